@@ -1,0 +1,15 @@
+import * as z from 'zod';
+import { commonFields, id, LEVELS, nonEmptyText, refList, text } from './fields.js';
+
+export const Risk = z.strictObject({
+  id: id(),
+  title: nonEmptyText(),
+  category: z.enum(['business', 'project', 'technical']).optional(),
+  severity: z.enum(LEVELS).optional(),
+  status: z.enum(['open', 'mitigating', 'closed']).optional(),
+  owner: text().optional(),
+  mitigation: text().optional(),
+  workloads: refList('workload').optional(),
+  ...commonFields,
+});
+export type Risk = z.output<typeof Risk>;

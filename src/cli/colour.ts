@@ -1,0 +1,18 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { CliIO } from './io.js';
+
+/**
+ * Colour only on a terminal; never with NO_COLOR; forced by FORCE_COLOR or --color. Decided
+ * here once: chalk and cli-table3 never look at the process themselves.
+ */
+export function colourEnabled(io: CliIO, flag: boolean | undefined): boolean {
+  if (io.env.NO_COLOR) return false;
+  if (flag !== undefined) return flag;
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined && force !== '0' && force !== 'false') return true;
+  return io.stdoutIsTTY;
+}
+
+export function createStyle(enabled: boolean): ChalkInstance {
+  return new Chalk({ level: enabled ? 1 : 0 });
+}

@@ -1,0 +1,100 @@
+// `backlog validate`: load the whole backlog, report every finding in one or more formats.
+import { appendFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { errorMessage, IoError, UsageError } from '../../errors.js';
+import { markdown } from '../../format/markdown.js';
+import type { FormatContext, ValidationReport } from '../../format/types.js';
+import { isValidationFormat, VALIDATION_FORMATS, VALIDATION_FORMATTERS, type ValidationFormat } from '../../format/validation-formats.js';
+import { resolveRoot } from '../../load/find-root.js';
+import { fsSource } from '../../load/fs-source.js';
+import { loadFiles } from '../../load/load-files.js';
+import { repositoryPrefix } from '../../load/repository-prefix.js';
+import { fails, type FailOn } from '../../validate/severity.js';
+import { validate } from '../../validate/validate.js';
+import { resolveAsOf } from '../as-of.js';
+import { colourEnabled, createStyle } from '../colour.js';
+import type { CliIO } from '../io.js';
+import { toolVersion } from '../version.js';
+import { joinOr } from '../../text/list.js';
+
+export interface ValidateOptions {
+  root?: string;
+  format: string[];
+  failOn: FailOn;
+  maxWarnings?: number;
+  asOf?: string;
+  color?: boolean;
+}
+
+interface OutputRequest {
+  format: ValidationFormat;
+  /** Absent: standard output. */
+  file?: string;
+}
+
+export async function runValidate(options: ValidateOptions, io: CliIO): Promise<number> {
+  const outputs = parseOutputs(options.format);
+  const asOf = resolveAsOf(options.asOf, io.env);
+  const root = resolveRoot(io.cwd, options.root);
+  const source = fsSource(root);
+  const files = await loadFiles(source);
+  for (const notice of source.notices) io.stderr(`backlog: ${notice}\n`);
+
+  const result = validate(files, { asOf });
+  const report: ValidationReport = { files: files.map((f) => f.path), entities: result.entities, diagnostics: result.diagnostics };
+  for (const output of outputs) {
+    // Colour is for the terminal: never in a file.
+    const colour = output.file === undefined && colourEnabled(io, options.color);
+    const context: FormatContext = {
+      style: createStyle(colour),
+      pathPrefix: repositoryPrefix(root, io.cwd),
+      sources: result.sources,
+      failOn: options.failOn,
+      toolVersion: toolVersion(),
+    };
+    const text = VALIDATION_FORMATTERS[output.format](report, context);
+    if (output.file === undefined) io.stdout(text);
+    else writeOutput(resolve(io.cwd, output.file), text);
+  }
+  const summaryFile = io.env.GITHUB_STEP_SUMMARY;
+  if (summaryFile && outputs.some((o) => o.format === 'github')) {
+    appendOutput(summaryFile, markdown(report, { style: createStyle(false), pathPrefix: '', sources: result.sources, failOn: options.failOn, toolVersion: toolVersion() }));
+  }
+
+  const failing = result.diagnostics.some((d) => fails(d.severity, options.failOn));
+  const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
+  const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
+  if (tooManyWarnings) io.stderr(`backlog: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`);
+  return failing || tooManyWarnings ? 1 : 0;
+}
+
+/** `-f json`, `-f sarif=out.sarif`: each format once to stdout or to its own file. */
+export function parseOutputs(specs: readonly string[]): OutputRequest[] {
+  if (specs.length === 0) return [{ format: 'stylish' }];
+  return specs.map((spec) => {
+    const equals = spec.indexOf('=');
+    const name = equals === -1 ? spec : spec.slice(0, equals);
+    const file = equals === -1 ? undefined : spec.slice(equals + 1);
+    if (!isValidationFormat(name)) {
+      throw new UsageError(`unknown format \`${name}\`: use ${joinOr([...VALIDATION_FORMATS])}`);
+    }
+    if (file === '') throw new UsageError(`-f ${spec}: no file name after \`=\``);
+    return file === undefined ? { format: name } : { format: name, file };
+  });
+}
+
+function writeOutput(path: string, text: string): void {
+  try {
+    writeFileSync(path, text);
+  } catch (error) {
+    throw new IoError(`cannot write ${path}: ${errorMessage(error)}`, { cause: error });
+  }
+}
+
+function appendOutput(path: string, text: string): void {
+  try {
+    appendFileSync(path, text);
+  } catch (error) {
+    throw new IoError(`cannot append to GITHUB_STEP_SUMMARY (${path}): ${errorMessage(error)}`, { cause: error });
+  }
+}

@@ -1,0 +1,114 @@
+// The command line as a function: `run(argv, io)` returns the exit code, so tests run commands
+// in-process with captured output. Command modules load only when their command runs.
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { errorMessage, IoError, UsageError } from '../errors.js';
+import type { CliIO } from './io.js';
+import { toolVersion } from './version.js';
+
+export const EXIT = { ok: 0, findings: 1, usage: 2, internal: 3 } as const;
+
+const ROOT_HELP = 'the backlog root (the folder with backlog.yaml); default: found from here upwards';
+
+function createProgram(io: CliIO, setExit: (code: number) => void): Command {
+  const program = new Command('backlog')
+    .description('Validate, query and review a cloud-migration backlog kept as YAML files in git.')
+    .version(toolVersion(), '-V, --version', 'print the version')
+    .option('--color', 'colour the output even when it is not a terminal')
+    .option('--no-color', 'never colour the output')
+    .option('--debug', 'print stack traces of internal errors')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout(text),
+      writeErr: (text) => io.stderr(text),
+    })
+    .showHelpAfterError('(run with --help for usage)');
+
+  program
+    .command('validate')
+    .description('check the whole backlog and report every finding')
+    .option('--root <dir>', ROOT_HELP)
+    .option('-f, --format <format[=file]>', 'stylish, json, github, sarif, junit or markdown; repeat to write several, FORMAT=FILE to write to a file', collect, [])
+    .addOption(new Option('--fail-on <severity>', 'exit 1 on findings at or above this severity').choices(['error', 'warning', 'info', 'never']).default('error'))
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', nonNegativeInteger)
+    .option('--as-of <date>', '"today" for date rules, YYYY-MM-DD (or BACKLOG_AS_OF)')
+    .action(async (options, command: Command) => {
+      const { runValidate } = await import('./commands/validate.js');
+      setExit(await runValidate({ ...options, color: command.optsWithGlobals().color }, io));
+    });
+
+  program
+    .command('rules')
+    .description('list the finding codes with their default severity')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .action(async (options, command: Command) => {
+      const { runRules } = await import('./commands/rules.js');
+      setExit(runRules({ ...options, color: command.optsWithGlobals().color }, io));
+    });
+
+  program
+    .command('explain')
+    .description('explain a finding code, with an example and the fix')
+    .argument('<code>', 'a code such as WAVE_ORDER')
+    .action(async (code: string, _options, command: Command) => {
+      const { runExplain } = await import('./commands/explain.js');
+      setExit(runExplain(code, { color: command.optsWithGlobals().color }, io));
+    });
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of a backlog file (for editors)')
+    .action(async () => {
+      const { runSchema } = await import('./commands/schema.js');
+      setExit(runSchema(io));
+    });
+
+  return program;
+}
+
+/** Runs the command line and returns the exit code; never throws. */
+export async function run(argv: readonly string[], io: CliIO): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const debug = argv.includes('--debug') || io.env.BACKLOG_DEBUG === '1';
+  try {
+    const program = createProgram(io, (code) => {
+      exitCode = code;
+    });
+    if (argv.length === 0) {
+      program.outputHelp({ error: true });
+      return EXIT.usage;
+    }
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    return exitCodeOf(error, io, debug);
+  }
+}
+
+function exitCodeOf(error: unknown, io: CliIO, debug: boolean): number {
+  if (error instanceof CommanderError) {
+    // Help and --version end with exit code 0; every other commander error is a usage error.
+    return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  }
+  if (error instanceof UsageError) {
+    io.stderr(`backlog: ${error.message}\n${error.hint ? `hint: ${error.hint}\n` : ''}`);
+    return EXIT.usage;
+  }
+  if (error instanceof IoError) {
+    io.stderr(`backlog: ${error.message}\n`);
+    if (debug && error.cause instanceof Error) io.stderr(`${error.cause.stack}\n`);
+    return EXIT.internal;
+  }
+  io.stderr(`backlog: internal error: ${errorMessage(error)}\nThis is a bug in backlog: please report it, with the command you ran.\n`);
+  if (debug && error instanceof Error) io.stderr(`${error.stack}\n`);
+  else io.stderr('(run with --debug or BACKLOG_DEBUG=1 for the stack trace)\n');
+  return EXIT.internal;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function nonNegativeInteger(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number, 0 or more');
+  return Number(value);
+}

@@ -1,0 +1,35 @@
+import type { ChalkInstance } from 'chalk';
+import Table from 'cli-table3';
+
+export interface TableOptions {
+  style: ChalkInstance;
+  /** Terminal width to fit; undefined when not on a terminal (no wrapping). */
+  columns: number | undefined;
+  /** Which column takes the squeeze when the table is too wide (wrapped). */
+  flexibleColumn?: number;
+}
+
+/** A cli-table3 table whose colours come from our own decision, never from cli-table3's. */
+export function renderTable(head: string[], rows: string[][], options: TableOptions): string {
+  const { style, columns, flexibleColumn } = options;
+  const widths = head.map((title, i) => Math.max(title.length, ...rows.map((row) => longestLine(row[i] ?? ''))) + 2);
+  if (columns !== undefined && flexibleColumn !== undefined) {
+    // Borders take one column each, plus one.
+    const total = widths.reduce((a, b) => a + b, 0) + widths.length + 1;
+    if (total > columns) widths[flexibleColumn] = Math.max(12, widths[flexibleColumn]! - (total - columns));
+  }
+  const table = new Table({
+    head: head.map((title) => style.bold(title)),
+    colWidths: widths,
+    wordWrap: true,
+    style: { head: [], border: [] },
+    // No rule between rows: compact, and still readable with wrapped cells.
+    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+  });
+  table.push(...rows);
+  return `${table.toString()}\n`;
+}
+
+function longestLine(text: string): number {
+  return Math.max(...text.split('\n').map((line) => line.length));
+}

@@ -1,0 +1,37 @@
+// A table for a pull-request comment or a job summary.
+import type { Severity } from '../../schemas/diagnostic-codes.js';
+import { plural } from '../text/list.js';
+import { countBySeverity, describeCounts } from './summary.js';
+import type { ValidationFormatter } from './types.js';
+
+/** A comment must stay well under GitHub's 65,536 characters. */
+export const MARKDOWN_ROW_LIMIT = 200;
+
+const ICON: Record<Severity, string> = { error: '❌', warning: '⚠️', info: 'ℹ️' };
+
+export const markdown: ValidationFormatter = (report) => {
+  const counts = countBySeverity(report.diagnostics);
+  const checked = `${plural(report.files.length, 'file')}, ${plural(report.entities, 'entity', 'entities')}`;
+  if (report.diagnostics.length === 0) return `### backlog validate\n\n✅ No problems (${checked}).\n`;
+  const lines = [
+    '### backlog validate',
+    '',
+    `**${describeCounts(counts)}** in ${checked}.`,
+    '',
+    '| Severity | Code | Location | Message |',
+    '| --- | --- | --- | --- |',
+  ];
+  for (const d of report.diagnostics.slice(0, MARKDOWN_ROW_LIMIT)) {
+    const location = d.line !== undefined ? `${d.file}:${d.line}:${d.column}` : d.file;
+    const message = d.hint ? `${d.message} — ${d.hint}` : d.message;
+    lines.push(`| ${ICON[d.severity]} ${d.severity} | \`${d.code}\` | \`${cell(location)}\` | ${cell(message)} |`);
+  }
+  const rest = report.diagnostics.length - MARKDOWN_ROW_LIMIT;
+  if (rest > 0) lines.push('', `… and ${plural(rest, 'more finding')}; run \`backlog validate\` to see them all.`);
+  return `${lines.join('\n')}\n`;
+};
+
+/** Text safe inside a table cell. */
+export function cell(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+}

@@ -1,0 +1,63 @@
+// The default terminal format: findings grouped by file, each with a code frame, then a summary.
+import type { Severity } from '../../schemas/diagnostic-codes.js';
+import { plural } from '../text/list.js';
+import type { Diagnostic } from '../validate/diagnostic.js';
+import { codeFrame } from './code-frame.js';
+import { countBySeverity, describeCounts } from './summary.js';
+import type { FormatContext, ValidationFormatter } from './types.js';
+
+export const stylish: ValidationFormatter = (report, context) => {
+  const { style } = context;
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const diagnostic of report.diagnostics) {
+    byFile.set(diagnostic.file, [...(byFile.get(diagnostic.file) ?? []), diagnostic]);
+  }
+  const blocks: string[] = [];
+  for (const [file, diagnostics] of byFile) {
+    const lines = [style.underline(file)];
+    for (const diagnostic of diagnostics) lines.push(findingBlock(diagnostic, context));
+    blocks.push(lines.join('\n'));
+  }
+  const counts = countBySeverity(report.diagnostics);
+  const checked = `${plural(report.files.length, 'file')}, ${plural(report.entities, 'entity', 'entities')}`;
+  const total = report.diagnostics.length;
+  const summary =
+    total === 0
+      ? style.green(`✔ no problems (${checked})`)
+      : (counts.error > 0 ? style.red.bold : counts.warning > 0 ? style.yellow.bold : style.blue.bold)(
+          `✖ ${plural(total, 'problem')} (${describeCounts(counts)}) in ${checked}`,
+        );
+  return [...blocks, summary].join('\n\n') + '\n';
+};
+
+const SEVERITY_STYLE: Record<Severity, (context: FormatContext, text: string) => string> = {
+  error: ({ style }, text) => style.red(text),
+  warning: ({ style }, text) => style.yellow(text),
+  info: ({ style }, text) => style.blue(text),
+};
+
+function findingBlock(diagnostic: Diagnostic, context: FormatContext): string {
+  const { style } = context;
+  const place = diagnostic.line !== undefined ? `${diagnostic.line}:${diagnostic.column}` : '-';
+  const head = `  ${style.dim(place)}  ${SEVERITY_STYLE[diagnostic.severity](context, diagnostic.severity)}  ${diagnostic.message}  ${style.dim(diagnostic.code)}`;
+  const parts = [head];
+  const source = context.sources.get(diagnostic.file);
+  if (source !== undefined && diagnostic.line !== undefined && diagnostic.column !== undefined) {
+    const frame = codeFrame(source, { line: diagnostic.line, column: diagnostic.column, endLine: diagnostic.endLine, endColumn: diagnostic.endColumn }, style);
+    if (frame) parts.push(indent(frame, 4));
+  }
+  if (diagnostic.hint) parts.push(`    ${style.cyan('hint:')} ${diagnostic.hint}`);
+  for (const related of diagnostic.related ?? []) {
+    const where = related.line !== undefined ? `${related.file}:${related.line}:${related.column}` : related.file;
+    parts.push(`    ${style.dim(`see ${where}`)}`);
+  }
+  return parts.join('\n');
+}
+
+function indent(text: string, width: number): string {
+  const pad = ' '.repeat(width);
+  return text
+    .split('\n')
+    .map((line) => pad + line)
+    .join('\n');
+}

@@ -1,0 +1,79 @@
+import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { errorMessage, IoError } from '../errors.js';
+import { isSkippedFolder } from './file-filter.js';
+import type { BacklogSource } from './source.js';
+
+/** The backlog files under a folder. Symbolic links are followed only while they stay inside it. */
+export function fsSource(root: string): BacklogSource {
+  const realRoot = realpathSync(root);
+  const notices: string[] = [];
+  return {
+    description: root,
+    notices,
+    async listFiles() {
+      const files: string[] = [];
+      walk(realRoot, '', new Set([realRoot]), files, notices);
+      return files.sort(compareCodeUnits);
+    },
+    async readFile(path) {
+      try {
+        return readFileSync(join(realRoot, path));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+        throw new IoError(`cannot read ${path}: ${errorMessage(error)}`, { cause: error });
+      }
+    },
+  };
+
+  function walk(dir: string, prefix: string, visited: Set<string>, files: string[], notes: string[]): void {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (error) {
+      throw new IoError(`cannot list ${prefix || '.'}: ${errorMessage(error)}`, { cause: error });
+    }
+    for (const entry of entries) {
+      const path = prefix + entry.name;
+      let full = join(dir, entry.name);
+      let isDirectory = entry.isDirectory();
+      if (entry.isSymbolicLink()) {
+        const target = realTarget(full);
+        if (target === undefined) {
+          notes.push(`skipped ${path}: a broken symbolic link`);
+          continue;
+        }
+        if (!isInside(realRoot, target)) {
+          notes.push(`skipped ${path}: a symbolic link to outside the backlog root`);
+          continue;
+        }
+        full = target;
+        isDirectory = statSync(target).isDirectory();
+      }
+      if (isDirectory) {
+        // A link back up the tree would walk forever.
+        if (isSkippedFolder(entry.name) || visited.has(full)) continue;
+        walk(full, `${path}/`, new Set([...visited, full]), files, notes);
+      } else {
+        files.push(path);
+      }
+    }
+  }
+}
+
+function realTarget(path: string): string | undefined {
+  try {
+    return realpathSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+function isInside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !rel.startsWith(sep));
+}
+
+export function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

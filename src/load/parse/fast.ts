@@ -1,0 +1,34 @@
+// The fast path: js-yaml with an exact YAML 1.2 core schema, for the plain files that make up
+// nearly every backlog. It keeps no positions. Anything it cannot take exactly as the `yaml`
+// package would (anchors, aliases, tags, merge keys, explicit keys, directives) or any error
+// sends the file to the full parser instead, which reports with detail.
+import jsYaml from 'js-yaml';
+import { CORE_SCHEMA } from './core-schema.js';
+
+/** Constructs whose meaning the fast path does not reproduce exactly; seen anywhere, the file takes the full parser. */
+const NEEDS_FULL_PARSER = /(?:^|[\s[\]{},])[&*!]|<<|(?:^|\s)\?(?:\s|$)|^%/m;
+
+/** js-yaml counts every node (scalars too); this only guards the stack. Depth rules are checked on values. */
+const MAX_PARSE_DEPTH = 1000;
+
+export type FastParse = { ok: true; values: unknown[] } | { ok: false; reason: string; offset: number };
+
+export function parseFast(text: string): FastParse {
+  const construct = NEEDS_FULL_PARSER.exec(text);
+  if (construct) {
+    const offset = construct.index + construct[0].search(/\S/);
+    return { ok: false, reason: 'anchors, aliases, tags, merge keys, explicit keys or directives', offset };
+  }
+  try {
+    const values: unknown[] = [];
+    const options = { schema: CORE_SCHEMA, maxDepth: MAX_PARSE_DEPTH } as jsYaml.LoadOptions;
+    jsYaml.loadAll(text, (value) => values.push(value === undefined ? null : value), options);
+    return { ok: true, values };
+  } catch (error) {
+    if (error instanceof jsYaml.YAMLException) {
+      return { ok: false, reason: error.reason, offset: error.mark?.position ?? 0 };
+    }
+    if (error instanceof RangeError) return { ok: false, reason: 'nesting too deep', offset: 0 };
+    throw error;
+  }
+}

@@ -1,0 +1,122 @@
+// The full path: the `yaml` package, for files the fast path does not take. It reports every
+// syntax error with its place, and the YAML constructs this tool refuses: duplicate keys (with
+// the first occurrence), custom tags, too many aliases, nesting the parser cannot follow.
+import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node, type ParseOptions, type DocumentOptions, type SchemaOptions, type ToJSOptions } from 'yaml';
+import type { FileProblem, OffsetRange, ParsedDocument } from '../types.js';
+
+export const MAX_ALIASES_PER_DOCUMENT = 100;
+
+export const FULL_PARSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
+  version: '1.2',
+  schema: 'core',
+  merge: false,
+  // Reported with both places by findDuplicateKeys rather than once by the parser.
+  uniqueKeys: false,
+  resolveKnownTags: false,
+  stringKeys: true,
+  prettyErrors: false,
+};
+
+const TO_JS: ToJSOptions = { maxAliasCount: MAX_ALIASES_PER_DOCUMENT };
+
+export interface FullParse {
+  documents: ParsedDocument[];
+  problems: FileProblem[];
+}
+
+export function parseFull(text: string): FullParse {
+  const docs = parseAllDocuments(text, FULL_PARSE_OPTIONS);
+  const documents: ParsedDocument[] = [];
+  const problems: FileProblem[] = [];
+  for (const doc of Array.isArray(docs) ? docs : []) {
+    const found = documentProblems(doc);
+    problems.push(...found);
+    documents.push(found.length > 0 ? { value: null, usable: false } : toValue(doc, problems));
+  }
+  return { documents, problems };
+}
+
+function documentProblems(doc: Document.Parsed): FileProblem[] {
+  const problems: FileProblem[] = [];
+  let tooDeep = false;
+  for (const error of doc.errors) {
+    if (error.code === 'RESOURCE_EXHAUSTION') {
+      // The parser gives up on deep nesting once per level; one finding says it.
+      if (!tooDeep) problems.push(unsupported('nesting too deep to read', error.pos));
+      tooDeep = true;
+    } else {
+      problems.push({ code: 'YAML_SYNTAX', message: firstLine(error.message), range: error.pos });
+    }
+  }
+  for (const warning of doc.warnings) {
+    if (warning.code === 'TAG_RESOLVE_FAILED') {
+      problems.push(unsupported(`custom tags are not supported (${firstLine(warning.message)})`, warning.pos, 'remove the tag: values are plain YAML'));
+    } else {
+      problems.push({ code: 'YAML_SYNTAX', message: firstLine(warning.message), range: warning.pos });
+    }
+  }
+  if (tooDeep || doc.errors.length > 0) return problems;
+  problems.push(...structureProblems(doc.contents));
+  return problems;
+}
+
+/** Duplicate keys and aliases, found in one walk of the document's nodes. */
+function structureProblems(root: unknown): FileProblem[] {
+  const problems: FileProblem[] = [];
+  let aliases = 0;
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isAlias(node)) {
+      aliases += 1;
+      if (aliases === MAX_ALIASES_PER_DOCUMENT + 1) {
+        problems.push(unsupported(`more than ${MAX_ALIASES_PER_DOCUMENT} aliases in one document`, rangeOf(node), 'aliases are limited to protect against alias bombs; write the values out'));
+      }
+    } else if (isMap(node)) {
+      const seen = new Map<string, OffsetRange>();
+      for (const pair of node.items) {
+        const key = pair.key as Node | null;
+        if (isScalar(key)) {
+          const name = String(key.value);
+          const first = seen.get(name);
+          if (first) {
+            problems.push({ code: 'DUPLICATE_KEY', message: `the key \`${name}\` appears twice in this mapping`, range: rangeOf(key), related: [first], hint: 'keep one of them: YAML keeps only the last' });
+          } else {
+            seen.set(name, rangeOf(key));
+          }
+        }
+        stack.push(pair.value);
+      }
+    } else if (isSeq(node)) {
+      stack.push(...node.items);
+    }
+  }
+  return problems;
+}
+
+function toValue(doc: Document.Parsed, problems: FileProblem[]): ParsedDocument {
+  try {
+    return { value: doc.toJS(TO_JS), usable: true };
+  } catch (error) {
+    if (error instanceof ReferenceError || error instanceof RangeError) {
+      problems.push(unsupported('aliases expand too far (an alias bomb)', rangeOf(doc.contents)));
+      return { value: null, usable: false };
+    }
+    throw error;
+  }
+}
+
+function unsupported(message: string, range: OffsetRange | undefined, hint?: string): FileProblem {
+  return { code: 'UNSUPPORTED_YAML', message, ...(range ? { range } : {}), ...(hint ? { hint } : {}) };
+}
+
+function rangeOf(node: unknown): OffsetRange {
+  const range = (node as { range?: [number, number, number] } | null)?.range;
+  return range ? [range[0], range[1]] : [0, 0];
+}
+
+function firstLine(message: string): string {
+  const line = message.split('\n')[0] ?? message;
+  // The yaml package ends its messages with " at line L, column C:"; we give the place separately.
+  return line.replace(/ at line \d+, column \d+:?$/, '');
+}

@@ -1,0 +1,43 @@
+// Text -> documents. The fast parser takes what it can; the full parser takes the rest and
+// gives detail. A huge file that the fast parser rejects is reported from the fast parser's own
+// error, because the full parser needs about a second and 100 MB per megabyte of YAML.
+import type { FileProblem, ParsedDocument, ParserName } from '../types.js';
+import { parseFast } from './fast.js';
+import { parseFull } from './full.js';
+
+export const FULL_PARSER_MAX_CHARS = 4 * 1024 * 1024;
+
+export interface ParsedText {
+  documents: ParsedDocument[];
+  problems: FileProblem[];
+  parser: ParserName;
+}
+
+export function parseText(text: string): ParsedText {
+  const fast = parseFast(text);
+  if (fast.ok) {
+    return { documents: fast.values.map((value) => ({ value, usable: true })), problems: [], parser: 'fast' };
+  }
+  if (text.length > FULL_PARSER_MAX_CHARS) {
+    return { documents: [], problems: [largeFileProblem(text, fast.reason, fast.offset)], parser: 'fast' };
+  }
+  return { ...parseFull(text), parser: 'full' };
+}
+
+function largeFileProblem(text: string, reason: string, offset: number): FileProblem {
+  const range = [offset, offset] as const;
+  const size = `${(text.length / 1024 / 1024).toFixed(1)} MB`;
+  if (reason === 'duplicated mapping key') {
+    return { code: 'DUPLICATE_KEY', message: 'a key appears twice in this mapping', range };
+  }
+  if (reason.startsWith('anchors')) {
+    return {
+      code: 'UNSUPPORTED_YAML',
+      message: `${reason} are not read in a file this large (${size})`,
+      range,
+      hint: 'write the values out, or split the file (one file per workload is the usual layout)',
+    };
+  }
+  if (reason.startsWith('nesting')) return { code: 'UNSUPPORTED_YAML', message: reason, range };
+  return { code: 'YAML_SYNTAX', message: reason, range };
+}

@@ -1,0 +1,42 @@
+import type { DiagnosticCode } from '../../schemas/diagnostic-codes.js';
+
+/** A step into a YAML value: a mapping key or a sequence index. */
+export type PathSegment = string | number;
+
+/** Which part of the node at a path a finding points at: the key that names it, or its value. */
+export type PathTarget = 'key' | 'value';
+
+/** Offsets into a file's text (UTF-16 code units, as JavaScript strings count). */
+export type OffsetRange = readonly [start: number, end: number];
+
+/** A problem found while reading or parsing a file, placed by offsets. */
+export interface FileProblem {
+  code: DiagnosticCode;
+  message: string;
+  range?: OffsetRange;
+  hint?: string;
+  related?: OffsetRange[];
+}
+
+/** One YAML document of a file: its plain value, or nothing when it could not be read. */
+export interface ParsedDocument {
+  value: unknown;
+  /** False when the document has YAML errors: its value is not used. */
+  usable: boolean;
+}
+
+/**
+ * Which parser produced the values. `fast` is js-yaml (no positions kept); `full` is the `yaml`
+ * package (used when a file needs its detail). Positions are recomputed with the same parser.
+ */
+export type ParserName = 'fast' | 'full';
+
+export interface SourceFile {
+  /** Relative to the backlog root, with `/` separators. */
+  path: string;
+  /** The decoded text, byte-order mark removed. */
+  text: string;
+  documents: ParsedDocument[];
+  problems: FileProblem[];
+  parser: ParserName;
+}

@@ -1,0 +1,45 @@
+import type { CollectionName, EntityTypes } from '../../schemas/collections.js';
+import { COLLECTIONS } from '../../schemas/collections.js';
+import type { PathSegment } from '../load/types.js';
+
+/** Where something stands in the backlog: a file, a YAML document in it, a path in that document. */
+export interface NodeLocation {
+  file: string;
+  doc: number;
+  path: readonly PathSegment[];
+}
+
+export interface Entity<C extends CollectionName = CollectionName> {
+  collection: C;
+  /** The id as written; for a dependency without one, its identity `from->to:port/protocol`. */
+  id: string;
+  /** The id compared case-insensitively: the key of every index. */
+  key: string;
+  /**
+   * The entity's fields after validation, defaults filled in. When the entity has errors, the
+   * fields in error are left out, so that rules never see a value of the wrong type.
+   */
+  data: EntityTypes[C];
+  /**
+   * The fields as written (without `x-*`), kept only for an entity with errors: its references
+   * are still checked one by one, though a list they sit in has a bad item.
+   */
+  raw?: Record<string, unknown>;
+  /** `x-*` extension fields as written. */
+  extensions: Record<string, unknown> | undefined;
+  /** The entity's own mapping: `[collection, index]` in its document. */
+  location: NodeLocation;
+  valid: boolean;
+}
+
+export const idKey = (id: string): string => id.toLowerCase();
+
+/** `workload:crm`: how findings and the JSON output name an entity. */
+export function entityLabel(entity: Pick<Entity, 'collection' | 'id'>): string {
+  return `${COLLECTIONS[entity.collection].kind}:${entity.id}`;
+}
+
+/** The location of one field (or deeper) of an entity. */
+export function fieldLocation(entity: Entity, ...path: PathSegment[]): NodeLocation {
+  return { ...entity.location, path: [...entity.location.path, ...path] };
+}

@@ -1,0 +1,117 @@
+// The dependency graph at workload level. Server-level edges are lifted to the workloads that
+// own the servers; only `app` edges bind workloads into move groups and order waves.
+import type { DEPENDENCY_CLASSIFICATIONS } from '../../schemas/dependency.js';
+import type { Backlog } from './backlog.js';
+import { fieldLocation, type Entity, type NodeLocation } from './entity.js';
+import { resolveReference } from './references.js';
+import { stronglyConnectedComponents } from './strongly-connected.js';
+
+type Workload = Entity<'workloads'>;
+type Server = Entity<'servers'>;
+export type Classification = (typeof DEPENDENCY_CLASSIFICATIONS)[number];
+
+export interface WorkloadEdge {
+  /** The workload that depends ... */
+  from: Workload;
+  /** ... on this one. */
+  to: Workload;
+  classification: Classification;
+  /** Where the edge is declared: a dependency entity, or an item of a workload's depends_on. */
+  origin: NodeLocation;
+  /** The dependency entity it comes from; undefined for depends_on. */
+  dependency: Entity<'dependencies'> | undefined;
+}
+
+export interface WorkloadGraph {
+  edges: WorkloadEdge[];
+  /** For each workload key: the workloads it depends on through `app` edges, first edge of each pair. */
+  appDependencies: Map<string, Map<string, WorkloadEdge>>;
+  /** For each workload key: the workloads that depend on it through `app` edges. */
+  appDependents: Map<string, Map<string, WorkloadEdge>>;
+  /** Groups of two or more workloads bound in a cycle of `app` edges; members sorted by id. */
+  moveGroups: Workload[][];
+  moveGroupOf: Map<string, number>;
+  serversOf: Map<string, Server[]>;
+  ownersOf: Map<string, Workload[]>;
+}
+
+export function buildGraph(backlog: Backlog): WorkloadGraph {
+  const { serversOf, ownersOf } = serverOwnership(backlog);
+  const endpoints = (target: string): Workload[] => {
+    const resolved = resolveReference(backlog, 'typed', target);
+    if (resolved.status !== 'resolved') return [];
+    const entity = resolved.entity;
+    return entity.collection === 'workloads' ? [entity as Workload] : (ownersOf.get(entity.key) ?? []);
+  };
+
+  const edges: WorkloadEdge[] = [];
+  const add = (from: Workload[], to: Workload[], classification: Classification, origin: NodeLocation, dependency?: Entity<'dependencies'>) => {
+    for (const a of from) {
+      for (const b of to) {
+        // Two servers of one workload talking to each other is not a workload dependency.
+        if (a !== b) edges.push({ from: a, to: b, classification, origin, dependency });
+      }
+    }
+  };
+  for (const dependency of backlog.entities.dependencies) {
+    const { from, to, classification } = dependency.data;
+    if (from === undefined || to === undefined) continue;
+    add(endpoints(from), endpoints(to), classification ?? 'app', fieldLocation(dependency, 'to'), dependency);
+  }
+  for (const workload of backlog.entities.workloads) {
+    (workload.data.depends_on ?? []).forEach((target, index) => {
+      add([workload], endpoints(target), 'app', fieldLocation(workload, 'depends_on', index));
+    });
+  }
+
+  const appDependencies = new Map<string, Map<string, WorkloadEdge>>();
+  const appDependents = new Map<string, Map<string, WorkloadEdge>>();
+  for (const edge of edges) {
+    if (edge.classification !== 'app') continue;
+    addOnce(appDependencies, edge.from.key, edge.to.key, edge);
+    addOnce(appDependents, edge.to.key, edge.from.key, edge);
+  }
+
+  const workloads = [...backlog.byKey.workloads.values()];
+  const components = stronglyConnectedComponents(workloads, (w) =>
+    [...(appDependencies.get(w.key)?.keys() ?? [])].map((key) => backlog.byKey.workloads.get(key)!),
+  );
+  const moveGroups = components
+    .filter((component) => component.length > 1)
+    .map((component) => component.sort(byId))
+    .sort((a, b) => byId(a[0]!, b[0]!));
+  const moveGroupOf = new Map<string, number>();
+  moveGroups.forEach((group, index) => group.forEach((member) => moveGroupOf.set(member.key, index)));
+
+  return { edges, appDependencies, appDependents, moveGroups, moveGroupOf, serversOf, ownersOf };
+}
+
+function serverOwnership(backlog: Backlog) {
+  const serversOf = new Map<string, Server[]>();
+  const ownersOf = new Map<string, Workload[]>();
+  for (const server of backlog.byKey.servers.values()) {
+    const owners: Workload[] = [];
+    for (const id of server.data.workloads ?? []) {
+      const workload = backlog.byKey.workloads.get(id.toLowerCase());
+      if (!workload || owners.includes(workload)) continue;
+      owners.push(workload);
+      const list = serversOf.get(workload.key);
+      if (list) list.push(server);
+      else serversOf.set(workload.key, [server]);
+    }
+    ownersOf.set(server.key, owners);
+  }
+  return { serversOf, ownersOf };
+}
+
+function addOnce<V>(map: Map<string, Map<string, V>>, a: string, b: string, value: V): void {
+  let inner = map.get(a);
+  if (!inner) map.set(a, (inner = new Map()));
+  if (!inner.has(b)) inner.set(b, value);
+}
+
+export function byId(a: { id: string }, b: { id: string }): number {
+  const x = a.id.toLowerCase();
+  const y = b.id.toLowerCase();
+  return x < y ? -1 : x > y ? 1 : 0;
+}

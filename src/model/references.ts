@@ -1,0 +1,61 @@
+// Resolving references: a bare id in a field of known kind, or a typed `kind:id`.
+import type { CollectionName } from '../../schemas/collections.js';
+import { ID_PATTERN, TYPED_REFERENCE_PATTERN } from '../../schemas/fields.js';
+import { REFERENCE_FIELDS, TYPED_REFERENCE_KINDS, type ReferenceTarget, type TypedReferenceKind } from '../../schemas/references.js';
+import type { Backlog } from './backlog.js';
+import { lookup } from './backlog.js';
+import { fieldLocation, type Entity, type NodeLocation } from './entity.js';
+
+export interface ParsedReference {
+  /** The collection the id lives in; null for `external:`. */
+  collection: CollectionName | null;
+  kind: TypedReferenceKind | null;
+  id: string;
+}
+
+export function parseReference(target: ReferenceTarget, value: string): ParsedReference {
+  if (target !== 'typed') return { collection: target, kind: null, id: value };
+  const colon = value.indexOf(':');
+  if (colon === -1) return { collection: 'workloads', kind: 'workload', id: value };
+  const kind = value.slice(0, colon) as TypedReferenceKind;
+  return { collection: TYPED_REFERENCE_KINDS[kind] ?? null, kind, id: value.slice(colon + 1) };
+}
+
+export type Resolution =
+  | { status: 'resolved'; entity: Entity }
+  | { status: 'external'; name: string }
+  | { status: 'unknown'; collection: CollectionName; id: string };
+
+export function resolveReference(backlog: Backlog, target: ReferenceTarget, value: string): Resolution {
+  const parsed = parseReference(target, value);
+  if (parsed.collection === null) return { status: 'external', name: parsed.id };
+  const entity = lookup(backlog, parsed.collection, parsed.id);
+  return entity ? { status: 'resolved', entity } : { status: 'unknown', collection: parsed.collection, id: parsed.id };
+}
+
+/** One reference as written in an entity: its value and where it stands. */
+export interface ReferenceOccurrence {
+  field: string;
+  target: ReferenceTarget;
+  value: string;
+  location: NodeLocation;
+}
+
+/**
+ * Every well-formed reference an entity makes, in field order. For an entity with errors the
+ * fields as written are read, so one bad item does not hide the references beside it.
+ */
+export function referencesOf(entity: Entity): ReferenceOccurrence[] {
+  const found: ReferenceOccurrence[] = [];
+  const fields = entity.raw ?? (entity.data as unknown as Record<string, unknown>);
+  for (const { field, target } of REFERENCE_FIELDS[entity.collection]) {
+    const value = fields[field];
+    const pattern = target === 'typed' ? TYPED_REFERENCE_PATTERN : ID_PATTERN;
+    const add = (item: unknown, location: NodeLocation) => {
+      if (typeof item === 'string' && pattern.test(item)) found.push({ field, target, value: item, location });
+    };
+    if (Array.isArray(value)) value.forEach((item, index) => add(item, fieldLocation(entity, field, index)));
+    else add(value, fieldLocation(entity, field));
+  }
+  return found;
+}

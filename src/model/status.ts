@@ -1,0 +1,26 @@
+// What a workload's strategy and status say about whether it still has to move.
+import type { Backlog } from './backlog.js';
+import type { Entity } from './entity.js';
+
+type Workload = Entity<'workloads'>;
+
+/** It will not move: retained or retired. */
+export function stays(workload: Workload): boolean {
+  const { strategy, status } = workload.data;
+  return strategy === 'retain' || strategy === 'retire' || status === 'retained' || status === 'retired';
+}
+
+/** It has already moved. */
+export function hasMoved(workload: Workload): boolean {
+  return workload.data.status === 'migrated' || workload.data.status === 'optimized';
+}
+
+/** Nothing about it can still be scheduled: it stays, or it has moved. */
+export function isSettled(workload: Workload): boolean {
+  return stays(workload) || hasMoved(workload);
+}
+
+export function waveOf(backlog: Backlog, workload: Workload): Entity<'waves'> | undefined {
+  const wave = workload.data.wave;
+  return wave === undefined ? undefined : backlog.byKey.waves.get(wave.toLowerCase());
+}

@@ -1,0 +1,208 @@
+// Stage one of validation: the shape of every document (a mapping of collections, each a list
+// of entities) and every entity against its schema. Produces the entities the model is built
+// from, and the findings about the files themselves.
+import type * as z from 'zod';
+import { COLLECTION_NAMES, COLLECTIONS, isCollectionName, type CollectionName } from '../../schemas/collections.js';
+import { Project } from '../../schemas/project.js';
+import { ROOT_FILE } from '../load/find-root.js';
+import type { PathSegment, SourceFile } from '../load/types.js';
+import { emptyEntities, type EntitiesByCollection } from '../model/backlog.js';
+import { idKey, type Entity, type NodeLocation } from '../model/entity.js';
+import { parseReference } from '../model/references.js';
+import { didYouMeanHint } from '../text/did-you-mean.js';
+import type { DiagnosticDraft } from './diagnostic.js';
+import { checkDialect } from './dialect.js';
+import { isExtensionField, isPlainObject, splitExtensions } from './extensions.js';
+import { issuesToDrafts } from './schema-issues.js';
+
+export interface CheckedDocuments {
+  entities: EntitiesByCollection;
+  project: { data: Project; location: NodeLocation } | undefined;
+  drafts: DiagnosticDraft[];
+}
+
+export function checkDocuments(files: readonly SourceFile[]): CheckedDocuments {
+  const result: CheckedDocuments = { entities: emptyEntities(), project: undefined, drafts: [] };
+  for (const file of files) {
+    file.documents.forEach((document, doc) => {
+      if (document.usable) checkDocument(file.path, doc, document.value, result);
+    });
+  }
+  return result;
+}
+
+function checkDocument(file: string, doc: number, value: unknown, result: CheckedDocuments): void {
+  const at = (path: PathSegment[], target: 'key' | 'value' = 'value') => ({ file, doc, path, target });
+  if (value === null) return; // An empty document (or file) is fine.
+  if (!isPlainObject(value)) {
+    result.drafts.push({
+      code: 'INVALID_VALUE',
+      message: `a backlog file is a mapping of collections (workloads:, servers:, ...), not ${Array.isArray(value) ? 'a list' : 'a single value'}`,
+      place: at([]),
+    });
+    return;
+  }
+  const dialect = checkDialect(value, file, doc);
+  if (dialect.length > 0) {
+    result.drafts.push(...dialect);
+    return;
+  }
+  for (const key of Object.keys(value)) {
+    const items = value[key];
+    if (key === 'project') {
+      checkProject(file, doc, items, result);
+    } else if (isCollectionName(key)) {
+      checkCollection(file, doc, key, items, result);
+    } else {
+      const candidates: string[] = file === ROOT_FILE ? [...COLLECTION_NAMES, 'project'] : [...COLLECTION_NAMES];
+      result.drafts.push({
+        code: 'UNKNOWN_COLLECTION',
+        message: `\`${key}\` is not a collection`,
+        place: at([key], 'key'),
+        hint: isExtensionField(key)
+          ? '`x-` fields belong on entities, not at the top of a file'
+          : (didYouMeanHint(key, candidates) ?? `the collections are ${COLLECTION_NAMES.join(', ')}`),
+      });
+    }
+  }
+}
+
+function checkCollection(file: string, doc: number, collection: CollectionName, items: unknown, result: CheckedDocuments): void {
+  const { kind, schema } = COLLECTIONS[collection];
+  if (items === null) return; // `servers:` with nothing under it yet
+  if (!Array.isArray(items)) {
+    result.drafts.push({
+      code: 'INVALID_VALUE',
+      message: `\`${collection}\` must be a list of ${collection}, each item starting with \`- \``,
+      place: { file, doc, path: [collection], target: 'value' },
+    });
+    return;
+  }
+  items.forEach((item, index) => {
+    const location: NodeLocation = { file, doc, path: [collection, index] };
+    if (!isPlainObject(item)) {
+      result.drafts.push({
+        code: 'INVALID_VALUE',
+        message: `each item of \`${collection}\` is a mapping of fields (id: ..., ...), not ${Array.isArray(item) ? 'a list' : 'a single value'}`,
+        place: { ...location, target: 'value' },
+      });
+      return;
+    }
+    const entity = checkEntity(collection, schema, kind, item, location, result.drafts);
+    if (entity) (result.entities[collection] as Entity[]).push(entity);
+  });
+}
+
+function checkEntity(
+  collection: CollectionName,
+  schema: z.ZodType,
+  noun: string,
+  raw: Record<string, unknown>,
+  location: NodeLocation,
+  drafts: DiagnosticDraft[],
+): Entity | undefined {
+  const { value, extensions } = splitExtensions(raw);
+  const rawId = typeof value.id === 'string' ? value.id : undefined;
+  const label = rawId !== undefined ? `${noun}:${rawId}` : undefined;
+  const parsed = schema.safeParse(value, { reportInput: true });
+  let data: Record<string, unknown>;
+  let valid = true;
+  if (parsed.success) {
+    data = parsed.data as Record<string, unknown>;
+  } else {
+    valid = false;
+    drafts.push(...issuesToDrafts(parsed.error.issues, { schema, location, noun, ...(label ? { entity: label } : {}) }));
+    data = withoutFieldsInError(schema, value, parsed.error.issues);
+  }
+  const id = entityId(collection, data);
+  if (id === undefined) return undefined; // Reported above; without an id nothing can refer to it.
+  const key = collection === 'dependencies' ? (dependencyKey(data) ?? idKey(id)) : idKey(id);
+  const entity = { collection, id, key, data, extensions, location, valid, ...(valid ? {} : { raw: value }) };
+  return entity as unknown as Entity;
+}
+
+/**
+ * The entity with the fields in error left out, defaults filled in where the rest allows.
+ * Inside a nested mapping (target, costs, project.rules) only the entry in error goes.
+ */
+function withoutFieldsInError(schema: z.ZodType, value: Record<string, unknown>, issues: readonly z.core.$ZodIssue[]): Record<string, unknown> {
+  const pruned: Record<string, unknown> = { ...value };
+  const drop = (path: readonly PropertyKey[], keys: readonly string[]) => {
+    const [field, nested] = path;
+    if (typeof field !== 'string') return;
+    if (path.length === 0) {
+      for (const key of keys) delete pruned[key];
+    } else if (isPlainObject(pruned[field]) && (typeof nested === 'string' || (path.length === 1 && keys.length > 0))) {
+      const inner = { ...(pruned[field] as Record<string, unknown>) };
+      for (const key of path.length === 1 ? keys : [nested as string]) delete inner[key];
+      pruned[field] = inner;
+    } else {
+      delete pruned[field];
+    }
+  };
+  for (const issue of issues) {
+    if (issue.code === 'unrecognized_keys') drop(issue.path, issue.keys);
+    else drop(issue.path, []);
+  }
+  const again = schema.safeParse(pruned);
+  return again.success ? (again.data as Record<string, unknown>) : pruned;
+}
+
+function entityId(collection: CollectionName, data: Record<string, unknown>): string | undefined {
+  if (typeof data.id === 'string') return data.id;
+  if (collection !== 'dependencies') return undefined;
+  return dependencyIdentity(data);
+}
+
+/** A dependency without an id is identified by its edge: `from->to:port/protocol`. */
+function dependencyIdentity(data: Record<string, unknown>): string {
+  const from = typeof data.from === 'string' ? data.from : '?';
+  const to = typeof data.to === 'string' ? data.to : '?';
+  const port = typeof data.port === 'number' ? `:${data.port}` : '';
+  const protocol = typeof data.protocol === 'string' ? `/${data.protocol}` : '';
+  return `${from}->${to}${port}${protocol}`;
+}
+
+/** The identity compared case-insensitively, with a bare reference written as `workload:`. */
+function dependencyKey(data: Record<string, unknown>): string | undefined {
+  if (typeof data.id === 'string') return undefined;
+  const normal = (ref: unknown) => {
+    if (typeof ref !== 'string') return '?';
+    const parsed = parseReference('typed', ref);
+    return `${parsed.kind ?? ''}:${parsed.id}`;
+  };
+  return idKey(dependencyIdentity({ ...data, from: normal(data.from), to: normal(data.to) }));
+}
+
+function checkProject(file: string, doc: number, value: unknown, result: CheckedDocuments): void {
+  const location: NodeLocation = { file, doc, path: ['project'] };
+  if (file !== ROOT_FILE) {
+    result.drafts.push({
+      code: 'INVALID_VALUE',
+      message: `\`project\` belongs in the root ${ROOT_FILE}, not in ${file}`,
+      place: { ...location, target: 'key' },
+    });
+    return;
+  }
+  if (result.project) {
+    result.drafts.push({
+      code: 'INVALID_VALUE',
+      message: '`project` is set twice: keep one',
+      place: { ...location, target: 'key' },
+      related: [{ ...result.project.location, target: 'key' }],
+    });
+    return;
+  }
+  if (value === null) return;
+  const { value: settings } = isPlainObject(value) ? splitExtensions(value) : { value };
+  const parsed = Project.safeParse(settings, { reportInput: true });
+  if (parsed.success) {
+    result.project = { data: parsed.data, location };
+    return;
+  }
+  result.drafts.push(...issuesToDrafts(parsed.error.issues, { schema: Project, location, noun: 'project' }));
+  if (isPlainObject(settings)) {
+    const data = withoutFieldsInError(Project, settings, parsed.error.issues) as Project;
+    result.project = { data, location };
+  }
+}

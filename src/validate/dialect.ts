@@ -1,0 +1,54 @@
+// The YAML dialect rules that apply to values whichever parser read them: nesting at most 64
+// levels deep, and no merge keys (`<<`).
+import type { PathSegment } from '../load/types.js';
+import type { DiagnosticDraft } from './diagnostic.js';
+
+export const MAX_NESTING = 64;
+
+interface Visit {
+  value: unknown;
+  depth: number;
+  parent: Visit | undefined;
+  segment: PathSegment;
+}
+
+export function checkDialect(root: unknown, file: string, doc: number): DiagnosticDraft[] {
+  const drafts: DiagnosticDraft[] = [];
+  // Paths are rebuilt from parent links only for findings: this walk sees every value of every file.
+  const stack: Visit[] = [{ value: root, depth: 0, parent: undefined, segment: '' }];
+  let tooDeep = false;
+  while (stack.length > 0) {
+    const visit = stack.pop()!;
+    const { value, depth } = visit;
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth > MAX_NESTING) {
+      if (!tooDeep) {
+        drafts.push({ code: 'UNSUPPORTED_YAML', message: `nesting deeper than ${MAX_NESTING} levels`, place: { file, doc, path: pathOf(visit) } });
+      }
+      tooDeep = true;
+      continue;
+    }
+    if (Array.isArray(value)) {
+      for (let index = 0; index < value.length; index++) stack.push({ value: value[index], depth: depth + 1, parent: visit, segment: index });
+      continue;
+    }
+    for (const key of Object.keys(value)) {
+      if (key === '<<') {
+        drafts.push({
+          code: 'UNSUPPORTED_YAML',
+          message: 'merge keys (`<<`) are not supported',
+          place: { file, doc, path: [...pathOf(visit), key], target: 'key' },
+          hint: 'write the fields out: a reader must see every value where it applies',
+        });
+      }
+      stack.push({ value: (value as Record<string, unknown>)[key], depth: depth + 1, parent: visit, segment: key });
+    }
+  }
+  return drafts;
+}
+
+function pathOf(visit: Visit): PathSegment[] {
+  const path: PathSegment[] = [];
+  for (let current: Visit | undefined = visit; current?.parent; current = current.parent) path.unshift(current.segment);
+  return path;
+}

@@ -1,0 +1,44 @@
+import { COLLECTION_NAMES } from '../../../schemas/collections.js';
+import { entityLabel, fieldLocation, type Entity } from '../../model/entity.js';
+import type { Rule } from './rule.js';
+
+/** DUPLICATE_ID: two entities of one collection share an id; also two metrics of one outcome. */
+export const duplicateId: Rule = ({ backlog, report }) => {
+  for (const collection of COLLECTION_NAMES) {
+    const entities = backlog.entities[collection] as Entity[];
+    for (const entity of entities) {
+      const first = backlog.byKey[collection].get(entity.key) as Entity | undefined;
+      if (!first || first === entity) continue;
+      const what = collection === 'dependencies' && entity.data.id === undefined ? 'the same dependency' : `the id \`${first.id}\``;
+      report({
+        code: 'DUPLICATE_ID',
+        message: `${entityLabel(entity)} repeats ${what} (first defined in ${first.location.file})`,
+        place: idPlace(entity),
+        related: [idPlace(first)],
+        entity: entityLabel(entity),
+      });
+    }
+  }
+  for (const outcome of backlog.entities.outcomes) {
+    const seen = new Map<string, number>();
+    (outcome.data.metrics ?? []).forEach((metric, index) => {
+      const key = metric.id.toLowerCase();
+      const first = seen.get(key);
+      if (first === undefined) {
+        seen.set(key, index);
+        return;
+      }
+      report({
+        code: 'DUPLICATE_ID',
+        message: `metric \`${metric.id}\` appears twice in outcome \`${outcome.id}\``,
+        place: { ...fieldLocation(outcome, 'metrics', index, 'id') },
+        related: [fieldLocation(outcome, 'metrics', first, 'id')],
+        entity: entityLabel(outcome),
+      });
+    });
+  }
+};
+
+function idPlace(entity: Entity) {
+  return entity.data.id === undefined ? entity.location : fieldLocation(entity, 'id');
+}

@@ -1,0 +1,28 @@
+import { entityLabel, fieldLocation, type Entity } from '../../model/entity.js';
+import { waveOf } from '../../model/status.js';
+import type { Rule } from './rule.js';
+
+/** WAVE_CAPACITY: a wave holds more servers than its max_servers (or the project default). */
+export const waveCapacity: Rule = ({ backlog, graph, report }) => {
+  const serversIn = new Map<Entity<'waves'>, Set<string>>();
+  for (const workload of backlog.byKey.workloads.values()) {
+    const wave = waveOf(backlog, workload);
+    if (!wave) continue;
+    let servers = serversIn.get(wave);
+    if (!servers) serversIn.set(wave, (servers = new Set()));
+    for (const server of graph.serversOf.get(workload.key) ?? []) servers.add(server.key);
+  }
+  const fallback = backlog.project?.defaults?.max_servers_per_wave;
+  for (const [wave, servers] of serversIn) {
+    const capacity = wave.data.max_servers ?? fallback;
+    if (capacity === undefined || servers.size <= capacity) continue;
+    const own = wave.data.max_servers !== undefined;
+    report({
+      code: 'WAVE_CAPACITY',
+      message: `wave \`${wave.id}\` holds ${servers.size} servers, more than its capacity of ${capacity}${own ? '' : ' (project.defaults.max_servers_per_wave)'}`,
+      place: own ? fieldLocation(wave, 'max_servers') : fieldLocation(wave, 'id'),
+      entity: entityLabel(wave),
+      hint: `move ${servers.size - capacity} servers' worth of workloads to another wave, or raise the capacity`,
+    });
+  }
+};

@@ -1,0 +1,63 @@
+// Validation in stages: file problems -> document and schema checks -> the model -> the rules
+// -> severities -> positions. Returns data; printing is the CLI's business.
+import type { SourceFile } from '../load/types.js';
+import { buildBacklog, entityCount, type Backlog } from '../model/backlog.js';
+import { buildGraph } from '../model/graph.js';
+import { checkDocuments } from './check-documents.js';
+import type { Diagnostic, DiagnosticDraft } from './diagnostic.js';
+import { compareDiagnostics, DiagnosticLocator } from './locate-diagnostics.js';
+import { RULES } from './rules/index.js';
+import { severityOf } from './severity.js';
+
+export interface ValidateOptions {
+  /** "Today" for date rules, YYYY-MM-DD. */
+  asOf: string;
+}
+
+export interface ValidationResult {
+  files: number;
+  entities: number;
+  diagnostics: Diagnostic[];
+  backlog: Backlog;
+  /** The text of every file, for code frames. */
+  sources: ReadonlyMap<string, string>;
+}
+
+export function validate(files: readonly SourceFile[], options: ValidateOptions): ValidationResult {
+  const drafts: DiagnosticDraft[] = [];
+  const unreadableFiles: string[] = [];
+  for (const file of files) {
+    if (file.problems.length > 0) unreadableFiles.push(file.path);
+    for (const problem of file.problems) {
+      drafts.push({
+        code: problem.code,
+        message: problem.message,
+        place: { file: file.path, ...(problem.range ? { range: problem.range } : {}) },
+        ...(problem.hint ? { hint: problem.hint } : {}),
+        ...(problem.related ? { related: problem.related.map((range) => ({ file: file.path, range })) } : {}),
+      });
+    }
+  }
+
+  const checked = checkDocuments(files);
+  drafts.push(...checked.drafts);
+  const backlog = buildBacklog(checked.entities, checked.project);
+  const graph = buildGraph(backlog);
+  const context = { backlog, graph, asOf: options.asOf, unreadableFiles, report: (draft: DiagnosticDraft) => drafts.push(draft) };
+  for (const rule of RULES) rule(context);
+
+  const locator = new DiagnosticLocator(files);
+  const diagnostics: Diagnostic[] = [];
+  for (const draft of drafts) {
+    const severity = severityOf(draft.code, backlog.project);
+    if (severity) diagnostics.push(locator.locate(draft, severity));
+  }
+  diagnostics.sort(compareDiagnostics);
+  return {
+    files: files.length,
+    entities: entityCount(backlog),
+    diagnostics,
+    backlog,
+    sources: new Map(files.map((file) => [file.path, file.text])),
+  };
+}
