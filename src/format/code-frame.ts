@@ -12,6 +12,8 @@ export interface FrameSpan {
 
 export function codeFrame(source: string, span: FrameSpan, style: ChalkInstance, context = 1): string {
   const lines = source.split(/\r?\n/);
+  // A final newline ends the last line; it does not start an empty one.
+  if (lines.length > 1 && lines.at(-1) === '') lines.pop();
   const target = span.line - 1;
   if (target < 0 || target >= lines.length) return '';
   const first = Math.max(0, target - context);

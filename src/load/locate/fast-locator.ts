@@ -120,8 +120,13 @@ function items(node: EventNode): Array<EventNode | undefined> {
 
 /** js-yaml opens a value before the blanks and comments that precede it; trim both ends to the text. */
 function rangeOf(text: string, node: EventNode): OffsetRange {
-  // A value written as nothing is placed where it would start, as the yaml package does.
-  if (node.kind === null) return [node.start, node.start];
+  // A value written as nothing is placed right after its key's colon, as the yaml package does
+  // (js-yaml opens it there in block style, past the blanks in flow style).
+  if (node.kind === null) {
+    let at = node.start;
+    while (at > 0 && /\s/.test(text[at - 1]!)) at -= 1;
+    return [at, at];
+  }
   let start = node.start;
   let end = node.end;
   while (start < end) {

@@ -85,10 +85,11 @@ function structureProblems(root: unknown): FileProblem[] {
             seen.set(name, rangeOf(key));
           }
         }
-        stack.push(pair.value);
       }
+      // Pushed last-first, so that nodes are visited in document order (the 101st alias is the 101st written).
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]!.value);
     } else if (isSeq(node)) {
-      stack.push(...node.items);
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]);
     }
   }
   return problems;

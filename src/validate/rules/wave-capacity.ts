@@ -22,7 +22,7 @@ export const waveCapacity: Rule = ({ backlog, graph, report }) => {
       message: `wave \`${wave.id}\` holds ${servers.size} servers, more than its capacity of ${capacity}${own ? '' : ' (project.defaults.max_servers_per_wave)'}`,
       place: own ? fieldLocation(wave, 'max_servers') : fieldLocation(wave, 'id'),
       entity: entityLabel(wave),
-      hint: `move ${servers.size - capacity} servers' worth of workloads to another wave, or raise the capacity`,
+      hint: `move workloads holding ${servers.size - capacity} of its servers to another wave, or raise the capacity`,
     });
   }
 };
