@@ -38,17 +38,20 @@ function createProgram(io: CliIO, setExit: (code: number) => void): Command {
 
   program
     .command('rules')
-    .description('list the finding codes with their default severity')
+    .description('list the finding codes with their default severity (and the severity set in this backlog)')
+    .option('--root <dir>', ROOT_HELP)
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
     .action(async (options, command: Command) => {
       const { runRules } = await import('./commands/rules.js');
-      setExit(runRules({ ...options, color: command.optsWithGlobals().color }, io));
+      const project = await projectSettings(io, options.root);
+      setExit(runRules({ ...options, color: command.optsWithGlobals().color }, project, io));
     });
 
   program
     .command('explain')
     .description('explain a finding code, with an example and the fix')
     .argument('<code>', 'a code such as WAVE_ORDER')
+    .option('--root <dir>', `${ROOT_HELP} (accepted by every command; not used here)`)
     .action(async (code: string, _options, command: Command) => {
       const { runExplain } = await import('./commands/explain.js');
       setExit(runExplain(code, { color: command.optsWithGlobals().color }, io));
@@ -57,12 +60,27 @@ function createProgram(io: CliIO, setExit: (code: number) => void): Command {
   program
     .command('schema')
     .description('print the JSON Schema of a backlog file (for editors)')
+    .option('--root <dir>', `${ROOT_HELP} (accepted by every command; not used here)`)
     .action(async () => {
       const { runSchema } = await import('./commands/schema.js');
       setExit(runSchema(io));
     });
 
   return program;
+}
+
+/** The project settings of the backlog given by --root, or found upwards; none outside a backlog. */
+async function projectSettings(io: CliIO, root: string | undefined) {
+  const { resolveRoot } = await import('../load/find-root.js');
+  const { readProjectSettings } = await import('../load/read-project.js');
+  let dir: string;
+  try {
+    dir = resolveRoot(io.cwd, root);
+  } catch (error) {
+    if (root !== undefined) throw error;
+    return undefined;
+  }
+  return readProjectSettings(dir);
 }
 
 /** Runs the command line and returns the exit code; never throws. */

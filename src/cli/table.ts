@@ -27,7 +27,11 @@ export function renderTable(head: string[], rows: string[][], options: TableOpti
     chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
   });
   table.push(...rows);
-  return `${table.toString()}\n`;
+  // A rule under the header only: cli-table3 draws one between every row or none.
+  const lines = table.toString().split('\n');
+  const headerRule = lines[0]!.replace('┌', '├').replace(/┬/g, '┼').replace('┐', '┤');
+  lines.splice(2, 0, headerRule);
+  return `${lines.join('\n')}\n`;
 }
 
 function longestLine(text: string): number {

@@ -1,5 +1,7 @@
 import { DIAGNOSTIC_CODES } from '../../../schemas/diagnostic-codes.js';
+import type { Project } from '../../../schemas/project.js';
 import { CODES } from '../../validate/codes.js';
+import { severityOf } from '../../validate/severity.js';
 import { colourEnabled, createStyle } from '../colour.js';
 import type { CliIO } from '../io.js';
 import { renderTable } from '../table.js';
@@ -9,15 +11,28 @@ export interface RulesOptions {
   color?: boolean;
 }
 
-/** `backlog rules`: every code with its default severity and what it means. */
-export function runRules(options: RulesOptions, io: CliIO): number {
+/**
+ * `backlog rules`: every code with its default severity and what it means; inside a backlog
+ * whose `project.rules` changes severities, also the severity there.
+ */
+export function runRules(options: RulesOptions, project: Project | undefined, io: CliIO): number {
+  const overridden = project?.rules !== undefined && Object.keys(project.rules).length > 0;
+  const here = (code: (typeof DIAGNOSTIC_CODES)[number]) => severityOf(code, project) ?? 'off';
   if (options.format === 'json') {
-    const rules = DIAGNOSTIC_CODES.map((code) => ({ code, severity: CODES[code].severity, description: CODES[code].summary }));
+    const rules = DIAGNOSTIC_CODES.map((code) => ({
+      code,
+      severity: CODES[code].severity,
+      ...(overridden ? { configured: here(code) } : {}),
+      description: CODES[code].summary,
+    }));
     io.stdout(`${JSON.stringify(rules, null, 2)}\n`);
     return 0;
   }
   const style = createStyle(colourEnabled(io, options.color));
-  const rows = DIAGNOSTIC_CODES.map((code) => [code, CODES[code].severity, CODES[code].summary]);
-  io.stdout(renderTable(['Code', 'Default', 'Description'], rows, { style, columns: io.columns, flexibleColumn: 2 }));
+  const head = overridden ? ['Code', 'Default', 'Here', 'Description'] : ['Code', 'Default', 'Description'];
+  const rows = DIAGNOSTIC_CODES.map((code) =>
+    overridden ? [code, CODES[code].severity, here(code), CODES[code].summary] : [code, CODES[code].severity, CODES[code].summary],
+  );
+  io.stdout(renderTable(head, rows, { style, columns: io.columns, flexibleColumn: head.length - 1 }));
   return 0;
 }

@@ -1,0 +1,37 @@
+// The installed binary end to end: the shim runs the built CLI, and exit codes and streams
+// reach the calling process (CI sees exactly these).
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const repo = join(import.meta.dirname, '..', '..');
+const bin = join(repo, 'bin', 'backlog.js');
+
+function backlog(...args: string[]) {
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd: repo, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', BACKLOG_AS_OF: '2026-06-01' } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('bin/backlog.js', () => {
+  it('prints the version', () => {
+    const { version } = JSON.parse(spawnSync(process.execPath, ['-p', 'JSON.stringify(require("./package.json"))'], { cwd: repo, encoding: 'utf8' }).stdout);
+    expect(backlog('--version')).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+  });
+
+  it('exits 1 with findings, the JSON envelope on stdout', () => {
+    const result = backlog('validate', '--root', 'tests/fixtures/golden', '-f', 'json');
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).version).toBe(1);
+    expect(result.stderr).toBe('');
+  });
+
+  it('exits 0 on a clean backlog', () => {
+    expect(backlog('validate', '--root', 'tests/fixtures/clean').code).toBe(0);
+  });
+
+  it('exits 2 on a usage error', () => {
+    const result = backlog('validate', '--no-such-flag');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("unknown option '--no-such-flag'");
+  });
+});
