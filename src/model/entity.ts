@@ -25,6 +25,11 @@ export interface Entity<C extends CollectionName = CollectionName> {
    * are still checked one by one, though a list they sit in has a bad item.
    */
   raw?: Record<string, unknown>;
+  /**
+   * Top-level fields whose values are in error (left out of `data`, or given their default).
+   * Rules say nothing about them: the field's own error says it.
+   */
+  fieldsInError?: ReadonlySet<string>;
   /** `x-*` extension fields as written. */
   extensions: Record<string, unknown> | undefined;
   /** The entity's own mapping: `[collection, index]` in its document. */
@@ -42,4 +47,9 @@ export function entityLabel(entity: Pick<Entity, 'collection' | 'id'>): string {
 /** The location of one field (or deeper) of an entity. */
 export function fieldLocation(entity: Entity, ...path: PathSegment[]): NodeLocation {
   return { ...entity.location, path: [...entity.location.path, ...path] };
+}
+
+/** Whether a field was written with a bad value: neither its absence nor its default can be trusted. */
+export function inError(entity: Entity, ...fields: string[]): boolean {
+  return entity.fieldsInError !== undefined && fields.some((field) => entity.fieldsInError!.has(field));
 }

@@ -37,6 +37,7 @@ export interface WorkloadGraph {
 
 export function buildGraph(backlog: Backlog): WorkloadGraph {
   const { serversOf, ownersOf } = serverOwnership(backlog);
+  /** The workloads an end of an edge stands for: the workload itself, or the owners of a server. */
   const endpoints = (target: string): Workload[] => {
     const resolved = resolveReference(backlog, 'typed', target);
     if (resolved.status !== 'resolved') return [];
@@ -47,10 +48,10 @@ export function buildGraph(backlog: Backlog): WorkloadGraph {
   const edges: WorkloadEdge[] = [];
   const add = (from: Workload[], to: Workload[], classification: Classification, origin: NodeLocation, dependency?: Entity<'dependencies'>) => {
     for (const a of from) {
-      for (const b of to) {
-        // Two servers of one workload talking to each other is not a workload dependency.
-        if (a !== b) edges.push({ from: a, to: b, classification, origin, dependency });
-      }
+      // A workload reaching a server it owns itself (a shared database, its own servers) is
+      // inside that workload, not a dependency on the server's other owners.
+      if (to.includes(a)) continue;
+      for (const b of to) edges.push({ from: a, to: b, classification, origin, dependency });
     }
   };
   for (const dependency of backlog.entities.dependencies) {

@@ -43,10 +43,8 @@ function checkDocument(file: string, doc: number, value: unknown, result: Checke
     return;
   }
   const dialect = checkDialect(value, file, doc);
-  if (dialect.length > 0) {
-    result.drafts.push(...dialect);
-    return;
-  }
+  result.drafts.push(...dialect.drafts);
+  if (!dialect.readable) return;
   for (const key of Object.keys(value)) {
     const items = value[key];
     if (key === 'project') {
@@ -117,7 +115,10 @@ function checkEntity(
   const id = entityId(collection, data);
   if (id === undefined) return undefined; // Reported above; without an id nothing can refer to it.
   const key = collection === 'dependencies' ? (dependencyKey(data) ?? idKey(id)) : idKey(id);
-  const entity = { collection, id, key, data, extensions, location, valid, ...(valid ? {} : { raw: value }) };
+  const entity = {
+    collection, id, key, data, extensions, location, valid,
+    ...(parsed.success ? {} : { raw: value, fieldsInError: topLevelFields(parsed.error.issues) }),
+  };
   return entity as unknown as Entity;
 }
 
@@ -146,6 +147,15 @@ function withoutFieldsInError(schema: z.ZodType, value: Record<string, unknown>,
   }
   const again = schema.safeParse(pruned);
   return again.success ? (again.data as Record<string, unknown>) : pruned;
+}
+
+function topLevelFields(issues: readonly z.core.$ZodIssue[]): Set<string> {
+  const fields = new Set<string>();
+  for (const issue of issues) {
+    const field = issue.path[0];
+    if (typeof field === 'string' && issue.code !== 'unrecognized_keys') fields.add(field);
+  }
+  return fields;
 }
 
 function entityId(collection: CollectionName, data: Record<string, unknown>): string | undefined {

@@ -1,5 +1,6 @@
 // The YAML dialect rules that apply to values whichever parser read them: nesting at most 64
-// levels deep, and no merge keys (`<<`).
+// levels deep, and no merge keys (`<<`). A merge key is reported and then read as absent: the
+// entity has only the fields written in it. Nesting too deep leaves nothing to check.
 import type { PathSegment } from '../load/types.js';
 import type { DiagnosticDraft } from './diagnostic.js';
 
@@ -12,7 +13,13 @@ interface Visit {
   segment: PathSegment;
 }
 
-export function checkDialect(root: unknown, file: string, doc: number): DiagnosticDraft[] {
+export interface DialectCheck {
+  drafts: DiagnosticDraft[];
+  /** False when the document is too deep to check further. */
+  readable: boolean;
+}
+
+export function checkDialect(root: unknown, file: string, doc: number): DialectCheck {
   const drafts: DiagnosticDraft[] = [];
   // Paths are rebuilt from parent links only for findings: this walk sees every value of every file.
   const stack: Visit[] = [{ value: root, depth: 0, parent: undefined, segment: '' }];
@@ -40,11 +47,13 @@ export function checkDialect(root: unknown, file: string, doc: number): Diagnost
           place: { file, doc, path: [...pathOf(visit), key], target: 'key' },
           hint: 'write the fields out: a reader must see every value where it applies',
         });
+        delete (value as Record<string, unknown>)[key];
+        continue;
       }
       stack.push({ value: (value as Record<string, unknown>)[key], depth: depth + 1, parent: visit, segment: key });
     }
   }
-  return drafts;
+  return { drafts, readable: !tooDeep };
 }
 
 function pathOf(visit: Visit): PathSegment[] {

@@ -27,7 +27,8 @@ export function validate(files: readonly SourceFile[], options: ValidateOptions)
   const drafts: DiagnosticDraft[] = [];
   const unreadableFiles: string[] = [];
   for (const file of files) {
-    if (file.problems.length > 0) unreadableFiles.push(file.path);
+    const unread = file.documents.length === 0 || file.documents.some((document) => !document.usable);
+    if (file.problems.length > 0 && unread) unreadableFiles.push(file.path);
     for (const problem of file.problems) {
       drafts.push({
         code: problem.code,

@@ -8,7 +8,7 @@ import { brief, validateDir } from '../helpers/validate-dir.js';
 const fixture = (name: string) => join(import.meta.dirname, '..', 'fixtures', name);
 
 const EXPECTED: Record<string, string[]> = {
-  'yaml-syntax': ['YAML_SYNTAX backlog.yaml:5:1'],
+  'yaml-syntax': ['YAML_SYNTAX backlog.yaml:3:11'],
   'merge-conflict': ['MERGE_CONFLICT backlog.yaml:3:1', 'MERGE_CONFLICT backlog.yaml:5:1', 'MERGE_CONFLICT backlog.yaml:7:1'],
   'duplicate-key': ['DUPLICATE_KEY backlog.yaml:5:5'],
   'unsupported-yaml': ['UNSUPPORTED_YAML backlog.yaml:6:5', 'UNSUPPORTED_YAML tags.yaml:4:12'],

@@ -13,7 +13,11 @@ const MAX_PARSE_DEPTH = 1000;
 
 export type FastParse = { ok: true; values: unknown[] } | { ok: false; reason: string; offset: number };
 
-export function parseFast(text: string): FastParse {
+/**
+ * `duplicatesAllowed` reads a mapping with a repeated key as YAML does, the last one winning:
+ * for a file too large for the full parser, whose duplicate is reported separately.
+ */
+export function parseFast(text: string, duplicatesAllowed = false): FastParse {
   const construct = NEEDS_FULL_PARSER.exec(text);
   if (construct) {
     const offset = construct.index + construct[0].search(/\S/);
@@ -21,7 +25,7 @@ export function parseFast(text: string): FastParse {
   }
   try {
     const values: unknown[] = [];
-    const options = { schema: CORE_SCHEMA, maxDepth: MAX_PARSE_DEPTH } as jsYaml.LoadOptions;
+    const options = { schema: CORE_SCHEMA, maxDepth: MAX_PARSE_DEPTH, json: duplicatesAllowed } as jsYaml.LoadOptions;
     jsYaml.loadAll(text, (value) => values.push(value === undefined ? null : value), options);
     return { ok: true, values };
   } catch (error) {

@@ -29,35 +29,66 @@ export function parseFull(text: string): FullParse {
   const documents: ParsedDocument[] = [];
   const problems: FileProblem[] = [];
   for (const doc of Array.isArray(docs) ? docs : []) {
-    const found = documentProblems(doc);
+    const { found, readable } = documentProblems(doc, text);
     problems.push(...found);
-    documents.push(found.length > 0 ? { value: null, usable: false } : toValue(doc, problems));
+    documents.push(readable ? toValue(doc, problems) : { value: null, usable: false });
   }
   return { documents, problems };
 }
 
-function documentProblems(doc: Document.Parsed): FileProblem[] {
-  const problems: FileProblem[] = [];
+/**
+ * The problems of one document, and whether its value can still be used: a duplicate key or a
+ * custom tag leaves a well-defined value (the last key wins, the tag is ignored), so the rest of
+ * the document is still checked; syntax errors, too many aliases and nesting too deep do not.
+ */
+function documentProblems(doc: Document.Parsed, text: string): { found: FileProblem[]; readable: boolean } {
+  const found: FileProblem[] = [];
   let tooDeep = false;
+  let unclosedAt: number | undefined;
   for (const error of doc.errors) {
     if (error.code === 'RESOURCE_EXHAUSTION') {
       // The parser gives up on deep nesting once per level; one finding says it.
-      if (!tooDeep) problems.push(unsupported('nesting too deep to read', error.pos));
+      if (!tooDeep) found.push(unsupported('nesting too deep to read', error.pos));
       tooDeep = true;
-    } else {
-      problems.push({ code: 'YAML_SYNTAX', message: firstLine(error.message), range: error.pos });
+    } else if (error.code === 'MISSING_CHAR' && /closing ["']quote/.test(error.message)) {
+      // The parser notices at the end of the file; the mistake is where the quote opens.
+      const quote = error.message.includes('"quote') ? '"' : "'";
+      const start = openingQuote(text, error.pos[0], quote);
+      found.push({ code: 'YAML_SYNTAX', message: `this ${quote === '"' ? 'double' : 'single'}-quoted text is never closed`, range: [start, start + 1], hint: `close it with ${quote}` });
+      unclosedAt = error.pos[0];
+    } else if (error.pos[0] !== unclosedAt) {
+      // Errors at the same place as an unclosed quote are its consequences.
+      found.push({ code: 'YAML_SYNTAX', message: firstLine(error.message), range: error.pos });
     }
   }
   for (const warning of doc.warnings) {
     if (warning.code === 'TAG_RESOLVE_FAILED') {
-      problems.push(unsupported(`custom tags are not supported (${firstLine(warning.message)})`, warning.pos, 'remove the tag: values are plain YAML'));
+      found.push(unsupported(`custom tags are not supported (${firstLine(warning.message)})`, warning.pos, 'remove the tag: values are plain YAML'));
     } else {
-      problems.push({ code: 'YAML_SYNTAX', message: firstLine(warning.message), range: warning.pos });
+      found.push({ code: 'YAML_SYNTAX', message: firstLine(warning.message), range: warning.pos });
     }
   }
-  if (tooDeep || doc.errors.length > 0) return problems;
-  problems.push(...structureProblems(doc.contents));
-  return problems;
+  if (tooDeep || doc.errors.length > 0) return { found, readable: false };
+  const structure = structureProblems(doc.contents);
+  found.push(...structure);
+  return { found, readable: !structure.some((problem) => problem.code === 'UNSUPPORTED_YAML') };
+}
+
+/** Where an unclosed quoted scalar opens: the last unescaped quote before the end the parser reached. */
+function openingQuote(text: string, end: number, quote: string): number {
+  for (let i = Math.min(end, text.length) - 1; i >= 0; i--) {
+    if (text[i] !== quote) continue;
+    if (quote === '"') {
+      let backslashes = 0;
+      while (text[i - 1 - backslashes] === '\\') backslashes += 1;
+      if (backslashes % 2 === 0) return i;
+    } else if (text[i - 1] === "'") {
+      i -= 1; // '' is a quote inside single-quoted text
+    } else {
+      return i;
+    }
+  }
+  return end;
 }
 
 /** Duplicate keys and aliases, found in one walk of the document's nodes. */

@@ -19,7 +19,11 @@ export function parseText(text: string): ParsedText {
     return { documents: fast.values.map((value) => ({ value, usable: true })), problems: [], parser: 'fast' };
   }
   if (text.length > FULL_PARSER_MAX_CHARS) {
-    return { documents: [], problems: [largeFileProblem(text, fast.reason, fast.offset)], parser: 'fast' };
+    const problem = largeFileProblem(text, fast.reason, fast.offset);
+    // A repeated key still leaves a well-defined file: read it with the last value winning.
+    const lenient = problem.code === 'DUPLICATE_KEY' ? parseFast(text, true) : undefined;
+    const documents = lenient?.ok ? lenient.values.map((value) => ({ value, usable: true })) : [];
+    return { documents, problems: [problem], parser: 'fast' };
   }
   return { ...parseFull(text), parser: 'full' };
 }

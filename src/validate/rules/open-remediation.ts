@@ -1,4 +1,4 @@
-import { entityLabel, fieldLocation, type Entity } from '../../model/entity.js';
+import { entityLabel, fieldLocation, inError, type Entity } from '../../model/entity.js';
 import type { Rule } from './rule.js';
 
 const CLOSED = new Set(['done', 'wont-fix', 'accepted-risk']);
@@ -16,7 +16,7 @@ export const openRemediation: Rule = ({ backlog, graph, report }) => {
   };
   for (const remediation of backlog.entities.remediations) {
     const { severity, status } = remediation.data;
-    if (severity !== 'high' || (status !== undefined && CLOSED.has(status))) continue;
+    if (severity !== 'high' || (status !== undefined && CLOSED.has(status)) || inError(remediation, 'status')) continue;
     for (const id of remediation.data.workloads ?? []) add(id.toLowerCase(), remediation);
     for (const id of remediation.data.servers ?? []) {
       for (const owner of graph.ownersOf.get(id.toLowerCase()) ?? []) add(owner.key, remediation);

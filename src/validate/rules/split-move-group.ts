@@ -1,4 +1,4 @@
-import { entityLabel, fieldLocation, type Entity } from '../../model/entity.js';
+import { entityLabel, fieldLocation, inError, type Entity } from '../../model/entity.js';
 import { isSettled, waveOf } from '../../model/status.js';
 import { joinAnd } from '../../text/list.js';
 import type { Rule } from './rule.js';
@@ -13,7 +13,7 @@ const NO_WAVE = '(no wave)';
  */
 export const splitMoveGroup: Rule = ({ backlog, graph, report }) => {
   for (const group of graph.moveGroups) {
-    const members = group.filter((workload) => !isSettled(workload));
+    const members = group.filter((workload) => !isSettled(workload) && !inError(workload, 'wave', 'status', 'strategy'));
     const byWave = new Map<string, Workload[]>();
     for (const member of members) {
       const wave = waveOf(backlog, member)?.id ?? NO_WAVE;

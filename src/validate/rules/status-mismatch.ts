@@ -1,4 +1,4 @@
-import { entityLabel, fieldLocation } from '../../model/entity.js';
+import { entityLabel, fieldLocation, inError } from '../../model/entity.js';
 import { hasMoved } from '../../model/status.js';
 import { joinAnd } from '../../text/list.js';
 import type { Rule } from './rule.js';
@@ -9,7 +9,7 @@ const DONE = new Set(['migrated', 'decommissioned']);
 export const statusMismatch: Rule = ({ backlog, graph, report }) => {
   for (const workload of backlog.byKey.workloads.values()) {
     if (!hasMoved(workload)) continue;
-    const behind = (graph.serversOf.get(workload.key) ?? []).filter((server) => !DONE.has(server.data.status));
+    const behind = (graph.serversOf.get(workload.key) ?? []).filter((server) => !DONE.has(server.data.status) && !inError(server, 'status'));
     if (behind.length === 0) continue;
     const list = joinAnd(behind.map((s) => `\`${s.id}\` (${s.data.status})`), 5);
     report({

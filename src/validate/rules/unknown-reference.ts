@@ -3,6 +3,7 @@ import { lookup } from '../../model/backlog.js';
 import { entityLabel, type Entity } from '../../model/entity.js';
 import { referencesOf, resolveReference } from '../../model/references.js';
 import { didYouMeanHint } from '../../text/did-you-mean.js';
+import { joinAnd } from '../../text/list.js';
 import type { Rule } from './rule.js';
 
 /** UNKNOWN_REFERENCE: a reference to no entity. */
@@ -24,7 +25,9 @@ export const unknownReference: Rule = ({ backlog, report, unreadableFiles }) => 
         if (!hint && reference.target === 'typed' && !reference.value.includes(':') && lookup(backlog, 'servers', reference.value)) {
           hint = `\`${reference.value}\` is a server: write \`server:${reference.value}\``;
         }
-        if (!hint && unreadableFiles.length > 0) hint = `it may be defined in a file that could not be read (${unreadableFiles[0]})`;
+        if (!hint && unreadableFiles.length > 0) {
+          hint = `it may be defined where the backlog could not be read: ${joinAnd(unreadableFiles, 3)}`;
+        }
         report({
           code: 'UNKNOWN_REFERENCE',
           message: `\`${reference.field}\` names ${kind} \`${resolved.id}\`, which does not exist`,

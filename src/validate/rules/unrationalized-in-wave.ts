@@ -1,11 +1,11 @@
-import { entityLabel, fieldLocation } from '../../model/entity.js';
+import { entityLabel, fieldLocation, inError } from '../../model/entity.js';
 import type { Rule } from './rule.js';
 
 /** UNRATIONALIZED_IN_WAVE: a workload with strategy tbd (or none) is in a wave. */
 export const unrationalizedInWave: Rule = ({ backlog, report }) => {
   for (const workload of backlog.entities.workloads) {
     const { wave, strategy } = workload.data;
-    if (wave === undefined || (strategy !== undefined && strategy !== 'tbd')) continue;
+    if (wave === undefined || (strategy !== undefined && strategy !== 'tbd') || inError(workload, 'strategy')) continue;
     report({
       code: 'UNRATIONALIZED_IN_WAVE',
       message: `\`${workload.id}\` is in ${wave} but its strategy is ${strategy === undefined ? 'not set' : 'still tbd'}`,

@@ -1,4 +1,4 @@
-import { entityLabel, fieldLocation } from '../../model/entity.js';
+import { entityLabel, fieldLocation, inError } from '../../model/entity.js';
 import { isSettled, waveOf } from '../../model/status.js';
 import type { Rule } from './rule.js';
 
@@ -17,7 +17,7 @@ export const waveOrder: Rule = ({ backlog, graph, report }) => {
     for (const [toKey, edge] of dependencies) {
       if (group !== undefined && graph.moveGroupOf.get(toKey) === group) continue;
       const to = edge.to;
-      if (isSettled(to)) continue;
+      if (isSettled(to) || inError(to, 'wave', 'status', 'strategy')) continue;
       const toWave = waveOf(backlog, to);
       if (toWave && toWave.data.order <= fromWave.data.order) continue;
       const message = toWave
