@@ -37,6 +37,39 @@ function createProgram(io: CliIO, setExit: (code: number) => void): Command {
     });
 
   program
+    .command('list')
+    .description('list the entities of a collection (default: workloads), filtered and ordered')
+    .argument('[collection]', 'workloads, servers, dependencies, priorities, assumptions, outcomes, waves, remediations or risks')
+    .option('--root <dir>', ROOT_HELP)
+    .option('-w, --where <condition>', 'FIELD OP VALUE with = != < <= > >= or ~ (contains); a,b means any of; repeatable', collect, [])
+    .option('--status <values>', 'shorthand for --where status=VALUES')
+    .option('--wave <values>', 'shorthand for --where wave=VALUES')
+    .option('--strategy <values>', 'shorthand for --where strategy=VALUES')
+    .option('--owner <text>', 'shorthand for --where owner~TEXT')
+    .option('--criticality <values>', 'shorthand for --where criticality=VALUES')
+    .option('--tag <values>', 'shorthand for --where tags=VALUES')
+    .option('--environment <values>', 'shorthand for --where environment=VALUES')
+    .option('--priority [levels]', 'workloads in priority order (high, medium, low, unset; then rank, drivers, id); with levels, only those')
+    .option('--sort <fields>', 'order by fields, e.g. wave,-cores (- for descending)')
+    .option('--columns <fields>', 'the columns to show, e.g. id,name,servers,blocked_by')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'csv', 'markdown', 'yaml', 'ids']).default('table'))
+    .action(async (collection: string | undefined, options, command: Command) => {
+      const { runList } = await import('./commands/list.js');
+      setExit(await runList(collection, { ...options, color: command.optsWithGlobals().color }, io));
+    });
+
+  program
+    .command('show')
+    .description('one entity in full: its fields, servers, dependencies both ways, drivers, assumptions, remediations, risks')
+    .argument('<ref>', 'an id (crm), or kind:id when ids repeat across collections (server:SQL01)')
+    .option('--root <dir>', ROOT_HELP)
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'yaml']).default('text'))
+    .action(async (ref: string, options, command: Command) => {
+      const { runShow } = await import('./commands/show.js');
+      setExit(await runShow(ref, { ...options, color: command.optsWithGlobals().color }, io));
+    });
+
+  program
     .command('rules')
     .description('list the finding codes with their default severity (and the severity set in this backlog)')
     .option('--root <dir>', ROOT_HELP)

@@ -2,7 +2,7 @@
 // -> severities -> positions. Returns data; printing is the CLI's business.
 import type { SourceFile } from '../load/types.js';
 import { buildBacklog, entityCount, type Backlog } from '../model/backlog.js';
-import { buildGraph } from '../model/graph.js';
+import { buildGraph, type WorkloadGraph } from '../model/graph.js';
 import { checkDocuments } from './check-documents.js';
 import type { Diagnostic, DiagnosticDraft } from './diagnostic.js';
 import { compareDiagnostics, DiagnosticLocator } from './locate-diagnostics.js';
@@ -19,11 +19,22 @@ export interface ValidationResult {
   entities: number;
   diagnostics: Diagnostic[];
   backlog: Backlog;
+  graph: WorkloadGraph;
   /** The text of every file, for code frames. */
   sources: ReadonlyMap<string, string>;
 }
 
-export function validate(files: readonly SourceFile[], options: ValidateOptions): ValidationResult {
+/** The model of a backlog and the findings about its files and schemas: what queries need. */
+export interface ReadBacklog {
+  backlog: Backlog;
+  graph: WorkloadGraph;
+  /** Findings of the file and schema stage (all of them errors). */
+  drafts: DiagnosticDraft[];
+  /** Files with a document that could not be read: its entities are missing from the model. */
+  unreadableFiles: string[];
+}
+
+export function readBacklog(files: readonly SourceFile[]): ReadBacklog {
   const drafts: DiagnosticDraft[] = [];
   const unreadableFiles: string[] = [];
   for (const file of files) {
@@ -39,11 +50,14 @@ export function validate(files: readonly SourceFile[], options: ValidateOptions)
       });
     }
   }
-
   const checked = checkDocuments(files);
   drafts.push(...checked.drafts);
   const backlog = buildBacklog(checked.entities, checked.project);
-  const graph = buildGraph(backlog);
+  return { backlog, graph: buildGraph(backlog), drafts, unreadableFiles };
+}
+
+export function validate(files: readonly SourceFile[], options: ValidateOptions): ValidationResult {
+  const { backlog, graph, drafts, unreadableFiles } = readBacklog(files);
   const context = { backlog, graph, asOf: options.asOf, unreadableFiles, report: (draft: DiagnosticDraft) => drafts.push(draft) };
   for (const rule of RULES) rule(context);
 
@@ -59,6 +73,7 @@ export function validate(files: readonly SourceFile[], options: ValidateOptions)
     entities: entityCount(backlog),
     diagnostics,
     backlog,
+    graph,
     sources: new Map(files.map((file) => [file.path, file.text])),
   };
 }

@@ -4,7 +4,7 @@ import { CODES } from '../../validate/codes.js';
 import { severityOf } from '../../validate/severity.js';
 import { colourEnabled, createStyle } from '../colour.js';
 import type { CliIO } from '../io.js';
-import { renderTable } from '../table.js';
+import { renderTable } from '../../format/rows/table-layout.js';
 
 export interface RulesOptions {
   format: 'table' | 'json';
@@ -33,6 +33,6 @@ export function runRules(options: RulesOptions, project: Project | undefined, io
   const rows = DIAGNOSTIC_CODES.map((code) =>
     overridden ? [code, CODES[code].severity, here(code), CODES[code].summary] : [code, CODES[code].severity, CODES[code].summary],
   );
-  io.stdout(renderTable(head, rows, { style, columns: io.columns, flexibleColumn: head.length - 1 }));
+  io.stdout(renderTable(head, rows, { style, columns: io.columns }));
   return 0;
 }

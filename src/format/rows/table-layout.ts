@@ -5,18 +5,29 @@ export interface TableOptions {
   style: ChalkInstance;
   /** Terminal width to fit; undefined when not on a terminal (no wrapping). */
   columns: number | undefined;
-  /** Which column takes the squeeze when the table is too wide (wrapped). */
-  flexibleColumn?: number;
 }
 
-/** A cli-table3 table whose colours come from our own decision, never from cli-table3's. */
+const MIN_COLUMN_WIDTH = 8;
+
+/**
+ * A cli-table3 table whose colours come from our own decision, never from cli-table3's. On a
+ * terminal it fits the width: the widest columns give way first and their cells wrap.
+ */
 export function renderTable(head: string[], rows: string[][], options: TableOptions): string {
-  const { style, columns, flexibleColumn } = options;
+  const { style, columns } = options;
   const widths = head.map((title, i) => Math.max(title.length, ...rows.map((row) => longestLine(row[i] ?? ''))) + 2);
-  if (columns !== undefined && flexibleColumn !== undefined) {
+  if (columns !== undefined) {
     // Borders take one column each, plus one.
-    const total = widths.reduce((a, b) => a + b, 0) + widths.length + 1;
-    if (total > columns) widths[flexibleColumn] = Math.max(12, widths[flexibleColumn]! - (total - columns));
+    let excess = widths.reduce((a, b) => a + b, 0) + widths.length + 1 - columns;
+    // A heading never wraps, so the rule under it stays under it.
+    const floor = head.map((title) => Math.max(MIN_COLUMN_WIDTH, title.length + 2));
+    while (excess > 0) {
+      const shrinkable = widths.map((width, i) => (width > floor[i]! ? width : -1));
+      const widest = shrinkable.indexOf(Math.max(...shrinkable));
+      if (shrinkable[widest]! < 0) break;
+      widths[widest] -= 1;
+      excess -= 1;
+    }
   }
   const table = new Table({
     head: head.map((title) => style.bold(title)),

@@ -1,0 +1,25 @@
+import type { ChalkInstance } from 'chalk';
+
+/** Rows of named cells: what list, waves and other tabular commands print. */
+export interface RowsData {
+  columns: string[];
+  rows: Array<Record<string, unknown>>;
+  /** The column `ids` prints. */
+  idColumn: string;
+}
+
+export interface RowsContext {
+  style: ChalkInstance;
+  /** Terminal width, when printing to a terminal. */
+  columns: number | undefined;
+}
+
+export type RowsFormatter = (data: RowsData, context: RowsContext) => string;
+
+/** A cell as text: lists joined, objects as JSON, nothing as empty. */
+export function cellText(value: unknown, listSeparator = ', '): string {
+  if (value === undefined || value === null) return '';
+  if (Array.isArray(value)) return value.map((item) => cellText(item, listSeparator)).join(listSeparator);
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}

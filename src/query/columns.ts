@@ -1,0 +1,80 @@
+// The columns of each collection for list, --where, --sort and --columns: the schema's fields
+// (and nested ones as `target.region`), `x-*` fields, and figures computed from the backlog.
+import type * as z from 'zod';
+import { COLLECTIONS, type CollectionName } from '../../schemas/collections.js';
+import { UsageError } from '../errors.js';
+import type { Entity } from '../model/entity.js';
+import { didYouMeanHint } from '../text/did-you-mean.js';
+import { fieldNames, schemaAt } from '../validate/schema-walk.js';
+import { blockedBy, dependenciesOf, dependentsOf, moveGroupLabel, serversOf, sumOf } from './computed.js';
+import type { QueryContext } from './context.js';
+
+export interface Column {
+  name: string;
+  get(entity: Entity, context: QueryContext): unknown;
+}
+
+const workloadOf = (entity: Entity) => entity as Entity<'workloads'>;
+
+const COMPUTED: Partial<Record<CollectionName, Column[]>> = {
+  workloads: [
+    { name: 'servers', get: (e, c) => serversOf(c, workloadOf(e)).length },
+    { name: 'cores', get: (e, c) => sumOf(serversOf(c, workloadOf(e)), 'cores') },
+    { name: 'memory_gb', get: (e, c) => sumOf(serversOf(c, workloadOf(e)), 'memory_gb') },
+    { name: 'depends_on_count', get: (e, c) => dependenciesOf(c, workloadOf(e)).length },
+    { name: 'dependents_count', get: (e, c) => dependentsOf(c, workloadOf(e)).length },
+    { name: 'move_group', get: (e, c) => moveGroupLabel(c, workloadOf(e)) },
+    { name: 'blocked_by', get: (e, c) => blockedBy(c, workloadOf(e)).map((w) => w.id) },
+  ],
+};
+
+/** The column every collection has: where the entity is written. */
+const FILE_COLUMN: Column = { name: 'file', get: (e) => e.location.file };
+
+export const DEFAULT_COLUMNS: Record<CollectionName, string[]> = {
+  workloads: ['id', 'name', 'priority', 'status', 'strategy', 'wave', 'owner', 'servers'],
+  servers: ['id', 'workloads', 'os', 'cores', 'memory_gb', 'environment', 'status'],
+  dependencies: ['id', 'from', 'to', 'port', 'protocol', 'kind', 'classification'],
+  priorities: ['rank', 'id', 'title', 'type', 'due'],
+  assumptions: ['id', 'statement', 'status', 'review_by', 'owner'],
+  outcomes: ['id', 'title', 'category', 'stakeholder'],
+  waves: ['order', 'id', 'name', 'status', 'start', 'end', 'max_servers'],
+  remediations: ['id', 'title', 'severity', 'status', 'owner', 'due'],
+  risks: ['id', 'title', 'category', 'severity', 'status', 'owner'],
+};
+
+/** Every column of a collection, by name. */
+export function columnsOf(collection: CollectionName, context: QueryContext): Map<string, Column> {
+  const columns = new Map<string, Column>();
+  const schema = COLLECTIONS[collection].schema as z.ZodType;
+  for (const field of fieldNames(schema)) {
+    columns.set(field, { name: field, get: (e) => (e.data as Record<string, unknown>)[field] });
+    // Nested objects (target, costs, defaults): their fields as `target.region`.
+    for (const inner of fieldNames(schemaAt(schema, [field]))) {
+      const name = `${field}.${inner}`;
+      columns.set(name, { name, get: (e) => ((e.data as Record<string, unknown>)[field] as Record<string, unknown> | undefined)?.[inner] });
+    }
+  }
+  // A dependency without an id is listed by its identity, `from->to:port/protocol`.
+  columns.set('id', { name: 'id', get: (e) => e.id });
+  for (const column of COMPUTED[collection] ?? []) columns.set(column.name, column);
+  columns.set(FILE_COLUMN.name, FILE_COLUMN);
+  for (const entity of context.backlog.entities[collection] as Entity[]) {
+    for (const key of Object.keys(entity.extensions ?? {})) {
+      if (!columns.has(key)) columns.set(key, { name: key, get: (e) => e.extensions?.[key] });
+    }
+  }
+  return columns;
+}
+
+/** The named column, or a usage error that lists the valid ones. */
+export function resolveColumn(columns: Map<string, Column>, name: string, option: string, collection: CollectionName): Column {
+  const column = columns.get(name);
+  if (column) return column;
+  const known = [...columns.keys()];
+  const suggestion = didYouMeanHint(name, known);
+  throw new UsageError(
+    `${option}: ${collection} have no field \`${name}\`${suggestion ? ` (${suggestion})` : ''}`,
+    `the fields of ${collection} are ${known.join(', ')}`,
+  );
+}

@@ -1,0 +1,79 @@
+// `backlog list`: the entities of one collection, filtered, ordered, as rows of chosen columns.
+import type { CollectionName } from '../../schemas/collections.js';
+import { LEVELS } from '../../schemas/fields.js';
+import { UsageError } from '../errors.js';
+import type { Entity } from '../model/entity.js';
+import type { RowsData } from '../format/rows/types.js';
+import { joinOr } from '../text/list.js';
+import { columnsOf, DEFAULT_COLUMNS, resolveColumn } from './columns.js';
+import type { QueryContext } from './context.js';
+import { compareValues, comparePriority, type SortKey } from './order.js';
+import { satisfies, type Condition } from './where.js';
+
+export const PRIORITY_LEVELS = [...LEVELS, 'unset'] as const;
+export type PriorityLevel = (typeof PRIORITY_LEVELS)[number];
+
+export interface ListOptions {
+  collection: CollectionName;
+  where: Condition[];
+  sort: SortKey[];
+  /** Priority order; with levels, only those levels. */
+  priority?: { levels: PriorityLevel[] | undefined };
+  columns?: string[];
+}
+
+/** The order a collection is listed in without --sort. */
+const NATURAL_ORDER: Partial<Record<CollectionName, string>> = { priorities: 'rank', waves: 'order' };
+
+const PRIORITY_COLUMNS = ['id', 'name', 'priority', 'rank', 'drivers', 'status', 'wave', 'owner'];
+
+export function listEntities(context: QueryContext, options: ListOptions): RowsData {
+  const { collection } = options;
+  const columns = columnsOf(collection, context);
+  const conditions = options.where.map((condition) => ({ ...condition, column: resolveColumn(columns, condition.field, '--where', collection) }));
+  const sortKeys = options.sort.map((key) => ({ ...key, column: resolveColumn(columns, key.field, '--sort', collection) }));
+  const shown = (options.columns ?? (options.priority ? PRIORITY_COLUMNS : DEFAULT_COLUMNS[collection])).map((name) =>
+    resolveColumn(columns, name, '--columns', collection),
+  );
+
+  let entities = (context.backlog.entities[collection] as Entity[]).filter((entity) =>
+    conditions.every(({ column, operator, values }) => satisfies(column.get(entity, context), operator, values)),
+  );
+  if (options.priority) {
+    if (collection !== 'workloads') throw new UsageError(`--priority orders workloads, not ${collection}`);
+    if (sortKeys.length > 0) throw new UsageError('--priority is an order of its own: use it or --sort, not both');
+    const levels = options.priority.levels;
+    if (levels) entities = entities.filter((e) => levels.includes((e as Entity<'workloads'>).data.priority ?? 'unset'));
+    entities = [...(entities as Entity<'workloads'>[])].sort(comparePriority(context.backlog));
+  } else {
+    const keys = sortKeys.length > 0 ? sortKeys : [{ column: columns.get(NATURAL_ORDER[collection] ?? 'id')!, descending: false }];
+    const id = columns.get('id')!;
+    entities = [...entities].sort((a, b) => {
+      for (const { column, descending } of keys) {
+        const x = column.get(a, context);
+        const y = column.get(b, context);
+        const order = compareValues(x, y);
+        // Missing values stay last whichever the direction.
+        const missing = x === undefined || x === null || y === undefined || y === null;
+        if (order !== 0) return descending && !missing ? -order : order;
+      }
+      return compareValues(id.get(a, context), id.get(b, context));
+    });
+  }
+  return {
+    columns: shown.map((column) => column.name),
+    rows: entities.map((entity) => Object.fromEntries(shown.map((column) => [column.name, column.get(entity, context)]))),
+    idColumn: 'id',
+  };
+}
+
+export function parsePriorityLevels(text: string | true): PriorityLevel[] | undefined {
+  if (text === true) return undefined;
+  const levels = text.split(',').map((level) => level.trim().toLowerCase());
+  for (const level of levels) {
+    if (!(PRIORITY_LEVELS as readonly string[]).includes(level)) {
+      throw new UsageError(`--priority ${text}: \`${level}\` is not a priority level; use ${joinOr([...PRIORITY_LEVELS])}`);
+    }
+  }
+  return levels as PriorityLevel[];
+}
