@@ -70,6 +70,20 @@ function createProgram(io: CliIO, setExit: (code: number) => void): Command {
     });
 
   program
+    .command('graph')
+    .description('the dependency graph, clustered by wave, move groups and wrong-way edges marked')
+    .option('--root <dir>', ROOT_HELP)
+    .option('--focus <ref>', 'only the neighbourhood of this workload or server')
+    .option('--depth <n>', 'how many edges away from --focus to go', nonNegativeInteger, 1)
+    .addOption(new Option('--level <level>', 'nodes are workloads or servers').choices(['workload', 'server']).default('workload'))
+    .option('--all-edges', 'also shared-infra and noise edges')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['mermaid', 'dot', 'json']).default('mermaid'))
+    .action(async (options) => {
+      const { runGraph } = await import('./commands/graph.js');
+      setExit(await runGraph(options, io));
+    });
+
+  program
     .command('rules')
     .description('list the finding codes with their default severity (and the severity set in this backlog)')
     .option('--root <dir>', ROOT_HELP)
