@@ -84,6 +84,22 @@ function createProgram(io: CliIO, setExit: (code: number) => void): Command {
     });
 
   program
+    .command('waves')
+    .description('the waves with workloads, servers, capacity use and findings; --suggest proposes an assignment')
+    .option('--root <dir>', ROOT_HELP)
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'markdown', 'csv']).default('table'))
+    .option('--suggest', 'propose a wave for every workload still to move')
+    .option('--max-servers <n>', "with --suggest: the capacity of waves without their own max_servers, and of new waves", positiveInteger)
+    .option('--reassign', 'with --suggest: place every workload afresh, not only those without a wave')
+    .option('--write', 'with --suggest: write the plan into the backlog files')
+    .option('--dry-run', 'with --write: print the diff, write nothing')
+    .option('--as-of <date>', '"today" for date rules, YYYY-MM-DD (or BACKLOG_AS_OF)')
+    .action(async (options, command: Command) => {
+      const { runWaves } = await import('./commands/waves.js');
+      setExit(await runWaves({ ...options, color: command.optsWithGlobals().color }, io));
+    });
+
+  program
     .command('rules')
     .description('list the finding codes with their default severity (and the severity set in this backlog)')
     .option('--root <dir>', ROOT_HELP)
@@ -171,6 +187,11 @@ function exitCodeOf(error: unknown, io: CliIO, debug: boolean): number {
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
+}
+
+function positiveInteger(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('expected a whole number, 1 or more');
+  return Number(value);
 }
 
 function nonNegativeInteger(value: string): number {

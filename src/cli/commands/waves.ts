@@ -1,0 +1,47 @@
+// `backlog waves`: the waves with their load and findings; `--suggest`: a proposed assignment,
+// written into the files with `--write`.
+import { applyChanges } from '../../edit/apply-changes.js';
+import { waveAssignmentEdits } from '../../edit/assign-waves.js';
+import { ROWS_FORMATTERS } from '../../format/rows/index.js';
+import { wavePlanText } from '../../format/wave-plan.js';
+import { suggestWaves } from '../../query/suggest-waves.js';
+import { summarizeWaves, waveRows } from '../../query/waves.js';
+import { validate } from '../../validate/validate.js';
+import { resolveAsOf } from '../as-of.js';
+import { colourEnabled, createStyle } from '../colour.js';
+import type { CliIO } from '../io.js';
+import { openBacklog } from '../open-backlog.js';
+import { reportApplied } from '../report-applied.js';
+
+export interface WavesOptions {
+  root?: string;
+  format: 'table' | 'json' | 'markdown' | 'csv';
+  suggest?: boolean;
+  maxServers?: number;
+  reassign?: boolean;
+  write?: boolean;
+  dryRun?: boolean;
+  asOf?: string;
+  color?: boolean;
+}
+
+export async function runWaves(options: WavesOptions, io: CliIO): Promise<number> {
+  const asOf = resolveAsOf(options.asOf, io.env);
+  const opened = await openBacklog(io, options.root);
+  const style = createStyle(colourEnabled(io, options.color));
+  if (!options.suggest) {
+    const { diagnostics } = validate(opened.files, { asOf });
+    const summaries = summarizeWaves(opened.context, diagnostics);
+    if (options.format === 'json') io.stdout(`${JSON.stringify(summaries, null, 2)}\n`);
+    else io.stdout(ROWS_FORMATTERS[options.format](waveRows(summaries), { style: options.format === 'table' ? style : createStyle(false), columns: io.columns }));
+    return 0;
+  }
+  const plan = suggestWaves(opened.context, { reassign: options.reassign === true, ...(options.maxServers !== undefined ? { maxServers: options.maxServers } : {}) });
+  if (!options.write) {
+    io.stdout(options.format === 'json' ? `${JSON.stringify(plan, null, 2)}\n` : wavePlanText(plan, style));
+    return 0;
+  }
+  const changes = waveAssignmentEdits(opened.backlog, opened.files, plan);
+  const result = applyChanges(opened.files, changes, { root: opened.root, dryRun: options.dryRun === true, asOf });
+  return reportApplied(result, io, style);
+}

@@ -1,0 +1,28 @@
+// What a writing command says when done: the diff of a dry run, the files written, or why
+// nothing was written (exit 1, with the findings the change would add).
+import type { ChalkInstance } from 'chalk';
+import type { ApplyResult } from '../edit/apply-changes.js';
+import { plural } from '../text/list.js';
+import type { CliIO } from './io.js';
+
+export function reportApplied(result: ApplyResult, io: CliIO, style: ChalkInstance): number {
+  switch (result.status) {
+    case 'unchanged':
+      io.stdout('Nothing to change.\n');
+      return 0;
+    case 'dry-run':
+      io.stdout(result.diff);
+      io.stderr(`backlog: dry run: ${plural(result.files.length, 'file')} would change, nothing was written\n`);
+      return 0;
+    case 'applied':
+      io.stdout(`Wrote ${result.files.join(', ')}.\n`);
+      return 0;
+    case 'refused':
+      io.stderr(`backlog: ${result.reason}\n`);
+      for (const d of result.introduced) {
+        const where = d.line !== undefined ? `${d.file}:${d.line}:${d.column}` : d.file;
+        io.stderr(`  ${where}  ${style.red(d.severity)}  ${d.message}  ${style.dim(d.code)}\n`);
+      }
+      return 1;
+  }
+}

@@ -1,0 +1,57 @@
+// Every command that writes goes through here: the changed backlog is validated first, a change
+// that would add errors or touch a file with YAML errors is refused, and files are written
+// atomically; with --dry-run, a unified diff instead.
+import { join } from 'node:path';
+import type { SourceFile } from '../load/types.js';
+import { readSourceFile } from '../load/read-source-file.js';
+import type { Diagnostic } from '../validate/diagnostic.js';
+import { validate } from '../validate/validate.js';
+import { writeFileAtomic } from './atomic-write.js';
+import { unifiedDiff } from './unified-diff.js';
+
+export interface ApplyOptions {
+  root: string;
+  dryRun: boolean;
+  asOf: string;
+}
+
+export type ApplyResult =
+  | { status: 'applied' | 'dry-run' | 'unchanged'; diff: string; files: string[] }
+  | { status: 'refused'; reason: string; introduced: Diagnostic[] };
+
+export function applyChanges(files: readonly SourceFile[], changes: ReadonlyMap<string, string>, options: ApplyOptions): ApplyResult {
+  const byPath = new Map(files.map((file) => [file.path, file]));
+  const changed = [...changes].filter(([path, text]) => byPath.get(path)?.text !== text);
+  if (changed.length === 0) return { status: 'unchanged', diff: '', files: [] };
+  for (const [path] of changed) {
+    const file = byPath.get(path);
+    if (file && file.problems.length > 0) {
+      return { status: 'refused', reason: `${path} has YAML errors: fix them first (see \`backlog validate\`), nothing was written`, introduced: [] };
+    }
+  }
+  const after = [...byPath.values()].map((file) => (changes.has(file.path) ? readSourceFile(file.path, Buffer.from(changes.get(file.path)!)) : file));
+  for (const [path, text] of changed) if (!byPath.has(path)) after.push(readSourceFile(path, Buffer.from(text)));
+  const introduced = newErrors(validate(files, options).diagnostics, validate(after, options).diagnostics);
+  if (introduced.length > 0) return { status: 'refused', reason: 'the change would add errors; nothing was written', introduced };
+
+  const diff = changed.map(([path, text]) => unifiedDiff(path, byPath.get(path)?.text ?? '', text)).join('');
+  if (options.dryRun) return { status: 'dry-run', diff, files: changed.map(([path]) => path) };
+  for (const [path, text] of changed) writeFileAtomic(join(options.root, path), text);
+  return { status: 'applied', diff, files: changed.map(([path]) => path) };
+}
+
+/** Errors after that were not there before; compared without positions, which edits move. */
+function newErrors(before: readonly Diagnostic[], after: readonly Diagnostic[]): Diagnostic[] {
+  const identity = (d: Diagnostic) => `${d.code}\u0000${d.file}\u0000${d.entity ?? ''}\u0000${d.message}`;
+  const seen = new Map<string, number>();
+  for (const d of before) if (d.severity === 'error') seen.set(identity(d), (seen.get(identity(d)) ?? 0) + 1);
+  return after.filter((d) => {
+    if (d.severity !== 'error') return false;
+    const count = seen.get(identity(d)) ?? 0;
+    if (count > 0) {
+      seen.set(identity(d), count - 1);
+      return false;
+    }
+    return true;
+  });
+}
