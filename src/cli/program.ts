@@ -100,6 +100,17 @@ function createProgram(io: CliIO, setExit: (code: number) => void): Command {
     });
 
   program
+    .command('report')
+    .description('progress and KPIs: by status, strategy, wave and criticality; outcome metrics; what is open or blocked')
+    .option('--root <dir>', ROOT_HELP)
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
+    .option('--as-of <date>', '"today" for overdue reviews, YYYY-MM-DD (or BACKLOG_AS_OF)')
+    .action(async (options, command: Command) => {
+      const { runReport } = await import('./commands/report.js');
+      setExit(await runReport({ ...options, color: command.optsWithGlobals().color }, io));
+    });
+
+  program
     .command('rules')
     .description('list the finding codes with their default severity (and the severity set in this backlog)')
     .option('--root <dir>', ROOT_HELP)

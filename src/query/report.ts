@@ -1,0 +1,154 @@
+// `backlog report`: progress and KPIs — counts and percentages by status, strategy, wave and
+// criticality; every outcome metric with its computed figures filled in; what is open, blocked.
+import type { MEASURES } from '../../schemas/outcome.js';
+import type { Entity } from '../model/entity.js';
+import { hasMoved, stays, waveOf } from '../model/status.js';
+import { blockedBy, serversOf, sumOf } from './computed.js';
+import type { QueryContext } from './context.js';
+
+type Workload = Entity<'workloads'>;
+type Measure = (typeof MEASURES)[number];
+
+export interface GroupRow {
+  key: string;
+  workloads: number;
+  percent: number;
+  servers: number;
+  cores: number;
+}
+
+export interface MetricRow {
+  id: string;
+  name: string;
+  kind: string | null;
+  unit: string | null;
+  baseline: number | string | null;
+  current: number | string | null;
+  target: number | string | null;
+  due: string | null;
+  /** Set when `current` is computed from the backlog. */
+  measure: string | null;
+  /** How far from baseline to target, in percent, when all three are numbers. */
+  progress: number | null;
+}
+
+export interface Report {
+  as_of: string;
+  /** `to_move`: workloads that do not stay; `in_service`: servers not decommissioned (the denominators of the percentages). */
+  totals: { workloads: number; to_move: number; servers: number; in_service: number; cores: number };
+  progress: Record<Measure, number>;
+  by_status: GroupRow[];
+  by_strategy: GroupRow[];
+  by_wave: GroupRow[];
+  by_criticality: GroupRow[];
+  servers_by_status: Array<{ key: string; servers: number; percent: number; cores: number }>;
+  outcomes: Array<{ id: string; title: string; category: string | null; stakeholder: string | null; metrics: MetricRow[] }>;
+  open_assumptions: Array<{ id: string; statement: string; owner: string | null; review_by: string | null; overdue: boolean }>;
+  open_remediations: Array<{ id: string; title: string; severity: string | null; status: string; owner: string | null; due: string | null }>;
+  blocked_workloads: Array<{ id: string; name: string; wave: string | null; waiting_for: string[] }>;
+}
+
+const CLOSED_REMEDIATIONS = new Set(['done', 'wont-fix', 'accepted-risk']);
+
+export function buildReport(context: QueryContext, asOf: string): Report {
+  const { backlog } = context;
+  const workloads = [...backlog.byKey.workloads.values()];
+  const servers = [...backlog.byKey.servers.values()];
+  const progress = measures(context);
+  const group = (keyOf: (w: Workload) => string, order: string[] = []) => groupRows(context, workloads, keyOf, order);
+  const waveKeys = [...backlog.byKey.waves.values()].sort((a, b) => a.data.order - b.data.order).map((w) => w.id);
+
+  const serverStatus = new Map<string, Entity<'servers'>[]>();
+  for (const server of servers) serverStatus.set(server.data.status, [...(serverStatus.get(server.data.status) ?? []), server]);
+
+  return {
+    as_of: asOf,
+    totals: {
+      workloads: workloads.length,
+      to_move: workloads.filter((w) => !stays(w)).length,
+      servers: servers.length,
+      in_service: servers.filter((s) => s.data.status !== 'decommissioned').length,
+      cores: sumOf(servers, 'cores'),
+    },
+    progress,
+    by_status: group((w) => w.data.status),
+    by_strategy: group((w) => w.data.strategy ?? '(none)'),
+    by_wave: group((w) => waveOf(backlog, w)?.id ?? '(no wave)', waveKeys),
+    by_criticality: group((w) => w.data.criticality ?? '(none)', ['mission-critical', 'unit-critical', 'high', 'medium', 'low', 'unsupported']),
+    servers_by_status: [...serverStatus].map(([key, list]) => ({ key, servers: list.length, percent: percent(list.length, servers.length), cores: sumOf(list, 'cores') })),
+    outcomes: backlog.entities.outcomes.map((outcome) => ({
+      id: outcome.id,
+      title: outcome.data.title,
+      category: outcome.data.category ?? null,
+      stakeholder: outcome.data.stakeholder ?? null,
+      metrics: (outcome.data.metrics ?? []).map((metric) => {
+        const current = metric.measure !== undefined ? progress[metric.measure] : (metric.current ?? null);
+        return {
+          id: metric.id,
+          name: metric.name,
+          kind: metric.kind ?? null,
+          unit: metric.unit ?? (metric.measure?.startsWith('percent') ? '%' : null),
+          baseline: metric.baseline ?? null,
+          current,
+          target: metric.target ?? null,
+          due: metric.due ?? null,
+          measure: metric.measure ?? null,
+          progress: progressOf(metric.baseline, current, metric.target),
+        };
+      }),
+    })),
+    open_assumptions: backlog.entities.assumptions
+      .filter((a) => a.data.status === 'open')
+      .map((a) => ({ id: a.id, statement: a.data.statement, owner: a.data.owner ?? null, review_by: a.data.review_by ?? null, overdue: a.data.review_by !== undefined && a.data.review_by < asOf })),
+    open_remediations: backlog.entities.remediations
+      .filter((r) => !CLOSED_REMEDIATIONS.has(r.data.status ?? 'open'))
+      .map((r) => ({ id: r.id, title: r.data.title, severity: r.data.severity ?? null, status: r.data.status ?? 'open', owner: r.data.owner ?? null, due: r.data.due ?? null })),
+    blocked_workloads: workloads
+      .filter((w) => w.data.status === 'blocked')
+      .map((w) => ({ id: w.id, name: w.data.name, wave: waveOf(backlog, w)?.id ?? null, waiting_for: blockedBy(context, w).map((d) => d.id) })),
+  };
+}
+
+/** The figures a metric's `measure` names, computed from the backlog. */
+export function measures(context: QueryContext): Record<Measure, number> {
+  const { backlog } = context;
+  const workloads = [...backlog.byKey.workloads.values()];
+  const servers = [...backlog.byKey.servers.values()];
+  const migratedServers = servers.filter((s) => s.data.status === 'migrated');
+  const migrated = workloads.filter(hasMoved).length;
+  const toMove = workloads.filter((w) => !stays(w)).length;
+  const inService = servers.filter((s) => s.data.status !== 'decommissioned').length;
+  return {
+    'workloads-migrated': migrated,
+    'servers-migrated': migratedServers.length,
+    'cores-migrated': sumOf(migratedServers, 'cores'),
+    'memory-gb-migrated': sumOf(migratedServers, 'memory_gb'),
+    'workloads-rationalized': workloads.filter((w) => w.data.strategy !== undefined && w.data.strategy !== 'tbd').length,
+    'percent-workloads-migrated': percent(migrated, toMove),
+    'percent-servers-migrated': percent(migratedServers.length, inService),
+    'remediations-open': backlog.entities.remediations.filter((r) => !CLOSED_REMEDIATIONS.has(r.data.status ?? 'open')).length,
+    'assumptions-open': backlog.entities.assumptions.filter((a) => a.data.status === 'open').length,
+  };
+}
+
+function groupRows(context: QueryContext, workloads: Workload[], keyOf: (w: Workload) => string, order: string[]): GroupRow[] {
+  const groups = new Map<string, Workload[]>();
+  for (const workload of workloads) groups.set(keyOf(workload), [...(groups.get(keyOf(workload)) ?? []), workload]);
+  const rank = (key: string) => (order.includes(key) ? order.indexOf(key) : order.length);
+  return [...groups]
+    .sort(([a, x], [b, y]) => rank(a) - rank(b) || (order.length === 0 ? y.length - x.length : 0) || a.localeCompare(b))
+    .map(([key, members]) => {
+      const servers = [...new Set(members.flatMap((w) => serversOf(context, w)))];
+      return { key, workloads: members.length, percent: percent(members.length, workloads.length), servers: servers.length, cores: sumOf(servers, 'cores') };
+    });
+}
+
+function progressOf(baseline: unknown, current: unknown, target: unknown): number | null {
+  if (typeof baseline !== 'number' || typeof current !== 'number' || typeof target !== 'number' || target === baseline) return null;
+  return Math.round(((current - baseline) / (target - baseline)) * 100);
+}
+
+/** A percentage with one decimal; 0 of nothing is 0. */
+export function percent(part: number, whole: number): number {
+  return whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10;
+}
