@@ -16,14 +16,16 @@ export const id = () =>
     })
     .describe('Unique within its collection (compared case-insensitively).');
 
+const article = (noun: string) => (/^[aeiou]/.test(noun) ? `an ${noun}` : `a ${noun}`);
+
 /** A reference to one entity of a known collection. */
 export const ref = (target: string) =>
   z
     .string()
     .regex(ID_PATTERN, { error: `not a valid ${target} id` })
-    .describe(`The id of a ${target}.`);
+    .describe(`The id of ${article(target)}.`);
 
-export const refList = (target: string) => z.array(ref(target)).describe(`Ids of ${target}s.`);
+export const refList = (target: string) => z.array(ref(target)).describe(`Ids of ${target === 'priority' ? 'priorities' : `${target}s`}.`);
 
 /** A reference that may point at several kinds: `workload:crm`, `server:SQL01`, `external:x`; bare = workload. */
 export const typedRef = () =>

@@ -19,6 +19,9 @@ export function backlogJsonSchema(): Record<string, unknown> {
       if (ipAddressSchemas.has(zodSchema as unknown as z.ZodType)) {
         jsonSchema.anyOf = [{ format: 'ipv4' }, { format: 'ipv6' }];
       }
+      // zod bounds every integer by the safe-integer range: noise in an editor's hover.
+      if (jsonSchema.maximum === Number.MAX_SAFE_INTEGER) delete jsonSchema.maximum;
+      if (jsonSchema.minimum === Number.MIN_SAFE_INTEGER) delete jsonSchema.minimum;
     },
   });
   const { $schema, ...rest } = generated;

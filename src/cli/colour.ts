@@ -9,7 +9,8 @@ export function colourEnabled(io: CliIO, flag: boolean | undefined): boolean {
   if (io.env.NO_COLOR) return false;
   if (flag !== undefined) return flag;
   const force = io.env.FORCE_COLOR;
-  if (force !== undefined && force !== '0' && force !== 'false') return true;
+  if (force === '0' || force === 'false') return false;
+  if (force !== undefined) return true;
   return io.stdoutIsTTY;
 }
 

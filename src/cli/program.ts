@@ -20,6 +20,11 @@ function createProgram(io: CliIO, setExit: (code: number) => void): Command {
     .configureOutput({
       writeOut: (text) => io.stdout(text),
       writeErr: (text) => io.stderr(text),
+      outputError: (text, write) => {
+        write(text);
+        // `backlog validate examples/contoso`: the folder is an option here.
+        if (text.includes('too many arguments')) write('hint: to work on another folder, use --root DIR\n');
+      },
     })
     .showHelpAfterError('(run with --help for usage)');
 
@@ -27,7 +32,7 @@ function createProgram(io: CliIO, setExit: (code: number) => void): Command {
     .command('validate')
     .description('check the whole backlog and report every finding')
     .option('--root <dir>', ROOT_HELP)
-    .option('-f, --format <format[=file]>', 'stylish, json, github, sarif, junit or markdown; repeat to write several, FORMAT=FILE to write to a file', collect, [])
+    .option('-f, --format <format[=file]>', 'stylish (default), json, github, sarif, junit or markdown; FORMAT=FILE writes to a file; repeatable', collect)
     .addOption(new Option('--fail-on <severity>', 'exit 1 on findings at or above this severity').choices(['error', 'warning', 'info', 'never']).default('error'))
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', nonNegativeInteger)
     .option('--as-of <date>', '"today" for date rules, YYYY-MM-DD (or BACKLOG_AS_OF)')
@@ -196,8 +201,8 @@ function exitCodeOf(error: unknown, io: CliIO, debug: boolean): number {
   return EXIT.internal;
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 function positiveInteger(value: string): number {

@@ -1,5 +1,7 @@
 // A few lines of source around a finding, with a caret under the offending text.
 import type { ChalkInstance } from 'chalk';
+import type { Severity } from '../../schemas/diagnostic-codes.js';
+import { printable } from '../text/printable.js';
 
 const MAX_WIDTH = 160;
 
@@ -10,7 +12,8 @@ export interface FrameSpan {
   endColumn?: number;
 }
 
-export function codeFrame(source: string, span: FrameSpan, style: ChalkInstance, context = 1): string {
+export function codeFrame(source: string, span: FrameSpan, style: ChalkInstance, severity: Severity = 'error', context = 1): string {
+  const mark = severity === 'error' ? style.red.bold : severity === 'warning' ? style.yellow.bold : style.blue.bold;
   const lines = source.split(/\r?\n/);
   // A final newline ends the last line; it does not start an empty one.
   if (lines.length > 1 && lines.at(-1) === '') lines.pop();
@@ -25,20 +28,21 @@ export function codeFrame(source: string, span: FrameSpan, style: ChalkInstance,
   // Long lines (minified flow style, binary garbage) are cut to a window around the caret.
   const windowStart = span.column - 1 > MAX_WIDTH - 20 ? span.column - 1 - 20 : 0;
   const cut = (text: string) => {
-    const part = text.slice(windowStart, windowStart + MAX_WIDTH);
+    const part = printable(text.slice(windowStart, windowStart + MAX_WIDTH));
     return (windowStart > 0 ? '…' : '') + part + (text.length > windowStart + MAX_WIDTH ? '…' : '');
   };
   const out: string[] = [];
   for (let i = first; i <= last; i++) {
     const number = String(i + 1).padStart(gutterWidth);
-    const marker = i === target ? style.red.bold('>') : ' ';
+    const marker = i === target ? mark('>') : ' ';
     const text = cut(lines[i]!);
     out.push(`${marker} ${style.dim(`${number} |`)}${text ? ` ${text}` : ''}`);
     if (i === target) {
-      // Copy tabs from the line so the caret stands under the text in any tab width.
-      const lead = (windowStart > 0 ? ' ' : '') + line.slice(windowStart, span.column - 1).replace(/[^\t]/g, ' ');
+      // Copy tabs from the line so the caret stands under the text in any tab width; a control
+      // character shown as an escape takes the escape's width.
+      const lead = (windowStart > 0 ? ' ' : '') + printable(line.slice(windowStart, span.column - 1)).replace(/[^\t]/g, ' ');
       const caret = '^'.repeat(Math.min(caretLength, MAX_WIDTH));
-      out.push(`  ${style.dim(`${' '.repeat(gutterWidth)} |`)} ${lead}${style.red.bold(caret)}`);
+      out.push(`  ${style.dim(`${' '.repeat(gutterWidth)} |`)} ${lead}${mark(caret)}`);
     }
   }
   return out.join('\n');

@@ -3,6 +3,7 @@
 import type { Severity } from '../../schemas/diagnostic-codes.js';
 import { plural } from '../text/list.js';
 import type { Diagnostic } from '../validate/diagnostic.js';
+import { printable } from '../text/printable.js';
 import type { ValidationFormatter } from './types.js';
 
 export const GITHUB_ANNOTATION_LIMIT = 10;
@@ -37,7 +38,7 @@ function annotation(d: Diagnostic, file: string): string {
   if (d.endLine !== undefined) properties.push(`endLine=${d.endLine}`, `endColumn=${d.endColumn}`);
   properties.push(`title=${escapeProperty(d.code)}`);
   const where = d.line !== undefined ? `${file}:${d.line}:${d.column}` : file;
-  const text = `${where} ${d.message}${d.hint ? ` (${d.hint})` : ''}`;
+  const text = printable(`${where} ${d.message}${d.hint ? ` — ${d.hint}` : ''}`);
   return `::${COMMAND[d.severity]} ${properties.join(',')}::${escapeData(text)}`;
 }
 

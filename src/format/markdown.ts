@@ -1,6 +1,7 @@
 // A table for a pull-request comment or a job summary.
 import type { Severity } from '../../schemas/diagnostic-codes.js';
 import { plural } from '../text/list.js';
+import { printable } from '../text/printable.js';
 import { countBySeverity, describeCounts } from './summary.js';
 import type { ValidationFormatter } from './types.js';
 
@@ -9,7 +10,7 @@ export const MARKDOWN_ROW_LIMIT = 200;
 
 const ICON: Record<Severity, string> = { error: '❌', warning: '⚠️', info: 'ℹ️' };
 
-export const markdown: ValidationFormatter = (report) => {
+export const markdown: ValidationFormatter = (report, context) => {
   const counts = countBySeverity(report.diagnostics);
   const checked = `${plural(report.files.length, 'file')}, ${plural(report.entities, 'entity', 'entities')}`;
   if (report.diagnostics.length === 0) return `### backlog validate\n\n✅ No problems (${checked}).\n`;
@@ -22,7 +23,8 @@ export const markdown: ValidationFormatter = (report) => {
     '| --- | --- | --- | --- |',
   ];
   for (const d of report.diagnostics.slice(0, MARKDOWN_ROW_LIMIT)) {
-    const location = d.line !== undefined ? `${d.file}:${d.line}:${d.column}` : d.file;
+    const file = context.pathPrefix + d.file;
+    const location = d.line !== undefined ? `${file}:${d.line}:${d.column}` : file;
     const message = d.hint ? `${d.message} — ${d.hint}` : d.message;
     lines.push(`| ${ICON[d.severity]} ${d.severity} | \`${d.code}\` | \`${cell(location)}\` | ${cell(message)} |`);
   }
@@ -33,5 +35,5 @@ export const markdown: ValidationFormatter = (report) => {
 
 /** Text safe inside a table cell. */
 export function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+  return printable(text).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
 }

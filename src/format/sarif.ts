@@ -13,6 +13,7 @@ const INFORMATION_URI = 'https://www.npmjs.com/package/migration-backlog';
 
 export const sarif: ValidationFormatter = (report, context) => {
   const ruleIndex = new Map(DIAGNOSTIC_CODES.map((code, index) => [code, index]));
+  const fingerprints = fingerprintsOf(report.diagnostics, context.sources);
   const log = {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
@@ -39,16 +40,16 @@ export const sarif: ValidationFormatter = (report, context) => {
             }),
           },
         },
-        results: report.diagnostics.map((d) => ({
+        results: report.diagnostics.map((d, i) => ({
           ruleId: d.code,
           ruleIndex: ruleIndex.get(d.code)!,
           level: LEVEL[d.severity],
-          message: { text: d.hint ? `${d.message} (${d.hint})` : d.message },
+          message: { text: d.hint ? `${d.message} — ${d.hint}` : d.message },
           locations: [physicalLocation(context.pathPrefix + d.file, d)],
           ...(d.related?.length
             ? { relatedLocations: d.related.map((r, id) => ({ id, ...physicalLocation(context.pathPrefix + r.file, r) })) }
             : {}),
-          partialFingerprints: { 'backlogFinding/v1': fingerprint(d) },
+          partialFingerprints: { 'backlogFinding/v2': fingerprints[i]! },
         })),
         columnKind: 'utf16CodeUnits',
       },
@@ -72,13 +73,26 @@ function physicalLocation(uri: string, place: { line?: number; column?: number; 
 }
 
 /**
- * Identity without positions: the code, the file, the entity and the path inside the entity
- * (not the entity's index in its list, which changes when entities are added above it).
+ * Identities that survive lines moving: the code, the file, the entity and the path inside it
+ * (not the entity's index in its list, which changes when entities are added above it), or
+ * for a finding without a path the text of its line. Findings that are alike are told apart by
+ * their order; the message is left out, since it carries counts that change.
  */
-function fingerprint(d: Diagnostic): string {
-  const pathInEntity = d.entity && d.path ? d.path.slice(2) : (d.path ?? []);
-  const identity = [d.code, d.file, d.entity ?? '', JSON.stringify(pathInEntity), d.message].join('\u0000');
-  return createHash('sha256').update(identity).digest('hex').slice(0, 32);
+function fingerprintsOf(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>): string[] {
+  const seen = new Map<string, number>();
+  const lines = new Map<string, string[]>();
+  const lineText = (file: string, line: number | undefined) => {
+    if (line === undefined) return '';
+    if (!lines.has(file)) lines.set(file, (sources.get(file) ?? '').split(/\r?\n/));
+    return lines.get(file)![line - 1]?.trim() ?? '';
+  };
+  return diagnostics.map((d) => {
+    const where = d.path && d.path.length > 0 ? JSON.stringify(d.entity ? d.path.slice(2) : d.path) : lineText(d.file, d.line);
+    const identity = [d.code, d.file, d.entity ?? '', where].join('\u0000');
+    const occurrence = (seen.get(identity) ?? 0) + 1;
+    seen.set(identity, occurrence);
+    return createHash('sha256').update(`${identity}\u0000${occurrence}`).digest('hex').slice(0, 32);
+  });
 }
 
 function pascalCase(code: string): string {

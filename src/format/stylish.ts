@@ -2,6 +2,7 @@
 import type { Severity } from '../../schemas/diagnostic-codes.js';
 import { plural } from '../text/list.js';
 import type { Diagnostic } from '../validate/diagnostic.js';
+import { printable } from '../text/printable.js';
 import { codeFrame } from './code-frame.js';
 import { countBySeverity, describeCounts } from './summary.js';
 import type { FormatContext, ValidationFormatter } from './types.js';
@@ -25,7 +26,7 @@ export const stylish: ValidationFormatter = (report, context) => {
     total === 0
       ? style.green(`✔ no problems (${checked})`)
       : (counts.error > 0 ? style.red.bold : counts.warning > 0 ? style.yellow.bold : style.blue.bold)(
-          `✖ ${plural(total, 'problem')} (${describeCounts(counts)}) in ${checked}`,
+          `✖ ${plural(total, 'problem')} (${describeCounts(counts)}); checked ${checked}`,
         );
   return [...blocks, summary].join('\n\n') + '\n';
 };
@@ -39,14 +40,14 @@ const SEVERITY_STYLE: Record<Severity, (context: FormatContext, text: string) =>
 function findingBlock(diagnostic: Diagnostic, context: FormatContext): string {
   const { style } = context;
   const place = diagnostic.line !== undefined ? `${diagnostic.line}:${diagnostic.column}` : '-';
-  const head = `  ${style.dim(place)}  ${SEVERITY_STYLE[diagnostic.severity](context, diagnostic.severity)}  ${diagnostic.message}  ${style.dim(diagnostic.code)}`;
+  const head = `  ${style.dim(place)}  ${SEVERITY_STYLE[diagnostic.severity](context, diagnostic.severity)}  ${printable(diagnostic.message)}  ${style.dim(diagnostic.code)}`;
   const parts = [head];
   const source = context.sources.get(diagnostic.file);
   if (source !== undefined && diagnostic.line !== undefined && diagnostic.column !== undefined) {
-    const frame = codeFrame(source, { line: diagnostic.line, column: diagnostic.column, endLine: diagnostic.endLine, endColumn: diagnostic.endColumn }, style);
+    const frame = codeFrame(source, { line: diagnostic.line, column: diagnostic.column, endLine: diagnostic.endLine, endColumn: diagnostic.endColumn }, style, diagnostic.severity);
     if (frame) parts.push(indent(frame, 4));
   }
-  if (diagnostic.hint) parts.push(`    ${style.cyan('hint:')} ${diagnostic.hint}`);
+  if (diagnostic.hint) parts.push(`    ${style.cyan('hint:')} ${printable(diagnostic.hint)}`);
   for (const related of diagnostic.related ?? []) {
     const where = related.line !== undefined ? `${related.file}:${related.line}:${related.column}` : related.file;
     parts.push(`    ${style.dim(`see ${where}`)}`);

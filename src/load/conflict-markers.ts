@@ -13,7 +13,7 @@ export function findConflictMarkers(text: string): FileProblem[] {
       code: 'MERGE_CONFLICT',
       message: `unresolved merge conflict marker \`${line.slice(0, 7)}\``,
       range: [match.index, match.index + line.length],
-      hint: 'resolve the conflict: keep the right side, delete the markers',
+      hint: 'resolve the conflict: keep the lines you want from either side and delete the marker lines',
     });
   }
   return problems;

@@ -22,9 +22,7 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   if (!isUtf8(bytes)) {
     return unreadable(bytes, firstInvalidUtf8Byte(bytes), 'the file is not valid UTF-8 text (an invalid byte sequence)');
   }
-  const text = lossy.decode(bytes);
-  // TextDecoder already drops a leading byte-order mark; a BOM left here was written twice.
-  return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+  return { text: normalize(lossy.decode(bytes)) };
 }
 
 function unreadable(bytes: Uint8Array, byteOffset: number, message: string): DecodedText {
@@ -51,4 +49,14 @@ export function firstInvalidUtf8Byte(bytes: Uint8Array): number {
     i += length;
   }
   return bytes.length;
+}
+
+/**
+ * TextDecoder drops a leading byte-order mark; exports pasted together leave more at the start
+ * of lines, which YAML allows before a document. Old Mac files break lines with CR alone.
+ */
+function normalize(text: string): string {
+  let result = text.includes('\uFEFF') ? text.replace(/(^|\n)\uFEFF+/g, '$1') : text;
+  if (result.includes('\r')) result = result.replace(/\r(?!\n)/g, '\n');
+  return result;
 }

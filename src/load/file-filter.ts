@@ -9,7 +9,13 @@ export function isSkippedFolder(name: string): boolean {
 
 /** Whether a relative path is a backlog file, given the globs of `project.exclude`. */
 export function backlogFileFilter(exclude: readonly string[]): (path: string) => boolean {
-  const excluded = exclude.length > 0 ? picomatch(exclude as string[], { dot: true }) : () => false;
+  // As in .gitignore, a glob without a slash matches a file name in any folder; one with a
+  // slash matches the path from the root. (picomatch's own `basename` option takes all globs.)
+  const withSlash = exclude.filter((glob) => glob.includes('/'));
+  const names = exclude.filter((glob) => !glob.includes('/'));
+  const byPath = withSlash.length > 0 ? picomatch(withSlash, { dot: true }) : () => false;
+  const byName = names.length > 0 ? picomatch(names, { dot: true }) : () => false;
+  const excluded = (path: string) => byPath(path) || byName(path.slice(path.lastIndexOf('/') + 1));
   return (path) => {
     if (!YAML_FILE.test(path)) return false;
     const folders = path.split('/').slice(0, -1);

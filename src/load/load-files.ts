@@ -3,6 +3,7 @@
 import { UsageError } from '../errors.js';
 import { backlogFileFilter } from './file-filter.js';
 import { ROOT_FILE } from './find-root.js';
+import { projectOf } from './read-project.js';
 import { readSourceFile } from './read-source-file.js';
 import type { BacklogSource } from './source.js';
 import type { SourceFile } from './types.js';
@@ -10,7 +11,7 @@ import type { SourceFile } from './types.js';
 export async function loadFiles(source: BacklogSource): Promise<SourceFile[]> {
   const rootBytes = await source.readFile(ROOT_FILE);
   const rootFile = rootBytes ? readSourceFile(ROOT_FILE, rootBytes) : undefined;
-  const isBacklogFile = backlogFileFilter(rootFile ? excludeGlobs(rootFile) : []);
+  const isBacklogFile = backlogFileFilter((rootFile && projectOf(rootFile)?.exclude) ?? []);
   const paths = (await source.listFiles()).filter(isBacklogFile);
   if (paths.length === 0) {
     throw new UsageError(`no backlog files in ${source.description}: no *.yaml or *.yml file`);
@@ -25,14 +26,4 @@ export async function loadFiles(source: BacklogSource): Promise<SourceFile[]> {
     if (bytes) files.push(readSourceFile(path, bytes));
   }
   return files;
-}
-
-/** `project.exclude` of the root file, read before listing; the validator reports its mistakes. */
-function excludeGlobs(rootFile: SourceFile): string[] {
-  for (const doc of rootFile.documents) {
-    const project = doc.usable ? (doc.value as { project?: { exclude?: unknown } } | null)?.project : undefined;
-    const exclude = project?.exclude;
-    if (Array.isArray(exclude)) return exclude.filter((glob): glob is string => typeof glob === 'string');
-  }
-  return [];
 }

@@ -3,7 +3,7 @@
 import type { DEPENDENCY_CLASSIFICATIONS } from '../../schemas/dependency.js';
 import type { Backlog } from './backlog.js';
 import { fieldLocation, type Entity, type NodeLocation } from './entity.js';
-import { resolveReference } from './references.js';
+import { referencesIn, resolveReference } from './references.js';
 import { stronglyConnectedComponents } from './strongly-connected.js';
 
 type Workload = Entity<'workloads'>;
@@ -60,9 +60,7 @@ export function buildGraph(backlog: Backlog): WorkloadGraph {
     add(endpoints(from), endpoints(to), classification ?? 'app', fieldLocation(dependency, 'to'), dependency);
   }
   for (const workload of backlog.entities.workloads) {
-    (workload.data.depends_on ?? []).forEach((target, index) => {
-      add([workload], endpoints(target), 'app', fieldLocation(workload, 'depends_on', index));
-    });
+    for (const reference of referencesIn(workload, 'depends_on')) add([workload], endpoints(reference.value), 'app', reference.location);
   }
 
   const appDependencies = new Map<string, Map<string, WorkloadEdge>>();
@@ -92,8 +90,8 @@ function serverOwnership(backlog: Backlog) {
   const ownersOf = new Map<string, Workload[]>();
   for (const server of backlog.byKey.servers.values()) {
     const owners: Workload[] = [];
-    for (const id of server.data.workloads ?? []) {
-      const workload = backlog.byKey.workloads.get(id.toLowerCase());
+    for (const { value } of referencesIn(server, 'workloads')) {
+      const workload = backlog.byKey.workloads.get(value.toLowerCase());
       if (!workload || owners.includes(workload)) continue;
       owners.push(workload);
       const list = serversOf.get(workload.key);

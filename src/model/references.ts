@@ -59,3 +59,8 @@ export function referencesOf(entity: Entity): ReferenceOccurrence[] {
   }
   return found;
 }
+
+/** The well-formed references of one field, with where each stands. */
+export function referencesIn(entity: Entity, field: string): ReferenceOccurrence[] {
+  return referencesOf(entity).filter((reference) => reference.field === field);
+}

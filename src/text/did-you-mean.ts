@@ -7,9 +7,12 @@ export function didYouMean(input: string, candidates: Iterable<string>): string 
   const limit = Math.max(1, Math.min(3, Math.floor(wanted.length / 3)));
   let best: string | undefined;
   let bestDistance = limit + 1;
+  let prefixed: string | undefined;
   for (const candidate of candidates) {
     const lower = candidate.toLowerCase();
     if (lower === wanted) return candidate;
+    // `warn` for `warning`, `prod` for `production`: a clear start of one candidate.
+    if (wanted.length >= 3 && lower.startsWith(wanted)) prefixed = prefixed === undefined ? candidate : prefixed.length <= candidate.length ? prefixed : candidate;
     // Cheap rejection first: estates have tens of thousands of ids.
     if (Math.abs(lower.length - wanted.length) >= bestDistance) continue;
     const distance = editDistance(wanted, lower, bestDistance);
@@ -18,7 +21,7 @@ export function didYouMean(input: string, candidates: Iterable<string>): string 
       bestDistance = distance;
     }
   }
-  return best;
+  return best ?? prefixed;
 }
 
 export function didYouMeanHint(input: string, candidates: Iterable<string>): string | undefined {

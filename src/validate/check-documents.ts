@@ -99,7 +99,8 @@ function checkEntity(
   location: NodeLocation,
   drafts: DiagnosticDraft[],
 ): Entity | undefined {
-  const { value, extensions } = splitExtensions(raw);
+  const { value: written, extensions } = splitExtensions(raw);
+  const { value, emptyFields } = withoutEmptyFields(written);
   const rawId = typeof value.id === 'string' ? value.id : undefined;
   const label = rawId !== undefined ? `${noun}:${rawId}` : undefined;
   const parsed = schema.safeParse(value, { reportInput: true });
@@ -109,17 +110,28 @@ function checkEntity(
     data = parsed.data as Record<string, unknown>;
   } else {
     valid = false;
-    drafts.push(...issuesToDrafts(parsed.error.issues, { schema, location, noun, ...(label ? { entity: label } : {}) }));
+    drafts.push(...issuesToDrafts(parsed.error.issues, { schema, location, noun, emptyFields, ...(label ? { entity: label } : {}) }));
     data = withoutFieldsInError(schema, value, parsed.error.issues);
   }
   const id = entityId(collection, data);
   if (id === undefined) return undefined; // Reported above; without an id nothing can refer to it.
-  const key = collection === 'dependencies' ? (dependencyKey(data) ?? idKey(id)) : idKey(id);
+  // An edge whose end is in error has no identity to share with another.
+  const endInError = collection === 'dependencies' && (typeof data.from !== 'string' || typeof data.to !== 'string');
+  const key = collection === 'dependencies' ? (endInError && data.id === undefined ? `?${location.file}:${location.doc}:${location.path.join('.')}` : (dependencyKey(data) ?? idKey(id))) : idKey(id);
   const entity = {
     collection, id, key, data, extensions, location, valid,
     ...(parsed.success ? {} : { raw: value, fieldsInError: topLevelFields(parsed.error.issues) }),
   };
   return entity as unknown as Entity;
+}
+
+/** A field written with nothing after it (`owner:`) is absent, as if it were not written. */
+function withoutEmptyFields(value: Record<string, unknown>): { value: Record<string, unknown>; emptyFields: Set<string> } {
+  const emptyFields = new Set(Object.keys(value).filter((key) => value[key] === null));
+  if (emptyFields.size === 0) return { value, emptyFields };
+  const copy = { ...value };
+  for (const key of emptyFields) delete copy[key];
+  return { value: copy, emptyFields };
 }
 
 /**
@@ -204,15 +216,19 @@ function checkProject(file: string, doc: number, value: unknown, result: Checked
     return;
   }
   if (value === null) return;
+  const { data, issues } = parseProject(value);
+  result.drafts.push(...issuesToDrafts(issues, { schema: Project, location, noun: 'project' }));
+  if (data) result.project = { data, location };
+}
+
+/**
+ * The project settings as validate reads them — the settings in error left out — for every
+ * command that needs them (`rules`, the file listing's `exclude`).
+ */
+export function parseProject(value: unknown): { data: Project | undefined; issues: readonly z.core.$ZodIssue[] } {
   const { value: settings } = isPlainObject(value) ? splitExtensions(value) : { value };
   const parsed = Project.safeParse(settings, { reportInput: true });
-  if (parsed.success) {
-    result.project = { data: parsed.data, location };
-    return;
-  }
-  result.drafts.push(...issuesToDrafts(parsed.error.issues, { schema: Project, location, noun: 'project' }));
-  if (isPlainObject(settings)) {
-    const data = withoutFieldsInError(Project, settings, parsed.error.issues) as Project;
-    result.project = { data, location };
-  }
+  if (parsed.success) return { data: parsed.data, issues: [] };
+  const data = isPlainObject(settings) ? (withoutFieldsInError(Project, settings, parsed.error.issues) as Project) : undefined;
+  return { data, issues: parsed.error.issues };
 }

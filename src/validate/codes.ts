@@ -18,7 +18,7 @@ export const CODES: Record<DiagnosticCode, CodeInfo> = {
     summary: 'The file is not parseable YAML, or not UTF-8 text.',
     explanation:
       'Every error of the YAML parser is reported with its position. A file that is binary, UTF-16 or not valid UTF-8 is reported once, at the first byte that is wrong. Nothing else in a document with syntax errors is checked.',
-    example: 'workloads:\n  - id: crm\n    name: "CRM   # the closing quote is missing',
+    example: 'workloads:\n  - id: crm\n    name: "CRM\n    owner: Ana   # the closing quote of the name is missing',
     fix: 'Correct the YAML at the position shown. Save the file as UTF-8.',
   },
   MERGE_CONFLICT: {
@@ -26,7 +26,7 @@ export const CODES: Record<DiagnosticCode, CodeInfo> = {
     summary: 'Unresolved git merge-conflict markers.',
     explanation:
       'A file with `<<<<<<<`, `=======` or `>>>>>>>` lines holds both sides of a conflict; neither side is read until it is resolved.',
-    example: '<<<<<<< HEAD\n    wave: wave-2\n=======\n    wave: wave-3\n>>>>>>> planning',
+    example: 'workloads:\n  - id: crm\n    name: CRM\n<<<<<<< HEAD\n    wave: wave-2\n=======\n    wave: wave-3\n>>>>>>> planning',
     fix: 'Keep the right side and delete the marker lines.',
   },
   DUPLICATE_KEY: {
@@ -34,7 +34,7 @@ export const CODES: Record<DiagnosticCode, CodeInfo> = {
     summary: 'The same key twice in one mapping.',
     explanation:
       'YAML keeps only the last of two equal keys, so the first value is silently lost. The finding points at the second key; the first is a related location.',
-    example: '- id: crm\n  owner: Ana\n  owner: Ben',
+    example: 'workloads:\n  - id: crm\n    name: CRM\n    owner: Ana\n    owner: Ben',
     fix: 'Delete one of the two keys.',
   },
   UNSUPPORTED_YAML: {
@@ -42,7 +42,7 @@ export const CODES: Record<DiagnosticCode, CodeInfo> = {
     summary: 'Merge keys, custom tags, too many aliases or too deep nesting.',
     explanation:
       'Backlog files are plain data that any tool (and any reviewer) can read the same way. Merge keys (`<<`) and custom tags (`!thing`) change meaning depending on the reader; more than 100 aliases in a document or nesting deeper than 64 levels are refused to protect against alias bombs and stack exhaustion.',
-    example: 'defaults: &defaults\n  owner: Ana\nworkloads:\n  - <<: *defaults\n    id: crm',
+    example: 'workloads:\n  - &crm { id: crm, name: CRM, owner: Ana }\n  - <<: *crm\n    id: crm-test',
     fix: 'Write the values out in full. A file that is very large can be split (one file per workload).',
   },
   UNKNOWN_COLLECTION: {
@@ -58,7 +58,7 @@ export const CODES: Record<DiagnosticCode, CodeInfo> = {
     summary: 'A field the entity does not have.',
     explanation:
       'Entities are strict, so that a misspelt field is caught instead of silently ignored. Fields starting with `x-` are custom columns and are always allowed.',
-    example: '- id: crm\n  name: CRM\n  prority: high',
+    example: 'workloads:\n  - id: crm\n    name: CRM\n    prority: high',
     fix: 'Correct the name (see the hint), or prefix a custom field with `x-`.',
   },
   MISSING_FIELD: {
@@ -66,7 +66,7 @@ export const CODES: Record<DiagnosticCode, CodeInfo> = {
     summary: 'A required field is absent.',
     explanation:
       'Each entity has required fields: every entity an `id` (but dependencies), workloads a `name`, priorities a `title` and `rank`, waves an `order`, dependencies `from` and `to`, and so on.',
-    example: 'workloads:\n  - id: crm',
+    example: 'workloads:\n  - id: crm\n    owner: Ana',
     fix: 'Add the field.',
   },
   INVALID_VALUE: {
@@ -74,7 +74,7 @@ export const CODES: Record<DiagnosticCode, CodeInfo> = {
     summary: 'A value of the wrong type, outside its enumeration or range, or badly formed.',
     explanation:
       'Values are checked against the schema: enumerations (status, strategy, ...), numbers and their ranges, dates (YYYY-MM-DD, a day that exists), IP addresses, ids. A document that is not a mapping and a collection that is not a list are reported here too. An id that YAML reads as a number (`id: 0012`) must be quoted.',
-    example: '- id: crm\n  name: CRM\n  priority: urgent\n  milestone: 2025-02-30',
+    example: 'workloads:\n  - id: crm\n    name: CRM\n    priority: urgent\n    milestone: 2025-02-30',
     fix: 'Use a value the field accepts (the message lists them; the hint suggests the closest).',
   },
   DUPLICATE_ID: {
@@ -90,7 +90,7 @@ export const CODES: Record<DiagnosticCode, CodeInfo> = {
     summary: 'A reference to no entity.',
     explanation:
       'References name entities by id: `drivers` name priorities, `wave` a wave, `depends_on`, `from` and `to` a workload (or `server:ID`; `external:NAME` is never resolved). A reference to an id that exists nowhere is usually a typo or an entity that was removed.',
-    example: '- id: crm\n  name: CRM\n  depends_on: [payrol]',
+    example: 'workloads:\n  - id: crm\n    name: CRM\n    depends_on: [payrol]',
     fix: 'Correct the id (see the hint), add the missing entity, or mark an outside system `external:NAME`.',
   },
   DUPLICATE_RANK: {
@@ -106,7 +106,7 @@ export const CODES: Record<DiagnosticCode, CodeInfo> = {
     summary: 'Workloads bound in a cycle of app dependencies are in different waves.',
     explanation:
       'Workloads that depend on each other in a cycle (through `app` dependencies, directly or through their servers) form a move group: none of them can move before the others. Members that stay (retain, retire) or have already moved are not counted.',
-    example: 'workloads:\n  - { id: crm, name: CRM, wave: wave-1, depends_on: [erp] }\n  - { id: erp, name: ERP, wave: wave-2, depends_on: [crm] }',
+    example: 'waves:\n  - { id: wave-1, order: 1 }\n  - { id: wave-2, order: 2 }\nworkloads:\n  - { id: crm, name: CRM, strategy: rehost, wave: wave-1, depends_on: [erp] }\n  - { id: erp, name: ERP, strategy: rehost, wave: wave-2, depends_on: [crm] }',
     fix: 'Put every member of the group in one wave, or reclassify a dependency that does not bind them.',
   },
   WAVE_ORDER: {
@@ -114,7 +114,7 @@ export const CODES: Record<DiagnosticCode, CodeInfo> = {
     summary: 'A workload is in an earlier wave than a workload it depends on, or that one has no wave.',
     explanation:
       'A workload that moves before something it depends on (through an `app` dependency) has to reach back across the network, or waits. Dependencies on workloads that stay (retain, retire) or have already moved (migrated, optimized) are fine.',
-    example: 'workloads:\n  - { id: web, name: Web, wave: wave-1, depends_on: [db] }\n  - { id: db, name: DB, wave: wave-2 }',
+    example: 'waves:\n  - { id: wave-1, order: 1 }\n  - { id: wave-2, order: 2 }\nworkloads:\n  - { id: web, name: Web, strategy: rehost, wave: wave-1, depends_on: [db] }\n  - { id: db, name: DB, strategy: rehost, wave: wave-2 }',
     fix: 'Move the dependency to the same or an earlier wave, move the workload later, or classify the dependency (`shared-infra`, `external`, `noise`) if it does not bind them.',
   },
   WAVE_CAPACITY: {
@@ -122,7 +122,7 @@ export const CODES: Record<DiagnosticCode, CodeInfo> = {
     summary: 'A wave holds more servers than its max_servers.',
     explanation:
       'A wave can move only so many servers; the capacity is the wave\'s `max_servers`, or `project.defaults.max_servers_per_wave`. A server shared by several workloads of the wave is counted once.',
-    example: 'waves:\n  - { id: wave-1, order: 1, max_servers: 2 }  # with three servers in it',
+    example: 'waves:\n  - { id: wave-1, order: 1, max_servers: 2 }\nworkloads:\n  - { id: crm, name: CRM, strategy: rehost, wave: wave-1 }\nservers:\n  - { id: CRM01, workloads: [crm] }\n  - { id: CRM02, workloads: [crm] }\n  - { id: CRM03, workloads: [crm] }',
     fix: 'Move workloads to another wave, or raise the capacity.',
   },
   UNRATIONALIZED_IN_WAVE: {
@@ -130,7 +130,7 @@ export const CODES: Record<DiagnosticCode, CodeInfo> = {
     summary: 'A workload with strategy tbd (or none) is in a wave.',
     explanation:
       'Scheduling a workload before deciding how it moves (rehost, replatform, ... or retire) plans work that may not happen.',
-    example: '- { id: crm, name: CRM, wave: wave-1, strategy: tbd }',
+    example: 'waves:\n  - { id: wave-1, order: 1 }\nworkloads:\n  - { id: crm, name: CRM, wave: wave-1, strategy: tbd }',
     fix: 'Decide the strategy, or take the workload out of the wave.',
   },
   ORPHAN_SERVER: {
@@ -145,7 +145,7 @@ export const CODES: Record<DiagnosticCode, CodeInfo> = {
     severity: 'warning',
     summary: 'A workload without an owner.',
     explanation: 'Every workload needs a business owner who can make decisions about it and accept it after the move.',
-    example: '- { id: crm, name: CRM }',
+    example: 'workloads:\n  - { id: crm, name: CRM }',
     fix: 'Set `owner` (a name or an e-mail).',
   },
   MISSING_RATIONALE: {
@@ -160,7 +160,7 @@ export const CODES: Record<DiagnosticCode, CodeInfo> = {
     summary: 'A workload that is not yet migrated relies on an invalidated assumption.',
     explanation:
       'A workload relies on an assumption when it lists it in `assumptions` or the assumption lists the workload in `applies_to`. When the assumption turns out false, the plan for the workload needs a second look.',
-    example: 'assumptions:\n  - { id: a1, statement: CRM runs on SQL 2019, status: invalidated, applies_to: [crm] }',
+    example: 'workloads:\n  - { id: crm, name: CRM, status: assessing }\nassumptions:\n  - { id: a1, statement: CRM runs on SQL 2019, status: invalidated, applies_to: [crm] }',
     fix: 'Revisit the workload\'s plan, then remove the link to the assumption.',
   },
   STALE_ASSUMPTION: {
@@ -184,7 +184,7 @@ export const CODES: Record<DiagnosticCode, CodeInfo> = {
     summary: 'A scheduled or migrating workload has an open high-severity remediation.',
     explanation:
       'High-severity remediations found in assessment or testing must be done (or the risk accepted) before the move. A remediation concerns a workload directly or through one of its servers; it is open unless it is done, wont-fix or accepted-risk.',
-    example: 'remediations:\n  - { id: r1, title: Upgrade .NET, severity: high, status: open, workloads: [crm] }',
+    example: 'workloads:\n  - { id: crm, name: CRM, status: scheduled }\nremediations:\n  - { id: r1, title: Upgrade .NET, severity: high, status: open, workloads: [crm] }',
     fix: 'Finish the remediation, accept the risk explicitly, or postpone the workload.',
   },
   SELF_DEPENDENCY: {
@@ -192,7 +192,7 @@ export const CODES: Record<DiagnosticCode, CodeInfo> = {
     summary: 'A dependency whose from and to are the same entity.',
     explanation:
       'An entity depending on itself says nothing and is usually a copy-paste slip. (An edge between two servers of one workload is normal and not this.)',
-    example: 'dependencies:\n  - { from: crm, to: crm }',
+    example: 'workloads:\n  - { id: crm, name: CRM }\ndependencies:\n  - { from: crm, to: crm }',
     fix: 'Correct `from` or `to`, or delete the dependency.',
   },
 };

@@ -29,7 +29,8 @@ export class DiagnosticLocator {
       const end = positions.lines.position(range[1]);
       Object.assign(diagnostic, { line: start.line, column: start.column, endLine: end.line, endColumn: end.column });
     }
-    if (place.path) diagnostic.path = [...place.path];
+    // A finding placed by offsets (a syntax error) has no path: an empty one, as JSON expects one.
+    diagnostic.path = place.path ? [...place.path] : [];
     if (draft.entity) diagnostic.entity = draft.entity;
     const hint = typeof draft.hint === 'function' ? (range && positions ? draft.hint(positions.file.text.slice(range[0], range[1])) : undefined) : draft.hint;
     if (hint) diagnostic.hint = hint;
@@ -50,7 +51,7 @@ export class DiagnosticLocator {
     if (!positions) return undefined;
     let range = place.range;
     if (!range && place.path) {
-      positions.locator ??= createLocator(positions.file.text, positions.file.parser);
+      positions.locator ??= safeLocator(positions.file);
       range = positions.locator({ doc: place.doc ?? 0, path: place.path, target: place.target ?? 'value' });
     }
     return range && clampToLine(positions.file.text, range);
@@ -65,6 +66,22 @@ export class DiagnosticLocator {
       this.cache.set(path, positions);
     }
     return positions;
+  }
+}
+
+/** A finding without a place is better than no finding: a locator that fails places nothing. */
+function safeLocator(file: SourceFile): Locator {
+  try {
+    const locator = createLocator(file.text, file.parser);
+    return (request) => {
+      try {
+        return locator(request);
+      } catch {
+        return undefined;
+      }
+    };
+  } catch {
+    return () => undefined;
   }
 }
 

@@ -31,6 +31,8 @@ export interface IssueContext {
   entity?: string;
   /** "workload": how messages name the thing. */
   noun: string;
+  /** Top-level fields written with no value, read as absent. */
+  emptyFields?: ReadonlySet<string>;
 }
 
 export function issuesToDrafts(issues: readonly z.core.$ZodIssue[], context: IssueContext): DiagnosticDraft[] {
@@ -64,6 +66,9 @@ function issueToDrafts(issue: Issue, context: IssueContext): DiagnosticDraft[] {
       });
     }
     case 'invalid_type': {
+      if (issue.input === undefined && path.length === 1 && context.emptyFields?.has(String(path[0]))) {
+        return [{ code: 'MISSING_FIELD', message: `\`${String(path[0])}\` is empty: ${article(context.noun)} needs it`, place: place('key'), ...base }];
+      }
       if (issue.input === undefined) {
         // Placed on the mapping that lacks the field: its first key, where the entity starts.
         const ownerPath = path.slice(0, -1);
@@ -82,8 +87,14 @@ function issueToDrafts(issue: Issue, context: IssueContext): DiagnosticDraft[] {
         place: place('value'),
         ...base,
       };
-      if (issue.expected === 'string' && (typeof issue.input === 'number' || typeof issue.input === 'boolean')) {
-        draft.hint = (source) => `YAML read \`${source}\` as ${typeof issue.input}: quote it, "${source}"`;
+      const input = issue.input;
+      if (issue.expected === 'string' && (typeof input === 'number' || typeof input === 'boolean')) {
+        draft.hint = (source) => `YAML read \`${source}\` as ${typeof input}: quote it, "${source}"`;
+      } else if ((issue.expected === 'number' || issue.expected === 'int') && typeof input === 'string' && input.trim() !== '' && !Number.isNaN(Number(input))) {
+        draft.message = `\`${field}\` must be a number, not the text "${input}"`;
+        draft.hint = 'remove the quotes';
+      } else if (issue.expected === 'boolean' && typeof input === 'string') {
+        draft.hint = /^(yes|y|on|no|n|off)$/i.test(input) ? `write ${/^(yes|y|on)$/i.test(input) ? 'true' : 'false'}: YAML 1.2 reads \`${input}\` as text` : 'write true or false';
       }
       return [draft];
     }
@@ -144,6 +155,7 @@ function typedReferenceHint(path: PathSegment[], input: unknown): string | undef
   const colon = input.indexOf(':');
   if (colon === -1) return undefined;
   const kind = input.slice(0, colon);
+  if ((REF_KINDS as readonly string[]).includes(kind) && input.slice(colon + 1).trim() === '') return `the id is missing after \`${kind}:\``;
   const suggestion = didYouMeanHint(kind, REF_KINDS);
   return suggestion ?? `the kinds are ${joinOr(REF_KINDS.map((k) => `\`${k}:\``))}`;
 }

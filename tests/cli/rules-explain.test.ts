@@ -45,3 +45,21 @@ describe('backlog explain', () => {
     expect(stdout).toMatch(new RegExp(`^${code} \\(default: (error|warning)\\)\\n.+\\n\\n.+\\n\\nExample\\n    .+[\\s\\S]*\\nFix: .+\\n$`));
   });
 });
+
+describe('the examples of backlog explain', () => {
+  it.each(DIAGNOSTIC_CODES)('%s: its example, as a file, produces the code', async (code) => {
+    const { CODES } = await import('../../src/validate/codes.js');
+    const { validateDir } = await import('../helpers/validate-dir.js');
+    const result = await validateDir(tempDir({ 'backlog.yaml': `${CODES[code].example}\n` }));
+    expect(result.diagnostics.map((d) => d.code)).toContain(code);
+  });
+});
+
+describe('rules and validate read project.rules alike', () => {
+  it('with x- fields and a setting in error beside the good ones', async () => {
+    const root = tempDir({ 'backlog.yaml': 'project:\n  x-team: infra\n  rules: { ORPHAN_SERVER: warn, MISSING_OWNER: error }\n' });
+    const rules = JSON.parse((await runCli(['rules', '--root', root, '--format', 'json'])).stdout) as Array<{ code: string; configured: string }>;
+    const configured = Object.fromEntries(rules.map((r) => [r.code, r.configured]));
+    expect(configured).toMatchObject({ MISSING_OWNER: 'error', ORPHAN_SERVER: 'warning' });
+  });
+});

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { backlogJsonSchema } from '../../schemas/json-schema.js';
@@ -19,6 +20,7 @@ describe('the JSON Schema', () => {
   });
 
   const ajv = new Ajv({ strict: false, allErrors: true });
+  addFormats.default(ajv);
   const validate = ajv.compile(JSON.parse(readFileSync(schemaFile, 'utf8')));
   const check = (yaml: string) => {
     const ok = validate(parse(yaml));

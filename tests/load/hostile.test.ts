@@ -64,6 +64,25 @@ describe('resource exhaustion', () => {
   });
 });
 
+describe('files too large for the full parser', () => {
+  const filler = (n: number) => Array.from({ length: n }, (_, i) => `  - { id: w${i}, name: W, owner: O }`).join('\n');
+
+  it('reads the rest of a file with a repeated key, and places its other findings', async () => {
+    const text = `workloads:\n${filler(120_000)}\n  - id: last\n    name: L\n    name: M\n`;
+    expect(text.length).toBeGreaterThan(4 * 1024 * 1024);
+    const result = await findings({ 'backlog.yaml': text });
+    expect(result.map(brief)).toEqual([`MISSING_OWNER backlog.yaml:120002:9`, `DUPLICATE_KEY backlog.yaml:120004:5`]);
+    expect(result[1]!.message).toBe('the key `name` appears twice in this mapping');
+  });
+
+  it('says that anchors are not read in a file that large', async () => {
+    const text = `workloads:\n${filler(120_000)}\n  - &x { id: last, name: L, owner: O }\n`;
+    const result = await findings({ 'backlog.yaml': text });
+    expect(result.map((d) => d.code)).toEqual(['UNSUPPORTED_YAML']);
+    expect(result[0]!.hint).toContain('split the file');
+  });
+});
+
 describe('bytes that are not UTF-8 YAML', () => {
   it('reports a binary file at its first NUL byte', async () => {
     const bytes = Buffer.concat([Buffer.from('workloads:\n  - id: a\x00b\n'), Buffer.alloc(100)]);
@@ -165,6 +184,7 @@ describe('files and documents', () => {
       'node_modules/x/y.yaml': bad,
       'drafts/next.yaml': bad,
       'crm.old.yaml': bad,
+      'deep/er/erp.old.yaml': bad,
       'notes.txt': bad,
     });
     expect(result).toEqual([]);

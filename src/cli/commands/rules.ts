@@ -29,7 +29,7 @@ export function runRules(options: RulesOptions, project: Project | undefined, io
     return 0;
   }
   const style = createStyle(colourEnabled(io, options.color));
-  const head = overridden ? ['Code', 'Default', 'Here', 'Description'] : ['Code', 'Default', 'Description'];
+  const head = overridden ? ['Code', 'Default', 'Configured', 'Description'] : ['Code', 'Default', 'Description'];
   const rows = DIAGNOSTIC_CODES.map((code) =>
     overridden ? [code, CODES[code].severity, here(code), CODES[code].summary] : [code, CODES[code].severity, CODES[code].summary],
   );

@@ -15,11 +15,12 @@ import { resolveAsOf } from '../as-of.js';
 import { colourEnabled, createStyle } from '../colour.js';
 import type { CliIO } from '../io.js';
 import { toolVersion } from '../version.js';
-import { joinOr } from '../../text/list.js';
+import { joinOr, plural } from '../../text/list.js';
+import { countBySeverity, describeCounts } from '../../format/summary.js';
 
 export interface ValidateOptions {
   root?: string;
-  format: string[];
+  format?: string[];
   failOn: FailOn;
   maxWarnings?: number;
   asOf?: string;
@@ -33,7 +34,7 @@ interface OutputRequest {
 }
 
 export async function runValidate(options: ValidateOptions, io: CliIO): Promise<number> {
-  const outputs = parseOutputs(options.format);
+  const outputs = parseOutputs(options.format ?? [], io.cwd);
   const asOf = resolveAsOf(options.asOf, io.env);
   const root = resolveRoot(io.cwd, options.root);
   const source = fsSource(root);
@@ -41,13 +42,15 @@ export async function runValidate(options: ValidateOptions, io: CliIO): Promise<
   for (const notice of source.notices) io.stderr(`backlog: ${notice}\n`);
 
   const result = validate(files, { asOf });
+  // GitHub maps annotations and SARIF onto the repository: their paths start at its top.
+  const repositoryPaths = repositoryPrefix(root, io.cwd);
   const report: ValidationReport = { files: files.map((f) => f.path), entities: result.entities, diagnostics: result.diagnostics };
   for (const output of outputs) {
     // Colour is for the terminal: never in a file.
     const colour = output.file === undefined && colourEnabled(io, options.color);
     const context: FormatContext = {
       style: createStyle(colour),
-      pathPrefix: repositoryPrefix(root, io.cwd),
+      pathPrefix: output.format === 'github' || output.format === 'sarif' ? repositoryPaths : '',
       sources: result.sources,
       failOn: options.failOn,
       toolVersion: toolVersion(),
@@ -58,20 +61,24 @@ export async function runValidate(options: ValidateOptions, io: CliIO): Promise<
   }
   const summaryFile = io.env.GITHUB_STEP_SUMMARY;
   if (summaryFile && outputs.some((o) => o.format === 'github')) {
-    appendOutput(summaryFile, markdown(report, { style: createStyle(false), pathPrefix: '', sources: result.sources, failOn: options.failOn, toolVersion: toolVersion() }));
+    appendOutput(summaryFile, markdown(report, { style: createStyle(false), pathPrefix: repositoryPaths, sources: result.sources, failOn: options.failOn, toolVersion: toolVersion() }));
   }
 
   const failing = result.diagnostics.some((d) => fails(d.severity, options.failOn));
-  const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
-  const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
-  if (tooManyWarnings) io.stderr(`backlog: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`);
+  const counts = countBySeverity(result.diagnostics);
+  const tooManyWarnings = options.maxWarnings !== undefined && counts.warning > options.maxWarnings;
+  // With every output in a file, say in one line what happened.
+  if (outputs.every((output) => output.file !== undefined)) {
+    io.stderr(`backlog: ${describeCounts(counts) || 'no problems'} in ${plural(files.length, 'file')}; wrote ${outputs.map((o) => o.file).join(', ')}\n`);
+  }
+  if (tooManyWarnings) io.stderr(`backlog: ${plural(counts.warning, 'warning')}, more than --max-warnings ${options.maxWarnings}\n`);
   return failing || tooManyWarnings ? 1 : 0;
 }
 
-/** `-f json`, `-f sarif=out.sarif`: each format once to stdout or to its own file. */
-export function parseOutputs(specs: readonly string[]): OutputRequest[] {
+/** `-f json`, `-f sarif=out.sarif`: at most one format to stdout, the others each to their own file. */
+function parseOutputs(specs: readonly string[], cwd: string): OutputRequest[] {
   if (specs.length === 0) return [{ format: 'stylish' }];
-  return specs.map((spec) => {
+  const outputs = specs.map((spec): OutputRequest => {
     const equals = spec.indexOf('=');
     const name = equals === -1 ? spec : spec.slice(0, equals);
     const file = equals === -1 ? undefined : spec.slice(equals + 1);
@@ -81,6 +88,17 @@ export function parseOutputs(specs: readonly string[]): OutputRequest[] {
     if (file === '') throw new UsageError(`-f ${spec}: no file name after \`=\``);
     return file === undefined ? { format: name } : { format: name, file };
   });
+  const toStdout = outputs.filter((output) => output.file === undefined);
+  if (toStdout.length > 1) {
+    throw new UsageError(
+      `${toStdout.map((o) => o.format).join(' and ')} would both go to stdout, and neither could be read`,
+      `write all but one to a file: -f ${toStdout[1]!.format}=FILE`,
+    );
+  }
+  const files = outputs.flatMap((output) => (output.file === undefined ? [] : [resolve(cwd, output.file)]));
+  const repeated = files.find((file, i) => files.indexOf(file) !== i);
+  if (repeated) throw new UsageError(`two formats would be written to ${repeated}`);
+  return outputs;
 }
 
 function writeOutput(path: string, text: string): void {

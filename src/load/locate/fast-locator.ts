@@ -42,7 +42,8 @@ function eventTree(text: string): EventNode[] {
     node.result = state.kind === null ? null : state.result;
     stack.at(-1)!.children.push(unwrap(node));
   };
-  const options = { schema: CORE_SCHEMA, listener, maxDepth: 1000 } as unknown as jsYaml.LoadOptions;
+  // Repeated keys allowed, the last winning: a large file with one is read that way (parse-text.ts).
+  const options = { schema: CORE_SCHEMA, listener, maxDepth: 1000, json: true } as unknown as jsYaml.LoadOptions;
   jsYaml.loadAll(text, () => undefined, options);
   return stack[0]!.children;
 }

@@ -3,6 +3,7 @@
 // the first occurrence), custom tags, too many aliases, nesting the parser cannot follow.
 import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node, type ParseOptions, type DocumentOptions, type SchemaOptions, type ToJSOptions } from 'yaml';
 import type { FileProblem, OffsetRange, ParsedDocument } from '../types.js';
+import { syntaxProblems } from './syntax-messages.js';
 
 export const MAX_ALIASES_PER_DOCUMENT = 100;
 
@@ -45,6 +46,7 @@ function documentProblems(doc: Document.Parsed, text: string): { found: FileProb
   const found: FileProblem[] = [];
   let tooDeep = false;
   let unclosedAt: number | undefined;
+  const others = [];
   for (const error of doc.errors) {
     if (error.code === 'RESOURCE_EXHAUSTION') {
       // The parser gives up on deep nesting once per level; one finding says it.
@@ -58,9 +60,10 @@ function documentProblems(doc: Document.Parsed, text: string): { found: FileProb
       unclosedAt = error.pos[0];
     } else if (error.pos[0] !== unclosedAt) {
       // Errors at the same place as an unclosed quote are its consequences.
-      found.push({ code: 'YAML_SYNTAX', message: firstLine(error.message), range: error.pos });
+      others.push(error);
     }
   }
+  if (!tooDeep) found.push(...syntaxProblems(others, text));
   for (const warning of doc.warnings) {
     if (warning.code === 'TAG_RESOLVE_FAILED') {
       found.push(unsupported(`custom tags are not supported (${firstLine(warning.message)})`, warning.pos, 'remove the tag: values are plain YAML'));

@@ -32,7 +32,9 @@ function largeFileProblem(text: string, reason: string, offset: number): FilePro
   const range = [offset, offset] as const;
   const size = `${(text.length / 1024 / 1024).toFixed(1)} MB`;
   if (reason === 'duplicated mapping key') {
-    return { code: 'DUPLICATE_KEY', message: 'a key appears twice in this mapping', range };
+    // js-yaml stops at the second key; its text runs to the colon.
+    const key = /^[^:\n]*/.exec(text.slice(offset))![0].trim();
+    return { code: 'DUPLICATE_KEY', message: `the key \`${key}\` appears twice in this mapping`, range: [offset, offset + key.length], hint: 'keep one of them: YAML keeps only the last' };
   }
   if (reason.startsWith('anchors')) {
     return {

@@ -1,4 +1,4 @@
-import { COLLECTION_NAMES } from '../../../schemas/collections.js';
+import { COLLECTION_NAMES, COLLECTIONS } from '../../../schemas/collections.js';
 import { entityLabel, fieldLocation, type Entity } from '../../model/entity.js';
 import type { Rule } from './rule.js';
 
@@ -9,10 +9,14 @@ export const duplicateId: Rule = ({ backlog, report }) => {
     for (const entity of entities) {
       const first = backlog.byKey[collection].get(entity.key) as Entity | undefined;
       if (!first || first === entity) continue;
-      const what = collection === 'dependencies' && entity.data.id === undefined ? 'the same dependency' : `the id \`${first.id}\``;
+      const kind = COLLECTIONS[collection].kind;
+      const message =
+        collection === 'dependencies' && entity.data.id === undefined
+          ? `this dependency repeats \`${first.id}\`, written before in ${first.location.file}`
+          : `${kind} \`${entity.id}\` has the same id as ${kind} \`${first.id}\` in ${first.location.file} (ids ignore case)`;
       report({
         code: 'DUPLICATE_ID',
-        message: `${entityLabel(entity)} repeats ${what} (first defined in ${first.location.file})`,
+        message,
         place: idPlace(entity),
         related: [idPlace(first)],
         entity: entityLabel(entity),

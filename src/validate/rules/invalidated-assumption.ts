@@ -1,4 +1,5 @@
 import { entityLabel, fieldLocation, type Entity, type NodeLocation } from '../../model/entity.js';
+import { referencesIn } from '../../model/references.js';
 import { hasMoved } from '../../model/status.js';
 import type { Rule } from './rule.js';
 
@@ -22,18 +23,16 @@ export const invalidatedAssumption: Rule = ({ backlog, report }) => {
     });
   };
   for (const workload of backlog.entities.workloads) {
-    (workload.data.assumptions ?? []).forEach((id, index) => {
-      const assumption = backlog.byKey.assumptions.get(id.toLowerCase());
-      if (assumption?.data.status === 'invalidated') {
-        flag(workload, assumption, fieldLocation(workload, 'assumptions', index), fieldLocation(assumption, 'status'));
-      }
-    });
+    for (const { value, location } of referencesIn(workload, 'assumptions')) {
+      const assumption = backlog.byKey.assumptions.get(value.toLowerCase());
+      if (assumption?.data.status === 'invalidated') flag(workload, assumption, location, fieldLocation(assumption, 'status'));
+    }
   }
   for (const assumption of backlog.entities.assumptions) {
     if (assumption.data.status !== 'invalidated') continue;
-    (assumption.data.applies_to ?? []).forEach((id, index) => {
-      const workload = backlog.byKey.workloads.get(id.toLowerCase());
-      if (workload) flag(workload, assumption, fieldLocation(assumption, 'applies_to', index), fieldLocation(assumption, 'status'));
-    });
+    for (const { value, location } of referencesIn(assumption, 'applies_to')) {
+      const workload = backlog.byKey.workloads.get(value.toLowerCase());
+      if (workload) flag(workload, assumption, location, fieldLocation(assumption, 'status'));
+    }
   }
 };

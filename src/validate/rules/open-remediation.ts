@@ -1,4 +1,5 @@
 import { entityLabel, fieldLocation, inError, type Entity } from '../../model/entity.js';
+import { referencesIn } from '../../model/references.js';
 import type { Rule } from './rule.js';
 
 const CLOSED = new Set(['done', 'wont-fix', 'accepted-risk']);
@@ -17,9 +18,9 @@ export const openRemediation: Rule = ({ backlog, graph, report }) => {
   for (const remediation of backlog.entities.remediations) {
     const { severity, status } = remediation.data;
     if (severity !== 'high' || (status !== undefined && CLOSED.has(status)) || inError(remediation, 'status')) continue;
-    for (const id of remediation.data.workloads ?? []) add(id.toLowerCase(), remediation);
-    for (const id of remediation.data.servers ?? []) {
-      for (const owner of graph.ownersOf.get(id.toLowerCase()) ?? []) add(owner.key, remediation);
+    for (const { value } of referencesIn(remediation, 'workloads')) add(value.toLowerCase(), remediation);
+    for (const { value } of referencesIn(remediation, 'servers')) {
+      for (const owner of graph.ownersOf.get(value.toLowerCase()) ?? []) add(owner.key, remediation);
     }
   }
   for (const workload of backlog.byKey.workloads.values()) {

@@ -1,5 +1,5 @@
 import { entityLabel, fieldLocation } from '../../model/entity.js';
-import { parseReference } from '../../model/references.js';
+import { parseReference, referencesIn } from '../../model/references.js';
 import type { Rule } from './rule.js';
 
 const sameTarget = (a: string, b: string) => {
@@ -26,15 +26,15 @@ export const selfDependency: Rule = ({ backlog, report }) => {
     });
   }
   for (const workload of backlog.entities.workloads) {
-    (workload.data.depends_on ?? []).forEach((target, index) => {
-      if (!sameTarget(`workload:${workload.id}`, target)) return;
+    for (const reference of referencesIn(workload, 'depends_on')) {
+      if (!sameTarget(`workload:${workload.id}`, reference.value)) continue;
       report({
         code: 'SELF_DEPENDENCY',
         message: `\`${workload.id}\` lists itself in depends_on`,
-        place: fieldLocation(workload, 'depends_on', index),
+        place: reference.location,
         entity: entityLabel(workload),
         hint: 'remove it, or name the workload it was meant to be',
       });
-    });
+    }
   }
 };

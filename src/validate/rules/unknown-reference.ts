@@ -21,9 +21,12 @@ export const unknownReference: Rule = ({ backlog, report, unreadableFiles }) => 
         if (resolved.status !== 'unknown') continue;
         const kind = COLLECTIONS[resolved.collection].kind;
         let hint = didYouMeanHint(resolved.id, idsOf(resolved.collection));
-        // A bare id in a typed field means a workload; say so when it names a server instead.
-        if (!hint && reference.target === 'typed' && !reference.value.includes(':') && lookup(backlog, 'servers', reference.value)) {
-          hint = `\`${reference.value}\` is a server: write \`server:${reference.value}\``;
+        // A typed reference to the wrong kind: say which kind has that id.
+        if (reference.target === 'typed') {
+          const other = resolved.collection === 'workloads' ? 'servers' : 'workloads';
+          if (lookup(backlog, other, resolved.id)) {
+            hint = other === 'servers' ? `\`${resolved.id}\` is a server: write \`server:${resolved.id}\`` : `\`${resolved.id}\` is a workload: write \`${resolved.id}\``;
+          }
         }
         if (!hint && unreadableFiles.length > 0) {
           hint = `it may be defined where the backlog could not be read: ${joinAnd(unreadableFiles, 3)}`;

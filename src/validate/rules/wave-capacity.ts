@@ -1,5 +1,6 @@
 import { entityLabel, fieldLocation, type Entity } from '../../model/entity.js';
 import { waveOf } from '../../model/status.js';
+import { plural } from '../../text/list.js';
 import type { Rule } from './rule.js';
 
 /** WAVE_CAPACITY: a wave holds more servers than its max_servers (or the project default). */
@@ -22,7 +23,7 @@ export const waveCapacity: Rule = ({ backlog, graph, report }) => {
       message: `wave \`${wave.id}\` holds ${servers.size} servers, more than its capacity of ${capacity}${own ? '' : ' (project.defaults.max_servers_per_wave)'}`,
       place: own ? fieldLocation(wave, 'max_servers') : fieldLocation(wave, 'id'),
       entity: entityLabel(wave),
-      hint: `move workloads holding ${servers.size - capacity} of its servers to another wave, or raise the capacity`,
+      hint: `move workloads with at least ${plural(servers.size - capacity, 'server')} to another wave, or raise ${own ? 'its max_servers' : 'the capacity'}`,
     });
   }
 };
