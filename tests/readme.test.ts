@@ -25,7 +25,7 @@ describe('README', () => {
   });
 
   it('names the commands the quick start runs', () => {
-    expect(readme).toContain('npm ci && npx backlog validate --root examples/contoso');
+    expect(readme).toContain('npm ci && npx backlog validate --root examples/contoso && npx backlog list --priority --root examples/contoso');
     expect(readme).toContain('\nnpm test\n');
   });
 });
