@@ -19,7 +19,7 @@ export function waveAssignmentEdits(backlog: Backlog, files: readonly SourceFile
   const lastWave = [...backlog.byKey.waves.values()].sort((a, b) => a.data.order - b.data.order).at(-1);
   const target = lastWave?.location ?? { file: ROOT_FILE, doc: 0 };
   for (const wave of plan.waves.filter((w) => w.added)) {
-    const entry = { id: wave.id, order: wave.order, ...(wave.capacity !== null ? { max_servers: wave.capacity } : {}) };
+    const entry = { id: wave.id, order: wave.order, ...(wave.maxServers !== null ? { max_servers: wave.maxServers } : {}) };
     texts.set(target.file, appendItem(textOf(target.file), target.doc, 'waves', entry));
   }
   return texts;

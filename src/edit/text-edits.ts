@@ -36,6 +36,8 @@ export function setField(text: string, doc: number, path: readonly PathSegment[]
 
 /** Appends an item to the sequence `collection` of document `doc`, creating it when absent. */
 export function appendItem(text: string, doc: number, collection: string, value: unknown): string {
+  // An empty (or comment-only) file has no document yet: the collection starts it.
+  if (doc === 0 && isEmptyStream(text)) return ensureNewline(text) + toYaml({ [collection]: [value] });
   const document = documentAt(text, doc);
   const root = document.contents;
   if (root === null || root === undefined) {
@@ -60,8 +62,16 @@ export function appendItem(text: string, doc: number, collection: string, value:
   const dash = text.lastIndexOf('-', last?.range?.[0] ?? seq.range![0]);
   const indent = columnOf(text, dash);
   const at = lineEnd(text, last ? valueRange(last)[1] : seq.range![1]);
-  const item = blockItem(value, indent);
+  // Written like the item before it: `- { id: ... }` after a flow item, a block after a block.
+  const flowSibling = (isMap(last) || isSeq(last)) && (last as YAMLMap | YAMLSeq).flow === true;
+  const inline = flowSibling ? inlineValue(value) : null;
+  const item = inline !== null ? `${' '.repeat(indent)}- ${inline}\n` : blockItem(value, indent);
   return `${ensureNewline(text.slice(0, at))}${item}${text.slice(at).replace(/^\n/, '')}`;
+}
+
+function isEmptyStream(text: string): boolean {
+  const docs = parseAllDocuments(text, FULL_PARSE_OPTIONS);
+  return !Array.isArray(docs) || docs.length === 0;
 }
 
 function documentAt(text: string, doc: number): Document.Parsed {
@@ -119,7 +129,7 @@ function valueRange(node: Node): [number, number] {
 }
 
 function inlineValue(value: unknown): string | null {
-  const text = stringify(value, { lineWidth: 0, collectionStyle: 'flow', flowCollectionPadding: false }).trimEnd();
+  const text = stringify(value, { lineWidth: 0, collectionStyle: 'flow', flowCollectionPadding: true }).trimEnd();
   return text.includes('\n') ? null : text;
 }
 

@@ -24,6 +24,8 @@ export interface PlannedWave {
   id: string;
   order: number;
   capacity: number | null;
+  /** For an added wave, the capacity to write as its `max_servers` (none when the project default gives it). */
+  maxServers: number | null;
   servers: number;
   workloads: string[];
   /** A wave the plan adds. */
@@ -61,6 +63,7 @@ interface WaveSlot {
   id: string;
   order: number;
   capacity: number;
+  maxServers: number | null;
   servers: Set<string>;
   workloads: Workload[];
   closed: boolean;
@@ -77,6 +80,7 @@ export function suggestWaves(context: QueryContext, options: SuggestOptions): Wa
       id: wave.id,
       order: wave.data.order,
       capacity: wave.data.max_servers ?? fallback ?? Infinity,
+      maxServers: wave.data.max_servers ?? null,
       servers: new Set(),
       workloads: [],
       closed: wave.data.status === 'completed',
@@ -153,7 +157,7 @@ export function suggestWaves(context: QueryContext, options: SuggestOptions): Wa
     ready.sort((a, b) => priority(a.lead, b.lead));
     const unit = ready.shift()!;
     const lower = Math.max(0, ...[...unit.dependencies].map((d) => placed.get(d)!));
-    const { index, reason } = chooseWave(unit, lower, slots, options);
+    const { index, reason } = chooseWave(unit, lower, slots, options, backlog.project?.defaults?.max_servers_per_wave);
     if (unit.fixed !== undefined && unit.fixed < lower) {
       notes.push(`${names(unit)} kept in ${slots[unit.fixed]!.id}, before ${slots[lower]!.id} where something it depends on is: use --reassign to move it`);
     }
@@ -179,6 +183,7 @@ export function suggestWaves(context: QueryContext, options: SuggestOptions): Wa
       id: slot.id,
       order: slot.order,
       capacity: Number.isFinite(slot.capacity) ? slot.capacity : null,
+      maxServers: slot.maxServers,
       servers: slot.servers.size,
       workloads: slot.workloads.map((w) => w.id).sort(),
       added: slot.added,
@@ -189,7 +194,7 @@ export function suggestWaves(context: QueryContext, options: SuggestOptions): Wa
 }
 
 /** The wave a unit goes to, and why: kept, or the earliest open wave with room in its window. */
-function chooseWave(unit: Unit, lower: number, slots: WaveSlot[], options: SuggestOptions): { index: number; reason: string } {
+function chooseWave(unit: Unit, lower: number, slots: WaveSlot[], options: SuggestOptions, projectDefault: number | undefined): { index: number; reason: string } {
   if (unit.fixed !== undefined) return { index: unit.fixed, reason: 'kept where it is' };
   const upper = unit.upper;
   const fits = (slot: WaveSlot) => !slot.closed && countWith(slot, unit) <= slot.capacity;
@@ -207,9 +212,11 @@ function chooseWave(unit: Unit, lower: number, slots: WaveSlot[], options: Sugge
     // A kept dependent holds it back: over capacity rather than out of order.
     return { index: Math.max(lower, upper), reason: `no room before ${slots[upper]!.id}, where a workload that depends on it is kept` };
   }
+  // A new wave takes --max-servers, else the project default (not written), else the last wave's.
   const last = slots.at(-1);
-  const capacity = options.maxServers ?? (last && Number.isFinite(last.capacity) ? last.capacity : Infinity);
-  slots.push({ id: newWaveId(slots), order: (last?.order ?? 0) + 1, capacity, servers: new Set(), workloads: [], closed: false, added: true });
+  const maxServers = options.maxServers ?? (projectDefault === undefined ? (last?.maxServers ?? null) : null);
+  const capacity = maxServers ?? projectDefault ?? Infinity;
+  slots.push({ id: newWaveId(slots), order: (last?.order ?? 0) + 1, capacity, maxServers, servers: new Set(), workloads: [], closed: false, added: true });
   return { index: slots.length - 1, reason: slots.length === 1 ? 'a new wave: there are none' : `a new wave: ${full.length > 0 ? `${joinAnd(full, 3)} full` : 'no open wave after what it depends on'}` };
 }
 
@@ -219,9 +226,13 @@ function countWith(slot: WaveSlot, unit: Unit): number {
   return count;
 }
 
+/** The next id in the pattern of the last wave's (`w2` -> `w3`, `wave-6` -> `wave-7`), else `wave-N`. */
 function newWaveId(slots: WaveSlot[]): string {
   const taken = new Set(slots.map((slot) => slot.id.toLowerCase()));
-  for (let n = slots.length + 1; ; n++) if (!taken.has(`wave-${n}`)) return `wave-${n}`;
+  const [, prefix = 'wave-', digits] = /^(.*?)(\d+)$/.exec(slots.at(-1)?.id ?? '') ?? [];
+  for (let n = digits === undefined ? slots.length + 1 : Number(digits) + 1; ; n++) {
+    if (!taken.has(`${prefix}${n}`.toLowerCase())) return `${prefix}${n}`;
+  }
 }
 
 function names(unit: Unit): string {
