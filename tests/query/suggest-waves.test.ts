@@ -42,7 +42,7 @@ servers: [{ id: A1, workloads: [a] }, { id: B1, workloads: [b] }, { id: C1, work
     const plan = suggestWaves(context, { reassign: false });
     // Priority first: c (1 server) and d (2) before the unprioritised move group a+b (2 servers).
     expect(placementsOf(plan)).toEqual({ c: 'w1', d: 'w2', a: 'w3', b: 'w3' });
-    expect(plan.waves.at(-1)).toEqual({ id: 'w3', order: 3, capacity: 2, servers: 2, workloads: ['a', 'b'], added: true });
+    expect(plan.waves.at(-1)).toEqual({ id: 'w3', order: 3, capacity: 2, maxServers: 2, servers: 2, workloads: ['a', 'b'], added: true });
     expect(plan.placements.find((p) => p.workload === 'a')!.reason).toContain('moves with b');
   });
 
