@@ -4,23 +4,22 @@ import type { Backlog } from '../model/backlog.js';
 import { ROOT_FILE } from '../load/find-root.js';
 import type { SourceFile } from '../load/types.js';
 import type { WavePlan } from '../query/suggest-waves.js';
-import { appendItem, setField } from './text-edits.js';
+import { applyEdits, type Edit } from './text-edits.js';
 
 /** The new text of every file the plan changes. */
 export function waveAssignmentEdits(backlog: Backlog, files: readonly SourceFile[], plan: WavePlan): Map<string, string> {
-  const texts = new Map<string, string>();
-  const textOf = (path: string) => texts.get(path) ?? files.find((file) => file.path === path)?.text ?? '';
+  const edits = new Map<string, Edit[]>();
+  const add = (file: string, edit: Edit) => edits.set(file, [...(edits.get(file) ?? []), edit]);
   for (const placement of plan.placements) {
     if (placement.from === placement.to) continue;
-    const workload = backlog.byKey.workloads.get(placement.workload.toLowerCase())!;
-    const { file, doc, path } = workload.location;
-    texts.set(file, setField(textOf(file), doc, path, 'wave', placement.to));
+    const { file, doc, path } = backlog.byKey.workloads.get(placement.workload.toLowerCase())!.location;
+    add(file, { kind: 'set', doc, path, field: 'wave', value: placement.to });
   }
   const lastWave = [...backlog.byKey.waves.values()].sort((a, b) => a.data.order - b.data.order).at(-1);
   const target = lastWave?.location ?? { file: ROOT_FILE, doc: 0 };
-  for (const wave of plan.waves.filter((w) => w.added)) {
-    const entry = { id: wave.id, order: wave.order, ...(wave.maxServers !== null ? { max_servers: wave.maxServers } : {}) };
-    texts.set(target.file, appendItem(textOf(target.file), target.doc, 'waves', entry));
-  }
+  const added = plan.waves.filter((w) => w.added).map((wave) => ({ id: wave.id, order: wave.order, ...(wave.maxServers !== null ? { max_servers: wave.maxServers } : {}) }));
+  if (added.length > 0) add(target.file, { kind: 'append', doc: target.doc, collection: 'waves', items: added });
+  const texts = new Map<string, string>();
+  for (const [path, fileEdits] of edits) texts.set(path, applyEdits(files.find((file) => file.path === path)?.text ?? '', fileEdits));
   return texts;
 }

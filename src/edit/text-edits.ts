@@ -1,6 +1,9 @@
 // Surgical edits of YAML text: the `yaml` package finds where a node stands, and only those
 // characters change. Comments, key order, quoting, indentation and every untouched line stay
 // exactly as written — re-stringifying a whole document would not keep them.
+//
+// Edits are computed as splices against one parse of the text and applied together, from the
+// end backwards, so a batch of a thousand (an import) costs one parse, not a thousand.
 import { Document, isMap, isScalar, isSeq, parseAllDocuments, stringify, visit, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { FULL_PARSE_OPTIONS } from '../load/parse/full.js';
 import type { PathSegment } from '../load/types.js';
@@ -9,77 +12,107 @@ export class EditError extends Error {
   override readonly name = 'EditError';
 }
 
-/** Sets `field` of the mapping at `path` in document `doc`; `undefined` removes the field. */
+export type Edit =
+  /** Set `field` of the mapping at `path` of document `doc`; `undefined` removes it. */
+  | { kind: 'set'; doc: number; path: readonly PathSegment[]; field: string; value: unknown }
+  /** Append items to the list `collection` at the top of document `doc`, starting it when absent. */
+  | { kind: 'append'; doc: number; collection: string; items: unknown[] };
+
+interface Splice {
+  start: number;
+  end: number;
+  text: string;
+}
+
 export function setField(text: string, doc: number, path: readonly PathSegment[], field: string, value: unknown): string {
-  const document = documentAt(text, doc);
+  return applyEdits(text, [{ kind: 'set', doc, path, field, value }]);
+}
+
+export function appendItem(text: string, doc: number, collection: string, value: unknown): string {
+  return applyEdits(text, [{ kind: 'append', doc, collection, items: [value] }]);
+}
+
+/** Applies edits in order; a later edit of the same field wins. */
+export function applyEdits(text: string, edits: readonly Edit[]): string {
+  if (edits.length === 0) return text;
+  const parsed = parseAllDocuments(text, FULL_PARSE_OPTIONS);
+  const docs = Array.isArray(parsed) ? parsed : [];
+  const splices: Array<Splice & { order: number }> = [];
+  const last = new Map<string, number>();
+  edits.forEach((edit, i) => {
+    if (edit.kind === 'set') last.set(JSON.stringify([edit.doc, edit.path, edit.field]), i);
+  });
+  edits.forEach((edit, order) => {
+    if (edit.kind === 'set' && last.get(JSON.stringify([edit.doc, edit.path, edit.field])) !== order) return;
+    if (edit.kind === 'append' && docs.length === 0 && edit.doc === 0) {
+      splices.push({ start: text.length, end: text.length, text: (text === '' || text.endsWith('\n') ? '' : '\n') + toYaml({ [edit.collection]: edit.items }), order });
+      return;
+    }
+    const document = docs[edit.doc];
+    if (!document) throw new EditError(`document ${edit.doc + 1} does not exist`);
+    if (document.errors.length > 0) throw new EditError('the file has YAML errors');
+    const splice = edit.kind === 'set' ? setSplice(text, document, edit) : appendSplice(text, document, edit);
+    if (splice) splices.push({ ...splice, order });
+  });
+  // From the end backwards; at one place, the later edit first, so that edits keep their order.
+  splices.sort((a, b) => b.start - a.start || b.order - a.order);
+  let result = text;
+  for (const splice of splices) result = result.slice(0, splice.start) + splice.text + result.slice(splice.end);
+  return result;
+}
+
+function setSplice(text: string, document: Document.Parsed, edit: Extract<Edit, { kind: 'set' }>): Splice | undefined {
+  const { path, field, value } = edit;
   const map = nodeAt(document, path);
   if (!isMap(map)) throw new EditError(`${describe(path)} is not a mapping`);
   const pair = map.items.findLast((item) => isScalar(item.key) && String(item.key.value) === field);
-  if (value === undefined) return pair ? removePair(text, map, pair) : text;
-  if (pair && pair.value && isNode(pair.value)) {
-    const [start, end] = valueRange(pair.value);
-    // Written on one line (a scalar, `[a, b]`), it stays on one line; a block stays a block.
-    const wasInline = map.flow || !(isMap(pair.value) || isSeq(pair.value)) || (pair.value as YAMLMap | YAMLSeq).flow === true;
-    const inline = wasInline || !isCollection(value) ? inlineValue(value) : null;
-    if (inline !== null) return text.slice(0, start) + inline + text.slice(end);
-    const [keyStart] = (pair.key as Node).range!;
-    return text.slice(0, keyStart) + blockPair(field, value, columnOf(text, keyStart)).trimStart().replace(/\n$/, '') + text.slice(lineEnd(text, end));
-  }
-  if (pair) {
+  if (value === undefined) return pair ? removePair(text, map, pair) : undefined;
+  if (!pair) return addPair(text, map, field, value);
+  const keyRange = (pair.key as Node).range!;
+  if (pair.value === null || !isNode(pair.value)) {
     // `key:` with nothing after it.
-    const keyEnd = (pair.key as Node).range![1];
-    const colon = text.indexOf(':', keyEnd);
-    return `${text.slice(0, colon + 1)} ${inlineValue(value) ?? ''}${text.slice(colon + 1)}`;
+    const colon = text.indexOf(':', keyRange[1]);
+    return { start: colon + 1, end: colon + 1, text: ` ${inlineValue(value) ?? ''}` };
   }
-  return addPair(text, map, field, value);
+  const [start, end] = pair.value.range!;
+  // Written on one line (a scalar, `[a, b]`), it stays on one line; a block stays a block.
+  const wasInline = map.flow || !(isMap(pair.value) || isSeq(pair.value)) || (pair.value as YAMLMap | YAMLSeq).flow === true;
+  const inline = wasInline || !isCollection(value) ? inlineValue(value) : null;
+  if (inline !== null) return { start, end, text: inline };
+  return { start: keyRange[0], end: lineEnd(text, end), text: blockPair(field, value, columnOf(text, keyRange[0])).trimStart().replace(/\n$/, '') };
 }
 
-/** Appends an item to the sequence `collection` of document `doc`, creating it when absent. */
-export function appendItem(text: string, doc: number, collection: string, value: unknown): string {
-  // An empty (or comment-only) file has no document yet: the collection starts it.
-  if (doc === 0 && isEmptyStream(text)) return ensureNewline(text) + toYaml({ [collection]: [value] });
-  const document = documentAt(text, doc);
+function appendSplice(text: string, document: Document.Parsed, edit: Extract<Edit, { kind: 'append' }>): Splice {
+  const { collection, items } = edit;
   const root = document.contents;
   if (root === null || root === undefined) {
-    return ensureNewline(text) + toYaml({ [collection]: [value] });
+    const at = document.range[1];
+    return { start: at, end: at, text: toYaml({ [collection]: items }) };
   }
   if (!isMap(root)) throw new EditError('the document is not a mapping');
   const pair = root.items.find((item) => isScalar(item.key) && String(item.key.value) === collection);
-  if (!pair || pair.value === null || (isScalar(pair.value) && pair.value.value === null)) {
-    if (pair) return setField(text, doc, [], collection, [value]);
-    const end = root.range![1];
-    const before = ensureNewline(text.slice(0, end));
-    return before + toYaml({ [collection]: [value] }) + text.slice(end).replace(/^\n/, '');
+  if (!pair) {
+    const at = lineEnd(text, root.range![1]);
+    return { start: at, end: at, text: `\n${toYaml({ [collection]: items }).replace(/\n$/, '')}` };
   }
   const seq = pair.value;
+  if (seq === null || (isScalar(seq) && seq.value === null)) return setSplice(text, document, { kind: 'set', doc: edit.doc, path: [], field: collection, value: items })!;
   if (!isSeq(seq)) throw new EditError(`\`${collection}\` is not a list`);
+  const lastItem = seq.items.at(-1) as Node | undefined;
   if (seq.flow) {
-    const close = text.lastIndexOf(']', seq.range![1]);
-    const separator = seq.items.length > 0 ? ', ' : '';
-    return text.slice(0, close).replace(/\s*$/, '') + separator + inlineValue(value) + text.slice(close);
+    const at = lastItem ? lastItem.range![1] : text.indexOf('[', seq.range![0]) + 1;
+    return { start: at, end: at, text: items.map((item, i) => `${lastItem || i > 0 ? ', ' : ''}${inlineValue(item)}`).join('') };
   }
-  const last = seq.items.at(-1) as Node | undefined;
-  const dash = text.lastIndexOf('-', last?.range?.[0] ?? seq.range![0]);
+  const dash = text.lastIndexOf('-', lastItem?.range?.[0] ?? seq.range![0]);
   const indent = columnOf(text, dash);
-  const at = lineEnd(text, last ? valueRange(last)[1] : seq.range![1]);
+  const at = lineEnd(text, lastItem ? lastItem.range![1] : seq.range![1]);
   // Written like the item before it: `- { id: ... }` after a flow item, a block after a block.
-  const flowSibling = (isMap(last) || isSeq(last)) && (last as YAMLMap | YAMLSeq).flow === true;
-  const inline = flowSibling ? inlineValue(value) : null;
-  const item = inline !== null ? `${' '.repeat(indent)}- ${inline}\n` : blockItem(value, indent);
-  return `${ensureNewline(text.slice(0, at))}${item}${text.slice(at).replace(/^\n/, '')}`;
-}
-
-function isEmptyStream(text: string): boolean {
-  const docs = parseAllDocuments(text, FULL_PARSE_OPTIONS);
-  return !Array.isArray(docs) || docs.length === 0;
-}
-
-function documentAt(text: string, doc: number): Document.Parsed {
-  const docs = parseAllDocuments(text, FULL_PARSE_OPTIONS);
-  const document = Array.isArray(docs) ? docs[doc] : undefined;
-  if (!document) throw new EditError(`document ${doc + 1} does not exist`);
-  if (document.errors.length > 0) throw new EditError('the file has YAML errors');
-  return document;
+  const flowSibling = (isMap(lastItem) || isSeq(lastItem)) && (lastItem as YAMLMap | YAMLSeq).flow === true;
+  const written = items.map((item) => {
+    const inline = flowSibling ? inlineValue(item) : null;
+    return inline !== null ? `${' '.repeat(indent)}- ${inline}` : blockItem(item, indent).replace(/\n$/, '');
+  });
+  return { start: at, end: at, text: `\n${written.join('\n')}` };
 }
 
 function nodeAt(document: Document.Parsed, path: readonly PathSegment[]): unknown {
@@ -92,40 +125,35 @@ function nodeAt(document: Document.Parsed, path: readonly PathSegment[]): unknow
   return node;
 }
 
-function addPair(text: string, map: YAMLMap, field: string, value: unknown): string {
+function addPair(text: string, map: YAMLMap, field: string, value: unknown): Splice {
+  const lastPair = map.items.at(-1);
+  const lastNode = lastPair ? ((lastPair.value as Node | null) ?? (lastPair.key as Node)) : undefined;
   if (map.flow) {
-    const close = text.lastIndexOf('}', map.range![1]);
-    const separator = map.items.length > 0 ? ', ' : ' ';
-    return `${text.slice(0, close).replace(/\s*$/, '')}${separator}${field}: ${inlineValue(value)} ${text.slice(close)}`;
+    const at = lastNode ? lastNode.range![1] : text.indexOf('{', map.range![0]) + 1;
+    return { start: at, end: at, text: `${lastNode ? ',' : ''} ${field}: ${inlineValue(value)}${lastNode ? '' : ' '}` };
   }
   const first = map.items[0]?.key as Node | undefined;
   const indent = first?.range ? columnOf(text, first.range[0]) : 0;
-  const last = map.items.at(-1);
-  const lastEnd = last ? valueRange((last.value as Node | null) ?? (last.key as Node))[1] : map.range![1];
-  const at = lineEnd(text, lastEnd);
-  return `${ensureNewline(text.slice(0, at))}${blockPair(field, value, indent)}${text.slice(at).replace(/^\n/, '')}`;
+  const at = lineEnd(text, lastNode ? lastNode.range![1] : map.range![1]);
+  return { start: at, end: at, text: `\n${blockPair(field, value, indent).replace(/\n$/, '')}` };
 }
 
-function removePair(text: string, map: YAMLMap, pair: Pair): string {
+function removePair(text: string, map: YAMLMap, pair: Pair): Splice {
   const keyStart = (pair.key as Node).range![0];
-  const valueEnd = valueRange((pair.value as Node | null) ?? (pair.key as Node))[1];
+  const valueEnd = ((pair.value as Node | null) ?? (pair.key as Node)).range![1];
   if (map.flow) {
     // Take the comma before it (or after it, for the first pair).
     const before = text.lastIndexOf(',', keyStart);
     const index = map.items.indexOf(pair);
-    if (index > 0 && before !== -1) return text.slice(0, before) + text.slice(valueEnd);
+    if (index > 0 && before !== -1) return { start: before, end: valueEnd, text: '' };
     const after = text.indexOf(',', valueEnd);
     const end = index < map.items.length - 1 && after !== -1 ? after + 1 : valueEnd;
-    return text.slice(0, keyStart) + text.slice(end).replace(/^ +/, '');
+    let stop = end;
+    while (text[stop] === ' ') stop += 1;
+    return { start: keyStart, end: stop, text: '' };
   }
   const start = text.lastIndexOf('\n', keyStart - 1) + 1;
-  return text.slice(0, start) + text.slice(Math.min(text.length, lineEnd(text, valueEnd) + 1));
-}
-
-/** The value's own text: the yaml package's range ends after trailing blank lines of block scalars. */
-function valueRange(node: Node): [number, number] {
-  const [start, end] = node.range!;
-  return [start, end];
+  return { start, end: Math.min(text.length, lineEnd(text, valueEnd) + 1), text: '' };
 }
 
 function inlineValue(value: unknown): string | null {
@@ -180,11 +208,6 @@ function lineEnd(text: string, offset: number): number {
   return newline === -1 ? text.length : newline;
 }
 
-function ensureNewline(text: string): string {
-  return text === '' || text.endsWith('\n') ? text : `${text}\n`;
-}
-
 function describe(path: readonly PathSegment[]): string {
   return path.map((segment) => (typeof segment === 'number' ? `[${segment}]` : `.${segment}`)).join('') || 'the document';
 }
-

@@ -2,7 +2,7 @@
 // flow or block style and every other line stay as written.
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { appendItem, setField } from '../../src/edit/text-edits.js';
+import { appendItem, applyEdits, setField } from '../../src/edit/text-edits.js';
 
 const FILE = `# Contoso workloads (a comment at the top)
 workloads:
@@ -84,5 +84,25 @@ describe('appendItem', () => {
     expect(after.workloads[0]).toEqual(before.workloads[0]);
     expect(after.workloads[1]).toEqual({ ...before.workloads[1], wave: 'w2' });
     expect(after.servers).toEqual([...before.servers, { id: 'S2' }]);
+  });
+});
+
+describe('applyEdits', () => {
+  it('applies many edits from one parse, in order, the last edit of a field winning', () => {
+    const text = applyEdits(FILE, [
+      { kind: 'set', doc: 0, path: ['workloads', 0], field: 'wave', value: 'w9' },
+      { kind: 'set', doc: 0, path: ['workloads', 0], field: 'owner', value: 'Ana' },
+      { kind: 'set', doc: 0, path: ['workloads', 0], field: 'rank', value: 1 },
+      { kind: 'set', doc: 0, path: ['workloads', 2], field: 'wave', value: 'w1' },
+      { kind: 'set', doc: 0, path: ['workloads', 2], field: 'owner', value: 'Bo' },
+      { kind: 'append', doc: 0, collection: 'servers', items: [{ id: 'S2' }, { id: 'S3' }] },
+      { kind: 'set', doc: 0, path: ['workloads', 0], field: 'wave', value: 'w2' },
+    ]);
+    expect(text).toBe(
+      FILE.replace('wave: wave-1  #', 'wave: w2  #')
+        .replace('    tags: [a, b]\n', '    tags: [a, b]\n    owner: Ana\n    rank: 1\n')
+        .replace('{ id: hr, name: HR }', '{ id: hr, name: HR, wave: w1, owner: Bo }')
+        .concat('- id: S2\n- id: S3\n'),
+    );
   });
 });
