@@ -8,6 +8,7 @@ export interface TableOptions {
 }
 
 const MIN_COLUMN_WIDTH = 8;
+const SLICE_ROWS = 100;
 
 /**
  * A cli-table3 table whose colours come from our own decision, never from cli-table3's. On a
@@ -29,17 +30,23 @@ export function renderTable(head: string[], rows: string[][], options: TableOpti
       excess -= 1;
     }
   }
-  const table = new Table({
-    head: head.map((title) => style.bold(title)),
-    colWidths: widths,
-    wordWrap: true,
-    style: { head: [], border: [] },
-    // No rule between rows: compact, and still readable with wrapped cells.
-    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
-  });
-  table.push(...rows);
+  // cli-table3 lays a table out in time that grows with the square of its cells: a long table
+  // is drawn in slices of the same widths, stitched where their borders meet.
+  const slices: string[][] = [];
+  for (let start = 0; start === 0 || start < rows.length; start += SLICE_ROWS) {
+    const table = new Table({
+      ...(start === 0 ? { head: head.map((title) => style.bold(title)) } : {}),
+      colWidths: widths,
+      wordWrap: true,
+      style: { head: [], border: [] },
+      // No rule between rows: compact, and still readable with wrapped cells.
+      chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+    });
+    table.push(...rows.slice(start, start + SLICE_ROWS));
+    slices.push(table.toString().split('\n'));
+  }
+  const lines = slices.flatMap((slice, i) => slice.slice(i === 0 ? 0 : 1, i === slices.length - 1 ? slice.length : -1));
   // A rule under the header only: cli-table3 draws one between every row or none.
-  const lines = table.toString().split('\n');
   const headerRule = lines[0]!.replace('┌', '├').replace(/┬/g, '┼').replace('┐', '┤');
   lines.splice(2, 0, headerRule);
   return `${lines.join('\n')}\n`;

@@ -1,0 +1,28 @@
+// Long tables are drawn in slices; they must read as one table, and fit the terminal.
+import { Chalk } from 'chalk';
+import { describe, expect, it } from 'vitest';
+import { renderTable } from '../../src/format/rows/table-layout.js';
+
+const style = new Chalk({ level: 0 });
+const rows = (n: number) => Array.from({ length: n }, (_, i) => [`row-${i}`, i % 7 === 0 ? 'a longer cell here' : 'x']);
+
+describe('renderTable', () => {
+  it('draws 250 rows as one table: one top, one header rule, one bottom, every line as wide', () => {
+    const lines = renderTable(['id', 'value'], rows(250), { style, columns: undefined }).trimEnd().split('\n');
+    expect(lines).toHaveLength(250 + 4);
+    expect(lines[0]).toMatch(/^┌─+┬─+┐$/);
+    expect(lines[2]).toMatch(/^├─+┼─+┤$/);
+    expect(lines.at(-1)).toMatch(/^└─+┴─+┘$/);
+    expect(lines.filter((line) => /^[┌├└]/.test(line))).toHaveLength(3);
+    expect(new Set(lines.map((line) => line.length)).size).toBe(1);
+    expect(lines[3]).toContain('row-0');
+    expect(lines.at(-2)).toContain('row-249');
+  });
+
+  it('fits the terminal by wrapping the widest column, never the headings', () => {
+    const lines = renderTable(['identifier', 'description'], [['a', 'word '.repeat(40).trim()]], { style, columns: 40 }).trimEnd().split('\n');
+    expect(Math.max(...lines.map((line) => line.length))).toBeLessThanOrEqual(40);
+    expect(lines[1]).toContain('identifier');
+    expect(lines.length).toBeGreaterThan(5);
+  });
+});
