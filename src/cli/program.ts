@@ -116,6 +116,32 @@ function createProgram(io: CliIO, setExit: (code: number) => void): Command {
     });
 
   program
+    .command('set')
+    .description('change fields of one entity in place: comments and layout kept, the result validated first')
+    .argument('<ref>', 'an id (payroll), or kind:id (server:SQL01)')
+    .argument('<assignments...>', 'FIELD=VALUE: priority=high, tags=a,b (a list), target.region=westeurope, owner=null (removes it)')
+    .option('--root <dir>', ROOT_HELP)
+    .option('--dry-run', 'print the diff, write nothing')
+    .option('--as-of <date>', '"today" for date rules, YYYY-MM-DD (or BACKLOG_AS_OF)')
+    .action(async (ref: string, assignments: string[], options, command: Command) => {
+      const { runSet } = await import('./commands/set.js');
+      setExit(await runSet(ref, assignments, { ...options, color: command.optsWithGlobals().color }, io));
+    });
+
+  program
+    .command('fmt')
+    .description('rewrite backlog files in the canonical layout (spec order, two-space indent), comments kept')
+    .argument('[paths...]', 'files or folders to format; default: the whole backlog')
+    .option('--root <dir>', ROOT_HELP)
+    .option('--check', 'list the files that would change, and exit 1 if any')
+    .option('--dry-run', 'print the diff, write nothing')
+    .option('--as-of <date>', '"today" for date rules, YYYY-MM-DD (or BACKLOG_AS_OF)')
+    .action(async (paths: string[], options, command: Command) => {
+      const { runFmt } = await import('./commands/fmt.js');
+      setExit(await runFmt(paths, { ...options, color: command.optsWithGlobals().color }, io));
+    });
+
+  program
     .command('rules')
     .description('list the finding codes with their default severity (and the severity set in this backlog)')
     .option('--root <dir>', ROOT_HELP)

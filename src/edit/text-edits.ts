@@ -156,8 +156,9 @@ function removePair(text: string, map: YAMLMap, pair: Pair): Splice {
   return { start, end: Math.min(text.length, lineEnd(text, valueEnd) + 1), text: '' };
 }
 
+/** One line of YAML, as people write it: `[a, b]`, `{ id: x, name: y }`. */
 function inlineValue(value: unknown): string | null {
-  const text = stringify(value, { lineWidth: 0, collectionStyle: 'flow', flowCollectionPadding: true }).trimEnd();
+  const text = stringify(value, { lineWidth: 0, collectionStyle: 'flow', flowCollectionPadding: !Array.isArray(value) }).trimEnd();
   return text.includes('\n') ? null : text;
 }
 

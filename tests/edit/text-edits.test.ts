@@ -50,7 +50,7 @@ describe('setField', () => {
   });
 
   it('keeps a flow list a flow list, and writes a new list of plain values in flow style', () => {
-    expect(setField(FILE, 0, ['workloads', 0], 'tags', ['x', 'y z'])).toBe(replaced('tags: [a, b]', 'tags: [ x, y z ]'));
+    expect(setField(FILE, 0, ['workloads', 0], 'tags', ['x', 'y z'])).toBe(replaced('tags: [a, b]', 'tags: [x, y z]'));
     expect(setField(FILE, 0, ['workloads', 1], 'depends_on', ['crm', 'hr'])).toBe(replaced('      lines\n', '      lines\n    depends_on: [crm, hr]\n'));
   });
 

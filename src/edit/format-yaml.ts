@@ -1,0 +1,126 @@
+// `backlog fmt`: the canonical layout of a backlog file. Collections and fields in the order of
+// the specification (`project` first, `x-*` fields after the known ones, unknown ones last as
+// written), two-space indentation, lists indented under their key, no line folding; comments,
+// blank lines, quoting and flow or block style kept. Formatting twice gives the same text.
+import type * as z from 'zod';
+import { isMap, isPair, isScalar, isSeq, Lexer, parseAllDocuments, visit, type Document, type Pair, type YAMLMap } from 'yaml';
+import { COLLECTION_NAMES, COLLECTIONS, isCollectionName } from '../../schemas/collections.js';
+import { Project } from '../../schemas/project.js';
+import { FULL_PARSE_OPTIONS } from '../load/parse/full.js';
+import { isExtensionField } from '../validate/extensions.js';
+import { fieldNames, schemaAt } from '../validate/schema-walk.js';
+import { EditError } from './text-edits.js';
+
+const TOP_LEVEL = ['project', ...COLLECTION_NAMES];
+
+export function formatYaml(text: string): string {
+  const parsed = parseAllDocuments(text, FULL_PARSE_OPTIONS);
+  if (!Array.isArray(parsed) || parsed.length === 0) return text;
+  if (parsed.some((doc) => doc.errors.length > 0)) throw new EditError('the file has YAML errors');
+  const out = parsed.map((doc) => {
+    formatDocument(doc);
+    const folded = holdFoldedScalars(doc, text);
+    const written = doc.toString({ indent: 2, indentSeq: true, lineWidth: 0, flowCollectionPadding: true });
+    return restoreFoldedScalars(written, folded);
+  });
+  return withUnpaddedFlowLists(out.join(''));
+}
+
+/**
+ * Folded block scalars (`>`) keep the line breaks their author chose: the yaml package would
+ * refold them to one line at line width 0. Each is set aside behind a placeholder and written
+ * back as it was, at its new indentation.
+ */
+function holdFoldedScalars(doc: Document.Parsed, text: string): string[] {
+  const held: string[] = [];
+  visit(doc, {
+    Scalar(_, node) {
+      if (node.type !== 'BLOCK_FOLDED' || !node.range) return;
+      held.push(text.slice(node.range[0], node.range[1]).replace(/\s+$/, ''));
+      node.type = 'PLAIN';
+      node.value = `${PLACEHOLDER}${held.length - 1}`;
+    },
+  });
+  return held;
+}
+
+const PLACEHOLDER = '\u0000folded-';
+
+function restoreFoldedScalars(written: string, held: readonly string[]): string {
+  if (held.length === 0) return written;
+  return written.replace(/^( *)(.*?)"?\\0folded-(\d+)"?$/gm, (_, indent: string, before: string, index: string) => {
+    const [header, ...lines] = held[Number(index)]!.split('\n');
+    const current = Math.min(...lines.filter((line) => line.trim() !== '').map((line) => line.length - line.trimStart().length));
+    // Deeper than the key it belongs to, which may follow list dashes on its line.
+    const dashes = /^(?:- +)*/.exec(before)![0].length;
+    const wanted = indent.length + dashes + 2;
+    const body = lines.map((line) => (line.trim() === '' ? '' : ' '.repeat(wanted) + line.slice(current)));
+    return [`${indent}${before}${header}`, ...body].join('\n');
+  });
+}
+
+function formatDocument(doc: Document.Parsed): void {
+  const root = doc.contents;
+  if (!isMap(root)) return;
+  sortPairs(root, TOP_LEVEL);
+  for (const pair of root.items) {
+    const key = keyOf(pair);
+    if (key === 'project' && isMap(pair.value)) formatObject(pair.value, Project);
+    else if (key !== undefined && isCollectionName(key) && isSeq(pair.value)) {
+      const schema = COLLECTIONS[key].schema as z.ZodType;
+      for (const item of pair.value.items) if (isMap(item)) formatObject(item, schema);
+    }
+  }
+}
+
+/** An entity, or a mapping inside one, in the order of its schema, recursively. */
+function formatObject(map: YAMLMap, schema: z.ZodType): void {
+  sortPairs(map, fieldNames(schema));
+  for (const pair of map.items) {
+    const key = keyOf(pair);
+    if (key === undefined || isExtensionField(key)) continue;
+    const inner = schemaAt(schema, [key]);
+    if (!inner) continue;
+    if (isMap(pair.value) && fieldNames(inner).length > 0) formatObject(pair.value, inner);
+    if (isSeq(pair.value)) {
+      const element = schemaAt(inner, [0]);
+      if (element && fieldNames(element).length > 0) for (const item of pair.value.items) if (isMap(item)) formatObject(item, element);
+    }
+  }
+}
+
+/** Known keys in the given order, then `x-*` keys, then the rest; each group keeps its written order. */
+function sortPairs(map: YAMLMap, order: readonly string[]): void {
+  const rank = (pair: unknown) => {
+    const key = isPair(pair) ? keyOf(pair) : undefined;
+    if (key === undefined) return order.length + 2;
+    const index = order.indexOf(key);
+    if (index !== -1) return index;
+    return isExtensionField(key) ? order.length : order.length + 1;
+  };
+  const sorted = map.items.map((pair, i) => ({ pair, i })).sort((a, b) => rank(a.pair) - rank(b.pair) || a.i - b.i);
+  if (sorted.every(({ i }, position) => i === position)) return;
+  // A comment above the first pair belongs to the mapping's start, not to that pair.
+  const first = map.items[0];
+  const leading = first && isScalar(first.key) ? first.key.commentBefore : undefined;
+  if (first && isScalar(first.key)) first.key.commentBefore = undefined;
+  map.items = sorted.map(({ pair }) => pair);
+  const head = map.items[0];
+  if (leading && head && isScalar(head.key)) head.key.commentBefore = [leading, head.key.commentBefore].filter(Boolean).join('\n');
+}
+
+function keyOf(pair: Pair): string | undefined {
+  return isScalar(pair.key) ? String(pair.key.value) : undefined;
+}
+
+/** `[a, b]` for lists, `{ id: x }` for mappings: the yaml package pads both or neither. */
+function withUnpaddedFlowLists(text: string): string {
+  const tokens = [...new Lexer().lex(text)].filter((token) => !/^[\u0002\u0018\u001f]$/.test(token));
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token === ' ' && (tokens[i - 1] === '[' || tokens[i + 1] === ']')) continue;
+    out.push(token);
+  }
+  return out.join('');
+}
