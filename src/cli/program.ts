@@ -142,6 +142,16 @@ function createProgram(io: CliIO, setExit: (code: number) => void): Command {
     });
 
   program
+    .command('init')
+    .description('start a backlog: one example per collection, a CI workflow, editor settings')
+    .argument('[dir]', 'the folder to create it in (default: here)')
+    .option('--root <dir>', `${ROOT_HELP} (accepted by every command; init takes DIR)`)
+    .action(async (dir: string | undefined) => {
+      const { runInit } = await import('./commands/init.js');
+      setExit(runInit(dir, io));
+    });
+
+  program
     .command('rules')
     .description('list the finding codes with their default severity (and the severity set in this backlog)')
     .option('--root <dir>', ROOT_HELP)
