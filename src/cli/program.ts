@@ -1,6 +1,6 @@
 // The command line as a function: `run(argv, io)` returns the exit code, so tests run commands
 // in-process with captured output. Command modules load only when their command runs.
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { errorMessage, IoError, UsageError } from '../errors.js';
 import type { CliIO } from './io.js';
 import { toolVersion } from './version.js';
@@ -149,6 +149,32 @@ function createProgram(io: CliIO, setExit: (code: number) => void): Command {
     .action(async (dir: string | undefined) => {
       const { runInit } = await import('./commands/init.js');
       setExit(runInit(dir, io));
+    });
+
+  program
+    .command('import')
+    .description('merge an export into the backlog: azure-migrate-servers, azure-migrate-dependencies, rvtools, csv')
+    .addArgument(new Argument('<format>', 'the kind of export').choices(['azure-migrate-servers', 'azure-migrate-dependencies', 'rvtools', 'csv']))
+    .argument('<file>', 'the CSV file')
+    .option('--root <dir>', ROOT_HELP)
+    .option('--into <file>', 'the backlog file new entities go to (default: <collection>.yaml at the root)')
+    .option('--collection <name>', 'with csv: the collection the rows are (default: workloads)')
+    .option('--dry-run', 'print the diff, write nothing')
+    .option('--as-of <date>', '"today" for date rules, YYYY-MM-DD (or BACKLOG_AS_OF)')
+    .action(async (format, file: string, options, command: Command) => {
+      const { runImport } = await import('./commands/import.js');
+      setExit(await runImport(format, file, { ...options, color: command.optsWithGlobals().color }, io));
+    });
+
+  program
+    .command('export')
+    .description('a flat CSV sheet of a collection (MEG-style columns), for spreadsheets; import csv reads it back')
+    .argument('[collection]', 'default: workloads')
+    .option('--root <dir>', ROOT_HELP)
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['csv']).default('csv'))
+    .action(async (collection: string | undefined, options) => {
+      const { runExport } = await import('./commands/export.js');
+      setExit(await runExport(collection, options, io));
     });
 
   program

@@ -34,12 +34,19 @@ export function parseAssignment(entity: Entity, text: string): Assignment {
   return { path, value: typed(raw, isExtensionField(path[0]!) ? undefined : schemaAt(schema, path)) };
 }
 
-/** Text from the command line as the field's type: a list splits on commas, numbers and booleans convert. */
-function typed(raw: string, schema: z.ZodType | undefined): unknown {
+/**
+ * Text (from the command line, a CSV cell) as the field's type: a list splits on the separator,
+ * numbers and booleans convert; anything else stays text, for validation to judge.
+ */
+export function typed(raw: string, schema: z.ZodType | undefined, listSeparator = ','): unknown {
   const type = schema ? typeOf(schema) : 'any';
   if (type === 'array') {
     const element = schemaAt(schema!, [0]);
-    return raw.split(',').map((item) => typed(item.trim(), element));
+    return raw
+      .split(listSeparator)
+      .map((item) => item.trim())
+      .filter((item) => item !== '')
+      .map((item) => typed(item, element, listSeparator));
   }
   if (type === 'number' || type === 'int') return raw.trim() !== '' && !Number.isNaN(Number(raw)) ? Number(raw) : raw;
   if (type === 'boolean') return raw === 'true' ? true : raw === 'false' ? false : raw;

@@ -1,5 +1,6 @@
 // The dependency graph in Graphviz DOT: a cluster per wave (or per workload at server level).
 import type { GraphEdge, GraphView } from '../query/graph-view.js';
+import { printable } from '../text/printable.js';
 
 export function dot(view: GraphView): string {
   const lines = ['digraph backlog {', '  rankdir=LR;', '  node [shape=box, style=rounded, fontname="Helvetica"];', '  edge [fontname="Helvetica", fontsize=10];'];
@@ -34,5 +35,5 @@ function edgeAttributes(edge: GraphEdge): string {
 
 /** A DOT quoted string. */
 export function quote(text: string): string {
-  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r?\n/g, '\\n')}"`;
+  return `"${printable(text).replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r?\n/g, '\\n')}"`;
 }

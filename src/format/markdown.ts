@@ -35,5 +35,13 @@ export const markdown: ValidationFormatter = (report, context) => {
 
 /** Text safe inside a table cell. */
 export function cell(text: string): string {
-  return printable(text).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+  return outsideCode(printable(text), (part) => part.replace(/</g, '&lt;').replace(/>/g, '&gt;')).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+}
+
+/** Applies `change` to the text outside `code spans`, where markdown would read HTML. */
+function outsideCode(text: string, change: (part: string) => string): string {
+  return text
+    .split('`')
+    .map((part, i) => (i % 2 === 0 ? change(part) : part))
+    .join('`');
 }

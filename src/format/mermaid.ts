@@ -2,6 +2,7 @@
 // generated (n0, n1, ...) so that no backlog id can break the syntax; every label is quoted
 // and escaped with Mermaid's entity codes.
 import type { GraphEdge, GraphView } from '../query/graph-view.js';
+import { printable } from '../text/printable.js';
 
 export function mermaid(view: GraphView): string {
   const ids = new Map(view.nodes.map((node, i) => [node.key, `n${i}`]));
@@ -47,5 +48,5 @@ function arrow(edge: GraphEdge): string {
 
 /** Mermaid entity codes for what could end a quoted label or be read as markup or an entity. */
 export function escape(text: string): string {
-  return text.replace(/[#"<>&`|]/g, (ch) => `#${ch.charCodeAt(0)};`).replace(/\r?\n/g, '<br/>');
+  return printable(text.replace(/[#"<>&`|]/g, (ch) => `#${ch.charCodeAt(0)};`).replace(/\r?\n/g, '<br/>'));
 }

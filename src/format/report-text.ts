@@ -2,9 +2,11 @@
 import type { ChalkInstance } from 'chalk';
 import { percent, type GroupRow, type MetricRow, type Report } from '../query/report.js';
 import { plural } from '../text/list.js';
+import { printableDeep } from '../text/printable.js';
 import { bar } from './bar.js';
 
-export function reportText(report: Report, style: ChalkInstance): string {
+export function reportText(built: Report, style: ChalkInstance): string {
+  const report = printableDeep(built) as Report;
   const p = report.progress;
   const out: string[] = [style.bold(`Migration progress`) + style.dim(` (as of ${report.as_of})`)];
   const { totals } = report;

@@ -1,6 +1,7 @@
 // `backlog show` as text: the fields, then one section per kind of related thing.
 import type { ChalkInstance } from 'chalk';
 import type { EntityDetail } from '../query/show.js';
+import { printableDeep } from '../text/printable.js';
 import { cellText } from './rows/types.js';
 
 type Item = Record<string, unknown>;
@@ -20,7 +21,8 @@ const TITLES: Record<string, string> = {
   referenced_by: 'Referred to by',
 };
 
-export function showText(detail: EntityDetail, style: ChalkInstance): string {
+export function showText(shown: EntityDetail, style: ChalkInstance): string {
+  const detail = printableDeep(shown) as EntityDetail;
   const name = typeof detail.fields.name === 'string' ? detail.fields.name : typeof detail.fields.title === 'string' ? detail.fields.title : undefined;
   const out = [`${style.bold(`${detail.kind} ${detail.id}`)}${name ? ` — ${name}` : ''}`, style.dim(`defined in ${detail.defined_in}`), ''];
   out.push(...aligned(flatten(detail.fields).filter(([key]) => key !== 'id' && key !== 'name' && key !== 'title'), '  '));
@@ -83,7 +85,9 @@ function flatten(fields: Item, prefix = ''): Array<[string, string]> {
   });
 }
 
+/** Key and value columns; a value's further lines start under its first. */
 function aligned(pairs: Array<[string, string]>, indent: string): string[] {
   const width = Math.max(0, ...pairs.map(([key]) => key.length));
-  return pairs.map(([key, value]) => `${indent}${key.padEnd(width)}  ${value}`);
+  const under = ' '.repeat(indent.length + width + 2);
+  return pairs.map(([key, value]) => `${indent}${key.padEnd(width)}  ${value.replace(/\n/g, `\n${under}`)}`.trimEnd());
 }

@@ -24,3 +24,15 @@ export function waveOf(backlog: Backlog, workload: Workload): Entity<'waves'> | 
   const wave = workload.data.wave;
   return wave === undefined ? undefined : backlog.byKey.waves.get(wave.toLowerCase());
 }
+
+/**
+ * Whether `dependent` is planned to move before `dependency` can: it has a wave, and the
+ * dependency has none or a later one (unless the dependency stays or has moved). WAVE_ORDER
+ * warns about this; the graph draws it as a wrong-way edge.
+ */
+export function movesBefore(backlog: Backlog, dependent: Workload, dependency: Workload): boolean {
+  const dependentWave = waveOf(backlog, dependent);
+  if (!dependentWave || isSettled(dependency)) return false;
+  const dependencyWave = waveOf(backlog, dependency);
+  return dependencyWave === undefined || dependencyWave.data.order > dependentWave.data.order;
+}

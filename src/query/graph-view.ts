@@ -4,7 +4,7 @@ import type { Backlog } from '../model/backlog.js';
 import type { Entity } from '../model/entity.js';
 import type { Classification } from '../model/graph.js';
 import { parseReference, resolveReference } from '../model/references.js';
-import { isSettled, waveOf } from '../model/status.js';
+import { movesBefore, waveOf } from '../model/status.js';
 import { byId } from '../model/graph.js';
 import { moveGroupLabel } from './computed.js';
 import type { QueryContext } from './context.js';
@@ -91,8 +91,7 @@ function workloadGraph(context: QueryContext, allEdges: boolean): GraphView {
       to: `workload:${edge.to.key}`,
       classification: edge.classification,
       crossWave: fromWave !== undefined && toWave !== undefined && fromWave !== toWave,
-      wrongWay:
-        edge.classification === 'app' && fromWave !== undefined && !isSettled(edge.to) && (toWave === undefined || toWave.data.order > fromWave.data.order),
+      wrongWay: edge.classification === 'app' && movesBefore(backlog, edge.from, edge.to),
     });
   }
   for (const { from, name, classification } of externalEdges(backlog, context)) {
@@ -153,7 +152,7 @@ function serverGraph(context: QueryContext, allEdges: boolean): GraphView {
       key: `server:${server.key}`,
       kind: 'server',
       id: server.id,
-      label: server.data.role ? `${server.id} (${server.data.role})` : server.id,
+      label: server.data.role ?? server.id,
       cluster: owner?.key ?? NO_WAVE,
       moveGroup: owner ? (moveGroupLabel(context, owner) ?? null) : null,
       status: server.data.status,
@@ -177,18 +176,17 @@ function serverGraph(context: QueryContext, allEdges: boolean): GraphView {
       continue;
     }
     const fromKey = `server:${source.entity.key}`;
-    const wave = (key: string) => {
-      const owner = graph.ownersOf.get(key.slice('server:'.length))?.[0];
-      return owner ? waveOf(backlog, owner) : undefined;
-    };
-    const fromWave = wave(fromKey);
-    const toWave = toKey.startsWith('server:') ? wave(toKey) : undefined;
+    // A server moves with its (first) workload: the edge is judged as theirs is.
+    const fromOwner = graph.ownersOf.get(source.entity.key)?.[0];
+    const toOwner = toKey.startsWith('server:') ? graph.ownersOf.get(toKey.slice('server:'.length))?.[0] : undefined;
+    const fromWave = fromOwner ? waveOf(backlog, fromOwner) : undefined;
+    const toWave = toOwner ? waveOf(backlog, toOwner) : undefined;
     edges.set(`${fromKey}->${toKey}:${classification}`, {
       from: fromKey,
       to: toKey,
       classification,
       crossWave: fromWave !== undefined && toWave !== undefined && fromWave !== toWave,
-      wrongWay: classification === 'app' && fromWave !== undefined && toWave !== undefined && toWave.data.order > fromWave.data.order,
+      wrongWay: classification === 'app' && fromOwner !== undefined && toOwner !== undefined && fromOwner !== toOwner && movesBefore(backlog, fromOwner, toOwner),
     });
   }
   return { level: 'server', clusters, nodes: [...nodes.values()], edges: [...edges.values()] };

@@ -29,6 +29,7 @@ const PRIORITY_COLUMNS = ['id', 'name', 'priority', 'rank', 'drivers', 'status',
 
 export function listEntities(context: QueryContext, options: ListOptions): RowsData {
   const { collection } = options;
+  if (options.priority && collection !== 'workloads') throw new UsageError(`--priority orders workloads, not ${collection}`);
   const columns = columnsOf(collection, context);
   const conditions = options.where.map((condition) => ({ ...condition, column: resolveColumn(columns, condition.field, '--where', collection) }));
   const sortKeys = options.sort.map((key) => ({ ...key, column: resolveColumn(columns, key.field, '--sort', collection) }));
@@ -40,7 +41,6 @@ export function listEntities(context: QueryContext, options: ListOptions): RowsD
     conditions.every(({ column, operator, values }) => satisfies(column.get(entity, context), operator, values)),
   );
   if (options.priority) {
-    if (collection !== 'workloads') throw new UsageError(`--priority orders workloads, not ${collection}`);
     if (sortKeys.length > 0) throw new UsageError('--priority is an order of its own: use it or --sort, not both');
     const levels = options.priority.levels;
     if (levels) entities = entities.filter((e) => levels.includes((e as Entity<'workloads'>).data.priority ?? 'unset'));
@@ -53,8 +53,8 @@ export function listEntities(context: QueryContext, options: ListOptions): RowsD
         const x = column.get(a, context);
         const y = column.get(b, context);
         const order = compareValues(x, y);
-        // Missing values stay last whichever the direction.
-        const missing = x === undefined || x === null || y === undefined || y === null;
+        // Missing values (and empty lists) stay last whichever the direction.
+        const missing = isMissing(x) || isMissing(y);
         if (order !== 0) return descending && !missing ? -order : order;
       }
       return compareValues(id.get(a, context), id.get(b, context));
@@ -65,6 +65,10 @@ export function listEntities(context: QueryContext, options: ListOptions): RowsD
     rows: entities.map((entity) => Object.fromEntries(shown.map((column) => [column.name, column.get(entity, context)]))),
     idColumn: 'id',
   };
+}
+
+function isMissing(value: unknown): boolean {
+  return value === undefined || value === null || (Array.isArray(value) && value.length === 0);
 }
 
 export function parsePriorityLevels(text: string | true): PriorityLevel[] | undefined {

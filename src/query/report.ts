@@ -55,7 +55,7 @@ export function buildReport(context: QueryContext, asOf: string): Report {
   const workloads = [...backlog.byKey.workloads.values()];
   const servers = [...backlog.byKey.servers.values()];
   const progress = measures(context);
-  const group = (keyOf: (w: Workload) => string, order: string[] = []) => groupRows(context, workloads, keyOf, order);
+  const group = (keyOf: (w: Workload) => string, order: string[] = [], everyKey = false) => groupRows(context, workloads, keyOf, order, everyKey);
   const waveKeys = [...backlog.byKey.waves.values()].sort((a, b) => a.data.order - b.data.order).map((w) => w.id);
 
   const serverStatus = new Map<string, Entity<'servers'>[]>();
@@ -73,7 +73,8 @@ export function buildReport(context: QueryContext, asOf: string): Report {
     progress,
     by_status: group((w) => w.data.status),
     by_strategy: group((w) => w.data.strategy ?? '(none)'),
-    by_wave: group((w) => waveOf(backlog, w)?.id ?? '(no wave)', waveKeys),
+    // Every wave, the empty ones too: a plan shows where there is room.
+    by_wave: group((w) => waveOf(backlog, w)?.id ?? '(no wave)', waveKeys, true),
     by_criticality: group((w) => w.data.criticality ?? '(none)', ['mission-critical', 'unit-critical', 'high', 'medium', 'low', 'unsupported']),
     servers_by_status: [...serverStatus].map(([key, list]) => ({ key, servers: list.length, percent: percent(list.length, servers.length), cores: sumOf(list, 'cores') })),
     outcomes: backlog.entities.outcomes.map((outcome) => ({
@@ -131,8 +132,8 @@ export function measures(context: QueryContext): Record<Measure, number> {
   };
 }
 
-function groupRows(context: QueryContext, workloads: Workload[], keyOf: (w: Workload) => string, order: string[]): GroupRow[] {
-  const groups = new Map<string, Workload[]>();
+function groupRows(context: QueryContext, workloads: Workload[], keyOf: (w: Workload) => string, order: string[], everyKey: boolean): GroupRow[] {
+  const groups = new Map<string, Workload[]>(everyKey ? order.map((key) => [key, []]) : []);
   for (const workload of workloads) groups.set(keyOf(workload), [...(groups.get(keyOf(workload)) ?? []), workload]);
   const rank = (key: string) => (order.includes(key) ? order.indexOf(key) : order.length);
   return [...groups]

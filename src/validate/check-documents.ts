@@ -8,7 +8,7 @@ import { ROOT_FILE } from '../load/find-root.js';
 import type { PathSegment, SourceFile } from '../load/types.js';
 import { emptyEntities, type EntitiesByCollection } from '../model/backlog.js';
 import { idKey, type Entity, type NodeLocation } from '../model/entity.js';
-import { parseReference } from '../model/references.js';
+import { dependencyIdentity, dependencyKey } from '../model/dependency-identity.js';
 import { didYouMeanHint } from '../text/did-you-mean.js';
 import type { DiagnosticDraft } from './diagnostic.js';
 import { checkDialect } from './dialect.js';
@@ -174,26 +174,6 @@ function entityId(collection: CollectionName, data: Record<string, unknown>): st
   if (typeof data.id === 'string') return data.id;
   if (collection !== 'dependencies') return undefined;
   return dependencyIdentity(data);
-}
-
-/** A dependency without an id is identified by its edge: `from->to:port/protocol`. */
-function dependencyIdentity(data: Record<string, unknown>): string {
-  const from = typeof data.from === 'string' ? data.from : '?';
-  const to = typeof data.to === 'string' ? data.to : '?';
-  const port = typeof data.port === 'number' ? `:${data.port}` : '';
-  const protocol = typeof data.protocol === 'string' ? `/${data.protocol}` : '';
-  return `${from}->${to}${port}${protocol}`;
-}
-
-/** The identity compared case-insensitively, with a bare reference written as `workload:`. */
-function dependencyKey(data: Record<string, unknown>): string | undefined {
-  if (typeof data.id === 'string') return undefined;
-  const normal = (ref: unknown) => {
-    if (typeof ref !== 'string') return '?';
-    const parsed = parseReference('typed', ref);
-    return `${parsed.kind ?? ''}:${parsed.id}`;
-  };
-  return idKey(dependencyIdentity({ ...data, from: normal(data.from), to: normal(data.to) }));
 }
 
 function checkProject(file: string, doc: number, value: unknown, result: CheckedDocuments): void {

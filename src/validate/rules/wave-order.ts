@@ -1,5 +1,5 @@
 import { entityLabel, fieldLocation, inError } from '../../model/entity.js';
-import { isSettled, waveOf } from '../../model/status.js';
+import { movesBefore, waveOf } from '../../model/status.js';
 import type { Rule } from './rule.js';
 
 /**
@@ -17,9 +17,8 @@ export const waveOrder: Rule = ({ backlog, graph, report }) => {
     for (const [toKey, edge] of dependencies) {
       if (group !== undefined && graph.moveGroupOf.get(toKey) === group) continue;
       const to = edge.to;
-      if (isSettled(to) || inError(to, 'wave', 'status', 'strategy')) continue;
+      if (!movesBefore(backlog, from, to) || inError(to, 'wave', 'status', 'strategy')) continue;
       const toWave = waveOf(backlog, to);
-      if (toWave && toWave.data.order <= fromWave.data.order) continue;
       const message = toWave
         ? `\`${from.id}\` is in ${fromWave.id} (order ${fromWave.data.order}) but depends on \`${to.id}\`, which moves later in ${toWave.id} (order ${toWave.data.order})`
         : `\`${from.id}\` is in ${fromWave.id} but depends on \`${to.id}\`, which has no wave`;

@@ -1,0 +1,33 @@
+// `backlog export [collection] --format csv`: a flat sheet for people who live in spreadsheets,
+// with MEG-style column names and lists joined with `;`; `backlog import csv` reads it back.
+import type { CollectionName } from '../../../schemas/collections.js';
+import { csv } from '../../format/rows/csv.js';
+import { createStyle } from '../colour.js';
+import { sheetColumns } from '../../import/sheet-columns.js';
+import type { Entity } from '../../model/entity.js';
+import { listEntities } from '../../query/list.js';
+import type { CliIO } from '../io.js';
+import { openBacklog } from '../open-backlog.js';
+import { parseCollection } from './list.js';
+
+export async function runExport(collectionName: string | undefined, options: { root?: string }, io: CliIO): Promise<number> {
+  const collection: CollectionName = parseCollection(collectionName ?? 'workloads');
+  const { context } = await openBacklog(io, options.root);
+  const columns = sheetColumns(collection);
+  const extensions = [...new Set((context.backlog.entities[collection] as Entity[]).flatMap((e) => Object.keys(e.extensions ?? {})))];
+  // The order of `backlog list`: priorities by rank, waves by order, the rest by id.
+  const ordered = listEntities(context, { collection, where: [], sort: [], columns: ['id'] }).rows.map((row) => row.id as string);
+  const byId = new Map((context.backlog.entities[collection] as Entity[]).map((e) => [e.id, e]));
+  const rows = ordered.map((id) => {
+    const entity = byId.get(id)!;
+    const data = entity.data as Record<string, unknown>;
+    const row: Record<string, unknown> = {};
+    for (const column of columns) {
+      row[column.label] = column.path.length === 1 ? (column.path[0] === 'id' ? entity.id : data[column.path[0]!]) : (data[column.path[0]!] as Record<string, unknown> | undefined)?.[column.path[1]!];
+    }
+    for (const key of extensions) row[key] = entity.extensions?.[key];
+    return row;
+  });
+  io.stdout(csv({ columns: [...columns.map((c) => c.label), ...extensions], rows, idColumn: columns[0]!.label }, { style: createStyle(false), columns: undefined }));
+  return 0;
+}
