@@ -78,16 +78,10 @@ export function importAzureMigrateDependencies(text: string, file: string, { bac
   for (const edge of edges.values()) {
     const seen = `observed in ${edge.rows} ${edge.rows === 1 ? 'row' : 'rows'} of the Azure Migrate dependency export`;
     result.entities.push({
-      fields: {
-        from: edge.from,
-        to: edge.to,
-        port: edge.port,
-        protocol: 'tcp',
-        kind: 'observed',
-        description: edge.processes.size > 0 ? `${seen}: ${[...edge.processes].join(', ')}` : seen,
-      },
-      // How an edge is classified is a judgement people refine; the import only proposes one.
-      initial: { classification: edge.classification },
+      // What the export saw is the import's own field, updated every time.
+      fields: { from: edge.from, to: edge.to, port: edge.port, protocol: 'tcp', 'x-observed': edge.processes.size > 0 ? `${seen}: ${[...edge.processes].join(', ')}` : seen },
+      // The kind and classification of an edge a person wrote, or refined, are theirs to keep.
+      initial: { kind: 'observed', classification: edge.classification },
     });
   }
   return result;
