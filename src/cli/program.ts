@@ -36,6 +36,8 @@ function createProgram(io: CliIO, setExit: (code: number) => void): Command {
     .addOption(new Option('--fail-on <severity>', 'exit 1 on findings at or above this severity').choices(['error', 'warning', 'info', 'never']).default('error'))
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', nonNegativeInteger)
     .option('--as-of <date>', '"today" for date rules, YYYY-MM-DD (or BACKLOG_AS_OF)')
+    .option('--changed', 'only findings in files changed since the base, and findings the change introduced anywhere')
+    .option('--base <ref>', 'with --changed: the commit to compare with (default: as for diff)')
     .action(async (options, command: Command) => {
       const { runValidate } = await import('./commands/validate.js');
       setExit(await runValidate({ ...options, color: command.optsWithGlobals().color }, io));
@@ -108,8 +110,11 @@ function createProgram(io: CliIO, setExit: (code: number) => void): Command {
     .command('report')
     .description('progress and KPIs: by status, strategy, wave and criticality; outcome metrics; what is open or blocked')
     .option('--root <dir>', ROOT_HELP)
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format (csv with --history)').choices(['text', 'markdown', 'json', 'csv']).default('text'))
     .option('--as-of <date>', '"today" for overdue reviews, YYYY-MM-DD (or BACKLOG_AS_OF)')
+    .option('--history', 'the KPIs over time, from the git history (a burn-up)')
+    .option('--since <date>', 'with --history: from this date (default: the first commit of the backlog)')
+    .addOption(new Option('--every <interval>', 'with --history: one point per day, week or month').choices(['day', 'week', 'month']).default('week'))
     .action(async (options, command: Command) => {
       const { runReport } = await import('./commands/report.js');
       setExit(await runReport({ ...options, color: command.optsWithGlobals().color }, io));
@@ -175,6 +180,32 @@ function createProgram(io: CliIO, setExit: (code: number) => void): Command {
     .action(async (collection: string | undefined, options) => {
       const { runExport } = await import('./commands/export.js');
       setExit(await runExport(collection, options, io));
+    });
+
+  program
+    .command('diff')
+    .description('what a change means for the backlog: entities added, removed and changed, the plan, findings introduced and fixed')
+    .argument('[base]', 'the commit to compare with (default: the merge-base with $GITHUB_BASE_REF, origin/HEAD, main or master)')
+    .argument('[head]', 'the commit to compare (default: the working tree)')
+    .option('--root <dir>', ROOT_HELP)
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
+    .option('--exit-code', 'exit 1 when there are changes')
+    .option('--as-of <date>', '"today" for date rules, YYYY-MM-DD (or BACKLOG_AS_OF)')
+    .action(async (base: string | undefined, head: string | undefined, options, command: Command) => {
+      const { runDiff } = await import('./commands/diff.js');
+      setExit(await runDiff(base, head, { ...options, color: command.optsWithGlobals().color }, io));
+    });
+
+  program
+    .command('log')
+    .description('the history of one entity: each commit that changed it, with the fields it changed, across file moves')
+    .argument('<ref>', 'an id (payroll), or kind:id (server:SQL01)')
+    .option('--root <dir>', ROOT_HELP)
+    .option('-n, --max-count <n>', 'at most this many commits', positiveInteger, 50)
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action(async (ref: string, options, command: Command) => {
+      const { runLog } = await import('./commands/log.js');
+      setExit(await runLog(ref, { ...options, color: command.optsWithGlobals().color }, io));
     });
 
   program

@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import type { SourceFile } from '../load/types.js';
 import { readSourceFile } from '../load/read-source-file.js';
+import { findingDelta } from '../diff/review.js';
 import type { Diagnostic } from '../validate/diagnostic.js';
 import { validate } from '../validate/validate.js';
 import { writeFileAtomic } from './atomic-write.js';
@@ -31,27 +32,11 @@ export function applyChanges(files: readonly SourceFile[], changes: ReadonlyMap<
   }
   const after = [...byPath.values()].map((file) => (changes.has(file.path) ? readSourceFile(file.path, Buffer.from(changes.get(file.path)!)) : file));
   for (const [path, text] of changed) if (!byPath.has(path)) after.push(readSourceFile(path, Buffer.from(text)));
-  const introduced = newErrors(validate(files, options).diagnostics, validate(after, options).diagnostics);
+  const introduced = findingDelta(validate(files, options).diagnostics, validate(after, options).diagnostics).introduced.filter((d) => d.severity === 'error');
   if (introduced.length > 0) return { status: 'refused', reason: 'the change would add errors; nothing was written', introduced };
 
   const diff = changed.map(([path, text]) => unifiedDiff(path, byPath.get(path)?.text ?? '', text)).join('');
   if (options.dryRun) return { status: 'dry-run', diff, files: changed.map(([path]) => path) };
   for (const [path, text] of changed) writeFileAtomic(join(options.root, path), text);
   return { status: 'applied', diff, files: changed.map(([path]) => path) };
-}
-
-/** Errors after that were not there before; compared without positions, which edits move. */
-function newErrors(before: readonly Diagnostic[], after: readonly Diagnostic[]): Diagnostic[] {
-  const identity = (d: Diagnostic) => `${d.code}\u0000${d.file}\u0000${d.entity ?? ''}\u0000${d.message}`;
-  const seen = new Map<string, number>();
-  for (const d of before) if (d.severity === 'error') seen.set(identity(d), (seen.get(identity(d)) ?? 0) + 1);
-  return after.filter((d) => {
-    if (d.severity !== 'error') return false;
-    const count = seen.get(identity(d)) ?? 0;
-    if (count > 0) {
-      seen.set(identity(d), count - 1);
-      return false;
-    }
-    return true;
-  });
 }

@@ -6,6 +6,7 @@ import { COLLECTIONS, type CollectionName } from '../../schemas/collections.js';
 import type { Backlog } from '../model/backlog.js';
 import { dependencyKey } from '../model/dependency-identity.js';
 import type { Entity } from '../model/entity.js';
+import { isRecord, sameValue } from '../model/same-value.js';
 import type { Edit } from '../edit/text-edits.js';
 import { fieldNames } from '../validate/schema-walk.js';
 import type { ImportResult } from './types.js';
@@ -44,8 +45,8 @@ export function mergeImported(backlog: Backlog, result: ImportResult, into: stri
     let changed = false;
     for (const [field, value] of Object.entries(imported.fields)) {
       // A nested mapping (target, costs) keeps the fields the export does not mention.
-      const merged = isObject(value) && isObject(current[field]) ? { ...(current[field] as object), ...value } : value;
-      if (same(current[field], merged)) continue;
+      const merged = isRecord(value) && isRecord(current[field]) ? { ...current[field], ...value } : value;
+      if (sameValue(current[field], merged)) continue;
       add(existing.location.file, { kind: 'set', doc: existing.location.doc, path: existing.location.path, field, value: merged });
       changed = true;
     }
@@ -64,19 +65,4 @@ function inSchemaOrder(collection: CollectionName, entity: Record<string, unknow
 function rank(order: string[], field: string): number {
   const index = order.indexOf(field);
   return index === -1 ? order.length : index;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Equal as data: key order does not count. */
-function same(a: unknown, b: unknown): boolean {
-  return stable(a) === stable(b);
-}
-
-function stable(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stable).join(',')}]`;
-  if (isObject(value)) return `{${Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${stable(value[key])}`).join(',')}}`;
-  return JSON.stringify(value) ?? 'undefined';
 }

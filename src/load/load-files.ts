@@ -8,12 +8,31 @@ import { readSourceFile } from './read-source-file.js';
 import type { BacklogSource } from './source.js';
 import type { SourceFile } from './types.js';
 
-export async function loadFiles(source: BacklogSource): Promise<SourceFile[]> {
+export interface LoadOptions {
+  /** An empty backlog is a backlog (the base of a diff that adds one), not an error. */
+  allowEmpty?: boolean;
+  /**
+   * Parsed files by their text, shared between loads (the two sides of a diff share nearly
+   * every file). Parsed values are never changed after parsing, so sharing is safe.
+   */
+  memo?: Map<string, Omit<SourceFile, 'path'>>;
+}
+
+export async function loadFiles(source: BacklogSource, options: LoadOptions = {}): Promise<SourceFile[]> {
+  const read = (path: string, bytes: Uint8Array): SourceFile => {
+    if (!options.memo) return readSourceFile(path, bytes);
+    const key = Buffer.from(bytes).toString('latin1');
+    const known = options.memo.get(key);
+    if (known) return { ...known, path };
+    const file = readSourceFile(path, bytes);
+    options.memo.set(key, file);
+    return file;
+  };
   const rootBytes = await source.readFile(ROOT_FILE);
-  const rootFile = rootBytes ? readSourceFile(ROOT_FILE, rootBytes) : undefined;
+  const rootFile = rootBytes ? read(ROOT_FILE, rootBytes) : undefined;
   const isBacklogFile = backlogFileFilter((rootFile && projectOf(rootFile)?.exclude) ?? []);
   const paths = (await source.listFiles()).filter(isBacklogFile);
-  if (paths.length === 0) {
+  if (paths.length === 0 && !options.allowEmpty) {
     throw new UsageError(`no backlog files in ${source.description}: no *.yaml or *.yml file`);
   }
   const files: SourceFile[] = [];
@@ -23,7 +42,7 @@ export async function loadFiles(source: BacklogSource): Promise<SourceFile[]> {
       continue;
     }
     const bytes = await source.readFile(path);
-    if (bytes) files.push(readSourceFile(path, bytes));
+    if (bytes) files.push(read(path, bytes));
   }
   return files;
 }

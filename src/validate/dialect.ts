@@ -1,6 +1,7 @@
 // The YAML dialect rules that apply to values whichever parser read them: nesting at most 64
-// levels deep, and no merge keys (`<<`). A merge key is reported and then read as absent: the
-// entity has only the fields written in it. Nesting too deep leaves nothing to check.
+// levels deep, and no merge keys (`<<`). A merge key is reported, and then set aside with the
+// x- fields (extensions.ts): the entity has only the fields written in it. Nesting too deep
+// leaves nothing to check. Values are never changed here: parsed files may be shared.
 import type { PathSegment } from '../load/types.js';
 import type { DiagnosticDraft } from './diagnostic.js';
 
@@ -47,7 +48,6 @@ export function checkDialect(root: unknown, file: string, doc: number): DialectC
           place: { file, doc, path: [...pathOf(visit), key], target: 'key' },
           hint: 'write the fields out: a reader must see every value where it applies',
         });
-        delete (value as Record<string, unknown>)[key];
         continue;
       }
       stack.push({ value: (value as Record<string, unknown>)[key], depth: depth + 1, parent: visit, segment: key });

@@ -1,18 +1,52 @@
-// `backlog report`: progress and KPIs as text (with bars), markdown or json.
+// `backlog report`: progress and KPIs as text (with bars), markdown or json; with --history,
+// the KPIs over time from the git history, as a burn-up, csv or json.
+import { historyChart } from '../../format/history-chart.js';
 import { reportMarkdown } from '../../format/report-markdown.js';
 import { reportText } from '../../format/report-text.js';
+import { csv } from '../../format/rows/csv.js';
+import { kpiHistory, type HistoryPoint, type Interval } from '../../git/kpi-history.js';
+import { openRepository } from '../../git/repository.js';
+import { UsageError } from '../../errors.js';
+import { resolveRoot } from '../../load/find-root.js';
 import { buildReport } from '../../query/report.js';
 import { resolveAsOf } from '../as-of.js';
 import { colourEnabled, createStyle } from '../colour.js';
 import type { CliIO } from '../io.js';
 import { openBacklog } from '../open-backlog.js';
 
-export async function runReport(options: { root?: string; format: 'text' | 'markdown' | 'json'; asOf?: string; color?: boolean }, io: CliIO): Promise<number> {
+export interface ReportOptions {
+  root?: string;
+  format: 'text' | 'markdown' | 'json' | 'csv';
+  asOf?: string;
+  color?: boolean;
+  history?: boolean;
+  since?: string;
+  every: Interval;
+}
+
+export async function runReport(options: ReportOptions, io: CliIO): Promise<number> {
   const asOf = resolveAsOf(options.asOf, io.env);
+  const style = createStyle(colourEnabled(io, options.color));
+  if (options.history) return runHistory(options, asOf, style, io);
+  if (options.format === 'csv') throw new UsageError('csv is for --history; the report is text, markdown or json');
   const { context } = await openBacklog(io, options.root);
   const report = buildReport(context, asOf);
   if (options.format === 'json') io.stdout(`${JSON.stringify(report, null, 2)}\n`);
   else if (options.format === 'markdown') io.stdout(reportMarkdown(report));
-  else io.stdout(reportText(report, createStyle(colourEnabled(io, options.color))));
+  else io.stdout(reportText(report, style));
+  return 0;
+}
+
+async function runHistory(options: ReportOptions, today: string, style: ReturnType<typeof createStyle>, io: CliIO): Promise<number> {
+  if (options.since !== undefined) resolveAsOf(options.since, {}); // the same date check as --as-of
+  const root = resolveRoot(io.cwd, options.root);
+  const repository = await openRepository(root);
+  const points = await kpiHistory(repository, root, { every: options.every, today, ...(options.since ? { since: options.since } : {}) });
+  if (options.format === 'json') io.stdout(`${JSON.stringify(points, null, 2)}\n`);
+  else if (options.format === 'csv') {
+    const columns = Object.keys(points[0] ?? {}) as Array<keyof HistoryPoint>;
+    io.stdout(csv({ columns, rows: points as unknown as Array<Record<string, unknown>>, idColumn: 'date' }, { style, columns: undefined }));
+  } else if (options.format === 'markdown') throw new UsageError('the history is text, csv or json');
+  else io.stdout(historyChart(points, options.every, style));
   return 0;
 }

@@ -16,6 +16,11 @@ import { colourEnabled, createStyle } from '../colour.js';
 import type { CliIO } from '../io.js';
 import { toolVersion } from '../version.js';
 import { joinOr, plural } from '../../text/list.js';
+import { findingDelta } from '../../diff/review.js';
+import { backlogAt } from '../../git/backlog-at.js';
+import { changedFiles, defaultBase, openRepository, resolveCommit, WORKTREE } from '../../git/repository.js';
+import type { SourceFile } from '../../load/types.js';
+import type { Diagnostic } from '../../validate/diagnostic.js';
 import { countBySeverity, describeCounts } from '../../format/summary.js';
 
 export interface ValidateOptions {
@@ -25,6 +30,9 @@ export interface ValidateOptions {
   maxWarnings?: number;
   asOf?: string;
   color?: boolean;
+  /** Only findings in files changed since the base, and findings the change introduced anywhere. */
+  changed?: boolean;
+  base?: string;
 }
 
 interface OutputRequest {
@@ -42,6 +50,8 @@ export async function runValidate(options: ValidateOptions, io: CliIO): Promise<
   for (const notice of source.notices) io.stderr(`backlog: ${notice}\n`);
 
   const result = validate(files, { asOf });
+  if (options.changed) result.diagnostics = await changedOnly(root, result.diagnostics, files, options.base, asOf, io);
+  else if (options.base !== undefined) throw new UsageError('--base goes with --changed');
   // GitHub maps annotations and SARIF onto the repository: their paths start at its top.
   const repositoryPaths = repositoryPrefix(root, io.cwd);
   const report: ValidationReport = { files: files.map((f) => f.path), entities: result.entities, diagnostics: result.diagnostics };
@@ -73,6 +83,19 @@ export async function runValidate(options: ValidateOptions, io: CliIO): Promise<
   }
   if (tooManyWarnings) io.stderr(`backlog: ${plural(counts.warning, 'warning')}, more than --max-warnings ${options.maxWarnings}\n`);
   return failing || tooManyWarnings ? 1 : 0;
+}
+
+/**
+ * The findings a change is answerable for: those in the files it changed (new files included),
+ * and those anywhere that were not there at the base (a workload removed but still referenced).
+ */
+async function changedOnly(root: string, diagnostics: Diagnostic[], files: readonly SourceFile[], baseRef: string | undefined, asOf: string, io: CliIO): Promise<Diagnostic[]> {
+  const repository = await openRepository(root);
+  const base = baseRef === undefined ? await defaultBase(repository, 'HEAD', io.env) : await resolveCommit(repository, baseRef);
+  const changed = new Set(await changedFiles(repository, base, WORKTREE));
+  const before = await backlogAt(repository, base, root, { asOf, memo: new Map(files.map((file) => [Buffer.from(file.text).toString('latin1'), file])) });
+  const introduced = new Set(findingDelta(before.result.diagnostics, diagnostics).introduced);
+  return diagnostics.filter((d) => changed.has(d.file) || introduced.has(d));
 }
 
 /** `-f json`, `-f sarif=out.sarif`: at most one format to stdout, the others each to their own file. */

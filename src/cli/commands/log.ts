@@ -1,0 +1,23 @@
+// `backlog log REF`: the history of one entity across commits.
+import { entityHistory } from '../../git/entity-history.js';
+import { backlogAt } from '../../git/backlog-at.js';
+import { openRepository, resolveCommit } from '../../git/repository.js';
+import { historyText } from '../../format/history-text.js';
+import { resolveRoot } from '../../load/find-root.js';
+import { entityLabel } from '../../model/entity.js';
+import { findEntity } from '../../query/show.js';
+import { resolveAsOf } from '../as-of.js';
+import { colourEnabled, createStyle } from '../colour.js';
+import type { CliIO } from '../io.js';
+
+export async function runLog(ref: string, options: { root?: string; format: 'text' | 'json'; maxCount: number; color?: boolean }, io: CliIO): Promise<number> {
+  const root = resolveRoot(io.cwd, options.root);
+  const repository = await openRepository(root);
+  const head = await resolveCommit(repository, 'HEAD');
+  const { result } = await backlogAt(repository, head, root, { asOf: resolveAsOf(undefined, io.env) });
+  const entity = findEntity({ backlog: result.backlog, graph: result.graph }, ref);
+  const history = await entityHistory(repository, head, entity, options.maxCount);
+  if (options.format === 'json') io.stdout(`${JSON.stringify({ entity: entityLabel(entity), history }, null, 2)}\n`);
+  else io.stdout(historyText(entityLabel(entity), history, createStyle(colourEnabled(io, options.color))));
+  return 0;
+}

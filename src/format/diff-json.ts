@@ -1,0 +1,28 @@
+// `backlog diff -f json`: the review as data.
+import type { Review } from '../diff/review.js';
+import { diagnosticJson } from './json.js';
+
+export interface DiffHeader {
+  base: string;
+  /** A commit, or WORKTREE for the working tree. */
+  head: string;
+}
+
+export function diffJson(review: Review, header: DiffHeader): string {
+  const data = {
+    version: 1,
+    base: header.base,
+    head: header.head,
+    changes: review.changes.map((change) => ({
+      collection: change.collection,
+      id: change.id,
+      change: change.change,
+      file: change.file,
+      ...(change.movedFrom ? { moved_from: change.movedFrom } : {}),
+      fields: change.fields,
+    })),
+    planning: review.planning,
+    findings: { introduced: review.findings.introduced.map(diagnosticJson), fixed: review.findings.fixed.map(diagnosticJson) },
+  };
+  return `${JSON.stringify(data, null, 2)}\n`;
+}

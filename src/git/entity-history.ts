@@ -1,0 +1,79 @@
+// `backlog log REF`: the history of one entity, newest first. Commits that touch the backlog are
+// walked back from HEAD along first parents; in each, only the files the commit changed are
+// read at its parent, and the entity is looked for among them — so it is followed when it moves
+// to another file, and a large backlog costs no more than the files each commit touched.
+import type { CollectionName } from '../../schemas/collections.js';
+import { contentOf, fieldChanges, type FieldChange } from '../diff/compare.js';
+import type { Entity } from '../model/entity.js';
+import { readSourceFile } from '../load/read-source-file.js';
+import { readBacklog } from '../validate/validate.js';
+import { readBlobs } from './git-source.js';
+import { run, type Repository } from './repository.js';
+
+export interface HistoryEntry {
+  commit: string;
+  date: string;
+  author: string;
+  subject: string;
+  change: 'added' | 'changed' | 'moved';
+  fields: FieldChange[];
+  /** The file it is in after the commit; and before it, when it moved. */
+  file: string;
+  movedFrom?: string;
+}
+
+interface State {
+  file: string;
+  content: Record<string, unknown>;
+}
+
+export async function entityHistory(repository: Repository, head: string, entity: Entity, maxCount: number): Promise<HistoryEntry[]> {
+  const pathspec = repository.prefix === '' ? '.' : repository.prefix;
+  const log = await run(repository, ['log', '--first-parent', '--format=%H%x1f%P%x1f%aI%x1f%an%x1f%s%x1e', head, '--', pathspec]);
+  const commits = log
+    .split('\x1e')
+    .map((record) => record.trim())
+    .filter(Boolean)
+    .map((record) => {
+      const [commit, parents, date, author, subject] = record.split('\x1f') as [string, string, string, string, string];
+      return { commit, parent: parents.split(' ')[0] ?? '', date, author, subject };
+    });
+  const entries: HistoryEntry[] = [];
+  let state: State = { file: entity.location.file, content: contentOf(entity) };
+  for (const { commit, parent, date, author, subject } of commits) {
+    if (entries.length >= maxCount) break;
+    const changed = await changedIn(repository, parent, commit);
+    if (!changed.includes(state.file)) continue;
+    const previous = parent ? await findAt(repository, parent, changed, entity.collection, entity.key) : undefined;
+    const about = { commit, date, author, subject, file: state.file };
+    if (!previous) {
+      entries.push({ ...about, change: 'added', fields: fieldChanges({}, state.content) });
+      break;
+    }
+    const fields = fieldChanges(previous.content, state.content);
+    const moved = previous.file !== state.file;
+    if (fields.length > 0 || moved) entries.push({ ...about, change: fields.length > 0 ? 'changed' : 'moved', fields, ...(moved ? { movedFrom: previous.file } : {}) });
+    state = previous;
+  }
+  return entries;
+}
+
+/** The backlog files a commit changed, relative to the backlog root (all of them for a root commit). */
+async function changedIn(repository: Repository, parent: string, commit: string): Promise<string[]> {
+  const pathspec = repository.prefix === '' ? '.' : repository.prefix;
+  const args = parent ? ['diff-tree', '--no-commit-id', '--name-only', '-r', '-z', parent, commit, '--', pathspec] : ['ls-tree', '-r', '--name-only', '-z', commit, '--', pathspec];
+  const paths = (await run(repository, args)).split('\0').filter(Boolean);
+  return paths.map((path) => (repository.prefix === '' ? path : path.slice(repository.prefix.length + 1))).filter((path) => /\.ya?ml$/i.test(path));
+}
+
+/** The entity in these files as they were at a commit, if it was in one of them. */
+async function findAt(repository: Repository, commit: string, files: string[], collection: CollectionName, key: string): Promise<State | undefined> {
+  const full = (path: string) => (repository.prefix === '' ? path : `${repository.prefix}/${path}`);
+  const blobs = await readBlobs(repository, files.map((path) => `${commit}:${full(path)}`));
+  const sources = files.flatMap((path) => {
+    const bytes = blobs.get(`${commit}:${full(path)}`);
+    return bytes ? [readSourceFile(path, bytes)] : [];
+  });
+  const found = readBacklog(sources).backlog.byKey[collection].get(key) as Entity | undefined;
+  return found ? { file: found.location.file, content: contentOf(found) } : undefined;
+}

@@ -1,0 +1,84 @@
+// A BacklogSource over a git commit: the backlog's files as they were, read without checking
+// anything out, in two git processes whatever the size — `ls-tree` lists the files, one
+// `cat-file --batch` reads every blob.
+import { spawn } from 'node:child_process';
+import { errorMessage, IoError } from '../errors.js';
+import { backlogFileFilter } from '../load/file-filter.js';
+import type { BacklogSource } from '../load/source.js';
+import { run, type Repository } from './repository.js';
+
+interface TreeEntry {
+  path: string;
+  blob: string;
+}
+
+export async function gitSource(repository: Repository, commit: string): Promise<BacklogSource> {
+  const pathspec = repository.prefix === '' ? '.' : repository.prefix;
+  const listing = await run(repository, ['ls-tree', '-r', '-z', '--full-tree', commit, '--', pathspec]);
+  const notices: string[] = [];
+  const entries: TreeEntry[] = [];
+  const yamlish = backlogFileFilter([]);
+  for (const line of listing.split('\0').filter(Boolean)) {
+    const match = /^(\d+) (\w+) ([0-9a-f]+)\t(.*)$/s.exec(line);
+    if (!match) continue;
+    const [, mode, type, blob, fullPath] = match as unknown as [string, string, string, string, string];
+    const path = repository.prefix === '' ? fullPath : fullPath.slice(repository.prefix.length + 1);
+    if (type !== 'blob' || !yamlish(path)) continue;
+    if (mode === '120000') {
+      notices.push(`skipped ${path}: a symbolic link in ${commit.slice(0, 7)}`);
+      continue;
+    }
+    entries.push({ path, blob });
+  }
+  entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const contents = await readBlobs(repository, [...new Set(entries.map((entry) => entry.blob))]);
+  for (const entry of entries) if (!contents.has(entry.blob)) throw new IoError(`git cat-file: blob ${entry.blob} of ${entry.path} is missing`);
+  const byPath = new Map(entries.map((entry) => [entry.path, contents.get(entry.blob)!]));
+  return {
+    description: `${commit.slice(0, 7)}:${repository.prefix || '.'}`,
+    notices,
+    async listFiles() {
+      return entries.map((entry) => entry.path);
+    },
+    async readFile(path) {
+      return byPath.get(path);
+    },
+  };
+}
+
+/**
+ * Object contents by name (a blob id, or `commit:path`), from one `git cat-file --batch`; a name
+ * that does not exist (a file the commit does not have) is left out of the map.
+ */
+export function readBlobs(repository: Repository, blobs: string[]): Promise<Map<string, Uint8Array>> {
+  const contents = new Map<string, Uint8Array>();
+  if (blobs.length === 0) return Promise.resolve(contents);
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', ['cat-file', '--batch'], { cwd: repository.top, stdio: ['pipe', 'pipe', 'pipe'] });
+    const chunks: Buffer[] = [];
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', (error) => reject(new IoError(`cannot run git: ${errorMessage(error)}`, { cause: error })));
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new IoError(`git cat-file failed: ${stderr.trim()}`));
+      const output = Buffer.concat(chunks);
+      let at = 0;
+      for (const blob of blobs) {
+        const newline = output.indexOf(10, at);
+        const header = output.subarray(at, newline).toString();
+        if (header.endsWith(' missing')) {
+          at = newline + 1;
+          continue;
+        }
+        const size = header.split(' ')[2];
+        if (size === undefined) return reject(new IoError(`git cat-file: ${header}`));
+        const start = newline + 1;
+        contents.set(blob, output.subarray(start, start + Number(size)));
+        at = start + Number(size) + 1;
+      }
+      resolve(contents);
+    });
+    child.stdin.end(`${blobs.join('\n')}\n`);
+  });
+}

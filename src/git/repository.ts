@@ -1,0 +1,94 @@
+// The git repository around a backlog, through simple-git: which commit a ref names, what
+// changed, the history. Every failure is a clear user error (exit 2) or an I/O error (exit 3).
+import { relative, sep } from 'node:path';
+import { simpleGit, type SimpleGit } from 'simple-git';
+import { errorMessage, IoError, UsageError } from '../errors.js';
+
+export const WORKTREE = 'WORKTREE';
+
+export interface Repository {
+  git: SimpleGit;
+  /** The top of the work tree. */
+  top: string;
+  /** The backlog root inside it, with `/` separators, '' at the top. */
+  prefix: string;
+}
+
+export async function openRepository(root: string): Promise<Repository> {
+  const git = simpleGit({ baseDir: root });
+  let top: string;
+  try {
+    top = (await git.revparse(['--show-toplevel'])).trim();
+  } catch {
+    throw new UsageError(`${root} is not in a git repository`, 'the review commands read the backlog from git: run them in a clone');
+  }
+  const prefix = relative(top, root).split(sep).join('/');
+  return { git, top, prefix };
+}
+
+/** The full commit id a ref names; a clear error for an unknown one, with the hint a shallow clone needs. */
+export async function resolveCommit(repository: Repository, ref: string): Promise<string> {
+  try {
+    return (await repository.git.raw(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])).trim() || (await notFound(repository, ref));
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    return notFound(repository, ref);
+  }
+}
+
+async function notFound(repository: Repository, ref: string): Promise<never> {
+  const shallow = await isShallow(repository);
+  throw new UsageError(
+    `unknown git ref \`${ref}\``,
+    shallow ? 'this is a shallow clone: fetch the history (actions/checkout with `fetch-depth: 0`, or `git fetch --unshallow`)' : 'check the branch or commit name (`git log --oneline`)',
+  );
+}
+
+export async function isShallow(repository: Repository): Promise<boolean> {
+  try {
+    return (await repository.git.raw(['rev-parse', '--is-shallow-repository'])).trim() === 'true';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The base of a review: the merge-base of `head` with the first of `origin/$GITHUB_BASE_REF`,
+ * `origin/HEAD`, `main`, `master` that exists.
+ */
+export async function defaultBase(repository: Repository, head: string, env: Readonly<Record<string, string | undefined>>): Promise<string> {
+  const candidates = [env.GITHUB_BASE_REF ? `origin/${env.GITHUB_BASE_REF}` : undefined, 'origin/HEAD', 'main', 'master'].filter((c): c is string => c !== undefined);
+  for (const candidate of candidates) {
+    const commit = (await repository.git.raw(['rev-parse', '--verify', '--quiet', `${candidate}^{commit}`]).catch(() => '')).trim();
+    if (!commit) continue;
+    try {
+      return (await repository.git.raw(['merge-base', head, commit])).trim();
+    } catch {
+      const shallow = await isShallow(repository);
+      throw new UsageError(`no common history between ${candidate} and ${head}`, shallow ? 'this is a shallow clone: fetch the history (actions/checkout with `fetch-depth: 0`)' : undefined);
+    }
+  }
+  throw new UsageError('no base to compare with: give one (`backlog diff BASE`), or set GITHUB_BASE_REF', 'none of origin/HEAD, main or master exists here');
+}
+
+/** Files under the backlog root that changed between a commit and the work tree (or another commit), relative to the root. */
+export async function changedFiles(repository: Repository, base: string, head: string): Promise<string[]> {
+  const pathspec = repository.prefix === '' ? '.' : repository.prefix;
+  const args = head === WORKTREE ? ['diff', '--name-only', '-z', base, '--', pathspec] : ['diff', '--name-only', '-z', base, head, '--', pathspec];
+  const listed = (await run(repository, args)).split('\0').filter(Boolean);
+  if (head === WORKTREE) {
+    // New files are changes too, before anyone adds them.
+    const untracked = (await run(repository, ['ls-files', '--others', '--exclude-standard', '-z', '--', pathspec])).split('\0').filter(Boolean);
+    listed.push(...untracked);
+  }
+  return [...new Set(listed)].map((path) => (repository.prefix === '' ? path : path.slice(repository.prefix.length + 1)));
+}
+
+/** Runs a git command through simple-git, from the top of the work tree; failures are I/O errors. */
+export async function run(repository: Repository, args: string[]): Promise<string> {
+  try {
+    return await repository.git.cwd(repository.top).raw(args);
+  } catch (error) {
+    throw new IoError(`git ${args[0]} failed: ${errorMessage(error)}`, { cause: error });
+  }
+}
