@@ -8,6 +8,7 @@ import type { QueryContext } from '../query/context.js';
 import { plural } from '../text/list.js';
 import { readBacklog, type ReadBacklog } from '../validate/validate.js';
 import type { CliIO } from './io.js';
+import { parseCache } from './parse-cache.js';
 
 export interface OpenBacklog extends ReadBacklog {
   root: string;
@@ -15,10 +16,10 @@ export interface OpenBacklog extends ReadBacklog {
   context: QueryContext;
 }
 
-export async function openBacklog(io: CliIO, rootOption: string | undefined): Promise<OpenBacklog> {
+export async function openBacklog(io: CliIO, rootOption: string | undefined, useCache?: boolean): Promise<OpenBacklog> {
   const root = resolveRoot(io.cwd, rootOption);
   const source = fsSource(root);
-  const files = await loadFiles(source);
+  const files = await loadFiles(source, parseCache(root, io, useCache));
   for (const notice of source.notices) io.stderr(`backlog: ${notice}\n`);
   const read = readBacklog(files);
   if (read.drafts.length > 0) {

@@ -16,6 +16,7 @@ function createProgram(io: CliIO, setExit: (code: number) => void): Command {
     .option('--color', 'colour the output even when it is not a terminal')
     .option('--no-color', 'never colour the output')
     .option('--debug', 'print stack traces of internal errors')
+    .option('--no-cache', 'do not read or write the parse cache (also BACKLOG_NO_CACHE=1)')
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout(text),
@@ -256,9 +257,11 @@ async function projectSettings(io: CliIO, root: string | undefined) {
 }
 
 /** Runs the command line and returns the exit code; never throws. */
-export async function run(argv: readonly string[], io: CliIO): Promise<number> {
+export async function run(argv: readonly string[], givenIO: CliIO): Promise<number> {
   let exitCode: number = EXIT.ok;
-  const debug = argv.includes('--debug') || io.env.BACKLOG_DEBUG === '1';
+  const debug = argv.includes('--debug') || givenIO.env.BACKLOG_DEBUG === '1';
+  // --no-cache is a global flag; the commands read it where they read BACKLOG_NO_CACHE.
+  const io: CliIO = { ...givenIO, env: { ...givenIO.env, ...(argv.includes('--no-cache') ? { BACKLOG_NO_CACHE: '1' } : {}) } };
   try {
     const program = createProgram(io, (code) => {
       exitCode = code;

@@ -1,6 +1,7 @@
 // Writing a wave plan into the backlog: each moved workload's `wave`, in the file it is
 // written in, and the waves the plan adds, beside the existing ones.
 import type { Backlog } from '../model/backlog.js';
+import { addTo } from '../model/group.js';
 import { ROOT_FILE } from '../load/find-root.js';
 import type { SourceFile } from '../load/types.js';
 import type { WavePlan } from '../query/suggest-waves.js';
@@ -9,7 +10,7 @@ import { applyEdits, type Edit } from './text-edits.js';
 /** The new text of every file the plan changes. */
 export function waveAssignmentEdits(backlog: Backlog, files: readonly SourceFile[], plan: WavePlan): Map<string, string> {
   const edits = new Map<string, Edit[]>();
-  const add = (file: string, edit: Edit) => edits.set(file, [...(edits.get(file) ?? []), edit]);
+  const add = (file: string, edit: Edit) => addTo(edits, file, edit);
   for (const placement of plan.placements) {
     if (placement.from === placement.to) continue;
     const { file, doc, path } = backlog.byKey.workloads.get(placement.workload.toLowerCase())!.location;

@@ -1,5 +1,6 @@
 // JUnit XML for CI test reports: a test suite per file, a failing test case per finding at or
 // above the fail threshold, a passing one for each file without such findings.
+import { addTo } from '../model/group.js';
 import { fails } from '../validate/severity.js';
 import type { Diagnostic } from '../validate/diagnostic.js';
 import type { ValidationFormatter } from './types.js';
@@ -8,7 +9,7 @@ export const junit: ValidationFormatter = (report, context) => {
   const failing = new Map<string, Diagnostic[]>();
   for (const d of report.diagnostics) {
     if (!fails(d.severity, context.failOn)) continue;
-    failing.set(d.file, [...(failing.get(d.file) ?? []), d]);
+    addTo(failing, d.file, d);
   }
   // Findings may name files that were not listed (none today); every file gets a suite.
   const files = [...new Set([...report.files, ...failing.keys()])].sort();

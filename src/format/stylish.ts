@@ -1,5 +1,6 @@
 // The default terminal format: findings grouped by file, each with a code frame, then a summary.
 import type { Severity } from '../../schemas/diagnostic-codes.js';
+import { groupBy } from '../model/group.js';
 import { plural } from '../text/list.js';
 import type { Diagnostic } from '../validate/diagnostic.js';
 import { printable } from '../text/printable.js';
@@ -9,10 +10,7 @@ import type { FormatContext, ValidationFormatter } from './types.js';
 
 export const stylish: ValidationFormatter = (report, context) => {
   const { style } = context;
-  const byFile = new Map<string, Diagnostic[]>();
-  for (const diagnostic of report.diagnostics) {
-    byFile.set(diagnostic.file, [...(byFile.get(diagnostic.file) ?? []), diagnostic]);
-  }
+  const byFile = groupBy(report.diagnostics, (diagnostic) => diagnostic.file);
   const blocks: string[] = [];
   for (const [file, diagnostics] of byFile) {
     const lines = [style.underline(file)];

@@ -14,7 +14,7 @@ export interface BacklogAt {
   notices: string[];
 }
 
-export async function backlogAt(repository: Repository, at: string, root: string, options: { asOf: string; memo?: Map<string, Omit<SourceFile, 'path'>> }): Promise<BacklogAt> {
+export async function backlogAt(repository: Repository, at: string, root: string, options: { asOf: string; memo?: Map<string, SourceFile> }): Promise<BacklogAt> {
   const source = at === WORKTREE ? fsSource(root) : await gitSource(repository, at);
   const files = await loadFiles(source, { allowEmpty: true, ...(options.memo ? { memo: options.memo } : {}) });
   return { at, files, result: validate(files, { asOf: options.asOf }), notices: source.notices };

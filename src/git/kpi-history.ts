@@ -37,7 +37,7 @@ export async function kpiHistory(repository: Repository, root: string, options: 
   if (commits.length === 0) throw new UsageError('no commit touches the backlog yet: there is no history to report');
   const since = options.since ?? commits.at(-1)!.date;
   const dates = sampleDates(since, options.today, options.every);
-  const memo = new Map<string, Omit<SourceFile, 'path'>>();
+  const memo = new Map<string, SourceFile>();
   const byCommit = new Map<string, HistoryPoint>();
   const points: HistoryPoint[] = [];
   for (const date of dates) {

@@ -6,6 +6,7 @@ import { COLLECTIONS, type CollectionName } from '../../schemas/collections.js';
 import type { Backlog } from '../model/backlog.js';
 import { dependencyKey } from '../model/dependency-identity.js';
 import type { Entity } from '../model/entity.js';
+import { addTo } from '../model/group.js';
 import { isRecord, sameValue } from '../model/same-value.js';
 import type { Edit } from '../edit/text-edits.js';
 import { fieldNames } from '../validate/schema-walk.js';
@@ -24,7 +25,7 @@ export interface MergePlan {
 export function mergeImported(backlog: Backlog, result: ImportResult, into: string): MergePlan {
   const { collection } = result;
   const plan: MergePlan = { edits: new Map(), added: 0, updated: 0, unchanged: 0, repeated: 0 };
-  const add = (file: string, edit: Edit) => plan.edits.set(file, [...(plan.edits.get(file) ?? []), edit]);
+  const add = (file: string, edit: Edit) => addTo(plan.edits, file, edit);
   const seen = new Set<string>();
   const appended: Record<string, unknown>[] = [];
   // The last of repeated entities counts: walk from the end, skip what was seen.

@@ -4,6 +4,8 @@ import { UsageError } from '../errors.js';
 import { backlogFileFilter } from './file-filter.js';
 import { ROOT_FILE } from './find-root.js';
 import { projectOf } from './read-project.js';
+import { decodeText } from './decode.js';
+import { relocate, type ParseCache } from './parse-cache.js';
 import { readSourceFile } from './read-source-file.js';
 import type { BacklogSource } from './source.js';
 import type { SourceFile } from './types.js';
@@ -15,17 +17,24 @@ export interface LoadOptions {
    * Parsed files by their text, shared between loads (the two sides of a diff share nearly
    * every file). Parsed values are never changed after parsing, so sharing is safe.
    */
-  memo?: Map<string, Omit<SourceFile, 'path'>>;
+  memo?: Map<string, SourceFile>;
+  /** The persistent parse cache (parse-cache.ts); saved when the files are read. */
+  cache?: ParseCache;
 }
 
 export async function loadFiles(source: BacklogSource, options: LoadOptions = {}): Promise<SourceFile[]> {
+  const { memo, cache } = options;
   const read = (path: string, bytes: Uint8Array): SourceFile => {
-    if (!options.memo) return readSourceFile(path, bytes);
-    const key = Buffer.from(bytes).toString('latin1');
-    const known = options.memo.get(key);
-    if (known) return { ...known, path };
-    const file = readSourceFile(path, bytes);
-    options.memo.set(key, file);
+    const memoKey = memo ? `${path === ROOT_FILE}\0${Buffer.from(bytes).toString('latin1')}` : '';
+    const known = memo?.get(memoKey);
+    if (known) return known.path === path ? known : { ...known, path, check: relocate(known.check, path) };
+    const cacheKey = cache?.key(path, bytes);
+    let file = cacheKey === undefined ? undefined : cache!.get(cacheKey, path, decodeText(bytes).text);
+    if (!file) {
+      file = readSourceFile(path, bytes);
+      if (cacheKey !== undefined) cache!.set(cacheKey, file);
+    }
+    memo?.set(memoKey, file);
     return file;
   };
   const rootBytes = await source.readFile(ROOT_FILE);
@@ -44,5 +53,6 @@ export async function loadFiles(source: BacklogSource, options: LoadOptions = {}
     const bytes = await source.readFile(path);
     if (bytes) files.push(read(path, bytes));
   }
+  cache?.save();
   return files;
 }

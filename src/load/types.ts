@@ -1,4 +1,5 @@
 import type { DiagnosticCode } from '../../schemas/diagnostic-codes.js';
+import type { FileCheck } from '../validate/check-documents.js';
 
 /** A step into a YAML value: a mapping key or a sequence index. */
 export type PathSegment = string | number;
@@ -36,7 +37,12 @@ export interface SourceFile {
   path: string;
   /** The decoded text, byte-order mark removed. */
   text: string;
+  /** The values of its documents; empty when the file came from the parse cache (check holds what counts). */
   documents: ParsedDocument[];
   problems: FileProblem[];
   parser: ParserName;
+  /** A document could not be read (YAML errors): entities in it are missing from the model. */
+  unreadable: boolean;
+  /** The entities and findings the file holds, checked against the schemas. */
+  check: FileCheck;
 }

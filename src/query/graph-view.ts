@@ -2,6 +2,7 @@
 // JSON. Workload level (clusters are waves) or server level (clusters are workloads).
 import type { Backlog } from '../model/backlog.js';
 import type { Entity } from '../model/entity.js';
+import { addTo } from '../model/group.js';
 import type { Classification } from '../model/graph.js';
 import { parseReference, resolveReference } from '../model/references.js';
 import { movesBefore, waveOf } from '../model/status.js';
@@ -213,8 +214,8 @@ function focused(view: GraphView, focus: string, depth: number): GraphView {
   }
   const neighbours = new Map<string, string[]>();
   for (const edge of view.edges) {
-    neighbours.set(edge.from, [...(neighbours.get(edge.from) ?? []), edge.to]);
-    neighbours.set(edge.to, [...(neighbours.get(edge.to) ?? []), edge.from]);
+    addTo(neighbours, edge.from, edge.to);
+    addTo(neighbours, edge.to, edge.from);
   }
   const kept = new Set([focus]);
   let frontier = [focus];

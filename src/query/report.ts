@@ -2,6 +2,7 @@
 // criticality; every outcome metric with its computed figures filled in; what is open, blocked.
 import type { MEASURES } from '../../schemas/outcome.js';
 import type { Entity } from '../model/entity.js';
+import { addTo, groupBy } from '../model/group.js';
 import { hasMoved, stays, waveOf } from '../model/status.js';
 import { blockedBy, serversOf, sumOf } from './computed.js';
 import type { QueryContext } from './context.js';
@@ -58,8 +59,7 @@ export function buildReport(context: QueryContext, asOf: string): Report {
   const group = (keyOf: (w: Workload) => string, order: string[] = [], everyKey = false) => groupRows(context, workloads, keyOf, order, everyKey);
   const waveKeys = [...backlog.byKey.waves.values()].sort((a, b) => a.data.order - b.data.order).map((w) => w.id);
 
-  const serverStatus = new Map<string, Entity<'servers'>[]>();
-  for (const server of servers) serverStatus.set(server.data.status, [...(serverStatus.get(server.data.status) ?? []), server]);
+  const serverStatus = groupBy(servers, (server) => server.data.status as string);
 
   return {
     as_of: asOf,
@@ -134,7 +134,7 @@ export function measures(context: QueryContext): Record<Measure, number> {
 
 function groupRows(context: QueryContext, workloads: Workload[], keyOf: (w: Workload) => string, order: string[], everyKey: boolean): GroupRow[] {
   const groups = new Map<string, Workload[]>(everyKey ? order.map((key) => [key, []]) : []);
-  for (const workload of workloads) groups.set(keyOf(workload), [...(groups.get(keyOf(workload)) ?? []), workload]);
+  for (const workload of workloads) addTo(groups, keyOf(workload), workload);
   const rank = (key: string) => (order.includes(key) ? order.indexOf(key) : order.length);
   return [...groups]
     .sort(([a, x], [b, y]) => rank(a) - rank(b) || (order.length === 0 ? y.length - x.length : 0) || a.localeCompare(b))

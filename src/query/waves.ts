@@ -2,6 +2,7 @@
 // planning findings about it.
 import type { Diagnostic } from '../validate/diagnostic.js';
 import type { Entity } from '../model/entity.js';
+import { addTo } from '../model/group.js';
 import { isSettled, waveOf } from '../model/status.js';
 import type { RowsData } from '../format/rows/types.js';
 import { serversOf, sumOf } from './computed.js';
@@ -34,7 +35,7 @@ export function summarizeWaves(context: QueryContext, diagnostics: readonly Diag
     const wave = waveOf(backlog, workload);
     // Workloads without a wave that still have to move: the ones left to plan.
     if (!wave && isSettled(workload)) continue;
-    members.set(wave, [...(members.get(wave) ?? []), workload]);
+    addTo(members, wave, workload);
   }
   const waveOfWorkload = new Map([...backlog.byKey.workloads.values()].map((w) => [`workload:${w.id}`, waveOf(backlog, w)]));
   const findingsOf = (wave: Entity<'waves'> | undefined) =>

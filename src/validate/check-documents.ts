@@ -21,17 +21,48 @@ export interface CheckedDocuments {
   drafts: DiagnosticDraft[];
 }
 
-export function checkDocuments(files: readonly SourceFile[]): CheckedDocuments {
+/**
+ * What one file holds once checked: a function of its text and its path alone, so that it can
+ * be cached by content (parse-cache.ts) and the files combined afterwards.
+ */
+export interface FileCheck {
+  entities: Entity[];
+  drafts: DiagnosticDraft[];
+  /** `project` settings found in the file (only the root file's count). */
+  projects: Array<{ data: Project | undefined; location: NodeLocation }>;
+}
+
+export function checkFile(file: Pick<SourceFile, 'path' | 'documents'>): FileCheck {
+  const result: FileCheck = { entities: [], drafts: [], projects: [] };
+  (file.documents ?? []).forEach((document, doc) => {
+    if (document.usable) checkDocument(file.path, doc, document.value, result);
+  });
+  return result;
+}
+
+/** The checks of every file as one: entities by collection, the project, and a project set twice. */
+export function combineChecks(checks: readonly FileCheck[]): CheckedDocuments {
   const result: CheckedDocuments = { entities: emptyEntities(), project: undefined, drafts: [] };
-  for (const file of files) {
-    file.documents.forEach((document, doc) => {
-      if (document.usable) checkDocument(file.path, doc, document.value, result);
-    });
+  for (const check of checks) {
+    result.drafts.push(...check.drafts);
+    for (const entity of check.entities) (result.entities[entity.collection] as Entity[]).push(entity);
+    for (const project of check.projects) {
+      if (result.project) {
+        result.drafts.push({
+          code: 'INVALID_VALUE',
+          message: '`project` is set twice: keep one',
+          place: { ...project.location, target: 'key' },
+          related: [{ ...result.project.location, target: 'key' }],
+        });
+      } else if (project.data) {
+        result.project = { data: project.data, location: project.location };
+      }
+    }
   }
   return result;
 }
 
-function checkDocument(file: string, doc: number, value: unknown, result: CheckedDocuments): void {
+function checkDocument(file: string, doc: number, value: unknown, result: FileCheck): void {
   const at = (path: PathSegment[], target: 'key' | 'value' = 'value') => ({ file, doc, path, target });
   if (value === null) return; // An empty document (or file) is fine.
   if (!isPlainObject(value)) {
@@ -65,7 +96,7 @@ function checkDocument(file: string, doc: number, value: unknown, result: Checke
   }
 }
 
-function checkCollection(file: string, doc: number, collection: CollectionName, items: unknown, result: CheckedDocuments): void {
+function checkCollection(file: string, doc: number, collection: CollectionName, items: unknown, result: FileCheck): void {
   const { kind, schema } = COLLECTIONS[collection];
   if (items === null) return; // `servers:` with nothing under it yet
   if (!Array.isArray(items)) {
@@ -87,7 +118,7 @@ function checkCollection(file: string, doc: number, collection: CollectionName, 
       return;
     }
     const entity = checkEntity(collection, schema, kind, item, location, result.drafts);
-    if (entity) (result.entities[collection] as Entity[]).push(entity);
+    if (entity) result.entities.push(entity);
   });
 }
 
@@ -176,7 +207,7 @@ function entityId(collection: CollectionName, data: Record<string, unknown>): st
   return dependencyIdentity(data);
 }
 
-function checkProject(file: string, doc: number, value: unknown, result: CheckedDocuments): void {
+function checkProject(file: string, doc: number, value: unknown, result: FileCheck): void {
   const location: NodeLocation = { file, doc, path: ['project'] };
   if (file !== ROOT_FILE) {
     result.drafts.push({
@@ -186,19 +217,13 @@ function checkProject(file: string, doc: number, value: unknown, result: Checked
     });
     return;
   }
-  if (result.project) {
-    result.drafts.push({
-      code: 'INVALID_VALUE',
-      message: '`project` is set twice: keep one',
-      place: { ...location, target: 'key' },
-      related: [{ ...result.project.location, target: 'key' }],
-    });
+  if (value === null) {
+    result.projects.push({ data: undefined, location });
     return;
   }
-  if (value === null) return;
   const { data, issues } = parseProject(value);
   result.drafts.push(...issuesToDrafts(issues, { schema: Project, location, noun: 'project' }));
-  if (data) result.project = { data, location };
+  result.projects.push({ data, location });
 }
 
 /**

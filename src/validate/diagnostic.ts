@@ -17,8 +17,12 @@ export interface DiagnosticDraft {
   message: string;
   place: DraftPlace;
   entity?: string;
-  /** A hint, or one made from the source text of the node (to quote what the user wrote). */
-  hint?: string | ((source: string) => string | undefined);
+  hint?: string;
+  /**
+   * A value YAML read as a number or boolean where text belongs: the hint quotes what the user
+   * wrote, which only the source text still has. Data, not a function: drafts are cached.
+   */
+  quoteHint?: 'number' | 'boolean';
   related?: DraftPlace[];
 }
 

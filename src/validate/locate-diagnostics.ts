@@ -32,7 +32,8 @@ export class DiagnosticLocator {
     // A finding placed by offsets (a syntax error) has no path: an empty one, as JSON expects one.
     diagnostic.path = place.path ? [...place.path] : [];
     if (draft.entity) diagnostic.entity = draft.entity;
-    const hint = typeof draft.hint === 'function' ? (range && positions ? draft.hint(positions.file.text.slice(range[0], range[1])) : undefined) : draft.hint;
+    const source = range && positions ? positions.file.text.slice(range[0], range[1]) : undefined;
+    const hint = draft.quoteHint && source !== undefined ? `YAML read \`${source}\` as ${draft.quoteHint}: quote it, "${source}"` : draft.hint;
     if (hint) diagnostic.hint = hint;
     if (draft.related?.length) diagnostic.related = draft.related.map((related) => this.relatedLocation(related));
     return diagnostic;

@@ -89,7 +89,7 @@ function issueToDrafts(issue: Issue, context: IssueContext): DiagnosticDraft[] {
       };
       const input = issue.input;
       if (issue.expected === 'string' && (typeof input === 'number' || typeof input === 'boolean')) {
-        draft.hint = (source) => `YAML read \`${source}\` as ${typeof input}: quote it, "${source}"`;
+        draft.quoteHint = typeof input === 'number' ? 'number' : 'boolean';
       } else if ((issue.expected === 'number' || issue.expected === 'int') && typeof input === 'string' && input.trim() !== '' && !Number.isNaN(Number(input))) {
         draft.message = `\`${field}\` must be a number, not the text "${input}"`;
         draft.hint = 'remove the quotes';

@@ -3,7 +3,7 @@
 import type { SourceFile } from '../load/types.js';
 import { buildBacklog, entityCount, type Backlog } from '../model/backlog.js';
 import { buildGraph, type WorkloadGraph } from '../model/graph.js';
-import { checkDocuments } from './check-documents.js';
+import { combineChecks } from './check-documents.js';
 import type { Diagnostic, DiagnosticDraft } from './diagnostic.js';
 import { compareDiagnostics, DiagnosticLocator } from './locate-diagnostics.js';
 import { RULES } from './rules/index.js';
@@ -38,8 +38,7 @@ export function readBacklog(files: readonly SourceFile[]): ReadBacklog {
   const drafts: DiagnosticDraft[] = [];
   const unreadableFiles: string[] = [];
   for (const file of files) {
-    const unread = file.documents.length === 0 || file.documents.some((document) => !document.usable);
-    if (file.problems.length > 0 && unread) unreadableFiles.push(file.path);
+    if (file.unreadable) unreadableFiles.push(file.path);
     for (const problem of file.problems) {
       drafts.push({
         code: problem.code,
@@ -50,7 +49,7 @@ export function readBacklog(files: readonly SourceFile[]): ReadBacklog {
       });
     }
   }
-  const checked = checkDocuments(files);
+  const checked = combineChecks(files.map((file) => file.check));
   drafts.push(...checked.drafts);
   const backlog = buildBacklog(checked.entities, checked.project);
   return { backlog, graph: buildGraph(backlog), drafts, unreadableFiles };

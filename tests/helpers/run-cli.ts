@@ -1,5 +1,10 @@
 import type { CliIO } from '../../src/cli/io.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { run } from '../../src/cli/program.js';
+
+const testCache = mkdtempSync(join(tmpdir(), 'backlog-test-cache-'));
 
 export interface CliResult {
   code: number;
@@ -22,7 +27,8 @@ export async function runCli(args: string[], options: CliRunOptions = {}): Promi
     stdout: (text) => void (stdout += text),
     stderr: (text) => void (stderr += text),
     cwd: options.cwd ?? process.cwd(),
-    env: { BACKLOG_AS_OF: '2026-06-01', ...options.env },
+    // A cache folder of the test run's own: tests never touch the user's cache.
+    env: { BACKLOG_AS_OF: '2026-06-01', XDG_CACHE_HOME: testCache, ...options.env },
     stdoutIsTTY: options.tty ?? false,
     columns: options.columns,
   };

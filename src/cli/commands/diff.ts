@@ -29,7 +29,7 @@ export async function runDiff(baseRef: string | undefined, headRef: string | und
   const head = headRef === undefined ? WORKTREE : await resolveCommit(repository, headRef);
   const base = baseRef === undefined ? await defaultBase(repository, head === WORKTREE ? 'HEAD' : head, io.env) : await resolveCommit(repository, baseRef);
   // Both sides share nearly every file: each distinct text is parsed once.
-  const memo = new Map<string, Omit<SourceFile, 'path'>>();
+  const memo = new Map<string, SourceFile>();
   const before = await backlogAt(repository, base, root, { asOf, memo });
   const after = await backlogAt(repository, head, root, { asOf, memo });
   const changes = review(

@@ -1,4 +1,5 @@
 import { entityLabel, fieldLocation, inError, type Entity } from '../../model/entity.js';
+import { addTo } from '../../model/group.js';
 import { isSettled, waveOf } from '../../model/status.js';
 import { joinAnd } from '../../text/list.js';
 import type { Rule } from './rule.js';
@@ -17,7 +18,7 @@ export const splitMoveGroup: Rule = ({ backlog, graph, report }) => {
     const byWave = new Map<string, Workload[]>();
     for (const member of members) {
       const wave = waveOf(backlog, member)?.id ?? NO_WAVE;
-      byWave.set(wave, [...(byWave.get(wave) ?? []), member]);
+      addTo(byWave, wave, member);
     }
     if (byWave.size < 2) continue;
     const orderOf = (wave: string) => (wave === NO_WAVE ? Infinity : (backlog.byKey.waves.get(wave.toLowerCase())?.data.order ?? Infinity));

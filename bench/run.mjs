@@ -1,0 +1,135 @@
+// The benchmark of SPEC §7: whole processes on a generated estate, medians of several runs,
+// peak memory, against in-run baselines (reading the same data as JSON, an empty node).
+//
+//   npm run bench -- [--scale S|M|L] [--runs 5] [--only validate-cold,list-priority-warm]
+//
+// Prints a table and writes bench/results/<scale>.json.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateEstate, SCALES } from './generate-estate.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = join(here, '..');
+const args = process.argv.slice(2);
+const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
+const scale = option('--scale', 'S');
+const runs = Number(option('--runs', '5'));
+const only = option('--only', '')?.split(',').filter(Boolean);
+if (!SCALES[scale]) throw new Error(`unknown scale ${scale}: use S, M or L`);
+
+const estate = join(here, 'estates', scale);
+const cacheDir = join(tmpdir(), `backlog-bench-cache-${scale}`);
+if (!existsSync(join(estate, 'backlog.yaml'))) generateEstate(scale, estate);
+const gitEstate = prepareGitEstate();
+const jsonEstate = prepareJsonEstate();
+const measure = join(here, 'measure.mjs');
+const bin = join(repo, 'bin', 'backlog.js');
+
+const env = { ...process.env, NO_COLOR: '1', BACKLOG_AS_OF: '2026-06-01', XDG_CACHE_HOME: cacheDir };
+const cli = (...cliArgs) => ['node', [measure, bin, ...cliArgs]];
+const cases = [
+  { name: 'node -e ""', baseline: true, command: () => ['node', [measure, '--empty']] },
+  { name: 'read + JSON.parse (same data as JSON)', baseline: true, command: () => ['node', [measure, join(here, 'read-json.mjs'), jsonEstate]] },
+  { name: 'backlog --version', key: 'version', command: () => cli('--version'), target: { ratio: 1.5, of: 'node -e ""' } },
+  { name: 'validate (cold)', key: 'validate-cold', before: clearCache, command: () => cli('validate', '--root', estate), target: { seconds: 2.5, megabytes: 1024 } },
+  { name: 'validate (warm cache)', key: 'validate-warm', command: () => cli('validate', '--root', estate) },
+  { name: 'list --priority (warm)', key: 'list-priority-warm', command: () => cli('list', '--priority', '--root', estate, '-f', 'ids'), target: { seconds: 0.8 } },
+  { name: 'show', key: 'show', command: () => cli('show', 'wl-42', '--root', estate) },
+  { name: 'graph --focus', key: 'graph', command: () => cli('graph', '--focus', 'wl-42', '--depth', '2', '--root', estate) },
+  { name: 'waves', key: 'waves', command: () => cli('waves', '--root', estate) },
+  { name: 'report', key: 'report', command: () => cli('report', '--root', estate) },
+  { name: 'diff (1% of files changed)', key: 'diff', command: () => cli('diff', 'HEAD~1', 'HEAD', '--root', gitEstate, '-f', 'json'), target: { seconds: 3 } },
+  { name: 'list on the example', key: 'list-example', command: () => cli('list', '--root', join(repo, 'examples', 'contoso')), target: { ratio: 2.5, of: 'node -e ""' } },
+];
+
+const results = [];
+for (const entry of cases) {
+  if (only && only.length > 0 && !entry.baseline && !only.includes(entry.key)) continue;
+  const seconds = [];
+  const megabytes = [];
+  // One run first to warm what the case needs warm (the parse cache, the OS file cache).
+  for (let run = -1; run < runs; run++) {
+    entry.before?.();
+    const [program, programArgs] = entry.command();
+    const rssFile = join(tmpdir(), `backlog-bench-rss-${process.pid}`);
+    const started = process.hrtime.bigint();
+    const child = spawnSync(program, programArgs, { env: { ...env, BENCH_RSS_FILE: rssFile }, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 });
+    const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
+    if (child.status !== 0 && child.status !== 1) throw new Error(`${entry.name} failed (${child.status}): ${child.stderr}`);
+    if (run < 0) continue;
+    seconds.push(elapsed);
+    megabytes.push(Number(readFileSync(rssFile, 'utf8')) / 1024);
+  }
+  results.push({ name: entry.name, key: entry.key ?? null, baseline: entry.baseline === true, seconds: median(seconds), megabytes: median(megabytes), runs: seconds.length, target: entry.target ?? null });
+}
+
+const byName = new Map(results.map((r) => [r.name, r]));
+for (const result of results) {
+  const { target } = result;
+  if (!target) continue;
+  const limit = target.seconds ?? byName.get(target.of).seconds * target.ratio;
+  result.limit = limit;
+  result.ratio = target.of ? result.seconds / byName.get(target.of).seconds : null;
+  result.pass = result.seconds <= limit && (target.megabytes === undefined || result.megabytes <= target.megabytes);
+}
+
+const floor = byName.get('read + JSON.parse (same data as JSON)').seconds;
+const rows = results.map((r) => [
+  r.name,
+  `${r.seconds.toFixed(3)} s`,
+  `${Math.round(r.megabytes)} MB`,
+  r.baseline ? 'baseline' : `${(r.seconds / floor).toFixed(1)}× JSON`,
+  r.target ? `${r.pass ? 'ok' : 'MISSED'}: ≤ ${r.target.seconds !== undefined ? `${r.target.seconds} s` : `${r.target.ratio}× ${r.target.of} (${r.limit.toFixed(3)} s; is ${r.ratio.toFixed(2)}×)`}${r.target.megabytes ? `, ≤ ${r.target.megabytes} MB` : ''}` : '',
+]);
+const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
+const size = SCALES[scale];
+console.log(`backlog benchmark, scale ${scale}: ${size.workloads} workloads, ${size.servers} servers, ${size.dependencies} dependencies; median of ${runs} runs`);
+console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`);
+for (const row of rows) console.log(row.map((cell, i) => cell.padEnd(widths[i])).join('  '));
+mkdirSync(join(here, 'results'), { recursive: true });
+writeFileSync(join(here, 'results', `${scale}.json`), `${JSON.stringify({ scale, runs, node: process.version, cpus: cpus().length, date: new Date().toISOString(), results }, null, 2)}\n`);
+if (results.some((r) => r.pass === false)) process.exitCode = 1;
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function clearCache() {
+  rmSync(cacheDir, { recursive: true, force: true });
+}
+
+/** The estate in a git repository, with a second commit that changes 1% of the workload files. */
+function prepareGitEstate() {
+  const dir = join(here, 'estates', `${scale}-git`);
+  if (existsSync(join(dir, '.git'))) return dir;
+  rmSync(dir, { recursive: true, force: true });
+  cpSync(estate, dir, { recursive: true });
+  const git = (...gitArgs) => execFileSync('git', gitArgs, { cwd: dir, env: { ...process.env, GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'bench@example.com', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'bench@example.com' } });
+  git('init', '-q', '-b', 'main');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'estate');
+  const files = readdirSync(join(dir, 'workloads')).sort();
+  const step = 100;
+  for (let i = 0; i < files.length; i += step) {
+    const path = join(dir, 'workloads', files[i]);
+    writeFileSync(path, readFileSync(path, 'utf8').replace(/priority: (high|medium|low)/, (_, level) => `priority: ${level === 'high' ? 'medium' : 'high'}`));
+  }
+  git('commit', '-q', '-am', 'reprioritise 1% of the workloads');
+  return dir;
+}
+
+/** The same estate as JSON files, for the floor: what reading and parsing the data costs at best. */
+function prepareJsonEstate() {
+  const dir = join(here, 'estates', `${scale}-json`);
+  if (existsSync(join(dir, 'done'))) return dir;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  execFileSync('node', [join(here, 'yaml-to-json.mjs'), estate, dir], { stdio: 'inherit' });
+  writeFileSync(join(dir, 'done'), '');
+  return dir;
+}

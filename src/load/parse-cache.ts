@@ -1,0 +1,110 @@
+// The parse cache: what reading and checking a file gives, keyed by a hash of its bytes, the
+// tool's version and this format — so an entry can never be stale: a changed file, or a new
+// version of the tool, has another key. One pack per backlog root under the user's cache
+// folder, holding the entries of the files it had last time; a pack that cannot be read is
+// ignored, and one that cannot be written is skipped (the cache only ever saves time).
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../edit/atomic-write.js';
+import type { Entity } from '../model/entity.js';
+import type { FileCheck } from '../validate/check-documents.js';
+import type { DraftPlace } from '../validate/diagnostic.js';
+import { ROOT_FILE } from './find-root.js';
+import type { FileProblem, ParserName, SourceFile } from './types.js';
+
+/** Bump when what an entry holds changes shape. */
+const CACHE_FORMAT = 1;
+
+interface CacheEntry {
+  parser: ParserName;
+  problems: FileProblem[];
+  unreadable: boolean;
+  check: FileCheck;
+}
+
+export class ParseCache {
+  private readonly used = new Map<string, CacheEntry>();
+  private dirty = false;
+
+  private constructor(
+    private readonly pack: string,
+    private readonly version: string,
+    private readonly entries: Map<string, CacheEntry>,
+  ) {}
+
+  /** The cache of a backlog root, or undefined when caching is off. */
+  static open(root: string, version: string, env: Readonly<Record<string, string | undefined>>): ParseCache {
+    const base = env.XDG_CACHE_HOME || join(homedir(), '.cache');
+    const pack = join(base, 'migration-backlog', `${createHash('sha1').update(root).digest('hex').slice(0, 16)}.json`);
+    return new ParseCache(pack, version, readPack(pack, version));
+  }
+
+  key(path: string, bytes: Uint8Array): string {
+    // The root file is checked differently (only it may hold `project`): part of the key.
+    return createHash('sha1').update(`${this.version}\0${CACHE_FORMAT}\0${path === ROOT_FILE}\0`).update(bytes).digest('hex');
+  }
+
+  /** The file as it was read before, under its path now; undefined on a miss. */
+  get(key: string, path: string, text: string): SourceFile | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    this.used.set(key, entry);
+    return { path, text, documents: [], problems: entry.problems, parser: entry.parser, unreadable: entry.unreadable, check: relocate(entry.check, path) };
+  }
+
+  set(key: string, file: SourceFile): void {
+    this.used.set(key, { parser: file.parser, problems: file.problems, unreadable: file.unreadable, check: file.check });
+    this.dirty = true;
+  }
+
+  /** Writes the entries used this time (the files of the backlog now), when anything was new. */
+  save(): void {
+    if (!this.dirty && this.used.size === this.entries.size) return;
+    try {
+      mkdirSync(join(this.pack, '..'), { recursive: true });
+      const entries = Object.fromEntries([...this.used].map(([key, entry]) => [key, serializable(entry)]));
+      writeFileAtomic(this.pack, JSON.stringify({ format: CACHE_FORMAT, version: this.version, entries }));
+    } catch {
+      // A read-only or full disk: the next run parses again.
+    }
+  }
+}
+
+function readPack(pack: string, version: string): Map<string, CacheEntry> {
+  if (!existsSync(pack)) return new Map();
+  try {
+    const data = JSON.parse(readFileSync(pack, 'utf8')) as { format: number; version: string; entries: Record<string, CacheEntry> };
+    if (data.format !== CACHE_FORMAT || data.version !== version || typeof data.entries !== 'object') return new Map();
+    return new Map(Object.entries(data.entries).map(([key, entry]) => [key, revive(entry)]));
+  } catch {
+    return new Map();
+  }
+}
+
+/** Sets do not survive JSON: the fields in error travel as a list. */
+function serializable(entry: CacheEntry): unknown {
+  return { ...entry, check: { ...entry.check, entities: entry.check.entities.map((e) => (e.fieldsInError ? { ...e, fieldsInError: [...e.fieldsInError] } : e)) } };
+}
+
+function revive(entry: CacheEntry): CacheEntry {
+  for (const entity of entry.check.entities) {
+    if (entity.fieldsInError) (entity as { fieldsInError?: ReadonlySet<string> }).fieldsInError = new Set(entity.fieldsInError as unknown as string[]);
+  }
+  return entry;
+}
+
+/** A file's check with every place in it moved to another path (the same content elsewhere). */
+export function relocate(check: FileCheck, path: string): FileCheck {
+  const place = <P extends DraftPlace | Entity['location']>(p: P): P => (p.file === path ? p : { ...p, file: path });
+  return {
+    entities: check.entities.map((entity) => (entity.location.file === path ? entity : { ...entity, location: place(entity.location) })),
+    drafts: check.drafts.map((draft) =>
+      draft.place.file === path && !draft.related?.some((r) => r.file !== path)
+        ? draft
+        : { ...draft, place: place(draft.place), ...(draft.related ? { related: draft.related.map(place) } : {}) },
+    ),
+    projects: check.projects.map((project) => ({ ...project, location: place(project.location) })),
+  };
+}

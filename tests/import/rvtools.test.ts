@@ -1,0 +1,135 @@
+// `backlog import rvtools`: the vInfo sheet of an RVTools export saved as CSV. RVTools 4.x writes
+// `Provisioned MiB`, older versions `Provisioned MB`; templates and SRM placeholders are no servers.
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { runCli } from '../helpers/run-cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
+
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'imports');
+const golden = (name: string) => join(import.meta.dirname, '..', 'golden', 'import', name);
+
+function backlogWith(exports: string[]): string {
+  const root = tempDir();
+  cpSync(join(FIXTURES, 'estate'), root, { recursive: true });
+  for (const name of exports) cpSync(join(FIXTURES, name), join(root, name));
+  return root;
+}
+
+const read = (root: string, path: string) => readFileSync(join(root, path), 'utf8');
+const serversOf = (root: string) => (parse(read(root, 'servers.yaml')) as { servers: Array<Record<string, unknown>> }).servers;
+const server = (root: string, id: string) => serversOf(root).find((s) => s.id === id);
+
+const SUMMARY = `rvtools: 5 rows read; servers: 2 added, 1 updated, 0 unchanged
+skipped 2 rows:
+       1  a VM template
+       1  an SRM placeholder
+`;
+
+describe('import rvtools', () => {
+  it('the fixtures have the two header generations', () => {
+    expect(read(FIXTURES, 'rvtools-vInfo.csv').split('\r\n')[0]).toMatch(/^\uFEFFVM,Powerstate,Template,SRM Placeholder,.*,Provisioned MiB,In Use MiB,/);
+    expect(read(FIXTURES, 'rvtools-vInfo.older.csv').split('\r\n')[0]).toMatch(/^VM,Powerstate,Template,DNS Name,.*,Provisioned MB,In Use MB,/);
+  });
+
+  it('imports vInfo: templates and SRM placeholders skipped, MiB to GB, the DNS name as host name', async () => {
+    const root = backlogWith(['rvtools-vInfo.csv']);
+    const before = read(root, 'servers.yaml');
+    const result = await runCli(['import', 'rvtools', 'rvtools-vInfo.csv'], { cwd: root });
+    expect(result).toEqual({ code: 0, stdout: `Wrote servers.yaml.\n${SUMMARY}`, stderr: '' });
+
+    expect(server(root, 'WEB01')).toEqual({
+      id: 'WEB01',
+      workloads: ['shop'],
+      hostname: 'web01.fabrikam.local',
+      cores: 4,
+      memory_gb: 16,
+      ips: ['10.1.0.11'],
+      notes: 'Behind the F5 pair.',
+      'x-rack': 'R12',
+      platform: 'vmware',
+      disk_gb: 123, // 125,952 MiB provisioned
+      os: 'Microsoft Windows Server 2019 (64-bit)',
+      os_family: 'windows',
+    });
+    // Powered off is still a server; no DNS name and a plain VM name: no host name.
+    expect(server(root, 'APP03')).toEqual({ id: 'APP03', os: 'Red Hat Enterprise Linux 8 (64-bit)', os_family: 'linux', platform: 'vmware', cores: 2, memory_gb: 6, disk_gb: 40 });
+    // A VM name that is no id; its DNS name is the host name; the IPv6 zone suffix dropped.
+    expect(server(root, 'Mail-Relay-old-')).toEqual({
+      id: 'Mail-Relay-old-',
+      hostname: 'relay01.fabrikam.local',
+      os: 'Other 3.x or later Linux (64-bit)',
+      os_family: 'linux',
+      platform: 'vmware',
+      cores: 1,
+      memory_gb: 2,
+      disk_gb: 20,
+      ips: ['10.1.0.61', 'fe80::250:56ff:fe9a:1'],
+    });
+    expect(serversOf(root).map((s) => s.id)).not.toContain('tpl-win2019');
+    expect(serversOf(root).map((s) => s.id)).not.toContain('WEB01-DR');
+    const after = read(root, 'servers.yaml');
+    for (const line of before.split('\n').filter((l) => l.includes('#'))) expect(after).toContain(line);
+    await expect(after).toMatchFileSnapshot(golden('servers.after-rvtools.yaml'));
+  });
+
+  it('changes nothing when the same export is imported again', async () => {
+    const root = backlogWith(['rvtools-vInfo.csv']);
+    await runCli(['import', 'rvtools', 'rvtools-vInfo.csv'], { cwd: root });
+    const first = read(root, 'servers.yaml');
+    const again = await runCli(['import', 'rvtools', 'rvtools-vInfo.csv'], { cwd: root });
+    expect(again).toEqual({ code: 0, stdout: `Nothing to change.\n${SUMMARY.replace('2 added, 1 updated, 0 unchanged', '0 added, 0 updated, 3 unchanged')}`, stderr: '' });
+    expect(read(root, 'servers.yaml')).toBe(first);
+  });
+
+  it('reads an older export with `Provisioned MB`', async () => {
+    const root = backlogWith(['rvtools-vInfo.older.csv']);
+    const result = await runCli(['import', 'rvtools', 'rvtools-vInfo.older.csv'], { cwd: root });
+    expect(result).toEqual({ code: 0, stdout: 'Wrote servers.yaml.\nrvtools: 2 rows read; servers: 1 added, 1 updated, 0 unchanged\n', stderr: '' });
+    expect(server(root, 'WEB01')).toMatchObject({ cores: 4, memory_gb: 16, disk_gb: 100, platform: 'vmware' });
+    // "8,192" MiB of memory, with a thousands separator.
+    expect(server(root, 'FILE01')).toMatchObject({ os: 'Microsoft Windows Server 2012 R2 (64-bit)', os_family: 'windows', cores: 2, memory_gb: 8, ips: ['10.1.0.71'] });
+  });
+
+  // BUG: numbers with more than one thousands separator are not read: values.numberOf turns
+  // "1,048,576" into "1048,576" (the global replace consumes the digit the next group needs),
+  // so the server gets no disk_gb at all.
+  it.fails('reads "1,048,576" MB provisioned as 1024 GB', async () => {
+    const root = backlogWith(['rvtools-vInfo.older.csv']);
+    await runCli(['import', 'rvtools', 'rvtools-vInfo.older.csv'], { cwd: root });
+    expect(server(root, 'FILE01')).toMatchObject({ disk_gb: 1024 });
+  });
+
+  it.each(['VM', 'CPUs', 'Memory'])('refuses a vInfo sheet without the required `%s` column (exit 2)', async (column) => {
+    const root = backlogWith([]);
+    const header = ['VM', 'Powerstate', 'CPUs', 'Memory', 'Primary IP Address'];
+    const kept = header.filter((c) => c !== column);
+    writeFileSync(join(root, 'vinfo.csv'), `${kept.join(',')}\r\n${kept.map((c) => ({ VM: 'WEB01', Powerstate: 'poweredOn', CPUs: '4', Memory: '8192', 'Primary IP Address': '10.1.0.11' })[c]).join(',')}\r\n`);
+    const before = read(root, 'servers.yaml');
+    const result = await runCli(['import', 'rvtools', 'vinfo.csv'], { cwd: root });
+    expect(result).toEqual({ code: 2, stdout: '', stderr: `backlog: vinfo.csv has no \`${column}\` column, which this import needs\nhint: its columns are: ${kept.join(', ')}\n` });
+    expect(read(root, 'servers.yaml')).toBe(before);
+  });
+
+  it('says clearly that a workbook must be saved as CSV first', async () => {
+    const root = backlogWith([]);
+    writeFileSync(join(root, 'RVTools_export_all.xlsx'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0x00, 0x00]));
+    const result = await runCli(['import', 'rvtools', 'RVTools_export_all.xlsx'], { cwd: root });
+    expect(result).toEqual({ code: 2, stdout: '', stderr: 'backlog: RVTools_export_all.xlsx is not a text (CSV) file; an Excel workbook must be saved as CSV first\n' });
+  });
+
+  it('reads an export saved as UTF-16 "Unicode text"', async () => {
+    const root = backlogWith([]);
+    const text = 'VM,CPUs,Memory,DNS Name\r\nAPP09,2,4096,app09.fabrikam.local\r\n';
+    writeFileSync(join(root, 'vinfo-utf16.csv'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const result = await runCli(['import', 'rvtools', 'vinfo-utf16.csv'], { cwd: root });
+    expect(result.code).toBe(0);
+    expect(server(root, 'APP09')).toEqual({ id: 'APP09', hostname: 'app09.fabrikam.local', platform: 'vmware', cores: 2, memory_gb: 4 });
+  });
+
+  it('says which file is missing', async () => {
+    const root = backlogWith([]);
+    expect(await runCli(['import', 'rvtools', 'nowhere.csv'], { cwd: root })).toEqual({ code: 2, stdout: '', stderr: 'backlog: nowhere.csv: no such file\n' });
+  });
+});
