@@ -7,7 +7,8 @@ import { readSourceFile } from '../load/read-source-file.js';
 import { findingDelta } from '../diff/review.js';
 import type { Diagnostic } from '../validate/diagnostic.js';
 import { validate } from '../validate/validate.js';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFilesAtomic } from './atomic-write.js';
+import { applyEdits, EditError, type Edit } from './text-edits.js';
 import { unifiedDiff } from './unified-diff.js';
 
 export interface ApplyOptions {
@@ -26,9 +27,7 @@ export function applyChanges(files: readonly SourceFile[], changes: ReadonlyMap<
   if (changed.length === 0) return { status: 'unchanged', diff: '', files: [] };
   for (const [path] of changed) {
     const file = byPath.get(path);
-    if (file && file.problems.length > 0) {
-      return { status: 'refused', reason: `${path} has YAML errors: fix them first (see \`backlog validate\`), nothing was written`, introduced: [] };
-    }
+    if (file && file.problems.length > 0) return refusedFor(path);
   }
   const after = [...byPath.values()].map((file) => (changes.has(file.path) ? readSourceFile(file.path, Buffer.from(changes.get(file.path)!)) : file));
   for (const [path, text] of changed) if (!byPath.has(path)) after.push(readSourceFile(path, Buffer.from(text)));
@@ -37,6 +36,29 @@ export function applyChanges(files: readonly SourceFile[], changes: ReadonlyMap<
 
   const diff = changed.map(([path, text]) => unifiedDiff(path, byPath.get(path)?.text ?? '', text)).join('');
   if (options.dryRun) return { status: 'dry-run', diff, files: changed.map(([path]) => path) };
-  for (const [path, text] of changed) writeFileAtomic(join(options.root, path), text);
+  writeFilesAtomic(changed.map(([path, text]) => [join(options.root, path), text] as const));
   return { status: 'applied', diff, files: changed.map(([path]) => path) };
+}
+
+/**
+ * Edits by file, applied to the files' texts and then written as applyChanges writes: a file
+ * with YAML errors, or an edit that cannot be made, is a refusal naming the file.
+ */
+export function applyFileEdits(files: readonly SourceFile[], edits: ReadonlyMap<string, readonly Edit[]>, options: ApplyOptions): ApplyResult {
+  const changes = new Map<string, string>();
+  for (const [path, fileEdits] of edits) {
+    const file = files.find((f) => f.path === path);
+    if (file && file.problems.length > 0) return refusedFor(path);
+    try {
+      changes.set(path, applyEdits(file?.text ?? '', fileEdits));
+    } catch (error) {
+      if (error instanceof EditError) return { status: 'refused', reason: `cannot edit ${path}: ${error.message}; nothing was written`, introduced: [] };
+      throw error;
+    }
+  }
+  return applyChanges(files, changes, options);
+}
+
+function refusedFor(path: string): ApplyResult {
+  return { status: 'refused', reason: `${path} has YAML errors: fix them first (see \`backlog validate\`), nothing was written`, introduced: [] };
 }

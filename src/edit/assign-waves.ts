@@ -3,12 +3,11 @@
 import type { Backlog } from '../model/backlog.js';
 import { addTo } from '../model/group.js';
 import { ROOT_FILE } from '../load/find-root.js';
-import type { SourceFile } from '../load/types.js';
 import type { WavePlan } from '../query/suggest-waves.js';
-import { applyEdits, type Edit } from './text-edits.js';
+import type { Edit } from './text-edits.js';
 
-/** The new text of every file the plan changes. */
-export function waveAssignmentEdits(backlog: Backlog, files: readonly SourceFile[], plan: WavePlan): Map<string, string> {
+/** The edits, by file, that write the plan. */
+export function waveAssignmentEdits(backlog: Backlog, plan: WavePlan): Map<string, Edit[]> {
   const edits = new Map<string, Edit[]>();
   const add = (file: string, edit: Edit) => addTo(edits, file, edit);
   for (const placement of plan.placements) {
@@ -20,7 +19,5 @@ export function waveAssignmentEdits(backlog: Backlog, files: readonly SourceFile
   const target = lastWave?.location ?? { file: ROOT_FILE, doc: 0 };
   const added = plan.waves.filter((w) => w.added).map((wave) => ({ id: wave.id, order: wave.order, ...(wave.maxServers !== null ? { max_servers: wave.maxServers } : {}) }));
   if (added.length > 0) add(target.file, { kind: 'append', doc: target.doc, collection: 'waves', items: added });
-  const texts = new Map<string, string>();
-  for (const [path, fileEdits] of edits) texts.set(path, applyEdits(files.find((file) => file.path === path)?.text ?? '', fileEdits));
-  return texts;
+  return edits;
 }

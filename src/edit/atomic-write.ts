@@ -1,13 +1,42 @@
 // Writes that never leave a half-written file: a temporary file in the same folder (so the
-// rename stays on one file system), flushed to disk, then renamed over the original.
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+// rename stays on one file system), flushed to disk, then renamed over the original. Several
+// files are written in two phases — every temporary file first, then the renames — so that a
+// failure while writing leaves every file as it was.
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { errorMessage, IoError } from '../errors.js';
 
 /** The file-system calls a write needs; tests replace one to fail mid-write. */
-export const fileSystem = { openSync, writeSync, fsyncSync, closeSync, renameSync, rmSync, statSync };
+export const fileSystem = { openSync, writeSync, fsyncSync, closeSync, renameSync, rmSync, statSync, mkdirSync };
+
+interface PreparedWrite {
+  path: string;
+  temporary: string;
+}
 
 export function writeFileAtomic(path: string, text: string): void {
+  writeFilesAtomic([[path, text]]);
+}
+
+export function writeFilesAtomic(writes: ReadonlyArray<readonly [path: string, text: string]>): void {
+  const prepared: PreparedWrite[] = [];
+  try {
+    for (const [path, text] of writes) prepared.push(prepare(path, text));
+  } catch (error) {
+    for (const { temporary } of prepared) fileSystem.rmSync(temporary, { force: true });
+    throw error;
+  }
+  for (const { path, temporary } of prepared) {
+    try {
+      fileSystem.renameSync(temporary, path);
+    } catch (error) {
+      for (const { temporary: left } of prepared) fileSystem.rmSync(left, { force: true });
+      throw new IoError(`cannot write ${path}: ${errorMessage(error)}`, { cause: error });
+    }
+  }
+}
+
+function prepare(path: string, text: string): PreparedWrite {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   let mode = 0o644;
   try {
@@ -16,6 +45,7 @@ export function writeFileAtomic(path: string, text: string): void {
     // A new file: the default mode.
   }
   try {
+    fileSystem.mkdirSync(dirname(path), { recursive: true });
     const fd = fileSystem.openSync(temporary, 'wx', mode);
     try {
       fileSystem.writeSync(fd, text);
@@ -23,9 +53,9 @@ export function writeFileAtomic(path: string, text: string): void {
     } finally {
       fileSystem.closeSync(fd);
     }
-    fileSystem.renameSync(temporary, path);
   } catch (error) {
     fileSystem.rmSync(temporary, { force: true });
     throw new IoError(`cannot write ${path}: ${errorMessage(error)}`, { cause: error });
   }
+  return { path, temporary };
 }

@@ -3,13 +3,13 @@
 // written), two-space indentation, lists indented under their key, no line folding; comments,
 // blank lines, quoting and flow or block style kept. Formatting twice gives the same text.
 import type * as z from 'zod';
-import { isMap, isPair, isScalar, isSeq, Lexer, parseAllDocuments, visit, type Document, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parseAllDocuments, visit, type Document, type Pair, type YAMLMap } from 'yaml';
 import { COLLECTION_NAMES, COLLECTIONS, isCollectionName } from '../../schemas/collections.js';
 import { Project } from '../../schemas/project.js';
 import { FULL_PARSE_OPTIONS } from '../load/parse/full.js';
 import { isExtensionField } from '../validate/extensions.js';
 import { fieldNames, schemaAt } from '../validate/schema-walk.js';
-import { EditError } from './text-edits.js';
+import { EditError, unpaddedFlowLists } from './text-edits.js';
 
 const TOP_LEVEL = ['project', ...COLLECTION_NAMES];
 
@@ -23,7 +23,7 @@ export function formatYaml(text: string): string {
     const written = doc.toString({ indent: 2, indentSeq: true, lineWidth: 0, flowCollectionPadding: true });
     return restoreFoldedScalars(written, folded);
   });
-  return withUnpaddedFlowLists(out.join(''));
+  return unpaddedFlowLists(out.join(''));
 }
 
 /**
@@ -31,12 +31,33 @@ export function formatYaml(text: string): string {
  * refold them to one line at line width 0. Each is set aside behind a placeholder and written
  * back as it was, at its new indentation.
  */
-function holdFoldedScalars(doc: Document.Parsed, text: string): string[] {
-  const held: string[] = [];
+interface HeldScalar {
+  /** The header (`>`, `>-`, `>2+`) without a comment; the comment is written by the yaml package. */
+  header: string;
+  /** Content lines, without the indentation they had. */
+  lines: string[];
+  /** Blank lines after the content, which keep chomping (`+`) counts. */
+  trailing: number;
+}
+
+function holdFoldedScalars(doc: Document.Parsed, text: string): HeldScalar[] {
+  const held: HeldScalar[] = [];
   visit(doc, {
     Scalar(_, node) {
       if (node.type !== 'BLOCK_FOLDED' || !node.range) return;
-      held.push(text.slice(node.range[0], node.range[1]).replace(/\s+$/, ''));
+      const source = text.slice(node.range[0], node.range[1]);
+      const [headerLine = '', ...body] = source.split('\n');
+      const header = headerLine.replace(/\s+#.*$/, '').trim();
+      const indicator = /[1-9]/.exec(header)?.[0];
+      // The indentation the text is measured from: given by the indicator, else its first line.
+      const keyLine = text.slice(text.lastIndexOf('\n', node.range[0] - 1) + 1, node.range[0]);
+      const keyColumn = /^ *(?:- +)*/.exec(keyLine)![0].length;
+      const firstLine = body.find((line) => line.trim() !== '') ?? '';
+      const base = indicator ? keyColumn + Number(indicator) : firstLine.length - firstLine.trimStart().length;
+      let end = body.length;
+      while (end > 0 && body[end - 1]!.trim() === '') end -= 1;
+      const trailing = body.slice(end).length - (source.endsWith('\n') ? 1 : 0);
+      held.push({ header, lines: body.slice(0, end).map((line) => line.slice(Math.min(base, line.length - line.trimStart().length))), trailing: Math.max(0, trailing) });
       node.type = 'PLAIN';
       node.value = `${PLACEHOLDER}${held.length - 1}`;
     },
@@ -46,16 +67,18 @@ function holdFoldedScalars(doc: Document.Parsed, text: string): string[] {
 
 const PLACEHOLDER = '\u0000folded-';
 
-function restoreFoldedScalars(written: string, held: readonly string[]): string {
+function restoreFoldedScalars(written: string, held: readonly HeldScalar[]): string {
   if (held.length === 0) return written;
-  return written.replace(/^( *)(.*?)"?\\0folded-(\d+)"?$/gm, (_, indent: string, before: string, index: string) => {
-    const [header, ...lines] = held[Number(index)]!.split('\n');
-    const current = Math.min(...lines.filter((line) => line.trim() !== '').map((line) => line.length - line.trimStart().length));
-    // Deeper than the key it belongs to, which may follow list dashes on its line.
+  return written.replace(/^( *)(.*?)"\\0folded-(\d+)"( #.*)?$/gm, (_, indent: string, before: string, index: string, comment: string | undefined) => {
+    const { header, lines, trailing } = held[Number(index)]!;
+    // Deeper than the key it belongs to, which may follow list dashes on its line; an explicit
+    // indentation indicator becomes 2, the new distance from that key.
     const dashes = /^(?:- +)*/.exec(before)![0].length;
     const wanted = indent.length + dashes + 2;
-    const body = lines.map((line) => (line.trim() === '' ? '' : ' '.repeat(wanted) + line.slice(current)));
-    return [`${indent}${before}${header}`, ...body].join('\n');
+    const newHeader = header.replace(/[1-9]/, '2');
+    const body = lines.map((line) => (line.trim() === '' ? '' : ' '.repeat(wanted) + line));
+    const keep = header.includes('+') ? Array.from({ length: trailing }, () => '') : [];
+    return [`${indent}${before}${newHeader}${comment ?? ''}`, ...body, ...keep].join('\n');
   });
 }
 
@@ -68,14 +91,14 @@ function formatDocument(doc: Document.Parsed): void {
     if (key === 'project' && isMap(pair.value)) formatObject(pair.value, Project);
     else if (key !== undefined && isCollectionName(key) && isSeq(pair.value)) {
       const schema = COLLECTIONS[key].schema as z.ZodType;
-      for (const item of pair.value.items) if (isMap(item)) formatObject(item, schema);
+      for (const item of pair.value.items) if (isMap(item)) formatObject(item, schema, true);
     }
   }
 }
 
 /** An entity, or a mapping inside one, in the order of its schema, recursively. */
-function formatObject(map: YAMLMap, schema: z.ZodType): void {
-  sortPairs(map, fieldNames(schema));
+function formatObject(map: YAMLMap, schema: z.ZodType, inSequence = false): void {
+  sortPairs(map, fieldNames(schema), inSequence);
   for (const pair of map.items) {
     const key = keyOf(pair);
     if (key === undefined || isExtensionField(key)) continue;
@@ -84,13 +107,13 @@ function formatObject(map: YAMLMap, schema: z.ZodType): void {
     if (isMap(pair.value) && fieldNames(inner).length > 0) formatObject(pair.value, inner);
     if (isSeq(pair.value)) {
       const element = schemaAt(inner, [0]);
-      if (element && fieldNames(element).length > 0) for (const item of pair.value.items) if (isMap(item)) formatObject(item, element);
+      if (element && fieldNames(element).length > 0) for (const item of pair.value.items) if (isMap(item)) formatObject(item, element, true);
     }
   }
 }
 
 /** Known keys in the given order, then `x-*` keys, then the rest; each group keeps its written order. */
-function sortPairs(map: YAMLMap, order: readonly string[]): void {
+function sortPairs(map: YAMLMap, order: readonly string[], inSequence = false): void {
   const rank = (pair: unknown) => {
     const key = isPair(pair) ? keyOf(pair) : undefined;
     if (key === undefined) return order.length + 2;
@@ -106,21 +129,19 @@ function sortPairs(map: YAMLMap, order: readonly string[]): void {
   if (first && isScalar(first.key)) first.key.commentBefore = undefined;
   map.items = sorted.map(({ pair }) => pair);
   const head = map.items[0];
-  if (leading && head && isScalar(head.key)) head.key.commentBefore = [leading, head.key.commentBefore].filter(Boolean).join('\n');
+  if (!head || !isScalar(head.key)) return;
+  const comment = [leading, head.key.commentBefore].filter(Boolean).join('\n');
+  // What stands above the first field is written above the mapping: in a list, above its dash,
+  // where the next format would move it anyway; a blank line there belongs to the mapping too.
+  head.key.spaceBefore = false;
+  if (inSequence) {
+    head.key.commentBefore = undefined;
+    if (comment) map.commentBefore = [map.commentBefore, comment].filter(Boolean).join('\n');
+  } else {
+    head.key.commentBefore = comment || undefined;
+  }
 }
 
 function keyOf(pair: Pair): string | undefined {
   return isScalar(pair.key) ? String(pair.key.value) : undefined;
-}
-
-/** `[a, b]` for lists, `{ id: x }` for mappings: the yaml package pads both or neither. */
-function withUnpaddedFlowLists(text: string): string {
-  const tokens = [...new Lexer().lex(text)].filter((token) => !/^[\u0002\u0018\u001f]$/.test(token));
-  const out: string[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!;
-    if (token === ' ' && (tokens[i - 1] === '[' || tokens[i + 1] === ']')) continue;
-    out.push(token);
-  }
-  return out.join('');
 }

@@ -4,7 +4,7 @@
 //
 // Edits are computed as splices against one parse of the text and applied together, from the
 // end backwards, so a batch of a thousand (an import) costs one parse, not a thousand.
-import { Document, isMap, isScalar, isSeq, parseAllDocuments, stringify, visit, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { Document, isMap, isScalar, isSeq, Lexer, parseAllDocuments, stringify, visit, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { FULL_PARSE_OPTIONS } from '../load/parse/full.js';
 import type { PathSegment } from '../load/types.js';
 
@@ -134,6 +134,13 @@ function addPair(text: string, map: YAMLMap, field: string, value: unknown): Spl
   }
   const first = map.items[0]?.key as Node | undefined;
   const indent = first?.range ? columnOf(text, first.range[0]) : 0;
+  // Before the x- fields, which the canonical layout keeps last.
+  const extension = field.startsWith('x-') ? -1 : map.items.findIndex((item) => isScalar(item.key) && String(item.key.value).startsWith('x-'));
+  if (extension > 0) {
+    const before = map.items[extension - 1]!;
+    const at = lineEnd(text, ((before.value as Node | null) ?? (before.key as Node)).range![1]);
+    return { start: at, end: at, text: `\n${blockPair(field, value, indent).replace(/\n$/, '')}` };
+  }
   const at = lineEnd(text, lastNode ? lastNode.range![1] : map.range![1]);
   return { start: at, end: at, text: `\n${blockPair(field, value, indent).replace(/\n$/, '')}` };
 }
@@ -153,13 +160,25 @@ function removePair(text: string, map: YAMLMap, pair: Pair): Splice {
     return { start: keyStart, end: stop, text: '' };
   }
   const start = text.lastIndexOf('\n', keyStart - 1) + 1;
+  // The first field of a list item shares the line with its dash: the dash stays, and the
+  // next field moves up beside it (or the item becomes an empty mapping).
+  if (/-\s+$/.test(text.slice(start, keyStart))) {
+    const next = map.items[map.items.indexOf(pair) + 1]?.key as Node | undefined;
+    return next?.range ? { start: keyStart, end: next.range[0], text: '' } : { start: keyStart, end: valueEnd, text: '{}' };
+  }
   return { start, end: Math.min(text.length, lineEnd(text, valueEnd) + 1), text: '' };
 }
 
 /** One line of YAML, as people write it: `[a, b]`, `{ id: x, name: y }`. */
 function inlineValue(value: unknown): string | null {
-  const text = stringify(value, { lineWidth: 0, collectionStyle: 'flow', flowCollectionPadding: !Array.isArray(value) }).trimEnd();
+  const text = unpaddedFlowLists(stringify(value, { lineWidth: 0, collectionStyle: 'flow', flowCollectionPadding: true }).trimEnd());
   return text.includes('\n') ? null : text;
+}
+
+/** `[a, b]` for lists, `{ id: x }` for mappings: the yaml package pads both or neither. */
+export function unpaddedFlowLists(text: string): string {
+  const tokens = [...new Lexer().lex(text)].filter((token) => !/^[\u0002\u0018\u001f]$/.test(token));
+  return tokens.filter((token, i) => !(token === ' ' && (tokens[i - 1] === '[' || tokens[i + 1] === ']'))).join('');
 }
 
 function blockPair(field: string, value: unknown, indent: number): string {

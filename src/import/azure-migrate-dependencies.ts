@@ -62,12 +62,13 @@ export function importAzureMigrateDependencies(text: string, file: string, { bac
       }
       to = `server:${destination.id}`;
     } else if (destinationAddress && !isPrivate(destinationAddress)) {
-      to = `external:${destinationAddress}`;
+      // An id has no `:`; an IPv6 address is written with `-` (2603:1030::23c -> 2603-1030--23c).
+      to = `external:${destinationAddress.replace(/:/g, '-')}`;
     } else {
       skip(result, destinationAddress ? 'destination not in the backlog (an internal address)' : 'no destination name or IP');
       continue;
     }
-    const classification = INFRASTRUCTURE_PORTS.has(portNumber) ? 'shared-infra' : to.startsWith('external:') ? 'external' : portNumber >= DYNAMIC_PORTS ? 'noise' : 'app';
+    const classification = to.startsWith('external:') ? 'external' : INFRASTRUCTURE_PORTS.has(portNumber) ? 'shared-infra' : portNumber >= DYNAMIC_PORTS ? 'noise' : 'app';
     const key = `server:${source.id}\u0000${to}\u0000${portNumber}`.toLowerCase();
     const edge = edges.get(key) ?? { from: `server:${source.id}`, to, port: portNumber, classification, rows: 0, processes: new Set<string>() };
     edge.rows += 1;
@@ -79,9 +80,9 @@ export function importAzureMigrateDependencies(text: string, file: string, { bac
     const seen = `observed in ${edge.rows} ${edge.rows === 1 ? 'row' : 'rows'} of the Azure Migrate dependency export`;
     result.entities.push({
       // What the export saw is the import's own field, updated every time.
-      fields: { from: edge.from, to: edge.to, port: edge.port, protocol: 'tcp', 'x-observed': edge.processes.size > 0 ? `${seen}: ${[...edge.processes].join(', ')}` : seen },
-      // The kind and classification of an edge a person wrote, or refined, are theirs to keep.
-      initial: { kind: 'observed', classification: edge.classification },
+      fields: { from: edge.from, to: edge.to, port: edge.port, 'x-observed': edge.processes.size > 0 ? `${seen}: ${[...edge.processes].join(', ')}` : seen },
+      // The protocol, kind and classification of an edge a person wrote, or refined, are theirs.
+      initial: { protocol: 'tcp', kind: 'observed', classification: edge.classification },
     });
   }
   return result;

@@ -15,7 +15,7 @@ export function importAzureMigrateServers(text: string, file: string): ImportRes
   const osVersion = findColumn(table, ['OS version']);
   const ips = findColumn(table, ['IP addresses', 'IP address']);
   const type = findColumn(table, ['Server type', 'Hypervisor']);
-  const storage = findColumn(table, ['Storage in use (In GB)']);
+  const storage = findColumn(table, ['Storage in use (In GB)', 'Total Storage In Use (in GB)', 'Total storage (in GB)']);
   const disks = table.header.map((header, i) => (/^\*?disk \d+ size \(in gb\)$/i.test(header) ? i : -1)).filter((i) => i !== -1);
 
   const result: ImportResult = { collection: 'servers', entities: [], rowsRead: table.rows.length, skipped: new Map() };

@@ -15,7 +15,8 @@ export interface CsvTable {
   rows: CsvRow[];
 }
 
-export function readCsv(text: string, file: string): CsvTable {
+/** `trim: false` keeps cells as written (a sheet `export` wrote); real exports pad them. */
+export function readCsv(text: string, file: string, { trim = true } = {}): CsvTable {
   const clean = text.replace(/\uFEFF/g, '');
   let records: Array<{ record: string[]; info: { lines: number } }>;
   try {
@@ -29,7 +30,7 @@ export function readCsv(text: string, file: string): CsvTable {
   const rows = records
     .slice(1)
     .filter(({ record }) => record.map((cell) => cell.trim()).join('\u0000') !== headerKey && record.some((cell) => cell.trim() !== ''))
-    .map(({ record, info }) => ({ line: info.lines, cells: record.map((cell) => cell.trim()) }));
+    .map(({ record, info }) => ({ line: info.lines, cells: trim ? record.map((cell) => cell.trim()) : record }));
   return { header, rows };
 }
 

@@ -11,7 +11,7 @@ import { sheetColumns } from './sheet-columns.js';
 import { skip, type ImportResult } from './types.js';
 
 export function importGenericCsv(text: string, file: string, collection: CollectionName): ImportResult {
-  const table = readCsv(text, file);
+  const table = readCsv(text, file, { trim: false });
   const schema = COLLECTIONS[collection].schema as z.ZodType;
   const byKey = new Map<string, string[]>();
   for (const column of sheetColumns(collection)) {
@@ -27,8 +27,9 @@ export function importGenericCsv(text: string, file: string, collection: Collect
   if (idColumn === -1 && collection !== 'dependencies') throw new UsageError(`${file} has no id column (\`${sheetColumns(collection)[0]!.label}\` or \`id\`)`);
   const result: ImportResult = { collection, entities: [], rowsRead: table.rows.length, skipped: new Map() };
   for (const row of table.rows) {
-    const id = idColumn === -1 ? undefined : row.cells[idColumn];
-    if (idColumn !== -1 && !id) {
+    const id = idColumn === -1 ? undefined : row.cells[idColumn]?.trim() || undefined;
+    // A dependency may have no id: its edge identifies it.
+    if (!id && collection !== 'dependencies') {
       skip(result, 'no id');
       continue;
     }
@@ -36,7 +37,8 @@ export function importGenericCsv(text: string, file: string, collection: Collect
     columns.forEach((path, i) => {
       const cell = row.cells[i];
       if (!path || cell === undefined || cell === '' || (path.length === 1 && path[0] === 'id')) return;
-      const value = isExtensionField(path[0]!) ? typed(cell, undefined, ';') : typed(cell, schemaAt(schema, path), ';');
+      // A custom column is text: merge.ts gives it back the type the field has in the backlog.
+      const value = isExtensionField(path[0]!) ? cell : typed(cell, schemaAt(schema, path), ';');
       if (path.length === 1) fields[path[0]!] = value;
       else fields[path[0]!] = { ...(fields[path[0]!] as Record<string, unknown> | undefined), [path[1]!]: value };
     });

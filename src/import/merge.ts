@@ -10,7 +10,7 @@ import { addTo } from '../model/group.js';
 import { isRecord, sameValue } from '../model/same-value.js';
 import type { Edit } from '../edit/text-edits.js';
 import { fieldNames } from '../validate/schema-walk.js';
-import type { ImportResult } from './types.js';
+import type { ImportedEntity, ImportResult } from './types.js';
 import type * as z from 'zod';
 
 export interface MergePlan {
@@ -26,29 +26,41 @@ export function mergeImported(backlog: Backlog, result: ImportResult, into: stri
   const { collection } = result;
   const plan: MergePlan = { edits: new Map(), added: 0, updated: 0, unchanged: 0, repeated: 0 };
   const add = (file: string, edit: Edit) => addTo(plan.edits, file, edit);
+  const keyOf = (imported: ImportedEntity) => (imported.id !== undefined ? imported.id.toLowerCase() : edgeKey(imported.fields));
+  const existingByKey = existingIndex(backlog, collection);
   const seen = new Set<string>();
   const appended: Record<string, unknown>[] = [];
   // The last of repeated entities counts: walk from the end, skip what was seen.
   for (const imported of [...result.entities].reverse()) {
-    const key = imported.id !== undefined ? imported.id.toLowerCase() : (dependencyKey(imported.fields) ?? '');
+    const key = keyOf(imported);
     if (seen.has(key)) {
       plan.repeated += 1;
       continue;
     }
     seen.add(key);
-    const existing = backlog.byKey[collection].get(key) as Entity | undefined;
+    const existing = existingByKey.get(key);
     if (!existing) {
       appended.unshift(inSchemaOrder(collection, { ...(imported.id !== undefined ? { id: imported.id } : {}), ...imported.fields, ...imported.initial }));
       plan.added += 1;
       continue;
     }
     const current = { ...(existing.data as Record<string, unknown>), ...existing.extensions };
+    const { doc, path, file } = existing.location;
     let changed = false;
-    for (const [field, value] of Object.entries(imported.fields)) {
-      // A nested mapping (target, costs) keeps the fields the export does not mention.
-      const merged = isRecord(value) && isRecord(current[field]) ? { ...current[field], ...value } : value;
-      if (sameValue(current[field], merged)) continue;
-      add(existing.location.file, { kind: 'set', doc: existing.location.doc, path: existing.location.path, field, value: merged });
+    for (const [field, imported_] of Object.entries(imported.fields)) {
+      const value = likeCurrent(current[field], imported_);
+      if (isRecord(value) && isRecord(current[field])) {
+        // A nested mapping (target, costs): field by field, keeping what the export does not
+        // mention, and every comment in it.
+        for (const [inner, innerValue] of Object.entries(value)) {
+          if (sameValue(current[field][inner], innerValue)) continue;
+          add(file, { kind: 'set', doc, path: [...path, field], field: inner, value: innerValue });
+          changed = true;
+        }
+        continue;
+      }
+      if (sameValue(current[field], value)) continue;
+      add(file, { kind: 'set', doc, path, field, value });
       changed = true;
     }
     if (changed) plan.updated += 1;
@@ -56,6 +68,35 @@ export function mergeImported(backlog: Backlog, result: ImportResult, into: stri
   }
   if (appended.length > 0) add(into, { kind: 'append', doc: 0, collection, items: appended });
   return plan;
+}
+
+/**
+ * The entities an import can meet again: by id; dependencies also by their edge — from, to and
+ * port, whatever id or protocol a person has given them since.
+ */
+function existingIndex(backlog: Backlog, collection: CollectionName): Map<string, Entity> {
+  const index = new Map<string, Entity>(backlog.byKey[collection] as Map<string, Entity>);
+  if (collection === 'dependencies') {
+    for (const entity of backlog.entities.dependencies) {
+      const key = edgeKey(entity.data as unknown as Record<string, unknown>);
+      if (!index.has(key)) index.set(key, entity);
+    }
+  }
+  return index;
+}
+
+/** A dependency's edge, compared without case, a bare reference as a workload. */
+function edgeKey(fields: Record<string, unknown>): string {
+  return `edge\u0000${dependencyKey({ from: fields.from, to: fields.to, port: fields.port }) ?? ''}`;
+}
+
+/** A sheet's text in the type the field has now: custom x- columns come back as text. */
+function likeCurrent(current: unknown, value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  if (typeof current === 'number' && value.trim() !== '' && Number(value) === current) return current;
+  if (typeof current === 'boolean' && (value === 'true' || value === 'false')) return value === 'true';
+  if (Array.isArray(current)) return value.split(';').map((item) => item.trim()).filter(Boolean);
+  return value;
 }
 
 function inSchemaOrder(collection: CollectionName, entity: Record<string, unknown>): Record<string, unknown> {

@@ -5,14 +5,14 @@ import { isIP } from 'node:net';
 export function ipAddresses(cell: string): string[] {
   return cell
     .split(/[\s,;]+/)
-    .map((part) => part.replace(/%[\w.]+$/, '').replace(/^\[|\]$/g, ''))
+    .map((part) => part.replace(/%[\w.]+$/, '').replace(/^\[|\]$/g, '').replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i, '$1'))
     .filter((part) => isIP(part) !== 0);
 }
 
 /** A whole or decimal number, or undefined: `4`, `4.0`, `1,024` (thousands), ` 8 `. */
 export function numberOf(cell: string | undefined): number | undefined {
   if (cell === undefined) return undefined;
-  const text = cell.trim().replace(/(\d),(\d{3})(?!\d)/g, '$1$2');
+  const text = cell.trim().replace(/,(?=\d{3}(?:,|\.|$))/g, '');
   if (text === '' || !/^-?\d+(\.\d+)?$/.test(text)) return undefined;
   return Number(text);
 }
@@ -32,6 +32,6 @@ export function osFamily(os: string): 'windows' | 'linux' | 'unix' | 'other' {
 
 /** An id from a host name: the characters an id allows, the rest dropped; undefined when nothing is left. */
 export function idFromName(name: string): string | undefined {
-  const id = name.trim().replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '').slice(0, 128);
+  const id = name.trim().replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '').replace(/[^A-Za-z0-9]+$/, '').slice(0, 128);
   return id === '' ? undefined : id;
 }

@@ -196,10 +196,10 @@ describe('formatYaml on random backlog documents', () => {
 // What fmt gets wrong today (each found by the property above before its shape was left out).
 
 describe('formatYaml: known bugs', () => {
-  // BUG (data loss): a folded scalar with a comment on its header line (`description: > # ...`) is
+  // Was a bug (data loss), kept as a regression test: a folded scalar with a comment on its header line (`description: > # ...`) is
   // replaced by the internal placeholder: fmt writes `description: "\0folded-0" # ...` and the
   // text is gone. The placeholder regex in restoreFoldedScalars does not allow a trailing comment.
-  it.fails('keeps a folded scalar that has a comment on its header line', () => {
+  it('keeps a folded scalar that has a comment on its header line', () => {
     const text = 'workloads:\n  - name: A\n    id: a\n    description: > # why it matters\n      folded\n      text\n';
     const once = formatYaml(text);
     expect(once).not.toContain('folded-0');
@@ -207,47 +207,47 @@ describe('formatYaml: known bugs', () => {
     expect(once).toContain('# why it matters');
   });
 
-  it.fails('does not destroy that text through the CLI either (`backlog fmt` writes the placeholder)', async () => {
+  it('does not destroy that text through the CLI either (`backlog fmt` writes the placeholder)', async () => {
     const root = tempDir({ 'backlog.yaml': 'workloads:\n  - name: A\n    id: a\n    owner: O\n    description: > # why it matters\n      folded\n      text\n' });
     expect((await runCli(['fmt'], { cwd: root })).code).toBe(0);
     expect(valuesOf(read(root, 'backlog.yaml'))).toEqual([{ workloads: [{ id: 'a', name: 'A', owner: 'O', description: 'folded text\n' }] }]);
   });
 
-  // BUG: a folded scalar with an explicit indentation indicator (`>2`, needed when the text starts
+  // Was a bug, kept as a regression test: a folded scalar with an explicit indentation indicator (`>2`, needed when the text starts
   // with spaces) is re-indented line by line but keeps its indicator, so its value changes.
-  it.fails('keeps the value of a folded scalar with an indentation indicator', () => {
+  it('keeps the value of a folded scalar with an indentation indicator', () => {
     const text = 'workloads:\n    -   id: a\n        name: A\n        notes: >2\n              starts deeper\n            than the rest\n';
     expect(valuesOf(formatYaml(text))).toEqual(valuesOf(text));
   });
 
-  // BUG: a folded scalar with keep chomping (`>+`) loses its trailing blank lines: the saved text
+  // Was a bug, kept as a regression test: a folded scalar with keep chomping (`>+`) loses its trailing blank lines: the saved text
   // is cut at its last non-space character.
-  it.fails('keeps the trailing blank lines of a `>+` folded scalar', () => {
+  it('keeps the trailing blank lines of a `>+` folded scalar', () => {
     const text = 'servers:\n  - id: S1\n    notes: >+\n      trail\n\n---\nwaves: []\n';
     expect(valuesOf(formatYaml(text))).toEqual(valuesOf(text));
   });
 
-  // BUG: a comment above a field that fmt moves to the front of a list item is written after the
+  // Was a bug, kept as a regression test: a comment above a field that fmt moves to the front of a list item is written after the
   // dash (`- # about the id`); the next fmt moves it above the dash: fmt twice != fmt once, so
   // `fmt` followed by `fmt --check` fails.
-  it.fails('is idempotent when a comment sits above a field that moves to the front of its list item', () => {
+  it('is idempotent when a comment sits above a field that moves to the front of its list item', () => {
     const text = 'workloads:\n  - name: A\n    # about the id\n    id: crm\n';
     const once = formatYaml(text);
     expect(formatYaml(once)).toBe(once);
   });
 
-  // BUG: the same with a blank line above the moved field: fmt writes `  - ` (a trailing space)
+  // Was a bug, kept as a regression test: the same with a blank line above the moved field: fmt writes `  - ` (a trailing space)
   // and the field on the next line; the next fmt joins them.
-  it.fails('is idempotent when a blank line sits above a field that moves to the front of its list item', () => {
+  it('is idempotent when a blank line sits above a field that moves to the front of its list item', () => {
     const text = 'waves:\n  - name: Pilot\n    order: 1\n\n    id: w1\n';
     const once = formatYaml(text);
     expect(once).not.toMatch(/- \n/);
     expect(formatYaml(once)).toBe(once);
   });
 
-  // BUG: a collection that moves to the top keeps its blank line, and the file's header comment
+  // Was a bug, kept as a regression test: a collection that moves to the top keeps its blank line, and the file's header comment
   // keeps its own: two blank lines after fmt, one after the next fmt.
-  it.fails('is idempotent when a commented collection after a blank line moves below the header comment', () => {
+  it('is idempotent when a commented collection after a blank line moves below the header comment', () => {
     const text = '# Header.\n\nservers:\n  - id: S1\n\n# Before workloads.\nworkloads:\n  - id: w\n    name: W\n';
     const once = formatYaml(text);
     expect(formatYaml(once)).toBe(once);

@@ -240,10 +240,10 @@ describe('backlog set on small backlogs', () => {
     expect(statSync(join(root, 'backlog.yaml')).mode & 0o777).toBe(0o600);
   });
 
-  // BUG: removing the field written on the list item's own line (`- tags: [a]`) removes the whole
+  // Was a bug, kept as a regression test: removing the field written on the list item's own line (`- tags: [a]`) removes the whole
   // line, dash included; the rest of the item no longer parses, and the change is refused with a
   // YAML_SYNTAX finding ("this line does not fit the structure around it").
-  it.fails('removes the first field of a list item, keeping the item', async () => {
+  it('removes the first field of a list item, keeping the item', async () => {
     const root = tempDir({ 'backlog.yaml': 'workloads:\n  - tags: [a]   # tags written first\n    id: x\n    name: X\n    owner: A\n  - id: y\n    name: Y\n    owner: B\n' });
     const result = await runCli(['set', 'x', 'tags=null'], { cwd: root });
     expect(result).toEqual({ code: 0, stdout: 'Wrote backlog.yaml.\n', stderr: '' });

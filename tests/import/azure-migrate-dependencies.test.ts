@@ -308,10 +308,10 @@ skipped 2 rows:
     expect((await runCli(['validate'], { cwd: root })).code).toBe(0);
   });
 
-  // BUG: an unknown public IPv6 destination becomes `to: external:2603:1030:20e:3::23c`, which is
+  // Was a bug, kept as a regression test: an unknown public IPv6 destination becomes `to: external:2603:1030:20e:3::23c`, which is
   // no valid reference (`external:NAME` allows no `:`): the import is refused with INVALID_VALUE,
   // so one IPv6 row stops the whole export from being imported.
-  it.fails('imports an edge to an unknown public IPv6 address as an external dependency', async () => {
+  it('imports an edge to an unknown public IPv6 address as an external dependency', async () => {
     const root = backlogWith([]);
     writeFileSync(
       join(root, 'v6.csv'),
@@ -326,10 +326,10 @@ skipped 2 rows:
     expect((await runCli(['validate'], { cwd: root })).code).toBe(0);
   });
 
-  // BUG (minor): an IPv4-mapped IPv6 address (`::ffff:10.1.0.21`, as dual-stack sockets report
+  // Was a bug (minor), kept as a regression test: an IPv4-mapped IPv6 address (`::ffff:10.1.0.21`, as dual-stack sockets report
   // IPv4 peers) is not matched against the servers' IPv4 `ips`; SQL01 is taken for an unknown
   // public address (and then hits the bug above).
-  it.fails('resolves an IPv4-mapped IPv6 destination to the server with that IPv4 address', async () => {
+  it('resolves an IPv4-mapped IPv6 destination to the server with that IPv4 address', async () => {
     const root = backlogWith([]);
     writeFileSync(
       join(root, 'mapped.csv'),
@@ -341,9 +341,9 @@ skipped 2 rows:
     expect(edgesOf(root).at(-1)).toMatchObject({ from: 'server:BILL01', to: 'server:SQL01', port: 1433, classification: 'app' });
   });
 
-  // BUG: an edge a person has given an `id` is no longer recognised (merge matches id-less edges by
+  // Was a bug, kept as a regression test: an edge a person has given an `id` is no longer recognised (merge matches id-less edges by
   // from/to/port/protocol and edges with an id only by id), so the next import adds a copy of it.
-  it.fails('recognises an imported edge after a person gave it an id (no second copy)', async () => {
+  it('recognises an imported edge after a person gave it an id (no second copy)', async () => {
     const root = backlogWith(['azure-migrate-dependencies.timeslot.csv']);
     await runCli(['import', 'azure-migrate-dependencies', 'azure-migrate-dependencies.timeslot.csv'], { cwd: root });
     writeFileSync(join(root, 'dependencies.yaml'), read(root, 'dependencies.yaml').replace('  - from: server:BILL01\n', '  - id: billing-db\n    from: server:BILL01\n'));
@@ -353,11 +353,11 @@ skipped 2 rows:
     expect(read(root, 'dependencies.yaml')).toBe(named);
   });
 
-  // BUG: the export has one edge per (source, destination, port), but the merge also keys on the
+  // Was a bug, kept as a regression test: the export has one edge per (source, destination, port), but the merge also keys on the
   // protocol, which the import always writes as `tcp`. Contoso's observed edges carry the protocol
   // people refined (`sftp`, `https`, `smb`), so re-importing the export they came from adds a
   // second, `tcp` copy of each.
-  it.fails('merges a row into an observed edge whose protocol a person refined (contoso ERPAPP01 -> PAYAPP01:22/sftp)', async () => {
+  it('merges a row into an observed edge whose protocol a person refined (contoso ERPAPP01 -> PAYAPP01:22/sftp)', async () => {
     const root = backlogWith([], join(import.meta.dirname, '..', '..', 'examples', 'contoso'));
     writeFileSync(
       join(root, 'erp.csv'),

@@ -149,9 +149,9 @@ dependencies:
     expect(read(root, 'backlog.yaml')).toBe(TRICKY);
   });
 
-  // BUG: cells are trimmed on import, so a value with a trailing line break (every literal `|`
+  // Was a bug, kept as a regression test: cells are trimmed on import, so a value with a trailing line break (every literal `|`
   // block scalar) or leading/trailing spaces comes back without it and is rewritten.
-  it.fails('keeps a literal block (its final line break) through a round trip', async () => {
+  it('keeps a literal block (its final line break) through a round trip', async () => {
     const text = 'workloads:\n  - id: crm\n    name: CRM\n    owner: Ana\n    notes: |\n      Two lines\n      of notes.\n';
     const root = tempDir({ 'backlog.yaml': text });
     const result = await roundTrip(root, 'workloads');
@@ -159,9 +159,9 @@ dependencies:
     expect(read(root, 'backlog.yaml')).toBe(text);
   });
 
-  // BUG: x- columns have no schema, so import guesses their type from the cell: the string
+  // Was a bug, kept as a regression test: x- columns have no schema, so import guesses their type from the cell: the string
   // "0042" comes back as the number 42, the string "true" as a boolean, a list as one string.
-  it.fails('keeps the type of x- fields through a round trip', async () => {
+  it('keeps the type of x- fields through a round trip', async () => {
     const text = 'workloads:\n  - id: crm\n    name: CRM\n    owner: Ana\n    x-cmdb: "0042"\n    x-flag: "true"\n    x-regions: [eu, us]\n';
     const root = tempDir({ 'backlog.yaml': text });
     const result = await roundTrip(root, 'workloads');
@@ -169,11 +169,11 @@ dependencies:
     expect(read(root, 'backlog.yaml')).toBe(text);
   });
 
-  // BUG: export writes the identity of an edge without an id (`server:S1->erp:443/https`) in the
+  // Was a bug, kept as a regression test: export writes the identity of an edge without an id (`server:S1->erp:443/https`) in the
   // `Dependency ID` column; import takes it for an id. With a bare workload reference (the spec's
   // "bare = workload") the identity does not match the stored key (`...->workload:erp...`), so the
   // edge is added again with an invalid id and the import is refused (exit 1).
-  it.fails('round-trips a dependency that names a workload by its bare id', async () => {
+  it('round-trips a dependency that names a workload by its bare id', async () => {
     const text = 'workloads:\n  - { id: crm, name: CRM, owner: Ana }\n  - { id: erp, name: ERP, owner: Ben }\nservers:\n  - { id: S1, workloads: [crm] }\ndependencies:\n  - { from: server:S1, to: erp, port: 443, protocol: https }\n';
     const root = tempDir({ 'backlog.yaml': text });
     const result = await roundTrip(root, 'dependencies');
@@ -209,10 +209,10 @@ describe('import csv', () => {
     expect(read(root, 'backlog.yaml')).toBe('workloads:\n  - id: crm\n    name: CRM\n    owner: Ana\n    target:\n      region: westeurope\n      landing_zone: corp\n      service: AKS\n    tags: [a]\n');
   });
 
-  // BUG: merge sets the whole `target` mapping (old fields plus new), and the text edit rewrites a
+  // Was a bug, kept as a regression test: merge sets the whole `target` mapping (old fields plus new), and the text edit rewrites a
   // block mapping from scratch: a comment inside it is lost. (`set target.service=AKS` edits only
   // the one field and keeps it.)
-  it.fails('keeps a comment inside a nested mapping it adds a field to', async () => {
+  it('keeps a comment inside a nested mapping it adds a field to', async () => {
     const root = tempDir({
       'backlog.yaml': 'workloads:\n  - id: crm\n    name: CRM\n    owner: Ana\n    target:\n      region: westeurope # agreed with networking\n      landing_zone: corp\n',
       'sheet.csv': 'id,Target Service\ncrm,AKS\n',

@@ -304,10 +304,10 @@ describe('graph --level server', () => {
     expectRendersWithGraphviz(await output('--level', 'server', '-f', 'dot', '--all-edges'));
   });
 
-  // BUG (cosmetic): a server's label is already `ID (role)`, and the formatters print the id
+  // Was a bug (cosmetic), kept as a regression test: a server's label is already `ID (role)`, and the formatters print the id
   // and then the label when the two differ, so every server with a role shows its id twice:
   // Mermaid `SQL01<br/>SQL01 (database)`, DOT `SQL01\nSQL01 (database)`. (The server-level
-  // goldens show this and will change with the fix.)
+  // goldens show the fixed labels.)
   it('a server with a role shows its id once', async () => {
     const mermaid = readMermaid(await output('--level', 'server'));
     const sql = [...mermaid.labels.values()].find((label) => label.includes('SQL01'));
@@ -324,7 +324,7 @@ describe('graph --level server', () => {
     expect((await view('--level', 'server', '--focus', 'PAY-APP01')).nodes.map((node) => node.id).sort()).toEqual(['PAY-APP01', 'SQL01']);
   });
 
-  // BUG: at server level an edge is "wrong way" by a rule of its own, not WAVE_ORDER's (which the
+  // Was a bug, kept as a regression test: at server level an edge is "wrong way" by a rule of its own, not WAVE_ORDER's (which the
   // workload level follows): an edge to a server whose workload has NO wave is never marked,
   // and one to a server whose workload has already MOVED (migrated) in a later wave is marked.
   // Here the workload graph marks app -> db (WAVE_ORDER warns about it) and not app -> old;

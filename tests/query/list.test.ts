@@ -135,7 +135,7 @@ describe('list --priority', () => {
     expect(withColumns.stderr).toContain('--priority orders workloads, not servers');
   });
 
-  // BUG: without --columns, `list servers --priority` first resolves the default --priority
+  // Was a bug, kept as a regression test: without --columns, `list servers --priority` first resolves the default --priority
   // columns (id, name, priority, ...) against the servers' fields and fails on `name`, so the
   // user reads "--columns: servers have no field `name`" about an option they never gave.
   it('on servers, says that --priority orders workloads (not a complaint about --columns)', async () => {
@@ -287,7 +287,7 @@ describe('list --sort', () => {
     expect(await ids(...args)).toEqual(expected);
   });
 
-  // BUG: an empty list (blocked_by of a workload that waits for nothing) counts as missing when
+  // Was a bug, kept as a regression test: an empty list (blocked_by of a workload that waits for nothing) counts as missing when
   // sorting ascending (last) but not when descending: `--sort -blocked_by` puts the five
   // workloads with an empty blocked_by FIRST (archive, data-lake, erp, legacy-fax, mainframe),
   // against "missing values last" in either direction (README, and `--where blocked_by=`).
@@ -451,7 +451,7 @@ describe('list output formats', () => {
     expect(coloured.stdout).toContain('\u001b[');
   });
 
-  // BUG: to fit 80 columns the layout shrinks every column down to 8 characters, the id column
+  // Was a bug, kept as a regression test: to fit 80 columns the layout shrinks every column down to 8 characters, the id column
   // too, and cli-table3 then cuts words longer than a cell: `data-l…`, `intran…`, `hr-por…`,
   // `legacy…`, `mainfr…`, `schedul…`, `<fin@co…`. Text is lost, the ids first — the one column a
   // reader needs whole (to type `backlog show ID`). Long words should wrap, not be cut.

@@ -146,7 +146,7 @@ describe('show a workload', () => {
     await expect(yaml.stdout).toMatchFileSnapshot(golden('show.workload.yaml'));
   });
 
-  // BUG: a field whose value has several lines (billing's `notes`) is printed as is, so its
+  // Was a bug, kept as a regression test: a field whose value has several lines (billing's `notes`) is printed as is, so its
   // second line starts in column 0, outside the aligned `key  value` block — it reads like a
   // heading, not like the rest of the notes. Continuation lines should stay indented under the value.
   it('text: a multi-line field value stays indented under its key', async () => {

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { waveAssignmentEdits } from '../../src/edit/assign-waves.js';
+import { applyEdits } from '../../src/edit/text-edits.js';
 import { readSourceFile } from '../../src/load/read-source-file.js';
 import { suggestWaves, type WavePlan } from '../../src/query/suggest-waves.js';
 import { readBacklog, validate } from '../../src/validate/validate.js';
@@ -146,8 +147,8 @@ describe('suggested waves on random backlogs', () => {
           const groups = new Set(wave.workloads.map((id) => read.graph.moveGroupOf.get(id) ?? id));
           expect(groups.size).toBe(1);
         }
-        const changes = waveAssignmentEdits(read.backlog, files, plan);
-        const after = files.map((file) => (changes.has(file.path) ? readSourceFile(file.path, Buffer.from(changes.get(file.path)!)) : file));
+        const edits = waveAssignmentEdits(read.backlog, plan);
+        const after = files.map((file) => (edits.has(file.path) ? readSourceFile(file.path, Buffer.from(applyEdits(file.text, edits.get(file.path)!))) : file));
         const codes = validate(after, { asOf: '2026-06-01' }).diagnostics.map((d) => d.code);
         expect(codes.filter((code) => ['WAVE_ORDER', 'SPLIT_MOVE_GROUP', 'UNRATIONALIZED_IN_WAVE', 'INVALID_VALUE', 'UNKNOWN_REFERENCE'].includes(code))).toEqual([]);
       }),

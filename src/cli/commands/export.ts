@@ -23,7 +23,8 @@ export async function runExport(collectionName: string | undefined, options: { r
     const data = entity.data as Record<string, unknown>;
     const row: Record<string, unknown> = {};
     for (const column of columns) {
-      row[column.label] = column.path.length === 1 ? (column.path[0] === 'id' ? entity.id : data[column.path[0]!]) : (data[column.path[0]!] as Record<string, unknown> | undefined)?.[column.path[1]!];
+      // The id as written: a dependency without one is identified by its edge, not by a column.
+      row[column.label] = column.path.length === 1 ? data[column.path[0]!] : (data[column.path[0]!] as Record<string, unknown> | undefined)?.[column.path[1]!];
     }
     for (const key of extensions) row[key] = entity.extensions?.[key];
     return row;

@@ -1,10 +1,9 @@
 // `backlog import FORMAT FILE`: merge an export into the backlog — idempotent, validated,
 // comment-preserving — and say what was added, updated and skipped.
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import type { CollectionName } from '../../../schemas/collections.js';
-import { applyChanges } from '../../edit/apply-changes.js';
-import { applyEdits } from '../../edit/text-edits.js';
+import { applyFileEdits } from '../../edit/apply-changes.js';
 import { errorMessage, IoError, UsageError } from '../../errors.js';
 import { mergeImported, runImporter, type ImportFormat } from '../../import/index.js';
 import { plural } from '../../text/list.js';
@@ -30,19 +29,26 @@ export async function runImport(format: ImportFormat, file: string, options: Imp
   const opened = await openBacklog(io, options.root);
   const collection: CollectionName = options.collection ? parseCollection(options.collection) : 'workloads';
   const result = runImporter(format, text, file, { backlog: opened.backlog }, collection);
-  const into = options.into ?? `${result.collection}.yaml`;
+  const into = intoPath(opened.root, io.cwd, options.into ?? `${result.collection}.yaml`, options.into === undefined);
   const plan = mergeImported(opened.backlog, result, into);
-  const changes = new Map<string, string>();
-  for (const [path, edits] of plan.edits) {
-    const current = opened.files.find((f) => f.path === path)?.text ?? '';
-    changes.set(path, applyEdits(current, edits));
-  }
-  const applied = applyChanges(opened.files, changes, { root: opened.root, dryRun: options.dryRun === true, asOf });
+  const applied = applyFileEdits(opened.files, plan.edits, { root: opened.root, dryRun: options.dryRun === true, asOf });
   const code = reportApplied(applied, io, createStyle(colourEnabled(io, options.color)));
   const summary = summarize(format, result.collection, result.rowsRead, plan, result.skipped);
   if (applied.status === 'dry-run' || applied.status === 'refused') io.stderr(summary);
   else io.stdout(summary);
   return code;
+}
+
+/**
+ * The --into file as a path inside the backlog root: a relative --into is taken from the working
+ * folder as any other path argument (the default from the root), and a file outside the root is
+ * refused, because the backlog would not read it back.
+ */
+function intoPath(root: string, cwd: string, into: string, isDefault: boolean): string {
+  const inside = relative(root, resolve(isDefault ? root : cwd, into));
+  if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) throw new UsageError(`--into ${into} is outside the backlog root ${root}; name a file inside it`);
+  if (!/\.ya?ml$/i.test(inside)) throw new UsageError(`--into ${into} is not a .yaml file; the backlog reads only .yaml and .yml files`);
+  return inside.split('\\').join('/');
 }
 
 /** The export's text: UTF-8, or UTF-16 as spreadsheets save "Unicode text". */

@@ -1,6 +1,6 @@
 // `backlog waves`: the waves with their load and findings; `--suggest`: a proposed assignment,
 // written into the files with `--write`.
-import { applyChanges } from '../../edit/apply-changes.js';
+import { applyFileEdits } from '../../edit/apply-changes.js';
 import { waveAssignmentEdits } from '../../edit/assign-waves.js';
 import { ROWS_FORMATTERS } from '../../format/rows/index.js';
 import { wavePlanText } from '../../format/wave-plan.js';
@@ -41,7 +41,6 @@ export async function runWaves(options: WavesOptions, io: CliIO): Promise<number
     io.stdout(options.format === 'json' ? `${JSON.stringify(plan, null, 2)}\n` : wavePlanText(plan, style));
     return 0;
   }
-  const changes = waveAssignmentEdits(opened.backlog, opened.files, plan);
-  const result = applyChanges(opened.files, changes, { root: opened.root, dryRun: options.dryRun === true, asOf });
+  const result = applyFileEdits(opened.files, waveAssignmentEdits(opened.backlog, plan), { root: opened.root, dryRun: options.dryRun === true, asOf });
   return reportApplied(result, io, style);
 }
