@@ -16,10 +16,12 @@ export interface OpenBacklog extends ReadBacklog {
   context: QueryContext;
 }
 
-export async function openBacklog(io: CliIO, rootOption: string | undefined, useCache?: boolean): Promise<OpenBacklog> {
+export async function openBacklog(io: CliIO, rootOption: string | undefined): Promise<OpenBacklog> {
   const root = resolveRoot(io.cwd, rootOption);
   const source = fsSource(root);
-  const files = await loadFiles(source, parseCache(root, io, useCache));
+  const caching = parseCache(root, io);
+  const files = await loadFiles(source, caching);
+  caching.cache?.save();
   for (const notice of source.notices) io.stderr(`backlog: ${notice}\n`);
   const read = readBacklog(files);
   if (read.drafts.length > 0) {

@@ -3,7 +3,7 @@ import type { CliIO } from './io.js';
 import { toolVersion } from './version.js';
 
 /** The parse cache of a root, unless --no-cache or BACKLOG_NO_CACHE=1 turns it off. */
-export function parseCache(root: string, io: CliIO, flag: boolean | undefined): { cache?: ParseCache } {
-  if (flag === false || io.env.BACKLOG_NO_CACHE === '1') return {};
+export function parseCache(root: string, io: CliIO): { cache?: ParseCache } {
+  if (io.env.BACKLOG_NO_CACHE === '1') return {};
   return { cache: ParseCache.open(root, toolVersion(), io.env) };
 }

@@ -5,6 +5,7 @@ import { UsageError } from '../errors.js';
 import type { SourceFile } from '../load/types.js';
 import { measures } from '../query/report.js';
 import { stays } from '../model/status.js';
+import type { ParseCache } from '../load/parse-cache.js';
 import { backlogAt } from './backlog-at.js';
 import { run, type Repository } from './repository.js';
 
@@ -24,7 +25,7 @@ export interface HistoryPoint {
   workloads_rationalized: number;
 }
 
-export async function kpiHistory(repository: Repository, root: string, options: { since?: string; every: Interval; today: string }): Promise<HistoryPoint[]> {
+export async function kpiHistory(repository: Repository, root: string, options: { since?: string; every: Interval; today: string; cache?: ParseCache }): Promise<HistoryPoint[]> {
   const pathspec = repository.prefix === '' ? '.' : repository.prefix;
   const log = await run(repository, ['log', '--first-parent', '--format=%H %cs', 'HEAD', '--', pathspec]);
   const commits = log
@@ -49,7 +50,7 @@ export async function kpiHistory(repository: Repository, root: string, options: 
     }
     let point = byCommit.get(commit);
     if (!point) {
-      const { result } = await backlogAt(repository, commit, root, { asOf: date, memo });
+      const { result } = await backlogAt(repository, commit, root, { asOf: date, memo, ...(options.cache ? { cache: options.cache } : {}) });
       const figures = measures({ backlog: result.backlog, graph: result.graph });
       const workloads = [...result.backlog.byKey.workloads.values()];
       point = {

@@ -18,7 +18,7 @@ export interface LoadOptions {
    * every file). Parsed values are never changed after parsing, so sharing is safe.
    */
   memo?: Map<string, SourceFile>;
-  /** The persistent parse cache (parse-cache.ts); saved when the files are read. */
+  /** The persistent parse cache (parse-cache.ts); its owner saves it once done loading. */
   cache?: ParseCache;
 }
 
@@ -53,6 +53,5 @@ export async function loadFiles(source: BacklogSource, options: LoadOptions = {}
     const bytes = await source.readFile(path);
     if (bytes) files.push(read(path, bytes));
   }
-  cache?.save();
   return files;
 }

@@ -8,20 +8,19 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../edit/atomic-write.js';
-import type { Entity } from '../model/entity.js';
 import type { FileCheck } from '../validate/check-documents.js';
-import type { DraftPlace } from '../validate/diagnostic.js';
+import { decodeCheck, encodeCheck, type StoredCheck } from './cache-codec.js';
 import { ROOT_FILE } from './find-root.js';
 import type { FileProblem, ParserName, SourceFile } from './types.js';
 
 /** Bump when what an entry holds changes shape. */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 
 interface CacheEntry {
   parser: ParserName;
   problems: FileProblem[];
   unreadable: boolean;
-  check: FileCheck;
+  check: StoredCheck;
 }
 
 export class ParseCache {
@@ -51,20 +50,23 @@ export class ParseCache {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     this.used.set(key, entry);
-    return { path, text, documents: [], problems: entry.problems, parser: entry.parser, unreadable: entry.unreadable, check: relocate(entry.check, path) };
+    return { path, text, documents: [], problems: entry.problems, parser: entry.parser, unreadable: entry.unreadable, check: decodeCheck(entry.check, path) };
   }
 
   set(key: string, file: SourceFile): void {
-    this.used.set(key, { parser: file.parser, problems: file.problems, unreadable: file.unreadable, check: file.check });
+    this.used.set(key, { parser: file.parser, problems: file.problems, unreadable: file.unreadable, check: encodeCheck(file.check) });
     this.dirty = true;
   }
 
-  /** Writes the entries used this time (the files of the backlog now), when anything was new. */
+  /**
+   * Writes the entries used this time (the files of the backlog now, or of both sides of a
+   * diff), when anything was new or anything went out of use. Once, when loading is done.
+   */
   save(): void {
     if (!this.dirty && this.used.size === this.entries.size) return;
     try {
       mkdirSync(join(this.pack, '..'), { recursive: true });
-      const entries = Object.fromEntries([...this.used].map(([key, entry]) => [key, serializable(entry)]));
+      const entries = Object.fromEntries([...this.used].map(([key, entry]) => [key, entry]));
       writeFileAtomic(this.pack, JSON.stringify({ format: CACHE_FORMAT, version: this.version, entries }));
     } catch {
       // A read-only or full disk: the next run parses again.
@@ -77,34 +79,13 @@ function readPack(pack: string, version: string): Map<string, CacheEntry> {
   try {
     const data = JSON.parse(readFileSync(pack, 'utf8')) as { format: number; version: string; entries: Record<string, CacheEntry> };
     if (data.format !== CACHE_FORMAT || data.version !== version || typeof data.entries !== 'object') return new Map();
-    return new Map(Object.entries(data.entries).map(([key, entry]) => [key, revive(entry)]));
+    return new Map(Object.entries(data.entries));
   } catch {
     return new Map();
   }
 }
 
-/** Sets do not survive JSON: the fields in error travel as a list. */
-function serializable(entry: CacheEntry): unknown {
-  return { ...entry, check: { ...entry.check, entities: entry.check.entities.map((e) => (e.fieldsInError ? { ...e, fieldsInError: [...e.fieldsInError] } : e)) } };
-}
-
-function revive(entry: CacheEntry): CacheEntry {
-  for (const entity of entry.check.entities) {
-    if (entity.fieldsInError) (entity as { fieldsInError?: ReadonlySet<string> }).fieldsInError = new Set(entity.fieldsInError as unknown as string[]);
-  }
-  return entry;
-}
-
 /** A file's check with every place in it moved to another path (the same content elsewhere). */
 export function relocate(check: FileCheck, path: string): FileCheck {
-  const place = <P extends DraftPlace | Entity['location']>(p: P): P => (p.file === path ? p : { ...p, file: path });
-  return {
-    entities: check.entities.map((entity) => (entity.location.file === path ? entity : { ...entity, location: place(entity.location) })),
-    drafts: check.drafts.map((draft) =>
-      draft.place.file === path && !draft.related?.some((r) => r.file !== path)
-        ? draft
-        : { ...draft, place: place(draft.place), ...(draft.related ? { related: draft.related.map(place) } : {}) },
-    ),
-    projects: check.projects.map((project) => ({ ...project, location: place(project.location) })),
-  };
+  return decodeCheck(encodeCheck(check), path);
 }

@@ -1,5 +1,6 @@
 // A dependency without an id is identified by its edge: `from->to:port/protocol`. The loader
 // keys entities with it, and imports find the dependency they update with it.
+import type { CollectionName } from '../../schemas/collections.js';
 import { idKey } from './entity.js';
 import { parseReference } from './references.js';
 
@@ -20,4 +21,10 @@ export function dependencyKey(data: Record<string, unknown>): string | undefined
     return `${parsed.kind ?? ''}:${parsed.id}`;
   };
   return idKey(dependencyIdentity({ ...data, from: normal(data.from), to: normal(data.to) }));
+}
+
+/** The id of an entity: its own, or for a dependency without one, its edge. */
+export function entityIdOf(collection: CollectionName, data: Record<string, unknown>): string | undefined {
+  if (typeof data.id === 'string') return data.id;
+  return collection === 'dependencies' ? dependencyIdentity(data) : undefined;
 }

@@ -8,7 +8,7 @@ import { ROOT_FILE } from '../load/find-root.js';
 import type { PathSegment, SourceFile } from '../load/types.js';
 import { emptyEntities, type EntitiesByCollection } from '../model/backlog.js';
 import { idKey, type Entity, type NodeLocation } from '../model/entity.js';
-import { dependencyIdentity, dependencyKey } from '../model/dependency-identity.js';
+import { dependencyKey, entityIdOf } from '../model/dependency-identity.js';
 import { didYouMeanHint } from '../text/did-you-mean.js';
 import type { DiagnosticDraft } from './diagnostic.js';
 import { checkDialect } from './dialect.js';
@@ -144,7 +144,7 @@ function checkEntity(
     drafts.push(...issuesToDrafts(parsed.error.issues, { schema, location, noun, emptyFields, ...(label ? { entity: label } : {}) }));
     data = withoutFieldsInError(schema, value, parsed.error.issues);
   }
-  const id = entityId(collection, data);
+  const id = entityIdOf(collection, data);
   if (id === undefined) return undefined; // Reported above; without an id nothing can refer to it.
   // An edge whose end is in error has no identity to share with another.
   const endInError = collection === 'dependencies' && (typeof data.from !== 'string' || typeof data.to !== 'string');
@@ -199,12 +199,6 @@ function topLevelFields(issues: readonly z.core.$ZodIssue[]): Set<string> {
     if (typeof field === 'string' && issue.code !== 'unrecognized_keys') fields.add(field);
   }
   return fields;
-}
-
-function entityId(collection: CollectionName, data: Record<string, unknown>): string | undefined {
-  if (typeof data.id === 'string') return data.id;
-  if (collection !== 'dependencies') return undefined;
-  return dependencyIdentity(data);
 }
 
 function checkProject(file: string, doc: number, value: unknown, result: FileCheck): void {

@@ -13,6 +13,7 @@ import type { SourceFile } from '../../load/types.js';
 import { resolveAsOf } from '../as-of.js';
 import { colourEnabled, createStyle } from '../colour.js';
 import type { CliIO } from '../io.js';
+import { parseCache } from '../parse-cache.js';
 
 export interface DiffOptions {
   root?: string;
@@ -29,9 +30,10 @@ export async function runDiff(baseRef: string | undefined, headRef: string | und
   const head = headRef === undefined ? WORKTREE : await resolveCommit(repository, headRef);
   const base = baseRef === undefined ? await defaultBase(repository, head === WORKTREE ? 'HEAD' : head, io.env) : await resolveCommit(repository, baseRef);
   // Both sides share nearly every file: each distinct text is parsed once.
-  const memo = new Map<string, SourceFile>();
-  const before = await backlogAt(repository, base, root, { asOf, memo });
-  const after = await backlogAt(repository, head, root, { asOf, memo });
+  const load = { asOf, memo: new Map<string, SourceFile>(), ...parseCache(root, io) };
+  const before = await backlogAt(repository, base, root, load);
+  const after = await backlogAt(repository, head, root, load);
+  load.cache?.save();
   const changes = review(
     { backlog: before.result.backlog, graph: before.result.graph, diagnostics: before.result.diagnostics },
     { backlog: after.result.backlog, graph: after.result.graph, diagnostics: after.result.diagnostics },

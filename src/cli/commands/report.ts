@@ -13,6 +13,7 @@ import { resolveAsOf } from '../as-of.js';
 import { colourEnabled, createStyle } from '../colour.js';
 import type { CliIO } from '../io.js';
 import { openBacklog } from '../open-backlog.js';
+import { parseCache } from '../parse-cache.js';
 
 export interface ReportOptions {
   root?: string;
@@ -41,7 +42,9 @@ async function runHistory(options: ReportOptions, today: string, style: ReturnTy
   if (options.since !== undefined) resolveAsOf(options.since, {}); // the same date check as --as-of
   const root = resolveRoot(io.cwd, options.root);
   const repository = await openRepository(root);
-  const points = await kpiHistory(repository, root, { every: options.every, today, ...(options.since ? { since: options.since } : {}) });
+  const caching = parseCache(root, io);
+  const points = await kpiHistory(repository, root, { every: options.every, today, ...caching, ...(options.since ? { since: options.since } : {}) });
+  caching.cache?.save();
   if (options.format === 'json') io.stdout(`${JSON.stringify(points, null, 2)}\n`);
   else if (options.format === 'csv') {
     const columns = Object.keys(points[0] ?? {}) as Array<keyof HistoryPoint>;

@@ -15,6 +15,7 @@ import { resolveAsOf } from '../as-of.js';
 import { colourEnabled, createStyle } from '../colour.js';
 import type { CliIO } from '../io.js';
 import { parseCache } from '../parse-cache.js';
+import type { ParseCache } from '../../load/parse-cache.js';
 import { toolVersion } from '../version.js';
 import { joinOr, plural } from '../../text/list.js';
 import { findingDelta } from '../../diff/review.js';
@@ -33,8 +34,6 @@ export interface ValidateOptions {
   /** Only findings in files changed since the base, and findings the change introduced anywhere. */
   changed?: boolean;
   base?: string;
-  /** false with --no-cache. */
-  cache?: boolean;
 }
 
 interface OutputRequest {
@@ -48,12 +47,14 @@ export async function runValidate(options: ValidateOptions, io: CliIO): Promise<
   const asOf = resolveAsOf(options.asOf, io.env);
   const root = resolveRoot(io.cwd, options.root);
   const source = fsSource(root);
-  const files = await loadFiles(source, { ...parseCache(root, io, options.cache) });
+  const caching = parseCache(root, io);
+  const files = await loadFiles(source, caching);
   for (const notice of source.notices) io.stderr(`backlog: ${notice}\n`);
 
   const result = validate(files, { asOf });
-  if (options.changed) result.diagnostics = await changedOnly(root, result.diagnostics, options.base, asOf, io);
+  if (options.changed) result.diagnostics = await changedOnly(root, result.diagnostics, { baseRef: options.base, asOf, ...caching }, io);
   else if (options.base !== undefined) throw new UsageError('--base goes with --changed');
+  caching.cache?.save();
   // GitHub maps annotations and SARIF onto the repository: their paths start at its top.
   const repositoryPaths = repositoryPrefix(root, io.cwd);
   const report: ValidationReport = { files: files.map((f) => f.path), entities: result.entities, diagnostics: result.diagnostics };
@@ -91,11 +92,11 @@ export async function runValidate(options: ValidateOptions, io: CliIO): Promise<
  * The findings a change is answerable for: those in the files it changed (new files included),
  * and those anywhere that were not there at the base (a workload removed but still referenced).
  */
-async function changedOnly(root: string, diagnostics: Diagnostic[], baseRef: string | undefined, asOf: string, io: CliIO): Promise<Diagnostic[]> {
+async function changedOnly(root: string, diagnostics: Diagnostic[], { baseRef, asOf, cache }: { baseRef: string | undefined; asOf: string; cache?: ParseCache }, io: CliIO): Promise<Diagnostic[]> {
   const repository = await openRepository(root);
   const base = baseRef === undefined ? await defaultBase(repository, 'HEAD', io.env) : await resolveCommit(repository, baseRef);
   const changed = new Set(await changedFiles(repository, base, WORKTREE));
-  const before = await backlogAt(repository, base, root, { asOf });
+  const before = await backlogAt(repository, base, root, { asOf, ...(cache ? { cache } : {}) });
   const introduced = new Set(findingDelta(before.result.diagnostics, diagnostics).introduced);
   return diagnostics.filter((d) => changed.has(d.file) || introduced.has(d));
 }

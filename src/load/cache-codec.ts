@@ -1,0 +1,70 @@
+// How a file's check is stored in the parse cache. Reading the pack back is most of a warm
+// run, so an entity is stored as little more than its data: what can be derived again (the
+// file, the path, the key, the id of an entity that has one) is left out, and the rare parts
+// (an entity in error, extension fields) travel only when present. `decodeCheck(encodeCheck(c),
+// file)` gives back `c` (tests/load/parse-cache.test.ts).
+import { COLLECTION_NAMES, type CollectionName } from '../../schemas/collections.js';
+import { entityIdOf } from '../model/dependency-identity.js';
+import { idKey, type Entity } from '../model/entity.js';
+import type { FileCheck } from '../validate/check-documents.js';
+
+/** `[collection index, data, doc, index in the collection, rest?]` */
+type StoredEntity = [number, Record<string, unknown>, number, number, StoredRest?];
+
+/** What an entity has beyond its data, only when it has it. */
+interface StoredRest {
+  id?: string;
+  key?: string;
+  extensions?: Record<string, unknown>;
+  invalid?: { raw?: Record<string, unknown>; fieldsInError?: string[] };
+}
+
+export interface StoredCheck {
+  entities: StoredEntity[];
+  drafts: FileCheck['drafts'];
+  projects: FileCheck['projects'];
+}
+
+const collectionIndex = new Map(COLLECTION_NAMES.map((name, index) => [name, index]));
+
+export function encodeCheck(check: FileCheck): StoredCheck {
+  return { entities: check.entities.map(encodeEntity), drafts: check.drafts, projects: check.projects };
+}
+
+export function decodeCheck(stored: StoredCheck, file: string): FileCheck {
+  return {
+    entities: stored.entities.map((entity) => decodeEntity(entity, file)),
+    drafts: stored.drafts.map((draft) => ({ ...draft, place: { ...draft.place, file }, ...(draft.related ? { related: draft.related.map((r) => ({ ...r, file })) } : {}) })),
+    projects: stored.projects.map((project) => ({ ...project, location: { ...project.location, file } })),
+  };
+}
+
+function encodeEntity(entity: Entity): StoredEntity {
+  const [, index] = entity.location.path as [CollectionName, number];
+  const rest: StoredRest = {};
+  if (entityIdOf(entity.collection, entity.data as Record<string, unknown>) !== entity.id) rest.id = entity.id;
+  if (idKey(entity.id) !== entity.key) rest.key = entity.key;
+  if (entity.extensions !== undefined) rest.extensions = entity.extensions;
+  if (!entity.valid) rest.invalid = { ...(entity.raw ? { raw: entity.raw } : {}), ...(entity.fieldsInError ? { fieldsInError: [...entity.fieldsInError] } : {}) };
+  const stored: StoredEntity = [collectionIndex.get(entity.collection)!, entity.data as Record<string, unknown>, entity.location.doc, index];
+  if (Object.keys(rest).length > 0) stored.push(rest);
+  return stored;
+}
+
+function decodeEntity([collection, data, doc, index, rest]: StoredEntity, file: string): Entity {
+  const name = COLLECTION_NAMES[collection]!;
+  const id = rest?.id ?? entityIdOf(name, data)!;
+  const entity: Record<string, unknown> = {
+    collection: name,
+    id,
+    key: rest?.key ?? idKey(id),
+    data,
+    extensions: rest?.extensions,
+    location: { file, doc, path: [name, index] },
+    valid: rest?.invalid === undefined,
+  };
+  if (rest?.invalid?.raw) entity.raw = rest.invalid.raw;
+  if (rest?.invalid?.fieldsInError) entity.fieldsInError = new Set(rest.invalid.fieldsInError);
+  return entity as unknown as Entity;
+}
+

@@ -1,0 +1,132 @@
+// The parse cache only ever saves time: a warm run answers exactly as a cold one, a changed
+// file is read again, a damaged pack is ignored, and --no-cache leaves no trace.
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { decodeCheck, encodeCheck } from '../../src/load/cache-codec.js';
+import { readSourceFile } from '../../src/load/read-source-file.js';
+import { gitRepo } from '../helpers/git-repo.js';
+import { runCli } from '../helpers/run-cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
+
+const fixtures = join(import.meta.dirname, '..', 'fixtures');
+const examples = join(import.meta.dirname, '..', '..', 'examples');
+
+/** A copy of a backlog and a cache folder of its own, so that the first run is cold. */
+function setUp(source: string): { root: string; env: Record<string, string> } {
+  const root = tempDir();
+  cpSync(source, root, { recursive: true });
+  return { root, env: { XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'backlog-cache-test-')) } };
+}
+
+function packsIn(env: Record<string, string>): string[] {
+  const dir = join(env.XDG_CACHE_HOME!, 'migration-backlog');
+  return existsSync(dir) ? readdirSync(dir) : [];
+}
+
+function yamlFilesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((path) => /\.ya?ml$/.test(path));
+}
+
+describe('parse cache', () => {
+  it('stores and gives back every check of every fixture exactly (entities in error, extensions, findings)', () => {
+    let entitiesSeen = 0;
+    for (const dir of [...readdirSync(fixtures).map((name) => join(fixtures, name)), join(examples, 'contoso'), join(examples, 'broken')]) {
+      for (const path of yamlFilesUnder(dir)) {
+        const file = readSourceFile(path, readFileSync(join(dir, path)));
+        const stored = JSON.parse(JSON.stringify(encodeCheck(file.check)));
+        expect(decodeCheck(stored, path)).toEqual(file.check);
+        entitiesSeen += file.check.entities.length;
+      }
+    }
+    expect(entitiesSeen).toBeGreaterThan(300);
+  });
+
+  it('gives every place the path the content is read under now', () => {
+    const file = readSourceFile('a.yaml', Buffer.from('workloads:\n  - id: crm\n    name: CRM\n    owner: A\n    prority: high\n'));
+    const moved = decodeCheck(encodeCheck(file.check), 'b/a.yaml');
+    expect(moved.entities[0]!.location).toEqual({ file: 'b/a.yaml', doc: 0, path: ['workloads', 0] });
+    expect(moved.drafts.map((d) => d.place.file)).toEqual(['b/a.yaml']);
+  });
+
+  for (const [name, args] of [
+    ['validate (stylish) on the broken example', ['validate']],
+    ['validate --format json on the broken example', ['validate', '-f', 'json']],
+    ['validate --format sarif on the broken example', ['validate', '-f', 'sarif']],
+  ] as const) {
+    it(`answers a warm ${name} exactly as the cold run`, async () => {
+      const { root, env } = setUp(join(examples, 'broken'));
+      const cold = await runCli([...args, '--root', root], { env });
+      expect(packsIn(env)).toHaveLength(1);
+      const warm = await runCli([...args, '--root', root], { env });
+      const uncached = await runCli([...args, '--root', root, '--no-cache'], { env });
+      expect(cold.code).toBe(1);
+      expect(warm).toEqual(cold);
+      expect(uncached).toEqual(cold);
+    });
+  }
+
+  it('answers list, show, waves and report warm exactly as cold on the contoso example', async () => {
+    const { root, env } = setUp(join(examples, 'contoso'));
+    for (const args of [['list', '--priority'], ['show', 'ap-invoicing'], ['waves'], ['report'], ['graph', '-f', 'mermaid']]) {
+      const cold = await runCli([...args, '--root', root, '--no-cache'], { env });
+      await runCli([...args, '--root', root], { env });
+      const warm = await runCli([...args, '--root', root], { env });
+      expect(cold.code).toBe(0);
+      expect(warm).toEqual(cold);
+    }
+  });
+
+  it('serves both sides of a diff, and answers warm exactly as cold', async () => {
+    const workload = (status: string) => `workloads:\n  - id: crm\n    name: CRM\n    owner: Ana\n    status: ${status}\n  - id: erp\n    name: ERP\n    owner: Bo\n`;
+    const root = gitRepo([
+      { message: 'start', files: { 'backlog.yaml': workload('assessing') } },
+      { message: 'move on', files: { 'backlog.yaml': workload('migrating') } },
+    ]);
+    const env = { XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'backlog-cache-test-')) };
+    const cold = await runCli(['diff', 'HEAD~1', 'HEAD', '-f', 'json', '--root', root], { env: { ...env, BACKLOG_NO_CACHE: '1' } });
+    expect(packsIn(env)).toEqual([]);
+    const first = await runCli(['diff', 'HEAD~1', 'HEAD', '-f', 'json', '--root', root], { env });
+    const warm = await runCli(['diff', 'HEAD~1', 'HEAD', '-f', 'json', '--root', root], { env });
+    expect(cold.stdout).toContain('"migrating"');
+    expect(first).toEqual(cold);
+    expect(warm).toEqual(cold);
+    expect(packsIn(env)).toHaveLength(1);
+  });
+
+  it('reads a changed file again: an edit after a warm run is seen at once', async () => {
+    const { root, env } = setUp(join(fixtures, 'clean'));
+    expect((await runCli(['validate', '--root', root], { env })).code).toBe(0);
+    const path = join(root, yamlFilesUnder(root).find((p) => readFileSync(join(root, p), 'utf8').includes('workloads:'))!);
+    writeFileSync(path, readFileSync(path, 'utf8').replace(/owner:/, 'ownr:'));
+    const after = await runCli(['validate', '--root', root, '-f', 'json'], { env });
+    expect(after.code).toBe(1);
+    expect((JSON.parse(after.stdout) as { diagnostics: Array<{ code: string }> }).diagnostics.map((d) => d.code)).toContain('UNKNOWN_FIELD');
+  });
+
+  it('names the new path of a file moved after a warm run', async () => {
+    const { root, env } = setUp(join(examples, 'broken'));
+    await runCli(['validate', '--root', root], { env });
+    renameSync(join(root, 'servers.yaml'), join(root, 'machines.yaml'));
+    const result = await runCli(['validate', '--root', root], { env });
+    expect(result.stdout).toContain('machines.yaml:');
+    expect(result.stdout).not.toContain('servers.yaml');
+  });
+
+  it('ignores a damaged pack and replaces it', async () => {
+    const { root, env } = setUp(join(examples, 'broken'));
+    const cold = await runCli(['validate', '--root', root], { env });
+    const pack = join(env.XDG_CACHE_HOME!, 'migration-backlog', packsIn(env)[0]!);
+    writeFileSync(pack, '{"format": 2, "version": "0.1.0", "entries": {"x": nul');
+    expect(await runCli(['validate', '--root', root], { env })).toEqual(cold);
+    expect(() => JSON.parse(readFileSync(pack, 'utf8'))).not.toThrow();
+  });
+
+  it('writes nothing with --no-cache or BACKLOG_NO_CACHE=1', async () => {
+    const { root, env } = setUp(join(examples, 'contoso'));
+    await runCli(['list', '--root', root, '--no-cache'], { env });
+    await runCli(['list', '--root', root], { env: { ...env, BACKLOG_NO_CACHE: '1' } });
+    expect(packsIn(env)).toEqual([]);
+  });
+});
