@@ -9,7 +9,7 @@ import { formatYaml } from '../../src/edit/format-yaml.js';
 import { readSourceFile } from '../../src/load/read-source-file.js';
 import { validate } from '../../src/validate/validate.js';
 import { runCli } from '../helpers/run-cli.js';
-import { tempDir } from '../helpers/temp-dir.js';
+import { read, tempDir } from '../helpers/temp-dir.js';
 
 const GOLDEN = join(import.meta.dirname, '..', 'golden', 'edit');
 const CONTOSO = join(import.meta.dirname, '..', '..', 'examples', 'contoso');
@@ -18,8 +18,6 @@ const BEFORE = readFileSync(join(GOLDEN, 'fmt.before.yaml'), 'utf8');
 const valuesOf = (text: string) => parseAllDocuments(text).map((doc) => doc.toJS() as unknown);
 /** The comments of a text, as the YAML lexer sees them (a `#` inside a quoted string is none). */
 const commentsOf = (text: string) => [...new Lexer().lex(text)].filter((token) => token.startsWith('#')).sort();
-const read = (root: string, path: string) => readFileSync(join(root, path), 'utf8');
-
 describe('formatYaml', () => {
   it('writes the canonical layout of a file with comments everywhere (golden before/after)', async () => {
     const after = formatYaml(BEFORE);

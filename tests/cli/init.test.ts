@@ -1,12 +1,12 @@
 // `backlog init [DIR]`: a starter backlog that validates clean and passes `fmt --check`, a CI
 // workflow, editor settings and the schema they point at. It never writes over anything.
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { COLLECTION_NAMES } from '../../schemas/collections.js';
 import { runCli } from '../helpers/run-cli.js';
-import { tempDir } from '../helpers/temp-dir.js';
+import { read, snapshot, tempDir } from '../helpers/temp-dir.js';
 
 const FILES = [
   'backlog.yaml',
@@ -23,21 +23,6 @@ const FILES = [
   '.vscode/settings.json',
   '.backlog/backlog.schema.json',
 ];
-
-function snapshot(root: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else out[relative(root, path).split('\\').join('/')] = readFileSync(path, 'utf8');
-    }
-  };
-  walk(root);
-  return out;
-}
-
-const read = (root: string, path: string) => readFileSync(join(root, path), 'utf8');
 
 describe('backlog init', () => {
   it('creates the listed files, and the new backlog validates clean and passes fmt --check', async () => {

@@ -1,11 +1,11 @@
 // `backlog set REF FIELD=VALUE ...`: values typed by the field's schema, written in place in the
 // file the entity lives in (comments, layout and every other line kept), validated first.
-import { chmodSync, cpSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { chmodSync, cpSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { runCli } from '../helpers/run-cli.js';
-import { tempDir } from '../helpers/temp-dir.js';
+import { read, snapshot, tempDir } from '../helpers/temp-dir.js';
 
 const CONTOSO = join(import.meta.dirname, '..', '..', 'examples', 'contoso');
 
@@ -14,21 +14,6 @@ function contoso(): string {
   cpSync(CONTOSO, root, { recursive: true });
   return root;
 }
-
-function snapshot(root: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else out[relative(root, path)] = readFileSync(path, 'utf8');
-    }
-  };
-  walk(root);
-  return out;
-}
-
-const read = (root: string, path: string) => readFileSync(join(root, path), 'utf8');
 
 /** The lines of `after` that differ from `before`, position by position (same line count). */
 function changedLines(before: string, after: string): Array<[number, string, string]> {

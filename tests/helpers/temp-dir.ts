@@ -1,6 +1,6 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { afterAll } from 'vitest';
 
 const created: string[] = [];
@@ -22,4 +22,29 @@ export function writeFiles(dir: string, files: Record<string, string | Uint8Arra
     mkdirSync(dirname(full), { recursive: true });
     writeFileSync(full, content);
   }
+}
+
+/** A temporary copy of a folder, with some files written over it. */
+export function copyOf(from: string, files: Record<string, string | Uint8Array> = {}): string {
+  const dir = tempDir();
+  cpSync(from, dir, { recursive: true });
+  writeFiles(dir, files);
+  return dir;
+}
+
+/** A file's text, by its path inside a folder. */
+export const read = (root: string, path: string): string => readFileSync(join(root, path), 'utf8');
+
+/** Every file under a folder with its text, by `/`-separated path: to show what was (not) written. */
+export function snapshot(root: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else out[relative(root, path).split('\\').join('/')] = readFileSync(path, 'utf8');
+    }
+  };
+  walk(root);
+  return out;
 }

@@ -3,12 +3,12 @@
 // were pasted together, a repeated header row, CRLF, `Time slot` or `Timeslot`, no `Source IP`,
 // extra VLAN columns, IPv6 with zone suffixes, empty destination names). The fixtures in
 // tests/fixtures/imports/ are written in those shapes; the backlog is tests/fixtures/imports/estate.
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { runCli } from '../helpers/run-cli.js';
-import { tempDir } from '../helpers/temp-dir.js';
+import { read, tempDir } from '../helpers/temp-dir.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'imports');
 const golden = (name: string) => join(import.meta.dirname, '..', 'golden', 'import', name);
@@ -21,8 +21,6 @@ function backlogWith(exports: string[], from = join(FIXTURES, 'estate')): string
   for (const name of exports) cpSync(join(FIXTURES, name), join(root, name));
   return root;
 }
-
-const read = (root: string, path: string) => readFileSync(join(root, path), 'utf8');
 
 interface Edge {
   id?: string;

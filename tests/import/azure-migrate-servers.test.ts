@@ -1,12 +1,12 @@
 // `backlog import azure-migrate-servers`: the Azure Migrate CSV import template (`*`-prefixed
 // mandatory headers, memory in MB, IP lists, one size column per disk), written like the real
 // ones: byte-order mark, CRLF, quoted lists, thousands separators, IPv6 with zone suffixes.
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { runCli } from '../helpers/run-cli.js';
-import { tempDir } from '../helpers/temp-dir.js';
+import { read, tempDir } from '../helpers/temp-dir.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'imports');
 const golden = (name: string) => join(import.meta.dirname, '..', 'golden', 'import', name);
@@ -18,7 +18,6 @@ function backlogWith(exports: string[]): string {
   return root;
 }
 
-const read = (root: string, path: string) => readFileSync(join(root, path), 'utf8');
 const serversOf = (root: string) => (parse(read(root, 'servers.yaml')) as { servers: Array<Record<string, unknown>> }).servers;
 const server = (root: string, id: string) => serversOf(root).find((s) => s.id === id);
 const commentLines = (text: string) => text.split('\n').filter((line) => line.includes('#'));

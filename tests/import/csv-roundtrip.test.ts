@@ -1,39 +1,16 @@
 // `backlog export COLLECTION` writes a flat sheet (MEG-style column names, lists joined with `;`,
 // RFC 4180 quoting); `backlog import csv FILE --collection COLLECTION` reads it back. A round trip
 // changes nothing. `import csv` also takes plain field names and x- columns, for any collection.
-import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COLLECTION_NAMES } from '../../schemas/collections.js';
 import { runCli } from '../helpers/run-cli.js';
-import { tempDir } from '../helpers/temp-dir.js';
+import { copyOf, read, snapshot, tempDir } from '../helpers/temp-dir.js';
 
 const CONTOSO = join(import.meta.dirname, '..', '..', 'examples', 'contoso');
 const ESTATE = join(import.meta.dirname, '..', 'fixtures', 'imports', 'estate');
 const golden = (name: string) => join(import.meta.dirname, '..', 'golden', 'import', name);
-
-function copyOf(from: string, files: Record<string, string> = {}): string {
-  const root = tempDir();
-  cpSync(from, root, { recursive: true });
-  for (const [path, text] of Object.entries(files)) writeFileSync(join(root, path), text);
-  return root;
-}
-
-/** Every file under a folder with its text, to show that nothing was written. */
-function snapshot(root: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else out[relative(root, path)] = readFileSync(path, 'utf8');
-    }
-  };
-  walk(root);
-  return out;
-}
-
-const read = (root: string, path: string) => readFileSync(join(root, path), 'utf8');
 
 /** Export a collection into a CSV file beside the backlog, then import it back. */
 async function roundTrip(root: string, collection: string) {

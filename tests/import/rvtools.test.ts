@@ -1,11 +1,11 @@
 // `backlog import rvtools`: the vInfo sheet of an RVTools export saved as CSV. RVTools 4.x writes
 // `Provisioned MiB`, older versions `Provisioned MB`; templates and SRM placeholders are no servers.
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { runCli } from '../helpers/run-cli.js';
-import { tempDir } from '../helpers/temp-dir.js';
+import { read, tempDir } from '../helpers/temp-dir.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'imports');
 const golden = (name: string) => join(import.meta.dirname, '..', 'golden', 'import', name);
@@ -17,7 +17,6 @@ function backlogWith(exports: string[]): string {
   return root;
 }
 
-const read = (root: string, path: string) => readFileSync(join(root, path), 'utf8');
 const serversOf = (root: string) => (parse(read(root, 'servers.yaml')) as { servers: Array<Record<string, unknown>> }).servers;
 const server = (root: string, id: string) => serversOf(root).find((s) => s.id === id);
 

@@ -1,11 +1,11 @@
 // Imports write safely: never into a file with YAML errors, never half of a change, never outside
 // the backlog, and `--into` decides where new entities go.
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { runCli } from '../helpers/run-cli.js';
-import { tempDir } from '../helpers/temp-dir.js';
+import { read, snapshot, tempDir } from '../helpers/temp-dir.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'imports');
 
@@ -18,20 +18,6 @@ function backlogWith(exports: string[], files: Record<string, string> = {}): str
   return root;
 }
 
-function snapshot(root: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else out[relative(root, path)] = readFileSync(path, 'utf8');
-    }
-  };
-  walk(root);
-  return out;
-}
-
-const read = (root: string, path: string) => readFileSync(join(root, path), 'utf8');
 const BROKEN_SERVERS = 'servers:\n  - id: WEB01\n    cores: [2\n';
 
 describe('import refuses to write into a file with YAML errors', () => {
