@@ -47,20 +47,25 @@ export interface ReferenceOccurrence {
  */
 export function referencesOf(entity: Entity): ReferenceOccurrence[] {
   const found: ReferenceOccurrence[] = [];
-  const fields = entity.raw ?? (entity.data as unknown as Record<string, unknown>);
-  for (const { field, target } of REFERENCE_FIELDS[entity.collection]) {
-    const value = fields[field];
-    const pattern = target === 'typed' ? TYPED_REFERENCE_PATTERN : ID_PATTERN;
-    const add = (item: unknown, location: NodeLocation) => {
-      if (typeof item === 'string' && pattern.test(item)) found.push({ field, target, value: item, location });
-    };
-    if (Array.isArray(value)) value.forEach((item, index) => add(item, fieldLocation(entity, field, index)));
-    else add(value, fieldLocation(entity, field));
-  }
+  for (const { field, target } of REFERENCE_FIELDS[entity.collection]) addReferences(entity, field, target, found);
   return found;
 }
 
 /** The well-formed references of one field, with where each stands. */
 export function referencesIn(entity: Entity, field: string): ReferenceOccurrence[] {
-  return referencesOf(entity).filter((reference) => reference.field === field);
+  const found: ReferenceOccurrence[] = [];
+  for (const reference of REFERENCE_FIELDS[entity.collection]) {
+    if (reference.field === field) addReferences(entity, field, reference.target, found);
+  }
+  return found;
+}
+
+function addReferences(entity: Entity, field: string, target: ReferenceTarget, found: ReferenceOccurrence[]): void {
+  const value = (entity.raw ?? (entity.data as unknown as Record<string, unknown>))[field];
+  const pattern = target === 'typed' ? TYPED_REFERENCE_PATTERN : ID_PATTERN;
+  const add = (item: unknown, location: () => NodeLocation) => {
+    if (typeof item === 'string' && pattern.test(item)) found.push({ field, target, value: item, location: location() });
+  };
+  if (Array.isArray(value)) value.forEach((item, index) => add(item, () => fieldLocation(entity, field, index)));
+  else add(value, () => fieldLocation(entity, field));
 }
