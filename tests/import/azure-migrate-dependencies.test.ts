@@ -3,24 +3,15 @@
 // were pasted together, a repeated header row, CRLF, `Time slot` or `Timeslot`, no `Source IP`,
 // extra VLAN columns, IPv6 with zone suffixes, empty destination names). The fixtures in
 // tests/fixtures/imports/ are written in those shapes; the backlog is tests/fixtures/imports/estate.
-import { cpSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { runCli } from '../helpers/run-cli.js';
-import { read, tempDir } from '../helpers/temp-dir.js';
+import { read } from '../helpers/temp-dir.js';
+import { backlogWith, IMPORT_FIXTURES, importGolden } from '../helpers/import-estate.js';
 
-const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'imports');
-const golden = (name: string) => join(import.meta.dirname, '..', 'golden', 'import', name);
 const BOM = '\uFEFF';
-
-/** A copy of the small estate (or of examples/contoso), with the named exports beside it. */
-function backlogWith(exports: string[], from = join(FIXTURES, 'estate')): string {
-  const root = tempDir();
-  cpSync(from, root, { recursive: true });
-  for (const name of exports) cpSync(join(FIXTURES, name), join(root, name));
-  return root;
-}
 
 interface Edge {
   id?: string;
@@ -49,7 +40,7 @@ skipped 8 rows:
 
 describe('the dependency export fixture', () => {
   it('has the quirks of the real exports', () => {
-    const text = read(FIXTURES, 'azure-migrate-dependencies.csv');
+    const text = read(IMPORT_FIXTURES, 'azure-migrate-dependencies.csv');
     const lines = text.split('\r\n');
     // A byte-order mark at the start, before a repeated header row, and before a data row.
     expect(text.startsWith(`${BOM}Time slot,Source server name,Source IP,`)).toBe(true);
@@ -58,7 +49,7 @@ describe('the dependency export fixture', () => {
     expect(lines[0]!.endsWith('Destination port,Source VLAN,Destination VLAN')).toBe(true);
     expect(text).toContain('fe80::28b8:60da:fe51:7378%3');
     expect(text).not.toMatch(/[^\r]\n/);
-    expect(read(FIXTURES, 'azure-migrate-dependencies.timeslot.csv').startsWith('Timeslot,Source server name,Source application,')).toBe(true);
+    expect(read(IMPORT_FIXTURES, 'azure-migrate-dependencies.timeslot.csv').startsWith('Timeslot,Source server name,Source application,')).toBe(true);
   });
 });
 
@@ -91,7 +82,7 @@ describe('import azure-migrate-dependencies', () => {
       ['server:BILL01', 'server:DC01', 3389, 'tcp', 'observed', 'shared-infra', seen(1, 'mstsc.exe')],
     ]);
     // Comments above, inside and after the list are kept; the new edges are written like people write them.
-    await expect(read(root, 'dependencies.yaml')).toMatchFileSnapshot(golden('dependencies.after-azure-migrate.yaml'));
+    await expect(read(root, 'dependencies.yaml')).toMatchFileSnapshot(importGolden('dependencies.after-azure-migrate.yaml'));
     expect(await runCli(['validate'], { cwd: root })).toMatchObject({ code: 0, stdout: '✔ no problems (4 files, 16 entities)\n' });
   });
 
@@ -278,7 +269,7 @@ skipped 1 row:
   });
 
   it('on a copy of examples/contoso: adds observed edges that `backlog graph` shows, and a second import changes nothing', async () => {
-    const root = backlogWith(['contoso-dependencies.csv'], join(import.meta.dirname, '..', '..', 'examples', 'contoso'));
+    const root = backlogWith(['contoso-dependencies.csv'], { from: join(import.meta.dirname, '..', '..', 'examples', 'contoso') });
     const summary = (added: number, unchanged: number) => `azure-migrate-dependencies: 14 rows read; dependencies: ${added} added, 0 updated, ${unchanged} unchanged
 skipped 2 rows:
        2  loopback or link-local address
@@ -356,7 +347,7 @@ skipped 2 rows:
   // people refined (`sftp`, `https`, `smb`), so re-importing the export they came from adds a
   // second, `tcp` copy of each.
   it('merges a row into an observed edge whose protocol a person refined (contoso ERPAPP01 -> PAYAPP01:22/sftp)', async () => {
-    const root = backlogWith([], join(import.meta.dirname, '..', '..', 'examples', 'contoso'));
+    const root = backlogWith([], { from: join(import.meta.dirname, '..', '..', 'examples', 'contoso') });
     writeFileSync(
       join(root, 'erp.csv'),
       'Time slot,Source server name,Source IP,Source application,Source process,Destination server name,Destination IP,Destination application,Destination process,Destination port\r\n' +

@@ -1,25 +1,13 @@
 // `backlog import azure-migrate-servers`: the Azure Migrate CSV import template (`*`-prefixed
 // mandatory headers, memory in MB, IP lists, one size column per disk), written like the real
 // ones: byte-order mark, CRLF, quoted lists, thousands separators, IPv6 with zone suffixes.
-import { cpSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { runCli } from '../helpers/run-cli.js';
-import { read, tempDir } from '../helpers/temp-dir.js';
+import { read } from '../helpers/temp-dir.js';
+import { backlogWith, IMPORT_FIXTURES, importGolden, server, serversOf } from '../helpers/import-estate.js';
 
-const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'imports');
-const golden = (name: string) => join(import.meta.dirname, '..', 'golden', 'import', name);
-
-function backlogWith(exports: string[]): string {
-  const root = tempDir();
-  cpSync(join(FIXTURES, 'estate'), root, { recursive: true });
-  for (const name of exports) cpSync(join(FIXTURES, name), join(root, name));
-  return root;
-}
-
-const serversOf = (root: string) => (parse(read(root, 'servers.yaml')) as { servers: Array<Record<string, unknown>> }).servers;
-const server = (root: string, id: string) => serversOf(root).find((s) => s.id === id);
 const commentLines = (text: string) => text.split('\n').filter((line) => line.includes('#'));
 
 const SUMMARY = `azure-migrate-servers: 5 rows read; servers: 2 added, 2 updated, 0 unchanged
@@ -29,7 +17,7 @@ skipped 1 row:
 
 describe('the server export fixture', () => {
   it('is shaped like the import template', () => {
-    const text = read(FIXTURES, 'azure-migrate-servers.csv');
+    const text = read(IMPORT_FIXTURES, 'azure-migrate-servers.csv');
     expect(text.startsWith('\uFEFF*Server name,IP addresses,*Cores,*Memory (In MB),*OS name,OS version,')).toBe(true);
     expect(text).toContain(',Disk 1 size (In GB),');
     expect(text).toContain(',Disk 2 size (In GB),');
@@ -83,7 +71,7 @@ describe('import azure-migrate-servers', () => {
     ]);
     const after = read(root, 'servers.yaml');
     expect(commentLines(after)).toEqual(commentLines(before));
-    await expect(after).toMatchFileSnapshot(golden('servers.after-azure-migrate.yaml'));
+    await expect(after).toMatchFileSnapshot(importGolden('servers.after-azure-migrate.yaml'));
     expect((await runCli(['validate'], { cwd: root })).code).toBe(0);
   });
 
@@ -195,7 +183,7 @@ azure-migrate-servers: 1 row read; servers: 0 added, 1 updated, 0 unchanged
     const before = read(root, 'servers.yaml');
     const result = await runCli(['import', 'azure-migrate-servers', 'azure-migrate-servers.csv', '--dry-run'], { cwd: root });
     expect(result.code).toBe(0);
-    await expect(result.stdout).toMatchFileSnapshot(golden('servers.dry-run.diff'));
+    await expect(result.stdout).toMatchFileSnapshot(importGolden('servers.dry-run.diff'));
     expect(result.stdout.startsWith('--- a/servers.yaml\n+++ b/servers.yaml\n@@ -4,20 +4,32 @@\n')).toBe(true);
     expect(result.stderr).toBe(`backlog: dry run: 1 file would change, nothing was written\n${SUMMARY}`);
     expect(read(root, 'servers.yaml')).toBe(before);

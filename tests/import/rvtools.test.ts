@@ -1,24 +1,11 @@
 // `backlog import rvtools`: the vInfo sheet of an RVTools export saved as CSV. RVTools 4.x writes
 // `Provisioned MiB`, older versions `Provisioned MB`; templates and SRM placeholders are no servers.
-import { cpSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { runCli } from '../helpers/run-cli.js';
-import { read, tempDir } from '../helpers/temp-dir.js';
-
-const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'imports');
-const golden = (name: string) => join(import.meta.dirname, '..', 'golden', 'import', name);
-
-function backlogWith(exports: string[]): string {
-  const root = tempDir();
-  cpSync(join(FIXTURES, 'estate'), root, { recursive: true });
-  for (const name of exports) cpSync(join(FIXTURES, name), join(root, name));
-  return root;
-}
-
-const serversOf = (root: string) => (parse(read(root, 'servers.yaml')) as { servers: Array<Record<string, unknown>> }).servers;
-const server = (root: string, id: string) => serversOf(root).find((s) => s.id === id);
+import { read } from '../helpers/temp-dir.js';
+import { backlogWith, IMPORT_FIXTURES, importGolden, server, serversOf } from '../helpers/import-estate.js';
 
 const SUMMARY = `rvtools: 5 rows read; servers: 2 added, 1 updated, 0 unchanged
 skipped 2 rows:
@@ -28,8 +15,8 @@ skipped 2 rows:
 
 describe('import rvtools', () => {
   it('the fixtures have the two header generations', () => {
-    expect(read(FIXTURES, 'rvtools-vInfo.csv').split('\r\n')[0]).toMatch(/^\uFEFFVM,Powerstate,Template,SRM Placeholder,.*,Provisioned MiB,In Use MiB,/);
-    expect(read(FIXTURES, 'rvtools-vInfo.older.csv').split('\r\n')[0]).toMatch(/^VM,Powerstate,Template,DNS Name,.*,Provisioned MB,In Use MB,/);
+    expect(read(IMPORT_FIXTURES, 'rvtools-vInfo.csv').split('\r\n')[0]).toMatch(/^\uFEFFVM,Powerstate,Template,SRM Placeholder,.*,Provisioned MiB,In Use MiB,/);
+    expect(read(IMPORT_FIXTURES, 'rvtools-vInfo.older.csv').split('\r\n')[0]).toMatch(/^VM,Powerstate,Template,DNS Name,.*,Provisioned MB,In Use MB,/);
   });
 
   it('imports vInfo: templates and SRM placeholders skipped, MiB to GB, the DNS name as host name', async () => {
@@ -70,7 +57,7 @@ describe('import rvtools', () => {
     expect(serversOf(root).map((s) => s.id)).not.toContain('WEB01-DR');
     const after = read(root, 'servers.yaml');
     for (const line of before.split('\n').filter((l) => l.includes('#'))) expect(after).toContain(line);
-    await expect(after).toMatchFileSnapshot(golden('servers.after-rvtools.yaml'));
+    await expect(after).toMatchFileSnapshot(importGolden('servers.after-rvtools.yaml'));
   });
 
   it('changes nothing when the same export is imported again', async () => {

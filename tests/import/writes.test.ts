@@ -1,23 +1,14 @@
 // Imports write safely: never into a file with YAML errors, never half of a change, never outside
 // the backlog, and `--into` decides where new entities go.
-import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { runCli } from '../helpers/run-cli.js';
-import { read, snapshot, tempDir } from '../helpers/temp-dir.js';
-
-const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'imports');
+import { read, snapshot } from '../helpers/temp-dir.js';
+import { backlogWith } from '../helpers/import-estate.js';
 
 /** The estate in a folder of its own (`<tmp>/backlog`), so that a write beside it can be seen. */
-function backlogWith(exports: string[], files: Record<string, string> = {}): string {
-  const root = join(tempDir(), 'backlog');
-  cpSync(join(FIXTURES, 'estate'), root, { recursive: true });
-  for (const name of exports) cpSync(join(FIXTURES, name), join(root, name));
-  for (const [path, text] of Object.entries(files)) writeFileSync(join(root, path), text);
-  return root;
-}
-
 const BROKEN_SERVERS = 'servers:\n  - id: WEB01\n    cores: [2\n';
 
 describe('import refuses to write into a file with YAML errors', () => {
@@ -33,7 +24,7 @@ describe('import refuses to write into a file with YAML errors', () => {
   });
 
   it('a syntax error in the target file: nothing is written', async () => {
-    const root = backlogWith(['rvtools-vInfo.csv'], { 'servers.yaml': BROKEN_SERVERS });
+    const root = backlogWith(['rvtools-vInfo.csv'], { files: { 'servers.yaml': BROKEN_SERVERS } });
     const before = snapshot(root);
     const result = await runCli(['import', 'rvtools', 'rvtools-vInfo.csv'], { cwd: root });
     expect(result.code).not.toBe(0);
@@ -45,7 +36,7 @@ describe('import refuses to write into a file with YAML errors', () => {
   // edit's "the file has YAML errors" is not caught: an internal error (exit 3, "This is a bug in
   // backlog") instead of the refusal every other write gives (exit 1, the file named).
   it('a syntax error in the target file is a refusal naming the file (exit 1), not an internal error', async () => {
-    const root = backlogWith(['rvtools-vInfo.csv'], { 'servers.yaml': BROKEN_SERVERS });
+    const root = backlogWith(['rvtools-vInfo.csv'], { files: { 'servers.yaml': BROKEN_SERVERS } });
     const result = await runCli(['import', 'rvtools', 'rvtools-vInfo.csv'], { cwd: root });
     expect(result.stderr).not.toContain('internal error');
     expect(result.stderr).toContain('servers.yaml has YAML errors');
@@ -54,7 +45,7 @@ describe('import refuses to write into a file with YAML errors', () => {
 
   it('a broken file elsewhere does not stop an import into a clean one', async () => {
     const broken = 'risks:\n  - id: r1\n    title: Cut-over: payroll\n';
-    const root = backlogWith(['rvtools-vInfo.csv'], { 'risks.yaml': broken });
+    const root = backlogWith(['rvtools-vInfo.csv'], { files: { 'risks.yaml': broken } });
     const result = await runCli(['import', 'rvtools', 'rvtools-vInfo.csv'], { cwd: root });
     expect(result.code).toBe(0);
     expect(result.stdout.split('\n')[0]).toBe('Wrote servers.yaml.');
@@ -76,7 +67,7 @@ describe('import --into', () => {
   });
 
   it('appends to an existing file given as --into, after what is there', async () => {
-    const root = backlogWith(['rvtools-vInfo.csv'], { 'more-servers.yaml': '# Servers found by RVTools.\nservers:\n  - id: OLD01 # decommissioned soon\n' });
+    const root = backlogWith(['rvtools-vInfo.csv'], { files: { 'more-servers.yaml': '# Servers found by RVTools.\nservers:\n  - id: OLD01 # decommissioned soon\n' } });
     const result = await runCli(['import', 'rvtools', 'rvtools-vInfo.csv', '--into', 'more-servers.yaml'], { cwd: root });
     expect(result.code).toBe(0);
     expect(read(root, 'more-servers.yaml')).toBe(`# Servers found by RVTools.
