@@ -33,7 +33,7 @@ export class ParseCache {
     private readonly entries: Map<string, CacheEntry>,
   ) {}
 
-  /** The cache of a backlog root, or undefined when caching is off. */
+  /** The cache of a backlog root, from its pack when there is a usable one. */
   static open(root: string, version: string, env: Readonly<Record<string, string | undefined>>): ParseCache {
     const base = env.XDG_CACHE_HOME || join(homedir(), '.cache');
     const pack = join(base, 'migration-backlog', `${createHash('sha1').update(root).digest('hex').slice(0, 16)}.json`);

@@ -112,4 +112,20 @@ servers:
     expect(result.code).toBe(2);
     expect(snapshot(root)).toEqual(before);
   });
+
+  it('takes an --into file whose name starts with two dots as inside the root', async () => {
+    const root = backlogWith(['rvtools-vInfo.csv']);
+    const result = await runCli(['import', 'rvtools', 'rvtools-vInfo.csv', '--into', '..imported.yaml'], { cwd: root });
+    expect(result.code).toBe(0);
+    expect(read(root, '..imported.yaml')).toContain('- id: APP03');
+  });
+
+  it('refuses an --into file that is not YAML (exit 2), writing nothing', async () => {
+    const root = backlogWith(['rvtools-vInfo.csv']);
+    const before = snapshot(root);
+    const result = await runCli(['import', 'rvtools', 'rvtools-vInfo.csv', '--into', 'servers.txt'], { cwd: root });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--into servers.txt is not a .yaml file');
+    expect(snapshot(root)).toEqual(before);
+  });
 });

@@ -1,7 +1,7 @@
 // `backlog import FORMAT FILE`: merge an export into the backlog — idempotent, validated,
 // comment-preserving — and say what was added, updated and skipped.
 import { readFileSync } from 'node:fs';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { CollectionName } from '../../../schemas/collections.js';
 import { applyFileEdits } from '../../edit/apply-changes.js';
 import { errorMessage, IoError, UsageError } from '../../errors.js';
@@ -46,7 +46,7 @@ export async function runImport(format: ImportFormat, file: string, options: Imp
  */
 function intoPath(root: string, cwd: string, into: string, isDefault: boolean): string {
   const inside = relative(root, resolve(isDefault ? root : cwd, into));
-  if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) throw new UsageError(`--into ${into} is outside the backlog root ${root}; name a file inside it`);
+  if (inside === '' || inside.split(sep)[0] === '..' || isAbsolute(inside)) throw new UsageError(`--into ${into} is outside the backlog root ${root}; name a file inside it`);
   if (!/\.ya?ml$/i.test(inside)) throw new UsageError(`--into ${into} is not a .yaml file; the backlog reads only .yaml and .yml files`);
   return inside.split('\\').join('/');
 }
