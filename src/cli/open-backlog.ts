@@ -1,31 +1,87 @@
-// Loading a backlog for the query commands: the model with what could be read, and a word on
-// stderr when the backlog has errors (the queries still answer from the rest).
-import type { SourceFile } from '../load/types.js';
+// Loading a backlog for the query and edit commands: the model with what could be read, and a
+// word on stderr when the backlog has errors (the queries still answer from the rest).
+// Queries read the snapshot of the model when the files have not changed since it was taken
+// (load/snapshot.ts); every load of the files takes a new one.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DiagnosticDraft } from '../validate/diagnostic.js';
+import type { ParserName, SourceFile } from '../load/types.js';
 import { resolveRoot } from '../load/find-root.js';
-import { fsSource } from '../load/fs-source.js';
-import { loadFiles } from '../load/load-files.js';
+import { fsSource, type FsSource } from '../load/fs-source.js';
+import { backlogPaths } from '../load/file-filter.js';
+import { cacheFileOf } from '../load/parse-cache.js';
+import { decodeText } from '../load/decode.js';
+import { openSnapshot } from '../load/snapshot.js';
+import type { Backlog } from '../model/backlog.js';
+import { buildGraph, type WorkloadGraph } from '../model/graph.js';
+import { defineLazy } from '../model/lazy.js';
 import type { QueryContext } from '../query/context.js';
 import { plural } from '../text/list.js';
-import { readBacklog, type ReadBacklog } from '../validate/validate.js';
+import type { ReadBacklog } from '../validate/validate.js';
 import type { CliIO } from './io.js';
-import { parseCache } from './parse-cache.js';
+import { toolVersion } from './version.js';
 
+/** A backlog opened for a query: the model, and one file's text when a query shows where. */
+export interface QueriedBacklog {
+  root: string;
+  context: QueryContext;
+  /** The text of a file of the backlog and the parser that read it (for line numbers). */
+  sourceOf(path: string): { text: string; parser: ParserName };
+}
+
+/** A backlog opened for a command that reads every file (validation, edits). */
 export interface OpenBacklog extends ReadBacklog {
   root: string;
   files: SourceFile[];
   context: QueryContext;
 }
 
-export async function openBacklog(io: CliIO, rootOption: string | undefined): Promise<OpenBacklog> {
+/** For queries: from the snapshot when nothing changed, else from the files. */
+export async function openForQuery(io: CliIO, rootOption: string | undefined): Promise<QueriedBacklog> {
   const root = resolveRoot(io.cwd, rootOption);
   const source = fsSource(root);
-  const caching = parseCache(root, io);
-  const files = await loadFiles(source, caching);
-  caching.cache?.save();
-  for (const notice of source.notices) io.stderr(`backlog: ${notice}\n`);
-  const read = readBacklog(files);
-  if (read.drafts.length > 0) {
-    io.stderr(`backlog: the backlog has ${plural(read.drafts.length, 'error')} (see \`backlog validate\`); this answer leaves out what could not be read\n`);
+  const snapshotFile = snapshotLocation(root, io);
+  const snapshot = snapshotFile && (await openSnapshot(snapshotFile, toolVersion(), source, (exclude) => backlogPaths(source, exclude)));
+  if (!snapshot) {
+    const opened = await loadBacklog(io, root, source, snapshotFile);
+    const byPath = new Map(opened.files.map((file) => [file.path, file]));
+    return { root, context: opened.context, sourceOf: (path) => byPath.get(path)! };
   }
-  return { ...read, root, files, context: { backlog: read.backlog, graph: read.graph } };
+  report(io, source, snapshot.drafts);
+  return {
+    root,
+    context: queryContext(snapshot.backlog),
+    sourceOf: (path) => ({ text: decodeText(readFileSync(join(source.realRoot, path))).text, parser: snapshot.parserOf(path) }),
+  };
+}
+
+/** Every file read (from the parse cache where it can be), and the model. */
+export async function openBacklog(io: CliIO, rootOption: string | undefined): Promise<OpenBacklog> {
+  const root = resolveRoot(io.cwd, rootOption);
+  return loadBacklog(io, root, fsSource(root));
+}
+
+async function loadBacklog(io: CliIO, root: string, source: FsSource, snapshotFile?: string): Promise<OpenBacklog> {
+  const { loadBacklog: load } = await import('./load-backlog.js');
+  const read = await load(io, root, source, snapshotFile);
+  report(io, source, read.drafts);
+  return { ...read, root, context: { backlog: read.backlog, graph: read.graph } };
+}
+
+function report(io: CliIO, source: FsSource, drafts: readonly DiagnosticDraft[]): void {
+  for (const notice of source.notices) io.stderr(`backlog: ${notice}\n`);
+  if (drafts.length > 0) {
+    io.stderr(`backlog: the backlog has ${plural(drafts.length, 'error')} (see \`backlog validate\`); this answer leaves out what could not be read\n`);
+  }
+}
+
+/** The model with its graph built when a query first asks for it. */
+function queryContext(backlog: Backlog): QueryContext {
+  const context = { backlog } as QueryContext;
+  defineLazy(context, 'graph', (): WorkloadGraph => buildGraph(backlog));
+  return context;
+}
+
+function snapshotLocation(root: string, io: CliIO): string | undefined {
+  return io.env.BACKLOG_NO_CACHE === '1' ? undefined : cacheFileOf(root, io.env, '.snapshot');
 }

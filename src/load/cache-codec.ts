@@ -9,7 +9,7 @@ import { idKey, type Entity } from '../model/entity.js';
 import type { FileCheck } from '../validate/check-documents.js';
 
 /** `[collection index, data, doc, index in the collection, rest?]` */
-type StoredEntity = [number, Record<string, unknown>, number, number, StoredRest?];
+export type StoredEntity = [number, Record<string, unknown>, number, number, StoredRest?];
 
 /** What an entity has beyond its data, only when it has it. */
 interface StoredRest {
@@ -39,7 +39,7 @@ export function decodeCheck(stored: StoredCheck, file: string): FileCheck {
   };
 }
 
-function encodeEntity(entity: Entity): StoredEntity {
+export function encodeEntity(entity: Entity): StoredEntity {
   const [, index] = entity.location.path as [CollectionName, number];
   const rest: StoredRest = {};
   if (entityIdOf(entity.collection, entity.data as Record<string, unknown>) !== entity.id) rest.id = entity.id;
@@ -49,6 +49,11 @@ function encodeEntity(entity: Entity): StoredEntity {
   const stored: StoredEntity = [collectionIndex.get(entity.collection)!, entity.data as Record<string, unknown>, entity.location.doc, index];
   if (Object.keys(rest).length > 0) stored.push(rest);
   return stored;
+}
+
+/** Entities stored apart from their files (a snapshot's section): `fileOf(i)` is the file of the i-th. */
+export function decodeEntities(stored: readonly StoredEntity[], fileOf: (index: number) => string): Entity[] {
+  return stored.map((entity, index) => decodeEntity(entity, fileOf(index)));
 }
 
 function decodeEntity([collection, data, doc, index, rest]: StoredEntity, file: string): Entity {

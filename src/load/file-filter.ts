@@ -1,4 +1,5 @@
 import picomatch from 'picomatch';
+import type { BacklogSource } from './source.js';
 
 const YAML_FILE = /\.ya?ml$/i;
 
@@ -21,4 +22,9 @@ export function backlogFileFilter(exclude: readonly string[]): (path: string) =>
     const folders = path.split('/').slice(0, -1);
     return !folders.some(isSkippedFolder) && !excluded(path);
   };
+}
+
+/** The files of a source that are part of the backlog, given the globs of `project.exclude`. */
+export async function backlogPaths(source: Pick<BacklogSource, 'listFiles'>, exclude: readonly string[]): Promise<string[]> {
+  return (await source.listFiles()).filter(backlogFileFilter(exclude));
 }

@@ -2,16 +2,26 @@ import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from '
 import { join, relative, sep } from 'node:path';
 import { errorMessage, IoError } from '../errors.js';
 import { isSkippedFolder } from './file-filter.js';
+import type { FileStamp } from './snapshot.js';
 import type { BacklogSource } from './source.js';
 
+export interface FsSource extends BacklogSource {
+  /** The root with symbolic links resolved. */
+  readonly realRoot: string;
+  /** The size, times and inode of a file (snapshot.ts), or undefined when it is gone. */
+  stamp(path: string): FileStamp | undefined;
+}
+
 /** The backlog files under a folder. Symbolic links are followed only while they stay inside it. */
-export function fsSource(root: string): BacklogSource {
+export function fsSource(root: string): FsSource {
   const realRoot = realpathSync(root);
   const notices: string[] = [];
   return {
     description: root,
+    realRoot,
     notices,
     async listFiles() {
+      notices.length = 0;
       const files: string[] = [];
       walk(realRoot, '', new Set([realRoot]), files, notices);
       return files.sort(compareCodeUnits);
@@ -23,6 +33,11 @@ export function fsSource(root: string): BacklogSource {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
         throw new IoError(`cannot read ${path}: ${errorMessage(error)}`, { cause: error });
       }
+    },
+    stamp(path) {
+      const stats = statSync(join(realRoot, path), { throwIfNoEntry: false });
+      if (!stats) return undefined;
+      return { key: `${stats.size}/${stats.mtimeMs}/${stats.ctimeMs}/${stats.ino}/${stats.dev}`, changedAt: Math.max(stats.mtimeMs, stats.ctimeMs) };
     },
   };
 

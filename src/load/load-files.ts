@@ -1,7 +1,7 @@
 // The only code that reads a backlog: list the files of a source, skip what is not part of
 // the backlog, and parse each one.
 import { UsageError } from '../errors.js';
-import { backlogFileFilter } from './file-filter.js';
+import { backlogPaths } from './file-filter.js';
 import { ROOT_FILE } from './find-root.js';
 import { projectOf } from './read-project.js';
 import { decodeText } from './decode.js';
@@ -39,8 +39,7 @@ export async function loadFiles(source: BacklogSource, options: LoadOptions = {}
   };
   const rootBytes = await source.readFile(ROOT_FILE);
   const rootFile = rootBytes ? read(ROOT_FILE, rootBytes) : undefined;
-  const isBacklogFile = backlogFileFilter((rootFile && projectOf(rootFile)?.exclude) ?? []);
-  const paths = (await source.listFiles()).filter(isBacklogFile);
+  const paths = await backlogPaths(source, (rootFile && projectOf(rootFile)?.exclude) ?? []);
   if (paths.length === 0 && !options.allowEmpty) {
     throw new UsageError(`no backlog files in ${source.description}: no *.yaml or *.yml file`);
   }

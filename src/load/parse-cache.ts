@@ -35,8 +35,7 @@ export class ParseCache {
 
   /** The cache of a backlog root, from its pack when there is a usable one. */
   static open(root: string, version: string, env: Readonly<Record<string, string | undefined>>): ParseCache {
-    const base = env.XDG_CACHE_HOME || join(homedir(), '.cache');
-    const pack = join(base, 'migration-backlog', `${createHash('sha1').update(root).digest('hex').slice(0, 16)}.json`);
+    const pack = cacheFileOf(root, env, '.json');
     return new ParseCache(pack, version, readPack(pack, version));
   }
 
@@ -72,6 +71,12 @@ export class ParseCache {
       // A read-only or full disk: the next run parses again.
     }
   }
+}
+
+/** Where a backlog root keeps one of its cache files: under the user's cache folder, by a hash of the root. */
+export function cacheFileOf(root: string, env: Readonly<Record<string, string | undefined>>, extension: string): string {
+  const base = env.XDG_CACHE_HOME || join(homedir(), '.cache');
+  return join(base, 'migration-backlog', `${createHash('sha1').update(root).digest('hex').slice(0, 16)}${extension}`);
 }
 
 function readPack(pack: string, version: string): Map<string, CacheEntry> {

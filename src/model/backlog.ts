@@ -3,6 +3,7 @@ import type { CollectionName, EntityTypes } from '../../schemas/collections.js';
 import { COLLECTION_NAMES } from '../../schemas/collections.js';
 import type { Project } from '../../schemas/project.js';
 import type { Entity, NodeLocation } from './entity.js';
+import { defineLazy } from './lazy.js';
 
 export type EntitiesByCollection = { [C in CollectionName]: Entity<C>[] };
 
@@ -19,14 +20,30 @@ export function buildBacklog(
   entities: EntitiesByCollection,
   project?: { data: Project; location: NodeLocation },
 ): Backlog {
-  const byKey = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, new Map()])) as Backlog['byKey'];
-  for (const name of COLLECTION_NAMES) {
-    const index = byKey[name] as Map<string, Entity>;
-    for (const entity of entities[name] as Entity[]) {
-      if (!index.has(entity.key)) index.set(entity.key, entity);
-    }
-  }
+  const byKey = {} as Backlog['byKey'];
+  for (const name of COLLECTION_NAMES) defineLazy(byKey, name, () => indexByKey(entities[name] as Entity[]) as never);
   return { project: project?.data, projectLocation: project?.location, entities, byKey };
+}
+
+/**
+ * A backlog whose collections are read when first used (from a snapshot, load/snapshot.ts),
+ * the same in every other way as one built from its entities.
+ */
+export function lazyBacklog(
+  readCollection: <C extends CollectionName>(name: C) => Entity<C>[],
+  project?: { data: Project; location: NodeLocation },
+): Backlog {
+  const entities = {} as EntitiesByCollection;
+  for (const name of COLLECTION_NAMES) defineLazy(entities, name, () => readCollection(name) as never);
+  return buildBacklog(entities, project);
+}
+
+function indexByKey(entities: readonly Entity[]): Map<string, Entity> {
+  const index = new Map<string, Entity>();
+  for (const entity of entities) {
+    if (!index.has(entity.key)) index.set(entity.key, entity);
+  }
+  return index;
 }
 
 export function emptyEntities(): EntitiesByCollection {

@@ -48,16 +48,18 @@ export function listEntities(context: QueryContext, options: ListOptions): RowsD
   } else {
     const keys = sortKeys.length > 0 ? sortKeys : [{ column: columns.get(NATURAL_ORDER[collection] ?? 'id')!, descending: false }];
     const id = columns.get('id')!;
+    // Each value once per entity, not once per comparison: a computed column can be costly.
+    const sortValues = new Map(entities.map((entity) => [entity, [...keys.map(({ column }) => column.get(entity, context)), id.get(entity, context)]]));
     entities = [...entities].sort((a, b) => {
-      for (const { column, descending } of keys) {
-        const x = column.get(a, context);
-        const y = column.get(b, context);
-        const order = compareValues(x, y);
+      const x = sortValues.get(a)!;
+      const y = sortValues.get(b)!;
+      for (const [i, { descending }] of keys.entries()) {
+        const order = compareValues(x[i], y[i]);
         // Missing values (and empty lists) stay last whichever the direction.
-        const missing = isMissing(x) || isMissing(y);
+        const missing = isMissing(x[i]) || isMissing(y[i]);
         if (order !== 0) return descending && !missing ? -order : order;
       }
-      return compareValues(id.get(a, context), id.get(b, context));
+      return compareValues(x[keys.length], y[keys.length]);
     });
   }
   return {

@@ -7,12 +7,12 @@ import { sheetColumns } from '../../import/sheet-columns.js';
 import type { Entity } from '../../model/entity.js';
 import { listEntities } from '../../query/list.js';
 import type { CliIO } from '../io.js';
-import { openBacklog } from '../open-backlog.js';
+import { openForQuery } from '../open-backlog.js';
 import { parseCollection } from './list.js';
 
 export async function runExport(collectionName: string | undefined, options: { root?: string }, io: CliIO): Promise<number> {
   const collection: CollectionName = parseCollection(collectionName ?? 'workloads');
-  const { context } = await openBacklog(io, options.root);
+  const { context } = await openForQuery(io, options.root);
   const columns = sheetColumns(collection);
   const extensions = [...new Set((context.backlog.entities[collection] as Entity[]).flatMap((e) => Object.keys(e.extensions ?? {})))];
   // The order of `backlog list`: priorities by rank, waves by order, the rest by id.

@@ -3,7 +3,7 @@ import { dot } from '../../format/dot.js';
 import { mermaid } from '../../format/mermaid.js';
 import { graphView, type GraphLevel } from '../../query/graph-view.js';
 import type { CliIO } from '../io.js';
-import { openBacklog } from '../open-backlog.js';
+import { openForQuery } from '../open-backlog.js';
 
 export interface GraphCommandOptions {
   root?: string;
@@ -15,7 +15,7 @@ export interface GraphCommandOptions {
 }
 
 export async function runGraph(options: GraphCommandOptions, io: CliIO): Promise<number> {
-  const { context } = await openBacklog(io, options.root);
+  const { context } = await openForQuery(io, options.root);
   const view = graphView(context, {
     level: options.level,
     depth: options.depth,

@@ -1,14 +1,14 @@
 // `backlog list [collection]`: filtered, ordered rows in a table, json, csv, markdown, yaml or ids.
 import { COLLECTION_NAMES, COLLECTIONS, isCollectionName, type CollectionName } from '../../../schemas/collections.js';
 import { UsageError } from '../../errors.js';
-import { ROWS_FORMATTERS, type RowsFormat } from '../../format/rows/index.js';
+import { rowsFormatter, type RowsFormat } from '../../format/rows/index.js';
 import { listEntities, parsePriorityLevels } from '../../query/list.js';
 import { parseSort } from '../../query/order.js';
 import { parseCondition, type Condition } from '../../query/where.js';
 import { didYouMeanHint } from '../../text/did-you-mean.js';
 import { colourEnabled, createStyle } from '../colour.js';
 import type { CliIO } from '../io.js';
-import { openBacklog } from '../open-backlog.js';
+import { openForQuery } from '../open-backlog.js';
 
 export interface ListCommandOptions {
   root?: string;
@@ -52,10 +52,10 @@ export async function runList(collectionName: string | undefined, options: ListC
     ...(options.priority !== undefined ? { priority: { levels: parsePriorityLevels(options.priority) } } : {}),
     ...(options.columns ? { columns: options.columns.split(',').map((c) => c.trim()).filter(Boolean) } : {}),
   };
-  const { context } = await openBacklog(io, options.root);
+  const { context } = await openForQuery(io, options.root);
   const rows = listEntities(context, listOptions);
   const style = createStyle(options.format === 'table' && colourEnabled(io, options.color));
-  io.stdout(ROWS_FORMATTERS[options.format](rows, { style, columns: io.columns }));
+  io.stdout((await rowsFormatter(options.format))(rows, { style, columns: io.columns }));
   return 0;
 }
 

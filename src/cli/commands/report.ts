@@ -12,7 +12,7 @@ import { buildReport } from '../../query/report.js';
 import { resolveAsOf } from '../as-of.js';
 import { colourEnabled, createStyle } from '../colour.js';
 import type { CliIO } from '../io.js';
-import { openBacklog } from '../open-backlog.js';
+import { openForQuery } from '../open-backlog.js';
 import { parseCache } from '../parse-cache.js';
 
 export interface ReportOptions {
@@ -30,7 +30,7 @@ export async function runReport(options: ReportOptions, io: CliIO): Promise<numb
   const style = createStyle(colourEnabled(io, options.color));
   if (options.history) return runHistory(options, asOf, style, io);
   if (options.format === 'csv') throw new UsageError('csv is for --history; the report is text, markdown or json');
-  const { context } = await openBacklog(io, options.root);
+  const { context } = await openForQuery(io, options.root);
   const report = buildReport(context, asOf);
   if (options.format === 'json') io.stdout(`${JSON.stringify(report, null, 2)}\n`);
   else if (options.format === 'markdown') io.stdout(reportMarkdown(report));

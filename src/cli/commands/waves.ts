@@ -2,7 +2,7 @@
 // written into the files with `--write`.
 import { applyFileEdits } from '../../edit/apply-changes.js';
 import { waveAssignmentEdits } from '../../edit/assign-waves.js';
-import { ROWS_FORMATTERS } from '../../format/rows/index.js';
+import { rowsFormatter } from '../../format/rows/index.js';
 import { wavePlanText } from '../../format/wave-plan.js';
 import { suggestWaves } from '../../query/suggest-waves.js';
 import { summarizeWaves, waveRows } from '../../query/waves.js';
@@ -33,7 +33,7 @@ export async function runWaves(options: WavesOptions, io: CliIO): Promise<number
     const { diagnostics } = validate(opened.files, { asOf });
     const summaries = summarizeWaves(opened.context, diagnostics);
     if (options.format === 'json') io.stdout(`${JSON.stringify(summaries, null, 2)}\n`);
-    else io.stdout(ROWS_FORMATTERS[options.format](waveRows(summaries), { style: options.format === 'table' ? style : createStyle(false), columns: io.columns }));
+    else io.stdout((await rowsFormatter(options.format))(waveRows(summaries), { style: options.format === 'table' ? style : createStyle(false), columns: io.columns }));
     return 0;
   }
   const plan = suggestWaves(opened.context, { reassign: options.reassign === true, ...(options.maxServers !== undefined ? { maxServers: options.maxServers } : {}) });

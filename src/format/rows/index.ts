@@ -1,12 +1,21 @@
-import { csv } from './csv.js';
-import { markdownTable } from './markdown.js';
-import { ids, json, yaml } from './structured.js';
-import { table } from './table.js';
+// The formats of rows. Each loads when asked for: the YAML writer and the table drawer are
+// most of what a query would otherwise load at start-up.
 import type { RowsFormatter } from './types.js';
 
 export const ROWS_FORMATS = ['table', 'json', 'csv', 'markdown', 'yaml', 'ids'] as const;
 export type RowsFormat = (typeof ROWS_FORMATS)[number];
 
-export const ROWS_FORMATTERS: Record<RowsFormat, RowsFormatter> = { table, json, csv, markdown: markdownTable, yaml, ids };
+const LOADERS: Record<RowsFormat, () => Promise<RowsFormatter>> = {
+  table: async () => (await import('./table.js')).table,
+  json: async () => (await import('./structured.js')).json,
+  csv: async () => (await import('./csv.js')).csv,
+  markdown: async () => (await import('./markdown.js')).markdownTable,
+  yaml: async () => (await import('./yaml.js')).yaml,
+  ids: async () => (await import('./structured.js')).ids,
+};
+
+export function rowsFormatter(format: RowsFormat): Promise<RowsFormatter> {
+  return LOADERS[format]();
+}
 
 export type { RowsData, RowsContext } from './types.js';

@@ -1,4 +1,3 @@
-import { stringify } from 'yaml';
 import { cellText, type RowsData, type RowsFormatter } from './types.js';
 
 /** Rows as objects with the columns as keys, in column order; missing values as null. */
@@ -7,8 +6,6 @@ export function rowObjects(data: RowsData): Array<Record<string, unknown>> {
 }
 
 export const json: RowsFormatter = (data) => `${JSON.stringify(rowObjects(data), null, 2)}\n`;
-
-export const yaml: RowsFormatter = (data) => (data.rows.length === 0 ? '[]\n' : stringify(rowObjects(data), { lineWidth: 0 }));
 
 /** One id a line, for pipes. */
 export const ids: RowsFormatter = (data) => data.rows.map((row) => `${cellText(row[data.idColumn])}\n`).join('');

@@ -1,0 +1,29 @@
+// Reading every file of a backlog into its model: apart from open-backlog.ts so that a query
+// answered from the snapshot loads none of the parsers (start-up is a bar of the specification).
+import { loadFiles } from '../load/load-files.js';
+import type { FsSource } from '../load/fs-source.js';
+import { saveSnapshot } from '../load/snapshot.js';
+import type { SourceFile } from '../load/types.js';
+import { readBacklog, type ReadBacklog } from '../validate/validate.js';
+import type { CliIO } from './io.js';
+import { parseCache } from './parse-cache.js';
+import { toolVersion } from './version.js';
+
+/** The files read (from the parse cache where it can be) and the model. */
+export interface LoadedBacklog extends ReadBacklog {
+  files: SourceFile[];
+}
+
+/** Reads every file; takes a snapshot of the model when given where to keep it. */
+export async function loadBacklog(io: CliIO, root: string, source: FsSource, snapshotFile: string | undefined): Promise<LoadedBacklog> {
+  const takenAt = Date.now();
+  const caching = parseCache(root, io);
+  const files = await loadFiles(source, caching);
+  caching.cache?.save();
+  const read = readBacklog(files);
+  if (snapshotFile) {
+    const content = { exclude: read.backlog.project?.exclude ?? [], files, backlog: read.backlog, drafts: read.drafts, unreadableFiles: read.unreadableFiles };
+    await saveSnapshot(snapshotFile, toolVersion(), source, content, takenAt);
+  }
+  return { ...read, files };
+}

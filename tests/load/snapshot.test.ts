@@ -1,0 +1,151 @@
+// The snapshot of the model only ever saves time: a query answered from it answers exactly as
+// one that read the files, and any change to the files — even one that keeps a file's size and
+// modification time — makes the next query read them again.
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readBacklog } from '../../src/validate/validate.js';
+import { backlogPaths } from '../../src/load/file-filter.js';
+import { fsSource } from '../../src/load/fs-source.js';
+import { loadFiles } from '../../src/load/load-files.js';
+import { openSnapshot, saveSnapshot } from '../../src/load/snapshot.js';
+import { COLLECTION_NAMES } from '../../schemas/collections.js';
+import { runCli } from '../helpers/run-cli.js';
+import { copyOf, read } from '../helpers/temp-dir.js';
+
+const examples = join(import.meta.dirname, '..', '..', 'examples');
+const fixtures = join(import.meta.dirname, '..', 'fixtures');
+
+function cacheEnv(): Record<string, string> {
+  return { XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'backlog-snapshot-test-')) };
+}
+
+function snapshotsIn(env: Record<string, string>): string[] {
+  const dir = join(env.XDG_CACHE_HOME!, 'migration-backlog');
+  return existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.snapshot')) : [];
+}
+
+/** Takes a snapshot of a backlog as the CLI does; `takenAt` later than now makes every file old (not racy). */
+async function takeSnapshot(root: string, location: string, takenAt: number) {
+  const source = fsSource(root);
+  const files = await loadFiles(source);
+  const read = readBacklog(files);
+  await saveSnapshot(location, 'test', source, { exclude: read.backlog.project?.exclude ?? [], files, backlog: read.backlog, drafts: read.drafts, unreadableFiles: read.unreadableFiles }, takenAt);
+  return read;
+}
+
+function open(root: string, location: string) {
+  const source = fsSource(root);
+  return openSnapshot(location, 'test', source, (exclude) => backlogPaths(source, exclude));
+}
+
+/** Rewrites a file with other bytes of the same length, its modification time put back. */
+function rewriteSameSize(root: string, path: string, from: string, to: string): void {
+  const full = join(root, path);
+  const before = statSync(full);
+  const text = read(root, path);
+  expect(text).toContain(from);
+  expect(to).toHaveLength(from.length);
+  writeFileSync(full, text.replace(from, to));
+  utimesSync(full, before.atime, before.mtime);
+  expect(statSync(full).size).toBe(before.size);
+}
+
+describe('snapshot of the model', () => {
+  it('gives back every collection, the project and the findings of each example and fixture exactly', async () => {
+    const dirs = [join(examples, 'contoso'), join(examples, 'broken'), ...readdirSync(fixtures).map((name) => join(fixtures, name))];
+    let compared = 0;
+    for (const dir of dirs) {
+      if (!existsSync(join(dir, 'backlog.yaml'))) continue;
+      const root = copyOf(dir);
+      const location = join(cacheEnv().XDG_CACHE_HOME!, 'backlog.snapshot');
+      const fromFiles = await takeSnapshot(root, location, Date.now() + 60_000);
+      const snapshot = await open(root, location);
+      expect(snapshot, dir).toBeDefined();
+      for (const name of COLLECTION_NAMES) expect(snapshot!.backlog.entities[name], `${dir} ${name}`).toEqual(fromFiles.backlog.entities[name]);
+      expect(snapshot!.backlog.project).toEqual(fromFiles.backlog.project);
+      expect(snapshot!.backlog.projectLocation).toEqual(fromFiles.backlog.projectLocation);
+      expect(snapshot!.drafts).toEqual(fromFiles.drafts);
+      expect(snapshot!.unreadableFiles).toEqual(fromFiles.unreadableFiles);
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(20);
+  });
+
+  it('answers list, show, graph, report and export from the snapshot exactly as from the files', async () => {
+    for (const example of ['contoso', 'broken']) {
+      const root = copyOf(join(examples, example));
+      const env = cacheEnv();
+      for (const args of [['list', '--priority'], ['list', 'servers', '--sort', '-cores'], ['list', '--columns', 'id,servers,blocked_by,move_group'], ['show', 'crm'], ['graph', '-f', 'dot'], ['report', '-f', 'json'], ['export', '-f', 'csv']]) {
+        const fromFiles = await runCli([...args, '--root', root, '--no-cache'], { env });
+        await runCli([...args, '--root', root], { env });
+        expect(snapshotsIn(env)).toHaveLength(1);
+        const fromSnapshot = await runCli([...args, '--root', root], { env });
+        expect(fromSnapshot, `${example}: ${args.join(' ')}`).toEqual(fromFiles);
+      }
+    }
+  });
+
+  it('is used only while every file keeps its size, times and inode', async () => {
+    const root = copyOf(join(examples, 'contoso'));
+    const location = join(cacheEnv().XDG_CACHE_HOME!, 'backlog.snapshot');
+    await takeSnapshot(root, location, Date.now() + 60_000);
+    expect(await open(root, location)).toBeDefined();
+    // Same size, modification time put back: the change time still moves.
+    rewriteSameSize(root, 'workloads/finance.yaml', 'priority: high', 'priority: mid ');
+    expect(await open(root, location)).toBeUndefined();
+  });
+
+  it('checks by content the files changed just before it was taken (a change in the same clock tick)', async () => {
+    const root = copyOf(join(examples, 'contoso'));
+    const location = join(cacheEnv().XDG_CACHE_HOME!, 'backlog.snapshot');
+    // Every file was written less than RACY_MS ago: each is kept with its content hash.
+    await takeSnapshot(root, location, Date.now());
+    // A clock too coarse to tell the change: the stamps stay what they were.
+    const real = fsSource(root);
+    const stamps = new Map((await backlogPaths(real, [])).map((path) => [path, real.stamp(path)]));
+    const frozen = { ...real, stamp: (path: string) => stamps.get(path) };
+    const openFrozen = () => openSnapshot(location, 'test', frozen, (exclude) => backlogPaths(real, exclude));
+    expect(await openFrozen()).toBeDefined();
+    rewriteSameSize(root, 'workloads/finance.yaml', 'priority: high', 'priority: mid ');
+    expect(await openFrozen()).toBeUndefined();
+  });
+
+  it('is not used when a backlog file is added or removed; a file that is not part of the backlog changes nothing', async () => {
+    for (const change of [
+      (root: string) => writeFileSync(join(root, 'workloads', 'new.yaml'), 'workloads: []\n'),
+      (root: string) => rmSync(join(root, 'workloads', 'finance.yaml')),
+      (root: string) => writeFileSync(join(root, 'notes.txt'), 'not a backlog file'),
+    ]) {
+      const root = copyOf(join(examples, 'contoso'));
+      const location = join(cacheEnv().XDG_CACHE_HOME!, 'backlog.snapshot');
+      await takeSnapshot(root, location, Date.now() + 60_000);
+      change(root);
+      const stillValid = (await open(root, location)) !== undefined;
+      // A file that is not part of the backlog changes nothing.
+      expect(stillValid).toBe(change.toString().includes('notes.txt'));
+    }
+  });
+
+  it('is ignored when damaged, for another version, or missing; --no-cache neither reads nor writes it', async () => {
+    const root = copyOf(join(examples, 'contoso'));
+    const location = join(cacheEnv().XDG_CACHE_HOME!, 'backlog.snapshot');
+    expect(await open(root, location)).toBeUndefined();
+    await takeSnapshot(root, location, Date.now() + 60_000);
+    const source = fsSource(root);
+    expect(await openSnapshot(location, 'another version', source, (exclude) => backlogPaths(source, exclude))).toBeUndefined();
+    for (const damage of ['', 'not a number\n{}', '12\n{"format":1', '5\n{}{}{}']) {
+      writeFileSync(location, damage);
+      expect(await open(root, location)).toBeUndefined();
+    }
+
+    const env = cacheEnv();
+    const expected = await runCli(['list', '--priority', '--root', root, '--no-cache'], { env });
+    expect(snapshotsIn(env)).toEqual([]);
+    await runCli(['list', '--priority', '--root', root], { env });
+    const [name] = snapshotsIn(env);
+    writeFileSync(join(env.XDG_CACHE_HOME!, 'migration-backlog', name!), '9999\n{"format"');
+    expect(await runCli(['list', '--priority', '--root', root], { env })).toEqual(expected);
+  });
+});
