@@ -3,7 +3,8 @@ import { fsSource } from '../load/fs-source.js';
 import { loadFiles, type LoadOptions } from '../load/load-files.js';
 import type { SourceFile } from '../load/types.js';
 import { validate, type ValidationResult } from '../validate/validate.js';
-import { gitSource } from './git-source.js';
+import type { BacklogSource } from '../load/source.js';
+import { gitSources } from './git-source.js';
 import { WORKTREE, type Repository } from './repository.js';
 
 export interface BacklogAt {
@@ -14,9 +15,24 @@ export interface BacklogAt {
   notices: string[];
 }
 
+type BacklogAtOptions = { asOf: string } & Pick<LoadOptions, 'memo' | 'cache'>;
+
 /** The parse cache serves commits as it serves the working tree: it is keyed by content alone. */
-export async function backlogAt(repository: Repository, at: string, root: string, options: { asOf: string } & Pick<LoadOptions, 'memo' | 'cache'>): Promise<BacklogAt> {
-  const source = at === WORKTREE ? fsSource(root) : await gitSource(repository, at);
+export async function backlogAt(repository: Repository, at: string, root: string, options: BacklogAtOptions): Promise<BacklogAt> {
+  const [backlog] = await backlogsAt(repository, [at], root, options);
+  return backlog!;
+}
+
+/** The backlog at several commits (or the working tree), the blobs of all of them read at once. */
+export async function backlogsAt(repository: Repository, ats: readonly string[], root: string, options: BacklogAtOptions): Promise<BacklogAt[]> {
+  const commits = [...new Set(ats.filter((at) => at !== WORKTREE))];
+  const fromGit = new Map((await gitSources(repository, commits)).map((source, index) => [commits[index]!, source]));
+  const backlogs: BacklogAt[] = [];
+  for (const at of ats) backlogs.push(await loadAt(at, at === WORKTREE ? fsSource(root) : fromGit.get(at)!, options));
+  return backlogs;
+}
+
+async function loadAt(at: string, source: BacklogSource, options: BacklogAtOptions): Promise<BacklogAt> {
   const { asOf, ...load } = options;
   const files = await loadFiles(source, { allowEmpty: true, ...load });
   return { at, files, result: validate(files, { asOf }), notices: source.notices };

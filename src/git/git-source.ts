@@ -1,6 +1,6 @@
-// A BacklogSource over a git commit: the backlog's files as they were, read without checking
-// anything out, in two git processes whatever the size — `ls-tree` lists the files, one
-// `cat-file --batch` reads every blob.
+// BacklogSources over git commits: the backlog's files as they were, read without checking
+// anything out, in few git processes whatever the size — an `ls-tree` per commit lists the
+// files, one `cat-file --batch` reads the blobs of all the commits.
 import { spawn } from 'node:child_process';
 import { errorMessage, IoError } from '../errors.js';
 import { backlogFileFilter } from '../load/file-filter.js';
@@ -12,7 +12,33 @@ interface TreeEntry {
   blob: string;
 }
 
-export async function gitSource(repository: Repository, commit: string): Promise<BacklogSource> {
+/**
+ * The backlog at several commits, their blobs read in one `git cat-file --batch`: a blob the
+ * commits share (nearly all of them, in a diff) is read once.
+ */
+export async function gitSources(repository: Repository, commits: readonly string[]): Promise<BacklogSource[]> {
+  const trees = await Promise.all(commits.map((commit) => treeOf(repository, commit)));
+  const contents = await readBlobs(repository, [...new Set(trees.flatMap((tree) => tree.entries.map((entry) => entry.blob)))]);
+  return trees.map(({ commit, entries, notices }) => {
+    for (const entry of entries) if (!contents.has(entry.blob)) throw new IoError(`git cat-file: blob ${entry.blob} of ${entry.path} is missing`);
+    const byPath = new Map(entries.map((entry) => [entry.path, entry.blob]));
+    return {
+      description: `${commit.slice(0, 7)}:${repository.prefix || '.'}`,
+      notices,
+      async listFiles() {
+        return entries.map((entry) => entry.path);
+      },
+      async readFile(path) {
+        const blob = byPath.get(path);
+        return blob === undefined ? undefined : contents.get(blob);
+      },
+      contentId: (path) => byPath.get(path),
+    };
+  });
+}
+
+/** The backlog files of a commit with their blob ids, sorted by path. */
+async function treeOf(repository: Repository, commit: string): Promise<{ commit: string; entries: TreeEntry[]; notices: string[] }> {
   const pathspec = repository.prefix === '' ? '.' : repository.prefix;
   const listing = await run(repository, ['ls-tree', '-r', '-z', '--full-tree', commit, '--', pathspec]);
   const notices: string[] = [];
@@ -31,19 +57,7 @@ export async function gitSource(repository: Repository, commit: string): Promise
     entries.push({ path, blob });
   }
   entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const contents = await readBlobs(repository, [...new Set(entries.map((entry) => entry.blob))]);
-  for (const entry of entries) if (!contents.has(entry.blob)) throw new IoError(`git cat-file: blob ${entry.blob} of ${entry.path} is missing`);
-  const byPath = new Map(entries.map((entry) => [entry.path, contents.get(entry.blob)!]));
-  return {
-    description: `${commit.slice(0, 7)}:${repository.prefix || '.'}`,
-    notices,
-    async listFiles() {
-      return entries.map((entry) => entry.path);
-    },
-    async readFile(path) {
-      return byPath.get(path);
-    },
-  };
+  return { commit, entries, notices };
 }
 
 /**

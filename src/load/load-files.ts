@@ -4,6 +4,7 @@ import { UsageError } from '../errors.js';
 import { backlogPaths } from './file-filter.js';
 import { ROOT_FILE } from './find-root.js';
 import { projectOf } from './read-project.js';
+import { blobId } from './content-id.js';
 import { decodeText } from './decode.js';
 import { relocate, type ParseCache } from './parse-cache.js';
 import { readSourceFile } from './read-source-file.js';
@@ -14,8 +15,8 @@ export interface LoadOptions {
   /** An empty backlog is a backlog (the base of a diff that adds one), not an error. */
   allowEmpty?: boolean;
   /**
-   * Parsed files by their text, shared between loads (the two sides of a diff share nearly
-   * every file). Parsed values are never changed after parsing, so sharing is safe.
+   * Parsed files by their content id, shared between loads (the two sides of a diff share
+   * nearly every file). Parsed values are never changed after parsing, so sharing is safe.
    */
   memo?: Map<string, SourceFile>;
   /** The persistent parse cache (parse-cache.ts); its owner saves it once done loading. */
@@ -25,7 +26,7 @@ export interface LoadOptions {
 export async function loadFiles(source: BacklogSource, options: LoadOptions = {}): Promise<SourceFile[]> {
   const { memo, cache } = options;
   const read = (path: string, bytes: Uint8Array): SourceFile => {
-    const memoKey = memo ? `${path === ROOT_FILE}\0${Buffer.from(bytes).toString('latin1')}` : '';
+    const memoKey = memo ? `${path === ROOT_FILE}\0${source.contentId?.(path) ?? blobId(bytes)}` : '';
     const known = memo?.get(memoKey);
     if (known) return known.path === path ? known : { ...known, path, check: relocate(known.check, path) };
     const cacheKey = cache?.key(path, bytes);

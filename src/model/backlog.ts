@@ -20,22 +20,25 @@ export function buildBacklog(
   entities: EntitiesByCollection,
   project?: { data: Project; location: NodeLocation },
 ): Backlog {
-  const byKey = {} as Backlog['byKey'];
-  for (const name of COLLECTION_NAMES) defineLazy(byKey, name, () => indexByKey(entities[name] as Entity[]) as never);
+  const byKey = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, indexByKey(entities[name] as Entity[])])) as Backlog['byKey'];
   return { project: project?.data, projectLocation: project?.location, entities, byKey };
 }
 
 /**
- * A backlog whose collections are read when first used (from a snapshot, load/snapshot.ts),
- * the same in every other way as one built from its entities.
+ * A backlog whose collections are read, and indexed, when first used (from a snapshot,
+ * load/snapshot.ts): the same in every other way as one built from its entities.
  */
 export function lazyBacklog(
   readCollection: <C extends CollectionName>(name: C) => Entity<C>[],
   project?: { data: Project; location: NodeLocation },
 ): Backlog {
   const entities = {} as EntitiesByCollection;
-  for (const name of COLLECTION_NAMES) defineLazy(entities, name, () => readCollection(name) as never);
-  return buildBacklog(entities, project);
+  const byKey = {} as Backlog['byKey'];
+  for (const name of COLLECTION_NAMES) {
+    defineLazy(entities, name, () => readCollection(name) as never);
+    defineLazy(byKey, name, () => indexByKey(entities[name] as Entity[]) as never);
+  }
+  return { project: project?.data, projectLocation: project?.location, entities, byKey };
 }
 
 function indexByKey(entities: readonly Entity[]): Map<string, Entity> {

@@ -6,7 +6,7 @@ import { errorMessage, IoError } from '../../errors.js';
 import { diffJson } from '../../format/diff-json.js';
 import { diffMarkdown } from '../../format/diff-markdown.js';
 import { diffText } from '../../format/diff-text.js';
-import { backlogAt } from '../../git/backlog-at.js';
+import { backlogsAt, type BacklogAt } from '../../git/backlog-at.js';
 import { defaultBase, openRepository, resolveCommit, WORKTREE } from '../../git/repository.js';
 import { resolveRoot } from '../../load/find-root.js';
 import type { SourceFile } from '../../load/types.js';
@@ -31,8 +31,7 @@ export async function runDiff(baseRef: string | undefined, headRef: string | und
   const base = baseRef === undefined ? await defaultBase(repository, head === WORKTREE ? 'HEAD' : head, io.env) : await resolveCommit(repository, baseRef);
   // Both sides share nearly every file: each distinct text is parsed once.
   const load = { asOf, memo: new Map<string, SourceFile>(), ...parseCache(root, io) };
-  const before = await backlogAt(repository, base, root, load);
-  const after = await backlogAt(repository, head, root, load);
+  const [before, after] = (await backlogsAt(repository, [base, head], root, load)) as [BacklogAt, BacklogAt];
   load.cache?.save();
   const changes = review(
     { backlog: before.result.backlog, graph: before.result.graph, diagnostics: before.result.diagnostics },
