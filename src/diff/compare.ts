@@ -24,9 +24,11 @@ export interface EntityChange {
   movedFrom?: string;
 }
 
-export function compareBacklogs(before: Backlog, after: Backlog): EntityChange[] {
+/** `mayDiffer(collection)` false: the collection is known to be the same on both sides (not read). */
+export function compareBacklogs(before: Backlog, after: Backlog, mayDiffer: (collection: CollectionName) => boolean = () => true): EntityChange[] {
   const changes: EntityChange[] = [];
   for (const collection of COLLECTION_NAMES) {
+    if (!mayDiffer(collection)) continue;
     const old = before.byKey[collection] as Map<string, Entity>;
     const now = after.byKey[collection] as Map<string, Entity>;
     for (const [key, entity] of now) {

@@ -1,16 +1,27 @@
 // A review of a change to the backlog: what changed entity by entity, what it means for the
 // plan (priorities, waves, statuses, strategies, owners, servers moving, dependency edges), and
 // which findings it introduces and fixes. Pure: both sides come in already read.
+import type { CollectionName } from '../../schemas/collections.js';
 import type { Backlog } from '../model/backlog.js';
+import { idKey } from '../model/entity.js';
 import type { WorkloadGraph } from '../model/graph.js';
 import type { Diagnostic } from '../validate/diagnostic.js';
 import { compareBacklogs, type EntityChange } from './compare.js';
 
 export interface ReviewSide {
   backlog: Backlog;
-  graph: WorkloadGraph;
   diagnostics: readonly Diagnostic[];
+  /** The dependency edges between workloads, each once (edgeSet). */
+  edges: EdgeSet;
+  /**
+   * For a collection or `edges`: a value equal on both sides only when that part is the same
+   * on both, known without reading it (sides from the cache); undefined when not known.
+   */
+  fingerprint?(part: CollectionName | 'edges'): string | undefined;
 }
+
+/** Edges by `from\0to\0classification` (ids compared case-insensitively), in graph order. */
+export type EdgeSet = ReadonlyMap<string, EdgeChange>;
 
 export interface PlanningChange {
   id: string;
@@ -46,7 +57,11 @@ export interface Review {
 const WORKLOAD_FIELDS = ['priority', 'rank', 'wave', 'status', 'strategy', 'owner'] as const;
 
 export function review(before: ReviewSide, after: ReviewSide): Review {
-  const changes = compareBacklogs(before.backlog, after.backlog);
+  const same = (part: CollectionName | 'edges') => {
+    const fingerprint = before.fingerprint?.(part);
+    return fingerprint !== undefined && fingerprint === after.fingerprint?.(part);
+  };
+  const changes = compareBacklogs(before.backlog, after.backlog, (collection) => !same(collection));
   const planning: Review['planning'] = { priority: [], rank: [], wave: [], status: [], strategy: [], owner: [], servers: [], edgesAdded: [], edgesRemoved: [] };
   for (const change of changes) {
     if (change.collection === 'workloads' && change.change === 'changed') {
@@ -60,22 +75,33 @@ export function review(before: ReviewSide, after: ReviewSide): Review {
       if (found) planning.servers.push({ id: change.id, before: found.before, after: found.after });
     }
   }
-  const edges = (graph: WorkloadGraph) => {
-    const found = new Map<string, EdgeChange>();
-    for (const edge of graph.edges) {
-      const key = `${edge.from.key}\u0000${edge.to.key}\u0000${edge.classification}`;
-      if (!found.has(key)) found.set(key, { from: edge.from.id, to: edge.to.id, classification: edge.classification });
-    }
-    return found;
-  };
-  const old = edges(before.graph);
-  const now = edges(after.graph);
+  // Same edges: nothing added or removed, and no need to read either side's.
+  const old = same('edges') ? new Map() : before.edges;
+  const now = same('edges') ? old : after.edges;
   const wrongWay = new Set(after.diagnostics.filter((d) => d.code === 'WAVE_ORDER').map((d) => d.entity));
   for (const [key, edge] of now) {
     if (!old.has(key)) planning.edgesAdded.push({ ...edge, ...(edge.classification === 'app' && wrongWay.has(`workload:${edge.from}`) ? { wrongWay: true } : {}) });
   }
   for (const [key, edge] of old) if (!now.has(key)) planning.edgesRemoved.push(edge);
   return { changes, planning, findings: findingDelta(before.diagnostics, after.diagnostics) };
+}
+
+export function edgeSet(graph: WorkloadGraph): EdgeSet {
+  const found = new Map<string, EdgeChange>();
+  for (const edge of graph.edges) {
+    const key = edgeKey(edge.from.key, edge.to.key, edge.classification);
+    if (!found.has(key)) found.set(key, { from: edge.from.id, to: edge.to.id, classification: edge.classification });
+  }
+  return found;
+}
+
+/** The edge set of edges in the order given (as edgeSet gave them). */
+export function edgeSetOf(edges: readonly EdgeChange[]): EdgeSet {
+  return new Map(edges.map((edge) => [edgeKey(idKey(edge.from), idKey(edge.to), edge.classification), edge]));
+}
+
+function edgeKey(from: string, to: string, classification: string): string {
+  return `${from}\u0000${to}\u0000${classification}`;
 }
 
 /**

@@ -9,20 +9,15 @@
 // same clock tick as before (git's "racily clean" files). Files changed within RACY_MS of the
 // snapshot are therefore also kept by content hash and compared byte for byte on every use.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { COLLECTION_NAMES, type CollectionName } from '../../schemas/collections.js';
-import type { Project } from '../../schemas/project.js';
-import { writeFileAtomic } from '../edit/atomic-write.js';
-import { lazyBacklog, type Backlog } from '../model/backlog.js';
-import type { Entity, NodeLocation } from '../model/entity.js';
+import type { Backlog } from '../model/backlog.js';
 import type { DiagnosticDraft } from '../validate/diagnostic.js';
-import { decodeEntities, encodeEntity, type StoredEntity } from './cache-codec.js';
 import { decodeText } from './decode.js';
+import { modelHeader, modelOf, modelSections, type ModelHeader } from './model-snapshot.js';
+import { readSectionedFile, writeSectionedFile } from './sectioned-file.js';
 import type { ParserName } from './types.js';
 
 /** Bump when the snapshot changes shape. */
-const SNAPSHOT_FORMAT = 1;
+const SNAPSHOT_FORMAT = 2;
 
 /** Coarser than any file system's clock (FAT: 2 s) and any skew between the clock and it. */
 export const RACY_MS = 3000;
@@ -52,10 +47,11 @@ export interface SnapshotContent {
   unreadableFiles: string[];
 }
 
-interface SnapshotHeader {
+interface SnapshotHeader extends ModelHeader {
   format: number;
-  version: string;
+  /** The files, in order (also the model's `paths` section). */
   paths: string[];
+  version: string;
   stamps: string[];
   /** Content hashes of the files changed shortly before the snapshot, by index in `paths`. */
   hashes: Record<number, string>;
@@ -64,15 +60,6 @@ interface SnapshotHeader {
   exclude: string[];
   drafts: DiagnosticDraft[];
   unreadableFiles: string[];
-  project: { data: Project; location: NodeLocation } | undefined;
-  /** Byte ranges of each collection's section, after the header. */
-  sections: Record<CollectionName, [start: number, end: number]>;
-}
-
-/** A collection's section: the entities, and the index of the file each comes from. */
-interface StoredSection {
-  files: number[];
-  entities: StoredEntity[];
 }
 
 /** A snapshot that matched the files: the model (read lazily) and what queries ask of files. */
@@ -106,40 +93,20 @@ export async function saveSnapshot(
       hashes[index] = hashOf(bytes);
     }
   }
-  const fileIndex = new Map(content.files.map((file, index) => [file.path, index]));
-  const sections = {} as SnapshotHeader['sections'];
-  const texts: string[] = [];
-  let offset = 0;
-  for (const name of COLLECTION_NAMES) {
-    const entities = content.backlog.entities[name] as Entity[];
-    const section: StoredSection = { files: entities.map((e) => fileIndex.get(e.location.file)!), entities: entities.map(encodeEntity) };
-    const text = JSON.stringify(section);
-    const end = offset + Buffer.byteLength(text);
-    sections[name] = [offset, end];
-    texts.push(text);
-    offset = end;
-  }
-  const { project, projectLocation } = content.backlog;
+  const paths = content.files.map((file) => file.path);
   const header: SnapshotHeader = {
     format: SNAPSHOT_FORMAT,
     version,
-    paths: content.files.map((file) => file.path),
+    ...modelHeader(content.backlog),
+    paths,
     stamps,
     hashes,
     fullParser: content.files.flatMap((file, index) => (file.parser === 'full' ? [index] : [])),
     exclude: [...content.exclude],
     drafts: content.drafts,
     unreadableFiles: content.unreadableFiles,
-    project: project && projectLocation ? { data: project, location: projectLocation } : undefined,
-    sections,
   };
-  const headerText = JSON.stringify(header);
-  try {
-    mkdirSync(dirname(location), { recursive: true });
-    writeFileAtomic(location, `${Buffer.byteLength(headerText)}\n${headerText}${texts.join('')}`);
-  } catch {
-    // A read-only or full disk: the next run reads the files again.
-  }
+  writeSectionedFile(location, header, modelSections(content.backlog, paths));
 }
 
 /**
@@ -153,30 +120,13 @@ export async function openSnapshot(
   source: StampedSource,
   filesOf: (exclude: readonly string[]) => Promise<string[]>,
 ): Promise<OpenedSnapshot | undefined> {
-  let bytes: Buffer;
-  let header: SnapshotHeader;
-  let body: number;
-  try {
-    bytes = readFileSync(location);
-    const newline = bytes.indexOf(10);
-    const headerLength = Number(bytes.toString('latin1', 0, newline));
-    body = newline + 1 + headerLength;
-    header = JSON.parse(bytes.toString('utf8', newline + 1, body)) as SnapshotHeader;
-  } catch {
-    return undefined;
-  }
-  if (header.format !== SNAPSHOT_FORMAT || header.version !== version) return undefined;
+  const file = readSectionedFile<SnapshotHeader>(location);
+  const header = file?.header;
+  if (!file || !header || header.format !== SNAPSHOT_FORMAT || header.version !== version) return undefined;
   if (!(await matches(header, source, filesOf))) return undefined;
-
-  const paths = header.paths;
-  const readCollection = <C extends CollectionName>(name: C): Entity<C>[] => {
-    const [start, end] = header.sections[name];
-    const section = JSON.parse(bytes.toString('utf8', body + start, body + end)) as StoredSection;
-    return decodeEntities(section.entities, (index) => paths[section.files[index]!]!) as Entity<C>[];
-  };
-  const fullParser = new Set(header.fullParser.map((index) => paths[index]));
+  const fullParser = new Set(header.fullParser.map((index) => header.paths[index]));
   return {
-    backlog: lazyBacklog(readCollection, header.project),
+    backlog: modelOf(file, header.paths),
     drafts: header.drafts,
     unreadableFiles: header.unreadableFiles,
     parserOf: (path) => (fullParser.has(path) ? 'full' : 'fast'),

@@ -22,7 +22,7 @@ function setUp(source: string): { root: string; env: Record<string, string> } {
 
 function packsIn(env: Record<string, string>): string[] {
   const dir = join(env.XDG_CACHE_HOME!, 'migration-backlog');
-  return existsSync(dir) ? readdirSync(dir) : [];
+  return existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.json')) : [];
 }
 
 function yamlFilesUnder(dir: string): string[] {

@@ -1,19 +1,18 @@
 // `backlog diff [BASE] [HEAD]`: what a change means for the backlog, for a terminal, a pull
 // request comment or a machine.
 import { appendFileSync } from 'node:fs';
-import { review } from '../../diff/review.js';
+import { review, type ReviewSide } from '../../diff/review.js';
 import { errorMessage, IoError } from '../../errors.js';
 import { diffJson } from '../../format/diff-json.js';
 import { diffMarkdown } from '../../format/diff-markdown.js';
 import { diffText } from '../../format/diff-text.js';
-import { backlogsAt, type BacklogAt } from '../../git/backlog-at.js';
 import { defaultBase, openRepository, resolveCommit, WORKTREE } from '../../git/repository.js';
 import { resolveRoot } from '../../load/find-root.js';
-import type { SourceFile } from '../../load/types.js';
 import { resolveAsOf } from '../as-of.js';
 import { colourEnabled, createStyle } from '../colour.js';
 import type { CliIO } from '../io.js';
-import { parseCache } from '../parse-cache.js';
+import { reviewSidesAt } from '../../git/review-sides.js';
+import { toolVersion } from '../version.js';
 
 export interface DiffOptions {
   root?: string;
@@ -29,14 +28,9 @@ export async function runDiff(baseRef: string | undefined, headRef: string | und
   const repository = await openRepository(root);
   const head = headRef === undefined ? WORKTREE : await resolveCommit(repository, headRef);
   const base = baseRef === undefined ? await defaultBase(repository, head === WORKTREE ? 'HEAD' : head, io.env) : await resolveCommit(repository, baseRef);
-  // Both sides share nearly every file: each distinct text is parsed once.
-  const load = { asOf, memo: new Map<string, SourceFile>(), ...parseCache(root, io) };
-  const [before, after] = (await backlogsAt(repository, [base, head], root, load)) as [BacklogAt, BacklogAt];
-  load.cache?.save();
-  const changes = review(
-    { backlog: before.result.backlog, graph: before.result.graph, diagnostics: before.result.diagnostics },
-    { backlog: after.result.backlog, graph: after.result.graph, diagnostics: after.result.diagnostics },
-  );
+  const cacheEnv = io.env.BACKLOG_NO_CACHE === '1' ? undefined : io.env;
+  const [before, after] = (await reviewSidesAt(repository, [base, head], root, { asOf, version: toolVersion(), cacheEnv })) as [ReviewSide, ReviewSide];
+  const changes = review(before, after);
   const header = { base, head };
   if (options.format === 'json') io.stdout(diffJson(changes, header));
   else if (options.format === 'markdown') {

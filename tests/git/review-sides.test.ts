@@ -1,0 +1,101 @@
+// The review cache only ever saves time: `backlog diff` answers from it exactly as from git,
+// whatever changed between the commits, whatever the day, and a damaged entry is ignored.
+import { mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { git, gitRepo, type Commit } from '../helpers/git-repo.js';
+import { runCli } from '../helpers/run-cli.js';
+
+const contoso = join(import.meta.dirname, '..', '..', 'examples', 'contoso');
+
+/** The files of the contoso example, by path. */
+function contosoFiles(): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const path of readdirSync(contoso, { recursive: true, encoding: 'utf8' })) {
+    if (path.endsWith('.yaml')) files[path.split('\\').join('/')] = readFileSync(join(contoso, path), 'utf8');
+  }
+  return files;
+}
+
+/** One commit per kind of change a review reports, each on the one before. */
+function history(): { dir: string; commits: string[] } {
+  const base = contosoFiles();
+  const edit = (path: string, from: string, to: string) => {
+    expect(base[path], path).toContain(from);
+    base[path] = base[path]!.replace(from, to);
+    return { [path]: base[path]! };
+  };
+  const steps: Commit[] = [
+    { message: 'the example', files: { ...base } },
+    { message: 'a priority', files: edit('workloads/crm.yaml', 'priority: high', 'priority: low') },
+    { message: 'a dependency', files: edit('dependencies.yaml', 'dependencies:\n', 'dependencies:\n  - { from: crm, to: payroll, port: 8443, protocol: tcp }\n') },
+    { message: 'a file moved', files: { 'workloads/hr.yaml': null, 'people/hr.yaml': base['workloads/hr.yaml']! } },
+    { message: 'a server reassigned', files: edit('workloads/crm.yaml', 'workloads: [crm]', 'workloads: [crm, payroll]') },
+    { message: 'a workload removed while referenced', files: { 'workloads/pilot.yaml': null } },
+  ];
+  const dir = gitRepo(steps);
+  const commits = git(dir, ['rev-list', '--reverse', 'HEAD']).trim().split('\n');
+  return { dir, commits };
+}
+
+function cacheEnv(): Record<string, string> {
+  return { XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'backlog-review-test-')) };
+}
+
+function entriesIn(env: Record<string, string>): string[] {
+  const dir = join(env.XDG_CACHE_HOME!, 'migration-backlog');
+  return readdirSync(dir).filter((name) => name.endsWith('.review')).map((name) => join(dir, name));
+}
+
+describe('review cache', () => {
+  it('answers every kind of change, in every format, from the cache exactly as from git', async () => {
+    const { dir, commits } = history();
+    const env = cacheEnv();
+    const pairs = [...commits.slice(1).map((commit, i) => [commits[i]!, commit]), [commits[0]!, commits.at(-1)!]];
+    for (const [base, head] of pairs) {
+      for (const format of ['json', 'text', 'markdown']) {
+        const args = ['diff', base!, head!, '-f', format, '--root', dir];
+        const fromGit = await runCli(args, { env: { ...env, BACKLOG_NO_CACHE: '1' } });
+        const first = await runCli(args, { env });
+        for (const entry of entriesIn(env)) utimesSync(entry, new Date(2000, 0, 1), new Date(2000, 0, 1));
+        const fromCache = await runCli(args, { env });
+        expect(first, `${base}..${head} -f ${format}`).toEqual(fromGit);
+        expect(fromCache, `${base}..${head} -f ${format}`).toEqual(fromGit);
+        // Both entries were read (a read marks an entry as used).
+        const used = entriesIn(env).filter((entry) => statSync(entry).mtime.getFullYear() > 2000);
+        expect(used, `${base}..${head}`).toHaveLength(2);
+      }
+    }
+    const json = JSON.parse((await runCli(['diff', commits[0]!, commits.at(-1)!, '-f', 'json', '--root', dir], { env })).stdout);
+    expect(json.planning.priority).toEqual([{ id: 'crm', before: 'high', after: 'low' }]);
+    expect(json.planning.edgesAdded.length).toBeGreaterThan(0);
+    expect(json.findings.introduced.length).toBeGreaterThan(0);
+  });
+
+  it('keeps the findings of each day apart', async () => {
+    const { dir, commits } = history();
+    const env = cacheEnv();
+    for (const asOf of ['2026-06-01', '2027-06-01', '2026-06-01']) {
+      const args = ['diff', commits[0]!, commits.at(-1)!, '-f', 'json', '--as-of', asOf, '--root', dir];
+      expect(await runCli(args, { env }), asOf).toEqual(await runCli(args, { env: { ...env, BACKLOG_NO_CACHE: '1' } }));
+    }
+    expect(entriesIn(env)).toHaveLength(4);
+  });
+
+  it('ignores a damaged entry, and keeps only the newest entries', async () => {
+    const { dir, commits } = history();
+    const env = cacheEnv();
+    const args = ['diff', commits[0]!, commits[1]!, '-f', 'json', '--root', dir];
+    const expected = await runCli(args, { env });
+    for (const [i, entry] of entriesIn(env).entries()) writeFileSync(entry, ['', 'garbage', '40\n{"format":1,"sections":{"a":[0,99,"x"]}}'][i % 3]!);
+    expect(await runCli(args, { env })).toEqual(expected);
+
+    // Two entries a day (a tree each side): 16 more, of which the newest 12 stay.
+    for (let day = 1; day <= 8; day++) {
+      const result = await runCli(['diff', commits[0]!, commits.at(-1)!, '--as-of', `2026-07-0${day}`, '--root', dir], { env });
+      expect(result.code).toBe(0);
+    }
+    expect(entriesIn(env).length).toBe(12);
+  });
+});
