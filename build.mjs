@@ -8,7 +8,7 @@ import { build } from 'esbuild';
 rmSync('dist', { recursive: true, force: true });
 
 await build({
-  entryPoints: { 'cli/main': 'src/cli/main.ts', index: 'src/index.ts' },
+  entryPoints: { 'cli/main': 'src/cli/main.ts', index: 'src/index.ts', 'load/parse-worker': 'src/load/parse-worker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

@@ -6,7 +6,8 @@ import { ROOT_FILE } from './find-root.js';
 import { projectOf } from './read-project.js';
 import { blobId } from './content-id.js';
 import { decodeText } from './decode.js';
-import { relocate, type ParseCache } from './parse-cache.js';
+import { readFiles, type FileToRead } from './parallel-read.js';
+import { relocate, type CacheEntry, type ParseCache } from './parse-cache.js';
 import { readSourceFile } from './read-source-file.js';
 import type { BacklogSource } from './source.js';
 import type { SourceFile } from './types.js';
@@ -25,33 +26,53 @@ export interface LoadOptions {
 
 export async function loadFiles(source: BacklogSource, options: LoadOptions = {}): Promise<SourceFile[]> {
   const { memo, cache } = options;
-  const read = (path: string, bytes: Uint8Array): SourceFile => {
-    const memoKey = memo ? `${path === ROOT_FILE}\0${source.contentId?.(path) ?? blobId(bytes)}` : '';
-    const known = memo?.get(memoKey);
-    if (known) return known.path === path ? known : { ...known, path, check: relocate(known.check, path) };
-    const cacheKey = cache?.key(path, bytes);
-    let file = cacheKey === undefined ? undefined : cache!.get(cacheKey, path, decodeText(bytes).text);
-    if (!file) {
-      file = readSourceFile(path, bytes);
-      if (cacheKey !== undefined) cache!.set(cacheKey, file);
-    }
-    memo?.set(memoKey, file);
+  const memoKeyOf = (path: string, bytes: Uint8Array) => (memo ? `${path === ROOT_FILE}\0${source.contentId?.(path) ?? blobId(bytes)}` : '');
+  /** A file read before (this run, or an earlier one through the cache); undefined when new. */
+  const known = (path: string, bytes: Uint8Array, memoKey: string, cacheKey: string | undefined): SourceFile | undefined => {
+    const shared = memo?.get(memoKey);
+    if (shared) return shared.path === path ? shared : { ...shared, path, check: relocate(shared.check, path) };
+    const file = cacheKey === undefined ? undefined : cache!.get(cacheKey, path, decodeText(bytes).text);
+    if (file) memo?.set(memoKey, file);
     return file;
   };
+  const keep = (file: SourceFile, memoKey: string, cacheKey: string | undefined, entry?: CacheEntry) => {
+    if (cacheKey !== undefined) cache!.set(cacheKey, file, entry);
+    memo?.set(memoKey, file);
+  };
+
   const rootBytes = await source.readFile(ROOT_FILE);
-  const rootFile = rootBytes ? read(ROOT_FILE, rootBytes) : undefined;
+  let rootFile: SourceFile | undefined;
+  if (rootBytes) {
+    const memoKey = memoKeyOf(ROOT_FILE, rootBytes);
+    const cacheKey = cache?.key(ROOT_FILE, rootBytes);
+    rootFile = known(ROOT_FILE, rootBytes, memoKey, cacheKey);
+    if (!rootFile) keep((rootFile = readSourceFile(ROOT_FILE, rootBytes)), memoKey, cacheKey);
+  }
   const paths = await backlogPaths(source, (rootFile && projectOf(rootFile)?.exclude) ?? []);
   if (paths.length === 0 && !options.allowEmpty) {
     throw new UsageError(`no backlog files in ${source.description}: no *.yaml or *.yml file`);
   }
-  const files: SourceFile[] = [];
+  // Files read before are taken as they were; the new ones are read together (on both cores).
+  const files: Array<SourceFile | undefined> = [];
+  const toRead: Array<FileToRead & { index: number; memoKey: string; cacheKey: string | undefined }> = [];
   for (const path of paths) {
     if (path === ROOT_FILE && rootFile) {
       files.push(rootFile);
       continue;
     }
     const bytes = await source.readFile(path);
-    if (bytes) files.push(read(path, bytes));
+    if (!bytes) continue;
+    const memoKey = memoKeyOf(path, bytes);
+    const cacheKey = cache?.key(path, bytes);
+    const file = known(path, bytes, memoKey, cacheKey);
+    if (!file) toRead.push({ path, bytes, index: files.length, memoKey, cacheKey });
+    files.push(file);
   }
-  return files;
+  const read = await readFiles(toRead);
+  read.forEach(({ file, entry }, i) => {
+    const { index, memoKey, cacheKey } = toRead[i]!;
+    files[index] = file;
+    keep(file, memoKey, cacheKey, entry);
+  });
+  return files as SourceFile[];
 }

@@ -16,7 +16,8 @@ import type { FileProblem, ParserName, SourceFile } from './types.js';
 /** Bump when what an entry holds changes shape. */
 const CACHE_FORMAT = 2;
 
-interface CacheEntry {
+/** A file as the cache stores it (and a worker thread sends it back). */
+export interface CacheEntry {
   parser: ParserName;
   problems: FileProblem[];
   unreadable: boolean;
@@ -49,11 +50,12 @@ export class ParseCache {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     this.used.set(key, entry);
-    return { path, text, documents: [], problems: entry.problems, parser: entry.parser, unreadable: entry.unreadable, check: decodeCheck(entry.check, path) };
+    return fileOfEntry(entry, path, text);
   }
 
-  set(key: string, file: SourceFile): void {
-    this.used.set(key, { parser: file.parser, problems: file.problems, unreadable: file.unreadable, check: encodeCheck(file.check) });
+  /** Keeps a file read now; `entry` when it is at hand already as the cache stores it. */
+  set(key: string, file: SourceFile, entry: CacheEntry = entryOfFile(file)): void {
+    this.used.set(key, entry);
     this.dirty = true;
   }
 
@@ -88,6 +90,15 @@ function readPack(pack: string, version: string): Map<string, CacheEntry> {
   } catch {
     return new Map();
   }
+}
+
+export function entryOfFile(file: SourceFile): CacheEntry {
+  return { parser: file.parser, problems: file.problems, unreadable: file.unreadable, check: encodeCheck(file.check) };
+}
+
+/** The file of an entry, under the path and with the text it has now. */
+export function fileOfEntry(entry: CacheEntry, path: string, text: string): SourceFile {
+  return { path, text, documents: [], problems: entry.problems, parser: entry.parser, unreadable: entry.unreadable, check: decodeCheck(entry.check, path) };
 }
 
 /** A file's check with every place in it moved to another path (the same content elsewhere). */

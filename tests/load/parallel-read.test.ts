@@ -1,0 +1,52 @@
+// Reading on two threads changes nothing but the time: the built CLI answers exactly the same
+// with the parse worker (forced on, whatever the size) as without it. The worker exists only
+// in the build, so these tests run the built binary.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const repo = join(import.meta.dirname, '..', '..');
+const fixtures = join(repo, 'tests', 'fixtures');
+
+function backlog(args: string[], options: { worker: boolean; nodeArgs?: string[] }) {
+  const result = spawnSync(process.execPath, [...(options.nodeArgs ?? []), join(repo, 'bin', 'backlog.js'), ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', BACKLOG_AS_OF: '2026-06-01', BACKLOG_NO_CACHE: '1', BACKLOG_PARSE_WORKER_MIN_BYTES: options.worker ? '0' : '1e15' },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The examples, and the fixtures of what reading a file can find (each runs the CLI twice: a few). */
+const backlogs = [
+  join(repo, 'examples', 'contoso'),
+  join(repo, 'examples', 'broken'),
+  ...['golden', 'yaml-syntax', 'merge-conflict', 'duplicate-key', 'unsupported-yaml', 'unknown-collection', 'invalid-value'].map((name) => join(fixtures, name)),
+];
+
+describe('parse worker', () => {
+  it('is part of the build', () => {
+    expect(existsSync(join(repo, 'dist', 'load', 'parse-worker.js'))).toBe(true);
+  });
+
+  it('runs as a second thread when asked to', () => {
+    const profiles = (worker: boolean) => {
+      const dir = mkdtempSync(join(tmpdir(), 'backlog-worker-profile-'));
+      backlog(['validate', '--root', join(repo, 'examples', 'contoso')], { worker, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`] });
+      return readdirSync(dir).length;
+    };
+    expect(profiles(true)).toBe(2);
+    expect(profiles(false)).toBe(1);
+  });
+
+  it('gives every finding and position the single thread gives, on the examples and the fixtures of file problems', () => {
+    for (const dir of backlogs) {
+      expect(existsSync(join(dir, 'backlog.yaml')), dir).toBe(true);
+      const withWorker = backlog(['validate', '-f', 'json', '--root', dir], { worker: true });
+      const alone = backlog(['validate', '-f', 'json', '--root', dir], { worker: false });
+      expect(withWorker, dir).toEqual(alone);
+      expect([0, 1], withWorker.stderr).toContain(withWorker.code);
+    }
+  }, 60_000);
+});
