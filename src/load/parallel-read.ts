@@ -1,6 +1,5 @@
 // Reading many files on both cores: a cold load of a large backlog is mostly parsing and
-// checking, file by file, so a worker thread takes about half of the bytes while this thread
-// does the rest. The worker exists only in the built package (dist/); from the sources (the
+// checking, file by file, so a worker thread reads files beside this one. The worker exists only in the built package (dist/); from the sources (the
 // tests), and for a backlog too small to repay starting a thread, everything is read here.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -26,31 +25,35 @@ export interface ReadFile {
 const DEFAULT_MIN_BYTES = 4 * 1024 * 1024;
 
 /**
- * The files read, in order. BACKLOG_PARSE_WORKER_MIN_BYTES sets the least total shared with a
- * worker: the tests set it to 0 to run the worker on small backlogs.
+ * The files read, in order. For the tests, BACKLOG_PARSE_WORKER=never reads everything here,
+ * and =always has the worker read every file, however few.
  */
 export async function readFiles(files: readonly FileToRead[]): Promise<ReadFile[]> {
-  const minBytes = Number(process.env.BACKLOG_PARSE_WORKER_MIN_BYTES ?? DEFAULT_MIN_BYTES);
+  const mode = process.env.BACKLOG_PARSE_WORKER;
   const total = files.reduce((sum, file) => sum + file.bytes.byteLength, 0);
-  const worker = files.length > 1 && total >= minBytes && availableParallelism() > 1 ? workerScript() : undefined;
+  const worth = mode === 'always' || (mode !== 'never' && files.length > 1 && total >= DEFAULT_MIN_BYTES && availableParallelism() > 1);
+  const worker = worth ? workerScript() : undefined;
   if (!worker) return files.map(readHere);
 
-  // The worker takes the files after the middle byte; this thread starts at once on the rest.
-  let split = 0;
-  for (let bytes = 0; split < files.length && bytes < total / 2; split++) bytes += files[split]!.bytes.byteLength;
-  const theirs = files.slice(split);
-  const pending = inWorker(worker, theirs);
+  // Both threads take the next file from a shared counter until none is left: the work splits
+  // evenly whatever the files' sizes and however long the worker takes to start.
+  const next = new Int32Array(new SharedArrayBuffer(4));
+  const pending = inWorker(worker, files, next);
   // Handled now, so that a worker that fails while this thread is busy is no unhandled rejection.
   pending.catch(() => undefined);
-  const mine = files.slice(0, split).map(readHere);
-  let entries: CacheEntry[];
-  try {
-    entries = await pending;
-  } catch {
-    // The worker could not do its share (no thread to be had): this thread does it.
-    return [...mine, ...theirs.map(readHere)];
+  const read: Array<ReadFile | undefined> = new Array(files.length);
+  if (mode !== 'always') {
+    for (let index = Atomics.add(next, 0, 1); index < files.length; index = Atomics.add(next, 0, 1)) read[index] = readHere(files[index]!);
   }
-  return [...mine, ...theirs.map(({ path, bytes }, index) => ({ file: fileOfEntry(entries[index]!, path, decodeText(bytes).text), entry: entries[index]! }))];
+  try {
+    for (const [index, entry] of await pending) {
+      const { path, bytes } = files[index]!;
+      read[index] = { file: fileOfEntry(entry, path, decodeText(bytes).text), entry };
+    }
+  } catch {
+    // The worker could not finish (no thread to be had): this thread reads what it left.
+  }
+  return read.map((file, index) => file ?? readHere(files[index]!));
 }
 
 function readHere({ path, bytes }: FileToRead): ReadFile {
@@ -66,16 +69,17 @@ function workerScript(): URL | undefined {
   return undefined;
 }
 
-function inWorker(script: URL, files: readonly FileToRead[]): Promise<CacheEntry[]> {
+/** What the worker read, by index in `files`. */
+function inWorker(script: URL, files: readonly FileToRead[], next: Int32Array): Promise<Array<[number, CacheEntry]>> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(script);
-    worker.once('message', (entries: CacheEntry[]) => {
-      resolve(entries);
+    worker.once('message', (read: Array<[number, CacheEntry]>) => {
+      resolve(read);
       void worker.terminate();
     });
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`the parse worker stopped (${code})`)));
-    worker.postMessage(files);
+    worker.postMessage({ files, next });
   });
 }
 

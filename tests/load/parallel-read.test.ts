@@ -1,5 +1,5 @@
 // Reading on two threads changes nothing but the time: the built CLI answers exactly the same
-// with the parse worker (forced on, whatever the size) as without it. The worker exists only
+// when the parse worker reads every file (forced, whatever the size) as when none does. The worker exists only
 // in the build, so these tests run the built binary.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
@@ -13,7 +13,7 @@ const fixtures = join(repo, 'tests', 'fixtures');
 function backlog(args: string[], options: { worker: boolean; nodeArgs?: string[] }) {
   const result = spawnSync(process.execPath, [...(options.nodeArgs ?? []), join(repo, 'bin', 'backlog.js'), ...args], {
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', BACKLOG_AS_OF: '2026-06-01', BACKLOG_NO_CACHE: '1', BACKLOG_PARSE_WORKER_MIN_BYTES: options.worker ? '0' : '1e15' },
+    env: { ...process.env, NO_COLOR: '1', BACKLOG_AS_OF: '2026-06-01', BACKLOG_NO_CACHE: '1', BACKLOG_PARSE_WORKER: options.worker ? 'always' : 'never' },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
