@@ -55,8 +55,11 @@ export function readBacklog(files: readonly SourceFile[]): ReadBacklog {
   return { backlog, graph: buildGraph(backlog), drafts, unreadableFiles };
 }
 
-export function validate(files: readonly SourceFile[], options: ValidateOptions): ValidationResult {
-  const { backlog, graph, drafts, unreadableFiles } = readBacklog(files);
+/** `read`: the model of these files when the caller has it already (readBacklog(files)). */
+export function validate(files: readonly SourceFile[], options: ValidateOptions, read: ReadBacklog = readBacklog(files)): ValidationResult {
+  const { backlog, graph, unreadableFiles } = read;
+  // The rules add to the findings: a copy, so that the caller's model stays as it was.
+  const drafts = [...read.drafts];
   const context = { backlog, graph, asOf: options.asOf, unreadableFiles, report: (draft: DiagnosticDraft) => drafts.push(draft) };
   for (const rule of RULES) rule(context);
 

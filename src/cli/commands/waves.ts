@@ -30,7 +30,7 @@ export async function runWaves(options: WavesOptions, io: CliIO): Promise<number
   const opened = await openBacklog(io, options.root);
   const style = createStyle(colourEnabled(io, options.color));
   if (!options.suggest) {
-    const { diagnostics } = validate(opened.files, { asOf });
+    const { diagnostics } = validate(opened.files, { asOf }, opened);
     const summaries = summarizeWaves(opened.context, diagnostics);
     if (options.format === 'json') io.stdout(`${JSON.stringify(summaries, null, 2)}\n`);
     else io.stdout((await rowsFormatter(options.format))(waveRows(summaries), { style: options.format === 'table' ? style : createStyle(false), columns: io.columns }));
