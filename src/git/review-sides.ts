@@ -17,8 +17,8 @@ import { run, WORKTREE, type Repository } from './repository.js';
 
 /** Bump when an entry changes shape. */
 const REVIEW_FORMAT = 1;
-/** Entries kept per backlog root: the commits reviewed lately (a base and the heads of a few changes). */
-const KEEP = 12;
+/** Entries kept per backlog root: the commits reviewed lately (a base and the heads of a few changes); each is about the size of the backlog. */
+const KEEP = 8;
 
 interface ReviewHeader extends ModelHeader {
   format: number;

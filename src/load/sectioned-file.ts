@@ -4,9 +4,10 @@
 // hash of it, so that two files can be found to share a section without reading either.
 // Everything is written as ASCII (JSON escapes the rest), which reads back fastest.
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, mkdirSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { writeFileAtomic } from '../edit/atomic-write.js';
+import { errorMessage, IoError } from '../errors.js';
 
 export interface SectionedFile<H> {
   header: H;
@@ -56,7 +57,7 @@ export function readSectionedFile<H>(location: string): SectionedFile<H> | undef
   } catch {
     return undefined;
   }
-  const read = (start: number, length: number): string => {
+  const read = (start: number, length: number): Buffer => {
     const buffer = Buffer.allocUnsafe(length);
     let done = 0;
     while (done < length) {
@@ -64,16 +65,16 @@ export function readSectionedFile<H>(location: string): SectionedFile<H> | undef
       if (count === 0) throw new Error('the file is shorter than its header says');
       done += count;
     }
-    return buffer.toString('latin1');
+    return buffer;
   };
   try {
     const size = fstatSync(fd).size;
-    const first = read(0, Math.min(MAX_LENGTH_DIGITS + 1, size));
+    const first = read(0, Math.min(MAX_LENGTH_DIGITS + 1, size)).toString('latin1');
     const newline = first.indexOf('\n');
     const length = Number(first.slice(0, newline));
     if (newline <= 0 || !Number.isSafeInteger(length)) throw new Error('no header');
     const body = newline + 1 + length;
-    const header = JSON.parse(read(newline + 1, length)) as H & Stored;
+    const header = JSON.parse(read(newline + 1, length).toString('latin1')) as H & Stored;
     if (typeof header !== 'object' || header === null || typeof header.sections !== 'object') throw new Error('no sections');
     // A file cut short (a full disk) is no snapshot at all.
     if (Object.values(header.sections).some((range) => body + range[1] > size)) throw new Error('cut short');
@@ -81,7 +82,16 @@ export function readSectionedFile<H>(location: string): SectionedFile<H> | undef
       header,
       section<T>(name: string) {
         const range = header.sections[name];
-        return range ? (JSON.parse(read(body + range[0], range[1] - range[0])) as T) : undefined;
+        if (!range) return undefined;
+        try {
+          const bytes = read(body + range[0], range[1] - range[0]);
+          if (createHash('sha1').update(bytes).digest('hex') !== range[2]) throw new Error('a section does not match its hash');
+          return JSON.parse(bytes.toString('latin1')) as T;
+        } catch (error) {
+          // Found only once the answer is under way: the file goes, and the next run rebuilds it.
+          rmSync(location, { force: true });
+          throw new IoError(`the cache file ${location} was damaged (${errorMessage(error)}); it is removed now: run the command again`, { cause: error });
+        }
       },
       sectionHash: (name) => header.sections[name]?.[2],
     };

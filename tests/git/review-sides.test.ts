@@ -91,11 +91,11 @@ describe('review cache', () => {
     for (const [i, entry] of entriesIn(env).entries()) writeFileSync(entry, ['', 'garbage', '40\n{"format":1,"sections":{"a":[0,99,"x"]}}'][i % 3]!);
     expect(await runCli(args, { env })).toEqual(expected);
 
-    // Two entries a day (a tree each side): 16 more, of which the newest 12 stay.
+    // Two entries a day (a tree each side): 16 more, of which the newest 8 stay.
     for (let day = 1; day <= 8; day++) {
       const result = await runCli(['diff', commits[0]!, commits.at(-1)!, '--as-of', `2026-07-0${day}`, '--root', dir], { env });
       expect(result.code).toBe(0);
     }
-    expect(entriesIn(env).length).toBe(12);
+    expect(entriesIn(env).length).toBe(8);
   });
 });

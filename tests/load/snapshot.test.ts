@@ -1,7 +1,7 @@
 // The snapshot of the model only ever saves time: a query answered from it answers exactly as
 // one that read the files, and any change to the files — even one that keeps a file's size and
 // modification time — makes the next query read them again.
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -146,6 +146,28 @@ describe('snapshot of the model', () => {
     await runCli(['list', '--priority', '--root', root], { env });
     const [name] = snapshotsIn(env);
     writeFileSync(join(env.XDG_CACHE_HOME!, 'migration-backlog', name!), '9999\n{"format"');
+    expect(await runCli(['list', '--priority', '--root', root], { env })).toEqual(expected);
+  });
+
+  it('says so when a section is damaged inside (a disk error), removes the file, and the next run answers', async () => {
+    const root = copyOf(join(examples, 'contoso'));
+    const env = cacheEnv();
+    const expected = await runCli(['list', '--priority', '--root', root, '--no-cache'], { env });
+    await runCli(['list', '--priority', '--root', root], { env });
+    const file = join(env.XDG_CACHE_HOME!, 'migration-backlog', snapshotsIn(env)[0]!);
+    const bytes = readFileSync(file);
+    // The same length, one letter of a workload's name changed.
+    const newline = bytes.indexOf(10);
+    const body = newline + 1 + Number(bytes.toString('latin1', 0, newline));
+    const header = JSON.parse(bytes.toString('latin1', newline + 1, body));
+    const at = bytes.indexOf('"name":"', body + header.sections.workloads[0]) + 9;
+    expect(at).toBeLessThan(body + header.sections.workloads[1]);
+    bytes[at] = bytes[at] === 0x61 ? 0x62 : 0x61;
+    writeFileSync(file, bytes);
+    const damaged = await runCli(['list', '--priority', '--root', root], { env });
+    expect(damaged.code).toBe(3);
+    expect(damaged.stderr).toContain('was damaged (a section does not match its hash); it is removed now: run the command again');
+    expect(existsSync(file)).toBe(false);
     expect(await runCli(['list', '--priority', '--root', root], { env })).toEqual(expected);
   });
 });
