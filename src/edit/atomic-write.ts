@@ -14,14 +14,22 @@ interface PreparedWrite {
   temporary: string;
 }
 
-export function writeFileAtomic(path: string, text: string): void {
-  writeFilesAtomic([[path, text]]);
+export interface WriteOptions {
+  /**
+   * false: not flushed to disk before the rename. For caches only: after a power cut such a
+   * file may be empty or cut short, which their readers detect; the user's files are flushed.
+   */
+  durable?: boolean;
 }
 
-export function writeFilesAtomic(writes: ReadonlyArray<readonly [path: string, text: string]>): void {
+export function writeFileAtomic(path: string, text: string, options: WriteOptions = {}): void {
+  writeFilesAtomic([[path, text]], options);
+}
+
+export function writeFilesAtomic(writes: ReadonlyArray<readonly [path: string, text: string]>, options: WriteOptions = {}): void {
   const prepared: PreparedWrite[] = [];
   try {
-    for (const [path, text] of writes) prepared.push(prepare(path, text));
+    for (const [path, text] of writes) prepared.push(prepare(path, text, options.durable !== false));
   } catch (error) {
     for (const { temporary } of prepared) fileSystem.rmSync(temporary, { force: true });
     throw error;
@@ -36,7 +44,7 @@ export function writeFilesAtomic(writes: ReadonlyArray<readonly [path: string, t
   }
 }
 
-function prepare(path: string, text: string): PreparedWrite {
+function prepare(path: string, text: string, durable: boolean): PreparedWrite {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   let mode = 0o644;
   try {
@@ -49,7 +57,7 @@ function prepare(path: string, text: string): PreparedWrite {
     const fd = fileSystem.openSync(temporary, 'wx', mode);
     try {
       fileSystem.writeSync(fd, text);
-      fileSystem.fsyncSync(fd);
+      if (durable) fileSystem.fsyncSync(fd);
     } finally {
       fileSystem.closeSync(fd);
     }

@@ -68,7 +68,7 @@ export class ParseCache {
     try {
       mkdirSync(join(this.pack, '..'), { recursive: true });
       const entries = Object.fromEntries([...this.used].map(([key, entry]) => [key, entry]));
-      writeFileAtomic(this.pack, JSON.stringify({ format: CACHE_FORMAT, version: this.version, entries }));
+      writeFileAtomic(this.pack, JSON.stringify({ format: CACHE_FORMAT, version: this.version, entries }), { durable: false });
     } catch {
       // A read-only or full disk: the next run parses again.
     }

@@ -39,7 +39,7 @@ export function writeSectionedFile(location: string, header: object, sections: R
   const headerText = asciiJson({ ...header, sections: ranges });
   try {
     mkdirSync(dirname(location), { recursive: true });
-    writeFileAtomic(location, `${headerText.length}\n${headerText}${texts.join('')}`);
+    writeFileAtomic(location, `${headerText.length}\n${headerText}${texts.join('')}`, { durable: false });
   } catch {
     // A read-only or full disk: the next run works it out again.
   }
