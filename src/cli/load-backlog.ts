@@ -7,7 +7,7 @@ import type { SourceFile } from '../load/types.js';
 import { readBacklog, type ReadBacklog } from '../validate/validate.js';
 import type { CliIO } from './io.js';
 import { parseCache } from './parse-cache.js';
-import { toolVersion } from './version.js';
+import { cacheVersion } from './version.js';
 
 /** The files read (from the parse cache where it can be) and the model. */
 export interface LoadedBacklog extends ReadBacklog {
@@ -15,15 +15,16 @@ export interface LoadedBacklog extends ReadBacklog {
 }
 
 /** Reads every file; takes a snapshot of the model when given where to keep it. */
-export async function loadBacklog(io: CliIO, root: string, source: FsSource, snapshotFile: string | undefined): Promise<LoadedBacklog> {
+export async function loadBacklog(io: CliIO, rootDir: string, source: FsSource, snapshotFile: string | undefined): Promise<LoadedBacklog> {
   const takenAt = Date.now();
-  const caching = parseCache(root, io);
-  const files = await loadFiles(source, caching);
+  const caching = parseCache(rootDir, io);
+  let rootFile: { file: SourceFile | undefined; exclude: readonly string[] } = { file: undefined, exclude: [] };
+  const files = await loadFiles(source, { ...caching, onRootFile: (file, exclude) => (rootFile = { file, exclude }) });
   caching.cache?.save();
   const read = readBacklog(files);
   if (snapshotFile) {
-    const content = { exclude: read.backlog.project?.exclude ?? [], files, backlog: read.backlog, drafts: read.drafts, unreadableFiles: read.unreadableFiles };
-    await saveSnapshot(snapshotFile, toolVersion(), source, content, takenAt);
+    const content = { exclude: rootFile.exclude, rootFile: rootFile.file, files, backlog: read.backlog, drafts: read.drafts, unreadableFiles: read.unreadableFiles };
+    await saveSnapshot(snapshotFile, cacheVersion(), source, content, takenAt);
   }
   return { ...read, files };
 }

@@ -19,7 +19,8 @@ import type { QueryContext } from '../query/context.js';
 import { plural } from '../text/list.js';
 import type { ReadBacklog } from '../validate/validate.js';
 import type { CliIO } from './io.js';
-import { toolVersion } from './version.js';
+import { cachingOff } from './parse-cache.js';
+import { cacheVersion } from './version.js';
 
 /** A backlog opened for a query: the model, and one file's text when a query shows where. */
 export interface QueriedBacklog {
@@ -41,7 +42,7 @@ export async function openForQuery(io: CliIO, rootOption: string | undefined): P
   const root = resolveRoot(io.cwd, rootOption);
   const source = fsSource(root);
   const snapshotFile = snapshotLocation(root, io);
-  const snapshot = snapshotFile && (await openSnapshot(snapshotFile, toolVersion(), source, (exclude) => backlogPaths(source, exclude)));
+  const snapshot = snapshotFile && (await openSnapshot(snapshotFile, cacheVersion(), source, (exclude) => backlogPaths(source, exclude)));
   if (!snapshot) {
     const opened = await loadBacklog(io, root, source, snapshotFile);
     const byPath = new Map(opened.files.map((file) => [file.path, file]));
@@ -83,5 +84,5 @@ function queryContext(backlog: Backlog): QueryContext {
 }
 
 function snapshotLocation(root: string, io: CliIO): string | undefined {
-  return io.env.BACKLOG_NO_CACHE === '1' ? undefined : cacheFileOf(root, io.env, '.snapshot');
+  return cachingOff(io) ? undefined : cacheFileOf(root, io.env, '.snapshot');
 }

@@ -16,7 +16,7 @@ function createProgram(io: CliIO, setExit: (code: number) => void): Command {
     .option('--color', 'colour the output even when it is not a terminal')
     .option('--no-color', 'never colour the output')
     .option('--debug', 'print stack traces of internal errors')
-    .option('--no-cache', 'do not read or write the parse cache (also BACKLOG_NO_CACHE=1)')
+    .option('--no-cache', 'do not read or write the caches (also BACKLOG_NO_CACHE=1)')
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout(text),

@@ -48,7 +48,7 @@ export async function reviewSidesAt(repository: Repository, ats: readonly string
 
   const cache = cacheEnv === undefined ? undefined : ParseCache.open(root, version, cacheEnv);
   const loaded = await backlogsAt(repository, missing, root, { asOf, memo: new Map<string, SourceFile>(), ...(cache ? { cache } : {}) });
-  cache?.save();
+  cache?.save('all');
   for (const [index, at] of ats.entries()) {
     if (sides[index] !== undefined) continue;
     const { files, result } = loaded[missing.indexOf(at)]!;

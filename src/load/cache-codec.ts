@@ -17,6 +17,8 @@ interface StoredRest {
   key?: string;
   extensions?: Record<string, unknown>;
   invalid?: { raw?: Record<string, unknown>; fieldsInError?: string[] };
+  /** Numbers JSON cannot hold (YAML's `.inf`, `-.inf`, `.nan`), by path from the entity. */
+  nonFinite?: Array<[path: Array<string | number>, value: 'Infinity' | '-Infinity' | 'NaN']>;
 }
 
 export interface StoredCheck {
@@ -46,6 +48,9 @@ export function encodeEntity(entity: Entity): StoredEntity {
   if (idKey(entity.id) !== entity.key) rest.key = entity.key;
   if (entity.extensions !== undefined) rest.extensions = entity.extensions;
   if (!entity.valid) rest.invalid = { ...(entity.raw ? { raw: entity.raw } : {}), ...(entity.fieldsInError ? { fieldsInError: [...entity.fieldsInError] } : {}) };
+  if (hasNonFinite(entity.data) || hasNonFinite(entity.extensions) || hasNonFinite(entity.raw)) {
+    rest.nonFinite = [...nonFiniteIn(entity.data, ['data']), ...nonFiniteIn(entity.extensions, ['extensions']), ...nonFiniteIn(entity.raw, ['raw'])];
+  }
   const stored: StoredEntity = [collectionIndex.get(entity.collection)!, entity.data as Record<string, unknown>, entity.location.doc, index];
   if (Object.keys(rest).length > 0) stored.push(rest);
   return stored;
@@ -70,6 +75,33 @@ function decodeEntity([collection, data, doc, index, rest]: StoredEntity, file: 
   };
   if (rest?.invalid?.raw) entity.raw = rest.invalid.raw;
   if (rest?.invalid?.fieldsInError) entity.fieldsInError = new Set(rest.invalid.fieldsInError);
+  for (const [path, value] of rest?.nonFinite ?? []) setAt(entity, path, Number(value));
   return entity as unknown as Entity;
 }
 
+
+/** Whether a value holds Infinity or NaN anywhere: the quick test, run on every entity. */
+function hasNonFinite(value: unknown): boolean {
+  if (typeof value === 'number') return !Number.isFinite(value);
+  if (typeof value !== 'object' || value === null) return false;
+  if (Array.isArray(value)) {
+    for (const item of value) if (hasNonFinite(item)) return true;
+    return false;
+  }
+  for (const key in value) if (Object.hasOwn(value, key) && hasNonFinite((value as Record<string, unknown>)[key])) return true;
+  return false;
+}
+
+function nonFiniteIn(value: unknown, path: Array<string | number>): NonNullable<StoredRest['nonFinite']> {
+  if (typeof value === 'number') return Number.isFinite(value) ? [] : [[path, String(value) as 'Infinity' | '-Infinity' | 'NaN']];
+  if (Array.isArray(value)) return value.flatMap((item, index) => nonFiniteIn(item, [...path, index]));
+  if (typeof value === 'object' && value !== null) return Object.entries(value).flatMap(([key, item]) => nonFiniteIn(item, [...path, key]));
+  return [];
+}
+
+/** Puts a value back where JSON left null (the containers exist: JSON kept them). */
+function setAt(target: Record<string, unknown>, path: ReadonlyArray<string | number>, value: unknown): void {
+  let at = target as Record<string | number, unknown>;
+  for (const step of path.slice(0, -1)) at = at[step] as Record<string | number, unknown>;
+  at[path.at(-1)!] = value;
+}

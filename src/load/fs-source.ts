@@ -35,7 +35,13 @@ export function fsSource(root: string): FsSource {
       }
     },
     stamp(path) {
-      const stats = statSync(join(realRoot, path), { throwIfNoEntry: false });
+      let stats;
+      try {
+        stats = statSync(join(realRoot, path), { throwIfNoEntry: false });
+      } catch {
+        // Not allowed to look: no stamp, and the caller reads the file (and says why it cannot).
+        return undefined;
+      }
       if (!stats) return undefined;
       return { key: `${stats.size}/${stats.mtimeMs}/${stats.ctimeMs}/${stats.ino}/${stats.dev}`, changedAt: Math.max(stats.mtimeMs, stats.ctimeMs) };
     },

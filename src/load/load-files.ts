@@ -22,6 +22,11 @@ export interface LoadOptions {
   memo?: Map<string, SourceFile>;
   /** The persistent parse cache (parse-cache.ts); its owner saves it once done loading. */
   cache?: ParseCache;
+  /**
+   * Told the root file as read (undefined when there is none) and the exclude globs taken from
+   * it — even when the file itself is not listed (a link to outside the root).
+   */
+  onRootFile?: (rootFile: SourceFile | undefined, exclude: readonly string[]) => void;
 }
 
 export async function loadFiles(source: BacklogSource, options: LoadOptions = {}): Promise<SourceFile[]> {
@@ -48,7 +53,9 @@ export async function loadFiles(source: BacklogSource, options: LoadOptions = {}
     rootFile = known(ROOT_FILE, rootBytes, memoKey, cacheKey);
     if (!rootFile) keep((rootFile = readSourceFile(ROOT_FILE, rootBytes)), memoKey, cacheKey);
   }
-  const paths = await backlogPaths(source, (rootFile && projectOf(rootFile)?.exclude) ?? []);
+  const exclude = (rootFile && projectOf(rootFile)?.exclude) ?? [];
+  options.onRootFile?.(rootFile, exclude);
+  const paths = await backlogPaths(source, exclude);
   if (paths.length === 0 && !options.allowEmpty) {
     throw new UsageError(`no backlog files in ${source.description}: no *.yaml or *.yml file`);
   }

@@ -4,7 +4,7 @@
 // folder, holding the entries of the files it had last time; a pack that cannot be read is
 // ignored, and one that cannot be written is skipped (the cache only ever saves time).
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../edit/atomic-write.js';
@@ -60,17 +60,36 @@ export class ParseCache {
   }
 
   /**
-   * Writes the entries used this time (the files of the backlog now, or of both sides of a
-   * diff), when anything was new or anything went out of use. Once, when loading is done.
+   * Writes the pack, once loading is done, when anything was new or went out of use. `keep`:
+   * `used` keeps only the entries used this time (a load of the whole backlog, which is what
+   * the next run will read); `all` keeps the earlier ones too (a load of commits, which says
+   * nothing of what the working tree still needs).
    */
-  save(): void {
-    if (!this.dirty && this.used.size === this.entries.size) return;
+  save(keep: 'used' | 'all' = 'used'): void {
+    if (!this.dirty && (keep === 'all' || this.used.size === this.entries.size)) return;
+    const kept = keep === 'all' ? new Map([...this.entries, ...this.used]) : this.used;
     try {
       mkdirSync(join(this.pack, '..'), { recursive: true });
-      const entries = Object.fromEntries([...this.used].map(([key, entry]) => [key, entry]));
+      sweepTemporaries(join(this.pack, '..'));
+      const entries = Object.fromEntries(kept);
       writeFileAtomic(this.pack, JSON.stringify({ format: CACHE_FORMAT, version: this.version, entries }), { durable: false });
     } catch {
       // A read-only or full disk: the next run parses again.
+    }
+  }
+}
+
+/** An hour: longer than any write takes, so a temporary file this old was left by a killed run. */
+const STALE_TEMPORARY_MS = 60 * 60 * 1000;
+
+/** Removes the temporary files of cache writes that never finished (atomic-write.ts names them). */
+function sweepTemporaries(dir: string): void {
+  for (const name of readdirSync(dir)) {
+    if (!/^\..+\.\d+\.\d+\.tmp$/.test(name)) continue;
+    try {
+      if (Date.now() - statSync(join(dir, name)).mtimeMs > STALE_TEMPORARY_MS) rmSync(join(dir, name), { force: true });
+    } catch {
+      // Another run removed it first.
     }
   }
 }

@@ -1,10 +1,11 @@
 // A cache file in sections: a JSON header, then JSON sections, each read from the file only
 // when asked for (a query reads the workloads, not the 50,000 servers beside them). The first
-// line is the header's length in bytes; the header says where each section lies and gives a
-// hash of it, so that two files can be found to share a section without reading either.
+// line is the header's length in bytes and its hash; the header says where each section lies
+// and gives a hash of it, checked when it is read, so that two files can also be found to
+// share a section without reading either.
 // Everything is written as ASCII (JSON escapes the rest), which reads back fastest.
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, mkdirSync, openSync, readSync, rmSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { writeFileAtomic } from '../edit/atomic-write.js';
 import { errorMessage, IoError } from '../errors.js';
@@ -15,6 +16,8 @@ export interface SectionedFile<H> {
   section<T>(name: string): T | undefined;
   /** A hash of a section's content: equal in two files when the sections are. */
   sectionHash(name: string): string | undefined;
+  /** Writes the file again with another header and the same sections. */
+  rewrite(header: object): void;
 }
 
 interface Stored {
@@ -22,8 +25,8 @@ interface Stored {
   sections: Record<string, [start: number, end: number, hash: string]>;
 }
 
-/** The longest header line accepted: the length of a header, in decimal. */
-const MAX_LENGTH_DIGITS = 12;
+/** The longest first line accepted: the header's length in decimal, a space, its hash. */
+const MAX_FIRST_LINE = 64;
 
 /** Writes header and sections at once (atomically); a cache that cannot be written is skipped. */
 export function writeSectionedFile(location: string, header: object, sections: Record<string, unknown>): void {
@@ -32,14 +35,14 @@ export function writeSectionedFile(location: string, header: object, sections: R
   let offset = 0;
   for (const [name, value] of Object.entries(sections)) {
     const text = asciiJson(value);
-    ranges[name] = [offset, offset + text.length, createHash('sha1').update(text).digest('hex')];
+    ranges[name] = [offset, offset + text.length, sha1(text)];
     texts.push(text);
     offset += text.length;
   }
   const headerText = asciiJson({ ...header, sections: ranges });
   try {
     mkdirSync(dirname(location), { recursive: true });
-    writeFileAtomic(location, `${headerText.length}\n${headerText}${texts.join('')}`, { durable: false });
+    writeFileAtomic(location, `${firstLine(headerText)}${headerText}${texts.join('')}`, { durable: false });
   } catch {
     // A read-only or full disk: the next run works it out again.
   }
@@ -69,12 +72,15 @@ export function readSectionedFile<H>(location: string): SectionedFile<H> | undef
   };
   try {
     const size = fstatSync(fd).size;
-    const first = read(0, Math.min(MAX_LENGTH_DIGITS + 1, size)).toString('latin1');
+    const first = read(0, Math.min(MAX_FIRST_LINE, size)).toString('latin1');
     const newline = first.indexOf('\n');
-    const length = Number(first.slice(0, newline));
-    if (newline <= 0 || !Number.isSafeInteger(length)) throw new Error('no header');
+    const [lengthText, hash] = first.slice(0, Math.max(newline, 0)).split(' ');
+    const length = Number(lengthText);
+    if (newline <= 0 || !Number.isSafeInteger(length) || length < 0 || newline + 1 + length > size) throw new Error('no header');
     const body = newline + 1 + length;
-    const header = JSON.parse(read(newline + 1, length).toString('latin1')) as H & Stored;
+    const headerBytes = read(newline + 1, length);
+    if (sha1(headerBytes) !== hash) throw new Error('the header does not match its hash');
+    const header = JSON.parse(headerBytes.toString('latin1')) as H & Stored;
     if (typeof header !== 'object' || header === null || typeof header.sections !== 'object') throw new Error('no sections');
     // A file cut short (a full disk) is no snapshot at all.
     if (Object.values(header.sections).some((range) => body + range[1] > size)) throw new Error('cut short');
@@ -85,19 +91,45 @@ export function readSectionedFile<H>(location: string): SectionedFile<H> | undef
         if (!range) return undefined;
         try {
           const bytes = read(body + range[0], range[1] - range[0]);
-          if (createHash('sha1').update(bytes).digest('hex') !== range[2]) throw new Error('a section does not match its hash');
+          if (sha1(bytes) !== range[2]) throw new Error('a section does not match its hash');
           return JSON.parse(bytes.toString('latin1')) as T;
         } catch (error) {
           // Found only once the answer is under way: the file goes, and the next run rebuilds it.
-          rmSync(location, { force: true });
-          throw new IoError(`the cache file ${location} was damaged (${errorMessage(error)}); it is removed now: run the command again`, { cause: error });
+          removeIfStill(location, fd);
+          throw new IoError(`the cache file ${location} is damaged (${errorMessage(error)}): run the command again, which rebuilds it (or with --no-cache)`, { cause: error });
         }
       },
       sectionHash: (name) => header.sections[name]?.[2],
+      rewrite(newHeader) {
+        try {
+          const sections = read(body, size - body).toString('latin1');
+          const headerText = asciiJson({ ...newHeader, sections: header.sections });
+          writeFileAtomic(location, `${firstLine(headerText)}${headerText}${sections}`, { durable: false });
+        } catch {
+          // A read-only or full disk: the file stays as it was.
+        }
+      },
     };
   } catch {
     closeSync(fd);
     return undefined;
+  }
+}
+
+function firstLine(headerText: string): string {
+  return `${headerText.length} ${sha1(headerText)}\n`;
+}
+
+function sha1(content: string | Uint8Array): string {
+  return createHash('sha1').update(content).digest('hex');
+}
+
+/** Removes the file at `location` if it is still the one open as `fd` (not a newer one renamed there since). */
+function removeIfStill(location: string, fd: number): void {
+  try {
+    if (statSync(location).ino === fstatSync(fd).ino) rmSync(location, { force: true });
+  } catch {
+    // Gone already, or not ours to remove: the next run finds it damaged too, and says so.
   }
 }
 

@@ -12,12 +12,13 @@ import { createHash } from 'node:crypto';
 import type { Backlog } from '../model/backlog.js';
 import type { DiagnosticDraft } from '../validate/diagnostic.js';
 import { decodeText } from './decode.js';
+import { ROOT_FILE } from './find-root.js';
 import { modelHeader, modelOf, modelSections, type ModelHeader } from './model-snapshot.js';
-import { readSectionedFile, writeSectionedFile } from './sectioned-file.js';
+import { readSectionedFile, writeSectionedFile, type SectionedFile } from './sectioned-file.js';
 import type { ParserName } from './types.js';
 
 /** Bump when the snapshot changes shape. */
-const SNAPSHOT_FORMAT = 2;
+const SNAPSHOT_FORMAT = 3;
 
 /** Coarser than any file system's clock (FAT: 2 s) and any skew between the clock and it. */
 export const RACY_MS = 3000;
@@ -42,6 +43,8 @@ export interface SnapshotContent {
   exclude: readonly string[];
   /** Every file read, in order, with the text it was read with and the parser that read it. */
   files: ReadonlyArray<{ path: string; text: string; parser: ParserName }>;
+  /** The root file as read for its exclude globs, listed or not; undefined when there was none. */
+  rootFile: { text: string } | undefined;
   backlog: Backlog;
   drafts: DiagnosticDraft[];
   unreadableFiles: string[];
@@ -52,9 +55,15 @@ interface SnapshotHeader extends ModelHeader {
   /** The files, in order (also the model's `paths` section). */
   paths: string[];
   version: string;
-  stamps: string[];
-  /** Content hashes of the files changed shortly before the snapshot, by index in `paths`. */
-  hashes: Record<number, string>;
+  /** The files whose stamps it depends on: `paths`, and the root file when it is not among them. */
+  stamped: string[];
+  /** Their stamps, by index in `stamped`; null for a root file there was none of. */
+  stamps: Array<string | null>;
+  /**
+   * The files changed shortly before the snapshot, by index in `stamped`: their content hash,
+   * and when they changed. Once that is RACY_MS past, a query drops them (`settle`).
+   */
+  racy: Record<number, { hash: string; changedAt: number }>;
   /** Files read by the full parser, by index (the others by the fast one). */
   fullParser: number[];
   exclude: string[];
@@ -81,16 +90,24 @@ export async function saveSnapshot(
   content: SnapshotContent,
   takenAt: number,
 ): Promise<void> {
-  const stamps: string[] = [];
-  const hashes: Record<number, string> = {};
-  for (const [index, file] of content.files.entries()) {
-    const stamp = source.stamp(file.path);
+  // The root file counts even when it is not listed: its exclude globs made the list.
+  const stamped: Array<{ path: string; text: string | undefined }> = [...content.files];
+  if (!content.files.some((file) => file.path === ROOT_FILE)) stamped.push({ path: ROOT_FILE, text: content.rootFile?.text });
+  const stamps: Array<string | null> = [];
+  const racy: SnapshotHeader['racy'] = {};
+  for (const [index, { path, text }] of stamped.entries()) {
+    const stamp = source.stamp(path);
+    if (text === undefined) {
+      if (stamp) return; // There was none when read, and there is one now.
+      stamps.push(null);
+      continue;
+    }
     if (!stamp) return;
     stamps.push(stamp.key);
     if (stamp.changedAt >= takenAt - RACY_MS) {
-      const bytes = await source.readFile(file.path);
-      if (!bytes || decodeText(bytes).text !== file.text) return;
-      hashes[index] = hashOf(bytes);
+      const bytes = await source.readFile(path);
+      if (!bytes || decodeText(bytes).text !== text) return;
+      racy[index] = { hash: hashOf(bytes), changedAt: stamp.changedAt };
     }
   }
   const paths = content.files.map((file) => file.path);
@@ -99,8 +116,9 @@ export async function saveSnapshot(
     version,
     ...modelHeader(content.backlog),
     paths,
+    stamped: stamped.map((file) => file.path),
     stamps,
-    hashes,
+    racy,
     fullParser: content.files.flatMap((file, index) => (file.parser === 'full' ? [index] : [])),
     exclude: [...content.exclude],
     drafts: content.drafts,
@@ -123,7 +141,9 @@ export async function openSnapshot(
   const file = readSectionedFile<SnapshotHeader>(location);
   const header = file?.header;
   if (!file || !header || header.format !== SNAPSHOT_FORMAT || header.version !== version) return undefined;
+  const checkedAt = Date.now();
   if (!(await matches(header, source, filesOf))) return undefined;
+  settle(file, header, checkedAt);
   const fullParser = new Set(header.fullParser.map((index) => header.paths[index]));
   return {
     backlog: modelOf(file, header.paths),
@@ -136,15 +156,27 @@ export async function openSnapshot(
 async function matches(header: SnapshotHeader, source: StampedSource, filesOf: (exclude: readonly string[]) => Promise<string[]>): Promise<boolean> {
   const paths = await filesOf(header.exclude);
   if (paths.length !== header.paths.length || paths.some((path, index) => path !== header.paths[index])) return false;
-  for (const [index, path] of paths.entries()) {
-    if (source.stamp(path)?.key !== header.stamps[index]) return false;
-    const hash = header.hashes[index];
+  for (const [index, path] of header.stamped.entries()) {
+    if ((source.stamp(path)?.key ?? null) !== header.stamps[index]) return false;
+    const hash = header.racy[index]?.hash;
     if (hash !== undefined) {
       const bytes = await source.readFile(path);
       if (!bytes || hashOf(bytes) !== hash) return false;
     }
   }
   return true;
+}
+
+/**
+ * Once the racy files of a snapshot that matched (their content checked just now) changed
+ * longer than RACY_MS before the check began, a change to them would show in their stamps:
+ * the snapshot is written again without them, and stops reading them on every query (git
+ * refreshes its index the same way).
+ */
+function settle(file: SectionedFile<SnapshotHeader>, header: SnapshotHeader, checkedAt: number): void {
+  const racy = Object.values(header.racy);
+  if (racy.length === 0 || racy.some(({ changedAt }) => changedAt >= checkedAt - RACY_MS)) return;
+  file.rewrite({ ...header, racy: {} });
 }
 
 function hashOf(bytes: Uint8Array): string {

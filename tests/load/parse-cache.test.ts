@@ -1,6 +1,6 @@
 // The parse cache only ever saves time: a warm run answers exactly as a cold one, a changed
 // file is read again, a damaged pack is ignored, and --no-cache leaves no trace.
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -41,6 +41,16 @@ describe('parse cache', () => {
       }
     }
     expect(entitiesSeen).toBeGreaterThan(300);
+  });
+
+  it('keeps the numbers JSON has no words for (.inf, -.inf, .nan) where they were written', () => {
+    const text = 'workloads:\n  - { id: crm, name: CRM, x-score: .inf, x-deep: { list: [-.inf, 1, .nan] } }\n  - { id: erp, name: ERP, cores: .inf, x-n: .nan }\n';
+    const file = readSourceFile('a.yaml', Buffer.from(text));
+    const stored = JSON.parse(JSON.stringify(encodeCheck(file.check)));
+    const back = decodeCheck(stored, 'a.yaml');
+    expect(back).toEqual(file.check);
+    expect(back.entities[0]!.extensions).toEqual({ 'x-score': Infinity, 'x-deep': { list: [-Infinity, 1, NaN] } });
+    expect(back.entities[1]!.raw).toMatchObject({ cores: Infinity });
   });
 
   it('gives every place the path the content is read under now', () => {
@@ -93,6 +103,35 @@ describe('parse cache', () => {
     expect(first).toEqual(cold);
     expect(warm).toEqual(cold);
     expect(packsIn(env)).toHaveLength(1);
+  });
+
+  it('removes what writes killed long ago left behind, and nothing newer', async () => {
+    const { root, env } = setUp(join(fixtures, 'clean'));
+    const dir = join(env.XDG_CACHE_HOME!, 'migration-backlog');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, '.abc.json.123.456.tmp'), 'left by a killed run');
+    utimesSync(join(dir, '.abc.json.123.456.tmp'), new Date(Date.now() - 2 * 3600_000), new Date(Date.now() - 2 * 3600_000));
+    writeFileSync(join(dir, '.abc.json.124.789.tmp'), 'being written now');
+    await runCli(['validate', '--root', root], { env });
+    expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual(['.abc.json.124.789.tmp']);
+  });
+
+  it('keeps the working tree in the pack when a diff reads only commits', async () => {
+    const workload = (status: string) => `workloads:\n  - id: crm\n    name: CRM\n    owner: Ana\n    status: ${status}\n`;
+    const root = gitRepo([
+      { message: 'one', files: { 'backlog.yaml': workload('assessing') } },
+      { message: 'two', files: { 'backlog.yaml': workload('migrating') } },
+      { message: 'three', files: { 'backlog.yaml': workload('migrated') } },
+    ]);
+    writeFileSync(join(root, 'backlog.yaml'), workload('retired'));
+    const env = { XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'backlog-cache-test-')) };
+    await runCli(['validate', '--root', root], { env });
+    const entries = () => Object.keys(JSON.parse(readFileSync(join(env.XDG_CACHE_HOME, 'migration-backlog', packsIn(env)[0]!), 'utf8')).entries).length;
+    expect(entries()).toBe(1);
+    await runCli(['diff', 'HEAD~1', 'HEAD', '--root', root], { env });
+    // HEAD now comes from the review cache: only HEAD~2 is read.
+    await runCli(['diff', 'HEAD~2', 'HEAD', '--root', root], { env });
+    expect(entries()).toBe(4);
   });
 
   it('reads a changed file again: an edit after a warm run is seen at once', async () => {

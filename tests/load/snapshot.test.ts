@@ -1,7 +1,7 @@
 // The snapshot of the model only ever saves time: a query answered from it answers exactly as
 // one that read the files, and any change to the files — even one that keeps a file's size and
 // modification time — makes the next query read them again.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -29,9 +29,11 @@ function snapshotsIn(env: Record<string, string>): string[] {
 /** Takes a snapshot of a backlog as the CLI does; `takenAt` later than now makes every file old (not racy). */
 async function takeSnapshot(root: string, location: string, takenAt: number) {
   const source = fsSource(root);
-  const files = await loadFiles(source);
+  let rootFile: { text: string } | undefined;
+  let exclude: readonly string[] = [];
+  const files = await loadFiles(source, { onRootFile: (file, globs) => ((rootFile = file), (exclude = globs)) });
   const read = readBacklog(files);
-  await saveSnapshot(location, 'test', source, { exclude: read.backlog.project?.exclude ?? [], files, backlog: read.backlog, drafts: read.drafts, unreadableFiles: read.unreadableFiles }, takenAt);
+  await saveSnapshot(location, 'test', source, { exclude, rootFile, files, backlog: read.backlog, drafts: read.drafts, unreadableFiles: read.unreadableFiles }, takenAt);
   return read;
 }
 
@@ -158,7 +160,7 @@ describe('snapshot of the model', () => {
     const bytes = readFileSync(file);
     // The same length, one letter of a workload's name changed.
     const newline = bytes.indexOf(10);
-    const body = newline + 1 + Number(bytes.toString('latin1', 0, newline));
+    const body = newline + 1 + Number(bytes.toString('latin1', 0, newline).split(' ')[0]);
     const header = JSON.parse(bytes.toString('latin1', newline + 1, body));
     const at = bytes.indexOf('"name":"', body + header.sections.workloads[0]) + 9;
     expect(at).toBeLessThan(body + header.sections.workloads[1]);
@@ -166,8 +168,50 @@ describe('snapshot of the model', () => {
     writeFileSync(file, bytes);
     const damaged = await runCli(['list', '--priority', '--root', root], { env });
     expect(damaged.code).toBe(3);
-    expect(damaged.stderr).toContain('was damaged (a section does not match its hash); it is removed now: run the command again');
+    expect(damaged.stderr).toContain('is damaged (a section does not match its hash): run the command again, which rebuilds it (or with --no-cache)');
     expect(existsSync(file)).toBe(false);
     expect(await runCli(['list', '--priority', '--root', root], { env })).toEqual(expected);
+  });
+
+  it('depends on the root file even when it is not listed (a link to outside the root)', async () => {
+    const root = copyOf(join(examples, 'contoso'));
+    const outside = copyOf(join(examples, 'contoso'));
+    rmSync(join(root, 'backlog.yaml'));
+    symlinkSync(join(outside, 'backlog.yaml'), join(root, 'backlog.yaml'));
+    const env = cacheEnv();
+    const list = () => runCli(['list', '--root', root, '-f', 'ids'], { env });
+    const before = await list();
+    expect(before.stdout).toContain('ci-build');
+    writeFileSync(join(outside, 'backlog.yaml'), `${read(outside, 'backlog.yaml')}  exclude: ["workloads/pilot.yaml"]\n`);
+    const after = await list();
+    expect(after).toEqual(await runCli(['list', '--root', root, '-f', 'ids', '--no-cache'], { env }));
+    expect(after.stdout).not.toContain('ci-build');
+  });
+
+  it('stops checking by content the files that were racy once they are old enough (written again without them)', async () => {
+    const root = copyOf(join(examples, 'contoso'));
+    const location = join(cacheEnv().XDG_CACHE_HOME!, 'backlog.snapshot');
+    const real = fsSource(root);
+    let reads = 0;
+    // Files that changed 10 s ago, a snapshot taken 8 s ago: racy when taken, settled now.
+    const aged = {
+      ...real,
+      stamp: (path: string) => {
+        const stamp = real.stamp(path);
+        return stamp && { ...stamp, changedAt: Date.now() - 10_000 };
+      },
+      readFile: (path: string) => ((reads += 1), real.readFile(path)),
+    };
+    const files = await loadFiles(real);
+    const read = readBacklog(files);
+    await saveSnapshot(location, 'test', aged, { exclude: [], rootFile: files.find((file) => file.path === 'backlog.yaml'), files, backlog: read.backlog, drafts: read.drafts, unreadableFiles: read.unreadableFiles }, Date.now() - 8_000);
+    const openAged = () => openSnapshot(location, 'test', aged, (exclude) => backlogPaths(real, exclude));
+    reads = 0;
+    expect(await openAged()).toBeDefined();
+    expect(reads).toBe(files.length);
+    reads = 0;
+    const settled = await openAged();
+    expect(reads).toBe(0);
+    expect(settled!.backlog.entities.workloads).toEqual(read.backlog.entities.workloads);
   });
 });

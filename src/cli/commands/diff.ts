@@ -12,7 +12,8 @@ import { resolveAsOf } from '../as-of.js';
 import { colourEnabled, createStyle } from '../colour.js';
 import type { CliIO } from '../io.js';
 import { reviewSidesAt } from '../../git/review-sides.js';
-import { toolVersion } from '../version.js';
+import { cachingOff } from '../parse-cache.js';
+import { cacheVersion } from '../version.js';
 
 export interface DiffOptions {
   root?: string;
@@ -28,8 +29,8 @@ export async function runDiff(baseRef: string | undefined, headRef: string | und
   const repository = await openRepository(root);
   const head = headRef === undefined ? WORKTREE : await resolveCommit(repository, headRef);
   const base = baseRef === undefined ? await defaultBase(repository, head === WORKTREE ? 'HEAD' : head, io.env) : await resolveCommit(repository, baseRef);
-  const cacheEnv = io.env.BACKLOG_NO_CACHE === '1' ? undefined : io.env;
-  const [before, after] = (await reviewSidesAt(repository, [base, head], root, { asOf, version: toolVersion(), cacheEnv })) as [ReviewSide, ReviewSide];
+  const cacheEnv = cachingOff(io) ? undefined : io.env;
+  const [before, after] = (await reviewSidesAt(repository, [base, head], root, { asOf, version: cacheVersion(), cacheEnv })) as [ReviewSide, ReviewSide];
   const changes = review(before, after);
   const header = { base, head };
   if (options.format === 'json') io.stdout(diffJson(changes, header));
