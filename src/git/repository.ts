@@ -1,5 +1,6 @@
 // The git repository around a backlog, through simple-git: which commit a ref names, what
 // changed, the history. Every failure is a clear user error (exit 2) or an I/O error (exit 3).
+import { realpathSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
 import { errorMessage, IoError, UsageError } from '../errors.js';
@@ -22,7 +23,8 @@ export async function openRepository(root: string): Promise<Repository> {
   } catch {
     throw new UsageError(`${root} is not in a git repository`, 'the review commands read the backlog from git: run them in a clone');
   }
-  const prefix = relative(top, root).split(sep).join('/');
+  // git gives the top with links resolved: the root must be compared resolved too.
+  const prefix = relative(realpathSync(top), realpathSync(root)).split(sep).join('/');
   return { git, top, prefix };
 }
 

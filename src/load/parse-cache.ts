@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { writeFileAtomic } from '../edit/atomic-write.js';
 import type { FileCheck } from '../validate/check-documents.js';
 import { decodeCheck, encodeCheck, type StoredCheck } from './cache-codec.js';
@@ -96,7 +96,8 @@ function sweepTemporaries(dir: string): void {
 
 /** Where a backlog root keeps one of its cache files: under the user's cache folder, by a hash of the root. */
 export function cacheFileOf(root: string, env: Readonly<Record<string, string | undefined>>, extension: string): string {
-  const base = env.XDG_CACHE_HOME || join(homedir(), '.cache');
+  // The XDG specification: a relative path is invalid and to be ignored.
+  const base = env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : join(homedir(), '.cache');
   return join(base, 'migration-backlog', `${createHash('sha1').update(root).digest('hex').slice(0, 16)}${extension}`);
 }
 

@@ -1,5 +1,5 @@
 // backlog diff: entities matched by collection and id, not by file or line; the plan; findings.
-import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { git, gitRepo } from '../helpers/git-repo.js';
@@ -172,6 +172,18 @@ describe('errors', () => {
     const json = await changesOf(dir, ['HEAD~1', 'HEAD']);
     expect(json.changes.every((c: { change: string }) => c.change === 'added')).toBe(true);
     expect(json.changes).toHaveLength(7);
+  });
+
+  it('a backlog folder reached through a symbolic link: the same review', async () => {
+    const dir = gitRepo([
+      { message: 'base', files: Object.fromEntries(Object.entries(BASE).map(([path, text]) => [`plan/${path}`, text])) },
+      { message: 'change', files: { 'plan/workloads/crm.yaml': BASE['workloads/crm.yaml'].replace('priority: medium', 'priority: high') } },
+    ]);
+    const link = join(tempDir(), 'link');
+    symlinkSync(join(dir, 'plan'), link);
+    const through = await runCli(['diff', 'HEAD~1', 'HEAD', '-f', 'json', '--root', link], { cwd: dir });
+    expect(through.code).toBe(0);
+    expect(through).toEqual(await runCli(['diff', 'HEAD~1', 'HEAD', '-f', 'json', '--root', join(dir, 'plan')], { cwd: dir }));
   });
 });
 
