@@ -1,5 +1,6 @@
 // The collections a backlog file may hold, in the order of the specification (also the
-// canonical order of `backlog fmt`), with the kind name used in typed references and labels.
+// canonical order of `backlog fmt`), with the kind name used in typed references and labels
+// (vocabulary.ts) and the schema of their entities.
 import type * as z from 'zod';
 import { Assumption } from './assumption.js';
 import { Dependency } from './dependency.js';
@@ -9,23 +10,22 @@ import { Remediation } from './remediation.js';
 import { Risk } from './risk.js';
 import { Server } from './server.js';
 import { Wave } from './wave.js';
+import { COLLECTION_KINDS, COLLECTION_NAMES, isCollectionName, type CollectionName, type EntityKind } from './vocabulary.js';
 import { Workload } from './workload.js';
 
 export const COLLECTIONS = {
-  workloads: { kind: 'workload', schema: Workload },
-  servers: { kind: 'server', schema: Server },
-  dependencies: { kind: 'dependency', schema: Dependency },
-  priorities: { kind: 'priority', schema: Priority },
-  assumptions: { kind: 'assumption', schema: Assumption },
-  outcomes: { kind: 'outcome', schema: Outcome },
-  waves: { kind: 'wave', schema: Wave },
-  remediations: { kind: 'remediation', schema: Remediation },
-  risks: { kind: 'risk', schema: Risk },
-} as const satisfies Record<string, { kind: string; schema: z.ZodType }>;
+  workloads: { kind: COLLECTION_KINDS.workloads, schema: Workload },
+  servers: { kind: COLLECTION_KINDS.servers, schema: Server },
+  dependencies: { kind: COLLECTION_KINDS.dependencies, schema: Dependency },
+  priorities: { kind: COLLECTION_KINDS.priorities, schema: Priority },
+  assumptions: { kind: COLLECTION_KINDS.assumptions, schema: Assumption },
+  outcomes: { kind: COLLECTION_KINDS.outcomes, schema: Outcome },
+  waves: { kind: COLLECTION_KINDS.waves, schema: Wave },
+  remediations: { kind: COLLECTION_KINDS.remediations, schema: Remediation },
+  risks: { kind: COLLECTION_KINDS.risks, schema: Risk },
+} as const satisfies Record<CollectionName, { kind: string; schema: z.ZodType }>;
 
-export type CollectionName = keyof typeof COLLECTIONS;
-export const COLLECTION_NAMES = Object.keys(COLLECTIONS) as CollectionName[];
-export type EntityKind = (typeof COLLECTIONS)[CollectionName]['kind'];
+export { COLLECTION_KINDS, COLLECTION_NAMES, isCollectionName, type CollectionName, type EntityKind };
 
 export interface EntityTypes {
   workloads: Workload;
@@ -39,6 +39,3 @@ export interface EntityTypes {
   risks: Risk;
 }
 
-export function isCollectionName(name: string): name is CollectionName {
-  return Object.hasOwn(COLLECTIONS, name);
-}

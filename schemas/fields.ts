@@ -3,10 +3,9 @@
 import { isIP } from 'node:net';
 import * as z from 'zod';
 
-export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
-export const REF_KINDS = ['workload', 'server', 'external'] as const;
-export type RefKind = (typeof REF_KINDS)[number];
-export const TYPED_REFERENCE_PATTERN = /^(?:(?:workload|server|external):)?[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+import { ENVIRONMENTS, ID_PATTERN, LEVELS, REF_KINDS, TYPED_REFERENCE_PATTERN, type RefKind } from './vocabulary.js';
+
+export { ENVIRONMENTS, ID_PATTERN, LEVELS, REF_KINDS, TYPED_REFERENCE_PATTERN, type RefKind };
 
 export const id = () =>
   z
@@ -61,5 +60,3 @@ export const commonFields = {
   notes: text().describe('Free text.').optional(),
 };
 
-export const ENVIRONMENTS = ['production', 'staging', 'test', 'development', 'dr', 'mixed'] as const;
-export const LEVELS = ['high', 'medium', 'low'] as const;

@@ -1,7 +1,7 @@
 // compare(before, after): what a change means for the backlog, not which lines moved. Entities
 // are matched by collection and id (a dependency without id by its edge), so moving one to
 // another file or reordering a list is no change; changes are listed field by field.
-import { COLLECTION_NAMES, COLLECTIONS, type CollectionName } from '../../schemas/collections.js';
+import { COLLECTION_KINDS, COLLECTION_NAMES, type CollectionName } from '../../schemas/vocabulary.js';
 import type { Backlog } from '../model/backlog.js';
 import type { Entity } from '../model/entity.js';
 import { isRecord, sameValue } from '../model/same-value.js';
@@ -68,5 +68,5 @@ export function fieldChanges(before: Record<string, unknown>, after: Record<stri
 }
 
 export function kindOf(collection: CollectionName): string {
-  return COLLECTIONS[collection].kind;
+  return COLLECTION_KINDS[collection];
 }

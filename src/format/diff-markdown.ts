@@ -2,7 +2,7 @@
 // find and update its own comment; a summary table, the planning changes, the findings, a
 // <details> block per changed entity, a Mermaid graph of the changed edges when there are few,
 // all under GitHub's comment limit.
-import { COLLECTION_NAMES } from '../../schemas/collections.js';
+import { COLLECTION_NAMES } from '../../schemas/vocabulary.js';
 import { kindOf } from '../diff/compare.js';
 import type { PlanningChange, Review } from '../diff/review.js';
 import type { Diagnostic } from '../validate/diagnostic.js';

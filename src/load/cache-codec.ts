@@ -3,7 +3,7 @@
 // file, the path, the key, the id of an entity that has one) is left out, and the rare parts
 // (an entity in error, extension fields) travel only when present. `decodeCheck(encodeCheck(c),
 // file)` gives back `c` (tests/load/parse-cache.test.ts).
-import { COLLECTION_NAMES, type CollectionName } from '../../schemas/collections.js';
+import { COLLECTION_NAMES, type CollectionName } from '../../schemas/vocabulary.js';
 import { entityIdOf } from '../model/dependency-identity.js';
 import { idKey, type Entity } from '../model/entity.js';
 import type { FileCheck } from '../validate/check-documents.js';

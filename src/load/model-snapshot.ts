@@ -1,6 +1,6 @@
 // The model of a backlog as sections of a cache file (sectioned-file.ts), one per collection,
 // so that a reader decodes only the collections it uses.
-import { COLLECTION_NAMES, type CollectionName } from '../../schemas/collections.js';
+import { COLLECTION_NAMES, type CollectionName } from '../../schemas/vocabulary.js';
 import type { Project } from '../../schemas/project.js';
 import { lazyBacklog, type Backlog } from '../model/backlog.js';
 import type { Entity, NodeLocation } from '../model/entity.js';

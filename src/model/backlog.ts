@@ -1,6 +1,6 @@
 // The Backlog: every entity of every file, indexed by collection and case-insensitive id.
 import type { CollectionName, EntityTypes } from '../../schemas/collections.js';
-import { COLLECTION_NAMES } from '../../schemas/collections.js';
+import { COLLECTION_NAMES } from '../../schemas/vocabulary.js';
 import type { Project } from '../../schemas/project.js';
 import type { Entity, NodeLocation } from './entity.js';
 import { defineLazy } from './lazy.js';

@@ -1,5 +1,5 @@
 import type { CollectionName, EntityTypes } from '../../schemas/collections.js';
-import { COLLECTIONS } from '../../schemas/collections.js';
+import { COLLECTION_KINDS } from '../../schemas/vocabulary.js';
 import type { PathSegment } from '../load/types.js';
 
 /** Where something stands in the backlog: a file, a YAML document in it, a path in that document. */
@@ -41,7 +41,7 @@ export const idKey = (id: string): string => id.toLowerCase();
 
 /** `workload:crm`: how findings and the JSON output name an entity. */
 export function entityLabel(entity: Pick<Entity, 'collection' | 'id'>): string {
-  return `${COLLECTIONS[entity.collection].kind}:${entity.id}`;
+  return `${COLLECTION_KINDS[entity.collection]}:${entity.id}`;
 }
 
 /** The location of one field (or deeper) of an entity. */

@@ -1,6 +1,6 @@
 // Resolving references: a bare id in a field of known kind, or a typed `kind:id`.
 import type { CollectionName } from '../../schemas/collections.js';
-import { ID_PATTERN, TYPED_REFERENCE_PATTERN } from '../../schemas/fields.js';
+import { ID_PATTERN, TYPED_REFERENCE_PATTERN } from '../../schemas/vocabulary.js';
 import { REFERENCE_FIELDS, TYPED_REFERENCE_KINDS, type ReferenceTarget, type TypedReferenceKind } from '../../schemas/references.js';
 import type { Backlog } from './backlog.js';
 import { lookup } from './backlog.js';

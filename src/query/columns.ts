@@ -1,13 +1,12 @@
 // The columns of each collection for list, --where, --sort and --columns: the schema's fields
 // (and nested ones as `target.region`), `x-*` fields, and figures computed from the backlog.
-import type * as z from 'zod';
-import { COLLECTIONS, type CollectionName } from '../../schemas/collections.js';
+import type { CollectionName } from '../../schemas/vocabulary.js';
 import { UsageError } from '../errors.js';
 import type { Entity } from '../model/entity.js';
 import { didYouMeanHint } from '../text/did-you-mean.js';
-import { fieldNames, schemaAt } from '../validate/schema-walk.js';
 import { blockedBy, dependenciesOf, dependentsOf, moveGroupLabel, serversOf, sumOf } from './computed.js';
 import type { QueryContext } from './context.js';
+import { fieldTable } from './field-table.js';
 
 export interface Column {
   name: string;
@@ -46,11 +45,10 @@ export const DEFAULT_COLUMNS: Record<CollectionName, string[]> = {
 /** Every column of a collection, by name. */
 export function columnsOf(collection: CollectionName, context: QueryContext): Map<string, Column> {
   const columns = new Map<string, Column>();
-  const schema = COLLECTIONS[collection].schema as z.ZodType;
-  for (const field of fieldNames(schema)) {
+  for (const { field, inner: innerFields } of fieldTable(collection)) {
     columns.set(field, { name: field, get: (e) => (e.data as Record<string, unknown>)[field] });
     // Nested objects (target, costs, defaults): their fields as `target.region`.
-    for (const inner of fieldNames(schemaAt(schema, [field]))) {
+    for (const inner of innerFields) {
       const name = `${field}.${inner}`;
       columns.set(name, { name, get: (e) => ((e.data as Record<string, unknown>)[field] as Record<string, unknown> | undefined)?.[inner] });
     }

@@ -1,6 +1,6 @@
 // `backlog list`: the entities of one collection, filtered, ordered, as rows of chosen columns.
 import type { CollectionName } from '../../schemas/collections.js';
-import { LEVELS } from '../../schemas/fields.js';
+import { LEVELS } from '../../schemas/vocabulary.js';
 import { UsageError } from '../errors.js';
 import type { Entity } from '../model/entity.js';
 import type { RowsData } from '../format/rows/types.js';

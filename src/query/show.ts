@@ -1,5 +1,5 @@
 // `backlog show REF`: one entity in full, with what the backlog says around it.
-import { COLLECTION_NAMES, COLLECTIONS, type CollectionName } from '../../schemas/collections.js';
+import { COLLECTION_KINDS, COLLECTION_NAMES, type CollectionName } from '../../schemas/vocabulary.js';
 import { REFERENCE_FIELDS } from '../../schemas/references.js';
 import { UsageError } from '../errors.js';
 import type { Entity } from '../model/entity.js';
@@ -39,9 +39,9 @@ export function findEntity(context: QueryContext, ref: string): Entity {
   const colon = ref.indexOf(':');
   if (colon !== -1) {
     const kind = ref.slice(0, colon);
-    const collection = COLLECTION_NAMES.find((name) => COLLECTIONS[name].kind === kind || name === kind);
+    const collection = COLLECTION_NAMES.find((name) => COLLECTION_KINDS[name] === kind || name === kind);
     if (!collection) {
-      const kinds = COLLECTION_NAMES.map((name) => COLLECTIONS[name].kind);
+      const kinds = COLLECTION_NAMES.map((name) => COLLECTION_KINDS[name]);
       throw new UsageError(`\`${kind}\` is not a kind of entity`, didYouMeanHint(kind, kinds) ?? `the kinds are ${kinds.join(', ')}`);
     }
     const found = backlog.byKey[collection].get(ref.slice(colon + 1).toLowerCase()) as Entity | undefined;
@@ -51,7 +51,7 @@ export function findEntity(context: QueryContext, ref: string): Entity {
   const matches = COLLECTION_NAMES.map((name) => backlog.byKey[name].get(ref.toLowerCase()) as Entity | undefined).filter((e): e is Entity => e !== undefined);
   if (matches.length === 1) return matches[0]!;
   if (matches.length > 1) {
-    throw new UsageError(`\`${ref}\` names ${joinAnd(matches.map((e) => `a ${COLLECTIONS[e.collection].kind}`))}`, `say which: ${matches.map((e) => `\`${entityLabel(e)}\``).join(' or ')}`);
+    throw new UsageError(`\`${ref}\` names ${joinAnd(matches.map((e) => `a ${COLLECTION_KINDS[e.collection]}`))}`, `say which: ${matches.map((e) => `\`${entityLabel(e)}\``).join(' or ')}`);
   }
   throw notFound(context, ref, COLLECTION_NAMES);
 }
@@ -65,7 +65,7 @@ function notFound(context: QueryContext, id: string, collections: readonly Colle
 
 export function showEntity(context: QueryContext, entity: Entity, definedIn: string): EntityDetail {
   const fields: Record<string, unknown> = { ...(entity.data as Record<string, unknown>), ...entity.extensions };
-  const detail: EntityDetail = { kind: COLLECTIONS[entity.collection].kind, id: entity.id, defined_in: definedIn, fields, sections: {} };
+  const detail: EntityDetail = { kind: COLLECTION_KINDS[entity.collection], id: entity.id, defined_in: definedIn, fields, sections: {} };
   const sections = detail.sections;
   switch (entity.collection) {
     case 'workloads':

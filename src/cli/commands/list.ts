@@ -1,5 +1,5 @@
 // `backlog list [collection]`: filtered, ordered rows in a table, json, csv, markdown, yaml or ids.
-import { COLLECTION_NAMES, COLLECTIONS, isCollectionName, type CollectionName } from '../../../schemas/collections.js';
+import { COLLECTION_KINDS, COLLECTION_NAMES, isCollectionName, type CollectionName } from '../../../schemas/vocabulary.js';
 import { UsageError } from '../../errors.js';
 import { rowsFormatter, type RowsFormat } from '../../format/rows/index.js';
 import { listEntities, parsePriorityLevels } from '../../query/list.js';
@@ -62,7 +62,7 @@ export async function runList(collectionName: string | undefined, options: ListC
 /** A collection name; the singular (`workload`) is taken too. */
 export function parseCollection(name: string): CollectionName {
   if (isCollectionName(name)) return name;
-  const bySingular = COLLECTION_NAMES.find((collection) => COLLECTIONS[collection].kind === name);
+  const bySingular = COLLECTION_NAMES.find((collection) => COLLECTION_KINDS[collection] === name);
   if (bySingular) return bySingular;
   throw new UsageError(`\`${name}\` is not a collection`, didYouMeanHint(name, COLLECTION_NAMES) ?? `the collections are ${COLLECTION_NAMES.join(', ')}`);
 }
