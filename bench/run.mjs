@@ -42,6 +42,8 @@ const cases = [
   { name: 'waves', key: 'waves', command: () => cli('waves', '--root', estate) },
   { name: 'report', key: 'report', command: () => cli('report', '--root', estate) },
   { name: 'diff (1% of files changed)', key: 'diff', command: () => cli('diff', 'HEAD~1', 'HEAD', '--root', gitEstate, '-f', 'json'), target: { seconds: 3 } },
+  // Commits never reviewed before (the first diff of a change): files from the parse cache.
+  { name: 'diff, commits not reviewed before', key: 'diff-new', before: forgetReviews, command: () => cli('diff', 'HEAD~1', 'HEAD', '--root', gitEstate, '-f', 'json') },
   { name: 'list on the example', key: 'list-example', command: () => cli('list', '--root', join(repo, 'examples', 'contoso')), target: { ratio: 2.5, of: 'node -e ""' } },
 ];
 
@@ -101,6 +103,13 @@ function median(values) {
 
 function clearCache() {
   rmSync(cacheDir, { recursive: true, force: true });
+}
+
+/** Removes the review cache only (what `diff` keeps per commit, and its marks of commits seen), not the parse cache. */
+function forgetReviews() {
+  const dir = join(cacheDir, 'migration-backlog');
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir)) if (/\.review(\.seen)?$/.test(name)) rmSync(join(dir, name), { force: true });
 }
 
 /** The estate in a git repository, with a second commit that changes 1% of the workload files. */

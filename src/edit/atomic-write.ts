@@ -20,6 +20,8 @@ export interface WriteOptions {
    * file may be empty or cut short, which their readers detect; the user's files are flushed.
    */
   durable?: boolean;
+  /** How the text becomes bytes: `latin1` for text known to be ASCII (the same bytes, sooner). */
+  encoding?: 'utf8' | 'latin1';
 }
 
 export function writeFileAtomic(path: string, text: string, options: WriteOptions = {}): void {
@@ -29,7 +31,7 @@ export function writeFileAtomic(path: string, text: string, options: WriteOption
 export function writeFilesAtomic(writes: ReadonlyArray<readonly [path: string, text: string]>, options: WriteOptions = {}): void {
   const prepared: PreparedWrite[] = [];
   try {
-    for (const [path, text] of writes) prepared.push(prepare(path, text, options.durable !== false));
+    for (const [path, text] of writes) prepared.push(prepare(path, text, options));
   } catch (error) {
     for (const { temporary } of prepared) fileSystem.rmSync(temporary, { force: true });
     throw error;
@@ -44,7 +46,7 @@ export function writeFilesAtomic(writes: ReadonlyArray<readonly [path: string, t
   }
 }
 
-function prepare(path: string, text: string, durable: boolean): PreparedWrite {
+function prepare(path: string, text: string, { durable = true, encoding = 'utf8' }: WriteOptions): PreparedWrite {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   let mode = 0o644;
   try {
@@ -56,7 +58,7 @@ function prepare(path: string, text: string, durable: boolean): PreparedWrite {
     fileSystem.mkdirSync(dirname(path), { recursive: true });
     const fd = fileSystem.openSync(temporary, 'wx', mode);
     try {
-      fileSystem.writeSync(fd, text);
+      fileSystem.writeSync(fd, text, null, encoding);
       if (durable) fileSystem.fsyncSync(fd);
     } finally {
       fileSystem.closeSync(fd);

@@ -2,8 +2,9 @@
 // dependency edges. What a commit's backlog means is kept in the cache by the id of the tree of
 // the backlog folder — a name git gives the content of every file below it — with the tool's
 // version and the "today" of the date rules: an entry can never be stale. A side not in the
-// cache is read from git (both commits' blobs at once) and added; the newest few entries stay.
-import { readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
+// cache is read from git (both commits' blobs at once), and added when it is the second time
+// that commit is reviewed; the newest few entries stay.
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { edgeSet, edgeSetOf, type EdgeChange, type ReviewSide } from '../diff/review.js';
 import { modelHeader, modelOf, modelSections, PATHS_SECTION, type ModelHeader } from '../load/model-snapshot.js';
@@ -19,6 +20,8 @@ import { run, WORKTREE, type Repository } from './repository.js';
 const REVIEW_FORMAT = 1;
 /** Entries kept per backlog root: the commits reviewed lately (a base and the heads of a few changes); each is about the size of the backlog. */
 const KEEP = 8;
+/** Markers of commits reviewed once (empty files). */
+const KEEP_SEEN = 64;
 
 interface ReviewHeader extends ModelHeader {
   format: number;
@@ -55,11 +58,32 @@ export async function reviewSidesAt(repository: Repository, ats: readonly string
     const side: ReviewSide = { backlog: result.backlog, diagnostics: result.diagnostics, edges: edgeSet(result.graph) };
     sides[index] = side;
     const location = locations[index];
-    if (location) writeSide(location, version, side, files.map((file) => file.path));
+    if (location && seenBefore(location)) writeSide(location, version, side, files.map((file) => file.path));
   }
   const location = locations.find((l) => l !== undefined);
   if (location) keepNewest(location);
   return sides as ReviewSide[];
+}
+
+/**
+ * Whether a commit was reviewed before (and is worth keeping): an entry costs about a second
+ * to write at 50,000 servers, which a commit reviewed once — a pull request's run in CI —
+ * would never earn back. The first review of a commit leaves a marker; the second writes the
+ * entry; later ones read it.
+ */
+function seenBefore(location: string): boolean {
+  const marker = `${location}.seen`;
+  if (existsSync(marker)) {
+    rmSync(marker, { force: true });
+    return true;
+  }
+  try {
+    mkdirSync(dirname(marker), { recursive: true });
+    writeFileSync(marker, '');
+  } catch {
+    // Not writable: nothing is kept, as nothing could be.
+  }
+  return false;
 }
 
 /** The id of the tree of the backlog folder at a commit; undefined when the commit has none. */
@@ -108,16 +132,18 @@ function touch(location: string): void {
   }
 }
 
-/** Removes all but the KEEP newest review entries of this root. */
+/** Removes all but the KEEP newest review entries of this root, and all but the KEEP_SEEN newest markers. */
 function keepNewest(location: string): void {
   try {
     const dir = dirname(location);
     const rootPrefix = `${basename(location).split('.')[0]}.`;
-    const entries = readdirSync(dir)
-      .filter((name) => name.startsWith(rootPrefix) && name.endsWith('.review'))
-      .map((name) => ({ path: join(dir, name), time: statSync(join(dir, name)).mtimeMs }))
-      .sort((a, b) => b.time - a.time);
-    for (const { path } of entries.slice(KEEP)) rmSync(path, { force: true });
+    const newestFirst = (suffix: string) =>
+      readdirSync(dir)
+        .filter((name) => name.startsWith(rootPrefix) && name.endsWith(suffix))
+        .map((name) => ({ path: join(dir, name), time: statSync(join(dir, name)).mtimeMs }))
+        .sort((a, b) => b.time - a.time);
+    for (const { path } of newestFirst('.review').slice(KEEP)) rmSync(path, { force: true });
+    for (const { path } of newestFirst('.review.seen').slice(KEEP_SEEN)) rmSync(path, { force: true });
   } catch {
     // Another run tidying at the same time: it only ever saves room.
   }

@@ -5,7 +5,7 @@ import type { Project } from '../../schemas/project.js';
 import { lazyBacklog, type Backlog } from '../model/backlog.js';
 import type { Entity, NodeLocation } from '../model/entity.js';
 import { decodeEntities, encodeEntity, type StoredEntity } from './cache-codec.js';
-import type { SectionedFile } from './sectioned-file.js';
+import { asciiJson, EncodedSection, type SectionedFile } from './sectioned-file.js';
 
 /** What a model snapshot's header holds: the project. The files are a section of their own (`paths`). */
 export interface ModelHeader {
@@ -26,15 +26,30 @@ export function modelHeader(backlog: Backlog): ModelHeader {
   return { project: project && projectLocation ? { data: project, location: projectLocation } : undefined };
 }
 
-/** The files, then a section per collection. */
+/** The JSON (ASCII) of each entity written so far, kept for as long as the entity lives. */
+const written = new WeakMap<Entity, string>();
+
+/**
+ * The files, then a section per collection. An entity is turned into JSON once per run: the
+ * two sides of a diff share the very entity objects of every file they share (load-files.ts),
+ * so the second side costs only its changed files (and the hashing).
+ */
 export function modelSections(backlog: Backlog, paths: readonly string[]): Record<string, unknown> {
   const fileIndex = new Map(paths.map((path, index) => [path, index]));
   const sections: Record<string, unknown> = { [PATHS_SECTION]: paths };
   for (const name of COLLECTION_NAMES) {
     const entities = backlog.entities[name] as Entity[];
-    sections[name] = { files: entities.map((entity) => fileIndex.get(entity.location.file)!), entities: entities.map(encodeEntity) };
+    const files = JSON.stringify(entities.map((entity) => fileIndex.get(entity.location.file)!));
+    // The JSON of a StoredCollection, put together from the entities' own.
+    sections[name] = EncodedSection.ofAsciiJson(`{"files":${files},"entities":[${entities.map(entityJson).join(',')}]}`);
   }
   return sections;
+}
+
+function entityJson(entity: Entity): string {
+  let json = written.get(entity);
+  if (json === undefined) written.set(entity, (json = asciiJson(encodeEntity(entity))));
+  return json;
 }
 
 /** The model of a snapshot, each collection decoded when first used. */

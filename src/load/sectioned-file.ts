@@ -28,21 +28,42 @@ interface Stored {
 /** The longest first line accepted: the header's length in decimal, a space, its hash. */
 const MAX_FIRST_LINE = 64;
 
-/** Writes header and sections at once (atomically); a cache that cannot be written is skipped. */
+/** A section as written, and its hash: made once, it can go into several files. */
+export class EncodedSection {
+  private constructor(
+    readonly text: string,
+    readonly hash: string,
+  ) {}
+
+  static of(value: unknown): EncodedSection {
+    return EncodedSection.ofAsciiJson(asciiJson(value));
+  }
+
+  /** A section from JSON put together by the caller, of ASCII only (asciiJson's). */
+  static ofAsciiJson(json: string): EncodedSection {
+    return new EncodedSection(json, sha1(json));
+  }
+}
+
+/**
+ * Writes header and sections at once (atomically); a cache that cannot be written is skipped.
+ * A section is any JSON value, or one encoded already.
+ */
 export function writeSectionedFile(location: string, header: object, sections: Record<string, unknown>): void {
   const ranges: Stored['sections'] = {};
   const texts: string[] = [];
   let offset = 0;
   for (const [name, value] of Object.entries(sections)) {
-    const text = asciiJson(value);
-    ranges[name] = [offset, offset + text.length, sha1(text)];
+    const { text, hash } = value instanceof EncodedSection ? value : EncodedSection.of(value);
+    ranges[name] = [offset, offset + text.length, hash];
     texts.push(text);
     offset += text.length;
   }
   const headerText = asciiJson({ ...header, sections: ranges });
   try {
     mkdirSync(dirname(location), { recursive: true });
-    writeFileAtomic(location, `${firstLine(headerText)}${headerText}${texts.join('')}`, { durable: false });
+    // ASCII throughout: written as latin1, the cheapest encoding of a string, with the same bytes.
+    writeFileAtomic(location, `${firstLine(headerText)}${headerText}${texts.join('')}`, { durable: false, encoding: 'latin1' });
   } catch {
     // A read-only or full disk: the next run works it out again.
   }
@@ -104,7 +125,7 @@ export function readSectionedFile<H>(location: string): SectionedFile<H> | undef
         try {
           const sections = read(body, size - body).toString('latin1');
           const headerText = asciiJson({ ...newHeader, sections: header.sections });
-          writeFileAtomic(location, `${firstLine(headerText)}${headerText}${sections}`, { durable: false });
+          writeFileAtomic(location, `${firstLine(headerText)}${headerText}${sections}`, { durable: false, encoding: 'latin1' });
         } catch {
           // A read-only or full disk: the file stays as it was.
         }
@@ -133,8 +154,8 @@ function removeIfStill(location: string, fd: number): void {
   }
 }
 
-/** JSON with every character beyond ASCII escaped: the same value, one byte a character. */
-function asciiJson(value: unknown): string {
-  const text = JSON.stringify(value);
-  return /[^\x00-\x7f]/.test(text) ? text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : text;
+/** JSON with every character beyond ASCII escaped (JSON takes a \uXXXX escape for any character of a string): one byte a character. */
+export function asciiJson(value: unknown): string {
+  const json = JSON.stringify(value);
+  return /[^\x00-\x7f]/.test(json) ? json.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : json;
 }

@@ -57,10 +57,13 @@ describe('review cache', () => {
       for (const format of ['json', 'text', 'markdown']) {
         const args = ['diff', base!, head!, '-f', format, '--root', dir];
         const fromGit = await runCli(args, { env: { ...env, BACKLOG_NO_CACHE: '1' } });
+        // The first review of a commit marks it, the second keeps it, the third reads it.
         const first = await runCli(args, { env });
+        const second = await runCli(args, { env });
         for (const entry of entriesIn(env)) utimesSync(entry, new Date(2000, 0, 1), new Date(2000, 0, 1));
         const fromCache = await runCli(args, { env });
         expect(first, `${base}..${head} -f ${format}`).toEqual(fromGit);
+        expect(second, `${base}..${head} -f ${format}`).toEqual(fromGit);
         expect(fromCache, `${base}..${head} -f ${format}`).toEqual(fromGit);
         // Both entries were read (a read marks an entry as used).
         const used = entriesIn(env).filter((entry) => statSync(entry).mtime.getFullYear() > 2000);
@@ -76,11 +79,21 @@ describe('review cache', () => {
   it('keeps the findings of each day apart', async () => {
     const { dir, commits } = history();
     const env = cacheEnv();
-    for (const asOf of ['2026-06-01', '2027-06-01', '2026-06-01']) {
+    for (const asOf of ['2026-06-01', '2027-06-01', '2026-06-01', '2027-06-01', '2026-06-01', '2027-06-01']) {
       const args = ['diff', commits[0]!, commits.at(-1)!, '-f', 'json', '--as-of', asOf, '--root', dir];
       expect(await runCli(args, { env }), asOf).toEqual(await runCli(args, { env: { ...env, BACKLOG_NO_CACHE: '1' } }));
     }
     expect(entriesIn(env)).toHaveLength(4);
+  });
+
+  it('keeps a commit only once it is reviewed a second time: a review done once writes no entry', async () => {
+    const { dir, commits } = history();
+    const env = cacheEnv();
+    const args = ['diff', commits[0]!, commits[1]!, '-f', 'json', '--root', dir];
+    await runCli(args, { env });
+    expect(entriesIn(env)).toEqual([]);
+    await runCli(args, { env });
+    expect(entriesIn(env)).toHaveLength(2);
   });
 
   it('ignores a damaged entry, and keeps only the newest entries', async () => {
@@ -88,13 +101,17 @@ describe('review cache', () => {
     const env = cacheEnv();
     const args = ['diff', commits[0]!, commits[1]!, '-f', 'json', '--root', dir];
     const expected = await runCli(args, { env });
+    await runCli(args, { env });
+    expect(entriesIn(env)).toHaveLength(2);
     for (const [i, entry] of entriesIn(env).entries()) writeFileSync(entry, ['', 'garbage', '40\n{"format":1,"sections":{"a":[0,99,"x"]}}'][i % 3]!);
     expect(await runCli(args, { env })).toEqual(expected);
 
-    // Two entries a day (a tree each side): 16 more, of which the newest 8 stay.
+    // Two entries a day (a tree each side, reviewed twice): 16 more, of which the newest 8 stay.
     for (let day = 1; day <= 8; day++) {
-      const result = await runCli(['diff', commits[0]!, commits.at(-1)!, '--as-of', `2026-07-0${day}`, '--root', dir], { env });
-      expect(result.code).toBe(0);
+      for (const _ of [1, 2]) {
+        const result = await runCli(['diff', commits[0]!, commits.at(-1)!, '--as-of', `2026-07-0${day}`, '--root', dir], { env });
+        expect(result.code).toBe(0);
+      }
     }
     expect(entriesIn(env).length).toBe(8);
   });
