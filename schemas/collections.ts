@@ -10,7 +10,7 @@ import { Remediation } from './remediation.js';
 import { Risk } from './risk.js';
 import { Server } from './server.js';
 import { Wave } from './wave.js';
-import { COLLECTION_KINDS, COLLECTION_NAMES, isCollectionName, type CollectionName, type EntityKind } from './vocabulary.js';
+import { COLLECTION_KINDS, COLLECTION_NAMES, isCollectionName, type CollectionName } from './vocabulary.js';
 import { Workload } from './workload.js';
 
 export const COLLECTIONS = {
@@ -25,7 +25,7 @@ export const COLLECTIONS = {
   risks: { kind: COLLECTION_KINDS.risks, schema: Risk },
 } as const satisfies Record<CollectionName, { kind: string; schema: z.ZodType }>;
 
-export { COLLECTION_KINDS, COLLECTION_NAMES, isCollectionName, type CollectionName, type EntityKind };
+export { COLLECTION_NAMES, isCollectionName, type CollectionName };
 
 export interface EntityTypes {
   workloads: Workload;

@@ -3,9 +3,7 @@
 import { isIP } from 'node:net';
 import * as z from 'zod';
 
-import { ENVIRONMENTS, ID_PATTERN, LEVELS, REF_KINDS, TYPED_REFERENCE_PATTERN, type RefKind } from './vocabulary.js';
-
-export { ENVIRONMENTS, ID_PATTERN, LEVELS, REF_KINDS, TYPED_REFERENCE_PATTERN, type RefKind };
+import { ID_PATTERN, TYPED_REFERENCE_PATTERN } from './vocabulary.js';
 
 export const id = () =>
   z

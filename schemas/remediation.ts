@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { commonFields, date, id, LEVELS, nonEmptyText, refList, text } from './fields.js';
+import { commonFields, date, id, nonEmptyText, refList, text } from './fields.js';
+import { LEVELS } from './vocabulary.js';
 
 export const REMEDIATION_STATUSES = ['open', 'in-progress', 'done', 'wont-fix', 'accepted-risk'] as const;
 

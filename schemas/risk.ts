@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { commonFields, id, LEVELS, nonEmptyText, refList, text } from './fields.js';
+import { commonFields, id, nonEmptyText, refList, text } from './fields.js';
+import { LEVELS } from './vocabulary.js';
 
 export const Risk = z.strictObject({
   id: id(),

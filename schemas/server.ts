@@ -1,7 +1,8 @@
 import * as z from 'zod';
 import {
-  commonFields, ENVIRONMENTS, id, ipAddress, nonNegativeInt, nonNegativeNumber, refList, text,
+  commonFields, id, ipAddress, nonNegativeInt, nonNegativeNumber, refList, text,
 } from './fields.js';
+import { ENVIRONMENTS } from './vocabulary.js';
 
 export const SERVER_STATUSES = [
   'not-started', 'replicating', 'test-migrated', 'migrated', 'failed', 'decommissioned',

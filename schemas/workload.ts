@@ -1,8 +1,9 @@
 import * as z from 'zod';
 import {
-  commonFields, date, ENVIRONMENTS, id, LEVELS, nonEmptyText, nonNegativeInt,
+  commonFields, date, id, nonEmptyText, nonNegativeInt,
   nonNegativeNumber, positiveInt, ref, refList, text, typedRef,
 } from './fields.js';
+import { ENVIRONMENTS, LEVELS } from './vocabulary.js';
 
 export const CRITICALITIES = ['mission-critical', 'unit-critical', 'high', 'medium', 'low', 'unsupported'] as const;
 export const STRATEGIES = [

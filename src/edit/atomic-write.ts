@@ -1,5 +1,6 @@
 // Writes that never leave a half-written file: a temporary file in the same folder (so the
-// rename stays on one file system), flushed to disk, then renamed over the original. Several
+// rename stays on one file system), written whole and flushed to disk (caches skip the flush),
+// then renamed over the original. Several
 // files are written in two phases — every temporary file first, then the renames — so that a
 // failure while writing leaves every file as it was.
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
@@ -58,7 +59,13 @@ function prepare(path: string, text: string, { durable = true, encoding = 'utf8'
     fileSystem.mkdirSync(dirname(path), { recursive: true });
     const fd = fileSystem.openSync(temporary, 'wx', mode);
     try {
-      fileSystem.writeSync(fd, text, null, encoding);
+      // A write may take fewer bytes than given (a full disk): the rest is written, or it fails.
+      const bytes = Buffer.from(text, encoding);
+      for (let done = 0; done < bytes.length; ) {
+        const written = fileSystem.writeSync(fd, bytes, done, bytes.length - done);
+        if (written <= 0) throw new Error('the disk took no more bytes');
+        done += written;
+      }
       if (durable) fileSystem.fsyncSync(fd);
     } finally {
       fileSystem.closeSync(fd);

@@ -20,7 +20,7 @@ import { run, WORKTREE, type Repository } from './repository.js';
 const REVIEW_FORMAT = 1;
 /** Entries kept per backlog root: the commits reviewed lately (a base and the heads of a few changes); each is about the size of the backlog. */
 const KEEP = 8;
-/** Markers of commits reviewed once (empty files). */
+/** How many markers of commits reviewed once (empty files) are kept per backlog root. */
 const KEEP_SEEN = 64;
 
 interface ReviewHeader extends ModelHeader {
@@ -52,13 +52,17 @@ export async function reviewSidesAt(repository: Repository, ats: readonly string
   const cache = cacheEnv === undefined ? undefined : ParseCache.open(root, version, cacheEnv);
   const loaded = await backlogsAt(repository, missing, root, { asOf, memo: new Map<string, SourceFile>(), ...(cache ? { cache } : {}) });
   cache?.save('all');
+  // Both sides may be one tree (a change outside the backlog folder): one decision for it.
+  const admitted = new Map<string, boolean>();
   for (const [index, at] of ats.entries()) {
     if (sides[index] !== undefined) continue;
     const { files, result } = loaded[missing.indexOf(at)]!;
     const side: ReviewSide = { backlog: result.backlog, diagnostics: result.diagnostics, edges: edgeSet(result.graph) };
     sides[index] = side;
     const location = locations[index];
-    if (location && seenBefore(location)) writeSide(location, version, side, files.map((file) => file.path));
+    if (location === undefined || admitted.has(location)) continue;
+    admitted.set(location, admitOnSecondReview(location));
+    if (admitted.get(location)) writeSide(location, version, side, files.map((file) => file.path));
   }
   const location = locations.find((l) => l !== undefined);
   if (location) keepNewest(location);
@@ -66,22 +70,22 @@ export async function reviewSidesAt(repository: Repository, ats: readonly string
 }
 
 /**
- * Whether a commit was reviewed before (and is worth keeping): an entry costs about a second
- * to write at 50,000 servers, which a commit reviewed once — a pull request's run in CI —
- * would never earn back. The first review of a commit leaves a marker; the second writes the
- * entry; later ones read it.
+ * Whether to write the entry of a commit now: an entry costs about a second to write at 50,000
+ * servers, which a commit reviewed once — a pull request's run in CI — would never earn back.
+ * The first review of a commit leaves a marker (an empty file) and answers no; the second
+ * takes the marker away and answers yes; later ones read the entry.
  */
-function seenBefore(location: string): boolean {
+function admitOnSecondReview(location: string): boolean {
   const marker = `${location}.seen`;
-  if (existsSync(marker)) {
-    rmSync(marker, { force: true });
-    return true;
-  }
   try {
+    if (existsSync(marker)) {
+      rmSync(marker, { force: true });
+      return true;
+    }
     mkdirSync(dirname(marker), { recursive: true });
     writeFileSync(marker, '');
   } catch {
-    // Not writable: nothing is kept, as nothing could be.
+    // A cache folder that cannot be written: nothing is kept, as nothing could be.
   }
   return false;
 }
@@ -137,9 +141,10 @@ function keepNewest(location: string): void {
   try {
     const dir = dirname(location);
     const rootPrefix = `${basename(location).split('.')[0]}.`;
+    const names = readdirSync(dir).filter((name) => name.startsWith(rootPrefix));
     const newestFirst = (suffix: string) =>
-      readdirSync(dir)
-        .filter((name) => name.startsWith(rootPrefix) && name.endsWith(suffix))
+      names
+        .filter((name) => name.endsWith(suffix))
         .map((name) => ({ path: join(dir, name), time: statSync(join(dir, name)).mtimeMs }))
         .sort((a, b) => b.time - a.time);
     for (const { path } of newestFirst('.review').slice(KEEP)) rmSync(path, { force: true });

@@ -17,8 +17,8 @@ interface StoredRest {
   key?: string;
   extensions?: Record<string, unknown>;
   invalid?: { raw?: Record<string, unknown>; fieldsInError?: string[] };
-  /** Numbers JSON cannot hold (YAML's `.inf`, `-.inf`, `.nan`), by path from the entity. */
-  nonFinite?: Array<[path: Array<string | number>, value: 'Infinity' | '-Infinity' | 'NaN']>;
+  /** Numbers JSON cannot hold (YAML's `.inf`, `-.inf`, `.nan`, and `-0`), by path from the entity. */
+  nonFinite?: Array<[path: Array<string | number>, value: 'Infinity' | '-Infinity' | 'NaN' | '-0']>;
 }
 
 export interface StoredCheck {
@@ -79,10 +79,9 @@ function decodeEntity([collection, data, doc, index, rest]: StoredEntity, file: 
   return entity as unknown as Entity;
 }
 
-
-/** Whether a value holds Infinity or NaN anywhere: the quick test, run on every entity. */
+/** Whether a value holds Infinity, NaN or -0 anywhere: the quick test, run on every entity. */
 function hasNonFinite(value: unknown): boolean {
-  if (typeof value === 'number') return !Number.isFinite(value);
+  if (typeof value === 'number') return !jsonNumber(value);
   if (typeof value !== 'object' || value === null) return false;
   if (Array.isArray(value)) {
     for (const item of value) if (hasNonFinite(item)) return true;
@@ -93,13 +92,18 @@ function hasNonFinite(value: unknown): boolean {
 }
 
 function nonFiniteIn(value: unknown, path: Array<string | number>): NonNullable<StoredRest['nonFinite']> {
-  if (typeof value === 'number') return Number.isFinite(value) ? [] : [[path, String(value) as 'Infinity' | '-Infinity' | 'NaN']];
+  if (typeof value === 'number') return jsonNumber(value) ? [] : [[path, Object.is(value, -0) ? '-0' : (String(value) as 'Infinity' | '-Infinity' | 'NaN')]];
   if (Array.isArray(value)) return value.flatMap((item, index) => nonFiniteIn(item, [...path, index]));
   if (typeof value === 'object' && value !== null) return Object.entries(value).flatMap(([key, item]) => nonFiniteIn(item, [...path, key]));
   return [];
 }
 
-/** Puts a value back where JSON left null (the containers exist: JSON kept them). */
+/** Whether JSON gives the number back as it is (it writes Infinity and NaN as null, -0 as 0). */
+function jsonNumber(value: number): boolean {
+  return Number.isFinite(value) && !Object.is(value, -0);
+}
+
+/** Puts a value back where JSON left null or 0 (the containers exist: JSON kept them). */
 function setAt(target: Record<string, unknown>, path: ReadonlyArray<string | number>, value: unknown): void {
   let at = target as Record<string | number, unknown>;
   for (const step of path.slice(0, -1)) at = at[step] as Record<string | number, unknown>;

@@ -26,13 +26,13 @@ export function modelHeader(backlog: Backlog): ModelHeader {
   return { project: project && projectLocation ? { data: project, location: projectLocation } : undefined };
 }
 
-/** The JSON (ASCII) of each entity written so far, kept for as long as the entity lives. */
-const written = new WeakMap<Entity, string>();
+/** The JSON (ASCII) of each entity turned into JSON so far, kept for as long as the entity lives. */
+const jsonOfEntity = new WeakMap<Entity, string>();
 
 /**
  * The files, then a section per collection. An entity is turned into JSON once per run: the
- * two sides of a diff share the very entity objects of every file they share (load-files.ts),
- * so the second side costs only its changed files (and the hashing).
+ * two sides of a diff share the very entity objects of every file they have alike at the same
+ * path (load-files.ts), so the second side costs only its other files (and the hashing).
  */
 export function modelSections(backlog: Backlog, paths: readonly string[]): Record<string, unknown> {
   const fileIndex = new Map(paths.map((path, index) => [path, index]));
@@ -40,15 +40,16 @@ export function modelSections(backlog: Backlog, paths: readonly string[]): Recor
   for (const name of COLLECTION_NAMES) {
     const entities = backlog.entities[name] as Entity[];
     const files = JSON.stringify(entities.map((entity) => fileIndex.get(entity.location.file)!));
-    // The JSON of a StoredCollection, put together from the entities' own.
+    // The JSON of a StoredCollection (the interface above: keep the two alike), put together
+    // from the entities' own.
     sections[name] = EncodedSection.ofAsciiJson(`{"files":${files},"entities":[${entities.map(entityJson).join(',')}]}`);
   }
   return sections;
 }
 
 function entityJson(entity: Entity): string {
-  let json = written.get(entity);
-  if (json === undefined) written.set(entity, (json = asciiJson(encodeEntity(entity))));
+  let json = jsonOfEntity.get(entity);
+  if (json === undefined) jsonOfEntity.set(entity, (json = asciiJson(encodeEntity(entity))));
   return json;
 }
 

@@ -28,7 +28,7 @@ interface Stored {
 /** The longest first line accepted: the header's length in decimal, a space, its hash. */
 const MAX_FIRST_LINE = 64;
 
-/** A section as written, and its hash: made once, it can go into several files. */
+/** A section as it is written (ASCII JSON), and its hash. */
 export class EncodedSection {
   private constructor(
     readonly text: string,
@@ -39,7 +39,11 @@ export class EncodedSection {
     return EncodedSection.ofAsciiJson(asciiJson(value));
   }
 
-  /** A section from JSON put together by the caller, of ASCII only (asciiJson's). */
+  /**
+   * A section from JSON the caller put together from asciiJson's pieces: ASCII only, which is
+   * not checked again (it would cost a scan of the whole text; a stray character would make
+   * the section fail its hash when read, never give a wrong value).
+   */
   static ofAsciiJson(json: string): EncodedSection {
     return new EncodedSection(json, sha1(json));
   }

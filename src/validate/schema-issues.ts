@@ -2,7 +2,7 @@
 // finding names the field and the value the user wrote.
 import type * as z from 'zod';
 import { FIXED_CODES } from '../../schemas/diagnostic-codes.js';
-import { REF_KINDS } from '../../schemas/fields.js';
+import { REF_KINDS } from '../../schemas/vocabulary.js';
 import type { PathSegment } from '../load/types.js';
 import type { NodeLocation } from '../model/entity.js';
 import { didYouMeanHint } from '../text/did-you-mean.js';

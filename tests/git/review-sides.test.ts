@@ -1,6 +1,6 @@
 // The review cache only ever saves time: `backlog diff` answers from it exactly as from git,
 // whatever changed between the commits, whatever the day, and a damaged entry is ignored.
-import { mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -84,6 +84,29 @@ describe('review cache', () => {
       expect(await runCli(args, { env }), asOf).toEqual(await runCli(args, { env: { ...env, BACKLOG_NO_CACHE: '1' } }));
     }
     expect(entriesIn(env)).toHaveLength(4);
+  });
+
+  it('writes no entry on the first review when both commits have the same backlog (a change outside it)', async () => {
+    const { dir, commits } = history();
+    git(dir, ['commit', '-q', '--allow-empty', '-m', 'nothing in the backlog']);
+    const env = cacheEnv();
+    const result = await runCli(['diff', commits.at(-1)!, 'HEAD', '-f', 'json', '--root', dir], { env });
+    expect(JSON.parse(result.stdout).changes).toEqual([]);
+    expect(entriesIn(env)).toEqual([]);
+  });
+
+  it('answers when the cache cannot be written where it marks commits', async () => {
+    const { dir, commits } = history();
+    const env = cacheEnv();
+    const args = ['diff', commits[0]!, commits[1]!, '-f', 'json', '--root', dir];
+    const expected = await runCli(args, { env });
+    // Each marker replaced by a folder: it can be neither removed nor written as a file.
+    const folder = join(env.XDG_CACHE_HOME!, 'migration-backlog');
+    for (const name of readdirSync(folder).filter((n) => n.endsWith('.seen'))) {
+      rmSync(join(folder, name));
+      mkdirSync(join(folder, name, 'inside'), { recursive: true });
+    }
+    expect(await runCli(args, { env })).toEqual(expected);
   });
 
   it('keeps a commit only once it is reviewed a second time: a review done once writes no entry', async () => {

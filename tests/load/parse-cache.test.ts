@@ -43,13 +43,14 @@ describe('parse cache', () => {
     expect(entitiesSeen).toBeGreaterThan(300);
   });
 
-  it('keeps the numbers JSON has no words for (.inf, -.inf, .nan) where they were written', () => {
-    const text = 'workloads:\n  - { id: crm, name: CRM, x-score: .inf, x-deep: { list: [-.inf, 1, .nan] } }\n  - { id: erp, name: ERP, cores: .inf, x-n: .nan }\n';
+  it('keeps the numbers JSON has no words for (.inf, -.inf, .nan, -0) where they were written', () => {
+    const text = 'workloads:\n  - { id: crm, name: CRM, x-score: .inf, x-deep: { list: [-.inf, 1, .nan, -0] } }\n  - { id: erp, name: ERP, cores: .inf, x-n: .nan }\nservers:\n  - { id: S1, cores: -0 }\n';
     const file = readSourceFile('a.yaml', Buffer.from(text));
     const stored = JSON.parse(JSON.stringify(encodeCheck(file.check)));
     const back = decodeCheck(stored, 'a.yaml');
     expect(back).toEqual(file.check);
-    expect(back.entities[0]!.extensions).toEqual({ 'x-score': Infinity, 'x-deep': { list: [-Infinity, 1, NaN] } });
+    expect(back.entities[0]!.extensions).toEqual({ 'x-score': Infinity, 'x-deep': { list: [-Infinity, 1, NaN, -0] } });
+    expect(Object.is((back.entities[2]!.data as { cores: number }).cores, -0)).toBe(true);
     expect(back.entities[1]!.raw).toMatchObject({ cores: Infinity });
   });
 
