@@ -131,7 +131,7 @@ export function entryOfFile(file: SourceFile): CacheEntry {
 
 /** The file of an entry, under the path and with the text it has now. */
 export function fileOfEntry(entry: CacheEntry, path: string, text: string): SourceFile {
-  return { path, text, documents: [], problems: entry.problems, parser: entry.parser, unreadable: entry.unreadable, check: decodeCheck(entry.check, path) };
+  return { path, text, problems: entry.problems, parser: entry.parser, unreadable: entry.unreadable, check: decodeCheck(entry.check, path) };
 }
 
 /** A file's check with every place in it moved to another path (the same content elsewhere). */

@@ -15,7 +15,9 @@ export function readSourceFile(path: string, bytes: Uint8Array): SourceFile {
   return sourceFile(path, text, documents, problems, parser);
 }
 
+// The parsed values are not kept: the check holds all that counts, and keeping 10,000 files'
+// values alive beside their checked entities doubles what the garbage collector must copy.
 function sourceFile(path: string, text: string, documents: ParsedDocument[], problems: FileProblem[], parser: ParserName): SourceFile {
   const unreadable = problems.length > 0 && (documents.length === 0 || documents.some((document) => !document.usable));
-  return { path, text, documents, problems, parser, unreadable, check: checkFile({ path, documents }) };
+  return { path, text, problems, parser, unreadable, check: checkFile({ path, documents }) };
 }

@@ -37,8 +37,6 @@ export interface SourceFile {
   path: string;
   /** The decoded text, byte-order mark removed. */
   text: string;
-  /** The values of its documents; empty when the file came from the parse cache (check holds what counts). */
-  documents: ParsedDocument[];
   problems: FileProblem[];
   parser: ParserName;
   /** A document could not be read (YAML errors): entities in it are missing from the model. */

@@ -5,7 +5,7 @@ import type * as z from 'zod';
 import { COLLECTION_NAMES, COLLECTIONS, isCollectionName, type CollectionName } from '../../schemas/collections.js';
 import { Project } from '../../schemas/project.js';
 import { ROOT_FILE } from '../load/find-root.js';
-import type { PathSegment, SourceFile } from '../load/types.js';
+import type { ParsedDocument, PathSegment } from '../load/types.js';
 import { emptyEntities, type EntitiesByCollection } from '../model/backlog.js';
 import { idKey, type Entity, type NodeLocation } from '../model/entity.js';
 import { dependencyKey, entityIdOf } from '../model/dependency-identity.js';
@@ -32,9 +32,9 @@ export interface FileCheck {
   projects: Array<{ data: Project | undefined; location: NodeLocation }>;
 }
 
-export function checkFile(file: Pick<SourceFile, 'path' | 'documents'>): FileCheck {
+export function checkFile(file: { path: string; documents: readonly ParsedDocument[] }): FileCheck {
   const result: FileCheck = { entities: [], drafts: [], projects: [] };
-  (file.documents ?? []).forEach((document, doc) => {
+  file.documents.forEach((document, doc) => {
     if (document.usable) checkDocument(file.path, doc, document.value, result);
   });
   return result;
