@@ -1,9 +1,8 @@
 // The columns of a flat sheet (MEG style) for each collection: every field of the schema, a
 // nested mapping's fields as their own columns, with the names spreadsheets use. Export writes
 // these; `import csv` reads them back, or plain field names.
-import type * as z from 'zod';
-import { COLLECTIONS, type CollectionName } from '../../schemas/collections.js';
-import { fieldNames, schemaAt } from '../validate/schema-walk.js';
+import { COLLECTION_KINDS, type CollectionName } from '../../schemas/vocabulary.js';
+import { fieldTable } from '../query/field-table.js';
 
 export interface SheetColumn {
   /** `owner`, or `target.region`. */
@@ -38,12 +37,9 @@ const LABELS: Record<string, string> = {
 const KIND_LABEL: Partial<Record<CollectionName, string>> = { workloads: 'Workload', servers: 'Machine', waves: 'Wave' };
 
 export function sheetColumns(collection: CollectionName): SheetColumn[] {
-  const schema = COLLECTIONS[collection].schema as z.ZodType;
-  const kind = COLLECTIONS[collection].kind;
-  const kindLabel = KIND_LABEL[collection] ?? titleCase(kind);
+  const kindLabel = KIND_LABEL[collection] ?? titleCase(COLLECTION_KINDS[collection]);
   const columns: SheetColumn[] = [];
-  for (const field of fieldNames(schema)) {
-    const inner = fieldNames(schemaAt(schema, [field]));
+  for (const { field, inner } of fieldTable(collection)) {
     // A list of mappings (an outcome's metrics) does not flatten into one row.
     if (field === 'metrics') continue;
     if (inner.length > 0) {
