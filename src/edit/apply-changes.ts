@@ -1,6 +1,7 @@
 // Every command that writes goes through here: the changed backlog is validated first, a change
 // that would add errors or touch a file with YAML errors is refused, and files are written
 // atomically; with --dry-run, a unified diff instead.
+import { closeSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SourceFile } from '../load/types.js';
 import { readSourceFile } from '../load/read-source-file.js';
@@ -36,7 +37,7 @@ export function applyChanges(files: readonly SourceFile[], changes: ReadonlyMap<
 
   const diff = changed.map(([path, text]) => unifiedDiff(path, byPath.get(path)?.text ?? '', text)).join('');
   if (options.dryRun) return { status: 'dry-run', diff, files: changed.map(([path]) => path) };
-  writeFilesAtomic(changed.map(([path, text]) => [join(options.root, path), text] as const));
+  writeFilesAtomic(changed.map(([path, text]) => [join(options.root, path), withByteOrderMarkOf(join(options.root, path), text)] as const));
   return { status: 'applied', diff, files: changed.map(([path]) => path) };
 }
 
@@ -57,6 +58,27 @@ export function applyFileEdits(files: readonly SourceFile[], edits: ReadonlyMap<
     }
   }
   return applyChanges(files, changes, options);
+}
+
+const BYTE_ORDER_MARK = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/**
+ * The text, starting with a byte-order mark when the file it replaces starts with one: the
+ * text read has it removed (load/decode.ts), and an editor that wrote it wants it kept.
+ */
+function withByteOrderMarkOf(path: string, text: string): string {
+  const head = Buffer.alloc(BYTE_ORDER_MARK.length);
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      readSync(fd, head, 0, head.length, 0);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return text; // A new file, or one that cannot be read: the write reports what matters.
+  }
+  return head.equals(BYTE_ORDER_MARK) ? `\uFEFF${text}` : text;
 }
 
 function refusedFor(path: string): ApplyResult {

@@ -1,6 +1,6 @@
 // `backlog set REF FIELD=VALUE ...`: values typed by the field's schema, written in place in the
 // file the entity lives in (comments, layout and every other line kept), validated first.
-import { chmodSync, cpSync, readdirSync, statSync } from 'node:fs';
+import { chmodSync, cpSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -223,6 +223,18 @@ describe('backlog set on small backlogs', () => {
     chmodSync(join(root, 'backlog.yaml'), 0o600);
     expect((await runCli(['set', 'a', 'owner=P'], { cwd: root })).code).toBe(0);
     expect(statSync(join(root, 'backlog.yaml')).mode & 0o777).toBe(0o600);
+  });
+
+  // Was a bug, kept as a regression test: the byte-order mark a Windows editor wrote was dropped,
+  // so the review of the change showed its first line as changed.
+  it('keeps a byte-order mark and CRLF line ends', async () => {
+    const text = 'workloads:\r\n  - id: a\r\n    name: A\r\n    owner: O\r\n';
+    const root = tempDir({ 'backlog.yaml': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]) });
+    expect(await runCli(['set', 'a', 'owner=P'], { cwd: root })).toEqual({ code: 0, stdout: 'Wrote backlog.yaml.\n', stderr: '' });
+    expect(readFileSync(join(root, 'backlog.yaml')).toString('latin1')).toBe(`\xef\xbb\xbf${text.replace('owner: O', 'owner: P')}`);
+    const plain = tempDir({ 'backlog.yaml': text });
+    expect((await runCli(['set', 'a', 'owner=P'], { cwd: plain })).code).toBe(0);
+    expect(read(plain, 'backlog.yaml')).toBe(text.replace('owner: O', 'owner: P'));
   });
 
   // Was a bug, kept as a regression test: removing the field written on the list item's own line (`- tags: [a]`) removes the whole
