@@ -1,8 +1,9 @@
 // The parse cache: what reading and checking a file gives, keyed by a hash of its bytes, the
 // tool's version and this format — so an entry can never be stale: a changed file, or a new
 // version of the tool, has another key. One pack per backlog root under the user's cache
-// folder, holding the entries of the files it had last time; a pack that cannot be read is
-// ignored, and one that cannot be written is skipped (the cache only ever saves time).
+// folder, holding the entries of the files it had last time; a pack that cannot be read, or
+// whose hash does not match, is ignored, and one that cannot be written is skipped (the cache
+// only ever saves time).
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -14,7 +15,7 @@ import { ROOT_FILE } from './find-root.js';
 import type { FileProblem, ParserName, SourceFile } from './types.js';
 
 /** Bump when what an entry holds changes shape. */
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 3;
 
 /** A file as the cache stores it (and a worker thread sends it back). */
 export interface CacheEntry {
@@ -49,8 +50,16 @@ export class ParseCache {
   get(key: string, path: string, text: string): SourceFile | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
+    let file: SourceFile;
+    try {
+      file = fileOfEntry(entry, path, text);
+    } catch {
+      // An entry of another shape (the hash guards against damage, not against a hand edit): a miss.
+      this.entries.delete(key);
+      return undefined;
+    }
     this.used.set(key, entry);
-    return fileOfEntry(entry, path, text);
+    return file;
   }
 
   /** Keeps a file read now; `entry` when it is at hand already as the cache stores it. */
@@ -71,8 +80,8 @@ export class ParseCache {
     try {
       mkdirSync(join(this.pack, '..'), { recursive: true });
       sweepTemporaries(join(this.pack, '..'));
-      const entries = Object.fromEntries(kept);
-      writeFileAtomic(this.pack, JSON.stringify({ format: CACHE_FORMAT, version: this.version, entries }), { durable: false });
+      const body = JSON.stringify({ format: CACHE_FORMAT, version: this.version, entries: Object.fromEntries(kept) });
+      writeFileAtomic(this.pack, `${sha1(body)}\n${body}`, { durable: false });
     } catch {
       // A read-only or full disk: the next run parses again.
     }
@@ -114,15 +123,27 @@ export function cacheFileOf(root: string, env: Readonly<Record<string, string | 
   return join(base, 'migration-backlog', `${createHash('sha1').update(root).digest('hex').slice(0, 16)}${extension}`);
 }
 
+/**
+ * The pack's entries; none when it is damaged. Its first line is the hash of the rest: an
+ * entry changed by a bad disk or a cut-short write would otherwise be trusted, every run.
+ */
 function readPack(pack: string, version: string): Map<string, CacheEntry> {
   if (!existsSync(pack)) return new Map();
   try {
-    const data = JSON.parse(readFileSync(pack, 'utf8')) as { format: number; version: string; entries: Record<string, CacheEntry> };
+    const text = readFileSync(pack, 'utf8');
+    const newline = text.indexOf('\n');
+    const body = text.slice(newline + 1);
+    if (newline === -1 || text.slice(0, newline) !== sha1(body)) return new Map();
+    const data = JSON.parse(body) as { format: number; version: string; entries: Record<string, CacheEntry> };
     if (data.format !== CACHE_FORMAT || data.version !== version || typeof data.entries !== 'object') return new Map();
     return new Map(Object.entries(data.entries));
   } catch {
     return new Map();
   }
+}
+
+function sha1(text: string): string {
+  return createHash('sha1').update(text).digest('hex');
 }
 
 export function entryOfFile(file: SourceFile): CacheEntry {

@@ -1,6 +1,7 @@
 // The parse cache only ever saves time: a warm run answers exactly as a cold one, a changed
 // file is read again, a damaged pack is ignored, and --no-cache leaves no trace.
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -23,6 +24,12 @@ function setUp(source: string): { root: string; env: Record<string, string> } {
 function packsIn(env: Record<string, string>): string[] {
   const dir = join(env.XDG_CACHE_HOME!, 'migration-backlog');
   return existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.json')) : [];
+}
+
+/** A pack's contents: the line after its hash line. */
+function packData(env: Record<string, string>): { entries: Record<string, unknown> } {
+  const text = readFileSync(join(env.XDG_CACHE_HOME!, 'migration-backlog', packsIn(env)[0]!), 'utf8');
+  return JSON.parse(text.slice(text.indexOf('\n') + 1)) as { entries: Record<string, unknown> };
 }
 
 function yamlFilesUnder(dir: string): string[] {
@@ -127,7 +134,7 @@ describe('parse cache', () => {
     writeFileSync(join(root, 'backlog.yaml'), workload('retired'));
     const env = { XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'backlog-cache-test-')) };
     await runCli(['validate', '--root', root], { env });
-    const entries = () => Object.keys(JSON.parse(readFileSync(join(env.XDG_CACHE_HOME, 'migration-backlog', packsIn(env)[0]!), 'utf8')).entries).length;
+    const entries = () => Object.keys(packData(env).entries).length;
     expect(entries()).toBe(1);
     await runCli(['diff', 'HEAD~1', 'HEAD', '--root', root], { env });
     // HEAD now comes from the review cache: only HEAD~2 is read.
@@ -160,7 +167,31 @@ describe('parse cache', () => {
     const pack = join(env.XDG_CACHE_HOME!, 'migration-backlog', packsIn(env)[0]!);
     writeFileSync(pack, '{"format": 2, "version": "0.1.0", "entries": {"x": nul');
     expect(await runCli(['validate', '--root', root], { env })).toEqual(cold);
-    expect(() => JSON.parse(readFileSync(pack, 'utf8'))).not.toThrow();
+    expect(() => packData(env)).not.toThrow();
+  });
+
+  // Was a bug, kept as a regression test: a pack changed where it still parsed was trusted, and
+  // its wrong entry reported on every run.
+  it('ignores a pack changed in place: its hash no longer matches', async () => {
+    const { root, env } = setUp(join(examples, 'contoso'));
+    const cold = await runCli(['validate', '--root', root, '-f', 'json'], { env });
+    const pack = join(env.XDG_CACHE_HOME!, 'migration-backlog', packsIn(env)[0]!);
+    const text = readFileSync(pack, 'utf8');
+    expect(text).toContain('"from":"server:WMSDB01"');
+    writeFileSync(pack, text.replace('"from":"server:WMSDB01"', '"from":"server:WMSDB00"'));
+    expect(await runCli(['validate', '--root', root, '-f', 'json'], { env })).toEqual(cold);
+    expect(await runCli(['list', 'dependencies', '--root', root], { env: { ...env, BACKLOG_NO_CACHE: '1' } })).toEqual(await runCli(['list', 'dependencies', '--root', root], { env }));
+  });
+
+  it('takes an entry it cannot decode as a miss, not an internal error', async () => {
+    const { root, env } = setUp(join(examples, 'contoso'));
+    const cold = await runCli(['validate', '--root', root, '-f', 'json'], { env });
+    const pack = join(env.XDG_CACHE_HOME!, 'migration-backlog', packsIn(env)[0]!);
+    const data = packData(env) as { entries: Record<string, { check: unknown }> };
+    for (const entry of Object.values(data.entries)) entry.check = { nothing: 'of what a check holds' };
+    const body = JSON.stringify(data);
+    writeFileSync(pack, `${createHash('sha1').update(body).digest('hex')}\n${body}`);
+    expect(await runCli(['validate', '--root', root, '-f', 'json'], { env })).toEqual(cold);
   });
 
   it('writes nothing with --no-cache or BACKLOG_NO_CACHE=1', async () => {
