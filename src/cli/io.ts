@@ -1,4 +1,5 @@
 // Everything the CLI touches of its process, passed in, so tests run commands in-process.
+import { errorMessage } from '../errors.js';
 
 export interface CliIO {
   stdout(text: string): void;
@@ -21,15 +22,27 @@ export function processIO(): CliIO {
   };
 }
 
+/** Set when writing to stdout or stderr failed for a reason other than the reader leaving. */
+let outputFailed = false;
+
+/** The exit code of a run whose output could not be written: 3, the code of an I/O error. */
+export function exitCodeAfterOutput(exitCode: number): number {
+  return outputFailed ? 3 : exitCode;
+}
+
 /**
  * A writer that stops writing when the reader goes away (`backlog validate | head`): the pipe
- * closing is not an error of ours, and must not end in a stack trace.
+ * closing is not an error of ours, and must not end in a stack trace. Any other failure (a full
+ * disk under `> file`) is said on stderr, once, and makes the exit code 3.
  */
 function closedQuietly(stream: NodeJS.WriteStream): (text: string) => void {
   let closed = false;
   stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
     closed = true;
+    if (error.code === 'EPIPE') return;
+    outputFailed = true;
+    process.exitCode = 3;
+    if (stream !== process.stderr) process.stderr.write(`backlog: cannot write the output: ${errorMessage(error)}\n`);
   });
   return (text) => {
     if (!closed) stream.write(text);

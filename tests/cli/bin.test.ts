@@ -1,6 +1,7 @@
 // The installed binary end to end: the shim runs the built CLI, and exit codes and streams
 // reach the calling process (CI sees exactly these).
 import { spawnSync } from 'node:child_process';
+import { closeSync, existsSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -27,6 +28,19 @@ describe('bin/backlog.js', () => {
 
   it('exits 0 on a clean backlog', () => {
     expect(backlog('validate', '--root', 'tests/fixtures/clean').code).toBe(0);
+  });
+
+  // Was a bug, kept as a regression test: a failed write to stdout ended in a stack trace, exit 1.
+  it.skipIf(!existsSync('/dev/full'))('exits 3 with one clear line when stdout cannot be written (a full disk)', () => {
+    for (const args of [['--version'], ['list', '--root', 'examples/contoso', '--no-cache']]) {
+      const full = openSync('/dev/full', 'w');
+      try {
+        const result = spawnSync(process.execPath, [bin, ...args], { cwd: repo, encoding: 'utf8', stdio: ['ignore', full, 'pipe'] });
+        expect({ code: result.status, stderr: result.stderr }).toEqual({ code: 3, stderr: 'backlog: cannot write the output: ENOSPC: no space left on device, write\n' });
+      } finally {
+        closeSync(full);
+      }
+    }
   });
 
   it('exits 2 on a usage error', () => {
