@@ -9,6 +9,7 @@ import { findingDelta } from '../diff/review.js';
 import type { Diagnostic } from '../validate/diagnostic.js';
 import { validate } from '../validate/validate.js';
 import { writeFilesAtomic } from './atomic-write.js';
+import { withLineEndsOf } from './line-ends.js';
 import { applyEdits, EditError, type Edit } from './text-edits.js';
 import { unifiedDiff } from './unified-diff.js';
 
@@ -24,13 +25,16 @@ export type ApplyResult =
 
 export function applyChanges(files: readonly SourceFile[], changes: ReadonlyMap<string, string>, options: ApplyOptions): ApplyResult {
   const byPath = new Map(files.map((file) => [file.path, file]));
-  const changed = [...changes].filter(([path, text]) => byPath.get(path)?.text !== text);
+  const changed = [...changes]
+    .map(([path, text]): [string, string] => [path, withLineEndsOf(byPath.get(path)?.text ?? '', text)])
+    .filter(([path, text]) => byPath.get(path)?.text !== text);
   if (changed.length === 0) return { status: 'unchanged', diff: '', files: [] };
   for (const [path] of changed) {
     const file = byPath.get(path);
     if (file && file.problems.length > 0) return refusedFor(path);
   }
-  const after = [...byPath.values()].map((file) => (changes.has(file.path) ? readSourceFile(file.path, Buffer.from(changes.get(file.path)!)) : file));
+  const written = new Map(changed);
+  const after = [...byPath.values()].map((file) => (written.has(file.path) ? readSourceFile(file.path, Buffer.from(written.get(file.path)!)) : file));
   for (const [path, text] of changed) if (!byPath.has(path)) after.push(readSourceFile(path, Buffer.from(text)));
   const introduced = findingDelta(validate(files, options).diagnostics, validate(after, options).diagnostics).introduced.filter((d) => d.severity === 'error');
   if (introduced.length > 0) return { status: 'refused', reason: 'the change would add errors; nothing was written', introduced };

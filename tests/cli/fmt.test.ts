@@ -265,6 +265,18 @@ describe('backlog fmt', () => {
     expect(await runCli(['fmt'], { cwd: root })).toEqual({ code: 0, stdout: 'Nothing to change.\n', stderr: '' });
   });
 
+  // Was a bug, kept as a regression test: every CRLF file was rewritten with LF, and --check failed
+  // on CRLF files already in the canonical layout.
+  it('keeps CRLF line ends: a canonical CRLF file passes --check, another is written with CRLF', async () => {
+    const crlf = (text: string) => text.replace(/\n/g, '\r\n');
+    const after = readFileSync(join(GOLDEN, 'fmt.after.yaml'), 'utf8');
+    const root = tempDir({ 'backlog.yaml': crlf(BEFORE), 'servers/clean.yaml': crlf('servers:\n  - id: FIN03\n    workloads: [finance]\n') });
+    expect((await runCli(['fmt', '--check'], { cwd: root })).stdout).toBe('backlog.yaml\n');
+    expect(await runCli(['fmt'], { cwd: root })).toEqual({ code: 0, stdout: 'Wrote backlog.yaml.\n', stderr: '' });
+    expect(read(root, 'backlog.yaml')).toBe(crlf(after));
+    expect(await runCli(['fmt', '--check'], { cwd: root })).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+
   it('--dry-run prints the diff and writes nothing', async () => {
     const text = 'workloads:\n  - name: A   # the name\n    id: a\n    owner: O\n';
     const root = tempDir({ 'backlog.yaml': text });

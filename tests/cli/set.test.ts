@@ -227,11 +227,14 @@ describe('backlog set on small backlogs', () => {
 
   // Was a bug, kept as a regression test: the byte-order mark a Windows editor wrote was dropped,
   // so the review of the change showed its first line as changed.
-  it('keeps a byte-order mark and CRLF line ends', async () => {
+  it('keeps a byte-order mark and CRLF line ends, on the lines it adds too', async () => {
     const text = 'workloads:\r\n  - id: a\r\n    name: A\r\n    owner: O\r\n';
     const root = tempDir({ 'backlog.yaml': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]) });
     expect(await runCli(['set', 'a', 'owner=P'], { cwd: root })).toEqual({ code: 0, stdout: 'Wrote backlog.yaml.\n', stderr: '' });
     expect(readFileSync(join(root, 'backlog.yaml')).toString('latin1')).toBe(`\xef\xbb\xbf${text.replace('owner: O', 'owner: P')}`);
+    // Lines the edit adds end as the file's lines do.
+    expect((await runCli(['set', 'a', 'notes=x', 'description=a\nb'], { cwd: root })).code).toBe(0);
+    expect(read(root, 'backlog.yaml')).toBe(`\uFEFF${text.replace('owner: O', 'owner: P')}    notes: x\r\n    description: |-\r\n      a\r\n      b\r\n`);
     const plain = tempDir({ 'backlog.yaml': text });
     expect((await runCli(['set', 'a', 'owner=P'], { cwd: plain })).code).toBe(0);
     expect(read(plain, 'backlog.yaml')).toBe(text.replace('owner: O', 'owner: P'));

@@ -3,6 +3,7 @@
 import { relative, resolve, sep } from 'node:path';
 import { applyChanges } from '../../edit/apply-changes.js';
 import { formatYaml } from '../../edit/format-yaml.js';
+import { withLineEndsOf } from '../../edit/line-ends.js';
 import { UsageError } from '../../errors.js';
 import { plural } from '../../text/list.js';
 import { resolveAsOf } from '../as-of.js';
@@ -28,7 +29,7 @@ export async function runFmt(paths: string[], options: { root?: string; check?: 
       skipped.push(file.path);
       continue;
     }
-    const formatted = formatYaml(file.text);
+    const formatted = withLineEndsOf(file.text, formatYaml(file.text));
     if (formatted !== file.text) changes.set(file.path, formatted);
   }
   for (const path of skipped) io.stderr(`backlog: skipped ${path}: it has YAML errors (see \`backlog validate\`)\n`);
