@@ -1,7 +1,7 @@
-// The YAML dialect rules that apply to values whichever parser read them: nesting at most 64
-// levels deep, and no merge keys (`<<`). A merge key is reported, and then set aside with the
-// x- fields (extensions.ts): the entity has only the fields written in it. Nesting too deep
-// leaves nothing to check. Values are never changed here: parsed files may be shared.
+// The YAML dialect rule that applies to values whichever parser read them: nesting at most 64
+// levels deep; deeper leaves nothing to check. (Merge keys are the full parser's to report: only
+// it can tell a plain `<<` from a quoted one.) Values are never changed here: parsed files may
+// be shared.
 import type { PathSegment } from '../load/types.js';
 import type { DiagnosticDraft } from './diagnostic.js';
 
@@ -41,15 +41,6 @@ export function checkDialect(root: unknown, file: string, doc: number): DialectC
       continue;
     }
     for (const key of Object.keys(value)) {
-      if (key === '<<') {
-        drafts.push({
-          code: 'UNSUPPORTED_YAML',
-          message: 'merge keys (`<<`) are not supported',
-          place: { file, doc, path: [...pathOf(visit), key], target: 'key' },
-          hint: 'write the fields out: a reader must see every value where it applies',
-        });
-        continue;
-      }
       stack.push({ value: (value as Record<string, unknown>)[key], depth: depth + 1, parent: visit, segment: key });
     }
   }

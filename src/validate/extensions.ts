@@ -3,9 +3,6 @@
 
 export const isExtensionField = (key: string): boolean => key.startsWith('x-');
 
-/** A merge key, reported as UNSUPPORTED_YAML (dialect.ts) and otherwise read as absent. */
-const isMergeKey = (key: string): boolean => key === '<<';
-
 export interface SplitEntity {
   /** The entity without `x-*` fields, at every level; the input itself when it has none. */
   value: Record<string, unknown>;
@@ -34,7 +31,7 @@ function withoutExtensions(value: unknown): unknown {
   if (!isPlainObject(value)) return value;
   let copy: Record<string, unknown> | undefined;
   for (const key of Object.keys(value)) {
-    if (isExtensionField(key) || isMergeKey(key)) {
+    if (isExtensionField(key)) {
       copy ??= { ...value };
       delete copy[key];
       continue;

@@ -30,6 +30,13 @@ describe('damaged files', () => {
     ]);
   });
 
+  // Was a bug, kept as a regression test: a quoted "<<" was reported as a merge key (found by the
+  // property test of tests/property, one run in many).
+  it('a quoted "<<" is an ordinary key: free in an x- value, unknown as a field', async () => {
+    expect(await findings({ 'backlog.yaml': 'workloads:\n  - { id: crm, name: CRM, owner: Ana, x-custom: {"<<": 0}, x-other: {\'<<\': 1} }\n' })).toEqual([]);
+    expect(await findings({ 'backlog.yaml': 'workloads:\n  - id: crm\n    name: CRM\n    owner: Ana\n    "<<": 0\n' })).toEqual(['UNKNOWN_FIELD backlog.yaml:5:5']);
+  });
+
   it('a syntax error in one file leaves the others checked, and says where a missing id may be', async () => {
     const result = await validateDir(
       tempDir({ 'a.yaml': 'workloads:\n  - { id: crm, name: CRM, owner: Ana, depends_on: [erp] }\n', 'b.yaml': 'workloads:\n  - { id: erp, name: "ERP }\n' }),

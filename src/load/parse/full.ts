@@ -32,6 +32,7 @@ export function parseFull(text: string): FullParse {
   for (const doc of Array.isArray(docs) ? docs : []) {
     const { found, readable } = documentProblems(doc, text);
     problems.push(...found);
+    if (readable) problems.push(...setAsideMergeKeys(doc.contents));
     documents.push(readable ? toValue(doc, problems) : { value: null, usable: false });
   }
   return { documents, problems };
@@ -127,6 +128,31 @@ function structureProblems(root: unknown): FileProblem[] {
     }
   }
   return problems;
+}
+
+/**
+ * Merge keys (a plain `<<`: quoted, it is an ordinary key) are reported and taken out of the
+ * document before its value is made, so that an entity has only the fields written in it.
+ * The fast parser never sees one: it leaves any text with `<<` to this parser.
+ */
+function setAsideMergeKeys(root: unknown): FileProblem[] {
+  const problems: FileProblem[] = [];
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      node.items = node.items.filter((pair) => {
+        const key = pair.key as Node | null;
+        const merge = isScalar(key) && key.type === 'PLAIN' && key.value === '<<';
+        if (merge) problems.push(unsupported('merge keys (`<<`) are not supported', rangeOf(key), 'write the fields out: a reader must see every value where it applies'));
+        return !merge;
+      });
+      for (const pair of node.items) stack.push(pair.value);
+    } else if (isSeq(node)) {
+      stack.push(...node.items);
+    }
+  }
+  return problems.sort((a, b) => a.range![0] - b.range![0]);
 }
 
 function toValue(doc: Document.Parsed, problems: FileProblem[]): ParsedDocument {
