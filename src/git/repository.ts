@@ -38,12 +38,20 @@ export async function resolveCommit(repository: Repository, ref: string): Promis
   }
 }
 
+/** What to do about a shallow clone, for every command that reads history. */
+export const SHALLOW_CLONE_HINT = 'this is a shallow clone: fetch the history (actions/checkout with `fetch-depth: 0`, or `git fetch --unshallow`)';
+
 async function notFound(repository: Repository, ref: string): Promise<never> {
   const shallow = await isShallow(repository);
-  throw new UsageError(
-    `unknown git ref \`${ref}\``,
-    shallow ? 'this is a shallow clone: fetch the history (actions/checkout with `fetch-depth: 0`, or `git fetch --unshallow`)' : 'check the branch or commit name (`git log --oneline`)',
-  );
+  throw new UsageError(`unknown git ref \`${ref}\``, shallow ? SHALLOW_CLONE_HINT : 'check the branch or commit name (`git log --oneline`)');
+}
+
+/**
+ * A warning for a command whose answer is the history itself (`log`, `report --history`): in a
+ * shallow clone that history is cut short, and nothing else would say so.
+ */
+export async function shallowHistoryWarning(repository: Repository): Promise<string | undefined> {
+  return (await isShallow(repository)) ? `backlog: the history shown stops where this clone's does: ${SHALLOW_CLONE_HINT}\n` : undefined;
 }
 
 export async function isShallow(repository: Repository): Promise<boolean> {
@@ -67,7 +75,7 @@ export async function defaultBase(repository: Repository, head: string, env: Rea
       return (await repository.git.raw(['merge-base', head, commit])).trim();
     } catch {
       const shallow = await isShallow(repository);
-      throw new UsageError(`no common history between ${candidate} and ${head}`, shallow ? 'this is a shallow clone: fetch the history (actions/checkout with `fetch-depth: 0`)' : undefined);
+      throw new UsageError(`no common history between ${candidate} and ${head}`, shallow ? SHALLOW_CLONE_HINT : undefined);
     }
   }
   throw new UsageError('no base to compare with: give one (`backlog diff BASE`), or set GITHUB_BASE_REF', 'none of origin/HEAD, main or master exists here');

@@ -1,9 +1,10 @@
 // backlog log (one entity across commits and file moves), validate --changed, report --history.
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sampleDates } from '../../src/git/kpi-history.js';
-import { gitRepo } from '../helpers/git-repo.js';
+import { git, gitRepo } from '../helpers/git-repo.js';
+import { tempDir } from '../helpers/temp-dir.js';
 import { runCli } from '../helpers/run-cli.js';
 
 const crm = (fields: string) => `workloads:\n  - { id: crm, name: CRM, owner: Ana, strategy: rehost${fields} }\n`;
@@ -109,3 +110,23 @@ describe('report --history', () => {
     expect(sampleDates('2026-01-01', '2026-01-15', 'week')).toEqual(['2026-01-01', '2026-01-08', '2026-01-15']);
   });
 });
+
+// Was a bug, kept as a regression test: in a shallow clone the history was cut short without a word.
+describe('history in a shallow clone', () => {
+  it('log and report --history answer from the history there is, and say on stderr that it is cut short', async () => {
+    const origin = gitRepo([
+      { message: 'add crm', date: '2026-01-05', files: { 'backlog.yaml': crm('') } },
+      { message: 'plan crm', date: '2026-01-07', files: { 'backlog.yaml': crm(', priority: high') } },
+    ]);
+    const clone = join(tempDir(), 'c');
+    git(dirname(clone), ['clone', '-q', '--depth', '1', `file://${origin}`, 'c']);
+    const warning = 'backlog: the history shown stops where this clone\'s does: this is a shallow clone: fetch the history (actions/checkout with `fetch-depth: 0`, or `git fetch --unshallow`)\n';
+    const log = await runCli(['log', 'crm', '-f', 'json'], { cwd: clone });
+    expect({ code: log.code, stderr: log.stderr, commits: JSON.parse(log.stdout).history.length }).toEqual({ code: 0, stderr: warning, commits: 1 });
+    const history = await runCli(['report', '--history', '-f', 'json'], { cwd: clone, env: { BACKLOG_AS_OF: '2026-01-08' } });
+    expect({ code: history.code, stderr: history.stderr }).toEqual({ code: 0, stderr: warning });
+    // A full clone: no warning.
+    expect((await runCli(['log', 'crm', '-f', 'json'], { cwd: origin })).stderr).toBe('');
+  });
+});
+

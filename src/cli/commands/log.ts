@@ -1,7 +1,7 @@
 // `backlog log REF`: the history of one entity across commits.
 import { entityHistory } from '../../git/entity-history.js';
 import { backlogAt } from '../../git/backlog-at.js';
-import { openRepository, resolveCommit } from '../../git/repository.js';
+import { openRepository, resolveCommit, shallowHistoryWarning } from '../../git/repository.js';
 import { historyText } from '../../format/history-text.js';
 import { resolveRoot } from '../../load/find-root.js';
 import { entityLabel } from '../../model/entity.js';
@@ -22,5 +22,7 @@ export async function runLog(ref: string, options: { root?: string; format: 'tex
   const history = await entityHistory(repository, head, entity, options.maxCount);
   if (options.format === 'json') io.stdout(`${JSON.stringify({ entity: entityLabel(entity), history }, null, 2)}\n`);
   else io.stdout(historyText(entityLabel(entity), history, createStyle(colourEnabled(io, options.color))));
+  const warning = await shallowHistoryWarning(repository);
+  if (warning) io.stderr(warning);
   return 0;
 }

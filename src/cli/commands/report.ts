@@ -5,7 +5,7 @@ import { reportMarkdown } from '../../format/report-markdown.js';
 import { reportText } from '../../format/report-text.js';
 import { csv } from '../../format/rows/csv.js';
 import { kpiHistory, type HistoryPoint, type Interval } from '../../git/kpi-history.js';
-import { openRepository } from '../../git/repository.js';
+import { openRepository, shallowHistoryWarning } from '../../git/repository.js';
 import { UsageError } from '../../errors.js';
 import { resolveRoot } from '../../load/find-root.js';
 import { buildReport } from '../../query/report.js';
@@ -51,5 +51,7 @@ async function runHistory(options: ReportOptions, today: string, style: ReturnTy
     io.stdout(csv({ columns, rows: points as unknown as Array<Record<string, unknown>>, idColumn: 'date' }, { style, columns: undefined }));
   } else if (options.format === 'markdown') throw new UsageError('the history is text, csv or json');
   else io.stdout(historyChart(points, options.every, style));
+  const warning = await shallowHistoryWarning(repository);
+  if (warning) io.stderr(warning);
   return 0;
 }
