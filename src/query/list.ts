@@ -38,7 +38,7 @@ export function listEntities(context: QueryContext, options: ListOptions): RowsD
   );
 
   let entities = (context.backlog.entities[collection] as Entity[]).filter((entity) =>
-    conditions.every(({ column, operator, values }) => satisfies(column.get(entity, context), operator, values)),
+    conditions.every((condition) => satisfies(condition.column.get(entity, context), condition)),
   );
   if (options.priority) {
     if (sortKeys.length > 0) throw new UsageError('--priority is an order of its own: use it or --sort, not both');

@@ -26,22 +26,46 @@ export function parseCondition(text: string): Condition {
   return { field, operator, values };
 }
 
-/** Whether a field's value satisfies the condition. A missing value equals only the empty VALUE. */
-export function satisfies(value: unknown, operator: Operator, values: readonly string[]): boolean {
+/**
+ * Whether a field's value satisfies the condition. A missing value equals only the empty VALUE.
+ * An order (`<` ...) against a VALUE the field's values cannot be ordered with — `cores>abc`,
+ * a date that is no date — is a usage error, not a silent "none".
+ */
+export function satisfies(value: unknown, condition: Condition): boolean {
+  const { operator, values } = condition;
   const items = value === undefined || value === null ? [] : Array.isArray(value) ? value : [value];
   switch (operator) {
     case '=':
       return items.length === 0 ? values.includes('') : items.some((item) => values.some((v) => equal(item, v)));
     case '!=':
-      return !satisfies(value, '=', values);
+      return !satisfies(value, { ...condition, operator: '=' });
     case '~':
       return items.some((item) => values.some((v) => text(item).includes(v.toLowerCase())));
     default:
       return items.some((item) => {
+        checkComparable(item, condition);
         const order = compareWith(item, values[0]!);
         return operator === '<' ? order < 0 : operator === '<=' ? order <= 0 : operator === '>' ? order > 0 : order >= 0;
       });
   }
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function checkComparable(item: unknown, { field, operator, values }: Condition): void {
+  const value = values[0]!;
+  if (typeof item === 'number' && (value.trim() === '' || Number.isNaN(Number(value)))) {
+    throw new UsageError(`--where ${field}${operator}${value}: \`${field}\` is a number, and \`${value}\` is not one`);
+  }
+  if (typeof item === 'string' && ISO_DATE.test(item) && !isDate(value)) {
+    throw new UsageError(`--where ${field}${operator}${value}: \`${field}\` is a date, and \`${value}\` is not one`, 'write a date as YYYY-MM-DD (or a month, YYYY-MM, or a year)');
+  }
+}
+
+/** A day, or a month or year (`2026-07`, `2026`: dates compare as text, so these order too). */
+function isDate(text: string): boolean {
+  const day = /^\d{4}-\d{2}$/.test(text) ? `${text}-01` : /^\d{4}$/.test(text) ? `${text}-01-01` : text;
+  return ISO_DATE.test(day) && !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day);
 }
 
 function equal(item: unknown, value: string): boolean {

@@ -249,6 +249,23 @@ describe('list --where', () => {
   });
 });
 
+// Was a bug, kept as a regression test: an order against a value that cannot be ordered with the
+// field's listed nothing, exit 0, as if no entity matched.
+describe('list --where: a value the field cannot be ordered with (exit 2)', () => {
+  it.each<[string[], string]>([
+    [['servers', '--where', 'cores>abc'], 'backlog: --where cores>abc: `cores` is a number, and `abc` is not one\n'],
+    [['--where', 'cores>=many'], 'backlog: --where cores>=many: `cores` is a number, and `many` is not one\n'],
+    [['--where', 'milestone>=2027-13-45'], 'backlog: --where milestone>=2027-13-45: `milestone` is a date, and `2027-13-45` is not one\nhint: write a date as YYYY-MM-DD (or a month, YYYY-MM, or a year)\n'],
+  ])('%j', async (args, stderr) => {
+    expect(await list(args)).toEqual({ code: 2, stdout: '', stderr });
+  });
+
+  it('a month or a year orders dates', async () => {
+    expect(await ids('--where', 'milestone<2027-03')).toEqual(await ids('--where', 'milestone<2027-03-01'));
+    expect(await ids('--where', 'milestone>=2026')).toEqual(await ids('--where', 'milestone>=2026-01-01'));
+  });
+});
+
 describe('list shorthands', () => {
   it.each<[string[], string[]]>([
     [['--status', 'ready,scheduled'], ['billing', 'crm', 'payroll']],
