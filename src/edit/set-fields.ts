@@ -5,6 +5,7 @@ import { UsageError } from '../errors.js';
 import type { Entity } from '../model/entity.js';
 import { didYouMeanHint } from '../text/did-you-mean.js';
 import { isExtensionField } from '../validate/extensions.js';
+import { splitSheetList } from '../text/sheet-list.js';
 import { fieldNames, schemaAt, unwrap } from '../validate/schema-walk.js';
 import type { Edit } from './text-edits.js';
 
@@ -42,11 +43,7 @@ export function typed(raw: string, schema: z.ZodType | undefined, listSeparator 
   const type = schema ? typeOf(schema) : 'any';
   if (type === 'array') {
     const element = schemaAt(schema!, [0]);
-    return raw
-      .split(listSeparator)
-      .map((item) => item.trim())
-      .filter((item) => item !== '')
-      .map((item) => typed(item, element, listSeparator));
+    return splitSheetList(raw, listSeparator).map((item) => typed(item, element, listSeparator));
   }
   if (type === 'number' || type === 'int') return raw.trim() !== '' && !Number.isNaN(Number(raw)) ? Number(raw) : raw;
   if (type === 'boolean') return raw === 'true' ? true : raw === 'false' ? false : raw;

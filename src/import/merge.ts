@@ -8,6 +8,7 @@ import { dependencyKey } from '../model/dependency-identity.js';
 import type { Entity } from '../model/entity.js';
 import { addTo } from '../model/group.js';
 import { isRecord, sameValue } from '../model/same-value.js';
+import { splitSheetList } from '../text/sheet-list.js';
 import type { Edit } from '../edit/text-edits.js';
 import { fieldNames } from '../validate/schema-walk.js';
 import type { ImportedEntity, ImportResult } from './types.js';
@@ -90,12 +91,13 @@ function edgeKey(fields: Record<string, unknown>): string {
   return `edge\u0000${dependencyKey({ from: fields.from, to: fields.to, port: fields.port }) ?? ''}`;
 }
 
-/** A sheet's text in the type the field has now: custom x- columns come back as text. */
+/** A sheet's text in the type the field has now (custom x- columns come back as text). */
 function likeCurrent(current: unknown, value: unknown): unknown {
   if (typeof value !== 'string') return value;
   if (typeof current === 'number' && value.trim() !== '' && Number(value) === current) return current;
   if (typeof current === 'boolean' && (value === 'true' || value === 'false')) return value === 'true';
-  if (Array.isArray(current)) return value.split(';').map((item) => item.trim()).filter(Boolean);
+  // Items in the type the list's items have now (`x-ports: [80, 443]` stays numbers).
+  if (Array.isArray(current)) return splitSheetList(value).map((item, index) => likeCurrent(current[Math.min(index, current.length - 1)], item));
   return value;
 }
 

@@ -146,6 +146,18 @@ dependencies:
     expect(read(root, 'backlog.yaml')).toBe(text);
   });
 
+  // Was a bug, kept as a regression test: a list item holding `;` came back as two items, and the
+  // numbers of an x- list as text.
+  it('keeps list items that hold the separator or quotes, and the numbers of an x- list', async () => {
+    const text = 'workloads:\n  - id: crm\n    name: CRM\n    owner: Ana\n    tags: ["a;b", c, \'"q"\', \'d"e\']\n    x-ports: [80, 443]\n';
+    const root = tempDir({ 'backlog.yaml': text });
+    const sheet = (await runCli(['export', 'workloads'], { cwd: root })).stdout;
+    expect(sheet.split('\r\n')[1]).toContain(',"""a;b"";c;""""""q"""""";d""e",,80;443'); // tags, notes, x-ports
+    const result = await roundTrip(root, 'workloads');
+    expect(result.stdout).toMatch(/^Nothing to change\.\n/);
+    expect(read(root, 'backlog.yaml')).toBe(text);
+  });
+
   // Was a bug, kept as a regression test: export writes the identity of an edge without an id (`server:S1->erp:443/https`) in the
   // `Dependency ID` column; import takes it for an id. With a bare workload reference (the spec's
   // "bare = workload") the identity does not match the stored key (`...->workload:erp...`), so the
