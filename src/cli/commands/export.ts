@@ -14,7 +14,8 @@ export async function runExport(collectionName: string | undefined, options: { r
   const collection: CollectionName = parseCollection(collectionName ?? 'workloads');
   const { context } = await openForQuery(io, options.root);
   const columns = sheetColumns(collection);
-  const extensions = [...new Set((context.backlog.entities[collection] as Entity[]).flatMap((e) => Object.keys(e.extensions ?? {})))];
+  // Sorted: the header must not change when an entity moves to another file.
+  const extensions = [...new Set((context.backlog.entities[collection] as Entity[]).flatMap((e) => Object.keys(e.extensions ?? {})))].sort();
   // The order of `backlog list`: priorities by rank, waves by order, the rest by id.
   const ordered = listEntities(context, { collection, where: [], sort: [], columns: ['id'] }).rows.map((row) => row.id as string);
   const byId = new Map((context.backlog.entities[collection] as Entity[]).map((e) => [e.id, e]));
