@@ -39,6 +39,12 @@ export function findEntity(context: QueryContext, ref: string): Entity {
   const colon = ref.indexOf(':');
   if (colon !== -1) {
     const kind = ref.slice(0, colon);
+    if (kind === 'external') {
+      throw new UsageError(
+        `\`${ref}\` is a system outside the estate, not an entity of the backlog`,
+        `what depends on it: \`backlog list dependencies --where to=${ref}\` and \`backlog list --where depends_on=${ref}\``,
+      );
+    }
     const collection = COLLECTION_NAMES.find((name) => COLLECTION_KINDS[name] === kind || name === kind);
     if (!collection) {
       const kinds = COLLECTION_NAMES.map((name) => COLLECTION_KINDS[name]);

@@ -267,4 +267,13 @@ describe('show REF forms and errors', () => {
     expect(result.stderr).toContain('`servr` is not a kind of entity');
     expect(result.stderr).toContain('did you mean `server`?');
   });
+
+  it('a system outside the estate: exit 2, saying how to see what depends on it', async () => {
+    expect(await show('external:payment-gateway')).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'backlog: `external:payment-gateway` is a system outside the estate, not an entity of the backlog\nhint: what depends on it: `backlog list dependencies --where to=external:payment-gateway` and `backlog list --where depends_on=external:payment-gateway`\n',
+    });
+  });
 });
