@@ -130,11 +130,13 @@ export function cacheFileOf(root: string, env: Readonly<Record<string, string | 
 function readPack(pack: string, version: string): Map<string, CacheEntry> {
   if (!existsSync(pack)) return new Map();
   try {
-    const text = readFileSync(pack, 'utf8');
-    const newline = text.indexOf('\n');
-    const body = text.slice(newline + 1);
-    if (newline === -1 || text.slice(0, newline) !== sha1(body)) return new Map();
-    const data = JSON.parse(body) as { format: number; version: string; entries: Record<string, CacheEntry> };
+    // Hashed as bytes, as read: hashing the decoded text would encode 50 MB again.
+    const bytes = readFileSync(pack);
+    const newline = bytes.indexOf(0x0a);
+    if (newline === -1) return new Map();
+    const body = bytes.subarray(newline + 1);
+    if (bytes.toString('latin1', 0, newline) !== createHash('sha1').update(body).digest('hex')) return new Map();
+    const data = JSON.parse(body.toString('utf8')) as { format: number; version: string; entries: Record<string, CacheEntry> };
     if (data.format !== CACHE_FORMAT || data.version !== version || typeof data.entries !== 'object') return new Map();
     return new Map(Object.entries(data.entries));
   } catch {
