@@ -6,22 +6,25 @@ import type { Entity } from '../model/entity.js';
 import { didYouMeanHint } from '../text/did-you-mean.js';
 import { blockedBy, dependenciesOf, dependentsOf, moveGroupLabel, serversOf, sumOf } from './computed.js';
 import type { QueryContext } from './context.js';
-import { fieldTable } from './field-table.js';
+import { fieldKind, fieldTable } from './field-table.js';
+import type { ValueKind } from './where.js';
 
 export interface Column {
   name: string;
   get(entity: Entity, context: QueryContext): unknown;
+  /** What it holds, when it orders as more than text (--where). */
+  kind?: ValueKind;
 }
 
 const workloadOf = (entity: Entity) => entity as Entity<'workloads'>;
 
 const COMPUTED: Partial<Record<CollectionName, Column[]>> = {
   workloads: [
-    { name: 'servers', get: (e, c) => serversOf(c, workloadOf(e)).length },
-    { name: 'cores', get: (e, c) => sumOf(serversOf(c, workloadOf(e)), 'cores') },
-    { name: 'memory_gb', get: (e, c) => sumOf(serversOf(c, workloadOf(e)), 'memory_gb') },
-    { name: 'depends_on_count', get: (e, c) => dependenciesOf(c, workloadOf(e)).length },
-    { name: 'dependents_count', get: (e, c) => dependentsOf(c, workloadOf(e)).length },
+    { name: 'servers', kind: 'number', get: (e, c) => serversOf(c, workloadOf(e)).length },
+    { name: 'cores', kind: 'number', get: (e, c) => sumOf(serversOf(c, workloadOf(e)), 'cores') },
+    { name: 'memory_gb', kind: 'number', get: (e, c) => sumOf(serversOf(c, workloadOf(e)), 'memory_gb') },
+    { name: 'depends_on_count', kind: 'number', get: (e, c) => dependenciesOf(c, workloadOf(e)).length },
+    { name: 'dependents_count', kind: 'number', get: (e, c) => dependentsOf(c, workloadOf(e)).length },
     { name: 'move_group', get: (e, c) => moveGroupLabel(c, workloadOf(e)) },
     { name: 'blocked_by', get: (e, c) => blockedBy(c, workloadOf(e)).map((w) => w.id) },
   ],
@@ -46,11 +49,11 @@ export const DEFAULT_COLUMNS: Record<CollectionName, string[]> = {
 export function columnsOf(collection: CollectionName, context: QueryContext): Map<string, Column> {
   const columns = new Map<string, Column>();
   for (const { field, inner: innerFields } of fieldTable(collection)) {
-    columns.set(field, { name: field, get: (e) => (e.data as Record<string, unknown>)[field] });
+    columns.set(field, { name: field, kind: fieldKind(collection, [field]), get: (e) => (e.data as Record<string, unknown>)[field] });
     // Nested objects (target, costs, defaults): their fields as `target.region`.
     for (const inner of innerFields) {
       const name = `${field}.${inner}`;
-      columns.set(name, { name, get: (e) => ((e.data as Record<string, unknown>)[field] as Record<string, unknown> | undefined)?.[inner] });
+      columns.set(name, { name, kind: fieldKind(collection, [field, inner]), get: (e) => ((e.data as Record<string, unknown>)[field] as Record<string, unknown> | undefined)?.[inner] });
     }
   }
   // A dependency without an id is listed by its identity, `from->to:port/protocol`.

@@ -3,14 +3,39 @@
 // tests), so that a query needs no zod at start-up.
 import type { CollectionName } from '../../schemas/vocabulary.js';
 import schema from '../../schemas/backlog.schema.json' with { type: 'json' };
+import type { ValueKind } from './where.js';
 
 interface JsonSchemaObject {
   properties?: Record<string, JsonSchemaObject>;
   items?: JsonSchemaObject;
+  type?: string | string[];
+  format?: string;
+  anyOf?: JsonSchemaObject[];
 }
 
 /** Each field of an entity of the collection, with the fields inside it when it is a mapping. */
 export function fieldTable(collection: CollectionName): Array<{ field: string; inner: string[] }> {
-  const entity = (schema as JsonSchemaObject).properties?.[collection]?.items;
+  const entity = entitySchema(collection);
   return Object.entries(entity?.properties ?? {}).map(([field, value]) => ({ field, inner: Object.keys(value.properties ?? {}) }));
+}
+
+/** What a field (`cores`, `target.region`) holds when it orders as more than text; a list, what its items hold. */
+export function fieldKind(collection: CollectionName, path: readonly string[]): ValueKind | undefined {
+  let at = entitySchema(collection);
+  for (const name of path) at = at?.properties?.[name];
+  return at && kindOf(at);
+}
+
+function entitySchema(collection: CollectionName): JsonSchemaObject | undefined {
+  return (schema as JsonSchemaObject).properties?.[collection]?.items;
+}
+
+function kindOf(at: JsonSchemaObject): ValueKind | undefined {
+  if (at.anyOf) {
+    const kinds = new Set(at.anyOf.filter((branch) => branch.type !== 'null').map(kindOf));
+    return kinds.size === 1 ? [...kinds][0] : undefined;
+  }
+  if (at.type === 'array') return at.items && kindOf(at.items);
+  if (at.type === 'integer' || at.type === 'number') return 'number';
+  return at.format === 'date' ? 'date' : undefined;
 }

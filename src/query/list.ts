@@ -8,7 +8,7 @@ import { joinOr } from '../text/list.js';
 import { columnsOf, DEFAULT_COLUMNS, resolveColumn } from './columns.js';
 import type { QueryContext } from './context.js';
 import { compareValues, comparePriority, type SortKey } from './order.js';
-import { satisfies, type Condition } from './where.js';
+import { checkOrderValue, satisfies, type Condition } from './where.js';
 
 export const PRIORITY_LEVELS = [...LEVELS, 'unset'] as const;
 export type PriorityLevel = (typeof PRIORITY_LEVELS)[number];
@@ -32,13 +32,14 @@ export function listEntities(context: QueryContext, options: ListOptions): RowsD
   if (options.priority && collection !== 'workloads') throw new UsageError(`--priority orders workloads, not ${collection}`);
   const columns = columnsOf(collection, context);
   const conditions = options.where.map((condition) => ({ ...condition, column: resolveColumn(columns, condition.field, '--where', collection) }));
+  for (const condition of conditions) checkOrderValue(condition, condition.column.kind);
   const sortKeys = options.sort.map((key) => ({ ...key, column: resolveColumn(columns, key.field, '--sort', collection) }));
   const shown = (options.columns ?? (options.priority ? PRIORITY_COLUMNS : DEFAULT_COLUMNS[collection])).map((name) =>
     resolveColumn(columns, name, '--columns', collection),
   );
 
   let entities = (context.backlog.entities[collection] as Entity[]).filter((entity) =>
-    conditions.every((condition) => satisfies(condition.column.get(entity, context), condition)),
+    conditions.every((condition) => satisfies(condition.column.get(entity, context), condition, condition.column.kind)),
   );
   if (options.priority) {
     if (sortKeys.length > 0) throw new UsageError('--priority is an order of its own: use it or --sort, not both');

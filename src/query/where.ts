@@ -26,46 +26,60 @@ export function parseCondition(text: string): Condition {
   return { field, operator, values };
 }
 
+/** What a field holds, when the format says: numbers order as numbers, dates as days. */
+export type ValueKind = 'number' | 'date';
+
 /**
- * Whether a field's value satisfies the condition. A missing value equals only the empty VALUE.
- * An order (`<` ...) against a VALUE the field's values cannot be ordered with — `cores>abc`,
- * a date that is no date — is a usage error, not a silent "none".
+ * A usage error for an order (`<` ...) against a VALUE the field's values cannot be ordered
+ * with — `cores>abc`, a date that is no date — checked before any entity is read, so that the
+ * answer does not depend on the data. Fields of no known kind (x- fields, text) order as text.
  */
-export function satisfies(value: unknown, condition: Condition): boolean {
+export function checkOrderValue(condition: Condition, kind: ValueKind | undefined): void {
+  const { field, operator, values } = condition;
+  if (operator === '=' || operator === '!=' || operator === '~') return;
+  const value = values[0]!;
+  if (kind === 'number' && (value.trim() === '' || Number.isNaN(Number(value)))) {
+    throw new UsageError(`--where ${field}${operator}${value}: \`${field}\` is a number, and \`${value}\` is not one`);
+  }
+  if (kind === 'date' && dayOrPart(value) === undefined) {
+    throw new UsageError(`--where ${field}${operator}${value}: \`${field}\` is a date, and \`${value}\` is not one`, 'write a date as YYYY-MM-DD (or a month, YYYY-MM, or a year)');
+  }
+}
+
+/** Whether a field's value satisfies the condition. A missing value equals only the empty VALUE. */
+export function satisfies(value: unknown, condition: Condition, kind?: ValueKind): boolean {
   const { operator, values } = condition;
   const items = value === undefined || value === null ? [] : Array.isArray(value) ? value : [value];
   switch (operator) {
     case '=':
       return items.length === 0 ? values.includes('') : items.some((item) => values.some((v) => equal(item, v)));
     case '!=':
-      return !satisfies(value, { ...condition, operator: '=' });
+      return !satisfies(value, { ...condition, operator: '=' }, kind);
     case '~':
       return items.some((item) => values.some((v) => text(item).includes(v.toLowerCase())));
     default:
       return items.some((item) => {
-        checkComparable(item, condition);
-        const order = compareWith(item, values[0]!);
+        const order = kind === 'date' && typeof item === 'string' ? compareDays(item, dayOrPart(values[0]!)!) : compareWith(item, values[0]!);
         return operator === '<' ? order < 0 : operator === '<=' ? order <= 0 : operator === '>' ? order > 0 : order >= 0;
       });
   }
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function checkComparable(item: unknown, { field, operator, values }: Condition): void {
-  const value = values[0]!;
-  if (typeof item === 'number' && (value.trim() === '' || Number.isNaN(Number(value)))) {
-    throw new UsageError(`--where ${field}${operator}${value}: \`${field}\` is a number, and \`${value}\` is not one`);
-  }
-  if (typeof item === 'string' && ISO_DATE.test(item) && !isDate(value)) {
-    throw new UsageError(`--where ${field}${operator}${value}: \`${field}\` is a date, and \`${value}\` is not one`, 'write a date as YYYY-MM-DD (or a month, YYYY-MM, or a year)');
-  }
+/**
+ * A day, month or year as written (`2026-07-01`, `2026-07`, `2026`); a time after a day is
+ * dropped (`2026-07-01T09:00`: dates are days). Undefined when it is no date.
+ */
+function dayOrPart(text: string): string | undefined {
+  const value = /^\d{4}-\d{2}-\d{2}T/.test(text) ? text.slice(0, 10) : text.trim();
+  const day = /^\d{4}-\d{2}$/.test(value) ? `${value}-01` : /^\d{4}$/.test(value) ? `${value}-01-01` : value;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`))) return undefined;
+  return new Date(`${day}T00:00:00Z`).toISOString().startsWith(day) ? value : undefined;
 }
 
-/** A day, or a month or year (`2026-07`, `2026`: dates compare as text, so these order too). */
-function isDate(text: string): boolean {
-  const day = /^\d{4}-\d{2}$/.test(text) ? `${text}-01` : /^\d{4}$/.test(text) ? `${text}-01-01` : text;
-  return ISO_DATE.test(day) && !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day);
+/** A day against a day, month or year: `2026-05-01` is within `2026`, so `<= 2026` holds for it. */
+function compareDays(day: string, value: string): number {
+  const part = day.slice(0, value.length);
+  return part < value ? -1 : part > value ? 1 : 0;
 }
 
 function equal(item: unknown, value: string): boolean {

@@ -3,7 +3,7 @@
 import type * as z from 'zod';
 import { describe, expect, it } from 'vitest';
 import { COLLECTION_NAMES, COLLECTIONS } from '../../schemas/collections.js';
-import { fieldTable } from '../../src/query/field-table.js';
+import { fieldKind, fieldTable } from '../../src/query/field-table.js';
 import { fieldNames, schemaAt } from '../../src/validate/schema-walk.js';
 
 describe('field table', () => {
@@ -15,5 +15,13 @@ describe('field table', () => {
       expect(fromZod.length, collection).toBeGreaterThan(5);
     }
     expect(fieldTable('workloads').find((f) => f.field === 'target')!.inner).toContain('region');
+  });
+
+  it('says which fields order as numbers or dates', () => {
+    expect(fieldKind('servers', ['cores'])).toBe('number');
+    expect(fieldKind('workloads', ['milestone'])).toBe('date');
+    expect(fieldKind('workloads', ['costs', 'cloud_monthly'])).toBe('number');
+    expect(fieldKind('workloads', ['name'])).toBeUndefined();
+    expect(fieldKind('workloads', ['x-anything'])).toBeUndefined();
   });
 });

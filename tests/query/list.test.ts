@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { runCli, type CliResult, type CliRunOptions } from '../helpers/run-cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const repo = join(import.meta.dirname, '..', '..');
 const ROOT = join('tests', 'fixtures', 'query');
@@ -256,13 +257,25 @@ describe('list --where: a value the field cannot be ordered with (exit 2)', () =
     [['servers', '--where', 'cores>abc'], 'backlog: --where cores>abc: `cores` is a number, and `abc` is not one\n'],
     [['--where', 'cores>=many'], 'backlog: --where cores>=many: `cores` is a number, and `many` is not one\n'],
     [['--where', 'milestone>=2027-13-45'], 'backlog: --where milestone>=2027-13-45: `milestone` is a date, and `2027-13-45` is not one\nhint: write a date as YYYY-MM-DD (or a month, YYYY-MM, or a year)\n'],
+    // Checked before any entity is read: the answer does not depend on the conditions' order.
+    [['servers', '--where', 'status=nosuch', '--where', 'cores>abc'], 'backlog: --where cores>abc: `cores` is a number, and `abc` is not one\n'],
   ])('%j', async (args, stderr) => {
     expect(await list(args)).toEqual({ code: 2, stdout: '', stderr });
   });
 
-  it('a month or a year orders dates', async () => {
-    expect(await ids('--where', 'milestone<2027-03')).toEqual(await ids('--where', 'milestone<2027-03-01'));
-    expect(await ids('--where', 'milestone>=2026')).toEqual(await ids('--where', 'milestone>=2026-01-01'));
+  it('a month or a year is every day in it, whatever the operator; a time after a day is dropped', async () => {
+    // Milestones: payroll 2026-09-30, erp 2026-12-31, billing 2027-01-01, crm 2027-03-31.
+    expect(await ids('--where', 'milestone<=2026')).toEqual(['erp', 'payroll']);
+    expect(await ids('--where', 'milestone<2027-03')).toEqual(['billing', 'erp', 'payroll']);
+    expect(await ids('--where', 'milestone<=2027-03')).toEqual(['billing', 'crm', 'erp', 'payroll']);
+    expect(await ids('--where', 'milestone>2027-02')).toEqual(['crm']);
+    expect(await ids('--where', 'milestone>=2027')).toEqual(['billing', 'crm']);
+    expect(await ids('--where', 'milestone>=2027-03-31T09:00')).toEqual(['crm']);
+  });
+
+  it('an x- field has no known kind: it orders as text, whatever its values', async () => {
+    const root = tempDir({ 'backlog.yaml': 'workloads:\n  - { id: a, name: A, owner: O, x-v: "Q3" }\n  - { id: b, name: B, owner: O, x-v: 3 }\n  - { id: c, name: C, owner: O, x-v: "3b" }\n' });
+    expect(await runCli(['list', '--where', 'x-v>=3a', '-f', 'ids', '--root', root])).toEqual({ code: 0, stdout: 'a\nc\n', stderr: '' });
   });
 });
 
