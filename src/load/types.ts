@@ -24,6 +24,8 @@ export interface ParsedDocument {
   value: unknown;
   /** False when the document has YAML errors: its value is not used. */
   usable: boolean;
+  /** Where merge keys (`<<`) were written: taken out of the value, reported by the check. */
+  mergeKeys?: PathSegment[][];
 }
 
 /**

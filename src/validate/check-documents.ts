@@ -35,7 +35,16 @@ export interface FileCheck {
 export function checkFile(file: { path: string; documents: readonly ParsedDocument[] }): FileCheck {
   const result: FileCheck = { entities: [], drafts: [], projects: [] };
   file.documents.forEach((document, doc) => {
-    if (document.usable) checkDocument(file.path, doc, document.value, result);
+    if (!document.usable) return;
+    for (const path of document.mergeKeys ?? []) {
+      result.drafts.push({
+        code: 'UNSUPPORTED_YAML',
+        message: 'merge keys (`<<`) are not supported',
+        place: { file: file.path, doc, path, target: 'key' },
+        hint: 'write the fields out: a reader must see every value where it applies',
+      });
+    }
+    checkDocument(file.path, doc, document.value, result);
   });
   return result;
 }

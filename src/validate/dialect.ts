@@ -1,7 +1,7 @@
 // The YAML dialect rule that applies to values whichever parser read them: nesting at most 64
-// levels deep; deeper leaves nothing to check. (Merge keys are the full parser's to report: only
-// it can tell a plain `<<` from a quoted one.) Values are never changed here: parsed files may
-// be shared.
+// levels deep; deeper leaves nothing to check. (Merge keys are found by the full parser, the
+// only one that can tell a plain `<<` from a quoted one, and reported with the file's check.)
+// Values are never changed here: parsed files may be shared.
 import type { PathSegment } from '../load/types.js';
 import type { DiagnosticDraft } from './diagnostic.js';
 

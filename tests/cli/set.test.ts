@@ -218,6 +218,15 @@ describe('backlog set on small backlogs', () => {
     expect(read(root, 'risks.yaml')).toBe(broken);
   });
 
+  // Was a bug, kept as a regression test: for a while merge keys were YAML errors of the file, and
+  // set, fmt and import refused to touch it.
+  it('edits a file that holds a merge key: a finding, not a YAML error', async () => {
+    const text = 'workloads:\n  - &a { id: crm, name: CRM, owner: Ana }\n  - { <<: *a, id: erp, name: ERP, owner: Bo }\n';
+    const root = tempDir({ 'backlog.yaml': text });
+    expect((await runCli(['set', 'crm', 'owner=You'], { cwd: root })).code).toBe(0);
+    expect(read(root, 'backlog.yaml')).toBe(text.replace('owner: Ana', 'owner: You'));
+  });
+
   it('keeps the file mode', async () => {
     const root = tempDir({ 'backlog.yaml': 'workloads:\n  - id: a\n    name: A\n    owner: O\n' });
     chmodSync(join(root, 'backlog.yaml'), 0o600);

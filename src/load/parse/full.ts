@@ -2,7 +2,7 @@
 // syntax error with its place, and the YAML constructs this tool refuses: duplicate keys (with
 // the first occurrence), custom tags, too many aliases, nesting the parser cannot follow.
 import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node, type ParseOptions, type DocumentOptions, type SchemaOptions, type ToJSOptions } from 'yaml';
-import type { FileProblem, OffsetRange, ParsedDocument } from '../types.js';
+import type { FileProblem, OffsetRange, ParsedDocument, PathSegment } from '../types.js';
 import { syntaxProblems } from './syntax-messages.js';
 
 export const MAX_ALIASES_PER_DOCUMENT = 100;
@@ -32,8 +32,13 @@ export function parseFull(text: string): FullParse {
   for (const doc of Array.isArray(docs) ? docs : []) {
     const { found, readable } = documentProblems(doc, text);
     problems.push(...found);
-    if (readable) problems.push(...setAsideMergeKeys(doc.contents));
-    documents.push(readable ? toValue(doc, problems) : { value: null, usable: false });
+    if (!readable) {
+      documents.push({ value: null, usable: false });
+      continue;
+    }
+    const mergeKeys = setAsideMergeKeys(doc.contents);
+    const document = toValue(doc, problems);
+    documents.push(mergeKeys.length > 0 && document.usable ? { ...document, mergeKeys } : document);
   }
   return { documents, problems };
 }
@@ -131,28 +136,33 @@ function structureProblems(root: unknown): FileProblem[] {
 }
 
 /**
- * Merge keys (a plain `<<`: quoted, it is an ordinary key) are reported and taken out of the
- * document before its value is made, so that an entity has only the fields written in it.
- * The fast parser never sees one: it leaves any text with `<<` to this parser.
+ * Merge keys (a plain `<<`: quoted, it is an ordinary key) are taken out of the document before
+ * its value is made, so that an entity has only the fields written in it; their paths go with
+ * the value, for the check to report (check-documents.ts). The fast parser never sees one: it
+ * leaves any text with `<<` to this parser. An anchored mapping's merge key is reported once,
+ * where it is written, not at every alias of it.
  */
-function setAsideMergeKeys(root: unknown): FileProblem[] {
-  const problems: FileProblem[] = [];
-  const stack: unknown[] = [root];
+function setAsideMergeKeys(root: unknown): PathSegment[][] {
+  const found: PathSegment[][] = [];
+  const stack: Array<{ node: unknown; path: PathSegment[] }> = [{ node: root, path: [] }];
   while (stack.length > 0) {
-    const node = stack.pop();
+    const { node, path } = stack.pop()!;
     if (isMap(node)) {
       node.items = node.items.filter((pair) => {
         const key = pair.key as Node | null;
         const merge = isScalar(key) && key.type === 'PLAIN' && key.value === '<<';
-        if (merge) problems.push(unsupported('merge keys (`<<`) are not supported', rangeOf(key), 'write the fields out: a reader must see every value where it applies'));
+        if (merge) found.push([...path, '<<']);
         return !merge;
       });
-      for (const pair of node.items) stack.push(pair.value);
+      for (const pair of node.items) {
+        const key = pair.key as Node | null;
+        if (isScalar(key)) stack.push({ node: pair.value, path: [...path, String(key.value)] });
+      }
     } else if (isSeq(node)) {
-      stack.push(...node.items);
+      node.items.forEach((item, index) => stack.push({ node: item, path: [...path, index] }));
     }
   }
-  return problems.sort((a, b) => a.range![0] - b.range![0]);
+  return found.reverse();
 }
 
 function toValue(doc: Document.Parsed, problems: FileProblem[]): ParsedDocument {
