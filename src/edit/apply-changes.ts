@@ -1,7 +1,7 @@
 // Every command that writes goes through here: the changed backlog is validated first, a change
 // that would add errors or touch a file with YAML errors is refused, and files are written
 // atomically; with --dry-run, a unified diff instead.
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SourceFile } from '../load/types.js';
 import { readSourceFile } from '../load/read-source-file.js';
@@ -32,6 +32,10 @@ export function applyChanges(files: readonly SourceFile[], changes: ReadonlyMap<
   for (const [path] of changed) {
     const file = byPath.get(path);
     if (file && file.problems.length > 0) return refusedFor(path);
+    // A file the backlog does not read (excluded by the project) would be written over whole.
+    if (!file && existsSync(join(options.root, path))) {
+      return { status: 'refused', reason: `${path} exists but is not read as part of the backlog (see \`exclude\` in backlog.yaml): name another file; nothing was written`, introduced: [] };
+    }
   }
   const written = new Map(changed);
   const after = [...byPath.values()].map((file) => (written.has(file.path) ? readSourceFile(file.path, Buffer.from(written.get(file.path)!)) : file));

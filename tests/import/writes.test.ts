@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { runCli } from '../helpers/run-cli.js';
-import { read, snapshot } from '../helpers/temp-dir.js';
+import { read, snapshot, tempDir } from '../helpers/temp-dir.js';
 import { backlogWith } from '../helpers/import-estate.js';
 
 /** The estate in a folder of its own (`<tmp>/backlog`), so that a write beside it can be seen. */
@@ -118,6 +118,21 @@ servers:
     const result = await runCli(['import', 'rvtools', 'rvtools-vInfo.csv', '--into', '..imported.yaml'], { cwd: root });
     expect(result.code).toBe(0);
     expect(read(root, '..imported.yaml')).toContain('- id: APP03');
+  });
+
+  // Was a bug, kept as a regression test: an existing file the backlog does not read (excluded)
+  // was taken as empty and written over with the imported entities alone.
+  it('refuses an --into file that exists but the backlog does not read (excluded), writing nothing', async () => {
+    const root = tempDir({
+      'backlog.yaml': 'project:\n  name: X\n  exclude: ["drafts/**"]\nworkloads:\n  - { id: crm, name: CRM, owner: Ana }\n',
+      'drafts/keep.yaml': '# my notes, not read\nworkloads:\n  - { id: draft, name: Draft, owner: Me }\n',
+      'n.csv': 'id,name,owner\nnew1,New,Bo\n',
+    });
+    const before = snapshot(root);
+    const result = await runCli(['import', 'csv', 'n.csv', '--into', 'drafts/keep.yaml'], { cwd: root });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('backlog: drafts/keep.yaml exists but is not read as part of the backlog (see `exclude` in backlog.yaml): name another file; nothing was written\n');
+    expect(snapshot(root)).toEqual(before);
   });
 
   it('refuses an --into file that is not YAML (exit 2), writing nothing', async () => {
