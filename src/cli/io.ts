@@ -22,7 +22,7 @@ export function processIO(): CliIO {
   };
 }
 
-/** Set when writing to stdout or stderr failed for a reason other than the reader leaving. */
+/** Set when writing to stdout failed for a reason other than the reader leaving. */
 let outputFailed = false;
 
 /** The exit code of a run whose output could not be written: 3, the code of an I/O error. */
@@ -32,17 +32,18 @@ export function exitCodeAfterOutput(exitCode: number): number {
 
 /**
  * A writer that stops writing when the reader goes away (`backlog validate | head`): the pipe
- * closing is not an error of ours, and must not end in a stack trace. Any other failure (a full
- * disk under `> file`) is said on stderr, once, and makes the exit code 3.
+ * closing is not an error of ours, and must not end in a stack trace. Any other failure of stdout
+ * (a full disk under `> file`) is said on stderr, once, and makes the exit code 3.
  */
 function closedQuietly(stream: NodeJS.WriteStream): (text: string) => void {
   let closed = false;
   stream.on('error', (error: NodeJS.ErrnoException) => {
     closed = true;
-    if (error.code === 'EPIPE') return;
+    // stderr carries only messages about the answer, whose exit code already says what matters.
+    if (error.code === 'EPIPE' || stream === process.stderr) return;
     outputFailed = true;
     process.exitCode = 3;
-    if (stream !== process.stderr) process.stderr.write(`backlog: cannot write the output: ${errorMessage(error)}\n`);
+    process.stderr.write(`backlog: cannot write the output: ${errorMessage(error)}\n`);
   });
   return (text) => {
     if (!closed) stream.write(text);

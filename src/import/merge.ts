@@ -96,8 +96,15 @@ function likeCurrent(current: unknown, value: unknown): unknown {
   if (typeof value !== 'string') return value;
   if (typeof current === 'number' && value.trim() !== '' && Number(value) === current) return current;
   if (typeof current === 'boolean' && (value === 'true' || value === 'false')) return value === 'true';
-  // Items in the type the list's items have now (`x-ports: [80, 443]` stays numbers).
-  if (Array.isArray(current)) return splitSheetList(value).map((item, index) => likeCurrent(current[Math.min(index, current.length - 1)], item));
+  // Items in the type the list's items have now: `x-ports: [80, 443]` stays a list of numbers,
+  // whatever items the sheet adds or moves.
+  if (Array.isArray(current)) {
+    const items = splitSheetList(value);
+    const itemType = current.length > 0 && current.every((item) => typeof item === typeof current[0]) ? typeof current[0] : undefined;
+    if (itemType === 'number' && items.every((item) => item.trim() !== '' && !Number.isNaN(Number(item)))) return items.map(Number);
+    if (itemType === 'boolean' && items.every((item) => item === 'true' || item === 'false')) return items.map((item) => item === 'true');
+    return items;
+  }
   return value;
 }
 

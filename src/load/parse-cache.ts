@@ -135,7 +135,7 @@ function readPack(pack: string, version: string): Map<string, CacheEntry> {
     const newline = bytes.indexOf(0x0a);
     if (newline === -1) return new Map();
     const body = bytes.subarray(newline + 1);
-    if (bytes.toString('latin1', 0, newline) !== createHash('sha1').update(body).digest('hex')) return new Map();
+    if (bytes.toString('latin1', 0, newline) !== sha1(body)) return new Map();
     const data = JSON.parse(body.toString('utf8')) as { format: number; version: string; entries: Record<string, CacheEntry> };
     if (data.format !== CACHE_FORMAT || data.version !== version || typeof data.entries !== 'object') return new Map();
     return new Map(Object.entries(data.entries));
@@ -144,8 +144,8 @@ function readPack(pack: string, version: string): Map<string, CacheEntry> {
   }
 }
 
-function sha1(text: string): string {
-  return createHash('sha1').update(text).digest('hex');
+function sha1(content: string | Uint8Array): string {
+  return createHash('sha1').update(content).digest('hex');
 }
 
 export function entryOfFile(file: SourceFile): CacheEntry {

@@ -1,6 +1,7 @@
-// A list in one spreadsheet cell, as `export` writes it and `import csv` (and `set`) read it:
-// items separated by `;`. An item that holds the separator, or starts with a double quote, is
-// written in double quotes (a quote inside doubled), so that every list reads back as written.
+// A list in one cell, as `export` writes it and `import csv` reads it (items separated by `;`)
+// and as `set` reads `tags=a,b` (by `,`). An item that holds the separator, or starts with a
+// double quote, is written in double quotes (a quote inside doubled), so that every list reads
+// back as written.
 
 const QUOTE = '"';
 
@@ -18,11 +19,11 @@ export function splitSheetList(cell: string, separator = ';'): string[] {
       const quoted = quotedItem(cell, at);
       if (quoted) {
         const next = cell.indexOf(separator, quoted.end);
-        if (next === -1 || cell.slice(quoted.end, next).trim() === '') {
-          items.push(quoted.text);
-          at = next === -1 ? cell.length + 1 : next + separator.length;
-          continue;
-        }
+        const end = next === -1 ? cell.length : next;
+        // Text after the closing quote (`"a;b"x`): the quotes were part of the item, as written.
+        items.push(cell.slice(quoted.end, end).trim() === '' ? quoted.text : cell.slice(at, end).trim());
+        at = end + separator.length;
+        continue;
       }
     }
     // Not quoted (or a quote that does not close the item): up to the next separator.

@@ -43,6 +43,20 @@ describe('bin/backlog.js', () => {
     }
   });
 
+  it.skipIf(!existsSync('/dev/full'))('keeps its exit code when only stderr cannot be written', () => {
+    const full = openSync('/dev/full', 'w');
+    try {
+      // list on a backlog with errors says so on stderr, and answers on stdout.
+      const args = ['list', '--root', 'examples/broken', '-f', 'ids', '--no-cache'];
+      expect(spawnSync(process.execPath, [bin, ...args], { cwd: repo, encoding: 'utf8' }).stderr).toContain('the backlog has');
+      const result = spawnSync(process.execPath, [bin, ...args], { cwd: repo, encoding: 'utf8', stdio: ['ignore', 'pipe', full] });
+      expect(result.status).toBe(0);
+      expect(result.stdout).toContain('payroll\n');
+    } finally {
+      closeSync(full);
+    }
+  });
+
   it('exits 2 on a usage error', () => {
     const result = backlog('validate', '--no-such-flag');
     expect(result.code).toBe(2);

@@ -160,6 +160,15 @@ dependencies:
     expect(read(root, 'backlog.yaml')).toBe(text);
   });
 
+  it('gives the items a sheet adds to, or moves in, an x- list the type of the list\'s items', async () => {
+    const text = 'workloads:\n  - id: crm\n    name: CRM\n    owner: Ana\n    x-ports: [80, 443]\n    x-flags: [true]\n';
+    const root = tempDir({ 'backlog.yaml': text });
+    const sheet = (await runCli(['export', 'workloads'], { cwd: root })).stdout;
+    writeFileSync(join(root, 'workloads.csv'), sheet.replace(',true,80;443', ',false;true,443;80;8080'));
+    expect((await runCli(['import', 'csv', 'workloads.csv', '--collection', 'workloads'], { cwd: root })).code).toBe(0);
+    expect(read(root, 'backlog.yaml')).toBe(text.replace('[80, 443]', '[443, 80, 8080]').replace('[true]', '[false, true]'));
+  });
+
   // Was a bug, kept as a regression test: export writes the identity of an edge without an id (`server:S1->erp:443/https`) in the
   // `Dependency ID` column; import takes it for an id. With a bare workload reference (the spec's
   // "bare = workload") the identity does not match the stored key (`...->workload:erp...`), so the

@@ -13,6 +13,7 @@ describe('sheet lists', () => {
     expect(splitSheetList('"a;b" ; c')).toEqual(['a;b', 'c']);
     expect(splitSheetList('"unclosed;x')).toEqual(['"unclosed', 'x']);
     expect(splitSheetList('"a"b;c')).toEqual(['"a"b', 'c']);
+    expect(splitSheetList('"a;b"x;c')).toEqual(['"a;b"x', 'c']);
     expect(splitSheetList('')).toEqual([]);
     expect(splitSheetList('a, "b, c"', ',')).toEqual(['a', 'b, c']);
   });
