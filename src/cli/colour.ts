@@ -3,7 +3,7 @@ import type { CliIO } from './io.js';
 
 /**
  * Colour only on a terminal; never with NO_COLOR; forced by FORCE_COLOR or --color. Decided
- * here once: chalk and cli-table3 never look at the process themselves.
+ * here once: chalk never looks at the process itself.
  */
 export function colourEnabled(io: CliIO, flag: boolean | undefined): boolean {
   if (io.env.NO_COLOR) return false;

@@ -1,5 +1,5 @@
 // Colour only on a terminal, never with NO_COLOR, forced by FORCE_COLOR or --color; the
-// tables of cli-table3 obey the same decision.
+// tables obey the same decision.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, type CliRunOptions } from '../helpers/run-cli.js';

@@ -482,7 +482,7 @@ describe('list output formats', () => {
   });
 
   // Was a bug, kept as a regression test: to fit 80 columns the layout shrinks every column down to 8 characters, the id column
-  // too, and cli-table3 then cuts words longer than a cell: `data-l…`, `intran…`, `hr-por…`,
+  // too, and the table (then cli-table3) cut words longer than a cell: `data-l…`, `intran…`, `hr-por…`,
   // `legacy…`, `mainfr…`, `schedul…`, `<fin@co…`. Text is lost, the ids first — the one column a
   // reader needs whole (to type `backlog show ID`). Long words should wrap, not be cut.
   it('table: at 80 columns the default --priority table loses no text (no id is cut)', async () => {
