@@ -1,13 +1,11 @@
-import * as z from 'zod';
 import { UsageError } from '../errors.js';
-
-const isoDate = z.iso.date();
+import { isIsoDate } from '../text/iso-date.js';
 
 /** "Today" for date rules: --as-of, else BACKLOG_AS_OF, else the local date. */
 export function resolveAsOf(flag: string | undefined, env: Readonly<Record<string, string | undefined>>, now = new Date()): string {
   const given = flag ?? env.BACKLOG_AS_OF;
   if (given !== undefined && given !== '') {
-    if (!isoDate.safeParse(given).success) {
+    if (!isIsoDate(given)) {
       throw new UsageError(`${flag !== undefined ? '--as-of' : 'BACKLOG_AS_OF'} ${given}: not a date, write YYYY-MM-DD`);
     }
     return given;

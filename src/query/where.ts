@@ -1,6 +1,7 @@
 // --where FIELD OP VALUE: `=` `!=` `<` `<=` `>` `>=` and `~` (contains); a comma-separated
 // VALUE means any of them. Text compares without case, numbers as numbers, dates as dates.
 import { UsageError } from '../errors.js';
+import { isIsoDate } from '../text/iso-date.js';
 
 export const OPERATORS = ['!=', '<=', '>=', '=', '<', '>', '~'] as const;
 export type Operator = (typeof OPERATORS)[number];
@@ -72,8 +73,7 @@ export function satisfies(value: unknown, condition: Condition, kind?: ValueKind
 function dayOrPart(text: string): string | undefined {
   const value = /^\d{4}-\d{2}-\d{2}T/.test(text) ? text.slice(0, 10) : text.trim();
   const day = /^\d{4}-\d{2}$/.test(value) ? `${value}-01` : /^\d{4}$/.test(value) ? `${value}-01-01` : value;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`))) return undefined;
-  return new Date(`${day}T00:00:00Z`).toISOString().startsWith(day) ? value : undefined;
+  return isIsoDate(day) ? value : undefined;
 }
 
 /** A day against a day, month or year: `2026-05-01` is within `2026`, so `<= 2026` holds for it. */
