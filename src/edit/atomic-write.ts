@@ -25,14 +25,17 @@ export interface WriteOptions {
   encoding?: 'utf8' | 'latin1';
 }
 
-export function writeFileAtomic(path: string, text: string, options: WriteOptions = {}): void {
-  writeFilesAtomic([[path, text]], options);
+/** Text, or bytes already encoded (a large cache file hashed as bytes is not encoded twice). */
+export type FileContent = string | Uint8Array;
+
+export function writeFileAtomic(path: string, content: FileContent, options: WriteOptions = {}): void {
+  writeFilesAtomic([[path, content]], options);
 }
 
-export function writeFilesAtomic(writes: ReadonlyArray<readonly [path: string, text: string]>, options: WriteOptions = {}): void {
+export function writeFilesAtomic(writes: ReadonlyArray<readonly [path: string, content: FileContent]>, options: WriteOptions = {}): void {
   const prepared: PreparedWrite[] = [];
   try {
-    for (const [path, text] of writes) prepared.push(prepare(path, text, options));
+    for (const [path, content] of writes) prepared.push(prepare(path, content, options));
   } catch (error) {
     for (const { temporary } of prepared) fileSystem.rmSync(temporary, { force: true });
     throw error;
@@ -47,7 +50,7 @@ export function writeFilesAtomic(writes: ReadonlyArray<readonly [path: string, t
   }
 }
 
-function prepare(path: string, text: string, { durable = true, encoding = 'utf8' }: WriteOptions): PreparedWrite {
+function prepare(path: string, content: FileContent, { durable = true, encoding = 'utf8' }: WriteOptions): PreparedWrite {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   let mode = 0o644;
   try {
@@ -60,7 +63,7 @@ function prepare(path: string, text: string, { durable = true, encoding = 'utf8'
     const fd = fileSystem.openSync(temporary, 'wx', mode);
     try {
       // A write may take fewer bytes than given (a full disk): the rest is written, or it fails.
-      const bytes = Buffer.from(text, encoding);
+      const bytes = typeof content === 'string' ? Buffer.from(content, encoding) : content;
       for (let done = 0; done < bytes.length; ) {
         const written = fileSystem.writeSync(fd, bytes, done, bytes.length - done);
         if (written <= 0) throw new Error('the disk took no more bytes');

@@ -1,15 +1,23 @@
 // A worker thread's share of a cold load (parallel-read.ts): it takes files one at a time from
 // the counter it shares with the main thread, parses and checks each, and sends back what it
-// read as the parse cache stores it, by index.
+// read as the parse cache stores it, by index, in batches as it goes.
 import { parentPort } from 'node:worker_threads';
-import { entryOfFile, type CacheEntry } from './parse-cache.js';
+import type { WorkerBatch } from './parallel-read.js';
+import { entryOfFile } from './parse-cache.js';
 import { readSourceFile } from './read-source-file.js';
 
+/** Files per message: large enough that messages cost little, small enough that the last one comes soon after the last file. */
+const BATCH_SIZE = 200;
+
 parentPort?.on('message', ({ files, next }: { files: Array<{ path: string; bytes: Uint8Array }>; next: Int32Array }) => {
-  const read: Array<[number, CacheEntry]> = [];
+  let read: WorkerBatch['read'] = [];
   for (let index = Atomics.add(next, 0, 1); index < files.length; index = Atomics.add(next, 0, 1)) {
     const { path, bytes } = files[index]!;
     read.push([index, entryOfFile(readSourceFile(path, bytes))]);
+    if (read.length === BATCH_SIZE) {
+      parentPort!.postMessage({ read, done: false } satisfies WorkerBatch);
+      read = [];
+    }
   }
-  parentPort!.postMessage(read);
+  parentPort!.postMessage({ read, done: true } satisfies WorkerBatch);
 });

@@ -2,7 +2,7 @@
 // when the parse worker reads every file (forced, whatever the size) as when none does. The worker exists only
 // in the build, so these tests run the built binary.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,10 +10,10 @@ import { describe, expect, it } from 'vitest';
 const repo = join(import.meta.dirname, '..', '..');
 const fixtures = join(repo, 'tests', 'fixtures');
 
-function backlog(args: string[], options: { worker: boolean; nodeArgs?: string[] }) {
+function backlog(args: string[], options: { worker: boolean | 'shared'; nodeArgs?: string[] }) {
   const result = spawnSync(process.execPath, [...(options.nodeArgs ?? []), join(repo, 'bin', 'backlog.js'), ...args], {
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', BACKLOG_AS_OF: '2026-06-01', BACKLOG_NO_CACHE: '1', BACKLOG_PARSE_WORKER: options.worker ? 'always' : 'never' },
+    env: { ...process.env, NO_COLOR: '1', BACKLOG_AS_OF: '2026-06-01', BACKLOG_NO_CACHE: '1', BACKLOG_PARSE_WORKER: options.worker === 'shared' ? 'shared' : options.worker ? 'always' : 'never' },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -48,5 +48,23 @@ describe('parse worker', () => {
       expect(withWorker, dir).toEqual(alone);
       expect([0, 1], withWorker.stderr).toContain(withWorker.code);
     }
+  }, 60_000);
+
+  it('gives the same answer when both threads read and the worker sends its files in many batches', () => {
+    // 1,200 files: the worker sends several batches while this thread reads beside it, and
+    // findings fall on both sides of the split, whichever way it goes.
+    const root = mkdtempSync(join(tmpdir(), 'backlog-worker-batches-'));
+    writeFileSync(join(root, 'backlog.yaml'), 'project:\n  name: Batches\nwaves:\n  - id: wave-1\n    name: Wave 1\n');
+    mkdirSync(join(root, 'workloads'));
+    for (let n = 0; n < 1200; n++) {
+      const problem =
+        n % 97 === 0 ? '    criticality: urgent\n' : n % 101 === 0 ? '    wave: wave-9\n' : n % 211 === 0 ? '    name: twice\n' : n === 600 ? '    owner: [unclosed\n' : '';
+      writeFileSync(join(root, 'workloads', `w${n}.yaml`), `workloads:\n  - id: w${n}\n    name: Workload ${n}\n    owner: Ana\n${problem}    depends_on: [w${(n + 1) % 1200}]\n`);
+    }
+    const shared = backlog(['validate', '-f', 'json', '--root', root], { worker: 'shared' });
+    const alone = backlog(['validate', '-f', 'json', '--root', root], { worker: false });
+    expect(shared).toEqual(alone);
+    const codes = new Set((JSON.parse(alone.stdout) as { diagnostics: Array<{ code: string }> }).diagnostics.map((d) => d.code));
+    expect([...codes]).toEqual(expect.arrayContaining(['DUPLICATE_KEY', 'INVALID_VALUE', 'UNKNOWN_REFERENCE', 'YAML_SYNTAX']));
   }, 60_000);
 });
