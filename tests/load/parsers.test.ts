@@ -1,6 +1,6 @@
-// The fast parser (js-yaml) and the full parser (the yaml package) must never disagree on what
-// a file means, and their locators must place a path on the same text. Checked on every fixture
-// and on generated documents.
+// The fast parsers (the subset parser, then js-yaml) and the full parser (the yaml package) must
+// never disagree on what a file means, and their locators must place a path on the same text.
+// Checked on every fixture and on generated documents.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import fc from 'fast-check';
@@ -12,6 +12,7 @@ import { fastLocator } from '../../src/load/locate/fast-locator.js';
 import { fullLocator } from '../../src/load/locate/full-locator.js';
 import { parseFast } from '../../src/load/parse/fast.js';
 import { parseFull } from '../../src/load/parse/full.js';
+import { parseSubset } from '../../src/load/parse/subset.js';
 import type { PathSegment } from '../../src/load/types.js';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures');
@@ -31,6 +32,25 @@ function bothValues(text: string) {
   if (!fast.ok) return undefined;
   const full = parseFull(text);
   return { fast: fast.values, full: full.documents.map((d) => (d.usable ? d.value : 'UNUSABLE')), problems: full.problems };
+}
+
+/**
+ * What the subset parser and the full parser read from a text the subset parser takes;
+ * undefined when it gives up. The full parser must find the text clean, one document.
+ */
+function subsetAndFull(text: string) {
+  const subset = parseSubset(text);
+  if (subset === undefined) return undefined;
+  const full = parseFull(text);
+  return { subset: [subset], full: full.documents.map((d) => (d.usable ? d.value : 'UNUSABLE')), problems: full.problems };
+}
+
+function expectSubsetAgrees(text: string): boolean {
+  const both = subsetAndFull(text);
+  if (!both) return false;
+  expect({ text, problems: both.problems }).toEqual({ text, problems: [] });
+  expect({ text, value: both.subset }).toEqual({ text, value: both.full });
+  return true;
 }
 
 /** Every path to a node of a value, with whether it is a mapping key. */
@@ -61,6 +81,7 @@ describe('every fixture and example file', () => {
   const files = [...yamlFiles(fixtures), ...(statSync(examples, { throwIfNoEntry: false }) ? yamlFiles(examples) : [])];
   it.each(files.map((file) => [relative(join(import.meta.dirname, '..', '..'), file), file]))('%s', (_name, file) => {
     const text = readFileSync(file, 'utf8');
+    expectSubsetAgrees(text);
     const both = bothValues(text);
     if (!both) return; // Only the full parser reads it: nothing to compare.
     expect(both.problems).toEqual([]);
@@ -97,6 +118,7 @@ describe('generated documents', () => {
               : stringify(doc, { collectionStyle: writer === 'yaml-flow' ? 'flow' : 'block' }),
           )
           .join('---\n');
+        expectSubsetAgrees(text);
         const both = bothValues(text);
         if (!both) return;
         expect(both.fast).toEqual(both.full);
@@ -108,6 +130,8 @@ describe('generated documents', () => {
   it('both parsers read the same value from any plain scalar', () => {
     fc.assert(
       fc.property(fc.oneof(fc.constantFrom(...TRICKY_SCALARS), fc.stringMatching(/^[-+.0-9a-fA-FxobeE_:~]{1,8}$/)), (text) => {
+        expectSubsetAgrees(`a: ${text}\nb: [${text}]\n`);
+        expectSubsetAgrees(`a: ${text}\n`);
         const both = bothValues(`a: ${text}\nb: [${text}]\n`);
         if (!both) return;
         expect(both.fast).toEqual(both.full);

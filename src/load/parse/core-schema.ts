@@ -1,10 +1,50 @@
-// A js-yaml schema that resolves plain scalars exactly as the `yaml` package's YAML 1.2 core
-// schema does. js-yaml's own CORE_SCHEMA is looser (binary ints, `_` separators), and the two
-// parsers must never disagree on what a file means.
+// Plain scalars as the `yaml` package's YAML 1.2 core schema reads them, for the fast parsers:
+// a js-yaml schema, and the function the subset parser (subset.ts) calls. js-yaml's own
+// CORE_SCHEMA is looser (binary ints, `_` separators), and no two parsers may disagree on what a
+// file means.
 import jsYaml from 'js-yaml';
 
+type Form = [test: RegExp, construct: (text: string) => unknown];
+
+/** The forms of each tag, tried in this order (the `yaml` package's order). */
+const FORMS: Array<[tag: string, forms: Form[]]> = [
+  ['null', [[/^(?:~|[Nn]ull|NULL)?$/, () => null]]],
+  ['bool', [[/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, (text) => text[0] === 't' || text[0] === 'T']]],
+  [
+    'int',
+    [
+      [/^0o[0-7]+$/, (text) => parseInt(text.substring(2), 8)],
+      [/^[-+]?[0-9]+$/, (text) => parseInt(text, 10)],
+      [/^0x[0-9a-fA-F]+$/, (text) => parseInt(text.substring(2), 16)],
+    ],
+  ],
+  [
+    'float',
+    [
+      [
+        /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+        (text) => (text.slice(-3).toLowerCase() === 'nan' ? NaN : text[0] === '-' ? -Infinity : Infinity),
+      ],
+      [/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/, parseFloat],
+      [/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/, parseFloat],
+    ],
+  ],
+];
+
+const ALL_FORMS = FORMS.flatMap(([, forms]) => forms);
+
+/** The first characters a null, bool, int or float can have (the empty scalar is null). */
+const NON_STRING_START = /^(?:$|[~nNtTfF0-9+.-])/;
+
+/** A plain scalar's value: null, a boolean, a number, or else the text itself. */
+export function plainScalarValue(text: string): unknown {
+  if (!NON_STRING_START.test(text)) return text;
+  for (const [test, construct] of ALL_FORMS) if (test.test(text)) return construct(text);
+  return text;
+}
+
 /** One js-yaml type per tag (js-yaml keeps only the last type of a tag), tried form by form. */
-function scalarType(tag: string, forms: Array<[RegExp, (text: string) => unknown]>) {
+function scalarType(tag: string, forms: Form[]) {
   const formOf = (text: string) => forms.find(([test]) => test.test(text));
   return new jsYaml.Type(`tag:yaml.org,2002:${tag}`, {
     kind: 'scalar',
@@ -14,21 +54,5 @@ function scalarType(tag: string, forms: Array<[RegExp, (text: string) => unknown
 }
 
 export const CORE_SCHEMA = jsYaml.FAILSAFE_SCHEMA.extend({
-  implicit: [
-    scalarType('null', [[/^(?:~|[Nn]ull|NULL)?$/, () => null]]),
-    scalarType('bool', [[/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, (text) => text[0] === 't' || text[0] === 'T']]),
-    scalarType('int', [
-      [/^0o[0-7]+$/, (text) => parseInt(text.substring(2), 8)],
-      [/^[-+]?[0-9]+$/, (text) => parseInt(text, 10)],
-      [/^0x[0-9a-fA-F]+$/, (text) => parseInt(text.substring(2), 16)],
-    ]),
-    scalarType('float', [
-      [
-        /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-        (text) => (text.slice(-3).toLowerCase() === 'nan' ? NaN : text[0] === '-' ? -Infinity : Infinity),
-      ],
-      [/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/, parseFloat],
-      [/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/, parseFloat],
-    ]),
-  ],
+  implicit: FORMS.map(([tag, forms]) => scalarType(tag, forms)),
 });
