@@ -25,8 +25,11 @@ export interface WriteOptions {
   encoding?: 'utf8' | 'latin1';
 }
 
-/** Text, or bytes already encoded (a large cache file hashed as bytes is not encoded twice). */
-export type FileContent = string | Uint8Array;
+/**
+ * Text, or bytes already encoded, in one piece or several written one after another (a large
+ * cache file hashed as bytes is neither encoded twice nor copied to put a line before it).
+ */
+export type FileContent = string | Uint8Array | readonly Uint8Array[];
 
 export function writeFileAtomic(path: string, content: FileContent, options: WriteOptions = {}): void {
   writeFilesAtomic([[path, content]], options);
@@ -62,12 +65,14 @@ function prepare(path: string, content: FileContent, { durable = true, encoding 
     fileSystem.mkdirSync(dirname(path), { recursive: true });
     const fd = fileSystem.openSync(temporary, 'wx', mode);
     try {
-      // A write may take fewer bytes than given (a full disk): the rest is written, or it fails.
-      const bytes = typeof content === 'string' ? Buffer.from(content, encoding) : content;
-      for (let done = 0; done < bytes.length; ) {
-        const written = fileSystem.writeSync(fd, bytes, done, bytes.length - done);
-        if (written <= 0) throw new Error('the disk took no more bytes');
-        done += written;
+      const pieces = typeof content === 'string' ? [Buffer.from(content, encoding)] : content instanceof Uint8Array ? [content] : content;
+      for (const bytes of pieces) {
+        // A write may take fewer bytes than given (a full disk): the rest is written, or it fails.
+        for (let done = 0; done < bytes.length; ) {
+          const written = fileSystem.writeSync(fd, bytes, done, bytes.length - done);
+          if (written <= 0) throw new Error('the disk took no more bytes');
+          done += written;
+        }
       }
       if (durable) fileSystem.fsyncSync(fd);
     } finally {

@@ -5,8 +5,7 @@ import { backlogPaths } from './file-filter.js';
 import { ROOT_FILE } from './find-root.js';
 import { projectOf } from './read-project.js';
 import { blobId } from './content-id.js';
-import { decodeText } from './decode.js';
-import { readFiles, type FileToRead } from './parallel-read.js';
+import { ParseWorker, readFiles, type FileToRead } from './parallel-read.js';
 import { relocate, type CacheEntry, type ParseCache } from './parse-cache.js';
 import { readSourceFile } from './read-source-file.js';
 import type { BacklogSource } from './source.js';
@@ -29,6 +28,9 @@ export interface LoadOptions {
   onRootFile?: (rootFile: SourceFile | undefined, exclude: readonly string[]) => void;
 }
 
+/** From this many files on, a load with nothing cached starts the second thread before reading them. */
+const EARLY_WORKER_FILES = 1000;
+
 export async function loadFiles(source: BacklogSource, options: LoadOptions = {}): Promise<SourceFile[]> {
   const { memo, cache } = options;
   const memoKeyOf = (path: string, bytes: Uint8Array) => (memo ? `${path === ROOT_FILE}\0${source.contentId?.(path) ?? blobId(bytes)}` : '');
@@ -36,7 +38,7 @@ export async function loadFiles(source: BacklogSource, options: LoadOptions = {}
   const known = (path: string, bytes: Uint8Array, memoKey: string, cacheKey: string | undefined): SourceFile | undefined => {
     const shared = memo?.get(memoKey);
     if (shared) return shared.path === path ? shared : { ...shared, path, check: relocate(shared.check, path) };
-    const file = cacheKey === undefined ? undefined : cache!.get(cacheKey, path, decodeText(bytes).text);
+    const file = cacheKey === undefined ? undefined : cache!.get(cacheKey, path, bytes);
     if (file) memo?.set(memoKey, file);
     return file;
   };
@@ -59,23 +61,31 @@ export async function loadFiles(source: BacklogSource, options: LoadOptions = {}
   if (paths.length === 0 && !options.allowEmpty) {
     throw new UsageError(`no backlog files in ${source.description}: no *.yaml or *.yml file`);
   }
+  // A cold load of many files will want a second thread: started now, it loads its code while
+  // this one reads the files.
+  const worker = paths.length >= EARLY_WORKER_FILES && !cache?.size && !memo?.size ? ParseWorker.start() : undefined;
   // Files read before are taken as they were; the new ones are read together (on both cores).
   const files: Array<SourceFile | undefined> = [];
   const toRead: Array<FileToRead & { index: number; memoKey: string; cacheKey: string | undefined }> = [];
-  for (const path of paths) {
-    if (path === ROOT_FILE && rootFile) {
-      files.push(rootFile);
-      continue;
+  try {
+    for (const path of paths) {
+      if (path === ROOT_FILE && rootFile) {
+        files.push(rootFile);
+        continue;
+      }
+      const bytes = await source.readFile(path);
+      if (!bytes) continue;
+      const memoKey = memoKeyOf(path, bytes);
+      const cacheKey = cache?.key(path, bytes);
+      const file = known(path, bytes, memoKey, cacheKey);
+      if (!file) toRead.push({ path, bytes, index: files.length, memoKey, cacheKey });
+      files.push(file);
     }
-    const bytes = await source.readFile(path);
-    if (!bytes) continue;
-    const memoKey = memoKeyOf(path, bytes);
-    const cacheKey = cache?.key(path, bytes);
-    const file = known(path, bytes, memoKey, cacheKey);
-    if (!file) toRead.push({ path, bytes, index: files.length, memoKey, cacheKey });
-    files.push(file);
+  } catch (error) {
+    worker?.stop();
+    throw error;
   }
-  const read = await readFiles(toRead);
+  const read = await readFiles(toRead, worker);
   read.forEach(({ file, entry }, i) => {
     const { index, memoKey, cacheKey } = toRead[i]!;
     files[index] = file;

@@ -1,6 +1,7 @@
 // Reading many files on both cores: a cold load of a large backlog is mostly parsing and
-// checking, file by file, so a worker thread reads files beside this one. The worker exists only in the built package (dist/); from the sources (the
-// tests), and for a backlog too small to repay starting a thread, everything is read here.
+// checking, file by file, so a worker thread reads files beside this one. The worker exists
+// only in the built package (dist/); from the sources (the tests), and for a backlog too small
+// to repay starting a thread, everything is read here.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -16,48 +17,114 @@ export interface FileToRead {
 }
 
 /** A file read, and its cache entry when a worker read it (saves encoding it again). */
-/** What the worker sends: files it read, by index in the list, as the parse cache stores them; `done` with the last. */
-export interface WorkerBatch {
-  read: Array<[index: number, entry: CacheEntry]>;
-  done: boolean;
-}
-
 export interface ReadFile {
   file: SourceFile;
   entry?: CacheEntry;
 }
 
+/** What the worker is sent: every file's bytes in one shared buffer (nothing copied), and the counter both threads take files from. */
+export interface WorkerTask {
+  paths: string[];
+  /** File i's bytes run from offsets[i] to offsets[i + 1]. */
+  offsets: Uint32Array;
+  bytes: SharedArrayBuffer;
+  next: Int32Array;
+}
+
+/** What the worker sends back: files it read, by index, as the parse cache stores them; `done` with the last. */
+export interface WorkerBatch {
+  read: Array<[index: number, entry: CacheEntry]>;
+  done: boolean;
+}
+
 /** Below this many bytes a thread costs more to start (about 0.1 s) than it saves. */
 const DEFAULT_MIN_BYTES = 4 * 1024 * 1024;
 
+/** How long this thread reads before taking in what the worker sent meanwhile. */
+const PAUSE_EVERY_MS = 25;
+
 /**
- * The files read, in order. For the tests, BACKLOG_PARSE_WORKER=never reads everything here,
- * =always has the worker read every file, however few, and =shared has both threads read
+ * A worker thread started before the files are read (a cold load of many files will want it):
+ * it loads its code while this thread reads the files. It holds the process open only while
+ * it works.
+ */
+export class ParseWorker {
+  /** Why the thread ended before it was asked for anything (it could not start, say). */
+  private ended: Error | undefined;
+
+  private constructor(private readonly worker: Worker) {
+    worker.once('exit', (code) => (this.ended ??= new Error(`the parse worker stopped (${code})`)));
+  }
+
+  /** A worker, if this machine and the build have what one needs. */
+  static start(): ParseWorker | undefined {
+    const mode = process.env.BACKLOG_PARSE_WORKER;
+    const script = mode === 'never' || (availableParallelism() < 2 && mode === undefined) ? undefined : workerScript();
+    if (!script) return undefined;
+    const worker = new Worker(script);
+    worker.unref();
+    // An error before any work is asked for is told when work is (read() rejects).
+    worker.on('error', () => undefined);
+    return new ParseWorker(worker);
+  }
+
+  /** Gives what the worker read, batch by batch, to `onRead`; settles when it has sent its last batch. */
+  read(task: WorkerTask, onRead: (index: number, entry: CacheEntry) => void): Promise<void> {
+    const worker = this.worker;
+    if (this.ended) return Promise.reject(this.ended);
+    return new Promise((resolve, reject) => {
+      worker.ref();
+      worker.on('message', ({ read, done }: WorkerBatch) => {
+        try {
+          for (const [index, entry] of read) onRead(index, entry);
+        } catch (error) {
+          reject(error);
+        }
+        if (done) {
+          resolve();
+          this.stop();
+        }
+      });
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`the parse worker stopped (${code})`)));
+      worker.postMessage(task);
+    });
+  }
+
+  stop(): void {
+    void this.worker.terminate();
+  }
+}
+
+/**
+ * The files read, in order, with the worker when they are many (`worker`: one started early,
+ * stopped here when not needed). For the tests, BACKLOG_PARSE_WORKER=never reads everything
+ * here, =always has the worker read every file, however few, and =shared has both threads read
  * however few files there are.
  */
-export async function readFiles(files: readonly FileToRead[]): Promise<ReadFile[]> {
+export async function readFiles(files: readonly FileToRead[], worker?: ParseWorker): Promise<ReadFile[]> {
   const mode = process.env.BACKLOG_PARSE_WORKER;
   const total = files.reduce((sum, file) => sum + file.bytes.byteLength, 0);
-  const worth = mode === 'always' || mode === 'shared' || (mode !== 'never' && files.length > 1 && total >= DEFAULT_MIN_BYTES && availableParallelism() > 1);
-  const worker = worth ? workerScript() : undefined;
-  if (!worker) return files.map(readHere);
+  const worth = mode === 'always' || mode === 'shared' || (files.length > 1 && total >= DEFAULT_MIN_BYTES);
+  if (!worth) worker?.stop();
+  const helper = worth ? (worker ?? ParseWorker.start()) : undefined;
+  if (!helper) return files.map(readHere);
 
   // Both threads take the next file from a shared counter until none is left: the work splits
   // evenly whatever the files' sizes and however long the worker takes to start.
-  const next = new Int32Array(new SharedArrayBuffer(4));
+  const task = { ...sharedBytes(files), paths: files.map((file) => file.path), next: new Int32Array(new SharedArrayBuffer(4)) };
   const read: Array<ReadFile | undefined> = new Array(files.length);
-  const fromWorker = (index: number, entry: CacheEntry) => {
+  const pending = helper.read(task, (index, entry) => {
     const { path, bytes } = files[index]!;
     read[index] = { file: fileOfEntry(entry, path, decodeText(bytes).text), entry };
-  };
-  const pending = inWorker(worker, files, next, fromWorker);
+  });
   // Handled now, so that a worker that fails while this thread is busy is no unhandled rejection.
   pending.catch(() => undefined);
   if (mode !== 'always') {
     // The worker sends what it read in batches; this thread stops now and then to take them in,
     // so that they are not all copied across at the end while the other thread waits.
     let lastPause = performance.now();
-    for (let index = Atomics.add(next, 0, 1); index < files.length; index = Atomics.add(next, 0, 1)) {
+    for (let index = Atomics.add(task.next, 0, 1); index < files.length; index = Atomics.add(task.next, 0, 1)) {
       read[index] = readHere(files[index]!);
       if (performance.now() - lastPause > PAUSE_EVERY_MS) {
         await new Promise(setImmediate);
@@ -69,15 +136,23 @@ export async function readFiles(files: readonly FileToRead[]): Promise<ReadFile[
     await pending;
   } catch {
     // The worker could not finish (no thread to be had): this thread reads what it left.
+    helper.stop();
   }
   return read.map((file, index) => file ?? readHere(files[index]!));
 }
 
-/** How long this thread reads before taking in what the worker sent meanwhile. */
-const PAUSE_EVERY_MS = 25;
-
 function readHere({ path, bytes }: FileToRead): ReadFile {
   return { file: readSourceFile(path, bytes) };
+}
+
+/** Every file's bytes copied into one buffer both threads see: sending it copies nothing more. */
+function sharedBytes(files: readonly FileToRead[]): Pick<WorkerTask, 'offsets' | 'bytes'> {
+  const offsets = new Uint32Array(files.length + 1);
+  files.forEach((file, index) => (offsets[index + 1] = offsets[index]! + file.bytes.byteLength));
+  const bytes = new SharedArrayBuffer(offsets[files.length]!);
+  const view = new Uint8Array(bytes);
+  files.forEach((file, index) => view.set(file.bytes, offsets[index]));
+  return { offsets, bytes };
 }
 
 /** The worker's script in the built package, next to the chunk or entry this code is in. */
@@ -87,25 +162,4 @@ function workerScript(): URL | undefined {
     if (url.protocol === 'file:' && existsSync(fileURLToPath(url))) return url;
   }
   return undefined;
-}
-
-/** Gives what the worker read, batch by batch, to `onRead`; settles when it has sent the last batch. */
-function inWorker(script: URL, files: readonly FileToRead[], next: Int32Array, onRead: (index: number, entry: CacheEntry) => void): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(script);
-    worker.on('message', ({ read, done }: WorkerBatch) => {
-      try {
-        for (const [index, entry] of read) onRead(index, entry);
-      } catch (error) {
-        reject(error);
-      }
-      if (done) {
-        resolve();
-        void worker.terminate();
-      }
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`the parse worker stopped (${code})`)));
-    worker.postMessage({ files, next });
-  });
 }

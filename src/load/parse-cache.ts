@@ -11,6 +11,7 @@ import { isAbsolute, join } from 'node:path';
 import { writeFileAtomic } from '../edit/atomic-write.js';
 import type { FileCheck } from '../validate/check-documents.js';
 import { decodeCheck, encodeCheck, type StoredCheck } from './cache-codec.js';
+import { decodeText } from './decode.js';
 import { ROOT_FILE } from './find-root.js';
 import type { FileProblem, ParserName, SourceFile } from './types.js';
 
@@ -41,18 +42,23 @@ export class ParseCache {
     return new ParseCache(pack, version, readPack(pack, version));
   }
 
+  /** How many entries the pack held when opened: none on a first run. */
+  get size(): number {
+    return this.entries.size;
+  }
+
   key(path: string, bytes: Uint8Array): string {
     // The root file is checked differently (only it may hold `project`): part of the key.
     return createHash('sha1').update(`${this.version}\0${CACHE_FORMAT}\0${path === ROOT_FILE}\0`).update(bytes).digest('hex');
   }
 
-  /** The file as it was read before, under its path now; undefined on a miss. */
-  get(key: string, path: string, text: string): SourceFile | undefined {
+  /** The file as it was read before, under its path now; undefined on a miss (the text is decoded only on a hit). */
+  get(key: string, path: string, bytes: Uint8Array): SourceFile | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     let file: SourceFile;
     try {
-      file = fileOfEntry(entry, path, text);
+      file = fileOfEntry(entry, path, decodeText(bytes).text);
     } catch {
       // An entry of another shape (the hash guards against damage, not against a hand edit): a miss.
       this.entries.delete(key);
@@ -82,7 +88,7 @@ export class ParseCache {
       sweepTemporaries(join(this.pack, '..'));
       // Encoded once and hashed as bytes: hashing the text would encode its 30 MB (at L) twice.
       const body = Buffer.from(JSON.stringify({ format: CACHE_FORMAT, version: this.version, entries: Object.fromEntries(kept) }));
-      writeFileAtomic(this.pack, Buffer.concat([Buffer.from(`${sha1(body)}\n`, 'latin1'), body]), { durable: false });
+      writeFileAtomic(this.pack, [Buffer.from(`${sha1(body)}\n`, 'latin1'), body], { durable: false });
     } catch {
       // A read-only or full disk: the next run parses again.
     }
