@@ -1,0 +1,178 @@
+// A quicker check for the common case, an entity written without a mistake. Each zod schema is
+// compiled once into plain functions that give exactly the value zod gives (fields in schema
+// order, defaults filled in) or give up: on any value in error, and for any schema that uses
+// something not compiled here (then always). Giving up costs nothing but time: zod itself
+// checks the entity and says what is wrong. tests/validate/quick-parse.test.ts compares the two.
+import type * as z from 'zod';
+
+/** What a compiled schema returns when it is not sure the value is right. */
+const GIVE_UP: unique symbol = Symbol('give up');
+
+type Parse = (input: unknown) => unknown;
+type Check = (value: never) => boolean;
+
+const compiled = new WeakMap<z.ZodType, Parse | null>();
+
+/** zod's successful result for `input`; undefined when zod has to be asked. */
+export function quickParse(schema: z.ZodType, input: unknown): { success: true; data: unknown } | undefined {
+  let parse = compiled.get(schema);
+  if (parse === undefined) {
+    parse = compile(schema) ?? null;
+    compiled.set(schema, parse);
+  }
+  if (parse === null) return undefined;
+  const data = parse(input);
+  return data === GIVE_UP ? undefined : { success: true, data };
+}
+
+/** Whether a schema is compiled here (and not left to zod every time). */
+export function isQuicklyParsed(schema: z.ZodType): boolean {
+  return compile(schema) !== undefined;
+}
+
+/** The schema's parse; undefined when it uses anything this file does not compile. */
+function compile(schema: z.ZodType): Parse | undefined {
+  const def = schema._zod.def as unknown as Record<string, unknown> & { type: string };
+  if (def.coerce) return undefined;
+  switch (def.type) {
+    case 'string':
+      return withChecks(ownCheck(def, stringCheck), def.checks, stringCheck, (input) => typeof input === 'string');
+    case 'number':
+      return withChecks(numberFormat(def.format), def.checks, numberCheck, (input) => typeof input === 'number' && Number.isFinite(input));
+    case 'boolean':
+      return def.checks ? undefined : (input) => (typeof input === 'boolean' ? input : GIVE_UP);
+    case 'enum': {
+      if (def.checks) return undefined;
+      const values = schema._zod.values as ReadonlySet<unknown>;
+      return (input) => (values.has(input) ? input : GIVE_UP);
+    }
+    case 'optional': {
+      const inner = compile(def.innerType as z.ZodType);
+      return inner && !def.checks ? (input) => (input === undefined ? undefined : inner(input)) : undefined;
+    }
+    case 'default': {
+      const inner = compile(def.innerType as z.ZodType);
+      // Read each time, as zod does: it gives a fresh copy of a default that is an object.
+      return inner && !def.checks ? (input) => (input === undefined ? def.defaultValue : inner(input)) : undefined;
+    }
+    case 'array':
+      return def.checks ? undefined : arrayParse(compile(def.element as z.ZodType));
+    case 'union':
+      return def.checks ? undefined : unionParse((def.options as z.ZodType[]).map(compile));
+    case 'object':
+      return def.checks ? undefined : objectParse(def.shape as Record<string, z.ZodType>, def.catchall as z.ZodType | undefined);
+    default:
+      return undefined;
+  }
+}
+
+/** A parse that takes the value as it is when its type is right and every check holds. */
+function withChecks(
+  own: Check | null | undefined,
+  checks: unknown,
+  compileCheck: (check: Record<string, unknown>) => Check | undefined,
+  isType: (input: unknown) => boolean,
+): Parse | undefined {
+  if (own === undefined) return undefined;
+  const all: Check[] = own ? [own] : [];
+  for (const check of (checks as Array<{ _zod: { def: Record<string, unknown> } }> | undefined) ?? []) {
+    const compiledCheck = compileCheck(check._zod.def);
+    if (!compiledCheck) return undefined;
+    all.push(compiledCheck);
+  }
+  return (input) => (isType(input) && all.every((check) => check(input as never)) ? input : GIVE_UP);
+}
+
+/** The check a schema makes itself (z.iso.date() is a string schema and its own format check); null when none. */
+function ownCheck(def: Record<string, unknown>, compileCheck: (check: Record<string, unknown>) => Check | undefined): Check | null | undefined {
+  return def.check === undefined ? null : compileCheck(def);
+}
+
+function stringCheck(def: Record<string, unknown>): Check | undefined {
+  if (def.check === 'string_format' && (def.format === 'regex' || def.format === 'date') && def.pattern instanceof RegExp) {
+    const pattern = def.pattern;
+    return (value: string) => {
+      pattern.lastIndex = 0;
+      return pattern.test(value);
+    };
+  }
+  if (def.check === 'min_length' && typeof def.minimum === 'number') {
+    const minimum = def.minimum;
+    return (value: string) => value.length >= minimum;
+  }
+  if (def.check === 'custom' && typeof def.fn === 'function') {
+    const fn = def.fn as (value: string) => unknown;
+    // Only a plain `true` is taken as passing; anything else (a promise) is left to zod.
+    return (value: string) => fn(value) === true;
+  }
+  return undefined;
+}
+
+function numberCheck(def: Record<string, unknown>): Check | undefined {
+  const bound = def.value;
+  if (typeof bound !== 'number') return undefined;
+  if (def.check === 'greater_than') return def.inclusive ? (value: number) => value >= bound : (value: number) => value > bound;
+  if (def.check === 'less_than') return def.inclusive ? (value: number) => value <= bound : (value: number) => value < bound;
+  return undefined;
+}
+
+/** z.int() is a number schema of format `safeint`; other formats are left to zod. */
+function numberFormat(format: unknown): Check | null | undefined {
+  if (format === undefined) return null;
+  return format === 'safeint' ? (value: number) => Number.isSafeInteger(value) : undefined;
+}
+
+function arrayParse(element: Parse | undefined): Parse | undefined {
+  if (!element) return undefined;
+  return (input) => {
+    if (!Array.isArray(input)) return GIVE_UP;
+    const result: unknown[] = new Array(input.length);
+    for (let index = 0; index < input.length; index++) {
+      const item = element(input[index]);
+      if (item === GIVE_UP) return GIVE_UP;
+      result[index] = item;
+    }
+    return result;
+  };
+}
+
+/** The first option that takes the value, as zod's union does. */
+function unionParse(options: Array<Parse | undefined>): Parse | undefined {
+  if (options.some((option) => option === undefined)) return undefined;
+  return (input) => {
+    for (const option of options as Parse[]) {
+      const result = option(input);
+      if (result !== GIVE_UP) return result;
+    }
+    return GIVE_UP;
+  };
+}
+
+/**
+ * A mapping: each field of the shape in shape order (zod's order), one left out when absent and
+ * without a default. Unknown fields: refused by a strict object (catchall never), dropped by a
+ * plain one; any other catchall is left to zod.
+ */
+function objectParse(shape: Record<string, z.ZodType>, catchall: z.ZodType | undefined): Parse | undefined {
+  const strict = catchall !== undefined && catchall._zod.def.type === 'never';
+  if (catchall !== undefined && !strict) return undefined;
+  const fields: Array<[string, Parse]> = [];
+  for (const [key, field] of Object.entries(shape)) {
+    const parse = compile(field);
+    if (!parse) return undefined;
+    fields.push([key, parse]);
+  }
+  const known = new Set(fields.map(([key]) => key));
+  return (input) => {
+    if (typeof input !== 'object' || input === null || Array.isArray(input)) return GIVE_UP;
+    const record = input as Record<string, unknown>;
+    if (strict) for (const key in record) if (!known.has(key)) return GIVE_UP;
+    const result: Record<string, unknown> = {};
+    for (const [key, parse] of fields) {
+      const value = parse(record[key]);
+      if (value === GIVE_UP) return GIVE_UP;
+      if (value !== undefined || key in record) result[key] = value;
+    }
+    return result;
+  };
+}

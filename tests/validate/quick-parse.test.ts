@@ -1,0 +1,144 @@
+// The compiled check must take exactly what zod takes, and give exactly what zod gives (the same
+// values, fields in the same order, defaults filled in), on every collection's schema: checked
+// on values generated from the schemas themselves, right and wrong, and on every entity of the
+// fixtures and examples.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import type * as z from 'zod';
+import { COLLECTION_NAMES, COLLECTIONS } from '../../schemas/collections.js';
+import { Project } from '../../schemas/project.js';
+import { isQuicklyParsed, quickParse } from '../../src/validate/quick-parse.js';
+
+/** Strings that pass or fail the schemas' patterns and formats (ids, references, dates, IPs, protocols). */
+const STRINGS = [
+  '', 'a', 'crm', 'wl-1', 'SRV01', 'a.b_c-d', '-a', 'a b', ' a', 'é', 'x'.repeat(128), 'x'.repeat(129),
+  'workload:crm', 'server:SQL01', 'external:Salesforce', 'external:', 'bogus:x', 'server:',
+  '2024-02-29', '2023-02-29', '2026-13-01', '2026-06-01', '26-06-01',
+  '10.0.0.1', '::1', '::ffff:1.2.3.4', '999.1.1.1', 'tcp', 'https', 'TCP', 'a+b', 'tcp ', '0', '1',
+];
+const NUMBERS = [0, -0, 1, -1, 0.5, 65535, 65536, 2 ** 53, 2 ** 53 - 1, 1e308, -1e-9, NaN, Infinity, -Infinity];
+const WRONG_TYPES = [null, true, false, [], {}, 0, 'x'];
+
+/** Values for a schema, mostly of the right shape, sometimes not. */
+function valuesOf(schema: z.ZodType, depth = 0): fc.Arbitrary<unknown> {
+  const def = schema._zod.def as unknown as Record<string, unknown> & { type: string };
+  const wrong = fc.constantFrom(...WRONG_TYPES);
+  const right = ((): fc.Arbitrary<unknown> => {
+    switch (def.type) {
+      case 'string':
+        return mostlyTaken(schema, STRINGS, fc.string({ maxLength: 8 }));
+      case 'number':
+        return mostlyTaken(schema, NUMBERS, fc.oneof(fc.integer(), fc.double()));
+      case 'boolean':
+        return fc.boolean();
+      case 'enum':
+        return fc.oneof({ arbitrary: fc.constantFrom(...(schema._zod.values as Set<unknown>)), weight: 4 }, { arbitrary: fc.constantFrom('other', 'Open', 1), weight: 1 });
+      case 'optional':
+      case 'default':
+        return fc.oneof(fc.constant(undefined), valuesOf(def.innerType as z.ZodType, depth));
+      case 'array':
+        return fc.array(valuesOf(def.element as z.ZodType, depth + 1), { maxLength: 3 });
+      case 'union':
+        return fc.oneof(...(def.options as z.ZodType[]).map((option) => valuesOf(option, depth)));
+      case 'object': {
+        if (depth > 3) return fc.constant({});
+        const shape = def.shape as Record<string, z.ZodType>;
+        const fields = Object.fromEntries(Object.entries(shape).map(([key, field]) => [key, valuesOf(field, depth + 1)]));
+        // Required fields mostly there, others now and then: the rest in any order, some left out, and now and then one the schema does not know.
+        const required = Object.keys(shape).filter((key) => !['optional', 'default'].includes(shape[key]!._zod.def.type));
+        return fc
+          .tuple(fc.oneof({ arbitrary: fc.record(fields, { requiredKeys: required }), weight: 10 }, { arbitrary: fc.record(fields, { requiredKeys: [] }), weight: 1 }), fc.oneof({ arbitrary: fc.constant(null), weight: 20 }, { arbitrary: fc.constantFrom('unknown', 'Name', 'x-cmdb'), weight: 1 }), fc.boolean())
+          .map(([record, extra, reversed]) => {
+            const entries = Object.entries(record).filter(([, value]) => value !== undefined);
+            if (reversed) entries.reverse();
+            if (extra) entries.push([extra, 'x']);
+            return Object.fromEntries(entries);
+          });
+      }
+      default:
+        return fc.anything();
+    }
+  })();
+  return fc.oneof({ arbitrary: right, weight: 100 }, { arbitrary: wrong, weight: 1 });
+}
+
+/** Mostly values the schema takes (so that whole entities are often right), some it may not. */
+function mostlyTaken(schema: z.ZodType, pool: unknown[], any: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
+  const taken = pool.filter((value) => schema.safeParse(value).success);
+  const others = fc.oneof(fc.constantFrom(...pool), any);
+  return taken.length > 0 ? fc.oneof({ arbitrary: fc.constantFrom(...taken), weight: 30 }, { arbitrary: others, weight: 1 }) : others;
+}
+
+function yamlFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? yamlFiles(path) : /\.ya?ml$/.test(name) ? [path] : [];
+  });
+}
+
+/** Both checks' answers: zod's data when it takes the value, and the compiled check's. */
+function bothAnswers(schema: z.ZodType, value: unknown) {
+  const zod = schema.safeParse(value);
+  const quick = quickParse(schema, value);
+  return { zod: zod.success ? { data: zod.data, order: JSON.stringify(zod.data) } : 'refused', quick: quick ? { data: quick.data, order: JSON.stringify(quick.data) } : 'refused' };
+}
+
+describe('the compiled check', () => {
+  it('compiles the schemas of the collections; those with checks across fields (outcomes, waves), and project settings, are left to zod', () => {
+    const compiled = COLLECTION_NAMES.filter((name) => isQuicklyParsed(COLLECTIONS[name].schema));
+    expect(compiled).toEqual(['workloads', 'servers', 'dependencies', 'priorities', 'assumptions', 'remediations', 'risks']);
+    expect(isQuicklyParsed(Project)).toBe(false);
+  });
+
+  it.each(COLLECTION_NAMES.map((name) => [name]))('takes exactly what zod takes, and gives what it gives: %s', (name) => {
+    const { schema } = COLLECTIONS[name];
+    let taken = 0;
+    fc.assert(
+      fc.property(valuesOf(schema), (value) => {
+        const answers = bothAnswers(schema, value);
+        if (isQuicklyParsed(schema)) {
+          expect(answers.quick).toStrictEqual(answers.zod);
+          if (answers.quick !== 'refused') taken++;
+        } else {
+          expect(answers.quick).toBe('refused');
+        }
+      }),
+      { numRuns: 400 },
+    );
+    // Generated values are right often enough that the comparison is of taken values, not only refusals.
+    if (isQuicklyParsed(schema)) expect(taken).toBeGreaterThan(50);
+  });
+
+  it('gives what zod gives for every entity of the fixtures and examples', () => {
+    const root = join(import.meta.dirname, '..', '..');
+    const files = [join(root, 'tests', 'fixtures'), join(root, 'examples')].flatMap((dir) => yamlFiles(dir));
+    let compared = 0;
+    for (const file of files) {
+      let documents: unknown[];
+      try {
+        documents = [parse(readFileSync(file, 'utf8'), { logLevel: 'silent' })];
+      } catch {
+        continue; // the fixtures of YAML that does not parse
+      }
+      for (const document of documents) {
+        if (typeof document !== 'object' || document === null) continue;
+        for (const name of COLLECTION_NAMES) {
+          const items = (document as Record<string, unknown>)[name];
+          if (!Array.isArray(items)) continue;
+          for (const item of items) {
+            if (typeof item !== 'object' || item === null || Array.isArray(item)) continue;
+            // As check-documents.ts passes them: without x- fields and empty ones.
+            const value = Object.fromEntries(Object.entries(item).filter(([key, field]) => !key.startsWith('x-') && field !== null));
+            const answers = bothAnswers(COLLECTIONS[name].schema, value);
+            if (isQuicklyParsed(COLLECTIONS[name].schema)) expect({ file, answer: answers.quick }).toStrictEqual({ file, answer: answers.zod });
+            compared++;
+          }
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(200);
+  });
+});
