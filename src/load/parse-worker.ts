@@ -2,7 +2,7 @@
 // the counter it shares with the main thread, parses and checks each, and sends back what it
 // read as the parse cache stores it, by index, in batches as it goes.
 import { parentPort } from 'node:worker_threads';
-import type { WorkerBatch, WorkerTask } from './parallel-read.js';
+import type { WorkerBatch, WorkerRead, WorkerTask } from './parallel-read.js';
 import { entryOfFile } from './parse-cache.js';
 import { readSourceFile } from './read-source-file.js';
 
@@ -10,14 +10,14 @@ import { readSourceFile } from './read-source-file.js';
 const BATCH_SIZE = 200;
 
 parentPort?.on('message', ({ paths, offsets, bytes, next }: WorkerTask) => {
-  let read: WorkerBatch['read'] = [];
+  let read: WorkerRead = [];
   for (let index = Atomics.add(next, 0, 1); index < paths.length; index = Atomics.add(next, 0, 1)) {
     const file = new Uint8Array(bytes, offsets[index]!, offsets[index + 1]! - offsets[index]!);
     read.push([index, entryOfFile(readSourceFile(paths[index]!, file))]);
     if (read.length === BATCH_SIZE) {
-      parentPort!.postMessage({ read, done: false } satisfies WorkerBatch);
+      parentPort!.postMessage({ json: JSON.stringify(read), done: false } satisfies WorkerBatch);
       read = [];
     }
   }
-  parentPort!.postMessage({ read, done: true } satisfies WorkerBatch);
+  parentPort!.postMessage({ json: JSON.stringify(read), done: true } satisfies WorkerBatch);
 });
