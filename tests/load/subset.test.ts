@@ -31,6 +31,7 @@ describe('what the subset reads', () => {
     ['core schema scalars', 'a: 0o17\nb: 0x1F\nc: 012\nd: 1e3\ne: .inf\nf: -.Inf\ng: True\nh: yes\ni: 2024-01-31\nj: 1_000\n', { a: 15, b: 31, c: 12, d: 1000, e: Infinity, f: -Infinity, g: true, h: 'yes', i: '2024-01-31', j: '1_000' }],
     ['a null item and an item holding a mapping', 'a:\n  -\n  - # note\n    b: 1\n', { a: [null, { b: 1 }] }],
     ['plain scalars with inner indicators', 'a: -1\nb: Foo, Inc. [EU]\nc: a#b\nd: what? yes\n', { a: -1, b: 'Foo, Inc. [EU]', c: 'a#b', d: 'what? yes' }],
+    ['anchor, alias and tag signs inside text', 'a: Tom & Jerry\nb: 2 * 3\nc: Hi! <<\nd: [x & y]\n', { a: 'Tom & Jerry', b: '2 * 3', c: 'Hi! <<', d: ['x & y'] }],
   ])('%s', (_name, text, value) => {
     expect(parseSubset(text)).toEqual(value);
     expect(agreesWithFull(text)).toBe(true);

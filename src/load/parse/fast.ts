@@ -19,14 +19,16 @@ export type FastParse = { ok: true; values: unknown[] } | { ok: false; reason: s
  * for a file too large for the full parser, whose duplicate is reported separately.
  */
 export function parseFast(text: string, duplicatesAllowed = false): FastParse {
+  // Most files are in the subset that parser reads, faster than js-yaml; it gives up on the rest
+  // (among it every construct below), so it goes first: a value like `Tom & Jerry`, which the
+  // pattern cannot tell from an anchor, is read here too.
+  const inSubset = parseSubset(text);
+  if (inSubset !== undefined) return { ok: true, values: [inSubset] };
   const construct = NEEDS_FULL_PARSER.exec(text);
   if (construct) {
     const offset = construct.index + construct[0].search(/\S/);
     return { ok: false, reason: 'anchors, aliases, tags, merge keys, explicit keys or directives', offset };
   }
-  // Most files are in the subset that parser reads, faster than js-yaml; it gives up on the rest.
-  const inSubset = parseSubset(text);
-  if (inSubset !== undefined) return { ok: true, values: [inSubset] };
   try {
     const values: unknown[] = [];
     const options = { schema: CORE_SCHEMA, maxDepth: MAX_PARSE_DEPTH, json: duplicatesAllowed } as jsYaml.LoadOptions;
