@@ -66,6 +66,12 @@ describe('where the subset gives up (another parser reads the file)', () => {
     ['a comment glued to a value', 'a: "b"#c\n'],
     ['a badly indented key', 'a:\n    b: 1\n  c: 2\n'],
     ['anchors', 'a: &x 1\nb: *x\n'],
+    ['a lone dash in a flow sequence', 'a: [-]\n'],
+    ['a lone dash before a comma', 'a: [-, x]\n'],
+    ['a lone question mark in flow', 'a: [?]\n'],
+    ['a lone dash as a flow value', 'a: { b: - }\n'],
+    ['a key longer than YAML allows', `${'k'.repeat(1025)}: 1\n`],
+    ['an item key longer than YAML allows', `a:\n  - ${'k'.repeat(1025)}: 1\n`],
     ['block nesting 70 deep', Array.from({ length: 70 }, (_, depth) => `${'  '.repeat(depth)}a:\n`).join('')],
     ['flow nesting 70 deep', `a: ${'['.repeat(70)}${']'.repeat(70)}\n`],
   ])('%s', (_name, text) => {
@@ -111,6 +117,7 @@ describe('generated documents', () => {
     const word = fc.constantFrom('a', 'b c', 'id', 'x-y', '1', '-1', '0o7', '.5', '~', 'null', 'true', 'é', 'server:S1', 'a#b', '"q\\"x"', "'s''t'", '"\\u00e9"', '"\\n"', '[a, b]', '{ a: 1 }');
     const indicator = fc.constantFrom(
       ': ', ':', '- ', '-', ' ', '  ', ',', ', ', '[', ']', '{', '}', '"', "'", ' #c', '#', '?', '? ', '|', '>-', '&a', '*a', '!t', '%', '@', '`', '\\', '---', '...',
+      '[-]', '[?, x]', '{ b: - }', '[:]', '-,', '?]',
     );
     const token = fc.oneof({ arbitrary: word, weight: 3 }, { arbitrary: indicator, weight: 1 });
     const line = fc.tuple(fc.integer({ min: 0, max: 6 }), fc.array(token, { maxLength: 6 })).map(([indent, tokens]) => ' '.repeat(indent) + tokens.join(''));

@@ -20,6 +20,9 @@ const SPECIAL_KEY = /^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|__proto__)$/;
 /** Characters no plain scalar starts with (quotes and brackets are read before this is asked). */
 const INDICATOR = /[,[\]{}#&*!|>'"%@`]/;
 
+/** The longest key read here (YAML's limit for a key without `?` is 1024 characters). */
+const MAX_KEY_LENGTH = 1000;
+
 /** The deepest nesting of collections read here; deeper ones are left to the other parsers (and their limits). */
 const MAX_DEPTH = 64;
 
@@ -212,7 +215,7 @@ class SubsetParser {
   private blockPlain(): unknown {
     const line = this.line;
     const start = this.column;
-    if (!startsPlain(line, start)) throw GIVE_UP;
+    if (!startsPlain(line, start, false)) throw GIVE_UP;
     const comment = line.indexOf(' #', start);
     let end = comment === -1 ? line.length : comment;
     while (line.charCodeAt(end - 1) === SPACE) end--;
@@ -227,7 +230,7 @@ class SubsetParser {
   private flowPlain(): unknown {
     const line = this.line;
     const start = this.column;
-    if (!startsPlain(line, start)) throw GIVE_UP;
+    if (!startsPlain(line, start, true)) throw GIVE_UP;
     let end = start;
     for (; end < line.length; end++) {
       const c = line.charCodeAt(end);
@@ -305,7 +308,8 @@ function keyEnd(line: string, start: number): number {
     if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === DASH) end++;
     else break;
   }
-  if (line.charCodeAt(end) !== COLON) return -1;
+  // YAML allows an implicit key of at most 1024 characters.
+  if (line.charCodeAt(end) !== COLON || end - start > MAX_KEY_LENGTH) return -1;
   const after = line.charCodeAt(end + 1);
   return after === SPACE || Number.isNaN(after) ? end : -1;
 }
@@ -327,12 +331,16 @@ function skipSpaces(line: string, from: number): number {
   return at;
 }
 
-/** Whether a plain scalar may start at `start`. */
-function startsPlain(line: string, start: number): boolean {
+/** Whether a plain scalar may start at `start`, in a flow collection or not. */
+function startsPlain(line: string, start: number, inFlow: boolean): boolean {
   const first = line[start];
   if (first === undefined || INDICATOR.test(first)) return false;
-  // `-`, `?` and `:` start a plain scalar only when something other than a space follows.
-  if (first === '-' || first === '?' || first === ':') return start + 1 < line.length && line.charCodeAt(start + 1) !== SPACE;
+  // `-`, `?` and `:` start a plain scalar only when something else follows: not a space, nor in
+  // a flow collection one of its indicators (`[-]` is no text).
+  if (first === '-' || first === '?' || first === ':') {
+    const next = line.charCodeAt(start + 1);
+    return !Number.isNaN(next) && next !== SPACE && !(inFlow && endsFlowPlain(next));
+  }
   return true;
 }
 
