@@ -30,10 +30,23 @@ export function isQuicklyParsed(schema: z.ZodType): boolean {
   return compile(schema) !== undefined;
 }
 
+/**
+ * The kinds of schema compiled here, by zod's own names for them: a kind not listed (an exact
+ * optional, an exclusive union, an email format...) is left to zod, though it shares a `type`.
+ */
+const KNOWN_TRAITS = new Set([
+  'ZodType', 'ZodString', '_ZodString', 'ZodStringFormat', 'ZodISODate', 'ZodNumber', 'ZodNumberFormat', 'ZodBoolean',
+  'ZodEnum', 'ZodOptional', 'ZodDefault', 'ZodArray', 'ZodUnion', 'ZodObject',
+].flatMap((name) => [name, `$${name}`]).concat(
+  '$ZodObjectJIT',
+  // z.int() and z.iso.date() are schemas and checks at once: their own check is compiled with them.
+  '$ZodCheck', '$ZodCheckNumberFormat', '$ZodCheckStringFormat',
+));
+
 /** The schema's parse; undefined when it uses anything this file does not compile. */
 function compile(schema: z.ZodType): Parse | undefined {
   const def = schema._zod.def as unknown as Record<string, unknown> & { type: string };
-  if (def.coerce) return undefined;
+  if (def.coerce || [...schema._zod.traits].some((trait) => !KNOWN_TRAITS.has(trait))) return undefined;
   switch (def.type) {
     case 'string':
       return withChecks(ownCheck(def, stringCheck), def.checks, stringCheck, (input) => typeof input === 'string');
@@ -47,18 +60,23 @@ function compile(schema: z.ZodType): Parse | undefined {
       return (input) => (values.has(input) ? input : GIVE_UP);
     }
     case 'optional': {
-      const inner = compile(def.innerType as z.ZodType);
+      // Around a default (or another optional) zod asks the inner schema even for no value.
+      const innerType = (def.innerType as z.ZodType)._zod.def.type;
+      const inner = innerType === 'default' || innerType === 'optional' ? undefined : compile(def.innerType as z.ZodType);
       return inner && !def.checks ? (input) => (input === undefined ? undefined : inner(input)) : undefined;
     }
     case 'default': {
       const inner = compile(def.innerType as z.ZodType);
+      // A default of no value is kept as a field by zod, and left out here: left to zod.
+      if (!inner || def.checks || def.defaultValue === undefined) return undefined;
       // Read each time, as zod does: it gives a fresh copy of a default that is an object.
-      return inner && !def.checks ? (input) => (input === undefined ? def.defaultValue : inner(input)) : undefined;
+      return (input) => (input === undefined ? def.defaultValue : inner(input));
     }
     case 'array':
       return def.checks ? undefined : arrayParse(compile(def.element as z.ZodType));
     case 'union':
-      return def.checks ? undefined : unionParse((def.options as z.ZodType[]).map(compile));
+      // An exclusive union (z.xor) refuses a value more than one option takes: left to zod.
+      return def.checks || def.inclusive === false ? undefined : unionParse((def.options as z.ZodType[]).map(compile));
     case 'object':
       return def.checks ? undefined : objectParse(def.shape as Record<string, z.ZodType>, def.catchall as z.ZodType | undefined);
     default:
@@ -96,7 +114,8 @@ function stringCheck(def: Record<string, unknown>): Check | undefined {
       return pattern.test(value);
     };
   }
-  if (def.check === 'min_length' && typeof def.minimum === 'number') {
+  // zod counts characters (code points); up to 1 that is the same as counting UTF-16 units.
+  if (def.check === 'min_length' && typeof def.minimum === 'number' && def.minimum <= 1) {
     const minimum = def.minimum;
     return (value: string) => value.length >= minimum;
   }

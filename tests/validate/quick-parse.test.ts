@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import type * as z from 'zod';
+import * as z from 'zod';
 import { COLLECTION_NAMES, COLLECTIONS } from '../../schemas/collections.js';
 import { Project } from '../../schemas/project.js';
 import { isQuicklyParsed, quickParse } from '../../src/validate/quick-parse.js';
@@ -91,6 +91,30 @@ describe('the compiled check', () => {
     const compiled = COLLECTION_NAMES.filter((name) => isQuicklyParsed(COLLECTIONS[name].schema));
     expect(compiled).toEqual(['workloads', 'servers', 'dependencies', 'priorities', 'assumptions', 'remediations', 'risks']);
     expect(isQuicklyParsed(Project)).toBe(false);
+  });
+
+  it.each([
+    ['an optional around a default', z.strictObject({ a: z.string().default('x').optional() }), [{}, { a: undefined }]],
+    ['an exact optional', z.strictObject({ a: z.exactOptional(z.string()) }), [{ a: undefined }, {}]],
+    ['an exclusive union', z.xor([z.string(), z.string().min(1)]), ['a', '']],
+    ['a minimum length counted in characters', z.string().min(2), ['😀', 'ab']],
+    ['a default of no value', z.strictObject({ o: z.string().optional().default(undefined as unknown as string) }), [{}]],
+    ['a refinement of the whole object', z.strictObject({ a: z.int() }).refine((v) => v.a > 1), [{ a: 1 }, { a: 2 }]],
+    ['a plain (not strict) object', z.object({ a: z.int() }), [{ a: 1, b: 2 }]],
+  ] as Array<[string, z.ZodType, unknown[]]>)('never answers otherwise than zod, here by leaving it to zod where it should: %s', (_name, schema, inputs) => {
+    for (const input of inputs) {
+      const answers = bothAnswers(schema, input);
+      if (answers.quick !== 'refused') expect(answers.quick).toStrictEqual(answers.zod);
+    }
+  });
+
+  it('leaves to zod the kinds of schema it does not compile', () => {
+    expect(isQuicklyParsed(z.exactOptional(z.string()))).toBe(false);
+    expect(isQuicklyParsed(z.xor([z.string(), z.number()]))).toBe(false);
+    expect(isQuicklyParsed(z.string().min(2))).toBe(false);
+    expect(isQuicklyParsed(z.string().default('x').optional())).toBe(false);
+    expect(isQuicklyParsed(z.email())).toBe(false);
+    expect(isQuicklyParsed(z.string().min(1).optional())).toBe(true);
   });
 
   it.each(COLLECTION_NAMES.map((name) => [name]))('takes exactly what zod takes, and gives what it gives: %s', (name) => {
