@@ -131,21 +131,28 @@ export async function readFiles(files: readonly FileToRead[], worker?: ParseWork
     // The worker sends what it read in batches; this thread stops now and then to take them in,
     // so that they are not all copied across at the end while the other thread waits.
     let lastPause = performance.now();
-    for (let index = Atomics.add(task.next, 0, 1); index < files.length; index = Atomics.add(task.next, 0, 1)) {
-      read[index] = readHere(files[index]!);
-      if (performance.now() - lastPause > PAUSE_EVERY_MS) {
-        await new Promise(setImmediate);
-        lastPause = performance.now();
+    try {
+      for (let index = Atomics.add(task.next, 0, 1); index < files.length; index = Atomics.add(task.next, 0, 1)) {
+        read[index] = readHere(files[index]!);
+        if (performance.now() - lastPause > PAUSE_EVERY_MS) {
+          await new Promise(setImmediate);
+          lastPause = performance.now();
+        }
       }
+    } catch (error) {
+      helper.stop();
+      throw error;
     }
   }
   try {
     await pending;
   } catch {
-    // The worker could not finish (no thread to be had): this thread reads what it left.
+    // The worker could not finish (no thread to be had, or it failed midway): this thread
+    // reads what it left, including the files it took and never sent back.
     helper.stop();
   }
-  return read.map((file, index) => file ?? readHere(files[index]!));
+  // Array.from, not map: map skips the holes those files left.
+  return Array.from(read, (file, index) => file ?? readHere(files[index]!));
 }
 
 function readHere({ path, bytes }: FileToRead): ReadFile {

@@ -5,7 +5,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { readFiles, type ParseWorker, type WorkerTask } from '../../src/load/parallel-read.js';
+import { readSourceFile } from '../../src/load/read-source-file.js';
 
 const repo = join(import.meta.dirname, '..', '..');
 const fixtures = join(repo, 'tests', 'fixtures');
@@ -68,3 +70,37 @@ describe('parse worker', () => {
     expect([...codes]).toEqual(expect.arrayContaining(['DUPLICATE_KEY', 'INVALID_VALUE', 'UNKNOWN_REFERENCE', 'YAML_SYNTAX']));
   }, 60_000);
 });
+
+describe('a worker that fails midway', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  /** A stand-in worker: takes `taken` files from the shared counter, sends back none of them, then fails. */
+  function failingWorker(taken: number) {
+    const stop = vi.fn();
+    const worker = {
+      read: (task: WorkerTask) => {
+        for (let n = 0; n < taken; n++) Atomics.add(task.next, 0, 1);
+        return Promise.reject(new Error('the parse worker stopped (1)'));
+      },
+      stop,
+    };
+    return { worker: worker as unknown as ParseWorker, stop };
+  }
+
+  const files = Array.from({ length: 5 }, (_, n) => ({ path: `w${n}.yaml`, bytes: new TextEncoder().encode(`workloads:\n  - id: w${n}\n    name: W${n}\n`) }));
+  const expected = files.map(({ path, bytes }) => readSourceFile(path, bytes));
+
+  it.each([
+    ['both threads reading', 'shared', 2],
+    ['the worker reading every file', 'always', 0],
+  ])('leaves no file unread, %s', async (_name, mode, taken) => {
+    vi.stubEnv('BACKLOG_PARSE_WORKER', mode);
+    const { worker, stop } = failingWorker(taken);
+    const read = await readFiles(files, worker);
+    expect(read.map((r) => r.file)).toEqual(expected);
+    expect(stop).toHaveBeenCalled();
+  });
+});
+
