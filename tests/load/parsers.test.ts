@@ -1,7 +1,7 @@
 // The fast parsers (the subset parser, then js-yaml) and the full parser (the yaml package) must
 // never disagree on what a file means, and their locators must place a path on the same text.
 // Checked on every fixture and on generated documents.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import fc from 'fast-check';
 import jsYaml from 'js-yaml';
@@ -14,17 +14,10 @@ import { parseFast } from '../../src/load/parse/fast.js';
 import { parseFull } from '../../src/load/parse/full.js';
 import { parseSubset } from '../../src/load/parse/subset.js';
 import type { PathSegment } from '../../src/load/types.js';
+import { yamlFiles } from '../helpers/yaml-files.js';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures');
 const examples = join(import.meta.dirname, '..', '..', 'examples');
-
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return yamlFiles(path);
-    return /\.ya?ml$/.test(name) ? [path] : [];
-  });
-}
 
 /** Both parsers' values for a text the fast parser takes; undefined when it does not. */
 function bothValues(text: string) {

@@ -2,7 +2,7 @@
 // values, fields in the same order, defaults filled in), on every collection's schema: checked
 // on values generated from the schemas themselves, right and wrong, and on every entity of the
 // fixtures and examples.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import * as z from 'zod';
 import { COLLECTION_NAMES, COLLECTIONS } from '../../schemas/collections.js';
 import { Project } from '../../schemas/project.js';
 import { isQuicklyParsed, quickParse } from '../../src/validate/quick-parse.js';
+import { yamlFiles } from '../helpers/yaml-files.js';
 
 /** Strings that pass or fail the schemas' patterns and formats (ids, references, dates, IPs, protocols). */
 const STRINGS = [
@@ -70,13 +71,6 @@ function mostlyTaken(schema: z.ZodType, pool: unknown[], any: fc.Arbitrary<unkno
   const taken = pool.filter((value) => schema.safeParse(value).success);
   const others = fc.oneof(fc.constantFrom(...pool), any);
   return taken.length > 0 ? fc.oneof({ arbitrary: fc.constantFrom(...taken), weight: 30 }, { arbitrary: others, weight: 1 }) : others;
-}
-
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? yamlFiles(path) : /\.ya?ml$/.test(name) ? [path] : [];
-  });
 }
 
 /** Both checks' answers: zod's data when it takes the value, and the compiled check's. */
