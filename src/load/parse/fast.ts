@@ -1,7 +1,8 @@
 // The fast path: the subset parser (subset.ts), then js-yaml with an exact YAML 1.2 core
-// schema, for the plain files that make up nearly every backlog. It keeps no positions. Anything it cannot take exactly as the `yaml`
-// package would (anchors, aliases, tags, merge keys, explicit keys, directives) or any error
-// sends the file to the full parser instead, which reports with detail.
+// schema, for the plain files that make up nearly every backlog. It keeps no positions.
+// Anything it cannot take exactly as the `yaml` package would (anchors, aliases, tags, merge
+// keys, explicit keys, directives) or any error sends the file to the full parser instead,
+// which reports with detail.
 import jsYaml from 'js-yaml';
 import { CORE_SCHEMA } from './core-schema.js';
 import { parseSubset } from './subset.js';
