@@ -167,10 +167,14 @@ function checkEntity(
   return entity as unknown as Entity;
 }
 
+const NO_FIELDS: ReadonlySet<string> = new Set();
+
 /** A field written with nothing after it (`owner:`) is absent, as if it were not written. */
-function withoutEmptyFields(value: Record<string, unknown>): { value: Record<string, unknown>; emptyFields: Set<string> } {
-  const emptyFields = new Set(Object.keys(value).filter((key) => value[key] === null));
-  if (emptyFields.size === 0) return { value, emptyFields };
+function withoutEmptyFields(value: Record<string, unknown>): { value: Record<string, unknown>; emptyFields: ReadonlySet<string> } {
+  let emptyFields: Set<string> | undefined;
+  for (const key of Object.keys(value)) if (value[key] === null) (emptyFields ??= new Set()).add(key);
+  // Nearly every entity has none: nothing is made for it.
+  if (!emptyFields) return { value, emptyFields: NO_FIELDS };
   const copy = { ...value };
   for (const key of emptyFields) delete copy[key];
   return { value: copy, emptyFields };

@@ -36,12 +36,17 @@ export function checkDialect(root: unknown, file: string, doc: number): DialectC
       tooDeep = true;
       continue;
     }
+    // Only collections are visited: a scalar is never too deep, and most values are scalars.
     if (Array.isArray(value)) {
-      for (let index = 0; index < value.length; index++) stack.push({ value: value[index], depth: depth + 1, parent: visit, segment: index });
+      for (let index = 0; index < value.length; index++) {
+        const item: unknown = value[index];
+        if (typeof item === 'object' && item !== null) stack.push({ value: item, depth: depth + 1, parent: visit, segment: index });
+      }
       continue;
     }
     for (const key of Object.keys(value)) {
-      stack.push({ value: (value as Record<string, unknown>)[key], depth: depth + 1, parent: visit, segment: key });
+      const item = (value as Record<string, unknown>)[key];
+      if (typeof item === 'object' && item !== null) stack.push({ value: item, depth: depth + 1, parent: visit, segment: key });
     }
   }
   return { drafts, readable: !tooDeep };
