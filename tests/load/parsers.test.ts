@@ -12,8 +12,8 @@ import { fastLocator } from '../../src/load/locate/fast-locator.js';
 import { fullLocator } from '../../src/load/locate/full-locator.js';
 import { parseFast } from '../../src/load/parse/fast.js';
 import { parseFull } from '../../src/load/parse/full.js';
-import { parseSubset } from '../../src/load/parse/subset.js';
 import type { PathSegment } from '../../src/load/types.js';
+import { subsetAgreesWithFull } from '../helpers/subset-agreement.js';
 import { yamlFiles } from '../helpers/yaml-files.js';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures');
@@ -25,25 +25,6 @@ function bothValues(text: string) {
   if (!fast.ok) return undefined;
   const full = parseFull(text);
   return { fast: fast.values, full: full.documents.map((d) => (d.usable ? d.value : 'UNUSABLE')), problems: full.problems };
-}
-
-/**
- * What the subset parser and the full parser read from a text the subset parser takes;
- * undefined when it gives up. The full parser must find the text clean, one document.
- */
-function subsetAndFull(text: string) {
-  const subset = parseSubset(text);
-  if (subset === undefined) return undefined;
-  const full = parseFull(text);
-  return { subset: [subset], full: full.documents.map((d) => (d.usable ? d.value : 'UNUSABLE')), problems: full.problems };
-}
-
-function expectSubsetAgrees(text: string): boolean {
-  const both = subsetAndFull(text);
-  if (!both) return false;
-  expect({ text, problems: both.problems }).toEqual({ text, problems: [] });
-  expect({ text, value: both.subset }).toEqual({ text, value: both.full });
-  return true;
 }
 
 /** Every path to a node of a value, with whether it is a mapping key. */
@@ -74,7 +55,7 @@ describe('every fixture and example file', () => {
   const files = [...yamlFiles(fixtures), ...(statSync(examples, { throwIfNoEntry: false }) ? yamlFiles(examples) : [])];
   it.each(files.map((file) => [relative(join(import.meta.dirname, '..', '..'), file), file]))('%s', (_name, file) => {
     const text = readFileSync(file, 'utf8');
-    expectSubsetAgrees(text);
+    subsetAgreesWithFull(text);
     const both = bothValues(text);
     if (!both) return; // Only the full parser reads it: nothing to compare.
     expect(both.problems).toEqual([]);
@@ -111,7 +92,7 @@ describe('generated documents', () => {
               : stringify(doc, { collectionStyle: writer === 'yaml-flow' ? 'flow' : 'block' }),
           )
           .join('---\n');
-        expectSubsetAgrees(text);
+        subsetAgreesWithFull(text);
         const both = bothValues(text);
         if (!both) return;
         expect(both.fast).toEqual(both.full);
@@ -123,8 +104,8 @@ describe('generated documents', () => {
   it('both parsers read the same value from any plain scalar', () => {
     fc.assert(
       fc.property(fc.oneof(fc.constantFrom(...TRICKY_SCALARS), fc.stringMatching(/^[-+.0-9a-fA-FxobeE_:~]{1,8}$/)), (text) => {
-        expectSubsetAgrees(`a: ${text}\nb: [${text}]\n`);
-        expectSubsetAgrees(`a: ${text}\n`);
+        subsetAgreesWithFull(`a: ${text}\nb: [${text}]\n`);
+        subsetAgreesWithFull(`a: ${text}\n`);
         const both = bothValues(`a: ${text}\nb: [${text}]\n`);
         if (!both) return;
         expect(both.fast).toEqual(both.full);

@@ -6,18 +6,8 @@ import fc from 'fast-check';
 import jsYaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { parseFull } from '../../src/load/parse/full.js';
 import { parseSubset } from '../../src/load/parse/subset.js';
-
-/** Whether the subset read the text; when it did, the full parser read the same value, cleanly. */
-function agreesWithFull(text: string): boolean {
-  const subset = parseSubset(text);
-  if (subset === undefined) return false;
-  const full = parseFull(text);
-  expect({ text, problems: full.problems, documents: full.documents.length }).toEqual({ text, problems: [], documents: 1 });
-  expect({ text, value: subset }).toEqual({ text, value: full.documents[0]!.value });
-  return true;
-}
+import { subsetAgreesWithFull } from '../helpers/subset-agreement.js';
 
 describe('what the subset reads', () => {
   it.each([
@@ -34,7 +24,7 @@ describe('what the subset reads', () => {
     ['anchor, alias and tag signs inside text', 'a: Tom & Jerry\nb: 2 * 3\nc: Hi! <<\nd: [x & y]\n', { a: 'Tom & Jerry', b: '2 * 3', c: 'Hi! <<', d: ['x & y'] }],
   ])('%s', (_name, text, value) => {
     expect(parseSubset(text)).toEqual(value);
-    expect(agreesWithFull(text)).toBe(true);
+    expect(subsetAgreesWithFull(text)).toBe(true);
   });
 });
 
@@ -105,7 +95,7 @@ describe('generated documents', () => {
         const text = writer.startsWith('js-yaml')
           ? jsYaml.dump(doc, { schema: jsYaml.CORE_SCHEMA, flowLevel: writer === 'js-yaml' ? -1 : Number(writer.at(-1)) })
           : stringify(doc);
-        if (agreesWithFull(text)) read++;
+        if (subsetAgreesWithFull(text)) read++;
       }),
       { numRuns: 1000 },
     );
@@ -128,7 +118,7 @@ describe('generated documents', () => {
     let read = 0;
     fc.assert(
       fc.property(keyLine, fc.array(fc.oneof(keyLine, keyLine, keyLine, line), { maxLength: 5 }), (first, lines) => {
-        if (agreesWithFull(`${[first.trimStart(), ...lines].join('\n')}\n`)) read++;
+        if (subsetAgreesWithFull(`${[first.trimStart(), ...lines].join('\n')}\n`)) read++;
       }),
       { numRuns: 5000 },
     );
