@@ -20,7 +20,7 @@ export async function loadBacklog(io: CliIO, rootDir: string, source: FsSource, 
   const caching = parseCache(rootDir, io);
   let rootFile: { file: SourceFile | undefined; exclude: readonly string[] } = { file: undefined, exclude: [] };
   const files = await loadFiles(source, { ...caching, onRootFile: (file, exclude) => (rootFile = { file, exclude }) });
-  caching.cache?.save();
+  await caching.cache?.save();
   const read = readBacklog(files);
   if (snapshotFile) {
     const content = { exclude: rootFile.exclude, rootFile: rootFile.file, files, backlog: read.backlog, drafts: read.drafts, unreadableFiles: read.unreadableFiles };

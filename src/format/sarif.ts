@@ -5,7 +5,7 @@ import type { Severity } from '../../schemas/diagnostic-codes.js';
 import { DIAGNOSTIC_CODES } from '../../schemas/diagnostic-codes.js';
 import { CODES } from '../validate/codes.js';
 import type { Diagnostic } from '../validate/diagnostic.js';
-import type { ValidationFormatter } from './types.js';
+import type { SourceTexts, ValidationFormatter } from './types.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -78,7 +78,7 @@ function physicalLocation(uri: string, place: { line?: number; column?: number; 
  * for a finding without a path the text of its line. Findings that are alike are told apart by
  * their order; the message is left out, since it carries counts that change.
  */
-function fingerprintsOf(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>): string[] {
+function fingerprintsOf(diagnostics: readonly Diagnostic[], sources: SourceTexts): string[] {
   const seen = new Map<string, number>();
   const lines = new Map<string, string[]>();
   const lineText = (file: string, line: number | undefined) => {

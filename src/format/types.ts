@@ -10,13 +10,18 @@ export interface ValidationReport {
   diagnostics: readonly Diagnostic[];
 }
 
+/** The text of each file by path: a map, or anything that reads texts only when asked (most files have nothing to show). */
+export interface SourceTexts {
+  get(path: string): string | undefined;
+}
+
 export interface FormatContext {
   /** Colours; a chalk instance with level 0 when colour is off. */
   style: ChalkInstance;
   /** Turns a root-relative path into a repository-relative one (GitHub annotations, SARIF). */
   pathPrefix: string;
   /** File texts, for code frames. */
-  sources: ReadonlyMap<string, string>;
+  sources: SourceTexts;
   failOn: FailOn;
   toolVersion: string;
 }

@@ -51,7 +51,7 @@ export async function reviewSidesAt(repository: Repository, ats: readonly string
 
   const cache = cacheEnv === undefined ? undefined : ParseCache.open(root, version, cacheEnv);
   const loaded = await backlogsAt(repository, missing, root, { asOf, memo: new Map<string, SourceFile>(), ...(cache ? { cache } : {}) });
-  cache?.save('all');
+  await cache?.save('all');
   // Both sides may be one tree (a change outside the backlog folder): one decision for it.
   const admitted = new Map<string, boolean>();
   for (const [index, at] of ats.entries()) {

@@ -33,27 +33,32 @@ const EARLY_WORKER_FILES = 1000;
 
 export async function loadFiles(source: BacklogSource, options: LoadOptions = {}): Promise<SourceFile[]> {
   const { memo, cache } = options;
+  // A cache the worker may write the pack of is empty: nothing to look up, and no file hashed
+  // unless this thread keeps it after all.
+  const packTarget = cache?.packTarget();
+  const lookIn = packTarget ? undefined : cache;
   const memoKeyOf = (path: string, bytes: Uint8Array) => (memo ? `${path === ROOT_FILE}\0${source.contentId?.(path) ?? blobId(bytes)}` : '');
   /** A file read before (this run, or an earlier one through the cache); undefined when new. */
   const known = (path: string, bytes: Uint8Array, memoKey: string, cacheKey: string | undefined): SourceFile | undefined => {
     const shared = memo?.get(memoKey);
     if (shared) return shared.path === path ? shared : { ...shared, path, check: relocate(shared.check, path) };
-    const file = cacheKey === undefined ? undefined : cache!.get(cacheKey, path, bytes);
+    const file = cacheKey === undefined ? undefined : lookIn!.get(cacheKey, path, bytes);
     if (file) memo?.set(memoKey, file);
     return file;
   };
-  const keep = (file: SourceFile, memoKey: string, cacheKey: string | undefined, entry?: CacheEntry) => {
-    if (cacheKey !== undefined) cache!.set(cacheKey, file, entry);
-    memo?.set(memoKey, file);
+  /** Files read now, for the cache once the load is done (unless the worker writes them). */
+  const fresh: Array<FileToRead & { file: SourceFile; cacheKey: string | undefined; entry: CacheEntry | undefined }> = [];
+  const keep = (read: FileToRead & { memoKey: string; cacheKey: string | undefined }, file: SourceFile, entry?: CacheEntry) => {
+    if (cache) fresh.push({ path: read.path, bytes: read.bytes, file, cacheKey: read.cacheKey, entry });
+    memo?.set(read.memoKey, file);
   };
 
   const rootBytes = await source.readFile(ROOT_FILE);
   let rootFile: SourceFile | undefined;
   if (rootBytes) {
-    const memoKey = memoKeyOf(ROOT_FILE, rootBytes);
-    const cacheKey = cache?.key(ROOT_FILE, rootBytes);
-    rootFile = known(ROOT_FILE, rootBytes, memoKey, cacheKey);
-    if (!rootFile) keep((rootFile = readSourceFile(ROOT_FILE, rootBytes)), memoKey, cacheKey);
+    const root = { path: ROOT_FILE, bytes: rootBytes, memoKey: memoKeyOf(ROOT_FILE, rootBytes), cacheKey: lookIn?.key(ROOT_FILE, rootBytes) };
+    rootFile = known(ROOT_FILE, rootBytes, root.memoKey, root.cacheKey);
+    if (!rootFile) keep(root, (rootFile = readSourceFile(ROOT_FILE, rootBytes)));
   }
   const exclude = (rootFile && projectOf(rootFile)?.exclude) ?? [];
   options.onRootFile?.(rootFile, exclude);
@@ -76,7 +81,7 @@ export async function loadFiles(source: BacklogSource, options: LoadOptions = {}
       const bytes = await source.readFile(path);
       if (!bytes) continue;
       const memoKey = memoKeyOf(path, bytes);
-      const cacheKey = cache?.key(path, bytes);
+      const cacheKey = lookIn?.key(path, bytes);
       const file = known(path, bytes, memoKey, cacheKey);
       if (!file) toRead.push({ path, bytes, index: files.length, memoKey, cacheKey });
       files.push(file);
@@ -85,11 +90,14 @@ export async function loadFiles(source: BacklogSource, options: LoadOptions = {}
     worker?.stop();
     throw error;
   }
-  const read = await readFiles(toRead, worker);
+  // The worker, if it reads, writes the pack too: of these files and the one read already.
+  const packRequest = packTarget && { ...packTarget, alsoInPack: fresh.map(({ path, bytes }) => ({ path, bytes })) };
+  const { read, packWritten } = await readFiles(toRead, worker, packRequest);
   read.forEach(({ file, entry }, i) => {
-    const { index, memoKey, cacheKey } = toRead[i]!;
-    files[index] = file;
-    keep(file, memoKey, cacheKey, entry);
+    files[toRead[i]!.index] = file;
+    keep(toRead[i]!, file, entry);
   });
+  if (packWritten) cache!.writtenBy(packWritten);
+  else for (const { path, bytes, file, cacheKey, entry } of fresh) cache?.set(cacheKey ?? cache.key(path, bytes), file, entry);
   return files as SourceFile[];
 }

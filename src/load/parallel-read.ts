@@ -6,8 +6,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { decodeText } from './decode.js';
-import { fileOfEntry, type CacheEntry } from './parse-cache.js';
+import { fileOfEntry, type CacheEntry, type PackTarget } from './parse-cache.js';
 import { readSourceFile } from './read-source-file.js';
 import type { SourceFile } from './types.js';
 
@@ -29,6 +28,24 @@ export interface WorkerTask {
   offsets: Uint32Array;
   bytes: SharedArrayBuffer;
   next: Int32Array;
+  /** Set: once done sending, the worker writes the parse cache's pack of these files and `alsoInPack`. */
+  pack?: PackRequest;
+}
+
+/**
+ * A pack for the worker to write: of every file of a load with nothing cached (ParseCache.packTarget).
+ * It reads again the files this thread read, while this thread goes on to the model and the
+ * rules: encoding and writing the pack is then off this thread's path.
+ */
+export interface PackRequest extends PackTarget {
+  /** Files read before the others (the root file), which the pack holds too. */
+  alsoInPack: FileToRead[];
+}
+
+/** The files read, in order; `packWritten` when the worker took on writing the pack, settled once it is written or given up. */
+export interface FilesRead {
+  read: ReadFile[];
+  packWritten?: Promise<void>;
 }
 
 /** Files the worker read, by index, as the parse cache stores them. */
@@ -59,7 +76,11 @@ export class ParseWorker {
   /** Why the thread ended before it was asked for anything (it could not start, say). */
   private ended: Error | undefined;
 
+  /** Settles when the thread has ended, however it ended. */
+  private readonly exited: Promise<void>;
+
   private constructor(private readonly worker: Worker) {
+    this.exited = new Promise((resolve) => worker.once('exit', () => resolve()));
     worker.once('exit', (code) => (this.ended ??= new Error(`the parse worker stopped (${code})`)));
   }
 
@@ -75,7 +96,11 @@ export class ParseWorker {
     return new ParseWorker(worker);
   }
 
-  /** Gives what the worker read, batch by batch, to `onRead`; settles when it has sent its last batch. */
+  /**
+   * Gives what the worker read, batch by batch, to `onRead`; settles when it has sent its last
+   * batch. With `task.pack`, the thread goes on to write the pack, and ends when it has
+   * (`finished`); without, it is stopped then.
+   */
   read(task: WorkerTask, onRead: (index: number, entry: CacheEntry) => void): Promise<void> {
     const worker = this.worker;
     if (this.ended) return Promise.reject(this.ended);
@@ -89,13 +114,18 @@ export class ParseWorker {
         }
         if (done) {
           resolve();
-          this.stop();
+          if (!task.pack) this.stop();
         }
       });
       worker.once('error', reject);
       worker.once('exit', (code) => reject(new Error(`the parse worker stopped (${code})`)));
       worker.postMessage(task);
     });
+  }
+
+  /** Settles when the thread has ended: once it has written the pack it was asked for, or failed to. */
+  finished(): Promise<void> {
+    return this.exited;
   }
 
   stop(): void {
@@ -105,25 +135,26 @@ export class ParseWorker {
 
 /**
  * The files read, in order, with the worker when they are many (`worker`: one started early,
- * stopped here when not needed). For the tests, BACKLOG_PARSE_WORKER=never reads everything
- * here, =always has the worker read every file, however few, and =shared has both threads read
- * however few files there are.
+ * stopped here when not needed); `pack`: a pack the worker is to write, if it reads. For the
+ * tests, BACKLOG_PARSE_WORKER=never reads everything here, =always has the worker read every
+ * file, however few, and =shared has both threads read however few files there are.
  */
-export async function readFiles(files: readonly FileToRead[], worker?: ParseWorker): Promise<ReadFile[]> {
+export async function readFiles(files: readonly FileToRead[], worker?: ParseWorker, pack?: PackRequest): Promise<FilesRead> {
   const mode = process.env.BACKLOG_PARSE_WORKER;
   const total = files.reduce((sum, file) => sum + file.bytes.byteLength, 0);
   const worth = mode === 'always' || mode === 'shared' || (files.length > 1 && total >= DEFAULT_MIN_BYTES);
   if (!worth) worker?.stop();
   const helper = worth ? (worker ?? ParseWorker.start()) : undefined;
-  if (!helper) return files.map(readHere);
+  if (!helper) return { read: files.map(readHere) };
 
   // Both threads take the next file from a shared counter until none is left: the work splits
   // evenly whatever the files' sizes and however long the worker takes to start.
-  const task = { ...sharedBytes(files), paths: files.map((file) => file.path), next: new Int32Array(new SharedArrayBuffer(4)) };
+  const task: WorkerTask = { ...sharedBytes(files), paths: files.map((file) => file.path), next: new Int32Array(new SharedArrayBuffer(4)), ...(pack ? { pack } : {}) };
   const read: Array<ReadFile | undefined> = new Array(files.length);
   const pending = helper.read(task, (index, entry) => {
     const { path, bytes } = files[index]!;
-    read[index] = { file: fileOfEntry(entry, path, decodeText(bytes).text), entry };
+    // The entry is kept for this thread's cache only when the worker does not write the pack.
+    read[index] = { file: fileOfEntry(entry, path, bytes), ...(pack ? {} : { entry }) };
   });
   // Handled now, so that a worker that fails while this thread is busy is no unhandled rejection.
   pending.catch(() => undefined);
@@ -144,15 +175,17 @@ export async function readFiles(files: readonly FileToRead[], worker?: ParseWork
       throw error;
     }
   }
+  let packWritten: Promise<void> | undefined;
   try {
     await pending;
+    if (pack) packWritten = helper.finished();
   } catch {
     // The worker could not finish (no thread to be had, or it failed midway): this thread
-    // reads what it left, including the files it took and never sent back.
+    // reads what it left, including the files it took and never sent back; the pack is its own.
     helper.stop();
   }
   // Array.from, not map: map skips the holes those files left.
-  return Array.from(read, (file, index) => file ?? readHere(files[index]!));
+  return { read: Array.from(read, (file, index) => file ?? readHere(files[index]!)), ...(packWritten ? { packWritten } : {}) };
 }
 
 function readHere({ path, bytes }: FileToRead): ReadFile {

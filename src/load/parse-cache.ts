@@ -11,6 +11,7 @@ import { isAbsolute, join } from 'node:path';
 import { writeFileAtomic } from '../edit/atomic-write.js';
 import type { FileCheck } from '../validate/check-documents.js';
 import { decodeCheck, encodeCheck, type StoredCheck } from './cache-codec.js';
+import { defineLazy } from '../model/lazy.js';
 import { decodeText } from './decode.js';
 import { ROOT_FILE } from './find-root.js';
 import type { FileProblem, ParserName, SourceFile } from './types.js';
@@ -26,9 +27,17 @@ export interface CacheEntry {
   check: StoredCheck;
 }
 
+/** Where a pack goes, and for which version of the tool: what a worker thread needs to write one. */
+export interface PackTarget {
+  file: string;
+  version: string;
+}
+
 export class ParseCache {
   private readonly used = new Map<string, CacheEntry>();
   private dirty = false;
+  /** Settles when a worker thread has written the pack of a load (or given up): see writtenBy. */
+  private writing: Promise<void> | undefined;
 
   private constructor(
     private readonly pack: string,
@@ -48,8 +57,21 @@ export class ParseCache {
   }
 
   key(path: string, bytes: Uint8Array): string {
-    // The root file is checked differently (only it may hold `project`): part of the key.
-    return createHash('sha1').update(`${this.version}\0${CACHE_FORMAT}\0${path === ROOT_FILE}\0`).update(bytes).digest('hex');
+    return entryKey(this.version, path, bytes);
+  }
+
+  /**
+   * Where a worker thread may write the pack itself, for a load with nothing cached that is
+   * the first to use this cache: its pack is then the files of that load, which is what this
+   * thread would write (undefined otherwise: this thread saves).
+   */
+  packTarget(): PackTarget | undefined {
+    return this.entries.size === 0 && this.used.size === 0 && !this.writing ? { file: this.pack, version: this.version } : undefined;
+  }
+
+  /** A worker thread writes the pack of the load just done (packTarget): `written` settles when it is on disk, or given up. */
+  writtenBy(written: Promise<void>): void {
+    this.writing = written;
   }
 
   /** The file as it was read before, under its path now; undefined on a miss (the text is decoded only on a hit). */
@@ -58,7 +80,7 @@ export class ParseCache {
     if (!entry) return undefined;
     let file: SourceFile;
     try {
-      file = fileOfEntry(entry, path, decodeText(bytes).text);
+      file = fileOfEntry(entry, path, bytes);
     } catch {
       // An entry of another shape (the hash guards against damage, not against a hand edit): a miss.
       this.entries.delete(key);
@@ -80,18 +102,33 @@ export class ParseCache {
    * the next run will read); `all` keeps the earlier ones too (a load of commits, which says
    * nothing of what the working tree still needs).
    */
-  save(keep: 'used' | 'all' = 'used'): void {
+  async save(keep: 'used' | 'all' = 'used'): Promise<void> {
     if (!this.dirty && (keep === 'all' || this.used.size === this.entries.size)) return;
-    const kept = keep === 'all' ? withEarlier(this.used, this.entries) : this.used;
-    try {
-      mkdirSync(join(this.pack, '..'), { recursive: true });
-      sweepTemporaries(join(this.pack, '..'));
-      // Encoded once and hashed as bytes: hashing the text would encode its 30 MB (at L) twice.
-      const body = Buffer.from(JSON.stringify({ format: CACHE_FORMAT, version: this.version, entries: Object.fromEntries(kept) }));
-      writeFileAtomic(this.pack, [Buffer.from(`${sha1(body)}\n`, 'latin1'), body], { durable: false });
-    } catch {
-      // A read-only or full disk: the next run parses again.
+    if (this.writing) {
+      // A worker is writing the files of the first load; this pack must hold them too.
+      await this.writing;
+      for (const [key, entry] of readPack(this.pack, this.version)) if (!this.used.has(key)) this.used.set(key, entry);
     }
+    writePack({ file: this.pack, version: this.version }, keep === 'all' ? withEarlier(this.used, this.entries) : this.used);
+  }
+}
+
+/** The key of a file's entry: a hash of its bytes, the tool's version and this format. */
+export function entryKey(version: string, path: string, bytes: Uint8Array): string {
+  // The root file is checked differently (only it may hold `project`): part of the key.
+  return createHash('sha1').update(`${version}\0${CACHE_FORMAT}\0${path === ROOT_FILE}\0`).update(bytes).digest('hex');
+}
+
+/** Writes a pack of these entries (by key), or nothing on a read-only or full disk: the next run parses again. */
+export function writePack(target: PackTarget, entries: ReadonlyMap<string, CacheEntry>): void {
+  try {
+    mkdirSync(join(target.file, '..'), { recursive: true });
+    sweepTemporaries(join(target.file, '..'));
+    // Encoded once and hashed as bytes: hashing the text would encode its 30 MB (at L) twice.
+    const body = Buffer.from(JSON.stringify({ format: CACHE_FORMAT, version: target.version, entries: Object.fromEntries(entries) }));
+    writeFileAtomic(target.file, [Buffer.from(`${sha1(body)}\n`, 'latin1'), body], { durable: false });
+  } catch {
+    // The cache only ever saves time.
   }
 }
 
@@ -159,9 +196,14 @@ export function entryOfFile(file: SourceFile): CacheEntry {
   return { parser: file.parser, problems: file.problems, unreadable: file.unreadable, check: encodeCheck(file.check) };
 }
 
-/** The file of an entry, under the path and with the text it has now. */
-export function fileOfEntry(entry: CacheEntry, path: string, text: string): SourceFile {
-  return { path, text, problems: entry.problems, parser: entry.parser, unreadable: entry.unreadable, check: decodeCheck(entry.check, path) };
+/**
+ * The file of an entry, under the path it has now. Its text is decoded from `bytes` when first
+ * asked for: only a file with a finding to show needs it.
+ */
+export function fileOfEntry(entry: CacheEntry, path: string, bytes: Uint8Array): SourceFile {
+  const file = { path, problems: entry.problems, parser: entry.parser, unreadable: entry.unreadable, check: decodeCheck(entry.check, path) } as SourceFile;
+  defineLazy(file, 'text', () => decodeText(bytes).text);
+  return file;
 }
 
 /** A file's check with every place in it moved to another path (the same content elsewhere). */

@@ -91,13 +91,14 @@ export async function saveSnapshot(
   takenAt: number,
 ): Promise<void> {
   // The root file counts even when it is not listed: its exclude globs made the list.
-  const stamped: Array<{ path: string; text: string | undefined }> = [...content.files];
-  if (!content.files.some((file) => file.path === ROOT_FILE)) stamped.push({ path: ROOT_FILE, text: content.rootFile?.text });
+  // A file's text is read only to compare it (its decoding is put off until asked for).
+  const stamped: Array<{ path: string; file: { text: string } | undefined }> = content.files.map((file) => ({ path: file.path, file }));
+  if (!content.files.some((file) => file.path === ROOT_FILE)) stamped.push({ path: ROOT_FILE, file: content.rootFile });
   const stamps: Array<string | null> = [];
   const racy: SnapshotHeader['racy'] = {};
-  for (const [index, { path, text }] of stamped.entries()) {
+  for (const [index, { path, file }] of stamped.entries()) {
     const stamp = source.stamp(path);
-    if (text === undefined) {
+    if (file === undefined) {
       if (stamp) return; // There was none when read, and there is one now.
       stamps.push(null);
       continue;
@@ -106,7 +107,7 @@ export async function saveSnapshot(
     stamps.push(stamp.key);
     if (stamp.changedAt >= takenAt - RACY_MS) {
       const bytes = await source.readFile(path);
-      if (!bytes || decodeText(bytes).text !== text) return;
+      if (!bytes || decodeText(bytes).text !== file.text) return;
       racy[index] = { hash: hashOf(bytes), changedAt: stamp.changedAt };
     }
   }

@@ -3,7 +3,7 @@
 import type { DEPENDENCY_CLASSIFICATIONS } from '../../schemas/dependency.js';
 import type { Backlog } from './backlog.js';
 import { fieldLocation, type Entity, type NodeLocation } from './entity.js';
-import { referencesIn, resolveReference } from './references.js';
+import { referencedEntity, referencesIn, type ReferenceOccurrence } from './references.js';
 import { stronglyConnectedComponents } from './strongly-connected.js';
 
 type Workload = Entity<'workloads'>;
@@ -20,6 +20,22 @@ export interface WorkloadEdge {
   origin: NodeLocation;
   /** The dependency entity it comes from; undefined for depends_on. */
   dependency: Entity<'dependencies'> | undefined;
+}
+
+/** An edge; where it is declared is worked out when asked for (only a finding on it asks). */
+class Edge implements WorkloadEdge {
+  constructor(
+    readonly from: Workload,
+    readonly to: Workload,
+    readonly classification: Classification,
+    readonly dependency: Entity<'dependencies'> | undefined,
+    /** The item of depends_on that declares it, for an edge that is no dependency entity. */
+    private readonly dependsOn: ReferenceOccurrence | undefined,
+  ) {}
+
+  get origin(): NodeLocation {
+    return this.dependsOn ? this.dependsOn.location : fieldLocation(this.dependency!, 'to');
+  }
 }
 
 export interface WorkloadGraph {
@@ -39,28 +55,27 @@ export function buildGraph(backlog: Backlog): WorkloadGraph {
   const { serversOf, ownersOf } = serverOwnership(backlog);
   /** The workloads an end of an edge stands for: the workload itself, or the owners of a server. */
   const endpoints = (target: string): Workload[] => {
-    const resolved = resolveReference(backlog, 'typed', target);
-    if (resolved.status !== 'resolved') return [];
-    const entity = resolved.entity;
+    const entity = referencedEntity(backlog, 'typed', target);
+    if (!entity) return [];
     return entity.collection === 'workloads' ? [entity as Workload] : (ownersOf.get(entity.key) ?? []);
   };
 
   const edges: WorkloadEdge[] = [];
-  const add = (from: Workload[], to: Workload[], classification: Classification, origin: NodeLocation, dependency?: Entity<'dependencies'>) => {
+  const add = (from: Workload[], to: Workload[], classification: Classification, dependency: Entity<'dependencies'> | undefined, dependsOn?: ReferenceOccurrence) => {
     for (const a of from) {
       // A workload reaching a server it owns itself (a shared database, its own servers) is
       // inside that workload, not a dependency on the server's other owners.
       if (to.includes(a)) continue;
-      for (const b of to) edges.push({ from: a, to: b, classification, origin, dependency });
+      for (const b of to) edges.push(new Edge(a, b, classification, dependency, dependsOn));
     }
   };
   for (const dependency of backlog.entities.dependencies) {
     const { from, to, classification } = dependency.data;
     if (from === undefined || to === undefined) continue;
-    add(endpoints(from), endpoints(to), classification ?? 'app', fieldLocation(dependency, 'to'), dependency);
+    add(endpoints(from), endpoints(to), classification ?? 'app', dependency);
   }
   for (const workload of backlog.entities.workloads) {
-    for (const reference of referencesIn(workload, 'depends_on')) add([workload], endpoints(reference.value), 'app', reference.location);
+    for (const reference of referencesIn(workload, 'depends_on')) add([workload], endpoints(reference.value), 'app', undefined, reference);
   }
 
   const appDependencies = new Map<string, Map<string, WorkloadEdge>>();

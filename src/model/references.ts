@@ -33,12 +33,37 @@ export function resolveReference(backlog: Backlog, target: ReferenceTarget, valu
   return entity ? { status: 'resolved', entity } : { status: 'unknown', collection: parsed.collection, id: parsed.id };
 }
 
-/** One reference as written in an entity: its value and where it stands. */
-export interface ReferenceOccurrence {
-  field: string;
-  target: ReferenceTarget;
-  value: string;
-  location: NodeLocation;
+/**
+ * The entity a reference names; undefined when it names none, or something outside the estate
+ * (`external:`). What resolveReference finds, without making anything: for the hundreds of
+ * thousands of lookups of the graph and the rules.
+ */
+export function referencedEntity(backlog: Backlog, target: ReferenceTarget, value: string): Entity | undefined {
+  if (target !== 'typed') return lookup(backlog, target, value);
+  const colon = value.indexOf(':');
+  if (colon === -1) return lookup(backlog, 'workloads', value);
+  const collection = TYPED_REFERENCE_KINDS[value.slice(0, colon) as TypedReferenceKind];
+  return collection ? lookup(backlog, collection, value.slice(colon + 1)) : undefined;
+}
+
+/**
+ * One reference as written in an entity: its value and where it stands. The place is worked
+ * out when asked for: most references are only looked up, hundreds of thousands of them in a
+ * large backlog.
+ */
+export class ReferenceOccurrence {
+  constructor(
+    private readonly entity: Entity,
+    readonly field: string,
+    readonly target: ReferenceTarget,
+    readonly value: string,
+    /** The item's index when the field is a list. */
+    private readonly index: number | undefined,
+  ) {}
+
+  get location(): NodeLocation {
+    return this.index === undefined ? fieldLocation(this.entity, this.field) : fieldLocation(this.entity, this.field, this.index);
+  }
 }
 
 /**
@@ -63,9 +88,12 @@ export function referencesIn(entity: Entity, field: string): ReferenceOccurrence
 function addReferences(entity: Entity, field: string, target: ReferenceTarget, found: ReferenceOccurrence[]): void {
   const value = (entity.raw ?? (entity.data as unknown as Record<string, unknown>))[field];
   const pattern = target === 'typed' ? TYPED_REFERENCE_PATTERN : ID_PATTERN;
-  const add = (item: unknown, location: () => NodeLocation) => {
-    if (typeof item === 'string' && pattern.test(item)) found.push({ field, target, value: item, location: location() });
-  };
-  if (Array.isArray(value)) value.forEach((item, index) => add(item, () => fieldLocation(entity, field, index)));
-  else add(value, () => fieldLocation(entity, field));
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index++) {
+      const item: unknown = value[index];
+      if (typeof item === 'string' && pattern.test(item)) found.push(new ReferenceOccurrence(entity, field, target, item, index));
+    }
+  } else if (typeof value === 'string' && pattern.test(value)) {
+    found.push(new ReferenceOccurrence(entity, field, target, value, undefined));
+  }
 }

@@ -12,12 +12,10 @@ interface FilePositions {
 }
 
 export class DiagnosticLocator {
-  private readonly files: Map<string, SourceFile>;
   private readonly cache = new Map<string, FilePositions>();
 
-  constructor(files: readonly SourceFile[]) {
-    this.files = new Map(files.map((file) => [file.path, file]));
-  }
+  /** `files`: by path. */
+  constructor(private readonly files: ReadonlyMap<string, SourceFile>) {}
 
   locate(draft: DiagnosticDraft, severity: Severity): Diagnostic {
     const { place } = draft;

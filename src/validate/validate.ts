@@ -1,5 +1,6 @@
 // Validation in stages: file problems -> document and schema checks -> the model -> the rules
 // -> severities -> positions. Returns data; printing is the CLI's business.
+import type { SourceTexts } from '../format/types.js';
 import type { SourceFile } from '../load/types.js';
 import { buildBacklog, entityCount, type Backlog } from '../model/backlog.js';
 import { buildGraph, type WorkloadGraph } from '../model/graph.js';
@@ -20,8 +21,8 @@ export interface ValidationResult {
   diagnostics: Diagnostic[];
   backlog: Backlog;
   graph: WorkloadGraph;
-  /** The text of every file, for code frames. */
-  sources: ReadonlyMap<string, string>;
+  /** The text of every file, for code frames: read from a file only when asked for. */
+  sources: SourceTexts;
 }
 
 /** The model of a backlog and the findings about its files and schemas: what queries need. */
@@ -63,7 +64,8 @@ export function validate(files: readonly SourceFile[], options: ValidateOptions,
   const context = { backlog, graph, asOf: options.asOf, unreadableFiles, report: (draft: DiagnosticDraft) => drafts.push(draft) };
   for (const rule of RULES) rule(context);
 
-  const locator = new DiagnosticLocator(files);
+  const filesByPath = new Map(files.map((file) => [file.path, file]));
+  const locator = new DiagnosticLocator(filesByPath);
   const diagnostics: Diagnostic[] = [];
   for (const draft of drafts) {
     const severity = severityOf(draft.code, backlog.project);
@@ -76,6 +78,8 @@ export function validate(files: readonly SourceFile[], options: ValidateOptions,
     diagnostics,
     backlog,
     graph,
-    sources: new Map(files.map((file) => [file.path, file.text])),
+    // Each text decoded when first asked for (files read through the cache or the worker decode theirs then).
+    sources: { get: (path) => filesByPath.get(path)?.text },
   };
 }
+

@@ -98,7 +98,7 @@ describe('a worker that fails midway', () => {
   ])('leaves no file unread, %s', async (_name, mode, taken) => {
     vi.stubEnv('BACKLOG_PARSE_WORKER', mode);
     const { worker, stop } = failingWorker(taken);
-    const read = await readFiles(files, worker);
+    const { read } = await readFiles(files, worker);
     expect(read.map((r) => r.file)).toEqual(expected);
     expect(stop).toHaveBeenCalled();
   });

@@ -17,7 +17,7 @@ export async function runLog(ref: string, options: { root?: string; format: 'tex
   const head = await resolveCommit(repository, 'HEAD');
   const caching = parseCache(root, io);
   const { result } = await backlogAt(repository, head, root, { asOf: resolveAsOf(undefined, io.env), ...caching });
-  caching.cache?.save('all');
+  await caching.cache?.save('all');
   const entity = findEntity({ backlog: result.backlog, graph: result.graph }, ref);
   const history = await entityHistory(repository, head, entity, options.maxCount);
   if (options.format === 'json') io.stdout(`${JSON.stringify({ entity: entityLabel(entity), history }, null, 2)}\n`);

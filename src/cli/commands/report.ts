@@ -44,7 +44,7 @@ async function runHistory(options: ReportOptions, today: string, style: ReturnTy
   const repository = await openRepository(root);
   const caching = parseCache(root, io);
   const points = await kpiHistory(repository, root, { every: options.every, today, ...caching, ...(options.since ? { since: options.since } : {}) });
-  caching.cache?.save('all');
+  await caching.cache?.save('all');
   if (options.format === 'json') io.stdout(`${JSON.stringify(points, null, 2)}\n`);
   else if (options.format === 'csv') {
     const columns = Object.keys(points[0] ?? {}) as Array<keyof HistoryPoint>;

@@ -54,7 +54,7 @@ export async function runValidate(options: ValidateOptions, io: CliIO): Promise<
   const result = validate(files, { asOf });
   if (options.changed) result.diagnostics = await changedOnly(root, result.diagnostics, { baseRef: options.base, asOf, ...caching }, io);
   else if (options.base !== undefined) throw new UsageError('--base goes with --changed');
-  caching.cache?.save();
+  await caching.cache?.save();
   // GitHub maps annotations and SARIF onto the repository: their paths start at its top.
   const repositoryPaths = repositoryPrefix(root, io.cwd);
   const report: ValidationReport = { files: files.map((f) => f.path), entities: result.entities, diagnostics: result.diagnostics };

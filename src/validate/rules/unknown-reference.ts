@@ -1,7 +1,7 @@
 import { COLLECTION_NAMES, COLLECTIONS, type CollectionName } from '../../../schemas/collections.js';
 import { lookup } from '../../model/backlog.js';
 import { entityLabel, type Entity } from '../../model/entity.js';
-import { referencesOf, resolveReference } from '../../model/references.js';
+import { referencedEntity, referencesOf, resolveReference } from '../../model/references.js';
 import { didYouMeanHint } from '../../text/did-you-mean.js';
 import { joinAnd } from '../../text/list.js';
 import type { Rule } from './rule.js';
@@ -17,6 +17,8 @@ export const unknownReference: Rule = ({ backlog, report, unreadableFiles }) => 
   for (const collection of COLLECTION_NAMES) {
     for (const entity of backlog.entities[collection] as Entity[]) {
       for (const reference of referencesOf(entity)) {
+        // Nearly every reference names an entity: found without making anything.
+        if (referencedEntity(backlog, reference.target, reference.value)) continue;
         const resolved = resolveReference(backlog, reference.target, reference.value);
         if (resolved.status !== 'unknown') continue;
         const kind = COLLECTIONS[resolved.collection].kind;
