@@ -2,22 +2,34 @@
 // when the parse worker reads every file (forced, whatever the size) as when none does. The worker exists only
 // in the build, so these tests run the built binary.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readFiles, type ParseWorker, type WorkerTask } from '../../src/load/parallel-read.js';
 import { readSourceFile } from '../../src/load/read-source-file.js';
+import { gitRepo } from '../helpers/git-repo.js';
 
 const repo = join(import.meta.dirname, '..', '..');
 const fixtures = join(repo, 'tests', 'fixtures');
 
-function backlog(args: string[], options: { worker: boolean | 'shared'; nodeArgs?: string[] }) {
+/** `cache`: the cache folder to use (XDG_CACHE_HOME); without, no cache. */
+function backlog(args: string[], options: { worker: boolean | 'shared'; nodeArgs?: string[]; cache?: string }) {
+  const caching = options.cache ? { XDG_CACHE_HOME: options.cache } : { BACKLOG_NO_CACHE: '1' };
   const result = spawnSync(process.execPath, [...(options.nodeArgs ?? []), join(repo, 'bin', 'backlog.js'), ...args], {
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', BACKLOG_AS_OF: '2026-06-01', BACKLOG_NO_CACHE: '1', BACKLOG_PARSE_WORKER: options.worker === 'shared' ? 'shared' : options.worker ? 'always' : 'never' },
+    env: { ...process.env, NO_COLOR: '1', BACKLOG_AS_OF: '2026-06-01', BACKLOG_NO_CACHE: undefined, ...caching, BACKLOG_PARSE_WORKER: options.worker === 'shared' ? 'shared' : options.worker ? 'always' : 'never' },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The one pack in a cache folder: its path and its entries by key. */
+function packIn(cache: string): { path: string; entries: Record<string, unknown> } {
+  const dir = join(cache, 'migration-backlog');
+  const [name, ...others] = readdirSync(dir).filter((file) => file.endsWith('.json'));
+  expect(others).toEqual([]);
+  const text = readFileSync(join(dir, name!), 'utf8');
+  return { path: join(dir, name!), entries: (JSON.parse(text.slice(text.indexOf('\n') + 1)) as { entries: Record<string, unknown> }).entries };
 }
 
 /** The examples, and the fixtures of what reading a file can find (each runs the CLI twice: a few). */
@@ -68,6 +80,39 @@ describe('parse worker', () => {
     expect(shared).toEqual(alone);
     const codes = new Set((JSON.parse(alone.stdout) as { diagnostics: Array<{ code: string }> }).diagnostics.map((d) => d.code));
     expect([...codes]).toEqual(expect.arrayContaining(['DUPLICATE_KEY', 'INVALID_VALUE', 'UNKNOWN_REFERENCE', 'YAML_SYNTAX']));
+  }, 60_000);
+});
+
+describe('the parse cache of a cold load with the worker', () => {
+  const cacheDir = () => mkdtempSync(join(tmpdir(), 'backlog-worker-cache-'));
+
+  it('is written by the worker: the pack a single thread writes, which the next run reads whole', () => {
+    for (const worker of [true, 'shared'] as const) {
+      const root = join(repo, 'examples', 'contoso');
+      const [withWorker, alone] = [cacheDir(), cacheDir()];
+      const cold = backlog(['validate', '-f', 'json', '--root', root], { worker, cache: withWorker });
+      backlog(['validate', '-f', 'json', '--root', root], { worker: false, cache: alone });
+      const pack = packIn(withWorker);
+      expect(Object.keys(pack.entries).length).toBe(readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((p) => /\.ya?ml$/.test(p)).length);
+      expect(pack.entries).toEqual(packIn(alone).entries);
+      // A warm run finds every file: nothing new, so the pack is not written again.
+      const written = statSync(pack.path).mtimeMs;
+      const warm = backlog(['validate', '-f', 'json', '--root', root], { worker, cache: withWorker });
+      expect(warm).toEqual(cold);
+      expect(statSync(pack.path).mtimeMs).toBe(written);
+    }
+  }, 60_000);
+
+  it('keeps the files of a later load too (validate --changed reads the base)', () => {
+    const workload = (n: number, status: string) => `workloads:\n  - id: w${n}\n    name: W${n}\n    owner: Ana\n    status: ${status}\n`;
+    const root = gitRepo([{ message: 'base', files: { 'backlog.yaml': 'project:\n  name: P\n', 'a.yaml': workload(1, 'assessing'), 'b.yaml': workload(2, 'assessing') } }]);
+    writeFileSync(join(root, 'a.yaml'), workload(1, 'migrating'));
+    const [withWorker, alone] = [cacheDir(), cacheDir()];
+    const changed = backlog(['validate', '--changed', '--base', 'main', '-f', 'json', '--root', root], { worker: true, cache: withWorker });
+    expect(changed).toEqual(backlog(['validate', '--changed', '--base', 'main', '-f', 'json', '--root', root], { worker: false, cache: alone }));
+    // The working tree's three files (the worker's pack) and the base's a.yaml.
+    expect(Object.keys(packIn(withWorker).entries).sort()).toEqual(Object.keys(packIn(alone).entries).sort());
+    expect(Object.keys(packIn(withWorker).entries)).toHaveLength(4);
   }, 60_000);
 });
 
