@@ -26,6 +26,12 @@ export interface ParsedDocument {
   usable: boolean;
   /** Where merge keys (`<<`) were written: taken out of the value, reported by the check. */
   mergeKeys?: PathSegment[][];
+  /**
+   * Vouched for by the parser that read it (the subset parser sees every key): no `x-` field
+   * at any depth, and no nesting too deep for the dialect. The checks then skip the walks that
+   * would find them.
+   */
+  plain?: boolean;
 }
 
 /**

@@ -14,14 +14,22 @@ export interface Backlog {
   entities: EntitiesByCollection;
   /** The first entity of each id, by collection. */
   byKey: { [C in CollectionName]: Map<string, Entity<C>> };
+  /** The entities whose id an earlier one of their collection has already, in file order. */
+  repeated: EntitiesByCollection;
 }
 
 export function buildBacklog(
   entities: EntitiesByCollection,
   project?: { data: Project; location: NodeLocation },
 ): Backlog {
-  const byKey = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, indexByKey(entities[name] as Entity[])])) as Backlog['byKey'];
-  return { project: project?.data, projectLocation: project?.location, entities, byKey };
+  const byKey = {} as Backlog['byKey'];
+  const repeated = {} as EntitiesByCollection;
+  for (const name of COLLECTION_NAMES) {
+    const index = indexByKey(entities[name] as Entity[]);
+    byKey[name] = index.first as never;
+    repeated[name] = index.repeated as never;
+  }
+  return { project: project?.data, projectLocation: project?.location, entities, byKey, repeated };
 }
 
 /**
@@ -34,19 +42,26 @@ export function lazyBacklog(
 ): Backlog {
   const entities = {} as EntitiesByCollection;
   const byKey = {} as Backlog['byKey'];
+  const repeated = {} as EntitiesByCollection;
+  const indexes = new Map<CollectionName, ReturnType<typeof indexByKey>>();
+  const indexOf = (name: CollectionName) => indexes.get(name) ?? indexes.set(name, indexByKey(entities[name] as Entity[])).get(name)!;
   for (const name of COLLECTION_NAMES) {
     defineLazy(entities, name, () => readCollection(name) as never);
-    defineLazy(byKey, name, () => indexByKey(entities[name] as Entity[]) as never);
+    defineLazy(byKey, name, () => indexOf(name).first as never);
+    defineLazy(repeated, name, () => indexOf(name).repeated as never);
   }
-  return { project: project?.data, projectLocation: project?.location, entities, byKey };
+  return { project: project?.data, projectLocation: project?.location, entities, byKey, repeated };
 }
 
-function indexByKey(entities: readonly Entity[]): Map<string, Entity> {
-  const index = new Map<string, Entity>();
+/** The first entity of each key, and the later ones that repeat a key. */
+function indexByKey(entities: readonly Entity[]): { first: Map<string, Entity>; repeated: Entity[] } {
+  const first = new Map<string, Entity>();
+  const repeated: Entity[] = [];
   for (const entity of entities) {
-    if (!index.has(entity.key)) index.set(entity.key, entity);
+    if (first.has(entity.key)) repeated.push(entity);
+    else first.set(entity.key, entity);
   }
-  return index;
+  return { first, repeated };
 }
 
 export function emptyEntities(): EntitiesByCollection {

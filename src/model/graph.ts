@@ -3,6 +3,7 @@
 import type { DEPENDENCY_CLASSIFICATIONS } from '../../schemas/dependency.js';
 import type { Backlog } from './backlog.js';
 import { fieldLocation, type Entity, type NodeLocation } from './entity.js';
+import { defineLazy } from './lazy.js';
 import { referencedEntity, referencesIn, type ReferenceOccurrence } from './references.js';
 import { stronglyConnectedComponents } from './strongly-connected.js';
 
@@ -79,17 +80,11 @@ export function buildGraph(backlog: Backlog): WorkloadGraph {
   }
 
   const appDependencies = new Map<string, Map<string, WorkloadEdge>>();
-  const appDependents = new Map<string, Map<string, WorkloadEdge>>();
-  for (const edge of edges) {
-    if (edge.classification !== 'app') continue;
-    addOnce(appDependencies, edge.from.key, edge.to.key, edge);
-    addOnce(appDependents, edge.to.key, edge.from.key, edge);
-  }
+  for (const edge of edges) if (edge.classification === 'app') addOnce(appDependencies, edge.from.key, edge.to.key, edge);
 
   const workloads = [...backlog.byKey.workloads.values()];
-  const components = stronglyConnectedComponents(workloads, (w) =>
-    [...(appDependencies.get(w.key)?.keys() ?? [])].map((key) => backlog.byKey.workloads.get(key)!),
-  );
+  // An edge's target is the workload of its key (the first of that id): no lookup needed.
+  const components = stronglyConnectedComponents(workloads, (w) => Array.from(appDependencies.get(w.key)?.values() ?? [], (edge) => edge.to));
   const moveGroups = components
     .filter((component) => component.length > 1)
     .map((component) => component.sort(byId))
@@ -97,7 +92,14 @@ export function buildGraph(backlog: Backlog): WorkloadGraph {
   const moveGroupOf = new Map<string, number>();
   moveGroups.forEach((group, index) => group.forEach((member) => moveGroupOf.set(member.key, index)));
 
-  return { edges, appDependencies, appDependents, moveGroups, moveGroupOf, serversOf, ownersOf };
+  const graph = { edges, appDependencies, moveGroups, moveGroupOf, serversOf, ownersOf } as Omit<WorkloadGraph, 'appDependents'> as WorkloadGraph;
+  // Only queries ask who depends on a workload: validate never builds it.
+  defineLazy(graph, 'appDependents', () => {
+    const appDependents = new Map<string, Map<string, WorkloadEdge>>();
+    for (const edge of edges) if (edge.classification === 'app') addOnce(appDependents, edge.to.key, edge.from.key, edge);
+    return appDependents;
+  });
+  return graph;
 }
 
 function serverOwnership(backlog: Backlog) {

@@ -45,7 +45,7 @@ export function checkFile(file: { path: string; documents: readonly ParsedDocume
         hint: 'write the fields out: a reader must see every value where it applies',
       });
     }
-    checkDocument(file.path, doc, document.value, result);
+    checkDocument(file.path, doc, document.value, result, document.plain === true);
   });
   return result;
 }
@@ -72,7 +72,8 @@ export function combineChecks(checks: readonly FileCheck[]): CheckedDocuments {
   return result;
 }
 
-function checkDocument(file: string, doc: number, value: unknown, result: FileCheck): void {
+/** `plain`: the parser vouches for no `x-` field and no nesting too deep (ParsedDocument). */
+function checkDocument(file: string, doc: number, value: unknown, result: FileCheck, plain: boolean): void {
   const at = (path: PathSegment[], target: 'key' | 'value' = 'value') => ({ file, doc, path, target });
   if (value === null) return; // An empty document (or file) is fine.
   if (!isPlainObject(value)) {
@@ -83,15 +84,17 @@ function checkDocument(file: string, doc: number, value: unknown, result: FileCh
     });
     return;
   }
-  const dialect = checkDialect(value, file, doc);
-  result.drafts.push(...dialect.drafts);
-  if (!dialect.readable) return;
+  if (!plain) {
+    const dialect = checkDialect(value, file, doc);
+    result.drafts.push(...dialect.drafts);
+    if (!dialect.readable) return;
+  }
   for (const key of Object.keys(value)) {
     const items = value[key];
     if (key === 'project') {
       checkProject(file, doc, items, result);
     } else if (isCollectionName(key)) {
-      checkCollection(file, doc, key, items, result);
+      checkCollection(file, doc, key, items, result, plain);
     } else {
       const candidates: string[] = file === ROOT_FILE ? [...COLLECTION_NAMES, 'project'] : [...COLLECTION_NAMES];
       result.drafts.push({
@@ -106,7 +109,7 @@ function checkDocument(file: string, doc: number, value: unknown, result: FileCh
   }
 }
 
-function checkCollection(file: string, doc: number, collection: CollectionName, items: unknown, result: FileCheck): void {
+function checkCollection(file: string, doc: number, collection: CollectionName, items: unknown, result: FileCheck, plain: boolean): void {
   const { kind, schema } = COLLECTIONS[collection];
   if (items === null) return; // `servers:` with nothing under it yet
   if (!Array.isArray(items)) {
@@ -127,7 +130,7 @@ function checkCollection(file: string, doc: number, collection: CollectionName, 
       });
       return;
     }
-    const entity = checkEntity(collection, schema, kind, item, location, result.drafts);
+    const entity = checkEntity(collection, schema, kind, item, location, result.drafts, plain);
     if (entity) result.entities.push(entity);
   });
 }
@@ -139,8 +142,9 @@ function checkEntity(
   raw: Record<string, unknown>,
   location: NodeLocation,
   drafts: DiagnosticDraft[],
+  plain: boolean,
 ): Entity | undefined {
-  const { value: written, extensions } = splitExtensions(raw);
+  const { value: written, extensions } = plain ? { value: raw, extensions: undefined } : splitExtensions(raw);
   const { value, emptyFields } = withoutEmptyFields(written);
   const rawId = typeof value.id === 'string' ? value.id : undefined;
   const label = rawId !== undefined ? `${noun}:${rawId}` : undefined;

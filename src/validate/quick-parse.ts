@@ -145,13 +145,17 @@ function arrayParse(element: Parse | undefined): Parse | undefined {
   if (!element) return undefined;
   return (input) => {
     if (!Array.isArray(input)) return GIVE_UP;
-    const result: unknown[] = new Array(input.length);
+    // The input itself when every item comes out as it went in (nearly always): a copy only
+    // from the first item that changes.
+    let result: unknown[] | undefined;
     for (let index = 0; index < input.length; index++) {
-      const item = element(input[index]);
+      const written: unknown = input[index];
+      const item = element(written);
       if (item === GIVE_UP) return GIVE_UP;
-      result[index] = item;
+      if (result === undefined && item !== written) result = input.slice(0, index);
+      if (result !== undefined) result.push(item);
     }
-    return result;
+    return result ?? input;
   };
 }
 
@@ -181,17 +185,40 @@ function objectParse(shape: Record<string, z.ZodType>, catchall: z.ZodType | und
     if (!parse) return undefined;
     fields.push([key, parse]);
   }
-  const known = new Set(fields.map(([key]) => key));
+  const order = new Map(fields.map(([key], index) => [key, index]));
   return (input) => {
     if (typeof input !== 'object' || input === null || Array.isArray(input)) return GIVE_UP;
     const record = input as Record<string, unknown>;
-    if (strict) for (const key in record) if (!known.has(key)) return GIVE_UP;
-    const result: Record<string, unknown> = {};
-    for (const [key, parse] of fields) {
-      const value = parse(record[key]);
-      if (value === GIVE_UP) return GIVE_UP;
-      if (value !== undefined || key in record) result[key] = value;
+    // Whether the input holds only fields of the shape, in its order: then, when no field
+    // changes (no default filled in), zod's value is the input itself and nothing is copied.
+    let asZodWrites = true;
+    let last = -1;
+    for (const key in record) {
+      const index = order.get(key);
+      if (index === undefined) {
+        if (strict) return GIVE_UP;
+        asZodWrites = false;
+      } else {
+        if (index < last) asZodWrites = false;
+        last = index;
+      }
     }
-    return result;
+    let result: Record<string, unknown> | undefined = asZodWrites ? undefined : {};
+    for (let at = 0; at < fields.length; at++) {
+      const [key, parse] = fields[at]!;
+      const written = record[key];
+      const value = parse(written);
+      if (value === GIVE_UP) return GIVE_UP;
+      if (result === undefined && value !== written) {
+        // The first change: the fields before it, as they were written.
+        result = {};
+        for (let before = 0; before < at; before++) {
+          const field = fields[before]![0];
+          if (field in record) result[field] = record[field];
+        }
+      }
+      if (result !== undefined && (value !== undefined || key in record)) result[key] = value;
+    }
+    return result ?? record;
   };
 }

@@ -73,10 +73,16 @@ function mostlyTaken(schema: z.ZodType, pool: unknown[], any: fc.Arbitrary<unkno
   return taken.length > 0 ? fc.oneof({ arbitrary: fc.constantFrom(...taken), weight: 30 }, { arbitrary: others, weight: 1 }) : others;
 }
 
-/** Both checks' answers: zod's data when it takes the value, and the compiled check's. */
+/**
+ * Both checks' answers: zod's data when it takes the value, and the compiled check's. The input
+ * must come out as it went in: the compiled check gives back the input itself, or the parts of
+ * it that need no change, and never changes them.
+ */
 function bothAnswers(schema: z.ZodType, value: unknown) {
+  const before = structuredClone(value);
   const zod = schema.safeParse(value);
   const quick = quickParse(schema, value);
+  expect(value).toStrictEqual(before);
   return { zod: zod.success ? { data: zod.data, order: JSON.stringify(zod.data) } : 'refused', quick: quick ? { data: quick.data, order: JSON.stringify(quick.data) } : 'refused' };
 }
 
@@ -85,6 +91,20 @@ describe('the compiled check', () => {
     const compiled = COLLECTION_NAMES.filter((name) => isQuicklyParsed(COLLECTIONS[name].schema));
     expect(compiled).toEqual(['workloads', 'servers', 'dependencies', 'priorities', 'assumptions', 'remediations', 'risks']);
     expect(isQuicklyParsed(Project)).toBe(false);
+  });
+
+  it('gives back the input itself when zod would give it unchanged, and a copy when not', () => {
+    const { schema } = COLLECTIONS.servers;
+    const written = { id: 'SQL01', workloads: ['crm'], ips: ['10.0.0.1'], status: 'migrated' };
+    const same = quickParse(schema, written);
+    expect(same?.data).toStrictEqual(schema.parse(written));
+    expect(same?.data).toBe(written);
+    // A default filled in (status), or the fields out of the shape's order: a copy, as zod writes it.
+    const defaulted = { id: 'SQL01', workloads: ['crm'] };
+    expect(quickParse(schema, defaulted)?.data).toStrictEqual({ ...defaulted, status: 'not-started' });
+    const reordered = { workloads: ['crm'], id: 'SQL01', status: 'migrated' };
+    expect(JSON.stringify(quickParse(schema, reordered)?.data)).toBe(JSON.stringify(schema.parse(reordered)));
+    expect(quickParse(schema, reordered)?.data).not.toBe(reordered);
   });
 
   it.each([

@@ -16,7 +16,7 @@ export interface ParsedText {
 export function parseText(text: string): ParsedText {
   const fast = parseFast(text);
   if (fast.ok) {
-    return { documents: fast.values.map((value) => ({ value, usable: true })), problems: [], parser: 'fast' };
+    return { documents: fast.values.map((value) => ({ value, usable: true, ...(fast.plain ? { plain: true } : {}) })), problems: [], parser: 'fast' };
   }
   if (text.length > FULL_PARSER_MAX_CHARS) {
     const problem = largeFileProblem(text, fast.reason, fast.offset);

@@ -5,6 +5,8 @@
 // sure of (tabs, multi-line scalars, block scalars, duplicate keys, odd keys or escapes), makes
 // it give up, and js-yaml reads the file instead. It only ever gives up or gives the value the
 // `yaml` package gives (tests/load/parsers.test.ts compares them on fixtures and generated files).
+import { MAX_NESTING } from '../../validate/dialect.js';
+import { isExtensionField } from '../../validate/extensions.js';
 import { plainScalarValue } from './core-schema.js';
 
 /** Thrown to give up; caught once, at the top. */
@@ -23,8 +25,12 @@ const INDICATOR = /[,[\]{}#&*!|>'"%@`]/;
 /** The longest key read here (YAML's limit for a key without `?` is 1024 characters). */
 const MAX_KEY_LENGTH = 1000;
 
-/** The deepest nesting of collections read here; deeper ones are left to the other parsers (and their limits). */
-const MAX_DEPTH = 64;
+/**
+ * The deepest nesting of collections read here, counting the top mapping as 1; deeper ones are
+ * left to the other parsers (and their limits). The dialect's limit counts the top as 0: no
+ * document read here is too deep for it, and the check need not walk one to find out.
+ */
+const MAX_DEPTH = MAX_NESTING;
 
 const SPACE = 32;
 const HASH = 35;
@@ -32,11 +38,23 @@ const DASH = 45;
 const COLON = 58;
 const COMMA = 44;
 
-/** The document's value, or undefined when the text is not in the subset. */
-export function parseSubset(text: string): unknown {
+/** A document read by the subset, and what was seen on the way (the checks need not walk the value to learn it). */
+export interface SubsetDocument {
+  value: Record<string, unknown>;
+  /** Whether any key, at any depth, is an `x-` field. */
+  extensionKeys: boolean;
+}
+
+/**
+ * The document, or undefined when the text is not in the subset. Its collections nest at most
+ * MAX_DEPTH deep counting the top mapping: within the dialect's limit (MAX_NESTING counts from 0).
+ */
+export function parseSubset(text: string): SubsetDocument | undefined {
   if (UNSUPPORTED_CHARACTER.test(text)) return undefined;
   try {
-    return new SubsetParser(text.split('\n')).document();
+    const parser = new SubsetParser(text.split('\n'));
+    const value = parser.document();
+    return { value, extensionKeys: parser.extensionKeys };
   } catch (error) {
     if (error === GIVE_UP) return undefined;
     throw error;
@@ -50,6 +68,8 @@ class SubsetParser {
   private column = 0;
   /** Collections open around the one being read. */
   private depth = 0;
+  /** Whether a key read so far is an `x-` field. */
+  extensionKeys = false;
   /** Each line's indent; -1 for a line with nothing to read (blank, or only a comment). */
   private readonly indents: Int32Array;
 
@@ -132,6 +152,7 @@ class SubsetParser {
     if (end === -1) throw GIVE_UP;
     const key = this.line.slice(this.column, end);
     if (isSpecialKey(key) || Object.hasOwn(seen, key)) throw GIVE_UP;
+    if (isExtensionField(key)) this.extensionKeys = true;
     this.column = end + 1;
     return key;
   }

@@ -5,10 +5,8 @@ import type { Rule } from './rule.js';
 /** DUPLICATE_ID: two entities of one collection share an id; also two metrics of one outcome. */
 export const duplicateId: Rule = ({ backlog, report }) => {
   for (const collection of COLLECTION_NAMES) {
-    const entities = backlog.entities[collection] as Entity[];
-    for (const entity of entities) {
-      const first = backlog.byKey[collection].get(entity.key) as Entity | undefined;
-      if (!first || first === entity) continue;
+    for (const entity of backlog.repeated[collection] as Entity[]) {
+      const first = backlog.byKey[collection].get(entity.key) as Entity;
       const kind = COLLECTIONS[collection].kind;
       const message =
         collection === 'dependencies' && entity.data.id === undefined
