@@ -138,6 +138,9 @@ function render(value: object, layout: Layout): string {
       });
     },
     Pair(_, pair, path) {
+      // A plain `<<` is a merge key here (UNSUPPORTED_YAML, by design): the generated x- value
+      // means the string key "<<", which a person would have to quote.
+      if (isScalar(pair.key) && pair.key.value === '<<') pair.key.type = Scalar.QUOTE_DOUBLE;
       n += 1;
       const parent = path.at(-1) as YAMLMap;
       // Above a collection, or above the first field of a mapping (which fmt may move).
