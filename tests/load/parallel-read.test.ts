@@ -32,6 +32,19 @@ function packIn(cache: string): { path: string; entries: Record<string, unknown>
   return { path: join(dir, name!), entries: (JSON.parse(text.slice(text.indexOf('\n') + 1)) as { entries: Record<string, unknown> }).entries };
 }
 
+/** A backlog of `count` workload files (enough for the worker to start before they are read), with findings of several kinds here and there. */
+function manyFiles(count: number): string {
+  const root = mkdtempSync(join(tmpdir(), 'backlog-worker-many-'));
+  writeFileSync(join(root, 'backlog.yaml'), 'project:\n  name: Batches\nwaves:\n  - id: wave-1\n    name: Wave 1\n');
+  mkdirSync(join(root, 'workloads'));
+  for (let n = 0; n < count; n++) {
+    const problem =
+      n % 97 === 0 ? '    criticality: urgent\n' : n % 101 === 0 ? '    wave: wave-9\n' : n % 211 === 0 ? '    name: twice\n' : n === 600 ? '    owner: [unclosed\n' : '';
+    writeFileSync(join(root, 'workloads', `w${n}.yaml`), `workloads:\n  - id: w${n}\n    name: Workload ${n}\n    owner: Ana\n${problem}    depends_on: [w${(n + 1) % count}]\n`);
+  }
+  return root;
+}
+
 /** The examples, and the fixtures of what reading a file can find (each runs the CLI twice: a few). */
 const backlogs = [
   join(repo, 'examples', 'contoso'),
@@ -67,14 +80,7 @@ describe('parse worker', () => {
   it('gives the same answer when both threads read and the worker sends its files in many batches', () => {
     // 1,200 files: the worker sends several batches while this thread reads beside it, and
     // findings fall on both sides of the split, whichever way it goes.
-    const root = mkdtempSync(join(tmpdir(), 'backlog-worker-batches-'));
-    writeFileSync(join(root, 'backlog.yaml'), 'project:\n  name: Batches\nwaves:\n  - id: wave-1\n    name: Wave 1\n');
-    mkdirSync(join(root, 'workloads'));
-    for (let n = 0; n < 1200; n++) {
-      const problem =
-        n % 97 === 0 ? '    criticality: urgent\n' : n % 101 === 0 ? '    wave: wave-9\n' : n % 211 === 0 ? '    name: twice\n' : n === 600 ? '    owner: [unclosed\n' : '';
-      writeFileSync(join(root, 'workloads', `w${n}.yaml`), `workloads:\n  - id: w${n}\n    name: Workload ${n}\n    owner: Ana\n${problem}    depends_on: [w${(n + 1) % 1200}]\n`);
-    }
+    const root = manyFiles(1200);
     const shared = backlog(['validate', '-f', 'json', '--root', root], { worker: 'shared' });
     const alone = backlog(['validate', '-f', 'json', '--root', root], { worker: false });
     expect(shared).toEqual(alone);
@@ -87,11 +93,11 @@ describe('the parse cache of a cold load with the worker', () => {
   const cacheDir = () => mkdtempSync(join(tmpdir(), 'backlog-worker-cache-'));
 
   it('is written by the worker: the pack a single thread writes, which the next run reads whole', () => {
-    for (const worker of [true, 'shared'] as const) {
-      const root = join(repo, 'examples', 'contoso');
+    // The example, and a backlog of 1,200 files (the worker started before they are read).
+    for (const [worker, root] of [[true, join(repo, 'examples', 'contoso')], ['shared', join(repo, 'examples', 'contoso')], ['shared', manyFiles(1200)], [true, manyFiles(1200)]] as const) {
       const [withWorker, alone] = [cacheDir(), cacheDir()];
       const cold = backlog(['validate', '-f', 'json', '--root', root], { worker, cache: withWorker });
-      backlog(['validate', '-f', 'json', '--root', root], { worker: false, cache: alone });
+      expect(cold).toEqual(backlog(['validate', '-f', 'json', '--root', root], { worker: false, cache: alone }));
       const pack = packIn(withWorker);
       expect(Object.keys(pack.entries).length).toBe(readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((p) => /\.ya?ml$/.test(p)).length);
       expect(pack.entries).toEqual(packIn(alone).entries);
