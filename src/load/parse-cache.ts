@@ -109,7 +109,8 @@ export class ParseCache {
       await this.writing;
       for (const [key, entry] of readPack(this.pack, this.version)) if (!this.used.has(key)) this.used.set(key, entry);
     }
-    writePack({ file: this.pack, version: this.version }, keep === 'all' ? withEarlier(this.used, this.entries) : this.used);
+    const kept = keep === 'all' ? withEarlier(this.used, this.entries) : this.used;
+    writePack({ file: this.pack, version: this.version }, Array.from(kept, ([key, entry]) => [key, JSON.stringify(entry)] as const));
   }
 }
 
@@ -119,13 +120,19 @@ export function entryKey(version: string, path: string, bytes: Uint8Array): stri
   return createHash('sha1').update(`${version}\0${CACHE_FORMAT}\0${path === ROOT_FILE}\0`).update(bytes).digest('hex');
 }
 
-/** Writes a pack of these entries (by key), or nothing on a read-only or full disk: the next run parses again. */
-export function writePack(target: PackTarget, entries: ReadonlyMap<string, CacheEntry>): void {
+/**
+ * Writes a pack of these entries, each by key as JSON text (a worker has the text of most at
+ * hand already: it sent them so), or nothing on a read-only or full disk: the next run parses again.
+ */
+export function writePack(target: PackTarget, entries: Iterable<readonly [key: string, json: string]>): void {
   try {
     mkdirSync(join(target.file, '..'), { recursive: true });
     sweepTemporaries(join(target.file, '..'));
+    // What JSON.stringify({ format, version, entries }) writes (keys are hex: nothing to escape).
+    const members = Array.from(entries, ([key, json]) => `"${key}":${json}`);
+    const text = `{"format":${CACHE_FORMAT},"version":${JSON.stringify(target.version)},"entries":{${members.join(',')}}}`;
     // Encoded once and hashed as bytes: hashing the text would encode its 30 MB (at L) twice.
-    const body = Buffer.from(JSON.stringify({ format: CACHE_FORMAT, version: target.version, entries: Object.fromEntries(entries) }));
+    const body = Buffer.from(text);
     writeFileAtomic(target.file, [Buffer.from(`${sha1(body)}\n`, 'latin1'), body], { durable: false });
   } catch {
     // The cache only ever saves time.

@@ -3,8 +3,8 @@
 // read as the parse cache stores it, by index, in batches as it goes. Asked to, it then writes
 // the parse cache's pack of every file, and ends.
 import { parentPort } from 'node:worker_threads';
-import type { FileToRead, PackRequest, WorkerBatch, WorkerRead, WorkerTask } from './parallel-read.js';
-import { entryKey, entryOfFile, writePack, type CacheEntry } from './parse-cache.js';
+import type { FileToRead, PackRequest, WorkerBatch, WorkerTask } from './parallel-read.js';
+import { entryKey, entryOfFile, writePack } from './parse-cache.js';
 import { readSourceFile } from './read-source-file.js';
 
 /** Files per message: large enough that messages cost little, small enough that the last one comes soon after the last file. */
@@ -13,29 +13,31 @@ const BATCH_SIZE = 200;
 parentPort?.on('message', (task: WorkerTask) => {
   const { paths, next, pack } = task;
   const fileBytes = (index: number) => new Uint8Array(task.bytes, task.offsets[index]!, task.offsets[index + 1]! - task.offsets[index]!);
-  /** What this thread read, by index: kept for the pack. */
-  const mine: Array<CacheEntry | undefined> = [];
-  let read: WorkerRead = [];
+  /** The JSON of what this thread read, by index: sent, and kept for the pack (as text, which costs the garbage collector little to keep). */
+  const mine: Array<string | undefined> = [];
+  // A batch is a WorkerRead written out item by item: each entry is encoded once.
+  let batch: string[] = [];
+  const send = (done: boolean) => {
+    parentPort!.postMessage({ json: `[${batch.join(',')}]`, done } satisfies WorkerBatch);
+    batch = [];
+  };
   for (let index = Atomics.add(next, 0, 1); index < paths.length; index = Atomics.add(next, 0, 1)) {
-    const entry = entryOfFile(readSourceFile(paths[index]!, fileBytes(index)));
-    if (pack) mine[index] = entry;
-    read.push([index, entry]);
-    if (read.length === BATCH_SIZE) {
-      parentPort!.postMessage({ json: JSON.stringify(read), done: false } satisfies WorkerBatch);
-      read = [];
-    }
+    const json = JSON.stringify(entryOfFile(readSourceFile(paths[index]!, fileBytes(index))));
+    if (pack) mine[index] = json;
+    batch.push(`[${index},${json}]`);
+    if (batch.length === BATCH_SIZE) send(false);
   }
-  parentPort!.postMessage({ json: JSON.stringify(read), done: true } satisfies WorkerBatch);
-  if (pack) writeEveryFile(pack, paths.map((path, index) => ({ path, bytes: fileBytes(index), entry: mine[index] })));
+  send(true);
+  if (pack) writeEveryFile(pack, paths.map((path, index) => ({ path, bytes: fileBytes(index), json: mine[index] })));
   // Nothing more to do: the thread ends, and with it the main thread's wait (ParseWorker.finished).
   parentPort!.close();
 });
 
-/** The pack of every file: the entries of the files the main thread took are read again here. */
-function writeEveryFile(pack: PackRequest, files: ReadonlyArray<FileToRead & { entry?: CacheEntry | undefined }>): void {
-  const entries = new Map<string, CacheEntry>();
-  for (const { path, bytes, entry } of [...pack.alsoInPack, ...files] as typeof files) {
-    entries.set(entryKey(pack.version, path, bytes), entry ?? entryOfFile(readSourceFile(path, bytes)));
+/** The pack of every file (one entry per content): the entries of the files the main thread took are read again here. */
+function writeEveryFile(pack: PackRequest, files: ReadonlyArray<FileToRead & { json?: string | undefined }>): void {
+  const entries = new Map<string, string>();
+  for (const { path, bytes, json } of [...pack.alsoInPack, ...files] as typeof files) {
+    entries.set(entryKey(pack.version, path, bytes), json ?? JSON.stringify(entryOfFile(readSourceFile(path, bytes))));
   }
   writePack(pack, entries);
 }
