@@ -128,11 +128,14 @@ export function writePack(target: PackTarget, entries: Iterable<readonly [key: s
   try {
     mkdirSync(join(target.file, '..'), { recursive: true });
     sweepTemporaries(join(target.file, '..'));
-    // What JSON.stringify({ format, version, entries }) writes (keys are hex: nothing to escape).
-    const members = Array.from(entries, ([key, json]) => `"${key}":${json}`);
-    const text = `{"format":${CACHE_FORMAT},"version":${JSON.stringify(target.version)},"entries":{${members.join(',')}}}`;
-    // Encoded once and hashed as bytes: hashing the text would encode its 30 MB (at L) twice.
-    const body = Buffer.from(text);
+    // What JSON.stringify({ format, version, entries }) writes (keys are hex: nothing to
+    // escape), encoded piece by piece: one 30 MB string (at L) would be built, flattened and
+    // encoded again in whole.
+    const pieces = [Buffer.from(`{"format":${CACHE_FORMAT},"version":${JSON.stringify(target.version)},"entries":{`)];
+    for (const [key, json] of entries) pieces.push(Buffer.from(`${pieces.length === 1 ? '' : ','}"${key}":`, 'latin1'), Buffer.from(json));
+    pieces.push(Buffer.from('}}'));
+    // Encoded once and hashed as bytes.
+    const body = Buffer.concat(pieces);
     writeFileAtomic(target.file, [Buffer.from(`${sha1(body)}\n`, 'latin1'), body], { durable: false });
   } catch {
     // The cache only ever saves time.
