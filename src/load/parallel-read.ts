@@ -48,16 +48,15 @@ export interface FilesRead {
   packWritten?: Promise<void>;
 }
 
-/** Files the worker read, by index, as the parse cache stores them. */
-export type WorkerRead = Array<[index: number, entry: CacheEntry]>;
-
 /**
- * What the worker sends back: a batch of what it read as JSON (cache entries are JSON by
- * construction, and JSON.parse makes these many small objects sooner than a structured clone
- * does); `done` with the last.
+ * What the worker sends back: a batch of the files it read, by index, each as the parse cache
+ * stores it, in JSON (cache entries are JSON by construction; JSON.parse makes these many small
+ * objects sooner than a structured clone does, and the worker keeps the text for the pack);
+ * `done` with the last.
  */
 export interface WorkerBatch {
-  json: string;
+  indexes: number[];
+  entries: string[];
   done: boolean;
 }
 
@@ -106,9 +105,9 @@ export class ParseWorker {
     if (this.ended) return Promise.reject(this.ended);
     return new Promise((resolve, reject) => {
       worker.ref();
-      worker.on('message', ({ json, done }: WorkerBatch) => {
+      worker.on('message', ({ indexes, entries, done }: WorkerBatch) => {
         try {
-          for (const [index, entry] of JSON.parse(json) as WorkerRead) onRead(index, entry);
+          indexes.forEach((index, at) => onRead(index, JSON.parse(entries[at]!) as CacheEntry));
         } catch (error) {
           reject(error);
         }

@@ -129,13 +129,20 @@ export function writePack(target: PackTarget, entries: Iterable<readonly [key: s
     mkdirSync(join(target.file, '..'), { recursive: true });
     sweepTemporaries(join(target.file, '..'));
     // What JSON.stringify({ format, version, entries }) writes (keys are hex: nothing to
-    // escape), encoded piece by piece: one 30 MB string (at L) would be built, flattened and
-    // encoded again in whole.
-    const pieces = [Buffer.from(`{"format":${CACHE_FORMAT},"version":${JSON.stringify(target.version)},"entries":{`)];
-    for (const [key, json] of entries) pieces.push(Buffer.from(`${pieces.length === 1 ? '' : ','}"${key}":`, 'latin1'), Buffer.from(json));
-    pieces.push(Buffer.from('}}'));
+    // escape), encoded piece by piece into one buffer: one 30 MB string (at L) would be built,
+    // flattened and encoded again in whole. The buffer holds the longest the text could encode
+    // to; only what is written is ever touched.
+    const members = Array.from(entries);
+    const head = `{"format":${CACHE_FORMAT},"version":${JSON.stringify(target.version)},"entries":{`;
+    const encoded = Buffer.allocUnsafe(members.reduce((sum, [key, json]) => sum + key.length + 4 + 3 * json.length, 3 * head.length + 2));
+    let length = encoded.write(head);
+    members.forEach(([key, json], index) => {
+      length += encoded.write(`${index === 0 ? '' : ','}"${key}":`, length, 'latin1');
+      length += encoded.write(json, length);
+    });
+    length += encoded.write('}}', length);
     // Encoded once and hashed as bytes.
-    const body = Buffer.concat(pieces);
+    const body = encoded.subarray(0, length);
     writeFileAtomic(target.file, [Buffer.from(`${sha1(body)}\n`, 'latin1'), body], { durable: false });
   } catch {
     // The cache only ever saves time.

@@ -15,17 +15,17 @@ parentPort?.on('message', (task: WorkerTask) => {
   const fileBytes = (index: number) => new Uint8Array(task.bytes, task.offsets[index]!, task.offsets[index + 1]! - task.offsets[index]!);
   /** The JSON of what this thread read, by index: sent, and kept for the pack (as text, which costs the garbage collector little to keep). */
   const mine: Array<string | undefined> = [];
-  // A batch is a WorkerRead written out item by item: each entry is encoded once.
-  let batch: string[] = [];
+  let batch: WorkerBatch = { indexes: [], entries: [], done: false };
   const send = (done: boolean) => {
-    parentPort!.postMessage({ json: `[${batch.join(',')}]`, done } satisfies WorkerBatch);
-    batch = [];
+    parentPort!.postMessage({ ...batch, done } satisfies WorkerBatch);
+    batch = { indexes: [], entries: [], done: false };
   };
   for (let index = Atomics.add(next, 0, 1); index < paths.length; index = Atomics.add(next, 0, 1)) {
     const json = JSON.stringify(entryOfFile(readSourceFile(paths[index]!, fileBytes(index))));
     if (pack) mine[index] = json;
-    batch.push(`[${index},${json}]`);
-    if (batch.length === BATCH_SIZE) send(false);
+    batch.indexes.push(index);
+    batch.entries.push(json);
+    if (batch.indexes.length === BATCH_SIZE) send(false);
   }
   send(true);
   if (pack) writeEveryFile(pack, paths.map((path, index) => ({ path, bytes: fileBytes(index), json: mine[index] })));
