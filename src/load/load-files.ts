@@ -5,7 +5,7 @@ import { backlogPaths } from './file-filter.js';
 import { ROOT_FILE } from './find-root.js';
 import { projectOf } from './read-project.js';
 import { blobId } from './content-id.js';
-import { ParseWorker, readFiles, type FileToRead } from './parallel-read.js';
+import { ParseWorker, readFiles, SharedReading, type FileToRead } from './parallel-read.js';
 import { relocate, type CacheEntry, type ParseCache } from './parse-cache.js';
 import { readSourceFile } from './read-source-file.js';
 import type { BacklogSource } from './source.js';
@@ -67,37 +67,41 @@ export async function loadFiles(source: BacklogSource, options: LoadOptions = {}
     throw new UsageError(`no backlog files in ${source.description}: no *.yaml or *.yml file`);
   }
   // A cold load of many files will want a second thread: started now, it loads its code while
-  // this one reads the files.
+  // this one reads the files, and takes each as soon as it is read.
   const worker = paths.length >= EARLY_WORKER_FILES && !cache?.size && !memo?.size ? ParseWorker.start() : undefined;
+  // The worker, if it reads, writes the pack too: of these files and the one read already.
+  const packRequest = packTarget && { ...packTarget, alsoInPack: fresh.map(({ path, bytes }) => ({ path, bytes })) };
+  const sharing = worker && new SharedReading(worker, paths, packRequest);
   // Files read before are taken as they were; the new ones are read together (on both cores).
+  // Each file's place is its place in the list; a file gone since it was listed leaves a hole.
   const files: Array<SourceFile | undefined> = [];
   const toRead: Array<FileToRead & { index: number; memoKey: string; cacheKey: string | undefined }> = [];
   try {
-    for (const path of paths) {
+    for (const [index, path] of paths.entries()) {
       if (path === ROOT_FILE && rootFile) {
         files.push(rootFile);
+        sharing?.put(index, undefined);
         continue;
       }
       const bytes = await source.readFile(path);
-      if (!bytes) continue;
-      const memoKey = memoKeyOf(path, bytes);
-      const cacheKey = lookIn?.key(path, bytes);
-      const file = known(path, bytes, memoKey, cacheKey);
-      if (!file) toRead.push({ path, bytes, index: files.length, memoKey, cacheKey });
+      const memoKey = bytes ? memoKeyOf(path, bytes) : '';
+      const cacheKey = bytes && lookIn?.key(path, bytes);
+      const file = bytes && known(path, bytes, memoKey, cacheKey);
+      if (bytes && !file) toRead.push({ path, bytes, index, memoKey, cacheKey });
+      sharing?.put(index, file ? undefined : bytes);
       files.push(file);
     }
   } catch (error) {
     worker?.stop();
     throw error;
   }
-  // The worker, if it reads, writes the pack too: of these files and the one read already.
-  const packRequest = packTarget && { ...packTarget, alsoInPack: fresh.map(({ path, bytes }) => ({ path, bytes })) };
-  const { read, packWritten } = await readFiles(toRead, worker, packRequest);
-  read.forEach(({ file, entry }, i) => {
-    files[toRead[i]!.index] = file;
-    keep(toRead[i]!, file, entry);
+  const { read, packWritten } = sharing ? await sharing.finish() : await readFiles(toRead, worker, packRequest);
+  toRead.forEach((wanted, i) => {
+    const { file, entry } = (sharing ? read[wanted.index] : read[i])!;
+    files[wanted.index] = file;
+    keep(wanted, file, entry);
   });
   if (packWritten) cache!.writtenBy(packWritten);
   else for (const { path, bytes, file, cacheKey, entry } of fresh) cache?.set(cacheKey ?? cache.key(path, bytes), file, entry);
-  return files as SourceFile[];
+  return files.filter((file): file is SourceFile => file !== undefined);
 }

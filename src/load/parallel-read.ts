@@ -21,16 +21,27 @@ export interface ReadFile {
   entry?: CacheEntry;
 }
 
-/** What the worker is sent: every file's bytes in one shared buffer (nothing copied), and the counter both threads take files from. */
+/**
+ * What the worker is sent: the files' paths, their bytes in memory both threads see (filled as
+ * they are read: the worker takes each as soon as it is in), and the counter both threads take
+ * files from.
+ */
 export interface WorkerTask {
   paths: string[];
-  /** File i's bytes run from offsets[i] to offsets[i + 1]. */
-  offsets: Uint32Array;
+  /** File i's bytes run from offsets[i] to offsets[i + 1] of `bytes` (which grows as files come). */
+  offsets: Float64Array;
   bytes: SharedArrayBuffer;
+  /** Per file: whether its bytes are in `bytes` (IN_SHARED_MEMORY), or not for the worker (nothing to read, or past the most the buffer holds). */
+  kinds: Int8Array;
+  /** How many files are put so far (each with its bytes in `bytes`, or not for the worker): the worker waits on it for a file to come. */
+  ready: Int32Array;
   next: Int32Array;
   /** Set: once done sending, the worker writes the parse cache's pack of these files and `alsoInPack`. */
   pack?: PackRequest;
 }
+
+/** A file whose bytes are in the shared buffer (WorkerTask.kinds). */
+export const IN_SHARED_MEMORY = 1;
 
 /**
  * A pack for the worker to write: of every file of a load with nothing cached (ParseCache.packTarget).
@@ -42,9 +53,9 @@ export interface PackRequest extends PackTarget {
   alsoInPack: FileToRead[];
 }
 
-/** The files read, in order; `packWritten` when the worker took on writing the pack, settled once it is written or given up. */
+/** The files read, in order (undefined: one with nothing to read); `packWritten` when the worker took on writing the pack, settled once it is written or given up. */
 export interface FilesRead {
-  read: ReadFile[];
+  read: Array<ReadFile | undefined>;
   packWritten?: Promise<void>;
 }
 
@@ -65,6 +76,12 @@ const DEFAULT_MIN_BYTES = 4 * 1024 * 1024;
 
 /** How long this thread reads before taking in what the worker sent meanwhile. */
 const PAUSE_EVERY_MS = 25;
+
+/** The most bytes the shared buffer holds (reserved, not allocated): the rest of a larger backlog is read by this thread alone. */
+const MAX_SHARED_BYTES = 2 ** 31;
+
+/** The least the shared buffer grows by: it is grown seldom. */
+const MIN_GROWTH = 8 * 1024 * 1024;
 
 /**
  * A worker thread started before the files are read (a cold load of many files will want it):
@@ -144,61 +161,112 @@ export async function readFiles(files: readonly FileToRead[], worker?: ParseWork
   const worth = mode === 'always' || mode === 'shared' || (files.length > 1 && total >= DEFAULT_MIN_BYTES);
   if (!worth) worker?.stop();
   const helper = worth ? (worker ?? ParseWorker.start()) : undefined;
-  if (!helper) return { read: files.map(readHere) };
+  if (!helper) return { read: files.map(({ path, bytes }) => ({ file: readSourceFile(path, bytes) })) };
+  const reading = new SharedReading(helper, files.map(({ path }) => path), pack);
+  files.forEach(({ bytes }, index) => reading.put(index, bytes));
+  return reading.finish();
+}
 
-  // Both threads take the next file from a shared counter until none is left: the work splits
-  // evenly whatever the files' sizes and however long the worker takes to start.
-  const task: WorkerTask = { ...sharedBytes(files), paths: files.map((file) => file.path), next: new Int32Array(new SharedArrayBuffer(4)), ...(pack ? { pack } : {}) };
-  const read: Array<ReadFile | undefined> = new Array(files.length);
-  const pending = helper.read(task, (index, entry) => {
-    const { path, bytes } = files[index]!;
-    // The entry is kept for this thread's cache only when the worker does not write the pack.
-    read[index] = { file: fileOfEntry(entry, path, bytes), ...(pack ? {} : { entry }) };
-  });
-  // Handled now, so that a worker that fails while this thread is busy is no unhandled rejection.
-  pending.catch(() => undefined);
-  if (mode !== 'always') {
-    // The worker sends what it read in batches; this thread stops now and then to take them in,
-    // so that they are not all copied across at the end while the other thread waits.
-    let lastPause = performance.now();
-    try {
-      for (let index = Atomics.add(task.next, 0, 1); index < files.length; index = Atomics.add(task.next, 0, 1)) {
-        read[index] = readHere(files[index]!);
-        if (performance.now() - lastPause > PAUSE_EVERY_MS) {
-          await new Promise(setImmediate);
-          lastPause = performance.now();
-        }
-      }
-    } catch (error) {
-      helper.stop();
-      throw error;
+/**
+ * Files read on both threads, handed to the worker one by one as this thread reads them (a cold
+ * load starts the worker before it reads its files, and the worker takes each as soon as it is
+ * in). Both then take the next file from a shared counter until none is left: the work splits
+ * evenly whatever the files' sizes and however long the worker takes to start.
+ */
+export class SharedReading {
+  private readonly task: WorkerTask;
+  /** Each file's bytes as this thread has them (undefined: nothing to read). */
+  private readonly bytes: Array<Uint8Array | undefined>;
+  private readonly read: Array<ReadFile | undefined>;
+  private readonly pending: Promise<void>;
+  private puts = 0;
+
+  /** `paths`: every file that may come, in order; each is then put, with its bytes or with none. */
+  constructor(
+    private readonly worker: ParseWorker,
+    private readonly paths: string[],
+    private readonly pack: PackRequest | undefined,
+  ) {
+    const count = paths.length;
+    this.task = {
+      paths,
+      offsets: new Float64Array(new SharedArrayBuffer(8 * (count + 1))),
+      bytes: new SharedArrayBuffer(0, { maxByteLength: MAX_SHARED_BYTES }),
+      kinds: new Int8Array(new SharedArrayBuffer(count)),
+      ready: new Int32Array(new SharedArrayBuffer(4)),
+      next: new Int32Array(new SharedArrayBuffer(4)),
+      ...(pack ? { pack } : {}),
+    };
+    this.bytes = new Array(count);
+    this.read = new Array(count);
+    this.pending = worker.read(this.task, (index, entry) => {
+      const path = paths[index]!;
+      // The entry is kept for this thread's cache only when the worker does not write the pack.
+      this.read[index] = { file: fileOfEntry(entry, path, this.bytes[index]!), ...(pack ? {} : { entry }) };
+    });
+    // Handled now, so that a worker that fails while this thread is busy is no unhandled rejection.
+    this.pending.catch(() => undefined);
+  }
+
+  /** The next file's bytes (files come in order); undefined when it has none to read (read already, or gone). */
+  put(index: number, bytes: Uint8Array | undefined): void {
+    if (index !== this.puts) throw new Error(`file ${index} put out of order`);
+    this.puts++;
+    this.bytes[index] = bytes;
+    const { offsets, kinds, ready, bytes: shared } = this.task;
+    const start = offsets[index]!;
+    const end = start + (bytes?.byteLength ?? 0);
+    // Past the most the buffer holds, a file is this thread's alone to read (it has the bytes).
+    if (bytes && end <= shared.maxByteLength) {
+      if (end > shared.byteLength) shared.grow(Math.min(shared.maxByteLength, Math.max(end, 2 * shared.byteLength, MIN_GROWTH)));
+      new Uint8Array(shared, start, bytes.byteLength).set(bytes);
+      offsets[index + 1] = end;
+      kinds[index] = IN_SHARED_MEMORY;
+    } else {
+      offsets[index + 1] = start;
     }
+    Atomics.store(ready, 0, index + 1);
+    Atomics.notify(ready, 0);
   }
-  let packWritten: Promise<void> | undefined;
-  try {
-    await pending;
-    if (pack) packWritten = helper.finished();
-  } catch {
-    // The worker could not finish (no thread to be had, or it failed midway): this thread
-    // reads what it left, including the files it took and never sent back; the pack is its own.
-    helper.stop();
+
+  /** Once every file is put: reads beside the worker until none is left; every file read, in order (undefined for those with none to read). */
+  async finish(): Promise<FilesRead> {
+    const { task, worker, paths } = this;
+    if (this.puts !== paths.length) throw new Error(`${paths.length - this.puts} files never put`);
+    const readHere = (index: number) => {
+      const bytes = this.bytes[index];
+      if (bytes) this.read[index] = { file: readSourceFile(paths[index]!, bytes) };
+    };
+    if (process.env.BACKLOG_PARSE_WORKER !== 'always') {
+      // The worker sends what it read in batches; this thread stops now and then to take them in,
+      // so that they are not all copied across at the end while the other thread waits.
+      let lastPause = performance.now();
+      try {
+        for (let index = Atomics.add(task.next, 0, 1); index < paths.length; index = Atomics.add(task.next, 0, 1)) {
+          readHere(index);
+          if (performance.now() - lastPause > PAUSE_EVERY_MS) {
+            await new Promise(setImmediate);
+            lastPause = performance.now();
+          }
+        }
+      } catch (error) {
+        worker.stop();
+        throw error;
+      }
+    }
+    let packWritten: Promise<void> | undefined;
+    try {
+      await this.pending;
+      if (this.pack) packWritten = worker.finished();
+    } catch {
+      // The worker could not finish (no thread to be had, or it failed midway): this thread
+      // reads what it left, including the files it took and never sent back; the pack is its own.
+      worker.stop();
+    }
+    // Files the worker was not given (past the most the buffer holds), or took and never sent back.
+    for (let index = 0; index < paths.length; index++) if (!this.read[index]) readHere(index);
+    return { read: this.read, ...(packWritten ? { packWritten } : {}) };
   }
-  // Array.from, not map: map skips the holes those files left.
-  return { read: Array.from(read, (file, index) => file ?? readHere(files[index]!)), ...(packWritten ? { packWritten } : {}) };
-}
-
-function readHere({ path, bytes }: FileToRead): ReadFile {
-  return { file: readSourceFile(path, bytes) };
-}
-
-/** Every file's bytes copied into one buffer both threads see: sending it copies nothing more. */
-function sharedBytes(files: readonly FileToRead[]): Pick<WorkerTask, 'offsets' | 'bytes'> {
-  const offsets = new Uint32Array(files.length + 1);
-  files.forEach((file, index) => (offsets[index + 1] = offsets[index]! + file.bytes.byteLength));
-  const bytes = new SharedArrayBuffer(offsets[files.length]!);
-  const view = new Uint8Array(bytes);
-  files.forEach((file, index) => view.set(file.bytes, offsets[index]));
-  return { offsets, bytes };
 }
 
 /** The worker's script in the built package, next to the chunk or entry this code is in. */

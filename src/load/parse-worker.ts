@@ -3,7 +3,7 @@
 // read as the parse cache stores it, by index, in batches as it goes. Asked to, it then writes
 // the parse cache's pack of every file, and ends.
 import { parentPort } from 'node:worker_threads';
-import type { FileToRead, PackRequest, WorkerBatch, WorkerTask } from './parallel-read.js';
+import { IN_SHARED_MEMORY, type FileToRead, type PackRequest, type WorkerBatch, type WorkerTask } from './parallel-read.js';
 import { entryKey, entryOfFile, writePack } from './parse-cache.js';
 import { readSourceFile } from './read-source-file.js';
 
@@ -13,6 +13,13 @@ const BATCH_SIZE = 200;
 parentPort?.on('message', (task: WorkerTask) => {
   const { paths, next, pack } = task;
   const fileBytes = (index: number) => new Uint8Array(task.bytes, task.offsets[index]!, task.offsets[index + 1]! - task.offsets[index]!);
+  /** Whether file `index` is to be read here, once it is put: the main thread may still be reading files. */
+  const isShared = (index: number) => {
+    // Every file is put before the main thread reads any itself. The wait is timed: a notify
+    // between the load and the wait would otherwise be missed.
+    for (let ready = Atomics.load(task.ready, 0); index >= ready; ready = Atomics.load(task.ready, 0)) Atomics.wait(task.ready, 0, ready, 20);
+    return task.kinds[index] === IN_SHARED_MEMORY;
+  };
   /** The JSON of what this thread read, by index: sent, and kept for the pack (as text, which costs the garbage collector little to keep). */
   const mine: Array<string | undefined> = [];
   let batch: WorkerBatch = { indexes: [], entries: [], done: false };
@@ -21,6 +28,8 @@ parentPort?.on('message', (task: WorkerTask) => {
     batch = { indexes: [], entries: [], done: false };
   };
   for (let index = Atomics.add(next, 0, 1); index < paths.length; index = Atomics.add(next, 0, 1)) {
+    // Not in shared memory: the main thread reads it (it has the bytes).
+    if (!isShared(index)) continue;
     const json = JSON.stringify(entryOfFile(readSourceFile(paths[index]!, fileBytes(index))));
     if (pack) mine[index] = json;
     batch.indexes.push(index);
@@ -28,7 +37,7 @@ parentPort?.on('message', (task: WorkerTask) => {
     if (batch.indexes.length === BATCH_SIZE) send(false);
   }
   send(true);
-  if (pack) writeEveryFile(pack, paths.map((path, index) => ({ path, bytes: fileBytes(index), json: mine[index] })));
+  if (pack) writeEveryFile(pack, paths.flatMap((path, index) => (task.kinds[index] === IN_SHARED_MEMORY ? [{ path, bytes: fileBytes(index), json: mine[index] }] : [])));
   // Nothing more to do: the thread ends, and with it the main thread's wait (ParseWorker.finished).
   parentPort!.close();
 });
