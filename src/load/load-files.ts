@@ -68,10 +68,11 @@ export async function loadFiles(source: BacklogSource, options: LoadOptions = {}
   }
   // A cold load of many files will want a second thread: started now, it loads its code while
   // this one reads the files, and takes each as soon as it is read.
-  const worker = paths.length >= EARLY_WORKER_FILES && !cache?.size && !memo?.size ? ParseWorker.start() : undefined;
+  const early = paths.length >= EARLY_WORKER_FILES && !cache?.size && !memo?.size ? ParseWorker.start() : undefined;
   // The worker, if it reads, writes the pack too: of these files and the one read already.
   const packRequest = packTarget && { ...packTarget, alsoInPack: fresh.map(({ path, bytes }) => ({ path, bytes })) };
-  const sharing = worker && new SharedReading(worker, paths, packRequest);
+  const sharing = early && SharedReading.start(early, paths, packRequest);
+  const worker = sharing ? early : undefined;
   // Files read before are taken as they were; the new ones are read together (on both cores).
   // Each file's place is its place in the list; a file gone since it was listed leaves a hole.
   const files: Array<SourceFile | undefined> = [];

@@ -161,8 +161,8 @@ export async function readFiles(files: readonly FileToRead[], worker?: ParseWork
   const worth = mode === 'always' || mode === 'shared' || (files.length > 1 && total >= DEFAULT_MIN_BYTES);
   if (!worth) worker?.stop();
   const helper = worth ? (worker ?? ParseWorker.start()) : undefined;
-  if (!helper) return { read: files.map(({ path, bytes }) => ({ file: readSourceFile(path, bytes) })) };
-  const reading = new SharedReading(helper, files.map(({ path }) => path), pack);
+  const reading = helper && SharedReading.start(helper, files.map(({ path }) => path), pack);
+  if (!reading) return { read: files.map(({ path, bytes }) => ({ file: readSourceFile(path, bytes) })) };
   files.forEach(({ bytes }, index) => reading.put(index, bytes));
   return reading.finish();
 }
@@ -181,8 +181,21 @@ export class SharedReading {
   private readonly pending: Promise<void>;
   private puts = 0;
 
-  /** `paths`: every file that may come, in order; each is then put, with its bytes or with none. */
-  constructor(
+  /**
+   * `paths`: every file that may come, in order; each is then put, with its bytes or with none.
+   * Undefined (and the worker stopped) when the memory to share cannot be had.
+   */
+  static start(worker: ParseWorker, paths: string[], pack: PackRequest | undefined): SharedReading | undefined {
+    try {
+      return new SharedReading(worker, paths, pack);
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      worker.stop();
+      return undefined;
+    }
+  }
+
+  private constructor(
     private readonly worker: ParseWorker,
     private readonly paths: string[],
     private readonly pack: PackRequest | undefined,
