@@ -143,6 +143,26 @@ describe('a worker that fails midway', () => {
   const files = Array.from({ length: 5 }, (_, n) => ({ path: `w${n}.yaml`, bytes: new TextEncoder().encode(`workloads:\n  - id: w${n}\n    name: W${n}\n`) }));
   const expected = files.map(({ path, bytes }) => readSourceFile(path, bytes));
 
+  it('reads alone, the worker stopped, when the memory to share cannot be reserved', async () => {
+    vi.stubEnv('BACKLOG_PARSE_WORKER', 'shared');
+    vi.stubGlobal(
+      'SharedArrayBuffer',
+      class {
+        constructor() {
+          throw new RangeError('Array buffer allocation failed');
+        }
+      },
+    );
+    const { worker, stop } = failingWorker(0);
+    try {
+      const { read } = await readFiles(files, worker);
+      expect(read.map((r) => r?.file)).toEqual(expected);
+      expect(stop).toHaveBeenCalled();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it.each([
     ['both threads reading', 'shared', 2],
     ['the worker reading every file', 'always', 0],
