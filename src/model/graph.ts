@@ -50,14 +50,24 @@ export interface WorkloadGraph {
   moveGroupOf: Map<string, number>;
   serversOf: Map<string, Server[]>;
   ownersOf: Map<string, Workload[]>;
+  /**
+   * The dependencies written without errors whose `from` or `to` names no entity (an unknown id,
+   * or `external:`). The graph looked up both ends of every other one and found them:
+   * UNKNOWN_REFERENCE looks again only at these.
+   */
+  openEnded: ReadonlySet<Entity<'dependencies'>>;
 }
 
 export function buildGraph(backlog: Backlog): WorkloadGraph {
   const { serversOf, ownersOf } = serverOwnership(backlog);
-  /** The workloads an end of an edge stands for: the workload itself, or the owners of a server. */
-  const endpoints = (target: string): Workload[] => {
+  const openEnded = new Set<Entity<'dependencies'>>();
+  /** The workloads an end of an edge stands for: the workload itself, or the owners of a server; `dependency`: the one it is an end of. */
+  const endpoints = (target: string, dependency?: Entity<'dependencies'>): Workload[] => {
     const entity = referencedEntity(backlog, 'typed', target);
-    if (!entity) return [];
+    if (!entity) {
+      if (dependency?.valid) openEnded.add(dependency);
+      return [];
+    }
     return entity.collection === 'workloads' ? [entity as Workload] : (ownersOf.get(entity.key) ?? []);
   };
 
@@ -73,7 +83,7 @@ export function buildGraph(backlog: Backlog): WorkloadGraph {
   for (const dependency of backlog.entities.dependencies) {
     const { from, to, classification } = dependency.data;
     if (from === undefined || to === undefined) continue;
-    add(endpoints(from), endpoints(to), classification ?? 'app', dependency);
+    add(endpoints(from, dependency), endpoints(to, dependency), classification ?? 'app', dependency);
   }
   for (const workload of backlog.entities.workloads) {
     for (const reference of referencesIn(workload, 'depends_on')) add([workload], endpoints(reference.value), 'app', undefined, reference);
@@ -92,7 +102,7 @@ export function buildGraph(backlog: Backlog): WorkloadGraph {
   const moveGroupOf = new Map<string, number>();
   moveGroups.forEach((group, index) => group.forEach((member) => moveGroupOf.set(member.key, index)));
 
-  const graph = { edges, appDependencies, moveGroups, moveGroupOf, serversOf, ownersOf } as Omit<WorkloadGraph, 'appDependents'> as WorkloadGraph;
+  const graph = { edges, appDependencies, moveGroups, moveGroupOf, serversOf, ownersOf, openEnded } as Omit<WorkloadGraph, 'appDependents'> as WorkloadGraph;
   // Only queries ask who depends on a workload: validate never builds it.
   defineLazy(graph, 'appDependents', () => {
     const appDependents = new Map<string, Map<string, WorkloadEdge>>();

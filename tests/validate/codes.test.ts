@@ -23,7 +23,15 @@ const EXPECTED: Record<string, string[]> = {
     'INVALID_VALUE backlog.yaml:11:10',
   ],
   'duplicate-id': ['DUPLICATE_ID servers/more.yaml:2:9'],
-  'unknown-reference': ['UNKNOWN_REFERENCE backlog.yaml:8:18', 'UNKNOWN_REFERENCE backlog.yaml:8:26'],
+  // Dependencies too: an unknown end written without errors (13, 14) or in an entity with one (17); not an external one (15).
+  'unknown-reference': [
+    'UNKNOWN_REFERENCE backlog.yaml:8:18',
+    'UNKNOWN_REFERENCE backlog.yaml:8:26',
+    'UNKNOWN_REFERENCE backlog.yaml:13:31',
+    'UNKNOWN_REFERENCE backlog.yaml:14:13',
+    'UNKNOWN_REFERENCE backlog.yaml:17:22',
+    'INVALID_VALUE backlog.yaml:17:42',
+  ],
   'duplicate-rank': ['DUPLICATE_RANK backlog.yaml:8:11', 'DUPLICATE_RANK backlog.yaml:12:26'],
   'split-move-group': ['SPLIT_MOVE_GROUP backlog.yaml:7:71'],
   'wave-order': ['WAVE_ORDER backlog.yaml:9:11', 'WAVE_ORDER backlog.yaml:9:11'],

@@ -7,7 +7,7 @@ import { joinAnd } from '../../text/list.js';
 import type { Rule } from './rule.js';
 
 /** UNKNOWN_REFERENCE: a reference to no entity. */
-export const unknownReference: Rule = ({ backlog, report, unreadableFiles }) => {
+export const unknownReference: Rule = ({ backlog, graph, report, unreadableFiles }) => {
   const idLists = new Map<string, string[]>();
   const idsOf = (collection: CollectionName) => {
     let ids = idLists.get(collection);
@@ -16,6 +16,8 @@ export const unknownReference: Rule = ({ backlog, report, unreadableFiles }) => 
   };
   for (const collection of COLLECTION_NAMES) {
     for (const entity of backlog.entities[collection] as Entity[]) {
+      // The graph found both ends of every dependency written without errors but these.
+      if (collection === 'dependencies' && entity.valid && !graph.openEnded.has(entity as Entity<'dependencies'>)) continue;
       for (const reference of referencesOf(entity)) {
         // Nearly every reference names an entity: found without making anything.
         if (referencedEntity(backlog, reference.target, reference.value)) continue;
