@@ -1,9 +1,9 @@
-import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { errorMessage, IoError } from '../errors.js';
 import { isSkippedFolder } from './file-filter.js';
 import type { FileStamp } from './snapshot.js';
-import type { BacklogSource } from './source.js';
+import type { BacklogSource, RoomFor } from './source.js';
 
 export interface FsSource extends BacklogSource {
   /** The root with symbolic links resolved. */
@@ -26,9 +26,9 @@ export function fsSource(root: string): FsSource {
       walk(realRoot, '', new Set([realRoot]), files, notices);
       return files.sort(compareCodeUnits);
     },
-    async readFile(path) {
+    async readFile(path, room) {
       try {
-        return readFileSync(join(realRoot, path));
+        return room ? readInto(join(realRoot, path), room) : readFileSync(join(realRoot, path));
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
         throw new IoError(`cannot read ${path}: ${errorMessage(error)}`, { cause: error });
@@ -79,6 +79,30 @@ export function fsSource(root: string): FsSource {
         files.push(path);
       }
     }
+  }
+}
+
+/**
+ * A file's bytes read into the room offered for its size (what readFileSync reads: as many
+ * bytes as the file had when opened), or into a buffer of their own when none is offered.
+ */
+function readInto(path: string, room: RoomFor): Uint8Array {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    // Size 0 may be a file that tells no size (readFileSync then reads to the end).
+    const into = size > 0 ? room(size) : undefined;
+    if (!into) return readFileSync(fd);
+    let filled = 0;
+    while (filled < size) {
+      const read = readSync(fd, into, filled, size - filled, null);
+      // Shorter than it was: cut off since it was measured.
+      if (read === 0) break;
+      filled += read;
+    }
+    return into.subarray(0, filled);
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -84,7 +84,9 @@ export async function loadFiles(source: BacklogSource, options: LoadOptions = {}
         sharing?.put(index, undefined);
         continue;
       }
-      const bytes = await source.readFile(path);
+      // Read straight into the memory shared with the worker when it reads: nothing is cached
+      // then (the worker is started only so), so every file read is put, and kept there.
+      const bytes = await source.readFile(path, sharing && ((size) => sharing.roomFor(index, size)));
       const memoKey = bytes ? memoKeyOf(path, bytes) : '';
       const cacheKey = bytes && lookIn?.key(path, bytes);
       const file = bytes && known(path, bytes, memoKey, cacheKey);

@@ -221,6 +221,17 @@ export class SharedReading {
     this.pending.catch(() => undefined);
   }
 
+  /**
+   * Room in the shared buffer for the next file's `size` bytes, to read them straight into (then
+   * put that part): a copy saved, and the memory of one. Undefined past the most it holds. The
+   * room is the next file's only: what is in it is overwritten by the next unless put.
+   */
+  roomFor(index: number, size: number): Uint8Array | undefined {
+    if (index !== this.puts) throw new Error(`room asked for file ${index} out of order`);
+    const start = this.task.offsets[index]!;
+    return this.reserve(start + size) ? new Uint8Array(this.task.bytes, start, size) : undefined;
+  }
+
   /** The next file's bytes (files come in order); undefined when it has none to read (read already, or gone). */
   put(index: number, bytes: Uint8Array | undefined): void {
     if (index !== this.puts) throw new Error(`file ${index} put out of order`);
@@ -230,9 +241,9 @@ export class SharedReading {
     const start = offsets[index]!;
     const end = start + (bytes?.byteLength ?? 0);
     // Past the most the buffer holds, a file is this thread's alone to read (it has the bytes).
-    if (bytes && end <= shared.maxByteLength) {
-      if (end > shared.byteLength) shared.grow(Math.min(shared.maxByteLength, Math.max(end, 2 * shared.byteLength, MIN_GROWTH)));
-      new Uint8Array(shared, start, bytes.byteLength).set(bytes);
+    if (bytes && this.reserve(end)) {
+      // Read into its room (roomFor), it is in place already.
+      if (bytes.buffer !== shared || bytes.byteOffset !== start) new Uint8Array(shared, start, bytes.byteLength).set(bytes);
       offsets[index + 1] = end;
       kinds[index] = IN_SHARED_MEMORY;
     } else {
@@ -240,6 +251,14 @@ export class SharedReading {
     }
     Atomics.store(ready, 0, index + 1);
     Atomics.notify(ready, 0);
+  }
+
+  /** Whether the shared buffer holds `end` bytes, grown if need be; false past the most it can. */
+  private reserve(end: number): boolean {
+    const shared = this.task.bytes;
+    if (end > shared.maxByteLength) return false;
+    if (end > shared.byteLength) shared.grow(Math.min(shared.maxByteLength, Math.max(end, 2 * shared.byteLength, MIN_GROWTH)));
+    return true;
   }
 
   /** Once every file is put: reads beside the worker until none is left; every file read, in order (undefined for those with none to read). */

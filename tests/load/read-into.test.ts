@@ -1,0 +1,90 @@
+// A cold load reads each file straight into the memory it shares with the worker (no copy):
+// the source fills the room it is offered, and the shared buffer then holds every file's
+// bytes where the worker looks for them, whether read into place or copied in.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { fsSource } from '../../src/load/fs-source.js';
+import { SharedReading, type ParseWorker, type WorkerTask } from '../../src/load/parallel-read.js';
+import { readSourceFile } from '../../src/load/read-source-file.js';
+
+function folder(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'backlog-read-into-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(root, name), text);
+  return root;
+}
+
+describe('a file source offered room for a file', () => {
+  const text = 'workloads:\n  - id: crm\n    name: CRM\n';
+  const source = fsSource(folder({ 'a.yaml': text, 'empty.yaml': '' }));
+
+  it('reads the file into it, and gives back the part filled', async () => {
+    const memory = new Uint8Array(new SharedArrayBuffer(100));
+    const room = vi.fn((size: number) => new Uint8Array(memory.buffer, 10, size));
+    const bytes = await source.readFile('a.yaml', room);
+    expect(room).toHaveBeenCalledWith(Buffer.byteLength(text));
+    expect(bytes!.buffer).toBe(memory.buffer);
+    expect(bytes!.byteOffset).toBe(10);
+    expect(Buffer.from(bytes!).toString('utf8')).toBe(text);
+  });
+
+  it('reads into a buffer of its own when the room offered is none', async () => {
+    const bytes = await source.readFile('a.yaml', () => undefined);
+    expect(bytes!.buffer).not.toBeInstanceOf(SharedArrayBuffer);
+    expect(Buffer.from(bytes!).toString('utf8')).toBe(text);
+  });
+
+  it('asks no room for an empty file, and says a missing one is missing', async () => {
+    const room = vi.fn(() => undefined);
+    expect(Array.from((await source.readFile('empty.yaml', room))!)).toEqual([]);
+    expect(room).not.toHaveBeenCalled();
+    expect(await source.readFile('gone.yaml', room)).toBeUndefined();
+  });
+});
+
+describe('files read into the shared buffer', () => {
+  /** A stand-in worker that keeps the task it is given and reads nothing (this thread then reads every file). */
+  function idleWorker() {
+    const sent: WorkerTask[] = [];
+    const worker = {
+      read: (task: WorkerTask) => {
+        sent.push(task);
+        Atomics.store(task.next, 0, 0);
+        return Promise.resolve();
+      },
+      stop: () => undefined,
+      finished: () => Promise.resolve(),
+    };
+    return { worker: worker as unknown as ParseWorker, sent };
+  }
+
+  const texts = ['workloads:\n  - id: a\n    name: A\n', 'workloads:\n  - id: b\n    name: B\n    owner: Ana\n', 'workloads:\n  - id: c\n    name: C\n'];
+
+  it('are where the worker looks for them, whether read into their room or copied in', async () => {
+    const { worker, sent } = idleWorker();
+    const paths = texts.map((_, n) => `w${n}.yaml`);
+    const reading = SharedReading.start(worker, paths, undefined)!;
+    texts.forEach((text, index) => {
+      const bytes = new TextEncoder().encode(text);
+      if (index === 1) {
+        // Copied in: a file read into a buffer of its own.
+        reading.put(index, bytes);
+        return;
+      }
+      const room = reading.roomFor(index, bytes.byteLength)!;
+      room.set(bytes);
+      reading.put(index, room);
+    });
+    const [task] = sent;
+    const inShared = paths.map((_, n) => Buffer.from(new Uint8Array(task!.bytes, task!.offsets[n]!, task!.offsets[n + 1]! - task!.offsets[n]!)).toString('utf8'));
+    expect(inShared).toEqual(texts);
+    const { read } = await reading.finish();
+    expect(read.map((r) => r?.file)).toEqual(texts.map((text, n) => readSourceFile(paths[n]!, new TextEncoder().encode(text))));
+  });
+
+  it('asks for room only for the next file', () => {
+    const reading = SharedReading.start(idleWorker().worker, ['a.yaml', 'b.yaml'], undefined)!;
+    expect(() => reading.roomFor(1, 10)).toThrow(/out of order/);
+  });
+});
