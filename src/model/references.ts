@@ -42,8 +42,16 @@ export function referencedEntity(backlog: Backlog, target: ReferenceTarget, valu
   if (target !== 'typed') return lookup(backlog, target, value);
   const colon = value.indexOf(':');
   if (colon === -1) return lookup(backlog, 'workloads', value);
-  const collection = TYPED_REFERENCE_KINDS[value.slice(0, colon) as TypedReferenceKind];
+  const collection = kindAt(value, colon);
   return collection ? lookup(backlog, collection, value.slice(colon + 1)) : undefined;
+}
+
+/** The collection of the kind that a typed reference starts with (before `colon`), compared in place: no string made. */
+function kindAt(value: string, colon: number): CollectionName | null | undefined {
+  for (const kind in TYPED_REFERENCE_KINDS) {
+    if (kind.length === colon && value.startsWith(kind)) return TYPED_REFERENCE_KINDS[kind as TypedReferenceKind];
+  }
+  return undefined;
 }
 
 /**
