@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { fsSource } from '../../src/load/fs-source.js';
-import { SharedReading, type ParseWorker, type WorkerTask } from '../../src/load/parallel-read.js';
+import { IN_SHARED_MEMORY, SharedReading, type ParseWorker, type WorkerTask } from '../../src/load/parallel-read.js';
 import { readSourceFile } from '../../src/load/read-source-file.js';
 
 function folder(files: Record<string, string>): string {
@@ -81,6 +81,22 @@ describe('files read into the shared buffer', () => {
     expect(inShared).toEqual(texts);
     const { read } = await reading.finish();
     expect(read.map((r) => r?.file)).toEqual(texts.map((text, n) => readSourceFile(paths[n]!, new TextEncoder().encode(text))));
+  });
+
+  it('leave a hole for a file gone since it was listed, and the worker skips it', async () => {
+    const { worker, sent } = idleWorker();
+    const paths = texts.map((_, n) => `w${n}.yaml`);
+    const reading = SharedReading.start(worker, paths, undefined)!;
+    texts.forEach((text, index) => {
+      if (index === 1) return reading.put(index, undefined);
+      const bytes = new TextEncoder().encode(text);
+      const room = reading.roomFor(index, bytes.byteLength)!;
+      room.set(bytes);
+      reading.put(index, room);
+    });
+    expect(Array.from(sent[0]!.kinds)).toEqual([IN_SHARED_MEMORY, 0, IN_SHARED_MEMORY]);
+    const { read } = await reading.finish();
+    expect(read.map((r) => r?.file.path)).toEqual(['w0.yaml', undefined, 'w2.yaml']);
   });
 
   it('asks for room only for the next file', () => {
