@@ -89,8 +89,10 @@ export function fsSource(root: string): FsSource {
 function readInto(path: string, room: RoomFor): Uint8Array {
   const fd = openSync(path, 'r');
   try {
-    const size = fstatSync(fd).size;
-    // Size 0 may be a file that tells no size (readFileSync then reads to the end).
+    const stats = fstatSync(fd);
+    // What readFileSync does: anything but a regular file, and a file of size 0, may tell no
+    // size (it then reads to the end).
+    const size = stats.isFile() ? stats.size : 0;
     const into = size > 0 ? room(size) : undefined;
     if (!into) return readFileSync(fd);
     let filled = 0;

@@ -1,6 +1,7 @@
 // A cold load reads each file straight into the memory it shares with the worker (no copy):
 // the source fills the room it is offered, and the shared buffer then holds every file's
 // bytes where the worker looks for them, whether read into place or copied in.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,6 +33,18 @@ describe('a file source offered room for a file', () => {
   it('reads into a buffer of its own when the room offered is none', async () => {
     const bytes = await source.readFile('a.yaml', () => undefined);
     expect(bytes!.buffer).not.toBeInstanceOf(SharedArrayBuffer);
+    expect(Buffer.from(bytes!).toString('utf8')).toBe(text);
+  });
+
+  it.skipIf(process.platform === 'win32')('asks no room for what is not a regular file, and reads it to the end', async () => {
+    const root = folder({});
+    execFileSync('mkfifo', [join(root, 'pipe.yaml')]);
+    // A writer in the background, waiting for a reader: started (or failed) before the read,
+    // which blocks this thread until the writer is in.
+    execFileSync('sh', ['-c', `(printf '%s' "$0" > pipe.yaml) &`, text], { cwd: root, stdio: 'ignore' });
+    const room = vi.fn(() => undefined);
+    const bytes = await fsSource(root).readFile('pipe.yaml', room);
+    expect(room).not.toHaveBeenCalled();
     expect(Buffer.from(bytes!).toString('utf8')).toBe(text);
   });
 
