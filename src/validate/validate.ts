@@ -82,4 +82,3 @@ export function validate(files: readonly SourceFile[], options: ValidateOptions,
     sources: { get: (path) => filesByPath.get(path)?.text },
   };
 }
-
