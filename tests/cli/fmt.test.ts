@@ -4,10 +4,11 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Document, isMap, isScalar, Lexer, parseAllDocuments, Scalar, visit, type YAMLMap } from 'yaml';
+import { isMap, isScalar, Lexer, parseAllDocuments, Scalar, visit, type YAMLMap } from 'yaml';
 import { formatYaml } from '../../src/edit/format-yaml.js';
 import { readSourceFile } from '../../src/load/read-source-file.js';
 import { validate } from '../../src/validate/validate.js';
+import { generatedDocument } from '../helpers/generated-yaml.js';
 import { runCli } from '../helpers/run-cli.js';
 import { read, tempDir } from '../helpers/temp-dir.js';
 
@@ -121,7 +122,7 @@ interface Layout {
 const shuffled = <T>(items: T[], seed: number) => items.map((item, i) => ({ item, key: (i * 7919 + seed * 104729) % 997 })).sort((a, b) => a.key - b.key).map(({ item }) => item);
 
 function render(value: object, layout: Layout): string {
-  const doc = new Document(value);
+  const doc = generatedDocument(value);
   let n = 0;
   visit(doc, {
     Map(_, node) {
@@ -138,9 +139,6 @@ function render(value: object, layout: Layout): string {
       });
     },
     Pair(_, pair, path) {
-      // A plain `<<` is a merge key here (UNSUPPORTED_YAML, by design): the generated x- value
-      // means the string key "<<", which a person would have to quote.
-      if (isScalar(pair.key) && pair.key.value === '<<') pair.key.type = Scalar.QUOTE_DOUBLE;
       n += 1;
       const parent = path.at(-1) as YAMLMap;
       // Above a collection, or above the first field of a mapping (which fmt may move).

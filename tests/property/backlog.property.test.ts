@@ -2,11 +2,11 @@
 // written; and no edit of a valid file, however random, crashes the tool.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
 import { readSourceFile } from '../../src/load/read-source-file.js';
 import type { SourceFile } from '../../src/load/types.js';
 import { validate } from '../../src/validate/validate.js';
 import { DIAGNOSTIC_CODES } from '../../schemas/diagnostic-codes.js';
+import { generatedYaml } from '../helpers/generated-yaml.js';
 
 const AS_OF = '2026-06-01';
 const STRATEGIES = ['rehost', 'replatform', 'refactor', 'rearchitect', 'rebuild', 'replace'] as const;
@@ -69,7 +69,7 @@ const validBacklog: fc.Arbitrary<GeneratedBacklog> = fc
 
 /** The same backlog as files: one file, or spread over several, block or flow style. */
 function toFiles(backlog: GeneratedBacklog, split: boolean, flow: boolean): SourceFile[] {
-  const write = (value: unknown) => stringify(value, { collectionStyle: flow ? 'flow' : 'block' });
+  const write = (value: unknown) => generatedYaml(value, { collectionStyle: flow ? 'flow' : 'block' });
   if (!split) return [readSourceFile('backlog.yaml', Buffer.from(write(backlog.collections)))];
   const files: SourceFile[] = [readSourceFile('backlog.yaml', Buffer.from(''))];
   for (const [name, items] of Object.entries(backlog.collections)) {
