@@ -2,9 +2,9 @@
 // own the servers; only `app` edges bind workloads into move groups and order waves.
 import type { DEPENDENCY_CLASSIFICATIONS } from '../../schemas/dependency.js';
 import type { Backlog } from './backlog.js';
-import { fieldLocation, type Entity, type NodeLocation } from './entity.js';
+import { fieldLocation, idKey, type Entity, type NodeLocation } from './entity.js';
 import { defineLazy } from './lazy.js';
-import { referencedEntity, referencesIn, type ReferenceOccurrence } from './references.js';
+import { referencesIn, referenceValuesIn, typedCollection, typedKey, type ReferenceOccurrence } from './references.js';
 import { stronglyConnectedComponents } from './strongly-connected.js';
 
 type Workload = Entity<'workloads'>;
@@ -63,12 +63,15 @@ export function buildGraph(backlog: Backlog): WorkloadGraph {
   const openEnded = new Set<Entity<'dependencies'>>();
   /** The workloads an end of an edge stands for: the workload itself, or the owners of a server; `dependency`: the one it is an end of. */
   const endpoints = (target: string, dependency?: Entity<'dependencies'>): Workload[] => {
-    const entity = referencedEntity(backlog, 'typed', target);
-    if (!entity) {
+    const collection = typedCollection(target);
+    // Every server has its owners listed (none, it may be): one lookup finds the server and them.
+    const found =
+      collection === 'workloads' ? backlog.byKey.workloads.get(typedKey(target)) : collection === 'servers' ? ownersOf.get(typedKey(target)) : undefined;
+    if (!found) {
       if (dependency?.valid) openEnded.add(dependency);
       return [];
     }
-    return entity.collection === 'workloads' ? [entity as Workload] : (ownersOf.get(entity.key) ?? []);
+    return Array.isArray(found) ? found : [found];
   };
 
   const edges: WorkloadEdge[] = [];
@@ -117,8 +120,8 @@ function serverOwnership(backlog: Backlog) {
   const ownersOf = new Map<string, Workload[]>();
   for (const server of backlog.byKey.servers.values()) {
     const owners: Workload[] = [];
-    for (const { value } of referencesIn(server, 'workloads')) {
-      const workload = backlog.byKey.workloads.get(value.toLowerCase());
+    for (const value of referenceValuesIn(server, 'workloads')) {
+      const workload = backlog.byKey.workloads.get(idKey(value));
       if (!workload || owners.includes(workload)) continue;
       owners.push(workload);
       const list = serversOf.get(workload.key);

@@ -4,7 +4,7 @@ import { ID_PATTERN, TYPED_REFERENCE_PATTERN } from '../../schemas/vocabulary.js
 import { REFERENCE_FIELDS, TYPED_REFERENCE_KINDS, type ReferenceTarget, type TypedReferenceKind } from '../../schemas/references.js';
 import type { Backlog } from './backlog.js';
 import { lookup } from './backlog.js';
-import { fieldLocation, type Entity, type NodeLocation } from './entity.js';
+import { fieldLocation, idKey, type Entity, type NodeLocation } from './entity.js';
 
 export interface ParsedReference {
   /** The collection the id lives in; null for `external:`. */
@@ -40,10 +40,19 @@ export function resolveReference(backlog: Backlog, target: ReferenceTarget, valu
  */
 export function referencedEntity(backlog: Backlog, target: ReferenceTarget, value: string): Entity | undefined {
   if (target !== 'typed') return lookup(backlog, target, value);
+  const collection = typedCollection(value);
+  return collection ? backlog.byKey[collection].get(typedKey(value)) : undefined;
+}
+
+/** The collection a typed reference names: `workloads` for a bare id, null for `external:`, undefined for a kind there is none of. */
+export function typedCollection(value: string): CollectionName | null | undefined {
   const colon = value.indexOf(':');
-  if (colon === -1) return lookup(backlog, 'workloads', value);
-  const collection = kindAt(value, colon);
-  return collection ? lookup(backlog, collection, value.slice(colon + 1)) : undefined;
+  return colon === -1 ? 'workloads' : kindAt(value, colon);
+}
+
+/** The id a typed reference names, as the index keys it (idKey): what follows its kind. */
+export function typedKey(value: string): string {
+  return idKey(value.slice(value.indexOf(':') + 1));
 }
 
 /** The collection of the kind that a typed reference starts with (before `colon`), compared in place: no string made. */
@@ -80,28 +89,45 @@ export class ReferenceOccurrence {
  */
 export function referencesOf(entity: Entity): ReferenceOccurrence[] {
   const found: ReferenceOccurrence[] = [];
-  for (const { field, target } of REFERENCE_FIELDS[entity.collection]) addReferences(entity, field, target, found);
+  forEachReference(entity, (field, target, value, index) => found.push(new ReferenceOccurrence(entity, field, target, value, index)));
   return found;
+}
+
+/** referencesOf without making an occurrence of each: for a caller that keeps few of them (UNKNOWN_REFERENCE). */
+export function forEachReference(entity: Entity, visit: (field: string, target: ReferenceTarget, value: string, index: number | undefined) => void): void {
+  for (const { field, target } of REFERENCE_FIELDS[entity.collection]) {
+    eachReference(entity, field, target, (value, index) => visit(field, target, value, index));
+  }
 }
 
 /** The well-formed references of one field, with where each stands. */
 export function referencesIn(entity: Entity, field: string): ReferenceOccurrence[] {
   const found: ReferenceOccurrence[] = [];
-  for (const reference of REFERENCE_FIELDS[entity.collection]) {
-    if (reference.field === field) addReferences(entity, field, reference.target, found);
+  for (const { field: name, target } of REFERENCE_FIELDS[entity.collection]) {
+    if (name === field) eachReference(entity, field, target, (value, index) => found.push(new ReferenceOccurrence(entity, field, target, value, index)));
   }
   return found;
 }
 
-function addReferences(entity: Entity, field: string, target: ReferenceTarget, found: ReferenceOccurrence[]): void {
+/** The well-formed references of one field, values only: for the graph, which looks up every one of them and places none. */
+export function referenceValuesIn(entity: Entity, field: string): string[] {
+  const found: string[] = [];
+  for (const { field: name, target } of REFERENCE_FIELDS[entity.collection]) {
+    if (name === field) eachReference(entity, field, target, (value) => found.push(value));
+  }
+  return found;
+}
+
+/** Each well-formed reference of a field, with its index when the field is a list. */
+function eachReference(entity: Entity, field: string, target: ReferenceTarget, visit: (value: string, index: number | undefined) => void): void {
   const value = (entity.raw ?? (entity.data as unknown as Record<string, unknown>))[field];
   const pattern = target === 'typed' ? TYPED_REFERENCE_PATTERN : ID_PATTERN;
   if (Array.isArray(value)) {
     for (let index = 0; index < value.length; index++) {
       const item: unknown = value[index];
-      if (typeof item === 'string' && pattern.test(item)) found.push(new ReferenceOccurrence(entity, field, target, item, index));
+      if (typeof item === 'string' && pattern.test(item)) visit(item, index);
     }
   } else if (typeof value === 'string' && pattern.test(value)) {
-    found.push(new ReferenceOccurrence(entity, field, target, value, undefined));
+    visit(value, undefined);
   }
 }
