@@ -1,12 +1,27 @@
 import { entityLabel, fieldLocation } from '../../model/entity.js';
-import { parseReference, referencesIn } from '../../model/references.js';
+import { referencesIn, typedCollection } from '../../model/references.js';
 import type { Rule } from './rule.js';
 
-const sameTarget = (a: string, b: string) => {
-  const x = parseReference('typed', a);
-  const y = parseReference('typed', b);
-  return x.kind === y.kind && x.id.toLowerCase() === y.id.toLowerCase();
-};
+/**
+ * Whether two typed references name the same thing: the same kind, and ids equal but for case.
+ * Compared in place, without making a string, for each of a large estate's 100,000 dependencies.
+ * Well-formed ids are ASCII (ID_PATTERN), so folding ASCII letters is what idKey does to them.
+ */
+function sameTarget(a: string, b: string): boolean {
+  const idA = a.indexOf(':') + 1;
+  const idB = b.indexOf(':') + 1;
+  const length = a.length - idA;
+  if (b.length - idB !== length) return false;
+  for (let i = 0; i < length; i++) {
+    const x = a.charCodeAt(idA + i);
+    const y = b.charCodeAt(idB + i);
+    if (x !== y && foldCase(x) !== foldCase(y)) return false;
+  }
+  return typedCollection(a) === typedCollection(b);
+}
+
+/** An ASCII capital as its small letter; any other code unit as it is. */
+const foldCase = (code: number) => (code >= 65 && code <= 90 ? code + 32 : code);
 
 /**
  * SELF_DEPENDENCY: a dependency whose from and to are the same entity, or a workload listing

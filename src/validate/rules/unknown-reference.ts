@@ -1,7 +1,7 @@
 import { COLLECTION_NAMES, COLLECTIONS, type CollectionName } from '../../../schemas/collections.js';
 import { lookup } from '../../model/backlog.js';
 import { entityLabel, type Entity } from '../../model/entity.js';
-import { referencedEntity, referencesOf, resolveReference } from '../../model/references.js';
+import { forEachReference, ReferenceOccurrence, referencedEntity, resolveReference } from '../../model/references.js';
 import { didYouMeanHint } from '../../text/did-you-mean.js';
 import { joinAnd } from '../../text/list.js';
 import type { Rule } from './rule.js';
@@ -18,11 +18,12 @@ export const unknownReference: Rule = ({ backlog, graph, report, unreadableFiles
     for (const entity of backlog.entities[collection] as Entity[]) {
       // The graph found both ends of every dependency written without errors but these.
       if (collection === 'dependencies' && entity.valid && !graph.openEnded.has(entity as Entity<'dependencies'>)) continue;
-      for (const reference of referencesOf(entity)) {
+      forEachReference(entity, (field, target, value, index) => {
         // Nearly every reference names an entity: found without making anything.
-        if (referencedEntity(backlog, reference.target, reference.value)) continue;
+        if (referencedEntity(backlog, target, value)) return;
+        const reference = new ReferenceOccurrence(entity, field, target, value, index);
         const resolved = resolveReference(backlog, reference.target, reference.value);
-        if (resolved.status !== 'unknown') continue;
+        if (resolved.status !== 'unknown') return;
         const kind = COLLECTIONS[resolved.collection].kind;
         let hint = didYouMeanHint(resolved.id, idsOf(resolved.collection));
         // A typed reference to the wrong kind: say which kind has that id.
@@ -42,7 +43,7 @@ export const unknownReference: Rule = ({ backlog, graph, report, unreadableFiles
           entity: entityLabel(entity),
           ...(hint ? { hint } : {}),
         });
-      }
+      });
     }
   }
 };

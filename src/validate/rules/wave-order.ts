@@ -17,7 +17,7 @@ export const waveOrder: Rule = ({ backlog, graph, report }) => {
     for (const [toKey, edge] of dependencies) {
       if (group !== undefined && graph.moveGroupOf.get(toKey) === group) continue;
       const to = edge.to;
-      if (!movesBefore(backlog, from, to) || inError(to, 'wave', 'status', 'strategy')) continue;
+      if (!movesBefore(backlog, from, to, fromWave) || inError(to, 'wave', 'status', 'strategy')) continue;
       const toWave = waveOf(backlog, to);
       const message = toWave
         ? `\`${from.id}\` is in ${fromWave.id} (order ${fromWave.data.order}) but depends on \`${to.id}\`, which moves later in ${toWave.id} (order ${toWave.data.order})`
