@@ -3,7 +3,7 @@
 // files, one `cat-file --batch` reads the blobs of all the commits.
 import { spawn } from 'node:child_process';
 import { errorMessage, IoError } from '../errors.js';
-import { backlogFileFilter } from '../load/file-filter.js';
+import { isBacklogFile } from '../load/file-filter.js';
 import type { BacklogSource } from '../load/source.js';
 import { run, type Repository } from './repository.js';
 
@@ -43,13 +43,12 @@ async function treeOf(repository: Repository, commit: string): Promise<{ commit:
   const listing = await run(repository, ['ls-tree', '-r', '-z', '--full-tree', commit, '--', pathspec]);
   const notices: string[] = [];
   const entries: TreeEntry[] = [];
-  const yamlish = backlogFileFilter([]);
   for (const line of listing.split('\0').filter(Boolean)) {
     const match = /^(\d+) (\w+) ([0-9a-f]+)\t(.*)$/s.exec(line);
     if (!match) continue;
     const [, mode, type, blob, fullPath] = match as unknown as [string, string, string, string, string];
     const path = repository.prefix === '' ? fullPath : fullPath.slice(repository.prefix.length + 1);
-    if (type !== 'blob' || !yamlish(path)) continue;
+    if (type !== 'blob' || !isBacklogFile(path)) continue;
     if (mode === '120000') {
       notices.push(`skipped ${path}: a symbolic link in ${commit.slice(0, 7)}`);
       continue;

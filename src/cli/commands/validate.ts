@@ -15,13 +15,8 @@ import { resolveAsOf } from '../as-of.js';
 import { colourEnabled, createStyle } from '../colour.js';
 import type { CliIO } from '../io.js';
 import { parseCache } from '../parse-cache.js';
-import type { ParseCache } from '../../load/parse-cache.js';
 import { toolVersion } from '../version.js';
 import { joinOr, plural } from '../../text/list.js';
-import { findingDelta } from '../../diff/review.js';
-import { backlogAt } from '../../git/backlog-at.js';
-import { changedFiles, defaultBase, openRepository, resolveCommit, WORKTREE } from '../../git/repository.js';
-import type { Diagnostic } from '../../validate/diagnostic.js';
 import { countBySeverity, describeCounts } from '../../format/summary.js';
 
 export interface ValidateOptions {
@@ -52,7 +47,11 @@ export async function runValidate(options: ValidateOptions, io: CliIO): Promise<
   for (const notice of source.notices) io.stderr(`backlog: ${notice}\n`);
 
   const result = validate(files, { asOf });
-  if (options.changed) result.diagnostics = await changedOnly(root, result.diagnostics, { baseRef: options.base, asOf, ...caching }, io);
+  if (options.changed) {
+    // git and its library are loaded only for --changed: every other run starts without them.
+    const { changedOnly } = await import('./validate-changed.js');
+    result.diagnostics = await changedOnly(root, result.diagnostics, { baseRef: options.base, asOf, ...caching }, io);
+  }
   else if (options.base !== undefined) throw new UsageError('--base goes with --changed');
   await caching.cache?.save();
   // GitHub maps annotations and SARIF onto the repository: their paths start at its top.
@@ -86,19 +85,6 @@ export async function runValidate(options: ValidateOptions, io: CliIO): Promise<
   }
   if (tooManyWarnings) io.stderr(`backlog: ${plural(counts.warning, 'warning')}, more than --max-warnings ${options.maxWarnings}\n`);
   return failing || tooManyWarnings ? 1 : 0;
-}
-
-/**
- * The findings a change is answerable for: those in the files it changed (new files included),
- * and those anywhere that were not there at the base (a workload removed but still referenced).
- */
-async function changedOnly(root: string, diagnostics: Diagnostic[], { baseRef, asOf, cache }: { baseRef: string | undefined; asOf: string; cache?: ParseCache }, io: CliIO): Promise<Diagnostic[]> {
-  const repository = await openRepository(root);
-  const base = baseRef === undefined ? await defaultBase(repository, 'HEAD', io.env) : await resolveCommit(repository, baseRef);
-  const changed = new Set(await changedFiles(repository, base, WORKTREE));
-  const before = await backlogAt(repository, base, root, { asOf, ...(cache ? { cache } : {}) });
-  const introduced = new Set(findingDelta(before.result.diagnostics, diagnostics).introduced);
-  return diagnostics.filter((d) => changed.has(d.file) || introduced.has(d));
 }
 
 /** `-f json`, `-f sarif=out.sarif`: at most one format to stdout, the others each to their own file. */
