@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { fileOfEntry, type CacheEntry, type PackTarget } from './parse-cache.js';
+import { entryOfFile, fileOfEntry, type CacheEntry, type PackTarget } from './parse-cache.js';
 import { readSourceFile } from './read-source-file.js';
 import type { SourceFile } from './types.js';
 
@@ -45,8 +45,8 @@ export const IN_SHARED_MEMORY = 1;
 
 /**
  * A pack for the worker to write: of every file of a load with nothing cached (ParseCache.packTarget).
- * It reads again the files this thread read, while this thread goes on to the model and the
- * rules: encoding and writing the pack is then off this thread's path.
+ * This thread sends it the entries of the files it read (sendPackEntries, once done reading) and
+ * goes on to the model and the rules: writing the pack is then off this thread's path.
  */
 export interface PackRequest extends PackTarget {
   /** Files read before the others (the root file), which the pack holds too. */
@@ -137,6 +137,11 @@ export class ParseWorker {
       worker.once('exit', (code) => reject(new Error(`the parse worker stopped (${code})`)));
       worker.postMessage(task);
     });
+  }
+
+  /** The entries of the files this thread read, for the pack the worker writes (it waits for them). */
+  sendPackEntries(batch: WorkerBatch): void {
+    this.worker.postMessage(batch);
   }
 
   /** Settles when the thread has ended: once it has written the pack it was asked for, or failed to. */
@@ -269,6 +274,15 @@ export class SharedReading {
       const bytes = this.bytes[index];
       if (bytes) this.read[index] = { file: readSourceFile(paths[index]!, bytes) };
     };
+    // For the pack the worker writes: the entry of each file read here that is in it (those in shared memory).
+    const packed: WorkerBatch = { indexes: [], entries: [], done: true };
+    const pack = (index: number) => {
+      const read = this.read[index];
+      if (this.pack && read && task.kinds[index] === IN_SHARED_MEMORY) {
+        packed.indexes.push(index);
+        packed.entries.push(JSON.stringify(entryOfFile(read.file)));
+      }
+    };
     if (process.env.BACKLOG_PARSE_WORKER !== 'always') {
       // The worker sends what it read in batches; this thread stops now and then to take them in,
       // so that they are not all copied across at the end while the other thread waits.
@@ -276,6 +290,7 @@ export class SharedReading {
       try {
         for (let index = Atomics.add(task.next, 0, 1); index < paths.length; index = Atomics.add(task.next, 0, 1)) {
           readHere(index);
+          pack(index);
           if (performance.now() - lastPause > PAUSE_EVERY_MS) {
             await new Promise(setImmediate);
             lastPause = performance.now();
@@ -286,6 +301,7 @@ export class SharedReading {
         throw error;
       }
     }
+    if (this.pack) worker.sendPackEntries(packed);
     let packWritten: Promise<void> | undefined;
     try {
       await this.pending;
