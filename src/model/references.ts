@@ -93,41 +93,44 @@ export function referencesOf(entity: Entity): ReferenceOccurrence[] {
   return found;
 }
 
-/** referencesOf without making an occurrence of each: for a caller that keeps few of them (UNKNOWN_REFERENCE). */
-export function forEachReference(entity: Entity, visit: (field: string, target: ReferenceTarget, value: string, index: number | undefined) => void): void {
-  for (const { field, target } of REFERENCE_FIELDS[entity.collection]) {
-    eachReference(entity, field, target, (value, index) => visit(field, target, value, index));
-  }
-}
-
 /** The well-formed references of one field, with where each stands. */
 export function referencesIn(entity: Entity, field: string): ReferenceOccurrence[] {
   const found: ReferenceOccurrence[] = [];
-  for (const { field: name, target } of REFERENCE_FIELDS[entity.collection]) {
-    if (name === field) eachReference(entity, field, target, (value, index) => found.push(new ReferenceOccurrence(entity, field, target, value, index)));
-  }
+  forEachReference(entity, (_, target, value, index) => found.push(new ReferenceOccurrence(entity, field, target, value, index)), field);
   return found;
 }
 
 /** The well-formed references of one field, values only: for the graph, which looks up every one of them and places none. */
 export function referenceValuesIn(entity: Entity, field: string): string[] {
   const found: string[] = [];
-  for (const { field: name, target } of REFERENCE_FIELDS[entity.collection]) {
-    if (name === field) eachReference(entity, field, target, (value) => found.push(value));
-  }
+  forEachReference(entity, (_, _target, value) => found.push(value), field);
   return found;
 }
 
+/**
+ * Each well-formed reference an entity makes (of field `only`, when given), in field order,
+ * without making an occurrence of each: for a caller that keeps few of them (UNKNOWN_REFERENCE).
+ */
+export function forEachReference(
+  entity: Entity,
+  visit: (field: string, target: ReferenceTarget, value: string, index: number | undefined) => void,
+  only?: string,
+): void {
+  for (const { field, target } of REFERENCE_FIELDS[entity.collection]) {
+    if (only === undefined || field === only) eachReference(entity, field, target, visit);
+  }
+}
+
 /** Each well-formed reference of a field, with its index when the field is a list. */
-function eachReference(entity: Entity, field: string, target: ReferenceTarget, visit: (value: string, index: number | undefined) => void): void {
+function eachReference(entity: Entity, field: string, target: ReferenceTarget, visit: Parameters<typeof forEachReference>[1]): void {
   const value = (entity.raw ?? (entity.data as unknown as Record<string, unknown>))[field];
   const pattern = target === 'typed' ? TYPED_REFERENCE_PATTERN : ID_PATTERN;
   if (Array.isArray(value)) {
     for (let index = 0; index < value.length; index++) {
       const item: unknown = value[index];
-      if (typeof item === 'string' && pattern.test(item)) visit(item, index);
+      if (typeof item === 'string' && pattern.test(item)) visit(field, target, item, index);
     }
   } else if (typeof value === 'string' && pattern.test(value)) {
-    visit(value, undefined);
+    visit(field, target, value, undefined);
   }
 }
