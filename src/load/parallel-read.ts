@@ -276,7 +276,7 @@ export class SharedReading {
     };
     // For the pack the worker writes: the entry of each file read here that is in it (those in shared memory).
     const packed: WorkerBatch = { indexes: [], entries: [], done: true };
-    const pack = (index: number) => {
+    const keepForPack = (index: number) => {
       const read = this.read[index];
       if (this.pack && read && task.kinds[index] === IN_SHARED_MEMORY) {
         packed.indexes.push(index);
@@ -290,7 +290,7 @@ export class SharedReading {
       try {
         for (let index = Atomics.add(task.next, 0, 1); index < paths.length; index = Atomics.add(task.next, 0, 1)) {
           readHere(index);
-          pack(index);
+          keepForPack(index);
           if (performance.now() - lastPause > PAUSE_EVERY_MS) {
             await new Promise(setImmediate);
             lastPause = performance.now();

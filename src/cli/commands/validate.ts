@@ -51,8 +51,9 @@ export async function runValidate(options: ValidateOptions, io: CliIO): Promise<
     // git and its library are loaded only for --changed: every other run starts without them.
     const { changedOnly } = await import('./validate-changed.js');
     result.diagnostics = await changedOnly(root, result.diagnostics, { baseRef: options.base, asOf, ...caching }, io);
+  } else if (options.base !== undefined) {
+    throw new UsageError('--base goes with --changed');
   }
-  else if (options.base !== undefined) throw new UsageError('--base goes with --changed');
   await caching.cache?.save();
   // GitHub maps annotations and SARIF onto the repository: their paths start at its top.
   const repositoryPaths = repositoryPrefix(root, io.cwd);
