@@ -63,7 +63,8 @@ export interface FilesRead {
  * What the worker sends back: a batch of the files it read, by index, each as the parse cache
  * stores it, in JSON (cache entries are JSON by construction; JSON.parse makes these many small
  * objects sooner than a structured clone does, and the worker keeps the text for the pack);
- * `done` with the last.
+ * `done` with the last. The main thread sends one back, with `done`, of the files it read
+ * itself, when the worker writes the pack (sendPackEntries).
  */
 export interface WorkerBatch {
   indexes: number[];
