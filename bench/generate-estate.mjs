@@ -42,6 +42,8 @@ export function generateEstate(scale, out) {
   const next = random(0x5eed + size.workloads);
   const pick = (list) => list[Math.floor(next() * list.length)];
   const waveCount = Math.max(4, Math.round(size.workloads / 400));
+  // Waves in blocks of workloads, so that dependencies on earlier workloads never point later.
+  const waveOf = (workload) => Math.min(waveCount, 1 + Math.floor((workload / size.workloads) * waveCount));
   const serversPer = size.servers / size.workloads;
   const dependenciesPer = size.dependencies / size.workloads;
 
@@ -77,8 +79,7 @@ export function generateEstate(scale, out) {
   const serverIds = [];
   let dependencyCount = 0;
   for (let w = 0; w < size.workloads; w++) {
-    // Waves in blocks of workloads, so that dependencies on earlier workloads never point later.
-    const wave = Math.min(waveCount, 1 + Math.floor((w / size.workloads) * waveCount));
+    const wave = waveOf(w);
     const servers = [];
     const count = Math.round(serversPer * (w + 1)) - Math.round(serversPer * w);
     for (let s = 0; s < count; s++) {
@@ -92,9 +93,11 @@ export function generateEstate(scale, out) {
     const dependsOn = [];
     const edges = [];
     const edgeCount = Math.round(dependenciesPer * (w + 1)) - Math.round(dependenciesPer * w);
-    // A few move groups: pairs of neighbours in one wave that call each other.
+    // A few move groups: pairs of neighbours in one wave that call each other. The first of a
+    // pair (this one, when the next is a second) names the next; the second names this one.
     const cycle = w % 97 === 1 && w > 0;
     if (cycle) dependsOn.push(`wl-${w - 1}`);
+    if ((w + 1) % 97 === 1 && w + 1 < size.workloads && waveOf(w + 1) === wave) dependsOn.push(`wl-${w + 1}`);
     for (let e = 0; e < edgeCount && w > 0; e++) {
       const target = Math.floor(next() * w);
       if (e === 0 && !dependsOn.includes(`wl-${target}`)) dependsOn.push(`wl-${target}`);

@@ -5,6 +5,7 @@
 //
 // Prints a table and writes bench/results/<scale>.json.
 import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -22,7 +23,7 @@ if (!SCALES[scale]) throw new Error(`unknown scale ${scale}: use S, M or L`);
 
 const estate = join(here, 'estates', scale);
 const cacheDir = join(tmpdir(), `backlog-bench-cache-${scale}`);
-if (!existsSync(join(estate, 'backlog.yaml'))) generateEstate(scale, estate);
+prepareEstates();
 const gitEstate = prepareGitEstate();
 const jsonEstate = prepareJsonEstate();
 const measure = join(here, 'measure.mjs');
@@ -133,6 +134,20 @@ function forgetReviews() {
   const dir = join(cacheDir, 'migration-backlog');
   if (!existsSync(dir)) return;
   for (const name of readdirSync(dir)) if (/\.review(\.seen)?$/.test(name)) rmSync(join(dir, name), { force: true });
+}
+
+/**
+ * The estate, generated unless it is there from the generator as it is now: a stamp beside it
+ * holds a hash of the generator, and an estate of another generator goes, with its git and
+ * JSON copies (generated again from it).
+ */
+function prepareEstates() {
+  const stampFile = join(here, 'estates', `${scale}.generator`);
+  const stamp = createHash('sha1').update(readFileSync(join(here, 'generate-estate.mjs'))).digest('hex');
+  if (existsSync(join(estate, 'backlog.yaml')) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return;
+  for (const dir of [estate, `${estate}-git`, `${estate}-json`]) rmSync(dir, { recursive: true, force: true });
+  generateEstate(scale, estate);
+  writeFileSync(stampFile, stamp);
 }
 
 /** The estate in a git repository, with a second commit that changes 1% of the workload files. */
