@@ -121,16 +121,23 @@ export function forEachReference(
   }
 }
 
-/** Each well-formed reference of a field, with its index when the field is a list. */
+/**
+ * Each well-formed reference of a field, with its index when the field is a list. Only the
+ * fields as written (`raw`, an entity with errors) are tested against the pattern: `data` has
+ * passed the schema, whose reference fields take the same patterns (schemas/fields.ts), and
+ * the test would run again on hundreds of thousands of references.
+ */
 function eachReference(entity: Entity, field: string, target: ReferenceTarget, visit: Parameters<typeof forEachReference>[1]): void {
+  const written = entity.raw !== undefined;
   const value = (entity.raw ?? (entity.data as unknown as Record<string, unknown>))[field];
   const pattern = target === 'typed' ? TYPED_REFERENCE_PATTERN : ID_PATTERN;
+  const wellFormed = (item: unknown): item is string => typeof item === 'string' && (!written || pattern.test(item));
   if (Array.isArray(value)) {
     for (let index = 0; index < value.length; index++) {
       const item: unknown = value[index];
-      if (typeof item === 'string' && pattern.test(item)) visit(field, target, item, index);
+      if (wellFormed(item)) visit(field, target, item, index);
     }
-  } else if (typeof value === 'string' && pattern.test(value)) {
+  } else if (wellFormed(value)) {
     visit(field, target, value, undefined);
   }
 }
