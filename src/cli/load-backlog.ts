@@ -4,7 +4,7 @@ import { loadFiles } from '../load/load-files.js';
 import type { FsSource } from '../load/fs-source.js';
 import { saveSnapshot } from '../load/snapshot.js';
 import type { SourceFile } from '../load/types.js';
-import { readBacklog, type ReadBacklog } from '../validate/validate.js';
+import { BacklogReader, type ReadBacklog } from '../validate/read-backlog.js';
 import type { CliIO } from './io.js';
 import { parseCache } from './parse-cache.js';
 import { cacheVersion } from './version.js';
@@ -19,9 +19,11 @@ export async function loadBacklog(io: CliIO, rootDir: string, source: FsSource, 
   const takenAt = Date.now();
   const caching = parseCache(rootDir, io);
   let rootFile: { file: SourceFile | undefined; exclude: readonly string[] } = { file: undefined, exclude: [] };
-  const files = await loadFiles(source, { ...caching, onRootFile: (file, exclude) => (rootFile = { file, exclude }) });
+  // The model is built as the files come, in order.
+  const reader = new BacklogReader();
+  const files = await loadFiles(source, { ...caching, onRootFile: (file, exclude) => (rootFile = { file, exclude }), onFile: (file) => reader.add(file) });
   await caching.cache?.save();
-  const read = readBacklog(files);
+  const read = reader.finish();
   if (snapshotFile) {
     const content = { exclude: rootFile.exclude, rootFile: rootFile.file, files, backlog: read.backlog, drafts: read.drafts, unreadableFiles: read.unreadableFiles };
     await saveSnapshot(snapshotFile, cacheVersion(), source, content, takenAt);

@@ -26,6 +26,12 @@ export interface LoadOptions {
    * it — even when the file itself is not listed (a link to outside the root).
    */
   onRootFile?: (rootFile: SourceFile | undefined, exclude: readonly string[]) => void;
+  /**
+   * Told each file loaded, in the order of the files returned, as soon as it and every file
+   * before it are read: while the rest are being read, when two threads read them (the model
+   * is then built meanwhile: validate/read-backlog.ts). Every file is told before loadFiles returns.
+   */
+  onFile?: (file: SourceFile) => void;
 }
 
 /** From this many files on, a load with nothing cached starts the second thread before reading them. */
@@ -77,10 +83,25 @@ export async function loadFiles(source: BacklogSource, options: LoadOptions = {}
   // Each file's place is its place in the list; a file gone since it was listed leaves a hole.
   const files: Array<SourceFile | undefined> = [];
   const toRead: Array<FileToRead & { index: number; memoKey: string; cacheKey: string | undefined }> = [];
+  /** Per file: being read still (a hole, or a file known already, is not). */
+  const reading: boolean[] = [];
+  const listed = (file: SourceFile | undefined, beingRead: boolean) => {
+    files.push(file);
+    reading.push(beingRead);
+  };
+  let told = 0;
+  /** Tells onFile the files up to the first one still being read. */
+  const tellReady = () => {
+    for (; told < files.length; told++) {
+      const file = reading[told] ? sharing?.fileAt(told) : files[told];
+      if (reading[told] && !file) return;
+      if (file) options.onFile?.(file);
+    }
+  };
   try {
     for (const [index, path] of paths.entries()) {
       if (path === ROOT_FILE && rootFile) {
-        files.push(rootFile);
+        listed(rootFile, false);
         sharing?.put(index, undefined);
         continue;
       }
@@ -92,18 +113,22 @@ export async function loadFiles(source: BacklogSource, options: LoadOptions = {}
       const file = bytes && known(path, bytes, memoKey, cacheKey);
       if (bytes && !file) toRead.push({ path, bytes, index, memoKey, cacheKey });
       sharing?.put(index, file ? undefined : bytes);
-      files.push(file);
+      listed(file, Boolean(bytes && !file));
     }
   } catch (error) {
     worker?.stop();
     throw error;
   }
-  const { read, packWritten } = sharing ? await sharing.finish() : await readFiles(toRead, worker, packRequest);
+  const { read, packWritten } = sharing ? await sharing.finish(options.onFile && tellReady) : await readFiles(toRead, worker, packRequest);
   toRead.forEach((wanted, i) => {
     const { file, entry } = (sharing ? read[wanted.index] : read[i])!;
     files[wanted.index] = file;
+    reading[wanted.index] = false;
     keep(wanted, file, entry);
   });
+  tellReady();
+  // A model missing files would be a wrong answer, not a slow one.
+  if (told !== files.length) throw new Error(`${files.length - told} files were never handed over`);
   if (packWritten) cache!.writtenBy(packWritten);
   else for (const { path, bytes, file, cacheKey, entry } of fresh) cache?.set(cacheKey ?? cache.key(path, bytes), file, entry);
   return files.filter((file): file is SourceFile => file !== undefined);

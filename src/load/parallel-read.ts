@@ -267,8 +267,17 @@ export class SharedReading {
     return true;
   }
 
-  /** Once every file is put: reads beside the worker until none is left; every file read, in order (undefined for those with none to read). */
-  async finish(): Promise<FilesRead> {
+  /** A file read so far (by either thread); undefined until it is. */
+  fileAt(index: number): SourceFile | undefined {
+    return this.read[index]?.file;
+  }
+
+  /**
+   * Once every file is put: reads beside the worker until none is left; every file read, in
+   * order (undefined for those with none to read). `onProgress` is called now and then on the
+   * way (after each file read here, and after taking in what the worker sent): fileAt tells what is read.
+   */
+  async finish(onProgress?: () => void): Promise<FilesRead> {
     const { task, worker, paths } = this;
     if (this.puts !== paths.length) throw new Error(`${paths.length - this.puts} files never put`);
     const readHere = (index: number) => {
@@ -296,6 +305,7 @@ export class SharedReading {
             await new Promise(setImmediate);
             lastPause = performance.now();
           }
+          onProgress?.();
         }
       } catch (error) {
         worker.stop();

@@ -18,18 +18,26 @@ export interface Backlog {
   repeated: EntitiesByCollection;
 }
 
-export function buildBacklog(
-  entities: EntitiesByCollection,
-  project?: { data: Project; location: NodeLocation },
-): Backlog {
-  const byKey = {} as Backlog['byKey'];
-  const repeated = {} as EntitiesByCollection;
-  for (const name of COLLECTION_NAMES) {
-    const index = indexByKey(entities[name] as Entity[]);
-    byKey[name] = index.first as never;
-    repeated[name] = index.repeated as never;
+/**
+ * A backlog built entity by entity, in file order (a load adds each file's entities as soon as
+ * the files before it are in, while it reads the rest), indexed as they come.
+ */
+export class BacklogBuilder {
+  private readonly entities = emptyEntities();
+  /** The first entity of each id so far, by collection: what entities still to come cannot change. */
+  readonly byKey = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, new Map()])) as unknown as Backlog['byKey'];
+  private readonly repeated = emptyEntities();
+
+  /** Adds the next entity; true when it is the first of its id in its collection. */
+  add(entity: Entity): boolean {
+    const collection = entity.collection;
+    (this.entities[collection] as Entity[]).push(entity);
+    return addToIndex(this.byKey[collection] as Map<string, Entity>, this.repeated[collection] as Entity[], entity);
   }
-  return { project: project?.data, projectLocation: project?.location, entities, byKey, repeated };
+
+  build(project?: { data: Project; location: NodeLocation }): Backlog {
+    return { project: project?.data, projectLocation: project?.location, entities: this.entities, byKey: this.byKey, repeated: this.repeated };
+  }
 }
 
 /**
@@ -57,14 +65,21 @@ export function lazyBacklog(
 function indexByKey(entities: readonly Entity[]): { first: Map<string, Entity>; repeated: Entity[] } {
   const first = new Map<string, Entity>();
   const repeated: Entity[] = [];
-  for (const entity of entities) {
-    if (first.has(entity.key)) repeated.push(entity);
-    else first.set(entity.key, entity);
-  }
+  for (const entity of entities) addToIndex(first, repeated, entity);
   return { first, repeated };
 }
 
-export function emptyEntities(): EntitiesByCollection {
+/** Indexes the next entity of a collection under its key, unless an earlier one has it; true when it is the first. */
+function addToIndex(first: Map<string, Entity>, repeated: Entity[], entity: Entity): boolean {
+  if (first.has(entity.key)) {
+    repeated.push(entity);
+    return false;
+  }
+  first.set(entity.key, entity);
+  return true;
+}
+
+function emptyEntities(): EntitiesByCollection {
   return Object.fromEntries(COLLECTION_NAMES.map((name) => [name, []])) as unknown as EntitiesByCollection;
 }
 

@@ -59,78 +59,142 @@ export interface WorkloadGraph {
 }
 
 export function buildGraph(backlog: Backlog): WorkloadGraph {
-  const { serversOf, ownersOf } = serverOwnership(backlog);
-  const openEnded = new Set<Entity<'dependencies'>>();
-  /** The workloads an end of an edge stands for: the workload itself, or the owners of a server; `dependency`: the one it is an end of. */
-  const endpoints = (target: string, dependency?: Entity<'dependencies'>): Workload[] => {
-    const collection = typedCollection(target);
-    // Every server has its owners listed (none, it may be): one lookup finds the server and them.
-    const found =
-      collection === 'workloads' ? backlog.byKey.workloads.get(typedKey(target)) : collection === 'servers' ? ownersOf.get(typedKey(target)) : undefined;
-    if (!found) {
-      if (dependency?.valid) openEnded.add(dependency);
-      return [];
-    }
-    return Array.isArray(found) ? found : [found];
-  };
-
-  const edges: WorkloadEdge[] = [];
-  const add = (from: Workload[], to: Workload[], classification: Classification, dependency: Entity<'dependencies'> | undefined, dependsOn?: ReferenceOccurrence) => {
-    for (const a of from) {
-      // A workload reaching a server it owns itself (a shared database, its own servers) is
-      // inside that workload, not a dependency on the server's other owners.
-      if (to.includes(a)) continue;
-      for (const b of to) edges.push(new Edge(a, b, classification, dependency, dependsOn));
-    }
-  };
-  for (const dependency of backlog.entities.dependencies) {
-    const { from, to, classification } = dependency.data;
-    if (from === undefined || to === undefined) continue;
-    add(endpoints(from, dependency), endpoints(to, dependency), classification ?? 'app', dependency);
-  }
-  for (const workload of backlog.entities.workloads) {
-    for (const reference of referencesIn(workload, 'depends_on')) add([workload], endpoints(reference.value), 'app', undefined, reference);
-  }
-
-  const appDependencies = new Map<string, Map<string, WorkloadEdge>>();
-  for (const edge of edges) if (edge.classification === 'app') addOnce(appDependencies, edge.from.key, edge.to.key, edge);
-
-  const workloads = [...backlog.byKey.workloads.values()];
-  // An edge's target is the workload of its key (the first of that id): no lookup needed.
-  const components = stronglyConnectedComponents(workloads, (w) => Array.from(appDependencies.get(w.key)?.values() ?? [], (edge) => edge.to));
-  const moveGroups = components
-    .filter((component) => component.length > 1)
-    .map((component) => component.sort(byId))
-    .sort((a, b) => byId(a[0]!, b[0]!));
-  const moveGroupOf = new Map<string, number>();
-  moveGroups.forEach((group, index) => group.forEach((member) => moveGroupOf.set(member.key, index)));
-
-  const graph = { edges, appDependencies, moveGroups, moveGroupOf, serversOf, ownersOf, openEnded } as Omit<WorkloadGraph, 'appDependents'> as WorkloadGraph;
-  // Only queries ask who depends on a workload: validate never builds it.
-  defineLazy(graph, 'appDependents', () => {
-    const appDependents = new Map<string, Map<string, WorkloadEdge>>();
-    for (const edge of edges) if (edge.classification === 'app') addOnce(appDependents, edge.to.key, edge.from.key, edge);
-    return appDependents;
-  });
-  return graph;
+  return new GraphBuilder(backlog.byKey.workloads).finish(backlog);
 }
 
-function serverOwnership(backlog: Backlog) {
-  const serversOf = new Map<string, Server[]>();
-  const ownersOf = new Map<string, Workload[]>();
-  for (const server of backlog.byKey.servers.values()) {
+/** The workloads an end of an edge stands for; `pending` when it names one not known yet. */
+type Endpoints = readonly Workload[] | 'missing' | 'pending';
+
+/** What placing a dependency came to: how many edges it made, or one of these. */
+const PENDING = -1;
+const OPEN_ENDED = -2;
+
+/**
+ * The graph built as the entities come, in file order: a load adds each file's while it reads
+ * the rest, so that what can be placed then (owners of servers, the edges of dependencies) is
+ * off the end of the load. What names an entity not known yet may name one still to come: it
+ * waits for finish(). A server that waits holds up every later one (each workload's servers are
+ * listed in server order); a dependency waits alone, and finish() puts every edge in the order
+ * of the dependencies. The graph is the same whatever was placed early.
+ */
+export class GraphBuilder {
+  private readonly serversOf = new Map<string, Server[]>();
+  private readonly ownersOf = new Map<string, Workload[]>();
+  /** How many of the servers (first of their ids) added so far are placed: a prefix of them. */
+  private serversPlaced = 0;
+  private serversAdded = 0;
+  /** Per dependency added, in order: how many edges it made (they are in `earlyEdges`, in order), PENDING or OPEN_ENDED. */
+  private readonly placements: number[] = [];
+  private readonly earlyEdges: WorkloadEdge[] = [];
+
+  /** `workloads`: the first workload of each key, filled as the entities come (BacklogBuilder). */
+  constructor(private readonly workloads: ReadonlyMap<string, Workload>) {}
+
+  /** The next entity of the backlog; `first`: it is the first of its id in its collection. */
+  add(entity: Entity, first: boolean): void {
+    if (entity.collection === 'servers' && first) {
+      if (this.serversPlaced === this.serversAdded++ && this.placeServer(entity as Server, false)) this.serversPlaced++;
+    } else if (entity.collection === 'dependencies') {
+      this.placements.push(this.placeDependency(entity as Entity<'dependencies'>, false, this.earlyEdges));
+    }
+  }
+
+  /** The graph of the whole backlog: what waits is placed now, and the rest worked out. */
+  finish(backlog: Backlog): WorkloadGraph {
+    const { serversOf, ownersOf, placements, earlyEdges } = this;
+    let index = 0;
+    for (const server of backlog.byKey.servers.values()) if (index++ >= this.serversPlaced) this.placeServer(server, true);
+    const edges: WorkloadEdge[] = [];
+    const openEnded = new Set<Entity<'dependencies'>>();
+    let early = 0;
+    backlog.entities.dependencies.forEach((dependency, at) => {
+      const placed = at < placements.length ? placements[at]! : PENDING;
+      const placement = placed === PENDING ? this.placeDependency(dependency, true, edges) : placed;
+      if (placed > 0) for (const end = early + placed; early < end; early++) edges.push(earlyEdges[early]!);
+      if (placement === OPEN_ENDED && dependency.valid) openEnded.add(dependency);
+    });
+    for (const workload of backlog.entities.workloads) {
+      for (const reference of referencesIn(workload, 'depends_on')) {
+        const to = this.endpoints(reference.value, true);
+        if (typeof to !== 'string') addEdges(edges, [workload], to, 'app', undefined, reference);
+      }
+    }
+
+    const appDependencies = new Map<string, Map<string, WorkloadEdge>>();
+    for (const edge of edges) if (edge.classification === 'app') addOnce(appDependencies, edge.from.key, edge.to.key, edge);
+
+    const workloads = [...backlog.byKey.workloads.values()];
+    // An edge's target is the workload of its key (the first of that id): no lookup needed.
+    const components = stronglyConnectedComponents(workloads, (w) => Array.from(appDependencies.get(w.key)?.values() ?? [], (edge) => edge.to));
+    const moveGroups = components
+      .filter((component) => component.length > 1)
+      .map((component) => component.sort(byId))
+      .sort((a, b) => byId(a[0]!, b[0]!));
+    const moveGroupOf = new Map<string, number>();
+    moveGroups.forEach((group, index) => group.forEach((member) => moveGroupOf.set(member.key, index)));
+
+    const graph = { edges, appDependencies, moveGroups, moveGroupOf, serversOf, ownersOf, openEnded } as Omit<WorkloadGraph, 'appDependents'> as WorkloadGraph;
+    // Only queries ask who depends on a workload: validate never builds it.
+    defineLazy(graph, 'appDependents', () => {
+      const appDependents = new Map<string, Map<string, WorkloadEdge>>();
+      for (const edge of edges) if (edge.classification === 'app') addOnce(appDependents, edge.to.key, edge.from.key, edge);
+      return appDependents;
+    });
+    return graph;
+  }
+
+  /** Lists the server among its workloads' servers, and them as its owners; false (nothing done) when one is not known yet, unless `final`. */
+  private placeServer(server: Server, final: boolean): boolean {
     const owners: Workload[] = [];
     for (const value of referenceValuesIn(server, 'workloads')) {
-      const workload = backlog.byKey.workloads.get(idKey(value));
-      if (!workload || owners.includes(workload)) continue;
-      owners.push(workload);
-      const list = serversOf.get(workload.key);
-      if (list) list.push(server);
-      else serversOf.set(workload.key, [server]);
+      const workload = this.workloads.get(idKey(value));
+      if (!workload && !final) return false;
+      if (workload && !owners.includes(workload)) owners.push(workload);
     }
-    ownersOf.set(server.key, owners);
+    for (const owner of owners) {
+      const list = this.serversOf.get(owner.key);
+      if (list) list.push(server);
+      else this.serversOf.set(owner.key, [server]);
+    }
+    this.ownersOf.set(server.key, owners);
+    return true;
   }
-  return { serversOf, ownersOf };
+
+  /** Adds the dependency's edges to `edges`: how many; PENDING (nothing added) when an end is not known yet, unless `final`; OPEN_ENDED when an end names nothing. */
+  private placeDependency(dependency: Entity<'dependencies'>, final: boolean, edges: WorkloadEdge[]): number {
+    const { from, to, classification } = dependency.data;
+    if (from === undefined || to === undefined) return 0;
+    const sources = this.endpoints(from, final);
+    const targets = this.endpoints(to, final);
+    if (sources === 'pending' || targets === 'pending') return PENDING;
+    if (sources === 'missing' || targets === 'missing') return OPEN_ENDED;
+    return addEdges(edges, sources, targets, classification ?? 'app', dependency);
+  }
+
+  /**
+   * The workloads an end of an edge stands for: the workload itself, or the owners of a server
+   * (none, it may be). `missing`: it names nothing in the estate (`external:`, an unknown id);
+   * an unknown id is `pending` instead, unless `final`: it may be of an entity still to come.
+   */
+  private endpoints(target: string, final: boolean): Endpoints {
+    const collection = typedCollection(target);
+    // Every server placed has its owners listed: one lookup finds the server and them.
+    const found = collection === 'workloads' ? this.workloads.get(typedKey(target)) : collection === 'servers' ? this.ownersOf.get(typedKey(target)) : undefined;
+    if (found) return Array.isArray(found) ? found : [found];
+    return collection && !final ? 'pending' : 'missing';
+  }
+}
+
+/** Adds an edge from each workload of `from` to each of `to`: how many. */
+function addEdges(edges: WorkloadEdge[], from: readonly Workload[], to: readonly Workload[], classification: Classification, dependency: Entity<'dependencies'> | undefined, dependsOn?: ReferenceOccurrence): number {
+  const before = edges.length;
+  for (const a of from) {
+    // A workload reaching a server it owns itself (a shared database, its own servers) is
+    // inside that workload, not a dependency on the server's other owners.
+    if (to.includes(a)) continue;
+    for (const b of to) edges.push(new Edge(a, b, classification, dependency, dependsOn));
+  }
+  return edges.length - before;
 }
 
 function addOnce<V>(map: Map<string, Map<string, V>>, a: string, b: string, value: V): void {

@@ -6,7 +6,6 @@ import { COLLECTION_NAMES, COLLECTIONS, isCollectionName, type CollectionName } 
 import { Project } from '../../schemas/project.js';
 import { ROOT_FILE } from '../load/find-root.js';
 import type { ParsedDocument, PathSegment } from '../load/types.js';
-import { emptyEntities, type EntitiesByCollection } from '../model/backlog.js';
 import { idKey, type Entity, type NodeLocation } from '../model/entity.js';
 import { dependencyKey, entityIdOf } from '../model/dependency-identity.js';
 import { didYouMeanHint } from '../text/did-you-mean.js';
@@ -15,12 +14,6 @@ import { checkDialect } from './dialect.js';
 import { isExtensionField, isPlainObject, splitExtensions } from './extensions.js';
 import { issuesToDrafts } from './schema-issues.js';
 import { quickParse } from './quick-parse.js';
-
-export interface CheckedDocuments {
-  entities: EntitiesByCollection;
-  project: { data: Project; location: NodeLocation } | undefined;
-  drafts: DiagnosticDraft[];
-}
 
 /**
  * What one file holds once checked: a function of its text and its path alone, so that it can
@@ -47,28 +40,6 @@ export function checkFile(file: { path: string; documents: readonly ParsedDocume
     }
     checkDocument(file.path, doc, document.value, result, document.plain === true);
   });
-  return result;
-}
-
-/** The checks of every file as one: entities by collection, the project, and a project set twice. */
-export function combineChecks(checks: readonly FileCheck[]): CheckedDocuments {
-  const result: CheckedDocuments = { entities: emptyEntities(), project: undefined, drafts: [] };
-  for (const check of checks) {
-    result.drafts.push(...check.drafts);
-    for (const entity of check.entities) (result.entities[entity.collection] as Entity[]).push(entity);
-    for (const project of check.projects) {
-      if (result.project) {
-        result.drafts.push({
-          code: 'INVALID_VALUE',
-          message: '`project` is set twice: keep one',
-          place: { ...project.location, target: 'key' },
-          related: [{ ...result.project.location, target: 'key' }],
-        });
-      } else if (project.data) {
-        result.project = { data: project.data, location: project.location };
-      }
-    }
-  }
   return result;
 }
 

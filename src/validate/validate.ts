@@ -2,13 +2,15 @@
 // -> severities -> positions. Returns data; printing is the CLI's business.
 import type { SourceTexts } from '../format/types.js';
 import type { SourceFile } from '../load/types.js';
-import { buildBacklog, entityCount, type Backlog } from '../model/backlog.js';
-import { buildGraph, type WorkloadGraph } from '../model/graph.js';
-import { combineChecks } from './check-documents.js';
+import { entityCount, type Backlog } from '../model/backlog.js';
+import type { WorkloadGraph } from '../model/graph.js';
 import type { Diagnostic, DiagnosticDraft } from './diagnostic.js';
 import { compareDiagnostics, DiagnosticLocator } from './locate-diagnostics.js';
 import { RULES } from './rules/index.js';
+import { readBacklog, type ReadBacklog } from './read-backlog.js';
 import { severityOf } from './severity.js';
+
+export { readBacklog, type ReadBacklog };
 
 export interface ValidateOptions {
   /** "Today" for date rules, YYYY-MM-DD. */
@@ -23,37 +25,6 @@ export interface ValidationResult {
   graph: WorkloadGraph;
   /** The text of every file, for code frames: read from a file only when asked for. */
   sources: SourceTexts;
-}
-
-/** The model of a backlog and the findings about its files and schemas: what queries need. */
-export interface ReadBacklog {
-  backlog: Backlog;
-  graph: WorkloadGraph;
-  /** Findings of the file and schema stage (all of them errors). */
-  drafts: DiagnosticDraft[];
-  /** Files with a document that could not be read: its entities are missing from the model. */
-  unreadableFiles: string[];
-}
-
-export function readBacklog(files: readonly SourceFile[]): ReadBacklog {
-  const drafts: DiagnosticDraft[] = [];
-  const unreadableFiles: string[] = [];
-  for (const file of files) {
-    if (file.unreadable) unreadableFiles.push(file.path);
-    for (const problem of file.problems) {
-      drafts.push({
-        code: problem.code,
-        message: problem.message,
-        place: { file: file.path, ...(problem.range ? { range: problem.range } : {}) },
-        ...(problem.hint ? { hint: problem.hint } : {}),
-        ...(problem.related ? { related: problem.related.map((range) => ({ file: file.path, range })) } : {}),
-      });
-    }
-  }
-  const checked = combineChecks(files.map((file) => file.check));
-  drafts.push(...checked.drafts);
-  const backlog = buildBacklog(checked.entities, checked.project);
-  return { backlog, graph: buildGraph(backlog), drafts, unreadableFiles };
 }
 
 /** `read`: the model of these files when the caller has it already (readBacklog(files)). */

@@ -112,6 +112,17 @@ describe('files read into the shared buffer', () => {
     expect(read.map((r) => r?.file.path)).toEqual(['w0.yaml', undefined, 'w2.yaml']);
   });
 
+  it('tell their progress on the way: each file read is there to take, in the order read', async () => {
+    const { worker } = idleWorker();
+    const paths = texts.map((_, n) => `w${n}.yaml`);
+    const reading = SharedReading.start(worker, paths, undefined)!;
+    texts.forEach((text, index) => reading.put(index, new TextEncoder().encode(text)));
+    const seen: string[] = [];
+    const { read } = await reading.finish(() => seen.push(paths.map((_, n) => (reading.fileAt(n) ? 'read' : '-')).join(' ')));
+    expect(seen).toEqual(['read - -', 'read read -', 'read read read']);
+    expect(paths.map((_, n) => reading.fileAt(n))).toEqual(read.map((r) => r?.file));
+  });
+
   it('asks for room only for the next file', () => {
     const reading = SharedReading.start(idleWorker().worker, ['a.yaml', 'b.yaml'], undefined)!;
     expect(() => reading.roomFor(1, 10)).toThrow(/out of order/);

@@ -10,6 +10,7 @@ import { fsSource } from '../../load/fs-source.js';
 import { loadFiles } from '../../load/load-files.js';
 import { repositoryPrefix } from '../../load/repository-prefix.js';
 import { fails, type FailOn } from '../../validate/severity.js';
+import { BacklogReader } from '../../validate/read-backlog.js';
 import { validate } from '../../validate/validate.js';
 import { resolveAsOf } from '../as-of.js';
 import { colourEnabled, createStyle } from '../colour.js';
@@ -43,10 +44,12 @@ export async function runValidate(options: ValidateOptions, io: CliIO): Promise<
   const root = resolveRoot(io.cwd, options.root);
   const source = fsSource(root);
   const caching = parseCache(root, io);
-  const files = await loadFiles(source, caching);
+  // The model is built as the files come, in order.
+  const reader = new BacklogReader();
+  const files = await loadFiles(source, { ...caching, onFile: (file) => reader.add(file) });
   for (const notice of source.notices) io.stderr(`backlog: ${notice}\n`);
 
-  const result = validate(files, { asOf });
+  const result = validate(files, { asOf }, reader.finish());
   if (options.changed) {
     // git and its library are loaded only for --changed: every other run starts without them.
     const { changedOnly } = await import('./validate-changed.js');
