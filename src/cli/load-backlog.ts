@@ -21,7 +21,7 @@ export async function loadBacklog(io: CliIO, rootDir: string, source: FsSource, 
   let rootFile: { file: SourceFile | undefined; exclude: readonly string[] } = { file: undefined, exclude: [] };
   // The model is built as the files come, in order.
   const reader = new BacklogReader();
-  const files = await loadFiles(source, { ...caching, onRootFile: (file, exclude) => (rootFile = { file, exclude }), onFile: (file) => reader.add(file) });
+  const files = await loadFiles(source, { ...caching, onRootFile: (file, exclude) => (rootFile = { file, exclude }), onFile: (file, whileReading) => reader.add(file, whileReading) });
   await caching.cache?.save();
   const read = reader.finish();
   if (snapshotFile) {

@@ -28,10 +28,11 @@ export interface LoadOptions {
   onRootFile?: (rootFile: SourceFile | undefined, exclude: readonly string[]) => void;
   /**
    * Told each file loaded, in the order of the files returned, as soon as it and every file
-   * before it are read: while the rest are being read, when two threads read them (the model
-   * is then built meanwhile: validate/read-backlog.ts). Every file is told before loadFiles returns.
+   * before it are read: `whileReading` when the rest are still being read by two threads (the
+   * model is then built meanwhile: validate/read-backlog.ts). Every file is told before
+   * loadFiles returns.
    */
-  onFile?: (file: SourceFile) => void;
+  onFile?: (file: SourceFile, whileReading: boolean) => void;
 }
 
 /** From this many files on, a load with nothing cached starts the second thread before reading them. */
@@ -91,11 +92,11 @@ export async function loadFiles(source: BacklogSource, options: LoadOptions = {}
   };
   let told = 0;
   /** Tells onFile the files up to the first one still being read. */
-  const tellReady = () => {
+  const tellReady = (whileReading: boolean) => {
     for (; told < files.length; told++) {
       const file = reading[told] ? sharing?.fileAt(told) : files[told];
       if (reading[told] && !file) return;
-      if (file) options.onFile?.(file);
+      if (file) options.onFile?.(file, whileReading);
     }
   };
   try {
@@ -119,14 +120,14 @@ export async function loadFiles(source: BacklogSource, options: LoadOptions = {}
     worker?.stop();
     throw error;
   }
-  const { read, packWritten } = sharing ? await sharing.finish(options.onFile && tellReady) : await readFiles(toRead, worker, packRequest);
+  const { read, packWritten } = sharing ? await sharing.finish(options.onFile && (() => tellReady(true))) : await readFiles(toRead, worker, packRequest);
   toRead.forEach((wanted, i) => {
     const { file, entry } = (sharing ? read[wanted.index] : read[i])!;
     files[wanted.index] = file;
     reading[wanted.index] = false;
     keep(wanted, file, entry);
   });
-  tellReady();
+  tellReady(false);
   // A model missing files would be a wrong answer, not a slow one.
   if (told !== files.length) throw new Error(`${files.length - told} files were never handed over`);
   if (packWritten) cache!.writtenBy(packWritten);

@@ -19,24 +19,41 @@ export interface Backlog {
 }
 
 /**
- * A backlog built entity by entity, in file order (a load adds each file's entities as soon as
- * the files before it are in, while it reads the rest), indexed as they come.
+ * A backlog built entity by entity, in file order. An entity added with `addIndexed` is indexed
+ * at once (a load builds the model as its files come, while it reads the rest); the others are
+ * indexed by build(), a collection at a time, which is faster than entity by entity.
  */
 export class BacklogBuilder {
   private readonly entities = emptyEntities();
-  /** The first entity of each id so far, by collection: what entities still to come cannot change. */
+  /** The first entity of each id among those indexed, by collection: what entities still to come cannot change. */
   readonly byKey = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, new Map()])) as unknown as Backlog['byKey'];
   private readonly repeated = emptyEntities();
+  /** Per collection: how many of its entities are indexed (the first ones). */
+  private readonly indexed = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, 0])) as Record<CollectionName, number>;
 
-  /** Adds the next entity; true when it is the first of its id in its collection. */
-  add(entity: Entity): boolean {
-    const collection = entity.collection;
-    (this.entities[collection] as Entity[]).push(entity);
-    return addToIndex(this.byKey[collection] as Map<string, Entity>, this.repeated[collection] as Entity[], entity);
+  /** Adds the next entity, indexed by build(). */
+  add(entity: Entity): void {
+    (this.entities[entity.collection] as Entity[]).push(entity);
+  }
+
+  /** Adds the next entity, indexed now (after those of its collection added before it): true when it is the first of its id in its collection. */
+  addIndexed(entity: Entity): boolean {
+    this.add(entity);
+    this.indexRest(entity.collection);
+    return this.byKey[entity.collection].get(entity.key) === entity;
   }
 
   build(project?: { data: Project; location: NodeLocation }): Backlog {
+    for (const name of COLLECTION_NAMES) this.indexRest(name);
     return { project: project?.data, projectLocation: project?.location, entities: this.entities, byKey: this.byKey, repeated: this.repeated };
+  }
+
+  private indexRest(collection: CollectionName): void {
+    const entities = this.entities[collection] as Entity[];
+    const first = this.byKey[collection] as Map<string, Entity>;
+    const repeated = this.repeated[collection] as Entity[];
+    for (let at = this.indexed[collection]; at < entities.length; at++) addToIndex(first, repeated, entities[at]!);
+    this.indexed[collection] = entities.length;
   }
 }
 
@@ -69,14 +86,10 @@ function indexByKey(entities: readonly Entity[]): { first: Map<string, Entity>; 
   return { first, repeated };
 }
 
-/** Indexes the next entity of a collection under its key, unless an earlier one has it; true when it is the first. */
-function addToIndex(first: Map<string, Entity>, repeated: Entity[], entity: Entity): boolean {
-  if (first.has(entity.key)) {
-    repeated.push(entity);
-    return false;
-  }
-  first.set(entity.key, entity);
-  return true;
+/** Indexes the next entity of a collection under its key, unless an earlier one has it. */
+function addToIndex(first: Map<string, Entity>, repeated: Entity[], entity: Entity): void {
+  if (first.has(entity.key)) repeated.push(entity);
+  else first.set(entity.key, entity);
 }
 
 function emptyEntities(): EntitiesByCollection {

@@ -56,6 +56,12 @@ export interface WorkloadGraph {
    * UNKNOWN_REFERENCE looks again only at these.
    */
   openEnded: ReadonlySet<Entity<'dependencies'>>;
+  /**
+   * The servers (the first of each id) whose `workloads` name a workload that does not exist.
+   * The graph looked up every other server's workloads and found them: UNKNOWN_REFERENCE looks
+   * again only at these (and at repeated servers, which the graph leaves out).
+   */
+  serversNamingUnknown: ReadonlySet<Server>;
 }
 
 export function buildGraph(backlog: Backlog): WorkloadGraph {
@@ -80,6 +86,7 @@ const OPEN_ENDED = -2;
 export class GraphBuilder {
   private readonly serversOf = new Map<string, Server[]>();
   private readonly ownersOf = new Map<string, Workload[]>();
+  private readonly serversNamingUnknown = new Set<Server>();
   /** How many of the servers (first of their ids) added so far are placed: a prefix of them. */
   private serversPlaced = 0;
   private serversAdded = 0;
@@ -101,7 +108,7 @@ export class GraphBuilder {
 
   /** The graph of the whole backlog: what waits is placed now, and the rest worked out. */
   finish(backlog: Backlog): WorkloadGraph {
-    const { serversOf, ownersOf, placements, earlyEdges } = this;
+    const { serversOf, ownersOf, serversNamingUnknown, placements, earlyEdges } = this;
     let index = 0;
     for (const server of backlog.byKey.servers.values()) if (index++ >= this.serversPlaced) this.placeServer(server, true);
     const edges: WorkloadEdge[] = [];
@@ -133,7 +140,7 @@ export class GraphBuilder {
     const moveGroupOf = new Map<string, number>();
     moveGroups.forEach((group, index) => group.forEach((member) => moveGroupOf.set(member.key, index)));
 
-    const graph = { edges, appDependencies, moveGroups, moveGroupOf, serversOf, ownersOf, openEnded } as Omit<WorkloadGraph, 'appDependents'> as WorkloadGraph;
+    const graph = { edges, appDependencies, moveGroups, moveGroupOf, serversOf, ownersOf, openEnded, serversNamingUnknown } as Omit<WorkloadGraph, 'appDependents'> as WorkloadGraph;
     // Only queries ask who depends on a workload: validate never builds it.
     defineLazy(graph, 'appDependents', () => {
       const appDependents = new Map<string, Map<string, WorkloadEdge>>();
@@ -149,7 +156,8 @@ export class GraphBuilder {
     for (const value of referenceValuesIn(server, 'workloads')) {
       const workload = this.workloads.get(idKey(value));
       if (!workload && !final) return false;
-      if (workload && !owners.includes(workload)) owners.push(workload);
+      if (!workload) this.serversNamingUnknown.add(server);
+      else if (!owners.includes(workload)) owners.push(workload);
     }
     for (const owner of owners) {
       const list = this.serversOf.get(owner.key);

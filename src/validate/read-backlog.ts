@@ -24,7 +24,12 @@ export function readBacklog(files: readonly SourceFile[]): ReadBacklog {
   return reader.finish();
 }
 
-/** The model of the files added, in order: each file's entities indexed and placed in the graph as it comes. */
+/**
+ * The model of the files added, in order. A file added `early` (while a load reads the rest) has
+ * its entities indexed and placed in the graph at once, which is slower per entity than doing
+ * all at the end but off the end of the load; the others wait for finish(). Once one file has
+ * waited, so do the rest: the graph places servers and dependencies in file order.
+ */
 export class BacklogReader {
   private readonly backlog = new BacklogBuilder();
   private readonly graph = new GraphBuilder(this.backlog.byKey.workloads);
@@ -34,7 +39,10 @@ export class BacklogReader {
   private readonly checkDrafts: DiagnosticDraft[] = [];
   private readonly unreadableFiles: string[] = [];
 
-  add(file: SourceFile): void {
+  private waiting = false;
+
+  add(file: SourceFile, early = false): void {
+    this.waiting ||= !early;
     if (file.unreadable) this.unreadableFiles.push(file.path);
     for (const problem of file.problems) {
       this.problemDrafts.push({
@@ -47,7 +55,10 @@ export class BacklogReader {
     }
     const check = file.check;
     this.checkDrafts.push(...check.drafts);
-    for (const entity of check.entities) this.graph.add(entity, this.backlog.add(entity));
+    for (const entity of check.entities) {
+      if (this.waiting) this.backlog.add(entity);
+      else this.graph.add(entity, this.backlog.addIndexed(entity));
+    }
     for (const project of check.projects) {
       if (this.project) {
         this.checkDrafts.push({

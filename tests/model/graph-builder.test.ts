@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readSourceFile } from '../../src/load/read-source-file.js';
 import type { SourceFile } from '../../src/load/types.js';
 import { buildGraph, type WorkloadGraph } from '../../src/model/graph.js';
-import { readBacklog } from '../../src/validate/read-backlog.js';
+import { BacklogReader, readBacklog } from '../../src/validate/read-backlog.js';
 
 const files = (texts: Record<string, string>): SourceFile[] =>
   Object.entries(texts).map(([path, text]) => readSourceFile(path, new TextEncoder().encode(text)));
@@ -22,12 +22,20 @@ function shape(graph: WorkloadGraph) {
   };
 }
 
-/** The graph built file by file, and the graph of the finished backlog built at once: they must be equal. */
+/**
+ * The graph built as the files come (every file early, and the first ones early only), and the
+ * graph of the whole backlog built at once: they must be equal.
+ */
 function bothWays(texts: Record<string, string>) {
-  const read = readBacklog(files(texts));
-  const built = shape(read.graph);
-  expect(built).toEqual(shape(buildGraph(read.backlog)));
-  return built;
+  const atOnce = readBacklog(files(texts));
+  const expected = shape(buildGraph(atOnce.backlog));
+  expect(shape(atOnce.graph)).toEqual(expected);
+  for (let early = 1; early <= Object.keys(texts).length; early++) {
+    const reader = new BacklogReader();
+    files(texts).forEach((file, index) => reader.add(file, index < early));
+    expect(shape(reader.finish().graph)).toEqual(expected);
+  }
+  return expected;
 }
 
 describe('building the graph as the files come', () => {

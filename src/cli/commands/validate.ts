@@ -46,7 +46,7 @@ export async function runValidate(options: ValidateOptions, io: CliIO): Promise<
   const caching = parseCache(root, io);
   // The model is built as the files come, in order.
   const reader = new BacklogReader();
-  const files = await loadFiles(source, { ...caching, onFile: (file) => reader.add(file) });
+  const files = await loadFiles(source, { ...caching, onFile: (file, whileReading) => reader.add(file, whileReading) });
   for (const notice of source.notices) io.stderr(`backlog: ${notice}\n`);
 
   const result = validate(files, { asOf }, reader.finish());

@@ -18,6 +18,8 @@ export const unknownReference: Rule = ({ backlog, graph, report, unreadableFiles
     for (const entity of backlog.entities[collection] as Entity[]) {
       // The graph found both ends of every dependency written without errors but these.
       if (collection === 'dependencies' && entity.valid && !graph.openEnded.has(entity as Entity<'dependencies'>)) continue;
+      // And every workload of every server but these (it looked at the first server of each id only).
+      if (collection === 'servers' && backlog.byKey.servers.get(entity.key) === entity && !graph.serversNamingUnknown.has(entity as Entity<'servers'>)) continue;
       forEachReference(entity, (field, target, value, index) => {
         // Nearly every reference names an entity: found without making anything.
         if (referencedEntity(backlog, target, value)) return;
