@@ -23,7 +23,7 @@ if (!SCALES[scale]) throw new Error(`unknown scale ${scale}: use S, M or L`);
 
 const estate = join(here, 'estates', scale);
 const cacheDir = join(tmpdir(), `backlog-bench-cache-${scale}`);
-prepareEstates();
+prepareEstate();
 const gitEstate = prepareGitEstate();
 const jsonEstate = prepareJsonEstate();
 const measure = join(here, 'measure.mjs');
@@ -137,13 +137,13 @@ function forgetReviews() {
 }
 
 /**
- * The estate, generated unless it is there from the generator as it is now: a stamp beside it
- * holds a hash of the generator, and an estate of another generator goes, with its git and
- * JSON copies (generated again from it).
+ * The estate, generated unless it is there from the scripts as they are now: a stamp beside it
+ * holds a hash of the generator and of the JSON converter, and an estate made by others goes,
+ * with its git and JSON copies (made again from it).
  */
-function prepareEstates() {
+function prepareEstate() {
   const stampFile = join(here, 'estates', `${scale}.generator`);
-  const stamp = createHash('sha1').update(readFileSync(join(here, 'generate-estate.mjs'))).digest('hex');
+  const stamp = createHash('sha1').update(readFileSync(join(here, 'generate-estate.mjs'))).update(readFileSync(join(here, 'yaml-to-json.mjs'))).digest('hex');
   if (existsSync(join(estate, 'backlog.yaml')) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return;
   for (const dir of [estate, `${estate}-git`, `${estate}-json`]) rmSync(dir, { recursive: true, force: true });
   generateEstate(scale, estate);

@@ -274,8 +274,8 @@ export class SharedReading {
 
   /**
    * Once every file is put: reads beside the worker until none is left; every file read, in
-   * order (undefined for those with none to read). `onProgress` is called now and then on the
-   * way (after each file read here, and after taking in what the worker sent): fileAt tells what is read.
+   * order (undefined for those with none to read). `onProgress` is called after each file this
+   * thread reads (what the worker sent is taken in every PAUSE_EVERY_MS): fileAt tells what is read.
    */
   async finish(onProgress?: () => void): Promise<FilesRead> {
     const { task, worker, paths } = this;

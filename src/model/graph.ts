@@ -94,7 +94,12 @@ export class GraphBuilder {
   private readonly placements: number[] = [];
   private readonly earlyEdges: WorkloadEdge[] = [];
 
-  /** `workloads`: the first workload of each key, filled as the entities come (BacklogBuilder). */
+  private finished = false;
+
+  /**
+   * `workloads`: the first workload of each key, filled as the entities come (BacklogBuilder):
+   * the `byKey.workloads` of the backlog that finish() is given.
+   */
   constructor(private readonly workloads: ReadonlyMap<string, Workload>) {}
 
   /** The next entity of the backlog; `first`: it is the first of its id in its collection. */
@@ -108,6 +113,9 @@ export class GraphBuilder {
 
   /** The graph of the whole backlog: what waits is placed now, and the rest worked out. */
   finish(backlog: Backlog): WorkloadGraph {
+    // A second graph would place the waiting servers again, into the maps of the first.
+    if (this.finished) throw new Error('a graph builder finishes once');
+    this.finished = true;
     const { serversOf, ownersOf, serversNamingUnknown, placements, earlyEdges } = this;
     let index = 0;
     for (const server of backlog.byKey.servers.values()) if (index++ >= this.serversPlaced) this.placeServer(server, true);

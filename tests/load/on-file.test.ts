@@ -1,10 +1,17 @@
 // loadFiles tells each file to `onFile` in the order of the files it returns (the model is built
 // from them as they come): every file once, the root file in its place, and nothing for a file
 // gone since it was listed.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fsSource } from '../../src/load/fs-source.js';
 import { loadFiles } from '../../src/load/load-files.js';
+import { IN_SHARED_MEMORY, ParseWorker, type WorkerTask } from '../../src/load/parallel-read.js';
+import { entryOfFile, type CacheEntry } from '../../src/load/parse-cache.js';
+import { readSourceFile } from '../../src/load/read-source-file.js';
 import type { BacklogSource } from '../../src/load/source.js';
 import type { SourceFile } from '../../src/load/types.js';
+import { BacklogReader, readBacklog } from '../../src/validate/read-backlog.js';
+import { validate } from '../../src/validate/validate.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 /** A source of these files; a file listed without text is gone by the time it is read. */
 function source(files: Record<string, string | undefined>): BacklogSource {
@@ -31,5 +38,74 @@ describe('loadFiles onFile', () => {
     expect(loaded.map((file) => file.path)).toEqual(['a.yaml', 'backlog.yaml', 'z.yaml']);
     expect(told).toHaveLength(loaded.length);
     told.forEach((file, index) => expect(file).toBe(loaded[index]));
+  });
+});
+
+describe('loadFiles onFile, with a second thread reading', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  /**
+   * A stand-in for the worker thread (which exists only in the build): it takes files from the
+   * shared counter as the real one does, some at each turn of the event loop, and sends each back as
+   * the worker would (its cache entry). The main thread reads the others meanwhile.
+   */
+  let sentBack = 0;
+  function steppingWorker(): ParseWorker {
+    const worker = {
+      read(task: WorkerTask, onRead: (index: number, entry: CacheEntry) => void): Promise<void> {
+        return new Promise((resolve) => {
+          const step = () => {
+            for (let taken = 0; taken < 20; taken++) {
+              const index = Atomics.add(task.next, 0, 1);
+              if (index >= task.paths.length) return resolve();
+              if (task.kinds[index] !== IN_SHARED_MEMORY) continue;
+              const bytes = new Uint8Array(task.bytes, task.offsets[index]!, task.offsets[index + 1]! - task.offsets[index]!);
+              onRead(index, JSON.parse(JSON.stringify(entryOfFile(readSourceFile(task.paths[index]!, bytes)))) as CacheEntry);
+              sentBack++;
+            }
+            setImmediate(step);
+          };
+          setImmediate(step);
+        });
+      },
+      stop: () => undefined,
+      finished: () => Promise.resolve(),
+      sendPackEntries: () => undefined,
+    };
+    return worker as unknown as ParseWorker;
+  }
+
+  it('tells files while the rest are read, in order, once each; the model built so is the one built at the end', async () => {
+    // Enough files for the load to start the second thread before reading them.
+    const texts: Record<string, string> = { 'backlog.yaml': 'project: { name: P }\nwaves: [{ id: w1, order: 1 }]\n' };
+    for (let n = 0; n < 1200; n++) {
+      texts[`workloads/w${String(n).padStart(4, '0')}.yaml`] =
+        `workloads: [{ id: w${n}, name: W, owner: O, wave: w1${n > 0 ? `, depends_on: [w${n - 1}]` : ''} }]\n` +
+        `servers: [{ id: S${n}, workloads: [w${n}] }]\n` +
+        `dependencies: [{ from: 'server:S${n}', to: 'server:S${(n * 7 + 3) % 1200}', port: 443 }]\n`;
+    }
+    const root = tempDir(texts);
+    vi.spyOn(ParseWorker, 'start').mockImplementation(steppingWorker);
+    const told: Array<{ file: SourceFile; whileReading: boolean }> = [];
+    const reader = new BacklogReader();
+    const loaded = await loadFiles(fsSource(root), {
+      onFile: (file, whileReading) => {
+        told.push({ file, whileReading });
+        reader.add(file, whileReading);
+      },
+    });
+    expect(ParseWorker.start).toHaveBeenCalled();
+    // Both threads read: files of each are told in their places.
+    expect(sentBack).toBeGreaterThan(0);
+    expect(loaded).toHaveLength(1201);
+    expect(told).toHaveLength(loaded.length);
+    told.forEach(({ file }, index) => expect(file).toBe(loaded[index]));
+    // Most are told while the rest are still being read: the main thread tells what is in after each file it reads.
+    expect(told.filter(({ whileReading }) => whileReading).length).toBeGreaterThan(600);
+    const early = reader.finish();
+    const atTheEnd = readBacklog(loaded);
+    expect(early.graph.edges.map((edge) => `${edge.from.id}->${edge.to.id}`)).toEqual(atTheEnd.graph.edges.map((edge) => `${edge.from.id}->${edge.to.id}`));
+    expect(early.graph.edges).toHaveLength(2 * 1200 - 1);
+    expect(validate(loaded, { asOf: '2026-06-01' }, early).diagnostics).toEqual(validate(loaded, { asOf: '2026-06-01' }, atTheEnd).diagnostics);
   });
 });

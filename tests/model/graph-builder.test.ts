@@ -1,7 +1,8 @@
 // The graph is built as a load's files come, in file order (GraphBuilder): a server or a
 // dependency naming an entity of a later file waits for the end. Whatever was placed early, the
-// graph is the one of the whole backlog built at once: the same edges in the same order
-// (dependency order, then depends_on), the same servers per workload, owners and open ends.
+// graph is the one of the whole backlog built at once (every file at the end): the same edges
+// in the same order (dependency order, then depends_on), the same servers per workload, owners
+// and open ends; and that one is checked against what each case must give.
 import { describe, expect, it } from 'vitest';
 import { readSourceFile } from '../../src/load/read-source-file.js';
 import type { SourceFile } from '../../src/load/types.js';
@@ -18,6 +19,8 @@ function shape(graph: WorkloadGraph) {
     serversOf: [...graph.serversOf].map(([workload, servers]) => `${workload}: ${servers.map((server) => server.id).join(',')}`),
     ownersOf: [...graph.ownersOf].map(([server, owners]) => `${server}: ${owners.map((owner) => owner.id).join(',')}`),
     openEnded: [...graph.openEnded].map((dependency) => `${dependency.data.from}=>${dependency.data.to}`),
+    serversNamingUnknown: [...graph.serversNamingUnknown].map((server) => server.id),
+    appDependencies: [...graph.appDependencies].map(([from, to]) => `${from}: ${[...to.keys()].join(',')}`),
     moveGroups: graph.moveGroups.map((group) => group.map((workload) => workload.id).join(',')),
   };
 }
@@ -81,6 +84,33 @@ dependencies:
     expect(graph.ownersOf).toEqual(['s1: y', 's2: x,y', 's3: x']);
     // S2 is x's own server as well as y's: only y depends on x through it.
     expect(graph.edges).toEqual(['y->x app server:S1=>server:S3', 'y->x app server:S2=>server:S3']);
+  });
+
+  it('holds up the servers after one that waits, so that each workload lists its servers in server order', () => {
+    const graph = bothWays({
+      'a.yaml': `workloads: [{ id: x, name: X, owner: O }]
+servers: [{ id: S1, workloads: [x, y] }, { id: S2, workloads: [x] }]
+`,
+      'b.yaml': 'workloads: [{ id: y, name: Y, owner: O }]\n',
+    });
+    expect(graph.serversOf).toEqual(['x: S1,S2', 'y: S1']);
+    expect(graph.ownersOf).toEqual(['s1: x,y', 's2: x']);
+  });
+
+  it('lists the servers naming a workload that does not exist', () => {
+    const graph = bothWays({
+      'a.yaml': `servers: [{ id: S1, workloads: [x, nope] }, { id: S2, workloads: [x] }, { id: S1, workloads: [gone] }]\n`,
+      'b.yaml': 'workloads: [{ id: x, name: X, owner: O }]\n',
+    });
+    expect(graph.serversNamingUnknown).toEqual(['S1']);
+    expect(graph.serversOf).toEqual(['x: S1,S2']);
+  });
+
+  it('finishes once: the waiting servers would be placed again', () => {
+    const reader = new BacklogReader();
+    reader.add(files({ 'a.yaml': 'servers: [{ id: S1, workloads: [x] }]\nworkloads: [{ id: x, name: X, owner: O }]\n' })[0]!, true);
+    reader.finish();
+    expect(() => reader.finish()).toThrow('a graph builder finishes once');
   });
 
   it('keeps open ends (unknown ids, outside the estate) in dependency order, early or late', () => {

@@ -3,10 +3,22 @@
 // found, and at every repeat of a server id (the graph keeps the first): each unknown one is
 // reported, wherever the server and its workloads are written.
 import { describe, expect, it } from 'vitest';
+import { fsSource } from '../../src/load/fs-source.js';
+import { loadFiles } from '../../src/load/load-files.js';
+import { BacklogReader } from '../../src/validate/read-backlog.js';
+import { validate } from '../../src/validate/validate.js';
 import { tempDir } from '../helpers/temp-dir.js';
-import { brief, validateDir } from '../helpers/validate-dir.js';
+import { AS_OF, brief, validateDir } from '../helpers/validate-dir.js';
 
-const findings = async (files: Record<string, string>) => (await validateDir(tempDir(files))).diagnostics.map(brief);
+/** The findings, with the model built at the end; and the same with it built as the files come (every file early). */
+async function findings(texts: Record<string, string>): Promise<string[]> {
+  const root = tempDir(texts);
+  const atTheEnd = (await validateDir(root)).diagnostics.map(brief);
+  const reader = new BacklogReader();
+  const files = await loadFiles(fsSource(root), { onFile: (file) => reader.add(file, true) });
+  expect(validate(files, { asOf: AS_OF }, reader.finish()).diagnostics.map(brief)).toEqual(atTheEnd);
+  return atTheEnd;
+}
 
 describe('the workloads of a server', () => {
   it('reports each unknown one, in the first server of an id, in a repeat of it, and in a server with errors', async () => {
