@@ -26,10 +26,11 @@ export interface WriteOptions {
 }
 
 /**
- * Text, or bytes already encoded, in one piece or several written one after another (a large
- * cache file hashed as bytes is neither encoded twice nor copied to put a line before it).
+ * Text, or bytes already encoded, in one piece or several written one after another: a large
+ * cache file is written piece by piece as they are made, each written before the next is asked
+ * for (so that one buffer can hold each in turn).
  */
-export type FileContent = string | Uint8Array | readonly Uint8Array[];
+export type FileContent = string | Uint8Array | Iterable<Uint8Array>;
 
 export function writeFileAtomic(path: string, content: FileContent, options: WriteOptions = {}): void {
   writeFilesAtomic([[path, content]], options);

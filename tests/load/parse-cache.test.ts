@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeCheck, encodeCheck } from '../../src/load/cache-codec.js';
+import { writePack } from '../../src/load/parse-cache.js';
 import { readSourceFile } from '../../src/load/read-source-file.js';
 import { gitRepo } from '../helpers/git-repo.js';
 import { runCli } from '../helpers/run-cli.js';
@@ -159,6 +160,27 @@ describe('parse cache', () => {
     const result = await runCli(['validate', '--root', root], { env });
     expect(result.stdout).toContain('machines.yaml:');
     expect(result.stdout).not.toContain('servers.yaml');
+  });
+
+  it('writes a pack in pieces that is, byte for byte, its JSON after the hash of it, whatever the size and the characters of its entries', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'backlog-pack-')), 'pack.json');
+    // Entries around the size of the chunks a pack is written in (1 MB), one larger, and text beyond ASCII (2, 3 and 4 bytes in UTF-8).
+    const entries: Array<[string, string]> = [
+      ['a'.repeat(40), JSON.stringify({ name: 'Zürich 東京 🚀' })],
+      ['b'.repeat(40), JSON.stringify({ text: 'x'.repeat(349_500) })],
+      ['c'.repeat(40), JSON.stringify({ text: 'é'.repeat(200_000) })],
+      ['d'.repeat(40), JSON.stringify({ text: '🚀'.repeat(300_000) })],
+      // Many across the ends of chunks, of 1 to 4 bytes a character.
+      ...Array.from({ length: 4000 }, (_, n): [string, string] => [String(n).padStart(40, '0'), JSON.stringify({ n, text: ['x', 'ü', '東', '🚀'][n % 4]!.repeat((n * 7919) % 2500) })]),
+    ];
+    writePack({ file, version: '9.9.9' }, entries);
+    const bytes = readFileSync(file);
+    const newline = bytes.indexOf(0x0a);
+    const body = bytes.subarray(newline + 1);
+    expect(bytes.toString('latin1', 0, newline)).toBe(createHash('sha1').update(body).digest('hex'));
+    const data = JSON.parse(body.toString('utf8')) as { format: number; version: string; entries: Record<string, unknown> };
+    expect(body.toString('utf8')).toBe(JSON.stringify({ format: data.format, version: '9.9.9', entries: Object.fromEntries(entries.map(([key, json]) => [key, JSON.parse(json)])) }));
+    expect(Object.keys(data.entries)).toHaveLength(entries.length);
   });
 
   it('ignores a damaged pack and replaces it', async () => {
