@@ -32,6 +32,38 @@ export interface WriteOptions {
  */
 export type FileContent = string | Uint8Array | Iterable<Uint8Array>;
 
+/** The most bytes a chunk of encodedInChunks holds. */
+const CHUNK_BYTES = 1024 * 1024;
+
+/**
+ * Texts encoded in chunks of one buffer, used again for each: each chunk is to be written before
+ * the next is asked for (writeFileAtomic does). A large file is then never in memory whole,
+ * neither as one string nor as bytes: memory touched for the first time is slow to come by.
+ * A long text is cut between chunks, never inside a surrogate pair.
+ */
+export function* encodedInChunks(texts: Iterable<string>, encoding: 'utf8' | 'latin1' = 'utf8'): Generator<Uint8Array> {
+  const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+  // The most bytes a UTF-16 code unit can take.
+  const most = encoding === 'latin1' ? 1 : 3;
+  let length = 0;
+  for (const text of texts) {
+    for (let start = 0; start < text.length; ) {
+      let end = Math.min(text.length, start + Math.floor((CHUNK_BYTES - length) / most));
+      if (end < text.length && isHighSurrogate(text.charCodeAt(end - 1))) end--;
+      if (end <= start) {
+        yield chunk.subarray(0, length);
+        length = 0;
+        continue;
+      }
+      length += chunk.write(start === 0 && end === text.length ? text : text.slice(start, end), length, encoding);
+      start = end;
+    }
+  }
+  if (length > 0) yield chunk.subarray(0, length);
+}
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+
 export function writeFileAtomic(path: string, content: FileContent, options: WriteOptions = {}): void {
   writeFilesAtomic([[path, content]], options);
 }

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
-import { writeFileAtomic } from '../edit/atomic-write.js';
+import { encodedInChunks, writeFileAtomic } from '../edit/atomic-write.js';
 import type { FileCheck } from '../validate/check-documents.js';
 import { decodeCheck, encodeCheck, type StoredCheck } from './cache-codec.js';
 import { defineLazy } from '../model/lazy.js';
@@ -138,33 +138,13 @@ export function writePack(target: PackTarget, entries: Iterable<readonly [key: s
     }
     pieces.push('}}');
     // The first line is the hash of the rest: hashed as it will be encoded (UTF-8), then
-    // encoded again piece by piece as the file is written. The bytes are never in memory whole,
-    // and memory touched for the first time is slow to come by (27 MB at L).
+    // encoded again piece by piece as the file is written (27 MB at L, never in memory whole).
     const hash = createHash('sha1');
     for (const piece of pieces) hash.update(piece);
     writeFileAtomic(target.file, encodedInChunks([`${hash.digest('hex')}\n`, ...pieces]), { durable: false });
   } catch {
     // The cache only ever saves time.
   }
-}
-
-/** The most bytes a chunk of a pack holds while it is written. */
-const CHUNK_BYTES = 1024 * 1024;
-
-/** The texts encoded as UTF-8, in chunks of one buffer used again for each: each chunk is to be written before the next is asked for. */
-function* encodedInChunks(texts: readonly string[]): Generator<Uint8Array> {
-  const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
-  let length = 0;
-  for (const text of texts) {
-    // A UTF-16 code unit takes at most 3 bytes in UTF-8.
-    if (length + 3 * text.length > CHUNK_BYTES) {
-      if (length > 0) yield chunk.subarray(0, length);
-      length = 0;
-    }
-    if (3 * text.length > CHUNK_BYTES) yield Buffer.from(text);
-    else length += chunk.write(text, length);
-  }
-  if (length > 0) yield chunk.subarray(0, length);
 }
 
 /** The most entries a pack keeps beside those just used: twice the 10,000 files of an estate of 50,000 servers. */

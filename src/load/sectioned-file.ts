@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, mkdirSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { writeFileAtomic } from '../edit/atomic-write.js';
+import { encodedInChunks, writeFileAtomic } from '../edit/atomic-write.js';
 import { errorMessage, IoError } from '../errors.js';
 
 export interface SectionedFile<H> {
@@ -66,8 +66,9 @@ export function writeSectionedFile(location: string, header: object, sections: R
   const headerText = asciiJson({ ...header, sections: ranges });
   try {
     mkdirSync(dirname(location), { recursive: true });
-    // ASCII throughout: written as latin1, the cheapest encoding of a string, with the same bytes.
-    writeFileAtomic(location, `${firstLine(headerText)}${headerText}${texts.join('')}`, { durable: false, encoding: 'latin1' });
+    // ASCII throughout: written as latin1, the cheapest encoding of a string, with the same
+    // bytes; in chunks (a snapshot at L is 28 MB).
+    writeFileAtomic(location, encodedInChunks([firstLine(headerText), headerText, ...texts], 'latin1'), { durable: false });
   } catch {
     // A read-only or full disk: the next run works it out again.
   }
@@ -127,9 +128,10 @@ export function readSectionedFile<H>(location: string): SectionedFile<H> | undef
       sectionHash: (name) => header.sections[name]?.[2],
       rewrite(newHeader) {
         try {
-          const sections = read(body, size - body).toString('latin1');
+          // The sections' bytes as they are: neither decoded nor encoded again.
+          const sections = read(body, size - body);
           const headerText = asciiJson({ ...newHeader, sections: header.sections });
-          writeFileAtomic(location, `${firstLine(headerText)}${headerText}${sections}`, { durable: false, encoding: 'latin1' });
+          writeFileAtomic(location, [Buffer.from(`${firstLine(headerText)}${headerText}`, 'latin1'), sections], { durable: false });
         } catch {
           // A read-only or full disk: the file stays as it was.
         }

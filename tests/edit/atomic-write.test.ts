@@ -2,7 +2,7 @@
 import { chmodSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fileSystem, writeFileAtomic } from '../../src/edit/atomic-write.js';
+import { encodedInChunks, fileSystem, writeFileAtomic } from '../../src/edit/atomic-write.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 const original = { ...fileSystem };
@@ -32,5 +32,28 @@ describe('writeFileAtomic', () => {
     const dir = tempDir();
     writeFileAtomic(join(dir, 'new.yaml'), 'x: 1\n');
     expect(readFileSync(join(dir, 'new.yaml'), 'utf8')).toBe('x: 1\n');
+  });
+});
+
+describe('encodedInChunks', () => {
+  /** What the chunks come to, each copied as it comes (the buffer is used again for the next). */
+  const joined = (texts: string[], encoding?: 'utf8' | 'latin1') => Buffer.concat(Array.from(encodedInChunks(texts, encoding), (chunk) => Buffer.from(chunk)));
+
+  it('encodes texts of any length as a whole would be, cutting none inside a surrogate pair', () => {
+    // Texts longer than a chunk holds (1 MB), cut at both parities: one of them would fall inside a pair.
+    for (const prefix of ['', 'a', 'ab', 'abc']) {
+      const texts = ['{', `${prefix}${'🚀'.repeat(400_000)}`, 'é'.repeat(123_457), '東'.repeat(500_001), '}'];
+      expect(joined(texts).equals(Buffer.from(texts.join('')))).toBe(true);
+    }
+  });
+
+  it('writes latin1 a byte a character, across chunks', () => {
+    const texts = Array.from({ length: 300 }, (_, n) => String(n).repeat(n * 37));
+    expect(joined(texts, 'latin1').equals(Buffer.from(texts.join(''), 'latin1'))).toBe(true);
+    expect(Array.from(encodedInChunks(texts, 'latin1')).length).toBeGreaterThan(1);
+  });
+
+  it('makes nothing of nothing', () => {
+    expect(Array.from(encodedInChunks(['', '']))).toEqual([]);
   });
 });
