@@ -51,11 +51,12 @@ export interface WorkloadGraph {
   serversOf: Map<string, Server[]>;
   ownersOf: Map<string, Workload[]>;
   /**
-   * The dependencies written without errors whose `from` or `to` names no entity (an unknown id,
-   * or `external:`). The graph looked up both ends of every other one and found them:
-   * UNKNOWN_REFERENCE looks again only at these.
+   * The dependencies that lift to no edge, in order: an end names no entity (an unknown id,
+   * `external:`) or is in error, both ends are the same entity or workload, or an end is a
+   * server of no workload. Every other dependency joins two workloads the graph found: the
+   * rules about ends (UNKNOWN_REFERENCE, SELF_DEPENDENCY) look only at these.
    */
-  openEnded: ReadonlySet<Entity<'dependencies'>>;
+  edgeless: ReadonlyArray<Entity<'dependencies'>>;
   /**
    * The servers (the first of each id) whose `workloads` name a workload that does not exist.
    * The graph looked up every other server's workloads and found them: UNKNOWN_REFERENCE looks
@@ -71,9 +72,8 @@ export function buildGraph(backlog: Backlog): WorkloadGraph {
 /** The workloads an end of an edge stands for; `pending` when it names one not known yet. */
 type Endpoints = readonly Workload[] | 'missing' | 'pending';
 
-/** What placing a dependency came to: how many edges it made, or one of these. */
+/** What placing a dependency came to when an end is not known yet (else: how many edges it made). */
 const PENDING = -1;
-const OPEN_ENDED = -2;
 
 /**
  * The graph built as the entities come, in file order: a load adds each file's while it reads
@@ -90,7 +90,7 @@ export class GraphBuilder {
   /** How many of the servers (first of their ids) added so far are placed: a prefix of them. */
   private serversPlaced = 0;
   private serversAdded = 0;
-  /** Per dependency added, in order: how many edges it made (they are in `earlyEdges`, in order), PENDING or OPEN_ENDED. */
+  /** Per dependency added, in order: how many edges it made (they are in `earlyEdges`, in order), or PENDING. */
   private readonly placements: number[] = [];
   private readonly earlyEdges: WorkloadEdge[] = [];
 
@@ -120,13 +120,13 @@ export class GraphBuilder {
     let index = 0;
     for (const server of backlog.byKey.servers.values()) if (index++ >= this.serversPlaced) this.placeServer(server, true);
     const edges: WorkloadEdge[] = [];
-    const openEnded = new Set<Entity<'dependencies'>>();
+    const edgeless: Array<Entity<'dependencies'>> = [];
     let early = 0;
     backlog.entities.dependencies.forEach((dependency, at) => {
       const placed = at < placements.length ? placements[at]! : PENDING;
       const placement = placed === PENDING ? this.placeDependency(dependency, true, edges) : placed;
       if (placed > 0) for (const end = early + placed; early < end; early++) edges.push(earlyEdges[early]!);
-      if (placement === OPEN_ENDED && dependency.valid) openEnded.add(dependency);
+      if (placement === 0) edgeless.push(dependency);
     });
     for (const workload of backlog.entities.workloads) {
       for (const reference of referencesIn(workload, 'depends_on')) {
@@ -148,7 +148,7 @@ export class GraphBuilder {
     const moveGroupOf = new Map<string, number>();
     moveGroups.forEach((group, index) => group.forEach((member) => moveGroupOf.set(member.key, index)));
 
-    const graph = { edges, appDependencies, moveGroups, moveGroupOf, serversOf, ownersOf, openEnded, serversNamingUnknown } as Omit<WorkloadGraph, 'appDependents'> as WorkloadGraph;
+    const graph = { edges, appDependencies, moveGroups, moveGroupOf, serversOf, ownersOf, edgeless, serversNamingUnknown } as Omit<WorkloadGraph, 'appDependents'> as WorkloadGraph;
     // Only queries ask who depends on a workload: validate never builds it.
     defineLazy(graph, 'appDependents', () => {
       const appDependents = new Map<string, Map<string, WorkloadEdge>>();
@@ -176,14 +176,14 @@ export class GraphBuilder {
     return true;
   }
 
-  /** Adds the dependency's edges to `edges`: how many; PENDING (nothing added) when an end is not known yet, unless `final`; OPEN_ENDED when an end names nothing. */
+  /** Adds the dependency's edges to `edges`: how many (none when an end names nothing); PENDING (nothing added) when an end is not known yet, unless `final`. */
   private placeDependency(dependency: Entity<'dependencies'>, final: boolean, edges: WorkloadEdge[]): number {
     const { from, to, classification } = dependency.data;
     if (from === undefined || to === undefined) return 0;
     const sources = this.endpoints(from, final);
     const targets = this.endpoints(to, final);
     if (sources === 'pending' || targets === 'pending') return PENDING;
-    if (sources === 'missing' || targets === 'missing') return OPEN_ENDED;
+    if (sources === 'missing' || targets === 'missing') return 0;
     return addEdges(edges, sources, targets, classification ?? 'app', dependency);
   }
 

@@ -18,7 +18,7 @@ function shape(graph: WorkloadGraph) {
     edges: graph.edges.map((edge) => `${edge.from.id}->${edge.to.id} ${edge.classification} ${edge.dependency ? `${edge.dependency.data.from}=>${edge.dependency.data.to}` : 'depends_on'}`),
     serversOf: [...graph.serversOf].map(([workload, servers]) => `${workload}: ${servers.map((server) => server.id).join(',')}`),
     ownersOf: [...graph.ownersOf].map(([server, owners]) => `${server}: ${owners.map((owner) => owner.id).join(',')}`),
-    openEnded: [...graph.openEnded].map((dependency) => `${dependency.data.from}=>${dependency.data.to}`),
+    edgeless: graph.edgeless.map((dependency) => `${dependency.data.from}=>${dependency.data.to}`),
     serversNamingUnknown: [...graph.serversNamingUnknown].map((server) => server.id),
     appDependencies: [...graph.appDependencies].map(([from, to]) => `${from}: ${[...to.keys()].join(',')}`),
     moveGroups: graph.moveGroups.map((group) => group.map((workload) => workload.id).join(',')),
@@ -63,6 +63,8 @@ servers: [{ id: C1, workloads: [c] }]
     });
     expect(graph.edges).toEqual(['a->c app server:A1=>server:C1', 'a->b app server:A1=>server:B1', 'b->a app server:B1=>server:A1', 'b->c shared-infra server:B1=>server:C1']);
     expect(graph.moveGroups).toEqual(['a,b']);
+    // A server of a reaching a itself joins no two workloads.
+    expect(graph.edgeless).toEqual(['server:A1=>workload:a']);
   });
 
   it('lists servers written before their workloads in server order, and their owners', () => {
@@ -113,7 +115,7 @@ servers: [{ id: S1, workloads: [x, y] }, { id: S2, workloads: [x] }]
     expect(() => reader.finish()).toThrow('a graph builder finishes once');
   });
 
-  it('keeps open ends (unknown ids, outside the estate) in dependency order, early or late', () => {
+  it('keeps the dependencies that make no edge (unknown ids, outside the estate) in dependency order, early or late', () => {
     const graph = bothWays({
       'a.yaml': `workloads: [{ id: a, name: A, owner: O, depends_on: [b, nowhere, 'external:dns'] }]
 servers: [{ id: A1, workloads: [a] }]
@@ -129,7 +131,7 @@ dependencies:
   - { from: server:B1, to: server:NOPE2, port: 5 }
 `,
     });
-    expect(graph.openEnded).toEqual(['server:A1=>server:NOPE', 'server:A1=>external:payments', 'server:B1=>server:NOPE2']);
+    expect(graph.edgeless).toEqual(['server:A1=>server:NOPE', 'server:A1=>external:payments', 'server:B1=>server:NOPE2']);
     expect(graph.edges).toEqual(['a->b app server:A1=>server:B1', 'a->b app workload:a=>workload:b', 'a->b app depends_on']);
     expect(graph.ownersOf).toEqual(['a1: a', 'b1: b']);
   });

@@ -14,12 +14,13 @@ export const unknownReference: Rule = ({ backlog, graph, report, unreadableFiles
     if (!ids) idLists.set(collection, (ids = [...backlog.byKey[collection].values()].map((e) => e.id)));
     return ids;
   };
+  // The graph found both ends of every dependency that lifts to an edge, and every workload of
+  // every server (the first of each id) but these: the rest need no second look. Findings are
+  // sorted afterwards, so the order they are looked at in does not show.
+  const toLookAt = (collection: CollectionName): readonly Entity[] =>
+    collection === 'dependencies' ? graph.edgeless : collection === 'servers' ? [...graph.serversNamingUnknown, ...backlog.repeated.servers] : backlog.entities[collection];
   for (const collection of COLLECTION_NAMES) {
-    for (const entity of backlog.entities[collection] as Entity[]) {
-      // The graph found both ends of every dependency written without errors but these.
-      if (collection === 'dependencies' && entity.valid && !graph.openEnded.has(entity as Entity<'dependencies'>)) continue;
-      // And every workload of every server but these (it looked at the first server of each id only).
-      if (collection === 'servers' && backlog.byKey.servers.get(entity.key) === entity && !graph.serversNamingUnknown.has(entity as Entity<'servers'>)) continue;
+    for (const entity of toLookAt(collection)) {
       forEachReference(entity, (field, target, value, index) => {
         // Nearly every reference names an entity: found without making anything.
         if (referencedEntity(backlog, target, value)) return;
