@@ -32,7 +32,20 @@ export function waveOf(backlog: Backlog, workload: Workload): Entity<'waves'> | 
  * the caller has it already (WAVE_ORDER asks about every dependency of a workload in turn).
  */
 export function movesBefore(backlog: Backlog, dependent: Workload, dependency: Workload, dependentWave = waveOf(backlog, dependent)): boolean {
-  if (!dependentWave || isSettled(dependency)) return false;
-  const dependencyWave = waveOf(backlog, dependency);
-  return dependencyWave === undefined || dependencyWave.data.order > dependentWave.data.order;
+  return dependentWave !== undefined && movesLater(standing(backlog, dependency), dependentWave);
+}
+
+/** A workload settled (it stays, or has moved): no wave orders it. */
+export const SETTLED = 'settled';
+
+/** What ordering a workload as a dependency needs of it: SETTLED, or its wave (undefined: none yet). */
+export type Standing = typeof SETTLED | Entity<'waves'> | undefined;
+
+export function standing(backlog: Backlog, workload: Workload): Standing {
+  return isSettled(workload) ? SETTLED : waveOf(backlog, workload);
+}
+
+/** Whether a dependency of this standing can move only after a workload in `wave`: it has no wave, or a later one. */
+export function movesLater(dependency: Standing, wave: Entity<'waves'>): boolean {
+  return dependency !== SETTLED && (dependency === undefined || dependency.data.order > wave.data.order);
 }
