@@ -21,12 +21,10 @@ export interface WriteOptions {
    * file may be empty or cut short, which their readers detect; the user's files are flushed.
    */
   durable?: boolean;
-  /** How the text becomes bytes: `latin1` for text known to be ASCII (the same bytes, sooner). */
-  encoding?: 'utf8' | 'latin1';
 }
 
 /**
- * Text, or bytes already encoded, in one piece or several written one after another: a large
+ * Text (written as UTF-8), or bytes already encoded, in one piece or several written one after another: a large
  * cache file is written piece by piece as they are made, each written before the next is asked
  * for (so that one buffer can hold each in turn).
  */
@@ -86,7 +84,7 @@ export function writeFilesAtomic(writes: ReadonlyArray<readonly [path: string, c
   }
 }
 
-function prepare(path: string, content: FileContent, { durable = true, encoding = 'utf8' }: WriteOptions): PreparedWrite {
+function prepare(path: string, content: FileContent, { durable = true }: WriteOptions): PreparedWrite {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   let mode = 0o644;
   try {
@@ -98,7 +96,7 @@ function prepare(path: string, content: FileContent, { durable = true, encoding 
     fileSystem.mkdirSync(dirname(path), { recursive: true });
     const fd = fileSystem.openSync(temporary, 'wx', mode);
     try {
-      const pieces = typeof content === 'string' ? [Buffer.from(content, encoding)] : content instanceof Uint8Array ? [content] : content;
+      const pieces = typeof content === 'string' ? [Buffer.from(content)] : content instanceof Uint8Array ? [content] : content;
       for (const bytes of pieces) {
         // A write may take fewer bytes than given (a full disk): the rest is written, or it fails.
         for (let done = 0; done < bytes.length; ) {

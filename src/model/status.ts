@@ -28,10 +28,11 @@ export function waveOf(backlog: Backlog, workload: Workload): Entity<'waves'> | 
 /**
  * Whether `dependent` is planned to move before `dependency` can: it has a wave, and the
  * dependency has none or a later one (unless the dependency stays or has moved). WAVE_ORDER
- * warns about this; the graph draws it as a wrong-way edge. `dependentWave`: the dependent's, when
- * the caller has it already (WAVE_ORDER asks about every dependency of a workload in turn).
+ * warns about this (from each workload's standing, worked out once); the graph draws it as a
+ * wrong-way edge.
  */
-export function movesBefore(backlog: Backlog, dependent: Workload, dependency: Workload, dependentWave = waveOf(backlog, dependent)): boolean {
+export function movesBefore(backlog: Backlog, dependent: Workload, dependency: Workload): boolean {
+  const dependentWave = waveOf(backlog, dependent);
   return dependentWave !== undefined && movesLater(standing(backlog, dependency), dependentWave);
 }
 

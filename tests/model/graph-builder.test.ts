@@ -2,7 +2,7 @@
 // dependency naming an entity of a later file waits for the end. Whatever was placed early, the
 // graph is the one of the whole backlog built at once (every file at the end): the same edges
 // in the same order (dependency order, then depends_on), the same servers per workload, owners
-// and open ends; and that one is checked against what each case must give.
+// and dependencies that lift to no edge; and that one is checked against what each case must give.
 import { describe, expect, it } from 'vitest';
 import { readSourceFile } from '../../src/load/read-source-file.js';
 import type { SourceFile } from '../../src/load/types.js';
