@@ -83,6 +83,13 @@ export function fsSource(root: string): FsSource {
 }
 
 /**
+ * Where a file up to its size is read before it is copied into its room. Memory the kernel
+ * writes into first costs a page fault there and another when this process first reads it
+ * (about 5 µs a file here); a copy from memory already in use costs the one fault only.
+ */
+const staging = new Uint8Array(256 * 1024);
+
+/**
  * A file's bytes read into the room offered for its size (what readFileSync reads: as many
  * bytes as the file had when opened), or into a buffer of their own when none is offered.
  */
@@ -95,13 +102,15 @@ function readInto(path: string, room: RoomFor): Uint8Array {
     const size = stats.isFile() ? stats.size : 0;
     const into = size > 0 ? room(size) : undefined;
     if (!into) return readFileSync(fd);
+    const target = size <= staging.length ? staging : into;
     let filled = 0;
     while (filled < size) {
-      const read = readSync(fd, into, filled, size - filled, null);
+      const read = readSync(fd, target, filled, size - filled, null);
       // Shorter than it was: cut off since it was measured.
       if (read === 0) break;
       filled += read;
     }
+    if (target !== into) into.set(target.subarray(0, filled));
     return into.subarray(0, filled);
   } finally {
     closeSync(fd);

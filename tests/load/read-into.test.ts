@@ -1,6 +1,6 @@
-// A cold load reads each file straight into the memory it shares with the worker (no copy):
-// the source fills the room it is offered, and the shared buffer then holds every file's
-// bytes where the worker looks for them, whether read into place or copied in.
+// A cold load reads each file into the memory it shares with the worker: the source fills the
+// room it is offered (a small file by way of a staging buffer, a large one straight in), and
+// the shared buffer then holds every file's bytes where the worker looks for them.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,6 +28,20 @@ describe('a file source offered room for a file', () => {
     expect(bytes!.buffer).toBe(memory.buffer);
     expect(bytes!.byteOffset).toBe(10);
     expect(Buffer.from(bytes!).toString('utf8')).toBe(text);
+  });
+
+  it('fills the room of a file larger than its staging buffer, whole, and only that room', async () => {
+    // 300 KB of text: past the 256 KB staging buffer, so read straight into the room.
+    const large = `workloads:\n${'  - id: w\n    name: a long name to fill the file\n'.repeat(6500)}`;
+    const root = folder({ 'large.yaml': large, 'small.yaml': text });
+    const memory = new Uint8Array(new SharedArrayBuffer(Buffer.byteLength(large) + 20)).fill(7);
+    const bytes = await fsSource(root).readFile('large.yaml', (size) => new Uint8Array(memory.buffer, 10, size));
+    expect(Buffer.byteLength(large)).toBeGreaterThan(256 * 1024);
+    expect(Buffer.from(bytes!).toString('utf8')).toBe(large);
+    expect([...memory.subarray(0, 10), ...memory.subarray(10 + bytes!.byteLength)]).toEqual(new Array(20).fill(7));
+    // A small file read after it is its own bytes, not what the large one left anywhere.
+    const small = await fsSource(root).readFile('small.yaml', (size) => new Uint8Array(new SharedArrayBuffer(size)));
+    expect(Buffer.from(small!).toString('utf8')).toBe(text);
   });
 
   it('reads into a buffer of its own when the room offered is none', async () => {
