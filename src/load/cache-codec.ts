@@ -5,7 +5,7 @@
 // file)` gives back `c` (tests/load/parse-cache.test.ts).
 import { COLLECTION_NAMES, type CollectionName } from '../../schemas/vocabulary.js';
 import { entityIdOf } from '../model/dependency-identity.js';
-import { idKey, type Entity } from '../model/entity.js';
+import { idKey, LoadedEntity, type Entity } from '../model/entity.js';
 import type { FileCheck } from '../validate/check-documents.js';
 
 /** `[collection index, data, doc, index in the collection, rest?]` */
@@ -64,19 +64,11 @@ export function decodeEntities(stored: readonly StoredEntity[], fileOf: (index: 
 function decodeEntity([collection, data, doc, index, rest]: StoredEntity, file: string): Entity {
   const name = COLLECTION_NAMES[collection]!;
   const id = rest?.id ?? entityIdOf(name, data)!;
-  const entity: Record<string, unknown> = {
-    collection: name,
-    id,
-    key: rest?.key ?? idKey(id),
-    data,
-    extensions: rest?.extensions,
-    location: { file, doc, path: [name, index] },
-    valid: rest?.invalid === undefined,
-  };
+  const entity = new LoadedEntity(name, id, rest?.key ?? idKey(id), data as Entity['data'], rest?.extensions, rest?.invalid === undefined, file, doc, index);
   if (rest?.invalid?.raw) entity.raw = rest.invalid.raw;
   if (rest?.invalid?.fieldsInError) entity.fieldsInError = new Set(rest.invalid.fieldsInError);
-  for (const [path, value] of rest?.nonFinite ?? []) setAt(entity, path, Number(value));
-  return entity as unknown as Entity;
+  for (const [path, value] of rest?.nonFinite ?? []) setAt(entity as unknown as Record<string, unknown>, path, Number(value));
+  return entity;
 }
 
 /** Whether a value holds Infinity, NaN or -0 anywhere: the quick test, run on every entity. */

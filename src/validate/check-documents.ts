@@ -6,7 +6,7 @@ import { COLLECTION_NAMES, COLLECTIONS, isCollectionName, type CollectionName } 
 import { Project } from '../../schemas/project.js';
 import { ROOT_FILE } from '../load/find-root.js';
 import type { ParsedDocument, PathSegment } from '../load/types.js';
-import { idKey, type Entity, type NodeLocation } from '../model/entity.js';
+import { idKey, LoadedEntity, type Entity, type NodeLocation } from '../model/entity.js';
 import { dependencyKey, entityIdOf } from '../model/dependency-identity.js';
 import { didYouMeanHint } from '../text/did-you-mean.js';
 import type { DiagnosticDraft } from './diagnostic.js';
@@ -92,16 +92,15 @@ function checkCollection(file: string, doc: number, collection: CollectionName, 
     return;
   }
   items.forEach((item, index) => {
-    const location: NodeLocation = { file, doc, path: [collection, index] };
     if (!isPlainObject(item)) {
       result.drafts.push({
         code: 'INVALID_VALUE',
         message: `each item of \`${collection}\` is a mapping of fields (id: ..., ...), not ${Array.isArray(item) ? 'a list' : 'a single value'}`,
-        place: { ...location, target: 'value' },
+        place: { file, doc, path: [collection, index], target: 'value' },
       });
       return;
     }
-    const entity = checkEntity(collection, schema, kind, item, location, result.drafts, plain);
+    const entity = checkEntity(collection, schema, kind, item, { file, doc, index }, result.drafts, plain);
     if (entity) result.entities.push(entity);
   });
 }
@@ -111,10 +110,11 @@ function checkEntity(
   schema: z.ZodType,
   noun: string,
   raw: Record<string, unknown>,
-  location: NodeLocation,
+  place: { file: string; doc: number; index: number },
   drafts: DiagnosticDraft[],
   plain: boolean,
 ): Entity | undefined {
+  const { file, doc, index } = place;
   const { value: written, extensions } = plain ? { value: raw, extensions: undefined } : splitExtensions(raw);
   const { value, emptyFields } = withoutEmptyFields(written);
   const rawId = typeof value.id === 'string' ? value.id : undefined;
@@ -122,11 +122,10 @@ function checkEntity(
   // Nearly every entity is right: the compiled check takes those; zod explains the rest.
   const parsed = quickParse(schema, value) ?? schema.safeParse(value, { reportInput: true });
   let data: Record<string, unknown>;
-  let valid = true;
   if (parsed.success) {
     data = parsed.data as Record<string, unknown>;
   } else {
-    valid = false;
+    const location: NodeLocation = { file, doc, path: [collection, index] };
     drafts.push(...issuesToDrafts(parsed.error.issues, { schema, location, noun, emptyFields, ...(label ? { entity: label } : {}) }));
     data = withoutFieldsInError(schema, value, parsed.error.issues);
   }
@@ -134,12 +133,13 @@ function checkEntity(
   if (id === undefined) return undefined; // Reported above; without an id nothing can refer to it.
   // An edge whose end is in error has no identity to share with another.
   const endInError = collection === 'dependencies' && (typeof data.from !== 'string' || typeof data.to !== 'string');
-  const key = collection === 'dependencies' ? (endInError && data.id === undefined ? `?${location.file}:${location.doc}:${location.path.join('.')}` : (dependencyKey(data) ?? idKey(id))) : idKey(id);
-  const entity = {
-    collection, id, key, data, extensions, location, valid,
-    ...(parsed.success ? {} : { raw: value, fieldsInError: topLevelFields(parsed.error.issues) }),
-  };
-  return entity as unknown as Entity;
+  const key = collection === 'dependencies' ? (endInError && data.id === undefined ? `?${file}:${doc}:${collection}.${index}` : (dependencyKey(data) ?? idKey(id))) : idKey(id);
+  const entity = new LoadedEntity(collection, id, key, data as Entity['data'], extensions, parsed.success, file, doc, index);
+  if (!parsed.success) {
+    entity.raw = value;
+    entity.fieldsInError = topLevelFields(parsed.error.issues);
+  }
+  return entity;
 }
 
 const NO_FIELDS: ReadonlySet<string> = new Set();

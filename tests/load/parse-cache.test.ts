@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeCheck, encodeCheck } from '../../src/load/cache-codec.js';
 import { writePack } from '../../src/load/parse-cache.js';
 import { readSourceFile } from '../../src/load/read-source-file.js';
+import type { Entity } from '../../src/model/entity.js';
 import { gitRepo } from '../helpers/git-repo.js';
 import { runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
@@ -60,6 +61,20 @@ describe('parse cache', () => {
     expect(back.entities[0]!.extensions).toEqual({ 'x-score': Infinity, 'x-deep': { list: [-Infinity, 1, NaN, -0] } });
     expect(Object.is((back.entities[2]!.data as { cores: number }).cores, -0)).toBe(true);
     expect(back.entities[1]!.raw).toMatchObject({ cores: Infinity });
+  });
+
+  it('places each entity by its file, document and index, read or stored (the location is made when asked for)', () => {
+    const text = 'workloads:\n  - { id: crm, name: CRM }\n---\nservers:\n  - { id: S1 }\n  - { id: S2, cores: many }\n';
+    const file = readSourceFile('a.yaml', Buffer.from(text));
+    const places = (entities: readonly Entity[]) => entities.map((entity) => [entity.id, entity.location, entity.valid]);
+    const expected = [
+      ['crm', { file: 'a.yaml', doc: 0, path: ['workloads', 0] }, true],
+      ['S1', { file: 'a.yaml', doc: 1, path: ['servers', 0] }, true],
+      ['S2', { file: 'a.yaml', doc: 1, path: ['servers', 1] }, false],
+    ];
+    expect(places(file.check.entities)).toEqual(expected);
+    expect(places(decodeCheck(JSON.parse(JSON.stringify(encodeCheck(file.check))), 'a.yaml').entities)).toEqual(expected);
+    expect(file.check.entities[2]!.fieldsInError).toEqual(new Set(['cores']));
   });
 
   it('gives every place the path the content is read under now', () => {
