@@ -5,7 +5,7 @@ import type { Backlog } from './backlog.js';
 import { fieldLocation, idKey, type Entity, type NodeLocation } from './entity.js';
 import { defineLazy } from './lazy.js';
 import { referencesIn, referenceValuesIn, typedCollection, typedKey, type ReferenceOccurrence } from './references.js';
-import { stronglyConnectedComponents } from './strongly-connected.js';
+import { componentsOfNumbers } from './strongly-connected.js';
 
 type Workload = Entity<'workloads'>;
 type Server = Entity<'servers'>;
@@ -77,11 +77,12 @@ const PENDING = -1;
 
 /**
  * The graph built as the entities come, in file order: a load adds each file's while it reads
- * the rest, so that what can be placed then (owners of servers, the edges of dependencies) is
- * off the end of the load. What names an entity not known yet may name one still to come: it
- * waits for finish(). A server that waits holds up every later one (each workload's servers are
- * listed in server order); a dependency waits alone, and finish() puts every edge in the order
- * of the dependencies. The graph is the same whatever was placed early.
+ * the rest, so that what can be placed then (owners of servers, the edges of dependencies and
+ * of depends_on) is off the end of the load. What names an entity not known yet may name one
+ * still to come: it waits for finish(). A server that waits holds up every later one (each
+ * workload's servers are listed in server order); a dependency, or a workload's depends_on,
+ * waits alone, and finish() puts every edge in order: the dependencies', then depends_on's, in
+ * the order of their entities. The graph is the same whatever was placed early.
  */
 export class GraphBuilder {
   private readonly serversOf = new Map<string, Server[]>();
@@ -90,9 +91,9 @@ export class GraphBuilder {
   /** How many of the servers (first of their ids) added so far are placed: a prefix of them. */
   private serversPlaced = 0;
   private serversAdded = 0;
-  /** Per dependency added, in order: how many edges it made (they are in `earlyEdges`, in order), or PENDING. */
-  private readonly placements: number[] = [];
-  private readonly earlyEdges: WorkloadEdge[] = [];
+  /** The edges of the dependencies, and of the workloads' depends_on, placed as they come. */
+  private readonly dependencyEdges = new EarlyEdges<Entity<'dependencies'>>((dependency, final, edges) => this.placeDependency(dependency, final, edges));
+  private readonly dependsOnEdges = new EarlyEdges<Workload>((workload, final, edges) => this.placeDependsOn(workload, final, edges));
 
   private finished = false;
 
@@ -107,7 +108,10 @@ export class GraphBuilder {
     if (entity.collection === 'servers' && first) {
       if (this.serversPlaced === this.serversAdded++ && this.placeServer(entity as Server, false)) this.serversPlaced++;
     } else if (entity.collection === 'dependencies') {
-      this.placements.push(this.placeDependency(entity as Entity<'dependencies'>, false, this.earlyEdges));
+      this.dependencyEdges.add(entity as Entity<'dependencies'>);
+    } else if (entity.collection === 'workloads') {
+      // Every workload's, repeated ones too: an edge of a repeated workload counts as its id's.
+      this.dependsOnEdges.add(entity as Workload);
     }
   }
 
@@ -116,40 +120,28 @@ export class GraphBuilder {
     // A second graph would place the waiting servers again, into the maps of the first.
     if (this.finished) throw new Error('a graph builder finishes once');
     this.finished = true;
-    const { serversOf, ownersOf, serversNamingUnknown, placements, earlyEdges } = this;
+    const { serversOf, ownersOf, serversNamingUnknown } = this;
     let index = 0;
     for (const server of backlog.byKey.servers.values()) if (index++ >= this.serversPlaced) this.placeServer(server, true);
     const edges: WorkloadEdge[] = [];
     const edgeless: Array<Entity<'dependencies'>> = [];
-    let early = 0;
-    backlog.entities.dependencies.forEach((dependency, at) => {
-      const placed = at < placements.length ? placements[at]! : PENDING;
-      const placement = placed === PENDING ? this.placeDependency(dependency, true, edges) : placed;
-      if (placed > 0) for (const end = early + placed; early < end; early++) edges.push(earlyEdges[early]!);
-      if (placement === 0) edgeless.push(dependency);
+    this.dependencyEdges.putInOrder(backlog.entities.dependencies, edges, (dependency, count) => {
+      if (count === 0) edgeless.push(dependency);
     });
-    for (const workload of backlog.entities.workloads) {
-      for (const reference of referencesIn(workload, 'depends_on')) {
-        const to = this.endpoints(reference.value, true);
-        if (typeof to !== 'string') addEdges(edges, [workload], to, 'app', undefined, reference);
-      }
-    }
+    this.dependsOnEdges.putInOrder(backlog.entities.workloads, edges);
 
-    const appDependencies = new Map<string, Map<string, WorkloadEdge>>();
-    for (const edge of edges) if (edge.classification === 'app') addOnce(appDependencies, edge.from.key, edge.to.key, edge);
-
-    const workloads = [...backlog.byKey.workloads.values()];
-    // An edge's target is the workload of its key (the first of that id): no lookup needed.
-    const components = stronglyConnectedComponents(workloads, (w) => Array.from(appDependencies.get(w.key)?.values() ?? [], (edge) => edge.to));
-    const moveGroups = components
-      .filter((component) => component.length > 1)
-      .map((component) => component.sort(byId))
-      .sort((a, b) => byId(a[0]!, b[0]!));
+    const moveGroups = moveGroupsOf([...backlog.byKey.workloads.values()], edges);
     const moveGroupOf = new Map<string, number>();
     moveGroups.forEach((group, index) => group.forEach((member) => moveGroupOf.set(member.key, index)));
 
-    const graph = { edges, appDependencies, moveGroups, moveGroupOf, serversOf, ownersOf, edgeless, serversNamingUnknown } as Omit<WorkloadGraph, 'appDependents'> as WorkloadGraph;
-    // Only queries ask who depends on a workload: validate never builds it.
+    const graph = { edges, moveGroups, moveGroupOf, serversOf, ownersOf, edgeless, serversNamingUnknown } as Omit<WorkloadGraph, 'appDependencies' | 'appDependents'> as WorkloadGraph;
+    // Only queries ask which workloads one depends on, or which depend on it: validate reads
+    // the edges (WAVE_ORDER) and builds neither map.
+    defineLazy(graph, 'appDependencies', () => {
+      const appDependencies = new Map<string, Map<string, WorkloadEdge>>();
+      for (const edge of edges) if (edge.classification === 'app') addOnce(appDependencies, edge.from.key, edge.to.key, edge);
+      return appDependencies;
+    });
     defineLazy(graph, 'appDependents', () => {
       const appDependents = new Map<string, Map<string, WorkloadEdge>>();
       for (const edge of edges) if (edge.classification === 'app') addOnce(appDependents, edge.to.key, edge.from.key, edge);
@@ -187,6 +179,19 @@ export class GraphBuilder {
     return addEdges(edges, sources, targets, classification ?? 'app', dependency);
   }
 
+  /** Adds the edges of the workload's depends_on to `edges`: how many; PENDING (nothing added) when one names a workload not known yet, unless `final`. */
+  private placeDependsOn(workload: Workload, final: boolean, edges: WorkloadEdge[]): number {
+    const references = referencesIn(workload, 'depends_on');
+    const targets = references.map((reference) => this.endpoints(reference.value, final));
+    if (targets.includes('pending')) return PENDING;
+    const before = edges.length;
+    references.forEach((reference, at) => {
+      const to = targets[at]!;
+      if (typeof to !== 'string') addEdges(edges, [workload], to, 'app', undefined, reference);
+    });
+    return edges.length - before;
+  }
+
   /**
    * The workloads an end of an edge stands for: the workload itself, or the owners of a server
    * (none, it may be). `missing`: it names nothing in the estate (`external:`, an unknown id);
@@ -201,6 +206,38 @@ export class GraphBuilder {
   }
 }
 
+/**
+ * The edges of entities of one collection placed as they come, in order: per entity, how many
+ * edges it made (kept in order), or PENDING when it named an entity not known yet and waits.
+ */
+class EarlyEdges<T extends Entity> {
+  private readonly counts: number[] = [];
+  private readonly edges: WorkloadEdge[] = [];
+
+  /** `place`: adds an entity's edges to the list given, and says how many, or PENDING (unless `final`). */
+  constructor(private readonly place: (entity: T, final: boolean, edges: WorkloadEdge[]) => number) {}
+
+  /** The next entity of the collection. */
+  add(entity: T): void {
+    this.counts.push(this.place(entity, false, this.edges));
+  }
+
+  /**
+   * Adds the edges of every entity of the collection (those added, then the rest) to `edges`,
+   * in the entities' order: those that waited are placed now. `placed`: how many each made.
+   */
+  putInOrder(entities: readonly T[], edges: WorkloadEdge[], placed?: (entity: T, count: number) => void): void {
+    /** The next of the edges placed early. */
+    let next = 0;
+    entities.forEach((entity, at) => {
+      const early = at < this.counts.length ? this.counts[at]! : PENDING;
+      const count = early === PENDING ? this.place(entity, true, edges) : early;
+      if (early !== PENDING) for (const end = next + count; next < end; next++) edges.push(this.edges[next]!);
+      placed?.(entity, count);
+    });
+  }
+}
+
 /** Adds an edge from each workload of `from` to each of `to`: how many. */
 function addEdges(edges: WorkloadEdge[], from: readonly Workload[], to: readonly Workload[], classification: Classification, dependency: Entity<'dependencies'> | undefined, dependsOn?: ReferenceOccurrence): number {
   const before = edges.length;
@@ -211,6 +248,36 @@ function addEdges(edges: WorkloadEdge[], from: readonly Workload[], to: readonly
     for (const b of to) edges.push(new Edge(a, b, classification, dependency, dependsOn));
   }
   return edges.length - before;
+}
+
+/**
+ * The move groups: workloads bound in a cycle of `app` edges, two or more, members sorted by id
+ * and groups by their first. The walk runs on the workloads' places in `workloads` (the first of
+ * each id): an edge of a repeated workload's depends_on counts as the first one's, as its key is.
+ */
+function moveGroupsOf(workloads: readonly Workload[], edges: readonly WorkloadEdge[]): Workload[][] {
+  const placeOf = new Map<string, number>();
+  workloads.forEach((workload, place) => placeOf.set(workload.key, place));
+  // The app edges grouped by source: counted per source, then each put in its source's part.
+  const sources = new Int32Array(edges.length);
+  const targets = new Int32Array(edges.length);
+  const firstEdge = new Int32Array(workloads.length + 1);
+  let count = 0;
+  for (const edge of edges) {
+    if (edge.classification !== 'app') continue;
+    const source = placeOf.get(edge.from.key)!;
+    sources[count] = source;
+    targets[count++] = placeOf.get(edge.to.key)!;
+    firstEdge[source + 1]!++;
+  }
+  for (let place = 0; place < workloads.length; place++) firstEdge[place + 1]! += firstEdge[place]!;
+  const filled = firstEdge.slice(0, workloads.length);
+  const grouped = new Int32Array(count);
+  for (let at = 0; at < count; at++) grouped[filled[sources[at]!]!++] = targets[at]!;
+  return componentsOfNumbers({ nodes: workloads.length, firstEdge, targets: grouped })
+    .filter((component) => component.length > 1)
+    .map((component) => component.map((place) => workloads[place]!).sort(byId))
+    .sort((a, b) => byId(a[0]!, b[0]!));
 }
 
 function addOnce<V>(map: Map<string, Map<string, V>>, a: string, b: string, value: V): void {

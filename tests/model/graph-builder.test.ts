@@ -115,6 +115,35 @@ servers: [{ id: S1, workloads: [x, y] }, { id: S2, workloads: [x] }]
     expect(() => reader.finish()).toThrow('a graph builder finishes once');
   });
 
+  it('places the depends_on of each workload when every workload it names is known, the rest at the end: after every dependency, in workload order', () => {
+    const graph = bothWays({
+      'a.yaml': `workloads:
+  - { id: a, name: A, owner: O, depends_on: [c, b] }
+  - { id: b, name: B, owner: O, depends_on: [a] }
+dependencies:
+  - { from: workload:c, to: workload:a, port: 1 }
+`,
+      'b.yaml': `workloads:
+  - { id: c, name: C, owner: O, depends_on: [a, 'external:dns', nowhere] }
+  - { id: A, name: A again, owner: O, depends_on: [b] }
+`,
+      'c.yaml': `workloads: [{ id: d, name: D, owner: O, depends_on: [c] }]
+`,
+    });
+    expect(graph.edges).toEqual([
+      'c->a app workload:c=>workload:a',
+      'a->c app depends_on',
+      'a->b app depends_on',
+      'b->a app depends_on',
+      'c->a app depends_on',
+      // A repeated workload's depends_on makes edges of its own, counted as its id's.
+      'A->b app depends_on',
+      'd->c app depends_on',
+    ]);
+    expect(graph.appDependencies).toEqual(['c: a', 'a: c,b', 'b: a', 'd: c']);
+    expect(graph.moveGroups).toEqual(['a,b,c']);
+  });
+
   it('keeps the dependencies that make no edge (unknown ids, outside the estate) in dependency order, early or late', () => {
     const graph = bothWays({
       'a.yaml': `workloads: [{ id: a, name: A, owner: O, depends_on: [b, nowhere, 'external:dns'] }]

@@ -1,4 +1,4 @@
-import { entityLabel, fieldLocation, inError } from '../../model/entity.js';
+import { entityLabel, fieldLocation, inError, type Entity } from '../../model/entity.js';
 import { movesLater, standing, waveOf, type Standing } from '../../model/status.js';
 import type { Rule } from './rule.js';
 
@@ -12,27 +12,41 @@ export const waveOrder: Rule = ({ backlog, graph, report }) => {
   // Each workload's standing once, not once per workload depending on it (100,000 pairs at L).
   const standings = new Map<string, Standing>();
   for (const workload of backlog.byKey.workloads.values()) standings.set(workload.key, standing(backlog, workload));
-  for (const [fromKey, dependencies] of graph.appDependencies) {
-    const from = backlog.byKey.workloads.get(fromKey)!;
-    const fromWave = waveOf(backlog, from);
-    if (!fromWave) continue; // Not scheduled: nothing to order yet.
-    const group = graph.moveGroupOf.get(fromKey);
-    for (const [toKey, edge] of dependencies) {
-      if (group !== undefined && graph.moveGroupOf.get(toKey) === group) continue;
-      const to = edge.to;
-      if (!movesLater(standings.get(toKey), fromWave) || inError(to, 'wave', 'status', 'strategy')) continue;
-      const toWave = waveOf(backlog, to);
-      const message = toWave
-        ? `\`${from.id}\` is in ${fromWave.id} (order ${fromWave.data.order}) but depends on \`${to.id}\`, which moves later in ${toWave.id} (order ${toWave.data.order})`
-        : `\`${from.id}\` is in ${fromWave.id} but depends on \`${to.id}\`, which has no wave`;
-      report({
-        code: 'WAVE_ORDER',
-        message,
-        place: fieldLocation(from, 'wave'),
-        related: [to.data.wave === undefined ? to.location : fieldLocation(to, 'wave'), edge.origin],
-        entity: entityLabel(from),
-        hint: toWave ? `move \`${to.id}\` to ${fromWave.id} or earlier, or \`${from.id}\` to ${toWave.id} or later` : `give \`${to.id}\` a wave no later than ${fromWave.id}`,
-      });
+  // The edges in order, so that each pair's first edge is the one a finding names; a pair once
+  // found is not reported again. (The map of workload dependencies is not built for this.)
+  const reported = new Set<string>();
+  // A workload's edges mostly come one after another: what is known of its side is kept.
+  let fromKey: string | undefined;
+  let from: Entity<'workloads'> | undefined;
+  let fromWave: Entity<'waves'> | undefined;
+  let group: number | undefined;
+  for (const edge of graph.edges) {
+    if (edge.classification !== 'app') continue;
+    if (edge.from.key !== fromKey) {
+      fromKey = edge.from.key;
+      // The first workload of the id: an edge of a repeated workload's depends_on counts as its.
+      from = backlog.byKey.workloads.get(fromKey)!;
+      fromWave = waveOf(backlog, from);
+      group = graph.moveGroupOf.get(fromKey);
     }
+    if (!from || !fromWave) continue; // Not scheduled: nothing to order yet.
+    const to = edge.to;
+    if (group !== undefined && graph.moveGroupOf.get(to.key) === group) continue;
+    if (!movesLater(standings.get(to.key), fromWave) || inError(to, 'wave', 'status', 'strategy')) continue;
+    const pair = `${from.key}\0${to.key}`;
+    if (reported.has(pair)) continue;
+    reported.add(pair);
+    const toWave = waveOf(backlog, to);
+    const message = toWave
+      ? `\`${from.id}\` is in ${fromWave.id} (order ${fromWave.data.order}) but depends on \`${to.id}\`, which moves later in ${toWave.id} (order ${toWave.data.order})`
+      : `\`${from.id}\` is in ${fromWave.id} but depends on \`${to.id}\`, which has no wave`;
+    report({
+      code: 'WAVE_ORDER',
+      message,
+      place: fieldLocation(from, 'wave'),
+      related: [to.data.wave === undefined ? to.location : fieldLocation(to, 'wave'), edge.origin],
+      entity: entityLabel(from),
+      hint: toWave ? `move \`${to.id}\` to ${fromWave.id} or earlier, or \`${from.id}\` to ${toWave.id} or later` : `give \`${to.id}\` a wave no later than ${fromWave.id}`,
+    });
   }
 };
