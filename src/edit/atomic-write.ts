@@ -1,19 +1,15 @@
 // Writes that never leave a half-written file: a temporary file in the same folder (so the
 // rename stays on one file system), written whole and flushed to disk (caches skip the flush),
-// then renamed over the original. Several
-// files are written in two phases — every temporary file first, then the renames — so that a
-// failure while writing leaves every file as it was.
+// then renamed over the original. Several files are written in two phases — every temporary
+// file first, then the renames — so that a failure while writing leaves every file as it was.
+// A cache file may also be written over time as its content comes (TemporaryFile).
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { errorMessage, IoError } from '../errors.js';
 
 /** The file-system calls a write needs; tests replace one to fail mid-write. */
 export const fileSystem = { openSync, writeSync, fsyncSync, closeSync, renameSync, rmSync, statSync, mkdirSync };
-
-interface PreparedWrite {
-  path: string;
-  temporary: string;
-}
 
 export interface WriteOptions {
   /**
@@ -30,34 +26,52 @@ export interface WriteOptions {
  */
 export type FileContent = string | Uint8Array | Iterable<Uint8Array>;
 
-/** The most bytes a chunk of encodedInChunks holds. */
+/** The most bytes a chunk of a ChunkEncoder holds. */
 const CHUNK_BYTES = 1024 * 1024;
 
 /**
- * Texts encoded in chunks of one buffer, used again for each: each chunk is to be written before
- * the next is asked for (writeFileAtomic does). A large file is then never in memory whole,
- * neither as one string nor as bytes: memory touched for the first time is slow to come by.
- * A long text is cut between chunks, never inside a surrogate pair.
+ * Text encoded into chunks of one buffer, used again for each: each chunk is to be written
+ * before the encoder is asked for more. A large file is then never in memory whole, neither as
+ * one string nor as bytes: memory touched for the first time is slow to come by. A long text is
+ * cut between chunks, never inside a surrogate pair.
  */
-export function* encodedInChunks(texts: Iterable<string>, encoding: 'utf8' | 'latin1' = 'utf8'): Generator<Uint8Array> {
-  const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
-  // The most bytes a UTF-16 code unit can take.
-  const most = encoding === 'latin1' ? 1 : 3;
-  let length = 0;
-  for (const text of texts) {
+export class ChunkEncoder {
+  private readonly chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+  private length = 0;
+
+  constructor(private readonly encoding: 'utf8' | 'latin1' = 'utf8') {}
+
+  /** Encodes the text after what came before: yields each chunk that fills up on the way. */
+  *encode(text: string): Generator<Uint8Array> {
+    // The most bytes a UTF-16 code unit can take.
+    const most = this.encoding === 'latin1' ? 1 : 3;
     for (let start = 0; start < text.length; ) {
-      let end = Math.min(text.length, start + Math.floor((CHUNK_BYTES - length) / most));
+      let end = Math.min(text.length, start + Math.floor((CHUNK_BYTES - this.length) / most));
       if (end < text.length && isHighSurrogate(text.charCodeAt(end - 1))) end--;
       if (end <= start) {
-        yield chunk.subarray(0, length);
-        length = 0;
+        yield this.chunk.subarray(0, this.length);
+        this.length = 0;
         continue;
       }
-      length += chunk.write(start === 0 && end === text.length ? text : text.slice(start, end), length, encoding);
+      this.length += this.chunk.write(start === 0 && end === text.length ? text : text.slice(start, end), this.length, this.encoding);
       start = end;
     }
   }
-  if (length > 0) yield chunk.subarray(0, length);
+
+  /** What is encoded and not yielded yet (empty when nothing is); the encoder starts afresh. */
+  rest(): Uint8Array {
+    const rest = this.chunk.subarray(0, this.length);
+    this.length = 0;
+    return rest;
+  }
+}
+
+/** Texts encoded in chunks of one buffer (ChunkEncoder): each chunk is to be written before the next is asked for (writeFileAtomic does). */
+export function* encodedInChunks(texts: Iterable<string>, encoding: 'utf8' | 'latin1' = 'utf8'): Generator<Uint8Array> {
+  const encoder = new ChunkEncoder(encoding);
+  for (const text of texts) yield* encoder.encode(text);
+  const rest = encoder.rest();
+  if (rest.length > 0) yield rest;
 }
 
 const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
@@ -67,51 +81,107 @@ export function writeFileAtomic(path: string, content: FileContent, options: Wri
 }
 
 export function writeFilesAtomic(writes: ReadonlyArray<readonly [path: string, content: FileContent]>, options: WriteOptions = {}): void {
-  const prepared: PreparedWrite[] = [];
+  const prepared: TemporaryFile[] = [];
   try {
-    for (const [path, content] of writes) prepared.push(prepare(path, content, options));
+    for (const [path, content] of writes) {
+      const file = new TemporaryFile(path, options);
+      prepared.push(file);
+      const pieces = typeof content === 'string' ? [Buffer.from(content)] : content instanceof Uint8Array ? [content] : content;
+      for (const bytes of pieces) file.write(bytes);
+      file.close();
+    }
   } catch (error) {
-    for (const { temporary } of prepared) fileSystem.rmSync(temporary, { force: true });
+    for (const file of prepared) file.discard();
     throw error;
   }
-  for (const { path, temporary } of prepared) {
+  prepared.forEach((file, at) => {
     try {
-      fileSystem.renameSync(temporary, path);
+      file.replace();
     } catch (error) {
-      for (const { temporary: left } of prepared) fileSystem.rmSync(left, { force: true });
+      for (const left of prepared.slice(at + 1)) left.discard();
+      throw error;
+    }
+  });
+}
+
+/**
+ * A file written in pieces, over as long as it takes, that takes the place of its path only
+ * once done (replace): until then, or when discarded, what is at the path stays as it was.
+ */
+export class TemporaryFile {
+  readonly temporary: string;
+  private fd: number | undefined;
+
+  /** Made at once, beside `path` (so that the rename stays on one file system), with the mode of the file it replaces. */
+  constructor(
+    readonly path: string,
+    private readonly options: WriteOptions = {},
+  ) {
+    // The thread too: a worker thread writes a cache file while this one may write another.
+    this.temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${threadId}.${Date.now()}.tmp`);
+    let mode = 0o644;
+    try {
+      mode = fileSystem.statSync(path).mode & 0o7777;
+    } catch {
+      // A new file: the default mode.
+    }
+    try {
+      fileSystem.mkdirSync(dirname(path), { recursive: true });
+      this.fd = fileSystem.openSync(this.temporary, 'wx', mode);
+    } catch (error) {
       throw new IoError(`cannot write ${path}: ${errorMessage(error)}`, { cause: error });
     }
   }
-}
 
-function prepare(path: string, content: FileContent, { durable = true }: WriteOptions): PreparedWrite {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
-  let mode = 0o644;
-  try {
-    mode = fileSystem.statSync(path).mode & 0o7777;
-  } catch {
-    // A new file: the default mode.
-  }
-  try {
-    fileSystem.mkdirSync(dirname(path), { recursive: true });
-    const fd = fileSystem.openSync(temporary, 'wx', mode);
+  /** The next bytes; an IoError (the file then discarded) when they cannot be written. */
+  write(bytes: Uint8Array): void {
     try {
-      const pieces = typeof content === 'string' ? [Buffer.from(content)] : content instanceof Uint8Array ? [content] : content;
-      for (const bytes of pieces) {
-        // A write may take fewer bytes than given (a full disk): the rest is written, or it fails.
-        for (let done = 0; done < bytes.length; ) {
-          const written = fileSystem.writeSync(fd, bytes, done, bytes.length - done);
-          if (written <= 0) throw new Error('the disk took no more bytes');
-          done += written;
-        }
+      // A write may take fewer bytes than given (a full disk): the rest is written, or it fails.
+      for (let done = 0; done < bytes.length; ) {
+        const written = fileSystem.writeSync(this.fd!, bytes, done, bytes.length - done);
+        if (written <= 0) throw new Error('the disk took no more bytes');
+        done += written;
       }
-      if (durable) fileSystem.fsyncSync(fd);
-    } finally {
-      fileSystem.closeSync(fd);
+    } catch (error) {
+      this.discard();
+      throw new IoError(`cannot write ${this.path}: ${errorMessage(error)}`, { cause: error });
     }
-  } catch (error) {
-    fileSystem.rmSync(temporary, { force: true });
-    throw new IoError(`cannot write ${path}: ${errorMessage(error)}`, { cause: error });
   }
-  return { path, temporary };
+
+  /** Flushed to disk (unless not durable) and closed: ready to take the place of its path. */
+  close(): void {
+    if (this.fd === undefined) return;
+    try {
+      if (this.options.durable ?? true) fileSystem.fsyncSync(this.fd);
+      fileSystem.closeSync(this.fd);
+      this.fd = undefined;
+    } catch (error) {
+      this.discard();
+      throw new IoError(`cannot write ${this.path}: ${errorMessage(error)}`, { cause: error });
+    }
+  }
+
+  /** Closes it, and puts it in the place of its path. */
+  replace(): void {
+    this.close();
+    try {
+      fileSystem.renameSync(this.temporary, this.path);
+    } catch (error) {
+      this.discard();
+      throw new IoError(`cannot write ${this.path}: ${errorMessage(error)}`, { cause: error });
+    }
+  }
+
+  /** Closes and removes it; the path keeps what it had. */
+  discard(): void {
+    if (this.fd !== undefined) {
+      try {
+        fileSystem.closeSync(this.fd);
+      } catch {
+        // Removed all the same.
+      }
+      this.fd = undefined;
+    }
+    fileSystem.rmSync(this.temporary, { force: true });
+  }
 }

@@ -45,8 +45,8 @@ export const IN_SHARED_MEMORY = 1;
 
 /**
  * A pack for the worker to write: of every file of a load with nothing cached (ParseCache.packTarget).
- * This thread sends it the entries of the files it read (sendPackEntries, once done reading) and
- * goes on to the model and the rules: writing the pack is then off this thread's path.
+ * This thread sends it the entries of the files it read (sendPackEntries, in batches as it reads
+ * them) and goes on to the model and the rules: writing the pack is then off this thread's path.
  */
 export interface PackRequest extends PackTarget {
   /** Files read before the others (the root file), which the pack holds too. */
@@ -62,9 +62,9 @@ export interface FilesRead {
 /**
  * What the worker sends back: a batch of the files it read, by index, each as the parse cache
  * stores it, in JSON (cache entries are JSON by construction; JSON.parse makes these many small
- * objects sooner than a structured clone does, and the worker keeps the text for the pack);
- * `done` with the last. The main thread sends one back, with `done`, of the files it read
- * itself, when the worker writes the pack (sendPackEntries).
+ * objects sooner than a structured clone does, and the worker writes the text to the pack);
+ * `done` with the last. When the worker writes the pack, the main thread sends it batches of
+ * the files it read itself, the last `done` (sendPackEntries).
  */
 export interface WorkerBatch {
   indexes: number[];
@@ -74,6 +74,9 @@ export interface WorkerBatch {
 
 /** Below this many bytes a thread costs more to start (about 0.1 s) than it saves. */
 const DEFAULT_MIN_BYTES = 4 * 1024 * 1024;
+
+/** Entries per batch this thread sends the worker for the pack. */
+const PACK_BATCH_SIZE = 200;
 
 /** How long this thread reads before taking in what the worker sent meanwhile. */
 const PAUSE_EVERY_MS = 25;
@@ -284,13 +287,20 @@ export class SharedReading {
       const bytes = this.bytes[index];
       if (bytes) this.read[index] = { file: readSourceFile(paths[index]!, bytes) };
     };
-    // For the pack the worker writes: the entry of each file read here that is in it (those in shared memory).
-    const packed: WorkerBatch = { indexes: [], entries: [], done: true };
+    // For the pack the worker writes: the entry of each file read here that is in it (those in
+    // shared memory), sent in batches as they come (kept here, they would be for this thread's
+    // garbage collector to copy), the last one `done`.
+    let packed: WorkerBatch = { indexes: [], entries: [], done: false };
+    const sendPacked = (done: boolean) => {
+      worker.sendPackEntries({ ...packed, done });
+      packed = { indexes: [], entries: [], done: false };
+    };
     const keepForPack = (index: number) => {
       const read = this.read[index];
       if (this.pack && read && task.kinds[index] === IN_SHARED_MEMORY) {
         packed.indexes.push(index);
         packed.entries.push(JSON.stringify(entryOfFile(read.file)));
+        if (packed.indexes.length === PACK_BATCH_SIZE) sendPacked(false);
       }
     };
     if (process.env.BACKLOG_PARSE_WORKER !== 'always') {
@@ -312,7 +322,7 @@ export class SharedReading {
         throw error;
       }
     }
-    if (this.pack) worker.sendPackEntries(packed);
+    if (this.pack) sendPacked(true);
     let packWritten: Promise<void> | undefined;
     try {
       await this.pending;

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
-import { encodedInChunks, writeFileAtomic } from '../edit/atomic-write.js';
+import { ChunkEncoder, TemporaryFile } from '../edit/atomic-write.js';
 import type { FileCheck } from '../validate/check-documents.js';
 import { decodeCheck, encodeCheck, type StoredCheck } from './cache-codec.js';
 import { defineLazy } from '../model/lazy.js';
@@ -17,7 +17,7 @@ import { ROOT_FILE } from './find-root.js';
 import type { FileProblem, ParserName, SourceFile } from './types.js';
 
 /** Bump when what an entry holds changes shape. */
-const CACHE_FORMAT = 3;
+const CACHE_FORMAT = 4;
 
 /** A file as the cache stores it (and a worker thread sends it back). */
 export interface CacheEntry {
@@ -121,29 +121,89 @@ export function entryKey(version: string, path: string, bytes: Uint8Array): stri
 }
 
 /**
- * Writes a pack of these entries, each by key as JSON text (a worker has the text of most at
- * hand already: it sent them so), or nothing on a read-only or full disk: the next run parses again.
+ * Writes a pack of these entries, each by key as JSON text, or nothing on a read-only or full
+ * disk: the next run parses again.
  */
 export function writePack(target: PackTarget, entries: Iterable<readonly [key: string, json: string]>): void {
-  try {
-    mkdirSync(join(target.file, '..'), { recursive: true });
-    sweepTemporaries(join(target.file, '..'));
-    // What JSON.stringify({ format, version, entries }) writes (keys are hex: nothing to
-    // escape), in pieces: one 30 MB string (at L) would be built, flattened and encoded in whole.
-    const pieces = [`{"format":${CACHE_FORMAT},"version":${JSON.stringify(target.version)},"entries":{`];
-    let first = true;
-    for (const [key, json] of entries) {
-      pieces.push(`${first ? '' : ','}"${key}":`, json);
-      first = false;
+  const pack = PackWriter.open(target);
+  if (!pack) return;
+  for (const [key, json] of entries) pack.add(key, json);
+  pack.finish();
+}
+
+/**
+ * A pack written as its entries come (a worker thread adds each file's as it reads it): encoded
+ * into one buffer used again, written to a temporary file and hashed on the way, the hash last.
+ * Nothing of it stays in memory, where the text of every entry (27 MB at L) would be for the
+ * garbage collector to copy, twice. Once finished it takes the place of the pack; a pack that
+ * cannot be written is left out (the cache only ever saves time).
+ */
+export class PackWriter {
+  private readonly hash = createHash('sha1');
+  private readonly encoder = new ChunkEncoder();
+  /** The keys added: the same content has the same entry, kept once. */
+  private readonly keys = new Set<string>();
+  /** Undefined once the file could not be written: nothing more is done. */
+  private file: TemporaryFile | undefined;
+
+  private constructor(file: TemporaryFile, version: string) {
+    this.file = file;
+    // What JSON.stringify({ format, version, entries }) writes (keys are hex: nothing to escape).
+    this.write(`{"format":${CACHE_FORMAT},"version":${JSON.stringify(version)},"entries":{`);
+  }
+
+  /** A pack to write to `target`; undefined when its file cannot be made. */
+  static open(target: PackTarget): PackWriter | undefined {
+    try {
+      mkdirSync(join(target.file, '..'), { recursive: true });
+      sweepTemporaries(join(target.file, '..'));
+      return new PackWriter(new TemporaryFile(target.file, { durable: false }), target.version);
+    } catch {
+      return undefined;
     }
-    pieces.push('}}');
-    // The first line is the hash of the rest: hashed as it will be encoded (UTF-8), then
-    // encoded again piece by piece as the file is written (27 MB at L, never in memory whole).
-    const hash = createHash('sha1');
-    for (const piece of pieces) hash.update(piece);
-    writeFileAtomic(target.file, encodedInChunks([`${hash.digest('hex')}\n`, ...pieces]), { durable: false });
-  } catch {
-    // The cache only ever saves time.
+  }
+
+  /** The entry of a file by its key (entryKey), unless the pack has one of that key. */
+  add(key: string, json: string): void {
+    if (this.keys.has(key)) return;
+    this.write(`${this.keys.size === 0 ? '' : ','}"${key}":`);
+    this.write(json);
+    this.keys.add(key);
+  }
+
+  /** Ends the pack and puts it in place of the one there was. */
+  finish(): void {
+    this.write('}}');
+    this.output(this.encoder.rest());
+    try {
+      // The last line is the hash of everything before it (as written: UTF-8).
+      this.file?.write(Buffer.from(`\n${this.hash.digest('hex')}`, 'latin1'));
+      this.file?.replace();
+    } catch {
+      // Discarded already: the pack stays as it was.
+    }
+    this.file = undefined;
+  }
+
+  /** Leaves the pack as it was. */
+  abandon(): void {
+    this.file?.discard();
+    this.file = undefined;
+  }
+
+  private write(text: string): void {
+    for (const chunk of this.encoder.encode(text)) this.output(chunk);
+  }
+
+  private output(bytes: Uint8Array): void {
+    if (!this.file || bytes.length === 0) return;
+    this.hash.update(bytes);
+    try {
+      this.file.write(bytes);
+    } catch {
+      // Discarded by the failed write: the rest is not written either.
+      this.file = undefined;
+    }
   }
 }
 
@@ -183,7 +243,7 @@ export function cacheFileOf(root: string, env: Readonly<Record<string, string | 
 }
 
 /**
- * The pack's entries; none when it is damaged. Its first line is the hash of the rest: an
+ * The pack's entries; none when it is damaged. Its last line is the hash of the rest: an
  * entry changed by a bad disk or a cut-short write would otherwise be trusted, every run.
  */
 function readPack(pack: string, version: string): Map<string, CacheEntry> {
@@ -191,10 +251,10 @@ function readPack(pack: string, version: string): Map<string, CacheEntry> {
   try {
     // Hashed as bytes, as read: hashing the decoded text would encode 50 MB again.
     const bytes = readFileSync(pack);
-    const newline = bytes.indexOf(0x0a);
+    const newline = bytes.lastIndexOf(0x0a);
     if (newline === -1) return new Map();
-    const body = bytes.subarray(newline + 1);
-    if (bytes.toString('latin1', 0, newline) !== sha1(body)) return new Map();
+    const body = bytes.subarray(0, newline);
+    if (bytes.toString('latin1', newline + 1) !== sha1(body)) return new Map();
     const data = JSON.parse(body.toString('utf8')) as { format: number; version: string; entries: Record<string, CacheEntry> };
     if (data.format !== CACHE_FORMAT || data.version !== version || typeof data.entries !== 'object') return new Map();
     return new Map(Object.entries(data.entries));

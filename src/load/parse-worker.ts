@@ -1,11 +1,11 @@
 // A worker thread's share of a cold load (parallel-read.ts): it takes files one at a time from
 // the counter it shares with the main thread, parses and checks each, and sends back what it
-// read as the parse cache stores it, by index, in batches as it goes. Asked to, it then writes
-// the parse cache's pack of every file, with the entries of the files the main thread read
-// (sent once it is done), and ends.
+// read as the parse cache stores it, by index, in batches as it goes. Asked to, it writes the
+// parse cache's pack of every file meanwhile: the entries of its own files as it reads them,
+// then those the main thread sends of its files (in batches, the last one `done`), and ends.
 import { parentPort } from 'node:worker_threads';
-import { IN_SHARED_MEMORY, type FileToRead, type PackRequest, type WorkerBatch, type WorkerTask } from './parallel-read.js';
-import { entryKey, entryOfFile, writePack } from './parse-cache.js';
+import { IN_SHARED_MEMORY, type WorkerBatch, type WorkerTask } from './parallel-read.js';
+import { entryKey, entryOfFile, PackWriter } from './parse-cache.js';
 import { readSourceFile } from './read-source-file.js';
 
 /** Files per message: large enough that messages cost little, small enough that the last one comes soon after the last file. */
@@ -21,8 +21,13 @@ parentPort?.once('message', (task: WorkerTask) => {
     for (let ready = Atomics.load(task.ready, 0); index >= ready; ready = Atomics.load(task.ready, 0)) Atomics.wait(task.ready, 0, ready, 20);
     return task.kinds[index] === IN_SHARED_MEMORY;
   };
-  /** The JSON of each file read, by index: sent, and kept for the pack (as text, which costs the garbage collector little to keep). */
-  const entries: Array<string | undefined> = [];
+  const packWriter = pack && PackWriter.open(pack);
+  /** Per file: whether its entry is in the pack. */
+  const packed = new Uint8Array(paths.length);
+  const addToPack = (index: number, json: string) => {
+    packWriter?.add(entryKey(pack!.version, paths[index]!, fileBytes(index)), json);
+    packed[index] = 1;
+  };
   let batch: WorkerBatch = { indexes: [], entries: [], done: false };
   const send = (done: boolean) => {
     parentPort!.postMessage({ ...batch, done } satisfies WorkerBatch);
@@ -32,7 +37,7 @@ parentPort?.once('message', (task: WorkerTask) => {
     // Not in shared memory: the main thread reads it (it has the bytes).
     if (!isShared(index)) continue;
     const json = JSON.stringify(entryOfFile(readSourceFile(paths[index]!, fileBytes(index))));
-    if (pack) entries[index] = json;
+    if (pack) addToPack(index, json);
     batch.indexes.push(index);
     batch.entries.push(json);
     if (batch.indexes.length === BATCH_SIZE) send(false);
@@ -42,21 +47,18 @@ parentPort?.once('message', (task: WorkerTask) => {
     parentPort!.close();
     return;
   }
-  // The main thread sends the entries of the files it read once it is done reading: neither made
-  // again here, nor written before the pack can have them all.
-  parentPort!.once('message', (fromMain: WorkerBatch) => {
-    fromMain.indexes.forEach((index, at) => (entries[index] = fromMain.entries[at]));
-    writeEveryFile(pack, paths.flatMap((path, index) => (task.kinds[index] === IN_SHARED_MEMORY ? [{ path, bytes: fileBytes(index), json: entries[index] }] : [])));
+  // The main thread sends the entries of the files it read as it goes: they wait in the port
+  // (not in either thread's heap) until this thread is done with its own.
+  parentPort!.on('message', (fromMain: WorkerBatch) => {
+    fromMain.indexes.forEach((index, at) => addToPack(index, fromMain.entries[at]!));
+    if (!fromMain.done) return;
+    // What neither thread sent (the root file, read before the others) is read again here.
+    for (const { path, bytes } of pack.alsoInPack) packWriter?.add(entryKey(pack.version, path, bytes), JSON.stringify(entryOfFile(readSourceFile(path, bytes))));
+    paths.forEach((path, index) => {
+      if (task.kinds[index] === IN_SHARED_MEMORY && !packed[index]) addToPack(index, JSON.stringify(entryOfFile(readSourceFile(path, fileBytes(index)))));
+    });
+    packWriter?.finish();
     // Nothing more to do: the thread ends, and with it the main thread's wait (ParseWorker.finished).
     parentPort!.close();
   });
 });
-
-/** The pack of every file (one entry per content): a file without its entry (the root file, read before the others) is read again here. */
-function writeEveryFile(pack: PackRequest, files: ReadonlyArray<FileToRead & { json?: string | undefined }>): void {
-  const entries = new Map<string, string>();
-  for (const { path, bytes, json } of [...pack.alsoInPack, ...files] as typeof files) {
-    entries.set(entryKey(pack.version, path, bytes), json ?? JSON.stringify(entryOfFile(readSourceFile(path, bytes))));
-  }
-  writePack(pack, entries);
-}

@@ -29,7 +29,7 @@ function packIn(cache: string): { path: string; entries: Record<string, unknown>
   const [name, ...others] = readdirSync(dir).filter((file) => file.endsWith('.json'));
   expect(others).toEqual([]);
   const text = readFileSync(join(dir, name!), 'utf8');
-  return { path: join(dir, name!), entries: (JSON.parse(text.slice(text.indexOf('\n') + 1)) as { entries: Record<string, unknown> }).entries };
+  return { path: join(dir, name!), entries: (JSON.parse(text.slice(0, text.lastIndexOf('\n'))) as { entries: Record<string, unknown> }).entries };
 }
 
 /** A backlog of `count` workload files (enough for the worker to start before they are read), with findings of several kinds here and there. */

@@ -1,12 +1,13 @@
 // The parse cache only ever saves time: a warm run answers exactly as a cold one, a changed
 // file is read again, a damaged pack is ignored, and --no-cache leaves no trace.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { decodeCheck, encodeCheck } from '../../src/load/cache-codec.js';
-import { writePack } from '../../src/load/parse-cache.js';
+import { PackWriter, writePack } from '../../src/load/parse-cache.js';
+import { fileSystem } from '../../src/edit/atomic-write.js';
 import { readSourceFile } from '../../src/load/read-source-file.js';
 import type { Entity } from '../../src/model/entity.js';
 import { gitRepo } from '../helpers/git-repo.js';
@@ -31,7 +32,7 @@ function packsIn(env: Record<string, string>): string[] {
 /** A pack's contents: the line after its hash line. */
 function packData(env: Record<string, string>): { entries: Record<string, unknown> } {
   const text = readFileSync(join(env.XDG_CACHE_HOME!, 'migration-backlog', packsIn(env)[0]!), 'utf8');
-  return JSON.parse(text.slice(text.indexOf('\n') + 1)) as { entries: Record<string, unknown> };
+  return JSON.parse(text.slice(0, text.lastIndexOf('\n'))) as { entries: Record<string, unknown> };
 }
 
 function yamlFilesUnder(dir: string): string[] {
@@ -177,7 +178,7 @@ describe('parse cache', () => {
     expect(result.stdout).not.toContain('servers.yaml');
   });
 
-  it('writes a pack in pieces that is, byte for byte, its JSON after the hash of it, whatever the size and the characters of its entries', () => {
+  it('writes a pack in pieces that is, byte for byte, its JSON then the hash of it, whatever the size and the characters of its entries', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'backlog-pack-')), 'pack.json');
     // Entries around the size of the chunks a pack is written in (1 MB), one larger, and text beyond ASCII (2, 3 and 4 bytes in UTF-8).
     const entries: Array<[string, string]> = [
@@ -188,14 +189,37 @@ describe('parse cache', () => {
       // Many across the ends of chunks, of 1 to 4 bytes a character.
       ...Array.from({ length: 4000 }, (_, n): [string, string] => [String(n).padStart(40, '0'), JSON.stringify({ n, text: ['x', 'ü', '東', '🚀'][n % 4]!.repeat((n * 7919) % 2500) })]),
     ];
-    writePack({ file, version: '9.9.9' }, entries);
+    // A key given twice is kept once, with its first entry.
+    writePack({ file, version: '9.9.9' }, [...entries, ['a'.repeat(40), '{"again":true}']]);
     const bytes = readFileSync(file);
-    const newline = bytes.indexOf(0x0a);
-    const body = bytes.subarray(newline + 1);
-    expect(bytes.toString('latin1', 0, newline)).toBe(createHash('sha1').update(body).digest('hex'));
+    const newline = bytes.lastIndexOf(0x0a);
+    const body = bytes.subarray(0, newline);
+    expect(bytes.toString('latin1', newline + 1)).toBe(createHash('sha1').update(body).digest('hex'));
     const data = JSON.parse(body.toString('utf8')) as { format: number; version: string; entries: Record<string, unknown> };
     expect(body.toString('utf8')).toBe(JSON.stringify({ format: data.format, version: '9.9.9', entries: Object.fromEntries(entries.map(([key, json]) => [key, JSON.parse(json)])) }));
     expect(Object.keys(data.entries)).toHaveLength(entries.length);
+  });
+
+  it('leaves the pack there was when a new one cannot be written, or is abandoned', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'backlog-pack-'));
+    const file = join(dir, 'pack.json');
+    writePack({ file, version: '1' }, [['a'.repeat(40), '{"n":1}']]);
+    const before = readFileSync(file);
+    // A disk that takes no more bytes midway (the pack is 3 MB: several chunks).
+    let writes = 0;
+    const spy = vi.spyOn(fileSystem, 'writeSync').mockImplementation((...args: Parameters<typeof fileSystem.writeSync>) => (++writes === 2 ? 0 : (writeSync as (...a: unknown[]) => number)(...args)));
+    try {
+      writePack({ file, version: '1' }, Array.from({ length: 3000 }, (_, n): [string, string] => [String(n).padStart(40, '0'), JSON.stringify({ text: 'x'.repeat(1000) })]));
+    } finally {
+      spy.mockRestore();
+    }
+    expect(writes).toBe(2);
+    expect(readFileSync(file).equals(before)).toBe(true);
+    const abandoned = PackWriter.open({ file, version: '1' })!;
+    abandoned.add('b'.repeat(40), '{"n":2}');
+    abandoned.abandon();
+    expect(readFileSync(file).equals(before)).toBe(true);
+    expect(readdirSync(dir)).toEqual(['pack.json']);
   });
 
   it('ignores a damaged pack and replaces it', async () => {
@@ -227,7 +251,7 @@ describe('parse cache', () => {
     const data = packData(env) as { entries: Record<string, { check: unknown }> };
     for (const entry of Object.values(data.entries)) entry.check = { nothing: 'of what a check holds' };
     const body = JSON.stringify(data);
-    writeFileSync(pack, `${createHash('sha1').update(body).digest('hex')}\n${body}`);
+    writeFileSync(pack, `${body}\n${createHash('sha1').update(body).digest('hex')}`);
     expect(await runCli(['validate', '--root', root, '-f', 'json'], { env })).toEqual(cold);
   });
 
