@@ -35,6 +35,12 @@ export interface LoadOptions {
   onFile?: (file: SourceFile, whileReading: boolean) => void;
 }
 
+/** A file read before under another path (the same content): its findings placed at this one, its text the same. */
+function movedTo(file: SourceFile, path: string): SourceFile {
+  const { problems, parser, unreadable } = file;
+  return { path, problems, parser, unreadable, check: relocate(file.check, path), get text() { return file.text; } };
+}
+
 /** From this many files on, a load with nothing cached starts the second thread before reading them. */
 const EARLY_WORKER_FILES = 1000;
 
@@ -48,7 +54,7 @@ export async function loadFiles(source: BacklogSource, options: LoadOptions = {}
   /** A file read before (this run, or an earlier one through the cache); undefined when new. */
   const known = (path: string, bytes: Uint8Array, memoKey: string, cacheKey: string | undefined): SourceFile | undefined => {
     const shared = memo?.get(memoKey);
-    if (shared) return shared.path === path ? shared : { ...shared, path, check: relocate(shared.check, path) };
+    if (shared) return shared.path === path ? shared : movedTo(shared, path);
     const file = cacheKey === undefined ? undefined : lookIn!.get(cacheKey, path, bytes);
     if (file) memo?.set(memoKey, file);
     return file;

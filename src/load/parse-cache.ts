@@ -11,9 +11,8 @@ import { isAbsolute, join } from 'node:path';
 import { ChunkEncoder, TemporaryFile } from '../edit/atomic-write.js';
 import type { FileCheck } from '../validate/check-documents.js';
 import { decodeCheck, encodeCheck, type StoredCheck } from './cache-codec.js';
-import { defineLazy } from '../model/lazy.js';
-import { decodeText } from './decode.js';
 import { ROOT_FILE } from './find-root.js';
+import { withTextOf } from './read-source-file.js';
 import type { FileProblem, ParserName, SourceFile } from './types.js';
 
 /** Bump when what an entry holds changes shape. */
@@ -276,9 +275,7 @@ export function entryOfFile(file: SourceFile): CacheEntry {
  * asked for: only a file with a finding to show needs it.
  */
 export function fileOfEntry(entry: CacheEntry, path: string, bytes: Uint8Array): SourceFile {
-  const file = { path, problems: entry.problems, parser: entry.parser, unreadable: entry.unreadable, check: decodeCheck(entry.check, path) } as SourceFile;
-  defineLazy(file, 'text', () => decodeText(bytes).text);
-  return file;
+  return withTextOf({ path, problems: entry.problems, parser: entry.parser, unreadable: entry.unreadable, check: decodeCheck(entry.check, path) }, bytes);
 }
 
 /** A file's check with every place in it moved to another path (the same content elsewhere). */

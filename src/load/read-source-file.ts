@@ -4,20 +4,52 @@ import { decodeText } from './decode.js';
 import { parseText } from './parse/parse-text.js';
 import type { FileProblem, ParsedDocument, ParserName, SourceFile } from './types.js';
 
-/** Bytes -> a parsed and checked file. Never throws for bad content: every problem becomes a finding. */
+/**
+ * Bytes -> a parsed and checked file. Never throws for bad content: every problem becomes a
+ * finding. The bytes are kept (the text is decoded from them again when asked for): they must
+ * not change.
+ */
 export function readSourceFile(path: string, bytes: Uint8Array): SourceFile {
   const { text, problem } = decodeText(bytes);
-  if (problem) return sourceFile(path, text, [], [problem], 'full');
+  if (problem) return sourceFile(path, bytes, [], [problem], 'full');
   // A file with conflict markers holds two versions at once: reading either would mislead.
   const markers = findConflictMarkers(text);
-  if (markers.length > 0) return sourceFile(path, text, [], markers, 'full');
+  if (markers.length > 0) return sourceFile(path, bytes, [], markers, 'full');
   const { documents, problems, parser } = parseText(text);
-  return sourceFile(path, text, documents, problems, parser);
+  return sourceFile(path, bytes, documents, problems, parser);
 }
 
-// The parsed values are not kept: the check holds all that counts, and keeping 10,000 files'
-// values alive beside their checked entities doubles what the garbage collector must copy.
-function sourceFile(path: string, text: string, documents: ParsedDocument[], problems: FileProblem[], parser: ParserName): SourceFile {
+// Neither the parsed values nor the text are kept: the check holds all that counts, and the
+// text is decoded again from the bytes when asked for (a file with a finding to show, an edit).
+// Kept, 10,000 files' values and texts would be for the garbage collector to copy; the bytes
+// are outside its heap.
+function sourceFile(path: string, bytes: Uint8Array, documents: ParsedDocument[], problems: FileProblem[], parser: ParserName): SourceFile {
   const unreadable = problems.length > 0 && (documents.length === 0 || documents.some((document) => !document.usable));
-  return { path, text, problems, parser, unreadable, check: checkFile({ path, documents }) };
+  return withTextOf({ path, problems, parser, unreadable, check: checkFile({ path, documents }) }, bytes);
+}
+
+/** The file with its text, decoded from `bytes` when first asked for. */
+export function withTextOf(file: Omit<SourceFile, 'text'>, bytes: Uint8Array): SourceFile {
+  return new DecodedOnDemand(file.path, file.problems, file.parser, file.unreadable, file.check, bytes);
+}
+
+/**
+ * A file whose text is decoded when first asked for. A class: a getter defined on each object
+ * would give each its own hidden class, 10,000 of them for the garbage collector to keep.
+ */
+class DecodedOnDemand implements SourceFile {
+  private decoded: string | undefined;
+
+  constructor(
+    readonly path: string,
+    readonly problems: FileProblem[],
+    readonly parser: ParserName,
+    readonly unreadable: boolean,
+    readonly check: SourceFile['check'],
+    private readonly bytes: Uint8Array,
+  ) {}
+
+  get text(): string {
+    return (this.decoded ??= decodeText(this.bytes).text);
+  }
 }
