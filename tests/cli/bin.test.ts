@@ -1,7 +1,8 @@
 // The installed binary end to end: the shim runs the built CLI, and exit codes and streams
 // reach the calling process (CI sees exactly these).
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, openSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -55,6 +56,22 @@ describe('bin/backlog.js', () => {
     } finally {
       closeSync(full);
     }
+  });
+
+  it('loads a YAML library only for a file the subset parser does not read, or a finding to place', () => {
+    const root = mkdtempSync(join(tmpdir(), 'backlog-yaml-libraries-'));
+    const librariesLoaded = (text: string) => {
+      writeFileSync(join(root, 'a.yaml'), text);
+      const args = ['--require', join(repo, 'tests', 'helpers', 'report-yaml-libraries.cjs'), bin, 'validate', '--root', root, '--no-cache'];
+      return /YAML libraries: (.*)/.exec(spawnSync(process.execPath, args, { cwd: repo, encoding: 'utf8' }).stderr)?.[1];
+    };
+    expect(librariesLoaded('workloads:\n  - { id: crm, name: CRM, owner: Ana }\n')).toBe('none');
+    // A folded scalar: js-yaml reads the file.
+    expect(librariesLoaded('workloads:\n  - id: crm\n    name: >\n      CRM\n    owner: Ana\n')).toBe('js-yaml');
+    // An anchor: the yaml package reads it.
+    expect(librariesLoaded('workloads:\n  - &a { id: crm, name: CRM, owner: Ana }\n')).toBe('yaml');
+    // A finding to place in a file the subset parser read: js-yaml finds where.
+    expect(librariesLoaded('workloads:\n  - { id: crm, name: CRM, owner: Ana, wave: nowhere }\n')).toBe('js-yaml');
   });
 
   it('exits 2 on a usage error', () => {

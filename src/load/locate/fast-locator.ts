@@ -1,8 +1,9 @@
 // Positions for files read by the fast parser: js-yaml parses the file again with a listener
 // that records where every node opens and closes; the tree of those events is matched against
 // the values by path. Only files with findings pay for this.
-import jsYaml from 'js-yaml';
-import { CORE_SCHEMA } from '../parse/core-schema.js';
+import type * as JsYaml from 'js-yaml';
+import { coreSchema } from '../parse/core-schema.js';
+import { jsYamlLibrary } from '../parse/libraries.js';
 import type { OffsetRange } from '../types.js';
 import type { LocateRequest, Locator } from './locate-request.js';
 
@@ -43,8 +44,8 @@ function eventTree(text: string): EventNode[] {
     stack.at(-1)!.children.push(unwrap(node));
   };
   // Repeated keys allowed, the last winning: a large file with one is read that way (parse-text.ts).
-  const options = { schema: CORE_SCHEMA, listener, maxDepth: 1000, json: true } as unknown as jsYaml.LoadOptions;
-  jsYaml.loadAll(text, () => undefined, options);
+  const options = { schema: coreSchema(), listener, maxDepth: 1000, json: true } as unknown as JsYaml.LoadOptions;
+  jsYamlLibrary().loadAll(text, () => undefined, options);
   return stack[0]!.children;
 }
 

@@ -1,11 +1,12 @@
 // Positions from the `yaml` package's document tree, for files read by the full parser.
-import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node } from 'yaml';
+import type { Document, Node } from 'yaml';
+import { yamlLibrary } from '../parse/libraries.js';
 import { FULL_PARSE_OPTIONS } from '../parse/full.js';
 import type { OffsetRange } from '../types.js';
 import type { LocateRequest, Locator } from './locate-request.js';
 
 export function fullLocator(text: string): Locator {
-  const parsed = parseAllDocuments(text, FULL_PARSE_OPTIONS);
+  const parsed = yamlLibrary().parseAllDocuments(text, FULL_PARSE_OPTIONS);
   const docs = Array.isArray(parsed) ? parsed : [];
   return (request) => {
     const doc = docs[request.doc];
@@ -14,6 +15,7 @@ export function fullLocator(text: string): Locator {
 }
 
 function locateIn(doc: Document.Parsed, { path, target }: LocateRequest): OffsetRange | undefined {
+  const { isAlias, isMap, isScalar, isSeq } = yamlLibrary();
   let node: unknown = doc.contents;
   for (let i = 0; i < path.length; i++) {
     if (isAlias(node)) node = node.resolve(doc);

@@ -2,7 +2,8 @@
 // a js-yaml schema, and the function the subset parser (subset.ts) calls. js-yaml's own
 // CORE_SCHEMA is looser (binary ints, `_` separators), and no two parsers may disagree on what a
 // file means.
-import jsYaml from 'js-yaml';
+import type * as JsYaml from 'js-yaml';
+import { jsYamlLibrary } from './libraries.js';
 
 type Form = [test: RegExp, construct: (text: string) => unknown];
 
@@ -44,7 +45,7 @@ export function plainScalarValue(text: string): unknown {
 }
 
 /** One js-yaml type per tag (js-yaml keeps only the last type of a tag), tried form by form. */
-function scalarType(tag: string, forms: Form[]) {
+function scalarType(jsYaml: typeof JsYaml, tag: string, forms: Form[]) {
   const formOf = (text: string) => forms.find(([test]) => test.test(text));
   return new jsYaml.Type(`tag:yaml.org,2002:${tag}`, {
     kind: 'scalar',
@@ -53,6 +54,10 @@ function scalarType(tag: string, forms: Form[]) {
   });
 }
 
-export const CORE_SCHEMA = jsYaml.FAILSAFE_SCHEMA.extend({
-  implicit: FORMS.map(([tag, forms]) => scalarType(tag, forms)),
-});
+let schema: JsYaml.Schema | undefined;
+
+/** The js-yaml schema of these forms, made when first asked for (with js-yaml itself: libraries.ts). */
+export function coreSchema(): JsYaml.Schema {
+  const jsYaml = jsYamlLibrary();
+  return (schema ??= jsYaml.FAILSAFE_SCHEMA.extend({ implicit: FORMS.map(([tag, forms]) => scalarType(jsYaml, tag, forms)) }));
+}

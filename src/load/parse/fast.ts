@@ -3,8 +3,9 @@
 // Anything it cannot take exactly as the `yaml` package would (anchors, aliases, tags, merge
 // keys, explicit keys, directives) or any error sends the file to the full parser instead,
 // which reports with detail.
-import jsYaml from 'js-yaml';
-import { CORE_SCHEMA } from './core-schema.js';
+import type * as JsYaml from 'js-yaml';
+import { coreSchema } from './core-schema.js';
+import { jsYamlLibrary } from './libraries.js';
 import { parseSubset } from './subset.js';
 
 /** Constructs whose meaning the fast path does not reproduce exactly; seen anywhere, the file takes the full parser. */
@@ -31,9 +32,10 @@ export function parseFast(text: string, duplicatesAllowed = false): FastParse {
     const offset = construct.index + construct[0].search(/\S/);
     return { ok: false, reason: 'anchors, aliases, tags, merge keys, explicit keys or directives', offset };
   }
+  const jsYaml = jsYamlLibrary();
   try {
     const values: unknown[] = [];
-    const options = { schema: CORE_SCHEMA, maxDepth: MAX_PARSE_DEPTH, json: duplicatesAllowed } as jsYaml.LoadOptions;
+    const options = { schema: coreSchema(), maxDepth: MAX_PARSE_DEPTH, json: duplicatesAllowed } as JsYaml.LoadOptions;
     jsYaml.loadAll(text, (value) => values.push(value === undefined ? null : value), options);
     return { ok: true, values };
   } catch (error) {

@@ -1,7 +1,8 @@
 // The full path: the `yaml` package, for files the fast path does not take. It reports every
 // syntax error with its place, and the YAML constructs this tool refuses: duplicate keys (with
 // the first occurrence), custom tags, too many aliases, nesting the parser cannot follow.
-import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node, type ParseOptions, type DocumentOptions, type SchemaOptions, type ToJSOptions } from 'yaml';
+import type { Document, Node, ParseOptions, DocumentOptions, SchemaOptions, ToJSOptions } from 'yaml';
+import { yamlLibrary } from './libraries.js';
 import type { FileProblem, OffsetRange, ParsedDocument, PathSegment } from '../types.js';
 import { syntaxProblems } from './syntax-messages.js';
 
@@ -26,7 +27,7 @@ export interface FullParse {
 }
 
 export function parseFull(text: string): FullParse {
-  const docs = parseAllDocuments(text, FULL_PARSE_OPTIONS);
+  const docs = yamlLibrary().parseAllDocuments(text, FULL_PARSE_OPTIONS);
   const documents: ParsedDocument[] = [];
   const problems: FileProblem[] = [];
   for (const doc of Array.isArray(docs) ? docs : []) {
@@ -102,6 +103,7 @@ function openingQuote(text: string, end: number, quote: string): number {
 
 /** Duplicate keys and aliases, found in one walk of the document's nodes. */
 function structureProblems(root: unknown): FileProblem[] {
+  const { isAlias, isMap, isScalar, isSeq } = yamlLibrary();
   const problems: FileProblem[] = [];
   let aliases = 0;
   const stack: unknown[] = [root];
@@ -143,6 +145,7 @@ function structureProblems(root: unknown): FileProblem[] {
  * where it is written, not at every alias of it.
  */
 function setAsideMergeKeys(root: unknown): PathSegment[][] {
+  const { isMap, isScalar, isSeq } = yamlLibrary();
   const found: PathSegment[][] = [];
   const stack: Array<{ node: unknown; path: PathSegment[] }> = [{ node: root, path: [] }];
   while (stack.length > 0) {
