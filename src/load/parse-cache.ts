@@ -12,7 +12,7 @@ import { ChunkEncoder, TemporaryFile } from '../edit/atomic-write.js';
 import type { FileCheck } from '../validate/check-documents.js';
 import { decodeCheck, encodeCheck, type StoredCheck } from './cache-codec.js';
 import { ROOT_FILE } from './find-root.js';
-import { withTextOf } from './read-source-file.js';
+import { withTextOf } from './file-text.js';
 import type { FileProblem, ParserName, SourceFile } from './types.js';
 
 /** Bump when what an entry holds changes shape. */

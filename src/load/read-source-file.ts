@@ -1,6 +1,7 @@
 import { checkFile } from '../validate/check-documents.js';
 import { findConflictMarkers } from './conflict-markers.js';
 import { decodeText } from './decode.js';
+import { withTextOf } from './file-text.js';
 import { parseText } from './parse/parse-text.js';
 import type { FileProblem, ParsedDocument, ParserName, SourceFile } from './types.js';
 
@@ -26,30 +27,4 @@ export function readSourceFile(path: string, bytes: Uint8Array): SourceFile {
 function sourceFile(path: string, bytes: Uint8Array, documents: ParsedDocument[], problems: FileProblem[], parser: ParserName): SourceFile {
   const unreadable = problems.length > 0 && (documents.length === 0 || documents.some((document) => !document.usable));
   return withTextOf({ path, problems, parser, unreadable, check: checkFile({ path, documents }) }, bytes);
-}
-
-/** The file with its text, decoded from `bytes` when first asked for. */
-export function withTextOf(file: Omit<SourceFile, 'text'>, bytes: Uint8Array): SourceFile {
-  return new DecodedOnDemand(file.path, file.problems, file.parser, file.unreadable, file.check, bytes);
-}
-
-/**
- * A file whose text is decoded when first asked for. A class: a getter defined on each object
- * would give each its own hidden class, 10,000 of them for the garbage collector to keep.
- */
-class DecodedOnDemand implements SourceFile {
-  private decoded: string | undefined;
-
-  constructor(
-    readonly path: string,
-    readonly problems: FileProblem[],
-    readonly parser: ParserName,
-    readonly unreadable: boolean,
-    readonly check: SourceFile['check'],
-    private readonly bytes: Uint8Array,
-  ) {}
-
-  get text(): string {
-    return (this.decoded ??= decodeText(this.bytes).text);
-  }
 }
