@@ -1,5 +1,5 @@
 import { entityLabel, fieldLocation } from '../../model/entity.js';
-import { referencesIn, typedCollection } from '../../model/references.js';
+import { forEachReference, ReferenceOccurrence, typedCollection } from '../../model/references.js';
 import type { Rule } from './rule.js';
 
 /**
@@ -41,16 +41,22 @@ export const selfDependency: Rule = ({ backlog, graph, report }) => {
       hint: 'correct `from` or `to`, or delete the dependency',
     });
   }
+  // Each workload's depends_on looked at in place: an occurrence is made only for a finding.
   for (const workload of backlog.entities.workloads) {
-    for (const reference of referencesIn(workload, 'depends_on')) {
-      if (!sameTarget(`workload:${workload.id}`, reference.value)) continue;
-      report({
-        code: 'SELF_DEPENDENCY',
-        message: `\`${workload.id}\` lists itself in depends_on`,
-        place: reference.location,
-        entity: entityLabel(workload),
-        hint: 'remove it, or name the workload it was meant to be',
-      });
-    }
+    let itself: string | undefined;
+    forEachReference(
+      workload,
+      (field, target, value, index) => {
+        if (!sameTarget((itself ??= `workload:${workload.id}`), value)) return;
+        report({
+          code: 'SELF_DEPENDENCY',
+          message: `\`${workload.id}\` lists itself in depends_on`,
+          place: new ReferenceOccurrence(workload, field, target, value, index).location,
+          entity: entityLabel(workload),
+          hint: 'remove it, or name the workload it was meant to be',
+        });
+      },
+      'depends_on',
+    );
   }
 };

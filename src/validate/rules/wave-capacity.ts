@@ -5,18 +5,20 @@ import type { Rule } from './rule.js';
 
 /** WAVE_CAPACITY: a wave holds more servers than its max_servers (or the project default). */
 export const waveCapacity: Rule = ({ backlog, graph, report }) => {
+  const fallback = backlog.project?.defaults?.max_servers_per_wave;
+  const capacityOf = (wave: Entity<'waves'>) => wave.data.max_servers ?? fallback;
+  // The servers of the waves that have a capacity: a backlog without any counts none (50,000 at L).
   const serversIn = new Map<Entity<'waves'>, Set<string>>();
   for (const workload of backlog.byKey.workloads.values()) {
     const wave = waveOf(backlog, workload);
-    if (!wave) continue;
+    if (!wave || capacityOf(wave) === undefined) continue;
     let servers = serversIn.get(wave);
     if (!servers) serversIn.set(wave, (servers = new Set()));
     for (const server of graph.serversOf.get(workload.key) ?? []) servers.add(server.key);
   }
-  const fallback = backlog.project?.defaults?.max_servers_per_wave;
   for (const [wave, servers] of serversIn) {
-    const capacity = wave.data.max_servers ?? fallback;
-    if (capacity === undefined || servers.size <= capacity) continue;
+    const capacity = capacityOf(wave)!;
+    if (servers.size <= capacity) continue;
     const own = wave.data.max_servers !== undefined;
     report({
       code: 'WAVE_CAPACITY',
