@@ -10,8 +10,11 @@ export function isSkippedFolder(name: string): boolean {
 /** Whether a relative path can be a backlog file: YAML, in no skipped folder. */
 export function isBacklogFile(path: string): boolean {
   if (!YAML_FILE.test(path)) return false;
-  const folders = path.split('/').slice(0, -1);
-  return !folders.some(isSkippedFolder);
+  // Each folder on the way, found in place (10,000 paths at L).
+  for (let start = 0, slash = path.indexOf('/'); slash !== -1; start = slash + 1, slash = path.indexOf('/', start)) {
+    if (isSkippedFolder(path.slice(start, slash))) return false;
+  }
+  return true;
 }
 
 /**

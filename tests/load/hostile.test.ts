@@ -204,5 +204,15 @@ describe('files and documents', () => {
   it('reads files in sorted order, so output is stable', async () => {
     const result = await validateDir(tempDir({ 'b.yaml': 'servers: [{ id: B }]\n', 'a.yaml': 'servers: [{ id: A }]\n', 'backlog.yaml': '' }));
     expect(result.diagnostics.map((d) => d.file)).toEqual(['a.yaml', 'b.yaml']);
+    // By UTF-16 code units, not by locale: capitals before small letters, `_` between them.
+    const { fsSource } = await import('../../src/load/fs-source.js');
+    const names = ['b.yaml', 'B.yaml', '_x.yaml', 'a/z.yaml', 'a-b.yaml', 'é.yaml', 'Z.yaml'];
+    expect(await fsSource(tempDir(Object.fromEntries(names.map((name) => [name, ''])))).listFiles()).toEqual(['B.yaml', 'Z.yaml', '_x.yaml', 'a-b.yaml', 'a/z.yaml', 'b.yaml', 'é.yaml']);
+  });
+
+  it('takes as backlog files the YAML files in no hidden folder and no node_modules, at any depth', async () => {
+    const { isBacklogFile } = await import('../../src/load/file-filter.js');
+    const paths = ['a.yaml', 'b.YML', '.hidden.yaml', 'x/y/z.yml', 'a.yaml.txt', '.github/ci.yml', 'x/node_modules/y.yaml', 'x/y/.git/z.yaml', 'node_modules.yaml', 'x.y/z.yaml'];
+    expect(paths.filter(isBacklogFile)).toEqual(['a.yaml', 'b.YML', '.hidden.yaml', 'x/y/z.yml', 'node_modules.yaml', 'x.y/z.yaml']);
   });
 });
