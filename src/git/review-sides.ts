@@ -17,7 +17,7 @@ import { backlogsAt } from './backlog-at.js';
 import { run, WORKTREE, type Repository } from './repository.js';
 
 /** Bump when an entry changes shape. */
-const REVIEW_FORMAT = 1;
+const REVIEW_FORMAT = 2;
 /** Entries kept per backlog root: the commits reviewed lately (a base and the heads of a few changes); each is about the size of the backlog. */
 const KEEP = 8;
 /** How many markers of commits reviewed once (empty files) are kept per backlog root. */

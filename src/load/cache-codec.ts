@@ -1,9 +1,9 @@
 // How a file's check is stored in the parse cache. Reading the pack back is most of a warm
 // run, so an entity is stored as little more than its data: what can be derived again (the
-// file, the path, the key, the id of an entity that has one) is left out, and the rare parts
+// file, the path, the id, the key when it is the id's) is left out, and the rare parts
 // (an entity in error, extension fields) travel only when present. `decodeCheck(encodeCheck(c),
 // file)` gives back `c` (tests/load/parse-cache.test.ts).
-import { COLLECTION_NAMES, type CollectionName } from '../../schemas/vocabulary.js';
+import { COLLECTION_NAMES } from '../../schemas/vocabulary.js';
 import { entityIdOf } from '../model/dependency-identity.js';
 import { idKey, LoadedEntity, type Entity } from '../model/entity.js';
 import type { FileCheck } from '../validate/check-documents.js';
@@ -11,9 +11,8 @@ import type { FileCheck } from '../validate/check-documents.js';
 /** `[collection index, data, doc, index in the collection, rest?]` */
 export type StoredEntity = [number, Record<string, unknown>, number, number, StoredRest?];
 
-/** What an entity has beyond its data, only when it has it. */
+/** What an entity has beyond its data, only when it has it (its id is always the one its data gives). */
 interface StoredRest {
-  id?: string;
   key?: string;
   extensions?: Record<string, unknown>;
   invalid?: { raw?: Record<string, unknown>; fieldsInError?: string[] };
@@ -42,17 +41,18 @@ export function decodeCheck(stored: StoredCheck, file: string): FileCheck {
 }
 
 export function encodeEntity(entity: Entity): StoredEntity {
-  const [, index] = entity.location.path as [CollectionName, number];
-  const rest: StoredRest = {};
-  if (entityIdOf(entity.collection, entity.data as Record<string, unknown>) !== entity.id) rest.id = entity.id;
-  if (idKey(entity.id) !== entity.key) rest.key = entity.key;
-  if (entity.extensions !== undefined) rest.extensions = entity.extensions;
-  if (!entity.valid) rest.invalid = { ...(entity.raw ? { raw: entity.raw } : {}), ...(entity.fieldsInError ? { fieldsInError: [...entity.fieldsInError] } : {}) };
+  const { doc, path } = entity.location;
+  let rest: StoredRest | undefined;
+  // An entity of a load says whether its key is its id's (working it out again would make a dependency's identity).
+  const keyIsIdKey = entity instanceof LoadedEntity ? entity.keyIsIdKey : idKey(entity.id) === entity.key;
+  if (!keyIsIdKey) (rest ??= {}).key = entity.key;
+  if (entity.extensions !== undefined) (rest ??= {}).extensions = entity.extensions;
+  if (!entity.valid) (rest ??= {}).invalid = { ...(entity.raw ? { raw: entity.raw } : {}), ...(entity.fieldsInError ? { fieldsInError: [...entity.fieldsInError] } : {}) };
   if (hasNonFinite(entity.data) || hasNonFinite(entity.extensions) || hasNonFinite(entity.raw)) {
-    rest.nonFinite = [...nonFiniteIn(entity.data, ['data']), ...nonFiniteIn(entity.extensions, ['extensions']), ...nonFiniteIn(entity.raw, ['raw'])];
+    (rest ??= {}).nonFinite = [...nonFiniteIn(entity.data, ['data']), ...nonFiniteIn(entity.extensions, ['extensions']), ...nonFiniteIn(entity.raw, ['raw'])];
   }
-  const stored: StoredEntity = [collectionIndex.get(entity.collection)!, entity.data as Record<string, unknown>, entity.location.doc, index];
-  if (Object.keys(rest).length > 0) stored.push(rest);
+  const stored: StoredEntity = [collectionIndex.get(entity.collection)!, entity.data as Record<string, unknown>, doc, path[1] as number];
+  if (rest) stored.push(rest);
   return stored;
 }
 
@@ -63,8 +63,8 @@ export function decodeEntities(stored: readonly StoredEntity[], fileOf: (index: 
 
 function decodeEntity([collection, data, doc, index, rest]: StoredEntity, file: string): Entity {
   const name = COLLECTION_NAMES[collection]!;
-  const id = rest?.id ?? entityIdOf(name, data)!;
-  const entity = new LoadedEntity(name, id, rest?.key ?? idKey(id), data as Entity['data'], rest?.extensions, rest?.invalid === undefined, file, doc, index);
+  const key = rest?.key ?? idKey(entityIdOf(name, data)!);
+  const entity = new LoadedEntity(name, key, rest?.key === undefined, data as Entity['data'], rest?.extensions, rest?.invalid === undefined, file, doc, index);
   if (rest?.invalid?.raw) entity.raw = rest.invalid.raw;
   if (rest?.invalid?.fieldsInError) entity.fieldsInError = new Set(rest.invalid.fieldsInError);
   for (const [path, value] of rest?.nonFinite ?? []) setAt(entity as unknown as Record<string, unknown>, path, Number(value));

@@ -16,7 +16,7 @@ import { withTextOf } from './file-text.js';
 import type { FileProblem, ParserName, SourceFile } from './types.js';
 
 /** Bump when what an entry holds changes shape. */
-const CACHE_FORMAT = 4;
+const CACHE_FORMAT = 5;
 
 /** A file as the cache stores it (and a worker thread sends it back). */
 export interface CacheEntry {

@@ -18,7 +18,7 @@ import { readSectionedFile, writeSectionedFile, type SectionedFile } from './sec
 import type { ParserName } from './types.js';
 
 /** Bump when the snapshot changes shape. */
-const SNAPSHOT_FORMAT = 3;
+const SNAPSHOT_FORMAT = 4;
 
 /** Coarser than any file system's clock (FAT: 2 s) and any skew between the clock and it. */
 export const RACY_MS = 3000;

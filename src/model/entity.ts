@@ -1,6 +1,7 @@
 import type { CollectionName, EntityTypes } from '../../schemas/collections.js';
 import { COLLECTION_KINDS } from '../../schemas/vocabulary.js';
 import type { PathSegment } from '../load/types.js';
+import { entityIdOf } from './dependency-identity.js';
 
 /** Where something stands in the backlog: a file, a YAML document in it, a path in that document. */
 export interface NodeLocation {
@@ -41,7 +42,8 @@ export interface Entity<C extends CollectionName = CollectionName> {
  * An entity as a load makes it (from a file, or from the parse cache). Its place is kept as its
  * file, its document and its index in the collection, and `location` is made when asked for:
  * only findings and edits ask, and a large estate has 160,000 entities, each two objects fewer
- * for the garbage collector to copy.
+ * for the garbage collector to copy. Its id is always the one its data gives (entityIdOf): for
+ * a dependency without one, its identity is made again when asked for, not kept (100,000 at L).
  */
 export class LoadedEntity<C extends CollectionName = CollectionName> implements Entity<C> {
   // Set after construction, and only on an entity with errors: the others have no slot for them.
@@ -50,8 +52,9 @@ export class LoadedEntity<C extends CollectionName = CollectionName> implements 
 
   constructor(
     readonly collection: C,
-    readonly id: string,
     readonly key: string,
+    /** Whether `key` is idKey(id), as for every entity but a dependency keyed otherwise: the parse cache then leaves it out. */
+    readonly keyIsIdKey: boolean,
     readonly data: EntityTypes[C],
     readonly extensions: Record<string, unknown> | undefined,
     readonly valid: boolean,
@@ -59,6 +62,10 @@ export class LoadedEntity<C extends CollectionName = CollectionName> implements 
     private readonly doc: number,
     private readonly index: number,
   ) {}
+
+  get id(): string {
+    return entityIdOf(this.collection, this.data as Record<string, unknown>)!;
+  }
 
   get location(): NodeLocation {
     return { file: this.file, doc: this.doc, path: [this.collection, this.index] };

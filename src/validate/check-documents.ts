@@ -131,15 +131,28 @@ function checkEntity(
   }
   const id = entityIdOf(collection, data);
   if (id === undefined) return undefined; // Reported above; without an id nothing can refer to it.
-  // An edge whose end is in error has no identity to share with another.
-  const endInError = collection === 'dependencies' && (typeof data.from !== 'string' || typeof data.to !== 'string');
-  const key = collection === 'dependencies' ? (endInError && data.id === undefined ? `?${file}:${doc}:${collection}.${index}` : (dependencyKey(data) ?? idKey(id))) : idKey(id);
-  const entity = new LoadedEntity(collection, id, key, data as Entity['data'], extensions, parsed.success, file, doc, index);
+  const { key, keyIsIdKey } = collection === 'dependencies' ? keyOfDependency(data, id, `${file}:${doc}:${collection}.${index}`) : { key: idKey(id), keyIsIdKey: true };
+  const entity = new LoadedEntity(collection, key, keyIsIdKey, data as Entity['data'], extensions, parsed.success, file, doc, index);
   if (!parsed.success) {
     entity.raw = value;
     entity.fieldsInError = topLevelFields(parsed.error.issues);
   }
   return entity;
+}
+
+/**
+ * A dependency's key: its id's, or without one its identity with bare ends written as
+ * `workload:` (dependencyKey). An edge whose end is in error has no identity to share with
+ * another: it is keyed by its place. `keyIsIdKey` says whether the key is idKey(id), found
+ * without making the identity again when both ends are typed (normalizing leaves them as they are).
+ */
+function keyOfDependency(data: Record<string, unknown>, id: string, place: string): { key: string; keyIsIdKey: boolean } {
+  const { from, to } = data;
+  if (data.id === undefined && (typeof from !== 'string' || typeof to !== 'string')) return { key: `?${place}`, keyIsIdKey: false };
+  const key = dependencyKey(data);
+  if (key === undefined) return { key: idKey(id), keyIsIdKey: true };
+  const typedEnds = (from as string).includes(':') && (to as string).includes(':');
+  return { key, keyIsIdKey: typedEnds || key === idKey(id) };
 }
 
 const NO_FIELDS: ReadonlySet<string> = new Set();

@@ -78,6 +78,29 @@ describe('parse cache', () => {
     expect(file.check.entities[2]!.fieldsInError).toEqual(new Set(['cores']));
   });
 
+  it('stores a key only where it is not the id\'s, and gives back ids and keys as read', () => {
+    const text = [
+      'dependencies:',
+      '  - { from: server:S1, to: server:S2, port: 443 }',
+      '  - { from: crm, to: server:S2 }',
+      '  - { id: D-7, from: crm, to: erp }',
+      '  - { from: 42, to: server:S2 }',
+      '',
+    ].join('\n');
+    const file = readSourceFile('a.yaml', Buffer.from(text));
+    const stored = encodeCheck(file.check);
+    expect(stored.entities.map((entity) => entity[4]?.key)).toEqual([undefined, 'workload:crm->server:s2', undefined, '?a.yaml:0:dependencies.3']);
+    const back = decodeCheck(JSON.parse(JSON.stringify(stored)), 'a.yaml');
+    const idsAndKeys = (entities: readonly Entity[]) => entities.map((entity) => [entity.id, entity.key]);
+    expect(idsAndKeys(back.entities)).toEqual(idsAndKeys(file.check.entities));
+    expect(idsAndKeys(file.check.entities)).toEqual([
+      ['server:S1->server:S2:443', 'server:s1->server:s2:443'],
+      ['crm->server:S2', 'workload:crm->server:s2'],
+      ['D-7', 'd-7'],
+      ['?->server:S2', '?a.yaml:0:dependencies.3'],
+    ]);
+  });
+
   it('gives every place the path the content is read under now', () => {
     const file = readSourceFile('a.yaml', Buffer.from('workloads:\n  - id: crm\n    name: CRM\n    owner: A\n    prority: high\n'));
     const moved = decodeCheck(encodeCheck(file.check), 'b/a.yaml');
