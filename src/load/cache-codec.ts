@@ -28,8 +28,9 @@ export interface StoredCheck {
 
 const collectionIndex = new Map(COLLECTION_NAMES.map((name, index) => [name, index]));
 
-export function encodeCheck(check: FileCheck): StoredCheck {
-  return { entities: check.entities.map(encodeEntity), drafts: check.drafts, projects: check.projects };
+/** `finiteNumbers`: the parser vouched that every number is one JSON keeps (SourceFile): none is looked for. */
+export function encodeCheck(check: FileCheck, finiteNumbers = false): StoredCheck {
+  return { entities: check.entities.map((entity) => encodeEntity(entity, finiteNumbers)), drafts: check.drafts, projects: check.projects };
 }
 
 export function decodeCheck(stored: StoredCheck, file: string): FileCheck {
@@ -40,7 +41,7 @@ export function decodeCheck(stored: StoredCheck, file: string): FileCheck {
   };
 }
 
-export function encodeEntity(entity: Entity): StoredEntity {
+export function encodeEntity(entity: Entity, finiteNumbers = false): StoredEntity {
   const { doc, path } = entity.location;
   let rest: StoredRest | undefined;
   // An entity of a load says whether its key is its id's (working it out again would make a dependency's identity).
@@ -48,7 +49,7 @@ export function encodeEntity(entity: Entity): StoredEntity {
   if (!keyIsIdKey) (rest ??= {}).key = entity.key;
   if (entity.extensions !== undefined) (rest ??= {}).extensions = entity.extensions;
   if (!entity.valid) (rest ??= {}).invalid = { ...(entity.raw ? { raw: entity.raw } : {}), ...(entity.fieldsInError ? { fieldsInError: [...entity.fieldsInError] } : {}) };
-  if (hasNonFinite(entity.data) || hasNonFinite(entity.extensions) || hasNonFinite(entity.raw)) {
+  if (!finiteNumbers && (hasNonFinite(entity.data) || hasNonFinite(entity.extensions) || hasNonFinite(entity.raw))) {
     (rest ??= {}).nonFinite = [...nonFiniteIn(entity.data, ['data']), ...nonFiniteIn(entity.extensions, ['extensions']), ...nonFiniteIn(entity.raw, ['raw'])];
   }
   const stored: StoredEntity = [collectionIndex.get(entity.collection)!, entity.data as Record<string, unknown>, doc, path[1] as number];

@@ -6,7 +6,9 @@ import type { FileProblem, ParserName, SourceFile } from './types.js';
 
 /** The file with its text, decoded from `bytes` when first asked for. */
 export function withTextOf(file: Omit<SourceFile, 'text'>, bytes: Uint8Array): SourceFile {
-  return new DecodedOnDemand(file.path, file.problems, file.parser, file.unreadable, file.check, bytes);
+  const decoded = new DecodedOnDemand(file.path, file.problems, file.parser, file.unreadable, file.check, bytes);
+  if (file.finiteNumbers) decoded.finiteNumbers = true;
+  return decoded;
 }
 
 /**
@@ -15,6 +17,7 @@ export function withTextOf(file: Omit<SourceFile, 'text'>, bytes: Uint8Array): S
  */
 class DecodedOnDemand implements SourceFile {
   private decoded: string | undefined;
+  declare finiteNumbers?: boolean;
 
   constructor(
     readonly path: string,

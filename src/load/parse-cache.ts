@@ -267,7 +267,7 @@ function sha1(content: string | Uint8Array): string {
 }
 
 export function entryOfFile(file: SourceFile): CacheEntry {
-  return { parser: file.parser, problems: file.problems, unreadable: file.unreadable, check: encodeCheck(file.check) };
+  return { parser: file.parser, problems: file.problems, unreadable: file.unreadable, check: encodeCheck(file.check, file.finiteNumbers) };
 }
 
 /**

@@ -26,5 +26,6 @@ export function readSourceFile(path: string, bytes: Uint8Array): SourceFile {
 // are outside its heap.
 function sourceFile(path: string, bytes: Uint8Array, documents: ParsedDocument[], problems: FileProblem[], parser: ParserName): SourceFile {
   const unreadable = problems.length > 0 && (documents.length === 0 || documents.some((document) => !document.usable));
-  return withTextOf({ path, problems, parser, unreadable, check: checkFile({ path, documents }) }, bytes);
+  const finiteNumbers = documents.every((document) => document.finiteNumbers === true);
+  return withTextOf({ path, problems, parser, unreadable, check: checkFile({ path, documents }), ...(finiteNumbers ? { finiteNumbers } : {}) }, bytes);
 }

@@ -32,6 +32,8 @@ export interface ParsedDocument {
    * would find them.
    */
   plain?: boolean;
+  /** Vouched for by the parser that read it: every number is one JSON keeps as it is (no infinity, NaN or -0). */
+  finiteNumbers?: boolean;
 }
 
 /**
@@ -51,4 +53,6 @@ export interface SourceFile {
   unreadable: boolean;
   /** The entities and findings the file holds, checked against the schemas. */
   check: FileCheck;
+  /** Every document's numbers are ones JSON keeps as they are (ParsedDocument): the parse cache need not look for others. */
+  finiteNumbers?: boolean;
 }

@@ -45,7 +45,7 @@ describe('parse cache', () => {
     for (const dir of [...readdirSync(fixtures).map((name) => join(fixtures, name)), join(examples, 'contoso'), join(examples, 'broken')]) {
       for (const path of yamlFilesUnder(dir)) {
         const file = readSourceFile(path, readFileSync(join(dir, path)));
-        const stored = JSON.parse(JSON.stringify(encodeCheck(file.check)));
+        const stored = JSON.parse(JSON.stringify(encodeCheck(file.check, file.finiteNumbers)));
         expect(decodeCheck(stored, path)).toEqual(file.check);
         entitiesSeen += file.check.entities.length;
       }
@@ -56,12 +56,23 @@ describe('parse cache', () => {
   it('keeps the numbers JSON has no words for (.inf, -.inf, .nan, -0) where they were written', () => {
     const text = 'workloads:\n  - { id: crm, name: CRM, x-score: .inf, x-deep: { list: [-.inf, 1, .nan, -0] } }\n  - { id: erp, name: ERP, cores: .inf, x-n: .nan }\nservers:\n  - { id: S1, cores: -0 }\n';
     const file = readSourceFile('a.yaml', Buffer.from(text));
-    const stored = JSON.parse(JSON.stringify(encodeCheck(file.check)));
+    const stored = JSON.parse(JSON.stringify(encodeCheck(file.check, file.finiteNumbers)));
     const back = decodeCheck(stored, 'a.yaml');
     expect(back).toEqual(file.check);
     expect(back.entities[0]!.extensions).toEqual({ 'x-score': Infinity, 'x-deep': { list: [-Infinity, 1, NaN, -0] } });
     expect(Object.is((back.entities[2]!.data as { cores: number }).cores, -0)).toBe(true);
     expect(back.entities[1]!.raw).toMatchObject({ cores: Infinity });
+  });
+
+  it('looks for numbers JSON has no words for only where the parser could not vouch there are none', () => {
+    const finite = (text: string) => readSourceFile('a.yaml', Buffer.from(text)).finiteNumbers === true;
+    expect(finite('servers:\n  - { id: S1, cores: 4, memory_gb: 1.5, disk_gb: -2 }\n')).toBe(true);
+    for (const number of ['.inf', '-.Inf', '.NaN', '-0', '-0.0', `1e999`, '9'.repeat(400)]) expect(finite(`servers:\n  - { id: S1, x-n: ${number} }\n`), number).toBe(false);
+    // Read by js-yaml (a folded scalar), not vouched for: every entity is looked at, and the number kept.
+    const text = 'servers:\n  - id: S1\n    description: >\n      folded\n    x-n: -.inf\n';
+    const file = readSourceFile('a.yaml', Buffer.from(text));
+    expect(file.finiteNumbers).toBeUndefined();
+    expect(decodeCheck(JSON.parse(JSON.stringify(encodeCheck(file.check, file.finiteNumbers))), 'a.yaml').entities[0]!.extensions).toEqual({ 'x-n': -Infinity });
   });
 
   it('places each entity by its file, document and index, read or stored (the location is made when asked for)', () => {

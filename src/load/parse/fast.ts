@@ -14,8 +14,8 @@ const NEEDS_FULL_PARSER = /(?:^|[\s[\]{},])[&*!]|<<|(?:^|\s)\?(?:\s|$)|^%/m;
 /** js-yaml counts every node (scalars too); this only guards the stack. Depth rules are checked on values. */
 const MAX_PARSE_DEPTH = 1000;
 
-/** `plain`: see ParsedDocument; set only for what the subset parser read. */
-export type FastParse = { ok: true; values: unknown[]; plain?: boolean } | { ok: false; reason: string; offset: number };
+/** `plain`, `finiteNumbers`: see ParsedDocument; set only for what the subset parser read. */
+export type FastParse = { ok: true; values: unknown[]; plain?: boolean; finiteNumbers?: boolean } | { ok: false; reason: string; offset: number };
 
 /**
  * `duplicatesAllowed` reads a mapping with a repeated key as YAML does, the last one winning:
@@ -26,7 +26,7 @@ export function parseFast(text: string, duplicatesAllowed = false): FastParse {
   // (among it every construct below), so it goes first: a value like `Tom & Jerry`, which the
   // pattern cannot tell from an anchor, is read here too.
   const inSubset = parseSubset(text);
-  if (inSubset !== undefined) return { ok: true, values: [inSubset.value], plain: !inSubset.extensionKeys };
+  if (inSubset !== undefined) return { ok: true, values: [inSubset.value], plain: !inSubset.extensionKeys, finiteNumbers: inSubset.finiteNumbers };
   const construct = NEEDS_FULL_PARSER.exec(text);
   if (construct) {
     const offset = construct.index + construct[0].search(/\S/);

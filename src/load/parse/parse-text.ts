@@ -16,7 +16,8 @@ export interface ParsedText {
 export function parseText(text: string): ParsedText {
   const fast = parseFast(text);
   if (fast.ok) {
-    return { documents: fast.values.map((value) => ({ value, usable: true, ...(fast.plain ? { plain: true } : {}) })), problems: [], parser: 'fast' };
+    const vouched = { ...(fast.plain ? { plain: true } : {}), ...(fast.finiteNumbers ? { finiteNumbers: true } : {}) };
+    return { documents: fast.values.map((value) => ({ value, usable: true, ...vouched })), problems: [], parser: 'fast' };
   }
   if (text.length > FULL_PARSER_MAX_CHARS) {
     const problem = largeFileProblem(text, fast.reason, fast.offset);

@@ -43,6 +43,8 @@ export interface SubsetDocument {
   value: Record<string, unknown>;
   /** Whether any key, at any depth, is an `x-` field. */
   extensionKeys: boolean;
+  /** Whether every number read is one JSON keeps as it is (no infinity, NaN or -0): the parse cache need not look for them. */
+  finiteNumbers: boolean;
 }
 
 /**
@@ -54,7 +56,7 @@ export function parseSubset(text: string): SubsetDocument | undefined {
   try {
     const parser = new SubsetParser(text.split('\n'));
     const value = parser.document();
-    return { value, extensionKeys: parser.extensionKeys };
+    return { value, extensionKeys: parser.extensionKeys, finiteNumbers: parser.finiteNumbers };
   } catch (error) {
     if (error === GIVE_UP) return undefined;
     throw error;
@@ -70,6 +72,8 @@ class SubsetParser {
   private depth = 0;
   /** Whether a key read so far is an `x-` field. */
   extensionKeys = false;
+  /** Whether every number read so far is one JSON keeps as it is. */
+  finiteNumbers = true;
   /** Each line's indent; -1 for a line with nothing to read (blank, or only a comment). */
   private readonly indents: Int32Array;
 
@@ -244,7 +248,7 @@ class SubsetParser {
     // `: ` or a final `:` would make it a key: a nested mapping on one line, which YAML forbids.
     if (text.includes(': ') || text.endsWith(':')) throw GIVE_UP;
     this.column = end;
-    return plainScalarValue(text);
+    return this.scalar(text);
   }
 
   /** A plain scalar in a flow collection: it ends at `,`, `]`, `}`; `: ` or a comment give up. */
@@ -264,7 +268,14 @@ class SubsetParser {
     if (end === line.length) throw GIVE_UP; // a flow collection that goes on to the next line
     this.column = end;
     while (line.charCodeAt(end - 1) === SPACE) end--;
-    return plainScalarValue(line.slice(start, end));
+    return this.scalar(line.slice(start, end));
+  }
+
+  /** A plain scalar's value, noting a number JSON would not keep as it is. */
+  private scalar(text: string): unknown {
+    const value = plainScalarValue(text);
+    if (typeof value === 'number' && (!Number.isFinite(value) || Object.is(value, -0))) this.finiteNumbers = false;
+    return value;
   }
 
   private doubleQuoted(): string {
