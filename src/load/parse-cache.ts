@@ -184,12 +184,6 @@ export class PackWriter {
     this.file = undefined;
   }
 
-  /** Leaves the pack as it was. */
-  abandon(): void {
-    this.file?.discard();
-    this.file = undefined;
-  }
-
   private write(text: string): void {
     for (const chunk of this.encoder.encode(text)) this.output(chunk);
   }
