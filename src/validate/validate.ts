@@ -35,12 +35,16 @@ export function validate(files: readonly SourceFile[], options: ValidateOptions,
   const context = { backlog, graph, asOf: options.asOf, unreadableFiles, report: (draft: DiagnosticDraft) => drafts.push(draft) };
   for (const rule of RULES) rule(context);
 
-  const filesByPath = new Map(files.map((file) => [file.path, file]));
-  const locator = new DiagnosticLocator(filesByPath);
+  // Files by path only when a finding is to be placed, or a text asked for (10,000 files at L).
+  let filesByPath: Map<string, SourceFile> | undefined;
+  const byPath = () => (filesByPath ??= new Map(files.map((file) => [file.path, file])));
   const diagnostics: Diagnostic[] = [];
-  for (const draft of drafts) {
-    const severity = severityOf(draft.code, backlog.project);
-    if (severity) diagnostics.push(locator.locate(draft, severity));
+  if (drafts.length > 0) {
+    const locator = new DiagnosticLocator(byPath());
+    for (const draft of drafts) {
+      const severity = severityOf(draft.code, backlog.project);
+      if (severity) diagnostics.push(locator.locate(draft, severity));
+    }
   }
   diagnostics.sort(compareDiagnostics);
   return {
@@ -50,6 +54,6 @@ export function validate(files: readonly SourceFile[], options: ValidateOptions,
     backlog,
     graph,
     // Each text decoded when first asked for (files read through the cache or the worker decode theirs then).
-    sources: { get: (path) => filesByPath.get(path)?.text },
+    sources: { get: (path) => byPath().get(path)?.text },
   };
 }
