@@ -18,7 +18,11 @@ const MIN_COLUMN_WIDTH = 8;
  */
 export function renderTable(head: string[], rows: string[][], options: TableOptions): string {
   const { style, columns } = options;
-  const widths = head.map((title, i) => Math.max(displayWidth(title), ...rows.map((row) => longestLine(row[i] ?? ''))) + 2);
+  const widths = head.map((title, i) => {
+    let widest = displayWidth(title);
+    for (const row of rows) widest = Math.max(widest, longestLine(row[i] ?? ''));
+    return widest + 2;
+  });
   if (columns !== undefined) {
     const floors = head.map((title, i) => (i === 0 ? widths[0]! : Math.max(MIN_COLUMN_WIDTH, displayWidth(title) + 2)));
     shrink(widths, floors, columns - widths.length - 1);
@@ -32,6 +36,8 @@ export function renderTable(head: string[], rows: string[][], options: TableOpti
 
 /** The lines of one row: as many as its tallest cell, each cell padded to its column. */
 function rowLines(cells: readonly string[], widths: readonly number[]): string[] {
+  // Nearly every row is one line (10,000 of them in a large estate's list): drawn without splitting its cells.
+  if (!cells.some((cell) => cell.includes('\n'))) return [`│${widths.map((width, i) => ` ${padToWidth(cells[i] ?? '', width - 2)} `).join('│')}│`];
   const cellLines = widths.map((_, i) => (cells[i] ?? '').split('\n'));
   const height = Math.max(...cellLines.map((lines) => lines.length));
   const lines: string[] = [];
@@ -89,7 +95,7 @@ export function wrap(text: string, width: number): string {
 }
 
 function longestLine(text: string): number {
-  return Math.max(...text.split('\n').map(displayWidth));
+  return text.includes('\n') ? Math.max(...text.split('\n').map(displayWidth)) : displayWidth(text);
 }
 
 /** Columns a text takes on a terminal: wide characters count two, colour codes none. */
