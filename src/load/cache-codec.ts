@@ -7,6 +7,7 @@ import { COLLECTION_NAMES } from '../../schemas/vocabulary.js';
 import { entityIdOf } from '../model/dependency-identity.js';
 import { idKey, LoadedEntity, type Entity } from '../model/entity.js';
 import type { FileCheck } from '../validate/check-documents.js';
+import { isJsonNumber } from './parse/core-schema.js';
 
 /** `[collection index, data, doc, index in the collection, rest?]` */
 export type StoredEntity = [number, Record<string, unknown>, number, number, StoredRest?];
@@ -74,7 +75,7 @@ function decodeEntity([collection, data, doc, index, rest]: StoredEntity, file: 
 
 /** Whether a value holds Infinity, NaN or -0 anywhere: the quick test, run on every entity. */
 function hasNonFinite(value: unknown): boolean {
-  if (typeof value === 'number') return !jsonNumber(value);
+  if (typeof value === 'number') return !isJsonNumber(value);
   if (typeof value !== 'object' || value === null) return false;
   if (Array.isArray(value)) {
     for (const item of value) if (hasNonFinite(item)) return true;
@@ -85,15 +86,10 @@ function hasNonFinite(value: unknown): boolean {
 }
 
 function nonFiniteIn(value: unknown, path: Array<string | number>): NonNullable<StoredRest['nonFinite']> {
-  if (typeof value === 'number') return jsonNumber(value) ? [] : [[path, Object.is(value, -0) ? '-0' : (String(value) as 'Infinity' | '-Infinity' | 'NaN')]];
+  if (typeof value === 'number') return isJsonNumber(value) ? [] : [[path, Object.is(value, -0) ? '-0' : (String(value) as 'Infinity' | '-Infinity' | 'NaN')]];
   if (Array.isArray(value)) return value.flatMap((item, index) => nonFiniteIn(item, [...path, index]));
   if (typeof value === 'object' && value !== null) return Object.entries(value).flatMap(([key, item]) => nonFiniteIn(item, [...path, key]));
   return [];
-}
-
-/** Whether JSON gives the number back as it is (it writes Infinity and NaN as null, -0 as 0). */
-function jsonNumber(value: number): boolean {
-  return Number.isFinite(value) && !Object.is(value, -0);
 }
 
 /** Puts a value back where JSON left null or 0 (the containers exist: JSON kept them). */

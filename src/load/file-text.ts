@@ -6,9 +6,7 @@ import type { FileProblem, ParserName, SourceFile } from './types.js';
 
 /** The file with its text, decoded from `bytes` when first asked for. */
 export function withTextOf(file: Omit<SourceFile, 'text'>, bytes: Uint8Array): SourceFile {
-  const decoded = new DecodedOnDemand(file.path, file.problems, file.parser, file.unreadable, file.check, bytes);
-  if (file.finiteNumbers) decoded.finiteNumbers = true;
-  return decoded;
+  return new DecodedOnDemand(file.path, file.problems, file.parser, file.unreadable, file.check, file.finiteNumbers === true, bytes);
 }
 
 /**
@@ -17,7 +15,6 @@ export function withTextOf(file: Omit<SourceFile, 'text'>, bytes: Uint8Array): S
  */
 class DecodedOnDemand implements SourceFile {
   private decoded: string | undefined;
-  declare finiteNumbers?: boolean;
 
   constructor(
     readonly path: string,
@@ -25,6 +22,7 @@ class DecodedOnDemand implements SourceFile {
     readonly parser: ParserName,
     readonly unreadable: boolean,
     readonly check: SourceFile['check'],
+    readonly finiteNumbers: boolean,
     private readonly bytes: Uint8Array,
   ) {}
 

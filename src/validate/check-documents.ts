@@ -131,7 +131,7 @@ function checkEntity(
   }
   const id = entityIdOf(collection, data);
   if (id === undefined) return undefined; // Reported above; without an id nothing can refer to it.
-  const { key, keyIsIdKey } = collection === 'dependencies' ? keyOfDependency(data, id, `${file}:${doc}:${collection}.${index}`) : { key: idKey(id), keyIsIdKey: true };
+  const { key, keyIsIdKey } = collection === 'dependencies' ? keyOfDependency(data, id, place) : { key: idKey(id), keyIsIdKey: true };
   const entity = new LoadedEntity(collection, key, keyIsIdKey, data as Entity['data'], extensions, parsed.success, file, doc, index);
   if (!parsed.success) {
     entity.raw = value;
@@ -146,9 +146,9 @@ function checkEntity(
  * another: it is keyed by its place. `keyIsIdKey` says whether the key is idKey(id), found
  * without making the identity again when both ends are typed (normalizing leaves them as they are).
  */
-function keyOfDependency(data: Record<string, unknown>, id: string, place: string): { key: string; keyIsIdKey: boolean } {
+function keyOfDependency(data: Record<string, unknown>, id: string, { file, doc, index }: { file: string; doc: number; index: number }): { key: string; keyIsIdKey: boolean } {
   const { from, to } = data;
-  if (data.id === undefined && (typeof from !== 'string' || typeof to !== 'string')) return { key: `?${place}`, keyIsIdKey: false };
+  if (data.id === undefined && (typeof from !== 'string' || typeof to !== 'string')) return { key: `?${file}:${doc}:dependencies.${index}`, keyIsIdKey: false };
   const key = dependencyKey(data);
   if (key === undefined) return { key: idKey(id), keyIsIdKey: true };
   const typedEnds = (from as string).includes(':') && (to as string).includes(':');

@@ -37,6 +37,11 @@ const ALL_FORMS = FORMS.flatMap(([, forms]) => forms);
 /** The first characters a null, bool, int or float can have (the empty scalar is null). */
 const NON_STRING_START = /^(?:$|[~nNtTfF0-9+.-])/;
 
+/** Whether JSON gives the number back as it is (it writes Infinity and NaN as null, -0 as 0). */
+export function isJsonNumber(value: number): boolean {
+  return Number.isFinite(value) && !Object.is(value, -0);
+}
+
 /** A plain scalar's value: null, a boolean, a number, or else the text itself. */
 export function plainScalarValue(text: string): unknown {
   if (!NON_STRING_START.test(text)) return text;

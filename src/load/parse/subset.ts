@@ -7,7 +7,7 @@
 // `yaml` package gives (tests/load/parsers.test.ts compares them on fixtures and generated files).
 import { MAX_NESTING } from '../../validate/dialect.js';
 import { isExtensionField } from '../../validate/extensions.js';
-import { plainScalarValue } from './core-schema.js';
+import { isJsonNumber, plainScalarValue } from './core-schema.js';
 
 /** Thrown to give up; caught once, at the top. */
 class NotInSubset {}
@@ -274,7 +274,7 @@ class SubsetParser {
   /** A plain scalar's value, noting a number JSON would not keep as it is. */
   private scalar(text: string): unknown {
     const value = plainScalarValue(text);
-    if (typeof value === 'number' && (!Number.isFinite(value) || Object.is(value, -0))) this.finiteNumbers = false;
+    if (typeof value === 'number' && !isJsonNumber(value)) this.finiteNumbers = false;
     return value;
   }
 
