@@ -2,25 +2,25 @@
 // keys entities with it, and imports find the dependency they update with it.
 import type { CollectionName } from '../../schemas/collections.js';
 import { idKey } from './entity.js';
-import { parseReference } from './references.js';
 
 export function dependencyIdentity(data: Record<string, unknown>): string {
-  const from = typeof data.from === 'string' ? data.from : '?';
-  const to = typeof data.to === 'string' ? data.to : '?';
-  const port = typeof data.port === 'number' ? `:${data.port}` : '';
-  const protocol = typeof data.protocol === 'string' ? `/${data.protocol}` : '';
-  return `${from}->${to}${port}${protocol}`;
+  return identityOf(typeof data.from === 'string' ? data.from : '?', typeof data.to === 'string' ? data.to : '?', data);
 }
 
 /** The identity compared case-insensitively, a bare reference written as `workload:`; none for a dependency with an id. */
 export function dependencyKey(data: Record<string, unknown>): string | undefined {
   if (typeof data.id === 'string') return undefined;
-  const normal = (ref: unknown) => {
-    if (typeof ref !== 'string') return '?';
-    const parsed = parseReference('typed', ref);
-    return `${parsed.kind ?? ''}:${parsed.id}`;
-  };
-  return idKey(dependencyIdentity({ ...data, from: normal(data.from), to: normal(data.to) }));
+  return idKey(identityOf(asTyped(data.from), asTyped(data.to), data));
+}
+
+function identityOf(from: string, to: string, { port, protocol }: Record<string, unknown>): string {
+  return `${from}->${to}${typeof port === 'number' ? `:${port}` : ''}${typeof protocol === 'string' ? `/${protocol}` : ''}`;
+}
+
+/** An end written as a typed reference (what parseReference reads it as): a bare id is a workload's. */
+function asTyped(end: unknown): string {
+  if (typeof end !== 'string') return '?';
+  return end.includes(':') ? end : `workload:${end}`;
 }
 
 /** The id of an entity: its own, or for a dependency without one, its edge. */

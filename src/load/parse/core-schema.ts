@@ -42,11 +42,45 @@ export function isJsonNumber(value: number): boolean {
   return Number.isFinite(value) && !Object.is(value, -0);
 }
 
-/** A plain scalar's value: null, a boolean, a number, or else the text itself. */
+/**
+ * A plain scalar's value: null, a boolean, a number, or else the text itself. The forms are
+ * told apart by the first character before any pattern is tried (a backlog has hundreds of
+ * thousands of scalars): only null starts with n, N or ~, only a boolean with t, T, f or F, and
+ * digits alone are a decimal int.
+ */
 export function plainScalarValue(text: string): unknown {
+  switch (text.charCodeAt(0)) {
+    case 110: // n
+    case 78: // N
+      return text === 'null' || text === 'Null' || text === 'NULL' ? null : text;
+    case 126: // ~
+      return text === '~' ? null : text;
+    case 116: // t
+    case 84: // T
+      return text === 'true' || text === 'True' || text === 'TRUE' ? true : text;
+    case 102: // f
+    case 70: // F
+      return text === 'false' || text === 'False' || text === 'FALSE' ? false : text;
+    default:
+      if (isDigits(text)) return parseInt(text, 10);
+      return valueByForms(text);
+  }
+}
+
+/** What plainScalarValue gives, found by trying the forms' patterns in order. */
+export function valueByForms(text: string): unknown {
   if (!NON_STRING_START.test(text)) return text;
   for (const [test, construct] of ALL_FORMS) if (test.test(text)) return construct(text);
   return text;
+}
+
+function isDigits(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let at = 0; at < text.length; at++) {
+    const c = text.charCodeAt(at);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 /** One js-yaml type per tag (js-yaml keeps only the last type of a tag), tried form by form. */
