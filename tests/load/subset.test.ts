@@ -24,6 +24,12 @@ describe('what the subset reads', () => {
     ['anchor, alias and tag signs inside text', 'a: Tom & Jerry\nb: 2 * 3\nc: Hi! <<\nd: [x & y]\n', { a: 'Tom & Jerry', b: '2 * 3', c: 'Hi! <<', d: ['x & y'] }],
     ['an x- field deep in a list', 'servers:\n  - id: a\n    target: { sku: B2, x-note: [1] }\n', { servers: [{ id: 'a', target: { sku: 'B2', 'x-note': [1] } }] }],
     ['an x- field as a block key', 'workloads:\n  - id: a\n    x-cost: 10\n', { workloads: [{ id: 'a', 'x-cost': 10 }] }],
+    // Keys read at the same place of the mapping before are taken as they were: these differ.
+    [
+      'entities whose keys differ from the one before at the same place',
+      'a:\n  - { id: 1, to: 2 }\n  - { ids: 1, t: 2 }\n  - { id: 1, top: 2, x-a: 3 }\n  - id: 1\n    to: 2\n  - to: 1\n    id: 2\n',
+      { a: [{ id: 1, to: 2 }, { ids: 1, t: 2 }, { id: 1, top: 2, 'x-a': 3 }, { id: 1, to: 2 }, { to: 1, id: 2 }] },
+    ],
   ])('%s', (_name, text, value) => {
     expect(parseSubset(text)?.value).toEqual(value);
     expect(subsetAgreesWithFull(text)).toBe(true);
@@ -38,6 +44,8 @@ describe('where the subset gives up (another parser reads the file)', () => {
     ['a multi-line flow collection', 'a: [1,\n  2]\n'],
     ['a duplicate key', 'a: 1\na: 2\n'],
     ['a duplicate key in flow', 'a: { b: 1, b: 2 }\n'],
+    ['a duplicate key where the mapping before had other keys', 'a:\n  - b: 1\n    c: 2\n  - b: 1\n    b: 2\n'],
+    ['a key YAML reads as another value, where the mapping before had a plain one', 'a:\n  - { b: 1 }\n  - { true: 1 }\n'],
     ['a tab', 'a:\tb\n'],
     ['CRLF line ends', 'a: b\r\n'],
     ['a byte-order mark', '\ufeffa: b\n'],

@@ -74,6 +74,8 @@ class SubsetParser {
   extensionKeys = false;
   /** Whether every number read so far is one JSON keeps as it is. */
   finiteNumbers = true;
+  /** Per depth, the keys of the last mapping read there, in order (key). */
+  private readonly keysRead: string[][] = [];
   /** Each line's indent; -1 for a line with nothing to read (blank, or only a comment). */
   private readonly indents: Int32Array;
 
@@ -109,9 +111,9 @@ class SubsetParser {
     const result: Record<string, unknown> = {};
     this.enter();
     this.column = firstColumn;
-    for (;;) {
+    for (let ordinal = 0; ; ordinal++) {
       // A document marker (`---`, `...`) or anything else that is no plain key: not read here.
-      const key = this.key(result);
+      const key = this.key(result, ordinal);
       result[key] = this.valueAfter(column, true);
       const indent = this.nextIndent();
       if (indent < column) return this.leave(result);
@@ -150,14 +152,28 @@ class SubsetParser {
     return collection;
   }
 
-  /** A plain key at the column reached and its `:`; the column moves past them. */
-  private key(seen: Record<string, unknown>): string {
-    const end = keyEnd(this.line, this.column);
-    if (end === -1) throw GIVE_UP;
-    const key = this.line.slice(this.column, end);
-    if (isSpecialKey(key) || Object.hasOwn(seen, key)) throw GIVE_UP;
+  /**
+   * A plain key at the column reached and its `:`, the `ordinal`-th of its mapping; the column
+   * moves past them. The entities of a list mostly write the same fields in the same order: a
+   * key that is the one read at that place of the last mapping at this depth is taken as it was
+   * (hundreds of thousands of keys are not made and looked up again).
+   */
+  private key(seen: Record<string, unknown>, ordinal: number): string {
+    const { line, column } = this;
+    const known = (this.keysRead[this.depth] ??= [])[ordinal];
+    let key: string;
+    if (known !== undefined && line.startsWith(known, column) && keyEndsAt(line, column + known.length)) {
+      key = known;
+    } else {
+      const end = keyEnd(line, column);
+      if (end === -1) throw GIVE_UP;
+      key = line.slice(column, end);
+      if (isSpecialKey(key)) throw GIVE_UP;
+      this.keysRead[this.depth]![ordinal] = key;
+    }
+    if (Object.hasOwn(seen, key)) throw GIVE_UP;
     if (isExtensionField(key)) this.extensionKeys = true;
-    this.column = end + 1;
+    this.column = column + key.length + 1;
     return key;
   }
 
@@ -209,10 +225,10 @@ class SubsetParser {
         this.column++;
         return this.leave(result);
       }
-      for (;;) {
+      for (let ordinal = 0; ; ordinal++) {
         if (isMapping) {
           const entries = result as Record<string, unknown>;
-          const key = this.key(entries);
+          const key = this.key(entries, ordinal);
           // In a flow mapping the key's `:` must be followed by a space, not end the line.
           if (line.charCodeAt(this.column) !== SPACE) throw GIVE_UP;
           this.column = skipSpaces(line, this.column);
@@ -341,9 +357,15 @@ function keyEnd(line: string, start: number): number {
     else break;
   }
   // YAML allows an implicit key of at most 1024 characters.
-  if (line.charCodeAt(end) !== COLON || end - start > MAX_KEY_LENGTH) return -1;
+  if (end - start > MAX_KEY_LENGTH) return -1;
+  return keyEndsAt(line, end) ? end : -1;
+}
+
+/** Whether a key's `:` is at `end`, followed by a space or the end of the line. */
+function keyEndsAt(line: string, end: number): boolean {
+  if (line.charCodeAt(end) !== COLON) return false;
   const after = line.charCodeAt(end + 1);
-  return after === SPACE || Number.isNaN(after) ? end : -1;
+  return after === SPACE || Number.isNaN(after);
 }
 
 function isSpecialKey(key: string): boolean {
