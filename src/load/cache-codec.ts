@@ -65,7 +65,9 @@ export function decodeEntities(stored: readonly StoredEntity[], fileOf: (index: 
 
 function decodeEntity([collection, data, doc, index, rest]: StoredEntity, file: string): Entity {
   const name = COLLECTION_NAMES[collection]!;
-  const key = rest?.key ?? idKey(entityIdOf(name, data)!);
+  // A dependency keyed by its id's has its key made when asked for (LoadedEntity.key); other
+  // entities' ids are short, and their keys are read all the time (the graph, the rules).
+  const key = rest?.key ?? (name === 'dependencies' ? undefined : idKey(entityIdOf(name, data)!));
   const entity = new LoadedEntity(name, key, rest?.key === undefined, data as Entity['data'], rest?.extensions, rest?.invalid === undefined, file, doc, index);
   if (rest?.invalid?.raw) entity.raw = rest.invalid.raw;
   if (rest?.invalid?.fieldsInError) entity.fieldsInError = new Set(rest.invalid.fieldsInError);

@@ -3,6 +3,7 @@ import type { CollectionName, EntityTypes } from '../../schemas/collections.js';
 import { COLLECTION_NAMES } from '../../schemas/vocabulary.js';
 import type { Project } from '../../schemas/project.js';
 import type { Entity, NodeLocation } from './entity.js';
+import { DependencyIndex } from './dependency-index.js';
 import { defineLazy } from './lazy.js';
 
 export type EntitiesByCollection = { [C in CollectionName]: Entity<C>[] };
@@ -25,8 +26,13 @@ export interface Backlog {
  */
 export class BacklogBuilder {
   private readonly entities = emptyEntities();
-  /** The first entity of each id among those indexed, by collection: what entities still to come cannot change. */
-  readonly byKey = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, new Map()])) as unknown as Backlog['byKey'];
+  /**
+   * The first entity of each id among those indexed, by collection: what entities still to come
+   * cannot change. Dependencies are indexed by their keys' hashes (dependency-index.ts): their
+   * map is made by build(), when first read.
+   */
+  readonly byKey = Object.fromEntries(COLLECTION_NAMES.filter((name) => name !== 'dependencies').map((name) => [name, new Map()])) as unknown as Omit<Backlog['byKey'], 'dependencies'>;
+  private readonly dependencyIndex = new DependencyIndex();
   private readonly repeated = emptyEntities();
   /** Per collection: how many of its entities are indexed (the first ones). */
   private readonly indexed = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, 0])) as Record<CollectionName, number>;
@@ -40,19 +46,29 @@ export class BacklogBuilder {
   addIndexed(entity: Entity): boolean {
     this.add(entity);
     this.indexRest(entity.collection);
-    return this.byKey[entity.collection].get(entity.key) === entity;
+    // Indexed last: it repeats an earlier one if it went last to `repeated`.
+    return this.repeated[entity.collection].at(-1) !== entity;
   }
 
   build(project?: { data: Project; location: NodeLocation }): Backlog {
     for (const name of COLLECTION_NAMES) this.indexRest(name);
-    return { project: project?.data, projectLocation: project?.location, entities: this.entities, byKey: this.byKey, repeated: this.repeated };
+    const byKey = this.byKey as Backlog['byKey'];
+    const { dependencies } = this.entities;
+    defineLazy(byKey, 'dependencies', () => indexByKey(dependencies).first as Backlog['byKey']['dependencies']);
+    return { project: project?.data, projectLocation: project?.location, entities: this.entities, byKey, repeated: this.repeated };
   }
 
   private indexRest(collection: CollectionName): void {
     const entities = this.entities[collection] as Entity[];
-    const first = this.byKey[collection] as Map<string, Entity>;
     const repeated = this.repeated[collection] as Entity[];
-    for (let at = this.indexed[collection]; at < entities.length; at++) addToIndex(first, repeated, entities[at]!);
+    if (collection === 'dependencies') {
+      for (let at = this.indexed[collection]; at < entities.length; at++) {
+        if (!this.dependencyIndex.add(entities[at] as Entity<'dependencies'>)) repeated.push(entities[at]!);
+      }
+    } else {
+      const first = this.byKey[collection] as Map<string, Entity>;
+      for (let at = this.indexed[collection]; at < entities.length; at++) addToIndex(first, repeated, entities[at]!);
+    }
     this.indexed[collection] = entities.length;
   }
 }

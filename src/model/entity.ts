@@ -52,7 +52,8 @@ export class LoadedEntity<C extends CollectionName = CollectionName> implements 
 
   constructor(
     readonly collection: C,
-    readonly key: string,
+    /** The key, when made already; undefined (only when keyIsIdKey) makes it when first asked for (see key). */
+    private keyText: string | undefined,
     /** Whether `key` is idKey(id), as for every entity but a dependency keyed otherwise: the parse cache then leaves it out. */
     readonly keyIsIdKey: boolean,
     readonly data: EntityTypes[C],
@@ -65,6 +66,20 @@ export class LoadedEntity<C extends CollectionName = CollectionName> implements 
 
   get id(): string {
     return entityIdOf(this.collection, this.data as Record<string, unknown>)!;
+  }
+
+  /**
+   * A dependency read from the parse cache has its key made when first asked for: a load finds
+   * which dependencies repeat without it (dependency-index.ts), and 100,000 keys at L are text
+   * the garbage collector would copy.
+   */
+  get key(): string {
+    return (this.keyText ??= idKey(this.id));
+  }
+
+  /** Whether the key is made already (key). */
+  get keyMade(): boolean {
+    return this.keyText !== undefined;
   }
 
   get location(): NodeLocation {
