@@ -5,6 +5,7 @@ import { REFERENCE_FIELDS, TYPED_REFERENCE_KINDS, type ReferenceTarget, type Typ
 import type { Backlog } from './backlog.js';
 import { lookup } from './backlog.js';
 import { fieldLocation, idKey, type Entity, type NodeLocation } from './entity.js';
+import { standsAt } from '../text/stands-at.js';
 
 export interface ParsedReference {
   /** The collection the id lives in; null for `external:`. */
@@ -58,7 +59,7 @@ export function typedKey(value: string): string {
 /** The collection of the kind that a typed reference starts with (before `colon`), compared in place: no string made. */
 function kindAt(value: string, colon: number): CollectionName | null | undefined {
   for (const kind in TYPED_REFERENCE_KINDS) {
-    if (kind.length === colon && value.startsWith(kind)) return TYPED_REFERENCE_KINDS[kind as TypedReferenceKind];
+    if (kind.length === colon && standsAt(value, kind, 0)) return TYPED_REFERENCE_KINDS[kind as TypedReferenceKind];
   }
   return undefined;
 }

@@ -160,7 +160,8 @@ const NO_FIELDS: ReadonlySet<string> = new Set();
 /** A field written with nothing after it (`owner:`) is absent, as if it were not written. */
 function withoutEmptyFields(value: Record<string, unknown>): { value: Record<string, unknown>; emptyFields: ReadonlySet<string> } {
   let emptyFields: Set<string> | undefined;
-  for (const key of Object.keys(value)) if (value[key] === null) (emptyFields ??= new Set()).add(key);
+  // for...in, not Object.keys: no list made per entity (a parsed mapping has no inherited fields).
+  for (const key in value) if (value[key] === null) (emptyFields ??= new Set()).add(key);
   // Nearly every entity has none: nothing is made for it.
   if (!emptyFields) return { value, emptyFields: NO_FIELDS };
   const copy = { ...value };

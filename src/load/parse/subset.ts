@@ -7,6 +7,7 @@
 // `yaml` package gives (tests/load/parsers.test.ts compares them on fixtures and generated files).
 import { MAX_NESTING } from '../../validate/dialect.js';
 import { isExtensionField } from '../../validate/extensions.js';
+import { standsAt } from '../../text/stands-at.js';
 import { isJsonNumber, plainScalarValue } from './core-schema.js';
 
 /** Thrown to give up; caught once, at the top. */
@@ -359,12 +360,6 @@ function keyEnd(line: string, start: number): number {
   // YAML allows an implicit key of at most 1024 characters.
   if (end - start > MAX_KEY_LENGTH) return -1;
   return keyEndsAt(line, end) ? end : -1;
-}
-
-/** Whether `text` stands in `line` at `column` (what startsWith does, without its cost per call: keys are short). */
-function standsAt(line: string, text: string, column: number): boolean {
-  for (let at = 0; at < text.length; at++) if (line.charCodeAt(column + at) !== text.charCodeAt(at)) return false;
-  return true;
 }
 
 /** Whether a key's `:` is at `end`, followed by a space or the end of the line. */
