@@ -131,7 +131,7 @@ function checkEntity(
   }
   const id = entityIdOf(collection, data);
   if (id === undefined) return undefined; // Reported above; without an id nothing can refer to it.
-  const { key, keyIsIdKey } = collection === 'dependencies' ? keyOfDependency(data, id, place) : { key: idKey(id), keyIsIdKey: true };
+  const { key, keyIsIdKey } = collection === 'dependencies' ? keyOfDependency(data, id, place) : { key: idKey(id) as string | undefined, keyIsIdKey: true };
   const entity = new LoadedEntity(collection, key, keyIsIdKey, data as Entity['data'], extensions, parsed.success, file, doc, index);
   if (!parsed.success) {
     entity.raw = value;
@@ -143,16 +143,17 @@ function checkEntity(
 /**
  * A dependency's key: its id's, or without one its identity with bare ends written as
  * `workload:` (dependencyKey). An edge whose end is in error has no identity to share with
- * another: it is keyed by its place. `keyIsIdKey` says whether the key is idKey(id), found
- * without making the identity again when both ends are typed (normalizing leaves them as they are).
+ * another: it is keyed by its place. `keyIsIdKey` says whether the key is idKey(id): the key is
+ * then left to be made when asked for (LoadedEntity.key; a worker thread's entities are only
+ * sent on), as it is when the dependency has an id, or both its ends are typed (normalizing
+ * leaves them as they are).
  */
-function keyOfDependency(data: Record<string, unknown>, id: string, { file, doc, index }: { file: string; doc: number; index: number }): { key: string; keyIsIdKey: boolean } {
+function keyOfDependency(data: Record<string, unknown>, id: string, { file, doc, index }: { file: string; doc: number; index: number }): { key: string | undefined; keyIsIdKey: boolean } {
   const { from, to } = data;
   if (data.id === undefined && (typeof from !== 'string' || typeof to !== 'string')) return { key: `?${file}:${doc}:dependencies.${index}`, keyIsIdKey: false };
-  const key = dependencyKey(data);
-  if (key === undefined) return { key: idKey(id), keyIsIdKey: true };
-  const typedEnds = (from as string).includes(':') && (to as string).includes(':');
-  return { key, keyIsIdKey: typedEnds || key === idKey(id) };
+  if (typeof data.id === 'string' || ((from as string).includes(':') && (to as string).includes(':'))) return { key: undefined, keyIsIdKey: true };
+  const key = dependencyKey(data)!;
+  return { key, keyIsIdKey: key === idKey(id) };
 }
 
 const NO_FIELDS: ReadonlySet<string> = new Set();

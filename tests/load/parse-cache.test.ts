@@ -49,6 +49,7 @@ describe('parse cache', () => {
         const stored = JSON.parse(JSON.stringify(encodeCheck(file.check, file.finiteNumbers)));
         const decoded = decodeCheck(stored, path);
         withKeysMade(decoded.entities);
+        withKeysMade(file.check.entities);
         expect(decoded).toEqual(file.check);
         entitiesSeen += file.check.entities.length;
       }

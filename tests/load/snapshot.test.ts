@@ -66,7 +66,7 @@ describe('snapshot of the model', () => {
       const fromFiles = await takeSnapshot(root, location, Date.now() + 60_000);
       const snapshot = await open(root, location);
       expect(snapshot, dir).toBeDefined();
-      for (const name of COLLECTION_NAMES) expect(withKeysMade(snapshot!.backlog.entities[name]), `${dir} ${name}`).toEqual(fromFiles.backlog.entities[name]);
+      for (const name of COLLECTION_NAMES) expect(withKeysMade(snapshot!.backlog.entities[name]), `${dir} ${name}`).toEqual(withKeysMade(fromFiles.backlog.entities[name]));
       expect(snapshot!.backlog.project).toEqual(fromFiles.backlog.project);
       expect(snapshot!.backlog.projectLocation).toEqual(fromFiles.backlog.projectLocation);
       expect(snapshot!.drafts).toEqual(fromFiles.drafts);
