@@ -43,7 +43,8 @@ export function decodeCheck(stored: StoredCheck, file: string): FileCheck {
 }
 
 export function encodeEntity(entity: Entity, finiteNumbers = false): StoredEntity {
-  const { doc, path } = entity.location;
+  // An entity of a load has its place as fields: no location made for each of 160,000 at L.
+  const { doc, index } = entity instanceof LoadedEntity ? entity : { doc: entity.location.doc, index: entity.location.path[1] as number };
   let rest: StoredRest | undefined;
   // An entity of a load says whether its key is its id's (working it out again would make a dependency's identity).
   const keyIsIdKey = entity instanceof LoadedEntity ? entity.keyIsIdKey : idKey(entity.id) === entity.key;
@@ -53,7 +54,7 @@ export function encodeEntity(entity: Entity, finiteNumbers = false): StoredEntit
   if (!finiteNumbers && (hasNonFinite(entity.data) || hasNonFinite(entity.extensions) || hasNonFinite(entity.raw))) {
     (rest ??= {}).nonFinite = [...nonFiniteIn(entity.data, ['data']), ...nonFiniteIn(entity.extensions, ['extensions']), ...nonFiniteIn(entity.raw, ['raw'])];
   }
-  const stored: StoredEntity = [collectionIndex.get(entity.collection)!, entity.data as Record<string, unknown>, doc, path[1] as number];
+  const stored: StoredEntity = [collectionIndex.get(entity.collection)!, entity.data as Record<string, unknown>, doc, index];
   if (rest) stored.push(rest);
   return stored;
 }

@@ -59,9 +59,10 @@ export class LoadedEntity<C extends CollectionName = CollectionName> implements 
     readonly data: EntityTypes[C],
     readonly extensions: Record<string, unknown> | undefined,
     readonly valid: boolean,
-    private readonly file: string,
-    private readonly doc: number,
-    private readonly index: number,
+    readonly file: string,
+    /** The entity's document in the file, and its index in the collection there (location.path is [collection, index]). */
+    readonly doc: number,
+    readonly index: number,
   ) {}
 
   get id(): string {
