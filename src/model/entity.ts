@@ -63,7 +63,9 @@ export class LoadedEntity<C extends CollectionName = CollectionName> implements 
     /** The entity's document in the file, and its index in the collection there (location.path is [collection, index]). */
     readonly doc: number,
     readonly index: number,
-  ) {}
+  ) {
+    if (keyText === undefined && !keyIsIdKey) throw new Error('an entity keyed otherwise than by its id needs its key');
+  }
 
   get id(): string {
     return entityIdOf(this.collection, this.data as Record<string, unknown>)!;

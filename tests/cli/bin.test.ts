@@ -31,6 +31,17 @@ describe('bin/backlog.js', () => {
     expect(backlog('validate', '--root', 'tests/fixtures/clean').code).toBe(0);
   });
 
+  // The entities' check makes code for each schema; where a host forbids that, it takes the fields in a loop.
+  it('answers the same where making code from text is forbidden', () => {
+    const run = (...flags: string[]) => {
+      const result = spawnSync(process.execPath, [...flags, bin, 'validate', '--root', 'tests/fixtures/golden', '-f', 'json', '--no-cache'], { cwd: repo, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', BACKLOG_AS_OF: '2026-06-01' } });
+      return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+    };
+    const forbidden = run('--disallow-code-generation-from-strings');
+    expect(forbidden.code).toBe(1);
+    expect(forbidden).toEqual(run());
+  });
+
   // Was a bug, kept as a regression test: a failed write to stdout ended in a stack trace, exit 1.
   it.skipIf(!existsSync('/dev/full'))('exits 3 with one clear line when stdout cannot be written (a full disk)', () => {
     for (const args of [['--version'], ['list', '--root', 'examples/contoso', '--no-cache']]) {

@@ -20,9 +20,16 @@ function dependency(data: Record<string, unknown>, keyMade: boolean, index = 0):
   return new LoadedEntity('dependencies', key, keyIsIdKey, data as Dependency['data'], undefined, true, 'deps.yaml', 0, index);
 }
 
-const end = fc.constantFrom('server:WEB01', 'server:web01', 'server:SQL01', 'crm', 'CRM', 'workload:crm', 'external:Ünïcode', 'server:İX', 'server:ix');
+// Characters whose lower case is ASCII (the Kelvin sign is a k), or more than one character (İ).
+const end = fc.constantFrom('server:WEB01', 'server:web01', 'server:SQL01', 'crm', 'CRM', 'workload:crm', 'external:Ünïcode', 'server:İX', 'server:ix', 'server:\u212AX', 'server:kx', 'server:KX', '?');
 const fields = fc.record(
-  { id: fc.constantFrom(undefined, undefined, undefined, 'dep-1', 'DEP-1'), from: end, to: end, port: fc.constantFrom(undefined, 443, 1433, 1.5), protocol: fc.constantFrom(undefined, 'tcp', 'TCP', 'udp') },
+  {
+    id: fc.constantFrom(undefined, undefined, undefined, 'dep-1', 'DEP-1', '\u212A1', 'k1'),
+    from: end,
+    to: end,
+    port: fc.constantFrom(undefined, 443, 1433, 1.5, -0, 1e21, Infinity, -Infinity, NaN, 1e-7),
+    protocol: fc.constantFrom(undefined, 'tcp', 'TCP', 'udp'),
+  },
   { requiredKeys: ['from', 'to'] },
 );
 
@@ -60,6 +67,21 @@ describe('the dependency index', () => {
     expect(keyHashOf(a)).toBe(keyHashOf(b));
     const index = new DependencyIndex();
     expect([a, b, dependency(b.data, true), dependency(a.data, false)].map((entity) => index.add(entity))).toEqual([true, true, false, false]);
+  });
+
+  it('finds the same repeats when a backlog indexes the dependencies at the end (add, then build)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fields, fc.boolean()), { maxLength: 20 }), (items) => {
+        const builder = new BacklogBuilder();
+        const entities = items.map(([data, keyMade], at) => dependency(data, keyMade, at));
+        for (const entity of entities) builder.add(entity);
+        const backlog = builder.build();
+        const firsts = firstByKeys(entities.map((entity, at) => dependency(entity.data, true, at)));
+        expect(backlog.repeated.dependencies).toEqual(entities.filter((_, at) => !firsts[at]));
+        expect([...backlog.byKey.dependencies.values()]).toEqual(entities.filter((_, at) => firsts[at]));
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it('lets a backlog give the first dependency of each key, and the repeats, as before', () => {

@@ -122,6 +122,20 @@ describe('the compiled check', () => {
     }
   });
 
+  it.each(['code', 'loops'] as CompiledForm[])('takes fields whose names need quoting in code, or name what objects inherit, as zod does: by %s', (form) => {
+    const schema = z.strictObject({ 'a b': z.string(), 'quo"te': z.int().optional(), 'back\\slash': z.string().default('d'), constructor: z.string().optional(), '0': z.boolean().default(false), '\u2028': z.string().optional() });
+    for (const input of [
+      { 'a b': 'x' },
+      { 'a b': 'x', 'quo"te': 2, 'back\\slash': 'y', constructor: 'c', '0': true, '\u2028': 'z' },
+      { '\u2028': 'z', 'a b': 'x' },
+      { 'a b': 1 },
+      { 'a b': 'x', other: 1 },
+    ]) {
+      const answers = bothAnswers(schema, input, form);
+      expect(answers.quick).toStrictEqual(answers.zod);
+    }
+  });
+
   it('leaves to zod the kinds of schema it does not compile', () => {
     expect(isQuicklyParsed(z.exactOptional(z.string()))).toBe(false);
     expect(isQuicklyParsed(z.xor([z.string(), z.number()]))).toBe(false);

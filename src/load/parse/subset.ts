@@ -170,10 +170,11 @@ class SubsetParser {
       if (end === -1) throw GIVE_UP;
       key = line.slice(column, end);
       if (isSpecialKey(key)) throw GIVE_UP;
+      // A known key was read this way first: what it says of x- fields is said already.
+      if (isExtensionField(key)) this.extensionKeys = true;
       this.keysRead[this.depth]![ordinal] = key;
     }
     if (Object.hasOwn(seen, key)) throw GIVE_UP;
-    if (isExtensionField(key)) this.extensionKeys = true;
     this.column = column + key.length + 1;
     return key;
   }
