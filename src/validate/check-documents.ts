@@ -129,9 +129,10 @@ function checkEntity(
     drafts.push(...issuesToDrafts(parsed.error.issues, { schema, location, noun, emptyFields, ...(label ? { entity: label } : {}) }));
     data = withoutFieldsInError(schema, value, parsed.error.issues);
   }
-  const id = entityIdOf(collection, data);
-  if (id === undefined) return undefined; // Reported above; without an id nothing can refer to it.
-  const { key, keyIsIdKey } = collection === 'dependencies' ? keyOfDependency(data, id, place) : { key: idKey(id) as string | undefined, keyIsIdKey: true };
+  // Reported above; without an id nothing can refer to it. A dependency without one is known by
+  // its edge (entityIdOf), which is made only when asked for: its key is seen to without it.
+  if (typeof data.id !== 'string' && collection !== 'dependencies') return undefined;
+  const { key, keyIsIdKey } = collection === 'dependencies' ? keyOfDependency(data, place) : { key: idKey(data.id as string) as string | undefined, keyIsIdKey: true };
   const entity = new LoadedEntity(collection, key, keyIsIdKey, data as Entity['data'], extensions, parsed.success, file, doc, index);
   if (!parsed.success) {
     entity.raw = value;
@@ -148,12 +149,12 @@ function checkEntity(
  * sent on), as it is when the dependency has an id, or both its ends are typed (normalizing
  * leaves them as they are).
  */
-function keyOfDependency(data: Record<string, unknown>, id: string, { file, doc, index }: { file: string; doc: number; index: number }): { key: string | undefined; keyIsIdKey: boolean } {
+function keyOfDependency(data: Record<string, unknown>, { file, doc, index }: { file: string; doc: number; index: number }): { key: string | undefined; keyIsIdKey: boolean } {
   const { from, to } = data;
   if (data.id === undefined && (typeof from !== 'string' || typeof to !== 'string')) return { key: `?${file}:${doc}:dependencies.${index}`, keyIsIdKey: false };
   if (typeof data.id === 'string' || ((from as string).includes(':') && (to as string).includes(':'))) return { key: undefined, keyIsIdKey: true };
   const key = dependencyKey(data)!;
-  return { key, keyIsIdKey: key === idKey(id) };
+  return { key, keyIsIdKey: key === idKey(entityIdOf('dependencies', data)!) };
 }
 
 const NO_FIELDS: ReadonlySet<string> = new Set();
