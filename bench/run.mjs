@@ -46,6 +46,8 @@ const cases = [
   // Commits never reviewed before (the first diff of a change): files from the parse cache.
   { name: 'diff, commits not reviewed before', key: 'diff-new', before: forgetReviews, command: () => cli('diff', 'HEAD~1', 'HEAD', '--root', gitEstate, '-f', 'json') },
   { name: 'list on the example', key: 'list-example', command: () => cli('list', '--root', join(repo, 'examples', 'contoso')), target: { ratio: 2.5, of: 'node -e ""' } },
+  // The floor once more: how far this machine's speed moved while the cases ran (a shared VM's does).
+  { name: 'read + JSON.parse, again at the end', baseline: true, command: () => ['node', [measure, join(here, 'read-json.mjs'), jsonEstate]] },
 ];
 
 const results = [];
@@ -75,6 +77,8 @@ for (const entry of cases) {
     seconds: median(seconds),
     megabytes: median(megabytes),
     runs: seconds.length,
+    /** Each run's seconds, in the order run. */
+    samples: seconds,
     target: entry.target ?? null,
     ...(pairedBaseline ? { baselineSeconds: median(baselineSeconds) } : {}),
   });
