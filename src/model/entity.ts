@@ -72,9 +72,10 @@ export class LoadedEntity<C extends CollectionName = CollectionName> implements 
   }
 
   /**
-   * A dependency read from the parse cache has its key made when first asked for: a load finds
-   * which dependencies repeat without it (dependency-index.ts), and 100,000 keys at L are text
-   * the garbage collector would copy.
+   * A dependency keyed by its id's has its key made when first asked for (read from the parse
+   * cache, or checked on the worker thread, which only sends it on): a load finds which
+   * dependencies repeat without it (dependency-index.ts), and 100,000 keys at L are text the
+   * garbage collector would copy.
    */
   get key(): string {
     return (this.keyText ??= idKey(this.id));
