@@ -16,7 +16,5 @@ export const ADJUSTABLE_CODES = [
 
 export const DIAGNOSTIC_CODES = [...FIXED_CODES, ...ADJUSTABLE_CODES] as const;
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
-export type AdjustableCode = (typeof ADJUSTABLE_CODES)[number];
 
-export const SEVERITIES = ['error', 'warning', 'info'] as const;
-export type Severity = (typeof SEVERITIES)[number];
+export type Severity = 'error' | 'warning' | 'info';

@@ -4,7 +4,7 @@ import * as z from 'zod';
 import { BacklogFile } from './backlog-file.js';
 import { ipAddressSchemas } from './fields.js';
 
-export const SCHEMA_ID = 'https://unpkg.com/migration-backlog/schemas/backlog.schema.json';
+const SCHEMA_ID = 'https://unpkg.com/migration-backlog/schemas/backlog.schema.json';
 
 export function backlogJsonSchema(): Record<string, unknown> {
   const generated = z.toJSONSchema(BacklogFile, {

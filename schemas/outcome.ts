@@ -9,7 +9,7 @@ export const MEASURES = [
 
 const figure = () => z.union([z.number(), z.string()]);
 
-export const Metric = z.strictObject({
+const Metric = z.strictObject({
   id: id(),
   name: nonEmptyText(),
   kind: z.enum(['business', 'learning', 'progress']).optional(),
@@ -45,4 +45,3 @@ export const Outcome = z.strictObject({
   ...commonFields,
 });
 export type Outcome = z.output<typeof Outcome>;
-export type Metric = z.output<typeof Metric>;

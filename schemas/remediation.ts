@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { commonFields, date, id, nonEmptyText, refList, text } from './fields.js';
 import { LEVELS } from './vocabulary.js';
 
-export const REMEDIATION_STATUSES = ['open', 'in-progress', 'done', 'wont-fix', 'accepted-risk'] as const;
+const REMEDIATION_STATUSES = ['open', 'in-progress', 'done', 'wont-fix', 'accepted-risk'] as const;
 
 /** A task from the remediation plan (assessment or testing) that must be done before moving. */
 export const Remediation = z.strictObject({

@@ -4,7 +4,7 @@ import {
 } from './fields.js';
 import { ENVIRONMENTS } from './vocabulary.js';
 
-export const SERVER_STATUSES = [
+const SERVER_STATUSES = [
   'not-started', 'replicating', 'test-migrated', 'migrated', 'failed', 'decommissioned',
 ] as const;
 

@@ -5,23 +5,23 @@ import {
 } from './fields.js';
 import { ENVIRONMENTS, LEVELS } from './vocabulary.js';
 
-export const CRITICALITIES = ['mission-critical', 'unit-critical', 'high', 'medium', 'low', 'unsupported'] as const;
-export const STRATEGIES = [
+const CRITICALITIES = ['mission-critical', 'unit-critical', 'high', 'medium', 'low', 'unsupported'] as const;
+const STRATEGIES = [
   'rehost', 'replatform', 'refactor', 'rearchitect', 'rebuild', 'replace', 'retire', 'retain', 'tbd',
 ] as const;
-export const WORKLOAD_STATUSES = [
+const WORKLOAD_STATUSES = [
   'identified', 'assessing', 'remediating', 'ready', 'scheduled', 'migrating', 'migrated', 'optimized',
   'retired', 'retained', 'blocked',
 ] as const;
 
-export const WorkloadTarget = z.strictObject({
+const WorkloadTarget = z.strictObject({
   region: text().optional(),
   landing_zone: text().optional(),
   subscription: text().optional(),
   service: text().optional(),
 }).describe('Where the workload lands.');
 
-export const WorkloadCosts = z.strictObject({
+const WorkloadCosts = z.strictObject({
   on_prem_monthly: nonNegativeNumber().optional(),
   cloud_monthly: nonNegativeNumber().optional(),
   migration_one_off: nonNegativeNumber().optional(),

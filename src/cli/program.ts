@@ -5,7 +5,7 @@ import { errorMessage, IoError, UsageError } from '../errors.js';
 import type { CliIO } from './io.js';
 import { toolVersion } from './version.js';
 
-export const EXIT = { ok: 0, findings: 1, usage: 2, internal: 3 } as const;
+const EXIT = { ok: 0, findings: 1, usage: 2, internal: 3 } as const;
 
 const ROOT_HELP = 'the backlog root (the folder with backlog.yaml); default: found from here upwards';
 

@@ -125,7 +125,7 @@ export function findingDelta(before: readonly Diagnostic[], after: readonly Diag
 }
 
 /** A finding without its place: its code, what it is about, and what it says. */
-export function findingIdentity(d: Diagnostic): string {
+function findingIdentity(d: Diagnostic): string {
   const about = d.entity ?? d.file;
   const inEntity = d.entity && d.path ? JSON.stringify(d.path.slice(2)) : '';
   return `${d.code}\u0000${about}\u0000${inEntity}\u0000${d.message}`;

@@ -5,7 +5,7 @@ import { COLLECTION_NAMES } from '../../schemas/collections.js';
 import { backlogJsonSchema } from '../../schemas/json-schema.js';
 import { formatYaml } from './format-yaml.js';
 
-export const SCHEMA_COPY = '.backlog/backlog.schema.json';
+const SCHEMA_COPY = '.backlog/backlog.schema.json';
 const MODELINE = `# yaml-language-server: $schema=${SCHEMA_COPY}`;
 
 const FILES: Record<string, string> = {

@@ -190,7 +190,7 @@ function blockItem(value: unknown, indent: number): string {
 }
 
 /** Block style, but lists of plain values in flow style (`workloads: [crm]`), as people write them. */
-export function toYaml(value: unknown): string {
+function toYaml(value: unknown): string {
   const document = new Document(value);
   visit(document, {
     Seq(_, node) {

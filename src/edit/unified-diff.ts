@@ -14,7 +14,7 @@ export function unifiedDiff(path: string, before: string, after: string, context
       continue;
     }
     // A hunk: the change, with `context` lines around, merged with changes that close.
-    let start = Math.max(0, i - context);
+    const start = Math.max(0, i - context);
     let end = i;
     while (end < ops.length) {
       let next = end;
@@ -33,7 +33,6 @@ export function unifiedDiff(path: string, before: string, after: string, context
     const newCount = slice.filter((op) => op.kind !== '-').length;
     hunks.push(`@@ -${oldStart},${oldCount} +${newStart},${newCount} @@\n${slice.map((op) => `${op.kind}${op.line}`).join('\n')}\n`);
     i = end;
-    start = end;
   }
   return `--- a/${path}\n+++ b/${path}\n${hunks.join('')}`;
 }

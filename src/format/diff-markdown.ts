@@ -11,8 +11,8 @@ import { cell } from './markdown.js';
 import { escape as mermaidText } from './mermaid.js';
 import { cellText } from './rows/types.js';
 
-export const DIFF_MARKER = '<!-- backlog-diff -->';
-export const MAX_COMMENT_CHARACTERS = 60_000;
+const DIFF_MARKER = '<!-- backlog-diff -->';
+const MAX_COMMENT_CHARACTERS = 60_000;
 const MAX_GRAPH_EDGES = 30;
 
 const PLANNING_TITLES: Array<[keyof Review['planning'], string]> = [

@@ -34,6 +34,6 @@ function edgeAttributes(edge: GraphEdge): string {
 }
 
 /** A DOT quoted string. */
-export function quote(text: string): string {
+function quote(text: string): string {
   return `"${printable(text).replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r?\n/g, '\\n')}"`;
 }

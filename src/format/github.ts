@@ -6,7 +6,7 @@ import type { Diagnostic } from '../validate/diagnostic.js';
 import { printable } from '../text/printable.js';
 import type { ValidationFormatter } from './types.js';
 
-export const GITHUB_ANNOTATION_LIMIT = 10;
+const GITHUB_ANNOTATION_LIMIT = 10;
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -43,11 +43,11 @@ function annotation(d: Diagnostic, file: string): string {
 }
 
 /** GitHub's escaping of a command's message. */
-export function escapeData(text: string): string {
+function escapeData(text: string): string {
   return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 /** GitHub's escaping of a command's property values. */
-export function escapeProperty(text: string): string {
+function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }

@@ -46,7 +46,7 @@ function failingCase(d: Diagnostic): string {
 }
 
 /** Text safe in XML content and attributes; characters XML 1.0 forbids are dropped. */
-export function xml(text: string): string {
+function xml(text: string): string {
   return text
     .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
     .replace(/&/g, '&amp;')

@@ -6,7 +6,7 @@ import { countBySeverity, describeCounts } from './summary.js';
 import type { ValidationFormatter } from './types.js';
 
 /** A comment must stay well under GitHub's 65,536 characters. */
-export const MARKDOWN_ROW_LIMIT = 200;
+const MARKDOWN_ROW_LIMIT = 200;
 
 const ICON: Record<Severity, string> = { error: '❌', warning: '⚠️', info: 'ℹ️' };
 

@@ -8,7 +8,7 @@ import type { Diagnostic } from '../validate/diagnostic.js';
 import type { SourceTexts, ValidationFormatter } from './types.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
-export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const INFORMATION_URI = 'https://www.npmjs.com/package/migration-backlog';
 
 export const sarif: ValidationFormatter = (report, context) => {

@@ -39,7 +39,7 @@ export async function resolveCommit(repository: Repository, ref: string): Promis
 }
 
 /** What to do about a shallow clone, for every command that reads history. */
-export const SHALLOW_CLONE_HINT = 'this is a shallow clone: fetch the history (actions/checkout with `fetch-depth: 0`, or `git fetch --unshallow`)';
+const SHALLOW_CLONE_HINT = 'this is a shallow clone: fetch the history (actions/checkout with `fetch-depth: 0`, or `git fetch --unshallow`)';
 
 async function notFound(repository: Repository, ref: string): Promise<never> {
   const shallow = await isShallow(repository);
@@ -54,7 +54,7 @@ export async function shallowHistoryWarning(repository: Repository): Promise<str
   return (await isShallow(repository)) ? `backlog: the history shown stops where this clone's does: ${SHALLOW_CLONE_HINT}\n` : undefined;
 }
 
-export async function isShallow(repository: Repository): Promise<boolean> {
+async function isShallow(repository: Repository): Promise<boolean> {
   try {
     return (await repository.git.raw(['rev-parse', '--is-shallow-repository'])).trim() === 'true';
   } catch {

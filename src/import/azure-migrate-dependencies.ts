@@ -10,7 +10,7 @@ import { skip, type ImportContext, type ImportResult } from './types.js';
 import { ipAddresses, numberOf } from './values.js';
 
 /** DNS, Kerberos, NTP, RPC, NetBIOS, LDAP, SMB, SNMP, syslog, DHCP, RDP, WinRM, AD web services, KMS. */
-export const INFRASTRUCTURE_PORTS = new Set([53, 67, 68, 88, 123, 135, 137, 138, 139, 161, 162, 389, 445, 464, 514, 636, 1688, 3268, 3269, 3389, 5985, 5986, 9389]);
+const INFRASTRUCTURE_PORTS = new Set([53, 67, 68, 88, 123, 135, 137, 138, 139, 161, 162, 389, 445, 464, 514, 636, 1688, 3268, 3269, 3389, 5985, 5986, 9389]);
 const DYNAMIC_PORTS = 49152;
 
 interface Edge {

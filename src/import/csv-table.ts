@@ -4,7 +4,7 @@
 import { parse } from 'csv-parse/sync';
 import { UsageError } from '../errors.js';
 
-export interface CsvRow {
+interface CsvRow {
   /** 1-based line in the file, for messages. */
   line: number;
   cells: string[];

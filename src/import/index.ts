@@ -5,8 +5,7 @@ import { importGenericCsv } from './generic-csv.js';
 import { importRvtools } from './rvtools.js';
 import type { ImportContext, ImportResult } from './types.js';
 
-export const IMPORT_FORMATS = ['azure-migrate-servers', 'azure-migrate-dependencies', 'rvtools', 'csv'] as const;
-export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+export type ImportFormat = 'azure-migrate-servers' | 'azure-migrate-dependencies' | 'rvtools' | 'csv';
 
 export function runImporter(format: ImportFormat, text: string, file: string, context: ImportContext, collection: CollectionName): ImportResult {
   switch (format) {

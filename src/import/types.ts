@@ -23,9 +23,6 @@ export interface ImportContext {
   backlog: Backlog;
 }
 
-/** One external format: its text in, entities out. Throws ImportError for a file it cannot read. */
-export type Importer = (text: string, context: ImportContext) => ImportResult;
-
 export function skip(result: ImportResult, reason: string): void {
   result.skipped.set(reason, (result.skipped.get(reason) ?? 0) + 1);
 }

@@ -33,7 +33,7 @@ function unreadable(bytes: Uint8Array, byteOffset: number, message: string): Dec
 }
 
 /** The index of the first byte that does not belong to a well-formed UTF-8 sequence. */
-export function firstInvalidUtf8Byte(bytes: Uint8Array): number {
+function firstInvalidUtf8Byte(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i]!;

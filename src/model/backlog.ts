@@ -1,5 +1,5 @@
 // The Backlog: every entity of every file, indexed by collection and case-insensitive id.
-import type { CollectionName, EntityTypes } from '../../schemas/collections.js';
+import type { CollectionName } from '../../schemas/collections.js';
 import { COLLECTION_NAMES } from '../../schemas/vocabulary.js';
 import type { Project } from '../../schemas/project.js';
 import type { Entity, NodeLocation } from './entity.js';
@@ -120,4 +120,3 @@ export function lookup<C extends CollectionName>(backlog: Backlog, collection: C
   return backlog.byKey[collection].get(id.toLowerCase());
 }
 
-export type { EntityTypes };

@@ -84,16 +84,6 @@ export class ReferenceOccurrence {
   }
 }
 
-/**
- * Every well-formed reference an entity makes, in field order. For an entity with errors the
- * fields as written are read, so one bad item does not hide the references beside it.
- */
-export function referencesOf(entity: Entity): ReferenceOccurrence[] {
-  const found: ReferenceOccurrence[] = [];
-  forEachReference(entity, (field, target, value, index) => found.push(new ReferenceOccurrence(entity, field, target, value, index)));
-  return found;
-}
-
 /** The well-formed references of one field, with where each stands. */
 export function referencesIn(entity: Entity, field: string): ReferenceOccurrence[] {
   const found: ReferenceOccurrence[] = [];

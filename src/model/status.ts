@@ -37,7 +37,7 @@ export function movesBefore(backlog: Backlog, dependent: Workload, dependency: W
 }
 
 /** A workload settled (it stays, or has moved): no wave orders it. */
-export const SETTLED = 'settled';
+const SETTLED = 'settled';
 
 /** What ordering a workload as a dependency needs of it: SETTLED, or its wave (undefined: none yet). */
 export type Standing = typeof SETTLED | Entity<'waves'> | undefined;

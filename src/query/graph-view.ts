@@ -14,7 +14,7 @@ import { UsageError } from '../errors.js';
 
 export type GraphLevel = 'workload' | 'server';
 
-export interface GraphNode {
+interface GraphNode {
   /** Unique across kinds: `workload:crm`, `server:SQL01`, `external:salesforce`. */
   key: string;
   kind: 'workload' | 'server' | 'external';
@@ -36,7 +36,7 @@ export interface GraphEdge {
   wrongWay: boolean;
 }
 
-export interface GraphCluster {
+interface GraphCluster {
   key: string;
   label: string;
 }

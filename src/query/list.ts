@@ -10,7 +10,7 @@ import type { QueryContext } from './context.js';
 import { compareValues, comparePriority, type SortKey } from './order.js';
 import { checkOrderValue, satisfies, type Condition } from './where.js';
 
-export const PRIORITY_LEVELS = [...LEVELS, 'unset'] as const;
+const PRIORITY_LEVELS = [...LEVELS, 'unset'] as const;
 export type PriorityLevel = (typeof PRIORITY_LEVELS)[number];
 
 export interface ListOptions {

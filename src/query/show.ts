@@ -14,7 +14,7 @@ import { comparePriority } from './order.js';
 
 type Workload = Entity<'workloads'>;
 
-export interface RelatedWorkload {
+interface RelatedWorkload {
   id: string;
   name: string | undefined;
   wave: string | null;

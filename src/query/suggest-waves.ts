@@ -20,7 +20,7 @@ export interface SuggestOptions {
   reassign: boolean;
 }
 
-export interface PlannedWave {
+interface PlannedWave {
   id: string;
   order: number;
   capacity: number | null;
@@ -32,7 +32,7 @@ export interface PlannedWave {
   added: boolean;
 }
 
-export interface Placement {
+interface Placement {
   workload: string;
   from: string | null;
   to: string;

@@ -9,7 +9,7 @@ import { serversOf, sumOf } from './computed.js';
 import type { QueryContext } from './context.js';
 
 /** The findings that are about a wave's plan. */
-export const WAVE_CODES = new Set(['WAVE_ORDER', 'SPLIT_MOVE_GROUP', 'UNRATIONALIZED_IN_WAVE', 'WAVE_CAPACITY']);
+const WAVE_CODES = new Set(['WAVE_ORDER', 'SPLIT_MOVE_GROUP', 'UNRATIONALIZED_IN_WAVE', 'WAVE_CAPACITY']);
 
 export interface WaveSummary {
   order: number | null;

@@ -3,8 +3,8 @@
 import { UsageError } from '../errors.js';
 import { isIsoDate } from '../text/iso-date.js';
 
-export const OPERATORS = ['!=', '<=', '>=', '=', '<', '>', '~'] as const;
-export type Operator = (typeof OPERATORS)[number];
+const OPERATORS = ['!=', '<=', '>=', '=', '<', '>', '~'] as const;
+type Operator = (typeof OPERATORS)[number];
 
 export interface Condition {
   field: string;

@@ -2,7 +2,7 @@
 // command line. Case-insensitive, because ids are.
 
 /** The closest candidate within a small edit distance, or undefined. */
-export function didYouMean(input: string, candidates: Iterable<string>): string | undefined {
+function didYouMean(input: string, candidates: Iterable<string>): string | undefined {
   const wanted = input.toLowerCase();
   const limit = Math.max(1, Math.min(3, Math.floor(wanted.length / 3)));
   let best: string | undefined;

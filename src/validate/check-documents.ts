@@ -230,7 +230,7 @@ function checkProject(file: string, doc: number, value: unknown, result: FileChe
  * The project settings as validate reads them — the settings in error left out — for every
  * command that needs them (`rules`, the file listing's `exclude`).
  */
-export function parseProject(value: unknown): { data: Project | undefined; issues: readonly z.core.$ZodIssue[] } {
+function parseProject(value: unknown): { data: Project | undefined; issues: readonly z.core.$ZodIssue[] } {
   const { value: settings } = isPlainObject(value) ? splitExtensions(value) : { value };
   const parsed = Project.safeParse(settings, { reportInput: true });
   if (parsed.success) return { data: parsed.data, issues: [] };

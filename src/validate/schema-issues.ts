@@ -170,7 +170,7 @@ function article(noun: string): string {
   return /^[aeiou]/.test(noun) ? `an ${noun}` : `a ${noun}`;
 }
 
-export function describe(value: unknown): string {
+function describe(value: unknown): string {
   if (value === null || value === undefined) return 'empty';
   if (typeof value === 'string') return value === '' ? 'empty text' : `\`${value.length > 60 ? `${value.slice(0, 57)}...` : value}\``;
   if (typeof value === 'number' || typeof value === 'boolean') return `\`${String(value)}\``;

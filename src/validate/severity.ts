@@ -13,7 +13,7 @@ export function severityOf(code: DiagnosticCode, project: Project | undefined): 
   return setting ?? CODES[code].severity;
 }
 
-export const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
 export type FailOn = Severity | 'never';
 

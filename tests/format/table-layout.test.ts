@@ -30,7 +30,6 @@ describe('renderTable', () => {
     const coloured = new Chalk({ level: 1 });
     const text = renderTable(['id', 'site'], [['a', '東京 DC'], ['b', 'Zürich']], { style: coloured, columns: undefined });
     expect(text).toContain('\u001b[1mid\u001b[22m');
-    // eslint-disable-next-line no-control-regex
     const plain = text.replace(/\u001b\[\d+m/g, '').trimEnd().split('\n');
     const width = (line: string) => [...line].reduce((sum, char) => sum + (/[\u3000-\u9fff]/.test(char) ? 2 : 1), 0);
     expect(new Set(plain.map(width)).size).toBe(1);

@@ -45,7 +45,10 @@ function parseCsv(text: string): string[][] {
     const ch = text[i]!;
     if (quoted) {
       if (ch !== '"') field += ch;
-      else if (text[i + 1] === '"') (field += '"'), i++;
+      else if (text[i + 1] === '"') {
+        field += '"';
+        i++;
+      }
       else quoted = false;
     } else if (ch === '"' && field === '' && !wasQuoted) {
       quoted = wasQuoted = true;

@@ -2,8 +2,7 @@
 // most of what a query would otherwise load at start-up.
 import type { RowsFormatter } from './types.js';
 
-export const ROWS_FORMATS = ['table', 'json', 'csv', 'markdown', 'yaml', 'ids'] as const;
-export type RowsFormat = (typeof ROWS_FORMATS)[number];
+export type RowsFormat = 'table' | 'json' | 'csv' | 'markdown' | 'yaml' | 'ids';
 
 const LOADERS: Record<RowsFormat, () => Promise<RowsFormatter>> = {
   table: async () => (await import('./table.js')).table,
@@ -18,4 +17,3 @@ export function rowsFormatter(format: RowsFormat): Promise<RowsFormatter> {
   return LOADERS[format]();
 }
 
-export type { RowsData, RowsContext } from './types.js';

@@ -64,7 +64,7 @@ function shrink(widths: number[], floors: number[], room: number): void {
 }
 
 /** Greedy word wrap to `width`; a word longer than a line is broken across lines. */
-export function wrap(text: string, width: number): string {
+function wrap(text: string, width: number): string {
   if (width <= 0) return text;
   // What fits already is as it is (the words split, and joined again, would give it back).
   if (text.length <= width && !text.includes('\n') && !text.includes('  ') && !text.startsWith(' ')) return text;

@@ -8,7 +8,7 @@ export interface RowsData {
   idColumn: string;
 }
 
-export interface RowsContext {
+interface RowsContext {
   style: ChalkInstance;
   /** Terminal width, when printing to a terminal. */
   columns: number | undefined;

@@ -3,8 +3,8 @@ import { fastLocator } from './fast-locator.js';
 import { fullLocator } from './full-locator.js';
 import type { Locator } from './locate-request.js';
 
-export { clampToLine, type LocateRequest, type Locator } from './locate-request.js';
-export { LineIndex, type Position } from './line-index.js';
+export { clampToLine, type Locator } from './locate-request.js';
+export { LineIndex } from './line-index.js';
 
 /** A locator that reads the file with the parser that produced its values, so both agree. */
 export function createLocator(text: string, parser: ParserName): Locator {

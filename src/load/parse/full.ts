@@ -6,7 +6,7 @@ import { yamlLibrary } from './libraries.js';
 import type { FileProblem, OffsetRange, ParsedDocument, PathSegment } from '../types.js';
 import { syntaxProblems } from './syntax-messages.js';
 
-export const MAX_ALIASES_PER_DOCUMENT = 100;
+const MAX_ALIASES_PER_DOCUMENT = 100;
 
 export const FULL_PARSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
   version: '1.2',

@@ -5,7 +5,7 @@ import type { FileProblem, ParsedDocument, ParserName } from '../types.js';
 import { parseFast } from './fast.js';
 import { parseFull } from './full.js';
 
-export const FULL_PARSER_MAX_CHARS = 4 * 1024 * 1024;
+const FULL_PARSER_MAX_CHARS = 4 * 1024 * 1024;
 
 export interface ParsedText {
   documents: ParsedDocument[];

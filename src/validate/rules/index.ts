@@ -15,7 +15,7 @@ import { unrationalizedInWave } from './unrationalized-in-wave.js';
 import { waveCapacity } from './wave-capacity.js';
 import { waveOrder } from './wave-order.js';
 
-export type { Rule, RuleContext } from './rule.js';
+export type { Rule } from './rule.js';
 
 /** The cross-entity rules, run in this order over the model. */
 export const RULES: readonly Rule[] = [

@@ -2,7 +2,7 @@ import type { Backlog } from '../../model/backlog.js';
 import type { WorkloadGraph } from '../../model/graph.js';
 import type { DiagnosticDraft } from '../diagnostic.js';
 
-export interface RuleContext {
+interface RuleContext {
   backlog: Backlog;
   graph: WorkloadGraph;
   /** "Today" for date rules, YYYY-MM-DD. */
