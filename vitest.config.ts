@@ -1,10 +1,25 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
+// Two projects, both in `npm test`: `unit` runs the CLI in-process (run(argv, io)); `e2e`
+// starts processes and threads of the build, which its global setup makes first. Timeouts only
+// guard against a hang: a busy machine may be several times slower than a quiet one.
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
-    // The CLI runs in-process; a few tests spawn the built binary and need more time.
-    testTimeout: 30_000,
+    // Vitest's default leaves a core idle; the tests wait on files and child processes too.
+    maxWorkers: Math.max(2, availableParallelism()),
     pool: 'forks',
+    projects: [
+      {
+        extends: true,
+        // One module graph per worker, not per file: loading the sources again for each file
+        // cost a third of the run. Tests restore what they stub.
+        test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['tests/e2e/**'], isolate: false, testTimeout: 120_000, hookTimeout: 120_000 },
+      },
+      {
+        extends: true,
+        test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], globalSetup: ['tests/e2e/build-once.ts'], testTimeout: 300_000, hookTimeout: 300_000 },
+      },
+    ],
   },
 });

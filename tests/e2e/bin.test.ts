@@ -1,18 +1,14 @@
 // The installed binary end to end: the shim runs the built CLI, and exit codes and streams
 // reach the calling process (CI sees exactly these).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { bin, repo, runBuilt } from '../helpers/run-built.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
-const repo = join(import.meta.dirname, '..', '..');
-const bin = join(repo, 'bin', 'backlog.js');
-
-function backlog(...args: string[]) {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd: repo, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', BACKLOG_AS_OF: '2026-06-01' } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const backlog = (...args: string[]) => runBuilt(args);
 
 describe('bin/backlog.js', () => {
   it('prints the version', () => {
@@ -89,5 +85,20 @@ describe('bin/backlog.js', () => {
     const result = backlog('validate', '--no-such-flag');
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("unknown option '--no-such-flag'");
+  });
+
+  it('ends quietly when the reader of stdout goes away', async () => {
+    const lines = Array.from({ length: 3000 }, (_, i) => `  - { id: w${i}, name: W }`).join('\n');
+    const root = tempDir({ 'backlog.yaml': `workloads:\n${lines}\n` });
+    const child = spawn(process.execPath, [join(repo, 'bin', 'backlog.js'), 'validate', '--root', root], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    // Read the first chunk, then hang up, as `| head -1` does.
+    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    // Warnings only (no owners): the run still ends with its own exit code.
+    expect(code).toBe(0);
   });
 });

@@ -1,0 +1,41 @@
+// The parse cache a cold load writes on the worker thread is the one a single thread writes.
+import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { gitRepo } from '../helpers/git-repo.js';
+import { backlog, manyFiles, packIn } from '../helpers/parse-worker-runs.js';
+import { repo } from '../helpers/run-built.js';
+
+describe('the parse cache of a cold load with the worker', () => {
+  const cacheDir = () => mkdtempSync(join(tmpdir(), 'backlog-worker-cache-'));
+
+  it('is written by the worker: the pack a single thread writes, which the next run reads whole', () => {
+    // The example, and a backlog of 1,200 files (the worker started before they are read).
+    for (const [worker, root] of [[true, join(repo, 'examples', 'contoso')], ['shared', join(repo, 'examples', 'contoso')], ['shared', manyFiles(1200)], [true, manyFiles(1200)]] as const) {
+      const [withWorker, alone] = [cacheDir(), cacheDir()];
+      const cold = backlog(['validate', '-f', 'json', '--root', root], { worker, cache: withWorker });
+      expect(cold).toEqual(backlog(['validate', '-f', 'json', '--root', root], { worker: false, cache: alone }));
+      const pack = packIn(withWorker);
+      expect(Object.keys(pack.entries).length).toBe(readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((p) => /\.ya?ml$/.test(p)).length);
+      expect(pack.entries).toEqual(packIn(alone).entries);
+      // A warm run finds every file: nothing new, so the pack is not written again.
+      const written = statSync(pack.path).mtimeMs;
+      const warm = backlog(['validate', '-f', 'json', '--root', root], { worker, cache: withWorker });
+      expect(warm).toEqual(cold);
+      expect(statSync(pack.path).mtimeMs).toBe(written);
+    }
+  });
+
+  it('keeps the files of a later load too (validate --changed reads the base)', () => {
+    const workload = (n: number, status: string) => `workloads:\n  - id: w${n}\n    name: W${n}\n    owner: Ana\n    status: ${status}\n`;
+    const root = gitRepo([{ message: 'base', files: { 'backlog.yaml': 'project:\n  name: P\n', 'a.yaml': workload(1, 'assessing'), 'b.yaml': workload(2, 'assessing') } }]);
+    writeFileSync(join(root, 'a.yaml'), workload(1, 'migrating'));
+    const [withWorker, alone] = [cacheDir(), cacheDir()];
+    const changed = backlog(['validate', '--changed', '--base', 'main', '-f', 'json', '--root', root], { worker: true, cache: withWorker });
+    expect(changed).toEqual(backlog(['validate', '--changed', '--base', 'main', '-f', 'json', '--root', root], { worker: false, cache: alone }));
+    // The working tree's three files (the worker's pack) and the base's a.yaml.
+    expect(Object.keys(packIn(withWorker).entries).sort()).toEqual(Object.keys(packIn(alone).entries).sort());
+    expect(Object.keys(packIn(withWorker).entries)).toHaveLength(4);
+  });
+});
