@@ -41,5 +41,5 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   // Only the command line prints; the bench and the build are command lines of their own.
-  { files: ['src/cli/**', 'bench/**', 'build.mjs'], rules: { 'no-console': 'off' } },
+  { files: ['src/cli/**', 'bench/**', 'scripts/**', 'build.mjs'], rules: { 'no-console': 'off' } },
 );
