@@ -1,7 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { tempDir, writeFiles } from './temp-dir.js';
+import { tempDir } from './temp-dir.js';
 
 export interface Commit {
   message: string;
@@ -13,20 +11,46 @@ export interface Commit {
   branch?: string;
 }
 
-/** A git repository built from object literals, one commit each; returns its folder. */
+const AUTHOR = 'Ana Planner <ana@example.com>';
+
+/**
+ * A git repository built from object literals, one commit each, with the last commit's branch
+ * checked out; returns its folder. Every commit is written by one `git fast-import`, not by
+ * three git processes a commit.
+ */
 export function gitRepo(commits: Commit[]): string {
   const dir = tempDir();
   git(dir, ['init', '-q', '-b', 'main']);
-  for (const commit of commits) {
-    if (commit.branch) git(dir, ['checkout', '-q', '-B', commit.branch]);
-    for (const [path, text] of Object.entries(commit.files)) {
-      if (text === null) rmSync(join(dir, path), { force: true });
-      else writeFiles(dir, { [path]: text });
+  const stream: Buffer[] = [];
+  const text = (value: string) => stream.push(Buffer.from(value));
+  const data = (value: string) => {
+    const bytes = Buffer.from(value);
+    text(`data ${bytes.length}\n`);
+    stream.push(bytes);
+    text('\n');
+  };
+  let branch = 'main';
+  let previous: number | undefined;
+  commits.forEach((commit, index) => {
+    const mark = index + 1;
+    branch = commit.branch ?? branch;
+    const when = `${Date.parse(`${commit.date ?? '2026-01-01'}T12:00:00Z`) / 1000} +0000`;
+    text(`commit refs/heads/${branch}\nmark :${mark}\nauthor ${AUTHOR} ${when}\ncommitter ${AUTHOR} ${when}\n`);
+    data(commit.message);
+    // Each commit follows the one before, whatever its branch (a new branch starts there).
+    if (previous !== undefined) text(`from :${previous}\n`);
+    for (const [path, content] of Object.entries(commit.files)) {
+      if (content === null) text(`D ${path}\n`);
+      else {
+        text(`M 100644 inline ${path}\n`);
+        data(content);
+      }
     }
-    git(dir, ['add', '-A']);
-    const date = `${commit.date ?? '2026-01-01'}T12:00:00Z`;
-    git(dir, ['commit', '-q', '--allow-empty', '-m', commit.message], { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date });
-  }
+    text('\n');
+    previous = mark;
+  });
+  execFileSync('git', ['fast-import', '--quiet'], { cwd: dir, input: Buffer.concat(stream) });
+  git(dir, ['checkout', '-q', '-f', branch]);
   return dir;
 }
 
