@@ -37,8 +37,9 @@ export interface ParsedDocument {
 }
 
 /**
- * Which parser produced the values. `fast` is js-yaml (no positions kept); `full` is the `yaml`
- * package (used when a file needs its detail). Positions are recomputed with the same parser.
+ * Which parser produced the values: `fast` is the fast reader (load/parse/subset.ts, no
+ * positions kept), `full` the `yaml` package (a file outside that subset). Positions are
+ * found again with the same parser.
  */
 export type ParserName = 'fast' | 'full';
 

@@ -1,5 +1,5 @@
 // Preloaded into a run of the CLI (node --require): says on stderr, as the process ends, which
-// of the YAML libraries it loaded (both CommonJS packages, loaded with require when needed).
+// of the YAML libraries it loaded (CommonJS packages, loaded with require when needed).
 process.on('exit', () => {
   const loaded = new Set();
   for (const path of Object.keys(require('node:module')._cache)) {

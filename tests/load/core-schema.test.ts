@@ -1,6 +1,6 @@
 // The subset parser reads plain scalars through plainScalarValue, which tells the forms apart by
 // their first character before trying any pattern: it must give exactly what trying the core
-// schema's patterns in order gives (valueByForms, the forms js-yaml is given too).
+// schema's patterns in order gives (valueByForms).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { plainScalarValue, valueByForms } from '../../src/load/parse/core-schema.js';

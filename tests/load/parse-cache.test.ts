@@ -72,7 +72,7 @@ describe('parse cache', () => {
     const finite = (text: string) => readSourceFile('a.yaml', Buffer.from(text)).finiteNumbers === true;
     expect(finite('servers:\n  - { id: S1, cores: 4, memory_gb: 1.5, disk_gb: -2 }\n')).toBe(true);
     for (const number of ['.inf', '-.Inf', '.NaN', '-0', '-0.0', `1e999`, '9'.repeat(400)]) expect(finite(`servers:\n  - { id: S1, x-n: ${number} }\n`), number).toBe(false);
-    // Read by js-yaml (a folded scalar), not vouched for: every entity is looked at, and the number kept.
+    // Read by the yaml package (a folded scalar), not vouched for: every entity is looked at, and the number kept.
     const text = 'servers:\n  - id: S1\n    description: >\n      folded\n    x-n: -.inf\n';
     const file = readSourceFile('a.yaml', Buffer.from(text));
     expect(file.finiteNumbers).toBe(false);

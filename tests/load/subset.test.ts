@@ -24,6 +24,7 @@ describe('what the subset reads', () => {
     ['anchor, alias and tag signs inside text', 'a: Tom & Jerry\nb: 2 * 3\nc: Hi! <<\nd: [x & y]\n', { a: 'Tom & Jerry', b: '2 * 3', c: 'Hi! <<', d: ['x & y'] }],
     ['an x- field deep in a list', 'servers:\n  - id: a\n    target: { sku: B2, x-note: [1] }\n', { servers: [{ id: 'a', target: { sku: 'B2', 'x-note': [1] } }] }],
     ['an x- field as a block key', 'workloads:\n  - id: a\n    x-cost: 10\n', { workloads: [{ id: 'a', 'x-cost': 10 }] }],
+    ['CRLF line ends, an empty item among them', 'workloads:\r\n  - id: a\r\n    x-list:\r\n      -\r\n  - id: b # b\r\n', { workloads: [{ id: 'a', 'x-list': [null] }, { id: 'b' }] }],
     // Keys read at the same place of the mapping before are taken as they were: these differ.
     [
       'entities whose keys differ from the one before at the same place',
@@ -36,7 +37,7 @@ describe('what the subset reads', () => {
   });
 });
 
-describe('where the subset gives up (another parser reads the file)', () => {
+describe('where the subset gives up (the yaml package reads the file)', () => {
   it.each([
     ['a block scalar', 'a: >-\n  folded\n  text\n'],
     ['a multi-line plain scalar', 'a: one\n  two\n'],
@@ -50,7 +51,7 @@ describe('where the subset gives up (another parser reads the file)', () => {
     ['a known key without the space after its colon, in flow', 'a:\n  - { x: 1, b: 2 }\n  - { x: 1, b:c }\n'],
     ['a key YAML reads as another value, where the mapping before had a plain one', 'a:\n  - { b: 1 }\n  - { true: 1 }\n'],
     ['a tab', 'a:\tb\n'],
-    ['CRLF line ends', 'a: b\r\n'],
+    ['a carriage return that ends no line', 'a: b\rc\n'],
     ['a byte-order mark', '\ufeffa: b\n'],
     ['quoted keys', '"a": b\n'],
     ['keys YAML reads as other values', 'true: 1\n'],

@@ -1,9 +1,5 @@
-// Plain scalars as the `yaml` package's YAML 1.2 core schema reads them, for the fast parsers:
-// a js-yaml schema, and the function the subset parser (subset.ts) calls. js-yaml's own
-// CORE_SCHEMA is looser (binary ints, `_` separators), and no two parsers may disagree on what a
-// file means.
-import type * as JsYaml from 'js-yaml';
-import { jsYamlLibrary } from './libraries.js';
+// Plain scalars as the `yaml` package's YAML 1.2 core schema reads them, for the fast reader
+// (subset.ts): no two readers may disagree on what a file means.
 
 type Form = [test: RegExp, construct: (text: string) => unknown];
 
@@ -81,22 +77,4 @@ function isDigits(text: string): boolean {
     if (c < 48 || c > 57) return false;
   }
   return true;
-}
-
-/** One js-yaml type per tag (js-yaml keeps only the last type of a tag), tried form by form. */
-function scalarType(jsYaml: typeof JsYaml, tag: string, forms: Form[]) {
-  const formOf = (text: string) => forms.find(([test]) => test.test(text));
-  return new jsYaml.Type(`tag:yaml.org,2002:${tag}`, {
-    kind: 'scalar',
-    resolve: (text: string | null) => formOf(text ?? '') !== undefined,
-    construct: (text: string | null) => formOf(text ?? '')![1](text ?? ''),
-  });
-}
-
-let schema: JsYaml.Schema | undefined;
-
-/** The js-yaml schema of these forms, made when first asked for (with js-yaml itself: libraries.ts). */
-export function coreSchema(): JsYaml.Schema {
-  const jsYaml = jsYamlLibrary();
-  return (schema ??= jsYaml.FAILSAFE_SCHEMA.extend({ implicit: FORMS.map(([tag, forms]) => scalarType(jsYaml, tag, forms)) }));
 }
