@@ -26,6 +26,7 @@ const cacheDir = join(tmpdir(), `backlog-bench-cache-${scale}`);
 prepareEstate();
 const gitEstate = prepareGitEstate();
 const jsonEstate = prepareJsonEstate();
+const oneFile = prepareOneFileEstates();
 const measure = join(here, 'measure.mjs');
 const bin = join(repo, 'bin', 'backlog.js');
 
@@ -45,6 +46,9 @@ const cases = [
   { name: 'diff (1% of files changed)', key: 'diff', command: () => cli('diff', 'HEAD~1', 'HEAD', '--root', gitEstate, '-f', 'json'), target: { seconds: 3 } },
   // Commits never reviewed before (the first diff of a change): files from the parse cache.
   { name: 'diff, commits not reviewed before', key: 'diff-new', before: forgetReviews, command: () => cli('diff', 'HEAD~1', 'HEAD', '--root', gitEstate, '-f', 'json') },
+  // One large file (an import's state): placing a finding for every entity costs about what validating them does.
+  { name: `validate, one file of ${oneFile.count} servers (--no-cache)`, key: 'one-file', command: () => cli('validate', '--no-cache', '-f', 'json', '--root', oneFile.clean) },
+  { name: `validate, the same with a finding each (--no-cache)`, key: 'one-file-findings', command: () => cli('validate', '--no-cache', '-f', 'json', '--root', oneFile.findings) },
   { name: 'list on the example', key: 'list-example', command: () => cli('list', '--root', join(repo, 'examples', 'contoso')), target: { ratio: 2.5, of: 'node -e ""' } },
   // The floor once more: how far this machine's speed moved while the cases ran (a shared VM's does).
   { name: 'read + JSON.parse, again at the end', baseline: true, command: () => ['node', [measure, join(here, 'read-json.mjs'), jsonEstate]] },
@@ -172,6 +176,24 @@ function prepareGitEstate() {
   }
   git('commit', '-q', '-am', 'reprioritise 1% of the workloads');
   return dir;
+}
+
+/** One file of twice the scale's servers, each in a workload, and the same with none in any: a finding each (ORPHAN_SERVER). */
+function prepareOneFileEstates() {
+  const count = SCALES[scale].servers * 2;
+  const dir = join(here, 'estates', `${scale}-one-file`);
+  const clean = join(dir, 'clean');
+  const findings = join(dir, 'findings');
+  if (!existsSync(join(dir, 'done'))) {
+    rmSync(dir, { recursive: true, force: true });
+    const servers = (withWorkload) => Array.from({ length: count }, (_, n) => `  - id: srv-${n}\n    os: Ubuntu 22.04\n    cores: 4\n${withWorkload ? '    workloads: [app]\n' : ''}`).join('');
+    mkdirSync(clean, { recursive: true });
+    mkdirSync(findings, { recursive: true });
+    writeFileSync(join(clean, 'backlog.yaml'), `workloads:\n  - { id: app, name: App, owner: Ana }\nservers:\n${servers(true)}`);
+    writeFileSync(join(findings, 'backlog.yaml'), `servers:\n${servers(false)}`);
+    writeFileSync(join(dir, 'done'), '');
+  }
+  return { count, clean, findings };
 }
 
 /** The same estate as JSON files, for the floor: what reading and parsing the data costs at best. */

@@ -36,7 +36,8 @@ describe('the readers, on generated documents', () => {
     // The generator is worth its time only if both readers get a fair share of the documents.
     expect(counts.fastReader).toBeGreaterThan(DOCUMENTS / 5);
     expect(counts.documents - counts.fastReader).toBeGreaterThan(DOCUMENTS / 5);
-  });
+    // A hang guard that grows with the number of documents asked for.
+  }, Math.max(120_000, DOCUMENTS * 20));
 });
 
 describe('the readers, on every fixture and example file', () => {
