@@ -32,15 +32,15 @@ export function reportMarkdown(report: Report): string {
     for (const outcome of report.outcomes) {
       for (const m of outcome.metrics) {
         const current = m.current === null ? '' : `${m.current}${m.measure ? ' (computed)' : ''}`;
-        out.push(`| ${cell(outcome.title)} | ${cell(m.name)}${m.unit ? ` (${cell(m.unit)})` : ''} | ${m.kind ?? ''} | ${m.baseline ?? ''} | ${current} | ${m.target ?? ''} | ${m.due ?? ''} | ${m.progress === null ? '' : `${m.progress}%`} |`);
+        out.push(`| ${cell(outcome.title ?? '')} | ${cell(m.name)}${m.unit ? ` (${cell(m.unit)})` : ''} | ${m.kind ?? ''} | ${m.baseline ?? ''} | ${current} | ${m.target ?? ''} | ${m.due ?? ''} | ${m.progress === null ? '' : `${m.progress}%`} |`);
       }
     }
   }
   out.push('', `### Open assumptions (${report.open_assumptions.length})`, '');
-  for (const a of report.open_assumptions) out.push(`- **${cell(a.id)}**${a.review_by ? ` (review by ${a.review_by}${a.overdue ? ', overdue' : ''})` : ''}: ${cell(a.statement)}`);
+  for (const a of report.open_assumptions) out.push(`- **${cell(a.id)}**${a.review_by ? ` (review by ${a.review_by}${a.overdue ? ', overdue' : ''})` : ''}: ${cell(a.statement ?? '')}`);
   out.push('', `### Open remediations (${report.open_remediations.length})`, '');
-  for (const r of report.open_remediations) out.push(`- **${cell(r.id)}** ${[r.severity, r.status, r.owner, r.due && `due ${r.due}`].filter(Boolean).join(', ')}: ${cell(r.title)}`);
+  for (const r of report.open_remediations) out.push(`- **${cell(r.id)}** ${[r.severity, r.status, r.owner, r.due && `due ${r.due}`].filter(Boolean).join(', ')}: ${cell(r.title ?? '')}`);
   out.push('', `### Blocked workloads (${report.blocked_workloads.length})`, '');
-  for (const w of report.blocked_workloads) out.push(`- **${cell(w.id)}** ${cell(w.name)}${w.waiting_for.length > 0 ? `, waiting for ${w.waiting_for.join(', ')}` : ''}`);
+  for (const w of report.blocked_workloads) out.push(`- **${cell(w.id)}** ${cell(w.name ?? '')}${w.waiting_for.length > 0 ? `, waiting for ${w.waiting_for.join(', ')}` : ''}`);
   return `${out.join('\n')}\n`;
 }

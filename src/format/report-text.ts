@@ -28,16 +28,16 @@ export function reportText(built: Report, style: ChalkInstance): string {
     out.push('', style.bold('Business outcomes and KPIs'));
     for (const outcome of report.outcomes) {
       const about = [outcome.category, outcome.stakeholder].filter(Boolean).join(', ');
-      out.push(`  ${style.bold(outcome.id)}  ${outcome.title}${about ? style.dim(` (${about})`) : ''}`);
+      out.push(`  ${style.bold(outcome.id)}  ${outcome.title ?? ''}${about ? style.dim(` (${about})`) : ''}`);
       for (const metric of outcome.metrics) out.push(`    ${metricLine(metric, style)}`);
     }
   }
   out.push('', style.bold(`Open assumptions (${report.open_assumptions.length})`));
-  for (const a of report.open_assumptions) out.push(`  ${a.id}  ${a.review_by ? (a.overdue ? style.red(`review overdue since ${a.review_by}`) : style.dim(`review by ${a.review_by}`)) : ''}  ${a.statement}`);
+  for (const a of report.open_assumptions) out.push(`  ${a.id}  ${a.review_by ? (a.overdue ? style.red(`review overdue since ${a.review_by}`) : style.dim(`review by ${a.review_by}`)) : ''}  ${a.statement ?? ''}`);
   out.push('', style.bold(`Open remediations (${report.open_remediations.length})`));
-  for (const r of report.open_remediations) out.push(`  ${r.id}  ${[r.severity, r.status, r.owner, r.due && `due ${r.due}`].filter(Boolean).join(', ')}  ${r.title}`);
+  for (const r of report.open_remediations) out.push(`  ${r.id}  ${[r.severity, r.status, r.owner, r.due && `due ${r.due}`].filter(Boolean).join(', ')}  ${r.title ?? ''}`);
   out.push('', style.bold(`Blocked workloads (${report.blocked_workloads.length})`));
-  for (const w of report.blocked_workloads) out.push(`  ${w.id}  ${w.name}${w.waiting_for.length > 0 ? style.dim(`  waiting for ${w.waiting_for.join(', ')}`) : ''}`);
+  for (const w of report.blocked_workloads) out.push(`  ${w.id}  ${w.name ?? ''}${w.waiting_for.length > 0 ? style.dim(`  waiting for ${w.waiting_for.join(', ')}`) : ''}`);
   return `${out.join('\n')}\n`;
 }
 

@@ -43,10 +43,10 @@ export interface Report {
   by_wave: GroupRow[];
   by_criticality: GroupRow[];
   servers_by_status: Array<{ key: string; servers: number; percent: number; cores: number }>;
-  outcomes: Array<{ id: string; title: string; category: string | null; stakeholder: string | null; metrics: MetricRow[] }>;
-  open_assumptions: Array<{ id: string; statement: string; owner: string | null; review_by: string | null; overdue: boolean }>;
-  open_remediations: Array<{ id: string; title: string; severity: string | null; status: string; owner: string | null; due: string | null }>;
-  blocked_workloads: Array<{ id: string; name: string; wave: string | null; waiting_for: string[] }>;
+  outcomes: Array<{ id: string; title: string | null; category: string | null; stakeholder: string | null; metrics: MetricRow[] }>;
+  open_assumptions: Array<{ id: string; statement: string | null; owner: string | null; review_by: string | null; overdue: boolean }>;
+  open_remediations: Array<{ id: string; title: string | null; severity: string | null; status: string; owner: string | null; due: string | null }>;
+  blocked_workloads: Array<{ id: string; name: string | null; wave: string | null; waiting_for: string[] }>;
 }
 
 const CLOSED_REMEDIATIONS = new Set(['done', 'wont-fix', 'accepted-risk']);
@@ -79,7 +79,8 @@ export function buildReport(context: QueryContext, asOf: string): Report {
     servers_by_status: [...serverStatus].map(([key, list]) => ({ key, servers: list.length, percent: percent(list.length, servers.length), cores: sumOf(list, 'cores') })),
     outcomes: backlog.entities.outcomes.map((outcome) => ({
       id: outcome.id,
-      title: outcome.data.title,
+      // An entity in error may lack even the fields it needs.
+      title: outcome.data.title ?? null,
       category: outcome.data.category ?? null,
       stakeholder: outcome.data.stakeholder ?? null,
       metrics: (outcome.data.metrics ?? []).map((metric) => {
@@ -100,13 +101,13 @@ export function buildReport(context: QueryContext, asOf: string): Report {
     })),
     open_assumptions: backlog.entities.assumptions
       .filter((a) => a.data.status === 'open')
-      .map((a) => ({ id: a.id, statement: a.data.statement, owner: a.data.owner ?? null, review_by: a.data.review_by ?? null, overdue: a.data.review_by !== undefined && a.data.review_by < asOf })),
+      .map((a) => ({ id: a.id, statement: a.data.statement ?? null, owner: a.data.owner ?? null, review_by: a.data.review_by ?? null, overdue: a.data.review_by !== undefined && a.data.review_by < asOf })),
     open_remediations: backlog.entities.remediations
       .filter((r) => !CLOSED_REMEDIATIONS.has(r.data.status ?? 'open'))
-      .map((r) => ({ id: r.id, title: r.data.title, severity: r.data.severity ?? null, status: r.data.status ?? 'open', owner: r.data.owner ?? null, due: r.data.due ?? null })),
+      .map((r) => ({ id: r.id, title: r.data.title ?? null, severity: r.data.severity ?? null, status: r.data.status ?? 'open', owner: r.data.owner ?? null, due: r.data.due ?? null })),
     blocked_workloads: workloads
       .filter((w) => w.data.status === 'blocked')
-      .map((w) => ({ id: w.id, name: w.data.name, wave: waveOf(backlog, w)?.id ?? null, waiting_for: blockedBy(context, w).map((d) => d.id) })),
+      .map((w) => ({ id: w.id, name: w.data.name ?? null, wave: waveOf(backlog, w)?.id ?? null, waiting_for: blockedBy(context, w).map((d) => d.id) })),
   };
 }
 

@@ -1,6 +1,7 @@
 // Stage one of validation: the shape of every document (a mapping of collections, each a list
 // of entities) and every entity against its schema. Produces the entities the model is built
 // from, and the findings about the files themselves.
+import * as zod from 'zod';
 import type * as z from 'zod';
 import { COLLECTION_NAMES, COLLECTIONS, isCollectionName, type CollectionName } from '../../schemas/collections.js';
 import { Project } from '../../schemas/project.js';
@@ -195,7 +196,21 @@ function withoutFieldsInError(schema: z.ZodType, value: Record<string, unknown>,
     else drop(issue.path, []);
   }
   const again = schema.safeParse(pruned);
-  return again.success ? (again.data as Record<string, unknown>) : pruned;
+  return again.success ? (again.data as Record<string, unknown>) : withDefaults(schema, pruned);
+}
+
+/**
+ * The fields with a default filled in where they are absent: an entity still missing a field
+ * it needs has the rest as any other (a workload without `name` is still `identified`).
+ */
+function withDefaults(schema: z.ZodType, value: Record<string, unknown>): Record<string, unknown> {
+  const shape = (schema as { shape?: Record<string, z.ZodType> }).shape;
+  if (!shape) return value;
+  const filled = { ...value };
+  for (const [field, fieldSchema] of Object.entries(shape)) {
+    if (filled[field] === undefined && fieldSchema instanceof zod.ZodDefault) filled[field] = fieldSchema.parse(undefined);
+  }
+  return filled;
 }
 
 function topLevelFields(issues: readonly z.core.$ZodIssue[]): Set<string> {
