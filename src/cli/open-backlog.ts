@@ -2,7 +2,6 @@
 // word on stderr when the backlog has errors (the queries still answer from the rest).
 // Queries read the snapshot of the model when the files have not changed since it was taken
 // (load/snapshot.ts); every load of the files takes a new one.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DiagnosticDraft } from '../validate/diagnostic.js';
 import type { ParserName, SourceFile } from '../load/types.js';
@@ -11,6 +10,7 @@ import { fsSource, type FsSource } from '../load/fs-source.js';
 import { backlogPaths } from '../load/file-filter.js';
 import { cacheFileOf } from '../load/parse-cache.js';
 import { decodeText } from '../load/decode.js';
+import { readRegularFile } from '../files/regular-file.js';
 import { openSnapshot } from '../load/snapshot.js';
 import type { Backlog } from '../model/backlog.js';
 import { buildGraph, type WorkloadGraph } from '../model/graph.js';
@@ -52,7 +52,7 @@ export async function openForQuery(io: CliIO, rootOption: string | undefined): P
   return {
     root,
     context: queryContext(snapshot.backlog),
-    sourceOf: (path) => ({ text: decodeText(readFileSync(join(source.realRoot, path))).text, parser: snapshot.parserOf(path) }),
+    sourceOf: (path) => ({ text: decodeText(readRegularFile(join(source.realRoot, path))).text, parser: snapshot.parserOf(path) }),
   };
 }
 

@@ -1,7 +1,7 @@
 // Every command that writes goes through here: the changed backlog is validated first, a change
 // that would add errors or touch a file with YAML errors is refused, and files are written
 // atomically; with --dry-run, a unified diff instead.
-import { closeSync, existsSync, openSync, readSync } from 'node:fs';
+import { closeSync, existsSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SourceFile } from '../load/types.js';
 import { readSourceFile } from '../load/read-source-file.js';
@@ -12,6 +12,7 @@ import { writeFilesAtomic } from './atomic-write.js';
 import { withLineEndsOf } from './line-ends.js';
 import { applyEdits, EditError, type Edit } from './text-edits.js';
 import { unifiedDiff } from './unified-diff.js';
+import { openRegularFile } from '../files/regular-file.js';
 
 export interface ApplyOptions {
   root: string;
@@ -77,7 +78,7 @@ const BYTE_ORDER_MARK = Buffer.from([0xef, 0xbb, 0xbf]);
 function withByteOrderMarkOf(path: string, text: string): string {
   const head = Buffer.alloc(BYTE_ORDER_MARK.length);
   try {
-    const fd = openSync(path, 'r');
+    const fd = openRegularFile(path);
     try {
       readSync(fd, head, 0, head.length, 0);
     } finally {

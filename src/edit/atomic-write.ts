@@ -6,6 +6,7 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
+import { makeFolder } from '../files/make-folder.js';
 import { errorMessage, IoError } from '../errors.js';
 
 /** The file-system calls a write needs; tests replace one to fail mid-write. */
@@ -126,7 +127,7 @@ export class TemporaryFile {
       // A new file: the default mode.
     }
     try {
-      fileSystem.mkdirSync(dirname(path), { recursive: true });
+      makeFolder(dirname(path));
       this.fd = fileSystem.openSync(this.temporary, 'wx', mode);
     } catch (error) {
       throw new IoError(`cannot write ${path}: ${errorMessage(error)}`, { cause: error });

@@ -4,7 +4,7 @@
 // version and the "today" of the date rules: an entry can never be stale. A side not in the
 // cache is read from git (both commits' blobs at once), and added when it is the second time
 // that commit is reviewed; the newest few entries stay.
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { edgeSet, edgeSetOf, type EdgeChange, type ReviewSide } from '../diff/review.js';
 import { modelHeader, modelOf, modelSections, PATHS_SECTION, type ModelHeader } from '../load/model-snapshot.js';
@@ -14,6 +14,7 @@ import { readSectionedFile, writeSectionedFile } from '../load/sectioned-file.js
 import type { SourceFile } from '../load/types.js';
 import type { Diagnostic } from '../validate/diagnostic.js';
 import { backlogsAt } from './backlog-at.js';
+import { makeFolder } from '../files/make-folder.js';
 import { run, WORKTREE, type Repository } from './repository.js';
 
 /** Bump when an entry changes shape. */
@@ -82,7 +83,7 @@ function admitOnSecondReview(location: string): boolean {
       rmSync(marker, { force: true });
       return true;
     }
-    mkdirSync(dirname(marker), { recursive: true });
+    makeFolder(dirname(marker));
     writeFileSync(marker, '');
   } catch {
     // A cache folder that cannot be written: nothing is kept, as nothing could be.

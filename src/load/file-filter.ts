@@ -1,3 +1,5 @@
+import { errorMessage, UsageError } from '../errors.js';
+import { ROOT_FILE } from './find-root.js';
 import type { BacklogSource } from './source.js';
 
 const YAML_FILE = /\.ya?ml$/i;
@@ -29,9 +31,22 @@ async function exclusion(exclude: readonly string[]): Promise<(path: string) => 
   // slash matches the path from the root. (picomatch's own `basename` option takes all globs.)
   const withSlash = exclude.filter((glob) => glob.includes('/'));
   const names = exclude.filter((glob) => !glob.includes('/'));
-  const byPath = withSlash.length > 0 ? picomatch(withSlash, { dot: true }) : () => false;
-  const byName = names.length > 0 ? picomatch(names, { dot: true }) : () => false;
+  const byPath = matcher(picomatch, withSlash);
+  const byName = matcher(picomatch, names);
   return (path) => byPath(path) || byName(path.slice(path.lastIndexOf('/') + 1));
+}
+
+/** One matcher of several globs; a glob that cannot be one is a configuration error. */
+function matcher(picomatch: typeof import('picomatch'), globs: readonly string[]): (path: string) => boolean {
+  if (globs.length === 0) return () => false;
+  for (const glob of globs) {
+    if (typeof glob !== 'string' || glob.trim() === '') throw new UsageError(`project.exclude in ${ROOT_FILE} holds an empty glob`, 'remove it, or write the files to leave out (drafts/**, *.draft.yaml)');
+  }
+  try {
+    return picomatch([...globs], { dot: true });
+  } catch (error) {
+    throw new UsageError(`project.exclude in ${ROOT_FILE}: ${errorMessage(error)}`, 'write each glob as .gitignore does (drafts/**, *.draft.yaml)');
+  }
 }
 
 /** The files of a source that are part of the backlog, given the globs of `project.exclude`. */

@@ -1,7 +1,8 @@
-import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { closeSync, fstatSync, readdirSync, readFileSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { errorMessage, IoError } from '../errors.js';
-import { isSkippedFolder } from './file-filter.js';
+import { isBacklogFile, isSkippedFolder } from './file-filter.js';
+import { NotARegularFile, openRegularFile, readRegularFile } from '../files/regular-file.js';
 import type { FileStamp } from './snapshot.js';
 import type { BacklogSource, RoomFor } from './source.js';
 
@@ -29,9 +30,14 @@ export function fsSource(root: string): FsSource {
     },
     async readFile(path, room) {
       try {
-        return room ? readInto(join(realRoot, path), room) : readFileSync(join(realRoot, path));
+        return room ? readInto(join(realRoot, path), room) : readRegularFile(join(realRoot, path));
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+        // Listed as a file, something else now: skipped as the listing skips it.
+        if (error instanceof NotARegularFile) {
+          notices.push(`skipped ${path}: not a regular file`);
+          return undefined;
+        }
         throw new IoError(`cannot read ${path}: ${errorMessage(error)}`, { cause: error });
       }
     },
@@ -62,6 +68,11 @@ export function fsSource(root: string): FsSource {
         files.push(path);
         continue;
       }
+      // A FIFO, a socket or a device is never read (reading one could wait forever).
+      if (!entry.isDirectory() && !entry.isSymbolicLink()) {
+        if (isBacklogFile(path)) notes.push(`skipped ${path}: not a regular file`);
+        continue;
+      }
       let full = join(dir, entry.name);
       let isDirectory = entry.isDirectory();
       if (entry.isSymbolicLink()) {
@@ -75,7 +86,12 @@ export function fsSource(root: string): FsSource {
           continue;
         }
         full = target;
-        isDirectory = statSync(target).isDirectory();
+        const stats = statSync(target);
+        isDirectory = stats.isDirectory();
+        if (!isDirectory && !stats.isFile()) {
+          if (isBacklogFile(path)) notes.push(`skipped ${path}: a link to what is not a regular file`);
+          continue;
+        }
       }
       if (isDirectory) {
         // A link back up the tree would walk forever.
@@ -100,12 +116,11 @@ const staging = new Uint8Array(256 * 1024);
  * bytes as the file had when opened), or into a buffer of their own when none is offered.
  */
 function readInto(path: string, room: RoomFor): Uint8Array {
-  const fd = openSync(path, 'r');
+  const fd = openRegularFile(path);
   try {
     const stats = fstatSync(fd);
-    // What readFileSync does: anything but a regular file, and a file of size 0, may tell no
-    // size (it then reads to the end).
-    const size = stats.isFile() ? stats.size : 0;
+    // What readFileSync does: a file of size 0 may tell no size (it then reads to the end).
+    const size = stats.size;
     const into = size > 0 ? room(size) : undefined;
     if (!into) return readFileSync(fd);
     const target = size <= staging.length ? staging : into;

@@ -5,7 +5,7 @@
 // whose hash does not match, is ignored, and one that cannot be written is skipped (the cache
 // only ever saves time).
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { ChunkEncoder, TemporaryFile } from '../edit/atomic-write.js';
@@ -13,6 +13,8 @@ import type { FileCheck } from '../validate/check-documents.js';
 import { decodeCheck, encodeCheck, type StoredCheck } from './cache-codec.js';
 import { ROOT_FILE } from './find-root.js';
 import { withTextOf } from './file-text.js';
+import { readRegularFile } from '../files/regular-file.js';
+import { makeFolder } from '../files/make-folder.js';
 import type { FileProblem, ParserName, SourceFile } from './types.js';
 
 /** Bump when what an entry holds changes shape. */
@@ -154,7 +156,7 @@ export class PackWriter {
   /** A pack to write to `target`; undefined when its file cannot be made. */
   static open(target: PackTarget): PackWriter | undefined {
     try {
-      mkdirSync(join(target.file, '..'), { recursive: true });
+      makeFolder(join(target.file, '..'));
       sweepTemporaries(join(target.file, '..'));
       return new PackWriter(new TemporaryFile(target.file, { durable: false }), target.version);
     } catch {
@@ -243,7 +245,7 @@ function readPack(pack: string, version: string): Map<string, CacheEntry> {
   if (!existsSync(pack)) return new Map();
   try {
     // Hashed as bytes, as read: hashing the decoded text would encode 50 MB again.
-    const bytes = readFileSync(pack);
+    const bytes = readRegularFile(pack);
     const newline = bytes.lastIndexOf(0x0a);
     if (newline === -1) return new Map();
     const body = bytes.subarray(0, newline);

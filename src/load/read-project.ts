@@ -1,8 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Project } from '../../schemas/project.js';
 import { ROOT_FILE } from './find-root.js';
 import { readSourceFile } from './read-source-file.js';
+import { NotARegularFile, readRegularFile } from '../files/regular-file.js';
 import type { SourceFile } from './types.js';
 
 /** The `project` settings of a root file, read as validate reads them. */
@@ -13,5 +14,11 @@ export function projectOf(rootFile: SourceFile): Project | undefined {
 /** The `project` settings of a backlog, from its root file alone (for commands that need no more). */
 export function readProjectSettings(root: string): Project | undefined {
   const path = join(root, ROOT_FILE);
-  return existsSync(path) ? projectOf(readSourceFile(ROOT_FILE, readFileSync(path))) : undefined;
+  if (!existsSync(path)) return undefined;
+  try {
+    return projectOf(readSourceFile(ROOT_FILE, readRegularFile(path)));
+  } catch (error) {
+    if (error instanceof NotARegularFile) return undefined;
+    throw error;
+  }
 }

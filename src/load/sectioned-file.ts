@@ -5,10 +5,12 @@
 // share a section without reading either.
 // Everything is written as ASCII (JSON escapes the rest), which reads back fastest.
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, mkdirSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, readSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { encodedInChunks, writeFileAtomic } from '../edit/atomic-write.js';
-import { errorMessage, IoError } from '../errors.js';
+import { DamagedCacheError, errorMessage } from '../errors.js';
+import { makeFolder } from '../files/make-folder.js';
+import { openRegularFile } from '../files/regular-file.js';
 
 export interface SectionedFile<H> {
   header: H;
@@ -65,7 +67,7 @@ export function writeSectionedFile(location: string, header: object, sections: R
   }
   const headerText = asciiJson({ ...header, sections: ranges });
   try {
-    mkdirSync(dirname(location), { recursive: true });
+    makeFolder(dirname(location));
     // ASCII throughout: written as latin1, the cheapest encoding of a string, with the same
     // bytes; in chunks (a snapshot at L is 28 MB).
     writeFileAtomic(location, encodedInChunks([firstLine(headerText), headerText, ...texts], 'latin1'), { durable: false });
@@ -82,7 +84,7 @@ export function writeSectionedFile(location: string, header: object, sections: R
 export function readSectionedFile<H>(location: string): SectionedFile<H> | undefined {
   let fd: number;
   try {
-    fd = openSync(location, 'r');
+    fd = openRegularFile(location);
   } catch {
     return undefined;
   }
@@ -122,7 +124,7 @@ export function readSectionedFile<H>(location: string): SectionedFile<H> | undef
         } catch (error) {
           // Found only once the answer is under way: the file goes, and the next run rebuilds it.
           removeIfStill(location, fd);
-          throw new IoError(`the cache file ${location} is damaged (${errorMessage(error)}): run the command again, which rebuilds it (or with --no-cache)`, { cause: error });
+          throw new DamagedCacheError(`the cache file ${location} is damaged (${errorMessage(error)})`, { cause: error });
         }
       },
       sectionHash: (name) => header.sections[name]?.[2],

@@ -11,6 +11,8 @@ export interface ProcessResult {
   code: number | null;
   stdout: string;
   stderr: string;
+  /** The signal that ended it, when one did (a timeout). */
+  signal?: string;
 }
 
 export interface BuiltRunOptions {
@@ -19,6 +21,8 @@ export interface BuiltRunOptions {
   env?: Record<string, string | undefined>;
   cwd?: string;
   stdio?: SpawnSyncOptions['stdio'];
+  /** Milliseconds before the process is killed (a hang then shows as a null code and SIGTERM). */
+  timeout?: number;
 }
 
 /** Runs `node bin/backlog.js ARGS` with no colour and a fixed "today"; returns what a caller sees. */
@@ -28,6 +32,7 @@ export function runBuilt(args: string[], options: BuiltRunOptions = {}): Process
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', BACKLOG_AS_OF: '2026-06-01', ...options.env },
     ...(options.stdio ? { stdio: options.stdio } : {}),
+    ...(options.timeout ? { timeout: options.timeout } : {}),
   });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr, ...(result.signal ? { signal: result.signal } : {}) };
 }

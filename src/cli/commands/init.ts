@@ -1,9 +1,10 @@
 // `backlog init [DIR]`: a starter backlog that validates clean. Refuses to overwrite anything.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { writeFileAtomic } from '../../edit/atomic-write.js';
 import { starterFiles } from '../../edit/starter-backlog.js';
 import { errorMessage, IoError, UsageError } from '../../errors.js';
+import { makeFolder } from '../../files/make-folder.js';
 import type { CliIO } from '../io.js';
 
 export function runInit(dir: string | undefined, io: CliIO): number {
@@ -17,7 +18,7 @@ export function runInit(dir: string | undefined, io: CliIO): number {
   }
   try {
     for (const [path, text] of files) {
-      mkdirSync(dirname(join(target, path)), { recursive: true });
+      makeFolder(dirname(join(target, path)));
       writeFileAtomic(join(target, path), text);
     }
   } catch (error) {
