@@ -14,10 +14,18 @@ export class UsageError extends Error {
 
 /** Reading or writing files, or running git, failed: exit 3. */
 export class IoError extends Error {
-  override readonly name = 'IoError';
+  override readonly name: string = 'IoError';
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
   }
+}
+
+/**
+ * A cache file found damaged once an answer was under way (its header was sound). The file is
+ * gone by then; the command answers again from the backlog's files.
+ */
+export class DamagedCacheError extends IoError {
+  override readonly name = 'DamagedCacheError';
 }
 
 export function errorMessage(error: unknown): string {

@@ -1,7 +1,7 @@
 // The command line as a function: `run(argv, io)` returns the exit code, so tests run commands
 // in-process with captured output. Command modules load only when their command runs.
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { errorMessage, IoError, UsageError } from '../errors.js';
+import { DamagedCacheError, errorMessage, IoError, UsageError } from '../errors.js';
 import type { CliIO } from './io.js';
 import { toolVersion } from './version.js';
 
@@ -258,10 +258,22 @@ async function projectSettings(io: CliIO, root: string | undefined) {
 
 /** Runs the command line and returns the exit code; never throws. */
 export async function run(argv: readonly string[], givenIO: CliIO): Promise<number> {
-  let exitCode: number = EXIT.ok;
-  const debug = argv.includes('--debug') || givenIO.env.BACKLOG_DEBUG === '1';
   // --no-cache is a global flag; the commands read it where they read BACKLOG_NO_CACHE.
   const io: CliIO = { ...givenIO, env: { ...givenIO.env, ...(argv.includes('--no-cache') ? { BACKLOG_NO_CACHE: '1' } : {}) } };
+  try {
+    return await runOnce(argv, io, false);
+  } catch (error) {
+    // A damaged cache is never the user's problem: the damaged file is gone, and the answer
+    // comes from the files (a command prints only once it has its answer).
+    if (!(error instanceof DamagedCacheError)) throw error;
+    return runOnce(argv, { ...io, env: { ...io.env, BACKLOG_NO_CACHE: '1' } }, true);
+  }
+}
+
+/** One run; throws only a damaged cache found while answering, unless `retrying` already. */
+async function runOnce(argv: readonly string[], io: CliIO, retrying: boolean): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const debug = argv.includes('--debug') || io.env.BACKLOG_DEBUG === '1';
   try {
     const program = createProgram(io, (code) => {
       exitCode = code;
@@ -273,6 +285,7 @@ export async function run(argv: readonly string[], givenIO: CliIO): Promise<numb
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (error) {
+    if (error instanceof DamagedCacheError && !retrying) throw error;
     return exitCodeOf(error, io, debug);
   }
 }

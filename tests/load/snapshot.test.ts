@@ -152,7 +152,7 @@ describe('snapshot of the model', () => {
     expect(await runCli(['list', '--priority', '--root', root], { env })).toEqual(expected);
   });
 
-  it('says so when a section is damaged inside (a disk error), removes the file, and the next run answers', async () => {
+  it('answers from the files when a section is damaged inside (a disk error), and removes the file', async () => {
     const root = copyOf(join(examples, 'contoso'));
     const env = cacheEnv();
     const expected = await runCli(['list', '--priority', '--root', root, '--no-cache'], { env });
@@ -167,9 +167,7 @@ describe('snapshot of the model', () => {
     expect(at).toBeLessThan(body + header.sections.workloads[1]);
     bytes[at] = bytes[at] === 0x61 ? 0x62 : 0x61;
     writeFileSync(file, bytes);
-    const damaged = await runCli(['list', '--priority', '--root', root], { env });
-    expect(damaged.code).toBe(3);
-    expect(damaged.stderr).toContain('is damaged (a section does not match its hash): run the command again, which rebuilds it (or with --no-cache)');
+    expect(await runCli(['list', '--priority', '--root', root], { env })).toEqual(expected);
     expect(existsSync(file)).toBe(false);
     expect(await runCli(['list', '--priority', '--root', root], { env })).toEqual(expected);
   });
