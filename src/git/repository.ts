@@ -102,3 +102,23 @@ export async function run(repository: Repository, args: string[]): Promise<strin
     throw new IoError(`git ${args[0]} failed: ${errorMessage(error)}`, { cause: error });
   }
 }
+
+/**
+ * The two sides a revision range names, as `git diff` reads them: `A..B` compares A with B, and
+ * `A...B` the merge-base of A and B with B; a side left out is HEAD. Undefined for a plain ref
+ * (git allows no `..` in a ref's name).
+ */
+export async function resolveRange(repository: Repository, text: string): Promise<{ base: string; head: string } | undefined> {
+  const symmetric = text.indexOf('...');
+  const at = symmetric !== -1 ? symmetric : text.indexOf('..');
+  if (at === -1) return undefined;
+  const [from, to] = [text.slice(0, at) || 'HEAD', text.slice(at + (symmetric !== -1 ? 3 : 2)) || 'HEAD'];
+  const head = await resolveCommit(repository, to);
+  const fromCommit = await resolveCommit(repository, from);
+  if (symmetric === -1) return { base: fromCommit, head };
+  try {
+    return { base: (await repository.git.raw(['merge-base', fromCommit, head])).trim(), head };
+  } catch {
+    throw new UsageError(`no common history between ${from} and ${to}`, (await isShallow(repository)) ? SHALLOW_CLONE_HINT : undefined);
+  }
+}

@@ -2,11 +2,11 @@
 // request comment or a machine.
 import { appendFileSync } from 'node:fs';
 import { review, type ReviewSide } from '../../diff/review.js';
-import { errorMessage, IoError } from '../../errors.js';
+import { errorMessage, IoError, UsageError } from '../../errors.js';
 import { diffJson } from '../../format/diff-json.js';
 import { diffMarkdown } from '../../format/diff-markdown.js';
 import { diffText } from '../../format/diff-text.js';
-import { defaultBase, openRepository, resolveCommit, WORKTREE } from '../../git/repository.js';
+import { defaultBase, openRepository, resolveCommit, resolveRange, WORKTREE } from '../../git/repository.js';
 import { resolveRoot } from '../../load/find-root.js';
 import { resolveAsOf } from '../as-of.js';
 import { colourEnabled, createStyle } from '../colour.js';
@@ -27,8 +27,10 @@ export async function runDiff(baseRef: string | undefined, headRef: string | und
   const asOf = resolveAsOf(options.asOf, io.env);
   const root = resolveRoot(io.cwd, options.root);
   const repository = await openRepository(root);
-  const head = headRef === undefined ? WORKTREE : await resolveCommit(repository, headRef);
-  const base = baseRef === undefined ? await defaultBase(repository, head === WORKTREE ? 'HEAD' : head, io.env) : await resolveCommit(repository, baseRef);
+  if (baseRef?.includes('..') && headRef !== undefined) throw new UsageError(`a range (${baseRef}) names both sides already: give it alone, or two commits`);
+  const range = baseRef !== undefined ? await resolveRange(repository, baseRef) : undefined;
+  const head = range?.head ?? (headRef === undefined ? WORKTREE : await resolveCommit(repository, headRef));
+  const base = range?.base ?? (baseRef === undefined ? await defaultBase(repository, head === WORKTREE ? 'HEAD' : head, io.env) : await resolveCommit(repository, baseRef));
   const cacheEnv = cachingOff(io) ? undefined : io.env;
   const [before, after] = (await reviewSidesAt(repository, [base, head], root, { asOf, version: cacheVersion(), cacheEnv })) as [ReviewSide, ReviewSide];
   const changes = review(before, after);
