@@ -61,6 +61,12 @@ export function fsSource(root: string): FsSource {
     } catch (error) {
       throw new IoError(`cannot list ${prefix || '.'}: ${errorMessage(error)}`, { cause: error });
     }
+    // A repository of its own (a git submodule) is not part of this one's backlog: git's own
+    // commits hold only its commit id, and both sides of a review must read the same files.
+    if (prefix !== '' && entries.some((entry) => entry.name === '.git')) {
+      notes.push(`skipped ${prefix.slice(0, -1)}: a git repository of its own (a submodule)`);
+      return;
+    }
     for (const entry of entries) {
       const path = prefix + entry.name;
       // The common case, made nothing more of: a backlog is thousands of plain files.
