@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { DiagnosticDraft } from '../validate/diagnostic.js';
 import type { ParserName, SourceFile } from '../load/types.js';
 import { resolveRoot } from '../load/find-root.js';
+import { backlogRoot } from './backlog-root.js';
 import { fsSource, type FsSource } from '../load/fs-source.js';
 import { backlogPaths } from '../load/file-filter.js';
 import { cacheFileOf } from '../load/parse-cache.js';
@@ -39,7 +40,7 @@ export interface OpenBacklog extends ReadBacklog {
 
 /** For queries: from the snapshot when nothing changed, else from the files. */
 export async function openForQuery(io: CliIO, rootOption: string | undefined): Promise<QueriedBacklog> {
-  const root = resolveRoot(io.cwd, rootOption);
+  const root = await backlogRoot(io, rootOption);
   const source = fsSource(root);
   const snapshotFile = snapshotLocation(root, io);
   const snapshot = snapshotFile && (await openSnapshot(snapshotFile, cacheVersion(), source, (exclude) => backlogPaths(source, exclude)));
@@ -58,7 +59,7 @@ export async function openForQuery(io: CliIO, rootOption: string | undefined): P
 
 /** Every file read (from the parse cache where it can be), and the model. */
 export async function openBacklog(io: CliIO, rootOption: string | undefined): Promise<OpenBacklog> {
-  const root = resolveRoot(io.cwd, rootOption);
+  const root = await backlogRoot(io, rootOption);
   return loadBacklog(io, root, fsSource(root));
 }
 
@@ -86,3 +87,16 @@ function queryContext(backlog: Backlog): QueryContext {
 function snapshotLocation(root: string, io: CliIO): string | undefined {
   return cachingOff(io) ? undefined : cacheFileOf(root, io.env, '.snapshot');
 }
+
+/**
+ * For a command that may write: `action` reads and writes under the backlog's lock, so that
+ * two writers never both write on what they read before the other wrote; it gets the lock's
+ * journal, for writes that stay whole across a crash. A command that only reads (a dry run, a
+ * check) passes `writes: false` and takes no lock.
+ */
+export async function whileWriting<T>(io: CliIO, rootOption: string | undefined, writes: boolean, action: (journal: string | undefined) => Promise<T>): Promise<T> {
+  if (!writes) return action(undefined);
+  const { withBacklogLock } = await import('../edit/backlog-lock.js');
+  return withBacklogLock(resolveRoot(io.cwd, rootOption), { env: io.env }, ({ journal }) => action(journal));
+}
+

@@ -8,16 +8,20 @@ import { readSourceFile } from '../load/read-source-file.js';
 import { findingDelta } from '../diff/review.js';
 import type { Diagnostic } from '../validate/diagnostic.js';
 import { validate } from '../validate/validate.js';
-import { writeFilesAtomic } from './atomic-write.js';
+import { writeFilesAtomic, writeFilesJournaled } from './atomic-write.js';
+import { decodeText } from '../load/decode.js';
+import { errorMessage, IoError } from '../errors.js';
 import { withLineEndsOf } from './line-ends.js';
 import { applyEdits, EditError, type Edit } from './text-edits.js';
 import { unifiedDiff } from './unified-diff.js';
-import { openRegularFile } from '../files/regular-file.js';
+import { openRegularFile, readRegularFile } from '../files/regular-file.js';
 
 export interface ApplyOptions {
   root: string;
   dryRun: boolean;
   asOf: string;
+  /** The journal of the backlog's lock (backlog-lock.ts): the files are then written all or none, even across a crash. */
+  journal?: string;
 }
 
 export type ApplyResult =
@@ -46,7 +50,13 @@ export function applyChanges(files: readonly SourceFile[], changes: ReadonlyMap<
 
   const diff = changed.map(([path, text]) => unifiedDiff(path, byPath.get(path)?.text ?? '', text)).join('');
   if (options.dryRun) return { status: 'dry-run', diff, files: changed.map(([path]) => path) };
-  writeFilesAtomic(changed.map(([path, text]) => [join(options.root, path), withByteOrderMarkOf(join(options.root, path), text)] as const));
+  const moved = changed.find(([path]) => textNow(join(options.root, path)) !== byPath.get(path)?.text);
+  if (moved) {
+    return { status: 'refused', reason: `${moved[0]} changed since it was read (another command or an editor wrote it): nothing was written; run the command again`, introduced: [] };
+  }
+  const writes = changed.map(([path, text]) => [join(options.root, path), withByteOrderMarkOf(join(options.root, path), text)] as const);
+  if (options.journal) writeFilesJournaled(writes, options.journal);
+  else writeFilesAtomic(writes);
   return { status: 'applied', diff, files: changed.map(([path]) => path) };
 }
 
@@ -88,6 +98,16 @@ function withByteOrderMarkOf(path: string, text: string): string {
     return text; // A new file, or one that cannot be read: the write reports what matters.
   }
   return head.equals(BYTE_ORDER_MARK) ? `\uFEFF${text}` : text;
+}
+
+/** A file's text as it is now; undefined when there is none. */
+function textNow(path: string): string | undefined {
+  try {
+    return decodeText(readRegularFile(path)).text;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new IoError(`cannot read ${path}: ${errorMessage(error)}`, { cause: error });
+  }
 }
 
 function refusedFor(path: string): ApplyResult {

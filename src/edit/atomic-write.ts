@@ -7,6 +7,7 @@ import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync
 import { basename, dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { makeFolder } from '../files/make-folder.js';
+import { readRegularFile } from '../files/regular-file.js';
 import { errorMessage, IoError } from '../errors.js';
 
 /** The file-system calls a write needs; tests replace one to fail mid-write. */
@@ -82,10 +83,78 @@ export function writeFileAtomic(path: string, content: FileContent, options: Wri
 }
 
 export function writeFilesAtomic(writes: ReadonlyArray<readonly [path: string, content: FileContent]>, options: WriteOptions = {}): void {
+  const prepared = writeTemporaryFiles(writes.map(([path, content]) => [path, content, temporaryPathOf(path)]), options);
+  prepared.forEach((file, at) => {
+    try {
+      file.replace();
+    } catch (error) {
+      for (const left of prepared.slice(at + 1)) left.discard();
+      throw error;
+    }
+  });
+}
+
+/**
+ * Files written all or not at all, even if the process dies midway: the journal, a file of its
+ * own, names every temporary file before any is made, and says when all are written; a crash
+ * before then leaves the files as they were, after it as they are to be, once
+ * recoverJournal() has run (the next command does, under the backlog's lock).
+ */
+export function writeFilesJournaled(writes: ReadonlyArray<readonly [path: string, content: FileContent]>, journal: string): void {
+  const planned = writes.map(([path, content]) => [path, content, temporaryPathOf(path)] as const);
+  const entries = planned.map(([path, , temporary]) => ({ path, temporary }));
+  writeFileAtomic(journal, JSON.stringify({ state: 'preparing', files: entries }));
+  try {
+    writeTemporaryFiles(planned, {});
+  } catch (error) {
+    fileSystem.rmSync(journal, { force: true });
+    throw error;
+  }
+  writeFileAtomic(journal, JSON.stringify({ state: 'committing', files: entries }));
+  for (const { path, temporary } of entries) {
+    try {
+      fileSystem.renameSync(temporary, path);
+    } catch (error) {
+      // Some files are new already: the rest stay ready, and the next command puts them in place.
+      throw new IoError(`cannot write ${path} (${errorMessage(error)}): the files written so far are kept, and the next backlog command writes the rest`, { cause: error });
+    }
+  }
+  fileSystem.rmSync(journal, { force: true });
+}
+
+/** Completes or undoes what an interrupted writeFilesJournaled left (nothing when there is no journal). */
+export function recoverJournal(journal: string): void {
+  let recorded: { state?: unknown; files?: unknown };
+  try {
+    recorded = JSON.parse(readRegularFile(journal).toString('utf8')) as typeof recorded;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    // Cut short while being written: it was still preparing (it is written whole before a rename).
+    recorded = {};
+  }
+  const files = Array.isArray(recorded.files) ? (recorded.files as Array<{ path: string; temporary: string }>) : [];
+  for (const { path, temporary } of files) {
+    if (typeof path !== 'string' || typeof temporary !== 'string') continue;
+    if (recorded.state === 'committing') {
+      try {
+        fileSystem.renameSync(temporary, path);
+      } catch (error) {
+        // Renamed already, before the crash.
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new IoError(`cannot finish writing ${path}: ${errorMessage(error)}`, { cause: error });
+      }
+    } else {
+      fileSystem.rmSync(temporary, { force: true });
+    }
+  }
+  fileSystem.rmSync(journal, { force: true });
+}
+
+/** Every file written under its temporary name, closed; none left when one fails. */
+function writeTemporaryFiles(writes: ReadonlyArray<readonly [path: string, content: FileContent, temporary: string]>, options: WriteOptions): TemporaryFile[] {
   const prepared: TemporaryFile[] = [];
   try {
-    for (const [path, content] of writes) {
-      const file = new TemporaryFile(path, options);
+    for (const [path, content, temporary] of writes) {
+      const file = new TemporaryFile(path, options, temporary);
       prepared.push(file);
       const pieces = typeof content === 'string' ? [Buffer.from(content)] : content instanceof Uint8Array ? [content] : content;
       for (const bytes of pieces) file.write(bytes);
@@ -95,14 +164,13 @@ export function writeFilesAtomic(writes: ReadonlyArray<readonly [path: string, c
     for (const file of prepared) file.discard();
     throw error;
   }
-  prepared.forEach((file, at) => {
-    try {
-      file.replace();
-    } catch (error) {
-      for (const left of prepared.slice(at + 1)) left.discard();
-      throw error;
-    }
-  });
+  return prepared;
+}
+
+/** Beside the file (a rename stays on one file system), hidden, named for the process and thread that write it. */
+function temporaryPathOf(path: string): string {
+  // The thread too: a worker thread writes a cache file while this one may write another.
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${threadId}.${Date.now()}.tmp`);
 }
 
 /**
@@ -117,9 +185,9 @@ export class TemporaryFile {
   constructor(
     readonly path: string,
     private readonly options: WriteOptions = {},
+    temporary = temporaryPathOf(path),
   ) {
-    // The thread too: a worker thread writes a cache file while this one may write another.
-    this.temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${threadId}.${Date.now()}.tmp`);
+    this.temporary = temporary;
     let mode = 0o644;
     try {
       mode = fileSystem.statSync(path).mode & 0o7777;

@@ -2,7 +2,7 @@
 import { chmodSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { encodedInChunks, fileSystem, writeFileAtomic } from '../../src/edit/atomic-write.js';
+import { encodedInChunks, fileSystem, recoverJournal, writeFileAtomic, writeFilesJournaled } from '../../src/edit/atomic-write.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 const original = { ...fileSystem };
@@ -55,5 +55,48 @@ describe('encodedInChunks', () => {
 
   it('makes nothing of nothing', () => {
     expect(Array.from(encodedInChunks(['', '']))).toEqual([]);
+  });
+});
+
+describe('writeFilesJournaled, cut short', () => {
+  const files = (root: string) => [['a.yaml', 'a: new\n'], ['sub/b.yaml', 'b: new\n'], ['c.yaml', 'c: new\n']].map(([path, text]) => [join(root, path!), text!] as const);
+  const contents = (root: string) => readdirSync(root, { recursive: true, encoding: 'utf8' }).sort().map((name) => (name.endsWith('.yaml') ? `${name}: ${readFileSync(join(root, name), 'utf8').trim()}` : name));
+
+  it('is finished by recoverJournal once every new file was written (the renames began)', () => {
+    const root = tempDir({ 'a.yaml': 'a: old\n', 'sub/b.yaml': 'b: old\n', 'c.yaml': 'c: old\n' });
+    const journal = join(tempDir(), 'journal');
+    let renames = 0;
+    const rename = fileSystem.renameSync;
+    // The process dies after the first rename of a backlog file (the journal's own renames pass).
+    fileSystem.renameSync = (from, to) => {
+      if (String(to).endsWith('.yaml') && ++renames === 2) throw new Error('killed');
+      rename(from, to);
+    };
+    try {
+      expect(() => writeFilesJournaled(files(root), journal)).toThrow('killed');
+    } finally {
+      fileSystem.renameSync = rename;
+    }
+    expect(contents(root).filter((line) => line.includes(': '))).toEqual(['a.yaml: a: new', 'c.yaml: c: old', 'sub/b.yaml: b: old']);
+    recoverJournal(journal);
+    expect(contents(root)).toEqual(['a.yaml: a: new', 'c.yaml: c: new', 'sub', 'sub/b.yaml: b: new']);
+  });
+
+  it('is undone by recoverJournal while the new files were being written', () => {
+    const root = tempDir({ 'a.yaml': 'a: old\n', 'sub/b.yaml': 'b: old\n', 'c.yaml': 'c: old\n' });
+    const journal = join(tempDir(), 'journal');
+    const write = fileSystem.writeSync;
+    let writes = 0;
+    fileSystem.writeSync = ((...args: Parameters<typeof write>) => {
+      if (++writes === 2) throw new Error('killed');
+      return write(...args);
+    }) as typeof write;
+    try {
+      expect(() => writeFilesJournaled(files(root), journal)).toThrow('killed');
+    } finally {
+      fileSystem.writeSync = write;
+    }
+    recoverJournal(journal);
+    expect(contents(root)).toEqual(['a.yaml: a: old', 'c.yaml: c: old', 'sub', 'sub/b.yaml: b: old']);
   });
 });

@@ -7,7 +7,7 @@ import { diffJson } from '../../format/diff-json.js';
 import { diffMarkdown } from '../../format/diff-markdown.js';
 import { diffText } from '../../format/diff-text.js';
 import { defaultBase, openRepository, resolveCommit, resolveRange, WORKTREE } from '../../git/repository.js';
-import { resolveRoot } from '../../load/find-root.js';
+import { backlogRoot } from '../backlog-root.js';
 import { resolveAsOf } from '../as-of.js';
 import { colourEnabled, createStyle } from '../colour.js';
 import type { CliIO } from '../io.js';
@@ -25,7 +25,7 @@ export interface DiffOptions {
 
 export async function runDiff(baseRef: string | undefined, headRef: string | undefined, options: DiffOptions, io: CliIO): Promise<number> {
   const asOf = resolveAsOf(options.asOf, io.env);
-  const root = resolveRoot(io.cwd, options.root);
+  const root = await backlogRoot(io, options.root);
   const repository = await openRepository(root);
   if (baseRef?.includes('..') && headRef !== undefined) throw new UsageError(`a range (${baseRef}) names both sides already: give it alone, or two commits`);
   const range = baseRef !== undefined ? await resolveRange(repository, baseRef) : undefined;

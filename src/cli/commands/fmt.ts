@@ -9,10 +9,17 @@ import { plural } from '../../text/list.js';
 import { resolveAsOf } from '../as-of.js';
 import { colourEnabled, createStyle } from '../colour.js';
 import type { CliIO } from '../io.js';
-import { openBacklog } from '../open-backlog.js';
+import { openBacklog, whileWriting } from '../open-backlog.js';
 import { reportApplied } from '../report-applied.js';
 
-export async function runFmt(paths: string[], options: { root?: string; check?: boolean; dryRun?: boolean; asOf?: string; color?: boolean }, io: CliIO): Promise<number> {
+type FmtOptions = { root?: string; check?: boolean; dryRun?: boolean; asOf?: string; color?: boolean };
+
+export async function runFmt(paths: string[], options: FmtOptions, io: CliIO): Promise<number> {
+  const writes = options.check !== true && options.dryRun !== true;
+  return whileWriting(io, options.root, writes, (journal) => fmt(paths, options, io, journal));
+}
+
+async function fmt(paths: string[], options: FmtOptions, io: CliIO, journal: string | undefined): Promise<number> {
   const asOf = resolveAsOf(options.asOf, io.env);
   const opened = await openBacklog(io, options.root);
   const wanted = paths.map((path) => {
@@ -38,7 +45,7 @@ export async function runFmt(paths: string[], options: { root?: string; check?: 
     if (changes.size > 0) io.stderr(`backlog: ${plural(changes.size, 'file')} would be reformatted; run \`backlog fmt\`\n`);
     return changes.size > 0 || skipped.length > 0 ? 1 : 0;
   }
-  const result = applyChanges(opened.files, changes, { root: opened.root, dryRun: options.dryRun === true, asOf });
+  const result = applyChanges(opened.files, changes, { root: opened.root, dryRun: options.dryRun === true, asOf, ...(journal ? { journal } : {}) });
   const code = reportApplied(result, io, createStyle(colourEnabled(io, options.color)));
   return skipped.length > 0 ? Math.max(code, 1) : code;
 }

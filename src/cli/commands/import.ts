@@ -10,7 +10,7 @@ import { plural } from '../../text/list.js';
 import { resolveAsOf } from '../as-of.js';
 import { colourEnabled, createStyle } from '../colour.js';
 import type { CliIO } from '../io.js';
-import { openBacklog } from '../open-backlog.js';
+import { openBacklog, whileWriting } from '../open-backlog.js';
 import { reportApplied } from '../report-applied.js';
 import { parseCollection } from './list.js';
 
@@ -26,17 +26,20 @@ export interface ImportOptions {
 export async function runImport(format: ImportFormat, file: string, options: ImportOptions, io: CliIO): Promise<number> {
   const asOf = resolveAsOf(options.asOf, io.env);
   const text = readExport(resolve(io.cwd, file), file);
-  const opened = await openBacklog(io, options.root);
-  const collection: CollectionName = options.collection ? parseCollection(options.collection) : 'workloads';
-  const result = runImporter(format, text, file, { backlog: opened.backlog }, collection);
-  const into = intoPath(opened.root, io.cwd, options.into ?? `${result.collection}.yaml`, options.into === undefined);
-  const plan = mergeImported(opened.backlog, result, into);
-  const applied = applyFileEdits(opened.files, plan.edits, { root: opened.root, dryRun: options.dryRun === true, asOf });
-  const code = reportApplied(applied, io, createStyle(colourEnabled(io, options.color)));
-  const summary = summarize(format, result.collection, result.rowsRead, plan, result.skipped);
-  if (applied.status === 'dry-run' || applied.status === 'refused') io.stderr(summary);
-  else io.stdout(summary);
-  return code;
+  const dryRun = options.dryRun === true;
+  return whileWriting(io, options.root, !dryRun, async (journal) => {
+    const opened = await openBacklog(io, options.root);
+    const collection: CollectionName = options.collection ? parseCollection(options.collection) : 'workloads';
+    const result = runImporter(format, text, file, { backlog: opened.backlog }, collection);
+    const into = intoPath(opened.root, io.cwd, options.into ?? `${result.collection}.yaml`, options.into === undefined);
+    const plan = mergeImported(opened.backlog, result, into);
+    const applied = applyFileEdits(opened.files, plan.edits, { root: opened.root, dryRun, asOf, ...(journal ? { journal } : {}) });
+    const code = reportApplied(applied, io, createStyle(colourEnabled(io, options.color)));
+    const summary = summarize(format, result.collection, result.rowsRead, plan, result.skipped);
+    if (applied.status === 'dry-run' || applied.status === 'refused') io.stderr(summary);
+    else io.stdout(summary);
+    return code;
+  });
 }
 
 /**

@@ -3,7 +3,7 @@ import { entityHistory } from '../../git/entity-history.js';
 import { backlogAt } from '../../git/backlog-at.js';
 import { openRepository, resolveCommit, shallowHistoryWarning } from '../../git/repository.js';
 import { historyText } from '../../format/history-text.js';
-import { resolveRoot } from '../../load/find-root.js';
+import { backlogRoot } from '../backlog-root.js';
 import { entityLabel } from '../../model/entity.js';
 import { findEntity } from '../../query/show.js';
 import { resolveAsOf } from '../as-of.js';
@@ -12,7 +12,7 @@ import type { CliIO } from '../io.js';
 import { parseCache } from '../parse-cache.js';
 
 export async function runLog(ref: string, options: { root?: string; format: 'text' | 'json'; maxCount: number; color?: boolean }, io: CliIO): Promise<number> {
-  const root = resolveRoot(io.cwd, options.root);
+  const root = await backlogRoot(io, options.root);
   const repository = await openRepository(root);
   const head = await resolveCommit(repository, 'HEAD');
   const caching = parseCache(root, io);

@@ -7,11 +7,11 @@ import { csv } from '../../format/rows/csv.js';
 import { kpiHistory, type HistoryPoint, type Interval } from '../../git/kpi-history.js';
 import { openRepository, shallowHistoryWarning } from '../../git/repository.js';
 import { UsageError } from '../../errors.js';
-import { resolveRoot } from '../../load/find-root.js';
 import { buildReport } from '../../query/report.js';
 import { resolveAsOf } from '../as-of.js';
 import { colourEnabled, createStyle } from '../colour.js';
 import type { CliIO } from '../io.js';
+import { backlogRoot } from '../backlog-root.js';
 import { openForQuery } from '../open-backlog.js';
 import { parseCache } from '../parse-cache.js';
 
@@ -40,7 +40,7 @@ export async function runReport(options: ReportOptions, io: CliIO): Promise<numb
 
 async function runHistory(options: ReportOptions, today: string, style: ReturnType<typeof createStyle>, io: CliIO): Promise<number> {
   if (options.since !== undefined) resolveAsOf(options.since, {}); // the same date check as --as-of
-  const root = resolveRoot(io.cwd, options.root);
+  const root = await backlogRoot(io, options.root);
   const repository = await openRepository(root);
   const caching = parseCache(root, io);
   const points = await kpiHistory(repository, root, { every: options.every, today, ...caching, ...(options.since ? { since: options.since } : {}) });

@@ -5,7 +5,7 @@ import { errorMessage, IoError, UsageError } from '../../errors.js';
 import { markdown } from '../../format/markdown.js';
 import type { FormatContext, ValidationReport } from '../../format/types.js';
 import { isValidationFormat, VALIDATION_FORMATS, VALIDATION_FORMATTERS, type ValidationFormat } from '../../format/validation-formats.js';
-import { resolveRoot } from '../../load/find-root.js';
+import { backlogRoot } from '../backlog-root.js';
 import { fsSource } from '../../load/fs-source.js';
 import { loadFiles } from '../../load/load-files.js';
 import { repositoryPrefix } from '../../load/repository-prefix.js';
@@ -41,7 +41,7 @@ interface OutputRequest {
 export async function runValidate(options: ValidateOptions, io: CliIO): Promise<number> {
   const outputs = parseOutputs(options.format ?? [], io.cwd);
   const asOf = resolveAsOf(options.asOf, io.env);
-  const root = resolveRoot(io.cwd, options.root);
+  const root = await backlogRoot(io, options.root);
   const source = fsSource(root);
   const caching = parseCache(root, io);
   // The model is built as the files come, in order.

@@ -10,7 +10,7 @@ import { validate } from '../../validate/validate.js';
 import { resolveAsOf } from '../as-of.js';
 import { colourEnabled, createStyle } from '../colour.js';
 import type { CliIO } from '../io.js';
-import { openBacklog } from '../open-backlog.js';
+import { openBacklog, whileWriting } from '../open-backlog.js';
 import { reportApplied } from '../report-applied.js';
 
 export interface WavesOptions {
@@ -26,6 +26,11 @@ export interface WavesOptions {
 }
 
 export async function runWaves(options: WavesOptions, io: CliIO): Promise<number> {
+  const writes = options.suggest === true && options.write === true && options.dryRun !== true;
+  return whileWriting(io, options.root, writes, (journal) => waves(options, io, journal));
+}
+
+async function waves(options: WavesOptions, io: CliIO, journal: string | undefined): Promise<number> {
   const asOf = resolveAsOf(options.asOf, io.env);
   const opened = await openBacklog(io, options.root);
   const style = createStyle(colourEnabled(io, options.color));
@@ -41,6 +46,6 @@ export async function runWaves(options: WavesOptions, io: CliIO): Promise<number
     io.stdout(options.format === 'json' ? `${JSON.stringify(plan, null, 2)}\n` : wavePlanText(plan, style));
     return 0;
   }
-  const result = applyFileEdits(opened.files, waveAssignmentEdits(opened.backlog, plan), { root: opened.root, dryRun: options.dryRun === true, asOf });
+  const result = applyFileEdits(opened.files, waveAssignmentEdits(opened.backlog, plan), { root: opened.root, dryRun: options.dryRun === true, asOf, ...(journal ? { journal } : {}) });
   return reportApplied(result, io, style);
 }

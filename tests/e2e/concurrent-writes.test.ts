@@ -1,0 +1,28 @@
+// Writers that run at once: every change made by a command that said "Wrote" is kept.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repo, runBuilt } from '../helpers/run-built.js';
+import { started, tempCopy } from '../helpers/started-cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
+
+const contoso = join(repo, 'examples', 'contoso');
+
+describe('writers at once', () => {
+  it('keep every change: four sets started together all land, two of them in one file', async () => {
+    for (let trial = 0; trial < 2; trial++) {
+      const root = tempCopy(contoso);
+      const env = { XDG_CACHE_HOME: tempDir() };
+      const results = await Promise.all([
+        started(['set', 'crm', 'priority=low', '--root', root], env),
+        started(['set', 'payroll', 'owner=zz@contoso.com', '--root', root], env),
+        started(['set', 'hr-portal', 'priority=medium', '--root', root], env),
+        started(['set', 'timesheets', 'owner=yy@contoso.com', '--root', root], env),
+      ]);
+      for (const result of results) expect(result).toMatchObject({ code: 0, stdout: expect.stringContaining('Wrote') });
+      const rows = JSON.parse(runBuilt(['list', '--columns', 'id,priority,owner', '-f', 'json', '--root', root], { env }).stdout) as Array<Record<string, string>>;
+      const field = (id: string, name: string) => rows.find((row) => row.id === id)?.[name];
+      const shown = [field('crm', 'priority'), field('payroll', 'owner'), field('hr-portal', 'priority'), field('timesheets', 'owner')];
+      expect(shown, `trial ${trial}`).toEqual(['low', 'zz@contoso.com', 'medium', 'yy@contoso.com']);
+    }
+  });
+});
