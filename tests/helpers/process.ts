@@ -1,0 +1,26 @@
+// Runs a program as a process, for the tests that must (the package, the action, pre-commit):
+// its exit code and both streams, never a throw for a failing exit.
+import { execFile } from 'node:child_process';
+
+export interface ProcessResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface ProcessOptions {
+  cwd: string;
+  /** The whole environment of the process (not added to this one's). */
+  env?: Record<string, string | undefined>;
+  input?: string;
+}
+
+export function runProcess(file: string, args: readonly string[], options: ProcessOptions): Promise<ProcessResult> {
+  return new Promise((resolve, reject) => {
+    const child = execFile(file, args, { cwd: options.cwd, env: options.env ?? process.env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (error && typeof error.code !== 'number') reject(error);
+      else resolve({ code: error ? (error.code as number) : 0, stdout, stderr });
+    });
+    child.stdin?.end(options.input ?? '');
+  });
+}
