@@ -15,10 +15,6 @@ import { build } from 'esbuild';
 const REQUIRE_BANNER = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
 const COMMON = { bundle: true, format: 'esm', platform: 'node', target: 'node20', sourcemap: false, logLevel: 'warning', banner: { js: REQUIRE_BANNER }, metafile: true };
 
-const actionAt = process.argv.indexOf('--action');
-if (actionAt === -1) await buildCli();
-else await buildAction(process.argv[actionAt + 1] ?? 'action');
-
 async function buildCli() {
   // Chunks are named by content hash: without a clean start, old ones pile up.
   rmSync('dist', { recursive: true, force: true });
@@ -82,3 +78,7 @@ function writeLicences(file, metafile) {
   if (!existsSync(dirname(file))) mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, `The libraries bundled into this code, and their licences.\n\n${sections.join(`\n${'-'.repeat(72)}\n\n`)}`);
 }
+
+const actionAt = process.argv.indexOf('--action');
+if (actionAt === -1) await buildCli();
+else await buildAction(process.argv[actionAt + 1] ?? 'action');
