@@ -54096,7 +54096,8 @@ async function isShallow(repository) {
   }
 }
 async function defaultBase(repository, head, env2) {
-  const candidates = [env2.GITHUB_BASE_REF ? `origin/${env2.GITHUB_BASE_REF}` : void 0, "origin/HEAD", "main", "master"].filter((c3) => c3 !== void 0);
+  const baseRef = env2.GITHUB_BASE_REF;
+  const candidates = baseRef ? [`origin/${baseRef}`, baseRef] : ["origin/HEAD", "main", "master"];
   for (const candidate of candidates) {
     const commit = (await repository.git.raw(["rev-parse", "--verify", "--quiet", `${candidate}^{commit}`]).catch(() => "")).trim();
     if (!commit) continue;
@@ -54106,6 +54107,13 @@ async function defaultBase(repository, head, env2) {
       const shallow = await isShallow(repository);
       throw new UsageError(`no common history between ${candidate} and ${head}`, shallow ? SHALLOW_CLONE_HINT : void 0);
     }
+  }
+  if (baseRef) {
+    const shallow = await isShallow(repository);
+    throw new UsageError(
+      `the base of the pull request, origin/${baseRef} (GITHUB_BASE_REF), is not in this clone`,
+      shallow ? "this is a shallow clone: check it out with `fetch-depth: 0` (actions/checkout), which brings the base branch and its history" : `fetch it: \`git fetch origin ${baseRef}\``
+    );
   }
   throw new UsageError("no base to compare with: give one (`backlog diff BASE`), or set GITHUB_BASE_REF", "none of origin/HEAD, main or master exists here");
 }
