@@ -2163,9 +2163,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve6, reject) => {
+          return new Promise((resolve7, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve6(data);
+              return err ? reject(err) : resolve7(data);
             });
           });
         }
@@ -2203,12 +2203,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve6, reject) => {
+          return new Promise((resolve7, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve6(data);
+              ) : resolve7(data);
             });
           });
         }
@@ -4475,8 +4475,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve6, reject) => {
-        res = resolve6;
+      const promise = new Promise((resolve7, reject) => {
+        res = resolve7;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6727,12 +6727,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve6, reject) => {
+      const waitForDrain = () => new Promise((resolve7, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve6;
+          callback = resolve7;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7402,12 +7402,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve6, reject) => {
+      const waitForDrain = () => new Promise((resolve7, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve6;
+          callback = resolve7;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7886,16 +7886,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve6) => {
+        return new Promise((resolve7) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve6;
+            this[kClosedResolve] = resolve7;
           } else {
-            resolve6(null);
+            resolve7(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve6) => {
+        return new Promise((resolve7) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i2 = 0; i2 < requests.length; i2++) {
             const request2 = requests[i2];
@@ -7906,7 +7906,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve6(null);
+            resolve7(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7957,7 +7957,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve6, reject) => {
+        const socket = await new Promise((resolve7, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7969,7 +7969,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve6(socket2);
+              resolve7(socket2);
             }
           });
         });
@@ -8305,8 +8305,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c3) => c3.close()));
         } else {
-          await new Promise((resolve6) => {
-            this[kClosedResolve] = resolve6;
+          await new Promise((resolve7) => {
+            this[kClosedResolve] = resolve7;
           });
         }
       }
@@ -9575,7 +9575,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve6, reject) => {
+        return await new Promise((resolve7, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9588,7 +9588,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve6(null);
+              resolve7(null);
             }
           }).on("error", noop3).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9607,7 +9607,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type2) {
       assert2(!stream[kConsume]);
-      return new Promise((resolve6, reject) => {
+      return new Promise((resolve7, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9624,7 +9624,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type: type2,
               stream,
-              resolve: resolve6,
+              resolve: resolve7,
               reject,
               length: 0,
               body: []
@@ -9694,18 +9694,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type: type2, body, resolve: resolve6, stream, length } = consume2;
+      const { type: type2, body, resolve: resolve7, stream, length } = consume2;
       try {
         if (type2 === "text") {
-          resolve6(chunksDecode(body, length));
+          resolve7(chunksDecode(body, length));
         } else if (type2 === "json") {
-          resolve6(JSON.parse(chunksDecode(body, length)));
+          resolve7(JSON.parse(chunksDecode(body, length)));
         } else if (type2 === "arrayBuffer") {
-          resolve6(chunksConcat(body, length).buffer);
+          resolve7(chunksConcat(body, length).buffer);
         } else if (type2 === "blob") {
-          resolve6(new Blob(body, { type: stream[kContentType] }));
+          resolve7(new Blob(body, { type: stream[kContentType] }));
         } else if (type2 === "bytes") {
-          resolve6(chunksConcat(body, length));
+          resolve7(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9962,9 +9962,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve7, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve7(data);
           });
         });
       }
@@ -10187,9 +10187,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve7, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve7(data);
           });
         });
       }
@@ -10474,9 +10474,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve7, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve7(data);
           });
         });
       }
@@ -10568,9 +10568,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve7, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve7(data);
           });
         });
       }
@@ -14433,7 +14433,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve6, reject) => agent.dispatch(
+        return new Promise((resolve7, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14509,7 +14509,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError2 = this.onError.bind(this);
-              resolve6({
+              resolve7({
                 status,
                 statusText,
                 headersList,
@@ -14552,7 +14552,7 @@ var require_fetch = __commonJS({
               for (let i2 = 0; i2 < rawHeaders.length; i2 += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i2]), rawHeaders[i2 + 1].toString("latin1"), true);
               }
-              resolve6({
+              resolve7({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18293,8 +18293,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay2(ms) {
-      return new Promise((resolve6) => {
-        setTimeout(resolve6, ms).unref();
+      return new Promise((resolve7) => {
+        setTimeout(resolve7, ms).unref();
       });
     }
     module.exports = {
@@ -19276,11 +19276,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P2, generator) {
       function adopt(value2) {
-        return value2 instanceof P2 ? value2 : new P2(function(resolve6) {
-          resolve6(value2);
+        return value2 instanceof P2 ? value2 : new P2(function(resolve7) {
+          resolve7(value2);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve6, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve7, reject) {
         function fulfilled(value2) {
           try {
             step(generator.next(value2));
@@ -19296,7 +19296,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -19383,26 +19383,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve6) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve7) => __awaiter3(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve6(output.toString());
+              resolve7(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve6) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve7) => __awaiter3(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve6(Buffer.concat(chunks));
+              resolve7(Buffer.concat(chunks));
             });
           }));
         });
@@ -19610,14 +19610,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info, data) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve6, reject) => {
+          return new Promise((resolve7, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve6(res);
+                resolve7(res);
               }
             }
             this.requestRawWithCallback(info, data, callbackForResult);
@@ -19861,12 +19861,12 @@ var require_lib = __commonJS({
         return __awaiter3(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve6) => setTimeout(() => resolve6(), ms));
+          return new Promise((resolve7) => setTimeout(() => resolve7(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve6, reject) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve7, reject) => __awaiter3(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -19874,7 +19874,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve6(response);
+              resolve7(response);
             }
             function dateTimeDeserializer(key, value2) {
               if (typeof value2 === "string") {
@@ -19913,7 +19913,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve6(response);
+              resolve7(response);
             }
           }));
         });
@@ -29377,7 +29377,7 @@ function isRef(value2) {
 function cloneIssues(issues) {
   return issues.map((iss) => iss.path ? { ...iss, path: iss.path.slice() } : { ...iss });
 }
-function isRecursive(inst, stack, resolve6) {
+function isRecursive(inst, stack, resolve7) {
   const cached3 = recursive.get(inst);
   if (cached3 !== void 0)
     return cached3 ? PROVEN : NONE;
@@ -29387,7 +29387,7 @@ function isRecursive(inst, stack, resolve6) {
   let result = NONE;
   const check = (child) => {
     if (result !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve6);
+      const answer = isRecursive(child, stack, resolve7);
       if (answer > result)
         result = answer;
     }
@@ -29398,7 +29398,7 @@ function isRecursive(inst, stack, resolve6) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve6) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve7) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -29462,7 +29462,7 @@ function isRecursive(inst, stack, resolve6) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve6 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve7 ? inst._zod.innerType : void 0);
       merge4(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -41071,10 +41071,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep8, value: value2 } = collItem;
+        const { start, key, sep: sep9, value: value2 } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep8?.[0],
+          next: key ?? sep9?.[0],
           offset,
           onError: onError2,
           parentIndent: bm.indent,
@@ -41088,7 +41088,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError2(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep8) {
+          if (!keyProps.anchor && !keyProps.tag && !sep9) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map2.comment)
@@ -41112,7 +41112,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
           onError2(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep8 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep9 ?? [], {
           indicator: "map-value-ind",
           next: value2,
           offset: keyNode.range[2],
@@ -41128,7 +41128,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError2(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError2) : composeEmptyNode(ctx, offset, sep8, null, valueProps, onError2);
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError2) : composeEmptyNode(ctx, offset, sep9, null, valueProps, onError2);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value2, onError2);
           offset = valueNode.range[2];
@@ -41219,7 +41219,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep8 = "";
+        let sep9 = "";
         for (const token of end) {
           const { source, type: type2 } = token;
           switch (type2) {
@@ -41233,13 +41233,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep8 + cb;
-              sep8 = "";
+                comment += sep9 + cb;
+              sep9 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep8 += source;
+                sep9 += source;
               hasSpace = true;
               break;
             default:
@@ -41282,18 +41282,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i2 = 0; i2 < fc.items.length; ++i2) {
         const collItem = fc.items[i2];
-        const { start, key, sep: sep8, value: value2 } = collItem;
+        const { start, key, sep: sep9, value: value2 } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep8?.[0],
+          next: key ?? sep9?.[0],
           offset,
           onError: onError2,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep8 && !value2) {
+          if (!props.anchor && !props.tag && !sep9 && !value2) {
             if (i2 === 0 && props.comma)
               onError2(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i2 < fc.items.length - 1)
@@ -41347,8 +41347,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep8 && !props.found) {
-          const valueNode = value2 ? composeNode(ctx, value2, props, onError2) : composeEmptyNode(ctx, props.end, sep8, null, props, onError2);
+        if (!isMap3 && !sep9 && !props.found) {
+          const valueNode = value2 ? composeNode(ctx, value2, props, onError2) : composeEmptyNode(ctx, props.end, sep9, null, props, onError2);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value2))
@@ -41360,7 +41360,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError2(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep8 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep9 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value2,
@@ -41371,8 +41371,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap3 && !props.found && ctx.options.strict) {
-              if (sep8)
-                for (const st of sep8) {
+              if (sep9)
+                for (const st of sep9) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -41389,7 +41389,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError2(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError2) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep8, null, valueProps, onError2) : null;
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError2) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep9, null, valueProps, onError2) : null;
           if (valueNode) {
             if (isBlock(value2))
               onError2(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -41569,7 +41569,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i2 + 1;
       }
       let value2 = "";
-      let sep8 = "";
+      let sep9 = "";
       let prevMoreIndented = false;
       for (let i2 = 0; i2 < contentStart; ++i2)
         value2 += lines[i2][0].slice(trimIndent) + "\n";
@@ -41586,24 +41586,24 @@ var require_resolve_block_scalar = __commonJS({
           indent2 = "";
         }
         if (type2 === Scalar.Scalar.BLOCK_LITERAL) {
-          value2 += sep8 + indent2.slice(trimIndent) + content;
-          sep8 = "\n";
+          value2 += sep9 + indent2.slice(trimIndent) + content;
+          sep9 = "\n";
         } else if (indent2.length > trimIndent || content[0] === "	") {
-          if (sep8 === " ")
-            sep8 = "\n";
-          else if (!prevMoreIndented && sep8 === "\n")
-            sep8 = "\n\n";
-          value2 += sep8 + indent2.slice(trimIndent) + content;
-          sep8 = "\n";
+          if (sep9 === " ")
+            sep9 = "\n";
+          else if (!prevMoreIndented && sep9 === "\n")
+            sep9 = "\n\n";
+          value2 += sep9 + indent2.slice(trimIndent) + content;
+          sep9 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep8 === "\n")
+          if (sep9 === "\n")
             value2 += "\n";
           else
-            sep8 = "\n";
+            sep9 = "\n";
         } else {
-          value2 += sep8 + content;
-          sep8 = " ";
+          value2 += sep9 + content;
+          sep9 = " ";
           prevMoreIndented = false;
         }
       }
@@ -41786,25 +41786,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep8 = " ";
+      let sep9 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep8 === "\n")
-            res += sep8;
+          if (sep9 === "\n")
+            res += sep9;
           else
-            sep8 = "\n";
+            sep9 = "\n";
         } else {
-          res += sep8 + lm;
-          sep8 = " ";
+          res += sep9 + lm;
+          sep9 = " ";
         }
         pos = line.lastIndex;
       }
       const last2 = /[ \t]*(.*)/sy;
       last2.lastIndex = pos;
       match = last2.exec(source);
-      return res + sep8 + (match?.[1] ?? "");
+      return res + sep9 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError2) {
       let res = "";
@@ -42614,14 +42614,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep8, value: value2 }) {
+    function stringifyItem({ start, key, sep: sep9, value: value2 }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep8)
-        for (const st of sep8)
+      if (sep9)
+        for (const st of sep9)
           res += st.source;
       if (value2)
         res += stringifyToken(value2);
@@ -43788,18 +43788,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep8;
+          let sep9;
           if (scalar.end) {
-            sep8 = scalar.end;
-            sep8.push(this.sourceToken);
+            sep9 = scalar.end;
+            sep9.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep8 = [this.sourceToken];
+            sep9 = [this.sourceToken];
           const map2 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep8 }]
+            items: [{ start, key: scalar, sep: sep9 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map2;
@@ -43952,15 +43952,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep8 = it.sep;
-                  sep8.push(this.sourceToken);
+                  const sep9 = it.sep;
+                  sep9.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep8 }]
+                    items: [{ start: start2, key, sep: sep9 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -44154,13 +44154,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep8 = fc.end.splice(1, fc.end.length);
-            sep8.push(this.sourceToken);
+            const sep9 = fc.end.splice(1, fc.end.length);
+            sep9.push(this.sourceToken);
             const map2 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep8 }]
+              items: [{ start, key: fc, sep: sep9 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map2;
@@ -45717,7 +45717,7 @@ var init_parallel_read = __esm({
     ParseWorker = class _ParseWorker {
       constructor(worker) {
         this.worker = worker;
-        this.exited = new Promise((resolve6) => worker.once("exit", () => resolve6()));
+        this.exited = new Promise((resolve7) => worker.once("exit", () => resolve7()));
         worker.once("exit", (code) => this.ended ??= new Error(`the parse worker stopped (${code})`));
       }
       /** Why the thread ended before it was asked for anything (it could not start, say). */
@@ -45742,7 +45742,7 @@ var init_parallel_read = __esm({
       read(task, onRead) {
         const worker = this.worker;
         if (this.ended) return Promise.reject(this.ended);
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve7, reject) => {
           worker.ref();
           worker.on("message", ({ indexes, entries, done }) => {
             try {
@@ -45751,7 +45751,7 @@ var init_parallel_read = __esm({
               reject(error3);
             }
             if (done) {
-              resolve6();
+              resolve7();
               if (!task.pack) this.stop();
             }
           });
@@ -54190,7 +54190,7 @@ async function treeOf(repository, commit) {
 function readBlobs(repository, blobs) {
   const contents = /* @__PURE__ */ new Map();
   if (blobs.length === 0) return Promise.resolve(contents);
-  return new Promise((resolve6, reject) => {
+  return new Promise((resolve7, reject) => {
     const child = spawn2("git", ["cat-file", "--batch"], { cwd: repository.top, stdio: ["pipe", "pipe", "pipe"] });
     const chunks = [];
     let stderr = "";
@@ -54214,7 +54214,7 @@ function readBlobs(repository, blobs) {
         contents.set(blob, output.subarray(start, start + Number(size)));
         at = start + Number(size) + 1;
       }
-      resolve6(contents);
+      resolve7(contents);
     });
     child.stdin.end(`${blobs.join("\n")}
 `);
@@ -58457,6 +58457,79 @@ var init_fmt = __esm({
   }
 });
 
+// src/edit/ci-files.ts
+function ciFile(choice, settings) {
+  return choice === "github" ? { path: ".github/workflows/backlog.yml", text: githubWorkflow(settings) } : { path: ".gitlab-ci.yml", text: gitlabJob(settings) };
+}
+function githubWorkflow({ root, version: version2 }) {
+  return `# Validate the backlog on every pull request: annotations on the changed lines, a summary of
+# the job, and the findings in code scanning. Written by \`backlog init\`, with the version that
+# wrote it: raise it to upgrade.
+name: backlog
+on:
+  pull_request:
+  push:
+    branches: [main]
+permissions:
+  contents: read
+  security-events: write
+jobs:
+  validate:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-node@v4
+        with:
+          node-version: 20
+      - name: Validate the backlog
+        run: ${yamlScalar(`npx --yes migration-backlog@${version2} validate --root ${shellWord(root)} -f github -f sarif=backlog.sarif`)}
+      - name: Upload SARIF
+        if: always()
+        # Code scanning needs GitHub Advanced Security in a private repository.
+        continue-on-error: true
+        uses: github/codeql-action/upload-sarif@v3
+        with:
+          sarif_file: backlog.sarif
+          category: backlog
+`;
+}
+function gitlabJob({ root, version: version2 }) {
+  return `# GitLab CI: check the backlog on every merge request and on the default branch. The merge
+# request shows the findings a change adds and fixes (Code Quality) and the failed checks
+# (tests); the job fails on errors. Written by \`backlog init\`, with the version that wrote
+# it: raise it to upgrade.
+backlog:
+  image: node:20
+  variables:
+    BACKLOG_ROOT: ${yamlScalar(root)}   # the folder with backlog.yaml, from the top of the repository
+    npm_config_cache: $CI_PROJECT_DIR/.npm
+  cache:
+    key: backlog-npm
+    paths: [.npm/]
+  rules:
+    - if: $CI_PIPELINE_SOURCE == "merge_request_event"
+    - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH
+  script:
+    - npx --yes migration-backlog@${version2} validate --root "$BACKLOG_ROOT" -f stylish -f gitlab=gl-code-quality-report.json -f junit=backlog-junit.xml
+  artifacts:
+    when: always
+    reports:
+      codequality: gl-code-quality-report.json
+      junit: backlog-junit.xml
+`;
+}
+function shellWord(text3) {
+  return /^[\w./-]+$/.test(text3) ? text3 : `'${text3.replace(/'/g, `'\\''`)}'`;
+}
+function yamlScalar(text3) {
+  return /^[\w./@=-][\w ./@=-]*$/.test(text3) ? text3 : JSON.stringify(text3);
+}
+var init_ci_files = __esm({
+  "src/edit/ci-files.ts"() {
+    "use strict";
+  }
+});
+
 // schemas/backlog-file.ts
 var BacklogFile;
 var init_backlog_file = __esm({
@@ -58666,35 +58739,23 @@ risks:
     owner: pmo@example.com
     mitigation: Book the cut-over weekend with the team two months ahead.
     workloads: [intranet]
-`,
-      ".github/workflows/backlog.yml": `# Validate the backlog on every pull request: annotations on the changed lines, a summary of
-# the job, and the findings in code scanning.
-name: backlog
-on:
-  pull_request:
-  push:
-    branches: [main]
-permissions:
-  contents: read
-  security-events: write
-jobs:
-  validate:
-    runs-on: ubuntu-latest
-    steps:
-      - uses: actions/checkout@v4
-      - uses: actions/setup-node@v4
-        with:
-          node-version: 20
-      - name: Validate the backlog
-        run: npx --yes migration-backlog validate -f github -f sarif=backlog.sarif
-      - name: Upload SARIF
-        if: always()
-        uses: github/codeql-action/upload-sarif@v3
-        with:
-          sarif_file: backlog.sarif
-          category: backlog
 `
     };
+  }
+});
+
+// src/git/top-level.ts
+import { existsSync as existsSync10 } from "node:fs";
+import { dirname as dirname6, join as join10, resolve as resolve4 } from "node:path";
+function gitTopLevel(dir) {
+  for (let at = resolve4(dir); ; at = dirname6(at)) {
+    if (existsSync10(join10(at, ".git"))) return at;
+    if (dirname6(at) === at) return void 0;
+  }
+}
+var init_top_level = __esm({
+  "src/git/top-level.ts"() {
+    "use strict";
   }
 });
 
@@ -58703,28 +58764,43 @@ var init_exports = {};
 __export(init_exports, {
   runInit: () => runInit
 });
-import { existsSync as existsSync10, mkdirSync as mkdirSync4 } from "node:fs";
-import { dirname as dirname6, join as join10, relative as relative5, resolve as resolve4 } from "node:path";
-function runInit(dir, io) {
-  const target = resolve4(io.cwd, dir ?? ".");
-  const files = starterFiles();
-  const shown = relative5(io.cwd, target);
-  const where = shown === "" ? "." : shown.startsWith("..") ? target : shown;
-  const existing = [...files.keys()].filter((path) => existsSync10(join10(target, path)));
+import { existsSync as existsSync11, mkdirSync as mkdirSync4 } from "node:fs";
+import { dirname as dirname7, join as join11, relative as relative5, resolve as resolve5, sep as sep7 } from "node:path";
+function runInit(dir, options, io) {
+  const target = resolve5(io.cwd, dir ?? ".");
+  const shown = (path) => {
+    const rel = relative5(io.cwd, path);
+    return rel === "" ? "." : rel.startsWith("..") ? path : rel;
+  };
+  const top = gitTopLevel(target);
+  const files = new Map([...starterFiles()].map(([path, text3]) => [join11(target, path), text3]));
+  const ci = options.ci === "none" ? void 0 : ciFile(options.ci, { root: relative5(top ?? target, target).split(sep7).join("/") || ".", version: toolVersion() });
+  if (ci) files.set(join11(top ?? target, ci.path), ci.text);
+  const existing = [...files.keys()].filter((path) => existsSync11(path));
   if (existing.length > 0) {
-    throw new UsageError(`${where} already has ${existing.join(", ")}: init writes nothing over existing files`, "run it in a new folder");
+    const names2 = existing.map((path) => relative5(target, path).split(sep7).join("/"));
+    const onlyCi = ci !== void 0 && existing.length === 1 && existing[0] === join11(top ?? target, ci.path);
+    throw new UsageError(
+      `${shown(target)} already has ${names2.join(", ")}: init writes nothing over existing files`,
+      onlyCi ? `--ci none leaves the CI out; ${options.ci === "gitlab" ? 'add the job of ci/backlog.gitlab-ci.yml (README, "Install") to yours' : "or name another workflow file"}` : "run it in a new folder"
+    );
   }
   try {
     for (const [path, text3] of files) {
-      mkdirSync4(dirname6(join10(target, path)), { recursive: true });
-      writeFileAtomic(join10(target, path), text3);
+      mkdirSync4(dirname7(path), { recursive: true });
+      writeFileAtomic(path, text3);
     }
   } catch (error3) {
     throw error3 instanceof IoError ? error3 : new IoError(`cannot create the backlog in ${target}: ${errorMessage(error3)}`, { cause: error3 });
   }
-  io.stdout(`Started a backlog in ${where}:
-${[...files.keys()].map((path) => `  ${path}
-`).join("")}Next: edit the examples, then \`backlog validate${where === "." ? "" : ` --root ${where}`}\`.
+  const where = shown(target);
+  const lines = [`Started a backlog in ${where}:`, ...[...starterFiles().keys()].map((path) => `  ${path}`)];
+  if (ci) {
+    const ciPath = join11(top ?? target, ci.path);
+    lines.push(top ? `and its CI at the top of the git repository: ${shown(ciPath)}` : `and its CI, for a git repository made in ${where}: ${shown(ciPath)}`);
+  }
+  lines.push(`Next: edit the examples, then \`backlog validate${where === "." ? "" : ` --root ${where}`}\`.`);
+  io.stdout(`${lines.join("\n")}
 `);
   return 0;
 }
@@ -58732,8 +58808,11 @@ var init_init2 = __esm({
   "src/cli/commands/init.ts"() {
     "use strict";
     init_atomic_write();
+    init_ci_files();
     init_starter_backlog();
     init_errors();
+    init_top_level();
+    init_version();
   }
 });
 
@@ -60807,10 +60886,10 @@ __export(import_exports, {
   runImport: () => runImport
 });
 import { readFileSync as readFileSync7 } from "node:fs";
-import { isAbsolute as isAbsolute2, relative as relative6, resolve as resolve5, sep as sep7 } from "node:path";
+import { isAbsolute as isAbsolute2, relative as relative6, resolve as resolve6, sep as sep8 } from "node:path";
 async function runImport(format, file, options, io) {
   const asOf = resolveAsOf(options.asOf, io.env);
-  const text3 = readExport(resolve5(io.cwd, file), file);
+  const text3 = readExport(resolve6(io.cwd, file), file);
   const opened = await openBacklog(io, options.root);
   const collection = options.collection ? parseCollection(options.collection) : "workloads";
   const result = runImporter(format, text3, file, { backlog: opened.backlog }, collection);
@@ -60824,8 +60903,8 @@ async function runImport(format, file, options, io) {
   return code;
 }
 function intoPath(root, cwd, into, isDefault) {
-  const inside = relative6(root, resolve5(isDefault ? root : cwd, into));
-  if (inside === "" || inside.split(sep7)[0] === ".." || isAbsolute2(inside)) throw new UsageError(`--into ${into} is outside the backlog root ${root}; name a file inside it`);
+  const inside = relative6(root, resolve6(isDefault ? root : cwd, into));
+  if (inside === "" || inside.split(sep8)[0] === ".." || isAbsolute2(inside)) throw new UsageError(`--into ${into} is outside the backlog root ${root}; name a file inside it`);
   if (!/\.ya?ml$/i.test(inside)) throw new UsageError(`--into ${into} is not a .yaml file; the backlog reads only .yaml and .yml files`);
   return inside.split("\\").join("/");
 }
@@ -61108,8 +61187,8 @@ var init_diff_text = __esm({
 });
 
 // src/git/review-sides.ts
-import { existsSync as existsSync11, mkdirSync as mkdirSync5, readdirSync as readdirSync3, rmSync as rmSync4, statSync as statSync6, utimesSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { basename as basename2, dirname as dirname7, join as join11 } from "node:path";
+import { existsSync as existsSync12, mkdirSync as mkdirSync5, readdirSync as readdirSync3, rmSync as rmSync4, statSync as statSync6, utimesSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { basename as basename2, dirname as dirname8, join as join12 } from "node:path";
 async function reviewSidesAt(repository, ats, root, options) {
   const { asOf, version: version2, cacheEnv } = options;
   const locations = await Promise.all(
@@ -61143,11 +61222,11 @@ async function reviewSidesAt(repository, ats, root, options) {
 function admitOnSecondReview(location) {
   const marker = `${location}.seen`;
   try {
-    if (existsSync11(marker)) {
+    if (existsSync12(marker)) {
       rmSync4(marker, { force: true });
       return true;
     }
-    mkdirSync5(dirname7(marker), { recursive: true });
+    mkdirSync5(dirname8(marker), { recursive: true });
     writeFileSync2(marker, "");
   } catch {
   }
@@ -61194,10 +61273,10 @@ function touch(location) {
 }
 function keepNewest(location) {
   try {
-    const dir = dirname7(location);
+    const dir = dirname8(location);
     const rootPrefix = `${basename2(location).split(".")[0]}.`;
     const names2 = readdirSync3(dir).filter((name) => name.startsWith(rootPrefix));
-    const newestFirst = (suffix) => names2.filter((name) => name.endsWith(suffix)).map((name) => ({ path: join11(dir, name), time: statSync6(join11(dir, name)).mtimeMs })).sort((a, b2) => b2.time - a.time);
+    const newestFirst = (suffix) => names2.filter((name) => name.endsWith(suffix)).map((name) => ({ path: join12(dir, name), time: statSync6(join12(dir, name)).mtimeMs })).sort((a, b2) => b2.time - a.time);
     for (const { path } of newestFirst(".review").slice(KEEP)) rmSync4(path, { force: true });
     for (const { path } of newestFirst(".review.seen").slice(KEEP_SEEN)) rmSync4(path, { force: true });
   } catch {
@@ -61649,11 +61728,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P2, generator) {
   function adopt(value2) {
-    return value2 instanceof P2 ? value2 : new P2(function(resolve6) {
-      resolve6(value2);
+    return value2 instanceof P2 ? value2 : new P2(function(resolve7) {
+      resolve7(value2);
     });
   }
-  return new (P2 || (P2 = Promise))(function(resolve6, reject) {
+  return new (P2 || (P2 = Promise))(function(resolve7, reject) {
     function fulfilled(value2) {
       try {
         step(generator.next(value2));
@@ -61669,7 +61748,7 @@ var __awaiter = function(thisArg, _arguments, P2, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -62046,11 +62125,11 @@ var httpClient = __toESM(require_lib(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
 var __awaiter2 = function(thisArg, _arguments, P2, generator) {
   function adopt(value2) {
-    return value2 instanceof P2 ? value2 : new P2(function(resolve6) {
-      resolve6(value2);
+    return value2 instanceof P2 ? value2 : new P2(function(resolve7) {
+      resolve7(value2);
     });
   }
-  return new (P2 || (P2 = Promise))(function(resolve6, reject) {
+  return new (P2 || (P2 = Promise))(function(resolve7, reject) {
     function fulfilled(value2) {
       try {
         step(generator.next(value2));
@@ -62066,7 +62145,7 @@ var __awaiter2 = function(thisArg, _arguments, P2, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -66206,7 +66285,7 @@ function checkedBoolean(booleanInput, name) {
 
 // src/action/run-action.ts
 import { readFileSync as readFileSync8 } from "node:fs";
-import { join as join12 } from "node:path";
+import { join as join13 } from "node:path";
 
 // node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1);
@@ -66271,9 +66350,9 @@ function createProgram(io, setExit) {
     const { runFmt: runFmt2 } = await Promise.resolve().then(() => (init_fmt(), fmt_exports));
     setExit(await runFmt2(paths, { ...options, color: command.optsWithGlobals().color }, io));
   });
-  program2.command("init").description("start a backlog: one example per collection, a CI workflow, editor settings").argument("[dir]", "the folder to create it in (default: here)").option("--root <dir>", `${ROOT_HELP} (accepted by every command; init takes DIR)`).action(async (dir) => {
+  program2.command("init").description("start a backlog: one example per collection, editor settings, and CI at the top of the git repository").argument("[dir]", "the folder to create it in (default: here)").option("--root <dir>", `${ROOT_HELP} (accepted by every command; init takes DIR)`).addOption(new Option("--ci <service>", "the CI to write: a GitHub workflow, a GitLab job, or none").choices(["github", "gitlab", "none"]).default("github")).action(async (dir, options) => {
     const { runInit: runInit2 } = await Promise.resolve().then(() => (init_init2(), init_exports));
-    setExit(runInit2(dir, io));
+    setExit(runInit2(dir, options, io));
   });
   program2.command("import").description("merge an export into the backlog: azure-migrate-servers, azure-migrate-dependencies, rvtools, csv").addArgument(new Argument("<format>", "the kind of export").choices(["azure-migrate-servers", "azure-migrate-dependencies", "rvtools", "csv"])).argument("<file>", "the CSV file").option("--root <dir>", ROOT_HELP).option("--into <file>", "the backlog file new entities go to (default: <collection>.yaml at the root)").option("--collection <name>", "with csv: the collection the rows are (default: workloads)").option("--dry-run", "print the diff, write nothing").option("--as-of <date>", '"today" for date rules, YYYY-MM-DD (or BACKLOG_AS_OF)').action(async (format, file, options, command) => {
     const { runImport: runImport2 } = await Promise.resolve().then(() => (init_import2(), import_exports));
@@ -66402,7 +66481,7 @@ async function findOwnComment(comments) {
 async function runAction(inputs, runner, out2, comments) {
   const cli = (argv) => runCli(argv, runner, out2);
   const root = inputs.root === void 0 ? [] : ["--root", inputs.root];
-  const jsonFile = join12(runner.temp, `backlog-${process.pid}.json`);
+  const jsonFile = join13(runner.temp, `backlog-${process.pid}.json`);
   const validated = await cli([
     "validate",
     ...root,

@@ -149,12 +149,13 @@ function createProgram(io: CliIO, setExit: (code: number) => void): Command {
 
   program
     .command('init')
-    .description('start a backlog: one example per collection, a CI workflow, editor settings')
+    .description('start a backlog: one example per collection, editor settings, and CI at the top of the git repository')
     .argument('[dir]', 'the folder to create it in (default: here)')
     .option('--root <dir>', `${ROOT_HELP} (accepted by every command; init takes DIR)`)
-    .action(async (dir: string | undefined) => {
+    .addOption(new Option('--ci <service>', 'the CI to write: a GitHub workflow, a GitLab job, or none').choices(['github', 'gitlab', 'none']).default('github'))
+    .action(async (dir: string | undefined, options: { ci: 'github' | 'gitlab' | 'none' }) => {
       const { runInit } = await import('./commands/init.js');
-      setExit(runInit(dir, io));
+      setExit(runInit(dir, options, io));
     });
 
   program
