@@ -15,6 +15,12 @@ import { tempDir } from '../helpers/temp-dir.js';
 const repo = join(import.meta.dirname, '..', '..');
 const action = parse(readFileSync(join(repo, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }>; runs: { using: string; main: string } };
 const PULL_REQUEST = 7;
+/** The inputs the README's workflow gives the action. */
+const readmeInputs = (() => {
+  const workflow = /<!-- install-workflow -->\n```yaml\n([\s\S]*?)```/.exec(readFileSync(join(repo, 'README.md'), 'utf8'))![1]!;
+  const steps = Object.values((parse(workflow) as { jobs: Record<string, { steps: Array<{ uses?: string; with?: Record<string, string> }> }> }).jobs)[0]!.steps;
+  return steps.find((step) => step.uses?.includes('/backlog@'))!.with!;
+})();
 const COMMENTS = `/repos/contoso/migration/issues/${PULL_REQUEST}/comments`;
 
 const BACKLOG = readFileSync(join(repo, 'tests', 'fixtures', 'clean', 'backlog.yaml'), 'utf8');
@@ -99,11 +105,12 @@ describe('the GitHub Action', () => {
     expect(Object.keys(action.inputs)).toEqual(['root', 'fail-on', 'max-warnings', 'changed-only', 'sarif', 'comment', 'token']);
   });
 
-  it('comments the diff on a pull request, then updates its own comment on later pushes, across pages of comments', async () => {
+  it("comments the diff on a pull request (the README's workflow), then updates its own comment on later pushes, across pages of comments", async () => {
     const workspace = pullRequestClone({ 'migration/payroll.yaml': WORKLOAD.replace('priority: medium', 'priority: high') });
     const stub = await apiStub([someoneElse(1), someoneElse(2), someoneElse(3)]);
 
-    const first = await runAction(workspace, stub, { root: 'migration', token: 'first-token' });
+    expect(readmeInputs).toEqual({ root: 'migration' });
+    const first = await runAction(workspace, stub, { ...readmeInputs, token: 'first-token' });
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     expect(first.outputs).toEqual({ errors: '0', warnings: '0', changed: 'true' });

@@ -6,6 +6,7 @@
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { gitRepo } from '../helpers/git-repo.js';
 import { runProcess, type ProcessResult } from '../helpers/process.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
@@ -17,6 +18,9 @@ let tarball: string;
 let packedFiles: string[];
 let project: string;
 let published: Promise<ProcessResult>;
+/** A team's repository where the README's Install lines run. */
+let team: string;
+const readmeInstall = /\n## Install\n[\s\S]*?```sh\n([\s\S]*?)```/.exec(readFileSync(join(repo, 'README.md'), 'utf8'))![1]!.trim().split('\n');
 
 beforeAll(async () => {
   // Reads the package folder as pack does: run alongside it.
@@ -29,9 +33,15 @@ beforeAll(async () => {
   packedFiles = info!.files.map((file) => file.path).sort();
 
   project = tempDir({ 'package.json': '{ "name": "our-backlog", "private": true }\n' });
+  team = gitRepo([{ message: 'start', files: { 'package.json': '{ "name": "our-migration", "private": true }\n' } }]);
   // The cache holds what `npm ci` fetched: the tarball's dependencies install without the network.
-  const installed = await npm(['install', '--omit=dev', '--prefer-offline', tarball], project);
+  // The README's line installs the package as the registry would give it: this tarball.
+  const [installed, teamInstalled] = await Promise.all([
+    npm(['install', '--omit=dev', '--prefer-offline', tarball], project),
+    npm([...readmeInstall[0]!.split(' ').slice(1, -1), '--prefer-offline', tarball], team),
+  ]);
   expect(installed.code, installed.stderr).toBe(0);
+  expect(teamInstalled.code, teamInstalled.stderr).toBe(0);
 }, 60_000);
 
 describe('the npm package', () => {
@@ -75,5 +85,18 @@ describe('the npm package', () => {
     const clean = await runProcess('npx', ['--no-install', 'backlog', 'validate', '--root', 'contoso'], { cwd: project, env });
     expect(clean).toMatchObject({ code: 0, stderr: '' });
     expect(clean.stdout).toMatch(/^✔ no problems \(23 files, \d+ entities\)\n$/);
+  });
+
+  it("runs the README's Install commands in a team's repository: npm install --save-dev, then npx backlog init", async () => {
+    const lines = readmeInstall;
+    expect(lines).toEqual(['npm install --save-dev migration-backlog', 'npx backlog init migration']);
+    expect(JSON.parse(readFileSync(join(team, 'package.json'), 'utf8')).devDependencies).toHaveProperty('migration-backlog');
+    const env = { ...process.env, NO_COLOR: '1', BACKLOG_AS_OF: '2026-06-01', XDG_CACHE_HOME: tempDir() };
+    const init = await runProcess('npx', lines[1]!.split(' ').slice(1), { cwd: team, env });
+    expect(init.code, init.stderr).toBe(0);
+    expect(init.stdout).toContain('and its CI at the top of the git repository: .github/workflows/backlog.yml\n');
+    expect(readFileSync(join(team, '.github', 'workflows', 'backlog.yml'), 'utf8')).toContain(`npx --yes migration-backlog@${manifest.version} validate --root migration `);
+    const validated = await runProcess(process.execPath, [join(team, 'node_modules', 'migration-backlog', 'bin', 'backlog.js'), 'validate', '--root', 'migration'], { cwd: team, env });
+    expect(validated).toEqual({ code: 0, stdout: '✔ no problems (10 files, 9 entities)\n', stderr: '' });
   });
 });
