@@ -57324,7 +57324,7 @@ function unifiedDiff(path, before, after, context3 = 3) {
       i2 += 1;
       continue;
     }
-    let start = Math.max(0, i2 - context3);
+    const start = Math.max(0, i2 - context3);
     let end = i2;
     while (end < ops.length) {
       let next = end;
@@ -57345,7 +57345,6 @@ function unifiedDiff(path, before, after, context3 = 3) {
 ${slice.map((op) => `${op.kind}${op.line}`).join("\n")}
 `);
     i2 = end;
-    start = end;
   }
   return `--- a/${path}
 +++ b/${path}

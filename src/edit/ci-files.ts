@@ -2,8 +2,7 @@
 // GitLab job that validates the backlog folder, with the package pinned to the version that
 // wrote it. ci/backlog.gitlab-ci.yml is the GitLab job for a backlog at the top.
 
-export const CI_CHOICES = ['github', 'gitlab', 'none'] as const;
-export type CiChoice = (typeof CI_CHOICES)[number];
+export type CiChoice = 'github' | 'gitlab' | 'none';
 
 export interface CiFile {
   /** From the top of the git repository. */

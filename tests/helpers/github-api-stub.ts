@@ -5,7 +5,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export interface RecordedRequest {
+interface RecordedRequest {
   method: string;
   /** Path and query, as requested. */
   url: string;
@@ -27,7 +27,7 @@ export interface GitHubApiStub {
 }
 
 /** Comments per page: small, so that a few comments make several pages. */
-export const STUB_PAGE_SIZE = 2;
+const STUB_PAGE_SIZE = 2;
 
 export async function startGitHubApiStub(comments: StubComment[] = []): Promise<GitHubApiStub> {
   let nextId = 1000;
