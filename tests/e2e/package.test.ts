@@ -7,12 +7,12 @@ import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { gitRepo } from '../helpers/git-repo.js';
-import { runProcess, type ProcessResult } from '../helpers/process.js';
+import { runProcess, userEnv, type ProcessResult } from '../helpers/process.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 const repo = join(import.meta.dirname, '..', '..');
 const manifest = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { name: string; version: string; dependencies: Record<string, string> };
-const npm = (args: string[], cwd: string) => runProcess('npm', args, { cwd, env: { ...process.env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' } });
+const npm = (args: string[], cwd: string) => runProcess('npm', args, { cwd, env: userEnv({ npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' }) });
 
 let tarball: string;
 let packedFiles: string[];
@@ -74,7 +74,7 @@ describe('the npm package', () => {
   it('runs `npx backlog validate` in the project: findings with exit 1, a clean backlog with exit 0', async () => {
     cpSync(join(repo, 'examples', 'broken'), join(project, 'broken'), { recursive: true });
     cpSync(join(repo, 'examples', 'contoso'), join(project, 'contoso'), { recursive: true });
-    const env = { ...process.env, NO_COLOR: '1', BACKLOG_AS_OF: '2026-06-01', XDG_CACHE_HOME: tempDir() };
+    const env = userEnv({ NO_COLOR: '1', BACKLOG_AS_OF: '2026-06-01', XDG_CACHE_HOME: tempDir() });
     const installedBin = join(project, 'node_modules', 'migration-backlog', 'bin', 'backlog.js');
     const [broken, fromRepo] = await Promise.all([
       runProcess(process.execPath, [installedBin, 'validate', '--root', 'broken', '-f', 'json'], { cwd: project, env }),
@@ -93,7 +93,7 @@ describe('the npm package', () => {
     const lines = readmeInstall;
     expect(lines).toEqual(['npm install --save-dev migration-backlog', 'npx backlog init migration']);
     expect(JSON.parse(readFileSync(join(team, 'package.json'), 'utf8')).devDependencies).toHaveProperty('migration-backlog');
-    const env = { ...process.env, NO_COLOR: '1', BACKLOG_AS_OF: '2026-06-01', XDG_CACHE_HOME: tempDir() };
+    const env = userEnv({ NO_COLOR: '1', BACKLOG_AS_OF: '2026-06-01', XDG_CACHE_HOME: tempDir() });
     const init = await runProcess('npx', lines[1]!.split(' ').slice(1), { cwd: team, env });
     expect(init.code, init.stderr).toBe(0);
     expect(init.stdout).toContain('and its CI at the top of the git repository: .github/workflows/backlog.yml\n');

@@ -24,3 +24,11 @@ export function runProcess(file: string, args: readonly string[], options: Proce
     child.stdin?.end(options.input ?? '');
   });
 }
+
+/**
+ * This process's environment without the npm_ variables of the npm that started the tests
+ * (`npm test` runs them with --silent, for one): an npm started by a test behaves as a user's.
+ */
+export function userEnv(extra: Record<string, string | undefined> = {}): Record<string, string | undefined> {
+  return { ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name))), ...extra };
+}
