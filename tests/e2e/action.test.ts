@@ -5,7 +5,7 @@
 // 127.0.0.1 (GITHUB_API_URL) that records the requests.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, it } from 'vitest';
 import { parse } from 'yaml';
 import { git, gitRepo } from '../helpers/git-repo.js';
 import { startGitHubApiStub, type GitHubApiStub, type StubComment } from '../helpers/github-api-stub.js';
@@ -99,13 +99,14 @@ function outputsOf(text: string): Record<string, string> {
 const requestsOf = (stub: GitHubApiStub) => stub.requests.map((r) => `${r.method} ${r.url}`);
 const someoneElse = (id: number): StubComment => ({ id, body: `Looks good to me (${id})` });
 
-describe('the GitHub Action', () => {
-  it('is a JavaScript action on node20 whose entry is the committed bundle', () => {
+// The runs wait on git and on each other's processes: the tests run side by side.
+describe.concurrent('the GitHub Action', () => {
+  it('is a JavaScript action on node20 whose entry is the committed bundle', ({ expect }) => {
     expect(action.runs).toEqual({ using: 'node20', main: 'action/index.js' });
     expect(Object.keys(action.inputs)).toEqual(['root', 'fail-on', 'max-warnings', 'changed-only', 'sarif', 'comment', 'token']);
   });
 
-  it("comments the diff on a pull request (the README's workflow), then updates its own comment on later pushes, across pages of comments", async () => {
+  it("comments the diff on a pull request (the README's workflow), then updates its own comment on later pushes, across pages of comments", async ({ expect }) => {
     const workspace = pullRequestClone({ 'migration/payroll.yaml': WORKLOAD.replace('priority: medium', 'priority: high') });
     const stub = await apiStub([someoneElse(1), someoneElse(2), someoneElse(3)]);
 
@@ -141,7 +142,7 @@ describe('the GitHub Action', () => {
     expect(third.stdout).toContain("backlog: the pull request's comment: up to date\n");
   });
 
-  it('posts nothing for a pull request that does not change the backlog, and updates an earlier comment to say so', async () => {
+  it('posts nothing for a pull request that does not change the backlog, and updates an earlier comment to say so', async ({ expect }) => {
     const workspace = pullRequestClone({ 'README.md': '# Our migration, explained\n' });
     const [withoutComment, withComment] = await Promise.all([apiStub([someoneElse(1)]), apiStub([someoneElse(1), { id: 5, body: '<!-- backlog-diff -->\nan older diff' }])]);
     const [none, updated] = await Promise.all([runAction(workspace, withoutComment, { root: 'migration' }), runAction(workspace, withComment, { root: 'migration' })]);
@@ -156,7 +157,18 @@ describe('the GitHub Action', () => {
     expect(withComment.comments[1]!.body).toMatch(/^<!-- backlog-diff -->\n### Backlog changes: .*\n\nNo changes to the backlog\.\n$/);
   });
 
-  it('warns clearly when the token may not write to pull requests (403), and still validates', async () => {
+  it('warns, and still validates, when the clone lacks the base of the pull request (no fetch-depth: 0)', async ({ expect }) => {
+    // As a clone of the pull request's commit alone: no branch of the base.
+    const workspace = gitRepo([{ message: 'The backlog', branch: 'pull/7/merge', files: { 'migration/backlog.yaml': BACKLOG } }]);
+    const stub = await apiStub();
+    const result = await runAction(workspace, stub, { root: 'migration' });
+    expect(result.code).toBe(0);
+    expect(result.outputs).toEqual({ errors: '0', warnings: '0', changed: 'false' });
+    expect(result.stdout).toContain('::warning::backlog diff could not describe the pull request: the base of the pull request, origin/main (GITHUB_BASE_REF), is not in this clone (fetch it: `git fetch origin main`)\n');
+    expect(stub.requests).toEqual([]);
+  });
+
+  it('warns clearly when the token may not write to pull requests (403), and still validates', async ({ expect }) => {
     const workspace = pullRequestClone({ 'migration/payroll.yaml': WORKLOAD.replace('priority: medium', 'priority: high') });
     const stub = await apiStub();
     stub.forbidWrites = true;
@@ -176,7 +188,7 @@ describe('the GitHub Action', () => {
     expect(stub.requests).toEqual([]);
   });
 
-  it('fails the step as fail-on and max-warnings say, with annotations, outputs and SARIF; no API request outside pull requests', async () => {
+  it('fails the step as fail-on and max-warnings say, with annotations, outputs and SARIF; no API request outside pull requests', async ({ expect }) => {
     const workspace = tempDir();
     await runProcess('cp', ['-r', join(repo, 'examples', 'broken'), join(workspace, 'broken')], { cwd: workspace });
     const stub = await apiStub();
@@ -202,7 +214,7 @@ describe('the GitHub Action', () => {
     expect(stub.requests).toEqual([]);
   });
 
-  it('stops with a message naming the input or the problem, never a stack trace', async () => {
+  it('stops with a message naming the input or the problem, never a stack trace', async ({ expect }) => {
     const workspace = tempDir();
     const [badInput, noBacklog] = await Promise.all([runAction(workspace, undefined, { 'fail-on': 'sometimes' }), runAction(workspace, undefined, { 'max-warnings': 'x' }), runAction(workspace, undefined, {})]).then(([a, b, c]) => {
       expect(b.stdout).toBe('::error::backlog: input max-warnings: `x` is not a whole number, 0 or more\n');
