@@ -3,7 +3,7 @@
 // defaults, as the runner fills them in), the event at GITHUB_EVENT_PATH, outputs through
 // GITHUB_OUTPUT, the job summary at GITHUB_STEP_SUMMARY — against a stand-in GitHub API on
 // 127.0.0.1 (GITHUB_API_URL) that records the requests.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, it } from 'vitest';
 import { parse } from 'yaml';
@@ -190,7 +190,7 @@ describe.concurrent('the GitHub Action', () => {
 
   it('fails the step as fail-on and max-warnings say, with annotations, outputs and SARIF; no API request outside pull requests', async ({ expect }) => {
     const workspace = tempDir();
-    await runProcess('cp', ['-r', join(repo, 'examples', 'broken'), join(workspace, 'broken')], { cwd: workspace });
+    cpSync(join(repo, 'examples', 'broken'), join(workspace, 'broken'), { recursive: true });
     const stub = await apiStub();
     const push = { name: 'push', payload: {} };
     const [errors, warnings, tolerated] = await Promise.all([

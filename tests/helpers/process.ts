@@ -12,7 +12,6 @@ export interface ProcessOptions {
   cwd: string;
   /** The whole environment of the process (not added to this one's). */
   env?: Record<string, string | undefined>;
-  input?: string;
 }
 
 export function runProcess(file: string, args: readonly string[], options: ProcessOptions): Promise<ProcessResult> {
@@ -21,7 +20,9 @@ export function runProcess(file: string, args: readonly string[], options: Proce
       if (error && typeof error.code !== 'number') reject(error);
       else resolve({ code: error ? (error.code as number) : 0, stdout, stderr });
     });
-    child.stdin?.end(options.input ?? '');
+    // Nothing to read: a process that ends at once has closed its end already (EPIPE).
+    child.stdin?.on('error', () => undefined);
+    child.stdin?.end();
   });
 }
 
