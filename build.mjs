@@ -48,9 +48,9 @@ async function buildAction(outdir) {
 }
 
 /**
- * The CLI requires the YAML libraries from node_modules when first needed (src/load/parse/
+ * The CLI requires the yaml package from node_modules when first needed (src/load/parse/
  * libraries.ts), which esbuild cannot see; the action has no node_modules, so its build takes
- * them from a module that imports them.
+ * it from a module that imports it.
  */
 const bundledYamlLibraries = {
   name: 'bundled-yaml-libraries',

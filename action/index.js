@@ -1989,11 +1989,11 @@ var require_request = __commonJS({
           } else if (typeof val[i2] === "object") {
             throw new InvalidArgumentError2(`invalid ${key} header`);
           } else {
-            const str2 = `${val[i2]}`;
-            if (!isValidHeaderValue(str2)) {
+            const str = `${val[i2]}`;
+            if (!isValidHeaderValue(str)) {
               throw new InvalidArgumentError2(`invalid ${key} header`);
             }
-            arr.push(str2);
+            arr.push(str);
           }
         }
         val = arr;
@@ -3414,12 +3414,12 @@ var require_data_url = __commonJS({
     function parseMIMEType(input) {
       input = removeHTTPWhitespace(input, true, true);
       const position = { position: 0 };
-      const type2 = collectASequenceOfCodePointsFast(
+      const type = collectASequenceOfCodePointsFast(
         "/",
         input,
         position
       );
-      if (type2.length === 0 || !HTTP_TOKEN_CODEPOINTS.test(type2)) {
+      if (type.length === 0 || !HTTP_TOKEN_CODEPOINTS.test(type)) {
         return "failure";
       }
       if (position.position > input.length) {
@@ -3435,7 +3435,7 @@ var require_data_url = __commonJS({
       if (subtype.length === 0 || !HTTP_TOKEN_CODEPOINTS.test(subtype)) {
         return "failure";
       }
-      const typeLowercase = type2.toLowerCase();
+      const typeLowercase = type.toLowerCase();
       const subtypeLowercase = subtype.toLowerCase();
       const mimeType = {
         type: typeLowercase,
@@ -3566,25 +3566,25 @@ var require_data_url = __commonJS({
     function isHTTPWhiteSpace(char) {
       return char === 13 || char === 10 || char === 9 || char === 32;
     }
-    function removeHTTPWhitespace(str2, leading = true, trailing = true) {
-      return removeChars(str2, leading, trailing, isHTTPWhiteSpace);
+    function removeHTTPWhitespace(str, leading = true, trailing = true) {
+      return removeChars(str, leading, trailing, isHTTPWhiteSpace);
     }
     function isASCIIWhitespace(char) {
       return char === 13 || char === 10 || char === 9 || char === 12 || char === 32;
     }
-    function removeASCIIWhitespace(str2, leading = true, trailing = true) {
-      return removeChars(str2, leading, trailing, isASCIIWhitespace);
+    function removeASCIIWhitespace(str, leading = true, trailing = true) {
+      return removeChars(str, leading, trailing, isASCIIWhitespace);
     }
-    function removeChars(str2, leading, trailing, predicate) {
+    function removeChars(str, leading, trailing, predicate) {
       let lead = 0;
-      let trail = str2.length - 1;
+      let trail = str.length - 1;
       if (leading) {
-        while (lead < str2.length && predicate(str2.charCodeAt(lead))) lead++;
+        while (lead < str.length && predicate(str.charCodeAt(lead))) lead++;
       }
       if (trailing) {
-        while (trail > 0 && predicate(str2.charCodeAt(trail))) trail--;
+        while (trail > 0 && predicate(str.charCodeAt(trail))) trail--;
       }
-      return lead === 0 && trail === str2.length - 1 ? str2 : str2.slice(lead, trail + 1);
+      return lead === 0 && trail === str.length - 1 ? str : str.slice(lead, trail + 1);
     }
     function isomorphicDecode(input) {
       const length = input.length;
@@ -3660,7 +3660,7 @@ var require_data_url = __commonJS({
 var require_webidl = __commonJS({
   "node_modules/undici/lib/web/fetch/webidl.js"(exports, module) {
     "use strict";
-    var { types: types2, inspect } = __require("node:util");
+    var { types, inspect } = __require("node:util");
     var { markAsUncloneable } = __require("node:worker_threads");
     var { toUSVString } = require_util();
     var webidl = {};
@@ -3802,8 +3802,8 @@ var require_webidl = __commonJS({
       return r2;
     };
     webidl.util.Stringify = function(V2) {
-      const type2 = webidl.util.Type(V2);
-      switch (type2) {
+      const type = webidl.util.Type(V2);
+      switch (type) {
         case "Symbol":
           return `Symbol(${V2.description})`;
         case "Object":
@@ -3823,7 +3823,7 @@ var require_webidl = __commonJS({
           });
         }
         const method = typeof Iterable === "function" ? Iterable() : V2?.[Symbol.iterator]?.();
-        const seq2 = [];
+        const seq = [];
         let index = 0;
         if (method === void 0 || typeof method.next !== "function") {
           throw webidl.errors.exception({
@@ -3836,9 +3836,9 @@ var require_webidl = __commonJS({
           if (done) {
             break;
           }
-          seq2.push(converter(value2, prefix, `${argument}[${index++}]`));
+          seq.push(converter(value2, prefix, `${argument}[${index++}]`));
         }
-        return seq2;
+        return seq;
       };
     };
     webidl.recordConverter = function(keyConverter, valueConverter) {
@@ -3850,7 +3850,7 @@ var require_webidl = __commonJS({
           });
         }
         const result = {};
-        if (!types2.isProxy(O2)) {
+        if (!types.isProxy(O2)) {
           const keys2 = [...Object.getOwnPropertyNames(O2), ...Object.getOwnPropertySymbols(O2)];
           for (const key of keys2) {
             const typedKey2 = keyConverter(key, prefix, argument);
@@ -3884,11 +3884,11 @@ var require_webidl = __commonJS({
     };
     webidl.dictionaryConverter = function(converters) {
       return (dictionary, prefix, argument) => {
-        const type2 = webidl.util.Type(dictionary);
+        const type = webidl.util.Type(dictionary);
         const dict = {};
-        if (type2 === "Null" || type2 === "Undefined") {
+        if (type === "Null" || type === "Undefined") {
           return dict;
-        } else if (type2 !== "Object") {
+        } else if (type !== "Object") {
           throw webidl.errors.exception({
             header: prefix,
             message: `Expected ${dictionary} to be one of: Null, Undefined, Object.`
@@ -3979,14 +3979,14 @@ var require_webidl = __commonJS({
       return x2;
     };
     webidl.converters.ArrayBuffer = function(V2, prefix, argument, opts) {
-      if (webidl.util.Type(V2) !== "Object" || !types2.isAnyArrayBuffer(V2)) {
+      if (webidl.util.Type(V2) !== "Object" || !types.isAnyArrayBuffer(V2)) {
         throw webidl.errors.conversionFailed({
           prefix,
           argument: `${argument} ("${webidl.util.Stringify(V2)}")`,
           types: ["ArrayBuffer"]
         });
       }
-      if (opts?.allowShared === false && types2.isSharedArrayBuffer(V2)) {
+      if (opts?.allowShared === false && types.isSharedArrayBuffer(V2)) {
         throw webidl.errors.exception({
           header: "ArrayBuffer",
           message: "SharedArrayBuffer is not allowed."
@@ -4001,14 +4001,14 @@ var require_webidl = __commonJS({
       return V2;
     };
     webidl.converters.TypedArray = function(V2, T2, prefix, name, opts) {
-      if (webidl.util.Type(V2) !== "Object" || !types2.isTypedArray(V2) || V2.constructor.name !== T2.name) {
+      if (webidl.util.Type(V2) !== "Object" || !types.isTypedArray(V2) || V2.constructor.name !== T2.name) {
         throw webidl.errors.conversionFailed({
           prefix,
           argument: `${name} ("${webidl.util.Stringify(V2)}")`,
           types: [T2.name]
         });
       }
-      if (opts?.allowShared === false && types2.isSharedArrayBuffer(V2.buffer)) {
+      if (opts?.allowShared === false && types.isSharedArrayBuffer(V2.buffer)) {
         throw webidl.errors.exception({
           header: "ArrayBuffer",
           message: "SharedArrayBuffer is not allowed."
@@ -4023,13 +4023,13 @@ var require_webidl = __commonJS({
       return V2;
     };
     webidl.converters.DataView = function(V2, prefix, name, opts) {
-      if (webidl.util.Type(V2) !== "Object" || !types2.isDataView(V2)) {
+      if (webidl.util.Type(V2) !== "Object" || !types.isDataView(V2)) {
         throw webidl.errors.exception({
           header: prefix,
           message: `${name} is not a DataView.`
         });
       }
-      if (opts?.allowShared === false && types2.isSharedArrayBuffer(V2.buffer)) {
+      if (opts?.allowShared === false && types.isSharedArrayBuffer(V2.buffer)) {
         throw webidl.errors.exception({
           header: "ArrayBuffer",
           message: "SharedArrayBuffer is not allowed."
@@ -4044,13 +4044,13 @@ var require_webidl = __commonJS({
       return V2;
     };
     webidl.converters.BufferSource = function(V2, prefix, name, opts) {
-      if (types2.isAnyArrayBuffer(V2)) {
+      if (types.isAnyArrayBuffer(V2)) {
         return webidl.converters.ArrayBuffer(V2, prefix, name, { ...opts, allowShared: false });
       }
-      if (types2.isTypedArray(V2)) {
+      if (types.isTypedArray(V2)) {
         return webidl.converters.TypedArray(V2, V2.constructor, prefix, name, { ...opts, allowShared: false });
       }
-      if (types2.isDataView(V2)) {
+      if (types.isDataView(V2)) {
         return webidl.converters.DataView(V2, prefix, name, { ...opts, allowShared: false });
       }
       throw webidl.errors.conversionFailed({
@@ -4219,8 +4219,8 @@ var require_util2 = __commonJS({
         request2.headersList.append("origin", serializedOrigin, true);
       }
     }
-    function coarsenTime(timestamp2, crossOriginIsolatedCapability) {
-      return timestamp2;
+    function coarsenTime(timestamp, crossOriginIsolatedCapability) {
+      return timestamp;
     }
     function clampAndCoarsenConnectionTimingInfo(connectionTimingInfo, defaultStartTime, crossOriginIsolatedCapability) {
       if (!connectionTimingInfo?.startTime || connectionTimingInfo.startTime < defaultStartTime) {
@@ -5488,13 +5488,13 @@ var require_body = __commonJS({
       let action = null;
       let source = null;
       let length = null;
-      let type2 = null;
+      let type = null;
       if (typeof object === "string") {
         source = object;
-        type2 = "text/plain;charset=UTF-8";
+        type = "text/plain;charset=UTF-8";
       } else if (object instanceof URLSearchParams) {
         source = object.toString();
-        type2 = "application/x-www-form-urlencoded;charset=UTF-8";
+        type = "application/x-www-form-urlencoded;charset=UTF-8";
       } else if (isArrayBuffer(object)) {
         source = new Uint8Array(object.slice());
       } else if (ArrayBuffer.isView(object)) {
@@ -5503,7 +5503,7 @@ var require_body = __commonJS({
         const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
         const prefix = `--${boundary}\r
 Content-Disposition: form-data`;
-        const escape2 = (str2) => str2.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
+        const escape2 = (str) => str.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
         const normalizeLinefeeds = (value2) => value2.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
         const rn = new Uint8Array([13, 10]);
@@ -5547,12 +5547,12 @@ Content-Type: ${value2.type || "application/octet-stream"}\r
             }
           }
         };
-        type2 = `multipart/form-data; boundary=${boundary}`;
+        type = `multipart/form-data; boundary=${boundary}`;
       } else if (isBlobLike(object)) {
         source = object;
         length = object.size;
         if (object.type) {
-          type2 = object.type;
+          type = object.type;
         }
       } else if (typeof object[Symbol.asyncIterator] === "function") {
         if (keepalive) {
@@ -5598,7 +5598,7 @@ Content-Type: ${value2.type || "application/octet-stream"}\r
         });
       }
       const body = { stream, source, length };
-      return [body, type2];
+      return [body, type];
     }
     function safelyExtractBody(object, keepalive = false) {
       if (object instanceof ReadableStream) {
@@ -5884,14 +5884,14 @@ var require_client_h1 = __commonJS({
         this.connection = "";
         this.maxResponseSize = client[kMaxResponseSize];
       }
-      setTimeout(delay2, type2) {
-        if (delay2 !== this.timeoutValue || type2 & USE_FAST_TIMER ^ this.timeoutType & USE_FAST_TIMER) {
+      setTimeout(delay2, type) {
+        if (delay2 !== this.timeoutValue || type & USE_FAST_TIMER ^ this.timeoutType & USE_FAST_TIMER) {
           if (this.timeout) {
             timers.clearTimeout(this.timeout);
             this.timeout = null;
           }
           if (delay2) {
-            if (type2 & USE_FAST_TIMER) {
+            if (type & USE_FAST_TIMER) {
               this.timeout = timers.setFastTimeout(onParserTimeout, delay2, new WeakRef(this));
             } else {
               this.timeout = setTimeout(onParserTimeout, delay2, new WeakRef(this));
@@ -5904,7 +5904,7 @@ var require_client_h1 = __commonJS({
             this.timeout.refresh();
           }
         }
-        this.timeoutType = type2;
+        this.timeoutType = type;
       }
       resume() {
         if (this.socket.destroyed || !this.paused) {
@@ -7032,9 +7032,9 @@ var require_client_h2 = __commonJS({
       this[kSocket][kError] = err;
       this[kClient][kOnError](err);
     }
-    function onHttp2FrameError(type2, code, id2) {
+    function onHttp2FrameError(type, code, id2) {
       if (id2 === 0) {
-        const err = new InformationalError(`HTTP/2: "frameError" received - type ${type2}, code ${code}`);
+        const err = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code}`);
         this[kSocket][kError] = err;
         this[kClient][kOnError](err);
       }
@@ -7250,8 +7250,8 @@ var require_client_h2 = __commonJS({
       stream.once("error", function(err) {
         abort(err);
       });
-      stream.once("frameError", (type2, code) => {
-        abort(new InformationalError(`HTTP/2: "frameError" received - type ${type2}, code ${code}`));
+      stream.once("frameError", (type, code) => {
+        abort(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code}`));
       });
       return true;
       function writeBodyH2() {
@@ -9605,7 +9605,7 @@ var require_readable = __commonJS({
     function isUnusable(self) {
       return util.isDisturbed(self) || isLocked(self);
     }
-    async function consume(stream, type2) {
+    async function consume(stream, type) {
       assert2(!stream[kConsume]);
       return new Promise((resolve7, reject) => {
         if (isUnusable(stream)) {
@@ -9622,7 +9622,7 @@ var require_readable = __commonJS({
         } else {
           queueMicrotask(() => {
             stream[kConsume] = {
-              type: type2,
+              type,
               stream,
               resolve: resolve7,
               reject,
@@ -9694,17 +9694,17 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type: type2, body, resolve: resolve7, stream, length } = consume2;
+      const { type, body, resolve: resolve7, stream, length } = consume2;
       try {
-        if (type2 === "text") {
+        if (type === "text") {
           resolve7(chunksDecode(body, length));
-        } else if (type2 === "json") {
+        } else if (type === "json") {
           resolve7(JSON.parse(chunksDecode(body, length)));
-        } else if (type2 === "arrayBuffer") {
+        } else if (type === "arrayBuffer") {
           resolve7(chunksConcat(body, length).buffer);
-        } else if (type2 === "blob") {
+        } else if (type === "blob") {
           resolve7(new Blob(body, { type: stream[kContentType] }));
-        } else if (type2 === "bytes") {
+        } else if (type === "bytes") {
           resolve7(chunksConcat(body, length));
         }
         consumeFinish(consume2);
@@ -11795,10 +11795,10 @@ var require_dns = __commonJS({
         return ip;
       }
       setRecords(origin, addresses) {
-        const timestamp2 = Date.now();
+        const timestamp = Date.now();
         const records = { records: { 4: null, 6: null } };
         for (const record of addresses) {
-          record.timestamp = timestamp2;
+          record.timestamp = timestamp;
           if (typeof record.ttl === "number") {
             record.ttl = Math.min(record.ttl, this.#maxTTL);
           } else {
@@ -12401,7 +12401,7 @@ var require_response = __commonJS({
     var { URLSerializer } = require_data_url();
     var { kConstruct } = require_symbols();
     var assert2 = __require("node:assert");
-    var { types: types2 } = __require("node:util");
+    var { types } = __require("node:util");
     var textEncoder = new TextEncoder("utf-8");
     var Response = class _Response {
       // Creates network error Response.
@@ -12459,8 +12459,8 @@ var require_response = __commonJS({
         setHeadersList(this[kHeaders], this[kState].headersList);
         let bodyWithType = null;
         if (body != null) {
-          const [extractedBody, type2] = extractBody(body);
-          bodyWithType = { body: extractedBody, type: type2 };
+          const [extractedBody, type] = extractBody(body);
+          bodyWithType = { body: extractedBody, type };
         }
         initializeResponse(this, init, bodyWithType);
       }
@@ -12629,18 +12629,18 @@ var require_response = __commonJS({
         }
       });
     }
-    function filterResponse(response, type2) {
-      if (type2 === "basic") {
+    function filterResponse(response, type) {
+      if (type === "basic") {
         return makeFilteredResponse(response, {
           type: "basic",
           headersList: response.headersList
         });
-      } else if (type2 === "cors") {
+      } else if (type === "cors") {
         return makeFilteredResponse(response, {
           type: "cors",
           headersList: response.headersList
         });
-      } else if (type2 === "opaque") {
+      } else if (type === "opaque") {
         return makeFilteredResponse(response, {
           type: "opaque",
           urlList: Object.freeze([]),
@@ -12648,7 +12648,7 @@ var require_response = __commonJS({
           statusText: "",
           body: null
         });
-      } else if (type2 === "opaqueredirect") {
+      } else if (type === "opaqueredirect") {
         return makeFilteredResponse(response, {
           type: "opaqueredirect",
           status: 0,
@@ -12722,7 +12722,7 @@ var require_response = __commonJS({
       if (isBlobLike(V2)) {
         return webidl.converters.Blob(V2, prefix, name, { strict: false });
       }
-      if (ArrayBuffer.isView(V2) || types2.isArrayBuffer(V2)) {
+      if (ArrayBuffer.isView(V2) || types.isArrayBuffer(V2)) {
         return webidl.converters.BufferSource(V2, prefix, name);
       }
       if (util.isFormDataLike(V2)) {
@@ -13913,13 +13913,13 @@ var require_fetch = __commonJS({
           const response = makeResponse();
           const fullLength = blob.size;
           const serializedFullLength = isomorphicEncode(`${fullLength}`);
-          const type2 = blob.type;
+          const type = blob.type;
           if (!request2.headersList.contains("range", true)) {
             const bodyWithType = extractBody(blob);
             response.statusText = "OK";
             response.body = bodyWithType[0];
             response.headersList.set("content-length", serializedFullLength, true);
-            response.headersList.set("content-type", type2, true);
+            response.headersList.set("content-type", type, true);
           } else {
             response.rangeRequested = true;
             const rangeHeader = request2.headersList.get("range", true);
@@ -13939,7 +13939,7 @@ var require_fetch = __commonJS({
                 rangeEnd = fullLength - 1;
               }
             }
-            const slicedBlob = blob.slice(rangeStart, rangeEnd, type2);
+            const slicedBlob = blob.slice(rangeStart, rangeEnd, type);
             const slicedBodyWithType = extractBody(slicedBlob);
             response.body = slicedBodyWithType[0];
             const serializedSlicedLength = isomorphicEncode(`${slicedBlob.size}`);
@@ -13947,7 +13947,7 @@ var require_fetch = __commonJS({
             response.status = 206;
             response.statusText = "Partial Content";
             response.headersList.set("content-length", serializedSlicedLength, true);
-            response.headersList.set("content-type", type2, true);
+            response.headersList.set("content-type", type, true);
             response.headersList.set("content-range", contentRange, true);
           }
           return Promise.resolve(response);
@@ -14595,10 +14595,10 @@ var require_progressevent = __commonJS({
     var { webidl } = require_webidl();
     var kState = Symbol("ProgressEvent state");
     var ProgressEvent = class _ProgressEvent extends Event {
-      constructor(type2, eventInitDict = {}) {
-        type2 = webidl.converters.DOMString(type2, "ProgressEvent constructor", "type");
+      constructor(type, eventInitDict = {}) {
+        type = webidl.converters.DOMString(type, "ProgressEvent constructor", "type");
         eventInitDict = webidl.converters.ProgressEventInit(eventInitDict ?? {});
-        super(type2, eventInitDict);
+        super(type, eventInitDict);
         this[kState] = {
           lengthComputable: eventInitDict.lengthComputable,
           loaded: eventInitDict.loaded,
@@ -14956,7 +14956,7 @@ var require_util4 = __commonJS({
     var { ProgressEvent } = require_progressevent();
     var { getEncoding } = require_encoding();
     var { serializeAMimeType, parseMIMEType } = require_data_url();
-    var { types: types2 } = __require("node:util");
+    var { types } = __require("node:util");
     var { StringDecoder } = __require("string_decoder");
     var { btoa: btoa2 } = __require("node:buffer");
     var staticPropertyDescriptors = {
@@ -14964,7 +14964,7 @@ var require_util4 = __commonJS({
       writable: false,
       configurable: false
     };
-    function readOperation(fr, blob, type2, encodingName) {
+    function readOperation(fr, blob, type, encodingName) {
       if (fr[kState] === "loading") {
         throw new DOMException("Invalid state", "InvalidStateError");
       }
@@ -14986,7 +14986,7 @@ var require_util4 = __commonJS({
               });
             }
             isFirstChunk = false;
-            if (!done && types2.isUint8Array(value2)) {
+            if (!done && types.isUint8Array(value2)) {
               bytes.push(value2);
               if ((fr[kLastProgressEventFired] === void 0 || Date.now() - fr[kLastProgressEventFired] >= 50) && !fr[kAborted]) {
                 fr[kLastProgressEventFired] = Date.now();
@@ -14999,7 +14999,7 @@ var require_util4 = __commonJS({
               queueMicrotask(() => {
                 fr[kState] = "done";
                 try {
-                  const result = packageData(bytes, type2, blob.type, encodingName);
+                  const result = packageData(bytes, type, blob.type, encodingName);
                   if (fr[kAborted]) {
                     return;
                   }
@@ -15039,8 +15039,8 @@ var require_util4 = __commonJS({
       });
       reader.dispatchEvent(event);
     }
-    function packageData(bytes, type2, mimeType, encodingName) {
-      switch (type2) {
+    function packageData(bytes, type, mimeType, encodingName) {
+      switch (type) {
         case "DataURL": {
           let dataURL = "data:";
           const parsed = parseMIMEType(mimeType || "application/octet-stream");
@@ -15061,9 +15061,9 @@ var require_util4 = __commonJS({
             encoding = getEncoding(encodingName);
           }
           if (encoding === "failure" && mimeType) {
-            const type3 = parseMIMEType(mimeType);
-            if (type3 !== "failure") {
-              encoding = getEncoding(type3.parameters.get("charset"));
+            const type2 = parseMIMEType(mimeType);
+            if (type2 !== "failure") {
+              encoding = getEncoding(type2.parameters.get("charset"));
             }
           }
           if (encoding === "failure") {
@@ -16486,9 +16486,9 @@ var require_cookies = __commonJS({
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
       webidl.brandCheck(headers, Headers2, { strict: false });
       cookie = webidl.converters.Cookie(cookie);
-      const str2 = stringify4(cookie);
-      if (str2) {
-        headers.append("Set-Cookie", str2);
+      const str = stringify4(cookie);
+      if (str) {
+        headers.append("Set-Cookie", str);
       }
     }
     webidl.converters.DeleteCookieAttributes = webidl.dictionaryConverter([
@@ -16577,17 +16577,17 @@ var require_events = __commonJS({
     var { MessagePort } = __require("node:worker_threads");
     var MessageEvent = class _MessageEvent extends Event {
       #eventInit;
-      constructor(type2, eventInitDict = {}) {
-        if (type2 === kConstruct) {
+      constructor(type, eventInitDict = {}) {
+        if (type === kConstruct) {
           super(arguments[1], arguments[2]);
           webidl.util.markAsUncloneable(this);
           return;
         }
         const prefix = "MessageEvent constructor";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        type2 = webidl.converters.DOMString(type2, prefix, "type");
+        type = webidl.converters.DOMString(type, prefix, "type");
         eventInitDict = webidl.converters.MessageEventInit(eventInitDict, prefix, "eventInitDict");
-        super(type2, eventInitDict);
+        super(type, eventInitDict);
         this.#eventInit = eventInitDict;
         webidl.util.markAsUncloneable(this);
       }
@@ -16614,10 +16614,10 @@ var require_events = __commonJS({
         }
         return this.#eventInit.ports;
       }
-      initMessageEvent(type2, bubbles = false, cancelable = false, data = null, origin = "", lastEventId = "", source = null, ports = []) {
+      initMessageEvent(type, bubbles = false, cancelable = false, data = null, origin = "", lastEventId = "", source = null, ports = []) {
         webidl.brandCheck(this, _MessageEvent);
         webidl.argumentLengthCheck(arguments, 1, "MessageEvent.initMessageEvent");
-        return new _MessageEvent(type2, {
+        return new _MessageEvent(type, {
           bubbles,
           cancelable,
           data,
@@ -16627,8 +16627,8 @@ var require_events = __commonJS({
           ports
         });
       }
-      static createFastMessageEvent(type2, init) {
-        const messageEvent = new _MessageEvent(kConstruct, type2, init);
+      static createFastMessageEvent(type, init) {
+        const messageEvent = new _MessageEvent(kConstruct, type, init);
         messageEvent.#eventInit = init;
         messageEvent.#eventInit.data ??= null;
         messageEvent.#eventInit.origin ??= "";
@@ -16642,12 +16642,12 @@ var require_events = __commonJS({
     delete MessageEvent.createFastMessageEvent;
     var CloseEvent = class _CloseEvent extends Event {
       #eventInit;
-      constructor(type2, eventInitDict = {}) {
+      constructor(type, eventInitDict = {}) {
         const prefix = "CloseEvent constructor";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        type2 = webidl.converters.DOMString(type2, prefix, "type");
+        type = webidl.converters.DOMString(type, prefix, "type");
         eventInitDict = webidl.converters.CloseEventInit(eventInitDict);
-        super(type2, eventInitDict);
+        super(type, eventInitDict);
         this.#eventInit = eventInitDict;
         webidl.util.markAsUncloneable(this);
       }
@@ -16666,12 +16666,12 @@ var require_events = __commonJS({
     };
     var ErrorEvent = class _ErrorEvent extends Event {
       #eventInit;
-      constructor(type2, eventInitDict) {
+      constructor(type, eventInitDict) {
         const prefix = "ErrorEvent constructor";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        super(type2, eventInitDict);
+        super(type, eventInitDict);
         webidl.util.markAsUncloneable(this);
-        type2 = webidl.converters.DOMString(type2, prefix, "type");
+        type = webidl.converters.DOMString(type, prefix, "type");
         eventInitDict = webidl.converters.ErrorEventInit(eventInitDict ?? {});
         this.#eventInit = eventInitDict;
       }
@@ -16928,23 +16928,23 @@ var require_util7 = __commonJS({
     function isClosed(ws) {
       return ws[kReadyState] === states.CLOSED;
     }
-    function fireEvent(e, target, eventFactory = (type2, init) => new Event(type2, init), eventInitDict = {}) {
+    function fireEvent(e, target, eventFactory = (type, init) => new Event(type, init), eventInitDict = {}) {
       const event = eventFactory(e, eventInitDict);
       target.dispatchEvent(event);
     }
-    function websocketMessageReceived(ws, type2, data) {
+    function websocketMessageReceived(ws, type, data) {
       if (ws[kReadyState] !== states.OPEN) {
         return;
       }
       let dataForEvent;
-      if (type2 === opcodes.TEXT) {
+      if (type === opcodes.TEXT) {
         try {
           dataForEvent = utf8Decode(data);
         } catch {
           failWebsocketConnection(ws, "Received invalid UTF-8 in text frame.");
           return;
         }
-      } else if (type2 === opcodes.BINARY) {
+      } else if (type === opcodes.BINARY) {
         if (ws[kBinaryType] === "blob") {
           dataForEvent = new Blob([data]);
         } else {
@@ -17006,7 +17006,7 @@ var require_util7 = __commonJS({
         response.socket.destroy();
       }
       if (reason) {
-        fireEvent("error", ws, (type2, init) => new ErrorEvent(type2, init), {
+        fireEvent("error", ws, (type, init) => new ErrorEvent(type, init), {
           error: new Error(reason),
           message: reason
         });
@@ -17314,7 +17314,7 @@ var require_connection = __commonJS({
         code = 1006;
       }
       ws[kReadyState] = states.CLOSED;
-      fireEvent("close", ws, (type2, init) => new CloseEvent(type2, init), {
+      fireEvent("close", ws, (type, init) => new CloseEvent(type, init), {
         wasClean,
         code,
         reason
@@ -17916,7 +17916,7 @@ var require_websocket = __commonJS({
     var { ByteParser } = require_receiver();
     var { kEnumerableProperty, isBlobLike } = require_util();
     var { getGlobalDispatcher } = require_global2();
-    var { types: types2 } = __require("node:util");
+    var { types } = __require("node:util");
     var { ErrorEvent, CloseEvent } = require_events();
     var { SendQueue } = require_sender();
     var WebSocket = class _WebSocket extends EventTarget {
@@ -18039,7 +18039,7 @@ var require_websocket = __commonJS({
           this.#sendQueue.add(data, () => {
             this.#bufferedAmount -= length;
           }, sendHints.string);
-        } else if (types2.isArrayBuffer(data)) {
+        } else if (types.isArrayBuffer(data)) {
           this.#bufferedAmount += data.byteLength;
           this.#sendQueue.add(data, () => {
             this.#bufferedAmount -= data.byteLength;
@@ -18144,12 +18144,12 @@ var require_websocket = __commonJS({
         webidl.brandCheck(this, _WebSocket);
         return this[kBinaryType];
       }
-      set binaryType(type2) {
+      set binaryType(type) {
         webidl.brandCheck(this, _WebSocket);
-        if (type2 !== "blob" && type2 !== "arraybuffer") {
+        if (type !== "blob" && type !== "arraybuffer") {
           this[kBinaryType] = "blob";
         } else {
-          this[kBinaryType] = type2;
+          this[kBinaryType] = type;
         }
       }
       /**
@@ -18251,7 +18251,7 @@ var require_websocket = __commonJS({
         if (isBlobLike(V2)) {
           return webidl.converters.Blob(V2, { strict: false });
         }
-        if (ArrayBuffer.isView(V2) || types2.isArrayBuffer(V2)) {
+        if (ArrayBuffer.isView(V2) || types.isArrayBuffer(V2)) {
           return webidl.converters.BufferSource(V2);
         }
       }
@@ -18314,7 +18314,7 @@ var require_eventsource_stream = __commonJS({
     var { isASCIINumber, isValidLastEventId } = require_util8();
     var BOM = [239, 187, 191];
     var LF = 10;
-    var CR = 13;
+    var CR2 = 13;
     var COLON2 = 58;
     var SPACE2 = 32;
     var defaultMaxEventSize = buffer.kStringMaxLength;
@@ -18428,7 +18428,7 @@ var require_eventsource_stream = __commonJS({
           callback();
           return;
         }
-        if (this.maxEventSize > 0 && this.chunks.length >= this.maxBufferedChunks && chunk[0] !== LF && chunk[0] !== CR) {
+        if (this.maxEventSize > 0 && this.chunks.length >= this.maxBufferedChunks && chunk[0] !== LF && chunk[0] !== CR2) {
           callback(createMaxEventSizeExceededError());
           return;
         }
@@ -18450,8 +18450,8 @@ var require_eventsource_stream = __commonJS({
               }
               this.crlfCheck = false;
             }
-            if (byte === LF || byte === CR) {
-              if (byte === CR) {
+            if (byte === LF || byte === CR2) {
+              if (byte === CR2) {
                 this.crlfCheck = true;
               }
               this.consumeCurrentByte();
@@ -18464,8 +18464,8 @@ var require_eventsource_stream = __commonJS({
             this.eventEndCheck = false;
             continue;
           }
-          if (byte === LF || byte === CR) {
-            if (byte === CR) {
+          if (byte === LF || byte === CR2) {
+            if (byte === CR2) {
               this.crlfCheck = true;
             }
             try {
@@ -19727,7 +19727,7 @@ var require_lib = __commonJS({
        * For headers that must always be a single string (like Content-Type), use the
        * specialized _getExistingOrDefaultContentTypeHeader method instead.
        */
-      _getExistingOrDefaultHeader(additionalHeaders, header, _default3) {
+      _getExistingOrDefaultHeader(additionalHeaders, header, _default2) {
         let clientHeader;
         if (this.requestOptions && this.requestOptions.headers) {
           const headerValue = lowercaseKeys2(this.requestOptions.headers)[header];
@@ -19742,7 +19742,7 @@ var require_lib = __commonJS({
         if (clientHeader !== void 0) {
           return clientHeader;
         }
-        return _default3;
+        return _default2;
       }
       /**
        * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
@@ -19751,7 +19751,7 @@ var require_lib = __commonJS({
        * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
        * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
        */
-      _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default3) {
+      _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default2) {
         let clientHeader;
         if (this.requestOptions && this.requestOptions.headers) {
           const headerValue = lowercaseKeys2(this.requestOptions.headers)[Headers2.ContentType];
@@ -19778,7 +19778,7 @@ var require_lib = __commonJS({
         if (clientHeader !== void 0) {
           return clientHeader;
         }
-        return _default3;
+        return _default2;
       }
       _getAgent(parsedUrl) {
         let agent;
@@ -20434,9 +20434,9 @@ var require_help = __commonJS({
        * @param {Help} helper
        * @returns string[]
        */
-      formatItemList(heading, items2, helper) {
-        if (items2.length === 0) return [];
-        return [helper.styleTitle(heading), ...items2, ""];
+      formatItemList(heading, items, helper) {
+        if (items.length === 0) return [];
+        return [helper.styleTitle(heading), ...items, ""];
       }
       /**
        * Group items by their help group heading.
@@ -20544,8 +20544,8 @@ var require_help = __commonJS({
        * @param {string} str
        * @returns {number}
        */
-      displayWidth(str2) {
-        return stripColor(str2).length;
+      displayWidth(str) {
+        return stripColor(str).length;
       }
       /**
        * Style the title for displaying in the help. Called with 'Usage:', 'Options:', etc.
@@ -20553,11 +20553,11 @@ var require_help = __commonJS({
        * @param {string} str
        * @returns {string}
        */
-      styleTitle(str2) {
-        return str2;
+      styleTitle(str) {
+        return str;
       }
-      styleUsage(str2) {
-        return str2.split(" ").map((word) => {
+      styleUsage(str) {
+        return str.split(" ").map((word) => {
           if (word === "[options]") return this.styleOptionText(word);
           if (word === "[command]") return this.styleSubcommandText(word);
           if (word[0] === "[" || word[0] === "<")
@@ -20565,46 +20565,46 @@ var require_help = __commonJS({
           return this.styleCommandText(word);
         }).join(" ");
       }
-      styleCommandDescription(str2) {
-        return this.styleDescriptionText(str2);
+      styleCommandDescription(str) {
+        return this.styleDescriptionText(str);
       }
-      styleOptionDescription(str2) {
-        return this.styleDescriptionText(str2);
+      styleOptionDescription(str) {
+        return this.styleDescriptionText(str);
       }
-      styleSubcommandDescription(str2) {
-        return this.styleDescriptionText(str2);
+      styleSubcommandDescription(str) {
+        return this.styleDescriptionText(str);
       }
-      styleArgumentDescription(str2) {
-        return this.styleDescriptionText(str2);
+      styleArgumentDescription(str) {
+        return this.styleDescriptionText(str);
       }
-      styleDescriptionText(str2) {
-        return str2;
+      styleDescriptionText(str) {
+        return str;
       }
-      styleOptionTerm(str2) {
-        return this.styleOptionText(str2);
+      styleOptionTerm(str) {
+        return this.styleOptionText(str);
       }
-      styleSubcommandTerm(str2) {
-        return str2.split(" ").map((word) => {
+      styleSubcommandTerm(str) {
+        return str.split(" ").map((word) => {
           if (word === "[options]") return this.styleOptionText(word);
           if (word[0] === "[" || word[0] === "<")
             return this.styleArgumentText(word);
           return this.styleSubcommandText(word);
         }).join(" ");
       }
-      styleArgumentTerm(str2) {
-        return this.styleArgumentText(str2);
+      styleArgumentTerm(str) {
+        return this.styleArgumentText(str);
       }
-      styleOptionText(str2) {
-        return str2;
+      styleOptionText(str) {
+        return str;
       }
-      styleArgumentText(str2) {
-        return str2;
+      styleArgumentText(str) {
+        return str;
       }
-      styleSubcommandText(str2) {
-        return str2;
+      styleSubcommandText(str) {
+        return str;
       }
-      styleCommandText(str2) {
-        return str2;
+      styleCommandText(str) {
+        return str;
       }
       /**
        * Calculate the pad width from the maximum term length.
@@ -20627,8 +20627,8 @@ var require_help = __commonJS({
        * @param {string} str
        * @returns {boolean}
        */
-      preformatted(str2) {
-        return /\n[^\S\r\n]/.test(str2);
+      preformatted(str) {
+        return /\n[^\S\r\n]/.test(str);
       }
       /**
        * Format the "item", which consists of a term and description. Pad the term and wrap the description, indenting the following lines.
@@ -20674,9 +20674,9 @@ ${itemIndentStr}`);
        * @param {number} width
        * @returns {string}
        */
-      boxWrap(str2, width) {
-        if (width < this.minWidthToWrap) return str2;
-        const rawLines = str2.split(/\r\n|\n/);
+      boxWrap(str, width) {
+        if (width < this.minWidthToWrap) return str;
+        const rawLines = str.split(/\r\n|\n/);
         const chunkPattern = /[\s]*[^\s]+/g;
         const wrappedLines = [];
         rawLines.forEach((line) => {
@@ -20704,9 +20704,9 @@ ${itemIndentStr}`);
         return wrappedLines.join("\n");
       }
     };
-    function stripColor(str2) {
+    function stripColor(str) {
       const sgrPattern = /\x1b\[\d*(;\d*)*m/g;
-      return str2.replace(sgrPattern, "");
+      return str.replace(sgrPattern, "");
     }
     exports.Help = Help2;
     exports.stripColor = stripColor;
@@ -20977,9 +20977,9 @@ var require_option = __commonJS({
         return option.negate === (negativeValue === value2);
       }
     };
-    function camelcase(str2) {
-      return str2.split("-").reduce((str3, word) => {
-        return str3 + word[0].toUpperCase() + word.slice(1);
+    function camelcase(str) {
+      return str.split("-").reduce((str2, word) => {
+        return str2 + word[0].toUpperCase() + word.slice(1);
       });
     }
     function splitOptionFlags(flags) {
@@ -21160,14 +21160,14 @@ var require_command = __commonJS({
         this._showSuggestionAfterError = true;
         this._savedState = null;
         this._outputConfiguration = {
-          writeOut: (str2) => process3.stdout.write(str2),
-          writeErr: (str2) => process3.stderr.write(str2),
-          outputError: (str2, write) => write(str2),
+          writeOut: (str) => process3.stdout.write(str),
+          writeErr: (str) => process3.stderr.write(str),
+          outputError: (str, write) => write(str),
           getOutHelpWidth: () => process3.stdout.isTTY ? process3.stdout.columns : void 0,
           getErrHelpWidth: () => process3.stderr.isTTY ? process3.stderr.columns : void 0,
           getOutHasColors: () => useColor() ?? (process3.stdout.isTTY && process3.stdout.hasColors?.()),
           getErrHasColors: () => useColor() ?? (process3.stderr.isTTY && process3.stderr.hasColors?.()),
-          stripColor: (str2) => stripColor(str2)
+          stripColor: (str) => stripColor(str)
         };
         this._hidden = false;
         this._helpOption = void 0;
@@ -22891,18 +22891,18 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [description]
        * @return {(this | string | undefined)} `this` command for chaining, or version string if no arguments
        */
-      version(str2, flags, description) {
-        if (str2 === void 0) return this._version;
-        this._version = str2;
+      version(str, flags, description) {
+        if (str === void 0) return this._version;
+        this._version = str;
         flags = flags || "-V, --version";
         description = description || "output the version number";
         const versionOption = this.createOption(flags, description);
         this._versionOptionName = versionOption.attributeName();
         this._registerOption(versionOption);
         this.on("option:" + versionOption.name(), () => {
-          this._outputConfiguration.writeOut(`${str2}
+          this._outputConfiguration.writeOut(`${str}
 `);
-          this._exit(0, "commander.version", str2);
+          this._exit(0, "commander.version", str);
         });
         return this;
       }
@@ -22913,10 +22913,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {object} [argsDescription]
        * @return {(string|Command)}
        */
-      description(str2, argsDescription) {
-        if (str2 === void 0 && argsDescription === void 0)
+      description(str, argsDescription) {
+        if (str === void 0 && argsDescription === void 0)
           return this._description;
-        this._description = str2;
+        this._description = str;
         if (argsDescription) {
           this._argsDescription = argsDescription;
         }
@@ -22928,9 +22928,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [str]
        * @return {(string|Command)}
        */
-      summary(str2) {
-        if (str2 === void 0) return this._summary;
-        this._summary = str2;
+      summary(str) {
+        if (str === void 0) return this._summary;
+        this._summary = str;
         return this;
       }
       /**
@@ -22978,8 +22978,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [str]
        * @return {(string|Command)}
        */
-      usage(str2) {
-        if (str2 === void 0) {
+      usage(str) {
+        if (str === void 0) {
           if (this._usage) return this._usage;
           const args = this.registeredArguments.map((arg) => {
             return humanReadableArgName(arg);
@@ -22990,7 +22990,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
             this.registeredArguments.length ? args : []
           ).join(" ");
         }
-        this._usage = str2;
+        this._usage = str;
         return this;
       }
       /**
@@ -22999,9 +22999,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [str]
        * @return {(string|Command)}
        */
-      name(str2) {
-        if (str2 === void 0) return this._name;
-        this._name = str2;
+      name(str) {
+        if (str === void 0) return this._name;
+        this._name = str;
         return this;
       }
       /**
@@ -23135,17 +23135,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let hasColors;
         let helpWidth;
         if (error3) {
-          baseWrite = (str2) => this._outputConfiguration.writeErr(str2);
+          baseWrite = (str) => this._outputConfiguration.writeErr(str);
           hasColors = this._outputConfiguration.getErrHasColors();
           helpWidth = this._outputConfiguration.getErrHelpWidth();
         } else {
-          baseWrite = (str2) => this._outputConfiguration.writeOut(str2);
+          baseWrite = (str) => this._outputConfiguration.writeOut(str);
           hasColors = this._outputConfiguration.getOutHasColors();
           helpWidth = this._outputConfiguration.getOutHelpWidth();
         }
-        const write = (str2) => {
-          if (!hasColors) str2 = this._outputConfiguration.stripColor(str2);
-          return baseWrite(str2);
+        const write = (str) => {
+          if (!hasColors) str = this._outputConfiguration.stripColor(str);
+          return baseWrite(str);
         };
         return { error: error3, write, hasColors, helpWidth };
       }
@@ -23403,12 +23403,12 @@ var init_version = __esm({
 });
 
 // src/text/list.ts
-function joinOr(items2) {
-  if (items2.length <= 1) return items2.join("");
-  return `${items2.slice(0, -1).join(", ")} or ${items2.at(-1)}`;
+function joinOr(items) {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} or ${items.at(-1)}`;
 }
-function joinAnd(items2, max = Infinity) {
-  const shown = items2.length > max ? [...items2.slice(0, max), `${items2.length - max} more`] : [...items2];
+function joinAnd(items, max = Infinity) {
+  const shown = items.length > max ? [...items.slice(0, max), `${items.length - max} more`] : [...items];
   if (shown.length <= 1) return shown.join("");
   return `${shown.slice(0, -1).join(", ")} and ${shown.at(-1)}`;
 }
@@ -23634,10 +23634,10 @@ var init_json = __esm({
 });
 
 // src/model/group.ts
-function addTo(map2, key, value2) {
-  const list = map2.get(key);
+function addTo(map, key, value2) {
+  const list = map.get(key);
   if (list) list.push(value2);
-  else map2.set(key, [value2]);
+  else map.set(key, [value2]);
 }
 function groupBy(values, keyOf2) {
   const groups = /* @__PURE__ */ new Map();
@@ -24398,10 +24398,10 @@ var require_utils2 = __commonJS({
       REGEX_SPECIAL_CHARS_GLOBAL
     } = require_constants6();
     exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports.hasRegexChars = (str2) => REGEX_SPECIAL_CHARS.test(str2);
-    exports.isRegexChar = (str2) => str2.length === 1 && exports.hasRegexChars(str2);
-    exports.escapeRegex = (str2) => str2.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports.toPosixSlashes = (str2) => str2.replace(REGEX_BACKSLASH, "/");
+    exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
+    exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
+    exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
     exports.isWindows = () => {
       if (typeof navigator !== "undefined" && navigator.platform) {
         const platform2 = navigator.platform.toLowerCase();
@@ -24412,8 +24412,8 @@ var require_utils2 = __commonJS({
       }
       return false;
     };
-    exports.removeBackslashes = (str2) => {
-      return str2.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+    exports.removeBackslashes = (str) => {
+      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
         return match === "\\" ? "" : match;
       });
     };
@@ -24503,7 +24503,7 @@ var require_scan = __commonJS({
       const slashes = [];
       const tokens = [];
       const parts = [];
-      let str2 = input;
+      let str = input;
       let index = -1;
       let start = 0;
       let lastIndex = 0;
@@ -24522,10 +24522,10 @@ var require_scan = __commonJS({
       let code;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index >= length;
-      const peek = () => str2.charCodeAt(index + 1);
+      const peek = () => str.charCodeAt(index + 1);
       const advance = () => {
         prev = code;
-        return str2.charCodeAt(++index);
+        return str.charCodeAt(++index);
       };
       while (index < length) {
         code = advance();
@@ -24702,24 +24702,24 @@ var require_scan = __commonJS({
         isExtglob = false;
         isGlob = false;
       }
-      let base = str2;
+      let base = str;
       let prefix = "";
       let glob = "";
       if (start > 0) {
-        prefix = str2.slice(0, start);
-        str2 = str2.slice(start);
+        prefix = str.slice(0, start);
+        str = str.slice(start);
         lastIndex -= start;
       }
       if (base && isGlob === true && lastIndex > 0) {
-        base = str2.slice(0, lastIndex);
-        glob = str2.slice(lastIndex);
+        base = str.slice(0, lastIndex);
+        glob = str.slice(lastIndex);
       } else if (isGlob === true) {
         base = "";
-        glob = str2;
+        glob = str;
       } else {
-        base = str2;
+        base = str;
       }
-      if (base && base !== "" && base !== "/" && base !== str2) {
+      if (base && base !== "" && base !== "/" && base !== str) {
         if (isPathSeparator(base.charCodeAt(base.length - 1))) {
           base = base.slice(0, -1);
         }
@@ -24815,8 +24815,8 @@ var require_parse2 = __commonJS({
       }
       return value2;
     };
-    var syntaxError = (type2, char) => {
-      return `Missing ${type2}: "${char}" - use "\\\\${char}" to match literal characters`;
+    var syntaxError = (type, char) => {
+      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
     };
     var splitTopLevel = (input) => {
       const parts = [];
@@ -25134,12 +25134,12 @@ var require_parse2 = __commonJS({
         state.start++;
         return true;
       };
-      const increment = (type2) => {
-        state[type2]++;
-        stack.push(type2);
+      const increment = (type) => {
+        state[type]++;
+        stack.push(type);
       };
-      const decrement = (type2) => {
-        state[type2]--;
+      const decrement = (type) => {
+        state[type]--;
         stack.pop();
       };
       const push = (tok) => {
@@ -25167,7 +25167,7 @@ var require_parse2 = __commonJS({
         tokens.push(tok);
         prev = tok;
       };
-      const extglobOpen = (type2, value3) => {
+      const extglobOpen = (type, value3) => {
         const token = { ...EXTGLOB_CHARS[value3], conditions: 1, inner: "" };
         token.prev = prev;
         token.parens = state.parens;
@@ -25176,7 +25176,7 @@ var require_parse2 = __commonJS({
         token.tokensIndex = tokens.length;
         const output = (opts.capture ? "(" : "") + token.open;
         increment("parens");
-        push({ type: type2, value: value3, output: state.output ? "" : ONE_CHAR });
+        push({ type, value: value3, output: state.output ? "" : ONE_CHAR });
         push({ type: "paren", extglob: true, value: advance(), output });
         extglobs.push(token);
       };
@@ -25766,8 +25766,8 @@ var require_parse2 = __commonJS({
         if (opts2.noglobstar === true) return star;
         return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
       };
-      const create = (str2) => {
-        switch (str2) {
+      const create = (str) => {
+        switch (str) {
           case "*":
             return `${nodot}${ONE_CHAR}${star}`;
           case ".*":
@@ -25785,7 +25785,7 @@ var require_parse2 = __commonJS({
           case "**/.*":
             return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
           default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str2);
+            const match = /^(.*?)\.(\w+)$/.exec(str);
             if (!match) return;
             const source2 = create(match[1]);
             if (!source2) return;
@@ -25816,9 +25816,9 @@ var require_picomatch = __commonJS({
     var picomatch = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
         const fns = glob.map((input) => picomatch(input, options, returnState));
-        const arrayMatcher = (str2) => {
+        const arrayMatcher = (str) => {
           for (const isMatch of fns) {
-            const state2 = isMatch(str2);
+            const state2 = isMatch(str);
             if (state2) return state2;
           }
           return false;
@@ -25894,7 +25894,7 @@ var require_picomatch = __commonJS({
       const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
       return regex.test(utils.basename(input, { windows: posix }));
     };
-    picomatch.isMatch = (str2, patterns, options) => picomatch(patterns, options)(str2);
+    picomatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
     picomatch.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p2) => picomatch.parse(p2, options));
       return parse5(pattern, { ...options, fastpaths: false });
@@ -26193,7 +26193,7 @@ function assertNotEqual(val) {
   return val;
 }
 function toZod() {
-  return (schema3) => schema3;
+  return (schema) => schema;
 }
 function assertIs(_arg) {
 }
@@ -26271,8 +26271,8 @@ function rawShape(def) {
   const desc = Object.getOwnPropertyDescriptor(def, "shape");
   return desc?.get ? desc.get.raw : desc?.value;
 }
-function sourceShape(schema3) {
-  return rawShape(schema3._zod.def) ?? schema3._zod.def.shape;
+function sourceShape(schema) {
+  return rawShape(schema._zod.def) ?? schema._zod.def.shape;
 }
 function deferProp(target, key, getter) {
   Object.defineProperty(target, key, {
@@ -26325,8 +26325,8 @@ function mergeDefs(...defs) {
   }
   return Object.defineProperties({}, mergedDescriptors);
 }
-function cloneDef(schema3) {
-  return mergeDefs(schema3._zod.def);
+function cloneDef(schema) {
+  return mergeDefs(schema._zod.def);
 }
 function getElementAtPath(obj, path) {
   if (!path)
@@ -26346,14 +26346,14 @@ function promiseAllObject(promisesObj) {
 }
 function randomString(length = 10) {
   const chars = "abcdefghijklmnopqrstuvwxyz";
-  let str2 = "";
+  let str = "";
   for (let i2 = 0; i2 < length; i2++) {
-    str2 += chars[Math.floor(Math.random() * chars.length)];
+    str += chars[Math.floor(Math.random() * chars.length)];
   }
-  return str2;
+  return str;
 }
-function esc(str2) {
-  return JSON.stringify(str2);
+function esc(str) {
+  return JSON.stringify(str);
 }
 function slugify(input) {
   return input.toLowerCase().trim().replace(/[^\w\s-]/g, "").replace(/[\s_-]+/g, "-").replace(/^-+|-+$/g, "");
@@ -26397,8 +26397,8 @@ function numKeys(data) {
   }
   return keyCount;
 }
-function escapeRegex(str2) {
-  return str2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function escapeRegex(str) {
+  return str.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function clone(inst, def, params) {
   const cl = new inst._zod.constr(def ?? inst._zod.def);
@@ -26467,19 +26467,19 @@ function optionalKeys(shape2) {
     return shape2[k2]._zod.optin !== void 0 && shape2[k2]._zod.optout === "optional";
   });
 }
-function pick(schema3, mask) {
-  const currDef = schema3._zod.def;
+function pick(schema, mask) {
+  const currDef = schema._zod.def;
   const checks = currDef.checks;
   const hasChecks = checks && checks.length > 0;
   if (hasChecks) {
     throw new Error(".pick() cannot be used on object schemas containing refinements");
   }
   const newShape = {};
-  mirrorShape(newShape, schema3, maskedKeys(schema3, mask));
-  return clone(schema3, mergeDefs(currDef, { shape: newShape, checks: [] }));
+  mirrorShape(newShape, schema, maskedKeys(schema, mask));
+  return clone(schema, mergeDefs(currDef, { shape: newShape, checks: [] }));
 }
-function maskedKeys(schema3, mask) {
-  const raw = sourceShape(schema3);
+function maskedKeys(schema, mask) {
+  const raw = sourceShape(schema);
   const keys = [];
   for (const key of Reflect.ownKeys(mask)) {
     if (!Object.getOwnPropertyDescriptor(raw, key)?.enumerable) {
@@ -26490,45 +26490,45 @@ function maskedKeys(schema3, mask) {
   }
   return keys;
 }
-function omit2(schema3, mask) {
-  const currDef = schema3._zod.def;
+function omit2(schema, mask) {
+  const currDef = schema._zod.def;
   const checks = currDef.checks;
   const hasChecks = checks && checks.length > 0;
   if (hasChecks) {
     throw new Error(".omit() cannot be used on object schemas containing refinements");
   }
-  const omitted = new Set(maskedKeys(schema3, mask));
+  const omitted = new Set(maskedKeys(schema, mask));
   const newShape = {};
-  mirrorShape(newShape, schema3, Reflect.ownKeys(sourceShape(schema3)).filter((key) => !omitted.has(key)));
-  return clone(schema3, mergeDefs(currDef, { shape: newShape, checks: [] }));
+  mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)).filter((key) => !omitted.has(key)));
+  return clone(schema, mergeDefs(currDef, { shape: newShape, checks: [] }));
 }
-function extend(schema3, shape2) {
+function extend(schema, shape2) {
   if (!isPlainObject3(shape2)) {
     throw new Error("Invalid input to extend: expected a plain object");
   }
-  const checks = schema3._zod.def.checks;
+  const checks = schema._zod.def.checks;
   const hasChecks = checks && checks.length > 0;
   if (hasChecks) {
-    const existingShape = sourceShape(schema3);
+    const existingShape = sourceShape(schema);
     for (const key of Reflect.ownKeys(shape2)) {
       if (Object.getOwnPropertyDescriptor(existingShape, key) !== void 0) {
         throw new Error("Cannot overwrite keys on object schemas containing refinements. Use `.safeExtend()` instead.");
       }
     }
   }
-  return clone(schema3, mergeDefs(schema3._zod.def, { shape: extended(schema3, shape2) }));
+  return clone(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape2) }));
 }
-function extended(schema3, shape2) {
+function extended(schema, shape2) {
   const newShape = {};
-  mirrorShape(newShape, schema3, Reflect.ownKeys(sourceShape(schema3)));
+  mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)));
   mirrorProps(newShape, shape2);
   return newShape;
 }
-function safeExtend(schema3, shape2) {
+function safeExtend(schema, shape2) {
   if (!isPlainObject3(shape2)) {
     throw new Error("Invalid input to safeExtend: expected a plain object");
   }
-  return clone(schema3, mergeDefs(schema3._zod.def, { shape: extended(schema3, shape2) }));
+  return clone(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape2) }));
 }
 function merge2(a, b2) {
   if (!b2?._zod?.def) {
@@ -26549,26 +26549,26 @@ function merge2(a, b2) {
   });
   return clone(a, def);
 }
-function partial(Class2, schema3, mask, name = "partial") {
-  const currDef = schema3._zod.def;
+function partial(Class2, schema, mask, name = "partial") {
+  const currDef = schema._zod.def;
   const checks = currDef.checks;
   const hasChecks = checks && checks.length > 0;
   if (hasChecks) {
     throw new Error(`.${name}() cannot be used on object schemas containing refinements`);
   }
-  const selected = mask ? new Set(maskedKeys(schema3, mask)) : void 0;
+  const selected = mask ? new Set(maskedKeys(schema, mask)) : void 0;
   const newShape = {};
-  mirrorShape(newShape, schema3, Reflect.ownKeys(sourceShape(schema3)), Class2 && ((value2, key) => selected && !selected.has(key) ? value2 : new Class2({ type: "optional", innerType: value2 })));
-  return clone(schema3, mergeDefs(schema3._zod.def, { shape: newShape, checks: [] }));
+  mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)), Class2 && ((value2, key) => selected && !selected.has(key) ? value2 : new Class2({ type: "optional", innerType: value2 })));
+  return clone(schema, mergeDefs(schema._zod.def, { shape: newShape, checks: [] }));
 }
-function required(Class2, schema3, mask) {
-  const selected = mask ? new Set(maskedKeys(schema3, mask)) : void 0;
+function required(Class2, schema, mask) {
+  const selected = mask ? new Set(maskedKeys(schema, mask)) : void 0;
   const newShape = {};
-  mirrorShape(newShape, schema3, Reflect.ownKeys(sourceShape(schema3)), (value2, key) => (
+  mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)), (value2, key) => (
     // overwrite with non-optional
     selected && !selected.has(key) ? value2 : new Class2({ type: "nonoptional", innerType: value2 })
   ));
-  return clone(schema3, mergeDefs(schema3._zod.def, { shape: newShape }));
+  return clone(schema, mergeDefs(schema._zod.def, { shape: newShape }));
 }
 function aborted(x2, startIndex = 0) {
   if (x2.aborted === true)
@@ -26652,13 +26652,13 @@ function getSizableOrigin(input) {
     return "file";
   return "unknown";
 }
-function codePointLength(str2) {
-  const units = str2.length;
-  if (!highSurrogate.test(str2))
+function codePointLength(str) {
+  const units = str.length;
+  if (!highSurrogate.test(str))
     return units;
   let count = units;
   for (let i2 = 0; i2 < units - 1; i2++) {
-    if ((str2.charCodeAt(i2) & 64512) === 55296 && (str2.charCodeAt(i2 + 1) & 64512) === 56320) {
+    if ((str.charCodeAt(i2) & 64512) === 55296 && (str.charCodeAt(i2 + 1) & 64512) === 56320) {
       count--;
       i2++;
     }
@@ -27235,15 +27235,15 @@ function failure(Err, issues, ctx) {
     }
   };
 }
-function validateFallback(schema3, value2, _ctx) {
+function validateFallback(schema, value2, _ctx) {
   const ctx = _ctx ? { ..._ctx, async: false, abortEarly: true } : { async: false, abortEarly: true };
-  const fallbackRun = schema3._zod.bag.fallbackRun;
+  const fallbackRun = schema._zod.bag.fallbackRun;
   let result;
   if (fallbackRun) {
     ctx[COMPILE_FALLBACK] = true;
     result = fallbackRun({ value: value2, issues: [] }, ctx);
   } else {
-    result = schema3._zod.run({ value: value2, issues: [] }, ctx);
+    result = schema._zod.run({ value: value2, issues: [] }, ctx);
   }
   if (result instanceof Promise) {
     throw new $ZodAsyncError();
@@ -27256,9 +27256,9 @@ var init_parse = __esm({
     init_core();
     init_util();
     _parse = (_Err) => {
-      const fn = (schema3, value2, _ctx, _params) => {
+      const fn = (schema, value2, _ctx, _params) => {
         const ctx = _ctx ? { ..._ctx, async: false } : { async: false };
-        const result = schema3._zod.run({ value: value2, issues: [] }, ctx);
+        const result = schema._zod.run({ value: value2, issues: [] }, ctx);
         if (result instanceof Promise) {
           throw new $ZodAsyncError();
         }
@@ -27272,9 +27272,9 @@ var init_parse = __esm({
       return fn;
     };
     _parseAsync = (_Err) => {
-      const fn = async (schema3, value2, _ctx, params) => {
+      const fn = async (schema, value2, _ctx, params) => {
         const ctx = _ctx ? { ..._ctx, async: true } : { async: true };
-        let result = schema3._zod.run({ value: value2, issues: [] }, ctx);
+        let result = schema._zod.run({ value: value2, issues: [] }, ctx);
         if (result instanceof Promise)
           result = await result;
         if (result.issues.length) {
@@ -27286,83 +27286,83 @@ var init_parse = __esm({
       };
       return fn;
     };
-    _safeParse = (_Err) => (schema3, value2, _ctx) => {
+    _safeParse = (_Err) => (schema, value2, _ctx) => {
       const ctx = _ctx ? { ..._ctx, async: false } : { async: false };
-      const result = schema3._zod.run({ value: value2, issues: [] }, ctx);
+      const result = schema._zod.run({ value: value2, issues: [] }, ctx);
       if (result instanceof Promise) {
         throw new $ZodAsyncError();
       }
       return result.issues.length ? failure(_Err, result.issues, ctx) : { success: true, data: result.value };
     };
-    _safeParseAsync = (_Err) => async (schema3, value2, _ctx) => {
+    _safeParseAsync = (_Err) => async (schema, value2, _ctx) => {
       const ctx = _ctx ? { ..._ctx, async: true } : { async: true };
-      let result = schema3._zod.run({ value: value2, issues: [] }, ctx);
+      let result = schema._zod.run({ value: value2, issues: [] }, ctx);
       if (result instanceof Promise)
         result = await result;
       return result.issues.length ? failure(_Err, result.issues, ctx) : { success: true, data: result.value };
     };
     COMPILE_INVALID = /* @__PURE__ */ Symbol.for("zod.compile.invalid");
     COMPILE_FALLBACK = /* @__PURE__ */ Symbol.for("zod.compile.fallback");
-    validate = ((schema3, value2, _ctx) => {
-      const validator = schema3._zod.bag.validator;
+    validate = ((schema, value2, _ctx) => {
+      const validator = schema._zod.bag.validator;
       if (validator !== void 0) {
         if (validator(value2) !== COMPILE_INVALID)
           return true;
         if (validator.definite === true && _ctx === void 0)
           return false;
       }
-      return validateFallback(schema3, value2, _ctx);
+      return validateFallback(schema, value2, _ctx);
     });
-    validateAsync = async (schema3, value2, _ctx) => {
+    validateAsync = async (schema, value2, _ctx) => {
       const ctx = _ctx ? { ..._ctx, async: true, abortEarly: true } : { async: true, abortEarly: true };
-      let result = schema3._zod.run({ value: value2, issues: [] }, ctx);
+      let result = schema._zod.run({ value: value2, issues: [] }, ctx);
       if (result instanceof Promise)
         result = await result;
       return result.issues.length === 0;
     };
     _encode = (_Err) => {
       const parse5 = _parse(_Err);
-      const fn = (schema3, value2, _ctx, _params) => {
+      const fn = (schema, value2, _ctx, _params) => {
         const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-        return parse5(schema3, value2, ctx, finalizeParams(fn, _params));
+        return parse5(schema, value2, ctx, finalizeParams(fn, _params));
       };
       return fn;
     };
     _decode = (_Err) => {
       const parse5 = _parse(_Err);
-      const fn = (schema3, value2, _ctx, _params) => {
-        return parse5(schema3, value2, _ctx, finalizeParams(fn, _params));
+      const fn = (schema, value2, _ctx, _params) => {
+        return parse5(schema, value2, _ctx, finalizeParams(fn, _params));
       };
       return fn;
     };
     _encodeAsync = (_Err) => {
       const parseAsync2 = _parseAsync(_Err);
-      const fn = async (schema3, value2, _ctx, _params) => {
+      const fn = async (schema, value2, _ctx, _params) => {
         const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-        return await parseAsync2(schema3, value2, ctx, finalizeParams(fn, _params));
+        return await parseAsync2(schema, value2, ctx, finalizeParams(fn, _params));
       };
       return fn;
     };
     _decodeAsync = (_Err) => {
       const parseAsync2 = _parseAsync(_Err);
-      const fn = async (schema3, value2, _ctx, _params) => {
-        return await parseAsync2(schema3, value2, _ctx, finalizeParams(fn, _params));
+      const fn = async (schema, value2, _ctx, _params) => {
+        return await parseAsync2(schema, value2, _ctx, finalizeParams(fn, _params));
       };
       return fn;
     };
-    _safeEncode = (_Err) => (schema3, value2, _ctx) => {
+    _safeEncode = (_Err) => (schema, value2, _ctx) => {
       const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-      return _safeParse(_Err)(schema3, value2, ctx);
+      return _safeParse(_Err)(schema, value2, ctx);
     };
-    _safeDecode = (_Err) => (schema3, value2, _ctx) => {
-      return _safeParse(_Err)(schema3, value2, _ctx);
+    _safeDecode = (_Err) => (schema, value2, _ctx) => {
+      return _safeParse(_Err)(schema, value2, _ctx);
     };
-    _safeEncodeAsync = (_Err) => async (schema3, value2, _ctx) => {
+    _safeEncodeAsync = (_Err) => async (schema, value2, _ctx) => {
       const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-      return _safeParseAsync(_Err)(schema3, value2, ctx);
+      return _safeParseAsync(_Err)(schema, value2, ctx);
     };
-    _safeDecodeAsync = (_Err) => async (schema3, value2, _ctx) => {
-      return _safeParseAsync(_Err)(schema3, value2, _ctx);
+    _safeDecodeAsync = (_Err) => async (schema, value2, _ctx) => {
+      return _safeParseAsync(_Err)(schema, value2, _ctx);
     };
   }
 });
@@ -28848,10 +28848,10 @@ var init_schemas = __esm({
           const id2 = ids2[key];
           const k2 = typeof key === "symbol" ? `syms[${syms.indexOf(key)}]` : esc(key);
           const isPresent = `${k2} in input`;
-          const schema3 = shape2[key];
-          const optin = schema3?._zod?.optin;
+          const schema = shape2[key];
+          const optin = schema?._zod?.optin;
           const isOptionalIn = optin !== void 0;
-          const isOptionalOut = schema3?._zod?.optout === "optional";
+          const isOptionalOut = schema?._zod?.optout === "optional";
           doc.write(`const ${id2} = ${parseStr(k2)};`);
           if (isOptionalIn && isOptionalOut) {
             const assign = optin === "optional" ? `${id2}_present` : `${id2}.value !== undefined || ${id2}_present`;
@@ -29404,7 +29404,7 @@ function isRecursive(inst, stack, resolve7) {
     }
     return answer;
   };
-  const merge4 = (answer) => {
+  const merge3 = (answer) => {
     if (answer > result)
       result = answer;
   };
@@ -29413,7 +29413,7 @@ function isRecursive(inst, stack, resolve7) {
   switch (kind) {
     case "object": {
       const raw = rawShape(def);
-      merge4(raw ? shape2(raw, true) : ASSUMED);
+      merge3(raw ? shape2(raw, true) : ASSUMED);
       check(def.catchall);
       break;
     }
@@ -29463,7 +29463,7 @@ function isRecursive(inst, stack, resolve7) {
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
       const inner = def._cachedInner ?? (resolve7 ? inst._zod.innerType : void 0);
-      merge4(inner ? isRecursive(inner, stack, false) : ASSUMED);
+      merge3(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
     // a leaf by choice: `parts` are regex fragments, not data positions
@@ -29709,11 +29709,11 @@ var init_en = __esm({
         nan: "NaN"
         // All other type names omitted - they fall back to raw values via ?? operator
       };
-      function getTypeName(type2, input) {
-        if (type2 === "number" && typeof input === "number" && !Number.isFinite(input)) {
+      function getTypeName(type, input) {
+        if (type === "number" && typeof input === "number" && !Number.isFinite(input)) {
           return String(input);
         }
-        return TypeDictionary[type2] ?? type2;
+        return TypeDictionary[type] ?? type;
       }
       return (issue3) => {
         switch (issue3.code) {
@@ -29798,11 +29798,11 @@ var init_registries = __esm({
         this._map = /* @__PURE__ */ new WeakMap();
         this._idmap = /* @__PURE__ */ new Map();
       }
-      add(schema3, ..._meta) {
+      add(schema, ..._meta) {
         const meta2 = _meta[0];
-        this._map.set(schema3, meta2);
+        this._map.set(schema, meta2);
         if (meta2 && typeof meta2 === "object" && "id" in meta2) {
-          this._idmap.set(meta2.id, schema3);
+          this._idmap.set(meta2.id, schema);
         }
         return this;
       }
@@ -29811,26 +29811,26 @@ var init_registries = __esm({
         this._idmap = /* @__PURE__ */ new Map();
         return this;
       }
-      remove(schema3) {
-        const meta2 = this._map.get(schema3);
+      remove(schema) {
+        const meta2 = this._map.get(schema);
         if (meta2 && typeof meta2 === "object" && "id" in meta2) {
           this._idmap.delete(meta2.id);
         }
-        this._map.delete(schema3);
+        this._map.delete(schema);
         return this;
       }
-      get(schema3) {
-        const p2 = schema3._zod.parent;
+      get(schema) {
+        const p2 = schema._zod.parent;
         if (p2) {
           const pm = { ...this.get(p2) ?? {} };
           delete pm.id;
-          const f = { ...pm, ...this._map.get(schema3) };
+          const f = { ...pm, ...this._map.get(schema) };
           return Object.keys(f).length ? f : void 0;
         }
-        return this._map.get(schema3);
+        return this._map.get(schema);
       }
-      has(schema3) {
-        return this._map.has(schema3);
+      has(schema) {
+        return this._map.has(schema);
       }
     };
     (_a2 = globalThis).__zod_globalRegistry ?? (_a2.__zod_globalRegistry = registry());
@@ -30315,13 +30315,13 @@ function _array(Class2, element, params) {
 }
 // @__NO_SIDE_EFFECTS__
 function _refine(Class2, fn, _params) {
-  const schema3 = new Class2({
+  const schema = new Class2({
     type: "custom",
     check: "custom",
     fn,
     ...normalizeParams(_params)
   });
-  return schema3;
+  return schema;
 }
 // @__NO_SIDE_EFFECTS__
 function _superRefine(fn, params) {
@@ -30397,51 +30397,51 @@ function initializeContext(params) {
     external: params?.external ?? void 0
   };
 }
-function handleUnrepresentable(schema3, ctx, json4, params, message) {
-  const result = typeof ctx.unrepresentable === "function" ? ctx.unrepresentable({ zodSchema: schema3, path: params.path, message }) : ctx.unrepresentable;
+function handleUnrepresentable(schema, ctx, json3, params, message) {
+  const result = typeof ctx.unrepresentable === "function" ? ctx.unrepresentable({ zodSchema: schema, path: params.path, message }) : ctx.unrepresentable;
   if (result === "any")
     return false;
   if (result === void 0 || result === "throw")
     throw new Error(message);
-  Object.assign(json4, result);
+  Object.assign(json3, result);
   return true;
 }
-function processSchema(schema3, ctx, _params = { path: [], schemaPath: [] }) {
+function processSchema(schema, ctx, _params = { path: [], schemaPath: [] }) {
   var _a4;
-  const def = schema3._zod.def;
-  const seen = ctx.seen.get(schema3);
+  const def = schema._zod.def;
+  const seen = ctx.seen.get(schema);
   if (seen) {
     seen.count++;
-    const isCycle = _params.schemaPath.includes(schema3);
+    const isCycle = _params.schemaPath.includes(schema);
     if (isCycle) {
       seen.cycle = _params.path;
     }
     return seen.schema;
   }
   const result = { schema: {}, count: 1, cycle: void 0, path: _params.path };
-  ctx.seen.set(schema3, result);
+  ctx.seen.set(schema, result);
   ctx.sharedDefsExtractedFor = void 0;
   ctx.sharedEmitDoneFor = void 0;
-  const overrideSchema = schema3._zod.toJSONSchema?.();
+  const overrideSchema = schema._zod.toJSONSchema?.();
   if (overrideSchema) {
     result.schema = overrideSchema;
   } else {
     const params = {
       ..._params,
-      schemaPath: [..._params.schemaPath, schema3],
+      schemaPath: [..._params.schemaPath, schema],
       path: _params.path
     };
-    if (schema3._zod.processJSONSchema) {
-      schema3._zod.processJSONSchema(ctx, result.schema, params);
+    if (schema._zod.processJSONSchema) {
+      schema._zod.processJSONSchema(ctx, result.schema, params);
     } else {
       const _json = result.schema;
       const processor = ctx.processors[def.type];
       if (!processor) {
         throw new Error(`[toJSONSchema]: Non-representable type encountered: ${def.type}`);
       }
-      processor(schema3, ctx, _json, params);
+      processor(schema, ctx, _json, params);
     }
-    const parent = schema3._zod.parent;
+    const parent = schema._zod.parent;
     if (parent) {
       if (!result.ref)
         result.ref = parent;
@@ -30449,24 +30449,24 @@ function processSchema(schema3, ctx, _params = { path: [], schemaPath: [] }) {
       ctx.seen.get(parent).isParent = true;
     }
   }
-  const meta2 = ctx.metadataRegistry.get(schema3);
+  const meta2 = ctx.metadataRegistry.get(schema);
   if (meta2)
     assignProps(result.schema, meta2);
-  if (ctx.io === "input" && isTransforming(schema3)) {
+  if (ctx.io === "input" && isTransforming(schema)) {
     delete result.schema.examples;
     delete result.schema.default;
   }
   if (ctx.io === "input" && "_prefault" in result.schema)
     (_a4 = result.schema).default ?? (_a4.default = result.schema._prefault);
   delete result.schema._prefault;
-  const _result = ctx.seen.get(schema3);
+  const _result = ctx.seen.get(schema);
   return _result.schema;
 }
 function encodeJSONPointerSegment(segment) {
   return segment.replace(/~/g, "~0").replace(/\//g, "~1");
 }
-function extractDefs(ctx, schema3) {
-  const root = ctx.seen.get(schema3);
+function extractDefs(ctx, schema) {
+  const root = ctx.seen.get(schema);
   if (!root)
     throw new Error("Unprocessed schema. This is a bug in Zod.");
   if (ctx.external && ctx.sharedDefsExtractedFor === ctx.external)
@@ -30511,11 +30511,11 @@ function extractDefs(ctx, schema3) {
     seen.def = { ...seen.schema };
     if (defId)
       seen.defId = defId;
-    const schema4 = seen.schema;
-    for (const key in schema4) {
-      delete schema4[key];
+    const schema2 = seen.schema;
+    for (const key in schema2) {
+      delete schema2[key];
     }
-    schema4.$ref = ref2;
+    schema2.$ref = ref2;
   };
   if (ctx.cycles === "throw") {
     for (const entry of ctx.seen.entries()) {
@@ -30529,13 +30529,13 @@ Set the \`cycles\` parameter to \`"ref"\` to resolve cyclical schemas with defs.
   }
   for (const entry of ctx.seen.entries()) {
     const seen = entry[1];
-    if (schema3 === entry[0]) {
+    if (schema === entry[0]) {
       extractToDef(entry);
       continue;
     }
     if (ctx.external) {
       const ext = ctx.external.registry.get(entry[0])?.id;
-      if (schema3 !== entry[0] && ext) {
+      if (schema !== entry[0] && ext) {
         extractToDef(entry);
         continue;
       }
@@ -30558,11 +30558,11 @@ Set the \`cycles\` parameter to \`"ref"\` to resolve cyclical schemas with defs.
   if (ctx.external)
     ctx.sharedDefsExtractedFor = ctx.external;
 }
-function compactTypeUnion(schema3) {
-  const options = schema3.anyOf;
-  if (!Array.isArray(options) || options.length === 0 || schema3.type !== void 0)
+function compactTypeUnion(schema) {
+  const options = schema.anyOf;
+  if (!Array.isArray(options) || options.length === 0 || schema.type !== void 0)
     return;
-  const types2 = [];
+  const types = [];
   for (const option of options) {
     if (!option || typeof option !== "object")
       return;
@@ -30570,16 +30570,16 @@ function compactTypeUnion(schema3) {
     const keys = Object.keys(option);
     if (keys.length !== 1 || keys[0] !== "type")
       return;
-    const type2 = option.type;
-    for (const member of Array.isArray(type2) ? type2 : [type2]) {
+    const type = option.type;
+    for (const member of Array.isArray(type) ? type : [type]) {
       if (typeof member !== "string")
         return;
-      if (!types2.includes(member))
-        types2.push(member);
+      if (!types.includes(member))
+        types.push(member);
     }
   }
-  delete schema3.anyOf;
-  schema3.type = types2.length === 1 ? types2[0] : types2;
+  delete schema.anyOf;
+  schema.type = types.length === 1 ? types[0] : types;
 }
 function undeclaredConstraint(member) {
   const extra = member.additionalProperties;
@@ -30637,12 +30637,12 @@ function foldObjects(members2) {
   }
   return folded;
 }
-function foldIntersection(json4) {
-  const allOf = json4.allOf;
+function foldIntersection(json3) {
+  const allOf = json3.allOf;
   if (!Array.isArray(allOf) || allOf.length < 2)
     return;
   for (const key of FOLDABLE_KEYS)
-    if (key in json4)
+    if (key in json3)
       return;
   const unions = allOf.filter((m) => UNION_KEYS.some((k2) => Array.isArray(m[k2])));
   let folded = null;
@@ -30661,19 +30661,19 @@ function foldIntersection(json4) {
   }
   if (!folded)
     return;
-  delete json4.allOf;
-  assignProps(json4, folded);
+  delete json3.allOf;
+  assignProps(json3, folded);
 }
-function finalize(ctx, schema3) {
-  const root = ctx.seen.get(schema3);
+function finalize(ctx, schema) {
+  const root = ctx.seen.get(schema);
   if (!root)
     throw new Error("Unprocessed schema. This is a bug in Zod.");
   const flattenRef = (zodSchema) => {
     const seen = ctx.seen.get(zodSchema);
     if (seen.ref === null)
       return;
-    const schema4 = seen.def ?? seen.schema;
-    const _cached = { ...schema4 };
+    const schema2 = seen.def ?? seen.schema;
+    const _cached = { ...schema2 };
     const ref2 = seen.ref;
     seen.ref = null;
     if (ref2) {
@@ -30681,28 +30681,28 @@ function finalize(ctx, schema3) {
       const refSeen = ctx.seen.get(ref2);
       const refSchema = refSeen.schema;
       if (refSchema.$ref && (ctx.target === "draft-07" || ctx.target === "draft-04" || ctx.target === "openapi-3.0")) {
-        schema4.allOf = schema4.allOf ?? [];
-        schema4.allOf.push(refSchema);
+        schema2.allOf = schema2.allOf ?? [];
+        schema2.allOf.push(refSchema);
       } else {
-        assignProps(schema4, refSchema);
+        assignProps(schema2, refSchema);
       }
-      assignProps(schema4, _cached);
+      assignProps(schema2, _cached);
       const isParentRef = zodSchema._zod.parent === ref2;
       if (isParentRef) {
-        for (const key in schema4) {
+        for (const key in schema2) {
           if (key === "$ref" || key === "allOf")
             continue;
           if (!(key in _cached)) {
-            delete schema4[key];
+            delete schema2[key];
           }
         }
       }
       if (refSchema.$ref && refSeen.def) {
-        for (const key in schema4) {
+        for (const key in schema2) {
           if (key === "$ref" || key === "allOf")
             continue;
-          if (key in refSeen.def && JSON.stringify(schema4[key]) === JSON.stringify(refSeen.def[key])) {
-            delete schema4[key];
+          if (key in refSeen.def && JSON.stringify(schema2[key]) === JSON.stringify(refSeen.def[key])) {
+            delete schema2[key];
           }
         }
       }
@@ -30712,13 +30712,13 @@ function finalize(ctx, schema3) {
       flattenRef(parent);
       const parentSeen = ctx.seen.get(parent);
       if (parentSeen?.schema.$ref) {
-        schema4.$ref = parentSeen.schema.$ref;
+        schema2.$ref = parentSeen.schema.$ref;
         if (parentSeen.def) {
-          for (const key in schema4) {
+          for (const key in schema2) {
             if (key === "$ref" || key === "allOf")
               continue;
-            if (key in parentSeen.def && JSON.stringify(schema4[key]) === JSON.stringify(parentSeen.def[key])) {
-              delete schema4[key];
+            if (key in parentSeen.def && JSON.stringify(schema2[key]) === JSON.stringify(parentSeen.def[key])) {
+              delete schema2[key];
             }
           }
         }
@@ -30726,7 +30726,7 @@ function finalize(ctx, schema3) {
     }
     ctx.override({
       zodSchema,
-      jsonSchema: schema4,
+      jsonSchema: schema2,
       path: seen.path ?? []
     });
   };
@@ -30744,20 +30744,20 @@ function finalize(ctx, schema3) {
     if (ctx.intersections.length) {
       const carriers = /* @__PURE__ */ new Map();
       for (const seen of ctx.seen.values()) {
-        for (const json4 of [seen.schema, seen.def]) {
-          const allOf = json4?.allOf;
+        for (const json3 of [seen.schema, seen.def]) {
+          const allOf = json3?.allOf;
           if (!Array.isArray(allOf))
             continue;
           const existing = carriers.get(allOf);
           if (existing)
-            existing.push(json4);
+            existing.push(json3);
           else
-            carriers.set(allOf, [json4]);
+            carriers.set(allOf, [json3]);
         }
       }
       for (const allOf of ctx.intersections) {
-        for (const json4 of carriers.get(allOf) ?? [])
-          foldIntersection(json4);
+        for (const json3 of carriers.get(allOf) ?? [])
+          foldIntersection(json3);
       }
     }
   }
@@ -30772,13 +30772,13 @@ function finalize(ctx, schema3) {
   } else {
   }
   if (ctx.external?.uri) {
-    const id2 = ctx.external.registry.get(schema3)?.id;
+    const id2 = ctx.external.registry.get(schema)?.id;
     if (!id2)
       throw new Error("Schema is missing an `id` property");
     result.$id = ctx.external.uri(id2);
   }
   assignProps(result, root.defId ? root.schema : root.def ?? root.schema);
-  const rootMetaId = ctx.metadataRegistry.get(schema3)?.id;
+  const rootMetaId = ctx.metadataRegistry.get(schema)?.id;
   if (rootMetaId !== void 0 && result.id === rootMetaId)
     delete result.id;
   const defs = ctx.external?.defs ?? {};
@@ -30808,10 +30808,10 @@ function finalize(ctx, schema3) {
     const finalized = JSON.parse(JSON.stringify(result));
     Object.defineProperty(finalized, "~standard", {
       value: {
-        ...schema3["~standard"],
+        ...schema["~standard"],
         jsonSchema: {
-          input: createStandardJSONSchemaMethod(schema3, "input", ctx.processors),
-          output: createStandardJSONSchemaMethod(schema3, "output", ctx.processors)
+          input: createStandardJSONSchemaMethod(schema, "input", ctx.processors),
+          output: createStandardJSONSchemaMethod(schema, "output", ctx.processors)
         }
       },
       enumerable: false,
@@ -30882,30 +30882,30 @@ var init_to_json_schema = __esm({
     init_util();
     FOLDABLE_KEYS = /* @__PURE__ */ new Set(["type", "properties", "required", "additionalProperties"]);
     UNION_KEYS = ["oneOf", "anyOf"];
-    createToJSONSchemaMethod = (schema3, processors = {}) => (params) => {
+    createToJSONSchemaMethod = (schema, processors = {}) => (params) => {
       const ctx = initializeContext({ ...params, processors });
-      processSchema(schema3, ctx);
-      extractDefs(ctx, schema3);
-      return finalize(ctx, schema3);
+      processSchema(schema, ctx);
+      extractDefs(ctx, schema);
+      return finalize(ctx, schema);
     };
-    createStandardJSONSchemaMethod = (schema3, io, processors = {}) => (params) => {
+    createStandardJSONSchemaMethod = (schema, io, processors = {}) => (params) => {
       const { libraryOptions, target } = params ?? {};
       const ctx = initializeContext({ ...libraryOptions ?? {}, target, io, processors });
-      processSchema(schema3, ctx);
-      extractDefs(ctx, schema3);
-      return finalize(ctx, schema3);
+      processSchema(schema, ctx);
+      extractDefs(ctx, schema);
+      return finalize(ctx, schema);
     };
   }
 });
 
 // node_modules/zod/v4/core/json-schema-processors.js
-function aggregateChecks(schema3) {
+function aggregateChecks(schema) {
   const agg = {};
-  const def = schema3._zod.def;
-  const list = schema3._zod.traits.has("$ZodCheck") ? [schema3, ...def.checks ?? []] : def.checks ?? [];
+  const def = schema._zod.def;
+  const list = schema._zod.traits.has("$ZodCheck") ? [schema, ...def.checks ?? []] : def.checks ?? [];
   for (const ch of list)
     contributors[ch._zod.def.check]?.(agg, ch._zod.def);
-  const bag = schema3._zod.bag;
+  const bag = schema._zod.bag;
   if (bag.minimum !== void 0)
     narrowMin(agg, "minimum", bag.minimum);
   if (bag.exclusiveMinimum !== void 0)
@@ -30927,41 +30927,41 @@ function aggregateChecks(schema3) {
     addPattern(agg, pattern);
   return agg;
 }
-function inputOptin(schema3) {
-  const def = schema3._zod.def;
+function inputOptin(schema) {
+  const def = schema._zod.def;
   if (def.type === "pipe" && def.in._zod.traits.has("$ZodTransform")) {
     return inputOptin(def.out);
   }
   if (def.type === "catch") {
     return inputOptin(def.innerType);
   }
-  return schema3._zod.optin;
+  return schema._zod.optin;
 }
-function stringifyKeyNames(bySchema, json4, visited) {
-  if (json4.$ref) {
-    if (visited.has(json4))
-      return json4;
-    visited.add(json4);
-    const def = bySchema.get(json4)?.def;
+function stringifyKeyNames(bySchema, json3, visited) {
+  if (json3.$ref) {
+    if (visited.has(json3))
+      return json3;
+    visited.add(json3);
+    const def = bySchema.get(json3)?.def;
     if (!def)
-      return json4;
+      return json3;
     const inlined = stringifyKeyNames(bySchema, def, visited);
-    return inlined === def ? json4 : inlined;
+    return inlined === def ? json3 : inlined;
   }
   for (const keyword of ["anyOf", "oneOf"]) {
-    const branches = json4[keyword];
+    const branches = json3[keyword];
     if (!Array.isArray(branches))
       continue;
     const mapped = branches.map((branch) => stringifyKeyNames(bySchema, branch, visited));
     if (mapped.some((branch, i2) => branch !== branches[i2]))
-      json4 = { ...json4, [keyword]: mapped };
+      json3 = { ...json3, [keyword]: mapped };
   }
-  const types2 = Array.isArray(json4.type) ? json4.type : [json4.type];
-  const numericType = !types2.includes("string") && types2.some((t2) => t2 === "number" || t2 === "integer");
-  const values = json4.enum ?? (json4.const !== void 0 ? [json4.const] : void 0);
+  const types = Array.isArray(json3.type) ? json3.type : [json3.type];
+  const numericType = !types.includes("string") && types.some((t2) => t2 === "number" || t2 === "integer");
+  const values = json3.enum ?? (json3.const !== void 0 ? [json3.const] : void 0);
   if (!numericType && !values?.some((v) => typeof v === "number"))
-    return json4;
-  const { minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, format, id: id2, ...rest } = json4;
+    return json3;
+  const { minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, format, id: id2, ...rest } = json3;
   if (rest.enum)
     rest.enum = rest.enum.map((v) => typeof v === "number" ? String(v) : v);
   else if (typeof rest.const === "number")
@@ -30970,7 +30970,7 @@ function stringifyKeyNames(bySchema, json4, visited) {
     return rest;
   rest.type = "string";
   if (!values)
-    rest.pattern = (types2.includes("number") ? number : integer).source;
+    rest.pattern = (types.includes("number") ? number : integer).source;
   return rest;
 }
 function rewriteKeyNames(ctx) {
@@ -30999,7 +30999,7 @@ function rewriteKeyNames(ctx) {
     }
   }
 }
-function serializeDefaultValue(value2, schema3, ctx, json4, params) {
+function serializeDefaultValue(value2, schema, ctx, json3, params) {
   let unrepresentable = false;
   const serialized = JSON.stringify(value2, (_2, val) => {
     if (typeof val !== "bigint")
@@ -31009,7 +31009,7 @@ function serializeDefaultValue(value2, schema3, ctx, json4, params) {
   });
   if (!unrepresentable)
     return JSON.parse(serialized);
-  handleUnrepresentable(schema3, ctx, json4, params, "BigInt defaults cannot be represented in JSON Schema");
+  handleUnrepresentable(schema, ctx, json3, params, "BigInt defaults cannot be represented in JSON Schema");
   return UNREPRESENTABLE_DEFAULT;
 }
 function toJSONSchema(input, params) {
@@ -31018,8 +31018,8 @@ function toJSONSchema(input, params) {
     const ctx2 = initializeContext({ ...params, processors: allProcessors });
     const defs = {};
     for (const entry of registry2._idmap.entries()) {
-      const [_2, schema3] = entry;
-      processSchema(schema3, ctx2);
+      const [_2, schema] = entry;
+      processSchema(schema, ctx2);
     }
     const schemas = {};
     const external = {
@@ -31029,9 +31029,9 @@ function toJSONSchema(input, params) {
     };
     ctx2.external = external;
     for (const entry of registry2._idmap.entries()) {
-      const [key, schema3] = entry;
-      extractDefs(ctx2, schema3);
-      assignProp(schemas, key, finalize(ctx2, schema3));
+      const [key, schema] = entry;
+      extractDefs(ctx2, schema);
+      assignProp(schemas, key, finalize(ctx2, schema));
     }
     if (Object.keys(defs).length > 0) {
       const defsSegment = ctx2.target === "draft-2020-12" ? "$defs" : "definitions";
@@ -31126,30 +31126,30 @@ var init_json_schema_processors = __esm({
       [base64urlCharset, base64url]
     ]);
     exactPattern = (p2) => exactPatterns.get(p2) ?? p2;
-    stringProcessor = (schema3, ctx, _json, _params) => {
-      const json4 = _json;
-      json4.type = "string";
-      const { minimum, maximum, format, patterns, contentEncoding, laxFormat } = aggregateChecks(schema3);
+    stringProcessor = (schema, ctx, _json, _params) => {
+      const json3 = _json;
+      json3.type = "string";
+      const { minimum, maximum, format, patterns, contentEncoding, laxFormat } = aggregateChecks(schema);
       if (typeof minimum === "number")
-        json4.minLength = minimum;
+        json3.minLength = minimum;
       if (typeof maximum === "number")
-        json4.maxLength = maximum;
+        json3.maxLength = maximum;
       if (format) {
-        json4.format = formatMap[format] ?? format;
-        if (json4.format === "")
-          delete json4.format;
+        json3.format = formatMap[format] ?? format;
+        if (json3.format === "")
+          delete json3.format;
         if (format === "time" || laxFormat) {
-          delete json4.format;
+          delete json3.format;
         }
       }
       if (contentEncoding)
-        json4.contentEncoding = contentEncoding;
+        json3.contentEncoding = contentEncoding;
       if (patterns && patterns.size > 0) {
         const patternList = [...patterns].map(exactPattern);
         if (patternList.length === 1)
-          json4.pattern = patternList[0].source;
+          json3.pattern = patternList[0].source;
         else if (patternList.length > 1) {
-          json4.allOf = [
+          json3.allOf = [
             ...patternList.map((regex) => ({
               ...ctx.target === "draft-07" || ctx.target === "draft-04" || ctx.target === "openapi-3.0" ? { type: "string" } : {},
               pattern: regex.source
@@ -31158,32 +31158,32 @@ var init_json_schema_processors = __esm({
         }
       }
     };
-    numberProcessor = (schema3, ctx, _json, params) => {
-      const json4 = _json;
-      const { minimum, maximum, multipleOf, exclusiveMaximum, exclusiveMinimum, isInt } = aggregateChecks(schema3);
-      json4.type = isInt ? "integer" : "number";
+    numberProcessor = (schema, ctx, _json, params) => {
+      const json3 = _json;
+      const { minimum, maximum, multipleOf, exclusiveMaximum, exclusiveMinimum, isInt } = aggregateChecks(schema);
+      json3.type = isInt ? "integer" : "number";
       const exMin = typeof exclusiveMinimum === "number" && exclusiveMinimum >= (minimum ?? Number.NEGATIVE_INFINITY);
       const exMax = typeof exclusiveMaximum === "number" && exclusiveMaximum <= (maximum ?? Number.POSITIVE_INFINITY);
       const legacy = ctx.target === "draft-04" || ctx.target === "openapi-3.0";
       if (exMin) {
         if (legacy) {
-          json4.minimum = exclusiveMinimum;
-          json4.exclusiveMinimum = true;
+          json3.minimum = exclusiveMinimum;
+          json3.exclusiveMinimum = true;
         } else {
-          json4.exclusiveMinimum = exclusiveMinimum;
+          json3.exclusiveMinimum = exclusiveMinimum;
         }
       } else if (typeof minimum === "number") {
-        json4.minimum = minimum;
+        json3.minimum = minimum;
       }
       if (exMax) {
         if (legacy) {
-          json4.maximum = exclusiveMaximum;
-          json4.exclusiveMaximum = true;
+          json3.maximum = exclusiveMaximum;
+          json3.exclusiveMaximum = true;
         } else {
-          json4.exclusiveMaximum = exclusiveMaximum;
+          json3.exclusiveMaximum = exclusiveMaximum;
         }
       } else if (typeof maximum === "number") {
-        json4.maximum = maximum;
+        json3.maximum = maximum;
       }
       if (multipleOf) {
         const divisors = /* @__PURE__ */ new Set();
@@ -31191,75 +31191,75 @@ var init_json_schema_processors = __esm({
           if (Number.isFinite(divisor) && divisor !== 0)
             divisors.add(Math.abs(divisor));
           else
-            handleUnrepresentable(schema3, ctx, json4, params, `A multipleOf divisor of ${divisor} cannot be represented in JSON Schema`);
+            handleUnrepresentable(schema, ctx, json3, params, `A multipleOf divisor of ${divisor} cannot be represented in JSON Schema`);
         }
         const [first2, ...rest] = divisors;
         if (first2 !== void 0)
-          json4.multipleOf = first2;
+          json3.multipleOf = first2;
         if (rest.length)
-          json4.allOf = [...json4.allOf ?? [], ...rest.map((m) => ({ multipleOf: m }))];
+          json3.allOf = [...json3.allOf ?? [], ...rest.map((m) => ({ multipleOf: m }))];
       }
     };
-    booleanProcessor = (_schema, _ctx, json4, _params) => {
-      json4.type = "boolean";
+    booleanProcessor = (_schema, _ctx, json3, _params) => {
+      json3.type = "boolean";
     };
-    bigintProcessor = (schema3, ctx, json4, params) => {
-      handleUnrepresentable(schema3, ctx, json4, params, "BigInt cannot be represented in JSON Schema");
+    bigintProcessor = (schema, ctx, json3, params) => {
+      handleUnrepresentable(schema, ctx, json3, params, "BigInt cannot be represented in JSON Schema");
     };
-    symbolProcessor = (schema3, ctx, json4, params) => {
-      handleUnrepresentable(schema3, ctx, json4, params, "Symbols cannot be represented in JSON Schema");
+    symbolProcessor = (schema, ctx, json3, params) => {
+      handleUnrepresentable(schema, ctx, json3, params, "Symbols cannot be represented in JSON Schema");
     };
-    nullProcessor = (_schema, ctx, json4, _params) => {
+    nullProcessor = (_schema, ctx, json3, _params) => {
       if (ctx.target === "openapi-3.0") {
-        json4.type = "string";
-        json4.nullable = true;
-        json4.enum = [null];
+        json3.type = "string";
+        json3.nullable = true;
+        json3.enum = [null];
       } else {
-        json4.type = "null";
+        json3.type = "null";
       }
     };
-    undefinedProcessor = (schema3, ctx, json4, params) => {
-      handleUnrepresentable(schema3, ctx, json4, params, "Undefined cannot be represented in JSON Schema");
+    undefinedProcessor = (schema, ctx, json3, params) => {
+      handleUnrepresentable(schema, ctx, json3, params, "Undefined cannot be represented in JSON Schema");
     };
-    voidProcessor = (schema3, ctx, json4, params) => {
-      handleUnrepresentable(schema3, ctx, json4, params, "Void cannot be represented in JSON Schema");
+    voidProcessor = (schema, ctx, json3, params) => {
+      handleUnrepresentable(schema, ctx, json3, params, "Void cannot be represented in JSON Schema");
     };
-    neverProcessor = (_schema, _ctx, json4, _params) => {
-      json4.not = {};
+    neverProcessor = (_schema, _ctx, json3, _params) => {
+      json3.not = {};
     };
     anyProcessor = (_schema, _ctx, _json, _params) => {
     };
     unknownProcessor = (_schema, _ctx, _json, _params) => {
     };
-    dateProcessor = (schema3, ctx, json4, params) => {
-      handleUnrepresentable(schema3, ctx, json4, params, "Date cannot be represented in JSON Schema");
+    dateProcessor = (schema, ctx, json3, params) => {
+      handleUnrepresentable(schema, ctx, json3, params, "Date cannot be represented in JSON Schema");
     };
-    enumProcessor = (schema3, _ctx, json4, _params) => {
-      const def = schema3._zod.def;
+    enumProcessor = (schema, _ctx, json3, _params) => {
+      const def = schema._zod.def;
       const values = getEnumValues(def.entries);
       if (values.length === 0) {
-        json4.not = {};
+        json3.not = {};
         return;
       }
       if (values.every((v) => typeof v === "number"))
-        json4.type = "number";
+        json3.type = "number";
       if (values.every((v) => typeof v === "string"))
-        json4.type = "string";
-      json4.enum = values;
+        json3.type = "string";
+      json3.enum = values;
     };
-    literalProcessor = (schema3, ctx, json4, params) => {
-      const def = schema3._zod.def;
+    literalProcessor = (schema, ctx, json3, params) => {
+      const def = schema._zod.def;
       if (def.values.length === 0) {
-        json4.not = {};
+        json3.not = {};
         return;
       }
       const vals = [];
       for (const val of def.values) {
         if (val === void 0) {
-          if (handleUnrepresentable(schema3, ctx, json4, params, "Literal `undefined` cannot be represented in JSON Schema"))
+          if (handleUnrepresentable(schema, ctx, json3, params, "Literal `undefined` cannot be represented in JSON Schema"))
             return;
         } else if (typeof val === "bigint") {
-          if (handleUnrepresentable(schema3, ctx, json4, params, "BigInt literals cannot be represented in JSON Schema"))
+          if (handleUnrepresentable(schema, ctx, json3, params, "BigInt literals cannot be represented in JSON Schema"))
             return;
           vals.push(Number(val));
         } else {
@@ -31269,41 +31269,41 @@ var init_json_schema_processors = __esm({
       if (vals.length === 0) {
       } else if (vals.length === 1) {
         const val = vals[0];
-        json4.type = val === null ? "null" : typeof val;
+        json3.type = val === null ? "null" : typeof val;
         if (ctx.target === "draft-04" || ctx.target === "openapi-3.0") {
-          json4.enum = [val];
+          json3.enum = [val];
         } else {
-          json4.const = val;
+          json3.const = val;
         }
       } else {
         if (vals.every((v) => typeof v === "number"))
-          json4.type = "number";
+          json3.type = "number";
         if (vals.every((v) => typeof v === "string"))
-          json4.type = "string";
+          json3.type = "string";
         if (vals.every((v) => typeof v === "boolean"))
-          json4.type = "boolean";
+          json3.type = "boolean";
         if (vals.every((v) => v === null))
-          json4.type = "null";
-        json4.enum = vals;
+          json3.type = "null";
+        json3.enum = vals;
       }
     };
-    nanProcessor = (schema3, ctx, json4, params) => {
-      handleUnrepresentable(schema3, ctx, json4, params, "NaN cannot be represented in JSON Schema");
+    nanProcessor = (schema, ctx, json3, params) => {
+      handleUnrepresentable(schema, ctx, json3, params, "NaN cannot be represented in JSON Schema");
     };
-    templateLiteralProcessor = (schema3, _ctx, json4, _params) => {
-      const _json = json4;
-      const pattern = schema3._zod.pattern;
+    templateLiteralProcessor = (schema, _ctx, json3, _params) => {
+      const _json = json3;
+      const pattern = schema._zod.pattern;
       if (!pattern)
         throw new Error("Pattern not found in template literal");
       _json.type = "string";
       _json.pattern = pattern.source;
     };
-    fileProcessor = (schema3, _ctx, json4, _params) => {
-      const _json = json4;
+    fileProcessor = (schema, _ctx, json3, _params) => {
+      const _json = json3;
       _json.type = "string";
       _json.format = "binary";
       _json.contentEncoding = "binary";
-      const { minimum, maximum, mime } = aggregateChecks(schema3);
+      const { minimum, maximum, mime } = aggregateChecks(schema);
       if (minimum !== void 0)
         _json.minLength = minimum;
       if (maximum !== void 0)
@@ -31317,50 +31317,50 @@ var init_json_schema_processors = __esm({
       else
         _json.anyOf = mime.map((m) => ({ contentMediaType: m }));
     };
-    successProcessor = (_schema, _ctx, json4, _params) => {
-      json4.type = "boolean";
+    successProcessor = (_schema, _ctx, json3, _params) => {
+      json3.type = "boolean";
     };
-    customProcessor = (schema3, ctx, json4, params) => {
-      handleUnrepresentable(schema3, ctx, json4, params, "Custom types cannot be represented in JSON Schema");
+    customProcessor = (schema, ctx, json3, params) => {
+      handleUnrepresentable(schema, ctx, json3, params, "Custom types cannot be represented in JSON Schema");
     };
-    functionProcessor = (schema3, ctx, json4, params) => {
-      handleUnrepresentable(schema3, ctx, json4, params, "Function types cannot be represented in JSON Schema");
+    functionProcessor = (schema, ctx, json3, params) => {
+      handleUnrepresentable(schema, ctx, json3, params, "Function types cannot be represented in JSON Schema");
     };
-    transformProcessor = (schema3, ctx, json4, params) => {
-      handleUnrepresentable(schema3, ctx, json4, params, "Transforms cannot be represented in JSON Schema");
+    transformProcessor = (schema, ctx, json3, params) => {
+      handleUnrepresentable(schema, ctx, json3, params, "Transforms cannot be represented in JSON Schema");
     };
-    mapProcessor = (schema3, ctx, json4, params) => {
-      handleUnrepresentable(schema3, ctx, json4, params, "Map cannot be represented in JSON Schema");
+    mapProcessor = (schema, ctx, json3, params) => {
+      handleUnrepresentable(schema, ctx, json3, params, "Map cannot be represented in JSON Schema");
     };
-    setProcessor = (schema3, ctx, json4, params) => {
-      handleUnrepresentable(schema3, ctx, json4, params, "Set cannot be represented in JSON Schema");
+    setProcessor = (schema, ctx, json3, params) => {
+      handleUnrepresentable(schema, ctx, json3, params, "Set cannot be represented in JSON Schema");
     };
-    arrayProcessor = (schema3, ctx, _json, params) => {
-      const json4 = _json;
-      const def = schema3._zod.def;
-      const { minimum, maximum } = aggregateChecks(schema3);
+    arrayProcessor = (schema, ctx, _json, params) => {
+      const json3 = _json;
+      const def = schema._zod.def;
+      const { minimum, maximum } = aggregateChecks(schema);
       if (typeof minimum === "number")
-        json4.minItems = minimum;
+        json3.minItems = minimum;
       if (typeof maximum === "number")
-        json4.maxItems = maximum;
-      json4.type = "array";
-      json4.items = processSchema(def.element, ctx, {
+        json3.maxItems = maximum;
+      json3.type = "array";
+      json3.items = processSchema(def.element, ctx, {
         ...params,
         path: [...params.path, "items"]
       });
     };
-    objectProcessor = (schema3, ctx, _json, params) => {
-      const json4 = _json;
-      const def = schema3._zod.def;
+    objectProcessor = (schema, ctx, _json, params) => {
+      const json3 = _json;
+      const def = schema._zod.def;
       const shape2 = def.shape;
       const symbolKeys = Object.getOwnPropertySymbols(shape2);
-      if (symbolKeys.length && handleUnrepresentable(schema3, ctx, json4, params, "Symbol keys cannot be represented in JSON Schema")) {
+      if (symbolKeys.length && handleUnrepresentable(schema, ctx, json3, params, "Symbol keys cannot be represented in JSON Schema")) {
         return;
       }
-      json4.type = "object";
-      json4.properties = {};
+      json3.type = "object";
+      json3.properties = {};
       for (const key in shape2) {
-        assignProp(json4.properties, key, processSchema(shape2[key], ctx, {
+        assignProp(json3.properties, key, processSchema(shape2[key], ctx, {
           ...params,
           path: [...params.path, "properties", key]
         }));
@@ -31373,35 +31373,35 @@ var init_json_schema_processors = __esm({
         }
       }
       if (requiredKeys.length > 0) {
-        json4.required = requiredKeys;
+        json3.required = requiredKeys;
       }
       if (def.catchall?._zod.def.type === "never") {
-        json4.additionalProperties = false;
+        json3.additionalProperties = false;
       } else if (!def.catchall) {
         if (ctx.io === "output")
-          json4.additionalProperties = false;
+          json3.additionalProperties = false;
       } else if (def.catchall) {
-        json4.additionalProperties = processSchema(def.catchall, ctx, {
+        json3.additionalProperties = processSchema(def.catchall, ctx, {
           ...params,
           path: [...params.path, "additionalProperties"]
         });
       }
     };
-    unionProcessor = (schema3, ctx, json4, params) => {
-      const def = schema3._zod.def;
+    unionProcessor = (schema, ctx, json3, params) => {
+      const def = schema._zod.def;
       const isExclusive = def.inclusive === false;
       const options = def.options.map((x2, i2) => processSchema(x2, ctx, {
         ...params,
         path: [...params.path, isExclusive ? "oneOf" : "anyOf", i2]
       }));
       if (isExclusive) {
-        json4.oneOf = options;
+        json3.oneOf = options;
       } else {
-        json4.anyOf = options;
+        json3.anyOf = options;
       }
     };
-    intersectionProcessor = (schema3, ctx, json4, params) => {
-      const def = schema3._zod.def;
+    intersectionProcessor = (schema, ctx, json3, params) => {
+      const def = schema._zod.def;
       const a = processSchema(def.left, ctx, {
         ...params,
         path: [...params.path, "allOf", 0]
@@ -31415,13 +31415,13 @@ var init_json_schema_processors = __esm({
         ...isSimpleIntersection(a) ? a.allOf : [a],
         ...isSimpleIntersection(b2) ? b2.allOf : [b2]
       ];
-      json4.allOf = allOf;
+      json3.allOf = allOf;
       ctx.intersections.push(allOf);
     };
-    tupleProcessor = (schema3, ctx, _json, params) => {
-      const json4 = _json;
-      const def = schema3._zod.def;
-      json4.type = "array";
+    tupleProcessor = (schema, ctx, _json, params) => {
+      const json3 = _json;
+      const def = schema._zod.def;
+      json3.type = "array";
       const prefixPath = ctx.target === "draft-2020-12" ? "prefixItems" : "items";
       const restPath = ctx.target === "draft-2020-12" ? "items" : ctx.target === "openapi-3.0" ? "items" : "additionalItems";
       const prefixItems = def.items.map((x2, i2) => processSchema(x2, ctx, {
@@ -31443,50 +31443,50 @@ var init_json_schema_processors = __esm({
       const maxItems = def.items.length;
       const isClosed = !def.rest;
       if (ctx.target === "draft-2020-12") {
-        json4.prefixItems = prefixItems;
+        json3.prefixItems = prefixItems;
         if (isClosed) {
-          json4.items = false;
+          json3.items = false;
         } else if (rest) {
-          json4.items = rest;
+          json3.items = rest;
         }
         if (minItems > 0)
-          json4.minItems = minItems;
+          json3.minItems = minItems;
         if (isClosed)
-          json4.maxItems = maxItems;
+          json3.maxItems = maxItems;
       } else if (ctx.target === "openapi-3.0") {
-        json4.items = {
+        json3.items = {
           anyOf: prefixItems
         };
         if (rest) {
-          json4.items.anyOf.push(rest);
+          json3.items.anyOf.push(rest);
         }
         if (minItems > 0)
-          json4.minItems = minItems;
+          json3.minItems = minItems;
         if (isClosed)
-          json4.maxItems = maxItems;
+          json3.maxItems = maxItems;
       } else {
-        json4.items = prefixItems;
+        json3.items = prefixItems;
         if (isClosed) {
-          json4.additionalItems = false;
+          json3.additionalItems = false;
         } else if (rest) {
-          json4.additionalItems = rest;
+          json3.additionalItems = rest;
         }
         if (minItems > 0)
-          json4.minItems = minItems;
+          json3.minItems = minItems;
         if (isClosed)
-          json4.maxItems = maxItems;
+          json3.maxItems = maxItems;
       }
-      const { minimum, maximum } = aggregateChecks(schema3);
+      const { minimum, maximum } = aggregateChecks(schema);
       if (typeof minimum === "number")
-        json4.minItems = minimum;
+        json3.minItems = minimum;
       if (typeof maximum === "number")
-        json4.maxItems = maximum;
+        json3.maxItems = maximum;
     };
     pendingRecords = /* @__PURE__ */ new WeakMap();
-    recordProcessor = (schema3, ctx, _json, params) => {
-      const json4 = _json;
-      const def = schema3._zod.def;
-      json4.type = "object";
+    recordProcessor = (schema, ctx, _json, params) => {
+      const json3 = _json;
+      const def = schema._zod.def;
+      json3.type = "object";
       const keyType = def.keyType;
       const patterns = aggregateChecks(keyType).patterns;
       if (def.mode === "loose" && patterns && patterns.size > 0) {
@@ -31494,13 +31494,13 @@ var init_json_schema_processors = __esm({
           ...params,
           path: [...params.path, "patternProperties", "*"]
         });
-        json4.patternProperties = {};
+        json3.patternProperties = {};
         for (const pattern of patterns) {
-          assignProp(json4.patternProperties, exactPattern(pattern).source, valueSchema);
+          assignProp(json3.patternProperties, exactPattern(pattern).source, valueSchema);
         }
       } else {
         if (ctx.target === "draft-07" || ctx.target === "draft-2020-12") {
-          json4.propertyNames = processSchema(def.keyType, ctx, {
+          json3.propertyNames = processSchema(def.keyType, ctx, {
             ...params,
             path: [...params.path, "propertyNames"]
           });
@@ -31510,9 +31510,9 @@ var init_json_schema_processors = __esm({
             pendingRecords.set(ctx, pending);
             ctx.deferred.push(() => rewriteKeyNames(ctx));
           }
-          pending.push(schema3);
+          pending.push(schema);
         }
-        json4.additionalProperties = processSchema(def.valueType, ctx, {
+        json3.additionalProperties = processSchema(def.valueType, ctx, {
           ...params,
           path: [...params.path, "additionalProperties"]
         });
@@ -31522,93 +31522,93 @@ var init_json_schema_processors = __esm({
       if (keyValues && !def.partial && !omittableOnInput) {
         const validKeyValues = [...keyValues].filter((v) => typeof v === "string" || typeof v === "number");
         if (validKeyValues.length > 0) {
-          json4.required = validKeyValues.map(String);
+          json3.required = validKeyValues.map(String);
         }
       }
     };
-    nullableProcessor = (schema3, ctx, json4, params) => {
-      const def = schema3._zod.def;
+    nullableProcessor = (schema, ctx, json3, params) => {
+      const def = schema._zod.def;
       const inner = processSchema(def.innerType, ctx, params);
-      const seen = ctx.seen.get(schema3);
+      const seen = ctx.seen.get(schema);
       if (ctx.target === "openapi-3.0") {
         seen.ref = def.innerType;
-        json4.nullable = true;
+        json3.nullable = true;
       } else {
-        json4.anyOf = [inner, { type: "null" }];
+        json3.anyOf = [inner, { type: "null" }];
       }
     };
-    nonoptionalProcessor = (schema3, ctx, _json, params) => {
-      const def = schema3._zod.def;
+    nonoptionalProcessor = (schema, ctx, _json, params) => {
+      const def = schema._zod.def;
       processSchema(def.innerType, ctx, params);
-      const seen = ctx.seen.get(schema3);
+      const seen = ctx.seen.get(schema);
       seen.ref = def.innerType;
     };
     UNREPRESENTABLE_DEFAULT = Symbol();
-    defaultProcessor = (schema3, ctx, json4, params) => {
-      const def = schema3._zod.def;
+    defaultProcessor = (schema, ctx, json3, params) => {
+      const def = schema._zod.def;
       processSchema(def.innerType, ctx, params);
-      const seen = ctx.seen.get(schema3);
+      const seen = ctx.seen.get(schema);
       seen.ref = def.innerType;
-      const value2 = serializeDefaultValue(def.defaultValue, schema3, ctx, json4, params);
+      const value2 = serializeDefaultValue(def.defaultValue, schema, ctx, json3, params);
       if (value2 !== UNREPRESENTABLE_DEFAULT)
-        json4.default = value2;
+        json3.default = value2;
     };
-    prefaultProcessor = (schema3, ctx, json4, params) => {
-      const def = schema3._zod.def;
+    prefaultProcessor = (schema, ctx, json3, params) => {
+      const def = schema._zod.def;
       processSchema(def.innerType, ctx, params);
-      const seen = ctx.seen.get(schema3);
+      const seen = ctx.seen.get(schema);
       seen.ref = def.innerType;
       if (ctx.io !== "input")
         return;
-      const value2 = serializeDefaultValue(def.defaultValue, schema3, ctx, json4, params);
+      const value2 = serializeDefaultValue(def.defaultValue, schema, ctx, json3, params);
       if (value2 !== UNREPRESENTABLE_DEFAULT)
-        json4._prefault = value2;
+        json3._prefault = value2;
     };
-    catchProcessor = (schema3, ctx, json4, params) => {
-      const def = schema3._zod.def;
+    catchProcessor = (schema, ctx, json3, params) => {
+      const def = schema._zod.def;
       processSchema(def.innerType, ctx, params);
-      const seen = ctx.seen.get(schema3);
+      const seen = ctx.seen.get(schema);
       seen.ref = def.innerType;
       let catchValue;
       try {
         catchValue = def.catchValue(void 0);
       } catch {
-        handleUnrepresentable(schema3, ctx, json4, params, "Dynamic catch values are not supported in JSON Schema");
+        handleUnrepresentable(schema, ctx, json3, params, "Dynamic catch values are not supported in JSON Schema");
         return;
       }
-      json4.default = catchValue;
+      json3.default = catchValue;
     };
-    pipeProcessor = (schema3, ctx, _json, params) => {
-      const def = schema3._zod.def;
+    pipeProcessor = (schema, ctx, _json, params) => {
+      const def = schema._zod.def;
       const inIsTransform = def.in._zod.traits.has("$ZodTransform");
       const innerType = ctx.io === "input" ? inIsTransform ? def.out : def.in : def.out;
       processSchema(innerType, ctx, params);
-      const seen = ctx.seen.get(schema3);
+      const seen = ctx.seen.get(schema);
       seen.ref = innerType;
     };
-    readonlyProcessor = (schema3, ctx, json4, params) => {
-      const def = schema3._zod.def;
+    readonlyProcessor = (schema, ctx, json3, params) => {
+      const def = schema._zod.def;
       processSchema(def.innerType, ctx, params);
-      const seen = ctx.seen.get(schema3);
+      const seen = ctx.seen.get(schema);
       seen.ref = def.innerType;
-      json4.readOnly = true;
+      json3.readOnly = true;
     };
-    promiseProcessor = (schema3, ctx, _json, params) => {
-      const def = schema3._zod.def;
+    promiseProcessor = (schema, ctx, _json, params) => {
+      const def = schema._zod.def;
       processSchema(def.innerType, ctx, params);
-      const seen = ctx.seen.get(schema3);
-      seen.ref = def.innerType;
-    };
-    optionalProcessor = (schema3, ctx, _json, params) => {
-      const def = schema3._zod.def;
-      processSchema(def.innerType, ctx, params);
-      const seen = ctx.seen.get(schema3);
+      const seen = ctx.seen.get(schema);
       seen.ref = def.innerType;
     };
-    lazyProcessor = (schema3, ctx, _json, params) => {
-      const innerType = schema3._zod.innerType;
+    optionalProcessor = (schema, ctx, _json, params) => {
+      const def = schema._zod.def;
+      processSchema(def.innerType, ctx, params);
+      const seen = ctx.seen.get(schema);
+      seen.ref = def.innerType;
+    };
+    lazyProcessor = (schema, ctx, _json, params) => {
+      const innerType = schema._zod.innerType;
       processSchema(innerType, ctx, params);
-      const seen = ctx.seen.get(schema3);
+      const seen = ctx.seen.get(schema);
       seen.ref = innerType;
     };
     allProcessors = {
@@ -32100,7 +32100,7 @@ var init_schemas2 = __esm({
       (inst, def) => {
         $ZodString.init(inst, def);
         ZodType.init(inst, def);
-        inst._zod.processJSONSchema = (ctx, json4, params) => stringProcessor(inst, ctx, json4, params);
+        inst._zod.processJSONSchema = (ctx, json3, params) => stringProcessor(inst, ctx, json3, params);
       },
       /* @__PURE__ */ util_exports.derived({
         format: (inst) => aggregateChecks(inst).format ?? null,
@@ -32338,7 +32338,7 @@ var init_schemas2 = __esm({
       (inst, def) => {
         $ZodNumber.init(inst, def);
         ZodType.init(inst, def);
-        inst._zod.processJSONSchema = (ctx, json4, params) => numberProcessor(inst, ctx, json4, params);
+        inst._zod.processJSONSchema = (ctx, json3, params) => numberProcessor(inst, ctx, json3, params);
         inst.isFinite = true;
       },
       /* @__PURE__ */ util_exports.derived({
@@ -32410,23 +32410,23 @@ var init_schemas2 = __esm({
     ZodBoolean = /* @__PURE__ */ $constructor("ZodBoolean", (inst, def) => {
       $ZodBoolean.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json4, params) => booleanProcessor(inst, ctx, json4, params);
+      inst._zod.processJSONSchema = (ctx, json3, params) => booleanProcessor(inst, ctx, json3, params);
     });
     ZodUnknown = /* @__PURE__ */ $constructor("ZodUnknown", (inst, def) => {
       $ZodUnknown.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json4, params) => unknownProcessor(inst, ctx, json4, params);
+      inst._zod.processJSONSchema = (ctx, json3, params) => unknownProcessor(inst, ctx, json3, params);
     });
     ZodNever = /* @__PURE__ */ $constructor("ZodNever", (inst, def) => {
       $ZodNever.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json4, params) => neverProcessor(inst, ctx, json4, params);
+      inst._zod.processJSONSchema = (ctx, json3, params) => neverProcessor(inst, ctx, json3, params);
     });
     ZodArray = /* @__PURE__ */ $constructor("ZodArray", (inst, def) => {
       _ensureDefaultMemoizer();
       $ZodArray.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json4, params) => arrayProcessor(inst, ctx, json4, params);
+      inst._zod.processJSONSchema = (ctx, json3, params) => arrayProcessor(inst, ctx, json3, params);
       inst.element = def.element;
     }, {
       min(n, params) {
@@ -32449,7 +32449,7 @@ var init_schemas2 = __esm({
       _ensureDefaultMemoizer();
       $ZodObjectJIT.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json4, params) => objectProcessor(inst, ctx, json4, params);
+      inst._zod.processJSONSchema = (ctx, json3, params) => objectProcessor(inst, ctx, json3, params);
       util_exports.installLazyProp(inst, "shape", (self) => self._zod.def.shape, false);
     }, {
       keyof() {
@@ -32498,26 +32498,26 @@ var init_schemas2 = __esm({
     ZodUnion = /* @__PURE__ */ $constructor("ZodUnion", (inst, def) => {
       $ZodUnion.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json4, params) => unionProcessor(inst, ctx, json4, params);
+      inst._zod.processJSONSchema = (ctx, json3, params) => unionProcessor(inst, ctx, json3, params);
       inst.options = def.options;
     });
     ZodIntersection = /* @__PURE__ */ $constructor("ZodIntersection", (inst, def) => {
       $ZodIntersection.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json4, params) => intersectionProcessor(inst, ctx, json4, params);
+      inst._zod.processJSONSchema = (ctx, json3, params) => intersectionProcessor(inst, ctx, json3, params);
     });
     ZodRecord = /* @__PURE__ */ $constructor("ZodRecord", (inst, def) => {
       _ensureDefaultMemoizer();
       $ZodRecord.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json4, params) => recordProcessor(inst, ctx, json4, params);
+      inst._zod.processJSONSchema = (ctx, json3, params) => recordProcessor(inst, ctx, json3, params);
       inst.keyType = def.keyType;
       inst.valueType = def.valueType;
     });
     ZodEnum = /* @__PURE__ */ $constructor("ZodEnum", (inst, def) => {
       $ZodEnum.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json4, params) => enumProcessor(inst, ctx, json4, params);
+      inst._zod.processJSONSchema = (ctx, json3, params) => enumProcessor(inst, ctx, json3, params);
       inst.enum = def.entries;
       inst.options = [...inst._zod.values];
       const keys = new Set(Object.keys(def.entries));
@@ -32556,7 +32556,7 @@ var init_schemas2 = __esm({
       _ensureDefaultMemoizer();
       $ZodTransform.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json4, params) => transformProcessor(inst, ctx, json4, params);
+      inst._zod.processJSONSchema = (ctx, json3, params) => transformProcessor(inst, ctx, json3, params);
       inst._zod.parse = (payload, _ctx) => {
         if (_ctx.direction === "backward") {
           throw new $ZodEncodeError(inst.constructor.name);
@@ -32589,64 +32589,64 @@ var init_schemas2 = __esm({
     ZodOptional = /* @__PURE__ */ $constructor("ZodOptional", (inst, def) => {
       $ZodOptional.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json4, params) => optionalProcessor(inst, ctx, json4, params);
+      inst._zod.processJSONSchema = (ctx, json3, params) => optionalProcessor(inst, ctx, json3, params);
       inst.unwrap = () => inst._zod.def.innerType;
     });
     ZodExactOptional = /* @__PURE__ */ $constructor("ZodExactOptional", (inst, def) => {
       $ZodExactOptional.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json4, params) => optionalProcessor(inst, ctx, json4, params);
+      inst._zod.processJSONSchema = (ctx, json3, params) => optionalProcessor(inst, ctx, json3, params);
       inst.unwrap = () => inst._zod.def.innerType;
     });
     ZodNullable = /* @__PURE__ */ $constructor("ZodNullable", (inst, def) => {
       $ZodNullable.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json4, params) => nullableProcessor(inst, ctx, json4, params);
+      inst._zod.processJSONSchema = (ctx, json3, params) => nullableProcessor(inst, ctx, json3, params);
       inst.unwrap = () => inst._zod.def.innerType;
     });
     ZodDefault = /* @__PURE__ */ $constructor("ZodDefault", (inst, def) => {
       $ZodDefault.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json4, params) => defaultProcessor(inst, ctx, json4, params);
+      inst._zod.processJSONSchema = (ctx, json3, params) => defaultProcessor(inst, ctx, json3, params);
       inst.unwrap = () => inst._zod.def.innerType;
       inst.removeDefault = inst.unwrap;
     });
     ZodPrefault = /* @__PURE__ */ $constructor("ZodPrefault", (inst, def) => {
       $ZodPrefault.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json4, params) => prefaultProcessor(inst, ctx, json4, params);
+      inst._zod.processJSONSchema = (ctx, json3, params) => prefaultProcessor(inst, ctx, json3, params);
       inst.unwrap = () => inst._zod.def.innerType;
     });
     ZodNonOptional = /* @__PURE__ */ $constructor("ZodNonOptional", (inst, def) => {
       $ZodNonOptional.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json4, params) => nonoptionalProcessor(inst, ctx, json4, params);
+      inst._zod.processJSONSchema = (ctx, json3, params) => nonoptionalProcessor(inst, ctx, json3, params);
       inst.unwrap = () => inst._zod.def.innerType;
     });
     ZodCatch = /* @__PURE__ */ $constructor("ZodCatch", (inst, def) => {
       $ZodCatch.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json4, params) => catchProcessor(inst, ctx, json4, params);
+      inst._zod.processJSONSchema = (ctx, json3, params) => catchProcessor(inst, ctx, json3, params);
       inst.unwrap = () => inst._zod.def.innerType;
       inst.removeCatch = inst.unwrap;
     });
     ZodPipe = /* @__PURE__ */ $constructor("ZodPipe", (inst, def) => {
       $ZodPipe.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json4, params) => pipeProcessor(inst, ctx, json4, params);
+      inst._zod.processJSONSchema = (ctx, json3, params) => pipeProcessor(inst, ctx, json3, params);
       inst.in = def.in;
       inst.out = def.out;
     });
     ZodReadonly = /* @__PURE__ */ $constructor("ZodReadonly", (inst, def) => {
       $ZodReadonly.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json4, params) => readonlyProcessor(inst, ctx, json4, params);
+      inst._zod.processJSONSchema = (ctx, json3, params) => readonlyProcessor(inst, ctx, json3, params);
       inst.unwrap = () => inst._zod.def.innerType;
     });
     ZodCustom = /* @__PURE__ */ $constructor("ZodCustom", (inst, def) => {
       $ZodCustom.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json4, params) => customProcessor(inst, ctx, json4, params);
+      inst._zod.processJSONSchema = (ctx, json3, params) => customProcessor(inst, ctx, json3, params);
     });
   }
 });
@@ -32775,9 +32775,9 @@ var init_fields = __esm({
     nonNegativeNumber = () => number2().min(0);
     ipAddressSchemas = /* @__PURE__ */ new WeakSet();
     ipAddress = () => {
-      const schema3 = string2().refine((value2) => isIP(value2) !== 0, { error: "not an IPv4 or IPv6 address" });
-      ipAddressSchemas.add(schema3);
-      return schema3;
+      const schema = string2().refine((value2) => isIP(value2) !== 0, { error: "not an IPv4 or IPv6 address" });
+      ipAddressSchemas.add(schema);
+      return schema;
     };
     commonFields = {
       tags: array(text()).describe("Free labels for filtering.").optional(),
@@ -33359,8 +33359,8 @@ var init_extensions = __esm({
 });
 
 // src/validate/schema-walk.ts
-function unwrap(schema3) {
-  let current = schema3;
+function unwrap(schema) {
+  let current = schema;
   for (; ; ) {
     const def = defOf(current);
     if ((def.type === "optional" || def.type === "default" || def.type === "nullable") && def.innerType) current = def.innerType;
@@ -33368,8 +33368,8 @@ function unwrap(schema3) {
     else return current;
   }
 }
-function schemaAt(schema3, path) {
-  let current = unwrap(schema3);
+function schemaAt(schema, path) {
+  let current = unwrap(schema);
   for (const segment of path) {
     if (!current) return void 0;
     const def = defOf(current);
@@ -33381,9 +33381,9 @@ function schemaAt(schema3, path) {
   }
   return current;
 }
-function fieldNames(schema3) {
-  if (!schema3) return [];
-  const def = defOf(unwrap(schema3));
+function fieldNames(schema) {
+  if (!schema) return [];
+  const def = defOf(unwrap(schema));
   if (def.type === "object") return Object.keys(def.shape ?? {});
   if (def.type === "record" && def.keyType) {
     const keyDef = defOf(unwrap(def.keyType));
@@ -33391,14 +33391,14 @@ function fieldNames(schema3) {
   }
   return [];
 }
-function isRecordSchema(schema3) {
-  return schema3 !== void 0 && defOf(unwrap(schema3)).type === "record";
+function isRecordSchema(schema) {
+  return schema !== void 0 && defOf(unwrap(schema)).type === "record";
 }
 var defOf;
 var init_schema_walk = __esm({
   "src/validate/schema-walk.ts"() {
     "use strict";
-    defOf = (schema3) => schema3._zod.def;
+    defOf = (schema) => schema._zod.def;
   }
 });
 
@@ -33553,19 +33553,19 @@ var init_schema_issues = __esm({
 });
 
 // src/validate/quick-parse.ts
-function quickParse(schema3, input, form = FORM) {
-  let parse5 = compiled[form].get(schema3);
+function quickParse(schema, input, form = FORM) {
+  let parse5 = compiled[form].get(schema);
   if (parse5 === void 0) {
-    parse5 = compile(schema3, form) ?? null;
-    compiled[form].set(schema3, parse5);
+    parse5 = compile(schema, form) ?? null;
+    compiled[form].set(schema, parse5);
   }
   if (parse5 === null) return void 0;
   const data = parse5(input);
   return data === GIVE_UP ? void 0 : { success: true, data };
 }
-function compile(schema3, form) {
-  const def = schema3._zod.def;
-  if (def.coerce || [...schema3._zod.traits].some((trait) => !KNOWN_TRAITS.has(trait))) return void 0;
+function compile(schema, form) {
+  const def = schema._zod.def;
+  if (def.coerce || [...schema._zod.traits].some((trait) => !KNOWN_TRAITS.has(trait))) return void 0;
   switch (def.type) {
     case "string":
       return withChecks(ownCheck(def, stringCheck), def.checks, stringCheck, (input) => typeof input === "string");
@@ -33575,7 +33575,7 @@ function compile(schema3, form) {
       return def.checks ? void 0 : (input) => typeof input === "boolean" ? input : GIVE_UP;
     case "enum": {
       if (def.checks) return void 0;
-      const values = schema3._zod.values;
+      const values = schema._zod.values;
       return (input) => values.has(input) ? input : GIVE_UP;
     }
     case "optional": {
@@ -33813,11 +33813,11 @@ function checkDocument(file, doc, value2, result, plain) {
     if (!dialect.readable) return;
   }
   for (const key of Object.keys(value2)) {
-    const items2 = value2[key];
+    const items = value2[key];
     if (key === "project") {
-      checkProject(file, doc, items2, result);
+      checkProject(file, doc, items, result);
     } else if (isCollectionName(key)) {
-      checkCollection(file, doc, key, items2, result, plain);
+      checkCollection(file, doc, key, items, result, plain);
     } else {
       const candidates = file === ROOT_FILE ? [...COLLECTION_NAMES, "project"] : [...COLLECTION_NAMES];
       result.drafts.push({
@@ -33829,10 +33829,10 @@ function checkDocument(file, doc, value2, result, plain) {
     }
   }
 }
-function checkCollection(file, doc, collection, items2, result, plain) {
-  const { kind, schema: schema3 } = COLLECTIONS[collection];
-  if (items2 === null) return;
-  if (!Array.isArray(items2)) {
+function checkCollection(file, doc, collection, items, result, plain) {
+  const { kind, schema } = COLLECTIONS[collection];
+  if (items === null) return;
+  if (!Array.isArray(items)) {
     result.drafts.push({
       code: "INVALID_VALUE",
       message: `\`${collection}\` must be a list of ${collection}, each item starting with \`- \``,
@@ -33840,7 +33840,7 @@ function checkCollection(file, doc, collection, items2, result, plain) {
     });
     return;
   }
-  items2.forEach((item, index) => {
+  items.forEach((item, index) => {
     if (!isPlainObject4(item)) {
       result.drafts.push({
         code: "INVALID_VALUE",
@@ -33849,24 +33849,24 @@ function checkCollection(file, doc, collection, items2, result, plain) {
       });
       return;
     }
-    const entity = checkEntity(collection, schema3, kind, item, { file, doc, index }, result.drafts, plain);
+    const entity = checkEntity(collection, schema, kind, item, { file, doc, index }, result.drafts, plain);
     if (entity) result.entities.push(entity);
   });
 }
-function checkEntity(collection, schema3, noun, raw, place, drafts, plain) {
+function checkEntity(collection, schema, noun, raw, place, drafts, plain) {
   const { file, doc, index } = place;
   const { value: written, extensions } = plain ? { value: raw, extensions: void 0 } : splitExtensions(raw);
   const { value: value2, emptyFields } = withoutEmptyFields(written);
   const rawId = typeof value2.id === "string" ? value2.id : void 0;
   const label = rawId !== void 0 ? `${noun}:${rawId}` : void 0;
-  const parsed = quickParse(schema3, value2) ?? schema3.safeParse(value2, { reportInput: true });
+  const parsed = quickParse(schema, value2) ?? schema.safeParse(value2, { reportInput: true });
   let data;
   if (parsed.success) {
     data = parsed.data;
   } else {
     const location = { file, doc, path: [collection, index] };
-    drafts.push(...issuesToDrafts(parsed.error.issues, { schema: schema3, location, noun, emptyFields, ...label ? { entity: label } : {} }));
-    data = withoutFieldsInError(schema3, value2, parsed.error.issues);
+    drafts.push(...issuesToDrafts(parsed.error.issues, { schema, location, noun, emptyFields, ...label ? { entity: label } : {} }));
+    data = withoutFieldsInError(schema, value2, parsed.error.issues);
   }
   if (typeof data.id !== "string" && collection !== "dependencies") return void 0;
   const { key, keyIsIdKey } = collection === "dependencies" ? keyOfDependency(data, place) : { key: idKey(data.id), keyIsIdKey: true };
@@ -33892,7 +33892,7 @@ function withoutEmptyFields(value2) {
   for (const key of emptyFields) delete copy[key];
   return { value: copy, emptyFields };
 }
-function withoutFieldsInError(schema3, value2, issues) {
+function withoutFieldsInError(schema, value2, issues) {
   const pruned = { ...value2 };
   const drop = (path, keys) => {
     const [field2, nested] = path;
@@ -33911,8 +33911,17 @@ function withoutFieldsInError(schema3, value2, issues) {
     if (issue3.code === "unrecognized_keys") drop(issue3.path, issue3.keys);
     else drop(issue3.path, []);
   }
-  const again = schema3.safeParse(pruned);
-  return again.success ? again.data : pruned;
+  const again = schema.safeParse(pruned);
+  return again.success ? again.data : withDefaults4(schema, pruned);
+}
+function withDefaults4(schema, value2) {
+  const shape2 = schema.shape;
+  if (!shape2) return value2;
+  const filled = { ...value2 };
+  for (const [field2, fieldSchema] of Object.entries(shape2)) {
+    if (filled[field2] === void 0 && fieldSchema instanceof ZodDefault) filled[field2] = fieldSchema.parse(void 0);
+  }
+  return filled;
 }
 function topLevelFields(issues) {
   const fields = /* @__PURE__ */ new Set();
@@ -33951,6 +33960,7 @@ var NO_FIELDS;
 var init_check_documents = __esm({
   "src/validate/check-documents.ts"() {
     "use strict";
+    init_zod();
     init_collections();
     init_project();
     init_find_root();
@@ -34062,3049 +34072,6 @@ var init_file_text = __esm({
         return this.decoded ??= decodeText(this.bytes).text;
       }
     };
-  }
-});
-
-// node_modules/js-yaml/dist/js-yaml.mjs
-var js_yaml_exports = {};
-__export(js_yaml_exports, {
-  CORE_SCHEMA: () => CORE_SCHEMA,
-  DEFAULT_SCHEMA: () => DEFAULT_SCHEMA,
-  FAILSAFE_SCHEMA: () => FAILSAFE_SCHEMA,
-  JSON_SCHEMA: () => JSON_SCHEMA,
-  Schema: () => Schema,
-  Type: () => Type,
-  YAMLException: () => YAMLException,
-  default: () => yaml,
-  dump: () => dump,
-  load: () => load,
-  loadAll: () => loadAll,
-  safeDump: () => safeDump,
-  safeLoad: () => safeLoad,
-  safeLoadAll: () => safeLoadAll,
-  types: () => types
-});
-function getDefaultExportFromCjs(x2) {
-  return x2 && x2.__esModule && Object.prototype.hasOwnProperty.call(x2, "default") ? x2["default"] : x2;
-}
-function requireCommon() {
-  if (hasRequiredCommon) return common;
-  hasRequiredCommon = 1;
-  function isNothing(subject) {
-    return typeof subject === "undefined" || subject === null;
-  }
-  function isObject2(subject) {
-    return typeof subject === "object" && subject !== null;
-  }
-  function toArray(sequence) {
-    if (Array.isArray(sequence)) return sequence;
-    else if (isNothing(sequence)) return [];
-    return [sequence];
-  }
-  function extend2(target, source) {
-    if (source) {
-      const sourceKeys = Object.keys(source);
-      for (let index = 0, length = sourceKeys.length; index < length; index += 1) {
-        const key = sourceKeys[index];
-        target[key] = source[key];
-      }
-    }
-    return target;
-  }
-  function repeat(string3, count) {
-    let result = "";
-    for (let cycle = 0; cycle < count; cycle += 1) {
-      result += string3;
-    }
-    return result;
-  }
-  function isNegativeZero(number3) {
-    return number3 === 0 && Number.NEGATIVE_INFINITY === 1 / number3;
-  }
-  common.isNothing = isNothing;
-  common.isObject = isObject2;
-  common.toArray = toArray;
-  common.repeat = repeat;
-  common.isNegativeZero = isNegativeZero;
-  common.extend = extend2;
-  return common;
-}
-function requireException() {
-  if (hasRequiredException) return exception;
-  hasRequiredException = 1;
-  function formatError2(exception2, compact) {
-    let where = "";
-    const message = exception2.reason || "(unknown reason)";
-    if (!exception2.mark) return message;
-    if (exception2.mark.name) {
-      where += 'in "' + exception2.mark.name + '" ';
-    }
-    where += "(" + (exception2.mark.line + 1) + ":" + (exception2.mark.column + 1) + ")";
-    if (!compact && exception2.mark.snippet) {
-      where += "\n\n" + exception2.mark.snippet;
-    }
-    return message + " " + where;
-  }
-  function YAMLException2(reason, mark) {
-    Error.call(this);
-    this.name = "YAMLException";
-    this.reason = reason;
-    this.mark = mark;
-    this.message = formatError2(this, false);
-    if (Error.captureStackTrace) {
-      Error.captureStackTrace(this, this.constructor);
-    } else {
-      this.stack = new Error().stack || "";
-    }
-  }
-  YAMLException2.prototype = Object.create(Error.prototype);
-  YAMLException2.prototype.constructor = YAMLException2;
-  YAMLException2.prototype.toString = function toString(compact) {
-    return this.name + ": " + formatError2(this, compact);
-  };
-  exception = YAMLException2;
-  return exception;
-}
-function requireSnippet() {
-  if (hasRequiredSnippet) return snippet;
-  hasRequiredSnippet = 1;
-  const common2 = requireCommon();
-  function getLine(buffer, lineStart2, lineEnd2, position, maxLineLength) {
-    let head = "";
-    let tail = "";
-    const maxHalfLength = Math.floor(maxLineLength / 2) - 1;
-    if (position - lineStart2 > maxHalfLength) {
-      head = " ... ";
-      lineStart2 = position - maxHalfLength + head.length;
-    }
-    if (lineEnd2 - position > maxHalfLength) {
-      tail = " ...";
-      lineEnd2 = position + maxHalfLength - tail.length;
-    }
-    return {
-      str: head + buffer.slice(lineStart2, lineEnd2).replace(/\t/g, "\u2192") + tail,
-      pos: position - lineStart2 + head.length
-      // relative position
-    };
-  }
-  function padStart(string3, max) {
-    return common2.repeat(" ", max - string3.length) + string3;
-  }
-  function makeSnippet(mark, options) {
-    options = Object.create(options || null);
-    if (!mark.buffer) return null;
-    if (!options.maxLength) options.maxLength = 79;
-    if (typeof options.indent !== "number") options.indent = 1;
-    if (typeof options.linesBefore !== "number") options.linesBefore = 3;
-    if (typeof options.linesAfter !== "number") options.linesAfter = 2;
-    const re = /\r?\n|\r|\0/g;
-    const lineStarts = [0];
-    const lineEnds = [];
-    let match;
-    let foundLineNo = -1;
-    while (match = re.exec(mark.buffer)) {
-      lineEnds.push(match.index);
-      lineStarts.push(match.index + match[0].length);
-      if (mark.position <= match.index && foundLineNo < 0) {
-        foundLineNo = lineStarts.length - 2;
-      }
-    }
-    if (foundLineNo < 0) foundLineNo = lineStarts.length - 1;
-    let result = "";
-    const lineNoLength = Math.min(mark.line + options.linesAfter, lineEnds.length).toString().length;
-    const maxLineLength = options.maxLength - (options.indent + lineNoLength + 3);
-    for (let i2 = 1; i2 <= options.linesBefore; i2++) {
-      if (foundLineNo - i2 < 0) break;
-      const line2 = getLine(
-        mark.buffer,
-        lineStarts[foundLineNo - i2],
-        lineEnds[foundLineNo - i2],
-        mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo - i2]),
-        maxLineLength
-      );
-      result = common2.repeat(" ", options.indent) + padStart((mark.line - i2 + 1).toString(), lineNoLength) + " | " + line2.str + "\n" + result;
-    }
-    const line = getLine(mark.buffer, lineStarts[foundLineNo], lineEnds[foundLineNo], mark.position, maxLineLength);
-    result += common2.repeat(" ", options.indent) + padStart((mark.line + 1).toString(), lineNoLength) + " | " + line.str + "\n";
-    result += common2.repeat("-", options.indent + lineNoLength + 3 + line.pos) + "^\n";
-    for (let i2 = 1; i2 <= options.linesAfter; i2++) {
-      if (foundLineNo + i2 >= lineEnds.length) break;
-      const line2 = getLine(
-        mark.buffer,
-        lineStarts[foundLineNo + i2],
-        lineEnds[foundLineNo + i2],
-        mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo + i2]),
-        maxLineLength
-      );
-      result += common2.repeat(" ", options.indent) + padStart((mark.line + i2 + 1).toString(), lineNoLength) + " | " + line2.str + "\n";
-    }
-    return result.replace(/\n$/, "");
-  }
-  snippet = makeSnippet;
-  return snippet;
-}
-function requireType() {
-  if (hasRequiredType) return type;
-  hasRequiredType = 1;
-  const YAMLException2 = requireException();
-  const TYPE_CONSTRUCTOR_OPTIONS = [
-    "kind",
-    "multi",
-    "resolve",
-    "construct",
-    "instanceOf",
-    "predicate",
-    "represent",
-    "representName",
-    "defaultStyle",
-    "styleAliases"
-  ];
-  const YAML_NODE_KINDS = [
-    "scalar",
-    "sequence",
-    "mapping"
-  ];
-  function compileStyleAliases(map2) {
-    const result = {};
-    if (map2 !== null) {
-      Object.keys(map2).forEach(function(style) {
-        map2[style].forEach(function(alias) {
-          result[String(alias)] = style;
-        });
-      });
-    }
-    return result;
-  }
-  function Type2(tag, options) {
-    options = options || {};
-    Object.keys(options).forEach(function(name) {
-      if (TYPE_CONSTRUCTOR_OPTIONS.indexOf(name) === -1) {
-        throw new YAMLException2('Unknown option "' + name + '" is met in definition of "' + tag + '" YAML type.');
-      }
-    });
-    this.options = options;
-    this.tag = tag;
-    this.kind = options["kind"] || null;
-    this.resolve = options["resolve"] || function() {
-      return true;
-    };
-    this.construct = options["construct"] || function(data) {
-      return data;
-    };
-    this.instanceOf = options["instanceOf"] || null;
-    this.predicate = options["predicate"] || null;
-    this.represent = options["represent"] || null;
-    this.representName = options["representName"] || null;
-    this.defaultStyle = options["defaultStyle"] || null;
-    this.multi = options["multi"] || false;
-    this.styleAliases = compileStyleAliases(options["styleAliases"] || null);
-    if (YAML_NODE_KINDS.indexOf(this.kind) === -1) {
-      throw new YAMLException2('Unknown kind "' + this.kind + '" is specified for "' + tag + '" YAML type.');
-    }
-  }
-  type = Type2;
-  return type;
-}
-function requireSchema() {
-  if (hasRequiredSchema) return schema;
-  hasRequiredSchema = 1;
-  const YAMLException2 = requireException();
-  const Type2 = requireType();
-  function compileList(schema22, name) {
-    const result = [];
-    schema22[name].forEach(function(currentType) {
-      let newIndex = result.length;
-      result.forEach(function(previousType, previousIndex) {
-        if (previousType.tag === currentType.tag && previousType.kind === currentType.kind && previousType.multi === currentType.multi) {
-          newIndex = previousIndex;
-        }
-      });
-      result[newIndex] = currentType;
-    });
-    return result;
-  }
-  function compileMap() {
-    const result = {
-      scalar: {},
-      sequence: {},
-      mapping: {},
-      fallback: {},
-      multi: {
-        scalar: [],
-        sequence: [],
-        mapping: [],
-        fallback: []
-      }
-    };
-    function collectType(type2) {
-      if (type2.multi) {
-        result.multi[type2.kind].push(type2);
-        result.multi["fallback"].push(type2);
-      } else {
-        result[type2.kind][type2.tag] = result["fallback"][type2.tag] = type2;
-      }
-    }
-    for (let index = 0, length = arguments.length; index < length; index += 1) {
-      arguments[index].forEach(collectType);
-    }
-    return result;
-  }
-  function Schema2(definition) {
-    return this.extend(definition);
-  }
-  Schema2.prototype.extend = function extend2(definition) {
-    let implicit = [];
-    let explicit = [];
-    if (definition instanceof Type2) {
-      explicit.push(definition);
-    } else if (Array.isArray(definition)) {
-      explicit = explicit.concat(definition);
-    } else if (definition && (Array.isArray(definition.implicit) || Array.isArray(definition.explicit))) {
-      if (definition.implicit) implicit = implicit.concat(definition.implicit);
-      if (definition.explicit) explicit = explicit.concat(definition.explicit);
-    } else {
-      throw new YAMLException2("Schema.extend argument should be a Type, [ Type ], or a schema definition ({ implicit: [...], explicit: [...] })");
-    }
-    implicit.forEach(function(type2) {
-      if (!(type2 instanceof Type2)) {
-        throw new YAMLException2("Specified list of YAML types (or a single Type object) contains a non-Type object.");
-      }
-      if (type2.loadKind && type2.loadKind !== "scalar") {
-        throw new YAMLException2("There is a non-scalar type in the implicit list of a schema. Implicit resolving of such types is not supported.");
-      }
-      if (type2.multi) {
-        throw new YAMLException2("There is a multi type in the implicit list of a schema. Multi tags can only be listed as explicit.");
-      }
-    });
-    explicit.forEach(function(type2) {
-      if (!(type2 instanceof Type2)) {
-        throw new YAMLException2("Specified list of YAML types (or a single Type object) contains a non-Type object.");
-      }
-    });
-    const result = Object.create(Schema2.prototype);
-    result.implicit = (this.implicit || []).concat(implicit);
-    result.explicit = (this.explicit || []).concat(explicit);
-    result.compiledImplicit = compileList(result, "implicit");
-    result.compiledExplicit = compileList(result, "explicit");
-    result.compiledTypeMap = compileMap(result.compiledImplicit, result.compiledExplicit);
-    return result;
-  };
-  schema = Schema2;
-  return schema;
-}
-function requireStr() {
-  if (hasRequiredStr) return str;
-  hasRequiredStr = 1;
-  const Type2 = requireType();
-  str = new Type2("tag:yaml.org,2002:str", {
-    kind: "scalar",
-    construct: function(data) {
-      return data !== null ? data : "";
-    }
-  });
-  return str;
-}
-function requireSeq() {
-  if (hasRequiredSeq) return seq;
-  hasRequiredSeq = 1;
-  const Type2 = requireType();
-  seq = new Type2("tag:yaml.org,2002:seq", {
-    kind: "sequence",
-    construct: function(data) {
-      return data !== null ? data : [];
-    }
-  });
-  return seq;
-}
-function requireMap() {
-  if (hasRequiredMap) return map;
-  hasRequiredMap = 1;
-  const Type2 = requireType();
-  map = new Type2("tag:yaml.org,2002:map", {
-    kind: "mapping",
-    construct: function(data) {
-      return data !== null ? data : {};
-    }
-  });
-  return map;
-}
-function requireFailsafe() {
-  if (hasRequiredFailsafe) return failsafe;
-  hasRequiredFailsafe = 1;
-  const Schema2 = requireSchema();
-  failsafe = new Schema2({
-    explicit: [
-      requireStr(),
-      requireSeq(),
-      requireMap()
-    ]
-  });
-  return failsafe;
-}
-function require_null() {
-  if (hasRequired_null) return _null3;
-  hasRequired_null = 1;
-  const Type2 = requireType();
-  function resolveYamlNull(data) {
-    if (data === null) return true;
-    const max = data.length;
-    return max === 1 && data === "~" || max === 4 && (data === "null" || data === "Null" || data === "NULL");
-  }
-  function constructYamlNull() {
-    return null;
-  }
-  function isNull(object) {
-    return object === null;
-  }
-  _null3 = new Type2("tag:yaml.org,2002:null", {
-    kind: "scalar",
-    resolve: resolveYamlNull,
-    construct: constructYamlNull,
-    predicate: isNull,
-    represent: {
-      canonical: function() {
-        return "~";
-      },
-      lowercase: function() {
-        return "null";
-      },
-      uppercase: function() {
-        return "NULL";
-      },
-      camelcase: function() {
-        return "Null";
-      },
-      empty: function() {
-        return "";
-      }
-    },
-    defaultStyle: "lowercase"
-  });
-  return _null3;
-}
-function requireBool() {
-  if (hasRequiredBool) return bool;
-  hasRequiredBool = 1;
-  const Type2 = requireType();
-  function resolveYamlBoolean(data) {
-    if (data === null) return false;
-    const max = data.length;
-    return max === 4 && (data === "true" || data === "True" || data === "TRUE") || max === 5 && (data === "false" || data === "False" || data === "FALSE");
-  }
-  function constructYamlBoolean(data) {
-    return data === "true" || data === "True" || data === "TRUE";
-  }
-  function isBoolean(object) {
-    return Object.prototype.toString.call(object) === "[object Boolean]";
-  }
-  bool = new Type2("tag:yaml.org,2002:bool", {
-    kind: "scalar",
-    resolve: resolveYamlBoolean,
-    construct: constructYamlBoolean,
-    predicate: isBoolean,
-    represent: {
-      lowercase: function(object) {
-        return object ? "true" : "false";
-      },
-      uppercase: function(object) {
-        return object ? "TRUE" : "FALSE";
-      },
-      camelcase: function(object) {
-        return object ? "True" : "False";
-      }
-    },
-    defaultStyle: "lowercase"
-  });
-  return bool;
-}
-function requireInt() {
-  if (hasRequiredInt) return int2;
-  hasRequiredInt = 1;
-  const common2 = requireCommon();
-  const Type2 = requireType();
-  function isHexCode(c3) {
-    return c3 >= 48 && c3 <= 57 || c3 >= 65 && c3 <= 70 || c3 >= 97 && c3 <= 102;
-  }
-  function isOctCode(c3) {
-    return c3 >= 48 && c3 <= 55;
-  }
-  function isDecCode(c3) {
-    return c3 >= 48 && c3 <= 57;
-  }
-  function resolveYamlInteger(data) {
-    if (data === null) return false;
-    const max = data.length;
-    let index = 0;
-    let hasDigits = false;
-    if (!max) return false;
-    let ch = data[index];
-    if (ch === "-" || ch === "+") {
-      ch = data[++index];
-    }
-    if (ch === "0") {
-      if (index + 1 === max) return true;
-      ch = data[++index];
-      if (ch === "b") {
-        index++;
-        for (; index < max; index++) {
-          ch = data[index];
-          if (ch !== "0" && ch !== "1") return false;
-          hasDigits = true;
-        }
-        return hasDigits && isFinite(parseYamlInteger(data));
-      }
-      if (ch === "x") {
-        index++;
-        for (; index < max; index++) {
-          if (!isHexCode(data.charCodeAt(index))) return false;
-          hasDigits = true;
-        }
-        return hasDigits && isFinite(parseYamlInteger(data));
-      }
-      if (ch === "o") {
-        index++;
-        for (; index < max; index++) {
-          if (!isOctCode(data.charCodeAt(index))) return false;
-          hasDigits = true;
-        }
-        return hasDigits && isFinite(parseYamlInteger(data));
-      }
-    }
-    for (; index < max; index++) {
-      if (!isDecCode(data.charCodeAt(index))) {
-        return false;
-      }
-      hasDigits = true;
-    }
-    if (!hasDigits) return false;
-    return isFinite(parseYamlInteger(data));
-  }
-  function parseYamlInteger(data) {
-    let value2 = data;
-    let sign = 1;
-    let ch = value2[0];
-    if (ch === "-" || ch === "+") {
-      if (ch === "-") sign = -1;
-      value2 = value2.slice(1);
-      ch = value2[0];
-    }
-    if (value2 === "0") return 0;
-    if (ch === "0") {
-      if (value2[1] === "b") return sign * parseInt(value2.slice(2), 2);
-      if (value2[1] === "x") return sign * parseInt(value2.slice(2), 16);
-      if (value2[1] === "o") return sign * parseInt(value2.slice(2), 8);
-    }
-    return sign * parseInt(value2, 10);
-  }
-  function constructYamlInteger(data) {
-    return parseYamlInteger(data);
-  }
-  function isInteger(object) {
-    return Object.prototype.toString.call(object) === "[object Number]" && (object % 1 === 0 && !common2.isNegativeZero(object));
-  }
-  int2 = new Type2("tag:yaml.org,2002:int", {
-    kind: "scalar",
-    resolve: resolveYamlInteger,
-    construct: constructYamlInteger,
-    predicate: isInteger,
-    represent: {
-      binary: function(obj) {
-        return obj >= 0 ? "0b" + obj.toString(2) : "-0b" + obj.toString(2).slice(1);
-      },
-      octal: function(obj) {
-        return obj >= 0 ? "0o" + obj.toString(8) : "-0o" + obj.toString(8).slice(1);
-      },
-      decimal: function(obj) {
-        return obj.toString(10);
-      },
-      hexadecimal: function(obj) {
-        return obj >= 0 ? "0x" + obj.toString(16).toUpperCase() : "-0x" + obj.toString(16).toUpperCase().slice(1);
-      }
-    },
-    defaultStyle: "decimal",
-    styleAliases: {
-      binary: [2, "bin"],
-      octal: [8, "oct"],
-      decimal: [10, "dec"],
-      hexadecimal: [16, "hex"]
-    }
-  });
-  return int2;
-}
-function requireFloat() {
-  if (hasRequiredFloat) return float;
-  hasRequiredFloat = 1;
-  const common2 = requireCommon();
-  const Type2 = requireType();
-  const YAML_FLOAT_PATTERN = new RegExp(
-    // 2.5e4, 2.5 and integers
-    "^(?:[-+]?(?:[0-9]+)(?:\\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|\\.[0-9]+(?:[eE][-+]?[0-9]+)?|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$"
-  );
-  const YAML_FLOAT_SPECIAL_PATTERN = new RegExp(
-    "^(?:[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$"
-  );
-  function resolveYamlFloat(data) {
-    if (data === null) return false;
-    if (!YAML_FLOAT_PATTERN.test(data)) {
-      return false;
-    }
-    if (isFinite(parseFloat(data, 10))) {
-      return true;
-    }
-    return YAML_FLOAT_SPECIAL_PATTERN.test(data);
-  }
-  function constructYamlFloat(data) {
-    let value2 = data.toLowerCase();
-    const sign = value2[0] === "-" ? -1 : 1;
-    if ("+-".indexOf(value2[0]) >= 0) {
-      value2 = value2.slice(1);
-    }
-    if (value2 === ".inf") {
-      return sign === 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
-    } else if (value2 === ".nan") {
-      return NaN;
-    }
-    return sign * parseFloat(value2, 10);
-  }
-  const SCIENTIFIC_WITHOUT_DOT = /^[-+]?[0-9]+e/;
-  function representYamlFloat(object, style) {
-    if (isNaN(object)) {
-      switch (style) {
-        case "lowercase":
-          return ".nan";
-        case "uppercase":
-          return ".NAN";
-        case "camelcase":
-          return ".NaN";
-      }
-    } else if (Number.POSITIVE_INFINITY === object) {
-      switch (style) {
-        case "lowercase":
-          return ".inf";
-        case "uppercase":
-          return ".INF";
-        case "camelcase":
-          return ".Inf";
-      }
-    } else if (Number.NEGATIVE_INFINITY === object) {
-      switch (style) {
-        case "lowercase":
-          return "-.inf";
-        case "uppercase":
-          return "-.INF";
-        case "camelcase":
-          return "-.Inf";
-      }
-    } else if (common2.isNegativeZero(object)) {
-      return "-0.0";
-    }
-    const res = object.toString(10);
-    return SCIENTIFIC_WITHOUT_DOT.test(res) ? res.replace("e", ".e") : res;
-  }
-  function isFloat(object) {
-    return Object.prototype.toString.call(object) === "[object Number]" && (object % 1 !== 0 || common2.isNegativeZero(object));
-  }
-  float = new Type2("tag:yaml.org,2002:float", {
-    kind: "scalar",
-    resolve: resolveYamlFloat,
-    construct: constructYamlFloat,
-    predicate: isFloat,
-    represent: representYamlFloat,
-    defaultStyle: "lowercase"
-  });
-  return float;
-}
-function requireJson() {
-  if (hasRequiredJson) return json2;
-  hasRequiredJson = 1;
-  json2 = requireFailsafe().extend({
-    implicit: [
-      require_null(),
-      requireBool(),
-      requireInt(),
-      requireFloat()
-    ]
-  });
-  return json2;
-}
-function requireCore() {
-  if (hasRequiredCore) return core;
-  hasRequiredCore = 1;
-  core = requireJson();
-  return core;
-}
-function requireTimestamp() {
-  if (hasRequiredTimestamp) return timestamp;
-  hasRequiredTimestamp = 1;
-  const Type2 = requireType();
-  const YAML_DATE_REGEXP = new RegExp(
-    "^([0-9][0-9][0-9][0-9])-([0-9][0-9])-([0-9][0-9])$"
-  );
-  const YAML_TIMESTAMP_REGEXP = new RegExp(
-    "^([0-9][0-9][0-9][0-9])-([0-9][0-9]?)-([0-9][0-9]?)(?:[Tt]|[ \\t]+)([0-9][0-9]?):([0-9][0-9]):([0-9][0-9])(?:\\.([0-9]*))?(?:[ \\t]*(Z|([-+])([0-9][0-9]?)(?::([0-9][0-9]))?))?$"
-  );
-  function resolveYamlTimestamp(data) {
-    if (data === null) return false;
-    if (YAML_DATE_REGEXP.exec(data) !== null) return true;
-    if (YAML_TIMESTAMP_REGEXP.exec(data) !== null) return true;
-    return false;
-  }
-  function constructYamlTimestamp(data) {
-    let fraction = 0;
-    let delta = null;
-    let match = YAML_DATE_REGEXP.exec(data);
-    if (match === null) match = YAML_TIMESTAMP_REGEXP.exec(data);
-    if (match === null) throw new Error("Date resolve error");
-    const year = +match[1];
-    const month = +match[2] - 1;
-    const day = +match[3];
-    if (!match[4]) {
-      return new Date(Date.UTC(year, month, day));
-    }
-    const hour = +match[4];
-    const minute = +match[5];
-    const second = +match[6];
-    if (match[7]) {
-      fraction = match[7].slice(0, 3);
-      while (fraction.length < 3) {
-        fraction += "0";
-      }
-      fraction = +fraction;
-    }
-    if (match[9]) {
-      const tzHour = +match[10];
-      const tzMinute = +(match[11] || 0);
-      delta = (tzHour * 60 + tzMinute) * 6e4;
-      if (match[9] === "-") delta = -delta;
-    }
-    const date4 = new Date(Date.UTC(year, month, day, hour, minute, second, fraction));
-    if (delta) date4.setTime(date4.getTime() - delta);
-    return date4;
-  }
-  function representYamlTimestamp(object) {
-    return object.toISOString();
-  }
-  timestamp = new Type2("tag:yaml.org,2002:timestamp", {
-    kind: "scalar",
-    resolve: resolveYamlTimestamp,
-    construct: constructYamlTimestamp,
-    instanceOf: Date,
-    represent: representYamlTimestamp
-  });
-  return timestamp;
-}
-function requireMerge() {
-  if (hasRequiredMerge) return merge3;
-  hasRequiredMerge = 1;
-  const Type2 = requireType();
-  function resolveYamlMerge(data) {
-    return data === "<<" || data === null;
-  }
-  merge3 = new Type2("tag:yaml.org,2002:merge", {
-    kind: "scalar",
-    resolve: resolveYamlMerge
-  });
-  return merge3;
-}
-function requireBinary() {
-  if (hasRequiredBinary) return binary;
-  hasRequiredBinary = 1;
-  const Type2 = requireType();
-  const BASE64_MAP = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=\n\r";
-  function resolveYamlBinary(data) {
-    if (data === null) return false;
-    let bitlen = 0;
-    const max = data.length;
-    const map2 = BASE64_MAP;
-    for (let idx = 0; idx < max; idx++) {
-      const code = map2.indexOf(data.charAt(idx));
-      if (code > 64) continue;
-      if (code < 0) return false;
-      bitlen += 6;
-    }
-    return bitlen % 8 === 0;
-  }
-  function constructYamlBinary(data) {
-    const input = data.replace(/[\r\n=]/g, "");
-    const max = input.length;
-    const map2 = BASE64_MAP;
-    let bits = 0;
-    const result = [];
-    for (let idx = 0; idx < max; idx++) {
-      if (idx % 4 === 0 && idx) {
-        result.push(bits >> 16 & 255);
-        result.push(bits >> 8 & 255);
-        result.push(bits & 255);
-      }
-      bits = bits << 6 | map2.indexOf(input.charAt(idx));
-    }
-    const tailbits = max % 4 * 6;
-    if (tailbits === 0) {
-      result.push(bits >> 16 & 255);
-      result.push(bits >> 8 & 255);
-      result.push(bits & 255);
-    } else if (tailbits === 18) {
-      result.push(bits >> 10 & 255);
-      result.push(bits >> 2 & 255);
-    } else if (tailbits === 12) {
-      result.push(bits >> 4 & 255);
-    }
-    return new Uint8Array(result);
-  }
-  function representYamlBinary(object) {
-    let result = "";
-    let bits = 0;
-    const max = object.length;
-    const map2 = BASE64_MAP;
-    for (let idx = 0; idx < max; idx++) {
-      if (idx % 3 === 0 && idx) {
-        result += map2[bits >> 18 & 63];
-        result += map2[bits >> 12 & 63];
-        result += map2[bits >> 6 & 63];
-        result += map2[bits & 63];
-      }
-      bits = (bits << 8) + object[idx];
-    }
-    const tail = max % 3;
-    if (tail === 0) {
-      result += map2[bits >> 18 & 63];
-      result += map2[bits >> 12 & 63];
-      result += map2[bits >> 6 & 63];
-      result += map2[bits & 63];
-    } else if (tail === 2) {
-      result += map2[bits >> 10 & 63];
-      result += map2[bits >> 4 & 63];
-      result += map2[bits << 2 & 63];
-      result += map2[64];
-    } else if (tail === 1) {
-      result += map2[bits >> 2 & 63];
-      result += map2[bits << 4 & 63];
-      result += map2[64];
-      result += map2[64];
-    }
-    return result;
-  }
-  function isBinary(obj) {
-    return Object.prototype.toString.call(obj) === "[object Uint8Array]";
-  }
-  binary = new Type2("tag:yaml.org,2002:binary", {
-    kind: "scalar",
-    resolve: resolveYamlBinary,
-    construct: constructYamlBinary,
-    predicate: isBinary,
-    represent: representYamlBinary
-  });
-  return binary;
-}
-function requireOmap() {
-  if (hasRequiredOmap) return omap;
-  hasRequiredOmap = 1;
-  const Type2 = requireType();
-  const _hasOwnProperty = Object.prototype.hasOwnProperty;
-  const _toString = Object.prototype.toString;
-  function resolveYamlOmap(data) {
-    if (data === null) return true;
-    const objectKeys = {};
-    const object = data;
-    for (let index = 0, length = object.length; index < length; index += 1) {
-      const pair = object[index];
-      let pairHasKey = false;
-      if (_toString.call(pair) !== "[object Object]") return false;
-      let pairKey;
-      for (pairKey in pair) {
-        if (_hasOwnProperty.call(pair, pairKey)) {
-          if (!pairHasKey) pairHasKey = true;
-          else return false;
-        }
-      }
-      if (!pairHasKey) return false;
-      if (_hasOwnProperty.call(objectKeys, pairKey)) return false;
-      Object.defineProperty(objectKeys, pairKey, { value: true });
-    }
-    return true;
-  }
-  function constructYamlOmap(data) {
-    return data !== null ? data : [];
-  }
-  omap = new Type2("tag:yaml.org,2002:omap", {
-    kind: "sequence",
-    resolve: resolveYamlOmap,
-    construct: constructYamlOmap
-  });
-  return omap;
-}
-function requirePairs() {
-  if (hasRequiredPairs) return pairs;
-  hasRequiredPairs = 1;
-  const Type2 = requireType();
-  const _toString = Object.prototype.toString;
-  function resolveYamlPairs(data) {
-    if (data === null) return true;
-    const object = data;
-    const result = new Array(object.length);
-    for (let index = 0, length = object.length; index < length; index += 1) {
-      const pair = object[index];
-      if (_toString.call(pair) !== "[object Object]") return false;
-      const keys = Object.keys(pair);
-      if (keys.length !== 1) return false;
-      result[index] = [keys[0], pair[keys[0]]];
-    }
-    return true;
-  }
-  function constructYamlPairs(data) {
-    if (data === null) return [];
-    const object = data;
-    const result = new Array(object.length);
-    for (let index = 0, length = object.length; index < length; index += 1) {
-      const pair = object[index];
-      const keys = Object.keys(pair);
-      result[index] = [keys[0], pair[keys[0]]];
-    }
-    return result;
-  }
-  pairs = new Type2("tag:yaml.org,2002:pairs", {
-    kind: "sequence",
-    resolve: resolveYamlPairs,
-    construct: constructYamlPairs
-  });
-  return pairs;
-}
-function requireSet() {
-  if (hasRequiredSet) return set;
-  hasRequiredSet = 1;
-  const Type2 = requireType();
-  const _hasOwnProperty = Object.prototype.hasOwnProperty;
-  function resolveYamlSet(data) {
-    if (data === null) return true;
-    const object = data;
-    for (const key in object) {
-      if (_hasOwnProperty.call(object, key)) {
-        if (object[key] !== null) return false;
-      }
-    }
-    return true;
-  }
-  function constructYamlSet(data) {
-    return data !== null ? data : {};
-  }
-  set = new Type2("tag:yaml.org,2002:set", {
-    kind: "mapping",
-    resolve: resolveYamlSet,
-    construct: constructYamlSet
-  });
-  return set;
-}
-function require_default() {
-  if (hasRequired_default) return _default2;
-  hasRequired_default = 1;
-  _default2 = requireCore().extend({
-    implicit: [
-      requireTimestamp(),
-      requireMerge()
-    ],
-    explicit: [
-      requireBinary(),
-      requireOmap(),
-      requirePairs(),
-      requireSet()
-    ]
-  });
-  return _default2;
-}
-function requireLoader() {
-  if (hasRequiredLoader) return loader;
-  hasRequiredLoader = 1;
-  const common2 = requireCommon();
-  const YAMLException2 = requireException();
-  const makeSnippet = requireSnippet();
-  const DEFAULT_SCHEMA2 = require_default();
-  const _hasOwnProperty = Object.prototype.hasOwnProperty;
-  const CONTEXT_FLOW_IN = 1;
-  const CONTEXT_FLOW_OUT = 2;
-  const CONTEXT_BLOCK_IN = 3;
-  const CONTEXT_BLOCK_OUT = 4;
-  const CHOMPING_CLIP = 1;
-  const CHOMPING_STRIP = 2;
-  const CHOMPING_KEEP = 3;
-  const PATTERN_NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
-  const PATTERN_NON_ASCII_LINE_BREAKS = /[\x85\u2028\u2029]/;
-  const PATTERN_FLOW_INDICATORS = /[,\[\]{}]/;
-  const PATTERN_TAG_HANDLE = /^(?:!|!!|![0-9A-Za-z-]+!)$/;
-  const PATTERN_TAG_URI = /^(?:!|[^,\[\]{}])(?:%[0-9a-f]{2}|[0-9a-z\-#;/?:@&=+$,_.!~*'()\[\]])*$/i;
-  function _class(obj) {
-    return Object.prototype.toString.call(obj);
-  }
-  function isEol(c3) {
-    return c3 === 10 || c3 === 13;
-  }
-  function isWhiteSpace(c3) {
-    return c3 === 9 || c3 === 32;
-  }
-  function isWsOrEol(c3) {
-    return c3 === 9 || c3 === 32 || c3 === 10 || c3 === 13;
-  }
-  function isFlowIndicator(c3) {
-    return c3 === 44 || c3 === 91 || c3 === 93 || c3 === 123 || c3 === 125;
-  }
-  function fromHexCode(c3) {
-    if (c3 >= 48 && c3 <= 57) {
-      return c3 - 48;
-    }
-    const lc = c3 | 32;
-    if (lc >= 97 && lc <= 102) {
-      return lc - 97 + 10;
-    }
-    return -1;
-  }
-  function escapedHexLen(c3) {
-    if (c3 === 120) {
-      return 2;
-    }
-    if (c3 === 117) {
-      return 4;
-    }
-    if (c3 === 85) {
-      return 8;
-    }
-    return 0;
-  }
-  function fromDecimalCode(c3) {
-    if (c3 >= 48 && c3 <= 57) {
-      return c3 - 48;
-    }
-    return -1;
-  }
-  function simpleEscapeSequence(c3) {
-    switch (c3) {
-      case 48:
-        return "\0";
-      case 97:
-        return "\x07";
-      case 98:
-        return "\b";
-      case 116:
-        return "	";
-      case 9:
-        return "	";
-      case 110:
-        return "\n";
-      case 118:
-        return "\v";
-      case 102:
-        return "\f";
-      case 114:
-        return "\r";
-      case 101:
-        return "\x1B";
-      case 32:
-        return " ";
-      case 34:
-        return '"';
-      case 47:
-        return "/";
-      case 92:
-        return "\\";
-      case 78:
-        return "\x85";
-      case 95:
-        return "\xA0";
-      case 76:
-        return "\u2028";
-      case 80:
-        return "\u2029";
-      default:
-        return "";
-    }
-  }
-  function charFromCodepoint(c3) {
-    if (c3 <= 65535) {
-      return String.fromCharCode(c3);
-    }
-    return String.fromCharCode(
-      (c3 - 65536 >> 10) + 55296,
-      (c3 - 65536 & 1023) + 56320
-    );
-  }
-  function setProperty(object, key, value2) {
-    if (key === "__proto__") {
-      Object.defineProperty(object, key, {
-        configurable: true,
-        enumerable: true,
-        writable: true,
-        value: value2
-      });
-    } else {
-      object[key] = value2;
-    }
-  }
-  const simpleEscapeCheck = new Array(256);
-  const simpleEscapeMap = new Array(256);
-  for (let i2 = 0; i2 < 256; i2++) {
-    simpleEscapeCheck[i2] = simpleEscapeSequence(i2) ? 1 : 0;
-    simpleEscapeMap[i2] = simpleEscapeSequence(i2);
-  }
-  function State(input, options) {
-    this.input = input;
-    this.filename = options["filename"] || null;
-    this.schema = options["schema"] || DEFAULT_SCHEMA2;
-    this.onWarning = options["onWarning"] || null;
-    this.legacy = options["legacy"] || false;
-    this.json = options["json"] || false;
-    this.listener = options["listener"] || null;
-    this.maxDepth = typeof options["maxDepth"] === "number" ? options["maxDepth"] : 100;
-    this.maxTotalMergeKeys = typeof options["maxTotalMergeKeys"] === "number" ? options["maxTotalMergeKeys"] : 1e4;
-    this.implicitTypes = this.schema.compiledImplicit;
-    this.typeMap = this.schema.compiledTypeMap;
-    this.length = input.length;
-    this.position = 0;
-    this.line = 0;
-    this.lineStart = 0;
-    this.lineIndent = 0;
-    this.depth = 0;
-    this.totalMergeKeys = 0;
-    this.firstTabInLine = -1;
-    this.documents = [];
-    this.anchorMapTransactions = [];
-  }
-  function generateError(state, message) {
-    const mark = {
-      name: state.filename,
-      buffer: state.input.slice(0, -1),
-      // omit trailing \0
-      position: state.position,
-      line: state.line,
-      column: state.position - state.lineStart
-    };
-    mark.snippet = makeSnippet(mark);
-    return new YAMLException2(message, mark);
-  }
-  function throwError(state, message) {
-    throw generateError(state, message);
-  }
-  function throwWarning(state, message) {
-    if (state.onWarning) {
-      state.onWarning.call(null, generateError(state, message));
-    }
-  }
-  function storeAnchor(state, name, value2) {
-    const transactions = state.anchorMapTransactions;
-    if (transactions.length !== 0) {
-      const transaction = transactions[transactions.length - 1];
-      if (!_hasOwnProperty.call(transaction, name)) {
-        transaction[name] = {
-          existed: _hasOwnProperty.call(state.anchorMap, name),
-          value: state.anchorMap[name]
-        };
-      }
-    }
-    state.anchorMap[name] = value2;
-  }
-  function beginAnchorTransaction(state) {
-    state.anchorMapTransactions.push(/* @__PURE__ */ Object.create(null));
-  }
-  function commitAnchorTransaction(state) {
-    const transaction = state.anchorMapTransactions.pop();
-    const transactions = state.anchorMapTransactions;
-    if (transactions.length === 0) return;
-    const parent = transactions[transactions.length - 1];
-    const names2 = Object.keys(transaction);
-    for (let index = 0, length = names2.length; index < length; index += 1) {
-      const name = names2[index];
-      if (!_hasOwnProperty.call(parent, name)) {
-        parent[name] = transaction[name];
-      }
-    }
-  }
-  function rollbackAnchorTransaction(state) {
-    const transaction = state.anchorMapTransactions.pop();
-    const names2 = Object.keys(transaction);
-    for (let index = names2.length - 1; index >= 0; index -= 1) {
-      const entry = transaction[names2[index]];
-      if (entry.existed) {
-        state.anchorMap[names2[index]] = entry.value;
-      } else {
-        delete state.anchorMap[names2[index]];
-      }
-    }
-  }
-  function snapshotState(state) {
-    return {
-      position: state.position,
-      line: state.line,
-      lineStart: state.lineStart,
-      lineIndent: state.lineIndent,
-      firstTabInLine: state.firstTabInLine,
-      tag: state.tag,
-      anchor: state.anchor,
-      kind: state.kind,
-      result: state.result
-    };
-  }
-  function restoreState(state, snapshot) {
-    state.position = snapshot.position;
-    state.line = snapshot.line;
-    state.lineStart = snapshot.lineStart;
-    state.lineIndent = snapshot.lineIndent;
-    state.firstTabInLine = snapshot.firstTabInLine;
-    state.tag = snapshot.tag;
-    state.anchor = snapshot.anchor;
-    state.kind = snapshot.kind;
-    state.result = snapshot.result;
-  }
-  const directiveHandlers = {
-    YAML: function handleYamlDirective(state, name, args) {
-      if (state.version !== null) {
-        throwError(state, "duplication of %YAML directive");
-      }
-      if (args.length !== 1) {
-        throwError(state, "YAML directive accepts exactly one argument");
-      }
-      const match = /^([0-9]+)\.([0-9]+)$/.exec(args[0]);
-      if (match === null) {
-        throwError(state, "ill-formed argument of the YAML directive");
-      }
-      const major = parseInt(match[1], 10);
-      const minor = parseInt(match[2], 10);
-      if (major !== 1) {
-        throwError(state, "unacceptable YAML version of the document");
-      }
-      state.version = args[0];
-      state.checkLineBreaks = minor < 2;
-      if (minor !== 1 && minor !== 2) {
-        throwWarning(state, "unsupported YAML version of the document");
-      }
-    },
-    TAG: function handleTagDirective(state, name, args) {
-      let prefix;
-      if (args.length !== 2) {
-        throwError(state, "TAG directive accepts exactly two arguments");
-      }
-      const handle = args[0];
-      prefix = args[1];
-      if (!PATTERN_TAG_HANDLE.test(handle)) {
-        throwError(state, "ill-formed tag handle (first argument) of the TAG directive");
-      }
-      if (_hasOwnProperty.call(state.tagMap, handle)) {
-        throwError(state, 'there is a previously declared suffix for "' + handle + '" tag handle');
-      }
-      if (!PATTERN_TAG_URI.test(prefix)) {
-        throwError(state, "ill-formed tag prefix (second argument) of the TAG directive");
-      }
-      try {
-        prefix = decodeURIComponent(prefix);
-      } catch (err) {
-        throwError(state, "tag prefix is malformed: " + prefix);
-      }
-      state.tagMap[handle] = prefix;
-    }
-  };
-  function captureSegment(state, start, end, checkJson) {
-    if (start < end) {
-      const _result = state.input.slice(start, end);
-      if (checkJson) {
-        for (let _position = 0, _length2 = _result.length; _position < _length2; _position += 1) {
-          const _character = _result.charCodeAt(_position);
-          if (!(_character === 9 || _character >= 32 && _character <= 1114111)) {
-            throwError(state, "expected valid JSON character");
-          }
-        }
-      } else if (PATTERN_NON_PRINTABLE.test(_result)) {
-        throwError(state, "the stream contains non-printable characters");
-      }
-      state.result += _result;
-    }
-  }
-  function chargeMergeWork(state) {
-    state.totalMergeKeys++;
-    if (state.maxTotalMergeKeys !== -1 && state.totalMergeKeys > state.maxTotalMergeKeys) {
-      throwError(state, "merge keys exceeded maxTotalMergeKeys (" + state.maxTotalMergeKeys + ")");
-    }
-  }
-  function mergeMappings(state, destination, source, overridableKeys) {
-    if (!common2.isObject(source)) {
-      throwError(state, "cannot merge mappings; the provided source object is unacceptable");
-    }
-    chargeMergeWork(state);
-    const sourceKeys = Object.keys(source);
-    for (let index = 0, quantity = sourceKeys.length; index < quantity; index += 1) {
-      const key = sourceKeys[index];
-      chargeMergeWork(state);
-      if (!_hasOwnProperty.call(destination, key)) {
-        setProperty(destination, key, source[key]);
-        overridableKeys[key] = true;
-      }
-    }
-  }
-  function storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, startLine, startLineStart, startPos) {
-    if (Array.isArray(keyNode)) {
-      keyNode = Array.prototype.slice.call(keyNode);
-      for (let index = 0, quantity = keyNode.length; index < quantity; index += 1) {
-        if (Array.isArray(keyNode[index])) {
-          throwError(state, "nested arrays are not supported inside keys");
-        }
-        if (typeof keyNode === "object" && _class(keyNode[index]) === "[object Object]") {
-          keyNode[index] = "[object Object]";
-        }
-      }
-    }
-    if (typeof keyNode === "object" && _class(keyNode) === "[object Object]") {
-      keyNode = "[object Object]";
-    }
-    keyNode = String(keyNode);
-    if (_result === null) {
-      _result = {};
-    }
-    if (keyTag === "tag:yaml.org,2002:merge") {
-      if (Array.isArray(valueNode)) {
-        if (valueNode.length > 100) {
-          throwError(state, "abnormal merge sequence size");
-        }
-        for (let index = 0, quantity = valueNode.length; index < quantity; index += 1) {
-          mergeMappings(state, _result, valueNode[index], overridableKeys);
-        }
-      } else {
-        mergeMappings(state, _result, valueNode, overridableKeys);
-      }
-    } else {
-      if (!state.json && !_hasOwnProperty.call(overridableKeys, keyNode) && _hasOwnProperty.call(_result, keyNode)) {
-        state.line = startLine || state.line;
-        state.lineStart = startLineStart || state.lineStart;
-        state.position = startPos || state.position;
-        throwError(state, "duplicated mapping key");
-      }
-      setProperty(_result, keyNode, valueNode);
-      delete overridableKeys[keyNode];
-    }
-    return _result;
-  }
-  function readLineBreak(state) {
-    const ch = state.input.charCodeAt(state.position);
-    if (ch === 10) {
-      state.position++;
-    } else if (ch === 13) {
-      state.position++;
-      if (state.input.charCodeAt(state.position) === 10) {
-        state.position++;
-      }
-    } else {
-      throwError(state, "a line break is expected");
-    }
-    state.line += 1;
-    state.lineStart = state.position;
-    state.firstTabInLine = -1;
-  }
-  function skipSeparationSpace(state, allowComments, checkIndent) {
-    let lineBreaks = 0;
-    let ch = state.input.charCodeAt(state.position);
-    while (ch !== 0) {
-      while (isWhiteSpace(ch)) {
-        if (ch === 9 && state.firstTabInLine === -1) {
-          state.firstTabInLine = state.position;
-        }
-        ch = state.input.charCodeAt(++state.position);
-      }
-      if (allowComments && ch === 35) {
-        do {
-          ch = state.input.charCodeAt(++state.position);
-        } while (ch !== 10 && ch !== 13 && ch !== 0);
-      }
-      if (isEol(ch)) {
-        readLineBreak(state);
-        ch = state.input.charCodeAt(state.position);
-        lineBreaks++;
-        state.lineIndent = 0;
-        while (ch === 32) {
-          state.lineIndent++;
-          ch = state.input.charCodeAt(++state.position);
-        }
-      } else {
-        break;
-      }
-    }
-    if (checkIndent !== -1 && lineBreaks !== 0 && state.lineIndent < checkIndent) {
-      throwWarning(state, "deficient indentation");
-    }
-    return lineBreaks;
-  }
-  function testDocumentSeparator(state) {
-    let _position = state.position;
-    let ch = state.input.charCodeAt(_position);
-    if ((ch === 45 || ch === 46) && ch === state.input.charCodeAt(_position + 1) && ch === state.input.charCodeAt(_position + 2)) {
-      _position += 3;
-      ch = state.input.charCodeAt(_position);
-      if (ch === 0 || isWsOrEol(ch)) {
-        return true;
-      }
-    }
-    return false;
-  }
-  function writeFoldedLines(state, count) {
-    if (count === 1) {
-      state.result += " ";
-    } else if (count > 1) {
-      state.result += common2.repeat("\n", count - 1);
-    }
-  }
-  function readPlainScalar(state, nodeIndent, withinFlowCollection) {
-    let captureStart;
-    let captureEnd;
-    let hasPendingContent;
-    let _line;
-    let _lineStart;
-    let _lineIndent;
-    const _kind = state.kind;
-    const _result = state.result;
-    let ch = state.input.charCodeAt(state.position);
-    if (isWsOrEol(ch) || isFlowIndicator(ch) || ch === 35 || ch === 38 || ch === 42 || ch === 33 || ch === 124 || ch === 62 || ch === 39 || ch === 34 || ch === 37 || ch === 64 || ch === 96) {
-      return false;
-    }
-    if (ch === 63 || ch === 45) {
-      const following = state.input.charCodeAt(state.position + 1);
-      if (isWsOrEol(following) || withinFlowCollection && isFlowIndicator(following)) {
-        return false;
-      }
-    }
-    state.kind = "scalar";
-    state.result = "";
-    captureStart = captureEnd = state.position;
-    hasPendingContent = false;
-    while (ch !== 0) {
-      if (ch === 58) {
-        const following = state.input.charCodeAt(state.position + 1);
-        if (isWsOrEol(following) || withinFlowCollection && isFlowIndicator(following)) {
-          break;
-        }
-      } else if (ch === 35) {
-        const preceding = state.input.charCodeAt(state.position - 1);
-        if (isWsOrEol(preceding)) {
-          break;
-        }
-      } else if (state.position === state.lineStart && testDocumentSeparator(state) || withinFlowCollection && isFlowIndicator(ch)) {
-        break;
-      } else if (isEol(ch)) {
-        _line = state.line;
-        _lineStart = state.lineStart;
-        _lineIndent = state.lineIndent;
-        skipSeparationSpace(state, false, -1);
-        if (state.lineIndent >= nodeIndent) {
-          hasPendingContent = true;
-          ch = state.input.charCodeAt(state.position);
-          continue;
-        } else {
-          state.position = captureEnd;
-          state.line = _line;
-          state.lineStart = _lineStart;
-          state.lineIndent = _lineIndent;
-          break;
-        }
-      }
-      if (hasPendingContent) {
-        captureSegment(state, captureStart, captureEnd, false);
-        writeFoldedLines(state, state.line - _line);
-        captureStart = captureEnd = state.position;
-        hasPendingContent = false;
-      }
-      if (!isWhiteSpace(ch)) {
-        captureEnd = state.position + 1;
-      }
-      ch = state.input.charCodeAt(++state.position);
-    }
-    captureSegment(state, captureStart, captureEnd, false);
-    if (state.result) {
-      return true;
-    }
-    state.kind = _kind;
-    state.result = _result;
-    return false;
-  }
-  function readSingleQuotedScalar(state, nodeIndent) {
-    let captureStart;
-    let captureEnd;
-    let ch = state.input.charCodeAt(state.position);
-    if (ch !== 39) {
-      return false;
-    }
-    state.kind = "scalar";
-    state.result = "";
-    state.position++;
-    captureStart = captureEnd = state.position;
-    while ((ch = state.input.charCodeAt(state.position)) !== 0) {
-      if (ch === 39) {
-        captureSegment(state, captureStart, state.position, true);
-        ch = state.input.charCodeAt(++state.position);
-        if (ch === 39) {
-          captureStart = state.position;
-          state.position++;
-          captureEnd = state.position;
-        } else {
-          return true;
-        }
-      } else if (isEol(ch)) {
-        captureSegment(state, captureStart, captureEnd, true);
-        writeFoldedLines(state, skipSeparationSpace(state, false, nodeIndent));
-        captureStart = captureEnd = state.position;
-      } else if (state.position === state.lineStart && testDocumentSeparator(state)) {
-        throwError(state, "unexpected end of the document within a single quoted scalar");
-      } else {
-        state.position++;
-        if (!isWhiteSpace(ch)) {
-          captureEnd = state.position;
-        }
-      }
-    }
-    throwError(state, "unexpected end of the stream within a single quoted scalar");
-  }
-  function readDoubleQuotedScalar(state, nodeIndent) {
-    let captureStart;
-    let captureEnd;
-    let tmp;
-    let ch = state.input.charCodeAt(state.position);
-    if (ch !== 34) {
-      return false;
-    }
-    state.kind = "scalar";
-    state.result = "";
-    state.position++;
-    captureStart = captureEnd = state.position;
-    while ((ch = state.input.charCodeAt(state.position)) !== 0) {
-      if (ch === 34) {
-        captureSegment(state, captureStart, state.position, true);
-        state.position++;
-        return true;
-      } else if (ch === 92) {
-        captureSegment(state, captureStart, state.position, true);
-        ch = state.input.charCodeAt(++state.position);
-        if (isEol(ch)) {
-          skipSeparationSpace(state, false, nodeIndent);
-        } else if (ch < 256 && simpleEscapeCheck[ch]) {
-          state.result += simpleEscapeMap[ch];
-          state.position++;
-        } else if ((tmp = escapedHexLen(ch)) > 0) {
-          let hexLength = tmp;
-          let hexResult = 0;
-          for (; hexLength > 0; hexLength--) {
-            ch = state.input.charCodeAt(++state.position);
-            if ((tmp = fromHexCode(ch)) >= 0) {
-              hexResult = (hexResult << 4) + tmp;
-            } else {
-              throwError(state, "expected hexadecimal character");
-            }
-          }
-          state.result += charFromCodepoint(hexResult);
-          state.position++;
-        } else {
-          throwError(state, "unknown escape sequence");
-        }
-        captureStart = captureEnd = state.position;
-      } else if (isEol(ch)) {
-        captureSegment(state, captureStart, captureEnd, true);
-        writeFoldedLines(state, skipSeparationSpace(state, false, nodeIndent));
-        captureStart = captureEnd = state.position;
-      } else if (state.position === state.lineStart && testDocumentSeparator(state)) {
-        throwError(state, "unexpected end of the document within a double quoted scalar");
-      } else {
-        state.position++;
-        if (!isWhiteSpace(ch)) {
-          captureEnd = state.position;
-        }
-      }
-    }
-    throwError(state, "unexpected end of the stream within a double quoted scalar");
-  }
-  function readFlowCollection(state, nodeIndent) {
-    let readNext = true;
-    let _line;
-    let _lineStart;
-    let _pos;
-    const _tag = state.tag;
-    let _result;
-    const _anchor = state.anchor;
-    let terminator;
-    let isPair2;
-    let isExplicitPair;
-    let isMapping;
-    const overridableKeys = /* @__PURE__ */ Object.create(null);
-    let keyNode;
-    let keyTag;
-    let valueNode;
-    let ch = state.input.charCodeAt(state.position);
-    if (ch === 91) {
-      terminator = 93;
-      isMapping = false;
-      _result = [];
-    } else if (ch === 123) {
-      terminator = 125;
-      isMapping = true;
-      _result = {};
-    } else {
-      return false;
-    }
-    if (state.anchor !== null) {
-      storeAnchor(state, state.anchor, _result);
-    }
-    ch = state.input.charCodeAt(++state.position);
-    while (ch !== 0) {
-      skipSeparationSpace(state, true, nodeIndent);
-      ch = state.input.charCodeAt(state.position);
-      if (ch === terminator) {
-        state.position++;
-        state.tag = _tag;
-        state.anchor = _anchor;
-        state.kind = isMapping ? "mapping" : "sequence";
-        state.result = _result;
-        return true;
-      } else if (!readNext) {
-        throwError(state, "missed comma between flow collection entries");
-      } else if (ch === 44) {
-        throwError(state, "expected the node content, but found ','");
-      }
-      keyTag = keyNode = valueNode = null;
-      isPair2 = isExplicitPair = false;
-      if (ch === 63) {
-        const following = state.input.charCodeAt(state.position + 1);
-        if (isWsOrEol(following)) {
-          isPair2 = isExplicitPair = true;
-          state.position++;
-          skipSeparationSpace(state, true, nodeIndent);
-        }
-      }
-      _line = state.line;
-      _lineStart = state.lineStart;
-      _pos = state.position;
-      composeNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true);
-      keyTag = state.tag;
-      keyNode = state.result;
-      skipSeparationSpace(state, true, nodeIndent);
-      ch = state.input.charCodeAt(state.position);
-      if ((isExplicitPair || state.line === _line) && ch === 58) {
-        isPair2 = true;
-        ch = state.input.charCodeAt(++state.position);
-        skipSeparationSpace(state, true, nodeIndent);
-        composeNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true);
-        valueNode = state.result;
-      }
-      if (isMapping) {
-        storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, _line, _lineStart, _pos);
-      } else if (isPair2) {
-        _result.push(storeMappingPair(state, null, overridableKeys, keyTag, keyNode, valueNode, _line, _lineStart, _pos));
-      } else {
-        _result.push(keyNode);
-      }
-      skipSeparationSpace(state, true, nodeIndent);
-      ch = state.input.charCodeAt(state.position);
-      if (ch === 44) {
-        readNext = true;
-        ch = state.input.charCodeAt(++state.position);
-      } else {
-        readNext = false;
-      }
-    }
-    throwError(state, "unexpected end of the stream within a flow collection");
-  }
-  function readBlockScalar(state, nodeIndent) {
-    let folding;
-    let chomping = CHOMPING_CLIP;
-    let didReadContent = false;
-    let detectedIndent = false;
-    let textIndent = nodeIndent;
-    let emptyLines = 0;
-    let atMoreIndented = false;
-    let tmp;
-    let ch = state.input.charCodeAt(state.position);
-    if (ch === 124) {
-      folding = false;
-    } else if (ch === 62) {
-      folding = true;
-    } else {
-      return false;
-    }
-    state.kind = "scalar";
-    state.result = "";
-    while (ch !== 0) {
-      ch = state.input.charCodeAt(++state.position);
-      if (ch === 43 || ch === 45) {
-        if (CHOMPING_CLIP === chomping) {
-          chomping = ch === 43 ? CHOMPING_KEEP : CHOMPING_STRIP;
-        } else {
-          throwError(state, "repeat of a chomping mode identifier");
-        }
-      } else if ((tmp = fromDecimalCode(ch)) >= 0) {
-        if (tmp === 0) {
-          throwError(state, "bad explicit indentation width of a block scalar; it cannot be less than one");
-        } else if (!detectedIndent) {
-          textIndent = nodeIndent + tmp - 1;
-          detectedIndent = true;
-        } else {
-          throwError(state, "repeat of an indentation width identifier");
-        }
-      } else {
-        break;
-      }
-    }
-    if (isWhiteSpace(ch)) {
-      do {
-        ch = state.input.charCodeAt(++state.position);
-      } while (isWhiteSpace(ch));
-      if (ch === 35) {
-        do {
-          ch = state.input.charCodeAt(++state.position);
-        } while (!isEol(ch) && ch !== 0);
-      }
-    }
-    while (ch !== 0) {
-      readLineBreak(state);
-      state.lineIndent = 0;
-      ch = state.input.charCodeAt(state.position);
-      while ((!detectedIndent || state.lineIndent < textIndent) && ch === 32) {
-        state.lineIndent++;
-        ch = state.input.charCodeAt(++state.position);
-      }
-      if (!detectedIndent && state.lineIndent > textIndent) {
-        textIndent = state.lineIndent;
-      }
-      if (isEol(ch)) {
-        emptyLines++;
-        continue;
-      }
-      if (!detectedIndent && textIndent === 0) {
-        throwError(state, "missing indentation for block scalar");
-      }
-      if (state.lineIndent < textIndent) {
-        if (chomping === CHOMPING_KEEP) {
-          state.result += common2.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
-        } else if (chomping === CHOMPING_CLIP) {
-          if (didReadContent) {
-            state.result += "\n";
-          }
-        }
-        break;
-      }
-      if (folding) {
-        if (isWhiteSpace(ch)) {
-          atMoreIndented = true;
-          state.result += common2.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
-        } else if (atMoreIndented) {
-          atMoreIndented = false;
-          state.result += common2.repeat("\n", emptyLines + 1);
-        } else if (emptyLines === 0) {
-          if (didReadContent) {
-            state.result += " ";
-          }
-        } else {
-          state.result += common2.repeat("\n", emptyLines);
-        }
-      } else {
-        state.result += common2.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
-      }
-      didReadContent = true;
-      detectedIndent = true;
-      emptyLines = 0;
-      const captureStart = state.position;
-      while (!isEol(ch) && ch !== 0) {
-        ch = state.input.charCodeAt(++state.position);
-      }
-      captureSegment(state, captureStart, state.position, false);
-    }
-    return true;
-  }
-  function readBlockSequence(state, nodeIndent) {
-    const _tag = state.tag;
-    const _anchor = state.anchor;
-    const _result = [];
-    let detected = false;
-    if (state.firstTabInLine !== -1) return false;
-    if (state.anchor !== null) {
-      storeAnchor(state, state.anchor, _result);
-    }
-    let ch = state.input.charCodeAt(state.position);
-    while (ch !== 0) {
-      if (state.firstTabInLine !== -1) {
-        state.position = state.firstTabInLine;
-        throwError(state, "tab characters must not be used in indentation");
-      }
-      if (ch !== 45) {
-        break;
-      }
-      const following = state.input.charCodeAt(state.position + 1);
-      if (!isWsOrEol(following)) {
-        break;
-      }
-      detected = true;
-      state.position++;
-      if (skipSeparationSpace(state, true, -1)) {
-        if (state.lineIndent <= nodeIndent) {
-          _result.push(null);
-          ch = state.input.charCodeAt(state.position);
-          continue;
-        }
-      }
-      const _line = state.line;
-      composeNode(state, nodeIndent, CONTEXT_BLOCK_IN, false, true);
-      _result.push(state.result);
-      skipSeparationSpace(state, true, -1);
-      ch = state.input.charCodeAt(state.position);
-      if ((state.line === _line || state.lineIndent > nodeIndent) && ch !== 0) {
-        throwError(state, "bad indentation of a sequence entry");
-      } else if (state.lineIndent < nodeIndent) {
-        break;
-      }
-    }
-    if (detected) {
-      state.tag = _tag;
-      state.anchor = _anchor;
-      state.kind = "sequence";
-      state.result = _result;
-      return true;
-    }
-    return false;
-  }
-  function readBlockMapping(state, nodeIndent, flowIndent) {
-    let allowCompact;
-    let _keyLine;
-    let _keyLineStart;
-    let _keyPos;
-    const _tag = state.tag;
-    const _anchor = state.anchor;
-    const _result = {};
-    const overridableKeys = /* @__PURE__ */ Object.create(null);
-    let keyTag = null;
-    let keyNode = null;
-    let valueNode = null;
-    let atExplicitKey = false;
-    let detected = false;
-    if (state.firstTabInLine !== -1) return false;
-    if (state.anchor !== null) {
-      storeAnchor(state, state.anchor, _result);
-    }
-    let ch = state.input.charCodeAt(state.position);
-    while (ch !== 0) {
-      if (!atExplicitKey && state.firstTabInLine !== -1) {
-        state.position = state.firstTabInLine;
-        throwError(state, "tab characters must not be used in indentation");
-      }
-      const following = state.input.charCodeAt(state.position + 1);
-      const _line = state.line;
-      if ((ch === 63 || ch === 58) && isWsOrEol(following)) {
-        if (ch === 63) {
-          if (atExplicitKey) {
-            storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
-            keyTag = keyNode = valueNode = null;
-          }
-          detected = true;
-          atExplicitKey = true;
-          allowCompact = true;
-        } else if (atExplicitKey) {
-          atExplicitKey = false;
-          allowCompact = true;
-        } else {
-          throwError(state, "incomplete explicit mapping pair; a key node is missed; or followed by a non-tabulated empty line");
-        }
-        state.position += 1;
-        ch = following;
-      } else {
-        _keyLine = state.line;
-        _keyLineStart = state.lineStart;
-        _keyPos = state.position;
-        if (!composeNode(state, flowIndent, CONTEXT_FLOW_OUT, false, true)) {
-          break;
-        }
-        if (state.line === _line) {
-          ch = state.input.charCodeAt(state.position);
-          while (isWhiteSpace(ch)) {
-            ch = state.input.charCodeAt(++state.position);
-          }
-          if (ch === 58) {
-            ch = state.input.charCodeAt(++state.position);
-            if (!isWsOrEol(ch)) {
-              throwError(state, "a whitespace character is expected after the key-value separator within a block mapping");
-            }
-            if (atExplicitKey) {
-              storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
-              keyTag = keyNode = valueNode = null;
-            }
-            detected = true;
-            atExplicitKey = false;
-            allowCompact = false;
-            keyTag = state.tag;
-            keyNode = state.result;
-          } else if (detected) {
-            throwError(state, "can not read an implicit mapping pair; a colon is missed");
-          } else {
-            state.tag = _tag;
-            state.anchor = _anchor;
-            return true;
-          }
-        } else if (detected) {
-          throwError(state, "can not read a block mapping entry; a multiline key may not be an implicit key");
-        } else {
-          state.tag = _tag;
-          state.anchor = _anchor;
-          return true;
-        }
-      }
-      if (state.line === _line || state.lineIndent > nodeIndent) {
-        if (atExplicitKey) {
-          _keyLine = state.line;
-          _keyLineStart = state.lineStart;
-          _keyPos = state.position;
-        }
-        if (composeNode(state, nodeIndent, CONTEXT_BLOCK_OUT, true, allowCompact)) {
-          if (atExplicitKey) {
-            keyNode = state.result;
-          } else {
-            valueNode = state.result;
-          }
-        }
-        if (!atExplicitKey) {
-          storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, _keyLine, _keyLineStart, _keyPos);
-          keyTag = keyNode = valueNode = null;
-        }
-        skipSeparationSpace(state, true, -1);
-        ch = state.input.charCodeAt(state.position);
-      }
-      if ((state.line === _line || state.lineIndent > nodeIndent) && ch !== 0) {
-        throwError(state, "bad indentation of a mapping entry");
-      } else if (state.lineIndent < nodeIndent) {
-        break;
-      }
-    }
-    if (atExplicitKey) {
-      storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
-    }
-    if (detected) {
-      state.tag = _tag;
-      state.anchor = _anchor;
-      state.kind = "mapping";
-      state.result = _result;
-    }
-    return detected;
-  }
-  function readTagProperty(state) {
-    let isVerbatim = false;
-    let isNamed = false;
-    let tagHandle;
-    let tagName;
-    let ch = state.input.charCodeAt(state.position);
-    if (ch !== 33) return false;
-    if (state.tag !== null) {
-      throwError(state, "duplication of a tag property");
-    }
-    ch = state.input.charCodeAt(++state.position);
-    if (ch === 60) {
-      isVerbatim = true;
-      ch = state.input.charCodeAt(++state.position);
-    } else if (ch === 33) {
-      isNamed = true;
-      tagHandle = "!!";
-      ch = state.input.charCodeAt(++state.position);
-    } else {
-      tagHandle = "!";
-    }
-    let _position = state.position;
-    if (isVerbatim) {
-      do {
-        ch = state.input.charCodeAt(++state.position);
-      } while (ch !== 0 && ch !== 62);
-      if (state.position < state.length) {
-        tagName = state.input.slice(_position, state.position);
-        ch = state.input.charCodeAt(++state.position);
-      } else {
-        throwError(state, "unexpected end of the stream within a verbatim tag");
-      }
-    } else {
-      while (ch !== 0 && !isWsOrEol(ch)) {
-        if (ch === 33) {
-          if (!isNamed) {
-            tagHandle = state.input.slice(_position - 1, state.position + 1);
-            if (!PATTERN_TAG_HANDLE.test(tagHandle)) {
-              throwError(state, "named tag handle cannot contain such characters");
-            }
-            isNamed = true;
-            _position = state.position + 1;
-          } else {
-            throwError(state, "tag suffix cannot contain exclamation marks");
-          }
-        }
-        ch = state.input.charCodeAt(++state.position);
-      }
-      tagName = state.input.slice(_position, state.position);
-      if (PATTERN_FLOW_INDICATORS.test(tagName)) {
-        throwError(state, "tag suffix cannot contain flow indicator characters");
-      }
-    }
-    if (tagName && !PATTERN_TAG_URI.test(tagName)) {
-      throwError(state, "tag name cannot contain such characters: " + tagName);
-    }
-    try {
-      tagName = decodeURIComponent(tagName);
-    } catch (err) {
-      throwError(state, "tag name is malformed: " + tagName);
-    }
-    if (isVerbatim) {
-      state.tag = tagName;
-    } else if (_hasOwnProperty.call(state.tagMap, tagHandle)) {
-      state.tag = state.tagMap[tagHandle] + tagName;
-    } else if (tagHandle === "!") {
-      state.tag = "!" + tagName;
-    } else if (tagHandle === "!!") {
-      state.tag = "tag:yaml.org,2002:" + tagName;
-    } else {
-      throwError(state, 'undeclared tag handle "' + tagHandle + '"');
-    }
-    return true;
-  }
-  function readAnchorProperty(state) {
-    let ch = state.input.charCodeAt(state.position);
-    if (ch !== 38) return false;
-    if (state.anchor !== null) {
-      throwError(state, "duplication of an anchor property");
-    }
-    ch = state.input.charCodeAt(++state.position);
-    const _position = state.position;
-    while (ch !== 0 && !isWsOrEol(ch) && !isFlowIndicator(ch)) {
-      ch = state.input.charCodeAt(++state.position);
-    }
-    if (state.position === _position) {
-      throwError(state, "name of an anchor node must contain at least one character");
-    }
-    state.anchor = state.input.slice(_position, state.position);
-    return true;
-  }
-  function readAlias(state) {
-    let ch = state.input.charCodeAt(state.position);
-    if (ch !== 42) return false;
-    ch = state.input.charCodeAt(++state.position);
-    const _position = state.position;
-    while (ch !== 0 && !isWsOrEol(ch) && !isFlowIndicator(ch)) {
-      ch = state.input.charCodeAt(++state.position);
-    }
-    if (state.position === _position) {
-      throwError(state, "name of an alias node must contain at least one character");
-    }
-    const alias = state.input.slice(_position, state.position);
-    if (!_hasOwnProperty.call(state.anchorMap, alias)) {
-      throwError(state, 'unidentified alias "' + alias + '"');
-    }
-    state.result = state.anchorMap[alias];
-    skipSeparationSpace(state, true, -1);
-    return true;
-  }
-  function tryReadBlockMappingFromProperty(state, propertyStart, nodeIndent, flowIndent) {
-    const fallbackState = snapshotState(state);
-    beginAnchorTransaction(state);
-    restoreState(state, propertyStart);
-    state.tag = null;
-    state.anchor = null;
-    state.kind = null;
-    state.result = null;
-    if (readBlockMapping(state, nodeIndent, flowIndent) && state.kind === "mapping") {
-      commitAnchorTransaction(state);
-      return true;
-    }
-    rollbackAnchorTransaction(state);
-    restoreState(state, fallbackState);
-    return false;
-  }
-  function composeNode(state, parentIndent, nodeContext, allowToSeek, allowCompact) {
-    let allowBlockScalars;
-    let allowBlockCollections;
-    let indentStatus = 1;
-    let atNewLine = false;
-    let hasContent = false;
-    let propertyStart = null;
-    let type2;
-    let flowIndent;
-    let blockIndent;
-    if (state.depth >= state.maxDepth) {
-      throwError(state, "nesting exceeded maxDepth (" + state.maxDepth + ")");
-    }
-    state.depth += 1;
-    if (state.listener !== null) {
-      state.listener("open", state);
-    }
-    state.tag = null;
-    state.anchor = null;
-    state.kind = null;
-    state.result = null;
-    const allowBlockStyles = allowBlockScalars = allowBlockCollections = CONTEXT_BLOCK_OUT === nodeContext || CONTEXT_BLOCK_IN === nodeContext;
-    if (allowToSeek) {
-      if (skipSeparationSpace(state, true, -1)) {
-        atNewLine = true;
-        if (state.lineIndent > parentIndent) {
-          indentStatus = 1;
-        } else if (state.lineIndent === parentIndent) {
-          indentStatus = 0;
-        } else if (state.lineIndent < parentIndent) {
-          indentStatus = -1;
-        }
-      }
-    }
-    if (indentStatus === 1) {
-      while (true) {
-        const ch = state.input.charCodeAt(state.position);
-        const propertyState = snapshotState(state);
-        if (atNewLine && (ch === 33 && state.tag !== null || ch === 38 && state.anchor !== null)) {
-          break;
-        }
-        if (!readTagProperty(state) && !readAnchorProperty(state)) {
-          break;
-        }
-        if (propertyStart === null) {
-          propertyStart = propertyState;
-        }
-        if (skipSeparationSpace(state, true, -1)) {
-          atNewLine = true;
-          allowBlockCollections = allowBlockStyles;
-          if (state.lineIndent > parentIndent) {
-            indentStatus = 1;
-          } else if (state.lineIndent === parentIndent) {
-            indentStatus = 0;
-          } else if (state.lineIndent < parentIndent) {
-            indentStatus = -1;
-          }
-        } else {
-          allowBlockCollections = false;
-        }
-      }
-    }
-    if (allowBlockCollections) {
-      allowBlockCollections = atNewLine || allowCompact;
-    }
-    if (indentStatus === 1 || CONTEXT_BLOCK_OUT === nodeContext) {
-      if (CONTEXT_FLOW_IN === nodeContext || CONTEXT_FLOW_OUT === nodeContext) {
-        flowIndent = parentIndent;
-      } else {
-        flowIndent = parentIndent + 1;
-      }
-      blockIndent = state.position - state.lineStart;
-      if (indentStatus === 1) {
-        if (allowBlockCollections && (readBlockSequence(state, blockIndent) || readBlockMapping(state, blockIndent, flowIndent)) || readFlowCollection(state, flowIndent)) {
-          hasContent = true;
-        } else {
-          const ch = state.input.charCodeAt(state.position);
-          if (propertyStart !== null && allowBlockStyles && !allowBlockCollections && ch !== 124 && ch !== 62 && tryReadBlockMappingFromProperty(
-            state,
-            propertyStart,
-            propertyStart.position - propertyStart.lineStart,
-            flowIndent
-          )) {
-            hasContent = true;
-          } else if (allowBlockScalars && readBlockScalar(state, flowIndent) || readSingleQuotedScalar(state, flowIndent) || readDoubleQuotedScalar(state, flowIndent)) {
-            hasContent = true;
-          } else if (readAlias(state)) {
-            hasContent = true;
-            if (state.tag !== null || state.anchor !== null) {
-              throwError(state, "alias node should not have any properties");
-            }
-          } else if (readPlainScalar(state, flowIndent, CONTEXT_FLOW_IN === nodeContext)) {
-            hasContent = true;
-            if (state.tag === null) {
-              state.tag = "?";
-            }
-          }
-          if (state.anchor !== null) {
-            storeAnchor(state, state.anchor, state.result);
-          }
-        }
-      } else if (indentStatus === 0) {
-        hasContent = allowBlockCollections && readBlockSequence(state, blockIndent);
-      }
-    }
-    if (state.tag === null) {
-      if (state.anchor !== null) {
-        storeAnchor(state, state.anchor, state.result);
-      }
-    } else if (state.tag === "?") {
-      if (state.result !== null && state.kind !== "scalar") {
-        throwError(state, 'unacceptable node kind for !<?> tag; it should be "scalar", not "' + state.kind + '"');
-      }
-      for (let typeIndex = 0, typeQuantity = state.implicitTypes.length; typeIndex < typeQuantity; typeIndex += 1) {
-        type2 = state.implicitTypes[typeIndex];
-        if (type2.resolve(state.result)) {
-          state.result = type2.construct(state.result);
-          state.tag = type2.tag;
-          if (state.anchor !== null) {
-            storeAnchor(state, state.anchor, state.result);
-          }
-          break;
-        }
-      }
-    } else if (state.tag !== "!") {
-      if (_hasOwnProperty.call(state.typeMap[state.kind || "fallback"], state.tag)) {
-        type2 = state.typeMap[state.kind || "fallback"][state.tag];
-      } else {
-        type2 = null;
-        const typeList = state.typeMap.multi[state.kind || "fallback"];
-        for (let typeIndex = 0, typeQuantity = typeList.length; typeIndex < typeQuantity; typeIndex += 1) {
-          if (state.tag.slice(0, typeList[typeIndex].tag.length) === typeList[typeIndex].tag) {
-            type2 = typeList[typeIndex];
-            break;
-          }
-        }
-      }
-      if (!type2) {
-        throwError(state, "unknown tag !<" + state.tag + ">");
-      }
-      if (state.result !== null && type2.kind !== state.kind) {
-        throwError(state, "unacceptable node kind for !<" + state.tag + '> tag; it should be "' + type2.kind + '", not "' + state.kind + '"');
-      }
-      if (!type2.resolve(state.result, state.tag)) {
-        throwError(state, "cannot resolve a node with !<" + state.tag + "> explicit tag");
-      } else {
-        state.result = type2.construct(state.result, state.tag);
-        if (state.anchor !== null) {
-          storeAnchor(state, state.anchor, state.result);
-        }
-      }
-    }
-    if (state.listener !== null) {
-      state.listener("close", state);
-    }
-    state.depth -= 1;
-    return state.tag !== null || state.anchor !== null || hasContent;
-  }
-  function readDocument(state) {
-    const documentStart = state.position;
-    let hasDirectives = false;
-    let ch;
-    state.version = null;
-    state.checkLineBreaks = state.legacy;
-    state.tagMap = /* @__PURE__ */ Object.create(null);
-    state.anchorMap = /* @__PURE__ */ Object.create(null);
-    while ((ch = state.input.charCodeAt(state.position)) !== 0) {
-      skipSeparationSpace(state, true, -1);
-      ch = state.input.charCodeAt(state.position);
-      if (state.lineIndent > 0 || ch !== 37) {
-        break;
-      }
-      hasDirectives = true;
-      ch = state.input.charCodeAt(++state.position);
-      let _position = state.position;
-      while (ch !== 0 && !isWsOrEol(ch)) {
-        ch = state.input.charCodeAt(++state.position);
-      }
-      const directiveName = state.input.slice(_position, state.position);
-      const directiveArgs = [];
-      if (directiveName.length < 1) {
-        throwError(state, "directive name must not be less than one character in length");
-      }
-      while (ch !== 0) {
-        while (isWhiteSpace(ch)) {
-          ch = state.input.charCodeAt(++state.position);
-        }
-        if (ch === 35) {
-          do {
-            ch = state.input.charCodeAt(++state.position);
-          } while (ch !== 0 && !isEol(ch));
-          break;
-        }
-        if (isEol(ch)) break;
-        _position = state.position;
-        while (ch !== 0 && !isWsOrEol(ch)) {
-          ch = state.input.charCodeAt(++state.position);
-        }
-        directiveArgs.push(state.input.slice(_position, state.position));
-      }
-      if (ch !== 0) readLineBreak(state);
-      if (_hasOwnProperty.call(directiveHandlers, directiveName)) {
-        directiveHandlers[directiveName](state, directiveName, directiveArgs);
-      } else {
-        throwWarning(state, 'unknown document directive "' + directiveName + '"');
-      }
-    }
-    skipSeparationSpace(state, true, -1);
-    if (state.lineIndent === 0 && state.input.charCodeAt(state.position) === 45 && state.input.charCodeAt(state.position + 1) === 45 && state.input.charCodeAt(state.position + 2) === 45) {
-      state.position += 3;
-      skipSeparationSpace(state, true, -1);
-    } else if (hasDirectives) {
-      throwError(state, "directives end mark is expected");
-    }
-    composeNode(state, state.lineIndent - 1, CONTEXT_BLOCK_OUT, false, true);
-    skipSeparationSpace(state, true, -1);
-    if (state.checkLineBreaks && PATTERN_NON_ASCII_LINE_BREAKS.test(state.input.slice(documentStart, state.position))) {
-      throwWarning(state, "non-ASCII line breaks are interpreted as content");
-    }
-    state.documents.push(state.result);
-    if (state.position === state.lineStart && testDocumentSeparator(state)) {
-      if (state.input.charCodeAt(state.position) === 46) {
-        state.position += 3;
-        skipSeparationSpace(state, true, -1);
-      }
-      return;
-    }
-    if (state.position < state.length - 1) {
-      throwError(state, "end of the stream or a document separator is expected");
-    }
-  }
-  function loadDocuments(input, options) {
-    input = String(input);
-    options = options || {};
-    if (input.length !== 0) {
-      if (input.charCodeAt(input.length - 1) !== 10 && input.charCodeAt(input.length - 1) !== 13) {
-        input += "\n";
-      }
-      if (input.charCodeAt(0) === 65279) {
-        input = input.slice(1);
-      }
-    }
-    const state = new State(input, options);
-    const nullpos = input.indexOf("\0");
-    if (nullpos !== -1) {
-      state.position = nullpos;
-      throwError(state, "null byte is not allowed in input");
-    }
-    state.input += "\0";
-    while (state.input.charCodeAt(state.position) === 32) {
-      state.lineIndent += 1;
-      state.position += 1;
-    }
-    while (state.position < state.length - 1) {
-      readDocument(state);
-    }
-    return state.documents;
-  }
-  function loadAll2(input, iterator2, options) {
-    if (iterator2 !== null && typeof iterator2 === "object" && typeof options === "undefined") {
-      options = iterator2;
-      iterator2 = null;
-    }
-    const documents = loadDocuments(input, options);
-    if (typeof iterator2 !== "function") {
-      return documents;
-    }
-    for (let index = 0, length = documents.length; index < length; index += 1) {
-      iterator2(documents[index]);
-    }
-  }
-  function load22(input, options) {
-    const documents = loadDocuments(input, options);
-    if (documents.length === 0) {
-      return void 0;
-    } else if (documents.length === 1) {
-      return documents[0];
-    }
-    throw new YAMLException2("expected a single document in the stream, but found more");
-  }
-  loader.loadAll = loadAll2;
-  loader.load = load22;
-  return loader;
-}
-function requireDumper() {
-  if (hasRequiredDumper) return dumper;
-  hasRequiredDumper = 1;
-  const common2 = requireCommon();
-  const YAMLException2 = requireException();
-  const DEFAULT_SCHEMA2 = require_default();
-  const _toString = Object.prototype.toString;
-  const _hasOwnProperty = Object.prototype.hasOwnProperty;
-  const CHAR_BOM = 65279;
-  const CHAR_TAB = 9;
-  const CHAR_LINE_FEED = 10;
-  const CHAR_CARRIAGE_RETURN = 13;
-  const CHAR_SPACE = 32;
-  const CHAR_EXCLAMATION = 33;
-  const CHAR_DOUBLE_QUOTE = 34;
-  const CHAR_SHARP = 35;
-  const CHAR_PERCENT = 37;
-  const CHAR_AMPERSAND = 38;
-  const CHAR_SINGLE_QUOTE = 39;
-  const CHAR_ASTERISK = 42;
-  const CHAR_COMMA = 44;
-  const CHAR_MINUS = 45;
-  const CHAR_COLON = 58;
-  const CHAR_EQUALS = 61;
-  const CHAR_GREATER_THAN = 62;
-  const CHAR_QUESTION = 63;
-  const CHAR_COMMERCIAL_AT = 64;
-  const CHAR_LEFT_SQUARE_BRACKET = 91;
-  const CHAR_RIGHT_SQUARE_BRACKET = 93;
-  const CHAR_GRAVE_ACCENT = 96;
-  const CHAR_LEFT_CURLY_BRACKET = 123;
-  const CHAR_VERTICAL_LINE = 124;
-  const CHAR_RIGHT_CURLY_BRACKET = 125;
-  const ESCAPE_SEQUENCES = {};
-  ESCAPE_SEQUENCES[0] = "\\0";
-  ESCAPE_SEQUENCES[7] = "\\a";
-  ESCAPE_SEQUENCES[8] = "\\b";
-  ESCAPE_SEQUENCES[9] = "\\t";
-  ESCAPE_SEQUENCES[10] = "\\n";
-  ESCAPE_SEQUENCES[11] = "\\v";
-  ESCAPE_SEQUENCES[12] = "\\f";
-  ESCAPE_SEQUENCES[13] = "\\r";
-  ESCAPE_SEQUENCES[27] = "\\e";
-  ESCAPE_SEQUENCES[34] = '\\"';
-  ESCAPE_SEQUENCES[92] = "\\\\";
-  ESCAPE_SEQUENCES[133] = "\\N";
-  ESCAPE_SEQUENCES[160] = "\\_";
-  ESCAPE_SEQUENCES[8232] = "\\L";
-  ESCAPE_SEQUENCES[8233] = "\\P";
-  const DEPRECATED_BOOLEANS_SYNTAX = [
-    "y",
-    "Y",
-    "yes",
-    "Yes",
-    "YES",
-    "on",
-    "On",
-    "ON",
-    "n",
-    "N",
-    "no",
-    "No",
-    "NO",
-    "off",
-    "Off",
-    "OFF"
-  ];
-  const DEPRECATED_BASE60_SYNTAX = /^[-+]?[0-9_]+(?::[0-9_]+)+(?:\.[0-9_]*)?$/;
-  function compileStyleMap(schema22, map2) {
-    if (map2 === null) return {};
-    const result = {};
-    const keys = Object.keys(map2);
-    for (let index = 0, length = keys.length; index < length; index += 1) {
-      let tag = keys[index];
-      let style = String(map2[tag]);
-      if (tag.slice(0, 2) === "!!") {
-        tag = "tag:yaml.org,2002:" + tag.slice(2);
-      }
-      const type2 = schema22.compiledTypeMap["fallback"][tag];
-      if (type2 && _hasOwnProperty.call(type2.styleAliases, style)) {
-        style = type2.styleAliases[style];
-      }
-      result[tag] = style;
-    }
-    return result;
-  }
-  function encodeHex(character) {
-    let handle;
-    let length;
-    const string3 = character.toString(16).toUpperCase();
-    if (character <= 255) {
-      handle = "x";
-      length = 2;
-    } else if (character <= 65535) {
-      handle = "u";
-      length = 4;
-    } else if (character <= 4294967295) {
-      handle = "U";
-      length = 8;
-    } else {
-      throw new YAMLException2("code point within a string may not be greater than 0xFFFFFFFF");
-    }
-    return "\\" + handle + common2.repeat("0", length - string3.length) + string3;
-  }
-  const QUOTING_TYPE_SINGLE = 1;
-  const QUOTING_TYPE_DOUBLE = 2;
-  function State(options) {
-    this.schema = options["schema"] || DEFAULT_SCHEMA2;
-    this.indent = Math.max(1, options["indent"] || 2);
-    this.noArrayIndent = options["noArrayIndent"] || false;
-    this.skipInvalid = options["skipInvalid"] || false;
-    this.flowLevel = common2.isNothing(options["flowLevel"]) ? -1 : options["flowLevel"];
-    this.styleMap = compileStyleMap(this.schema, options["styles"] || null);
-    this.sortKeys = options["sortKeys"] || false;
-    this.lineWidth = options["lineWidth"] || 80;
-    this.noRefs = options["noRefs"] || false;
-    this.noCompatMode = options["noCompatMode"] || false;
-    this.condenseFlow = options["condenseFlow"] || false;
-    this.quotingType = options["quotingType"] === '"' ? QUOTING_TYPE_DOUBLE : QUOTING_TYPE_SINGLE;
-    this.forceQuotes = options["forceQuotes"] || false;
-    this.replacer = typeof options["replacer"] === "function" ? options["replacer"] : null;
-    this.implicitTypes = this.schema.compiledImplicit;
-    this.explicitTypes = this.schema.compiledExplicit;
-    this.tag = null;
-    this.result = "";
-    this.duplicates = [];
-    this.usedDuplicates = null;
-  }
-  function indentString(string3, spaces) {
-    const ind = common2.repeat(" ", spaces);
-    let position = 0;
-    let result = "";
-    const length = string3.length;
-    while (position < length) {
-      let line;
-      const next = string3.indexOf("\n", position);
-      if (next === -1) {
-        line = string3.slice(position);
-        position = length;
-      } else {
-        line = string3.slice(position, next + 1);
-        position = next + 1;
-      }
-      if (line.length && line !== "\n") result += ind;
-      result += line;
-    }
-    return result;
-  }
-  function generateNextLine(state, level) {
-    return "\n" + common2.repeat(" ", state.indent * level);
-  }
-  function testImplicitResolving(state, str2) {
-    for (let index = 0, length = state.implicitTypes.length; index < length; index += 1) {
-      const type2 = state.implicitTypes[index];
-      if (type2.resolve(str2)) {
-        return true;
-      }
-    }
-    return false;
-  }
-  function isWhitespace(c3) {
-    return c3 === CHAR_SPACE || c3 === CHAR_TAB;
-  }
-  function isPrintable(c3) {
-    return c3 >= 32 && c3 <= 126 || c3 >= 161 && c3 <= 55295 && c3 !== 8232 && c3 !== 8233 || c3 >= 57344 && c3 <= 65533 && c3 !== CHAR_BOM || c3 >= 65536 && c3 <= 1114111;
-  }
-  function isNsCharOrWhitespace(c3) {
-    return isPrintable(c3) && c3 !== CHAR_BOM && // - b-char
-    c3 !== CHAR_CARRIAGE_RETURN && c3 !== CHAR_LINE_FEED;
-  }
-  function isPlainSafe(c3, prev, inblock) {
-    const cIsNsCharOrWhitespace = isNsCharOrWhitespace(c3);
-    const cIsNsChar = cIsNsCharOrWhitespace && !isWhitespace(c3);
-    return (
-      // ns-plain-safe
-      (inblock ? cIsNsCharOrWhitespace : cIsNsCharOrWhitespace && // - c-flow-indicator
-      c3 !== CHAR_COMMA && c3 !== CHAR_LEFT_SQUARE_BRACKET && c3 !== CHAR_RIGHT_SQUARE_BRACKET && c3 !== CHAR_LEFT_CURLY_BRACKET && c3 !== CHAR_RIGHT_CURLY_BRACKET) && // ns-plain-char
-      c3 !== CHAR_SHARP && // false on '#'
-      !(prev === CHAR_COLON && !cIsNsChar) || // false on ': '
-      isNsCharOrWhitespace(prev) && !isWhitespace(prev) && c3 === CHAR_SHARP || // change to true on '[^ ]#'
-      prev === CHAR_COLON && cIsNsChar
-    );
-  }
-  function isPlainSafeFirst(c3) {
-    return isPrintable(c3) && c3 !== CHAR_BOM && !isWhitespace(c3) && // - s-white
-    // - (c-indicator ::=
-    // “-” | “?” | “:” | “,” | “[” | “]” | “{” | “}”
-    c3 !== CHAR_MINUS && c3 !== CHAR_QUESTION && c3 !== CHAR_COLON && c3 !== CHAR_COMMA && c3 !== CHAR_LEFT_SQUARE_BRACKET && c3 !== CHAR_RIGHT_SQUARE_BRACKET && c3 !== CHAR_LEFT_CURLY_BRACKET && c3 !== CHAR_RIGHT_CURLY_BRACKET && // | “#” | “&” | “*” | “!” | “|” | “=” | “>” | “'” | “"”
-    c3 !== CHAR_SHARP && c3 !== CHAR_AMPERSAND && c3 !== CHAR_ASTERISK && c3 !== CHAR_EXCLAMATION && c3 !== CHAR_VERTICAL_LINE && c3 !== CHAR_EQUALS && c3 !== CHAR_GREATER_THAN && c3 !== CHAR_SINGLE_QUOTE && c3 !== CHAR_DOUBLE_QUOTE && // | “%” | “@” | “`”)
-    c3 !== CHAR_PERCENT && c3 !== CHAR_COMMERCIAL_AT && c3 !== CHAR_GRAVE_ACCENT;
-  }
-  function isPlainSafeLast(c3) {
-    return !isWhitespace(c3) && c3 !== CHAR_COLON;
-  }
-  function codePointAt(string3, pos) {
-    const first2 = string3.charCodeAt(pos);
-    let second;
-    if (first2 >= 55296 && first2 <= 56319 && pos + 1 < string3.length) {
-      second = string3.charCodeAt(pos + 1);
-      if (second >= 56320 && second <= 57343) {
-        return (first2 - 55296) * 1024 + second - 56320 + 65536;
-      }
-    }
-    return first2;
-  }
-  function needIndentIndicator(string3) {
-    const leadingSpaceRe = /^\n* /;
-    return leadingSpaceRe.test(string3);
-  }
-  const STYLE_PLAIN = 1;
-  const STYLE_SINGLE = 2;
-  const STYLE_LITERAL = 3;
-  const STYLE_FOLDED = 4;
-  const STYLE_DOUBLE = 5;
-  function chooseScalarStyle(string3, singleLineOnly, indentPerLevel, lineWidth, testAmbiguousType, quotingType, forceQuotes, inblock) {
-    let i2;
-    let char = 0;
-    let prevChar = null;
-    let hasLineBreak = false;
-    let hasFoldableLine = false;
-    const shouldTrackWidth = lineWidth !== -1;
-    let previousLineBreak = -1;
-    let plain = isPlainSafeFirst(codePointAt(string3, 0)) && isPlainSafeLast(codePointAt(string3, string3.length - 1));
-    if (singleLineOnly || forceQuotes) {
-      for (i2 = 0; i2 < string3.length; char >= 65536 ? i2 += 2 : i2++) {
-        char = codePointAt(string3, i2);
-        if (!isPrintable(char)) {
-          return STYLE_DOUBLE;
-        }
-        plain = plain && isPlainSafe(char, prevChar, inblock);
-        prevChar = char;
-      }
-    } else {
-      for (i2 = 0; i2 < string3.length; char >= 65536 ? i2 += 2 : i2++) {
-        char = codePointAt(string3, i2);
-        if (char === CHAR_LINE_FEED) {
-          hasLineBreak = true;
-          if (shouldTrackWidth) {
-            hasFoldableLine = hasFoldableLine || // Foldable line = too long, and not more-indented.
-            i2 - previousLineBreak - 1 > lineWidth && string3[previousLineBreak + 1] !== " ";
-            previousLineBreak = i2;
-          }
-        } else if (!isPrintable(char)) {
-          return STYLE_DOUBLE;
-        }
-        plain = plain && isPlainSafe(char, prevChar, inblock);
-        prevChar = char;
-      }
-      hasFoldableLine = hasFoldableLine || shouldTrackWidth && (i2 - previousLineBreak - 1 > lineWidth && string3[previousLineBreak + 1] !== " ");
-    }
-    if (!hasLineBreak && !hasFoldableLine) {
-      if (plain && !forceQuotes && !testAmbiguousType(string3)) {
-        return STYLE_PLAIN;
-      }
-      return quotingType === QUOTING_TYPE_DOUBLE ? STYLE_DOUBLE : STYLE_SINGLE;
-    }
-    if (indentPerLevel > 9 && needIndentIndicator(string3)) {
-      return STYLE_DOUBLE;
-    }
-    if (!forceQuotes) {
-      return hasFoldableLine ? STYLE_FOLDED : STYLE_LITERAL;
-    }
-    return quotingType === QUOTING_TYPE_DOUBLE ? STYLE_DOUBLE : STYLE_SINGLE;
-  }
-  function writeScalar(state, string3, level, iskey, inblock) {
-    state.dump = (function() {
-      if (string3.length === 0) {
-        return state.quotingType === QUOTING_TYPE_DOUBLE ? '""' : "''";
-      }
-      if (!state.noCompatMode) {
-        if (DEPRECATED_BOOLEANS_SYNTAX.indexOf(string3) !== -1 || DEPRECATED_BASE60_SYNTAX.test(string3)) {
-          return state.quotingType === QUOTING_TYPE_DOUBLE ? '"' + string3 + '"' : "'" + string3 + "'";
-        }
-      }
-      const indent2 = state.indent * Math.max(1, level);
-      const lineWidth = state.lineWidth === -1 ? -1 : Math.max(Math.min(state.lineWidth, 40), state.lineWidth - indent2);
-      const singleLineOnly = iskey || // No block styles in flow mode.
-      state.flowLevel > -1 && level >= state.flowLevel;
-      function testAmbiguity(string22) {
-        return testImplicitResolving(state, string22);
-      }
-      switch (chooseScalarStyle(
-        string3,
-        singleLineOnly,
-        state.indent,
-        lineWidth,
-        testAmbiguity,
-        state.quotingType,
-        state.forceQuotes && !iskey,
-        inblock
-      )) {
-        case STYLE_PLAIN:
-          return string3;
-        case STYLE_SINGLE:
-          return "'" + string3.replace(/'/g, "''") + "'";
-        case STYLE_LITERAL:
-          return "|" + blockHeader(string3, state.indent) + dropEndingNewline(indentString(string3, indent2));
-        case STYLE_FOLDED:
-          return ">" + blockHeader(string3, state.indent) + dropEndingNewline(indentString(foldString(string3, lineWidth), indent2));
-        case STYLE_DOUBLE:
-          return '"' + escapeString(string3) + '"';
-        default:
-          throw new YAMLException2("impossible error: invalid scalar style");
-      }
-    })();
-  }
-  function blockHeader(string3, indentPerLevel) {
-    const indentIndicator = needIndentIndicator(string3) ? String(indentPerLevel) : "";
-    const clip = string3[string3.length - 1] === "\n";
-    const keep = clip && (string3[string3.length - 2] === "\n" || string3 === "\n");
-    const chomp = keep ? "+" : clip ? "" : "-";
-    return indentIndicator + chomp + "\n";
-  }
-  function dropEndingNewline(string3) {
-    return string3[string3.length - 1] === "\n" ? string3.slice(0, -1) : string3;
-  }
-  function foldString(string3, width) {
-    const lineRe = /(\n+)([^\n]*)/g;
-    let result = (function() {
-      let nextLF = string3.indexOf("\n");
-      nextLF = nextLF !== -1 ? nextLF : string3.length;
-      lineRe.lastIndex = nextLF;
-      return foldLine(string3.slice(0, nextLF), width);
-    })();
-    let prevMoreIndented = string3[0] === "\n" || string3[0] === " ";
-    let moreIndented;
-    let match;
-    while (match = lineRe.exec(string3)) {
-      const prefix = match[1];
-      const line = match[2];
-      moreIndented = line[0] === " ";
-      result += prefix + (!prevMoreIndented && !moreIndented && line !== "" ? "\n" : "") + foldLine(line, width);
-      prevMoreIndented = moreIndented;
-    }
-    return result;
-  }
-  function foldLine(line, width) {
-    if (line === "" || line[0] === " ") return line;
-    const breakRe = / [^ ]/g;
-    let match;
-    let start = 0;
-    let end;
-    let curr = 0;
-    let next = 0;
-    let result = "";
-    while (match = breakRe.exec(line)) {
-      next = match.index;
-      if (next - start > width) {
-        end = curr > start ? curr : next;
-        result += "\n" + line.slice(start, end);
-        start = end + 1;
-      }
-      curr = next;
-    }
-    result += "\n";
-    if (line.length - start > width && curr > start) {
-      result += line.slice(start, curr) + "\n" + line.slice(curr + 1);
-    } else {
-      result += line.slice(start);
-    }
-    return result.slice(1);
-  }
-  function escapeString(string3) {
-    let result = "";
-    let char = 0;
-    for (let i2 = 0; i2 < string3.length; char >= 65536 ? i2 += 2 : i2++) {
-      char = codePointAt(string3, i2);
-      const escapeSeq = ESCAPE_SEQUENCES[char];
-      if (!escapeSeq && isPrintable(char)) {
-        result += string3[i2];
-        if (char >= 65536) result += string3[i2 + 1];
-      } else {
-        result += escapeSeq || encodeHex(char);
-      }
-    }
-    return result;
-  }
-  function writeFlowSequence(state, level, object) {
-    let _result = "";
-    const _tag = state.tag;
-    for (let index = 0, length = object.length; index < length; index += 1) {
-      let value2 = object[index];
-      if (state.replacer) {
-        value2 = state.replacer.call(object, String(index), value2);
-      }
-      if (writeNode(state, level, value2, false, false) || typeof value2 === "undefined" && writeNode(state, level, null, false, false)) {
-        if (_result !== "") _result += "," + (!state.condenseFlow ? " " : "");
-        _result += state.dump;
-      }
-    }
-    state.tag = _tag;
-    state.dump = "[" + _result + "]";
-  }
-  function writeBlockSequence(state, level, object, compact) {
-    let _result = "";
-    const _tag = state.tag;
-    for (let index = 0, length = object.length; index < length; index += 1) {
-      let value2 = object[index];
-      if (state.replacer) {
-        value2 = state.replacer.call(object, String(index), value2);
-      }
-      if (writeNode(state, level + 1, value2, true, true, false, true) || typeof value2 === "undefined" && writeNode(state, level + 1, null, true, true, false, true)) {
-        if (!compact || _result !== "") {
-          _result += generateNextLine(state, level);
-        }
-        if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
-          _result += "-";
-        } else {
-          _result += "- ";
-        }
-        _result += state.dump;
-      }
-    }
-    state.tag = _tag;
-    state.dump = _result || "[]";
-  }
-  function writeFlowMapping(state, level, object) {
-    let _result = "";
-    const _tag = state.tag;
-    const objectKeyList = Object.keys(object);
-    for (let index = 0, length = objectKeyList.length; index < length; index += 1) {
-      let pairBuffer = "";
-      if (_result !== "") pairBuffer += ", ";
-      if (state.condenseFlow) pairBuffer += '"';
-      const objectKey = objectKeyList[index];
-      let objectValue = object[objectKey];
-      if (state.replacer) {
-        objectValue = state.replacer.call(object, objectKey, objectValue);
-      }
-      if (!writeNode(state, level, objectKey, false, false)) {
-        continue;
-      }
-      if (state.dump.length > 1024) pairBuffer += "? ";
-      pairBuffer += state.dump + (state.condenseFlow ? '"' : "") + ":" + (state.condenseFlow ? "" : " ");
-      if (!writeNode(state, level, objectValue, false, false)) {
-        continue;
-      }
-      pairBuffer += state.dump;
-      _result += pairBuffer;
-    }
-    state.tag = _tag;
-    state.dump = "{" + _result + "}";
-  }
-  function writeBlockMapping(state, level, object, compact) {
-    let _result = "";
-    const _tag = state.tag;
-    const objectKeyList = Object.keys(object);
-    if (state.sortKeys === true) {
-      objectKeyList.sort();
-    } else if (typeof state.sortKeys === "function") {
-      objectKeyList.sort(state.sortKeys);
-    } else if (state.sortKeys) {
-      throw new YAMLException2("sortKeys must be a boolean or a function");
-    }
-    for (let index = 0, length = objectKeyList.length; index < length; index += 1) {
-      let pairBuffer = "";
-      if (!compact || _result !== "") {
-        pairBuffer += generateNextLine(state, level);
-      }
-      const objectKey = objectKeyList[index];
-      let objectValue = object[objectKey];
-      if (state.replacer) {
-        objectValue = state.replacer.call(object, objectKey, objectValue);
-      }
-      if (!writeNode(state, level + 1, objectKey, true, true, true)) {
-        continue;
-      }
-      const explicitPair = state.tag !== null && state.tag !== "?" || state.dump && state.dump.length > 1024;
-      if (explicitPair) {
-        if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
-          pairBuffer += "?";
-        } else {
-          pairBuffer += "? ";
-        }
-      }
-      pairBuffer += state.dump;
-      if (explicitPair) {
-        pairBuffer += generateNextLine(state, level);
-      }
-      if (!writeNode(state, level + 1, objectValue, true, explicitPair)) {
-        continue;
-      }
-      if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
-        pairBuffer += ":";
-      } else {
-        pairBuffer += ": ";
-      }
-      pairBuffer += state.dump;
-      _result += pairBuffer;
-    }
-    state.tag = _tag;
-    state.dump = _result || "{}";
-  }
-  function detectType(state, object, explicit) {
-    const typeList = explicit ? state.explicitTypes : state.implicitTypes;
-    for (let index = 0, length = typeList.length; index < length; index += 1) {
-      const type2 = typeList[index];
-      if ((type2.instanceOf || type2.predicate) && (!type2.instanceOf || typeof object === "object" && object instanceof type2.instanceOf) && (!type2.predicate || type2.predicate(object))) {
-        if (explicit) {
-          if (type2.multi && type2.representName) {
-            state.tag = type2.representName(object);
-          } else {
-            state.tag = type2.tag;
-          }
-        } else {
-          state.tag = "?";
-        }
-        if (type2.represent) {
-          const style = state.styleMap[type2.tag] || type2.defaultStyle;
-          let _result;
-          if (_toString.call(type2.represent) === "[object Function]") {
-            _result = type2.represent(object, style);
-          } else if (_hasOwnProperty.call(type2.represent, style)) {
-            _result = type2.represent[style](object, style);
-          } else {
-            throw new YAMLException2("!<" + type2.tag + '> tag resolver accepts not "' + style + '" style');
-          }
-          state.dump = _result;
-        }
-        return true;
-      }
-    }
-    return false;
-  }
-  function writeNode(state, level, object, block, compact, iskey, isblockseq) {
-    state.tag = null;
-    state.dump = object;
-    if (!detectType(state, object, false)) {
-      detectType(state, object, true);
-    }
-    const type2 = _toString.call(state.dump);
-    const inblock = block;
-    if (block) {
-      block = state.flowLevel < 0 || state.flowLevel > level;
-    }
-    const objectOrArray = type2 === "[object Object]" || type2 === "[object Array]";
-    let duplicateIndex;
-    let duplicate;
-    if (objectOrArray) {
-      duplicateIndex = state.duplicates.indexOf(object);
-      duplicate = duplicateIndex !== -1;
-    }
-    if (state.tag !== null && state.tag !== "?" || duplicate || state.indent !== 2 && level > 0) {
-      compact = false;
-    }
-    if (duplicate && state.usedDuplicates[duplicateIndex]) {
-      state.dump = "*ref_" + duplicateIndex;
-    } else {
-      if (objectOrArray && duplicate && !state.usedDuplicates[duplicateIndex]) {
-        state.usedDuplicates[duplicateIndex] = true;
-      }
-      if (type2 === "[object Object]") {
-        if (block && Object.keys(state.dump).length !== 0) {
-          writeBlockMapping(state, level, state.dump, compact);
-          if (duplicate) {
-            state.dump = "&ref_" + duplicateIndex + state.dump;
-          }
-        } else {
-          writeFlowMapping(state, level, state.dump);
-          if (duplicate) {
-            state.dump = "&ref_" + duplicateIndex + " " + state.dump;
-          }
-        }
-      } else if (type2 === "[object Array]") {
-        if (block && state.dump.length !== 0) {
-          if (state.noArrayIndent && !isblockseq && level > 0) {
-            writeBlockSequence(state, level - 1, state.dump, compact);
-          } else {
-            writeBlockSequence(state, level, state.dump, compact);
-          }
-          if (duplicate) {
-            state.dump = "&ref_" + duplicateIndex + state.dump;
-          }
-        } else {
-          writeFlowSequence(state, level, state.dump);
-          if (duplicate) {
-            state.dump = "&ref_" + duplicateIndex + " " + state.dump;
-          }
-        }
-      } else if (type2 === "[object String]") {
-        if (state.tag !== "?") {
-          writeScalar(state, state.dump, level, iskey, inblock);
-        }
-      } else if (type2 === "[object Undefined]") {
-        return false;
-      } else {
-        if (state.skipInvalid) return false;
-        throw new YAMLException2("unacceptable kind of an object to dump " + type2);
-      }
-      if (state.tag !== null && state.tag !== "?") {
-        let tagStr = encodeURI(
-          state.tag[0] === "!" ? state.tag.slice(1) : state.tag
-        ).replace(/!/g, "%21");
-        if (state.tag[0] === "!") {
-          tagStr = "!" + tagStr;
-        } else if (tagStr.slice(0, 18) === "tag:yaml.org,2002:") {
-          tagStr = "!!" + tagStr.slice(18);
-        } else {
-          tagStr = "!<" + tagStr + ">";
-        }
-        state.dump = tagStr + " " + state.dump;
-      }
-    }
-    return true;
-  }
-  function getDuplicateReferences(object, state) {
-    const objects = [];
-    const duplicatesIndexes = [];
-    inspectNode(object, objects, duplicatesIndexes);
-    const length = duplicatesIndexes.length;
-    for (let index = 0; index < length; index += 1) {
-      state.duplicates.push(objects[duplicatesIndexes[index]]);
-    }
-    state.usedDuplicates = new Array(length);
-  }
-  function inspectNode(object, objects, duplicatesIndexes) {
-    if (object !== null && typeof object === "object") {
-      const index = objects.indexOf(object);
-      if (index !== -1) {
-        if (duplicatesIndexes.indexOf(index) === -1) {
-          duplicatesIndexes.push(index);
-        }
-      } else {
-        objects.push(object);
-        if (Array.isArray(object)) {
-          for (let i2 = 0, length = object.length; i2 < length; i2 += 1) {
-            inspectNode(object[i2], objects, duplicatesIndexes);
-          }
-        } else {
-          const objectKeyList = Object.keys(object);
-          for (let i2 = 0, length = objectKeyList.length; i2 < length; i2 += 1) {
-            inspectNode(object[objectKeyList[i2]], objects, duplicatesIndexes);
-          }
-        }
-      }
-    }
-  }
-  function dump2(input, options) {
-    options = options || {};
-    const state = new State(options);
-    if (!state.noRefs) getDuplicateReferences(input, state);
-    let value2 = input;
-    if (state.replacer) {
-      value2 = state.replacer.call({ "": value2 }, "", value2);
-    }
-    if (writeNode(state, 0, value2, true, true)) return state.dump + "\n";
-    return "";
-  }
-  dumper.dump = dump2;
-  return dumper;
-}
-function requireJsYaml() {
-  if (hasRequiredJsYaml) return jsYaml;
-  hasRequiredJsYaml = 1;
-  const loader2 = requireLoader();
-  const dumper2 = requireDumper();
-  function renamed(from, to) {
-    return function() {
-      throw new Error("Function yaml." + from + " is removed in js-yaml 4. Use yaml." + to + " instead, which is now safe by default.");
-    };
-  }
-  jsYaml.Type = requireType();
-  jsYaml.Schema = requireSchema();
-  jsYaml.FAILSAFE_SCHEMA = requireFailsafe();
-  jsYaml.JSON_SCHEMA = requireJson();
-  jsYaml.CORE_SCHEMA = requireCore();
-  jsYaml.DEFAULT_SCHEMA = require_default();
-  jsYaml.load = loader2.load;
-  jsYaml.loadAll = loader2.loadAll;
-  jsYaml.dump = dumper2.dump;
-  jsYaml.YAMLException = requireException();
-  jsYaml.types = {
-    binary: requireBinary(),
-    float: requireFloat(),
-    map: requireMap(),
-    null: require_null(),
-    pairs: requirePairs(),
-    set: requireSet(),
-    timestamp: requireTimestamp(),
-    bool: requireBool(),
-    int: requireInt(),
-    merge: requireMerge(),
-    omap: requireOmap(),
-    seq: requireSeq(),
-    str: requireStr()
-  };
-  jsYaml.safeLoad = renamed("safeLoad", "load");
-  jsYaml.safeLoadAll = renamed("safeLoadAll", "loadAll");
-  jsYaml.safeDump = renamed("safeDump", "dump");
-  return jsYaml;
-}
-var jsYaml, loader, common, hasRequiredCommon, exception, hasRequiredException, snippet, hasRequiredSnippet, type, hasRequiredType, schema, hasRequiredSchema, str, hasRequiredStr, seq, hasRequiredSeq, map, hasRequiredMap, failsafe, hasRequiredFailsafe, _null3, hasRequired_null, bool, hasRequiredBool, int2, hasRequiredInt, float, hasRequiredFloat, json2, hasRequiredJson, core, hasRequiredCore, timestamp, hasRequiredTimestamp, merge3, hasRequiredMerge, binary, hasRequiredBinary, omap, hasRequiredOmap, pairs, hasRequiredPairs, set, hasRequiredSet, _default2, hasRequired_default, hasRequiredLoader, dumper, hasRequiredDumper, hasRequiredJsYaml, jsYamlExports, yaml, Type, Schema, FAILSAFE_SCHEMA, JSON_SCHEMA, CORE_SCHEMA, DEFAULT_SCHEMA, load, loadAll, dump, YAMLException, types, safeLoad, safeLoadAll, safeDump;
-var init_js_yaml = __esm({
-  "node_modules/js-yaml/dist/js-yaml.mjs"() {
-    jsYaml = {};
-    loader = {};
-    common = {};
-    dumper = {};
-    jsYamlExports = requireJsYaml();
-    yaml = /* @__PURE__ */ getDefaultExportFromCjs(jsYamlExports);
-    ({
-      Type,
-      Schema,
-      FAILSAFE_SCHEMA,
-      JSON_SCHEMA,
-      CORE_SCHEMA,
-      DEFAULT_SCHEMA,
-      load,
-      loadAll,
-      dump,
-      YAMLException,
-      types,
-      safeLoad,
-      safeLoadAll,
-      safeDump
-    } = yaml);
   }
 });
 
@@ -37339,10 +34306,10 @@ var require_directives = __commonJS({
     };
     var escapeTagName = (tn) => tn.replace(/[!,[\]{}]/g, (ch) => escapeChars[ch]);
     var Directives = class _Directives {
-      constructor(yaml5, tags) {
+      constructor(yaml4, tags) {
         this.docStart = null;
         this.docEnd = false;
-        this.yaml = Object.assign({}, _Directives.defaultYaml, yaml5);
+        this.yaml = Object.assign({}, _Directives.defaultYaml, yaml4);
         this.tags = Object.assign({}, _Directives.defaultTags, tags);
       }
       clone() {
@@ -37652,8 +34619,8 @@ var require_Node = __commonJS({
     var identity = require_identity();
     var toJS = require_toJS();
     var NodeBase = class {
-      constructor(type2) {
-        Object.defineProperty(this, identity.NODE_TYPE, { value: type2 });
+      constructor(type) {
+        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
       }
       /** Create a copy of this node.  */
       clone() {
@@ -37857,14 +34824,14 @@ var require_createNode = __commonJS({
       if (identity.isNode(value2))
         return value2;
       if (identity.isPair(value2)) {
-        const map2 = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
-        map2.items.push(value2);
-        return map2;
+        const map = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
+        map.items.push(value2);
+        return map;
       }
       if (value2 instanceof String || value2 instanceof Number || value2 instanceof Boolean || typeof BigInt !== "undefined" && value2 instanceof BigInt) {
         value2 = value2.valueOf();
       }
-      const { aliasDuplicateObjects, onAnchor, onTagObj, schema: schema3, sourceObjects } = ctx;
+      const { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx;
       let ref2 = void 0;
       if (aliasDuplicateObjects && value2 && typeof value2 === "object") {
         ref2 = sourceObjects.get(value2);
@@ -37878,7 +34845,7 @@ var require_createNode = __commonJS({
       }
       if (tagName?.startsWith("!!"))
         tagName = defaultTagPrefix + tagName.slice(2);
-      let tagObj = findTagObject(value2, tagName, schema3.tags);
+      let tagObj = findTagObject(value2, tagName, schema.tags);
       if (!tagObj) {
         if (value2 && typeof value2.toJSON === "function") {
           value2 = value2.toJSON();
@@ -37889,7 +34856,7 @@ var require_createNode = __commonJS({
             ref2.node = node3;
           return node3;
         }
-        tagObj = value2 instanceof Map ? schema3[identity.MAP] : Symbol.iterator in Object(value2) ? schema3[identity.SEQ] : schema3[identity.MAP];
+        tagObj = value2 instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value2) ? schema[identity.SEQ] : schema[identity.MAP];
       }
       if (onTagObj) {
         onTagObj(tagObj);
@@ -37915,7 +34882,7 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema3, path, value2) {
+    function collectionFromPath(schema, path, value2) {
       let v = value2;
       for (let i2 = path.length - 1; i2 >= 0; --i2) {
         const k2 = path[i2];
@@ -37933,16 +34900,16 @@ var require_Collection = __commonJS({
         onAnchor: () => {
           throw new Error("This should not happen, please report a bug.");
         },
-        schema: schema3,
+        schema,
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
     var isEmptyPath = (path) => path == null || typeof path === "object" && !!path[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
-      constructor(type2, schema3) {
-        super(type2);
+      constructor(type, schema) {
+        super(type);
         Object.defineProperty(this, "schema", {
-          value: schema3,
+          value: schema,
           configurable: true,
           enumerable: false,
           writable: true
@@ -37953,11 +34920,11 @@ var require_Collection = __commonJS({
        *
        * @param schema - If defined, overwrites the original's schema
        */
-      clone(schema3) {
+      clone(schema) {
         const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
-        if (schema3)
-          copy.schema = schema3;
-        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema3) : it);
+        if (schema)
+          copy.schema = schema;
+        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -38055,13 +35022,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
-    var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent2) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent2 ? comment.replace(/^(?! *$)/gm, indent2) : comment;
     }
-    var lineComment = (str2, indent2, comment) => str2.endsWith("\n") ? indentComment(comment, indent2) : comment.includes("\n") ? "\n" + indentComment(comment, indent2) : (str2.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str, indent2, comment) => str.endsWith("\n") ? indentComment(comment, indent2) : comment.includes("\n") ? "\n" + indentComment(comment, indent2) : (str.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -38215,16 +35182,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str2) => /^(%|---|\.\.\.)/m.test(str2);
-    function lineLengthOverLimit(str2, lineWidth, indentLength) {
+    var containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
+    function lineLengthOverLimit(str, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str2.length;
+      const strLen = str.length;
       if (strLen <= limit)
         return false;
       for (let i2 = 0, start = 0; i2 < strLen; ++i2) {
-        if (str2[i2] === "\n") {
+        if (str[i2] === "\n") {
           if (i2 - start > limit)
             return true;
           start = i2 + 1;
@@ -38235,74 +35202,74 @@ var require_stringifyString = __commonJS({
       return true;
     }
     function doubleQuotedString(value2, ctx) {
-      const json4 = JSON.stringify(value2);
+      const json3 = JSON.stringify(value2);
       if (ctx.options.doubleQuotedAsJSON)
-        return json4;
+        return json3;
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent2 = ctx.indent || (containsDocumentMarker(value2) ? "  " : "");
-      let str2 = "";
+      let str = "";
       let start = 0;
-      for (let i2 = 0, ch = json4[i2]; ch; ch = json4[++i2]) {
-        if (ch === " " && json4[i2 + 1] === "\\" && json4[i2 + 2] === "n") {
-          str2 += json4.slice(start, i2) + "\\ ";
+      for (let i2 = 0, ch = json3[i2]; ch; ch = json3[++i2]) {
+        if (ch === " " && json3[i2 + 1] === "\\" && json3[i2 + 2] === "n") {
+          str += json3.slice(start, i2) + "\\ ";
           i2 += 1;
           start = i2;
           ch = "\\";
         }
         if (ch === "\\")
-          switch (json4[i2 + 1]) {
+          switch (json3[i2 + 1]) {
             case "u":
               {
-                str2 += json4.slice(start, i2);
-                const code = json4.substr(i2 + 2, 4);
+                str += json3.slice(start, i2);
+                const code = json3.substr(i2 + 2, 4);
                 switch (code) {
                   case "0000":
-                    str2 += "\\0";
+                    str += "\\0";
                     break;
                   case "0007":
-                    str2 += "\\a";
+                    str += "\\a";
                     break;
                   case "000b":
-                    str2 += "\\v";
+                    str += "\\v";
                     break;
                   case "001b":
-                    str2 += "\\e";
+                    str += "\\e";
                     break;
                   case "0085":
-                    str2 += "\\N";
+                    str += "\\N";
                     break;
                   case "00a0":
-                    str2 += "\\_";
+                    str += "\\_";
                     break;
                   case "2028":
-                    str2 += "\\L";
+                    str += "\\L";
                     break;
                   case "2029":
-                    str2 += "\\P";
+                    str += "\\P";
                     break;
                   default:
                     if (code.substr(0, 2) === "00")
-                      str2 += "\\x" + code.substr(2);
+                      str += "\\x" + code.substr(2);
                     else
-                      str2 += json4.substr(i2, 6);
+                      str += json3.substr(i2, 6);
                 }
                 i2 += 5;
                 start = i2 + 1;
               }
               break;
             case "n":
-              if (implicitKey || json4[i2 + 2] === '"' || json4.length < minMultiLineLength) {
+              if (implicitKey || json3[i2 + 2] === '"' || json3.length < minMultiLineLength) {
                 i2 += 1;
               } else {
-                str2 += json4.slice(start, i2) + "\n\n";
-                while (json4[i2 + 2] === "\\" && json4[i2 + 3] === "n" && json4[i2 + 4] !== '"') {
-                  str2 += "\n";
+                str += json3.slice(start, i2) + "\n\n";
+                while (json3[i2 + 2] === "\\" && json3[i2 + 3] === "n" && json3[i2 + 4] !== '"') {
+                  str += "\n";
                   i2 += 2;
                 }
-                str2 += indent2;
-                if (json4[i2 + 2] === " ")
-                  str2 += "\\";
+                str += indent2;
+                if (json3[i2 + 2] === " ")
+                  str += "\\";
                 i2 += 1;
                 start = i2 + 1;
               }
@@ -38311,8 +35278,8 @@ var require_stringifyString = __commonJS({
               i2 += 1;
           }
       }
-      str2 = start ? str2 + json4.slice(start) : json4;
-      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent2, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str = start ? str + json3.slice(start) : json3;
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent2, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value2, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value2.includes("\n") || /[ \t]\n|\n[ \t]/.test(value2))
@@ -38345,13 +35312,13 @@ ${indent2}`) + "'";
     } catch {
       blockEndNewlines = /\n+(?!\n|$)/g;
     }
-    function blockString({ comment, type: type2, value: value2 }, ctx, onComment, onChompKeep) {
+    function blockString({ comment, type, value: value2 }, ctx, onComment, onChompKeep) {
       const { blockQuote, commentString, lineWidth } = ctx.options;
       if (!blockQuote || /\n[\t ]+$/.test(value2)) {
         return quotedString(value2, ctx);
       }
       const indent2 = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value2) ? "  " : "");
-      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type2 === Scalar.Scalar.BLOCK_FOLDED ? false : type2 === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value2, lineWidth, indent2.length);
+      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value2, lineWidth, indent2.length);
       if (!value2)
         return literal ? "|\n" : ">\n";
       let chomp;
@@ -38406,7 +35373,7 @@ ${indent2}`) + "'";
         const foldedValue = value2.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent2}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
-        if (blockQuote !== "folded" && type2 !== Scalar.Scalar.BLOCK_FOLDED) {
+        if (blockQuote !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
           foldOptions.onOverflow = () => {
             literalFallback = true;
           };
@@ -38421,7 +35388,7 @@ ${indent2}${body}`;
 ${indent2}${start}${value2}${end}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
-      const { type: type2, value: value2 } = item;
+      const { type, value: value2 } = item;
       const { actualString, implicitKey, indent: indent2, indentStep, inFlow } = ctx;
       if (implicitKey && value2.includes("\n") || inFlow && /[[\]{},]/.test(value2)) {
         return quotedString(value2, ctx);
@@ -38429,7 +35396,7 @@ ${indent2}${start}${value2}${end}`;
       if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value2)) {
         return implicitKey || inFlow || !value2.includes("\n") ? quotedString(value2, ctx) : blockString(item, ctx, onComment, onChompKeep);
       }
-      if (!implicitKey && !inFlow && type2 !== Scalar.Scalar.PLAIN && value2.includes("\n")) {
+      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value2.includes("\n")) {
         return blockString(item, ctx, onComment, onChompKeep);
       }
       if (containsDocumentMarker(value2)) {
@@ -38440,23 +35407,23 @@ ${indent2}${start}${value2}${end}`;
           return quotedString(value2, ctx);
         }
       }
-      const str2 = value2.replace(/\n+/g, `$&
+      const str = value2.replace(/\n+/g, `$&
 ${indent2}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value2, ctx);
       }
-      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent2, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent2, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
       const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
-      let { type: type2 } = item;
-      if (type2 !== Scalar.Scalar.QUOTE_DOUBLE) {
+      let { type } = item;
+      if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
         if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
-          type2 = Scalar.Scalar.QUOTE_DOUBLE;
+          type = Scalar.Scalar.QUOTE_DOUBLE;
       }
       const _stringify = (_type) => {
         switch (_type) {
@@ -38473,7 +35440,7 @@ ${indent2}`);
             return null;
         }
       };
-      let res = _stringify(type2);
+      let res = _stringify(type);
       if (res === null) {
         const { defaultKeyType, defaultStringType } = ctx.options;
         const t2 = implicitKey && defaultKeyType || defaultStringType;
@@ -38600,11 +35567,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node2, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
+      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str2;
-      return identity.isScalar(node2) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
-${ctx.indent}${str2}`;
+        return str;
+      return identity.isScalar(node2) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
+${ctx.indent}${str}`;
     }
     exports.createStringifyContext = createStringifyContext;
     exports.stringify = stringify4;
@@ -38639,8 +35606,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str2 = stringify4.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
+      let str = stringify4.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -38649,27 +35616,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value2 == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str2 === "" ? "?" : explicitKey ? `? ${str2}` : str2;
+          return str === "" ? "?" : explicitKey ? `? ${str}` : str;
         }
       } else if (allNullValues && !simpleKeys || value2 == null && explicitKey) {
-        str2 = `? ${str2}`;
+        str = `? ${str}`;
         if (keyComment && !keyCommentDone) {
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str2;
+        return str;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
-        str2 = `? ${str2}
+          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+        str = `? ${str}
 ${indent2}:`;
       } else {
-        str2 = `${str2}:`;
+        str = `${str}:`;
         if (keyComment)
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity.isNode(value2)) {
@@ -38685,7 +35652,7 @@ ${indent2}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity.isScalar(value2))
-        ctx.indentAtStart = str2.length + 1;
+        ctx.indentAtStart = str.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value2) && !value2.flow && !value2.tag && !value2.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -38729,16 +35696,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str2 += ws + valueStr;
+      str += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(valueComment));
+        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str2;
+      return str;
     }
     exports.stringifyPair = stringifyPair;
   }
@@ -38773,7 +35740,7 @@ var require_merge = __commonJS({
     var identity = require_identity();
     var Scalar = require_Scalar();
     var MERGE_KEY = "<<";
-    var merge4 = {
+    var merge3 = {
       identify: (value2) => value2 === MERGE_KEY || typeof value2 === "symbol" && value2.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
@@ -38783,31 +35750,31 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge4.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge4.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge4.tag && tag.default);
-    function addMergeToJSMap(ctx, map2, value2) {
+    var isMergeKey = (ctx, key) => (merge3.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge3.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge3.tag && tag.default);
+    function addMergeToJSMap(ctx, map, value2) {
       const source = resolveAliasValue(ctx, value2);
       if (identity.isSeq(source))
         for (const it of source.items)
-          mergeValue(ctx, map2, it);
+          mergeValue(ctx, map, it);
       else if (Array.isArray(source))
         for (const it of source)
-          mergeValue(ctx, map2, it);
+          mergeValue(ctx, map, it);
       else
-        mergeValue(ctx, map2, source);
+        mergeValue(ctx, map, source);
     }
-    function mergeValue(ctx, map2, value2) {
+    function mergeValue(ctx, map, value2) {
       const source = resolveAliasValue(ctx, value2);
       if (!identity.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
       for (const [key, value3] of srcMap) {
-        if (map2 instanceof Map) {
-          if (!map2.has(key))
-            map2.set(key, value3);
-        } else if (map2 instanceof Set) {
-          map2.add(key);
-        } else if (!Object.prototype.hasOwnProperty.call(map2, key)) {
-          Object.defineProperty(map2, key, {
+        if (map instanceof Map) {
+          if (!map.has(key))
+            map.set(key, value3);
+        } else if (map instanceof Set) {
+          map.add(key);
+        } else if (!Object.prototype.hasOwnProperty.call(map, key)) {
+          Object.defineProperty(map, key, {
             value: value3,
             writable: true,
             enumerable: true,
@@ -38815,14 +35782,14 @@ var require_merge = __commonJS({
           });
         }
       }
-      return map2;
+      return map;
     }
     function resolveAliasValue(ctx, value2) {
       return ctx && identity.isAlias(value2) ? value2.resolve(ctx.doc, ctx) : value2;
     }
     exports.addMergeToJSMap = addMergeToJSMap;
     exports.isMergeKey = isMergeKey;
-    exports.merge = merge4;
+    exports.merge = merge3;
   }
 });
 
@@ -38831,36 +35798,36 @@ var require_addPairToJSMap = __commonJS({
   "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
-    var merge4 = require_merge();
+    var merge3 = require_merge();
     var stringify4 = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
-    function addPairToJSMap(ctx, map2, { key, value: value2 }) {
+    function addPairToJSMap(ctx, map, { key, value: value2 }) {
       if (identity.isNode(key) && key.addToJSMap)
-        key.addToJSMap(ctx, map2, value2);
-      else if (merge4.isMergeKey(ctx, key))
-        merge4.addMergeToJSMap(ctx, map2, value2);
+        key.addToJSMap(ctx, map, value2);
+      else if (merge3.isMergeKey(ctx, key))
+        merge3.addMergeToJSMap(ctx, map, value2);
       else {
         const jsKey = toJS.toJS(key, "", ctx);
-        if (map2 instanceof Map) {
-          map2.set(jsKey, toJS.toJS(value2, jsKey, ctx));
-        } else if (map2 instanceof Set) {
-          map2.add(jsKey);
+        if (map instanceof Map) {
+          map.set(jsKey, toJS.toJS(value2, jsKey, ctx));
+        } else if (map instanceof Set) {
+          map.add(jsKey);
         } else {
           const stringKey = stringifyKey(key, jsKey, ctx);
           const jsValue = toJS.toJS(value2, stringKey, ctx);
-          if (stringKey in map2)
-            Object.defineProperty(map2, stringKey, {
+          if (stringKey in map)
+            Object.defineProperty(map, stringKey, {
               value: jsValue,
               writable: true,
               enumerable: true,
               configurable: true
             });
           else
-            map2[stringKey] = jsValue;
+            map[stringKey] = jsValue;
         }
       }
-      return map2;
+      return map;
     }
     function stringifyKey(key, jsKey, ctx) {
       if (jsKey === null)
@@ -38909,12 +35876,12 @@ var require_Pair = __commonJS({
         this.key = key;
         this.value = value2;
       }
-      clone(schema3) {
+      clone(schema) {
         let { key, value: value2 } = this;
         if (identity.isNode(key))
-          key = key.clone(schema3);
+          key = key.clone(schema);
         if (identity.isNode(value2))
-          value2 = value2.clone(schema3);
+          value2 = value2.clone(schema);
         return new _Pair(key, value2);
       }
       toJSON(_2, ctx) {
@@ -38942,13 +35909,13 @@ var require_stringifyCollection = __commonJS({
       const stringify5 = flow ? stringifyFlowCollection : stringifyBlockCollection;
       return stringify5(collection, ctx, options);
     }
-    function stringifyBlockCollection({ comment, items: items2 }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+    function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent: indent2, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines = [];
-      for (let i2 = 0; i2 < items2.length; ++i2) {
-        const item = items2[i2];
+      for (let i2 = 0; i2 < items.length; ++i2) {
+        const item = items[i2];
         let comment2 = null;
         if (identity.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
@@ -38965,33 +35932,33 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str3 = stringify4.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str2 = stringify4.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str3);
+        lines.push(blockItemPrefix + str2);
       }
-      let str2;
+      let str;
       if (lines.length === 0) {
-        str2 = flowChars.start + flowChars.end;
+        str = flowChars.start + flowChars.end;
       } else {
-        str2 = lines[0];
+        str = lines[0];
         for (let i2 = 1; i2 < lines.length; ++i2) {
           const line = lines[i2];
-          str2 += line ? `
+          str += line ? `
 ${indent2}${line}` : "\n";
         }
       }
       if (comment) {
-        str2 += "\n" + stringifyComment.indentComment(commentString(comment), indent2);
+        str += "\n" + stringifyComment.indentComment(commentString(comment), indent2);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str2;
+      return str;
     }
-    function stringifyFlowCollection({ items: items2 }, ctx, { flowChars, itemIndent }) {
+    function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
       const { indent: indent2, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
       itemIndent += indentStep;
       const itemCtx = Object.assign({}, ctx, {
@@ -39002,8 +35969,8 @@ ${indent2}${line}` : "\n";
       let reqNewline = false;
       let linesAtValue = 0;
       const lines = [];
-      for (let i2 = 0; i2 < items2.length; ++i2) {
-        const item = items2[i2];
+      for (let i2 = 0; i2 < items.length; ++i2) {
+        const item = items[i2];
         let comment = null;
         if (identity.isNode(item)) {
           if (item.spaceBefore)
@@ -39032,21 +35999,21 @@ ${indent2}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str2 = stringify4.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
-        if (i2 < items2.length - 1) {
-          str2 += ",";
+        let str = stringify4.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
+        if (i2 < items.length - 1) {
+          str += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str2 += ",";
+            str += ",";
           }
         }
         if (comment)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment));
-        lines.push(str2);
+          str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
+        lines.push(str);
         linesAtValue = lines.length;
       }
       const { start, end } = flowChars;
@@ -39058,11 +36025,11 @@ ${indent2}${line}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str2 = start;
+          let str = start;
           for (const line of lines)
-            str2 += line ? `
+            str += line ? `
 ${indentStep}${indent2}${line}` : "\n";
-          return `${str2}
+          return `${str}
 ${indent2}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -39091,9 +36058,9 @@ var require_YAMLMap = __commonJS({
     var identity = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
-    function findPair(items2, key) {
+    function findPair(items, key) {
       const k2 = identity.isScalar(key) ? key.value : key;
-      for (const it of items2) {
+      for (const it of items) {
         if (identity.isPair(it)) {
           if (it.key === key || it.key === k2)
             return it;
@@ -39107,24 +36074,24 @@ var require_YAMLMap = __commonJS({
       static get tagName() {
         return "tag:yaml.org,2002:map";
       }
-      constructor(schema3) {
-        super(identity.MAP, schema3);
+      constructor(schema) {
+        super(identity.MAP, schema);
         this.items = [];
       }
       /**
        * A generic collection parsing method that can be extended
        * to other node classes that inherit from YAMLMap
        */
-      static from(schema3, obj, ctx) {
+      static from(schema, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
-        const map2 = new this(schema3);
+        const map = new this(schema);
         const add = (key, value2) => {
           if (typeof replacer === "function")
             value2 = replacer.call(obj, key, value2);
           else if (Array.isArray(replacer) && !replacer.includes(key))
             return;
           if (value2 !== void 0 || keepUndefined)
-            map2.items.push(Pair.createPair(key, value2, ctx));
+            map.items.push(Pair.createPair(key, value2, ctx));
         };
         if (obj instanceof Map) {
           for (const [key, value2] of obj)
@@ -39133,10 +36100,10 @@ var require_YAMLMap = __commonJS({
           for (const key of Object.keys(obj))
             add(key, obj[key]);
         }
-        if (typeof schema3.sortMapEntries === "function") {
-          map2.items.sort(schema3.sortMapEntries);
+        if (typeof schema.sortMapEntries === "function") {
+          map.items.sort(schema.sortMapEntries);
         }
-        return map2;
+        return map;
       }
       /**
        * Adds a value to the collection.
@@ -39194,13 +36161,13 @@ var require_YAMLMap = __commonJS({
        * @param {Class} Type - If set, forces the returned collection type
        * @returns Instance of Type, Map, or Object
        */
-      toJSON(_2, ctx, Type2) {
-        const map2 = Type2 ? new Type2() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+      toJSON(_2, ctx, Type) {
+        const map = Type ? new Type() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
         if (ctx?.onCreate)
-          ctx.onCreate(map2);
+          ctx.onCreate(map);
         for (const item of this.items)
-          addPairToJSMap.addPairToJSMap(ctx, map2, item);
-        return map2;
+          addPairToJSMap.addPairToJSMap(ctx, map, item);
+        return map;
       }
       toString(ctx, onComment, onChompKeep) {
         if (!ctx)
@@ -39231,19 +36198,19 @@ var require_map = __commonJS({
     "use strict";
     var identity = require_identity();
     var YAMLMap = require_YAMLMap();
-    var map2 = {
+    var map = {
       collection: "map",
       default: true,
       nodeClass: YAMLMap.YAMLMap,
       tag: "tag:yaml.org,2002:map",
-      resolve(map3, onError2) {
-        if (!identity.isMap(map3))
+      resolve(map2, onError2) {
+        if (!identity.isMap(map2))
           onError2("Expected a mapping for this tag");
-        return map3;
+        return map2;
       },
-      createNode: (schema3, obj, ctx) => YAMLMap.YAMLMap.from(schema3, obj, ctx)
+      createNode: (schema, obj, ctx) => YAMLMap.YAMLMap.from(schema, obj, ctx)
     };
-    exports.map = map2;
+    exports.map = map;
   }
 });
 
@@ -39261,8 +36228,8 @@ var require_YAMLSeq = __commonJS({
       static get tagName() {
         return "tag:yaml.org,2002:seq";
       }
-      constructor(schema3) {
-        super(identity.SEQ, schema3);
+      constructor(schema) {
+        super(identity.SEQ, schema);
         this.items = [];
       }
       add(value2) {
@@ -39318,13 +36285,13 @@ var require_YAMLSeq = __commonJS({
           this.items[idx] = value2;
       }
       toJSON(_2, ctx) {
-        const seq2 = [];
+        const seq = [];
         if (ctx?.onCreate)
-          ctx.onCreate(seq2);
+          ctx.onCreate(seq);
         let i2 = 0;
         for (const item of this.items)
-          seq2.push(toJS.toJS(item, String(i2++), ctx));
-        return seq2;
+          seq.push(toJS.toJS(item, String(i2++), ctx));
+        return seq;
       }
       toString(ctx, onComment, onChompKeep) {
         if (!ctx)
@@ -39337,9 +36304,9 @@ var require_YAMLSeq = __commonJS({
           onComment
         });
       }
-      static from(schema3, obj, ctx) {
+      static from(schema, obj, ctx) {
         const { replacer } = ctx;
-        const seq2 = new this(schema3);
+        const seq = new this(schema);
         if (obj && Symbol.iterator in Object(obj)) {
           let i2 = 0;
           for (let it of obj) {
@@ -39347,10 +36314,10 @@ var require_YAMLSeq = __commonJS({
               const key = obj instanceof Set ? it : String(i2++);
               it = replacer.call(obj, key, it);
             }
-            seq2.items.push(createNode.createNode(it, void 0, ctx));
+            seq.items.push(createNode.createNode(it, void 0, ctx));
           }
         }
-        return seq2;
+        return seq;
       }
     };
     function asItemIndex(key) {
@@ -39369,19 +36336,19 @@ var require_seq = __commonJS({
     "use strict";
     var identity = require_identity();
     var YAMLSeq = require_YAMLSeq();
-    var seq2 = {
+    var seq = {
       collection: "seq",
       default: true,
       nodeClass: YAMLSeq.YAMLSeq,
       tag: "tag:yaml.org,2002:seq",
-      resolve(seq3, onError2) {
-        if (!identity.isSeq(seq3))
+      resolve(seq2, onError2) {
+        if (!identity.isSeq(seq2))
           onError2("Expected a sequence for this tag");
-        return seq3;
+        return seq2;
       },
-      createNode: (schema3, obj, ctx) => YAMLSeq.YAMLSeq.from(schema3, obj, ctx)
+      createNode: (schema, obj, ctx) => YAMLSeq.YAMLSeq.from(schema, obj, ctx)
     };
-    exports.seq = seq2;
+    exports.seq = seq;
   }
 });
 
@@ -39394,7 +36361,7 @@ var require_string = __commonJS({
       identify: (value2) => typeof value2 === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str2) => str2,
+      resolve: (str) => str,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -39405,7 +36372,7 @@ var require_string = __commonJS({
 });
 
 // node_modules/yaml/dist/schema/common/null.js
-var require_null2 = __commonJS({
+var require_null = __commonJS({
   "node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
@@ -39432,7 +36399,7 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str2) => new Scalar.Scalar(str2[0] === "t" || str2[0] === "T"),
+      resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
       stringify({ source, value: value2 }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -39484,7 +36451,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -39493,27 +36460,27 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str2) => parseFloat(str2),
+      resolve: (str) => parseFloat(str),
       stringify(node2) {
         const num = Number(node2.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
       }
     };
-    var float2 = {
+    var float = {
       identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str2) {
-        const node2 = new Scalar.Scalar(parseFloat(str2));
-        const dot2 = str2.indexOf(".");
-        if (dot2 !== -1 && str2[str2.length - 1] === "0")
-          node2.minFractionDigits = str2.length - dot2 - 1;
+      resolve(str) {
+        const node2 = new Scalar.Scalar(parseFloat(str));
+        const dot2 = str.indexOf(".");
+        if (dot2 !== -1 && str[str.length - 1] === "0")
+          node2.minFractionDigits = str.length - dot2 - 1;
         return node2;
       },
       stringify: stringifyNumber.stringifyNumber
     };
-    exports.float = float2;
+    exports.float = float;
     exports.floatExp = floatExp;
     exports.floatNaN = floatNaN;
   }
@@ -39525,7 +36492,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value2) => typeof value2 === "bigint" || Number.isInteger(value2);
-    var intResolve = (str2, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset), radix);
+    var intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
     function intStringify(node2, radix, prefix) {
       const { value: value2 } = node2;
       if (intIdentify(value2) && value2 >= 0)
@@ -39538,15 +36505,15 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 8, opt),
+      resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0o")
     };
-    var int3 = {
+    var int2 = {
       identify: intIdentify,
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
+      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -39555,10 +36522,10 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
+      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
-    exports.int = int3;
+    exports.int = int2;
     exports.intHex = intHex;
     exports.intOct = intOct;
   }
@@ -39568,27 +36535,27 @@ var require_int = __commonJS({
 var require_schema = __commonJS({
   "node_modules/yaml/dist/schema/core/schema.js"(exports) {
     "use strict";
-    var map2 = require_map();
-    var _null4 = require_null2();
-    var seq2 = require_seq();
+    var map = require_map();
+    var _null3 = require_null();
+    var seq = require_seq();
     var string3 = require_string();
-    var bool2 = require_bool();
-    var float2 = require_float();
-    var int3 = require_int();
-    var schema3 = [
-      map2.map,
-      seq2.seq,
+    var bool = require_bool();
+    var float = require_float();
+    var int2 = require_int();
+    var schema = [
+      map.map,
+      seq.seq,
       string3.string,
-      _null4.nullTag,
-      bool2.boolTag,
-      int3.intOct,
-      int3.int,
-      int3.intHex,
-      float2.floatNaN,
-      float2.floatExp,
-      float2.float
+      _null3.nullTag,
+      bool.boolTag,
+      int2.intOct,
+      int2.int,
+      int2.intHex,
+      float.floatNaN,
+      float.floatExp,
+      float.float
     ];
-    exports.schema = schema3;
+    exports.schema = schema;
   }
 });
 
@@ -39597,8 +36564,8 @@ var require_schema2 = __commonJS({
   "node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
-    var map2 = require_map();
-    var seq2 = require_seq();
+    var map = require_map();
+    var seq = require_seq();
     function intIdentify(value2) {
       return typeof value2 === "bigint" || Number.isInteger(value2);
     }
@@ -39608,7 +36575,7 @@ var require_schema2 = __commonJS({
         identify: (value2) => typeof value2 === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str2) => str2,
+        resolve: (str) => str,
         stringify: stringifyJSON
       },
       {
@@ -39625,7 +36592,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str2) => str2 === "true",
+        resolve: (str) => str === "true",
         stringify: stringifyJSON
       },
       {
@@ -39633,7 +36600,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str2, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2, 10),
+        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
         stringify: ({ value: value2 }) => intIdentify(value2) ? value2.toString() : JSON.stringify(value2)
       },
       {
@@ -39641,7 +36608,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str2) => parseFloat(str2),
+        resolve: (str) => parseFloat(str),
         stringify: stringifyJSON
       }
     ];
@@ -39649,13 +36616,13 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str2, onError2) {
-        onError2(`Unresolved plain scalar ${JSON.stringify(str2)}`);
-        return str2;
+      resolve(str, onError2) {
+        onError2(`Unresolved plain scalar ${JSON.stringify(str)}`);
+        return str;
       }
     };
-    var schema3 = [map2.map, seq2.seq].concat(jsonScalars, jsonError);
-    exports.schema = schema3;
+    var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
+    exports.schema = schema;
   }
 });
 
@@ -39666,7 +36633,7 @@ var require_binary = __commonJS({
     var node_buffer = __require("buffer");
     var Scalar = require_Scalar();
     var stringifyString = require_stringifyString();
-    var binary2 = {
+    var binary = {
       identify: (value2) => value2 instanceof Uint8Array,
       // Buffer inherits from Uint8Array
       default: false,
@@ -39683,45 +36650,45 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str2 = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str2.length);
-          for (let i2 = 0; i2 < str2.length; ++i2)
-            buffer[i2] = str2.charCodeAt(i2);
+          const str = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str.length);
+          for (let i2 = 0; i2 < str.length; ++i2)
+            buffer[i2] = str.charCodeAt(i2);
           return buffer;
         } else {
           onError2("This environment does not support reading binary tags; either Buffer or atob is required");
           return src;
         }
       },
-      stringify({ comment, type: type2, value: value2 }, ctx, onComment, onChompKeep) {
+      stringify({ comment, type, value: value2 }, ctx, onComment, onChompKeep) {
         if (!value2)
           return "";
         const buf = value2;
-        let str2;
+        let str;
         if (typeof node_buffer.Buffer === "function") {
-          str2 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
           for (let i2 = 0; i2 < buf.length; ++i2)
             s += String.fromCharCode(buf[i2]);
-          str2 = btoa(s);
+          str = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
-        type2 ?? (type2 = Scalar.Scalar.BLOCK_LITERAL);
-        if (type2 !== Scalar.Scalar.QUOTE_DOUBLE) {
+        type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
+        if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str2.length / lineWidth);
+          const n = Math.ceil(str.length / lineWidth);
           const lines = new Array(n);
           for (let i2 = 0, o2 = 0; i2 < n; ++i2, o2 += lineWidth) {
-            lines[i2] = str2.substr(o2, lineWidth);
+            lines[i2] = str.substr(o2, lineWidth);
           }
-          str2 = lines.join(type2 === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type: type2, value: str2 }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
       }
     };
-    exports.binary = binary2;
+    exports.binary = binary;
   }
 });
 
@@ -39733,10 +36700,10 @@ var require_pairs = __commonJS({
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     var YAMLSeq = require_YAMLSeq();
-    function resolvePairs(seq2, onError2) {
-      if (identity.isSeq(seq2)) {
-        for (let i2 = 0; i2 < seq2.items.length; ++i2) {
-          let item = seq2.items[i2];
+    function resolvePairs(seq, onError2) {
+      if (identity.isSeq(seq)) {
+        for (let i2 = 0; i2 < seq.items.length; ++i2) {
+          let item = seq.items[i2];
           if (identity.isPair(item))
             continue;
           else if (identity.isMap(item)) {
@@ -39753,16 +36720,16 @@ ${cn.comment}` : item.comment;
             }
             item = pair;
           }
-          seq2.items[i2] = identity.isPair(item) ? item : new Pair.Pair(item);
+          seq.items[i2] = identity.isPair(item) ? item : new Pair.Pair(item);
         }
       } else
         onError2("Expected a sequence for this tag");
-      return seq2;
+      return seq;
     }
-    function createPairs(schema3, iterable, ctx) {
+    function createPairs(schema, iterable, ctx) {
       const { replacer } = ctx;
-      const pairs4 = new YAMLSeq.YAMLSeq(schema3);
-      pairs4.tag = "tag:yaml.org,2002:pairs";
+      const pairs2 = new YAMLSeq.YAMLSeq(schema);
+      pairs2.tag = "tag:yaml.org,2002:pairs";
       let i2 = 0;
       if (iterable && Symbol.iterator in Object(iterable))
         for (let it of iterable) {
@@ -39786,11 +36753,11 @@ ${cn.comment}` : item.comment;
           } else {
             key = it;
           }
-          pairs4.items.push(Pair.createPair(key, value2, ctx));
+          pairs2.items.push(Pair.createPair(key, value2, ctx));
         }
-      return pairs4;
+      return pairs2;
     }
-    var pairs3 = {
+    var pairs = {
       collection: "seq",
       default: false,
       tag: "tag:yaml.org,2002:pairs",
@@ -39798,7 +36765,7 @@ ${cn.comment}` : item.comment;
       createNode: createPairs
     };
     exports.createPairs = createPairs;
-    exports.pairs = pairs3;
+    exports.pairs = pairs;
     exports.resolvePairs = resolvePairs;
   }
 });
@@ -39811,7 +36778,7 @@ var require_omap = __commonJS({
     var toJS = require_toJS();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
-    var pairs3 = require_pairs();
+    var pairs = require_pairs();
     var YAMLOMap = class _YAMLOMap extends YAMLSeq.YAMLSeq {
       constructor() {
         super();
@@ -39829,9 +36796,9 @@ var require_omap = __commonJS({
       toJSON(_2, ctx) {
         if (!ctx)
           return super.toJSON(_2);
-        const map2 = /* @__PURE__ */ new Map();
+        const map = /* @__PURE__ */ new Map();
         if (ctx?.onCreate)
-          ctx.onCreate(map2);
+          ctx.onCreate(map);
         for (const pair of this.items) {
           let key, value2;
           if (identity.isPair(pair)) {
@@ -39840,28 +36807,28 @@ var require_omap = __commonJS({
           } else {
             key = toJS.toJS(pair, "", ctx);
           }
-          if (map2.has(key))
+          if (map.has(key))
             throw new Error("Ordered maps must not include duplicate keys");
-          map2.set(key, value2);
+          map.set(key, value2);
         }
-        return map2;
+        return map;
       }
-      static from(schema3, iterable, ctx) {
-        const pairs$1 = pairs3.createPairs(schema3, iterable, ctx);
-        const omap3 = new this();
-        omap3.items = pairs$1.items;
-        return omap3;
+      static from(schema, iterable, ctx) {
+        const pairs$1 = pairs.createPairs(schema, iterable, ctx);
+        const omap2 = new this();
+        omap2.items = pairs$1.items;
+        return omap2;
       }
     };
     YAMLOMap.tag = "tag:yaml.org,2002:omap";
-    var omap2 = {
+    var omap = {
       collection: "seq",
       identify: (value2) => value2 instanceof Map,
       nodeClass: YAMLOMap,
       default: false,
       tag: "tag:yaml.org,2002:omap",
-      resolve(seq2, onError2) {
-        const pairs$1 = pairs3.resolvePairs(seq2, onError2);
+      resolve(seq, onError2) {
+        const pairs$1 = pairs.resolvePairs(seq, onError2);
         const seenKeys = [];
         for (const { key } of pairs$1.items) {
           if (identity.isScalar(key)) {
@@ -39874,10 +36841,10 @@ var require_omap = __commonJS({
         }
         return Object.assign(new YAMLOMap(), pairs$1);
       },
-      createNode: (schema3, iterable, ctx) => YAMLOMap.from(schema3, iterable, ctx)
+      createNode: (schema, iterable, ctx) => YAMLOMap.from(schema, iterable, ctx)
     };
     exports.YAMLOMap = YAMLOMap;
-    exports.omap = omap2;
+    exports.omap = omap;
   }
 });
 
@@ -39924,7 +36891,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -39933,22 +36900,22 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
+      resolve: (str) => parseFloat(str.replace(/_/g, "")),
       stringify(node2) {
         const num = Number(node2.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
       }
     };
-    var float2 = {
+    var float = {
       identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str2) {
-        const node2 = new Scalar.Scalar(parseFloat(str2.replace(/_/g, "")));
-        const dot2 = str2.indexOf(".");
+      resolve(str) {
+        const node2 = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
+        const dot2 = str.indexOf(".");
         if (dot2 !== -1) {
-          const f = str2.substring(dot2 + 1).replace(/_/g, "");
+          const f = str.substring(dot2 + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node2.minFractionDigits = f.length;
         }
@@ -39956,7 +36923,7 @@ var require_float2 = __commonJS({
       },
       stringify: stringifyNumber.stringifyNumber
     };
-    exports.float = float2;
+    exports.float = float;
     exports.floatExp = floatExp;
     exports.floatNaN = floatNaN;
   }
@@ -39968,34 +36935,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value2) => typeof value2 === "bigint" || Number.isInteger(value2);
-    function intResolve(str2, offset, radix, { intAsBigInt }) {
-      const sign = str2[0];
+    function intResolve(str, offset, radix, { intAsBigInt }) {
+      const sign = str[0];
       if (sign === "-" || sign === "+")
         offset += 1;
-      str2 = str2.substring(offset).replace(/_/g, "");
+      str = str.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str2 = `0b${str2}`;
+            str = `0b${str}`;
             break;
           case 8:
-            str2 = `0o${str2}`;
+            str = `0o${str}`;
             break;
           case 16:
-            str2 = `0x${str2}`;
+            str = `0x${str}`;
             break;
         }
-        const n2 = BigInt(str2);
+        const n2 = BigInt(str);
         return sign === "-" ? BigInt(-1) * n2 : n2;
       }
-      const n = parseInt(str2, radix);
+      const n = parseInt(str, radix);
       return sign === "-" ? -1 * n : n;
     }
     function intStringify(node2, radix, prefix) {
       const { value: value2 } = node2;
       if (intIdentify(value2)) {
-        const str2 = value2.toString(radix);
-        return value2 < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
+        const str = value2.toString(radix);
+        return value2 < 0 ? "-" + prefix + str.substr(1) : prefix + str;
       }
       return stringifyNumber.stringifyNumber(node2);
     }
@@ -40005,7 +36972,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 2, opt),
+      resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
       stringify: (node2) => intStringify(node2, 2, "0b")
     };
     var intOct = {
@@ -40014,15 +36981,15 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 1, 8, opt),
+      resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0")
     };
-    var int3 = {
+    var int2 = {
       identify: intIdentify,
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
+      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -40031,10 +36998,10 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
+      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
-    exports.int = int3;
+    exports.int = int2;
     exports.intBin = intBin;
     exports.intHex = intHex;
     exports.intOct = intOct;
@@ -40049,8 +37016,8 @@ var require_set = __commonJS({
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
-      constructor(schema3) {
-        super(schema3);
+      constructor(schema) {
+        super(schema);
         this.tag = _YAMLSet.tag;
       }
       add(key) {
@@ -40094,39 +37061,39 @@ var require_set = __commonJS({
         else
           throw new Error("Set items must all have null values");
       }
-      static from(schema3, iterable, ctx) {
+      static from(schema, iterable, ctx) {
         const { replacer } = ctx;
-        const set3 = new this(schema3);
+        const set2 = new this(schema);
         if (iterable && Symbol.iterator in Object(iterable))
           for (let value2 of iterable) {
             if (typeof replacer === "function")
               value2 = replacer.call(iterable, value2, value2);
-            set3.items.push(Pair.createPair(value2, null, ctx));
+            set2.items.push(Pair.createPair(value2, null, ctx));
           }
-        return set3;
+        return set2;
       }
     };
     YAMLSet.tag = "tag:yaml.org,2002:set";
-    var set2 = {
+    var set = {
       collection: "map",
       identify: (value2) => value2 instanceof Set,
       nodeClass: YAMLSet,
       default: false,
       tag: "tag:yaml.org,2002:set",
-      createNode: (schema3, iterable, ctx) => YAMLSet.from(schema3, iterable, ctx),
-      resolve(map2, onError2) {
-        if (identity.isMap(map2)) {
-          if (map2.hasAllNullValues(true))
-            return Object.assign(new YAMLSet(), map2);
+      createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
+      resolve(map, onError2) {
+        if (identity.isMap(map)) {
+          if (map.hasAllNullValues(true))
+            return Object.assign(new YAMLSet(), map);
           else
             onError2("Set items must all have null values");
         } else
           onError2("Expected a mapping for this tag");
-        return map2;
+        return map;
       }
     };
     exports.YAMLSet = YAMLSet;
-    exports.set = set2;
+    exports.set = set;
   }
 });
 
@@ -40135,9 +37102,9 @@ var require_timestamp = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str2, asBigInt) {
-      const sign = str2[0];
-      const parts = sign === "-" || sign === "+" ? str2.substring(1) : str2;
+    function parseSexagesimal(str, asBigInt) {
+      const sign = str[0];
+      const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
       const num = (n) => asBigInt ? BigInt(n) : Number(n);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p2) => res2 * num(60) + num(p2), num(0));
       return sign === "-" ? num(-1) * res : res;
@@ -40174,7 +37141,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str2, _onError, { intAsBigInt }) => parseSexagesimal(str2, intAsBigInt),
+      resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -40183,10 +37150,10 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str2) => parseSexagesimal(str2, false),
+      resolve: (str) => parseSexagesimal(str, false),
       stringify: stringifySexagesimal
     };
-    var timestamp2 = {
+    var timestamp = {
       identify: (value2) => value2 instanceof Date,
       default: true,
       tag: "tag:yaml.org,2002:timestamp",
@@ -40194,8 +37161,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str2) {
-        const match = str2.match(timestamp2.test);
+      resolve(str) {
+        const match = str.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -40214,7 +37181,7 @@ var require_timestamp = __commonJS({
     };
     exports.floatTime = floatTime;
     exports.intTime = intTime;
-    exports.timestamp = timestamp2;
+    exports.timestamp = timestamp;
   }
 });
 
@@ -40222,43 +37189,43 @@ var require_timestamp = __commonJS({
 var require_schema3 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
     "use strict";
-    var map2 = require_map();
-    var _null4 = require_null2();
-    var seq2 = require_seq();
+    var map = require_map();
+    var _null3 = require_null();
+    var seq = require_seq();
     var string3 = require_string();
-    var binary2 = require_binary();
-    var bool2 = require_bool2();
-    var float2 = require_float2();
-    var int3 = require_int2();
-    var merge4 = require_merge();
-    var omap2 = require_omap();
-    var pairs3 = require_pairs();
-    var set2 = require_set();
-    var timestamp2 = require_timestamp();
-    var schema3 = [
-      map2.map,
-      seq2.seq,
+    var binary = require_binary();
+    var bool = require_bool2();
+    var float = require_float2();
+    var int2 = require_int2();
+    var merge3 = require_merge();
+    var omap = require_omap();
+    var pairs = require_pairs();
+    var set = require_set();
+    var timestamp = require_timestamp();
+    var schema = [
+      map.map,
+      seq.seq,
       string3.string,
-      _null4.nullTag,
-      bool2.trueTag,
-      bool2.falseTag,
-      int3.intBin,
-      int3.intOct,
-      int3.int,
-      int3.intHex,
-      float2.floatNaN,
-      float2.floatExp,
-      float2.float,
-      binary2.binary,
-      merge4.merge,
-      omap2.omap,
-      pairs3.pairs,
-      set2.set,
-      timestamp2.intTime,
-      timestamp2.floatTime,
-      timestamp2.timestamp
+      _null3.nullTag,
+      bool.trueTag,
+      bool.falseTag,
+      int2.intBin,
+      int2.intOct,
+      int2.int,
+      int2.intHex,
+      float.floatNaN,
+      float.floatExp,
+      float.float,
+      binary.binary,
+      merge3.merge,
+      omap.omap,
+      pairs.pairs,
+      set.set,
+      timestamp.intTime,
+      timestamp.floatTime,
+      timestamp.timestamp
     ];
-    exports.schema = schema3;
+    exports.schema = schema;
   }
 });
 
@@ -40266,61 +37233,61 @@ var require_schema3 = __commonJS({
 var require_tags = __commonJS({
   "node_modules/yaml/dist/schema/tags.js"(exports) {
     "use strict";
-    var map2 = require_map();
-    var _null4 = require_null2();
-    var seq2 = require_seq();
+    var map = require_map();
+    var _null3 = require_null();
+    var seq = require_seq();
     var string3 = require_string();
-    var bool2 = require_bool();
-    var float2 = require_float();
-    var int3 = require_int();
-    var schema3 = require_schema();
+    var bool = require_bool();
+    var float = require_float();
+    var int2 = require_int();
+    var schema = require_schema();
     var schema$1 = require_schema2();
-    var binary2 = require_binary();
-    var merge4 = require_merge();
-    var omap2 = require_omap();
-    var pairs3 = require_pairs();
+    var binary = require_binary();
+    var merge3 = require_merge();
+    var omap = require_omap();
+    var pairs = require_pairs();
     var schema$2 = require_schema3();
-    var set2 = require_set();
-    var timestamp2 = require_timestamp();
+    var set = require_set();
+    var timestamp = require_timestamp();
     var schemas = /* @__PURE__ */ new Map([
-      ["core", schema3.schema],
-      ["failsafe", [map2.map, seq2.seq, string3.string]],
+      ["core", schema.schema],
+      ["failsafe", [map.map, seq.seq, string3.string]],
       ["json", schema$1.schema],
       ["yaml11", schema$2.schema],
       ["yaml-1.1", schema$2.schema]
     ]);
     var tagsByName = {
-      binary: binary2.binary,
-      bool: bool2.boolTag,
-      float: float2.float,
-      floatExp: float2.floatExp,
-      floatNaN: float2.floatNaN,
-      floatTime: timestamp2.floatTime,
-      int: int3.int,
-      intHex: int3.intHex,
-      intOct: int3.intOct,
-      intTime: timestamp2.intTime,
-      map: map2.map,
-      merge: merge4.merge,
-      null: _null4.nullTag,
-      omap: omap2.omap,
-      pairs: pairs3.pairs,
-      seq: seq2.seq,
-      set: set2.set,
-      timestamp: timestamp2.timestamp
+      binary: binary.binary,
+      bool: bool.boolTag,
+      float: float.float,
+      floatExp: float.floatExp,
+      floatNaN: float.floatNaN,
+      floatTime: timestamp.floatTime,
+      int: int2.int,
+      intHex: int2.intHex,
+      intOct: int2.intOct,
+      intTime: timestamp.intTime,
+      map: map.map,
+      merge: merge3.merge,
+      null: _null3.nullTag,
+      omap: omap.omap,
+      pairs: pairs.pairs,
+      seq: seq.seq,
+      set: set.set,
+      timestamp: timestamp.timestamp
     };
     var coreKnownTags = {
-      "tag:yaml.org,2002:binary": binary2.binary,
-      "tag:yaml.org,2002:merge": merge4.merge,
-      "tag:yaml.org,2002:omap": omap2.omap,
-      "tag:yaml.org,2002:pairs": pairs3.pairs,
-      "tag:yaml.org,2002:set": set2.set,
-      "tag:yaml.org,2002:timestamp": timestamp2.timestamp
+      "tag:yaml.org,2002:binary": binary.binary,
+      "tag:yaml.org,2002:merge": merge3.merge,
+      "tag:yaml.org,2002:omap": omap.omap,
+      "tag:yaml.org,2002:pairs": pairs.pairs,
+      "tag:yaml.org,2002:set": set.set,
+      "tag:yaml.org,2002:timestamp": timestamp.timestamp
     };
     function getTags(customTags, schemaName, addMergeTag) {
       const schemaTags = schemas.get(schemaName);
       if (schemaTags && !customTags) {
-        return addMergeTag && !schemaTags.includes(merge4.merge) ? schemaTags.concat(merge4.merge) : schemaTags.slice();
+        return addMergeTag && !schemaTags.includes(merge3.merge) ? schemaTags.concat(merge3.merge) : schemaTags.slice();
       }
       let tags = schemaTags;
       if (!tags) {
@@ -40338,7 +37305,7 @@ var require_tags = __commonJS({
         tags = customTags(tags.slice());
       }
       if (addMergeTag)
-        tags = tags.concat(merge4.merge);
+        tags = tags.concat(merge3.merge);
       return tags.reduce((tags2, tag) => {
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
@@ -40361,21 +37328,21 @@ var require_Schema = __commonJS({
   "node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var map2 = require_map();
-    var seq2 = require_seq();
+    var map = require_map();
+    var seq = require_seq();
     var string3 = require_string();
     var tags = require_tags();
     var sortMapEntriesByKey = (a, b2) => a.key < b2.key ? -1 : a.key > b2.key ? 1 : 0;
-    var Schema2 = class _Schema {
-      constructor({ compat, customTags, merge: merge4, resolveKnownTags, schema: schema3, sortMapEntries, toStringDefaults }) {
+    var Schema = class _Schema {
+      constructor({ compat, customTags, merge: merge3, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
         this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
-        this.name = typeof schema3 === "string" && schema3 || "core";
+        this.name = typeof schema === "string" && schema || "core";
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
-        this.tags = tags.getTags(customTags, this.name, merge4);
+        this.tags = tags.getTags(customTags, this.name, merge3);
         this.toStringOptions = toStringDefaults ?? null;
-        Object.defineProperty(this, identity.MAP, { value: map2.map });
+        Object.defineProperty(this, identity.MAP, { value: map.map });
         Object.defineProperty(this, identity.SCALAR, { value: string3.string });
-        Object.defineProperty(this, identity.SEQ, { value: seq2.seq });
+        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
       }
       clone() {
@@ -40384,7 +37351,7 @@ var require_Schema = __commonJS({
         return copy;
       }
     };
-    exports.Schema = Schema2;
+    exports.Schema = Schema;
   }
 });
 
@@ -40477,7 +37444,7 @@ var require_Document = __commonJS({
     var identity = require_identity();
     var Pair = require_Pair();
     var toJS = require_toJS();
-    var Schema2 = require_Schema();
+    var Schema = require_Schema();
     var stringifyDocument = require_stringifyDocument();
     var anchors = require_anchors();
     var applyReviver = require_applyReviver();
@@ -40728,16 +37695,16 @@ var require_Document = __commonJS({
         if (options.schema instanceof Object)
           this.schema = options.schema;
         else if (opt)
-          this.schema = new Schema2.Schema(Object.assign(opt, options));
+          this.schema = new Schema.Schema(Object.assign(opt, options));
         else
           throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
       }
       // json & jsonArg are only used from toJSON()
-      toJS({ json: json4, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+      toJS({ json: json3, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
         const ctx = {
           anchors: /* @__PURE__ */ new Map(),
           doc: this,
-          keep: !json4,
+          keep: !json3,
           mapAsMap: mapAsMap === true,
           mapKeyWarned: false,
           maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
@@ -41041,12 +38008,12 @@ var require_util_map_includes = __commonJS({
   "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
     var identity = require_identity();
-    function mapIncludes(ctx, items2, search) {
+    function mapIncludes(ctx, items, search) {
       const { uniqueKeys } = ctx.options;
       if (uniqueKeys === false)
         return false;
       const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b2) => a === b2 || identity.isScalar(a) && identity.isScalar(b2) && a.value === b2.value;
-      return items2.some((pair) => isEqual(pair.key, search));
+      return items.some((pair) => isEqual(pair.key, search));
     }
     exports.mapIncludes = mapIncludes;
   }
@@ -41065,7 +38032,7 @@ var require_resolve_block_map = __commonJS({
     var startColMsg = "All mapping items must start at the same column";
     function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError2, tag) {
       const NodeClass = tag?.nodeClass ?? YAMLMap.YAMLMap;
-      const map2 = new NodeClass(ctx.schema);
+      const map = new NodeClass(ctx.schema);
       if (ctx.atRoot)
         ctx.atRoot = false;
       let offset = bm.offset;
@@ -41091,10 +38058,10 @@ var require_resolve_block_map = __commonJS({
           if (!keyProps.anchor && !keyProps.tag && !sep9) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
-              if (map2.comment)
-                map2.comment += "\n" + keyProps.comment;
+              if (map.comment)
+                map.comment += "\n" + keyProps.comment;
               else
-                map2.comment = keyProps.comment;
+                map.comment = keyProps.comment;
             }
             continue;
           }
@@ -41110,7 +38077,7 @@ var require_resolve_block_map = __commonJS({
         if (ctx.schema.compat)
           utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError2);
         ctx.atKey = false;
-        if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
+        if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError2(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
         const valueProps = resolveProps.resolveProps(sep9 ?? [], {
           indicator: "map-value-ind",
@@ -41135,7 +38102,7 @@ var require_resolve_block_map = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          map2.items.push(pair);
+          map.items.push(pair);
         } else {
           if (implicitKey)
             onError2(keyNode.range, "MISSING_CHAR", "Implicit map keys need to be followed by map values");
@@ -41148,13 +38115,13 @@ var require_resolve_block_map = __commonJS({
           const pair = new Pair.Pair(keyNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          map2.items.push(pair);
+          map.items.push(pair);
         }
       }
       if (commentEnd && commentEnd < offset)
         onError2(commentEnd, "IMPOSSIBLE", "Map comment with trailing content");
-      map2.range = [bm.offset, offset, commentEnd ?? offset];
-      return map2;
+      map.range = [bm.offset, offset, commentEnd ?? offset];
+      return map;
     }
     exports.resolveBlockMap = resolveBlockMap;
   }
@@ -41169,7 +38136,7 @@ var require_resolve_block_seq = __commonJS({
     var utilFlowIndentCheck = require_util_flow_indent_check();
     function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError2, tag) {
       const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
-      const seq2 = new NodeClass(ctx.schema);
+      const seq = new NodeClass(ctx.schema);
       if (ctx.atRoot)
         ctx.atRoot = false;
       if (ctx.atKey)
@@ -41194,7 +38161,7 @@ var require_resolve_block_seq = __commonJS({
           } else {
             commentEnd = props.end;
             if (props.comment)
-              seq2.comment = props.comment;
+              seq.comment = props.comment;
             continue;
           }
         }
@@ -41202,10 +38169,10 @@ var require_resolve_block_seq = __commonJS({
         if (ctx.schema.compat)
           utilFlowIndentCheck.flowIndentCheck(bs.indent, value2, onError2);
         offset = node2.range[2];
-        seq2.items.push(node2);
+        seq.items.push(node2);
       }
-      seq2.range = [bs.offset, offset, commentEnd ?? offset];
-      return seq2;
+      seq.range = [bs.offset, offset, commentEnd ?? offset];
+      return seq;
     }
     exports.resolveBlockSeq = resolveBlockSeq;
   }
@@ -41221,8 +38188,8 @@ var require_resolve_end = __commonJS({
         let hasSpace = false;
         let sep9 = "";
         for (const token of end) {
-          const { source, type: type2 } = token;
-          switch (type2) {
+          const { source, type } = token;
+          switch (type) {
             case "space":
               hasSpace = true;
               break;
@@ -41243,7 +38210,7 @@ var require_resolve_end = __commonJS({
               hasSpace = true;
               break;
             default:
-              onError2(token, "UNEXPECTED_TOKEN", `Unexpected ${type2} at node end`);
+              onError2(token, "UNEXPECTED_TOKEN", `Unexpected ${type} at node end`);
           }
           offset += source.length;
         }
@@ -41403,17 +38370,17 @@ var require_resolve_flow_collection = __commonJS({
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
           if (isMap3) {
-            const map2 = coll;
-            if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
+            const map = coll;
+            if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError2(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-            map2.items.push(pair);
+            map.items.push(pair);
           } else {
-            const map2 = new YAMLMap.YAMLMap(ctx.schema);
-            map2.flow = true;
-            map2.items.push(pair);
+            const map = new YAMLMap.YAMLMap(ctx.schema);
+            map.flow = true;
+            map.items.push(pair);
             const endRange = (valueNode ?? keyNode).range;
-            map2.range = [keyNode.range[0], endRange[1], endRange[2]];
-            coll.items.push(map2);
+            map.range = [keyNode.range[0], endRange[1], endRange[2]];
+            coll.items.push(map);
           }
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
@@ -41523,7 +38490,7 @@ var require_resolve_block_scalar = __commonJS({
       const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError2);
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
-      const type2 = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+      const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
       const lines = scalar.source ? splitLines2(scalar.source) : [];
       let chompStart = lines.length;
       for (let i2 = lines.length - 1; i2 >= 0; --i2) {
@@ -41538,7 +38505,7 @@ var require_resolve_block_scalar = __commonJS({
         let end2 = start + header.length;
         if (scalar.source)
           end2 += scalar.source.length;
-        return { value: value3, type: type2, comment: header.comment, range: [start, end2, end2] };
+        return { value: value3, type, comment: header.comment, range: [start, end2, end2] };
       }
       let trimIndent = scalar.indent + header.indent;
       let offset = scalar.offset + header.length;
@@ -41585,7 +38552,7 @@ var require_resolve_block_scalar = __commonJS({
           onError2(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
           indent2 = "";
         }
-        if (type2 === Scalar.Scalar.BLOCK_LITERAL) {
+        if (type === Scalar.Scalar.BLOCK_LITERAL) {
           value2 += sep9 + indent2.slice(trimIndent) + content;
           sep9 = "\n";
         } else if (indent2.length > trimIndent || content[0] === "	") {
@@ -41620,7 +38587,7 @@ var require_resolve_block_scalar = __commonJS({
           value2 += "\n";
       }
       const end = start + header.length + scalar.source.length;
-      return { value: value2, type: type2, comment: header.comment, range: [start, end, end] };
+      return { value: value2, type, comment: header.comment, range: [start, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError2) {
       if (props[0].type !== "block-scalar-header") {
@@ -41703,11 +38670,11 @@ var require_resolve_flow_scalar = __commonJS({
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
     function resolveFlowScalar(scalar, strict, onError2) {
-      const { offset, type: type2, source, end } = scalar;
+      const { offset, type, source, end } = scalar;
       let _type;
       let value2;
       const _onError = (rel, code, msg) => onError2(offset + rel, code, msg);
-      switch (type2) {
+      switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
           value2 = plainValue(source, _onError);
@@ -41722,7 +38689,7 @@ var require_resolve_flow_scalar = __commonJS({
           break;
         /* istanbul ignore next should not happen */
         default:
-          onError2(scalar, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type2}`);
+          onError2(scalar, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
           return {
             value: "",
             type: null,
@@ -41926,7 +38893,7 @@ var require_compose_scalar = __commonJS({
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError2) {
-      const { value: value2, type: type2, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError2) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError2);
+      const { value: value2, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError2) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError2);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError2(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
@@ -41948,8 +38915,8 @@ var require_compose_scalar = __commonJS({
       }
       scalar.range = range;
       scalar.source = value2;
-      if (type2)
-        scalar.type = type2;
+      if (type)
+        scalar.type = type;
       if (tagName)
         scalar.tag = tagName;
       if (tag.format)
@@ -41958,11 +38925,11 @@ var require_compose_scalar = __commonJS({
         scalar.comment = comment;
       return scalar;
     }
-    function findScalarTagByName(schema3, value2, tagName, tagToken, onError2) {
+    function findScalarTagByName(schema, value2, tagName, tagToken, onError2) {
       if (tagName === "!")
-        return schema3[identity.SCALAR];
+        return schema[identity.SCALAR];
       const matchWithTest = [];
-      for (const tag of schema3.tags) {
+      for (const tag of schema.tags) {
         if (!tag.collection && tag.tag === tagName) {
           if (tag.default && tag.test)
             matchWithTest.push(tag);
@@ -41973,18 +38940,18 @@ var require_compose_scalar = __commonJS({
       for (const tag of matchWithTest)
         if (tag.test?.test(value2))
           return tag;
-      const kt = schema3.knownTags[tagName];
+      const kt = schema.knownTags[tagName];
       if (kt && !kt.collection) {
-        schema3.tags.push(Object.assign({}, kt, { default: false, test: void 0 }));
+        schema.tags.push(Object.assign({}, kt, { default: false, test: void 0 }));
         return kt;
       }
       onError2(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
-      return schema3[identity.SCALAR];
+      return schema[identity.SCALAR];
     }
-    function findScalarTagByTest({ atKey, directives, schema: schema3 }, value2, token, onError2) {
-      const tag = schema3.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value2)) || schema3[identity.SCALAR];
-      if (schema3.compat) {
-        const compat = schema3.compat.find((tag2) => tag2.default && tag2.test?.test(value2)) ?? schema3[identity.SCALAR];
+    function findScalarTagByTest({ atKey, directives, schema }, value2, token, onError2) {
+      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value2)) || schema[identity.SCALAR];
+      if (schema.compat) {
+        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value2)) ?? schema[identity.SCALAR];
         if (tag.tag !== compat.tag) {
           const ts = directives.tagString(tag.tag);
           const cs = directives.tagString(compat.tag);
@@ -42414,8 +39381,8 @@ var require_cst_scalar = __commonJS({
       return null;
     }
     function createScalarToken(value2, context3) {
-      const { implicitKey = false, indent: indent2, inFlow = false, offset = -1, type: type2 = "PLAIN" } = context3;
-      const source = stringifyString.stringifyString({ type: type2, value: value2 }, {
+      const { implicitKey = false, indent: indent2, inFlow = false, offset = -1, type = "PLAIN" } = context3;
+      const source = stringifyString.stringifyString({ type, value: value2 }, {
         implicitKey,
         indent: indent2 > 0 ? " ".repeat(indent2) : "",
         inFlow,
@@ -42446,29 +39413,29 @@ var require_cst_scalar = __commonJS({
       }
     }
     function setScalarValue(token, value2, context3 = {}) {
-      let { afterKey = false, implicitKey = false, inFlow = false, type: type2 } = context3;
+      let { afterKey = false, implicitKey = false, inFlow = false, type } = context3;
       let indent2 = "indent" in token ? token.indent : null;
       if (afterKey && typeof indent2 === "number")
         indent2 += 2;
-      if (!type2)
+      if (!type)
         switch (token.type) {
           case "single-quoted-scalar":
-            type2 = "QUOTE_SINGLE";
+            type = "QUOTE_SINGLE";
             break;
           case "double-quoted-scalar":
-            type2 = "QUOTE_DOUBLE";
+            type = "QUOTE_DOUBLE";
             break;
           case "block-scalar": {
             const header = token.props[0];
             if (header.type !== "block-scalar-header")
               throw new Error("Invalid block scalar header");
-            type2 = header.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
+            type = header.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
             break;
           }
           default:
-            type2 = "PLAIN";
+            type = "PLAIN";
         }
-      const source = stringifyString.stringifyString({ type: type2, value: value2 }, {
+      const source = stringifyString.stringifyString({ type, value: value2 }, {
         implicitKey: implicitKey || indent2 === null,
         indent: indent2 !== null && indent2 > 0 ? " ".repeat(indent2) : "",
         inFlow,
@@ -42527,12 +39494,12 @@ var require_cst_scalar = __commonJS({
           }
       return false;
     }
-    function setFlowScalarValue(token, source, type2) {
+    function setFlowScalarValue(token, source, type) {
       switch (token.type) {
         case "scalar":
         case "double-quoted-scalar":
         case "single-quoted-scalar":
-          token.type = type2;
+          token.type = type;
           token.source = source;
           break;
         case "block-scalar": {
@@ -42543,7 +39510,7 @@ var require_cst_scalar = __commonJS({
           for (const tok of end)
             tok.offset += oa;
           delete token.props;
-          Object.assign(token, { type: type2, source, end });
+          Object.assign(token, { type, source, end });
           break;
         }
         case "block-map":
@@ -42551,7 +39518,7 @@ var require_cst_scalar = __commonJS({
           const offset = token.offset + source.length;
           const nl3 = { type: "newline", offset, indent: token.indent, source: "\n" };
           delete token.items;
-          Object.assign(token, { type: type2, source, end: [nl3] });
+          Object.assign(token, { type, source, end: [nl3] });
           break;
         }
         default: {
@@ -42560,7 +39527,7 @@ var require_cst_scalar = __commonJS({
           for (const key of Object.keys(token))
             if (key !== "type" && key !== "offset")
               delete token[key];
-          Object.assign(token, { type: type2, indent: indent2, source, end });
+          Object.assign(token, { type, indent: indent2, source, end });
         }
       }
     }
@@ -43422,9 +40389,9 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list, type2) {
+    function includesToken(list, type) {
       for (let i2 = 0; i2 < list.length; ++i2)
-        if (list[i2].type === type2)
+        if (list[i2].type === type)
           return true;
       return false;
     }
@@ -43558,19 +40525,19 @@ var require_parser = __commonJS({
           this.offset += source.length;
           return;
         }
-        const type2 = cst.tokenType(source);
-        if (!type2) {
+        const type = cst.tokenType(source);
+        if (!type) {
           const message = `Not a YAML token: ${source}`;
           yield* this.pop({ type: "error", offset: this.offset, message, source });
           this.offset += source.length;
-        } else if (type2 === "scalar") {
+        } else if (type === "scalar") {
           this.atNewLine = false;
           this.atScalar = true;
           this.type = "scalar";
         } else {
-          this.type = type2;
+          this.type = type;
           yield* this.step();
-          switch (type2) {
+          switch (type) {
             case "newline":
               this.atNewLine = true;
               this.indent = 0;
@@ -43795,14 +40762,14 @@ var require_parser = __commonJS({
             delete scalar.end;
           } else
             sep9 = [this.sourceToken];
-          const map2 = {
+          const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
             items: [{ start, key: scalar, sep: sep9 }]
           };
           this.onKeyLine = true;
-          this.stack[this.stack.length - 1] = map2;
+          this.stack[this.stack.length - 1] = map;
         } else
           yield* this.lineEnd(scalar);
       }
@@ -43832,8 +40799,8 @@ var require_parser = __commonJS({
             yield* this.step();
         }
       }
-      *blockMap(map2) {
-        const it = map2.items[map2.items.length - 1];
+      *blockMap(map) {
+        const it = map.items[map.items.length - 1];
         switch (this.type) {
           case "newline":
             this.onKeyLine = false;
@@ -43843,7 +40810,7 @@ var require_parser = __commonJS({
               if (last2?.type === "comment")
                 end?.push(this.sourceToken);
               else
-                map2.items.push({ start: [this.sourceToken] });
+                map.items.push({ start: [this.sourceToken] });
             } else if (it.sep) {
               it.sep.push(this.sourceToken);
             } else {
@@ -43853,17 +40820,17 @@ var require_parser = __commonJS({
           case "space":
           case "comment":
             if (it.value) {
-              map2.items.push({ start: [this.sourceToken] });
+              map.items.push({ start: [this.sourceToken] });
             } else if (it.sep) {
               it.sep.push(this.sourceToken);
             } else {
-              if (this.atIndentedComment(it.start, map2.indent)) {
-                const prev = map2.items[map2.items.length - 2];
+              if (this.atIndentedComment(it.start, map.indent)) {
+                const prev = map.items[map.items.length - 2];
                 const end = prev?.value?.end;
                 if (Array.isArray(end)) {
                   arrayPushArray(end, it.start);
                   end.push(this.sourceToken);
-                  map2.items.pop();
+                  map.items.pop();
                   return;
                 }
               }
@@ -43871,8 +40838,8 @@ var require_parser = __commonJS({
             }
             return;
         }
-        if (this.indent >= map2.indent) {
-          const atMapIndent = !this.onKeyLine && this.indent === map2.indent;
+        if (this.indent >= map.indent) {
+          const atMapIndent = !this.onKeyLine && this.indent === map.indent;
           const atNextItem = atMapIndent && (it.sep || it.explicitKey) && this.type !== "seq-item-ind";
           let start = [];
           if (atNextItem && it.sep && !it.value) {
@@ -43886,7 +40853,7 @@ var require_parser = __commonJS({
                 case "space":
                   break;
                 case "comment":
-                  if (st.indent > map2.indent)
+                  if (st.indent > map.indent)
                     nl3.length = 0;
                   break;
                 default:
@@ -43901,7 +40868,7 @@ var require_parser = __commonJS({
             case "tag":
               if (atNextItem || it.value) {
                 start.push(this.sourceToken);
-                map2.items.push({ start });
+                map.items.push({ start });
                 this.onKeyLine = true;
               } else if (it.sep) {
                 it.sep.push(this.sourceToken);
@@ -43915,7 +40882,7 @@ var require_parser = __commonJS({
                 it.explicitKey = true;
               } else if (atNextItem || it.value) {
                 start.push(this.sourceToken);
-                map2.items.push({ start, explicitKey: true });
+                map.items.push({ start, explicitKey: true });
               } else {
                 this.stack.push({
                   type: "block-map",
@@ -43941,7 +40908,7 @@ var require_parser = __commonJS({
                     });
                   }
                 } else if (it.value) {
-                  map2.items.push({ start: [], key: null, sep: [this.sourceToken] });
+                  map.items.push({ start: [], key: null, sep: [this.sourceToken] });
                 } else if (includesToken(it.sep, "map-value-ind")) {
                   this.stack.push({
                     type: "block-map",
@@ -43971,7 +40938,7 @@ var require_parser = __commonJS({
                 if (!it.sep) {
                   Object.assign(it, { key: null, sep: [this.sourceToken] });
                 } else if (it.value || atNextItem) {
-                  map2.items.push({ start, key: null, sep: [this.sourceToken] });
+                  map.items.push({ start, key: null, sep: [this.sourceToken] });
                 } else if (includesToken(it.sep, "map-value-ind")) {
                   this.stack.push({
                     type: "block-map",
@@ -43991,7 +40958,7 @@ var require_parser = __commonJS({
             case "double-quoted-scalar": {
               const fs3 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs3, sep: [] });
+                map.items.push({ start, key: fs3, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
                 this.stack.push(fs3);
@@ -44002,7 +40969,7 @@ var require_parser = __commonJS({
               return;
             }
             default: {
-              const bv = this.startBlockValue(map2);
+              const bv = this.startBlockValue(map);
               if (bv) {
                 if (bv.type === "block-seq") {
                   if (!it.explicitKey && it.sep && !includesToken(it.sep, "newline")) {
@@ -44015,7 +40982,7 @@ var require_parser = __commonJS({
                     return;
                   }
                 } else if (atMapIndent) {
-                  map2.items.push({ start });
+                  map.items.push({ start });
                 }
                 this.stack.push(bv);
                 return;
@@ -44026,8 +40993,8 @@ var require_parser = __commonJS({
         yield* this.pop();
         yield* this.step();
       }
-      *blockSequence(seq2) {
-        const it = seq2.items[seq2.items.length - 1];
+      *blockSequence(seq) {
+        const it = seq.items[seq.items.length - 1];
         switch (this.type) {
           case "newline":
             if (it.value) {
@@ -44036,22 +41003,22 @@ var require_parser = __commonJS({
               if (last2?.type === "comment")
                 end?.push(this.sourceToken);
               else
-                seq2.items.push({ start: [this.sourceToken] });
+                seq.items.push({ start: [this.sourceToken] });
             } else
               it.start.push(this.sourceToken);
             return;
           case "space":
           case "comment":
             if (it.value)
-              seq2.items.push({ start: [this.sourceToken] });
+              seq.items.push({ start: [this.sourceToken] });
             else {
-              if (this.atIndentedComment(it.start, seq2.indent)) {
-                const prev = seq2.items[seq2.items.length - 2];
+              if (this.atIndentedComment(it.start, seq.indent)) {
+                const prev = seq.items[seq.items.length - 2];
                 const end = prev?.value?.end;
                 if (Array.isArray(end)) {
                   arrayPushArray(end, it.start);
                   end.push(this.sourceToken);
-                  seq2.items.pop();
+                  seq.items.pop();
                   return;
                 }
               }
@@ -44060,21 +41027,21 @@ var require_parser = __commonJS({
             return;
           case "anchor":
           case "tag":
-            if (it.value || this.indent <= seq2.indent)
+            if (it.value || this.indent <= seq.indent)
               break;
             it.start.push(this.sourceToken);
             return;
           case "seq-item-ind":
-            if (this.indent !== seq2.indent)
+            if (this.indent !== seq.indent)
               break;
             if (it.value || includesToken(it.start, "seq-item-ind"))
-              seq2.items.push({ start: [this.sourceToken] });
+              seq.items.push({ start: [this.sourceToken] });
             else
               it.start.push(this.sourceToken);
             return;
         }
-        if (this.indent > seq2.indent) {
-          const bv = this.startBlockValue(seq2);
+        if (this.indent > seq.indent) {
+          const bv = this.startBlockValue(seq);
           if (bv) {
             this.stack.push(bv);
             return;
@@ -44156,20 +41123,20 @@ var require_parser = __commonJS({
             fixFlowSeqItems(fc);
             const sep9 = fc.end.splice(1, fc.end.length);
             sep9.push(this.sourceToken);
-            const map2 = {
+            const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
               items: [{ start, key: fc, sep: sep9 }]
             };
             this.onKeyLine = true;
-            this.stack[this.stack.length - 1] = map2;
+            this.stack[this.stack.length - 1] = map;
           } else {
             yield* this.lineEnd(fc);
           }
         }
       }
-      flowScalar(type2) {
+      flowScalar(type) {
         if (this.onNewLine) {
           let nl3 = this.source.indexOf("\n") + 1;
           while (nl3 !== 0) {
@@ -44178,7 +41145,7 @@ var require_parser = __commonJS({
           }
         }
         return {
-          type: type2,
+          type,
           offset: this.offset,
           indent: this.indent,
           source: this.source
@@ -44392,7 +41359,7 @@ var require_dist = __commonJS({
     "use strict";
     var composer = require_composer();
     var Document2 = require_Document();
-    var Schema2 = require_Schema();
+    var Schema = require_Schema();
     var errors = require_errors2();
     var Alias = require_Alias();
     var identity = require_identity();
@@ -44408,7 +41375,7 @@ var require_dist = __commonJS({
     var visit3 = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document2.Document;
-    exports.Schema = Schema2.Schema;
+    exports.Schema = Schema.Schema;
     exports.YAMLError = errors.YAMLError;
     exports.YAMLParseError = errors.YAMLParseError;
     exports.YAMLWarning = errors.YAMLWarning;
@@ -44439,476 +41406,11 @@ var require_dist = __commonJS({
 });
 
 // src/action/bundled-libraries.ts
-var yaml2, yamlLibrary, jsYamlLibrary;
+var yaml, yamlLibrary;
 var init_bundled_libraries = __esm({
   "src/action/bundled-libraries.ts"() {
-    init_js_yaml();
-    yaml2 = __toESM(require_dist());
-    yamlLibrary = () => yaml2;
-    jsYamlLibrary = () => js_yaml_exports;
-  }
-});
-
-// src/load/parse/core-schema.ts
-function isJsonNumber(value2) {
-  return Number.isFinite(value2) && !Object.is(value2, -0);
-}
-function plainScalarValue(text3) {
-  switch (text3.charCodeAt(0)) {
-    case 110:
-    // n
-    case 78:
-      return text3 === "null" || text3 === "Null" || text3 === "NULL" ? null : text3;
-    case 126:
-      return text3 === "~" ? null : text3;
-    case 116:
-    // t
-    case 84:
-      return text3 === "true" || text3 === "True" || text3 === "TRUE" ? true : text3;
-    case 102:
-    // f
-    case 70:
-      return text3 === "false" || text3 === "False" || text3 === "FALSE" ? false : text3;
-    default:
-      if (isDigits(text3)) return parseInt(text3, 10);
-      return valueByForms(text3);
-  }
-}
-function valueByForms(text3) {
-  if (!NON_STRING_START.test(text3)) return text3;
-  for (const [test, construct] of ALL_FORMS) if (test.test(text3)) return construct(text3);
-  return text3;
-}
-function isDigits(text3) {
-  if (text3.length === 0) return false;
-  for (let at = 0; at < text3.length; at++) {
-    const c3 = text3.charCodeAt(at);
-    if (c3 < 48 || c3 > 57) return false;
-  }
-  return true;
-}
-function scalarType(jsYaml3, tag, forms) {
-  const formOf = (text3) => forms.find(([test]) => test.test(text3));
-  return new jsYaml3.Type(`tag:yaml.org,2002:${tag}`, {
-    kind: "scalar",
-    resolve: (text3) => formOf(text3 ?? "") !== void 0,
-    construct: (text3) => formOf(text3 ?? "")[1](text3 ?? "")
-  });
-}
-function coreSchema() {
-  const jsYaml3 = jsYamlLibrary();
-  return schema2 ??= jsYaml3.FAILSAFE_SCHEMA.extend({ implicit: FORMS.map(([tag, forms]) => scalarType(jsYaml3, tag, forms)) });
-}
-var FORMS, ALL_FORMS, NON_STRING_START, schema2;
-var init_core_schema = __esm({
-  "src/load/parse/core-schema.ts"() {
-    "use strict";
-    init_bundled_libraries();
-    FORMS = [
-      ["null", [[/^(?:~|[Nn]ull|NULL)?$/, () => null]]],
-      ["bool", [[/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, (text3) => text3[0] === "t" || text3[0] === "T"]]],
-      [
-        "int",
-        [
-          [/^0o[0-7]+$/, (text3) => parseInt(text3.substring(2), 8)],
-          [/^[-+]?[0-9]+$/, (text3) => parseInt(text3, 10)],
-          [/^0x[0-9a-fA-F]+$/, (text3) => parseInt(text3.substring(2), 16)]
-        ]
-      ],
-      [
-        "float",
-        [
-          [
-            /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-            (text3) => text3.slice(-3).toLowerCase() === "nan" ? NaN : text3[0] === "-" ? -Infinity : Infinity
-          ],
-          [/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/, parseFloat],
-          [/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/, parseFloat]
-        ]
-      ]
-    ];
-    ALL_FORMS = FORMS.flatMap(([, forms]) => forms);
-    NON_STRING_START = /^(?:$|[~nNtTfF0-9+.-])/;
-  }
-});
-
-// src/text/stands-at.ts
-function standsAt(line, text3, column) {
-  for (let at = 0; at < text3.length; at++) if (line.charCodeAt(column + at) !== text3.charCodeAt(at)) return false;
-  return true;
-}
-var init_stands_at = __esm({
-  "src/text/stands-at.ts"() {
-    "use strict";
-  }
-});
-
-// src/load/parse/subset.ts
-function parseSubset(text3) {
-  if (UNSUPPORTED_CHARACTER.test(text3)) return void 0;
-  try {
-    const parser4 = new SubsetParser(text3.split("\n"));
-    const value2 = parser4.document();
-    return { value: value2, extensionKeys: parser4.extensionKeys, finiteNumbers: parser4.finiteNumbers };
-  } catch (error3) {
-    if (error3 === GIVE_UP2) return void 0;
-    throw error3;
-  }
-}
-function keyEnd(line, start) {
-  const first2 = line.charCodeAt(start);
-  if (!(first2 >= 97 && first2 <= 122 || first2 >= 65 && first2 <= 90 || first2 === 95)) return -1;
-  let end = start + 1;
-  for (; ; ) {
-    const c3 = line.charCodeAt(end);
-    if (c3 >= 97 && c3 <= 122 || c3 >= 65 && c3 <= 90 || c3 >= 48 && c3 <= 57 || c3 === 95 || c3 === 46 || c3 === DASH) end++;
-    else break;
-  }
-  if (end - start > MAX_KEY_LENGTH) return -1;
-  return keyEndsAt(line, end) ? end : -1;
-}
-function keyEndsAt(line, end) {
-  if (line.charCodeAt(end) !== COLON) return false;
-  const after = line.charCodeAt(end + 1);
-  return after === SPACE || Number.isNaN(after);
-}
-function isSpecialKey(key) {
-  const first2 = key.charCodeAt(0);
-  const maybe = first2 === 110 || first2 === 78 || first2 === 116 || first2 === 84 || first2 === 102 || first2 === 70 || first2 === 95;
-  return maybe && SPECIAL_KEY.test(key);
-}
-function isItem(line, column) {
-  return line.charCodeAt(column) === DASH && (column + 1 === line.length || line.charCodeAt(column + 1) === SPACE);
-}
-function skipSpaces(line, from) {
-  let at = from;
-  while (line.charCodeAt(at) === SPACE) at++;
-  return at;
-}
-function startsPlain(line, start, inFlow) {
-  const first2 = line[start];
-  if (first2 === void 0 || INDICATOR.test(first2)) return false;
-  if (first2 === "-" || first2 === "?" || first2 === ":") {
-    const next = line.charCodeAt(start + 1);
-    return !Number.isNaN(next) && next !== SPACE && !(inFlow && endsFlowPlain(next));
-  }
-  return true;
-}
-function endsFlowPlain(next) {
-  return Number.isNaN(next) || next === SPACE || next === COMMA2 || next === 91 || next === 93 || next === 123 || next === 125;
-}
-var NotInSubset, GIVE_UP2, UNSUPPORTED_CHARACTER, SPECIAL_KEY, INDICATOR, MAX_KEY_LENGTH, MAX_DEPTH, SPACE, HASH, DASH, COLON, COMMA2, SubsetParser, ESCAPES;
-var init_subset = __esm({
-  "src/load/parse/subset.ts"() {
-    "use strict";
-    init_dialect();
-    init_extensions();
-    init_stands_at();
-    init_core_schema();
-    NotInSubset = class {
-    };
-    GIVE_UP2 = new NotInSubset();
-    UNSUPPORTED_CHARACTER = /[\t\r\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff\u2028\u2029\ufffe\uffff\ud800-\udfff]/;
-    SPECIAL_KEY = /^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|__proto__)$/;
-    INDICATOR = /[,[\]{}#&*!|>'"%@`]/;
-    MAX_KEY_LENGTH = 1e3;
-    MAX_DEPTH = MAX_NESTING;
-    SPACE = 32;
-    HASH = 35;
-    DASH = 45;
-    COLON = 58;
-    COMMA2 = 44;
-    SubsetParser = class {
-      constructor(lines) {
-        this.lines = lines;
-        this.indents = new Int32Array(lines.length);
-        lines.forEach((line, index) => {
-          let column = 0;
-          while (line.charCodeAt(column) === SPACE) column++;
-          this.indents[index] = column === line.length || line.charCodeAt(column) === HASH ? -1 : column;
-        });
-      }
-      /** The line being read, its text, and the column reached in it. */
-      at = 0;
-      line = "";
-      column = 0;
-      /** Collections open around the one being read. */
-      depth = 0;
-      /** Whether a key read so far is an `x-` field. */
-      extensionKeys = false;
-      /** Whether every number read so far is one JSON keeps as it is. */
-      finiteNumbers = true;
-      /** Per depth, the keys of the last mapping read there, in order (key). */
-      keysRead = [];
-      /** Each line's indent; -1 for a line with nothing to read (blank, or only a comment). */
-      indents;
-      document() {
-        if (this.nextIndent() !== 0) throw GIVE_UP2;
-        const value2 = this.mapping(0, 0);
-        if (this.at !== this.lines.length) throw GIVE_UP2;
-        return value2;
-      }
-      /** Moves to the next line with content: its indent, or -1 at the end. */
-      nextIndent() {
-        while (this.at < this.lines.length && this.indents[this.at] === -1) this.at++;
-        if (this.at === this.lines.length) return -1;
-        this.line = this.lines[this.at];
-        return this.indents[this.at];
-      }
-      /**
-       * A block mapping whose keys stand at `column`. Its first key is on the current line at
-       * `firstColumn` (after `- ` in a sequence, the line's own indent is less).
-       */
-      mapping(column, firstColumn) {
-        const result = {};
-        this.enter();
-        this.column = firstColumn;
-        for (let ordinal = 0; ; ordinal++) {
-          const key = this.key(result, ordinal);
-          result[key] = this.valueAfter(column, true);
-          const indent2 = this.nextIndent();
-          if (indent2 < column) return this.leave(result);
-          if (indent2 > column) throw GIVE_UP2;
-          this.column = column;
-        }
-      }
-      /** A block sequence whose `-` stand at `column`. */
-      sequence(column) {
-        const result = [];
-        this.enter();
-        for (; ; ) {
-          this.column = column + 1;
-          const start = skipSpaces(this.line, this.column);
-          if (keyEnd(this.line, start) !== -1) {
-            result.push(this.mapping(start, start));
-          } else {
-            result.push(this.valueAfter(column, false));
-          }
-          const indent2 = this.nextIndent();
-          if (indent2 < column) return this.leave(result);
-          if (indent2 > column) throw GIVE_UP2;
-          if (!isItem(this.line, indent2)) return this.leave(result);
-        }
-      }
-      enter() {
-        if (++this.depth > MAX_DEPTH) throw GIVE_UP2;
-      }
-      leave(collection) {
-        this.depth--;
-        return collection;
-      }
-      /**
-       * A plain key at the column reached and its `:`, the `ordinal`-th of its mapping; the column
-       * moves past them. The entities of a list mostly write the same fields in the same order: a
-       * key that is the one read at that place of the last mapping at this depth is taken as it was
-       * (hundreds of thousands of keys are not made and looked up again).
-       */
-      key(seen, ordinal) {
-        const { line, column } = this;
-        const known = (this.keysRead[this.depth] ??= [])[ordinal];
-        let key;
-        if (known !== void 0 && standsAt(line, known, column) && keyEndsAt(line, column + known.length)) {
-          key = known;
-        } else {
-          const end = keyEnd(line, column);
-          if (end === -1) throw GIVE_UP2;
-          key = line.slice(column, end);
-          if (isSpecialKey(key)) throw GIVE_UP2;
-          if (isExtensionField(key)) this.extensionKeys = true;
-          this.keysRead[this.depth][ordinal] = key;
-        }
-        if (Object.hasOwn(seen, key)) throw GIVE_UP2;
-        this.column = column + key.length + 1;
-        return key;
-      }
-      /**
-       * The value after a key's `:` or an item's `-` (the column reached), in a collection at
-       * `column`: on the same line, or the block nested under it. Moves past the lines it took.
-       */
-      valueAfter(column, inMapping) {
-        const line = this.line;
-        const start = skipSpaces(line, this.column);
-        if (start === line.length || line.charCodeAt(start) === HASH && start > this.column) {
-          this.at++;
-          const indent2 = this.nextIndent();
-          if (indent2 > column) return isItem(this.line, indent2) ? this.sequence(indent2) : this.mapping(indent2, indent2);
-          if (inMapping && indent2 === column && isItem(this.line, indent2)) return this.sequence(indent2);
-          return null;
-        }
-        this.column = start;
-        const value2 = this.inlineValue();
-        const rest = skipSpaces(line, this.column);
-        if (rest < line.length && !(line.charCodeAt(rest) === HASH && rest > this.column)) throw GIVE_UP2;
-        this.at++;
-        if (this.nextIndent() > column) throw GIVE_UP2;
-        return value2;
-      }
-      /** A value that starts at the column reached and ends on this line. */
-      inlineValue() {
-        const first2 = this.line.charCodeAt(this.column);
-        if (first2 === 91 || first2 === 123) return this.flowNode();
-        if (first2 === 34) return this.doubleQuoted();
-        if (first2 === 39) return this.singleQuoted();
-        return this.blockPlain();
-      }
-      /** A node of a flow collection (or the collection itself); it must end on this line. */
-      flowNode() {
-        const line = this.line;
-        const first2 = line.charCodeAt(this.column);
-        if (first2 === 91 || first2 === 123) {
-          this.enter();
-          const close = first2 + 2;
-          const isMapping = first2 === 123;
-          const result = isMapping ? {} : [];
-          this.column = skipSpaces(line, this.column + 1);
-          if (line.charCodeAt(this.column) === close) {
-            this.column++;
-            return this.leave(result);
-          }
-          for (let ordinal = 0; ; ordinal++) {
-            if (isMapping) {
-              const entries = result;
-              const key = this.key(entries, ordinal);
-              if (line.charCodeAt(this.column) !== SPACE) throw GIVE_UP2;
-              this.column = skipSpaces(line, this.column);
-              entries[key] = this.flowNode();
-            } else {
-              result.push(this.flowNode());
-            }
-            this.column = skipSpaces(line, this.column);
-            const next = line.charCodeAt(this.column);
-            if (next === close) {
-              this.column++;
-              return this.leave(result);
-            }
-            if (next !== COMMA2) throw GIVE_UP2;
-            this.column = skipSpaces(line, this.column + 1);
-            if (line.charCodeAt(this.column) === close) throw GIVE_UP2;
-          }
-        }
-        if (first2 === 34) return this.doubleQuoted();
-        if (first2 === 39) return this.singleQuoted();
-        return this.flowPlain();
-      }
-      /** A plain scalar in block context: to the end of the line or a ` #` comment. */
-      blockPlain() {
-        const line = this.line;
-        const start = this.column;
-        if (!startsPlain(line, start, false)) throw GIVE_UP2;
-        const comment = line.indexOf(" #", start);
-        let end = comment === -1 ? line.length : comment;
-        while (line.charCodeAt(end - 1) === SPACE) end--;
-        const text3 = line.slice(start, end);
-        if (text3.includes(": ") || text3.endsWith(":")) throw GIVE_UP2;
-        this.column = end;
-        return this.scalar(text3);
-      }
-      /** A plain scalar in a flow collection: it ends at `,`, `]`, `}`; `: ` or a comment give up. */
-      flowPlain() {
-        const line = this.line;
-        const start = this.column;
-        if (!startsPlain(line, start, true)) throw GIVE_UP2;
-        let end = start;
-        for (; end < line.length; end++) {
-          const c3 = line.charCodeAt(end);
-          if (c3 === COMMA2 || c3 === 93 || c3 === 125) break;
-          if (c3 === 91 || c3 === 123) throw GIVE_UP2;
-          if (c3 === COLON && endsFlowPlain(line.charCodeAt(end + 1))) throw GIVE_UP2;
-          if (c3 === HASH && line.charCodeAt(end - 1) === SPACE) throw GIVE_UP2;
-        }
-        if (end === line.length) throw GIVE_UP2;
-        this.column = end;
-        while (line.charCodeAt(end - 1) === SPACE) end--;
-        return this.scalar(line.slice(start, end));
-      }
-      /** A plain scalar's value, noting a number JSON would not keep as it is. */
-      scalar(text3) {
-        const value2 = plainScalarValue(text3);
-        if (typeof value2 === "number" && !isJsonNumber(value2)) this.finiteNumbers = false;
-        return value2;
-      }
-      doubleQuoted() {
-        const line = this.line;
-        let text3 = "";
-        let from = this.column + 1;
-        for (; ; ) {
-          const quote2 = line.indexOf('"', from);
-          if (quote2 === -1) throw GIVE_UP2;
-          const escape2 = line.indexOf("\\", from);
-          if (escape2 === -1 || quote2 < escape2) {
-            this.column = quote2 + 1;
-            return text3 + line.slice(from, quote2);
-          }
-          text3 += line.slice(from, escape2);
-          const code = line[escape2 + 1];
-          if (code === "u") {
-            const hex = line.slice(escape2 + 2, escape2 + 6);
-            if (!/^[0-9a-fA-F]{4}$/.test(hex)) throw GIVE_UP2;
-            const unit = parseInt(hex, 16);
-            if (unit >= 55296 && unit <= 57343) throw GIVE_UP2;
-            text3 += String.fromCharCode(unit);
-            from = escape2 + 6;
-          } else {
-            const char = ESCAPES[code];
-            if (char === void 0) throw GIVE_UP2;
-            text3 += char;
-            from = escape2 + 2;
-          }
-        }
-      }
-      singleQuoted() {
-        const line = this.line;
-        let text3 = "";
-        let from = this.column + 1;
-        for (; ; ) {
-          const quote2 = line.indexOf("'", from);
-          if (quote2 === -1) throw GIVE_UP2;
-          text3 += line.slice(from, quote2);
-          if (line.charCodeAt(quote2 + 1) !== 39) {
-            this.column = quote2 + 1;
-            return text3;
-          }
-          text3 += "'";
-          from = quote2 + 2;
-        }
-      }
-    };
-    ESCAPES = { "\\": "\\", '"': '"', "/": "/", n: "\n", t: "	", r: "\r", "0": "\0", " ": " " };
-  }
-});
-
-// src/load/parse/fast.ts
-function parseFast(text3, duplicatesAllowed = false) {
-  const inSubset = parseSubset(text3);
-  if (inSubset !== void 0) return { ok: true, values: [inSubset.value], plain: !inSubset.extensionKeys, finiteNumbers: inSubset.finiteNumbers };
-  const construct = NEEDS_FULL_PARSER.exec(text3);
-  if (construct) {
-    const offset = construct.index + construct[0].search(/\S/);
-    return { ok: false, reason: "anchors, aliases, tags, merge keys, explicit keys or directives", offset };
-  }
-  const jsYaml3 = jsYamlLibrary();
-  try {
-    const values = [];
-    const options = { schema: coreSchema(), maxDepth: MAX_PARSE_DEPTH, json: duplicatesAllowed };
-    jsYaml3.loadAll(text3, (value2) => values.push(value2 === void 0 ? null : value2), options);
-    return { ok: true, values };
-  } catch (error3) {
-    if (error3 instanceof jsYaml3.YAMLException) {
-      return { ok: false, reason: error3.reason, offset: error3.mark?.position ?? 0 };
-    }
-    if (error3 instanceof RangeError) return { ok: false, reason: "nesting too deep", offset: 0 };
-    throw error3;
-  }
-}
-var NEEDS_FULL_PARSER, MAX_PARSE_DEPTH;
-var init_fast = __esm({
-  "src/load/parse/fast.ts"() {
-    "use strict";
-    init_core_schema();
-    init_bundled_libraries();
-    init_subset();
-    NEEDS_FULL_PARSER = /(?:^|[\s[\]{},])[&*!]|<<|(?:^|\s)\?(?:\s|$)|^%/m;
-    MAX_PARSE_DEPTH = 1e3;
+    yaml = __toESM(require_dist());
+    yamlLibrary = () => yaml;
   }
 });
 
@@ -45110,9 +41612,9 @@ function setAsideMergeKeys(root) {
     if (isMap3(node2)) {
       node2.items = node2.items.filter((pair) => {
         const key = pair.key;
-        const merge4 = isScalar3(key) && key.type === "PLAIN" && key.value === "<<";
-        if (merge4) found.push([...path, "<<"]);
-        return !merge4;
+        const merge3 = isScalar3(key) && key.type === "PLAIN" && key.value === "<<";
+        if (merge3) found.push([...path, "<<"]);
+        return !merge3;
       });
       for (const pair of node2.items) {
         const key = pair.key;
@@ -45163,50 +41665,562 @@ var init_full = __esm({
       stringKeys: true,
       prettyErrors: false
     };
-    TO_JS = { maxAliasCount: MAX_ALIASES_PER_DOCUMENT };
+    TO_JS = { maxAliasCount: MAX_ALIASES_PER_DOCUMENT + 1 };
+  }
+});
+
+// src/text/stands-at.ts
+function standsAt(line, text3, column) {
+  for (let at = 0; at < text3.length; at++) if (line.charCodeAt(column + at) !== text3.charCodeAt(at)) return false;
+  return true;
+}
+var init_stands_at = __esm({
+  "src/text/stands-at.ts"() {
+    "use strict";
+  }
+});
+
+// src/load/parse/core-schema.ts
+function isJsonNumber(value2) {
+  return Number.isFinite(value2) && !Object.is(value2, -0);
+}
+function plainScalarValue(text3) {
+  switch (text3.charCodeAt(0)) {
+    case 110:
+    // n
+    case 78:
+      return text3 === "null" || text3 === "Null" || text3 === "NULL" ? null : text3;
+    case 126:
+      return text3 === "~" ? null : text3;
+    case 116:
+    // t
+    case 84:
+      return text3 === "true" || text3 === "True" || text3 === "TRUE" ? true : text3;
+    case 102:
+    // f
+    case 70:
+      return text3 === "false" || text3 === "False" || text3 === "FALSE" ? false : text3;
+    default:
+      if (isDigits(text3)) return parseInt(text3, 10);
+      return valueByForms(text3);
+  }
+}
+function valueByForms(text3) {
+  if (!NON_STRING_START.test(text3)) return text3;
+  for (const [test, construct] of ALL_FORMS) if (test.test(text3)) return construct(text3);
+  return text3;
+}
+function isDigits(text3) {
+  if (text3.length === 0) return false;
+  for (let at = 0; at < text3.length; at++) {
+    const c3 = text3.charCodeAt(at);
+    if (c3 < 48 || c3 > 57) return false;
+  }
+  return true;
+}
+var FORMS, ALL_FORMS, NON_STRING_START;
+var init_core_schema = __esm({
+  "src/load/parse/core-schema.ts"() {
+    "use strict";
+    FORMS = [
+      ["null", [[/^(?:~|[Nn]ull|NULL)?$/, () => null]]],
+      ["bool", [[/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, (text3) => text3[0] === "t" || text3[0] === "T"]]],
+      [
+        "int",
+        [
+          [/^0o[0-7]+$/, (text3) => parseInt(text3.substring(2), 8)],
+          [/^[-+]?[0-9]+$/, (text3) => parseInt(text3, 10)],
+          [/^0x[0-9a-fA-F]+$/, (text3) => parseInt(text3.substring(2), 16)]
+        ]
+      ],
+      [
+        "float",
+        [
+          [
+            /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+            (text3) => text3.slice(-3).toLowerCase() === "nan" ? NaN : text3[0] === "-" ? -Infinity : Infinity
+          ],
+          [/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/, parseFloat],
+          [/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/, parseFloat]
+        ]
+      ]
+    ];
+    ALL_FORMS = FORMS.flatMap(([, forms]) => forms);
+    NON_STRING_START = /^(?:$|[~nNtTfF0-9+.-])/;
+  }
+});
+
+// src/load/parse/subset.ts
+function readSubset(text3, options = {}) {
+  const unsupported2 = UNSUPPORTED_CHARACTER.exec(text3);
+  if (unsupported2) return { offset: unsupported2.index };
+  const parser4 = new SubsetParser(text3, options.lastKeyWins === true, false);
+  try {
+    const value2 = parser4.document();
+    return { value: value2, extensionKeys: parser4.extensionKeys, finiteNumbers: parser4.finiteNumbers, duplicates: parser4.duplicates };
+  } catch (error3) {
+    if (error3 === GIVE_UP2) return { offset: parser4.offsetReached() };
+    throw error3;
+  }
+}
+function placeSubset(text3) {
+  if (UNSUPPORTED_CHARACTER.test(text3)) return void 0;
+  const parser4 = new SubsetParser(text3, true, true);
+  try {
+    parser4.document();
+    return parser4.placed;
+  } catch (error3) {
+    if (error3 === GIVE_UP2) return void 0;
+    throw error3;
+  }
+}
+function keyEnd(line, start) {
+  const first2 = line.charCodeAt(start);
+  if (!(first2 >= 97 && first2 <= 122 || first2 >= 65 && first2 <= 90 || first2 === 95)) return -1;
+  let end = start + 1;
+  for (; ; ) {
+    const c3 = line.charCodeAt(end);
+    if (c3 >= 97 && c3 <= 122 || c3 >= 65 && c3 <= 90 || c3 >= 48 && c3 <= 57 || c3 === 95 || c3 === 46 || c3 === DASH) end++;
+    else break;
+  }
+  if (end - start > MAX_KEY_LENGTH) return -1;
+  return keyEndsAt(line, end) ? end : -1;
+}
+function keyEndsAt(line, end) {
+  if (line.charCodeAt(end) !== COLON) return false;
+  const after = line.charCodeAt(end + 1);
+  return after === SPACE || Number.isNaN(after);
+}
+function isSpecialKey(key) {
+  const first2 = key.charCodeAt(0);
+  const maybe = first2 === 110 || first2 === 78 || first2 === 116 || first2 === 84 || first2 === 102 || first2 === 70 || first2 === 95;
+  return maybe && SPECIAL_KEY.test(key);
+}
+function isItem(line, column) {
+  return line.charCodeAt(column) === DASH && (column + 1 === line.length || line.charCodeAt(column + 1) === SPACE);
+}
+function skipSpaces(line, from) {
+  let at = from;
+  while (line.charCodeAt(at) === SPACE) at++;
+  return at;
+}
+function startsPlain(line, start, inFlow) {
+  const first2 = line[start];
+  if (first2 === void 0 || INDICATOR.test(first2)) return false;
+  if (first2 === "-" || first2 === "?" || first2 === ":") {
+    const next = line.charCodeAt(start + 1);
+    return !Number.isNaN(next) && next !== SPACE && !(inFlow && endsFlowPlain(next));
+  }
+  return true;
+}
+function endsFlowPlain(next) {
+  return Number.isNaN(next) || next === SPACE || next === COMMA2 || next === 91 || next === 93 || next === 123 || next === 125;
+}
+var NotInSubset, GIVE_UP2, UNSUPPORTED_CHARACTER, SPECIAL_KEY, INDICATOR, MAX_KEY_LENGTH, MAX_DEPTH, SPACE, HASH, DASH, COLON, COMMA2, CR, SubsetParser, ESCAPES;
+var init_subset = __esm({
+  "src/load/parse/subset.ts"() {
+    "use strict";
+    init_dialect();
+    init_extensions();
+    init_stands_at();
+    init_core_schema();
+    NotInSubset = class {
+    };
+    GIVE_UP2 = new NotInSubset();
+    UNSUPPORTED_CHARACTER = /[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\u2028\u2029\ufffe\uffff\ud800-\udfff]|\r(?!\n)/;
+    SPECIAL_KEY = /^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|__proto__)$/;
+    INDICATOR = /[,[\]{}#&*!|>'"%@`]/;
+    MAX_KEY_LENGTH = 1e3;
+    MAX_DEPTH = MAX_NESTING;
+    SPACE = 32;
+    HASH = 35;
+    DASH = 45;
+    COLON = 58;
+    COMMA2 = 44;
+    CR = 13;
+    SubsetParser = class {
+      constructor(text3, lastKeyWins, placing) {
+        this.text = text3;
+        this.placing = placing;
+        const lines = text3.split("\n");
+        this.lines = lines;
+        this.indents = new Int32Array(lines.length);
+        this.lineStarts = new Int32Array(lines.length + 1);
+        const crlf = text3.includes("\r");
+        let offset = 0;
+        lines.forEach((written, index) => {
+          this.lineStarts[index] = offset;
+          offset += written.length + 1;
+          const line = crlf && written.charCodeAt(written.length - 1) === CR ? lines[index] = written.slice(0, -1) : written;
+          let column = 0;
+          while (line.charCodeAt(column) === SPACE) column++;
+          this.indents[index] = column === line.length || line.charCodeAt(column) === HASH ? -1 : column;
+        });
+        this.lineStarts[lines.length] = text3.length;
+        this.firstKeys = lastKeyWins ? /* @__PURE__ */ new WeakMap() : void 0;
+      }
+      lines;
+      /** Each line's offset in the text. */
+      lineStarts;
+      /** The line being read, its text, and the column reached in it. */
+      at = 0;
+      line = "";
+      column = 0;
+      /** Collections open around the one being read. */
+      depth = 0;
+      /** Whether a key read so far is an `x-` field. */
+      extensionKeys = false;
+      /** Whether every number read so far is one JSON keeps as it is. */
+      finiteNumbers = true;
+      /** With lastKeyWins: keys written twice, and where each key of a mapping was first written. */
+      duplicates = [];
+      firstKeys;
+      /** When placing: the node last read, and the key last read. */
+      placed;
+      keyRange = [0, 0];
+      /** When placing: the offset after the last line a value was read from (where a block collection ends). */
+      readTo = 0;
+      /** Per depth, the keys of the last mapping read there, in order (key). */
+      keysRead = [];
+      /** Each line's indent; -1 for a line with nothing to read (blank, or only a comment). */
+      indents;
+      /** Where reading is: for a text that is not in the subset, where it stopped. */
+      offsetReached() {
+        return Math.min(this.lineStarts[this.at] + this.column, this.text.length);
+      }
+      offset(column) {
+        return this.lineStarts[this.at] + column;
+      }
+      document() {
+        if (this.nextIndent() !== 0) throw GIVE_UP2;
+        const value2 = this.mapping(0, 0);
+        if (this.at !== this.lines.length) throw GIVE_UP2;
+        return value2;
+      }
+      /** Moves to the next line with content: its indent, or -1 at the end. */
+      nextIndent() {
+        while (this.at < this.lines.length && this.indents[this.at] === -1) this.at++;
+        if (this.at === this.lines.length) return -1;
+        this.line = this.lines[this.at];
+        return this.indents[this.at];
+      }
+      /**
+       * A block mapping whose keys stand at `column`. Its first key is on the current line at
+       * `firstColumn` (after `- ` in a sequence, the line's own indent is less).
+       */
+      mapping(column, firstColumn) {
+        const result = {};
+        const node2 = this.placing ? { range: [this.offset(firstColumn), 0], entries: /* @__PURE__ */ new Map() } : void 0;
+        this.enter();
+        this.column = firstColumn;
+        for (let ordinal = 0; ; ordinal++) {
+          const key = this.key(result, ordinal);
+          const keyRange = this.keyRange;
+          result[key] = this.valueAfter(column, true);
+          if (node2) {
+            node2.first ??= keyRange;
+            node2.entries.set(key, { key: keyRange, value: this.placed });
+          }
+          const indent2 = this.nextIndent();
+          if (indent2 < column) return this.leave(result, node2);
+          if (indent2 > column) throw GIVE_UP2;
+          this.column = column;
+        }
+      }
+      /** A block sequence whose `-` stand at `column`. */
+      sequence(column) {
+        const result = [];
+        const node2 = this.placing ? { range: [this.offset(column), 0], items: [] } : void 0;
+        this.enter();
+        for (; ; ) {
+          this.column = column + 1;
+          const start = skipSpaces(this.line, this.column);
+          if (keyEnd(this.line, start) !== -1) {
+            result.push(this.mapping(start, start));
+          } else {
+            result.push(this.valueAfter(column, false));
+          }
+          node2?.items.push(this.placed);
+          const indent2 = this.nextIndent();
+          if (indent2 < column) return this.leave(result, node2);
+          if (indent2 > column) throw GIVE_UP2;
+          if (!isItem(this.line, indent2)) return this.leave(result, node2);
+        }
+      }
+      enter() {
+        if (++this.depth > MAX_DEPTH) throw GIVE_UP2;
+      }
+      /** `node`, when placing: a block collection ends after the last line read into it. */
+      leave(collection, node2) {
+        this.depth--;
+        if (node2) {
+          node2.range[1] = this.readTo;
+          this.placed = node2;
+        }
+        return collection;
+      }
+      /**
+       * A plain key at the column reached and its `:`, the `ordinal`-th of its mapping; the column
+       * moves past them. The entities of a list mostly write the same fields in the same order: a
+       * key that is the one read at that place of the last mapping at this depth is taken as it was
+       * (hundreds of thousands of keys are not made and looked up again).
+       */
+      key(seen, ordinal) {
+        const { line, column } = this;
+        const known = (this.keysRead[this.depth] ??= [])[ordinal];
+        let key;
+        if (known !== void 0 && standsAt(line, known, column) && keyEndsAt(line, column + known.length)) {
+          key = known;
+        } else {
+          const end = keyEnd(line, column);
+          if (end === -1) throw GIVE_UP2;
+          key = line.slice(column, end);
+          if (isSpecialKey(key)) throw GIVE_UP2;
+          if (isExtensionField(key)) this.extensionKeys = true;
+          this.keysRead[this.depth][ordinal] = key;
+        }
+        if (this.placing || this.firstKeys) this.keyRange = [this.offset(column), this.offset(column + key.length)];
+        if (this.firstKeys) this.noteKey(seen, key);
+        else if (Object.hasOwn(seen, key)) throw GIVE_UP2;
+        this.column = column + key.length + 1;
+        return key;
+      }
+      /** With lastKeyWins: a key written again in its mapping is noted with where it was first. */
+      noteKey(mapping, key) {
+        let firsts = this.firstKeys.get(mapping);
+        if (!firsts) this.firstKeys.set(mapping, firsts = /* @__PURE__ */ new Map());
+        const first2 = firsts.get(key);
+        if (first2) this.duplicates.push({ key, range: this.keyRange, first: first2 });
+        else firsts.set(key, this.keyRange);
+      }
+      /**
+       * The value after a key's `:` or an item's `-` (the column reached), in a collection at
+       * `column`: on the same line, or the block nested under it. Moves past the lines it took.
+       */
+      valueAfter(column, inMapping) {
+        const line = this.line;
+        const start = skipSpaces(line, this.column);
+        if (start === line.length || line.charCodeAt(start) === HASH && start > this.column) {
+          const empty = this.placing ? { range: [this.offset(start), this.offset(start)] } : void 0;
+          const emptyAt = this.at;
+          this.at++;
+          const indent2 = this.nextIndent();
+          if (empty) this.readTo = start < line.length || this.commentsBetween(emptyAt + 1, this.at) ? this.lineStarts[this.at] : this.lineStarts[emptyAt] + start;
+          if (indent2 > column) return isItem(this.line, indent2) ? this.sequence(indent2) : this.mapping(indent2, indent2);
+          if (inMapping && indent2 === column && isItem(this.line, indent2)) return this.sequence(indent2);
+          this.placed = empty;
+          return null;
+        }
+        this.column = start;
+        const value2 = this.inlineValue();
+        const rest = skipSpaces(line, this.column);
+        if (rest < line.length && !(line.charCodeAt(rest) === HASH && rest > this.column)) throw GIVE_UP2;
+        if (this.placing) this.readTo = this.lineStarts[this.at + 1];
+        this.at++;
+        if (this.nextIndent() > column) throw GIVE_UP2;
+        return value2;
+      }
+      /** Whether any line from `from` up to `to` holds a comment. */
+      commentsBetween(from, to) {
+        for (let at = from; at < to; at++) if (this.lines[at].trimStart().startsWith("#")) return true;
+        return false;
+      }
+      /** A value that starts at the column reached and ends on this line. */
+      inlineValue() {
+        const first2 = this.line.charCodeAt(this.column);
+        if (first2 === 91 || first2 === 123) return this.flowNode();
+        if (first2 === 34) return this.doubleQuoted();
+        if (first2 === 39) return this.singleQuoted();
+        return this.blockPlain();
+      }
+      /** When placing: a scalar from `start` to the column reached. */
+      placeScalar(start, end = this.column) {
+        if (this.placing) this.placed = { range: [this.offset(start), this.offset(end)] };
+      }
+      /** A node of a flow collection (or the collection itself); it must end on this line. */
+      flowNode() {
+        const line = this.line;
+        const first2 = line.charCodeAt(this.column);
+        if (first2 === 91 || first2 === 123) {
+          this.enter();
+          const close = first2 + 2;
+          const isMapping = first2 === 123;
+          const result = isMapping ? {} : [];
+          const opened = this.column;
+          const node2 = this.placing ? { range: [this.offset(opened), 0], ...isMapping ? { entries: /* @__PURE__ */ new Map() } : { items: [] } } : void 0;
+          const closed = () => {
+            this.column++;
+            this.depth--;
+            if (node2) {
+              node2.range[1] = this.offset(this.column);
+              this.placed = node2;
+            }
+            return result;
+          };
+          this.column = skipSpaces(line, this.column + 1);
+          if (line.charCodeAt(this.column) === close) return closed();
+          for (let ordinal = 0; ; ordinal++) {
+            if (isMapping) {
+              const entries = result;
+              const key = this.key(entries, ordinal);
+              const keyRange = this.keyRange;
+              if (line.charCodeAt(this.column) !== SPACE) throw GIVE_UP2;
+              this.column = skipSpaces(line, this.column);
+              entries[key] = this.flowNode();
+              if (node2) {
+                node2.first ??= keyRange;
+                node2.entries.set(key, { key: keyRange, value: this.placed });
+              }
+            } else {
+              result.push(this.flowNode());
+              node2?.items.push(this.placed);
+            }
+            this.column = skipSpaces(line, this.column);
+            const next = line.charCodeAt(this.column);
+            if (next === close) return closed();
+            if (next !== COMMA2) throw GIVE_UP2;
+            this.column = skipSpaces(line, this.column + 1);
+            if (line.charCodeAt(this.column) === close) throw GIVE_UP2;
+          }
+        }
+        if (first2 === 34) return this.doubleQuoted();
+        if (first2 === 39) return this.singleQuoted();
+        return this.flowPlain();
+      }
+      /** A plain scalar in block context: to the end of the line or a ` #` comment. */
+      blockPlain() {
+        const line = this.line;
+        const start = this.column;
+        if (!startsPlain(line, start, false)) throw GIVE_UP2;
+        const comment = line.indexOf(" #", start);
+        let end = comment === -1 ? line.length : comment;
+        while (line.charCodeAt(end - 1) === SPACE) end--;
+        const text3 = line.slice(start, end);
+        if (text3.includes(": ") || text3.endsWith(":")) throw GIVE_UP2;
+        this.column = end;
+        this.placeScalar(start);
+        return this.scalar(text3);
+      }
+      /** A plain scalar in a flow collection: it ends at `,`, `]`, `}`; `: ` or a comment give up. */
+      flowPlain() {
+        const line = this.line;
+        const start = this.column;
+        if (!startsPlain(line, start, true)) throw GIVE_UP2;
+        let end = start;
+        for (; end < line.length; end++) {
+          const c3 = line.charCodeAt(end);
+          if (c3 === COMMA2 || c3 === 93 || c3 === 125) break;
+          if (c3 === 91 || c3 === 123) throw GIVE_UP2;
+          if (c3 === COLON && endsFlowPlain(line.charCodeAt(end + 1))) throw GIVE_UP2;
+          if (c3 === HASH && line.charCodeAt(end - 1) === SPACE) throw GIVE_UP2;
+        }
+        if (end === line.length) throw GIVE_UP2;
+        this.column = end;
+        while (line.charCodeAt(end - 1) === SPACE) end--;
+        this.placeScalar(start, end);
+        return this.scalar(line.slice(start, end));
+      }
+      /** A plain scalar's value, noting a number JSON would not keep as it is. */
+      scalar(text3) {
+        const value2 = plainScalarValue(text3);
+        if (typeof value2 === "number" && !isJsonNumber(value2)) this.finiteNumbers = false;
+        return value2;
+      }
+      doubleQuoted() {
+        const line = this.line;
+        let text3 = "";
+        let from = this.column + 1;
+        for (; ; ) {
+          const quote2 = line.indexOf('"', from);
+          if (quote2 === -1) throw GIVE_UP2;
+          const escape2 = line.indexOf("\\", from);
+          if (escape2 === -1 || quote2 < escape2) {
+            const start = this.column;
+            this.column = quote2 + 1;
+            this.placeScalar(start);
+            return text3 + line.slice(from, quote2);
+          }
+          text3 += line.slice(from, escape2);
+          const code = line[escape2 + 1];
+          if (code === "u") {
+            const hex = line.slice(escape2 + 2, escape2 + 6);
+            if (!/^[0-9a-fA-F]{4}$/.test(hex)) throw GIVE_UP2;
+            const unit = parseInt(hex, 16);
+            if (unit >= 55296 && unit <= 57343) throw GIVE_UP2;
+            text3 += String.fromCharCode(unit);
+            from = escape2 + 6;
+          } else {
+            const char = ESCAPES[code];
+            if (char === void 0) throw GIVE_UP2;
+            text3 += char;
+            from = escape2 + 2;
+          }
+        }
+      }
+      singleQuoted() {
+        const line = this.line;
+        let text3 = "";
+        let from = this.column + 1;
+        for (; ; ) {
+          const quote2 = line.indexOf("'", from);
+          if (quote2 === -1) throw GIVE_UP2;
+          text3 += line.slice(from, quote2);
+          if (line.charCodeAt(quote2 + 1) !== 39) {
+            const start = this.column;
+            this.column = quote2 + 1;
+            this.placeScalar(start);
+            return text3;
+          }
+          text3 += "'";
+          from = quote2 + 2;
+        }
+      }
+    };
+    ESCAPES = { "\\": "\\", '"': '"', "/": "/", n: "\n", t: "	", r: "\r", "0": "\0", " ": " " };
   }
 });
 
 // src/load/parse/parse-text.ts
 function parseText(text3) {
-  const fast = parseFast(text3);
-  if (fast.ok) {
-    const vouched = { ...fast.plain ? { plain: true } : {}, ...fast.finiteNumbers ? { finiteNumbers: true } : {} };
-    return { documents: fast.values.map((value2) => ({ value: value2, usable: true, ...vouched })), problems: [], parser: "fast" };
-  }
-  if (text3.length > FULL_PARSER_MAX_CHARS) {
-    const problem = largeFileProblem(text3, fast.reason, fast.offset);
-    const lenient = problem.code === "DUPLICATE_KEY" ? parseFast(text3, true) : void 0;
-    const documents = lenient?.ok ? lenient.values.map((value2) => ({ value: value2, usable: true })) : [];
-    return { documents, problems: [problem], parser: "fast" };
-  }
+  const read = readSubset(text3);
+  if ("value" in read) return { documents: [documentOf(read)], problems: [], parser: "fast" };
+  if (text3.length > FULL_PARSER_MAX_CHARS) return largeFile(text3);
   return { ...parseFull(text3), parser: "full" };
 }
-function largeFileProblem(text3, reason, offset) {
-  const range = [offset, offset];
-  const size = `${(text3.length / 1024 / 1024).toFixed(1)} MB`;
-  if (reason === "duplicated mapping key") {
-    const key = /^[^:\n]*/.exec(text3.slice(offset))[0].trim();
-    return { code: "DUPLICATE_KEY", message: `the key \`${key}\` appears twice in this mapping`, range: [offset, offset + key.length], hint: "keep one of them: YAML keeps only the last" };
-  }
-  if (reason.startsWith("anchors")) {
-    return {
-      code: "UNSUPPORTED_YAML",
-      message: `${reason} are not read in a file this large (${size})`,
-      range,
-      hint: "write the values out, or split the file (one file per workload is the usual layout)"
-    };
-  }
-  if (reason.startsWith("nesting")) return { code: "UNSUPPORTED_YAML", message: reason, range };
-  return { code: "YAML_SYNTAX", message: reason, range };
+function documentOf(read) {
+  return { value: read.value, usable: true, ...read.extensionKeys ? {} : { plain: true }, ...read.finiteNumbers ? { finiteNumbers: true } : {} };
 }
-var FULL_PARSER_MAX_CHARS;
+function largeFile(text3) {
+  const read = readSubset(text3, { lastKeyWins: true });
+  if ("value" in read) {
+    const problems = read.duplicates.map(({ key, range, first: first2 }) => ({
+      code: "DUPLICATE_KEY",
+      message: `the key \`${key}\` appears twice in this mapping`,
+      range,
+      related: [first2],
+      hint: "keep one of them: YAML keeps only the last"
+    }));
+    return { documents: [documentOf(read)], problems, parser: "fast" };
+  }
+  const size = `${(text3.length / 1024 / 1024).toFixed(1)} MB`;
+  const at = read.offset;
+  const construct = FULL_PARSER_CONSTRUCT.test(text3.slice(at, at + 3));
+  const problem = {
+    code: "UNSUPPORTED_YAML",
+    message: construct ? `anchors, aliases, tags, merge keys and explicit keys are not read in a file this large (${size})` : `a file this large (${size}) is read only as plain YAML (block mappings and lists, one-line values), and it is not from here`,
+    range: [at, at],
+    hint: "split the file (one file per workload is the usual layout), or write this part plainly; a YAML error here also stops the reading"
+  };
+  return { documents: [], problems: [problem], parser: "fast" };
+}
+var FULL_PARSER_MAX_CHARS, FULL_PARSER_CONSTRUCT;
 var init_parse_text = __esm({
   "src/load/parse/parse-text.ts"() {
     "use strict";
-    init_fast();
     init_full();
+    init_subset();
     FULL_PARSER_MAX_CHARS = 4 * 1024 * 1024;
+    FULL_PARSER_CONSTRUCT = /^(?:[&*!]|<<|\?\s)/;
   }
 });
 
@@ -45492,7 +42506,7 @@ function entryKey(version2, path, bytes) {
 function writePack(target, entries) {
   const pack = PackWriter.open(target);
   if (!pack) return;
-  for (const [key, json4] of entries) pack.add(key, json4);
+  for (const [key, json3] of entries) pack.add(key, json3);
   pack.finish();
 }
 function withEarlier(used, earlier) {
@@ -45643,10 +42657,10 @@ var init_parse_cache = __esm({
         }
       }
       /** The entry of a file by its key (entryKey), unless the pack has one of that key. */
-      add(key, json4) {
+      add(key, json3) {
         if (this.keys.has(key)) return;
         this.write(`${this.keys.size === 0 ? "" : ","}"${key}":`);
-        this.write(json4);
+        this.write(json3);
         this.keys.add(key);
       }
       /** Ends the pack and puts it in place of the one there was. */
@@ -46430,9 +43444,9 @@ function moveGroupsOf(workloads, edges) {
   for (let at = 0; at < count; at++) grouped[filled[sources[at]]++] = targets[at];
   return componentsOfNumbers({ nodes: workloads.length, firstEdge, targets: grouped }).filter((component) => component.length > 1).map((component) => component.map((place) => workloads[place]).sort(byId)).sort((a, b2) => byId(a[0], b2[0]));
 }
-function addOnce(map2, a, b2, value2) {
-  let inner = map2.get(a);
-  if (!inner) map2.set(a, inner = /* @__PURE__ */ new Map());
+function addOnce(map, a, b2, value2) {
+  let inner = map.get(a);
+  if (!inner) map.set(a, inner = /* @__PURE__ */ new Map());
   if (!inner.has(b2)) inner.set(b2, value2);
 }
 function byId(a, b2) {
@@ -46660,132 +43674,13 @@ var init_read_backlog = __esm({
 // src/load/parse/libraries.ts
 import { createRequire } from "node:module";
 function yamlLibrary2() {
-  return yaml3 ??= load2("yaml");
+  return yaml2 ??= load("yaml");
 }
-function jsYamlLibrary2() {
-  return jsYaml2 ??= load2("js-yaml");
-}
-var load2, yaml3, jsYaml2;
+var load, yaml2;
 var init_libraries = __esm({
   "src/load/parse/libraries.ts"() {
     "use strict";
-    load2 = createRequire(import.meta.url);
-  }
-});
-
-// src/load/locate/fast-locator.ts
-function fastLocator(text3) {
-  const roots = eventTree(text3);
-  return (request2) => {
-    const root = roots[request2.doc];
-    return root ? locateIn(text3, root, request2) : void 0;
-  };
-}
-function eventTree(text3) {
-  const stack = [{ start: 0, end: 0, kind: null, result: null, children: [] }];
-  const listener = (event, state) => {
-    if (event === "open") {
-      stack.push({ start: state.position, end: state.position, kind: null, result: null, children: [] });
-      return;
-    }
-    const node2 = stack.pop();
-    node2.end = state.position;
-    node2.kind = state.kind;
-    node2.result = state.kind === null ? null : state.result;
-    stack.at(-1).children.push(unwrap2(node2));
-  };
-  const options = { schema: coreSchema(), listener, maxDepth: 1e3, json: true };
-  jsYamlLibrary2().loadAll(text3, () => void 0, options);
-  return stack[0].children;
-}
-function unwrap2(node2) {
-  let current = node2;
-  while (current.children.length === 1) {
-    const child = current.children[0];
-    const same = child.kind === current.kind && (current.kind === "scalar" || child.result === current.result);
-    if (!same) break;
-    current = child;
-  }
-  return current;
-}
-function locateIn(text3, root, { path, target }) {
-  let node2 = root;
-  for (let i2 = 0; i2 < path.length; i2++) {
-    const segment = path[i2];
-    const last2 = i2 === path.length - 1;
-    if (node2.kind === "mapping") {
-      const pair = pairs2(node2).find(([key2]) => String(key2.result) === String(segment));
-      if (!pair) break;
-      const [key, value2] = pair;
-      if (last2 && target === "key" || value2 === void 0) return rangeOf2(text3, key);
-      node2 = value2;
-    } else if (node2.kind === "sequence" && typeof segment === "number") {
-      const item = items(node2)[segment];
-      if (!item) break;
-      node2 = item;
-    } else {
-      break;
-    }
-  }
-  if (node2.kind === "mapping" && node2.children[0]) return rangeOf2(text3, node2.children[0]);
-  return rangeOf2(text3, node2);
-}
-function pairs2(node2) {
-  const values = node2.result;
-  const result = [];
-  const children = node2.children;
-  for (let c3 = 0; c3 < children.length; c3++) {
-    const key = children[c3];
-    const next = children[c3 + 1];
-    const value2 = Object.hasOwn(values, String(key.result)) ? values[String(key.result)] : void 0;
-    if (next !== void 0 && (value2 !== null || next.result === null)) {
-      result.push([key, next]);
-      c3 += 1;
-    } else {
-      result.push([key, void 0]);
-    }
-  }
-  return result;
-}
-function items(node2) {
-  const values = node2.result;
-  const result = [];
-  let c3 = 0;
-  for (const value2 of values) {
-    const child = node2.children[c3];
-    if (value2 === null && (child === void 0 || child.result !== null)) {
-      result.push(void 0);
-    } else {
-      result.push(child);
-      c3 += 1;
-    }
-  }
-  return result;
-}
-function rangeOf2(text3, node2) {
-  if (node2.kind === null) {
-    let at = node2.start;
-    while (at > 0 && /\s/.test(text3[at - 1])) at -= 1;
-    return [at, at];
-  }
-  let start = node2.start;
-  let end = node2.end;
-  while (start < end) {
-    const ch = text3[start];
-    if (ch === " " || ch === "	" || ch === "\r" || ch === "\n") start += 1;
-    else if (ch === "#") {
-      const newline = text3.indexOf("\n", start);
-      start = newline === -1 || newline >= end ? end : newline + 1;
-    } else break;
-  }
-  while (end > start && /[\s]/.test(text3[end - 1])) end -= 1;
-  return [start, end];
-}
-var init_fast_locator = __esm({
-  "src/load/locate/fast-locator.ts"() {
-    "use strict";
-    init_core_schema();
-    init_libraries();
+    load = createRequire(import.meta.url);
   }
 });
 
@@ -46795,10 +43690,10 @@ function fullLocator(text3) {
   const docs = Array.isArray(parsed) ? parsed : [];
   return (request2) => {
     const doc = docs[request2.doc];
-    return doc ? locateIn2(doc, request2) : void 0;
+    return doc ? locateIn(doc, request2) : void 0;
   };
 }
-function locateIn2(doc, { path, target }) {
+function locateIn(doc, { path, target }) {
   const { isAlias, isMap: isMap3, isScalar: isScalar3, isSeq: isSeq3 } = yamlLibrary2();
   let node2 = doc.contents;
   for (let i2 = 0; i2 < path.length; i2++) {
@@ -46807,7 +43702,7 @@ function locateIn2(doc, { path, target }) {
     if (isMap3(node2)) {
       const pair = node2.items.findLast((item) => isScalar3(item.key) && String(item.key.value) === String(segment));
       if (!pair) break;
-      if (i2 === path.length - 1 && target === "key" || pair.value === null) return rangeOf3(pair.key);
+      if (i2 === path.length - 1 && target === "key" || pair.value === null) return rangeOf2(pair.key);
       node2 = pair.value;
     } else if (isSeq3(node2) && typeof segment === "number" && node2.items[segment]) {
       node2 = node2.items[segment];
@@ -46815,10 +43710,10 @@ function locateIn2(doc, { path, target }) {
       break;
     }
   }
-  if (isMap3(node2) && node2.items[0]?.key) return rangeOf3(node2.items[0].key);
-  return rangeOf3(node2);
+  if (isMap3(node2) && node2.items[0]?.key) return rangeOf2(node2.items[0].key);
+  return rangeOf2(node2);
 }
-function rangeOf3(node2) {
+function rangeOf2(node2) {
   const range = node2?.range;
   return range ? [range[0], range[1]] : void 0;
 }
@@ -46827,6 +43722,35 @@ var init_full_locator = __esm({
     "use strict";
     init_libraries();
     init_full();
+  }
+});
+
+// src/load/locate/subset-locator.ts
+function subsetLocator(text3) {
+  const root = placeSubset(text3);
+  return (request2) => root && request2.doc === 0 ? locateIn2(root, request2) : void 0;
+}
+function locateIn2(root, { path, target }) {
+  let node2 = root;
+  for (let i2 = 0; i2 < path.length; i2++) {
+    const segment = path[i2];
+    if (node2.entries) {
+      const entry = node2.entries.get(String(segment));
+      if (!entry) break;
+      if (i2 === path.length - 1 && target === "key") return entry.key;
+      node2 = entry.value;
+    } else if (node2.items && typeof segment === "number" && node2.items[segment]) {
+      node2 = node2.items[segment];
+    } else {
+      break;
+    }
+  }
+  return node2.first ?? node2.range;
+}
+var init_subset_locator = __esm({
+  "src/load/locate/subset-locator.ts"() {
+    "use strict";
+    init_subset();
   }
 });
 
@@ -46870,13 +43794,13 @@ var init_line_index = __esm({
 
 // src/load/locate/index.ts
 function createLocator(text3, parser4) {
-  return parser4 === "fast" ? fastLocator(text3) : fullLocator(text3);
+  return parser4 === "fast" ? subsetLocator(text3) : fullLocator(text3);
 }
 var init_locate = __esm({
   "src/load/locate/index.ts"() {
     "use strict";
-    init_fast_locator();
     init_full_locator();
+    init_subset_locator();
     init_locate_request();
     init_line_index();
   }
@@ -48045,20 +44969,20 @@ var init_source = __esm({
         return builder;
       }
     };
-    getModelAnsi = (model, level, type2, ...arguments_) => {
+    getModelAnsi = (model, level, type, ...arguments_) => {
       if (model === "rgb") {
         if (level === "ansi16m") {
-          return ansi_styles_default[type2].ansi16m(...arguments_);
+          return ansi_styles_default[type].ansi16m(...arguments_);
         }
         if (level === "ansi256") {
-          return ansi_styles_default[type2].ansi256(ansi_styles_default.rgbToAnsi256(...arguments_));
+          return ansi_styles_default[type].ansi256(ansi_styles_default.rgbToAnsi256(...arguments_));
         }
-        return ansi_styles_default[type2].ansi(ansi_styles_default.rgbToAnsi(...arguments_));
+        return ansi_styles_default[type].ansi(ansi_styles_default.rgbToAnsi(...arguments_));
       }
       if (model === "hex") {
-        return getModelAnsi("rgb", level, type2, ...ansi_styles_default.hexToRgb(...arguments_));
+        return getModelAnsi("rgb", level, type, ...ansi_styles_default.hexToRgb(...arguments_));
       }
-      return ansi_styles_default[type2][model](...arguments_);
+      return ansi_styles_default[type][model](...arguments_);
     };
     usedModels = ["rgb", "hex", "ansi256"];
     for (const model of usedModels) {
@@ -48334,30 +45258,30 @@ var require_ms = __commonJS({
     var y2 = d * 365.25;
     module.exports = function(val, options) {
       options = options || {};
-      var type2 = typeof val;
-      if (type2 === "string" && val.length > 0) {
+      var type = typeof val;
+      if (type === "string" && val.length > 0) {
         return parse5(val);
-      } else if (type2 === "number" && isFinite(val)) {
+      } else if (type === "number" && isFinite(val)) {
         return options.long ? fmtLong(val) : fmtShort(val);
       }
       throw new Error(
         "val is not a non-empty string or a valid number. val=" + JSON.stringify(val)
       );
     };
-    function parse5(str2) {
-      str2 = String(str2);
-      if (str2.length > 100) {
+    function parse5(str) {
+      str = String(str);
+      if (str.length > 100) {
         return;
       }
       var match = /^(-?(?:\d+)?\.?\d+) *(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|years?|yrs?|y)?$/i.exec(
-        str2
+        str
       );
       if (!match) {
         return;
       }
       var n = parseFloat(match[1]);
-      var type2 = (match[2] || "ms").toLowerCase();
-      switch (type2) {
+      var type = (match[2] || "ms").toLowerCase();
+      switch (type) {
         case "years":
         case "year":
         case "yrs":
@@ -48621,7 +45545,7 @@ var require_browser = __commonJS({
   "node_modules/debug/src/browser.js"(exports, module) {
     exports.formatArgs = formatArgs;
     exports.save = save;
-    exports.load = load3;
+    exports.load = load2;
     exports.useColors = useColors;
     exports.storage = localstorage();
     exports.destroy = /* @__PURE__ */ (() => {
@@ -48757,7 +45681,7 @@ var require_browser = __commonJS({
       } catch (error3) {
       }
     }
-    function load3() {
+    function load2() {
       let r2;
       try {
         r2 = exports.storage.getItem("debug") || exports.storage.getItem("DEBUG");
@@ -48910,7 +45834,7 @@ var require_node = __commonJS({
     exports.log = log;
     exports.formatArgs = formatArgs;
     exports.save = save;
-    exports.load = load3;
+    exports.load = load2;
     exports.useColors = useColors;
     exports.destroy = util.deprecate(
       () => {
@@ -49052,7 +45976,7 @@ var require_node = __commonJS({
         delete process.env.DEBUG;
       }
     }
-    function load3() {
+    function load2() {
       return process.env.DEBUG;
     }
     function init(debug3) {
@@ -49066,7 +45990,7 @@ var require_node = __commonJS({
     var { formatters } = module.exports;
     formatters.o = function(v) {
       this.inspectOpts.colors = this.useColors;
-      return util.inspect(v, this.inspectOpts).split("\n").map((str2) => str2.trim()).join(" ");
+      return util.inspect(v, this.inspectOpts).split("\n").map((str) => str.trim()).join(" ");
     };
     formatters.O = function(v) {
       this.inspectOpts.colors = this.useColors;
@@ -49120,8 +46044,8 @@ var require_src2 = __commonJS({
         throw e;
       }
     }
-    function exists3(path, type2 = exports.READABLE) {
-      return check(path, (type2 & exports.FILE) > 0, (type2 & exports.FOLDER) > 0);
+    function exists3(path, type = exports.READABLE) {
+      return check(path, (type & exports.FILE) > 0, (type & exports.FOLDER) > 0);
     }
     exports.exists = exists3;
     exports.FILE = 1;
@@ -49748,8 +46672,8 @@ function remove(target, item) {
 function asArray(source) {
   return Array.isArray(source) ? source : [source];
 }
-function asCamelCase(str2) {
-  return str2.replace(/[\s-]+(.)/g, (_all, chr) => {
+function asCamelCase(str) {
+  return str.replace(/[\s-]+(.)/g, (_all, chr) => {
     return chr.toUpperCase();
   });
 }
@@ -49800,8 +46724,8 @@ function filterType(input, filter, def) {
   return arguments.length > 2 ? def : void 0;
 }
 function filterPrimitives(input, omit3) {
-  const type2 = r(input) ? "string" : typeof input;
-  return /number|string|boolean/.test(type2) && (!omit3 || !omit3.includes(type2));
+  const type = r(input) ? "string" : typeof input;
+  return /number|string|boolean/.test(type) && (!omit3 || !omit3.includes(type));
 }
 function filterPlainObject(input) {
   return !!input && objectToString(input) === "[object Object]";
@@ -50689,11 +47613,11 @@ function mergeTask(customArgs) {
     commands: ["merge", ...customArgs],
     format: "utf-8",
     parser(stdOut, stdErr) {
-      const merge4 = parseMergeResult(stdOut, stdErr);
-      if (merge4.failed) {
-        throw new GitResponseError(merge4);
+      const merge3 = parseMergeResult(stdOut, stdErr);
+      if (merge3.failed) {
+        throw new GitResponseError(merge3);
       }
-      return merge4;
+      return merge3;
     }
   };
 }
@@ -51297,9 +48221,9 @@ function toBinaryConfig(input, allowUnsafe) {
       throw new GitPluginError(void 0, "binary", WRONG_CHARS_ERR);
     }
   }
-  const [binary2, prefix] = input;
+  const [binary, prefix] = input;
   return {
-    binary: binary2,
+    binary,
     prefix
   };
 }
@@ -52099,14 +49023,14 @@ var init_esm = __esm({
             return gitError;
           }
           async attemptRemoteTask(task, logger) {
-            const binary2 = this._plugins.exec("spawn.binary", "", pluginContext(task, task.commands));
+            const binary = this._plugins.exec("spawn.binary", "", pluginContext(task, task.commands));
             const args = this._plugins.exec("spawn.args", [...task.commands], {
               ...pluginContext(task, task.commands),
               env: { ...this.env }
             });
             const raw = await this.gitResponse(
               task,
-              binary2,
+              binary,
               args,
               this.outputHandler,
               logger.step("SPAWN")
@@ -52841,8 +49765,8 @@ var init_esm = __esm({
               local
             };
           }),
-          new LineParser(/^[=*-]\s+([^:]+):(\S+)\s+\[(.+)]$/, (result, [local, remote, type2]) => {
-            result.pushed.push(pushResultPushedItem(local, remote, type2));
+          new LineParser(/^[=*-]\s+([^:]+):(\S+)\s+\[(.+)]$/, (result, [local, remote, type]) => {
+            result.pushed.push(pushResultPushedItem(local, remote, type));
           }),
           new LineParser(
             /^Branch '([^']+)' set up to track remote branch '([^']+)' from '([^']+)'/,
@@ -54021,14 +50945,14 @@ var init_esm = __esm({
         this.plugins = /* @__PURE__ */ new Set();
         this.events = new EventEmitter();
       }
-      on(type2, listener) {
-        this.events.on(type2, listener);
+      on(type, listener) {
+        this.events.on(type, listener);
       }
-      reconfigure(type2, data) {
-        this.events.emit(type2, data);
+      reconfigure(type, data) {
+        this.events.emit(type, data);
       }
-      append(type2, action) {
-        const plugin = append(this.plugins, { type: type2, action });
+      append(type, action) {
+        const plugin = append(this.plugins, { type, action });
         return () => this.plugins.delete(plugin);
       }
       add(plugin) {
@@ -54038,11 +50962,11 @@ var init_esm = __esm({
           plugins.forEach((plugin2) => this.plugins.delete(plugin2));
         };
       }
-      exec(type2, data, context3) {
+      exec(type, data, context3) {
         let output = data;
         const contextual = Object.freeze(Object.create(context3));
         for (const plugin of this.plugins) {
-          if (plugin.type === type2) {
+          if (plugin.type === type) {
             output = plugin.action(output, contextual);
           }
         }
@@ -54175,9 +51099,9 @@ async function treeOf(repository, commit) {
   for (const line of listing.split("\0").filter(Boolean)) {
     const match = /^(\d+) (\w+) ([0-9a-f]+)\t(.*)$/s.exec(line);
     if (!match) continue;
-    const [, mode, type2, blob, fullPath] = match;
+    const [, mode, type, blob, fullPath] = match;
     const path = repository.prefix === "" ? fullPath : fullPath.slice(repository.prefix.length + 1);
-    if (type2 !== "blob" || !isBacklogFile(path)) continue;
+    if (type !== "blob" || !isBacklogFile(path)) continue;
     if (mode === "120000") {
       notices.push(`skipped ${path}: a symbolic link in ${commit.slice(0, 7)}`);
       continue;
@@ -54242,8 +51166,8 @@ async function backlogsAt(repository, ats, root, options) {
   return backlogs;
 }
 async function loadAt(at, source, options) {
-  const { asOf, ...load3 } = options;
-  const files = await loadFiles(source, { allowEmpty: true, ...load3 });
+  const { asOf, ...load2 } = options;
+  const files = await loadFiles(source, { allowEmpty: true, ...load2 });
   return { at, files, result: validate2(files, { asOf }), notices: source.notices };
 }
 var init_backlog_at = __esm({
@@ -54617,18 +51541,18 @@ var init_table = __esm({
 var structured_exports = {};
 __export(structured_exports, {
   ids: () => ids,
-  json: () => json3,
+  json: () => json2,
   rowObjects: () => rowObjects
 });
 function rowObjects(data) {
   return data.rows.map((row) => Object.fromEntries(data.columns.map((column) => [column, row[column] ?? null])));
 }
-var json3, ids;
+var json2, ids;
 var init_structured = __esm({
   "src/format/rows/structured.ts"() {
     "use strict";
     init_types();
-    json3 = (data) => `${JSON.stringify(rowObjects(data), null, 2)}
+    json2 = (data) => `${JSON.stringify(rowObjects(data), null, 2)}
 `;
     ids = (data) => data.rows.map((row) => `${cellText(row[data.idColumn])}
 `).join("");
@@ -54636,11 +51560,11 @@ var init_structured = __esm({
 });
 
 // src/text/sheet-list.ts
-function joinSheetList(items2, separator = ";") {
-  return items2.map((item) => item.includes(separator) || item.startsWith(QUOTE) ? `${QUOTE}${item.replaceAll(QUOTE, QUOTE + QUOTE)}${QUOTE}` : item).join(separator);
+function joinSheetList(items, separator = ";") {
+  return items.map((item) => item.includes(separator) || item.startsWith(QUOTE) ? `${QUOTE}${item.replaceAll(QUOTE, QUOTE + QUOTE)}${QUOTE}` : item).join(separator);
 }
 function splitSheetList(cell2, separator = ";") {
-  const items2 = [];
+  const items = [];
   let at = 0;
   while (at <= cell2.length) {
     while (cell2[at] === " " || cell2[at] === "	") at += 1;
@@ -54649,17 +51573,17 @@ function splitSheetList(cell2, separator = ";") {
       if (quoted) {
         const next2 = cell2.indexOf(separator, quoted.end);
         const end = next2 === -1 ? cell2.length : next2;
-        items2.push(cell2.slice(quoted.end, end).trim() === "" ? quoted.text : cell2.slice(at, end).trim());
+        items.push(cell2.slice(quoted.end, end).trim() === "" ? quoted.text : cell2.slice(at, end).trim());
         at = end + separator.length;
         continue;
       }
     }
     const next = cell2.indexOf(separator, at);
     const item = cell2.slice(at, next === -1 ? cell2.length : next).trim();
-    if (item !== "") items2.push(item);
+    if (item !== "") items.push(item);
     at = next === -1 ? cell2.length + 1 : next + separator.length;
   }
-  return items2;
+  return items;
 }
 function quotedItem(cell2, start) {
   let text3 = "";
@@ -54733,15 +51657,15 @@ var init_markdown2 = __esm({
 // src/format/rows/yaml.ts
 var yaml_exports = {};
 __export(yaml_exports, {
-  yaml: () => yaml4
+  yaml: () => yaml3
 });
-var import_yaml, yaml4;
+var import_yaml, yaml3;
 var init_yaml = __esm({
   "src/format/rows/yaml.ts"() {
     "use strict";
     import_yaml = __toESM(require_dist(), 1);
     init_structured();
-    yaml4 = (data) => data.rows.length === 0 ? "[]\n" : (0, import_yaml.stringify)(rowObjects(data), { lineWidth: 0 });
+    yaml3 = (data) => data.rows.length === 0 ? "[]\n" : (0, import_yaml.stringify)(rowObjects(data), { lineWidth: 0 });
   }
 });
 
@@ -56000,16 +52924,16 @@ function checkOrderValue(condition, kind) {
 }
 function satisfies(value2, condition, kind) {
   const { operator, values } = condition;
-  const items2 = value2 === void 0 || value2 === null ? [] : Array.isArray(value2) ? value2 : [value2];
+  const items = value2 === void 0 || value2 === null ? [] : Array.isArray(value2) ? value2 : [value2];
   switch (operator) {
     case "=":
-      return items2.length === 0 ? values.includes("") : items2.some((item) => values.some((v) => equal(item, v)));
+      return items.length === 0 ? values.includes("") : items.some((item) => values.some((v) => equal(item, v)));
     case "!=":
       return !satisfies(value2, { ...condition, operator: "=" }, kind);
     case "~":
-      return items2.some((item) => values.some((v) => text2(item).includes(v.toLowerCase())));
+      return items.some((item) => values.some((v) => text2(item).includes(v.toLowerCase())));
     default:
-      return items2.some((item) => {
+      return items.some((item) => {
         const order = kind === "date" && typeof item === "string" ? compareDays(item, dayOrPart(values[0])) : compareWith(item, values[0]);
         return operator === "<" ? order < 0 : operator === "<=" ? order <= 0 : operator === ">" ? order > 0 : order >= 0;
       });
@@ -56211,8 +53135,8 @@ function removeIfStill(location, fd) {
   }
 }
 function asciiJson(value2) {
-  const json4 = JSON.stringify(value2);
-  return /[^\x00-\x7f]/.test(json4) ? json4.replace(/[^\x00-\x7f]/g, (c3) => `\\u${c3.charCodeAt(0).toString(16).padStart(4, "0")}`) : json4;
+  const json3 = JSON.stringify(value2);
+  return /[^\x00-\x7f]/.test(json3) ? json3.replace(/[^\x00-\x7f]/g, (c3) => `\\u${c3.charCodeAt(0).toString(16).padStart(4, "0")}`) : json3;
 }
 var MAX_FIRST_LINE, EncodedSection;
 var init_sectioned_file = __esm({
@@ -56234,8 +53158,8 @@ var init_sectioned_file = __esm({
        * not checked again (it would cost a scan of the whole text; a stray character would make
        * the section fail its hash when read, never give a wrong value).
        */
-      static ofAsciiJson(json4) {
-        return new _EncodedSection(json4, sha12(json4));
+      static ofAsciiJson(json3) {
+        return new _EncodedSection(json3, sha12(json3));
       }
     };
   }
@@ -56257,9 +53181,9 @@ function modelSections(backlog, paths) {
   return sections;
 }
 function entityJson(entity) {
-  let json4 = jsonOfEntity.get(entity);
-  if (json4 === void 0) jsonOfEntity.set(entity, json4 = asciiJson(encodeEntity(entity)));
-  return json4;
+  let json3 = jsonOfEntity.get(entity);
+  if (json3 === void 0) jsonOfEntity.set(entity, json3 = asciiJson(encodeEntity(entity)));
+  return json3;
 }
 function modelOf(file, paths) {
   let files = paths;
@@ -56424,8 +53348,8 @@ async function openBacklog(io, rootOption) {
   return loadBacklog2(io, root, fsSource(root));
 }
 async function loadBacklog2(io, root, source, snapshotFile) {
-  const { loadBacklog: load3 } = await Promise.resolve().then(() => (init_load_backlog(), load_backlog_exports));
-  const read = await load3(io, root, source, snapshotFile);
+  const { loadBacklog: load2 } = await Promise.resolve().then(() => (init_load_backlog(), load_backlog_exports));
+  const read = await load2(io, root, source, snapshotFile);
   report(io, source, read.drafts);
   return { ...read, root, context: { backlog: read.backlog, graph: read.graph } };
 }
@@ -56577,10 +53501,10 @@ function flatten(fields, prefix = "") {
     return [[`${prefix}${key}`, cellText(value2)]];
   });
 }
-function aligned(pairs3, indent2) {
-  const width = Math.max(0, ...pairs3.map(([key]) => key.length));
+function aligned(pairs, indent2) {
+  const width = Math.max(0, ...pairs.map(([key]) => key.length));
   const under = " ".repeat(indent2.length + width + 2);
-  return pairs3.map(([key, value2]) => `${indent2}${key.padEnd(width)}  ${value2.replace(/\n/g, `
+  return pairs.map(([key, value2]) => `${indent2}${key.padEnd(width)}  ${value2.replace(/\n/g, `
 ${under}`)}`.trimEnd());
 }
 var TITLES;
@@ -57159,49 +54083,49 @@ function applyEdits(text3, edits) {
 }
 function setSplice(text3, document2, edit) {
   const { path, field: field2, value: value2 } = edit;
-  const map2 = nodeAt(document2, path);
-  if (!(0, import_yaml3.isMap)(map2)) throw new EditError(`${describe3(path)} is not a mapping`);
-  const pair = map2.items.findLast((item) => (0, import_yaml3.isScalar)(item.key) && String(item.key.value) === field2);
-  if (value2 === void 0) return pair ? removePair(text3, map2, pair) : void 0;
-  if (!pair) return addPair(text3, map2, field2, value2);
+  const map = nodeAt(document2, path);
+  if (!(0, import_yaml3.isMap)(map)) throw new EditError(`${describe3(path)} is not a mapping`);
+  const pair = map.items.findLast((item) => (0, import_yaml3.isScalar)(item.key) && String(item.key.value) === field2);
+  if (value2 === void 0) return pair ? removePair(text3, map, pair) : void 0;
+  if (!pair) return addPair(text3, map, field2, value2);
   const keyRange = pair.key.range;
   if (pair.value === null || !isNode(pair.value)) {
     const colon = text3.indexOf(":", keyRange[1]);
     return { start: colon + 1, end: colon + 1, text: ` ${inlineValue(value2) ?? ""}` };
   }
   const [start, end] = pair.value.range;
-  const wasInline = map2.flow || !((0, import_yaml3.isMap)(pair.value) || (0, import_yaml3.isSeq)(pair.value)) || pair.value.flow === true;
+  const wasInline = map.flow || !((0, import_yaml3.isMap)(pair.value) || (0, import_yaml3.isSeq)(pair.value)) || pair.value.flow === true;
   const inline = wasInline || !isCollection(value2) ? inlineValue(value2) : null;
   if (inline !== null) return { start, end, text: inline };
   return { start: keyRange[0], end: lineEnd(text3, end), text: blockPair(field2, value2, columnOf(text3, keyRange[0])).trimStart().replace(/\n$/, "") };
 }
 function appendSplice(text3, document2, edit) {
-  const { collection, items: items2 } = edit;
+  const { collection, items } = edit;
   const root = document2.contents;
   if (root === null || root === void 0) {
     const at2 = document2.range[1];
-    return { start: at2, end: at2, text: toYaml({ [collection]: items2 }) };
+    return { start: at2, end: at2, text: toYaml({ [collection]: items }) };
   }
   if (!(0, import_yaml3.isMap)(root)) throw new EditError("the document is not a mapping");
   const pair = root.items.find((item) => (0, import_yaml3.isScalar)(item.key) && String(item.key.value) === collection);
   if (!pair) {
     const at2 = lineEnd(text3, root.range[1]);
     return { start: at2, end: at2, text: `
-${toYaml({ [collection]: items2 }).replace(/\n$/, "")}` };
+${toYaml({ [collection]: items }).replace(/\n$/, "")}` };
   }
-  const seq2 = pair.value;
-  if (seq2 === null || (0, import_yaml3.isScalar)(seq2) && seq2.value === null) return setSplice(text3, document2, { kind: "set", doc: edit.doc, path: [], field: collection, value: items2 });
-  if (!(0, import_yaml3.isSeq)(seq2)) throw new EditError(`\`${collection}\` is not a list`);
-  const lastItem = seq2.items.at(-1);
-  if (seq2.flow) {
-    const at2 = lastItem ? lastItem.range[1] : text3.indexOf("[", seq2.range[0]) + 1;
-    return { start: at2, end: at2, text: items2.map((item, i2) => `${lastItem || i2 > 0 ? ", " : ""}${inlineValue(item)}`).join("") };
+  const seq = pair.value;
+  if (seq === null || (0, import_yaml3.isScalar)(seq) && seq.value === null) return setSplice(text3, document2, { kind: "set", doc: edit.doc, path: [], field: collection, value: items });
+  if (!(0, import_yaml3.isSeq)(seq)) throw new EditError(`\`${collection}\` is not a list`);
+  const lastItem = seq.items.at(-1);
+  if (seq.flow) {
+    const at2 = lastItem ? lastItem.range[1] : text3.indexOf("[", seq.range[0]) + 1;
+    return { start: at2, end: at2, text: items.map((item, i2) => `${lastItem || i2 > 0 ? ", " : ""}${inlineValue(item)}`).join("") };
   }
-  const dash = text3.lastIndexOf("-", lastItem?.range?.[0] ?? seq2.range[0]);
+  const dash = text3.lastIndexOf("-", lastItem?.range?.[0] ?? seq.range[0]);
   const indent2 = columnOf(text3, dash);
-  const at = lineEnd(text3, lastItem ? lastItem.range[1] : seq2.range[1]);
+  const at = lineEnd(text3, lastItem ? lastItem.range[1] : seq.range[1]);
   const flowSibling = ((0, import_yaml3.isMap)(lastItem) || (0, import_yaml3.isSeq)(lastItem)) && lastItem.flow === true;
-  const written = items2.map((item) => {
+  const written = items.map((item) => {
     const inline = flowSibling ? inlineValue(item) : null;
     return inline !== null ? `${" ".repeat(indent2)}- ${inline}` : blockItem(item, indent2).replace(/\n$/, "");
   });
@@ -57217,42 +54141,42 @@ function nodeAt(document2, path) {
   }
   return node2;
 }
-function addPair(text3, map2, field2, value2) {
-  const lastPair = map2.items.at(-1);
+function addPair(text3, map, field2, value2) {
+  const lastPair = map.items.at(-1);
   const lastNode = lastPair ? lastPair.value ?? lastPair.key : void 0;
-  if (map2.flow) {
-    const at2 = lastNode ? lastNode.range[1] : text3.indexOf("{", map2.range[0]) + 1;
+  if (map.flow) {
+    const at2 = lastNode ? lastNode.range[1] : text3.indexOf("{", map.range[0]) + 1;
     return { start: at2, end: at2, text: `${lastNode ? "," : ""} ${field2}: ${inlineValue(value2)}${lastNode ? "" : " "}` };
   }
-  const first2 = map2.items[0]?.key;
+  const first2 = map.items[0]?.key;
   const indent2 = first2?.range ? columnOf(text3, first2.range[0]) : 0;
-  const extension = field2.startsWith("x-") ? -1 : map2.items.findIndex((item) => (0, import_yaml3.isScalar)(item.key) && String(item.key.value).startsWith("x-"));
+  const extension = field2.startsWith("x-") ? -1 : map.items.findIndex((item) => (0, import_yaml3.isScalar)(item.key) && String(item.key.value).startsWith("x-"));
   if (extension > 0) {
-    const before = map2.items[extension - 1];
+    const before = map.items[extension - 1];
     const at2 = lineEnd(text3, (before.value ?? before.key).range[1]);
     return { start: at2, end: at2, text: `
 ${blockPair(field2, value2, indent2).replace(/\n$/, "")}` };
   }
-  const at = lineEnd(text3, lastNode ? lastNode.range[1] : map2.range[1]);
+  const at = lineEnd(text3, lastNode ? lastNode.range[1] : map.range[1]);
   return { start: at, end: at, text: `
 ${blockPair(field2, value2, indent2).replace(/\n$/, "")}` };
 }
-function removePair(text3, map2, pair) {
+function removePair(text3, map, pair) {
   const keyStart = pair.key.range[0];
   const valueEnd = (pair.value ?? pair.key).range[1];
-  if (map2.flow) {
+  if (map.flow) {
     const before = text3.lastIndexOf(",", keyStart);
-    const index = map2.items.indexOf(pair);
+    const index = map.items.indexOf(pair);
     if (index > 0 && before !== -1) return { start: before, end: valueEnd, text: "" };
     const after = text3.indexOf(",", valueEnd);
-    const end = index < map2.items.length - 1 && after !== -1 ? after + 1 : valueEnd;
+    const end = index < map.items.length - 1 && after !== -1 ? after + 1 : valueEnd;
     let stop = end;
     while (text3[stop] === " ") stop += 1;
     return { start: keyStart, end: stop, text: "" };
   }
   const start = text3.lastIndexOf("\n", keyStart - 1) + 1;
   if (/-\s+$/.test(text3.slice(start, keyStart))) {
-    const next = map2.items[map2.items.indexOf(pair) + 1]?.key;
+    const next = map.items[map.items.indexOf(pair) + 1]?.key;
     return next?.range ? { start: keyStart, end: next.range[0], text: "" } : { start: keyStart, end: valueEnd, text: "{}" };
   }
   return { start, end: Math.min(text3.length, lineEnd(text3, valueEnd) + 1), text: "" };
@@ -57884,7 +54808,8 @@ function buildReport(context3, asOf) {
     servers_by_status: [...serverStatus].map(([key, list]) => ({ key, servers: list.length, percent: percent(list.length, servers.length), cores: sumOf(list, "cores") })),
     outcomes: backlog.entities.outcomes.map((outcome) => ({
       id: outcome.id,
-      title: outcome.data.title,
+      // An entity in error may lack even the fields it needs.
+      title: outcome.data.title ?? null,
       category: outcome.data.category ?? null,
       stakeholder: outcome.data.stakeholder ?? null,
       metrics: (outcome.data.metrics ?? []).map((metric) => {
@@ -57903,9 +54828,9 @@ function buildReport(context3, asOf) {
         };
       })
     })),
-    open_assumptions: backlog.entities.assumptions.filter((a) => a.data.status === "open").map((a) => ({ id: a.id, statement: a.data.statement, owner: a.data.owner ?? null, review_by: a.data.review_by ?? null, overdue: a.data.review_by !== void 0 && a.data.review_by < asOf })),
-    open_remediations: backlog.entities.remediations.filter((r2) => !CLOSED_REMEDIATIONS.has(r2.data.status ?? "open")).map((r2) => ({ id: r2.id, title: r2.data.title, severity: r2.data.severity ?? null, status: r2.data.status ?? "open", owner: r2.data.owner ?? null, due: r2.data.due ?? null })),
-    blocked_workloads: workloads.filter((w) => w.data.status === "blocked").map((w) => ({ id: w.id, name: w.data.name, wave: waveOf(backlog, w)?.id ?? null, waiting_for: blockedBy(context3, w).map((d) => d.id) }))
+    open_assumptions: backlog.entities.assumptions.filter((a) => a.data.status === "open").map((a) => ({ id: a.id, statement: a.data.statement ?? null, owner: a.data.owner ?? null, review_by: a.data.review_by ?? null, overdue: a.data.review_by !== void 0 && a.data.review_by < asOf })),
+    open_remediations: backlog.entities.remediations.filter((r2) => !CLOSED_REMEDIATIONS.has(r2.data.status ?? "open")).map((r2) => ({ id: r2.id, title: r2.data.title ?? null, severity: r2.data.severity ?? null, status: r2.data.status ?? "open", owner: r2.data.owner ?? null, due: r2.data.due ?? null })),
+    blocked_workloads: workloads.filter((w) => w.data.status === "blocked").map((w) => ({ id: w.id, name: w.data.name ?? null, wave: waveOf(backlog, w)?.id ?? null, waiting_for: blockedBy(context3, w).map((d) => d.id) }))
   };
 }
 function measures(context3) {
@@ -57984,16 +54909,16 @@ function reportMarkdown(report2) {
     for (const outcome of report2.outcomes) {
       for (const m of outcome.metrics) {
         const current = m.current === null ? "" : `${m.current}${m.measure ? " (computed)" : ""}`;
-        out2.push(`| ${cell(outcome.title)} | ${cell(m.name)}${m.unit ? ` (${cell(m.unit)})` : ""} | ${m.kind ?? ""} | ${m.baseline ?? ""} | ${current} | ${m.target ?? ""} | ${m.due ?? ""} | ${m.progress === null ? "" : `${m.progress}%`} |`);
+        out2.push(`| ${cell(outcome.title ?? "")} | ${cell(m.name)}${m.unit ? ` (${cell(m.unit)})` : ""} | ${m.kind ?? ""} | ${m.baseline ?? ""} | ${current} | ${m.target ?? ""} | ${m.due ?? ""} | ${m.progress === null ? "" : `${m.progress}%`} |`);
       }
     }
   }
   out2.push("", `### Open assumptions (${report2.open_assumptions.length})`, "");
-  for (const a of report2.open_assumptions) out2.push(`- **${cell(a.id)}**${a.review_by ? ` (review by ${a.review_by}${a.overdue ? ", overdue" : ""})` : ""}: ${cell(a.statement)}`);
+  for (const a of report2.open_assumptions) out2.push(`- **${cell(a.id)}**${a.review_by ? ` (review by ${a.review_by}${a.overdue ? ", overdue" : ""})` : ""}: ${cell(a.statement ?? "")}`);
   out2.push("", `### Open remediations (${report2.open_remediations.length})`, "");
-  for (const r2 of report2.open_remediations) out2.push(`- **${cell(r2.id)}** ${[r2.severity, r2.status, r2.owner, r2.due && `due ${r2.due}`].filter(Boolean).join(", ")}: ${cell(r2.title)}`);
+  for (const r2 of report2.open_remediations) out2.push(`- **${cell(r2.id)}** ${[r2.severity, r2.status, r2.owner, r2.due && `due ${r2.due}`].filter(Boolean).join(", ")}: ${cell(r2.title ?? "")}`);
   out2.push("", `### Blocked workloads (${report2.blocked_workloads.length})`, "");
-  for (const w of report2.blocked_workloads) out2.push(`- **${cell(w.id)}** ${cell(w.name)}${w.waiting_for.length > 0 ? `, waiting for ${w.waiting_for.join(", ")}` : ""}`);
+  for (const w of report2.blocked_workloads) out2.push(`- **${cell(w.id)}** ${cell(w.name ?? "")}${w.waiting_for.length > 0 ? `, waiting for ${w.waiting_for.join(", ")}` : ""}`);
   return `${out2.join("\n")}
 `;
 }
@@ -58028,16 +54953,16 @@ function reportText(built, style) {
     out2.push("", style.bold("Business outcomes and KPIs"));
     for (const outcome of report2.outcomes) {
       const about = [outcome.category, outcome.stakeholder].filter(Boolean).join(", ");
-      out2.push(`  ${style.bold(outcome.id)}  ${outcome.title}${about ? style.dim(` (${about})`) : ""}`);
+      out2.push(`  ${style.bold(outcome.id)}  ${outcome.title ?? ""}${about ? style.dim(` (${about})`) : ""}`);
       for (const metric of outcome.metrics) out2.push(`    ${metricLine(metric, style)}`);
     }
   }
   out2.push("", style.bold(`Open assumptions (${report2.open_assumptions.length})`));
-  for (const a of report2.open_assumptions) out2.push(`  ${a.id}  ${a.review_by ? a.overdue ? style.red(`review overdue since ${a.review_by}`) : style.dim(`review by ${a.review_by}`) : ""}  ${a.statement}`);
+  for (const a of report2.open_assumptions) out2.push(`  ${a.id}  ${a.review_by ? a.overdue ? style.red(`review overdue since ${a.review_by}`) : style.dim(`review by ${a.review_by}`) : ""}  ${a.statement ?? ""}`);
   out2.push("", style.bold(`Open remediations (${report2.open_remediations.length})`));
-  for (const r2 of report2.open_remediations) out2.push(`  ${r2.id}  ${[r2.severity, r2.status, r2.owner, r2.due && `due ${r2.due}`].filter(Boolean).join(", ")}  ${r2.title}`);
+  for (const r2 of report2.open_remediations) out2.push(`  ${r2.id}  ${[r2.severity, r2.status, r2.owner, r2.due && `due ${r2.due}`].filter(Boolean).join(", ")}  ${r2.title ?? ""}`);
   out2.push("", style.bold(`Blocked workloads (${report2.blocked_workloads.length})`));
-  for (const w of report2.blocked_workloads) out2.push(`  ${w.id}  ${w.name}${w.waiting_for.length > 0 ? style.dim(`  waiting for ${w.waiting_for.join(", ")}`) : ""}`);
+  for (const w of report2.blocked_workloads) out2.push(`  ${w.id}  ${w.name ?? ""}${w.waiting_for.length > 0 ? style.dim(`  waiting for ${w.waiting_for.join(", ")}`) : ""}`);
   return `${out2.join("\n")}
 `;
 }
@@ -58202,9 +55127,9 @@ function parseAssignment(entity, text3) {
   if (equals <= 0) throw new UsageError(`\`${text3}\`: write FIELD=VALUE, e.g. priority=high, tags=a,b, owner=null`);
   const path = text3.slice(0, equals).trim().split(".");
   const raw = text3.slice(equals + 1);
-  const schema3 = COLLECTIONS[entity.collection].schema;
+  const schema = COLLECTIONS[entity.collection].schema;
   if (!isExtensionField(path[0])) {
-    const parent = schemaAt(schema3, path.slice(0, -1));
+    const parent = schemaAt(schema, path.slice(0, -1));
     const known = fieldNames(parent);
     if (!known.includes(path.at(-1))) {
       const suggestion = didYouMeanHint(path.at(-1), known);
@@ -58212,24 +55137,24 @@ function parseAssignment(entity, text3) {
     }
   }
   if (raw.trim() === "" || raw.trim() === "null") return { path, value: void 0 };
-  return { path, value: typed(raw, isExtensionField(path[0]) ? void 0 : schemaAt(schema3, path)) };
+  return { path, value: typed(raw, isExtensionField(path[0]) ? void 0 : schemaAt(schema, path)) };
 }
-function typed(raw, schema3, listSeparator = ",") {
-  const type2 = schema3 ? typeOf(schema3) : "any";
-  if (type2 === "array") {
-    const element = schemaAt(schema3, [0]);
+function typed(raw, schema, listSeparator = ",") {
+  const type = schema ? typeOf(schema) : "any";
+  if (type === "array") {
+    const element = schemaAt(schema, [0]);
     return splitSheetList(raw, listSeparator).map((item) => typed(item, element, listSeparator));
   }
-  if (type2 === "number" || type2 === "int") return raw.trim() !== "" && !Number.isNaN(Number(raw)) ? Number(raw) : raw;
-  if (type2 === "boolean") return raw === "true" ? true : raw === "false" ? false : raw;
-  if (type2 === "union" || type2 === "any") {
+  if (type === "number" || type === "int") return raw.trim() !== "" && !Number.isNaN(Number(raw)) ? Number(raw) : raw;
+  if (type === "boolean") return raw === "true" ? true : raw === "false" ? false : raw;
+  if (type === "union" || type === "any") {
     if (raw.trim() !== "" && !Number.isNaN(Number(raw))) return Number(raw);
-    if (type2 === "any" && (raw === "true" || raw === "false")) return raw === "true";
+    if (type === "any" && (raw === "true" || raw === "false")) return raw === "true";
   }
   return raw;
 }
-function typeOf(schema3) {
-  return unwrap(schema3)._zod.def.type;
+function typeOf(schema) {
+  return unwrap(schema)._zod.def.type;
 }
 function assignmentEdits(entity, assignments) {
   const { doc, path } = entity.location;
@@ -58337,17 +55262,17 @@ function formatDocument(doc) {
     const key = keyOf(pair);
     if (key === "project" && (0, import_yaml4.isMap)(pair.value)) formatObject(pair.value, Project);
     else if (key !== void 0 && isCollectionName(key) && (0, import_yaml4.isSeq)(pair.value)) {
-      const schema3 = COLLECTIONS[key].schema;
-      for (const item of pair.value.items) if ((0, import_yaml4.isMap)(item)) formatObject(item, schema3, true);
+      const schema = COLLECTIONS[key].schema;
+      for (const item of pair.value.items) if ((0, import_yaml4.isMap)(item)) formatObject(item, schema, true);
     }
   }
 }
-function formatObject(map2, schema3, inSequence = false) {
-  sortPairs(map2, fieldNames(schema3), inSequence);
-  for (const pair of map2.items) {
+function formatObject(map, schema, inSequence = false) {
+  sortPairs(map, fieldNames(schema), inSequence);
+  for (const pair of map.items) {
     const key = keyOf(pair);
     if (key === void 0 || isExtensionField(key)) continue;
-    const inner = schemaAt(schema3, [key]);
+    const inner = schemaAt(schema, [key]);
     if (!inner) continue;
     if ((0, import_yaml4.isMap)(pair.value) && fieldNames(inner).length > 0) formatObject(pair.value, inner);
     if ((0, import_yaml4.isSeq)(pair.value)) {
@@ -58358,7 +55283,7 @@ function formatObject(map2, schema3, inSequence = false) {
     }
   }
 }
-function sortPairs(map2, order, inSequence = false) {
+function sortPairs(map, order, inSequence = false) {
   const rank2 = (pair) => {
     const key = (0, import_yaml4.isPair)(pair) ? keyOf(pair) : void 0;
     if (key === void 0) return order.length + 2;
@@ -58366,19 +55291,19 @@ function sortPairs(map2, order, inSequence = false) {
     if (index !== -1) return index;
     return isExtensionField(key) ? order.length : order.length + 1;
   };
-  const sorted2 = map2.items.map((pair, i2) => ({ pair, i: i2 })).sort((a, b2) => rank2(a.pair) - rank2(b2.pair) || a.i - b2.i);
+  const sorted2 = map.items.map((pair, i2) => ({ pair, i: i2 })).sort((a, b2) => rank2(a.pair) - rank2(b2.pair) || a.i - b2.i);
   if (sorted2.every(({ i: i2 }, position) => i2 === position)) return;
-  const first2 = map2.items[0];
+  const first2 = map.items[0];
   const leading = first2 && (0, import_yaml4.isScalar)(first2.key) ? first2.key.commentBefore : void 0;
   if (first2 && (0, import_yaml4.isScalar)(first2.key)) first2.key.commentBefore = void 0;
-  map2.items = sorted2.map(({ pair }) => pair);
-  const head = map2.items[0];
+  map.items = sorted2.map(({ pair }) => pair);
+  const head = map.items[0];
   if (!head || !(0, import_yaml4.isScalar)(head.key)) return;
   const comment = [leading, head.key.commentBefore].filter(Boolean).join("\n");
   head.key.spaceBefore = false;
   if (inSequence) {
     head.key.commentBefore = void 0;
-    if (comment) map2.commentBefore = [map2.commentBefore, comment].filter(Boolean).join("\n");
+    if (comment) map.commentBefore = [map.commentBefore, comment].filter(Boolean).join("\n");
   } else {
     head.key.commentBefore = comment || void 0;
   }
@@ -59015,8 +55940,8 @@ var init_init_state = __esm({
 var underscore;
 var init_underscore = __esm({
   "node_modules/csv-parse/lib/utils/underscore.js"() {
-    underscore = function(str2) {
-      return str2.replace(/([A-Z])/g, function(_2, match) {
+    underscore = function(str) {
+      return str.replace(/([A-Z])/g, function(_2, match) {
         return "_" + match.toLowerCase();
       });
     };
@@ -60564,7 +57489,7 @@ function importAzureMigrateServers(text3, file) {
   const osName = requireColumn(table2, ["OS name", "Operating system"], file);
   const osVersion = findColumn(table2, ["OS version"]);
   const ips = findColumn(table2, ["IP addresses", "IP address"]);
-  const type2 = findColumn(table2, ["Server type", "Hypervisor"]);
+  const type = findColumn(table2, ["Server type", "Hypervisor"]);
   const storage = findColumn(table2, ["Storage in use (In GB)", "Total Storage In Use (in GB)", "Total storage (in GB)"]);
   const disks = table2.header.map((header, i2) => /^\*?disk \d+ size \(in gb\)$/i.test(header) ? i2 : -1).filter((i2) => i2 !== -1);
   const result = { collection: "servers", entities: [], rowsRead: table2.rows.length, skipped: /* @__PURE__ */ new Map() };
@@ -60591,7 +57516,7 @@ function importAzureMigrateServers(text3, file) {
       fields.os = os6;
       fields.os_family = osFamily(os6);
     }
-    const platform2 = PLATFORMS[cell2(type2).toLowerCase().replace(/\s+/g, "")];
+    const platform2 = PLATFORMS[cell2(type).toLowerCase().replace(/\s+/g, "")];
     if (platform2) fields.platform = platform2;
     result.entities.push({ id: id2, fields });
   }
@@ -60662,7 +57587,7 @@ var init_sheet_columns = __esm({
 // src/import/generic-csv.ts
 function importGenericCsv(text3, file, collection) {
   const table2 = readCsv(text3, file, { trim: false });
-  const schema3 = COLLECTIONS[collection].schema;
+  const schema = COLLECTIONS[collection].schema;
   const byKey = /* @__PURE__ */ new Map();
   for (const column of sheetColumns(collection)) {
     byKey.set(headerKey(column.label), column.path);
@@ -60686,7 +57611,7 @@ function importGenericCsv(text3, file, collection) {
     columns2.forEach((path, i2) => {
       const cell2 = row.cells[i2];
       if (!path || cell2 === void 0 || cell2 === "" || path.length === 1 && path[0] === "id") return;
-      const value2 = isExtensionField(path[0]) ? cell2 : typed(cell2, schemaAt(schema3, path), ";");
+      const value2 = isExtensionField(path[0]) ? cell2 : typed(cell2, schemaAt(schema, path), ";");
       if (path.length === 1) fields[path[0]] = value2;
       else fields[path[0]] = { ...fields[path[0]], [path[1]]: value2 };
     });
@@ -60827,11 +57752,11 @@ function likeCurrent(current, value2) {
   if (typeof current === "number" && value2.trim() !== "" && Number(value2) === current) return current;
   if (typeof current === "boolean" && (value2 === "true" || value2 === "false")) return value2 === "true";
   if (Array.isArray(current)) {
-    const items2 = splitSheetList(value2);
+    const items = splitSheetList(value2);
     const itemType = current.length > 0 && current.every((item) => typeof item === typeof current[0]) ? typeof current[0] : void 0;
-    if (itemType === "number" && items2.every((item) => item.trim() !== "" && !Number.isNaN(Number(item)))) return items2.map(Number);
-    if (itemType === "boolean" && items2.every((item) => item === "true" || item === "false")) return items2.map((item) => item === "true");
-    return items2;
+    if (itemType === "number" && items.every((item) => item.trim() !== "" && !Number.isNaN(Number(item)))) return items.map(Number);
+    if (itemType === "boolean" && items.every((item) => item === "true" || item === "false")) return items.map((item) => item === "true");
+    return items;
   }
   return value2;
 }
@@ -61053,8 +57978,8 @@ function summaryTable(review2) {
 function planSection(review2) {
   const lines = [];
   for (const [key, title] of PLANNING_TITLES) {
-    const items2 = review2.planning[key];
-    if (items2.length > 0) lines.push(`- **${title}**: ${items2.map((i2) => `\`${cell(i2.id)}\` ${show(i2.before)} \u2192 **${show(i2.after)}**`).join("; ")}`);
+    const items = review2.planning[key];
+    if (items.length > 0) lines.push(`- **${title}**: ${items.map((i2) => `\`${cell(i2.id)}\` ${show(i2.before)} \u2192 **${show(i2.after)}**`).join("; ")}`);
   }
   const { edgesAdded, edgesRemoved } = review2.planning;
   if (edgesAdded.length > 0) {
@@ -61129,9 +58054,9 @@ No changes to the backlog.
   const counts = (kind) => review2.changes.filter((c3) => c3.change === kind).length;
   out2.push(`${plural(counts("added"), "entity", "entities")} added, ${counts("removed")} removed, ${counts("changed")} changed`, "");
   for (const [key, title] of Object.entries(PLANNING_TITLES2)) {
-    const items2 = review2.planning[key];
-    if (items2.length === 0) continue;
-    out2.push(style.bold(title), ...items2.map((item) => `  ${item.id}: ${value(item.before)} \u2192 ${value(item.after)}`), "");
+    const items = review2.planning[key];
+    if (items.length === 0) continue;
+    out2.push(style.bold(title), ...items.map((item) => `  ${item.id}: ${value(item.before)} \u2192 ${value(item.after)}`), "");
   }
   if (review2.planning.edgesAdded.length > 0 || review2.planning.edgesRemoved.length > 0) {
     out2.push(style.bold("Dependency edges"));
@@ -61890,9 +58815,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addList(items2, ordered = false) {
+  addList(items, ordered = false) {
     const tag = ordered ? "ol" : "ul";
-    const listItems = items2.map((item) => this.wrap("li", item)).join("");
+    const listItems = items.map((item) => this.wrap("li", item)).join("");
     const element = this.wrap(tag, listItems);
     return this.addRaw(element).addEOL();
   }
@@ -62411,16 +59336,16 @@ function omit(object, keysToOmit) {
   }
   return result;
 }
-function encodeReserved(str2) {
-  return str2.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
+function encodeReserved(str) {
+  return str.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
     if (!/%[0-9A-Fa-f]/.test(part)) {
       part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
     }
     return part;
   }).join("");
 }
-function encodeUnreserved(str2) {
-  return encodeURIComponent(str2).replace(/[!'()*]/g, function(c3) {
+function encodeUnreserved(str) {
+  return encodeURIComponent(str).replace(/[!'()*]/g, function(c3) {
     return "%" + c3.charCodeAt(0).toString(16).toUpperCase();
   });
 }
@@ -62689,13 +59614,13 @@ function parse2(header, options) {
   }
   const valueEnd = whitespace === -1 ? index : whitespace;
   const value2 = header.slice(valueStart, valueEnd);
-  const type2 = (typeFlags & CASE_FLAGS) === 0 ? value2 : value2.toLowerCase();
+  const type = (typeFlags & CASE_FLAGS) === 0 ? value2 : value2.toLowerCase();
   if (index === len || stop !== 0) {
-    return { type: type2, index, parameters: new NullObject() };
+    return { type, index, parameters: new NullObject() };
   }
-  return parseParameters(header, type2, index, len, stopFlags);
+  return parseParameters(header, type, index, len, stopFlags);
 }
-function parseParameters(header, type2, index, len, stopFlags) {
+function parseParameters(header, type, index, len, stopFlags) {
   const parameters = new NullObject();
   parameter: while (index < len) {
     index++;
@@ -62790,17 +59715,17 @@ function parseParameters(header, type2, index, len, stopFlags) {
       index++;
     }
   }
-  return { type: type2, index, parameters };
+  return { type, index, parameters };
 }
-function unescapeQuotedPairs(str2, start, end) {
+function unescapeQuotedPairs(str, start, end) {
   let result = "";
   for (let index = start; index < end; index++) {
-    if (str2.charCodeAt(index) === BSLASH) {
-      result += str2.slice(start, index);
+    if (str.charCodeAt(index) === BSLASH) {
+      result += str.slice(start, index);
       start = ++index;
     }
   }
-  return result + str2.slice(start, end);
+  return result + str.slice(start, end);
 }
 
 // node_modules/json-with-bigint/json-with-bigint.js
