@@ -5788,7 +5788,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants3 = require_constants2();
+    var constants4 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5863,7 +5863,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert2(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants3.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants4.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5958,11 +5958,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants3.ERROR.OK) {
+          if (ret !== constants4.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants3.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants4.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants3.ERROR.PAUSED) {
+            } else if (ret === constants4.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -5985,10 +5985,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants3.ERROR.OK) {
+        if (ret === constants4.ERROR.OK) {
           return null;
         }
-        if (ret === constants3.ERROR.PAUSED || ret === constants3.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants4.ERROR.PAUSED || ret === constants4.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6005,7 +6005,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants3.ERROR[ret], data);
+        return new HTTPParserError(message, constants4.ERROR[ret], data);
       }
       destroy() {
         assert2(this.ptr != null);
@@ -6185,7 +6185,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants3.ERROR.PAUSED : 0;
+        return pause ? constants4.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6207,7 +6207,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6243,13 +6243,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert2(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -10919,7 +10919,7 @@ var require_mock_utils = __commonJS({
       const url = new URL(origin);
       if (netConnect === true) {
         return true;
-      } else if (Array.isArray(netConnect) && netConnect.some((matcher) => matchValue(matcher, url.host))) {
+      } else if (Array.isArray(netConnect) && netConnect.some((matcher2) => matchValue(matcher2, url.host))) {
         return true;
       }
       return false;
@@ -11349,14 +11349,14 @@ var require_mock_agent = __commonJS({
       activate() {
         this[kIsMockActive] = true;
       }
-      enableNetConnect(matcher) {
-        if (typeof matcher === "string" || typeof matcher === "function" || matcher instanceof RegExp) {
+      enableNetConnect(matcher2) {
+        if (typeof matcher2 === "string" || typeof matcher2 === "function" || matcher2 instanceof RegExp) {
           if (Array.isArray(this[kNetConnect])) {
-            this[kNetConnect].push(matcher);
+            this[kNetConnect].push(matcher2);
           } else {
-            this[kNetConnect] = [matcher];
+            this[kNetConnect] = [matcher2];
           }
-        } else if (typeof matcher === "undefined") {
+        } else if (typeof matcher2 === "undefined") {
           this[kNetConnect] = true;
         } else {
           throw new InvalidArgumentError2("Unsupported matcher. Must be one of String|Function|RegExp.");
@@ -19928,7 +19928,7 @@ var require_lib = __commonJS({
 function errorMessage(error3) {
   return error3 instanceof Error ? error3.message : String(error3);
 }
-var UsageError, IoError;
+var UsageError, IoError, DamagedCacheError;
 var init_errors = __esm({
   "src/errors.ts"() {
     "use strict";
@@ -19944,6 +19944,9 @@ var init_errors = __esm({
       constructor(message, options) {
         super(message, options);
       }
+    };
+    DamagedCacheError = class extends IoError {
+      name = "DamagedCacheError";
     };
   }
 });
@@ -24793,7 +24796,7 @@ var require_scan = __commonJS({
 var require_parse2 = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants3 = require_constants6();
+    var constants4 = require_constants6();
     var utils = require_utils2();
     var {
       MAX_LENGTH,
@@ -24801,7 +24804,7 @@ var require_parse2 = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants3;
+    } = constants4;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -25010,7 +25013,7 @@ var require_parse2 = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants3.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants4.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -25056,8 +25059,8 @@ var require_parse2 = __commonJS({
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants3.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants3.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants4.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants4.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -25753,7 +25756,7 @@ var require_parse2 = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants3.globChars(opts.windows);
+      } = constants4.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -25811,7 +25814,7 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse5 = require_parse2();
     var utils = require_utils2();
-    var constants3 = require_constants6();
+    var constants4 = require_constants6();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -25839,7 +25842,7 @@ var require_picomatch = __commonJS({
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
         isIgnored = picomatch(opts.ignore, ignoreOpts, returnState);
       }
-      const matcher = (input, returnObject = false) => {
+      const matcher2 = (input, returnObject = false) => {
         const { isMatch, match, output } = picomatch.test(input, regex, options, { glob, posix });
         const result = { glob, state, regex, posix, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
@@ -25862,9 +25865,9 @@ var require_picomatch = __commonJS({
         return returnObject ? result : true;
       };
       if (returnState) {
-        matcher.state = state;
+        matcher2.state = state;
       }
-      return matcher;
+      return matcher2;
     };
     picomatch.test = (input, regex, options, { glob, posix } = {}) => {
       if (typeof input !== "string") {
@@ -25939,7 +25942,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch.constants = constants3;
+    picomatch.constants = constants4;
     module.exports = picomatch;
   }
 });
@@ -25977,9 +25980,20 @@ async function exclusion(exclude) {
   const picomatch = (await Promise.resolve().then(() => __toESM(require_picomatch2(), 1))).default;
   const withSlash = exclude.filter((glob) => glob.includes("/"));
   const names2 = exclude.filter((glob) => !glob.includes("/"));
-  const byPath = withSlash.length > 0 ? picomatch(withSlash, { dot: true }) : () => false;
-  const byName = names2.length > 0 ? picomatch(names2, { dot: true }) : () => false;
+  const byPath = matcher(picomatch, withSlash);
+  const byName = matcher(picomatch, names2);
   return (path) => byPath(path) || byName(path.slice(path.lastIndexOf("/") + 1));
+}
+function matcher(picomatch, globs) {
+  if (globs.length === 0) return () => false;
+  for (const glob of globs) {
+    if (typeof glob !== "string" || glob.trim() === "") throw new UsageError(`project.exclude in ${ROOT_FILE} holds an empty glob`, "remove it, or write the files to leave out (drafts/**, *.draft.yaml)");
+  }
+  try {
+    return picomatch([...globs], { dot: true });
+  } catch (error3) {
+    throw new UsageError(`project.exclude in ${ROOT_FILE}: ${errorMessage(error3)}`, "write each glob as .gitignore does (drafts/**, *.draft.yaml)");
+  }
 }
 async function backlogPaths(source, exclude) {
   const excluded = await exclusion(exclude);
@@ -25989,12 +26003,42 @@ var YAML_FILE;
 var init_file_filter = __esm({
   "src/load/file-filter.ts"() {
     "use strict";
+    init_errors();
+    init_find_root();
     YAML_FILE = /\.ya?ml$/i;
   }
 });
 
+// src/files/regular-file.ts
+import { closeSync, constants as constants3, fstatSync, openSync, readFileSync as readFileSync3 } from "node:fs";
+function openRegularFile(path) {
+  const fd = openSync(path, constants3.O_RDONLY | constants3.O_NONBLOCK);
+  if (!fstatSync(fd).isFile()) {
+    closeSync(fd);
+    throw new NotARegularFile(`${path} is not a regular file`);
+  }
+  return fd;
+}
+function readRegularFile(path) {
+  const fd = openRegularFile(path);
+  try {
+    return readFileSync3(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+var NotARegularFile;
+var init_regular_file = __esm({
+  "src/files/regular-file.ts"() {
+    "use strict";
+    NotARegularFile = class extends Error {
+      name = "NotARegularFile";
+    };
+  }
+});
+
 // src/load/fs-source.ts
-import { closeSync, fstatSync, openSync, readdirSync, readFileSync as readFileSync3, readSync, realpathSync, statSync as statSync2 } from "node:fs";
+import { closeSync as closeSync2, fstatSync as fstatSync2, readdirSync, readFileSync as readFileSync4, readSync, realpathSync, statSync as statSync2 } from "node:fs";
 import { join as join3, relative, sep as sep3 } from "node:path";
 function fsSource(root) {
   const realRoot = realpathSync(root);
@@ -26011,9 +26055,13 @@ function fsSource(root) {
     },
     async readFile(path, room) {
       try {
-        return room ? readInto(join3(realRoot, path), room) : readFileSync3(join3(realRoot, path));
+        return room ? readInto(join3(realRoot, path), room) : readRegularFile(join3(realRoot, path));
       } catch (error3) {
         if (error3.code === "ENOENT") return void 0;
+        if (error3 instanceof NotARegularFile) {
+          notices.push(`skipped ${path}: not a regular file`);
+          return void 0;
+        }
         throw new IoError(`cannot read ${path}: ${errorMessage(error3)}`, { cause: error3 });
       }
     },
@@ -26041,6 +26089,10 @@ function fsSource(root) {
         files.push(path);
         continue;
       }
+      if (!entry.isDirectory() && !entry.isSymbolicLink()) {
+        if (isBacklogFile(path)) notes.push(`skipped ${path}: not a regular file`);
+        continue;
+      }
       let full = join3(dir, entry.name);
       let isDirectory2 = entry.isDirectory();
       if (entry.isSymbolicLink()) {
@@ -26054,7 +26106,12 @@ function fsSource(root) {
           continue;
         }
         full = target;
-        isDirectory2 = statSync2(target).isDirectory();
+        const stats = statSync2(target);
+        isDirectory2 = stats.isDirectory();
+        if (!isDirectory2 && !stats.isFile()) {
+          if (isBacklogFile(path)) notes.push(`skipped ${path}: a link to what is not a regular file`);
+          continue;
+        }
       }
       if (isDirectory2) {
         if (isSkippedFolder(entry.name) || visited.has(full)) continue;
@@ -26066,12 +26123,12 @@ function fsSource(root) {
   }
 }
 function readInto(path, room) {
-  const fd = openSync(path, "r");
+  const fd = openRegularFile(path);
   try {
-    const stats = fstatSync(fd);
-    const size = stats.isFile() ? stats.size : 0;
+    const stats = fstatSync2(fd);
+    const size = stats.size;
     const into = size > 0 ? room(size) : void 0;
-    if (!into) return readFileSync3(fd);
+    if (!into) return readFileSync4(fd);
     const target = size <= staging.length ? staging : into;
     let filled = 0;
     while (filled < size) {
@@ -26082,7 +26139,7 @@ function readInto(path, room) {
     if (target !== into) into.set(target.subarray(0, filled));
     return into.subarray(0, filled);
   } finally {
-    closeSync(fd);
+    closeSync2(fd);
   }
 }
 function realTarget(path) {
@@ -26102,6 +26159,7 @@ var init_fs_source = __esm({
     "use strict";
     init_errors();
     init_file_filter();
+    init_regular_file();
     staging = new Uint8Array(256 * 1024);
   }
 });
@@ -42255,20 +42313,27 @@ __export(read_project_exports, {
   projectOf: () => projectOf,
   readProjectSettings: () => readProjectSettings
 });
-import { existsSync as existsSync5, readFileSync as readFileSync4 } from "node:fs";
+import { existsSync as existsSync5 } from "node:fs";
 import { join as join4 } from "node:path";
 function projectOf(rootFile) {
   return rootFile.check.projects.find((project) => project.data !== void 0)?.data;
 }
 function readProjectSettings(root) {
   const path = join4(root, ROOT_FILE);
-  return existsSync5(path) ? projectOf(readSourceFile(ROOT_FILE, readFileSync4(path))) : void 0;
+  if (!existsSync5(path)) return void 0;
+  try {
+    return projectOf(readSourceFile(ROOT_FILE, readRegularFile(path)));
+  } catch (error3) {
+    if (error3 instanceof NotARegularFile) return void 0;
+    throw error3;
+  }
 }
 var init_read_project = __esm({
   "src/load/read-project.ts"() {
     "use strict";
     init_find_root();
     init_read_source_file();
+    init_regular_file();
   }
 });
 
@@ -42283,9 +42348,37 @@ var init_content_id = __esm({
   }
 });
 
+// src/files/make-folder.ts
+import { mkdirSync, statSync as statSync3 } from "node:fs";
+import { dirname as dirname3 } from "node:path";
+function makeFolder(path) {
+  const missing = [];
+  for (let folder = path; ; folder = dirname3(folder)) {
+    const stats = statSync3(folder, { throwIfNoEntry: false });
+    if (stats) {
+      if (!stats.isDirectory()) throw Object.assign(new Error(`${folder} is not a folder`), { code: "ENOTDIR" });
+      break;
+    }
+    missing.push(folder);
+    if (dirname3(folder) === folder) break;
+  }
+  for (const folder of missing.reverse()) {
+    try {
+      mkdirSync(folder);
+    } catch (error3) {
+      if (error3.code !== "EEXIST") throw error3;
+    }
+  }
+}
+var init_make_folder = __esm({
+  "src/files/make-folder.ts"() {
+    "use strict";
+  }
+});
+
 // src/edit/atomic-write.ts
-import { closeSync as closeSync2, fsyncSync, mkdirSync, openSync as openSync2, renameSync, rmSync, statSync as statSync3, writeSync } from "node:fs";
-import { basename, dirname as dirname3, join as join5 } from "node:path";
+import { closeSync as closeSync3, fsyncSync, mkdirSync as mkdirSync2, openSync as openSync2, renameSync, rmSync, statSync as statSync4, writeSync } from "node:fs";
+import { basename, dirname as dirname4, join as join5 } from "node:path";
 import { threadId } from "node:worker_threads";
 function* encodedInChunks(texts, encoding = "utf8") {
   const encoder = new ChunkEncoder(encoding);
@@ -42323,8 +42416,9 @@ var fileSystem, CHUNK_BYTES, ChunkEncoder, isHighSurrogate, TemporaryFile;
 var init_atomic_write = __esm({
   "src/edit/atomic-write.ts"() {
     "use strict";
+    init_make_folder();
     init_errors();
-    fileSystem = { openSync: openSync2, writeSync, fsyncSync, closeSync: closeSync2, renameSync, rmSync, statSync: statSync3, mkdirSync };
+    fileSystem = { openSync: openSync2, writeSync, fsyncSync, closeSync: closeSync3, renameSync, rmSync, statSync: statSync4, mkdirSync: mkdirSync2 };
     CHUNK_BYTES = 1024 * 1024;
     ChunkEncoder = class {
       constructor(encoding = "utf8") {
@@ -42360,14 +42454,14 @@ var init_atomic_write = __esm({
       constructor(path, options = {}) {
         this.path = path;
         this.options = options;
-        this.temporary = join5(dirname3(path), `.${basename(path)}.${process.pid}.${threadId}.${Date.now()}.tmp`);
+        this.temporary = join5(dirname4(path), `.${basename(path)}.${process.pid}.${threadId}.${Date.now()}.tmp`);
         let mode = 420;
         try {
           mode = fileSystem.statSync(path).mode & 4095;
         } catch {
         }
         try {
-          fileSystem.mkdirSync(dirname3(path), { recursive: true });
+          makeFolder(dirname4(path));
           this.fd = fileSystem.openSync(this.temporary, "wx", mode);
         } catch (error3) {
           throw new IoError(`cannot write ${path}: ${errorMessage(error3)}`, { cause: error3 });
@@ -42497,7 +42591,7 @@ var init_cache_codec = __esm({
 
 // src/load/parse-cache.ts
 import { createHash as createHash4 } from "node:crypto";
-import { existsSync as existsSync6, mkdirSync as mkdirSync2, readdirSync as readdirSync2, readFileSync as readFileSync5, rmSync as rmSync2, statSync as statSync4 } from "node:fs";
+import { existsSync as existsSync6, readdirSync as readdirSync2, rmSync as rmSync2, statSync as statSync5 } from "node:fs";
 import { homedir } from "node:os";
 import { isAbsolute, join as join6 } from "node:path";
 function entryKey(version2, path, bytes) {
@@ -42521,7 +42615,7 @@ function sweepTemporaries(dir) {
   for (const name of readdirSync2(dir)) {
     if (!/^\..+\.\d+\.\d+\.tmp$/.test(name)) continue;
     try {
-      if (Date.now() - statSync4(join6(dir, name)).mtimeMs > STALE_TEMPORARY_MS) rmSync2(join6(dir, name), { force: true });
+      if (Date.now() - statSync5(join6(dir, name)).mtimeMs > STALE_TEMPORARY_MS) rmSync2(join6(dir, name), { force: true });
     } catch {
     }
   }
@@ -42533,7 +42627,7 @@ function cacheFileOf(root, env2, extension) {
 function readPack(pack, version2) {
   if (!existsSync6(pack)) return /* @__PURE__ */ new Map();
   try {
-    const bytes = readFileSync5(pack);
+    const bytes = readRegularFile(pack);
     const newline = bytes.lastIndexOf(10);
     if (newline === -1) return /* @__PURE__ */ new Map();
     const body = bytes.subarray(0, newline);
@@ -42565,6 +42659,8 @@ var init_parse_cache = __esm({
     init_cache_codec();
     init_find_root();
     init_file_text();
+    init_regular_file();
+    init_make_folder();
     CACHE_FORMAT = 5;
     ParseCache = class _ParseCache {
       constructor(pack, version2, entries) {
@@ -42649,7 +42745,7 @@ var init_parse_cache = __esm({
       /** A pack to write to `target`; undefined when its file cannot be made. */
       static open(target) {
         try {
-          mkdirSync2(join6(target.file, ".."), { recursive: true });
+          makeFolder(join6(target.file, ".."));
           sweepTemporaries(join6(target.file, ".."));
           return new _PackWriter(new TemporaryFile(target.file, { durable: false }), target.version);
         } catch {
@@ -43029,15 +43125,15 @@ var init_load_files = __esm({
 
 // src/load/repository-prefix.ts
 import { existsSync as existsSync8 } from "node:fs";
-import { dirname as dirname4, join as join7, relative as relative2, sep as sep4 } from "node:path";
+import { dirname as dirname5, join as join7, relative as relative2, sep as sep4 } from "node:path";
 function repositoryPrefix(root, cwd) {
   let top;
-  for (let dir = root; ; dir = dirname4(dir)) {
+  for (let dir = root; ; dir = dirname5(dir)) {
     if (existsSync8(join7(dir, ".git"))) {
       top = dir;
       break;
     }
-    if (dirname4(dir) === dir) break;
+    if (dirname5(dir) === dir) break;
   }
   const rel = relative2(top ?? cwd, root);
   if (rel === "" || rel.startsWith("..")) return "";
@@ -53043,8 +53139,8 @@ var init_list2 = __esm({
 
 // src/load/sectioned-file.ts
 import { createHash as createHash5 } from "node:crypto";
-import { closeSync as closeSync3, fstatSync as fstatSync2, mkdirSync as mkdirSync3, openSync as openSync3, readSync as readSync2, rmSync as rmSync3, statSync as statSync5 } from "node:fs";
-import { dirname as dirname5 } from "node:path";
+import { closeSync as closeSync4, fstatSync as fstatSync3, readSync as readSync2, rmSync as rmSync3, statSync as statSync6 } from "node:fs";
+import { dirname as dirname6 } from "node:path";
 function writeSectionedFile(location, header, sections) {
   const ranges = {};
   const texts = [];
@@ -53057,7 +53153,7 @@ function writeSectionedFile(location, header, sections) {
   }
   const headerText = asciiJson({ ...header, sections: ranges });
   try {
-    mkdirSync3(dirname5(location), { recursive: true });
+    makeFolder(dirname6(location));
     writeFileAtomic(location, encodedInChunks([firstLine2(headerText), headerText, ...texts], "latin1"), { durable: false });
   } catch {
   }
@@ -53065,7 +53161,7 @@ function writeSectionedFile(location, header, sections) {
 function readSectionedFile(location) {
   let fd;
   try {
-    fd = openSync3(location, "r");
+    fd = openRegularFile(location);
   } catch {
     return void 0;
   }
@@ -53080,7 +53176,7 @@ function readSectionedFile(location) {
     return buffer;
   };
   try {
-    const size = fstatSync2(fd).size;
+    const size = fstatSync3(fd).size;
     const first2 = read(0, Math.min(MAX_FIRST_LINE, size)).toString("latin1");
     const newline = first2.indexOf("\n");
     const [lengthText, hash] = first2.slice(0, Math.max(newline, 0)).split(" ");
@@ -53103,7 +53199,7 @@ function readSectionedFile(location) {
           return JSON.parse(bytes.toString("latin1"));
         } catch (error3) {
           removeIfStill(location, fd);
-          throw new IoError(`the cache file ${location} is damaged (${errorMessage(error3)}): run the command again, which rebuilds it (or with --no-cache)`, { cause: error3 });
+          throw new DamagedCacheError(`the cache file ${location} is damaged (${errorMessage(error3)})`, { cause: error3 });
         }
       },
       sectionHash: (name) => header.sections[name]?.[2],
@@ -53117,7 +53213,7 @@ function readSectionedFile(location) {
       }
     };
   } catch {
-    closeSync3(fd);
+    closeSync4(fd);
     return void 0;
   }
 }
@@ -53130,7 +53226,7 @@ function sha12(content) {
 }
 function removeIfStill(location, fd) {
   try {
-    if (statSync5(location).ino === fstatSync2(fd).ino) rmSync3(location, { force: true });
+    if (statSync6(location).ino === fstatSync3(fd).ino) rmSync3(location, { force: true });
   } catch {
   }
 }
@@ -53144,6 +53240,8 @@ var init_sectioned_file = __esm({
     "use strict";
     init_atomic_write();
     init_errors();
+    init_make_folder();
+    init_regular_file();
     MAX_FIRST_LINE = 64;
     EncodedSection = class _EncodedSection {
       constructor(text3, hash) {
@@ -53324,7 +53422,6 @@ var init_load_backlog = __esm({
 });
 
 // src/cli/open-backlog.ts
-import { readFileSync as readFileSync6 } from "node:fs";
 import { join as join8 } from "node:path";
 async function openForQuery(io, rootOption) {
   const root = resolveRoot(io.cwd, rootOption);
@@ -53340,7 +53437,7 @@ async function openForQuery(io, rootOption) {
   return {
     root,
     context: queryContext(snapshot.backlog),
-    sourceOf: (path) => ({ text: decodeText(readFileSync6(join8(source.realRoot, path))).text, parser: snapshot.parserOf(path) })
+    sourceOf: (path) => ({ text: decodeText(readRegularFile(join8(source.realRoot, path))).text, parser: snapshot.parserOf(path) })
   };
 }
 async function openBacklog(io, rootOption) {
@@ -53377,6 +53474,7 @@ var init_open_backlog = __esm({
     init_file_filter();
     init_parse_cache();
     init_decode();
+    init_regular_file();
     init_snapshot();
     init_graph();
     init_lazy();
@@ -54331,7 +54429,7 @@ var init_unified_diff = __esm({
 });
 
 // src/edit/apply-changes.ts
-import { closeSync as closeSync4, existsSync as existsSync9, openSync as openSync4, readSync as readSync3 } from "node:fs";
+import { closeSync as closeSync5, existsSync as existsSync9, readSync as readSync3 } from "node:fs";
 import { join as join9 } from "node:path";
 function applyChanges(files, changes, options) {
   const byPath = new Map(files.map((file) => [file.path, file]));
@@ -54371,11 +54469,11 @@ function applyFileEdits(files, edits, options) {
 function withByteOrderMarkOf(path, text3) {
   const head = Buffer.alloc(BYTE_ORDER_MARK.length);
   try {
-    const fd = openSync4(path, "r");
+    const fd = openRegularFile(path);
     try {
       readSync3(fd, head, 0, head.length, 0);
     } finally {
-      closeSync4(fd);
+      closeSync5(fd);
     }
   } catch {
     return text3;
@@ -54396,6 +54494,7 @@ var init_apply_changes = __esm({
     init_line_ends();
     init_text_edits();
     init_unified_diff();
+    init_regular_file();
     BYTE_ORDER_MARK = Buffer.from([239, 187, 191]);
   }
 });
@@ -55670,11 +55769,11 @@ risks:
 
 // src/git/top-level.ts
 import { existsSync as existsSync10 } from "node:fs";
-import { dirname as dirname6, join as join10, resolve as resolve4 } from "node:path";
+import { dirname as dirname7, join as join10, resolve as resolve4 } from "node:path";
 function gitTopLevel(dir) {
-  for (let at = resolve4(dir); ; at = dirname6(at)) {
+  for (let at = resolve4(dir); ; at = dirname7(at)) {
     if (existsSync10(join10(at, ".git"))) return at;
-    if (dirname6(at) === at) return void 0;
+    if (dirname7(at) === at) return void 0;
   }
 }
 var init_top_level = __esm({
@@ -55688,8 +55787,8 @@ var init_exports = {};
 __export(init_exports, {
   runInit: () => runInit
 });
-import { existsSync as existsSync11, mkdirSync as mkdirSync4 } from "node:fs";
-import { dirname as dirname7, join as join11, relative as relative5, resolve as resolve5, sep as sep7 } from "node:path";
+import { existsSync as existsSync11 } from "node:fs";
+import { dirname as dirname8, join as join11, relative as relative5, resolve as resolve5, sep as sep7 } from "node:path";
 function runInit(dir, options, io) {
   const target = resolve5(io.cwd, dir ?? ".");
   const shown = (path) => {
@@ -55711,7 +55810,7 @@ function runInit(dir, options, io) {
   }
   try {
     for (const [path, text3] of files) {
-      mkdirSync4(dirname7(path), { recursive: true });
+      makeFolder(dirname8(path));
       writeFileAtomic(path, text3);
     }
   } catch (error3) {
@@ -55735,6 +55834,7 @@ var init_init2 = __esm({
     init_ci_files();
     init_starter_backlog();
     init_errors();
+    init_make_folder();
     init_top_level();
     init_version();
   }
@@ -57809,7 +57909,7 @@ var import_exports = {};
 __export(import_exports, {
   runImport: () => runImport
 });
-import { readFileSync as readFileSync7 } from "node:fs";
+import { readFileSync as readFileSync5 } from "node:fs";
 import { isAbsolute as isAbsolute2, relative as relative6, resolve as resolve6, sep as sep8 } from "node:path";
 async function runImport(format, file, options, io) {
   const asOf = resolveAsOf(options.asOf, io.env);
@@ -57835,7 +57935,7 @@ function intoPath(root, cwd, into, isDefault) {
 function readExport(path, shown) {
   let bytes;
   try {
-    bytes = readFileSync7(path);
+    bytes = readFileSync5(path);
   } catch (error3) {
     if (error3.code === "ENOENT") throw new UsageError(`${shown}: no such file`);
     throw new IoError(`cannot read ${shown}: ${errorMessage(error3)}`, { cause: error3 });
@@ -58111,8 +58211,8 @@ var init_diff_text = __esm({
 });
 
 // src/git/review-sides.ts
-import { existsSync as existsSync12, mkdirSync as mkdirSync5, readdirSync as readdirSync3, rmSync as rmSync4, statSync as statSync6, utimesSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { basename as basename2, dirname as dirname8, join as join12 } from "node:path";
+import { existsSync as existsSync12, readdirSync as readdirSync3, rmSync as rmSync4, statSync as statSync7, utimesSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { basename as basename2, dirname as dirname9, join as join12 } from "node:path";
 async function reviewSidesAt(repository, ats, root, options) {
   const { asOf, version: version2, cacheEnv } = options;
   const locations = await Promise.all(
@@ -58150,7 +58250,7 @@ function admitOnSecondReview(location) {
       rmSync4(marker, { force: true });
       return true;
     }
-    mkdirSync5(dirname8(marker), { recursive: true });
+    makeFolder(dirname9(marker));
     writeFileSync2(marker, "");
   } catch {
   }
@@ -58197,10 +58297,10 @@ function touch(location) {
 }
 function keepNewest(location) {
   try {
-    const dir = dirname8(location);
+    const dir = dirname9(location);
     const rootPrefix = `${basename2(location).split(".")[0]}.`;
     const names2 = readdirSync3(dir).filter((name) => name.startsWith(rootPrefix));
-    const newestFirst = (suffix) => names2.filter((name) => name.endsWith(suffix)).map((name) => ({ path: join12(dir, name), time: statSync6(join12(dir, name)).mtimeMs })).sort((a, b2) => b2.time - a.time);
+    const newestFirst = (suffix) => names2.filter((name) => name.endsWith(suffix)).map((name) => ({ path: join12(dir, name), time: statSync7(join12(dir, name)).mtimeMs })).sort((a, b2) => b2.time - a.time);
     for (const { path } of newestFirst(".review").slice(KEEP)) rmSync4(path, { force: true });
     for (const { path } of newestFirst(".review.seen").slice(KEEP_SEEN)) rmSync4(path, { force: true });
   } catch {
@@ -58216,6 +58316,7 @@ var init_review_sides = __esm({
     init_parse_cache();
     init_sectioned_file();
     init_backlog_at();
+    init_make_folder();
     init_repository();
     REVIEW_FORMAT = 2;
     KEEP = 8;
@@ -63208,7 +63309,7 @@ function checkedBoolean(booleanInput, name) {
 }
 
 // src/action/run-action.ts
-import { readFileSync as readFileSync8 } from "node:fs";
+import { readFileSync as readFileSync6 } from "node:fs";
 import { join as join13 } from "node:path";
 
 // node_modules/commander/esm.mjs
@@ -63322,9 +63423,17 @@ async function projectSettings(io, root) {
   return readProjectSettings2(dir);
 }
 async function run2(argv, givenIO) {
-  let exitCode = EXIT.ok;
-  const debug3 = argv.includes("--debug") || givenIO.env.BACKLOG_DEBUG === "1";
   const io = { ...givenIO, env: { ...givenIO.env, ...argv.includes("--no-cache") ? { BACKLOG_NO_CACHE: "1" } : {} } };
+  try {
+    return await runOnce(argv, io, false);
+  } catch (error3) {
+    if (!(error3 instanceof DamagedCacheError)) throw error3;
+    return runOnce(argv, { ...io, env: { ...io.env, BACKLOG_NO_CACHE: "1" } }, true);
+  }
+}
+async function runOnce(argv, io, retrying) {
+  let exitCode = EXIT.ok;
+  const debug3 = argv.includes("--debug") || io.env.BACKLOG_DEBUG === "1";
   try {
     const program2 = createProgram(io, (code) => {
       exitCode = code;
@@ -63336,6 +63445,7 @@ async function run2(argv, givenIO) {
     await program2.parseAsync([...argv], { from: "user" });
     return exitCode;
   } catch (error3) {
+    if (error3 instanceof DamagedCacheError && !retrying) throw error3;
     return exitCodeOf(error3, io, debug3);
   }
 }
@@ -63425,7 +63535,7 @@ async function runAction(inputs, runner, out2, comments) {
     out2.setFailed(`backlog validate could not run: ${firstLine3(validated.stderr)}`);
     return;
   }
-  const summary2 = JSON.parse(readFileSync8(jsonFile, "utf8")).summary;
+  const summary2 = JSON.parse(readFileSync6(jsonFile, "utf8")).summary;
   out2.setOutput("errors", String(summary2.errors));
   out2.setOutput("warnings", String(summary2.warnings));
   let changed = false;

@@ -7370,13 +7370,36 @@ import { parentPort } from "node:worker_threads";
 
 // src/load/parse-cache.ts
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync as mkdirSync2, readdirSync, readFileSync, rmSync as rmSync2, statSync as statSync2 } from "node:fs";
+import { existsSync, readdirSync, rmSync as rmSync2, statSync as statSync3 } from "node:fs";
 import { isAbsolute, join as join2 } from "node:path";
 
 // src/edit/atomic-write.ts
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { closeSync, fsyncSync, mkdirSync as mkdirSync2, openSync, renameSync, rmSync, statSync as statSync2, writeSync } from "node:fs";
+import { basename, dirname as dirname2, join } from "node:path";
 import { threadId } from "node:worker_threads";
+
+// src/files/make-folder.ts
+import { mkdirSync, statSync } from "node:fs";
+import { dirname } from "node:path";
+function makeFolder(path) {
+  const missing = [];
+  for (let folder = path; ; folder = dirname(folder)) {
+    const stats = statSync(folder, { throwIfNoEntry: false });
+    if (stats) {
+      if (!stats.isDirectory()) throw Object.assign(new Error(`${folder} is not a folder`), { code: "ENOTDIR" });
+      break;
+    }
+    missing.push(folder);
+    if (dirname(folder) === folder) break;
+  }
+  for (const folder of missing.reverse()) {
+    try {
+      mkdirSync(folder);
+    } catch (error2) {
+      if (error2.code !== "EEXIST") throw error2;
+    }
+  }
+}
 
 // src/errors.ts
 var IoError = class extends Error {
@@ -7390,7 +7413,7 @@ function errorMessage(error2) {
 }
 
 // src/edit/atomic-write.ts
-var fileSystem = { openSync, writeSync, fsyncSync, closeSync, renameSync, rmSync, statSync, mkdirSync };
+var fileSystem = { openSync, writeSync, fsyncSync, closeSync, renameSync, rmSync, statSync: statSync2, mkdirSync: mkdirSync2 };
 var CHUNK_BYTES = 1024 * 1024;
 var ChunkEncoder = class {
   constructor(encoding = "utf8") {
@@ -7426,14 +7449,14 @@ var TemporaryFile = class {
   constructor(path, options = {}) {
     this.path = path;
     this.options = options;
-    this.temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${threadId}.${Date.now()}.tmp`);
+    this.temporary = join(dirname2(path), `.${basename(path)}.${process.pid}.${threadId}.${Date.now()}.tmp`);
     let mode = 420;
     try {
       mode = fileSystem.statSync(path).mode & 4095;
     } catch {
     }
     try {
-      fileSystem.mkdirSync(dirname(path), { recursive: true });
+      makeFolder(dirname2(path));
       this.fd = fileSystem.openSync(this.temporary, "wx", mode);
     } catch (error2) {
       throw new IoError(`cannot write ${path}: ${errorMessage(error2)}`, { cause: error2 });
@@ -7754,7 +7777,7 @@ var PackWriter = class _PackWriter {
   /** A pack to write to `target`; undefined when its file cannot be made. */
   static open(target) {
     try {
-      mkdirSync2(join2(target.file, ".."), { recursive: true });
+      makeFolder(join2(target.file, ".."));
       sweepTemporaries(join2(target.file, ".."));
       return new _PackWriter(new TemporaryFile(target.file, { durable: false }), target.version);
     } catch {
@@ -7798,7 +7821,7 @@ function sweepTemporaries(dir) {
   for (const name of readdirSync(dir)) {
     if (!/^\..+\.\d+\.\d+\.tmp$/.test(name)) continue;
     try {
-      if (Date.now() - statSync2(join2(dir, name)).mtimeMs > STALE_TEMPORARY_MS) rmSync2(join2(dir, name), { force: true });
+      if (Date.now() - statSync3(join2(dir, name)).mtimeMs > STALE_TEMPORARY_MS) rmSync2(join2(dir, name), { force: true });
     } catch {
     }
   }
