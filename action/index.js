@@ -26083,6 +26083,10 @@ function fsSource(root) {
     } catch (error3) {
       throw new IoError(`cannot list ${prefix || "."}: ${errorMessage(error3)}`, { cause: error3 });
     }
+    if (prefix !== "" && entries.some((entry) => entry.name === ".git")) {
+      notes.push(`skipped ${prefix.slice(0, -1)}: a git repository of its own (a submodule)`);
+      return;
+    }
     for (const entry of entries) {
       const path = prefix + entry.name;
       if (entry.isFile()) {
@@ -51154,6 +51158,20 @@ async function run(repository, args) {
     throw new IoError(`git ${args[0]} failed: ${errorMessage(error3)}`, { cause: error3 });
   }
 }
+async function resolveRange(repository, text3) {
+  const symmetric = text3.indexOf("...");
+  const at = symmetric !== -1 ? symmetric : text3.indexOf("..");
+  if (at === -1) return void 0;
+  const [from, to] = [text3.slice(0, at) || "HEAD", text3.slice(at + (symmetric !== -1 ? 3 : 2)) || "HEAD"];
+  const head = await resolveCommit(repository, to);
+  const fromCommit = await resolveCommit(repository, from);
+  if (symmetric === -1) return { base: fromCommit, head };
+  try {
+    return { base: (await repository.git.raw(["merge-base", fromCommit, head])).trim(), head };
+  } catch {
+    throw new UsageError(`no common history between ${from} and ${to}`, await isShallow(repository) ? SHALLOW_CLONE_HINT : void 0);
+  }
+}
 var WORKTREE, SHALLOW_CLONE_HINT;
 var init_repository = __esm({
   "src/git/repository.ts"() {
@@ -58334,8 +58352,10 @@ async function runDiff(baseRef, headRef, options, io) {
   const asOf = resolveAsOf(options.asOf, io.env);
   const root = resolveRoot(io.cwd, options.root);
   const repository = await openRepository(root);
-  const head = headRef === void 0 ? WORKTREE : await resolveCommit(repository, headRef);
-  const base = baseRef === void 0 ? await defaultBase(repository, head === WORKTREE ? "HEAD" : head, io.env) : await resolveCommit(repository, baseRef);
+  if (baseRef?.includes("..") && headRef !== void 0) throw new UsageError(`a range (${baseRef}) names both sides already: give it alone, or two commits`);
+  const range = baseRef !== void 0 ? await resolveRange(repository, baseRef) : void 0;
+  const head = range?.head ?? (headRef === void 0 ? WORKTREE : await resolveCommit(repository, headRef));
+  const base = range?.base ?? (baseRef === void 0 ? await defaultBase(repository, head === WORKTREE ? "HEAD" : head, io.env) : await resolveCommit(repository, baseRef));
   const cacheEnv = cachingOff(io) ? void 0 : io.env;
   const [before, after] = await reviewSidesAt(repository, [base, head], root, { asOf, version: cacheVersion(), cacheEnv });
   const changes = review(before, after);
@@ -63387,7 +63407,7 @@ function createProgram(io, setExit) {
     const { runExport: runExport2 } = await Promise.resolve().then(() => (init_export(), export_exports));
     setExit(await runExport2(collection, options, io));
   });
-  program2.command("diff").description("what a change means for the backlog: entities added, removed and changed, the plan, findings introduced and fixed").argument("[base]", "the commit to compare with (default: the merge-base with $GITHUB_BASE_REF, origin/HEAD, main or master)").argument("[head]", "the commit to compare (default: the working tree)").option("--root <dir>", ROOT_HELP).addOption(new Option("-f, --format <format>", "output format").choices(["text", "markdown", "json"]).default("text")).option("--exit-code", "exit 1 when there are changes").option("--as-of <date>", '"today" for date rules, YYYY-MM-DD (or BACKLOG_AS_OF)').action(async (base, head, options, command) => {
+  program2.command("diff").description("what a change means for the backlog: entities added, removed and changed, the plan, findings introduced and fixed").argument("[base]", "the commit to compare with, or a range A..B or A...B as git diff reads it (default: the merge-base with $GITHUB_BASE_REF, origin/HEAD, main or master)").argument("[head]", "the commit to compare (default: the working tree)").option("--root <dir>", ROOT_HELP).addOption(new Option("-f, --format <format>", "output format").choices(["text", "markdown", "json"]).default("text")).option("--exit-code", "exit 1 when there are changes").option("--as-of <date>", '"today" for date rules, YYYY-MM-DD (or BACKLOG_AS_OF)').action(async (base, head, options, command) => {
     const { runDiff: runDiff2 } = await Promise.resolve().then(() => (init_diff2(), diff_exports2));
     setExit(await runDiff2(base, head, { ...options, color: command.optsWithGlobals().color }, io));
   });
