@@ -1,32 +1,84 @@
-// The build: one esbuild bundle of the CLI and of the programmatic API, split into chunks so
-// that each command loads only what it needs (start-up is a bar of the specification), plus
-// type declarations from tsc for the API.
+// The builds, with esbuild.
+//   node build.mjs                   the CLI into dist/: split into chunks so that each command
+//                                    loads only what it needs (start-up is a bar of the
+//                                    specification). What npm installs.
+//   node build.mjs --action [DIR]    the GitHub Action into action/ (or DIR): its entry and the
+//                                    parse worker, each one file with every library inside, as
+//                                    the runner has no node_modules for an action. Committed.
+// Each writes the licences of the libraries bundled in beside the code.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
 
-// Chunks are named by content hash: without a clean start, old ones pile up.
-rmSync('dist', { recursive: true, force: true });
+// CommonJS dependencies bundled into ESM still call require() for Node's own modules.
+const REQUIRE_BANNER = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
+const COMMON = { bundle: true, format: 'esm', platform: 'node', target: 'node20', sourcemap: false, logLevel: 'warning', banner: { js: REQUIRE_BANNER }, metafile: true };
 
-await build({
-  entryPoints: { 'cli/main': 'src/cli/main.ts', index: 'src/index.ts', 'load/parse-worker': 'src/load/parse-worker.ts' },
-  outdir: 'dist',
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  sourcemap: false,
-  logLevel: 'warning',
-  // CommonJS dependencies bundled into ESM still call require() for Node's own modules.
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-  chunkNames: 'chunks/[name]-[hash]',
-});
+async function buildCli() {
+  // Chunks are named by content hash: without a clean start, old ones pile up.
+  rmSync('dist', { recursive: true, force: true });
+  const result = await build({
+    ...COMMON,
+    entryPoints: { 'cli/main': 'src/cli/main.ts', 'load/parse-worker': 'src/load/parse-worker.ts' },
+    outdir: 'dist',
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+  });
+  writeLicences(join('dist', 'licenses.txt'), result.metafile);
 
-// The caches are keyed by this as well as the version: another build never reads their entries.
-const hash = createHash('sha1');
-for (const file of readdirSync('dist', { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.js')).sort()) {
-  hash.update(file).update(readFileSync(join('dist', file)));
+  // The caches are keyed by this as well as the version: another build never reads their entries.
+  const hash = createHash('sha1');
+  for (const file of readdirSync('dist', { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.js')).sort()) {
+    hash.update(file).update(readFileSync(join('dist', file)));
+  }
+  writeFileSync(join('dist', 'build-id'), `${hash.digest('hex').slice(0, 16)}\n`);
 }
-writeFileSync(join('dist', 'build-id'), `${hash.digest('hex').slice(0, 16)}\n`);
+
+async function buildAction(outdir) {
+  mkdirSync(outdir, { recursive: true });
+  const result = await build({
+    ...COMMON,
+    // The worker is found beside the entry, where parallel-read.ts looks for it.
+    entryPoints: { index: 'src/action/main.ts', 'load/parse-worker': 'src/load/parse-worker.ts' },
+    outdir,
+    plugins: [bundledYamlLibraries],
+  });
+  writeLicences(join(outdir, 'licenses.txt'), result.metafile);
+}
+
+/**
+ * The CLI requires the yaml package from node_modules when first needed (src/load/parse/
+ * libraries.ts), which esbuild cannot see; the action has no node_modules, so its build takes
+ * it from a module that imports it.
+ */
+const bundledYamlLibraries = {
+  name: 'bundled-yaml-libraries',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /\/libraries\.js$/ }, (args) =>
+      args.resolveDir.endsWith(join('load', 'parse')) ? { path: join(process.cwd(), 'src', 'action', 'bundled-libraries.ts') } : undefined,
+    );
+  },
+};
+
+/** The licence of every package bundled in, each once, in name order. */
+function writeLicences(file, metafile) {
+  // By folder: a package nested in another's node_modules is one too.
+  const packages = new Map();
+  for (const input of Object.keys(metafile.inputs)) {
+    const match = /^(.*node_modules\/((?:@[^/]+\/)?[^/]+))\//.exec(input);
+    if (match) packages.set(match[1], match[2]);
+  }
+  const sections = [...packages].sort(([, a], [, b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([dir, name]) => {
+    const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    const licenceFile = readdirSync(dir).find((entry) => /^(licen[cs]e|copying)(\.(md|txt))?$/i.test(entry));
+    const text = licenceFile ? readFileSync(join(dir, licenceFile), 'utf8').trim() : `${manifest.license} (no licence file in the package)`;
+    return `${name}@${manifest.version} (${manifest.license})\n\n${text}\n`;
+  });
+  if (!existsSync(dirname(file))) mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `The libraries bundled into this code, and their licences.\n\n${sections.join(`\n${'-'.repeat(72)}\n\n`)}`);
+}
+
+const actionAt = process.argv.indexOf('--action');
+if (actionAt === -1) await buildCli();
+else await buildAction(process.argv[actionAt + 1] ?? 'action');

@@ -33,7 +33,7 @@ function createProgram(io: CliIO, setExit: (code: number) => void): Command {
     .command('validate')
     .description('check the whole backlog and report every finding')
     .option('--root <dir>', ROOT_HELP)
-    .option('-f, --format <format[=file]>', 'stylish (default), json, github, sarif, junit or markdown; FORMAT=FILE writes to a file; repeatable', collect)
+    .option('-f, --format <format[=file]>', 'stylish (default), json, github, sarif, junit, markdown or gitlab; FORMAT=FILE writes to a file; repeatable', collect)
     .addOption(new Option('--fail-on <severity>', 'exit 1 on findings at or above this severity').choices(['error', 'warning', 'info', 'never']).default('error'))
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', nonNegativeInteger)
     .option('--as-of <date>', '"today" for date rules, YYYY-MM-DD (or BACKLOG_AS_OF)')
@@ -149,12 +149,13 @@ function createProgram(io: CliIO, setExit: (code: number) => void): Command {
 
   program
     .command('init')
-    .description('start a backlog: one example per collection, a CI workflow, editor settings')
+    .description('start a backlog: one example per collection, editor settings, and CI at the top of the git repository')
     .argument('[dir]', 'the folder to create it in (default: here)')
     .option('--root <dir>', `${ROOT_HELP} (accepted by every command; init takes DIR)`)
-    .action(async (dir: string | undefined) => {
+    .addOption(new Option('--ci <service>', 'the CI to write: a GitHub workflow, a GitLab job, or none').choices(['github', 'gitlab', 'none']).default('github'))
+    .action(async (dir: string | undefined, options: { ci: 'github' | 'gitlab' | 'none' }) => {
       const { runInit } = await import('./commands/init.js');
-      setExit(runInit(dir, io));
+      setExit(runInit(dir, options, io));
     });
 
   program

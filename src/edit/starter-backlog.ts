@@ -1,6 +1,6 @@
 // `backlog init`: the files of a starter backlog — one small file per collection with one
-// example each, commented, consistent with each other so that it validates clean — plus a CI
-// workflow, editor settings and a copy of the JSON Schema the files point at.
+// example each, commented, consistent with each other so that it validates clean — plus editor
+// settings and a copy of the JSON Schema the files point at. (The CI is in ci-files.ts.)
 import { COLLECTION_NAMES } from '../../schemas/collections.js';
 import { backlogJsonSchema } from '../../schemas/json-schema.js';
 import { formatYaml } from './format-yaml.js';
@@ -137,33 +137,6 @@ risks:
     owner: pmo@example.com
     mitigation: Book the cut-over weekend with the team two months ahead.
     workloads: [intranet]
-`,
-  '.github/workflows/backlog.yml': `# Validate the backlog on every pull request: annotations on the changed lines, a summary of
-# the job, and the findings in code scanning.
-name: backlog
-on:
-  pull_request:
-  push:
-    branches: [main]
-permissions:
-  contents: read
-  security-events: write
-jobs:
-  validate:
-    runs-on: ubuntu-latest
-    steps:
-      - uses: actions/checkout@v4
-      - uses: actions/setup-node@v4
-        with:
-          node-version: 20
-      - name: Validate the backlog
-        run: npx --yes migration-backlog validate -f github -f sarif=backlog.sarif
-      - name: Upload SARIF
-        if: always()
-        uses: github/codeql-action/upload-sarif@v3
-        with:
-          sarif_file: backlog.sarif
-          category: backlog
 `,
 };
 

@@ -11,7 +11,7 @@ import { cell } from './markdown.js';
 import { escape as mermaidText } from './mermaid.js';
 import { cellText } from './rows/types.js';
 
-const DIFF_MARKER = '<!-- backlog-diff -->';
+export const DIFF_MARKER = '<!-- backlog-diff -->';
 const MAX_COMMENT_CHARACTERS = 60_000;
 const MAX_GRAPH_EDGES = 30;
 

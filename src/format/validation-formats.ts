@@ -1,4 +1,5 @@
 import { github } from './github.js';
+import { gitlab } from './validation/gitlab.js';
 import { json } from './json.js';
 import { junit } from './junit.js';
 import { markdown } from './markdown.js';
@@ -6,7 +7,7 @@ import { sarif } from './sarif.js';
 import { stylish } from './stylish.js';
 import type { ValidationFormatter } from './types.js';
 
-export const VALIDATION_FORMATS = ['stylish', 'json', 'github', 'sarif', 'junit', 'markdown'] as const;
+export const VALIDATION_FORMATS = ['stylish', 'json', 'github', 'sarif', 'junit', 'markdown', 'gitlab'] as const;
 export type ValidationFormat = (typeof VALIDATION_FORMATS)[number];
 
 export const VALIDATION_FORMATTERS: Record<ValidationFormat, ValidationFormatter> = {
@@ -16,7 +17,11 @@ export const VALIDATION_FORMATTERS: Record<ValidationFormat, ValidationFormatter
   sarif,
   junit,
   markdown,
+  gitlab,
 };
+
+/** The formats whose paths start at the top of the git repository, where CI maps them onto its files. */
+export const REPOSITORY_PATH_FORMATS: ReadonlySet<ValidationFormat> = new Set(['github', 'sarif', 'gitlab']);
 
 export function isValidationFormat(name: string): name is ValidationFormat {
   return (VALIDATION_FORMATS as readonly string[]).includes(name);

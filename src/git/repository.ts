@@ -64,10 +64,12 @@ async function isShallow(repository: Repository): Promise<boolean> {
 
 /**
  * The base of a review: the merge-base of `head` with the first of `origin/$GITHUB_BASE_REF`,
- * `origin/HEAD`, `main`, `master` that exists.
+ * `origin/HEAD`, `main`, `master` that exists. With GITHUB_BASE_REF set (a pull request's
+ * run), only that branch will do (`origin/` or local): another would review the wrong change.
  */
 export async function defaultBase(repository: Repository, head: string, env: Readonly<Record<string, string | undefined>>): Promise<string> {
-  const candidates = [env.GITHUB_BASE_REF ? `origin/${env.GITHUB_BASE_REF}` : undefined, 'origin/HEAD', 'main', 'master'].filter((c): c is string => c !== undefined);
+  const baseRef = env.GITHUB_BASE_REF;
+  const candidates = baseRef ? [`origin/${baseRef}`, baseRef] : ['origin/HEAD', 'main', 'master'];
   for (const candidate of candidates) {
     const commit = (await repository.git.raw(['rev-parse', '--verify', '--quiet', `${candidate}^{commit}`]).catch(() => '')).trim();
     if (!commit) continue;
@@ -77,6 +79,13 @@ export async function defaultBase(repository: Repository, head: string, env: Rea
       const shallow = await isShallow(repository);
       throw new UsageError(`no common history between ${candidate} and ${head}`, shallow ? SHALLOW_CLONE_HINT : undefined);
     }
+  }
+  if (baseRef) {
+    const shallow = await isShallow(repository);
+    throw new UsageError(
+      `the base of the pull request, origin/${baseRef} (GITHUB_BASE_REF), is not in this clone`,
+      shallow ? 'this is a shallow clone: check it out with `fetch-depth: 0` (actions/checkout), which brings the base branch and its history' : `fetch it: \`git fetch origin ${baseRef}\``,
+    );
   }
   throw new UsageError('no base to compare with: give one (`backlog diff BASE`), or set GITHUB_BASE_REF', 'none of origin/HEAD, main or master exists here');
 }

@@ -1,11 +1,14 @@
 // `backlog init [DIR]`: a starter backlog that validates clean and passes `fmt --check`, a CI
 // workflow, editor settings and the schema they point at. It never writes over anything.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { COLLECTION_NAMES } from '../../schemas/collections.js';
+import { backlogArgs } from '../helpers/command-line.js';
+import { gitRepo } from '../helpers/git-repo.js';
 import { runCli } from '../helpers/run-cli.js';
+import { workflowErrors } from '../helpers/workflow-lint.js';
 import { read, snapshot, tempDir } from '../helpers/temp-dir.js';
 
 const FILES = [
@@ -19,10 +22,11 @@ const FILES = [
   'waves.yaml',
   'remediations.yaml',
   'risks.yaml',
-  '.github/workflows/backlog.yml',
   '.vscode/settings.json',
   '.backlog/backlog.schema.json',
 ];
+const WORKFLOW = '.github/workflows/backlog.yml';
+const version = (JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
 
 describe('backlog init', () => {
   it('creates the listed files, and the new backlog validates clean and passes fmt --check', async () => {
@@ -30,11 +34,11 @@ describe('backlog init', () => {
     const result = await runCli(['init', 'new-backlog'], { cwd });
     expect(result).toEqual({
       code: 0,
-      stdout: `Started a backlog in new-backlog:\n${FILES.map((path) => `  ${path}\n`).join('')}Next: edit the examples, then \`backlog validate --root new-backlog\`.\n`,
+      stdout: `Started a backlog in new-backlog:\n${FILES.map((path) => `  ${path}\n`).join('')}and its CI, for a git repository made in new-backlog: new-backlog/${WORKFLOW}\nNext: edit the examples, then \`backlog validate --root new-backlog\`.\n`,
       stderr: '',
     });
     const root = join(cwd, 'new-backlog');
-    expect(Object.keys(snapshot(root)).sort()).toEqual([...FILES].sort());
+    expect(Object.keys(snapshot(root)).sort()).toEqual([...FILES, WORKFLOW].sort());
 
     expect(await runCli(['validate', '--root', root, '--fail-on', 'info'], { cwd })).toEqual({ code: 0, stdout: '✔ no problems (10 files, 9 entities)\n', stderr: '' });
     const json = JSON.parse((await runCli(['validate', '--root', root, '-f', 'json'], { cwd })).stdout) as { diagnostics: unknown[]; summary: { entities: number } };
@@ -72,15 +76,6 @@ describe('backlog init', () => {
     expect(JSON.parse(read(root, '.backlog/backlog.schema.json'))).toEqual(JSON.parse(schema.stdout));
   });
 
-  it('writes a CI workflow that validates with annotations and uploads SARIF', async () => {
-    const root = join(tempDir(), 'b');
-    await runCli(['init', root]);
-    const workflow = parse(read(root, '.github/workflows/backlog.yml')) as { jobs: { validate: { steps: Array<{ run?: string; uses?: string; with?: Record<string, unknown> }> } } };
-    const steps = workflow.jobs.validate.steps;
-    expect(steps.map((s) => s.run).filter(Boolean)).toEqual(['npx --yes migration-backlog validate -f github -f sarif=backlog.sarif']);
-    expect(steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif'))?.with).toMatchObject({ sarif_file: 'backlog.sarif' });
-  });
-
   it('starts a backlog in the current folder when no folder is given', async () => {
     const cwd = tempDir();
     const result = await runCli(['init'], { cwd });
@@ -100,7 +95,7 @@ describe('backlog init', () => {
     expect(again).toEqual({
       code: 2,
       stdout: '',
-      stderr: `backlog: b already has ${FILES.join(', ')}: init writes nothing over existing files\nhint: run it in a new folder\n`,
+      stderr: `backlog: b already has ${[...FILES, WORKFLOW].join(', ')}: init writes nothing over existing files\nhint: run it in a new folder\n`,
     });
     expect(snapshot(root)).toEqual(before);
   });
@@ -129,3 +124,87 @@ describe('backlog init', () => {
     expect((await runCli(['export', 'servers', '--root', root])).stdout.split('\r\n')[1]).toMatch(/^INTRA01,intranet,/);
   });
 });
+
+// The CI goes where the service reads it: the top of the git repository, not the backlog folder.
+describe('backlog init: the CI', () => {
+  /** A team's repository, with the backlog to be started in migration/. */
+  const teamRepository = () => gitRepo([{ message: 'start', files: { 'README.md': '# Our migration\n' } }]);
+
+  it('writes a GitHub workflow at the top of the git repository that validates the backlog folder with the version pinned', async () => {
+    const top = teamRepository();
+    const result = await runCli(['init', 'migration'], { cwd: join(top) });
+    expect(result.stdout).toContain(`and its CI at the top of the git repository: ${WORKFLOW}\n`);
+    expect(existsSync(join(top, 'migration', '.github'))).toBe(false);
+
+    const text = read(top, WORKFLOW);
+    expect(workflowErrors(text)).toEqual([]);
+    const steps = (parse(text) as { jobs: { validate: { steps: Array<{ run?: string; uses?: string; with?: Record<string, unknown> }> } } }).jobs.validate.steps;
+    const runs = steps.flatMap((step) => (step.run ? [step.run] : []));
+    expect(runs).toEqual([`npx --yes migration-backlog@${version} validate --root migration -f github -f sarif=backlog.sarif`]);
+    expect(steps.find((step) => step.uses?.startsWith('github/codeql-action/upload-sarif'))?.with).toMatchObject({ sarif_file: 'backlog.sarif' });
+
+    // The command as the job runs it, from the top: the new backlog passes, and SARIF is written.
+    const validated = await runCli(backlogArgs(runs[0]!), { cwd: top });
+    expect(validated).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(JSON.parse(read(top, 'backlog.sarif')).runs[0].results).toEqual([]);
+  });
+
+  it('quotes a backlog folder whose name the shell or YAML would split', async () => {
+    const top = teamRepository();
+    expect((await runCli(['init', "our plans #2: it's big"], { cwd: top })).code).toBe(0);
+    const text = read(top, WORKFLOW);
+    expect(workflowErrors(text)).toEqual([]);
+    const run = (parse(text) as { jobs: { validate: { steps: Array<{ run?: string }> } } }).jobs.validate.steps.find((step) => step.run)!.run!;
+    expect(await runCli(backlogArgs(run), { cwd: top })).toMatchObject({ code: 0 });
+  });
+
+  it('writes the GitLab job with --ci gitlab: Code Quality and JUnit reports of the backlog folder', async () => {
+    const top = teamRepository();
+    expect((await runCli(['init', 'plans/migration', '--ci', 'gitlab'], { cwd: top })).code).toBe(0);
+    expect(existsSync(join(top, WORKFLOW))).toBe(false);
+    const job = (parse(read(top, '.gitlab-ci.yml')) as { backlog: GitLabJob }).backlog;
+    expect(job.variables.BACKLOG_ROOT).toBe('plans/migration');
+    expect(job.script).toEqual([`npx --yes migration-backlog@${version} validate --root "$BACKLOG_ROOT" -f stylish -f gitlab=gl-code-quality-report.json -f junit=backlog-junit.xml`]);
+    expect(job.artifacts).toEqual({ when: 'always', reports: { codequality: 'gl-code-quality-report.json', junit: 'backlog-junit.xml' } });
+
+    const validated = await runCli(backlogArgs(job.script[0]!, { BACKLOG_ROOT: job.variables.BACKLOG_ROOT }), { cwd: top });
+    expect(validated.code).toBe(0);
+    expect(validated.stdout).toBe('✔ no problems (10 files, 9 entities)\n');
+    expect(JSON.parse(read(top, 'gl-code-quality-report.json'))).toEqual([]);
+    expect(read(top, 'backlog-junit.xml')).toContain('<testsuites');
+  });
+
+  it('is the template ci/backlog.gitlab-ci.yml for a backlog at the top', async () => {
+    const top = teamRepository();
+    expect((await runCli(['init', '--ci', 'gitlab'], { cwd: top })).code).toBe(0);
+    await expect(read(top, '.gitlab-ci.yml')).toMatchFileSnapshot(join(import.meta.dirname, '..', '..', 'ci', 'backlog.gitlab-ci.yml'));
+  });
+
+  it('writes no CI with --ci none, and refuses an unknown service', async () => {
+    const top = teamRepository();
+    const result = await runCli(['init', 'migration', '--ci', 'none'], { cwd: top });
+    expect(result.stdout).not.toContain('CI');
+    expect(existsSync(join(top, '.github')) || existsSync(join(top, '.gitlab-ci.yml'))).toBe(false);
+    const unknown = await runCli(['init', 'other', '--ci', 'jenkins'], { cwd: top });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("error: option '--ci <service>' argument 'jenkins' is invalid. Allowed choices are github, gitlab, none.");
+    expect(existsSync(join(top, 'other'))).toBe(false);
+  });
+
+  it('refuses when the repository already has that CI file, and says how to go without it', async () => {
+    const top = gitRepo([{ message: 'start', files: { '.gitlab-ci.yml': 'test:\n  script: [make test]\n' } }]);
+    const result = await runCli(['init', 'migration', '--ci', 'gitlab'], { cwd: top });
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'backlog: migration already has ../.gitlab-ci.yml: init writes nothing over existing files\nhint: --ci none leaves the CI out; add the job of ci/backlog.gitlab-ci.yml (README, "Install") to yours\n',
+    });
+    expect(existsSync(join(top, 'migration'))).toBe(false);
+  });
+});
+
+interface GitLabJob {
+  variables: Record<string, string>;
+  script: string[];
+  artifacts: unknown;
+}

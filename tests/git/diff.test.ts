@@ -164,6 +164,37 @@ describe('errors', () => {
     expect(result.stderr).toContain('fetch-depth: 0');
   });
 
+  // Was a bug, kept as a regression test: it said "no base ... or set GITHUB_BASE_REF", which was set.
+  it("a pull request's shallow checkout (actions/checkout's default) with GITHUB_BASE_REF: the base is missing, fetch-depth: 0 brings it", async () => {
+    const origin = gitRepo([
+      { message: 'one', files: BASE },
+      { message: 'two', branch: 'change', files: { 'workloads/crm.yaml': BASE['workloads/crm.yaml'].replace('Ana', 'Bo') } },
+    ]);
+    // As actions/checkout does for a pull request: only the merge commit, one deep.
+    const clone = tempDir();
+    git(clone, ['init', '-q']);
+    git(clone, ['fetch', '-q', '--depth=1', `file://${origin}`, '+refs/heads/change:refs/remotes/pull/7/merge']);
+    git(clone, ['checkout', '-q', '--detach', 'refs/remotes/pull/7/merge']);
+    const result = await runCli(['diff'], { cwd: clone, env: { GITHUB_BASE_REF: 'main' } });
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'backlog: the base of the pull request, origin/main (GITHUB_BASE_REF), is not in this clone\n' +
+        'hint: this is a shallow clone: check it out with `fetch-depth: 0` (actions/checkout), which brings the base branch and its history\n',
+    });
+
+    // A full clone without the branch: fetch it. With it as a local branch only: reviewed against it.
+    const full = gitRepo([
+      { message: 'one', files: BASE },
+      { message: 'two', branch: 'topic', files: { 'README.md': 'hi' } },
+    ]);
+    expect((await runCli(['diff'], { cwd: full, env: { GITHUB_BASE_REF: 'release' } })).stderr).toBe(
+      'backlog: the base of the pull request, origin/release (GITHUB_BASE_REF), is not in this clone\nhint: fetch it: `git fetch origin release`\n',
+    );
+    expect(await runCli(['diff', '--exit-code'], { cwd: full, env: { GITHUB_BASE_REF: 'main' } })).toMatchObject({ code: 0, stderr: '' });
+  });
+
   it('a backlog that did not exist at the base: everything is added', async () => {
     const dir = gitRepo([
       { message: 'empty', files: { 'README.md': 'hi' } },

@@ -1,29 +1,53 @@
-// `backlog init [DIR]`: a starter backlog that validates clean. Refuses to overwrite anything.
+// `backlog init [DIR] [--ci github|gitlab|none]`: a starter backlog that validates clean, and
+// CI that checks it, written where the CI service reads it: at the top of the git repository,
+// with --root the backlog folder from there. Refuses to overwrite anything.
 import { existsSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { writeFileAtomic } from '../../edit/atomic-write.js';
+import { ciFile, type CiChoice } from '../../edit/ci-files.js';
 import { starterFiles } from '../../edit/starter-backlog.js';
 import { errorMessage, IoError, UsageError } from '../../errors.js';
 import { makeFolder } from '../../files/make-folder.js';
+import { gitTopLevel } from '../../git/top-level.js';
 import type { CliIO } from '../io.js';
+import { toolVersion } from '../version.js';
 
-export function runInit(dir: string | undefined, io: CliIO): number {
+export function runInit(dir: string | undefined, options: { ci: CiChoice }, io: CliIO): number {
   const target = resolve(io.cwd, dir ?? '.');
-  const files = starterFiles();
-  const shown = relative(io.cwd, target);
-  const where = shown === '' ? '.' : shown.startsWith('..') ? target : shown;
-  const existing = [...files.keys()].filter((path) => existsSync(join(target, path)));
+  const shown = (path: string) => {
+    const rel = relative(io.cwd, path);
+    return rel === '' ? '.' : rel.startsWith('..') ? path : rel;
+  };
+  // Outside a repository, the backlog folder is where one would be made.
+  const top = gitTopLevel(target);
+  const files = new Map([...starterFiles()].map(([path, text]) => [join(target, path), text]));
+  const ci = options.ci === 'none' ? undefined : ciFile(options.ci, { root: relative(top ?? target, target).split(sep).join('/') || '.', version: toolVersion() });
+  if (ci) files.set(join(top ?? target, ci.path), ci.text);
+
+  const existing = [...files.keys()].filter((path) => existsSync(path));
   if (existing.length > 0) {
-    throw new UsageError(`${where} already has ${existing.join(', ')}: init writes nothing over existing files`, 'run it in a new folder');
+    const names = existing.map((path) => relative(target, path).split(sep).join('/'));
+    const onlyCi = ci !== undefined && existing.length === 1 && existing[0] === join(top ?? target, ci.path);
+    throw new UsageError(
+      `${shown(target)} already has ${names.join(', ')}: init writes nothing over existing files`,
+      onlyCi ? `--ci none leaves the CI out; ${options.ci === 'gitlab' ? 'add the job of ci/backlog.gitlab-ci.yml (README, "Install") to yours' : 'or name another workflow file'}` : 'run it in a new folder',
+    );
   }
   try {
     for (const [path, text] of files) {
-      makeFolder(dirname(join(target, path)));
-      writeFileAtomic(join(target, path), text);
+      makeFolder(dirname(path));
+      writeFileAtomic(path, text);
     }
   } catch (error) {
     throw error instanceof IoError ? error : new IoError(`cannot create the backlog in ${target}: ${errorMessage(error)}`, { cause: error });
   }
-  io.stdout(`Started a backlog in ${where}:\n${[...files.keys()].map((path) => `  ${path}\n`).join('')}Next: edit the examples, then \`backlog validate${where === '.' ? '' : ` --root ${where}`}\`.\n`);
+  const where = shown(target);
+  const lines = [`Started a backlog in ${where}:`, ...[...starterFiles().keys()].map((path) => `  ${path}`)];
+  if (ci) {
+    const ciPath = join(top ?? target, ci.path);
+    lines.push(top ? `and its CI at the top of the git repository: ${shown(ciPath)}` : `and its CI, for a git repository made in ${where}: ${shown(ciPath)}`);
+  }
+  lines.push(`Next: edit the examples, then \`backlog validate${where === '.' ? '' : ` --root ${where}`}\`.`);
+  io.stdout(`${lines.join('\n')}\n`);
   return 0;
 }

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { errorMessage, IoError, UsageError } from '../../errors.js';
 import { markdown } from '../../format/markdown.js';
 import type { FormatContext, ValidationReport } from '../../format/types.js';
-import { isValidationFormat, VALIDATION_FORMATS, VALIDATION_FORMATTERS, type ValidationFormat } from '../../format/validation-formats.js';
+import { isValidationFormat, REPOSITORY_PATH_FORMATS, VALIDATION_FORMATS, VALIDATION_FORMATTERS, type ValidationFormat } from '../../format/validation-formats.js';
 import { backlogRoot } from '../backlog-root.js';
 import { fsSource } from '../../load/fs-source.js';
 import { loadFiles } from '../../load/load-files.js';
@@ -58,7 +58,7 @@ export async function runValidate(options: ValidateOptions, io: CliIO): Promise<
     throw new UsageError('--base goes with --changed');
   }
   await caching.cache?.save();
-  // GitHub maps annotations and SARIF onto the repository: their paths start at its top.
+  // CI maps annotations, SARIF and Code Quality onto the repository: their paths start at its top.
   const repositoryPaths = repositoryPrefix(root, io.cwd);
   const report: ValidationReport = { files: files.map((f) => f.path), entities: result.entities, diagnostics: result.diagnostics };
   for (const output of outputs) {
@@ -66,7 +66,7 @@ export async function runValidate(options: ValidateOptions, io: CliIO): Promise<
     const colour = output.file === undefined && colourEnabled(io, options.color);
     const context: FormatContext = {
       style: createStyle(colour),
-      pathPrefix: output.format === 'github' || output.format === 'sarif' ? repositoryPaths : '',
+      pathPrefix: REPOSITORY_PATH_FORMATS.has(output.format) ? repositoryPaths : '',
       sources: result.sources,
       failOn: options.failOn,
       toolVersion: toolVersion(),
