@@ -21,6 +21,8 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
       '@typescript-eslint/consistent-type-imports': ['error', { disallowTypeAnnotations: false }],
       'import-x/no-cycle': 'error',
+      // The layers of docs/architecture.md: a folder imports only from those below it.
+      'import-x/no-restricted-paths': ['error', { zones: layerZones() }],
       'no-console': 'error',
       // Control characters are what the patterns that look for them must name.
       'no-control-regex': 'off',
@@ -43,3 +45,17 @@ export default tseslint.config(
   // Only the command line prints; the bench and the build are command lines of their own.
   { files: ['src/cli/**', 'bench/**', 'scripts/**', 'build.mjs'], rules: { 'no-console': 'off' } },
 );
+
+/** Lowest first: schemas and the small helpers, the model, reading a backlog, the rules, what is built on them, formats, the command line. */
+function layerZones() {
+  const layers = [
+    ['./schemas', './src/text', './src/files', './src/errors.ts'],
+    ['./src/model'],
+    ['./src/cache', './src/load'],
+    ['./src/validate'],
+    ['./src/query', './src/diff', './src/edit', './src/import', './src/git'],
+    ['./src/format'],
+    ['./src/cli', './src/action'],
+  ];
+  return layers.slice(0, -1).flatMap((targets, level) => targets.map((target) => ({ target, from: layers.slice(level + 1).flat(), message: 'a lower layer may not import a higher one (docs/architecture.md)' })));
+}

@@ -3,7 +3,7 @@
 // Queries read the snapshot of the model when the files have not changed since it was taken
 // (load/snapshot.ts); every load of the files takes a new one.
 import { join } from 'node:path';
-import type { DiagnosticDraft } from '../validate/diagnostic.js';
+import type { DiagnosticDraft } from '../model/diagnostic.js';
 import type { ParserName, SourceFile } from '../load/types.js';
 import { resolveRoot } from '../load/find-root.js';
 import { backlogRoot } from './backlog-root.js';

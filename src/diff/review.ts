@@ -5,7 +5,7 @@ import type { CollectionName } from '../../schemas/collections.js';
 import type { Backlog } from '../model/backlog.js';
 import { idKey } from '../model/entity.js';
 import type { WorkloadGraph } from '../model/graph.js';
-import type { Diagnostic } from '../validate/diagnostic.js';
+import type { Diagnostic } from '../model/diagnostic.js';
 import { compareBacklogs, type EntityChange } from './compare.js';
 
 export interface ReviewSide {

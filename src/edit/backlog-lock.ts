@@ -8,7 +8,7 @@ import { hostname } from 'node:os';
 import { errorMessage, IoError } from '../errors.js';
 import { makeFolder } from '../files/make-folder.js';
 import { dirname } from 'node:path';
-import { recoverJournal } from './atomic-write.js';
+import { recoverJournal } from '../files/atomic-write.js';
 import { lockLocations } from './journal-location.js';
 
 export interface BacklogLock {

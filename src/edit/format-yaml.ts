@@ -7,8 +7,8 @@ import { isMap, isPair, isScalar, isSeq, parseAllDocuments, visit, type Document
 import { COLLECTION_NAMES, COLLECTIONS, isCollectionName } from '../../schemas/collections.js';
 import { Project } from '../../schemas/project.js';
 import { FULL_PARSE_OPTIONS } from '../load/parse/full.js';
-import { isExtensionField } from '../validate/extensions.js';
-import { fieldNames, schemaAt } from '../validate/schema-walk.js';
+import { isExtensionField } from '../load/check/extensions.js';
+import { fieldNames, schemaAt } from '../load/check/schema-walk.js';
 import { EditError, unpaddedFlowLists } from './text-edits.js';
 
 const TOP_LEVEL = ['project', ...COLLECTION_NAMES];

@@ -4,9 +4,9 @@ import { COLLECTIONS } from '../../schemas/collections.js';
 import { UsageError } from '../errors.js';
 import type { Entity } from '../model/entity.js';
 import { didYouMeanHint } from '../text/did-you-mean.js';
-import { isExtensionField } from '../validate/extensions.js';
+import { isExtensionField } from '../load/check/extensions.js';
 import { splitSheetList } from '../text/sheet-list.js';
-import { fieldNames, schemaAt, unwrap } from '../validate/schema-walk.js';
+import { fieldNames, schemaAt, unwrap } from '../load/check/schema-walk.js';
 import type { Edit } from './text-edits.js';
 
 export interface Assignment {

@@ -6,7 +6,7 @@
 // end backwards, so a batch of a thousand (an import) costs one parse, not a thousand.
 import { Document, isMap, isScalar, isSeq, Lexer, parseAllDocuments, stringify, visit, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { FULL_PARSE_OPTIONS } from '../load/parse/full.js';
-import type { PathSegment } from '../load/types.js';
+import type { PathSegment } from '../model/place.js';
 
 export class EditError extends Error {
   override readonly name = 'EditError';

@@ -5,7 +5,7 @@
 import { COLLECTION_NAMES } from '../../schemas/vocabulary.js';
 import { kindOf } from '../diff/compare.js';
 import type { PlanningChange, Review } from '../diff/review.js';
-import type { Diagnostic } from '../validate/diagnostic.js';
+import type { Diagnostic } from '../model/diagnostic.js';
 import type { DiffHeader } from './diff-json.js';
 import { cell } from './markdown.js';
 import { escape as mermaidText } from './mermaid.js';

@@ -1,5 +1,5 @@
 // The machine format: exactly the envelope of the specification, nothing else on stdout.
-import type { Diagnostic } from '../validate/diagnostic.js';
+import type { Diagnostic } from '../model/diagnostic.js';
 import { countBySeverity } from './summary.js';
 import type { ValidationFormatter } from './types.js';
 

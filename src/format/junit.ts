@@ -2,7 +2,7 @@
 // above the fail threshold, a passing one for each file without such findings.
 import { addTo } from '../model/group.js';
 import { fails } from '../validate/severity.js';
-import type { Diagnostic } from '../validate/diagnostic.js';
+import type { Diagnostic } from '../model/diagnostic.js';
 import type { ValidationFormatter } from './types.js';
 
 export const junit: ValidationFormatter = (report, context) => {

@@ -4,8 +4,9 @@ import { createHash } from 'node:crypto';
 import type { Severity } from '../../schemas/diagnostic-codes.js';
 import { DIAGNOSTIC_CODES } from '../../schemas/diagnostic-codes.js';
 import { CODES } from '../validate/codes.js';
-import type { Diagnostic } from '../validate/diagnostic.js';
-import type { SourceTexts, ValidationFormatter } from './types.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import type { SourceTexts } from '../validate/validate.js';
+import type { ValidationFormatter } from './types.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';

@@ -2,7 +2,7 @@
 import type { Severity } from '../../schemas/diagnostic-codes.js';
 import { groupBy } from '../model/group.js';
 import { plural } from '../text/list.js';
-import type { Diagnostic } from '../validate/diagnostic.js';
+import type { Diagnostic } from '../model/diagnostic.js';
 import { printable } from '../text/printable.js';
 import { codeFrame } from './code-frame.js';
 import { countBySeverity, describeCounts } from './summary.js';

@@ -1,5 +1,5 @@
 import type { Severity } from '../../schemas/diagnostic-codes.js';
-import type { Diagnostic } from '../validate/diagnostic.js';
+import type { Diagnostic } from '../model/diagnostic.js';
 import { plural } from '../text/list.js';
 
 export type SeverityCounts = Record<Severity, number>;

@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
-import type { Diagnostic } from '../validate/diagnostic.js';
+import type { Diagnostic } from '../model/diagnostic.js';
 import type { FailOn } from '../validate/severity.js';
+import type { SourceTexts } from '../validate/validate.js';
 
 /** What every validation format is given: the findings and the files they were found in. */
 export interface ValidationReport {
@@ -8,11 +9,6 @@ export interface ValidationReport {
   files: readonly string[];
   entities: number;
   diagnostics: readonly Diagnostic[];
-}
-
-/** The text of each file by path: a map, or anything that reads texts only when asked (most files have nothing to show). */
-export interface SourceTexts {
-  get(path: string): string | undefined;
 }
 
 export interface FormatContext {

@@ -12,7 +12,7 @@ import { defineLazy } from '../model/lazy.js';
 import { cacheFileOf, ParseCache } from '../load/parse-cache.js';
 import { readSectionedFile, writeSectionedFile } from '../load/sectioned-file.js';
 import type { SourceFile } from '../load/types.js';
-import type { Diagnostic } from '../validate/diagnostic.js';
+import type { Diagnostic } from '../model/diagnostic.js';
 import { backlogsAt } from './backlog-at.js';
 import { makeFolder } from '../files/make-folder.js';
 import { run, WORKTREE, type Repository } from './repository.js';

@@ -10,7 +10,7 @@ import { addTo } from '../model/group.js';
 import { isRecord, sameValue } from '../model/same-value.js';
 import { splitSheetList } from '../text/sheet-list.js';
 import type { Edit } from '../edit/text-edits.js';
-import { fieldNames } from '../validate/schema-walk.js';
+import { fieldNames } from '../load/check/schema-walk.js';
 import type { ImportedEntity, ImportResult } from './types.js';
 import type * as z from 'zod';
 

@@ -6,7 +6,7 @@
 import { COLLECTION_NAMES } from '../../schemas/vocabulary.js';
 import { entityIdOf } from '../model/dependency-identity.js';
 import { idKey, LoadedEntity, type Entity } from '../model/entity.js';
-import type { FileCheck } from '../validate/check-documents.js';
+import type { FileCheck } from './check/check-file.js';
 import { isJsonNumber } from './parse/core-schema.js';
 
 /** `[collection index, data, doc, index in the collection, rest?]` */

@@ -3,7 +3,8 @@
 import { COLLECTION_NAMES, type CollectionName } from '../../schemas/vocabulary.js';
 import type { Project } from '../../schemas/project.js';
 import { lazyBacklog, type Backlog } from '../model/backlog.js';
-import type { Entity, NodeLocation } from '../model/entity.js';
+import type { Entity } from '../model/entity.js';
+import type { NodeLocation } from '../model/place.js';
 import { decodeEntities, encodeEntity, type StoredEntity } from './cache-codec.js';
 import { asciiJson, EncodedSection, type SectionedFile } from './sectioned-file.js';
 

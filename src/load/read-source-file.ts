@@ -1,4 +1,4 @@
-import { checkFile } from '../validate/check-documents.js';
+import { checkFile } from './check/check-file.js';
 import { findConflictMarkers } from './conflict-markers.js';
 import { decodeText } from './decode.js';
 import { withTextOf } from './file-text.js';

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, readSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { encodedInChunks, writeFileAtomic } from '../edit/atomic-write.js';
+import { encodedInChunks, writeFileAtomic } from '../files/atomic-write.js';
 import { DamagedCacheError, errorMessage } from '../errors.js';
 import { makeFolder } from '../files/make-folder.js';
 import { openRegularFile } from '../files/regular-file.js';

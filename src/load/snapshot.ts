@@ -10,7 +10,7 @@
 // snapshot are therefore also kept by content hash and compared byte for byte on every use.
 import { createHash } from 'node:crypto';
 import type { Backlog } from '../model/backlog.js';
-import type { DiagnosticDraft } from '../validate/diagnostic.js';
+import type { DiagnosticDraft } from '../model/diagnostic.js';
 import { decodeText } from './decode.js';
 import { ROOT_FILE } from './find-root.js';
 import { modelHeader, modelOf, modelSections, type ModelHeader } from './model-snapshot.js';

@@ -1,14 +1,6 @@
 import type { DiagnosticCode } from '../../schemas/diagnostic-codes.js';
-import type { FileCheck } from '../validate/check-documents.js';
-
-/** A step into a YAML value: a mapping key or a sequence index. */
-export type PathSegment = string | number;
-
-/** Which part of the node at a path a finding points at: the key that names it, or its value. */
-export type PathTarget = 'key' | 'value';
-
-/** Offsets into a file's text (UTF-16 code units, as JavaScript strings count). */
-export type OffsetRange = readonly [start: number, end: number];
+import type { OffsetRange, PathSegment } from '../model/place.js';
+import type { FileCheck } from './check/check-file.js';
 
 /** A problem found while reading or parsing a file, placed by offsets. */
 export interface FileProblem {

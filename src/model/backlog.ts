@@ -2,7 +2,8 @@
 import type { CollectionName } from '../../schemas/collections.js';
 import { COLLECTION_NAMES } from '../../schemas/vocabulary.js';
 import type { Project } from '../../schemas/project.js';
-import type { Entity, NodeLocation } from './entity.js';
+import type { Entity } from './entity.js';
+import type { NodeLocation } from './place.js';
 import { DependencyIndex } from './dependency-index.js';
 import { defineLazy } from './lazy.js';
 

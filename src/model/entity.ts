@@ -1,14 +1,7 @@
 import type { CollectionName, EntityTypes } from '../../schemas/collections.js';
 import { COLLECTION_KINDS } from '../../schemas/vocabulary.js';
-import type { PathSegment } from '../load/types.js';
+import type { NodeLocation, PathSegment } from './place.js';
 import { entityIdOf } from './dependency-identity.js';
-
-/** Where something stands in the backlog: a file, a YAML document in it, a path in that document. */
-export interface NodeLocation {
-  file: string;
-  doc: number;
-  path: readonly PathSegment[];
-}
 
 export interface Entity<C extends CollectionName = CollectionName> {
   collection: C;

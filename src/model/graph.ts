@@ -2,7 +2,8 @@
 // own the servers; only `app` edges bind workloads into move groups and order waves.
 import type { DEPENDENCY_CLASSIFICATIONS } from '../../schemas/dependency.js';
 import type { Backlog } from './backlog.js';
-import { fieldLocation, idKey, type Entity, type NodeLocation } from './entity.js';
+import { fieldLocation, idKey, type Entity } from './entity.js';
+import type { NodeLocation } from './place.js';
 import { defineLazy } from './lazy.js';
 import { referencesIn, referenceValuesIn, typedCollection, typedKey, type ReferenceOccurrence } from './references.js';
 import { componentsOfNumbers } from './strongly-connected.js';

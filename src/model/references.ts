@@ -4,7 +4,8 @@ import { ID_PATTERN, TYPED_REFERENCE_PATTERN } from '../../schemas/vocabulary.js
 import { REFERENCE_FIELDS, TYPED_REFERENCE_KINDS, type ReferenceTarget, type TypedReferenceKind } from '../../schemas/references.js';
 import type { Backlog } from './backlog.js';
 import { lookup } from './backlog.js';
-import { fieldLocation, idKey, type Entity, type NodeLocation } from './entity.js';
+import { fieldLocation, idKey, type Entity } from './entity.js';
+import type { NodeLocation } from './place.js';
 import { standsAt } from '../text/stands-at.js';
 
 export interface ParsedReference {

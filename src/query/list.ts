@@ -3,7 +3,7 @@ import type { CollectionName } from '../../schemas/collections.js';
 import { LEVELS } from '../../schemas/vocabulary.js';
 import { UsageError } from '../errors.js';
 import type { Entity } from '../model/entity.js';
-import type { RowsData } from '../format/rows/types.js';
+import type { RowsData } from './rows.js';
 import { joinOr } from '../text/list.js';
 import { columnsOf, DEFAULT_COLUMNS, resolveColumn } from './columns.js';
 import type { QueryContext } from './context.js';

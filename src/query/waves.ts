@@ -1,10 +1,10 @@
 // `backlog waves`: each wave with its workloads, servers, cores, dates, capacity use and the
 // planning findings about it.
-import type { Diagnostic } from '../validate/diagnostic.js';
+import type { Diagnostic } from '../model/diagnostic.js';
 import type { Entity } from '../model/entity.js';
 import { addTo } from '../model/group.js';
 import { isSettled, waveOf } from '../model/status.js';
-import type { RowsData } from '../format/rows/types.js';
+import type { RowsData } from './rows.js';
 import { serversOf, sumOf } from './computed.js';
 import type { QueryContext } from './context.js';
 

@@ -1,8 +1,9 @@
 // Drafts -> diagnostics: the one place where paths become lines and columns, and only for
 // the files that have findings (a bulk load keeps no positions).
 import { clampToLine, createLocator, LineIndex, type Locator } from '../load/locate/index.js';
-import type { OffsetRange, SourceFile } from '../load/types.js';
-import type { Diagnostic, DiagnosticDraft, DraftPlace, RelatedLocation } from './diagnostic.js';
+import type { SourceFile } from '../load/types.js';
+import type { OffsetRange } from '../model/place.js';
+import type { Diagnostic, DiagnosticDraft, DraftPlace, RelatedLocation } from '../model/diagnostic.js';
 import type { Severity } from '../../schemas/diagnostic-codes.js';
 
 interface FilePositions {

@@ -4,9 +4,9 @@
 import type { Project } from '../../schemas/project.js';
 import type { SourceFile } from '../load/types.js';
 import { BacklogBuilder, type Backlog } from '../model/backlog.js';
-import type { NodeLocation } from '../model/entity.js';
+import type { NodeLocation } from '../model/place.js';
 import { GraphBuilder, type WorkloadGraph } from '../model/graph.js';
-import type { DiagnosticDraft } from './diagnostic.js';
+import type { DiagnosticDraft } from '../model/diagnostic.js';
 
 /** The model of a backlog and the findings about its files and schemas: what queries need. */
 export interface ReadBacklog {

@@ -1,16 +1,20 @@
 // Validation in stages: file problems -> document and schema checks -> the model -> the rules
 // -> severities -> positions. Returns data; printing is the CLI's business.
-import type { SourceTexts } from '../format/types.js';
 import type { SourceFile } from '../load/types.js';
 import { entityCount, type Backlog } from '../model/backlog.js';
 import type { WorkloadGraph } from '../model/graph.js';
-import type { Diagnostic, DiagnosticDraft } from './diagnostic.js';
+import type { Diagnostic, DiagnosticDraft } from '../model/diagnostic.js';
 import { compareDiagnostics, DiagnosticLocator } from './locate-diagnostics.js';
 import { RULES } from './rules/index.js';
 import { readBacklog, type ReadBacklog } from './read-backlog.js';
 import { severityOf } from './severity.js';
 
 export { readBacklog, type ReadBacklog };
+
+/** The text of each file by path: a map, or anything that reads texts only when asked (most files have nothing to show). */
+export interface SourceTexts {
+  get(path: string): string | undefined;
+}
 
 export interface ValidateOptions {
   /** "Today" for date rules, YYYY-MM-DD. */

@@ -2,7 +2,7 @@
 import { chmodSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { encodedInChunks, fileSystem, recoverJournal, writeFileAtomic, writeFilesJournaled } from '../../src/edit/atomic-write.js';
+import { encodedInChunks, fileSystem, recoverJournal, writeFileAtomic, writeFilesJournaled } from '../../src/files/atomic-write.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 const original = { ...fileSystem };

@@ -7,7 +7,7 @@ import { fullLocator } from '../../src/load/locate/full-locator.js';
 import { parseFull } from '../../src/load/parse/full.js';
 import { parseText } from '../../src/load/parse/parse-text.js';
 import { readSubset } from '../../src/load/parse/subset.js';
-import type { OffsetRange, PathSegment } from '../../src/load/types.js';
+import type { OffsetRange, PathSegment } from '../../src/model/place.js';
 
 export interface Agreement {
   /** Which reader the tool used. */

@@ -1,6 +1,6 @@
 import { fsSource } from '../../src/load/fs-source.js';
 import { loadFiles } from '../../src/load/load-files.js';
-import type { Diagnostic } from '../../src/validate/diagnostic.js';
+import type { Diagnostic } from '../../src/model/diagnostic.js';
 import { validate, type ValidationResult } from '../../src/validate/validate.js';
 
 export const AS_OF = '2026-06-01';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { decodeCheck, encodeCheck } from '../../src/load/cache-codec.js';
 import { writePack } from '../../src/load/parse-cache.js';
-import { fileSystem } from '../../src/edit/atomic-write.js';
+import { fileSystem } from '../../src/files/atomic-write.js';
 import { readSourceFile } from '../../src/load/read-source-file.js';
 import type { Entity } from '../../src/model/entity.js';
 import { gitRepo } from '../helpers/git-repo.js';

@@ -4,7 +4,7 @@ import type * as z from 'zod';
 import { describe, expect, it } from 'vitest';
 import { COLLECTION_NAMES, COLLECTIONS } from '../../schemas/collections.js';
 import { fieldKind, fieldTable } from '../../src/query/field-table.js';
-import { fieldNames, schemaAt } from '../../src/validate/schema-walk.js';
+import { fieldNames, schemaAt } from '../../src/load/check/schema-walk.js';
 
 describe('field table', () => {
   it('lists, for every collection, the fields of its zod schema and the fields inside each, in order', () => {

@@ -5,7 +5,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseText } from '../../src/load/parse/parse-text.js';
 import type { ParsedDocument } from '../../src/load/types.js';
-import { checkFile } from '../../src/validate/check-documents.js';
+import { checkFile } from '../../src/load/check/check-file.js';
 import { yamlFiles } from '../helpers/yaml-files.js';
 
 const repo = join(import.meta.dirname, '..', '..');

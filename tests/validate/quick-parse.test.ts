@@ -10,7 +10,7 @@ import { parse } from 'yaml';
 import * as z from 'zod';
 import { COLLECTION_NAMES, COLLECTIONS } from '../../schemas/collections.js';
 import { Project } from '../../schemas/project.js';
-import { isQuicklyParsed, quickParse, type CompiledForm } from '../../src/validate/quick-parse.js';
+import { isQuicklyParsed, quickParse, type CompiledForm } from '../../src/load/check/quick-parse.js';
 import { yamlFiles } from '../helpers/yaml-files.js';
 
 /** Strings that pass or fail the schemas' patterns and formats (ids, references, dates, IPs, protocols). */

@@ -3,7 +3,7 @@
 // with --root the backlog folder from there. Refuses to overwrite anything.
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { writeFileAtomic } from '../../edit/atomic-write.js';
+import { writeFileAtomic } from '../../files/atomic-write.js';
 import { ciFile, type CiChoice } from '../../edit/ci-files.js';
 import { starterFiles } from '../../edit/starter-backlog.js';
 import { errorMessage, IoError, UsageError } from '../../errors.js';

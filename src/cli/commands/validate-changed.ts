@@ -4,7 +4,7 @@ import { findingDelta } from '../../diff/review.js';
 import { backlogAt } from '../../git/backlog-at.js';
 import { changedFiles, defaultBase, openRepository, resolveCommit, WORKTREE } from '../../git/repository.js';
 import type { ParseCache } from '../../load/parse-cache.js';
-import type { Diagnostic } from '../../validate/diagnostic.js';
+import type { Diagnostic } from '../../model/diagnostic.js';
 import type { CliIO } from '../io.js';
 
 /**

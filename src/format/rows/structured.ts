@@ -1,4 +1,5 @@
-import { cellText, type RowsData, type RowsFormatter } from './types.js';
+import type { RowsData } from '../../query/rows.js';
+import { cellText, type RowsFormatter } from './types.js';
 
 /** Rows as objects with the columns as keys, in column order; missing values as null. */
 export function rowObjects(data: RowsData): Array<Record<string, unknown>> {

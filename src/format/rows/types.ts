@@ -1,12 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-
-/** Rows of named cells: what list, waves and other tabular commands print. */
-export interface RowsData {
-  columns: string[];
-  rows: Array<Record<string, unknown>>;
-  /** The column `ids` prints. */
-  idColumn: string;
-}
+import type { RowsData } from '../../query/rows.js';
 
 interface RowsContext {
   style: ChalkInstance;

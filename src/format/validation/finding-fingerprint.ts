@@ -2,8 +2,8 @@
 // entity it is (or, for a finding outside any entity, the text of its line), numbered when the
 // same identity repeats. CI tools use it to tell the findings a change adds from those it fixes.
 import { createHash } from 'node:crypto';
-import type { Diagnostic } from '../../validate/diagnostic.js';
-import type { SourceTexts } from '../types.js';
+import type { Diagnostic } from '../../model/diagnostic.js';
+import type { SourceTexts } from '../../validate/validate.js';
 
 export function findingFingerprints(diagnostics: readonly Diagnostic[], sources: SourceTexts): string[] {
   const seen = new Map<string, number>();

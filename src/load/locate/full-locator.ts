@@ -2,7 +2,7 @@
 import type { Document, Node } from 'yaml';
 import { yamlLibrary } from '../parse/libraries.js';
 import { FULL_PARSE_OPTIONS } from '../parse/full.js';
-import type { OffsetRange } from '../types.js';
+import type { OffsetRange } from '../../model/place.js';
 import type { LocateRequest, Locator } from './locate-request.js';
 
 export function fullLocator(text: string): Locator {

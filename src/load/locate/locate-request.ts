@@ -1,4 +1,4 @@
-import type { OffsetRange, PathSegment, PathTarget } from '../types.js';
+import type { OffsetRange, PathSegment, PathTarget } from '../../model/place.js';
 
 export interface LocateRequest {
   /** Index of the YAML document in the file. */

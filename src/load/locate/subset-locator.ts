@@ -2,7 +2,7 @@
 // every node, so the two can never disagree. Only files with findings pay for this, and once:
 // each finding is then a walk down its path.
 import { placeSubset, type PlacedNode } from '../parse/subset.js';
-import type { OffsetRange } from '../types.js';
+import type { OffsetRange } from '../../model/place.js';
 import type { LocateRequest, Locator } from './locate-request.js';
 
 export function subsetLocator(text: string): Locator {

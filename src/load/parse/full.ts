@@ -3,7 +3,8 @@
 // the first occurrence), custom tags, too many aliases, nesting the parser cannot follow.
 import type { Document, Node, ParseOptions, DocumentOptions, SchemaOptions, ToJSOptions } from 'yaml';
 import { yamlLibrary } from './libraries.js';
-import type { FileProblem, OffsetRange, ParsedDocument, PathSegment } from '../types.js';
+import type { FileProblem, ParsedDocument } from '../types.js';
+import type { OffsetRange, PathSegment } from '../../model/place.js';
 import { syntaxProblems } from './syntax-messages.js';
 
 const MAX_ALIASES_PER_DOCUMENT = 100;

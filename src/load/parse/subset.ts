@@ -5,10 +5,10 @@
 // is not sure of (tabs, multi-line scalars, block scalars, duplicate keys, odd keys or escapes),
 // makes it give up, and the `yaml` package reads the file instead. It only ever gives up or gives
 // the value, and the places, that the `yaml` package gives (tests/load/differential.test.ts).
-import { MAX_NESTING } from '../../validate/dialect.js';
-import { isExtensionField } from '../../validate/extensions.js';
+import { MAX_NESTING } from '../check/dialect.js';
+import { isExtensionField } from '../check/extensions.js';
 import { standsAt } from '../../text/stands-at.js';
-import type { OffsetRange } from '../types.js';
+import type { OffsetRange } from '../../model/place.js';
 import { isJsonNumber, plainScalarValue } from './core-schema.js';
 
 /** Thrown to give up; caught once, at the top. */

@@ -1,4 +1,5 @@
-import { entityLabel, fieldLocation, type Entity, type NodeLocation } from '../../model/entity.js';
+import { entityLabel, fieldLocation, type Entity } from '../../model/entity.js';
+import type { NodeLocation } from '../../model/place.js';
 import { referencesIn } from '../../model/references.js';
 import { hasMoved } from '../../model/status.js';
 import type { Rule } from './rule.js';

@@ -1,6 +1,6 @@
 import type { Backlog } from '../../model/backlog.js';
 import type { WorkloadGraph } from '../../model/graph.js';
-import type { DiagnosticDraft } from '../diagnostic.js';
+import type { DiagnosticDraft } from '../../model/diagnostic.js';
 
 interface RuleContext {
   backlog: Backlog;

@@ -1,5 +1,5 @@
 import type { DiagnosticCode, Severity } from '../../schemas/diagnostic-codes.js';
-import type { OffsetRange, PathSegment, PathTarget } from '../load/types.js';
+import type { OffsetRange, PathSegment, PathTarget } from './place.js';
 
 /** Where a draft finding points, before positions are computed: a node by path, or offsets. */
 export interface DraftPlace {

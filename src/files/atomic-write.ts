@@ -6,8 +6,8 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
-import { makeFolder } from '../files/make-folder.js';
-import { readRegularFile } from '../files/regular-file.js';
+import { makeFolder } from './make-folder.js';
+import { readRegularFile } from './regular-file.js';
 import { errorMessage, IoError } from '../errors.js';
 
 /** The file-system calls a write needs; tests replace one to fail mid-write. */

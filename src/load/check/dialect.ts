@@ -2,8 +2,8 @@
 // levels deep; deeper leaves nothing to check. (Merge keys are found by the full parser, the
 // only one that can tell a plain `<<` from a quoted one, and reported with the file's check.)
 // Values are never changed here: parsed files may be shared.
-import type { PathSegment } from '../load/types.js';
-import type { DiagnosticDraft } from './diagnostic.js';
+import type { PathSegment } from '../../model/place.js';
+import type { DiagnosticDraft } from '../../model/diagnostic.js';
 
 export const MAX_NESTING = 64;
 

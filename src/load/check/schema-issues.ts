@@ -1,13 +1,13 @@
 // zod issues -> findings. The messages are ours, written from the issue's data, so that every
 // finding names the field and the value the user wrote.
 import type * as z from 'zod';
-import { FIXED_CODES } from '../../schemas/diagnostic-codes.js';
-import { REF_KINDS } from '../../schemas/vocabulary.js';
-import type { PathSegment } from '../load/types.js';
-import type { NodeLocation } from '../model/entity.js';
-import { didYouMeanHint } from '../text/did-you-mean.js';
-import { joinOr } from '../text/list.js';
-import type { DiagnosticDraft } from './diagnostic.js';
+import { FIXED_CODES } from '../../../schemas/diagnostic-codes.js';
+import { REF_KINDS } from '../../../schemas/vocabulary.js';
+import type { PathSegment } from '../../model/place.js';
+import type { NodeLocation } from '../../model/place.js';
+import { didYouMeanHint } from '../../text/did-you-mean.js';
+import { joinOr } from '../../text/list.js';
+import type { DiagnosticDraft } from '../../model/diagnostic.js';
 import { fieldNames, isRecordSchema, schemaAt } from './schema-walk.js';
 
 type Issue = z.core.$ZodIssue & { input?: unknown };

@@ -3,14 +3,16 @@
 // from, and the findings about the files themselves.
 import * as zod from 'zod';
 import type * as z from 'zod';
-import { COLLECTION_NAMES, COLLECTIONS, isCollectionName, type CollectionName } from '../../schemas/collections.js';
-import { Project } from '../../schemas/project.js';
-import { ROOT_FILE } from '../load/find-root.js';
-import type { ParsedDocument, PathSegment } from '../load/types.js';
-import { idKey, LoadedEntity, type Entity, type NodeLocation } from '../model/entity.js';
-import { dependencyKey, entityIdOf } from '../model/dependency-identity.js';
-import { didYouMeanHint } from '../text/did-you-mean.js';
-import type { DiagnosticDraft } from './diagnostic.js';
+import { COLLECTION_NAMES, COLLECTIONS, isCollectionName, type CollectionName } from '../../../schemas/collections.js';
+import { Project } from '../../../schemas/project.js';
+import { ROOT_FILE } from '../find-root.js';
+import type { ParsedDocument } from '../types.js';
+import type { PathSegment } from '../../model/place.js';
+import { idKey, LoadedEntity, type Entity } from '../../model/entity.js';
+import type { NodeLocation } from '../../model/place.js';
+import { dependencyKey, entityIdOf } from '../../model/dependency-identity.js';
+import { didYouMeanHint } from '../../text/did-you-mean.js';
+import type { DiagnosticDraft } from '../../model/diagnostic.js';
 import { checkDialect } from './dialect.js';
 import { isExtensionField, isPlainObject, splitExtensions } from './extensions.js';
 import { issuesToDrafts } from './schema-issues.js';
