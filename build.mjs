@@ -20,7 +20,7 @@ async function buildCli() {
   rmSync('dist', { recursive: true, force: true });
   const result = await build({
     ...COMMON,
-    entryPoints: { 'cli/main': 'src/cli/main.ts', 'load/parse-worker': 'src/load/parse-worker.ts' },
+    entryPoints: { 'cli/main': 'src/cli/main.ts', 'load/parse-worker': 'src/load/parallel/parse-worker.ts' },
     outdir: 'dist',
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
@@ -40,7 +40,7 @@ async function buildAction(outdir) {
   const result = await build({
     ...COMMON,
     // The worker is found beside the entry, where parallel-read.ts looks for it.
-    entryPoints: { index: 'src/action/main.ts', 'load/parse-worker': 'src/load/parse-worker.ts' },
+    entryPoints: { index: 'src/action/main.ts', 'load/parse-worker': 'src/load/parallel/parse-worker.ts' },
     outdir,
     plugins: [bundledYamlLibraries],
   });

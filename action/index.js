@@ -2292,7 +2292,7 @@ var require_timers = __commonJS({
     var fastTimers = [];
     var NOT_IN_LIST = -2;
     var TO_BE_CLEARED = -1;
-    var PENDING2 = 0;
+    var PENDING = 0;
     var ACTIVE = 1;
     function onTick() {
       fastNow += TICK_MS;
@@ -2300,7 +2300,7 @@ var require_timers = __commonJS({
       let len = fastTimers.length;
       while (idx < len) {
         const timer = fastTimers[idx];
-        if (timer._state === PENDING2) {
+        if (timer._state === PENDING) {
           timer._idleStart = fastNow - TICK_MS;
           timer._state = ACTIVE;
         } else if (timer._state === ACTIVE && fastNow >= timer._idleStart + timer._idleTimeout) {
@@ -2405,7 +2405,7 @@ var require_timers = __commonJS({
         if (!fastNowTimeout || fastTimers.length === 1) {
           refreshTimeout();
         }
-        this._state = PENDING2;
+        this._state = PENDING;
       }
       /**
        * The `clear` method cancels the timer, preventing it from executing.
@@ -15440,7 +15440,7 @@ var require_cache = __commonJS({
     var { fetching } = require_fetch();
     var { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = require_util2();
     var assert2 = __require("node:assert");
-    var Cache = class _Cache {
+    var Cache2 = class _Cache {
       /**
        * @see https://w3c.github.io/ServiceWorker/#dfn-relevant-request-response-list
        * @type {requestResponseList}
@@ -15923,7 +15923,7 @@ var require_cache = __commonJS({
         return Object.freeze(responseList);
       }
     };
-    Object.defineProperties(Cache.prototype, {
+    Object.defineProperties(Cache2.prototype, {
       [Symbol.toStringTag]: {
         value: "Cache",
         configurable: true
@@ -15966,7 +15966,7 @@ var require_cache = __commonJS({
       webidl.converters.RequestInfo
     );
     module.exports = {
-      Cache
+      Cache: Cache2
     };
   }
 });
@@ -15976,7 +15976,7 @@ var require_cachestorage = __commonJS({
   "node_modules/undici/lib/web/cache/cachestorage.js"(exports, module) {
     "use strict";
     var { kConstruct } = require_symbols4();
-    var { Cache } = require_cache();
+    var { Cache: Cache2 } = require_cache();
     var { webidl } = require_webidl();
     var { kEnumerableProperty } = require_util();
     var CacheStorage = class _CacheStorage {
@@ -15999,12 +15999,12 @@ var require_cachestorage = __commonJS({
         if (options.cacheName != null) {
           if (this.#caches.has(options.cacheName)) {
             const cacheList = this.#caches.get(options.cacheName);
-            const cache = new Cache(kConstruct, cacheList);
+            const cache = new Cache2(kConstruct, cacheList);
             return await cache.match(request2, options);
           }
         } else {
           for (const cacheList of this.#caches.values()) {
-            const cache = new Cache(kConstruct, cacheList);
+            const cache = new Cache2(kConstruct, cacheList);
             const response = await cache.match(request2, options);
             if (response !== void 0) {
               return response;
@@ -16036,11 +16036,11 @@ var require_cachestorage = __commonJS({
         cacheName = webidl.converters.DOMString(cacheName, prefix, "cacheName");
         if (this.#caches.has(cacheName)) {
           const cache2 = this.#caches.get(cacheName);
-          return new Cache(kConstruct, cache2);
+          return new Cache2(kConstruct, cache2);
         }
         const cache = [];
         this.#caches.set(cacheName, cache);
-        return new Cache(kConstruct, cache);
+        return new Cache2(kConstruct, cache);
       }
       /**
        * @see https://w3c.github.io/ServiceWorker/#cache-storage-delete
@@ -23642,9 +23642,9 @@ function addTo(map, key, value2) {
   if (list) list.push(value2);
   else map.set(key, [value2]);
 }
-function groupBy(values, keyOf2) {
+function groupBy(values, keyOf3) {
   const groups = /* @__PURE__ */ new Map();
-  for (const value2 of values) addTo(groups, keyOf2(value2), value2);
+  for (const value2 of values) addTo(groups, keyOf3(value2), value2);
   return groups;
 }
 var init_group = __esm({
@@ -24244,16 +24244,10 @@ var init_regular_file = __esm({
   }
 });
 
-// src/edit/atomic-write.ts
+// src/files/atomic-write.ts
 import { closeSync as closeSync2, fsyncSync, mkdirSync as mkdirSync2, openSync as openSync2, renameSync, rmSync, statSync as statSync3, writeSync } from "node:fs";
 import { basename, dirname as dirname4, join as join3 } from "node:path";
 import { threadId } from "node:worker_threads";
-function* encodedInChunks(texts, encoding = "utf8") {
-  const encoder = new ChunkEncoder(encoding);
-  for (const text3 of texts) yield* encoder.encode(text3);
-  const rest = encoder.rest();
-  if (rest.length > 0) yield rest;
-}
 function writeFileAtomic(path, content, options = {}) {
   writeFilesAtomic([[path, content]], options);
 }
@@ -24332,7 +24326,7 @@ function temporaryPathOf(path) {
 }
 var fileSystem, CHUNK_BYTES, ChunkEncoder, isHighSurrogate, TemporaryFile;
 var init_atomic_write = __esm({
-  "src/edit/atomic-write.ts"() {
+  "src/files/atomic-write.ts"() {
     "use strict";
     init_make_folder();
     init_regular_file();
@@ -24438,6 +24432,251 @@ var init_atomic_write = __esm({
   }
 });
 
+// src/cache/cache-file.ts
+import { createHash as createHash3 } from "node:crypto";
+import { closeSync as closeSync3, fstatSync as fstatSync2, readSync, rmSync as rmSync2, statSync as statSync4 } from "node:fs";
+function writeCacheFile(location, header, sections) {
+  const writer = CacheFileWriter.open(location);
+  if (!writer) return false;
+  for (const [name, value2] of Object.entries(sections)) {
+    if (value2 instanceof AsciiJson) writer.section(name, value2.json, true);
+    else writer.section(name, asciiJson(value2), true);
+  }
+  return writer.finish(header);
+}
+function readCacheFile(location) {
+  let fd;
+  try {
+    fd = openRegularFile(location);
+  } catch {
+    return void 0;
+  }
+  const read = (start, length) => {
+    const buffer = Buffer.allocUnsafe(length);
+    for (let done = 0; done < length; ) {
+      const count = readSync(fd, buffer, done, length - done, start + done);
+      if (count === 0) throw new Error("the file is shorter than its header says");
+      done += count;
+    }
+    return buffer;
+  };
+  try {
+    const size = fstatSync2(fd).size;
+    const tail = read(Math.max(0, size - MAX_LAST_LINE), Math.min(size, MAX_LAST_LINE)).toString("latin1");
+    const lines = tail.split("\n");
+    const [offsetText, lengthText, hash] = (lines.at(-2) ?? "").split(" ");
+    const [headerStart, headerLength] = [Number(offsetText), Number(lengthText)];
+    if (!Number.isSafeInteger(headerStart) || !Number.isSafeInteger(headerLength) || headerStart + headerLength > size) throw new Error("no header");
+    const headerBytes = read(headerStart, headerLength);
+    if (sha1(headerBytes) !== hash) throw new Error("the header does not match its hash");
+    const header = JSON.parse(headerBytes.toString("latin1"));
+    if (typeof header !== "object" || header === null || typeof header.sections !== "object") throw new Error("no sections");
+    if (Object.values(header.sections).some(([, end]) => end > headerStart)) throw new Error("cut short");
+    return {
+      header,
+      section(name) {
+        const range = header.sections[name];
+        if (!range) return void 0;
+        try {
+          const bytes = read(range[0], range[1] - range[0]);
+          if (sha1(bytes) !== range[2]) throw new Error("a section does not match its hash");
+          return JSON.parse(bytes.toString(range[3] === 1 ? "latin1" : "utf8"));
+        } catch (error3) {
+          removeIfStill(location, fd);
+          throw new DamagedCacheError(`the cache file ${location} is damaged (${errorMessage(error3)})`, { cause: error3 });
+        }
+      },
+      sectionHash: (name) => header.sections[name]?.[2],
+      rewrite(newHeader) {
+        try {
+          const headerJson = asciiJson({ ...newHeader, sections: header.sections });
+          const last2 = `
+${headerStart} ${headerJson.length} ${sha1(headerJson)}
+`;
+          writeFileAtomic(location, [read(0, headerStart), Buffer.from(headerJson + last2, "latin1")], { durable: false });
+        } catch {
+        }
+      }
+    };
+  } catch {
+    closeSync3(fd);
+    return void 0;
+  }
+}
+function asciiJson(value2) {
+  const json3 = JSON.stringify(value2);
+  return /[^\x00-\x7f]/.test(json3) ? json3.replace(/[^\x00-\x7f]/g, (c3) => `\\u${c3.charCodeAt(0).toString(16).padStart(4, "0")}`) : json3;
+}
+function removeIfStill(location, fd) {
+  try {
+    if (statSync4(location).ino === fstatSync2(fd).ino) rmSync2(location, { force: true });
+  } catch {
+  }
+}
+function sha1(content) {
+  return createHash3("sha1").update(content).digest("hex");
+}
+var MAX_LAST_LINE, CacheFileWriter, AsciiJson;
+var init_cache_file = __esm({
+  "src/cache/cache-file.ts"() {
+    "use strict";
+    init_atomic_write();
+    init_errors();
+    init_regular_file();
+    MAX_LAST_LINE = 128;
+    CacheFileWriter = class _CacheFileWriter {
+      encoder = new ChunkEncoder();
+      sections = {};
+      offset = 0;
+      current;
+      /** Undefined once writing failed: the rest is not written, and the old file stays. */
+      file;
+      constructor(file) {
+        this.file = file;
+      }
+      /** A writer of `location`; undefined when the file cannot be made (a read-only disk: the cache only saves time). */
+      static open(location) {
+        try {
+          return new _CacheFileWriter(new TemporaryFile(location, { durable: false }));
+        } catch {
+          return void 0;
+        }
+      }
+      /** A whole section; `ascii`: the text is ASCII only (asciiJson made it). */
+      section(name, json3, ascii = false) {
+        this.startSection(name, ascii);
+        this.write(json3);
+        this.endSection();
+      }
+      startSection(name, ascii = false) {
+        if (this.current) throw new Error(`section ${this.current.name} is not ended`);
+        this.current = { name, start: this.offset, hash: createHash3("sha1"), ascii };
+      }
+      /** More of the section started. */
+      write(text3) {
+        for (const chunk of this.encoder.encode(text3)) this.output(chunk);
+      }
+      endSection() {
+        const current = this.current;
+        this.output(this.encoder.rest());
+        this.sections[current.name] = [current.start, this.offset, current.hash.digest("hex"), current.ascii ? 1 : 0];
+        this.current = void 0;
+      }
+      /** Writes the header and puts the file in place of the one there was; false when it could not be written. */
+      finish(header) {
+        const headerJson = asciiJson({ ...header, sections: this.sections });
+        const last2 = `
+${this.offset} ${headerJson.length} ${sha1(headerJson)}
+`;
+        try {
+          this.file?.write(Buffer.from(headerJson + last2, "latin1"));
+          this.file?.replace();
+          return this.file !== void 0;
+        } catch {
+          return false;
+        } finally {
+          this.file = void 0;
+        }
+      }
+      output(bytes) {
+        if (bytes.length === 0) return;
+        this.current?.hash.update(bytes);
+        this.offset += bytes.length;
+        try {
+          this.file?.write(bytes);
+        } catch {
+          this.file = void 0;
+        }
+      }
+    };
+    AsciiJson = class {
+      constructor(json3) {
+        this.json = json3;
+      }
+    };
+  }
+});
+
+// src/cache/cache.ts
+import { createHash as createHash4 } from "node:crypto";
+import { readdirSync, rmSync as rmSync3, statSync as statSync5, utimesSync } from "node:fs";
+import { join as join4 } from "node:path";
+function rootHash(root) {
+  return createHash4("sha1").update(root).digest("hex").slice(0, 16);
+}
+function touch(location) {
+  try {
+    const now = /* @__PURE__ */ new Date();
+    utimesSync(location, now, now);
+  } catch {
+  }
+}
+var CACHE_FORMAT, KEEP_PER_ROOT, STALE_TEMPORARY_MS, Cache;
+var init_cache = __esm({
+  "src/cache/cache.ts"() {
+    "use strict";
+    init_make_folder();
+    init_cache_file();
+    CACHE_FORMAT = 7;
+    KEEP_PER_ROOT = 12;
+    STALE_TEMPORARY_MS = 60 * 60 * 1e3;
+    Cache = class {
+      /**
+       * `folder`: where the entries live; `version`: the tool's version and build, so that an entry
+       * written by another build is never read.
+       */
+      constructor(folder, version2) {
+        this.folder = folder;
+        this.version = version2;
+      }
+      /** Where an entry of a root lives: its kind and, for kinds with many entries per root, a content key. */
+      location(root, kind, key) {
+        return join4(this.folder, `${rootHash(root)}.${kind}${key === void 0 ? "" : `.${key}`}.cache`);
+      }
+      /** The header every entry is written with. */
+      header(fields) {
+        return { ...fields, cache: CACHE_FORMAT, version: this.version };
+      }
+      /** An entry of this format and version, marked as used now; undefined when there is none or it is damaged. */
+      read(location) {
+        const file = readCacheFile(location);
+        if (!file || file.header.cache !== CACHE_FORMAT || file.header.version !== this.version) return void 0;
+        touch(location);
+        return file;
+      }
+      write(location, header, sections) {
+        if (!this.ready()) return false;
+        return writeCacheFile(location, this.header(header), sections);
+      }
+      /** A writer for an entry written as it comes (finish it with `header(...)`). */
+      writer(location) {
+        return this.ready() ? CacheFileWriter.open(location) : void 0;
+      }
+      /** Removes all but the most recently used entries of a root, and temporary files a killed run left. */
+      tidy(root) {
+        try {
+          const prefix = `${rootHash(root)}.`;
+          const names2 = readdirSync(this.folder);
+          const entries = names2.filter((name) => name.startsWith(prefix) && name.endsWith(".cache")).map((name) => ({ path: join4(this.folder, name), used: statSync5(join4(this.folder, name)).mtimeMs })).sort((a, b2) => b2.used - a.used);
+          for (const { path } of entries.slice(KEEP_PER_ROOT)) rmSync3(path, { force: true });
+          for (const name of names2) {
+            if (/^\..+\.\d+\.\d+\.tmp$/.test(name) && Date.now() - statSync5(join4(this.folder, name)).mtimeMs > STALE_TEMPORARY_MS) rmSync3(join4(this.folder, name), { force: true });
+          }
+        } catch {
+        }
+      }
+      ready() {
+        try {
+          makeFolder(this.folder);
+          return true;
+        } catch {
+          return false;
+        }
+      }
+    };
+  }
+});
+
 // schemas/vocabulary.ts
 function isCollectionName(name) {
   return Object.hasOwn(COLLECTION_KINDS, name);
@@ -24468,54 +24707,23 @@ var init_vocabulary = __esm({
 });
 
 // src/model/entity.ts
+function locationOf(entity) {
+  return { file: entity.file, doc: entity.doc, path: [entity.collection, entity.index] };
+}
 function entityLabel(entity) {
   return `${COLLECTION_KINDS[entity.collection]}:${entity.id}`;
 }
 function fieldLocation(entity, ...path) {
-  return { ...entity.location, path: [...entity.location.path, ...path] };
+  return { file: entity.file, doc: entity.doc, path: [entity.collection, entity.index, ...path] };
 }
 function inError(entity, ...fields) {
   return entity.fieldsInError !== void 0 && fields.some((field2) => entity.fieldsInError.has(field2));
 }
-var LoadedEntity, idKey;
+var idKey;
 var init_entity = __esm({
   "src/model/entity.ts"() {
     "use strict";
     init_vocabulary();
-    init_dependency_identity();
-    LoadedEntity = class {
-      constructor(collection, keyText, keyIsIdKey, data, extensions, valid, file, doc, index) {
-        this.collection = collection;
-        this.keyText = keyText;
-        this.keyIsIdKey = keyIsIdKey;
-        this.data = data;
-        this.extensions = extensions;
-        this.valid = valid;
-        this.file = file;
-        this.doc = doc;
-        this.index = index;
-        if (keyText === void 0 && !keyIsIdKey) throw new Error("an entity keyed otherwise than by its id needs its key");
-      }
-      get id() {
-        return entityIdOf(this.collection, this.data);
-      }
-      /**
-       * A dependency keyed by its id's has its key made when first asked for (read from the parse
-       * cache, or checked on the worker thread, which only sends it on): a load finds which
-       * dependencies repeat without it (dependency-index.ts), and 100,000 keys at L are text the
-       * garbage collector would copy.
-       */
-      get key() {
-        return this.keyText ??= idKey(this.id);
-      }
-      /** Whether the key is made already (key). */
-      get keyMade() {
-        return this.keyText !== void 0;
-      }
-      get location() {
-        return { file: this.file, doc: this.doc, path: [this.collection, this.index] };
-      }
-    };
     idKey = (id2) => id2.toLowerCase();
   }
 });
@@ -24628,10 +24836,9 @@ function decodeCheck(stored, file) {
   };
 }
 function encodeEntity(entity, finiteNumbers = false) {
-  const { doc, index } = entity instanceof LoadedEntity ? entity : { doc: entity.location.doc, index: entity.location.path[1] };
+  const { doc, index } = entity;
   let rest;
-  const keyIsIdKey = entity instanceof LoadedEntity ? entity.keyIsIdKey : idKey(entity.id) === entity.key;
-  if (!keyIsIdKey) (rest ??= {}).key = entity.key;
+  if (entity.key !== keyOf(entity.collection, entity.data, entity.id)) (rest ??= {}).key = entity.key;
   if (entity.extensions !== void 0) (rest ??= {}).extensions = entity.extensions;
   if (!entity.valid) (rest ??= {}).invalid = { ...entity.raw ? { raw: entity.raw } : {}, ...entity.fieldsInError ? { fieldsInError: [...entity.fieldsInError] } : {} };
   if (!finiteNumbers && (hasNonFinite(entity.data) || hasNonFinite(entity.extensions) || hasNonFinite(entity.raw))) {
@@ -24646,12 +24853,25 @@ function decodeEntities(stored, fileOf) {
 }
 function decodeEntity([collection, data, doc, index, rest], file) {
   const name = COLLECTION_NAMES[collection];
-  const key = rest?.key ?? (name === "dependencies" ? void 0 : idKey(entityIdOf(name, data)));
-  const entity = new LoadedEntity(name, key, rest?.key === void 0, data, rest?.extensions, rest?.invalid === void 0, file, doc, index);
-  if (rest?.invalid?.raw) entity.raw = rest.invalid.raw;
-  if (rest?.invalid?.fieldsInError) entity.fieldsInError = new Set(rest.invalid.fieldsInError);
+  const id2 = entityIdOf(name, data);
+  const entity = {
+    collection: name,
+    id: id2,
+    key: rest?.key ?? keyOf(name, data, id2),
+    data,
+    extensions: rest?.extensions,
+    valid: rest?.invalid === void 0,
+    ...rest?.invalid?.raw ? { raw: rest.invalid.raw } : {},
+    ...rest?.invalid?.fieldsInError ? { fieldsInError: new Set(rest.invalid.fieldsInError) } : {},
+    file,
+    doc,
+    index
+  };
   for (const [path, value2] of rest?.nonFinite ?? []) setAt(entity, path, Number(value2));
   return entity;
+}
+function keyOf(collection, data, id2) {
+  return collection === "dependencies" ? dependencyKey(data) ?? idKey(id2) : idKey(id2);
 }
 function hasNonFinite(value2) {
   if (typeof value2 === "number") return !isJsonNumber(value2);
@@ -24764,18 +24984,18 @@ var init_file_text = __esm({
 });
 
 // src/load/parse-cache.ts
-import { createHash as createHash3 } from "node:crypto";
-import { existsSync as existsSync5, readdirSync, rmSync as rmSync2, statSync as statSync4 } from "node:fs";
-import { homedir } from "node:os";
-import { isAbsolute, join as join4 } from "node:path";
+var parse_cache_exports = {};
+__export(parse_cache_exports, {
+  PackWriter: () => PackWriter,
+  ParseCache: () => ParseCache,
+  entryKey: () => entryKey,
+  entryOfFile: () => entryOfFile,
+  fileOfEntry: () => fileOfEntry,
+  relocate: () => relocate
+});
+import { createHash as createHash5 } from "node:crypto";
 function entryKey(version2, path, bytes) {
-  return createHash3("sha1").update(`${version2}\0${CACHE_FORMAT}\0${path === ROOT_FILE}\0`).update(bytes).digest("hex");
-}
-function writePack(target, entries) {
-  const pack = PackWriter.open(target);
-  if (!pack) return;
-  for (const [key, json3] of entries) pack.add(key, json3);
-  pack.finish();
+  return createHash5("sha1").update(`${version2}\0${path === ROOT_FILE}\0`).update(bytes).digest("hex");
 }
 function withEarlier(used, earlier) {
   const kept = new Map(used);
@@ -24785,36 +25005,13 @@ function withEarlier(used, earlier) {
   }
   return kept;
 }
-function sweepTemporaries(dir) {
-  for (const name of readdirSync(dir)) {
-    if (!/^\..+\.\d+\.\d+\.tmp$/.test(name)) continue;
-    try {
-      if (Date.now() - statSync4(join4(dir, name)).mtimeMs > STALE_TEMPORARY_MS) rmSync2(join4(dir, name), { force: true });
-    } catch {
-    }
-  }
-}
-function cacheFileOf(root, env2, extension) {
-  const base = env2.XDG_CACHE_HOME && isAbsolute(env2.XDG_CACHE_HOME) ? env2.XDG_CACHE_HOME : join4(homedir(), ".cache");
-  return join4(base, "migration-backlog", `${createHash3("sha1").update(root).digest("hex").slice(0, 16)}${extension}`);
-}
-function readPack(pack, version2) {
-  if (!existsSync5(pack)) return /* @__PURE__ */ new Map();
+function readEntries(cache, location) {
   try {
-    const bytes = readRegularFile(pack);
-    const newline = bytes.lastIndexOf(10);
-    if (newline === -1) return /* @__PURE__ */ new Map();
-    const body = bytes.subarray(0, newline);
-    if (bytes.toString("latin1", newline + 1) !== sha1(body)) return /* @__PURE__ */ new Map();
-    const data = JSON.parse(body.toString("utf8"));
-    if (data.format !== CACHE_FORMAT || data.version !== version2 || typeof data.entries !== "object") return /* @__PURE__ */ new Map();
-    return new Map(Object.entries(data.entries));
+    const entries = cache.read(location)?.section(ENTRIES);
+    return entries && typeof entries === "object" ? new Map(Object.entries(entries)) : /* @__PURE__ */ new Map();
   } catch {
     return /* @__PURE__ */ new Map();
   }
-}
-function sha1(content) {
-  return createHash3("sha1").update(content).digest("hex");
 }
 function entryOfFile(file) {
   return { parser: file.parser, problems: file.problems, unreadable: file.unreadable, check: encodeCheck(file.check, file.finiteNumbers) };
@@ -24825,38 +25022,34 @@ function fileOfEntry(entry, path, bytes) {
 function relocate(check, path) {
   return decodeCheck(encodeCheck(check), path);
 }
-var CACHE_FORMAT, ParseCache, PackWriter, EARLIER_ENTRIES, STALE_TEMPORARY_MS;
+var ENTRIES, ParseCache, PackWriter, EARLIER_ENTRIES;
 var init_parse_cache = __esm({
   "src/load/parse-cache.ts"() {
     "use strict";
-    init_atomic_write();
     init_cache_codec();
     init_find_root();
     init_file_text();
-    init_regular_file();
-    init_make_folder();
-    CACHE_FORMAT = 5;
+    ENTRIES = "entries";
     ParseCache = class _ParseCache {
-      constructor(pack, version2, entries) {
-        this.pack = pack;
-        this.version = version2;
+      constructor(cache, root, entries) {
+        this.cache = cache;
+        this.root = root;
         this.entries = entries;
       }
       used = /* @__PURE__ */ new Map();
       dirty = false;
       /** Settles when a worker thread has written the pack of a load (or given up): see writtenBy. */
       writing;
-      /** The cache of a backlog root, from its pack when there is a usable one. */
-      static open(root, version2, env2) {
-        const pack = cacheFileOf(root, env2, ".json");
-        return new _ParseCache(pack, version2, readPack(pack, version2));
+      /** The parse results of a backlog root, from the cache when it has them. */
+      static open(cache, root) {
+        return new _ParseCache(cache, root, readEntries(cache, cache.location(root, "parse")));
       }
-      /** How many entries the pack held when opened: none on a first run. */
+      /** How many entries the cache held when opened: none on a first run. */
       get size() {
         return this.entries.size;
       }
       key(path, bytes) {
-        return entryKey(this.version, path, bytes);
+        return entryKey(this.cache.version, path, bytes);
       }
       /**
        * Where a worker thread may write the pack itself, for a load with nothing cached that is
@@ -24864,7 +25057,8 @@ var init_parse_cache = __esm({
        * thread would write (undefined otherwise: this thread saves).
        */
       packTarget() {
-        return this.entries.size === 0 && this.used.size === 0 && !this.writing ? { file: this.pack, version: this.version } : void 0;
+        if (this.entries.size > 0 || this.used.size > 0 || this.writing) return void 0;
+        return { location: this.cache.location(this.root, "parse"), header: this.cache.header({}), version: this.cache.version };
       }
       /** A worker thread writes the pack of the load just done (packTarget): `written` settles when it is on disk, or given up. */
       writtenBy(written) {
@@ -24897,69 +25091,75 @@ var init_parse_cache = __esm({
        */
       async save(keep = "used") {
         if (!this.dirty && (keep === "all" || this.used.size === this.entries.size)) return;
+        const location = this.cache.location(this.root, "parse");
         if (this.writing) {
           await this.writing;
-          for (const [key, entry] of readPack(this.pack, this.version)) if (!this.used.has(key)) this.used.set(key, entry);
+          for (const [key, entry] of readEntries(this.cache, location)) if (!this.used.has(key)) this.used.set(key, entry);
         }
         const kept = keep === "all" ? withEarlier(this.used, this.entries) : this.used;
-        writePack({ file: this.pack, version: this.version }, Array.from(kept, ([key, entry]) => [key, JSON.stringify(entry)]));
+        const pack = PackWriter.open(this.cache.writer(location));
+        if (!pack) return;
+        for (const [key, entry] of kept) pack.add(key, JSON.stringify(entry));
+        pack.finish(this.cache.header({}));
+        this.cache.tidy(this.root);
       }
     };
     PackWriter = class _PackWriter {
-      hash = createHash3("sha1");
-      encoder = new ChunkEncoder();
+      constructor(writer) {
+        this.writer = writer;
+        writer.startSection(ENTRIES);
+        writer.write("{");
+      }
       /** The keys added: the same content has the same entry, kept once. */
       keys = /* @__PURE__ */ new Set();
-      /** Undefined once the file could not be written: nothing more is done. */
-      file;
-      constructor(file, version2) {
-        this.file = file;
-        this.write(`{"format":${CACHE_FORMAT},"version":${JSON.stringify(version2)},"entries":{`);
+      static open(writer) {
+        return writer && new _PackWriter(writer);
       }
-      /** A pack to write to `target`; undefined when its file cannot be made. */
-      static open(target) {
-        try {
-          makeFolder(join4(target.file, ".."));
-          sweepTemporaries(join4(target.file, ".."));
-          return new _PackWriter(new TemporaryFile(target.file, { durable: false }), target.version);
-        } catch {
-          return void 0;
-        }
-      }
-      /** The entry of a file by its key (entryKey), unless the pack has one of that key. */
+      /** The entry of a file by its key (entryKey), as JSON, unless the pack has one of that key. */
       add(key, json3) {
         if (this.keys.has(key)) return;
-        this.write(`${this.keys.size === 0 ? "" : ","}"${key}":`);
-        this.write(json3);
+        this.writer.write(`${this.keys.size === 0 ? "" : ","}"${key}":`);
+        this.writer.write(json3);
         this.keys.add(key);
       }
       /** Ends the pack and puts it in place of the one there was. */
-      finish() {
-        this.write("}}");
-        this.output(this.encoder.rest());
-        try {
-          this.file?.write(Buffer.from(`
-${this.hash.digest("hex")}`, "latin1"));
-          this.file?.replace();
-        } catch {
-        }
-        this.file = void 0;
-      }
-      write(text3) {
-        for (const chunk of this.encoder.encode(text3)) this.output(chunk);
-      }
-      output(bytes) {
-        if (!this.file || bytes.length === 0) return;
-        this.hash.update(bytes);
-        try {
-          this.file.write(bytes);
-        } catch {
-          this.file = void 0;
-        }
+      finish(header) {
+        this.writer.write("}");
+        this.writer.endSection();
+        this.writer.finish(header);
       }
     };
     EARLIER_ENTRIES = 2e4;
-    STALE_TEMPORARY_MS = 60 * 60 * 1e3;
+  }
+});
+
+// src/cli/caching.ts
+import { homedir } from "node:os";
+import { isAbsolute, join as join5 } from "node:path";
+function cachingOff(io) {
+  return /^(1|true|yes)$/i.test(io.env.BACKLOG_NO_CACHE ?? "");
+}
+function stateFolder(io) {
+  const base = io.env.XDG_CACHE_HOME && isAbsolute(io.env.XDG_CACHE_HOME) ? io.env.XDG_CACHE_HOME : join5(homedir(), ".cache");
+  return join5(base, "migration-backlog");
+}
+function cacheOf(io) {
+  return cachingOff(io) ? void 0 : new Cache(stateFolder(io), cacheVersion());
+}
+function parseCacheOf(io, root) {
+  const cache = cacheOf(io);
+  return cache && ParseCache.open(cache, root);
+}
+function threadsOf(io) {
+  const threads = io.env.BACKLOG_THREADS;
+  return threads === "1" ? 1 : threads === "2" ? 2 : void 0;
+}
+var init_caching = __esm({
+  "src/cli/caching.ts"() {
+    "use strict";
+    init_cache();
+    init_parse_cache();
+    init_version();
   }
 });
 
@@ -24969,18 +25169,19 @@ __export(journal_location_exports, {
   interruptedWriteAt: () => interruptedWriteAt,
   lockLocations: () => lockLocations
 });
-import { existsSync as existsSync6, realpathSync } from "node:fs";
-function lockLocations(root, env2) {
-  const realRoot = realpathSync(root);
-  return { lockFile: cacheFileOf(realRoot, env2, ".lock"), journal: cacheFileOf(realRoot, env2, ".journal") };
+import { existsSync as existsSync5, realpathSync } from "node:fs";
+import { join as join6 } from "node:path";
+function lockLocations(root, folder) {
+  const name = rootHash(realpathSync(root));
+  return { lockFile: join6(folder, `${name}.lock`), journal: join6(folder, `${name}.journal`) };
 }
-function interruptedWriteAt(root, env2) {
-  return existsSync6(lockLocations(root, env2).journal);
+function interruptedWriteAt(root, folder) {
+  return existsSync5(lockLocations(root, folder).journal);
 }
 var init_journal_location = __esm({
   "src/edit/journal-location.ts"() {
     "use strict";
-    init_parse_cache();
+    init_cache();
   }
 });
 
@@ -24989,11 +25190,11 @@ var backlog_lock_exports = {};
 __export(backlog_lock_exports, {
   withBacklogLock: () => withBacklogLock
 });
-import { closeSync as closeSync3, openSync as openSync3, readFileSync as readFileSync4, rmSync as rmSync3, statSync as statSync5, writeSync as writeSync2 } from "node:fs";
+import { closeSync as closeSync4, openSync as openSync3, readFileSync as readFileSync4, rmSync as rmSync4, statSync as statSync6, writeSync as writeSync2 } from "node:fs";
 import { hostname } from "node:os";
 import { dirname as dirname5 } from "node:path";
 async function withBacklogLock(root, options, action) {
-  const { lockFile, journal } = lockLocations(root, options.env);
+  const { lockFile, journal } = lockLocations(root, options.folder);
   await acquire(lockFile, options.waitMs ?? 6e4);
   try {
     recoverJournal(journal);
@@ -25025,7 +25226,7 @@ async function acquire(lockFile, waitMs) {
     try {
       writeSync2(fd, JSON.stringify({ pid: process.pid, host: hostname(), at: Date.now() }));
     } finally {
-      closeSync3(fd);
+      closeSync4(fd);
     }
     return;
   }
@@ -25035,7 +25236,7 @@ function holderOf(lockFile) {
   let inode;
   let madeAt;
   try {
-    ({ ino: inode, mtimeMs: madeAt } = statSync5(lockFile));
+    ({ ino: inode, mtimeMs: madeAt } = statSync6(lockFile));
     text3 = readFileSync4(lockFile, "utf8");
   } catch {
     return { stale: false };
@@ -25060,14 +25261,14 @@ function isAlive(pid) {
 }
 function takeOver(lockFile, inode) {
   try {
-    if (statSync5(lockFile).ino === inode) rmSync3(lockFile, { force: true });
+    if (statSync6(lockFile).ino === inode) rmSync4(lockFile, { force: true });
   } catch {
   }
 }
 function release(lockFile) {
   try {
     const holder = JSON.parse(readFileSync4(lockFile, "utf8"));
-    if (holder.pid === process.pid) rmSync3(lockFile, { force: true });
+    if (holder.pid === process.pid) rmSync4(lockFile, { force: true });
   } catch {
   }
 }
@@ -25089,9 +25290,9 @@ var init_backlog_lock = __esm({
 async function backlogRoot(io, rootOption) {
   const root = resolveRoot(io.cwd, rootOption);
   const { interruptedWriteAt: interruptedWriteAt2 } = await Promise.resolve().then(() => (init_journal_location(), journal_location_exports));
-  if (interruptedWriteAt2(root, io.env)) {
+  if (interruptedWriteAt2(root, stateFolder(io))) {
     const { withBacklogLock: withBacklogLock2 } = await Promise.resolve().then(() => (init_backlog_lock(), backlog_lock_exports));
-    await withBacklogLock2(root, { env: io.env }, async () => void 0);
+    await withBacklogLock2(root, { folder: stateFolder(io) }, async () => void 0);
   }
   return root;
 }
@@ -25099,6 +25300,7 @@ var init_backlog_root = __esm({
   "src/cli/backlog-root.ts"() {
     "use strict";
     init_find_root();
+    init_caching();
   }
 });
 
@@ -26924,8 +27126,8 @@ var init_file_filter = __esm({
 });
 
 // src/load/fs-source.ts
-import { closeSync as closeSync4, fstatSync as fstatSync2, readdirSync as readdirSync2, readFileSync as readFileSync5, readSync, realpathSync as realpathSync2, statSync as statSync6 } from "node:fs";
-import { join as join5, relative, sep as sep3 } from "node:path";
+import { closeSync as closeSync5, fstatSync as fstatSync3, readdirSync as readdirSync2, readFileSync as readFileSync5, readSync as readSync2, realpathSync as realpathSync2, statSync as statSync7 } from "node:fs";
+import { join as join7, relative, sep as sep3 } from "node:path";
 function fsSource(root) {
   const realRoot = realpathSync2(root);
   const notices = [];
@@ -26941,7 +27143,7 @@ function fsSource(root) {
     },
     async readFile(path, room) {
       try {
-        return room ? readInto(join5(realRoot, path), room) : readRegularFile(join5(realRoot, path));
+        return room ? readInto(join7(realRoot, path), room) : readRegularFile(join7(realRoot, path));
       } catch (error3) {
         if (error3.code === "ENOENT") return void 0;
         if (error3 instanceof NotARegularFile) {
@@ -26954,7 +27156,7 @@ function fsSource(root) {
     stamp(path) {
       let stats;
       try {
-        stats = statSync6(join5(realRoot, path), { throwIfNoEntry: false });
+        stats = statSync7(join7(realRoot, path), { throwIfNoEntry: false });
       } catch {
         return void 0;
       }
@@ -26983,7 +27185,7 @@ function fsSource(root) {
         if (isBacklogFile(path)) notes.push(`skipped ${path}: not a regular file`);
         continue;
       }
-      let full = join5(dir, entry.name);
+      let full = join7(dir, entry.name);
       let isDirectory2 = entry.isDirectory();
       if (entry.isSymbolicLink()) {
         const target = realTarget(full);
@@ -26996,7 +27198,7 @@ function fsSource(root) {
           continue;
         }
         full = target;
-        const stats = statSync6(target);
+        const stats = statSync7(target);
         isDirectory2 = stats.isDirectory();
         if (!isDirectory2 && !stats.isFile()) {
           if (isBacklogFile(path)) notes.push(`skipped ${path}: a link to what is not a regular file`);
@@ -27015,21 +27217,21 @@ function fsSource(root) {
 function readInto(path, room) {
   const fd = openRegularFile(path);
   try {
-    const stats = fstatSync2(fd);
+    const stats = fstatSync3(fd);
     const size = stats.size;
     const into = size > 0 ? room(size) : void 0;
     if (!into) return readFileSync5(fd);
     const target = size <= staging.length ? staging : into;
     let filled = 0;
     while (filled < size) {
-      const read = readSync(fd, target, filled, size - filled, null);
+      const read = readSync2(fd, target, filled, size - filled, null);
       if (read === 0) break;
       filled += read;
     }
     if (target !== into) into.set(target.subarray(0, filled));
     return into.subarray(0, filled);
   } finally {
-    closeSync4(fd);
+    closeSync5(fd);
   }
 }
 function realTarget(path) {
@@ -27051,6 +27253,482 @@ var init_fs_source = __esm({
     init_file_filter();
     init_regular_file();
     staging = new Uint8Array(256 * 1024);
+  }
+});
+
+// src/model/lazy.ts
+function defineLazy(target, key, compute) {
+  Object.defineProperty(target, key, {
+    configurable: true,
+    enumerable: true,
+    get() {
+      const value2 = compute();
+      Object.defineProperty(target, key, { value: value2, writable: true, configurable: true, enumerable: true });
+      return value2;
+    }
+  });
+}
+var init_lazy = __esm({
+  "src/model/lazy.ts"() {
+    "use strict";
+  }
+});
+
+// src/model/backlog.ts
+function lazyBacklog(readCollection, project) {
+  const entities = {};
+  const byKey = {};
+  const repeated = {};
+  const indexes = /* @__PURE__ */ new Map();
+  const indexOf = (name) => indexes.get(name) ?? indexes.set(name, indexByKey(entities[name])).get(name);
+  for (const name of COLLECTION_NAMES) {
+    defineLazy(entities, name, () => readCollection(name));
+    defineLazy(byKey, name, () => indexOf(name).first);
+    defineLazy(repeated, name, () => indexOf(name).repeated);
+  }
+  return { project: project?.data, projectLocation: project?.location, entities, byKey, repeated };
+}
+function indexByKey(entities) {
+  const first2 = /* @__PURE__ */ new Map();
+  const repeated = [];
+  for (const entity of entities) addToIndex(first2, repeated, entity);
+  return { first: first2, repeated };
+}
+function addToIndex(first2, repeated, entity) {
+  if (first2.has(entity.key)) repeated.push(entity);
+  else first2.set(entity.key, entity);
+}
+function emptyEntities() {
+  return Object.fromEntries(COLLECTION_NAMES.map((name) => [name, []]));
+}
+function entityCount(backlog) {
+  return COLLECTION_NAMES.reduce((sum, name) => sum + backlog.entities[name].length, 0);
+}
+function lookup(backlog, collection, id2) {
+  return backlog.byKey[collection].get(id2.toLowerCase());
+}
+var BacklogIndex;
+var init_backlog = __esm({
+  "src/model/backlog.ts"() {
+    "use strict";
+    init_vocabulary();
+    init_lazy();
+    BacklogIndex = class {
+      entities = emptyEntities();
+      repeated = emptyEntities();
+      byKey = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, /* @__PURE__ */ new Map()]));
+      /** Adds the next entity: whether it is the first of its key in its collection. */
+      add(entity) {
+        this.entities[entity.collection].push(entity);
+        const first2 = this.byKey[entity.collection];
+        if (first2.has(entity.key)) {
+          this.repeated[entity.collection].push(entity);
+          return false;
+        }
+        first2.set(entity.key, entity);
+        return true;
+      }
+      build(project) {
+        return { project: project?.data, projectLocation: project?.location, entities: this.entities, byKey: this.byKey, repeated: this.repeated };
+      }
+    };
+  }
+});
+
+// schemas/references.ts
+var REFERENCE_FIELDS, TYPED_REFERENCE_KINDS;
+var init_references = __esm({
+  "schemas/references.ts"() {
+    "use strict";
+    REFERENCE_FIELDS = {
+      workloads: [
+        { field: "drivers", target: "priorities" },
+        { field: "outcomes", target: "outcomes" },
+        { field: "assumptions", target: "assumptions" },
+        { field: "wave", target: "waves" },
+        { field: "depends_on", target: "typed" }
+      ],
+      servers: [{ field: "workloads", target: "workloads" }],
+      dependencies: [
+        { field: "from", target: "typed" },
+        { field: "to", target: "typed" }
+      ],
+      priorities: [{ field: "outcomes", target: "outcomes" }],
+      assumptions: [{ field: "applies_to", target: "workloads" }],
+      outcomes: [],
+      waves: [],
+      remediations: [
+        { field: "workloads", target: "workloads" },
+        { field: "servers", target: "servers" }
+      ],
+      risks: [{ field: "workloads", target: "workloads" }]
+    };
+    TYPED_REFERENCE_KINDS = {
+      workload: "workloads",
+      server: "servers",
+      external: null
+    };
+  }
+});
+
+// src/text/stands-at.ts
+function standsAt(line, text3, column) {
+  for (let at = 0; at < text3.length; at++) if (line.charCodeAt(column + at) !== text3.charCodeAt(at)) return false;
+  return true;
+}
+var init_stands_at = __esm({
+  "src/text/stands-at.ts"() {
+    "use strict";
+  }
+});
+
+// src/model/references.ts
+function parseReference(target, value2) {
+  if (target !== "typed") return { collection: target, kind: null, id: value2 };
+  const colon = value2.indexOf(":");
+  if (colon === -1) return { collection: "workloads", kind: "workload", id: value2 };
+  const kind = value2.slice(0, colon);
+  return { collection: TYPED_REFERENCE_KINDS[kind] ?? null, kind, id: value2.slice(colon + 1) };
+}
+function resolveReference(backlog, target, value2) {
+  const parsed = parseReference(target, value2);
+  if (parsed.collection === null) return { status: "external", name: parsed.id };
+  const entity = lookup(backlog, parsed.collection, parsed.id);
+  return entity ? { status: "resolved", entity } : { status: "unknown", collection: parsed.collection, id: parsed.id };
+}
+function referencedEntity(backlog, target, value2) {
+  if (target !== "typed") return lookup(backlog, target, value2);
+  const collection = typedCollection(value2);
+  return collection ? backlog.byKey[collection].get(typedKey(value2)) : void 0;
+}
+function typedCollection(value2) {
+  const colon = value2.indexOf(":");
+  return colon === -1 ? "workloads" : kindAt(value2, colon);
+}
+function typedKey(value2) {
+  return idKey(value2.slice(value2.indexOf(":") + 1));
+}
+function kindAt(value2, colon) {
+  for (const kind in TYPED_REFERENCE_KINDS) {
+    if (kind.length === colon && standsAt(value2, kind, 0)) return TYPED_REFERENCE_KINDS[kind];
+  }
+  return void 0;
+}
+function referencesIn(entity, field2) {
+  const found = [];
+  forEachReference(entity, (_2, target, value2, index) => found.push(new ReferenceOccurrence(entity, field2, target, value2, index)), field2);
+  return found;
+}
+function referenceValuesIn(entity, field2) {
+  const found = [];
+  forEachReference(entity, (_2, _target, value2) => found.push(value2), field2);
+  return found;
+}
+function forEachReference(entity, visit3, only) {
+  for (const { field: field2, target } of REFERENCE_FIELDS[entity.collection]) {
+    if (only === void 0 || field2 === only) eachReference(entity, field2, target, visit3);
+  }
+}
+function eachReference(entity, field2, target, visit3) {
+  const written = entity.raw !== void 0;
+  const value2 = (entity.raw ?? entity.data)[field2];
+  const pattern = target === "typed" ? TYPED_REFERENCE_PATTERN : ID_PATTERN;
+  const wellFormed = (item) => typeof item === "string" && (!written || pattern.test(item));
+  if (Array.isArray(value2)) {
+    for (let index = 0; index < value2.length; index++) {
+      const item = value2[index];
+      if (wellFormed(item)) visit3(field2, target, item, index);
+    }
+  } else if (wellFormed(value2)) {
+    visit3(field2, target, value2, void 0);
+  }
+}
+var ReferenceOccurrence;
+var init_references2 = __esm({
+  "src/model/references.ts"() {
+    "use strict";
+    init_vocabulary();
+    init_references();
+    init_backlog();
+    init_entity();
+    init_stands_at();
+    ReferenceOccurrence = class {
+      constructor(entity, field2, target, value2, index) {
+        this.entity = entity;
+        this.field = field2;
+        this.target = target;
+        this.value = value2;
+        this.index = index;
+      }
+      get location() {
+        return this.index === void 0 ? fieldLocation(this.entity, this.field) : fieldLocation(this.entity, this.field, this.index);
+      }
+    };
+  }
+});
+
+// src/model/strongly-connected.ts
+function stronglyConnectedComponents(nodes, next) {
+  const numberOf2 = /* @__PURE__ */ new Map();
+  const nodeAt2 = [];
+  const numbered = (node2) => {
+    let number3 = numberOf2.get(node2);
+    if (number3 === void 0) {
+      number3 = nodeAt2.length;
+      numberOf2.set(node2, number3);
+      nodeAt2.push(node2);
+    }
+    return number3;
+  };
+  for (const node2 of nodes) numbered(node2);
+  const starts = nodeAt2.length;
+  const firstEdge = [0];
+  const targets = [];
+  for (let at = 0; at < nodeAt2.length; at++) {
+    for (const successor of next(nodeAt2[at])) targets.push(numbered(successor));
+    firstEdge.push(targets.length);
+  }
+  const graph = { nodes: nodeAt2.length, firstEdge: Int32Array.from(firstEdge), targets: Int32Array.from(targets) };
+  return componentsOfNumbers(graph, starts).map((component) => component.map((number3) => nodeAt2[number3]));
+}
+function componentsOfNumbers({ nodes, firstEdge, targets }, starts = nodes) {
+  const order = new Int32Array(nodes).fill(-1);
+  const low = new Int32Array(nodes);
+  const onStack = new Uint8Array(nodes);
+  const stack = new Int32Array(nodes);
+  let stackSize = 0;
+  const walkNode = new Int32Array(nodes);
+  const walkEdge = new Int32Array(nodes);
+  let depth = 0;
+  let reached = 0;
+  const components = [];
+  const enter = (node2) => {
+    order[node2] = low[node2] = reached++;
+    onStack[node2] = 1;
+    stack[stackSize++] = node2;
+    walkNode[depth] = node2;
+    walkEdge[depth++] = firstEdge[node2];
+  };
+  for (let start = 0; start < starts; start++) {
+    if (order[start] !== -1) continue;
+    enter(start);
+    while (depth > 0) {
+      const node2 = walkNode[depth - 1];
+      const edge = walkEdge[depth - 1];
+      if (edge < firstEdge[node2 + 1]) {
+        walkEdge[depth - 1] = edge + 1;
+        const successor = targets[edge];
+        if (order[successor] === -1) enter(successor);
+        else if (onStack[successor] && order[successor] < low[node2]) low[node2] = order[successor];
+        continue;
+      }
+      depth--;
+      if (depth > 0) {
+        const parent = walkNode[depth - 1];
+        if (low[node2] < low[parent]) low[parent] = low[node2];
+      }
+      if (low[node2] === order[node2]) {
+        const component = [];
+        let member;
+        do {
+          member = stack[--stackSize];
+          onStack[member] = 0;
+          component.push(member);
+        } while (member !== node2);
+        components.push(component);
+      }
+    }
+  }
+  return components;
+}
+var init_strongly_connected = __esm({
+  "src/model/strongly-connected.ts"() {
+    "use strict";
+  }
+});
+
+// src/model/graph.ts
+function buildGraph(backlog) {
+  const workloads = backlog.byKey.workloads;
+  const serversOf2 = /* @__PURE__ */ new Map();
+  const ownersOf = /* @__PURE__ */ new Map();
+  for (const server of backlog.byKey.servers.values()) placeServer(server, workloads, serversOf2, ownersOf);
+  const edges = [];
+  for (const dependency of backlog.entities.dependencies) addDependencyEdges(dependency, workloads, ownersOf, edges);
+  for (const workload of backlog.entities.workloads) addDependsOnEdges(workload, workloads, ownersOf, edges);
+  return graphOf(backlog, edges, serversOf2, ownersOf);
+}
+function graphOf(backlog, edges, serversOf2, ownersOf) {
+  const moveGroups = moveGroupsOf([...backlog.byKey.workloads.values()], edges);
+  const moveGroupOf = /* @__PURE__ */ new Map();
+  moveGroups.forEach((group, index) => group.forEach((member) => moveGroupOf.set(member.key, index)));
+  const graph = { edges, moveGroups, moveGroupOf, serversOf: serversOf2, ownersOf };
+  defineLazy(graph, "appDependencies", () => appNeighbours(edges, (edge) => [edge.from.key, edge.to.key]));
+  defineLazy(graph, "appDependents", () => appNeighbours(edges, (edge) => [edge.to.key, edge.from.key]));
+  return graph;
+}
+function placeServer(server, workloads, serversOf2, ownersOf) {
+  const owners = [];
+  for (const value2 of referenceValuesIn(server, "workloads")) {
+    const workload = workloads.get(idKey(value2));
+    if (workload && !owners.includes(workload)) owners.push(workload);
+  }
+  for (const owner of owners) addTo(serversOf2, owner.key, server);
+  ownersOf.set(server.key, owners);
+}
+function addDependencyEdges(dependency, workloads, ownersOf, edges) {
+  const { from, to, classification } = dependency.data;
+  if (from === void 0 || to === void 0) return 0;
+  const sources = endpoints(from, workloads, ownersOf);
+  const targets = endpoints(to, workloads, ownersOf);
+  return sources && targets ? addEdges(edges, sources, targets, classification ?? "app", dependency) : 0;
+}
+function addDependsOnEdges(workload, workloads, ownersOf, edges) {
+  const before = edges.length;
+  for (const reference of referencesIn(workload, "depends_on")) {
+    const targets = endpoints(reference.value, workloads, ownersOf);
+    if (targets) addEdges(edges, [workload], targets, "app", void 0, reference);
+  }
+  return edges.length - before;
+}
+function endpoints(target, workloads, ownersOf) {
+  const collection = typedCollection(target);
+  if (collection === "workloads") {
+    const workload = workloads.get(typedKey(target));
+    return workload && [workload];
+  }
+  return collection === "servers" ? ownersOf.get(typedKey(target)) : void 0;
+}
+function appNeighbours(edges, ends) {
+  const neighbours = /* @__PURE__ */ new Map();
+  for (const edge of edges) {
+    if (edge.classification !== "app") continue;
+    const [a, b2] = ends(edge);
+    let inner = neighbours.get(a);
+    if (!inner) neighbours.set(a, inner = /* @__PURE__ */ new Map());
+    if (!inner.has(b2)) inner.set(b2, edge);
+  }
+  return neighbours;
+}
+function addEdges(edges, from, to, classification, dependency, dependsOn) {
+  const before = edges.length;
+  for (const a of from) {
+    if (to.includes(a)) continue;
+    for (const b2 of to) edges.push(new Edge(a, b2, classification, dependency, dependsOn));
+  }
+  return edges.length - before;
+}
+function moveGroupsOf(workloads, edges) {
+  const placeOf = /* @__PURE__ */ new Map();
+  workloads.forEach((workload, place) => placeOf.set(workload.key, place));
+  const sources = new Int32Array(edges.length);
+  const targets = new Int32Array(edges.length);
+  const firstEdge = new Int32Array(workloads.length + 1);
+  let count = 0;
+  for (const edge of edges) {
+    if (edge.classification !== "app") continue;
+    const source = placeOf.get(edge.from.key);
+    sources[count] = source;
+    targets[count++] = placeOf.get(edge.to.key);
+    firstEdge[source + 1]++;
+  }
+  for (let place = 0; place < workloads.length; place++) firstEdge[place + 1] += firstEdge[place];
+  const filled = firstEdge.slice(0, workloads.length);
+  const grouped = new Int32Array(count);
+  for (let at = 0; at < count; at++) grouped[filled[sources[at]]++] = targets[at];
+  return componentsOfNumbers({ nodes: workloads.length, firstEdge, targets: grouped }).filter((component) => component.length > 1).map((component) => component.map((place) => workloads[place]).sort(byId)).sort((a, b2) => byId(a[0], b2[0]));
+}
+function byId(a, b2) {
+  const x2 = a.id.toLowerCase();
+  const y2 = b2.id.toLowerCase();
+  return x2 < y2 ? -1 : x2 > y2 ? 1 : 0;
+}
+var Edge;
+var init_graph = __esm({
+  "src/model/graph.ts"() {
+    "use strict";
+    init_entity();
+    init_group();
+    init_lazy();
+    init_references2();
+    init_strongly_connected();
+    Edge = class {
+      constructor(from, to, classification, dependency, dependsOn) {
+        this.from = from;
+        this.to = to;
+        this.classification = classification;
+        this.dependency = dependency;
+        this.dependsOn = dependsOn;
+      }
+      get origin() {
+        return this.dependsOn ? this.dependsOn.location : fieldLocation(this.dependency, "to");
+      }
+    };
+  }
+});
+
+// src/load/backlog-of-files.ts
+function backlogOfFiles(files) {
+  const builder = new ModelBuilder();
+  for (const file of files) builder.add(file);
+  return builder.finish();
+}
+var ModelBuilder;
+var init_backlog_of_files = __esm({
+  "src/load/backlog-of-files.ts"() {
+    "use strict";
+    init_backlog();
+    init_graph();
+    ModelBuilder = class {
+      index = new BacklogIndex();
+      project;
+      /** The files' own problems (bad text, YAML errors), then the findings of their checks: in that order, each in file order. */
+      problemDrafts = [];
+      checkDrafts = [];
+      unreadableFiles = [];
+      add(file) {
+        if (file.unreadable) this.unreadableFiles.push(file.path);
+        for (const problem of file.problems) {
+          this.problemDrafts.push({
+            code: problem.code,
+            message: problem.message,
+            place: { file: file.path, ...problem.range ? { range: problem.range } : {} },
+            ...problem.hint ? { hint: problem.hint } : {},
+            ...problem.related ? { related: problem.related.map((range) => ({ file: file.path, range })) } : {}
+          });
+        }
+        const { check } = file;
+        this.checkDrafts.push(...check.drafts);
+        for (const entity of check.entities) this.index.add(entity);
+        for (const project of check.projects) {
+          if (this.project) {
+            this.checkDrafts.push({
+              code: "INVALID_VALUE",
+              message: "`project` is set twice: keep one",
+              place: { ...project.location, target: "key" },
+              related: [{ ...this.project.location, target: "key" }]
+            });
+          } else if (project.data) {
+            this.project = { data: project.data, location: project.location };
+          }
+        }
+      }
+      finish() {
+        const backlog = this.index.build(this.project);
+        return { backlog, graph: buildGraph(backlog), drafts: [...this.problemDrafts, ...this.checkDrafts], unreadableFiles: this.unreadableFiles };
+      }
+    };
+  }
+});
+
+// src/load/content-id.ts
+import { createHash as createHash6 } from "node:crypto";
+function blobId(bytes) {
+  return createHash6("sha1").update(`blob ${bytes.byteLength}\0`).update(bytes).digest("hex");
+}
+var init_content_id = __esm({
+  "src/load/content-id.ts"() {
+    "use strict";
   }
 });
 
@@ -27081,7 +27759,7 @@ __export(util_exports, {
   codePointLength: () => codePointLength,
   constantCatch: () => constantCatch,
   createTransparentProxy: () => createTransparentProxy,
-  defineLazy: () => defineLazy,
+  defineLazy: () => defineLazy2,
   defineLazyInternal: () => defineLazyInternal,
   derived: () => derived,
   esc: () => esc,
@@ -27182,7 +27860,7 @@ function floatSafeRemainder(val, step) {
     return 0;
   return ratio - roundedRatio;
 }
-function defineLazy(object, key, getter) {
+function defineLazy2(object, key, getter) {
   let value2 = void 0;
   Object.defineProperty(object, key, {
     get() {
@@ -34110,7 +34788,7 @@ var init_did_you_mean = __esm({
   }
 });
 
-// src/validate/dialect.ts
+// src/load/check/dialect.ts
 function checkDialect(root, file, doc) {
   const drafts = [];
   const stack = [{ value: root, depth: 0, parent: void 0, segment: "" }];
@@ -34147,13 +34825,13 @@ function pathOf(visit3) {
 }
 var MAX_NESTING;
 var init_dialect = __esm({
-  "src/validate/dialect.ts"() {
+  "src/load/check/dialect.ts"() {
     "use strict";
     MAX_NESTING = 64;
   }
 });
 
-// src/validate/extensions.ts
+// src/load/check/extensions.ts
 function splitExtensions(entity) {
   let extensions;
   for (const key of Object.keys(entity)) {
@@ -34192,13 +34870,13 @@ function isPlainObject4(value2) {
 }
 var isExtensionField;
 var init_extensions = __esm({
-  "src/validate/extensions.ts"() {
+  "src/load/check/extensions.ts"() {
     "use strict";
     isExtensionField = (key) => key.startsWith("x-");
   }
 });
 
-// src/validate/schema-walk.ts
+// src/load/check/schema-walk.ts
 function unwrap(schema) {
   let current = schema;
   for (; ; ) {
@@ -34236,13 +34914,13 @@ function isRecordSchema(schema) {
 }
 var defOf;
 var init_schema_walk = __esm({
-  "src/validate/schema-walk.ts"() {
+  "src/load/check/schema-walk.ts"() {
     "use strict";
     defOf = (schema) => schema._zod.def;
   }
 });
 
-// src/validate/schema-issues.ts
+// src/load/check/schema-issues.ts
 function issuesToDrafts(issues, context3) {
   return issues.flatMap((issue3) => issueToDrafts(issue3, context3));
 }
@@ -34372,7 +35050,7 @@ function describe2(value2) {
 }
 var TYPED_REFERENCE_FIELDS, TYPE_NAMES;
 var init_schema_issues = __esm({
-  "src/validate/schema-issues.ts"() {
+  "src/load/check/schema-issues.ts"() {
     "use strict";
     init_diagnostic_codes();
     init_vocabulary();
@@ -34392,7 +35070,7 @@ var init_schema_issues = __esm({
   }
 });
 
-// src/validate/quick-parse.ts
+// src/load/check/quick-parse.ts
 function quickParse(schema, input, form = FORM) {
   let parse5 = compiled[form].get(schema);
   if (parse5 === void 0) {
@@ -34589,7 +35267,7 @@ function canMakeCode() {
 }
 var GIVE_UP, FORM, compiled, KNOWN_TRAITS;
 var init_quick_parse = __esm({
-  "src/validate/quick-parse.ts"() {
+  "src/load/check/quick-parse.ts"() {
     "use strict";
     GIVE_UP = Symbol("give up");
     FORM = canMakeCode() ? "code" : "loops";
@@ -34619,7 +35297,7 @@ var init_quick_parse = __esm({
   }
 });
 
-// src/validate/check-documents.ts
+// src/load/check/check-file.ts
 function checkFile(file) {
   const result = { entities: [], drafts: [], projects: [] };
   file.documents.forEach((document2, doc) => {
@@ -34708,21 +35386,25 @@ function checkEntity(collection, schema, noun, raw, place, drafts, plain) {
     drafts.push(...issuesToDrafts(parsed.error.issues, { schema, location, noun, emptyFields, ...label ? { entity: label } : {} }));
     data = withoutFieldsInError(schema, value2, parsed.error.issues);
   }
-  if (typeof data.id !== "string" && collection !== "dependencies") return void 0;
-  const { key, keyIsIdKey } = collection === "dependencies" ? keyOfDependency(data, place) : { key: idKey(data.id), keyIsIdKey: true };
-  const entity = new LoadedEntity(collection, key, keyIsIdKey, data, extensions, parsed.success, file, doc, index);
-  if (!parsed.success) {
-    entity.raw = value2;
-    entity.fieldsInError = topLevelFields(parsed.error.issues);
-  }
-  return entity;
+  const id2 = entityIdOf(collection, data);
+  if (id2 === void 0) return void 0;
+  return {
+    collection,
+    id: id2,
+    key: collection === "dependencies" ? dependencyKeyOf(data, id2, place) : idKey(id2),
+    data,
+    extensions,
+    valid: parsed.success,
+    ...parsed.success ? {} : { raw: value2, fieldsInError: topLevelFields(parsed.error.issues) },
+    file,
+    doc,
+    index
+  };
 }
-function keyOfDependency(data, { file, doc, index }) {
-  const { from, to } = data;
-  if (data.id === void 0 && (typeof from !== "string" || typeof to !== "string")) return { key: `?${file}:${doc}:dependencies.${index}`, keyIsIdKey: false };
-  if (typeof data.id === "string" || from.includes(":") && to.includes(":")) return { key: void 0, keyIsIdKey: true };
-  const key = dependencyKey(data);
-  return { key, keyIsIdKey: key === idKey(entityIdOf("dependencies", data)) };
+function dependencyKeyOf(data, id2, { file, doc, index }) {
+  if (typeof data.id === "string") return idKey(id2);
+  if (typeof data.from !== "string" || typeof data.to !== "string") return `?${file}:${doc}:dependencies.${index}`;
+  return dependencyKey(data);
 }
 function withoutEmptyFields(value2) {
   let emptyFields;
@@ -34797,8 +35479,8 @@ function parseProject(value2) {
   return { data, issues: parsed.error.issues };
 }
 var NO_FIELDS;
-var init_check_documents = __esm({
-  "src/validate/check-documents.ts"() {
+var init_check_file = __esm({
+  "src/load/check/check-file.ts"() {
     "use strict";
     init_zod();
     init_collections();
@@ -42432,17 +43114,6 @@ var init_full = __esm({
   }
 });
 
-// src/text/stands-at.ts
-function standsAt(line, text3, column) {
-  for (let at = 0; at < text3.length; at++) if (line.charCodeAt(column + at) !== text3.charCodeAt(at)) return false;
-  return true;
-}
-var init_stands_at = __esm({
-  "src/text/stands-at.ts"() {
-    "use strict";
-  }
-});
-
 // src/load/parse/subset.ts
 function readSubset(text3, options = {}) {
   const unsupported2 = UNSUPPORTED_CHARACTER.exec(text3);
@@ -42934,7 +43605,7 @@ function sourceFile(path, bytes, documents, problems, parser4) {
 var init_read_source_file = __esm({
   "src/load/read-source-file.ts"() {
     "use strict";
-    init_check_documents();
+    init_check_file();
     init_conflict_markers();
     init_decode();
     init_file_text();
@@ -42942,58 +43613,16 @@ var init_read_source_file = __esm({
   }
 });
 
-// src/load/read-project.ts
-var read_project_exports = {};
-__export(read_project_exports, {
-  projectOf: () => projectOf,
-  readProjectSettings: () => readProjectSettings
-});
-import { existsSync as existsSync7 } from "node:fs";
-import { join as join6 } from "node:path";
-function projectOf(rootFile) {
-  return rootFile.check.projects.find((project) => project.data !== void 0)?.data;
-}
-function readProjectSettings(root) {
-  const path = join6(root, ROOT_FILE);
-  if (!existsSync7(path)) return void 0;
-  try {
-    return projectOf(readSourceFile(ROOT_FILE, readRegularFile(path)));
-  } catch (error3) {
-    if (error3 instanceof NotARegularFile) return void 0;
-    throw error3;
-  }
-}
-var init_read_project = __esm({
-  "src/load/read-project.ts"() {
-    "use strict";
-    init_find_root();
-    init_read_source_file();
-    init_regular_file();
-  }
-});
-
-// src/load/content-id.ts
-import { createHash as createHash4 } from "node:crypto";
-function blobId(bytes) {
-  return createHash4("sha1").update(`blob ${bytes.byteLength}\0`).update(bytes).digest("hex");
-}
-var init_content_id = __esm({
-  "src/load/content-id.ts"() {
-    "use strict";
-  }
-});
-
-// src/load/parallel-read.ts
-import { existsSync as existsSync8 } from "node:fs";
+// src/load/parallel/shared-reading.ts
+import { existsSync as existsSync6 } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 import { Worker } from "node:worker_threads";
-async function readFiles(files, worker, pack) {
-  const mode = process.env.BACKLOG_PARSE_WORKER;
+async function readFiles(files, threads, worker, pack) {
   const total = files.reduce((sum, file) => sum + file.bytes.byteLength, 0);
-  const worth = mode === "always" || mode === "shared" || files.length > 1 && total >= DEFAULT_MIN_BYTES;
+  const worth = threads === 2 || threads === void 0 && files.length > 1 && total >= DEFAULT_MIN_BYTES;
   if (!worth) worker?.stop();
-  const helper = worth ? worker ?? ParseWorker.start() : void 0;
+  const helper = worth ? worker ?? ParseWorker.start(threads) : void 0;
   const reading = helper && SharedReading.start(helper, files.map(({ path }) => path), pack);
   if (!reading) return { read: files.map(({ path, bytes }) => ({ file: readSourceFile(path, bytes) })) };
   files.forEach(({ bytes }, index) => reading.put(index, bytes));
@@ -43002,13 +43631,13 @@ async function readFiles(files, worker, pack) {
 function workerScript() {
   for (const relative7 of ["../load/parse-worker.js", "./load/parse-worker.js"]) {
     const url = new URL(relative7, import.meta.url);
-    if (url.protocol === "file:" && existsSync8(fileURLToPath2(url))) return url;
+    if (url.protocol === "file:" && existsSync6(fileURLToPath2(url))) return url;
   }
   return void 0;
 }
 var IN_SHARED_MEMORY, DEFAULT_MIN_BYTES, PACK_BATCH_SIZE, PAUSE_EVERY_MS, MAX_SHARED_BYTES, MIN_GROWTH, ParseWorker, SharedReading;
-var init_parallel_read = __esm({
-  "src/load/parallel-read.ts"() {
+var init_shared_reading = __esm({
+  "src/load/parallel/shared-reading.ts"() {
     "use strict";
     init_parse_cache();
     init_read_source_file();
@@ -43028,10 +43657,9 @@ var init_parallel_read = __esm({
       ended;
       /** Settles when the thread has ended, however it ended. */
       exited;
-      /** A worker, if this machine and the build have what one needs. */
-      static start() {
-        const mode = process.env.BACKLOG_PARSE_WORKER;
-        const script = mode === "never" || availableParallelism() < 2 && mode === void 0 ? void 0 : workerScript();
+      /** A worker, if this machine and the build have what one needs; none when `threads` is 1. */
+      static start(threads) {
+        const script = threads === 1 || availableParallelism() < 2 && threads === void 0 ? void 0 : workerScript();
         if (!script) return void 0;
         const worker = new Worker(script);
         worker.unref();
@@ -43157,12 +43785,19 @@ var init_parallel_read = __esm({
       fileAt(index) {
         return this.read[index]?.file;
       }
+      /** Once every file is put: every file read, in order (undefined for those with none to read). */
+      async finish() {
+        const reading = this.readInOrder();
+        let step = await reading.next();
+        while (!step.done) step = await reading.next();
+        return step.value;
+      }
       /**
-       * Once every file is put: reads beside the worker until none is left; every file read, in
-       * order (undefined for those with none to read). `onProgress` is called after each file this
-       * thread reads (what the worker sent is taken in every PAUSE_EVERY_MS): fileAt tells what is read.
+       * Once every file is put: reads beside the worker until none is left, giving way after each
+       * file this thread reads (what the worker sent is taken in every PAUSE_EVERY_MS; fileAt tells
+       * what is read); returns every file read, in order (undefined for those with none to read).
        */
-      async finish(onProgress) {
+      async *readInOrder() {
         const { task, worker, paths } = this;
         if (this.puts !== paths.length) throw new Error(`${paths.length - this.puts} files never put`);
         const readHere = (index) => {
@@ -43182,22 +43817,20 @@ var init_parallel_read = __esm({
             if (packed.indexes.length === PACK_BATCH_SIZE) sendPacked(false);
           }
         };
-        if (process.env.BACKLOG_PARSE_WORKER !== "always") {
-          let lastPause = performance.now();
-          try {
-            for (let index = Atomics.add(task.next, 0, 1); index < paths.length; index = Atomics.add(task.next, 0, 1)) {
-              readHere(index);
-              keepForPack(index);
-              if (performance.now() - lastPause > PAUSE_EVERY_MS) {
-                await new Promise(setImmediate);
-                lastPause = performance.now();
-              }
-              onProgress?.();
+        let lastPause = performance.now();
+        try {
+          for (let index = Atomics.add(task.next, 0, 1); index < paths.length; index = Atomics.add(task.next, 0, 1)) {
+            readHere(index);
+            keepForPack(index);
+            if (performance.now() - lastPause > PAUSE_EVERY_MS) {
+              await new Promise(setImmediate);
+              lastPause = performance.now();
             }
-          } catch (error3) {
-            worker.stop();
-            throw error3;
+            yield;
           }
+        } catch (error3) {
+          worker.stop();
+          throw error3;
         }
         if (this.pack) sendPacked(true);
         let packWritten;
@@ -43214,15 +43847,45 @@ var init_parallel_read = __esm({
   }
 });
 
-// src/load/load-files.ts
+// src/load/read-project.ts
+var read_project_exports = {};
+__export(read_project_exports, {
+  projectOf: () => projectOf,
+  readProjectSettings: () => readProjectSettings
+});
+import { existsSync as existsSync7 } from "node:fs";
+import { join as join8 } from "node:path";
+function projectOf(rootFile) {
+  return rootFile.check.projects.find((project) => project.data !== void 0)?.data;
+}
+function readProjectSettings(root) {
+  const path = join8(root, ROOT_FILE);
+  if (!existsSync7(path)) return void 0;
+  try {
+    return projectOf(readSourceFile(ROOT_FILE, readRegularFile(path)));
+  } catch (error3) {
+    if (error3 instanceof NotARegularFile) return void 0;
+    throw error3;
+  }
+}
+var init_read_project = __esm({
+  "src/load/read-project.ts"() {
+    "use strict";
+    init_find_root();
+    init_read_source_file();
+    init_regular_file();
+  }
+});
+
+// src/load/read-files.ts
 function movedTo(file, path) {
   const { problems, parser: parser4, unreadable: unreadable2 } = file;
   return { path, problems, parser: parser4, unreadable: unreadable2, check: relocate(file.check, path), get text() {
     return file.text;
   } };
 }
-async function loadFiles(source, options = {}) {
-  const { memo: memo2, cache } = options;
+async function* readBacklogFiles(source, options = {}, onRootFile) {
+  const { memo: memo2, cache, threads } = options;
   const packTarget = cache?.packTarget();
   const lookIn = packTarget ? void 0 : cache;
   const memoKeyOf = (path, bytes) => memo2 ? `${path === ROOT_FILE}\0${source.contentId?.(path) ?? blobId(bytes)}` : "";
@@ -43246,34 +43909,23 @@ async function loadFiles(source, options = {}) {
     if (!rootFile) keep(root, rootFile = readSourceFile(ROOT_FILE, rootBytes));
   }
   const exclude = (rootFile && projectOf(rootFile)?.exclude) ?? [];
-  options.onRootFile?.(rootFile, exclude);
+  onRootFile?.({ file: rootFile, exclude });
   const paths = await backlogPaths(source, exclude);
   if (paths.length === 0 && !options.allowEmpty) {
     throw new UsageError(`no backlog files in ${source.description}: no *.yaml or *.yml file`);
   }
-  const early = paths.length >= EARLY_WORKER_FILES && !cache?.size && !memo2?.size ? ParseWorker.start() : void 0;
+  const early = threads !== 1 && paths.length >= EARLY_WORKER_FILES && !cache?.size && !memo2?.size ? ParseWorker.start(threads) : void 0;
   const packRequest = packTarget && { ...packTarget, alsoInPack: fresh.map(({ path, bytes }) => ({ path, bytes })) };
   const sharing = early && SharedReading.start(early, paths, packRequest);
   const worker = sharing ? early : void 0;
   const files = [];
   const toRead = [];
   const reading = [];
-  const listed = (file, beingRead) => {
-    files.push(file);
-    reading.push(beingRead);
-  };
-  let told = 0;
-  const tellReady = (whileReading) => {
-    for (; told < files.length; told++) {
-      const file = reading[told] ? sharing?.fileAt(told) : files[told];
-      if (reading[told] && !file) return;
-      if (file) options.onFile?.(file, whileReading);
-    }
-  };
   try {
     for (const [index, path] of paths.entries()) {
       if (path === ROOT_FILE && rootFile) {
-        listed(rootFile, false);
+        files.push(rootFile);
+        reading.push(false);
         sharing?.put(index, void 0);
         continue;
       }
@@ -43283,47 +43935,86 @@ async function loadFiles(source, options = {}) {
       const file = bytes && known(path, bytes, memoKey, cacheKey);
       if (bytes && !file) toRead.push({ path, bytes, index, memoKey, cacheKey });
       sharing?.put(index, file ? void 0 : bytes);
-      listed(file, Boolean(bytes && !file));
+      files.push(file);
+      reading.push(Boolean(bytes && !file));
     }
   } catch (error3) {
     worker?.stop();
     throw error3;
   }
-  const { read, packWritten } = sharing ? await sharing.finish(options.onFile && (() => tellReady(true))) : await readFiles(toRead, worker, packRequest);
+  let next = 0;
+  const ready = function* () {
+    for (; next < files.length; next++) {
+      const file = reading[next] ? sharing?.fileAt(next) : files[next];
+      if (reading[next] && !file) return;
+      if (file) yield file;
+    }
+  };
+  let done;
+  if (sharing) {
+    const progress = sharing.readInOrder();
+    let step = await progress.next();
+    while (!step.done) {
+      yield* ready();
+      step = await progress.next();
+    }
+    done = step.value;
+  } else {
+    done = await readFiles(toRead, threads, worker, packRequest);
+  }
+  const { read, packWritten } = done;
   toRead.forEach((wanted, i2) => {
     const { file, entry } = sharing ? read[wanted.index] : read[i2];
     files[wanted.index] = file;
     reading[wanted.index] = false;
     keep(wanted, file, entry);
   });
-  tellReady(false);
+  yield* ready();
   if (packWritten) cache.writtenBy(packWritten);
   else for (const { path, bytes, file, cacheKey, entry } of fresh) cache?.set(cacheKey ?? cache.key(path, bytes), file, entry);
-  return files.filter((file) => file !== void 0);
 }
 var EARLY_WORKER_FILES;
-var init_load_files = __esm({
-  "src/load/load-files.ts"() {
+var init_read_files = __esm({
+  "src/load/read-files.ts"() {
     "use strict";
     init_errors();
+    init_content_id();
     init_file_filter();
     init_find_root();
-    init_read_project();
-    init_content_id();
-    init_parallel_read();
+    init_shared_reading();
     init_parse_cache();
+    init_read_project();
     init_read_source_file();
     EARLY_WORKER_FILES = 1e3;
   }
 });
 
+// src/load/load-backlog.ts
+async function loadBacklog(source, options = {}) {
+  const builder = new ModelBuilder();
+  const files = [];
+  let root = { file: void 0, exclude: [] };
+  for await (const file of readBacklogFiles(source, options, (found) => root = found)) {
+    files.push(file);
+    builder.add(file);
+  }
+  return { files, root, ...builder.finish() };
+}
+var init_load_backlog = __esm({
+  "src/load/load-backlog.ts"() {
+    "use strict";
+    init_backlog_of_files();
+    init_read_files();
+  }
+});
+
 // src/load/repository-prefix.ts
-import { existsSync as existsSync9 } from "node:fs";
-import { dirname as dirname6, join as join7, relative as relative2, sep as sep4 } from "node:path";
+import { existsSync as existsSync8 } from "node:fs";
+import { dirname as dirname6, join as join9, relative as relative2, sep as sep4 } from "node:path";
 function repositoryPrefix(root, cwd) {
   let top;
   for (let dir = root; ; dir = dirname6(dir)) {
-    if (existsSync9(join7(dir, ".git"))) {
+    if (existsSync8(join9(dir, ".git"))) {
       top = dir;
       break;
     }
@@ -43336,628 +44027,6 @@ function repositoryPrefix(root, cwd) {
 var init_repository_prefix = __esm({
   "src/load/repository-prefix.ts"() {
     "use strict";
-  }
-});
-
-// src/model/dependency-index.ts
-function keyHashOf(dependency) {
-  if (dependency instanceof LoadedEntity && !dependency.keyMade) {
-    const hash = identityHash(dependency.data);
-    if (hash !== void 0) return hash;
-  }
-  return textHash(FNV_OFFSET, dependency.key, true);
-}
-function identityHash(data) {
-  const { id: id2, from, to, port, protocol } = data;
-  if (typeof id2 === "string") return textHash(FNV_OFFSET, id2);
-  let hash = textHash(FNV_OFFSET, typeof from === "string" ? from : "?");
-  if (hash !== void 0) hash = textHash(hash, "->");
-  if (hash !== void 0) hash = textHash(hash, typeof to === "string" ? to : "?");
-  if (hash !== void 0 && typeof port === "number") hash = textHash(textHash(hash, ":"), String(port));
-  if (hash !== void 0 && typeof protocol === "string") hash = textHash(textHash(hash, "/"), protocol);
-  return hash;
-}
-function textHash(hash, text3, anyText = false) {
-  let at = hash;
-  for (let index = 0; index < text3.length; index++) {
-    let code = text3.charCodeAt(index);
-    if (code >= 65 && code <= 90) code += 32;
-    else if (code > 127 && !anyText) return void 0;
-    at = Math.imul(at ^ code, FNV_PRIME);
-  }
-  return at | 0;
-}
-var DependencyIndex, FNV_OFFSET, FNV_PRIME;
-var init_dependency_index = __esm({
-  "src/model/dependency-index.ts"() {
-    "use strict";
-    init_entity();
-    DependencyIndex = class {
-      /** The first dependency of each hash. */
-      firstOfHash = /* @__PURE__ */ new Map();
-      /** The first dependency of each key whose hash a dependency of another key had first. */
-      collided;
-      /** Adds the next dependency: whether it is the first of its key. */
-      add(dependency) {
-        const hash = keyHashOf(dependency);
-        const first2 = this.firstOfHash.get(hash);
-        if (first2 === void 0) {
-          this.firstOfHash.set(hash, dependency);
-          return true;
-        }
-        if (first2.key === dependency.key) return false;
-        this.collided ??= /* @__PURE__ */ new Map();
-        if (this.collided.has(dependency.key)) return false;
-        this.collided.set(dependency.key, dependency);
-        return true;
-      }
-    };
-    FNV_OFFSET = 2166136261;
-    FNV_PRIME = 16777619;
-  }
-});
-
-// src/model/lazy.ts
-function defineLazy2(target, key, compute) {
-  Object.defineProperty(target, key, {
-    configurable: true,
-    enumerable: true,
-    get() {
-      const value2 = compute();
-      Object.defineProperty(target, key, { value: value2, writable: true, configurable: true, enumerable: true });
-      return value2;
-    }
-  });
-}
-var init_lazy = __esm({
-  "src/model/lazy.ts"() {
-    "use strict";
-  }
-});
-
-// src/model/backlog.ts
-function lazyBacklog(readCollection, project) {
-  const entities = {};
-  const byKey = {};
-  const repeated = {};
-  const indexes = /* @__PURE__ */ new Map();
-  const indexOf = (name) => indexes.get(name) ?? indexes.set(name, indexByKey(entities[name])).get(name);
-  for (const name of COLLECTION_NAMES) {
-    defineLazy2(entities, name, () => readCollection(name));
-    defineLazy2(byKey, name, () => indexOf(name).first);
-    defineLazy2(repeated, name, () => indexOf(name).repeated);
-  }
-  return { project: project?.data, projectLocation: project?.location, entities, byKey, repeated };
-}
-function indexByKey(entities) {
-  const first2 = /* @__PURE__ */ new Map();
-  const repeated = [];
-  for (const entity of entities) addToIndex(first2, repeated, entity);
-  return { first: first2, repeated };
-}
-function addToIndex(first2, repeated, entity) {
-  if (first2.has(entity.key)) repeated.push(entity);
-  else first2.set(entity.key, entity);
-}
-function emptyEntities() {
-  return Object.fromEntries(COLLECTION_NAMES.map((name) => [name, []]));
-}
-function entityCount(backlog) {
-  return COLLECTION_NAMES.reduce((sum, name) => sum + backlog.entities[name].length, 0);
-}
-function lookup(backlog, collection, id2) {
-  return backlog.byKey[collection].get(id2.toLowerCase());
-}
-var BacklogBuilder;
-var init_backlog = __esm({
-  "src/model/backlog.ts"() {
-    "use strict";
-    init_vocabulary();
-    init_dependency_index();
-    init_lazy();
-    BacklogBuilder = class {
-      entities = emptyEntities();
-      /**
-       * The first entity of each id among those indexed, by collection: what entities still to come
-       * cannot change. Dependencies are indexed by their keys' hashes (dependency-index.ts): their
-       * map is made by build(), when first read.
-       */
-      byKey = Object.fromEntries(COLLECTION_NAMES.filter((name) => name !== "dependencies").map((name) => [name, /* @__PURE__ */ new Map()]));
-      dependencyIndex = new DependencyIndex();
-      repeated = emptyEntities();
-      /** Per collection: how many of its entities are indexed (the first ones). */
-      indexed = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, 0]));
-      /** Adds the next entity, indexed by build(). */
-      add(entity) {
-        this.entities[entity.collection].push(entity);
-      }
-      /** Adds the next entity, indexed now (after those of its collection added before it): true when it is the first of its id in its collection. */
-      addIndexed(entity) {
-        this.add(entity);
-        this.indexRest(entity.collection);
-        return this.repeated[entity.collection].at(-1) !== entity;
-      }
-      build(project) {
-        for (const name of COLLECTION_NAMES) this.indexRest(name);
-        const byKey = this.byKey;
-        const { dependencies } = this.entities;
-        defineLazy2(byKey, "dependencies", () => indexByKey(dependencies).first);
-        return { project: project?.data, projectLocation: project?.location, entities: this.entities, byKey, repeated: this.repeated };
-      }
-      indexRest(collection) {
-        const entities = this.entities[collection];
-        const repeated = this.repeated[collection];
-        if (collection === "dependencies") {
-          for (let at = this.indexed[collection]; at < entities.length; at++) {
-            if (!this.dependencyIndex.add(entities[at])) repeated.push(entities[at]);
-          }
-        } else {
-          const first2 = this.byKey[collection];
-          for (let at = this.indexed[collection]; at < entities.length; at++) addToIndex(first2, repeated, entities[at]);
-        }
-        this.indexed[collection] = entities.length;
-      }
-    };
-  }
-});
-
-// schemas/references.ts
-var REFERENCE_FIELDS, TYPED_REFERENCE_KINDS;
-var init_references = __esm({
-  "schemas/references.ts"() {
-    "use strict";
-    REFERENCE_FIELDS = {
-      workloads: [
-        { field: "drivers", target: "priorities" },
-        { field: "outcomes", target: "outcomes" },
-        { field: "assumptions", target: "assumptions" },
-        { field: "wave", target: "waves" },
-        { field: "depends_on", target: "typed" }
-      ],
-      servers: [{ field: "workloads", target: "workloads" }],
-      dependencies: [
-        { field: "from", target: "typed" },
-        { field: "to", target: "typed" }
-      ],
-      priorities: [{ field: "outcomes", target: "outcomes" }],
-      assumptions: [{ field: "applies_to", target: "workloads" }],
-      outcomes: [],
-      waves: [],
-      remediations: [
-        { field: "workloads", target: "workloads" },
-        { field: "servers", target: "servers" }
-      ],
-      risks: [{ field: "workloads", target: "workloads" }]
-    };
-    TYPED_REFERENCE_KINDS = {
-      workload: "workloads",
-      server: "servers",
-      external: null
-    };
-  }
-});
-
-// src/model/references.ts
-function parseReference(target, value2) {
-  if (target !== "typed") return { collection: target, kind: null, id: value2 };
-  const colon = value2.indexOf(":");
-  if (colon === -1) return { collection: "workloads", kind: "workload", id: value2 };
-  const kind = value2.slice(0, colon);
-  return { collection: TYPED_REFERENCE_KINDS[kind] ?? null, kind, id: value2.slice(colon + 1) };
-}
-function resolveReference(backlog, target, value2) {
-  const parsed = parseReference(target, value2);
-  if (parsed.collection === null) return { status: "external", name: parsed.id };
-  const entity = lookup(backlog, parsed.collection, parsed.id);
-  return entity ? { status: "resolved", entity } : { status: "unknown", collection: parsed.collection, id: parsed.id };
-}
-function referencedEntity(backlog, target, value2) {
-  if (target !== "typed") return lookup(backlog, target, value2);
-  const collection = typedCollection(value2);
-  return collection ? backlog.byKey[collection].get(typedKey(value2)) : void 0;
-}
-function typedCollection(value2) {
-  const colon = value2.indexOf(":");
-  return colon === -1 ? "workloads" : kindAt(value2, colon);
-}
-function typedKey(value2) {
-  return idKey(value2.slice(value2.indexOf(":") + 1));
-}
-function kindAt(value2, colon) {
-  for (const kind in TYPED_REFERENCE_KINDS) {
-    if (kind.length === colon && standsAt(value2, kind, 0)) return TYPED_REFERENCE_KINDS[kind];
-  }
-  return void 0;
-}
-function referencesIn(entity, field2) {
-  const found = [];
-  forEachReference(entity, (_2, target, value2, index) => found.push(new ReferenceOccurrence(entity, field2, target, value2, index)), field2);
-  return found;
-}
-function referenceValuesIn(entity, field2) {
-  const found = [];
-  forEachReference(entity, (_2, _target, value2) => found.push(value2), field2);
-  return found;
-}
-function forEachReference(entity, visit3, only) {
-  for (const { field: field2, target } of REFERENCE_FIELDS[entity.collection]) {
-    if (only === void 0 || field2 === only) eachReference(entity, field2, target, visit3);
-  }
-}
-function eachReference(entity, field2, target, visit3) {
-  const written = entity.raw !== void 0;
-  const value2 = (entity.raw ?? entity.data)[field2];
-  const pattern = target === "typed" ? TYPED_REFERENCE_PATTERN : ID_PATTERN;
-  const wellFormed = (item) => typeof item === "string" && (!written || pattern.test(item));
-  if (Array.isArray(value2)) {
-    for (let index = 0; index < value2.length; index++) {
-      const item = value2[index];
-      if (wellFormed(item)) visit3(field2, target, item, index);
-    }
-  } else if (wellFormed(value2)) {
-    visit3(field2, target, value2, void 0);
-  }
-}
-var ReferenceOccurrence;
-var init_references2 = __esm({
-  "src/model/references.ts"() {
-    "use strict";
-    init_vocabulary();
-    init_references();
-    init_backlog();
-    init_entity();
-    init_stands_at();
-    ReferenceOccurrence = class {
-      constructor(entity, field2, target, value2, index) {
-        this.entity = entity;
-        this.field = field2;
-        this.target = target;
-        this.value = value2;
-        this.index = index;
-      }
-      get location() {
-        return this.index === void 0 ? fieldLocation(this.entity, this.field) : fieldLocation(this.entity, this.field, this.index);
-      }
-    };
-  }
-});
-
-// src/model/strongly-connected.ts
-function stronglyConnectedComponents(nodes, next) {
-  const numberOf2 = /* @__PURE__ */ new Map();
-  const nodeAt2 = [];
-  const numbered = (node2) => {
-    let number3 = numberOf2.get(node2);
-    if (number3 === void 0) {
-      number3 = nodeAt2.length;
-      numberOf2.set(node2, number3);
-      nodeAt2.push(node2);
-    }
-    return number3;
-  };
-  for (const node2 of nodes) numbered(node2);
-  const starts = nodeAt2.length;
-  const firstEdge = [0];
-  const targets = [];
-  for (let at = 0; at < nodeAt2.length; at++) {
-    for (const successor of next(nodeAt2[at])) targets.push(numbered(successor));
-    firstEdge.push(targets.length);
-  }
-  const graph = { nodes: nodeAt2.length, firstEdge: Int32Array.from(firstEdge), targets: Int32Array.from(targets) };
-  return componentsOfNumbers(graph, starts).map((component) => component.map((number3) => nodeAt2[number3]));
-}
-function componentsOfNumbers({ nodes, firstEdge, targets }, starts = nodes) {
-  const order = new Int32Array(nodes).fill(-1);
-  const low = new Int32Array(nodes);
-  const onStack = new Uint8Array(nodes);
-  const stack = new Int32Array(nodes);
-  let stackSize = 0;
-  const walkNode = new Int32Array(nodes);
-  const walkEdge = new Int32Array(nodes);
-  let depth = 0;
-  let reached = 0;
-  const components = [];
-  const enter = (node2) => {
-    order[node2] = low[node2] = reached++;
-    onStack[node2] = 1;
-    stack[stackSize++] = node2;
-    walkNode[depth] = node2;
-    walkEdge[depth++] = firstEdge[node2];
-  };
-  for (let start = 0; start < starts; start++) {
-    if (order[start] !== -1) continue;
-    enter(start);
-    while (depth > 0) {
-      const node2 = walkNode[depth - 1];
-      const edge = walkEdge[depth - 1];
-      if (edge < firstEdge[node2 + 1]) {
-        walkEdge[depth - 1] = edge + 1;
-        const successor = targets[edge];
-        if (order[successor] === -1) enter(successor);
-        else if (onStack[successor] && order[successor] < low[node2]) low[node2] = order[successor];
-        continue;
-      }
-      depth--;
-      if (depth > 0) {
-        const parent = walkNode[depth - 1];
-        if (low[node2] < low[parent]) low[parent] = low[node2];
-      }
-      if (low[node2] === order[node2]) {
-        const component = [];
-        let member;
-        do {
-          member = stack[--stackSize];
-          onStack[member] = 0;
-          component.push(member);
-        } while (member !== node2);
-        components.push(component);
-      }
-    }
-  }
-  return components;
-}
-var init_strongly_connected = __esm({
-  "src/model/strongly-connected.ts"() {
-    "use strict";
-  }
-});
-
-// src/model/graph.ts
-function buildGraph(backlog) {
-  return new GraphBuilder(backlog.byKey.workloads).finish(backlog);
-}
-function addEdges(edges, from, to, classification, dependency, dependsOn) {
-  const before = edges.length;
-  for (const a of from) {
-    if (to.includes(a)) continue;
-    for (const b2 of to) edges.push(new Edge(a, b2, classification, dependency, dependsOn));
-  }
-  return edges.length - before;
-}
-function moveGroupsOf(workloads, edges) {
-  const placeOf = /* @__PURE__ */ new Map();
-  workloads.forEach((workload, place) => placeOf.set(workload.key, place));
-  const sources = new Int32Array(edges.length);
-  const targets = new Int32Array(edges.length);
-  const firstEdge = new Int32Array(workloads.length + 1);
-  let count = 0;
-  for (const edge of edges) {
-    if (edge.classification !== "app") continue;
-    const source = placeOf.get(edge.from.key);
-    sources[count] = source;
-    targets[count++] = placeOf.get(edge.to.key);
-    firstEdge[source + 1]++;
-  }
-  for (let place = 0; place < workloads.length; place++) firstEdge[place + 1] += firstEdge[place];
-  const filled = firstEdge.slice(0, workloads.length);
-  const grouped = new Int32Array(count);
-  for (let at = 0; at < count; at++) grouped[filled[sources[at]]++] = targets[at];
-  return componentsOfNumbers({ nodes: workloads.length, firstEdge, targets: grouped }).filter((component) => component.length > 1).map((component) => component.map((place) => workloads[place]).sort(byId)).sort((a, b2) => byId(a[0], b2[0]));
-}
-function addOnce(map, a, b2, value2) {
-  let inner = map.get(a);
-  if (!inner) map.set(a, inner = /* @__PURE__ */ new Map());
-  if (!inner.has(b2)) inner.set(b2, value2);
-}
-function byId(a, b2) {
-  const x2 = a.id.toLowerCase();
-  const y2 = b2.id.toLowerCase();
-  return x2 < y2 ? -1 : x2 > y2 ? 1 : 0;
-}
-var Edge, PENDING, GraphBuilder, EarlyEdges;
-var init_graph = __esm({
-  "src/model/graph.ts"() {
-    "use strict";
-    init_entity();
-    init_lazy();
-    init_references2();
-    init_strongly_connected();
-    Edge = class {
-      constructor(from, to, classification, dependency, dependsOn) {
-        this.from = from;
-        this.to = to;
-        this.classification = classification;
-        this.dependency = dependency;
-        this.dependsOn = dependsOn;
-      }
-      get origin() {
-        return this.dependsOn ? this.dependsOn.location : fieldLocation(this.dependency, "to");
-      }
-    };
-    PENDING = -1;
-    GraphBuilder = class {
-      /**
-       * `workloads`: the first workload of each key, filled as the entities come (BacklogBuilder):
-       * the `byKey.workloads` of the backlog that finish() is given.
-       */
-      constructor(workloads) {
-        this.workloads = workloads;
-      }
-      serversOf = /* @__PURE__ */ new Map();
-      ownersOf = /* @__PURE__ */ new Map();
-      serversNamingUnknown = /* @__PURE__ */ new Set();
-      /** How many of the servers (first of their ids) added so far are placed: a prefix of them. */
-      serversPlaced = 0;
-      serversAdded = 0;
-      /** The edges of the dependencies, and of the workloads' depends_on, placed as they come. */
-      dependencyEdges = new EarlyEdges((dependency, final, edges) => this.placeDependency(dependency, final, edges));
-      dependsOnEdges = new EarlyEdges((workload, final, edges) => this.placeDependsOn(workload, final, edges));
-      finished = false;
-      /** The next entity of the backlog; `first`: it is the first of its id in its collection. */
-      add(entity, first2) {
-        if (entity.collection === "servers" && first2) {
-          if (this.serversPlaced === this.serversAdded++ && this.placeServer(entity, false)) this.serversPlaced++;
-        } else if (entity.collection === "dependencies") {
-          this.dependencyEdges.add(entity);
-        } else if (entity.collection === "workloads") {
-          this.dependsOnEdges.add(entity);
-        }
-      }
-      /** The graph of the whole backlog: what waits is placed now, and the rest worked out. */
-      finish(backlog) {
-        if (this.finished) throw new Error("a graph builder finishes once");
-        this.finished = true;
-        const { serversOf: serversOf2, ownersOf, serversNamingUnknown } = this;
-        let index = 0;
-        for (const server of backlog.byKey.servers.values()) if (index++ >= this.serversPlaced) this.placeServer(server, true);
-        const edges = [];
-        const edgeless = [];
-        this.dependencyEdges.putInOrder(backlog.entities.dependencies, edges, (dependency, count) => {
-          if (count === 0) edgeless.push(dependency);
-        });
-        this.dependsOnEdges.putInOrder(backlog.entities.workloads, edges);
-        const moveGroups = moveGroupsOf([...backlog.byKey.workloads.values()], edges);
-        const moveGroupOf = /* @__PURE__ */ new Map();
-        moveGroups.forEach((group, index2) => group.forEach((member) => moveGroupOf.set(member.key, index2)));
-        const graph = { edges, moveGroups, moveGroupOf, serversOf: serversOf2, ownersOf, edgeless, serversNamingUnknown };
-        defineLazy2(graph, "appDependencies", () => {
-          const appDependencies = /* @__PURE__ */ new Map();
-          for (const edge of edges) if (edge.classification === "app") addOnce(appDependencies, edge.from.key, edge.to.key, edge);
-          return appDependencies;
-        });
-        defineLazy2(graph, "appDependents", () => {
-          const appDependents = /* @__PURE__ */ new Map();
-          for (const edge of edges) if (edge.classification === "app") addOnce(appDependents, edge.to.key, edge.from.key, edge);
-          return appDependents;
-        });
-        return graph;
-      }
-      /** Lists the server among its workloads' servers, and them as its owners; false (nothing done) when one is not known yet, unless `final`. */
-      placeServer(server, final) {
-        const owners = [];
-        for (const value2 of referenceValuesIn(server, "workloads")) {
-          const workload = this.workloads.get(idKey(value2));
-          if (!workload && !final) return false;
-          if (!workload) this.serversNamingUnknown.add(server);
-          else if (!owners.includes(workload)) owners.push(workload);
-        }
-        for (const owner of owners) {
-          const list = this.serversOf.get(owner.key);
-          if (list) list.push(server);
-          else this.serversOf.set(owner.key, [server]);
-        }
-        this.ownersOf.set(server.key, owners);
-        return true;
-      }
-      /** Adds the dependency's edges to `edges`: how many (none when an end names nothing); PENDING (nothing added) when an end is not known yet, unless `final`. */
-      placeDependency(dependency, final, edges) {
-        const { from, to, classification } = dependency.data;
-        if (from === void 0 || to === void 0) return 0;
-        const sources = this.endpoints(from, final);
-        const targets = this.endpoints(to, final);
-        if (sources === "pending" || targets === "pending") return PENDING;
-        if (sources === "missing" || targets === "missing") return 0;
-        return addEdges(edges, sources, targets, classification ?? "app", dependency);
-      }
-      /** Adds the edges of the workload's depends_on to `edges`: how many; PENDING (nothing added) when one names a workload not known yet, unless `final`. */
-      placeDependsOn(workload, final, edges) {
-        const references = referencesIn(workload, "depends_on");
-        const targets = references.map((reference) => this.endpoints(reference.value, final));
-        if (targets.includes("pending")) return PENDING;
-        const before = edges.length;
-        references.forEach((reference, at) => {
-          const to = targets[at];
-          if (typeof to !== "string") addEdges(edges, [workload], to, "app", void 0, reference);
-        });
-        return edges.length - before;
-      }
-      /**
-       * The workloads an end of an edge stands for: the workload itself, or the owners of a server
-       * (none, it may be). `missing`: it names nothing in the estate (`external:`, an unknown id);
-       * an unknown id is `pending` instead, unless `final`: it may be of an entity still to come.
-       */
-      endpoints(target, final) {
-        const collection = typedCollection(target);
-        const found = collection === "workloads" ? this.workloads.get(typedKey(target)) : collection === "servers" ? this.ownersOf.get(typedKey(target)) : void 0;
-        if (found) return Array.isArray(found) ? found : [found];
-        return collection && !final ? "pending" : "missing";
-      }
-    };
-    EarlyEdges = class {
-      /** `place`: adds an entity's edges to the list given, and says how many, or PENDING (unless `final`). */
-      constructor(place) {
-        this.place = place;
-      }
-      counts = [];
-      edges = [];
-      /** The next entity of the collection. */
-      add(entity) {
-        this.counts.push(this.place(entity, false, this.edges));
-      }
-      /**
-       * Adds the edges of every entity of the collection (those added, then the rest) to `edges`,
-       * in the entities' order: those that waited are placed now. `placed`: how many each made.
-       */
-      putInOrder(entities, edges, placed) {
-        let next = 0;
-        entities.forEach((entity, at) => {
-          const early = at < this.counts.length ? this.counts[at] : PENDING;
-          const count = early === PENDING ? this.place(entity, true, edges) : early;
-          if (early !== PENDING) for (const end = next + count; next < end; next++) edges.push(this.edges[next]);
-          placed?.(entity, count);
-        });
-      }
-    };
-  }
-});
-
-// src/validate/read-backlog.ts
-function readBacklog(files) {
-  const reader = new BacklogReader();
-  for (const file of files) reader.add(file);
-  return reader.finish();
-}
-var BacklogReader;
-var init_read_backlog = __esm({
-  "src/validate/read-backlog.ts"() {
-    "use strict";
-    init_backlog();
-    init_graph();
-    BacklogReader = class {
-      backlog = new BacklogBuilder();
-      graph = new GraphBuilder(this.backlog.byKey.workloads);
-      project;
-      /** The files' own problems (bad text, YAML errors), then the findings of their checks: in that order, each in file order. */
-      problemDrafts = [];
-      checkDrafts = [];
-      unreadableFiles = [];
-      waiting = false;
-      add(file, early = false) {
-        this.waiting ||= !early;
-        if (file.unreadable) this.unreadableFiles.push(file.path);
-        for (const problem of file.problems) {
-          this.problemDrafts.push({
-            code: problem.code,
-            message: problem.message,
-            place: { file: file.path, ...problem.range ? { range: problem.range } : {} },
-            ...problem.hint ? { hint: problem.hint } : {},
-            ...problem.related ? { related: problem.related.map((range) => ({ file: file.path, range })) } : {}
-          });
-        }
-        const check = file.check;
-        this.checkDrafts.push(...check.drafts);
-        for (const entity of check.entities) {
-          if (this.waiting) this.backlog.add(entity);
-          else this.graph.add(entity, this.backlog.addIndexed(entity));
-        }
-        for (const project of check.projects) {
-          if (this.project) {
-            this.checkDrafts.push({
-              code: "INVALID_VALUE",
-              message: "`project` is set twice: keep one",
-              place: { ...project.location, target: "key" },
-              related: [{ ...this.project.location, target: "key" }]
-            });
-          } else if (project.data) {
-            this.project = { data: project.data, location: project.location };
-          }
-        }
-      }
-      finish() {
-        const backlog = this.backlog.build(this.project);
-        return { backlog, graph: this.graph.finish(backlog), drafts: [...this.problemDrafts, ...this.checkDrafts], unreadableFiles: this.unreadableFiles };
-      }
-    };
   }
 });
 
@@ -44177,7 +44246,7 @@ var init_locate_diagnostics = __esm({
 
 // src/validate/rules/duplicate-id.ts
 function idPlace(entity) {
-  return entity.data.id === void 0 ? entity.location : fieldLocation(entity, "id");
+  return entity.data.id === void 0 ? locationOf(entity) : fieldLocation(entity, "id");
 }
 var duplicateId;
 var init_duplicate_id = __esm({
@@ -44190,7 +44259,7 @@ var init_duplicate_id = __esm({
         for (const entity of backlog.repeated[collection]) {
           const first2 = backlog.byKey[collection].get(entity.key);
           const kind = COLLECTIONS[collection].kind;
-          const message = collection === "dependencies" && entity.data.id === void 0 ? `this dependency repeats \`${first2.id}\`, written before in ${first2.location.file}` : `${kind} \`${entity.id}\` has the same id as ${kind} \`${first2.id}\` in ${first2.location.file} (ids ignore case)`;
+          const message = collection === "dependencies" && entity.data.id === void 0 ? `this dependency repeats \`${first2.id}\`, written before in ${first2.file}` : `${kind} \`${entity.id}\` has the same id as ${kind} \`${first2.id}\` in ${first2.file} (ids ignore case)`;
           report2({
             code: "DUPLICATE_ID",
             message,
@@ -44401,7 +44470,7 @@ var init_open_remediation = __esm({
             code: "OPEN_REMEDIATION",
             message: `\`${workload.id}\` is ${status} with high-severity remediation \`${remediation.id}\` still ${remediation.data.status ?? "open"}`,
             place: fieldLocation(workload, "status"),
-            related: [remediation.location],
+            related: [locationOf(remediation)],
             entity: entityLabel(workload),
             hint: "finish the remediation, accept the risk explicitly (status: accepted-risk), or postpone the workload"
           });
@@ -44452,8 +44521,8 @@ var init_self_dependency = __esm({
     init_entity();
     init_references2();
     foldCase = (code) => code >= 65 && code <= 90 ? code + 32 : code;
-    selfDependency = ({ backlog, graph, report: report2 }) => {
-      for (const dependency of graph.edgeless) {
+    selfDependency = ({ backlog, report: report2 }) => {
+      for (const dependency of backlog.entities.dependencies) {
         const { from, to } = dependency.data;
         if (from === void 0 || to === void 0 || !sameTarget(from, to)) continue;
         report2({
@@ -44517,8 +44586,8 @@ var init_split_move_group = __esm({
             report2({
               code: "SPLIT_MOVE_GROUP",
               message: `\`${member.id}\` ${where}, but the rest of its move group (${joinAnd(together.map((w) => `\`${w.id}\``), 5)}) is in ${groupWave}: they depend on each other in a cycle`,
-              place: member.data.wave === void 0 ? member.location : fieldLocation(member, "wave"),
-              related: together.map((w) => w.data.wave === void 0 ? w.location : fieldLocation(w, "wave")),
+              place: member.data.wave === void 0 ? locationOf(member) : fieldLocation(member, "wave"),
+              related: together.map((w) => w.data.wave === void 0 ? locationOf(w) : fieldLocation(w, "wave")),
               entity: entityLabel(member),
               hint: groupWave === NO_WAVE ? void 0 : `move it to ${groupWave}`
             });
@@ -44570,7 +44639,7 @@ var init_status_mismatch = __esm({
           code: "STATUS_MISMATCH",
           message: `\`${workload.id}\` is ${workload.data.status}, but ${behind.length === 1 ? "its server" : "its servers"} ${list} ${behind.length === 1 ? "is" : "are"} not`,
           place: fieldLocation(workload, "status"),
-          related: behind.map((server) => server.data.status === "not-started" ? server.location : fieldLocation(server, "status")),
+          related: behind.map((server) => server.data.status === "not-started" ? locationOf(server) : fieldLocation(server, "status")),
           entity: entityLabel(workload),
           hint: "update the server statuses, or the workload status"
         });
@@ -44590,16 +44659,15 @@ var init_unknown_reference = __esm({
     init_references2();
     init_did_you_mean();
     init_list();
-    unknownReference = ({ backlog, graph, report: report2, unreadableFiles }) => {
+    unknownReference = ({ backlog, report: report2, unreadableFiles }) => {
       const idLists = /* @__PURE__ */ new Map();
       const idsOf = (collection) => {
         let ids2 = idLists.get(collection);
         if (!ids2) idLists.set(collection, ids2 = [...backlog.byKey[collection].values()].map((e) => e.id));
         return ids2;
       };
-      const toLookAt = (collection) => collection === "dependencies" ? graph.edgeless : collection === "servers" ? [...graph.serversNamingUnknown, ...backlog.repeated.servers] : backlog.entities[collection];
       for (const collection of COLLECTION_NAMES) {
-        for (const entity of toLookAt(collection)) {
+        for (const entity of backlog.entities[collection]) {
           forEachReference(entity, (field2, target, value2, index) => {
             if (referencedEntity(backlog, target, value2)) return;
             const reference = new ReferenceOccurrence(entity, field2, target, value2, index);
@@ -44723,7 +44791,7 @@ var init_wave_order = __esm({
           code: "WAVE_ORDER",
           message,
           place: fieldLocation(from, "wave"),
-          related: [to.data.wave === void 0 ? to.location : fieldLocation(to, "wave"), edge.origin],
+          related: [to.data.wave === void 0 ? locationOf(to) : fieldLocation(to, "wave"), edge.origin],
           entity: entityLabel(from),
           hint: toWave ? `move \`${to.id}\` to ${fromWave.id} or earlier, or \`${from.id}\` to ${toWave.id} or later` : `give \`${to.id}\` a wave no later than ${fromWave.id}`
         });
@@ -44773,7 +44841,7 @@ var init_rules = __esm({
 });
 
 // src/validate/validate.ts
-function validate2(files, options, read = readBacklog(files)) {
+function validate2(files, options, read = backlogOfFiles(files)) {
   const { backlog, graph, unreadableFiles } = read;
   const drafts = [...read.drafts];
   const context3 = { backlog, graph, asOf: options.asOf, unreadableFiles, report: (draft) => drafts.push(draft) };
@@ -44805,7 +44873,7 @@ var init_validate = __esm({
     init_backlog();
     init_locate_diagnostics();
     init_rules();
-    init_read_backlog();
+    init_backlog_of_files();
     init_severity();
   }
 });
@@ -45381,22 +45449,6 @@ var init_colour = __esm({
   }
 });
 
-// src/cli/parse-cache.ts
-function cachingOff(io) {
-  return /^(1|true|yes)$/i.test(io.env.BACKLOG_NO_CACHE ?? "");
-}
-function parseCache(root, io) {
-  if (cachingOff(io)) return {};
-  return { cache: ParseCache.open(root, cacheVersion(), io.env) };
-}
-var init_parse_cache2 = __esm({
-  "src/cli/parse-cache.ts"() {
-    "use strict";
-    init_parse_cache();
-    init_version();
-  }
-});
-
 // src/model/same-value.ts
 function sameValue(a, b2) {
   if (a === b2) return true;
@@ -45426,15 +45478,15 @@ function compareBacklogs(before, after, mayDiffer = () => true) {
     for (const [key, entity] of now) {
       const previous = old.get(key);
       if (!previous) {
-        changes.push({ collection, id: entity.id, change: "added", fields: fieldChanges({}, contentOf(entity)), file: entity.location.file });
+        changes.push({ collection, id: entity.id, change: "added", fields: fieldChanges({}, contentOf(entity)), file: entity.file });
         continue;
       }
       const fields = fieldChanges(contentOf(previous), contentOf(entity));
-      const moved = previous.location.file !== entity.location.file ? { movedFrom: previous.location.file } : {};
-      if (fields.length > 0) changes.push({ collection, id: entity.id, change: "changed", fields, file: entity.location.file, ...moved });
+      const moved = previous.file !== entity.file ? { movedFrom: previous.file } : {};
+      if (fields.length > 0) changes.push({ collection, id: entity.id, change: "changed", fields, file: entity.file, ...moved });
     }
     for (const [key, entity] of old) {
-      if (!now.has(key)) changes.push({ collection, id: entity.id, change: "removed", fields: fieldChanges(contentOf(entity), {}), file: entity.location.file });
+      if (!now.has(key)) changes.push({ collection, id: entity.id, change: "removed", fields: fieldChanges(contentOf(entity), {}), file: entity.file });
     }
   }
   return changes;
@@ -51471,14 +51523,14 @@ async function backlogsAt(repository, ats, root, options) {
 }
 async function loadAt(at, source, options) {
   const { asOf, ...load2 } = options;
-  const files = await loadFiles(source, { allowEmpty: true, ...load2 });
-  return { at, files, result: validate2(files, { asOf }), notices: source.notices };
+  const loaded = await loadBacklog(source, { allowEmpty: true, ...load2 });
+  return { at, files: loaded.files, result: validate2(loaded.files, { asOf }, loaded), notices: source.notices };
 }
 var init_backlog_at = __esm({
   "src/git/backlog-at.ts"() {
     "use strict";
     init_fs_source();
-    init_load_files();
+    init_load_backlog();
     init_validate();
     init_git_source();
     init_repository();
@@ -51519,19 +51571,19 @@ async function runValidate(options, io) {
   const asOf = resolveAsOf(options.asOf, io.env);
   const root = await backlogRoot(io, options.root);
   const source = fsSource(root);
-  const caching = parseCache(root, io);
-  const reader = new BacklogReader();
-  const files = await loadFiles(source, { ...caching, onFile: (file, whileReading) => reader.add(file, whileReading) });
+  const cache = parseCacheOf(io, root);
+  const loaded = await loadBacklog(source, { ...cache ? { cache } : {}, threads: threadsOf(io) });
+  const { files } = loaded;
   for (const notice of source.notices) io.stderr(`backlog: ${notice}
 `);
-  const result = validate2(files, { asOf }, reader.finish());
+  const result = validate2(files, { asOf }, loaded);
   if (options.changed) {
     const { changedOnly: changedOnly2 } = await Promise.resolve().then(() => (init_validate_changed(), validate_changed_exports));
-    result.diagnostics = await changedOnly2(root, result.diagnostics, { baseRef: options.base, asOf, ...caching }, io);
+    result.diagnostics = await changedOnly2(root, result.diagnostics, { baseRef: options.base, asOf, ...cache ? { cache } : {} }, io);
   } else if (options.base !== void 0) {
     throw new UsageError("--base goes with --changed");
   }
-  await caching.cache?.save();
+  await cache?.save();
   const repositoryPaths = repositoryPrefix(root, io.cwd);
   const report2 = { files: files.map((f) => f.path), entities: result.entities, diagnostics: result.diagnostics };
   for (const output of outputs) {
@@ -51608,14 +51660,13 @@ var init_validate2 = __esm({
     init_validation_formats();
     init_backlog_root();
     init_fs_source();
-    init_load_files();
+    init_load_backlog();
     init_repository_prefix();
     init_severity();
-    init_read_backlog();
     init_validate();
     init_as_of();
     init_colour();
-    init_parse_cache2();
+    init_caching();
     init_version();
     init_list();
     init_summary();
@@ -53151,7 +53202,7 @@ var init_columns = __esm({
         { name: "blocked_by", get: (e, c3) => blockedBy(c3, workloadOf(e)).map((w) => w.id) }
       ]
     };
-    FILE_COLUMN = { name: "file", get: (e) => e.location.file };
+    FILE_COLUMN = { name: "file", get: (e) => e.file };
     DEFAULT_COLUMNS = {
       workloads: ["id", "name", "priority", "status", "strategy", "wave", "owner", "servers"],
       servers: ["id", "workloads", "os", "cores", "memory_gb", "environment", "status"],
@@ -53345,132 +53396,6 @@ var init_list2 = __esm({
   }
 });
 
-// src/load/sectioned-file.ts
-import { createHash as createHash5 } from "node:crypto";
-import { closeSync as closeSync5, fstatSync as fstatSync3, readSync as readSync2, rmSync as rmSync4, statSync as statSync7 } from "node:fs";
-import { dirname as dirname7 } from "node:path";
-function writeSectionedFile(location, header, sections) {
-  const ranges = {};
-  const texts = [];
-  let offset = 0;
-  for (const [name, value2] of Object.entries(sections)) {
-    const { text: text3, hash } = value2 instanceof EncodedSection ? value2 : EncodedSection.of(value2);
-    ranges[name] = [offset, offset + text3.length, hash];
-    texts.push(text3);
-    offset += text3.length;
-  }
-  const headerText = asciiJson({ ...header, sections: ranges });
-  try {
-    makeFolder(dirname7(location));
-    writeFileAtomic(location, encodedInChunks([firstLine2(headerText), headerText, ...texts], "latin1"), { durable: false });
-  } catch {
-  }
-}
-function readSectionedFile(location) {
-  let fd;
-  try {
-    fd = openRegularFile(location);
-  } catch {
-    return void 0;
-  }
-  const read = (start, length) => {
-    const buffer = Buffer.allocUnsafe(length);
-    let done = 0;
-    while (done < length) {
-      const count = readSync2(fd, buffer, done, length - done, start + done);
-      if (count === 0) throw new Error("the file is shorter than its header says");
-      done += count;
-    }
-    return buffer;
-  };
-  try {
-    const size = fstatSync3(fd).size;
-    const first2 = read(0, Math.min(MAX_FIRST_LINE, size)).toString("latin1");
-    const newline = first2.indexOf("\n");
-    const [lengthText, hash] = first2.slice(0, Math.max(newline, 0)).split(" ");
-    const length = Number(lengthText);
-    if (newline <= 0 || !Number.isSafeInteger(length) || length < 0 || newline + 1 + length > size) throw new Error("no header");
-    const body = newline + 1 + length;
-    const headerBytes = read(newline + 1, length);
-    if (sha12(headerBytes) !== hash) throw new Error("the header does not match its hash");
-    const header = JSON.parse(headerBytes.toString("latin1"));
-    if (typeof header !== "object" || header === null || typeof header.sections !== "object") throw new Error("no sections");
-    if (Object.values(header.sections).some((range) => body + range[1] > size)) throw new Error("cut short");
-    return {
-      header,
-      section(name) {
-        const range = header.sections[name];
-        if (!range) return void 0;
-        try {
-          const bytes = read(body + range[0], range[1] - range[0]);
-          if (sha12(bytes) !== range[2]) throw new Error("a section does not match its hash");
-          return JSON.parse(bytes.toString("latin1"));
-        } catch (error3) {
-          removeIfStill(location, fd);
-          throw new DamagedCacheError(`the cache file ${location} is damaged (${errorMessage(error3)})`, { cause: error3 });
-        }
-      },
-      sectionHash: (name) => header.sections[name]?.[2],
-      rewrite(newHeader) {
-        try {
-          const sections = read(body, size - body);
-          const headerText = asciiJson({ ...newHeader, sections: header.sections });
-          writeFileAtomic(location, [Buffer.from(`${firstLine2(headerText)}${headerText}`, "latin1"), sections], { durable: false });
-        } catch {
-        }
-      }
-    };
-  } catch {
-    closeSync5(fd);
-    return void 0;
-  }
-}
-function firstLine2(headerText) {
-  return `${headerText.length} ${sha12(headerText)}
-`;
-}
-function sha12(content) {
-  return createHash5("sha1").update(content).digest("hex");
-}
-function removeIfStill(location, fd) {
-  try {
-    if (statSync7(location).ino === fstatSync3(fd).ino) rmSync4(location, { force: true });
-  } catch {
-  }
-}
-function asciiJson(value2) {
-  const json3 = JSON.stringify(value2);
-  return /[^\x00-\x7f]/.test(json3) ? json3.replace(/[^\x00-\x7f]/g, (c3) => `\\u${c3.charCodeAt(0).toString(16).padStart(4, "0")}`) : json3;
-}
-var MAX_FIRST_LINE, EncodedSection;
-var init_sectioned_file = __esm({
-  "src/load/sectioned-file.ts"() {
-    "use strict";
-    init_atomic_write();
-    init_errors();
-    init_make_folder();
-    init_regular_file();
-    MAX_FIRST_LINE = 64;
-    EncodedSection = class _EncodedSection {
-      constructor(text3, hash) {
-        this.text = text3;
-        this.hash = hash;
-      }
-      static of(value2) {
-        return _EncodedSection.ofAsciiJson(asciiJson(value2));
-      }
-      /**
-       * A section from JSON the caller put together from asciiJson's pieces: ASCII only, which is
-       * not checked again (it would cost a scan of the whole text; a stray character would make
-       * the section fail its hash when read, never give a wrong value).
-       */
-      static ofAsciiJson(json3) {
-        return new _EncodedSection(json3, sha12(json3));
-      }
-    };
-  }
-});
-
 // src/load/model-snapshot.ts
 function modelHeader(backlog) {
   const { project, projectLocation } = backlog;
@@ -53481,8 +53406,8 @@ function modelSections(backlog, paths) {
   const sections = { [PATHS_SECTION]: paths };
   for (const name of COLLECTION_NAMES) {
     const entities = backlog.entities[name];
-    const files = JSON.stringify(entities.map((entity) => fileIndex.get(entity.location.file)));
-    sections[name] = EncodedSection.ofAsciiJson(`{"files":${files},"entities":[${entities.map(entityJson).join(",")}]}`);
+    const files = JSON.stringify(entities.map((entity) => fileIndex.get(entity.file)));
+    sections[name] = new AsciiJson(`{"files":${files},"entities":[${entities.map(entityJson).join(",")}]}`);
   }
   return sections;
 }
@@ -53506,15 +53431,15 @@ var init_model_snapshot = __esm({
     init_vocabulary();
     init_backlog();
     init_cache_codec();
-    init_sectioned_file();
+    init_cache_file();
     PATHS_SECTION = "paths";
     jsonOfEntity = /* @__PURE__ */ new WeakMap();
   }
 });
 
 // src/load/snapshot.ts
-import { createHash as createHash6 } from "node:crypto";
-async function saveSnapshot(location, version2, source, content, takenAt) {
+import { createHash as createHash7 } from "node:crypto";
+async function saveSnapshot(cache, root, source, content, takenAt) {
   const stamped = content.files.map((file) => ({ path: file.path, file }));
   if (!content.files.some((file) => file.path === ROOT_FILE)) stamped.push({ path: ROOT_FILE, file: content.rootFile });
   const stamps = [];
@@ -53537,7 +53462,6 @@ async function saveSnapshot(location, version2, source, content, takenAt) {
   const paths = content.files.map((file) => file.path);
   const header = {
     format: SNAPSHOT_FORMAT,
-    version: version2,
     ...modelHeader(content.backlog),
     paths,
     stamped: stamped.map((file) => file.path),
@@ -53548,12 +53472,13 @@ async function saveSnapshot(location, version2, source, content, takenAt) {
     drafts: content.drafts,
     unreadableFiles: content.unreadableFiles
   };
-  writeSectionedFile(location, header, modelSections(content.backlog, paths));
+  cache.write(cache.location(root, "snapshot"), header, modelSections(content.backlog, paths));
+  cache.tidy(root);
 }
-async function openSnapshot(location, version2, source, filesOf) {
-  const file = readSectionedFile(location);
+async function openSnapshot(cache, root, source, filesOf) {
+  const file = cache.read(cache.location(root, "snapshot"));
   const header = file?.header;
-  if (!file || !header || header.format !== SNAPSHOT_FORMAT || header.version !== version2) return void 0;
+  if (!file || !header || header.format !== SNAPSHOT_FORMAT) return void 0;
   const checkedAt = Date.now();
   if (!await matches(header, source, filesOf)) return void 0;
   settle2(file, header, checkedAt);
@@ -53584,7 +53509,7 @@ function settle2(file, header, checkedAt) {
   file.rewrite({ ...header, racy: {} });
 }
 function hashOf(bytes) {
-  return createHash6("sha1").update(bytes).digest("hex");
+  return createHash7("sha1").update(bytes).digest("hex");
 }
 var SNAPSHOT_FORMAT, RACY_MS;
 var init_snapshot = __esm({
@@ -53593,51 +53518,47 @@ var init_snapshot = __esm({
     init_decode();
     init_find_root();
     init_model_snapshot();
-    init_sectioned_file();
     SNAPSHOT_FORMAT = 4;
     RACY_MS = 3e3;
   }
 });
 
-// src/cli/load-backlog.ts
-var load_backlog_exports = {};
-__export(load_backlog_exports, {
-  loadBacklog: () => loadBacklog
+// src/cli/read-backlog.ts
+var read_backlog_exports = {};
+__export(read_backlog_exports, {
+  readBacklog: () => readBacklog
 });
-async function loadBacklog(io, rootDir, source, snapshotFile) {
+async function readBacklog(io, root, source, options) {
   const takenAt = Date.now();
-  const caching = parseCache(rootDir, io);
-  let rootFile = { file: void 0, exclude: [] };
-  const reader = new BacklogReader();
-  const files = await loadFiles(source, { ...caching, onRootFile: (file, exclude) => rootFile = { file, exclude }, onFile: (file, whileReading) => reader.add(file, whileReading) });
-  await caching.cache?.save();
-  const read = reader.finish();
-  if (snapshotFile) {
-    const content = { exclude: rootFile.exclude, rootFile: rootFile.file, files, backlog: read.backlog, drafts: read.drafts, unreadableFiles: read.unreadableFiles };
-    await saveSnapshot(snapshotFile, cacheVersion(), source, content, takenAt);
+  const cache = cacheOf(io);
+  const { ParseCache: ParseCache2 } = await Promise.resolve().then(() => (init_parse_cache(), parse_cache_exports));
+  const parseCache = cache && ParseCache2.open(cache, root);
+  const loaded = await loadBacklog(source, { ...parseCache ? { cache: parseCache } : {}, threads: threadsOf(io) });
+  await parseCache?.save();
+  if (cache && options.snapshot) {
+    const { files, root: rootFile, backlog, drafts, unreadableFiles } = loaded;
+    await saveSnapshot(cache, root, source, { exclude: rootFile.exclude, rootFile: rootFile.file, files, backlog, drafts, unreadableFiles }, takenAt);
   }
-  return { ...read, files };
+  return loaded;
 }
-var init_load_backlog = __esm({
-  "src/cli/load-backlog.ts"() {
+var init_read_backlog = __esm({
+  "src/cli/read-backlog.ts"() {
     "use strict";
-    init_load_files();
+    init_load_backlog();
     init_snapshot();
-    init_read_backlog();
-    init_parse_cache2();
-    init_version();
+    init_caching();
   }
 });
 
 // src/cli/open-backlog.ts
-import { join as join8 } from "node:path";
+import { join as join10 } from "node:path";
 async function openForQuery(io, rootOption) {
   const root = await backlogRoot(io, rootOption);
   const source = fsSource(root);
-  const snapshotFile = snapshotLocation(root, io);
-  const snapshot = snapshotFile && await openSnapshot(snapshotFile, cacheVersion(), source, (exclude) => backlogPaths(source, exclude));
+  const cache = cacheOf(io);
+  const snapshot = cache && await openSnapshot(cache, root, source, (exclude) => backlogPaths(source, exclude));
   if (!snapshot) {
-    const opened = await loadBacklog2(io, root, source, snapshotFile);
+    const opened = await readFiles2(io, root, source, true);
     const byPath = new Map(opened.files.map((file) => [file.path, file]));
     return { root, context: opened.context, sourceOf: (path) => byPath.get(path) };
   }
@@ -53645,16 +53566,16 @@ async function openForQuery(io, rootOption) {
   return {
     root,
     context: queryContext(snapshot.backlog),
-    sourceOf: (path) => ({ text: decodeText(readRegularFile(join8(source.realRoot, path))).text, parser: snapshot.parserOf(path) })
+    sourceOf: (path) => ({ text: decodeText(readRegularFile(join10(source.realRoot, path))).text, parser: snapshot.parserOf(path) })
   };
 }
 async function openBacklog(io, rootOption) {
   const root = await backlogRoot(io, rootOption);
-  return loadBacklog2(io, root, fsSource(root));
+  return readFiles2(io, root, fsSource(root), false);
 }
-async function loadBacklog2(io, root, source, snapshotFile) {
-  const { loadBacklog: load2 } = await Promise.resolve().then(() => (init_load_backlog(), load_backlog_exports));
-  const read = await load2(io, root, source, snapshotFile);
+async function readFiles2(io, root, source, snapshot) {
+  const { readBacklog: readBacklog2 } = await Promise.resolve().then(() => (init_read_backlog(), read_backlog_exports));
+  const read = await readBacklog2(io, root, source, { snapshot });
   report(io, source, read.drafts);
   return { ...read, root, context: { backlog: read.backlog, graph: read.graph } };
 }
@@ -53668,16 +53589,13 @@ function report(io, source, drafts) {
 }
 function queryContext(backlog) {
   const context3 = { backlog };
-  defineLazy2(context3, "graph", () => buildGraph(backlog));
+  defineLazy(context3, "graph", () => buildGraph(backlog));
   return context3;
-}
-function snapshotLocation(root, io) {
-  return cachingOff(io) ? void 0 : cacheFileOf(root, io.env, ".snapshot");
 }
 async function whileWriting(io, rootOption, writes, action) {
   if (!writes) return action(void 0);
   const { withBacklogLock: withBacklogLock2 } = await Promise.resolve().then(() => (init_backlog_lock(), backlog_lock_exports));
-  return withBacklogLock2(resolveRoot(io.cwd, rootOption), { env: io.env }, ({ journal }) => action(journal));
+  return withBacklogLock2(resolveRoot(io.cwd, rootOption), { folder: stateFolder(io) }, ({ journal }) => action(journal));
 }
 var init_open_backlog = __esm({
   "src/cli/open-backlog.ts"() {
@@ -53686,15 +53604,13 @@ var init_open_backlog = __esm({
     init_backlog_root();
     init_fs_source();
     init_file_filter();
-    init_parse_cache();
     init_decode();
     init_regular_file();
     init_snapshot();
     init_graph();
     init_lazy();
     init_list();
-    init_parse_cache2();
-    init_version();
+    init_caching();
   }
 });
 
@@ -54032,7 +53948,7 @@ __export(show_exports, {
 async function runShow(ref2, options, io) {
   const { context: context3, sourceOf } = await openForQuery(io, options.root);
   const entity = findEntity(context3, ref2);
-  const { file: path, doc, path: nodePath } = entity.location;
+  const { file: path, doc, path: nodePath } = locationOf(entity);
   const { text: text3, parser: parser4 } = sourceOf(path);
   const range = createLocator(text3, parser4)({ doc, path: nodePath, target: "value" });
   const line = range ? new LineIndex(text3).position(range[0]).line : void 0;
@@ -54050,6 +53966,7 @@ var init_show3 = __esm({
     import_yaml2 = __toESM(require_dist(), 1);
     init_show_text();
     init_locate();
+    init_entity();
     init_show2();
     init_colour();
     init_open_backlog();
@@ -54643,8 +54560,8 @@ var init_unified_diff = __esm({
 });
 
 // src/edit/apply-changes.ts
-import { closeSync as closeSync6, existsSync as existsSync10, readSync as readSync3 } from "node:fs";
-import { join as join9 } from "node:path";
+import { closeSync as closeSync6, existsSync as existsSync9, readSync as readSync3 } from "node:fs";
+import { join as join11 } from "node:path";
 function applyChanges(files, changes, options) {
   const byPath = new Map(files.map((file) => [file.path, file]));
   const changed = [...changes].map(([path, text3]) => [path, withLineEndsOf(byPath.get(path)?.text ?? "", text3)]).filter(([path, text3]) => byPath.get(path)?.text !== text3);
@@ -54652,7 +54569,7 @@ function applyChanges(files, changes, options) {
   for (const [path] of changed) {
     const file = byPath.get(path);
     if (file && file.problems.length > 0) return refusedFor(path);
-    if (!file && existsSync10(join9(options.root, path))) {
+    if (!file && existsSync9(join11(options.root, path))) {
       return { status: "refused", reason: `${path} exists but is not read as part of the backlog (see \`exclude\` in backlog.yaml): name another file; nothing was written`, introduced: [] };
     }
   }
@@ -54663,11 +54580,11 @@ function applyChanges(files, changes, options) {
   if (introduced.length > 0) return { status: "refused", reason: "the change would add errors; nothing was written", introduced };
   const diff = changed.map(([path, text3]) => unifiedDiff(path, byPath.get(path)?.text ?? "", text3)).join("");
   if (options.dryRun) return { status: "dry-run", diff, files: changed.map(([path]) => path) };
-  const moved = changed.find(([path]) => textNow(join9(options.root, path)) !== byPath.get(path)?.text);
+  const moved = changed.find(([path]) => textNow(join11(options.root, path)) !== byPath.get(path)?.text);
   if (moved) {
     return { status: "refused", reason: `${moved[0]} changed since it was read (another command or an editor wrote it): nothing was written; run the command again`, introduced: [] };
   }
-  const writes = changed.map(([path, text3]) => [join9(options.root, path), withByteOrderMarkOf(join9(options.root, path), text3)]);
+  const writes = changed.map(([path, text3]) => [join11(options.root, path), withByteOrderMarkOf(join11(options.root, path), text3)]);
   if (options.journal) writeFilesJournaled(writes, options.journal);
   else writeFilesAtomic(writes);
   return { status: "applied", diff, files: changed.map(([path]) => path) };
@@ -54735,11 +54652,11 @@ function waveAssignmentEdits(backlog, plan) {
   const add = (file, edit) => addTo(edits, file, edit);
   for (const placement of plan.placements) {
     if (placement.from === placement.to) continue;
-    const { file, doc, path } = backlog.byKey.workloads.get(placement.workload.toLowerCase()).location;
+    const { file, doc, path } = locationOf(backlog.byKey.workloads.get(placement.workload.toLowerCase()));
     add(file, { kind: "set", doc, path, field: "wave", value: placement.to });
   }
   const lastWave = [...backlog.byKey.waves.values()].sort((a, b2) => a.data.order - b2.data.order).at(-1);
-  const target = lastWave?.location ?? { file: ROOT_FILE, doc: 0 };
+  const target = lastWave ? locationOf(lastWave) : { file: ROOT_FILE, doc: 0 };
   const added = plan.waves.filter((w) => w.added).map((wave) => ({ id: wave.id, order: wave.order, ...wave.maxServers !== null ? { max_servers: wave.maxServers } : {} }));
   if (added.length > 0) add(target.file, { kind: "append", doc: target.doc, collection: "waves", items: added });
   return edits;
@@ -54747,6 +54664,7 @@ function waveAssignmentEdits(backlog, plan) {
 var init_assign_waves = __esm({
   "src/edit/assign-waves.ts"() {
     "use strict";
+    init_entity();
     init_group();
     init_find_root();
   }
@@ -55120,7 +55038,7 @@ function buildReport(context3, asOf) {
   const workloads = [...backlog.byKey.workloads.values()];
   const servers = [...backlog.byKey.servers.values()];
   const progress = measures(context3);
-  const group = (keyOf2, order = [], everyKey = false) => groupRows(context3, workloads, keyOf2, order, everyKey);
+  const group = (keyOf3, order = [], everyKey = false) => groupRows(context3, workloads, keyOf3, order, everyKey);
   const waveKeys = [...backlog.byKey.waves.values()].sort((a, b2) => a.data.order - b2.data.order).map((w) => w.id);
   const serverStatus = groupBy(servers, (server) => server.data.status);
   return {
@@ -55186,9 +55104,9 @@ function measures(context3) {
     "assumptions-open": backlog.entities.assumptions.filter((a) => a.data.status === "open").length
   };
 }
-function groupRows(context3, workloads, keyOf2, order, everyKey) {
+function groupRows(context3, workloads, keyOf3, order, everyKey) {
   const groups = new Map(everyKey ? order.map((key) => [key, []]) : []);
-  for (const workload of workloads) addTo(groups, keyOf2(workload), workload);
+  for (const workload of workloads) addTo(groups, keyOf3(workload), workload);
   const rank2 = (key) => order.includes(key) ? order.indexOf(key) : order.length;
   return [...groups].sort(([a, x2], [b2, y2]) => rank2(a) - rank2(b2) || (order.length === 0 ? y2.length - x2.length : 0) || a.localeCompare(b2)).map(([key, members2]) => {
     const servers = [...new Set(members2.flatMap((w) => serversOf(context3, w)))];
@@ -55421,9 +55339,9 @@ async function runHistory(options, today, style, io) {
   if (options.since !== void 0) resolveAsOf(options.since, {});
   const root = await backlogRoot(io, options.root);
   const repository = await openRepository(root);
-  const caching = parseCache(root, io);
-  const points = await kpiHistory(repository, root, { every: options.every, today, ...caching, ...options.since ? { since: options.since } : {} });
-  await caching.cache?.save("all");
+  const cache = parseCacheOf(io, root);
+  const points = await kpiHistory(repository, root, { every: options.every, today, ...cache ? { cache } : {}, ...options.since ? { since: options.since } : {} });
+  await cache?.save("all");
   if (options.format === "json") io.stdout(`${JSON.stringify(points, null, 2)}
 `);
   else if (options.format === "csv") {
@@ -55450,7 +55368,7 @@ var init_report2 = __esm({
     init_colour();
     init_backlog_root();
     init_open_backlog();
-    init_parse_cache2();
+    init_caching();
   }
 });
 
@@ -55490,7 +55408,7 @@ function typeOf(schema) {
   return unwrap(schema)._zod.def.type;
 }
 function assignmentEdits(entity, assignments) {
-  const { doc, path } = entity.location;
+  const { doc, path } = locationOf(entity);
   const data = { ...entity.data, ...entity.extensions };
   return assignments.map(({ path: fieldPath, value: value2 }) => {
     if (fieldPath.length === 1) return { kind: "set", doc, path, field: fieldPath[0], value: value2 };
@@ -55505,6 +55423,7 @@ var init_set_fields = __esm({
     "use strict";
     init_collections();
     init_errors();
+    init_entity();
     init_did_you_mean();
     init_extensions();
     init_sheet_list();
@@ -55524,7 +55443,7 @@ async function runSet(ref2, assignments, options, io) {
     const opened = await openBacklog(io, options.root);
     const entity = findEntity(opened.context, ref2);
     const parsed = assignments.map((text3) => parseAssignment(entity, text3));
-    const edits = /* @__PURE__ */ new Map([[entity.location.file, assignmentEdits(entity, parsed)]]);
+    const edits = /* @__PURE__ */ new Map([[entity.file, assignmentEdits(entity, parsed)]]);
     const result = applyFileEdits(opened.files, edits, { root: opened.root, dryRun, asOf, ...journal ? { journal } : {} });
     return reportApplied(result, io, createStyle(colourEnabled(io, options.color)));
   });
@@ -55566,8 +55485,8 @@ function holdFoldedScalars(doc, text3) {
       const indicator = /[1-9]/.exec(header)?.[0];
       const keyLine = text3.slice(text3.lastIndexOf("\n", node2.range[0] - 1) + 1, node2.range[0]);
       const keyColumn = /^ *(?:- +)*/.exec(keyLine)[0].length;
-      const firstLine4 = body.find((line) => line.trim() !== "") ?? "";
-      const base = indicator ? keyColumn + Number(indicator) : firstLine4.length - firstLine4.trimStart().length;
+      const firstLine3 = body.find((line) => line.trim() !== "") ?? "";
+      const base = indicator ? keyColumn + Number(indicator) : firstLine3.length - firstLine3.trimStart().length;
       let end = body.length;
       while (end > 0 && body[end - 1].trim() === "") end -= 1;
       const trailing = body.slice(end).length - (source.endsWith("\n") ? 1 : 0);
@@ -55595,7 +55514,7 @@ function formatDocument(doc) {
   if (!(0, import_yaml4.isMap)(root)) return;
   sortPairs(root, TOP_LEVEL);
   for (const pair of root.items) {
-    const key = keyOf(pair);
+    const key = keyOf2(pair);
     if (key === "project" && (0, import_yaml4.isMap)(pair.value)) formatObject(pair.value, Project);
     else if (key !== void 0 && isCollectionName(key) && (0, import_yaml4.isSeq)(pair.value)) {
       const schema = COLLECTIONS[key].schema;
@@ -55606,7 +55525,7 @@ function formatDocument(doc) {
 function formatObject(map, schema, inSequence = false) {
   sortPairs(map, fieldNames(schema), inSequence);
   for (const pair of map.items) {
-    const key = keyOf(pair);
+    const key = keyOf2(pair);
     if (key === void 0 || isExtensionField(key)) continue;
     const inner = schemaAt(schema, [key]);
     if (!inner) continue;
@@ -55621,7 +55540,7 @@ function formatObject(map, schema, inSequence = false) {
 }
 function sortPairs(map, order, inSequence = false) {
   const rank2 = (pair) => {
-    const key = (0, import_yaml4.isPair)(pair) ? keyOf(pair) : void 0;
+    const key = (0, import_yaml4.isPair)(pair) ? keyOf2(pair) : void 0;
     if (key === void 0) return order.length + 2;
     const index = order.indexOf(key);
     if (index !== -1) return index;
@@ -55644,7 +55563,7 @@ function sortPairs(map, order, inSequence = false) {
     head.key.commentBefore = comment || void 0;
   }
 }
-function keyOf(pair) {
+function keyOf2(pair) {
   return (0, import_yaml4.isScalar)(pair.key) ? String(pair.key.value) : void 0;
 }
 var import_yaml4, TOP_LEVEL, PLACEHOLDER;
@@ -56009,12 +55928,12 @@ risks:
 });
 
 // src/git/top-level.ts
-import { existsSync as existsSync11 } from "node:fs";
-import { dirname as dirname8, join as join10, resolve as resolve4 } from "node:path";
+import { existsSync as existsSync10 } from "node:fs";
+import { dirname as dirname7, join as join12, resolve as resolve4 } from "node:path";
 function gitTopLevel(dir) {
-  for (let at = resolve4(dir); ; at = dirname8(at)) {
-    if (existsSync11(join10(at, ".git"))) return at;
-    if (dirname8(at) === at) return void 0;
+  for (let at = resolve4(dir); ; at = dirname7(at)) {
+    if (existsSync10(join12(at, ".git"))) return at;
+    if (dirname7(at) === at) return void 0;
   }
 }
 var init_top_level = __esm({
@@ -56028,8 +55947,8 @@ var init_exports = {};
 __export(init_exports, {
   runInit: () => runInit
 });
-import { existsSync as existsSync12 } from "node:fs";
-import { dirname as dirname9, join as join11, relative as relative5, resolve as resolve5, sep as sep7 } from "node:path";
+import { existsSync as existsSync11 } from "node:fs";
+import { dirname as dirname8, join as join13, relative as relative5, resolve as resolve5, sep as sep7 } from "node:path";
 function runInit(dir, options, io) {
   const target = resolve5(io.cwd, dir ?? ".");
   const shown = (path) => {
@@ -56037,13 +55956,13 @@ function runInit(dir, options, io) {
     return rel === "" ? "." : rel.startsWith("..") ? path : rel;
   };
   const top = gitTopLevel(target);
-  const files = new Map([...starterFiles()].map(([path, text3]) => [join11(target, path), text3]));
+  const files = new Map([...starterFiles()].map(([path, text3]) => [join13(target, path), text3]));
   const ci = options.ci === "none" ? void 0 : ciFile(options.ci, { root: relative5(top ?? target, target).split(sep7).join("/") || ".", version: toolVersion() });
-  if (ci) files.set(join11(top ?? target, ci.path), ci.text);
-  const existing = [...files.keys()].filter((path) => existsSync12(path));
+  if (ci) files.set(join13(top ?? target, ci.path), ci.text);
+  const existing = [...files.keys()].filter((path) => existsSync11(path));
   if (existing.length > 0) {
     const names2 = existing.map((path) => relative5(target, path).split(sep7).join("/"));
-    const onlyCi = ci !== void 0 && existing.length === 1 && existing[0] === join11(top ?? target, ci.path);
+    const onlyCi = ci !== void 0 && existing.length === 1 && existing[0] === join13(top ?? target, ci.path);
     throw new UsageError(
       `${shown(target)} already has ${names2.join(", ")}: init writes nothing over existing files`,
       onlyCi ? `--ci none leaves the CI out; ${options.ci === "gitlab" ? 'add the job of ci/backlog.gitlab-ci.yml (README, "Install") to yours' : "or name another workflow file"}` : "run it in a new folder"
@@ -56051,7 +55970,7 @@ function runInit(dir, options, io) {
   }
   try {
     for (const [path, text3] of files) {
-      makeFolder(dirname9(path));
+      makeFolder(dirname8(path));
       writeFileAtomic(path, text3);
     }
   } catch (error3) {
@@ -56060,7 +55979,7 @@ function runInit(dir, options, io) {
   const where = shown(target);
   const lines = [`Started a backlog in ${where}:`, ...[...starterFiles().keys()].map((path) => `  ${path}`)];
   if (ci) {
-    const ciPath = join11(top ?? target, ci.path);
+    const ciPath = join13(top ?? target, ci.path);
     lines.push(top ? `and its CI at the top of the git repository: ${shown(ciPath)}` : `and its CI, for a git repository made in ${where}: ${shown(ciPath)}`);
   }
   lines.push(`Next: edit the examples, then \`backlog validate${where === "." ? "" : ` --root ${where}`}\`.`);
@@ -58035,12 +57954,12 @@ function mergeImported(backlog, result, into) {
   const { collection } = result;
   const plan = { edits: /* @__PURE__ */ new Map(), added: 0, updated: 0, unchanged: 0, repeated: 0 };
   const add = (file, edit) => addTo(plan.edits, file, edit);
-  const keyOf2 = (imported) => imported.id !== void 0 ? imported.id.toLowerCase() : edgeKey2(imported.fields);
+  const keyOf3 = (imported) => imported.id !== void 0 ? imported.id.toLowerCase() : edgeKey2(imported.fields);
   const existingByKey = existingIndex(backlog, collection);
   const seen = /* @__PURE__ */ new Set();
   const appended = [];
   for (const imported of [...result.entities].reverse()) {
-    const key = keyOf2(imported);
+    const key = keyOf3(imported);
     if (seen.has(key)) {
       plan.repeated += 1;
       continue;
@@ -58053,7 +57972,7 @@ function mergeImported(backlog, result, into) {
       continue;
     }
     const current = { ...existing.data, ...existing.extensions };
-    const { doc, path, file } = existing.location;
+    const { doc, path, file } = locationOf(existing);
     let changed = false;
     for (const [field2, imported_] of Object.entries(imported.fields)) {
       const value2 = likeCurrent(current[field2], imported_);
@@ -58114,6 +58033,7 @@ var init_merge2 = __esm({
     "use strict";
     init_collections();
     init_dependency_identity();
+    init_entity();
     init_group();
     init_same_value();
     init_sheet_list();
@@ -58455,46 +58375,48 @@ var init_diff_text = __esm({
 });
 
 // src/git/review-sides.ts
-import { existsSync as existsSync13, readdirSync as readdirSync3, rmSync as rmSync5, statSync as statSync8, utimesSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { basename as basename2, dirname as dirname10, join as join12 } from "node:path";
+import { existsSync as existsSync12, readdirSync as readdirSync3, rmSync as rmSync5, statSync as statSync8, writeFileSync as writeFileSync2 } from "node:fs";
+import { join as join14 } from "node:path";
 async function reviewSidesAt(repository, ats, root, options) {
-  const { asOf, version: version2, cacheEnv } = options;
+  const { asOf, cache } = options;
   const locations = await Promise.all(
     ats.map(async (at) => {
-      if (cacheEnv === void 0 || at === WORKTREE) return void 0;
+      if (cache === void 0 || at === WORKTREE) return void 0;
       const tree = await treeOf2(repository, at);
-      return tree === void 0 ? void 0 : cacheFileOf(root, cacheEnv, `.${tree}.${asOf}.review`);
+      return tree === void 0 ? void 0 : cache.location(root, "review", `${tree}.${asOf}`);
     })
   );
-  const sides = locations.map((location2) => location2 ? readSide(location2, version2) : void 0);
+  const sides = locations.map((location) => location ? readSide(cache, location) : void 0);
   const missing = ats.filter((_2, index) => sides[index] === void 0);
   if (missing.length === 0) return sides;
-  const cache = cacheEnv === void 0 ? void 0 : ParseCache.open(root, version2, cacheEnv);
-  const loaded = await backlogsAt(repository, missing, root, { asOf, memo: /* @__PURE__ */ new Map(), ...cache ? { cache } : {} });
-  await cache?.save("all");
+  const parseCache = cache && ParseCache.open(cache, root);
+  const loaded = await backlogsAt(repository, missing, root, { asOf, memo: /* @__PURE__ */ new Map(), ...parseCache ? { cache: parseCache } : {} });
+  await parseCache?.save("all");
   const admitted = /* @__PURE__ */ new Map();
   for (const [index, at] of ats.entries()) {
     if (sides[index] !== void 0) continue;
     const { files, result } = loaded[missing.indexOf(at)];
     const side = { backlog: result.backlog, diagnostics: result.diagnostics, edges: edgeSet(result.graph) };
     sides[index] = side;
-    const location2 = locations[index];
-    if (location2 === void 0 || admitted.has(location2)) continue;
-    admitted.set(location2, admitOnSecondReview(location2));
-    if (admitted.get(location2)) writeSide(location2, version2, side, files.map((file) => file.path));
+    const location = locations[index];
+    if (location === void 0 || admitted.has(location)) continue;
+    admitted.set(location, admitOnSecondReview(location));
+    if (admitted.get(location)) writeSide(cache, location, side, files.map((file) => file.path));
   }
-  const location = locations.find((l) => l !== void 0);
-  if (location) keepNewest(location);
+  if (cache) {
+    cache.tidy(root);
+    keepNewestMarkers(cache, root);
+  }
   return sides;
 }
 function admitOnSecondReview(location) {
-  const marker = `${location}.seen`;
+  const marker = markerOf(location);
   try {
-    if (existsSync13(marker)) {
+    if (existsSync12(marker)) {
       rmSync5(marker, { force: true });
       return true;
     }
-    makeFolder(dirname10(marker));
+    makeFolder(join14(marker, ".."));
     writeFileSync2(marker, "");
   } catch {
   }
@@ -58508,13 +58430,12 @@ async function treeOf2(repository, commit) {
     return void 0;
   }
 }
-function readSide(location, version2) {
-  const file = readSectionedFile(location);
-  if (!file || file.header.format !== REVIEW_FORMAT || file.header.version !== version2) return void 0;
+function readSide(cache, location) {
+  const file = cache.read(location);
+  if (!file || file.header.format !== REVIEW_FORMAT) return void 0;
   const diagnostics = file.section("diagnostics");
   const paths = file.sectionHash(PATHS_SECTION);
   if (!diagnostics || paths === void 0 || file.sectionHash("edges") === void 0) return void 0;
-  touch(location);
   const side = {
     backlog: modelOf(file),
     diagnostics,
@@ -58525,46 +58446,36 @@ function readSide(location, version2) {
       return part === "edges" || hash === void 0 ? hash : `${paths}/${hash}`;
     }
   };
-  defineLazy2(side, "edges", () => edgeSetOf(file.section("edges") ?? []));
+  defineLazy(side, "edges", () => edgeSetOf(file.section("edges") ?? []));
   return side;
 }
-function writeSide(location, version2, side, paths) {
-  const header = { format: REVIEW_FORMAT, version: version2, ...modelHeader(side.backlog) };
-  writeSectionedFile(location, header, { ...modelSections(side.backlog, paths), diagnostics: side.diagnostics, edges: [...side.edges.values()] });
+function writeSide(cache, location, side, paths) {
+  const header = { format: REVIEW_FORMAT, ...modelHeader(side.backlog) };
+  cache.write(location, header, { ...modelSections(side.backlog, paths), diagnostics: side.diagnostics, edges: [...side.edges.values()] });
 }
-function touch(location) {
+function keepNewestMarkers(cache, root) {
   try {
-    const now = /* @__PURE__ */ new Date();
-    utimesSync(location, now, now);
+    const prefix = `${rootHash(root)}.review.`;
+    const markers = readdirSync3(cache.folder).filter((name) => name.startsWith(prefix) && name.endsWith(".seen")).map((name) => ({ path: join14(cache.folder, name), time: statSync8(join14(cache.folder, name)).mtimeMs })).sort((a, b2) => b2.time - a.time);
+    for (const { path } of markers.slice(KEEP_SEEN)) rmSync5(path, { force: true });
   } catch {
   }
 }
-function keepNewest(location) {
-  try {
-    const dir = dirname10(location);
-    const rootPrefix = `${basename2(location).split(".")[0]}.`;
-    const names2 = readdirSync3(dir).filter((name) => name.startsWith(rootPrefix));
-    const newestFirst = (suffix) => names2.filter((name) => name.endsWith(suffix)).map((name) => ({ path: join12(dir, name), time: statSync8(join12(dir, name)).mtimeMs })).sort((a, b2) => b2.time - a.time);
-    for (const { path } of newestFirst(".review").slice(KEEP)) rmSync5(path, { force: true });
-    for (const { path } of newestFirst(".review.seen").slice(KEEP_SEEN)) rmSync5(path, { force: true });
-  } catch {
-  }
-}
-var REVIEW_FORMAT, KEEP, KEEP_SEEN;
+var REVIEW_FORMAT, KEEP_SEEN, markerOf;
 var init_review_sides = __esm({
   "src/git/review-sides.ts"() {
     "use strict";
+    init_cache();
     init_review();
     init_model_snapshot();
     init_lazy();
     init_parse_cache();
-    init_sectioned_file();
     init_backlog_at();
     init_make_folder();
     init_repository();
-    REVIEW_FORMAT = 2;
-    KEEP = 8;
+    REVIEW_FORMAT = 3;
     KEEP_SEEN = 64;
+    markerOf = (location) => `${location}.seen`;
   }
 });
 
@@ -58582,8 +58493,8 @@ async function runDiff(baseRef, headRef, options, io) {
   const range = baseRef !== void 0 ? await resolveRange(repository, baseRef) : void 0;
   const head = range?.head ?? (headRef === void 0 ? WORKTREE : await resolveCommit(repository, headRef));
   const base = range?.base ?? (baseRef === void 0 ? await defaultBase(repository, head === WORKTREE ? "HEAD" : head, io.env) : await resolveCommit(repository, baseRef));
-  const cacheEnv = cachingOff(io) ? void 0 : io.env;
-  const [before, after] = await reviewSidesAt(repository, [base, head], root, { asOf, version: cacheVersion(), cacheEnv });
+  const cache = cacheOf(io);
+  const [before, after] = await reviewSidesAt(repository, [base, head], root, { asOf, ...cache ? { cache } : {} });
   const changes = review(before, after);
   const header = { base, head };
   if (options.format === "json") io.stdout(diffJson(changes, header));
@@ -58614,8 +58525,7 @@ var init_diff2 = __esm({
     init_as_of();
     init_colour();
     init_review_sides();
-    init_parse_cache2();
-    init_version();
+    init_caching();
   }
 });
 
@@ -58628,7 +58538,7 @@ async function entityHistory(repository, head, entity, maxCount) {
     return { commit, parent: parents.split(" ")[0] ?? "", date: date4, author, subject };
   });
   const entries = [];
-  let state = { file: entity.location.file, content: contentOf(entity) };
+  let state = { file: entity.file, content: contentOf(entity) };
   for (const { commit, parent, date: date4, author, subject } of commits) {
     if (entries.length >= maxCount) break;
     const changed = await changedIn(repository, parent, commit);
@@ -58659,15 +58569,15 @@ async function findAt(repository, commit, files, collection, key) {
     const bytes = blobs.get(`${commit}:${full(path)}`);
     return bytes ? [readSourceFile(path, bytes)] : [];
   });
-  const found = readBacklog(sources).backlog.byKey[collection].get(key);
-  return found ? { file: found.location.file, content: contentOf(found) } : void 0;
+  const found = backlogOfFiles(sources).backlog.byKey[collection].get(key);
+  return found ? { file: found.file, content: contentOf(found) } : void 0;
 }
 var init_entity_history = __esm({
   "src/git/entity-history.ts"() {
     "use strict";
     init_compare();
     init_read_source_file();
-    init_validate();
+    init_backlog_of_files();
     init_git_source();
     init_repository();
   }
@@ -58711,9 +58621,9 @@ async function runLog(ref2, options, io) {
   const root = await backlogRoot(io, options.root);
   const repository = await openRepository(root);
   const head = await resolveCommit(repository, "HEAD");
-  const caching = parseCache(root, io);
-  const { result } = await backlogAt(repository, head, root, { asOf: resolveAsOf(void 0, io.env), ...caching });
-  await caching.cache?.save("all");
+  const cache = parseCacheOf(io, root);
+  const { result } = await backlogAt(repository, head, root, { asOf: resolveAsOf(void 0, io.env), ...cache ? { cache } : {} });
+  await cache?.save("all");
   const entity = findEntity({ backlog: result.backlog, graph: result.graph }, ref2);
   const history = await entityHistory(repository, head, entity, options.maxCount);
   if (options.format === "json") io.stdout(`${JSON.stringify({ entity: entityLabel(entity), history }, null, 2)}
@@ -58735,7 +58645,7 @@ var init_log2 = __esm({
     init_show2();
     init_as_of();
     init_colour();
-    init_parse_cache2();
+    init_caching();
   }
 });
 
@@ -63220,8 +63130,8 @@ var endpoints_default = Endpoints;
 
 // node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
 var endpointMethodsMap = /* @__PURE__ */ new Map();
-for (const [scope, endpoints] of Object.entries(endpoints_default)) {
-  for (const [methodName, endpoint2] of Object.entries(endpoints)) {
+for (const [scope, endpoints2] of Object.entries(endpoints_default)) {
+  for (const [methodName, endpoint2] of Object.entries(endpoints2)) {
     const [route, defaults2, decorations] = endpoint2;
     const [method, url] = route.split(/ /);
     const endpointDefaults = Object.assign(
@@ -63556,7 +63466,7 @@ function checkedBoolean(booleanInput, name) {
 
 // src/action/run-action.ts
 import { readFileSync as readFileSync7 } from "node:fs";
-import { join as join13 } from "node:path";
+import { join as join15 } from "node:path";
 
 // node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1);
@@ -63581,7 +63491,7 @@ init_version();
 var EXIT = { ok: 0, findings: 1, usage: 2, internal: 3 };
 var ROOT_HELP = "the backlog root (the folder with backlog.yaml); default: found from here upwards";
 function createProgram(io, setExit) {
-  const program2 = new Command2("backlog").description("Validate, query and review a cloud-migration backlog kept as YAML files in git.").version(toolVersion(), "-V, --version", "print the version").option("--color", "colour the output even when it is not a terminal").option("--no-color", "never colour the output").option("--debug", "print stack traces of internal errors").option("--no-cache", "do not read or write the caches (also BACKLOG_NO_CACHE=1)").exitOverride().configureOutput({
+  const program2 = new Command2("backlog").description("Validate, query and review a cloud-migration backlog kept as YAML files in git.").version(toolVersion(), "-V, --version", "print the version").option("--color", "colour the output even when it is not a terminal").option("--no-color", "never colour the output").option("--debug", "print stack traces of internal errors").option("--no-cache", "do not read or write the caches (also BACKLOG_NO_CACHE=1)").addOption(new Option("--threads <n>", "threads that parse files (also BACKLOG_THREADS; default: 2 for a large backlog read cold)").choices(["1", "2"])).exitOverride().configureOutput({
     writeOut: (text3) => io.stdout(text3),
     writeErr: (text3) => io.stderr(text3),
     outputError: (text3, write) => {
@@ -63669,7 +63579,11 @@ async function projectSettings(io, root) {
   return readProjectSettings2(dir);
 }
 async function run2(argv, givenIO) {
-  const io = { ...givenIO, env: { ...givenIO.env, ...argv.includes("--no-cache") ? { BACKLOG_NO_CACHE: "1" } : {} } };
+  const threads = argv.indexOf("--threads");
+  const io = {
+    ...givenIO,
+    env: { ...givenIO.env, ...argv.includes("--no-cache") ? { BACKLOG_NO_CACHE: "1" } : {}, ...threads !== -1 && argv[threads + 1] ? { BACKLOG_THREADS: argv[threads + 1] } : {} }
+  };
   try {
     return await runOnce(argv, io, false);
   } catch (error3) {
@@ -63761,7 +63675,7 @@ async function findOwnComment(comments) {
 async function runAction(inputs, runner, out2, comments) {
   const cli = (argv) => runCli(argv, runner, out2);
   const root = inputs.root === void 0 ? [] : ["--root", inputs.root];
-  const jsonFile = join13(runner.temp, `backlog-${process.pid}.json`);
+  const jsonFile = join15(runner.temp, `backlog-${process.pid}.json`);
   const validated = await cli([
     "validate",
     ...root,
@@ -63778,7 +63692,7 @@ async function runAction(inputs, runner, out2, comments) {
   out2.write(validated.stdout);
   if (validated.code > 1) {
     out2.write(validated.stderr);
-    out2.setFailed(`backlog validate could not run: ${firstLine3(validated.stderr)}`);
+    out2.setFailed(`backlog validate could not run: ${firstLine2(validated.stderr)}`);
     return;
   }
   const summary2 = JSON.parse(readFileSync7(jsonFile, "utf8")).summary;
@@ -63796,7 +63710,7 @@ async function runAction(inputs, runner, out2, comments) {
 async function describeChange(inputs, runner, out2, comments, root) {
   const diff = await runCli(["diff", ...root, "-f", "markdown", "--exit-code"], runner, out2);
   if (diff.code > 1) {
-    out2.warning(`backlog diff could not describe the pull request: ${firstLine3(diff.stderr)}${hintOf(diff.stderr)}`);
+    out2.warning(`backlog diff could not describe the pull request: ${firstLine2(diff.stderr)}${hintOf(diff.stderr)}`);
     return false;
   }
   const changed = diff.code === 1;
@@ -63837,7 +63751,7 @@ async function runCli(argv, runner, out2) {
   if (code <= 1 && stderr !== "") out2.write(stderr);
   return { code, stdout, stderr };
 }
-function firstLine3(text3) {
+function firstLine2(text3) {
   return text3.replace(/^backlog: /, "").split("\n")[0] ?? "";
 }
 function hintOf(text3) {

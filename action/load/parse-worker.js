@@ -7365,15 +7365,13 @@ var require_dist = __commonJS({
   }
 });
 
-// src/load/parse-worker.ts
+// src/load/parallel/parse-worker.ts
 import { parentPort } from "node:worker_threads";
 
-// src/load/parse-cache.ts
+// src/cache/cache-file.ts
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, rmSync as rmSync2, statSync as statSync3 } from "node:fs";
-import { isAbsolute, join as join2 } from "node:path";
 
-// src/edit/atomic-write.ts
+// src/files/atomic-write.ts
 import { closeSync, fsyncSync, mkdirSync as mkdirSync2, openSync, renameSync, rmSync, statSync as statSync2, writeSync } from "node:fs";
 import { basename, dirname as dirname2, join } from "node:path";
 import { threadId } from "node:worker_threads";
@@ -7412,7 +7410,7 @@ function errorMessage(error2) {
   return error2 instanceof Error ? error2.message : String(error2);
 }
 
-// src/edit/atomic-write.ts
+// src/files/atomic-write.ts
 var fileSystem = { openSync, writeSync, fsyncSync, closeSync, renameSync, rmSync, statSync: statSync2, mkdirSync: mkdirSync2 };
 var CHUNK_BYTES = 1024 * 1024;
 var ChunkEncoder = class {
@@ -7515,6 +7513,83 @@ var TemporaryFile = class {
   }
 };
 
+// src/cache/cache-file.ts
+var CacheFileWriter = class _CacheFileWriter {
+  encoder = new ChunkEncoder();
+  sections = {};
+  offset = 0;
+  current;
+  /** Undefined once writing failed: the rest is not written, and the old file stays. */
+  file;
+  constructor(file) {
+    this.file = file;
+  }
+  /** A writer of `location`; undefined when the file cannot be made (a read-only disk: the cache only saves time). */
+  static open(location) {
+    try {
+      return new _CacheFileWriter(new TemporaryFile(location, { durable: false }));
+    } catch {
+      return void 0;
+    }
+  }
+  /** A whole section; `ascii`: the text is ASCII only (asciiJson made it). */
+  section(name, json, ascii = false) {
+    this.startSection(name, ascii);
+    this.write(json);
+    this.endSection();
+  }
+  startSection(name, ascii = false) {
+    if (this.current) throw new Error(`section ${this.current.name} is not ended`);
+    this.current = { name, start: this.offset, hash: createHash("sha1"), ascii };
+  }
+  /** More of the section started. */
+  write(text2) {
+    for (const chunk of this.encoder.encode(text2)) this.output(chunk);
+  }
+  endSection() {
+    const current = this.current;
+    this.output(this.encoder.rest());
+    this.sections[current.name] = [current.start, this.offset, current.hash.digest("hex"), current.ascii ? 1 : 0];
+    this.current = void 0;
+  }
+  /** Writes the header and puts the file in place of the one there was; false when it could not be written. */
+  finish(header) {
+    const headerJson = asciiJson({ ...header, sections: this.sections });
+    const last = `
+${this.offset} ${headerJson.length} ${sha1(headerJson)}
+`;
+    try {
+      this.file?.write(Buffer.from(headerJson + last, "latin1"));
+      this.file?.replace();
+      return this.file !== void 0;
+    } catch {
+      return false;
+    } finally {
+      this.file = void 0;
+    }
+  }
+  output(bytes) {
+    if (bytes.length === 0) return;
+    this.current?.hash.update(bytes);
+    this.offset += bytes.length;
+    try {
+      this.file?.write(bytes);
+    } catch {
+      this.file = void 0;
+    }
+  }
+};
+function asciiJson(value) {
+  const json = JSON.stringify(value);
+  return /[^\x00-\x7f]/.test(json) ? json.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`) : json;
+}
+function sha1(content) {
+  return createHash("sha1").update(content).digest("hex");
+}
+
+// src/load/parse-cache.ts
+import { createHash as createHash2 } from "node:crypto";
+
 // schemas/vocabulary.ts
 var COLLECTION_KINDS = {
   workloads: "workload",
@@ -7539,39 +7614,6 @@ var ENVIRONMENTS = ["production", "staging", "test", "development", "dr", "mixed
 var LEVELS = ["high", "medium", "low"];
 
 // src/model/entity.ts
-var LoadedEntity = class {
-  constructor(collection, keyText, keyIsIdKey, data, extensions, valid, file, doc, index) {
-    this.collection = collection;
-    this.keyText = keyText;
-    this.keyIsIdKey = keyIsIdKey;
-    this.data = data;
-    this.extensions = extensions;
-    this.valid = valid;
-    this.file = file;
-    this.doc = doc;
-    this.index = index;
-    if (keyText === void 0 && !keyIsIdKey) throw new Error("an entity keyed otherwise than by its id needs its key");
-  }
-  get id() {
-    return entityIdOf(this.collection, this.data);
-  }
-  /**
-   * A dependency keyed by its id's has its key made when first asked for (read from the parse
-   * cache, or checked on the worker thread, which only sends it on): a load finds which
-   * dependencies repeat without it (dependency-index.ts), and 100,000 keys at L are text the
-   * garbage collector would copy.
-   */
-  get key() {
-    return this.keyText ??= idKey(this.id);
-  }
-  /** Whether the key is made already (key). */
-  get keyMade() {
-    return this.keyText !== void 0;
-  }
-  get location() {
-    return { file: this.file, doc: this.doc, path: [this.collection, this.index] };
-  }
-};
 var idKey = (id2) => id2.toLowerCase();
 
 // src/model/dependency-identity.ts
@@ -7664,10 +7706,9 @@ function encodeCheck(check, finiteNumbers = false) {
   return { entities: check.entities.map((entity) => encodeEntity(entity, finiteNumbers)), drafts: check.drafts, projects: check.projects };
 }
 function encodeEntity(entity, finiteNumbers = false) {
-  const { doc, index } = entity instanceof LoadedEntity ? entity : { doc: entity.location.doc, index: entity.location.path[1] };
+  const { doc, index } = entity;
   let rest;
-  const keyIsIdKey = entity instanceof LoadedEntity ? entity.keyIsIdKey : idKey(entity.id) === entity.key;
-  if (!keyIsIdKey) (rest ??= {}).key = entity.key;
+  if (entity.key !== keyOf(entity.collection, entity.data, entity.id)) (rest ??= {}).key = entity.key;
   if (entity.extensions !== void 0) (rest ??= {}).extensions = entity.extensions;
   if (!entity.valid) (rest ??= {}).invalid = { ...entity.raw ? { raw: entity.raw } : {}, ...entity.fieldsInError ? { fieldsInError: [...entity.fieldsInError] } : {} };
   if (!finiteNumbers && (hasNonFinite(entity.data) || hasNonFinite(entity.extensions) || hasNonFinite(entity.raw))) {
@@ -7676,6 +7717,9 @@ function encodeEntity(entity, finiteNumbers = false) {
   const stored = [collectionIndex.get(entity.collection), entity.data, doc, index];
   if (rest) stored.push(rest);
   return stored;
+}
+function keyOf(collection, data, id2) {
+  return collection === "dependencies" ? dependencyKey(data) ?? idKey(id2) : idKey(id2);
 }
 function hasNonFinite(value) {
   if (typeof value === "number") return !isJsonNumber(value);
@@ -7762,73 +7806,35 @@ var DecodedOnDemand = class {
 };
 
 // src/load/parse-cache.ts
-var CACHE_FORMAT = 5;
+var ENTRIES = "entries";
 function entryKey(version2, path, bytes) {
-  return createHash("sha1").update(`${version2}\0${CACHE_FORMAT}\0${path === ROOT_FILE}\0`).update(bytes).digest("hex");
+  return createHash2("sha1").update(`${version2}\0${path === ROOT_FILE}\0`).update(bytes).digest("hex");
 }
 var PackWriter = class _PackWriter {
-  hash = createHash("sha1");
-  encoder = new ChunkEncoder();
+  constructor(writer) {
+    this.writer = writer;
+    writer.startSection(ENTRIES);
+    writer.write("{");
+  }
   /** The keys added: the same content has the same entry, kept once. */
   keys = /* @__PURE__ */ new Set();
-  /** Undefined once the file could not be written: nothing more is done. */
-  file;
-  constructor(file, version2) {
-    this.file = file;
-    this.write(`{"format":${CACHE_FORMAT},"version":${JSON.stringify(version2)},"entries":{`);
+  static open(writer) {
+    return writer && new _PackWriter(writer);
   }
-  /** A pack to write to `target`; undefined when its file cannot be made. */
-  static open(target) {
-    try {
-      makeFolder(join2(target.file, ".."));
-      sweepTemporaries(join2(target.file, ".."));
-      return new _PackWriter(new TemporaryFile(target.file, { durable: false }), target.version);
-    } catch {
-      return void 0;
-    }
-  }
-  /** The entry of a file by its key (entryKey), unless the pack has one of that key. */
+  /** The entry of a file by its key (entryKey), as JSON, unless the pack has one of that key. */
   add(key, json) {
     if (this.keys.has(key)) return;
-    this.write(`${this.keys.size === 0 ? "" : ","}"${key}":`);
-    this.write(json);
+    this.writer.write(`${this.keys.size === 0 ? "" : ","}"${key}":`);
+    this.writer.write(json);
     this.keys.add(key);
   }
   /** Ends the pack and puts it in place of the one there was. */
-  finish() {
-    this.write("}}");
-    this.output(this.encoder.rest());
-    try {
-      this.file?.write(Buffer.from(`
-${this.hash.digest("hex")}`, "latin1"));
-      this.file?.replace();
-    } catch {
-    }
-    this.file = void 0;
-  }
-  write(text2) {
-    for (const chunk of this.encoder.encode(text2)) this.output(chunk);
-  }
-  output(bytes) {
-    if (!this.file || bytes.length === 0) return;
-    this.hash.update(bytes);
-    try {
-      this.file.write(bytes);
-    } catch {
-      this.file = void 0;
-    }
+  finish(header) {
+    this.writer.write("}");
+    this.writer.endSection();
+    this.writer.finish(header);
   }
 };
-var STALE_TEMPORARY_MS = 60 * 60 * 1e3;
-function sweepTemporaries(dir) {
-  for (const name of readdirSync(dir)) {
-    if (!/^\..+\.\d+\.\d+\.tmp$/.test(name)) continue;
-    try {
-      if (Date.now() - statSync3(join2(dir, name)).mtimeMs > STALE_TEMPORARY_MS) rmSync2(join2(dir, name), { force: true });
-    } catch {
-    }
-  }
-}
 function entryOfFile(file) {
   return { parser: file.parser, problems: file.problems, unreadable: file.unreadable, check: encodeCheck(file.check, file.finiteNumbers) };
 }
@@ -14327,7 +14333,7 @@ function editDistance(a, b, cap) {
   return previous[b.length];
 }
 
-// src/validate/dialect.ts
+// src/load/check/dialect.ts
 var MAX_NESTING = 64;
 function checkDialect(root, file, doc) {
   const drafts = [];
@@ -14364,7 +14370,7 @@ function pathOf(visit) {
   return path;
 }
 
-// src/validate/extensions.ts
+// src/load/check/extensions.ts
 var isExtensionField = (key) => key.startsWith("x-");
 function splitExtensions(entity) {
   let extensions;
@@ -14409,7 +14415,7 @@ function joinOr(items) {
   return `${items.slice(0, -1).join(", ")} or ${items.at(-1)}`;
 }
 
-// src/validate/schema-walk.ts
+// src/load/check/schema-walk.ts
 var defOf = (schema) => schema._zod.def;
 function unwrap(schema) {
   let current = schema;
@@ -14447,7 +14453,7 @@ function isRecordSchema(schema) {
   return schema !== void 0 && defOf(unwrap(schema)).type === "record";
 }
 
-// src/validate/schema-issues.ts
+// src/load/check/schema-issues.ts
 var TYPED_REFERENCE_FIELDS = /* @__PURE__ */ new Set(["depends_on", "from", "to"]);
 var TYPE_NAMES = {
   string: "text",
@@ -14586,7 +14592,7 @@ function describe2(value) {
   return "a mapping";
 }
 
-// src/validate/quick-parse.ts
+// src/load/check/quick-parse.ts
 var GIVE_UP = Symbol("give up");
 var FORM = canMakeCode() ? "code" : "loops";
 var compiled = { code: /* @__PURE__ */ new WeakMap(), loops: /* @__PURE__ */ new WeakMap() };
@@ -14807,7 +14813,7 @@ function canMakeCode() {
   }
 }
 
-// src/validate/check-documents.ts
+// src/load/check/check-file.ts
 function checkFile(file) {
   const result = { entities: [], drafts: [], projects: [] };
   file.documents.forEach((document, doc) => {
@@ -14896,21 +14902,25 @@ function checkEntity(collection, schema, noun, raw, place, drafts, plain) {
     drafts.push(...issuesToDrafts(parsed.error.issues, { schema, location, noun, emptyFields, ...label ? { entity: label } : {} }));
     data = withoutFieldsInError(schema, value, parsed.error.issues);
   }
-  if (typeof data.id !== "string" && collection !== "dependencies") return void 0;
-  const { key, keyIsIdKey } = collection === "dependencies" ? keyOfDependency(data, place) : { key: idKey(data.id), keyIsIdKey: true };
-  const entity = new LoadedEntity(collection, key, keyIsIdKey, data, extensions, parsed.success, file, doc, index);
-  if (!parsed.success) {
-    entity.raw = value;
-    entity.fieldsInError = topLevelFields(parsed.error.issues);
-  }
-  return entity;
+  const id2 = entityIdOf(collection, data);
+  if (id2 === void 0) return void 0;
+  return {
+    collection,
+    id: id2,
+    key: collection === "dependencies" ? dependencyKeyOf(data, id2, place) : idKey(id2),
+    data,
+    extensions,
+    valid: parsed.success,
+    ...parsed.success ? {} : { raw: value, fieldsInError: topLevelFields(parsed.error.issues) },
+    file,
+    doc,
+    index
+  };
 }
-function keyOfDependency(data, { file, doc, index }) {
-  const { from, to } = data;
-  if (data.id === void 0 && (typeof from !== "string" || typeof to !== "string")) return { key: `?${file}:${doc}:dependencies.${index}`, keyIsIdKey: false };
-  if (typeof data.id === "string" || from.includes(":") && to.includes(":")) return { key: void 0, keyIsIdKey: true };
-  const key = dependencyKey(data);
-  return { key, keyIsIdKey: key === idKey(entityIdOf("dependencies", data)) };
+function dependencyKeyOf(data, id2, { file, doc, index }) {
+  if (typeof data.id === "string") return idKey(id2);
+  if (typeof data.from !== "string" || typeof data.to !== "string") return `?${file}:${doc}:dependencies.${index}`;
+  return dependencyKey(data);
 }
 var NO_FIELDS = /* @__PURE__ */ new Set();
 function withoutEmptyFields(value) {
@@ -15715,13 +15725,13 @@ function sourceFile(path, bytes, documents, problems, parser) {
   return withTextOf({ path, problems, parser, unreadable: unreadable2, check: checkFile({ path, documents }), ...finiteNumbers ? { finiteNumbers } : {} }, bytes);
 }
 
-// src/load/parallel-read.ts
+// src/load/parallel/shared-reading.ts
 var IN_SHARED_MEMORY = 1;
 var DEFAULT_MIN_BYTES = 4 * 1024 * 1024;
 var MAX_SHARED_BYTES = 2 ** 31;
 var MIN_GROWTH = 8 * 1024 * 1024;
 
-// src/load/parse-worker.ts
+// src/load/parallel/parse-worker.ts
 var BATCH_SIZE = 200;
 parentPort?.once("message", (task) => {
   const { paths, next, pack } = task;
@@ -15730,7 +15740,7 @@ parentPort?.once("message", (task) => {
     for (let ready = Atomics.load(task.ready, 0); index >= ready; ready = Atomics.load(task.ready, 0)) Atomics.wait(task.ready, 0, ready, 20);
     return task.kinds[index] === IN_SHARED_MEMORY;
   };
-  const packWriter = pack && PackWriter.open(pack);
+  const packWriter = pack && PackWriter.open(CacheFileWriter.open(pack.location));
   const packed = new Uint8Array(paths.length);
   const addToPack = (index, json) => {
     packWriter?.add(entryKey(pack.version, paths[index], fileBytes(index)), json);
@@ -15761,7 +15771,7 @@ parentPort?.once("message", (task) => {
     paths.forEach((path, index) => {
       if (task.kinds[index] === IN_SHARED_MEMORY && !packed[index]) addToPack(index, JSON.stringify(entryOfFile(readSourceFile(path, fileBytes(index)))));
     });
-    packWriter?.finish();
+    packWriter?.finish(pack.header);
     parentPort.close();
   });
 });

@@ -1,5 +1,6 @@
 // The root a command works on. Its own module: every command needs it, and it loads nothing else.
 import { resolveRoot } from '../load/find-root.js';
+import { stateFolder } from './caching.js';
 import type { CliIO } from './io.js';
 
 /**
@@ -9,9 +10,9 @@ import type { CliIO } from './io.js';
 export async function backlogRoot(io: CliIO, rootOption: string | undefined): Promise<string> {
   const root = resolveRoot(io.cwd, rootOption);
   const { interruptedWriteAt } = await import('../edit/journal-location.js');
-  if (interruptedWriteAt(root, io.env)) {
+  if (interruptedWriteAt(root, stateFolder(io))) {
     const { withBacklogLock } = await import('../edit/backlog-lock.js');
-    await withBacklogLock(root, { env: io.env }, async () => undefined);
+    await withBacklogLock(root, { folder: stateFolder(io) }, async () => undefined);
   }
   return root;
 }

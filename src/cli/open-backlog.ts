@@ -1,4 +1,4 @@
-// Loading a backlog for the query and edit commands: the model with what could be read, and a
+// Opening a backlog for the query and edit commands: the model with what could be read, and a
 // word on stderr when the backlog has errors (the queries still answer from the rest).
 // Queries read the snapshot of the model when the files have not changed since it was taken
 // (load/snapshot.ts); every load of the files takes a new one.
@@ -9,19 +9,17 @@ import { resolveRoot } from '../load/find-root.js';
 import { backlogRoot } from './backlog-root.js';
 import { fsSource, type FsSource } from '../load/fs-source.js';
 import { backlogPaths } from '../load/file-filter.js';
-import { cacheFileOf } from '../load/parse-cache.js';
 import { decodeText } from '../load/decode.js';
 import { readRegularFile } from '../files/regular-file.js';
 import { openSnapshot } from '../load/snapshot.js';
+import type { BacklogModel } from '../load/backlog-of-files.js';
 import type { Backlog } from '../model/backlog.js';
 import { buildGraph, type WorkloadGraph } from '../model/graph.js';
 import { defineLazy } from '../model/lazy.js';
 import type { QueryContext } from '../query/context.js';
 import { plural } from '../text/list.js';
-import type { ReadBacklog } from '../validate/validate.js';
+import { cacheOf, stateFolder } from './caching.js';
 import type { CliIO } from './io.js';
-import { cachingOff } from './parse-cache.js';
-import { cacheVersion } from './version.js';
 
 /** A backlog opened for a query: the model, and one file's text when a query shows where. */
 export interface QueriedBacklog {
@@ -32,20 +30,20 @@ export interface QueriedBacklog {
 }
 
 /** A backlog opened for a command that reads every file (validation, edits). */
-export interface OpenBacklog extends ReadBacklog {
+export interface OpenBacklog extends BacklogModel {
   root: string;
   files: SourceFile[];
   context: QueryContext;
 }
 
-/** For queries: from the snapshot when nothing changed, else from the files. */
+/** For queries: from the snapshot when nothing changed, else from the files (and a snapshot taken). */
 export async function openForQuery(io: CliIO, rootOption: string | undefined): Promise<QueriedBacklog> {
   const root = await backlogRoot(io, rootOption);
   const source = fsSource(root);
-  const snapshotFile = snapshotLocation(root, io);
-  const snapshot = snapshotFile && (await openSnapshot(snapshotFile, cacheVersion(), source, (exclude) => backlogPaths(source, exclude)));
+  const cache = cacheOf(io);
+  const snapshot = cache && (await openSnapshot(cache, root, source, (exclude) => backlogPaths(source, exclude)));
   if (!snapshot) {
-    const opened = await loadBacklog(io, root, source, snapshotFile);
+    const opened = await readFiles(io, root, source, true);
     const byPath = new Map(opened.files.map((file) => [file.path, file]));
     return { root, context: opened.context, sourceOf: (path) => byPath.get(path)! };
   }
@@ -60,12 +58,12 @@ export async function openForQuery(io: CliIO, rootOption: string | undefined): P
 /** Every file read (from the parse cache where it can be), and the model. */
 export async function openBacklog(io: CliIO, rootOption: string | undefined): Promise<OpenBacklog> {
   const root = await backlogRoot(io, rootOption);
-  return loadBacklog(io, root, fsSource(root));
+  return readFiles(io, root, fsSource(root), false);
 }
 
-async function loadBacklog(io: CliIO, root: string, source: FsSource, snapshotFile?: string): Promise<OpenBacklog> {
-  const { loadBacklog: load } = await import('./load-backlog.js');
-  const read = await load(io, root, source, snapshotFile);
+async function readFiles(io: CliIO, root: string, source: FsSource, snapshot: boolean): Promise<OpenBacklog> {
+  const { readBacklog } = await import('./read-backlog.js');
+  const read = await readBacklog(io, root, source, { snapshot });
   report(io, source, read.drafts);
   return { ...read, root, context: { backlog: read.backlog, graph: read.graph } };
 }
@@ -84,10 +82,6 @@ function queryContext(backlog: Backlog): QueryContext {
   return context;
 }
 
-function snapshotLocation(root: string, io: CliIO): string | undefined {
-  return cachingOff(io) ? undefined : cacheFileOf(root, io.env, '.snapshot');
-}
-
 /**
  * For a command that may write: `action` reads and writes under the backlog's lock, so that
  * two writers never both write on what they read before the other wrote; it gets the lock's
@@ -97,6 +91,5 @@ function snapshotLocation(root: string, io: CliIO): string | undefined {
 export async function whileWriting<T>(io: CliIO, rootOption: string | undefined, writes: boolean, action: (journal: string | undefined) => Promise<T>): Promise<T> {
   if (!writes) return action(undefined);
   const { withBacklogLock } = await import('../edit/backlog-lock.js');
-  return withBacklogLock(resolveRoot(io.cwd, rootOption), { env: io.env }, ({ journal }) => action(journal));
+  return withBacklogLock(resolveRoot(io.cwd, rootOption), { folder: stateFolder(io) }, ({ journal }) => action(journal));
 }
-

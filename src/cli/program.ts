@@ -17,6 +17,7 @@ function createProgram(io: CliIO, setExit: (code: number) => void): Command {
     .option('--no-color', 'never colour the output')
     .option('--debug', 'print stack traces of internal errors')
     .option('--no-cache', 'do not read or write the caches (also BACKLOG_NO_CACHE=1)')
+    .addOption(new Option('--threads <n>', 'threads that parse files (also BACKLOG_THREADS; default: 2 for a large backlog read cold)').choices(['1', '2']))
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout(text),
@@ -259,8 +260,12 @@ async function projectSettings(io: CliIO, root: string | undefined) {
 
 /** Runs the command line and returns the exit code; never throws. */
 export async function run(argv: readonly string[], givenIO: CliIO): Promise<number> {
-  // --no-cache is a global flag; the commands read it where they read BACKLOG_NO_CACHE.
-  const io: CliIO = { ...givenIO, env: { ...givenIO.env, ...(argv.includes('--no-cache') ? { BACKLOG_NO_CACHE: '1' } : {}) } };
+  // --no-cache and --threads are global flags; the commands read them where they read the environment.
+  const threads = argv.indexOf('--threads');
+  const io: CliIO = {
+    ...givenIO,
+    env: { ...givenIO.env, ...(argv.includes('--no-cache') ? { BACKLOG_NO_CACHE: '1' } : {}), ...(threads !== -1 && argv[threads + 1] ? { BACKLOG_THREADS: argv[threads + 1] } : {}) },
+  };
   try {
     return await runOnce(argv, io, false);
   } catch (error) {

@@ -34,15 +34,15 @@ export function compareBacklogs(before: Backlog, after: Backlog, mayDiffer: (col
     for (const [key, entity] of now) {
       const previous = old.get(key);
       if (!previous) {
-        changes.push({ collection, id: entity.id, change: 'added', fields: fieldChanges({}, contentOf(entity)), file: entity.location.file });
+        changes.push({ collection, id: entity.id, change: 'added', fields: fieldChanges({}, contentOf(entity)), file: entity.file });
         continue;
       }
       const fields = fieldChanges(contentOf(previous), contentOf(entity));
-      const moved = previous.location.file !== entity.location.file ? { movedFrom: previous.location.file } : {};
-      if (fields.length > 0) changes.push({ collection, id: entity.id, change: 'changed', fields, file: entity.location.file, ...moved });
+      const moved = previous.file !== entity.file ? { movedFrom: previous.file } : {};
+      if (fields.length > 0) changes.push({ collection, id: entity.id, change: 'changed', fields, file: entity.file, ...moved });
     }
     for (const [key, entity] of old) {
-      if (!now.has(key)) changes.push({ collection, id: entity.id, change: 'removed', fields: fieldChanges(contentOf(entity), {}), file: entity.location.file });
+      if (!now.has(key)) changes.push({ collection, id: entity.id, change: 'removed', fields: fieldChanges(contentOf(entity), {}), file: entity.file });
     }
   }
   return changes;

@@ -17,7 +17,8 @@ export interface BacklogLock {
 }
 
 export interface LockOptions {
-  env: Readonly<Record<string, string | undefined>>;
+  /** The folder of the lock and the journal (journal-location.ts). */
+  folder: string;
   /** How long to wait for another writer before giving up. */
   waitMs?: number;
 }
@@ -33,7 +34,7 @@ interface Holder {
 }
 
 export async function withBacklogLock<T>(root: string, options: LockOptions, action: (lock: BacklogLock) => Promise<T>): Promise<T> {
-  const { lockFile, journal } = lockLocations(root, options.env);
+  const { lockFile, journal } = lockLocations(root, options.folder);
   await acquire(lockFile, options.waitMs ?? 60_000);
   try {
     recoverJournal(journal);

@@ -1,16 +1,15 @@
-// Where a backlog's lock and the journal of its writes are kept: beside the caches, keyed by
-// the root's real path, so that they never show in the backlog's folder (nor in git status).
+// Where a backlog's lock and the journal of its writes are kept: in the folder of the user's
+// caches (never in the backlog's folder, nor in git status), named by the root's real path.
 import { existsSync, realpathSync } from 'node:fs';
-import { cacheFileOf } from '../load/parse-cache.js';
+import { join } from 'node:path';
+import { rootHash } from '../cache/cache.js';
 
-type Env = Readonly<Record<string, string | undefined>>;
-
-export function lockLocations(root: string, env: Env): { lockFile: string; journal: string } {
-  const realRoot = realpathSync(root);
-  return { lockFile: cacheFileOf(realRoot, env, '.lock'), journal: cacheFileOf(realRoot, env, '.journal') };
+export function lockLocations(root: string, folder: string): { lockFile: string; journal: string } {
+  const name = rootHash(realpathSync(root));
+  return { lockFile: join(folder, `${name}.lock`), journal: join(folder, `${name}.journal`) };
 }
 
 /** Whether a write of this backlog was cut short (its journal is still there). */
-export function interruptedWriteAt(root: string, env: Env): boolean {
-  return existsSync(lockLocations(root, env).journal);
+export function interruptedWriteAt(root: string, folder: string): boolean {
+  return existsSync(lockLocations(root, folder).journal);
 }

@@ -2,7 +2,7 @@
 import type * as z from 'zod';
 import { COLLECTIONS } from '../../schemas/collections.js';
 import { UsageError } from '../errors.js';
-import type { Entity } from '../model/entity.js';
+import { type Entity, locationOf } from '../model/entity.js';
 import { didYouMeanHint } from '../text/did-you-mean.js';
 import { isExtensionField } from '../load/check/extensions.js';
 import { splitSheetList } from '../text/sheet-list.js';
@@ -60,7 +60,7 @@ function typeOf(schema: z.ZodType): string {
 
 /** The edits that make the assignments, nested fields into their mapping (created when absent). */
 export function assignmentEdits(entity: Entity, assignments: readonly Assignment[]): Edit[] {
-  const { doc, path } = entity.location;
+  const { doc, path } = locationOf(entity);
   const data = { ...(entity.data as Record<string, unknown>), ...entity.extensions };
   return assignments.map(({ path: fieldPath, value }): Edit => {
     if (fieldPath.length === 1) return { kind: 'set', doc, path, field: fieldPath[0]!, value };

@@ -1,6 +1,6 @@
 // The backlog as it is at a commit, or in the working tree: its files, model and findings.
 import { fsSource } from '../load/fs-source.js';
-import { loadFiles, type LoadOptions } from '../load/load-files.js';
+import { loadBacklog, type LoadOptions } from '../load/load-backlog.js';
 import type { SourceFile } from '../load/types.js';
 import { validate, type ValidationResult } from '../validate/validate.js';
 import type { BacklogSource } from '../load/source.js';
@@ -34,6 +34,6 @@ export async function backlogsAt(repository: Repository, ats: readonly string[],
 
 async function loadAt(at: string, source: BacklogSource, options: BacklogAtOptions): Promise<BacklogAt> {
   const { asOf, ...load } = options;
-  const files = await loadFiles(source, { allowEmpty: true, ...load });
-  return { at, files, result: validate(files, { asOf }), notices: source.notices };
+  const loaded = await loadBacklog(source, { allowEmpty: true, ...load });
+  return { at, files: loaded.files, result: validate(loaded.files, { asOf }, loaded), notices: source.notices };
 }

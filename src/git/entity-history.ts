@@ -6,7 +6,7 @@ import type { CollectionName } from '../../schemas/collections.js';
 import { contentOf, fieldChanges, type FieldChange } from '../diff/compare.js';
 import type { Entity } from '../model/entity.js';
 import { readSourceFile } from '../load/read-source-file.js';
-import { readBacklog } from '../validate/validate.js';
+import { backlogOfFiles } from '../load/backlog-of-files.js';
 import { readBlobs } from './git-source.js';
 import { run, type Repository } from './repository.js';
 
@@ -39,7 +39,7 @@ export async function entityHistory(repository: Repository, head: string, entity
       return { commit, parent: parents.split(' ')[0] ?? '', date, author, subject };
     });
   const entries: HistoryEntry[] = [];
-  let state: State = { file: entity.location.file, content: contentOf(entity) };
+  let state: State = { file: entity.file, content: contentOf(entity) };
   for (const { commit, parent, date, author, subject } of commits) {
     if (entries.length >= maxCount) break;
     const changed = await changedIn(repository, parent, commit);
@@ -74,6 +74,6 @@ async function findAt(repository: Repository, commit: string, files: string[], c
     const bytes = blobs.get(`${commit}:${full(path)}`);
     return bytes ? [readSourceFile(path, bytes)] : [];
   });
-  const found = readBacklog(sources).backlog.byKey[collection].get(key) as Entity | undefined;
-  return found ? { file: found.location.file, content: contentOf(found) } : undefined;
+  const found = backlogOfFiles(sources).backlog.byKey[collection].get(key) as Entity | undefined;
+  return found ? { file: found.file, content: contentOf(found) } : undefined;
 }

@@ -5,7 +5,7 @@
 import { COLLECTIONS, type CollectionName } from '../../schemas/collections.js';
 import type { Backlog } from '../model/backlog.js';
 import { dependencyKey } from '../model/dependency-identity.js';
-import type { Entity } from '../model/entity.js';
+import { type Entity, locationOf } from '../model/entity.js';
 import { addTo } from '../model/group.js';
 import { isRecord, sameValue } from '../model/same-value.js';
 import { splitSheetList } from '../text/sheet-list.js';
@@ -46,7 +46,7 @@ export function mergeImported(backlog: Backlog, result: ImportResult, into: stri
       continue;
     }
     const current = { ...(existing.data as Record<string, unknown>), ...existing.extensions };
-    const { doc, path, file } = existing.location;
+    const { doc, path, file } = locationOf(existing);
     let changed = false;
     for (const [field, imported_] of Object.entries(imported.fields)) {
       const value = likeCurrent(current[field], imported_);

@@ -4,8 +4,8 @@
 // (an entity in error, extension fields) travel only when present. `decodeCheck(encodeCheck(c),
 // file)` gives back `c` (tests/load/parse-cache.test.ts).
 import { COLLECTION_NAMES } from '../../schemas/vocabulary.js';
-import { entityIdOf } from '../model/dependency-identity.js';
-import { idKey, LoadedEntity, type Entity } from '../model/entity.js';
+import { dependencyKey, entityIdOf } from '../model/dependency-identity.js';
+import { idKey, type Entity } from '../model/entity.js';
 import type { FileCheck } from './check/check-file.js';
 import { isJsonNumber } from './parse/core-schema.js';
 
@@ -43,12 +43,9 @@ export function decodeCheck(stored: StoredCheck, file: string): FileCheck {
 }
 
 export function encodeEntity(entity: Entity, finiteNumbers = false): StoredEntity {
-  // An entity of a load has its place as fields: no location made for each of 160,000 at L.
-  const { doc, index } = entity instanceof LoadedEntity ? entity : { doc: entity.location.doc, index: entity.location.path[1] as number };
+  const { doc, index } = entity;
   let rest: StoredRest | undefined;
-  // An entity of a load says whether its key is its id's (working it out again would make a dependency's identity).
-  const keyIsIdKey = entity instanceof LoadedEntity ? entity.keyIsIdKey : idKey(entity.id) === entity.key;
-  if (!keyIsIdKey) (rest ??= {}).key = entity.key;
+  if (entity.key !== keyOf(entity.collection, entity.data as Record<string, unknown>, entity.id)) (rest ??= {}).key = entity.key;
   if (entity.extensions !== undefined) (rest ??= {}).extensions = entity.extensions;
   if (!entity.valid) (rest ??= {}).invalid = { ...(entity.raw ? { raw: entity.raw } : {}), ...(entity.fieldsInError ? { fieldsInError: [...entity.fieldsInError] } : {}) };
   if (!finiteNumbers && (hasNonFinite(entity.data) || hasNonFinite(entity.extensions) || hasNonFinite(entity.raw))) {
@@ -66,14 +63,27 @@ export function decodeEntities(stored: readonly StoredEntity[], fileOf: (index: 
 
 function decodeEntity([collection, data, doc, index, rest]: StoredEntity, file: string): Entity {
   const name = COLLECTION_NAMES[collection]!;
-  // A dependency keyed by its id's has its key made when asked for (LoadedEntity.key); other
-  // entities' ids are short, and their keys are read all the time (the graph, the rules).
-  const key = rest?.key ?? (name === 'dependencies' ? undefined : idKey(entityIdOf(name, data)!));
-  const entity = new LoadedEntity(name, key, rest?.key === undefined, data as Entity['data'], rest?.extensions, rest?.invalid === undefined, file, doc, index);
-  if (rest?.invalid?.raw) entity.raw = rest.invalid.raw;
-  if (rest?.invalid?.fieldsInError) entity.fieldsInError = new Set(rest.invalid.fieldsInError);
+  const id = entityIdOf(name, data)!;
+  const entity: Entity = {
+    collection: name,
+    id,
+    key: rest?.key ?? keyOf(name, data, id),
+    data: data as Entity['data'],
+    extensions: rest?.extensions,
+    valid: rest?.invalid === undefined,
+    ...(rest?.invalid?.raw ? { raw: rest.invalid.raw } : {}),
+    ...(rest?.invalid?.fieldsInError ? { fieldsInError: new Set(rest.invalid.fieldsInError) } : {}),
+    file,
+    doc,
+    index,
+  };
   for (const [path, value] of rest?.nonFinite ?? []) setAt(entity as unknown as Record<string, unknown>, path, Number(value));
   return entity;
+}
+
+/** The key an entity of these fields has, unless its check gave it another (a dependency whose end is in error is keyed by its place). */
+function keyOf(collection: Entity['collection'], data: Record<string, unknown>, id: string): string {
+  return collection === 'dependencies' ? (dependencyKey(data) ?? idKey(id)) : idKey(id);
 }
 
 /** Whether a value holds Infinity, NaN or -0 anywhere: the quick test, run on every entity. */

@@ -1,4 +1,4 @@
-// The model of a backlog as sections of a cache file (sectioned-file.ts), one per collection,
+// The model of a backlog as sections of a cache file (cache/cache-file.ts), one per collection,
 // so that a reader decodes only the collections it uses.
 import { COLLECTION_NAMES, type CollectionName } from '../../schemas/vocabulary.js';
 import type { Project } from '../../schemas/project.js';
@@ -6,7 +6,7 @@ import { lazyBacklog, type Backlog } from '../model/backlog.js';
 import type { Entity } from '../model/entity.js';
 import type { NodeLocation } from '../model/place.js';
 import { decodeEntities, encodeEntity, type StoredEntity } from './cache-codec.js';
-import { asciiJson, EncodedSection, type SectionedFile } from './sectioned-file.js';
+import { AsciiJson, asciiJson, type CacheFile } from '../cache/cache-file.js';
 
 /** What a model snapshot's header holds: the project. The files are a section of their own (`paths`). */
 export interface ModelHeader {
@@ -40,10 +40,10 @@ export function modelSections(backlog: Backlog, paths: readonly string[]): Recor
   const sections: Record<string, unknown> = { [PATHS_SECTION]: paths };
   for (const name of COLLECTION_NAMES) {
     const entities = backlog.entities[name] as Entity[];
-    const files = JSON.stringify(entities.map((entity) => fileIndex.get(entity.location.file)!));
+    const files = JSON.stringify(entities.map((entity) => fileIndex.get(entity.file)!));
     // The JSON of a StoredCollection (the interface above: keep the two alike), put together
     // from the entities' own.
-    sections[name] = EncodedSection.ofAsciiJson(`{"files":${files},"entities":[${entities.map(entityJson).join(',')}]}`);
+    sections[name] = new AsciiJson(`{"files":${files},"entities":[${entities.map(entityJson).join(',')}]}`);
   }
   return sections;
 }
@@ -55,7 +55,7 @@ function entityJson(entity: Entity): string {
 }
 
 /** The model of a snapshot, each collection decoded when first used. */
-export function modelOf(file: SectionedFile<ModelHeader>, paths?: readonly string[]): Backlog {
+export function modelOf(file: CacheFile<ModelHeader>, paths?: readonly string[]): Backlog {
   let files = paths;
   return lazyBacklog(<C extends CollectionName>(name: C) => {
     files ??= file.section<string[]>(PATHS_SECTION) ?? [];

@@ -1,24 +1,15 @@
-// The parse cache: what reading and checking a file gives, keyed by a hash of its bytes, the
-// tool's version and this format — so an entry can never be stale: a changed file, or a new
-// version of the tool, has another key. One pack per backlog root under the user's cache
-// folder, holding the entries of the files it had last time; a pack that cannot be read, or
-// whose hash does not match, is ignored, and one that cannot be written is skipped (the cache
-// only ever saves time).
+// What reading and checking a file gives, kept in the cache (cache/cache.ts) keyed by a hash of
+// the file's bytes: an entry can never be stale, a changed file simply has another key. A
+// backlog root keeps one entry of the parse results of its files, read whole by a warm load and
+// written again when anything was new. A worker thread may write it as it reads (PackWriter).
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { isAbsolute, join } from 'node:path';
-import { ChunkEncoder, TemporaryFile } from '../files/atomic-write.js';
+import type { Cache } from '../cache/cache.js';
+import type { CacheFileWriter } from '../cache/cache-file.js';
 import type { FileCheck } from './check/check-file.js';
 import { decodeCheck, encodeCheck, type StoredCheck } from './cache-codec.js';
 import { ROOT_FILE } from './find-root.js';
 import { withTextOf } from './file-text.js';
-import { readRegularFile } from '../files/regular-file.js';
-import { makeFolder } from '../files/make-folder.js';
 import type { FileProblem, ParserName, SourceFile } from './types.js';
-
-/** Bump when what an entry holds changes shape. */
-const CACHE_FORMAT = 5;
 
 /** A file as the cache stores it (and a worker thread sends it back). */
 export interface CacheEntry {
@@ -28,9 +19,14 @@ export interface CacheEntry {
   check: StoredCheck;
 }
 
-/** Where a pack goes, and for which version of the tool: what a worker thread needs to write one. */
+/** The section of the parse results: a JSON object of the entries by key. */
+const ENTRIES = 'entries';
+
+/** Where the parse results of a root go, with the header to write them with: what a worker thread needs to write them. */
 export interface PackTarget {
-  file: string;
+  location: string;
+  header: object;
+  /** The tool's version, part of every entry's key. */
   version: string;
 }
 
@@ -41,24 +37,23 @@ export class ParseCache {
   private writing: Promise<void> | undefined;
 
   private constructor(
-    private readonly pack: string,
-    private readonly version: string,
+    private readonly cache: Cache,
+    private readonly root: string,
     private readonly entries: Map<string, CacheEntry>,
   ) {}
 
-  /** The cache of a backlog root, from its pack when there is a usable one. */
-  static open(root: string, version: string, env: Readonly<Record<string, string | undefined>>): ParseCache {
-    const pack = cacheFileOf(root, env, '.json');
-    return new ParseCache(pack, version, readPack(pack, version));
+  /** The parse results of a backlog root, from the cache when it has them. */
+  static open(cache: Cache, root: string): ParseCache {
+    return new ParseCache(cache, root, readEntries(cache, cache.location(root, 'parse')));
   }
 
-  /** How many entries the pack held when opened: none on a first run. */
+  /** How many entries the cache held when opened: none on a first run. */
   get size(): number {
     return this.entries.size;
   }
 
   key(path: string, bytes: Uint8Array): string {
-    return entryKey(this.version, path, bytes);
+    return entryKey(this.cache.version, path, bytes);
   }
 
   /**
@@ -67,7 +62,8 @@ export class ParseCache {
    * thread would write (undefined otherwise: this thread saves).
    */
   packTarget(): PackTarget | undefined {
-    return this.entries.size === 0 && this.used.size === 0 && !this.writing ? { file: this.pack, version: this.version } : undefined;
+    if (this.entries.size > 0 || this.used.size > 0 || this.writing) return undefined;
+    return { location: this.cache.location(this.root, 'parse'), header: this.cache.header({}), version: this.cache.version };
   }
 
   /** A worker thread writes the pack of the load just done (packTarget): `written` settles when it is on disk, or given up. */
@@ -105,100 +101,57 @@ export class ParseCache {
    */
   async save(keep: 'used' | 'all' = 'used'): Promise<void> {
     if (!this.dirty && (keep === 'all' || this.used.size === this.entries.size)) return;
+    const location = this.cache.location(this.root, 'parse');
     if (this.writing) {
       // A worker is writing the files of the first load; this pack must hold them too.
       await this.writing;
-      for (const [key, entry] of readPack(this.pack, this.version)) if (!this.used.has(key)) this.used.set(key, entry);
+      for (const [key, entry] of readEntries(this.cache, location)) if (!this.used.has(key)) this.used.set(key, entry);
     }
     const kept = keep === 'all' ? withEarlier(this.used, this.entries) : this.used;
-    writePack({ file: this.pack, version: this.version }, Array.from(kept, ([key, entry]) => [key, JSON.stringify(entry)] as const));
+    const pack = PackWriter.open(this.cache.writer(location));
+    if (!pack) return;
+    for (const [key, entry] of kept) pack.add(key, JSON.stringify(entry));
+    pack.finish(this.cache.header({}));
+    this.cache.tidy(this.root);
   }
 }
 
-/** The key of a file's entry: a hash of its bytes, the tool's version and this format. */
+/** The key of a file's entry: a hash of its bytes and the tool's version (the root file is checked apart: only it may hold `project`). */
 export function entryKey(version: string, path: string, bytes: Uint8Array): string {
-  // The root file is checked differently (only it may hold `project`): part of the key.
-  return createHash('sha1').update(`${version}\0${CACHE_FORMAT}\0${path === ROOT_FILE}\0`).update(bytes).digest('hex');
+  return createHash('sha1').update(`${version}\0${path === ROOT_FILE}\0`).update(bytes).digest('hex');
 }
 
 /**
- * Writes a pack of these entries, each by key as JSON text, or nothing on a read-only or full
- * disk: the next run parses again.
- */
-export function writePack(target: PackTarget, entries: Iterable<readonly [key: string, json: string]>): void {
-  const pack = PackWriter.open(target);
-  if (!pack) return;
-  for (const [key, json] of entries) pack.add(key, json);
-  pack.finish();
-}
-
-/**
- * A pack written as its entries come (a worker thread adds each file's as it reads it): encoded
- * into one buffer used again, written to a temporary file and hashed on the way, the hash last.
- * Nothing of it stays in memory, where the text of every entry (27 MB at L) would be for the
- * garbage collector to copy, twice. Once finished it takes the place of the pack; a pack that
- * cannot be written is left out (the cache only ever saves time).
+ * The parse results written as their entries come (a worker thread adds each file's as it
+ * reads it), as one section: none of it stays in memory, where the text of every entry would
+ * be for the garbage collector to copy.
  */
 export class PackWriter {
-  private readonly hash = createHash('sha1');
-  private readonly encoder = new ChunkEncoder();
   /** The keys added: the same content has the same entry, kept once. */
   private readonly keys = new Set<string>();
-  /** Undefined once the file could not be written: nothing more is done. */
-  private file: TemporaryFile | undefined;
 
-  private constructor(file: TemporaryFile, version: string) {
-    this.file = file;
-    // What JSON.stringify({ format, version, entries }) writes (keys are hex: nothing to escape).
-    this.write(`{"format":${CACHE_FORMAT},"version":${JSON.stringify(version)},"entries":{`);
+  private constructor(private readonly writer: CacheFileWriter) {
+    writer.startSection(ENTRIES);
+    writer.write('{');
   }
 
-  /** A pack to write to `target`; undefined when its file cannot be made. */
-  static open(target: PackTarget): PackWriter | undefined {
-    try {
-      makeFolder(join(target.file, '..'));
-      sweepTemporaries(join(target.file, '..'));
-      return new PackWriter(new TemporaryFile(target.file, { durable: false }), target.version);
-    } catch {
-      return undefined;
-    }
+  static open(writer: CacheFileWriter | undefined): PackWriter | undefined {
+    return writer && new PackWriter(writer);
   }
 
-  /** The entry of a file by its key (entryKey), unless the pack has one of that key. */
+  /** The entry of a file by its key (entryKey), as JSON, unless the pack has one of that key. */
   add(key: string, json: string): void {
     if (this.keys.has(key)) return;
-    this.write(`${this.keys.size === 0 ? '' : ','}"${key}":`);
-    this.write(json);
+    this.writer.write(`${this.keys.size === 0 ? '' : ','}"${key}":`);
+    this.writer.write(json);
     this.keys.add(key);
   }
 
   /** Ends the pack and puts it in place of the one there was. */
-  finish(): void {
-    this.write('}}');
-    this.output(this.encoder.rest());
-    try {
-      // The last line is the hash of everything before it (as written: UTF-8).
-      this.file?.write(Buffer.from(`\n${this.hash.digest('hex')}`, 'latin1'));
-      this.file?.replace();
-    } catch {
-      // Discarded already: the pack stays as it was.
-    }
-    this.file = undefined;
-  }
-
-  private write(text: string): void {
-    for (const chunk of this.encoder.encode(text)) this.output(chunk);
-  }
-
-  private output(bytes: Uint8Array): void {
-    if (!this.file || bytes.length === 0) return;
-    this.hash.update(bytes);
-    try {
-      this.file.write(bytes);
-    } catch {
-      // Discarded by the failed write: the rest is not written either.
-      this.file = undefined;
-    }
+  finish(header: object): void {
+    this.writer.write('}');
+    this.writer.endSection();
+    this.writer.finish(header);
   }
 }
 
@@ -215,51 +168,15 @@ function withEarlier(used: ReadonlyMap<string, CacheEntry>, earlier: ReadonlyMap
   return kept;
 }
 
-/** An hour: longer than any write takes, so a temporary file this old was left by a killed run. */
-const STALE_TEMPORARY_MS = 60 * 60 * 1000;
-
-/** Removes the temporary files of cache writes that never finished (atomic-write.ts names them). */
-function sweepTemporaries(dir: string): void {
-  for (const name of readdirSync(dir)) {
-    if (!/^\..+\.\d+\.\d+\.tmp$/.test(name)) continue;
-    try {
-      if (Date.now() - statSync(join(dir, name)).mtimeMs > STALE_TEMPORARY_MS) rmSync(join(dir, name), { force: true });
-    } catch {
-      // Another run removed it first.
-    }
-  }
-}
-
-/** Where a backlog root keeps one of its cache files: under the user's cache folder, by a hash of the root. */
-export function cacheFileOf(root: string, env: Readonly<Record<string, string | undefined>>, extension: string): string {
-  // The XDG specification: a relative path is invalid and to be ignored.
-  const base = env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : join(homedir(), '.cache');
-  return join(base, 'migration-backlog', `${createHash('sha1').update(root).digest('hex').slice(0, 16)}${extension}`);
-}
-
-/**
- * The pack's entries; none when it is damaged. Its last line is the hash of the rest: an
- * entry changed by a bad disk or a cut-short write would otherwise be trusted, every run.
- */
-function readPack(pack: string, version: string): Map<string, CacheEntry> {
-  if (!existsSync(pack)) return new Map();
+/** The entries of the pack; none when there is none, or it is damaged. */
+function readEntries(cache: Cache, location: string): Map<string, CacheEntry> {
   try {
-    // Hashed as bytes, as read: hashing the decoded text would encode 50 MB again.
-    const bytes = readRegularFile(pack);
-    const newline = bytes.lastIndexOf(0x0a);
-    if (newline === -1) return new Map();
-    const body = bytes.subarray(0, newline);
-    if (bytes.toString('latin1', newline + 1) !== sha1(body)) return new Map();
-    const data = JSON.parse(body.toString('utf8')) as { format: number; version: string; entries: Record<string, CacheEntry> };
-    if (data.format !== CACHE_FORMAT || data.version !== version || typeof data.entries !== 'object') return new Map();
-    return new Map(Object.entries(data.entries));
+    const entries = cache.read(location)?.section<Record<string, CacheEntry>>(ENTRIES);
+    return entries && typeof entries === 'object' ? new Map(Object.entries(entries)) : new Map();
   } catch {
+    // Damaged: removed on the way, and written again once the files are read.
     return new Map();
   }
-}
-
-function sha1(content: string | Uint8Array): string {
-  return createHash('sha1').update(content).digest('hex');
 }
 
 export function entryOfFile(file: SourceFile): CacheEntry {

@@ -1,5 +1,5 @@
-// The backlog snapshot: the model of a whole backlog as the queries read it, saved in one file
-// with a section per collection. A query on a backlog that has not changed since reads neither
+// The backlog snapshot: the model of a whole backlog as the queries read it, kept in the cache
+// (cache/cache.ts) with a section per collection. A query on a backlog that has not changed since reads neither
 // its files nor the parse cache, only the collections it asks for (`list --priority` reads the
 // workloads and the priorities, not the 50,000 servers).
 //
@@ -13,8 +13,9 @@ import type { Backlog } from '../model/backlog.js';
 import type { DiagnosticDraft } from '../model/diagnostic.js';
 import { decodeText } from './decode.js';
 import { ROOT_FILE } from './find-root.js';
+import type { Cache } from '../cache/cache.js';
+import type { CacheFile } from '../cache/cache-file.js';
 import { modelHeader, modelOf, modelSections, type ModelHeader } from './model-snapshot.js';
-import { readSectionedFile, writeSectionedFile, type SectionedFile } from './sectioned-file.js';
 import type { ParserName } from './types.js';
 
 /** Bump when the snapshot changes shape. */
@@ -54,7 +55,6 @@ interface SnapshotHeader extends ModelHeader {
   format: number;
   /** The files, in order (also the model's `paths` section). */
   paths: string[];
-  version: string;
   /** The files whose stamps it depends on: `paths`, and the root file when it is not among them. */
   stamped: string[];
   /** Their stamps, by index in `stamped`; null for a root file there was none of. */
@@ -80,16 +80,10 @@ export interface OpenedSnapshot {
 }
 
 /**
- * Saves the snapshot, unless a file changed while it was read (then the next run saves it).
- * `takenAt` is the time just before the files were listed.
+ * Saves the snapshot of a root, unless a file changed while it was read (then the next run
+ * saves it). `takenAt` is the time just before the files were listed.
  */
-export async function saveSnapshot(
-  location: string,
-  version: string,
-  source: StampedSource,
-  content: SnapshotContent,
-  takenAt: number,
-): Promise<void> {
+export async function saveSnapshot(cache: Cache, root: string, source: StampedSource, content: SnapshotContent, takenAt: number): Promise<void> {
   // The root file counts even when it is not listed: its exclude globs made the list.
   // A file's text is read only to compare it (its decoding is put off until asked for).
   const stamped: Array<{ path: string; file: { text: string } | undefined }> = content.files.map((file) => ({ path: file.path, file }));
@@ -114,7 +108,6 @@ export async function saveSnapshot(
   const paths = content.files.map((file) => file.path);
   const header: SnapshotHeader = {
     format: SNAPSHOT_FORMAT,
-    version,
     ...modelHeader(content.backlog),
     paths,
     stamped: stamped.map((file) => file.path),
@@ -125,23 +118,19 @@ export async function saveSnapshot(
     drafts: content.drafts,
     unreadableFiles: content.unreadableFiles,
   };
-  writeSectionedFile(location, header, modelSections(content.backlog, paths));
+  cache.write(cache.location(root, 'snapshot'), header, modelSections(content.backlog, paths));
+  cache.tidy(root);
 }
 
 /**
- * The snapshot, when there is one for this version and every file is as it was; undefined
- * otherwise (and for a snapshot that cannot be read: the caller reads the files).
- * `filesOf(exclude)` lists the backlog files as the loader would with those exclude globs.
+ * The snapshot of a root, when there is one and every file is as it was; undefined otherwise
+ * (and for a snapshot that cannot be read: the caller reads the files). `filesOf(exclude)`
+ * lists the backlog files as the loader would with those exclude globs.
  */
-export async function openSnapshot(
-  location: string,
-  version: string,
-  source: StampedSource,
-  filesOf: (exclude: readonly string[]) => Promise<string[]>,
-): Promise<OpenedSnapshot | undefined> {
-  const file = readSectionedFile<SnapshotHeader>(location);
+export async function openSnapshot(cache: Cache, root: string, source: StampedSource, filesOf: (exclude: readonly string[]) => Promise<string[]>): Promise<OpenedSnapshot | undefined> {
+  const file = cache.read<SnapshotHeader>(cache.location(root, 'snapshot'));
   const header = file?.header;
-  if (!file || !header || header.format !== SNAPSHOT_FORMAT || header.version !== version) return undefined;
+  if (!file || !header || header.format !== SNAPSHOT_FORMAT) return undefined;
   const checkedAt = Date.now();
   if (!(await matches(header, source, filesOf))) return undefined;
   settle(file, header, checkedAt);
@@ -174,7 +163,7 @@ async function matches(header: SnapshotHeader, source: StampedSource, filesOf: (
  * the snapshot is written again without them, and stops reading them on every query (git
  * refreshes its index the same way).
  */
-function settle(file: SectionedFile<SnapshotHeader>, header: SnapshotHeader, checkedAt: number): void {
+function settle(file: CacheFile<SnapshotHeader>, header: SnapshotHeader, checkedAt: number): void {
   const racy = Object.values(header.racy);
   if (racy.length === 0 || racy.some(({ changedAt }) => changedAt >= checkedAt - RACY_MS)) return;
   file.rewrite({ ...header, racy: {} });

@@ -4,7 +4,6 @@ import { COLLECTION_NAMES } from '../../schemas/vocabulary.js';
 import type { Project } from '../../schemas/project.js';
 import type { Entity } from './entity.js';
 import type { NodeLocation } from './place.js';
-import { DependencyIndex } from './dependency-index.js';
 import { defineLazy } from './lazy.js';
 
 export type EntitiesByCollection = { [C in CollectionName]: Entity<C>[] };
@@ -20,57 +19,26 @@ export interface Backlog {
   repeated: EntitiesByCollection;
 }
 
-/**
- * A backlog built entity by entity, in file order. An entity added with `addIndexed` is indexed
- * at once (a load builds the model as its files come, while it reads the rest); the others are
- * indexed by build(), a collection at a time, which is faster than entity by entity.
- */
-export class BacklogBuilder {
+/** The backlog's indexes made as its entities come, in file order (load/backlog-of-files.ts adds them). */
+export class BacklogIndex {
   private readonly entities = emptyEntities();
-  /**
-   * The first entity of each id among those indexed, by collection: what entities still to come
-   * cannot change. Dependencies are indexed by their keys' hashes (dependency-index.ts): their
-   * map is made by build(), when first read.
-   */
-  readonly byKey = Object.fromEntries(COLLECTION_NAMES.filter((name) => name !== 'dependencies').map((name) => [name, new Map()])) as unknown as Omit<Backlog['byKey'], 'dependencies'>;
-  private readonly dependencyIndex = new DependencyIndex();
   private readonly repeated = emptyEntities();
-  /** Per collection: how many of its entities are indexed (the first ones). */
-  private readonly indexed = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, 0])) as Record<CollectionName, number>;
+  readonly byKey = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, new Map()])) as unknown as Backlog['byKey'];
 
-  /** Adds the next entity, indexed by build(). */
-  add(entity: Entity): void {
+  /** Adds the next entity: whether it is the first of its key in its collection. */
+  add(entity: Entity): boolean {
     (this.entities[entity.collection] as Entity[]).push(entity);
-  }
-
-  /** Adds the next entity, indexed now (after those of its collection added before it): true when it is the first of its id in its collection. */
-  addIndexed(entity: Entity): boolean {
-    this.add(entity);
-    this.indexRest(entity.collection);
-    // Indexed last: it repeats an earlier one if it went last to `repeated`.
-    return this.repeated[entity.collection].at(-1) !== entity;
+    const first = this.byKey[entity.collection] as Map<string, Entity>;
+    if (first.has(entity.key)) {
+      (this.repeated[entity.collection] as Entity[]).push(entity);
+      return false;
+    }
+    first.set(entity.key, entity);
+    return true;
   }
 
   build(project?: { data: Project; location: NodeLocation }): Backlog {
-    for (const name of COLLECTION_NAMES) this.indexRest(name);
-    const byKey = this.byKey as Backlog['byKey'];
-    const { dependencies } = this.entities;
-    defineLazy(byKey, 'dependencies', () => indexByKey(dependencies).first as Backlog['byKey']['dependencies']);
-    return { project: project?.data, projectLocation: project?.location, entities: this.entities, byKey, repeated: this.repeated };
-  }
-
-  private indexRest(collection: CollectionName): void {
-    const entities = this.entities[collection] as Entity[];
-    const repeated = this.repeated[collection] as Entity[];
-    if (collection === 'dependencies') {
-      for (let at = this.indexed[collection]; at < entities.length; at++) {
-        if (!this.dependencyIndex.add(entities[at] as Entity<'dependencies'>)) repeated.push(entities[at]!);
-      }
-    } else {
-      const first = this.byKey[collection] as Map<string, Entity>;
-      for (let at = this.indexed[collection]; at < entities.length; at++) addToIndex(first, repeated, entities[at]!);
-    }
-    this.indexed[collection] = entities.length;
+    return { project: project?.data, projectLocation: project?.location, entities: this.entities, byKey: this.byKey, repeated: this.repeated };
   }
 }
 

@@ -31,7 +31,7 @@ const COMPUTED: Partial<Record<CollectionName, Column[]>> = {
 };
 
 /** The column every collection has: where the entity is written. */
-const FILE_COLUMN: Column = { name: 'file', get: (e) => e.location.file };
+const FILE_COLUMN: Column = { name: 'file', get: (e) => e.file };
 
 export const DEFAULT_COLUMNS: Record<CollectionName, string[]> = {
   workloads: ['id', 'name', 'priority', 'status', 'strategy', 'wave', 'owner', 'servers'],

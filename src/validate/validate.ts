@@ -6,10 +6,9 @@ import type { WorkloadGraph } from '../model/graph.js';
 import type { Diagnostic, DiagnosticDraft } from '../model/diagnostic.js';
 import { compareDiagnostics, DiagnosticLocator } from './locate-diagnostics.js';
 import { RULES } from './rules/index.js';
-import { readBacklog, type ReadBacklog } from './read-backlog.js';
+import { backlogOfFiles, type BacklogModel } from '../load/backlog-of-files.js';
 import { severityOf } from './severity.js';
 
-export { readBacklog, type ReadBacklog };
 
 /** The text of each file by path: a map, or anything that reads texts only when asked (most files have nothing to show). */
 export interface SourceTexts {
@@ -31,8 +30,8 @@ export interface ValidationResult {
   sources: SourceTexts;
 }
 
-/** `read`: the model of these files when the caller has it already (readBacklog(files)). */
-export function validate(files: readonly SourceFile[], options: ValidateOptions, read: ReadBacklog = readBacklog(files)): ValidationResult {
+/** `read`: the model of these files when the caller has it already (backlogOfFiles(files)). */
+export function validate(files: readonly SourceFile[], options: ValidateOptions, read: BacklogModel = backlogOfFiles(files)): ValidationResult {
   const { backlog, graph, unreadableFiles } = read;
   // The rules add to the findings: a copy, so that the caller's model stays as it was.
   const drafts = [...read.drafts];

@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cacheFileOf } from '../../src/load/parse-cache.js';
+import { rootHash } from '../../src/cache/cache.js';
 import { runBuilt } from '../helpers/run-built.js';
 import { started, tempCopy } from '../helpers/started-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
@@ -28,7 +28,7 @@ describe('a write killed midway', () => {
     const moments = ['preparing', 'committing', ...[0.5, 0.7, 0.85, 1].map((share) => Math.round(took * share))] as const;
     for (const [trial, moment] of moments.entries()) {
       const root = tempCopy(source);
-      const journal = cacheFileOf(realpathSync(root), env, '.journal');
+      const journal = join(env.XDG_CACHE_HOME, 'migration-backlog', `${rootHash(realpathSync(root))}.journal`);
       await started([...write, root], env, typeof moment === 'number' ? moment : { file: journal, holds: `"state":"${moment}"` });
       const validated = runBuilt(['validate', '-f', 'json', '--root', root], { env });
       const { diagnostics } = JSON.parse(validated.stdout) as { diagnostics: Array<{ code: string; severity: string }> };

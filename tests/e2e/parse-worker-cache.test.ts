@@ -12,18 +12,19 @@ describe('the parse cache of a cold load with the worker', () => {
 
   it('is written by the worker: the pack a single thread writes, which the next run reads whole', () => {
     // The example, and a backlog of 1,200 files (the worker started before they are read).
-    for (const [worker, root] of [[true, join(repo, 'examples', 'contoso')], ['shared', join(repo, 'examples', 'contoso')], ['shared', manyFiles(1200)], [true, manyFiles(1200)]] as const) {
+    for (const root of [join(repo, 'examples', 'contoso'), manyFiles(1200)]) {
+      const worker = true;
       const [withWorker, alone] = [cacheDir(), cacheDir()];
       const cold = backlog(['validate', '-f', 'json', '--root', root], { worker, cache: withWorker });
       expect(cold).toEqual(backlog(['validate', '-f', 'json', '--root', root], { worker: false, cache: alone }));
       const pack = packIn(withWorker);
       expect(Object.keys(pack.entries).length).toBe(readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((p) => /\.ya?ml$/.test(p)).length);
       expect(pack.entries).toEqual(packIn(alone).entries);
-      // A warm run finds every file: nothing new, so the pack is not written again.
-      const written = statSync(pack.path).mtimeMs;
+      // A warm run finds every file: nothing new, so the pack is not written again (a new one would be another file).
+      const written = statSync(pack.path).ino;
       const warm = backlog(['validate', '-f', 'json', '--root', root], { worker, cache: withWorker });
       expect(warm).toEqual(cold);
-      expect(statSync(pack.path).mtimeMs).toBe(written);
+      expect(statSync(pack.path).ino).toBe(written);
     }
   });
 

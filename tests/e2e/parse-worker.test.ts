@@ -54,7 +54,7 @@ describe('parse worker', () => {
     // 1,200 files: the worker sends several batches while this thread reads beside it, and
     // findings fall on both sides of the split, whichever way it goes.
     const root = manyFiles(1200);
-    const shared = backlog(['validate', '-f', 'json', '--root', root], { worker: 'shared' });
+    const shared = backlog(['validate', '-f', 'json', '--root', root], { worker: true });
     const alone = backlog(['validate', '-f', 'json', '--root', root], { worker: false });
     expect(shared).toEqual(alone);
     const codes = new Set((JSON.parse(alone.stdout) as { diagnostics: Array<{ code: string }> }).diagnostics.map((d) => d.code));

@@ -30,7 +30,7 @@ describe('special files', () => {
     const env = { XDG_CACHE_HOME: cache };
     expect(runBuilt(['list', '-f', 'ids', '--root', root], { env, timeout: HANG_GUARD }).stdout).toBe('crm\n');
     const folder = join(cache, 'migration-backlog');
-    const snapshot = readdirSync(folder).find((name) => name.endsWith('.snapshot'))!;
+    const snapshot = readdirSync(folder).find((name) => name.endsWith('.snapshot.cache'))!;
     rmSync(join(folder, snapshot));
     execFileSync('mkfifo', [join(folder, snapshot)]);
     expect(runBuilt(['list', '-f', 'ids', '--root', root], { env, timeout: HANG_GUARD })).toMatchObject({ code: 0, stdout: 'crm\n' });

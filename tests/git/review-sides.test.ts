@@ -43,9 +43,12 @@ function cacheEnv(): Record<string, string> {
   return { XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'backlog-review-test-')) };
 }
 
-function entriesIn(env: Record<string, string>): string[] {
+/** The review entries in a cache folder; `all`: every entry (the parse results too). */
+function entriesIn(env: Record<string, string>, all = false): string[] {
   const dir = join(env.XDG_CACHE_HOME!, 'migration-backlog');
-  return readdirSync(dir).filter((name) => name.endsWith('.review')).map((name) => join(dir, name));
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.cache') && (all || name.includes('.review.')))
+    .map((name) => join(dir, name));
 }
 
 describe('review cache', () => {
@@ -139,13 +142,14 @@ describe('review cache', () => {
     for (const [i, entry] of entriesIn(env).entries()) writeFileSync(entry, ['', 'garbage', '40\n{"format":1,"sections":{"a":[0,99,"x"]}}'][i % 3]!);
     expect(await runCli(args, { env })).toEqual(expected);
 
-    // Two entries a day (a tree each side, reviewed twice): 16 more, of which the newest 8 stay.
+    // Two entries a day (a tree each side, reviewed twice): 16 more; the root keeps its 12 entries used last (its parse results among them).
     for (let day = 1; day <= 8; day++) {
       for (const _ of [1, 2]) {
         const result = await runCli(['diff', commits[0]!, commits.at(-1)!, '--as-of', `2026-07-0${day}`, '--root', dir], { env });
         expect(result.code).toBe(0);
       }
     }
-    expect(entriesIn(env).length).toBe(8);
+    expect(entriesIn(env, true).length).toBe(12);
+    expect(entriesIn(env).length).toBe(11);
   });
 });

@@ -1,24 +1,25 @@
 // Runs of the built CLI with the parse worker forced on or off, and backlogs that make it work.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
+import { readCacheFile } from '../../src/cache/cache-file.js';
 import { runBuilt, type ProcessResult } from './run-built.js';
 
-/** `cache`: the cache folder to use (XDG_CACHE_HOME); without, no cache. */
-export function backlog(args: string[], options: { worker: boolean | 'shared'; nodeArgs?: string[]; cache?: string }): ProcessResult {
+/** `worker`: a second thread parses beside the first however few files there are (--threads 2), or none does (1). `cache`: the cache folder to use (XDG_CACHE_HOME); without, no cache. */
+export function backlog(args: string[], options: { worker: boolean; nodeArgs?: string[]; cache?: string }): ProcessResult {
   const caching = options.cache ? { XDG_CACHE_HOME: options.cache, BACKLOG_NO_CACHE: undefined } : { BACKLOG_NO_CACHE: '1' };
-  const env = { ...caching, BACKLOG_PARSE_WORKER: options.worker === 'shared' ? 'shared' : options.worker ? 'always' : 'never' };
+  const env = { ...caching, BACKLOG_THREADS: options.worker ? '2' : '1' };
   return runBuilt(args, { env, ...(options.nodeArgs ? { nodeArgs: options.nodeArgs } : {}) });
 }
 
 /** The one pack in a cache folder: its path and its entries by key. */
 export function packIn(cache: string): { path: string; entries: Record<string, unknown> } {
   const dir = join(cache, 'migration-backlog');
-  const [name, ...others] = readdirSync(dir).filter((file) => file.endsWith('.json'));
+  const [name, ...others] = readdirSync(dir).filter((file) => file.endsWith('.parse.cache'));
   expect(others).toEqual([]);
-  const text = readFileSync(join(dir, name!), 'utf8');
-  return { path: join(dir, name!), entries: (JSON.parse(text.slice(0, text.lastIndexOf('\n'))) as { entries: Record<string, unknown> }).entries };
+  const path = join(dir, name!);
+  return { path, entries: readCacheFile<object>(path)!.section<Record<string, unknown>>('entries')! };
 }
 
 /** A backlog of `count` workload files (enough for the worker to start before they are read), with findings of several kinds here and there. */

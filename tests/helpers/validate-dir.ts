@@ -1,12 +1,13 @@
 import { fsSource } from '../../src/load/fs-source.js';
-import { loadFiles } from '../../src/load/load-files.js';
+import { loadBacklog } from '../../src/load/load-backlog.js';
 import type { Diagnostic } from '../../src/model/diagnostic.js';
 import { validate, type ValidationResult } from '../../src/validate/validate.js';
 
-export const AS_OF = '2026-06-01';
+const AS_OF = '2026-06-01';
 
 export async function validateDir(root: string, asOf = AS_OF): Promise<ValidationResult> {
-  return validate(await loadFiles(fsSource(root)), { asOf });
+  const loaded = await loadBacklog(fsSource(root));
+  return validate(loaded.files, { asOf }, loaded);
 }
 
 /** `CODE file:line:column`, the form fixture tests compare. */

@@ -1,14 +1,10 @@
 // A worker that fails midway leaves no file unread: this thread reads what it did not send.
 // (The worker itself exists only in the build: tests/e2e/parse-worker.test.ts runs it.)
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { readFiles, type ParseWorker, type WorkerTask } from '../../src/load/parallel-read.js';
+import { describe, expect, it, vi } from 'vitest';
+import { readFiles, type ParseWorker, type WorkerTask } from '../../src/load/parallel/shared-reading.js';
 import { readSourceFile } from '../../src/load/read-source-file.js';
 
 describe('a worker that fails midway', () => {
-  afterEach(() => {
-    vi.unstubAllEnvs();
-  });
-
   /** A stand-in worker: takes `taken` files from the shared counter, sends back none of them, then fails. */
   function failingWorker(taken: number) {
     const stop = vi.fn();
@@ -26,7 +22,6 @@ describe('a worker that fails midway', () => {
   const expected = files.map(({ path, bytes }) => readSourceFile(path, bytes));
 
   it('reads alone, the worker stopped, when the memory to share cannot be reserved', async () => {
-    vi.stubEnv('BACKLOG_PARSE_WORKER', 'shared');
     vi.stubGlobal(
       'SharedArrayBuffer',
       class {
@@ -37,7 +32,7 @@ describe('a worker that fails midway', () => {
     );
     const { worker, stop } = failingWorker(0);
     try {
-      const { read } = await readFiles(files, worker);
+      const { read } = await readFiles(files, 2, worker);
       expect(read.map((r) => r?.file)).toEqual(expected);
       expect(stop).toHaveBeenCalled();
     } finally {
@@ -46,12 +41,11 @@ describe('a worker that fails midway', () => {
   });
 
   it.each([
-    ['both threads reading', 'shared', 2],
-    ['the worker reading every file', 'always', 0],
-  ])('leaves no file unread, %s', async (_name, mode, taken) => {
-    vi.stubEnv('BACKLOG_PARSE_WORKER', mode);
+    ['having taken two files', 2],
+    ['having taken none', 0],
+  ])('leaves no file unread, %s', async (_name, taken) => {
     const { worker, stop } = failingWorker(taken);
-    const { read } = await readFiles(files, worker);
+    const { read } = await readFiles(files, 2, worker);
     expect(read.map((r) => r?.file)).toEqual(expected);
     expect(stop).toHaveBeenCalled();
   });

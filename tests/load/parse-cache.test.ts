@@ -1,19 +1,19 @@
 // The parse cache only ever saves time: a warm run answers exactly as a cold one, a changed
 // file is read again, a damaged pack is ignored, and --no-cache leaves no trace.
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
-import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { decodeCheck, encodeCheck } from '../../src/load/cache-codec.js';
-import { writePack } from '../../src/load/parse-cache.js';
+import { Cache } from '../../src/cache/cache.js';
+import { readCacheFile } from '../../src/cache/cache-file.js';
+import { PackWriter } from '../../src/load/parse-cache.js';
 import { fileSystem } from '../../src/files/atomic-write.js';
 import { readSourceFile } from '../../src/load/read-source-file.js';
-import type { Entity } from '../../src/model/entity.js';
+import { locationOf, type Entity } from '../../src/model/entity.js';
 import { gitRepo } from '../helpers/git-repo.js';
 import { runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
-import { withKeysMade } from '../helpers/made-keys.js';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures');
 const examples = join(import.meta.dirname, '..', '..', 'examples');
@@ -27,13 +27,20 @@ function setUp(source: string): { root: string; env: Record<string, string> } {
 
 function packsIn(env: Record<string, string>): string[] {
   const dir = join(env.XDG_CACHE_HOME!, 'migration-backlog');
-  return existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.json')) : [];
+  return existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.parse.cache')) : [];
 }
 
-/** A pack's contents: the line after its hash line. */
+/** A pack's entries. */
 function packData(env: Record<string, string>): { entries: Record<string, unknown> } {
-  const text = readFileSync(join(env.XDG_CACHE_HOME!, 'migration-backlog', packsIn(env)[0]!), 'utf8');
-  return JSON.parse(text.slice(0, text.lastIndexOf('\n'))) as { entries: Record<string, unknown> };
+  const file = readCacheFile<object>(join(env.XDG_CACHE_HOME!, 'migration-backlog', packsIn(env)[0]!))!;
+  return { entries: file.section<Record<string, unknown>>('entries')! };
+}
+
+/** Writes a pack of these entries (by key, as JSON) where a cache of that version keeps the pack of `root`. */
+function writePack(cache: Cache, root: string, entries: Iterable<readonly [string, string]>): void {
+  const pack = PackWriter.open(cache.writer(cache.location(root, 'parse')))!;
+  for (const [key, json] of entries) pack.add(key, json);
+  pack.finish(cache.header({}));
 }
 
 function yamlFilesUnder(dir: string): string[] {
@@ -48,8 +55,6 @@ describe('parse cache', () => {
         const file = readSourceFile(path, readFileSync(join(dir, path)));
         const stored = JSON.parse(JSON.stringify(encodeCheck(file.check, file.finiteNumbers)));
         const decoded = decodeCheck(stored, path);
-        withKeysMade(decoded.entities);
-        withKeysMade(file.check.entities);
         expect(decoded).toEqual(file.check);
         entitiesSeen += file.check.entities.length;
       }
@@ -82,7 +87,7 @@ describe('parse cache', () => {
   it('places each entity by its file, document and index, read or stored (the location is made when asked for)', () => {
     const text = 'workloads:\n  - { id: crm, name: CRM }\n---\nservers:\n  - { id: S1 }\n  - { id: S2, cores: many }\n';
     const file = readSourceFile('a.yaml', Buffer.from(text));
-    const places = (entities: readonly Entity[]) => entities.map((entity) => [entity.id, entity.location, entity.valid]);
+    const places = (entities: readonly Entity[]) => entities.map((entity) => [entity.id, locationOf(entity), entity.valid]);
     const expected = [
       ['crm', { file: 'a.yaml', doc: 0, path: ['workloads', 0] }, true],
       ['S1', { file: 'a.yaml', doc: 1, path: ['servers', 0] }, true],
@@ -93,7 +98,7 @@ describe('parse cache', () => {
     expect(file.check.entities[2]!.fieldsInError).toEqual(new Set(['cores']));
   });
 
-  it('stores a key only where it is not the id\'s, and gives back ids and keys as read', () => {
+  it('stores a key only where the data do not give it, and gives back ids and keys as read', () => {
     const text = [
       'dependencies:',
       '  - { from: server:S1, to: server:S2, port: 443 }',
@@ -104,7 +109,7 @@ describe('parse cache', () => {
     ].join('\n');
     const file = readSourceFile('a.yaml', Buffer.from(text));
     const stored = encodeCheck(file.check);
-    expect(stored.entities.map((entity) => entity[4]?.key)).toEqual([undefined, 'workload:crm->server:s2', undefined, '?a.yaml:0:dependencies.3']);
+    expect(stored.entities.map((entity) => entity[4]?.key)).toEqual([undefined, undefined, undefined, '?a.yaml:0:dependencies.3']);
     const back = decodeCheck(JSON.parse(JSON.stringify(stored)), 'a.yaml');
     const idsAndKeys = (entities: readonly Entity[]) => entities.map((entity) => [entity.id, entity.key]);
     expect(idsAndKeys(back.entities)).toEqual(idsAndKeys(file.check.entities));
@@ -119,7 +124,7 @@ describe('parse cache', () => {
   it('gives every place the path the content is read under now', () => {
     const file = readSourceFile('a.yaml', Buffer.from('workloads:\n  - id: crm\n    name: CRM\n    owner: A\n    prority: high\n'));
     const moved = decodeCheck(encodeCheck(file.check), 'b/a.yaml');
-    expect(moved.entities[0]!.location).toEqual({ file: 'b/a.yaml', doc: 0, path: ['workloads', 0] });
+    expect(locationOf(moved.entities[0]!)).toEqual({ file: 'b/a.yaml', doc: 0, path: ['workloads', 0] });
     expect(moved.drafts.map((d) => d.place.file)).toEqual(['b/a.yaml']);
   });
 
@@ -216,8 +221,8 @@ describe('parse cache', () => {
     expect(result.stdout).not.toContain('servers.yaml');
   });
 
-  it('writes a pack in pieces that is, byte for byte, its JSON then the hash of it, whatever the size and the characters of its entries', () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'backlog-pack-')), 'pack.json');
+  it('writes a pack in pieces that reads back whole, whatever the size and the characters of its entries', () => {
+    const cache = new Cache(mkdtempSync(join(tmpdir(), 'backlog-pack-')), '9.9.9');
     // Entries around the size of the chunks a pack is written in (1 MB), one larger, and text beyond ASCII (2, 3 and 4 bytes in UTF-8).
     const entries: Array<[string, string]> = [
       ['a'.repeat(40), JSON.stringify({ name: 'Zürich 東京 🚀' })],
@@ -228,39 +233,35 @@ describe('parse cache', () => {
       ...Array.from({ length: 4000 }, (_, n): [string, string] => [String(n).padStart(40, '0'), JSON.stringify({ n, text: ['x', 'ü', '東', '🚀'][n % 4]!.repeat((n * 7919) % 2500) })]),
     ];
     // A key given twice is kept once, with its first entry.
-    writePack({ file, version: '9.9.9' }, [...entries, ['a'.repeat(40), '{"again":true}']]);
-    const bytes = readFileSync(file);
-    const newline = bytes.lastIndexOf(0x0a);
-    const body = bytes.subarray(0, newline);
-    expect(bytes.toString('latin1', newline + 1)).toBe(createHash('sha1').update(body).digest('hex'));
-    const data = JSON.parse(body.toString('utf8')) as { format: number; version: string; entries: Record<string, unknown> };
-    expect(body.toString('utf8')).toBe(JSON.stringify({ format: data.format, version: '9.9.9', entries: Object.fromEntries(entries.map(([key, json]) => [key, JSON.parse(json)])) }));
-    expect(Object.keys(data.entries)).toHaveLength(entries.length);
+    writePack(cache, '/a/root', [...entries, ['a'.repeat(40), '{"again":true}']]);
+    const file = cache.read(cache.location('/a/root', 'parse'))!;
+    expect(file.section('entries')).toEqual(Object.fromEntries(entries.map(([key, json]) => [key, JSON.parse(json)])));
+    expect(new Cache(cache.folder, 'another version').read(cache.location('/a/root', 'parse'))).toBeUndefined();
   });
 
   it('leaves the pack there was when a new one cannot be written', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'backlog-pack-'));
-    const file = join(dir, 'pack.json');
-    writePack({ file, version: '1' }, [['a'.repeat(40), '{"n":1}']]);
+    const cache = new Cache(mkdtempSync(join(tmpdir(), 'backlog-pack-')), '1');
+    const file = cache.location('/a/root', 'parse');
+    writePack(cache, '/a/root', [['a'.repeat(40), '{"n":1}']]);
     const before = readFileSync(file);
     // A disk that takes no more bytes midway (the pack is 3 MB: several chunks).
     let writes = 0;
     const spy = vi.spyOn(fileSystem, 'writeSync').mockImplementation((...args: Parameters<typeof fileSystem.writeSync>) => (++writes === 2 ? 0 : (writeSync as (...a: unknown[]) => number)(...args)));
     try {
-      writePack({ file, version: '1' }, Array.from({ length: 3000 }, (_, n): [string, string] => [String(n).padStart(40, '0'), JSON.stringify({ text: 'x'.repeat(1000) })]));
+      writePack(cache, '/a/root', Array.from({ length: 3000 }, (_, n): [string, string] => [String(n).padStart(40, '0'), JSON.stringify({ text: 'x'.repeat(1000) })]));
     } finally {
       spy.mockRestore();
     }
     expect(writes).toBe(2);
     expect(readFileSync(file).equals(before)).toBe(true);
-    expect(readdirSync(dir)).toEqual(['pack.json']);
+    expect(readdirSync(cache.folder)).toEqual([file.split('/').at(-1)]);
   });
 
   it('ignores a damaged pack and replaces it', async () => {
     const { root, env } = setUp(join(examples, 'broken'));
     const cold = await runCli(['validate', '--root', root], { env });
     const pack = join(env.XDG_CACHE_HOME!, 'migration-backlog', packsIn(env)[0]!);
-    writeFileSync(pack, '{"format": 2, "version": "0.1.0", "entries": {"x": nul');
+    writeFileSync(pack, '{"x": nul\n0 3 abc\n');
     expect(await runCli(['validate', '--root', root], { env })).toEqual(cold);
     expect(() => packData(env)).not.toThrow();
   });
@@ -284,8 +285,11 @@ describe('parse cache', () => {
     const pack = join(env.XDG_CACHE_HOME!, 'migration-backlog', packsIn(env)[0]!);
     const data = packData(env) as { entries: Record<string, { check: unknown }> };
     for (const entry of Object.values(data.entries)) entry.check = { nothing: 'of what a check holds' };
-    const body = JSON.stringify(data);
-    writeFileSync(pack, `${body}\n${createHash('sha1').update(body).digest('hex')}`);
+    const header = readCacheFile<{ version: string }>(pack)!.header;
+    const cache = new Cache(join(env.XDG_CACHE_HOME!, 'migration-backlog'), header.version);
+    const writer = PackWriter.open(cache.writer(pack))!;
+    for (const [key, entry] of Object.entries(data.entries)) writer.add(key, JSON.stringify(entry));
+    writer.finish(cache.header({}));
     expect(await runCli(['validate', '--root', root, '-f', 'json'], { env })).toEqual(cold);
   });
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { fsSource } from '../../src/load/fs-source.js';
-import { IN_SHARED_MEMORY, SharedReading, type ParseWorker, type WorkerTask } from '../../src/load/parallel-read.js';
+import { IN_SHARED_MEMORY, SharedReading, type ParseWorker, type WorkerTask } from '../../src/load/parallel/shared-reading.js';
 import { readSourceFile } from '../../src/load/read-source-file.js';
 
 function folder(files: Record<string, string>): string {
@@ -130,7 +130,13 @@ describe('files read into the shared buffer', () => {
     const reading = SharedReading.start(worker, paths, undefined)!;
     texts.forEach((text, index) => reading.put(index, new TextEncoder().encode(text)));
     const seen: string[] = [];
-    const { read } = await reading.finish(() => seen.push(paths.map((_, n) => (reading.fileAt(n) ? 'read' : '-')).join(' ')));
+    const progress = reading.readInOrder();
+    let step = await progress.next();
+    while (!step.done) {
+      seen.push(paths.map((_, n) => (reading.fileAt(n) ? 'read' : '-')).join(' '));
+      step = await progress.next();
+    }
+    const { read } = step.value;
     expect(seen).toEqual(['read - -', 'read read -', 'read read read']);
     expect(paths.map((_, n) => reading.fileAt(n))).toEqual(read.map((r) => r?.file));
   });

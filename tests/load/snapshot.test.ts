@@ -5,15 +5,14 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, s
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readBacklog } from '../../src/validate/validate.js';
 import { backlogPaths } from '../../src/load/file-filter.js';
 import { fsSource } from '../../src/load/fs-source.js';
-import { loadFiles } from '../../src/load/load-files.js';
+import { Cache } from '../../src/cache/cache.js';
+import { loadBacklog } from '../../src/load/load-backlog.js';
 import { openSnapshot, saveSnapshot } from '../../src/load/snapshot.js';
 import { COLLECTION_NAMES } from '../../schemas/collections.js';
 import { runCli } from '../helpers/run-cli.js';
 import { copyOf, read } from '../helpers/temp-dir.js';
-import { withKeysMade } from '../helpers/made-keys.js';
 
 const examples = join(import.meta.dirname, '..', '..', 'examples');
 const fixtures = join(import.meta.dirname, '..', 'fixtures');
@@ -24,23 +23,25 @@ function cacheEnv(): Record<string, string> {
 
 function snapshotsIn(env: Record<string, string>): string[] {
   const dir = join(env.XDG_CACHE_HOME!, 'migration-backlog');
-  return existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.snapshot')) : [];
+  return existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.snapshot.cache')) : [];
+}
+
+/** A cache of its own, in a folder of its own. */
+function testCache(version = 'test'): Cache {
+  return new Cache(join(cacheEnv().XDG_CACHE_HOME!, 'migration-backlog'), version);
 }
 
 /** Takes a snapshot of a backlog as the CLI does; `takenAt` later than now makes every file old (not racy). */
-async function takeSnapshot(root: string, location: string, takenAt: number) {
+async function takeSnapshot(root: string, cache: Cache, takenAt: number) {
   const source = fsSource(root);
-  let rootFile: { text: string } | undefined;
-  let exclude: readonly string[] = [];
-  const files = await loadFiles(source, { onRootFile: (file, globs) => ((rootFile = file), (exclude = globs)) });
-  const read = readBacklog(files);
-  await saveSnapshot(location, 'test', source, { exclude, rootFile, files, backlog: read.backlog, drafts: read.drafts, unreadableFiles: read.unreadableFiles }, takenAt);
+  const read = await loadBacklog(source);
+  await saveSnapshot(cache, root, source, { exclude: read.root.exclude, rootFile: read.root.file, files: read.files, backlog: read.backlog, drafts: read.drafts, unreadableFiles: read.unreadableFiles }, takenAt);
   return read;
 }
 
-function open(root: string, location: string) {
+function open(root: string, cache: Cache) {
   const source = fsSource(root);
-  return openSnapshot(location, 'test', source, (exclude) => backlogPaths(source, exclude));
+  return openSnapshot(cache, root, source, (exclude) => backlogPaths(source, exclude));
 }
 
 /** Rewrites a file with other bytes of the same length, its modification time put back. */
@@ -62,11 +63,11 @@ describe('snapshot of the model', () => {
     for (const dir of dirs) {
       if (!existsSync(join(dir, 'backlog.yaml'))) continue;
       const root = copyOf(dir);
-      const location = join(cacheEnv().XDG_CACHE_HOME!, 'backlog.snapshot');
+      const location = testCache();
       const fromFiles = await takeSnapshot(root, location, Date.now() + 60_000);
       const snapshot = await open(root, location);
       expect(snapshot, dir).toBeDefined();
-      for (const name of COLLECTION_NAMES) expect(withKeysMade(snapshot!.backlog.entities[name]), `${dir} ${name}`).toEqual(withKeysMade(fromFiles.backlog.entities[name]));
+      for (const name of COLLECTION_NAMES) expect(snapshot!.backlog.entities[name], `${dir} ${name}`).toEqual(fromFiles.backlog.entities[name]);
       expect(snapshot!.backlog.project).toEqual(fromFiles.backlog.project);
       expect(snapshot!.backlog.projectLocation).toEqual(fromFiles.backlog.projectLocation);
       expect(snapshot!.drafts).toEqual(fromFiles.drafts);
@@ -92,7 +93,7 @@ describe('snapshot of the model', () => {
 
   it('is used only while every file keeps its size, times and inode', async () => {
     const root = copyOf(join(examples, 'contoso'));
-    const location = join(cacheEnv().XDG_CACHE_HOME!, 'backlog.snapshot');
+    const location = testCache();
     await takeSnapshot(root, location, Date.now() + 60_000);
     expect(await open(root, location)).toBeDefined();
     // Same size, modification time put back: the change time still moves.
@@ -102,14 +103,14 @@ describe('snapshot of the model', () => {
 
   it('checks by content the files changed just before it was taken (a change in the same clock tick)', async () => {
     const root = copyOf(join(examples, 'contoso'));
-    const location = join(cacheEnv().XDG_CACHE_HOME!, 'backlog.snapshot');
+    const location = testCache();
     // Every file was written less than RACY_MS ago: each is kept with its content hash.
     await takeSnapshot(root, location, Date.now());
     // A clock too coarse to tell the change: the stamps stay what they were.
     const real = fsSource(root);
     const stamps = new Map((await backlogPaths(real, [])).map((path) => [path, real.stamp(path)]));
     const frozen = { ...real, stamp: (path: string) => stamps.get(path) };
-    const openFrozen = () => openSnapshot(location, 'test', frozen, (exclude) => backlogPaths(real, exclude));
+    const openFrozen = () => openSnapshot(location, root, frozen, (exclude) => backlogPaths(real, exclude));
     expect(await openFrozen()).toBeDefined();
     rewriteSameSize(root, 'workloads/finance.yaml', 'priority: high', 'priority: mid ');
     expect(await openFrozen()).toBeUndefined();
@@ -122,7 +123,7 @@ describe('snapshot of the model', () => {
       (root: string) => writeFileSync(join(root, 'notes.txt'), 'not a backlog file'),
     ]) {
       const root = copyOf(join(examples, 'contoso'));
-      const location = join(cacheEnv().XDG_CACHE_HOME!, 'backlog.snapshot');
+      const location = testCache();
       await takeSnapshot(root, location, Date.now() + 60_000);
       change(root);
       const stillValid = (await open(root, location)) !== undefined;
@@ -133,13 +134,13 @@ describe('snapshot of the model', () => {
 
   it('is ignored when damaged, for another version, or missing; --no-cache neither reads nor writes it', async () => {
     const root = copyOf(join(examples, 'contoso'));
-    const location = join(cacheEnv().XDG_CACHE_HOME!, 'backlog.snapshot');
+    const location = testCache();
     expect(await open(root, location)).toBeUndefined();
     await takeSnapshot(root, location, Date.now() + 60_000);
     const source = fsSource(root);
-    expect(await openSnapshot(location, 'another version', source, (exclude) => backlogPaths(source, exclude))).toBeUndefined();
+    expect(await openSnapshot(new Cache(location.folder, 'another version'), root, source, (exclude) => backlogPaths(source, exclude))).toBeUndefined();
     for (const damage of ['', 'not a number\n{}', '12\n{"format":1', '5\n{}{}{}']) {
-      writeFileSync(location, damage);
+      writeFileSync(location.location(root, 'snapshot'), damage);
       expect(await open(root, location)).toBeUndefined();
     }
 
@@ -159,12 +160,11 @@ describe('snapshot of the model', () => {
     await runCli(['list', '--priority', '--root', root], { env });
     const file = join(env.XDG_CACHE_HOME!, 'migration-backlog', snapshotsIn(env)[0]!);
     const bytes = readFileSync(file);
-    // The same length, one letter of a workload's name changed.
-    const newline = bytes.indexOf(10);
-    const body = newline + 1 + Number(bytes.toString('latin1', 0, newline).split(' ')[0]);
-    const header = JSON.parse(bytes.toString('latin1', newline + 1, body));
-    const at = bytes.indexOf('"name":"', body + header.sections.workloads[0]) + 9;
-    expect(at).toBeLessThan(body + header.sections.workloads[1]);
+    // The same length, one letter of a workload's name changed. The last line says where the header is.
+    const [headerStart, headerLength] = bytes.toString('latin1').trimEnd().split('\n').at(-1)!.split(' ').map(Number) as [number, number];
+    const header = JSON.parse(bytes.toString('latin1', headerStart, headerStart + headerLength));
+    const at = bytes.indexOf('"name":"', header.sections.workloads[0]) + 9;
+    expect(at).toBeLessThan(header.sections.workloads[1]);
     bytes[at] = bytes[at] === 0x61 ? 0x62 : 0x61;
     writeFileSync(file, bytes);
     expect(await runCli(['list', '--priority', '--root', root], { env })).toEqual(expected);
@@ -189,7 +189,7 @@ describe('snapshot of the model', () => {
 
   it('stops checking by content the files that were racy once they are old enough (written again without them)', async () => {
     const root = copyOf(join(examples, 'contoso'));
-    const location = join(cacheEnv().XDG_CACHE_HOME!, 'backlog.snapshot');
+    const location = testCache();
     const real = fsSource(root);
     let reads = 0;
     // Files that changed 10 s ago, a snapshot taken 8 s ago: racy when taken, settled now.
@@ -201,10 +201,10 @@ describe('snapshot of the model', () => {
       },
       readFile: (path: string) => ((reads += 1), real.readFile(path)),
     };
-    const files = await loadFiles(real);
-    const read = readBacklog(files);
-    await saveSnapshot(location, 'test', aged, { exclude: [], rootFile: files.find((file) => file.path === 'backlog.yaml'), files, backlog: read.backlog, drafts: read.drafts, unreadableFiles: read.unreadableFiles }, Date.now() - 8_000);
-    const openAged = () => openSnapshot(location, 'test', aged, (exclude) => backlogPaths(real, exclude));
+    const read = await loadBacklog(real);
+    const { files } = read;
+    await saveSnapshot(location, root, aged, { exclude: [], rootFile: files.find((file) => file.path === 'backlog.yaml'), files, backlog: read.backlog, drafts: read.drafts, unreadableFiles: read.unreadableFiles }, Date.now() - 8_000);
+    const openAged = () => openSnapshot(location, root, aged, (exclude) => backlogPaths(real, exclude));
     reads = 0;
     expect(await openAged()).toBeDefined();
     expect(reads).toBe(files.length);

@@ -7,11 +7,12 @@ import { waveAssignmentEdits } from '../../src/edit/assign-waves.js';
 import { applyEdits } from '../../src/edit/text-edits.js';
 import { readSourceFile } from '../../src/load/read-source-file.js';
 import { suggestWaves, type WavePlan } from '../../src/query/suggest-waves.js';
-import { readBacklog, validate } from '../../src/validate/validate.js';
+import { backlogOfFiles } from '../../src/load/backlog-of-files.js';
+import { validate } from '../../src/validate/validate.js';
 
 function open(yaml: string) {
   const files = [readSourceFile('backlog.yaml', Buffer.from(yaml))];
-  const read = readBacklog(files);
+  const read = backlogOfFiles(files);
   return { files, read, context: { backlog: read.backlog, graph: read.graph } };
 }
 

@@ -12,8 +12,7 @@ import { resolveAsOf } from '../as-of.js';
 import { colourEnabled, createStyle } from '../colour.js';
 import type { CliIO } from '../io.js';
 import { reviewSidesAt } from '../../git/review-sides.js';
-import { cachingOff } from '../parse-cache.js';
-import { cacheVersion } from '../version.js';
+import { cacheOf } from '../caching.js';
 
 export interface DiffOptions {
   root?: string;
@@ -31,8 +30,8 @@ export async function runDiff(baseRef: string | undefined, headRef: string | und
   const range = baseRef !== undefined ? await resolveRange(repository, baseRef) : undefined;
   const head = range?.head ?? (headRef === undefined ? WORKTREE : await resolveCommit(repository, headRef));
   const base = range?.base ?? (baseRef === undefined ? await defaultBase(repository, head === WORKTREE ? 'HEAD' : head, io.env) : await resolveCommit(repository, baseRef));
-  const cacheEnv = cachingOff(io) ? undefined : io.env;
-  const [before, after] = (await reviewSidesAt(repository, [base, head], root, { asOf, version: cacheVersion(), cacheEnv })) as [ReviewSide, ReviewSide];
+  const cache = cacheOf(io);
+  const [before, after] = (await reviewSidesAt(repository, [base, head], root, { asOf, ...(cache ? { cache } : {}) })) as [ReviewSide, ReviewSide];
   const changes = review(before, after);
   const header = { base, head };
   if (options.format === 'json') io.stdout(diffJson(changes, header));

@@ -9,15 +9,15 @@ import { findEntity } from '../../query/show.js';
 import { resolveAsOf } from '../as-of.js';
 import { colourEnabled, createStyle } from '../colour.js';
 import type { CliIO } from '../io.js';
-import { parseCache } from '../parse-cache.js';
+import { parseCacheOf } from '../caching.js';
 
 export async function runLog(ref: string, options: { root?: string; format: 'text' | 'json'; maxCount: number; color?: boolean }, io: CliIO): Promise<number> {
   const root = await backlogRoot(io, options.root);
   const repository = await openRepository(root);
   const head = await resolveCommit(repository, 'HEAD');
-  const caching = parseCache(root, io);
-  const { result } = await backlogAt(repository, head, root, { asOf: resolveAsOf(undefined, io.env), ...caching });
-  await caching.cache?.save('all');
+  const cache = parseCacheOf(io, root);
+  const { result } = await backlogAt(repository, head, root, { asOf: resolveAsOf(undefined, io.env), ...(cache ? { cache } : {}) });
+  await cache?.save('all');
   const entity = findEntity({ backlog: result.backlog, graph: result.graph }, ref);
   const history = await entityHistory(repository, head, entity, options.maxCount);
   if (options.format === 'json') io.stdout(`${JSON.stringify({ entity: entityLabel(entity), history }, null, 2)}\n`);

@@ -13,7 +13,7 @@ import { colourEnabled, createStyle } from '../colour.js';
 import type { CliIO } from '../io.js';
 import { backlogRoot } from '../backlog-root.js';
 import { openForQuery } from '../open-backlog.js';
-import { parseCache } from '../parse-cache.js';
+import { parseCacheOf } from '../caching.js';
 
 export interface ReportOptions {
   root?: string;
@@ -42,9 +42,9 @@ async function runHistory(options: ReportOptions, today: string, style: ReturnTy
   if (options.since !== undefined) resolveAsOf(options.since, {}); // the same date check as --as-of
   const root = await backlogRoot(io, options.root);
   const repository = await openRepository(root);
-  const caching = parseCache(root, io);
-  const points = await kpiHistory(repository, root, { every: options.every, today, ...caching, ...(options.since ? { since: options.since } : {}) });
-  await caching.cache?.save('all');
+  const cache = parseCacheOf(io, root);
+  const points = await kpiHistory(repository, root, { every: options.every, today, ...(cache ? { cache } : {}), ...(options.since ? { since: options.since } : {}) });
+  await cache?.save('all');
   if (options.format === 'json') io.stdout(`${JSON.stringify(points, null, 2)}\n`);
   else if (options.format === 'csv') {
     const columns = Object.keys(points[0] ?? {}) as Array<keyof HistoryPoint>;

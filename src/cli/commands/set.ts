@@ -15,7 +15,7 @@ export async function runSet(ref: string, assignments: string[], options: { root
     const opened = await openBacklog(io, options.root);
     const entity = findEntity(opened.context, ref);
     const parsed = assignments.map((text) => parseAssignment(entity, text));
-    const edits = new Map([[entity.location.file, assignmentEdits(entity, parsed)]]);
+    const edits = new Map([[entity.file, assignmentEdits(entity, parsed)]]);
     const result = applyFileEdits(opened.files, edits, { root: opened.root, dryRun, asOf, ...(journal ? { journal } : {}) });
     return reportApplied(result, io, createStyle(colourEnabled(io, options.color)));
   });

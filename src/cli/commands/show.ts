@@ -2,6 +2,7 @@
 import { stringify } from 'yaml';
 import { showText } from '../../format/show-text.js';
 import { createLocator, LineIndex } from '../../load/locate/index.js';
+import { locationOf } from '../../model/entity.js';
 import { findEntity, showEntity } from '../../query/show.js';
 import { colourEnabled, createStyle } from '../colour.js';
 import type { CliIO } from '../io.js';
@@ -10,7 +11,7 @@ import { openForQuery } from '../open-backlog.js';
 export async function runShow(ref: string, options: { root?: string; format: 'text' | 'json' | 'yaml'; color?: boolean }, io: CliIO): Promise<number> {
   const { context, sourceOf } = await openForQuery(io, options.root);
   const entity = findEntity(context, ref);
-  const { file: path, doc, path: nodePath } = entity.location;
+  const { file: path, doc, path: nodePath } = locationOf(entity);
   const { text, parser } = sourceOf(path);
   const range = createLocator(text, parser)({ doc, path: nodePath, target: 'value' });
   const line = range ? new LineIndex(text).position(range[0]).line : undefined;

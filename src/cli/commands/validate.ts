@@ -7,15 +7,14 @@ import type { FormatContext, ValidationReport } from '../../format/types.js';
 import { isValidationFormat, REPOSITORY_PATH_FORMATS, VALIDATION_FORMATS, VALIDATION_FORMATTERS, type ValidationFormat } from '../../format/validation-formats.js';
 import { backlogRoot } from '../backlog-root.js';
 import { fsSource } from '../../load/fs-source.js';
-import { loadFiles } from '../../load/load-files.js';
+import { loadBacklog } from '../../load/load-backlog.js';
 import { repositoryPrefix } from '../../load/repository-prefix.js';
 import { fails, type FailOn } from '../../validate/severity.js';
-import { BacklogReader } from '../../validate/read-backlog.js';
 import { validate } from '../../validate/validate.js';
 import { resolveAsOf } from '../as-of.js';
 import { colourEnabled, createStyle } from '../colour.js';
 import type { CliIO } from '../io.js';
-import { parseCache } from '../parse-cache.js';
+import { parseCacheOf, threadsOf } from '../caching.js';
 import { toolVersion } from '../version.js';
 import { joinOr, plural } from '../../text/list.js';
 import { countBySeverity, describeCounts } from '../../format/summary.js';
@@ -43,21 +42,20 @@ export async function runValidate(options: ValidateOptions, io: CliIO): Promise<
   const asOf = resolveAsOf(options.asOf, io.env);
   const root = await backlogRoot(io, options.root);
   const source = fsSource(root);
-  const caching = parseCache(root, io);
-  // The model is built as the files come, in order.
-  const reader = new BacklogReader();
-  const files = await loadFiles(source, { ...caching, onFile: (file, whileReading) => reader.add(file, whileReading) });
+  const cache = parseCacheOf(io, root);
+  const loaded = await loadBacklog(source, { ...(cache ? { cache } : {}), threads: threadsOf(io) });
+  const { files } = loaded;
   for (const notice of source.notices) io.stderr(`backlog: ${notice}\n`);
 
-  const result = validate(files, { asOf }, reader.finish());
+  const result = validate(files, { asOf }, loaded);
   if (options.changed) {
     // git and its library are loaded only for --changed: every other run starts without them.
     const { changedOnly } = await import('./validate-changed.js');
-    result.diagnostics = await changedOnly(root, result.diagnostics, { baseRef: options.base, asOf, ...caching }, io);
+    result.diagnostics = await changedOnly(root, result.diagnostics, { baseRef: options.base, asOf, ...(cache ? { cache } : {}) }, io);
   } else if (options.base !== undefined) {
     throw new UsageError('--base goes with --changed');
   }
-  await caching.cache?.save();
+  await cache?.save();
   // CI maps annotations, SARIF and Code Quality onto the repository: their paths start at its top.
   const repositoryPaths = repositoryPrefix(root, io.cwd);
   const report: ValidationReport = { files: files.map((f) => f.path), entities: result.entities, diagnostics: result.diagnostics };

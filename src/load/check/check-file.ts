@@ -7,9 +7,8 @@ import { COLLECTION_NAMES, COLLECTIONS, isCollectionName, type CollectionName } 
 import { Project } from '../../../schemas/project.js';
 import { ROOT_FILE } from '../find-root.js';
 import type { ParsedDocument } from '../types.js';
-import type { PathSegment } from '../../model/place.js';
-import { idKey, LoadedEntity, type Entity } from '../../model/entity.js';
-import type { NodeLocation } from '../../model/place.js';
+import { idKey, type Entity } from '../../model/entity.js';
+import type { NodeLocation, PathSegment } from '../../model/place.js';
 import { dependencyKey, entityIdOf } from '../../model/dependency-identity.js';
 import { didYouMeanHint } from '../../text/did-you-mean.js';
 import type { DiagnosticDraft } from '../../model/diagnostic.js';
@@ -132,32 +131,32 @@ function checkEntity(
     drafts.push(...issuesToDrafts(parsed.error.issues, { schema, location, noun, emptyFields, ...(label ? { entity: label } : {}) }));
     data = withoutFieldsInError(schema, value, parsed.error.issues);
   }
-  // Reported above; without an id nothing can refer to it. A dependency without one is known by
-  // its edge (entityIdOf), which is made only when asked for: its key is seen to without it.
-  if (typeof data.id !== 'string' && collection !== 'dependencies') return undefined;
-  const { key, keyIsIdKey } = collection === 'dependencies' ? keyOfDependency(data, place) : { key: idKey(data.id as string) as string | undefined, keyIsIdKey: true };
-  const entity = new LoadedEntity(collection, key, keyIsIdKey, data as Entity['data'], extensions, parsed.success, file, doc, index);
-  if (!parsed.success) {
-    entity.raw = value;
-    entity.fieldsInError = topLevelFields(parsed.error.issues);
-  }
-  return entity;
+  // Reported above; without an id nothing can refer to it. A dependency without one is known by its edge.
+  const id = entityIdOf(collection, data);
+  if (id === undefined) return undefined;
+  return {
+    collection,
+    id,
+    key: collection === 'dependencies' ? dependencyKeyOf(data, id, place) : idKey(id),
+    data: data as Entity['data'],
+    extensions,
+    valid: parsed.success,
+    ...(parsed.success ? {} : { raw: value, fieldsInError: topLevelFields(parsed.error.issues) }),
+    file,
+    doc,
+    index,
+  };
 }
 
 /**
  * A dependency's key: its id's, or without one its identity with bare ends written as
  * `workload:` (dependencyKey). An edge whose end is in error has no identity to share with
- * another: it is keyed by its place. `keyIsIdKey` says whether the key is idKey(id): the key is
- * then left to be made when asked for (LoadedEntity.key; a worker thread's entities are only
- * sent on), as it is when the dependency has an id, or both its ends are typed (normalizing
- * leaves them as they are).
+ * another: it is keyed by its place.
  */
-function keyOfDependency(data: Record<string, unknown>, { file, doc, index }: { file: string; doc: number; index: number }): { key: string | undefined; keyIsIdKey: boolean } {
-  const { from, to } = data;
-  if (data.id === undefined && (typeof from !== 'string' || typeof to !== 'string')) return { key: `?${file}:${doc}:dependencies.${index}`, keyIsIdKey: false };
-  if (typeof data.id === 'string' || ((from as string).includes(':') && (to as string).includes(':'))) return { key: undefined, keyIsIdKey: true };
-  const key = dependencyKey(data)!;
-  return { key, keyIsIdKey: key === idKey(entityIdOf('dependencies', data)!) };
+function dependencyKeyOf(data: Record<string, unknown>, id: string, { file, doc, index }: { file: string; doc: number; index: number }): string {
+  if (typeof data.id === 'string') return idKey(id);
+  if (typeof data.from !== 'string' || typeof data.to !== 'string') return `?${file}:${doc}:dependencies.${index}`;
+  return dependencyKey(data)!;
 }
 
 const NO_FIELDS: ReadonlySet<string> = new Set();

@@ -1,5 +1,5 @@
 import { COLLECTION_NAMES, COLLECTIONS } from '../../../schemas/collections.js';
-import { entityLabel, fieldLocation, type Entity } from '../../model/entity.js';
+import { type Entity, entityLabel, fieldLocation, locationOf } from '../../model/entity.js';
 import type { Rule } from './rule.js';
 
 /** DUPLICATE_ID: two entities of one collection share an id; also two metrics of one outcome. */
@@ -10,8 +10,8 @@ export const duplicateId: Rule = ({ backlog, report }) => {
       const kind = COLLECTIONS[collection].kind;
       const message =
         collection === 'dependencies' && entity.data.id === undefined
-          ? `this dependency repeats \`${first.id}\`, written before in ${first.location.file}`
-          : `${kind} \`${entity.id}\` has the same id as ${kind} \`${first.id}\` in ${first.location.file} (ids ignore case)`;
+          ? `this dependency repeats \`${first.id}\`, written before in ${first.file}`
+          : `${kind} \`${entity.id}\` has the same id as ${kind} \`${first.id}\` in ${first.file} (ids ignore case)`;
       report({
         code: 'DUPLICATE_ID',
         message,
@@ -42,5 +42,5 @@ export const duplicateId: Rule = ({ backlog, report }) => {
 };
 
 function idPlace(entity: Entity) {
-  return entity.data.id === undefined ? entity.location : fieldLocation(entity, 'id');
+  return entity.data.id === undefined ? locationOf(entity) : fieldLocation(entity, 'id');
 }

@@ -1,4 +1,4 @@
-import { entityLabel, fieldLocation, inError, type Entity } from '../../model/entity.js';
+import { type Entity, entityLabel, fieldLocation, inError, locationOf } from '../../model/entity.js';
 import { referencesIn } from '../../model/references.js';
 import type { Rule } from './rule.js';
 
@@ -31,7 +31,7 @@ export const openRemediation: Rule = ({ backlog, graph, report }) => {
         code: 'OPEN_REMEDIATION',
         message: `\`${workload.id}\` is ${status} with high-severity remediation \`${remediation.id}\` still ${remediation.data.status ?? 'open'}`,
         place: fieldLocation(workload, 'status'),
-        related: [remediation.location],
+        related: [locationOf(remediation)],
         entity: entityLabel(workload),
         hint: 'finish the remediation, accept the risk explicitly (status: accepted-risk), or postpone the workload',
       });

@@ -27,9 +27,8 @@ const foldCase = (code: number) => (code >= 65 && code <= 90 ? code + 32 : code)
  * SELF_DEPENDENCY: a dependency whose from and to are the same entity, or a workload listing
  * itself in depends_on. Two servers of one workload are different entities, so not this.
  */
-export const selfDependency: Rule = ({ backlog, graph, report }) => {
-  // A dependency from something to itself lifts to no workload edge.
-  for (const dependency of graph.edgeless) {
+export const selfDependency: Rule = ({ backlog, report }) => {
+  for (const dependency of backlog.entities.dependencies) {
     const { from, to } = dependency.data;
     if (from === undefined || to === undefined || !sameTarget(from, to)) continue;
     report({

@@ -1,4 +1,4 @@
-import { entityLabel, fieldLocation, inError, type Entity } from '../../model/entity.js';
+import { type Entity, entityLabel, fieldLocation, inError, locationOf } from '../../model/entity.js';
 import { addTo } from '../../model/group.js';
 import { isSettled, waveOf } from '../../model/status.js';
 import { joinAnd } from '../../text/list.js';
@@ -33,8 +33,8 @@ export const splitMoveGroup: Rule = ({ backlog, graph, report }) => {
         report({
           code: 'SPLIT_MOVE_GROUP',
           message: `\`${member.id}\` ${where}, but the rest of its move group (${joinAnd(together.map((w) => `\`${w.id}\``), 5)}) is in ${groupWave}: they depend on each other in a cycle`,
-          place: member.data.wave === undefined ? member.location : fieldLocation(member, 'wave'),
-          related: together.map((w) => (w.data.wave === undefined ? w.location : fieldLocation(w, 'wave'))),
+          place: member.data.wave === undefined ? locationOf(member) : fieldLocation(member, 'wave'),
+          related: together.map((w) => (w.data.wave === undefined ? locationOf(w) : fieldLocation(w, 'wave'))),
           entity: entityLabel(member),
           hint: groupWave === NO_WAVE ? undefined : `move it to ${groupWave}`,
         });

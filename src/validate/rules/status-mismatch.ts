@@ -1,4 +1,4 @@
-import { entityLabel, fieldLocation, inError } from '../../model/entity.js';
+import { entityLabel, fieldLocation, inError, locationOf } from '../../model/entity.js';
 import { hasMoved } from '../../model/status.js';
 import { joinAnd } from '../../text/list.js';
 import type { Rule } from './rule.js';
@@ -16,7 +16,7 @@ export const statusMismatch: Rule = ({ backlog, graph, report }) => {
       code: 'STATUS_MISMATCH',
       message: `\`${workload.id}\` is ${workload.data.status}, but ${behind.length === 1 ? 'its server' : 'its servers'} ${list} ${behind.length === 1 ? 'is' : 'are'} not`,
       place: fieldLocation(workload, 'status'),
-      related: behind.map((server) => (server.data.status === 'not-started' ? server.location : fieldLocation(server, 'status'))),
+      related: behind.map((server) => (server.data.status === 'not-started' ? locationOf(server) : fieldLocation(server, 'status'))),
       entity: entityLabel(workload),
       hint: 'update the server statuses, or the workload status',
     });

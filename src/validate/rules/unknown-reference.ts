@@ -7,20 +7,15 @@ import { joinAnd } from '../../text/list.js';
 import type { Rule } from './rule.js';
 
 /** UNKNOWN_REFERENCE: a reference to no entity. */
-export const unknownReference: Rule = ({ backlog, graph, report, unreadableFiles }) => {
+export const unknownReference: Rule = ({ backlog, report, unreadableFiles }) => {
   const idLists = new Map<string, string[]>();
   const idsOf = (collection: CollectionName) => {
     let ids = idLists.get(collection);
     if (!ids) idLists.set(collection, (ids = [...backlog.byKey[collection].values()].map((e) => e.id)));
     return ids;
   };
-  // The graph found both ends of every dependency that lifts to an edge, and every workload of
-  // every server (the first of each id) but these: the rest need no second look. Findings are
-  // sorted afterwards, so the order they are looked at in does not show.
-  const toLookAt = (collection: CollectionName): readonly Entity[] =>
-    collection === 'dependencies' ? graph.edgeless : collection === 'servers' ? [...graph.serversNamingUnknown, ...backlog.repeated.servers] : backlog.entities[collection];
   for (const collection of COLLECTION_NAMES) {
-    for (const entity of toLookAt(collection)) {
+    for (const entity of backlog.entities[collection] as Entity[]) {
       forEachReference(entity, (field, target, value, index) => {
         // Nearly every reference names an entity: found without making anything.
         if (referencedEntity(backlog, target, value)) return;

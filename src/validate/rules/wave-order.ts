@@ -1,4 +1,4 @@
-import { entityLabel, fieldLocation, inError, type Entity } from '../../model/entity.js';
+import { type Entity, entityLabel, fieldLocation, inError, locationOf } from '../../model/entity.js';
 import { movesLater, standing, waveOf, type Standing } from '../../model/status.js';
 import type { Rule } from './rule.js';
 
@@ -44,7 +44,7 @@ export const waveOrder: Rule = ({ backlog, graph, report }) => {
       code: 'WAVE_ORDER',
       message,
       place: fieldLocation(from, 'wave'),
-      related: [to.data.wave === undefined ? to.location : fieldLocation(to, 'wave'), edge.origin],
+      related: [to.data.wave === undefined ? locationOf(to) : fieldLocation(to, 'wave'), edge.origin],
       entity: entityLabel(from),
       hint: toWave ? `move \`${to.id}\` to ${fromWave.id} or earlier, or \`${from.id}\` to ${toWave.id} or later` : `give \`${to.id}\` a wave no later than ${fromWave.id}`,
     });

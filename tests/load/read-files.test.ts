@@ -1,15 +1,16 @@
-// loadFiles tells each file to `onFile` in the order of the files it returns (the model is built
-// from them as they come): every file once, the root file in its place, and nothing for a file
-// gone since it was listed.
+// readBacklogFiles gives each file in order as soon as it is ready (the model is built from them
+// as they come): every file once, the root file in its place, and nothing for a file gone since
+// it was listed.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fsSource } from '../../src/load/fs-source.js';
-import { loadFiles } from '../../src/load/load-files.js';
-import { IN_SHARED_MEMORY, ParseWorker, type WorkerTask } from '../../src/load/parallel-read.js';
+import { backlogOfFiles } from '../../src/load/backlog-of-files.js';
+import { loadBacklog } from '../../src/load/load-backlog.js';
+import { IN_SHARED_MEMORY, ParseWorker, type WorkerTask } from '../../src/load/parallel/shared-reading.js';
+import { readBacklogFiles } from '../../src/load/read-files.js';
 import { entryOfFile, type CacheEntry } from '../../src/load/parse-cache.js';
 import { readSourceFile } from '../../src/load/read-source-file.js';
 import type { BacklogSource } from '../../src/load/source.js';
 import type { SourceFile } from '../../src/load/types.js';
-import { BacklogReader, readBacklog } from '../../src/validate/read-backlog.js';
 import { validate } from '../../src/validate/validate.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
@@ -23,25 +24,21 @@ function source(files: Record<string, string | undefined>): BacklogSource {
   };
 }
 
-describe('loadFiles onFile', () => {
-  it('tells every file loaded, once, in the order returned', async () => {
+describe('readBacklogFiles', () => {
+  it('gives every file, once, in order', async () => {
     const told: SourceFile[] = [];
-    const loaded = await loadFiles(
-      source({
-        'a.yaml': 'workloads: [{ id: a, name: A }]\n',
-        'backlog.yaml': 'project: { name: P }\n',
-        'gone.yaml': undefined,
-        'z.yaml': 'servers: [{ id: S1 }]\n',
-      }),
-      { onFile: (file) => told.push(file) },
-    );
-    expect(loaded.map((file) => file.path)).toEqual(['a.yaml', 'backlog.yaml', 'z.yaml']);
-    expect(told).toHaveLength(loaded.length);
-    told.forEach((file, index) => expect(file).toBe(loaded[index]));
+    const files = source({
+      'a.yaml': 'workloads: [{ id: a, name: A }]\n',
+      'backlog.yaml': 'project: { name: P }\n',
+      'gone.yaml': undefined,
+      'z.yaml': 'servers: [{ id: S1 }]\n',
+    });
+    for await (const file of readBacklogFiles(files)) told.push(file);
+    expect(told.map((file) => file.path)).toEqual(['a.yaml', 'backlog.yaml', 'z.yaml']);
   });
 });
 
-describe('loadFiles onFile, with a second thread reading', () => {
+describe('readBacklogFiles, with a second thread reading', () => {
   afterEach(() => vi.restoreAllMocks());
 
   /**
@@ -75,7 +72,7 @@ describe('loadFiles onFile, with a second thread reading', () => {
     return worker as unknown as ParseWorker;
   }
 
-  it('tells files while the rest are read, in order, once each; the model built so is the one built at the end', async () => {
+  it('gives files while the rest are read, in order, once each; the model built so is the one built at the end', async () => {
     // Enough files for the load to start the second thread before reading them.
     const texts: Record<string, string> = { 'backlog.yaml': 'project: { name: P }\nwaves: [{ id: w1, order: 1 }]\n' };
     for (let n = 0; n < 1200; n++) {
@@ -85,27 +82,31 @@ describe('loadFiles onFile, with a second thread reading', () => {
         `dependencies: [{ from: 'server:S${n}', to: 'server:S${(n * 7 + 3) % 1200}', port: 443 }]\n`;
     }
     const root = tempDir(texts);
-    vi.spyOn(ParseWorker, 'start').mockImplementation(steppingWorker);
-    const told: Array<{ file: SourceFile; whileReading: boolean }> = [];
-    const reader = new BacklogReader();
-    const loaded = await loadFiles(fsSource(root), {
-      onFile: (file, whileReading) => {
-        told.push({ file, whileReading });
-        reader.add(file, whileReading);
-      },
+    // How many files had been given each time the worker sent some back: most come while the rest are read.
+    const givenWhenSent: number[] = [];
+    let given = 0;
+    const counted = vi.fn(steppingWorker);
+    vi.spyOn(ParseWorker, 'start').mockImplementation(() => {
+      const worker = counted();
+      const read = worker.read.bind(worker);
+      worker.read = (task, onRead) => read(task, (index, entry) => (givenWhenSent.push(given), onRead(index, entry)));
+      return worker;
     });
+    const files: SourceFile[] = [];
+    for await (const file of readBacklogFiles(fsSource(root))) {
+      files.push(file);
+      given++;
+    }
     expect(ParseWorker.start).toHaveBeenCalled();
-    // Both threads read: files of each are told in their places.
+    // Both threads read: files of each are given in their places.
     expect(sentBack).toBeGreaterThan(0);
-    expect(loaded).toHaveLength(1201);
-    expect(told).toHaveLength(loaded.length);
-    told.forEach(({ file }, index) => expect(file).toBe(loaded[index]));
-    // Most are told while the rest are still being read: the main thread tells what is in after each file it reads.
-    expect(told.filter(({ whileReading }) => whileReading).length).toBeGreaterThan(600);
-    const early = reader.finish();
-    const atTheEnd = readBacklog(loaded);
-    expect(early.graph.edges.map((edge) => `${edge.from.id}->${edge.to.id}`)).toEqual(atTheEnd.graph.edges.map((edge) => `${edge.from.id}->${edge.to.id}`));
-    expect(early.graph.edges).toHaveLength(2 * 1200 - 1);
-    expect(validate(loaded, { asOf: '2026-06-01' }, early).diagnostics).toEqual(validate(loaded, { asOf: '2026-06-01' }, atTheEnd).diagnostics);
+    expect(files.map((file) => file.path)).toEqual(Object.keys(texts).sort());
+    expect(givenWhenSent.filter((count) => count > 0).length).toBeGreaterThan(0);
+    // The model built as they come is the one built from them all at the end.
+    const loaded = await loadBacklog(fsSource(root));
+    const atTheEnd = backlogOfFiles(files);
+    expect(loaded.graph.edges.map((edge) => `${edge.from.id}->${edge.to.id}`)).toEqual(atTheEnd.graph.edges.map((edge) => `${edge.from.id}->${edge.to.id}`));
+    expect(atTheEnd.graph.edges).toHaveLength(2 * 1200 - 1);
+    expect(validate(files, { asOf: '2026-06-01' }, loaded).diagnostics).toEqual(validate(files, { asOf: '2026-06-01' }, atTheEnd).diagnostics);
   });
 });

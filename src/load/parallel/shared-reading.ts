@@ -1,14 +1,14 @@
 // Reading many files on both cores: a cold load of a large backlog is mostly parsing and
 // checking, file by file, so a worker thread reads files beside this one. The worker exists
 // only in the built package (dist/); from the sources (the tests), and for a backlog too small
-// to repay starting a thread, everything is read here.
+// to repay starting a thread, everything is read here. Private to load/ (read-files.ts).
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { entryOfFile, fileOfEntry, type CacheEntry, type PackTarget } from './parse-cache.js';
-import { readSourceFile } from './read-source-file.js';
-import type { SourceFile } from './types.js';
+import { entryOfFile, fileOfEntry, type CacheEntry, type PackTarget } from '../parse-cache.js';
+import { readSourceFile } from '../read-source-file.js';
+import type { SourceFile } from '../types.js';
 
 export interface FileToRead {
   path: string;
@@ -104,10 +104,9 @@ export class ParseWorker {
     worker.once('exit', (code) => (this.ended ??= new Error(`the parse worker stopped (${code})`)));
   }
 
-  /** A worker, if this machine and the build have what one needs. */
-  static start(): ParseWorker | undefined {
-    const mode = process.env.BACKLOG_PARSE_WORKER;
-    const script = mode === 'never' || (availableParallelism() < 2 && mode === undefined) ? undefined : workerScript();
+  /** A worker, if this machine and the build have what one needs; none when `threads` is 1. */
+  static start(threads?: Threads): ParseWorker | undefined {
+    const script = threads === 1 || (availableParallelism() < 2 && threads === undefined) ? undefined : workerScript();
     if (!script) return undefined;
     const worker = new Worker(script);
     worker.unref();
@@ -159,17 +158,20 @@ export class ParseWorker {
 }
 
 /**
- * The files read, in order, with the worker when they are many (`worker`: one started early,
- * stopped here when not needed); `pack`: a pack the worker is to write, if it reads. For the
- * tests, BACKLOG_PARSE_WORKER=never reads everything here, =always has the worker read every
- * file, however few, and =shared has both threads read however few files there are.
+ * How many threads parse: 1 reads every file here, 2 has a worker read beside this thread
+ * however few files there are; undefined (the default) starts a worker when it repays its start.
  */
-export async function readFiles(files: readonly FileToRead[], worker?: ParseWorker, pack?: PackRequest): Promise<FilesRead> {
-  const mode = process.env.BACKLOG_PARSE_WORKER;
+export type Threads = 1 | 2 | undefined;
+
+/**
+ * The files read, in order, with the worker when they are many (`worker`: one started early,
+ * stopped here when not needed); `pack`: a pack the worker is to write, if it reads.
+ */
+export async function readFiles(files: readonly FileToRead[], threads: Threads, worker?: ParseWorker, pack?: PackRequest): Promise<FilesRead> {
   const total = files.reduce((sum, file) => sum + file.bytes.byteLength, 0);
-  const worth = mode === 'always' || mode === 'shared' || (files.length > 1 && total >= DEFAULT_MIN_BYTES);
+  const worth = threads === 2 || (threads === undefined && files.length > 1 && total >= DEFAULT_MIN_BYTES);
   if (!worth) worker?.stop();
-  const helper = worth ? (worker ?? ParseWorker.start()) : undefined;
+  const helper = worth ? (worker ?? ParseWorker.start(threads)) : undefined;
   const reading = helper && SharedReading.start(helper, files.map(({ path }) => path), pack);
   if (!reading) return { read: files.map(({ path, bytes }) => ({ file: readSourceFile(path, bytes) })) };
   files.forEach(({ bytes }, index) => reading.put(index, bytes));
@@ -275,12 +277,20 @@ export class SharedReading {
     return this.read[index]?.file;
   }
 
+  /** Once every file is put: every file read, in order (undefined for those with none to read). */
+  async finish(): Promise<FilesRead> {
+    const reading = this.readInOrder();
+    let step = await reading.next();
+    while (!step.done) step = await reading.next();
+    return step.value;
+  }
+
   /**
-   * Once every file is put: reads beside the worker until none is left; every file read, in
-   * order (undefined for those with none to read). `onProgress` is called after each file this
-   * thread reads (what the worker sent is taken in every PAUSE_EVERY_MS): fileAt tells what is read.
+   * Once every file is put: reads beside the worker until none is left, giving way after each
+   * file this thread reads (what the worker sent is taken in every PAUSE_EVERY_MS; fileAt tells
+   * what is read); returns every file read, in order (undefined for those with none to read).
    */
-  async finish(onProgress?: () => void): Promise<FilesRead> {
+  async *readInOrder(): AsyncGenerator<void, FilesRead> {
     const { task, worker, paths } = this;
     if (this.puts !== paths.length) throw new Error(`${paths.length - this.puts} files never put`);
     const readHere = (index: number) => {
@@ -303,24 +313,22 @@ export class SharedReading {
         if (packed.indexes.length === PACK_BATCH_SIZE) sendPacked(false);
       }
     };
-    if (process.env.BACKLOG_PARSE_WORKER !== 'always') {
-      // The worker sends what it read in batches; this thread stops now and then to take them in,
-      // so that they are not all copied across at the end while the other thread waits.
-      let lastPause = performance.now();
-      try {
-        for (let index = Atomics.add(task.next, 0, 1); index < paths.length; index = Atomics.add(task.next, 0, 1)) {
-          readHere(index);
-          keepForPack(index);
-          if (performance.now() - lastPause > PAUSE_EVERY_MS) {
-            await new Promise(setImmediate);
-            lastPause = performance.now();
-          }
-          onProgress?.();
+    // The worker sends what it read in batches; this thread stops now and then to take them in,
+    // so that they are not all copied across at the end while the other thread waits.
+    let lastPause = performance.now();
+    try {
+      for (let index = Atomics.add(task.next, 0, 1); index < paths.length; index = Atomics.add(task.next, 0, 1)) {
+        readHere(index);
+        keepForPack(index);
+        if (performance.now() - lastPause > PAUSE_EVERY_MS) {
+          await new Promise(setImmediate);
+          lastPause = performance.now();
         }
-      } catch (error) {
-        worker.stop();
-        throw error;
+        yield;
       }
+    } catch (error) {
+      worker.stop();
+      throw error;
     }
     if (this.pack) sendPacked(true);
     let packWritten: Promise<void> | undefined;
@@ -338,7 +346,7 @@ export class SharedReading {
   }
 }
 
-/** The worker's script in the built package, next to the chunk or entry this code is in. */
+/** The worker's script in the built package (dist/load/parse-worker.js), from the chunk or entry this code is in. */
 function workerScript(): URL | undefined {
   for (const relative of ['../load/parse-worker.js', './load/parse-worker.js']) {
     const url = new URL(relative, import.meta.url);

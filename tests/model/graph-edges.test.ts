@@ -1,13 +1,11 @@
-// The graph is built as a load's files come, in file order (GraphBuilder): a server or a
-// dependency naming an entity of a later file waits for the end. Whatever was placed early, the
-// graph is the one of the whole backlog built at once (every file at the end): the same edges
-// in the same order (dependency order, then depends_on), the same servers per workload, owners
-// and dependencies that lift to no edge; and that one is checked against what each case must give.
+// The graph of a backlog: servers under their workloads in server order, the edges dependencies
+// and depends_on lift to, in that order (dependency order, then depends_on in workload order),
+// whichever file names an entity of a later one.
 import { describe, expect, it } from 'vitest';
 import { readSourceFile } from '../../src/load/read-source-file.js';
 import type { SourceFile } from '../../src/load/types.js';
+import { backlogOfFiles } from '../../src/load/backlog-of-files.js';
 import { buildGraph, type WorkloadGraph } from '../../src/model/graph.js';
-import { BacklogReader, readBacklog } from '../../src/validate/read-backlog.js';
 
 const files = (texts: Record<string, string>): SourceFile[] =>
   Object.entries(texts).map(([path, text]) => readSourceFile(path, new TextEncoder().encode(text)));
@@ -18,30 +16,20 @@ function shape(graph: WorkloadGraph) {
     edges: graph.edges.map((edge) => `${edge.from.id}->${edge.to.id} ${edge.classification} ${edge.dependency ? `${edge.dependency.data.from}=>${edge.dependency.data.to}` : 'depends_on'}`),
     serversOf: [...graph.serversOf].map(([workload, servers]) => `${workload}: ${servers.map((server) => server.id).join(',')}`),
     ownersOf: [...graph.ownersOf].map(([server, owners]) => `${server}: ${owners.map((owner) => owner.id).join(',')}`),
-    edgeless: graph.edgeless.map((dependency) => `${dependency.data.from}=>${dependency.data.to}`),
-    serversNamingUnknown: [...graph.serversNamingUnknown].map((server) => server.id),
     appDependencies: [...graph.appDependencies].map(([from, to]) => `${from}: ${[...to.keys()].join(',')}`),
     moveGroups: graph.moveGroups.map((group) => group.map((workload) => workload.id).join(',')),
   };
 }
 
-/**
- * The graph built as the files come (every file early, and the first ones early only), and the
- * graph of the whole backlog built at once: they must be equal.
- */
+/** The graph of the files' backlog, as plain values; the loader's is the same. */
 function bothWays(texts: Record<string, string>) {
-  const atOnce = readBacklog(files(texts));
-  const expected = shape(buildGraph(atOnce.backlog));
-  expect(shape(atOnce.graph)).toEqual(expected);
-  for (let early = 1; early <= Object.keys(texts).length; early++) {
-    const reader = new BacklogReader();
-    files(texts).forEach((file, index) => reader.add(file, index < early));
-    expect(shape(reader.finish().graph)).toEqual(expected);
-  }
+  const model = backlogOfFiles(files(texts));
+  const expected = shape(buildGraph(model.backlog));
+  expect(shape(model.graph)).toEqual(expected);
   return expected;
 }
 
-describe('building the graph as the files come', () => {
+describe('the graph', () => {
   it('places dependencies whose ends are known, and the ones naming later files at the end, in dependency order', () => {
     const graph = bothWays({
       'a.yaml': `workloads: [{ id: a, name: A, owner: O }]
@@ -63,8 +51,6 @@ servers: [{ id: C1, workloads: [c] }]
     });
     expect(graph.edges).toEqual(['a->c app server:A1=>server:C1', 'a->b app server:A1=>server:B1', 'b->a app server:B1=>server:A1', 'b->c shared-infra server:B1=>server:C1']);
     expect(graph.moveGroups).toEqual(['a,b']);
-    // A server of a reaching a itself joins no two workloads.
-    expect(graph.edgeless).toEqual(['server:A1=>workload:a']);
   });
 
   it('lists servers written before their workloads in server order, and their owners', () => {
@@ -88,34 +74,16 @@ dependencies:
     expect(graph.edges).toEqual(['y->x app server:S1=>server:S3', 'y->x app server:S2=>server:S3']);
   });
 
-  it('holds up the servers after one that waits, so that each workload lists its servers in server order', () => {
-    const graph = bothWays({
-      'a.yaml': `workloads: [{ id: x, name: X, owner: O }]
-servers: [{ id: S1, workloads: [x, y] }, { id: S2, workloads: [x] }]
-`,
-      'b.yaml': 'workloads: [{ id: y, name: Y, owner: O }]\n',
-    });
-    expect(graph.serversOf).toEqual(['x: S1,S2', 'y: S1']);
-    expect(graph.ownersOf).toEqual(['s1: x,y', 's2: x']);
-  });
-
-  it('lists the servers naming a workload that does not exist', () => {
+  it('lists each server once under each workload it names that exists', () => {
     const graph = bothWays({
       'a.yaml': `servers: [{ id: S1, workloads: [x, nope] }, { id: S2, workloads: [x] }, { id: S1, workloads: [gone] }]\n`,
       'b.yaml': 'workloads: [{ id: x, name: X, owner: O }]\n',
     });
-    expect(graph.serversNamingUnknown).toEqual(['S1']);
     expect(graph.serversOf).toEqual(['x: S1,S2']);
+    expect(graph.ownersOf).toEqual(['s1: x', 's2: x']);
   });
 
-  it('finishes once: the waiting servers would be placed again', () => {
-    const reader = new BacklogReader();
-    reader.add(files({ 'a.yaml': 'servers: [{ id: S1, workloads: [x] }]\nworkloads: [{ id: x, name: X, owner: O }]\n' })[0]!, true);
-    reader.finish();
-    expect(() => reader.finish()).toThrow('a graph builder finishes once');
-  });
-
-  it('places the depends_on of each workload when every workload it names is known, the rest at the end: after every dependency, in workload order', () => {
+  it('puts the edges of depends_on after every dependency\'s, in workload order', () => {
     const graph = bothWays({
       'a.yaml': `workloads:
   - { id: a, name: A, owner: O, depends_on: [c, b] }
@@ -144,7 +112,7 @@ dependencies:
     expect(graph.moveGroups).toEqual(['a,b,c']);
   });
 
-  it('keeps the dependencies that make no edge (unknown ids, outside the estate) in dependency order, early or late', () => {
+  it('makes no edge of a dependency naming nothing in the estate (unknown ids, outside the estate)', () => {
     const graph = bothWays({
       'a.yaml': `workloads: [{ id: a, name: A, owner: O, depends_on: [b, nowhere, 'external:dns'] }]
 servers: [{ id: A1, workloads: [a] }]
@@ -160,7 +128,6 @@ dependencies:
   - { from: server:B1, to: server:NOPE2, port: 5 }
 `,
     });
-    expect(graph.edgeless).toEqual(['server:A1=>server:NOPE', 'server:A1=>external:payments', 'server:B1=>server:NOPE2']);
     expect(graph.edges).toEqual(['a->b app server:A1=>server:B1', 'a->b app workload:a=>workload:b', 'a->b app depends_on']);
     expect(graph.ownersOf).toEqual(['a1: a', 'b1: b']);
   });

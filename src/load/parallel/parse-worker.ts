@@ -4,9 +4,10 @@
 // parse cache's pack of every file meanwhile: the entries of its own files as it reads them,
 // then those the main thread sends of its files (in batches, the last one `done`), and ends.
 import { parentPort } from 'node:worker_threads';
-import { IN_SHARED_MEMORY, type WorkerBatch, type WorkerTask } from './parallel-read.js';
-import { entryKey, entryOfFile, PackWriter } from './parse-cache.js';
-import { readSourceFile } from './read-source-file.js';
+import { CacheFileWriter } from '../../cache/cache-file.js';
+import { entryKey, entryOfFile, PackWriter } from '../parse-cache.js';
+import { readSourceFile } from '../read-source-file.js';
+import { IN_SHARED_MEMORY, type WorkerBatch, type WorkerTask } from './shared-reading.js';
 
 /** Files per message: large enough that messages cost little, small enough that the last one comes soon after the last file. */
 const BATCH_SIZE = 200;
@@ -21,7 +22,7 @@ parentPort?.once('message', (task: WorkerTask) => {
     for (let ready = Atomics.load(task.ready, 0); index >= ready; ready = Atomics.load(task.ready, 0)) Atomics.wait(task.ready, 0, ready, 20);
     return task.kinds[index] === IN_SHARED_MEMORY;
   };
-  const packWriter = pack && PackWriter.open(pack);
+  const packWriter = pack && PackWriter.open(CacheFileWriter.open(pack.location));
   /** Per file: whether its entry is in the pack. */
   const packed = new Uint8Array(paths.length);
   const addToPack = (index: number, json: string) => {
@@ -57,7 +58,7 @@ parentPort?.once('message', (task: WorkerTask) => {
     paths.forEach((path, index) => {
       if (task.kinds[index] === IN_SHARED_MEMORY && !packed[index]) addToPack(index, JSON.stringify(entryOfFile(readSourceFile(path, fileBytes(index)))));
     });
-    packWriter?.finish();
+    packWriter?.finish(pack.header);
     // Nothing more to do: the thread ends, and with it the main thread's wait (ParseWorker.finished).
     parentPort!.close();
   });

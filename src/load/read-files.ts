@@ -1,17 +1,19 @@
-// The only code that reads a backlog: list the files of a source, skip what is not part of
-// the backlog, and parse each one.
+// The files of a backlog, parsed and checked, one at a time in their order as they are ready:
+// list the files of a source, skip what is not part of the backlog, and read each — from the
+// files read before (the same content), the parse cache, or by parsing it, here or on a worker
+// thread beside this one (parallel/).
 import { UsageError } from '../errors.js';
+import { blobId } from './content-id.js';
 import { backlogPaths } from './file-filter.js';
 import { ROOT_FILE } from './find-root.js';
-import { projectOf } from './read-project.js';
-import { blobId } from './content-id.js';
-import { ParseWorker, readFiles, SharedReading, type FileToRead } from './parallel-read.js';
+import { ParseWorker, readFiles, SharedReading, type FileToRead, type Threads } from './parallel/shared-reading.js';
 import { relocate, type CacheEntry, type ParseCache } from './parse-cache.js';
+import { projectOf } from './read-project.js';
 import { readSourceFile } from './read-source-file.js';
 import type { BacklogSource } from './source.js';
 import type { SourceFile } from './types.js';
 
-export interface LoadOptions {
+export interface ReadOptions {
   /** An empty backlog is a backlog (the base of a diff that adds one), not an error. */
   allowEmpty?: boolean;
   /**
@@ -19,20 +21,15 @@ export interface LoadOptions {
    * nearly every file). Parsed values are never changed after parsing, so sharing is safe.
    */
   memo?: Map<string, SourceFile>;
-  /** The persistent parse cache (parse-cache.ts); its owner saves it once done loading. */
+  /** The persistent parse cache; its owner saves it once done loading. */
   cache?: ParseCache;
-  /**
-   * Told the root file as read (undefined when there is none) and the exclude globs taken from
-   * it — even when the file itself is not listed (a link to outside the root).
-   */
-  onRootFile?: (rootFile: SourceFile | undefined, exclude: readonly string[]) => void;
-  /**
-   * Told each file loaded, once, in the order of the files returned, before loadFiles returns.
-   * When two threads read the files, this one tells what is in (a file and every file before
-   * it) each time it has read a file of its own: `whileReading`, the rest are still being read,
-   * and the model is built meanwhile (validate/read-backlog.ts). The others are told at the end.
-   */
-  onFile?: (file: SourceFile, whileReading: boolean) => void;
+  threads?: Threads;
+}
+
+/** What reading found of the root file: read even when it is not listed (a link to outside the root), for its exclude globs. */
+export interface RootFile {
+  file: SourceFile | undefined;
+  exclude: readonly string[];
 }
 
 /** A file read before under another path (the same content): its findings placed at this one, its text the same. */
@@ -44,8 +41,13 @@ function movedTo(file: SourceFile, path: string): SourceFile {
 /** From this many files on, a load with nothing cached starts the second thread before reading them. */
 const EARLY_WORKER_FILES = 1000;
 
-export async function loadFiles(source: BacklogSource, options: LoadOptions = {}): Promise<SourceFile[]> {
-  const { memo, cache } = options;
+/**
+ * The backlog's files in order, each as soon as it and every file before it are read (a cold
+ * load parses on two threads, and the caller builds the model meanwhile); `onRootFile` is told
+ * the root file first.
+ */
+export async function* readBacklogFiles(source: BacklogSource, options: ReadOptions = {}, onRootFile?: (root: RootFile) => void): AsyncGenerator<SourceFile> {
+  const { memo, cache, threads } = options;
   // A cache the worker may write the pack of is empty: nothing to look up, and no file hashed
   // unless this thread keeps it after all.
   const packTarget = cache?.packTarget();
@@ -74,14 +76,14 @@ export async function loadFiles(source: BacklogSource, options: LoadOptions = {}
     if (!rootFile) keep(root, (rootFile = readSourceFile(ROOT_FILE, rootBytes)));
   }
   const exclude = (rootFile && projectOf(rootFile)?.exclude) ?? [];
-  options.onRootFile?.(rootFile, exclude);
+  onRootFile?.({ file: rootFile, exclude });
   const paths = await backlogPaths(source, exclude);
   if (paths.length === 0 && !options.allowEmpty) {
     throw new UsageError(`no backlog files in ${source.description}: no *.yaml or *.yml file`);
   }
   // A cold load of many files will want a second thread: started now, it loads its code while
   // this one reads the files, and takes each as soon as it is read.
-  const early = paths.length >= EARLY_WORKER_FILES && !cache?.size && !memo?.size ? ParseWorker.start() : undefined;
+  const early = threads !== 1 && paths.length >= EARLY_WORKER_FILES && !cache?.size && !memo?.size ? ParseWorker.start(threads) : undefined;
   // The worker, if it reads, writes the pack too: of these files and the one read already.
   const packRequest = packTarget && { ...packTarget, alsoInPack: fresh.map(({ path, bytes }) => ({ path, bytes })) };
   const sharing = early && SharedReading.start(early, paths, packRequest);
@@ -92,23 +94,11 @@ export async function loadFiles(source: BacklogSource, options: LoadOptions = {}
   const toRead: Array<FileToRead & { index: number; memoKey: string; cacheKey: string | undefined }> = [];
   /** Per file: being read still (a hole, or a file known already, is not). */
   const reading: boolean[] = [];
-  const listed = (file: SourceFile | undefined, beingRead: boolean) => {
-    files.push(file);
-    reading.push(beingRead);
-  };
-  let told = 0;
-  /** Tells onFile the files up to the first one still being read. */
-  const tellReady = (whileReading: boolean) => {
-    for (; told < files.length; told++) {
-      const file = reading[told] ? sharing?.fileAt(told) : files[told];
-      if (reading[told] && !file) return;
-      if (file) options.onFile?.(file, whileReading);
-    }
-  };
   try {
     for (const [index, path] of paths.entries()) {
       if (path === ROOT_FILE && rootFile) {
-        listed(rootFile, false);
+        files.push(rootFile);
+        reading.push(false);
         sharing?.put(index, undefined);
         continue;
       }
@@ -120,21 +110,43 @@ export async function loadFiles(source: BacklogSource, options: LoadOptions = {}
       const file = bytes && known(path, bytes, memoKey, cacheKey);
       if (bytes && !file) toRead.push({ path, bytes, index, memoKey, cacheKey });
       sharing?.put(index, file ? undefined : bytes);
-      listed(file, Boolean(bytes && !file));
+      files.push(file);
+      reading.push(Boolean(bytes && !file));
     }
   } catch (error) {
     worker?.stop();
     throw error;
   }
-  const { read, packWritten } = sharing ? await sharing.finish(options.onFile && (() => tellReady(true))) : await readFiles(toRead, worker, packRequest);
+  /** The next file to give, and the files ready in order from it (those still being read wait). */
+  let next = 0;
+  const ready = function* (): Generator<SourceFile> {
+    for (; next < files.length; next++) {
+      const file = reading[next] ? sharing?.fileAt(next) : files[next];
+      if (reading[next] && !file) return;
+      if (file) yield file;
+    }
+  };
+  let done: Awaited<ReturnType<typeof readFiles>>;
+  if (sharing) {
+    // Both threads read; the files ready are given between the files this thread reads.
+    const progress = sharing.readInOrder();
+    let step = await progress.next();
+    while (!step.done) {
+      yield* ready();
+      step = await progress.next();
+    }
+    done = step.value;
+  } else {
+    done = await readFiles(toRead, threads, worker, packRequest);
+  }
+  const { read, packWritten } = done;
   toRead.forEach((wanted, i) => {
     const { file, entry } = (sharing ? read[wanted.index] : read[i])!;
     files[wanted.index] = file;
     reading[wanted.index] = false;
     keep(wanted, file, entry);
   });
-  tellReady(false);
+  yield* ready();
   if (packWritten) cache!.writtenBy(packWritten);
   else for (const { path, bytes, file, cacheKey, entry } of fresh) cache?.set(cacheKey ?? cache.key(path, bytes), file, entry);
-  return files.filter((file): file is SourceFile => file !== undefined);
 }

@@ -1,0 +1,72 @@
+// Cache files in sections: what goes in comes back, whatever the text, written whole or a piece
+// at a time, and a file whose header or section does not match its hash is never taken for a
+// good one.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { AsciiJson, asciiJson, CacheFileWriter, readCacheFile, writeCacheFile } from '../../src/cache/cache-file.js';
+import { DamagedCacheError } from '../../src/errors.js';
+import { tempDir } from '../helpers/temp-dir.js';
+
+const VALUES = { plain: { a: 1, b: [true, null, 'x'] }, text: ['Café', '日本語', '😀', 'line\u2028separator', 'tab\tand "quotes"', '\\back\\slash'] };
+
+describe('cache file', () => {
+  it('gives back every section as written, any text included, in a file of ASCII only', () => {
+    const location = join(tempDir(), 'a.cache');
+    writeCacheFile(location, { kind: 'test', note: 'Zürich' }, { ...VALUES, encoded: new AsciiJson(asciiJson({ é: 'ü' })) });
+    expect(readFileSync(location).every((byte) => byte < 0x80)).toBe(true);
+    const file = readCacheFile<{ kind: string; note: string }>(location)!;
+    expect(file.header).toMatchObject({ kind: 'test', note: 'Zürich' });
+    expect(file.section('plain')).toEqual(VALUES.plain);
+    expect(file.section('text')).toEqual(VALUES.text);
+    expect(file.section('encoded')).toEqual({ é: 'ü' });
+    expect(file.section('missing')).toBeUndefined();
+  });
+
+  it('gives back a section written a piece at a time, in UTF-8, and hashes equal sections alike', () => {
+    const location = join(tempDir(), 'b.cache');
+    const writer = CacheFileWriter.open(location)!;
+    writer.startSection('pieces');
+    for (const piece of ['[', JSON.stringify('Zürich 東京 🚀'), ',', JSON.stringify('x'.repeat(2_000_000)), ']']) writer.write(piece);
+    writer.endSection();
+    writer.section('again', JSON.stringify(VALUES.text));
+    writer.section('text', asciiJson(VALUES.text), true);
+    expect(writer.finish({ kind: 'pieces' })).toBe(true);
+    const file = readCacheFile<{ kind: string }>(location)!;
+    expect(file.section('pieces')).toEqual(['Zürich 東京 🚀', 'x'.repeat(2_000_000)]);
+    expect(file.section('again')).toEqual(VALUES.text);
+    expect(file.section('text')).toEqual(VALUES.text);
+    expect(file.sectionHash('again')).not.toBe(file.sectionHash('text'));
+    file.rewrite({ kind: 'rewritten' });
+    const rewritten = readCacheFile<{ kind: string }>(location)!;
+    expect(rewritten.header.kind).toBe('rewritten');
+    expect(rewritten.section('pieces')).toEqual(file.section('pieces'));
+  });
+
+  it('refuses a header that does not match its hash', () => {
+    const location = join(tempDir(), 'a.cache');
+    writeCacheFile(location, { limit: 16 }, VALUES);
+    writeFileSync(location, readFileSync(location, 'latin1').replace('"limit":16', '"limit":96'), 'latin1');
+    expect(readCacheFile(location)).toBeUndefined();
+  });
+
+  it('says a section that does not match its hash is damaged, and removes the file', () => {
+    const location = join(tempDir(), 'a.cache');
+    writeCacheFile(location, {}, VALUES);
+    writeFileSync(location, readFileSync(location, 'latin1').replace('Caf', 'Cof'), 'latin1');
+    const file = readCacheFile(location)!;
+    expect(file.section('plain')).toEqual(VALUES.plain);
+    expect(() => file.section('text')).toThrow(DamagedCacheError);
+    expect(readCacheFile(location)).toBeUndefined();
+  });
+
+  it('refuses a file cut short', () => {
+    const location = join(tempDir(), 'a.cache');
+    writeCacheFile(location, {}, VALUES);
+    const bytes = readFileSync(location);
+    for (const length of [0, 10, bytes.length - 30, bytes.length - 1]) {
+      writeFileSync(location, bytes.subarray(0, length));
+      expect(readCacheFile(location), String(length)).toBeUndefined();
+    }
+  });
+});
