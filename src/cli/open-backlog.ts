@@ -18,6 +18,7 @@ import { buildGraph, type WorkloadGraph } from '../model/graph.js';
 import { defineLazy } from '../model/lazy.js';
 import type { QueryContext } from '../query/context.js';
 import { plural } from '../text/list.js';
+import { printable } from '../text/printable.js';
 import type { ReadBacklog } from '../validate/validate.js';
 import type { CliIO } from './io.js';
 import { cachingOff } from './parse-cache.js';
@@ -71,7 +72,7 @@ async function loadBacklog(io: CliIO, root: string, source: FsSource, snapshotFi
 }
 
 function report(io: CliIO, source: FsSource, drafts: readonly DiagnosticDraft[]): void {
-  for (const notice of source.notices) io.stderr(`backlog: ${notice}\n`);
+  for (const notice of source.notices) io.stderr(`backlog: ${printable(notice)}\n`);
   if (drafts.length > 0) {
     io.stderr(`backlog: the backlog has ${plural(drafts.length, 'error')} (see \`backlog validate\`); this answer leaves out what could not be read\n`);
   }

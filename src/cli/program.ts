@@ -2,6 +2,7 @@
 // in-process with captured output. Command modules load only when their command runs.
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { DamagedCacheError, errorMessage, IoError, UsageError } from '../errors.js';
+import { printable } from '../text/printable.js';
 import type { CliIO } from './io.js';
 import { toolVersion } from './version.js';
 
@@ -297,15 +298,15 @@ function exitCodeOf(error: unknown, io: CliIO, debug: boolean): number {
     return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
   if (error instanceof UsageError) {
-    io.stderr(`backlog: ${error.message}\n${error.hint ? `hint: ${error.hint}\n` : ''}`);
+    io.stderr(printable(`backlog: ${error.message}\n${error.hint ? `hint: ${error.hint}\n` : ''}`));
     return EXIT.usage;
   }
   if (error instanceof IoError) {
-    io.stderr(`backlog: ${error.message}\n`);
+    io.stderr(`backlog: ${printable(error.message)}\n`);
     if (debug && error.cause instanceof Error) io.stderr(`${error.cause.stack}\n`);
     return EXIT.internal;
   }
-  io.stderr(`backlog: internal error: ${errorMessage(error)}\nThis is a bug in backlog: please report it, with the command you ran.\n`);
+  io.stderr(`backlog: internal error: ${printable(errorMessage(error))}\nThis is a bug in backlog: please report it, with the command you ran.\n`);
   if (debug && error instanceof Error) io.stderr(`${error.stack}\n`);
   else io.stderr('(run with --debug or BACKLOG_DEBUG=1 for the stack trace)\n');
   return EXIT.internal;

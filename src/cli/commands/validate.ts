@@ -18,6 +18,7 @@ import type { CliIO } from '../io.js';
 import { parseCache } from '../parse-cache.js';
 import { toolVersion } from '../version.js';
 import { joinOr, plural } from '../../text/list.js';
+import { printable } from '../../text/printable.js';
 import { countBySeverity, describeCounts } from '../../format/summary.js';
 
 export interface ValidateOptions {
@@ -47,7 +48,7 @@ export async function runValidate(options: ValidateOptions, io: CliIO): Promise<
   // The model is built as the files come, in order.
   const reader = new BacklogReader();
   const files = await loadFiles(source, { ...caching, onFile: (file, whileReading) => reader.add(file, whileReading) });
-  for (const notice of source.notices) io.stderr(`backlog: ${notice}\n`);
+  for (const notice of source.notices) io.stderr(`backlog: ${printable(notice)}\n`);
 
   const result = validate(files, { asOf }, reader.finish());
   if (options.changed) {
