@@ -46,7 +46,10 @@ function arrow(edge: GraphEdge): string {
   return edge.crossWave ? '-->|across waves|' : '-->';
 }
 
-/** Mermaid entity codes for what could end a quoted label or be read as markup or an entity. */
+/**
+ * Mermaid entity codes for what could end a quoted label or be read as markup or an entity,
+ * and for `%`: Mermaid reads `%%{init: ...}%%` as a directive anywhere in the text, even in quotes.
+ */
 export function escape(text: string): string {
-  return printable(text.replace(/[#"<>&`|]/g, (ch) => `#${ch.charCodeAt(0)};`).replace(/\r?\n/g, '<br/>'));
+  return printable(text.replace(/[#"<>&`|%]/g, (ch) => `#${ch.charCodeAt(0)};`).replace(/\r?\n/g, '<br/>'));
 }
