@@ -70,6 +70,7 @@ export async function runValidate(options: ValidateOptions, io: CliIO): Promise<
       pathPrefix: REPOSITORY_PATH_FORMATS.has(output.format) ? repositoryPaths : '',
       sources: result.sources,
       failOn: options.failOn,
+      ...(options.maxWarnings !== undefined ? { maxWarnings: options.maxWarnings } : {}),
       toolVersion: toolVersion(),
     };
     const text = VALIDATION_FORMATTERS[output.format](report, context);
