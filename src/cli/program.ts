@@ -18,6 +18,7 @@ function createProgram(io: CliIO, setExit: (code: number) => void): Command {
     .option('--no-color', 'never colour the output')
     .option('--debug', 'print stack traces of internal errors')
     .option('--no-cache', 'do not read or write the caches (also BACKLOG_NO_CACHE=1)')
+    .option('--root <dir>', ROOT_HELP)
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout(text),
@@ -28,7 +29,12 @@ function createProgram(io: CliIO, setExit: (code: number) => void): Command {
         if (text.includes('too many arguments')) write('hint: to work on another folder, use --root DIR\n');
       },
     })
-    .showHelpAfterError('(run with --help for usage)');
+    .showHelpAfterError('(run with --help for usage)')
+    // `backlog --root X validate`: the root given before the command, unless the command has its own.
+    .hook('preAction', (_program, command) => {
+      const root = program.opts().root as string | undefined;
+      if (root !== undefined && command.opts().root === undefined) command.setOptionValue('root', root);
+    });
 
   program
     .command('validate')
@@ -83,7 +89,7 @@ function createProgram(io: CliIO, setExit: (code: number) => void): Command {
     .description('the dependency graph, clustered by wave, move groups and wrong-way edges marked')
     .option('--root <dir>', ROOT_HELP)
     .option('--focus <ref>', 'only the neighbourhood of this workload or server')
-    .option('--depth <n>', 'how many edges away from --focus to go', nonNegativeInteger, 1)
+    .option('--depth <n>', 'with --focus: how many edges away from it to go (default: 1)', nonNegativeInteger)
     .addOption(new Option('--level <level>', 'nodes are workloads or servers').choices(['workload', 'server']).default('workload'))
     .option('--all-edges', 'also shared-infra and noise edges')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['mermaid', 'dot', 'json']).default('mermaid'))
@@ -215,7 +221,7 @@ function createProgram(io: CliIO, setExit: (code: number) => void): Command {
     .command('rules')
     .description('list the finding codes with their default severity (and the severity set in this backlog)')
     .option('--root <dir>', ROOT_HELP)
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
     .action(async (options, command: Command) => {
       const { runRules } = await import('./commands/rules.js');
       const project = await projectSettings(io, options.root);

@@ -23,6 +23,7 @@ export function reportApplied(result: ApplyResult, io: CliIO, style: ChalkInstan
       for (const d of result.introduced) {
         const where = d.line !== undefined ? `${d.file}:${d.line}:${d.column}` : d.file;
         io.stderr(`  ${printable(where)}  ${style.red(d.severity)}  ${printable(d.message)}  ${style.dim(d.code)}\n`);
+        if (d.hint) io.stderr(`    ${style.cyan('hint:')} ${printable(d.hint)}\n`);
       }
       return 1;
   }

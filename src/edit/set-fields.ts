@@ -4,6 +4,7 @@ import { COLLECTIONS } from '../../schemas/collections.js';
 import { UsageError } from '../errors.js';
 import type { Entity } from '../model/entity.js';
 import { didYouMeanHint } from '../text/did-you-mean.js';
+import { withArticle } from '../text/list.js';
 import { isExtensionField } from '../load/check/extensions.js';
 import { splitSheetList } from '../text/sheet-list.js';
 import { fieldNames, schemaAt, unwrap } from '../load/check/schema-walk.js';
@@ -28,7 +29,7 @@ export function parseAssignment(entity: Entity, text: string): Assignment {
     const known = fieldNames(parent);
     if (!known.includes(path.at(-1)!)) {
       const suggestion = didYouMeanHint(path.at(-1)!, known);
-      throw new UsageError(`a ${COLLECTIONS[entity.collection].kind} has no field \`${path.join('.')}\`${suggestion ? ` (${suggestion})` : ''}`, `its fields are ${known.join(', ')}; custom fields start with x-`);
+      throw new UsageError(`${withArticle(COLLECTIONS[entity.collection].kind)} has no field \`${path.join('.')}\`${suggestion ? ` (${suggestion})` : ''}`, `its fields are ${known.join(', ')}; custom fields start with x-`);
     }
   }
   if (raw.trim() === '' || raw.trim() === 'null') return { path, value: undefined };

@@ -2,6 +2,7 @@
 // above the fail threshold, a passing one for each file without such findings. GitLab keys a
 // case by suite, class name and name: every name within a suite is made unique.
 import { addTo } from '../model/group.js';
+import { fieldPath } from '../text/field-path.js';
 import { plural } from '../text/list.js';
 import { fails } from '../validate/severity.js';
 import type { Diagnostic } from '../model/diagnostic.js';
@@ -64,11 +65,6 @@ function caseNames(found: readonly Diagnostic[]): string[] {
     seen.set(name, count);
     return count === 1 ? name : `${name} (${count})`;
   });
-}
-
-/** `depends_on[1]`, `target.region`. */
-function fieldPath(path: ReadonlyArray<string | number>): string {
-  return path.map((segment, i) => (typeof segment === 'number' ? `[${segment}]` : i === 0 ? segment : `.${segment}`)).join('');
 }
 
 function findingText(d: Diagnostic): string {

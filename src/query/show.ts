@@ -7,7 +7,7 @@ import { entityLabel } from '../model/entity.js';
 import { parseReference, resolveReference } from '../model/references.js';
 import { waveOf } from '../model/status.js';
 import { didYouMeanHint } from '../text/did-you-mean.js';
-import { joinAnd } from '../text/list.js';
+import { joinAnd, withArticle } from '../text/list.js';
 import { moveGroupLabel, serversOf, sumOf } from './computed.js';
 import type { QueryContext } from './context.js';
 import { comparePriority } from './order.js';
@@ -57,7 +57,7 @@ export function findEntity(context: QueryContext, ref: string): Entity {
   const matches = COLLECTION_NAMES.map((name) => backlog.byKey[name].get(ref.toLowerCase()) as Entity | undefined).filter((e): e is Entity => e !== undefined);
   if (matches.length === 1) return matches[0]!;
   if (matches.length > 1) {
-    throw new UsageError(`\`${ref}\` names ${joinAnd(matches.map((e) => `a ${COLLECTION_KINDS[e.collection]}`))}`, `say which: ${matches.map((e) => `\`${entityLabel(e)}\``).join(' or ')}`);
+    throw new UsageError(`\`${ref}\` names ${joinAnd(matches.map((e) => withArticle(COLLECTION_KINDS[e.collection])))}`, `say which: ${matches.map((e) => `\`${entityLabel(e)}\``).join(' or ')}`);
   }
   throw notFound(context, ref, COLLECTION_NAMES);
 }
