@@ -11,6 +11,7 @@ interface JsonSchemaObject {
   type?: string | string[];
   format?: string;
   anyOf?: JsonSchemaObject[];
+  enum?: unknown[];
 }
 
 /** Each field of an entity of the collection, with the fields inside it when it is a mapping. */
@@ -24,6 +25,14 @@ export function fieldKind(collection: CollectionName, path: readonly string[]): 
   let at = entitySchema(collection);
   for (const name of path) at = at?.properties?.[name];
   return at && kindOf(at);
+}
+
+/** The values a field (or each item of a list field) may take, when it is an enumeration. */
+export function fieldValues(collection: CollectionName, path: readonly string[]): string[] | undefined {
+  let at = entitySchema(collection);
+  for (const name of path) at = at?.properties?.[name];
+  if (at?.type === 'array') at = at.items;
+  return at?.enum?.map(String);
 }
 
 function entitySchema(collection: CollectionName): JsonSchemaObject | undefined {

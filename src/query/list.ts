@@ -7,6 +7,7 @@ import type { RowsData } from './rows.js';
 import { joinOr } from '../text/list.js';
 import { columnsOf, DEFAULT_COLUMNS, resolveColumn } from './columns.js';
 import type { QueryContext } from './context.js';
+import { checkKnownValues } from './known-values.js';
 import { compareValues, comparePriority, type SortKey } from './order.js';
 import { checkOrderValue, satisfies, type Condition } from './where.js';
 
@@ -32,7 +33,10 @@ export function listEntities(context: QueryContext, options: ListOptions): RowsD
   if (options.priority && collection !== 'workloads') throw new UsageError(`--priority orders workloads, not ${collection}`);
   const columns = columnsOf(collection, context);
   const conditions = options.where.map((condition) => ({ ...condition, column: resolveColumn(columns, condition.field, '--where', collection) }));
-  for (const condition of conditions) checkOrderValue(condition, condition.column.kind);
+  for (const condition of conditions) {
+    checkOrderValue(condition, condition.column.kind);
+    checkKnownValues(condition, condition.column, collection, context.backlog);
+  }
   const sortKeys = options.sort.map((key) => ({ ...key, column: resolveColumn(columns, key.field, '--sort', collection) }));
   const shown = (options.columns ?? (options.priority ? PRIORITY_COLUMNS : DEFAULT_COLUMNS[collection])).map((name) =>
     resolveColumn(columns, name, '--columns', collection),

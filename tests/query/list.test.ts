@@ -261,7 +261,7 @@ describe('list --where: a value the field cannot be ordered with (exit 2)', () =
     [['--where', 'cores>=many'], 'backlog: --where cores>=many: `cores` is a number, and `many` is not one\n'],
     [['--where', 'milestone>=2027-13-45'], 'backlog: --where milestone>=2027-13-45: `milestone` is a date, and `2027-13-45` is not one\nhint: write a date as YYYY-MM-DD (or a month, YYYY-MM, or a year)\n'],
     // Checked before any entity is read: the answer does not depend on the conditions' order.
-    [['servers', '--where', 'status=nosuch', '--where', 'cores>abc'], 'backlog: --where cores>abc: `cores` is a number, and `abc` is not one\n'],
+    [['servers', '--where', 'os=nosuch', '--where', 'cores>abc'], 'backlog: --where cores>abc: `cores` is a number, and `abc` is not one\n'],
   ])('%j', async (args, stderr) => {
     expect(await list(args)).toEqual({ code: 2, stdout: '', stderr });
   });
