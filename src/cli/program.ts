@@ -66,7 +66,7 @@ function createProgram(io: CliIO, setExit: (code: number) => void): Command {
     .option('--environment <values>', 'shorthand for --where environment=VALUES')
     .option('--priority [levels]', 'workloads in priority order (high, medium, low, unset; then rank, drivers, id); with levels, only those')
     .option('--sort <fields>', 'order by fields, e.g. wave,-cores (- for descending)')
-    .option('--columns <fields>', 'the columns to show, e.g. id,name,servers,blocked_by')
+    .option('--columns <fields>', 'the columns to show, e.g. id,name,servers,blocked_by (json and yaml: whole records without it)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'csv', 'markdown', 'yaml', 'ids']).default('table'))
     .action(async (collection: string | undefined, options, command: Command) => {
       const { runList } = await import('./commands/list.js');

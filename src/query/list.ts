@@ -2,7 +2,7 @@
 import type { CollectionName } from '../../schemas/collections.js';
 import { LEVELS } from '../../schemas/vocabulary.js';
 import { UsageError } from '../errors.js';
-import type { Entity } from '../model/entity.js';
+import { recordOf, type Entity } from '../model/entity.js';
 import type { RowsData } from './rows.js';
 import { joinOr } from '../text/list.js';
 import { columnsOf, DEFAULT_COLUMNS, resolveColumn } from './columns.js';
@@ -21,6 +21,8 @@ export interface ListOptions {
   /** Priority order; with levels, only those levels. */
   priority?: { levels: PriorityLevel[] | undefined };
   columns?: string[];
+  /** Whole records too (for json and yaml), unless columns are chosen. */
+  records?: boolean;
 }
 
 /** The order a collection is listed in without --sort. */
@@ -71,6 +73,7 @@ export function listEntities(context: QueryContext, options: ListOptions): RowsD
     columns: shown.map((column) => column.name),
     rows: entities.map((entity) => Object.fromEntries(shown.map((column) => [column.name, column.get(entity, context)]))),
     idColumn: 'id',
+    ...(options.records && !options.columns ? { records: entities.map(recordOf) } : {}),
   };
 }
 

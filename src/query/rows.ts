@@ -4,4 +4,6 @@ export interface RowsData {
   rows: Array<Record<string, unknown>>;
   /** The column `ids` prints. */
   idColumn: string;
+  /** Whole records, for the machine formats (json, yaml) when no columns were chosen. */
+  records?: Array<Record<string, unknown>>;
 }

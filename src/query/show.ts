@@ -3,7 +3,7 @@ import { COLLECTION_KINDS, COLLECTION_NAMES, type CollectionName } from '../../s
 import { REFERENCE_FIELDS } from '../../schemas/references.js';
 import { UsageError } from '../errors.js';
 import type { Entity } from '../model/entity.js';
-import { entityLabel } from '../model/entity.js';
+import { entityLabel, recordOf } from '../model/entity.js';
 import { parseReference, resolveReference } from '../model/references.js';
 import { waveOf } from '../model/status.js';
 import { didYouMeanHint } from '../text/did-you-mean.js';
@@ -70,7 +70,7 @@ function notFound(context: QueryContext, id: string, collections: readonly Colle
 }
 
 export function showEntity(context: QueryContext, entity: Entity, definedIn: string): EntityDetail {
-  const fields: Record<string, unknown> = { ...(entity.data as Record<string, unknown>), ...entity.extensions };
+  const fields = recordOf(entity);
   const detail: EntityDetail = { kind: COLLECTION_KINDS[entity.collection], id: entity.id, defined_in: definedIn, fields, sections: {} };
   const sections = detail.sections;
   switch (entity.collection) {

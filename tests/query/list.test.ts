@@ -111,9 +111,9 @@ describe('list --priority', () => {
   });
 
   it('shows the columns that explain the order by default', async () => {
-    const rows = await json('--priority');
-    expect(rows.map((row) => Object.keys(row))).toEqual(rows.map(() => ['id', 'name', 'priority', 'rank', 'drivers', 'status', 'wave', 'owner']));
-    expect(rows[2]).toEqual({ id: 'erp', name: 'ERP', priority: 'high', rank: null, drivers: ['innovate', 'dc-exit'], status: 'assessing', wave: 'wave-2', owner: 'finance.team@contoso.example' });
+    const rows = parseCsv((await list(['--priority', '-f', 'csv'])).stdout);
+    expect(rows[0]).toEqual(['id', 'name', 'priority', 'rank', 'drivers', 'status', 'wave', 'owner']);
+    expect(rows[3]).toEqual(['erp', 'ERP', 'high', '', 'innovate;dc-exit', 'assessing', 'wave-2', 'finance.team@contoso.example']);
   });
 
   it('rejects an unknown level (exit 2)', async () => {
@@ -379,8 +379,10 @@ describe('list collections', () => {
 
   it('dependencies, the one without an id shown by its identity', async () => {
     expect(await ids('dependencies')).toEqual(['dep-billing-crm', 'dep-dns', 'dep-ntp', 'dep-stripe', UNNAMED_DEPENDENCY]);
-    const rows = await json('dependencies', '--where', 'port=1433');
+    const rows = await json('dependencies', '--where', 'port=1433', '--columns', 'id,from,to,port,protocol,kind,classification');
     expect(rows).toEqual([{ id: UNNAMED_DEPENDENCY, from: 'server:PAY-APP01', to: 'server:SQL01', port: 1433, protocol: 'tcp', kind: 'observed', classification: 'app' }]);
+    // A whole record is the dependency as written: no id where it has none.
+    expect(await json('dependencies', '--where', 'port=1433')).toEqual([{ from: 'server:PAY-APP01', to: 'server:SQL01', port: 1433, protocol: 'tcp', kind: 'observed', classification: 'app' }]);
   });
 
   it('priorities in rank order, waves in their order (not by id, not as written)', async () => {
@@ -521,6 +523,20 @@ describe('list output formats', () => {
       'x-cost-centre': null,
     });
     await expect(result.stdout).toMatchFileSnapshot(golden('list.priority.json'));
+  });
+
+  // Was a bug (issue 21, item 3): json and yaml gave only the table's columns.
+  it('json and yaml without --columns: whole records, every field as show has it', async () => {
+    const records = JSON.parse((await list(['--priority', '-f', 'json'])).stdout) as Array<Record<string, unknown>>;
+    expect(records.map((record) => record.id)).toEqual(['payroll', 'crm', 'erp', 'billing', 'data-lake', 'intranet', 'hr-portal', 'legacy-fax', 'mainframe', 'archive']);
+    const shown = JSON.parse((await runCli(['show', 'billing', '--root', ROOT, '-f', 'json'], { cwd: repo })).stdout) as { fields: unknown };
+    const billing = records.find((record) => record.id === 'billing');
+    expect(billing).toEqual(shown.fields);
+    expect(billing).toMatchObject({ criticality: 'high', drivers: ['cost'], milestone: '2027-01-01', environment: 'production', notes: 'Invoices and dunning.\nOwned by "AR", Finance.' });
+    expect(billing).not.toHaveProperty('servers');
+    expect(parseYaml((await list(['--priority', '-f', 'yaml'])).stdout)).toEqual(records);
+    const servers = JSON.parse((await list(['servers', '-f', 'json'])).stdout) as Array<Record<string, unknown>>;
+    expect(servers.find((server) => server.id === 'SQL01')).toMatchObject({ role: 'database', status: 'replicating' });
   });
 
   it('csv: RFC 4180 quoting, CRLF line ends, lists joined with ;', async () => {

@@ -51,6 +51,8 @@ export async function runList(collectionName: string | undefined, options: ListC
     sort: options.sort ? parseSort(options.sort) : [],
     ...(options.priority !== undefined ? { priority: { levels: parsePriorityLevels(options.priority) } } : {}),
     ...(options.columns ? { columns: options.columns.split(',').map((c) => c.trim()).filter(Boolean) } : {}),
+    // A machine format gives whole records, unless columns are chosen.
+    records: options.format === 'json' || options.format === 'yaml',
   };
   const { context } = await openForQuery(io, options.root);
   const rows = listEntities(context, listOptions);

@@ -1,8 +1,9 @@
 import type { RowsData } from '../../query/rows.js';
 import { cellText, type RowsFormatter } from './types.js';
 
-/** Rows as objects with the columns as keys, in column order; missing values as null. */
+/** The whole records when given; else rows as objects with the columns as keys, in column order, missing values as null. */
 export function rowObjects(data: RowsData): Array<Record<string, unknown>> {
+  if (data.records) return data.records;
   return data.rows.map((row) => Object.fromEntries(data.columns.map((column) => [column, row[column] ?? null])));
 }
 
