@@ -67,6 +67,7 @@ function createProgram(io: CliIO, setExit: (code: number) => void): Command {
     .option('--priority [levels]', 'workloads in priority order (high, medium, low, unset; then rank, drivers, id); with levels, only those')
     .option('--sort <fields>', 'order by fields, e.g. wave,-cores (- for descending)')
     .option('--columns <fields>', 'the columns to show, e.g. id,name,servers,blocked_by (json and yaml: whole records without it)')
+    .option('--wide', 'a table as wide as its text: nothing cut or left out to fit the terminal')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'csv', 'markdown', 'yaml', 'ids']).default('table'))
     .action(async (collection: string | undefined, options, command: Command) => {
       const { runList } = await import('./commands/list.js');
@@ -100,9 +101,10 @@ function createProgram(io: CliIO, setExit: (code: number) => void): Command {
 
   program
     .command('waves')
-    .description('the waves with workloads, servers, capacity use and findings; --suggest proposes an assignment')
+    .description('each wave with its workloads (ids, in priority order; `show WAVE` for details), dates, servers, capacity use and findings; --suggest proposes an assignment')
     .option('--root <dir>', ROOT_HELP)
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'markdown', 'csv']).default('table'))
+    .option('--wide', 'a table as wide as its text: nothing cut or left out to fit the terminal')
     .option('--suggest', 'propose a wave for every workload still to move')
     .option('--max-servers <n>', "with --suggest: the capacity of waves without their own max_servers, and of new waves", positiveInteger)
     .option('--reassign', 'with --suggest: place every workload afresh, not only those without a wave')
@@ -222,6 +224,7 @@ function createProgram(io: CliIO, setExit: (code: number) => void): Command {
     .description('list the finding codes with their default severity (and the severity set in this backlog)')
     .option('--root <dir>', ROOT_HELP)
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .option('--wide', 'a table as wide as its text: nothing cut or left out to fit the terminal')
     .action(async (options, command: Command) => {
       const { runRules } = await import('./commands/rules.js');
       const project = await projectSettings(io, options.root);

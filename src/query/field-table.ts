@@ -3,6 +3,7 @@
 // tests), so that a query needs no zod at start-up.
 import type { CollectionName } from '../../schemas/vocabulary.js';
 import schema from '../../schemas/backlog.schema.json' with { type: 'json' };
+import type { ColumnFit } from './rows.js';
 import type { ValueKind } from './where.js';
 
 interface JsonSchemaObject {
@@ -10,6 +11,7 @@ interface JsonSchemaObject {
   items?: JsonSchemaObject;
   type?: string | string[];
   format?: string;
+  pattern?: string;
   anyOf?: JsonSchemaObject[];
   enum?: unknown[];
 }
@@ -33,6 +35,20 @@ export function fieldValues(collection: CollectionName, path: readonly string[])
   for (const name of path) at = at?.properties?.[name];
   if (at?.type === 'array') at = at.items;
   return at?.enum?.map(String);
+}
+
+/**
+ * How a field's column gives way on a narrow terminal: free text (no enumeration, pattern or
+ * format) is cut, a list is cut between items; ids, references, dates, numbers and enumerations
+ * never are.
+ */
+export function fieldFit(collection: CollectionName, path: readonly string[]): ColumnFit {
+  let at = entitySchema(collection);
+  for (const name of path) at = at?.properties?.[name];
+  const branches = at?.anyOf?.filter((branch) => branch.type !== 'null');
+  if (branches?.length === 1) at = { ...at, ...branches[0] };
+  if (at?.type === 'array') return 'list';
+  return at?.type === 'string' && !at.enum && !at.pattern && !at.format && !at.anyOf ? 'text' : 'fixed';
 }
 
 function entitySchema(collection: CollectionName): JsonSchemaObject | undefined {

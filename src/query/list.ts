@@ -30,6 +30,13 @@ const NATURAL_ORDER: Partial<Record<CollectionName, string>> = { priorities: 'ra
 
 const PRIORITY_COLUMNS = ['id', 'name', 'priority', 'rank', 'drivers', 'status', 'wave', 'owner'];
 
+/** The default columns a narrow terminal leaves out first (after that, from the right). */
+const LEAVE_OUT: Partial<Record<CollectionName | 'priority' | 'chosen', string[]>> = {
+  priority: ['owner', 'drivers'],
+  workloads: ['owner', 'servers'],
+  dependencies: ['id', 'kind'],
+};
+
 export function listEntities(context: QueryContext, options: ListOptions): RowsData {
   const { collection } = options;
   if (options.priority && collection !== 'workloads') throw new UsageError(`--priority orders workloads, not ${collection}`);
@@ -54,9 +61,9 @@ export function listEntities(context: QueryContext, options: ListOptions): RowsD
     entities = [...(entities as Entity<'workloads'>[])].sort(comparePriority(context.backlog));
   } else {
     const keys = sortKeys.length > 0 ? sortKeys : [{ column: columns.get(NATURAL_ORDER[collection] ?? 'id')!, descending: false }];
-    const id = columns.get('id')!;
-    // Each value once per entity, not once per comparison: a computed column can be costly.
-    const sortValues = new Map(entities.map((entity) => [entity, [...keys.map(({ column }) => column.get(entity, context)), id.get(entity, context)]]));
+    // Each value once per entity, not once per comparison: a computed column can be costly. Ties
+    // go by id (a dependency's identity where it has none).
+    const sortValues = new Map(entities.map((entity) => [entity, [...keys.map(({ column }) => column.get(entity, context)), entity.id]]));
     entities = [...entities].sort((a, b) => {
       const x = sortValues.get(a)!;
       const y = sortValues.get(b)!;
@@ -73,7 +80,14 @@ export function listEntities(context: QueryContext, options: ListOptions): RowsD
     columns: shown.map((column) => column.name),
     rows: entities.map((entity) => Object.fromEntries(shown.map((column) => [column.name, column.get(entity, context)]))),
     idColumn: 'id',
+    ids: entities.map((entity) => entity.id),
     ...(options.records && !options.columns ? { records: entities.map(recordOf) } : {}),
+    layout: {
+      fits: Object.fromEntries(shown.flatMap((column) => (column.fit && column.fit !== 'fixed' ? [[column.name, column.fit]] : []))),
+      leaveOut: LEAVE_OUT[options.columns ? 'chosen' : options.priority ? 'priority' : collection] ?? [],
+      // Most dependencies have no id of their own: where an edge starts is what stays.
+      keep: collection === 'dependencies' && shown.some((column) => column.name === 'from') ? 'from' : 'id',
+    },
   };
 }
 

@@ -233,7 +233,9 @@ describe('list --where', () => {
   it('dependencies, the one without an id included', async () => {
     expect(await ids('dependencies', '--where', 'classification=app')).toEqual(['dep-billing-crm', UNNAMED_DEPENDENCY]);
     expect(await ids('dependencies', '--where', 'port>=443')).toEqual(['dep-billing-crm', 'dep-stripe', UNNAMED_DEPENDENCY]);
-    expect(await ids('dependencies', '--where', 'id~sql01')).toEqual([UNNAMED_DEPENDENCY]);
+    expect(await ids('dependencies', '--where', 'to~sql01')).toEqual([UNNAMED_DEPENDENCY]);
+    // `id` is the id written: the unnamed one has none.
+    expect(await ids('dependencies', '--where', 'id=')).toEqual([UNNAMED_DEPENDENCY]);
     expect(await ids('dependencies', '--where', 'to~external:')).toEqual(['dep-stripe']);
   });
 
@@ -377,10 +379,10 @@ describe('list collections', () => {
     expect(await ids('servers')).toEqual(ALL_SERVERS);
   });
 
-  it('dependencies, the one without an id shown by its identity', async () => {
+  it('dependencies: ids gives the one without an id by its identity; its id column is empty', async () => {
     expect(await ids('dependencies')).toEqual(['dep-billing-crm', 'dep-dns', 'dep-ntp', 'dep-stripe', UNNAMED_DEPENDENCY]);
     const rows = await json('dependencies', '--where', 'port=1433', '--columns', 'id,from,to,port,protocol,kind,classification');
-    expect(rows).toEqual([{ id: UNNAMED_DEPENDENCY, from: 'server:PAY-APP01', to: 'server:SQL01', port: 1433, protocol: 'tcp', kind: 'observed', classification: 'app' }]);
+    expect(rows).toEqual([{ id: null, from: 'server:PAY-APP01', to: 'server:SQL01', port: 1433, protocol: 'tcp', kind: 'observed', classification: 'app' }]);
     // A whole record is the dependency as written: no id where it has none.
     expect(await json('dependencies', '--where', 'port=1433')).toEqual([{ from: 'server:PAY-APP01', to: 'server:SQL01', port: 1433, protocol: 'tcp', kind: 'observed', classification: 'app' }]);
   });
@@ -472,15 +474,17 @@ describe('list output formats', () => {
     await expect(rich.stdout).toMatchFileSnapshot(golden('list.columns.table.txt'));
   });
 
-  it('table: fits an 80-column terminal, the widest column wrapping at spaces; coloured there', async () => {
+  // The layout rules are tested on examples/contoso in tests/format/table-fit.test.ts.
+  it('table: fits an 80-column terminal, the name cut with …, every id, status and number whole; coloured there', async () => {
     const args = ['--priority', '--columns', 'id,name,priority,status,wave,servers,cores'];
     const result = await list(args, { tty: true, columns: 80, env: { NO_COLOR: '1' } });
     expect(result.code).toBe(0);
     const lines = result.stdout.trimEnd().split('\n');
     // 96 columns wide without a terminal: `name` gives way, down to exactly 80.
     for (const line of lines) expect(line.length).toBe(80);
-    expect(result.stdout).not.toContain('…');
+    expect(result.stdout).toContain('│ Billing, "P… │');
     for (const id of ALL_WORKLOADS) expect(result.stdout).toContain(`│ ${id} `);
+    for (const status of ['scheduled', 'identified', 'assessing', 'retained']) expect(result.stdout).toContain(`│ ${status} `);
     await expect(result.stdout).toMatchFileSnapshot(golden('list.priority.table-80.txt'));
     const coloured = await list(args, { tty: true, columns: 80 });
     expect(coloured.stdout).toContain('\u001b[');
@@ -488,14 +492,13 @@ describe('list output formats', () => {
 
   // Was a bug, kept as a regression test: to fit 80 columns the layout shrinks every column down to 8 characters, the id column
   // too, and the table (then cli-table3) cut words longer than a cell: `data-l…`, `intran…`, `hr-por…`,
-  // `legacy…`, `mainfr…`, `schedul…`, `<fin@co…`. Text is lost, the ids first — the one column a
-  // reader needs whole (to type `backlog show ID`). Long words should wrap, not be cut.
-  it('table: at 80 columns the default --priority table loses no text (no id is cut)', async () => {
+  // `legacy…`, `mainfr…`, `schedul…`, `<fin@co…`. The ids are the one column a reader needs whole
+  // (to type `backlog show ID`): they are never cut, nor split across lines.
+  it('table: at 80 columns the default --priority table cuts no id', async () => {
     const result = await list(['--priority'], { columns: 80 });
     expect(result.code).toBe(0);
     for (const line of result.stdout.trimEnd().split('\n')) expect(line.length).toBeLessThanOrEqual(80);
     for (const id of ALL_WORKLOADS) expect(result.stdout).toContain(`│ ${id} `);
-    expect(result.stdout).not.toContain('…');
   });
 
   it('table: servers and dependencies', async () => {

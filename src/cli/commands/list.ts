@@ -17,6 +17,7 @@ export interface ListCommandOptions {
   priority?: string | true;
   columns?: string;
   format: RowsFormat;
+  wide?: boolean;
   color?: boolean;
   status?: string;
   wave?: string;
@@ -57,7 +58,7 @@ export async function runList(collectionName: string | undefined, options: ListC
   const { context } = await openForQuery(io, options.root);
   const rows = listEntities(context, listOptions);
   const style = createStyle(options.format === 'table' && colourEnabled(io, options.color));
-  io.stdout((await rowsFormatter(options.format))(rows, { style, columns: io.columns }));
+  io.stdout((await rowsFormatter(options.format))(rows, { style, columns: options.wide ? undefined : io.columns }));
   return 0;
 }
 

@@ -8,6 +8,7 @@ import { renderTable } from '../../format/rows/table-layout.js';
 
 export interface RulesOptions {
   format: 'table' | 'json';
+  wide?: boolean;
   color?: boolean;
 }
 
@@ -33,6 +34,6 @@ export function runRules(options: RulesOptions, project: Project | undefined, io
   const rows = DIAGNOSTIC_CODES.map((code) =>
     overridden ? [code, CODES[code].severity, here(code), CODES[code].summary] : [code, CODES[code].severity, CODES[code].summary],
   );
-  io.stdout(renderTable(head, rows, { style, columns: io.columns }));
+  io.stdout(renderTable(head, rows, { style, columns: options.wide ? undefined : io.columns, fits: head.map((title) => (title === 'Description' ? 'text' : 'fixed')) }));
   return 0;
 }

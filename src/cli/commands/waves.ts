@@ -16,6 +16,7 @@ import { reportApplied } from '../report-applied.js';
 export interface WavesOptions {
   root?: string;
   format: 'table' | 'json' | 'markdown' | 'csv';
+  wide?: boolean;
   suggest?: boolean;
   maxServers?: number;
   reassign?: boolean;
@@ -38,7 +39,7 @@ async function waves(options: WavesOptions, io: CliIO, journal: string | undefin
     const { diagnostics } = validate(opened.files, { asOf }, opened);
     const summaries = summarizeWaves(opened.context, diagnostics);
     if (options.format === 'json') io.stdout(`${JSON.stringify(summaries, null, 2)}\n`);
-    else io.stdout((await rowsFormatter(options.format))(waveRows(summaries), { style: options.format === 'table' ? style : createStyle(false), columns: io.columns }));
+    else io.stdout((await rowsFormatter(options.format))(waveRows(summaries), { style: options.format === 'table' ? style : createStyle(false), columns: options.wide ? undefined : io.columns }));
     return 0;
   }
   const plan = suggestWaves(opened.context, { reassign: options.reassign === true, ...(options.maxServers !== undefined ? { maxServers: options.maxServers } : {}) });

@@ -10,4 +10,4 @@ export function rowObjects(data: RowsData): Array<Record<string, unknown>> {
 export const json: RowsFormatter = (data) => `${JSON.stringify(rowObjects(data), null, 2)}\n`;
 
 /** One id a line, for pipes. */
-export const ids: RowsFormatter = (data) => data.rows.map((row) => `${cellText(row[data.idColumn])}\n`).join('');
+export const ids: RowsFormatter = (data) => (data.ids ?? data.rows.map((row) => cellText(row[data.idColumn]))).map((id) => `${id}\n`).join('');
