@@ -482,7 +482,7 @@ describe('list output formats', () => {
     const lines = result.stdout.trimEnd().split('\n');
     // 96 columns wide without a terminal: `name` gives way, down to exactly 80.
     for (const line of lines) expect(line.length).toBe(80);
-    expect(result.stdout).toContain('│ Billing, "P… │');
+    expect(result.stdout).toContain('│ Billing,…    │');
     for (const id of ALL_WORKLOADS) expect(result.stdout).toContain(`│ ${id} `);
     for (const status of ['scheduled', 'identified', 'assessing', 'retained']) expect(result.stdout).toContain(`│ ${status} `);
     await expect(result.stdout).toMatchFileSnapshot(golden('list.priority.table-80.txt'));

@@ -171,6 +171,9 @@ function cutText(text: string, width: number): string {
     kept += char;
     used += charWidth;
   }
+  // At a space when one is near the end: `E-commerce…` reads better than `E-commerce w…`.
+  const space = kept.lastIndexOf(' ');
+  if (space >= kept.length * 0.6 && text[kept.length] !== ' ') kept = kept.slice(0, space);
   return `${kept.trimEnd()}…`;
 }
 
