@@ -132,15 +132,17 @@ function createProgram(io: CliIO, setExit: (code: number) => void): Command {
 
   program
     .command('set')
-    .description('change fields of one entity in place: comments and layout kept, the result validated first')
-    .argument('<ref>', 'an id (payroll), or kind:id (server:SQL01)')
-    .argument('<assignments...>', 'FIELD=VALUE: priority=high, tags=a,b (a list), target.region=westeurope, owner=null (removes it)')
+    .description('change fields in place, of one entity or (--where) of every entity that matches: comments and layout kept, the result validated first')
+    .argument('[ref]', 'an id (payroll), or kind:id (server:SQL01); none with --where')
+    .argument('[assignments...]', 'FIELD=VALUE: priority=high, tags=a,b (a list), tags+=c, tags-=a, target.region=westeurope, metrics[0].current=10, metrics[cost].current=10, owner=null (removes it)')
     .option('--root <dir>', ROOT_HELP)
+    .option('-w, --where <condition>', 'every entity where FIELD OP VALUE holds, as for list; repeatable', collect, [])
+    .option('--collection <name>', 'with --where: the collection (default: workloads)')
     .option('--dry-run', 'print the diff, write nothing')
     .option('--as-of <date>', '"today" for date rules, YYYY-MM-DD (or BACKLOG_AS_OF)')
-    .action(async (ref: string, assignments: string[], options, command: Command) => {
+    .action(async (ref: string | undefined, assignments: string[], options, command: Command) => {
       const { runSet } = await import('./commands/set.js');
-      setExit(await runSet(ref, assignments, { ...options, color: command.optsWithGlobals().color }, io));
+      setExit(await runSet([...(ref === undefined ? [] : [ref]), ...assignments], { ...options, color: command.optsWithGlobals().color }, io));
     });
 
   program

@@ -37,7 +37,12 @@ const LEAVE_OUT: Partial<Record<CollectionName | 'priority' | 'chosen', string[]
   dependencies: ['id', 'kind'],
 };
 
-export function listEntities(context: QueryContext, options: ListOptions): RowsData {
+/** The entities of a collection that meet every condition, in the collection's natural order (set --where). */
+export function matchingEntities(context: QueryContext, collection: CollectionName, where: readonly Condition[]): Entity[] {
+  return listEntities(context, { collection, where: [...where], sort: [], columns: ['id'] }).entities;
+}
+
+export function listEntities(context: QueryContext, options: ListOptions): RowsData & { entities: Entity[] } {
   const { collection } = options;
   if (options.priority && collection !== 'workloads') throw new UsageError(`--priority orders workloads, not ${collection}`);
   const columns = columnsOf(collection, context);
@@ -77,6 +82,7 @@ export function listEntities(context: QueryContext, options: ListOptions): RowsD
     });
   }
   return {
+    entities,
     columns: shown.map((column) => column.name),
     rows: entities.map((entity) => Object.fromEntries(shown.map((column) => [column.name, column.get(entity, context)]))),
     idColumn: 'id',
