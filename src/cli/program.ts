@@ -87,13 +87,15 @@ function createProgram(io: CliIO, setExit: (code: number) => void): Command {
 
   program
     .command('graph')
-    .description('the dependency graph, clustered by wave, move groups and wrong-way edges marked')
+    .description('the dependency graph, clustered by wave; move groups, cross-wave and wrong-way edges marked; parallel edges merged')
     .option('--root <dir>', ROOT_HELP)
     .option('--focus <ref>', 'only the neighbourhood of this workload or server')
     .option('--depth <n>', 'with --focus: how many edges away from it to go (default: 1)', nonNegativeInteger)
-    .addOption(new Option('--level <level>', 'nodes are workloads or servers').choices(['workload', 'server']).default('workload'))
+    .option('--wave <id>', 'only the workloads of this wave; those of other waves they touch as one node per wave')
+    .addOption(new Option('--level <level>', 'nodes are workloads, servers, or waves').choices(['workload', 'server', 'wave']).default('workload'))
+    .addOption(new Option('--externals <mode>', 'systems outside the estate: each its own node, one node per classification, or none').choices(['all', 'collapse', 'none']).default('collapse'))
     .option('--all-edges', 'also shared-infra and noise edges')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['mermaid', 'dot', 'json']).default('mermaid'))
+    .addOption(new Option('-f, --format <format>', 'output format (mermaid: within what Mermaid draws, else the graph of waves)').choices(['mermaid', 'dot', 'json']).default('mermaid'))
     .action(async (options) => {
       const { runGraph } = await import('./commands/graph.js');
       setExit(await runGraph(options, io));
