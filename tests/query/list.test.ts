@@ -559,17 +559,18 @@ describe('list output formats', () => {
     await expect(result.stdout).toMatchFileSnapshot(golden('list.priority.csv'));
   });
 
-  it('markdown: a table, with | escaped and line breaks as <br>', async () => {
+  // What a renderer makes of it, and of hostile values: tests/e2e/markdown-injection.test.ts.
+  it('markdown: a table, with what Markdown would act on escaped and line breaks as <br>', async () => {
     const result = await list([...RICH, '-f', 'markdown']);
     expect(result.code).toBe(0);
     const lines = result.stdout.trimEnd().split('\n');
-    expect(lines[0]).toBe(`| ${COLUMNS.join(' | ')} |`);
+    expect(lines[0]).toBe(`| ${COLUMNS.map((column) => column.replace('_', '\\_')).join(' | ')} |`);
     expect(lines[1]).toBe(`| ${COLUMNS.map(() => '---').join(' | ')} |`);
     expect(lines).toHaveLength(2 + 7);
     // Every row has as many cell separators as the header: no | leaks out of a cell.
     const separators = (line: string) => line.replace(/\\\|/g, '').split('|').length;
     for (const line of lines) expect(separators(line)).toBe(separators(lines[0]!));
-    expect(lines[5]).toBe('| billing | Billing, "Pay" &lt;EU&gt; #1 \\| B2B |  | finance, billing | Invoices and dunning.<br>Owned by "AR", Finance. | 2 | crm |  |  |');
+    expect(lines[5]).toBe('| billing | Billing, "Pay" \\<EU\\> `#1` \\| B2B |  | finance, billing | Invoices and dunning.<br>Owned by "AR", Finance. | 2 | crm |  |  |');
     await expect(result.stdout).toMatchFileSnapshot(golden('list.priority.md'));
   });
 
