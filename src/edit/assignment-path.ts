@@ -3,8 +3,8 @@
 // or `-=` (remove from it).
 import { UsageError } from '../errors.js';
 
-export type PathStep = { field: string } | { index: number } | { id: string };
-export type AssignmentOperator = '=' | '+=' | '-=';
+type PathStep = { field: string } | { index: number } | { id: string };
+type AssignmentOperator = '=' | '+=' | '-=';
 
 export interface ParsedAssignment {
   /** As written, for messages. */

@@ -11,7 +11,7 @@ import { fieldNames, schemaAt } from '../load/check/schema-walk.js';
 export const TOP_LEVEL_ORDER: readonly string[] = ['project', ...COLLECTION_NAMES];
 
 /** The schema of the mapping at a path of a document (`['workloads', 3, 'target']`), if the format knows it. */
-export function schemaAtPath(path: readonly PathSegment[]): z.ZodType | undefined {
+function schemaAtPath(path: readonly PathSegment[]): z.ZodType | undefined {
   const [head, ...rest] = path;
   let root: z.ZodType;
   if (head === 'project') root = Project;
