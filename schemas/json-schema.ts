@@ -44,7 +44,7 @@ export function backlogJsonSchema(): Record<string, unknown> {
 }
 
 /** A list of types (`[number, string]`, as zod writes a union of them) as `anyOf`: ajv's strict mode refuses the list. */
-function withoutTypeLists(node: unknown): void {
+export function withoutTypeLists(node: unknown): void {
   if (Array.isArray(node)) {
     for (const item of node) withoutTypeLists(item);
     return;

@@ -83,6 +83,7 @@ export function listEntities(context: QueryContext, options: ListOptions): RowsD
   }
   return {
     entities,
+    collection,
     columns: shown.map((column) => column.name),
     rows: entities.map((entity) => Object.fromEntries(shown.map((column) => [column.name, column.get(entity, context)]))),
     idColumn: 'id',

@@ -1,5 +1,7 @@
 /** Rows of named cells: what list, waves and other tabular commands give (the rows formats print them). */
 export interface RowsData {
+  /** The collection the rows are of, for the JSON output. */
+  collection?: string;
   columns: string[];
   rows: Array<Record<string, unknown>>;
   /** The column `ids` prints. */

@@ -24,7 +24,7 @@ export interface WaveSummary {
   cores: number;
   capacity: number | null;
   /** Servers over capacity, as a percentage; null without a capacity. */
-  capacity_used: number | null;
+  capacityUsed: number | null;
   findings: Array<{ code: string; message: string }>;
 }
 
@@ -61,7 +61,7 @@ export function summarizeWaves(context: QueryContext, diagnostics: readonly Diag
       servers: servers.length,
       cores: sumOf(servers, 'cores'),
       capacity,
-      capacity_used: capacity ? Math.round((servers.length / capacity) * 100) : null,
+      capacityUsed: capacity ? Math.round((servers.length / capacity) * 100) : null,
       findings: findingsOf(wave),
     };
   };
@@ -77,7 +77,7 @@ export function waveRows(summaries: WaveSummary[]): RowsData {
   const columns = ['order', 'id', 'name', 'status', 'start', 'end', 'workloads', 'servers', 'cores', 'capacity', 'findings'];
   const rows = summaries.map((s) => ({
     ...s,
-    capacity: s.capacity === null ? '' : `${s.servers}/${s.capacity} (${s.capacity_used}%)`,
+    capacity: s.capacity === null ? '' : `${s.servers}/${s.capacity} (${s.capacityUsed}%)`,
     findings: countCodes(s.findings.map((f) => f.code)),
   }));
   return {

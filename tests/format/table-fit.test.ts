@@ -89,7 +89,7 @@ describe('waves', () => {
     const wave3 = waves.rows.find((row) => row[1] === 'wave-3')!;
     // wave-3 holds payroll and hr-portal (high, ranks 1 and 2), timesheets (high, 3), expenses (medium) and learning-mgmt (low).
     expect(wave3[column]).toBe('payroll, hr-portal, timesheets, expenses, learning-mgmt');
-    const json = JSON.parse((await runCli(['waves', '--root', contoso, '-f', 'json'])).stdout) as Array<{ id: string; workloads: string[] }>;
+    const json = (JSON.parse((await runCli(['waves', '--root', contoso, '-f', 'json'])).stdout) as { waves: Array<{ id: string; workloads: string[] }> }).waves;
     expect(json.find((wave) => wave.id === 'wave-3')!.workloads).toEqual(['payroll', 'hr-portal', 'timesheets', 'expenses', 'learning-mgmt']);
   });
 

@@ -76,7 +76,7 @@ describe('export -> import csv round trip', () => {
   it.each(COLLECTION_NAMES)('changes nothing for contoso %s', async (collection) => {
     const root = copyOf(CONTOSO);
     const before = snapshot(root);
-    const count = (JSON.parse((await runCli(['list', collection, '-f', 'json'], { cwd: root })).stdout) as unknown[]).length;
+    const count = (JSON.parse((await runCli(['list', collection, '-f', 'json'], { cwd: root })).stdout) as { items: unknown[] }).items.length;
     expect(count).toBeGreaterThan(0);
     const result = await roundTrip(root, collection);
     expect(result).toEqual({ code: 0, stdout: `Nothing to change.\ncsv: ${count} ${count === 1 ? 'row' : 'rows'} read; ${collection}: 0 added, 0 updated, ${count} unchanged\n`, stderr: '' });

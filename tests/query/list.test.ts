@@ -31,7 +31,7 @@ async function json(...args: string[]): Promise<Array<Record<string, unknown>>> 
   const result = await list([...args, '-f', 'json']);
   expect(result.stderr).toBe('');
   expect(result.code).toBe(0);
-  return JSON.parse(result.stdout) as Array<Record<string, unknown>>;
+  return (JSON.parse(result.stdout) as { items: Array<Record<string, unknown>> }).items;
 }
 
 /** A strict RFC 4180 reader: CRLF between records, quotes only around whole fields, `""` for a quote. */
@@ -405,7 +405,7 @@ describe('list collections', () => {
 
   it('nothing found: an empty answer in every format', async () => {
     const none = ['--status', 'optimized'];
-    expect((await list([...none, '-f', 'json'])).stdout).toBe('[]\n');
+    expect(JSON.parse((await list([...none, '-f', 'json'])).stdout)).toEqual({ version: 1, collection: 'workloads', items: [] });
     expect((await list([...none, '-f', 'yaml'])).stdout).toBe('[]\n');
     expect((await list([...none, '-f', 'ids'])).stdout).toBe('');
     expect((await list([...none, '-f', 'csv', '--columns', 'id,name'])).stdout).toBe('id,name\r\n');
@@ -510,8 +510,9 @@ describe('list output formats', () => {
     const result = await list([...RICH, '-f', 'json']);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
-    const rows = JSON.parse(result.stdout) as Array<Record<string, unknown>>;
-    expect(Array.isArray(rows)).toBe(true);
+    const output = JSON.parse(result.stdout) as { version: number; collection: string; items: Array<Record<string, unknown>> };
+    expect([output.version, output.collection]).toEqual([1, 'workloads']);
+    const rows = output.items;
     expect(rows.map((row) => row.id)).toEqual(['payroll', 'crm', 'erp', 'billing', 'data-lake', 'intranet', 'hr-portal']);
     for (const row of rows) expect(Object.keys(row)).toEqual(COLUMNS);
     expect(rows[3]).toEqual({
@@ -530,7 +531,7 @@ describe('list output formats', () => {
 
   // Was a bug (issue 21, item 3): json and yaml gave only the table's columns.
   it('json and yaml without --columns: whole records, every field as show has it', async () => {
-    const records = JSON.parse((await list(['--priority', '-f', 'json'])).stdout) as Array<Record<string, unknown>>;
+    const records = (JSON.parse((await list(['--priority', '-f', 'json'])).stdout) as { items: Array<Record<string, unknown>> }).items;
     expect(records.map((record) => record.id)).toEqual(['payroll', 'crm', 'erp', 'billing', 'data-lake', 'intranet', 'hr-portal', 'legacy-fax', 'mainframe', 'archive']);
     const shown = JSON.parse((await runCli(['show', 'billing', '--root', ROOT, '-f', 'json'], { cwd: repo })).stdout) as { fields: unknown };
     const billing = records.find((record) => record.id === 'billing');
@@ -538,7 +539,7 @@ describe('list output formats', () => {
     expect(billing).toMatchObject({ criticality: 'high', drivers: ['cost'], milestone: '2027-01-01', environment: 'production', notes: 'Invoices and dunning.\nOwned by "AR", Finance.' });
     expect(billing).not.toHaveProperty('servers');
     expect(parseYaml((await list(['--priority', '-f', 'yaml'])).stdout)).toEqual(records);
-    const servers = JSON.parse((await list(['servers', '-f', 'json'])).stdout) as Array<Record<string, unknown>>;
+    const servers = (JSON.parse((await list(['servers', '-f', 'json'])).stdout) as { items: Array<Record<string, unknown>> }).items;
     expect(servers.find((server) => server.id === 'SQL01')).toMatchObject({ role: 'database', status: 'replicating' });
   });
 
@@ -577,7 +578,7 @@ describe('list output formats', () => {
   it('yaml: the same rows as json', async () => {
     const result = await list([...RICH, '-f', 'yaml']);
     expect(result.code).toBe(0);
-    const asJson = JSON.parse((await list([...RICH, '-f', 'json'])).stdout) as unknown;
+    const asJson = (JSON.parse((await list([...RICH, '-f', 'json'])).stdout) as { items: unknown }).items;
     expect(parseYaml(result.stdout)).toEqual(asJson);
     await expect(result.stdout).toMatchFileSnapshot(golden('list.priority.yaml'));
   });

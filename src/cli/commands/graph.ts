@@ -3,6 +3,7 @@
 // stderr says how to narrow the graph asked for.
 import { UsageError } from '../../errors.js';
 import { dot } from '../../format/dot.js';
+import { jsonText, OUTPUT_VERSION } from '../../format/json-output.js';
 import { mermaid, MERMAID_MAX_EDGES, MERMAID_MAX_TEXT } from '../../format/mermaid.js';
 import { graphView, type ExternalsMode, type GraphLevel, type GraphOptions } from '../../query/graph-view.js';
 import type { CliIO } from '../io.js';
@@ -33,7 +34,7 @@ export async function runGraph(options: GraphCommandOptions, io: CliIO): Promise
     ...(options.wave !== undefined ? { wave: options.wave } : {}),
   };
   const view = graphView(context, asked);
-  if (options.format === 'json') io.stdout(`${JSON.stringify(view, null, 2)}\n`);
+  if (options.format === 'json') io.stdout(jsonText({ version: OUTPUT_VERSION, ...view }));
   else if (options.format === 'dot') io.stdout(dot(view));
   else {
     const text = mermaid(view);

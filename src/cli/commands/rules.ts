@@ -4,6 +4,7 @@ import { CODES } from '../../validate/codes.js';
 import { severityOf } from '../../validate/severity.js';
 import { colourEnabled, createStyle } from '../colour.js';
 import type { CliIO } from '../io.js';
+import { jsonText, OUTPUT_VERSION } from '../../format/json-output.js';
 import { renderTable } from '../../format/rows/table-layout.js';
 
 export interface RulesOptions {
@@ -26,7 +27,7 @@ export function runRules(options: RulesOptions, project: Project | undefined, io
       ...(overridden ? { configured: here(code) } : {}),
       description: CODES[code].summary,
     }));
-    io.stdout(`${JSON.stringify(rules, null, 2)}\n`);
+    io.stdout(jsonText({ version: OUTPUT_VERSION, rules }));
     return 0;
   }
   const style = createStyle(colourEnabled(io, options.color));
