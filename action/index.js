@@ -55936,7 +55936,7 @@ var init_unified_diff = __esm({
   }
 });
 
-// src/edit/write-target.ts
+// src/files/write-target.ts
 import { lstatSync, realpathSync as realpathSync4, statSync as statSync8 } from "node:fs";
 function writeTarget(path) {
   try {
@@ -55953,7 +55953,7 @@ function isReadOnly(path) {
   }
 }
 var init_write_target = __esm({
-  "src/edit/write-target.ts"() {
+  "src/files/write-target.ts"() {
     "use strict";
   }
 });

@@ -15,7 +15,7 @@ import { withLineEndsOf } from './line-ends.js';
 import { applyEdits, EditError, type Edit } from './text-edits.js';
 import { unifiedDiff } from './unified-diff.js';
 import { openRegularFile, readRegularFile } from '../files/regular-file.js';
-import { isReadOnly, writeTarget } from './write-target.js';
+import { isReadOnly, writeTarget } from '../files/write-target.js';
 
 export interface ApplyOptions {
   root: string;
