@@ -51685,7 +51685,7 @@ async function runValidate(options, io) {
   const counts = countBySeverity(result.diagnostics);
   const tooManyWarnings = options.maxWarnings !== void 0 && counts.warning > options.maxWarnings;
   if (outputs.every((output) => output.file !== void 0)) {
-    io.stderr(`backlog: ${describeCounts(counts) || "no problems"} in ${plural(files.length, "file")}; wrote ${outputs.map((o2) => o2.file).join(", ")}
+    io.stderr(`backlog: ${describeCounts(counts) || "no problems"} in ${plural(files.length, "file")}; wrote ${printable(outputs.map((o2) => o2.file).join(", "))}
 `);
   }
   if (tooManyWarnings) io.stderr(`backlog: ${plural(counts.warning, "warning")}, more than --max-warnings ${options.maxWarnings}
@@ -57625,7 +57625,7 @@ function runInit(dir, options, io) {
     lines.push(top ? `and its CI at the top of the git repository: ${shown2(ciPath)}` : `and its CI, for a git repository made in ${where}: ${shown2(ciPath)}`);
   }
   lines.push(`Next: edit the examples, then \`backlog validate${where === "." ? "" : ` --root ${where}`}\`.`);
-  io.stdout(`${lines.join("\n")}
+  io.stdout(`${printable(lines.join("\n"))}
 `);
   return 0;
 }
@@ -57638,6 +57638,7 @@ var init_init2 = __esm({
     init_errors();
     init_make_folder();
     init_top_level();
+    init_printable();
     init_version();
   }
 });

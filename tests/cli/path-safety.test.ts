@@ -30,4 +30,14 @@ describe('file names with control characters', () => {
     expect(check.code).toBe(1);
     expect(check.stdout).toBe('\\u{1b}[31mred.yaml\n');
   });
+
+  it('are escaped where validate names the files it wrote, and init the folder it made', async () => {
+    const out = tempDir();
+    const wrote = await runCli(['validate', '--root', root(), '-f', `json=${RED}.json`], { cwd: out });
+    expect(wrote.stderr).not.toMatch(CONTROL);
+    expect(wrote.stderr).toContain('wrote \\u{1b}[31mred.yaml.json');
+    const init = await runCli(['init', RED.replace('.yaml', ''), '--ci', 'none'], { cwd: tempDir() });
+    expect(init.code).toBe(0);
+    expect(init.stdout).not.toMatch(CONTROL);
+  });
 });

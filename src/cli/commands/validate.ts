@@ -87,7 +87,7 @@ export async function runValidate(options: ValidateOptions, io: CliIO): Promise<
   const tooManyWarnings = options.maxWarnings !== undefined && counts.warning > options.maxWarnings;
   // With every output in a file, say in one line what happened.
   if (outputs.every((output) => output.file !== undefined)) {
-    io.stderr(`backlog: ${describeCounts(counts) || 'no problems'} in ${plural(files.length, 'file')}; wrote ${outputs.map((o) => o.file).join(', ')}\n`);
+    io.stderr(`backlog: ${describeCounts(counts) || 'no problems'} in ${plural(files.length, 'file')}; wrote ${printable(outputs.map((o) => o.file).join(', '))}\n`);
   }
   if (tooManyWarnings) io.stderr(`backlog: ${plural(counts.warning, 'warning')}, more than --max-warnings ${options.maxWarnings}\n`);
   return failing || tooManyWarnings ? 1 : 0;
