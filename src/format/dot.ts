@@ -1,6 +1,6 @@
 // The dependency graph in Graphviz DOT: a cluster per wave (or per workload at server level).
 // Edges say what they are by colour and line, with a label only where it says what a line
-// cannot: edge labels make `dot` lay out far slower (minutes, for an estate of a few thousand).
+// cannot: edge labels make `dot`'s layout of a large graph many times slower.
 // A large graph also bounds dot's searches for fewer crossings and better places, and draws
 // edges straight: those searches and the curves take most of its time there.
 import type { GraphEdge, GraphView } from '../query/graph-view.js';

@@ -28,8 +28,8 @@ const LIST_SEPARATOR = ', ';
  * A boxed table: a rule under the header only, one space either side of every cell. On a
  * terminal it fits the width: columns of free text and lists give way (the widest first), cut
  * on one line; when that is not enough, whole columns are left out and a line under the table
- * names them. Drawn here rather than by cli-table3, which spent 1.5 s on the 10,000 rows of a
- * large estate's `list`; the layout is the one it drew (tests/golden keeps it).
+ * names them. Drawn here rather than by cli-table3, too slow for a large estate's `list`; the
+ * layout is the one it drew (tests/golden keeps it).
  */
 export function renderTable(head: readonly string[], rows: ReadonlyArray<readonly Cell[]>, options: TableOptions): string {
   const { style, columns } = options;
