@@ -15529,8 +15529,8 @@ var require_cache = __commonJS({
                   message: "Received an invalid status code or the request failed."
                 }));
               } else if (response.headersList.contains("vary")) {
-                const fieldValues = getFieldValues(response.headersList.get("vary"));
-                for (const fieldValue of fieldValues) {
+                const fieldValues2 = getFieldValues(response.headersList.get("vary"));
+                for (const fieldValue of fieldValues2) {
                   if (fieldValue === "*") {
                     responsePromise.reject(webidl.errors.exception({
                       header: "Cache.addAll",
@@ -15612,8 +15612,8 @@ var require_cache = __commonJS({
           });
         }
         if (innerResponse.headersList.contains("vary")) {
-          const fieldValues = getFieldValues(innerResponse.headersList.get("vary"));
-          for (const fieldValue of fieldValues) {
+          const fieldValues2 = getFieldValues(innerResponse.headersList.get("vary"));
+          for (const fieldValue of fieldValues2) {
             if (fieldValue === "*") {
               throw webidl.errors.exception({
                 header: prefix,
@@ -15876,8 +15876,8 @@ var require_cache = __commonJS({
         if (response == null || options?.ignoreVary || !response.headersList.contains("vary")) {
           return true;
         }
-        const fieldValues = getFieldValues(response.headersList.get("vary"));
-        for (const fieldValue of fieldValues) {
+        const fieldValues2 = getFieldValues(response.headersList.get("vary"));
+        for (const fieldValue of fieldValues2) {
           if (fieldValue === "*") {
             return false;
           }
@@ -23377,6 +23377,24 @@ var require_commander = __commonJS({
   }
 });
 
+// src/text/printable.ts
+function printable(text3) {
+  return text3.replace(UNSAFE, (ch) => `\\u{${ch.charCodeAt(0).toString(16)}}`);
+}
+function printableDeep(value2) {
+  if (typeof value2 === "string") return printable(value2);
+  if (Array.isArray(value2)) return value2.map(printableDeep);
+  if (value2 && typeof value2 === "object") return Object.fromEntries(Object.entries(value2).map(([key, item]) => [key, printableDeep(item)]));
+  return value2;
+}
+var UNSAFE;
+var init_printable = __esm({
+  "src/text/printable.ts"() {
+    "use strict";
+    UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+  }
+});
+
 // src/cli/version.ts
 import { existsSync as existsSync3, readFileSync as readFileSync2 } from "node:fs";
 import { dirname, join, sep as sep2 } from "node:path";
@@ -23411,12 +23429,15 @@ function joinOr(items) {
   return `${items.slice(0, -1).join(", ")} or ${items.at(-1)}`;
 }
 function joinAnd(items, max = Infinity) {
-  const shown = items.length > max ? [...items.slice(0, max), `${items.length - max} more`] : [...items];
-  if (shown.length <= 1) return shown.join("");
-  return `${shown.slice(0, -1).join(", ")} and ${shown.at(-1)}`;
+  const shown2 = items.length > max ? [...items.slice(0, max), `${items.length - max} more`] : [...items];
+  if (shown2.length <= 1) return shown2.join("");
+  return `${shown2.slice(0, -1).join(", ")} and ${shown2.at(-1)}`;
 }
 function plural(count, singular, pluralForm = `${singular}s`) {
   return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+function withArticle(noun) {
+  return /^[aeiou]/i.test(noun) ? `an ${noun}` : `a ${noun}`;
 }
 var init_list = __esm({
   "src/text/list.ts"() {
@@ -23424,21 +23445,66 @@ var init_list = __esm({
   }
 });
 
-// src/text/printable.ts
-function printable(text3) {
-  return text3.replace(UNSAFE, (ch) => `\\u{${ch.charCodeAt(0).toString(16)}}`);
+// src/format/markdown-text.ts
+function codeSpan(text3, place = "text") {
+  if (text3 === "") return "";
+  let value2 = printable(text3).replace(/\r?\n/g, " ");
+  if (place === "table") value2 = value2.replace(/\|/g, "\\|");
+  const longest = Math.max(0, ...(value2.match(/`+/g) ?? []).map((run3) => run3.length));
+  const fence = "`".repeat(longest + 1);
+  const pad = /^[`\s]|[`\s]$/.test(value2) ? " " : "";
+  return `${fence}${pad}${value2}${pad}${fence}`;
 }
-function printableDeep(value2) {
-  if (typeof value2 === "string") return printable(value2);
-  if (Array.isArray(value2)) return value2.map(printableDeep);
-  if (value2 && typeof value2 === "object") return Object.fromEntries(Object.entries(value2).map(([key, item]) => [key, printableDeep(item)]));
-  return value2;
+function inertText(text3, place = "text") {
+  const lines = printable(text3).split(/\r?\n/);
+  return lines.map((line) => line.split(/(\s+)/).map((word) => inertWord(word, place)).join("")).join(place === "table" ? "<br>" : " ");
 }
-var UNSAFE;
-var init_printable = __esm({
-  "src/text/printable.ts"() {
+function inertWord(word, place) {
+  if (word.trim() === "") return word;
+  if (/[@#]/.test(word)) return codeSpan(word, place);
+  return word.replace(/[\\`*_[\]<>!|~&$]/g, (ch) => `\\${ch}`).replace(/:\/\//g, "\\://").replace(/\b(www)\./gi, "$1\\.");
+}
+function inertMessage(text3, place = "text") {
+  let out2 = "";
+  let at = 0;
+  let prose2 = "";
+  while (at < text3.length) {
+    const run3 = /^`+/.exec(text3.slice(at));
+    if (!run3) {
+      prose2 += text3[at];
+      at += 1;
+      continue;
+    }
+    const fence = run3[0];
+    const close = closingRun(text3, at + fence.length, fence.length);
+    if (close === -1) {
+      prose2 += fence;
+      at += fence.length;
+      continue;
+    }
+    out2 += inertText(prose2, place) + codeSpan(stripOneSpace(text3.slice(at + fence.length, close)), place);
+    prose2 = "";
+    at = close + fence.length;
+  }
+  return out2 + inertText(prose2, place);
+}
+function closingRun(text3, from, length) {
+  const runs = /`+/g;
+  runs.lastIndex = from;
+  for (let match = runs.exec(text3); match; match = runs.exec(text3)) if (match[0].length === length) return match.index;
+  return -1;
+}
+function stripOneSpace(content) {
+  return content.length > 2 && content.startsWith(" ") && content.endsWith(" ") && content.trim() !== "" ? content.slice(1, -1) : content;
+}
+function htmlCode(text3) {
+  const escaped = printable(text3).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  return `<code>${escaped}</code>`;
+}
+var init_markdown_text = __esm({
+  "src/format/markdown-text.ts"() {
     "use strict";
-    UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+    init_printable();
   }
 });
 
@@ -23464,18 +23530,12 @@ var init_summary = __esm({
 });
 
 // src/format/markdown.ts
-function cell(text3) {
-  return outsideCode(printable(text3), (part) => part.replace(/</g, "&lt;").replace(/>/g, "&gt;")).replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
-}
-function outsideCode(text3, change) {
-  return text3.split("`").map((part, i2) => i2 % 2 === 0 ? change(part) : part).join("`");
-}
 var MARKDOWN_ROW_LIMIT, ICON, markdown;
 var init_markdown = __esm({
   "src/format/markdown.ts"() {
     "use strict";
     init_list();
-    init_printable();
+    init_markdown_text();
     init_summary();
     MARKDOWN_ROW_LIMIT = 200;
     ICON = { error: "\u274C", warning: "\u26A0\uFE0F", info: "\u2139\uFE0F" };
@@ -23498,7 +23558,7 @@ var init_markdown = __esm({
         const file = context3.pathPrefix + d.file;
         const location = d.line !== void 0 ? `${file}:${d.line}:${d.column}` : file;
         const message = d.hint ? `${d.message} \u2014 ${d.hint}` : d.message;
-        lines.push(`| ${ICON[d.severity]} ${d.severity} | \`${d.code}\` | \`${cell(location)}\` | ${cell(message)} |`);
+        lines.push(`| ${ICON[d.severity]} ${d.severity} | \`${d.code}\` | ${codeSpan(location, "table")} | ${inertMessage(message, "table")} |`);
       }
       const rest = report2.diagnostics.length - MARKDOWN_ROW_LIMIT;
       if (rest > 0) lines.push("", `\u2026 and ${plural(rest, "more finding")}; run \`backlog validate\` to see them all.`);
@@ -23533,15 +23593,15 @@ var init_github = __esm({
     GITHUB_ANNOTATION_LIMIT = 10;
     COMMAND = { error: "error", warning: "warning", info: "notice" };
     github = (report2, context3) => {
-      const shown = { error: 0, warning: 0, info: 0 };
+      const shown2 = { error: 0, warning: 0, info: 0 };
       const hidden = { error: 0, warning: 0, info: 0 };
       const lines = [];
       for (const diagnostic of report2.diagnostics) {
-        if (shown[diagnostic.severity] >= GITHUB_ANNOTATION_LIMIT) {
+        if (shown2[diagnostic.severity] >= GITHUB_ANNOTATION_LIMIT) {
           hidden[diagnostic.severity] += 1;
           continue;
         }
-        shown[diagnostic.severity] += 1;
+        shown2[diagnostic.severity] += 1;
         lines.push(annotation(diagnostic, context3.pathPrefix + diagnostic.file));
       }
       for (const severity of ["error", "warning", "info"]) {
@@ -23604,6 +23664,19 @@ var init_gitlab = __esm({
   }
 });
 
+// src/format/json-output.ts
+function jsonText(value2) {
+  return `${JSON.stringify(value2, null, 2)}
+`;
+}
+var OUTPUT_VERSION;
+var init_json_output = __esm({
+  "src/format/json-output.ts"() {
+    "use strict";
+    OUTPUT_VERSION = 1;
+  }
+});
+
 // src/format/json.ts
 function diagnosticJson(d) {
   const out2 = { code: d.code, severity: d.severity, message: d.message, file: d.file };
@@ -23617,10 +23690,11 @@ var init_json = __esm({
   "src/format/json.ts"() {
     "use strict";
     init_summary();
+    init_json_output();
     json = (report2) => {
       const counts = countBySeverity(report2.diagnostics);
       const envelope = {
-        version: 1,
+        version: OUTPUT_VERSION,
         summary: {
           files: report2.files.length,
           entities: report2.entities,
@@ -23630,8 +23704,7 @@ var init_json = __esm({
         },
         diagnostics: report2.diagnostics.map(diagnosticJson)
       };
-      return `${JSON.stringify(envelope, null, 2)}
-`;
+      return jsonText(envelope);
     };
   }
 });
@@ -23649,6 +23722,16 @@ function groupBy(values, keyOf3) {
 }
 var init_group = __esm({
   "src/model/group.ts"() {
+    "use strict";
+  }
+});
+
+// src/text/field-path.ts
+function fieldPath(path) {
+  return path.map((segment, index) => typeof segment === "number" ? `[${segment}]` : index === 0 ? segment : `.${segment}`).join("");
+}
+var init_field_path = __esm({
+  "src/text/field-path.ts"() {
     "use strict";
   }
 });
@@ -23882,25 +23965,43 @@ var init_severity = __esm({
 });
 
 // src/format/junit.ts
-function failingCase(d) {
+function caseNames(found) {
+  const base = found.map((d) => {
+    const field2 = d.entity !== void 0 && d.path ? fieldPath(d.path.slice(2)) : "";
+    const subject = [d.entity, field2].filter(Boolean).join(" ");
+    return `${d.code}${subject ? ` ${subject}` : ""}${d.line !== void 0 ? ` at ${d.line}:${d.column}` : ""}`;
+  });
+  const named = base.map((name, i2) => base.indexOf(name) !== base.lastIndexOf(name) ? `${name}: ${found[i2].message}` : name);
+  const seen = /* @__PURE__ */ new Map();
+  return named.map((name) => {
+    const count = (seen.get(name) ?? 0) + 1;
+    seen.set(name, count);
+    return count === 1 ? name : `${name} (${count})`;
+  });
+}
+function findingText(d) {
   const where = d.line !== void 0 ? `${d.file}:${d.line}:${d.column}` : d.file;
-  const body = [`${where} ${d.severity} ${d.message}`, d.hint ? `hint: ${d.hint}` : ""].filter(Boolean).join("\n");
-  const name = d.line !== void 0 ? `${d.code} at ${d.line}:${d.column}` : d.code;
+  return [`${where} ${d.severity} ${d.message}`, d.hint ? `hint: ${d.hint}` : ""].filter(Boolean).join("\n");
+}
+function failingCase(name, classname, type, message, body, withFile = true) {
   return [
-    `    <testcase name="${xml(name)}" classname="${xml(d.file)}">`,
-    `      <failure message="${xml(d.message)}" type="${d.code}">${xml(body)}</failure>`,
+    `    <testcase name="${xml(name)}" classname="${xml(classname)}"${withFile ? ` file="${xml(classname)}"` : ""}>`,
+    `      <failure message="${xml(message)}" type="${xml(type)}">${xml(body)}</failure>`,
     "    </testcase>"
   ].join("\n");
 }
 function xml(text3) {
   return text3.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
 }
-var junit;
+var RUN_SUITE, junit;
 var init_junit = __esm({
   "src/format/junit.ts"() {
     "use strict";
     init_group();
+    init_field_path();
+    init_list();
     init_severity();
+    RUN_SUITE = "backlog validate";
     junit = (report2, context3) => {
       const failing = /* @__PURE__ */ new Map();
       for (const d of report2.diagnostics) {
@@ -23911,20 +24012,28 @@ var init_junit = __esm({
       const suites = [];
       let tests = 0;
       let failures = 0;
+      const addSuite = (name, cases, failed) => {
+        tests += cases.length;
+        failures += failed;
+        suites.push(`  <testsuite name="${xml(name)}" tests="${cases.length}" failures="${failed}" errors="0">
+${cases.join("\n")}
+  </testsuite>`);
+      };
       for (const file of files) {
         const found = failing.get(file) ?? [];
-        const cases = found.length > 0 ? found.map((d) => failingCase(d)) : [`    <testcase name="${xml(file)}" classname="${xml(file)}"/>`];
-        tests += cases.length;
-        failures += found.length;
-        suites.push(
-          `  <testsuite name="${xml(file)}" tests="${cases.length}" failures="${found.length}" errors="0">
-${cases.join("\n")}
-  </testsuite>`
-        );
+        const names2 = caseNames(found);
+        const cases = found.length > 0 ? found.map((d, i2) => failingCase(names2[i2], d.file, d.code, d.message, findingText(d))) : [`    <testcase name="${xml(file)}" classname="${xml(file)}" file="${xml(file)}"/>`];
+        addSuite(file, cases, found.length);
+      }
+      const warnings = report2.diagnostics.filter((d) => d.severity === "warning");
+      if (context3.maxWarnings !== void 0 && warnings.length > context3.maxWarnings) {
+        const message = `${plural(warnings.length, "warning")}, more than --max-warnings ${context3.maxWarnings}`;
+        const body = [`${message}:`, ...warnings.map((d) => `${findingText(d).split("\n")[0]} ${d.code}`)].join("\n");
+        addSuite(RUN_SUITE, [failingCase(`--max-warnings ${context3.maxWarnings}`, RUN_SUITE, "MAX_WARNINGS", message, body, false)], 1);
       }
       return [
         '<?xml version="1.0" encoding="UTF-8"?>',
-        `<testsuites name="backlog validate" tests="${tests}" failures="${failures}" errors="0">`,
+        `<testsuites name="${RUN_SUITE}" tests="${tests}" failures="${failures}" errors="0">`,
         ...suites,
         "</testsuites>",
         ""
@@ -23943,7 +24052,10 @@ function physicalLocation(uri, place) {
       ...place.endLine !== void 0 ? { endLine: place.endLine, endColumn: place.endColumn } : {}
     }
   } : {};
-  return { physicalLocation: { artifactLocation: { uri: encodeURI(uri), uriBaseId: "%SRCROOT%" }, ...region } };
+  return { physicalLocation: { artifactLocation: { uri: relativeUri(uri), uriBaseId: "%SRCROOT%" }, ...region } };
+}
+function relativeUri(path) {
+  return path.split("/").map(encodeURIComponent).join("/");
 }
 function fingerprintsOf(diagnostics, sources) {
   const seen = /* @__PURE__ */ new Map();
@@ -24084,7 +24196,7 @@ function findingBlock(diagnostic, context3) {
   if (diagnostic.hint) parts.push(`    ${style.cyan("hint:")} ${printable(diagnostic.hint)}`);
   for (const related of diagnostic.related ?? []) {
     const where = related.line !== void 0 ? `${related.file}:${related.line}:${related.column}` : related.file;
-    parts.push(`    ${style.dim(`see ${where}`)}`);
+    parts.push(`    ${style.dim(`see ${printable(where)}`)}`);
   }
   return parts.join("\n");
 }
@@ -24106,7 +24218,7 @@ var init_stylish = __esm({
       const byFile = groupBy(report2.diagnostics, (diagnostic) => diagnostic.file);
       const blocks = [];
       for (const [file, diagnostics] of byFile) {
-        const lines = [style.underline(file)];
+        const lines = [style.underline(printable(file))];
         for (const diagnostic of diagnostics) lines.push(findingBlock(diagnostic, context3));
         blocks.push(lines.join("\n"));
       }
@@ -24681,7 +24793,7 @@ var init_cache = __esm({
 function isCollectionName(name) {
   return Object.hasOwn(COLLECTION_KINDS, name);
 }
-var COLLECTION_KINDS, COLLECTION_NAMES, ID, ID_PATTERN, REF_KINDS, TYPED_REFERENCE_PATTERN, ENVIRONMENTS, LEVELS;
+var COLLECTION_KINDS, COLLECTION_NAMES, ID, ID_PATTERN, REF_KINDS, TYPED_REFERENCE_PATTERN, ENVIRONMENTS, LEVELS, STRATEGY_SYNONYMS;
 var init_vocabulary = __esm({
   "schemas/vocabulary.ts"() {
     "use strict";
@@ -24703,6 +24815,16 @@ var init_vocabulary = __esm({
     TYPED_REFERENCE_PATTERN = new RegExp(`^(?:(?:${REF_KINDS.join("|")}):)?${ID}$`);
     ENVIRONMENTS = ["production", "staging", "test", "development", "dr", "mixed"];
     LEVELS = ["high", "medium", "low"];
+    STRATEGY_SYNONYMS = {
+      repurchase: { ours: "replace", whose: "AWS's" },
+      relocate: { ours: "rehost", whose: "AWS's" },
+      revise: { ours: "refactor", whose: "Gartner's" },
+      liftandshift: { ours: "rehost", whose: "another" },
+      liftandreshape: { ours: "replatform", whose: "another" },
+      rewrite: { ours: "rebuild", whose: "another" },
+      dropandshop: { ours: "replace", whose: "another" },
+      decommission: { ours: "retire", whose: "another" }
+    };
   }
 });
 
@@ -24712,6 +24834,9 @@ function locationOf(entity) {
 }
 function entityLabel(entity) {
   return `${COLLECTION_KINDS[entity.collection]}:${entity.id}`;
+}
+function recordOf(entity) {
+  return { ...entity.data, ...entity.extensions };
 }
 function fieldLocation(entity, ...path) {
   return { file: entity.file, doc: entity.doc, path: [entity.collection, entity.index, ...path] };
@@ -27917,7 +28042,7 @@ function putProp(target, key, value2) {
   else
     target[key] = value2;
 }
-function mirrorShape(target, source, keys, wrap2) {
+function mirrorShape(target, source, keys, wrap) {
   const raw = sourceShape(source);
   for (const key of keys) {
     const desc = Object.getOwnPropertyDescriptor(raw, key);
@@ -27926,10 +28051,10 @@ function mirrorShape(target, source, keys, wrap2) {
     if (desc.get) {
       deferProp(target, key, () => {
         const value2 = source._zod.def.shape[key];
-        return wrap2 ? wrap2(value2, key) : value2;
+        return wrap ? wrap(value2, key) : value2;
       });
     } else
-      putProp(target, key, wrap2 ? wrap2(desc.value, key) : desc.value);
+      putProp(target, key, wrap ? wrap(desc.value, key) : desc.value);
   }
 }
 function mirrorProps(target, source) {
@@ -34761,6 +34886,11 @@ function didYouMeanHint(input, candidates) {
   const match = didYouMean(input, candidates);
   return match === void 0 ? void 0 : `did you mean \`${match}\`?`;
 }
+function valueHint(input, options) {
+  const synonym = STRATEGY_SYNONYMS[input.toLowerCase().replace(/[\s_-]+/g, "")];
+  if (synonym && options.includes(synonym.ours)) return `\`${input}\` is ${synonym.whose} name for \`${synonym.ours}\``;
+  return didYouMeanHint(input, options);
+}
 function editDistance(a, b2, cap) {
   let previousPrevious = [];
   let previous = Array.from({ length: b2.length + 1 }, (_2, j2) => j2);
@@ -34785,6 +34915,7 @@ function editDistance(a, b2, cap) {
 var init_did_you_mean = __esm({
   "src/text/did-you-mean.ts"() {
     "use strict";
+    init_vocabulary();
   }
 });
 
@@ -34891,7 +35022,7 @@ function schemaAt(schema, path) {
   for (const segment of path) {
     if (!current) return void 0;
     const def = defOf(current);
-    if (def.type === "object" && typeof segment === "string") current = def.shape?.[segment];
+    if (def.type === "object" && typeof segment === "string") current = def.shape && Object.hasOwn(def.shape, segment) ? def.shape[segment] : void 0;
     else if (def.type === "array") current = def.element;
     else if (def.type === "record") current = def.valueType;
     else return void 0;
@@ -34939,7 +35070,7 @@ function issueToDrafts(issue3, context3) {
       const known = fieldNames(objectSchema);
       return issue3.keys.map((key) => {
         if (isRecordSchema(objectSchema)) return ruleKeyDraft(key, known, place("key", [key]), base);
-        const owner = path.length === 0 ? `a ${context3.noun}` : `\`${field2}\``;
+        const owner = path.length === 0 ? withArticle(context3.noun) : `\`${field2}\``;
         return {
           code: "UNKNOWN_FIELD",
           message: `unknown field \`${key}\` in ${owner}`,
@@ -34951,11 +35082,11 @@ function issueToDrafts(issue3, context3) {
     }
     case "invalid_type": {
       if (issue3.input === void 0 && path.length === 1 && context3.emptyFields?.has(String(path[0]))) {
-        return [{ code: "MISSING_FIELD", message: `\`${String(path[0])}\` is empty: ${article2(context3.noun)} needs it`, place: place("key"), ...base }];
+        return [{ code: "MISSING_FIELD", message: `\`${String(path[0])}\` is empty: ${withArticle(context3.noun)} needs it`, place: place("key"), ...base }];
       }
       if (issue3.input === void 0) {
         const ownerPath = path.slice(0, -1);
-        const owner = ownerPath.length === 0 ? article2(context3.noun) : `\`${fieldName(ownerPath, context3.noun)}\``;
+        const owner = ownerPath.length === 0 ? withArticle(context3.noun) : `\`${fieldName(ownerPath, context3.noun)}\``;
         return [{
           code: "MISSING_FIELD",
           message: `${owner} needs \`${String(path.at(-1))}\``,
@@ -34987,7 +35118,7 @@ function issueToDrafts(issue3, context3) {
         code: "INVALID_VALUE",
         message: `\`${field2}\` cannot be ${describe2(issue3.input)}: expected ${joinOr(options)}`,
         place: place("value"),
-        ...typeof issue3.input === "string" ? { hint: didYouMeanHint(issue3.input, options) } : {},
+        ...typeof issue3.input === "string" ? { hint: valueHint(issue3.input, options) } : {},
         ...base
       }];
     }
@@ -35035,11 +35166,7 @@ function typedReferenceHint(path, input) {
   return suggestion ?? `the kinds are ${joinOr(REF_KINDS.map((k2) => `\`${k2}:\``))}`;
 }
 function fieldName(path, noun) {
-  if (path.length === 0) return noun;
-  return path.map((segment, index) => typeof segment === "number" ? `[${segment}]` : index === 0 ? segment : `.${segment}`).join("");
-}
-function article2(noun) {
-  return /^[aeiou]/.test(noun) ? `an ${noun}` : `a ${noun}`;
+  return path.length === 0 ? noun : fieldPath(path);
 }
 function describe2(value2) {
   if (value2 === null || value2 === void 0) return "empty";
@@ -35055,6 +35182,7 @@ var init_schema_issues = __esm({
     init_diagnostic_codes();
     init_vocabulary();
     init_did_you_mean();
+    init_field_path();
     init_list();
     init_schema_walk();
     TYPED_REFERENCE_FIELDS = /* @__PURE__ */ new Set(["depends_on", "from", "to"]);
@@ -35417,13 +35545,13 @@ function withoutEmptyFields(value2) {
 function withoutFieldsInError(schema, value2, issues) {
   const pruned = { ...value2 };
   const drop = (path, keys) => {
-    const [field2, nested] = path;
+    const [field2, nested2] = path;
     if (typeof field2 !== "string") return;
     if (path.length === 0) {
       for (const key of keys) delete pruned[key];
-    } else if (isPlainObject4(pruned[field2]) && (typeof nested === "string" || path.length === 1 && keys.length > 0)) {
+    } else if (isPlainObject4(pruned[field2]) && (typeof nested2 === "string" || path.length === 1 && keys.length > 0)) {
       const inner = { ...pruned[field2] };
-      for (const key of path.length === 1 ? keys : [nested]) delete inner[key];
+      for (const key of path.length === 1 ? keys : [nested2]) delete inner[key];
       pruned[field2] = inner;
     } else {
       delete pruned[field2];
@@ -44568,18 +44696,18 @@ var init_split_move_group = __esm({
     splitMoveGroup = ({ backlog, graph, report: report2 }) => {
       for (const group of graph.moveGroups) {
         const members2 = group.filter((workload) => !isSettled(workload) && !inError(workload, "wave", "status", "strategy"));
-        const byWave = /* @__PURE__ */ new Map();
+        const byWave2 = /* @__PURE__ */ new Map();
         for (const member of members2) {
           const wave = waveOf(backlog, member)?.id ?? NO_WAVE;
-          addTo(byWave, wave, member);
+          addTo(byWave2, wave, member);
         }
-        if (byWave.size < 2) continue;
+        if (byWave2.size < 2) continue;
         const orderOf = (wave) => wave === NO_WAVE ? Infinity : backlog.byKey.waves.get(wave.toLowerCase())?.data.order ?? Infinity;
-        const [groupWave] = [...byWave.entries()].sort(
+        const [groupWave] = [...byWave2.entries()].sort(
           ([a, x2], [b2, y2]) => y2.length - x2.length || orderOf(a) - orderOf(b2)
         )[0];
-        const together = byWave.get(groupWave);
-        for (const [wave, stragglers] of byWave) {
+        const together = byWave2.get(groupWave);
+        for (const [wave, stragglers] of byWave2) {
           if (wave === groupWave) continue;
           for (const member of stragglers) {
             const where = wave === NO_WAVE ? "has no wave" : `is in ${wave}`;
@@ -44786,14 +44914,15 @@ var init_wave_order = __esm({
         if (reported.has(pair)) continue;
         reported.add(pair);
         const toWave = waveOf(backlog, to);
-        const message = toWave ? `\`${from.id}\` is in ${fromWave.id} (order ${fromWave.data.order}) but depends on \`${to.id}\`, which moves later in ${toWave.id} (order ${toWave.data.order})` : `\`${from.id}\` is in ${fromWave.id} but depends on \`${to.id}\`, which has no wave`;
+        const unknownWave = toWave ? void 0 : to.data.wave;
+        const message = toWave ? `\`${from.id}\` is in ${fromWave.id} (order ${fromWave.data.order}) but depends on \`${to.id}\`, which moves later in ${toWave.id} (order ${toWave.data.order})` : unknownWave !== void 0 ? `\`${from.id}\` is in ${fromWave.id} but depends on \`${to.id}\`, whose wave \`${unknownWave}\` does not exist` : `\`${from.id}\` is in ${fromWave.id} but depends on \`${to.id}\`, which has no wave`;
         report2({
           code: "WAVE_ORDER",
           message,
           place: fieldLocation(from, "wave"),
           related: [to.data.wave === void 0 ? locationOf(to) : fieldLocation(to, "wave"), edge.origin],
           entity: entityLabel(from),
-          hint: toWave ? `move \`${to.id}\` to ${fromWave.id} or earlier, or \`${from.id}\` to ${toWave.id} or later` : `give \`${to.id}\` a wave no later than ${fromWave.id}`
+          hint: toWave ? `move \`${to.id}\` to ${fromWave.id} or earlier, or \`${from.id}\` to ${toWave.id} or later` : `${unknownWave !== void 0 ? `define wave \`${unknownWave}\`, or ` : ""}give \`${to.id}\` a wave no later than ${fromWave.id}`
         });
       }
     };
@@ -45432,8 +45561,8 @@ var init_source = __esm({
 
 // src/cli/colour.ts
 function colourEnabled(io, flag) {
-  if (io.env.NO_COLOR) return false;
   if (flag !== void 0) return flag;
+  if (io.env.NO_COLOR) return false;
   const force = io.env.FORCE_COLOR;
   if (force === "0" || force === "false") return false;
   if (force !== void 0) return true;
@@ -45470,7 +45599,7 @@ var init_same_value = __esm({
 
 // src/diff/compare.ts
 function compareBacklogs(before, after, mayDiffer = () => true) {
-  const changes = [];
+  const changes2 = [];
   for (const collection of COLLECTION_NAMES) {
     if (!mayDiffer(collection)) continue;
     const old = before.byKey[collection];
@@ -45478,33 +45607,33 @@ function compareBacklogs(before, after, mayDiffer = () => true) {
     for (const [key, entity] of now) {
       const previous = old.get(key);
       if (!previous) {
-        changes.push({ collection, id: entity.id, change: "added", fields: fieldChanges({}, contentOf(entity)), file: entity.file });
+        changes2.push({ collection, id: entity.id, change: "added", fields: fieldChanges({}, contentOf(entity)), file: entity.file });
         continue;
       }
       const fields = fieldChanges(contentOf(previous), contentOf(entity));
       const moved = previous.file !== entity.file ? { movedFrom: previous.file } : {};
-      if (fields.length > 0) changes.push({ collection, id: entity.id, change: "changed", fields, file: entity.file, ...moved });
+      if (fields.length > 0) changes2.push({ collection, id: entity.id, change: "changed", fields, file: entity.file, ...moved });
     }
     for (const [key, entity] of old) {
-      if (!now.has(key)) changes.push({ collection, id: entity.id, change: "removed", fields: fieldChanges(contentOf(entity), {}), file: entity.file });
+      if (!now.has(key)) changes2.push({ collection, id: entity.id, change: "removed", fields: fieldChanges(contentOf(entity), {}), file: entity.file });
     }
   }
-  return changes;
+  return changes2;
 }
 function contentOf(entity) {
   return { ...entity.data, ...entity.extensions };
 }
 function fieldChanges(before, after, prefix = "") {
-  const changes = [];
+  const changes2 = [];
   const keys = [.../* @__PURE__ */ new Set([...Object.keys(before), ...Object.keys(after)])];
   for (const key of keys) {
     const a = before[key];
     const b2 = after[key];
     if (sameValue(a, b2)) continue;
-    if (isRecord(a) && isRecord(b2)) changes.push(...fieldChanges(a, b2, `${prefix}${key}.`));
-    else changes.push({ path: `${prefix}${key}`, before: a ?? null, after: b2 ?? null });
+    if (isRecord(a) && isRecord(b2)) changes2.push(...fieldChanges(a, b2, `${prefix}${key}.`));
+    else changes2.push({ path: `${prefix}${key}`, before: a ?? null, after: b2 ?? null });
   }
-  return changes;
+  return changes2;
 }
 function kindOf(collection) {
   return COLLECTION_KINDS[collection];
@@ -45523,9 +45652,9 @@ function review(before, after) {
     const fingerprint = before.fingerprint?.(part);
     return fingerprint !== void 0 && fingerprint === after.fingerprint?.(part);
   };
-  const changes = compareBacklogs(before.backlog, after.backlog, (collection) => !same(collection));
+  const changes2 = compareBacklogs(before.backlog, after.backlog, (collection) => !same(collection));
   const planning = { priority: [], rank: [], wave: [], status: [], strategy: [], owner: [], servers: [], edgesAdded: [], edgesRemoved: [] };
-  for (const change of changes) {
+  for (const change of changes2) {
     if (change.collection === "workloads" && change.change === "changed") {
       for (const field2 of WORKLOAD_FIELDS) {
         const found = change.fields.find((f) => f.path === field2);
@@ -45544,7 +45673,7 @@ function review(before, after) {
     if (!old.has(key)) planning.edgesAdded.push({ ...edge, ...edge.classification === "app" && wrongWay.has(`workload:${edge.from}`) ? { wrongWay: true } : {} });
   }
   for (const [key, edge] of old) if (!now.has(key)) planning.edgesRemoved.push(edge);
-  return { changes, planning, findings: findingDelta(before.diagnostics, after.diagnostics) };
+  return { changes: changes2, planning, findings: findingDelta(before.diagnostics, after.diagnostics) };
 }
 function edgeSet(graph) {
   const found = /* @__PURE__ */ new Map();
@@ -49593,16 +49722,16 @@ var init_esm = __esm({
           }),
           new LineParser(
             /(\d+)[^,]*(?:,\s*(\d+)[^,]*)(?:,\s*(\d+))/g,
-            (result, [changes, insertions, deletions]) => {
-              result.summary.changes = parseInt(changes, 10) || 0;
+            (result, [changes2, insertions, deletions]) => {
+              result.summary.changes = parseInt(changes2, 10) || 0;
               result.summary.insertions = parseInt(insertions, 10) || 0;
               result.summary.deletions = parseInt(deletions, 10) || 0;
             }
           ),
           new LineParser(
             /^(\d+)[^,]*(?:,\s*(\d+)[^(]+\(([+-]))?/,
-            (result, [changes, lines, direction]) => {
-              result.summary.changes = parseInt(changes, 10) || 0;
+            (result, [changes2, lines, direction]) => {
+              result.summary.changes = parseInt(changes2, 10) || 0;
               const count = parseInt(lines, 10) || 0;
               if (direction === "-") {
                 result.summary.deletions = count;
@@ -49686,10 +49815,10 @@ var init_esm = __esm({
         statParser = [
           new LineParser(
             /^(.+)\s+\|\s+(\d+)(\s+[+\-]+)?$/,
-            (result, [file, changes, alterations = ""]) => {
+            (result, [file, changes2, alterations = ""]) => {
               result.files.push({
                 file: file.trim(),
-                changes: asNumber(changes),
+                changes: asNumber(changes2),
                 insertions: alterations.replace(/[^+]/g, "").length,
                 deletions: alterations.replace(/[^-]/g, "").length,
                 binary: false
@@ -50011,9 +50140,9 @@ var init_esm = __esm({
               result.deletions[file] = deletions.length;
             }
           }),
-          new LineParser(SUMMARY_REGEX, (result, [changes, , insertions, , deletions]) => {
+          new LineParser(SUMMARY_REGEX, (result, [changes2, , insertions, , deletions]) => {
             if (insertions !== void 0 || deletions !== void 0) {
-              result.summary.changes = +changes || 0;
+              result.summary.changes = +changes2 || 0;
               result.summary.insertions = +insertions || 0;
               result.summary.deletions = +deletions || 0;
               return true;
@@ -51574,7 +51703,7 @@ async function runValidate(options, io) {
   const cache = parseCacheOf(io, root);
   const loaded = await loadBacklog(source, { ...cache ? { cache } : {}, threads: threadsOf(io) });
   const { files } = loaded;
-  for (const notice of source.notices) io.stderr(`backlog: ${notice}
+  for (const notice of source.notices) io.stderr(`backlog: ${printable(notice)}
 `);
   const result = validate2(files, { asOf }, loaded);
   if (options.changed) {
@@ -51593,6 +51722,7 @@ async function runValidate(options, io) {
       pathPrefix: REPOSITORY_PATH_FORMATS.has(output.format) ? repositoryPaths : "",
       sources: result.sources,
       failOn: options.failOn,
+      ...options.maxWarnings !== void 0 ? { maxWarnings: options.maxWarnings } : {},
       toolVersion: toolVersion()
     };
     const text3 = VALIDATION_FORMATTERS[output.format](report2, context3);
@@ -51607,7 +51737,7 @@ async function runValidate(options, io) {
   const counts = countBySeverity(result.diagnostics);
   const tooManyWarnings = options.maxWarnings !== void 0 && counts.warning > options.maxWarnings;
   if (outputs.every((output) => output.file !== void 0)) {
-    io.stderr(`backlog: ${describeCounts(counts) || "no problems"} in ${plural(files.length, "file")}; wrote ${outputs.map((o2) => o2.file).join(", ")}
+    io.stderr(`backlog: ${describeCounts(counts) || "no problems"} in ${plural(files.length, "file")}; wrote ${printable(outputs.map((o2) => o2.file).join(", "))}
 `);
   }
   if (tooManyWarnings) io.stderr(`backlog: ${plural(counts.warning, "warning")}, more than --max-warnings ${options.maxWarnings}
@@ -51669,6 +51799,7 @@ var init_validate2 = __esm({
     init_caching();
     init_version();
     init_list();
+    init_printable();
     init_summary();
   }
 });
@@ -51779,21 +51910,72 @@ var require_string_width = __commonJS({
 // src/format/rows/table-layout.ts
 function renderTable(head, rows, options) {
   const { style, columns: columns2 } = options;
-  const widths = head.map((title, i2) => {
+  const fits = head.map((_2, i2) => options.fits?.[i2] ?? "fixed");
+  const natural = head.map((title, i2) => {
     let widest = displayWidth(title);
-    for (const row of rows) widest = Math.max(widest, longestLine(row[i2] ?? ""));
+    for (const row of rows) widest = Math.max(widest, longestLine(joined(row[i2])));
     return widest + 2;
   });
-  if (columns2 !== void 0) {
-    const floors = head.map((title, i2) => i2 === 0 ? widths[0] : Math.max(MIN_COLUMN_WIDTH, displayWidth(title) + 2));
-    shrink(widths, floors, columns2 - widths.length - 1);
+  let shown2 = head.map((_2, i2) => i2);
+  let widths = [...natural];
+  if (columns2 !== void 0 && tableWidth(widths) > columns2) {
+    ({ shown: shown2, widths } = fit(head, rows, fits, natural, columns2, options.leaveOut ?? [], options.keep ?? 0));
   }
+  const cut = columns2 !== void 0;
   const rule = (left, middle, right) => `${left}${widths.map((width) => "\u2500".repeat(width)).join(middle)}${right}`;
-  const lines = [rule("\u250C", "\u252C", "\u2510"), ...rowLines(head.map((title) => style.bold(title)), widths), rule("\u251C", "\u253C", "\u2524")];
-  for (const row of rows) lines.push(...rowLines(row.map((cell2, i2) => wrap(cell2, widths[i2] - 2)), widths));
+  const lines = [rule("\u250C", "\u252C", "\u2510"), ...rowLines(shown2.map((i2) => style.bold(head[i2])), widths), rule("\u251C", "\u253C", "\u2524")];
+  for (const row of rows) {
+    lines.push(...rowLines(shown2.map((i2, at) => cut ? cellToWidth(row[i2], fits[i2], widths[at] - 2) : joined(row[i2])), widths));
+  }
   lines.push(rule("\u2514", "\u2534", "\u2518"));
+  if (shown2.length < head.length) lines.push(...leftOutNote(head.filter((_2, i2) => !shown2.includes(i2)), tableWidth(widths)).map((line) => style.dim(line)));
   return `${lines.join("\n")}
 `;
+}
+function fit(head, rows, fits, natural, columns2, leaveOut, keep) {
+  const floors = head.map((title, i2) => {
+    const heading = displayWidth(title) + 2;
+    if (fits[i2] === "text") return Math.min(natural[i2], Math.max(heading, TEXT_FLOOR + 2));
+    if (fits[i2] === "list") return Math.min(natural[i2], Math.max(heading, ...rows.map((row) => firstItemWidth(row[i2]) + 2)));
+    return natural[i2];
+  });
+  const order = [...head.keys()].filter((i2) => i2 !== keep && rows.every((row) => joined(row[i2]) === ""));
+  for (const i2 of [...leaveOut, ...[...head.keys()].reverse()]) if (i2 !== keep && !order.includes(i2)) order.push(i2);
+  const layout = (shown2) => {
+    const widths = shown2.map((i2) => natural[i2]);
+    shrink(widths, shown2.map((i2) => floors[i2]), columns2 - widths.length - 1);
+    return { shown: shown2, widths, fits: tableWidth(widths) <= columns2 };
+  };
+  let best = layout(head.map((_2, i2) => i2));
+  const left = [];
+  for (const next of order) {
+    if (best.fits) break;
+    left.push(next);
+    best = layout(best.shown.filter((i2) => i2 !== next));
+  }
+  for (const i2 of left.slice(0, -1).reverse()) {
+    const tried = layout([...best.shown, i2].sort((a, b2) => a - b2));
+    if (tried.fits) best = tried;
+  }
+  return best;
+}
+function leftOutNote(names2, width) {
+  const words = [`(left out: ${names2[0]}`, ...names2.slice(1), "--wide shows all)"];
+  const lines = [];
+  let line = "";
+  words.forEach((word, i2) => {
+    const separator = i2 === 0 ? "" : i2 === words.length - 1 ? "; " : ", ";
+    if (line !== "" && displayWidth(line + separator + word) + (i2 < words.length - 1 ? 1 : 0) > width) {
+      lines.push(line + separator.trimEnd());
+      line = word;
+    } else {
+      line += separator + word;
+    }
+  });
+  return [...lines, line];
+}
+function tableWidth(widths) {
+  return widths.reduce((a, b2) => a + b2, 0) + widths.length + 1;
 }
 function rowLines(cells, widths) {
   if (!cells.some((cell2) => cell2.includes("\n"))) return [`\u2502${widths.map((width, i2) => ` ${padToWidth(cells[i2] ?? "", width - 2)} `).join("\u2502")}\u2502`];
@@ -51818,30 +52000,41 @@ function shrink(widths, floors, room) {
     excess -= 1;
   }
 }
-function wrap(text3, width) {
-  if (width <= 0) return text3;
-  if (text3.length <= width && !text3.includes("\n") && !text3.includes("  ") && !text3.startsWith(" ")) return text3;
-  return text3.split("\n").flatMap((paragraph) => {
-    const lines = [];
-    let line = "";
-    for (const word of paragraph.split(/ +/)) {
-      let rest = word;
-      while (rest.length > width) {
-        if (line !== "") lines.push(line);
-        line = "";
-        lines.push(rest.slice(0, width));
-        rest = rest.slice(width);
-      }
-      if (line === "") line = rest;
-      else if (line.length + 1 + rest.length <= width) line += ` ${rest}`;
-      else {
-        lines.push(line);
-        line = rest;
-      }
-    }
-    lines.push(line);
-    return lines;
-  }).join("\n");
+function cellToWidth(cell2, fit2, width) {
+  if (cell2 === void 0) return "";
+  if (typeof cell2 !== "string") return fit2 === "fixed" ? joined(cell2) : listToWidth(cell2, width);
+  if (fit2 === "fixed") return cell2;
+  return cell2.includes("\n") ? cell2.split("\n").map((line) => cutText(line, width)).join("\n") : cutText(cell2, width);
+}
+function listToWidth(items, width) {
+  for (let kept = items.length; kept > 0; kept--) {
+    const more = items.length - kept;
+    const text3 = items.slice(0, kept).join(LIST_SEPARATOR) + (more > 0 ? `${LIST_SEPARATOR}+${more} more` : "");
+    if (displayWidth(text3) <= width) return text3;
+  }
+  return items.length === 0 ? "" : displayWidth(`+${items.length} more`) <= width ? `+${items.length} more` : `+${items.length}`;
+}
+function firstItemWidth(cell2) {
+  if (!Array.isArray(cell2) || cell2.length === 0) return 0;
+  return displayWidth(cell2.length === 1 ? cell2[0] : `${cell2[0]}${LIST_SEPARATOR}+${cell2.length - 1} more`);
+}
+function cutText(text3, width) {
+  if (displayWidth(text3) <= width) return text3;
+  let kept = "";
+  let used = 0;
+  for (const char of text3) {
+    const charWidth = displayWidth(char);
+    if (used + charWidth > width - 1) break;
+    kept += char;
+    used += charWidth;
+  }
+  const space2 = kept.lastIndexOf(" ");
+  if (space2 >= kept.length * 0.6 && text3[kept.length] !== " ") kept = kept.slice(0, space2);
+  return `${kept.trimEnd()}\u2026`;
+}
+function joined(cell2) {
+  if (cell2 === void 0) return "";
+  return typeof cell2 === "string" ? cell2 : cell2.join(LIST_SEPARATOR);
 }
 function longestLine(text3) {
   return text3.includes("\n") ? Math.max(...text3.split("\n").map(displayWidth)) : displayWidth(text3);
@@ -51849,12 +52042,13 @@ function longestLine(text3) {
 function displayWidth(text3) {
   return /^[\x20-\x7e]*$/.test(text3) ? text3.length : (0, import_string_width.default)(text3);
 }
-var import_string_width, MIN_COLUMN_WIDTH;
+var import_string_width, TEXT_FLOOR, LIST_SEPARATOR;
 var init_table_layout = __esm({
   "src/format/rows/table-layout.ts"() {
     "use strict";
     import_string_width = __toESM(require_string_width(), 1);
-    MIN_COLUMN_WIDTH = 8;
+    TEXT_FLOOR = 8;
+    LIST_SEPARATOR = ", ";
   }
 });
 
@@ -51886,8 +52080,11 @@ var init_table = __esm({
     table = (data, context3) => {
       if (data.rows.length === 0) return `${context3.style.dim("(none)")}
 `;
-      const rows = data.rows.map((row) => data.columns.map((column) => printable(cellText(row[column]))));
-      return renderTable(data.columns, rows, { style: context3.style, columns: context3.columns });
+      const fits = data.columns.map((column) => data.layout?.fits?.[column] ?? "fixed");
+      const cell2 = (value2, listed) => listed && Array.isArray(value2) ? value2.map((item) => printable(cellText(item))) : printable(cellText(value2));
+      const rows = data.rows.map((row) => data.columns.map((column, i2) => cell2(row[column], fits[i2] === "list")));
+      const leaveOut = (data.layout?.leaveOut ?? []).map((column) => data.columns.indexOf(column)).filter((i2) => i2 >= 0);
+      return renderTable(data.columns, rows, { style: context3.style, columns: context3.columns, fits, leaveOut, keep: Math.max(0, data.columns.indexOf(data.layout?.keep ?? data.idColumn)) });
     };
   }
 });
@@ -51900,16 +52097,17 @@ __export(structured_exports, {
   rowObjects: () => rowObjects
 });
 function rowObjects(data) {
+  if (data.records) return data.records;
   return data.rows.map((row) => Object.fromEntries(data.columns.map((column) => [column, row[column] ?? null])));
 }
 var json2, ids;
 var init_structured = __esm({
   "src/format/rows/structured.ts"() {
     "use strict";
+    init_json_output();
     init_types();
-    json2 = (data) => `${JSON.stringify(rowObjects(data), null, 2)}
-`;
-    ids = (data) => data.rows.map((row) => `${cellText(row[data.idColumn])}
+    json2 = (data) => jsonText({ version: OUTPUT_VERSION, ...data.collection ? { collection: data.collection } : {}, items: rowObjects(data) });
+    ids = (data) => (data.ids ?? data.rows.map((row) => cellText(row[data.idColumn]))).map((id2) => `${id2}
 `).join("");
   }
 });
@@ -51998,11 +52196,12 @@ var markdownTable;
 var init_markdown2 = __esm({
   "src/format/rows/markdown.ts"() {
     "use strict";
-    init_markdown();
+    init_markdown_text();
     init_types();
     markdownTable = (data) => {
-      const lines = [`| ${data.columns.map(cell).join(" | ")} |`, `| ${data.columns.map(() => "---").join(" | ")} |`];
-      for (const row of data.rows) lines.push(`| ${data.columns.map((column) => cell(cellText(row[column]))).join(" | ")} |`);
+      const cell2 = (text3) => inertText(text3, "table");
+      const lines = [`| ${data.columns.map(cell2).join(" | ")} |`, `| ${data.columns.map(() => "---").join(" | ")} |`];
+      for (const row of data.rows) lines.push(`| ${data.columns.map((column) => cell2(cellText(row[column]))).join(" | ")} |`);
       return `${lines.join("\n")}
 `;
     };
@@ -52095,221 +52294,402 @@ var init_backlog_schema = __esm({
                 minLength: 1
               },
               description: {
-                type: "string"
+                anyOf: [
+                  {
+                    type: "string"
+                  },
+                  {
+                    type: "null"
+                  }
+                ]
               },
               business_unit: {
-                type: "string"
+                anyOf: [
+                  {
+                    type: "string"
+                  },
+                  {
+                    type: "null"
+                  }
+                ]
               },
               datacenter: {
-                type: "string"
+                anyOf: [
+                  {
+                    type: "string"
+                  },
+                  {
+                    type: "null"
+                  }
+                ]
               },
               owner: {
-                type: "string",
-                description: "Business owner (name or e-mail)."
+                description: "Business owner (name or e-mail).",
+                anyOf: [
+                  {
+                    type: "string"
+                  },
+                  {
+                    type: "null"
+                  }
+                ]
               },
               technical_owner: {
-                type: "string"
+                anyOf: [
+                  {
+                    type: "string"
+                  },
+                  {
+                    type: "null"
+                  }
+                ]
               },
               criticality: {
-                type: "string",
-                enum: [
-                  "mission-critical",
-                  "unit-critical",
-                  "high",
-                  "medium",
-                  "low",
-                  "unsupported"
+                anyOf: [
+                  {
+                    type: "string",
+                    enum: [
+                      "mission-critical",
+                      "unit-critical",
+                      "high",
+                      "medium",
+                      "low",
+                      "unsupported"
+                    ]
+                  },
+                  {
+                    type: "null"
+                  }
                 ]
               },
               priority: {
-                type: "string",
-                enum: [
-                  "high",
-                  "medium",
-                  "low"
+                anyOf: [
+                  {
+                    type: "string",
+                    enum: [
+                      "high",
+                      "medium",
+                      "low"
+                    ]
+                  },
+                  {
+                    type: "null"
+                  }
                 ]
               },
               rank: {
-                type: "integer",
-                minimum: 1,
-                description: "Order among equal priorities, 1 first."
+                description: "Order among equal priorities, 1 first.",
+                anyOf: [
+                  {
+                    type: "integer",
+                    minimum: 1
+                  },
+                  {
+                    type: "null"
+                  }
+                ]
               },
               drivers: {
-                type: "array",
-                items: {
-                  type: "string",
-                  pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$",
-                  description: "The id of a priority."
-                },
-                description: "The business priorities behind it."
+                description: "The business priorities behind it.",
+                anyOf: [
+                  {
+                    type: "array",
+                    items: {
+                      type: "string",
+                      pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$",
+                      description: "The id of a priority."
+                    }
+                  },
+                  {
+                    type: "null"
+                  }
+                ]
               },
               outcomes: {
-                type: "array",
-                items: {
-                  type: "string",
-                  pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$",
-                  description: "The id of an outcome."
-                },
-                description: "Ids of outcomes."
+                description: "Ids of outcomes.",
+                anyOf: [
+                  {
+                    type: "array",
+                    items: {
+                      type: "string",
+                      pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$",
+                      description: "The id of an outcome."
+                    }
+                  },
+                  {
+                    type: "null"
+                  }
+                ]
               },
               assumptions: {
-                type: "array",
-                items: {
-                  type: "string",
-                  pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$",
-                  description: "The id of an assumption."
-                },
-                description: "The assumptions its plan relies on."
+                description: "The assumptions its plan relies on.",
+                anyOf: [
+                  {
+                    type: "array",
+                    items: {
+                      type: "string",
+                      pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$",
+                      description: "The id of an assumption."
+                    }
+                  },
+                  {
+                    type: "null"
+                  }
+                ]
               },
               strategy: {
-                type: "string",
-                enum: [
-                  "rehost",
-                  "replatform",
-                  "refactor",
-                  "rearchitect",
-                  "rebuild",
-                  "replace",
-                  "retire",
-                  "retain",
-                  "tbd"
+                anyOf: [
+                  {
+                    type: "string",
+                    enum: [
+                      "rehost",
+                      "replatform",
+                      "refactor",
+                      "rearchitect",
+                      "rebuild",
+                      "replace",
+                      "retire",
+                      "retain",
+                      "tbd"
+                    ]
+                  },
+                  {
+                    type: "null"
+                  }
                 ]
               },
               status: {
                 default: "identified",
-                type: "string",
-                enum: [
-                  "identified",
-                  "assessing",
-                  "remediating",
-                  "ready",
-                  "scheduled",
-                  "migrating",
-                  "migrated",
-                  "optimized",
-                  "retired",
-                  "retained",
-                  "blocked"
+                anyOf: [
+                  {
+                    type: "string",
+                    enum: [
+                      "identified",
+                      "assessing",
+                      "remediating",
+                      "ready",
+                      "scheduled",
+                      "migrating",
+                      "migrated",
+                      "optimized",
+                      "retired",
+                      "retained",
+                      "blocked"
+                    ]
+                  },
+                  {
+                    type: "null"
+                  }
                 ]
               },
               wave: {
-                type: "string",
-                pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$",
-                description: "The id of a wave."
+                description: "The id of a wave.",
+                anyOf: [
+                  {
+                    type: "string",
+                    pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"
+                  },
+                  {
+                    type: "null"
+                  }
+                ]
               },
               depends_on: {
-                type: "array",
-                items: {
-                  type: "string",
-                  pattern: "^(?:(?:workload|server|external):)?[A-Za-z0-9][A-Za-z0-9._-]{0,127}$",
-                  description: "`workload:ID`, `server:ID` or `external:NAME`; a bare id means a workload."
-                },
-                description: "Declared dependencies; a bare id is a workload."
+                description: "Declared dependencies; a bare id is a workload.",
+                anyOf: [
+                  {
+                    type: "array",
+                    items: {
+                      type: "string",
+                      pattern: "^(?:(?:workload|server|external):)?[A-Za-z0-9][A-Za-z0-9._-]{0,127}$",
+                      description: "`workload:ID`, `server:ID` or `external:NAME`; a bare id means a workload."
+                    }
+                  },
+                  {
+                    type: "null"
+                  }
+                ]
               },
               environment: {
-                type: "string",
-                enum: [
-                  "production",
-                  "staging",
-                  "test",
-                  "development",
-                  "dr",
-                  "mixed"
+                anyOf: [
+                  {
+                    type: "string",
+                    enum: [
+                      "production",
+                      "staging",
+                      "test",
+                      "development",
+                      "dr",
+                      "mixed"
+                    ]
+                  },
+                  {
+                    type: "null"
+                  }
                 ]
               },
               app_type: {
-                type: "string",
-                enum: [
-                  "cots",
-                  "custom"
+                anyOf: [
+                  {
+                    type: "string",
+                    enum: [
+                      "cots",
+                      "custom"
+                    ]
+                  },
+                  {
+                    type: "null"
+                  }
                 ]
               },
               data_classification: {
-                type: "string",
-                enum: [
-                  "non-business",
-                  "public",
-                  "general",
-                  "confidential",
-                  "highly-confidential"
+                anyOf: [
+                  {
+                    type: "string",
+                    enum: [
+                      "non-business",
+                      "public",
+                      "general",
+                      "confidential",
+                      "highly-confidential"
+                    ]
+                  },
+                  {
+                    type: "null"
+                  }
                 ]
               },
               users: {
-                type: "integer",
-                minimum: 0
+                anyOf: [
+                  {
+                    type: "integer",
+                    minimum: 0
+                  },
+                  {
+                    type: "null"
+                  }
+                ]
               },
               revenue_impacting: {
-                type: "boolean"
+                anyOf: [
+                  {
+                    type: "boolean"
+                  },
+                  {
+                    type: "null"
+                  }
+                ]
               },
               sla: {
-                type: "number",
-                minimum: 0,
-                maximum: 1,
-                description: "Availability as a fraction, e.g. 0.999."
+                description: "Availability as a fraction, e.g. 0.999.",
+                anyOf: [
+                  {
+                    type: "number",
+                    minimum: 0,
+                    maximum: 1
+                  },
+                  {
+                    type: "null"
+                  }
+                ]
               },
               milestone: {
-                type: "string",
-                format: "date",
-                pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",
-                description: "When the business needs it moved."
+                description: "When the business needs it moved.",
+                anyOf: [
+                  {
+                    type: "string",
+                    format: "date"
+                  },
+                  {
+                    type: "null"
+                  }
+                ]
               },
               target: {
-                type: "object",
-                properties: {
-                  region: {
-                    type: "string"
-                  },
-                  landing_zone: {
-                    type: "string"
-                  },
-                  subscription: {
-                    type: "string"
-                  },
-                  service: {
-                    type: "string"
-                  }
-                },
-                additionalProperties: false,
                 description: "Where the workload lands.",
-                patternProperties: {
-                  "^x-": {}
-                }
+                anyOf: [
+                  {
+                    type: "object",
+                    properties: {
+                      region: {
+                        type: "string"
+                      },
+                      landing_zone: {
+                        type: "string"
+                      },
+                      subscription: {
+                        type: "string"
+                      },
+                      service: {
+                        type: "string"
+                      }
+                    },
+                    additionalProperties: false,
+                    patternProperties: {
+                      "^x-": {}
+                    }
+                  },
+                  {
+                    type: "null"
+                  }
+                ]
               },
               costs: {
-                type: "object",
-                properties: {
-                  on_prem_monthly: {
-                    type: "number",
-                    minimum: 0
+                anyOf: [
+                  {
+                    type: "object",
+                    properties: {
+                      on_prem_monthly: {
+                        type: "number",
+                        minimum: 0
+                      },
+                      cloud_monthly: {
+                        type: "number",
+                        minimum: 0
+                      },
+                      migration_one_off: {
+                        type: "number",
+                        minimum: 0
+                      },
+                      currency: {
+                        type: "string",
+                        pattern: "^[A-Z]{3}$"
+                      }
+                    },
+                    additionalProperties: false,
+                    patternProperties: {
+                      "^x-": {}
+                    }
                   },
-                  cloud_monthly: {
-                    type: "number",
-                    minimum: 0
-                  },
-                  migration_one_off: {
-                    type: "number",
-                    minimum: 0
-                  },
-                  currency: {
-                    type: "string",
-                    pattern: "^[A-Z]{3}$"
+                  {
+                    type: "null"
                   }
-                },
-                additionalProperties: false,
-                patternProperties: {
-                  "^x-": {}
-                }
+                ]
               },
               tags: {
-                type: "array",
-                items: {
-                  type: "string"
-                },
-                description: "Free labels for filtering."
+                description: "Free labels for filtering.",
+                anyOf: [
+                  {
+                    type: "array",
+                    items: {
+                      type: "string"
+                    }
+                  },
+                  {
+                    type: "null"
+                  }
+                ]
               },
               notes: {
-                type: "string",
-                description: "Free text."
+                description: "Free text.",
+                anyOf: [
+                  {
+                    type: "string"
+                  },
+                  {
+                    type: "null"
+                  }
+                ]
               }
             },
             required: [
@@ -52334,116 +52714,231 @@ var init_backlog_schema = __esm({
                 description: "Unique among servers, usually the host name (compared case-insensitively)."
               },
               workloads: {
-                type: "array",
-                items: {
-                  type: "string",
-                  pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$",
-                  description: "The id of a workload."
-                },
-                description: "The workloads it serves; a shared server may serve several."
+                description: "The workloads it serves; a shared server may serve several.",
+                anyOf: [
+                  {
+                    type: "array",
+                    items: {
+                      type: "string",
+                      pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$",
+                      description: "The id of a workload."
+                    }
+                  },
+                  {
+                    type: "null"
+                  }
+                ]
               },
               hostname: {
-                type: "string"
+                anyOf: [
+                  {
+                    type: "string"
+                  },
+                  {
+                    type: "null"
+                  }
+                ]
               },
               role: {
-                type: "string"
+                anyOf: [
+                  {
+                    type: "string"
+                  },
+                  {
+                    type: "null"
+                  }
+                ]
               },
               os: {
-                type: "string"
+                anyOf: [
+                  {
+                    type: "string"
+                  },
+                  {
+                    type: "null"
+                  }
+                ]
               },
               os_family: {
-                type: "string",
-                enum: [
-                  "windows",
-                  "linux",
-                  "unix",
-                  "other"
+                anyOf: [
+                  {
+                    type: "string",
+                    enum: [
+                      "windows",
+                      "linux",
+                      "unix",
+                      "other"
+                    ]
+                  },
+                  {
+                    type: "null"
+                  }
                 ]
               },
               platform: {
-                type: "string",
-                enum: [
-                  "vmware",
-                  "hyper-v",
-                  "physical",
-                  "aws",
-                  "gcp",
-                  "azure",
-                  "other"
+                anyOf: [
+                  {
+                    type: "string",
+                    enum: [
+                      "vmware",
+                      "hyper-v",
+                      "physical",
+                      "aws",
+                      "gcp",
+                      "azure",
+                      "other"
+                    ]
+                  },
+                  {
+                    type: "null"
+                  }
                 ]
               },
               environment: {
-                type: "string",
-                enum: [
-                  "production",
-                  "staging",
-                  "test",
-                  "development",
-                  "dr",
-                  "mixed"
+                anyOf: [
+                  {
+                    type: "string",
+                    enum: [
+                      "production",
+                      "staging",
+                      "test",
+                      "development",
+                      "dr",
+                      "mixed"
+                    ]
+                  },
+                  {
+                    type: "null"
+                  }
                 ]
               },
               cores: {
-                type: "integer",
-                minimum: 0
+                anyOf: [
+                  {
+                    type: "integer",
+                    minimum: 0
+                  },
+                  {
+                    type: "null"
+                  }
+                ]
               },
               memory_gb: {
-                type: "number",
-                minimum: 0
+                anyOf: [
+                  {
+                    type: "number",
+                    minimum: 0
+                  },
+                  {
+                    type: "null"
+                  }
+                ]
               },
               disk_gb: {
-                type: "number",
-                minimum: 0
+                anyOf: [
+                  {
+                    type: "number",
+                    minimum: 0
+                  },
+                  {
+                    type: "null"
+                  }
+                ]
               },
               ips: {
-                type: "array",
-                items: {
-                  type: "string",
-                  anyOf: [
-                    {
-                      format: "ipv4"
-                    },
-                    {
-                      format: "ipv6"
+                anyOf: [
+                  {
+                    type: "array",
+                    items: {
+                      type: "string",
+                      anyOf: [
+                        {
+                          format: "ipv4"
+                        },
+                        {
+                          format: "ipv6"
+                        },
+                        {
+                          pattern: "^[0-9A-Fa-f:]*:[0-9A-Fa-f:]*(?:\\d{1,3}(?:\\.\\d{1,3}){3})?(?:%[^\\s%]+)?$"
+                        }
+                      ]
                     }
-                  ]
-                }
+                  },
+                  {
+                    type: "null"
+                  }
+                ]
               },
               readiness: {
-                type: "string",
-                enum: [
-                  "ready",
-                  "conditionally-ready",
-                  "not-ready",
-                  "unknown"
+                anyOf: [
+                  {
+                    type: "string",
+                    enum: [
+                      "ready",
+                      "conditionally-ready",
+                      "not-ready",
+                      "unknown"
+                    ]
+                  },
+                  {
+                    type: "null"
+                  }
                 ]
               },
               target_size: {
-                type: "string",
-                description: "For example Standard_D4s_v5."
+                description: "For example Standard_D4s_v5.",
+                anyOf: [
+                  {
+                    type: "string"
+                  },
+                  {
+                    type: "null"
+                  }
+                ]
               },
               status: {
                 default: "not-started",
-                type: "string",
-                enum: [
-                  "not-started",
-                  "replicating",
-                  "test-migrated",
-                  "migrated",
-                  "failed",
-                  "decommissioned"
+                anyOf: [
+                  {
+                    type: "string",
+                    enum: [
+                      "not-started",
+                      "replicating",
+                      "test-migrated",
+                      "migrated",
+                      "failed",
+                      "decommissioned"
+                    ]
+                  },
+                  {
+                    type: "null"
+                  }
                 ]
               },
               tags: {
-                type: "array",
-                items: {
-                  type: "string"
-                },
-                description: "Free labels for filtering."
+                description: "Free labels for filtering.",
+                anyOf: [
+                  {
+                    type: "array",
+                    items: {
+                      type: "string"
+                    }
+                  },
+                  {
+                    type: "null"
+                  }
+                ]
               },
               notes: {
-                type: "string",
-                description: "Free text."
+                description: "Free text.",
+                anyOf: [
+                  {
+                    type: "string"
+                  },
+                  {
+                    type: "null"
+                  }
+                ]
               }
             },
             required: [
@@ -52462,9 +52957,16 @@ var init_backlog_schema = __esm({
             type: "object",
             properties: {
               id: {
-                type: "string",
-                pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$",
-                description: "Optional; without it the edge is identified by from, to, port and protocol."
+                description: "Optional; without it the edge is identified by from, to, port and protocol.",
+                anyOf: [
+                  {
+                    type: "string",
+                    pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"
+                  },
+                  {
+                    type: "null"
+                  }
+                ]
               },
               from: {
                 type: "string",
@@ -52477,45 +52979,94 @@ var init_backlog_schema = __esm({
                 description: "`workload:ID`, `server:ID` or `external:NAME`; a bare id means a workload."
               },
               port: {
-                type: "integer",
-                minimum: 1,
-                maximum: 65535
+                anyOf: [
+                  {
+                    type: "integer",
+                    minimum: 1,
+                    maximum: 65535
+                  },
+                  {
+                    type: "null"
+                  }
+                ]
               },
               protocol: {
-                type: "string",
-                pattern: "^[a-z0-9][a-z0-9.+_-]*$"
+                anyOf: [
+                  {
+                    type: "string",
+                    pattern: "^[a-z0-9][a-z0-9.+_-]*$"
+                  },
+                  {
+                    type: "null"
+                  }
+                ]
               },
               kind: {
                 default: "declared",
-                type: "string",
-                enum: [
-                  "declared",
-                  "observed"
+                anyOf: [
+                  {
+                    type: "string",
+                    enum: [
+                      "declared",
+                      "observed"
+                    ]
+                  },
+                  {
+                    type: "null"
+                  }
                 ]
               },
               classification: {
                 default: "app",
-                type: "string",
-                enum: [
-                  "app",
-                  "shared-infra",
-                  "external",
-                  "noise"
+                anyOf: [
+                  {
+                    type: "string",
+                    enum: [
+                      "app",
+                      "shared-infra",
+                      "external",
+                      "noise"
+                    ]
+                  },
+                  {
+                    type: "null"
+                  }
                 ]
               },
               description: {
-                type: "string"
+                anyOf: [
+                  {
+                    type: "string"
+                  },
+                  {
+                    type: "null"
+                  }
+                ]
               },
               tags: {
-                type: "array",
-                items: {
-                  type: "string"
-                },
-                description: "Free labels for filtering."
+                description: "Free labels for filtering.",
+                anyOf: [
+                  {
+                    type: "array",
+                    items: {
+                      type: "string"
+                    }
+                  },
+                  {
+                    type: "null"
+                  }
+                ]
               },
               notes: {
-                type: "string",
-                description: "Free text."
+                description: "Free text.",
+                anyOf: [
+                  {
+                    type: "string"
+                  },
+                  {
+                    type: "null"
+                  }
+                ]
               }
             },
             required: [
@@ -52549,42 +53100,83 @@ var init_backlog_schema = __esm({
                 description: "1 is the most important; unique among priorities."
               },
               type: {
-                type: "string",
-                enum: [
-                  "critical-business-event",
-                  "migration",
-                  "innovation"
+                anyOf: [
+                  {
+                    type: "string",
+                    enum: [
+                      "critical-business-event",
+                      "migration",
+                      "innovation"
+                    ]
+                  },
+                  {
+                    type: "null"
+                  }
                 ]
               },
               due: {
-                type: "string",
-                format: "date",
-                pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",
-                description: "A date, YYYY-MM-DD."
+                description: "A date, YYYY-MM-DD.",
+                anyOf: [
+                  {
+                    type: "string",
+                    format: "date"
+                  },
+                  {
+                    type: "null"
+                  }
+                ]
               },
               rationale: {
-                type: "string",
-                description: "Why this matters: the team must be able to explain it."
+                description: "Why this matters: the team must be able to explain it.",
+                anyOf: [
+                  {
+                    type: "string"
+                  },
+                  {
+                    type: "null"
+                  }
+                ]
               },
               outcomes: {
-                type: "array",
-                items: {
-                  type: "string",
-                  pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$",
-                  description: "The id of an outcome."
-                },
-                description: "Ids of outcomes."
+                description: "Ids of outcomes.",
+                anyOf: [
+                  {
+                    type: "array",
+                    items: {
+                      type: "string",
+                      pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$",
+                      description: "The id of an outcome."
+                    }
+                  },
+                  {
+                    type: "null"
+                  }
+                ]
               },
               tags: {
-                type: "array",
-                items: {
-                  type: "string"
-                },
-                description: "Free labels for filtering."
+                description: "Free labels for filtering.",
+                anyOf: [
+                  {
+                    type: "array",
+                    items: {
+                      type: "string"
+                    }
+                  },
+                  {
+                    type: "null"
+                  }
+                ]
               },
               notes: {
-                type: "string",
-                description: "Free text."
+                description: "Free text.",
+                anyOf: [
+                  {
+                    type: "string"
+                  },
+                  {
+                    type: "null"
+                  }
+                ]
               }
             },
             required: [
@@ -52614,45 +53206,93 @@ var init_backlog_schema = __esm({
                 minLength: 1
               },
               rationale: {
-                type: "string"
+                anyOf: [
+                  {
+                    type: "string"
+                  },
+                  {
+                    type: "null"
+                  }
+                ]
               },
               owner: {
-                type: "string"
+                anyOf: [
+                  {
+                    type: "string"
+                  },
+                  {
+                    type: "null"
+                  }
+                ]
               },
               status: {
                 default: "open",
-                type: "string",
-                enum: [
-                  "open",
-                  "validated",
-                  "invalidated"
+                anyOf: [
+                  {
+                    type: "string",
+                    enum: [
+                      "open",
+                      "validated",
+                      "invalidated"
+                    ]
+                  },
+                  {
+                    type: "null"
+                  }
                 ]
               },
               review_by: {
-                type: "string",
-                format: "date",
-                pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",
-                description: "A date, YYYY-MM-DD."
+                description: "A date, YYYY-MM-DD.",
+                anyOf: [
+                  {
+                    type: "string",
+                    format: "date"
+                  },
+                  {
+                    type: "null"
+                  }
+                ]
               },
               applies_to: {
-                type: "array",
-                items: {
-                  type: "string",
-                  pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$",
-                  description: "The id of a workload."
-                },
-                description: "Ids of workloads."
+                description: "Ids of workloads.",
+                anyOf: [
+                  {
+                    type: "array",
+                    items: {
+                      type: "string",
+                      pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$",
+                      description: "The id of a workload."
+                    }
+                  },
+                  {
+                    type: "null"
+                  }
+                ]
               },
               tags: {
-                type: "array",
-                items: {
-                  type: "string"
-                },
-                description: "Free labels for filtering."
+                description: "Free labels for filtering.",
+                anyOf: [
+                  {
+                    type: "array",
+                    items: {
+                      type: "string"
+                    }
+                  },
+                  {
+                    type: "null"
+                  }
+                ]
               },
               notes: {
-                type: "string",
-                description: "Free text."
+                description: "Free text.",
+                anyOf: [
+                  {
+                    type: "string"
+                  },
+                  {
+                    type: "null"
+                  }
+                ]
               }
             },
             required: [
@@ -52681,122 +53321,182 @@ var init_backlog_schema = __esm({
                 minLength: 1
               },
               category: {
-                type: "string",
-                enum: [
-                  "fiscal",
-                  "agility",
-                  "reach",
-                  "customer-engagement",
-                  "performance",
-                  "sustainability"
+                anyOf: [
+                  {
+                    type: "string",
+                    enum: [
+                      "fiscal",
+                      "agility",
+                      "reach",
+                      "customer-engagement",
+                      "performance",
+                      "sustainability"
+                    ]
+                  },
+                  {
+                    type: "null"
+                  }
                 ]
               },
               stakeholder: {
-                type: "string"
+                anyOf: [
+                  {
+                    type: "string"
+                  },
+                  {
+                    type: "null"
+                  }
+                ]
               },
               business_unit: {
-                type: "string"
+                anyOf: [
+                  {
+                    type: "string"
+                  },
+                  {
+                    type: "null"
+                  }
+                ]
               },
               description: {
-                type: "string"
+                anyOf: [
+                  {
+                    type: "string"
+                  },
+                  {
+                    type: "null"
+                  }
+                ]
               },
               metrics: {
-                type: "array",
-                items: {
-                  type: "object",
-                  properties: {
-                    id: {
-                      type: "string",
-                      pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$",
-                      description: "Unique within its collection (compared case-insensitively)."
-                    },
-                    name: {
-                      type: "string",
-                      minLength: 1
-                    },
-                    kind: {
-                      type: "string",
-                      enum: [
-                        "business",
-                        "learning",
-                        "progress"
-                      ]
-                    },
-                    unit: {
-                      type: "string"
-                    },
-                    baseline: {
-                      type: [
-                        "number",
-                        "string"
-                      ]
-                    },
-                    target: {
-                      type: [
-                        "number",
-                        "string"
-                      ]
-                    },
-                    current: {
-                      description: "Leave out when `measure` computes it.",
-                      type: [
-                        "number",
-                        "string"
-                      ]
-                    },
-                    due: {
-                      type: "string",
-                      format: "date",
-                      pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",
-                      description: "A date, YYYY-MM-DD."
-                    },
-                    measure: {
-                      type: "string",
-                      enum: [
-                        "workloads-migrated",
-                        "servers-migrated",
-                        "cores-migrated",
-                        "memory-gb-migrated",
-                        "workloads-rationalized",
-                        "percent-workloads-migrated",
-                        "percent-servers-migrated",
-                        "remediations-open",
-                        "assumptions-open"
-                      ],
-                      description: "A figure computed from the backlog."
-                    },
-                    tags: {
-                      type: "array",
-                      items: {
-                        type: "string"
+                anyOf: [
+                  {
+                    type: "array",
+                    items: {
+                      type: "object",
+                      properties: {
+                        id: {
+                          type: "string",
+                          pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$",
+                          description: "Unique within its collection (compared case-insensitively)."
+                        },
+                        name: {
+                          type: "string",
+                          minLength: 1
+                        },
+                        kind: {
+                          type: "string",
+                          enum: [
+                            "business",
+                            "learning",
+                            "progress"
+                          ]
+                        },
+                        unit: {
+                          type: "string"
+                        },
+                        baseline: {
+                          anyOf: [
+                            {
+                              type: "number"
+                            },
+                            {
+                              type: "string"
+                            }
+                          ]
+                        },
+                        target: {
+                          anyOf: [
+                            {
+                              type: "number"
+                            },
+                            {
+                              type: "string"
+                            }
+                          ]
+                        },
+                        current: {
+                          description: "Leave out when `measure` computes it.",
+                          anyOf: [
+                            {
+                              type: "number"
+                            },
+                            {
+                              type: "string"
+                            }
+                          ]
+                        },
+                        due: {
+                          type: "string",
+                          format: "date",
+                          description: "A date, YYYY-MM-DD."
+                        },
+                        measure: {
+                          type: "string",
+                          enum: [
+                            "workloads-migrated",
+                            "servers-migrated",
+                            "cores-migrated",
+                            "memory-gb-migrated",
+                            "workloads-rationalized",
+                            "percent-workloads-migrated",
+                            "percent-servers-migrated",
+                            "remediations-open",
+                            "assumptions-open"
+                          ],
+                          description: "A figure computed from the backlog."
+                        },
+                        tags: {
+                          type: "array",
+                          items: {
+                            type: "string"
+                          },
+                          description: "Free labels for filtering."
+                        },
+                        notes: {
+                          type: "string",
+                          description: "Free text."
+                        }
                       },
-                      description: "Free labels for filtering."
-                    },
-                    notes: {
-                      type: "string",
-                      description: "Free text."
+                      required: [
+                        "id",
+                        "name"
+                      ],
+                      additionalProperties: false,
+                      patternProperties: {
+                        "^x-": {}
+                      }
                     }
                   },
-                  required: [
-                    "id",
-                    "name"
-                  ],
-                  additionalProperties: false,
-                  patternProperties: {
-                    "^x-": {}
+                  {
+                    type: "null"
                   }
-                }
+                ]
               },
               tags: {
-                type: "array",
-                items: {
-                  type: "string"
-                },
-                description: "Free labels for filtering."
+                description: "Free labels for filtering.",
+                anyOf: [
+                  {
+                    type: "array",
+                    items: {
+                      type: "string"
+                    }
+                  },
+                  {
+                    type: "null"
+                  }
+                ]
               },
               notes: {
-                type: "string",
-                description: "Free text."
+                description: "Free text.",
+                anyOf: [
+                  {
+                    type: "string"
+                  },
+                  {
+                    type: "null"
+                  }
+                ]
               }
             },
             required: [
@@ -52821,49 +53521,96 @@ var init_backlog_schema = __esm({
                 description: "Unique within its collection (compared case-insensitively)."
               },
               name: {
-                type: "string"
+                anyOf: [
+                  {
+                    type: "string"
+                  },
+                  {
+                    type: "null"
+                  }
+                ]
               },
               order: {
                 type: "integer",
                 description: "Unique; lower waves move first."
               },
               status: {
-                type: "string",
-                enum: [
-                  "not-started",
-                  "planning",
-                  "in-progress",
-                  "completed",
-                  "blocked"
+                anyOf: [
+                  {
+                    type: "string",
+                    enum: [
+                      "not-started",
+                      "planning",
+                      "in-progress",
+                      "completed",
+                      "blocked"
+                    ]
+                  },
+                  {
+                    type: "null"
+                  }
                 ]
               },
               start: {
-                type: "string",
-                format: "date",
-                pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",
-                description: "A date, YYYY-MM-DD."
+                description: "A date, YYYY-MM-DD.",
+                anyOf: [
+                  {
+                    type: "string",
+                    format: "date"
+                  },
+                  {
+                    type: "null"
+                  }
+                ]
               },
               end: {
-                type: "string",
-                format: "date",
-                pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",
-                description: "A date, YYYY-MM-DD."
+                description: "A date, YYYY-MM-DD.",
+                anyOf: [
+                  {
+                    type: "string",
+                    format: "date"
+                  },
+                  {
+                    type: "null"
+                  }
+                ]
               },
               max_servers: {
-                type: "integer",
-                minimum: 1,
-                description: "Capacity: the most servers this wave can move."
+                description: "Capacity: the most servers this wave can move.",
+                anyOf: [
+                  {
+                    type: "integer",
+                    minimum: 1
+                  },
+                  {
+                    type: "null"
+                  }
+                ]
               },
               tags: {
-                type: "array",
-                items: {
-                  type: "string"
-                },
-                description: "Free labels for filtering."
+                description: "Free labels for filtering.",
+                anyOf: [
+                  {
+                    type: "array",
+                    items: {
+                      type: "string"
+                    }
+                  },
+                  {
+                    type: "null"
+                  }
+                ]
               },
               notes: {
-                type: "string",
-                description: "Free text."
+                description: "Free text.",
+                anyOf: [
+                  {
+                    type: "string"
+                  },
+                  {
+                    type: "null"
+                  }
+                ]
               }
             },
             required: [
@@ -52892,67 +53639,129 @@ var init_backlog_schema = __esm({
                 minLength: 1
               },
               source: {
-                type: "string",
-                enum: [
-                  "assessment",
-                  "testing"
+                anyOf: [
+                  {
+                    type: "string",
+                    enum: [
+                      "assessment",
+                      "testing"
+                    ]
+                  },
+                  {
+                    type: "null"
+                  }
                 ]
               },
               severity: {
-                type: "string",
-                enum: [
-                  "high",
-                  "medium",
-                  "low"
+                anyOf: [
+                  {
+                    type: "string",
+                    enum: [
+                      "high",
+                      "medium",
+                      "low"
+                    ]
+                  },
+                  {
+                    type: "null"
+                  }
                 ]
               },
               status: {
-                type: "string",
-                enum: [
-                  "open",
-                  "in-progress",
-                  "done",
-                  "wont-fix",
-                  "accepted-risk"
+                anyOf: [
+                  {
+                    type: "string",
+                    enum: [
+                      "open",
+                      "in-progress",
+                      "done",
+                      "wont-fix",
+                      "accepted-risk"
+                    ]
+                  },
+                  {
+                    type: "null"
+                  }
                 ]
               },
               owner: {
-                type: "string"
+                anyOf: [
+                  {
+                    type: "string"
+                  },
+                  {
+                    type: "null"
+                  }
+                ]
               },
               due: {
-                type: "string",
-                format: "date",
-                pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",
-                description: "A date, YYYY-MM-DD."
+                description: "A date, YYYY-MM-DD.",
+                anyOf: [
+                  {
+                    type: "string",
+                    format: "date"
+                  },
+                  {
+                    type: "null"
+                  }
+                ]
               },
               workloads: {
-                type: "array",
-                items: {
-                  type: "string",
-                  pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$",
-                  description: "The id of a workload."
-                },
-                description: "Ids of workloads."
+                description: "Ids of workloads.",
+                anyOf: [
+                  {
+                    type: "array",
+                    items: {
+                      type: "string",
+                      pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$",
+                      description: "The id of a workload."
+                    }
+                  },
+                  {
+                    type: "null"
+                  }
+                ]
               },
               servers: {
-                type: "array",
-                items: {
-                  type: "string",
-                  pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$",
-                  description: "The id of a server."
-                },
-                description: "Ids of servers."
+                description: "Ids of servers.",
+                anyOf: [
+                  {
+                    type: "array",
+                    items: {
+                      type: "string",
+                      pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$",
+                      description: "The id of a server."
+                    }
+                  },
+                  {
+                    type: "null"
+                  }
+                ]
               },
               tags: {
-                type: "array",
-                items: {
-                  type: "string"
-                },
-                description: "Free labels for filtering."
+                description: "Free labels for filtering.",
+                anyOf: [
+                  {
+                    type: "array",
+                    items: {
+                      type: "string"
+                    }
+                  },
+                  {
+                    type: "null"
+                  }
+                ]
               },
               notes: {
-                type: "string",
-                description: "Free text."
+                description: "Free text.",
+                anyOf: [
+                  {
+                    type: "string"
+                  },
+                  {
+                    type: "null"
+                  }
+                ]
               }
             },
             required: [
@@ -52981,54 +53790,110 @@ var init_backlog_schema = __esm({
                 minLength: 1
               },
               category: {
-                type: "string",
-                enum: [
-                  "business",
-                  "project",
-                  "technical"
+                anyOf: [
+                  {
+                    type: "string",
+                    enum: [
+                      "business",
+                      "project",
+                      "technical"
+                    ]
+                  },
+                  {
+                    type: "null"
+                  }
                 ]
               },
               severity: {
-                type: "string",
-                enum: [
-                  "high",
-                  "medium",
-                  "low"
+                anyOf: [
+                  {
+                    type: "string",
+                    enum: [
+                      "high",
+                      "medium",
+                      "low"
+                    ]
+                  },
+                  {
+                    type: "null"
+                  }
                 ]
               },
               status: {
-                type: "string",
-                enum: [
-                  "open",
-                  "mitigating",
-                  "closed"
+                anyOf: [
+                  {
+                    type: "string",
+                    enum: [
+                      "open",
+                      "mitigating",
+                      "closed"
+                    ]
+                  },
+                  {
+                    type: "null"
+                  }
                 ]
               },
               owner: {
-                type: "string"
+                anyOf: [
+                  {
+                    type: "string"
+                  },
+                  {
+                    type: "null"
+                  }
+                ]
               },
               mitigation: {
-                type: "string"
+                anyOf: [
+                  {
+                    type: "string"
+                  },
+                  {
+                    type: "null"
+                  }
+                ]
               },
               workloads: {
-                type: "array",
-                items: {
-                  type: "string",
-                  pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$",
-                  description: "The id of a workload."
-                },
-                description: "Ids of workloads."
+                description: "Ids of workloads.",
+                anyOf: [
+                  {
+                    type: "array",
+                    items: {
+                      type: "string",
+                      pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$",
+                      description: "The id of a workload."
+                    }
+                  },
+                  {
+                    type: "null"
+                  }
+                ]
               },
               tags: {
-                type: "array",
-                items: {
-                  type: "string"
-                },
-                description: "Free labels for filtering."
+                description: "Free labels for filtering.",
+                anyOf: [
+                  {
+                    type: "array",
+                    items: {
+                      type: "string"
+                    }
+                  },
+                  {
+                    type: "null"
+                  }
+                ]
               },
               notes: {
-                type: "string",
-                description: "Free text."
+                description: "Free text.",
+                anyOf: [
+                  {
+                    type: "string"
+                  },
+                  {
+                    type: "null"
+                  }
+                ]
               }
             },
             required: [
@@ -53126,12 +53991,30 @@ var init_backlog_schema = __esm({
 // src/query/field-table.ts
 function fieldTable(collection) {
   const entity = entitySchema(collection);
-  return Object.entries(entity?.properties ?? {}).map(([field2, value2]) => ({ field: field2, inner: Object.keys(value2.properties ?? {}) }));
+  return Object.keys(entity?.properties ?? {}).map((field2) => ({ field: field2, inner: Object.keys(fieldAt(collection, [field2])?.properties ?? {}) }));
 }
 function fieldKind(collection, path) {
-  let at = entitySchema(collection);
-  for (const name of path) at = at?.properties?.[name];
+  const at = fieldAt(collection, path);
   return at && kindOf2(at);
+}
+function fieldValues(collection, path) {
+  let at = fieldAt(collection, path);
+  if (at?.type === "array") at = at.items;
+  return at?.enum?.map(String);
+}
+function fieldFit(collection, path) {
+  const at = fieldAt(collection, path);
+  if (at?.type === "array") return "list";
+  return at?.type === "string" && !at.enum && !at.pattern && !at.format && !at.anyOf ? "text" : "fixed";
+}
+function fieldAt(collection, path) {
+  let at = entitySchema(collection);
+  for (const name of path) at = withoutNull(at?.properties?.[name]);
+  return at;
+}
+function withoutNull(at) {
+  const branches = at?.anyOf?.filter((branch) => branch.type !== "null");
+  return branches && branches.length === 1 && branches.length < at.anyOf.length ? branches[0] : at;
 }
 function entitySchema(collection) {
   return backlog_schema_default.properties?.[collection]?.items;
@@ -53155,19 +54038,30 @@ var init_field_table = __esm({
 // src/query/columns.ts
 function columnsOf(collection, context3) {
   const columns2 = /* @__PURE__ */ new Map();
+  const references = new Map(REFERENCE_FIELDS[collection].map(({ field: field2, target }) => [field2, target]));
   for (const { field: field2, inner: innerFields } of fieldTable(collection)) {
-    columns2.set(field2, { name: field2, kind: fieldKind(collection, [field2]), get: (e) => e.data[field2] });
+    const values = fieldValues(collection, [field2]);
+    const target = references.get(field2);
+    columns2.set(field2, {
+      name: field2,
+      kind: fieldKind(collection, [field2]),
+      fit: fieldFit(collection, [field2]),
+      ...values ? { values } : {},
+      ...target && target !== "typed" ? { refersTo: target } : {},
+      get: (e) => e.data[field2]
+    });
     for (const inner of innerFields) {
       const name = `${field2}.${inner}`;
-      columns2.set(name, { name, kind: fieldKind(collection, [field2, inner]), get: (e) => e.data[field2]?.[inner] });
+      const innerValues = fieldValues(collection, [field2, inner]);
+      columns2.set(name, { name, kind: fieldKind(collection, [field2, inner]), fit: fieldFit(collection, [field2, inner]), ...innerValues ? { values: innerValues } : {}, get: (e) => e.data[field2]?.[inner] });
     }
   }
-  columns2.set("id", { name: "id", get: (e) => e.id });
+  columns2.set("id", collection === "dependencies" ? { name: "id", get: (e) => e.data.id } : { name: "id", get: (e) => e.id });
   for (const column of COMPUTED[collection] ?? []) columns2.set(column.name, column);
   columns2.set(FILE_COLUMN.name, FILE_COLUMN);
   for (const entity of context3.backlog.entities[collection]) {
     for (const key of Object.keys(entity.extensions ?? {})) {
-      if (!columns2.has(key)) columns2.set(key, { name: key, get: (e) => e.extensions?.[key] });
+      if (!columns2.has(key)) columns2.set(key, { name: key, fit: "text", get: (e) => e.extensions?.[key] });
     }
   }
   return columns2;
@@ -53186,6 +54080,7 @@ var workloadOf, COMPUTED, FILE_COLUMN, DEFAULT_COLUMNS;
 var init_columns = __esm({
   "src/query/columns.ts"() {
     "use strict";
+    init_references();
     init_errors();
     init_did_you_mean();
     init_computed();
@@ -53199,7 +54094,7 @@ var init_columns = __esm({
         { name: "depends_on_count", kind: "number", get: (e, c3) => dependenciesOf(c3, workloadOf(e)).length },
         { name: "dependents_count", kind: "number", get: (e, c3) => dependentsOf(c3, workloadOf(e)).length },
         { name: "move_group", get: (e, c3) => moveGroupLabel(c3, workloadOf(e)) },
-        { name: "blocked_by", get: (e, c3) => blockedBy(c3, workloadOf(e)).map((w) => w.id) }
+        { name: "blocked_by", fit: "list", get: (e, c3) => blockedBy(c3, workloadOf(e)).map((w) => w.id) }
       ]
     };
     FILE_COLUMN = { name: "file", get: (e) => e.file };
@@ -53214,6 +54109,42 @@ var init_columns = __esm({
       remediations: ["id", "title", "severity", "status", "owner", "due"],
       risks: ["id", "title", "category", "severity", "status", "owner"]
     };
+  }
+});
+
+// src/query/known-values.ts
+function checkKnownValues(condition, column, collection, backlog) {
+  const { field: field2, operator, values } = condition;
+  if (operator !== "=" && operator !== "!=" && operator !== "~") return;
+  const option = `--where ${field2}${operator}${values.join(",")}`;
+  for (const value2 of values) {
+    if (value2 === "") continue;
+    const wanted = value2.toLowerCase();
+    if (column.values) {
+      const options = column.values;
+      if (operator === "~") {
+        if (!options.some((option2) => option2.toLowerCase().includes(wanted))) {
+          throw new UsageError(`${option}: no ${field2} of ${collection} contains \`${value2}\``, `the values are ${joinAnd(options)}`);
+        }
+      } else if (!options.some((option2) => option2.toLowerCase() === wanted)) {
+        throw new UsageError(`${option}: \`${value2}\` is not ${withArticle(field2)} of ${collection}`, valueHint(value2, options) ?? `the values are ${joinAnd(options)}`);
+      }
+    } else if (column.refersTo && operator !== "~") {
+      const ids2 = backlog.byKey[column.refersTo];
+      if (!ids2.has(wanted)) {
+        const kind = COLLECTION_KINDS[column.refersTo];
+        throw new UsageError(`${option}: there is no ${kind} \`${value2}\``, didYouMeanHint(value2, [...ids2.values()].map((entity) => entity.id)));
+      }
+    }
+  }
+}
+var init_known_values = __esm({
+  "src/query/known-values.ts"() {
+    "use strict";
+    init_vocabulary();
+    init_errors();
+    init_did_you_mean();
+    init_list();
   }
 });
 
@@ -53328,14 +54259,20 @@ var init_where = __esm({
 });
 
 // src/query/list.ts
+function matchingEntities(context3, collection, where) {
+  return listEntities(context3, { collection, where: [...where], sort: [], columns: ["id"] }).entities;
+}
 function listEntities(context3, options) {
   const { collection } = options;
   if (options.priority && collection !== "workloads") throw new UsageError(`--priority orders workloads, not ${collection}`);
   const columns2 = columnsOf(collection, context3);
   const conditions = options.where.map((condition) => ({ ...condition, column: resolveColumn(columns2, condition.field, "--where", collection) }));
-  for (const condition of conditions) checkOrderValue(condition, condition.column.kind);
+  for (const condition of conditions) {
+    checkOrderValue(condition, condition.column.kind);
+    checkKnownValues(condition, condition.column, collection, context3.backlog);
+  }
   const sortKeys = options.sort.map((key) => ({ ...key, column: resolveColumn(columns2, key.field, "--sort", collection) }));
-  const shown = (options.columns ?? (options.priority ? PRIORITY_COLUMNS : DEFAULT_COLUMNS[collection])).map(
+  const shown2 = (options.columns ?? (options.priority ? PRIORITY_COLUMNS : DEFAULT_COLUMNS[collection])).map(
     (name) => resolveColumn(columns2, name, "--columns", collection)
   );
   let entities = context3.backlog.entities[collection].filter(
@@ -53348,8 +54285,7 @@ function listEntities(context3, options) {
     entities = [...entities].sort(comparePriority(context3.backlog));
   } else {
     const keys = sortKeys.length > 0 ? sortKeys : [{ column: columns2.get(NATURAL_ORDER[collection] ?? "id"), descending: false }];
-    const id2 = columns2.get("id");
-    const sortValues = new Map(entities.map((entity) => [entity, [...keys.map(({ column }) => column.get(entity, context3)), id2.get(entity, context3)]]));
+    const sortValues = new Map(entities.map((entity) => [entity, [...keys.map(({ column }) => column.get(entity, context3)), entity.id]]));
     entities = [...entities].sort((a, b2) => {
       const x2 = sortValues.get(a);
       const y2 = sortValues.get(b2);
@@ -53362,9 +54298,19 @@ function listEntities(context3, options) {
     });
   }
   return {
-    columns: shown.map((column) => column.name),
-    rows: entities.map((entity) => Object.fromEntries(shown.map((column) => [column.name, column.get(entity, context3)]))),
-    idColumn: "id"
+    entities,
+    collection,
+    columns: shown2.map((column) => column.name),
+    rows: entities.map((entity) => Object.fromEntries(shown2.map((column) => [column.name, column.get(entity, context3)]))),
+    idColumn: "id",
+    ids: entities.map((entity) => entity.id),
+    ...options.records && !options.columns ? { records: entities.map(recordOf) } : {},
+    layout: {
+      fits: Object.fromEntries(shown2.flatMap((column) => column.fit && column.fit !== "fixed" ? [[column.name, column.fit]] : [])),
+      leaveOut: LEAVE_OUT[options.columns ? "chosen" : options.priority ? "priority" : collection] ?? [],
+      // Most dependencies have no id of their own: where an edge starts is what stays.
+      keep: collection === "dependencies" && shown2.some((column) => column.name === "from") ? "from" : "id"
+    }
   };
 }
 function isMissing(value2) {
@@ -53380,19 +54326,26 @@ function parsePriorityLevels(text3) {
   }
   return levels;
 }
-var PRIORITY_LEVELS, NATURAL_ORDER, PRIORITY_COLUMNS;
+var PRIORITY_LEVELS, NATURAL_ORDER, PRIORITY_COLUMNS, LEAVE_OUT;
 var init_list2 = __esm({
   "src/query/list.ts"() {
     "use strict";
     init_vocabulary();
     init_errors();
+    init_entity();
     init_list();
     init_columns();
+    init_known_values();
     init_order();
     init_where();
     PRIORITY_LEVELS = [...LEVELS, "unset"];
     NATURAL_ORDER = { priorities: "rank", waves: "order" };
     PRIORITY_COLUMNS = ["id", "name", "priority", "rank", "drivers", "status", "wave", "owner"];
+    LEAVE_OUT = {
+      priority: ["owner", "drivers"],
+      workloads: ["owner", "servers"],
+      dependencies: ["id", "kind"]
+    };
   }
 });
 
@@ -53580,7 +54533,7 @@ async function readFiles2(io, root, source, snapshot) {
   return { ...read, root, context: { backlog: read.backlog, graph: read.graph } };
 }
 function report(io, source, drafts) {
-  for (const notice of source.notices) io.stderr(`backlog: ${notice}
+  for (const notice of source.notices) io.stderr(`backlog: ${printable(notice)}
 `);
   if (drafts.length > 0) {
     io.stderr(`backlog: the backlog has ${plural(drafts.length, "error")} (see \`backlog validate\`); this answer leaves out what could not be read
@@ -53611,6 +54564,7 @@ var init_open_backlog = __esm({
     init_lazy();
     init_list();
     init_caching();
+    init_printable();
   }
 });
 
@@ -53632,12 +54586,14 @@ async function runList(collectionName, options, io) {
     where,
     sort: options.sort ? parseSort(options.sort) : [],
     ...options.priority !== void 0 ? { priority: { levels: parsePriorityLevels(options.priority) } } : {},
-    ...options.columns ? { columns: options.columns.split(",").map((c3) => c3.trim()).filter(Boolean) } : {}
+    ...options.columns ? { columns: options.columns.split(",").map((c3) => c3.trim()).filter(Boolean) } : {},
+    // A machine format gives whole records, unless columns are chosen.
+    records: options.format === "json" || options.format === "yaml"
   };
   const { context: context3 } = await openForQuery(io, options.root);
   const rows = listEntities(context3, listOptions);
   const style = createStyle(options.format === "table" && colourEnabled(io, options.color));
-  io.stdout((await rowsFormatter(options.format))(rows, { style, columns: io.columns }));
+  io.stdout((await rowsFormatter(options.format))(rows, { style, columns: options.wide ? void 0 : io.columns }));
   return 0;
 }
 function parseCollection(name) {
@@ -53671,9 +54627,33 @@ var init_list3 = __esm({
   }
 });
 
+// src/format/show-json.ts
+function showOutput(detail) {
+  return {
+    version: OUTPUT_VERSION,
+    kind: detail.kind,
+    id: detail.id,
+    definedIn: detail.defined_in,
+    fields: detail.fields,
+    sections: Object.fromEntries(Object.entries(detail.sections).map(([key, value2]) => [camelCase(key), value2]))
+  };
+}
+function showJson(detail) {
+  return jsonText(showOutput(detail));
+}
+function camelCase(key) {
+  return key.replace(/_([a-z])/g, (_2, letter) => letter.toUpperCase());
+}
+var init_show_json = __esm({
+  "src/format/show-json.ts"() {
+    "use strict";
+    init_json_output();
+  }
+});
+
 // src/format/show-text.ts
-function showText(shown, style) {
-  const detail = printableDeep(shown);
+function showText(shown2, style) {
+  const detail = printableDeep(shown2);
   const name = typeof detail.fields.name === "string" ? detail.fields.name : typeof detail.fields.title === "string" ? detail.fields.title : void 0;
   const out2 = [`${style.bold(`${detail.kind} ${detail.id}`)}${name ? ` \u2014 ${name}` : ""}`, style.dim(`defined in ${detail.defined_in}`), ""];
   out2.push(...aligned(flatten(detail.fields).filter(([key]) => key !== "id" && key !== "name" && key !== "title"), "  "));
@@ -53782,7 +54762,7 @@ function findEntity(context3, ref2) {
   const matches2 = COLLECTION_NAMES.map((name) => backlog.byKey[name].get(ref2.toLowerCase())).filter((e) => e !== void 0);
   if (matches2.length === 1) return matches2[0];
   if (matches2.length > 1) {
-    throw new UsageError(`\`${ref2}\` names ${joinAnd(matches2.map((e) => `a ${COLLECTION_KINDS[e.collection]}`))}`, `say which: ${matches2.map((e) => `\`${entityLabel(e)}\``).join(" or ")}`);
+    throw new UsageError(`\`${ref2}\` names ${joinAnd(matches2.map((e) => withArticle(COLLECTION_KINDS[e.collection])))}`, `say which: ${matches2.map((e) => `\`${entityLabel(e)}\``).join(" or ")}`);
   }
   throw notFound2(context3, ref2, COLLECTION_NAMES);
 }
@@ -53793,7 +54773,7 @@ function notFound2(context3, id2, collections) {
   return new UsageError(`no entity \`${id2}\` in the backlog`, label ? `did you mean \`${label}\`?` : void 0);
 }
 function showEntity(context3, entity, definedIn) {
-  const fields = { ...entity.data, ...entity.extensions };
+  const fields = recordOf(entity);
   const detail = { kind: COLLECTION_KINDS[entity.collection], id: entity.id, defined_in: definedIn, fields, sections: {} };
   const sections = detail.sections;
   switch (entity.collection) {
@@ -53953,9 +54933,8 @@ async function runShow(ref2, options, io) {
   const range = createLocator(text3, parser4)({ doc, path: nodePath, target: "value" });
   const line = range ? new LineIndex(text3).position(range[0]).line : void 0;
   const detail = showEntity(context3, entity, line === void 0 ? path : `${path}:${line}`);
-  if (options.format === "json") io.stdout(`${JSON.stringify(detail, null, 2)}
-`);
-  else if (options.format === "yaml") io.stdout((0, import_yaml2.stringify)(detail, { lineWidth: 0 }));
+  if (options.format === "json") io.stdout(showJson(detail));
+  else if (options.format === "yaml") io.stdout((0, import_yaml2.stringify)(showOutput(detail), { lineWidth: 0 }));
   else io.stdout(showText(detail, createStyle(colourEnabled(io, options.color))));
   return 0;
 }
@@ -53964,52 +54943,13 @@ var init_show3 = __esm({
   "src/cli/commands/show.ts"() {
     "use strict";
     import_yaml2 = __toESM(require_dist(), 1);
+    init_show_json();
     init_show_text();
     init_locate();
     init_entity();
     init_show2();
     init_colour();
     init_open_backlog();
-  }
-});
-
-// src/format/dot.ts
-function dot(view) {
-  const lines = ["digraph backlog {", "  rankdir=LR;", '  node [shape=box, style=rounded, fontname="Helvetica"];', '  edge [fontname="Helvetica", fontsize=10];'];
-  view.clusters.forEach((cluster, c3) => {
-    const members2 = view.nodes.filter((node2) => node2.cluster === cluster.key);
-    if (members2.length === 0) return;
-    lines.push(`  subgraph cluster_${c3} {`, `    label=${quote(cluster.label)};`);
-    for (const node2 of members2) lines.push(`    ${nodeLine(node2)}`);
-    lines.push("  }");
-  });
-  for (const node2 of view.nodes.filter((n) => n.cluster === null)) lines.push(`  ${nodeLine(node2)}`);
-  for (const edge of view.edges) lines.push(`  ${quote(edge.from)} -> ${quote(edge.to)}${edgeAttributes(edge)};`);
-  lines.push("}");
-  return `${lines.join("\n")}
-`;
-}
-function nodeLine(node2) {
-  const label = [node2.id, node2.label !== node2.id ? node2.label : "", node2.moveGroup ? `move group ${node2.moveGroup}` : ""].filter(Boolean).join("\n");
-  const attributes = [`label=${quote(label)}`];
-  if (node2.kind === "external") attributes.push('style="rounded,dashed"');
-  if (node2.moveGroup) attributes.push('color="#d97706"', "penwidth=2");
-  return `${quote(node2.key)} [${attributes.join(", ")}];`;
-}
-function edgeAttributes(edge) {
-  const attributes = [];
-  if (edge.classification !== "app") attributes.push("style=dashed", `label=${quote(edge.classification)}`);
-  else if (edge.wrongWay) attributes.push('color="#dc2626"', "penwidth=2", 'label="wrong way"');
-  else if (edge.crossWave) attributes.push('label="across waves"');
-  return attributes.length > 0 ? ` [${attributes.join(", ")}]` : "";
-}
-function quote(text3) {
-  return `"${printable(text3).replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\r?\n/g, "\\n")}"`;
-}
-var init_dot = __esm({
-  "src/format/dot.ts"() {
-    "use strict";
-    init_printable();
   }
 });
 
@@ -54021,52 +54961,144 @@ function mermaid(view) {
     const members2 = view.nodes.filter((node2) => node2.cluster === cluster.key);
     if (members2.length === 0) return;
     lines.push(`  subgraph c${c3}["${escape(cluster.label)}"]`);
-    for (const node2 of members2) lines.push(`    ${ids2.get(node2.key)}${shape(node2.kind, nodeLabel(node2))}`);
+    for (const node2 of members2) lines.push(`    ${ids2.get(node2.key)}${shape(node2)}`);
     lines.push("  end");
   });
-  for (const node2 of view.nodes.filter((n) => n.cluster === null)) lines.push(`  ${ids2.get(node2.key)}${shape(node2.kind, nodeLabel(node2))}`);
-  const styles3 = [];
+  for (const node2 of view.nodes.filter((n) => n.cluster === null)) lines.push(`  ${ids2.get(node2.key)}${shape(node2)}`);
+  const styled = { [CROSS_WAVE]: [], [WRONG_WAY]: [], [FAINT]: [] };
+  const sizes = new Map(view.nodes.map((node2) => [node2.key, node2.size]));
   view.edges.forEach((edge, i2) => {
-    lines.push(`  ${ids2.get(edge.from)} ${arrow(edge)} ${ids2.get(edge.to)}`);
-    if (edge.wrongWay) styles3.push(`  linkStyle ${i2} stroke:#dc2626,stroke-width:3px`);
+    lines.push(`  ${ids2.get(edge.from)} ${arrow(edge, sizes)} ${ids2.get(edge.to)}`);
+    const style = edgeStyle(edge);
+    if (style) styled[style].push(i2);
   });
   const grouped = view.nodes.filter((node2) => node2.moveGroup !== null).map((node2) => ids2.get(node2.key));
-  if (grouped.length > 0) {
-    lines.push("  classDef moveGroup stroke:#d97706,stroke-width:3px", `  class ${grouped.join(",")} moveGroup`);
-  }
-  const outside = view.nodes.filter((node2) => node2.kind === "external").map((node2) => ids2.get(node2.key));
+  if (grouped.length > 0) lines.push("  classDef moveGroup stroke:#d97706,stroke-width:3px", `  class ${grouped.join(",")} moveGroup`);
+  const outside = view.nodes.filter((node2) => node2.kind === "external" || node2.kind === "externals").map((node2) => ids2.get(node2.key));
   if (outside.length > 0) lines.push("  classDef external stroke-dasharray:4 3", `  class ${outside.join(",")} external`);
-  lines.push(...styles3);
+  for (const [style, indexes] of Object.entries(styled)) if (indexes.length > 0) lines.push(`  linkStyle ${indexes.join(",")} ${style}`);
   return `${lines.join("\n")}
 `;
 }
+function shape(node2) {
+  const label = nodeLabel(node2);
+  if (node2.kind === "external" || node2.kind === "externals") return `(["${label}"])`;
+  return node2.kind === "wave" ? `[["${label}"]]` : `["${label}"]`;
+}
 function nodeLabel(node2) {
-  const title = node2.label !== node2.id ? `${escape(node2.id)}<br/>${escape(node2.label)}` : escape(node2.id);
+  if (node2.kind === "wave") return `${escape(node2.label)}<br/>${node2.size} ${node2.size === 1 ? "workload" : "workloads"}`;
+  const title = node2.label !== node2.id && node2.kind !== "externals" ? `${escape(node2.id)}<br/>${escape(node2.label)}` : escape(node2.label);
   return node2.moveGroup ? `${title}<br/><i>${escape(node2.moveGroup)}</i>` : title;
 }
-function shape(kind, label) {
-  return kind === "external" ? `(["${label}"])` : `["${label}"]`;
+function arrow(edge, sizes) {
+  const label = edgeLabel(edge, sizes);
+  const text3 = label === void 0 ? "" : `|${escape(label)}|`;
+  if (edge.classification !== "app") return `-.->${text3}`;
+  return edge.wrongWay ? `==>${text3}` : `-->${text3}`;
 }
-function arrow(edge) {
-  if (edge.classification !== "app") return `-.->|${escape(edge.classification)}|`;
-  if (edge.wrongWay) return "==>|wrong way|";
-  return edge.crossWave ? "-->|across waves|" : "-->";
+function edgeLabel(edge, sizes) {
+  const counted = edge.count > 1 && ((sizes.get(edge.from) ?? 1) > 1 || (sizes.get(edge.to) ?? 1) > 1);
+  if (edge.wrongWay) return counted ? `wrong way \xD7${edge.count}` : "wrong way";
+  return counted ? `\xD7${edge.count}` : void 0;
+}
+function edgeStyle(edge) {
+  if (edge.wrongWay) return WRONG_WAY;
+  if (edge.classification === "shared-infra" || edge.classification === "noise") return FAINT;
+  return edge.crossWave ? CROSS_WAVE : void 0;
 }
 function escape(text3) {
-  return printable(text3.replace(/[#"<>&`|]/g, (ch) => `#${ch.charCodeAt(0)};`).replace(/\r?\n/g, "<br/>"));
+  return printable(text3.replace(/[#"<>&`|%]/g, (ch) => `#${ch.charCodeAt(0)};`).replace(/\r?\n/g, "<br/>"));
 }
+var MERMAID_MAX_EDGES, MERMAID_MAX_TEXT, CROSS_WAVE, WRONG_WAY, FAINT;
 var init_mermaid = __esm({
   "src/format/mermaid.ts"() {
     "use strict";
     init_printable();
+    MERMAID_MAX_EDGES = 500;
+    MERMAID_MAX_TEXT = 5e4;
+    CROSS_WAVE = "stroke:#2563eb";
+    WRONG_WAY = "stroke:#dc2626,stroke-width:3px";
+    FAINT = "stroke:#9ca3af";
   }
 });
 
-// src/query/graph-view.ts
-function graphView(context3, options) {
-  const view = options.level === "workload" ? workloadGraph(context3, options.allEdges) : serverGraph(context3, options.allEdges);
-  return options.focus === void 0 ? view : focused(view, focusKey(context3, options), options.depth);
+// src/format/dot.ts
+function dot(view) {
+  const lines = ["digraph backlog {", "  rankdir=LR;", ...view.edges.length > LARGE ? ["  splines=line;", "  nslimit=1;", "  mclimit=0.1;"] : [], '  node [shape=box, style=rounded, fontname="Helvetica"];', '  edge [fontname="Helvetica", fontsize=10];'];
+  view.clusters.forEach((cluster, c3) => {
+    const members2 = view.nodes.filter((node2) => node2.cluster === cluster.key);
+    if (members2.length === 0) return;
+    lines.push(`  subgraph cluster_${c3} {`, `    label=${quote(cluster.label)};`);
+    for (const node2 of members2) lines.push(`    ${nodeLine(node2)}`);
+    lines.push("  }");
+  });
+  for (const node2 of view.nodes.filter((n) => n.cluster === null)) lines.push(`  ${nodeLine(node2)}`);
+  const sizes = new Map(view.nodes.map((node2) => [node2.key, node2.size]));
+  for (const edge of view.edges) lines.push(`  ${quote(edge.from)} -> ${quote(edge.to)}${edgeAttributes(edge, sizes)};`);
+  lines.push("}");
+  return `${lines.join("\n")}
+`;
 }
+function nodeLine(node2) {
+  const label = node2.kind === "wave" ? `${node2.label}
+${node2.size} ${node2.size === 1 ? "workload" : "workloads"}` : [node2.kind === "externals" ? "" : node2.id, node2.label !== node2.id || node2.kind === "externals" ? node2.label : "", node2.moveGroup ? `move group ${node2.moveGroup}` : ""].filter(Boolean).join("\n");
+  const attributes = [`label=${quote(label)}`];
+  if (node2.kind === "external" || node2.kind === "externals") attributes.push('style="rounded,dashed"');
+  if (node2.kind === "wave") attributes.push("shape=folder");
+  if (node2.moveGroup) attributes.push('color="#d97706"', "penwidth=2");
+  return `${quote(node2.key)} [${attributes.join(", ")}];`;
+}
+function edgeAttributes(edge, sizes) {
+  const attributes = [];
+  if (edge.classification === "external") attributes.push("style=dashed");
+  else if (edge.classification !== "app") attributes.push("style=dotted", 'color="#9ca3af"');
+  if (edge.wrongWay) attributes.push('color="#dc2626"', "penwidth=2");
+  else if (edge.crossWave && edge.classification === "app") attributes.push('color="#2563eb"');
+  const label = edgeLabel(edge, sizes);
+  if (label !== void 0) attributes.push(`label=${quote(label)}`);
+  return attributes.length > 0 ? ` [${attributes.join(", ")}]` : "";
+}
+function quote(text3) {
+  return `"${printable(text3).replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\r?\n/g, "\\n")}"`;
+}
+var LARGE;
+var init_dot = __esm({
+  "src/format/dot.ts"() {
+    "use strict";
+    init_printable();
+    init_mermaid();
+    LARGE = 500;
+  }
+});
+
+// src/query/graph/edge-set.ts
+var STRENGTH, EdgeSet;
+var init_edge_set = __esm({
+  "src/query/graph/edge-set.ts"() {
+    "use strict";
+    STRENGTH = { app: 0, external: 1, "shared-infra": 2, noise: 3 };
+    EdgeSet = class {
+      edges = /* @__PURE__ */ new Map();
+      add(edge) {
+        const key = `${edge.from}\0${edge.to}`;
+        const seen = this.edges.get(key);
+        if (!seen) {
+          this.edges.set(key, { ...edge });
+          return;
+        }
+        if (STRENGTH[edge.classification] < STRENGTH[seen.classification]) seen.classification = edge.classification;
+        seen.crossWave ||= edge.crossWave;
+        seen.wrongWay ||= edge.wrongWay;
+        seen.count += edge.count;
+      }
+      values() {
+        return [...this.edges.values()];
+      }
+    };
+  }
+});
+
+// src/query/graph/workload-graph.ts
 function workloadGraph(context3, allEdges) {
   const { backlog, graph } = context3;
   const nodes = /* @__PURE__ */ new Map();
@@ -54079,30 +55111,30 @@ function workloadGraph(context3, allEdges) {
       label: workload.data.name ?? workload.id,
       cluster: waveKey(workload),
       moveGroup: moveGroupLabel(context3, workload) ?? null,
-      status: workload.data.status
+      status: workload.data.status,
+      size: 1
     });
   }
-  const edges = /* @__PURE__ */ new Map();
-  const shown = (classification) => allEdges || classification === "app" || classification === "external";
+  const edges = new EdgeSet();
+  const shown2 = (classification) => allEdges || shownWithout(classification);
   for (const edge of graph.edges) {
-    if (!shown(edge.classification)) continue;
-    const key = `workload:${edge.from.key}->workload:${edge.to.key}:${edge.classification}`;
-    if (edges.has(key)) continue;
+    if (!shown2(edge.classification)) continue;
     const fromWave = waveOf(backlog, edge.from);
     const toWave = waveOf(backlog, edge.to);
-    edges.set(key, {
+    edges.add({
       from: `workload:${edge.from.key}`,
       to: `workload:${edge.to.key}`,
       classification: edge.classification,
       crossWave: fromWave !== void 0 && toWave !== void 0 && fromWave !== toWave,
-      wrongWay: edge.classification === "app" && movesBefore(backlog, edge.from, edge.to)
+      wrongWay: edge.classification === "app" && movesBefore(backlog, edge.from, edge.to),
+      count: 1
     });
   }
   for (const { from, name, classification } of externalEdges(backlog, context3)) {
-    if (!shown(classification)) continue;
+    if (!shown2(classification)) continue;
     for (const workload of from) {
       addExternal(nodes, name);
-      edges.set(`workload:${workload.key}->external:${name}`, { from: `workload:${workload.key}`, to: `external:${name}`, classification, crossWave: false, wrongWay: false });
+      edges.add({ from: `workload:${workload.key}`, to: `external:${name.toLowerCase()}`, classification, crossWave: false, wrongWay: false, count: 1 });
     }
   }
   const waves2 = [...backlog.byKey.waves.values()].sort((a, b2) => a.data.order - b2.data.order);
@@ -54111,7 +55143,7 @@ function workloadGraph(context3, allEdges) {
     { key: NO_WAVE2, label: "no wave" },
     { key: OUTSIDE, label: "outside the estate" }
   ];
-  return { level: "workload", clusters, nodes: [...nodes.values()], edges: [...edges.values()] };
+  return { level: "workload", clusters, nodes: [...nodes.values()], edges: edges.values() };
 }
 function externalEdges(backlog, context3) {
   const found = [];
@@ -54135,67 +55167,132 @@ function externalEdges(backlog, context3) {
 }
 function addExternal(nodes, name) {
   const key = `external:${name.toLowerCase()}`;
-  if (!nodes.has(key)) nodes.set(key, { key, kind: "external", id: name, label: name, cluster: OUTSIDE, moveGroup: null, status: null });
+  if (!nodes.has(key)) nodes.set(key, { key, kind: "external", id: name, label: name, cluster: OUTSIDE, moveGroup: null, status: null, size: 1 });
 }
-function serverGraph(context3, allEdges) {
-  const { backlog, graph } = context3;
-  const nodes = /* @__PURE__ */ new Map();
-  const clusters = [];
-  for (const workload of [...backlog.byKey.workloads.values()].sort(byId)) {
-    const servers = graph.serversOf.get(workload.key) ?? [];
-    if (servers.length > 0) clusters.push({ key: workload.key, label: workload.data.name ? `${workload.id}: ${workload.data.name}` : workload.id });
+var NO_WAVE2, OUTSIDE, shownWithout;
+var init_workload_graph = __esm({
+  "src/query/graph/workload-graph.ts"() {
+    "use strict";
+    init_graph();
+    init_references2();
+    init_status();
+    init_computed();
+    init_edge_set();
+    NO_WAVE2 = "no-wave";
+    OUTSIDE = "outside";
+    shownWithout = (classification) => classification === "app" || classification === "external";
   }
-  clusters.push({ key: NO_WAVE2, label: "no workload" }, { key: OUTSIDE, label: "outside the estate" });
-  for (const server of [...backlog.byKey.servers.values()].sort(byId)) {
-    const owner = graph.ownersOf.get(server.key)?.[0];
-    nodes.set(`server:${server.key}`, {
-      key: `server:${server.key}`,
-      kind: "server",
-      id: server.id,
-      label: server.data.role ?? server.id,
-      cluster: owner?.key ?? NO_WAVE2,
-      moveGroup: owner ? moveGroupLabel(context3, owner) ?? null : null,
-      status: server.data.status
-    });
+});
+
+// src/query/graph/collapse.ts
+function collapse(view, groupOf) {
+  const groups = /* @__PURE__ */ new Map();
+  const groupKey = /* @__PURE__ */ new Map();
+  for (const node2 of view.nodes) {
+    const group = groupOf(node2);
+    groupKey.set(node2.key, group.key);
+    const seen = groups.get(group.key);
+    if (!seen) groups.set(group.key, group === node2 ? node2 : { ...group, size: node2.size });
+    else if (group !== node2) seen.size += node2.size;
   }
-  const edges = /* @__PURE__ */ new Map();
-  for (const dependency of backlog.entities.dependencies) {
-    const { from, to, classification } = dependency.data;
-    if (from === void 0 || to === void 0) continue;
-    if (!allEdges && classification !== "app" && classification !== "external") continue;
-    const source = resolveReference(backlog, "typed", from);
-    if (source.status !== "resolved" || source.entity.collection !== "servers") continue;
-    const target = resolveReference(backlog, "typed", to);
-    let toKey;
-    if (target.status === "external") {
-      addExternal(nodes, target.name);
-      toKey = `external:${target.name.toLowerCase()}`;
-    } else if (target.status === "resolved" && target.entity.collection === "servers") {
-      toKey = `server:${target.entity.key}`;
+  const edges = new EdgeSet();
+  for (const edge of view.edges) {
+    const from = groupKey.get(edge.from);
+    const to = groupKey.get(edge.to);
+    if (from !== to) edges.add({ ...edge, from, to });
+  }
+  return { ...view, nodes: [...groups.values()], edges: edges.values() };
+}
+function waveNode(view, cluster) {
+  const label = view.clusters.find((c3) => c3.key === cluster)?.label ?? cluster;
+  return { key: `wave:${cluster}`, kind: "wave", id: cluster, label, cluster: null, moveGroup: null, status: null, size: 0 };
+}
+function byWave(view) {
+  const waves2 = /* @__PURE__ */ new Map();
+  const collapsed = collapse(view, (node2) => {
+    if (node2.kind !== "workload") return node2;
+    const cluster = node2.cluster;
+    if (!waves2.has(cluster)) waves2.set(cluster, waveNode(view, cluster));
+    return waves2.get(cluster);
+  });
+  return { ...collapsed, level: "wave", nodes: inClusterOrder(view, collapsed.nodes), clusters: view.clusters.filter((c3) => c3.key === OUTSIDE) };
+}
+function inClusterOrder(view, nodes) {
+  const order = new Map(view.clusters.map((cluster, i2) => [`wave:${cluster.key}`, i2]));
+  const rank2 = (node2) => node2.kind === "wave" ? order.get(node2.key) ?? -1 : Infinity;
+  return nodes.map((node2, i2) => ({ node: node2, i: i2 })).sort((a, b2) => rank2(a.node) - rank2(b2.node) || a.i - b2.i).map(({ node: node2 }) => node2);
+}
+function withinWave(view, wave) {
+  const waves2 = /* @__PURE__ */ new Map();
+  const collapsed = collapse(view, (node2) => {
+    if (node2.kind !== "workload" || node2.cluster === wave) return node2;
+    const cluster = node2.cluster;
+    if (!waves2.has(cluster)) waves2.set(cluster, waveNode(view, cluster));
+    return waves2.get(cluster);
+  });
+  const inWave = new Set(collapsed.nodes.filter((node2) => node2.cluster === wave).map((node2) => node2.key));
+  const edges = collapsed.edges.filter((edge) => inWave.has(edge.from) || inWave.has(edge.to));
+  const touched = new Set(edges.flatMap((edge) => [edge.from, edge.to]));
+  return {
+    ...collapsed,
+    clusters: view.clusters.filter((c3) => c3.key === wave || c3.key === OUTSIDE),
+    nodes: inClusterOrder(view, collapsed.nodes.filter((node2) => inWave.has(node2.key) || touched.has(node2.key))),
+    edges
+  };
+}
+function collapsedExternals(view, mode) {
+  const external = new Set(view.nodes.filter((node2) => node2.kind === "external").map((node2) => node2.key));
+  if (external.size === 0) return view;
+  const inside = view.nodes.filter((node2) => !external.has(node2.key));
+  const internal = view.edges.filter((edge) => !external.has(edge.to) && !external.has(edge.from));
+  if (mode === "none") return { ...view, nodes: inside, edges: internal };
+  const reached = /* @__PURE__ */ new Map();
+  for (const edge of view.edges) if (external.has(edge.to)) reached.set(edge.classification, (reached.get(edge.classification) ?? /* @__PURE__ */ new Set()).add(edge.to));
+  const groupKey = (edge) => (reached.get(edge.classification)?.size ?? 0) > 1 ? `externals:${edge.classification}` : edge.to;
+  const edges = new EdgeSet();
+  for (const edge of internal) edges.add(edge);
+  for (const edge of view.edges) if (external.has(edge.to)) edges.add({ ...edge, to: groupKey(edge) });
+  const outside = /* @__PURE__ */ new Map();
+  for (const [classification, systems] of reached) {
+    if (systems.size === 1) {
+      const key = [...systems][0];
+      outside.set(key, view.nodes.find((node2) => node2.key === key));
     } else {
-      continue;
+      outside.set(`externals:${classification}`, {
+        key: `externals:${classification}`,
+        kind: "externals",
+        id: classification,
+        label: `${systems.size} systems outside (${classification})
+${namesOf(view, systems)}`,
+        cluster: OUTSIDE,
+        moveGroup: null,
+        status: null,
+        size: systems.size
+      });
     }
-    const fromKey = `server:${source.entity.key}`;
-    const fromOwner = graph.ownersOf.get(source.entity.key)?.[0];
-    const toOwner = toKey.startsWith("server:") ? graph.ownersOf.get(toKey.slice("server:".length))?.[0] : void 0;
-    const fromWave = fromOwner ? waveOf(backlog, fromOwner) : void 0;
-    const toWave = toOwner ? waveOf(backlog, toOwner) : void 0;
-    edges.set(`${fromKey}->${toKey}:${classification}`, {
-      from: fromKey,
-      to: toKey,
-      classification,
-      crossWave: fromWave !== void 0 && toWave !== void 0 && fromWave !== toWave,
-      wrongWay: classification === "app" && fromOwner !== void 0 && toOwner !== void 0 && fromOwner !== toOwner && movesBefore(backlog, fromOwner, toOwner)
-    });
   }
-  return { level: "server", clusters, nodes: [...nodes.values()], edges: [...edges.values()] };
+  return { ...view, nodes: [...inside, ...outside.values()], edges: edges.values() };
 }
-function focusKey(context3, options) {
-  const ref2 = options.focus;
+function namesOf(view, systems) {
+  const names2 = view.nodes.filter((node2) => systems.has(node2.key)).map((node2) => node2.id).sort();
+  return names2.length > NAMED ? `${names2.slice(0, NAMED).join(", ")}, +${names2.length - NAMED} more` : names2.join(", ");
+}
+var NAMED;
+var init_collapse = __esm({
+  "src/query/graph/collapse.ts"() {
+    "use strict";
+    init_edge_set();
+    init_workload_graph();
+    NAMED = 3;
+  }
+});
+
+// src/query/graph/focus.ts
+function focusKey(context3, ref2, level) {
   if (ref2.startsWith("external:")) return `external:${ref2.slice("external:".length).toLowerCase()}`;
   const entity = findEntity(context3, ref2);
   if (entity.collection === "workloads" || entity.collection === "servers") {
-    if (options.level === "workload" && entity.collection === "servers") {
+    if (level === "workload" && entity.collection === "servers") {
       const owner = context3.graph.ownersOf.get(entity.key)?.[0];
       if (owner) return `workload:${owner.key}`;
     }
@@ -54224,19 +55321,111 @@ function focused(view, focus, depth) {
     edges: view.edges.filter((edge) => kept.has(edge.from) && kept.has(edge.to))
   };
 }
-var NO_WAVE2, OUTSIDE;
+var init_focus = __esm({
+  "src/query/graph/focus.ts"() {
+    "use strict";
+    init_errors();
+    init_group();
+    init_show2();
+  }
+});
+
+// src/query/graph/server-graph.ts
+function serverGraph(context3, allEdges) {
+  const { backlog, graph } = context3;
+  const nodes = /* @__PURE__ */ new Map();
+  const clusters = [];
+  for (const workload of [...backlog.byKey.workloads.values()].sort(byId)) {
+    const servers = graph.serversOf.get(workload.key) ?? [];
+    if (servers.length > 0) clusters.push({ key: workload.key, label: workload.data.name ? `${workload.id}: ${workload.data.name}` : workload.id });
+  }
+  clusters.push({ key: NO_WAVE2, label: "no workload" }, { key: OUTSIDE, label: "outside the estate" });
+  for (const server of [...backlog.byKey.servers.values()].sort(byId)) {
+    const owner = graph.ownersOf.get(server.key)?.[0];
+    nodes.set(`server:${server.key}`, {
+      key: `server:${server.key}`,
+      kind: "server",
+      id: server.id,
+      label: server.data.role ?? server.id,
+      cluster: owner?.key ?? NO_WAVE2,
+      moveGroup: owner ? moveGroupLabel(context3, owner) ?? null : null,
+      status: server.data.status,
+      size: 1
+    });
+  }
+  const edges = new EdgeSet();
+  for (const dependency of backlog.entities.dependencies) {
+    const { from, to, classification } = dependency.data;
+    if (from === void 0 || to === void 0) continue;
+    if (!allEdges && !shownWithout(classification)) continue;
+    const source = resolveReference(backlog, "typed", from);
+    if (source.status !== "resolved" || source.entity.collection !== "servers") continue;
+    const target = resolveReference(backlog, "typed", to);
+    let toKey;
+    if (target.status === "external") {
+      addExternal(nodes, target.name);
+      toKey = `external:${target.name.toLowerCase()}`;
+    } else if (target.status === "resolved" && target.entity.collection === "servers") {
+      toKey = `server:${target.entity.key}`;
+    } else {
+      continue;
+    }
+    const fromOwner = graph.ownersOf.get(source.entity.key)?.[0];
+    const toOwner = toKey.startsWith("server:") ? graph.ownersOf.get(toKey.slice("server:".length))?.[0] : void 0;
+    const fromWave = fromOwner ? waveOf(backlog, fromOwner) : void 0;
+    const toWave = toOwner ? waveOf(backlog, toOwner) : void 0;
+    edges.add({
+      from: `server:${source.entity.key}`,
+      to: toKey,
+      classification,
+      crossWave: fromWave !== void 0 && toWave !== void 0 && fromWave !== toWave,
+      wrongWay: classification === "app" && fromOwner !== void 0 && toOwner !== void 0 && fromOwner !== toOwner && movesBefore(backlog, fromOwner, toOwner),
+      count: 1
+    });
+  }
+  return { level: "server", clusters, nodes: [...nodes.values()], edges: edges.values() };
+}
+var init_server_graph = __esm({
+  "src/query/graph/server-graph.ts"() {
+    "use strict";
+    init_graph();
+    init_references2();
+    init_status();
+    init_computed();
+    init_edge_set();
+    init_workload_graph();
+  }
+});
+
+// src/query/graph-view.ts
+function graphView(context3, options) {
+  if (options.wave !== void 0 && options.level !== "workload") throw new UsageError(`--wave shows the workloads of a wave: it goes with --level workload, not ${options.level}`);
+  if (options.focus !== void 0 && options.level === "wave") throw new UsageError("--focus goes with --level workload or server: at wave level every wave is shown");
+  if (options.focus !== void 0 && options.wave !== void 0) throw new UsageError("--focus and --wave each choose what to show: use one");
+  let view = options.level === "server" ? serverGraph(context3, options.allEdges) : workloadGraph(context3, options.allEdges);
+  if (options.focus !== void 0) view = focused(view, focusKey(context3, options.focus, options.level), options.depth);
+  if (options.wave !== void 0) view = withinWave(view, waveKeyOf(context3, options.wave));
+  if (options.level === "wave") view = byWave(view);
+  if (options.externals !== "all") view = collapsedExternals(view, options.externals);
+  return view;
+}
+function waveKeyOf(context3, wave) {
+  const found = context3.backlog.byKey.waves.get(wave.toLowerCase());
+  if (!found) {
+    const ids2 = [...context3.backlog.byKey.waves.values()].sort((a, b2) => a.data.order - b2.data.order).map((w) => w.id);
+    throw new UsageError(`--wave ${wave}: there is no wave \`${wave}\``, didYouMeanHint(wave, ids2) ?? (ids2.length > 0 ? `the waves are ${ids2.join(", ")}` : "the backlog has no waves"));
+  }
+  return found.key;
+}
 var init_graph_view = __esm({
   "src/query/graph-view.ts"() {
     "use strict";
-    init_group();
-    init_references2();
-    init_status();
-    init_graph();
-    init_computed();
-    init_show2();
     init_errors();
-    NO_WAVE2 = "no-wave";
-    OUTSIDE = "outside";
+    init_did_you_mean();
+    init_collapse();
+    init_focus();
+    init_server_graph();
+    init_workload_graph();
   }
 });
 
@@ -54246,22 +55435,39 @@ __export(graph_exports, {
   runGraph: () => runGraph
 });
 async function runGraph(options, io) {
+  if (options.depth !== void 0 && options.focus === void 0) {
+    throw new UsageError("--depth goes with --focus: it counts edges away from the focused workload or server");
+  }
   const { context: context3 } = await openForQuery(io, options.root);
-  const view = graphView(context3, {
+  const asked = {
     level: options.level,
-    depth: options.depth,
+    depth: options.depth ?? 1,
     allEdges: options.allEdges === true,
-    ...options.focus !== void 0 ? { focus: options.focus } : {}
-  });
-  if (options.format === "json") io.stdout(`${JSON.stringify(view, null, 2)}
+    externals: options.externals,
+    ...options.focus !== void 0 ? { focus: options.focus } : {},
+    ...options.wave !== void 0 ? { wave: options.wave } : {}
+  };
+  const view = graphView(context3, asked);
+  if (options.format === "json") io.stdout(jsonText({ version: OUTPUT_VERSION, ...view }));
+  else if (options.format === "dot") io.stdout(dot(view));
+  else {
+    const text3 = mermaid(view);
+    const tooLarge = view.edges.length > MERMAID_MAX_EDGES ? `${view.edges.length} edges (Mermaid draws ${MERMAID_MAX_EDGES})` : text3.length > MERMAID_MAX_TEXT ? `${text3.length} characters (Mermaid draws ${MERMAID_MAX_TEXT})` : void 0;
+    if (tooLarge === void 0 || options.level === "wave") io.stdout(text3);
+    else {
+      io.stderr(`backlog: the ${options.level} graph has ${tooLarge}: printed the graph of its waves instead; narrow it with --focus REF, --wave ID or --level, or take all of it with -f dot
 `);
-  else io.stdout(options.format === "dot" ? dot(view) : mermaid(view));
+      io.stdout(mermaid(graphView(context3, { level: "wave", depth: 1, allEdges: asked.allEdges, externals: asked.externals })));
+    }
+  }
   return 0;
 }
 var init_graph2 = __esm({
   "src/cli/commands/graph.ts"() {
     "use strict";
+    init_errors();
     init_dot();
+    init_json_output();
     init_mermaid();
     init_graph_view();
     init_open_backlog();
@@ -54283,6 +55489,40 @@ var init_line_ends = __esm({
   }
 });
 
+// src/edit/canonical-order.ts
+function schemaAtPath(path) {
+  const [head, ...rest] = path;
+  let root;
+  if (head === "project") root = Project;
+  else if (typeof head === "string" && isCollectionName(head) && typeof rest[0] === "number") root = COLLECTIONS[head].schema;
+  else return void 0;
+  const inside = head === "project" ? rest : rest.slice(1);
+  if (inside.some((segment) => typeof segment === "string" && isExtensionField(segment))) return void 0;
+  return schemaAt(root, inside);
+}
+function keyOrderAt(path) {
+  if (path.length === 0) return TOP_LEVEL_ORDER;
+  const names2 = fieldNames(schemaAtPath(path));
+  return names2.length > 0 ? names2 : void 0;
+}
+function keyRank(order, key) {
+  if (key === void 0) return order.length + 2;
+  const index = order.indexOf(key);
+  if (index !== -1) return index;
+  return isExtensionField(key) ? order.length : order.length + 1;
+}
+var TOP_LEVEL_ORDER;
+var init_canonical_order = __esm({
+  "src/edit/canonical-order.ts"() {
+    "use strict";
+    init_collections();
+    init_project();
+    init_extensions();
+    init_schema_walk();
+    TOP_LEVEL_ORDER = ["project", ...COLLECTION_NAMES];
+  }
+});
+
 // src/edit/text-edits.ts
 function applyEdits(text3, edits) {
   if (edits.length === 0) return text3;
@@ -54296,16 +55536,16 @@ function applyEdits(text3, edits) {
   edits.forEach((edit, order) => {
     if (edit.kind === "set" && last2.get(JSON.stringify([edit.doc, edit.path, edit.field])) !== order) return;
     if (edit.kind === "append" && docs.length === 0 && edit.doc === 0) {
-      splices.push({ start: text3.length, end: text3.length, text: (text3 === "" || text3.endsWith("\n") ? "" : "\n") + toYaml({ [edit.collection]: edit.items }), order });
+      splices.push({ start: text3.length, end: text3.length, text: (text3 === "" || text3.endsWith("\n") ? "" : "\n") + toYaml({ [edit.collection]: edit.items }), order, depth: 0, rank: 0 });
       return;
     }
     const document2 = docs[edit.doc];
     if (!document2) throw new EditError(`document ${edit.doc + 1} does not exist`);
     if (document2.errors.length > 0) throw new EditError("the file has YAML errors");
     const splice = edit.kind === "set" ? setSplice(text3, document2, edit) : appendSplice(text3, document2, edit);
-    if (splice) splices.push({ ...splice, order });
+    if (splice) splices.push({ ...splice, order, depth: edit.kind === "set" ? edit.path.length : 0, rank: edit.kind === "set" ? keyRank(keyOrderAt(edit.path) ?? [], edit.field) : 0 });
   });
-  splices.sort((a, b2) => b2.start - a.start || b2.order - a.order);
+  splices.sort((a, b2) => b2.start - a.start || a.depth - b2.depth || b2.rank - a.rank || b2.order - a.order);
   let result = text3;
   for (const splice of splices) result = result.slice(0, splice.start) + splice.text + result.slice(splice.end);
   return result;
@@ -54316,17 +55556,63 @@ function setSplice(text3, document2, edit) {
   if (!(0, import_yaml3.isMap)(map)) throw new EditError(`${describe3(path)} is not a mapping`);
   const pair = map.items.findLast((item) => (0, import_yaml3.isScalar)(item.key) && String(item.key.value) === field2);
   if (value2 === void 0) return pair ? removePair(text3, map, pair) : void 0;
-  if (!pair) return addPair(text3, map, field2, value2);
+  if (!pair) return addPair(text3, map, field2, value2, keyOrderAt(path));
   const keyRange = pair.key.range;
   if (pair.value === null || !isNode(pair.value)) {
     const colon = text3.indexOf(":", keyRange[1]);
     return { start: colon + 1, end: colon + 1, text: ` ${inlineValue(value2) ?? ""}` };
   }
   const [start, end] = pair.value.range;
+  if ((0, import_yaml3.isSeq)(pair.value) && !pair.value.flow && Array.isArray(value2)) {
+    const items = blockListSplice(text3, pair.value, value2);
+    if (items) return items;
+  }
   const wasInline = map.flow || !((0, import_yaml3.isMap)(pair.value) || (0, import_yaml3.isSeq)(pair.value)) || pair.value.flow === true;
   const inline = wasInline || !isCollection(value2) ? inlineValue(value2) : null;
-  if (inline !== null) return { start, end, text: inline };
+  if (inline !== null) return { start, end: withoutTrailingBreaks(text3, start, end), text: inline };
   return { start: keyRange[0], end: lineEnd(text3, end), text: blockPair(field2, value2, columnOf(text3, keyRange[0])).trimStart().replace(/\n$/, "") };
+}
+function blockListSplice(text3, seq, items) {
+  const nodes = seq.items;
+  if (nodes.length === 0 || !nodes.every((node2) => (0, import_yaml3.isScalar)(node2) && node2.range) || items.some((item) => isCollection(item))) return void 0;
+  const scalars = nodes;
+  const start = text3.lastIndexOf("\n", scalars[0].range[0]) + 1;
+  const dash = text3.lastIndexOf("-", scalars[0].range[0]);
+  const indent2 = columnOf(text3, dash);
+  let from = blockStart(text3, start);
+  const lines = scalars.map((node2) => {
+    const to = lineEnd(text3, node2.range[1]);
+    const own2 = text3.slice(from, to);
+    from = to + 1;
+    return own2;
+  });
+  const end = lineEnd(text3, scalars.at(-1).range[1]);
+  const unused = scalars.map((_2, i2) => i2);
+  const written = items.map((item) => {
+    const at = unused.find((i2) => sameItem(scalars[i2].value, item));
+    if (at === void 0) return `${" ".repeat(indent2)}- ${inlineValue(item)}`;
+    unused.splice(unused.indexOf(at), 1);
+    return lines[at];
+  });
+  const first2 = blockStart(text3, start);
+  return { start: first2, end, text: written.join("\n") };
+}
+function blockStart(text3, lineStart2) {
+  let at = lineStart2;
+  while (at > 0) {
+    const previous = text3.lastIndexOf("\n", at - 2) + 1;
+    if (!/^\s*#/.test(text3.slice(previous, at - 1))) break;
+    at = previous;
+  }
+  return at;
+}
+function sameItem(written, wanted) {
+  return written === wanted || typeof written === "string" && typeof wanted === "string" && written.toLowerCase() === wanted.toLowerCase();
+}
+function withoutTrailingBreaks(text3, start, end) {
+  let at = end;
+  while (at > start && (text3[at - 1] === "\n" || text3[at - 1] === "\r")) at -= 1;
+  return at;
 }
 function appendSplice(text3, document2, edit) {
   const { collection, items } = edit;
@@ -54370,25 +55656,32 @@ function nodeAt(document2, path) {
   }
   return node2;
 }
-function addPair(text3, map, field2, value2) {
-  const lastPair = map.items.at(-1);
-  const lastNode = lastPair ? lastPair.value ?? lastPair.key : void 0;
+function addPair(text3, map, field2, value2, order) {
+  const rank2 = (pair) => keyRank(order ?? [], (0, import_yaml3.isScalar)(pair.key) ? String(pair.key.value) : void 0);
+  const wanted = keyRank(order ?? [], field2);
+  const following = order ? map.items.findIndex((pair) => rank2(pair) > wanted) : -1;
+  const before = following === -1 ? map.items.at(-1) : following > 0 ? map.items[following - 1] : void 0;
+  const beforeEnd = before ? (before.value ?? before.key).range[1] : void 0;
   if (map.flow) {
-    const at2 = lastNode ? lastNode.range[1] : text3.indexOf("{", map.range[0]) + 1;
-    return { start: at2, end: at2, text: `${lastNode ? "," : ""} ${field2}: ${inlineValue(value2)}${lastNode ? "" : " "}` };
+    const at2 = beforeEnd ?? text3.indexOf("{", map.range[0]) + 1;
+    const more = map.items.length > 0;
+    return before ? { start: at2, end: at2, text: `, ${field2}: ${inlineValue(value2)}` } : { start: at2, end: at2, text: ` ${field2}: ${inlineValue(value2)}${more ? "," : " "}` };
   }
   const first2 = map.items[0]?.key;
   const indent2 = first2?.range ? columnOf(text3, first2.range[0]) : 0;
-  const extension = field2.startsWith("x-") ? -1 : map.items.findIndex((item) => (0, import_yaml3.isScalar)(item.key) && String(item.key.value).startsWith("x-"));
-  if (extension > 0) {
-    const before = map.items[extension - 1];
-    const at2 = lineEnd(text3, (before.value ?? before.key).range[1]);
+  const written = blockPair(field2, value2, indent2).replace(/\n$/, "");
+  if (beforeEnd !== void 0) {
+    const at2 = lineEnd(text3, beforeEnd);
     return { start: at2, end: at2, text: `
-${blockPair(field2, value2, indent2).replace(/\n$/, "")}` };
+${written}` };
   }
-  const at = lineEnd(text3, lastNode ? lastNode.range[1] : map.range[1]);
+  const firstStart = first2.range[0];
+  const lineStart2 = text3.lastIndexOf("\n", firstStart - 1) + 1;
+  if (text3.slice(lineStart2, firstStart).trim() === "") return { start: lineStart2, end: lineStart2, text: `${written}
+` };
+  const at = lineEnd(text3, (map.items[0].value ?? first2).range[1]);
   return { start: at, end: at, text: `
-${blockPair(field2, value2, indent2).replace(/\n$/, "")}` };
+${written}` };
 }
 function removePair(text3, map, pair) {
   const keyStart = pair.key.range[0];
@@ -54460,6 +55753,7 @@ var init_text_edits = __esm({
     "use strict";
     import_yaml3 = __toESM(require_dist(), 1);
     init_full();
+    init_canonical_order();
     EditError = class extends Error {
       name = "EditError";
     };
@@ -54559,12 +55853,34 @@ var init_unified_diff = __esm({
   }
 });
 
+// src/files/write-target.ts
+import { lstatSync, realpathSync as realpathSync4, statSync as statSync8 } from "node:fs";
+function writeTarget(path) {
+  try {
+    return lstatSync(path).isSymbolicLink() ? realpathSync4(path) : path;
+  } catch {
+    return path;
+  }
+}
+function isReadOnly(path) {
+  try {
+    return (statSync8(path).mode & 146) === 0;
+  } catch {
+    return false;
+  }
+}
+var init_write_target = __esm({
+  "src/files/write-target.ts"() {
+    "use strict";
+  }
+});
+
 // src/edit/apply-changes.ts
 import { closeSync as closeSync6, existsSync as existsSync9, readSync as readSync3 } from "node:fs";
 import { join as join11 } from "node:path";
-function applyChanges(files, changes, options) {
+function applyChanges(files, changes2, options) {
   const byPath = new Map(files.map((file) => [file.path, file]));
-  const changed = [...changes].map(([path, text3]) => [path, withLineEndsOf(byPath.get(path)?.text ?? "", text3)]).filter(([path, text3]) => byPath.get(path)?.text !== text3);
+  const changed = [...changes2].map(([path, text3]) => [path, withLineEndsOf(byPath.get(path)?.text ?? "", text3)]).filter(([path, text3]) => byPath.get(path)?.text !== text3);
   if (changed.length === 0) return { status: "unchanged", diff: "", files: [] };
   for (const [path] of changed) {
     const file = byPath.get(path);
@@ -54584,24 +55900,26 @@ function applyChanges(files, changes, options) {
   if (moved) {
     return { status: "refused", reason: `${moved[0]} changed since it was read (another command or an editor wrote it): nothing was written; run the command again`, introduced: [] };
   }
-  const writes = changed.map(([path, text3]) => [join11(options.root, path), withByteOrderMarkOf(join11(options.root, path), text3)]);
+  const readOnly = changed.find(([path]) => isReadOnly(join11(options.root, path)));
+  if (readOnly) return { status: "refused", reason: `${readOnly[0]} is read-only: make it writable first; nothing was written`, introduced: [] };
+  const writes = changed.map(([path, text3]) => [writeTarget(join11(options.root, path)), withByteOrderMarkOf(join11(options.root, path), text3)]);
   if (options.journal) writeFilesJournaled(writes, options.journal);
   else writeFilesAtomic(writes);
   return { status: "applied", diff, files: changed.map(([path]) => path) };
 }
 function applyFileEdits(files, edits, options) {
-  const changes = /* @__PURE__ */ new Map();
+  const changes2 = /* @__PURE__ */ new Map();
   for (const [path, fileEdits] of edits) {
     const file = files.find((f) => f.path === path);
     if (file && file.problems.length > 0) return refusedFor(path);
     try {
-      changes.set(path, applyEdits(file?.text ?? "", fileEdits));
+      changes2.set(path, applyEdits(file?.text ?? "", fileEdits));
     } catch (error3) {
       if (error3 instanceof EditError) return { status: "refused", reason: `cannot edit ${path}: ${error3.message}; nothing was written`, introduced: [] };
       throw error3;
     }
   }
-  return applyChanges(files, changes, options);
+  return applyChanges(files, changes2, options);
 }
 function withByteOrderMarkOf(path, text3) {
   const head = Buffer.alloc(BYTE_ORDER_MARK.length);
@@ -54642,6 +55960,7 @@ var init_apply_changes = __esm({
     init_text_edits();
     init_unified_diff();
     init_regular_file();
+    init_write_target();
     BYTE_ORDER_MARK = Buffer.from([239, 187, 191]);
   }
 });
@@ -54686,10 +56005,10 @@ function wavePlanText(plan, style) {
     out2.push("");
   }
   if (plan.notes.length > 0) out2.push(style.bold("Notes"), ...plan.notes.map((note) => `  ${note}`), "");
-  const changes = plan.placements.filter((p2) => p2.from !== p2.to).length;
+  const changes2 = plan.placements.filter((p2) => p2.from !== p2.to).length;
   const added = plan.waves.filter((w) => w.added).length;
   out2.push(
-    changes === 0 && added === 0 ? "Nothing to change." : `${plural(changes, "workload")} to assign${added > 0 ? `, ${plural(added, "new wave")}` : ""}. Apply with --write (see the diff first with --write --dry-run).`
+    changes2 === 0 && added === 0 ? "Nothing to change." : `${plural(changes2, "workload")} to assign${added > 0 ? `, ${plural(added, "new wave")}` : ""}. Apply with --write (see the diff first with --write --dry-run).`
   );
   return `${out2.join("\n")}
 `;
@@ -54866,6 +56185,7 @@ var init_suggest_waves = __esm({
 // src/query/waves.ts
 function summarizeWaves(context3, diagnostics) {
   const { backlog } = context3;
+  const byPriority = comparePriority(backlog);
   const fallback = backlog.project?.defaults?.max_servers_per_wave;
   const members2 = /* @__PURE__ */ new Map();
   for (const workload of backlog.byKey.workloads.values()) {
@@ -54886,11 +56206,11 @@ function summarizeWaves(context3, diagnostics) {
       status: wave?.data.status ?? null,
       start: wave?.data.start ?? null,
       end: wave?.data.end ?? null,
-      workloads: workloads.map((w) => w.id).sort(),
+      workloads: [...workloads].sort(byPriority).map((w) => w.id),
       servers: servers.length,
       cores: sumOf(servers, "cores"),
       capacity,
-      capacity_used: capacity ? Math.round(servers.length / capacity * 100) : null,
+      capacityUsed: capacity ? Math.round(servers.length / capacity * 100) : null,
       findings: findingsOf(wave)
     };
   };
@@ -54901,16 +56221,20 @@ function waveRows(summaries) {
   const columns2 = ["order", "id", "name", "status", "start", "end", "workloads", "servers", "cores", "capacity", "findings"];
   const rows = summaries.map((s) => ({
     ...s,
-    workloads: s.workloads.length,
-    capacity: s.capacity === null ? "" : `${s.servers}/${s.capacity} (${s.capacity_used}%)`,
+    capacity: s.capacity === null ? "" : `${s.servers}/${s.capacity} (${s.capacityUsed}%)`,
     findings: countCodes(s.findings.map((f) => f.code))
   }));
-  return { columns: columns2, rows, idColumn: "id" };
+  return {
+    columns: columns2,
+    rows,
+    idColumn: "id",
+    layout: { fits: { name: "text", workloads: "list", findings: "list" }, leaveOut: ["order", "cores", "servers", "name", "end", "capacity", "start"] }
+  };
 }
 function countCodes(codes) {
   const counts = /* @__PURE__ */ new Map();
   for (const code of codes) counts.set(code, (counts.get(code) ?? 0) + 1);
-  return [...counts].map(([code, n]) => n > 1 ? `${code} \xD7${n}` : code).join(", ");
+  return [...counts].map(([code, n]) => n > 1 ? `${code} \xD7${n}` : code);
 }
 var WAVE_CODES;
 var init_waves = __esm({
@@ -54919,6 +56243,7 @@ var init_waves = __esm({
     init_group();
     init_status();
     init_computed();
+    init_order();
     WAVE_CODES = /* @__PURE__ */ new Set(["WAVE_ORDER", "SPLIT_MOVE_GROUP", "UNRATIONALIZED_IN_WAVE", "WAVE_CAPACITY"]);
   }
 });
@@ -54935,15 +56260,17 @@ function reportApplied(result, io, style) {
 `);
       return 0;
     case "applied":
-      io.stdout(`Wrote ${result.files.join(", ")}.
+      io.stdout(`Wrote ${printable(result.files.join(", "))}.
 `);
       return 0;
     case "refused":
-      io.stderr(`backlog: ${result.reason}
+      io.stderr(`backlog: ${printable(result.reason)}
 `);
       for (const d of result.introduced) {
         const where = d.line !== void 0 ? `${d.file}:${d.line}:${d.column}` : d.file;
-        io.stderr(`  ${where}  ${style.red(d.severity)}  ${d.message}  ${style.dim(d.code)}
+        io.stderr(`  ${printable(where)}  ${style.red(d.severity)}  ${printable(d.message)}  ${style.dim(d.code)}
+`);
+        if (d.hint) io.stderr(`    ${style.cyan("hint:")} ${printable(d.hint)}
 `);
       }
       return 1;
@@ -54953,6 +56280,7 @@ var init_report_applied = __esm({
   "src/cli/report-applied.ts"() {
     "use strict";
     init_list();
+    init_printable();
   }
 });
 
@@ -54972,15 +56300,13 @@ async function waves(options, io, journal) {
   if (!options.suggest) {
     const { diagnostics } = validate2(opened.files, { asOf }, opened);
     const summaries = summarizeWaves(opened.context, diagnostics);
-    if (options.format === "json") io.stdout(`${JSON.stringify(summaries, null, 2)}
-`);
-    else io.stdout((await rowsFormatter(options.format))(waveRows(summaries), { style: options.format === "table" ? style : createStyle(false), columns: io.columns }));
+    if (options.format === "json") io.stdout(jsonText({ version: OUTPUT_VERSION, waves: summaries }));
+    else io.stdout((await rowsFormatter(options.format))(waveRows(summaries), { style: options.format === "table" ? style : createStyle(false), columns: options.wide ? void 0 : io.columns }));
     return 0;
   }
   const plan = suggestWaves(opened.context, { reassign: options.reassign === true, ...options.maxServers !== void 0 ? { maxServers: options.maxServers } : {} });
   if (!options.write) {
-    io.stdout(options.format === "json" ? `${JSON.stringify(plan, null, 2)}
-` : wavePlanText(plan, style));
+    io.stdout(options.format === "json" ? jsonText({ version: OUTPUT_VERSION, ...plan }) : wavePlanText(plan, style));
     return 0;
   }
   const result = applyFileEdits(opened.files, waveAssignmentEdits(opened.backlog, plan), { root: opened.root, dryRun: options.dryRun === true, asOf, ...journal ? { journal } : {} });
@@ -54991,6 +56317,7 @@ var init_waves2 = __esm({
     "use strict";
     init_apply_changes();
     init_assign_waves();
+    init_json_output();
     init_rows();
     init_wave_plan();
     init_suggest_waves();
@@ -55029,6 +56356,62 @@ var init_history_chart = __esm({
   "src/format/history-chart.ts"() {
     "use strict";
     init_bar();
+  }
+});
+
+// src/format/report-json.ts
+function reportJson(report2) {
+  const p2 = report2.progress;
+  const output = {
+    version: OUTPUT_VERSION,
+    asOf: report2.as_of,
+    totals: { workloads: report2.totals.workloads, toMove: report2.totals.to_move, servers: report2.totals.servers, inService: report2.totals.in_service, cores: report2.totals.cores },
+    progress: {
+      workloadsMigrated: p2["workloads-migrated"],
+      serversMigrated: p2["servers-migrated"],
+      coresMigrated: p2["cores-migrated"],
+      memoryGbMigrated: p2["memory-gb-migrated"],
+      workloadsRationalized: p2["workloads-rationalized"],
+      percentWorkloadsMigrated: p2["percent-workloads-migrated"],
+      percentServersMigrated: p2["percent-servers-migrated"],
+      remediationsOpen: p2["remediations-open"],
+      assumptionsOpen: p2["assumptions-open"]
+    },
+    byStatus: report2.by_status,
+    byStrategy: report2.by_strategy,
+    byWave: report2.by_wave,
+    byCriticality: report2.by_criticality,
+    serversByStatus: report2.servers_by_status,
+    outcomes: report2.outcomes,
+    openAssumptions: report2.open_assumptions,
+    openRemediations: report2.open_remediations,
+    blockedWorkloads: report2.blocked_workloads.map(({ waiting_for, ...workload }) => ({ ...workload, waitingFor: waiting_for }))
+  };
+  return jsonText(output);
+}
+function historyJson(points, every) {
+  const output = {
+    version: OUTPUT_VERSION,
+    every,
+    points: points.map((point) => ({
+      date: point.date,
+      commit: point.commit,
+      workloads: point.workloads,
+      workloadsToMove: point.workloads_to_move,
+      workloadsMigrated: point.workloads_migrated,
+      percentWorkloadsMigrated: point.percent_workloads_migrated,
+      servers: point.servers,
+      serversMigrated: point.servers_migrated,
+      percentServersMigrated: point.percent_servers_migrated,
+      workloadsRationalized: point.workloads_rationalized
+    }))
+  };
+  return jsonText(output);
+}
+var init_report_json = __esm({
+  "src/format/report-json.ts"() {
+    "use strict";
+    init_json_output();
   }
 });
 
@@ -55160,25 +56543,28 @@ function reportMarkdown(report2) {
     for (const outcome of report2.outcomes) {
       for (const m of outcome.metrics) {
         const current = m.current === null ? "" : `${m.current}${m.measure ? " (computed)" : ""}`;
-        out2.push(`| ${cell(outcome.title ?? "")} | ${cell(m.name)}${m.unit ? ` (${cell(m.unit)})` : ""} | ${m.kind ?? ""} | ${m.baseline ?? ""} | ${current} | ${m.target ?? ""} | ${m.due ?? ""} | ${m.progress === null ? "" : `${m.progress}%`} |`);
+        out2.push(`| ${cell(outcome.title ?? "")} | ${cell(m.name)}${m.unit ? ` (${cell(m.unit)})` : ""} | ${m.kind ?? ""} | ${cell(String(m.baseline ?? ""))} | ${cell(current)} | ${cell(String(m.target ?? ""))} | ${m.due ?? ""} | ${m.progress === null ? "" : `${m.progress}%`} |`);
       }
     }
   }
   out2.push("", `### Open assumptions (${report2.open_assumptions.length})`, "");
-  for (const a of report2.open_assumptions) out2.push(`- **${cell(a.id)}**${a.review_by ? ` (review by ${a.review_by}${a.overdue ? ", overdue" : ""})` : ""}: ${cell(a.statement ?? "")}`);
+  for (const a of report2.open_assumptions) out2.push(`- **${prose(a.id)}**${a.review_by ? ` (review by ${a.review_by}${a.overdue ? ", overdue" : ""})` : ""}: ${prose(a.statement ?? "")}`);
   out2.push("", `### Open remediations (${report2.open_remediations.length})`, "");
-  for (const r2 of report2.open_remediations) out2.push(`- **${cell(r2.id)}** ${[r2.severity, r2.status, r2.owner, r2.due && `due ${r2.due}`].filter(Boolean).join(", ")}: ${cell(r2.title ?? "")}`);
+  for (const r2 of report2.open_remediations) out2.push(`- **${prose(r2.id)}** ${prose([r2.severity, r2.status, r2.owner, r2.due && `due ${r2.due}`].filter(Boolean).join(", "))}: ${prose(r2.title ?? "")}`);
   out2.push("", `### Blocked workloads (${report2.blocked_workloads.length})`, "");
-  for (const w of report2.blocked_workloads) out2.push(`- **${cell(w.id)}** ${cell(w.name ?? "")}${w.waiting_for.length > 0 ? `, waiting for ${w.waiting_for.join(", ")}` : ""}`);
+  for (const w of report2.blocked_workloads) out2.push(`- **${prose(w.id)}** ${prose(w.name ?? "")}${w.waiting_for.length > 0 ? `, waiting for ${prose(w.waiting_for.join(", "))}` : ""}`);
   return `${out2.join("\n")}
 `;
 }
+var cell, prose;
 var init_report_markdown = __esm({
   "src/format/report-markdown.ts"() {
     "use strict";
     init_report();
     init_bar();
-    init_markdown();
+    init_markdown_text();
+    cell = (text3) => inertText(text3, "table");
+    prose = (text3) => inertText(text3, "text");
   }
 });
 
@@ -55329,8 +56715,7 @@ async function runReport(options, io) {
   if (options.format === "csv") throw new UsageError("csv is for --history; the report is text, markdown or json");
   const { context: context3 } = await openForQuery(io, options.root);
   const report2 = buildReport(context3, asOf);
-  if (options.format === "json") io.stdout(`${JSON.stringify(report2, null, 2)}
-`);
+  if (options.format === "json") io.stdout(reportJson(report2));
   else if (options.format === "markdown") io.stdout(reportMarkdown(report2));
   else io.stdout(reportText(report2, style));
   return 0;
@@ -55342,8 +56727,7 @@ async function runHistory(options, today, style, io) {
   const cache = parseCacheOf(io, root);
   const points = await kpiHistory(repository, root, { every: options.every, today, ...cache ? { cache } : {}, ...options.since ? { since: options.since } : {} });
   await cache?.save("all");
-  if (options.format === "json") io.stdout(`${JSON.stringify(points, null, 2)}
-`);
+  if (options.format === "json") io.stdout(historyJson(points, options.every));
   else if (options.format === "csv") {
     const columns2 = Object.keys(points[0] ?? {});
     io.stdout(csv({ columns: columns2, rows: points, idColumn: "date" }, { style, columns: void 0 }));
@@ -55357,6 +56741,7 @@ var init_report2 = __esm({
   "src/cli/commands/report.ts"() {
     "use strict";
     init_history_chart();
+    init_report_json();
     init_report_markdown();
     init_report_text();
     init_csv();
@@ -55372,23 +56757,97 @@ var init_report2 = __esm({
   }
 });
 
-// src/edit/set-fields.ts
-function parseAssignment(entity, text3) {
+// src/edit/assignment-path.ts
+function parseAssignment(text3) {
   const equals = text3.indexOf("=");
-  if (equals <= 0) throw new UsageError(`\`${text3}\`: write FIELD=VALUE, e.g. priority=high, tags=a,b, owner=null`);
-  const path = text3.slice(0, equals).trim().split(".");
-  const raw = text3.slice(equals + 1);
-  const schema = COLLECTIONS[entity.collection].schema;
-  if (!isExtensionField(path[0])) {
-    const parent = schemaAt(schema, path.slice(0, -1));
-    const known = fieldNames(parent);
-    if (!known.includes(path.at(-1))) {
-      const suggestion = didYouMeanHint(path.at(-1), known);
-      throw new UsageError(`a ${COLLECTIONS[entity.collection].kind} has no field \`${path.join(".")}\`${suggestion ? ` (${suggestion})` : ""}`, `its fields are ${known.join(", ")}; custom fields start with x-`);
-    }
+  if (equals <= 0) throw new UsageError(`\`${text3}\`: write FIELD=VALUE, e.g. priority=high, tags=a,b, tags+=c, owner=null`);
+  const operator = text3[equals - 1] === "+" ? "+=" : text3[equals - 1] === "-" ? "-=" : "=";
+  const target = text3.slice(0, operator === "=" ? equals : equals - 1).trim();
+  const steps = [];
+  for (let rest = target; rest !== ""; ) {
+    const match = STEP.exec(rest);
+    if (!match || steps.length === 0 && (match[2] !== void 0 || rest.startsWith("."))) throw badPath(text3);
+    if (match[1] !== void 0) steps.push({ field: match[1] });
+    else steps.push(/^\d+$/.test(match[2]) ? { index: Number(match[2]) } : { id: match[2] });
+    rest = rest.slice(match[0].length);
   }
-  if (raw.trim() === "" || raw.trim() === "null") return { path, value: void 0 };
-  return { path, value: typed(raw, isExtensionField(path[0]) ? void 0 : schemaAt(schema, path)) };
+  if (steps.length === 0) throw badPath(text3);
+  return { text: text3, target, steps, operator, raw: text3.slice(equals + 1) };
+}
+function badPath(text3) {
+  return new UsageError(`\`${text3}\`: write FIELD=VALUE with FIELD as name, name.inner, list[2].name or list[id].name`);
+}
+var STEP;
+var init_assignment_path = __esm({
+  "src/edit/assignment-path.ts"() {
+    "use strict";
+    init_errors();
+    STEP = /^(?:\.?([^.[\]]+)|\[([^[\]]+)\])/;
+  }
+});
+
+// src/edit/set-fields.ts
+function resolveAssignment(entity, assignment) {
+  const { target } = assignment;
+  const owner = withArticle(COLLECTIONS[entity.collection].kind);
+  let schema = COLLECTIONS[entity.collection].schema;
+  let data = fieldsAsWritten(entity);
+  let written = "";
+  const path = [];
+  for (const step of assignment.steps) {
+    if ("field" in step) {
+      const name = step.field;
+      if (schema !== void 0 && !isExtensionField(name)) {
+        const known = fieldNames(schema);
+        if (!known.includes(name)) {
+          const suggestion = didYouMeanHint(name, known);
+          throw new UsageError(`${owner} has no field \`${target}\`${suggestion ? ` (${suggestion})` : ""}`, `its fields are ${known.join(", ")}; custom fields start with x-`);
+        }
+        schema = schemaAt(schema, [name]);
+      } else {
+        if (RESERVED.has(name)) throw new UsageError(`\`${target}\`: \`${name}\` cannot be a field name`);
+        schema = void 0;
+      }
+      if (data !== void 0 && !isRecord(data)) throw new UsageError(`\`${target}\`: \`${written}\` is ${describeValue(data)}, not a mapping: set \`${written}\` itself`);
+      data = data !== void 0 && Object.hasOwn(data, name) ? data[name] : void 0;
+      written += written === "" ? name : `.${name}`;
+      path.push(name);
+      continue;
+    }
+    const field2 = written;
+    written += `[${"index" in step ? step.index : step.id}]`;
+    if (!Array.isArray(data)) {
+      if (data === void 0 && schema !== void 0 && typeOf(schema) === "array") throw new UsageError(`\`${written}\`: ${entityName(entity)} has no \`${field2}\``);
+      throw new UsageError(`\`${written}\`: \`${field2}\` is not a list`);
+    }
+    const index = "index" in step ? step.index : data.findIndex((item) => isRecord(item) && typeof item.id === "string" && item.id.toLowerCase() === step.id.toLowerCase());
+    if (index === -1 || index >= data.length) {
+      if ("index" in step) throw new UsageError(`\`${written}\`: ${entityName(entity)} has ${data.length} ${data.length === 1 ? "item" : "items"} in \`${field2}\``);
+      const ids2 = data.flatMap((item) => isRecord(item) && typeof item.id === "string" ? [item.id] : []);
+      throw new UsageError(`\`${written}\`: ${entityName(entity)} has no item with id \`${step.id}\` in \`${field2}\``, didYouMeanHint(step.id, ids2));
+    }
+    data = data[index];
+    schema = schema && schemaAt(schema, [0]);
+    path.push(index);
+  }
+  if (typeof path.at(-1) === "number") {
+    throw new UsageError(`\`${target}\`: set the whole list (\`${written.replace(/\[[^\]]*\]$/, "")}=a,b\`), or add and remove items with += and -=, or name a field of the item`);
+  }
+  return { path, before: data, value: newValue(assignment, data, schema, written) };
+}
+function newValue(assignment, current, schema, written) {
+  const { raw, operator } = assignment;
+  if (operator === "=") return raw.trim() === "" || raw.trim() === "null" ? void 0 : typed(raw, schema);
+  if (current !== void 0 && !Array.isArray(current)) throw new UsageError(`\`${written}\` is ${describeValue(current)}, not a list: ${operator} ${operator === "+=" ? "adds to" : "removes from"} a list`);
+  if (schema !== void 0 && typeOf(schema) !== "array") throw new UsageError(`\`${written}\` is not a list: ${operator} ${operator === "+=" ? "adds to" : "removes from"} a list`);
+  const element = schema && schemaAt(schema, [0]);
+  const items = splitSheetList(raw, ",").map((item) => typed(item, element));
+  const list = current ?? [];
+  if (operator === "+=") return [...list, ...items.filter((item, i2) => !list.some((old) => sameItem2(old, item)) && items.findIndex((other) => sameItem2(other, item)) === i2)];
+  return current === void 0 ? void 0 : list.filter((old) => !items.some((item) => sameItem2(old, item)));
+}
+function sameItem2(a, b2) {
+  return typeof a === "string" && typeof b2 === "string" ? a.toLowerCase() === b2.toLowerCase() : sameValue(a, b2);
 }
 function typed(raw, schema, listSeparator = ",") {
   const type = schema ? typeOf(schema) : "any";
@@ -55408,26 +56867,52 @@ function typeOf(schema) {
   return unwrap(schema)._zod.def.type;
 }
 function assignmentEdits(entity, assignments) {
-  const { doc, path } = locationOf(entity);
-  const data = { ...entity.data, ...entity.extensions };
-  return assignments.map(({ path: fieldPath, value: value2 }) => {
-    if (fieldPath.length === 1) return { kind: "set", doc, path, field: fieldPath[0], value: value2 };
-    const [outer, inner] = fieldPath;
-    const current = data[outer];
-    if (current && typeof current === "object") return { kind: "set", doc, path: [...path, outer], field: inner, value: value2 };
-    return { kind: "set", doc, path, field: outer, value: value2 === void 0 ? void 0 : { [inner]: value2 } };
+  const { doc } = locationOf(entity);
+  return assignments.flatMap(({ path, value: value2 }) => {
+    let data = fieldsAsWritten(entity);
+    const at = [...locationOf(entity).path];
+    for (const [i2, segment] of path.slice(0, -1).entries()) {
+      const next = isRecord(data) && typeof segment === "string" ? Object.hasOwn(data, segment) ? data[segment] : void 0 : Array.isArray(data) ? data[segment] : void 0;
+      if (next === void 0 || next === null || typeof next !== "object") {
+        if (value2 === void 0) return [];
+        return [{ kind: "set", doc, path: at, field: String(segment), value: nested(path.slice(i2 + 1), value2) }];
+      }
+      at.push(segment);
+      data = next;
+    }
+    return [{ kind: "set", doc, path: at, field: String(path.at(-1)), value: value2 }];
   });
 }
+function changes(assignment) {
+  return !sameValue(assignment.before, assignment.value);
+}
+function nested(path, value2) {
+  return path.reduceRight((inner, key) => Object.defineProperty({}, key, { value: inner, enumerable: true, writable: true, configurable: true }), value2);
+}
+function fieldsAsWritten(entity) {
+  return { ...entity.raw ?? entity.data, ...entity.extensions };
+}
+function entityName(entity) {
+  return `${COLLECTIONS[entity.collection].kind} \`${entity.id}\``;
+}
+function describeValue(value2) {
+  if (Array.isArray(value2)) return "a list";
+  return typeof value2 === "string" ? `\`${value2}\`` : String(value2);
+}
+var RESERVED;
 var init_set_fields = __esm({
   "src/edit/set-fields.ts"() {
     "use strict";
     init_collections();
     init_errors();
     init_entity();
+    init_same_value();
     init_did_you_mean();
+    init_list();
     init_extensions();
-    init_sheet_list();
     init_schema_walk();
+    init_sheet_list();
+    RESERVED = /* @__PURE__ */ new Set(["__proto__", "constructor", "prototype"]);
   }
 });
 
@@ -55436,28 +56921,76 @@ var set_exports = {};
 __export(set_exports, {
   runSet: () => runSet
 });
-async function runSet(ref2, assignments, options, io) {
+async function runSet(args, options, io) {
+  const bulk = options.where.length > 0;
+  if (!bulk && options.collection !== void 0) throw new UsageError("--collection goes with --where");
+  const ref2 = bulk ? void 0 : args[0];
+  if (ref2?.includes("=")) throw new UsageError(`\`${ref2}\`: name the entity first (set REF FIELD=VALUE), or choose entities with --where`);
+  const assignments = (bulk ? args : args.slice(1)).map(parseAssignment);
+  if (assignments.length === 0) throw new UsageError("nothing to set: give FIELD=VALUE", bulk ? "with --where, every argument is FIELD=VALUE" : void 0);
+  const collection = parseCollection(options.collection ?? "workloads");
+  const conditions = options.where.map(parseCondition);
   const asOf = resolveAsOf(options.asOf, io.env);
   const dryRun = options.dryRun === true;
   return whileWriting(io, options.root, !dryRun, async (journal) => {
     const opened = await openBacklog(io, options.root);
-    const entity = findEntity(opened.context, ref2);
-    const parsed = assignments.map((text3) => parseAssignment(entity, text3));
-    const edits = /* @__PURE__ */ new Map([[entity.file, assignmentEdits(entity, parsed)]]);
+    const entities = bulk ? matchingEntities(opened.context, collection, conditions) : [findEntity(opened.context, ref2)];
+    if (entities.length === 0) {
+      io.stderr(`backlog: no ${collection} match ${options.where.map((w) => `--where ${w}`).join(" ")}: nothing to change
+`);
+      return 0;
+    }
+    const resolved = entities.map((entity) => ({ entity, assignments: assignments.map((assignment) => resolveAssignment(entity, assignment)) }));
+    const edits = /* @__PURE__ */ new Map();
+    for (const { entity, assignments: made } of resolved) for (const edit of assignmentEdits(entity, made)) addTo(edits, entity.file, edit);
     const result = applyFileEdits(opened.files, edits, { root: opened.root, dryRun, asOf, ...journal ? { journal } : {} });
-    return reportApplied(result, io, createStyle(colourEnabled(io, options.color)));
+    const style = createStyle(colourEnabled(io, options.color));
+    if (!bulk || result.status === "refused" || result.status === "unchanged") return reportApplied(result, io, style);
+    const lines = resolved.flatMap(({ entity, assignments: made }) => changeLines(entity, assignments, made));
+    const changed = new Set(resolved.filter(({ assignments: made }) => made.some(changes)).map(({ entity }) => entity));
+    const entitiesChanged = plural(changed.size, COLLECTION_KINDS[collection], collection);
+    if (result.status === "dry-run") {
+      io.stdout(result.diff);
+      io.stderr(`${lines.join("\n")}
+backlog: dry run: ${entitiesChanged} would change in ${plural(result.files.length, "file")}; nothing was written
+`);
+      return 0;
+    }
+    io.stdout(`${lines.join("\n")}
+Changed ${entitiesChanged}; wrote ${printable(result.files.join(", "))}.
+`);
+    return 0;
   });
+}
+function changeLines(entity, parsed, made) {
+  return made.flatMap(
+    (assignment, i2) => changes(assignment) ? [printable(`${entityLabel(entity)}  ${parsed[i2].target}: ${shown(assignment.before)} \u2192 ${shown(assignment.value)}`)] : []
+  );
+}
+function shown(value2) {
+  return value2 === void 0 || value2 === null ? "(none)" : cellText(value2);
 }
 var init_set = __esm({
   "src/cli/commands/set.ts"() {
     "use strict";
+    init_vocabulary();
     init_apply_changes();
+    init_assignment_path();
     init_set_fields();
+    init_errors();
+    init_entity();
+    init_group();
+    init_list2();
     init_show2();
+    init_where();
+    init_types();
+    init_list();
+    init_printable();
     init_as_of();
     init_colour();
     init_open_backlog();
     init_report_applied();
+    init_list3();
   }
 });
 
@@ -55512,7 +57045,7 @@ function restoreFoldedScalars(written, held) {
 function formatDocument(doc) {
   const root = doc.contents;
   if (!(0, import_yaml4.isMap)(root)) return;
-  sortPairs(root, TOP_LEVEL);
+  sortPairs(root, TOP_LEVEL_ORDER);
   for (const pair of root.items) {
     const key = keyOf2(pair);
     if (key === "project" && (0, import_yaml4.isMap)(pair.value)) formatObject(pair.value, Project);
@@ -55539,13 +57072,7 @@ function formatObject(map, schema, inSequence = false) {
   }
 }
 function sortPairs(map, order, inSequence = false) {
-  const rank2 = (pair) => {
-    const key = (0, import_yaml4.isPair)(pair) ? keyOf2(pair) : void 0;
-    if (key === void 0) return order.length + 2;
-    const index = order.indexOf(key);
-    if (index !== -1) return index;
-    return isExtensionField(key) ? order.length : order.length + 1;
-  };
+  const rank2 = (pair) => keyRank(order, (0, import_yaml4.isPair)(pair) ? keyOf2(pair) : void 0);
   const sorted2 = map.items.map((pair, i2) => ({ pair, i: i2 })).sort((a, b2) => rank2(a.pair) - rank2(b2.pair) || a.i - b2.i);
   if (sorted2.every(({ i: i2 }, position) => i2 === position)) return;
   const first2 = map.items[0];
@@ -55566,7 +57093,7 @@ function sortPairs(map, order, inSequence = false) {
 function keyOf2(pair) {
   return (0, import_yaml4.isScalar)(pair.key) ? String(pair.key.value) : void 0;
 }
-var import_yaml4, TOP_LEVEL, PLACEHOLDER;
+var import_yaml4, PLACEHOLDER;
 var init_format_yaml = __esm({
   "src/edit/format-yaml.ts"() {
     "use strict";
@@ -55576,8 +57103,8 @@ var init_format_yaml = __esm({
     init_full();
     init_extensions();
     init_schema_walk();
+    init_canonical_order();
     init_text_edits();
-    TOP_LEVEL = ["project", ...COLLECTION_NAMES];
     PLACEHOLDER = "\0folded-";
   }
 });
@@ -55602,7 +57129,7 @@ async function fmt(paths, options, io, journal) {
   });
   const chosen = opened.files.filter((file) => wanted.length === 0 || wanted.some((w) => w === "" || file.path === w || file.path.startsWith(`${w}/`)));
   if (wanted.length > 0 && chosen.length === 0) throw new UsageError(`no backlog files in ${paths.join(", ")}`);
-  const changes = /* @__PURE__ */ new Map();
+  const changes2 = /* @__PURE__ */ new Map();
   const skipped = [];
   for (const file of chosen) {
     if (file.problems.length > 0) {
@@ -55610,18 +57137,18 @@ async function fmt(paths, options, io, journal) {
       continue;
     }
     const formatted = withLineEndsOf(file.text, formatYaml(file.text));
-    if (formatted !== file.text) changes.set(file.path, formatted);
+    if (formatted !== file.text) changes2.set(file.path, formatted);
   }
-  for (const path of skipped) io.stderr(`backlog: skipped ${path}: it has YAML errors (see \`backlog validate\`)
+  for (const path of skipped) io.stderr(`backlog: skipped ${printable(path)}: it has YAML errors (see \`backlog validate\`)
 `);
   if (options.check) {
-    for (const path of changes.keys()) io.stdout(`${path}
+    for (const path of changes2.keys()) io.stdout(`${printable(path)}
 `);
-    if (changes.size > 0) io.stderr(`backlog: ${plural(changes.size, "file")} would be reformatted; run \`backlog fmt\`
+    if (changes2.size > 0) io.stderr(`backlog: ${plural(changes2.size, "file")} would be reformatted; run \`backlog fmt\`
 `);
-    return changes.size > 0 || skipped.length > 0 ? 1 : 0;
+    return changes2.size > 0 || skipped.length > 0 ? 1 : 0;
   }
-  const result = applyChanges(opened.files, changes, { root: opened.root, dryRun: options.dryRun === true, asOf, ...journal ? { journal } : {} });
+  const result = applyChanges(opened.files, changes2, { root: opened.root, dryRun: options.dryRun === true, asOf, ...journal ? { journal } : {} });
   const code = reportApplied(result, io, createStyle(colourEnabled(io, options.color)));
   return skipped.length > 0 ? Math.max(code, 1) : code;
 }
@@ -55633,6 +57160,7 @@ var init_fmt = __esm({
     init_line_ends();
     init_errors();
     init_list();
+    init_printable();
     init_as_of();
     init_colour();
     init_open_backlog();
@@ -55754,16 +57282,48 @@ function backlogJsonSchema() {
         jsonSchema.patternProperties = { "^x-": {} };
       }
       if (ipAddressSchemas.has(zodSchema)) {
-        jsonSchema.anyOf = [{ format: "ipv4" }, { format: "ipv6" }];
+        jsonSchema.anyOf = [{ format: "ipv4" }, { format: "ipv6" }, { pattern: IPV6_WITH_ZONE_OR_IPV4 }];
       }
+      if (jsonSchema.format === "date") delete jsonSchema.pattern;
       if (jsonSchema.maximum === Number.MAX_SAFE_INTEGER) delete jsonSchema.maximum;
       if (jsonSchema.minimum === Number.MIN_SAFE_INTEGER) delete jsonSchema.minimum;
     }
   });
   const { $schema, ...rest } = generated;
+  withoutTypeLists(rest);
+  for (const collection of Object.values(rest.properties ?? {})) {
+    const entity = collection.items;
+    if (entity) emptyIsAbsent(entity);
+  }
   return { $schema, $id: SCHEMA_ID, title: "migration backlog file", ...rest };
 }
-var SCHEMA_ID;
+function withoutTypeLists(node2) {
+  if (Array.isArray(node2)) {
+    for (const item of node2) withoutTypeLists(item);
+    return;
+  }
+  if (typeof node2 !== "object" || node2 === null) return;
+  const object = node2;
+  if (Array.isArray(object.type)) {
+    object.anyOf = object.type.map((type) => ({ type }));
+    delete object.type;
+  }
+  for (const value2 of Object.values(object)) withoutTypeLists(value2);
+}
+function emptyIsAbsent(entity) {
+  const required2 = new Set(entity.required ?? []);
+  const properties = entity.properties ?? {};
+  for (const [name, field2] of Object.entries(properties)) {
+    if (required2.has(name)) continue;
+    const { description, default: fallback, ...value2 } = field2;
+    properties[name] = {
+      ...description !== void 0 ? { description } : {},
+      ...fallback !== void 0 ? { default: fallback } : {},
+      anyOf: [value2, { type: "null" }]
+    };
+  }
+}
+var SCHEMA_ID, IPV6_WITH_ZONE_OR_IPV4;
 var init_json_schema2 = __esm({
   "schemas/json-schema.ts"() {
     "use strict";
@@ -55771,6 +57331,7 @@ var init_json_schema2 = __esm({
     init_backlog_file();
     init_fields();
     SCHEMA_ID = "https://unpkg.com/migration-backlog/schemas/backlog.schema.json";
+    IPV6_WITH_ZONE_OR_IPV4 = "^[0-9A-Fa-f:]*:[0-9A-Fa-f:]*(?:\\d{1,3}(?:\\.\\d{1,3}){3})?(?:%[^\\s%]+)?$";
   }
 });
 
@@ -55951,7 +57512,7 @@ import { existsSync as existsSync11 } from "node:fs";
 import { dirname as dirname8, join as join13, relative as relative5, resolve as resolve5, sep as sep7 } from "node:path";
 function runInit(dir, options, io) {
   const target = resolve5(io.cwd, dir ?? ".");
-  const shown = (path) => {
+  const shown2 = (path) => {
     const rel = relative5(io.cwd, path);
     return rel === "" ? "." : rel.startsWith("..") ? path : rel;
   };
@@ -55964,7 +57525,7 @@ function runInit(dir, options, io) {
     const names2 = existing.map((path) => relative5(target, path).split(sep7).join("/"));
     const onlyCi = ci !== void 0 && existing.length === 1 && existing[0] === join13(top ?? target, ci.path);
     throw new UsageError(
-      `${shown(target)} already has ${names2.join(", ")}: init writes nothing over existing files`,
+      `${shown2(target)} already has ${names2.join(", ")}: init writes nothing over existing files`,
       onlyCi ? `--ci none leaves the CI out; ${options.ci === "gitlab" ? 'add the job of ci/backlog.gitlab-ci.yml (README, "Install") to yours' : "or name another workflow file"}` : "run it in a new folder"
     );
   }
@@ -55976,14 +57537,14 @@ function runInit(dir, options, io) {
   } catch (error3) {
     throw error3 instanceof IoError ? error3 : new IoError(`cannot create the backlog in ${target}: ${errorMessage(error3)}`, { cause: error3 });
   }
-  const where = shown(target);
+  const where = shown2(target);
   const lines = [`Started a backlog in ${where}:`, ...[...starterFiles().keys()].map((path) => `  ${path}`)];
   if (ci) {
     const ciPath = join13(top ?? target, ci.path);
-    lines.push(top ? `and its CI at the top of the git repository: ${shown(ciPath)}` : `and its CI, for a git repository made in ${where}: ${shown(ciPath)}`);
+    lines.push(top ? `and its CI at the top of the git repository: ${shown2(ciPath)}` : `and its CI, for a git repository made in ${where}: ${shown2(ciPath)}`);
   }
   lines.push(`Next: edit the examples, then \`backlog validate${where === "." ? "" : ` --root ${where}`}\`.`);
-  io.stdout(`${lines.join("\n")}
+  io.stdout(`${printable(lines.join("\n"))}
 `);
   return 0;
 }
@@ -55996,6 +57557,7 @@ var init_init2 = __esm({
     init_errors();
     init_make_folder();
     init_top_level();
+    init_printable();
     init_version();
   }
 });
@@ -58096,16 +59658,16 @@ function intoPath(root, cwd, into, isDefault) {
   if (!/\.ya?ml$/i.test(inside)) throw new UsageError(`--into ${into} is not a .yaml file; the backlog reads only .yaml and .yml files`);
   return inside.split("\\").join("/");
 }
-function readExport(path, shown) {
+function readExport(path, shown2) {
   let bytes;
   try {
     bytes = readFileSync6(path);
   } catch (error3) {
-    if (error3.code === "ENOENT") throw new UsageError(`${shown}: no such file`);
-    throw new IoError(`cannot read ${shown}: ${errorMessage(error3)}`, { cause: error3 });
+    if (error3.code === "ENOENT") throw new UsageError(`${shown2}: no such file`);
+    throw new IoError(`cannot read ${shown2}: ${errorMessage(error3)}`, { cause: error3 });
   }
   if (bytes[0] === 255 && bytes[1] === 254) return bytes.subarray(2).toString("utf16le");
-  if (bytes.includes(0)) throw new UsageError(`${shown} is not a text (CSV) file; an Excel workbook must be saved as CSV first`);
+  if (bytes.includes(0)) throw new UsageError(`${shown2} is not a text (CSV) file; an Excel workbook must be saved as CSV first`);
   return bytes.toString("utf8");
 }
 function summarize(format, collection, rowsRead, plan, skipped) {
@@ -58145,10 +59707,7 @@ async function runExport(collectionName, options, io) {
   const { context: context3 } = await openForQuery(io, options.root);
   const columns2 = sheetColumns(collection);
   const extensions = [...new Set(context3.backlog.entities[collection].flatMap((e) => Object.keys(e.extensions ?? {})))].sort();
-  const ordered = listEntities(context3, { collection, where: [], sort: [], columns: ["id"] }).rows.map((row) => row.id);
-  const byId2 = new Map(context3.backlog.entities[collection].map((e) => [e.id, e]));
-  const rows = ordered.map((id2) => {
-    const entity = byId2.get(id2);
+  const rows = matchingEntities(context3, collection, []).map((entity) => {
     const data = entity.data;
     const row = {};
     for (const column of columns2) {
@@ -58175,7 +59734,7 @@ var init_export = __esm({
 // src/format/diff-json.ts
 function diffJson(review2, header) {
   const data = {
-    version: 1,
+    version: OUTPUT_VERSION,
     base: header.base,
     head: header.head,
     changes: review2.changes.map((change) => ({
@@ -58183,19 +59742,19 @@ function diffJson(review2, header) {
       id: change.id,
       change: change.change,
       file: change.file,
-      ...change.movedFrom ? { moved_from: change.movedFrom } : {},
+      ...change.movedFrom ? { movedFrom: change.movedFrom } : {},
       fields: change.fields
     })),
     planning: review2.planning,
     findings: { introduced: review2.findings.introduced.map(diagnosticJson), fixed: review2.findings.fixed.map(diagnosticJson) }
   };
-  return `${JSON.stringify(data, null, 2)}
-`;
+  return jsonText(data);
 }
 var init_diff_json = __esm({
   "src/format/diff-json.ts"() {
     "use strict";
     init_json();
+    init_json_output();
   }
 });
 
@@ -58212,22 +59771,22 @@ function diffMarkdown(review2, header) {
   const findings = findingsSection(review2);
   const graph = graphSection(review2);
   const details = review2.changes.map((change) => {
-    const title = `${kindOf(change.collection)} <code>${cell(change.id)}</code> ${change.change}${change.movedFrom ? ` (moved from ${cell(change.movedFrom)})` : ""}`;
-    const rows = change.fields.map((f) => `| \`${cell(f.path)}\` | ${show(f.before)} | ${show(f.after)} |`);
+    const title = `${kindOf(change.collection)} ${htmlCode(change.id)} ${change.change}${change.movedFrom ? ` (moved from ${htmlCode(change.movedFrom)})` : ""}`;
+    const rows = change.fields.map((f) => `| ${codeSpan(f.path, "table")} | ${show(f.before, "table")} | ${show(f.after, "table")} |`);
     return ["<details>", `<summary>${title}</summary>`, "", "| field | before | after |", "| --- | --- | --- |", ...rows, "", "</details>"].join("\n");
   });
   const fixed = [...top, ...plan, ...findings, ...graph].join("\n");
   const budget = MAX_COMMENT_CHARACTERS - fixed.length - 200;
-  const shown = [];
+  const shown2 = [];
   let used = 0;
   for (const block of details) {
     if (used + block.length + 1 > budget) break;
-    shown.push(block);
+    shown2.push(block);
     used += block.length + 1;
   }
-  const truncated = details.length - shown.length;
+  const truncated = details.length - shown2.length;
   const tail = truncated > 0 ? [`\u2026 and ${truncated} more changed ${truncated === 1 ? "entity" : "entities"}, left out to keep this comment short: run \`backlog diff\` to see them all.`] : [];
-  return `${[fixed, "#### Entities", "", ...shown, ...tail].join("\n")}
+  return `${[fixed, "#### Entities", "", ...shown2, ...tail].join("\n")}
 `;
 }
 function summaryTable(review2) {
@@ -58243,19 +59802,19 @@ function planSection(review2) {
   const lines = [];
   for (const [key, title] of PLANNING_TITLES) {
     const items = review2.planning[key];
-    if (items.length > 0) lines.push(`- **${title}**: ${items.map((i2) => `\`${cell(i2.id)}\` ${show(i2.before)} \u2192 **${show(i2.after)}**`).join("; ")}`);
+    if (items.length > 0) lines.push(`- **${title}**: ${items.map((i2) => `${codeSpan(i2.id)} ${show(i2.before, "text")} \u2192 **${show(i2.after, "text")}**`).join("; ")}`);
   }
   const { edgesAdded, edgesRemoved } = review2.planning;
   if (edgesAdded.length > 0) {
-    lines.push(`- **New dependencies**: ${edgesAdded.map((e) => `\`${cell(e.from)}\` \u2192 \`${cell(e.to)}\`${e.classification === "app" ? "" : ` (${e.classification})`}${e.wrongWay ? " \u26A0\uFE0F crosses waves the wrong way" : ""}`).join("; ")}`);
+    lines.push(`- **New dependencies**: ${edgesAdded.map((e) => `${codeSpan(e.from)} \u2192 ${codeSpan(e.to)}${e.classification === "app" ? "" : ` (${e.classification})`}${e.wrongWay ? " \u26A0\uFE0F crosses waves the wrong way" : ""}`).join("; ")}`);
   }
-  if (edgesRemoved.length > 0) lines.push(`- **Dependencies removed**: ${edgesRemoved.map((e) => `\`${cell(e.from)}\` \u2192 \`${cell(e.to)}\``).join("; ")}`);
+  if (edgesRemoved.length > 0) lines.push(`- **Dependencies removed**: ${edgesRemoved.map((e) => `${codeSpan(e.from)} \u2192 ${codeSpan(e.to)}`).join("; ")}`);
   return lines.length > 0 ? ["#### Plan", "", ...lines, ""] : [];
 }
 function findingsSection(review2) {
   const { introduced, fixed } = review2.findings;
   if (introduced.length === 0 && fixed.length === 0) return [];
-  const row = (d, what) => `| ${what} | ${d.severity} | \`${d.code}\` | \`${cell(d.line !== void 0 ? `${d.file}:${d.line}` : d.file)}\` | ${cell(d.message)} |`;
+  const row = (d, what) => `| ${what} | ${d.severity} | \`${d.code}\` | ${codeSpan(d.line !== void 0 ? `${d.file}:${d.line}` : d.file, "table")} | ${inertMessage(d.message, "table")} |`;
   return [
     `#### Findings: ${introduced.length} introduced, ${fixed.length} fixed`,
     "",
@@ -58279,8 +59838,8 @@ function graphSection(review2) {
   const labels = [...ids2].map(([id2, n]) => `  ${n}["${escape(id2)}"]`);
   return ["#### Changed dependency edges", "", "```mermaid", "flowchart LR", ...labels, ...lines, "```", ""];
 }
-function show(value2) {
-  return value2 === null || value2 === void 0 ? "*(none)*" : `\`${cell(cellText(value2))}\``;
+function show(value2, place) {
+  return value2 === null || value2 === void 0 || cellText(value2) === "" ? "*(none)*" : codeSpan(cellText(value2), place);
 }
 var DIFF_MARKER, MAX_COMMENT_CHARACTERS, MAX_GRAPH_EDGES, PLANNING_TITLES;
 var init_diff_markdown = __esm({
@@ -58288,7 +59847,7 @@ var init_diff_markdown = __esm({
     "use strict";
     init_vocabulary();
     init_compare();
-    init_markdown();
+    init_markdown_text();
     init_mermaid();
     init_types();
     DIFF_MARKER = "<!-- backlog-diff -->";
@@ -58375,7 +59934,7 @@ var init_diff_text = __esm({
 });
 
 // src/git/review-sides.ts
-import { existsSync as existsSync12, readdirSync as readdirSync3, rmSync as rmSync5, statSync as statSync8, writeFileSync as writeFileSync2 } from "node:fs";
+import { existsSync as existsSync12, readdirSync as readdirSync3, rmSync as rmSync5, statSync as statSync9, writeFileSync as writeFileSync2 } from "node:fs";
 import { join as join14 } from "node:path";
 async function reviewSidesAt(repository, ats, root, options) {
   const { asOf, cache } = options;
@@ -58456,7 +60015,7 @@ function writeSide(cache, location, side, paths) {
 function keepNewestMarkers(cache, root) {
   try {
     const prefix = `${rootHash(root)}.review.`;
-    const markers = readdirSync3(cache.folder).filter((name) => name.startsWith(prefix) && name.endsWith(".seen")).map((name) => ({ path: join14(cache.folder, name), time: statSync8(join14(cache.folder, name)).mtimeMs })).sort((a, b2) => b2.time - a.time);
+    const markers = readdirSync3(cache.folder).filter((name) => name.startsWith(prefix) && name.endsWith(".seen")).map((name) => ({ path: join14(cache.folder, name), time: statSync9(join14(cache.folder, name)).mtimeMs })).sort((a, b2) => b2.time - a.time);
     for (const { path } of markers.slice(KEEP_SEEN)) rmSync5(path, { force: true });
   } catch {
   }
@@ -58495,11 +60054,11 @@ async function runDiff(baseRef, headRef, options, io) {
   const base = range?.base ?? (baseRef === void 0 ? await defaultBase(repository, head === WORKTREE ? "HEAD" : head, io.env) : await resolveCommit(repository, baseRef));
   const cache = cacheOf(io);
   const [before, after] = await reviewSidesAt(repository, [base, head], root, { asOf, ...cache ? { cache } : {} });
-  const changes = review(before, after);
+  const changes2 = review(before, after);
   const header = { base, head };
-  if (options.format === "json") io.stdout(diffJson(changes, header));
+  if (options.format === "json") io.stdout(diffJson(changes2, header));
   else if (options.format === "markdown") {
-    const text3 = diffMarkdown(changes, header);
+    const text3 = diffMarkdown(changes2, header);
     io.stdout(text3);
     const summary2 = io.env.GITHUB_STEP_SUMMARY;
     if (summary2) {
@@ -58509,8 +60068,8 @@ async function runDiff(baseRef, headRef, options, io) {
         throw new IoError(`cannot append to GITHUB_STEP_SUMMARY (${summary2}): ${errorMessage(error3)}`, { cause: error3 });
       }
     }
-  } else io.stdout(diffText(changes, header, createStyle(colourEnabled(io, options.color))));
-  return options.exitCode && changes.changes.length > 0 ? 1 : 0;
+  } else io.stdout(diffText(changes2, header, createStyle(colourEnabled(io, options.color))));
+  return options.exitCode && changes2.changes.length > 0 ? 1 : 0;
 }
 var init_diff2 = __esm({
   "src/cli/commands/diff.ts"() {
@@ -58626,8 +60185,7 @@ async function runLog(ref2, options, io) {
   await cache?.save("all");
   const entity = findEntity({ backlog: result.backlog, graph: result.graph }, ref2);
   const history = await entityHistory(repository, head, entity, options.maxCount);
-  if (options.format === "json") io.stdout(`${JSON.stringify({ entity: entityLabel(entity), history }, null, 2)}
-`);
+  if (options.format === "json") io.stdout(jsonText({ version: OUTPUT_VERSION, entity: entityLabel(entity), history }));
   else io.stdout(historyText(entityLabel(entity), history, createStyle(colourEnabled(io, options.color))));
   const warning2 = await shallowHistoryWarning(repository);
   if (warning2) io.stderr(warning2);
@@ -58640,6 +60198,7 @@ var init_log2 = __esm({
     init_backlog_at();
     init_repository();
     init_history_text();
+    init_json_output();
     init_backlog_root();
     init_entity();
     init_show2();
@@ -58664,8 +60223,7 @@ function runRules(options, project, io) {
       ...overridden ? { configured: here(code) } : {},
       description: CODES[code].summary
     }));
-    io.stdout(`${JSON.stringify(rules, null, 2)}
-`);
+    io.stdout(jsonText({ version: OUTPUT_VERSION, rules }));
     return 0;
   }
   const style = createStyle(colourEnabled(io, options.color));
@@ -58673,7 +60231,7 @@ function runRules(options, project, io) {
   const rows = DIAGNOSTIC_CODES.map(
     (code) => overridden ? [code, CODES[code].severity, here(code), CODES[code].summary] : [code, CODES[code].severity, CODES[code].summary]
   );
-  io.stdout(renderTable(head, rows, { style, columns: io.columns }));
+  io.stdout(renderTable(head, rows, { style, columns: options.wide ? void 0 : io.columns, fits: head.map((title) => title === "Description" ? "text" : "fixed") }));
   return 0;
 }
 var init_rules2 = __esm({
@@ -58683,6 +60241,7 @@ var init_rules2 = __esm({
     init_codes();
     init_severity();
     init_colour();
+    init_json_output();
     init_table_layout();
   }
 });
@@ -63487,23 +65046,27 @@ var {
 
 // src/cli/program.ts
 init_errors();
+init_printable();
 init_version();
 var EXIT = { ok: 0, findings: 1, usage: 2, internal: 3 };
 var ROOT_HELP = "the backlog root (the folder with backlog.yaml); default: found from here upwards";
 function createProgram(io, setExit) {
-  const program2 = new Command2("backlog").description("Validate, query and review a cloud-migration backlog kept as YAML files in git.").version(toolVersion(), "-V, --version", "print the version").option("--color", "colour the output even when it is not a terminal").option("--no-color", "never colour the output").option("--debug", "print stack traces of internal errors").option("--no-cache", "do not read or write the caches (also BACKLOG_NO_CACHE=1)").addOption(new Option("--threads <n>", "threads that parse files (also BACKLOG_THREADS; default: 2 for a large backlog read cold)").choices(["1", "2"])).exitOverride().configureOutput({
+  const program2 = new Command2("backlog").description("Validate, query and review a cloud-migration backlog kept as YAML files in git.").version(toolVersion(), "-V, --version", "print the version").option("--color", "colour the output even when it is not a terminal").option("--no-color", "never colour the output").option("--debug", "print stack traces of internal errors").option("--no-cache", "do not read or write the caches (also BACKLOG_NO_CACHE=1)").addOption(new Option("--threads <n>", "threads that parse files (also BACKLOG_THREADS; default: 2 for a large backlog read cold)").choices(["1", "2"])).option("--root <dir>", ROOT_HELP).exitOverride().configureOutput({
     writeOut: (text3) => io.stdout(text3),
     writeErr: (text3) => io.stderr(text3),
     outputError: (text3, write) => {
       write(text3);
       if (text3.includes("too many arguments")) write("hint: to work on another folder, use --root DIR\n");
     }
-  }).showHelpAfterError("(run with --help for usage)");
+  }).showHelpAfterError("(run with --help for usage)").hook("preAction", (_program, command) => {
+    const root = program2.opts().root;
+    if (root !== void 0 && command.opts().root === void 0) command.setOptionValue("root", root);
+  });
   program2.command("validate").description("check the whole backlog and report every finding").option("--root <dir>", ROOT_HELP).option("-f, --format <format[=file]>", "stylish (default), json, github, sarif, junit, markdown or gitlab; FORMAT=FILE writes to a file; repeatable", collect).addOption(new Option("--fail-on <severity>", "exit 1 on findings at or above this severity").choices(["error", "warning", "info", "never"]).default("error")).option("--max-warnings <n>", "exit 1 when there are more warnings than this", nonNegativeInteger).option("--as-of <date>", '"today" for date rules, YYYY-MM-DD (or BACKLOG_AS_OF)').option("--changed", "only findings in files changed since the base, and findings the change introduced anywhere").option("--base <ref>", "with --changed: the commit to compare with (default: as for diff)").action(async (options, command) => {
     const { runValidate: runValidate2 } = await Promise.resolve().then(() => (init_validate2(), validate_exports));
     setExit(await runValidate2({ ...options, color: command.optsWithGlobals().color }, io));
   });
-  program2.command("list").description("list the entities of a collection (default: workloads), filtered and ordered").argument("[collection]", "workloads, servers, dependencies, priorities, assumptions, outcomes, waves, remediations or risks").option("--root <dir>", ROOT_HELP).option("-w, --where <condition>", "FIELD OP VALUE with = != < <= > >= or ~ (contains); a,b means any of; repeatable", collect, []).option("--status <values>", "shorthand for --where status=VALUES").option("--wave <values>", "shorthand for --where wave=VALUES").option("--strategy <values>", "shorthand for --where strategy=VALUES").option("--owner <text>", "shorthand for --where owner~TEXT").option("--criticality <values>", "shorthand for --where criticality=VALUES").option("--tag <values>", "shorthand for --where tags=VALUES").option("--environment <values>", "shorthand for --where environment=VALUES").option("--priority [levels]", "workloads in priority order (high, medium, low, unset; then rank, drivers, id); with levels, only those").option("--sort <fields>", "order by fields, e.g. wave,-cores (- for descending)").option("--columns <fields>", "the columns to show, e.g. id,name,servers,blocked_by").addOption(new Option("-f, --format <format>", "output format").choices(["table", "json", "csv", "markdown", "yaml", "ids"]).default("table")).action(async (collection, options, command) => {
+  program2.command("list").description("list the entities of a collection (default: workloads), filtered and ordered").argument("[collection]", "workloads, servers, dependencies, priorities, assumptions, outcomes, waves, remediations or risks").option("--root <dir>", ROOT_HELP).option("-w, --where <condition>", "FIELD OP VALUE with = != < <= > >= or ~ (contains); a,b means any of; repeatable", collect, []).option("--status <values>", "shorthand for --where status=VALUES").option("--wave <values>", "shorthand for --where wave=VALUES").option("--strategy <values>", "shorthand for --where strategy=VALUES").option("--owner <text>", "shorthand for --where owner~TEXT").option("--criticality <values>", "shorthand for --where criticality=VALUES").option("--tag <values>", "shorthand for --where tags=VALUES").option("--environment <values>", "shorthand for --where environment=VALUES").option("--priority [levels]", "workloads in priority order (high, medium, low, unset; then rank, drivers, id); with levels, only those").option("--sort <fields>", "order by fields, e.g. wave,-cores (- for descending)").option("--columns <fields>", "the columns to show, e.g. id,name,servers,blocked_by (json and yaml: whole records without it)").option("--wide", "a table as wide as its text: nothing cut or left out to fit the terminal").addOption(new Option("-f, --format <format>", "output format").choices(["table", "json", "csv", "markdown", "yaml", "ids"]).default("table")).action(async (collection, options, command) => {
     const { runList: runList2 } = await Promise.resolve().then(() => (init_list3(), list_exports));
     setExit(await runList2(collection, { ...options, color: command.optsWithGlobals().color }, io));
   });
@@ -63511,11 +65074,11 @@ function createProgram(io, setExit) {
     const { runShow: runShow2 } = await Promise.resolve().then(() => (init_show3(), show_exports));
     setExit(await runShow2(ref2, { ...options, color: command.optsWithGlobals().color }, io));
   });
-  program2.command("graph").description("the dependency graph, clustered by wave, move groups and wrong-way edges marked").option("--root <dir>", ROOT_HELP).option("--focus <ref>", "only the neighbourhood of this workload or server").option("--depth <n>", "how many edges away from --focus to go", nonNegativeInteger, 1).addOption(new Option("--level <level>", "nodes are workloads or servers").choices(["workload", "server"]).default("workload")).option("--all-edges", "also shared-infra and noise edges").addOption(new Option("-f, --format <format>", "output format").choices(["mermaid", "dot", "json"]).default("mermaid")).action(async (options) => {
+  program2.command("graph").description("the dependency graph, clustered by wave; move groups, cross-wave and wrong-way edges marked; parallel edges merged").option("--root <dir>", ROOT_HELP).option("--focus <ref>", "only the neighbourhood of this workload or server").option("--depth <n>", "with --focus: how many edges away from it to go (default: 1)", nonNegativeInteger).option("--wave <id>", "only the workloads of this wave; those of other waves they touch as one node per wave").addOption(new Option("--level <level>", "nodes are workloads, servers, or waves").choices(["workload", "server", "wave"]).default("workload")).addOption(new Option("--externals <mode>", "systems outside the estate: each its own node, one node per classification, or none").choices(["all", "collapse", "none"]).default("collapse")).option("--all-edges", "also shared-infra and noise edges").addOption(new Option("-f, --format <format>", "output format (mermaid: within what Mermaid draws, else the graph of waves)").choices(["mermaid", "dot", "json"]).default("mermaid")).action(async (options) => {
     const { runGraph: runGraph2 } = await Promise.resolve().then(() => (init_graph2(), graph_exports));
     setExit(await runGraph2(options, io));
   });
-  program2.command("waves").description("the waves with workloads, servers, capacity use and findings; --suggest proposes an assignment").option("--root <dir>", ROOT_HELP).addOption(new Option("-f, --format <format>", "output format").choices(["table", "json", "markdown", "csv"]).default("table")).option("--suggest", "propose a wave for every workload still to move").option("--max-servers <n>", "with --suggest: the capacity of waves without their own max_servers, and of new waves", positiveInteger).option("--reassign", "with --suggest: place every workload afresh, not only those without a wave").option("--write", "with --suggest: write the plan into the backlog files").option("--dry-run", "with --write: print the diff, write nothing").option("--as-of <date>", '"today" for date rules, YYYY-MM-DD (or BACKLOG_AS_OF)').action(async (options, command) => {
+  program2.command("waves").description("each wave with its workloads (ids, in priority order; `show WAVE` for details), dates, servers, capacity use and findings; --suggest proposes an assignment").option("--root <dir>", ROOT_HELP).addOption(new Option("-f, --format <format>", "output format").choices(["table", "json", "markdown", "csv"]).default("table")).option("--wide", "a table as wide as its text: nothing cut or left out to fit the terminal").option("--suggest", "propose a wave for every workload still to move").option("--max-servers <n>", "with --suggest: the capacity of waves without their own max_servers, and of new waves", positiveInteger).option("--reassign", "with --suggest: place every workload afresh, not only those without a wave").option("--write", "with --suggest: write the plan into the backlog files").option("--dry-run", "with --write: print the diff, write nothing").option("--as-of <date>", '"today" for date rules, YYYY-MM-DD (or BACKLOG_AS_OF)').action(async (options, command) => {
     const { runWaves: runWaves2 } = await Promise.resolve().then(() => (init_waves2(), waves_exports));
     setExit(await runWaves2({ ...options, color: command.optsWithGlobals().color }, io));
   });
@@ -63523,9 +65086,9 @@ function createProgram(io, setExit) {
     const { runReport: runReport2 } = await Promise.resolve().then(() => (init_report2(), report_exports));
     setExit(await runReport2({ ...options, color: command.optsWithGlobals().color }, io));
   });
-  program2.command("set").description("change fields of one entity in place: comments and layout kept, the result validated first").argument("<ref>", "an id (payroll), or kind:id (server:SQL01)").argument("<assignments...>", "FIELD=VALUE: priority=high, tags=a,b (a list), target.region=westeurope, owner=null (removes it)").option("--root <dir>", ROOT_HELP).option("--dry-run", "print the diff, write nothing").option("--as-of <date>", '"today" for date rules, YYYY-MM-DD (or BACKLOG_AS_OF)').action(async (ref2, assignments, options, command) => {
+  program2.command("set").description("change fields in place, of one entity or (--where) of every entity that matches: comments and layout kept, the result validated first").argument("[ref]", "an id (payroll), or kind:id (server:SQL01); none with --where").argument("[assignments...]", "FIELD=VALUE: priority=high, tags=a,b (a list), tags+=c, tags-=a, target.region=westeurope, metrics[0].current=10, metrics[cost].current=10, owner=null (removes it)").option("--root <dir>", ROOT_HELP).option("-w, --where <condition>", "every entity where FIELD OP VALUE holds, as for list; repeatable", collect, []).option("--collection <name>", "with --where: the collection (default: workloads)").option("--dry-run", "print the diff, write nothing").option("--as-of <date>", '"today" for date rules, YYYY-MM-DD (or BACKLOG_AS_OF)').action(async (ref2, assignments, options, command) => {
     const { runSet: runSet2 } = await Promise.resolve().then(() => (init_set(), set_exports));
-    setExit(await runSet2(ref2, assignments, { ...options, color: command.optsWithGlobals().color }, io));
+    setExit(await runSet2([...ref2 === void 0 ? [] : [ref2], ...assignments], { ...options, color: command.optsWithGlobals().color }, io));
   });
   program2.command("fmt").description("rewrite backlog files in the canonical layout (spec order, two-space indent), comments kept").argument("[paths...]", "files or folders to format; default: the whole backlog").option("--root <dir>", ROOT_HELP).option("--check", "list the files that would change, and exit 1 if any").option("--dry-run", "print the diff, write nothing").option("--as-of <date>", '"today" for date rules, YYYY-MM-DD (or BACKLOG_AS_OF)').action(async (paths, options, command) => {
     const { runFmt: runFmt2 } = await Promise.resolve().then(() => (init_fmt(), fmt_exports));
@@ -63551,7 +65114,7 @@ function createProgram(io, setExit) {
     const { runLog: runLog2 } = await Promise.resolve().then(() => (init_log2(), log_exports));
     setExit(await runLog2(ref2, { ...options, color: command.optsWithGlobals().color }, io));
   });
-  program2.command("rules").description("list the finding codes with their default severity (and the severity set in this backlog)").option("--root <dir>", ROOT_HELP).addOption(new Option("--format <format>", "output format").choices(["table", "json"]).default("table")).action(async (options, command) => {
+  program2.command("rules").description("list the finding codes with their default severity (and the severity set in this backlog)").option("--root <dir>", ROOT_HELP).addOption(new Option("-f, --format <format>", "output format").choices(["table", "json"]).default("table")).option("--wide", "a table as wide as its text: nothing cut or left out to fit the terminal").action(async (options, command) => {
     const { runRules: runRules2 } = await Promise.resolve().then(() => (init_rules2(), rules_exports));
     const project = await projectSettings(io, options.root);
     setExit(runRules2({ ...options, color: command.optsWithGlobals().color }, project, io));
@@ -63614,19 +65177,19 @@ function exitCodeOf(error3, io, debug3) {
     return error3.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
   if (error3 instanceof UsageError) {
-    io.stderr(`backlog: ${error3.message}
+    io.stderr(printable(`backlog: ${error3.message}
 ${error3.hint ? `hint: ${error3.hint}
-` : ""}`);
+` : ""}`));
     return EXIT.usage;
   }
   if (error3 instanceof IoError) {
-    io.stderr(`backlog: ${error3.message}
+    io.stderr(`backlog: ${printable(error3.message)}
 `);
     if (debug3 && error3.cause instanceof Error) io.stderr(`${error3.cause.stack}
 `);
     return EXIT.internal;
   }
-  io.stderr(`backlog: internal error: ${errorMessage(error3)}
+  io.stderr(`backlog: internal error: ${printable(errorMessage(error3))}
 This is a bug in backlog: please report it, with the command you ran.
 `);
   if (debug3 && error3 instanceof Error) io.stderr(`${error3.stack}

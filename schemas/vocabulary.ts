@@ -31,3 +31,19 @@ export const TYPED_REFERENCE_PATTERN = new RegExp(`^(?:(?:${REF_KINDS.join('|')}
 
 export const ENVIRONMENTS = ['production', 'staging', 'test', 'development', 'dr', 'mixed'] as const;
 export const LEVELS = ['high', 'medium', 'low'] as const;
+
+/**
+ * Other frameworks' words for migration strategies (AWS's 7 Rs, Gartner's 5 Rs, common speech)
+ * and ours for them, keyed by the word in lower case without spaces or dashes: a hint names ours
+ * when one of theirs is written.
+ */
+export const STRATEGY_SYNONYMS: Readonly<Record<string, { ours: string; whose: string }>> = {
+  repurchase: { ours: 'replace', whose: "AWS's" },
+  relocate: { ours: 'rehost', whose: "AWS's" },
+  revise: { ours: 'refactor', whose: "Gartner's" },
+  liftandshift: { ours: 'rehost', whose: 'another' },
+  liftandreshape: { ours: 'replatform', whose: 'another' },
+  rewrite: { ours: 'rebuild', whose: 'another' },
+  dropandshop: { ours: 'replace', whose: 'another' },
+  decommission: { ours: 'retire', whose: 'another' },
+};

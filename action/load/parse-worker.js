@@ -7612,6 +7612,16 @@ var REF_KINDS = ["workload", "server", "external"];
 var TYPED_REFERENCE_PATTERN = new RegExp(`^(?:(?:${REF_KINDS.join("|")}):)?${ID}$`);
 var ENVIRONMENTS = ["production", "staging", "test", "development", "dr", "mixed"];
 var LEVELS = ["high", "medium", "low"];
+var STRATEGY_SYNONYMS = {
+  repurchase: { ours: "replace", whose: "AWS's" },
+  relocate: { ours: "rehost", whose: "AWS's" },
+  revise: { ours: "refactor", whose: "Gartner's" },
+  liftandshift: { ours: "rehost", whose: "another" },
+  liftandreshape: { ours: "replatform", whose: "another" },
+  rewrite: { ours: "rebuild", whose: "another" },
+  dropandshop: { ours: "replace", whose: "another" },
+  decommission: { ours: "retire", whose: "another" }
+};
 
 // src/model/entity.ts
 var idKey = (id2) => id2.toLowerCase();
@@ -14311,6 +14321,11 @@ function didYouMeanHint(input, candidates) {
   const match = didYouMean(input, candidates);
   return match === void 0 ? void 0 : `did you mean \`${match}\`?`;
 }
+function valueHint(input, options) {
+  const synonym = STRATEGY_SYNONYMS[input.toLowerCase().replace(/[\s_-]+/g, "")];
+  if (synonym && options.includes(synonym.ours)) return `\`${input}\` is ${synonym.whose} name for \`${synonym.ours}\``;
+  return didYouMeanHint(input, options);
+}
 function editDistance(a, b, cap) {
   let previousPrevious = [];
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -14409,10 +14424,18 @@ function isPlainObject2(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+// src/text/field-path.ts
+function fieldPath(path) {
+  return path.map((segment, index) => typeof segment === "number" ? `[${segment}]` : index === 0 ? segment : `.${segment}`).join("");
+}
+
 // src/text/list.ts
 function joinOr(items) {
   if (items.length <= 1) return items.join("");
   return `${items.slice(0, -1).join(", ")} or ${items.at(-1)}`;
+}
+function withArticle(noun) {
+  return /^[aeiou]/i.test(noun) ? `an ${noun}` : `a ${noun}`;
 }
 
 // src/load/check/schema-walk.ts
@@ -14431,7 +14454,7 @@ function schemaAt(schema, path) {
   for (const segment of path) {
     if (!current) return void 0;
     const def = defOf(current);
-    if (def.type === "object" && typeof segment === "string") current = def.shape?.[segment];
+    if (def.type === "object" && typeof segment === "string") current = def.shape && Object.hasOwn(def.shape, segment) ? def.shape[segment] : void 0;
     else if (def.type === "array") current = def.element;
     else if (def.type === "record") current = def.valueType;
     else return void 0;
@@ -14482,7 +14505,7 @@ function issueToDrafts(issue2, context) {
       const known = fieldNames(objectSchema);
       return issue2.keys.map((key) => {
         if (isRecordSchema(objectSchema)) return ruleKeyDraft(key, known, place("key", [key]), base);
-        const owner = path.length === 0 ? `a ${context.noun}` : `\`${field}\``;
+        const owner = path.length === 0 ? withArticle(context.noun) : `\`${field}\``;
         return {
           code: "UNKNOWN_FIELD",
           message: `unknown field \`${key}\` in ${owner}`,
@@ -14494,11 +14517,11 @@ function issueToDrafts(issue2, context) {
     }
     case "invalid_type": {
       if (issue2.input === void 0 && path.length === 1 && context.emptyFields?.has(String(path[0]))) {
-        return [{ code: "MISSING_FIELD", message: `\`${String(path[0])}\` is empty: ${article2(context.noun)} needs it`, place: place("key"), ...base }];
+        return [{ code: "MISSING_FIELD", message: `\`${String(path[0])}\` is empty: ${withArticle(context.noun)} needs it`, place: place("key"), ...base }];
       }
       if (issue2.input === void 0) {
         const ownerPath = path.slice(0, -1);
-        const owner = ownerPath.length === 0 ? article2(context.noun) : `\`${fieldName(ownerPath, context.noun)}\``;
+        const owner = ownerPath.length === 0 ? withArticle(context.noun) : `\`${fieldName(ownerPath, context.noun)}\``;
         return [{
           code: "MISSING_FIELD",
           message: `${owner} needs \`${String(path.at(-1))}\``,
@@ -14530,7 +14553,7 @@ function issueToDrafts(issue2, context) {
         code: "INVALID_VALUE",
         message: `\`${field}\` cannot be ${describe2(issue2.input)}: expected ${joinOr(options)}`,
         place: place("value"),
-        ...typeof issue2.input === "string" ? { hint: didYouMeanHint(issue2.input, options) } : {},
+        ...typeof issue2.input === "string" ? { hint: valueHint(issue2.input, options) } : {},
         ...base
       }];
     }
@@ -14578,11 +14601,7 @@ function typedReferenceHint(path, input) {
   return suggestion ?? `the kinds are ${joinOr(REF_KINDS.map((k) => `\`${k}:\``))}`;
 }
 function fieldName(path, noun) {
-  if (path.length === 0) return noun;
-  return path.map((segment, index) => typeof segment === "number" ? `[${segment}]` : index === 0 ? segment : `.${segment}`).join("");
-}
-function article2(noun) {
-  return /^[aeiou]/.test(noun) ? `an ${noun}` : `a ${noun}`;
+  return path.length === 0 ? noun : fieldPath(path);
 }
 function describe2(value) {
   if (value === null || value === void 0) return "empty";

@@ -19,6 +19,7 @@ import { defineLazy } from '../model/lazy.js';
 import type { QueryContext } from '../query/context.js';
 import { plural } from '../text/list.js';
 import { cacheOf, stateFolder } from './caching.js';
+import { printable } from '../text/printable.js';
 import type { CliIO } from './io.js';
 
 /** A backlog opened for a query: the model, and one file's text when a query shows where. */
@@ -69,7 +70,7 @@ async function readFiles(io: CliIO, root: string, source: FsSource, snapshot: bo
 }
 
 function report(io: CliIO, source: FsSource, drafts: readonly DiagnosticDraft[]): void {
-  for (const notice of source.notices) io.stderr(`backlog: ${notice}\n`);
+  for (const notice of source.notices) io.stderr(`backlog: ${printable(notice)}\n`);
   if (drafts.length > 0) {
     io.stderr(`backlog: the backlog has ${plural(drafts.length, 'error')} (see \`backlog validate\`); this answer leaves out what could not be read\n`);
   }

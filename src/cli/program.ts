@@ -2,6 +2,7 @@
 // in-process with captured output. Command modules load only when their command runs.
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { DamagedCacheError, errorMessage, IoError, UsageError } from '../errors.js';
+import { printable } from '../text/printable.js';
 import type { CliIO } from './io.js';
 import { toolVersion } from './version.js';
 
@@ -18,6 +19,7 @@ function createProgram(io: CliIO, setExit: (code: number) => void): Command {
     .option('--debug', 'print stack traces of internal errors')
     .option('--no-cache', 'do not read or write the caches (also BACKLOG_NO_CACHE=1)')
     .addOption(new Option('--threads <n>', 'threads that parse files (also BACKLOG_THREADS; default: 2 for a large backlog read cold)').choices(['1', '2']))
+    .option('--root <dir>', ROOT_HELP)
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout(text),
@@ -28,7 +30,12 @@ function createProgram(io: CliIO, setExit: (code: number) => void): Command {
         if (text.includes('too many arguments')) write('hint: to work on another folder, use --root DIR\n');
       },
     })
-    .showHelpAfterError('(run with --help for usage)');
+    .showHelpAfterError('(run with --help for usage)')
+    // `backlog --root X validate`: the root given before the command, unless the command has its own.
+    .hook('preAction', (_program, command) => {
+      const root = program.opts().root as string | undefined;
+      if (root !== undefined && command.opts().root === undefined) command.setOptionValue('root', root);
+    });
 
   program
     .command('validate')
@@ -60,7 +67,8 @@ function createProgram(io: CliIO, setExit: (code: number) => void): Command {
     .option('--environment <values>', 'shorthand for --where environment=VALUES')
     .option('--priority [levels]', 'workloads in priority order (high, medium, low, unset; then rank, drivers, id); with levels, only those')
     .option('--sort <fields>', 'order by fields, e.g. wave,-cores (- for descending)')
-    .option('--columns <fields>', 'the columns to show, e.g. id,name,servers,blocked_by')
+    .option('--columns <fields>', 'the columns to show, e.g. id,name,servers,blocked_by (json and yaml: whole records without it)')
+    .option('--wide', 'a table as wide as its text: nothing cut or left out to fit the terminal')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'csv', 'markdown', 'yaml', 'ids']).default('table'))
     .action(async (collection: string | undefined, options, command: Command) => {
       const { runList } = await import('./commands/list.js');
@@ -80,13 +88,15 @@ function createProgram(io: CliIO, setExit: (code: number) => void): Command {
 
   program
     .command('graph')
-    .description('the dependency graph, clustered by wave, move groups and wrong-way edges marked')
+    .description('the dependency graph, clustered by wave; move groups, cross-wave and wrong-way edges marked; parallel edges merged')
     .option('--root <dir>', ROOT_HELP)
     .option('--focus <ref>', 'only the neighbourhood of this workload or server')
-    .option('--depth <n>', 'how many edges away from --focus to go', nonNegativeInteger, 1)
-    .addOption(new Option('--level <level>', 'nodes are workloads or servers').choices(['workload', 'server']).default('workload'))
+    .option('--depth <n>', 'with --focus: how many edges away from it to go (default: 1)', nonNegativeInteger)
+    .option('--wave <id>', 'only the workloads of this wave; those of other waves they touch as one node per wave')
+    .addOption(new Option('--level <level>', 'nodes are workloads, servers, or waves').choices(['workload', 'server', 'wave']).default('workload'))
+    .addOption(new Option('--externals <mode>', 'systems outside the estate: each its own node, one node per classification, or none').choices(['all', 'collapse', 'none']).default('collapse'))
     .option('--all-edges', 'also shared-infra and noise edges')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['mermaid', 'dot', 'json']).default('mermaid'))
+    .addOption(new Option('-f, --format <format>', 'output format (mermaid: within what Mermaid draws, else the graph of waves)').choices(['mermaid', 'dot', 'json']).default('mermaid'))
     .action(async (options) => {
       const { runGraph } = await import('./commands/graph.js');
       setExit(await runGraph(options, io));
@@ -94,9 +104,10 @@ function createProgram(io: CliIO, setExit: (code: number) => void): Command {
 
   program
     .command('waves')
-    .description('the waves with workloads, servers, capacity use and findings; --suggest proposes an assignment')
+    .description('each wave with its workloads (ids, in priority order; `show WAVE` for details), dates, servers, capacity use and findings; --suggest proposes an assignment')
     .option('--root <dir>', ROOT_HELP)
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'markdown', 'csv']).default('table'))
+    .option('--wide', 'a table as wide as its text: nothing cut or left out to fit the terminal')
     .option('--suggest', 'propose a wave for every workload still to move')
     .option('--max-servers <n>', "with --suggest: the capacity of waves without their own max_servers, and of new waves", positiveInteger)
     .option('--reassign', 'with --suggest: place every workload afresh, not only those without a wave')
@@ -124,15 +135,17 @@ function createProgram(io: CliIO, setExit: (code: number) => void): Command {
 
   program
     .command('set')
-    .description('change fields of one entity in place: comments and layout kept, the result validated first')
-    .argument('<ref>', 'an id (payroll), or kind:id (server:SQL01)')
-    .argument('<assignments...>', 'FIELD=VALUE: priority=high, tags=a,b (a list), target.region=westeurope, owner=null (removes it)')
+    .description('change fields in place, of one entity or (--where) of every entity that matches: comments and layout kept, the result validated first')
+    .argument('[ref]', 'an id (payroll), or kind:id (server:SQL01); none with --where')
+    .argument('[assignments...]', 'FIELD=VALUE: priority=high, tags=a,b (a list), tags+=c, tags-=a, target.region=westeurope, metrics[0].current=10, metrics[cost].current=10, owner=null (removes it)')
     .option('--root <dir>', ROOT_HELP)
+    .option('-w, --where <condition>', 'every entity where FIELD OP VALUE holds, as for list; repeatable', collect, [])
+    .option('--collection <name>', 'with --where: the collection (default: workloads)')
     .option('--dry-run', 'print the diff, write nothing')
     .option('--as-of <date>', '"today" for date rules, YYYY-MM-DD (or BACKLOG_AS_OF)')
-    .action(async (ref: string, assignments: string[], options, command: Command) => {
+    .action(async (ref: string | undefined, assignments: string[], options, command: Command) => {
       const { runSet } = await import('./commands/set.js');
-      setExit(await runSet(ref, assignments, { ...options, color: command.optsWithGlobals().color }, io));
+      setExit(await runSet([...(ref === undefined ? [] : [ref]), ...assignments], { ...options, color: command.optsWithGlobals().color }, io));
     });
 
   program
@@ -215,7 +228,8 @@ function createProgram(io: CliIO, setExit: (code: number) => void): Command {
     .command('rules')
     .description('list the finding codes with their default severity (and the severity set in this backlog)')
     .option('--root <dir>', ROOT_HELP)
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .option('--wide', 'a table as wide as its text: nothing cut or left out to fit the terminal')
     .action(async (options, command: Command) => {
       const { runRules } = await import('./commands/rules.js');
       const project = await projectSettings(io, options.root);
@@ -302,15 +316,15 @@ function exitCodeOf(error: unknown, io: CliIO, debug: boolean): number {
     return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
   if (error instanceof UsageError) {
-    io.stderr(`backlog: ${error.message}\n${error.hint ? `hint: ${error.hint}\n` : ''}`);
+    io.stderr(printable(`backlog: ${error.message}\n${error.hint ? `hint: ${error.hint}\n` : ''}`));
     return EXIT.usage;
   }
   if (error instanceof IoError) {
-    io.stderr(`backlog: ${error.message}\n`);
+    io.stderr(`backlog: ${printable(error.message)}\n`);
     if (debug && error.cause instanceof Error) io.stderr(`${error.cause.stack}\n`);
     return EXIT.internal;
   }
-  io.stderr(`backlog: internal error: ${errorMessage(error)}\nThis is a bug in backlog: please report it, with the command you ran.\n`);
+  io.stderr(`backlog: internal error: ${printable(errorMessage(error))}\nThis is a bug in backlog: please report it, with the command you ran.\n`);
   if (debug && error instanceof Error) io.stderr(`${error.stack}\n`);
   else io.stderr('(run with --debug or BACKLOG_DEBUG=1 for the stack trace)\n');
   return EXIT.internal;

@@ -3,6 +3,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { ApplyResult } from '../edit/apply-changes.js';
 import { plural } from '../text/list.js';
+import { printable } from '../text/printable.js';
 import type { CliIO } from './io.js';
 
 export function reportApplied(result: ApplyResult, io: CliIO, style: ChalkInstance): number {
@@ -15,13 +16,14 @@ export function reportApplied(result: ApplyResult, io: CliIO, style: ChalkInstan
       io.stderr(`backlog: dry run: ${plural(result.files.length, 'file')} would change, nothing was written\n`);
       return 0;
     case 'applied':
-      io.stdout(`Wrote ${result.files.join(', ')}.\n`);
+      io.stdout(`Wrote ${printable(result.files.join(', '))}.\n`);
       return 0;
     case 'refused':
-      io.stderr(`backlog: ${result.reason}\n`);
+      io.stderr(`backlog: ${printable(result.reason)}\n`);
       for (const d of result.introduced) {
         const where = d.line !== undefined ? `${d.file}:${d.line}:${d.column}` : d.file;
-        io.stderr(`  ${where}  ${style.red(d.severity)}  ${d.message}  ${style.dim(d.code)}\n`);
+        io.stderr(`  ${printable(where)}  ${style.red(d.severity)}  ${printable(d.message)}  ${style.dim(d.code)}\n`);
+        if (d.hint) io.stderr(`    ${style.cyan('hint:')} ${printable(d.hint)}\n`);
       }
       return 1;
   }

@@ -15,6 +15,7 @@ import { withLineEndsOf } from './line-ends.js';
 import { applyEdits, EditError, type Edit } from './text-edits.js';
 import { unifiedDiff } from './unified-diff.js';
 import { openRegularFile, readRegularFile } from '../files/regular-file.js';
+import { isReadOnly, writeTarget } from '../files/write-target.js';
 
 export interface ApplyOptions {
   root: string;
@@ -54,7 +55,10 @@ export function applyChanges(files: readonly SourceFile[], changes: ReadonlyMap<
   if (moved) {
     return { status: 'refused', reason: `${moved[0]} changed since it was read (another command or an editor wrote it): nothing was written; run the command again`, introduced: [] };
   }
-  const writes = changed.map(([path, text]) => [join(options.root, path), withByteOrderMarkOf(join(options.root, path), text)] as const);
+  const readOnly = changed.find(([path]) => isReadOnly(join(options.root, path)));
+  if (readOnly) return { status: 'refused', reason: `${readOnly[0]} is read-only: make it writable first; nothing was written`, introduced: [] };
+  // Through a symbolic link, on the file it points at: the link stays a link.
+  const writes = changed.map(([path, text]) => [writeTarget(join(options.root, path)), withByteOrderMarkOf(join(options.root, path), text)] as const);
   if (options.journal) writeFilesJournaled(writes, options.journal);
   else writeFilesAtomic(writes);
   return { status: 'applied', diff, files: changed.map(([path]) => path) };

@@ -4,14 +4,13 @@
 // blank lines, quoting and flow or block style kept. Formatting twice gives the same text.
 import type * as z from 'zod';
 import { isMap, isPair, isScalar, isSeq, parseAllDocuments, visit, type Document, type Pair, type YAMLMap } from 'yaml';
-import { COLLECTION_NAMES, COLLECTIONS, isCollectionName } from '../../schemas/collections.js';
+import { COLLECTIONS, isCollectionName } from '../../schemas/collections.js';
 import { Project } from '../../schemas/project.js';
 import { FULL_PARSE_OPTIONS } from '../load/parse/full.js';
 import { isExtensionField } from '../load/check/extensions.js';
 import { fieldNames, schemaAt } from '../load/check/schema-walk.js';
+import { keyRank, TOP_LEVEL_ORDER } from './canonical-order.js';
 import { EditError, unpaddedFlowLists } from './text-edits.js';
-
-const TOP_LEVEL = ['project', ...COLLECTION_NAMES];
 
 export function formatYaml(text: string): string {
   const parsed = parseAllDocuments(text, FULL_PARSE_OPTIONS);
@@ -85,7 +84,7 @@ function restoreFoldedScalars(written: string, held: readonly HeldScalar[]): str
 function formatDocument(doc: Document.Parsed): void {
   const root = doc.contents;
   if (!isMap(root)) return;
-  sortPairs(root, TOP_LEVEL);
+  sortPairs(root, TOP_LEVEL_ORDER);
   for (const pair of root.items) {
     const key = keyOf(pair);
     if (key === 'project' && isMap(pair.value)) formatObject(pair.value, Project);
@@ -114,13 +113,7 @@ function formatObject(map: YAMLMap, schema: z.ZodType, inSequence = false): void
 
 /** Known keys in the given order, then `x-*` keys, then the rest; each group keeps its written order. */
 function sortPairs(map: YAMLMap, order: readonly string[], inSequence = false): void {
-  const rank = (pair: unknown) => {
-    const key = isPair(pair) ? keyOf(pair) : undefined;
-    if (key === undefined) return order.length + 2;
-    const index = order.indexOf(key);
-    if (index !== -1) return index;
-    return isExtensionField(key) ? order.length : order.length + 1;
-  };
+  const rank = (pair: unknown) => keyRank(order, isPair(pair) ? keyOf(pair) : undefined);
   const sorted = map.items.map((pair, i) => ({ pair, i })).sort((a, b) => rank(a.pair) - rank(b.pair) || a.i - b.i);
   if (sorted.every(({ i }, position) => i === position)) return;
   // A comment above the first pair belongs to the mapping's start, not to that pair.

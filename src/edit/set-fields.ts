@@ -1,38 +1,97 @@
-// `backlog set REF FIELD=VALUE ...`: values typed by the schema of the field, written in place.
+// `backlog set`: assignments resolved against one entity — field names checked against its
+// schema, list items found by index or id, values typed by the field — and the edits that make
+// them, in place.
 import type * as z from 'zod';
 import { COLLECTIONS } from '../../schemas/collections.js';
 import { UsageError } from '../errors.js';
-import { type Entity, locationOf } from '../model/entity.js';
+import { locationOf, type Entity } from '../model/entity.js';
+import { isRecord, sameValue } from '../model/same-value.js';
 import { didYouMeanHint } from '../text/did-you-mean.js';
+import { withArticle } from '../text/list.js';
 import { isExtensionField } from '../load/check/extensions.js';
-import { splitSheetList } from '../text/sheet-list.js';
 import { fieldNames, schemaAt, unwrap } from '../load/check/schema-walk.js';
+import { splitSheetList } from '../text/sheet-list.js';
+import type { ParsedAssignment } from './assignment-path.js';
 import type { Edit } from './text-edits.js';
 
-export interface Assignment {
-  /** `priority`, or `target.region` for a field of a nested mapping. */
-  path: string[];
-  /** The typed value; undefined removes the field. */
+export interface ResolvedAssignment {
+  /** Where, inside the entity: field names and list indexes (an item named by id found). */
+  path: Array<string | number>;
+  /** The value after; undefined removes the field. */
   value: unknown;
+  /** The value before, undefined when absent. */
+  before: unknown;
 }
 
-/** `FIELD=VALUE` -> the field's path and its value, typed as the schema says. */
-export function parseAssignment(entity: Entity, text: string): Assignment {
-  const equals = text.indexOf('=');
-  if (equals <= 0) throw new UsageError(`\`${text}\`: write FIELD=VALUE, e.g. priority=high, tags=a,b, owner=null`);
-  const path = text.slice(0, equals).trim().split('.');
-  const raw = text.slice(equals + 1);
-  const schema = COLLECTIONS[entity.collection].schema as z.ZodType;
-  if (!isExtensionField(path[0]!)) {
-    const parent = schemaAt(schema, path.slice(0, -1));
-    const known = fieldNames(parent);
-    if (!known.includes(path.at(-1)!)) {
-      const suggestion = didYouMeanHint(path.at(-1)!, known);
-      throw new UsageError(`a ${COLLECTIONS[entity.collection].kind} has no field \`${path.join('.')}\`${suggestion ? ` (${suggestion})` : ''}`, `its fields are ${known.join(', ')}; custom fields start with x-`);
+/** Names that would reach an object's prototype: never a field. */
+const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** The assignment as it applies to this entity: its path checked against the schema and the data, its value typed. */
+export function resolveAssignment(entity: Entity, assignment: ParsedAssignment): ResolvedAssignment {
+  const { target } = assignment;
+  const owner = withArticle(COLLECTIONS[entity.collection].kind);
+  let schema: z.ZodType | undefined = COLLECTIONS[entity.collection].schema as z.ZodType;
+  let data: unknown = fieldsAsWritten(entity);
+  let written = '';
+  const path: Array<string | number> = [];
+  for (const step of assignment.steps) {
+    if ('field' in step) {
+      const name = step.field;
+      if (schema !== undefined && !isExtensionField(name)) {
+        const known = fieldNames(schema);
+        if (!known.includes(name)) {
+          const suggestion = didYouMeanHint(name, known);
+          throw new UsageError(`${owner} has no field \`${target}\`${suggestion ? ` (${suggestion})` : ''}`, `its fields are ${known.join(', ')}; custom fields start with x-`);
+        }
+        schema = schemaAt(schema, [name]);
+      } else {
+        // Inside an x- field anything may stand, but never a key that reaches a prototype.
+        if (RESERVED.has(name)) throw new UsageError(`\`${target}\`: \`${name}\` cannot be a field name`);
+        schema = undefined;
+      }
+      if (data !== undefined && !isRecord(data)) throw new UsageError(`\`${target}\`: \`${written}\` is ${describeValue(data)}, not a mapping: set \`${written}\` itself`);
+      data = data !== undefined && Object.hasOwn(data, name) ? data[name] : undefined;
+      written += written === '' ? name : `.${name}`;
+      path.push(name);
+      continue;
     }
+    const field = written;
+    written += `[${'index' in step ? step.index : step.id}]`;
+    if (!Array.isArray(data)) {
+      if (data === undefined && schema !== undefined && typeOf(schema) === 'array') throw new UsageError(`\`${written}\`: ${entityName(entity)} has no \`${field}\``);
+      throw new UsageError(`\`${written}\`: \`${field}\` is not a list`);
+    }
+    const index = 'index' in step ? step.index : data.findIndex((item) => isRecord(item) && typeof item.id === 'string' && item.id.toLowerCase() === step.id.toLowerCase());
+    if (index === -1 || index >= data.length) {
+      if ('index' in step) throw new UsageError(`\`${written}\`: ${entityName(entity)} has ${data.length} ${data.length === 1 ? 'item' : 'items'} in \`${field}\``);
+      const ids = data.flatMap((item) => (isRecord(item) && typeof item.id === 'string' ? [item.id] : []));
+      throw new UsageError(`\`${written}\`: ${entityName(entity)} has no item with id \`${step.id}\` in \`${field}\``, didYouMeanHint(step.id, ids));
+    }
+    data = data[index];
+    schema = schema && schemaAt(schema, [0]);
+    path.push(index);
   }
-  if (raw.trim() === '' || raw.trim() === 'null') return { path, value: undefined };
-  return { path, value: typed(raw, isExtensionField(path[0]!) ? undefined : schemaAt(schema, path)) };
+  if (typeof path.at(-1) === 'number') {
+    throw new UsageError(`\`${target}\`: set the whole list (\`${written.replace(/\[[^\]]*\]$/, '')}=a,b\`), or add and remove items with += and -=, or name a field of the item`);
+  }
+  return { path, before: data, value: newValue(assignment, data, schema, written) };
+}
+
+function newValue(assignment: ParsedAssignment, current: unknown, schema: z.ZodType | undefined, written: string): unknown {
+  const { raw, operator } = assignment;
+  if (operator === '=') return raw.trim() === '' || raw.trim() === 'null' ? undefined : typed(raw, schema);
+  if (current !== undefined && !Array.isArray(current)) throw new UsageError(`\`${written}\` is ${describeValue(current)}, not a list: ${operator} ${operator === '+=' ? 'adds to' : 'removes from'} a list`);
+  if (schema !== undefined && typeOf(schema) !== 'array') throw new UsageError(`\`${written}\` is not a list: ${operator} ${operator === '+=' ? 'adds to' : 'removes from'} a list`);
+  const element = schema && schemaAt(schema, [0]);
+  const items = splitSheetList(raw, ',').map((item) => typed(item, element));
+  const list = current ?? [];
+  if (operator === '+=') return [...list, ...items.filter((item, i) => !list.some((old) => sameItem(old, item)) && items.findIndex((other) => sameItem(other, item)) === i)];
+  return current === undefined ? undefined : list.filter((old) => !items.some((item) => sameItem(old, item)));
+}
+
+/** Items compare as ids do: text without case. */
+function sameItem(a: unknown, b: unknown): boolean {
+  return typeof a === 'string' && typeof b === 'string' ? a.toLowerCase() === b.toLowerCase() : sameValue(a, b);
 }
 
 /**
@@ -58,15 +117,47 @@ function typeOf(schema: z.ZodType): string {
   return (unwrap(schema) as unknown as { _zod: { def: { type: string } } })._zod.def.type;
 }
 
-/** The edits that make the assignments, nested fields into their mapping (created when absent). */
-export function assignmentEdits(entity: Entity, assignments: readonly Assignment[]): Edit[] {
-  const { doc, path } = locationOf(entity);
-  const data = { ...(entity.data as Record<string, unknown>), ...entity.extensions };
-  return assignments.map(({ path: fieldPath, value }): Edit => {
-    if (fieldPath.length === 1) return { kind: 'set', doc, path, field: fieldPath[0]!, value };
-    const [outer, inner] = fieldPath as [string, string];
-    const current = data[outer];
-    if (current && typeof current === 'object') return { kind: 'set', doc, path: [...path, outer], field: inner, value };
-    return { kind: 'set', doc, path, field: outer, value: value === undefined ? undefined : { [inner]: value } };
+/**
+ * The edits that make the assignments: each at the deepest mapping that exists on its path, a
+ * missing mapping written with what goes in it (`x-a.b.c=1` where there is no `x-a`).
+ */
+export function assignmentEdits(entity: Entity, assignments: readonly ResolvedAssignment[]): Edit[] {
+  const { doc } = locationOf(entity);
+  return assignments.flatMap(({ path, value }): Edit[] => {
+    let data: unknown = fieldsAsWritten(entity);
+    const at = [...locationOf(entity).path];
+    for (const [i, segment] of path.slice(0, -1).entries()) {
+      const next = isRecord(data) && typeof segment === 'string' ? (Object.hasOwn(data, segment) ? data[segment] : undefined) : Array.isArray(data) ? data[segment as number] : undefined;
+      if (next === undefined || next === null || typeof next !== 'object') {
+        if (value === undefined) return [];
+        return [{ kind: 'set', doc, path: at, field: String(segment), value: nested(path.slice(i + 1) as string[], value) }];
+      }
+      at.push(segment);
+      data = next;
+    }
+    return [{ kind: 'set', doc, path: at, field: String(path.at(-1)), value }];
   });
+}
+
+/** Whether an assignment changes anything. */
+export function changes(assignment: ResolvedAssignment): boolean {
+  return !sameValue(assignment.before, assignment.value);
+}
+
+function nested(path: readonly string[], value: unknown): unknown {
+  return path.reduceRight<unknown>((inner, key) => Object.defineProperty({}, key, { value: inner, enumerable: true, writable: true, configurable: true }), value);
+}
+
+/** The entity's fields as the file has them (with `x-*` fields), not as validation left them. */
+function fieldsAsWritten(entity: Entity): Record<string, unknown> {
+  return { ...((entity.raw ?? entity.data) as Record<string, unknown>), ...entity.extensions };
+}
+
+function entityName(entity: Entity): string {
+  return `${COLLECTIONS[entity.collection].kind} \`${entity.id}\``;
+}
+
+function describeValue(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'string' ? `\`${value}\`` : String(value);
 }

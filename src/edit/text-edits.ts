@@ -4,9 +4,10 @@
 //
 // Edits are computed as splices against one parse of the text and applied together, from the
 // end backwards, so a batch of a thousand (an import) costs one parse, not a thousand.
-import { Document, isMap, isScalar, isSeq, Lexer, parseAllDocuments, stringify, visit, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { Document, isMap, isScalar, isSeq, Lexer, parseAllDocuments, stringify, visit, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { FULL_PARSE_OPTIONS } from '../load/parse/full.js';
 import type { PathSegment } from '../model/place.js';
+import { keyOrderAt, keyRank } from './canonical-order.js';
 
 export class EditError extends Error {
   override readonly name = 'EditError';
@@ -37,7 +38,7 @@ export function applyEdits(text: string, edits: readonly Edit[]): string {
   if (edits.length === 0) return text;
   const parsed = parseAllDocuments(text, FULL_PARSE_OPTIONS);
   const docs = Array.isArray(parsed) ? parsed : [];
-  const splices: Array<Splice & { order: number }> = [];
+  const splices: Array<Splice & { order: number; depth: number; rank: number }> = [];
   const last = new Map<string, number>();
   edits.forEach((edit, i) => {
     if (edit.kind === 'set') last.set(JSON.stringify([edit.doc, edit.path, edit.field]), i);
@@ -45,17 +46,19 @@ export function applyEdits(text: string, edits: readonly Edit[]): string {
   edits.forEach((edit, order) => {
     if (edit.kind === 'set' && last.get(JSON.stringify([edit.doc, edit.path, edit.field])) !== order) return;
     if (edit.kind === 'append' && docs.length === 0 && edit.doc === 0) {
-      splices.push({ start: text.length, end: text.length, text: (text === '' || text.endsWith('\n') ? '' : '\n') + toYaml({ [edit.collection]: edit.items }), order });
+      splices.push({ start: text.length, end: text.length, text: (text === '' || text.endsWith('\n') ? '' : '\n') + toYaml({ [edit.collection]: edit.items }), order, depth: 0, rank: 0 });
       return;
     }
     const document = docs[edit.doc];
     if (!document) throw new EditError(`document ${edit.doc + 1} does not exist`);
     if (document.errors.length > 0) throw new EditError('the file has YAML errors');
     const splice = edit.kind === 'set' ? setSplice(text, document, edit) : appendSplice(text, document, edit);
-    if (splice) splices.push({ ...splice, order });
+    if (splice) splices.push({ ...splice, order, depth: edit.kind === 'set' ? edit.path.length : 0, rank: edit.kind === 'set' ? keyRank(keyOrderAt(edit.path) ?? [], edit.field) : 0 });
   });
-  // From the end backwards; at one place, the later edit first, so that edits keep their order.
-  splices.sort((a, b) => b.start - a.start || b.order - a.order);
+  // From the end backwards. At one place: what goes into a deeper mapping last, so that it ends
+  // up inside its mapping, before what follows the mapping; fields in their canonical order;
+  // else the later edit first, so that edits keep their order.
+  splices.sort((a, b) => b.start - a.start || a.depth - b.depth || b.rank - a.rank || b.order - a.order);
   let result = text;
   for (const splice of splices) result = result.slice(0, splice.start) + splice.text + result.slice(splice.end);
   return result;
@@ -67,7 +70,7 @@ function setSplice(text: string, document: Document.Parsed, edit: Extract<Edit, 
   if (!isMap(map)) throw new EditError(`${describe(path)} is not a mapping`);
   const pair = map.items.findLast((item) => isScalar(item.key) && String(item.key.value) === field);
   if (value === undefined) return pair ? removePair(text, map, pair) : undefined;
-  if (!pair) return addPair(text, map, field, value);
+  if (!pair) return addPair(text, map, field, value, keyOrderAt(path));
   const keyRange = (pair.key as Node).range!;
   if (pair.value === null || !isNode(pair.value)) {
     // `key:` with nothing after it.
@@ -75,11 +78,72 @@ function setSplice(text: string, document: Document.Parsed, edit: Extract<Edit, 
     return { start: colon + 1, end: colon + 1, text: ` ${inlineValue(value) ?? ''}` };
   }
   const [start, end] = pair.value.range!;
+  // A block list of plain items becomes the new list item by item: the lines of the items kept
+  // stay as written, with their comments.
+  if (isSeq(pair.value) && !pair.value.flow && Array.isArray(value)) {
+    const items = blockListSplice(text, pair.value, value);
+    if (items) return items;
+  }
   // Written on one line (a scalar, `[a, b]`), it stays on one line; a block stays a block.
   const wasInline = map.flow || !(isMap(pair.value) || isSeq(pair.value)) || (pair.value as YAMLMap | YAMLSeq).flow === true;
   const inline = wasInline || !isCollection(value) ? inlineValue(value) : null;
-  if (inline !== null) return { start, end, text: inline };
+  // A block scalar's range takes in the line break after it, which must stay.
+  if (inline !== null) return { start, end: withoutTrailingBreaks(text, start, end), text: inline };
   return { start: keyRange[0], end: lineEnd(text, end), text: blockPair(field, value, columnOf(text, keyRange[0])).trimStart().replace(/\n$/, '') };
+}
+
+/**
+ * A block list of plain items rewritten as `items`: each item kept is moved with its lines (its
+ * comments above it and beside it), new ones are added as `- item`, the others go with their
+ * lines. Undefined when the list holds more than plain items.
+ */
+function blockListSplice(text: string, seq: YAMLSeq, items: readonly unknown[]): Splice | undefined {
+  const nodes = seq.items as unknown[];
+  if (nodes.length === 0 || !nodes.every((node) => isScalar(node) && node.range) || items.some((item) => isCollection(item))) return undefined;
+  const scalars = nodes as Scalar[];
+  const start = text.lastIndexOf('\n', scalars[0]!.range![0]) + 1;
+  const dash = text.lastIndexOf('-', scalars[0]!.range![0]);
+  const indent = columnOf(text, dash);
+  // Each item's lines: from after the previous item's line (comments above it belong to it) to its own line's end.
+  let from = blockStart(text, start);
+  const lines = scalars.map((node) => {
+    const to = lineEnd(text, node.range![1]);
+    const own = text.slice(from, to);
+    from = to + 1;
+    return own;
+  });
+  const end = lineEnd(text, scalars.at(-1)!.range![1]);
+  const unused = scalars.map((_, i) => i);
+  const written = items.map((item) => {
+    const at = unused.find((i) => sameItem(scalars[i]!.value, item));
+    if (at === undefined) return `${' '.repeat(indent)}- ${inlineValue(item)}`;
+    unused.splice(unused.indexOf(at), 1);
+    return lines[at]!;
+  });
+  const first = blockStart(text, start);
+  return { start: first, end, text: written.join('\n') };
+}
+
+/** The start of the comment lines right above a line: they belong to what follows them. */
+function blockStart(text: string, lineStart: number): number {
+  let at = lineStart;
+  while (at > 0) {
+    const previous = text.lastIndexOf('\n', at - 2) + 1;
+    if (!/^\s*#/.test(text.slice(previous, at - 1))) break;
+    at = previous;
+  }
+  return at;
+}
+
+function sameItem(written: unknown, wanted: unknown): boolean {
+  return written === wanted || (typeof written === 'string' && typeof wanted === 'string' && written.toLowerCase() === wanted.toLowerCase());
+}
+
+/** A range's end before the line breaks it ends with (a block scalar's). */
+function withoutTrailingBreaks(text: string, start: number, end: number): number {
+  let at = end;
+  while (at > start && (text[at - 1] === '\n' || text[at - 1] === '\r')) at -= 1;
+  return at;
 }
 
 function appendSplice(text: string, document: Document.Parsed, edit: Extract<Edit, { kind: 'append' }>): Splice {
@@ -125,24 +189,34 @@ function nodeAt(document: Document.Parsed, path: readonly PathSegment[]): unknow
   return node;
 }
 
-function addPair(text: string, map: YAMLMap, field: string, value: unknown): Splice {
-  const lastPair = map.items.at(-1);
-  const lastNode = lastPair ? ((lastPair.value as Node | null) ?? (lastPair.key as Node)) : undefined;
+/**
+ * A new pair, where fmt would put it: after the last pair that comes before it in the canonical
+ * order of the mapping (`order`), or last when no order is known.
+ */
+function addPair(text: string, map: YAMLMap, field: string, value: unknown, order: readonly string[] | undefined): Splice {
+  const rank = (pair: Pair) => keyRank(order ?? [], isScalar(pair.key) ? String(pair.key.value) : undefined);
+  const wanted = keyRank(order ?? [], field);
+  const following = order ? map.items.findIndex((pair) => rank(pair) > wanted) : -1;
+  const before = following === -1 ? map.items.at(-1) : following > 0 ? map.items[following - 1] : undefined;
+  const beforeEnd = before ? ((before.value as Node | null) ?? (before.key as Node)).range![1] : undefined;
   if (map.flow) {
-    const at = lastNode ? lastNode.range![1] : text.indexOf('{', map.range![0]) + 1;
-    return { start: at, end: at, text: `${lastNode ? ',' : ''} ${field}: ${inlineValue(value)}${lastNode ? '' : ' '}` };
+    const at = beforeEnd ?? text.indexOf('{', map.range![0]) + 1;
+    const more = map.items.length > 0;
+    return before ? { start: at, end: at, text: `, ${field}: ${inlineValue(value)}` } : { start: at, end: at, text: ` ${field}: ${inlineValue(value)}${more ? ',' : ' '}` };
   }
   const first = map.items[0]?.key as Node | undefined;
   const indent = first?.range ? columnOf(text, first.range[0]) : 0;
-  // Before the x- fields, which the canonical layout keeps last.
-  const extension = field.startsWith('x-') ? -1 : map.items.findIndex((item) => isScalar(item.key) && String(item.key.value).startsWith('x-'));
-  if (extension > 0) {
-    const before = map.items[extension - 1]!;
-    const at = lineEnd(text, ((before.value as Node | null) ?? (before.key as Node)).range![1]);
-    return { start: at, end: at, text: `\n${blockPair(field, value, indent).replace(/\n$/, '')}` };
+  const written = blockPair(field, value, indent).replace(/\n$/, '');
+  if (beforeEnd !== undefined) {
+    const at = lineEnd(text, beforeEnd);
+    return { start: at, end: at, text: `\n${written}` };
   }
-  const at = lineEnd(text, lastNode ? lastNode.range![1] : map.range![1]);
-  return { start: at, end: at, text: `\n${blockPair(field, value, indent).replace(/\n$/, '')}` };
+  // First of all: on its own line above the first key, unless that key shares its line with a list dash.
+  const firstStart = first!.range![0];
+  const lineStart = text.lastIndexOf('\n', firstStart - 1) + 1;
+  if (text.slice(lineStart, firstStart).trim() === '') return { start: lineStart, end: lineStart, text: `${written}\n` };
+  const at = lineEnd(text, ((map.items[0]!.value as Node | null) ?? first!).range![1]);
+  return { start: at, end: at, text: `\n${written}` };
 }
 
 function removePair(text: string, map: YAMLMap, pair: Pair): Splice {

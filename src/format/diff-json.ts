@@ -1,6 +1,7 @@
 // `backlog diff -f json`: the review as data.
 import type { Review } from '../diff/review.js';
 import { diagnosticJson } from './json.js';
+import { jsonText, OUTPUT_VERSION } from './json-output.js';
 
 export interface DiffHeader {
   base: string;
@@ -10,7 +11,7 @@ export interface DiffHeader {
 
 export function diffJson(review: Review, header: DiffHeader): string {
   const data = {
-    version: 1,
+    version: OUTPUT_VERSION,
     base: header.base,
     head: header.head,
     changes: review.changes.map((change) => ({
@@ -18,11 +19,11 @@ export function diffJson(review: Review, header: DiffHeader): string {
       id: change.id,
       change: change.change,
       file: change.file,
-      ...(change.movedFrom ? { moved_from: change.movedFrom } : {}),
+      ...(change.movedFrom ? { movedFrom: change.movedFrom } : {}),
       fields: change.fields,
     })),
     planning: review.planning,
     findings: { introduced: review.findings.introduced.map(diagnosticJson), fixed: review.findings.fixed.map(diagnosticJson) },
   };
-  return `${JSON.stringify(data, null, 2)}\n`;
+  return jsonText(data);
 }

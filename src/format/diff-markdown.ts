@@ -7,7 +7,7 @@ import { kindOf } from '../diff/compare.js';
 import type { PlanningChange, Review } from '../diff/review.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { DiffHeader } from './diff-json.js';
-import { cell } from './markdown.js';
+import { codeSpan, htmlCode, inertMessage, type MarkdownPlace } from './markdown-text.js';
 import { escape as mermaidText } from './mermaid.js';
 import { cellText } from './rows/types.js';
 
@@ -36,8 +36,9 @@ export function diffMarkdown(review: Review, header: DiffHeader): string {
   const findings = findingsSection(review);
   const graph = graphSection(review);
   const details = review.changes.map((change) => {
-    const title = `${kindOf(change.collection)} <code>${cell(change.id)}</code> ${change.change}${change.movedFrom ? ` (moved from ${cell(change.movedFrom)})` : ''}`;
-    const rows = change.fields.map((f) => `| \`${cell(f.path)}\` | ${show(f.before)} | ${show(f.after)} |`);
+    // Raw HTML: <summary> is no Markdown.
+    const title = `${kindOf(change.collection)} ${htmlCode(change.id)} ${change.change}${change.movedFrom ? ` (moved from ${htmlCode(change.movedFrom)})` : ''}`;
+    const rows = change.fields.map((f) => `| ${codeSpan(f.path, 'table')} | ${show(f.before, 'table')} | ${show(f.after, 'table')} |`);
     return ['<details>', `<summary>${title}</summary>`, '', '| field | before | after |', '| --- | --- | --- |', ...rows, '', '</details>'].join('\n');
   });
   const fixed = [...top, ...plan, ...findings, ...graph].join('\n');
@@ -68,20 +69,20 @@ function planSection(review: Review): string[] {
   const lines: string[] = [];
   for (const [key, title] of PLANNING_TITLES) {
     const items = review.planning[key] as PlanningChange[];
-    if (items.length > 0) lines.push(`- **${title}**: ${items.map((i) => `\`${cell(i.id)}\` ${show(i.before)} → **${show(i.after)}**`).join('; ')}`);
+    if (items.length > 0) lines.push(`- **${title}**: ${items.map((i) => `${codeSpan(i.id)} ${show(i.before, 'text')} → **${show(i.after, 'text')}**`).join('; ')}`);
   }
   const { edgesAdded, edgesRemoved } = review.planning;
   if (edgesAdded.length > 0) {
-    lines.push(`- **New dependencies**: ${edgesAdded.map((e) => `\`${cell(e.from)}\` → \`${cell(e.to)}\`${e.classification === 'app' ? '' : ` (${e.classification})`}${e.wrongWay ? ' ⚠️ crosses waves the wrong way' : ''}`).join('; ')}`);
+    lines.push(`- **New dependencies**: ${edgesAdded.map((e) => `${codeSpan(e.from)} → ${codeSpan(e.to)}${e.classification === 'app' ? '' : ` (${e.classification})`}${e.wrongWay ? ' ⚠️ crosses waves the wrong way' : ''}`).join('; ')}`);
   }
-  if (edgesRemoved.length > 0) lines.push(`- **Dependencies removed**: ${edgesRemoved.map((e) => `\`${cell(e.from)}\` → \`${cell(e.to)}\``).join('; ')}`);
+  if (edgesRemoved.length > 0) lines.push(`- **Dependencies removed**: ${edgesRemoved.map((e) => `${codeSpan(e.from)} → ${codeSpan(e.to)}`).join('; ')}`);
   return lines.length > 0 ? ['#### Plan', '', ...lines, ''] : [];
 }
 
 function findingsSection(review: Review): string[] {
   const { introduced, fixed } = review.findings;
   if (introduced.length === 0 && fixed.length === 0) return [];
-  const row = (d: Diagnostic, what: string) => `| ${what} | ${d.severity} | \`${d.code}\` | \`${cell(d.line !== undefined ? `${d.file}:${d.line}` : d.file)}\` | ${cell(d.message)} |`;
+  const row = (d: Diagnostic, what: string) => `| ${what} | ${d.severity} | \`${d.code}\` | ${codeSpan(d.line !== undefined ? `${d.file}:${d.line}` : d.file, 'table')} | ${inertMessage(d.message, 'table')} |`;
   return [
     `#### Findings: ${introduced.length} introduced, ${fixed.length} fixed`,
     '',
@@ -107,6 +108,6 @@ function graphSection(review: Review): string[] {
   return ['#### Changed dependency edges', '', '```mermaid', 'flowchart LR', ...labels, ...lines, '```', ''];
 }
 
-function show(value: unknown): string {
-  return value === null || value === undefined ? '*(none)*' : `\`${cell(cellText(value))}\``;
+function show(value: unknown, place: MarkdownPlace): string {
+  return value === null || value === undefined || cellText(value) === '' ? '*(none)*' : codeSpan(cellText(value), place);
 }

@@ -1,12 +1,13 @@
 // The machine format: exactly the envelope of the specification, nothing else on stdout.
 import type { Diagnostic } from '../model/diagnostic.js';
 import { countBySeverity } from './summary.js';
+import { jsonText, OUTPUT_VERSION } from './json-output.js';
 import type { ValidationFormatter } from './types.js';
 
 export const json: ValidationFormatter = (report) => {
   const counts = countBySeverity(report.diagnostics);
   const envelope = {
-    version: 1,
+    version: OUTPUT_VERSION,
     summary: {
       files: report.files.length,
       entities: report.entities,
@@ -16,7 +17,7 @@ export const json: ValidationFormatter = (report) => {
     },
     diagnostics: report.diagnostics.map(diagnosticJson),
   };
-  return `${JSON.stringify(envelope, null, 2)}\n`;
+  return jsonText(envelope);
 };
 
 /** The keys in a fixed order; absent ones left out. Shared with other JSON outputs (diff). */

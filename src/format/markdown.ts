@@ -1,7 +1,7 @@
 // A table for a pull-request comment or a job summary.
 import type { Severity } from '../../schemas/diagnostic-codes.js';
 import { plural } from '../text/list.js';
-import { printable } from '../text/printable.js';
+import { codeSpan, inertMessage } from './markdown-text.js';
 import { countBySeverity, describeCounts } from './summary.js';
 import type { ValidationFormatter } from './types.js';
 
@@ -26,22 +26,9 @@ export const markdown: ValidationFormatter = (report, context) => {
     const file = context.pathPrefix + d.file;
     const location = d.line !== undefined ? `${file}:${d.line}:${d.column}` : file;
     const message = d.hint ? `${d.message} — ${d.hint}` : d.message;
-    lines.push(`| ${ICON[d.severity]} ${d.severity} | \`${d.code}\` | \`${cell(location)}\` | ${cell(message)} |`);
+    lines.push(`| ${ICON[d.severity]} ${d.severity} | \`${d.code}\` | ${codeSpan(location, 'table')} | ${inertMessage(message, 'table')} |`);
   }
   const rest = report.diagnostics.length - MARKDOWN_ROW_LIMIT;
   if (rest > 0) lines.push('', `… and ${plural(rest, 'more finding')}; run \`backlog validate\` to see them all.`);
   return `${lines.join('\n')}\n`;
 };
-
-/** Text safe inside a table cell. */
-export function cell(text: string): string {
-  return outsideCode(printable(text), (part) => part.replace(/</g, '&lt;').replace(/>/g, '&gt;')).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
-}
-
-/** Applies `change` to the text outside `code spans`, where markdown would read HTML. */
-function outsideCode(text: string, change: (part: string) => string): string {
-  return text
-    .split('`')
-    .map((part, i) => (i % 2 === 0 ? change(part) : part))
-    .join('`');
-}

@@ -1,8 +1,18 @@
 // The dependency graph as a Mermaid flowchart (renders in GitHub markdown). Node ids are
 // generated (n0, n1, ...) so that no backlog id can break the syntax; every label is quoted
-// and escaped with Mermaid's entity codes.
-import type { GraphEdge, GraphView } from '../query/graph-view.js';
+// and escaped with Mermaid's entity codes. Edges say what they are by their look, not by text:
+// a label only where it says something a line cannot (a wrong-way edge, how many edges a
+// collapsed one stands for), which also keeps large graphs within what Mermaid draws.
+import type { GraphEdge, GraphNode, GraphView } from '../query/graph-view.js';
 import { printable } from '../text/printable.js';
+
+/** Mermaid's defaults (`maxEdges`, `maxTextSize`): past them it draws an error instead. */
+export const MERMAID_MAX_EDGES = 500;
+export const MERMAID_MAX_TEXT = 50_000;
+
+const CROSS_WAVE = 'stroke:#2563eb';
+const WRONG_WAY = 'stroke:#dc2626,stroke-width:3px';
+const FAINT = 'stroke:#9ca3af';
 
 export function mermaid(view: GraphView): string {
   const ids = new Map(view.nodes.map((node, i) => [node.key, `n${i}`]));
@@ -11,42 +21,62 @@ export function mermaid(view: GraphView): string {
     const members = view.nodes.filter((node) => node.cluster === cluster.key);
     if (members.length === 0) return;
     lines.push(`  subgraph c${c}["${escape(cluster.label)}"]`);
-    for (const node of members) lines.push(`    ${ids.get(node.key)}${shape(node.kind, nodeLabel(node))}`);
+    for (const node of members) lines.push(`    ${ids.get(node.key)}${shape(node)}`);
     lines.push('  end');
   });
-  for (const node of view.nodes.filter((n) => n.cluster === null)) lines.push(`  ${ids.get(node.key)}${shape(node.kind, nodeLabel(node))}`);
-  const styles: string[] = [];
+  for (const node of view.nodes.filter((n) => n.cluster === null)) lines.push(`  ${ids.get(node.key)}${shape(node)}`);
+  const styled: Record<string, number[]> = { [CROSS_WAVE]: [], [WRONG_WAY]: [], [FAINT]: [] };
+  const sizes = new Map(view.nodes.map((node) => [node.key, node.size]));
   view.edges.forEach((edge, i) => {
-    lines.push(`  ${ids.get(edge.from)} ${arrow(edge)} ${ids.get(edge.to)}`);
-    if (edge.wrongWay) styles.push(`  linkStyle ${i} stroke:#dc2626,stroke-width:3px`);
+    lines.push(`  ${ids.get(edge.from)} ${arrow(edge, sizes)} ${ids.get(edge.to)}`);
+    const style = edgeStyle(edge);
+    if (style) styled[style]!.push(i);
   });
   const grouped = view.nodes.filter((node) => node.moveGroup !== null).map((node) => ids.get(node.key));
-  if (grouped.length > 0) {
-    lines.push('  classDef moveGroup stroke:#d97706,stroke-width:3px', `  class ${grouped.join(',')} moveGroup`);
-  }
-  const outside = view.nodes.filter((node) => node.kind === 'external').map((node) => ids.get(node.key));
+  if (grouped.length > 0) lines.push('  classDef moveGroup stroke:#d97706,stroke-width:3px', `  class ${grouped.join(',')} moveGroup`);
+  const outside = view.nodes.filter((node) => node.kind === 'external' || node.kind === 'externals').map((node) => ids.get(node.key));
   if (outside.length > 0) lines.push('  classDef external stroke-dasharray:4 3', `  class ${outside.join(',')} external`);
-  lines.push(...styles);
+  for (const [style, indexes] of Object.entries(styled)) if (indexes.length > 0) lines.push(`  linkStyle ${indexes.join(',')} ${style}`);
   return `${lines.join('\n')}\n`;
 }
 
-function nodeLabel(node: GraphView['nodes'][number]): string {
-  const title = node.label !== node.id ? `${escape(node.id)}<br/>${escape(node.label)}` : escape(node.id);
+function shape(node: GraphNode): string {
+  const label = nodeLabel(node);
+  if (node.kind === 'external' || node.kind === 'externals') return `(["${label}"])`;
+  return node.kind === 'wave' ? `[["${label}"]]` : `["${label}"]`;
+}
+
+function nodeLabel(node: GraphNode): string {
+  if (node.kind === 'wave') return `${escape(node.label)}<br/>${node.size} ${node.size === 1 ? 'workload' : 'workloads'}`;
+  const title = node.label !== node.id && node.kind !== 'externals' ? `${escape(node.id)}<br/>${escape(node.label)}` : escape(node.label);
   return node.moveGroup ? `${title}<br/><i>${escape(node.moveGroup)}</i>` : title;
 }
 
-function shape(kind: GraphView['nodes'][number]['kind'], label: string): string {
-  return kind === 'external' ? `(["${label}"])` : `["${label}"]`;
+/** Solid: an app dependency; thick: one that goes the wrong way; dotted: not app. */
+function arrow(edge: GraphEdge, sizes: ReadonlyMap<string, number>): string {
+  const label = edgeLabel(edge, sizes);
+  const text = label === undefined ? '' : `|${escape(label)}|`;
+  if (edge.classification !== 'app') return `-.->${text}`;
+  return edge.wrongWay ? `==>${text}` : `-->${text}`;
 }
 
-/** Solid: an app dependency in the right order; thick: across waves the wrong way; dotted: not app. */
-function arrow(edge: GraphEdge): string {
-  if (edge.classification !== 'app') return `-.->|${escape(edge.classification)}|`;
-  if (edge.wrongWay) return '==>|wrong way|';
-  return edge.crossWave ? '-->|across waves|' : '-->';
+/** What only words can say: the wrong way, and how many edges a line to or from a collapsed node stands for. */
+export function edgeLabel(edge: GraphEdge, sizes: ReadonlyMap<string, number>): string | undefined {
+  const counted = edge.count > 1 && ((sizes.get(edge.from) ?? 1) > 1 || (sizes.get(edge.to) ?? 1) > 1);
+  if (edge.wrongWay) return counted ? `wrong way ×${edge.count}` : 'wrong way';
+  return counted ? `×${edge.count}` : undefined;
 }
 
-/** Mermaid entity codes for what could end a quoted label or be read as markup or an entity. */
+function edgeStyle(edge: GraphEdge): string | undefined {
+  if (edge.wrongWay) return WRONG_WAY;
+  if (edge.classification === 'shared-infra' || edge.classification === 'noise') return FAINT;
+  return edge.crossWave ? CROSS_WAVE : undefined;
+}
+
+/**
+ * Mermaid entity codes for what could end a quoted label or be read as markup or an entity,
+ * and for `%`: Mermaid reads `%%{init: ...}%%` as a directive anywhere in the text, even in quotes.
+ */
 export function escape(text: string): string {
-  return printable(text.replace(/[#"<>&`|]/g, (ch) => `#${ch.charCodeAt(0)};`).replace(/\r?\n/g, '<br/>'));
+  return printable(text.replace(/[#"<>&`|%]/g, (ch) => `#${ch.charCodeAt(0)};`).replace(/\r?\n/g, '<br/>'));
 }

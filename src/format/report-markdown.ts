@@ -2,7 +2,10 @@
 import type { GroupRow, Report } from '../query/report.js';
 import { percent } from '../query/report.js';
 import { bar } from './bar.js';
-import { cell } from './markdown.js';
+import { inertText } from './markdown-text.js';
+
+const cell = (text: string) => inertText(text, 'table');
+const prose = (text: string) => inertText(text, 'text');
 
 export function reportMarkdown(report: Report): string {
   const p = report.progress;
@@ -32,15 +35,15 @@ export function reportMarkdown(report: Report): string {
     for (const outcome of report.outcomes) {
       for (const m of outcome.metrics) {
         const current = m.current === null ? '' : `${m.current}${m.measure ? ' (computed)' : ''}`;
-        out.push(`| ${cell(outcome.title ?? '')} | ${cell(m.name)}${m.unit ? ` (${cell(m.unit)})` : ''} | ${m.kind ?? ''} | ${m.baseline ?? ''} | ${current} | ${m.target ?? ''} | ${m.due ?? ''} | ${m.progress === null ? '' : `${m.progress}%`} |`);
+        out.push(`| ${cell(outcome.title ?? '')} | ${cell(m.name)}${m.unit ? ` (${cell(m.unit)})` : ''} | ${m.kind ?? ''} | ${cell(String(m.baseline ?? ''))} | ${cell(current)} | ${cell(String(m.target ?? ''))} | ${m.due ?? ''} | ${m.progress === null ? '' : `${m.progress}%`} |`);
       }
     }
   }
   out.push('', `### Open assumptions (${report.open_assumptions.length})`, '');
-  for (const a of report.open_assumptions) out.push(`- **${cell(a.id)}**${a.review_by ? ` (review by ${a.review_by}${a.overdue ? ', overdue' : ''})` : ''}: ${cell(a.statement ?? '')}`);
+  for (const a of report.open_assumptions) out.push(`- **${prose(a.id)}**${a.review_by ? ` (review by ${a.review_by}${a.overdue ? ', overdue' : ''})` : ''}: ${prose(a.statement ?? '')}`);
   out.push('', `### Open remediations (${report.open_remediations.length})`, '');
-  for (const r of report.open_remediations) out.push(`- **${cell(r.id)}** ${[r.severity, r.status, r.owner, r.due && `due ${r.due}`].filter(Boolean).join(', ')}: ${cell(r.title ?? '')}`);
+  for (const r of report.open_remediations) out.push(`- **${prose(r.id)}** ${prose([r.severity, r.status, r.owner, r.due && `due ${r.due}`].filter(Boolean).join(', '))}: ${prose(r.title ?? '')}`);
   out.push('', `### Blocked workloads (${report.blocked_workloads.length})`, '');
-  for (const w of report.blocked_workloads) out.push(`- **${cell(w.id)}** ${cell(w.name ?? '')}${w.waiting_for.length > 0 ? `, waiting for ${w.waiting_for.join(', ')}` : ''}`);
+  for (const w of report.blocked_workloads) out.push(`- **${prose(w.id)}** ${prose(w.name ?? '')}${w.waiting_for.length > 0 ? `, waiting for ${prose(w.waiting_for.join(', '))}` : ''}`);
   return `${out.join('\n')}\n`;
 }

@@ -70,7 +70,15 @@ function physicalLocation(uri: string, place: { line?: number; column?: number; 
           },
         }
       : {};
-  return { physicalLocation: { artifactLocation: { uri: encodeURI(uri), uriBaseId: '%SRCROOT%' }, ...region } };
+  return { physicalLocation: { artifactLocation: { uri: relativeUri(uri), uriBaseId: '%SRCROOT%' }, ...region } };
+}
+
+/**
+ * A `/`-separated path as a relative URI reference (RFC 3986): each segment percent-encoded, so
+ * that `wave1:draft.yaml` is not read as the scheme `wave1:`, nor `#` and `?` as a fragment or a query.
+ */
+function relativeUri(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/');
 }
 
 /**

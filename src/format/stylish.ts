@@ -13,7 +13,7 @@ export const stylish: ValidationFormatter = (report, context) => {
   const byFile = groupBy(report.diagnostics, (diagnostic) => diagnostic.file);
   const blocks: string[] = [];
   for (const [file, diagnostics] of byFile) {
-    const lines = [style.underline(file)];
+    const lines = [style.underline(printable(file))];
     for (const diagnostic of diagnostics) lines.push(findingBlock(diagnostic, context));
     blocks.push(lines.join('\n'));
   }
@@ -48,7 +48,7 @@ function findingBlock(diagnostic: Diagnostic, context: FormatContext): string {
   if (diagnostic.hint) parts.push(`    ${style.cyan('hint:')} ${printable(diagnostic.hint)}`);
   for (const related of diagnostic.related ?? []) {
     const where = related.line !== undefined ? `${related.file}:${related.line}:${related.column}` : related.file;
-    parts.push(`    ${style.dim(`see ${where}`)}`);
+    parts.push(`    ${style.dim(`see ${printable(where)}`)}`);
   }
   return parts.join('\n');
 }

@@ -19,6 +19,8 @@ export interface FormatContext {
   /** File texts, for code frames. */
   sources: SourceTexts;
   failOn: FailOn;
+  /** --max-warnings, when given: a report that records the run's failing says so past it. */
+  maxWarnings?: number;
   toolVersion: string;
 }
 

@@ -33,7 +33,7 @@ const jsonOfEntity = new WeakMap<Entity, string>();
 /**
  * The files, then a section per collection. An entity is turned into JSON once per run: the
  * two sides of a diff share the very entity objects of every file they have alike at the same
- * path (load-files.ts), so the second side costs only its other files (and the hashing).
+ * path (load/read-files.ts), so the second side costs only its other files (and the hashing).
  */
 export function modelSections(backlog: Backlog, paths: readonly string[]): Record<string, unknown> {
   const fileIndex = new Map(paths.map((path, index) => [path, index]));

@@ -44,6 +44,11 @@ export function entityLabel(entity: Pick<Entity, 'collection' | 'id'>): string {
   return `${COLLECTION_KINDS[entity.collection]}:${entity.id}`;
 }
 
+/** Every field of an entity as a record: its data (defaults filled in), then its `x-*` fields. */
+export function recordOf(entity: Entity): Record<string, unknown> {
+  return { ...(entity.data as Record<string, unknown>), ...entity.extensions };
+}
+
 /** The location of one field (or deeper) of an entity. */
 export function fieldLocation(entity: Entity, ...path: PathSegment[]): NodeLocation {
   return { file: entity.file, doc: entity.doc, path: [entity.collection, entity.index, ...path] };

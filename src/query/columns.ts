@@ -1,12 +1,14 @@
 // The columns of each collection for list, --where, --sort and --columns: the schema's fields
 // (and nested ones as `target.region`), `x-*` fields, and figures computed from the backlog.
+import { REFERENCE_FIELDS } from '../../schemas/references.js';
 import type { CollectionName } from '../../schemas/vocabulary.js';
 import { UsageError } from '../errors.js';
 import type { Entity } from '../model/entity.js';
 import { didYouMeanHint } from '../text/did-you-mean.js';
 import { blockedBy, dependenciesOf, dependentsOf, moveGroupLabel, serversOf, sumOf } from './computed.js';
 import type { QueryContext } from './context.js';
-import { fieldKind, fieldTable } from './field-table.js';
+import type { ColumnFit } from './rows.js';
+import { fieldFit, fieldKind, fieldTable, fieldValues } from './field-table.js';
 import type { ValueKind } from './where.js';
 
 export interface Column {
@@ -14,6 +16,12 @@ export interface Column {
   get(entity: Entity, context: QueryContext): unknown;
   /** What it holds, when it orders as more than text (--where). */
   kind?: ValueKind;
+  /** The values it may hold, when the format lists them (an enumeration). */
+  values?: readonly string[];
+  /** The collection whose ids it holds, when it is a reference. */
+  refersTo?: CollectionName;
+  /** How it gives way on a narrow terminal (default: never cut). */
+  fit?: ColumnFit;
 }
 
 const workloadOf = (entity: Entity) => entity as Entity<'workloads'>;
@@ -26,7 +34,7 @@ const COMPUTED: Partial<Record<CollectionName, Column[]>> = {
     { name: 'depends_on_count', kind: 'number', get: (e, c) => dependenciesOf(c, workloadOf(e)).length },
     { name: 'dependents_count', kind: 'number', get: (e, c) => dependentsOf(c, workloadOf(e)).length },
     { name: 'move_group', get: (e, c) => moveGroupLabel(c, workloadOf(e)) },
-    { name: 'blocked_by', get: (e, c) => blockedBy(c, workloadOf(e)).map((w) => w.id) },
+    { name: 'blocked_by', fit: 'list', get: (e, c) => blockedBy(c, workloadOf(e)).map((w) => w.id) },
   ],
 };
 
@@ -48,21 +56,33 @@ export const DEFAULT_COLUMNS: Record<CollectionName, string[]> = {
 /** Every column of a collection, by name. */
 export function columnsOf(collection: CollectionName, context: QueryContext): Map<string, Column> {
   const columns = new Map<string, Column>();
+  const references = new Map(REFERENCE_FIELDS[collection].map(({ field, target }) => [field, target]));
   for (const { field, inner: innerFields } of fieldTable(collection)) {
-    columns.set(field, { name: field, kind: fieldKind(collection, [field]), get: (e) => (e.data as Record<string, unknown>)[field] });
+    const values = fieldValues(collection, [field]);
+    const target = references.get(field);
+    columns.set(field, {
+      name: field,
+      kind: fieldKind(collection, [field]),
+      fit: fieldFit(collection, [field]),
+      ...(values ? { values } : {}),
+      ...(target && target !== 'typed' ? { refersTo: target } : {}),
+      get: (e) => (e.data as Record<string, unknown>)[field],
+    });
     // Nested objects (target, costs, defaults): their fields as `target.region`.
     for (const inner of innerFields) {
       const name = `${field}.${inner}`;
-      columns.set(name, { name, kind: fieldKind(collection, [field, inner]), get: (e) => ((e.data as Record<string, unknown>)[field] as Record<string, unknown> | undefined)?.[inner] });
+      const innerValues = fieldValues(collection, [field, inner]);
+      columns.set(name, { name, kind: fieldKind(collection, [field, inner]), fit: fieldFit(collection, [field, inner]), ...(innerValues ? { values: innerValues } : {}), get: (e) => ((e.data as Record<string, unknown>)[field] as Record<string, unknown> | undefined)?.[inner] });
     }
   }
-  // A dependency without an id is listed by its identity, `from->to:port/protocol`.
-  columns.set('id', { name: 'id', get: (e) => e.id });
+  // A dependency's id is the one written, if any: its identity (`from->to:port/protocol`) would
+  // repeat the columns beside it. `ids` prints the identity (RowsData.ids).
+  columns.set('id', collection === 'dependencies' ? { name: 'id', get: (e) => (e.data as { id?: string }).id } : { name: 'id', get: (e) => e.id });
   for (const column of COMPUTED[collection] ?? []) columns.set(column.name, column);
   columns.set(FILE_COLUMN.name, FILE_COLUMN);
   for (const entity of context.backlog.entities[collection] as Entity[]) {
     for (const key of Object.keys(entity.extensions ?? {})) {
-      if (!columns.has(key)) columns.set(key, { name: key, get: (e) => e.extensions?.[key] });
+      if (!columns.has(key)) columns.set(key, { name: key, fit: 'text', get: (e) => e.extensions?.[key] });
     }
   }
   return columns;

@@ -3,11 +3,11 @@ import { COLLECTION_KINDS, COLLECTION_NAMES, type CollectionName } from '../../s
 import { REFERENCE_FIELDS } from '../../schemas/references.js';
 import { UsageError } from '../errors.js';
 import type { Entity } from '../model/entity.js';
-import { entityLabel } from '../model/entity.js';
+import { entityLabel, recordOf } from '../model/entity.js';
 import { parseReference, resolveReference } from '../model/references.js';
 import { waveOf } from '../model/status.js';
 import { didYouMeanHint } from '../text/did-you-mean.js';
-import { joinAnd } from '../text/list.js';
+import { joinAnd, withArticle } from '../text/list.js';
 import { moveGroupLabel, serversOf, sumOf } from './computed.js';
 import type { QueryContext } from './context.js';
 import { comparePriority } from './order.js';
@@ -57,7 +57,7 @@ export function findEntity(context: QueryContext, ref: string): Entity {
   const matches = COLLECTION_NAMES.map((name) => backlog.byKey[name].get(ref.toLowerCase()) as Entity | undefined).filter((e): e is Entity => e !== undefined);
   if (matches.length === 1) return matches[0]!;
   if (matches.length > 1) {
-    throw new UsageError(`\`${ref}\` names ${joinAnd(matches.map((e) => `a ${COLLECTION_KINDS[e.collection]}`))}`, `say which: ${matches.map((e) => `\`${entityLabel(e)}\``).join(' or ')}`);
+    throw new UsageError(`\`${ref}\` names ${joinAnd(matches.map((e) => withArticle(COLLECTION_KINDS[e.collection])))}`, `say which: ${matches.map((e) => `\`${entityLabel(e)}\``).join(' or ')}`);
   }
   throw notFound(context, ref, COLLECTION_NAMES);
 }
@@ -70,7 +70,7 @@ function notFound(context: QueryContext, id: string, collections: readonly Colle
 }
 
 export function showEntity(context: QueryContext, entity: Entity, definedIn: string): EntityDetail {
-  const fields: Record<string, unknown> = { ...(entity.data as Record<string, unknown>), ...entity.extensions };
+  const fields = recordOf(entity);
   const detail: EntityDetail = { kind: COLLECTION_KINDS[entity.collection], id: entity.id, defined_in: definedIn, fields, sections: {} };
   const sections = detail.sections;
   switch (entity.collection) {

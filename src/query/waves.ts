@@ -7,6 +7,7 @@ import { isSettled, waveOf } from '../model/status.js';
 import type { RowsData } from './rows.js';
 import { serversOf, sumOf } from './computed.js';
 import type { QueryContext } from './context.js';
+import { comparePriority } from './order.js';
 
 /** The findings that are about a wave's plan. */
 const WAVE_CODES = new Set(['WAVE_ORDER', 'SPLIT_MOVE_GROUP', 'UNRATIONALIZED_IN_WAVE', 'WAVE_CAPACITY']);
@@ -23,12 +24,13 @@ export interface WaveSummary {
   cores: number;
   capacity: number | null;
   /** Servers over capacity, as a percentage; null without a capacity. */
-  capacity_used: number | null;
+  capacityUsed: number | null;
   findings: Array<{ code: string; message: string }>;
 }
 
 export function summarizeWaves(context: QueryContext, diagnostics: readonly Diagnostic[]): WaveSummary[] {
   const { backlog } = context;
+  const byPriority = comparePriority(backlog);
   const fallback = backlog.project?.defaults?.max_servers_per_wave;
   const members = new Map<Entity<'waves'> | undefined, Entity<'workloads'>[]>();
   for (const workload of backlog.byKey.workloads.values()) {
@@ -55,11 +57,11 @@ export function summarizeWaves(context: QueryContext, diagnostics: readonly Diag
       status: wave?.data.status ?? null,
       start: wave?.data.start ?? null,
       end: wave?.data.end ?? null,
-      workloads: workloads.map((w) => w.id).sort(),
+      workloads: [...workloads].sort(byPriority).map((w) => w.id),
       servers: servers.length,
       cores: sumOf(servers, 'cores'),
       capacity,
-      capacity_used: capacity ? Math.round((servers.length / capacity) * 100) : null,
+      capacityUsed: capacity ? Math.round((servers.length / capacity) * 100) : null,
       findings: findingsOf(wave),
     };
   };
@@ -67,20 +69,27 @@ export function summarizeWaves(context: QueryContext, diagnostics: readonly Diag
   return members.has(undefined) ? [...waves, summary(undefined)] : waves;
 }
 
-/** The summaries as rows for the table formats. */
+/**
+ * The summaries as rows for the table formats: each wave's workloads by id, in priority order
+ * (a narrow terminal cuts the list: `payroll, crm, +3 more`; `backlog show WAVE` has them all).
+ */
 export function waveRows(summaries: WaveSummary[]): RowsData {
   const columns = ['order', 'id', 'name', 'status', 'start', 'end', 'workloads', 'servers', 'cores', 'capacity', 'findings'];
   const rows = summaries.map((s) => ({
     ...s,
-    workloads: s.workloads.length,
-    capacity: s.capacity === null ? '' : `${s.servers}/${s.capacity} (${s.capacity_used}%)`,
+    capacity: s.capacity === null ? '' : `${s.servers}/${s.capacity} (${s.capacityUsed}%)`,
     findings: countCodes(s.findings.map((f) => f.code)),
   }));
-  return { columns, rows, idColumn: 'id' };
+  return {
+    columns,
+    rows,
+    idColumn: 'id',
+    layout: { fits: { name: 'text', workloads: 'list', findings: 'list' }, leaveOut: ['order', 'cores', 'servers', 'name', 'end', 'capacity', 'start'] },
+  };
 }
 
-function countCodes(codes: string[]): string {
+function countCodes(codes: string[]): string[] {
   const counts = new Map<string, number>();
   for (const code of codes) counts.set(code, (counts.get(code) ?? 0) + 1);
-  return [...counts].map(([code, n]) => (n > 1 ? `${code} ×${n}` : code)).join(', ');
+  return [...counts].map(([code, n]) => (n > 1 ? `${code} ×${n}` : code));
 }

@@ -1,5 +1,6 @@
 // "did you mean `payroll`?" for unknown fields, collections, references, codes and refs on the
 // command line. Case-insensitive, because ids are.
+import { STRATEGY_SYNONYMS } from '../../schemas/vocabulary.js';
 
 /** The closest candidate within a small edit distance, or undefined. */
 function didYouMean(input: string, candidates: Iterable<string>): string | undefined {
@@ -27,6 +28,16 @@ function didYouMean(input: string, candidates: Iterable<string>): string | undef
 export function didYouMeanHint(input: string, candidates: Iterable<string>): string | undefined {
   const match = didYouMean(input, candidates);
   return match === undefined ? undefined : `did you mean \`${match}\`?`;
+}
+
+/**
+ * The hint for a value outside an enumeration: another framework's word for one of the options
+ * (`repurchase` for `replace`), else the closest option.
+ */
+export function valueHint(input: string, options: readonly string[]): string | undefined {
+  const synonym = STRATEGY_SYNONYMS[input.toLowerCase().replace(/[\s_-]+/g, '')];
+  if (synonym && options.includes(synonym.ours)) return `\`${input}\` is ${synonym.whose} name for \`${synonym.ours}\``;
+  return didYouMeanHint(input, options);
 }
 
 /** Damerau-Levenshtein (optimal string alignment) distance, giving up once it reaches `cap`. */

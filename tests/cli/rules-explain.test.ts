@@ -15,14 +15,14 @@ describe('backlog rules', () => {
   });
 
   it('as JSON', async () => {
-    const rules = JSON.parse((await runCli(['rules', '--format', 'json'], { cwd: outside })).stdout);
+    const rules = JSON.parse((await runCli(['rules', '--format', 'json'], { cwd: outside })).stdout).rules;
     expect(rules.map((r: { code: string }) => r.code)).toEqual([...DIAGNOSTIC_CODES]);
     expect(rules[0]).toEqual({ code: 'YAML_SYNTAX', severity: 'error', description: 'The file is not parseable YAML, or not UTF-8 text.' });
   });
 
   it('shows the severities project.rules sets in this backlog', async () => {
     const root = tempDir({ 'backlog.yaml': 'project:\n  rules:\n    WAVE_ORDER: error\n    ORPHAN_SERVER: off\n' });
-    const rules = JSON.parse((await runCli(['rules', '--root', root, '--format', 'json'])).stdout) as Array<{ code: string; configured: string }>;
+    const rules = (JSON.parse((await runCli(['rules', '--root', root, '--format', 'json'])).stdout) as { rules: Array<{ code: string; configured: string }> }).rules;
     const configured = Object.fromEntries(rules.map((r) => [r.code, r.configured]));
     expect(configured).toMatchObject({ WAVE_ORDER: 'error', ORPHAN_SERVER: 'off', MISSING_OWNER: 'warning', YAML_SYNTAX: 'error' });
   });
@@ -58,7 +58,7 @@ describe('the examples of backlog explain', () => {
 describe('rules and validate read project.rules alike', () => {
   it('with x- fields and a setting in error beside the good ones', async () => {
     const root = tempDir({ 'backlog.yaml': 'project:\n  x-team: infra\n  rules: { ORPHAN_SERVER: warn, MISSING_OWNER: error }\n' });
-    const rules = JSON.parse((await runCli(['rules', '--root', root, '--format', 'json'])).stdout) as Array<{ code: string; configured: string }>;
+    const rules = (JSON.parse((await runCli(['rules', '--root', root, '--format', 'json'])).stdout) as { rules: Array<{ code: string; configured: string }> }).rules;
     const configured = Object.fromEntries(rules.map((r) => [r.code, r.configured]));
     expect(configured).toMatchObject({ MISSING_OWNER: 'error', ORPHAN_SERVER: 'warning' });
   });

@@ -54,11 +54,11 @@ describe('backlog set on a copy of examples/contoso', () => {
     expect(payroll.target).toEqual({ region: 'centralus', landing_zone: 'corp', subscription: 'sub-corp-prod-01', service: 'Azure VMs' });
   });
 
-  it('creates a missing nested mapping for `target.region`', async () => {
+  it('creates a missing nested mapping for `target.region`, where fmt puts it', async () => {
     const root = contoso();
     const before = read(root, 'workloads/legacy.yaml');
     expect((await runCli(['set', 'order-history', 'target.region=centralus'], { cwd: root })).code).toBe(0);
-    expect(read(root, 'workloads/legacy.yaml')).toBe(before.replace('    tags: [legacy]\n\nservers:', '    tags: [legacy]\n    target:\n      region: centralus\n\nservers:'));
+    expect(read(root, 'workloads/legacy.yaml')).toBe(before.replace('    users: 8\n    costs:', '    users: 8\n    target:\n      region: centralus\n    costs:'));
   });
 
   it('edits a nested field inside a flow mapping (`costs.currency`)', async () => {
@@ -81,16 +81,19 @@ describe('backlog set on a copy of examples/contoso', () => {
     expect(findings.diagnostics.filter((d) => d.entity === 'workload:mainframe-gateway').map((d) => d.code)).toEqual(['MISSING_OWNER']);
   });
 
-  it('replaces a block list with a flow list, removing the old items (and their comments) only', async () => {
+  // Was a bug (issue 19, item 8): the block list became `[...]`, and the comments of the items it kept were lost.
+  it('sets a block list item by item: the items kept keep their lines and comments', async () => {
     const root = contoso();
     const before = read(root, 'workloads/payroll.yaml');
     expect((await runCli(['set', 'payroll', 'depends_on=timesheets,file-services,hr-portal'], { cwd: root })).code).toBe(0);
     expect(read(root, 'workloads/payroll.yaml')).toBe(
       before.replace(
-        '    depends_on:\n      - timesheets # imports approved hours before every run\n      - file-services # bank files are dropped on \\\\contoso\\finance\\bank-out\n',
-        '    depends_on: [timesheets, file-services, hr-portal]\n',
+        '      - file-services # bank files are dropped on \\\\contoso\\finance\\bank-out\n',
+        '      - file-services # bank files are dropped on \\\\contoso\\finance\\bank-out\n      - hr-portal\n',
       ),
     );
+    expect((await runCli(['set', 'payroll', 'depends_on=file-services'], { cwd: root })).code).toBe(0);
+    expect(read(root, 'workloads/payroll.yaml')).toBe(before.replace('      - timesheets # imports approved hours before every run\n', ''));
   });
 
   it('keeps a flow-mapping entity on its one line', async () => {
@@ -159,7 +162,7 @@ describe('backlog set on a copy of examples/contoso', () => {
 
   it('refuses an assignment without `=` (exit 2)', async () => {
     const root = contoso();
-    expect(await runCli(['set', 'payroll', 'priority'], { cwd: root })).toEqual({ code: 2, stdout: '', stderr: 'backlog: `priority`: write FIELD=VALUE, e.g. priority=high, tags=a,b, owner=null\n' });
+    expect(await runCli(['set', 'payroll', 'priority'], { cwd: root })).toEqual({ code: 2, stdout: '', stderr: 'backlog: `priority`: write FIELD=VALUE, e.g. priority=high, tags=a,b, tags+=c, owner=null\n' });
   });
 
   it('--dry-run prints the diff and writes nothing', async () => {
@@ -191,7 +194,7 @@ describe('backlog set on small backlogs', () => {
     const text = '# two documents\nworkloads:\n  - { id: a, name: A, owner: O }\n---\n# planning\nwaves:\n  - id: w1   # the pilot\n    order: 1\n';
     const root = tempDir({ 'backlog.yaml': text });
     expect(await runCli(['set', 'w1', 'name=Pilot', 'max_servers=10'], { cwd: root })).toEqual({ code: 0, stdout: 'Wrote backlog.yaml.\n', stderr: '' });
-    expect(read(root, 'backlog.yaml')).toBe(`${text}    name: Pilot\n    max_servers: 10\n`);
+    expect(read(root, 'backlog.yaml')).toBe(text.replace('  - id: w1   # the pilot\n', '  - id: w1   # the pilot\n    name: Pilot\n').concat('    max_servers: 10\n'));
   });
 
   it('quotes a value YAML would read as something else', async () => {
@@ -243,7 +246,7 @@ describe('backlog set on small backlogs', () => {
     expect(readFileSync(join(root, 'backlog.yaml')).toString('latin1')).toBe(`\xef\xbb\xbf${text.replace('owner: O', 'owner: P')}`);
     // Lines the edit adds end as the file's lines do.
     expect((await runCli(['set', 'a', 'notes=x', 'description=a\nb'], { cwd: root })).code).toBe(0);
-    expect(read(root, 'backlog.yaml')).toBe(`\uFEFF${text.replace('owner: O', 'owner: P')}    notes: x\r\n    description: |-\r\n      a\r\n      b\r\n`);
+    expect(read(root, 'backlog.yaml')).toBe(`\uFEFF${text.replace('owner: O', 'owner: P').replace('    name: A\r\n', '    name: A\r\n    description: |-\r\n      a\r\n      b\r\n')}    notes: x\r\n`);
     const plain = tempDir({ 'backlog.yaml': text });
     expect((await runCli(['set', 'a', 'owner=P'], { cwd: plain })).code).toBe(0);
     expect(read(plain, 'backlog.yaml')).toBe(text.replace('owner: O', 'owner: P'));

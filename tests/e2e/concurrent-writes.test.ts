@@ -19,7 +19,7 @@ describe('writers at once', () => {
         started(['set', 'timesheets', 'owner=yy@contoso.com', '--root', root], env),
       ]);
       for (const result of results) expect(result).toMatchObject({ code: 0, stdout: expect.stringContaining('Wrote') });
-      const rows = JSON.parse(runBuilt(['list', '--columns', 'id,priority,owner', '-f', 'json', '--root', root], { env }).stdout) as Array<Record<string, string>>;
+      const rows = (JSON.parse(runBuilt(['list', '--columns', 'id,priority,owner', '-f', 'json', '--root', root], { env }).stdout) as { items: Array<Record<string, string>> }).items;
       const field = (id: string, name: string) => rows.find((row) => row.id === id)?.[name];
       const shown = [field('crm', 'priority'), field('payroll', 'owner'), field('hr-portal', 'priority'), field('timesheets', 'owner')];
       expect(shown, `trial ${trial}`).toEqual(['low', 'zz@contoso.com', 'medium', 'yy@contoso.com']);

@@ -31,12 +31,13 @@ describe('setField', () => {
     expect(setField(FILE, 0, ['workloads', 0], 'wave', 'wave-2')).toBe(replaced('wave: wave-1  #', 'wave: wave-2  #'));
   });
 
-  it('adds a field after the last one of a block mapping, at its indentation', () => {
-    expect(setField(FILE, 0, ['workloads', 0], 'owner', 'Ana: sales')).toBe(replaced('    tags: [a, b]\n', '    tags: [a, b]\n    owner: "Ana: sales"\n'));
+  it('adds a field where fmt puts it (after the fields before it in the specification), at its indentation', () => {
+    expect(setField(FILE, 0, ['workloads', 0], 'owner', 'Ana: sales')).toBe(replaced('    name: "CRM"\n', '    name: "CRM"\n    owner: "Ana: sales"\n'));
+    expect(setField(FILE, 0, ['workloads', 0], 'x-cmdb', 7)).toBe(replaced('    tags: [a, b]\n', '    tags: [a, b]\n    x-cmdb: 7\n'));
   });
 
   it('adds a field after a block scalar', () => {
-    expect(setField(FILE, 0, ['workloads', 1], 'wave', 'wave-3')).toBe(replaced('      lines\n', '      lines\n    wave: wave-3\n'));
+    expect(setField(FILE, 0, ['workloads', 1], 'x-wave', 'wave-3')).toBe(replaced('      lines\n', '      lines\n    x-wave: wave-3\n'));
   });
 
   it('adds to and replaces in a flow mapping, keeping its comment', () => {
@@ -51,7 +52,7 @@ describe('setField', () => {
 
   it('keeps a flow list a flow list, and writes a new list of plain values in flow style', () => {
     expect(setField(FILE, 0, ['workloads', 0], 'tags', ['x', 'y z'])).toBe(replaced('tags: [a, b]', 'tags: [x, y z]'));
-    expect(setField(FILE, 0, ['workloads', 1], 'depends_on', ['crm', 'hr'])).toBe(replaced('      lines\n', '      lines\n    depends_on: [crm, hr]\n'));
+    expect(setField(FILE, 0, ['workloads', 1], 'depends_on', ['crm', 'hr'])).toBe(replaced("    name: 'ERP'\n", "    name: 'ERP'\n    depends_on: [crm, hr]\n"));
   });
 
   it('quotes what YAML would otherwise read differently', () => {
@@ -100,8 +101,8 @@ describe('applyEdits', () => {
     ]);
     expect(text).toBe(
       FILE.replace('wave: wave-1  #', 'wave: w2  #')
-        .replace('    tags: [a, b]\n', '    tags: [a, b]\n    owner: Ana\n    rank: 1\n')
-        .replace('{ id: hr, name: HR }', '{ id: hr, name: HR, wave: w1, owner: Bo }')
+        .replace('    name: "CRM"\n', '    name: "CRM"\n    owner: Ana\n    rank: 1\n')
+        .replace('{ id: hr, name: HR }', '{ id: hr, name: HR, owner: Bo, wave: w1 }')
         .concat('- id: S2\n- id: S3\n'),
     );
   });

@@ -45,4 +45,21 @@ describe('SARIF', () => {
     expect(lines(after.stdout)).toEqual(lines(before.stdout).map((line: number) => line + 2));
     expect(prints(after.stdout)).toEqual(prints(before.stdout));
   });
+
+  // Was a bug (issue 21, item 10): `wave1:draft.yaml` was written as the uri `wave1:draft.yaml`,
+  // which a URI reader takes as the scheme `wave1:`; `#` and `?` started a fragment or a query.
+  it('writes each file as a relative URI that resolves to that file', async () => {
+    const { tempDir } = await import('../helpers/temp-dir.js');
+    const names = ['wave1:draft.yaml', 'plans/a#b?c.yaml', 'with space/ü.yaml', '%41.yaml'];
+    const root = tempDir(Object.fromEntries(names.map((name, i) => [name, `workloads:\n  - { id: x${i}, name: X }\n`])));
+    const { stdout } = await runCli(['validate', '--root', root, '-f', 'sarif']);
+    const log = JSON.parse(stdout);
+    expect(validateSarif(log)).toBe(true);
+    const uris: string[] = log.runs[0].results.map((r: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => r.locations[0]!.physicalLocation.artifactLocation.uri);
+    const base = 'file:///repo/';
+    const resolved = uris.map((uri) => new URL(uri, base));
+    expect(resolved.map((url) => url.protocol)).toEqual(names.map(() => 'file:'));
+    expect(resolved.map((url) => [url.search, url.hash])).toEqual(names.map(() => ['', '']));
+    expect(resolved.map((url) => decodeURIComponent(url.pathname.slice('/repo/'.length))).sort()).toEqual([...names].sort());
+  });
 });

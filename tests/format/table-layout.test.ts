@@ -19,11 +19,22 @@ describe('renderTable', () => {
     expect(lines.at(-2)).toContain('row-249');
   });
 
-  it('fits the terminal by wrapping the widest column, never the headings', () => {
-    const lines = renderTable(['identifier', 'description'], [['a', 'word '.repeat(40).trim()]], { style, columns: 40 }).trimEnd().split('\n');
-    expect(Math.max(...lines.map((line) => line.length))).toBeLessThanOrEqual(40);
+  it('fits the terminal by cutting free text with …, never the headings', async () => {
+    const text = renderTable(['identifier', 'description'], [['a', 'word '.repeat(40).trim()]], { style, columns: 40, fits: ['fixed', 'text'] });
+    const lines = text.trimEnd().split('\n');
+    expect(lines.map((line) => line.length)).toEqual([40, 40, 40, 40, 40]);
     expect(lines[1]).toContain('identifier');
-    expect(lines.length).toBeGreaterThan(5);
+    expect(lines[3]).toBe('│ a          │ word word word word…    │');
+  });
+
+  it('cuts a list between its items, and leaves out a column that cannot give way, saying so', async () => {
+    const head = ['id', 'members', 'owner id'];
+    const rows = [['w1', ['alpha', 'beta', 'gamma', 'delta'], 'identity-federation']];
+    const lines = renderTable(head, rows, { style, columns: 30, fits: ['fixed', 'list', 'fixed'] }).trimEnd().split('\n');
+    expect(lines[3]).toBe('│ w1 │ alpha, beta, +2 more  │');
+    expect(lines.slice(-2)).toEqual(['(left out: owner id;', '--wide shows all)']);
+    const wide = renderTable(head, rows, { style, columns: 80, fits: ['fixed', 'list', 'fixed'] });
+    expect(wide).toContain('│ w1 │ alpha, beta, gamma, delta │ identity-federation │');
   });
 
   it('lines up wide characters and coloured headings by the columns they take on a terminal', () => {

@@ -276,7 +276,7 @@ skipped 2 rows:
 `;
     const first = await runCli(['import', 'azure-migrate-dependencies', 'contoso-dependencies.csv'], { cwd: root });
     expect(first).toEqual({ code: 0, stdout: `Wrote dependencies.yaml.\n${summary(6, 0)}`, stderr: '' });
-    const graph = JSON.parse((await runCli(['graph', '-f', 'json', '--level', 'server', '--all-edges'], { cwd: root })).stdout) as { edges: Array<{ from: string; to: string; classification: string }> };
+    const graph = JSON.parse((await runCli(['graph', '-f', 'json', '--level', 'server', '--all-edges', '--externals', 'all'], { cwd: root })).stdout) as { edges: Array<{ from: string; to: string; classification: string }> };
     const touching = graph.edges.filter((e) => /wiki01|fleet01|lmsapp01|print01/.test(e.from)).map((e) => `${e.from} -> ${e.to} ${e.classification}`);
     expect(touching).toEqual(
       expect.arrayContaining([

@@ -171,7 +171,7 @@ describe('import azure-migrate-servers', () => {
       code: 1,
       stdout: '',
       stderr: `backlog: the change would add errors; nothing was written
-  servers.yaml:7:12  error  \`cores\` must be at least 0, not \`-2\`  INVALID_VALUE
+  servers.yaml:9:12  error  \`cores\` must be at least 0, not \`-2\`  INVALID_VALUE
 azure-migrate-servers: 1 row read; servers: 0 added, 1 updated, 0 unchanged
 `,
     });

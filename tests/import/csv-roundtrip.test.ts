@@ -76,7 +76,7 @@ describe('export -> import csv round trip', () => {
   it.each(COLLECTION_NAMES)('changes nothing for contoso %s', async (collection) => {
     const root = copyOf(CONTOSO);
     const before = snapshot(root);
-    const count = (JSON.parse((await runCli(['list', collection, '-f', 'json'], { cwd: root })).stdout) as unknown[]).length;
+    const count = (JSON.parse((await runCli(['list', collection, '-f', 'json'], { cwd: root })).stdout) as { items: unknown[] }).items.length;
     expect(count).toBeGreaterThan(0);
     const result = await roundTrip(root, collection);
     expect(result).toEqual({ code: 0, stdout: `Nothing to change.\ncsv: ${count} ${count === 1 ? 'row' : 'rows'} read; ${collection}: 0 added, 0 updated, ${count} unchanged\n`, stderr: '' });
@@ -195,7 +195,7 @@ describe('import csv', () => {
     });
     expect(read(root, 'workloads.yaml')).toBe(
       before
-        .replace('    strategy: rehost\n  - id: billing', '    strategy: rehost\n    target:\n      region: westeurope\n      service: App Service\n    x-cost-centre: CC-17\n    tags: [web, public]\n  - id: billing')
+        .replace('    strategy: rehost\n  - id: billing', '    strategy: rehost\n    target:\n      region: westeurope\n      service: App Service\n    tags: [web, public]\n    x-cost-centre: CC-17\n  - id: billing')
         .concat('  - id: newapp\n    name: New app\n'),
     );
   });
@@ -244,7 +244,7 @@ describe('import csv', () => {
     expect(result).toEqual({
       code: 1,
       stdout: '',
-      stderr: 'backlog: the change would add errors; nothing was written\n  workloads.yaml:6:15  error  `priority` cannot be `urgent`: expected high, medium or low  INVALID_VALUE\ncsv: 1 row read; workloads: 0 added, 1 updated, 0 unchanged\n',
+      stderr: 'backlog: the change would add errors; nothing was written\n  workloads.yaml:5:15  error  `priority` cannot be `urgent`: expected high, medium or low  INVALID_VALUE\ncsv: 1 row read; workloads: 0 added, 1 updated, 0 unchanged\n',
     });
     expect(snapshot(root)).toEqual(before);
   });

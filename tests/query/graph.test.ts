@@ -1,11 +1,14 @@
-// backlog graph: Mermaid, DOT and JSON for the whole fixture, a focused neighbourhood and the
-// server level; Mermaid kept safe (generated node ids, quoted and escaped labels); move groups,
-// cross-wave and wrong-way edges marked; shared-infra and noise edges only with --all-edges; the
-// DOT rendered by Graphviz when it is installed. Fixture: tests/fixtures/query.
+// backlog graph: Mermaid, DOT and JSON for the whole fixture, a focused neighbourhood, a wave,
+// the server and the wave level; Mermaid kept safe (generated node ids, quoted and escaped
+// labels) and parsed by Mermaid itself; move groups, cross-wave and wrong-way edges marked by
+// their look; parallel edges merged; systems outside collapsed unless asked; shared-infra and
+// noise edges only with --all-edges; the DOT rendered by Graphviz when it is installed.
+// Fixture: tests/fixtures/query.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseMermaid } from '../helpers/mermaid-parser.js';
 import { runCli, type CliResult } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
@@ -18,18 +21,20 @@ const hasDot = existsSync('/usr/bin/dot') || spawnSync('dot', ['-V']).status ===
 interface View {
   level: string;
   clusters: Array<{ key: string; label: string }>;
-  nodes: Array<{ key: string; kind: string; id: string; label: string; cluster: string | null; moveGroup: string | null; status: string | null }>;
-  edges: Array<{ from: string; to: string; classification: string; crossWave: boolean; wrongWay: boolean }>;
+  nodes: Array<{ key: string; kind: string; id: string; label: string; cluster: string | null; moveGroup: string | null; status: string | null; size: number }>;
+  edges: Array<{ from: string; to: string; classification: string; crossWave: boolean; wrongWay: boolean; count: number }>;
 }
 
 function graph(...args: string[]): Promise<CliResult> {
   return runCli(['graph', '--root', ROOT, ...args], { cwd: repo });
 }
 
+/** The output, after checking that it succeeded quietly; Mermaid output parsed by Mermaid. */
 async function output(...args: string[]): Promise<string> {
   const result = await graph(...args);
   expect(result.stderr).toBe('');
   expect(result.code).toBe(0);
+  if (!args.includes('-f')) await parseMermaid(result.stdout);
   return result.stdout;
 }
 
@@ -42,13 +47,14 @@ interface Mermaid {
   labels: Map<string, string>;
   edges: Array<{ from: string; arrow: string; to: string }>;
   classes: Map<string, string[]>;
+  /** Each edge index with its style. */
   linkStyles: Map<number, string>;
   subgraphs: string[];
 }
 
-const NODE = /^\s+(\S+?)(\["(.*)"\]|\(\["(.*)"\]\))$/;
+const NODE = /^\s+(\S+?)(?:\["(.*)"\]|\(\["(.*)"\]\)|\[\["(.*)"\]\])$/;
 const SUBGRAPH = /^ {2}subgraph (\S+?)\["(.*)"\]$/;
-const EDGE = /^ {2}(\S+) (-->|-->\|[^|]*\||==>\|[^|]*\||-\.->\|[^|]*\|) (\S+)$/;
+const EDGE = /^ {2}(\S+) ((?:-->|==>|-\.->)(?:\|[^|]*\|)?) (\S+)$/;
 
 function readMermaid(text: string): Mermaid {
   const lines = text.trimEnd().split('\n');
@@ -65,10 +71,10 @@ function readMermaid(text: string): Mermaid {
       parsed.edges.push({ from: match[1]!, arrow: match[2]!, to: match[3]! });
     } else if ((match = /^ {2}class (\S+) (\S+)$/.exec(line))) {
       parsed.classes.set(match[2]!, match[1]!.split(','));
-    } else if ((match = /^ {2}linkStyle (\d+) (\S+)$/.exec(line))) {
-      parsed.linkStyles.set(Number(match[1]), match[2]!);
+    } else if ((match = /^ {2}linkStyle ([\d,]+) (\S+)$/.exec(line))) {
+      for (const index of match[1]!.split(',')) parsed.linkStyles.set(Number(index), match[2]!);
     } else if ((match = NODE.exec(line))) {
-      parsed.labels.set(match[1]!, match[3] ?? match[4]!);
+      parsed.labels.set(match[1]!, match[2] ?? match[3] ?? match[4]!);
     } else {
       throw new Error(`unexpected Mermaid line: ${line}`);
     }
@@ -103,7 +109,7 @@ describe('graph: the whole backlog at workload level', () => {
     const text = await output();
     await expect(text).toMatchFileSnapshot(golden('graph.mermaid.txt'));
     const mermaid = readMermaid(text);
-    expect(mermaid.labels.size).toBe(12); // 10 workloads, salesforce and stripe
+    expect(mermaid.labels.size).toBe(11); // 10 workloads, and the 2 systems outside as one
     for (const [id, label] of mermaid.labels) {
       expect(id).toMatch(/^n\d+$/);
       expectSafeLabel(label);
@@ -115,41 +121,56 @@ describe('graph: the whole backlog at workload level', () => {
     expect(mermaid.labels.get(nodeId(mermaid, 'billing'))).toBe('billing<br/>Billing, #34;Pay#34; #60;EU#62; #35;1 #124; B2B<br/><i>mg-1</i>');
   });
 
-  it('mermaid: move group members marked, the wrong-way edge thick and red, the cross-wave edge labelled', async () => {
+  it('mermaid: move groups marked; the wrong-way edge thick, red and labelled; cross-wave edges blue, without a label', async () => {
     const mermaid = readMermaid(await output());
     const id = (workload: string) => nodeId(mermaid, workload);
     expect(mermaid.classes.get('moveGroup')?.sort()).toEqual([id('billing'), id('crm')].sort());
     expect(mermaid.labels.get(id('crm'))).toBe('crm<br/>CRM<br/><i>mg-1</i>');
     expect(mermaid.labels.get(id('payroll'))).toBe('payroll<br/>Payroll');
+    const edge = (from: string, to: string) => mermaid.edges.findIndex((e) => e.from === id(from) && e.to === to);
     // payroll (wave-1) depends on erp (wave-2): the wrong way.
-    const wrong = mermaid.edges.findIndex((edge) => edge.from === id('payroll') && edge.to === id('erp'));
+    const wrong = edge('payroll', id('erp'));
     expect(mermaid.edges[wrong]?.arrow).toBe('==>|wrong way|');
-    expect([...mermaid.linkStyles]).toEqual([[wrong, 'stroke:#dc2626,stroke-width:3px']]);
-    // intranet (wave-2) depends on payroll (wave-1): across waves, the right way.
-    expect(mermaid.edges.find((edge) => edge.from === id('intranet') && edge.to === id('payroll'))?.arrow).toBe('-->|across waves|');
-    expect(mermaid.edges.find((edge) => edge.from === id('crm') && edge.to === id('billing'))?.arrow).toBe('-->');
-    expect(mermaid.edges.find((edge) => edge.from === id('billing') && edge.to === id('crm'))?.arrow).toBe('-->');
-    // Systems outside the estate: from a depends_on, and from a server's dependency.
-    expect(mermaid.classes.get('external')?.map((n) => mermaid.labels.get(n))).toEqual(['salesforce', 'stripe']);
-    expect(mermaid.edges.find((edge) => edge.from === id('billing') && edge.to === id('stripe'))?.arrow).toBe('-.->|external|');
+    expect(mermaid.linkStyles.get(wrong)).toBe('stroke:#dc2626,stroke-width:3px');
+    // intranet (wave-2) depends on payroll (wave-1): across waves, the right way; said by colour.
+    const across = edge('intranet', id('payroll'));
+    expect(mermaid.edges[across]?.arrow).toBe('-->');
+    expect(mermaid.linkStyles.get(across)).toBe('stroke:#2563eb');
+    expect(mermaid.edges[edge('crm', id('billing'))]?.arrow).toBe('-->');
+    expect(mermaid.linkStyles.has(edge('crm', id('billing')))).toBe(false);
+    expect(mermaid.edges.filter((e) => e.arrow.includes('|'))).toEqual([mermaid.edges[wrong]]);
+    // Systems outside the estate: one node for the two, named in it.
+    const outside = mermaid.classes.get('external')!;
+    expect(outside.map((n) => mermaid.labels.get(n))).toEqual(['2 systems outside (external)<br/>salesforce, stripe']);
+    expect(mermaid.edges.filter((e) => e.to === outside[0]).map((e) => e.arrow)).toEqual(['-.->', '-.->']);
     // Without --all-edges: no shared-infra (payroll -> mainframe) and no noise (intranet -> payroll).
-    expect(mermaid.edges.map((edge) => edge.arrow)).not.toContain('-.->|shared-infra|');
-    expect(mermaid.edges.map((edge) => edge.arrow)).not.toContain('-.->|noise|');
     expect(mermaid.edges).toHaveLength(11);
   });
 
-  it('--all-edges adds the shared-infra and noise edges', async () => {
+  it('--externals all shows each system outside, --externals none none of them', async () => {
+    const all = readMermaid(await output('--externals', 'all'));
+    expect(all.classes.get('external')?.map((n) => all.labels.get(n))).toEqual(['salesforce', 'stripe']);
+    const none = readMermaid(await output('--externals', 'none'));
+    expect(none.classes.has('external')).toBe(false);
+    expect(none.edges).toHaveLength(9);
+  });
+
+  it('--all-edges adds the shared-infra and noise edges, dotted and faint', async () => {
     const text = await output('--all-edges');
     await expect(text).toMatchFileSnapshot(golden('graph.all-edges.mermaid.txt'));
     const mermaid = readMermaid(text);
     const id = (workload: string) => nodeId(mermaid, workload);
-    expect(mermaid.edges).toHaveLength(13);
-    expect(mermaid.edges).toContainEqual({ from: id('payroll'), arrow: '-.->|shared-infra|', to: id('mainframe') });
-    expect(mermaid.edges).toContainEqual({ from: id('intranet'), arrow: '-.->|noise|', to: id('payroll') });
+    expect(mermaid.edges).toHaveLength(12);
+    const infra = mermaid.edges.findIndex((e) => e.from === id('payroll') && e.to === id('mainframe'));
+    expect(mermaid.edges[infra]?.arrow).toBe('-.->');
+    expect(mermaid.linkStyles.get(infra)).toBe('stroke:#9ca3af');
+    // intranet -> payroll is app and noise: one edge, app (the more binding), still blue.
+    const both = mermaid.edges.filter((e) => e.from === id('intranet') && e.to === id('payroll'));
+    expect(both).toEqual([{ from: id('intranet'), arrow: '-->', to: id('payroll') }]);
     // The wrong-way edge keeps its style, on its new index.
     const wrong = mermaid.edges.findIndex((edge) => edge.arrow === '==>|wrong way|');
     expect(mermaid.edges[wrong]).toEqual({ from: id('payroll'), arrow: '==>|wrong way|', to: id('erp') });
-    expect([...mermaid.linkStyles.keys()]).toEqual([wrong]);
+    expect(mermaid.linkStyles.get(wrong)).toBe('stroke:#dc2626,stroke-width:3px');
   });
 
   it('dot: golden', async () => {
@@ -157,8 +178,9 @@ describe('graph: the whole backlog at workload level', () => {
     await expect(text).toMatchFileSnapshot(golden('graph.dot.txt'));
     expect(text).toContain('"workload:billing" [label="billing\\nBilling, \\"Pay\\" <EU> #1 | B2B\\nmove group mg-1", color="#d97706", penwidth=2];');
     expect(text).toContain('"workload:payroll" -> "workload:erp" [color="#dc2626", penwidth=2, label="wrong way"];');
-    expect(text).toContain('"workload:intranet" -> "workload:payroll" [label="across waves"];');
+    expect(text).toContain('"workload:intranet" -> "workload:payroll" [color="#2563eb"];');
     expect(text).toContain('label="wave-2: Core & customer";');
+    expect(text.match(/label="/g)).toHaveLength(16); // 11 nodes, 4 clusters and one edge: the wrong way
   });
 
   it.skipIf(!hasDot)('dot: renders with Graphviz, with and without --all-edges', async () => {
@@ -166,7 +188,7 @@ describe('graph: the whole backlog at workload level', () => {
     expectRendersWithGraphviz(await output('-f', 'dot', '--all-edges'));
   });
 
-  it('json: golden, nodes clustered by wave, edges marked', async () => {
+  it('json: golden, nodes clustered by wave, edges marked and counted', async () => {
     const text = await output('-f', 'json');
     await expect(text).toMatchFileSnapshot(golden('graph.json'));
     const graphView = JSON.parse(text) as View;
@@ -184,18 +206,18 @@ describe('graph: the whole backlog at workload level', () => {
       'workload:legacy-fax': 'no-wave',
       'workload:mainframe': 'no-wave',
       'workload:payroll': 'wave-1',
-      'external:salesforce': 'outside',
-      'external:stripe': 'outside',
+      'externals:external': 'outside',
     });
+    expect(graphView.nodes.find((node) => node.kind === 'externals')).toMatchObject({ id: 'external', size: 2 });
     expect(graphView.nodes.filter((node) => node.moveGroup !== null).map((node) => [node.id, node.moveGroup])).toEqual([
       ['billing', 'mg-1'],
       ['crm', 'mg-1'],
     ]);
     expect(graphView.edges.filter((edge) => edge.wrongWay)).toEqual([
-      { from: 'workload:payroll', to: 'workload:erp', classification: 'app', crossWave: true, wrongWay: true },
+      { from: 'workload:payroll', to: 'workload:erp', classification: 'app', crossWave: true, wrongWay: true, count: 1 },
     ]);
     expect(graphView.edges.filter((edge) => edge.crossWave && !edge.wrongWay)).toEqual([
-      { from: 'workload:intranet', to: 'workload:payroll', classification: 'app', crossWave: true, wrongWay: false },
+      { from: 'workload:intranet', to: 'workload:payroll', classification: 'app', crossWave: true, wrongWay: false, count: 1 },
     ]);
     expect(graphView.edges.map((edge) => `${edge.from}->${edge.to}`).sort()).toEqual(
       [
@@ -208,10 +230,61 @@ describe('graph: the whole backlog at workload level', () => {
         'workload:hr-portal->workload:legacy-fax',
         'workload:hr-portal->workload:data-lake',
         'workload:hr-portal->workload:erp',
-        'workload:crm->external:salesforce',
-        'workload:billing->external:stripe',
+        'workload:crm->externals:external',
+        'workload:billing->externals:external',
       ].sort(),
     );
+  });
+
+  it('merges parallel edges into one that counts them', async () => {
+    const root = tempDir({
+      'backlog.yaml': `workloads:
+  - { id: app, name: App, owner: O, depends_on: [db] }
+  - { id: db, name: DB, owner: O }
+servers:
+  - { id: A1, workloads: [app] }
+  - { id: A2, workloads: [app] }
+  - { id: D1, workloads: [db] }
+dependencies:
+  - { from: server:A1, to: server:D1, port: 1433 }
+  - { from: server:A2, to: server:D1, port: 1433 }
+  - { from: server:A1, to: server:D1, port: 53, classification: shared-infra }
+`,
+    });
+    const result = await runCli(['graph', '--root', root, '-f', 'json', '--all-edges']);
+    expect((JSON.parse(result.stdout) as View).edges).toEqual([{ from: 'workload:app', to: 'workload:db', classification: 'app', crossWave: false, wrongWay: false, count: 4 }]);
+  });
+});
+
+describe('graph --level wave and --wave', () => {
+  it('--level wave: a node per wave, edges between waves counted', async () => {
+    const text = await output('--level', 'wave');
+    await expect(text).toMatchFileSnapshot(golden('graph.wave.mermaid.txt'));
+    const graphView = await view('--level', 'wave');
+    expect(graphView.level).toBe('wave');
+    expect(graphView.nodes.map((node) => [node.key, node.size])).toEqual([
+      ['wave:wave-1', 2],
+      ['wave:wave-2', 4],
+      ['wave:no-wave', 4],
+      ['externals:external', 2],
+    ]);
+    expect(graphView.edges.map((edge) => [edge.from, edge.to, edge.count, edge.wrongWay])).toEqual([
+      ['wave:wave-1', 'wave:wave-2', 1, true],
+      ['wave:wave-2', 'wave:wave-1', 1, false],
+      ['wave:no-wave', 'wave:wave-1', 1, false],
+      ['wave:no-wave', 'wave:wave-2', 1, false],
+      ['wave:wave-2', 'externals:external', 2, false],
+    ]);
+  });
+
+  it('--wave: the workloads of one wave; the other waves they touch as one node each', async () => {
+    const graphView = await view('--wave', 'wave-1');
+    expect(graphView.nodes.map((node) => node.key)).toEqual(['wave:wave-2', 'wave:no-wave', 'workload:data-lake', 'workload:payroll']);
+    expect(graphView.edges.map((edge) => `${edge.from}->${edge.to}`)).toEqual(['workload:payroll->wave:wave-2', 'wave:wave-2->workload:payroll', 'wave:no-wave->workload:data-lake']);
+    await output('--wave', 'wave-1');
+    expect((await graph('--wave', 'wave-9')).stderr).toBe('backlog: --wave wave-9: there is no wave `wave-9`\nhint: did you mean `wave-1`?\n');
+    expect((await graph('--wave', 'nothing-like-it')).stderr).toBe('backlog: --wave nothing-like-it: there is no wave `nothing-like-it`\nhint: the waves are wave-1, wave-2, final\n');
+    expect((await graph('--wave', 'wave-1', '--level', 'server')).code).toBe(2);
   });
 });
 
@@ -228,12 +301,13 @@ describe('graph --focus', () => {
     const graphView = JSON.parse(json) as View;
     expect(graphView.nodes.map((node) => node.id).sort()).toEqual(['erp', 'intranet', 'payroll']);
     expect(graphView.edges).toEqual([
-      { from: 'workload:payroll', to: 'workload:erp', classification: 'app', crossWave: true, wrongWay: true },
-      { from: 'workload:intranet', to: 'workload:payroll', classification: 'app', crossWave: true, wrongWay: false },
+      { from: 'workload:payroll', to: 'workload:erp', classification: 'app', crossWave: true, wrongWay: true, count: 1 },
+      { from: 'workload:intranet', to: 'workload:payroll', classification: 'app', crossWave: true, wrongWay: false, count: 1 },
     ]);
     const read = readMermaid(mermaid);
     for (const id of read.labels.keys()) expect(id).toMatch(/^n\d+$/);
-    expect([...read.linkStyles.keys()]).toEqual([read.edges.findIndex((edge) => edge.arrow === '==>|wrong way|')]);
+    expect(read.linkStyles.get(read.edges.findIndex((edge) => edge.arrow === '==>|wrong way|'))).toBe('stroke:#dc2626,stroke-width:3px');
+    expect([...read.linkStyles.values()].sort()).toEqual(['stroke:#2563eb', 'stroke:#dc2626,stroke-width:3px']);
   });
 
   it('--depth 2 reaches further; --all-edges brings in shared-infra and noise neighbours', async () => {
@@ -287,15 +361,15 @@ describe('graph --level server', () => {
     expect(graphView.nodes.find((node) => node.id === 'SQL01')).toMatchObject({ cluster: 'erp', label: 'database', status: 'replicating' });
     expect(graphView.nodes.filter((node) => node.moveGroup !== null).map((node) => node.id)).toEqual(['BILL01', 'CRM01']);
     expect(graphView.edges).toEqual([
-      { from: 'server:pay-app01', to: 'server:sql01', classification: 'app', crossWave: true, wrongWay: true },
-      { from: 'server:bill01', to: 'external:stripe', classification: 'external', crossWave: false, wrongWay: false },
+      { from: 'server:pay-app01', to: 'server:sql01', classification: 'app', crossWave: true, wrongWay: true, count: 1 },
+      { from: 'server:bill01', to: 'external:stripe', classification: 'external', crossWave: false, wrongWay: false, count: 1 },
     ]);
     const all = await view('--level', 'server', '--all-edges');
     expect(all.edges.map((edge) => `${edge.from}->${edge.to}:${edge.classification}`)).toEqual([
       'server:pay-app01->server:sql01:app',
       'server:pay-app01->server:mf01:shared-infra',
-      'server:bill01->external:stripe:external',
       'server:intra01->server:pay-app01:noise',
+      'server:bill01->external:stripe:external',
     ]);
   });
 

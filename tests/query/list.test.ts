@@ -31,7 +31,7 @@ async function json(...args: string[]): Promise<Array<Record<string, unknown>>> 
   const result = await list([...args, '-f', 'json']);
   expect(result.stderr).toBe('');
   expect(result.code).toBe(0);
-  return JSON.parse(result.stdout) as Array<Record<string, unknown>>;
+  return (JSON.parse(result.stdout) as { items: Array<Record<string, unknown>> }).items;
 }
 
 /** A strict RFC 4180 reader: CRLF between records, quotes only around whole fields, `""` for a quote. */
@@ -111,9 +111,9 @@ describe('list --priority', () => {
   });
 
   it('shows the columns that explain the order by default', async () => {
-    const rows = await json('--priority');
-    expect(rows.map((row) => Object.keys(row))).toEqual(rows.map(() => ['id', 'name', 'priority', 'rank', 'drivers', 'status', 'wave', 'owner']));
-    expect(rows[2]).toEqual({ id: 'erp', name: 'ERP', priority: 'high', rank: null, drivers: ['innovate', 'dc-exit'], status: 'assessing', wave: 'wave-2', owner: 'finance.team@contoso.example' });
+    const rows = parseCsv((await list(['--priority', '-f', 'csv'])).stdout);
+    expect(rows[0]).toEqual(['id', 'name', 'priority', 'rank', 'drivers', 'status', 'wave', 'owner']);
+    expect(rows[3]).toEqual(['erp', 'ERP', 'high', '', 'innovate;dc-exit', 'assessing', 'wave-2', 'finance.team@contoso.example']);
   });
 
   it('rejects an unknown level (exit 2)', async () => {
@@ -233,7 +233,9 @@ describe('list --where', () => {
   it('dependencies, the one without an id included', async () => {
     expect(await ids('dependencies', '--where', 'classification=app')).toEqual(['dep-billing-crm', UNNAMED_DEPENDENCY]);
     expect(await ids('dependencies', '--where', 'port>=443')).toEqual(['dep-billing-crm', 'dep-stripe', UNNAMED_DEPENDENCY]);
-    expect(await ids('dependencies', '--where', 'id~sql01')).toEqual([UNNAMED_DEPENDENCY]);
+    expect(await ids('dependencies', '--where', 'to~sql01')).toEqual([UNNAMED_DEPENDENCY]);
+    // `id` is the id written: the unnamed one has none.
+    expect(await ids('dependencies', '--where', 'id=')).toEqual([UNNAMED_DEPENDENCY]);
     expect(await ids('dependencies', '--where', 'to~external:')).toEqual(['dep-stripe']);
   });
 
@@ -261,7 +263,7 @@ describe('list --where: a value the field cannot be ordered with (exit 2)', () =
     [['--where', 'cores>=many'], 'backlog: --where cores>=many: `cores` is a number, and `many` is not one\n'],
     [['--where', 'milestone>=2027-13-45'], 'backlog: --where milestone>=2027-13-45: `milestone` is a date, and `2027-13-45` is not one\nhint: write a date as YYYY-MM-DD (or a month, YYYY-MM, or a year)\n'],
     // Checked before any entity is read: the answer does not depend on the conditions' order.
-    [['servers', '--where', 'status=nosuch', '--where', 'cores>abc'], 'backlog: --where cores>abc: `cores` is a number, and `abc` is not one\n'],
+    [['servers', '--where', 'os=nosuch', '--where', 'cores>abc'], 'backlog: --where cores>abc: `cores` is a number, and `abc` is not one\n'],
   ])('%j', async (args, stderr) => {
     expect(await list(args)).toEqual({ code: 2, stdout: '', stderr });
   });
@@ -377,10 +379,12 @@ describe('list collections', () => {
     expect(await ids('servers')).toEqual(ALL_SERVERS);
   });
 
-  it('dependencies, the one without an id shown by its identity', async () => {
+  it('dependencies: ids gives the one without an id by its identity; its id column is empty', async () => {
     expect(await ids('dependencies')).toEqual(['dep-billing-crm', 'dep-dns', 'dep-ntp', 'dep-stripe', UNNAMED_DEPENDENCY]);
-    const rows = await json('dependencies', '--where', 'port=1433');
-    expect(rows).toEqual([{ id: UNNAMED_DEPENDENCY, from: 'server:PAY-APP01', to: 'server:SQL01', port: 1433, protocol: 'tcp', kind: 'observed', classification: 'app' }]);
+    const rows = await json('dependencies', '--where', 'port=1433', '--columns', 'id,from,to,port,protocol,kind,classification');
+    expect(rows).toEqual([{ id: null, from: 'server:PAY-APP01', to: 'server:SQL01', port: 1433, protocol: 'tcp', kind: 'observed', classification: 'app' }]);
+    // A whole record is the dependency as written: no id where it has none.
+    expect(await json('dependencies', '--where', 'port=1433')).toEqual([{ from: 'server:PAY-APP01', to: 'server:SQL01', port: 1433, protocol: 'tcp', kind: 'observed', classification: 'app' }]);
   });
 
   it('priorities in rank order, waves in their order (not by id, not as written)', async () => {
@@ -401,7 +405,7 @@ describe('list collections', () => {
 
   it('nothing found: an empty answer in every format', async () => {
     const none = ['--status', 'optimized'];
-    expect((await list([...none, '-f', 'json'])).stdout).toBe('[]\n');
+    expect(JSON.parse((await list([...none, '-f', 'json'])).stdout)).toEqual({ version: 1, collection: 'workloads', items: [] });
     expect((await list([...none, '-f', 'yaml'])).stdout).toBe('[]\n');
     expect((await list([...none, '-f', 'ids'])).stdout).toBe('');
     expect((await list([...none, '-f', 'csv', '--columns', 'id,name'])).stdout).toBe('id,name\r\n');
@@ -470,15 +474,17 @@ describe('list output formats', () => {
     await expect(rich.stdout).toMatchFileSnapshot(golden('list.columns.table.txt'));
   });
 
-  it('table: fits an 80-column terminal, the widest column wrapping at spaces; coloured there', async () => {
+  // The layout rules are tested on examples/contoso in tests/format/table-fit.test.ts.
+  it('table: fits an 80-column terminal, the name cut with …, every id, status and number whole; coloured there', async () => {
     const args = ['--priority', '--columns', 'id,name,priority,status,wave,servers,cores'];
     const result = await list(args, { tty: true, columns: 80, env: { NO_COLOR: '1' } });
     expect(result.code).toBe(0);
     const lines = result.stdout.trimEnd().split('\n');
     // 96 columns wide without a terminal: `name` gives way, down to exactly 80.
     for (const line of lines) expect(line.length).toBe(80);
-    expect(result.stdout).not.toContain('…');
+    expect(result.stdout).toContain('│ Billing,…    │');
     for (const id of ALL_WORKLOADS) expect(result.stdout).toContain(`│ ${id} `);
+    for (const status of ['scheduled', 'identified', 'assessing', 'retained']) expect(result.stdout).toContain(`│ ${status} `);
     await expect(result.stdout).toMatchFileSnapshot(golden('list.priority.table-80.txt'));
     const coloured = await list(args, { tty: true, columns: 80 });
     expect(coloured.stdout).toContain('\u001b[');
@@ -486,14 +492,13 @@ describe('list output formats', () => {
 
   // Was a bug, kept as a regression test: to fit 80 columns the layout shrinks every column down to 8 characters, the id column
   // too, and the table (then cli-table3) cut words longer than a cell: `data-l…`, `intran…`, `hr-por…`,
-  // `legacy…`, `mainfr…`, `schedul…`, `<fin@co…`. Text is lost, the ids first — the one column a
-  // reader needs whole (to type `backlog show ID`). Long words should wrap, not be cut.
-  it('table: at 80 columns the default --priority table loses no text (no id is cut)', async () => {
+  // `legacy…`, `mainfr…`, `schedul…`, `<fin@co…`. The ids are the one column a reader needs whole
+  // (to type `backlog show ID`): they are never cut, nor split across lines.
+  it('table: at 80 columns the default --priority table cuts no id', async () => {
     const result = await list(['--priority'], { columns: 80 });
     expect(result.code).toBe(0);
     for (const line of result.stdout.trimEnd().split('\n')) expect(line.length).toBeLessThanOrEqual(80);
     for (const id of ALL_WORKLOADS) expect(result.stdout).toContain(`│ ${id} `);
-    expect(result.stdout).not.toContain('…');
   });
 
   it('table: servers and dependencies', async () => {
@@ -505,8 +510,9 @@ describe('list output formats', () => {
     const result = await list([...RICH, '-f', 'json']);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
-    const rows = JSON.parse(result.stdout) as Array<Record<string, unknown>>;
-    expect(Array.isArray(rows)).toBe(true);
+    const output = JSON.parse(result.stdout) as { version: number; collection: string; items: Array<Record<string, unknown>> };
+    expect([output.version, output.collection]).toEqual([1, 'workloads']);
+    const rows = output.items;
     expect(rows.map((row) => row.id)).toEqual(['payroll', 'crm', 'erp', 'billing', 'data-lake', 'intranet', 'hr-portal']);
     for (const row of rows) expect(Object.keys(row)).toEqual(COLUMNS);
     expect(rows[3]).toEqual({
@@ -521,6 +527,20 @@ describe('list output formats', () => {
       'x-cost-centre': null,
     });
     await expect(result.stdout).toMatchFileSnapshot(golden('list.priority.json'));
+  });
+
+  // Was a bug (issue 21, item 3): json and yaml gave only the table's columns.
+  it('json and yaml without --columns: whole records, every field as show has it', async () => {
+    const records = (JSON.parse((await list(['--priority', '-f', 'json'])).stdout) as { items: Array<Record<string, unknown>> }).items;
+    expect(records.map((record) => record.id)).toEqual(['payroll', 'crm', 'erp', 'billing', 'data-lake', 'intranet', 'hr-portal', 'legacy-fax', 'mainframe', 'archive']);
+    const shown = JSON.parse((await runCli(['show', 'billing', '--root', ROOT, '-f', 'json'], { cwd: repo })).stdout) as { fields: unknown };
+    const billing = records.find((record) => record.id === 'billing');
+    expect(billing).toEqual(shown.fields);
+    expect(billing).toMatchObject({ criticality: 'high', drivers: ['cost'], milestone: '2027-01-01', environment: 'production', notes: 'Invoices and dunning.\nOwned by "AR", Finance.' });
+    expect(billing).not.toHaveProperty('servers');
+    expect(parseYaml((await list(['--priority', '-f', 'yaml'])).stdout)).toEqual(records);
+    const servers = (JSON.parse((await list(['servers', '-f', 'json'])).stdout) as { items: Array<Record<string, unknown>> }).items;
+    expect(servers.find((server) => server.id === 'SQL01')).toMatchObject({ role: 'database', status: 'replicating' });
   });
 
   it('csv: RFC 4180 quoting, CRLF line ends, lists joined with ;', async () => {
@@ -540,24 +560,25 @@ describe('list output formats', () => {
     await expect(result.stdout).toMatchFileSnapshot(golden('list.priority.csv'));
   });
 
-  it('markdown: a table, with | escaped and line breaks as <br>', async () => {
+  // What a renderer makes of it, and of hostile values: tests/e2e/markdown-injection.test.ts.
+  it('markdown: a table, with what Markdown would act on escaped and line breaks as <br>', async () => {
     const result = await list([...RICH, '-f', 'markdown']);
     expect(result.code).toBe(0);
     const lines = result.stdout.trimEnd().split('\n');
-    expect(lines[0]).toBe(`| ${COLUMNS.join(' | ')} |`);
+    expect(lines[0]).toBe(`| ${COLUMNS.map((column) => column.replace('_', '\\_')).join(' | ')} |`);
     expect(lines[1]).toBe(`| ${COLUMNS.map(() => '---').join(' | ')} |`);
     expect(lines).toHaveLength(2 + 7);
     // Every row has as many cell separators as the header: no | leaks out of a cell.
     const separators = (line: string) => line.replace(/\\\|/g, '').split('|').length;
     for (const line of lines) expect(separators(line)).toBe(separators(lines[0]!));
-    expect(lines[5]).toBe('| billing | Billing, "Pay" &lt;EU&gt; #1 \\| B2B |  | finance, billing | Invoices and dunning.<br>Owned by "AR", Finance. | 2 | crm |  |  |');
+    expect(lines[5]).toBe('| billing | Billing, "Pay" \\<EU\\> `#1` \\| B2B |  | finance, billing | Invoices and dunning.<br>Owned by "AR", Finance. | 2 | crm |  |  |');
     await expect(result.stdout).toMatchFileSnapshot(golden('list.priority.md'));
   });
 
   it('yaml: the same rows as json', async () => {
     const result = await list([...RICH, '-f', 'yaml']);
     expect(result.code).toBe(0);
-    const asJson = JSON.parse((await list([...RICH, '-f', 'json'])).stdout) as unknown;
+    const asJson = (JSON.parse((await list([...RICH, '-f', 'json'])).stdout) as { items: unknown }).items;
     expect(parseYaml(result.stdout)).toEqual(asJson);
     await expect(result.stdout).toMatchFileSnapshot(golden('list.priority.yaml'));
   });

@@ -18,18 +18,18 @@ interface Group {
 }
 
 interface Report {
-  as_of: string;
+  asOf: string;
   totals: Record<string, number>;
   progress: Record<string, number>;
-  by_status: Group[];
-  by_strategy: Group[];
-  by_wave: Group[];
-  by_criticality: Group[];
-  servers_by_status: Array<{ key: string; servers: number; percent: number; cores: number }>;
+  byStatus: Group[];
+  byStrategy: Group[];
+  byWave: Group[];
+  byCriticality: Group[];
+  serversByStatus: Array<{ key: string; servers: number; percent: number; cores: number }>;
   outcomes: Array<{ id: string; title: string; category: string | null; stakeholder: string | null; metrics: Array<Record<string, unknown>> }>;
-  open_assumptions: Array<{ id: string; statement: string; owner: string | null; review_by: string | null; overdue: boolean }>;
-  open_remediations: Array<Record<string, unknown>>;
-  blocked_workloads: Array<{ id: string; name: string; wave: string | null; waiting_for: string[] }>;
+  openAssumptions: Array<{ id: string; statement: string; owner: string | null; review_by: string | null; overdue: boolean }>;
+  openRemediations: Array<Record<string, unknown>>;
+  blockedWorkloads: Array<{ id: string; name: string; wave: string | null; waitingFor: string[] }>;
 }
 
 function report(args: string[] = [], options: CliRunOptions = {}): Promise<CliResult> {
@@ -47,27 +47,27 @@ const group = (key: string, workloads: number, percent: number, servers: number,
 
 describe('report --format json', () => {
   it('computes every measure', async () => {
-    const { totals, progress, as_of } = await json();
-    expect(as_of).toBe('2026-06-01');
-    // to_move leaves out legacy-fax (retire, retired) and archive (retain, retained);
-    // in_service leaves out FAX01 (decommissioned).
-    expect(totals).toEqual({ workloads: 10, to_move: 8, servers: 13, in_service: 12, cores: 82 });
+    const { totals, progress, asOf } = await json();
+    expect(asOf).toBe('2026-06-01');
+    // toMove leaves out legacy-fax (retire, retired) and archive (retain, retained);
+    // inService leaves out FAX01 (decommissioned).
+    expect(totals).toEqual({ workloads: 10, toMove: 8, servers: 13, inService: 12, cores: 82 });
     expect(progress).toEqual({
-      'workloads-migrated': 1, // data-lake
-      'servers-migrated': 2, // LAKE01, LAKE02 (CRM01 is only test-migrated)
-      'cores-migrated': 24, // 12 + 12
-      'memory-gb-migrated': 144, // 96 + 48
-      'workloads-rationalized': 8, // all but hr-portal (tbd) and mainframe (no strategy)
-      'percent-workloads-migrated': 12.5, // 1 of 8 to move
-      'percent-servers-migrated': 16.7, // 2 of 12 in service
-      'remediations-open': 3, // rem-tls (in-progress), rem-sql (no status), rem-crm-api; not rem-fax (done)
-      'assumptions-open': 2, // as-bandwidth, as-licence (no status); not as-vendor (validated)
+      workloadsMigrated: 1, // data-lake
+      serversMigrated: 2, // LAKE01, LAKE02 (CRM01 is only test-migrated)
+      coresMigrated: 24, // 12 + 12
+      memoryGbMigrated: 144, // 96 + 48
+      workloadsRationalized: 8, // all but hr-portal (tbd) and mainframe (no strategy)
+      percentWorkloadsMigrated: 12.5, // 1 of 8 to move
+      percentServersMigrated: 16.7, // 2 of 12 in service
+      remediationsOpen: 3, // rem-tls (in-progress), rem-sql (no status), rem-crm-api; not rem-fax (done)
+      assumptionsOpen: 2, // as-bandwidth, as-licence (no status); not as-vendor (validated)
     });
   });
 
   it('counts and percentages by status, strategy, wave and criticality, with servers and cores', async () => {
     const r = await json();
-    expect(r.by_status).toEqual([
+    expect(r.byStatus).toEqual([
       group('assessing', 2, 20, 3, 25), // erp (SQL01 16, ERP-APP01 9), mainframe (MF01, no cores)
       group('ready', 2, 20, 2, 12), // crm (10), billing (2)
       group('blocked', 1, 10, 1, 4),
@@ -77,7 +77,7 @@ describe('report --format json', () => {
       group('retired', 1, 10, 1, 1),
       group('scheduled', 1, 10, 2, 12),
     ]);
-    expect(r.by_strategy).toEqual([
+    expect(r.byStrategy).toEqual([
       group('rehost', 2, 20, 4, 18),
       group('replatform', 2, 20, 2, 12),
       group('(none)', 1, 10, 1, 0),
@@ -88,8 +88,8 @@ describe('report --format json', () => {
       group('tbd', 1, 10, 1, 4),
     ]);
     // In wave order; HR01, shared by intranet (wave-2) and hr-portal (no wave), counts in both.
-    expect(r.by_wave).toEqual([group('wave-1', 2, 20, 4, 36), group('wave-2', 4, 40, 6, 43), group('final', 0, 0, 0, 0), group('(no wave)', 4, 40, 4, 7)]);
-    expect(r.by_criticality).toEqual([
+    expect(r.byWave).toEqual([group('wave-1', 2, 20, 4, 36), group('wave-2', 4, 40, 6, 43), group('final', 0, 0, 0, 0), group('(no wave)', 4, 40, 4, 7)]);
+    expect(r.byCriticality).toEqual([
       group('mission-critical', 2, 20, 4, 37),
       group('unit-critical', 1, 10, 1, 10),
       group('high', 2, 20, 3, 26),
@@ -98,7 +98,7 @@ describe('report --format json', () => {
       group('unsupported', 1, 10, 1, 2),
       group('(none)', 1, 10, 1, 0),
     ]);
-    expect([...r.servers_by_status].sort((a, b) => a.key.localeCompare(b.key))).toEqual([
+    expect([...r.serversByStatus].sort((a, b) => a.key.localeCompare(b.key))).toEqual([
       { key: 'decommissioned', servers: 1, percent: 7.7, cores: 1 },
       { key: 'migrated', servers: 2, percent: 15.4, cores: 24 },
       { key: 'not-started', servers: 8, percent: 61.5, cores: 31 },
@@ -146,24 +146,24 @@ describe('report --format json', () => {
   it('open assumptions, overdue by --as-of (a review due today is not overdue yet)', async () => {
     const bandwidth = { id: 'as-bandwidth', statement: 'The 1 Gbit/s link is enough to replicate the payroll and CRM data.', owner: 'Network Team', review_by: '2026-05-15' };
     const licence = { id: 'as-licence', statement: 'ERP licences move to the cloud at no extra cost.', owner: 'Procurement', review_by: '2026-07-01' };
-    expect((await json()).open_assumptions).toEqual([
+    expect((await json()).openAssumptions).toEqual([
       { ...bandwidth, overdue: true },
       { ...licence, overdue: false },
     ]);
     const later = await json(['--as-of', '2026-07-02']);
-    expect(later.as_of).toBe('2026-07-02');
-    expect(later.open_assumptions.map((a) => [a.id, a.overdue])).toEqual([
+    expect(later.asOf).toBe('2026-07-02');
+    expect(later.openAssumptions.map((a) => [a.id, a.overdue])).toEqual([
       ['as-bandwidth', true],
       ['as-licence', true],
     ]);
-    expect((await json(['--as-of', '2026-05-15'])).open_assumptions.map((a) => [a.id, a.overdue])).toEqual([
+    expect((await json(['--as-of', '2026-05-15'])).openAssumptions.map((a) => [a.id, a.overdue])).toEqual([
       ['as-bandwidth', false],
       ['as-licence', false],
     ]);
     // BACKLOG_AS_OF when there is no --as-of.
     const fromEnv = await json([], { env: { BACKLOG_AS_OF: '2026-07-02' } });
-    expect(fromEnv.as_of).toBe('2026-07-02');
-    expect(fromEnv.open_assumptions.every((a) => a.overdue)).toBe(true);
+    expect(fromEnv.asOf).toBe('2026-07-02');
+    expect(fromEnv.openAssumptions.every((a) => a.overdue)).toBe(true);
   });
 
   it('rejects an --as-of that is not a date (exit 2)', async () => {
@@ -175,14 +175,14 @@ describe('report --format json', () => {
 
   it('open remediations, and blocked workloads with what they wait for', async () => {
     const r = await json();
-    expect(r.open_remediations).toEqual([
+    expect(r.openRemediations).toEqual([
       { id: 'rem-tls', title: 'Enable TLS 1.2 on payroll', severity: 'medium', status: 'in-progress', owner: 'Finance Ops', due: '2026-06-15' },
       { id: 'rem-sql', title: 'Upgrade SQL01 to SQL Server 2019', severity: 'high', status: 'open', owner: 'DBA Team', due: null },
       { id: 'rem-crm-api', title: 'Replace the SOAP API', severity: 'low', status: 'open', owner: null, due: null },
     ]);
     // hr-portal depends on mainframe, legacy-fax, data-lake and erp: legacy-fax is retired and
     // data-lake has moved, so it waits for mainframe and erp.
-    expect(r.blocked_workloads).toEqual([{ id: 'hr-portal', name: 'HR portal', wave: null, waiting_for: ['mainframe', 'erp'] }]);
+    expect(r.blockedWorkloads).toEqual([{ id: 'hr-portal', name: 'HR portal', wave: null, waitingFor: ['mainframe', 'erp'] }]);
   });
 });
 

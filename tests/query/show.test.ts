@@ -15,7 +15,7 @@ const golden = (name: string) => join(import.meta.dirname, '..', 'golden', 'quer
 interface Detail {
   kind: string;
   id: string;
-  defined_in: string;
+  definedIn: string;
   fields: Record<string, unknown>;
   sections: Record<string, unknown>;
 }
@@ -53,20 +53,20 @@ describe('show a workload', () => {
     const crm = await detail('crm');
     expect(crm.kind).toBe('workload');
     expect(crm.id).toBe('crm');
-    expect(crm.defined_in).toBe(`workloads/customer.yaml:${lineOf('workloads/customer.yaml', 'id: crm')}`);
-    expect(crm.defined_in).toBe('workloads/customer.yaml:2');
+    expect(crm.definedIn).toBe(`workloads/customer.yaml:${lineOf('workloads/customer.yaml', 'id: crm')}`);
+    expect(crm.definedIn).toBe('workloads/customer.yaml:2');
     expect(crm.fields).toMatchObject({ id: 'crm', name: 'CRM', priority: 'high', rank: 2, wave: 'wave-2', target: { region: 'northeurope', service: 'app-service' }, 'x-cost-centre': 'CC-200' });
-    expect(Object.keys(crm.sections)).toEqual(['servers', 'totals', 'depends_on', 'dependents', 'external', 'move_group', 'drivers', 'assumptions', 'open_remediations', 'risks']);
+    expect(Object.keys(crm.sections)).toEqual(['servers', 'totals', 'dependsOn', 'dependents', 'external', 'moveGroup', 'drivers', 'assumptions', 'openRemediations', 'risks']);
     expect(crm.sections).toEqual({
       servers: [{ id: 'CRM01', os: 'RHEL 8', cores: 10, memory_gb: 64, status: 'test-migrated' }],
       totals: { servers: 1, cores: 10, memory_gb: 64 },
-      depends_on: [{ id: 'billing', name: 'Billing, "Pay" <EU> #1 | B2B', wave: 'wave-2', status: 'ready', classification: 'app', via: ['depends_on'] }],
+      dependsOn: [{ id: 'billing', name: 'Billing, "Pay" <EU> #1 | B2B', wave: 'wave-2', status: 'ready', classification: 'app', via: ['depends_on'] }],
       dependents: [
         { id: 'billing', name: 'Billing, "Pay" <EU> #1 | B2B', wave: 'wave-2', status: 'ready', classification: 'app', via: ['dependency dep-billing-crm'] },
         { id: 'intranet', name: 'Intranet', wave: 'wave-2', status: 'identified', classification: 'app', via: ['depends_on'] },
       ],
       external: [{ name: 'salesforce', via: 'depends_on' }],
-      move_group: { id: 'mg-1', members: ['billing', 'crm'] },
+      moveGroup: { id: 'mg-1', members: ['billing', 'crm'] },
       drivers: [{ id: 'innovate', title: 'Modernise customer apps', rank: 3, rationale: 'Customers expect self-service by 2027.' }],
       // Its own `assumptions`, then those that apply to it.
       assumptions: [
@@ -74,15 +74,15 @@ describe('show a workload', () => {
         { id: 'as-bandwidth', statement: 'The 1 Gbit/s link is enough to replicate the payroll and CRM data.', status: 'open', review_by: '2026-05-15' },
       ],
       // rem-fax is done and names another workload; only rem-crm-api is open and about crm.
-      open_remediations: [{ id: 'rem-crm-api', title: 'Replace the SOAP API', severity: 'low', status: 'open', owner: null, due: null }],
+      openRemediations: [{ id: 'rem-crm-api', title: 'Replace the SOAP API', severity: 'low', status: 'open', owner: null, due: null }],
       risks: [{ id: 'risk-vendor', title: 'CRM vendor lock-in', severity: 'medium', status: 'open', owner: 'Sales IT' }],
     });
   });
 
   it('json: edges lifted from servers, shared-infra and noise edges, an in-progress remediation', async () => {
     const payroll = await detail('payroll');
-    expect(payroll.defined_in).toBe('workloads/finance.yaml:2');
-    expect(payroll.sections.depends_on).toEqual([
+    expect(payroll.definedIn).toBe('workloads/finance.yaml:2');
+    expect(payroll.sections.dependsOn).toEqual([
       // The dependency without an id, named by its identity.
       { id: 'erp', name: 'ERP', wave: 'wave-2', status: 'assessing', classification: 'app', via: ['dependency server:PAY-APP01->server:SQL01:1433/tcp'] },
       { id: 'mainframe', name: 'Mainframe batch', wave: null, status: 'assessing', classification: 'shared-infra', via: ['dependency dep-dns'] },
@@ -92,18 +92,18 @@ describe('show a workload', () => {
       { id: 'intranet', name: 'Intranet', wave: 'wave-2', status: 'identified', classification: 'app', via: ['depends_on'] },
     ]);
     expect(payroll.sections.external).toEqual([]);
-    expect(payroll.sections.move_group).toBeUndefined();
+    expect(payroll.sections.moveGroup).toBeUndefined();
     expect(payroll.sections.drivers).toEqual([{ id: 'dc-exit', title: 'Exit the datacenter', rank: 1, rationale: 'The datacenter lease ends in June 2027.' }]);
     expect(payroll.sections.assumptions).toEqual([{ id: 'as-bandwidth', statement: 'The 1 Gbit/s link is enough to replicate the payroll and CRM data.', status: 'open', review_by: '2026-05-15' }]);
-    expect(payroll.sections.open_remediations).toEqual([{ id: 'rem-tls', title: 'Enable TLS 1.2 on payroll', severity: 'medium', status: 'in-progress', owner: 'Finance Ops', due: '2026-06-15' }]);
+    expect(payroll.sections.openRemediations).toEqual([{ id: 'rem-tls', title: 'Enable TLS 1.2 on payroll', severity: 'medium', status: 'in-progress', owner: 'Finance Ops', due: '2026-06-15' }]);
     expect(payroll.sections.risks).toEqual([]);
     expect(payroll.sections.totals).toEqual({ servers: 2, cores: 12, memory_gb: 48 });
   });
 
   it("json: a remediation of one of its servers, drivers in the order written, an assumption without status (open)", async () => {
     const erp = await detail('erp');
-    expect(erp.defined_in).toBe(`workloads/finance.yaml:${lineOf('workloads/finance.yaml', 'id: erp')}`);
-    expect(erp.sections.open_remediations).toEqual([{ id: 'rem-sql', title: 'Upgrade SQL01 to SQL Server 2019', severity: 'high', status: 'open', owner: 'DBA Team', due: null }]);
+    expect(erp.definedIn).toBe(`workloads/finance.yaml:${lineOf('workloads/finance.yaml', 'id: erp')}`);
+    expect(erp.sections.openRemediations).toEqual([{ id: 'rem-sql', title: 'Upgrade SQL01 to SQL Server 2019', severity: 'high', status: 'open', owner: 'DBA Team', due: null }]);
     expect(erp.sections.drivers).toEqual([
       { id: 'innovate', title: 'Modernise customer apps', rank: 3, rationale: 'Customers expect self-service by 2027.' },
       { id: 'dc-exit', title: 'Exit the datacenter', rank: 1, rationale: 'The datacenter lease ends in June 2027.' },
@@ -118,17 +118,17 @@ describe('show a workload', () => {
   it('json: the line of an entity written after a comment, and an edge to the outside from a server', async () => {
     const billing = await detail('billing');
     // A comment line stands between data-lake and billing in the file.
-    expect(billing.defined_in).toBe('workloads/finance.yaml:44');
+    expect(billing.definedIn).toBe('workloads/finance.yaml:44');
     expect(lineOf('workloads/finance.yaml', 'id: billing')).toBe(44);
     expect(billing.sections.external).toEqual([{ name: 'stripe', via: 'dependency dep-stripe' }]);
-    expect(billing.sections.move_group).toEqual({ id: 'mg-1', members: ['billing', 'crm'] });
+    expect(billing.sections.moveGroup).toEqual({ id: 'mg-1', members: ['billing', 'crm'] });
     expect(billing.fields.notes).toBe('Invoices and dunning.\nOwned by "AR", Finance.');
   });
 
   it('json: what a blocked workload depends on, with the wave and status of each', async () => {
     const hr = await detail('hr-portal');
-    expect(hr.defined_in).toBe('workloads/other.yaml:2');
-    expect((hr.sections.depends_on as Array<Record<string, unknown>>).map(({ id, wave, status }) => [id, wave, status])).toEqual([
+    expect(hr.definedIn).toBe('workloads/other.yaml:2');
+    expect((hr.sections.dependsOn as Array<Record<string, unknown>>).map(({ id, wave, status }) => [id, wave, status])).toEqual([
       ['data-lake', 'wave-1', 'migrated'],
       ['erp', 'wave-2', 'assessing'],
       ['legacy-fax', null, 'retired'],
@@ -159,13 +159,13 @@ describe('show a server', () => {
   it('its workloads (with wave and status), dependencies both ways, and who refers to it', async () => {
     const sql = await detail('SQL01');
     expect(sql.kind).toBe('server');
-    expect(sql.defined_in).toBe(`servers.yaml:${lineOf('servers.yaml', 'id: SQL01')}`);
-    expect(sql.defined_in).toBe('servers.yaml:4');
+    expect(sql.definedIn).toBe(`servers.yaml:${lineOf('servers.yaml', 'id: SQL01')}`);
+    expect(sql.definedIn).toBe('servers.yaml:4');
     expect(sql.sections).toEqual({
       workloads: [{ id: 'erp', name: 'ERP', wave: 'wave-2', status: 'assessing' }],
-      depends_on: [],
+      dependsOn: [],
       dependents: [{ other: 'server:PAY-APP01', port: 1433, protocol: 'tcp', classification: 'app', kind: 'observed' }],
-      referenced_by: [
+      referencedBy: [
         { entity: 'dependency:server:PAY-APP01->server:SQL01:1433/tcp', field: 'to' },
         { entity: 'remediation:rem-sql', field: 'servers' },
       ],
@@ -175,12 +175,12 @@ describe('show a server', () => {
   it('edges of every classification, in both directions; ids compared without case', async () => {
     const pay = await detail('pay-app01');
     expect(pay.id).toBe('PAY-APP01');
-    expect(pay.sections.depends_on).toEqual([
+    expect(pay.sections.dependsOn).toEqual([
       { other: 'server:SQL01', port: 1433, protocol: 'tcp', classification: 'app', kind: 'observed' },
       { other: 'server:MF01', port: 53, protocol: 'udp', classification: 'shared-infra', kind: 'observed' },
     ]);
     expect(pay.sections.dependents).toEqual([{ other: 'server:INTRA01', port: 123, protocol: 'udp', classification: 'noise', kind: 'observed' }]);
-    expect(pay.sections.referenced_by).toEqual([
+    expect(pay.sections.referencedBy).toEqual([
       { entity: 'dependency:server:PAY-APP01->server:SQL01:1433/tcp', field: 'from' },
       { entity: 'dependency:dep-dns', field: 'from' },
       { entity: 'dependency:dep-ntp', field: 'to' },
@@ -206,8 +206,8 @@ describe('show a wave', () => {
   it('its workloads in priority order, with totals and capacity', async () => {
     const wave = await detail('wave-2');
     expect(wave.kind).toBe('wave');
-    expect(wave.defined_in).toBe(`backlog.yaml:${lineOf('backlog.yaml', 'id: wave-2')}`);
-    expect(wave.defined_in).toBe('backlog.yaml:24');
+    expect(wave.definedIn).toBe(`backlog.yaml:${lineOf('backlog.yaml', 'id: wave-2')}`);
+    expect(wave.definedIn).toBe('backlog.yaml:24');
     expect(wave.sections.workloads).toEqual([
       { id: 'crm', name: 'CRM', priority: 'high', status: 'ready', strategy: 'replatform', servers: 1 },
       { id: 'erp', name: 'ERP', priority: 'high', status: 'assessing', strategy: 'refactor', servers: 2 },
@@ -230,16 +230,16 @@ describe('show a wave', () => {
 describe('show REF forms and errors', () => {
   it('kind:id picks one of two entities with the same id', async () => {
     const server = await detail('server:archive');
-    expect(server).toMatchObject({ kind: 'server', id: 'ARCHIVE', defined_in: 'servers.yaml:16' });
+    expect(server).toMatchObject({ kind: 'server', id: 'ARCHIVE', definedIn: 'servers.yaml:16' });
     expect(server.fields['x-rack']).toBe('R12');
     expect(server.sections.workloads).toEqual([{ id: 'archive', name: 'Archive', wave: null, status: 'retained' }]);
     const workload = await detail('workload:archive');
-    expect(workload).toMatchObject({ kind: 'workload', id: 'archive', defined_in: `workloads/other.yaml:${lineOf('workloads/other.yaml', 'id: archive')}` });
+    expect(workload).toMatchObject({ kind: 'workload', id: 'archive', definedIn: `workloads/other.yaml:${lineOf('workloads/other.yaml', 'id: archive')}` });
   });
 
   it('a dependency without an id, by its identity', async () => {
     const dependency = await detail('dependency:server:PAY-APP01->server:SQL01:1433/tcp');
-    expect(dependency).toMatchObject({ kind: 'dependency', id: 'server:PAY-APP01->server:SQL01:1433/tcp', defined_in: 'dependencies.yaml:10' });
+    expect(dependency).toMatchObject({ kind: 'dependency', id: 'server:PAY-APP01->server:SQL01:1433/tcp', definedIn: 'dependencies.yaml:10' });
     expect(lineOf('dependencies.yaml', 'from: server:PAY-APP01')).toBe(10);
   });
 

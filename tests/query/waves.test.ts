@@ -35,7 +35,7 @@ servers:
 describe('backlog waves', () => {
   it('lists each wave with load, capacity use and findings, and what has no wave', async () => {
     const root = tempDir({ 'backlog.yaml': BACKLOG });
-    const json = JSON.parse((await runCli(['waves', '--root', root, '-f', 'json'])).stdout);
+    const json = JSON.parse((await runCli(['waves', '--root', root, '-f', 'json'])).stdout).waves;
     expect(json.map((w: { id: string; servers: number; capacity: number | null; workloads: string[]; findings: Array<{ code: string }> }) => [w.id, w.workloads, w.servers, w.capacity, w.findings.map((f) => f.code)])).toEqual([
       ['w1', ['done', 'web'], 2, 3, ['WAVE_ORDER']],
       ['w2', ['db'], 3, 2, ['WAVE_CAPACITY']],

@@ -5,7 +5,7 @@ import { csv } from '../../format/rows/csv.js';
 import { createStyle } from '../colour.js';
 import { sheetColumns } from '../../import/sheet-columns.js';
 import type { Entity } from '../../model/entity.js';
-import { listEntities } from '../../query/list.js';
+import { matchingEntities } from '../../query/list.js';
 import type { CliIO } from '../io.js';
 import { openForQuery } from '../open-backlog.js';
 import { parseCollection } from './list.js';
@@ -17,10 +17,7 @@ export async function runExport(collectionName: string | undefined, options: { r
   // Sorted: the header must not change when an entity moves to another file.
   const extensions = [...new Set((context.backlog.entities[collection] as Entity[]).flatMap((e) => Object.keys(e.extensions ?? {})))].sort();
   // The order of `backlog list`: priorities by rank, waves by order, the rest by id.
-  const ordered = listEntities(context, { collection, where: [], sort: [], columns: ['id'] }).rows.map((row) => row.id as string);
-  const byId = new Map((context.backlog.entities[collection] as Entity[]).map((e) => [e.id, e]));
-  const rows = ordered.map((id) => {
-    const entity = byId.get(id)!;
+  const rows = matchingEntities(context, collection, []).map((entity) => {
     const data = entity.data as Record<string, unknown>;
     const row: Record<string, unknown> = {};
     for (const column of columns) {

@@ -6,6 +6,7 @@ import { formatYaml } from '../../edit/format-yaml.js';
 import { withLineEndsOf } from '../../edit/line-ends.js';
 import { UsageError } from '../../errors.js';
 import { plural } from '../../text/list.js';
+import { printable } from '../../text/printable.js';
 import { resolveAsOf } from '../as-of.js';
 import { colourEnabled, createStyle } from '../colour.js';
 import type { CliIO } from '../io.js';
@@ -39,9 +40,9 @@ async function fmt(paths: string[], options: FmtOptions, io: CliIO, journal: str
     const formatted = withLineEndsOf(file.text, formatYaml(file.text));
     if (formatted !== file.text) changes.set(file.path, formatted);
   }
-  for (const path of skipped) io.stderr(`backlog: skipped ${path}: it has YAML errors (see \`backlog validate\`)\n`);
+  for (const path of skipped) io.stderr(`backlog: skipped ${printable(path)}: it has YAML errors (see \`backlog validate\`)\n`);
   if (options.check) {
-    for (const path of changes.keys()) io.stdout(`${path}\n`);
+    for (const path of changes.keys()) io.stdout(`${printable(path)}\n`);
     if (changes.size > 0) io.stderr(`backlog: ${plural(changes.size, 'file')} would be reformatted; run \`backlog fmt\`\n`);
     return changes.size > 0 || skipped.length > 0 ? 1 : 0;
   }

@@ -9,6 +9,7 @@ import { starterFiles } from '../../edit/starter-backlog.js';
 import { errorMessage, IoError, UsageError } from '../../errors.js';
 import { makeFolder } from '../../files/make-folder.js';
 import { gitTopLevel } from '../../git/top-level.js';
+import { printable } from '../../text/printable.js';
 import type { CliIO } from '../io.js';
 import { toolVersion } from '../version.js';
 
@@ -48,6 +49,6 @@ export function runInit(dir: string | undefined, options: { ci: CiChoice }, io: 
     lines.push(top ? `and its CI at the top of the git repository: ${shown(ciPath)}` : `and its CI, for a git repository made in ${where}: ${shown(ciPath)}`);
   }
   lines.push(`Next: edit the examples, then \`backlog validate${where === '.' ? '' : ` --root ${where}`}\`.`);
-  io.stdout(`${lines.join('\n')}\n`);
+  io.stdout(`${printable(lines.join('\n'))}\n`);
   return 0;
 }

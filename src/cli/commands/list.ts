@@ -17,6 +17,7 @@ export interface ListCommandOptions {
   priority?: string | true;
   columns?: string;
   format: RowsFormat;
+  wide?: boolean;
   color?: boolean;
   status?: string;
   wave?: string;
@@ -51,11 +52,13 @@ export async function runList(collectionName: string | undefined, options: ListC
     sort: options.sort ? parseSort(options.sort) : [],
     ...(options.priority !== undefined ? { priority: { levels: parsePriorityLevels(options.priority) } } : {}),
     ...(options.columns ? { columns: options.columns.split(',').map((c) => c.trim()).filter(Boolean) } : {}),
+    // A machine format gives whole records, unless columns are chosen.
+    records: options.format === 'json' || options.format === 'yaml',
   };
   const { context } = await openForQuery(io, options.root);
   const rows = listEntities(context, listOptions);
   const style = createStyle(options.format === 'table' && colourEnabled(io, options.color));
-  io.stdout((await rowsFormatter(options.format))(rows, { style, columns: io.columns }));
+  io.stdout((await rowsFormatter(options.format))(rows, { style, columns: options.wide ? undefined : io.columns }));
   return 0;
 }
 

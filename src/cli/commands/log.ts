@@ -3,6 +3,7 @@ import { entityHistory } from '../../git/entity-history.js';
 import { backlogAt } from '../../git/backlog-at.js';
 import { openRepository, resolveCommit, shallowHistoryWarning } from '../../git/repository.js';
 import { historyText } from '../../format/history-text.js';
+import { jsonText, OUTPUT_VERSION } from '../../format/json-output.js';
 import { backlogRoot } from '../backlog-root.js';
 import { entityLabel } from '../../model/entity.js';
 import { findEntity } from '../../query/show.js';
@@ -20,7 +21,7 @@ export async function runLog(ref: string, options: { root?: string; format: 'tex
   await cache?.save('all');
   const entity = findEntity({ backlog: result.backlog, graph: result.graph }, ref);
   const history = await entityHistory(repository, head, entity, options.maxCount);
-  if (options.format === 'json') io.stdout(`${JSON.stringify({ entity: entityLabel(entity), history }, null, 2)}\n`);
+  if (options.format === 'json') io.stdout(jsonText({ version: OUTPUT_VERSION, entity: entityLabel(entity), history }));
   else io.stdout(historyText(entityLabel(entity), history, createStyle(colourEnabled(io, options.color))));
   const warning = await shallowHistoryWarning(repository);
   if (warning) io.stderr(warning);

@@ -1,6 +1,7 @@
 // `backlog report`: progress and KPIs as text (with bars), markdown or json; with --history,
 // the KPIs over time from the git history, as a burn-up, csv or json.
 import { historyChart } from '../../format/history-chart.js';
+import { historyJson, reportJson } from '../../format/report-json.js';
 import { reportMarkdown } from '../../format/report-markdown.js';
 import { reportText } from '../../format/report-text.js';
 import { csv } from '../../format/rows/csv.js';
@@ -32,7 +33,7 @@ export async function runReport(options: ReportOptions, io: CliIO): Promise<numb
   if (options.format === 'csv') throw new UsageError('csv is for --history; the report is text, markdown or json');
   const { context } = await openForQuery(io, options.root);
   const report = buildReport(context, asOf);
-  if (options.format === 'json') io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+  if (options.format === 'json') io.stdout(reportJson(report));
   else if (options.format === 'markdown') io.stdout(reportMarkdown(report));
   else io.stdout(reportText(report, style));
   return 0;
@@ -45,7 +46,7 @@ async function runHistory(options: ReportOptions, today: string, style: ReturnTy
   const cache = parseCacheOf(io, root);
   const points = await kpiHistory(repository, root, { every: options.every, today, ...(cache ? { cache } : {}), ...(options.since ? { since: options.since } : {}) });
   await cache?.save('all');
-  if (options.format === 'json') io.stdout(`${JSON.stringify(points, null, 2)}\n`);
+  if (options.format === 'json') io.stdout(historyJson(points, options.every));
   else if (options.format === 'csv') {
     const columns = Object.keys(points[0] ?? {}) as Array<keyof HistoryPoint>;
     io.stdout(csv({ columns, rows: points as unknown as Array<Record<string, unknown>>, idColumn: 'date' }, { style, columns: undefined }));

@@ -4,10 +4,12 @@ import { CODES } from '../../validate/codes.js';
 import { severityOf } from '../../validate/severity.js';
 import { colourEnabled, createStyle } from '../colour.js';
 import type { CliIO } from '../io.js';
+import { jsonText, OUTPUT_VERSION } from '../../format/json-output.js';
 import { renderTable } from '../../format/rows/table-layout.js';
 
 export interface RulesOptions {
   format: 'table' | 'json';
+  wide?: boolean;
   color?: boolean;
 }
 
@@ -25,7 +27,7 @@ export function runRules(options: RulesOptions, project: Project | undefined, io
       ...(overridden ? { configured: here(code) } : {}),
       description: CODES[code].summary,
     }));
-    io.stdout(`${JSON.stringify(rules, null, 2)}\n`);
+    io.stdout(jsonText({ version: OUTPUT_VERSION, rules }));
     return 0;
   }
   const style = createStyle(colourEnabled(io, options.color));
@@ -33,6 +35,6 @@ export function runRules(options: RulesOptions, project: Project | undefined, io
   const rows = DIAGNOSTIC_CODES.map((code) =>
     overridden ? [code, CODES[code].severity, here(code), CODES[code].summary] : [code, CODES[code].severity, CODES[code].summary],
   );
-  io.stdout(renderTable(head, rows, { style, columns: io.columns }));
+  io.stdout(renderTable(head, rows, { style, columns: options.wide ? undefined : io.columns, fits: head.map((title) => (title === 'Description' ? 'text' : 'fixed')) }));
   return 0;
 }

@@ -1,22 +1,79 @@
-// `backlog set REF FIELD=VALUE ...`: change fields of one entity in place, validated first.
+// `backlog set REF FIELD=VALUE ...`: change fields of one entity in place, validated first;
+// `backlog set --where COND FIELD=VALUE ...`: of every entity that matches, in one write.
+import { COLLECTION_KINDS, type CollectionName } from '../../../schemas/vocabulary.js';
 import { applyFileEdits } from '../../edit/apply-changes.js';
-import { assignmentEdits, parseAssignment } from '../../edit/set-fields.js';
+import { parseAssignment, type ParsedAssignment } from '../../edit/assignment-path.js';
+import { assignmentEdits, changes, resolveAssignment, type ResolvedAssignment } from '../../edit/set-fields.js';
+import type { Edit } from '../../edit/text-edits.js';
+import { UsageError } from '../../errors.js';
+import { entityLabel, type Entity } from '../../model/entity.js';
+import { addTo } from '../../model/group.js';
+import { matchingEntities } from '../../query/list.js';
 import { findEntity } from '../../query/show.js';
+import { parseCondition } from '../../query/where.js';
+import { cellText } from '../../format/rows/types.js';
+import { plural } from '../../text/list.js';
+import { printable } from '../../text/printable.js';
 import { resolveAsOf } from '../as-of.js';
 import { colourEnabled, createStyle } from '../colour.js';
 import type { CliIO } from '../io.js';
 import { openBacklog, whileWriting } from '../open-backlog.js';
 import { reportApplied } from '../report-applied.js';
+import { parseCollection } from './list.js';
 
-export async function runSet(ref: string, assignments: string[], options: { root?: string; dryRun?: boolean; asOf?: string; color?: boolean }, io: CliIO): Promise<number> {
+export interface SetOptions {
+  root?: string;
+  where: string[];
+  collection?: string;
+  dryRun?: boolean;
+  asOf?: string;
+  color?: boolean;
+}
+
+export async function runSet(args: string[], options: SetOptions, io: CliIO): Promise<number> {
+  const bulk = options.where.length > 0;
+  if (!bulk && options.collection !== undefined) throw new UsageError('--collection goes with --where');
+  const ref = bulk ? undefined : args[0];
+  if (ref?.includes('=')) throw new UsageError(`\`${ref}\`: name the entity first (set REF FIELD=VALUE), or choose entities with --where`);
+  const assignments = (bulk ? args : args.slice(1)).map(parseAssignment);
+  if (assignments.length === 0) throw new UsageError('nothing to set: give FIELD=VALUE', bulk ? 'with --where, every argument is FIELD=VALUE' : undefined);
+  const collection: CollectionName = parseCollection(options.collection ?? 'workloads');
+  const conditions = options.where.map(parseCondition);
   const asOf = resolveAsOf(options.asOf, io.env);
   const dryRun = options.dryRun === true;
   return whileWriting(io, options.root, !dryRun, async (journal) => {
     const opened = await openBacklog(io, options.root);
-    const entity = findEntity(opened.context, ref);
-    const parsed = assignments.map((text) => parseAssignment(entity, text));
-    const edits = new Map([[entity.file, assignmentEdits(entity, parsed)]]);
+    const entities = bulk ? matchingEntities(opened.context, collection, conditions) : [findEntity(opened.context, ref!)];
+    if (entities.length === 0) {
+      io.stderr(`backlog: no ${collection} match ${options.where.map((w) => `--where ${w}`).join(' ')}: nothing to change\n`);
+      return 0;
+    }
+    const resolved = entities.map((entity) => ({ entity, assignments: assignments.map((assignment) => resolveAssignment(entity, assignment)) }));
+    const edits = new Map<string, Edit[]>();
+    for (const { entity, assignments: made } of resolved) for (const edit of assignmentEdits(entity, made)) addTo(edits, entity.file, edit);
     const result = applyFileEdits(opened.files, edits, { root: opened.root, dryRun, asOf, ...(journal ? { journal } : {}) });
-    return reportApplied(result, io, createStyle(colourEnabled(io, options.color)));
+    const style = createStyle(colourEnabled(io, options.color));
+    if (!bulk || result.status === 'refused' || result.status === 'unchanged') return reportApplied(result, io, style);
+    // Many entities: what changed on each, then the files.
+    const lines = resolved.flatMap(({ entity, assignments: made }) => changeLines(entity, assignments, made));
+    const changed = new Set(resolved.filter(({ assignments: made }) => made.some(changes)).map(({ entity }) => entity));
+    const entitiesChanged = plural(changed.size, COLLECTION_KINDS[collection], collection);
+    if (result.status === 'dry-run') {
+      io.stdout(result.diff);
+      io.stderr(`${lines.join('\n')}\nbacklog: dry run: ${entitiesChanged} would change in ${plural(result.files.length, 'file')}; nothing was written\n`);
+      return 0;
+    }
+    io.stdout(`${lines.join('\n')}\nChanged ${entitiesChanged}; wrote ${printable(result.files.join(', '))}.\n`);
+    return 0;
   });
+}
+
+function changeLines(entity: Entity, parsed: readonly ParsedAssignment[], made: readonly ResolvedAssignment[]): string[] {
+  return made.flatMap((assignment, i) =>
+    changes(assignment) ? [printable(`${entityLabel(entity)}  ${parsed[i]!.target}: ${shown(assignment.before)} → ${shown(assignment.value)}`)] : [],
+  );
+}
+
+function shown(value: unknown): string {
+  return value === undefined || value === null ? '(none)' : cellText(value);
 }

@@ -1,5 +1,6 @@
 // `backlog show REF`: one entity in full, as text, json or yaml.
 import { stringify } from 'yaml';
+import { showJson, showOutput } from '../../format/show-json.js';
 import { showText } from '../../format/show-text.js';
 import { createLocator, LineIndex } from '../../load/locate/index.js';
 import { locationOf } from '../../model/entity.js';
@@ -16,8 +17,8 @@ export async function runShow(ref: string, options: { root?: string; format: 'te
   const range = createLocator(text, parser)({ doc, path: nodePath, target: 'value' });
   const line = range ? new LineIndex(text).position(range[0]).line : undefined;
   const detail = showEntity(context, entity, line === undefined ? path : `${path}:${line}`);
-  if (options.format === 'json') io.stdout(`${JSON.stringify(detail, null, 2)}\n`);
-  else if (options.format === 'yaml') io.stdout(stringify(detail, { lineWidth: 0 }));
+  if (options.format === 'json') io.stdout(showJson(detail));
+  else if (options.format === 'yaml') io.stdout(stringify(showOutput(detail), { lineWidth: 0 }));
   else io.stdout(showText(detail, createStyle(colourEnabled(io, options.color))));
   return 0;
 }

@@ -17,6 +17,7 @@ import type { CliIO } from '../io.js';
 import { parseCacheOf, threadsOf } from '../caching.js';
 import { toolVersion } from '../version.js';
 import { joinOr, plural } from '../../text/list.js';
+import { printable } from '../../text/printable.js';
 import { countBySeverity, describeCounts } from '../../format/summary.js';
 
 export interface ValidateOptions {
@@ -45,7 +46,7 @@ export async function runValidate(options: ValidateOptions, io: CliIO): Promise<
   const cache = parseCacheOf(io, root);
   const loaded = await loadBacklog(source, { ...(cache ? { cache } : {}), threads: threadsOf(io) });
   const { files } = loaded;
-  for (const notice of source.notices) io.stderr(`backlog: ${notice}\n`);
+  for (const notice of source.notices) io.stderr(`backlog: ${printable(notice)}\n`);
 
   const result = validate(files, { asOf }, loaded);
   if (options.changed) {
@@ -67,6 +68,7 @@ export async function runValidate(options: ValidateOptions, io: CliIO): Promise<
       pathPrefix: REPOSITORY_PATH_FORMATS.has(output.format) ? repositoryPaths : '',
       sources: result.sources,
       failOn: options.failOn,
+      ...(options.maxWarnings !== undefined ? { maxWarnings: options.maxWarnings } : {}),
       toolVersion: toolVersion(),
     };
     const text = VALIDATION_FORMATTERS[output.format](report, context);
@@ -83,7 +85,7 @@ export async function runValidate(options: ValidateOptions, io: CliIO): Promise<
   const tooManyWarnings = options.maxWarnings !== undefined && counts.warning > options.maxWarnings;
   // With every output in a file, say in one line what happened.
   if (outputs.every((output) => output.file !== undefined)) {
-    io.stderr(`backlog: ${describeCounts(counts) || 'no problems'} in ${plural(files.length, 'file')}; wrote ${outputs.map((o) => o.file).join(', ')}\n`);
+    io.stderr(`backlog: ${describeCounts(counts) || 'no problems'} in ${plural(files.length, 'file')}; wrote ${printable(outputs.map((o) => o.file).join(', '))}\n`);
   }
   if (tooManyWarnings) io.stderr(`backlog: ${plural(counts.warning, 'warning')}, more than --max-warnings ${options.maxWarnings}\n`);
   return failing || tooManyWarnings ? 1 : 0;

@@ -2,6 +2,7 @@
 // written into the files with `--write`.
 import { applyFileEdits } from '../../edit/apply-changes.js';
 import { waveAssignmentEdits } from '../../edit/assign-waves.js';
+import { jsonText, OUTPUT_VERSION } from '../../format/json-output.js';
 import { rowsFormatter } from '../../format/rows/index.js';
 import { wavePlanText } from '../../format/wave-plan.js';
 import { suggestWaves } from '../../query/suggest-waves.js';
@@ -16,6 +17,7 @@ import { reportApplied } from '../report-applied.js';
 export interface WavesOptions {
   root?: string;
   format: 'table' | 'json' | 'markdown' | 'csv';
+  wide?: boolean;
   suggest?: boolean;
   maxServers?: number;
   reassign?: boolean;
@@ -37,13 +39,13 @@ async function waves(options: WavesOptions, io: CliIO, journal: string | undefin
   if (!options.suggest) {
     const { diagnostics } = validate(opened.files, { asOf }, opened);
     const summaries = summarizeWaves(opened.context, diagnostics);
-    if (options.format === 'json') io.stdout(`${JSON.stringify(summaries, null, 2)}\n`);
-    else io.stdout((await rowsFormatter(options.format))(waveRows(summaries), { style: options.format === 'table' ? style : createStyle(false), columns: io.columns }));
+    if (options.format === 'json') io.stdout(jsonText({ version: OUTPUT_VERSION, waves: summaries }));
+    else io.stdout((await rowsFormatter(options.format))(waveRows(summaries), { style: options.format === 'table' ? style : createStyle(false), columns: options.wide ? undefined : io.columns }));
     return 0;
   }
   const plan = suggestWaves(opened.context, { reassign: options.reassign === true, ...(options.maxServers !== undefined ? { maxServers: options.maxServers } : {}) });
   if (!options.write) {
-    io.stdout(options.format === 'json' ? `${JSON.stringify(plan, null, 2)}\n` : wavePlanText(plan, style));
+    io.stdout(options.format === 'json' ? jsonText({ version: OUTPUT_VERSION, ...plan }) : wavePlanText(plan, style));
     return 0;
   }
   const result = applyFileEdits(opened.files, waveAssignmentEdits(opened.backlog, plan), { root: opened.root, dryRun: options.dryRun === true, asOf, ...(journal ? { journal } : {}) });

@@ -1,7 +1,8 @@
-import { cell } from '../markdown.js';
+import { inertText } from '../markdown-text.js';
 import { cellText, type RowsFormatter } from './types.js';
 
 export const markdownTable: RowsFormatter = (data) => {
+  const cell = (text: string) => inertText(text, 'table');
   const lines = [`| ${data.columns.map(cell).join(' | ')} |`, `| ${data.columns.map(() => '---').join(' | ')} |`];
   for (const row of data.rows) lines.push(`| ${data.columns.map((column) => cell(cellText(row[column]))).join(' | ')} |`);
   return `${lines.join('\n')}\n`;

@@ -1,37 +1,111 @@
 import type { ChalkInstance } from 'chalk';
 import stringWidth from 'string-width';
+import type { ColumnFit } from '../../query/rows.js';
+
+/** A cell: text, or the items of a list. */
+export type Cell = string | readonly string[];
 
 export interface TableOptions {
   style: ChalkInstance;
-  /** Terminal width to fit; undefined when not on a terminal (no wrapping). */
+  /** Terminal width to fit; undefined when not on a terminal, or with --wide: nothing is cut. */
   columns: number | undefined;
+  /** How each column gives way (default: fixed). */
+  fits?: readonly ColumnFit[];
+  /**
+   * Columns to leave out, first to last, when giving way is not enough; after them the others
+   * from the right.
+   */
+  leaveOut?: readonly number[];
+  /** The column that always stays, the ids (default: the first). */
+  keep?: number;
 }
 
-const MIN_COLUMN_WIDTH = 8;
+/** The least text a column that gives way keeps: shorter than this, it says nothing. */
+const TEXT_FLOOR = 8;
+const LIST_SEPARATOR = ', ';
 
 /**
  * A boxed table: a rule under the header only, one space either side of every cell. On a
- * terminal it fits the width: the widest columns give way first, never the first (the ids) nor
- * a heading, and their cells wrap between words (a word longer than the column is broken, never
- * cut). Drawn here rather than by cli-table3, which spent 1.5 s on the 10,000 rows of a large
- * estate's `list`; the layout is the one it drew (tests/golden keeps it).
+ * terminal it fits the width: columns of free text and lists give way (the widest first), cut
+ * on one line; when that is not enough, whole columns are left out and a line under the table
+ * names them. Drawn here rather than by cli-table3, too slow for a large estate's `list`; the
+ * layout is the one it drew (tests/golden keeps it).
  */
-export function renderTable(head: string[], rows: string[][], options: TableOptions): string {
+export function renderTable(head: readonly string[], rows: ReadonlyArray<readonly Cell[]>, options: TableOptions): string {
   const { style, columns } = options;
-  const widths = head.map((title, i) => {
+  const fits = head.map((_, i) => options.fits?.[i] ?? 'fixed');
+  const natural = head.map((title, i) => {
     let widest = displayWidth(title);
-    for (const row of rows) widest = Math.max(widest, longestLine(row[i] ?? ''));
+    for (const row of rows) widest = Math.max(widest, longestLine(joined(row[i])));
     return widest + 2;
   });
-  if (columns !== undefined) {
-    const floors = head.map((title, i) => (i === 0 ? widths[0]! : Math.max(MIN_COLUMN_WIDTH, displayWidth(title) + 2)));
-    shrink(widths, floors, columns - widths.length - 1);
+  let shown = head.map((_, i) => i);
+  let widths = [...natural];
+  if (columns !== undefined && tableWidth(widths) > columns) {
+    ({ shown, widths } = fit(head, rows, fits, natural, columns, options.leaveOut ?? [], options.keep ?? 0));
   }
+  const cut = columns !== undefined;
   const rule = (left: string, middle: string, right: string) => `${left}${widths.map((width) => '─'.repeat(width)).join(middle)}${right}`;
-  const lines = [rule('┌', '┬', '┐'), ...rowLines(head.map((title) => style.bold(title)), widths), rule('├', '┼', '┤')];
-  for (const row of rows) lines.push(...rowLines(row.map((cell, i) => wrap(cell, widths[i]! - 2)), widths));
+  const lines = [rule('┌', '┬', '┐'), ...rowLines(shown.map((i) => style.bold(head[i]!)), widths), rule('├', '┼', '┤')];
+  for (const row of rows) {
+    lines.push(...rowLines(shown.map((i, at) => (cut ? cellToWidth(row[i], fits[i]!, widths[at]! - 2) : joined(row[i]))), widths));
+  }
   lines.push(rule('└', '┴', '┘'));
+  if (shown.length < head.length) lines.push(...leftOutNote(head.filter((_, i) => !shown.includes(i)), tableWidth(widths)).map((line) => style.dim(line)));
   return `${lines.join('\n')}\n`;
+}
+
+/** The columns shown and their widths: columns that give way narrowed first, then columns left out until the table fits. */
+function fit(head: readonly string[], rows: ReadonlyArray<readonly Cell[]>, fits: readonly ColumnFit[], natural: readonly number[], columns: number, leaveOut: readonly number[], keep: number) {
+  const floors = head.map((title, i) => {
+    const heading = displayWidth(title) + 2;
+    if (fits[i] === 'text') return Math.min(natural[i]!, Math.max(heading, TEXT_FLOOR + 2));
+    if (fits[i] === 'list') return Math.min(natural[i]!, Math.max(heading, ...rows.map((row) => firstItemWidth(row[i]) + 2)));
+    return natural[i]!;
+  });
+  // What carries nothing goes first; then the columns named; then the others from the right.
+  const order = [...head.keys()].filter((i) => i !== keep && rows.every((row) => joined(row[i]) === ''));
+  for (const i of [...leaveOut, ...[...head.keys()].reverse()]) if (i !== keep && !order.includes(i)) order.push(i);
+  const layout = (shown: number[]) => {
+    const widths = shown.map((i) => natural[i]!);
+    shrink(widths, shown.map((i) => floors[i]!), columns - widths.length - 1);
+    return { shown, widths, fits: tableWidth(widths) <= columns };
+  };
+  let best = layout(head.map((_, i) => i));
+  const left: number[] = [];
+  for (const next of order) {
+    if (best.fits) break;
+    left.push(next);
+    best = layout(best.shown.filter((i) => i !== next));
+  }
+  // A column left out early may fit again beside the one that made room: back it comes.
+  for (const i of left.slice(0, -1).reverse()) {
+    const tried = layout([...best.shown, i].sort((a, b) => a - b));
+    if (tried.fits) best = tried;
+  }
+  return best;
+}
+
+/** The line under a table that names the columns left out, within the table's width. */
+function leftOutNote(names: readonly string[], width: number): string[] {
+  const words = [`(left out: ${names[0]}`, ...names.slice(1), '--wide shows all)'];
+  const lines: string[] = [];
+  let line = '';
+  words.forEach((word, i) => {
+    const separator = i === 0 ? '' : i === words.length - 1 ? '; ' : ', ';
+    // A line that goes on ends with its comma, which must fit too.
+    if (line !== '' && displayWidth(line + separator + word) + (i < words.length - 1 ? 1 : 0) > width) {
+      lines.push(line + separator.trimEnd());
+      line = word;
+    } else {
+      line += separator + word;
+    }
+  });
+  return [...lines, line];
+}
+
+function tableWidth(widths: readonly number[]): number {
+  return widths.reduce((a, b) => a + b, 0) + widths.length + 1;
 }
 
 /** The lines of one row: as many as its tallest cell, each cell padded to its column. */
@@ -63,35 +137,49 @@ function shrink(widths: number[], floors: number[], room: number): void {
   }
 }
 
-/** Greedy word wrap to `width`; a word longer than a line is broken across lines. */
-function wrap(text: string, width: number): string {
-  if (width <= 0) return text;
-  // What fits already is as it is (the words split, and joined again, would give it back).
-  if (text.length <= width && !text.includes('\n') && !text.includes('  ') && !text.startsWith(' ')) return text;
-  return text
-    .split('\n')
-    .flatMap((paragraph) => {
-      const lines: string[] = [];
-      let line = '';
-      for (const word of paragraph.split(/ +/)) {
-        let rest = word;
-        while (rest.length > width) {
-          if (line !== '') lines.push(line);
-          line = '';
-          lines.push(rest.slice(0, width));
-          rest = rest.slice(width);
-        }
-        if (line === '') line = rest;
-        else if (line.length + 1 + rest.length <= width) line += ` ${rest}`;
-        else {
-          lines.push(line);
-          line = rest;
-        }
-      }
-      lines.push(line);
-      return lines;
-    })
-    .join('\n');
+/** A cell as it fits `width` columns: text cut with `…` (each of its lines), a list cut between items; fixed cells whole. */
+function cellToWidth(cell: Cell | undefined, fit: ColumnFit, width: number): string {
+  if (cell === undefined) return '';
+  if (typeof cell !== 'string') return fit === 'fixed' ? joined(cell) : listToWidth(cell, width);
+  if (fit === 'fixed') return cell;
+  return cell.includes('\n') ? cell.split('\n').map((line) => cutText(line, width)).join('\n') : cutText(cell, width);
+}
+
+/** As many whole items as fit, then how many more: `payroll, crm, +3 more`; never part of an item. */
+function listToWidth(items: readonly string[], width: number): string {
+  for (let kept = items.length; kept > 0; kept--) {
+    const more = items.length - kept;
+    const text = items.slice(0, kept).join(LIST_SEPARATOR) + (more > 0 ? `${LIST_SEPARATOR}+${more} more` : '');
+    if (displayWidth(text) <= width) return text;
+  }
+  return items.length === 0 ? '' : displayWidth(`+${items.length} more`) <= width ? `+${items.length} more` : `+${items.length}`;
+}
+
+/** The width of a list cell cut to its first item: `payroll, +3 more`. */
+function firstItemWidth(cell: Cell | undefined): number {
+  if (!Array.isArray(cell) || cell.length === 0) return 0;
+  return displayWidth(cell.length === 1 ? cell[0]! : `${cell[0]!}${LIST_SEPARATOR}+${cell.length - 1} more`);
+}
+
+function cutText(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  let kept = '';
+  let used = 0;
+  for (const char of text) {
+    const charWidth = displayWidth(char);
+    if (used + charWidth > width - 1) break;
+    kept += char;
+    used += charWidth;
+  }
+  // At a space when one is near the end: `E-commerce…` reads better than `E-commerce w…`.
+  const space = kept.lastIndexOf(' ');
+  if (space >= kept.length * 0.6 && text[kept.length] !== ' ') kept = kept.slice(0, space);
+  return `${kept.trimEnd()}…`;
+}
+
+function joined(cell: Cell | undefined): string {
+  if (cell === undefined) return '';
+  return typeof cell === 'string' ? cell : cell.join(LIST_SEPARATOR);
 }
 
 function longestLine(text: string): number {

@@ -3,7 +3,7 @@ import type { RowsData } from '../../query/rows.js';
 
 interface RowsContext {
   style: ChalkInstance;
-  /** Terminal width, when printing to a terminal. */
+  /** The width a table fits: the terminal's; undefined on a pipe or with --wide (nothing cut). */
   columns: number | undefined;
 }
 

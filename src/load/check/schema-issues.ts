@@ -5,8 +5,9 @@ import { FIXED_CODES } from '../../../schemas/diagnostic-codes.js';
 import { REF_KINDS } from '../../../schemas/vocabulary.js';
 import type { PathSegment } from '../../model/place.js';
 import type { NodeLocation } from '../../model/place.js';
-import { didYouMeanHint } from '../../text/did-you-mean.js';
-import { joinOr } from '../../text/list.js';
+import { didYouMeanHint, valueHint } from '../../text/did-you-mean.js';
+import { fieldPath } from '../../text/field-path.js';
+import { joinOr, withArticle } from '../../text/list.js';
 import type { DiagnosticDraft } from '../../model/diagnostic.js';
 import { fieldNames, isRecordSchema, schemaAt } from './schema-walk.js';
 
@@ -55,7 +56,7 @@ function issueToDrafts(issue: Issue, context: IssueContext): DiagnosticDraft[] {
       const known = fieldNames(objectSchema);
       return issue.keys.map((key) => {
         if (isRecordSchema(objectSchema)) return ruleKeyDraft(key, known, place('key', [key]), base);
-        const owner = path.length === 0 ? `a ${context.noun}` : `\`${field}\``;
+        const owner = path.length === 0 ? withArticle(context.noun) : `\`${field}\``;
         return {
           code: 'UNKNOWN_FIELD',
           message: `unknown field \`${key}\` in ${owner}`,
@@ -67,12 +68,12 @@ function issueToDrafts(issue: Issue, context: IssueContext): DiagnosticDraft[] {
     }
     case 'invalid_type': {
       if (issue.input === undefined && path.length === 1 && context.emptyFields?.has(String(path[0]))) {
-        return [{ code: 'MISSING_FIELD', message: `\`${String(path[0])}\` is empty: ${article(context.noun)} needs it`, place: place('key'), ...base }];
+        return [{ code: 'MISSING_FIELD', message: `\`${String(path[0])}\` is empty: ${withArticle(context.noun)} needs it`, place: place('key'), ...base }];
       }
       if (issue.input === undefined) {
         // Placed on the mapping that lacks the field: its first key, where the entity starts.
         const ownerPath = path.slice(0, -1);
-        const owner = ownerPath.length === 0 ? article(context.noun) : `\`${fieldName(ownerPath, context.noun)}\``;
+        const owner = ownerPath.length === 0 ? withArticle(context.noun) : `\`${fieldName(ownerPath, context.noun)}\``;
         return [{
           code: 'MISSING_FIELD',
           message: `${owner} needs \`${String(path.at(-1))}\``,
@@ -104,7 +105,7 @@ function issueToDrafts(issue: Issue, context: IssueContext): DiagnosticDraft[] {
         code: 'INVALID_VALUE',
         message: `\`${field}\` cannot be ${describe(issue.input)}: expected ${joinOr(options)}`,
         place: place('value'),
-        ...(typeof issue.input === 'string' ? { hint: didYouMeanHint(issue.input, options) } : {}),
+        ...(typeof issue.input === 'string' ? { hint: valueHint(issue.input, options) } : {}),
         ...base,
       }];
     }
@@ -162,12 +163,7 @@ function typedReferenceHint(path: PathSegment[], input: unknown): string | undef
 
 /** `depends_on[1]`, `target.region`: the field as the user would name it. */
 function fieldName(path: PathSegment[], noun: string): string {
-  if (path.length === 0) return noun;
-  return path.map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`)).join('');
-}
-
-function article(noun: string): string {
-  return /^[aeiou]/.test(noun) ? `an ${noun}` : `a ${noun}`;
+  return path.length === 0 ? noun : fieldPath(path);
 }
 
 function describe(value: unknown): string {

@@ -32,7 +32,8 @@ export function schemaAt(schema: z.ZodType, path: readonly PropertyKey[]): z.Zod
   for (const segment of path) {
     if (!current) return undefined;
     const def = defOf(current);
-    if (def.type === 'object' && typeof segment === 'string') current = def.shape?.[segment];
+    // Own keys only: `__proto__` is no field.
+    if (def.type === 'object' && typeof segment === 'string') current = def.shape && Object.hasOwn(def.shape, segment) ? def.shape[segment] : undefined;
     else if (def.type === 'array') current = def.element;
     else if (def.type === 'record') current = def.valueType;
     else return undefined;

@@ -1,4 +1,4 @@
-// A worker thread's share of a cold load (parallel-read.ts): it takes files one at a time from
+// A worker thread's share of a cold load (shared-reading.ts): it takes files one at a time from
 // the counter it shares with the main thread, parses and checks each, and sends back what it
 // read as the parse cache stores it, by index, in batches as it goes. Asked to, it writes the
 // parse cache's pack of every file meanwhile: the entries of its own files as it reads them,

@@ -37,16 +37,22 @@ export const waveOrder: Rule = ({ backlog, graph, report }) => {
     if (reported.has(pair)) continue;
     reported.add(pair);
     const toWave = waveOf(backlog, to);
+    // A wave written but not defined (UNKNOWN_REFERENCE says so too) is not "no wave".
+    const unknownWave = toWave ? undefined : to.data.wave;
     const message = toWave
       ? `\`${from.id}\` is in ${fromWave.id} (order ${fromWave.data.order}) but depends on \`${to.id}\`, which moves later in ${toWave.id} (order ${toWave.data.order})`
-      : `\`${from.id}\` is in ${fromWave.id} but depends on \`${to.id}\`, which has no wave`;
+      : unknownWave !== undefined
+        ? `\`${from.id}\` is in ${fromWave.id} but depends on \`${to.id}\`, whose wave \`${unknownWave}\` does not exist`
+        : `\`${from.id}\` is in ${fromWave.id} but depends on \`${to.id}\`, which has no wave`;
     report({
       code: 'WAVE_ORDER',
       message,
       place: fieldLocation(from, 'wave'),
       related: [to.data.wave === undefined ? locationOf(to) : fieldLocation(to, 'wave'), edge.origin],
       entity: entityLabel(from),
-      hint: toWave ? `move \`${to.id}\` to ${fromWave.id} or earlier, or \`${from.id}\` to ${toWave.id} or later` : `give \`${to.id}\` a wave no later than ${fromWave.id}`,
+      hint: toWave
+        ? `move \`${to.id}\` to ${fromWave.id} or earlier, or \`${from.id}\` to ${toWave.id} or later`
+        : `${unknownWave !== undefined ? `define wave \`${unknownWave}\`, or ` : ''}give \`${to.id}\` a wave no later than ${fromWave.id}`,
     });
   }
 };

@@ -1,0 +1,91 @@
+// The graph at workload level: a node per workload, clustered by wave; systems outside the
+// estate in a cluster of their own.
+import type { Backlog } from '../../model/backlog.js';
+import type { Entity } from '../../model/entity.js';
+import { byId, type Classification } from '../../model/graph.js';
+import { parseReference, resolveReference } from '../../model/references.js';
+import { movesBefore, waveOf } from '../../model/status.js';
+import { moveGroupLabel } from '../computed.js';
+import type { QueryContext } from '../context.js';
+import type { GraphCluster, GraphNode, GraphView } from '../graph-view.js';
+import { EdgeSet } from './edge-set.js';
+
+export const NO_WAVE = 'no-wave';
+export const OUTSIDE = 'outside';
+
+/** Without --all-edges: the edges that bind (app) and those that leave the estate. */
+export const shownWithout = (classification: Classification) => classification === 'app' || classification === 'external';
+
+export function workloadGraph(context: QueryContext, allEdges: boolean): GraphView {
+  const { backlog, graph } = context;
+  const nodes = new Map<string, GraphNode>();
+  const waveKey = (w: Entity<'workloads'>) => waveOf(backlog, w)?.key ?? NO_WAVE;
+  for (const workload of [...backlog.byKey.workloads.values()].sort(byId)) {
+    nodes.set(`workload:${workload.key}`, {
+      key: `workload:${workload.key}`,
+      kind: 'workload',
+      id: workload.id,
+      label: workload.data.name ?? workload.id,
+      cluster: waveKey(workload),
+      moveGroup: moveGroupLabel(context, workload) ?? null,
+      status: workload.data.status,
+      size: 1,
+    });
+  }
+  const edges = new EdgeSet();
+  const shown = (classification: Classification) => allEdges || shownWithout(classification);
+  for (const edge of graph.edges) {
+    if (!shown(edge.classification)) continue;
+    const fromWave = waveOf(backlog, edge.from);
+    const toWave = waveOf(backlog, edge.to);
+    edges.add({
+      from: `workload:${edge.from.key}`,
+      to: `workload:${edge.to.key}`,
+      classification: edge.classification,
+      crossWave: fromWave !== undefined && toWave !== undefined && fromWave !== toWave,
+      wrongWay: edge.classification === 'app' && movesBefore(backlog, edge.from, edge.to),
+      count: 1,
+    });
+  }
+  for (const { from, name, classification } of externalEdges(backlog, context)) {
+    if (!shown(classification)) continue;
+    for (const workload of from) {
+      addExternal(nodes, name);
+      edges.add({ from: `workload:${workload.key}`, to: `external:${name.toLowerCase()}`, classification, crossWave: false, wrongWay: false, count: 1 });
+    }
+  }
+  const waves = [...backlog.byKey.waves.values()].sort((a, b) => a.data.order - b.data.order);
+  const clusters: GraphCluster[] = [
+    ...waves.map((wave) => ({ key: wave.key, label: wave.data.name ? `${wave.id}: ${wave.data.name}` : wave.id })),
+    { key: NO_WAVE, label: 'no wave' },
+    { key: OUTSIDE, label: 'outside the estate' },
+  ];
+  return { level: 'workload', clusters, nodes: [...nodes.values()], edges: edges.values() };
+}
+
+/** Edges to `external:` targets, by the workloads they leave from. */
+function externalEdges(backlog: Backlog, context: QueryContext): Array<{ from: Entity<'workloads'>[]; name: string; classification: Classification }> {
+  const found: Array<{ from: Entity<'workloads'>[]; name: string; classification: Classification }> = [];
+  for (const workload of backlog.byKey.workloads.values()) {
+    for (const target of workload.data.depends_on ?? []) {
+      const parsed = parseReference('typed', target);
+      if (parsed.kind === 'external') found.push({ from: [workload], name: parsed.id, classification: 'external' });
+    }
+  }
+  for (const dependency of backlog.entities.dependencies) {
+    const { from, to, classification } = dependency.data;
+    if (from === undefined || to === undefined) continue;
+    const target = parseReference('typed', to);
+    if (target.kind !== 'external') continue;
+    const source = resolveReference(backlog, 'typed', from);
+    if (source.status !== 'resolved') continue;
+    const owners = source.entity.collection === 'workloads' ? [source.entity as Entity<'workloads'>] : (context.graph.ownersOf.get(source.entity.key) ?? []);
+    found.push({ from: owners, name: target.id, classification: classification === 'app' ? 'external' : classification });
+  }
+  return found;
+}
+
+export function addExternal(nodes: Map<string, GraphNode>, name: string): void {
+  const key = `external:${name.toLowerCase()}`;
+  if (!nodes.has(key)) nodes.set(key, { key, kind: 'external', id: name, label: name, cluster: OUTSIDE, moveGroup: null, status: null, size: 1 });
+}
