@@ -31,3 +31,7 @@ export const TYPED_REFERENCE_PATTERN = new RegExp(`^(?:(?:${REF_KINDS.join('|')}
 
 export const ENVIRONMENTS = ['production', 'staging', 'test', 'development', 'dr', 'mixed'] as const;
 export const LEVELS = ['high', 'medium', 'low'] as const;
+
+/** The sources `backlog import` reads. */
+export const IMPORT_SOURCES = ['azure-migrate-servers', 'azure-migrate-dependencies', 'rvtools', 'aws-cmf', 'meg', 'csv'] as const;
+export type ImportSource = (typeof IMPORT_SOURCES)[number];

@@ -4,6 +4,7 @@ import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 
 import { DamagedCacheError, errorMessage, IoError, UsageError } from '../errors.js';
 import type { CliIO } from './io.js';
 import { toolVersion } from './version.js';
+import { IMPORT_SOURCES } from '../../schemas/vocabulary.js';
 
 const EXIT = { ok: 0, findings: 1, usage: 2, internal: 3 } as const;
 
@@ -160,17 +161,23 @@ function createProgram(io: CliIO, setExit: (code: number) => void): Command {
 
   program
     .command('import')
-    .description('merge an export into the backlog: azure-migrate-servers, azure-migrate-dependencies, rvtools, csv')
-    .addArgument(new Argument('<format>', 'the kind of export').choices(['azure-migrate-servers', 'azure-migrate-dependencies', 'rvtools', 'csv']))
-    .argument('<file>', 'the CSV file')
+    .description('merge exports into the backlog: azure-migrate-servers, azure-migrate-dependencies, rvtools, aws-cmf, meg, csv (CSV files or .xlsx workbooks)')
+    .addArgument(new Argument('<source>', 'the kind of export').choices(IMPORT_SOURCES))
+    .argument('<files...>', 'CSV files or Excel workbooks (.xlsx); several are merged at once')
     .option('--root <dir>', ROOT_HELP)
     .option('--into <file>', 'the backlog file new entities go to (default: <collection>.yaml at the root)')
-    .option('--collection <name>', 'with csv: the collection the rows are (default: workloads)')
+    .option('--collection <name>', 'with csv: the collection (or metrics) a sheet holds, when its name or header does not say')
+    .option('--sheet <name>', "the workbook's sheet to read (default: found by the source's sheet names)")
+    .option('--map <column=field>', "read a column into a field ('Server Name=id', 'CMDB=x-cmdb'), or leave it out ('Notes='); repeatable", collect)
+    .option('--map-file <file>', 'a YAML mapping of column names to fields')
+    .option('--ignore-unknown-columns', 'leave out (and list) columns that are no field, rather than refuse the sheet')
+    .option('--date-format <order>', 'how the export writes dates like 3/1/2027: DMY or MDY')
+    .option('--add-servers', 'with azure-migrate-dependencies: add the servers it names that the backlog does not have')
     .option('--dry-run', 'print the diff, write nothing')
     .option('--as-of <date>', '"today" for date rules, YYYY-MM-DD (or BACKLOG_AS_OF)')
-    .action(async (format, file: string, options, command: Command) => {
+    .action(async (source, files: string[], options, command: Command) => {
       const { runImport } = await import('./commands/import.js');
-      setExit(await runImport(format, file, { ...options, color: command.optsWithGlobals().color }, io));
+      setExit(await runImport(source, files, { ...options, color: command.optsWithGlobals().color }, io));
     });
 
   program
