@@ -182,10 +182,12 @@ function createProgram(io: CliIO, setExit: (code: number) => void): Command {
 
   program
     .command('export')
-    .description('a flat CSV sheet of a collection (MEG-style columns), for spreadsheets; import csv reads it back')
-    .argument('[collection]', 'default: workloads')
+    .description('flat sheets of the backlog (MEG-style columns) for spreadsheets: a CSV sheet of a collection, or an xlsx workbook; import csv reads them back')
+    .argument('[collection]', 'a collection, or metrics (the outcomes\' metrics); default: workloads for csv, the whole backlog for xlsx')
     .option('--root <dir>', ROOT_HELP)
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['csv']).default('csv'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['csv', 'xlsx']).default('csv'))
+    .option('-o, --output <file>', 'write to this file (needed for xlsx)')
+    .option('--no-bom', 'csv: no UTF-8 byte-order mark (by default there is one, so that Excel reads UTF-8)')
     .action(async (collection: string | undefined, options) => {
       const { runExport } = await import('./commands/export.js');
       setExit(await runExport(collection, options, io));

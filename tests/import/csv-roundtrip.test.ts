@@ -26,7 +26,9 @@ describe('backlog export', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     await expect(result.stdout).toMatchFileSnapshot(golden('export.contoso.workloads.csv'));
-    const [header, ...rows] = result.stdout.split('\r\n');
+    // A byte-order mark first, so that Excel reads the sheet as UTF-8.
+    expect(result.stdout.startsWith('\uFEFFWorkload ID,')).toBe(true);
+    const [header, ...rows] = result.stdout.slice(1).split('\r\n');
     expect(header!.split(',').slice(0, 17)).toEqual([
       'Workload ID',
       'Workload',

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { CollectionName } from '../../../schemas/collections.js';
-import { COLLECTION_KINDS } from '../../../schemas/vocabulary.js';
+import { COLLECTION_KINDS, COLLECTION_NAMES } from '../../../schemas/vocabulary.js';
 import type { ImportSource } from '../../../schemas/vocabulary.js';
 import { applyFileEdits, type ApplyResult } from '../../edit/apply-changes.js';
 import type { Edit } from '../../edit/text-edits.js';
@@ -151,10 +151,13 @@ function dateOrderOf(format: string): 'dmy' | 'mdy' {
 /** `csv: 3 rows read; workloads: 1 added, 1 updated, 0 unchanged`, what was skipped and why, columns left out. */
 function summarize(source: string, run: ImportRun, plans: ReadonlyMap<CollectionName, MergePlan> | undefined, unused: readonly string[]): string {
   const rows = run.sheets.reduce((sum, sheet) => sum + sheet.sheet.rows.length, 0);
-  const workbookSheets = run.sheets.filter((sheet) => sheet.sheet.name !== undefined).map((sheet) => placeOf(sheet.sheet));
-  const read = `${source}: ${plural(rows, 'row')} read${workbookSheets.length > 0 ? ` (${workbookSheets.join('; ')})` : ''}`;
+  // A workbook's sheets read: `(book.xlsx: sheet vInfo)`.
+  const bySheet = new Map<string, string[]>();
+  for (const { sheet } of run.sheets) if (sheet.name !== undefined) addTo(bySheet, sheet.file, sheet.name);
+  const workbooks = [...bySheet].map(([file, names]) => `${file}: ${names.length === 1 ? 'sheet' : 'sheets'} ${names.join(', ')}`);
+  const read = `${source}: ${plural(rows, 'row')} read${workbooks.length > 0 ? ` (${workbooks.join('; ')})` : ''}`;
   const counts = plans
-    ? [...plans].map(([collection, plan]) => `${collection}: ${plan.added} added, ${plan.updated} updated, ${plan.unchanged} unchanged${plan.repeated > 0 ? `, ${plan.repeated} listed more than once (the last counts)` : ''}`)
+    ? [...plans].sort(([a], [b]) => COLLECTION_NAMES.indexOf(a) - COLLECTION_NAMES.indexOf(b)).map(([collection, plan]) => `${collection}: ${plan.added} added, ${plan.updated} updated, ${plan.unchanged} unchanged${plan.repeated > 0 ? `, ${plan.repeated} listed more than once (the last counts)` : ''}`)
     : ['nothing was written'];
   const lines = [[read, ...counts].join('; ')];
   const skipped = new Map<string, number>();
