@@ -124,7 +124,8 @@ export function importAzureMigrateDependencies(sheet: Sheet, { backlog, addServe
   servers.entities.push(...added.values());
   const hints: string[] = [];
   const unknown = result.skipped.get('source server not in the backlog') ?? 0;
-  if (unknown > 0 && unknown * 2 > sheet.rows.length) {
+  // Most of the rows that name a server at all (loopback and link-local traffic names none).
+  if (unknown > 0 && unknown * 2 > sheet.rows.length - (result.skipped.get('loopback or link-local address') ?? 0)) {
     hints.push('most rows name servers the backlog does not have: import the servers first (azure-migrate-servers, rvtools), or add the servers the export names with --add-servers');
   }
   return { sheet, results: addServers ? [servers, result] : [result], problems: [], leftOut: [], hints };

@@ -71,9 +71,11 @@ function convert(cell: Cell, schema: z.ZodType, field: string, options: ValueOpt
       return value !== undefined ? { value } : { value: String(cell) };
     }
     case 'union': {
-      // A metric's figure: a number when the cell is one, else text.
+      // A metric's figure: a number when the cell is one or reads as one (`185,000`), else
+      // text — `0042` too, as written.
       if (typeof cell === 'number') return { value: cell };
-      return { value: text !== undefined && text.trim() !== '' && String(Number(text.trim())) === text.trim() ? Number(text.trim()) : String(cell) };
+      const number = text === undefined || /^\s*-?0\d/.test(text) ? undefined : numberOf(text);
+      return { value: number ?? String(cell) };
     }
     case 'string': {
       if (def.format !== 'date') return { value: String(cell) };

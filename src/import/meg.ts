@@ -4,7 +4,7 @@
 // the backlog has no field for are left out, and listed; `--map` keeps any of them.
 import { importTable, type ColumnTable } from './table-import.js';
 import { headerKey } from './csv-table.js';
-import type { Sheet } from './sheet.js';
+import { placeOf, type Sheet } from './sheet.js';
 import type { ImportContext, SheetImport } from './types.js';
 import { osFamily } from './values.js';
 import { UsageError } from '../errors.js';
@@ -68,7 +68,7 @@ const RISK_REGISTER: ColumnTable = {
 };
 
 const SHEETS: ReadonlyArray<{ name: string; table: ColumnTable; tellingColumns: string[] }> = [
-  { name: 'Digital Estate', table: DIGITAL_ESTATE, tellingColumns: ['Workload', 'Business Criticality'] },
+  { name: 'Digital Estate', table: DIGITAL_ESTATE, tellingColumns: ['Workload', 'Rationalization'] },
   { name: 'Workload', table: WORKLOAD, tellingColumns: ['Machine', 'Workload'] },
   { name: 'Risk Register', table: RISK_REGISTER, tellingColumns: ['Risk', 'Mitigation'] },
 ];
@@ -79,7 +79,7 @@ export const MEG_SHEETS = SHEETS.map((sheet) => sheet.name);
 export function importMeg(sheet: Sheet, context: ImportContext): SheetImport {
   const known = megSheetOf(sheet);
   if (!known) {
-    throw new UsageError(`${sheet.name === undefined ? sheet.file : `${sheet.file}, sheet ${sheet.name},`} is none of the MEG sheets this import reads (${MEG_SHEETS.join(', ')})`, 'name the sheet with --sheet, or map its columns and import it with `import csv`');
+    throw new UsageError(`${placeOf(sheet)} is none of the MEG sheets this import reads (${MEG_SHEETS.join(', ')})`, 'name the sheet with --sheet, or map its columns and import it with `import csv`');
   }
   return importTable(sheet, known.table, context);
 }
