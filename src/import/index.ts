@@ -3,7 +3,7 @@
 // together by collection, an outcome's metrics into the outcome, so that references between
 // them resolve in one merge.
 import type { z } from 'zod';
-import { COLLECTIONS, type CollectionName } from '../../schemas/collections.js';
+import { COLLECTION_NAMES, COLLECTIONS, type CollectionName } from '../../schemas/collections.js';
 import type { ImportSource } from '../../schemas/vocabulary.js';
 import { applyColumnMap, type ColumnMap } from './column-map.js';
 import { fieldValue } from './field-value.js';
@@ -102,7 +102,7 @@ function combine(sheets: readonly SheetImport[], context: ImportContext): Import
       outcome.fields.metrics = [...((outcome.fields.metrics as unknown[] | undefined) ?? []), fields];
     }
   }
-  return [...byCollection.values()];
+  return [...byCollection.values()].sort((a, b) => COLLECTION_NAMES.indexOf(a.collection) - COLLECTION_NAMES.indexOf(b.collection));
 }
 
 export { mergeImported } from './merge.js';

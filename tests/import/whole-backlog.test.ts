@@ -78,7 +78,7 @@ describe('import csv of several sheets at once', () => {
     const result = await runCli(['import', 'csv', 'sheet.csv', 'waves.csv', 'metrics.csv'], { cwd: root });
     expect(result).toEqual({
       code: 0,
-      stdout: 'Wrote workloads.yaml, waves.yaml, backlog.yaml.\ncsv: 3 rows read; workloads: 1 added, 0 updated, 0 unchanged; outcomes: 0 added, 1 updated, 0 unchanged; waves: 1 added, 0 updated, 0 unchanged\n',
+      stdout: 'Wrote workloads.yaml, backlog.yaml, waves.yaml.\ncsv: 3 rows read; workloads: 1 added, 0 updated, 0 unchanged; outcomes: 0 added, 1 updated, 0 unchanged; waves: 1 added, 0 updated, 0 unchanged\n',
       stderr: '',
     });
     expect(read(root, 'backlog.yaml')).toBe(
