@@ -39,7 +39,7 @@ export function mapFileEntries(data: unknown, file: string): Record<string, stri
   return entries;
 }
 
-export interface MappedSheet {
+interface MappedSheet {
   sheet: Sheet;
   /** Columns mapped to a field, for a source that does not read field names itself. */
   fieldColumns: Array<{ index: number; path: string[] }>;

@@ -17,7 +17,7 @@ export interface ValueOptions {
   synonyms?: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
-export type FieldValue = { value: unknown } | { problem: string; hint?: string };
+type FieldValue = { value: unknown } | { problem: string; hint?: string };
 
 interface Def {
   type: string;

@@ -106,4 +106,3 @@ function combine(sheets: readonly SheetImport[], context: ImportContext): Import
 }
 
 export { mergeImported } from './merge.js';
-export type { ImportResult } from './types.js';

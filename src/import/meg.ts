@@ -74,7 +74,7 @@ const SHEETS: ReadonlyArray<{ name: string; table: ColumnTable; tellingColumns: 
 ];
 
 /** The MEG workbook's sheet names, as `8. Digital Estate` or without the number. */
-export const MEG_SHEETS = SHEETS.map((sheet) => sheet.name);
+const MEG_SHEETS = SHEETS.map((sheet) => sheet.name);
 
 export function importMeg(sheet: Sheet, context: ImportContext): SheetImport {
   const known = megSheetOf(sheet);

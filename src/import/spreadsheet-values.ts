@@ -17,7 +17,7 @@ export function booleanOf(cell: Cell): boolean | undefined {
   return undefined;
 }
 
-export type DateReading = { date: string } | { ambiguous: [dayFirst: string, monthFirst: string] };
+type DateReading = { date: string } | { ambiguous: [dayFirst: string, monthFirst: string] };
 
 /** Excel's day numbers reach 9999-12-31. */
 const LAST_SERIAL = 2958465;

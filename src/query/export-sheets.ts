@@ -9,7 +9,7 @@ import type { Entity } from '../model/entity.js';
 import type { QueryContext } from './context.js';
 import { listEntities } from './list.js';
 
-export type ColumnKind = 'text' | 'integer' | 'number' | 'boolean' | 'date' | 'list' | 'figure' | 'any';
+type ColumnKind = 'text' | 'integer' | 'number' | 'boolean' | 'date' | 'list' | 'figure' | 'any';
 
 export interface ExportColumn {
   label: string;
