@@ -103,7 +103,7 @@ const COMMON_SYNONYMS: Readonly<Record<string, Readonly<Record<string, string>>>
 };
 
 /** Enumeration values compared as people write them: `Mission Critical`, `mission_critical`, `IN PROGRESS`. */
-export function enumKey(text: string): string {
+function enumKey(text: string): string {
   return text.trim().toLowerCase().replace(/[\s_]+/g, '-');
 }
 
