@@ -88,6 +88,14 @@ describe('import csv of several sheets at once', () => {
   });
 });
 
+describe('text as a CSV sheet writes it', () => {
+  it('keeps leading zeros in ids, names and x- fields of new entities; reads an x- `true` or `7` as YAML would', async () => {
+    const root = tempDir({ 'backlog.yaml': 'project:\n  name: X\n', 'workloads.csv': 'Workload ID,Workload,x-code,x-count,x-flag,x-version\r\n0012,0042,0007,7,true,1.10\r\n' });
+    expect((await runCli(['import', 'csv', 'workloads.csv'], { cwd: root })).code).toBe(0);
+    expect(read(root, 'workloads.yaml')).toBe('workloads:\n  - id: "0012"\n    name: "0042"\n    x-code: "0007"\n    x-count: 7\n    x-flag: true\n    x-version: "1.10"\n');
+  });
+});
+
 describe('a refused import writes nothing and says so', () => {
   it('lists every value it cannot take, where the sheet has it, never a count of updates', async () => {
     const root = tempDir({
