@@ -21,7 +21,8 @@ const STRATEGIES: Record<string, string> = { rehost: 'rehost', relocate: 'rehost
 const READ = ['wave_id', 'wave_name', 'wave_status', 'wave_start_time', 'wave_end_time', 'app_name', 'aws_region', 'aws_accountid', 'server_name', 'server_os_family', 'server_os_version', 'server_fqdn', 'server_tier', 'server_environment', 'instanceType', 'r_type', 'private_ip', 'tags'];
 
 export function importAwsCmf(sheet: Sheet, context: ImportContext): SheetImport {
-  const column = (name: string) => findColumn(sheet, [name]);
+  const indexes = new Map(READ.map((name) => [name, findColumn(sheet, [name])]));
+  const column = (name: string) => indexes.get(name);
   requireColumn(sheet, ['server_name']);
   requireColumn(sheet, ['app_name']);
   const waveId = column('wave_id');

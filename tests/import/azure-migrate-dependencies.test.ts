@@ -401,4 +401,9 @@ describe('dependencies before servers', () => {
     const validated = await runCli(['validate', '-f', 'json'], { cwd: root });
     expect((JSON.parse(validated.stdout) as { diagnostics: Array<{ code: string }> }).diagnostics.filter((d) => d.code === 'ORPHAN_SERVER')).toHaveLength(3);
   });
+
+  it('--add-servers is a usage error with another source', async () => {
+    const root = backlogWith(['rvtools-vInfo.csv']);
+    expect(await runCli(['import', 'rvtools', 'rvtools-vInfo.csv', '--add-servers'], { cwd: root })).toEqual({ code: 2, stdout: '', stderr: 'backlog: --add-servers is for azure-migrate-dependencies: rvtools adds what it reads\n' });
+  });
 });

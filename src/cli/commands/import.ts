@@ -47,7 +47,8 @@ const SHOWN_PROBLEMS = 50;
 
 export async function runImport(source: ImportSource, files: readonly string[], options: ImportOptions, io: CliIO): Promise<number> {
   const asOf = resolveAsOf(options.asOf, io.env);
-  const collection = options.collection === undefined ? undefined : options.collection.toLowerCase() === 'metrics' ? 'metrics' : parseCollection(options.collection);
+  if (options.addServers && source !== 'azure-migrate-dependencies') throw new UsageError(`--add-servers is for azure-migrate-dependencies: ${source} adds what it reads`);
+  const collection: TableCollection | undefined = options.collection === undefined ? undefined : options.collection.toLowerCase() === 'metrics' ? 'metrics' : parseCollection(options.collection);
   const mapFile = options.mapFile === undefined ? undefined : mapFileEntries(readMapFile(resolve(io.cwd, options.mapFile), options.mapFile), options.mapFile);
   const commandMap = parseMapOptions(options.map ?? []);
   const inputs: ReadInput[] = [];
@@ -59,12 +60,13 @@ export async function runImport(source: ImportSource, files: readonly string[], 
   const context = {
     backlog: opened.backlog,
     values: dateFormat === undefined ? {} : { dateOrder: dateOrderOf(dateFormat) },
-    ...(collection !== undefined ? { collection: collection as TableCollection } : {}),
+    ...(collection !== undefined ? { collection } : {}),
     ignoreUnknownColumns: options.ignoreUnknownColumns === true || settings?.ignore_unknown_columns === true,
     addServers: options.addServers === true,
   };
   const run = importInputs(source, inputs, context, { sheet: options.sheet ?? settings?.sheet, columns });
-  const unused = unusedColumns(new Map([...columns].filter(([column]) => column in commandMap || (mapFile !== undefined && column in mapFile))), inputs.flatMap((input) => run.sheets.filter((s) => s.sheet.file === input.file).map((s) => s.sheet)));
+  // A misspelt column of --map or --map-file is said; the project's map serves many exports.
+  const unused = unusedColumns(columnMapOf(mapFile, commandMap), run.sheets.map((read) => read.sheet));
   if (run.problems.length > 0) {
     for (const problem of run.problems.slice(0, SHOWN_PROBLEMS)) io.stderr(`${problem.place}: ${problem.message}\n${problem.hint ? `  hint: ${problem.hint}\n` : ''}`);
     if (run.problems.length > SHOWN_PROBLEMS) io.stderr(`... and ${plural(run.problems.length - SHOWN_PROBLEMS, 'more problem')}\n`);
