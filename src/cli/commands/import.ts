@@ -23,7 +23,7 @@ import type { Diagnostic } from '../../validate/diagnostic.js';
 import { resolveAsOf } from '../as-of.js';
 import { colourEnabled, createStyle } from '../colour.js';
 import type { CliIO } from '../io.js';
-import { openBacklog } from '../open-backlog.js';
+import { openBacklog, whileWriting } from '../open-backlog.js';
 import { reportApplied } from '../report-applied.js';
 import { parseCollection } from './list.js';
 
@@ -53,42 +53,46 @@ export async function runImport(source: ImportSource, files: readonly string[], 
   const commandMap = parseMapOptions(options.map ?? []);
   const inputs: ReadInput[] = [];
   for (const file of files) inputs.push(await readInput(readExport(resolve(io.cwd, file), file), file, { trim: source !== 'csv' }));
-  const opened = await openBacklog(io, options.root);
-  const settings = opened.backlog.project?.imports?.[source];
-  const dateFormat = options.dateFormat ?? settings?.date_format;
-  const columns = columnMapOf(settings?.columns, mapFile, commandMap);
-  const context = {
-    backlog: opened.backlog,
-    values: dateFormat === undefined ? {} : { dateOrder: dateOrderOf(dateFormat) },
-    ...(collection !== undefined ? { collection } : {}),
-    ignoreUnknownColumns: options.ignoreUnknownColumns === true || settings?.ignore_unknown_columns === true,
-    addServers: options.addServers === true,
-  };
-  const run = importInputs(source, inputs, context, { sheet: options.sheet ?? settings?.sheet, columns });
-  // A misspelt column of --map or --map-file is said; the project's map serves many exports.
-  const unused = unusedColumns(columnMapOf(mapFile, commandMap), run.sheets.map((read) => read.sheet));
-  if (run.problems.length > 0) {
-    for (const problem of run.problems.slice(0, SHOWN_PROBLEMS)) io.stderr(`${problem.place}: ${problem.message}\n${problem.hint ? `  hint: ${problem.hint}\n` : ''}`);
-    if (run.problems.length > SHOWN_PROBLEMS) io.stderr(`... and ${plural(run.problems.length - SHOWN_PROBLEMS, 'more problem')}\n`);
-    io.stderr(`backlog: the import was refused (${plural(run.problems.length, 'value')} it cannot take); nothing was written\n`);
-    io.stderr(summarize(source, run, undefined, unused));
-    return 1;
-  }
+  const dryRun = options.dryRun === true;
+  // The backlog's writer lock from before the files are read until they are written.
+  return whileWriting(io, options.root, !dryRun, async (journal) => {
+    const opened = await openBacklog(io, options.root);
+    const settings = opened.backlog.project?.imports?.[source];
+    const dateFormat = options.dateFormat ?? settings?.date_format;
+    const columns = columnMapOf(settings?.columns, mapFile, commandMap);
+    const context = {
+      backlog: opened.backlog,
+      values: dateFormat === undefined ? {} : { dateOrder: dateOrderOf(dateFormat) },
+      ...(collection !== undefined ? { collection } : {}),
+      ignoreUnknownColumns: options.ignoreUnknownColumns === true || settings?.ignore_unknown_columns === true,
+      addServers: options.addServers === true,
+    };
+    const run = importInputs(source, inputs, context, { sheet: options.sheet ?? settings?.sheet, columns });
+    // A misspelt column of --map or --map-file is said; the project's map serves many exports.
+    const unused = unusedColumns(columnMapOf(mapFile, commandMap), run.sheets.map((read) => read.sheet));
+    if (run.problems.length > 0) {
+      for (const problem of run.problems.slice(0, SHOWN_PROBLEMS)) io.stderr(`${problem.place}: ${problem.message}\n${problem.hint ? `  hint: ${problem.hint}\n` : ''}`);
+      if (run.problems.length > SHOWN_PROBLEMS) io.stderr(`... and ${plural(run.problems.length - SHOWN_PROBLEMS, 'more problem')}\n`);
+      io.stderr(`backlog: the import was refused (${plural(run.problems.length, 'value')} it cannot take); nothing was written\n`);
+      io.stderr(summarize(source, run, undefined, unused));
+      return 1;
+    }
 
-  const edits = new Map<string, Edit[]>();
-  const plans = new Map<CollectionName, MergePlan>();
-  for (const result of run.results) {
-    const into = intoPath(opened.root, io.cwd, options.into ?? `${result.collection}.yaml`, options.into === undefined);
-    const plan = mergeImported(opened.backlog, result, into);
-    plans.set(result.collection, plan);
-    for (const [file, fileEdits] of plan.edits) for (const edit of fileEdits) addTo(edits, file, edit);
-  }
-  const applied = applyFileEdits(opened.files, edits, { root: opened.root, dryRun: options.dryRun === true, asOf });
-  const code = applied.status === 'refused' ? reportRefusal(applied, run, io, createStyle(colourEnabled(io, options.color))) : reportApplied(applied, io, createStyle(colourEnabled(io, options.color)));
-  const summary = summarize(source, run, applied.status === 'refused' ? undefined : plans, unused);
-  if (applied.status === 'dry-run' || applied.status === 'refused') io.stderr(summary);
-  else io.stdout(summary);
-  return code;
+    const edits = new Map<string, Edit[]>();
+    const plans = new Map<CollectionName, MergePlan>();
+    for (const result of run.results) {
+      const into = intoPath(opened.root, io.cwd, options.into ?? `${result.collection}.yaml`, options.into === undefined);
+      const plan = mergeImported(opened.backlog, result, into);
+      plans.set(result.collection, plan);
+      for (const [file, fileEdits] of plan.edits) for (const edit of fileEdits) addTo(edits, file, edit);
+    }
+    const applied = applyFileEdits(opened.files, edits, { root: opened.root, dryRun, asOf, ...(journal ? { journal } : {}) });
+    const code = applied.status === 'refused' ? reportRefusal(applied, run, io, createStyle(colourEnabled(io, options.color))) : reportApplied(applied, io, createStyle(colourEnabled(io, options.color)));
+    const summary = summarize(source, run, applied.status === 'refused' ? undefined : plans, unused);
+    if (applied.status === 'dry-run' || applied.status === 'refused') io.stderr(summary);
+    else io.stdout(summary);
+    return code;
+  });
 }
 
 /**
