@@ -5,8 +5,8 @@
 // refused where it was written, with the message `validate` would give.
 import type * as z from 'zod';
 import { splitSheetList } from '../text/sheet-list.js';
-import { issuesToDrafts } from '../validate/schema-issues.js';
-import { schemaAt, unwrap } from '../validate/schema-walk.js';
+import { issuesToDrafts } from '../load/check/schema-issues.js';
+import { schemaAt, unwrap } from '../load/check/schema-walk.js';
 import type { Cell } from './sheet.js';
 import { booleanOf, dateOf, type DateOrder } from './spreadsheet-values.js';
 import { numberOf } from './values.js';

@@ -7,7 +7,7 @@ import { COLLECTIONS, type CollectionName } from '../../schemas/collections.js';
 import { Metric } from '../../schemas/outcome.js';
 import { joinSheetList, splitSheetList } from '../text/sheet-list.js';
 import { UsageError } from '../errors.js';
-import { isExtensionField } from '../validate/extensions.js';
+import { isExtensionField } from '../load/check/extensions.js';
 import { headerKey } from './csv-table.js';
 import { fieldValue } from './field-value.js';
 import { metricColumns, sheetColumns } from './sheet-columns.js';

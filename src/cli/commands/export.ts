@@ -4,7 +4,7 @@
 // of one collection) written to --output.
 import { isAbsolute, resolve } from 'node:path';
 import { COLLECTION_NAMES, type CollectionName } from '../../../schemas/vocabulary.js';
-import { writeFilesAtomic } from '../../edit/atomic-write.js';
+import { writeFilesAtomic } from '../../files/atomic-write.js';
 import { UsageError } from '../../errors.js';
 import { sheetCsv } from '../../format/sheet-csv.js';
 import { exportSheet } from '../../query/export-sheets.js';

@@ -19,7 +19,7 @@ import { placeOf } from '../../import/sheet.js';
 import type { Origin, TableCollection } from '../../import/types.js';
 import { addTo } from '../../model/group.js';
 import { plural } from '../../text/list.js';
-import type { Diagnostic } from '../../validate/diagnostic.js';
+import type { Diagnostic } from '../../model/diagnostic.js';
 import { resolveAsOf } from '../as-of.js';
 import { colourEnabled, createStyle } from '../colour.js';
 import type { CliIO } from '../io.js';
