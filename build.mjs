@@ -43,6 +43,8 @@ async function buildAction(outdir) {
     entryPoints: { index: 'src/action/main.ts', 'load/parse-worker': 'src/load/parallel/parse-worker.ts' },
     outdir,
     plugins: [bundledYamlLibraries],
+    // The action validates and reviews; it never reads or writes a workbook (import, export).
+    external: ['@cj-tech-master/excelts'],
   });
   writeLicences(join(outdir, 'licenses.txt'), result.metafile);
 }

@@ -972,7 +972,7 @@ var require_util = __commonJS({
     var net = __require("node:net");
     var { Blob: Blob2 } = __require("node:buffer");
     var nodeUtil = __require("node:util");
-    var { stringify: stringify4 } = __require("node:querystring");
+    var { stringify: stringify5 } = __require("node:querystring");
     var { EventEmitter: EE } = __require("node:events");
     var { InvalidArgumentError: InvalidArgumentError2 } = require_errors();
     var { headerNameLowerCasedRecord } = require_constants();
@@ -1032,7 +1032,7 @@ var require_util = __commonJS({
       if (url.includes("?") || url.includes("#")) {
         throw new Error('Query params cannot be passed when url already contains "?" or "#".');
       }
-      const stringified = stringify4(queryParams);
+      const stringified = stringify5(queryParams);
       if (stringified) {
         url += "?" + stringified;
       }
@@ -2163,9 +2163,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve7, reject) => {
+          return new Promise((resolve8, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve7(data);
+              return err ? reject(err) : resolve8(data);
             });
           });
         }
@@ -2203,12 +2203,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve7, reject) => {
+          return new Promise((resolve8, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve7(data);
+              ) : resolve8(data);
             });
           });
         }
@@ -4475,8 +4475,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve7, reject) => {
-        res = resolve7;
+      const promise = new Promise((resolve8, reject) => {
+        res = resolve8;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6727,12 +6727,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve7, reject) => {
+      const waitForDrain = () => new Promise((resolve8, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve7;
+          callback = resolve8;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7402,12 +7402,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve7, reject) => {
+      const waitForDrain = () => new Promise((resolve8, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve7;
+          callback = resolve8;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7886,16 +7886,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve7) => {
+        return new Promise((resolve8) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve7;
+            this[kClosedResolve] = resolve8;
           } else {
-            resolve7(null);
+            resolve8(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve7) => {
+        return new Promise((resolve8) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i2 = 0; i2 < requests.length; i2++) {
             const request2 = requests[i2];
@@ -7906,7 +7906,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve7(null);
+            resolve8(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7957,7 +7957,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve7, reject) => {
+        const socket = await new Promise((resolve8, reject) => {
           client[kConnector]({
             host,
             hostname: hostname2,
@@ -7969,7 +7969,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve7(socket2);
+              resolve8(socket2);
             }
           });
         });
@@ -8305,8 +8305,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c3) => c3.close()));
         } else {
-          await new Promise((resolve7) => {
-            this[kClosedResolve] = resolve7;
+          await new Promise((resolve8) => {
+            this[kClosedResolve] = resolve8;
           });
         }
       }
@@ -9575,7 +9575,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve7, reject) => {
+        return await new Promise((resolve8, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9588,7 +9588,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve7(null);
+              resolve8(null);
             }
           }).on("error", noop3).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9607,7 +9607,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert2(!stream[kConsume]);
-      return new Promise((resolve7, reject) => {
+      return new Promise((resolve8, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9624,7 +9624,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve7,
+              resolve: resolve8,
               reject,
               length: 0,
               body: []
@@ -9694,18 +9694,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve7, stream, length } = consume2;
+      const { type, body, resolve: resolve8, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve7(chunksDecode(body, length));
+          resolve8(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve7(JSON.parse(chunksDecode(body, length)));
+          resolve8(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve7(chunksConcat(body, length).buffer);
+          resolve8(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve7(new Blob(body, { type: stream[kContentType] }));
+          resolve8(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve7(chunksConcat(body, length));
+          resolve8(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9962,9 +9962,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve7(data);
+            return err ? reject(err) : resolve8(data);
           });
         });
       }
@@ -10187,9 +10187,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve7(data);
+            return err ? reject(err) : resolve8(data);
           });
         });
       }
@@ -10474,9 +10474,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve7(data);
+            return err ? reject(err) : resolve8(data);
           });
         });
       }
@@ -10568,9 +10568,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve7(data);
+            return err ? reject(err) : resolve8(data);
           });
         });
       }
@@ -11797,16 +11797,16 @@ var require_dns = __commonJS({
       setRecords(origin, addresses) {
         const timestamp = Date.now();
         const records = { records: { 4: null, 6: null } };
-        for (const record of addresses) {
-          record.timestamp = timestamp;
-          if (typeof record.ttl === "number") {
-            record.ttl = Math.min(record.ttl, this.#maxTTL);
+        for (const record2 of addresses) {
+          record2.timestamp = timestamp;
+          if (typeof record2.ttl === "number") {
+            record2.ttl = Math.min(record2.ttl, this.#maxTTL);
           } else {
-            record.ttl = this.#maxTTL;
+            record2.ttl = this.#maxTTL;
           }
-          const familyRecords = records.records[record.family] ?? { ips: [] };
-          familyRecords.ips.push(record);
-          records.records[record.family] = familyRecords;
+          const familyRecords = records.records[record2.family] ?? { ips: [] };
+          familyRecords.ips.push(record2);
+          records.records[record2.family] = familyRecords;
         }
         this.#records.set(origin.hostname, records);
       }
@@ -14433,7 +14433,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve7, reject) => agent.dispatch(
+        return new Promise((resolve8, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14509,7 +14509,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError2 = this.onError.bind(this);
-              resolve7({
+              resolve8({
                 status,
                 statusText,
                 headersList,
@@ -14552,7 +14552,7 @@ var require_fetch = __commonJS({
               for (let i2 = 0; i2 < rawHeaders.length; i2 += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i2]), rawHeaders[i2 + 1].toString("latin1"), true);
               }
-              resolve7({
+              resolve8({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -15069,7 +15069,7 @@ var require_util4 = __commonJS({
           if (encoding === "failure") {
             encoding = "UTF-8";
           }
-          return decode2(bytes, encoding);
+          return decode3(bytes, encoding);
         }
         case "ArrayBuffer": {
           const sequence = combineByteSequences(bytes);
@@ -15086,7 +15086,7 @@ var require_util4 = __commonJS({
         }
       }
     }
-    function decode2(ioQueue, encoding) {
+    function decode3(ioQueue, encoding) {
       const bytes = combineByteSequences(ioQueue);
       const BOMEncoding = BOMSniffing(bytes);
       let slice = 0;
@@ -15530,8 +15530,8 @@ var require_cache = __commonJS({
                 }));
               } else if (response.headersList.contains("vary")) {
                 const fieldValues2 = getFieldValues(response.headersList.get("vary"));
-                for (const fieldValue of fieldValues2) {
-                  if (fieldValue === "*") {
+                for (const fieldValue2 of fieldValues2) {
+                  if (fieldValue2 === "*") {
                     responsePromise.reject(webidl.errors.exception({
                       header: "Cache.addAll",
                       message: "invalid vary field value"
@@ -15613,8 +15613,8 @@ var require_cache = __commonJS({
         }
         if (innerResponse.headersList.contains("vary")) {
           const fieldValues2 = getFieldValues(innerResponse.headersList.get("vary"));
-          for (const fieldValue of fieldValues2) {
-            if (fieldValue === "*") {
+          for (const fieldValue2 of fieldValues2) {
+            if (fieldValue2 === "*") {
               throw webidl.errors.exception({
                 header: prefix,
                 message: "Got * vary field value"
@@ -15877,12 +15877,12 @@ var require_cache = __commonJS({
           return true;
         }
         const fieldValues2 = getFieldValues(response.headersList.get("vary"));
-        for (const fieldValue of fieldValues2) {
-          if (fieldValue === "*") {
+        for (const fieldValue2 of fieldValues2) {
+          if (fieldValue2 === "*") {
             return false;
           }
-          const requestValue = request2.headersList.get(fieldValue);
-          const queryValue = requestQuery.headersList.get(fieldValue);
+          const requestValue = request2.headersList.get(fieldValue2);
+          const queryValue = requestQuery.headersList.get(fieldValue2);
           if (requestValue !== queryValue) {
             return false;
           }
@@ -16239,7 +16239,7 @@ var require_util6 = __commonJS({
         throw new Error("Invalid cookie max-age");
       }
     }
-    function stringify4(cookie) {
+    function stringify5(cookie) {
       if (cookie.name.length === 0) {
         return null;
       }
@@ -16297,7 +16297,7 @@ var require_util6 = __commonJS({
       validateCookiePath,
       validateCookieValue,
       toIMFDate,
-      stringify: stringify4
+      stringify: stringify5
     };
   }
 });
@@ -16443,7 +16443,7 @@ var require_cookies = __commonJS({
   "node_modules/undici/lib/web/cookies/index.js"(exports, module) {
     "use strict";
     var { parseSetCookie } = require_parse();
-    var { stringify: stringify4 } = require_util6();
+    var { stringify: stringify5 } = require_util6();
     var { webidl } = require_webidl();
     var { Headers: Headers2 } = require_headers();
     function getCookies(headers) {
@@ -16486,7 +16486,7 @@ var require_cookies = __commonJS({
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
       webidl.brandCheck(headers, Headers2, { strict: false });
       cookie = webidl.converters.Cookie(cookie);
-      const str = stringify4(cookie);
+      const str = stringify5(cookie);
       if (str) {
         headers.append("Set-Cookie", str);
       }
@@ -18293,8 +18293,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay2(ms) {
-      return new Promise((resolve7) => {
-        setTimeout(resolve7, ms).unref();
+      return new Promise((resolve8) => {
+        setTimeout(resolve8, ms).unref();
       });
     }
     module.exports = {
@@ -19276,11 +19276,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P2, generator) {
       function adopt(value2) {
-        return value2 instanceof P2 ? value2 : new P2(function(resolve7) {
-          resolve7(value2);
+        return value2 instanceof P2 ? value2 : new P2(function(resolve8) {
+          resolve8(value2);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve7, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve8, reject) {
         function fulfilled(value2) {
           try {
             step(generator.next(value2));
@@ -19296,7 +19296,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -19383,26 +19383,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve7) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve8) => __awaiter3(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve7(output.toString());
+              resolve8(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve7) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve8) => __awaiter3(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve7(Buffer.concat(chunks));
+              resolve8(Buffer.concat(chunks));
             });
           }));
         });
@@ -19610,14 +19610,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info, data) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve7, reject) => {
+          return new Promise((resolve8, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve7(res);
+                resolve8(res);
               }
             }
             this.requestRawWithCallback(info, data, callbackForResult);
@@ -19861,12 +19861,12 @@ var require_lib = __commonJS({
         return __awaiter3(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve7) => setTimeout(() => resolve7(), ms));
+          return new Promise((resolve8) => setTimeout(() => resolve8(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve7, reject) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve8, reject) => __awaiter3(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -19874,7 +19874,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve7(response);
+              resolve8(response);
             }
             function dateTimeDeserializer(key, value2) {
               if (typeof value2 === "string") {
@@ -19913,7 +19913,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve7(response);
+              resolve8(response);
             }
           }));
         });
@@ -21807,8 +21807,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {boolean} [combine] - if `true` or omitted, an optional value can be specified directly after the flag.
        * @return {Command} `this` command for chaining
        */
-      combineFlagAndOptionalValue(combine = true) {
-        this._combineFlagAndOptionalValue = !!combine;
+      combineFlagAndOptionalValue(combine2 = true) {
+        this._combineFlagAndOptionalValue = !!combine2;
         return this;
       }
       /**
@@ -23423,15 +23423,55 @@ var init_version = __esm({
   }
 });
 
+// schemas/vocabulary.ts
+function isCollectionName(name) {
+  return Object.hasOwn(COLLECTION_KINDS, name);
+}
+var COLLECTION_KINDS, COLLECTION_NAMES, ID, ID_PATTERN, REF_KINDS, TYPED_REFERENCE_PATTERN, ENVIRONMENTS, LEVELS, STRATEGY_SYNONYMS, IMPORT_SOURCES;
+var init_vocabulary = __esm({
+  "schemas/vocabulary.ts"() {
+    "use strict";
+    COLLECTION_KINDS = {
+      workloads: "workload",
+      servers: "server",
+      dependencies: "dependency",
+      priorities: "priority",
+      assumptions: "assumption",
+      outcomes: "outcome",
+      waves: "wave",
+      remediations: "remediation",
+      risks: "risk"
+    };
+    COLLECTION_NAMES = Object.keys(COLLECTION_KINDS);
+    ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,127}";
+    ID_PATTERN = new RegExp(`^${ID}$`);
+    REF_KINDS = ["workload", "server", "external"];
+    TYPED_REFERENCE_PATTERN = new RegExp(`^(?:(?:${REF_KINDS.join("|")}):)?${ID}$`);
+    ENVIRONMENTS = ["production", "staging", "test", "development", "dr", "mixed"];
+    LEVELS = ["high", "medium", "low"];
+    STRATEGY_SYNONYMS = {
+      repurchase: { ours: "replace", whose: "AWS's" },
+      relocate: { ours: "rehost", whose: "AWS's" },
+      revise: { ours: "refactor", whose: "Gartner's" },
+      liftandshift: { ours: "rehost", whose: "another" },
+      liftandreshape: { ours: "replatform", whose: "another" },
+      rewrite: { ours: "rebuild", whose: "another" },
+      dropandshop: { ours: "replace", whose: "another" },
+      decommission: { ours: "retire", whose: "another" }
+    };
+    IMPORT_SOURCES = ["azure-migrate-servers", "azure-migrate-dependencies", "rvtools", "aws-cmf", "meg", "csv"];
+  }
+});
+
 // src/text/list.ts
 function joinOr(items) {
   if (items.length <= 1) return items.join("");
   return `${items.slice(0, -1).join(", ")} or ${items.at(-1)}`;
 }
 function joinAnd(items, max = Infinity) {
-  const shown2 = items.length > max ? [...items.slice(0, max), `${items.length - max} more`] : [...items];
-  if (shown2.length <= 1) return shown2.join("");
-  return `${shown2.slice(0, -1).join(", ")} and ${shown2.at(-1)}`;
+  const shown3 = items.length > max ? [...items.slice(0, max), `${items.length - max} more`] : [...items];
+  if (shown3.length <= 1) return shown3.join("");
+  return `${shown3.slice(0, -1).join(", ")} and ${shown3.at(-1)}`;
 }
 function plural(count, singular, pluralForm = `${singular}s`) {
   return `${count} ${count === 1 ? singular : pluralForm}`;
@@ -23593,15 +23633,15 @@ var init_github = __esm({
     GITHUB_ANNOTATION_LIMIT = 10;
     COMMAND = { error: "error", warning: "warning", info: "notice" };
     github = (report2, context3) => {
-      const shown2 = { error: 0, warning: 0, info: 0 };
+      const shown3 = { error: 0, warning: 0, info: 0 };
       const hidden = { error: 0, warning: 0, info: 0 };
       const lines = [];
       for (const diagnostic of report2.diagnostics) {
-        if (shown2[diagnostic.severity] >= GITHUB_ANNOTATION_LIMIT) {
+        if (shown3[diagnostic.severity] >= GITHUB_ANNOTATION_LIMIT) {
           hidden[diagnostic.severity] += 1;
           continue;
         }
-        shown2[diagnostic.severity] += 1;
+        shown3[diagnostic.severity] += 1;
         lines.push(annotation(diagnostic, context3.pathPrefix + diagnostic.file));
       }
       for (const severity of ["error", "warning", "info"]) {
@@ -24789,45 +24829,6 @@ var init_cache = __esm({
   }
 });
 
-// schemas/vocabulary.ts
-function isCollectionName(name) {
-  return Object.hasOwn(COLLECTION_KINDS, name);
-}
-var COLLECTION_KINDS, COLLECTION_NAMES, ID, ID_PATTERN, REF_KINDS, TYPED_REFERENCE_PATTERN, ENVIRONMENTS, LEVELS, STRATEGY_SYNONYMS;
-var init_vocabulary = __esm({
-  "schemas/vocabulary.ts"() {
-    "use strict";
-    COLLECTION_KINDS = {
-      workloads: "workload",
-      servers: "server",
-      dependencies: "dependency",
-      priorities: "priority",
-      assumptions: "assumption",
-      outcomes: "outcome",
-      waves: "wave",
-      remediations: "remediation",
-      risks: "risk"
-    };
-    COLLECTION_NAMES = Object.keys(COLLECTION_KINDS);
-    ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,127}";
-    ID_PATTERN = new RegExp(`^${ID}$`);
-    REF_KINDS = ["workload", "server", "external"];
-    TYPED_REFERENCE_PATTERN = new RegExp(`^(?:(?:${REF_KINDS.join("|")}):)?${ID}$`);
-    ENVIRONMENTS = ["production", "staging", "test", "development", "dr", "mixed"];
-    LEVELS = ["high", "medium", "low"];
-    STRATEGY_SYNONYMS = {
-      repurchase: { ours: "replace", whose: "AWS's" },
-      relocate: { ours: "rehost", whose: "AWS's" },
-      revise: { ours: "refactor", whose: "Gartner's" },
-      liftandshift: { ours: "rehost", whose: "another" },
-      liftandreshape: { ours: "replatform", whose: "another" },
-      rewrite: { ours: "rebuild", whose: "another" },
-      dropandshop: { ours: "replace", whose: "another" },
-      decommission: { ours: "retire", whose: "another" }
-    };
-  }
-});
-
 // src/model/entity.ts
 function locationOf(entity) {
   return { file: entity.file, doc: entity.doc, path: [entity.collection, entity.index] };
@@ -25345,7 +25346,7 @@ async function acquire(lockFile, waitMs) {
       if (holder.stale) takeOver(lockFile, holder.inode);
       else if (Date.now() >= deadline) {
         throw new IoError(`another backlog command${holder.pid ? ` (process ${holder.pid})` : ""} is writing this backlog: nothing was written; run this one again when it is done`);
-      } else await new Promise((resolve7) => setTimeout(resolve7, POLL_MS));
+      } else await new Promise((resolve8) => setTimeout(resolve8, POLL_MS));
       continue;
     }
     try {
@@ -27744,17 +27745,17 @@ function addEdges(edges, from, to, classification, dependency, dependsOn) {
   return edges.length - before;
 }
 function moveGroupsOf(workloads, edges) {
-  const placeOf = /* @__PURE__ */ new Map();
-  workloads.forEach((workload, place) => placeOf.set(workload.key, place));
+  const placeOf2 = /* @__PURE__ */ new Map();
+  workloads.forEach((workload, place) => placeOf2.set(workload.key, place));
   const sources = new Int32Array(edges.length);
   const targets = new Int32Array(edges.length);
   const firstEdge = new Int32Array(workloads.length + 1);
   let count = 0;
   for (const edge of edges) {
     if (edge.classification !== "app") continue;
-    const source = placeOf.get(edge.from.key);
+    const source = placeOf2.get(edge.from.key);
     sources[count] = source;
-    targets[count++] = placeOf.get(edge.to.key);
+    targets[count++] = placeOf2.get(edge.to.key);
     firstEdge[source + 1]++;
   }
   for (let place = 0; place < workloads.length; place++) firstEdge[place + 1] += firstEdge[place];
@@ -31128,7 +31129,7 @@ function isRef(value2) {
 function cloneIssues(issues) {
   return issues.map((iss) => iss.path ? { ...iss, path: iss.path.slice() } : { ...iss });
 }
-function isRecursive(inst, stack, resolve7) {
+function isRecursive(inst, stack, resolve8) {
   const cached3 = recursive.get(inst);
   if (cached3 !== void 0)
     return cached3 ? PROVEN : NONE;
@@ -31138,7 +31139,7 @@ function isRecursive(inst, stack, resolve7) {
   let result = NONE;
   const check = (child) => {
     if (result !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve7);
+      const answer = isRecursive(child, stack, resolve8);
       if (answer > result)
         result = answer;
     }
@@ -31149,7 +31150,7 @@ function isRecursive(inst, stack, resolve7) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve7) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve8) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -31213,7 +31214,7 @@ function isRecursive(inst, stack, resolve7) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve7 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve8 ? inst._zod.innerType : void 0);
       merge3(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -32731,8 +32732,8 @@ function rewriteKeyNames(ctx) {
       bySchema.set(entry.schema, entry);
   }
   const rewrites = /* @__PURE__ */ new Map();
-  for (const record of pendingRecords.get(ctx) ?? []) {
-    const seen = ctx.seen.get(record);
+  for (const record2 of pendingRecords.get(ctx) ?? []) {
+    const seen = ctx.seen.get(record2);
     const names2 = (seen?.def ?? seen?.schema)?.propertyNames;
     if (!names2 || names2 === true || rewrites.has(names2))
       continue;
@@ -33241,13 +33242,13 @@ var init_json_schema_processors = __esm({
       const keyType = def.keyType;
       const patterns = aggregateChecks(keyType).patterns;
       if (def.mode === "loose" && patterns && patterns.size > 0) {
-        const valueSchema = processSchema(def.valueType, ctx, {
+        const valueSchema2 = processSchema(def.valueType, ctx, {
           ...params,
           path: [...params.path, "patternProperties", "*"]
         });
         json3.patternProperties = {};
         for (const pattern of patterns) {
-          assignProp(json3.patternProperties, exactPattern(pattern).source, valueSchema);
+          assignProp(json3.patternProperties, exactPattern(pattern).source, valueSchema2);
         }
       } else {
         if (ctx.target === "draft-07" || ctx.target === "draft-2020-12") {
@@ -33566,6 +33567,22 @@ function intersection(left, right) {
     type: "intersection",
     left,
     right
+  });
+}
+function record(keyType, valueType, params) {
+  if (!valueType || !valueType._zod) {
+    return new ZodRecord({
+      type: "record",
+      keyType: string2(),
+      valueType: keyType,
+      ...util_exports.normalizeParams(valueType)
+    });
+  }
+  return new ZodRecord({
+    type: "record",
+    keyType,
+    valueType,
+    ...util_exports.normalizeParams(params)
   });
 }
 function partialRecord(keyType, valueType, params) {
@@ -34842,13 +34859,20 @@ var init_collections = __esm({
 });
 
 // schemas/project.ts
-var Project;
+var ImportSettings, Project;
 var init_project = __esm({
   "schemas/project.ts"() {
     "use strict";
     init_zod();
     init_diagnostic_codes();
     init_fields();
+    init_vocabulary();
+    ImportSettings = strictObject({
+      columns: record(string2(), string2().nullable()).describe("Column names of the export -> backlog fields (`cores`, `target.region`, `x-cmdb`); empty or null leaves the column out.").optional(),
+      ignore_unknown_columns: boolean2().describe("Leave out (and list) columns that are no field, rather than refuse the sheet.").optional(),
+      date_format: _enum(["DMY", "MDY"]).describe("How the export writes day/month dates such as 3/1/2027.").optional(),
+      sheet: text().describe("The sheet of a workbook to read.").optional()
+    });
     Project = strictObject({
       name: text().optional(),
       description: text().optional(),
@@ -34857,6 +34881,7 @@ var init_project = __esm({
       defaults: strictObject({
         max_servers_per_wave: positiveInt().describe("Capacity of a wave without its own max_servers.").optional()
       }).optional(),
+      imports: partialRecord(_enum(IMPORT_SOURCES), ImportSettings).describe("Settings of `backlog import`, by source.").optional(),
       notes: commonFields.notes
     });
   }
@@ -35325,13 +35350,13 @@ function objectParse(shape2, catchall, form) {
     fields.push([key, parse5]);
   }
   const order = new Map(fields.map(([key], index) => [key, index]));
-  const takeFields = form === "code" ? fieldsTaker(fields) : (record, asZodWrites) => takeFieldsInLoop(fields, record, asZodWrites);
+  const takeFields = form === "code" ? fieldsTaker(fields) : (record2, asZodWrites) => takeFieldsInLoop(fields, record2, asZodWrites);
   return (input) => {
     if (typeof input !== "object" || input === null || Array.isArray(input)) return GIVE_UP;
-    const record = input;
+    const record2 = input;
     let asZodWrites = true;
     let last2 = -1;
-    for (const key in record) {
+    for (const key in record2) {
       const index = order.get(key);
       if (index === void 0) {
         if (strict) return GIVE_UP;
@@ -35341,7 +35366,7 @@ function objectParse(shape2, catchall, form) {
         last2 = index;
       }
     }
-    return takeFields(record, asZodWrites);
+    return takeFields(record2, asZodWrites);
   };
 }
 function fieldsTaker(fields) {
@@ -35366,23 +35391,23 @@ function fieldsTaker(fields) {
   ].join("\n");
   return new Function("fields", "GIVE_UP", "fieldsBefore", source)(fields, GIVE_UP, fieldsBefore);
 }
-function takeFieldsInLoop(fields, record, asZodWrites) {
+function takeFieldsInLoop(fields, record2, asZodWrites) {
   let result = asZodWrites ? void 0 : {};
   for (let at = 0; at < fields.length; at++) {
     const [key, parse5] = fields[at];
-    const written = record[key];
+    const written = record2[key];
     const value2 = parse5(written);
     if (value2 === GIVE_UP) return GIVE_UP;
-    if (result === void 0 && value2 !== written) result = fieldsBefore(fields, record, at);
-    if (result !== void 0 && (value2 !== void 0 || key in record)) result[key] = value2;
+    if (result === void 0 && value2 !== written) result = fieldsBefore(fields, record2, at);
+    if (result !== void 0 && (value2 !== void 0 || key in record2)) result[key] = value2;
   }
-  return result ?? record;
+  return result ?? record2;
 }
-function fieldsBefore(fields, record, at) {
+function fieldsBefore(fields, record2, at) {
   const result = {};
   for (let before = 0; before < at; before++) {
     const field2 = fields[before][0];
-    if (field2 in record) result[field2] = record[field2];
+    if (field2 in record2) result[field2] = record2[field2];
   }
   return result;
 }
@@ -37118,7 +37143,7 @@ var require_stringify = __commonJS({
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
     }
-    function stringify4(item, ctx, onComment, onChompKeep) {
+    function stringify5(item, ctx, onComment, onChompKeep) {
       if (identity.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
       if (identity.isAlias(item)) {
@@ -37147,7 +37172,7 @@ var require_stringify = __commonJS({
 ${ctx.indent}${str}`;
     }
     exports.createStringifyContext = createStringifyContext;
-    exports.stringify = stringify4;
+    exports.stringify = stringify5;
   }
 });
 
@@ -37157,7 +37182,7 @@ var require_stringifyPair = __commonJS({
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
-    var stringify4 = require_stringify();
+    var stringify5 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value: value2 }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent: indent2, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -37179,7 +37204,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify4.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify5.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -37231,7 +37256,7 @@ ${indent2}:`;
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify4.stringify(value2, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify5.stringify(value2, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -37372,7 +37397,7 @@ var require_addPairToJSMap = __commonJS({
     "use strict";
     var log = require_log();
     var merge3 = require_merge();
-    var stringify4 = require_stringify();
+    var stringify5 = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map, { key, value: value2 }) {
@@ -37408,7 +37433,7 @@ var require_addPairToJSMap = __commonJS({
       if (typeof jsKey !== "object")
         return String(jsKey);
       if (identity.isNode(key) && ctx?.doc) {
-        const strCtx = stringify4.createStringifyContext(ctx.doc, {});
+        const strCtx = stringify5.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node2 of ctx.anchors.keys())
           strCtx.anchors.add(node2.anchor);
@@ -37475,12 +37500,12 @@ var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify4 = require_stringify();
+    var stringify5 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
       const flow = ctx.inFlow ?? collection.flow;
-      const stringify5 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify5(collection, ctx, options);
+      const stringify6 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify6(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent: indent2, options: { commentString } } = ctx;
@@ -37505,7 +37530,7 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify4.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str2 = stringify5.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
           str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
@@ -37572,7 +37597,7 @@ ${indent2}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify4.stringify(item, itemCtx, () => comment = null);
+        let str = stringify5.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
         if (i2 < items.length - 1) {
           str += ",";
@@ -38933,7 +38958,7 @@ var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify4 = require_stringify();
+    var stringify5 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
       const lines = [];
@@ -38948,7 +38973,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify4.createStringifyContext(doc, options);
+      const ctx = stringify5.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines.length !== 1)
@@ -38970,7 +38995,7 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify4.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body = stringify5.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += stringifyComment.lineComment(body, "", commentString(contentComment));
         if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
@@ -38978,7 +39003,7 @@ var require_stringifyDocument = __commonJS({
         } else
           lines.push(body);
       } else {
-        lines.push(stringify4.stringify(doc.contents, ctx));
+        lines.push(stringify5.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
@@ -41114,7 +41139,7 @@ var require_cst_scalar = __commonJS({
 var require_cst_stringify = __commonJS({
   "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
-    var stringify4 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    var stringify5 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
       switch (token.type) {
         case "block-scalar": {
@@ -41167,7 +41192,7 @@ var require_cst_stringify = __commonJS({
         res += stringifyToken(value2);
       return res;
     }
-    exports.stringify = stringify4;
+    exports.stringify = stringify5;
   }
 });
 
@@ -42897,7 +42922,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify4(value2, replacer, options) {
+    function stringify5(value2, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -42922,7 +42947,7 @@ var require_public_api = __commonJS({
     exports.parse = parse5;
     exports.parseAllDocuments = parseAllDocuments3;
     exports.parseDocument = parseDocument;
-    exports.stringify = stringify4;
+    exports.stringify = stringify5;
   }
 });
 
@@ -43536,10 +43561,10 @@ var init_subset = __esm({
         if (first2 === 91 || first2 === 123) {
           this.enter();
           const close = first2 + 2;
-          const isMapping = first2 === 123;
-          const result = isMapping ? {} : [];
+          const isMapping2 = first2 === 123;
+          const result = isMapping2 ? {} : [];
           const opened = this.column;
-          const node2 = this.placing ? { range: [this.offset(opened), 0], ...isMapping ? { entries: /* @__PURE__ */ new Map() } : { items: [] } } : void 0;
+          const node2 = this.placing ? { range: [this.offset(opened), 0], ...isMapping2 ? { entries: /* @__PURE__ */ new Map() } : { items: [] } } : void 0;
           const closed = () => {
             this.column++;
             this.depth--;
@@ -43552,7 +43577,7 @@ var init_subset = __esm({
           this.column = skipSpaces(line, this.column + 1);
           if (line.charCodeAt(this.column) === close) return closed();
           for (let ordinal = 0; ; ordinal++) {
-            if (isMapping) {
+            if (isMapping2) {
               const entries = result;
               const key = this.key(entries, ordinal);
               const keyRange = this.keyRange;
@@ -43778,7 +43803,7 @@ var init_shared_reading = __esm({
     ParseWorker = class _ParseWorker {
       constructor(worker) {
         this.worker = worker;
-        this.exited = new Promise((resolve7) => worker.once("exit", () => resolve7()));
+        this.exited = new Promise((resolve8) => worker.once("exit", () => resolve8()));
         worker.once("exit", (code) => this.ended ??= new Error(`the parse worker stopped (${code})`));
       }
       /** Why the thread ended before it was asked for anything (it could not start, say). */
@@ -43802,7 +43827,7 @@ var init_shared_reading = __esm({
       read(task, onRead) {
         const worker = this.worker;
         if (this.ended) return Promise.reject(this.ended);
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           worker.ref();
           worker.on("message", ({ indexes, entries, done }) => {
             try {
@@ -43811,7 +43836,7 @@ var init_shared_reading = __esm({
               reject(error3);
             }
             if (done) {
-              resolve7();
+              resolve8();
               if (!task.pack) this.stop();
             }
           });
@@ -44982,7 +45007,7 @@ function validate2(files, options, read = backlogOfFiles(files)) {
     const locator = new DiagnosticLocator(byPath());
     for (const draft of drafts) {
       const severity = severityOf(draft.code, backlog.project);
-      if (severity) diagnostics.push(locator.locate(draft, severity));
+      if (severity && (severity === "error" || !options.errorsOnly)) diagnostics.push(locator.locate(draft, severity));
     }
   }
   diagnostics.sort(compareDiagnostics);
@@ -51599,7 +51624,7 @@ async function treeOf(repository, commit) {
 function readBlobs(repository, blobs) {
   const contents = /* @__PURE__ */ new Map();
   if (blobs.length === 0) return Promise.resolve(contents);
-  return new Promise((resolve7, reject) => {
+  return new Promise((resolve8, reject) => {
     const child = spawn2("git", ["cat-file", "--batch"], { cwd: repository.top, stdio: ["pipe", "pipe", "pipe"] });
     const chunks = [];
     let stderr = "";
@@ -51623,7 +51648,7 @@ function readBlobs(repository, blobs) {
         contents.set(blob, output.subarray(start, start + Number(size)));
         at = start + Number(size) + 1;
       }
-      resolve7(contents);
+      resolve8(contents);
     });
     child.stdin.end(`${blobs.join("\n")}
 `);
@@ -51916,19 +51941,19 @@ function renderTable(head, rows, options) {
     for (const row of rows) widest = Math.max(widest, longestLine(joined(row[i2])));
     return widest + 2;
   });
-  let shown2 = head.map((_2, i2) => i2);
+  let shown3 = head.map((_2, i2) => i2);
   let widths = [...natural];
   if (columns2 !== void 0 && tableWidth(widths) > columns2) {
-    ({ shown: shown2, widths } = fit(head, rows, fits, natural, columns2, options.leaveOut ?? [], options.keep ?? 0));
+    ({ shown: shown3, widths } = fit(head, rows, fits, natural, columns2, options.leaveOut ?? [], options.keep ?? 0));
   }
   const cut = columns2 !== void 0;
   const rule = (left, middle, right) => `${left}${widths.map((width) => "\u2500".repeat(width)).join(middle)}${right}`;
-  const lines = [rule("\u250C", "\u252C", "\u2510"), ...rowLines(shown2.map((i2) => style.bold(head[i2])), widths), rule("\u251C", "\u253C", "\u2524")];
+  const lines = [rule("\u250C", "\u252C", "\u2510"), ...rowLines(shown3.map((i2) => style.bold(head[i2])), widths), rule("\u251C", "\u253C", "\u2524")];
   for (const row of rows) {
-    lines.push(...rowLines(shown2.map((i2, at) => cut ? cellToWidth(row[i2], fits[i2], widths[at] - 2) : joined(row[i2])), widths));
+    lines.push(...rowLines(shown3.map((i2, at) => cut ? cellToWidth(row[i2], fits[i2], widths[at] - 2) : joined(row[i2])), widths));
   }
   lines.push(rule("\u2514", "\u2534", "\u2518"));
-  if (shown2.length < head.length) lines.push(...leftOutNote(head.filter((_2, i2) => !shown2.includes(i2)), tableWidth(widths)).map((line) => style.dim(line)));
+  if (shown3.length < head.length) lines.push(...leftOutNote(head.filter((_2, i2) => !shown3.includes(i2)), tableWidth(widths)).map((line) => style.dim(line)));
   return `${lines.join("\n")}
 `;
 }
@@ -51941,10 +51966,10 @@ function fit(head, rows, fits, natural, columns2, leaveOut, keep) {
   });
   const order = [...head.keys()].filter((i2) => i2 !== keep && rows.every((row) => joined(row[i2]) === ""));
   for (const i2 of [...leaveOut, ...[...head.keys()].reverse()]) if (i2 !== keep && !order.includes(i2)) order.push(i2);
-  const layout = (shown2) => {
-    const widths = shown2.map((i2) => natural[i2]);
-    shrink(widths, shown2.map((i2) => floors[i2]), columns2 - widths.length - 1);
-    return { shown: shown2, widths, fits: tableWidth(widths) <= columns2 };
+  const layout = (shown3) => {
+    const widths = shown3.map((i2) => natural[i2]);
+    shrink(widths, shown3.map((i2) => floors[i2]), columns2 - widths.length - 1);
+    return { shown: shown3, widths, fits: tableWidth(widths) <= columns2 };
   };
   let best = layout(head.map((_2, i2) => i2));
   const left = [];
@@ -53970,6 +53995,63 @@ var init_backlog_schema = __esm({
                 "^x-": {}
               }
             },
+            imports: {
+              type: "object",
+              propertyNames: {
+                type: "string",
+                enum: [
+                  "azure-migrate-servers",
+                  "azure-migrate-dependencies",
+                  "rvtools",
+                  "aws-cmf",
+                  "meg",
+                  "csv"
+                ]
+              },
+              additionalProperties: {
+                type: "object",
+                properties: {
+                  columns: {
+                    type: "object",
+                    propertyNames: {
+                      type: "string"
+                    },
+                    additionalProperties: {
+                      anyOf: [
+                        {
+                          type: "string"
+                        },
+                        {
+                          type: "null"
+                        }
+                      ]
+                    },
+                    description: "Column names of the export -> backlog fields (`cores`, `target.region`, `x-cmdb`); empty or null leaves the column out."
+                  },
+                  ignore_unknown_columns: {
+                    type: "boolean",
+                    description: "Leave out (and list) columns that are no field, rather than refuse the sheet."
+                  },
+                  date_format: {
+                    type: "string",
+                    enum: [
+                      "DMY",
+                      "MDY"
+                    ],
+                    description: "How the export writes day/month dates such as 3/1/2027."
+                  },
+                  sheet: {
+                    type: "string",
+                    description: "The sheet of a workbook to read."
+                  }
+                },
+                additionalProperties: false,
+                patternProperties: {
+                  "^x-": {}
+                }
+              },
+              description: "Settings of `backlog import`, by source."
+            },
             notes: {
               type: "string",
               description: "Free text."
@@ -54272,7 +54354,7 @@ function listEntities(context3, options) {
     checkKnownValues(condition, condition.column, collection, context3.backlog);
   }
   const sortKeys = options.sort.map((key) => ({ ...key, column: resolveColumn(columns2, key.field, "--sort", collection) }));
-  const shown2 = (options.columns ?? (options.priority ? PRIORITY_COLUMNS : DEFAULT_COLUMNS[collection])).map(
+  const shown3 = (options.columns ?? (options.priority ? PRIORITY_COLUMNS : DEFAULT_COLUMNS[collection])).map(
     (name) => resolveColumn(columns2, name, "--columns", collection)
   );
   let entities = context3.backlog.entities[collection].filter(
@@ -54300,16 +54382,16 @@ function listEntities(context3, options) {
   return {
     entities,
     collection,
-    columns: shown2.map((column) => column.name),
-    rows: entities.map((entity) => Object.fromEntries(shown2.map((column) => [column.name, column.get(entity, context3)]))),
+    columns: shown3.map((column) => column.name),
+    rows: entities.map((entity) => Object.fromEntries(shown3.map((column) => [column.name, column.get(entity, context3)]))),
     idColumn: "id",
     ids: entities.map((entity) => entity.id),
     ...options.records && !options.columns ? { records: entities.map(recordOf) } : {},
     layout: {
-      fits: Object.fromEntries(shown2.flatMap((column) => column.fit && column.fit !== "fixed" ? [[column.name, column.fit]] : [])),
+      fits: Object.fromEntries(shown3.flatMap((column) => column.fit && column.fit !== "fixed" ? [[column.name, column.fit]] : [])),
       leaveOut: LEAVE_OUT[options.columns ? "chosen" : options.priority ? "priority" : collection] ?? [],
       // Most dependencies have no id of their own: where an edge starts is what stays.
-      keep: collection === "dependencies" && shown2.some((column) => column.name === "from") ? "from" : "id"
+      keep: collection === "dependencies" && shown3.some((column) => column.name === "from") ? "from" : "id"
     }
   };
 }
@@ -54652,8 +54734,8 @@ var init_show_json = __esm({
 });
 
 // src/format/show-text.ts
-function showText(shown2, style) {
-  const detail = printableDeep(shown2);
+function showText(shown3, style) {
+  const detail = printableDeep(shown3);
   const name = typeof detail.fields.name === "string" ? detail.fields.name : typeof detail.fields.title === "string" ? detail.fields.title : void 0;
   const out2 = [`${style.bold(`${detail.kind} ${detail.id}`)}${name ? ` \u2014 ${name}` : ""}`, style.dim(`defined in ${detail.defined_in}`), ""];
   out2.push(...aligned(flatten(detail.fields).filter(([key]) => key !== "id" && key !== "name" && key !== "title"), "  "));
@@ -55116,9 +55198,9 @@ function workloadGraph(context3, allEdges) {
     });
   }
   const edges = new EdgeSet();
-  const shown2 = (classification) => allEdges || shownWithout(classification);
+  const shown3 = (classification) => allEdges || shownWithout(classification);
   for (const edge of graph.edges) {
-    if (!shown2(edge.classification)) continue;
+    if (!shown3(edge.classification)) continue;
     const fromWave = waveOf(backlog, edge.from);
     const toWave = waveOf(backlog, edge.to);
     edges.add({
@@ -55131,7 +55213,7 @@ function workloadGraph(context3, allEdges) {
     });
   }
   for (const { from, name, classification } of externalEdges(backlog, context3)) {
-    if (!shown2(classification)) continue;
+    if (!shown3(classification)) continue;
     for (const workload of from) {
       addExternal(nodes, name);
       edges.add({ from: `workload:${workload.key}`, to: `external:${name.toLowerCase()}`, classification, crossWave: false, wrongWay: false, count: 1 });
@@ -55523,10 +55605,90 @@ var init_canonical_order = __esm({
   }
 });
 
+// src/edit/plain-yaml.ts
+function isMapping(value2) {
+  return typeof value2 === "object" && value2 !== null && !Array.isArray(value2);
+}
+var import_yaml3, PLAIN_KEY, FLOW_INDICATORS, PlainYaml;
+var init_plain_yaml = __esm({
+  "src/edit/plain-yaml.ts"() {
+    "use strict";
+    import_yaml3 = __toESM(require_dist(), 1);
+    PLAIN_KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+    FLOW_INDICATORS = /[,[\]{}]/;
+    PlainYaml = class {
+      scalars = /* @__PURE__ */ new Map();
+      /** `{ servers: [...] }` or `[item]`, as toYaml writes it; undefined when not plain. */
+      write(value2) {
+        if (Array.isArray(value2)) return this.items(value2, 0);
+        if (!isMapping(value2)) return void 0;
+        const keys = Object.keys(value2);
+        if (keys.length !== 1 || !PLAIN_KEY.test(keys[0])) return void 0;
+        const items = value2[keys[0]];
+        if (!Array.isArray(items) || items.length === 0) return void 0;
+        const body = this.items(items, 2);
+        return body === void 0 ? void 0 : `${keys[0]}:
+${body}`;
+      }
+      /** Each item a mapping, `- ` at `indent`, its fields under the first. */
+      items(items, indent2) {
+        let text3 = "";
+        const pad = " ".repeat(indent2);
+        for (const item of items) {
+          if (!isMapping(item) || Object.keys(item).length === 0) return void 0;
+          const fields = this.fields(item, indent2 + 2);
+          if (fields === void 0) return void 0;
+          text3 += `${pad}- ${fields.slice(indent2 + 2)}`;
+        }
+        return text3;
+      }
+      fields(mapping, indent2) {
+        let text3 = "";
+        const pad = " ".repeat(indent2);
+        for (const [key, value2] of Object.entries(mapping)) {
+          if (value2 === void 0) continue;
+          if (!PLAIN_KEY.test(key)) return void 0;
+          if (isMapping(value2)) {
+            if (Object.keys(value2).length === 0) return void 0;
+            const inner = this.fields(value2, indent2 + 2);
+            if (inner === void 0 || Object.values(value2).some((v) => isMapping(v) || Array.isArray(v))) return void 0;
+            text3 += `${pad}${key}:
+${inner}`;
+            continue;
+          }
+          const written = Array.isArray(value2) ? this.list(value2) : this.scalar(value2, false);
+          if (written === void 0) return void 0;
+          text3 += `${pad}${key}: ${written}
+`;
+        }
+        return text3;
+      }
+      list(items) {
+        const written = [];
+        for (const item of items) {
+          const text3 = this.scalar(item, true);
+          if (text3 === void 0) return void 0;
+          written.push(text3);
+        }
+        return `[${written.join(", ")}]`;
+      }
+      scalar(value2, inFlow) {
+        if (typeof value2 !== "string" && typeof value2 !== "number" && typeof value2 !== "boolean") return void 0;
+        if (inFlow && typeof value2 === "string" && FLOW_INDICATORS.test(value2)) return void 0;
+        if (!this.scalars.has(value2)) {
+          const text3 = (0, import_yaml3.stringify)(value2, { lineWidth: 0 }).replace(/\n$/, "");
+          this.scalars.set(value2, text3.includes("\n") ? void 0 : text3);
+        }
+        return this.scalars.get(value2);
+      }
+    };
+  }
+});
+
 // src/edit/text-edits.ts
 function applyEdits(text3, edits) {
   if (edits.length === 0) return text3;
-  const parsed = (0, import_yaml3.parseAllDocuments)(text3, FULL_PARSE_OPTIONS);
+  const parsed = (0, import_yaml4.parseAllDocuments)(text3, FULL_PARSE_OPTIONS);
   const docs = Array.isArray(parsed) ? parsed : [];
   const splices = [];
   const last2 = /* @__PURE__ */ new Map();
@@ -55553,8 +55715,8 @@ function applyEdits(text3, edits) {
 function setSplice(text3, document2, edit) {
   const { path, field: field2, value: value2 } = edit;
   const map = nodeAt(document2, path);
-  if (!(0, import_yaml3.isMap)(map)) throw new EditError(`${describe3(path)} is not a mapping`);
-  const pair = map.items.findLast((item) => (0, import_yaml3.isScalar)(item.key) && String(item.key.value) === field2);
+  if (!(0, import_yaml4.isMap)(map)) throw new EditError(`${describe3(path)} is not a mapping`);
+  const pair = map.items.findLast((item) => (0, import_yaml4.isScalar)(item.key) && String(item.key.value) === field2);
   if (value2 === void 0) return pair ? removePair(text3, map, pair) : void 0;
   if (!pair) return addPair(text3, map, field2, value2, keyOrderAt(path));
   const keyRange = pair.key.range;
@@ -55563,18 +55725,18 @@ function setSplice(text3, document2, edit) {
     return { start: colon + 1, end: colon + 1, text: ` ${inlineValue(value2) ?? ""}` };
   }
   const [start, end] = pair.value.range;
-  if ((0, import_yaml3.isSeq)(pair.value) && !pair.value.flow && Array.isArray(value2)) {
+  if ((0, import_yaml4.isSeq)(pair.value) && !pair.value.flow && Array.isArray(value2)) {
     const items = blockListSplice(text3, pair.value, value2);
     if (items) return items;
   }
-  const wasInline = map.flow || !((0, import_yaml3.isMap)(pair.value) || (0, import_yaml3.isSeq)(pair.value)) || pair.value.flow === true;
+  const wasInline = map.flow || !((0, import_yaml4.isMap)(pair.value) || (0, import_yaml4.isSeq)(pair.value)) || pair.value.flow === true;
   const inline = wasInline || !isCollection(value2) ? inlineValue(value2) : null;
   if (inline !== null) return { start, end: withoutTrailingBreaks(text3, start, end), text: inline };
   return { start: keyRange[0], end: lineEnd(text3, end), text: blockPair(field2, value2, columnOf(text3, keyRange[0])).trimStart().replace(/\n$/, "") };
 }
 function blockListSplice(text3, seq, items) {
   const nodes = seq.items;
-  if (nodes.length === 0 || !nodes.every((node2) => (0, import_yaml3.isScalar)(node2) && node2.range) || items.some((item) => isCollection(item))) return void 0;
+  if (nodes.length === 0 || !nodes.every((node2) => (0, import_yaml4.isScalar)(node2) && node2.range) || items.some((item) => isCollection(item))) return void 0;
   const scalars = nodes;
   const start = text3.lastIndexOf("\n", scalars[0].range[0]) + 1;
   const dash = text3.lastIndexOf("-", scalars[0].range[0]);
@@ -55621,16 +55783,16 @@ function appendSplice(text3, document2, edit) {
     const at2 = document2.range[1];
     return { start: at2, end: at2, text: toYaml({ [collection]: items }) };
   }
-  if (!(0, import_yaml3.isMap)(root)) throw new EditError("the document is not a mapping");
-  const pair = root.items.find((item) => (0, import_yaml3.isScalar)(item.key) && String(item.key.value) === collection);
+  if (!(0, import_yaml4.isMap)(root)) throw new EditError("the document is not a mapping");
+  const pair = root.items.find((item) => (0, import_yaml4.isScalar)(item.key) && String(item.key.value) === collection);
   if (!pair) {
     const at2 = lineEnd(text3, root.range[1]);
     return { start: at2, end: at2, text: `
 ${toYaml({ [collection]: items }).replace(/\n$/, "")}` };
   }
   const seq = pair.value;
-  if (seq === null || (0, import_yaml3.isScalar)(seq) && seq.value === null) return setSplice(text3, document2, { kind: "set", doc: edit.doc, path: [], field: collection, value: items });
-  if (!(0, import_yaml3.isSeq)(seq)) throw new EditError(`\`${collection}\` is not a list`);
+  if (seq === null || (0, import_yaml4.isScalar)(seq) && seq.value === null) return setSplice(text3, document2, { kind: "set", doc: edit.doc, path: [], field: collection, value: items });
+  if (!(0, import_yaml4.isSeq)(seq)) throw new EditError(`\`${collection}\` is not a list`);
   const lastItem = seq.items.at(-1);
   if (seq.flow) {
     const at2 = lastItem ? lastItem.range[1] : text3.indexOf("[", seq.range[0]) + 1;
@@ -55639,7 +55801,7 @@ ${toYaml({ [collection]: items }).replace(/\n$/, "")}` };
   const dash = text3.lastIndexOf("-", lastItem?.range?.[0] ?? seq.range[0]);
   const indent2 = columnOf(text3, dash);
   const at = lineEnd(text3, lastItem ? lastItem.range[1] : seq.range[1]);
-  const flowSibling = ((0, import_yaml3.isMap)(lastItem) || (0, import_yaml3.isSeq)(lastItem)) && lastItem.flow === true;
+  const flowSibling = ((0, import_yaml4.isMap)(lastItem) || (0, import_yaml4.isSeq)(lastItem)) && lastItem.flow === true;
   const written = items.map((item) => {
     const inline = flowSibling ? inlineValue(item) : null;
     return inline !== null ? `${" ".repeat(indent2)}- ${inline}` : blockItem(item, indent2).replace(/\n$/, "");
@@ -55650,14 +55812,14 @@ ${written.join("\n")}` };
 function nodeAt(document2, path) {
   let node2 = document2.contents;
   for (const segment of path) {
-    if ((0, import_yaml3.isMap)(node2)) node2 = node2.items.findLast((item) => (0, import_yaml3.isScalar)(item.key) && String(item.key.value) === String(segment))?.value;
-    else if ((0, import_yaml3.isSeq)(node2) && typeof segment === "number") node2 = node2.items[segment];
+    if ((0, import_yaml4.isMap)(node2)) node2 = node2.items.findLast((item) => (0, import_yaml4.isScalar)(item.key) && String(item.key.value) === String(segment))?.value;
+    else if ((0, import_yaml4.isSeq)(node2) && typeof segment === "number") node2 = node2.items[segment];
     else return void 0;
   }
   return node2;
 }
 function addPair(text3, map, field2, value2, order) {
-  const rank2 = (pair) => keyRank(order ?? [], (0, import_yaml3.isScalar)(pair.key) ? String(pair.key.value) : void 0);
+  const rank2 = (pair) => keyRank(order ?? [], (0, import_yaml4.isScalar)(pair.key) ? String(pair.key.value) : void 0);
   const wanted = keyRank(order ?? [], field2);
   const following = order ? map.items.findIndex((pair) => rank2(pair) > wanted) : -1;
   const before = following === -1 ? map.items.at(-1) : following > 0 ? map.items[following - 1] : void 0;
@@ -55704,11 +55866,11 @@ function removePair(text3, map, pair) {
   return { start, end: Math.min(text3.length, lineEnd(text3, valueEnd) + 1), text: "" };
 }
 function inlineValue(value2) {
-  const text3 = unpaddedFlowLists((0, import_yaml3.stringify)(value2, { lineWidth: 0, collectionStyle: "flow", flowCollectionPadding: true }).trimEnd());
+  const text3 = unpaddedFlowLists((0, import_yaml4.stringify)(value2, { lineWidth: 0, collectionStyle: "flow", flowCollectionPadding: true }).trimEnd());
   return text3.includes("\n") ? null : text3;
 }
 function unpaddedFlowLists(text3) {
-  const tokens = [...new import_yaml3.Lexer().lex(text3)].filter((token) => !/^[\u0002\u0018\u001f]$/.test(token));
+  const tokens = [...new import_yaml4.Lexer().lex(text3)].filter((token) => !/^[\u0002\u0018\u001f]$/.test(token));
   return tokens.filter((token, i2) => !(token === " " && (tokens[i2 - 1] === "[" || tokens[i2 + 1] === "]"))).join("");
 }
 function blockPair(field2, value2, indent2) {
@@ -55718,10 +55880,13 @@ function blockItem(value2, indent2) {
   return reindent(toYaml([value2]), indent2);
 }
 function toYaml(value2) {
-  const document2 = new import_yaml3.Document(value2);
-  (0, import_yaml3.visit)(document2, {
+  return new PlainYaml().write(value2) ?? documentYaml(value2);
+}
+function documentYaml(value2) {
+  const document2 = new import_yaml4.Document(value2);
+  (0, import_yaml4.visit)(document2, {
     Seq(_2, node2) {
-      if (node2.items.every((item) => (0, import_yaml3.isScalar)(item))) node2.flow = true;
+      if (node2.items.every((item) => (0, import_yaml4.isScalar)(item))) node2.flow = true;
     }
   });
   return document2.toString({ lineWidth: 0, flowCollectionPadding: false });
@@ -55747,13 +55912,14 @@ function lineEnd(text3, offset) {
 function describe3(path) {
   return path.map((segment) => typeof segment === "number" ? `[${segment}]` : `.${segment}`).join("") || "the document";
 }
-var import_yaml3, EditError;
+var import_yaml4, EditError;
 var init_text_edits = __esm({
   "src/edit/text-edits.ts"() {
     "use strict";
-    import_yaml3 = __toESM(require_dist(), 1);
+    import_yaml4 = __toESM(require_dist(), 1);
     init_full();
     init_canonical_order();
+    init_plain_yaml();
     EditError = class extends Error {
       name = "EditError";
     };
@@ -55803,6 +55969,17 @@ function splitLines(text3) {
   return lines;
 }
 function diffLines(a, b2) {
+  let start = 0;
+  while (start < a.length && start < b2.length && a[start] === b2[start]) start += 1;
+  let end = 0;
+  while (end < a.length - start && end < b2.length - start && a[a.length - 1 - end] === b2[b2.length - 1 - end]) end += 1;
+  const same = (lines) => lines.map((line) => ({ kind: " ", line }));
+  const middleA = a.slice(start, a.length - end);
+  const middleB = b2.slice(start, b2.length - end);
+  const middle = middleA.length === 0 || middleB.length === 0 ? [...middleA.map((line) => ({ kind: "-", line })), ...middleB.map((line) => ({ kind: "+", line }))] : myers(middleA, middleB);
+  return [...same(a.slice(0, start)), ...middle, ...same(a.slice(a.length - end))];
+}
+function myers(a, b2) {
   const max = a.length + b2.length;
   const v = /* @__PURE__ */ new Map([[1, 0]]);
   const trace = [];
@@ -55892,10 +56069,10 @@ function applyChanges(files, changes2, options) {
   const written = new Map(changed);
   const after = [...byPath.values()].map((file) => written.has(file.path) ? readSourceFile(file.path, Buffer.from(written.get(file.path))) : file);
   for (const [path, text3] of changed) if (!byPath.has(path)) after.push(readSourceFile(path, Buffer.from(text3)));
-  const introduced = findingDelta(validate2(files, options).diagnostics, validate2(after, options).diagnostics).introduced.filter((d) => d.severity === "error");
+  const checks = { asOf: options.asOf, errorsOnly: true };
+  const introduced = findingDelta(validate2(files, checks).diagnostics, validate2(after, checks).diagnostics).introduced;
   if (introduced.length > 0) return { status: "refused", reason: "the change would add errors; nothing was written", introduced };
-  const diff = changed.map(([path, text3]) => unifiedDiff(path, byPath.get(path)?.text ?? "", text3)).join("");
-  if (options.dryRun) return { status: "dry-run", diff, files: changed.map(([path]) => path) };
+  if (options.dryRun) return { status: "dry-run", diff: changed.map(([path, text3]) => unifiedDiff(path, byPath.get(path)?.text ?? "", text3)).join(""), files: changed.map(([path]) => path) };
   const moved = changed.find(([path]) => textNow(join11(options.root, path)) !== byPath.get(path)?.text);
   if (moved) {
     return { status: "refused", reason: `${moved[0]} changed since it was read (another command or an editor wrote it): nothing was written; run the command again`, introduced: [] };
@@ -55905,7 +56082,7 @@ function applyChanges(files, changes2, options) {
   const writes = changed.map(([path, text3]) => [writeTarget(join11(options.root, path)), withByteOrderMarkOf(join11(options.root, path), text3)]);
   if (options.journal) writeFilesJournaled(writes, options.journal);
   else writeFilesAtomic(writes);
-  return { status: "applied", diff, files: changed.map(([path]) => path) };
+  return { status: "applied", diff: "", files: changed.map(([path]) => path) };
 }
 function applyFileEdits(files, edits, options) {
   const changes2 = /* @__PURE__ */ new Map();
@@ -56996,7 +57173,7 @@ var init_set = __esm({
 
 // src/edit/format-yaml.ts
 function formatYaml(text3) {
-  const parsed = (0, import_yaml4.parseAllDocuments)(text3, FULL_PARSE_OPTIONS);
+  const parsed = (0, import_yaml5.parseAllDocuments)(text3, FULL_PARSE_OPTIONS);
   if (!Array.isArray(parsed) || parsed.length === 0) return text3;
   if (parsed.some((doc) => doc.errors.length > 0)) throw new EditError("the file has YAML errors");
   const out2 = parsed.map((doc) => {
@@ -57009,7 +57186,7 @@ function formatYaml(text3) {
 }
 function holdFoldedScalars(doc, text3) {
   const held = [];
-  (0, import_yaml4.visit)(doc, {
+  (0, import_yaml5.visit)(doc, {
     Scalar(_2, node2) {
       if (node2.type !== "BLOCK_FOLDED" || !node2.range) return;
       const source = text3.slice(node2.range[0], node2.range[1]);
@@ -57044,14 +57221,14 @@ function restoreFoldedScalars(written, held) {
 }
 function formatDocument(doc) {
   const root = doc.contents;
-  if (!(0, import_yaml4.isMap)(root)) return;
+  if (!(0, import_yaml5.isMap)(root)) return;
   sortPairs(root, TOP_LEVEL_ORDER);
   for (const pair of root.items) {
     const key = keyOf2(pair);
-    if (key === "project" && (0, import_yaml4.isMap)(pair.value)) formatObject(pair.value, Project);
-    else if (key !== void 0 && isCollectionName(key) && (0, import_yaml4.isSeq)(pair.value)) {
+    if (key === "project" && (0, import_yaml5.isMap)(pair.value)) formatObject(pair.value, Project);
+    else if (key !== void 0 && isCollectionName(key) && (0, import_yaml5.isSeq)(pair.value)) {
       const schema = COLLECTIONS[key].schema;
-      for (const item of pair.value.items) if ((0, import_yaml4.isMap)(item)) formatObject(item, schema, true);
+      for (const item of pair.value.items) if ((0, import_yaml5.isMap)(item)) formatObject(item, schema, true);
     }
   }
 }
@@ -57062,25 +57239,25 @@ function formatObject(map, schema, inSequence = false) {
     if (key === void 0 || isExtensionField(key)) continue;
     const inner = schemaAt(schema, [key]);
     if (!inner) continue;
-    if ((0, import_yaml4.isMap)(pair.value) && fieldNames(inner).length > 0) formatObject(pair.value, inner);
-    if ((0, import_yaml4.isSeq)(pair.value)) {
+    if ((0, import_yaml5.isMap)(pair.value) && fieldNames(inner).length > 0) formatObject(pair.value, inner);
+    if ((0, import_yaml5.isSeq)(pair.value)) {
       const element = schemaAt(inner, [0]);
       if (element && fieldNames(element).length > 0) {
-        for (const item of pair.value.items) if ((0, import_yaml4.isMap)(item)) formatObject(item, element, true);
+        for (const item of pair.value.items) if ((0, import_yaml5.isMap)(item)) formatObject(item, element, true);
       }
     }
   }
 }
 function sortPairs(map, order, inSequence = false) {
-  const rank2 = (pair) => keyRank(order, (0, import_yaml4.isPair)(pair) ? keyOf2(pair) : void 0);
+  const rank2 = (pair) => keyRank(order, (0, import_yaml5.isPair)(pair) ? keyOf2(pair) : void 0);
   const sorted2 = map.items.map((pair, i2) => ({ pair, i: i2 })).sort((a, b2) => rank2(a.pair) - rank2(b2.pair) || a.i - b2.i);
   if (sorted2.every(({ i: i2 }, position) => i2 === position)) return;
   const first2 = map.items[0];
-  const leading = first2 && (0, import_yaml4.isScalar)(first2.key) ? first2.key.commentBefore : void 0;
-  if (first2 && (0, import_yaml4.isScalar)(first2.key)) first2.key.commentBefore = void 0;
+  const leading = first2 && (0, import_yaml5.isScalar)(first2.key) ? first2.key.commentBefore : void 0;
+  if (first2 && (0, import_yaml5.isScalar)(first2.key)) first2.key.commentBefore = void 0;
   map.items = sorted2.map(({ pair }) => pair);
   const head = map.items[0];
-  if (!head || !(0, import_yaml4.isScalar)(head.key)) return;
+  if (!head || !(0, import_yaml5.isScalar)(head.key)) return;
   const comment = [leading, head.key.commentBefore].filter(Boolean).join("\n");
   head.key.spaceBefore = false;
   if (inSequence) {
@@ -57091,13 +57268,13 @@ function sortPairs(map, order, inSequence = false) {
   }
 }
 function keyOf2(pair) {
-  return (0, import_yaml4.isScalar)(pair.key) ? String(pair.key.value) : void 0;
+  return (0, import_yaml5.isScalar)(pair.key) ? String(pair.key.value) : void 0;
 }
-var import_yaml4, PLACEHOLDER;
+var import_yaml5, PLACEHOLDER;
 var init_format_yaml = __esm({
   "src/edit/format-yaml.ts"() {
     "use strict";
-    import_yaml4 = __toESM(require_dist(), 1);
+    import_yaml5 = __toESM(require_dist(), 1);
     init_collections();
     init_project();
     init_full();
@@ -57512,7 +57689,7 @@ import { existsSync as existsSync11 } from "node:fs";
 import { dirname as dirname8, join as join13, relative as relative5, resolve as resolve5, sep as sep7 } from "node:path";
 function runInit(dir, options, io) {
   const target = resolve5(io.cwd, dir ?? ".");
-  const shown2 = (path) => {
+  const shown3 = (path) => {
     const rel = relative5(io.cwd, path);
     return rel === "" ? "." : rel.startsWith("..") ? path : rel;
   };
@@ -57525,7 +57702,7 @@ function runInit(dir, options, io) {
     const names2 = existing.map((path) => relative5(target, path).split(sep7).join("/"));
     const onlyCi = ci !== void 0 && existing.length === 1 && existing[0] === join13(top ?? target, ci.path);
     throw new UsageError(
-      `${shown2(target)} already has ${names2.join(", ")}: init writes nothing over existing files`,
+      `${shown3(target)} already has ${names2.join(", ")}: init writes nothing over existing files`,
       onlyCi ? `--ci none leaves the CI out; ${options.ci === "gitlab" ? 'add the job of ci/backlog.gitlab-ci.yml (README, "Install") to yours' : "or name another workflow file"}` : "run it in a new folder"
     );
   }
@@ -57537,11 +57714,11 @@ function runInit(dir, options, io) {
   } catch (error3) {
     throw error3 instanceof IoError ? error3 : new IoError(`cannot create the backlog in ${target}: ${errorMessage(error3)}`, { cause: error3 });
   }
-  const where = shown2(target);
+  const where = shown3(target);
   const lines = [`Started a backlog in ${where}:`, ...[...starterFiles().keys()].map((path) => `  ${path}`)];
   if (ci) {
     const ciPath = join13(top ?? target, ci.path);
-    lines.push(top ? `and its CI at the top of the git repository: ${shown2(ciPath)}` : `and its CI, for a git repository made in ${where}: ${shown2(ciPath)}`);
+    lines.push(top ? `and its CI at the top of the git repository: ${shown3(ciPath)}` : `and its CI, for a git repository made in ${where}: ${shown3(ciPath)}`);
   }
   lines.push(`Next: edit the examples, then \`backlog validate${where === "." ? "" : ` --root ${where}`}\`.`);
   io.stdout(`${printable(lines.join("\n"))}
@@ -58313,8 +58490,8 @@ var init_api2 = __esm({
     init_init_state();
     init_normalize_options();
     init_CsvError();
-    isRecordEmpty = function(record) {
-      return record.every(
+    isRecordEmpty = function(record2) {
+      return record2.every(
         (field2) => field2 == null || field2.toString && field2.toString().trim() === ""
       );
     };
@@ -58694,17 +58871,17 @@ var init_api2 = __esm({
             raw,
             skip_records_with_empty_values
           } = this.options;
-          const { enabled, record } = this.state;
+          const { enabled, record: record2 } = this.state;
           if (enabled === false) {
             return this.__resetRecord();
           }
-          const recordLength = record.length;
+          const recordLength = record2.length;
           if (columns2 === true) {
-            if (skip_records_with_empty_values === true && isRecordEmpty(record)) {
+            if (skip_records_with_empty_values === true && isRecordEmpty(record2)) {
               this.__resetRecord();
               return;
             }
-            return this.__firstLineToColumns(record);
+            return this.__firstLineToColumns(record2);
           }
           if (columns2 === false && this.info.records === 0) {
             this.state.expectedRecordLength = recordLength;
@@ -58720,7 +58897,7 @@ var init_api2 = __esm({
               this.options,
               this.__infoField(),
               {
-                record
+                record: record2
               }
             ) : new CsvError(
               "CSV_RECORD_INCONSISTENT_COLUMNS",
@@ -58733,7 +58910,7 @@ var init_api2 = __esm({
               this.options,
               this.__infoField(),
               {
-                record
+                record: record2
               }
             );
             if (relax_column_count === true || relax_column_count_less === true && recordLength < this.state.expectedRecordLength || relax_column_count_more === true && recordLength > this.state.expectedRecordLength) {
@@ -58744,7 +58921,7 @@ var init_api2 = __esm({
               if (finalErr) return finalErr;
             }
           }
-          if (skip_records_with_empty_values === true && isRecordEmpty(record)) {
+          if (skip_records_with_empty_values === true && isRecordEmpty(record2)) {
             this.__resetRecord();
             return;
           }
@@ -58758,16 +58935,16 @@ var init_api2 = __esm({
             const { objname } = this.options;
             if (columns2 !== false) {
               const obj = {};
-              for (let i2 = 0, l = record.length; i2 < l; i2++) {
+              for (let i2 = 0, l = record2.length; i2 < l; i2++) {
                 if (columns2[i2] === void 0 || columns2[i2].disabled) continue;
                 if (group_columns_by_name === true && obj[columns2[i2].name] !== void 0) {
                   if (Array.isArray(obj[columns2[i2].name])) {
-                    obj[columns2[i2].name] = obj[columns2[i2].name].concat(record[i2]);
+                    obj[columns2[i2].name] = obj[columns2[i2].name].concat(record2[i2]);
                   } else {
-                    obj[columns2[i2].name] = [obj[columns2[i2].name], record[i2]];
+                    obj[columns2[i2].name] = [obj[columns2[i2].name], record2[i2]];
                   }
                 } else {
-                  obj[columns2[i2].name] = record[i2];
+                  obj[columns2[i2].name] = record2[i2];
                 }
               }
               if (raw === true || info2 === true) {
@@ -58795,12 +58972,12 @@ var init_api2 = __esm({
             } else {
               if (raw === true || info2 === true) {
                 const extRecord = Object.assign(
-                  { record },
+                  { record: record2 },
                   raw === true ? { raw: this.state.rawBuffer.toString(encoding) } : {},
                   info2 === true ? { info: this.__infoRecord() } : {}
                 );
                 const err = this.__push(
-                  objname === void 0 ? extRecord : [record[objname], extRecord],
+                  objname === void 0 ? extRecord : [record2[objname], extRecord],
                   push
                 );
                 if (err) {
@@ -58808,7 +58985,7 @@ var init_api2 = __esm({
                 }
               } else {
                 const err = this.__push(
-                  objname === void 0 ? record : [record[objname], record],
+                  objname === void 0 ? record2 : [record2[objname], record2],
                   push
                 );
                 if (err) {
@@ -58819,10 +58996,10 @@ var init_api2 = __esm({
           }
           this.__resetRecord();
         },
-        __firstLineToColumns: function(record) {
+        __firstLineToColumns: function(record2) {
           const { firstLineToHeaders } = this.state;
           try {
-            const headers = firstLineToHeaders === void 0 ? record : firstLineToHeaders.call(null, record);
+            const headers = firstLineToHeaders === void 0 ? record2 : firstLineToHeaders.call(null, record2);
             if (!Array.isArray(headers)) {
               return this.__error(
                 new CsvError(
@@ -58882,21 +59059,21 @@ var init_api2 = __esm({
           this.state.field.reset();
           this.state.wasQuoting = false;
         },
-        __push: function(record, push) {
+        __push: function(record2, push) {
           const { on_record } = this.options;
           if (on_record !== void 0) {
             const info2 = this.__infoRecord();
             try {
-              record = on_record.call(null, record, info2);
+              record2 = on_record.call(null, record2, info2);
             } catch (err) {
               return err;
             }
-            if (record === void 0 || record === null) {
+            if (record2 === void 0 || record2 === null) {
               return;
             }
           }
           this.info.bytes_records += this.info.bytes;
-          push(record);
+          push(record2);
         },
         // Return a tuple with the error and the casted value
         __cast: function(field2) {
@@ -59099,10 +59276,10 @@ var init_sync = __esm({
       }
       const records = opts && opts.objname ? {} : [];
       const parser4 = transform2(opts);
-      const push = (record) => {
-        if (parser4.options.objname === void 0) records.push(record);
+      const push = (record2) => {
+        if (parser4.options.objname === void 0) records.push(record2);
         else {
-          records[record[0]] = record[1];
+          records[record2[0]] = record2[1];
         }
       };
       const close = () => {
@@ -59114,36 +59291,69 @@ var init_sync = __esm({
   }
 });
 
+// src/text/formula-guard.ts
+function guardFormula(text3) {
+  return FORMULA_START.test(text3) ? `'${text3}` : text3;
+}
+function unguardFormula(text3) {
+  return text3.startsWith("'") && FORMULA_START.test(text3) ? text3.slice(1) : text3;
+}
+var FORMULA_START;
+var init_formula_guard = __esm({
+  "src/text/formula-guard.ts"() {
+    "use strict";
+    FORMULA_START = /^'*[=+\-@\t\r]/;
+  }
+});
+
+// src/import/sheet.ts
+function placeOf(sheet, row, column) {
+  let where = sheet.file;
+  if (sheet.name !== void 0) where += `, sheet ${sheet.name}${row === void 0 ? "" : `, row ${row}`}`;
+  else if (row !== void 0) where += `:${row}`;
+  return column === void 0 ? where : `${where}, column "${sheet.header[column]}"`;
+}
+function cellText2(cell2) {
+  if (cell2 === void 0) return "";
+  if (typeof cell2 === "boolean") return cell2 ? "TRUE" : "FALSE";
+  return String(cell2);
+}
+var init_sheet = __esm({
+  "src/import/sheet.ts"() {
+    "use strict";
+  }
+});
+
 // src/import/csv-table.ts
 function readCsv(text3, file, { trim = true } = {}) {
-  const clean = text3.replace(/\uFEFF/g, "");
+  const clean2 = text3.replace(/\uFEFF/g, "");
   let records;
   try {
-    records = parse4(clean, { relax_column_count: true, skip_empty_lines: true, info: true, trim: false });
+    records = parse4(clean2, { relax_column_count: true, skip_empty_lines: true, info: true, trim: false });
   } catch (error3) {
     throw new UsageError(`${file} is not a CSV file this import can read: ${error3.message}`);
   }
   if (records.length === 0) throw new UsageError(`${file} is empty: no header row`);
   const header = records[0].record.map((cell2) => cell2.trim());
   const headerKey2 = header.join("\0");
-  const rows = records.slice(1).filter(({ record }) => record.map((cell2) => cell2.trim()).join("\0") !== headerKey2 && record.some((cell2) => cell2.trim() !== "")).map(({ record, info }) => ({ line: info.lines, cells: trim ? record.map((cell2) => cell2.trim()) : record }));
-  return { header, rows };
+  const rows = records.slice(1).filter(({ record: record2 }) => record2.map((cell2) => cell2.trim()).join("\0") !== headerKey2 && record2.some((cell2) => cell2.trim() !== "")).map(({ record: record2, info }) => ({ number: info.lines, cells: record2.map((cell2) => unguardFormula(trim ? cell2.trim() : cell2)) }));
+  return { file, header, rows, typed: false };
 }
 function headerKey(name) {
   return name.toLowerCase().replace(/[^a-z0-9#]+/g, "");
 }
-function findColumn(table2, names2) {
-  const keys = table2.header.map(headerKey);
+function findColumn(sheet, names2) {
+  const keys = sheet.header.map(headerKey);
   for (const name of names2) {
     const index = keys.indexOf(headerKey(name));
     if (index !== -1) return index;
   }
   return void 0;
 }
-function requireColumn(table2, names2, file) {
-  const index = findColumn(table2, names2);
+function requireColumn(sheet, names2) {
+  const index = findColumn(sheet, names2);
   if (index === void 0) {
-    throw new UsageError(`${file} has no \`${names2[0]}\` column, which this import needs`, `its columns are: ${table2.header.join(", ")}`);
+    throw new UsageError(`${placeOf(sheet)} has no \`${names2[0]}\` column, which this import needs`, `its columns are: ${sheet.header.filter(Boolean).join(", ")}`);
   }
   return index;
 }
@@ -59152,16 +59362,107 @@ var init_csv_table = __esm({
     "use strict";
     init_sync();
     init_errors();
+    init_formula_guard();
+    init_sheet();
   }
 });
 
-// src/import/types.ts
-function skip(result, reason) {
-  result.skipped.set(reason, (result.skipped.get(reason) ?? 0) + 1);
+// src/import/column-map.ts
+function columnMapOf(...maps) {
+  const map = /* @__PURE__ */ new Map();
+  for (const entries of maps) for (const [column, target] of Object.entries(entries ?? {})) map.set(column, (target ?? "").trim());
+  return map;
 }
-var init_types2 = __esm({
-  "src/import/types.ts"() {
+function parseMapOptions(options) {
+  const entries = {};
+  for (const option of options) {
+    const at = option.lastIndexOf("=");
+    if (at <= 0) throw new UsageError(`--map ${option}: write 'Column Name=field' (or 'Column Name=' to leave the column out)`);
+    entries[option.slice(0, at).trim()] = option.slice(at + 1).trim();
+  }
+  return entries;
+}
+function mapFileEntries(data, file) {
+  if (data === null || data === void 0) return {};
+  if (typeof data !== "object" || Array.isArray(data)) throw new UsageError(`${file}: a map file is a mapping of column names to fields, e.g. "Server Name: id"`);
+  const entries = {};
+  for (const [column, target] of Object.entries(data)) {
+    if (target !== null && typeof target !== "string") throw new UsageError(`${file}: \`${column}\` maps to ${JSON.stringify(target)}; write a field name, or nothing to leave the column out`);
+    entries[column] = target;
+  }
+  return entries;
+}
+function applyColumnMap(sheet, map, isField) {
+  if (map.size === 0) return { sheet, fieldColumns: [] };
+  const byKey = new Map([...map].map(([column, target]) => [headerKey(column), target]));
+  const fieldColumns = [];
+  const header = sheet.header.map((name, index) => {
+    const target = byKey.get(headerKey(name));
+    if (target === void 0) return name;
+    if (target !== "" && isField?.(target)) {
+      fieldColumns.push({ index, path: target.split(".") });
+      return "";
+    }
+    return target;
+  });
+  return { sheet: { ...sheet, header }, fieldColumns };
+}
+function unusedColumns(map, sheets) {
+  const seen = new Set(sheets.flatMap((sheet) => sheet.header.map(headerKey)));
+  return [...map.keys()].filter((column) => !seen.has(headerKey(column)));
+}
+var init_column_map = __esm({
+  "src/import/column-map.ts"() {
     "use strict";
+    init_errors();
+    init_csv_table();
+  }
+});
+
+// src/import/spreadsheet-values.ts
+function booleanOf(cell2) {
+  if (typeof cell2 === "boolean") return cell2;
+  const text3 = String(cell2).trim().toLowerCase();
+  if (TRUE.has(text3)) return true;
+  if (FALSE.has(text3)) return false;
+  return void 0;
+}
+function dateOf(cell2, order) {
+  if (typeof cell2 === "number") return serialDate(cell2);
+  if (typeof cell2 !== "string") return void 0;
+  const text3 = cell2.trim();
+  const iso = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?$/.exec(text3);
+  if (iso) return dayOf(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  if (/^\d+(\.\d+)?$/.test(text3)) return serialDate(Number(text3));
+  const local = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})(?:[ T]\d{1,2}:\d\d(?::\d\d)?(?:\s*[AP]M)?)?$/i.exec(text3);
+  if (!local) return void 0;
+  const [first2, second, year] = [Number(local[1]), Number(local[2]), Number(local[3])];
+  const dayFirst = dayOf(year, second, first2);
+  const monthFirst = dayOf(year, first2, second);
+  if (order === "dmy") return dayFirst;
+  if (order === "mdy") return monthFirst;
+  if (dayFirst && monthFirst && dayFirst.date !== monthFirst.date) return { ambiguous: [dayFirst.date, monthFirst.date] };
+  return dayFirst ?? monthFirst;
+}
+function serialDate(serial) {
+  if (!Number.isFinite(serial) || serial < 1 || serial >= LAST_SERIAL + 1) return void 0;
+  const day = Math.floor(serial);
+  const epoch = Date.UTC(1899, 11, day > 60 ? 30 : 31);
+  if (day === 60) return void 0;
+  return { date: new Date(epoch + day * 864e5).toISOString().slice(0, 10) };
+}
+function dayOf(year, month, day) {
+  const date4 = new Date(Date.UTC(year, month - 1, day));
+  if (date4.getUTCFullYear() !== year || date4.getUTCMonth() !== month - 1 || date4.getUTCDate() !== day) return void 0;
+  return { date: date4.toISOString().slice(0, 10) };
+}
+var TRUE, FALSE, LAST_SERIAL;
+var init_spreadsheet_values = __esm({
+  "src/import/spreadsheet-values.ts"() {
+    "use strict";
+    TRUE = /* @__PURE__ */ new Set(["true", "yes", "y"]);
+    FALSE = /* @__PURE__ */ new Set(["false", "no", "n"]);
+    LAST_SERIAL = 2958465;
   }
 });
 
@@ -59197,161 +59498,88 @@ var init_values = __esm({
   }
 });
 
-// src/import/azure-migrate-dependencies.ts
-import { isIP as isIP3 } from "node:net";
-function importAzureMigrateDependencies(text3, file, { backlog }) {
-  const table2 = readCsv(text3, file);
-  const sourceName = requireColumn(table2, ["Source server name"], file);
-  const sourceIp = findColumn(table2, ["Source IP"]);
-  const destinationName = requireColumn(table2, ["Destination server name"], file);
-  const destinationIp = requireColumn(table2, ["Destination IP"], file);
-  const port = requireColumn(table2, ["Destination port"], file);
-  const sourceProcess = findColumn(table2, ["Source process", "Source application"]);
-  const destinationProcess = findColumn(table2, ["Destination process", "Destination application"]);
-  const { byName, byIp } = serverIndex([...backlog.byKey.servers.values()]);
-  const result = { collection: "dependencies", entities: [], rowsRead: table2.rows.length, skipped: /* @__PURE__ */ new Map() };
-  const edges = /* @__PURE__ */ new Map();
-  for (const row of table2.rows) {
-    const cell2 = (index) => index === void 0 ? "" : row.cells[index] ?? "";
-    const destinationAddress = ipAddresses(cell2(destinationIp))[0];
-    if (destinationAddress && isLocal(destinationAddress)) {
-      skip(result, "loopback or link-local address");
-      continue;
-    }
-    const source = byName.get(shortName(cell2(sourceName))) ?? byName.get(cell2(sourceName).toLowerCase()) ?? ipAddresses(cell2(sourceIp)).map((ip) => byIp.get(ip)).find(Boolean);
-    if (!source) {
-      skip(result, cell2(sourceName) ? "source server not in the backlog" : "no source server name");
-      continue;
-    }
-    const portNumber = numberOf(cell2(port));
-    if (portNumber === void 0 || !Number.isInteger(portNumber) || portNumber < 1 || portNumber > 65535) {
-      skip(result, "no destination port");
-      continue;
-    }
-    const named = cell2(destinationName) ? byName.get(shortName(cell2(destinationName))) ?? byName.get(cell2(destinationName).toLowerCase()) : void 0;
-    const destination = named ?? (destinationAddress ? byIp.get(destinationAddress) : void 0);
-    let to;
-    if (destination) {
-      if (destination === source) {
-        skip(result, "a server talking to itself");
-        continue;
+// src/import/field-value.ts
+function fieldValue(cell2, schema, path, options = {}) {
+  const fieldSchema = schemaAt(schema, path);
+  if (!fieldSchema) return { problem: `\`${path.join(".")}\` is not a field` };
+  const converted = convert(cell2, fieldSchema, path.join("."), options);
+  if ("problem" in converted) return converted;
+  const result = fieldSchema.safeParse(converted.value, { reportInput: true });
+  if (result.success) return converted;
+  const [draft] = issuesToDrafts(result.error.issues, { schema: fieldSchema, location: { file: "", doc: 0, path: [] }, noun: path.join(".") });
+  return { problem: draft.message.replace(/^`([^`]*)`/, (_2, name) => `\`${name.startsWith("[") ? `${path.join(".")}${name}` : name}\``), ...draft.hint ? { hint: draft.hint } : {} };
+}
+function convert(cell2, schema, field2, options) {
+  const def = defOf2(unwrap(schema));
+  const text3 = typeof cell2 === "string" ? cell2 : void 0;
+  switch (def.type) {
+    case "array": {
+      const items = typeof cell2 === "string" ? splitSheetList(cell2) : [cell2];
+      const element = schemaAt(schema, [0]);
+      const values = [];
+      for (const item of items) {
+        const converted = convert(item, element, field2, options);
+        if ("problem" in converted) return converted;
+        values.push(converted.value);
       }
-      to = `server:${destination.id}`;
-    } else if (destinationAddress && !isPrivate(destinationAddress)) {
-      to = `external:${destinationAddress.replace(/:/g, "-")}`;
-    } else {
-      skip(result, destinationAddress ? "destination not in the backlog (an internal address)" : "no destination name or IP");
-      continue;
+      return { value: values };
     }
-    const classification = to.startsWith("external:") ? "external" : INFRASTRUCTURE_PORTS.has(portNumber) ? "shared-infra" : portNumber >= DYNAMIC_PORTS ? "noise" : "app";
-    const key = `server:${source.id}\0${to}\0${portNumber}`.toLowerCase();
-    const edge = edges.get(key) ?? { from: `server:${source.id}`, to, port: portNumber, classification, rows: 0, processes: /* @__PURE__ */ new Set() };
-    edge.rows += 1;
-    const processes = [cell2(sourceProcess), cell2(destinationProcess)].filter((p2) => p2 && p2 !== "Unknown process");
-    if (processes.length > 0 && edge.processes.size < 4) edge.processes.add(processes.join(" \u2192 "));
-    edges.set(key, edge);
-  }
-  for (const edge of edges.values()) {
-    const seen = `observed in ${edge.rows} ${edge.rows === 1 ? "row" : "rows"} of the Azure Migrate dependency export`;
-    result.entities.push({
-      // What the export saw is the import's own field, updated every time.
-      fields: { from: edge.from, to: edge.to, port: edge.port, "x-observed": edge.processes.size > 0 ? `${seen}: ${[...edge.processes].join(", ")}` : seen },
-      // The protocol, kind and classification of an edge a person wrote, or refined, are theirs.
-      initial: { protocol: "tcp", kind: "observed", classification: edge.classification }
-    });
-  }
-  return result;
-}
-function serverIndex(servers) {
-  const byName = /* @__PURE__ */ new Map();
-  const byIp = /* @__PURE__ */ new Map();
-  for (const server of servers) {
-    for (const name of [server.id, server.data.hostname]) {
-      if (!name) continue;
-      if (!byName.has(name.toLowerCase())) byName.set(name.toLowerCase(), server);
-      if (!byName.has(shortName(name))) byName.set(shortName(name), server);
+    case "number": {
+      const number3 = typeof cell2 === "number" ? cell2 : numberOf(String(cell2));
+      return number3 === void 0 ? { problem: `\`${field2}\` must be a number, not ${shown2(cell2)}` } : { value: number3 };
     }
-    for (const ip of server.data.ips ?? []) if (!byIp.has(ip)) byIp.set(ip, server);
+    case "boolean": {
+      const value2 = booleanOf(cell2);
+      return value2 === void 0 ? { problem: `\`${field2}\` must be true or false, not ${shown2(cell2)}`, hint: "write TRUE or FALSE (or Yes or No)" } : { value: value2 };
+    }
+    case "enum": {
+      const values = Object.values(def.entries ?? {});
+      const wanted = enumKey(String(cell2));
+      const value2 = values.find((option) => enumKey(option) === wanted) ?? options.synonyms?.[field2]?.[wanted] ?? COMMON_SYNONYMS[field2]?.[wanted];
+      return value2 !== void 0 ? { value: value2 } : { value: String(cell2) };
+    }
+    case "union": {
+      if (typeof cell2 === "number") return { value: cell2 };
+      const number3 = text3 === void 0 || /^\s*-?0\d/.test(text3) ? void 0 : numberOf(text3);
+      return { value: number3 ?? String(cell2) };
+    }
+    case "string": {
+      if (def.format !== "date") return { value: String(cell2) };
+      const reading = dateOf(cell2, options.dateOrder);
+      if (!reading) return { value: String(cell2) };
+      if ("ambiguous" in reading) {
+        return {
+          problem: `\`${field2}\`: ${shown2(cell2)} is ambiguous: ${reading.ambiguous[0]} (day first) or ${reading.ambiguous[1]} (month first)`,
+          hint: "say which with --date-format DMY or --date-format MDY"
+        };
+      }
+      return { value: reading.date };
+    }
+    default:
+      return { value: cell2 };
   }
-  return { byName, byIp };
 }
-function shortName(name) {
-  return name.trim().toLowerCase().split(".")[0];
+function enumKey(text3) {
+  return text3.trim().toLowerCase().replace(/[\s_]+/g, "-");
 }
-function isLocal(ip) {
-  if (isIP3(ip) === 4) return ip.startsWith("127.") || ip.startsWith("169.254.") || ip === "0.0.0.0";
-  const lower = ip.toLowerCase();
-  return lower === "::1" || lower === "::" || /^fe[89ab]/.test(lower);
+function shown2(cell2) {
+  return typeof cell2 === "string" ? cell2 === "" ? "empty text" : `\`${cell2}\`` : `\`${String(cell2)}\``;
 }
-function isPrivate(ip) {
-  if (isIP3(ip) === 4) {
-    const [a, b2] = ip.split(".").map(Number);
-    return a === 10 || a === 172 && b2 >= 16 && b2 <= 31 || a === 192 && b2 === 168 || a === 100 && b2 >= 64 && b2 <= 127;
-  }
-  return /^f[cd]/i.test(ip);
-}
-var INFRASTRUCTURE_PORTS, DYNAMIC_PORTS;
-var init_azure_migrate_dependencies = __esm({
-  "src/import/azure-migrate-dependencies.ts"() {
+var defOf2, ENVIRONMENTS2, COMMON_SYNONYMS;
+var init_field_value = __esm({
+  "src/import/field-value.ts"() {
     "use strict";
-    init_csv_table();
-    init_types2();
+    init_sheet_list();
+    init_schema_issues();
+    init_schema_walk();
+    init_spreadsheet_values();
     init_values();
-    INFRASTRUCTURE_PORTS = /* @__PURE__ */ new Set([53, 67, 68, 88, 123, 135, 137, 138, 139, 161, 162, 389, 445, 464, 514, 636, 1688, 3268, 3269, 3389, 5985, 5986, 9389]);
-    DYNAMIC_PORTS = 49152;
-  }
-});
-
-// src/import/azure-migrate-servers.ts
-function importAzureMigrateServers(text3, file) {
-  const table2 = readCsv(text3, file);
-  const name = requireColumn(table2, ["Server name", "Machine name", "Name"], file);
-  const cores = requireColumn(table2, ["Cores", "Number of cores", "CPU cores"], file);
-  const memory = requireColumn(table2, ["Memory (In MB)", "Memory (MB)", "Memory in MB"], file);
-  const osName = requireColumn(table2, ["OS name", "Operating system"], file);
-  const osVersion = findColumn(table2, ["OS version"]);
-  const ips = findColumn(table2, ["IP addresses", "IP address"]);
-  const type = findColumn(table2, ["Server type", "Hypervisor"]);
-  const storage = findColumn(table2, ["Storage in use (In GB)", "Total Storage In Use (in GB)", "Total storage (in GB)"]);
-  const disks = table2.header.map((header, i2) => /^\*?disk \d+ size \(in gb\)$/i.test(header) ? i2 : -1).filter((i2) => i2 !== -1);
-  const result = { collection: "servers", entities: [], rowsRead: table2.rows.length, skipped: /* @__PURE__ */ new Map() };
-  for (const row of table2.rows) {
-    const cell2 = (index) => index === void 0 ? "" : row.cells[index] ?? "";
-    const id2 = idFromName(cell2(name));
-    if (!id2) {
-      skip(result, "no server name");
-      continue;
-    }
-    const fields = {};
-    if (id2 !== cell2(name)) fields.hostname = cell2(name);
-    const addresses = ipAddresses(cell2(ips));
-    if (addresses.length > 0) fields.ips = addresses;
-    const coreCount = numberOf(cell2(cores));
-    if (coreCount !== void 0) fields.cores = Math.round(coreCount);
-    const megabytes = numberOf(cell2(memory));
-    if (megabytes !== void 0) fields.memory_gb = roundTo(megabytes / 1024, 1);
-    const diskTotal = disks.reduce((sum, i2) => sum + (numberOf(cell2(i2)) ?? 0), 0);
-    const disk = diskTotal > 0 ? diskTotal : numberOf(cell2(storage));
-    if (disk !== void 0) fields.disk_gb = roundTo(disk, 1);
-    const os6 = [cell2(osName), cell2(osVersion)].filter((part, i2, parts) => part !== "" && (i2 === 0 || !parts[0].includes(part))).join(" ");
-    if (os6 !== "") {
-      fields.os = os6;
-      fields.os_family = osFamily(os6);
-    }
-    const platform2 = PLATFORMS[cell2(type).toLowerCase().replace(/\s+/g, "")];
-    if (platform2) fields.platform = platform2;
-    result.entities.push({ id: id2, fields });
-  }
-  return result;
-}
-var PLATFORMS;
-var init_azure_migrate_servers = __esm({
-  "src/import/azure-migrate-servers.ts"() {
-    "use strict";
-    init_csv_table();
-    init_types2();
-    init_values();
-    PLATFORMS = { physical: "physical", vmware: "vmware", "hyper-v": "hyper-v", hyperv: "hyper-v", aws: "aws", gcp: "gcp", azure: "azure" };
+    defOf2 = (schema) => schema._zod.def;
+    ENVIRONMENTS2 = { prod: "production", prd: "production", dev: "development", qa: "test", testing: "test", stage: "staging", uat: "staging", "pre-production": "staging", preprod: "staging", "disaster-recovery": "dr" };
+    COMMON_SYNONYMS = {
+      environment: ENVIRONMENTS2,
+      readiness: { "ready-with-conditions": "conditionally-ready", "readiness-unknown": "unknown" }
+    };
   }
 });
 
@@ -59370,6 +59598,10 @@ function sheetColumns(collection) {
   }
   return columns2;
 }
+function metricColumns() {
+  const fields = Object.keys(Metric.shape);
+  return [{ path: ["outcome"], label: "Outcome ID" }, ...fields.map((field2) => ({ path: [field2], label: field2 === "id" ? "Metric ID" : titleCase(field2) }))];
+}
 function titleCase(name) {
   return name.split(/[_\s-]+/).map((word) => word === "id" ? "ID" : word.charAt(0).toUpperCase() + word.slice(1)).join(" ");
 }
@@ -59378,6 +59610,7 @@ var init_sheet_columns = __esm({
   "src/import/sheet-columns.ts"() {
     "use strict";
     init_vocabulary();
+    init_outcome();
     init_field_table();
     LABELS = {
       owner: "Business Owner",
@@ -59406,70 +59639,591 @@ var init_sheet_columns = __esm({
   }
 });
 
-// src/import/generic-csv.ts
-function importGenericCsv(text3, file, collection) {
-  const table2 = readCsv(text3, file, { trim: false });
-  const schema = COLLECTIONS[collection].schema;
-  const byKey = /* @__PURE__ */ new Map();
-  for (const column of sheetColumns(collection)) {
-    byKey.set(headerKey(column.label), column.path);
-    byKey.set(headerKey(column.path.join(".")), column.path);
+// src/import/types.ts
+function skip(result, reason) {
+  result.skipped.set(reason, (result.skipped.get(reason) ?? 0) + 1);
+}
+function emptyResult(collection, rowsRead) {
+  return { collection, entities: [], rowsRead, skipped: /* @__PURE__ */ new Map() };
+}
+function columnsOf2(columns2) {
+  return new Map(Object.entries(columns2).filter((entry) => entry[1] !== void 0));
+}
+var init_types2 = __esm({
+  "src/import/types.ts"() {
+    "use strict";
   }
-  const columns2 = table2.header.map((name) => isExtensionField(name) ? [name] : byKey.get(headerKey(name)));
-  const unknown2 = table2.header.filter((_2, i2) => columns2[i2] === void 0);
-  if (unknown2.length > 0) {
-    throw new UsageError(`${file}: ${unknown2.map((name) => `\`${name}\``).join(", ")} ${unknown2.length === 1 ? "is not a field" : "are not fields"} of ${collection}`, `the columns of ${collection} are: ${sheetColumns(collection).map((c3) => c3.label).join(", ")} (or their field names); custom columns start with x-`);
+});
+
+// src/import/table-import.ts
+function importTable(sheet, table2, context3) {
+  const { collection } = table2;
+  const schema = collection === "metrics" ? Metric : COLLECTIONS[collection].schema;
+  const roles = rolesOf(sheet, table2);
+  const unknown2 = sheet.header.filter((name, i2) => name !== "" && "unknown" in roles[i2]);
+  const leftOut = sheet.header.filter((name, i2) => name !== "" && ("leftOut" in roles[i2] || "unknown" in roles[i2] && (context3.ignoreUnknownColumns || !table2.strict)));
+  const values = table2.synonyms ? { ...context3.values, synonyms: { ...table2.synonyms, ...context3.values.synonyms } } : context3.values;
+  const problems = [];
+  const target = collection === "metrics" ? "outcomes" : collection;
+  const result = emptyResult(target, sheet.rows.length);
+  if (unknown2.length > 0 && table2.strict && !context3.ignoreUnknownColumns) {
+    throw new UsageError(
+      `${placeOf(sheet)}: ${unknown2.map((name) => `\`${name}\``).join(", ")} ${unknown2.length === 1 ? "is not a field" : "are not fields"} of ${collection}`,
+      `the columns of ${collection} are: ${labelsOf(collection).join(", ")} (or their field names); custom columns start with x-; --map 'NAME=field' reads a column into a field, --ignore-unknown-columns leaves such columns out`
+    );
   }
-  const idColumn = columns2.findIndex((path) => path?.length === 1 && path[0] === "id");
-  if (idColumn === -1 && collection !== "dependencies") throw new UsageError(`${file} has no id column (\`${sheetColumns(collection)[0].label}\` or \`id\`)`);
-  const result = { collection, entities: [], rowsRead: table2.rows.length, skipped: /* @__PURE__ */ new Map() };
-  for (const row of table2.rows) {
-    const id2 = idColumn === -1 ? void 0 : row.cells[idColumn]?.trim() || void 0;
+  const columnOf2 = /* @__PURE__ */ new Map();
+  roles.forEach((role, i2) => {
+    if ("field" in role && !columnOf2.has(role.field.join("."))) columnOf2.set(role.field.join("."), i2);
+  });
+  const idColumn = columnOf2.get("id") ?? (table2.idFrom !== void 0 ? columnOf2.get(table2.idFrom) : void 0);
+  const outcomeColumn = columnOf2.get("outcome");
+  if (idColumn === void 0 && collection !== "dependencies") throw new UsageError(`${placeOf(sheet)} has no id column (\`${collection === "metrics" ? "Metric ID" : labelsOf(collection)[0]}\` or \`id\`)`);
+  if (collection === "metrics" && outcomeColumn === void 0) throw new UsageError(`${placeOf(sheet)} has no \`Outcome ID\` column: each metric belongs to an outcome`);
+  for (const row of sheet.rows) {
+    const rawId = idColumn === void 0 ? "" : cellText2(row.cells[idColumn]).trim();
+    const id2 = idColumn !== void 0 && idColumn === columnOf2.get("id") ? rawId : idOfNamed(target, rawId, context3);
+    if (collection === "metrics" && cellText2(row.cells[outcomeColumn]).trim() === "") {
+      skip(result, "a metric without an outcome id");
+      continue;
+    }
     if (!id2 && collection !== "dependencies") {
       skip(result, "no id");
       continue;
     }
     const fields = {};
-    columns2.forEach((path, i2) => {
-      const cell2 = row.cells[i2];
-      if (!path || cell2 === void 0 || cell2 === "" || path.length === 1 && path[0] === "id") return;
-      const value2 = isExtensionField(path[0]) ? cell2 : typed(cell2, schemaAt(schema, path), ";");
-      if (path.length === 1) fields[path[0]] = value2;
-      else fields[path[0]] = { ...fields[path[0]], [path[1]]: value2 };
+    let rowHasProblem = false;
+    roles.forEach((role, i2) => {
+      const written = row.cells[i2];
+      if (!("field" in role) || written === void 0 || written === "" || columnOf2.get(role.field.join(".")) !== i2) return;
+      const named = table2.names?.[role.field.join(".")];
+      const cell2 = named ? joinSheetList(splitSheetList(cellText2(written)).map((name) => idOfNamed(named, name, context3) ?? name)) : written;
+      const [outer, inner] = role.field;
+      if (outer === "id" || outer === "outcome" || i2 === idColumn) return;
+      let value2;
+      if (isExtensionField(outer)) {
+        value2 = cell2;
+      } else {
+        const typed2 = fieldValue(cell2, schema, role.field, values);
+        if ("problem" in typed2) {
+          problems.push({ place: placeOf(sheet, row.number, i2), message: typed2.problem, ...typed2.hint ? { hint: typed2.hint } : {} });
+          rowHasProblem = true;
+          return;
+        }
+        value2 = typed2.value;
+      }
+      if (inner === void 0) fields[outer] = value2;
+      else fields[outer] = { ...fields[outer], [inner]: value2 };
     });
-    result.entities.push({ ...id2 ? { id: id2 } : {}, fields });
+    if (rowHasProblem) continue;
+    if (table2.idFrom !== void 0 && idColumn !== columnOf2.get("id") && fields[table2.idFrom] === void 0 && (table2.idFrom === "name" || id2 !== rawId)) fields[table2.idFrom] = rawId;
+    table2.derive?.(fields);
+    const origin = { sheet, row: row.number, columns: columnOf2 };
+    const textExtensions = !sheet.typed;
+    const entity = collection === "metrics" ? { metricOf: cellText2(row.cells[outcomeColumn]).trim(), fields: { id: id2, ...fields }, origin } : { ...id2 ? { id: id2 } : {}, fields, origin, textExtensions };
+    result.entities.push(entity);
   }
-  return result;
+  return { sheet, results: [result], problems, leftOut };
+}
+function idOfNamed(collection, name, context3) {
+  const wanted = name.trim().toLowerCase();
+  if (wanted === "") return void 0;
+  return namesOf2(context3, collection).get(wanted) ?? idFromName(name);
+}
+function namesOf2(context3, collection) {
+  const byCollection = nameIndexes.get(context3.backlog) ?? /* @__PURE__ */ new Map();
+  nameIndexes.set(context3.backlog, byCollection);
+  let index = byCollection.get(collection);
+  if (!index) {
+    index = /* @__PURE__ */ new Map();
+    for (const entity of context3.backlog.entities[collection]) {
+      const { name, hostname: hostname2 } = entity.data;
+      for (const known of [name, hostname2]) if (typeof known === "string" && !index.has(known.toLowerCase())) index.set(known.toLowerCase(), entity.id);
+    }
+    for (const entity of context3.backlog.entities[collection]) index.set(entity.id.toLowerCase(), entity.id);
+    byCollection.set(collection, index);
+  }
+  return index;
+}
+function rolesOf(sheet, table2) {
+  const own2 = new Map(Object.entries(table2.columns ?? {}).map(([name, field2]) => [headerKey(name), field2]));
+  const known = /* @__PURE__ */ new Map();
+  const columns2 = table2.collection === "metrics" ? metricColumns() : sheetColumns(table2.collection);
+  for (const column of columns2) {
+    known.set(headerKey(column.label), column.path);
+    known.set(headerKey(column.path.join(".")), column.path);
+  }
+  return sheet.header.map((name) => {
+    if (name === "") return { leftOut: true };
+    if (isExtensionField(name)) return { field: [name] };
+    const field2 = own2.get(headerKey(name));
+    if (field2 !== void 0) return field2 === "" ? { leftOut: true } : { field: field2.split(".") };
+    const path = known.get(headerKey(name));
+    return path ? { field: path } : { unknown: true };
+  });
+}
+function labelsOf(collection) {
+  return (collection === "metrics" ? metricColumns() : sheetColumns(collection)).map((c3) => c3.label);
+}
+function collectionOfHeader(header) {
+  const first2 = header.map(headerKey);
+  if (first2.includes(headerKey(metricColumns().find((column) => column.path[0] === "id").label))) return "metrics";
+  for (const collection of Object.keys(COLLECTIONS)) {
+    if (first2.includes(headerKey(sheetColumns(collection)[0].label))) return collection;
+  }
+  return void 0;
+}
+var nameIndexes;
+var init_table_import = __esm({
+  "src/import/table-import.ts"() {
+    "use strict";
+    init_collections();
+    init_outcome();
+    init_sheet_list();
+    init_errors();
+    init_extensions();
+    init_csv_table();
+    init_field_value();
+    init_sheet_columns();
+    init_sheet();
+    init_types2();
+    init_values();
+    nameIndexes = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// src/import/aws-cmf.ts
+function importAwsCmf(sheet, context3) {
+  const indexes = new Map(READ.map((name) => [name, findColumn(sheet, [name])]));
+  const column = (name) => indexes.get(name);
+  requireColumn(sheet, ["server_name"]);
+  requireColumn(sheet, ["app_name"]);
+  const waveId = column("wave_id");
+  const waveName = column("wave_name");
+  const problems = [];
+  const waves2 = emptyResult("waves", sheet.rows.length);
+  const workloads = emptyResult("workloads", sheet.rows.length);
+  const servers = emptyResult("servers", sheet.rows.length);
+  const byKey = { waves: /* @__PURE__ */ new Map(), workloads: /* @__PURE__ */ new Map() };
+  let nextOrder = Math.max(0, ...context3.backlog.entities.waves.map((wave) => wave.data.order)) + 1;
+  for (const row of sheet.rows) {
+    const text3 = (name) => {
+      const index = column(name);
+      return index === void 0 ? "" : cellText2(row.cells[index]).trim();
+    };
+    const typed2 = (collection, field2, name, value2 = text3(name)) => {
+      if (value2 === "") return void 0;
+      const result = fieldValue(value2, COLLECTIONS[collection].schema, field2.split("."), context3.values);
+      if ("value" in result) return result.value;
+      problems.push({ place: placeOf(sheet, row.number, column(name)), message: result.problem, ...result.hint ? { hint: result.hint } : {} });
+      return void 0;
+    };
+    const serverId = idOfNamed("servers", text3("server_name"), context3);
+    if (!serverId) {
+      skip(servers, "no server_name");
+      continue;
+    }
+    const app = text3("app_name");
+    const workloadId = app ? idOfNamed("workloads", app, context3) : void 0;
+    const wave = waveOf2(row, waveId, waveName, context3);
+    if (wave && !byKey.waves.has(wave.id.toLowerCase())) {
+      const status = text3("wave_status");
+      const fields2 = clean({ name: wave.name, status: typed2("waves", "status", "wave_status", status), start: typed2("waves", "start", "wave_start_time"), end: typed2("waves", "end", "wave_end_time") });
+      const entity = { id: wave.id, fields: fields2, initial: { order: wave.order ?? nextOrder++ }, origin: { sheet, row: row.number } };
+      byKey.waves.set(wave.id.toLowerCase(), entity);
+      waves2.entities.push(entity);
+    }
+    if (workloadId && !byKey.workloads.has(workloadId.toLowerCase())) {
+      const strategy = STRATEGIES2[text3("r_type").toLowerCase()];
+      const target = clean({ region: text3("aws_region") || void 0, subscription: text3("aws_accountid") || void 0 });
+      const entity = {
+        id: workloadId,
+        fields: clean({ name: app, wave: wave?.id, target: Object.keys(target).length > 0 ? target : void 0 }),
+        initial: clean({ strategy }),
+        origin: { sheet, row: row.number }
+      };
+      byKey.workloads.set(workloadId.toLowerCase(), entity);
+      workloads.entities.push(entity);
+    }
+    const os6 = text3("server_os_version");
+    const fields = clean({
+      workloads: workloadId ? [workloadId] : void 0,
+      hostname: text3("server_fqdn") || (serverId !== text3("server_name") ? text3("server_name") : void 0),
+      role: text3("server_tier") || void 0,
+      os: os6 || void 0,
+      os_family: typed2("servers", "os_family", "server_os_family") ?? (os6 ? osFamily(os6) : void 0),
+      environment: typed2("servers", "environment", "server_environment"),
+      ips: ipAddresses(text3("private_ip")).length > 0 ? ipAddresses(text3("private_ip")) : void 0,
+      target_size: text3("instanceType") || void 0,
+      tags: text3("tags") ? splitSheetList(text3("tags")) : void 0
+    });
+    servers.entities.push({ id: serverId, fields, origin: { sheet, row: row.number } });
+  }
+  const results = [waves2, workloads, servers].filter((result) => result.entities.length > 0 || result === servers);
+  const leftOut = sheet.header.filter((name) => name !== "" && !READ.some((read) => read.toLowerCase() === name.toLowerCase()));
+  return { sheet, results, problems, leftOut };
+}
+function waveOf2(row, idColumn, nameColumn, context3) {
+  const id2 = idColumn === void 0 ? "" : cellText2(row.cells[idColumn]).trim();
+  const name = nameColumn === void 0 ? "" : cellText2(row.cells[nameColumn]).trim();
+  const number3 = numberOf(id2);
+  if (id2 !== "") {
+    const waveId2 = number3 !== void 0 && Number.isInteger(number3) ? `wave-${number3}` : id2;
+    return { id: idOfNamed("waves", waveId2, context3) ?? waveId2, ...name ? { name } : {}, ...number3 !== void 0 && Number.isInteger(number3) ? { order: number3 } : {} };
+  }
+  if (name === "") return void 0;
+  const waveId = idOfNamed("waves", name, context3);
+  return waveId ? { id: waveId, name } : void 0;
+}
+function clean(fields) {
+  return Object.fromEntries(Object.entries(fields).filter(([, value2]) => value2 !== void 0));
+}
+var STRATEGIES2, READ;
+var init_aws_cmf = __esm({
+  "src/import/aws-cmf.ts"() {
+    "use strict";
+    init_collections();
+    init_sheet_list();
+    init_csv_table();
+    init_field_value();
+    init_sheet();
+    init_table_import();
+    init_types2();
+    init_values();
+    STRATEGIES2 = { rehost: "rehost", relocate: "rehost", replatform: "replatform", repurchase: "replace", refactor: "refactor", rearchitect: "rearchitect", retire: "retire", retain: "retain", tbc: "tbd" };
+    READ = ["wave_id", "wave_name", "wave_status", "wave_start_time", "wave_end_time", "app_name", "aws_region", "aws_accountid", "server_name", "server_os_family", "server_os_version", "server_fqdn", "server_tier", "server_environment", "instanceType", "r_type", "private_ip", "tags"];
+  }
+});
+
+// src/import/azure-migrate-dependencies.ts
+import { isIP as isIP3 } from "node:net";
+function importAzureMigrateDependencies(sheet, { backlog, addServers }) {
+  const sourceName = requireColumn(sheet, ["Source server name"]);
+  const sourceIp = findColumn(sheet, ["Source IP"]);
+  const destinationName = requireColumn(sheet, ["Destination server name"]);
+  const destinationIp = requireColumn(sheet, ["Destination IP"]);
+  const port = requireColumn(sheet, ["Destination port"]);
+  const sourceProcess = findColumn(sheet, ["Source process", "Source application"]);
+  const destinationProcess = findColumn(sheet, ["Destination process", "Destination application"]);
+  const index = serverIndex([...backlog.byKey.servers.values()].map((server) => ({ id: server.id, hostname: server.data.hostname, ips: server.data.ips })));
+  const { byName, byIp } = index;
+  const result = emptyResult("dependencies", sheet.rows.length);
+  const added = /* @__PURE__ */ new Map();
+  const servers = emptyResult("servers", 0);
+  const serverFor = (name, addresses, row) => {
+    const known = (name ? byName.get(shortName(name)) ?? byName.get(name.toLowerCase()) : void 0) ?? addresses.map((ip) => byIp.get(ip)).find(Boolean);
+    if (known || !addServers || !idFromName(name)) return known;
+    const id2 = idFromName(name);
+    const server = { id: id2, ...id2 !== name.trim() ? { hostname: name.trim() } : {} };
+    index.add(server);
+    added.set(id2.toLowerCase(), { id: id2, fields: { ...server.hostname ? { hostname: server.hostname } : {} }, origin: { sheet, row } });
+    return server;
+  };
+  const noteAddresses = (server, addresses) => {
+    const entity = added.get(server.id.toLowerCase());
+    if (!entity) return;
+    const fresh = addresses.filter((ip) => !isLocal(ip) && !(entity.fields.ips ?? []).includes(ip));
+    if (fresh.length === 0) return;
+    entity.fields.ips = [...entity.fields.ips ?? [], ...fresh];
+    for (const ip of fresh) index.addAddress(server, ip);
+  };
+  const edges = /* @__PURE__ */ new Map();
+  for (const row of sheet.rows) {
+    const cell2 = (index2) => index2 === void 0 ? "" : cellText2(row.cells[index2]);
+    const destinationAddress = ipAddresses(cell2(destinationIp))[0];
+    if (destinationAddress && isLocal(destinationAddress)) {
+      skip(result, "loopback or link-local address");
+      continue;
+    }
+    const sourceAddresses = ipAddresses(cell2(sourceIp));
+    const source = serverFor(cell2(sourceName), sourceAddresses, row.number);
+    if (!source) {
+      skip(result, cell2(sourceName) ? "source server not in the backlog" : "no source server name");
+      continue;
+    }
+    noteAddresses(source, sourceAddresses);
+    const portNumber = numberOf(cell2(port));
+    if (portNumber === void 0 || !Number.isInteger(portNumber) || portNumber < 1 || portNumber > 65535) {
+      skip(result, "no destination port");
+      continue;
+    }
+    const destination = cell2(destinationName) ? serverFor(cell2(destinationName), destinationAddress ? [destinationAddress] : [], row.number) : destinationAddress ? byIp.get(destinationAddress) : void 0;
+    if (destination && destinationAddress && cell2(destinationName)) noteAddresses(destination, [destinationAddress]);
+    let to;
+    if (destination) {
+      if (destination === source) {
+        skip(result, "a server talking to itself");
+        continue;
+      }
+      to = `server:${destination.id}`;
+    } else if (destinationAddress && !isPrivate(destinationAddress)) {
+      to = `external:${destinationAddress.replace(/:/g, "-")}`;
+    } else {
+      skip(result, destinationAddress ? "destination not in the backlog (an internal address)" : "no destination name or IP");
+      continue;
+    }
+    const classification = to.startsWith("external:") ? "external" : INFRASTRUCTURE_PORTS.has(portNumber) ? "shared-infra" : portNumber >= DYNAMIC_PORTS ? "noise" : "app";
+    const key = `server:${source.id}\0${to}\0${portNumber}`.toLowerCase();
+    const edge = edges.get(key) ?? { from: `server:${source.id}`, to, port: portNumber, classification, rows: 0, row: row.number, processes: /* @__PURE__ */ new Set() };
+    edge.rows += 1;
+    const processes = [cell2(sourceProcess), cell2(destinationProcess)].filter((p2) => p2 && p2 !== "Unknown process");
+    if (processes.length > 0 && edge.processes.size < 4) edge.processes.add(processes.join(" \u2192 "));
+    edges.set(key, edge);
+  }
+  for (const edge of edges.values()) {
+    const seen = `observed in ${edge.rows} ${edge.rows === 1 ? "row" : "rows"} of the Azure Migrate dependency export`;
+    result.entities.push({
+      // What the export saw is the import's own field, updated every time.
+      fields: { from: edge.from, to: edge.to, port: edge.port, "x-observed": edge.processes.size > 0 ? `${seen}: ${[...edge.processes].join(", ")}` : seen },
+      // The protocol, kind and classification of an edge a person wrote, or refined, are theirs.
+      initial: { protocol: "tcp", kind: "observed", classification: edge.classification },
+      origin: { sheet, row: edge.row }
+    });
+  }
+  servers.entities.push(...added.values());
+  const hints = [];
+  const unknown2 = result.skipped.get("source server not in the backlog") ?? 0;
+  if (unknown2 > 0 && unknown2 * 2 > sheet.rows.length - (result.skipped.get("loopback or link-local address") ?? 0)) {
+    hints.push("most rows name servers the backlog does not have: import the servers first (azure-migrate-servers, rvtools), or add the servers the export names with --add-servers");
+  }
+  return { sheet, results: addServers ? [servers, result] : [result], problems: [], leftOut: [], hints };
+}
+function serverIndex(servers) {
+  const byName = /* @__PURE__ */ new Map();
+  const byIp = /* @__PURE__ */ new Map();
+  const addAddress = (server, ip) => {
+    if (!byIp.has(ip)) byIp.set(ip, server);
+  };
+  const add = (server) => {
+    for (const name of [server.id, server.hostname]) {
+      if (!name) continue;
+      if (!byName.has(name.toLowerCase())) byName.set(name.toLowerCase(), server);
+      if (!byName.has(shortName(name))) byName.set(shortName(name), server);
+    }
+    for (const ip of server.ips ?? []) addAddress(server, ip);
+  };
+  for (const server of servers) add(server);
+  return { byName, byIp, add, addAddress };
+}
+function shortName(name) {
+  return name.trim().toLowerCase().split(".")[0];
+}
+function isLocal(ip) {
+  if (isIP3(ip) === 4) return ip.startsWith("127.") || ip.startsWith("169.254.") || ip === "0.0.0.0";
+  const lower = ip.toLowerCase();
+  return lower === "::1" || lower === "::" || /^fe[89ab]/.test(lower);
+}
+function isPrivate(ip) {
+  if (isIP3(ip) === 4) {
+    const [a, b2] = ip.split(".").map(Number);
+    return a === 10 || a === 172 && b2 >= 16 && b2 <= 31 || a === 192 && b2 === 168 || a === 100 && b2 >= 64 && b2 <= 127;
+  }
+  return /^f[cd]/i.test(ip);
+}
+var INFRASTRUCTURE_PORTS, DYNAMIC_PORTS;
+var init_azure_migrate_dependencies = __esm({
+  "src/import/azure-migrate-dependencies.ts"() {
+    "use strict";
+    init_csv_table();
+    init_sheet();
+    init_types2();
+    init_values();
+    INFRASTRUCTURE_PORTS = /* @__PURE__ */ new Set([53, 67, 68, 88, 123, 135, 137, 138, 139, 161, 162, 389, 445, 464, 514, 636, 1688, 3268, 3269, 3389, 5985, 5986, 9389]);
+    DYNAMIC_PORTS = 49152;
+  }
+});
+
+// src/import/azure-migrate-servers.ts
+function importAzureMigrateServers(sheet) {
+  const name = requireColumn(sheet, ["Server name", "Machine name", "Name"]);
+  const cores = requireColumn(sheet, ["Cores", "Number of cores", "CPU cores"]);
+  const memory = requireColumn(sheet, ["Memory (In MB)", "Memory (MB)", "Memory in MB"]);
+  const osName = requireColumn(sheet, ["OS name", "Operating system"]);
+  const osVersion = findColumn(sheet, ["OS version", "Operating System Version"]);
+  const ips = findColumn(sheet, ["IP addresses", "IP address"]);
+  const type = findColumn(sheet, ["Server type", "Hypervisor"]);
+  const storage = findColumn(sheet, ["Storage in use (In GB)", "Total Storage In Use (in GB)", "Total storage (in GB)", "Storage (in GB)"]);
+  const readiness = findColumn(sheet, ["Azure VM Readiness"]);
+  const size = findColumn(sheet, ["Recommended VM Size"]);
+  const disks = sheet.header.map((header, i2) => /^\*?disk \d+ size \(in gb\)$/i.test(header) ? i2 : -1).filter((i2) => i2 !== -1);
+  const result = emptyResult("servers", sheet.rows.length);
+  const columns2 = columnsOf2({ id: name, hostname: name, ips, cores, memory_gb: memory, disk_gb: storage, os: osName, os_family: osName, platform: type, readiness, target_size: size });
+  for (const row of sheet.rows) {
+    const cell2 = (index) => index === void 0 ? "" : cellText2(row.cells[index]);
+    const id2 = idFromName(cell2(name));
+    if (!id2) {
+      skip(result, "no server name");
+      continue;
+    }
+    const fields = {};
+    if (id2 !== cell2(name)) fields.hostname = cell2(name);
+    const addresses = ipAddresses(cell2(ips));
+    if (addresses.length > 0) fields.ips = addresses;
+    const coreCount = numberOf(cell2(cores));
+    if (coreCount !== void 0) fields.cores = Math.round(coreCount);
+    const megabytes = numberOf(cell2(memory));
+    if (megabytes !== void 0) fields.memory_gb = roundTo(megabytes / 1024, 1);
+    const diskTotal = disks.reduce((sum, i2) => sum + (numberOf(cell2(i2)) ?? 0), 0);
+    const disk = diskTotal > 0 ? diskTotal : numberOf(cell2(storage));
+    if (disk !== void 0) fields.disk_gb = roundTo(disk, 1);
+    const os6 = [cell2(osName), cell2(osVersion)].filter((part, i2, parts) => part !== "" && (i2 === 0 || !parts[0].includes(part))).join(" ");
+    if (os6 !== "") {
+      fields.os = os6;
+      fields.os_family = osFamily(os6);
+    }
+    const platform2 = PLATFORMS[cell2(type).toLowerCase().replace(/\s+/g, "")];
+    if (platform2) fields.platform = platform2;
+    const ready = READINESS[cell2(readiness).toLowerCase().replace(/[^a-z]/g, "")];
+    if (ready) fields.readiness = ready;
+    if (cell2(size) !== "") fields.target_size = cell2(size);
+    result.entities.push({ id: id2, fields, origin: { sheet, row: row.number, columns: columns2 } });
+  }
+  return { sheet, results: [result], problems: [], leftOut: [] };
+}
+var PLATFORMS, READINESS;
+var init_azure_migrate_servers = __esm({
+  "src/import/azure-migrate-servers.ts"() {
+    "use strict";
+    init_csv_table();
+    init_sheet();
+    init_types2();
+    init_values();
+    PLATFORMS = { physical: "physical", vmware: "vmware", "hyper-v": "hyper-v", hyperv: "hyper-v", aws: "aws", gcp: "gcp", azure: "azure" };
+    READINESS = { ready: "ready", readywithconditions: "conditionally-ready", conditionallyready: "conditionally-ready", notready: "not-ready", readinessunknown: "unknown", unknown: "unknown" };
+  }
+});
+
+// src/import/generic-csv.ts
+import { basename as basename2 } from "node:path";
+function importGenericSheet(sheet, context3) {
+  const collection = collectionOfSheet(sheet, context3);
+  return importTable(sheet, { collection, strict: true }, context3);
+}
+function collectionNamed(name) {
+  const bare = name.replace(/\.[^.]*$/, "").trim().toLowerCase();
+  return bare === "metrics" || isCollectionName(bare) ? bare : void 0;
+}
+function collectionOfSheet(sheet, context3) {
+  const named = sheet.name !== void 0 ? collectionNamed(sheet.name) : void 0;
+  return named ?? context3.collection ?? (sheet.name === void 0 ? collectionNamed(basename2(sheet.file)) : void 0) ?? collectionOfHeader(sheet.header) ?? "workloads";
 }
 var init_generic_csv = __esm({
   "src/import/generic-csv.ts"() {
     "use strict";
     init_collections();
-    init_set_fields();
-    init_errors();
-    init_extensions();
-    init_schema_walk();
+    init_table_import();
+  }
+});
+
+// src/import/meg.ts
+function importMeg(sheet, context3) {
+  const known = megSheetOf(sheet);
+  if (!known) {
+    throw new UsageError(`${placeOf(sheet)} is none of the MEG sheets this import reads (${MEG_SHEETS.join(", ")})`, "name the sheet with --sheet, or map its columns and import it with `import csv`");
+  }
+  return importTable(sheet, known.table, context3);
+}
+function isMegSheet(sheet) {
+  return megSheetNamed(sheet.name ?? "") !== void 0;
+}
+function megSheetNamed(name) {
+  const bare = headerKey(name.replace(/^\d+\.\s*/, ""));
+  return SHEETS.find((known) => headerKey(known.name) === bare);
+}
+function megSheetOf(sheet) {
+  const named = megSheetNamed(sheet.name ?? "");
+  if (named) return named;
+  const header = new Set(sheet.header.map(headerKey));
+  return SHEETS.find((known) => known.tellingColumns.every((column) => header.has(headerKey(column))));
+}
+var DIGITAL_ESTATE, WORKLOAD, RISK_REGISTER, SHEETS, MEG_SHEETS;
+var init_meg = __esm({
+  "src/import/meg.ts"() {
+    "use strict";
+    init_table_import();
     init_csv_table();
-    init_sheet_columns();
-    init_types2();
+    init_sheet();
+    init_values();
+    init_errors();
+    DIGITAL_ESTATE = {
+      collection: "workloads",
+      strict: false,
+      idFrom: "name",
+      columns: {
+        "Data Centre": "datacenter",
+        Workload: "name",
+        SLA: "sla",
+        Description: "description",
+        "Revenue Impacting": "revenue_impacting",
+        Users: "users",
+        "Business Unit": "business_unit",
+        "Business Owner": "owner",
+        "Technical Owner": "technical_owner",
+        Environment: "environment",
+        "App Type": "app_type",
+        "Business Criticality": "criticality",
+        "Milestone Date": "milestone",
+        Priority: "priority",
+        Rationalization: "strategy",
+        "On-premises Cost": "costs.on_prem_monthly",
+        "Cloud Cost": "costs.cloud_monthly",
+        "Migration Cost": "costs.migration_one_off"
+      },
+      synonyms: { app_type: { "commercial-off-the-shelf-(cots)": "cots" } }
+    };
+    WORKLOAD = {
+      collection: "servers",
+      strict: false,
+      idFrom: "hostname",
+      columns: {
+        Machine: "hostname",
+        Workload: "workloads",
+        Environment: "environment",
+        Platform: "platform",
+        "Operating System": "os",
+        Role: "role",
+        "Capacity: Cores": "cores",
+        "Capacity: Memory": "memory_gb",
+        "Capacity: Disk": "disk_gb",
+        "Selected Azure VM Size": "target_size"
+      },
+      names: { workloads: "workloads" },
+      synonyms: { platform: { "physical-or-other-cloud": "physical", "vmware-agentless": "vmware", "vmware-agent-based": "vmware", "hyper-v-agentless": "hyper-v", avs: "vmware" } },
+      derive: (fields) => {
+        if (typeof fields.os === "string" && fields.os_family === void 0) fields.os_family = osFamily(fields.os);
+      }
+    };
+    RISK_REGISTER = {
+      collection: "risks",
+      strict: false,
+      columns: { Id: "id", Risk: "title", Workload: "workloads", Status: "status", Category: "category", Severity: "severity", "Business Owner": "owner", Mitigation: "mitigation" },
+      names: { workloads: "workloads" },
+      synonyms: { status: { resolved: "closed", "in-progress": "mitigating" } }
+    };
+    SHEETS = [
+      { name: "Digital Estate", table: DIGITAL_ESTATE, tellingColumns: ["Workload", "Rationalization"] },
+      { name: "Workload", table: WORKLOAD, tellingColumns: ["Machine", "Workload"] },
+      { name: "Risk Register", table: RISK_REGISTER, tellingColumns: ["Risk", "Mitigation"] }
+    ];
+    MEG_SHEETS = SHEETS.map((sheet) => sheet.name);
   }
 });
 
 // src/import/rvtools.ts
-function importRvtools(text3, file) {
-  const table2 = readCsv(text3, file);
-  const vm = requireColumn(table2, ["VM"], file);
-  const cpus = requireColumn(table2, ["CPUs"], file);
-  const memory = requireColumn(table2, ["Memory"], file);
-  const ip = findColumn(table2, ["Primary IP Address"]);
-  const dns = findColumn(table2, ["DNS Name"]);
-  const provisioned = findColumn(table2, ["Provisioned MiB", "Provisioned MB"]);
-  const os6 = findColumn(table2, ["OS according to the configuration file", "OS according to the VMware Tools", "OS"]);
-  const template = findColumn(table2, ["Template"]);
-  const placeholder = findColumn(table2, ["SRM Placeholder"]);
-  const result = { collection: "servers", entities: [], rowsRead: table2.rows.length, skipped: /* @__PURE__ */ new Map() };
-  for (const row of table2.rows) {
-    const cell2 = (index) => index === void 0 ? "" : row.cells[index] ?? "";
+function importRvtools(sheet) {
+  const vm = requireColumn(sheet, ["VM"]);
+  const cpus = requireColumn(sheet, ["CPUs"]);
+  const memory = requireColumn(sheet, ["Memory"]);
+  const ip = findColumn(sheet, ["Primary IP Address"]);
+  const dns = findColumn(sheet, ["DNS Name"]);
+  const provisioned = findColumn(sheet, ["Provisioned MiB", "Provisioned MB"]);
+  const os6 = findColumn(sheet, ["OS according to the configuration file", "OS according to the VMware Tools", "OS"]);
+  const template = findColumn(sheet, ["Template"]);
+  const placeholder = findColumn(sheet, ["SRM Placeholder"]);
+  const result = emptyResult("servers", sheet.rows.length);
+  const columns2 = columnsOf2({ id: vm, hostname: dns ?? vm, cores: cpus, memory_gb: memory, disk_gb: provisioned, ips: ip, os: os6, os_family: os6 });
+  for (const row of sheet.rows) {
+    const cell2 = (index) => index === void 0 ? "" : cellText2(row.cells[index]);
     if (cell2(template).toLowerCase() === "true") {
       skip(result, "a VM template");
       continue;
@@ -59498,16 +60252,79 @@ function importRvtools(text3, file) {
       fields.os = cell2(os6);
       fields.os_family = osFamily(cell2(os6));
     }
-    result.entities.push({ id: id2, fields });
+    result.entities.push({ id: id2, fields, origin: { sheet, row: row.number, columns: columns2 } });
   }
-  return result;
+  return { sheet, results: [result], problems: [], leftOut: [] };
 }
 var init_rvtools = __esm({
   "src/import/rvtools.ts"() {
     "use strict";
     init_csv_table();
+    init_sheet();
     init_types2();
     init_values();
+  }
+});
+
+// src/import/sources.ts
+function isFieldOf(collection) {
+  const schema = COLLECTIONS[collection].schema;
+  return (target) => isExtensionField(target) || schemaAt(schema, target.split(".")) !== void 0;
+}
+function pickSheets(sheets, source, file, sheetOption) {
+  const names2 = sheets.map((sheet) => sheet.name);
+  const notFound3 = (what) => new UsageError(`${file}: ${what}; its sheets are: ${names2.join(", ") || "(none)"}`, "name the sheet to read with --sheet NAME");
+  if (sheetOption !== void 0) {
+    const named2 = sheets.find((sheet) => headerKey(sheet.name) === headerKey(sheetOption));
+    if (!named2) throw notFound3(`no sheet named \`${sheetOption}\``);
+    return [named2];
+  }
+  if (source.wholeWorkbook) {
+    const own2 = sheets.filter(source.wholeWorkbook);
+    if (own2.length > 0) return own2;
+    if (sheets.length === 1) return [...sheets];
+    throw notFound3("no sheet this import reads");
+  }
+  const byName = source.sheetNames.flatMap((name) => sheets.filter((sheet) => headerKey(sheet.name) === headerKey(name)));
+  const named = byName.find((sheet) => sheet.rows.length > 0) ?? byName[0];
+  if (named) return [named];
+  const fitting = sheets.find((sheet) => source.required.every((column) => findColumn(sheet, column) !== void 0));
+  if (fitting) return [fitting];
+  throw notFound3(`no sheet has the columns this import needs (${source.required.map((column) => `\`${column[0]}\``).join(", ")})`);
+}
+var SOURCES;
+var init_sources = __esm({
+  "src/import/sources.ts"() {
+    "use strict";
+    init_collections();
+    init_errors();
+    init_extensions();
+    init_schema_walk();
+    init_aws_cmf();
+    init_azure_migrate_dependencies();
+    init_azure_migrate_servers();
+    init_csv_table();
+    init_generic_csv();
+    init_meg();
+    init_rvtools();
+    SOURCES = {
+      "azure-migrate-servers": {
+        sheetNames: ["Discovery_Report", "All_Assessed_Machines", "VM_Opportunity_As-is", "VM_Opportunity_Perf", "AVS_IaaS_Rehost_Perf"],
+        required: [["Server name", "Machine name", "Name"], ["Cores", "Number of cores", "CPU cores"], ["Memory (In MB)", "Memory (MB)", "Memory in MB"]],
+        fieldsOf: "servers",
+        read: (sheet) => importAzureMigrateServers(sheet)
+      },
+      "azure-migrate-dependencies": {
+        sheetNames: ["Dependencies", "Sheet1"],
+        required: [["Source server name"], ["Destination IP"], ["Destination port"]],
+        fieldsOf: "dependencies",
+        read: importAzureMigrateDependencies
+      },
+      rvtools: { sheetNames: ["vInfo", "tabvInfo"], required: [["VM"], ["CPUs"], ["Memory"]], fieldsOf: "servers", read: (sheet) => importRvtools(sheet) },
+      "aws-cmf": { sheetNames: ["intake-form", "Sheet1"], required: [["server_name"], ["app_name"]], fieldsOf: "servers", read: importAwsCmf },
+      meg: { sheetNames: [], required: [], wholeWorkbook: isMegSheet, read: importMeg },
+      csv: { sheetNames: [], required: [], wholeWorkbook: (sheet) => collectionNamed(sheet.name ?? "") !== void 0, read: importGenericSheet }
+    };
   }
 });
 
@@ -59529,7 +60346,8 @@ function mergeImported(backlog, result, into) {
     seen.add(key);
     const existing = existingByKey.get(key);
     if (!existing) {
-      appended.unshift(inSchemaOrder(collection, { ...imported.id !== void 0 ? { id: imported.id } : {}, ...imported.fields, ...imported.initial }));
+      const fields = imported.textExtensions ? withTypedExtensions(imported.fields) : imported.fields;
+      appended.unshift(inSchemaOrder(collection, { ...imported.id !== void 0 ? { id: imported.id } : {}, ...fields, ...imported.initial }));
       plan.added += 1;
       continue;
     }
@@ -59582,6 +60400,16 @@ function likeCurrent(current, value2) {
   }
   return value2;
 }
+function withTypedExtensions(fields) {
+  const typed2 = {};
+  for (const [field2, value2] of Object.entries(fields)) {
+    if (!field2.startsWith("x-") || typeof value2 !== "string") typed2[field2] = value2;
+    else if (value2 === "true" || value2 === "false") typed2[field2] = value2 === "true";
+    else if (value2.trim() !== "" && String(Number(value2)) === value2) typed2[field2] = Number(value2);
+    else typed2[field2] = value2;
+  }
+  return typed2;
+}
 function inSchemaOrder(collection, entity) {
   const order = fieldNames(COLLECTIONS[collection].schema);
   return Object.fromEntries(Object.entries(entity).sort(([a], [b2]) => rank(order, a) - rank(order, b2)));
@@ -59604,26 +60432,176 @@ var init_merge2 = __esm({
 });
 
 // src/import/index.ts
-function runImporter(format, text3, file, context3, collection) {
-  switch (format) {
-    case "azure-migrate-servers":
-      return importAzureMigrateServers(text3, file);
-    case "azure-migrate-dependencies":
-      return importAzureMigrateDependencies(text3, file, context3);
-    case "rvtools":
-      return importRvtools(text3, file);
-    case "csv":
-      return importGenericCsv(text3, file, collection);
+function importInputs(source, inputs, context3, options) {
+  const definition = SOURCES[source];
+  const isField = definition.fieldsOf ? isFieldOf(definition.fieldsOf) : void 0;
+  const sheets = [];
+  for (const input of inputs) {
+    const picked = input.workbook ? pickSheets(input.sheets, definition, input.file, options.sheet) : input.sheets;
+    for (const original of picked) {
+      const { sheet, fieldColumns } = applyColumnMap(original, options.columns, isField);
+      const read = definition.read(sheet, context3);
+      if (definition.fieldsOf && fieldColumns.length > 0) setMappedFields(read, definition.fieldsOf, original, fieldColumns, context3);
+      read.problems.unshift(...(sheet.unreadable ?? []).map((problem) => ({ place: placeOf(sheet, problem.row, problem.column), message: problem.message })));
+      const leftOut = read.leftOut.filter((name) => hasValues(sheet, sheet.header.indexOf(name)));
+      sheets.push({ ...read, sheet: original, leftOut });
+    }
   }
+  const problems = sheets.flatMap((sheet) => sheet.problems);
+  return { sheets, results: combine(sheets, context3), problems };
+}
+function hasValues(sheet, column) {
+  return column !== -1 && sheet.rows.some((row) => row.cells[column] !== void 0 && row.cells[column] !== "");
+}
+function setMappedFields(read, collection, sheet, columns2, context3) {
+  const schema = COLLECTIONS[collection].schema;
+  const rows = new Map(sheet.rows.map((row) => [row.number, row]));
+  for (const result of read.results.filter((r2) => r2.collection === collection)) {
+    for (const entity of result.entities) {
+      const row = entity.origin && rows.get(entity.origin.row);
+      if (!row) continue;
+      for (const { index, path } of columns2) {
+        const cell2 = row.cells[index];
+        if (cell2 === void 0 || cell2 === "") continue;
+        const typed2 = path[0].startsWith("x-") ? { value: cell2 } : fieldValue(cell2, schema, path, context3.values);
+        if ("problem" in typed2) {
+          read.problems.push({ place: placeOf(sheet, row.number, index), message: typed2.problem, ...typed2.hint ? { hint: typed2.hint } : {} });
+          continue;
+        }
+        if (path.length === 1) entity.fields[path[0]] = typed2.value;
+        else entity.fields[path[0]] = { ...entity.fields[path[0]], [path[1]]: typed2.value };
+      }
+    }
+  }
+}
+function combine(sheets, context3) {
+  const byCollection = /* @__PURE__ */ new Map();
+  const metrics = [];
+  for (const { results } of sheets) {
+    for (const result of results) {
+      const combined = byCollection.get(result.collection) ?? emptyResult(result.collection, 0);
+      byCollection.set(result.collection, combined);
+      combined.rowsRead += result.rowsRead;
+      for (const [reason, count] of result.skipped) combined.skipped.set(reason, (combined.skipped.get(reason) ?? 0) + count);
+      for (const entity of result.entities) (entity.metricOf ? metrics : combined.entities).push(entity);
+    }
+  }
+  if (metrics.length > 0) {
+    const outcomes = byCollection.get("outcomes") ?? emptyResult("outcomes", 0);
+    byCollection.set("outcomes", outcomes);
+    const byId2 = new Map(outcomes.entities.map((entity) => [entity.id.toLowerCase(), entity]));
+    const order = metricColumns().map((column) => column.path[0]);
+    for (const metric of metrics) {
+      const key = metric.metricOf.toLowerCase();
+      let outcome = byId2.get(key);
+      if (!outcome) {
+        if (!context3.backlog.byKey.outcomes.has(key)) {
+          skip(outcomes, "a metric of an outcome in neither the backlog nor the import");
+          continue;
+        }
+        outcome = { id: context3.backlog.byKey.outcomes.get(key).id, fields: {}, origin: metric.origin };
+        byId2.set(key, outcome);
+        outcomes.entities.push(outcome);
+      }
+      const fields = Object.fromEntries(Object.entries(metric.fields).sort(([a], [b2]) => order.indexOf(a) - order.indexOf(b2)));
+      outcome.fields.metrics = [...outcome.fields.metrics ?? [], fields];
+    }
+  }
+  return [...byCollection.values()].sort((a, b2) => COLLECTION_NAMES.indexOf(a.collection) - COLLECTION_NAMES.indexOf(b2.collection));
 }
 var init_import = __esm({
   "src/import/index.ts"() {
     "use strict";
-    init_azure_migrate_dependencies();
-    init_azure_migrate_servers();
-    init_generic_csv();
-    init_rvtools();
+    init_collections();
+    init_column_map();
+    init_field_value();
+    init_sheet_columns();
+    init_sheet();
+    init_sources();
+    init_types2();
     init_merge2();
+  }
+});
+
+// src/import/read-workbook.ts
+async function readWorkbook(bytes, file) {
+  const { Workbook: WorkbookClass } = await import("@cj-tech-master/excelts");
+  const workbook = new WorkbookClass();
+  try {
+    await workbook.xlsx.load(bytes);
+  } catch (error3) {
+    throw new UsageError(`${file} is not an Excel workbook this import can read: ${errorMessage(error3)}`, "save it from the spreadsheet as .xlsx (Excel workbook), or as CSV");
+  }
+  return workbook.worksheets.filter((worksheet) => worksheet.state === void 0 || worksheet.state === "visible").map((worksheet) => {
+    const unreadable2 = [];
+    let header;
+    const rows = [];
+    worksheet.eachRow((row, number3) => {
+      const cells = [];
+      row.eachCell({ includeEmpty: true }, (cell2, column) => {
+        const value2 = cellValue(cell2.value);
+        if (value2 === void 0) unreadable2.push({ row: number3, column: column - 1, message: "a formula with no saved value: open the workbook in a spreadsheet program and save it, so that its values are computed" });
+        cells[column - 1] = value2 ?? "";
+      });
+      for (let i2 = 0; i2 < cells.length; i2++) cells[i2] ??= "";
+      if (!cells.some((cell2) => cell2 !== "")) return;
+      if (header === void 0) header = cells.map((cell2) => String(cell2).trim());
+      else rows.push({ number: number3, cells });
+    });
+    const read = new Set(rows.map((row) => row.number));
+    return { file, name: worksheet.name, header: header ?? [], rows, typed: true, unreadable: unreadable2.filter((problem) => read.has(problem.row)) };
+  });
+}
+function cellValue(value2) {
+  if (value2 === null || value2 === void 0) return "";
+  if (typeof value2 === "string" || typeof value2 === "number" || typeof value2 === "boolean") return value2;
+  if (value2 instanceof Date) return dateText(value2);
+  if ("richText" in value2) return value2.richText.map((part) => part.text).join("");
+  if ("hyperlink" in value2) return value2.text;
+  if ("checkbox" in value2) return value2.checkbox;
+  if ("error" in value2) return "";
+  if ("result" in value2 || "formula" in value2 || "sharedFormula" in value2) {
+    const result = value2.result;
+    if (result === void 0) return void 0;
+    return cellValue(result);
+  }
+  return "";
+}
+function dateText(date4) {
+  const iso = date4.toISOString();
+  return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso.slice(0, 19);
+}
+var init_read_workbook = __esm({
+  "src/import/read-workbook.ts"() {
+    "use strict";
+    init_errors();
+  }
+});
+
+// src/import/read-input.ts
+async function readInput(bytes, file, { trim = true } = {}) {
+  if (isZip(bytes) || /\.xlsx$/i.test(file)) return { file, workbook: true, sheets: await readWorkbook(bytes, file) };
+  if (/\.xls$/i.test(file) || isOldExcel(bytes)) throw new UsageError(`${file} is an Excel 97-2003 workbook (.xls), which this import cannot read`, "save it as .xlsx (Excel workbook) or as CSV");
+  return { file, workbook: false, sheets: [readCsv(decode2(bytes, file), file, { trim })] };
+}
+function decode2(bytes, file) {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buffer[0] === 255 && buffer[1] === 254) return buffer.subarray(2).toString("utf16le");
+  if (buffer.includes(0)) throw new UsageError(`${file} is neither a CSV file nor an Excel workbook (.xlsx)`);
+  return buffer.toString("utf8");
+}
+function isZip(bytes) {
+  return bytes[0] === 80 && bytes[1] === 75 && bytes[2] === 3 && bytes[3] === 4;
+}
+function isOldExcel(bytes) {
+  return bytes[0] === 208 && bytes[1] === 207 && bytes[2] === 17 && bytes[3] === 224;
+}
+var init_read_input = __esm({
+  "src/import/read-input.ts"() {
+    "use strict";
+    init_errors();
+    init_csv_table();
+    init_read_workbook();
   }
 });
 
@@ -59634,23 +60612,74 @@ __export(import_exports, {
 });
 import { readFileSync as readFileSync6 } from "node:fs";
 import { isAbsolute as isAbsolute2, relative as relative6, resolve as resolve6, sep as sep8 } from "node:path";
-async function runImport(format, file, options, io) {
+async function runImport(source, files, options, io) {
   const asOf = resolveAsOf(options.asOf, io.env);
-  const text3 = readExport(resolve6(io.cwd, file), file);
+  if (options.addServers && source !== "azure-migrate-dependencies") throw new UsageError(`--add-servers is for azure-migrate-dependencies: ${source} adds what it reads`);
+  const collection = options.collection === void 0 ? void 0 : options.collection.toLowerCase() === "metrics" ? "metrics" : parseCollection(options.collection);
+  const mapFile = options.mapFile === void 0 ? void 0 : mapFileEntries(readMapFile(resolve6(io.cwd, options.mapFile), options.mapFile), options.mapFile);
+  const commandMap = parseMapOptions(options.map ?? []);
+  const inputs = [];
+  for (const file of files) inputs.push(await readInput(readExport(resolve6(io.cwd, file), file), file, { trim: source !== "csv" }));
   const dryRun = options.dryRun === true;
   return whileWriting(io, options.root, !dryRun, async (journal) => {
     const opened = await openBacklog(io, options.root);
-    const collection = options.collection ? parseCollection(options.collection) : "workloads";
-    const result = runImporter(format, text3, file, { backlog: opened.backlog }, collection);
-    const into = intoPath(opened.root, io.cwd, options.into ?? `${result.collection}.yaml`, options.into === void 0);
-    const plan = mergeImported(opened.backlog, result, into);
-    const applied = applyFileEdits(opened.files, plan.edits, { root: opened.root, dryRun, asOf, ...journal ? { journal } : {} });
-    const code = reportApplied(applied, io, createStyle(colourEnabled(io, options.color)));
-    const summary2 = summarize(format, result.collection, result.rowsRead, plan, result.skipped);
+    const settings = opened.backlog.project?.imports?.[source];
+    const dateFormat = options.dateFormat ?? settings?.date_format;
+    const columns2 = columnMapOf(settings?.columns, mapFile, commandMap);
+    const context3 = {
+      backlog: opened.backlog,
+      values: dateFormat === void 0 ? {} : { dateOrder: dateOrderOf(dateFormat) },
+      ...collection !== void 0 ? { collection } : {},
+      ignoreUnknownColumns: options.ignoreUnknownColumns === true || settings?.ignore_unknown_columns === true,
+      addServers: options.addServers === true
+    };
+    const run3 = importInputs(source, inputs, context3, { sheet: options.sheet ?? settings?.sheet, columns: columns2 });
+    const unused = unusedColumns(columnMapOf(mapFile, commandMap), run3.sheets.map((read) => read.sheet));
+    if (run3.problems.length > 0) {
+      for (const problem of run3.problems.slice(0, SHOWN_PROBLEMS)) io.stderr(`${problem.place}: ${problem.message}
+${problem.hint ? `  hint: ${problem.hint}
+` : ""}`);
+      if (run3.problems.length > SHOWN_PROBLEMS) io.stderr(`... and ${plural(run3.problems.length - SHOWN_PROBLEMS, "more problem")}
+`);
+      io.stderr(`backlog: the import was refused (${plural(run3.problems.length, "value")} it cannot take); nothing was written
+`);
+      io.stderr(summarize(source, run3, void 0, unused));
+      return 1;
+    }
+    const edits = /* @__PURE__ */ new Map();
+    const plans = /* @__PURE__ */ new Map();
+    for (const result of run3.results) {
+      const into = intoPath(opened.root, io.cwd, options.into ?? `${result.collection}.yaml`, options.into === void 0);
+      const plan = mergeImported(opened.backlog, result, into);
+      plans.set(result.collection, plan);
+      for (const [file, fileEdits] of plan.edits) for (const edit of fileEdits) addTo(edits, file, edit);
+    }
+    const applied = applyFileEdits(opened.files, edits, { root: opened.root, dryRun, asOf, ...journal ? { journal } : {} });
+    const code = applied.status === "refused" ? reportRefusal(applied, run3, io, createStyle(colourEnabled(io, options.color))) : reportApplied(applied, io, createStyle(colourEnabled(io, options.color)));
+    const summary2 = summarize(source, run3, applied.status === "refused" ? void 0 : plans, unused);
     if (applied.status === "dry-run" || applied.status === "refused") io.stderr(summary2);
     else io.stdout(summary2);
     return code;
   });
+}
+function reportRefusal(applied, run3, io, style) {
+  const origins = /* @__PURE__ */ new Map();
+  for (const result of run3.results) {
+    for (const entity of result.entities) if (entity.id !== void 0 && entity.origin) origins.set(`${COLLECTION_KINDS[result.collection]}:${entity.id}`.toLowerCase(), entity.origin);
+  }
+  const placed = (d) => {
+    const origin = d.entity === void 0 ? void 0 : origins.get(d.entity.toLowerCase());
+    const yamlPlace = d.line !== void 0 ? `${d.file}:${d.line}:${d.column}` : d.file;
+    if (!origin) return yamlPlace;
+    const field2 = typeof d.path?.[2] === "string" ? d.path[2] : void 0;
+    const column = field2 === void 0 ? void 0 : origin.columns?.get(field2);
+    return placeOf(origin.sheet, origin.row, column);
+  };
+  io.stderr(`backlog: ${applied.reason}
+`);
+  for (const d of applied.introduced) io.stderr(`  ${placed(d)}  ${style.red(d.severity)}  ${d.message}  ${style.dim(d.code)}
+`);
+  return 1;
 }
 function intoPath(root, cwd, into, isDefault) {
   const inside = relative6(root, resolve6(isDefault ? root : cwd, into));
@@ -59658,42 +60687,200 @@ function intoPath(root, cwd, into, isDefault) {
   if (!/\.ya?ml$/i.test(inside)) throw new UsageError(`--into ${into} is not a .yaml file; the backlog reads only .yaml and .yml files`);
   return inside.split("\\").join("/");
 }
-function readExport(path, shown2) {
-  let bytes;
+function readExport(path, shown3) {
   try {
-    bytes = readFileSync6(path);
+    return readFileSync6(path);
   } catch (error3) {
-    if (error3.code === "ENOENT") throw new UsageError(`${shown2}: no such file`);
-    throw new IoError(`cannot read ${shown2}: ${errorMessage(error3)}`, { cause: error3 });
+    if (error3.code === "ENOENT") throw new UsageError(`${shown3}: no such file`);
+    throw new IoError(`cannot read ${shown3}: ${errorMessage(error3)}`, { cause: error3 });
   }
-  if (bytes[0] === 255 && bytes[1] === 254) return bytes.subarray(2).toString("utf16le");
-  if (bytes.includes(0)) throw new UsageError(`${shown2} is not a text (CSV) file; an Excel workbook must be saved as CSV first`);
-  return bytes.toString("utf8");
 }
-function summarize(format, collection, rowsRead, plan, skipped) {
-  const lines = [
-    `${format}: ${plural(rowsRead, "row")} read; ${collection}: ${plan.added} added, ${plan.updated} updated, ${plan.unchanged} unchanged${plan.repeated > 0 ? `, ${plan.repeated} listed more than once (the last counts)` : ""}`
-  ];
+function readMapFile(path, shown3) {
+  const text3 = readExport(path, shown3).toString("utf8");
+  try {
+    return (0, import_yaml6.parse)(text3);
+  } catch (error3) {
+    throw new UsageError(`${shown3} is not YAML: ${errorMessage(error3)}`);
+  }
+}
+function dateOrderOf(format) {
+  const letters = format.toUpperCase().replace(/[^DMY]/g, "").replace(/(.)\1+/g, "$1");
+  if (letters === "DMY") return "dmy";
+  if (letters === "MDY") return "mdy";
+  throw new UsageError(`--date-format ${format}: write DMY (31/01/2027) or MDY (01/31/2027)`);
+}
+function summarize(source, run3, plans, unused) {
+  const rows = run3.sheets.reduce((sum, sheet) => sum + sheet.sheet.rows.length, 0);
+  const bySheet = /* @__PURE__ */ new Map();
+  for (const { sheet } of run3.sheets) if (sheet.name !== void 0) addTo(bySheet, sheet.file, sheet.name);
+  const workbooks = [...bySheet].map(([file, names2]) => `${file}: ${names2.length === 1 ? "sheet" : "sheets"} ${names2.join(", ")}`);
+  const read = `${source}: ${plural(rows, "row")} read${workbooks.length > 0 ? ` (${workbooks.join("; ")})` : ""}`;
+  const counts = plans ? [...plans].sort(([a], [b2]) => COLLECTION_NAMES.indexOf(a) - COLLECTION_NAMES.indexOf(b2)).map(([collection, plan]) => `${collection}: ${plan.added} added, ${plan.updated} updated, ${plan.unchanged} unchanged${plan.repeated > 0 ? `, ${plan.repeated} listed more than once (the last counts)` : ""}`) : ["nothing was written"];
+  const lines = [[read, ...counts].join("; ")];
+  const skipped = /* @__PURE__ */ new Map();
+  for (const result of run3.results) for (const [reason, count] of result.skipped) skipped.set(reason, (skipped.get(reason) ?? 0) + count);
   const skippedRows = [...skipped.values()].reduce((a, b2) => a + b2, 0);
   if (skippedRows > 0) {
     lines.push(`skipped ${plural(skippedRows, "row")}:`);
     for (const [reason, count] of [...skipped].sort((a, b2) => b2[1] - a[1])) lines.push(`  ${String(count).padStart(6)}  ${reason}`);
   }
+  const leftOut = [...new Set(run3.sheets.flatMap((sheet) => sheet.leftOut))];
+  if (leftOut.length > 0) lines.push(`columns left out (no field of the backlog; --map 'NAME=field' keeps one): ${leftOut.join(", ")}`);
+  if (unused.length > 0) lines.push(`--map: no column ${unused.map((column) => `\`${column}\``).join(", ")} in the ${run3.sheets.length === 1 ? "sheet" : "sheets"} read`);
+  for (const hint of new Set(run3.sheets.flatMap((sheet) => sheet.hints ?? []))) lines.push(`hint: ${hint}`);
   return `${lines.join("\n")}
 `;
 }
+var import_yaml6, SHOWN_PROBLEMS;
 var init_import2 = __esm({
   "src/cli/commands/import.ts"() {
     "use strict";
+    import_yaml6 = __toESM(require_dist(), 1);
+    init_vocabulary();
     init_apply_changes();
     init_errors();
+    init_column_map();
     init_import();
+    init_read_input();
+    init_sheet();
+    init_group();
     init_list();
     init_as_of();
     init_colour();
     init_open_backlog();
     init_report_applied();
     init_list3();
+    SHOWN_PROBLEMS = 50;
+  }
+});
+
+// src/format/sheet-csv.ts
+function sheetCsv(sheet, { byteOrderMark }) {
+  const lines = [sheet.columns.map((column) => field(guardFormula(column.label))).join(",")];
+  for (const row of sheet.rows) lines.push(row.map((value2) => field(csvCell(value2))).join(","));
+  return `${byteOrderMark ? "\uFEFF" : ""}${lines.join("\r\n")}\r
+`;
+}
+function csvCell(value2) {
+  if (Array.isArray(value2)) return guardFormula(joinSheetList(value2.map((item) => cellText(item))));
+  return typeof value2 === "string" ? guardFormula(value2) : cellText(value2);
+}
+var init_sheet_csv = __esm({
+  "src/format/sheet-csv.ts"() {
+    "use strict";
+    init_formula_guard();
+    init_sheet_list();
+    init_csv();
+    init_types();
+  }
+});
+
+// src/query/export-sheets.ts
+function valueSchema(at) {
+  return at?.anyOf ? at.anyOf.find((branch) => branch.type !== "null") ?? at : at;
+}
+function exportSheet(context3, name) {
+  if (name === "metrics") return metricsSheet(context3);
+  const collection = name;
+  const columns2 = sheetColumns(collection);
+  const entities = context3.backlog.entities[collection];
+  const extensions = [...new Set(entities.flatMap((e) => Object.keys(e.extensions ?? {})))].sort();
+  const entitySchema2 = backlog_schema_default.properties[collection].items;
+  const rows = matchingEntities(context3, collection, []).map((entity) => {
+    const data = entity.data;
+    const known = columns2.map((column) => column.path.length === 1 ? data[column.path[0]] : data[column.path[0]]?.[column.path[1]]);
+    return [...known, ...extensions.map((key) => entity.extensions?.[key])];
+  });
+  return { name, columns: [...columns2.map((column) => exportColumn(column, entitySchema2)), ...extensions.map((label) => ({ label, kind: "any" }))], rows };
+}
+function metricsSheet(context3) {
+  const columns2 = metricColumns();
+  const outcomes = new Map(context3.backlog.entities.outcomes.map((outcome) => [outcome.id, outcome]));
+  const ordered = matchingEntities(context3, "outcomes", []).map((outcome) => outcome.id);
+  const metricSchema = valueSchema(backlog_schema_default.properties.outcomes.items.properties.metrics).items;
+  const rows = ordered.flatMap((id2) => (outcomes.get(id2).data.metrics ?? []).map((metric) => columns2.map((column) => column.path[0] === "outcome" ? id2 : metric[column.path[0]])));
+  return { name: "metrics", columns: columns2.map((column) => column.path[0] === "outcome" ? { label: column.label, kind: "text" } : exportColumn(column, metricSchema)), rows };
+}
+function exportColumn(column, entitySchema2) {
+  let at = entitySchema2;
+  for (const name of column.path) at = valueSchema(valueSchema(at)?.properties?.[name]);
+  return { label: column.label, ...kindOf3(at) };
+}
+function kindOf3(at) {
+  if (!at) return { kind: "any" };
+  if (at.enum) return { kind: "text", values: at.enum };
+  if (Array.isArray(at.type)) return { kind: "figure" };
+  switch (at.type) {
+    case "array":
+      return { kind: "list" };
+    case "integer":
+      return { kind: "integer" };
+    case "number":
+      return { kind: "number" };
+    case "boolean":
+      return { kind: "boolean" };
+    default:
+      return { kind: at.format === "date" ? "date" : "text" };
+  }
+}
+var init_export_sheets = __esm({
+  "src/query/export-sheets.ts"() {
+    "use strict";
+    init_backlog_schema();
+    init_sheet_columns();
+    init_list2();
+  }
+});
+
+// src/format/xlsx-workbook.ts
+var xlsx_workbook_exports = {};
+__export(xlsx_workbook_exports, {
+  xlsxWorkbook: () => xlsxWorkbook
+});
+async function xlsxWorkbook(sheets) {
+  const { Workbook } = await import("@cj-tech-master/excelts");
+  const workbook = new Workbook();
+  for (const sheet of sheets) {
+    const worksheet = workbook.addWorksheet(sheet.name, { views: [{ state: "frozen", ySplit: 1 }] });
+    worksheet.addRow(sheet.columns.map((column) => column.label));
+    worksheet.getRow(1).font = { bold: true };
+    for (const row of sheet.rows) worksheet.addRow(row.map((value2, i2) => cellValue2(value2, sheet.columns[i2])));
+    sheet.columns.forEach((column, i2) => describeColumn(worksheet, i2 + 1, column, sheet.rows));
+  }
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+function cellValue2(value2, column) {
+  if (value2 === void 0 || value2 === null) return null;
+  if (Array.isArray(value2)) return joinSheetList(value2.map((item) => cellText(item)));
+  if (column.kind === "date" && typeof value2 === "string" && /^\d{4}-\d\d-\d\d$/.test(value2)) return /* @__PURE__ */ new Date(`${value2}T00:00:00Z`);
+  if (typeof value2 === "number" || typeof value2 === "boolean" || typeof value2 === "string") return value2;
+  return cellText(value2);
+}
+function describeColumn(worksheet, index, column, rows) {
+  const excelColumn = worksheet.getColumn(index);
+  const longest = Math.max(column.label.length, ...rows.slice(0, 200).map((row) => cellText(row[index - 1]).length));
+  excelColumn.width = Math.min(60, Math.max(10, longest + 2));
+  if (column.kind === "date") excelColumn.numFmt = "yyyy-mm-dd";
+  if (column.kind === "text" && column.values === void 0) excelColumn.numFmt = "@";
+  if (column.values) {
+    const letter = excelColumn.letter;
+    worksheet.dataValidations.add(`${letter}2:${letter}${LAST_ROW}`, {
+      type: "list",
+      allowBlank: true,
+      formulae: [`"${column.values.join(",")}"`],
+      showErrorMessage: true,
+      errorTitle: column.label,
+      error: `One of: ${column.values.join(", ")}`
+    });
+  }
+}
+var LAST_ROW;
+var init_xlsx_workbook = __esm({
+  "src/format/xlsx-workbook.ts"() {
+    "use strict";
+    init_sheet_list();
+    init_types();
+    LAST_ROW = 1048576;
   }
 });
 
@@ -59702,30 +60889,33 @@ var export_exports = {};
 __export(export_exports, {
   runExport: () => runExport
 });
+import { isAbsolute as isAbsolute3, resolve as resolve7 } from "node:path";
 async function runExport(collectionName, options, io) {
-  const collection = parseCollection(collectionName ?? "workloads");
+  const named = collectionName === void 0 ? void 0 : collectionName.toLowerCase() === "metrics" ? "metrics" : parseCollection(collectionName);
+  if (options.format === "xlsx" && options.output === void 0) throw new UsageError("an xlsx workbook is a binary file: name it with --output FILE.xlsx");
+  const output = options.output === void 0 ? void 0 : isAbsolute3(options.output) ? options.output : resolve7(io.cwd, options.output);
   const { context: context3 } = await openForQuery(io, options.root);
-  const columns2 = sheetColumns(collection);
-  const extensions = [...new Set(context3.backlog.entities[collection].flatMap((e) => Object.keys(e.extensions ?? {})))].sort();
-  const rows = matchingEntities(context3, collection, []).map((entity) => {
-    const data = entity.data;
-    const row = {};
-    for (const column of columns2) {
-      row[column.label] = column.path.length === 1 ? data[column.path[0]] : data[column.path[0]]?.[column.path[1]];
-    }
-    for (const key of extensions) row[key] = entity.extensions?.[key];
-    return row;
-  });
-  io.stdout(csv({ columns: [...columns2.map((c3) => c3.label), ...extensions], rows, idColumn: columns2[0].label }, { style: createStyle(false), columns: void 0 }));
+  if (options.format === "csv") {
+    const text3 = sheetCsv(exportSheet(context3, named ?? "workloads"), { byteOrderMark: options.bom !== false });
+    if (output === void 0) io.stdout(text3);
+    else writeFilesAtomic([[output, text3]]);
+    return 0;
+  }
+  const names2 = named === void 0 ? [...COLLECTION_NAMES, "metrics"] : named === "outcomes" ? ["outcomes", "metrics"] : [named];
+  const { xlsxWorkbook: xlsxWorkbook2 } = await Promise.resolve().then(() => (init_xlsx_workbook(), xlsx_workbook_exports));
+  writeFilesAtomic([[output, await xlsxWorkbook2(names2.map((name) => exportSheet(context3, name)))]]);
+  io.stderr(`backlog: wrote ${options.output} (${names2.length === 1 ? `sheet ${names2[0]}` : `sheets ${names2.join(", ")}`})
+`);
   return 0;
 }
 var init_export = __esm({
   "src/cli/commands/export.ts"() {
     "use strict";
-    init_csv();
-    init_colour();
-    init_sheet_columns();
-    init_list2();
+    init_vocabulary();
+    init_atomic_write();
+    init_errors();
+    init_sheet_csv();
+    init_export_sheets();
     init_open_backlog();
     init_list3();
   }
@@ -59777,16 +60967,16 @@ function diffMarkdown(review2, header) {
   });
   const fixed = [...top, ...plan, ...findings, ...graph].join("\n");
   const budget = MAX_COMMENT_CHARACTERS - fixed.length - 200;
-  const shown2 = [];
+  const shown3 = [];
   let used = 0;
   for (const block of details) {
     if (used + block.length + 1 > budget) break;
-    shown2.push(block);
+    shown3.push(block);
     used += block.length + 1;
   }
-  const truncated = details.length - shown2.length;
+  const truncated = details.length - shown3.length;
   const tail = truncated > 0 ? [`\u2026 and ${truncated} more changed ${truncated === 1 ? "entity" : "entities"}, left out to keep this comment short: run \`backlog diff\` to see them all.`] : [];
-  return `${[fixed, "#### Entities", "", ...shown2, ...tail].join("\n")}
+  return `${[fixed, "#### Entities", "", ...shown3, ...tail].join("\n")}
 `;
 }
 function summaryTable(review2) {
@@ -60092,8 +61282,8 @@ var init_diff2 = __esm({
 async function entityHistory(repository, head, entity, maxCount) {
   const pathspec = repository.prefix === "" ? "." : repository.prefix;
   const log = await run(repository, ["log", "--first-parent", "--format=%H%x1f%P%x1f%aI%x1f%an%x1f%s%x1e", head, "--", pathspec]);
-  const commits = log.split("").map((record) => record.trim()).filter(Boolean).map((record) => {
-    const [commit, parents, date4, author, subject] = record.split("");
+  const commits = log.split("").map((record2) => record2.trim()).filter(Boolean).map((record2) => {
+    const [commit, parents, date4, author, subject] = record2.split("");
     return { commit, parent: parents.split(" ")[0] ?? "", date: date4, author, subject };
   });
   const entries = [];
@@ -60468,11 +61658,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P2, generator) {
   function adopt(value2) {
-    return value2 instanceof P2 ? value2 : new P2(function(resolve7) {
-      resolve7(value2);
+    return value2 instanceof P2 ? value2 : new P2(function(resolve8) {
+      resolve8(value2);
     });
   }
-  return new (P2 || (P2 = Promise))(function(resolve7, reject) {
+  return new (P2 || (P2 = Promise))(function(resolve8, reject) {
     function fulfilled(value2) {
       try {
         step(generator.next(value2));
@@ -60488,7 +61678,7 @@ var __awaiter = function(thisArg, _arguments, P2, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -60865,11 +62055,11 @@ var httpClient = __toESM(require_lib(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
 var __awaiter2 = function(thisArg, _arguments, P2, generator) {
   function adopt(value2) {
-    return value2 instanceof P2 ? value2 : new P2(function(resolve7) {
-      resolve7(value2);
+    return value2 instanceof P2 ? value2 : new P2(function(resolve8) {
+      resolve8(value2);
     });
   }
-  return new (P2 || (P2 = Promise))(function(resolve7, reject) {
+  return new (P2 || (P2 = Promise))(function(resolve8, reject) {
     function fulfilled(value2) {
       try {
         step(generator.next(value2));
@@ -60885,7 +62075,7 @@ var __awaiter2 = function(thisArg, _arguments, P2, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -65048,6 +66238,7 @@ var {
 init_errors();
 init_printable();
 init_version();
+init_vocabulary();
 var EXIT = { ok: 0, findings: 1, usage: 2, internal: 3 };
 var ROOT_HELP = "the backlog root (the folder with backlog.yaml); default: found from here upwards";
 function createProgram(io, setExit) {
@@ -65098,11 +66289,11 @@ function createProgram(io, setExit) {
     const { runInit: runInit2 } = await Promise.resolve().then(() => (init_init2(), init_exports));
     setExit(runInit2(dir, options, io));
   });
-  program2.command("import").description("merge an export into the backlog: azure-migrate-servers, azure-migrate-dependencies, rvtools, csv").addArgument(new Argument("<format>", "the kind of export").choices(["azure-migrate-servers", "azure-migrate-dependencies", "rvtools", "csv"])).argument("<file>", "the CSV file").option("--root <dir>", ROOT_HELP).option("--into <file>", "the backlog file new entities go to (default: <collection>.yaml at the root)").option("--collection <name>", "with csv: the collection the rows are (default: workloads)").option("--dry-run", "print the diff, write nothing").option("--as-of <date>", '"today" for date rules, YYYY-MM-DD (or BACKLOG_AS_OF)').action(async (format, file, options, command) => {
+  program2.command("import").description("merge exports into the backlog: azure-migrate-servers, azure-migrate-dependencies, rvtools, aws-cmf, meg, csv (CSV files or .xlsx workbooks)").addArgument(new Argument("<source>", "the kind of export").choices(IMPORT_SOURCES)).argument("<files...>", "CSV files or Excel workbooks (.xlsx); several are merged at once").option("--root <dir>", ROOT_HELP).option("--into <file>", "the backlog file new entities go to (default: <collection>.yaml at the root)").option("--collection <name>", "with csv: the collection (or metrics) a sheet holds, when its name or header does not say").option("--sheet <name>", "the workbook's sheet to read (default: found by the source's sheet names)").option("--map <column=field>", "read a column into a field ('Server Name=id', 'CMDB=x-cmdb'), or leave it out ('Notes='); repeatable", collect).option("--map-file <file>", "a YAML mapping of column names to fields").option("--ignore-unknown-columns", "leave out (and list) columns that are no field, rather than refuse the sheet").option("--date-format <order>", "how the export writes dates like 3/1/2027: DMY or MDY").option("--add-servers", "with azure-migrate-dependencies: add the servers it names that the backlog does not have").option("--dry-run", "print the diff, write nothing").option("--as-of <date>", '"today" for date rules, YYYY-MM-DD (or BACKLOG_AS_OF)').action(async (source, files, options, command) => {
     const { runImport: runImport2 } = await Promise.resolve().then(() => (init_import2(), import_exports));
-    setExit(await runImport2(format, file, { ...options, color: command.optsWithGlobals().color }, io));
+    setExit(await runImport2(source, files, { ...options, color: command.optsWithGlobals().color }, io));
   });
-  program2.command("export").description("a flat CSV sheet of a collection (MEG-style columns), for spreadsheets; import csv reads it back").argument("[collection]", "default: workloads").option("--root <dir>", ROOT_HELP).addOption(new Option("-f, --format <format>", "output format").choices(["csv"]).default("csv")).action(async (collection, options) => {
+  program2.command("export").description("flat sheets of the backlog (MEG-style columns) for spreadsheets: a CSV sheet of a collection, or an xlsx workbook; import csv reads them back").argument("[collection]", "a collection, or metrics (the outcomes' metrics); default: workloads for csv, the whole backlog for xlsx").option("--root <dir>", ROOT_HELP).addOption(new Option("-f, --format <format>", "output format").choices(["csv", "xlsx"]).default("csv")).option("-o, --output <file>", "write to this file (needed for xlsx)").option("--no-bom", "csv: no UTF-8 byte-order mark (by default there is one, so that Excel reads UTF-8)").action(async (collection, options) => {
     const { runExport: runExport2 } = await Promise.resolve().then(() => (init_export(), export_exports));
     setExit(await runExport2(collection, options, io));
   });

@@ -11,6 +11,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateEstate, SCALES } from './generate-estate.mjs';
+import { importInputs } from './import-input.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, '..');
@@ -27,6 +28,9 @@ prepareEstate();
 const gitEstate = prepareGitEstate();
 const jsonEstate = prepareJsonEstate();
 const oneFile = prepareOneFileEstates();
+const importFiles = await importInputs(join(here, 'estates', 'import'));
+const importRoot = join(here, 'estates', `${scale}-import`);
+const freshImportRoot = () => (rmSync(importRoot, { recursive: true, force: true }), cpSync(estate, importRoot, { recursive: true }));
 const measure = join(here, 'measure.mjs');
 const bin = join(repo, 'bin', 'backlog.js');
 
@@ -49,6 +53,8 @@ const cases = [
   // One large file (an import's state): placing a finding for every entity costs about what validating them does.
   { name: `validate, one file of ${oneFile.count} servers (--no-cache)`, key: 'one-file', command: () => cli('validate', '--no-cache', '-f', 'json', '--root', oneFile.clean) },
   { name: `validate, the same with a finding each (--no-cache)`, key: 'one-file-findings', command: () => cli('validate', '--no-cache', '-f', 'json', '--root', oneFile.findings) },
+  { name: 'import 20,000 servers (CSV)', key: 'import-csv', before: freshImportRoot, command: () => cli('import', 'azure-migrate-servers', importFiles.csv, '--into', join(importRoot, 'imported.yaml'), '--root', importRoot), target: { seconds: 10 } },
+  { name: 'import 20,000 servers (xlsx)', key: 'import-xlsx', before: freshImportRoot, command: () => cli('import', 'azure-migrate-servers', importFiles.xlsx, '--into', join(importRoot, 'imported.yaml'), '--root', importRoot), target: { seconds: 10 } },
   { name: 'list on the example', key: 'list-example', command: () => cli('list', '--root', join(repo, 'examples', 'contoso')), target: { ratio: 2.5, of: 'node -e ""' } },
   // The floor once more: how far this machine's speed moved while the cases ran (a shared VM's does).
   { name: 'read + JSON.parse, again at the end', baseline: true, command: () => ['node', [measure, join(here, 'read-json.mjs'), jsonEstate]] },

@@ -9,7 +9,7 @@ export const MEASURES = [
 
 const figure = () => z.union([z.number(), z.string()]);
 
-const Metric = z.strictObject({
+export const Metric = z.strictObject({
   id: id(),
   name: nonEmptyText(),
   kind: z.enum(['business', 'learning', 'progress']).optional(),

@@ -47,3 +47,7 @@ export const STRATEGY_SYNONYMS: Readonly<Record<string, { ours: string; whose: s
   dropandshop: { ours: 'replace', whose: 'another' },
   decommission: { ours: 'retire', whose: 'another' },
 };
+
+/** The sources `backlog import` reads. */
+export const IMPORT_SOURCES = ['azure-migrate-servers', 'azure-migrate-dependencies', 'rvtools', 'aws-cmf', 'meg', 'csv'] as const;
+export type ImportSource = (typeof IMPORT_SOURCES)[number];

@@ -7622,6 +7622,7 @@ var STRATEGY_SYNONYMS = {
   dropandshop: { ours: "replace", whose: "another" },
   decommission: { ours: "retire", whose: "another" }
 };
+var IMPORT_SOURCES = ["azure-migrate-servers", "azure-migrate-dependencies", "rvtools", "aws-cmf", "meg", "csv"];
 
 // src/model/entity.ts
 var idKey = (id2) => id2.toLowerCase();
@@ -12879,8 +12880,8 @@ function rewriteKeyNames(ctx) {
       bySchema.set(entry.schema, entry);
   }
   const rewrites = /* @__PURE__ */ new Map();
-  for (const record of pendingRecords.get(ctx) ?? []) {
-    const seen = ctx.seen.get(record);
+  for (const record2 of pendingRecords.get(ctx) ?? []) {
+    const seen = ctx.seen.get(record2);
     const names = (seen?.def ?? seen?.schema)?.propertyNames;
     if (!names || names === true || rewrites.has(names))
       continue;
@@ -13733,6 +13734,22 @@ var ZodRecord = /* @__PURE__ */ $constructor("ZodRecord", (inst, def) => {
   inst.keyType = def.keyType;
   inst.valueType = def.valueType;
 });
+function record(keyType, valueType, params) {
+  if (!valueType || !valueType._zod) {
+    return new ZodRecord({
+      type: "record",
+      keyType: string2(),
+      valueType: keyType,
+      ...util_exports.normalizeParams(valueType)
+    });
+  }
+  return new ZodRecord({
+    type: "record",
+    keyType,
+    valueType,
+    ...util_exports.normalizeParams(params)
+  });
+}
 function partialRecord(keyType, valueType, params) {
   return new ZodRecord({
     type: "record",
@@ -14286,6 +14303,12 @@ var ADJUSTABLE_CODES = [
 var DIAGNOSTIC_CODES = [...FIXED_CODES, ...ADJUSTABLE_CODES];
 
 // schemas/project.ts
+var ImportSettings = strictObject({
+  columns: record(string2(), string2().nullable()).describe("Column names of the export -> backlog fields (`cores`, `target.region`, `x-cmdb`); empty or null leaves the column out.").optional(),
+  ignore_unknown_columns: boolean2().describe("Leave out (and list) columns that are no field, rather than refuse the sheet.").optional(),
+  date_format: _enum(["DMY", "MDY"]).describe("How the export writes day/month dates such as 3/1/2027.").optional(),
+  sheet: text().describe("The sheet of a workbook to read.").optional()
+});
 var Project = strictObject({
   name: text().optional(),
   description: text().optional(),
@@ -14294,6 +14317,7 @@ var Project = strictObject({
   defaults: strictObject({
     max_servers_per_wave: positiveInt().describe("Capacity of a wave without its own max_servers.").optional()
   }).optional(),
+  imports: partialRecord(_enum(IMPORT_SOURCES), ImportSettings).describe("Settings of `backlog import`, by source.").optional(),
   notes: commonFields.notes
 });
 
@@ -14763,13 +14787,13 @@ function objectParse(shape, catchall, form) {
     fields.push([key, parse2]);
   }
   const order = new Map(fields.map(([key], index) => [key, index]));
-  const takeFields = form === "code" ? fieldsTaker(fields) : (record, asZodWrites) => takeFieldsInLoop(fields, record, asZodWrites);
+  const takeFields = form === "code" ? fieldsTaker(fields) : (record2, asZodWrites) => takeFieldsInLoop(fields, record2, asZodWrites);
   return (input) => {
     if (typeof input !== "object" || input === null || Array.isArray(input)) return GIVE_UP;
-    const record = input;
+    const record2 = input;
     let asZodWrites = true;
     let last = -1;
-    for (const key in record) {
+    for (const key in record2) {
       const index = order.get(key);
       if (index === void 0) {
         if (strict) return GIVE_UP;
@@ -14779,7 +14803,7 @@ function objectParse(shape, catchall, form) {
         last = index;
       }
     }
-    return takeFields(record, asZodWrites);
+    return takeFields(record2, asZodWrites);
   };
 }
 function fieldsTaker(fields) {
@@ -14804,23 +14828,23 @@ function fieldsTaker(fields) {
   ].join("\n");
   return new Function("fields", "GIVE_UP", "fieldsBefore", source)(fields, GIVE_UP, fieldsBefore);
 }
-function takeFieldsInLoop(fields, record, asZodWrites) {
+function takeFieldsInLoop(fields, record2, asZodWrites) {
   let result = asZodWrites ? void 0 : {};
   for (let at = 0; at < fields.length; at++) {
     const [key, parse2] = fields[at];
-    const written = record[key];
+    const written = record2[key];
     const value = parse2(written);
     if (value === GIVE_UP) return GIVE_UP;
-    if (result === void 0 && value !== written) result = fieldsBefore(fields, record, at);
-    if (result !== void 0 && (value !== void 0 || key in record)) result[key] = value;
+    if (result === void 0 && value !== written) result = fieldsBefore(fields, record2, at);
+    if (result !== void 0 && (value !== void 0 || key in record2)) result[key] = value;
   }
-  return result ?? record;
+  return result ?? record2;
 }
-function fieldsBefore(fields, record, at) {
+function fieldsBefore(fields, record2, at) {
   const result = {};
   for (let before = 0; before < at; before++) {
     const field = fields[before][0];
-    if (field in record) result[field] = record[field];
+    if (field in record2) result[field] = record2[field];
   }
   return result;
 }

@@ -5,6 +5,7 @@ import { DamagedCacheError, errorMessage, IoError, UsageError } from '../errors.
 import { printable } from '../text/printable.js';
 import type { CliIO } from './io.js';
 import { toolVersion } from './version.js';
+import { IMPORT_SOURCES } from '../../schemas/vocabulary.js';
 
 const EXIT = { ok: 0, findings: 1, usage: 2, internal: 3 } as const;
 
@@ -174,25 +175,33 @@ function createProgram(io: CliIO, setExit: (code: number) => void): Command {
 
   program
     .command('import')
-    .description('merge an export into the backlog: azure-migrate-servers, azure-migrate-dependencies, rvtools, csv')
-    .addArgument(new Argument('<format>', 'the kind of export').choices(['azure-migrate-servers', 'azure-migrate-dependencies', 'rvtools', 'csv']))
-    .argument('<file>', 'the CSV file')
+    .description('merge exports into the backlog: azure-migrate-servers, azure-migrate-dependencies, rvtools, aws-cmf, meg, csv (CSV files or .xlsx workbooks)')
+    .addArgument(new Argument('<source>', 'the kind of export').choices(IMPORT_SOURCES))
+    .argument('<files...>', 'CSV files or Excel workbooks (.xlsx); several are merged at once')
     .option('--root <dir>', ROOT_HELP)
     .option('--into <file>', 'the backlog file new entities go to (default: <collection>.yaml at the root)')
-    .option('--collection <name>', 'with csv: the collection the rows are (default: workloads)')
+    .option('--collection <name>', 'with csv: the collection (or metrics) a sheet holds, when its name or header does not say')
+    .option('--sheet <name>', "the workbook's sheet to read (default: found by the source's sheet names)")
+    .option('--map <column=field>', "read a column into a field ('Server Name=id', 'CMDB=x-cmdb'), or leave it out ('Notes='); repeatable", collect)
+    .option('--map-file <file>', 'a YAML mapping of column names to fields')
+    .option('--ignore-unknown-columns', 'leave out (and list) columns that are no field, rather than refuse the sheet')
+    .option('--date-format <order>', 'how the export writes dates like 3/1/2027: DMY or MDY')
+    .option('--add-servers', 'with azure-migrate-dependencies: add the servers it names that the backlog does not have')
     .option('--dry-run', 'print the diff, write nothing')
     .option('--as-of <date>', '"today" for date rules, YYYY-MM-DD (or BACKLOG_AS_OF)')
-    .action(async (format, file: string, options, command: Command) => {
+    .action(async (source, files: string[], options, command: Command) => {
       const { runImport } = await import('./commands/import.js');
-      setExit(await runImport(format, file, { ...options, color: command.optsWithGlobals().color }, io));
+      setExit(await runImport(source, files, { ...options, color: command.optsWithGlobals().color }, io));
     });
 
   program
     .command('export')
-    .description('a flat CSV sheet of a collection (MEG-style columns), for spreadsheets; import csv reads it back')
-    .argument('[collection]', 'default: workloads')
+    .description('flat sheets of the backlog (MEG-style columns) for spreadsheets: a CSV sheet of a collection, or an xlsx workbook; import csv reads them back')
+    .argument('[collection]', 'a collection, or metrics (the outcomes\' metrics); default: workloads for csv, the whole backlog for xlsx')
     .option('--root <dir>', ROOT_HELP)
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['csv']).default('csv'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['csv', 'xlsx']).default('csv'))
+    .option('-o, --output <file>', 'write to this file (needed for xlsx)')
+    .option('--no-bom', 'csv: no UTF-8 byte-order mark (by default there is one, so that Excel reads UTF-8)')
     .action(async (collection: string | undefined, options) => {
       const { runExport } = await import('./commands/export.js');
       setExit(await runExport(collection, options, io));

@@ -46,11 +46,12 @@ export function applyChanges(files: readonly SourceFile[], changes: ReadonlyMap<
   const written = new Map(changed);
   const after = [...byPath.values()].map((file) => (written.has(file.path) ? readSourceFile(file.path, Buffer.from(written.get(file.path)!)) : file));
   for (const [path, text] of changed) if (!byPath.has(path)) after.push(readSourceFile(path, Buffer.from(text)));
-  const introduced = findingDelta(validate(files, options).diagnostics, validate(after, options).diagnostics).introduced.filter((d) => d.severity === 'error');
+  const checks = { asOf: options.asOf, errorsOnly: true };
+  const introduced = findingDelta(validate(files, checks).diagnostics, validate(after, checks).diagnostics).introduced;
   if (introduced.length > 0) return { status: 'refused', reason: 'the change would add errors; nothing was written', introduced };
 
-  const diff = changed.map(([path, text]) => unifiedDiff(path, byPath.get(path)?.text ?? '', text)).join('');
-  if (options.dryRun) return { status: 'dry-run', diff, files: changed.map(([path]) => path) };
+  // The diff only for a dry run, which prints it: a large import's costs time to make.
+  if (options.dryRun) return { status: 'dry-run', diff: changed.map(([path, text]) => unifiedDiff(path, byPath.get(path)?.text ?? '', text)).join(''), files: changed.map(([path]) => path) };
   const moved = changed.find(([path]) => textNow(join(options.root, path)) !== byPath.get(path)?.text);
   if (moved) {
     return { status: 'refused', reason: `${moved[0]} changed since it was read (another command or an editor wrote it): nothing was written; run the command again`, introduced: [] };
@@ -61,7 +62,7 @@ export function applyChanges(files: readonly SourceFile[], changes: ReadonlyMap<
   const writes = changed.map(([path, text]) => [writeTarget(join(options.root, path)), withByteOrderMarkOf(join(options.root, path), text)] as const);
   if (options.journal) writeFilesJournaled(writes, options.journal);
   else writeFilesAtomic(writes);
-  return { status: 'applied', diff, files: changed.map(([path]) => path) };
+  return { status: 'applied', diff: '', files: changed.map(([path]) => path) };
 }
 
 /**

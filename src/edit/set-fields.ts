@@ -98,7 +98,7 @@ function sameItem(a: unknown, b: unknown): boolean {
  * Text (from the command line, a CSV cell) as the field's type: a list splits on the separator,
  * numbers and booleans convert; anything else stays text, for validation to judge.
  */
-export function typed(raw: string, schema: z.ZodType | undefined, listSeparator = ','): unknown {
+function typed(raw: string, schema: z.ZodType | undefined, listSeparator = ','): unknown {
   const type = schema ? typeOf(schema) : 'any';
   if (type === 'array') {
     const element = schemaAt(schema!, [0]);

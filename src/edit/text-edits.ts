@@ -8,6 +8,7 @@ import { Document, isMap, isScalar, isSeq, Lexer, parseAllDocuments, stringify, 
 import { FULL_PARSE_OPTIONS } from '../load/parse/full.js';
 import type { PathSegment } from '../model/place.js';
 import { keyOrderAt, keyRank } from './canonical-order.js';
+import { PlainYaml } from './plain-yaml.js';
 
 export class EditError extends Error {
   override readonly name = 'EditError';
@@ -265,6 +266,11 @@ function blockItem(value: unknown, indent: number): string {
 
 /** Block style, but lists of plain values in flow style (`workloads: [crm]`), as people write them. */
 function toYaml(value: unknown): string {
+  return new PlainYaml().write(value) ?? documentYaml(value);
+}
+
+/** What toYaml gives, always by the `yaml` package's document model. */
+export function documentYaml(value: unknown): string {
   const document = new Document(value);
   visit(document, {
     Seq(_, node) {

@@ -43,7 +43,27 @@ function splitLines(text: string): string[] {
   return lines;
 }
 
+/**
+ * The lines both texts start and end with are kept as they are, and Myers runs on the rest
+ * only: its trace grows with the square of the lines changed, and an import that appends
+ * thousands of entities changes nothing else.
+ */
 function diffLines(a: string[], b: string[]): Op[] {
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start += 1;
+  let end = 0;
+  while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end += 1;
+  const same = (lines: string[]): Op[] => lines.map((line) => ({ kind: ' ', line }));
+  const middleA = a.slice(start, a.length - end);
+  const middleB = b.slice(start, b.length - end);
+  const middle =
+    middleA.length === 0 || middleB.length === 0
+      ? [...middleA.map((line): Op => ({ kind: '-', line })), ...middleB.map((line): Op => ({ kind: '+', line }))]
+      : myers(middleA, middleB);
+  return [...same(a.slice(0, start)), ...middle, ...same(a.slice(a.length - end))];
+}
+
+function myers(a: string[], b: string[]): Op[] {
   const max = a.length + b.length;
   const v = new Map<number, number>([[1, 0]]);
   const trace: Array<Map<number, number>> = [];

@@ -2,12 +2,22 @@
 // are connections seen in a time slot; they are aggregated into one observed dependency per
 // source server, destination and port. Destinations without a name are found by IP among the
 // servers' `ips`; loopback and link-local traffic is dropped; well-known infrastructure ports
-// are `shared-infra`, dynamic ports `noise`, unknown public addresses `external`.
+// are `shared-infra`, dynamic ports `noise`, unknown public addresses `external`. With
+// --add-servers, the servers it names that the backlog does not have are added (name and
+// addresses, no workload yet); without it, a sheet most of whose rows name no known server
+// says to import the servers first.
 import { isIP } from 'node:net';
-import type { Entity } from '../model/entity.js';
-import { findColumn, readCsv, requireColumn } from './csv-table.js';
-import { skip, type ImportContext, type ImportResult } from './types.js';
-import { ipAddresses, numberOf } from './values.js';
+import { findColumn, requireColumn } from './csv-table.js';
+import { cellText, type Sheet } from './sheet.js';
+import { emptyResult, skip, type ImportContext, type ImportedEntity, type SheetImport } from './types.js';
+import { idFromName, ipAddresses, numberOf } from './values.js';
+
+/** A server as the dependency export can name it: the backlog's, or one it adds. */
+interface KnownServer {
+  id: string;
+  hostname?: string;
+  ips?: readonly string[];
+}
 
 /** DNS, Kerberos, NTP, RPC, NetBIOS, LDAP, SMB, SNMP, syslog, DHCP, RDP, WinRM, AD web services, KMS. */
 const INFRASTRUCTURE_PORTS = new Set([53, 67, 68, 88, 123, 135, 137, 138, 139, 161, 162, 389, 445, 464, 514, 636, 1688, 3268, 3269, 3389, 5985, 5986, 9389]);
@@ -19,41 +29,66 @@ interface Edge {
   port: number;
   classification: string;
   rows: number;
+  /** The first row that saw it. */
+  row: number;
   processes: Set<string>;
 }
 
-export function importAzureMigrateDependencies(text: string, file: string, { backlog }: ImportContext): ImportResult {
-  const table = readCsv(text, file);
-  const sourceName = requireColumn(table, ['Source server name'], file);
-  const sourceIp = findColumn(table, ['Source IP']);
-  const destinationName = requireColumn(table, ['Destination server name'], file);
-  const destinationIp = requireColumn(table, ['Destination IP'], file);
-  const port = requireColumn(table, ['Destination port'], file);
-  const sourceProcess = findColumn(table, ['Source process', 'Source application']);
-  const destinationProcess = findColumn(table, ['Destination process', 'Destination application']);
+export function importAzureMigrateDependencies(sheet: Sheet, { backlog, addServers }: ImportContext): SheetImport {
+  const sourceName = requireColumn(sheet, ['Source server name']);
+  const sourceIp = findColumn(sheet, ['Source IP']);
+  const destinationName = requireColumn(sheet, ['Destination server name']);
+  const destinationIp = requireColumn(sheet, ['Destination IP']);
+  const port = requireColumn(sheet, ['Destination port']);
+  const sourceProcess = findColumn(sheet, ['Source process', 'Source application']);
+  const destinationProcess = findColumn(sheet, ['Destination process', 'Destination application']);
 
-  const { byName, byIp } = serverIndex([...backlog.byKey.servers.values()]);
-  const result: ImportResult = { collection: 'dependencies', entities: [], rowsRead: table.rows.length, skipped: new Map() };
+  const index = serverIndex([...backlog.byKey.servers.values()].map((server) => ({ id: server.id, hostname: server.data.hostname, ips: server.data.ips })));
+  const { byName, byIp } = index;
+  const result = emptyResult('dependencies', sheet.rows.length);
+  const added = new Map<string, ImportedEntity & { fields: { ips?: string[] } }>();
+  const servers = emptyResult('servers', 0);
+  /** The server a name (or else an address) stands for; with --add-servers, a new one for a name not known. */
+  const serverFor = (name: string, addresses: string[], row: number): KnownServer | undefined => {
+    const known = (name ? (byName.get(shortName(name)) ?? byName.get(name.toLowerCase())) : undefined) ?? addresses.map((ip) => byIp.get(ip)).find(Boolean);
+    if (known || !addServers || !idFromName(name)) return known;
+    const id = idFromName(name)!;
+    const server: KnownServer = { id, ...(id !== name.trim() ? { hostname: name.trim() } : {}) };
+    index.add(server);
+    added.set(id.toLowerCase(), { id, fields: { ...(server.hostname ? { hostname: server.hostname } : {}) }, origin: { sheet, row } });
+    return server;
+  };
+  /** An added server's addresses, as the export saw them. */
+  const noteAddresses = (server: KnownServer, addresses: string[]) => {
+    const entity = added.get(server.id.toLowerCase());
+    if (!entity) return;
+    const fresh = addresses.filter((ip) => !isLocal(ip) && !(entity.fields.ips ?? []).includes(ip));
+    if (fresh.length === 0) return;
+    entity.fields.ips = [...(entity.fields.ips ?? []), ...fresh];
+    for (const ip of fresh) index.addAddress(server, ip);
+  };
   const edges = new Map<string, Edge>();
-  for (const row of table.rows) {
-    const cell = (index: number | undefined) => (index === undefined ? '' : (row.cells[index] ?? ''));
+  for (const row of sheet.rows) {
+    const cell = (index: number | undefined) => (index === undefined ? '' : cellText(row.cells[index]));
     const destinationAddress = ipAddresses(cell(destinationIp))[0];
     if (destinationAddress && isLocal(destinationAddress)) {
       skip(result, 'loopback or link-local address');
       continue;
     }
-    const source = byName.get(shortName(cell(sourceName))) ?? byName.get(cell(sourceName).toLowerCase()) ?? ipAddresses(cell(sourceIp)).map((ip) => byIp.get(ip)).find(Boolean);
+    const sourceAddresses = ipAddresses(cell(sourceIp));
+    const source = serverFor(cell(sourceName), sourceAddresses, row.number);
     if (!source) {
       skip(result, cell(sourceName) ? 'source server not in the backlog' : 'no source server name');
       continue;
     }
+    noteAddresses(source, sourceAddresses);
     const portNumber = numberOf(cell(port));
     if (portNumber === undefined || !Number.isInteger(portNumber) || portNumber < 1 || portNumber > 65535) {
       skip(result, 'no destination port');
       continue;
     }
-    const named = cell(destinationName) ? (byName.get(shortName(cell(destinationName))) ?? byName.get(cell(destinationName).toLowerCase())) : undefined;
-    const destination = named ?? (destinationAddress ? byIp.get(destinationAddress) : undefined);
+    const destination = cell(destinationName) ? serverFor(cell(destinationName), destinationAddress ? [destinationAddress] : [], row.number) : destinationAddress ? byIp.get(destinationAddress) : undefined;
+    if (destination && destinationAddress && cell(destinationName)) noteAddresses(destination, [destinationAddress]);
     let to: string;
     if (destination) {
       if (destination === source) {
@@ -70,7 +105,7 @@ export function importAzureMigrateDependencies(text: string, file: string, { bac
     }
     const classification = to.startsWith('external:') ? 'external' : INFRASTRUCTURE_PORTS.has(portNumber) ? 'shared-infra' : portNumber >= DYNAMIC_PORTS ? 'noise' : 'app';
     const key = `server:${source.id}\u0000${to}\u0000${portNumber}`.toLowerCase();
-    const edge = edges.get(key) ?? { from: `server:${source.id}`, to, port: portNumber, classification, rows: 0, processes: new Set<string>() };
+    const edge = edges.get(key) ?? { from: `server:${source.id}`, to, port: portNumber, classification, rows: 0, row: row.number, processes: new Set<string>() };
     edge.rows += 1;
     const processes = [cell(sourceProcess), cell(destinationProcess)].filter((p) => p && p !== 'Unknown process');
     if (processes.length > 0 && edge.processes.size < 4) edge.processes.add(processes.join(' → '));
@@ -83,24 +118,36 @@ export function importAzureMigrateDependencies(text: string, file: string, { bac
       fields: { from: edge.from, to: edge.to, port: edge.port, 'x-observed': edge.processes.size > 0 ? `${seen}: ${[...edge.processes].join(', ')}` : seen },
       // The protocol, kind and classification of an edge a person wrote, or refined, are theirs.
       initial: { protocol: 'tcp', kind: 'observed', classification: edge.classification },
+      origin: { sheet, row: edge.row },
     });
   }
-  return result;
+  servers.entities.push(...added.values());
+  const hints: string[] = [];
+  const unknown = result.skipped.get('source server not in the backlog') ?? 0;
+  // Most of the rows that name a server at all (loopback and link-local traffic names none).
+  if (unknown > 0 && unknown * 2 > sheet.rows.length - (result.skipped.get('loopback or link-local address') ?? 0)) {
+    hints.push('most rows name servers the backlog does not have: import the servers first (azure-migrate-servers, rvtools), or add the servers the export names with --add-servers');
+  }
+  return { sheet, results: addServers ? [servers, result] : [result], problems: [], leftOut: [], hints };
 }
 
 /** Servers by id, host name and short name (before the first dot), and by IP address. */
-function serverIndex(servers: Entity<'servers'>[]) {
-  const byName = new Map<string, Entity<'servers'>>();
-  const byIp = new Map<string, Entity<'servers'>>();
-  for (const server of servers) {
-    for (const name of [server.id, server.data.hostname]) {
+function serverIndex(servers: KnownServer[]) {
+  const byName = new Map<string, KnownServer>();
+  const byIp = new Map<string, KnownServer>();
+  const addAddress = (server: KnownServer, ip: string) => {
+    if (!byIp.has(ip)) byIp.set(ip, server);
+  };
+  const add = (server: KnownServer) => {
+    for (const name of [server.id, server.hostname]) {
       if (!name) continue;
       if (!byName.has(name.toLowerCase())) byName.set(name.toLowerCase(), server);
       if (!byName.has(shortName(name))) byName.set(shortName(name), server);
     }
-    for (const ip of server.data.ips ?? []) if (!byIp.has(ip)) byIp.set(ip, server);
-  }
-  return { byName, byIp };
+    for (const ip of server.ips ?? []) addAddress(server, ip);
+  };
+  for (const server of servers) add(server);
+  return { byName, byIp, add, addAddress };
 }
 
 function shortName(name: string): string {

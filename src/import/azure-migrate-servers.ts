@@ -1,26 +1,32 @@
-// `import azure-migrate-servers`: the Azure Migrate CSV import template / discovered servers
-// (`*Server name`, `IP addresses`, `*Cores`, `*Memory (In MB)`, `*OS name`, ...).
-import { findColumn, readCsv, requireColumn } from './csv-table.js';
-import { skip, type ImportResult } from './types.js';
+// `import azure-migrate-servers`: the Azure Migrate CSV import template, discovered servers, and
+// the machine sheets of Azure Migrate Export's reports (`*Server name` or `Machine Name`, `IP
+// addresses`, `*Cores`, `*Memory (In MB)`, `*OS name`, ...; readiness and the recommended size
+// where an assessment gives them).
+import { findColumn, requireColumn } from './csv-table.js';
+import { cellText, type Sheet } from './sheet.js';
+import { columnsOf, emptyResult, skip, type SheetImport } from './types.js';
 import { idFromName, ipAddresses, numberOf, osFamily, roundTo } from './values.js';
 
 const PLATFORMS: Record<string, string> = { physical: 'physical', vmware: 'vmware', 'hyper-v': 'hyper-v', hyperv: 'hyper-v', aws: 'aws', gcp: 'gcp', azure: 'azure' };
+const READINESS: Record<string, string> = { ready: 'ready', readywithconditions: 'conditionally-ready', conditionallyready: 'conditionally-ready', notready: 'not-ready', readinessunknown: 'unknown', unknown: 'unknown' };
 
-export function importAzureMigrateServers(text: string, file: string): ImportResult {
-  const table = readCsv(text, file);
-  const name = requireColumn(table, ['Server name', 'Machine name', 'Name'], file);
-  const cores = requireColumn(table, ['Cores', 'Number of cores', 'CPU cores'], file);
-  const memory = requireColumn(table, ['Memory (In MB)', 'Memory (MB)', 'Memory in MB'], file);
-  const osName = requireColumn(table, ['OS name', 'Operating system'], file);
-  const osVersion = findColumn(table, ['OS version']);
-  const ips = findColumn(table, ['IP addresses', 'IP address']);
-  const type = findColumn(table, ['Server type', 'Hypervisor']);
-  const storage = findColumn(table, ['Storage in use (In GB)', 'Total Storage In Use (in GB)', 'Total storage (in GB)']);
-  const disks = table.header.map((header, i) => (/^\*?disk \d+ size \(in gb\)$/i.test(header) ? i : -1)).filter((i) => i !== -1);
+export function importAzureMigrateServers(sheet: Sheet): SheetImport {
+  const name = requireColumn(sheet, ['Server name', 'Machine name', 'Name']);
+  const cores = requireColumn(sheet, ['Cores', 'Number of cores', 'CPU cores']);
+  const memory = requireColumn(sheet, ['Memory (In MB)', 'Memory (MB)', 'Memory in MB']);
+  const osName = requireColumn(sheet, ['OS name', 'Operating system']);
+  const osVersion = findColumn(sheet, ['OS version', 'Operating System Version']);
+  const ips = findColumn(sheet, ['IP addresses', 'IP address']);
+  const type = findColumn(sheet, ['Server type', 'Hypervisor']);
+  const storage = findColumn(sheet, ['Storage in use (In GB)', 'Total Storage In Use (in GB)', 'Total storage (in GB)', 'Storage (in GB)']);
+  const readiness = findColumn(sheet, ['Azure VM Readiness']);
+  const size = findColumn(sheet, ['Recommended VM Size']);
+  const disks = sheet.header.map((header, i) => (/^\*?disk \d+ size \(in gb\)$/i.test(header) ? i : -1)).filter((i) => i !== -1);
 
-  const result: ImportResult = { collection: 'servers', entities: [], rowsRead: table.rows.length, skipped: new Map() };
-  for (const row of table.rows) {
-    const cell = (index: number | undefined) => (index === undefined ? '' : (row.cells[index] ?? ''));
+  const result = emptyResult('servers', sheet.rows.length);
+  const columns = columnsOf({ id: name, hostname: name, ips, cores, memory_gb: memory, disk_gb: storage, os: osName, os_family: osName, platform: type, readiness, target_size: size });
+  for (const row of sheet.rows) {
+    const cell = (index: number | undefined) => (index === undefined ? '' : cellText(row.cells[index]));
     const id = idFromName(cell(name));
     if (!id) {
       skip(result, 'no server name');
@@ -44,7 +50,10 @@ export function importAzureMigrateServers(text: string, file: string): ImportRes
     }
     const platform = PLATFORMS[cell(type).toLowerCase().replace(/\s+/g, '')];
     if (platform) fields.platform = platform;
-    result.entities.push({ id, fields });
+    const ready = READINESS[cell(readiness).toLowerCase().replace(/[^a-z]/g, '')];
+    if (ready) fields.readiness = ready;
+    if (cell(size) !== '') fields.target_size = cell(size);
+    result.entities.push({ id, fields, origin: { sheet, row: row.number, columns } });
   }
-  return result;
+  return { sheet, results: [result], problems: [], leftOut: [] };
 }

@@ -1,22 +1,14 @@
-// A CSV export as a header and rows. Real exports carry byte-order marks (also mid-file, where
-// exports were pasted together, and with them a repeated header row), blank lines and ragged
-// rows; all of that is read, and a file that is no CSV at all is a clear error.
+// A CSV export as a sheet. Real exports carry byte-order marks (also mid-file, where exports
+// were pasted together, and with them a repeated header row), blank lines and ragged rows; all
+// of that is read, and a file that is no CSV at all is a clear error. A text cell that `export`
+// guarded against formulas (a leading `'`) is read as it was before.
 import { parse } from 'csv-parse/sync';
 import { UsageError } from '../errors.js';
-
-interface CsvRow {
-  /** 1-based line in the file, for messages. */
-  line: number;
-  cells: string[];
-}
-
-export interface CsvTable {
-  header: string[];
-  rows: CsvRow[];
-}
+import { unguardFormula } from '../text/formula-guard.js';
+import { placeOf, type Sheet } from './sheet.js';
 
 /** `trim: false` keeps cells as written (a sheet `export` wrote); real exports pad them. */
-export function readCsv(text: string, file: string, { trim = true } = {}): CsvTable {
+export function readCsv(text: string, file: string, { trim = true } = {}): Sheet {
   const clean = text.replace(/\uFEFF/g, '');
   let records: Array<{ record: string[]; info: { lines: number } }>;
   try {
@@ -30,8 +22,8 @@ export function readCsv(text: string, file: string, { trim = true } = {}): CsvTa
   const rows = records
     .slice(1)
     .filter(({ record }) => record.map((cell) => cell.trim()).join('\u0000') !== headerKey && record.some((cell) => cell.trim() !== ''))
-    .map(({ record, info }) => ({ line: info.lines, cells: trim ? record.map((cell) => cell.trim()) : record }));
-  return { header, rows };
+    .map(({ record, info }) => ({ number: info.lines, cells: record.map((cell) => unguardFormula(trim ? cell.trim() : cell)) }));
+  return { file, header, rows, typed: false };
 }
 
 /** Header names compared without case, spaces, `*` or punctuation: `*Memory (In MB)` is `memoryinmb`. */
@@ -40,8 +32,8 @@ export function headerKey(name: string): string {
 }
 
 /** The column with one of these names, or undefined. */
-export function findColumn(table: CsvTable, names: readonly string[]): number | undefined {
-  const keys = table.header.map(headerKey);
+export function findColumn(sheet: Pick<Sheet, 'header'>, names: readonly string[]): number | undefined {
+  const keys = sheet.header.map(headerKey);
   for (const name of names) {
     const index = keys.indexOf(headerKey(name));
     if (index !== -1) return index;
@@ -50,10 +42,11 @@ export function findColumn(table: CsvTable, names: readonly string[]): number | 
 }
 
 /** A column the format cannot do without: its absence is an error that names it. */
-export function requireColumn(table: CsvTable, names: readonly string[], file: string): number {
-  const index = findColumn(table, names);
+export function requireColumn(sheet: Sheet, names: readonly string[]): number {
+  const index = findColumn(sheet, names);
   if (index === undefined) {
-    throw new UsageError(`${file} has no \`${names[0]}\` column, which this import needs`, `its columns are: ${table.header.join(', ')}`);
+    throw new UsageError(`${placeOf(sheet)} has no \`${names[0]}\` column, which this import needs`, `its columns are: ${sheet.header.filter(Boolean).join(', ')}`);
   }
   return index;
 }
+

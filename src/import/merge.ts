@@ -41,7 +41,8 @@ export function mergeImported(backlog: Backlog, result: ImportResult, into: stri
     seen.add(key);
     const existing = existingByKey.get(key);
     if (!existing) {
-      appended.unshift(inSchemaOrder(collection, { ...(imported.id !== undefined ? { id: imported.id } : {}), ...imported.fields, ...imported.initial }));
+      const fields = imported.textExtensions ? withTypedExtensions(imported.fields) : imported.fields;
+      appended.unshift(inSchemaOrder(collection, { ...(imported.id !== undefined ? { id: imported.id } : {}), ...fields, ...imported.initial }));
       plan.added += 1;
       continue;
     }
@@ -106,6 +107,22 @@ function likeCurrent(current: unknown, value: unknown): unknown {
     return items;
   }
   return value;
+}
+
+/**
+ * A new entity's x- fields from a CSV file, typed as YAML would read them written plain: `true`
+ * and `false` are booleans, a number written as JavaScript writes it is a number (`0042` stays
+ * text). A CSV cell has no type; this is what makes `export` then `import` give the same backlog.
+ */
+function withTypedExtensions(fields: Record<string, unknown>): Record<string, unknown> {
+  const typed: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(fields)) {
+    if (!field.startsWith('x-') || typeof value !== 'string') typed[field] = value;
+    else if (value === 'true' || value === 'false') typed[field] = value === 'true';
+    else if (value.trim() !== '' && String(Number(value)) === value) typed[field] = Number(value);
+    else typed[field] = value;
+  }
+  return typed;
 }
 
 function inSchemaOrder(collection: CollectionName, entity: Record<string, unknown>): Record<string, unknown> {

@@ -1,24 +1,26 @@
-// `import rvtools`: the vInfo sheet of an RVTools export, as CSV (`VM`, `Powerstate`, `CPUs`,
-// `Memory`, `Primary IP Address`, `Provisioned MiB` (older: `MB`), `OS according to ...`).
-import { findColumn, readCsv, requireColumn } from './csv-table.js';
-import { skip, type ImportResult } from './types.js';
+// `import rvtools`: the vInfo sheet of an RVTools export, as the workbook RVTools writes or as
+// CSV (`VM`, `Powerstate`, `CPUs`, `Memory`, `Primary IP Address`, `Provisioned MiB` (older:
+// `MB`), `OS according to ...`).
+import { findColumn, requireColumn } from './csv-table.js';
+import { cellText, type Sheet } from './sheet.js';
+import { columnsOf, emptyResult, skip, type SheetImport } from './types.js';
 import { idFromName, ipAddresses, numberOf, osFamily, roundTo } from './values.js';
 
-export function importRvtools(text: string, file: string): ImportResult {
-  const table = readCsv(text, file);
-  const vm = requireColumn(table, ['VM'], file);
-  const cpus = requireColumn(table, ['CPUs'], file);
-  const memory = requireColumn(table, ['Memory'], file);
-  const ip = findColumn(table, ['Primary IP Address']);
-  const dns = findColumn(table, ['DNS Name']);
-  const provisioned = findColumn(table, ['Provisioned MiB', 'Provisioned MB']);
-  const os = findColumn(table, ['OS according to the configuration file', 'OS according to the VMware Tools', 'OS']);
-  const template = findColumn(table, ['Template']);
-  const placeholder = findColumn(table, ['SRM Placeholder']);
+export function importRvtools(sheet: Sheet): SheetImport {
+  const vm = requireColumn(sheet, ['VM']);
+  const cpus = requireColumn(sheet, ['CPUs']);
+  const memory = requireColumn(sheet, ['Memory']);
+  const ip = findColumn(sheet, ['Primary IP Address']);
+  const dns = findColumn(sheet, ['DNS Name']);
+  const provisioned = findColumn(sheet, ['Provisioned MiB', 'Provisioned MB']);
+  const os = findColumn(sheet, ['OS according to the configuration file', 'OS according to the VMware Tools', 'OS']);
+  const template = findColumn(sheet, ['Template']);
+  const placeholder = findColumn(sheet, ['SRM Placeholder']);
 
-  const result: ImportResult = { collection: 'servers', entities: [], rowsRead: table.rows.length, skipped: new Map() };
-  for (const row of table.rows) {
-    const cell = (index: number | undefined) => (index === undefined ? '' : (row.cells[index] ?? ''));
+  const result = emptyResult('servers', sheet.rows.length);
+  const columns = columnsOf({ id: vm, hostname: dns ?? vm, cores: cpus, memory_gb: memory, disk_gb: provisioned, ips: ip, os, os_family: os });
+  for (const row of sheet.rows) {
+    const cell = (index: number | undefined) => (index === undefined ? '' : cellText(row.cells[index]));
     if (cell(template).toLowerCase() === 'true') {
       skip(result, 'a VM template');
       continue;
@@ -47,7 +49,7 @@ export function importRvtools(text: string, file: string): ImportResult {
       fields.os = cell(os);
       fields.os_family = osFamily(cell(os));
     }
-    result.entities.push({ id, fields });
+    result.entities.push({ id, fields, origin: { sheet, row: row.number, columns } });
   }
-  return result;
+  return { sheet, results: [result], problems: [], leftOut: [] };
 }

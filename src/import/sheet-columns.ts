@@ -2,6 +2,7 @@
 // nested mapping's fields as their own columns, with the names spreadsheets use. Export writes
 // these; `import csv` reads them back, or plain field names.
 import { COLLECTION_KINDS, type CollectionName } from '../../schemas/vocabulary.js';
+import { Metric } from '../../schemas/outcome.js';
 import { fieldTable } from '../query/field-table.js';
 
 export interface SheetColumn {
@@ -50,6 +51,15 @@ export function sheetColumns(collection: CollectionName): SheetColumn[] {
     columns.push({ path: [field], label });
   }
   return columns;
+}
+
+/**
+ * The columns of the metrics sheet: an outcome's metrics do not flatten into its row, so they
+ * have a sheet of their own, one metric a row, after the id of the outcome it belongs to.
+ */
+export function metricColumns(): SheetColumn[] {
+  const fields = Object.keys(Metric.shape);
+  return [{ path: ['outcome'], label: 'Outcome ID' }, ...fields.map((field) => ({ path: [field], label: field === 'id' ? 'Metric ID' : titleCase(field) }))];
 }
 
 function titleCase(name: string): string {

@@ -1,5 +1,10 @@
 import type { CollectionName } from '../../schemas/collections.js';
 import type { Backlog } from '../model/backlog.js';
+import type { ValueOptions } from './field-value.js';
+import type { Sheet } from './sheet.js';
+
+/** A collection, or `metrics`: an outcome's metrics, one a row, with the outcome's id in a column. */
+export type TableCollection = CollectionName | 'metrics';
 
 /** One entity as an export describes it, before it is merged into the backlog. */
 export interface ImportedEntity {
@@ -9,6 +14,19 @@ export interface ImportedEntity {
   fields: Record<string, unknown>;
   /** Fields written only when the entity is created: a person's later choice is kept. */
   initial?: Record<string, unknown>;
+  /** Where the export wrote it, so that a finding about it points there. */
+  origin?: Origin;
+  /** Its x- fields are text from a CSV file: a new entity's `true` or `42` is read as YAML would. */
+  textExtensions?: boolean;
+  /** A metric (its fields), of the outcome with this id. */
+  metricOf?: string;
+}
+
+export interface Origin {
+  sheet: Sheet;
+  row: number;
+  /** The column of each field, by field name. */
+  columns?: ReadonlyMap<string, number>;
 }
 
 export interface ImportResult {
@@ -19,10 +37,45 @@ export interface ImportResult {
   skipped: Map<string, number>;
 }
 
+/** A value the import cannot take, where the export wrote it. */
+export interface ImportProblem {
+  place: string;
+  message: string;
+  hint?: string;
+}
+
+/** What one sheet gave. */
+export interface SheetImport {
+  sheet: Sheet;
+  /** By collection (a sheet of an intake form fills several). */
+  results: ImportResult[];
+  problems: ImportProblem[];
+  /** Columns read into no field (the source's own that the backlog has no field for, or ignored). */
+  leftOut: string[];
+  /** What to do next, when the sheet gave less than it could. */
+  hints?: string[];
+}
+
 export interface ImportContext {
   backlog: Backlog;
+  values: ValueOptions;
+  /** `import csv --collection`: what a sheet holds when neither its name nor its header says. */
+  collection?: TableCollection;
+  /** Unknown columns are left out (and listed), not refused. */
+  ignoreUnknownColumns: boolean;
+  /** Dependencies: servers not in the backlog are added (by name and address). */
+  addServers: boolean;
 }
 
 export function skip(result: ImportResult, reason: string): void {
   result.skipped.set(reason, (result.skipped.get(reason) ?? 0) + 1);
+}
+
+export function emptyResult(collection: CollectionName, rowsRead: number): ImportResult {
+  return { collection, entities: [], rowsRead, skipped: new Map() };
+}
+
+/** The column each field is read from, for an origin (fields from no column left out). */
+export function columnsOf(columns: Record<string, number | undefined>): ReadonlyMap<string, number> {
+  return new Map(Object.entries(columns).filter((entry): entry is [string, number] => entry[1] !== undefined));
 }

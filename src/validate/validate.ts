@@ -18,6 +18,8 @@ export interface SourceTexts {
 export interface ValidateOptions {
   /** "Today" for date rules, YYYY-MM-DD. */
   asOf: string;
+  /** Only errors: a write that asks only whether it adds errors places no warning. */
+  errorsOnly?: boolean;
 }
 
 export interface ValidationResult {
@@ -46,7 +48,7 @@ export function validate(files: readonly SourceFile[], options: ValidateOptions,
     const locator = new DiagnosticLocator(byPath());
     for (const draft of drafts) {
       const severity = severityOf(draft.code, backlog.project);
-      if (severity) diagnostics.push(locator.locate(draft, severity));
+      if (severity && (severity === 'error' || !options.errorsOnly)) diagnostics.push(locator.locate(draft, severity));
     }
   }
   diagnostics.sort(compareDiagnostics);

@@ -358,3 +358,52 @@ skipped 2 rows:
     expect(edgesOf(root).filter((e) => e.from === 'server:ERPAPP01' && e.to === 'server:PAYAPP01' && e.port === 22)).toHaveLength(1);
   });
 });
+
+describe('dependencies before servers', () => {
+  const EXPORT = `${BOM}Time slot,Source server name,Source IP,Source application,Source process,Destination server name,Destination IP,Destination application,Destination process,Destination port\r
+1/31/2025 18:00-0:00,app1,10.9.0.1,,svc.exe,db1,10.9.0.2,,sqlservr.exe,1433\r
+1/31/2025 18:00-0:00,app1,10.9.0.1,,svc.exe,,10.9.0.2,,sqlservr.exe,1433\r
+1/31/2025 18:00-0:00,app1,10.9.0.1,,svc.exe,,40.83.247.108,,Unknown process,443\r
+1/31/2025 18:00-0:00,app2.fabrikam.local,10.9.0.3,,w3wp.exe,app1,10.9.0.1,,svc.exe,8080\r
+1/31/2025 18:00-0:00,app2.fabrikam.local,fe80::1%3,,System,,fe80::2%3,,Unknown process,49152\r
+`;
+
+  it('says to import the servers first, or to add them, when most rows name servers the backlog does not have', async () => {
+    const root = backlogWith([], { files: { 'deps.csv': EXPORT } });
+    expect(await runCli(['import', 'azure-migrate-dependencies', 'deps.csv'], { cwd: root })).toEqual({
+      code: 0,
+      stdout:
+        'Nothing to change.\nazure-migrate-dependencies: 5 rows read; dependencies: 0 added, 0 updated, 0 unchanged\nskipped 5 rows:\n       4  source server not in the backlog\n       1  loopback or link-local address\n' +
+        'hint: most rows name servers the backlog does not have: import the servers first (azure-migrate-servers, rvtools), or add the servers the export names with --add-servers\n',
+      stderr: '',
+    });
+  });
+
+  it('--add-servers adds the servers the export names, with their addresses, and their edges', async () => {
+    const root = backlogWith([], { files: { 'deps.csv': EXPORT } });
+    const result = await runCli(['import', 'azure-migrate-dependencies', 'deps.csv', '--add-servers'], { cwd: root });
+    expect(result).toEqual({
+      code: 0,
+      stdout: 'Wrote servers.yaml, dependencies.yaml.\nazure-migrate-dependencies: 5 rows read; servers: 3 added, 0 updated, 0 unchanged; dependencies: 3 added, 0 updated, 0 unchanged\nskipped 1 row:\n       1  loopback or link-local address\n',
+      stderr: '',
+    });
+    expect((parse(read(root, 'servers.yaml')) as { servers: unknown[] }).servers.slice(-3)).toEqual([
+      { id: 'app1', ips: ['10.9.0.1'] },
+      { id: 'db1', ips: ['10.9.0.2'] },
+      { id: 'app2.fabrikam.local', ips: ['10.9.0.3'] },
+    ]);
+    expect(edgesOf(root).slice(-3).map((edge) => `${edge.from} -> ${edge.to}:${edge.port} ${edge.classification}`)).toEqual([
+      'server:app1 -> server:db1:1433 app',
+      'server:app1 -> external:40.83.247.108:443 external',
+      'server:app2.fabrikam.local -> server:app1:8080 app',
+    ]);
+    // The servers belong to no workload yet: ORPHAN_SERVER says what to do next.
+    const validated = await runCli(['validate', '-f', 'json'], { cwd: root });
+    expect((JSON.parse(validated.stdout) as { diagnostics: Array<{ code: string }> }).diagnostics.filter((d) => d.code === 'ORPHAN_SERVER')).toHaveLength(3);
+  });
+
+  it('--add-servers is a usage error with another source', async () => {
+    const root = backlogWith(['rvtools-vInfo.csv']);
+    expect(await runCli(['import', 'rvtools', 'rvtools-vInfo.csv', '--add-servers'], { cwd: root })).toEqual({ code: 2, stdout: '', stderr: 'backlog: --add-servers is for azure-migrate-dependencies: rvtools adds what it reads\n' });
+  });
+});

@@ -162,7 +162,7 @@ describe('import azure-migrate-servers', () => {
     expect(read(root, 'servers.yaml')).toBe(before);
   });
 
-  it('refuses a change that would add errors: exit 1, the findings on stderr, nothing written', async () => {
+  it('refuses a change that would add errors: exit 1, the findings on stderr where the export wrote them, nothing written', async () => {
     const root = backlogWith([]);
     writeFileSync(join(root, 'bad.csv'), '*Server name,IP addresses,*Cores,*Memory (In MB),*OS name\r\nWEB01,10.1.0.11,-2,8192,Windows Server 2019\r\n');
     const before = read(root, 'servers.yaml');
@@ -171,8 +171,8 @@ describe('import azure-migrate-servers', () => {
       code: 1,
       stdout: '',
       stderr: `backlog: the change would add errors; nothing was written
-  servers.yaml:9:12  error  \`cores\` must be at least 0, not \`-2\`  INVALID_VALUE
-azure-migrate-servers: 1 row read; servers: 0 added, 1 updated, 0 unchanged
+  bad.csv:2, column "*Cores"  error  \`cores\` must be at least 0, not \`-2\`  INVALID_VALUE
+azure-migrate-servers: 1 row read; nothing was written
 `,
     });
     expect(read(root, 'servers.yaml')).toBe(before);

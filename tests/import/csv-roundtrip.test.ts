@@ -26,7 +26,9 @@ describe('backlog export', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     await expect(result.stdout).toMatchFileSnapshot(golden('export.contoso.workloads.csv'));
-    const [header, ...rows] = result.stdout.split('\r\n');
+    // A byte-order mark first, so that Excel reads the sheet as UTF-8.
+    expect(result.stdout.startsWith('\uFEFFWorkload ID,')).toBe(true);
+    const [header, ...rows] = result.stdout.slice(1).split('\r\n');
     expect(header!.split(',').slice(0, 17)).toEqual([
       'Workload ID',
       'Workload',
@@ -225,7 +227,9 @@ describe('import csv', () => {
     const root = copyOf(ESTATE, { 'sheet.csv': 'id,name,Colour\nshop,Web shop,red\n' });
     const result = await runCli(['import', 'csv', 'sheet.csv'], { cwd: root });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^backlog: sheet\.csv: `Colour` is not a field of workloads\nhint: the columns of workloads are: Workload ID, Workload, Description, .*, Tags, Notes \(or their field names\); custom columns start with x-\n$/);
+    expect(result.stderr).toMatch(
+      /^backlog: sheet\.csv: `Colour` is not a field of workloads\nhint: the columns of workloads are: Workload ID, Workload, Description, .*, Tags, Notes \(or their field names\); custom columns start with x-; --map 'NAME=field' reads a column into a field, --ignore-unknown-columns leaves such columns out\n$/,
+    );
   });
 
   it('refuses a sheet without an id column (exit 2)', async () => {
@@ -237,14 +241,16 @@ describe('import csv', () => {
     });
   });
 
-  it('refuses a value that would be an error (exit 1, the finding on stderr, nothing written)', async () => {
+  it('refuses a value that would be an error where the sheet wrote it (exit 1, nothing written)', async () => {
     const root = copyOf(ESTATE, { 'sheet.csv': 'Workload ID,Workload,Priority,Business Owner\nshop,Web shop,urgent,Ana Lopez\n' });
     const before = snapshot(root);
     const result = await runCli(['import', 'csv', 'sheet.csv'], { cwd: root });
     expect(result).toEqual({
       code: 1,
       stdout: '',
-      stderr: 'backlog: the change would add errors; nothing was written\n  workloads.yaml:5:15  error  `priority` cannot be `urgent`: expected high, medium or low  INVALID_VALUE\ncsv: 1 row read; workloads: 0 added, 1 updated, 0 unchanged\n',
+      stderr:
+        'sheet.csv:2, column "Priority": `priority` cannot be `urgent`: expected high, medium or low\n' +
+        'backlog: the import was refused (1 value it cannot take); nothing was written\ncsv: 1 row read; nothing was written\n',
     });
     expect(snapshot(root)).toEqual(before);
   });

@@ -98,11 +98,22 @@ describe('import rvtools', () => {
     expect(read(root, 'servers.yaml')).toBe(before);
   });
 
-  it('says clearly that a workbook must be saved as CSV first', async () => {
+  it('says clearly that a damaged workbook cannot be read (exit 2)', async () => {
     const root = backlogWith([]);
     writeFileSync(join(root, 'RVTools_export_all.xlsx'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0x00, 0x00]));
     const result = await runCli(['import', 'rvtools', 'RVTools_export_all.xlsx'], { cwd: root });
-    expect(result).toEqual({ code: 2, stdout: '', stderr: 'backlog: RVTools_export_all.xlsx is not a text (CSV) file; an Excel workbook must be saved as CSV first\n' });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^backlog: RVTools_export_all\.xlsx is not an Excel workbook this import can read: .*\nhint: save it from the spreadsheet as \.xlsx \(Excel workbook\), or as CSV\n$/);
+  });
+
+  it('says that an Excel 97-2003 workbook must be saved as .xlsx or CSV (exit 2)', async () => {
+    const root = backlogWith([], { files: {} });
+    writeFileSync(join(root, 'old.xls'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]));
+    expect(await runCli(['import', 'rvtools', 'old.xls'], { cwd: root })).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'backlog: old.xls is an Excel 97-2003 workbook (.xls), which this import cannot read\nhint: save it as .xlsx (Excel workbook) or as CSV\n',
+    });
   });
 
   it('reads an export saved as UTF-16 "Unicode text"', async () => {

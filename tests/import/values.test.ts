@@ -8,11 +8,13 @@ describe('readCsv', () => {
   it('drops byte-order marks anywhere, repeated header rows and blank lines; keeps ragged rows', () => {
     const text = '\uFEFFa, b ,c\r\n1,"x, y",3\r\n\r\n\uFEFFa, b ,c\r\n2\r\n\uFEFF"multi\nline",5,6,7\r\n';
     expect(readCsv(text, 'f.csv')).toEqual({
+      file: 'f.csv',
+      typed: false,
       header: ['a', 'b', 'c'],
       rows: [
-        { line: 2, cells: ['1', 'x, y', '3'] },
-        { line: 5, cells: ['2'] },
-        { line: 7, cells: ['multi\nline', '5', '6', '7'] },
+        { number: 2, cells: ['1', 'x, y', '3'] },
+        { number: 5, cells: ['2'] },
+        { number: 7, cells: ['multi\nline', '5', '6', '7'] },
       ],
     });
   });
@@ -31,7 +33,7 @@ describe('readCsv', () => {
     expect(findColumn(table, ['Memory (In MB)'])).toBe(1);
     expect(findColumn(table, ['Timeslot'])).toBe(2);
     expect(findColumn(table, ['Cores'])).toBeUndefined();
-    expect(() => requireColumn(table, ['Cores', 'Number of cores'], 'f.csv')).toThrow('f.csv has no `Cores` column, which this import needs');
+    expect(() => requireColumn(table, ['Cores', 'Number of cores'])).toThrow('f.csv has no `Cores` column, which this import needs');
   });
 });
 

@@ -1,32 +1,39 @@
-// `backlog export [collection] --format csv`: a flat sheet for people who live in spreadsheets,
-// with MEG-style column names and lists joined with `;`; `backlog import csv` reads it back.
-import type { CollectionName } from '../../../schemas/collections.js';
-import { csv } from '../../format/rows/csv.js';
-import { createStyle } from '../colour.js';
-import { sheetColumns } from '../../import/sheet-columns.js';
-import type { Entity } from '../../model/entity.js';
-import { matchingEntities } from '../../query/list.js';
+// `backlog export [collection] --format csv|xlsx`: flat sheets for people who live in
+// spreadsheets, with MEG-style column names; `backlog import csv` reads them back. CSV is one
+// sheet to stdout (or --output), spreadsheet-safe; xlsx is a workbook of the whole backlog (or
+// of one collection) written to --output.
+import { isAbsolute, resolve } from 'node:path';
+import { COLLECTION_NAMES, type CollectionName } from '../../../schemas/vocabulary.js';
+import { writeFilesAtomic } from '../../files/atomic-write.js';
+import { UsageError } from '../../errors.js';
+import { sheetCsv } from '../../format/sheet-csv.js';
+import { exportSheet } from '../../query/export-sheets.js';
 import type { CliIO } from '../io.js';
 import { openForQuery } from '../open-backlog.js';
 import { parseCollection } from './list.js';
 
-export async function runExport(collectionName: string | undefined, options: { root?: string }, io: CliIO): Promise<number> {
-  const collection: CollectionName = parseCollection(collectionName ?? 'workloads');
+export interface ExportOptions {
+  root?: string;
+  format: 'csv' | 'xlsx';
+  output?: string;
+  bom?: boolean;
+}
+
+export async function runExport(collectionName: string | undefined, options: ExportOptions, io: CliIO): Promise<number> {
+  const named = collectionName === undefined ? undefined : collectionName.toLowerCase() === 'metrics' ? 'metrics' : parseCollection(collectionName);
+  if (options.format === 'xlsx' && options.output === undefined) throw new UsageError('an xlsx workbook is a binary file: name it with --output FILE.xlsx');
+  const output = options.output === undefined ? undefined : isAbsolute(options.output) ? options.output : resolve(io.cwd, options.output);
   const { context } = await openForQuery(io, options.root);
-  const columns = sheetColumns(collection);
-  // Sorted: the header must not change when an entity moves to another file.
-  const extensions = [...new Set((context.backlog.entities[collection] as Entity[]).flatMap((e) => Object.keys(e.extensions ?? {})))].sort();
-  // The order of `backlog list`: priorities by rank, waves by order, the rest by id.
-  const rows = matchingEntities(context, collection, []).map((entity) => {
-    const data = entity.data as Record<string, unknown>;
-    const row: Record<string, unknown> = {};
-    for (const column of columns) {
-      // The id as written: a dependency without one is identified by its edge, not by a column.
-      row[column.label] = column.path.length === 1 ? data[column.path[0]!] : (data[column.path[0]!] as Record<string, unknown> | undefined)?.[column.path[1]!];
-    }
-    for (const key of extensions) row[key] = entity.extensions?.[key];
-    return row;
-  });
-  io.stdout(csv({ columns: [...columns.map((c) => c.label), ...extensions], rows, idColumn: columns[0]!.label }, { style: createStyle(false), columns: undefined }));
+  if (options.format === 'csv') {
+    const text = sheetCsv(exportSheet(context, named ?? 'workloads'), { byteOrderMark: options.bom !== false });
+    if (output === undefined) io.stdout(text);
+    else writeFilesAtomic([[output, text]]);
+    return 0;
+  }
+  // The whole backlog unless a collection is named; an outcome's metrics go with the outcomes.
+  const names: Array<CollectionName | 'metrics'> = named === undefined ? [...COLLECTION_NAMES, 'metrics'] : named === 'outcomes' ? ['outcomes', 'metrics'] : [named];
+  const { xlsxWorkbook } = await import('../../format/xlsx-workbook.js');
+  writeFilesAtomic([[output!, await xlsxWorkbook(names.map((name) => exportSheet(context, name)))]]);
+  io.stderr(`backlog: wrote ${options.output} (${names.length === 1 ? `sheet ${names[0]}` : `sheets ${names.join(', ')}`})\n`);
   return 0;
 }
