@@ -45,7 +45,8 @@ export function reportHtml({ dashboard, builtFrom, history }: HtmlReport, contex
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');
-  const title = `${dashboard.project.name ?? DEFAULT_TITLE}: migration backlog as of ${dashboard.as_of}`;
+  const name = dashboard.project.name;
+  const title = name ? `${name}: migration backlog as of ${dashboard.as_of}` : `${DEFAULT_TITLE} as of ${dashboard.as_of}`;
   return [
     '<!doctype html>',
     '<html lang="en">',
