@@ -31,3 +31,15 @@ export const TYPED_REFERENCE_PATTERN = new RegExp(`^(?:(?:${REF_KINDS.join('|')}
 
 export const ENVIRONMENTS = ['production', 'staging', 'test', 'development', 'dr', 'mixed'] as const;
 export const LEVELS = ['high', 'medium', 'low'] as const;
+
+// The enumerations a query or an output names at run time, kept here (not beside their zod
+// schemas) so that using them does not load zod.
+export const CRITICALITIES = ['mission-critical', 'unit-critical', 'high', 'medium', 'low', 'unsupported'] as const;
+export const STRATEGIES = [
+  'rehost', 'replatform', 'refactor', 'rearchitect', 'rebuild', 'replace', 'retire', 'retain', 'tbd',
+] as const;
+export const WORKLOAD_STATUSES = [
+  'identified', 'assessing', 'remediating', 'ready', 'scheduled', 'migrating', 'migrated', 'optimized',
+  'retired', 'retained', 'blocked',
+] as const;
+export const DEPENDENCY_CLASSIFICATIONS = ['app', 'shared-infra', 'external', 'noise'] as const;

@@ -4,7 +4,6 @@
 import { resolve } from 'node:path';
 import { writeFileAtomic } from '../../files/atomic-write.js';
 import { historyChart } from '../../format/history-chart.js';
-import { reportHtml } from '../../format/report/html/page.js';
 import { reportMarkdown } from '../../format/report-markdown.js';
 import { reportText } from '../../format/report-text.js';
 import { csv } from '../../format/rows/csv.js';
@@ -71,6 +70,8 @@ async function dashboardPage(options: ReportOptions, asOf: string, io: CliIO): P
   const opened = await openForQuery(io, root);
   const diagnostics = findings({ ...opened.read, ...opened.context }, { asOf }, placeable(opened));
   const dashboard = buildDashboard(opened.context, { asOf, diagnostics });
+  // The page and its layout library load only for the page.
+  const { reportHtml } = await import('../../format/report/html/page.js');
   return reportHtml({ dashboard, builtFrom: await source, history: points }, { toolVersion: toolVersion() });
 }
 

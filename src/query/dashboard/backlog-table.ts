@@ -2,7 +2,7 @@
 // (its servers, dependencies both ways, assumptions, risks, remediations). Servers and the
 // small collections are listed once and named by their index, so that a page holding 10,000
 // workloads and 50,000 servers stays small.
-import { DEPENDENCY_CLASSIFICATIONS } from '../../../schemas/dependency.js';
+import { DEPENDENCY_CLASSIFICATIONS } from '../../../schemas/vocabulary.js';
 import type { Entity } from '../../model/entity.js';
 import { addTo } from '../../model/group.js';
 import type { Classification } from '../../model/graph.js';

@@ -1,6 +1,6 @@
 // The dashboard's wave plan: each wave as `backlog waves` sums it up, with its workloads
 // counted by status.
-import { WORKLOAD_STATUSES } from '../../../schemas/workload.js';
+import { WORKLOAD_STATUSES } from '../../../schemas/vocabulary.js';
 import { workloadStatus } from '../../model/status.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { QueryContext } from '../context.js';

@@ -1,9 +1,7 @@
 // The backlog as the page's script reads it (client/backlog-table.js): rows as arrays, in the
 // order written here, and what names them as indices, so that 10,000 workloads and 50,000
 // servers stay a few megabytes of JSON.
-import { DEPENDENCY_CLASSIFICATIONS } from '../../../../schemas/dependency.js';
-import { LEVELS } from '../../../../schemas/vocabulary.js';
-import { CRITICALITIES, STRATEGIES, WORKLOAD_STATUSES } from '../../../../schemas/workload.js';
+import { CRITICALITIES, DEPENDENCY_CLASSIFICATIONS, LEVELS, STRATEGIES, WORKLOAD_STATUSES } from '../../../../schemas/vocabulary.js';
 import type { BacklogTable } from '../../../query/dashboard/backlog-table.js';
 import { printable } from '../../../text/printable.js';
 

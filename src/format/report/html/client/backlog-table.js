@@ -129,7 +129,7 @@
     const head = el('tr', {}, ...headers.map((header) => el('th', { scope: 'col' }, header)));
     const lines = rows.slice(0, MOST_DETAIL_ROWS).map((cells) => el('tr', {}, ...cells.map((cell, at) => el(at === 0 ? 'th' : 'td', at === 0 ? { scope: 'row' } : {}, cell))));
     const more = rows.length > MOST_DETAIL_ROWS ? el('p', { class: 'more' }, `and ${count(rows.length - MOST_DETAIL_ROWS)} more`) : '';
-    const frame = el('div', { class: 'table-frame' }, el('table', {}, el('caption', {}, caption), el('thead', {}, head), el('tbody', {}, ...lines)));
+    const frame = el('div', { class: 'table-frame' }, el('table', {}, el('caption', { class: 'visually-hidden' }, caption), el('thead', {}, head), el('tbody', {}, ...lines)));
     return el('div', {}, frame, more);
   }
 

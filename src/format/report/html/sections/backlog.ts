@@ -2,7 +2,7 @@
 // headers, pages, and the panel that shows the workload selected). The rows themselves are in
 // the page's data: at 10,000 workloads the script draws only the page shown.
 import type { BacklogTable } from '../../../../query/dashboard/backlog-table.js';
-import { STRATEGIES, WORKLOAD_STATUSES } from '../../../../../schemas/workload.js';
+import { STRATEGIES, WORKLOAD_STATUSES } from '../../../../../schemas/vocabulary.js';
 import { escapeHtml } from '../escape.js';
 import { plainNumber, sectionStart } from '../parts.js';
 
