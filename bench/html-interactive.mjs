@@ -11,6 +11,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 
+/* global document, Event, requestAnimationFrame -- in the functions page.evaluate runs in the page */
+
 const CHROMIUM = '/usr/bin/chromium';
 const page = resolve(process.argv[2] ?? '');
 if (!existsSync(page)) throw new Error(`no page at ${page}: give the HTML report to open`);

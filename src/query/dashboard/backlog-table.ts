@@ -12,7 +12,7 @@ import { externalEdges } from '../graph-view.js';
 
 type Workload = Entity<'workloads'>;
 
-export interface BacklogWorkload {
+interface BacklogWorkload {
   id: string;
   name: string;
   priority: string | null;

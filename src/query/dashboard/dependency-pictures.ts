@@ -17,7 +17,7 @@ type Workload = Entity<'workloads'>;
 /** The most workloads one picture draws. */
 export const MOST_NODES = 24;
 /** The most pictures a dashboard holds. */
-export const MOST_PICTURES = 30;
+const MOST_PICTURES = 30;
 
 export interface PictureNode {
   key: string;

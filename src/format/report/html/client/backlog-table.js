@@ -1,6 +1,7 @@
 // The backlog table of the HTML report: filters, sorting by column, pages, and the workload
 // selected. It reads the page's data (a JSON script element, see client-data.ts for its
 // layout) and writes every value as text (textContent), never as markup.
+/* global document, window -- it runs in the browser */
 (() => {
   'use strict';
 

@@ -7,7 +7,7 @@ import { escapeHtml } from '../escape.js';
 import { plainNumber, sectionStart } from '../parts.js';
 
 /** The table's columns: the key the script sorts by, and the header. */
-export const BACKLOG_COLUMNS = [
+const BACKLOG_COLUMNS = [
   ['order', '#'],
   ['id', 'Workload'],
   ['priority', 'Priority'],
@@ -19,7 +19,7 @@ export const BACKLOG_COLUMNS = [
   ['servers', 'Servers'],
 ] as const;
 
-export const NO_WAVE = '(no wave)';
+const NO_WAVE = '(no wave)';
 
 export function backlogSection(table: BacklogTable, waveOrder: readonly string[]): string {
   const { workloads } = table;
