@@ -107,3 +107,16 @@ describe('the dependency pictures of an estate too large to draw whole', () => {
     expect(pictures[0]!.nodes.find((n) => n.key === 'wave:wave-1')?.label).toBe('rest of wave-1');
   });
 });
+
+describe('a picture whose workloads depend on many other waves', () => {
+  it('draws one box for the earlier waves and one for the later ones', async () => {
+    const waves = Array.from({ length: 9 }, (_, i) => `  - { id: w${i + 1}, order: ${i + 1} }`);
+    const others = [1, 2, 3, 4, 6, 7, 8, 9].map((i) => `  - { id: in-w${i}, name: In w${i}, owner: O, strategy: rehost, wave: w${i}${i > 5 ? ', depends_on: [hub]' : ''} }`);
+    const root = tempDir({
+      'backlog.yaml': ['waves:', ...waves, 'workloads:', '  - { id: hub, name: Hub, owner: O, strategy: rehost, wave: w5, depends_on: [in-w1, in-w2, in-w3, in-w4] }', ...others, ''].join('\n'),
+    });
+    const hub = (await dashboardOf(root, '2026-06-01')).pictures.pictures.find((p) => p.title === 'w5')!;
+    expect(hub.nodes.map((n) => `${n.label}: ${n.members.join(' ') || n.detail}`)).toEqual(['Hub: hub', 'waves before w5: in-w1 in-w2 in-w3 in-w4', 'waves after w5: in-w6 in-w7 in-w8 in-w9']);
+    expect(hub.edges.map((e) => `${e.from} -> ${e.to} ×${e.count}`)).toEqual(['workload:hub -> earlier ×4', 'later -> workload:hub ×4']);
+  });
+});

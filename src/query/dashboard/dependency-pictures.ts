@@ -18,6 +18,8 @@ type Workload = Entity<'workloads'>;
 export const MOST_NODES = 24;
 /** The most pictures a dashboard holds. */
 const MOST_PICTURES = 30;
+/** The most other waves a picture gives a box each; past it, one box for the earlier ones, one for the later. */
+const MOST_WAVE_BOXES = 6;
 
 export interface PictureNode {
   key: string;
@@ -135,39 +137,50 @@ function picture(context: QueryContext, group: Group, edgesByWorkload: Map<Workl
     group.members.map((w) => [keyOf(w), { key: keyOf(w), kind: 'workload', label: w.data.name ?? w.id, detail: w.id, status: workloadStatus(w), moveGroup: moveGroupLabel(context, w) ?? null, members: [] }]),
   );
   const ownWave = waveOf(backlog, group.members[0]!);
-  // What stands for a workload or system outside the picture: its wave's node, or the outside's.
+  const shown = group.members.flatMap((member) => edgesByWorkload.get(member) ?? []);
+  const otherWaves = new Set(shown.flatMap((edge) => [edge.from, edge.to]).filter((end): end is Workload => typeof end !== 'string' && !inside.has(end)).map((w) => waveOf(backlog, w)));
+  otherWaves.delete(ownWave);
+  const byOrder = otherWaves.size > MOST_WAVE_BOXES && ownWave !== undefined;
+  // The box a workload outside the picture is drawn in: its wave's, or (when it would make too
+  // many) the earlier or later waves'; a system outside the estate, in the outside's.
+  const boxOf = (end: Workload | string): { key: string; label: string } => {
+    if (typeof end === 'string') return { key: 'outside', label: 'outside the estate' };
+    const wave = waveOf(backlog, end);
+    if (wave === ownWave && group.kind === 'move-group') return { key: `wave:${wave?.key ?? ''}`, label: `rest of ${placeLabel(wave)}` };
+    if (!byOrder || wave === undefined) return { key: `wave:${wave?.key ?? ''}`, label: placeLabel(wave) };
+    return wave.data.order < ownWave!.data.order ? { key: 'earlier', label: `waves before ${ownWave!.id}` } : { key: 'later', label: `waves after ${ownWave!.id}` };
+  };
+  const membersOf = new Map<string, Set<string>>();
   const endOf = (end: Workload | string): string => {
     if (typeof end !== 'string' && inside.has(end)) return keyOf(end);
-    const wave = typeof end === 'string' ? undefined : waveOf(backlog, end);
-    const key = typeof end === 'string' ? 'outside' : `wave:${wave?.key ?? ''}`;
+    const { key, label } = boxOf(end);
     let node = nodes.get(key);
     if (!node) {
-      const label = typeof end === 'string' ? 'outside the estate' : group.kind === 'move-group' && wave === ownWave ? `rest of ${placeLabel(wave)}` : placeLabel(wave);
       node = { key, kind: typeof end === 'string' ? 'external' : 'wave', label, detail: '', status: null, moveGroup: null, members: [] };
       nodes.set(key, node);
     }
     const member = typeof end === 'string' ? end : end.id;
-    if (!node.members.includes(member)) node.members.push(member);
+    const named = membersOf.get(key) ?? new Set<string>();
+    if (!named.has(member)) node.members.push(member);
+    membersOf.set(key, named.add(member));
     return key;
   };
   const edges = new Map<string, PictureEdge>();
   // Several dependencies between two workloads (their servers') are one edge between them.
   const seen = new Set<string>();
-  for (const member of group.members) {
-    for (const edge of edgesByWorkload.get(member) ?? []) {
-      const pair = `${edge.from.key}\u0000${typeof edge.to === 'string' ? `external:${edge.to}` : edge.to.key}\u0000${edge.classification}`;
-      if (seen.has(pair)) continue;
-      seen.add(pair);
-      const from = endOf(edge.from);
-      const to = endOf(edge.to);
-      const wrongWay = edge.classification === 'app' && typeof edge.to !== 'string' && movesBefore(backlog, edge.from, edge.to);
-      const key = `${from}\u0000${to}\u0000${edge.classification}`;
-      const entry = edges.get(key);
-      if (entry) {
-        entry.count++;
-        entry.wrongWay ||= wrongWay;
-      } else edges.set(key, { from, to, classification: edge.classification, count: 1, wrongWay });
-    }
+  for (const edge of shown) {
+    const pair = `${edge.from.key}\u0000${typeof edge.to === 'string' ? `external:${edge.to}` : edge.to.key}\u0000${edge.classification}`;
+    if (seen.has(pair)) continue;
+    seen.add(pair);
+    const from = endOf(edge.from);
+    const to = endOf(edge.to);
+    const wrongWay = edge.classification === 'app' && typeof edge.to !== 'string' && movesBefore(backlog, edge.from, edge.to);
+    const key = `${from}\u0000${to}\u0000${edge.classification}`;
+    const entry = edges.get(key);
+    if (entry) {
+      entry.count++;
+      entry.wrongWay ||= wrongWay;
+    } else edges.set(key, { from, to, classification: edge.classification, count: 1, wrongWay });
   }
   for (const node of nodes.values()) {
     if (node.kind !== 'workload') node.detail = plural(node.members.length, node.kind === 'wave' ? 'workload' : 'system');
