@@ -17,7 +17,7 @@ type Workload = Entity<'workloads'>;
 /** The most workloads one picture draws. */
 export const MOST_NODES = 24;
 /** The most pictures a dashboard holds. */
-const MOST_PICTURES = 30;
+const MOST_PICTURES = 16;
 /** The most other waves a picture gives a box each; past it, one box for the earlier ones, one for the later. */
 const MOST_WAVE_BOXES = 6;
 
