@@ -4,14 +4,6 @@ import type { Entity } from './entity.js';
 
 type Workload = Entity<'workloads'>;
 
-/**
- * Its status: `identified` (the default) when it has none, as an entity with errors may not
- * (defaults are filled in only where it has no errors).
- */
-export function workloadStatus(workload: Workload): string {
-  return workload.data.status ?? 'identified';
-}
-
 /** It will not move: retained or retired. */
 export function stays(workload: Workload): boolean {
   const { strategy, status } = workload.data;

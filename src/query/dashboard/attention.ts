@@ -52,7 +52,7 @@ export function attention(context: QueryContext, ordered: readonly Workload[], a
       .filter((a) => a.data.status === 'invalidated')
       .map((a) => ({ id: a.id, statement: a.data.statement ?? '', owner: a.data.owner ?? null, workloads: [...(relying.get(a.key) ?? [])].map((w) => w.id) })),
     stale_assumptions: backlog.entities.assumptions
-      .filter((a) => (a.data.status ?? 'open') === 'open' && a.data.review_by !== undefined && a.data.review_by < asOf)
+      .filter((a) => a.data.status === 'open' && a.data.review_by !== undefined && a.data.review_by < asOf)
       .map((a) => ({ id: a.id, statement: a.data.statement ?? '', owner: a.data.owner ?? null, review_by: a.data.review_by! })),
     blocking_remediations: blockingRemediations(context, ordered),
     risks: riskMatrix(context),

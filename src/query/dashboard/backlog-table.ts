@@ -6,7 +6,7 @@ import { DEPENDENCY_CLASSIFICATIONS } from '../../../schemas/vocabulary.js';
 import type { Entity } from '../../model/entity.js';
 import { addTo } from '../../model/group.js';
 import type { Classification } from '../../model/graph.js';
-import { waveOf, workloadStatus } from '../../model/status.js';
+import { waveOf } from '../../model/status.js';
 import type { QueryContext } from '../context.js';
 import { externalEdges } from '../graph-view.js';
 
@@ -52,7 +52,7 @@ export function backlogTable(context: QueryContext, ordered: readonly Workload[]
   const serverNumber = (server: Entity<'servers'>) => {
     let index = serverIndex.get(server);
     if (index === undefined) {
-      index = servers.push({ id: server.id, os: server.data.os ?? null, cores: server.data.cores ?? null, memory_gb: server.data.memory_gb ?? null, status: server.data.status ?? 'not-started' }) - 1;
+      index = servers.push({ id: server.id, os: server.data.os ?? null, cores: server.data.cores ?? null, memory_gb: server.data.memory_gb ?? null, status: server.data.status }) - 1;
       serverIndex.set(server, index);
     }
     return index;
@@ -95,7 +95,7 @@ export function backlogTable(context: QueryContext, ordered: readonly Workload[]
       id: workload.id,
       name: workload.data.name ?? '',
       priority: workload.data.priority ?? null,
-      status: workloadStatus(workload),
+      status: workload.data.status,
       wave: waveOf(backlog, workload)?.id ?? workload.data.wave ?? null,
       strategy: workload.data.strategy ?? null,
       owner: workload.data.owner ?? null,
@@ -108,7 +108,7 @@ export function backlogTable(context: QueryContext, ordered: readonly Workload[]
       remediations: sorted(remediationsOf.get(workload.key)),
     })),
     servers,
-    assumptions: assumptions.map((a) => ({ id: a.id, statement: a.data.statement ?? '', status: a.data.status ?? 'open' })),
+    assumptions: assumptions.map((a) => ({ id: a.id, statement: a.data.statement ?? '', status: a.data.status })),
     risks: risks.map((r) => ({ id: r.id, title: r.data.title ?? '', severity: r.data.severity ?? null, status: r.data.status ?? 'open' })),
     remediations: remediations.map((r) => ({ id: r.id, title: r.data.title ?? '', severity: r.data.severity ?? null, status: r.data.status ?? 'open' })),
   };

@@ -6,7 +6,7 @@
 import type { Entity } from '../../model/entity.js';
 import { addTo } from '../../model/group.js';
 import { byId, type Classification } from '../../model/graph.js';
-import { movesBefore, waveOf, workloadStatus } from '../../model/status.js';
+import { movesBefore, waveOf } from '../../model/status.js';
 import { plural } from '../../text/list.js';
 import { moveGroupLabel } from '../computed.js';
 import type { QueryContext } from '../context.js';
@@ -134,7 +134,7 @@ function picture(context: QueryContext, group: Group, edgesByWorkload: Map<Workl
   const inside = new Set(group.members);
   const keyOf = (workload: Workload) => `workload:${workload.key}`;
   const nodes = new Map<string, PictureNode>(
-    group.members.map((w) => [keyOf(w), { key: keyOf(w), kind: 'workload', label: w.data.name ?? w.id, detail: w.id, status: workloadStatus(w), moveGroup: moveGroupLabel(context, w) ?? null, members: [] }]),
+    group.members.map((w) => [keyOf(w), { key: keyOf(w), kind: 'workload', label: w.data.name ?? w.id, detail: w.id, status: w.data.status, moveGroup: moveGroupLabel(context, w) ?? null, members: [] }]),
   );
   const ownWave = waveOf(backlog, group.members[0]!);
   const shown = group.members.flatMap((member) => edgesByWorkload.get(member) ?? []);

@@ -1,6 +1,5 @@
 // The dashboard's business priorities: each with its rationale and the workloads it drives.
 import type { Entity } from '../../model/entity.js';
-import { workloadStatus } from '../../model/status.js';
 import type { QueryContext } from '../context.js';
 import { compareValues } from '../order.js';
 
@@ -22,7 +21,7 @@ export function prioritiesWithWorkloads({ backlog }: QueryContext, ordered: read
   for (const workload of ordered) {
     for (const key of new Set((workload.data.drivers ?? []).map((id) => id.toLowerCase()))) {
       const list = driven.get(key) ?? [];
-      list.push({ id: workload.id, name: workload.data.name ?? '', status: workloadStatus(workload) });
+      list.push({ id: workload.id, name: workload.data.name ?? '', status: workload.data.status });
       driven.set(key, list);
     }
   }

@@ -1,7 +1,6 @@
 // The dashboard's wave plan: each wave as `backlog waves` sums it up, with its workloads
 // counted by status.
 import { WORKLOAD_STATUSES } from '../../../schemas/vocabulary.js';
-import { workloadStatus } from '../../model/status.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { QueryContext } from '../context.js';
 import { summarizeWaves, type WaveSummary } from '../waves.js';
@@ -16,7 +15,7 @@ export function wavePlan(context: QueryContext, diagnostics: readonly Diagnostic
   return summarizeWaves(context, diagnostics).map((wave) => {
     const counts = new Map<string, number>();
     for (const id of wave.workloads) {
-      const status = workloadStatus(workloads.get(id.toLowerCase())!);
+      const status = workloads.get(id.toLowerCase())!.data.status;
       counts.set(status, (counts.get(status) ?? 0) + 1);
     }
     const by_status = WORKLOAD_STATUSES.filter((status) => counts.has(status)).map((status) => ({ status, workloads: counts.get(status)! }));

@@ -21,18 +21,18 @@ export function outcomesSection(report: Report, history: readonly HistoryPoint[]
   const outcomes = report.outcomes.map((outcome) => {
     const about = [outcome.category, outcome.stakeholder].filter((part): part is string => part !== null);
     const rows = outcome.metrics.map((metric) => [
-      escapeHtml(metric.name),
+      valueText(metric.name),
       valueText(metric.kind),
       figure(metric.baseline, metric),
       `${figure(metric.current, metric)}${metric.measure ? ' <span class="computed">(computed)</span>' : ''}`,
       figure(metric.target, metric),
       valueText(metric.due),
-      metric.progress === null ? valueText(null) : progressBar(metric.progress, `${metric.name}: progress towards the target`),
+      metric.progress === null ? valueText(null) : progressBar(metric.progress, `${metric.name ?? metric.id}: progress towards the target`),
     ]);
     return (
-      `<article class="outcome"><h3>${escapeHtml(outcome.title)}</h3>` +
+      `<article class="outcome"><h3>${escapeHtml(outcome.title ?? outcome.id)}</h3>` +
       (about.length > 0 ? `<p class="meta">${about.map(escapeHtml).join(' · ')}</p>` : '') +
-      (rows.length > 0 ? table(`Metrics of ${outcome.title}`, ['Metric', 'Kind', 'Baseline', 'Current', 'Target', 'Due', 'Progress'], rows, 'metrics', { captionHidden: true }) : '<p class="none-found">No metrics yet.</p>') +
+      (rows.length > 0 ? table(`Metrics of ${outcome.title ?? outcome.id}`, ['Metric', 'Kind', 'Baseline', 'Current', 'Target', 'Due', 'Progress'], rows, 'metrics', { captionHidden: true }) : '<p class="none-found">No metrics yet.</p>') +
       '</article>'
     );
   });
