@@ -1,6 +1,6 @@
 // The HTML report's table in pages, in a real browser: the bench's S estate (200 workloads), of
 // which the page draws only the rows shown. How fast it answers at L is the bench's business
-// (bench/html-report.mjs), not a test's.
+// (bench/html-interactive.mjs), not a test's.
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
