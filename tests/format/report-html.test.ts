@@ -116,7 +116,7 @@ describe('report -f html: errors', () => {
     const dir = tempDir({ 'a-file': '' });
     const result = await runCli(['report', '-f', 'html', '-o', join(dir, 'a-file', 'report.html'), '--root', fixture('query')], { cwd: repo });
     expect(result.code).toBe(3);
-    expect(result.stderr).toMatch(/^backlog: cannot write .*report\.html: E[A-Z]+/);
+    expect(result.stderr).toBe(`backlog: cannot write ${join(dir, 'a-file', 'report.html')}: ${join(dir, 'a-file')} is not a folder\n`);
     expect(result.stderr).not.toContain('    at ');
   });
 
