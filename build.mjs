@@ -50,7 +50,7 @@ async function buildAction(outdir) {
     // The worker is found beside the entry, where parallel-read.ts looks for it.
     entryPoints: { index: 'src/action/main.ts', 'load/parse-worker': 'src/load/parse-worker.ts' },
     outdir,
-    plugins: [bundledYamlLibraries],
+    plugins: [rawText, bundledYamlLibraries],
   });
   writeLicences(join(outdir, 'licenses.txt'), result.metafile);
 }

@@ -7537,6 +7537,32 @@ var REF_KINDS = ["workload", "server", "external"];
 var TYPED_REFERENCE_PATTERN = new RegExp(`^(?:(?:${REF_KINDS.join("|")}):)?${ID}$`);
 var ENVIRONMENTS = ["production", "staging", "test", "development", "dr", "mixed"];
 var LEVELS = ["high", "medium", "low"];
+var CRITICALITIES = ["mission-critical", "unit-critical", "high", "medium", "low", "unsupported"];
+var STRATEGIES = [
+  "rehost",
+  "replatform",
+  "refactor",
+  "rearchitect",
+  "rebuild",
+  "replace",
+  "retire",
+  "retain",
+  "tbd"
+];
+var WORKLOAD_STATUSES = [
+  "identified",
+  "assessing",
+  "remediating",
+  "ready",
+  "scheduled",
+  "migrating",
+  "migrated",
+  "optimized",
+  "retired",
+  "retained",
+  "blocked"
+];
+var DEPENDENCY_CLASSIFICATIONS = ["app", "shared-infra", "external", "noise"];
 
 // src/model/entity.ts
 var LoadedEntity = class {
@@ -14011,7 +14037,6 @@ var Assumption = strictObject({
 });
 
 // schemas/dependency.ts
-var DEPENDENCY_CLASSIFICATIONS = ["app", "shared-infra", "external", "noise"];
 var Dependency = strictObject({
   id: id().describe("Optional; without it the edge is identified by from, to, port and protocol.").optional(),
   from: typedRef(),
@@ -14159,31 +14184,6 @@ var Wave = strictObject({
 });
 
 // schemas/workload.ts
-var CRITICALITIES = ["mission-critical", "unit-critical", "high", "medium", "low", "unsupported"];
-var STRATEGIES = [
-  "rehost",
-  "replatform",
-  "refactor",
-  "rearchitect",
-  "rebuild",
-  "replace",
-  "retire",
-  "retain",
-  "tbd"
-];
-var WORKLOAD_STATUSES = [
-  "identified",
-  "assessing",
-  "remediating",
-  "ready",
-  "scheduled",
-  "migrating",
-  "migrated",
-  "optimized",
-  "retired",
-  "retained",
-  "blocked"
-];
 var WorkloadTarget = strictObject({
   region: text().optional(),
   landing_zone: text().optional(),
