@@ -24244,7 +24244,7 @@ var init_regular_file = __esm({
   }
 });
 
-// src/edit/atomic-write.ts
+// src/files/atomic-write.ts
 import { closeSync as closeSync2, fsyncSync, mkdirSync as mkdirSync2, openSync as openSync2, renameSync, rmSync, statSync as statSync3, writeSync } from "node:fs";
 import { basename, dirname as dirname4, join as join3 } from "node:path";
 import { threadId } from "node:worker_threads";
@@ -24332,7 +24332,7 @@ function temporaryPathOf(path) {
 }
 var fileSystem, CHUNK_BYTES, ChunkEncoder, isHighSurrogate, TemporaryFile;
 var init_atomic_write = __esm({
-  "src/edit/atomic-write.ts"() {
+  "src/files/atomic-write.ts"() {
     "use strict";
     init_make_folder();
     init_regular_file();
@@ -34111,7 +34111,7 @@ var init_did_you_mean = __esm({
   }
 });
 
-// src/validate/dialect.ts
+// src/load/check/dialect.ts
 function checkDialect(root, file, doc) {
   const drafts = [];
   const stack = [{ value: root, depth: 0, parent: void 0, segment: "" }];
@@ -34148,13 +34148,13 @@ function pathOf(visit3) {
 }
 var MAX_NESTING;
 var init_dialect = __esm({
-  "src/validate/dialect.ts"() {
+  "src/load/check/dialect.ts"() {
     "use strict";
     MAX_NESTING = 64;
   }
 });
 
-// src/validate/extensions.ts
+// src/load/check/extensions.ts
 function splitExtensions(entity) {
   let extensions;
   for (const key of Object.keys(entity)) {
@@ -34193,13 +34193,13 @@ function isPlainObject4(value2) {
 }
 var isExtensionField;
 var init_extensions = __esm({
-  "src/validate/extensions.ts"() {
+  "src/load/check/extensions.ts"() {
     "use strict";
     isExtensionField = (key) => key.startsWith("x-");
   }
 });
 
-// src/validate/schema-walk.ts
+// src/load/check/schema-walk.ts
 function unwrap(schema) {
   let current = schema;
   for (; ; ) {
@@ -34237,13 +34237,13 @@ function isRecordSchema(schema) {
 }
 var defOf;
 var init_schema_walk = __esm({
-  "src/validate/schema-walk.ts"() {
+  "src/load/check/schema-walk.ts"() {
     "use strict";
     defOf = (schema) => schema._zod.def;
   }
 });
 
-// src/validate/schema-issues.ts
+// src/load/check/schema-issues.ts
 function issuesToDrafts(issues, context3) {
   return issues.flatMap((issue3) => issueToDrafts(issue3, context3));
 }
@@ -34373,7 +34373,7 @@ function describe2(value2) {
 }
 var TYPED_REFERENCE_FIELDS, TYPE_NAMES;
 var init_schema_issues = __esm({
-  "src/validate/schema-issues.ts"() {
+  "src/load/check/schema-issues.ts"() {
     "use strict";
     init_diagnostic_codes();
     init_vocabulary();
@@ -34393,7 +34393,7 @@ var init_schema_issues = __esm({
   }
 });
 
-// src/validate/quick-parse.ts
+// src/load/check/quick-parse.ts
 function quickParse(schema, input, form = FORM) {
   let parse5 = compiled[form].get(schema);
   if (parse5 === void 0) {
@@ -34590,7 +34590,7 @@ function canMakeCode() {
 }
 var GIVE_UP, FORM, compiled, KNOWN_TRAITS;
 var init_quick_parse = __esm({
-  "src/validate/quick-parse.ts"() {
+  "src/load/check/quick-parse.ts"() {
     "use strict";
     GIVE_UP = Symbol("give up");
     FORM = canMakeCode() ? "code" : "loops";
@@ -34620,7 +34620,7 @@ var init_quick_parse = __esm({
   }
 });
 
-// src/validate/check-documents.ts
+// src/load/check/check-file.ts
 function checkFile(file) {
   const result = { entities: [], drafts: [], projects: [] };
   file.documents.forEach((document2, doc) => {
@@ -34798,8 +34798,8 @@ function parseProject(value2) {
   return { data, issues: parsed.error.issues };
 }
 var NO_FIELDS;
-var init_check_documents = __esm({
-  "src/validate/check-documents.ts"() {
+var init_check_file = __esm({
+  "src/load/check/check-file.ts"() {
     "use strict";
     init_zod();
     init_collections();
@@ -42935,7 +42935,7 @@ function sourceFile(path, bytes, documents, problems, parser4) {
 var init_read_source_file = __esm({
   "src/load/read-source-file.ts"() {
     "use strict";
-    init_check_documents();
+    init_check_file();
     init_conflict_markers();
     init_decode();
     init_file_text();

@@ -7373,7 +7373,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, rmSync as rmSync2, statSync as statSync3 } from "node:fs";
 import { isAbsolute, join as join2 } from "node:path";
 
-// src/edit/atomic-write.ts
+// src/files/atomic-write.ts
 import { closeSync, fsyncSync, mkdirSync as mkdirSync2, openSync, renameSync, rmSync, statSync as statSync2, writeSync } from "node:fs";
 import { basename, dirname as dirname2, join } from "node:path";
 import { threadId } from "node:worker_threads";
@@ -7412,7 +7412,7 @@ function errorMessage(error2) {
   return error2 instanceof Error ? error2.message : String(error2);
 }
 
-// src/edit/atomic-write.ts
+// src/files/atomic-write.ts
 var fileSystem = { openSync, writeSync, fsyncSync, closeSync, renameSync, rmSync, statSync: statSync2, mkdirSync: mkdirSync2 };
 var CHUNK_BYTES = 1024 * 1024;
 var ChunkEncoder = class {
@@ -14327,7 +14327,7 @@ function editDistance(a, b, cap) {
   return previous[b.length];
 }
 
-// src/validate/dialect.ts
+// src/load/check/dialect.ts
 var MAX_NESTING = 64;
 function checkDialect(root, file, doc) {
   const drafts = [];
@@ -14364,7 +14364,7 @@ function pathOf(visit) {
   return path;
 }
 
-// src/validate/extensions.ts
+// src/load/check/extensions.ts
 var isExtensionField = (key) => key.startsWith("x-");
 function splitExtensions(entity) {
   let extensions;
@@ -14409,7 +14409,7 @@ function joinOr(items) {
   return `${items.slice(0, -1).join(", ")} or ${items.at(-1)}`;
 }
 
-// src/validate/schema-walk.ts
+// src/load/check/schema-walk.ts
 var defOf = (schema) => schema._zod.def;
 function unwrap(schema) {
   let current = schema;
@@ -14447,7 +14447,7 @@ function isRecordSchema(schema) {
   return schema !== void 0 && defOf(unwrap(schema)).type === "record";
 }
 
-// src/validate/schema-issues.ts
+// src/load/check/schema-issues.ts
 var TYPED_REFERENCE_FIELDS = /* @__PURE__ */ new Set(["depends_on", "from", "to"]);
 var TYPE_NAMES = {
   string: "text",
@@ -14586,7 +14586,7 @@ function describe2(value) {
   return "a mapping";
 }
 
-// src/validate/quick-parse.ts
+// src/load/check/quick-parse.ts
 var GIVE_UP = Symbol("give up");
 var FORM = canMakeCode() ? "code" : "loops";
 var compiled = { code: /* @__PURE__ */ new WeakMap(), loops: /* @__PURE__ */ new WeakMap() };
@@ -14807,7 +14807,7 @@ function canMakeCode() {
   }
 }
 
-// src/validate/check-documents.ts
+// src/load/check/check-file.ts
 function checkFile(file) {
   const result = { entities: [], drafts: [], projects: [] };
   file.documents.forEach((document, doc) => {
