@@ -13,7 +13,15 @@ import { build } from 'esbuild';
 
 // CommonJS dependencies bundled into ESM still call require() for Node's own modules.
 const REQUIRE_BANNER = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
-const COMMON = { bundle: true, format: 'esm', platform: 'node', target: 'node20', sourcemap: false, logLevel: 'warning', banner: { js: REQUIRE_BANNER }, metafile: true };
+// A module imports a file as its text with `?raw` (the HTML report's stylesheet and script), as vitest reads it too.
+const rawText = {
+  name: 'raw-text',
+  setup(builder) {
+    builder.onResolve({ filter: /\?raw$/ }, (args) => ({ path: join(args.resolveDir, args.path.slice(0, -'?raw'.length)), namespace: 'raw-text' }));
+    builder.onLoad({ filter: /.*/, namespace: 'raw-text' }, (args) => ({ contents: readFileSync(args.path, 'utf8'), loader: 'text' }));
+  },
+};
+const COMMON = { bundle: true, format: 'esm', platform: 'node', target: 'node20', sourcemap: false, logLevel: 'warning', banner: { js: REQUIRE_BANNER }, metafile: true, plugins: [rawText] };
 
 async function buildCli() {
   // Chunks are named by content hash: without a clean start, old ones pile up.
@@ -42,7 +50,7 @@ async function buildAction(outdir) {
     // The worker is found beside the entry, where parallel-read.ts looks for it.
     entryPoints: { index: 'src/action/main.ts', 'load/parse-worker': 'src/load/parallel/parse-worker.ts' },
     outdir,
-    plugins: [bundledYamlLibraries],
+    plugins: [rawText, bundledYamlLibraries],
     // The action validates and reviews; it never reads or writes a workbook (import, export).
     external: ['@cj-tech-master/excelts'],
   });

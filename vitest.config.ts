@@ -9,6 +9,8 @@ export default defineConfig({
     // Vitest's default leaves a core idle; the tests wait on files and child processes too.
     maxWorkers: Math.max(2, availableParallelism()),
     pool: 'forks',
+    // The HTML report imports its stylesheet as text (`?raw`): vitest would otherwise give it as empty.
+    css: { include: [/\.css\?raw$/] },
     projects: [
       {
         extends: true,

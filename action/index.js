@@ -11,8 +11,8 @@ var __require = /* @__PURE__ */ ((x2) => typeof require !== "undefined" ? requir
   if (typeof require !== "undefined") return require.apply(this, arguments);
   throw Error('Dynamic require of "' + x2 + '" is not supported');
 });
-var __esm = (fn, res) => function __init() {
-  return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
+var __esm = (fn2, res) => function __init() {
+  return fn2 && (res = (0, fn2[__getOwnPropNames(fn2)[0]])(fn2 = 0)), res;
 };
 var __commonJS = (cb, mod) => function __require2() {
   return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
@@ -2163,9 +2163,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve8, reject) => {
+          return new Promise((resolve9, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve8(data);
+              return err ? reject(err) : resolve9(data);
             });
           });
         }
@@ -2203,12 +2203,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve8, reject) => {
+          return new Promise((resolve9, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve8(data);
+              ) : resolve9(data);
             });
           });
         }
@@ -3684,15 +3684,15 @@ var require_webidl = __commonJS({
         message: `"${context3.value}" is an invalid ${context3.type}.`
       });
     };
-    webidl.brandCheck = function(V2, I2, opts) {
+    webidl.brandCheck = function(V3, I2, opts) {
       if (opts?.strict !== false) {
-        if (!(V2 instanceof I2)) {
+        if (!(V3 instanceof I2)) {
           const err = new TypeError("Illegal invocation");
           err.code = "ERR_INVALID_THIS";
           throw err;
         }
       } else {
-        if (V2?.[Symbol.toStringTag] !== I2.prototype[Symbol.toStringTag]) {
+        if (V3?.[Symbol.toStringTag] !== I2.prototype[Symbol.toStringTag]) {
           const err = new TypeError("Illegal invocation");
           err.code = "ERR_INVALID_THIS";
           throw err;
@@ -3713,8 +3713,8 @@ var require_webidl = __commonJS({
         message: "Illegal constructor"
       });
     };
-    webidl.util.Type = function(V2) {
-      switch (typeof V2) {
+    webidl.util.Type = function(V3) {
+      switch (typeof V3) {
         case "undefined":
           return "Undefined";
         case "boolean":
@@ -3729,7 +3729,7 @@ var require_webidl = __commonJS({
           return "BigInt";
         case "function":
         case "object": {
-          if (V2 === null) {
+          if (V3 === null) {
             return "Null";
           }
           return "Object";
@@ -3738,7 +3738,7 @@ var require_webidl = __commonJS({
     };
     webidl.util.markAsUncloneable = markAsUncloneable || (() => {
     });
-    webidl.util.ConvertToInt = function(V2, bitLength, signedness, opts) {
+    webidl.util.ConvertToInt = function(V3, bitLength, signedness, opts) {
       let upperBound;
       let lowerBound;
       if (bitLength === 64) {
@@ -3755,7 +3755,7 @@ var require_webidl = __commonJS({
         lowerBound = Math.pow(-2, bitLength) - 1;
         upperBound = Math.pow(2, bitLength - 1) - 1;
       }
-      let x2 = Number(V2);
+      let x2 = Number(V3);
       if (x2 === 0) {
         x2 = 0;
       }
@@ -3763,7 +3763,7 @@ var require_webidl = __commonJS({
         if (Number.isNaN(x2) || x2 === Number.POSITIVE_INFINITY || x2 === Number.NEGATIVE_INFINITY) {
           throw webidl.errors.exception({
             header: "Integer conversion",
-            message: `Could not convert ${webidl.util.Stringify(V2)} to an integer.`
+            message: `Could not convert ${webidl.util.Stringify(V3)} to an integer.`
           });
         }
         x2 = webidl.util.IntegerPart(x2);
@@ -3801,28 +3801,28 @@ var require_webidl = __commonJS({
       }
       return r2;
     };
-    webidl.util.Stringify = function(V2) {
-      const type = webidl.util.Type(V2);
+    webidl.util.Stringify = function(V3) {
+      const type = webidl.util.Type(V3);
       switch (type) {
         case "Symbol":
-          return `Symbol(${V2.description})`;
+          return `Symbol(${V3.description})`;
         case "Object":
-          return inspect(V2);
+          return inspect(V3);
         case "String":
-          return `"${V2}"`;
+          return `"${V3}"`;
         default:
-          return `${V2}`;
+          return `${V3}`;
       }
     };
     webidl.sequenceConverter = function(converter) {
-      return (V2, prefix, argument, Iterable) => {
-        if (webidl.util.Type(V2) !== "Object") {
+      return (V3, prefix, argument, Iterable) => {
+        if (webidl.util.Type(V3) !== "Object") {
           throw webidl.errors.exception({
             header: prefix,
-            message: `${argument} (${webidl.util.Stringify(V2)}) is not iterable.`
+            message: `${argument} (${webidl.util.Stringify(V3)}) is not iterable.`
           });
         }
-        const method = typeof Iterable === "function" ? Iterable() : V2?.[Symbol.iterator]?.();
+        const method = typeof Iterable === "function" ? Iterable() : V3?.[Symbol.iterator]?.();
         const seq = [];
         let index = 0;
         if (method === void 0 || typeof method.next !== "function") {
@@ -3872,14 +3872,14 @@ var require_webidl = __commonJS({
       };
     };
     webidl.interfaceConverter = function(i2) {
-      return (V2, prefix, argument, opts) => {
-        if (opts?.strict !== false && !(V2 instanceof i2)) {
+      return (V3, prefix, argument, opts) => {
+        if (opts?.strict !== false && !(V3 instanceof i2)) {
           throw webidl.errors.exception({
             header: prefix,
-            message: `Expected ${argument} ("${webidl.util.Stringify(V2)}") to be an instance of ${i2.name}.`
+            message: `Expected ${argument} ("${webidl.util.Stringify(V3)}") to be an instance of ${i2.name}.`
           });
         }
-        return V2;
+        return V3;
       };
     };
     webidl.dictionaryConverter = function(converters) {
@@ -3924,27 +3924,27 @@ var require_webidl = __commonJS({
       };
     };
     webidl.nullableConverter = function(converter) {
-      return (V2, prefix, argument) => {
-        if (V2 === null) {
-          return V2;
+      return (V3, prefix, argument) => {
+        if (V3 === null) {
+          return V3;
         }
-        return converter(V2, prefix, argument);
+        return converter(V3, prefix, argument);
       };
     };
-    webidl.converters.DOMString = function(V2, prefix, argument, opts) {
-      if (V2 === null && opts?.legacyNullToEmptyString) {
+    webidl.converters.DOMString = function(V3, prefix, argument, opts) {
+      if (V3 === null && opts?.legacyNullToEmptyString) {
         return "";
       }
-      if (typeof V2 === "symbol") {
+      if (typeof V3 === "symbol") {
         throw webidl.errors.exception({
           header: prefix,
           message: `${argument} is a symbol, which cannot be converted to a DOMString.`
         });
       }
-      return String(V2);
+      return String(V3);
     };
-    webidl.converters.ByteString = function(V2, prefix, argument) {
-      const x2 = webidl.converters.DOMString(V2, prefix, argument);
+    webidl.converters.ByteString = function(V3, prefix, argument) {
+      const x2 = webidl.converters.DOMString(V3, prefix, argument);
       for (let index = 0; index < x2.length; index++) {
         if (x2.charCodeAt(index) > 255) {
           throw new TypeError(
@@ -3955,107 +3955,107 @@ var require_webidl = __commonJS({
       return x2;
     };
     webidl.converters.USVString = toUSVString;
-    webidl.converters.boolean = function(V2) {
-      const x2 = Boolean(V2);
+    webidl.converters.boolean = function(V3) {
+      const x2 = Boolean(V3);
       return x2;
     };
-    webidl.converters.any = function(V2) {
-      return V2;
+    webidl.converters.any = function(V3) {
+      return V3;
     };
-    webidl.converters["long long"] = function(V2, prefix, argument) {
-      const x2 = webidl.util.ConvertToInt(V2, 64, "signed", void 0, prefix, argument);
+    webidl.converters["long long"] = function(V3, prefix, argument) {
+      const x2 = webidl.util.ConvertToInt(V3, 64, "signed", void 0, prefix, argument);
       return x2;
     };
-    webidl.converters["unsigned long long"] = function(V2, prefix, argument) {
-      const x2 = webidl.util.ConvertToInt(V2, 64, "unsigned", void 0, prefix, argument);
+    webidl.converters["unsigned long long"] = function(V3, prefix, argument) {
+      const x2 = webidl.util.ConvertToInt(V3, 64, "unsigned", void 0, prefix, argument);
       return x2;
     };
-    webidl.converters["unsigned long"] = function(V2, prefix, argument) {
-      const x2 = webidl.util.ConvertToInt(V2, 32, "unsigned", void 0, prefix, argument);
+    webidl.converters["unsigned long"] = function(V3, prefix, argument) {
+      const x2 = webidl.util.ConvertToInt(V3, 32, "unsigned", void 0, prefix, argument);
       return x2;
     };
-    webidl.converters["unsigned short"] = function(V2, prefix, argument, opts) {
-      const x2 = webidl.util.ConvertToInt(V2, 16, "unsigned", opts, prefix, argument);
+    webidl.converters["unsigned short"] = function(V3, prefix, argument, opts) {
+      const x2 = webidl.util.ConvertToInt(V3, 16, "unsigned", opts, prefix, argument);
       return x2;
     };
-    webidl.converters.ArrayBuffer = function(V2, prefix, argument, opts) {
-      if (webidl.util.Type(V2) !== "Object" || !types.isAnyArrayBuffer(V2)) {
+    webidl.converters.ArrayBuffer = function(V3, prefix, argument, opts) {
+      if (webidl.util.Type(V3) !== "Object" || !types.isAnyArrayBuffer(V3)) {
         throw webidl.errors.conversionFailed({
           prefix,
-          argument: `${argument} ("${webidl.util.Stringify(V2)}")`,
+          argument: `${argument} ("${webidl.util.Stringify(V3)}")`,
           types: ["ArrayBuffer"]
         });
       }
-      if (opts?.allowShared === false && types.isSharedArrayBuffer(V2)) {
+      if (opts?.allowShared === false && types.isSharedArrayBuffer(V3)) {
         throw webidl.errors.exception({
           header: "ArrayBuffer",
           message: "SharedArrayBuffer is not allowed."
         });
       }
-      if (V2.resizable || V2.growable) {
+      if (V3.resizable || V3.growable) {
         throw webidl.errors.exception({
           header: "ArrayBuffer",
           message: "Received a resizable ArrayBuffer."
         });
       }
-      return V2;
+      return V3;
     };
-    webidl.converters.TypedArray = function(V2, T2, prefix, name, opts) {
-      if (webidl.util.Type(V2) !== "Object" || !types.isTypedArray(V2) || V2.constructor.name !== T2.name) {
+    webidl.converters.TypedArray = function(V3, T3, prefix, name, opts) {
+      if (webidl.util.Type(V3) !== "Object" || !types.isTypedArray(V3) || V3.constructor.name !== T3.name) {
         throw webidl.errors.conversionFailed({
           prefix,
-          argument: `${name} ("${webidl.util.Stringify(V2)}")`,
-          types: [T2.name]
+          argument: `${name} ("${webidl.util.Stringify(V3)}")`,
+          types: [T3.name]
         });
       }
-      if (opts?.allowShared === false && types.isSharedArrayBuffer(V2.buffer)) {
+      if (opts?.allowShared === false && types.isSharedArrayBuffer(V3.buffer)) {
         throw webidl.errors.exception({
           header: "ArrayBuffer",
           message: "SharedArrayBuffer is not allowed."
         });
       }
-      if (V2.buffer.resizable || V2.buffer.growable) {
+      if (V3.buffer.resizable || V3.buffer.growable) {
         throw webidl.errors.exception({
           header: "ArrayBuffer",
           message: "Received a resizable ArrayBuffer."
         });
       }
-      return V2;
+      return V3;
     };
-    webidl.converters.DataView = function(V2, prefix, name, opts) {
-      if (webidl.util.Type(V2) !== "Object" || !types.isDataView(V2)) {
+    webidl.converters.DataView = function(V3, prefix, name, opts) {
+      if (webidl.util.Type(V3) !== "Object" || !types.isDataView(V3)) {
         throw webidl.errors.exception({
           header: prefix,
           message: `${name} is not a DataView.`
         });
       }
-      if (opts?.allowShared === false && types.isSharedArrayBuffer(V2.buffer)) {
+      if (opts?.allowShared === false && types.isSharedArrayBuffer(V3.buffer)) {
         throw webidl.errors.exception({
           header: "ArrayBuffer",
           message: "SharedArrayBuffer is not allowed."
         });
       }
-      if (V2.buffer.resizable || V2.buffer.growable) {
+      if (V3.buffer.resizable || V3.buffer.growable) {
         throw webidl.errors.exception({
           header: "ArrayBuffer",
           message: "Received a resizable ArrayBuffer."
         });
       }
-      return V2;
+      return V3;
     };
-    webidl.converters.BufferSource = function(V2, prefix, name, opts) {
-      if (types.isAnyArrayBuffer(V2)) {
-        return webidl.converters.ArrayBuffer(V2, prefix, name, { ...opts, allowShared: false });
+    webidl.converters.BufferSource = function(V3, prefix, name, opts) {
+      if (types.isAnyArrayBuffer(V3)) {
+        return webidl.converters.ArrayBuffer(V3, prefix, name, { ...opts, allowShared: false });
       }
-      if (types.isTypedArray(V2)) {
-        return webidl.converters.TypedArray(V2, V2.constructor, prefix, name, { ...opts, allowShared: false });
+      if (types.isTypedArray(V3)) {
+        return webidl.converters.TypedArray(V3, V3.constructor, prefix, name, { ...opts, allowShared: false });
       }
-      if (types.isDataView(V2)) {
-        return webidl.converters.DataView(V2, prefix, name, { ...opts, allowShared: false });
+      if (types.isDataView(V3)) {
+        return webidl.converters.DataView(V3, prefix, name, { ...opts, allowShared: false });
       }
       throw webidl.errors.conversionFailed({
         prefix,
-        argument: `${name} ("${webidl.util.Stringify(V2)}")`,
+        argument: `${name} ("${webidl.util.Stringify(V3)}")`,
         types: ["BufferSource"]
       });
     };
@@ -4463,11 +4463,11 @@ var require_util2 = __commonJS({
     }
     function tryUpgradeRequestToAPotentiallyTrustworthyURL(request2) {
     }
-    function sameOrigin(A2, B2) {
-      if (A2.origin === B2.origin && A2.origin === "null") {
+    function sameOrigin(A3, B2) {
+      if (A3.origin === B2.origin && A3.origin === "null") {
         return true;
       }
-      if (A2.protocol === B2.protocol && A2.hostname === B2.hostname && A2.port === B2.port) {
+      if (A3.protocol === B2.protocol && A3.hostname === B2.hostname && A3.port === B2.port) {
         return true;
       }
       return false;
@@ -4475,8 +4475,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve8, reject) => {
-        res = resolve8;
+      const promise = new Promise((resolve9, reject) => {
+        res = resolve9;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -5506,7 +5506,7 @@ Content-Disposition: form-data`;
         const escape2 = (str) => str.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
         const normalizeLinefeeds = (value2) => value2.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
-        const rn = new Uint8Array([13, 10]);
+        const rn2 = new Uint8Array([13, 10]);
         length = 0;
         let hasUnknownSizeValue = false;
         for (const [name, value2] of object) {
@@ -5522,9 +5522,9 @@ ${normalizeLinefeeds(value2)}\r
 Content-Type: ${value2.type || "application/octet-stream"}\r
 \r
 `);
-            blobParts.push(chunk2, value2, rn);
+            blobParts.push(chunk2, value2, rn2);
             if (typeof value2.size === "number") {
-              length += chunk2.byteLength + value2.size + rn.byteLength;
+              length += chunk2.byteLength + value2.size + rn2.byteLength;
             } else {
               hasUnknownSizeValue = true;
             }
@@ -5808,35 +5808,35 @@ var require_client_h1 = __commonJS({
       return await WebAssembly.instantiate(mod, {
         env: {
           /* eslint-disable camelcase */
-          wasm_on_url: (p2, at, len) => {
+          wasm_on_url: (p2, at2, len) => {
             return 0;
           },
-          wasm_on_status: (p2, at, len) => {
+          wasm_on_status: (p2, at2, len) => {
             assert2(currentParser.ptr === p2);
-            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onStatus(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_message_begin: (p2) => {
             assert2(currentParser.ptr === p2);
             return currentParser.onMessageBegin() || 0;
           },
-          wasm_on_header_field: (p2, at, len) => {
+          wasm_on_header_field: (p2, at2, len) => {
             assert2(currentParser.ptr === p2);
-            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onHeaderField(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
-          wasm_on_header_value: (p2, at, len) => {
+          wasm_on_header_value: (p2, at2, len) => {
             assert2(currentParser.ptr === p2);
-            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onHeaderValue(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_headers_complete: (p2, statusCode, upgrade, shouldKeepAlive) => {
             assert2(currentParser.ptr === p2);
             return currentParser.onHeadersComplete(statusCode, Boolean(upgrade), Boolean(shouldKeepAlive)) || 0;
           },
-          wasm_on_body: (p2, at, len) => {
+          wasm_on_body: (p2, at2, len) => {
             assert2(currentParser.ptr === p2);
-            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onBody(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_message_complete: (p2) => {
@@ -6638,8 +6638,8 @@ upgrade: ${upgrade}\r
         if (!err) {
           try {
             writer.end();
-          } catch (er) {
-            err = er;
+          } catch (er2) {
+            err = er2;
           }
         }
         writer.destroy(err);
@@ -6727,12 +6727,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve8, reject) => {
+      const waitForDrain = () => new Promise((resolve9, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve8;
+          callback = resolve9;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7402,12 +7402,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve8, reject) => {
+      const waitForDrain = () => new Promise((resolve9, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve8;
+          callback = resolve9;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7886,16 +7886,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve8) => {
+        return new Promise((resolve9) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve8;
+            this[kClosedResolve] = resolve9;
           } else {
-            resolve8(null);
+            resolve9(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve8) => {
+        return new Promise((resolve9) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i2 = 0; i2 < requests.length; i2++) {
             const request2 = requests[i2];
@@ -7906,7 +7906,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve8(null);
+            resolve9(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7957,7 +7957,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve8, reject) => {
+        const socket = await new Promise((resolve9, reject) => {
           client[kConnector]({
             host,
             hostname: hostname2,
@@ -7969,7 +7969,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve8(socket2);
+              resolve9(socket2);
             }
           });
         });
@@ -8305,8 +8305,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c3) => c3.close()));
         } else {
-          await new Promise((resolve8) => {
-            this[kClosedResolve] = resolve8;
+          await new Promise((resolve9) => {
+            this[kClosedResolve] = resolve9;
           });
         }
       }
@@ -9575,7 +9575,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve8, reject) => {
+        return await new Promise((resolve9, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9588,7 +9588,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve8(null);
+              resolve9(null);
             }
           }).on("error", noop3).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9607,7 +9607,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert2(!stream[kConsume]);
-      return new Promise((resolve8, reject) => {
+      return new Promise((resolve9, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9624,7 +9624,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve8,
+              resolve: resolve9,
               reject,
               length: 0,
               body: []
@@ -9694,18 +9694,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve8, stream, length } = consume2;
+      const { type, body, resolve: resolve9, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve8(chunksDecode(body, length));
+          resolve9(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve8(JSON.parse(chunksDecode(body, length)));
+          resolve9(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve8(chunksConcat(body, length).buffer);
+          resolve9(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve8(new Blob(body, { type: stream[kContentType] }));
+          resolve9(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve8(chunksConcat(body, length));
+          resolve9(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9962,9 +9962,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve8, reject) => {
+        return new Promise((resolve9, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve8(data);
+            return err ? reject(err) : resolve9(data);
           });
         });
       }
@@ -10187,9 +10187,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve8, reject) => {
+        return new Promise((resolve9, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve8(data);
+            return err ? reject(err) : resolve9(data);
           });
         });
       }
@@ -10474,9 +10474,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve8, reject) => {
+        return new Promise((resolve9, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve8(data);
+            return err ? reject(err) : resolve9(data);
           });
         });
       }
@@ -10568,9 +10568,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve8, reject) => {
+        return new Promise((resolve9, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve8(data);
+            return err ? reject(err) : resolve9(data);
           });
         });
       }
@@ -12338,19 +12338,19 @@ var require_headers = __commonJS({
         enumerable: false
       }
     });
-    webidl.converters.HeadersInit = function(V2, prefix, argument) {
-      if (webidl.util.Type(V2) === "Object") {
-        const iterator2 = Reflect.get(V2, Symbol.iterator);
-        if (!util.types.isProxy(V2) && iterator2 === Headers2.prototype.entries) {
+    webidl.converters.HeadersInit = function(V3, prefix, argument) {
+      if (webidl.util.Type(V3) === "Object") {
+        const iterator2 = Reflect.get(V3, Symbol.iterator);
+        if (!util.types.isProxy(V3) && iterator2 === Headers2.prototype.entries) {
           try {
-            return getHeadersList(V2).entriesList;
+            return getHeadersList(V3).entriesList;
           } catch {
           }
         }
         if (typeof iterator2 === "function") {
-          return webidl.converters["sequence<sequence<ByteString>>"](V2, prefix, argument, iterator2.bind(V2));
+          return webidl.converters["sequence<sequence<ByteString>>"](V3, prefix, argument, iterator2.bind(V3));
         }
-        return webidl.converters["record<ByteString, ByteString>"](V2, prefix, argument);
+        return webidl.converters["record<ByteString, ByteString>"](V3, prefix, argument);
       }
       throw webidl.errors.conversionFailed({
         prefix: "Headers constructor",
@@ -12715,32 +12715,32 @@ var require_response = __commonJS({
     webidl.converters.URLSearchParams = webidl.interfaceConverter(
       URLSearchParams
     );
-    webidl.converters.XMLHttpRequestBodyInit = function(V2, prefix, name) {
-      if (typeof V2 === "string") {
-        return webidl.converters.USVString(V2, prefix, name);
+    webidl.converters.XMLHttpRequestBodyInit = function(V3, prefix, name) {
+      if (typeof V3 === "string") {
+        return webidl.converters.USVString(V3, prefix, name);
       }
-      if (isBlobLike(V2)) {
-        return webidl.converters.Blob(V2, prefix, name, { strict: false });
+      if (isBlobLike(V3)) {
+        return webidl.converters.Blob(V3, prefix, name, { strict: false });
       }
-      if (ArrayBuffer.isView(V2) || types.isArrayBuffer(V2)) {
-        return webidl.converters.BufferSource(V2, prefix, name);
+      if (ArrayBuffer.isView(V3) || types.isArrayBuffer(V3)) {
+        return webidl.converters.BufferSource(V3, prefix, name);
       }
-      if (util.isFormDataLike(V2)) {
-        return webidl.converters.FormData(V2, prefix, name, { strict: false });
+      if (util.isFormDataLike(V3)) {
+        return webidl.converters.FormData(V3, prefix, name, { strict: false });
       }
-      if (V2 instanceof URLSearchParams) {
-        return webidl.converters.URLSearchParams(V2, prefix, name);
+      if (V3 instanceof URLSearchParams) {
+        return webidl.converters.URLSearchParams(V3, prefix, name);
       }
-      return webidl.converters.DOMString(V2, prefix, name);
+      return webidl.converters.DOMString(V3, prefix, name);
     };
-    webidl.converters.BodyInit = function(V2, prefix, argument) {
-      if (V2 instanceof ReadableStream) {
-        return webidl.converters.ReadableStream(V2, prefix, argument);
+    webidl.converters.BodyInit = function(V3, prefix, argument) {
+      if (V3 instanceof ReadableStream) {
+        return webidl.converters.ReadableStream(V3, prefix, argument);
       }
-      if (V2?.[Symbol.asyncIterator]) {
-        return V2;
+      if (V3?.[Symbol.asyncIterator]) {
+        return V3;
       }
-      return webidl.converters.XMLHttpRequestBodyInit(V2, prefix, argument);
+      return webidl.converters.XMLHttpRequestBodyInit(V3, prefix, argument);
     };
     webidl.converters.ResponseInit = webidl.dictionaryConverter([
       {
@@ -13409,14 +13409,14 @@ var require_request2 = __commonJS({
     webidl.converters.Request = webidl.interfaceConverter(
       Request
     );
-    webidl.converters.RequestInfo = function(V2, prefix, argument) {
-      if (typeof V2 === "string") {
-        return webidl.converters.USVString(V2, prefix, argument);
+    webidl.converters.RequestInfo = function(V3, prefix, argument) {
+      if (typeof V3 === "string") {
+        return webidl.converters.USVString(V3, prefix, argument);
       }
-      if (V2 instanceof Request) {
-        return webidl.converters.Request(V2, prefix, argument);
+      if (V3 instanceof Request) {
+        return webidl.converters.Request(V3, prefix, argument);
       }
-      return webidl.converters.USVString(V2, prefix, argument);
+      return webidl.converters.USVString(V3, prefix, argument);
     };
     webidl.converters.AbortSignal = webidl.interfaceConverter(
       AbortSignal
@@ -14433,7 +14433,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve8, reject) => agent.dispatch(
+        return new Promise((resolve9, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14509,7 +14509,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError2 = this.onError.bind(this);
-              resolve8({
+              resolve9({
                 status,
                 statusText,
                 headersList,
@@ -14552,7 +14552,7 @@ var require_fetch = __commonJS({
               for (let i2 = 0; i2 < rawHeaders.length; i2 += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i2]), rawHeaders[i2 + 1].toString("latin1"), true);
               }
-              resolve8({
+              resolve9({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -14964,67 +14964,67 @@ var require_util4 = __commonJS({
       writable: false,
       configurable: false
     };
-    function readOperation(fr, blob, type, encodingName) {
-      if (fr[kState] === "loading") {
+    function readOperation(fr2, blob, type, encodingName) {
+      if (fr2[kState] === "loading") {
         throw new DOMException("Invalid state", "InvalidStateError");
       }
-      fr[kState] = "loading";
-      fr[kResult] = null;
-      fr[kError] = null;
+      fr2[kState] = "loading";
+      fr2[kResult] = null;
+      fr2[kError] = null;
       const stream = blob.stream();
       const reader = stream.getReader();
       const bytes = [];
       let chunkPromise = reader.read();
       let isFirstChunk = true;
       (async () => {
-        while (!fr[kAborted]) {
+        while (!fr2[kAborted]) {
           try {
             const { done, value: value2 } = await chunkPromise;
-            if (isFirstChunk && !fr[kAborted]) {
+            if (isFirstChunk && !fr2[kAborted]) {
               queueMicrotask(() => {
-                fireAProgressEvent("loadstart", fr);
+                fireAProgressEvent("loadstart", fr2);
               });
             }
             isFirstChunk = false;
             if (!done && types.isUint8Array(value2)) {
               bytes.push(value2);
-              if ((fr[kLastProgressEventFired] === void 0 || Date.now() - fr[kLastProgressEventFired] >= 50) && !fr[kAborted]) {
-                fr[kLastProgressEventFired] = Date.now();
+              if ((fr2[kLastProgressEventFired] === void 0 || Date.now() - fr2[kLastProgressEventFired] >= 50) && !fr2[kAborted]) {
+                fr2[kLastProgressEventFired] = Date.now();
                 queueMicrotask(() => {
-                  fireAProgressEvent("progress", fr);
+                  fireAProgressEvent("progress", fr2);
                 });
               }
               chunkPromise = reader.read();
             } else if (done) {
               queueMicrotask(() => {
-                fr[kState] = "done";
+                fr2[kState] = "done";
                 try {
                   const result = packageData(bytes, type, blob.type, encodingName);
-                  if (fr[kAborted]) {
+                  if (fr2[kAborted]) {
                     return;
                   }
-                  fr[kResult] = result;
-                  fireAProgressEvent("load", fr);
+                  fr2[kResult] = result;
+                  fireAProgressEvent("load", fr2);
                 } catch (error3) {
-                  fr[kError] = error3;
-                  fireAProgressEvent("error", fr);
+                  fr2[kError] = error3;
+                  fireAProgressEvent("error", fr2);
                 }
-                if (fr[kState] !== "loading") {
-                  fireAProgressEvent("loadend", fr);
+                if (fr2[kState] !== "loading") {
+                  fireAProgressEvent("loadend", fr2);
                 }
               });
               break;
             }
           } catch (error3) {
-            if (fr[kAborted]) {
+            if (fr2[kAborted]) {
               return;
             }
             queueMicrotask(() => {
-              fr[kState] = "done";
-              fr[kError] = error3;
-              fireAProgressEvent("error", fr);
-              if (fr[kState] !== "loading") {
-                fireAProgressEvent("loadend", fr);
+              fr2[kState] = "done";
+              fr2[kError] = error3;
+              fireAProgressEvent("error", fr2);
+              if (fr2[kState] !== "loading") {
+                fireAProgressEvent("loadend", fr2);
               }
             });
             break;
@@ -15254,14 +15254,14 @@ var require_filereader = __commonJS({
         webidl.brandCheck(this, _FileReader);
         return this[kEvents].loadend;
       }
-      set onloadend(fn) {
+      set onloadend(fn2) {
         webidl.brandCheck(this, _FileReader);
         if (this[kEvents].loadend) {
           this.removeEventListener("loadend", this[kEvents].loadend);
         }
-        if (typeof fn === "function") {
-          this[kEvents].loadend = fn;
-          this.addEventListener("loadend", fn);
+        if (typeof fn2 === "function") {
+          this[kEvents].loadend = fn2;
+          this.addEventListener("loadend", fn2);
         } else {
           this[kEvents].loadend = null;
         }
@@ -15270,14 +15270,14 @@ var require_filereader = __commonJS({
         webidl.brandCheck(this, _FileReader);
         return this[kEvents].error;
       }
-      set onerror(fn) {
+      set onerror(fn2) {
         webidl.brandCheck(this, _FileReader);
         if (this[kEvents].error) {
           this.removeEventListener("error", this[kEvents].error);
         }
-        if (typeof fn === "function") {
-          this[kEvents].error = fn;
-          this.addEventListener("error", fn);
+        if (typeof fn2 === "function") {
+          this[kEvents].error = fn2;
+          this.addEventListener("error", fn2);
         } else {
           this[kEvents].error = null;
         }
@@ -15286,14 +15286,14 @@ var require_filereader = __commonJS({
         webidl.brandCheck(this, _FileReader);
         return this[kEvents].loadstart;
       }
-      set onloadstart(fn) {
+      set onloadstart(fn2) {
         webidl.brandCheck(this, _FileReader);
         if (this[kEvents].loadstart) {
           this.removeEventListener("loadstart", this[kEvents].loadstart);
         }
-        if (typeof fn === "function") {
-          this[kEvents].loadstart = fn;
-          this.addEventListener("loadstart", fn);
+        if (typeof fn2 === "function") {
+          this[kEvents].loadstart = fn2;
+          this.addEventListener("loadstart", fn2);
         } else {
           this[kEvents].loadstart = null;
         }
@@ -15302,14 +15302,14 @@ var require_filereader = __commonJS({
         webidl.brandCheck(this, _FileReader);
         return this[kEvents].progress;
       }
-      set onprogress(fn) {
+      set onprogress(fn2) {
         webidl.brandCheck(this, _FileReader);
         if (this[kEvents].progress) {
           this.removeEventListener("progress", this[kEvents].progress);
         }
-        if (typeof fn === "function") {
-          this[kEvents].progress = fn;
-          this.addEventListener("progress", fn);
+        if (typeof fn2 === "function") {
+          this[kEvents].progress = fn2;
+          this.addEventListener("progress", fn2);
         } else {
           this[kEvents].progress = null;
         }
@@ -15318,14 +15318,14 @@ var require_filereader = __commonJS({
         webidl.brandCheck(this, _FileReader);
         return this[kEvents].load;
       }
-      set onload(fn) {
+      set onload(fn2) {
         webidl.brandCheck(this, _FileReader);
         if (this[kEvents].load) {
           this.removeEventListener("load", this[kEvents].load);
         }
-        if (typeof fn === "function") {
-          this[kEvents].load = fn;
-          this.addEventListener("load", fn);
+        if (typeof fn2 === "function") {
+          this[kEvents].load = fn2;
+          this.addEventListener("load", fn2);
         } else {
           this[kEvents].load = null;
         }
@@ -15334,14 +15334,14 @@ var require_filereader = __commonJS({
         webidl.brandCheck(this, _FileReader);
         return this[kEvents].abort;
       }
-      set onabort(fn) {
+      set onabort(fn2) {
         webidl.brandCheck(this, _FileReader);
         if (this[kEvents].abort) {
           this.removeEventListener("abort", this[kEvents].abort);
         }
-        if (typeof fn === "function") {
-          this[kEvents].abort = fn;
-          this.addEventListener("abort", fn);
+        if (typeof fn2 === "function") {
+          this[kEvents].abort = fn2;
+          this.addEventListener("abort", fn2);
         } else {
           this[kEvents].abort = null;
         }
@@ -15403,8 +15403,8 @@ var require_util5 = __commonJS({
     var assert2 = __require("node:assert");
     var { URLSerializer } = require_data_url();
     var { isValidHeaderName } = require_util2();
-    function urlEquals(A2, B2, excludeFragment = false) {
-      const serializedA = URLSerializer(A2, excludeFragment);
+    function urlEquals(A3, B2, excludeFragment = false) {
+      const serializedA = URLSerializer(A3, excludeFragment);
       const serializedB = URLSerializer(B2, excludeFragment);
       return serializedA === serializedB;
     }
@@ -18080,14 +18080,14 @@ var require_websocket = __commonJS({
         webidl.brandCheck(this, _WebSocket);
         return this.#events.open;
       }
-      set onopen(fn) {
+      set onopen(fn2) {
         webidl.brandCheck(this, _WebSocket);
         if (this.#events.open) {
           this.removeEventListener("open", this.#events.open);
         }
-        if (typeof fn === "function") {
-          this.#events.open = fn;
-          this.addEventListener("open", fn);
+        if (typeof fn2 === "function") {
+          this.#events.open = fn2;
+          this.addEventListener("open", fn2);
         } else {
           this.#events.open = null;
         }
@@ -18096,14 +18096,14 @@ var require_websocket = __commonJS({
         webidl.brandCheck(this, _WebSocket);
         return this.#events.error;
       }
-      set onerror(fn) {
+      set onerror(fn2) {
         webidl.brandCheck(this, _WebSocket);
         if (this.#events.error) {
           this.removeEventListener("error", this.#events.error);
         }
-        if (typeof fn === "function") {
-          this.#events.error = fn;
-          this.addEventListener("error", fn);
+        if (typeof fn2 === "function") {
+          this.#events.error = fn2;
+          this.addEventListener("error", fn2);
         } else {
           this.#events.error = null;
         }
@@ -18112,14 +18112,14 @@ var require_websocket = __commonJS({
         webidl.brandCheck(this, _WebSocket);
         return this.#events.close;
       }
-      set onclose(fn) {
+      set onclose(fn2) {
         webidl.brandCheck(this, _WebSocket);
         if (this.#events.close) {
           this.removeEventListener("close", this.#events.close);
         }
-        if (typeof fn === "function") {
-          this.#events.close = fn;
-          this.addEventListener("close", fn);
+        if (typeof fn2 === "function") {
+          this.#events.close = fn2;
+          this.addEventListener("close", fn2);
         } else {
           this.#events.close = null;
         }
@@ -18128,14 +18128,14 @@ var require_websocket = __commonJS({
         webidl.brandCheck(this, _WebSocket);
         return this.#events.message;
       }
-      set onmessage(fn) {
+      set onmessage(fn2) {
         webidl.brandCheck(this, _WebSocket);
         if (this.#events.message) {
           this.removeEventListener("message", this.#events.message);
         }
-        if (typeof fn === "function") {
-          this.#events.message = fn;
-          this.addEventListener("message", fn);
+        if (typeof fn2 === "function") {
+          this.#events.message = fn2;
+          this.addEventListener("message", fn2);
         } else {
           this.#events.message = null;
         }
@@ -18218,11 +18218,11 @@ var require_websocket = __commonJS({
     webidl.converters["sequence<DOMString>"] = webidl.sequenceConverter(
       webidl.converters.DOMString
     );
-    webidl.converters["DOMString or sequence<DOMString>"] = function(V2, prefix, argument) {
-      if (webidl.util.Type(V2) === "Object" && Symbol.iterator in V2) {
-        return webidl.converters["sequence<DOMString>"](V2);
+    webidl.converters["DOMString or sequence<DOMString>"] = function(V3, prefix, argument) {
+      if (webidl.util.Type(V3) === "Object" && Symbol.iterator in V3) {
+        return webidl.converters["sequence<DOMString>"](V3);
       }
-      return webidl.converters.DOMString(V2, prefix, argument);
+      return webidl.converters.DOMString(V3, prefix, argument);
     };
     webidl.converters.WebSocketInit = webidl.dictionaryConverter([
       {
@@ -18240,22 +18240,22 @@ var require_websocket = __commonJS({
         converter: webidl.nullableConverter(webidl.converters.HeadersInit)
       }
     ]);
-    webidl.converters["DOMString or sequence<DOMString> or WebSocketInit"] = function(V2) {
-      if (webidl.util.Type(V2) === "Object" && !(Symbol.iterator in V2)) {
-        return webidl.converters.WebSocketInit(V2);
+    webidl.converters["DOMString or sequence<DOMString> or WebSocketInit"] = function(V3) {
+      if (webidl.util.Type(V3) === "Object" && !(Symbol.iterator in V3)) {
+        return webidl.converters.WebSocketInit(V3);
       }
-      return { protocols: webidl.converters["DOMString or sequence<DOMString>"](V2) };
+      return { protocols: webidl.converters["DOMString or sequence<DOMString>"](V3) };
     };
-    webidl.converters.WebSocketSendData = function(V2) {
-      if (webidl.util.Type(V2) === "Object") {
-        if (isBlobLike(V2)) {
-          return webidl.converters.Blob(V2, { strict: false });
+    webidl.converters.WebSocketSendData = function(V3) {
+      if (webidl.util.Type(V3) === "Object") {
+        if (isBlobLike(V3)) {
+          return webidl.converters.Blob(V3, { strict: false });
         }
-        if (ArrayBuffer.isView(V2) || types.isArrayBuffer(V2)) {
-          return webidl.converters.BufferSource(V2);
+        if (ArrayBuffer.isView(V3) || types.isArrayBuffer(V3)) {
+          return webidl.converters.BufferSource(V3);
         }
       }
-      return webidl.converters.USVString(V2);
+      return webidl.converters.USVString(V3);
     };
     function onParserDrain() {
       this.ws[kResponse].socket.resume();
@@ -18293,8 +18293,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay2(ms) {
-      return new Promise((resolve8) => {
-        setTimeout(resolve8, ms).unref();
+      return new Promise((resolve9) => {
+        setTimeout(resolve9, ms).unref();
       });
     }
     module.exports = {
@@ -18916,13 +18916,13 @@ var require_eventsource = __commonJS({
       get onopen() {
         return this.#events.open;
       }
-      set onopen(fn) {
+      set onopen(fn2) {
         if (this.#events.open) {
           this.removeEventListener("open", this.#events.open);
         }
-        if (typeof fn === "function") {
-          this.#events.open = fn;
-          this.addEventListener("open", fn);
+        if (typeof fn2 === "function") {
+          this.#events.open = fn2;
+          this.addEventListener("open", fn2);
         } else {
           this.#events.open = null;
         }
@@ -18930,13 +18930,13 @@ var require_eventsource = __commonJS({
       get onmessage() {
         return this.#events.message;
       }
-      set onmessage(fn) {
+      set onmessage(fn2) {
         if (this.#events.message) {
           this.removeEventListener("message", this.#events.message);
         }
-        if (typeof fn === "function") {
-          this.#events.message = fn;
-          this.addEventListener("message", fn);
+        if (typeof fn2 === "function") {
+          this.#events.message = fn2;
+          this.addEventListener("message", fn2);
         } else {
           this.#events.message = null;
         }
@@ -18944,13 +18944,13 @@ var require_eventsource = __commonJS({
       get onerror() {
         return this.#events.error;
       }
-      set onerror(fn) {
+      set onerror(fn2) {
         if (this.#events.error) {
           this.removeEventListener("error", this.#events.error);
         }
-        if (typeof fn === "function") {
-          this.#events.error = fn;
-          this.addEventListener("error", fn);
+        if (typeof fn2 === "function") {
+          this.#events.error = fn2;
+          this.addEventListener("error", fn2);
         } else {
           this.#events.error = null;
         }
@@ -19061,7 +19061,7 @@ var require_undici = __commonJS({
       parseHeaders: util.parseHeaders,
       headerNameToString: util.headerNameToString
     };
-    function makeDispatcher(fn) {
+    function makeDispatcher(fn2) {
       return (url, opts, handler2) => {
         if (typeof opts === "function") {
           handler2 = opts;
@@ -19092,7 +19092,7 @@ var require_undici = __commonJS({
         if (agent) {
           throw new InvalidArgumentError2("unsupported opts.agent. Did you mean opts.client?");
         }
-        return fn.call(dispatcher, {
+        return fn2.call(dispatcher, {
           ...opts,
           origin: url.origin,
           path: url.search ? `${url.pathname}${url.search}` : url.pathname,
@@ -19258,9 +19258,9 @@ var require_lib = __commonJS({
     var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
       var ownKeys = function(o2) {
         ownKeys = Object.getOwnPropertyNames || function(o3) {
-          var ar = [];
-          for (var k2 in o3) if (Object.prototype.hasOwnProperty.call(o3, k2)) ar[ar.length] = k2;
-          return ar;
+          var ar2 = [];
+          for (var k2 in o3) if (Object.prototype.hasOwnProperty.call(o3, k2)) ar2[ar2.length] = k2;
+          return ar2;
         };
         return ownKeys(o2);
       };
@@ -19274,13 +19274,13 @@ var require_lib = __commonJS({
         return result;
       };
     })();
-    var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P2, generator) {
+    var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P3, generator) {
       function adopt(value2) {
-        return value2 instanceof P2 ? value2 : new P2(function(resolve8) {
-          resolve8(value2);
+        return value2 instanceof P3 ? value2 : new P3(function(resolve9) {
+          resolve9(value2);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve8, reject) {
+      return new (P3 || (P3 = Promise))(function(resolve9, reject) {
         function fulfilled(value2) {
           try {
             step(generator.next(value2));
@@ -19296,7 +19296,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -19383,26 +19383,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve8) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve9) => __awaiter3(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve8(output.toString());
+              resolve9(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve8) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve9) => __awaiter3(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve8(Buffer.concat(chunks));
+              resolve9(Buffer.concat(chunks));
             });
           }));
         });
@@ -19610,14 +19610,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info, data) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve8, reject) => {
+          return new Promise((resolve9, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve8(res);
+                resolve9(res);
               }
             }
             this.requestRawWithCallback(info, data, callbackForResult);
@@ -19861,12 +19861,12 @@ var require_lib = __commonJS({
         return __awaiter3(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve8) => setTimeout(() => resolve8(), ms));
+          return new Promise((resolve9) => setTimeout(() => resolve9(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve8, reject) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve9, reject) => __awaiter3(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -19874,7 +19874,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve8(response);
+              resolve9(response);
             }
             function dateTimeDeserializer(key, value2) {
               if (typeof value2 === "string") {
@@ -19913,7 +19913,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve8(response);
+              resolve9(response);
             }
           }));
         });
@@ -20061,8 +20061,8 @@ var require_argument = __commonJS({
        * @param {Function} [fn]
        * @return {Argument}
        */
-      argParser(fn) {
-        this.parseArg = fn;
+      argParser(fn2) {
+        this.parseArg = fn2;
         return this;
       }
       /**
@@ -20834,8 +20834,8 @@ var require_option = __commonJS({
        * @param {Function} [fn]
        * @return {Option}
        */
-      argParser(fn) {
-        this.parseArg = fn;
+      argParser(fn2) {
+        this.parseArg = fn2;
         return this;
       }
       /**
@@ -21537,9 +21537,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {Function} [fn] optional callback which will be passed a CommanderError, defaults to throwing
        * @return {Command} `this` command for chaining
        */
-      exitOverride(fn) {
-        if (fn) {
-          this._exitCallback = fn;
+      exitOverride(fn2) {
+        if (fn2) {
+          this._exitCallback = fn2;
         } else {
           this._exitCallback = (err) => {
             if (err.code !== "commander.executeSubCommandAsync") {
@@ -21579,7 +21579,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {Function} fn
        * @return {Command} `this` command for chaining
        */
-      action(fn) {
+      action(fn2) {
         const listener = (args) => {
           const expectedArgsCount = this.registeredArguments.length;
           const actionArgs = args.slice(0, expectedArgsCount);
@@ -21589,7 +21589,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
             actionArgs[expectedArgsCount] = this.opts();
           }
           actionArgs.push(this);
-          return fn.apply(this, actionArgs);
+          return fn2.apply(this, actionArgs);
         };
         this._actionHandler = listener;
         return this;
@@ -21729,7 +21729,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command} `this` command for chaining
        * @private
        */
-      _optionEx(config2, flags, description, fn, defaultValue) {
+      _optionEx(config2, flags, description, fn2, defaultValue) {
         if (typeof flags === "object" && flags instanceof Option2) {
           throw new Error(
             "To add an Option object use addOption() instead of option() or requiredOption()"
@@ -21737,17 +21737,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
         }
         const option = this.createOption(flags, description);
         option.makeOptionMandatory(!!config2.mandatory);
-        if (typeof fn === "function") {
-          option.default(defaultValue).argParser(fn);
-        } else if (fn instanceof RegExp) {
-          const regex = fn;
-          fn = (val, def) => {
+        if (typeof fn2 === "function") {
+          option.default(defaultValue).argParser(fn2);
+        } else if (fn2 instanceof RegExp) {
+          const regex = fn2;
+          fn2 = (val, def) => {
             const m = regex.exec(val);
             return m ? m[0] : def;
           };
-          option.default(defaultValue).argParser(fn);
+          option.default(defaultValue).argParser(fn2);
         } else {
-          option.default(fn);
+          option.default(fn2);
         }
         return this.addOption(option);
       }
@@ -22349,11 +22349,11 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {(Promise|undefined)}
        * @private
        */
-      _chainOrCall(promise, fn) {
+      _chainOrCall(promise, fn2) {
         if (promise?.then && typeof promise.then === "function") {
-          return promise.then(() => fn());
+          return promise.then(() => fn2());
         }
-        return fn();
+        return fn2();
       }
       /**
        *
@@ -23427,7 +23427,7 @@ var init_version = __esm({
 function isCollectionName(name) {
   return Object.hasOwn(COLLECTION_KINDS, name);
 }
-var COLLECTION_KINDS, COLLECTION_NAMES, ID, ID_PATTERN, REF_KINDS, TYPED_REFERENCE_PATTERN, ENVIRONMENTS, LEVELS, STRATEGY_SYNONYMS, IMPORT_SOURCES;
+var COLLECTION_KINDS, COLLECTION_NAMES, ID, ID_PATTERN, REF_KINDS, TYPED_REFERENCE_PATTERN, ENVIRONMENTS, LEVELS, STRATEGY_SYNONYMS, IMPORT_SOURCES, CRITICALITIES, STRATEGIES, WORKLOAD_STATUSES, DEPENDENCY_CLASSIFICATIONS;
 var init_vocabulary = __esm({
   "schemas/vocabulary.ts"() {
     "use strict";
@@ -23460,6 +23460,32 @@ var init_vocabulary = __esm({
       decommission: { ours: "retire", whose: "another" }
     };
     IMPORT_SOURCES = ["azure-migrate-servers", "azure-migrate-dependencies", "rvtools", "aws-cmf", "meg", "csv"];
+    CRITICALITIES = ["mission-critical", "unit-critical", "high", "medium", "low", "unsupported"];
+    STRATEGIES = [
+      "rehost",
+      "replatform",
+      "refactor",
+      "rearchitect",
+      "rebuild",
+      "replace",
+      "retire",
+      "retain",
+      "tbd"
+    ];
+    WORKLOAD_STATUSES = [
+      "identified",
+      "assessing",
+      "remediating",
+      "ready",
+      "scheduled",
+      "migrating",
+      "migrated",
+      "optimized",
+      "retired",
+      "retained",
+      "blocked"
+    ];
+    DEPENDENCY_CLASSIFICATIONS = ["app", "shared-infra", "external", "noise"];
   }
 });
 
@@ -23506,25 +23532,25 @@ function inertWord(word, place) {
 }
 function inertMessage(text3, place = "text") {
   let out2 = "";
-  let at = 0;
+  let at2 = 0;
   let prose2 = "";
-  while (at < text3.length) {
-    const run3 = /^`+/.exec(text3.slice(at));
+  while (at2 < text3.length) {
+    const run3 = /^`+/.exec(text3.slice(at2));
     if (!run3) {
-      prose2 += text3[at];
-      at += 1;
+      prose2 += text3[at2];
+      at2 += 1;
       continue;
     }
     const fence = run3[0];
-    const close = closingRun(text3, at + fence.length, fence.length);
+    const close = closingRun(text3, at2 + fence.length, fence.length);
     if (close === -1) {
       prose2 += fence;
-      at += fence.length;
+      at2 += fence.length;
       continue;
     }
-    out2 += inertText(prose2, place) + codeSpan(stripOneSpace(text3.slice(at + fence.length, close)), place);
+    out2 += inertText(prose2, place) + codeSpan(stripOneSpace(text3.slice(at2 + fence.length, close)), place);
     prose2 = "";
-    at = close + fence.length;
+    at2 = close + fence.length;
   }
   return out2 + inertText(prose2, place);
 }
@@ -24405,11 +24431,11 @@ function writeFileAtomic(path, content, options = {}) {
 }
 function writeFilesAtomic(writes, options = {}) {
   const prepared = writeTemporaryFiles(writes.map(([path, content]) => [path, content, temporaryPathOf(path)]), options);
-  prepared.forEach((file, at) => {
+  prepared.forEach((file, at2) => {
     try {
       file.replace();
     } catch (error3) {
-      for (const left of prepared.slice(at + 1)) left.discard();
+      for (const left of prepared.slice(at2 + 1)) left.discard();
       throw error3;
     }
   });
@@ -24912,8 +24938,8 @@ function valueByForms(text3) {
 }
 function isDigits(text3) {
   if (text3.length === 0) return false;
-  for (let at = 0; at < text3.length; at++) {
-    const c3 = text3.charCodeAt(at);
+  for (let at2 = 0; at2 < text3.length; at2++) {
+    const c3 = text3.charCodeAt(at2);
     if (c3 < 48 || c3 > 57) return false;
   }
   return true;
@@ -25016,9 +25042,9 @@ function nonFiniteIn(value2, path) {
   return [];
 }
 function setAt(target, path, value2) {
-  let at = target;
-  for (const step of path.slice(0, -1)) at = at[step];
-  at[path.at(-1)] = value2;
+  let at2 = target;
+  for (const step of path.slice(0, -1)) at2 = at2[step];
+  at2[path.at(-1)] = value2;
 }
 var collectionIndex;
 var init_cache_codec = __esm({
@@ -25346,7 +25372,7 @@ async function acquire(lockFile, waitMs) {
       if (holder.stale) takeOver(lockFile, holder.inode);
       else if (Date.now() >= deadline) {
         throw new IoError(`another backlog command${holder.pid ? ` (process ${holder.pid})` : ""} is writing this backlog: nothing was written; run this one again when it is done`);
-      } else await new Promise((resolve8) => setTimeout(resolve8, POLL_MS));
+      } else await new Promise((resolve9) => setTimeout(resolve9, POLL_MS));
       continue;
     }
     try {
@@ -27499,7 +27525,7 @@ var init_references = __esm({
 
 // src/text/stands-at.ts
 function standsAt(line, text3, column) {
-  for (let at = 0; at < text3.length; at++) if (line.charCodeAt(column + at) !== text3.charCodeAt(at)) return false;
+  for (let at2 = 0; at2 < text3.length; at2++) if (line.charCodeAt(column + at2) !== text3.charCodeAt(at2)) return false;
   return true;
 }
 var init_stands_at = __esm({
@@ -27610,8 +27636,8 @@ function stronglyConnectedComponents(nodes, next) {
   const starts = nodeAt2.length;
   const firstEdge = [0];
   const targets = [];
-  for (let at = 0; at < nodeAt2.length; at++) {
-    for (const successor of next(nodeAt2[at])) targets.push(numbered(successor));
+  for (let at2 = 0; at2 < nodeAt2.length; at2++) {
+    for (const successor of next(nodeAt2[at2])) targets.push(numbered(successor));
     firstEdge.push(targets.length);
   }
   const graph = { nodes: nodeAt2.length, firstEdge: Int32Array.from(firstEdge), targets: Int32Array.from(targets) };
@@ -27761,7 +27787,7 @@ function moveGroupsOf(workloads, edges) {
   for (let place = 0; place < workloads.length; place++) firstEdge[place + 1] += firstEdge[place];
   const filled = firstEdge.slice(0, workloads.length);
   const grouped = new Int32Array(count);
-  for (let at = 0; at < count; at++) grouped[filled[sources[at]]++] = targets[at];
+  for (let at2 = 0; at2 < count; at2++) grouped[filled[sources[at2]]++] = targets[at2];
   return componentsOfNumbers({ nodes: workloads.length, firstEdge, targets: grouped }).filter((component) => component.length > 1).map((component) => component.map((place) => workloads[place]).sort(byId)).sort((a, b2) => byId(a[0], b2[0]));
 }
 function byId(a, b2) {
@@ -28499,9 +28525,9 @@ function hexToUint8Array(hex) {
 function uint8ArrayToHex(bytes) {
   return Array.from(bytes).map((b2) => b2.toString(16).padStart(2, "0")).join("");
 }
-function members(proto2, table2) {
-  for (const key in table2) {
-    const desc = Object.getOwnPropertyDescriptor(table2, key);
+function members(proto2, table3) {
+  for (const key in table3) {
+    const desc = Object.getOwnPropertyDescriptor(table3, key);
     if (desc.get)
       Object.defineProperty(proto2, key, { ...desc, enumerable: false });
     else
@@ -28516,10 +28542,10 @@ function hide(inst, key, value2) {
   return own(inst, key, value2, false);
 }
 // @__NO_SIDE_EFFECTS__
-function derived(computes, table2) {
+function derived(computes, table3) {
   for (const key in computes) {
     const compute = computes[key];
-    Object.defineProperty(table2, key, {
+    Object.defineProperty(table3, key, {
       configurable: true,
       enumerable: true,
       get() {
@@ -28530,13 +28556,13 @@ function derived(computes, table2) {
       }
     });
   }
-  return table2;
+  return table3;
 }
-function defineBound(proto2, key, fn) {
+function defineBound(proto2, key, fn2) {
   Object.defineProperty(proto2, key, {
     configurable: true,
     get() {
-      return this == null ? fn : own(this, key, fn.bind(this));
+      return this == null ? fn2 : own(this, key, fn2.bind(this));
     },
     set(value2) {
       own(this, key, value2);
@@ -28598,9 +28624,9 @@ function installLazyProp(inst, key, make, enumerable) {
   });
 }
 function constantCatch(value2) {
-  const fn = () => value2;
-  fn[CONSTANT_CATCH] = true;
-  return fn;
+  const fn2 = () => value2;
+  fn2[CONSTANT_CATCH] = true;
+  return fn2;
 }
 var Cached, EVALUATING, captureStackTrace, allowsEval, getParsedType, propertyKeyTypes, primitiveTypes, NUMBER_FORMAT_RANGES, BIGINT_FORMAT_RANGES, highSurrogate, Class, installing, broke, breaker, CONSTANT_CATCH;
 var init_util = __esm({
@@ -28794,8 +28820,8 @@ function $constructor(name, initializer3, proto2, params) {
     init(inst, def);
     const deferred2 = inst._zod.deferred;
     if (deferred2) {
-      for (const fn of deferred2) {
-        fn();
+      for (const fn2 of deferred2) {
+        fn2();
       }
       inst._zod.deferred = void 0;
     }
@@ -29008,7 +29034,7 @@ var init_parse = __esm({
     init_core();
     init_util();
     _parse = (_Err) => {
-      const fn = (schema, value2, _ctx, _params) => {
+      const fn2 = (schema, value2, _ctx, _params) => {
         const ctx = _ctx ? { ..._ctx, async: false } : { async: false };
         const result = schema._zod.run({ value: value2, issues: [] }, ctx);
         if (result instanceof Promise) {
@@ -29016,27 +29042,27 @@ var init_parse = __esm({
         }
         if (result.issues.length) {
           const e = new (_params?.Err ?? _Err)(result.issues.map((iss) => finalizeIssue(iss, ctx, config())));
-          captureStackTrace(e, _params?.callee ?? fn);
+          captureStackTrace(e, _params?.callee ?? fn2);
           throw e;
         }
         return result.value;
       };
-      return fn;
+      return fn2;
     };
     _parseAsync = (_Err) => {
-      const fn = async (schema, value2, _ctx, params) => {
+      const fn2 = async (schema, value2, _ctx, params) => {
         const ctx = _ctx ? { ..._ctx, async: true } : { async: true };
         let result = schema._zod.run({ value: value2, issues: [] }, ctx);
         if (result instanceof Promise)
           result = await result;
         if (result.issues.length) {
           const e = new (params?.Err ?? _Err)(result.issues.map((iss) => finalizeIssue(iss, ctx, config())));
-          captureStackTrace(e, params?.callee ?? fn);
+          captureStackTrace(e, params?.callee ?? fn2);
           throw e;
         }
         return result.value;
       };
-      return fn;
+      return fn2;
     };
     _safeParse = (_Err) => (schema, value2, _ctx) => {
       const ctx = _ctx ? { ..._ctx, async: false } : { async: false };
@@ -29074,33 +29100,33 @@ var init_parse = __esm({
     };
     _encode = (_Err) => {
       const parse5 = _parse(_Err);
-      const fn = (schema, value2, _ctx, _params) => {
+      const fn2 = (schema, value2, _ctx, _params) => {
         const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-        return parse5(schema, value2, ctx, finalizeParams(fn, _params));
+        return parse5(schema, value2, ctx, finalizeParams(fn2, _params));
       };
-      return fn;
+      return fn2;
     };
     _decode = (_Err) => {
       const parse5 = _parse(_Err);
-      const fn = (schema, value2, _ctx, _params) => {
-        return parse5(schema, value2, _ctx, finalizeParams(fn, _params));
+      const fn2 = (schema, value2, _ctx, _params) => {
+        return parse5(schema, value2, _ctx, finalizeParams(fn2, _params));
       };
-      return fn;
+      return fn2;
     };
     _encodeAsync = (_Err) => {
       const parseAsync2 = _parseAsync(_Err);
-      const fn = async (schema, value2, _ctx, _params) => {
+      const fn2 = async (schema, value2, _ctx, _params) => {
         const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-        return await parseAsync2(schema, value2, ctx, finalizeParams(fn, _params));
+        return await parseAsync2(schema, value2, ctx, finalizeParams(fn2, _params));
       };
-      return fn;
+      return fn2;
     };
     _decodeAsync = (_Err) => {
       const parseAsync2 = _parseAsync(_Err);
-      const fn = async (schema, value2, _ctx, _params) => {
-        return await parseAsync2(schema, value2, _ctx, finalizeParams(fn, _params));
+      const fn2 = async (schema, value2, _ctx, _params) => {
+        return await parseAsync2(schema, value2, _ctx, finalizeParams(fn2, _params));
       };
-      return fn;
+      return fn2;
     };
     _safeEncode = (_Err) => (schema, value2, _ctx) => {
       const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
@@ -29522,10 +29548,10 @@ var init_doc = __esm({
         this.closed = closed;
       }
       // the compiler catches a child's throw and keeps writing into this doc, so the indent has to unwind with it
-      indented(fn) {
+      indented(fn2) {
         this.indent += 1;
         try {
-          fn(this);
+          fn2(this);
         } finally {
           this.indent -= 1;
         }
@@ -30024,8 +30050,8 @@ var init_schemas = __esm({
       const defChecks = inst._zod.def.checks;
       const checks = inst._zod.traits.has("$ZodCheck") ? [inst, ...defChecks ?? []] : defChecks?.length ? [...defChecks] : [];
       for (const ch of checks) {
-        for (const fn of ch._zod.onattach) {
-          fn(inst);
+        for (const fn2 of ch._zod.onattach) {
+          fn2(inst);
         }
       }
       if (checks.length === 0) {
@@ -31129,7 +31155,7 @@ function isRef(value2) {
 function cloneIssues(issues) {
   return issues.map((iss) => iss.path ? { ...iss, path: iss.path.slice() } : { ...iss });
 }
-function isRecursive(inst, stack, resolve8) {
+function isRecursive(inst, stack, resolve9) {
   const cached3 = recursive.get(inst);
   if (cached3 !== void 0)
     return cached3 ? PROVEN : NONE;
@@ -31139,7 +31165,7 @@ function isRecursive(inst, stack, resolve8) {
   let result = NONE;
   const check = (child) => {
     if (result !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve8);
+      const answer = isRecursive(child, stack, resolve9);
       if (answer > result)
         result = answer;
     }
@@ -31150,7 +31176,7 @@ function isRecursive(inst, stack, resolve8) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve8) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve9) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -31214,7 +31240,7 @@ function isRecursive(inst, stack, resolve8) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve8 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve9 ? inst._zod.innerType : void 0);
       merge3(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -32066,17 +32092,17 @@ function _array(Class2, element, params) {
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _refine(Class2, fn, _params) {
+function _refine(Class2, fn2, _params) {
   const schema = new Class2({
     type: "custom",
     check: "custom",
-    fn,
+    fn: fn2,
     ...normalizeParams(_params)
   });
   return schema;
 }
 // @__NO_SIDE_EFFECTS__
-function _superRefine(fn, params) {
+function _superRefine(fn2, params) {
   const ch = /* @__PURE__ */ _check((payload) => {
     payload.addIssue = (issue3) => {
       if (typeof issue3 === "string") {
@@ -32093,17 +32119,17 @@ function _superRefine(fn, params) {
         payload.issues.push(issue2(_issue));
       }
     };
-    return fn(payload.value, payload);
+    return fn2(payload.value, payload);
   }, params);
   return ch;
 }
 // @__NO_SIDE_EFFECTS__
-function _check(fn, params) {
+function _check(fn2, params) {
   const ch = new $ZodCheck({
     check: "custom",
     ...normalizeParams(params)
   });
-  ch._zod.check = fn;
+  ch._zod.check = fn2;
   return ch;
 }
 var init_api = __esm({
@@ -33602,10 +33628,10 @@ function _enum(values, params) {
     ...util_exports.normalizeParams(params)
   });
 }
-function transform(fn) {
+function transform(fn2) {
   return new ZodTransform({
     type: "transform",
-    transform: fn
+    transform: fn2
   });
 }
 function optional(innerType) {
@@ -33672,11 +33698,11 @@ function readonly(innerType) {
     innerType
   });
 }
-function refine(fn, _params = {}) {
-  return _refine(ZodCustom, fn, _params);
+function refine(fn2, _params = {}) {
+  return _refine(ZodCustom, fn2, _params);
 }
-function superRefine(fn, params) {
-  return _superRefine(fn, params);
+function superRefine(fn2, params) {
+  return _superRefine(fn2, params);
 }
 var ZodType, _ZodString, ZodString, ZodStringFormat, ZodISODateTime, ZodISODate, ZodISOTime, ZodISODuration, ZodEmail, ZodGUID, ZodUUID, ZodURL, ZodEmoji, ZodNanoID, ZodCUID, ZodCUID2, ZodULID, ZodXID, ZodKSUID, ZodIPv4, ZodIPv6, ZodCIDRv4, ZodCIDRv6, ZodBase64, ZodBase64URL, ZodE164, ZodJWT, ZodNumber, ZodNumberFormat, ZodBoolean, ZodUnknown, ZodNever, ZodArray, ZodObject, ZodUnion, ZodIntersection, ZodRecord, ZodEnum, ZodTransform, ZodOptional, ZodExactOptional, ZodNullable, ZodDefault, ZodPrefault, ZodNonOptional, ZodCatch, ZodPipe, ZodReadonly, ZodCustom;
 var init_schemas2 = __esm({
@@ -33723,8 +33749,8 @@ var init_schemas2 = __esm({
       superRefine(refinement, params) {
         return this.check(superRefine(refinement, params));
       },
-      overwrite(fn) {
-        return this.check(_overwrite(fn));
+      overwrite(fn2) {
+        return this.check(_overwrite(fn2));
       },
       optional() {
         return optional(this);
@@ -33786,8 +33812,8 @@ var init_schemas2 = __esm({
       isNullable() {
         return this.safeParse(null).success;
       },
-      apply(fn, ...args) {
-        return args.length === 0 ? fn(this) : fn(this, ...args);
+      apply(fn2, ...args) {
+        return args.length === 0 ? fn2(this) : fn2(this, ...args);
       },
       // Overrides core's `~standard` to add `jsonSchema`. Must stay a prototype entry: redefining it per instance demotes instances to dictionary mode.
       get "~standard"() {
@@ -34546,13 +34572,13 @@ var init_assumption = __esm({
 });
 
 // schemas/dependency.ts
-var DEPENDENCY_CLASSIFICATIONS, Dependency;
+var Dependency;
 var init_dependency = __esm({
   "schemas/dependency.ts"() {
     "use strict";
     init_zod();
     init_fields();
-    DEPENDENCY_CLASSIFICATIONS = ["app", "shared-infra", "external", "noise"];
+    init_vocabulary();
     Dependency = strictObject({
       id: id().describe("Optional; without it the edge is identified by from, to, port and protocol.").optional(),
       from: typedRef(),
@@ -34753,38 +34779,13 @@ var init_wave = __esm({
 });
 
 // schemas/workload.ts
-var CRITICALITIES, STRATEGIES, WORKLOAD_STATUSES, WorkloadTarget, WorkloadCosts, Workload;
+var WorkloadTarget, WorkloadCosts, Workload;
 var init_workload = __esm({
   "schemas/workload.ts"() {
     "use strict";
     init_zod();
     init_fields();
     init_vocabulary();
-    CRITICALITIES = ["mission-critical", "unit-critical", "high", "medium", "low", "unsupported"];
-    STRATEGIES = [
-      "rehost",
-      "replatform",
-      "refactor",
-      "rearchitect",
-      "rebuild",
-      "replace",
-      "retire",
-      "retain",
-      "tbd"
-    ];
-    WORKLOAD_STATUSES = [
-      "identified",
-      "assessing",
-      "remediating",
-      "ready",
-      "scheduled",
-      "migrating",
-      "migrated",
-      "optimized",
-      "retired",
-      "retained",
-      "blocked"
-    ];
     WorkloadTarget = strictObject({
       region: text().optional(),
       landing_zone: text().optional(),
@@ -35279,7 +35280,7 @@ function withChecks(own2, checks, compileCheck, isType) {
   }
   return (input) => {
     if (!isType(input)) return GIVE_UP;
-    for (let at = 0; at < all.length; at++) if (!all[at](input)) return GIVE_UP;
+    for (let at2 = 0; at2 < all.length; at2++) if (!all[at2](input)) return GIVE_UP;
     return input;
   };
 }
@@ -35299,8 +35300,8 @@ function stringCheck(def) {
     return (value2) => value2.length >= minimum;
   }
   if (def.check === "custom" && typeof def.fn === "function") {
-    const fn = def.fn;
-    return (value2) => fn(value2) === true;
+    const fn2 = def.fn;
+    return (value2) => fn2(value2) === true;
   }
   return void 0;
 }
@@ -35370,18 +35371,18 @@ function objectParse(shape2, catchall, form) {
   };
 }
 function fieldsTaker(fields) {
-  const steps = fields.map(([key], at) => {
+  const steps = fields.map(([key], at2) => {
     const name = JSON.stringify(key);
     return [
       `written = record[${name}];`,
-      `value = parse${at}(written);`,
+      `value = parse${at2}(written);`,
       "if (value === GIVE_UP) return GIVE_UP;",
-      `if (result === undefined && value !== written) result = fieldsBefore(fields, record, ${at});`,
+      `if (result === undefined && value !== written) result = fieldsBefore(fields, record, ${at2});`,
       `if (result !== undefined && (value !== undefined || ${name} in record)) result[${name}] = value;`
     ].join("\n");
   });
   const source = [
-    ...fields.map((_2, at) => `const parse${at} = fields[${at}][1];`),
+    ...fields.map((_2, at2) => `const parse${at2} = fields[${at2}][1];`),
     "return (record, asZodWrites) => {",
     "let result = asZodWrites ? undefined : {};",
     "let written, value;",
@@ -35393,19 +35394,19 @@ function fieldsTaker(fields) {
 }
 function takeFieldsInLoop(fields, record2, asZodWrites) {
   let result = asZodWrites ? void 0 : {};
-  for (let at = 0; at < fields.length; at++) {
-    const [key, parse5] = fields[at];
+  for (let at2 = 0; at2 < fields.length; at2++) {
+    const [key, parse5] = fields[at2];
     const written = record2[key];
     const value2 = parse5(written);
     if (value2 === GIVE_UP) return GIVE_UP;
-    if (result === void 0 && value2 !== written) result = fieldsBefore(fields, record2, at);
+    if (result === void 0 && value2 !== written) result = fieldsBefore(fields, record2, at2);
     if (result !== void 0 && (value2 !== void 0 || key in record2)) result[key] = value2;
   }
   return result ?? record2;
 }
-function fieldsBefore(fields, record2, at) {
+function fieldsBefore(fields, record2, at2) {
   const result = {};
-  for (let before = 0; before < at; before++) {
+  for (let before = 0; before < at2; before++) {
     const field2 = fields[before][0];
     if (field2 in record2) result[field2] = record2[field2];
   }
@@ -35468,13 +35469,13 @@ function checkFile(file) {
   return result;
 }
 function checkDocument(file, doc, value2, result, plain) {
-  const at = (path, target = "value") => ({ file, doc, path, target });
+  const at2 = (path, target = "value") => ({ file, doc, path, target });
   if (value2 === null) return;
   if (!isPlainObject4(value2)) {
     result.drafts.push({
       code: "INVALID_VALUE",
       message: `a backlog file is a mapping of collections (workloads:, servers:, ...), not ${Array.isArray(value2) ? "a list" : "a single value"}`,
-      place: at([])
+      place: at2([])
     });
     return;
   }
@@ -35494,7 +35495,7 @@ function checkDocument(file, doc, value2, result, plain) {
       result.drafts.push({
         code: "UNKNOWN_COLLECTION",
         message: `\`${key}\` is not a collection`,
-        place: at([key], "key"),
+        place: at2([key], "key"),
         hint: isExtensionField(key) ? "`x-` fields belong on entities, not at the top of a file" : didYouMeanHint(key, candidates) ?? `the collections are ${COLLECTION_NAMES.join(", ")}`
       });
     }
@@ -35879,8 +35880,8 @@ var require_visit = __commonJS({
       } else if (identity.isDocument(parent)) {
         parent.contents = node2;
       } else {
-        const pt = identity.isAlias(parent) ? "alias" : "scalar";
-        throw new Error(`Cannot replace node with ${pt} parent`);
+        const pt2 = identity.isAlias(parent) ? "alias" : "scalar";
+        throw new Error(`Cannot replace node with ${pt2} parent`);
       }
     }
     exports.visit = visit3;
@@ -35902,7 +35903,7 @@ var require_directives = __commonJS({
       "{": "%7B",
       "}": "%7D"
     };
-    var escapeTagName = (tn) => tn.replace(/[!,[\]{}]/g, (ch) => escapeChars[ch]);
+    var escapeTagName = (tn2) => tn2.replace(/[!,[\]{}]/g, (ch) => escapeChars[ch]);
     var Directives = class _Directives {
       constructor(yaml4, tags) {
         this.docStart = null;
@@ -36047,7 +36048,7 @@ var require_directives = __commonJS({
         for (const [handle, prefix] of tagEntries) {
           if (handle === "!!" && prefix === "tag:yaml.org,2002:")
             continue;
-          if (!doc || tagNames.some((tn) => tn.startsWith(prefix)))
+          if (!doc || tagNames.some((tn2) => tn2.startsWith(prefix)))
             lines.push(`%TAG ${handle} ${prefix}`);
         }
         return lines.join("\n");
@@ -36522,7 +36523,7 @@ var require_Collection = __commonJS({
         const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
         if (schema)
           copy.schema = schema;
-        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
+        copy.items = copy.items.map((it2) => identity.isNode(it2) || identity.isPair(it2) ? it2.clone(schema) : it2);
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -37352,11 +37353,11 @@ var require_merge = __commonJS({
     function addMergeToJSMap(ctx, map, value2) {
       const source = resolveAliasValue(ctx, value2);
       if (identity.isSeq(source))
-        for (const it of source.items)
-          mergeValue(ctx, map, it);
+        for (const it2 of source.items)
+          mergeValue(ctx, map, it2);
       else if (Array.isArray(source))
-        for (const it of source)
-          mergeValue(ctx, map, it);
+        for (const it2 of source)
+          mergeValue(ctx, map, it2);
       else
         mergeValue(ctx, map, source);
     }
@@ -37658,12 +37659,12 @@ var require_YAMLMap = __commonJS({
     var Scalar = require_Scalar();
     function findPair(items, key) {
       const k2 = identity.isScalar(key) ? key.value : key;
-      for (const it of items) {
-        if (identity.isPair(it)) {
-          if (it.key === key || it.key === k2)
-            return it;
-          if (identity.isScalar(it.key) && it.key.value === k2)
-            return it;
+      for (const it2 of items) {
+        if (identity.isPair(it2)) {
+          if (it2.key === key || it2.key === k2)
+            return it2;
+          if (identity.isScalar(it2.key) && it2.key.value === k2)
+            return it2;
         }
       }
       return void 0;
@@ -37737,15 +37738,15 @@ var require_YAMLMap = __commonJS({
         }
       }
       delete(key) {
-        const it = findPair(this.items, key);
-        if (!it)
+        const it2 = findPair(this.items, key);
+        if (!it2)
           return false;
-        const del = this.items.splice(this.items.indexOf(it), 1);
+        const del = this.items.splice(this.items.indexOf(it2), 1);
         return del.length > 0;
       }
       get(key, keepScalar) {
-        const it = findPair(this.items, key);
-        const node2 = it?.value;
+        const it2 = findPair(this.items, key);
+        const node2 = it2?.value;
         return (!keepScalar && identity.isScalar(node2) ? node2.value : node2) ?? void 0;
       }
       has(key) {
@@ -37852,8 +37853,8 @@ var require_YAMLSeq = __commonJS({
         const idx = asItemIndex(key);
         if (typeof idx !== "number")
           return void 0;
-        const it = this.items[idx];
-        return !keepScalar && identity.isScalar(it) ? it.value : it;
+        const it2 = this.items[idx];
+        return !keepScalar && identity.isScalar(it2) ? it2.value : it2;
       }
       /**
        * Checks if the collection includes a value with the key `key`.
@@ -37907,12 +37908,12 @@ var require_YAMLSeq = __commonJS({
         const seq = new this(schema);
         if (obj && Symbol.iterator in Object(obj)) {
           let i2 = 0;
-          for (let it of obj) {
+          for (let it2 of obj) {
             if (typeof replacer === "function") {
-              const key = obj instanceof Set ? it : String(i2++);
-              it = replacer.call(obj, key, it);
+              const key = obj instanceof Set ? it2 : String(i2++);
+              it2 = replacer.call(obj, key, it2);
             }
-            seq.items.push(createNode.createNode(it, void 0, ctx));
+            seq.items.push(createNode.createNode(it2, void 0, ctx));
           }
         }
         return seq;
@@ -38312,9 +38313,9 @@ var require_pairs = __commonJS({
               pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
 ${pair.key.commentBefore}` : item.commentBefore;
             if (item.comment) {
-              const cn = pair.value ?? pair.key;
-              cn.comment = cn.comment ? `${item.comment}
-${cn.comment}` : item.comment;
+              const cn2 = pair.value ?? pair.key;
+              cn2.comment = cn2.comment ? `${item.comment}
+${cn2.comment}` : item.comment;
             }
             item = pair;
           }
@@ -38330,26 +38331,26 @@ ${cn.comment}` : item.comment;
       pairs2.tag = "tag:yaml.org,2002:pairs";
       let i2 = 0;
       if (iterable && Symbol.iterator in Object(iterable))
-        for (let it of iterable) {
+        for (let it2 of iterable) {
           if (typeof replacer === "function")
-            it = replacer.call(iterable, String(i2++), it);
+            it2 = replacer.call(iterable, String(i2++), it2);
           let key, value2;
-          if (Array.isArray(it)) {
-            if (it.length === 2) {
-              key = it[0];
-              value2 = it[1];
+          if (Array.isArray(it2)) {
+            if (it2.length === 2) {
+              key = it2[0];
+              value2 = it2[1];
             } else
-              throw new TypeError(`Expected [key, value] tuple: ${it}`);
-          } else if (it && it instanceof Object) {
-            const keys = Object.keys(it);
+              throw new TypeError(`Expected [key, value] tuple: ${it2}`);
+          } else if (it2 && it2 instanceof Object) {
+            const keys = Object.keys(it2);
             if (keys.length === 1) {
               key = keys[0];
-              value2 = it[key];
+              value2 = it2[key];
             } else {
               throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
             }
           } else {
-            key = it;
+            key = it2;
           }
           pairs2.items.push(Pair.createPair(key, value2, ctx));
         }
@@ -39556,22 +39557,22 @@ var require_util_contains_newline = __commonJS({
           if (key.source.includes("\n"))
             return true;
           if (key.end) {
-            for (const st of key.end)
-              if (st.type === "newline")
+            for (const st2 of key.end)
+              if (st2.type === "newline")
                 return true;
           }
           return false;
         case "flow-collection":
-          for (const it of key.items) {
-            for (const st of it.start)
-              if (st.type === "newline")
+          for (const it2 of key.items) {
+            for (const st2 of it2.start)
+              if (st2.type === "newline")
                 return true;
-            if (it.sep) {
-              for (const st of it.sep)
-                if (st.type === "newline")
+            if (it2.sep) {
+              for (const st2 of it2.sep)
+                if (st2.type === "newline")
                   return true;
             }
-            if (containsNewline(it.key) || containsNewline(it.value))
+            if (containsNewline(it2.key) || containsNewline(it2.value))
               return true;
           }
           return false;
@@ -39888,13 +39889,13 @@ var require_resolve_flow_collection = __commonJS({
             onError2(props.start, "MISSING_CHAR", `Missing , between ${fcName} items`);
           if (props.comment) {
             let prevItemComment = "";
-            loop: for (const st of start) {
-              switch (st.type) {
+            loop: for (const st2 of start) {
+              switch (st2.type) {
                 case "comma":
                 case "space":
                   break;
                 case "comment":
-                  prevItemComment = st.source.substring(1);
+                  prevItemComment = st2.source.substring(1);
                   break loop;
                 default:
                   break loop;
@@ -39937,11 +39938,11 @@ var require_resolve_flow_collection = __commonJS({
           if (valueProps.found) {
             if (!isMap3 && !props.found && ctx.options.strict) {
               if (sep9)
-                for (const st of sep9) {
-                  if (st === valueProps.found)
+                for (const st2 of sep9) {
+                  if (st2 === valueProps.found)
                     break;
-                  if (st.type === "newline") {
-                    onError2(st, "MULTILINE_IMPLICIT_KEY", "Implicit keys of flow sequence pairs need to be on a single line");
+                  if (st2.type === "newline") {
+                    onError2(st2, "MULTILINE_IMPLICIT_KEY", "Implicit keys of flow sequence pairs need to be on a single line");
                     break;
                   }
                 }
@@ -39984,19 +39985,19 @@ var require_resolve_flow_collection = __commonJS({
         }
       }
       const expectedEnd = isMap3 ? "}" : "]";
-      const [ce, ...ee2] = fc.end;
+      const [ce2, ...ee3] = fc.end;
       let cePos = offset;
-      if (ce?.source === expectedEnd)
-        cePos = ce.offset + ce.source.length;
+      if (ce2?.source === expectedEnd)
+        cePos = ce2.offset + ce2.source.length;
       else {
         const name = fcName[0].toUpperCase() + fcName.substring(1);
         const msg = atRoot ? `${name} must end with a ${expectedEnd}` : `${name} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
         onError2(offset, atRoot ? "MISSING_CHAR" : "BAD_INDENT", msg);
-        if (ce && ce.source.length !== 1)
-          ee2.unshift(ce);
+        if (ce2 && ce2.source.length !== 1)
+          ee3.unshift(ce2);
       }
-      if (ee2.length > 0) {
-        const end = resolveEnd.resolveEnd(ee2, cePos, ctx.options.strict, onError2);
+      if (ee3.length > 0) {
+        const end = resolveEnd.resolveEnd(ee3, cePos, ctx.options.strict, onError2);
         if (end.comment) {
           if (coll.comment)
             coll.comment += "\n" + end.comment;
@@ -40052,13 +40053,13 @@ var require_compose_collection = __commonJS({
       }
       let tag = ctx.schema.tags.find((t2) => t2.tag === tagName && t2.collection === expType);
       if (!tag) {
-        const kt = ctx.schema.knownTags[tagName];
-        if (kt?.collection === expType) {
-          ctx.schema.tags.push(Object.assign({}, kt, { default: false }));
-          tag = kt;
+        const kt2 = ctx.schema.knownTags[tagName];
+        if (kt2?.collection === expType) {
+          ctx.schema.tags.push(Object.assign({}, kt2, { default: false }));
+          tag = kt2;
         } else {
-          if (kt) {
-            onError2(tagToken, "BAD_COLLECTION_TYPE", `${kt.tag} used for ${expType} collection, but expects ${kt.collection ?? "scalar"}`, true);
+          if (kt2) {
+            onError2(tagToken, "BAD_COLLECTION_TYPE", `${kt2.tag} used for ${expType} collection, but expects ${kt2.collection ?? "scalar"}`, true);
           } else {
             onError2(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, true);
           }
@@ -40296,12 +40297,12 @@ var require_resolve_flow_scalar = __commonJS({
           };
       }
       const valueEnd = offset + source.length;
-      const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError2);
+      const re2 = resolveEnd.resolveEnd(end, valueEnd, strict, onError2);
       return {
         value: value2,
         type: _type,
-        comment: re.comment,
-        range: [offset, valueEnd, re.offset]
+        comment: re2.comment,
+        range: [offset, valueEnd, re2.offset]
       };
     }
     function plainValue(source, onError2) {
@@ -40538,10 +40539,10 @@ var require_compose_scalar = __commonJS({
       for (const tag of matchWithTest)
         if (tag.test?.test(value2))
           return tag;
-      const kt = schema.knownTags[tagName];
-      if (kt && !kt.collection) {
-        schema.tags.push(Object.assign({}, kt, { default: false, test: void 0 }));
-        return kt;
+      const kt2 = schema.knownTags[tagName];
+      if (kt2 && !kt2.collection) {
+        schema.tags.push(Object.assign({}, kt2, { default: false, test: void 0 }));
+        return kt2;
       }
       onError2(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
       return schema[identity.SCALAR];
@@ -40571,18 +40572,18 @@ var require_util_empty_scalar_position = __commonJS({
       if (before) {
         pos ?? (pos = before.length);
         for (let i2 = pos - 1; i2 >= 0; --i2) {
-          let st = before[i2];
-          switch (st.type) {
+          let st2 = before[i2];
+          switch (st2.type) {
             case "space":
             case "comment":
             case "newline":
-              offset -= st.source.length;
+              offset -= st2.source.length;
               continue;
           }
-          st = before[++i2];
-          while (st?.type === "space") {
-            offset += st.source.length;
-            st = before[++i2];
+          st2 = before[++i2];
+          while (st2?.type === "space") {
+            offset += st2.source.length;
+            st2 = before[++i2];
           }
           break;
         }
@@ -40688,10 +40689,10 @@ var require_compose_node = __commonJS({
       if (alias.source.endsWith(":"))
         onError2(offset + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
       const valueEnd = offset + source.length;
-      const re = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError2);
-      alias.range = [offset, valueEnd, re.offset];
-      if (re.comment)
-        alias.comment = re.comment;
+      const re2 = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError2);
+      alias.range = [offset, valueEnd, re2.offset];
+      if (re2.comment)
+        alias.comment = re2.comment;
       return alias;
     }
     exports.composeEmptyNode = composeEmptyNode;
@@ -40732,10 +40733,10 @@ var require_compose_doc = __commonJS({
       }
       doc.contents = value2 ? composeNode.composeNode(ctx, value2, props, onError2) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError2);
       const contentEnd = doc.contents.range[2];
-      const re = resolveEnd.resolveEnd(end, contentEnd, false, onError2);
-      if (re.comment)
-        doc.comment = re.comment;
-      doc.range = [offset, contentEnd, re.offset];
+      const re2 = resolveEnd.resolveEnd(end, contentEnd, false, onError2);
+      if (re2.comment)
+        doc.comment = re2.comment;
+      doc.range = [offset, contentEnd, re2.offset];
       return doc;
     }
     exports.composeDoc = composeDoc;
@@ -40813,11 +40814,11 @@ ${comment}` : comment;
           } else if (afterEmptyLine || doc.directives.docStart || !dc) {
             doc.commentBefore = comment;
           } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
-            let it = dc.items[0];
-            if (identity.isPair(it))
-              it = it.key;
-            const cb = it.commentBefore;
-            it.commentBefore = cb ? `${comment}
+            let it2 = dc.items[0];
+            if (identity.isPair(it2))
+              it2 = it2.key;
+            const cb = it2.commentBefore;
+            it2.commentBefore = cb ? `${comment}
 ${cb}` : comment;
           } else {
             const cb = dc.commentBefore;
@@ -40992,9 +40993,9 @@ var require_cst_scalar = __commonJS({
       switch (source[0]) {
         case "|":
         case ">": {
-          const he = source.indexOf("\n");
-          const head = source.substring(0, he);
-          const body = source.substring(he + 1) + "\n";
+          const he2 = source.indexOf("\n");
+          const head = source.substring(0, he2);
+          const body = source.substring(he2 + 1) + "\n";
           const props = [
             { type: "block-scalar-header", offset, indent: indent2, source: head }
           ];
@@ -41055,9 +41056,9 @@ var require_cst_scalar = __commonJS({
       }
     }
     function setBlockScalarValue(token, source) {
-      const he = source.indexOf("\n");
-      const head = source.substring(0, he);
-      const body = source.substring(he + 1) + "\n";
+      const he2 = source.indexOf("\n");
+      const head = source.substring(0, he2);
+      const body = source.substring(he2 + 1) + "\n";
       if (token.type === "block-scalar") {
         const header = token.props[0];
         if (header.type !== "block-scalar-header")
@@ -41080,14 +41081,14 @@ var require_cst_scalar = __commonJS({
     }
     function addEndtoBlockProps(props, end) {
       if (end)
-        for (const st of end)
-          switch (st.type) {
+        for (const st2 of end)
+          switch (st2.type) {
             case "space":
             case "comment":
-              props.push(st);
+              props.push(st2);
               break;
             case "newline":
-              props.push(st);
+              props.push(st2);
               return true;
           }
       return false;
@@ -41121,7 +41122,7 @@ var require_cst_scalar = __commonJS({
         }
         default: {
           const indent2 = "indent" in token ? token.indent : -1;
-          const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
+          const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st2) => st2.type === "space" || st2.type === "comment" || st2.type === "newline") : [];
           for (const key of Object.keys(token))
             if (key !== "type" && key !== "offset")
               delete token[key];
@@ -41159,35 +41160,35 @@ var require_cst_stringify = __commonJS({
           let res = token.start.source;
           for (const item of token.items)
             res += stringifyItem(item);
-          for (const st of token.end)
-            res += st.source;
+          for (const st2 of token.end)
+            res += st2.source;
           return res;
         }
         case "document": {
           let res = stringifyItem(token);
           if (token.end)
-            for (const st of token.end)
-              res += st.source;
+            for (const st2 of token.end)
+              res += st2.source;
           return res;
         }
         default: {
           let res = token.source;
           if ("end" in token && token.end)
-            for (const st of token.end)
-              res += st.source;
+            for (const st2 of token.end)
+              res += st2.source;
           return res;
         }
       }
     }
     function stringifyItem({ start, key, sep: sep9, value: value2 }) {
       let res = "";
-      for (const st of start)
-        res += st.source;
+      for (const st2 of start)
+        res += st2.source;
       if (key)
         res += stringifyToken(key);
       if (sep9)
-        for (const st of sep9)
-          res += st.source;
+        for (const st2 of sep9)
+          res += st2.source;
       if (value2)
         res += stringifyToken(value2);
       return res;
@@ -41442,8 +41443,8 @@ var require_lexer = __commonJS({
           return ch === "\n" || indent2 >= this.indentNext || !ch && !this.atEnd ? offset + indent2 : -1;
         }
         if (ch === "-" || ch === ".") {
-          const dt = this.buffer.substr(offset, 3);
-          if ((dt === "---" || dt === "...") && isEmpty(this.buffer[offset + 3]))
+          const dt2 = this.buffer.substr(offset, 3);
+          if ((dt2 === "---" || dt2 === "...") && isEmpty(this.buffer[offset + 3]))
             return -1;
         }
         return offset;
@@ -42023,8 +42024,8 @@ var require_parser = __commonJS({
         case "document":
           return parent.start;
         case "block-map": {
-          const it = parent.items[parent.items.length - 1];
-          return it.sep ?? it.start;
+          const it2 = parent.items[parent.items.length - 1];
+          return it2.sep ?? it2.start;
         }
         case "block-seq":
           return parent.items[parent.items.length - 1].start;
@@ -42060,19 +42061,19 @@ var require_parser = __commonJS({
     }
     function fixFlowSeqItems(fc) {
       if (fc.start.type === "flow-seq-start") {
-        for (const it of fc.items) {
-          if (it.sep && !it.value && !includesToken(it.start, "explicit-key-ind") && !includesToken(it.sep, "map-value-ind")) {
-            if (it.key)
-              it.value = it.key;
-            delete it.key;
-            if (isFlowToken(it.value)) {
-              if (it.value.end)
-                arrayPushArray(it.value.end, it.sep);
+        for (const it2 of fc.items) {
+          if (it2.sep && !it2.value && !includesToken(it2.start, "explicit-key-ind") && !includesToken(it2.sep, "map-value-ind")) {
+            if (it2.key)
+              it2.value = it2.key;
+            delete it2.key;
+            if (isFlowToken(it2.value)) {
+              if (it2.value.end)
+                arrayPushArray(it2.value.end, it2.sep);
               else
-                it.value.end = it.sep;
+                it2.value.end = it2.sep;
             } else
-              arrayPushArray(it.start, it.sep);
-            delete it.sep;
+              arrayPushArray(it2.start, it2.sep);
+            delete it2.sep;
           }
         }
       }
@@ -42167,13 +42168,13 @@ var require_parser = __commonJS({
           yield* this.pop();
       }
       get sourceToken() {
-        const st = {
+        const st2 = {
           type: this.type,
           offset: this.offset,
           indent: this.indent,
           source: this.source
         };
-        return st;
+        return st2;
       }
       *step() {
         const top = this.peek(1);
@@ -42237,36 +42238,36 @@ var require_parser = __commonJS({
               top.props.push(token);
               break;
             case "block-map": {
-              const it = top.items[top.items.length - 1];
-              if (it.value) {
+              const it2 = top.items[top.items.length - 1];
+              if (it2.value) {
                 top.items.push({ start: [], key: token, sep: [] });
                 this.onKeyLine = true;
                 return;
-              } else if (it.sep) {
-                it.value = token;
+              } else if (it2.sep) {
+                it2.value = token;
               } else {
-                Object.assign(it, { key: token, sep: [] });
-                this.onKeyLine = !it.explicitKey;
+                Object.assign(it2, { key: token, sep: [] });
+                this.onKeyLine = !it2.explicitKey;
                 return;
               }
               break;
             }
             case "block-seq": {
-              const it = top.items[top.items.length - 1];
-              if (it.value)
+              const it2 = top.items[top.items.length - 1];
+              if (it2.value)
                 top.items.push({ start: [], value: token });
               else
-                it.value = token;
+                it2.value = token;
               break;
             }
             case "flow-collection": {
-              const it = top.items[top.items.length - 1];
-              if (!it || it.value)
+              const it2 = top.items[top.items.length - 1];
+              if (!it2 || it2.value)
                 top.items.push({ start: [], key: token, sep: [] });
-              else if (it.sep)
-                it.value = token;
+              else if (it2.sep)
+                it2.value = token;
               else
-                Object.assign(it, { key: token, sep: [] });
+                Object.assign(it2, { key: token, sep: [] });
               return;
             }
             /* istanbul ignore next should not happen */
@@ -42276,7 +42277,7 @@ var require_parser = __commonJS({
           }
           if ((top.type === "document" || top.type === "block-map" || top.type === "block-seq") && (token.type === "block-map" || token.type === "block-seq")) {
             const last2 = token.items[token.items.length - 1];
-            if (last2 && !last2.sep && !last2.value && last2.start.length > 0 && findNonEmptyIndex(last2.start) === -1 && (token.indent === 0 || last2.start.every((st) => st.type !== "comment" || st.indent < token.indent))) {
+            if (last2 && !last2.sep && !last2.value && last2.start.length > 0 && findNonEmptyIndex(last2.start) === -1 && (token.indent === 0 || last2.start.every((st2) => st2.type !== "comment" || st2.indent < token.indent))) {
               if (top.type === "document")
                 top.end = last2.start;
               else
@@ -42398,60 +42399,60 @@ var require_parser = __commonJS({
         }
       }
       *blockMap(map) {
-        const it = map.items[map.items.length - 1];
+        const it2 = map.items[map.items.length - 1];
         switch (this.type) {
           case "newline":
             this.onKeyLine = false;
-            if (it.value) {
-              const end = "end" in it.value ? it.value.end : void 0;
+            if (it2.value) {
+              const end = "end" in it2.value ? it2.value.end : void 0;
               const last2 = Array.isArray(end) ? end[end.length - 1] : void 0;
               if (last2?.type === "comment")
                 end?.push(this.sourceToken);
               else
                 map.items.push({ start: [this.sourceToken] });
-            } else if (it.sep) {
-              it.sep.push(this.sourceToken);
+            } else if (it2.sep) {
+              it2.sep.push(this.sourceToken);
             } else {
-              it.start.push(this.sourceToken);
+              it2.start.push(this.sourceToken);
             }
             return;
           case "space":
           case "comment":
-            if (it.value) {
+            if (it2.value) {
               map.items.push({ start: [this.sourceToken] });
-            } else if (it.sep) {
-              it.sep.push(this.sourceToken);
+            } else if (it2.sep) {
+              it2.sep.push(this.sourceToken);
             } else {
-              if (this.atIndentedComment(it.start, map.indent)) {
+              if (this.atIndentedComment(it2.start, map.indent)) {
                 const prev = map.items[map.items.length - 2];
                 const end = prev?.value?.end;
                 if (Array.isArray(end)) {
-                  arrayPushArray(end, it.start);
+                  arrayPushArray(end, it2.start);
                   end.push(this.sourceToken);
                   map.items.pop();
                   return;
                 }
               }
-              it.start.push(this.sourceToken);
+              it2.start.push(this.sourceToken);
             }
             return;
         }
         if (this.indent >= map.indent) {
           const atMapIndent = !this.onKeyLine && this.indent === map.indent;
-          const atNextItem = atMapIndent && (it.sep || it.explicitKey) && this.type !== "seq-item-ind";
+          const atNextItem = atMapIndent && (it2.sep || it2.explicitKey) && this.type !== "seq-item-ind";
           let start = [];
-          if (atNextItem && it.sep && !it.value) {
+          if (atNextItem && it2.sep && !it2.value) {
             const nl3 = [];
-            for (let i2 = 0; i2 < it.sep.length; ++i2) {
-              const st = it.sep[i2];
-              switch (st.type) {
+            for (let i2 = 0; i2 < it2.sep.length; ++i2) {
+              const st2 = it2.sep[i2];
+              switch (st2.type) {
                 case "newline":
                   nl3.push(i2);
                   break;
                 case "space":
                   break;
                 case "comment":
-                  if (st.indent > map.indent)
+                  if (st2.indent > map.indent)
                     nl3.length = 0;
                   break;
                 default:
@@ -42459,26 +42460,26 @@ var require_parser = __commonJS({
               }
             }
             if (nl3.length >= 2)
-              start = it.sep.splice(nl3[1]);
+              start = it2.sep.splice(nl3[1]);
           }
           switch (this.type) {
             case "anchor":
             case "tag":
-              if (atNextItem || it.value) {
+              if (atNextItem || it2.value) {
                 start.push(this.sourceToken);
                 map.items.push({ start });
                 this.onKeyLine = true;
-              } else if (it.sep) {
-                it.sep.push(this.sourceToken);
+              } else if (it2.sep) {
+                it2.sep.push(this.sourceToken);
               } else {
-                it.start.push(this.sourceToken);
+                it2.start.push(this.sourceToken);
               }
               return;
             case "explicit-key-ind":
-              if (!it.sep && !it.explicitKey) {
-                it.start.push(this.sourceToken);
-                it.explicitKey = true;
-              } else if (atNextItem || it.value) {
+              if (!it2.sep && !it2.explicitKey) {
+                it2.start.push(this.sourceToken);
+                it2.explicitKey = true;
+              } else if (atNextItem || it2.value) {
                 start.push(this.sourceToken);
                 map.items.push({ start, explicitKey: true });
               } else {
@@ -42492,12 +42493,12 @@ var require_parser = __commonJS({
               this.onKeyLine = true;
               return;
             case "map-value-ind":
-              if (it.explicitKey) {
-                if (!it.sep) {
-                  if (includesToken(it.start, "newline")) {
-                    Object.assign(it, { key: null, sep: [this.sourceToken] });
+              if (it2.explicitKey) {
+                if (!it2.sep) {
+                  if (includesToken(it2.start, "newline")) {
+                    Object.assign(it2, { key: null, sep: [this.sourceToken] });
                   } else {
-                    const start2 = getFirstKeyStartProps(it.start);
+                    const start2 = getFirstKeyStartProps(it2.start);
                     this.stack.push({
                       type: "block-map",
                       offset: this.offset,
@@ -42505,22 +42506,22 @@ var require_parser = __commonJS({
                       items: [{ start: start2, key: null, sep: [this.sourceToken] }]
                     });
                   }
-                } else if (it.value) {
+                } else if (it2.value) {
                   map.items.push({ start: [], key: null, sep: [this.sourceToken] });
-                } else if (includesToken(it.sep, "map-value-ind")) {
+                } else if (includesToken(it2.sep, "map-value-ind")) {
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
                     items: [{ start, key: null, sep: [this.sourceToken] }]
                   });
-                } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
-                  const start2 = getFirstKeyStartProps(it.start);
-                  const key = it.key;
-                  const sep9 = it.sep;
+                } else if (isFlowToken(it2.key) && !includesToken(it2.sep, "newline")) {
+                  const start2 = getFirstKeyStartProps(it2.start);
+                  const key = it2.key;
+                  const sep9 = it2.sep;
                   sep9.push(this.sourceToken);
-                  delete it.key;
-                  delete it.sep;
+                  delete it2.key;
+                  delete it2.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
@@ -42528,16 +42529,16 @@ var require_parser = __commonJS({
                     items: [{ start: start2, key, sep: sep9 }]
                   });
                 } else if (start.length > 0) {
-                  it.sep = it.sep.concat(start, this.sourceToken);
+                  it2.sep = it2.sep.concat(start, this.sourceToken);
                 } else {
-                  it.sep.push(this.sourceToken);
+                  it2.sep.push(this.sourceToken);
                 }
               } else {
-                if (!it.sep) {
-                  Object.assign(it, { key: null, sep: [this.sourceToken] });
-                } else if (it.value || atNextItem) {
+                if (!it2.sep) {
+                  Object.assign(it2, { key: null, sep: [this.sourceToken] });
+                } else if (it2.value || atNextItem) {
                   map.items.push({ start, key: null, sep: [this.sourceToken] });
-                } else if (includesToken(it.sep, "map-value-ind")) {
+                } else if (includesToken(it2.sep, "map-value-ind")) {
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
@@ -42545,7 +42546,7 @@ var require_parser = __commonJS({
                     items: [{ start: [], key: null, sep: [this.sourceToken] }]
                   });
                 } else {
-                  it.sep.push(this.sourceToken);
+                  it2.sep.push(this.sourceToken);
                 }
               }
               this.onKeyLine = true;
@@ -42555,13 +42556,13 @@ var require_parser = __commonJS({
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
               const fs3 = this.flowScalar(this.type);
-              if (atNextItem || it.value) {
+              if (atNextItem || it2.value) {
                 map.items.push({ start, key: fs3, sep: [] });
                 this.onKeyLine = true;
-              } else if (it.sep) {
+              } else if (it2.sep) {
                 this.stack.push(fs3);
               } else {
-                Object.assign(it, { key: fs3, sep: [] });
+                Object.assign(it2, { key: fs3, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -42570,7 +42571,7 @@ var require_parser = __commonJS({
               const bv = this.startBlockValue(map);
               if (bv) {
                 if (bv.type === "block-seq") {
-                  if (!it.explicitKey && it.sep && !includesToken(it.sep, "newline")) {
+                  if (!it2.explicitKey && it2.sep && !includesToken(it2.sep, "newline")) {
                     yield* this.pop({
                       type: "error",
                       offset: this.offset,
@@ -42592,50 +42593,50 @@ var require_parser = __commonJS({
         yield* this.step();
       }
       *blockSequence(seq) {
-        const it = seq.items[seq.items.length - 1];
+        const it2 = seq.items[seq.items.length - 1];
         switch (this.type) {
           case "newline":
-            if (it.value) {
-              const end = "end" in it.value ? it.value.end : void 0;
+            if (it2.value) {
+              const end = "end" in it2.value ? it2.value.end : void 0;
               const last2 = Array.isArray(end) ? end[end.length - 1] : void 0;
               if (last2?.type === "comment")
                 end?.push(this.sourceToken);
               else
                 seq.items.push({ start: [this.sourceToken] });
             } else
-              it.start.push(this.sourceToken);
+              it2.start.push(this.sourceToken);
             return;
           case "space":
           case "comment":
-            if (it.value)
+            if (it2.value)
               seq.items.push({ start: [this.sourceToken] });
             else {
-              if (this.atIndentedComment(it.start, seq.indent)) {
+              if (this.atIndentedComment(it2.start, seq.indent)) {
                 const prev = seq.items[seq.items.length - 2];
                 const end = prev?.value?.end;
                 if (Array.isArray(end)) {
-                  arrayPushArray(end, it.start);
+                  arrayPushArray(end, it2.start);
                   end.push(this.sourceToken);
                   seq.items.pop();
                   return;
                 }
               }
-              it.start.push(this.sourceToken);
+              it2.start.push(this.sourceToken);
             }
             return;
           case "anchor":
           case "tag":
-            if (it.value || this.indent <= seq.indent)
+            if (it2.value || this.indent <= seq.indent)
               break;
-            it.start.push(this.sourceToken);
+            it2.start.push(this.sourceToken);
             return;
           case "seq-item-ind":
             if (this.indent !== seq.indent)
               break;
-            if (it.value || includesToken(it.start, "seq-item-ind"))
+            if (it2.value || includesToken(it2.start, "seq-item-ind"))
               seq.items.push({ start: [this.sourceToken] });
             else
-              it.start.push(this.sourceToken);
+              it2.start.push(this.sourceToken);
             return;
         }
         if (this.indent > seq.indent) {
@@ -42649,7 +42650,7 @@ var require_parser = __commonJS({
         yield* this.step();
       }
       *flowCollection(fc) {
-        const it = fc.items[fc.items.length - 1];
+        const it2 = fc.items[fc.items.length - 1];
         if (this.type === "flow-error-end") {
           let top;
           do {
@@ -42660,42 +42661,42 @@ var require_parser = __commonJS({
           switch (this.type) {
             case "comma":
             case "explicit-key-ind":
-              if (!it || it.sep)
+              if (!it2 || it2.sep)
                 fc.items.push({ start: [this.sourceToken] });
               else
-                it.start.push(this.sourceToken);
+                it2.start.push(this.sourceToken);
               return;
             case "map-value-ind":
-              if (!it || it.value)
+              if (!it2 || it2.value)
                 fc.items.push({ start: [], key: null, sep: [this.sourceToken] });
-              else if (it.sep)
-                it.sep.push(this.sourceToken);
+              else if (it2.sep)
+                it2.sep.push(this.sourceToken);
               else
-                Object.assign(it, { key: null, sep: [this.sourceToken] });
+                Object.assign(it2, { key: null, sep: [this.sourceToken] });
               return;
             case "space":
             case "comment":
             case "newline":
             case "anchor":
             case "tag":
-              if (!it || it.value)
+              if (!it2 || it2.value)
                 fc.items.push({ start: [this.sourceToken] });
-              else if (it.sep)
-                it.sep.push(this.sourceToken);
+              else if (it2.sep)
+                it2.sep.push(this.sourceToken);
               else
-                it.start.push(this.sourceToken);
+                it2.start.push(this.sourceToken);
               return;
             case "alias":
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
               const fs3 = this.flowScalar(this.type);
-              if (!it || it.value)
+              if (!it2 || it2.value)
                 fc.items.push({ start: [], key: fs3, sep: [] });
-              else if (it.sep)
+              else if (it2.sep)
                 this.stack.push(fs3);
               else
-                Object.assign(it, { key: fs3, sep: [] });
+                Object.assign(it2, { key: fs3, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -42812,7 +42813,7 @@ var require_parser = __commonJS({
           return false;
         if (this.indent <= indent2)
           return false;
-        return start.every((st) => st.type === "newline" || st.type === "space");
+        return start.every((st2) => st2.type === "newline" || st2.type === "space");
       }
       *documentEnd(docEnd) {
         if (this.type !== "doc-mode") {
@@ -43064,10 +43065,10 @@ function explain(error3, text3) {
   const first2 = error3.message.split("\n")[0] ?? error3.message;
   return problem(first2.replace(/ at line \d+, column \d+:?$/, ""));
 }
-function unclosed(text3, at, open3, close) {
+function unclosed(text3, at2, open3, close) {
   let depth = 0;
-  let bracket = at;
-  for (let i2 = at - 1; i2 >= 0; i2--) {
+  let bracket = at2;
+  for (let i2 = at2 - 1; i2 >= 0; i2--) {
     if (text3[i2] === close) depth += 1;
     else if (text3[i2] === open3 && depth-- === 0) {
       bracket = i2;
@@ -43082,9 +43083,9 @@ function unclosed(text3, at, open3, close) {
   };
 }
 function firstVisible(text3, offset) {
-  let at = offset;
-  while (at < text3.length && (text3[at] === " " || text3[at] === "	") && at < lineEndOf(text3, offset)) at += 1;
-  return at < lineEndOf(text3, offset) ? at : offset;
+  let at2 = offset;
+  while (at2 < text3.length && (text3[at2] === " " || text3[at2] === "	") && at2 < lineEndOf(text3, offset)) at2 += 1;
+  return at2 < lineEndOf(text3, offset) ? at2 : offset;
 }
 function lineStart(text3, offset) {
   return text3.lastIndexOf("\n", offset - 1) + 1;
@@ -43317,9 +43318,9 @@ function isItem(line, column) {
   return line.charCodeAt(column) === DASH && (column + 1 === line.length || line.charCodeAt(column + 1) === SPACE);
 }
 function skipSpaces(line, from) {
-  let at = from;
-  while (line.charCodeAt(at) === SPACE) at++;
-  return at;
+  let at2 = from;
+  while (line.charCodeAt(at2) === SPACE) at2++;
+  return at2;
 }
 function startsPlain(line, start, inFlow) {
   const first2 = line[start];
@@ -43539,7 +43540,7 @@ var init_subset = __esm({
       }
       /** Whether any line from `from` up to `to` holds a comment. */
       commentsBetween(from, to) {
-        for (let at = from; at < to; at++) if (this.lines[at].trimStart().startsWith("#")) return true;
+        for (let at2 = from; at2 < to; at2++) if (this.lines[at2].trimStart().startsWith("#")) return true;
         return false;
       }
       /** A value that starts at the column reached and ends on this line. */
@@ -43720,12 +43721,12 @@ function largeFile(text3) {
     return { documents: [documentOf(read)], problems, parser: "fast" };
   }
   const size = `${(text3.length / 1024 / 1024).toFixed(1)} MB`;
-  const at = read.offset;
-  const construct = FULL_PARSER_CONSTRUCT.test(text3.slice(at, at + 3));
+  const at2 = read.offset;
+  const construct = FULL_PARSER_CONSTRUCT.test(text3.slice(at2, at2 + 3));
   const problem = {
     code: "UNSUPPORTED_YAML",
     message: construct ? `anchors, aliases, tags, merge keys and explicit keys are not read in a file this large (${size})` : `a file this large (${size}) is read only as plain YAML (block mappings and lists, one-line values), and it is not from here`,
-    range: [at, at],
+    range: [at2, at2],
     hint: "split the file (one file per workload is the usual layout), or write this part plainly; a YAML error here also stops the reading"
   };
   return { documents: [], problems: [problem], parser: "fast" };
@@ -43803,7 +43804,7 @@ var init_shared_reading = __esm({
     ParseWorker = class _ParseWorker {
       constructor(worker) {
         this.worker = worker;
-        this.exited = new Promise((resolve8) => worker.once("exit", () => resolve8()));
+        this.exited = new Promise((resolve9) => worker.once("exit", () => resolve9()));
         worker.once("exit", (code) => this.ended ??= new Error(`the parse worker stopped (${code})`));
       }
       /** Why the thread ended before it was asked for anything (it could not start, say). */
@@ -43827,16 +43828,16 @@ var init_shared_reading = __esm({
       read(task, onRead) {
         const worker = this.worker;
         if (this.ended) return Promise.reject(this.ended);
-        return new Promise((resolve8, reject) => {
+        return new Promise((resolve9, reject) => {
           worker.ref();
           worker.on("message", ({ indexes, entries, done }) => {
             try {
-              indexes.forEach((index, at) => onRead(index, JSON.parse(entries[at])));
+              indexes.forEach((index, at2) => onRead(index, JSON.parse(entries[at2])));
             } catch (error3) {
               reject(error3);
             }
             if (done) {
-              resolve8();
+              resolve9();
               if (!task.pack) this.stop();
             }
           });
@@ -44342,7 +44343,6 @@ var init_locate_diagnostics = __esm({
     "use strict";
     init_locate();
     DiagnosticLocator = class {
-      /** `files`: by path. */
       constructor(files) {
         this.files = files;
       }
@@ -44893,15 +44893,15 @@ var init_wave_capacity = __esm({
         for (const server of graph.serversOf.get(workload.key) ?? []) servers.add(server.key);
       }
       for (const [wave, servers] of serversIn) {
-        const capacity = capacityOf(wave);
-        if (servers.size <= capacity) continue;
+        const capacity2 = capacityOf(wave);
+        if (servers.size <= capacity2) continue;
         const own2 = wave.data.max_servers !== void 0;
         report2({
           code: "WAVE_CAPACITY",
-          message: `wave \`${wave.id}\` holds ${servers.size} servers, more than its capacity of ${capacity}${own2 ? "" : " (project.defaults.max_servers_per_wave)"}`,
+          message: `wave \`${wave.id}\` holds ${servers.size} servers, more than its capacity of ${capacity2}${own2 ? "" : " (project.defaults.max_servers_per_wave)"}`,
           place: own2 ? fieldLocation(wave, "max_servers") : fieldLocation(wave, "id"),
           entity: entityLabel(wave),
-          hint: `move workloads with at least ${plural(servers.size - capacity, "server")} to another wave, or raise ${own2 ? "its max_servers" : "the capacity"}`
+          hint: `move workloads with at least ${plural(servers.size - capacity2, "server")} to another wave, or raise ${own2 ? "its max_servers" : "the capacity"}`
         });
       }
     };
@@ -44996,30 +44996,32 @@ var init_rules = __esm({
 
 // src/validate/validate.ts
 function validate2(files, options, read = backlogOfFiles(files)) {
+  let filesByPath;
+  const byPath = () => filesByPath ??= new Map(files.map((file) => [file.path, file]));
+  return {
+    files: files.length,
+    entities: entityCount(read.backlog),
+    diagnostics: findings(read, options, { get: (path) => byPath().get(path) }),
+    backlog: read.backlog,
+    graph: read.graph,
+    // Each text decoded when first asked for (files read through the cache or the worker decode theirs then).
+    sources: { get: (path) => byPath().get(path)?.text }
+  };
+}
+function findings(read, options, files) {
   const { backlog, graph, unreadableFiles } = read;
   const drafts = [...read.drafts];
   const context3 = { backlog, graph, asOf: options.asOf, unreadableFiles, report: (draft) => drafts.push(draft) };
   for (const rule of RULES) rule(context3);
-  let filesByPath;
-  const byPath = () => filesByPath ??= new Map(files.map((file) => [file.path, file]));
   const diagnostics = [];
   if (drafts.length > 0) {
-    const locator = new DiagnosticLocator(byPath());
+    const locator = new DiagnosticLocator(files);
     for (const draft of drafts) {
       const severity = severityOf(draft.code, backlog.project);
       if (severity && (severity === "error" || !options.errorsOnly)) diagnostics.push(locator.locate(draft, severity));
     }
   }
-  diagnostics.sort(compareDiagnostics);
-  return {
-    files: files.length,
-    entities: entityCount(backlog),
-    diagnostics,
-    backlog,
-    graph,
-    // Each text decoded when first asked for (files read through the cache or the worker decode theirs then).
-    sources: { get: (path) => byPath().get(path)?.text }
-  };
+  return diagnostics.sort(compareDiagnostics);
 }
 var init_validate = __esm({
   "src/validate/validate.ts"() {
@@ -48920,8 +48922,8 @@ var init_esm = __esm({
     __getOwnPropDesc2 = Object.getOwnPropertyDescriptor;
     __getOwnPropNames2 = Object.getOwnPropertyNames;
     __hasOwnProp2 = Object.prototype.hasOwnProperty;
-    __esm2 = (fn, res) => function __init() {
-      return fn && (res = (0, fn[__getOwnPropNames2(fn)[0]])(fn = 0)), res;
+    __esm2 = (fn2, res) => function __init() {
+      return fn2 && (res = (0, fn2[__getOwnPropNames2(fn2)[0]])(fn2 = 0)), res;
     };
     __commonJS2 = (cb, mod) => function __require2() {
       return mod || (0, cb[__getOwnPropNames2(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
@@ -51556,9 +51558,9 @@ async function run(repository, args) {
 }
 async function resolveRange(repository, text3) {
   const symmetric = text3.indexOf("...");
-  const at = symmetric !== -1 ? symmetric : text3.indexOf("..");
-  if (at === -1) return void 0;
-  const [from, to] = [text3.slice(0, at) || "HEAD", text3.slice(at + (symmetric !== -1 ? 3 : 2)) || "HEAD"];
+  const at2 = symmetric !== -1 ? symmetric : text3.indexOf("..");
+  if (at2 === -1) return void 0;
+  const [from, to] = [text3.slice(0, at2) || "HEAD", text3.slice(at2 + (symmetric !== -1 ? 3 : 2)) || "HEAD"];
   const head = await resolveCommit(repository, to);
   const fromCommit = await resolveCommit(repository, from);
   if (symmetric === -1) return { base: fromCommit, head };
@@ -51624,7 +51626,7 @@ async function treeOf(repository, commit) {
 function readBlobs(repository, blobs) {
   const contents = /* @__PURE__ */ new Map();
   if (blobs.length === 0) return Promise.resolve(contents);
-  return new Promise((resolve8, reject) => {
+  return new Promise((resolve9, reject) => {
     const child = spawn2("git", ["cat-file", "--batch"], { cwd: repository.top, stdio: ["pipe", "pipe", "pipe"] });
     const chunks = [];
     let stderr = "";
@@ -51634,21 +51636,21 @@ function readBlobs(repository, blobs) {
     child.on("close", (code) => {
       if (code !== 0) return reject(new IoError(`git cat-file failed: ${stderr.trim()}`));
       const output = Buffer.concat(chunks);
-      let at = 0;
+      let at2 = 0;
       for (const blob of blobs) {
-        const newline = output.indexOf(10, at);
-        const header = output.subarray(at, newline).toString();
+        const newline = output.indexOf(10, at2);
+        const header = output.subarray(at2, newline).toString();
         if (header.endsWith(" missing")) {
-          at = newline + 1;
+          at2 = newline + 1;
           continue;
         }
         const size = header.split(" ")[2];
         if (size === void 0) return reject(new IoError(`git cat-file: ${header}`));
         const start = newline + 1;
         contents.set(blob, output.subarray(start, start + Number(size)));
-        at = start + Number(size) + 1;
+        at2 = start + Number(size) + 1;
       }
-      resolve8(contents);
+      resolve9(contents);
     });
     child.stdin.end(`${blobs.join("\n")}
 `);
@@ -51664,21 +51666,21 @@ var init_git_source = __esm({
 });
 
 // src/git/backlog-at.ts
-async function backlogAt(repository, at, root, options) {
-  const [backlog] = await backlogsAt(repository, [at], root, options);
+async function backlogAt(repository, at2, root, options) {
+  const [backlog] = await backlogsAt(repository, [at2], root, options);
   return backlog;
 }
 async function backlogsAt(repository, ats, root, options) {
-  const commits = [...new Set(ats.filter((at) => at !== WORKTREE))];
+  const commits = [...new Set(ats.filter((at2) => at2 !== WORKTREE))];
   const fromGit = new Map((await gitSources(repository, commits)).map((source, index) => [commits[index], source]));
   const backlogs = [];
-  for (const at of ats) backlogs.push(await loadAt(at, at === WORKTREE ? fsSource(root) : fromGit.get(at), options));
+  for (const at2 of ats) backlogs.push(await loadAt(at2, at2 === WORKTREE ? fsSource(root) : fromGit.get(at2), options));
   return backlogs;
 }
-async function loadAt(at, source, options) {
+async function loadAt(at2, source, options) {
   const { asOf, ...load2 } = options;
   const loaded = await loadBacklog(source, { allowEmpty: true, ...load2 });
-  return { at, files: loaded.files, result: validate2(loaded.files, { asOf }, loaded), notices: source.notices };
+  return { at: at2, files: loaded.files, result: validate2(loaded.files, { asOf }, loaded), notices: source.notices };
 }
 var init_backlog_at = __esm({
   "src/git/backlog-at.ts"() {
@@ -51950,7 +51952,7 @@ function renderTable(head, rows, options) {
   const rule = (left, middle, right) => `${left}${widths.map((width) => "\u2500".repeat(width)).join(middle)}${right}`;
   const lines = [rule("\u250C", "\u252C", "\u2510"), ...rowLines(shown3.map((i2) => style.bold(head[i2])), widths), rule("\u251C", "\u253C", "\u2524")];
   for (const row of rows) {
-    lines.push(...rowLines(shown3.map((i2, at) => cut ? cellToWidth(row[i2], fits[i2], widths[at] - 2) : joined(row[i2])), widths));
+    lines.push(...rowLines(shown3.map((i2, at2) => cut ? cellToWidth(row[i2], fits[i2], widths[at2] - 2) : joined(row[i2])), widths));
   }
   lines.push(rule("\u2514", "\u2534", "\u2518"));
   if (shown3.length < head.length) lines.push(...leftOutNote(head.filter((_2, i2) => !shown3.includes(i2)), tableWidth(widths)).map((line) => style.dim(line)));
@@ -52143,23 +52145,23 @@ function joinSheetList(items, separator = ";") {
 }
 function splitSheetList(cell2, separator = ";") {
   const items = [];
-  let at = 0;
-  while (at <= cell2.length) {
-    while (cell2[at] === " " || cell2[at] === "	") at += 1;
-    if (cell2[at] === QUOTE) {
-      const quoted = quotedItem(cell2, at);
+  let at2 = 0;
+  while (at2 <= cell2.length) {
+    while (cell2[at2] === " " || cell2[at2] === "	") at2 += 1;
+    if (cell2[at2] === QUOTE) {
+      const quoted = quotedItem(cell2, at2);
       if (quoted) {
         const next2 = cell2.indexOf(separator, quoted.end);
         const end = next2 === -1 ? cell2.length : next2;
-        items.push(cell2.slice(quoted.end, end).trim() === "" ? quoted.text : cell2.slice(at, end).trim());
-        at = end + separator.length;
+        items.push(cell2.slice(quoted.end, end).trim() === "" ? quoted.text : cell2.slice(at2, end).trim());
+        at2 = end + separator.length;
         continue;
       }
     }
-    const next = cell2.indexOf(separator, at);
-    const item = cell2.slice(at, next === -1 ? cell2.length : next).trim();
+    const next = cell2.indexOf(separator, at2);
+    const item = cell2.slice(at2, next === -1 ? cell2.length : next).trim();
     if (item !== "") items.push(item);
-    at = next === -1 ? cell2.length + 1 : next + separator.length;
+    at2 = next === -1 ? cell2.length + 1 : next + separator.length;
   }
   return items;
 }
@@ -54076,39 +54078,39 @@ function fieldTable(collection) {
   return Object.keys(entity?.properties ?? {}).map((field2) => ({ field: field2, inner: Object.keys(fieldAt(collection, [field2])?.properties ?? {}) }));
 }
 function fieldKind(collection, path) {
-  const at = fieldAt(collection, path);
-  return at && kindOf2(at);
+  const at2 = fieldAt(collection, path);
+  return at2 && kindOf2(at2);
 }
 function fieldValues(collection, path) {
-  let at = fieldAt(collection, path);
-  if (at?.type === "array") at = at.items;
-  return at?.enum?.map(String);
+  let at2 = fieldAt(collection, path);
+  if (at2?.type === "array") at2 = at2.items;
+  return at2?.enum?.map(String);
 }
 function fieldFit(collection, path) {
-  const at = fieldAt(collection, path);
-  if (at?.type === "array") return "list";
-  return at?.type === "string" && !at.enum && !at.pattern && !at.format && !at.anyOf ? "text" : "fixed";
+  const at2 = fieldAt(collection, path);
+  if (at2?.type === "array") return "list";
+  return at2?.type === "string" && !at2.enum && !at2.pattern && !at2.format && !at2.anyOf ? "text" : "fixed";
 }
 function fieldAt(collection, path) {
-  let at = entitySchema(collection);
-  for (const name of path) at = withoutNull(at?.properties?.[name]);
-  return at;
+  let at2 = entitySchema(collection);
+  for (const name of path) at2 = withoutNull(at2?.properties?.[name]);
+  return at2;
 }
-function withoutNull(at) {
-  const branches = at?.anyOf?.filter((branch) => branch.type !== "null");
-  return branches && branches.length === 1 && branches.length < at.anyOf.length ? branches[0] : at;
+function withoutNull(at2) {
+  const branches = at2?.anyOf?.filter((branch) => branch.type !== "null");
+  return branches && branches.length === 1 && branches.length < at2.anyOf.length ? branches[0] : at2;
 }
 function entitySchema(collection) {
   return backlog_schema_default.properties?.[collection]?.items;
 }
-function kindOf2(at) {
-  if (at.anyOf) {
-    const kinds = new Set(at.anyOf.filter((branch) => branch.type !== "null").map(kindOf2));
+function kindOf2(at2) {
+  if (at2.anyOf) {
+    const kinds = new Set(at2.anyOf.filter((branch) => branch.type !== "null").map(kindOf2));
     return kinds.size === 1 ? [...kinds][0] : void 0;
   }
-  if (at.type === "array") return at.items && kindOf2(at.items);
-  if (at.type === "integer" || at.type === "number") return "number";
-  return at.format === "date" ? "date" : void 0;
+  if (at2.type === "array") return at2.items && kindOf2(at2.items);
+  if (at2.type === "integer" || at2.type === "number") return "number";
+  return at2.format === "date" ? "date" : void 0;
 }
 var init_field_table = __esm({
   "src/query/field-table.ts"() {
@@ -54595,12 +54597,13 @@ async function openForQuery(io, rootOption) {
   if (!snapshot) {
     const opened = await readFiles2(io, root, source, true);
     const byPath = new Map(opened.files.map((file) => [file.path, file]));
-    return { root, context: opened.context, sourceOf: (path) => byPath.get(path) };
+    return { root, context: opened.context, read: opened, sourceOf: (path) => byPath.get(path) };
   }
   report(io, source, snapshot.drafts);
   return {
     root,
     context: queryContext(snapshot.backlog),
+    read: snapshot,
     sourceOf: (path) => ({ text: decodeText(readRegularFile(join10(source.realRoot, path))).text, parser: snapshot.parserOf(path) })
   };
 }
@@ -55751,43 +55754,43 @@ function blockListSplice(text3, seq, items) {
   const end = lineEnd(text3, scalars.at(-1).range[1]);
   const unused = scalars.map((_2, i2) => i2);
   const written = items.map((item) => {
-    const at = unused.find((i2) => sameItem(scalars[i2].value, item));
-    if (at === void 0) return `${" ".repeat(indent2)}- ${inlineValue(item)}`;
-    unused.splice(unused.indexOf(at), 1);
-    return lines[at];
+    const at2 = unused.find((i2) => sameItem(scalars[i2].value, item));
+    if (at2 === void 0) return `${" ".repeat(indent2)}- ${inlineValue(item)}`;
+    unused.splice(unused.indexOf(at2), 1);
+    return lines[at2];
   });
   const first2 = blockStart(text3, start);
   return { start: first2, end, text: written.join("\n") };
 }
 function blockStart(text3, lineStart2) {
-  let at = lineStart2;
-  while (at > 0) {
-    const previous = text3.lastIndexOf("\n", at - 2) + 1;
-    if (!/^\s*#/.test(text3.slice(previous, at - 1))) break;
-    at = previous;
+  let at2 = lineStart2;
+  while (at2 > 0) {
+    const previous = text3.lastIndexOf("\n", at2 - 2) + 1;
+    if (!/^\s*#/.test(text3.slice(previous, at2 - 1))) break;
+    at2 = previous;
   }
-  return at;
+  return at2;
 }
 function sameItem(written, wanted) {
   return written === wanted || typeof written === "string" && typeof wanted === "string" && written.toLowerCase() === wanted.toLowerCase();
 }
 function withoutTrailingBreaks(text3, start, end) {
-  let at = end;
-  while (at > start && (text3[at - 1] === "\n" || text3[at - 1] === "\r")) at -= 1;
-  return at;
+  let at2 = end;
+  while (at2 > start && (text3[at2 - 1] === "\n" || text3[at2 - 1] === "\r")) at2 -= 1;
+  return at2;
 }
 function appendSplice(text3, document2, edit) {
   const { collection, items } = edit;
   const root = document2.contents;
   if (root === null || root === void 0) {
-    const at2 = document2.range[1];
-    return { start: at2, end: at2, text: toYaml({ [collection]: items }) };
+    const at3 = document2.range[1];
+    return { start: at3, end: at3, text: toYaml({ [collection]: items }) };
   }
   if (!(0, import_yaml4.isMap)(root)) throw new EditError("the document is not a mapping");
   const pair = root.items.find((item) => (0, import_yaml4.isScalar)(item.key) && String(item.key.value) === collection);
   if (!pair) {
-    const at2 = lineEnd(text3, root.range[1]);
-    return { start: at2, end: at2, text: `
+    const at3 = lineEnd(text3, root.range[1]);
+    return { start: at3, end: at3, text: `
 ${toYaml({ [collection]: items }).replace(/\n$/, "")}` };
   }
   const seq = pair.value;
@@ -55795,18 +55798,18 @@ ${toYaml({ [collection]: items }).replace(/\n$/, "")}` };
   if (!(0, import_yaml4.isSeq)(seq)) throw new EditError(`\`${collection}\` is not a list`);
   const lastItem = seq.items.at(-1);
   if (seq.flow) {
-    const at2 = lastItem ? lastItem.range[1] : text3.indexOf("[", seq.range[0]) + 1;
-    return { start: at2, end: at2, text: items.map((item, i2) => `${lastItem || i2 > 0 ? ", " : ""}${inlineValue(item)}`).join("") };
+    const at3 = lastItem ? lastItem.range[1] : text3.indexOf("[", seq.range[0]) + 1;
+    return { start: at3, end: at3, text: items.map((item, i2) => `${lastItem || i2 > 0 ? ", " : ""}${inlineValue(item)}`).join("") };
   }
   const dash = text3.lastIndexOf("-", lastItem?.range?.[0] ?? seq.range[0]);
   const indent2 = columnOf(text3, dash);
-  const at = lineEnd(text3, lastItem ? lastItem.range[1] : seq.range[1]);
+  const at2 = lineEnd(text3, lastItem ? lastItem.range[1] : seq.range[1]);
   const flowSibling = ((0, import_yaml4.isMap)(lastItem) || (0, import_yaml4.isSeq)(lastItem)) && lastItem.flow === true;
   const written = items.map((item) => {
     const inline = flowSibling ? inlineValue(item) : null;
     return inline !== null ? `${" ".repeat(indent2)}- ${inline}` : blockItem(item, indent2).replace(/\n$/, "");
   });
-  return { start: at, end: at, text: `
+  return { start: at2, end: at2, text: `
 ${written.join("\n")}` };
 }
 function nodeAt(document2, path) {
@@ -55825,24 +55828,24 @@ function addPair(text3, map, field2, value2, order) {
   const before = following === -1 ? map.items.at(-1) : following > 0 ? map.items[following - 1] : void 0;
   const beforeEnd = before ? (before.value ?? before.key).range[1] : void 0;
   if (map.flow) {
-    const at2 = beforeEnd ?? text3.indexOf("{", map.range[0]) + 1;
+    const at3 = beforeEnd ?? text3.indexOf("{", map.range[0]) + 1;
     const more = map.items.length > 0;
-    return before ? { start: at2, end: at2, text: `, ${field2}: ${inlineValue(value2)}` } : { start: at2, end: at2, text: ` ${field2}: ${inlineValue(value2)}${more ? "," : " "}` };
+    return before ? { start: at3, end: at3, text: `, ${field2}: ${inlineValue(value2)}` } : { start: at3, end: at3, text: ` ${field2}: ${inlineValue(value2)}${more ? "," : " "}` };
   }
   const first2 = map.items[0]?.key;
   const indent2 = first2?.range ? columnOf(text3, first2.range[0]) : 0;
   const written = blockPair(field2, value2, indent2).replace(/\n$/, "");
   if (beforeEnd !== void 0) {
-    const at2 = lineEnd(text3, beforeEnd);
-    return { start: at2, end: at2, text: `
+    const at3 = lineEnd(text3, beforeEnd);
+    return { start: at3, end: at3, text: `
 ${written}` };
   }
   const firstStart = first2.range[0];
   const lineStart2 = text3.lastIndexOf("\n", firstStart - 1) + 1;
   if (text3.slice(lineStart2, firstStart).trim() === "") return { start: lineStart2, end: lineStart2, text: `${written}
 ` };
-  const at = lineEnd(text3, (map.items[0].value ?? first2).range[1]);
-  return { start: at, end: at, text: `
+  const at2 = lineEnd(text3, (map.items[0].value ?? first2).range[1]);
+  return { start: at2, end: at2, text: `
 ${written}` };
 }
 function removePair(text3, map, pair) {
@@ -56172,8 +56175,8 @@ function wavePlanText(plan, style) {
   for (const wave of plan.waves) {
     const placements = plan.placements.filter((p2) => p2.to === wave.id);
     if (placements.length === 0 && !wave.added) continue;
-    const capacity = wave.capacity === null ? `${wave.servers} servers` : `${wave.servers}/${wave.capacity} servers`;
-    out2.push(style.bold(`${wave.id}${wave.added ? " (new)" : ""}`) + style.dim(`  order ${wave.order}, ${capacity}`));
+    const capacity2 = wave.capacity === null ? `${wave.servers} servers` : `${wave.servers}/${wave.capacity} servers`;
+    out2.push(style.bold(`${wave.id}${wave.added ? " (new)" : ""}`) + style.dim(`  order ${wave.order}, ${capacity2}`));
     const width = Math.max(0, ...placements.map((p2) => p2.workload.length));
     for (const p2 of placements) {
       const move = p2.from === p2.to ? style.dim("stays") : p2.from === null ? style.green(`new in ${p2.to}`) : style.yellow(`from ${p2.from}`);
@@ -56328,8 +56331,8 @@ function chooseWave(unit, lower, slots, options, projectDefault) {
   }
   const last2 = slots.at(-1);
   const maxServers = options.maxServers ?? (projectDefault === void 0 ? last2?.maxServers ?? null : null);
-  const capacity = maxServers ?? projectDefault ?? Infinity;
-  slots.push({ id: newWaveId(slots), order: (last2?.order ?? 0) + 1, capacity, maxServers, servers: /* @__PURE__ */ new Set(), workloads: [], closed: false, added: true });
+  const capacity2 = maxServers ?? projectDefault ?? Infinity;
+  slots.push({ id: newWaveId(slots), order: (last2?.order ?? 0) + 1, capacity: capacity2, maxServers, servers: /* @__PURE__ */ new Set(), workloads: [], closed: false, added: true });
   return { index: slots.length - 1, reason: slots.length === 1 ? "a new wave: there are none" : `a new wave: ${full.length > 0 ? `${joinAnd(full, 3)} full` : "no open wave after what it depends on"}` };
 }
 function countWith(slot, unit) {
@@ -56375,7 +56378,7 @@ function summarizeWaves(context3, diagnostics) {
   const summary2 = (wave) => {
     const workloads = members2.get(wave) ?? [];
     const servers = [...new Set(workloads.flatMap((w) => serversOf(context3, w)))];
-    const capacity = wave ? wave.data.max_servers ?? fallback ?? null : null;
+    const capacity2 = wave ? wave.data.max_servers ?? fallback ?? null : null;
     return {
       order: wave?.data.order ?? null,
       id: wave?.id ?? "(no wave)",
@@ -56386,8 +56389,8 @@ function summarizeWaves(context3, diagnostics) {
       workloads: [...workloads].sort(byPriority).map((w) => w.id),
       servers: servers.length,
       cores: sumOf(servers, "cores"),
-      capacity,
-      capacityUsed: capacity ? Math.round(servers.length / capacity * 100) : null,
+      capacity: capacity2,
+      capacityUsed: capacity2 ? Math.round(servers.length / capacity2 * 100) : null,
       findings: findingsOf(wave)
     };
   };
@@ -56593,6 +56596,9 @@ var init_report_json = __esm({
 });
 
 // src/query/report.ts
+function isOpenRemediation(remediation) {
+  return !CLOSED_REMEDIATIONS.has(remediation.data.status ?? "open");
+}
 function buildReport(context3, asOf) {
   const { backlog } = context3;
   const workloads = [...backlog.byKey.workloads.values()];
@@ -56640,7 +56646,7 @@ function buildReport(context3, asOf) {
       })
     })),
     open_assumptions: backlog.entities.assumptions.filter((a) => a.data.status === "open").map((a) => ({ id: a.id, statement: a.data.statement ?? null, owner: a.data.owner ?? null, review_by: a.data.review_by ?? null, overdue: a.data.review_by !== void 0 && a.data.review_by < asOf })),
-    open_remediations: backlog.entities.remediations.filter((r2) => !CLOSED_REMEDIATIONS.has(r2.data.status ?? "open")).map((r2) => ({ id: r2.id, title: r2.data.title ?? null, severity: r2.data.severity ?? null, status: r2.data.status ?? "open", owner: r2.data.owner ?? null, due: r2.data.due ?? null })),
+    open_remediations: backlog.entities.remediations.filter(isOpenRemediation).map((r2) => ({ id: r2.id, title: r2.data.title ?? null, severity: r2.data.severity ?? null, status: r2.data.status ?? "open", owner: r2.data.owner ?? null, due: r2.data.due ?? null })),
     blocked_workloads: workloads.filter((w) => w.data.status === "blocked").map((w) => ({ id: w.id, name: w.data.name ?? null, wave: waveOf(backlog, w)?.id ?? null, waiting_for: blockedBy(context3, w).map((d) => d.id) }))
   };
 }
@@ -56660,7 +56666,7 @@ function measures(context3) {
     "workloads-rationalized": workloads.filter((w) => w.data.strategy !== void 0 && w.data.strategy !== "tbd").length,
     "percent-workloads-migrated": percent(migrated, toMove),
     "percent-servers-migrated": percent(migratedServers.length, inService),
-    "remediations-open": backlog.entities.remediations.filter((r2) => !CLOSED_REMEDIATIONS.has(r2.data.status ?? "open")).length,
+    "remediations-open": backlog.entities.remediations.filter(isOpenRemediation).length,
     "assumptions-open": backlog.entities.assumptions.filter((a) => a.data.status === "open").length
   };
 }
@@ -56806,6 +56812,24 @@ var init_report_text = __esm({
   }
 });
 
+// src/git/built-from.ts
+async function builtFrom(root) {
+  try {
+    const git = simpleGit({ baseDir: root });
+    const [head, status] = await Promise.all([git.raw(["log", "-1", "--format=%H %cs"]), git.raw(["status", "--porcelain", "--", "."])]);
+    const [commit, date4] = head.trim().split(" ");
+    return commit && date4 ? { commit, date: date4, changed: status.trim() !== "" } : void 0;
+  } catch {
+    return void 0;
+  }
+}
+var init_built_from = __esm({
+  "src/git/built-from.ts"() {
+    "use strict";
+    init_esm();
+  }
+});
+
 // src/git/kpi-history.ts
 async function kpiHistory(repository, root, options) {
   const pathspec = repository.prefix === "" ? "." : repository.prefix;
@@ -56880,57 +56904,3223 @@ var init_kpi_history = __esm({
   }
 });
 
+// src/query/dashboard/backlog-table.ts
+function backlogTable(context3, ordered) {
+  const { backlog, graph } = context3;
+  const indexOf = new Map(ordered.map((workload, index) => [workload, index]));
+  const servers = [];
+  const serverIndex2 = /* @__PURE__ */ new Map();
+  const serverNumber = (server) => {
+    let index = serverIndex2.get(server);
+    if (index === void 0) {
+      index = servers.push({ id: server.id, os: server.data.os ?? null, cores: server.data.cores ?? null, memory_gb: server.data.memory_gb ?? null, status: server.data.status }) - 1;
+      serverIndex2.set(server, index);
+    }
+    return index;
+  };
+  const dependsOn = /* @__PURE__ */ new Map();
+  const seen = /* @__PURE__ */ new Set();
+  const classifications = DEPENDENCY_CLASSIFICATIONS.length;
+  for (const edge of graph.edges) {
+    const to = indexOf.get(edge.to);
+    const key = (indexOf.get(edge.from) * ordered.length + to) * classifications + DEPENDENCY_CLASSIFICATIONS.indexOf(edge.classification);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    addTo(dependsOn, edge.from, { workload: to, classification: edge.classification });
+  }
+  const external = /* @__PURE__ */ new Map();
+  for (const { from, name } of externalEdges(backlog, context3)) {
+    for (const workload of from) {
+      const names2 = external.get(workload) ?? /* @__PURE__ */ new Set();
+      external.set(workload, names2.add(name));
+    }
+  }
+  const { assumptions, risks, remediations } = backlog.entities;
+  const assumptionsOf = indicesByWorkload(assumptions, (a) => a.data.applies_to);
+  const assumptionIndex = new Map(assumptions.map((a, index) => [a.key, index]));
+  for (const workload of ordered) {
+    for (const id2 of workload.data.assumptions ?? []) {
+      const index = assumptionIndex.get(id2.toLowerCase());
+      if (index !== void 0) addIndex(assumptionsOf, workload.key, index);
+    }
+  }
+  const risksOf = indicesByWorkload(risks, (r2) => r2.data.workloads);
+  const remediationsOf = remediationsByWorkload(context3);
+  const sorted2 = (indices) => [...indices ?? []].sort((a, b2) => a - b2);
+  return {
+    workloads: ordered.map((workload) => ({
+      id: workload.id,
+      name: workload.data.name ?? "",
+      priority: workload.data.priority ?? null,
+      status: workload.data.status,
+      wave: waveOf(backlog, workload)?.id ?? workload.data.wave ?? null,
+      strategy: workload.data.strategy ?? null,
+      owner: workload.data.owner ?? null,
+      criticality: workload.data.criticality ?? null,
+      servers: (graph.serversOf.get(workload.key) ?? []).map(serverNumber),
+      dependsOn: dependsOn.get(workload) ?? [],
+      external: [...external.get(workload) ?? []],
+      assumptions: sorted2(assumptionsOf.get(workload.key)),
+      risks: sorted2(risksOf.get(workload.key)),
+      remediations: sorted2(remediationsOf.get(workload.key))
+    })),
+    servers,
+    assumptions: assumptions.map((a) => ({ id: a.id, statement: a.data.statement ?? "", status: a.data.status })),
+    risks: risks.map((r2) => ({ id: r2.id, title: r2.data.title ?? "", severity: r2.data.severity ?? null, status: r2.data.status ?? "open" })),
+    remediations: remediations.map((r2) => ({ id: r2.id, title: r2.data.title ?? "", severity: r2.data.severity ?? null, status: r2.data.status ?? "open" }))
+  };
+}
+function remediationsByWorkload({ backlog, graph }) {
+  const found = indicesByWorkload(backlog.entities.remediations, (r2) => r2.data.workloads);
+  backlog.entities.remediations.forEach((remediation, index) => {
+    for (const id2 of remediation.data.servers ?? []) {
+      for (const owner of graph.ownersOf.get(id2.toLowerCase()) ?? []) addIndex(found, owner.key, index);
+    }
+  });
+  return found;
+}
+function indicesByWorkload(entities, workloadIds) {
+  const found = /* @__PURE__ */ new Map();
+  entities.forEach((entity, index) => {
+    for (const id2 of workloadIds(entity) ?? []) addIndex(found, id2.toLowerCase(), index);
+  });
+  return found;
+}
+function addIndex(map, key, index) {
+  const set = map.get(key);
+  if (set) set.add(index);
+  else map.set(key, /* @__PURE__ */ new Set([index]));
+}
+var init_backlog_table = __esm({
+  "src/query/dashboard/backlog-table.ts"() {
+    "use strict";
+    init_vocabulary();
+    init_group();
+    init_status();
+    init_workload_graph();
+  }
+});
+
+// src/query/dashboard/attention.ts
+function attention(context3, ordered, asOf) {
+  const { backlog } = context3;
+  const relying = /* @__PURE__ */ new Map();
+  const relyOn = (assumptionId, workload) => {
+    if (!workload || hasMoved(workload)) return;
+    const set = relying.get(assumptionId.toLowerCase()) ?? /* @__PURE__ */ new Set();
+    relying.set(assumptionId.toLowerCase(), set.add(workload));
+  };
+  for (const workload of ordered) for (const id2 of workload.data.assumptions ?? []) relyOn(id2, workload);
+  for (const assumption of backlog.entities.assumptions) {
+    for (const id2 of assumption.data.applies_to ?? []) relyOn(assumption.key, backlog.byKey.workloads.get(id2.toLowerCase()));
+  }
+  return {
+    invalidated_assumptions: backlog.entities.assumptions.filter((a) => a.data.status === "invalidated").map((a) => ({ id: a.id, statement: a.data.statement ?? "", owner: a.data.owner ?? null, workloads: [...relying.get(a.key) ?? []].map((w) => w.id) })),
+    stale_assumptions: backlog.entities.assumptions.filter((a) => a.data.status === "open" && a.data.review_by !== void 0 && a.data.review_by < asOf).map((a) => ({ id: a.id, statement: a.data.statement ?? "", owner: a.data.owner ?? null, review_by: a.data.review_by })),
+    blocking_remediations: blockingRemediations(context3, ordered),
+    risks: riskMatrix(context3),
+    without_owner: ordered.filter((w) => !w.data.owner?.trim()).map((w) => ({ id: w.id, name: w.data.name ?? "" })),
+    without_rationale: ordered.filter((w) => !(w.data.drivers ?? []).some((id2) => backlog.byKey.priorities.get(id2.toLowerCase())?.data.rationale?.trim())).map((w) => ({ id: w.id, name: w.data.name ?? "", drivers: w.data.drivers ?? [] }))
+  };
+}
+function blockingRemediations(context3, ordered) {
+  const { backlog } = context3;
+  const remediations = backlog.entities.remediations;
+  const held = /* @__PURE__ */ new Map();
+  const byWorkload = remediationsByWorkload(context3);
+  for (const workload of ordered) {
+    const wave = waveOf(backlog, workload);
+    if (!wave || wave.data.status === "completed" || hasMoved(workload)) continue;
+    for (const index of byWorkload.get(workload.key) ?? []) {
+      if (isOpenRemediation(remediations[index])) held.set(index, [...held.get(index) ?? [], workload]);
+    }
+  }
+  const entries = [...held].map(([index, workloads]) => {
+    const remediation = remediations[index];
+    const wave = workloads.map((w) => waveOf(backlog, w)).sort((a, b2) => a.data.order - b2.data.order)[0];
+    const { due } = remediation.data;
+    const start = wave.data.start ?? null;
+    return {
+      order: wave.data.order,
+      entry: {
+        id: remediation.id,
+        title: remediation.data.title ?? "",
+        severity: remediation.data.severity ?? null,
+        status: remediation.data.status ?? "open",
+        owner: remediation.data.owner ?? null,
+        due: due ?? null,
+        wave: { id: wave.id, name: wave.data.name ?? null, start },
+        late: start !== null && (due === void 0 || due > start),
+        workloads: workloads.map((w) => w.id)
+      }
+    };
+  });
+  const severity = (level) => level === null ? LEVELS.length : LEVELS.indexOf(level);
+  return entries.sort((a, b2) => a.order - b2.order || severity(a.entry.severity) - severity(b2.entry.severity) || (a.entry.due ?? "9999").localeCompare(b2.entry.due ?? "9999") || a.entry.id.localeCompare(b2.entry.id)).map(({ entry }) => entry);
+}
+function riskMatrix({ backlog }) {
+  const cells = [];
+  for (const severity of [...LEVELS, null]) {
+    for (const status of ["open", "mitigating"]) {
+      const risks = backlog.entities.risks.filter((r2) => (r2.data.severity ?? null) === severity && (r2.data.status ?? "open") === status);
+      if (risks.length === 0) continue;
+      cells.push({
+        severity,
+        status,
+        risks: risks.map((r2) => ({ id: r2.id, title: r2.data.title ?? "", category: r2.data.category ?? null, owner: r2.data.owner ?? null, mitigation: r2.data.mitigation ?? null, workloads: r2.data.workloads ?? [] }))
+      });
+    }
+  }
+  return cells;
+}
+var init_attention = __esm({
+  "src/query/dashboard/attention.ts"() {
+    "use strict";
+    init_vocabulary();
+    init_status();
+    init_report();
+    init_backlog_table();
+  }
+});
+
+// src/query/dashboard/dependency-pictures.ts
+function dependencyPictures(context3) {
+  const { backlog, graph } = context3;
+  const byWave2 = /* @__PURE__ */ new Map();
+  for (const workload of [...backlog.byKey.workloads.values()].sort(byId)) addTo(byWave2, waveOf(backlog, workload), workload);
+  const places = [...[...backlog.byKey.waves.values()].sort((a, b2) => a.data.order - b2.data.order), void 0];
+  const groups = [];
+  const tooLarge = [];
+  for (const place of places) {
+    const members2 = byWave2.get(place) ?? [];
+    if (members2.length === 0) continue;
+    if (members2.length <= MOST_NODES) {
+      groups.push({ kind: "wave", title: placeLabel(place), members: members2 });
+      continue;
+    }
+    tooLarge.push({ title: placeLabel(place), workloads: members2.length });
+    const moveGroups = /* @__PURE__ */ new Map();
+    for (const workload of members2) {
+      const group = graph.moveGroupOf.get(workload.key);
+      if (group !== void 0) addTo(moveGroups, group, workload);
+    }
+    for (const [, workloads] of moveGroups) {
+      if (workloads.length <= MOST_NODES) groups.push({ kind: "move-group", title: `move group ${moveGroupLabel(context3, workloads[0])} (${placeLabel(place)})`, members: workloads });
+    }
+  }
+  const drawn = groups.slice(0, MOST_PICTURES);
+  const edges = edgesOf(context3, new Set(drawn.flatMap((group) => group.members)));
+  return {
+    pictures: drawn.map((group) => picture(context3, group, edges)),
+    tooLarge,
+    notDrawn: groups.length - drawn.length
+  };
+}
+function placeLabel(wave) {
+  if (!wave) return "no wave";
+  return wave.data.name ? `${wave.id}: ${wave.data.name}` : wave.id;
+}
+function edgesOf(context3, workloads) {
+  const found = /* @__PURE__ */ new Map();
+  for (const edge of context3.graph.edges) {
+    if (edge.classification !== "app" && edge.classification !== "external") continue;
+    if (workloads.has(edge.from)) addTo(found, edge.from, edge);
+    if (workloads.has(edge.to) && edge.to !== edge.from) addTo(found, edge.to, edge);
+  }
+  for (const { from, name, classification } of externalEdges(context3.backlog, context3)) {
+    if (classification !== "external") continue;
+    for (const workload of from) if (workloads.has(workload)) addTo(found, workload, { from: workload, to: name, classification });
+  }
+  return found;
+}
+function picture(context3, group, edgesByWorkload) {
+  const { backlog } = context3;
+  const inside = new Set(group.members);
+  const keyOf3 = (workload) => `workload:${workload.key}`;
+  const nodes = new Map(
+    group.members.map((w) => [keyOf3(w), { key: keyOf3(w), kind: "workload", label: w.data.name ?? w.id, detail: w.id, status: w.data.status, moveGroup: moveGroupLabel(context3, w) ?? null, members: [] }])
+  );
+  const ownWave = waveOf(backlog, group.members[0]);
+  const shown3 = group.members.flatMap((member) => edgesByWorkload.get(member) ?? []);
+  const otherWaves = new Set(shown3.flatMap((edge) => [edge.from, edge.to]).filter((end) => typeof end !== "string" && !inside.has(end)).map((w) => waveOf(backlog, w)));
+  otherWaves.delete(ownWave);
+  const byOrder = otherWaves.size > MOST_WAVE_BOXES && ownWave !== void 0;
+  const boxOf = (end) => {
+    if (typeof end === "string") return { key: "outside", label: "outside the estate" };
+    const wave = waveOf(backlog, end);
+    if (wave === ownWave && group.kind === "move-group") return { key: `wave:${wave?.key ?? ""}`, label: `rest of ${placeLabel(wave)}` };
+    if (!byOrder || wave === void 0) return { key: `wave:${wave?.key ?? ""}`, label: placeLabel(wave) };
+    return wave.data.order < ownWave.data.order ? { key: "earlier", label: `waves before ${ownWave.id}` } : { key: "later", label: `waves after ${ownWave.id}` };
+  };
+  const membersOf = /* @__PURE__ */ new Map();
+  const endOf = (end) => {
+    if (typeof end !== "string" && inside.has(end)) return keyOf3(end);
+    const { key, label } = boxOf(end);
+    let node2 = nodes.get(key);
+    if (!node2) {
+      node2 = { key, kind: typeof end === "string" ? "external" : "wave", label, detail: "", status: null, moveGroup: null, members: [] };
+      nodes.set(key, node2);
+    }
+    const member = typeof end === "string" ? end : end.id;
+    const named = membersOf.get(key) ?? /* @__PURE__ */ new Set();
+    if (!named.has(member)) node2.members.push(member);
+    membersOf.set(key, named.add(member));
+    return key;
+  };
+  const edges = /* @__PURE__ */ new Map();
+  const seen = /* @__PURE__ */ new Set();
+  for (const edge of shown3) {
+    const pair = `${edge.from.key}\0${typeof edge.to === "string" ? `external:${edge.to}` : edge.to.key}\0${edge.classification}`;
+    if (seen.has(pair)) continue;
+    seen.add(pair);
+    const from = endOf(edge.from);
+    const to = endOf(edge.to);
+    const wrongWay = edge.classification === "app" && typeof edge.to !== "string" && movesBefore(backlog, edge.from, edge.to);
+    const key = `${from}\0${to}\0${edge.classification}`;
+    const entry = edges.get(key);
+    if (entry) {
+      entry.count++;
+      entry.wrongWay ||= wrongWay;
+    } else edges.set(key, { from, to, classification: edge.classification, count: 1, wrongWay });
+  }
+  for (const node2 of nodes.values()) {
+    if (node2.kind !== "workload") node2.detail = plural(node2.members.length, node2.kind === "wave" ? "workload" : "system");
+  }
+  return { kind: group.kind, title: group.title, nodes: [...nodes.values()], edges: [...edges.values()] };
+}
+var MOST_NODES, MOST_PICTURES, MOST_WAVE_BOXES;
+var init_dependency_pictures = __esm({
+  "src/query/dashboard/dependency-pictures.ts"() {
+    "use strict";
+    init_group();
+    init_graph();
+    init_status();
+    init_list();
+    init_computed();
+    init_workload_graph();
+    MOST_NODES = 24;
+    MOST_PICTURES = 16;
+    MOST_WAVE_BOXES = 6;
+  }
+});
+
+// src/query/dashboard/priorities.ts
+function prioritiesWithWorkloads({ backlog }, ordered) {
+  const driven = /* @__PURE__ */ new Map();
+  for (const workload of ordered) {
+    for (const key of new Set((workload.data.drivers ?? []).map((id2) => id2.toLowerCase()))) {
+      const list = driven.get(key) ?? [];
+      list.push({ id: workload.id, name: workload.data.name ?? "", status: workload.data.status });
+      driven.set(key, list);
+    }
+  }
+  return [...backlog.byKey.priorities.values()].sort((a, b2) => compareValues(a.data.rank, b2.data.rank) || compareValues(a.id, b2.id)).map((priority) => ({
+    id: priority.id,
+    title: priority.data.title ?? "",
+    rank: priority.data.rank ?? null,
+    type: priority.data.type ?? null,
+    due: priority.data.due ?? null,
+    rationale: priority.data.rationale ?? null,
+    outcomes: priority.data.outcomes ?? [],
+    workloads: driven.get(priority.key) ?? []
+  }));
+}
+var init_priorities = __esm({
+  "src/query/dashboard/priorities.ts"() {
+    "use strict";
+    init_order();
+  }
+});
+
+// src/query/dashboard/wave-plan.ts
+function wavePlan(context3, diagnostics) {
+  const { workloads } = context3.backlog.byKey;
+  return summarizeWaves(context3, diagnostics).map((wave) => {
+    const counts = /* @__PURE__ */ new Map();
+    for (const id2 of wave.workloads) {
+      const status = workloads.get(id2.toLowerCase()).data.status;
+      counts.set(status, (counts.get(status) ?? 0) + 1);
+    }
+    const by_status = WORKLOAD_STATUSES.filter((status) => counts.has(status)).map((status) => ({ status, workloads: counts.get(status) }));
+    return { ...wave, by_status };
+  });
+}
+var init_wave_plan2 = __esm({
+  "src/query/dashboard/wave-plan.ts"() {
+    "use strict";
+    init_vocabulary();
+    init_waves();
+  }
+});
+
+// src/query/dashboard/dashboard.ts
+function buildDashboard(context3, options) {
+  const { backlog } = context3;
+  const ordered = [...backlog.byKey.workloads.values()].sort(comparePriority(backlog));
+  const count = (severity) => options.diagnostics.filter((d) => d.severity === severity).length;
+  return {
+    project: { name: backlog.project?.name ?? null, description: backlog.project?.description ?? null },
+    as_of: options.asOf,
+    validation: { errors: count("error"), warnings: count("warning"), infos: count("info"), findings: options.diagnostics },
+    report: buildReport(context3, options.asOf),
+    waves: wavePlan(context3, options.diagnostics),
+    priorities: prioritiesWithWorkloads(context3, ordered),
+    backlog: backlogTable(context3, ordered),
+    pictures: dependencyPictures(context3),
+    attention: attention(context3, ordered, options.asOf)
+  };
+}
+var init_dashboard = __esm({
+  "src/query/dashboard/dashboard.ts"() {
+    "use strict";
+    init_order();
+    init_report();
+    init_attention();
+    init_backlog_table();
+    init_dependency_pictures();
+    init_priorities();
+    init_wave_plan2();
+  }
+});
+
+// raw-text:/work/main/src/format/report/html/client/backlog-table.js
+var backlog_table_default;
+var init_backlog_table2 = __esm({
+  "raw-text:/work/main/src/format/report/html/client/backlog-table.js"() {
+    backlog_table_default = "// The backlog table of the HTML report: filters, sorting by column, pages, and the workload\n// selected. It reads the page's data (a JSON script element, see client-data.ts for its\n// layout) and writes every value as text (textContent), never as markup.\n/* global document, window -- it runs in the browser */\n(() => {\n  'use strict';\n\n  const data = JSON.parse(document.getElementById('backlog-data').textContent);\n  const workloads = data.workloads;\n  // The fields of a workload's row, in client-data.ts's order.\n  const ID = 0, NAME = 1, PRIORITY = 2, STATUS = 3, WAVE = 4, STRATEGY = 5, OWNER = 6, CRITICALITY = 7;\n  const SERVERS = 8, DEPENDS_ON = 9, EXTERNAL = 10, ASSUMPTIONS = 11, RISKS = 12, REMEDIATIONS = 13;\n  const NO_WAVE = '(no wave)';\n  const MOST_DETAIL_ROWS = 500;\n\n  const byId = (id) => document.getElementById(id);\n  const table = byId('backlog-table');\n  const body = table.tBodies[0];\n  const filters = { text: byId('filter-text'), status: byId('filter-status'), wave: byId('filter-wave'), strategy: byId('filter-strategy') };\n  const state = { sortKey: 'order', descending: false, page: 0, pageSize: Number(byId('page-size').value), selected: -1 };\n  let shown = [];\n  let searchText;\n  let dependents;\n\n  /** An element with attributes and children; a string child is text. */\n  function el(tag, attributes, ...children) {\n    const element = document.createElement(tag);\n    for (const [name, value] of Object.entries(attributes || {})) element.setAttribute(name, value);\n    for (const child of children) element.append(child === null || child === undefined ? '' : child);\n    return element;\n  }\n\n  const none = () => el('span', { class: 'none' }, '\u2014');\n  const text = (value) => (value === null || value === undefined || value === '' ? none() : String(value));\n  const badge = (status) => (status ? el('span', { class: `badge status-${status}` }, status) : none());\n\n  function matching() {\n    const needle = filters.text.value.trim().toLowerCase();\n    const status = filters.status.value;\n    const wave = filters.wave.value;\n    const strategy = filters.strategy.value;\n    if (needle && !searchText) searchText = workloads.map((w) => `${w[ID]}\\n${w[NAME]}\\n${w[OWNER] || ''}`.toLowerCase());\n    const rows = [];\n    for (let i = 0; i < workloads.length; i++) {\n      const w = workloads[i];\n      if (status && w[STATUS] !== status) continue;\n      if (wave && (w[WAVE] === null ? NO_WAVE : w[WAVE]) !== wave) continue;\n      if (strategy && w[STRATEGY] !== strategy) continue;\n      if (needle && !searchText[i].includes(needle)) continue;\n      rows.push(i);\n    }\n    return rows;\n  }\n\n  /** What a column sorts by: a vocabulary's order where it has one, text without case, a number. */\n  function sortValue(key) {\n    const order = data.order[key];\n    const field = { id: ID, priority: PRIORITY, status: STATUS, wave: WAVE, strategy: STRATEGY, owner: OWNER, criticality: CRITICALITY }[key];\n    if (key === 'servers') return (i) => workloads[i][SERVERS].length;\n    if (order) {\n      const rank = new Map(order.map((value, at) => [value, at]));\n      return (i) => {\n        const value = workloads[i][field];\n        return value === null ? null : rank.has(value) ? rank.get(value) : order.length;\n      };\n    }\n    return (i) => (workloads[i][field] === null ? null : String(workloads[i][field]).toLowerCase());\n  }\n\n  function sorted(rows) {\n    if (state.sortKey === 'order') return rows.sort((a, b) => (state.descending ? b - a : a - b));\n    const value = sortValue(state.sortKey);\n    const keys = new Map(rows.map((i) => [i, value(i)]));\n    const direction = state.descending ? -1 : 1;\n    // Missing values last either way; ties in priority order.\n    return rows.sort((a, b) => {\n      const x = keys.get(a);\n      const y = keys.get(b);\n      if (x === null || y === null) return x === y ? a - b : x === null ? 1 : -1;\n      return x < y ? -direction : x > y ? direction : a - b;\n    });\n  }\n\n  function row(i) {\n    const w = workloads[i];\n    const select = el('button', { type: 'button', class: 'link', 'data-index': String(i) }, w[ID]);\n    if (i === state.selected) select.setAttribute('aria-current', 'true');\n    return el(\n      'tr',\n      i === state.selected ? { class: 'selected' } : {},\n      el('td', { class: 'number' }, String(i + 1)),\n      el('th', { scope: 'row' }, select, el('span', { class: 'sub' }, w[NAME])),\n      el('td', {}, text(w[PRIORITY])),\n      el('td', {}, badge(w[STATUS])),\n      el('td', {}, text(w[WAVE])),\n      el('td', {}, text(w[STRATEGY])),\n      el('td', { class: 'owner' }, text(w[OWNER])),\n      el('td', {}, text(w[CRITICALITY])),\n      el('td', { class: 'number' }, String(w[SERVERS].length)),\n    );\n  }\n\n  function render() {\n    const pages = Math.max(1, Math.ceil(shown.length / state.pageSize));\n    state.page = Math.min(state.page, pages - 1);\n    const start = state.page * state.pageSize;\n    const end = Math.min(shown.length, start + state.pageSize);\n    body.replaceChildren(...shown.slice(start, end).map(row));\n    const of = shown.length === workloads.length ? `${count(shown.length)} workloads` : `${count(shown.length)} workloads matching (of ${count(workloads.length)})`;\n    byId('backlog-count').textContent = shown.length === 0 ? `No workload matches (of ${count(workloads.length)}).` : `Rows ${count(start + 1)}\u2013${count(end)} of ${of}.`;\n    byId('page-label').textContent = `Page ${state.page + 1} of ${pages}`;\n    byId('page-previous').disabled = state.page === 0;\n    byId('page-next').disabled = state.page >= pages - 1;\n    for (const header of table.tHead.rows[0].cells) {\n      if (header.dataset.column === state.sortKey) header.setAttribute('aria-sort', state.descending ? 'descending' : 'ascending');\n      else header.removeAttribute('aria-sort');\n    }\n  }\n\n  const count = (n) => n.toLocaleString('en-US');\n\n  function refilter() {\n    shown = sorted(matching());\n    state.page = 0;\n    render();\n  }\n\n  function detailTable(caption, headers, rows) {\n    if (rows.length === 0) return el('p', { class: 'none-found' }, 'None.');\n    const head = el('tr', {}, ...headers.map((header) => el('th', { scope: 'col' }, header)));\n    const lines = rows.slice(0, MOST_DETAIL_ROWS).map((cells) => el('tr', {}, ...cells.map((cell, at) => el(at === 0 ? 'th' : 'td', at === 0 ? { scope: 'row' } : {}, cell))));\n    const more = rows.length > MOST_DETAIL_ROWS ? el('p', { class: 'more' }, `and ${count(rows.length - MOST_DETAIL_ROWS)} more`) : '';\n    const frame = el('div', { class: 'table-frame' }, el('table', {}, el('caption', { class: 'visually-hidden' }, caption), el('thead', {}, head), el('tbody', {}, ...lines)));\n    return el('div', {}, frame, more);\n  }\n\n  function dependentsOf(index) {\n    if (!dependents) {\n      dependents = workloads.map(() => []);\n      workloads.forEach((w, from) => {\n        const edges = w[DEPENDS_ON];\n        for (let at = 0; at < edges.length; at += 2) dependents[edges[at]].push(from, edges[at + 1]);\n      });\n    }\n    return dependents[index];\n  }\n\n  /** Workload edges, [other, classification, ...], as rows. */\n  const edgeRows = (edges) => {\n    const rows = [];\n    for (let at = 0; at < edges.length; at += 2) {\n      const other = workloads[edges[at]];\n      rows.push([other[ID], other[NAME], text(other[WAVE]), badge(other[STATUS]), data.classifications[edges[at + 1]]]);\n    }\n    return rows;\n  };\n\n  function select(index) {\n    state.selected = index;\n    render();\n    const w = workloads[index];\n    const panel = byId('workload-detail');\n    const heading = el('h3', { id: 'workload-detail-heading', tabindex: '-1' }, `${w[ID]}: ${w[NAME]}`);\n    const facts = el(\n      'dl',\n      { class: 'facts' },\n      ...[['Status', badge(w[STATUS])], ['Priority', text(w[PRIORITY])], ['Wave', text(w[WAVE])], ['Strategy', text(w[STRATEGY])], ['Owner', text(w[OWNER])], ['Criticality', text(w[CRITICALITY])]].map(([term, value]) =>\n        el('div', {}, el('dt', {}, term), el('dd', {}, value)),\n      ),\n    );\n    const servers = w[SERVERS].map((s) => data.servers[s]).map((s) => [s[0], text(s[1]), text(s[2]), text(s[3]), badge(s[4])]);\n    const dependsOn = edgeRows(w[DEPENDS_ON]);\n    const dependedOnBy = edgeRows(dependentsOf(index));\n    // Assumptions, risks, remediations: [id, text, ..., status].\n    const listed = (list, indices) => indices.map((at) => list[at].map((value, field, item) => (field === item.length - 1 ? badge(value) : field < 2 ? value : text(value))));\n    panel.replaceChildren(\n      heading,\n      facts,\n      el('h4', {}, `Servers (${servers.length})`),\n      detailTable(`The servers of ${w[ID]}`, ['Server', 'OS', 'Cores', 'Memory (GB)', 'Status'], servers),\n      el('h4', {}, `Depends on (${dependsOn.length})`),\n      detailTable(`The workloads ${w[ID]} depends on`, ['Workload', 'Name', 'Wave', 'Status', 'Classification'], dependsOn),\n      el('h4', {}, `Depended on by (${dependedOnBy.length})`),\n      detailTable(`The workloads that depend on ${w[ID]}`, ['Workload', 'Name', 'Wave', 'Status', 'Classification'], dependedOnBy),\n      el('h4', {}, `Systems outside the estate (${w[EXTERNAL].length})`),\n      w[EXTERNAL].length > 0 ? el('ul', { class: 'plain' }, ...w[EXTERNAL].map((name) => el('li', {}, name))) : el('p', { class: 'none-found' }, 'None.'),\n      el('h4', {}, `Assumptions (${w[ASSUMPTIONS].length})`),\n      detailTable(`The assumptions ${w[ID]} relies on`, ['Assumption', 'Statement', 'Status'], listed(data.assumptions, w[ASSUMPTIONS])),\n      el('h4', {}, `Risks (${w[RISKS].length})`),\n      detailTable(`The risks of ${w[ID]}`, ['Risk', 'Title', 'Severity', 'Status'], listed(data.risks, w[RISKS])),\n      el('h4', {}, `Remediations (${w[REMEDIATIONS].length})`),\n      detailTable(`The remediations of ${w[ID]}`, ['Remediation', 'Title', 'Severity', 'Status'], listed(data.remediations, w[REMEDIATIONS])),\n    );\n    heading.focus();\n  }\n\n  for (const input of Object.values(filters)) input.addEventListener(input.tagName === 'INPUT' ? 'input' : 'change', refilter);\n  byId('page-size').addEventListener('change', (event) => {\n    state.pageSize = Number(event.target.value);\n    state.page = 0;\n    render();\n  });\n  byId('page-previous').addEventListener('click', () => {\n    state.page--;\n    render();\n  });\n  byId('page-next').addEventListener('click', () => {\n    state.page++;\n    render();\n  });\n  table.tHead.addEventListener('click', (event) => {\n    const header = event.target.closest('th');\n    if (!header) return;\n    const key = header.dataset.column;\n    state.descending = state.sortKey === key ? !state.descending : false;\n    state.sortKey = key;\n    shown = sorted(shown);\n    render();\n  });\n  body.addEventListener('click', (event) => {\n    const button = event.target.closest('button[data-index]');\n    if (button) select(Number(button.dataset.index));\n  });\n  // The form filters as one types: Enter submits nothing.\n  document.querySelector('form.filters').addEventListener('submit', (event) => event.preventDefault());\n\n  // Printed, the page shows what its closed details hold.\n  const opened = [];\n  window.addEventListener('beforeprint', () => {\n    for (const details of document.querySelectorAll('details:not([open])')) {\n      details.open = true;\n      opened.push(details);\n    }\n  });\n  window.addEventListener('afterprint', () => {\n    for (const details of opened.splice(0)) details.open = false;\n  });\n\n  refilter();\n  document.documentElement.dataset.ready = 'true';\n})();\n";
+  }
+});
+
+// src/format/report/html/client-data.ts
+function clientData(table3, waveOrder2) {
+  const classification = new Map(DEPENDENCY_CLASSIFICATIONS.map((name, index) => [name, index]));
+  const text3 = (value2) => value2 === null ? null : printable(value2);
+  return {
+    workloads: table3.workloads.map((w) => [
+      printable(w.id),
+      printable(w.name),
+      w.priority,
+      w.status,
+      text3(w.wave),
+      w.strategy,
+      text3(w.owner),
+      w.criticality,
+      w.servers,
+      w.dependsOn.flatMap((edge) => [edge.workload, classification.get(edge.classification)]),
+      w.external.map(printable),
+      w.assumptions,
+      w.risks,
+      w.remediations
+    ]),
+    servers: table3.servers.map((s) => [printable(s.id), text3(s.os), s.cores, s.memory_gb, s.status]),
+    assumptions: table3.assumptions.map((a) => [printable(a.id), printable(a.statement), a.status]),
+    risks: table3.risks.map((r2) => [printable(r2.id), printable(r2.title), r2.severity, r2.status]),
+    remediations: table3.remediations.map((r2) => [printable(r2.id), printable(r2.title), r2.severity, r2.status]),
+    classifications: DEPENDENCY_CLASSIFICATIONS,
+    order: { priority: LEVELS, status: WORKLOAD_STATUSES, wave: waveOrder2, strategy: STRATEGIES, criticality: CRITICALITIES }
+  };
+}
+var init_client_data = __esm({
+  "src/format/report/html/client-data.ts"() {
+    "use strict";
+    init_vocabulary();
+    init_printable();
+  }
+});
+
+// src/format/report/html/escape.ts
+function escapeHtml(value2) {
+  return printable(String(value2)).replace(/[&<>"']/g, (ch) => ENTITIES[ch]);
+}
+function jsonForScript(value2) {
+  return JSON.stringify(value2).replace(/</g, "\\u003c");
+}
+var ENTITIES;
+var init_escape = __esm({
+  "src/format/report/html/escape.ts"() {
+    "use strict";
+    init_printable();
+    ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+  }
+});
+
+// src/format/report/html/parts.ts
+function valueText(value2) {
+  return value2 === null || value2 === void 0 || value2 === "" ? '<span class="none">\u2014</span>' : escapeHtml(value2);
+}
+function statusBadge(status) {
+  return status === null ? valueText(null) : `<span class="badge status-${escapeHtml(status)}">${escapeHtml(status)}</span>`;
+}
+function sectionStart(id2, title) {
+  return `<section id="${id2}" aria-labelledby="${id2}-heading"><h2 id="${id2}-heading">${escapeHtml(title)}</h2>`;
+}
+function table2(caption, headers, rows, className = "", options = {}) {
+  const head = headers.map((header) => `<th scope="col">${escapeHtml(header)}</th>`).join("");
+  const body = rows.map((row) => `<tr>${row.map((cell2, at2) => at2 === 0 ? `<th scope="row">${cell2}</th>` : `<td>${cell2}</td>`).join("")}</tr>`).join("");
+  return `<table${className ? ` class="${className}"` : ""}><caption${options.captionHidden ? ' class="visually-hidden"' : ""}>${escapeHtml(caption)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+}
+function shortList(items, most, className = "plain") {
+  const shown3 = items.slice(0, most);
+  const more = items.length - shown3.length;
+  return `<ul class="${className}">${shown3.map((item) => `<li>${item}</li>`).join("")}</ul>${more > 0 ? `<p class="more">and ${more.toLocaleString("en-US")} more</p>` : ""}`;
+}
+function dateText(date4) {
+  return date4 === null ? valueText(null) : `<span class="nowrap">${escapeHtml(date4)}</span>`;
+}
+function plainNumber(value2) {
+  return value2.toLocaleString("en-US");
+}
+var NONE2;
+var init_parts = __esm({
+  "src/format/report/html/parts.ts"() {
+    "use strict";
+    init_escape();
+    NONE2 = '<p class="none-found">None.</p>';
+  }
+});
+
+// src/format/report/html/sections/attention.ts
+function attentionSection(attention2) {
+  const ids2 = (list) => list.length > 0 ? list.map((id2) => `<code>${escapeHtml(id2)}</code>`).join(", ") : valueText(null);
+  const part = (id2, title, count, body) => `<h3 id="${id2}">${escapeHtml(title)} (${count})</h3>${count > 0 ? body : NONE2}`;
+  const openRisks = attention2.risks.reduce((sum, cell2) => sum + cell2.risks.length, 0);
+  return sectionStart("attention", "Needs attention") + part(
+    "attention-invalidated",
+    "Invalidated assumptions",
+    attention2.invalidated_assumptions.length,
+    table2("Invalidated assumptions and the workloads not yet migrated that rely on them", ["Assumption", "Statement", "Owner", "Workloads relying on it"], attention2.invalidated_assumptions.map((a) => [escapeHtml(a.id), escapeHtml(a.statement), valueText(a.owner), ids2(a.workloads)]))
+  ) + part(
+    "attention-stale",
+    "Assumptions past their review date",
+    attention2.stale_assumptions.length,
+    table2("Open assumptions past their review date", ["Assumption", "Statement", "Owner", "Review by"], attention2.stale_assumptions.map((a) => [escapeHtml(a.id), escapeHtml(a.statement), valueText(a.owner), escapeHtml(a.review_by)]))
+  ) + part(
+    "attention-remediations",
+    "Open remediations holding up a wave",
+    attention2.blocking_remediations.length,
+    table2(
+      "Open remediations of workloads still to move in a wave not completed, the earliest wave first",
+      ["Remediation", "Severity", "Status", "Owner", "Due", "Wave", "Workloads"],
+      attention2.blocking_remediations.map((r2) => [
+        `${escapeHtml(r2.id)}<span class="sub">${escapeHtml(r2.title)}</span>`,
+        valueText(r2.severity),
+        statusBadge(r2.status),
+        valueText(r2.owner),
+        `${dateText(r2.due)}${r2.late ? ' <strong class="over">after the wave starts</strong>' : ""}`,
+        `${escapeHtml(r2.wave.id)}${r2.wave.start ? `<span class="sub">starts ${dateText(r2.wave.start)}</span>` : ""}`,
+        ids2(r2.workloads)
+      ])
+    )
+  ) + part(
+    "attention-risks",
+    "Risks not closed, by severity",
+    openRisks,
+    table2(
+      "Risks by severity (the backlog rates likelihood and impact together as severity) and status",
+      ["Severity", "Status", "Risks"],
+      attention2.risks.map((cell2) => [
+        valueText(cell2.severity),
+        statusBadge(cell2.status),
+        `<ul class="plain">${cell2.risks.map((r2) => `<li><code>${escapeHtml(r2.id)}</code> ${escapeHtml(r2.title)}${r2.owner ? `<span class="sub-inline"> (${escapeHtml(r2.owner)})</span>` : ""}${r2.mitigation ? `<span class="sub">Mitigation: ${escapeHtml(r2.mitigation)}</span>` : ""}</li>`).join("")}</ul>`
+      ]),
+      "risks"
+    )
+  ) + part("attention-owner", "Workloads without a business owner", attention2.without_owner.length, shortList(attention2.without_owner.map((w) => `<code>${escapeHtml(w.id)}</code> ${escapeHtml(w.name)}`), MOST_LISTED)) + part(
+    "attention-rationale",
+    "Workloads without a rationale",
+    attention2.without_rationale.length,
+    "<p>No business priority drives them, or none of their drivers says why it matters.</p>" + shortList(attention2.without_rationale.map((w) => `<code>${escapeHtml(w.id)}</code> ${escapeHtml(w.name)}${w.drivers.length > 0 ? `<span class="sub-inline"> (drivers ${w.drivers.map(escapeHtml).join(", ")})</span>` : '<span class="sub-inline"> (no driver)</span>'}`), MOST_LISTED)
+  ) + "</section>";
+}
+var MOST_LISTED;
+var init_attention2 = __esm({
+  "src/format/report/html/sections/attention.ts"() {
+    "use strict";
+    init_escape();
+    init_parts();
+    MOST_LISTED = 50;
+  }
+});
+
+// src/format/report/html/sections/backlog.ts
+function backlogSection(table3, waveOrder2) {
+  const { workloads } = table3;
+  const present = (values) => new Set(values.filter((v) => v !== null));
+  const statuses = present(workloads.map((w) => w.status));
+  const strategies = present(workloads.map((w) => w.strategy));
+  const waves2 = present(workloads.map((w) => w.wave));
+  const waveOptions = [...waveOrder2.filter((id2) => waves2.has(id2)), ...[...waves2].filter((id2) => !waveOrder2.includes(id2)).sort()];
+  if (workloads.some((w) => w.wave === null)) waveOptions.push(NO_WAVE3);
+  const headers = BACKLOG_COLUMNS.map(
+    ([key, title]) => `<th scope="col" data-column="${key}"${key === "order" ? ' aria-sort="ascending"' : ""}><button type="button" title="Sort by ${escapeHtml(title === "#" ? "priority order" : title.toLowerCase())}">${escapeHtml(title)}</button></th>`
+  ).join("");
+  return sectionStart("backlog", "The backlog") + `<p>All ${plainNumber(workloads.length)} workloads in priority order, as <code>backlog list --priority</code> lists them. Filter them, sort them by a column, and select a workload's id to see its servers, dependencies, assumptions, risks and remediations.</p><form class="filters" role="search" aria-label="Filter the backlog"><label>Search <input type="search" id="filter-text" placeholder="id, name or owner" autocomplete="off"></label>` + filterSelect("filter-status", "Status", WORKLOAD_STATUSES.filter((s) => statuses.has(s))) + filterSelect("filter-wave", "Wave", waveOptions) + filterSelect("filter-strategy", "Strategy", STRATEGIES.filter((s) => strategies.has(s))) + `<label>Rows per page <select id="page-size">${[25, 50, 100, 250].map((n) => `<option${n === 50 ? " selected" : ""}>${n}</option>`).join("")}</select></label></form><p id="backlog-count" class="count-line" role="status"></p><div class="table-frame"><table id="backlog-table" class="backlog"><caption>Workloads in priority order</caption><thead><tr>${headers}</tr></thead><tbody></tbody></table></div><nav class="pager" aria-label="Pages of the backlog"><button type="button" id="page-previous">Previous page</button> <span id="page-label"></span> <button type="button" id="page-next">Next page</button></nav><noscript><p class="none-found">The table is drawn by the page's script: allow JavaScript to see it. Every other section is here without it.</p></noscript><section id="workload-detail" class="detail" aria-labelledby="workload-detail-heading"><h3 id="workload-detail-heading" tabindex="-1">Selected workload</h3><p class="none-found">Select a workload's id in the table to see it here.</p></section></section>`;
+}
+function filterSelect(id2, label, values) {
+  const options = values.map((value2) => `<option value="${escapeHtml(value2)}">${escapeHtml(value2)}</option>`).join("");
+  return `<label>${escapeHtml(label)} <select id="${id2}"><option value="">all</option>${options}</select></label>`;
+}
+var BACKLOG_COLUMNS, NO_WAVE3;
+var init_backlog2 = __esm({
+  "src/format/report/html/sections/backlog.ts"() {
+    "use strict";
+    init_vocabulary();
+    init_escape();
+    init_parts();
+    BACKLOG_COLUMNS = [
+      ["order", "#"],
+      ["id", "Workload"],
+      ["priority", "Priority"],
+      ["status", "Status"],
+      ["wave", "Wave"],
+      ["strategy", "Strategy"],
+      ["owner", "Owner"],
+      ["criticality", "Criticality"],
+      ["servers", "Servers"]
+    ];
+    NO_WAVE3 = "(no wave)";
+  }
+});
+
+// node_modules/@dagrejs/dagre/dist/dagre.esm.js
+function Re(e, n) {
+  e[n] ? e[n]++ : e[n] = 1;
+}
+function Ie(e, n) {
+  e[n] !== void 0 && !--e[n] && delete e[n];
+}
+function z2(e, n, t2, r2) {
+  let o2 = "" + n, i2 = "" + t2;
+  if (!e && o2 > i2) {
+    let s = o2;
+    o2 = i2, i2 = s;
+  }
+  return o2 + "" + i2 + "" + (r2 === void 0 ? "\0" : r2);
+}
+function Fn(e, n, t2, r2) {
+  let o2 = "" + n, i2 = "" + t2;
+  if (!e && o2 > i2) {
+    let a = o2;
+    o2 = i2, i2 = a;
+  }
+  let s = { v: o2, w: i2 };
+  return r2 && (s.name = r2), s;
+}
+function oe(e, n) {
+  return z2(e, n.v, n.w, n.name);
+}
+function An(e) {
+  let n = { options: { directed: e.isDirected(), multigraph: e.isMultigraph(), compound: e.isCompound() }, nodes: Vn(e), edges: Yn(e) }, t2 = e.graph();
+  return t2 !== void 0 && (n.value = structuredClone(t2)), n;
+}
+function Vn(e) {
+  return e.nodes().map((n) => {
+    let t2 = e.node(n), r2 = e.parent(n), o2 = { v: n };
+    return t2 !== void 0 && (o2.value = t2), r2 !== void 0 && (o2.parent = r2), o2;
+  });
+}
+function Yn(e) {
+  return e.edges().map((n) => {
+    let t2 = e.edge(n), r2 = { v: n.v, w: n.w };
+    return n.name !== void 0 && (r2.name = n.name), t2 !== void 0 && (r2.value = t2), r2;
+  });
+}
+function Bn(e) {
+  let n = new Q2(e.options);
+  return e.value !== void 0 && n.setGraph(e.value), e.nodes.forEach((t2) => {
+    n.setNode(t2.v, t2.value), t2.parent && n.setParent(t2.v, t2.parent);
+  }), e.edges.forEach((t2) => {
+    n.setEdge({ v: t2.v, w: t2.w, name: t2.name }, t2.value);
+  }), n;
+}
+function Me(e, n, t2, r2) {
+  return Xn(e, String(n), t2 || Wn, r2 || function(o2) {
+    var i2;
+    return (i2 = e.outEdges(o2)) != null ? i2 : [];
+  });
+}
+function Xn(e, n, t2, r2) {
+  let o2 = {}, i2, s = 0, a = e.nodes(), l = function(c3) {
+    let f = o2[c3.v], h2 = o2[c3.w];
+    if (!f || !h2) return;
+    let g = t2(c3);
+    f.distance + g < h2.distance && (o2[c3.w] = { distance: f.distance + g, predecessor: c3.v }, i2 = true);
+  }, u = function() {
+    a.forEach(function(c3) {
+      r2(c3).forEach(function(f) {
+        let h2 = f.v === c3 ? f.v : f.w, g = h2 === f.v ? f.w : f.v;
+        l({ v: h2, w: g });
+      });
+    });
+  };
+  a.forEach(function(c3) {
+    let f = c3 === n ? 0 : Number.POSITIVE_INFINITY;
+    o2[c3] = { distance: f, predecessor: "" };
+  });
+  let d = a.length;
+  for (let c3 = 1; c3 < d && (i2 = false, s++, u(), !!i2); c3++) ;
+  if (s === d - 1 && (i2 = false, u(), i2)) throw new Error("The graph contains a negative weight cycle");
+  return o2;
+}
+function zn(e) {
+  let n = {}, t2 = [], r2;
+  function o2(i2) {
+    var s, a;
+    i2 in n || (n[i2] = true, r2.push(i2), (s = e.successors(i2)) == null || s.forEach(o2), (a = e.predecessors(i2)) == null || a.forEach(o2));
+  }
+  return e.nodes().forEach(function(i2) {
+    r2 = [], o2(i2), r2.length && t2.push(r2);
+  }), t2;
+}
+function J2(e, n, t2, r2) {
+  let o2 = function(i2) {
+    var s;
+    return (s = e.outEdges(i2)) != null ? s : [];
+  };
+  return qn(e, String(n), t2 || Hn, r2 || o2);
+}
+function qn(e, n, t2, r2) {
+  let o2 = {}, i2 = new Pe(), s, a, l = function(u) {
+    let d = u.v !== s ? u.v : u.w, c3 = o2[d];
+    if (!c3) return;
+    let f = t2(u), h2 = a.distance + f;
+    if (f < 0) throw new Error("dijkstra does not allow negative edge weights. Bad edge: " + u + " Weight: " + f);
+    h2 < c3.distance && (c3.distance = h2, c3.predecessor = s, i2.decrease(d, h2));
+  };
+  for (e.nodes().forEach(function(u) {
+    let d = u === n ? 0 : Number.POSITIVE_INFINITY;
+    o2[u] = { distance: d, predecessor: "" }, i2.add(u, d);
+  }); i2.size() > 0; ) {
+    s = i2.removeMin();
+    let u = o2[s];
+    if (!u || u.distance === Number.POSITIVE_INFINITY) break;
+    a = u, r2(s).forEach(l);
+  }
+  return o2;
+}
+function $n(e, n, t2) {
+  return e.nodes().reduce(function(r2, o2) {
+    return r2[o2] = J2(e, o2, n, t2), r2;
+  }, {});
+}
+function Fe(e) {
+  let n = 0, t2 = [], r2 = {}, o2 = [];
+  function i2(s) {
+    var a;
+    let l = r2[s] = { onStack: true, lowlink: n, index: n++ };
+    if (t2.push(s), (a = e.successors(s)) == null || a.forEach(function(u) {
+      if (u in r2) {
+        let d = r2[u];
+        d != null && d.onStack && (l.lowlink = Math.min(l.lowlink, d.index));
+      } else {
+        i2(u);
+        let d = r2[u];
+        d && (l.lowlink = Math.min(l.lowlink, d.lowlink));
+      }
+    }), l.lowlink === l.index) {
+      let u = [], d;
+      do {
+        d = t2.pop();
+        let c3 = r2[d];
+        c3 && (c3.onStack = false), u.push(d);
+      } while (s !== d);
+      o2.push(u);
+    }
+  }
+  return e.nodes().forEach(function(s) {
+    s in r2 || i2(s);
+  }), o2;
+}
+function Un(e) {
+  return Fe(e).filter(function(n) {
+    var t2;
+    let r2 = n[0];
+    return r2 ? n.length > 1 || n.length === 1 && ((t2 = e.outEdges(r2, r2)) != null ? t2 : []).length > 0 : false;
+  });
+}
+function Kn(e, n, t2) {
+  return Qn(e, n || Jn, t2 || function(r2) {
+    var o2;
+    return (o2 = e.outEdges(r2)) != null ? o2 : [];
+  });
+}
+function Qn(e, n, t2) {
+  let r2 = {}, o2 = e.nodes();
+  return o2.forEach(function(i2) {
+    let s = {};
+    r2[i2] = s, s[i2] = { distance: 0, predecessor: "" }, o2.forEach(function(a) {
+      i2 !== a && (s[a] = { distance: Number.POSITIVE_INFINITY, predecessor: "" });
+    }), t2(i2).forEach(function(a) {
+      let l = a.v === i2 ? a.w : a.v, u = n(a);
+      s[l] = { distance: u, predecessor: i2 };
+    });
+  }), o2.forEach(function(i2) {
+    let s = r2[i2];
+    s && o2.forEach(function(a) {
+      let l = r2[a];
+      l && o2.forEach(function(u) {
+        let d = l[i2], c3 = s[u], f = l[u];
+        if (d && c3 && f) {
+          let h2 = d.distance + c3.distance;
+          h2 < f.distance && (f.distance = h2, f.predecessor = c3.predecessor);
+        }
+      });
+    });
+  }), r2;
+}
+function De(e) {
+  let n = {}, t2 = {}, r2 = [];
+  function o2(i2) {
+    var s;
+    if (i2 in t2) throw new K2();
+    i2 in n || (t2[i2] = true, n[i2] = true, (s = e.predecessors(i2)) == null || s.forEach(o2), delete t2[i2], r2.push(i2));
+  }
+  if (e.sinks().forEach(o2), Object.keys(n).length !== e.nodeCount()) throw new K2();
+  return r2;
+}
+function Zn(e) {
+  try {
+    De(e);
+  } catch (n) {
+    if (n instanceof K2) return false;
+    throw n;
+  }
+  return true;
+}
+function et(e, n, t2, r2, o2) {
+  Array.isArray(n) || (n = [n]);
+  let i2 = ((a) => {
+    var l;
+    return (l = e.isDirected() ? e.successors(a) : e.neighbors(a)) != null ? l : [];
+  }), s = {};
+  return n.forEach(function(a) {
+    if (!e.hasNode(a)) throw new Error("Graph does not have node: " + a);
+    o2 = Ae(e, a, t2 === "post", s, i2, r2, o2);
+  }), o2;
+}
+function Ae(e, n, t2, r2, o2, i2, s) {
+  return n in r2 || (r2[n] = true, t2 || (s = i2(s, n)), o2(n).forEach(function(a) {
+    s = Ae(e, a, t2, r2, o2, i2, s);
+  }), t2 && (s = i2(s, n))), s;
+}
+function Ve(e, n, t2) {
+  return et(e, n, t2, function(r2, o2) {
+    return r2.push(o2), r2;
+  }, []);
+}
+function nt(e, n) {
+  return Ve(e, n, "post");
+}
+function tt(e, n) {
+  return Ve(e, n, "pre");
+}
+function rt(e, n) {
+  var t2;
+  let r2 = new Q2(), o2 = {}, i2 = new Pe(), s;
+  function a(d) {
+    let c3 = d.v === s ? d.w : d.v, f = i2.priority(c3);
+    if (f !== void 0) {
+      let h2 = n(d);
+      h2 < f && (o2[c3] = s, i2.decrease(c3, h2));
+    }
+  }
+  if (e.nodeCount() === 0) return r2;
+  e.nodes().forEach(function(d) {
+    i2.add(d, Number.POSITIVE_INFINITY), r2.setNode(d);
+  });
+  let l = e.nodes()[0];
+  l !== void 0 && i2.decrease(l, 0);
+  let u = false;
+  for (; i2.size() > 0; ) {
+    if (s = i2.removeMin(), s in o2) r2.setEdge(s, o2[s]);
+    else {
+      if (u) throw new Error("Input graph is not connected: " + e);
+      u = true;
+    }
+    (t2 = e.nodeEdges(s)) == null || t2.forEach(a);
+  }
+  return r2;
+}
+function ot(e, n, t2, r2) {
+  return it(e, n, t2, r2 != null ? r2 : ((o2) => {
+    var i2;
+    return (i2 = e.outEdges(o2)) != null ? i2 : [];
+  }));
+}
+function it(e, n, t2, r2) {
+  if (t2 === void 0) return J2(e, n, t2, r2);
+  let o2 = false, i2 = e.nodes();
+  for (let s = 0; s < i2.length; s++) {
+    let a = i2[s];
+    if (a === void 0) continue;
+    let l = r2(a);
+    for (let u = 0; u < l.length; u++) {
+      let d = l[u];
+      if (!d) continue;
+      let c3 = d.v === a ? d.v : d.w, f = c3 === d.v ? d.w : d.v;
+      t2({ v: c3, w: f }) < 0 && (o2 = true);
+    }
+    if (o2) return Me(e, n, t2, r2);
+  }
+  return J2(e, n, t2, r2);
+}
+function M2(e, n, t2, r2) {
+  let o2 = r2;
+  for (; e.hasNode(o2); ) o2 = $2(r2);
+  return t2.dummy = n, e.setNode(o2, t2), o2;
+}
+function Ye(e) {
+  let n = new T2().setGraph(e.graph());
+  return e.nodes().forEach((t2) => n.setNode(t2, e.node(t2))), e.edges().forEach((t2) => {
+    let r2 = n.edge(t2.v, t2.w) || { weight: 0, minlen: 1 }, o2 = e.edge(t2);
+    n.setEdge(t2.v, t2.w, { weight: r2.weight + o2.weight, minlen: Math.max(r2.minlen, o2.minlen) });
+  }), n;
+}
+function Z2(e) {
+  let n = new T2({ multigraph: e.isMultigraph() }).setGraph(e.graph());
+  return e.nodes().forEach((t2) => {
+    e.children(t2).length || n.setNode(t2, e.node(t2));
+  }), e.edges().forEach((t2) => {
+    n.setEdge(t2, e.edge(t2));
+  }), n;
+}
+function se(e, n) {
+  let t2 = e.x, r2 = e.y, o2 = n.x - t2, i2 = n.y - r2, s = e.width / 2, a = e.height / 2;
+  if (!o2 && !i2) throw new Error("Not possible to find intersection inside of the rectangle");
+  let l, u;
+  return o2 === 0 || Math.abs(i2) * s > Math.abs(o2) * a ? (i2 < 0 && (a = -a), l = a * o2 / i2, u = a) : (o2 < 0 && (s = -s), l = s, u = s * i2 / o2), { x: t2 + l, y: r2 + u };
+}
+function P2(e) {
+  let n = D2(de(e) + 1).map(() => []);
+  return e.nodes().forEach((t2) => {
+    let r2 = e.node(t2), o2 = r2.rank;
+    o2 !== void 0 && (n[o2] || (n[o2] = []), n[o2][r2.order] = t2);
+  }), n;
+}
+function Be(e) {
+  let n = e.nodes().map((r2) => {
+    let o2 = e.node(r2).rank;
+    return o2 === void 0 ? Number.MAX_VALUE : o2;
+  }), t2 = S2(Math.min, n);
+  e.nodes().forEach((r2) => {
+    let o2 = e.node(r2);
+    Object.hasOwn(o2, "rank") && (o2.rank -= t2);
+  });
+}
+function We(e) {
+  let n = e.nodes().map((s) => e.node(s).rank).filter((s) => s !== void 0), t2 = S2(Math.min, n), r2 = [];
+  e.nodes().forEach((s) => {
+    let a = e.node(s).rank - t2;
+    r2[a] || (r2[a] = []), r2[a].push(s);
+  });
+  let o2 = 0, i2 = e.graph().nodeRankFactor;
+  Array.from(r2).forEach((s, a) => {
+    s === void 0 && a % i2 !== 0 ? --o2 : s !== void 0 && o2 && s.forEach((l) => e.node(l).rank += o2);
+  });
+}
+function ae(e, n, t2, r2) {
+  let o2 = { width: 0, height: 0 };
+  return arguments.length >= 4 && (o2.rank = t2, o2.order = r2), M2(e, "border", o2, n);
+}
+function st(e, n = Xe) {
+  let t2 = [];
+  for (let r2 = 0; r2 < e.length; r2 += n) {
+    let o2 = e.slice(r2, r2 + n);
+    t2.push(o2);
+  }
+  return t2;
+}
+function S2(e, n) {
+  if (n.length > Xe) {
+    let t2 = st(n);
+    return e(...t2.map((r2) => e(...r2)));
+  } else return e(...n);
+}
+function de(e) {
+  let t2 = e.nodes().map((r2) => {
+    let o2 = e.node(r2).rank;
+    return o2 === void 0 ? Number.MIN_VALUE : o2;
+  });
+  return S2(Math.max, t2);
+}
+function ze(e, n) {
+  let t2 = { lhs: [], rhs: [] };
+  return e.forEach((r2) => {
+    n(r2) ? t2.lhs.push(r2) : t2.rhs.push(r2);
+  }), t2;
+}
+function q2(e, n) {
+  return n();
+}
+function $2(e) {
+  let n = ++at;
+  return e + ("" + n);
+}
+function D2(e, n, t2 = 1) {
+  n == null && (n = e, e = 0);
+  let r2 = (i2) => i2 < n;
+  t2 < 0 && (r2 = (i2) => n < i2);
+  let o2 = [];
+  for (let i2 = e; r2(i2); i2 += t2) o2.push(i2);
+  return o2;
+}
+function W2(e, n) {
+  let t2 = {};
+  for (let r2 of n) e[r2] !== void 0 && (t2[r2] = e[r2]);
+  return t2;
+}
+function X2(e, n) {
+  let t2;
+  return typeof n == "string" ? t2 = (r2) => r2[n] : t2 = n, Object.entries(e).reduce((r2, [o2, i2]) => (r2[o2] = t2(i2, o2), r2), {});
+}
+function He(e, n) {
+  return e.reduce((t2, r2, o2) => (t2[r2] = n[o2], t2), {});
+}
+function ee2(e, n, t2) {
+  var u, d, c3, f, h2, g;
+  if (!(e && n && t2 && n.dummy === "edge" && t2.dummy === "edge" && n.edgeObj && t2.edgeObj && e[n.edgeObj.v] && e[t2.edgeObj.v] && e[n.edgeObj.w] && e[t2.edgeObj.w])) return 0;
+  let r2 = true;
+  n.edgeObj.w === t2.edgeObj.w && (r2 = false);
+  let o2 = r2 ? (d = (u = e[n.edgeObj.v]) == null ? void 0 : u.rank) != null ? d : NaN + 1 : (f = (c3 = e[n.edgeObj.w]) == null ? void 0 : c3.rank) != null ? f : NaN - 1, i2 = Object.entries(e).find((m) => {
+    var L2, y2;
+    return ((L2 = m[1].edgeObj) == null ? void 0 : L2.v) === n.edgeObj.v && ((y2 = m[1].edgeObj) == null ? void 0 : y2.w) === n.edgeObj.w && m[1].rank === o2;
+  }), s = Object.entries(e).find((m) => {
+    var L2, y2;
+    return ((L2 = m[1].edgeObj) == null ? void 0 : L2.v) === t2.edgeObj.v && ((y2 = m[1].edgeObj) == null ? void 0 : y2.w) === t2.edgeObj.w && m[1].rank === o2;
+  });
+  if (!i2 || !s) return 0;
+  let a = (h2 = i2[1].order) != null ? h2 : NaN, l = (g = s[1].order) != null ? g : NaN;
+  return isNaN(a - l) ? 0 : a - l;
+}
+function qe(e) {
+  e._prev._next = e._next, e._next._prev = e._prev, delete e._next, delete e._prev;
+}
+function dt(e, n) {
+  if (e !== "_next" && e !== "_prev") return n;
+}
+function be(e, n) {
+  if (e.nodeCount() <= 1) return [];
+  let t2 = ct(e, n || lt);
+  return ut(t2.graph, t2.buckets, t2.zeroIdx).flatMap((o2) => e.outEdges(o2.v, o2.w) || []);
+}
+function ut(e, n, t2) {
+  var a;
+  let r2 = [], o2 = n[n.length - 1], i2 = n[0], s;
+  for (; e.nodeCount(); ) {
+    for (; s = i2.dequeue(); ) fe(e, n, t2, s);
+    for (; s = o2.dequeue(); ) fe(e, n, t2, s);
+    if (e.nodeCount()) {
+      for (let l = n.length - 2; l > 0; --l) if (s = (a = n[l]) == null ? void 0 : a.dequeue(), s) {
+        r2 = r2.concat(fe(e, n, t2, s, true) || []);
+        break;
+      }
+    }
+  }
+  return r2;
+}
+function fe(e, n, t2, r2, o2) {
+  let i2 = [], s = o2 ? i2 : void 0;
+  return (e.inEdges(r2.v) || []).forEach((a) => {
+    let l = e.edge(a), u = e.node(a.v);
+    o2 && i2.push({ v: a.v, w: a.w }), u.out -= l, he(n, t2, u);
+  }), (e.outEdges(r2.v) || []).forEach((a) => {
+    let l = e.edge(a), u = a.w, d = e.node(u);
+    d.in -= l, he(n, t2, d);
+  }), e.removeNode(r2.v), s;
+}
+function ct(e, n) {
+  let t2 = new T2(), r2 = 0, o2 = 0;
+  e.nodes().forEach((a) => {
+    t2.setNode(a, { v: a, in: 0, out: 0 });
+  }), e.edges().forEach((a) => {
+    let l = t2.edge(a.v, a.w) || 0, u = n(a), d = l + u;
+    t2.setEdge(a.v, a.w, d);
+    let c3 = t2.node(a.v), f = t2.node(a.w);
+    o2 = Math.max(o2, c3.out += u), r2 = Math.max(r2, f.in += u);
+  });
+  let i2 = ft(o2 + r2 + 3).map(() => new $e()), s = r2 + 1;
+  return t2.nodes().forEach((a) => {
+    he(i2, s, t2.node(a));
+  }), { graph: t2, buckets: i2, zeroIdx: s };
+}
+function he(e, n, t2) {
+  var r2, o2, i2;
+  t2.out ? t2.in ? (i2 = e[t2.out - t2.in + n]) == null || i2.enqueue(t2) : (o2 = e[e.length - 1]) == null || o2.enqueue(t2) : (r2 = e[0]) == null || r2.enqueue(t2);
+}
+function ft(e) {
+  let n = [];
+  for (let t2 = 0; t2 < e; t2++) n.push(t2);
+  return n;
+}
+function Ue(e, n) {
+  (e.graph().acyclicer === "greedy" ? be(e, r2(e)) : ht(e, n != null ? n : null)).forEach((o2) => {
+    let i2 = e.edge(o2);
+    e.removeEdge(o2), i2.forwardName = o2.name, i2.reversed = true, e.setEdge(o2.w, o2.v, i2, $2("rev"));
+  });
+  function r2(o2) {
+    return (i2) => o2.edge(i2).weight;
+  }
+}
+function ht(e, n) {
+  let t2 = [], r2 = {}, o2 = {};
+  function i2(l) {
+    Object.hasOwn(o2, l) || (o2[l] = true, r2[l] = true, e.outEdges(l).forEach((u) => {
+      Object.hasOwn(r2, u.w) ? t2.push(u) : i2(u.w);
+    }), delete r2[l]);
+  }
+  function s(l) {
+    var u;
+    Object.hasOwn(o2, l) || (o2[l] = true, r2[l] = true, (u = e.outEdges(l)) == null || u.forEach((d) => {
+      var c3, f;
+      Object.hasOwn(r2, d.w) || ((c3 = n.node(l)) == null ? void 0 : c3.rank) > ((f = n.node(d.w)) == null ? void 0 : f.rank) && bt(e, d.w, d) ? t2.push(d) : s(d.w);
+    }), delete r2[l]);
+  }
+  let a = i2;
+  return n && typeof n.node == "function" && (a = s), e.sources().forEach(a), e.nodes().forEach(a), t2;
+}
+function Je(e) {
+  e.edges().forEach((n) => {
+    let t2 = e.edge(n);
+    if (t2.reversed) {
+      e.removeEdge(n);
+      let r2 = t2.forwardName;
+      delete t2.reversed, delete t2.forwardName, e.setEdge(n.w, n.v, t2, r2);
+    }
+  });
+}
+function bt(e, n, t2) {
+  let r2 = /* @__PURE__ */ new Set();
+  function o2(i2) {
+    var s;
+    if (e.sources().includes(i2)) return true;
+    r2.add(i2);
+    for (let a of (s = e.inEdges(i2)) != null ? s : []) if (!(a.v === t2.v && a.w === t2.w) && !r2.has(a.v) && o2(a.v)) return true;
+    return false;
+  }
+  return o2(n);
+}
+function Ke(e) {
+  e.graph().dummyChains = [], e.edges().forEach((n) => pt(e, n));
+}
+function pt(e, n) {
+  let t2 = n.v, r2 = e.node(t2).rank, o2 = n.w, i2 = e.node(o2).rank, s = n.name, a = e.edge(n), l = a.labelRank;
+  if (i2 === r2 + 1) return;
+  e.removeEdge(n);
+  let u, d, c3;
+  for (c3 = 0, ++r2; r2 < i2; ++c3, ++r2) a.points = [], d = { width: 0, height: 0, edgeLabel: a, edgeObj: n, rank: r2 }, u = M2(e, "edge", d, "_d"), r2 === l && (d.width = a.width, d.height = a.height, d.dummy = "edge-label", d.labelpos = a.labelpos), e.setEdge(t2, u, { weight: a.weight }, s), c3 === 0 && e.graph().dummyChains.push(u), t2 = u;
+  e.setEdge(t2, o2, { weight: a.weight }, s);
+}
+function Qe(e) {
+  e.graph().dummyChains.forEach((n) => {
+    let t2 = e.node(n), r2 = t2.edgeLabel, o2;
+    for (e.setEdge(t2.edgeObj, r2); t2.dummy; ) o2 = e.successors(n)[0], e.removeNode(n), r2.points.push({ x: t2.x, y: t2.y }), t2.dummy === "edge-label" && (r2.x = t2.x, r2.y = t2.y, r2.width = t2.width, r2.height = t2.height), n = o2, t2 = e.node(n);
+  });
+}
+function U2(e) {
+  let n = {};
+  function t2(r2) {
+    let o2 = e.node(r2);
+    if (Object.hasOwn(n, r2)) return o2.rank;
+    n[r2] = true;
+    let i2 = e.outEdges(r2), s = i2 ? i2.map((l) => l == null ? Number.POSITIVE_INFINITY : t2(l.w) - e.edge(l).minlen) : [], a = S2(Math.min, s);
+    return a === Number.POSITIVE_INFINITY && (a = 0), o2.rank = a;
+  }
+  e.sources().forEach(t2);
+}
+function A2(e, n) {
+  return e.node(n.w).rank - e.node(n.v).rank - e.edge(n).minlen;
+}
+function Et(e) {
+  let n = new T2({ directed: false }), t2 = e.nodes();
+  if (t2.length === 0) throw new Error("Graph must have at least one node");
+  let r2 = t2[0], o2 = e.nodeCount();
+  n.setNode(r2, {});
+  let i2, s;
+  for (; Lt(n, e) < o2 && (i2 = yt(n, e), !!i2); ) s = n.hasNode(i2.v) ? A2(e, i2) : -A2(e, i2), wt(n, e, s);
+  return n;
+}
+function Lt(e, n) {
+  function t2(r2) {
+    let o2 = n.nodeEdges(r2);
+    o2 && o2.forEach((i2) => {
+      let s = i2.v, a = r2 === s ? i2.w : s;
+      !e.hasNode(a) && !A2(n, i2) && (e.setNode(a, {}), e.setEdge(r2, a, {}), t2(a));
+    });
+  }
+  return e.nodes().forEach(t2), e.nodeCount();
+}
+function yt(e, n) {
+  return n.edges().reduce((r2, o2) => {
+    let i2 = Number.POSITIVE_INFINITY;
+    return e.hasNode(o2.v) !== e.hasNode(o2.w) && (i2 = A2(n, o2)), i2 < r2[0] ? [i2, o2] : r2;
+  }, [Number.POSITIVE_INFINITY, null])[1];
+}
+function wt(e, n, t2) {
+  e.nodes().forEach((r2) => n.node(r2).rank += t2);
+}
+function Y2(e) {
+  e = Ye(e), U2(e);
+  let n = ne2(e);
+  pe(n), ge(n, e);
+  let t2, r2;
+  for (; t2 = rn(n); ) r2 = on(n, e, t2), sn(n, e, t2, r2);
+}
+function ge(e, n) {
+  let t2 = Gt(e, e.nodes());
+  t2 = t2.slice(0, t2.length - 1), t2.forEach((r2) => vt(e, n, r2));
+}
+function vt(e, n, t2) {
+  let o2 = e.node(t2).parent, i2 = e.edge(t2, o2);
+  i2.cutvalue = nn(e, n, t2);
+}
+function nn(e, n, t2) {
+  let o2 = e.node(t2).parent, i2 = true, s = n.edge(t2, o2), a;
+  s || (i2 = false, s = n.edge(o2, t2)), a = s.weight;
+  let l = n.inEdges(t2) || [], u = n.outEdges(t2) || [], d = l.length, c3 = d + u.length;
+  for (let f = 0; f < c3; f++) {
+    let h2 = f < d ? l[f] : u[f - d], g = h2.v === t2;
+    if (f >= d && h2.w === t2) continue;
+    let m = g ? h2.w : h2.v;
+    if (m !== o2) {
+      let L2 = g === i2, y2 = n.edge(h2).weight;
+      a += L2 ? y2 : -y2;
+      let b2 = e.edge(t2, m);
+      if (b2) {
+        let p2 = b2.cutvalue;
+        a += L2 ? -p2 : p2;
+      }
+    }
+  }
+  return a;
+}
+function pe(e, n) {
+  arguments.length < 2 && (n = e.nodes()[0]), tn(e, {}, 1, n);
+}
+function tn(e, n, t2, r2, o2) {
+  let i2 = t2, s = e.node(r2);
+  n[r2] = true;
+  let a = e.neighbors(r2);
+  return a && a.forEach((l) => {
+    Object.hasOwn(n, l) || (t2 = tn(e, n, t2, l, r2));
+  }), s.low = i2, s.lim = t2++, o2 ? s.parent = o2 : delete s.parent, t2;
+}
+function rn(e) {
+  return e.edges().find((n) => e.edge(n).cutvalue < 0);
+}
+function on(e, n, t2) {
+  let r2 = t2.v, o2 = t2.w;
+  n.hasEdge(r2, o2) || (r2 = t2.w, o2 = t2.v);
+  let i2 = e.node(r2), s = e.node(o2), a = i2, l = false;
+  return i2.lim > s.lim && (a = s, l = true), n.edges().filter((d) => l === Ze(e, e.node(d.v), a) && l !== Ze(e, e.node(d.w), a)).reduce((d, c3) => A2(n, c3) < A2(n, d) ? c3 : d);
+}
+function sn(e, n, t2, r2) {
+  let o2 = t2.v, i2 = t2.w;
+  e.removeEdge(o2, i2), e.setEdge(r2.v, r2.w, {}), pe(e), ge(e, n), kt(e, n);
+}
+function kt(e, n) {
+  let t2 = e.nodes().find((o2) => !e.node(o2).parent);
+  if (!t2) return;
+  let r2 = Nt(e, [t2]);
+  r2 = r2.slice(1), r2.forEach((o2) => {
+    let s = e.node(o2).parent, a = n.edge(o2, s), l = false;
+    a || (a = n.edge(s, o2), l = true), n.node(o2).rank = n.node(s).rank + (l ? a.minlen : -a.minlen);
+  });
+}
+function Ze(e, n, t2) {
+  return t2.low <= n.lim && n.lim <= t2.lim;
+}
+function xt(e) {
+  let n = e.graph().ranker;
+  if (typeof n == "function") return n(e);
+  switch (n) {
+    case "network-simplex":
+      an(e);
+      break;
+    case "tight-tree":
+      Ot(e);
+      break;
+    case "longest-path":
+      _t(e);
+      break;
+    case "none":
+      break;
+    default:
+      an(e);
+  }
+}
+function Ot(e) {
+  U2(e), ne2(e);
+}
+function an(e) {
+  en(e);
+}
+function Ct(e) {
+  let n = jt(e), t2 = e.graph();
+  if (!Array.isArray(t2.dummyChains)) return;
+  t2.dummyChains.forEach((o2) => {
+    let i2 = e.node(o2), s = i2.edgeObj, a = Tt(e, n, s.v, s.w), l = a.path, u = a.lca, d = 0, c3 = l[d], f = true;
+    for (; o2 !== s.w; ) {
+      if (i2 = e.node(o2), f) {
+        for (; (c3 = l[d]) !== u && e.node(c3).maxRank < i2.rank; ) d++;
+        c3 === u && (f = false);
+      }
+      if (!f) {
+        for (; d < l.length - 1 && e.node(l[d + 1]).minRank <= i2.rank; ) d++;
+        c3 = l[d];
+      }
+      c3 !== void 0 && e.setParent(o2, c3), o2 = e.successors(o2)[0];
+    }
+  });
+}
+function Tt(e, n, t2, r2) {
+  let o2 = [], i2 = [], s = Math.min(n[t2].low, n[r2].low), a = Math.max(n[t2].lim, n[r2].lim), l;
+  l = t2;
+  do
+    l = e.parent(l), o2.push(l);
+  while (l && (n[l].low > s || a > n[l].lim));
+  let u = l, d = r2;
+  for (; (d = e.parent(d)) !== u; ) i2.push(d);
+  return { path: o2.concat(i2.reverse()), lca: u };
+}
+function jt(e) {
+  let n = {}, t2 = 0;
+  function r2(o2) {
+    let i2 = t2;
+    e.children(o2).forEach(r2), n[o2] = { low: i2, lim: t2++ };
+  }
+  return e.children(V2).forEach(r2), n;
+}
+function un(e) {
+  let n = M2(e, "root", {}, "_root"), t2 = Rt(e), r2 = Object.values(t2), o2 = S2(Math.max, r2) - 1, i2 = 2 * o2 + 1;
+  e.graph().nestingRoot = n, e.edges().forEach((a) => e.edge(a).minlen *= i2);
+  let s = It(e) + 1;
+  e.children(V2).forEach((a) => {
+    cn(e, n, i2, s, o2, t2, a);
+  }), e.graph().nodeRankFactor = i2;
+}
+function cn(e, n, t2, r2, o2, i2, s) {
+  var c3;
+  let a = e.children(s);
+  if (!a.length) {
+    s !== n && e.setEdge(n, s, { weight: 0, minlen: t2 });
+    return;
+  }
+  let l = ae(e, "_bt"), u = ae(e, "_bb"), d = e.node(s);
+  e.setParent(l, s), d.borderTop = l, e.setParent(u, s), d.borderBottom = u, a.forEach((f) => {
+    var b2;
+    cn(e, n, t2, r2, o2, i2, f);
+    let h2 = e.node(f), g = h2.borderTop ? h2.borderTop : f, m = h2.borderBottom ? h2.borderBottom : f, L2 = h2.borderTop ? r2 : 2 * r2, y2 = g !== m ? 1 : o2 - ((b2 = i2[s]) != null ? b2 : 0) + 1;
+    e.setEdge(l, g, { weight: L2, minlen: y2, nestingEdge: true }), e.setEdge(m, u, { weight: L2, minlen: y2, nestingEdge: true });
+  }), e.parent(s) || e.setEdge(n, l, { weight: 0, minlen: o2 + ((c3 = i2[s]) != null ? c3 : 0) });
+}
+function Rt(e) {
+  let n = {};
+  function t2(r2, o2) {
+    let i2 = e.children(r2);
+    i2 && i2.length && i2.forEach((s) => t2(s, o2 + 1)), n[r2] = o2;
+  }
+  return e.children(V2).forEach((r2) => t2(r2, 1)), n;
+}
+function It(e) {
+  return e.edges().reduce((n, t2) => n + e.edge(t2).weight, 0);
+}
+function fn(e) {
+  let n = e.graph();
+  e.removeNode(n.nestingRoot), delete n.nestingRoot, e.edges().forEach((t2) => {
+    e.edge(t2).nestingEdge && e.removeEdge(t2);
+  });
+}
+function Mt(e) {
+  function n(t2) {
+    let r2 = e.children(t2), o2 = e.node(t2);
+    if (r2.length && r2.forEach(n), o2 && Object.hasOwn(o2, "minRank")) {
+      o2.borderLeft = [], o2.borderRight = [];
+      for (let i2 = o2.minRank, s = o2.maxRank + 1; i2 < s; ++i2) hn(e, "borderLeft", "_bl", t2, o2, i2), hn(e, "borderRight", "_br", t2, o2, i2);
+    }
+  }
+  e.children(V2).forEach(n);
+}
+function hn(e, n, t2, r2, o2, i2) {
+  let s = { width: 0, height: 0, rank: i2, borderType: n }, a = o2[n][i2 - 1], l = M2(e, "border", s, t2);
+  o2[n][i2] = l, e.setParent(l, r2), a && e.setEdge(a, l, { weight: 1 });
+}
+function pn(e) {
+  var t2;
+  let n = (t2 = e.graph().rankdir) == null ? void 0 : t2.toLowerCase();
+  (n === "lr" || n === "rl") && En(e);
+}
+function mn(e) {
+  var t2;
+  let n = (t2 = e.graph().rankdir) == null ? void 0 : t2.toLowerCase();
+  (n === "bt" || n === "rl") && Pt(e), (n === "lr" || n === "rl") && (Ft(e), En(e));
+}
+function En(e) {
+  e.nodes().forEach((n) => gn(e.node(n))), e.edges().forEach((n) => gn(e.edge(n)));
+}
+function gn(e) {
+  let n = e.width;
+  e.width = e.height, e.height = n;
+}
+function Pt(e) {
+  e.nodes().forEach((n) => me(e.node(n))), e.edges().forEach((n) => {
+    var r2;
+    let t2 = e.edge(n);
+    (r2 = t2.points) == null || r2.forEach(me), Object.hasOwn(t2, "y") && me(t2);
+  });
+}
+function me(e) {
+  e.y = -e.y;
+}
+function Ft(e) {
+  e.nodes().forEach((n) => Ee(e.node(n))), e.edges().forEach((n) => {
+    var r2;
+    let t2 = e.edge(n);
+    (r2 = t2.points) == null || r2.forEach(Ee), Object.hasOwn(t2, "x") && Ee(t2);
+  });
+}
+function Ee(e) {
+  let n = e.x;
+  e.x = e.y, e.y = n;
+}
+function Le(e, n = null) {
+  let t2 = {}, r2 = e.nodes().filter((d) => !e.children(d).length), o2 = r2.map((d) => e.node(d).rank), i2 = S2(Math.max, o2), s = D2(i2 + 1).map(() => []);
+  function a(d) {
+    if (t2[d]) return;
+    t2[d] = true;
+    let c3 = e.node(d);
+    s[c3.rank].push(d);
+    let f = e.successors(d);
+    f && [...f].sort((g, m) => u(g, m)).forEach(a);
+  }
+  r2.sort((d, c3) => e.node(d).rank - e.node(c3).rank).forEach(a);
+  function u(d, c3) {
+    let f = e.node(d), h2 = e.node(c3);
+    return ee2(n, f, h2);
+  }
+  return s;
+}
+function ye(e, n) {
+  let t2 = 0;
+  for (let r2 = 1; r2 < n.length; ++r2) t2 += At(e, n[r2 - 1], n[r2]);
+  return t2;
+}
+function At(e, n, t2) {
+  let r2 = He(t2, t2.map((u, d) => d)), o2 = n.flatMap((u) => {
+    let d = e.outEdges(u);
+    return d ? d.map((c3) => ({ pos: r2[c3.w], weight: e.edge(c3).weight })).sort((c3, f) => c3.pos - f.pos) : [];
+  }), i2 = 1;
+  for (; i2 < t2.length; ) i2 <<= 1;
+  let s = 2 * i2 - 1;
+  i2 -= 1;
+  let a = new Array(s).fill(0), l = 0;
+  return o2.forEach((u) => {
+    let d = u.pos + i2;
+    a[d] += u.weight;
+    let c3 = 0;
+    for (; d > 0; ) d % 2 && (c3 += a[d + 1]), d = d - 1 >> 1, a[d] += u.weight;
+    l += u.weight * c3;
+  }), l;
+}
+function we(e, n = []) {
+  return n.map((t2) => {
+    let r2 = e.inEdges(t2);
+    if (!r2 || !r2.length) return { v: t2 };
+    {
+      let o2 = r2.reduce((i2, s) => {
+        let a = e.edge(s), l = e.node(s.v);
+        return { sum: i2.sum + a.weight * l.order, weight: i2.weight + a.weight };
+      }, { sum: 0, weight: 0 });
+      return { v: t2, barycenter: o2.sum / o2.weight, weight: o2.weight };
+    }
+  });
+}
+function Ne(e, n) {
+  let t2 = {};
+  e.forEach((o2, i2) => {
+    let s = { indegree: 0, in: [], out: [], vs: [o2.v], i: i2 };
+    o2.barycenter !== void 0 && (s.barycenter = o2.barycenter, s.weight = o2.weight), t2[o2.v] = s;
+  }), n.edges().forEach((o2) => {
+    let i2 = t2[o2.v], s = t2[o2.w];
+    i2 !== void 0 && s !== void 0 && (s.indegree++, i2.out.push(s));
+  });
+  let r2 = Object.values(t2).filter((o2) => !o2.indegree);
+  return Vt(r2);
+}
+function Vt(e) {
+  let n = [];
+  function t2(o2) {
+    return (i2) => {
+      i2.merged || (i2.barycenter === void 0 || o2.barycenter === void 0 || i2.barycenter >= o2.barycenter) && Yt(o2, i2);
+    };
+  }
+  function r2(o2) {
+    return (i2) => {
+      i2.in.push(o2), --i2.indegree === 0 && e.push(i2);
+    };
+  }
+  for (; e.length; ) {
+    let o2 = e.pop();
+    n.push(o2), o2.in.reverse().forEach(t2(o2)), o2.out.forEach(r2(o2));
+  }
+  return n.filter((o2) => !o2.merged).map((o2) => W2(o2, ["vs", "i", "barycenter", "weight"]));
+}
+function Yt(e, n) {
+  let t2 = 0, r2 = 0;
+  e.weight && (t2 += e.barycenter * e.weight, r2 += e.weight), n.weight && (t2 += n.barycenter * n.weight, r2 += n.weight), e.vs = n.vs.concat(e.vs), e.barycenter = t2 / r2, e.weight = r2, e.i = Math.min(n.i, e.i), n.merged = true;
+}
+function Ge(e, n, t2, r2, o2) {
+  let i2 = {}, s = null, a = null, l = o2;
+  typeof n == "boolean" ? (l = n, i2 = {}) : n && (i2 = n, s = t2 != null ? t2 : null, a = r2 != null ? r2 : null);
+  let u = ze(e, (y2) => Object.hasOwn(y2, "barycenter")), d = u.lhs, c3 = u.rhs.sort((y2, b2) => b2.i - y2.i), f = [], h2 = 0, g = 0, m = 0;
+  d.sort(Bt(a, s, !!l));
+  for (let [y2, b2] of Object.entries(i2)) {
+    let p2 = d.findIndex((E2) => E2.vs[0] === y2);
+    d.splice(p2 + 1, 0, b2);
+  }
+  m = Ln(f, c3, m), d.forEach((y2) => {
+    m += y2.vs.length, f.push(y2.vs), h2 += y2.barycenter * y2.weight, g += y2.weight, m = Ln(f, c3, m);
+  });
+  let L2 = { vs: f.flat(1) };
+  return g && (L2.barycenter = h2 / g, L2.weight = g), L2;
+}
+function Ln(e, n, t2) {
+  let r2;
+  for (; n.length && (r2 = n[n.length - 1]).i <= t2; ) n.pop(), e.push(r2.vs), t2++;
+  return t2;
+}
+function Bt(e, n, t2) {
+  return (r2, o2) => {
+    if (r2.barycenter < o2.barycenter) return -1;
+    if (r2.barycenter > o2.barycenter) return 1;
+    if (e && (typeof r2.vs[0] == "string" || typeof o2.vs[0] == "string")) {
+      let i2 = e.node(r2.vs[0]), s = e.node(o2.vs[0]), a = ee2(n, i2, s);
+      if (a !== 0) return a;
+    }
+    return t2 ? o2.i - r2.i : r2.i - o2.i;
+  };
+}
+function te(e, n, t2, r2, o2) {
+  var y2, b2, p2, E2, w, k2, _2, O2, j2, R2, I2;
+  let i2 = null, s = o2;
+  typeof r2 == "boolean" ? (s = r2, i2 = null) : r2 !== void 0 && (i2 = r2);
+  let a = e.children(n), l = e.node(n), u = l ? l.borderLeft : void 0, d = l ? l.borderRight : void 0, c3 = {};
+  u && (a = a.filter((v) => v !== u && v !== d));
+  let f = we(e, a);
+  f.forEach((v) => {
+    if (e.children(v.v).length) {
+      let { result: x2 } = te(e, v.v, t2, i2, s);
+      c3[v.v] = x2, Object.hasOwn(x2, "barycenter") && Xt(v, x2);
+    }
+  });
+  let h2 = Ne(f, t2);
+  Wt(h2, c3);
+  let g = {}, m = false;
+  for (let v = 0; v < h2.length; v++) for (let x2 = v + 1; x2 < h2.length; x2++) if (!(!h2[v] || !h2[x2] || !((y2 = h2[v]) != null && y2.barycenter) || !((b2 = h2[x2]) != null && b2.barycenter)) && ((p2 = h2[v]) == null ? void 0 : p2.barycenter) === h2[x2].barycenter) {
+    let G2 = (w = (E2 = h2[v]) == null ? void 0 : E2.vs[0]) != null ? w : "", N2 = (_2 = (k2 = h2[x2]) == null ? void 0 : k2.vs[0]) != null ? _2 : "", C2 = e.node(G2), B2 = e.node(N2);
+    if (C2.dummy === "edge" && B2.dummy === "edge" && ((O2 = C2.edgeObj) == null ? void 0 : O2.v) === ((j2 = B2.edgeObj) == null ? void 0 : j2.v) && ((R2 = C2.edgeObj) == null ? void 0 : R2.w) === ((I2 = B2.edgeObj) == null ? void 0 : I2.w)) if (C2.edgeLabel.reversed) {
+      g[N2] = h2[v], h2.splice(v, 1), v--;
+      break;
+    } else g[G2] || (g[G2] = h2[x2], h2.splice(x2, 1), x2--);
+    else m = true;
+  }
+  let L2 = Ge(h2, g, i2, e, s);
+  if (u && d) {
+    L2.vs = [u, L2.vs, d].flat(1);
+    let v = e.predecessors(u);
+    if (v && v.length) {
+      let x2 = e.node(v[0]), G2 = e.predecessors(d), N2 = e.node(G2[0]);
+      Object.hasOwn(L2, "barycenter") || (L2.barycenter = 0, L2.weight = 0), L2.barycenter = (L2.barycenter * L2.weight + x2.order + N2.order) / (L2.weight + 2), L2.weight += 2;
+    }
+  }
+  return Object.defineProperty(L2, "result", { value: L2, enumerable: false, configurable: true, writable: true }), Object.defineProperty(L2, "usedBias", { value: m, enumerable: false, configurable: true, writable: true }), L2;
+}
+function Wt(e, n) {
+  e.forEach((t2) => {
+    t2.vs = t2.vs.flatMap((r2) => n[r2] ? n[r2].vs : r2);
+  });
+}
+function Xt(e, n) {
+  e.barycenter !== void 0 ? (e.barycenter = (e.barycenter * e.weight + n.barycenter * n.weight) / (e.weight + n.weight), e.weight += n.weight) : (e.barycenter = n.barycenter, e.weight = n.weight);
+}
+function ve(e, n, t2, r2) {
+  r2 || (r2 = e.nodes());
+  let o2 = zt(e), i2 = new T2({ compound: true }).setGraph({ root: o2 }).setDefaultNodeLabel((s) => e.node(s));
+  return r2.forEach((s) => {
+    let a = e.node(s), l = e.parent(s);
+    if (a.rank === n || a.minRank <= n && n <= a.maxRank) {
+      i2.setNode(s), i2.setParent(s, l || o2);
+      let u = e[t2](s);
+      u && u.forEach((d) => {
+        let c3 = d.v === s ? d.w : d.v, f = i2.edge(c3, s), h2 = f !== void 0 ? f.weight : 0;
+        i2.setEdge(c3, s, { weight: e.edge(d).weight + h2 });
+      }), Object.hasOwn(a, "minRank") && i2.setNode(s, { borderLeft: a.borderLeft[n], borderRight: a.borderRight[n] });
+    }
+  }), i2;
+}
+function zt(e) {
+  let n;
+  for (; e.hasNode(n = $2("_root")); ) ;
+  return n;
+}
+function ke(e, n, t2) {
+  let r2 = {}, o2;
+  t2.forEach((i2) => {
+    let s = e.parent(i2), a, l;
+    for (; s; ) {
+      if (a = e.parent(s), a ? (l = r2[a], r2[a] = s) : (l = o2, o2 = s), l && l !== s) {
+        n.setEdge(l, s);
+        return;
+      }
+      s = a;
+    }
+  });
+}
+function re(e, n = {}, t2 = null) {
+  if (typeof n.customOrder == "function") {
+    n.customOrder(e, re);
+    return;
+  }
+  let r2 = de(e), o2 = yn(e, D2(1, r2 + 1), "inEdges"), i2 = yn(e, D2(r2, -1, -1), "outEdges"), s = Le(e, t2);
+  if (wn(e, s), n.disableOptimalOrderHeuristic) return;
+  let a = Number.POSITIVE_INFINITY, l, u = n.constraints || [];
+  for (let d = 0, c3 = 0; c3 < 4; ++d, ++c3) {
+    Ht(d % 2 ? o2 : i2, d % 4 >= 2, u, t2), s = P2(e);
+    let f = ye(e, s);
+    f < a ? (c3 = 0, l = Object.assign({}, s), a = f) : f === a && (l = structuredClone(s));
+  }
+  wn(e, l);
+}
+function yn(e, n, t2) {
+  let r2 = /* @__PURE__ */ new Map(), o2 = (i2, s) => {
+    r2.has(i2) || r2.set(i2, []), r2.get(i2).push(s);
+  };
+  for (let i2 of e.nodes()) {
+    let s = e.node(i2);
+    if (typeof s.rank == "number" && o2(s.rank, i2), typeof s.minRank == "number" && typeof s.maxRank == "number") for (let a = s.minRank; a <= s.maxRank; a++) a !== s.rank && o2(a, i2);
+  }
+  return n.map(function(i2) {
+    return ve(e, i2, t2, r2.get(i2) || []);
+  });
+}
+function Ht(e, n, t2, r2) {
+  let o2 = true, i2 = new T2();
+  e.forEach(function(s) {
+    t2.forEach((d) => i2.setEdge(d.left, d.right));
+    let a = s.graph().root, { result: l, usedBias: u } = te(s, a, i2, r2, o2);
+    n && u && (o2 = !o2), l.vs.forEach((d, c3) => s.node(d).order = c3), ke(s, i2, l.vs);
+  });
+}
+function wn(e, n) {
+  Object.values(n).forEach((t2) => t2.forEach((r2, o2) => e.node(r2).order = o2));
+}
+function qt(e, n) {
+  let t2 = {};
+  function r2(o2, i2) {
+    let s = 0, a = 0, l = o2.length, u = i2[i2.length - 1];
+    return i2.forEach((d, c3) => {
+      let f = Ut(e, d), h2 = f ? e.node(f).order : l;
+      (f || d === u) && (i2.slice(a, c3 + 1).forEach((g) => {
+        let m = e.predecessors(g);
+        m && m.forEach((L2) => {
+          let y2 = e.node(L2), b2 = y2.order;
+          (b2 < s || h2 < b2) && !(y2.dummy && e.node(g).dummy) && Gn(t2, L2, g);
+        });
+      }), a = c3 + 1, s = h2);
+    }), i2;
+  }
+  return n.length && n.reduce(r2), t2;
+}
+function $t(e, n) {
+  let t2 = {};
+  function r2(a) {
+    var l;
+    return ((l = e.node(a)) == null ? void 0 : l.dummy) === "border";
+  }
+  if (!e.nodes().some(r2)) return t2;
+  function i2(a, l, u, d, c3) {
+    D2(l, u).forEach((f) => {
+      let h2 = a[f];
+      if (h2 !== void 0 && e.node(h2).dummy) {
+        let g = e.predecessors(h2);
+        g && g.forEach((m) => {
+          if (m === void 0) return;
+          let L2 = e.node(m);
+          L2.dummy && (L2.order < d || L2.order > c3) && Gn(t2, m, h2);
+        });
+      }
+    });
+  }
+  function s(a, l) {
+    let u = -1, d = -1, c3 = 0;
+    return l.forEach((f, h2) => {
+      if (r2(f)) {
+        let g = e.predecessors(f);
+        if (g && g.length) {
+          let m = g[0];
+          if (m === void 0) return;
+          d = e.node(m).order, i2(l, c3, h2, u, d), c3 = h2, u = d;
+        }
+      }
+      i2(l, c3, l.length, d, a.length);
+    }), l;
+  }
+  return n.length && n.reduce(s), t2;
+}
+function Ut(e, n) {
+  if (e.node(n).dummy) {
+    let t2 = e.predecessors(n);
+    if (t2) return t2.find((r2) => e.node(r2).dummy);
+  }
+}
+function Gn(e, n, t2) {
+  if (n > t2) {
+    let o2 = n;
+    n = t2, t2 = o2;
+  }
+  let r2 = e[n];
+  r2 || (e[n] = r2 = {}), r2[t2] = true;
+}
+function Jt(e, n, t2) {
+  if (n > t2) {
+    let o2 = n;
+    n = t2, t2 = o2;
+  }
+  let r2 = e[n];
+  return r2 !== void 0 && Object.hasOwn(r2, t2);
+}
+function Kt(e, n, t2, r2, o2) {
+  let i2 = {}, s = {}, a = {};
+  return n.forEach((l) => {
+    l.forEach((u, d) => {
+      i2[u] = u, s[u] = u, a[u] = d;
+    });
+  }), n.forEach((l) => {
+    let u = -1, d = -1, c3 = false, f = l, h2 = l.findIndex((g) => (o2 == null ? void 0 : o2.includes(g)) || Nn(g, e, o2));
+    h2 > 0 && (f = [l[h2], ...l.slice(0, h2), ...l.slice(h2 + 1)], c3 = true), f.forEach((g) => {
+      var L2;
+      let m = r2(g);
+      if (m && m.length) {
+        o2 != null && o2.includes(g) && (m = m.filter((p2) => Nn(p2, e, o2)));
+        let y2 = m.sort((p2, E2) => {
+          let w = a[p2], k2 = a[E2];
+          return (w !== void 0 ? w : 0) - (k2 !== void 0 ? k2 : 0);
+        }), b2 = (y2.length - 1) / 2;
+        for (let p2 = Math.floor(b2), E2 = Math.ceil(b2); p2 <= E2; ++p2) {
+          let w = y2[p2];
+          if (w === void 0) continue;
+          let k2 = a[w];
+          if (k2 !== void 0 && s[g] === g && u < k2 && a[w] !== d && !Jt(t2, g, w)) {
+            let _2 = i2[w];
+            _2 !== void 0 && (s[w] = g, s[g] = i2[g] = _2, u = k2, c3 && (u = -1, d = (L2 = a[w]) != null ? L2 : -1, c3 = false));
+          }
+        }
+      }
+    });
+  }), { root: i2, align: s };
+}
+function Qt(e, n, t2, r2, o2 = false) {
+  let i2 = {}, s = Zt(e, n, t2, o2), a = o2 ? "borderLeft" : "borderRight";
+  function l(h2, g) {
+    let m = s.nodes().slice(), L2 = {}, y2 = m.pop();
+    for (; y2; ) {
+      if (L2[y2]) h2(y2);
+      else {
+        L2[y2] = true, m.push(y2);
+        for (let b2 of g(y2)) m.push(b2);
+      }
+      y2 = m.pop();
+    }
+  }
+  function u(h2) {
+    let g = s.inEdges(h2);
+    g ? i2[h2] = g.reduce((m, L2) => {
+      var p2;
+      let y2 = (p2 = i2[L2.v]) != null ? p2 : 0, b2 = s.edge(L2);
+      return Math.max(m, y2 + (b2 !== void 0 ? b2 : 0));
+    }, 0) : i2[h2] = 0;
+  }
+  function d(h2) {
+    let g = s.outEdges(h2), m = Number.POSITIVE_INFINITY;
+    g && (m = g.reduce((y2, b2) => {
+      let p2 = i2[b2.w], E2 = s.edge(b2);
+      return Math.min(y2, (p2 !== void 0 ? p2 : 0) - (E2 !== void 0 ? E2 : 0));
+    }, Number.POSITIVE_INFINITY));
+    let L2 = e.node(h2);
+    m !== Number.POSITIVE_INFINITY && L2.borderType !== a && (i2[h2] = Math.max(i2[h2] !== void 0 ? i2[h2] : 0, m));
+  }
+  function c3(h2) {
+    return s.predecessors(h2) || [];
+  }
+  function f(h2) {
+    return s.successors(h2) || [];
+  }
+  return l(u, c3), l(d, f), Object.keys(r2).forEach((h2) => {
+    var m;
+    let g = t2[h2];
+    g !== void 0 && (i2[h2] = (m = i2[g]) != null ? m : 0);
+  }), i2;
+}
+function Zt(e, n, t2, r2) {
+  let o2 = new T2(), i2 = e.graph(), s = rr(i2.nodesep, i2.edgesep, r2);
+  return n.forEach((a) => {
+    let l;
+    a.forEach((u) => {
+      let d = t2[u];
+      if (d !== void 0) {
+        if (o2.setNode(d), l !== void 0) {
+          let c3 = t2[l];
+          if (c3 !== void 0) {
+            let f = o2.edge(c3, d);
+            o2.setEdge(c3, d, Math.max(s(e, u, l), f || 0));
+          }
+        }
+        l = u;
+      }
+    });
+  }), o2;
+}
+function er(e, n) {
+  return Object.values(n).reduce((t2, r2) => {
+    let o2 = Number.NEGATIVE_INFINITY, i2 = Number.POSITIVE_INFINITY;
+    Object.entries(r2).forEach(([a, l]) => {
+      let u = or(e, a) / 2;
+      o2 = Math.max(l + u, o2), i2 = Math.min(l - u, i2);
+    });
+    let s = o2 - i2;
+    return s < t2[0] && (t2 = [s, r2]), t2;
+  }, [Number.POSITIVE_INFINITY, null])[1];
+}
+function nr(e, n) {
+  let t2 = Object.values(n), r2 = S2(Math.min, t2), o2 = S2(Math.max, t2);
+  ["u", "d"].forEach((i2) => {
+    ["l", "r"].forEach((s) => {
+      let a = i2 + s, l = e[a];
+      if (!l || l === n) return;
+      let u = Object.values(l), d = r2 - S2(Math.min, u);
+      s !== "l" && (d = o2 - S2(Math.max, u)), d && (e[a] = X2(l, (c3) => c3 + d));
+    });
+  });
+}
+function tr(e, n = void 0) {
+  let t2 = e.ul;
+  return t2 ? X2(t2, (r2, o2) => {
+    var s, a;
+    if (n) {
+      let l = n.toLowerCase(), u = e[l];
+      if (u && u[o2] !== void 0) return u[o2];
+    }
+    let i2 = Object.values(e).map((l) => {
+      let u = l[o2];
+      return u !== void 0 ? u : 0;
+    }).sort((l, u) => l - u);
+    return (((s = i2[1]) != null ? s : 0) + ((a = i2[2]) != null ? a : 0)) / 2;
+  }) : {};
+}
+function vn(e, n) {
+  let t2 = P2(e), r2 = Object.assign(qt(e, t2), $t(e, t2)), o2 = {}, i2;
+  ["u", "d"].forEach((a) => {
+    i2 = a === "u" ? t2 : Object.values(t2).reverse(), ["l", "r"].forEach((l) => {
+      l === "r" && (i2 = i2.map((f) => Object.values(f).reverse()));
+      let d = Kt(e, i2, r2, (f) => (a === "u" ? e.predecessors(f) : e.successors(f)) || [], n), c3 = Qt(e, i2, d.root, d.align, l === "r");
+      l === "r" && (c3 = X2(c3, (f) => -f)), o2[a + l] = c3;
+    });
+  });
+  let s = er(e, o2);
+  return nr(o2, s), tr(o2, e.graph().align);
+}
+function rr(e, n, t2) {
+  return (r2, o2, i2) => {
+    let s = r2.node(o2), a = r2.node(i2), l = 0, u;
+    if (l += s.width / 2, Object.hasOwn(s, "labelpos")) switch (s.labelpos.toLowerCase()) {
+      case "l":
+        u = -s.width / 2;
+        break;
+      case "r":
+        u = s.width / 2;
+        break;
+    }
+    if (u && (l += t2 ? u : -u), u = void 0, l += (s.dummy ? n : e) / 2, l += (a.dummy ? n : e) / 2, l += a.width / 2, Object.hasOwn(a, "labelpos")) switch (a.labelpos.toLowerCase()) {
+      case "l":
+        u = a.width / 2;
+        break;
+      case "r":
+        u = -a.width / 2;
+        break;
+    }
+    return u && (l += t2 ? u : -u), l;
+  };
+}
+function or(e, n) {
+  return e.node(n).width;
+}
+function Nn(e, n, t2) {
+  var s;
+  if (!t2) return false;
+  let r2 = (s = n.node(e)) == null ? void 0 : s.edgeObj;
+  if (!r2 || n.node(e).edgeLabel.reversed) return false;
+  let o2 = t2.indexOf(r2 == null ? void 0 : r2.v), i2 = t2.indexOf(r2 == null ? void 0 : r2.w);
+  return o2 !== -1 && i2 !== -1 && o2 === (i2 + 1) % t2.length || o2 === (i2 - 1) % t2.length;
+}
+function kn(e, n) {
+  e = Z2(e), ir(e), Object.entries(vn(e, n)).forEach(([t2, r2]) => e.node(t2).x = r2);
+}
+function ir(e) {
+  let n = P2(e), t2 = e.graph(), r2 = t2.ranksep, o2 = t2.rankalign, i2 = 0;
+  n.forEach((s) => {
+    let a = s.reduce((l, u) => {
+      var c3;
+      let d = (c3 = e.node(u).height) != null ? c3 : 0;
+      return l > d ? l : d;
+    }, 0);
+    s.forEach((l) => {
+      let u = e.node(l);
+      o2 === "top" ? u.y = i2 + u.height / 2 : o2 === "bottom" ? u.y = i2 + a - u.height / 2 : u.y = i2 + a / 2;
+    }), i2 += a + r2;
+  });
+}
+function Oe(e, n = {}) {
+  return In(e, q2, n), e;
+}
+function _n(e, n, t2) {
+  let r2 = n;
+  for (; r2 !== void 0; ) {
+    let o2 = e.parent(r2);
+    if (o2 === t2) return r2;
+    r2 = o2;
+  }
+}
+function In(e, n, t2) {
+  var y2;
+  let r2 = e.nodes().filter((b2) => e.children(b2).length), o2 = {};
+  r2.forEach((b2) => {
+    let p2 = e.node(b2);
+    if (p2 && p2.rankdir) {
+      let E2 = new T2({ multigraph: true, compound: true });
+      E2.setGraph({ rankdir: p2.rankdir });
+      let w = e.children(b2);
+      w.forEach((G2) => {
+        let N2 = { ...e.node(G2) };
+        E2.setNode(G2, N2);
+        let C2 = e.parent(G2);
+        C2 && C2 !== b2 && w.includes(C2) && E2.setParent(G2, C2);
+      });
+      let k2 = /* @__PURE__ */ new Set();
+      e.edges().forEach((G2) => {
+        let N2 = _n(e, G2.v, b2), C2 = _n(e, G2.w, b2);
+        if (N2 === G2.v && C2 === G2.w) E2.setEdge(G2, { ...e.edge(G2) });
+        else if (N2 && C2 && N2 !== C2) {
+          let B2 = `${N2}\0${C2}`;
+          k2.has(B2) || (k2.add(B2), E2.setEdge(N2, C2, { ...e.edge(G2) }));
+        }
+      }), In(E2, n, t2);
+      let _2 = Rn(E2);
+      Cn(_2, n, t2, null), Tn(E2, _2);
+      let O2 = 1 / 0, j2 = 1 / 0, R2 = -1 / 0, I2 = -1 / 0;
+      E2.nodes().forEach((G2) => {
+        if (G2 === b2) return;
+        let N2 = E2.node(G2);
+        N2 && typeof N2.x == "number" && typeof N2.y == "number" && typeof N2.width == "number" && typeof N2.height == "number" && (O2 = Math.min(O2, N2.x - N2.width / 2), R2 = Math.max(R2, N2.x + N2.width / 2), j2 = Math.min(j2, N2.y - N2.height / 2), I2 = Math.max(I2, N2.y + N2.height / 2));
+      }), (!isFinite(O2) || !isFinite(j2) || !isFinite(R2) || !isFinite(I2)) && (O2 = j2 = 0, R2 = I2 = 0);
+      let v = R2 - O2, x2 = I2 - j2;
+      o2[b2] = { minX: O2, minY: j2, maxX: R2, maxY: I2, width: v, height: x2, offsetX: O2, offsetY: j2 }, p2._dagreClusterSubgraph = E2;
+    }
+  });
+  let i2 = [], s = (b2) => {
+    let p2 = [], E2 = (e.children(b2) || []).filter((w) => w !== b2);
+    for (; E2.length > 0; ) {
+      let w = E2.shift();
+      p2.push(w), (e.children(w) || []).filter((k2) => k2 !== w).forEach((k2) => E2.push(k2));
+    }
+    return p2;
+  }, a = /* @__PURE__ */ new Map();
+  r2.forEach((b2) => {
+    let p2 = e.node(b2);
+    p2 && p2.rankdir && o2[b2] && a.set(b2, (e.children(b2) || []).filter((E2) => E2 !== b2));
+  });
+  let l = new Set([...a.values()].flat()), u = /* @__PURE__ */ new Map();
+  a.forEach((b2, p2) => {
+    l.has(p2) || u.set(p2, s(p2));
+  });
+  let d = new Set([...u.values()].flat()), c3 = (b2) => {
+    for (let [p2, E2] of u) if (E2.includes(b2)) return p2;
+    return b2;
+  }, f = [];
+  e.edges().forEach((b2) => {
+    (d.has(b2.v) || d.has(b2.w)) && f.push({ edge: b2, label: e.edge(b2) });
+  });
+  let h2 = /* @__PURE__ */ new Map();
+  d.forEach((b2) => {
+    let p2 = e.parent(b2);
+    h2.set(b2, typeof p2 == "string" ? p2 : void 0);
+  }), u.forEach((b2, p2) => {
+    let E2 = e.node(p2), w = [];
+    b2.forEach((O2) => {
+      let j2 = e.node(O2);
+      j2 && (w.push({ id: O2, node: j2, parent: h2.get(O2) }), e.removeNode(O2));
+    });
+    let k2 = f.filter(({ edge: O2 }) => b2.includes(O2.v) || b2.includes(O2.w)), _2 = o2[p2];
+    E2 && (i2.push({ clusterId: p2, subgraph: E2._dagreClusterSubgraph, bounds: _2, children: b2, removedNodes: w, removedEdges: k2 }), E2.width = _2.width, E2.height = _2.height);
+  });
+  let g = /* @__PURE__ */ new Set();
+  f.forEach(({ edge: b2, label: p2 }) => {
+    let E2 = c3(b2.v), w = c3(b2.w);
+    if (E2 !== w && e.hasNode(E2) && e.hasNode(w)) {
+      let k2 = `${E2}\0${w}`;
+      g.has(k2) || (g.add(k2), e.setEdge(E2, w, { ...p2, width: 0, height: 0 }));
+    }
+  });
+  let m = Rn(e), L2 = Cn(m, n, t2, (y2 = xn.get(e)) != null ? y2 : null);
+  xn.set(e, L2), Tn(e, m), g.forEach((b2) => {
+    let p2 = b2.indexOf("\0"), E2 = b2.slice(0, p2), w = b2.slice(p2 + 1);
+    e.hasEdge(E2, w) && e.removeEdge(E2, w);
+  }), i2.forEach(({ clusterId: b2, subgraph: p2, bounds: E2, removedNodes: w, removedEdges: k2 }) => {
+    var v, x2;
+    let _2 = e.node(b2), O2 = (v = _2 == null ? void 0 : _2.x) != null ? v : 0, j2 = (x2 = _2 == null ? void 0 : _2.y) != null ? x2 : 0, R2 = (E2.minX + E2.maxX) / 2, I2 = (E2.minY + E2.maxY) / 2;
+    w.forEach(({ id: G2, node: N2, parent: C2 }) => {
+      e.setNode(G2, N2), C2 !== void 0 && e.setParent(G2, C2);
+    }), k2.forEach(({ edge: G2, label: N2 }) => {
+      e.setEdge(G2, N2);
+    }), p2.nodes().forEach((G2) => {
+      if (G2 === b2) return;
+      let N2 = p2.node(G2), C2 = e.node(G2);
+      C2 && N2 && typeof N2.x == "number" && typeof N2.y == "number" && (C2.x = O2 + (N2.x - R2), C2.y = j2 + (N2.y - I2));
+    }), On(e, p2, O2 - R2, j2 - I2), delete _2._dagreClusterSubgraph;
+  }), r2.forEach((b2) => {
+    var w, k2;
+    let p2 = e.node(b2), E2 = o2[b2];
+    if (p2 && p2.rankdir && p2._dagreClusterSubgraph && E2) {
+      let _2 = p2._dagreClusterSubgraph, O2 = (w = p2.x) != null ? w : 0, j2 = (k2 = p2.y) != null ? k2 : 0, R2 = (E2.minX + E2.maxX) / 2, I2 = (E2.minY + E2.maxY) / 2;
+      _2.nodes().forEach((v) => {
+        if (v === b2) return;
+        let x2 = _2.node(v), G2 = e.node(v);
+        if (G2 && x2 && typeof x2.x == "number" && typeof x2.y == "number") {
+          let N2 = x2.x - R2, C2 = x2.y - I2;
+          G2.x = O2 + N2, G2.y = j2 + C2;
+        }
+      }), On(e, _2, O2 - R2, j2 - I2), delete p2._dagreClusterSubgraph;
+    }
+  });
+}
+function On(e, n, t2, r2) {
+  n.edges().forEach((o2) => {
+    if (!e.hasEdge(o2)) return;
+    let i2 = n.edge(o2), s = e.edge(o2);
+    s.points = i2.points.map((a) => ({ x: a.x + t2, y: a.y + r2 })), Object.hasOwn(i2, "x") && (s.x = i2.x + t2, s.y = i2.y + r2);
+  });
+}
+function Cn(e, n, t2, r2 = null) {
+  var l, u;
+  let o2 = (t2 == null ? void 0 : t2.useDynamic) !== false, i2 = o2 && (l = r2 == null ? void 0 : r2.graph) != null ? l : null, s = o2 && (u = r2 == null ? void 0 : r2.rawNodes) != null ? u : null;
+  n("    makeSpaceForEdgeLabels", () => hr(e)), n("    removeSelfEdges", () => Nr(e)), n("    acyclic", () => Ue(e, i2)), n("    nestingGraph.run", () => un(e)), n("    rank", () => dn(Z2(e))), n("    injectEdgeLabelProxies", () => br(e)), n("    removeEmptyRanks", () => We(e)), n("    nestingGraph.cleanup", () => fn(e)), n("    normalizeRanks", () => Be(e)), n("    assignRankMinMax", () => gr(e)), n("    removeEdgeLabelProxies", () => pr(e)), n("    normalize.run", () => Ke(e)), n("    parentDummyChains", () => ln(e)), n("    addBorderSegments", () => bn(e)), n("    order", () => re(e, t2, s)), n("    insertSelfEdges", () => Gr(e)), n("    adjustCoordinateSystem", () => pn(e)), n("    position", () => kn(e, t2.corePath)), n("    positionSelfEdges", () => vr(e));
+  let a = JSON.parse(JSON.stringify(e._nodes));
+  return n("    removeBorderNodes", () => wr(e)), n("    normalize.undo", () => Qe(e)), n("    fixupEdgeLabelCoords", () => Lr(e)), n("    undoCoordinateSystem", () => mn(e)), n("    translateGraph", () => mr(e)), n("    assignNodeIntersects", () => Er(e)), n("    reversePoints", () => yr(e)), n("    acyclic.undo", () => Je(e)), { graph: e, rawNodes: a };
+}
+function Tn(e, n) {
+  e.nodes().forEach((t2) => {
+    let r2 = e.node(t2), o2 = n.node(t2);
+    r2 && (r2.x = o2.x, r2.y = o2.y, r2.order = o2.order, r2.rank = o2.rank, n.children(t2).length && (r2.width = o2.width, r2.height = o2.height));
+  }), e.edges().forEach((t2) => {
+    let r2 = e.edge(t2), o2 = n.edge(t2);
+    r2.points = o2.points, Object.hasOwn(o2, "x") && (r2.x = o2.x, r2.y = o2.y);
+  }), e.graph().width = n.graph().width, e.graph().height = n.graph().height;
+}
+function Rn(e) {
+  let n = new T2({ multigraph: true, compound: true }), t2 = _e(e.graph());
+  return n.setGraph(Object.assign({}, ar, xe(t2, sr), W2(t2, dr))), e.nodes().forEach((r2) => {
+    let o2 = _e(e.node(r2)), i2 = xe(o2, lr);
+    Object.keys(jn).forEach((a) => {
+      i2[a] === void 0 && (i2[a] = jn[a]);
+    }), n.setNode(r2, i2);
+    let s = e.parent(r2);
+    s !== void 0 && n.setParent(r2, s);
+  }), e.edges().forEach((r2) => {
+    let o2 = _e(e.edge(r2));
+    n.setEdge(r2, Object.assign({}, cr, xe(o2, ur), W2(o2, fr)));
+  }), n;
+}
+function hr(e) {
+  let n = e.graph();
+  n.ranksep /= 2, e.edges().forEach((t2) => {
+    var o2;
+    let r2 = e.edge(t2);
+    r2.minlen *= 2, ((o2 = r2.labelpos) != null ? o2 : "r").toLowerCase() !== "c" && (n.rankdir === "TB" || n.rankdir === "BT" ? r2.width += r2.labeloffset : r2.height += r2.labeloffset);
+  });
+}
+function br(e) {
+  e.edges().forEach((n) => {
+    let t2 = e.edge(n);
+    if (t2.width && t2.height) {
+      let r2 = e.node(n.v), i2 = { rank: (e.node(n.w).rank - r2.rank) / 2 + r2.rank, e: n };
+      M2(e, "edge-proxy", i2, "_ep");
+    }
+  });
+}
+function gr(e) {
+  let n = 0;
+  e.nodes().forEach((t2) => {
+    let r2 = e.node(t2);
+    r2.borderTop && (r2.minRank = e.node(r2.borderTop).rank, r2.maxRank = e.node(r2.borderBottom).rank, n = Math.max(n, r2.maxRank));
+  }), e.graph().maxRank = n;
+}
+function pr(e) {
+  e.nodes().forEach((n) => {
+    let t2 = e.node(n);
+    if (t2.dummy === "edge-proxy") {
+      let r2 = t2;
+      e.edge(r2.e).labelRank = t2.rank, e.removeNode(n);
+    }
+  });
+}
+function mr(e) {
+  let n = Number.POSITIVE_INFINITY, t2 = 0, r2 = Number.POSITIVE_INFINITY, o2 = 0, i2 = e.graph(), s = i2.marginx || 0, a = i2.marginy || 0;
+  function l(u) {
+    let d = u.x, c3 = u.y, f = u.width, h2 = u.height;
+    n = Math.min(n, d - f / 2), t2 = Math.max(t2, d + f / 2), r2 = Math.min(r2, c3 - h2 / 2), o2 = Math.max(o2, c3 + h2 / 2);
+  }
+  e.nodes().forEach((u) => l(e.node(u))), e.edges().forEach((u) => {
+    let d = e.edge(u);
+    Object.hasOwn(d, "x") && l(d);
+  }), n -= s, r2 -= a, e.nodes().forEach((u) => {
+    let d = e.node(u);
+    d.x -= n, d.y -= r2;
+  }), e.edges().forEach((u) => {
+    let d = e.edge(u);
+    d.points.forEach((c3) => {
+      c3.x -= n, c3.y -= r2;
+    }), Object.hasOwn(d, "x") && (d.x -= n), Object.hasOwn(d, "y") && (d.y -= r2);
+  }), i2.width = t2 - n + s, i2.height = o2 - r2 + a;
+}
+function Er(e) {
+  e.edges().forEach((n) => {
+    if (n.v === n.w) return;
+    let t2 = e.edge(n), r2 = e.node(n.v), o2 = e.node(n.w), i2, s;
+    t2.points ? (i2 = t2.points[0], s = t2.points[t2.points.length - 1]) : (t2.points = [], i2 = o2, s = r2), t2.points.unshift(se(r2, i2)), t2.points.push(se(o2, s));
+  });
+}
+function Lr(e) {
+  e.edges().forEach((n) => {
+    let t2 = e.edge(n);
+    if (Object.hasOwn(t2, "x")) switch ((t2.labelpos === "l" || t2.labelpos === "r") && (t2.width -= t2.labeloffset), t2.labelpos) {
+      case "l":
+        t2.x -= t2.width / 2 + t2.labeloffset;
+        break;
+      case "r":
+        t2.x += t2.width / 2 + t2.labeloffset;
+        break;
+    }
+  });
+}
+function yr(e) {
+  e.edges().forEach((n) => {
+    let t2 = e.edge(n);
+    t2.reversed && t2.points.reverse();
+  });
+}
+function wr(e) {
+  e.nodes().forEach((n) => {
+    if (e.children(n).length) {
+      let t2 = e.node(n), r2 = e.node(t2.borderTop), o2 = e.node(t2.borderBottom), i2 = e.node(t2.borderLeft[t2.borderLeft.length - 1]), s = e.node(t2.borderRight[t2.borderRight.length - 1]);
+      t2.width = Math.abs(s.x - i2.x), t2.height = Math.abs(o2.y - r2.y), t2.x = i2.x + t2.width / 2, t2.y = r2.y + t2.height / 2;
+    }
+  }), e.nodes().forEach((n) => {
+    e.node(n).dummy === "border" && e.removeNode(n);
+  });
+}
+function Nr(e) {
+  e.edges().forEach((n) => {
+    if (n.v === n.w) {
+      let t2 = e.node(n.v);
+      t2.selfEdges || (t2.selfEdges = []), t2.selfEdges.push({ e: n, label: e.edge(n) }), e.removeEdge(n);
+    }
+  });
+}
+function Gr(e) {
+  P2(e).forEach((t2) => {
+    let r2 = 0;
+    t2.forEach((o2, i2) => {
+      let s = e.node(o2);
+      typeof s.rank != "number" && (s.rank = 0), s.order = i2 + r2, (s.selfEdges || []).forEach((a) => {
+        M2(e, "selfedge", { width: a.label.width, height: a.label.height, rank: s.rank, order: i2 + ++r2, e: a.e, edgeLabel: a.label }, "_se"), (!Array.isArray(a.label.points) || a.label.points.length !== 7) && (a.label.points = [{ x: 0, y: -10 }, { x: 0, y: -10 }, { x: 0, y: 0 }, { x: 0, y: 10 }, { x: 0, y: 10 }, { x: 0, y: 0 }, { x: 0, y: 0 }]);
+      }), delete s.selfEdges;
+    });
+  });
+}
+function vr(e) {
+  e.nodes().forEach((n) => {
+    let t2 = e.node(n), r2 = (o2) => typeof o2 == "number" && isFinite(o2);
+    if (t2.dummy === "selfedge") {
+      let o2 = t2, i2 = e.node(o2.e.v), s = r2(i2 == null ? void 0 : i2.x) ? i2.x : 0, a = r2(i2 == null ? void 0 : i2.y) ? i2.y : 0, l = r2(i2 == null ? void 0 : i2.width) ? i2.width : 0, u = r2(i2 == null ? void 0 : i2.height) ? i2.height : 0, d = r2(t2.x) ? t2.x : s, c3 = r2(t2.y) ? t2.y : a, f = l / 2, h2 = u / 2;
+      o2.edgeLabel.points = [{ x: d + f, y: c3 - h2 }, { x: d + f, y: c3 - h2 }, { x: d, y: c3 }, { x: d - f, y: c3 + h2 }, { x: d - f, y: c3 + h2 }, { x: d, y: c3 }, { x: d, y: c3 }], o2.edgeLabel.x = d, o2.edgeLabel.y = c3, e.setEdge(o2.e, o2.edgeLabel), e.removeNode(n);
+    } else t2 && Array.isArray(t2.selfEdges) && t2.selfEdges.forEach((o2) => {
+      if (!Array.isArray(o2.label.points) || o2.label.points.length !== 7) {
+        let i2 = r2(t2.x) ? t2.x : 0, s = r2(t2.y) ? t2.y : 0, a = r2(t2.width) ? t2.width : 0, l = r2(t2.height) ? t2.height : 0, u = a / 2, d = l / 2;
+        o2.label.points = [{ x: i2 + u, y: s - d }, { x: i2 + u, y: s - d }, { x: i2, y: s }, { x: i2 - u, y: s + d }, { x: i2 - u, y: s + d }, { x: i2, y: s }, { x: i2, y: s }];
+      }
+    });
+  });
+}
+function xe(e, n) {
+  return X2(W2(e, n), Number);
+}
+function _e(e) {
+  let n = {};
+  return e && Object.entries(e).forEach(([t2, r2]) => {
+    typeof t2 == "string" && (t2 = t2.toLowerCase()), n[t2] = r2;
+  }), n;
+}
+var Te, Sn, Mn, je, ie, Pn, Se, Q2, Dn, H2, Wn, Pe, Hn, Jn, K2, T2, Xe, at, V2, ce, $e, lt, ne2, Nt, Gt, en, dn, _t, ln, bn, xn, sr, ar, dr, lr, jn, ur, cr, fr;
+var init_dagre_esm = __esm({
+  "node_modules/@dagrejs/dagre/dist/dagre.esm.js"() {
+    Te = Object.defineProperty;
+    Sn = (e, n, t2) => n in e ? Te(e, n, { enumerable: true, configurable: true, writable: true, value: t2 }) : e[n] = t2;
+    Mn = (e, n) => {
+      for (var t2 in n) Te(e, t2, { get: n[t2], enumerable: true });
+    };
+    je = (e, n, t2) => Sn(e, typeof n != "symbol" ? n + "" : n, t2);
+    ie = {};
+    Mn(ie, { Graph: () => T2, alg: () => H2 });
+    Pn = Object.defineProperty;
+    Se = (e, n) => {
+      for (var t2 in n) Pn(e, t2, { get: n[t2], enumerable: true });
+    };
+    Q2 = class {
+      constructor(e) {
+        this._isDirected = true, this._isMultigraph = false, this._isCompound = false, this._nodes = {}, this._in = {}, this._preds = {}, this._out = {}, this._sucs = {}, this._edgeObjs = {}, this._edgeLabels = {}, this._nodeCount = 0, this._edgeCount = 0, this._defaultNodeLabelFn = () => {
+        }, this._defaultEdgeLabelFn = () => {
+        }, e && (this._isDirected = "directed" in e ? e.directed : true, this._isMultigraph = "multigraph" in e ? e.multigraph : false, this._isCompound = "compound" in e ? e.compound : false), this._isCompound && (this._parent = {}, this._children = {}, this._children["\0"] = {});
+      }
+      isDirected() {
+        return this._isDirected;
+      }
+      isMultigraph() {
+        return this._isMultigraph;
+      }
+      isCompound() {
+        return this._isCompound;
+      }
+      setGraph(e) {
+        return this._label = e, this;
+      }
+      graph() {
+        return this._label;
+      }
+      setDefaultNodeLabel(e) {
+        return typeof e != "function" ? this._defaultNodeLabelFn = () => e : this._defaultNodeLabelFn = e, this;
+      }
+      nodeCount() {
+        return this._nodeCount;
+      }
+      nodes() {
+        return Object.keys(this._nodes);
+      }
+      sources() {
+        return this.nodes().filter((e) => Object.keys(this._in[e]).length === 0);
+      }
+      sinks() {
+        return this.nodes().filter((e) => Object.keys(this._out[e]).length === 0);
+      }
+      setNodes(e, n) {
+        return e.forEach((t2) => {
+          n !== void 0 ? this.setNode(t2, n) : this.setNode(t2);
+        }), this;
+      }
+      setNode(e, n) {
+        return e in this._nodes ? (arguments.length > 1 && (this._nodes[e] = n), this) : (this._nodes[e] = arguments.length > 1 ? n : this._defaultNodeLabelFn(e), this._isCompound && (this._parent[e] = "\0", this._children[e] = {}, this._children["\0"][e] = true), this._in[e] = {}, this._preds[e] = {}, this._out[e] = {}, this._sucs[e] = {}, ++this._nodeCount, this);
+      }
+      node(e) {
+        return this._nodes[e];
+      }
+      hasNode(e) {
+        return e in this._nodes;
+      }
+      removeNode(e) {
+        if (e in this._nodes) {
+          let n = (t2) => this.removeEdge(this._edgeObjs[t2]);
+          delete this._nodes[e], this._isCompound && (this._removeFromParentsChildList(e), delete this._parent[e], this.children(e).forEach((t2) => {
+            this.setParent(t2);
+          }), delete this._children[e]), Object.keys(this._in[e]).forEach(n), delete this._in[e], delete this._preds[e], Object.keys(this._out[e]).forEach(n), delete this._out[e], delete this._sucs[e], --this._nodeCount;
+        }
+        return this;
+      }
+      setParent(e, n) {
+        if (!this._isCompound) throw new Error("Cannot set parent in a non-compound graph");
+        if (n === void 0) n = "\0";
+        else {
+          n += "";
+          for (let t2 = n; t2 !== void 0; t2 = this.parent(t2)) if (t2 === e) throw new Error("Setting " + n + " as parent of " + e + " would create a cycle");
+          this.setNode(n);
+        }
+        return this.setNode(e), this._removeFromParentsChildList(e), this._parent[e] = n, this._children[n][e] = true, this;
+      }
+      parent(e) {
+        if (this._isCompound) {
+          let n = this._parent[e];
+          if (n !== "\0") return n;
+        }
+      }
+      children(e = "\0") {
+        if (this._isCompound) {
+          let n = this._children[e];
+          if (n) return Object.keys(n);
+        } else {
+          if (e === "\0") return this.nodes();
+          if (this.hasNode(e)) return [];
+        }
+        return [];
+      }
+      predecessors(e) {
+        let n = this._preds[e];
+        if (n) return Object.keys(n);
+      }
+      successors(e) {
+        let n = this._sucs[e];
+        if (n) return Object.keys(n);
+      }
+      neighbors(e) {
+        let n = this.predecessors(e);
+        if (n) {
+          let t2 = new Set(n), r2 = this.successors(e);
+          if (r2) for (let o2 of r2) t2.add(o2);
+          return Array.from(t2.values());
+        }
+      }
+      isLeaf(e) {
+        var n;
+        let t2;
+        return this.isDirected() ? t2 = this.successors(e) : t2 = this.neighbors(e), ((n = t2 == null ? void 0 : t2.length) != null ? n : 0) === 0;
+      }
+      filterNodes(e) {
+        let n = new this.constructor({ directed: this._isDirected, multigraph: this._isMultigraph, compound: this._isCompound });
+        n.setGraph(this.graph()), Object.entries(this._nodes).forEach(([o2, i2]) => {
+          e(o2) && n.setNode(o2, i2);
+        }), Object.values(this._edgeObjs).forEach((o2) => {
+          n.hasNode(o2.v) && n.hasNode(o2.w) && n.setEdge(o2, this.edge(o2));
+        });
+        let t2 = {}, r2 = (o2) => {
+          let i2 = this.parent(o2);
+          return !i2 || n.hasNode(i2) ? (t2[o2] = i2, i2) : i2 in t2 ? t2[i2] : r2(i2);
+        };
+        return this._isCompound && n.nodes().forEach((o2) => n.setParent(o2, r2(o2))), n;
+      }
+      setDefaultEdgeLabel(e) {
+        return typeof e != "function" ? this._defaultEdgeLabelFn = () => e : this._defaultEdgeLabelFn = e, this;
+      }
+      edgeCount() {
+        return this._edgeCount;
+      }
+      edges() {
+        return Object.values(this._edgeObjs);
+      }
+      setPath(e, n) {
+        return e.reduce((t2, r2) => (n !== void 0 ? this.setEdge(t2, r2, n) : this.setEdge(t2, r2), r2)), this;
+      }
+      setEdge(e, n, t2, r2) {
+        let o2, i2, s, a, l = false;
+        typeof e == "object" && e !== null && "v" in e ? (o2 = e.v, i2 = e.w, s = e.name, arguments.length === 2 && (a = n, l = true)) : (o2 = e, i2 = n, s = r2, arguments.length > 2 && (a = t2, l = true)), o2 = "" + o2, i2 = "" + i2, s !== void 0 && (s = "" + s);
+        let u = z2(this._isDirected, o2, i2, s);
+        if (u in this._edgeLabels) return l && (this._edgeLabels[u] = a), this;
+        if (s !== void 0 && !this._isMultigraph) throw new Error("Cannot set a named edge when isMultigraph = false");
+        this.setNode(o2), this.setNode(i2), this._edgeLabels[u] = l ? a : this._defaultEdgeLabelFn(o2, i2, s);
+        let d = Fn(this._isDirected, o2, i2, s);
+        return o2 = d.v, i2 = d.w, Object.freeze(d), this._edgeObjs[u] = d, Re(this._preds[i2], o2), Re(this._sucs[o2], i2), this._in[i2][u] = d, this._out[o2][u] = d, this._edgeCount++, this;
+      }
+      edge(e, n, t2) {
+        let r2 = arguments.length === 1 ? oe(this._isDirected, e) : z2(this._isDirected, e, n, t2);
+        return this._edgeLabels[r2];
+      }
+      edgeAsObj(e, n, t2) {
+        let r2 = arguments.length === 1 ? this.edge(e) : this.edge(e, n, t2);
+        return typeof r2 != "object" || r2 === null ? { label: r2 } : r2;
+      }
+      hasEdge(e, n, t2) {
+        return (arguments.length === 1 ? oe(this._isDirected, e) : z2(this._isDirected, e, n, t2)) in this._edgeLabels;
+      }
+      removeEdge(e, n, t2) {
+        let r2 = arguments.length === 1 ? oe(this._isDirected, e) : z2(this._isDirected, e, n, t2), o2 = this._edgeObjs[r2];
+        if (o2) {
+          let i2 = o2.v, s = o2.w;
+          delete this._edgeLabels[r2], delete this._edgeObjs[r2], Ie(this._preds[s], i2), Ie(this._sucs[i2], s), delete this._in[s][r2], delete this._out[i2][r2], this._edgeCount--;
+        }
+        return this;
+      }
+      inEdges(e, n) {
+        return this.isDirected() ? this.filterEdges(this._in[e], e, n) : this.nodeEdges(e, n);
+      }
+      outEdges(e, n) {
+        return this.isDirected() ? this.filterEdges(this._out[e], e, n) : this.nodeEdges(e, n);
+      }
+      nodeEdges(e, n) {
+        if (e in this._nodes) return this.filterEdges({ ...this._in[e], ...this._out[e] }, e, n);
+      }
+      _removeFromParentsChildList(e) {
+        delete this._children[this._parent[e]][e];
+      }
+      filterEdges(e, n, t2) {
+        if (!e) return;
+        let r2 = Object.values(e);
+        return t2 ? r2.filter((o2) => o2.v === n && o2.w === t2 || o2.v === t2 && o2.w === n) : r2;
+      }
+    };
+    Dn = {};
+    Se(Dn, { read: () => Bn, write: () => An });
+    H2 = {};
+    Se(H2, { CycleException: () => K2, bellmanFord: () => Me, components: () => zn, dijkstra: () => J2, dijkstraAll: () => $n, findCycles: () => Un, floydWarshall: () => Kn, isAcyclic: () => Zn, postorder: () => nt, preorder: () => tt, prim: () => rt, shortestPaths: () => ot, tarjan: () => Fe, topsort: () => De });
+    Wn = () => 1;
+    Pe = class {
+      constructor() {
+        this._arr = [], this._keyIndices = {};
+      }
+      size() {
+        return this._arr.length;
+      }
+      keys() {
+        return this._arr.map((e) => e.key);
+      }
+      has(e) {
+        return e in this._keyIndices;
+      }
+      priority(e) {
+        let n = this._keyIndices[e];
+        if (n !== void 0) return this._arr[n].priority;
+      }
+      min() {
+        if (this.size() === 0) throw new Error("Queue underflow");
+        return this._arr[0].key;
+      }
+      add(e, n) {
+        let t2 = this._keyIndices, r2 = String(e);
+        if (!(r2 in t2)) {
+          let o2 = this._arr, i2 = o2.length;
+          return t2[r2] = i2, o2.push({ key: r2, priority: n }), this._decrease(i2), true;
+        }
+        return false;
+      }
+      removeMin() {
+        if (this.size() === 0) throw new Error("Queue underflow");
+        this._swap(0, this._arr.length - 1);
+        let e = this._arr.pop();
+        return delete this._keyIndices[e.key], this._heapify(0), e.key;
+      }
+      decrease(e, n) {
+        let t2 = this._keyIndices[e];
+        if (t2 === void 0) throw new Error(`Key not found: ${e}`);
+        let r2 = this._arr[t2].priority;
+        if (n > r2) throw new Error(`New priority is greater than current priority. Key: ${e} Old: ${r2} New: ${n}`);
+        this._arr[t2].priority = n, this._decrease(t2);
+      }
+      _heapify(e) {
+        let n = this._arr, t2 = 2 * e, r2 = t2 + 1, o2 = e;
+        t2 < n.length && (o2 = n[t2].priority < n[o2].priority ? t2 : o2, r2 < n.length && (o2 = n[r2].priority < n[o2].priority ? r2 : o2), o2 !== e && (this._swap(e, o2), this._heapify(o2)));
+      }
+      _decrease(e) {
+        let n = this._arr, t2 = n[e].priority, r2;
+        for (; e !== 0 && (r2 = e >> 1, !(n[r2].priority < t2)); ) this._swap(e, r2), e = r2;
+      }
+      _swap(e, n) {
+        let t2 = this._arr, r2 = this._keyIndices, o2 = t2[e], i2 = t2[n];
+        t2[e] = i2, t2[n] = o2, r2[i2.key] = e, r2[o2.key] = n;
+      }
+    };
+    Hn = () => 1;
+    Jn = () => 1;
+    K2 = class extends Error {
+      constructor(e) {
+        super(e), this.name = "CycleException";
+      }
+    };
+    T2 = Q2;
+    Xe = 65535;
+    at = 0;
+    V2 = "\0";
+    ce = class {
+      constructor() {
+        je(this, "_sentinel");
+        let n = {};
+        n._next = n._prev = n, this._sentinel = n;
+      }
+      dequeue() {
+        let n = this._sentinel, t2 = n._prev;
+        if (t2 !== n) return qe(t2), t2;
+      }
+      enqueue(n) {
+        let t2 = this._sentinel;
+        n._prev && n._next && qe(n), n._next = t2._next, t2._next._prev = n, t2._next = n, n._prev = t2;
+      }
+      toString() {
+        let n = [], t2 = this._sentinel, r2 = t2._prev;
+        for (; r2 !== t2; ) n.push(JSON.stringify(r2, dt)), r2 = r2._prev;
+        return "[" + n.join(", ") + "]";
+      }
+    };
+    $e = ce;
+    lt = () => 1;
+    ne2 = Et;
+    ({ preorder: Nt, postorder: Gt } = H2);
+    en = Y2;
+    Y2.initLowLimValues = pe;
+    Y2.initCutValues = ge;
+    Y2.calcCutValue = nn;
+    Y2.leaveEdge = rn;
+    Y2.enterEdge = on;
+    Y2.exchangeEdges = sn;
+    dn = xt;
+    _t = U2;
+    ln = Ct;
+    bn = Mt;
+    xn = /* @__PURE__ */ new WeakMap();
+    sr = ["nodesep", "edgesep", "ranksep", "marginx", "marginy"];
+    ar = { ranksep: 50, edgesep: 20, nodesep: 50, rankdir: "TB", rankalign: "center" };
+    dr = ["acyclicer", "ranker", "rankdir", "align", "rankalign"];
+    lr = ["width", "height", "rank"];
+    jn = { width: 0, height: 0 };
+    ur = ["minlen", "weight", "width", "height", "labeloffset"];
+    cr = { minlen: 1, weight: 1, width: 0, height: 0, labeloffset: 10, labelpos: "r" };
+    fr = ["labelpos"];
+  }
+});
+
+// src/format/report/html/svg/layout.ts
+function layOut(nodes, edges) {
+  const graph = new T2({ multigraph: true });
+  graph.setGraph({ rankdir: "LR", nodesep: 18, ranksep: 56, edgesep: 12, marginx: 8, marginy: 8 });
+  graph.setDefaultEdgeLabel(() => ({}));
+  for (const node2 of nodes) graph.setNode(node2.key, { width: node2.width, height: node2.height });
+  edges.forEach((edge, index) => graph.setEdge(edge.from, edge.to, {}, String(index)));
+  Oe(graph, { ranker: "tight-tree", disableOptimalOrderHeuristic: true });
+  const label = graph.graph();
+  return {
+    width: Math.ceil(label.width ?? 0),
+    height: Math.ceil(label.height ?? 0),
+    nodes: new Map(nodes.map((node2) => [node2.key, centre(graph.node(node2.key))])),
+    routes: edges.map((edge, index) => (graph.edge(edge.from, edge.to, String(index)).points ?? []).map(centre))
+  };
+}
+var centre;
+var init_layout = __esm({
+  "src/format/report/html/svg/layout.ts"() {
+    "use strict";
+    init_dagre_esm();
+    centre = (point) => ({ x: Math.round(point.x ?? 0), y: Math.round(point.y ?? 0) });
+  }
+});
+
+// src/format/report/html/svg/dependency-picture.ts
+function dependencyPictureSvg(picture2, index) {
+  const boxes = picture2.nodes.map((node2) => {
+    const lines = [shorten(node2.label), shorten(detailOf(node2))];
+    const width = Math.ceil(Math.max(lines[0].length * NAME_CHAR, lines[1].length * DETAIL_CHAR)) + 2 * PADDING;
+    return { node: node2, lines, width, height: lines.length * LINE + PADDING };
+  });
+  const laid = layOut(boxes.map((box) => ({ key: box.node.key, width: box.width, height: box.height })), picture2.edges);
+  const titleId = `picture-${index}-title`;
+  const marker = `arrow-${index}`;
+  const summary2 = `${picture2.title}: ${picture2.nodes.filter((n) => n.kind === "workload").length} workloads, ${picture2.edges.length} dependencies`;
+  const edges = picture2.edges.map((edge, at2) => edgeSvg(edge, laid.routes[at2], marker)).join("");
+  const nodes = boxes.map(({ node: node2, lines, width, height }) => {
+    const { x: x2, y: y2 } = laid.nodes.get(node2.key);
+    const left = x2 - width / 2;
+    const top = y2 - height / 2;
+    const texts = lines.map((line, at2) => `<text x="${left + PADDING}" y="${top + PADDING / 2 + LINE * (at2 + 1) - 4}"${at2 > 0 ? ' class="detail"' : ""}>${escapeHtml(line)}</text>`).join("");
+    return `<g class="node ${node2.kind}${node2.status ? ` status-${escapeHtml(node2.status)}` : ""}"><title>${escapeHtml(fullTitle(node2))}</title><rect x="${left}" y="${top}" width="${width}" height="${height}" rx="4"/>${texts}</g>`;
+  }).join("");
+  return `<svg xmlns="http://www.w3.org/2000/svg" class="dependency-picture" viewBox="0 0 ${laid.width} ${laid.height}" width="${laid.width}" height="${laid.height}" role="img" aria-labelledby="${titleId}"><title id="${titleId}">${escapeHtml(summary2)}</title><defs><marker id="${marker}" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z"/></marker></defs>${edges}${nodes}</svg>`;
+}
+function edgeSvg(edge, route, marker) {
+  const classes = ["edge", edge.classification, ...edge.wrongWay ? ["wrong-way"] : []].join(" ");
+  const label = [edge.count > 1 ? `\xD7${edge.count}` : "", edge.wrongWay ? "wrong way" : ""].filter(Boolean).join(" ");
+  const middle = route[Math.floor(route.length / 2)];
+  const text3 = label && middle ? `<text x="${middle.x + 4}" y="${middle.y - 4}">${label}</text>` : "";
+  return `<g class="${classes}"><path d="${pathThrough(route)}" marker-end="url(#${marker})"/>${text3}</g>`;
+}
+function pathThrough(points) {
+  if (points.length === 0) return "";
+  const [first2, ...rest] = points;
+  let d = `M${first2.x},${first2.y}`;
+  for (let at2 = 0; at2 < rest.length - 1; at2++) {
+    const point = rest[at2];
+    const next = rest[at2 + 1];
+    d += `Q${point.x},${point.y} ${(point.x + next.x) / 2},${(point.y + next.y) / 2}`;
+  }
+  const last2 = rest.at(-1);
+  return last2 ? `${d}L${last2.x},${last2.y}` : d;
+}
+function detailOf(node2) {
+  if (node2.kind !== "workload") return node2.detail;
+  return [node2.detail, node2.status, node2.moveGroup].filter(Boolean).join(" \xB7 ");
+}
+function fullTitle(node2) {
+  if (node2.kind === "workload") return `${node2.label} (${detailOf(node2)})`;
+  const named = node2.members.slice(0, MOST_NAMED);
+  return `${node2.label}: ${named.join(", ")}${node2.members.length > named.length ? ` and ${node2.members.length - named.length} more` : ""}`;
+}
+function shorten(text3) {
+  return text3.length <= MOST_CHARS ? text3 : `${text3.slice(0, MOST_CHARS - 1)}\u2026`;
+}
+var LINE, PADDING, NAME_CHAR, DETAIL_CHAR, MOST_CHARS, MOST_NAMED;
+var init_dependency_picture = __esm({
+  "src/format/report/html/svg/dependency-picture.ts"() {
+    "use strict";
+    init_escape();
+    init_layout();
+    LINE = 16;
+    PADDING = 8;
+    NAME_CHAR = 7.6;
+    DETAIL_CHAR = 6.4;
+    MOST_CHARS = 30;
+    MOST_NAMED = 20;
+  }
+});
+
+// src/format/report/html/sections/dependencies.ts
+function dependenciesSection({ pictures, tooLarge, notDrawn }) {
+  const figures = pictures.map((picture2, index) => {
+    return `<figure class="picture"><figcaption><h3>${escapeHtml(picture2.title)}</h3></figcaption><div class="picture-frame">${dependencyPictureSvg(picture2, index)}</div><details><summary>The dependencies as a list</summary>${edgeList(picture2)}</details></figure>`;
+  });
+  const notes = [
+    ...tooLarge.map((wave) => `<li>${escapeHtml(wave.title)} has ${plainNumber(wave.workloads)} workloads, more than a picture draws (${MOST_NODES}): its move groups are drawn instead.</li>`),
+    ...notDrawn > 0 ? [`<li>${plural(notDrawn, "more picture")} not drawn: see a workload's neighbourhood with <code>backlog graph --focus ID</code>.</li>`] : []
+  ];
+  return sectionStart("dependencies", "Dependencies") + '<p>Each picture shows the workloads of one wave (or of one move group: workloads that depend on each other and move together), an arrow from each to what it depends on. What they depend on elsewhere is one box per other wave, and systems outside the estate are one box.</p><p class="legend"><span class="key app">application dependency</span> <span class="key external">external system</span> <span class="key wrong-way">wrong way: moves before what it depends on</span> <span class="key collapsed">several workloads or systems</span></p>' + (notes.length > 0 ? `<ul class="notes">${notes.join("")}</ul>` : "") + (figures.length > 0 ? figures.join("") : NONE2) + "</section>";
+}
+function edgeList(picture2) {
+  if (picture2.edges.length === 0) return '<p class="none-found">No dependencies.</p>';
+  const name = new Map(picture2.nodes.map((node2) => [node2.key, node2.kind === "workload" ? node2.detail : `${node2.label} (${node2.detail})`]));
+  const items = picture2.edges.map((edge) => {
+    const notes = [edge.classification, edge.count > 1 ? `${edge.count} edges` : "", edge.wrongWay ? "wrong way" : ""].filter(Boolean).join(", ");
+    return `<li>${escapeHtml(name.get(edge.from))} \u2192 ${escapeHtml(name.get(edge.to))} <span class="sub-inline">(${escapeHtml(notes)})</span></li>`;
+  });
+  return `<ul class="plain">${items.join("")}</ul>`;
+}
+var init_dependencies = __esm({
+  "src/format/report/html/sections/dependencies.ts"() {
+    "use strict";
+    init_dependency_pictures();
+    init_list();
+    init_escape();
+    init_parts();
+    init_dependency_picture();
+  }
+});
+
+// src/format/report/html/sections/findings.ts
+function findingsSection(findings2) {
+  const parts = SEVERITIES.map(([severity, title, anchor2]) => {
+    const all = findings2.filter((finding) => finding.severity === severity);
+    const shown3 = all.slice(0, MOST_LISTED2);
+    const rows = shown3.map((f) => [
+      `<code>${escapeHtml(f.code)}</code>`,
+      `${escapeHtml(f.message)}${f.hint ? `<span class="sub">hint: ${escapeHtml(f.hint)}</span>` : ""}`,
+      escapeHtml([f.file, f.line, f.column].filter((part) => part !== void 0).join(":")),
+      valueText(f.entity)
+    ]);
+    const more = all.length - shown3.length;
+    return `<h3 id="findings-${anchor2}">${title} (${plainNumber(all.length)})</h3>` + (rows.length > 0 ? table2(`${title} found by backlog validate`, ["Code", "Message", "Where", "Entity"], rows, "findings") : '<p class="none-found">None.</p>') + (more > 0 ? `<p class="more">and ${plainNumber(more)} more: <code>backlog validate</code> lists them all.</p>` : "");
+  });
+  return sectionStart("findings", "Validation findings") + parts.join("") + "</section>";
+}
+var MOST_LISTED2, SEVERITIES;
+var init_findings = __esm({
+  "src/format/report/html/sections/findings.ts"() {
+    "use strict";
+    init_escape();
+    init_parts();
+    MOST_LISTED2 = 200;
+    SEVERITIES = [
+      ["error", "Errors", "errors"],
+      ["warning", "Warnings", "warnings"],
+      ["info", "Information", "infos"]
+    ];
+  }
+});
+
+// src/format/report/html/sections/header.ts
+function headerSection(dashboard, source) {
+  const { validation, report: report2 } = dashboard;
+  const counts = [
+    [validation.errors, "error", "errors"],
+    [validation.warnings, "warning", "warnings"],
+    [validation.infos, "info", "infos"]
+  ];
+  const found = counts.filter(([count]) => count > 0).map(([count, severity, anchor2]) => `<a class="count ${severity}" href="#findings-${anchor2}">${plural(count, severity === "info" ? "info finding" : severity)}</a>`);
+  const status = found.length > 0 ? found.join(", ") : '<span class="count clean">valid: no findings</span>';
+  const built = source ? `commit <code title="${escapeHtml(source.commit)}">${escapeHtml(source.commit.slice(0, 12))}</code> of <time datetime="${escapeHtml(source.date)}">${escapeHtml(source.date)}</time>${source.changed ? ", with changes not committed yet" : ""}` : "files not in a git commit";
+  const { totals } = report2;
+  return `<header class="page-header"><p class="kicker">${escapeHtml(DEFAULT_TITLE)}</p><h1>${escapeHtml(dashboard.project.name ?? DEFAULT_TITLE)}</h1>` + (dashboard.project.description ? `<p class="description">${escapeHtml(dashboard.project.description)}</p>` : "") + `<dl class="facts"><div><dt>As of</dt><dd><time datetime="${escapeHtml(dashboard.as_of)}">${escapeHtml(dashboard.as_of)}</time></dd></div><div><dt>Built from</dt><dd>${built}</dd></div><div><dt>Validation</dt><dd>${status}</dd></div><div><dt>Estate</dt><dd>${plainNumber(totals.workloads)} workloads (${plainNumber(totals.to_move)} to move), ${plainNumber(totals.servers)} servers, ${plainNumber(totals.cores)} cores</dd></div></dl></header>`;
+}
+var DEFAULT_TITLE;
+var init_header = __esm({
+  "src/format/report/html/sections/header.ts"() {
+    "use strict";
+    init_list();
+    init_escape();
+    init_parts();
+    DEFAULT_TITLE = "Migration backlog";
+  }
+});
+
+// src/format/report/html/svg/dates.ts
+function dayNumber(isoDate) {
+  return Math.round(Date.parse(`${isoDate}T00:00:00Z`) / DAY_MS);
+}
+function monthTicks(first2, last2) {
+  const start = new Date(first2 * DAY_MS);
+  const months = [];
+  for (let cursor = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1)); cursor.getTime() / DAY_MS < last2; cursor.setUTCMonth(cursor.getUTCMonth() + 1)) {
+    months.push(new Date(cursor));
+  }
+  const shown3 = months.length > 18 ? months.filter((date4) => date4.getUTCMonth() % 3 === 0) : months;
+  return shown3.map((date4, index) => ({
+    day: date4.getTime() / DAY_MS,
+    month: MONTHS[date4.getUTCMonth()],
+    year: index === 0 || date4.getUTCMonth() === 0 ? date4.getUTCFullYear() : void 0
+  }));
+}
+var DAY_MS, MONTHS;
+var init_dates = __esm({
+  "src/format/report/html/svg/dates.ts"() {
+    "use strict";
+    DAY_MS = 864e5;
+    MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+  }
+});
+
+// src/format/report/html/svg/burn-up.ts
+function burnUpSvg(points) {
+  if (points.length === 0) return "";
+  const first2 = dayNumber(points[0].date);
+  const last2 = Math.max(first2 + 1, dayNumber(points.at(-1).date));
+  const x2 = (date4) => LEFT + Math.round((dayNumber(date4) - first2) / (last2 - first2) * PLOT_WIDTH);
+  const y2 = (percent2) => TOP + Math.round(PLOT_HEIGHT - percent2 / 100 * PLOT_HEIGHT);
+  const width = LEFT + PLOT_WIDTH + 16;
+  const height = TOP + PLOT_HEIGHT + BOTTOM;
+  const grid = [0, 25, 50, 75, 100].map((percent2) => `<g class="tick"><line x1="${LEFT}" y1="${y2(percent2)}" x2="${LEFT + PLOT_WIDTH}" y2="${y2(percent2)}"/><text x="${LEFT - 6}" y="${y2(percent2) + 4}" class="end">${percent2}%</text></g>`).join("");
+  const months = monthTicks(first2, last2 + 1).map(({ day, month, year }) => {
+    const at2 = LEFT + Math.round((day - first2) / (last2 - first2) * PLOT_WIDTH);
+    const yearText = year === void 0 ? "" : `<text x="${at2}" y="${TOP + PLOT_HEIGHT + 32}" class="middle year">${year}</text>`;
+    return `<g class="tick"><line x1="${at2}" y1="${TOP + PLOT_HEIGHT}" x2="${at2}" y2="${TOP + PLOT_HEIGHT + 5}"/><text x="${at2}" y="${TOP + PLOT_HEIGHT + 18}" class="middle">${month}</text>${yearText}</g>`;
+  }).join("");
+  const lines = SERIES.map(({ key, label, className }) => {
+    const path = points.map((point, at2) => `${at2 === 0 ? "M" : "L"}${x2(point.date)},${y2(point[key])}`).join("");
+    const dots = points.map((point) => `<circle cx="${x2(point.date)}" cy="${y2(point[key])}" r="2.5"><title>${escapeHtml(`${point.date}: ${label} ${point[key]}%`)}</title></circle>`).join("");
+    return `<g class="series ${className}"><path d="${path}"/>${dots}</g>`;
+  }).join("");
+  const title = `Burn-up from ${points[0].date} to ${points.at(-1).date}: workloads and servers migrated, in percent`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" class="burn-up" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="burn-up-title"><title id="burn-up-title">${escapeHtml(title)}</title>${grid}${months}${lines}</svg>`;
+}
+var LEFT, TOP, PLOT_WIDTH, PLOT_HEIGHT, BOTTOM, SERIES;
+var init_burn_up = __esm({
+  "src/format/report/html/svg/burn-up.ts"() {
+    "use strict";
+    init_escape();
+    init_dates();
+    LEFT = 44;
+    TOP = 12;
+    PLOT_WIDTH = 760;
+    PLOT_HEIGHT = 220;
+    BOTTOM = 40;
+    SERIES = [
+      { key: "percent_workloads_migrated", label: "workloads migrated", className: "workloads" },
+      { key: "percent_servers_migrated", label: "servers migrated", className: "servers" }
+    ];
+  }
+});
+
+// src/format/report/html/sections/outcomes.ts
+function outcomesSection(report2, history2) {
+  const p2 = report2.progress;
+  const { totals } = report2;
+  const rationalized = percent(p2["workloads-rationalized"], totals.workloads);
+  const cards = [
+    progressCard("Workloads migrated", p2["percent-workloads-migrated"], `${plainNumber(p2["workloads-migrated"])} of ${plainNumber(totals.to_move)} to move`),
+    progressCard("Servers migrated", p2["percent-servers-migrated"], `${plainNumber(p2["servers-migrated"])} of ${plainNumber(totals.in_service)} in service`),
+    progressCard("Workloads rationalized", rationalized, `${plainNumber(p2["workloads-rationalized"])} of ${plainNumber(totals.workloads)} with a decided strategy`),
+    `<div class="card"><h3>Cores migrated</h3><p class="figure">${plainNumber(p2["cores-migrated"])}</p><p>of ${plainNumber(totals.cores)}</p></div>`
+  ];
+  const outcomes = report2.outcomes.map((outcome) => {
+    const about = [outcome.category, outcome.stakeholder].filter((part) => part !== null);
+    const rows = outcome.metrics.map((metric) => [
+      valueText(metric.name),
+      valueText(metric.kind),
+      figure2(metric.baseline, metric),
+      `${figure2(metric.current, metric)}${metric.measure ? ' <span class="computed">(computed)</span>' : ""}`,
+      figure2(metric.target, metric),
+      valueText(metric.due),
+      metric.progress === null ? valueText(null) : progressBar(metric.progress, `${metric.name ?? metric.id}: progress towards the target`)
+    ]);
+    return `<article class="outcome"><h3>${escapeHtml(outcome.title ?? outcome.id)}</h3>` + (about.length > 0 ? `<p class="meta">${about.map(escapeHtml).join(" \xB7 ")}</p>` : "") + (rows.length > 0 ? table2(`Metrics of ${outcome.title ?? outcome.id}`, ["Metric", "Kind", "Baseline", "Current", "Target", "Due", "Progress"], rows, "metrics", { captionHidden: true }) : '<p class="none-found">No metrics yet.</p>') + "</article>";
+  });
+  return sectionStart("outcomes", "Outcomes and KPIs") + `<div class="cards">${cards.join("")}</div>` + (history2 ? burnUp(history2) : "") + (outcomes.length > 0 ? outcomes.join("") : NONE2) + "</section>";
+}
+function progressCard(title, value2, detail) {
+  const bar2 = Math.max(0, Math.min(100, value2));
+  return `<div class="card"><h3>${escapeHtml(title)}</h3><p class="figure">${value2}%</p><progress max="100" value="${bar2}" aria-label="${escapeHtml(title)}">${value2}%</progress><p>${escapeHtml(detail)}</p></div>`;
+}
+function progressBar(value2, label) {
+  const bar2 = Math.max(0, Math.min(100, value2));
+  return `<span class="progress"><progress max="100" value="${bar2}" aria-label="${escapeHtml(label)}">${value2}%</progress> <span>${value2}%</span></span>`;
+}
+function figure2(value2, metric) {
+  if (value2 === null) return valueText(null);
+  return escapeHtml(metric.unit ? `${value2} ${metric.unit}` : String(value2));
+}
+function burnUp(points) {
+  const rows = points.map((point) => [
+    escapeHtml(point.date),
+    `${plainNumber(point.workloads_migrated)} of ${plainNumber(point.workloads_to_move)} (${point.percent_workloads_migrated}%)`,
+    `${plainNumber(point.servers_migrated)} of ${plainNumber(point.servers)} (${point.percent_servers_migrated}%)`,
+    point.commit ? `<code>${escapeHtml(point.commit.slice(0, 7))}</code>` : "no backlog yet"
+  ]);
+  return '<figure class="chart"><figcaption><h3>Burn-up</h3><p class="legend"><span class="key workloads">workloads migrated</span> <span class="key servers">servers migrated</span>, in percent, from the git history</p></figcaption>' + burnUpSvg(points) + `<details><summary>The figures</summary>${table2("The burn-up, date by date", ["Date", "Workloads migrated", "Servers migrated", "Commit"], rows)}</details></figure>`;
+}
+var init_outcomes = __esm({
+  "src/format/report/html/sections/outcomes.ts"() {
+    "use strict";
+    init_report();
+    init_escape();
+    init_parts();
+    init_burn_up();
+  }
+});
+
+// src/format/report/html/sections/priorities.ts
+function prioritiesSection(priorities) {
+  const items = priorities.map((priority) => {
+    const about = [priority.type, priority.due ? `due ${priority.due}` : null, priority.outcomes.length > 0 ? `outcomes: ${priority.outcomes.join(", ")}` : null].filter((part) => part !== null);
+    const rationale = priority.rationale?.trim() ? `<p class="rationale">${escapeHtml(priority.rationale)}</p>` : '<p class="rationale missing"><strong>No rationale:</strong> the team must be able to say why this matters.</p>';
+    const workloads = priority.workloads.map((w) => `<code>${escapeHtml(w.id)}</code> ${escapeHtml(w.name)} ${statusBadge(w.status)}`);
+    return `<li class="priority"><h3><span class="rank" aria-label="rank">${priority.rank ?? "?"}</span> ${escapeHtml(priority.title)} <code>${escapeHtml(priority.id)}</code></h3>` + (about.length > 0 ? `<p class="meta">${about.map(escapeHtml).join(" \xB7 ")}</p>` : "") + rationale + `<p>Drives ${plural(priority.workloads.length, "workload")}${workloads.length > 0 ? ", in priority order:" : "."}</p>` + (workloads.length > 0 ? shortList(workloads, MOST_LISTED3) : "") + "</li>";
+  });
+  return sectionStart("priorities", "Business priorities") + (items.length > 0 ? `<ol class="priorities">${items.join("")}</ol>` : NONE2) + "</section>";
+}
+var MOST_LISTED3;
+var init_priorities2 = __esm({
+  "src/format/report/html/sections/priorities.ts"() {
+    "use strict";
+    init_list();
+    init_escape();
+    init_parts();
+    MOST_LISTED3 = 12;
+  }
+});
+
+// src/format/report/html/svg/timeline.ts
+function timelineSvg(waves2, asOf) {
+  const dated = waves2.filter((wave) => wave.start !== null && wave.end !== null);
+  if (dated.length === 0) return "";
+  const days = [...dated.flatMap((wave) => [dayNumber(wave.start), dayNumber(wave.end)]), dayNumber(asOf)];
+  const first2 = Math.min(...days);
+  const last2 = Math.max(...days) + 1;
+  const x2 = (day) => LABEL_WIDTH + Math.round((day - first2) / (last2 - first2) * PLOT_WIDTH2);
+  const height = TOP2 + dated.length * ROW + 8;
+  const width = LABEL_WIDTH + PLOT_WIDTH2 + NOTE_WIDTH;
+  const ticks = monthTicks(first2, last2).map(({ day, month, year }) => {
+    const yearText = year === void 0 ? "" : `<text class="year" x="${x2(day) + 2}" y="${TOP2 - 22}">${year}</text>`;
+    return `<g class="tick"><line x1="${x2(day)}" y1="${TOP2 - (year === void 0 ? 6 : 32)}" x2="${x2(day)}" y2="${height}"/>${yearText}<text x="${x2(day) + 2}" y="${TOP2 - 8}">${month}</text></g>`;
+  }).join("");
+  const bars = dated.map((wave, row) => {
+    const y2 = TOP2 + row * ROW;
+    const start = x2(dayNumber(wave.start));
+    const end = Math.max(start + 2, x2(dayNumber(wave.end) + 1));
+    const status = wave.status ?? "not-started";
+    return `<g class="wave wave-${escapeHtml(status)}"><title>${escapeHtml(`${wave.id}${wave.name ? `: ${wave.name}` : ""}, ${wave.start} to ${wave.end}, ${status}`)}</title><text class="label" x="4" y="${y2 + ROW / 2 + 4}">${escapeHtml(wave.id.length > 20 ? `${wave.id.slice(0, 19)}\u2026` : wave.id)}</text><rect x="${start}" y="${y2 + 5}" width="${end - start}" height="${ROW - 10}" rx="3"/><text class="note" x="${end + 6}" y="${y2 + ROW / 2 + 4}">${escapeHtml(status)}</text></g>`;
+  }).join("");
+  const today = x2(dayNumber(asOf));
+  const title = `The waves from ${dated[0].start} on a time line, with today (${asOf})`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" class="timeline" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="timeline-title"><title id="timeline-title">${escapeHtml(title)}</title>${ticks}${bars}<g class="today"><line x1="${today}" y1="${TOP2 - 48}" x2="${today}" y2="${height}"/><text x="${today + 3}" y="${TOP2 - 38}">today ${escapeHtml(asOf)}</text></g></svg>`;
+}
+var LABEL_WIDTH, PLOT_WIDTH2, NOTE_WIDTH, ROW, TOP2;
+var init_timeline = __esm({
+  "src/format/report/html/svg/timeline.ts"() {
+    "use strict";
+    init_escape();
+    init_dates();
+    LABEL_WIDTH = 150;
+    PLOT_WIDTH2 = 700;
+    NOTE_WIDTH = 150;
+    ROW = 28;
+    TOP2 = 52;
+  }
+});
+
+// src/format/report/html/sections/wave-plan.ts
+function wavePlanSection(waves2, asOf) {
+  const timeline = timelineSvg(waves2, asOf);
+  const undated = waves2.filter((wave) => wave.order !== null && (wave.start === null || wave.end === null));
+  const rows = waves2.map((wave) => [
+    `${escapeHtml(wave.id)}${wave.name ? `<span class="sub">${escapeHtml(wave.name)}</span>` : ""}`,
+    valueText(wave.order),
+    statusBadge(wave.status),
+    wave.start || wave.end ? `${dateText(wave.start)} to ${dateText(wave.end)}` : valueText(null),
+    capacity(wave),
+    wave.by_status.length > 0 ? wave.by_status.map(({ status, workloads }) => `<span class="nowrap">${statusBadge(status)} ${workloads}</span>`).join(" ") : valueText(null),
+    wave.findings.length > 0 ? `<ul class="plain">${wave.findings.map((f) => `<li><code>${escapeHtml(f.code)}</code> ${escapeHtml(f.message)}</li>`).join("")}</ul>` : valueText(null)
+  ]);
+  return sectionStart("waves", "Wave plan") + (timeline ? `<figure class="chart">${timeline}<figcaption>Each dated wave from its start to its end; the line is the date this report speaks as of.</figcaption></figure>` : "") + (undated.length > 0 ? `<p>Without dates, in their order: ${undated.map((wave) => escapeHtml(wave.id)).join(", ")}.</p>` : "") + (rows.length > 0 ? table2("The waves in order; workloads still to move and without a wave last", ["Wave", "Order", "Status", "Dates", "Servers and capacity", "Workloads by status", "Findings"], rows, "waves") : NONE2) + "</section>";
+}
+function capacity(wave) {
+  const servers = plural(wave.servers, "server");
+  if (wave.capacity === null) return `${servers}<span class="sub">no capacity set</span>`;
+  const over = wave.servers > wave.capacity;
+  return `<meter min="0" max="${wave.capacity}" value="${Math.min(wave.servers, wave.capacity)}" aria-label="${escapeHtml(`${wave.id}: servers against capacity`)}"></meter> <span class="nowrap">${plainNumber(wave.servers)} of ${plainNumber(wave.capacity)} (${wave.capacityUsed}%)</span>${over ? ' <strong class="over">over capacity</strong>' : ""}`;
+}
+var init_wave_plan3 = __esm({
+  "src/format/report/html/sections/wave-plan.ts"() {
+    "use strict";
+    init_list();
+    init_escape();
+    init_parts();
+    init_timeline();
+  }
+});
+
+// raw-text:/work/main/src/format/report/html/style.css
+var style_default;
+var init_style = __esm({
+  "raw-text:/work/main/src/format/report/html/style.css"() {
+    style_default = `/* The HTML report's stylesheet: one page, readable on a screen and printed on A4. Colours
+   help; every status and finding is also written as text. */
+:root {
+  --ink: #1b1f24;
+  --muted: #57606a;
+  --line: #d0d7de;
+  --paper: #ffffff;
+  --wash: #f6f8fa;
+  --accent: #0b5cad;
+  --bad: #b42318;
+  --good: #1a7f37;
+  color-scheme: light;
+}
+* { box-sizing: border-box; }
+html { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; color: var(--ink); background: var(--wash); }
+body { margin: 0; }
+a { color: var(--accent); }
+code { font: 0.92em ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; }
+h1, h2, h3, h4 { line-height: 1.2; }
+h2 { font-size: 1.45rem; margin: 0 0 0.8rem; }
+h3 { font-size: 1.1rem; margin: 1.4rem 0 0.5rem; }
+h4 { font-size: 1rem; margin: 1.1rem 0 0.4rem; }
+
+.skip { position: absolute; left: -999px; }
+.skip:focus { left: 1rem; top: 1rem; background: var(--paper); padding: 0.5rem; z-index: 1; }
+
+.page-header, main > section, nav.sections, footer { max-width: 1240px; margin: 0 auto; }
+.page-header { padding: 1.5rem 1.5rem 1rem; }
+.page-header h1 { font-size: 2rem; margin: 0.1rem 0 0.4rem; }
+.kicker { margin: 0; color: var(--muted); text-transform: uppercase; letter-spacing: 0.06em; font-size: 0.8rem; }
+.description { max-width: 70ch; color: var(--muted); margin: 0 0 1rem; }
+dl.facts { display: flex; flex-wrap: wrap; gap: 0.4rem 2rem; margin: 0; }
+dl.facts > div { min-width: 10rem; }
+dl.facts dt { font-size: 0.8rem; color: var(--muted); }
+dl.facts dd { margin: 0; font-weight: 600; }
+.count { font-weight: 700; }
+.count.error { color: var(--bad); }
+.count.warning { color: #9a6700; }
+.count.clean { color: var(--good); }
+
+nav.sections { padding: 0 1.5rem; }
+nav.sections ul { list-style: none; display: flex; flex-wrap: wrap; gap: 0.3rem 1.2rem; margin: 0; padding: 0.6rem 0; border-top: 1px solid var(--line); border-bottom: 1px solid var(--line); }
+
+main > section { background: var(--paper); border: 1px solid var(--line); border-radius: 8px; padding: 1.2rem 1.5rem 1.4rem; margin-top: 1.2rem; }
+footer { color: var(--muted); font-size: 0.85rem; padding: 1.5rem; }
+
+table { border-collapse: collapse; width: 100%; margin: 0.4rem 0 0.8rem; font-size: 0.93rem; }
+caption { text-align: left; color: var(--muted); font-size: 0.85rem; padding-bottom: 0.3rem; }
+th, td { text-align: left; vertical-align: top; padding: 0.35rem 0.55rem; border-bottom: 1px solid var(--line); }
+thead th { background: var(--wash); font-size: 0.85rem; }
+tbody th { font-weight: 600; }
+td.number { text-align: right; font-variant-numeric: tabular-nums; }
+.table-frame { overflow-x: auto; }
+.sub { display: block; font-weight: 400; color: var(--muted); font-size: 0.85rem; }
+.sub-inline, .none, .meta, .more, .computed { color: var(--muted); }
+.none-found { color: var(--muted); font-style: italic; }
+ul.plain { margin: 0; padding-left: 1.1rem; }
+.over, .missing strong { color: var(--bad); }
+.nowrap { white-space: nowrap; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+
+.badge { display: inline-block; padding: 0 0.45em; border-radius: 0.7em; font-size: 0.82rem; font-weight: 600; border: 1px solid; white-space: nowrap; background: #eef1f4; border-color: #c4cbd3; color: #3b434c; }
+.status-assessing, .status-remediating, .status-mitigating, .status-in-progress { background: #fff4d6; border-color: #e3c46b; color: #6b4d00; }
+.status-ready, .status-scheduled, .status-planning { background: #e3efff; border-color: #8fb6ea; color: #0b4a8f; }
+.status-migrating { background: #d9ecff; border-color: #5a9ae0; color: #083d77; }
+.status-migrated, .status-optimized, .status-completed, .status-done, .status-closed, .status-validated { background: #dcf5e3; border-color: #7cc892; color: #135c27; }
+.status-retired, .status-retained, .status-wont-fix, .status-accepted-risk { background: #efe9fb; border-color: #b8a5e3; color: #4b2f8f; }
+.status-blocked, .status-invalidated, .status-failed { background: #fde4e1; border-color: #ec9c93; color: #8c1d13; }
+
+.cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); gap: 0.8rem; }
+.card { border: 1px solid var(--line); border-radius: 6px; padding: 0.7rem 0.9rem; }
+.card h3 { margin: 0; font-size: 0.9rem; color: var(--muted); }
+.card .figure { font-size: 1.8rem; font-weight: 700; margin: 0.1rem 0; }
+.card p { margin: 0.2rem 0 0; }
+progress, meter { width: 8rem; height: 0.8rem; vertical-align: middle; }
+.card progress { width: 100%; }
+.progress { white-space: nowrap; }
+.outcome { border-top: 1px solid var(--line); margin-top: 1rem; }
+.outcome .meta { margin: 0 0 0.3rem; }
+
+figure { margin: 1rem 0; }
+figcaption { color: var(--muted); font-size: 0.9rem; }
+figcaption h3 { color: var(--ink); margin: 0 0 0.3rem; }
+svg { max-width: 100%; height: auto; font: 12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+svg text { fill: var(--ink); }
+svg .tick line { stroke: var(--line); }
+svg .tick text { fill: var(--muted); font-size: 11px; }
+svg .tick text.year { fill: var(--ink); font-weight: 600; }
+svg text.end { text-anchor: end; }
+svg text.middle { text-anchor: middle; }
+.timeline .wave rect { fill: #c4cbd3; stroke: #6e7781; }
+.timeline .wave-in-progress rect { fill: #e3c46b; stroke: #9a6700; }
+.timeline .wave-completed rect { fill: #7cc892; stroke: #1a7f37; }
+.timeline .wave-planning rect { fill: #8fb6ea; stroke: #0b5cad; }
+.timeline .wave-blocked rect { fill: #ec9c93; stroke: var(--bad); }
+.timeline .note { fill: var(--muted); }
+.timeline .today line { stroke: var(--bad); stroke-width: 2; stroke-dasharray: 4 3; }
+.timeline .today text { fill: var(--bad); font-weight: 600; }
+.burn-up .series path { fill: none; stroke-width: 2.5; }
+.burn-up .workloads path { stroke: var(--accent); }
+.burn-up .workloads circle { fill: var(--accent); }
+.burn-up .servers path { stroke: #9a6700; stroke-dasharray: 6 3; }
+.burn-up .servers circle { fill: #9a6700; }
+
+.picture-frame svg { max-width: none; }
+.picture-frame { overflow-x: auto; border: 1px solid var(--line); border-radius: 6px; padding: 0.4rem; background: #fcfcfd; }
+.dependency-picture .node rect { fill: #eef1f4; stroke: #6e7781; }
+.dependency-picture .node text { font-weight: 600; }
+.dependency-picture .node text.detail { font-weight: 400; fill: var(--muted); font-size: 11px; }
+.dependency-picture .node.wave rect, .dependency-picture .node.external rect { fill: var(--paper); stroke-dasharray: 5 3; }
+.dependency-picture .status-assessing rect, .dependency-picture .status-remediating rect { fill: #fff4d6; stroke: #b08800; }
+.dependency-picture .status-ready rect, .dependency-picture .status-scheduled rect, .dependency-picture .status-migrating rect { fill: #e3efff; stroke: #0b5cad; }
+.dependency-picture .status-migrated rect, .dependency-picture .status-optimized rect { fill: #dcf5e3; stroke: #1a7f37; }
+.dependency-picture .status-retired rect, .dependency-picture .status-retained rect { fill: #efe9fb; stroke: #6f4fbf; }
+.dependency-picture .status-blocked rect { fill: #fde4e1; stroke: var(--bad); }
+.dependency-picture .edge path { fill: none; stroke: #57606a; stroke-width: 1.4; }
+.dependency-picture .edge.external path, .dependency-picture .edge.shared-infra path { stroke-dasharray: 2 3; }
+.dependency-picture .edge.wrong-way path { stroke: var(--bad); stroke-width: 2; stroke-dasharray: 7 3; }
+.dependency-picture .edge text { font-size: 11px; fill: var(--muted); }
+.dependency-picture .edge.wrong-way text { fill: var(--bad); font-weight: 600; }
+.dependency-picture marker path { fill: #57606a; }
+
+.legend { color: var(--muted); font-size: 0.88rem; }
+.key { margin-right: 1.2rem; white-space: nowrap; }
+.key::before { content: ""; display: inline-block; width: 1.8rem; margin-right: 0.35rem; vertical-align: middle; border-top: 2px solid #57606a; }
+.key.external::before { border-top-style: dotted; }
+.key.wrong-way::before { border-top: 2px dashed var(--bad); }
+.key.collapsed::before { width: 1rem; height: 0.7rem; border: 1px dashed #57606a; }
+.key.workloads::before { border-top: 3px solid var(--accent); }
+.key.servers::before { border-top: 3px dashed #9a6700; }
+
+.priorities { list-style: none; padding: 0; margin: 0; }
+.priority { border-top: 1px solid var(--line); padding-top: 0.3rem; }
+.priority h3 { margin-top: 0.8rem; }
+.rank { display: inline-block; min-width: 1.6rem; text-align: center; background: var(--ink); color: var(--paper); border-radius: 0.8rem; margin-right: 0.3rem; }
+.rationale { max-width: 80ch; }
+
+.filters { display: flex; flex-wrap: wrap; gap: 0.6rem 1.2rem; align-items: end; margin: 0.8rem 0; }
+.filters label { display: flex; flex-direction: column; font-size: 0.85rem; color: var(--muted); }
+.filters input, .filters select { font: inherit; color: var(--ink); padding: 0.25rem 0.4rem; border: 1px solid #8c959f; border-radius: 4px; min-width: 9rem; }
+.count-line { font-weight: 600; }
+table.backlog thead button { font: inherit; font-weight: 700; background: none; border: 0; padding: 0; cursor: pointer; color: var(--ink); white-space: nowrap; }
+table.backlog td { white-space: nowrap; }
+table.backlog td.owner { white-space: normal; }
+table.backlog th[aria-sort="ascending"] button::after { content: " \u25B2"; }
+table.backlog th[aria-sort="descending"] button::after { content: " \u25BC"; }
+button.link { font: inherit; font-weight: 700; background: none; border: 0; padding: 0; color: var(--accent); text-decoration: underline; cursor: pointer; text-align: left; }
+tr.selected { background: #fff8c5; }
+.pager { display: flex; gap: 0.8rem; align-items: center; }
+.pager button { font: inherit; padding: 0.25rem 0.7rem; }
+.detail { border: 1px solid var(--line); border-radius: 6px; padding: 0.6rem 1rem 0.8rem; margin-top: 1rem; background: #fcfcfd; }
+.detail h3 { margin-top: 0.2rem; }
+:focus-visible { outline: 3px solid #f0b400; outline-offset: 2px; }
+
+@media (max-width: 700px) {
+  html { font-size: 14px; }
+  main > section { padding: 0.9rem; border-radius: 0; }
+}
+
+@page { size: A4; margin: 14mm 12mm; }
+@media print {
+  html { font-size: 10pt; background: var(--paper); }
+  * { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+  .skip, nav.sections, .filters, .pager, noscript { display: none; }
+  main > section { border: 0; padding: 0; margin: 0 0 6mm; max-width: none; }
+  main > section + section { break-before: page; }
+  .page-header { padding: 0 0 4mm; max-width: none; }
+  h2, h3, h4 { break-after: avoid; }
+  tr, figure svg, .card, .priority { break-inside: avoid; }
+  .table-frame, .picture-frame { overflow: visible; }
+  a { color: var(--ink); text-decoration: none; }
+  button.link { color: var(--ink); text-decoration: none; }
+  svg, .picture-frame svg { max-width: 100%; }
+}
+`;
+  }
+});
+
+// src/format/report/html/page.ts
+var page_exports = {};
+__export(page_exports, {
+  reportHtml: () => reportHtml
+});
+import { createHash as createHash8 } from "node:crypto";
+function reportHtml({ dashboard, builtFrom: builtFrom2, history: history2 }, context3) {
+  const waveOrder2 = dashboard.waves.filter((wave) => wave.order !== null).map((wave) => wave.id);
+  const policy = [
+    "default-src 'none'",
+    `script-src '${sha256(backlog_table_default)}'`,
+    `style-src '${sha256(style_default)}'`,
+    "base-uri 'none'",
+    "form-action 'none'"
+  ].join("; ");
+  const name = dashboard.project.name;
+  const title = name ? `${name}: migration backlog as of ${dashboard.as_of}` : `${DEFAULT_TITLE} as of ${dashboard.as_of}`;
+  return [
+    "<!doctype html>",
+    '<html lang="en">',
+    "<head>",
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${policy}">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<meta name="generator" content="backlog ${escapeHtml(context3.toolVersion)}">`,
+    `<title>${escapeHtml(title)}</title>`,
+    `<style>${style_default}</style>`,
+    "</head>",
+    "<body>",
+    '<a class="skip" href="#main">Skip to the content</a>',
+    headerSection(dashboard, builtFrom2),
+    `<nav class="sections" aria-label="Sections"><ul>${SECTIONS.map(([id2, label]) => `<li><a href="#${id2}">${label}</a></li>`).join("")}</ul></nav>`,
+    '<main id="main">',
+    outcomesSection(dashboard.report, history2),
+    wavePlanSection(dashboard.waves, dashboard.as_of),
+    prioritiesSection(dashboard.priorities),
+    backlogSection(dashboard.backlog, waveOrder2),
+    dependenciesSection(dashboard.pictures),
+    attentionSection(dashboard.attention),
+    findingsSection(dashboard.validation.findings),
+    "</main>",
+    `<footer>Made by <code>backlog report -f html</code> (backlog ${escapeHtml(context3.toolVersion)}) from the YAML files of the backlog. It loads nothing from any network.</footer>`,
+    `<script type="application/json" id="backlog-data">${jsonForScript(clientData(dashboard.backlog, waveOrder2))}</script>`,
+    `<script>${backlog_table_default}</script>`,
+    "</body>",
+    "</html>",
+    ""
+  ].join("\n");
+}
+function sha256(text3) {
+  return `sha256-${createHash8("sha256").update(text3, "utf8").digest("base64")}`;
+}
+var SECTIONS;
+var init_page = __esm({
+  "src/format/report/html/page.ts"() {
+    "use strict";
+    init_backlog_table2();
+    init_client_data();
+    init_escape();
+    init_attention2();
+    init_backlog2();
+    init_dependencies();
+    init_findings();
+    init_header();
+    init_outcomes();
+    init_priorities2();
+    init_wave_plan3();
+    init_style();
+    SECTIONS = [
+      ["outcomes", "Outcomes and KPIs"],
+      ["waves", "Wave plan"],
+      ["priorities", "Priorities"],
+      ["backlog", "The backlog"],
+      ["dependencies", "Dependencies"],
+      ["attention", "Needs attention"],
+      ["findings", "Findings"]
+    ];
+  }
+});
+
 // src/cli/commands/report.ts
 var report_exports = {};
 __export(report_exports, {
   runReport: () => runReport
 });
+import { resolve as resolve3 } from "node:path";
 async function runReport(options, io) {
   const asOf = resolveAsOf(options.asOf, io.env);
-  const style = createStyle(colourEnabled(io, options.color));
-  if (options.history) return runHistory(options, asOf, style, io);
-  if (options.format === "csv") throw new UsageError("csv is for --history; the report is text, markdown or json");
+  const style = createStyle(options.output === void 0 && colourEnabled(io, options.color));
+  const write = (text3) => options.output === void 0 ? io.stdout(text3) : writeFileAtomic(resolve3(io.cwd, options.output), text3);
+  if (options.format === "html") {
+    write(await dashboardPage(options, asOf, io));
+    return 0;
+  }
+  if (options.history) {
+    const points = await history(options, asOf, io);
+    if (options.format === "json") write(historyJson(points, options.every));
+    else if (options.format === "csv") {
+      const columns2 = Object.keys(points[0] ?? {});
+      write(csv({ columns: columns2, rows: points, idColumn: "date" }, { style, columns: void 0 }));
+    } else if (options.format === "markdown") throw new UsageError("the history is text, csv, json or html");
+    else write(historyChart(points, options.every, style));
+    return 0;
+  }
+  if (options.format === "csv") throw new UsageError("csv is for --history; the report is text, markdown, json or html");
   const { context: context3 } = await openForQuery(io, options.root);
   const report2 = buildReport(context3, asOf);
-  if (options.format === "json") io.stdout(reportJson(report2));
-  else if (options.format === "markdown") io.stdout(reportMarkdown(report2));
-  else io.stdout(reportText(report2, style));
+  if (options.format === "json") write(reportJson(report2));
+  else if (options.format === "markdown") write(reportMarkdown(report2));
+  else write(reportText(report2, style));
   return 0;
 }
-async function runHistory(options, today, style, io) {
+async function dashboardPage(options, asOf, io) {
+  const root = await backlogRoot(io, options.root);
+  const source = builtFrom(root);
+  const points = options.history ? await history(options, asOf, io) : void 0;
+  const opened = await openForQuery(io, root);
+  const diagnostics = findings({ ...opened.read, ...opened.context }, { asOf }, placeable(opened));
+  const dashboard = buildDashboard(opened.context, { asOf, diagnostics });
+  const { reportHtml: reportHtml2 } = await Promise.resolve().then(() => (init_page(), page_exports));
+  return reportHtml2({ dashboard, builtFrom: await source, history: points }, { toolVersion: toolVersion() });
+}
+function placeable({ sourceOf }) {
+  return {
+    get: (path) => {
+      try {
+        return sourceOf(path);
+      } catch {
+        return void 0;
+      }
+    }
+  };
+}
+async function history(options, today, io) {
   if (options.since !== void 0) resolveAsOf(options.since, {});
   const root = await backlogRoot(io, options.root);
   const repository = await openRepository(root);
   const cache = parseCacheOf(io, root);
   const points = await kpiHistory(repository, root, { every: options.every, today, ...cache ? { cache } : {}, ...options.since ? { since: options.since } : {} });
   await cache?.save("all");
-  if (options.format === "json") io.stdout(historyJson(points, options.every));
-  else if (options.format === "csv") {
-    const columns2 = Object.keys(points[0] ?? {});
-    io.stdout(csv({ columns: columns2, rows: points, idColumn: "date" }, { style, columns: void 0 }));
-  } else if (options.format === "markdown") throw new UsageError("the history is text, csv or json");
-  else io.stdout(historyChart(points, options.every, style));
   const warning2 = await shallowHistoryWarning(repository);
   if (warning2) io.stderr(warning2);
-  return 0;
+  return points;
 }
 var init_report2 = __esm({
   "src/cli/commands/report.ts"() {
     "use strict";
+    init_atomic_write();
     init_history_chart();
     init_report_json();
     init_report_markdown();
     init_report_text();
     init_csv();
+    init_built_from();
     init_kpi_history();
     init_repository();
     init_errors();
+    init_dashboard();
     init_report();
+    init_validate();
     init_as_of();
     init_colour();
     init_backlog_root();
     init_open_backlog();
     init_caching();
+    init_version();
   }
 });
 
@@ -57047,17 +60237,17 @@ function assignmentEdits(entity, assignments) {
   const { doc } = locationOf(entity);
   return assignments.flatMap(({ path, value: value2 }) => {
     let data = fieldsAsWritten(entity);
-    const at = [...locationOf(entity).path];
+    const at2 = [...locationOf(entity).path];
     for (const [i2, segment] of path.slice(0, -1).entries()) {
       const next = isRecord(data) && typeof segment === "string" ? Object.hasOwn(data, segment) ? data[segment] : void 0 : Array.isArray(data) ? data[segment] : void 0;
       if (next === void 0 || next === null || typeof next !== "object") {
         if (value2 === void 0) return [];
-        return [{ kind: "set", doc, path: at, field: String(segment), value: nested(path.slice(i2 + 1), value2) }];
+        return [{ kind: "set", doc, path: at2, field: String(segment), value: nested(path.slice(i2 + 1), value2) }];
       }
-      at.push(segment);
+      at2.push(segment);
       data = next;
     }
-    return [{ kind: "set", doc, path: at, field: String(path.at(-1)), value: value2 }];
+    return [{ kind: "set", doc, path: at2, field: String(path.at(-1)), value: value2 }];
   });
 }
 function changes(assignment) {
@@ -57291,7 +60481,7 @@ var fmt_exports = {};
 __export(fmt_exports, {
   runFmt: () => runFmt
 });
-import { relative as relative4, resolve as resolve3, sep as sep6 } from "node:path";
+import { relative as relative4, resolve as resolve4, sep as sep6 } from "node:path";
 async function runFmt(paths, options, io) {
   const writes = options.check !== true && options.dryRun !== true;
   return whileWriting(io, options.root, writes, (journal) => fmt(paths, options, io, journal));
@@ -57300,7 +60490,7 @@ async function fmt(paths, options, io, journal) {
   const asOf = resolveAsOf(options.asOf, io.env);
   const opened = await openBacklog(io, options.root);
   const wanted = paths.map((path) => {
-    const rel = relative4(opened.root, resolve3(io.cwd, path)).split(sep6).join("/");
+    const rel = relative4(opened.root, resolve4(io.cwd, path)).split(sep6).join("/");
     if (rel.startsWith("..")) throw new UsageError(`${path} is outside the backlog root ${opened.root}`);
     return rel;
   });
@@ -57667,11 +60857,11 @@ risks:
 
 // src/git/top-level.ts
 import { existsSync as existsSync10 } from "node:fs";
-import { dirname as dirname7, join as join12, resolve as resolve4 } from "node:path";
+import { dirname as dirname7, join as join12, resolve as resolve5 } from "node:path";
 function gitTopLevel(dir) {
-  for (let at = resolve4(dir); ; at = dirname7(at)) {
-    if (existsSync10(join12(at, ".git"))) return at;
-    if (dirname7(at) === at) return void 0;
+  for (let at2 = resolve5(dir); ; at2 = dirname7(at2)) {
+    if (existsSync10(join12(at2, ".git"))) return at2;
+    if (dirname7(at2) === at2) return void 0;
   }
 }
 var init_top_level = __esm({
@@ -57686,9 +60876,9 @@ __export(init_exports, {
   runInit: () => runInit
 });
 import { existsSync as existsSync11 } from "node:fs";
-import { dirname as dirname8, join as join13, relative as relative5, resolve as resolve5, sep as sep7 } from "node:path";
+import { dirname as dirname8, join as join13, relative as relative5, resolve as resolve6, sep as sep7 } from "node:path";
 function runInit(dir, options, io) {
-  const target = resolve5(io.cwd, dir ?? ".");
+  const target = resolve6(io.cwd, dir ?? ".");
   const shown3 = (path) => {
     const rel = relative5(io.cwd, path);
     return rel === "" ? "." : rel.startsWith("..") ? path : rel;
@@ -57878,12 +61068,12 @@ var init_ResizeableBuffer = __esm({
 });
 
 // node_modules/csv-parse/lib/api/init_state.js
-var np, cr, nl, space, tab, init_state;
+var np, cr2, nl, space, tab, init_state;
 var init_init_state = __esm({
   "node_modules/csv-parse/lib/api/init_state.js"() {
     init_ResizeableBuffer();
     np = 12;
-    cr = 13;
+    cr2 = 13;
     nl = 10;
     space = 32;
     tab = 9;
@@ -57924,7 +61114,7 @@ var init_init_state = __esm({
         wasQuoting: false,
         wasRowDelimiter: false,
         timchars: [
-          Buffer.from(Buffer.from([cr], "utf8").toString(), options.encoding),
+          Buffer.from(Buffer.from([cr2], "utf8").toString(), options.encoding),
           Buffer.from(Buffer.from([nl], "utf8").toString(), options.encoding),
           Buffer.from(Buffer.from([np], "utf8").toString(), options.encoding),
           Buffer.from(Buffer.from([space], "utf8").toString(), options.encoding),
@@ -58483,7 +61673,7 @@ var init_normalize_options = __esm({
 });
 
 // node_modules/csv-parse/lib/api/index.js
-var isRecordEmpty, cr2, nl2, boms, transform2;
+var isRecordEmpty, cr3, nl2, boms, transform2;
 var init_api2 = __esm({
   "node_modules/csv-parse/lib/api/index.js"() {
     init_normalize_columns_array();
@@ -58495,7 +61685,7 @@ var init_api2 = __esm({
         (field2) => field2 == null || field2.toString && field2.toString().trim() === ""
       );
     };
-    cr2 = 13;
+    cr3 = 13;
     nl2 = 10;
     boms = {
       // Note, the following are equals:
@@ -58632,7 +61822,7 @@ var init_api2 = __esm({
             if (raw === true) {
               rawBuffer.append(chr);
             }
-            if ((chr === cr2 || chr === nl2) && this.state.wasRowDelimiter === false) {
+            if ((chr === cr3 || chr === nl2) && this.state.wasRowDelimiter === false) {
               this.state.wasRowDelimiter = true;
             }
             if (this.state.escaping === true) {
@@ -59376,9 +62566,9 @@ function columnMapOf(...maps) {
 function parseMapOptions(options) {
   const entries = {};
   for (const option of options) {
-    const at = option.lastIndexOf("=");
-    if (at <= 0) throw new UsageError(`--map ${option}: write 'Column Name=field' (or 'Column Name=' to leave the column out)`);
-    entries[option.slice(0, at).trim()] = option.slice(at + 1).trim();
+    const at2 = option.lastIndexOf("=");
+    if (at2 <= 0) throw new UsageError(`--map ${option}: write 'Column Name=field' (or 'Column Name=' to leave the column out)`);
+    entries[option.slice(0, at2).trim()] = option.slice(at2 + 1).trim();
   }
   return entries;
 }
@@ -59656,17 +62846,17 @@ var init_types2 = __esm({
 });
 
 // src/import/table-import.ts
-function importTable(sheet, table2, context3) {
-  const { collection } = table2;
+function importTable(sheet, table3, context3) {
+  const { collection } = table3;
   const schema = collection === "metrics" ? Metric : COLLECTIONS[collection].schema;
-  const roles = rolesOf(sheet, table2);
+  const roles = rolesOf(sheet, table3);
   const unknown2 = sheet.header.filter((name, i2) => name !== "" && "unknown" in roles[i2]);
-  const leftOut = sheet.header.filter((name, i2) => name !== "" && ("leftOut" in roles[i2] || "unknown" in roles[i2] && (context3.ignoreUnknownColumns || !table2.strict)));
-  const values = table2.synonyms ? { ...context3.values, synonyms: { ...table2.synonyms, ...context3.values.synonyms } } : context3.values;
+  const leftOut = sheet.header.filter((name, i2) => name !== "" && ("leftOut" in roles[i2] || "unknown" in roles[i2] && (context3.ignoreUnknownColumns || !table3.strict)));
+  const values = table3.synonyms ? { ...context3.values, synonyms: { ...table3.synonyms, ...context3.values.synonyms } } : context3.values;
   const problems = [];
   const target = collection === "metrics" ? "outcomes" : collection;
   const result = emptyResult(target, sheet.rows.length);
-  if (unknown2.length > 0 && table2.strict && !context3.ignoreUnknownColumns) {
+  if (unknown2.length > 0 && table3.strict && !context3.ignoreUnknownColumns) {
     throw new UsageError(
       `${placeOf(sheet)}: ${unknown2.map((name) => `\`${name}\``).join(", ")} ${unknown2.length === 1 ? "is not a field" : "are not fields"} of ${collection}`,
       `the columns of ${collection} are: ${labelsOf(collection).join(", ")} (or their field names); custom columns start with x-; --map 'NAME=field' reads a column into a field, --ignore-unknown-columns leaves such columns out`
@@ -59676,7 +62866,7 @@ function importTable(sheet, table2, context3) {
   roles.forEach((role, i2) => {
     if ("field" in role && !columnOf2.has(role.field.join("."))) columnOf2.set(role.field.join("."), i2);
   });
-  const idColumn = columnOf2.get("id") ?? (table2.idFrom !== void 0 ? columnOf2.get(table2.idFrom) : void 0);
+  const idColumn = columnOf2.get("id") ?? (table3.idFrom !== void 0 ? columnOf2.get(table3.idFrom) : void 0);
   const outcomeColumn = columnOf2.get("outcome");
   if (idColumn === void 0 && collection !== "dependencies") throw new UsageError(`${placeOf(sheet)} has no id column (\`${collection === "metrics" ? "Metric ID" : labelsOf(collection)[0]}\` or \`id\`)`);
   if (collection === "metrics" && outcomeColumn === void 0) throw new UsageError(`${placeOf(sheet)} has no \`Outcome ID\` column: each metric belongs to an outcome`);
@@ -59696,7 +62886,7 @@ function importTable(sheet, table2, context3) {
     roles.forEach((role, i2) => {
       const written = row.cells[i2];
       if (!("field" in role) || written === void 0 || written === "" || columnOf2.get(role.field.join(".")) !== i2) return;
-      const named = table2.names?.[role.field.join(".")];
+      const named = table3.names?.[role.field.join(".")];
       const cell2 = named ? joinSheetList(splitSheetList(cellText2(written)).map((name) => idOfNamed(named, name, context3) ?? name)) : written;
       const [outer, inner] = role.field;
       if (outer === "id" || outer === "outcome" || i2 === idColumn) return;
@@ -59716,8 +62906,8 @@ function importTable(sheet, table2, context3) {
       else fields[outer] = { ...fields[outer], [inner]: value2 };
     });
     if (rowHasProblem) continue;
-    if (table2.idFrom !== void 0 && idColumn !== columnOf2.get("id") && fields[table2.idFrom] === void 0 && (table2.idFrom === "name" || id2 !== rawId)) fields[table2.idFrom] = rawId;
-    table2.derive?.(fields);
+    if (table3.idFrom !== void 0 && idColumn !== columnOf2.get("id") && fields[table3.idFrom] === void 0 && (table3.idFrom === "name" || id2 !== rawId)) fields[table3.idFrom] = rawId;
+    table3.derive?.(fields);
     const origin = { sheet, row: row.number, columns: columnOf2 };
     const textExtensions = !sheet.typed;
     const entity = collection === "metrics" ? { metricOf: cellText2(row.cells[outcomeColumn]).trim(), fields: { id: id2, ...fields }, origin } : { ...id2 ? { id: id2 } : {}, fields, origin, textExtensions };
@@ -59745,10 +62935,10 @@ function namesOf2(context3, collection) {
   }
   return index;
 }
-function rolesOf(sheet, table2) {
-  const own2 = new Map(Object.entries(table2.columns ?? {}).map(([name, field2]) => [headerKey(name), field2]));
+function rolesOf(sheet, table3) {
+  const own2 = new Map(Object.entries(table3.columns ?? {}).map(([name, field2]) => [headerKey(name), field2]));
   const known = /* @__PURE__ */ new Map();
-  const columns2 = table2.collection === "metrics" ? metricColumns() : sheetColumns(table2.collection);
+  const columns2 = table3.collection === "metrics" ? metricColumns() : sheetColumns(table3.collection);
   for (const column of columns2) {
     known.set(headerKey(column.label), column.path);
     known.set(headerKey(column.path.join(".")), column.path);
@@ -60555,7 +63745,7 @@ async function readWorkbook(bytes, file) {
 function cellValue(value2) {
   if (value2 === null || value2 === void 0) return "";
   if (typeof value2 === "string" || typeof value2 === "number" || typeof value2 === "boolean") return value2;
-  if (value2 instanceof Date) return dateText(value2);
+  if (value2 instanceof Date) return dateText2(value2);
   if ("richText" in value2) return value2.richText.map((part) => part.text).join("");
   if ("hyperlink" in value2) return value2.text;
   if ("checkbox" in value2) return value2.checkbox;
@@ -60567,7 +63757,7 @@ function cellValue(value2) {
   }
   return "";
 }
-function dateText(date4) {
+function dateText2(date4) {
   const iso = date4.toISOString();
   return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso.slice(0, 19);
 }
@@ -60611,15 +63801,15 @@ __export(import_exports, {
   runImport: () => runImport
 });
 import { readFileSync as readFileSync6 } from "node:fs";
-import { isAbsolute as isAbsolute2, relative as relative6, resolve as resolve6, sep as sep8 } from "node:path";
+import { isAbsolute as isAbsolute2, relative as relative6, resolve as resolve7, sep as sep8 } from "node:path";
 async function runImport(source, files, options, io) {
   const asOf = resolveAsOf(options.asOf, io.env);
   if (options.addServers && source !== "azure-migrate-dependencies") throw new UsageError(`--add-servers is for azure-migrate-dependencies: ${source} adds what it reads`);
   const collection = options.collection === void 0 ? void 0 : options.collection.toLowerCase() === "metrics" ? "metrics" : parseCollection(options.collection);
-  const mapFile = options.mapFile === void 0 ? void 0 : mapFileEntries(readMapFile(resolve6(io.cwd, options.mapFile), options.mapFile), options.mapFile);
+  const mapFile = options.mapFile === void 0 ? void 0 : mapFileEntries(readMapFile(resolve7(io.cwd, options.mapFile), options.mapFile), options.mapFile);
   const commandMap = parseMapOptions(options.map ?? []);
   const inputs = [];
-  for (const file of files) inputs.push(await readInput(readExport(resolve6(io.cwd, file), file), file, { trim: source !== "csv" }));
+  for (const file of files) inputs.push(await readInput(readExport(resolve7(io.cwd, file), file), file, { trim: source !== "csv" }));
   const dryRun = options.dryRun === true;
   return whileWriting(io, options.root, !dryRun, async (journal) => {
     const opened = await openBacklog(io, options.root);
@@ -60682,7 +63872,7 @@ function reportRefusal(applied, run3, io, style) {
   return 1;
 }
 function intoPath(root, cwd, into, isDefault) {
-  const inside = relative6(root, resolve6(isDefault ? root : cwd, into));
+  const inside = relative6(root, resolve7(isDefault ? root : cwd, into));
   if (inside === "" || inside.split(sep8)[0] === ".." || isAbsolute2(inside)) throw new UsageError(`--into ${into} is outside the backlog root ${root}; name a file inside it`);
   if (!/\.ya?ml$/i.test(inside)) throw new UsageError(`--into ${into} is not a .yaml file; the backlog reads only .yaml and .yml files`);
   return inside.split("\\").join("/");
@@ -60776,8 +63966,8 @@ var init_sheet_csv = __esm({
 });
 
 // src/query/export-sheets.ts
-function valueSchema(at) {
-  return at?.anyOf ? at.anyOf.find((branch) => branch.type !== "null") ?? at : at;
+function valueSchema(at2) {
+  return at2?.anyOf ? at2.anyOf.find((branch) => branch.type !== "null") ?? at2 : at2;
 }
 function exportSheet(context3, name) {
   if (name === "metrics") return metricsSheet(context3);
@@ -60802,15 +63992,15 @@ function metricsSheet(context3) {
   return { name: "metrics", columns: columns2.map((column) => column.path[0] === "outcome" ? { label: column.label, kind: "text" } : exportColumn(column, metricSchema)), rows };
 }
 function exportColumn(column, entitySchema2) {
-  let at = entitySchema2;
-  for (const name of column.path) at = valueSchema(valueSchema(at)?.properties?.[name]);
-  return { label: column.label, ...kindOf3(at) };
+  let at2 = entitySchema2;
+  for (const name of column.path) at2 = valueSchema(valueSchema(at2)?.properties?.[name]);
+  return { label: column.label, ...kindOf3(at2) };
 }
-function kindOf3(at) {
-  if (!at) return { kind: "any" };
-  if (at.enum) return { kind: "text", values: at.enum };
-  if (Array.isArray(at.type)) return { kind: "figure" };
-  switch (at.type) {
+function kindOf3(at2) {
+  if (!at2) return { kind: "any" };
+  if (at2.enum) return { kind: "text", values: at2.enum };
+  if (Array.isArray(at2.type)) return { kind: "figure" };
+  switch (at2.type) {
     case "array":
       return { kind: "list" };
     case "integer":
@@ -60820,7 +64010,7 @@ function kindOf3(at) {
     case "boolean":
       return { kind: "boolean" };
     default:
-      return { kind: at.format === "date" ? "date" : "text" };
+      return { kind: at2.format === "date" ? "date" : "text" };
   }
 }
 var init_export_sheets = __esm({
@@ -60889,11 +64079,11 @@ var export_exports = {};
 __export(export_exports, {
   runExport: () => runExport
 });
-import { isAbsolute as isAbsolute3, resolve as resolve7 } from "node:path";
+import { isAbsolute as isAbsolute3, resolve as resolve8 } from "node:path";
 async function runExport(collectionName, options, io) {
   const named = collectionName === void 0 ? void 0 : collectionName.toLowerCase() === "metrics" ? "metrics" : parseCollection(collectionName);
   if (options.format === "xlsx" && options.output === void 0) throw new UsageError("an xlsx workbook is a binary file: name it with --output FILE.xlsx");
-  const output = options.output === void 0 ? void 0 : isAbsolute3(options.output) ? options.output : resolve7(io.cwd, options.output);
+  const output = options.output === void 0 ? void 0 : isAbsolute3(options.output) ? options.output : resolve8(io.cwd, options.output);
   const { context: context3 } = await openForQuery(io, options.root);
   if (options.format === "csv") {
     const text3 = sheetCsv(exportSheet(context3, named ?? "workloads"), { byteOrderMark: options.bom !== false });
@@ -60958,14 +64148,14 @@ function diffMarkdown(review2, header) {
   }
   top.push(...summaryTable(review2), "");
   const plan = planSection(review2);
-  const findings = findingsSection(review2);
+  const findings2 = findingsSection2(review2);
   const graph = graphSection(review2);
   const details = review2.changes.map((change) => {
     const title = `${kindOf(change.collection)} ${htmlCode(change.id)} ${change.change}${change.movedFrom ? ` (moved from ${htmlCode(change.movedFrom)})` : ""}`;
     const rows = change.fields.map((f) => `| ${codeSpan(f.path, "table")} | ${show(f.before, "table")} | ${show(f.after, "table")} |`);
     return ["<details>", `<summary>${title}</summary>`, "", "| field | before | after |", "| --- | --- | --- |", ...rows, "", "</details>"].join("\n");
   });
-  const fixed = [...top, ...plan, ...findings, ...graph].join("\n");
+  const fixed = [...top, ...plan, ...findings2, ...graph].join("\n");
   const budget = MAX_COMMENT_CHARACTERS - fixed.length - 200;
   const shown3 = [];
   let used = 0;
@@ -61001,7 +64191,7 @@ function planSection(review2) {
   if (edgesRemoved.length > 0) lines.push(`- **Dependencies removed**: ${edgesRemoved.map((e) => `${codeSpan(e.from)} \u2192 ${codeSpan(e.to)}`).join("; ")}`);
   return lines.length > 0 ? ["#### Plan", "", ...lines, ""] : [];
 }
-function findingsSection(review2) {
+function findingsSection2(review2) {
   const { introduced, fixed } = review2.findings;
   if (introduced.length === 0 && fixed.length === 0) return [];
   const row = (d, what) => `| ${what} | ${d.severity} | \`${d.code}\` | ${codeSpan(d.line !== void 0 ? `${d.file}:${d.line}` : d.file, "table")} | ${inertMessage(d.message, "table")} |`;
@@ -61129,9 +64319,9 @@ import { join as join14 } from "node:path";
 async function reviewSidesAt(repository, ats, root, options) {
   const { asOf, cache } = options;
   const locations = await Promise.all(
-    ats.map(async (at) => {
-      if (cache === void 0 || at === WORKTREE) return void 0;
-      const tree = await treeOf2(repository, at);
+    ats.map(async (at2) => {
+      if (cache === void 0 || at2 === WORKTREE) return void 0;
+      const tree = await treeOf2(repository, at2);
       return tree === void 0 ? void 0 : cache.location(root, "review", `${tree}.${asOf}`);
     })
   );
@@ -61142,9 +64332,9 @@ async function reviewSidesAt(repository, ats, root, options) {
   const loaded = await backlogsAt(repository, missing, root, { asOf, memo: /* @__PURE__ */ new Map(), ...parseCache ? { cache: parseCache } : {} });
   await parseCache?.save("all");
   const admitted = /* @__PURE__ */ new Map();
-  for (const [index, at] of ats.entries()) {
+  for (const [index, at2] of ats.entries()) {
     if (sides[index] !== void 0) continue;
-    const { files, result } = loaded[missing.indexOf(at)];
+    const { files, result } = loaded[missing.indexOf(at2)];
     const side = { backlog: result.backlog, diagnostics: result.diagnostics, edges: edgeSet(result.graph) };
     sides[index] = side;
     const location = locations[index];
@@ -61374,9 +64564,9 @@ async function runLog(ref2, options, io) {
   const { result } = await backlogAt(repository, head, root, { asOf: resolveAsOf(void 0, io.env), ...cache ? { cache } : {} });
   await cache?.save("all");
   const entity = findEntity({ backlog: result.backlog, graph: result.graph }, ref2);
-  const history = await entityHistory(repository, head, entity, options.maxCount);
-  if (options.format === "json") io.stdout(jsonText({ version: OUTPUT_VERSION, entity: entityLabel(entity), history }));
-  else io.stdout(historyText(entityLabel(entity), history, createStyle(colourEnabled(io, options.color))));
+  const history2 = await entityHistory(repository, head, entity, options.maxCount);
+  if (options.format === "json") io.stdout(jsonText({ version: OUTPUT_VERSION, entity: entityLabel(entity), history: history2 }));
+  else io.stdout(historyText(entityLabel(entity), history2, createStyle(colourEnabled(io, options.color))));
   const warning2 = await shallowHistoryWarning(repository);
   if (warning2) io.stderr(warning2);
   return 0;
@@ -61656,13 +64846,13 @@ var HttpResponseRetryCodes = [
 // node_modules/@actions/core/lib/summary.js
 import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
-var __awaiter = function(thisArg, _arguments, P2, generator) {
+var __awaiter = function(thisArg, _arguments, P3, generator) {
   function adopt(value2) {
-    return value2 instanceof P2 ? value2 : new P2(function(resolve8) {
-      resolve8(value2);
+    return value2 instanceof P3 ? value2 : new P3(function(resolve9) {
+      resolve9(value2);
     });
   }
-  return new (P2 || (P2 = Promise))(function(resolve8, reject) {
+  return new (P3 || (P3 = Promise))(function(resolve9, reject) {
     function fulfilled(value2) {
       try {
         step(generator.next(value2));
@@ -61678,7 +64868,7 @@ var __awaiter = function(thisArg, _arguments, P2, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -62053,13 +65243,13 @@ var Context = class {
 // node_modules/@actions/github/lib/internal/utils.js
 var httpClient = __toESM(require_lib(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
-var __awaiter2 = function(thisArg, _arguments, P2, generator) {
+var __awaiter2 = function(thisArg, _arguments, P3, generator) {
   function adopt(value2) {
-    return value2 instanceof P2 ? value2 : new P2(function(resolve8) {
-      resolve8(value2);
+    return value2 instanceof P3 ? value2 : new P3(function(resolve9) {
+      resolve9(value2);
     });
   }
-  return new (P2 || (P2 = Promise))(function(resolve8, reject) {
+  return new (P3 || (P3 = Promise))(function(resolve9, reject) {
     function fulfilled(value2) {
       try {
         step(generator.next(value2));
@@ -62075,7 +65265,7 @@ var __awaiter2 = function(thisArg, _arguments, P2, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -66273,7 +69463,7 @@ function createProgram(io, setExit) {
     const { runWaves: runWaves2 } = await Promise.resolve().then(() => (init_waves2(), waves_exports));
     setExit(await runWaves2({ ...options, color: command.optsWithGlobals().color }, io));
   });
-  program2.command("report").description("progress and KPIs: by status, strategy, wave and criticality; outcome metrics; what is open or blocked").option("--root <dir>", ROOT_HELP).addOption(new Option("-f, --format <format>", "output format (csv with --history)").choices(["text", "markdown", "json", "csv"]).default("text")).option("--as-of <date>", '"today" for overdue reviews, YYYY-MM-DD (or BACKLOG_AS_OF)').option("--history", "the KPIs over time, from the git history (a burn-up)").option("--since <date>", "with --history: from this date (default: the first commit of the backlog)").addOption(new Option("--every <interval>", "with --history: one point per day, week or month").choices(["day", "week", "month"]).default("week")).action(async (options, command) => {
+  program2.command("report").description("progress and KPIs: by status, strategy, wave and criticality; outcome metrics; what is open or blocked").option("--root <dir>", ROOT_HELP).addOption(new Option("-f, --format <format>", "output format (csv with --history; html: a dashboard page)").choices(["text", "markdown", "json", "csv", "html"]).default("text")).option("-o, --output <file>", "write the report to this file instead of stdout").option("--as-of <date>", '"today" for overdue reviews, YYYY-MM-DD (or BACKLOG_AS_OF)').option("--history", "the KPIs over time, from the git history (a burn-up)").option("--since <date>", "with --history: from this date (default: the first commit of the backlog)").addOption(new Option("--every <interval>", "with --history: one point per day, week or month").choices(["day", "week", "month"]).default("week")).action(async (options, command) => {
     const { runReport: runReport2 } = await Promise.resolve().then(() => (init_report2(), report_exports));
     setExit(await runReport2({ ...options, color: command.optsWithGlobals().color }, io));
   });
@@ -66542,6 +69732,9 @@ undici/lib/web/fetch/body.js:
 
 undici/lib/web/websocket/frame.js:
   (*! ws. MIT License. Einar Otto Stangvik <einaros@gmail.com> *)
+
+@dagrejs/dagre/dist/dagre.esm.js:
+  (*! For license information please see dagre.esm.js.LEGAL.txt *)
 
 content-type/dist/index.js:
   (*!

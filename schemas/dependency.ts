@@ -1,7 +1,6 @@
 import * as z from 'zod';
 import { commonFields, id, text, typedRef } from './fields.js';
-
-export const DEPENDENCY_CLASSIFICATIONS = ['app', 'shared-infra', 'external', 'noise'] as const;
+import { DEPENDENCY_CLASSIFICATIONS } from './vocabulary.js';
 
 /** An edge between workloads, servers and the outside: `from` depends on `to`. */
 export const Dependency = z.strictObject({

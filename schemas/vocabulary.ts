@@ -51,3 +51,15 @@ export const STRATEGY_SYNONYMS: Readonly<Record<string, { ours: string; whose: s
 /** The sources `backlog import` reads. */
 export const IMPORT_SOURCES = ['azure-migrate-servers', 'azure-migrate-dependencies', 'rvtools', 'aws-cmf', 'meg', 'csv'] as const;
 export type ImportSource = (typeof IMPORT_SOURCES)[number];
+
+// The enumerations a query or an output names at run time, kept here (not beside their zod
+// schemas) so that using them does not load zod.
+export const CRITICALITIES = ['mission-critical', 'unit-critical', 'high', 'medium', 'low', 'unsupported'] as const;
+export const STRATEGIES = [
+  'rehost', 'replatform', 'refactor', 'rearchitect', 'rebuild', 'replace', 'retire', 'retain', 'tbd',
+] as const;
+export const WORKLOAD_STATUSES = [
+  'identified', 'assessing', 'remediating', 'ready', 'scheduled', 'migrating', 'migrated', 'optimized',
+  'retired', 'retained', 'blocked',
+] as const;
+export const DEPENDENCY_CLASSIFICATIONS = ['app', 'shared-infra', 'external', 'noise'] as const;

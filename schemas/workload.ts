@@ -3,16 +3,7 @@ import {
   commonFields, date, id, nonEmptyText, nonNegativeInt,
   nonNegativeNumber, positiveInt, ref, refList, text, typedRef,
 } from './fields.js';
-import { ENVIRONMENTS, LEVELS } from './vocabulary.js';
-
-const CRITICALITIES = ['mission-critical', 'unit-critical', 'high', 'medium', 'low', 'unsupported'] as const;
-const STRATEGIES = [
-  'rehost', 'replatform', 'refactor', 'rearchitect', 'rebuild', 'replace', 'retire', 'retain', 'tbd',
-] as const;
-const WORKLOAD_STATUSES = [
-  'identified', 'assessing', 'remediating', 'ready', 'scheduled', 'migrating', 'migrated', 'optimized',
-  'retired', 'retained', 'blocked',
-] as const;
+import { CRITICALITIES, ENVIRONMENTS, LEVELS, STRATEGIES, WORKLOAD_STATUSES } from './vocabulary.js';
 
 const WorkloadTarget = z.strictObject({
   region: text().optional(),

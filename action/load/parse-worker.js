@@ -7623,6 +7623,32 @@ var STRATEGY_SYNONYMS = {
   decommission: { ours: "retire", whose: "another" }
 };
 var IMPORT_SOURCES = ["azure-migrate-servers", "azure-migrate-dependencies", "rvtools", "aws-cmf", "meg", "csv"];
+var CRITICALITIES = ["mission-critical", "unit-critical", "high", "medium", "low", "unsupported"];
+var STRATEGIES = [
+  "rehost",
+  "replatform",
+  "refactor",
+  "rearchitect",
+  "rebuild",
+  "replace",
+  "retire",
+  "retain",
+  "tbd"
+];
+var WORKLOAD_STATUSES = [
+  "identified",
+  "assessing",
+  "remediating",
+  "ready",
+  "scheduled",
+  "migrating",
+  "migrated",
+  "optimized",
+  "retired",
+  "retained",
+  "blocked"
+];
+var DEPENDENCY_CLASSIFICATIONS = ["app", "shared-infra", "external", "noise"];
 
 // src/model/entity.ts
 var idKey = (id2) => id2.toLowerCase();
@@ -14044,7 +14070,6 @@ var Assumption = strictObject({
 });
 
 // schemas/dependency.ts
-var DEPENDENCY_CLASSIFICATIONS = ["app", "shared-infra", "external", "noise"];
 var Dependency = strictObject({
   id: id().describe("Optional; without it the edge is identified by from, to, port and protocol.").optional(),
   from: typedRef(),
@@ -14192,31 +14217,6 @@ var Wave = strictObject({
 });
 
 // schemas/workload.ts
-var CRITICALITIES = ["mission-critical", "unit-critical", "high", "medium", "low", "unsupported"];
-var STRATEGIES = [
-  "rehost",
-  "replatform",
-  "refactor",
-  "rearchitect",
-  "rebuild",
-  "replace",
-  "retire",
-  "retain",
-  "tbd"
-];
-var WORKLOAD_STATUSES = [
-  "identified",
-  "assessing",
-  "remediating",
-  "ready",
-  "scheduled",
-  "migrating",
-  "migrated",
-  "optimized",
-  "retired",
-  "retained",
-  "blocked"
-];
 var WorkloadTarget = strictObject({
   region: text().optional(),
   landing_zone: text().optional(),

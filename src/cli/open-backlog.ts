@@ -26,6 +26,8 @@ import type { CliIO } from './io.js';
 export interface QueriedBacklog {
   root: string;
   context: QueryContext;
+  /** What validation needs beyond the model: the findings of the files and schemas, the files that could not be read. */
+  read: Pick<BacklogModel, 'drafts' | 'unreadableFiles'>;
   /** The text of a file of the backlog and the parser that read it (for line numbers). */
   sourceOf(path: string): { text: string; parser: ParserName };
 }
@@ -46,12 +48,13 @@ export async function openForQuery(io: CliIO, rootOption: string | undefined): P
   if (!snapshot) {
     const opened = await readFiles(io, root, source, true);
     const byPath = new Map(opened.files.map((file) => [file.path, file]));
-    return { root, context: opened.context, sourceOf: (path) => byPath.get(path)! };
+    return { root, context: opened.context, read: opened, sourceOf: (path) => byPath.get(path)! };
   }
   report(io, source, snapshot.drafts);
   return {
     root,
     context: queryContext(snapshot.backlog),
+    read: snapshot,
     sourceOf: (path) => ({ text: decodeText(readRegularFile(join(source.realRoot, path))).text, parser: snapshot.parserOf(path) }),
   };
 }

@@ -1,6 +1,6 @@
 // The dependency graph at workload level. Server-level edges are lifted to the workloads that
 // own the servers; only `app` edges bind workloads into move groups and order waves.
-import type { DEPENDENCY_CLASSIFICATIONS } from '../../schemas/dependency.js';
+import type { DEPENDENCY_CLASSIFICATIONS } from '../../schemas/vocabulary.js';
 import type { Backlog } from './backlog.js';
 import { fieldLocation, idKey, type Entity } from './entity.js';
 import type { NodeLocation } from './place.js';

@@ -51,6 +51,11 @@ export interface Report {
 
 const CLOSED_REMEDIATIONS = new Set(['done', 'wont-fix', 'accepted-risk']);
 
+/** Not done, dropped or accepted as a risk: still to be worked on. */
+export function isOpenRemediation(remediation: Entity<'remediations'>): boolean {
+  return !CLOSED_REMEDIATIONS.has(remediation.data.status ?? 'open');
+}
+
 export function buildReport(context: QueryContext, asOf: string): Report {
   const { backlog } = context;
   const workloads = [...backlog.byKey.workloads.values()];
@@ -103,7 +108,7 @@ export function buildReport(context: QueryContext, asOf: string): Report {
       .filter((a) => a.data.status === 'open')
       .map((a) => ({ id: a.id, statement: a.data.statement ?? null, owner: a.data.owner ?? null, review_by: a.data.review_by ?? null, overdue: a.data.review_by !== undefined && a.data.review_by < asOf })),
     open_remediations: backlog.entities.remediations
-      .filter((r) => !CLOSED_REMEDIATIONS.has(r.data.status ?? 'open'))
+      .filter(isOpenRemediation)
       .map((r) => ({ id: r.id, title: r.data.title ?? null, severity: r.data.severity ?? null, status: r.data.status ?? 'open', owner: r.data.owner ?? null, due: r.data.due ?? null })),
     blocked_workloads: workloads
       .filter((w) => w.data.status === 'blocked')
@@ -128,7 +133,7 @@ export function measures(context: QueryContext): Record<Measure, number> {
     'workloads-rationalized': workloads.filter((w) => w.data.strategy !== undefined && w.data.strategy !== 'tbd').length,
     'percent-workloads-migrated': percent(migrated, toMove),
     'percent-servers-migrated': percent(migratedServers.length, inService),
-    'remediations-open': backlog.entities.remediations.filter((r) => !CLOSED_REMEDIATIONS.has(r.data.status ?? 'open')).length,
+    'remediations-open': backlog.entities.remediations.filter(isOpenRemediation).length,
     'assumptions-open': backlog.entities.assumptions.filter((a) => a.data.status === 'open').length,
   };
 }

@@ -6,8 +6,15 @@ import type { OffsetRange } from '../model/place.js';
 import type { Diagnostic, DiagnosticDraft, DraftPlace, RelatedLocation } from '../model/diagnostic.js';
 import type { Severity } from '../../schemas/diagnostic-codes.js';
 
+/** The files findings are placed in, by path: each one's text and the parser that read it. */
+export interface LocatableFiles {
+  get(path: string): LocatableFile | undefined;
+}
+
+type LocatableFile = Pick<SourceFile, 'text' | 'parser'>;
+
 interface FilePositions {
-  file: SourceFile;
+  file: LocatableFile;
   lines: LineIndex;
   locator: Locator | undefined;
 }
@@ -15,8 +22,7 @@ interface FilePositions {
 export class DiagnosticLocator {
   private readonly cache = new Map<string, FilePositions>();
 
-  /** `files`: by path. */
-  constructor(private readonly files: ReadonlyMap<string, SourceFile>) {}
+  constructor(private readonly files: LocatableFiles) {}
 
   locate(draft: DiagnosticDraft, severity: Severity): Diagnostic {
     const { place } = draft;
@@ -70,7 +76,7 @@ export class DiagnosticLocator {
 }
 
 /** A finding without a place is better than no finding: a locator that fails places nothing. */
-function safeLocator(file: SourceFile): Locator {
+function safeLocator(file: LocatableFile): Locator {
   try {
     const locator = createLocator(file.text, file.parser);
     return (request) => {

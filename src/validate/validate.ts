@@ -4,7 +4,7 @@ import type { SourceFile } from '../load/types.js';
 import { entityCount, type Backlog } from '../model/backlog.js';
 import type { WorkloadGraph } from '../model/graph.js';
 import type { Diagnostic, DiagnosticDraft } from '../model/diagnostic.js';
-import { compareDiagnostics, DiagnosticLocator } from './locate-diagnostics.js';
+import { compareDiagnostics, DiagnosticLocator, type LocatableFiles } from './locate-diagnostics.js';
 import { RULES } from './rules/index.js';
 import { backlogOfFiles, type BacklogModel } from '../load/backlog-of-files.js';
 import { severityOf } from './severity.js';
@@ -34,31 +34,38 @@ export interface ValidationResult {
 
 /** `read`: the model of these files when the caller has it already (backlogOfFiles(files)). */
 export function validate(files: readonly SourceFile[], options: ValidateOptions, read: BacklogModel = backlogOfFiles(files)): ValidationResult {
+  // Files by path only when a finding is to be placed, or a text asked for (10,000 files at L).
+  let filesByPath: Map<string, SourceFile> | undefined;
+  const byPath = () => (filesByPath ??= new Map(files.map((file) => [file.path, file])));
+  return {
+    files: files.length,
+    entities: entityCount(read.backlog),
+    diagnostics: findings(read, options, { get: (path) => byPath().get(path) }),
+    backlog: read.backlog,
+    graph: read.graph,
+    // Each text decoded when first asked for (files read through the cache or the worker decode theirs then).
+    sources: { get: (path) => byPath().get(path)?.text },
+  };
+}
+
+/**
+ * The findings about a backlog read already (from its files, or from a snapshot of its model):
+ * those of its files and schemas, and the rules'; `files` gives the texts that place them.
+ */
+export function findings(read: BacklogModel, options: ValidateOptions, files: LocatableFiles): Diagnostic[] {
   const { backlog, graph, unreadableFiles } = read;
   // The rules add to the findings: a copy, so that the caller's model stays as it was.
   const drafts = [...read.drafts];
   const context = { backlog, graph, asOf: options.asOf, unreadableFiles, report: (draft: DiagnosticDraft) => drafts.push(draft) };
   for (const rule of RULES) rule(context);
 
-  // Files by path only when a finding is to be placed, or a text asked for (10,000 files at L).
-  let filesByPath: Map<string, SourceFile> | undefined;
-  const byPath = () => (filesByPath ??= new Map(files.map((file) => [file.path, file])));
   const diagnostics: Diagnostic[] = [];
   if (drafts.length > 0) {
-    const locator = new DiagnosticLocator(byPath());
+    const locator = new DiagnosticLocator(files);
     for (const draft of drafts) {
       const severity = severityOf(draft.code, backlog.project);
       if (severity && (severity === 'error' || !options.errorsOnly)) diagnostics.push(locator.locate(draft, severity));
     }
   }
-  diagnostics.sort(compareDiagnostics);
-  return {
-    files: files.length,
-    entities: entityCount(backlog),
-    diagnostics,
-    backlog,
-    graph,
-    // Each text decoded when first asked for (files read through the cache or the worker decode theirs then).
-    sources: { get: (path) => byPath().get(path)?.text },
-  };
+  return diagnostics.sort(compareDiagnostics);
 }

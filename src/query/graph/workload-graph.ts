@@ -64,7 +64,7 @@ export function workloadGraph(context: QueryContext, allEdges: boolean): GraphVi
 }
 
 /** Edges to `external:` targets, by the workloads they leave from. */
-function externalEdges(backlog: Backlog, context: QueryContext): Array<{ from: Entity<'workloads'>[]; name: string; classification: Classification }> {
+export function externalEdges(backlog: Backlog, context: QueryContext): Array<{ from: Entity<'workloads'>[]; name: string; classification: Classification }> {
   const found: Array<{ from: Entity<'workloads'>[]; name: string; classification: Classification }> = [];
   for (const workload of backlog.byKey.workloads.values()) {
     for (const target of workload.data.depends_on ?? []) {
