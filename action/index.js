@@ -24397,12 +24397,16 @@ var init_make_folder = __esm({
 // src/files/regular-file.ts
 import { closeSync, constants as constants3, fstatSync, openSync, readFileSync as readFileSync3 } from "node:fs";
 function openRegularFile(path) {
+  return openWithSize(path).fd;
+}
+function openWithSize(path) {
   const fd = openSync(path, constants3.O_RDONLY | constants3.O_NONBLOCK);
-  if (!fstatSync(fd).isFile()) {
+  const stats = fstatSync(fd);
+  if (!stats.isFile()) {
     closeSync(fd);
     throw new NotARegularFile(`${path} is not a regular file`);
   }
-  return fd;
+  return { fd, size: stats.size };
 }
 function readRegularFile(path) {
   const fd = openRegularFile(path);
@@ -24884,12 +24888,15 @@ var init_entity = __esm({
 function dependencyIdentity(data) {
   return identityOf(typeof data.from === "string" ? data.from : "?", typeof data.to === "string" ? data.to : "?", data);
 }
-function dependencyKey(data) {
+function dependencyKey(data, identity) {
   if (typeof data.id === "string") return void 0;
-  return idKey(identityOf(asTyped(data.from), asTyped(data.to), data));
+  const from = asTyped(data.from);
+  const to = asTyped(data.to);
+  const typed2 = identity !== void 0 && from === data.from && to === data.to;
+  return idKey(typed2 ? identity : identityOf(from, to, data));
 }
 function identityOf(from, to, { port, protocol }) {
-  return `${from}->${to}${typeof port === "number" ? `:${port}` : ""}${typeof protocol === "string" ? `/${protocol}` : ""}`;
+  return [from, "->", to, typeof port === "number" ? `:${port}` : "", typeof protocol === "string" ? `/${protocol}` : ""].join("");
 }
 function asTyped(end) {
   if (typeof end !== "string") return "?";
@@ -25013,8 +25020,9 @@ function decodeEntity([collection, data, doc, index, rest], file) {
     data,
     extensions: rest?.extensions,
     valid: rest?.invalid === void 0,
-    ...rest?.invalid?.raw ? { raw: rest.invalid.raw } : {},
-    ...rest?.invalid?.fieldsInError ? { fieldsInError: new Set(rest.invalid.fieldsInError) } : {},
+    // Present on every entity (undefined on most): one shape for all of them.
+    raw: rest?.invalid?.raw,
+    fieldsInError: rest?.invalid?.fieldsInError ? new Set(rest.invalid.fieldsInError) : void 0,
     file,
     doc,
     index
@@ -25023,7 +25031,7 @@ function decodeEntity([collection, data, doc, index, rest], file) {
   return entity;
 }
 function keyOf(collection, data, id2) {
-  return collection === "dependencies" ? dependencyKey(data) ?? idKey(id2) : idKey(id2);
+  return collection === "dependencies" ? dependencyKey(data, id2) ?? idKey(id2) : idKey(id2);
 }
 function hasNonFinite(value2) {
   if (typeof value2 === "number") return !isJsonNumber(value2);
@@ -27278,7 +27286,7 @@ var init_file_filter = __esm({
 });
 
 // src/load/fs-source.ts
-import { closeSync as closeSync5, fstatSync as fstatSync3, readdirSync as readdirSync2, readFileSync as readFileSync5, readSync as readSync2, realpathSync as realpathSync2, statSync as statSync7 } from "node:fs";
+import { closeSync as closeSync5, readdirSync as readdirSync2, readFileSync as readFileSync5, readSync as readSync2, realpathSync as realpathSync2, statSync as statSync7 } from "node:fs";
 import { join as join7, relative, sep as sep3 } from "node:path";
 function fsSource(root) {
   const realRoot = realpathSync2(root);
@@ -27367,10 +27375,8 @@ function fsSource(root) {
   }
 }
 function readInto(path, room) {
-  const fd = openRegularFile(path);
+  const { fd, size } = openWithSize(path);
   try {
-    const stats = fstatSync3(fd);
-    const size = stats.size;
     const into = size > 0 ? room(size) : void 0;
     if (!into) return readFileSync5(fd);
     const target = size <= staging.length ? staging : into;
@@ -27704,52 +27710,22 @@ function buildGraph(backlog) {
   const workloads = backlog.byKey.workloads;
   const serversOf2 = /* @__PURE__ */ new Map();
   const ownersOf = /* @__PURE__ */ new Map();
-  for (const server of backlog.byKey.servers.values()) placeServer(server, workloads, serversOf2, ownersOf);
+  for (const server of backlog.byKey.servers.values()) {
+    const owners = ownersOfServer(server, workloads);
+    for (const owner of owners) addTo(serversOf2, owner.key, server);
+    ownersOf.set(server.key, owners);
+  }
   const edges = [];
-  for (const dependency of backlog.entities.dependencies) addDependencyEdges(dependency, workloads, ownersOf, edges);
-  for (const workload of backlog.entities.workloads) addDependsOnEdges(workload, workloads, ownersOf, edges);
-  return graphOf(backlog, edges, serversOf2, ownersOf);
-}
-function graphOf(backlog, edges, serversOf2, ownersOf) {
-  const moveGroups = moveGroupsOf([...backlog.byKey.workloads.values()], edges);
+  const known = { workloads, ownersOf };
+  for (const dependency of backlog.entities.dependencies) addDependencyEdges(dependency, known, edges);
+  for (const workload of backlog.entities.workloads) addDependsOnEdges(workload, known, edges);
+  const moveGroups = moveGroupsOf([...workloads.values()], edges);
   const moveGroupOf = /* @__PURE__ */ new Map();
   moveGroups.forEach((group, index) => group.forEach((member) => moveGroupOf.set(member.key, index)));
   const graph = { edges, moveGroups, moveGroupOf, serversOf: serversOf2, ownersOf };
   defineLazy(graph, "appDependencies", () => appNeighbours(edges, (edge) => [edge.from.key, edge.to.key]));
   defineLazy(graph, "appDependents", () => appNeighbours(edges, (edge) => [edge.to.key, edge.from.key]));
   return graph;
-}
-function placeServer(server, workloads, serversOf2, ownersOf) {
-  const owners = [];
-  for (const value2 of referenceValuesIn(server, "workloads")) {
-    const workload = workloads.get(idKey(value2));
-    if (workload && !owners.includes(workload)) owners.push(workload);
-  }
-  for (const owner of owners) addTo(serversOf2, owner.key, server);
-  ownersOf.set(server.key, owners);
-}
-function addDependencyEdges(dependency, workloads, ownersOf, edges) {
-  const { from, to, classification } = dependency.data;
-  if (from === void 0 || to === void 0) return 0;
-  const sources = endpoints(from, workloads, ownersOf);
-  const targets = endpoints(to, workloads, ownersOf);
-  return sources && targets ? addEdges(edges, sources, targets, classification ?? "app", dependency) : 0;
-}
-function addDependsOnEdges(workload, workloads, ownersOf, edges) {
-  const before = edges.length;
-  for (const reference of referencesIn(workload, "depends_on")) {
-    const targets = endpoints(reference.value, workloads, ownersOf);
-    if (targets) addEdges(edges, [workload], targets, "app", void 0, reference);
-  }
-  return edges.length - before;
-}
-function endpoints(target, workloads, ownersOf) {
-  const collection = typedCollection(target);
-  if (collection === "workloads") {
-    const workload = workloads.get(typedKey(target));
-    return workload && [workload];
-  }
-  return collection === "servers" ? ownersOf.get(typedKey(target)) : void 0;
 }
 function appNeighbours(edges, ends) {
   const neighbours = /* @__PURE__ */ new Map();
@@ -27762,13 +27738,38 @@ function appNeighbours(edges, ends) {
   }
   return neighbours;
 }
-function addEdges(edges, from, to, classification, dependency, dependsOn) {
-  const before = edges.length;
+function ownersOfServer(server, workloads) {
+  const owners = [];
+  for (const value2 of referenceValuesIn(server, "workloads")) {
+    const workload = workloads.get(idKey(value2));
+    if (workload && !owners.includes(workload)) owners.push(workload);
+  }
+  return owners;
+}
+function addDependencyEdges(dependency, known, into) {
+  const { from, to, classification } = dependency.data;
+  if (from === void 0 || to === void 0) return;
+  const sources = endpoints(from, known);
+  const targets = endpoints(to, known);
+  if (sources && targets) addEdges(into, sources, targets, classification ?? "app", dependency);
+}
+function addDependsOnEdges(workload, known, into) {
+  for (const reference of referencesIn(workload, "depends_on")) {
+    const to = endpoints(reference.value, known);
+    if (to) addEdges(into, [workload], to, "app", void 0, reference);
+  }
+}
+function endpoints(target, known) {
+  const collection = typedCollection(target);
+  if (collection === "servers") return known.ownersOf.get(typedKey(target));
+  const workload = collection === "workloads" ? known.workloads.get(typedKey(target)) : void 0;
+  return workload ? [workload] : void 0;
+}
+function addEdges(into, from, to, classification, dependency, dependsOn) {
   for (const a of from) {
     if (to.includes(a)) continue;
-    for (const b2 of to) edges.push(new Edge(a, b2, classification, dependency, dependsOn));
+    for (const b2 of to) into.push(new Edge(a, b2, classification, dependency, dependsOn));
   }
-  return edges.length - before;
 }
 function moveGroupsOf(workloads, edges) {
   const placeOf2 = /* @__PURE__ */ new Map();
@@ -35228,12 +35229,19 @@ var init_schema_issues = __esm({
 function quickParse(schema, input, form = FORM) {
   let parse5 = compiled[form].get(schema);
   if (parse5 === void 0) {
-    parse5 = compile(schema, form) ?? null;
+    parse5 = compileOrGiveUp(schema, form) ?? null;
     compiled[form].set(schema, parse5);
   }
   if (parse5 === null) return void 0;
   const data = parse5(input);
   return data === GIVE_UP ? void 0 : { success: true, data };
+}
+function compileOrGiveUp(schema, form) {
+  try {
+    return compile(schema, form);
+  } catch {
+    return void 0;
+  }
 }
 function compile(schema, form) {
   const def = schema._zod.def;
@@ -35549,7 +35557,9 @@ function checkEntity(collection, schema, noun, raw, place, drafts, plain) {
     data,
     extensions,
     valid: parsed.success,
-    ...parsed.success ? {} : { raw: value2, fieldsInError: topLevelFields(parsed.error.issues) },
+    // Present on every entity (undefined on most): one shape for all of them.
+    raw: parsed.success ? void 0 : value2,
+    fieldsInError: parsed.success ? void 0 : topLevelFields(parsed.error.issues),
     file,
     doc,
     index
@@ -35558,7 +35568,7 @@ function checkEntity(collection, schema, noun, raw, place, drafts, plain) {
 function dependencyKeyOf(data, id2, { file, doc, index }) {
   if (typeof data.id === "string") return idKey(id2);
   if (typeof data.from !== "string" || typeof data.to !== "string") return `?${file}:${doc}:dependencies.${index}`;
-  return dependencyKey(data);
+  return dependencyKey(data, id2);
 }
 function withoutEmptyFields(value2) {
   let emptyFields;
@@ -43269,9 +43279,13 @@ var init_full = __esm({
 });
 
 // src/load/parse/subset.ts
+function unsupportedAt(text3) {
+  const found = UNSUPPORTED_CHARACTER.exec(text3) ?? (text3.includes("\r") ? LONE_CR.exec(text3) : null);
+  return found ? found.index : -1;
+}
 function readSubset(text3, options = {}) {
-  const unsupported2 = UNSUPPORTED_CHARACTER.exec(text3);
-  if (unsupported2) return { offset: unsupported2.index };
+  const unsupported2 = unsupportedAt(text3);
+  if (unsupported2 !== -1) return { offset: unsupported2 };
   const parser4 = new SubsetParser(text3, options.lastKeyWins === true, false);
   try {
     const value2 = parser4.document();
@@ -43282,7 +43296,7 @@ function readSubset(text3, options = {}) {
   }
 }
 function placeSubset(text3) {
-  if (UNSUPPORTED_CHARACTER.test(text3)) return void 0;
+  if (unsupportedAt(text3) !== -1) return void 0;
   const parser4 = new SubsetParser(text3, true, true);
   try {
     parser4.document();
@@ -43334,7 +43348,7 @@ function startsPlain(line, start, inFlow) {
 function endsFlowPlain(next) {
   return Number.isNaN(next) || next === SPACE || next === COMMA2 || next === 91 || next === 93 || next === 123 || next === 125;
 }
-var NotInSubset, GIVE_UP2, UNSUPPORTED_CHARACTER, SPECIAL_KEY, INDICATOR, MAX_KEY_LENGTH, MAX_DEPTH, SPACE, HASH, DASH, COLON, COMMA2, CR, SubsetParser, ESCAPES;
+var NotInSubset, GIVE_UP2, UNSUPPORTED_CHARACTER, LONE_CR, SPECIAL_KEY, INDICATOR, MAX_KEY_LENGTH, MAX_DEPTH, SPACE, HASH, DASH, COLON, COMMA2, CR, SubsetParser, ESCAPES;
 var init_subset = __esm({
   "src/load/parse/subset.ts"() {
     "use strict";
@@ -43345,7 +43359,8 @@ var init_subset = __esm({
     NotInSubset = class {
     };
     GIVE_UP2 = new NotInSubset();
-    UNSUPPORTED_CHARACTER = /[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\u2028\u2029\ufffe\uffff\ud800-\udfff]|\r(?!\n)/;
+    UNSUPPORTED_CHARACTER = /[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\u2028\u2029\ufffe\uffff\ud800-\udfff]/;
+    LONE_CR = /\r(?!\n)/;
     SPECIAL_KEY = /^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|__proto__)$/;
     INDICATOR = /[,[\]{}#&*!|>'"%@`]/;
     MAX_KEY_LENGTH = 1e3;
@@ -44819,33 +44834,33 @@ var init_unknown_reference = __esm({
         if (!ids2) idLists.set(collection, ids2 = [...backlog.byKey[collection].values()].map((e) => e.id));
         return ids2;
       };
-      for (const collection of COLLECTION_NAMES) {
-        for (const entity of backlog.entities[collection]) {
-          forEachReference(entity, (field2, target, value2, index) => {
-            if (referencedEntity(backlog, target, value2)) return;
-            const reference = new ReferenceOccurrence(entity, field2, target, value2, index);
-            const resolved = resolveReference(backlog, reference.target, reference.value);
-            if (resolved.status !== "unknown") return;
-            const kind = COLLECTIONS[resolved.collection].kind;
-            let hint = didYouMeanHint(resolved.id, idsOf(resolved.collection));
-            if (reference.target === "typed") {
-              const other = resolved.collection === "workloads" ? "servers" : "workloads";
-              if (lookup(backlog, other, resolved.id)) {
-                hint = other === "servers" ? `\`${resolved.id}\` is a server: write \`server:${resolved.id}\`` : `\`${resolved.id}\` is a workload: write \`${resolved.id}\``;
-              }
-            }
-            if (!hint && unreadableFiles.length > 0) {
-              hint = `it may be defined where the backlog could not be read: ${joinAnd(unreadableFiles, 3)}`;
-            }
-            report2({
-              code: "UNKNOWN_REFERENCE",
-              message: `\`${reference.field}\` names ${kind} \`${resolved.id}\`, which does not exist`,
-              place: reference.location,
-              entity: entityLabel(entity),
-              ...hint ? { hint } : {}
-            });
-          });
+      let entity;
+      const visit3 = (field2, target, value2, index) => {
+        if (referencedEntity(backlog, target, value2)) return;
+        const reference = new ReferenceOccurrence(entity, field2, target, value2, index);
+        const resolved = resolveReference(backlog, reference.target, reference.value);
+        if (resolved.status !== "unknown") return;
+        const kind = COLLECTIONS[resolved.collection].kind;
+        let hint = didYouMeanHint(resolved.id, idsOf(resolved.collection));
+        if (reference.target === "typed") {
+          const other = resolved.collection === "workloads" ? "servers" : "workloads";
+          if (lookup(backlog, other, resolved.id)) {
+            hint = other === "servers" ? `\`${resolved.id}\` is a server: write \`server:${resolved.id}\`` : `\`${resolved.id}\` is a workload: write \`${resolved.id}\``;
+          }
         }
+        if (!hint && unreadableFiles.length > 0) {
+          hint = `it may be defined where the backlog could not be read: ${joinAnd(unreadableFiles, 3)}`;
+        }
+        report2({
+          code: "UNKNOWN_REFERENCE",
+          message: `\`${reference.field}\` names ${kind} \`${resolved.id}\`, which does not exist`,
+          place: reference.location,
+          entity: entityLabel(entity),
+          ...hint ? { hint } : {}
+        });
+      };
+      for (const collection of COLLECTION_NAMES) {
+        for (entity of backlog.entities[collection]) forEachReference(entity, visit3);
       }
     };
   }

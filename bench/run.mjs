@@ -1,7 +1,10 @@
 // The benchmark of SPEC §7: whole processes on a generated estate, medians of several runs,
 // peak memory, against in-run baselines (reading the same data as JSON, an empty node).
 //
-//   npm run bench -- [--scale S|M|L] [--runs 5] [--only validate-cold,list-priority-warm]
+//   npm run bench -- [--scale S|M|L] [--runs 5] [--only validate-cold,list-priority-warm] [--compare DIR]
+//
+// --compare DIR runs each case with the build in DIR too (another clone, built), its runs taken
+// in turn with this one's, and says how much faster or slower this build is.
 //
 // Prints a table and writes bench/results/<scale>.json.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -20,6 +23,7 @@ const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name
 const scale = option('--scale', 'S');
 const runs = Number(option('--runs', '5'));
 const only = option('--only', '')?.split(',').filter(Boolean);
+const compareWith = option('--compare', undefined);
 if (!SCALES[scale]) throw new Error(`unknown scale ${scale}: use S, M or L`);
 
 const estate = join(here, 'estates', scale);
@@ -73,11 +77,21 @@ for (const entry of cases) {
   const seconds = [];
   const megabytes = [];
   const baselineSeconds = [];
+  const other = { seconds: [], megabytes: [] };
   // One run first to warm what the case needs warm (the parse cache, the OS file cache).
   for (let run = -1; run < runs; run++) {
     if (pairedBaseline) {
       const { elapsed } = measureOnce(pairedBaseline);
       if (run >= 0) baselineSeconds.push(elapsed);
+    }
+    if (compareWith && !entry.baseline) {
+      // The other build's run first, its own warm-up included (its caches are its own: another build never reads ours).
+      if (run < 0) measureOnce(entry, compareWith);
+      const { elapsed, rss } = measureOnce(entry, compareWith);
+      if (run >= 0) {
+        other.seconds.push(elapsed);
+        other.megabytes.push(rss);
+      }
     }
     const { elapsed, rss } = measureOnce(entry);
     if (run < 0) continue;
@@ -96,6 +110,7 @@ for (const entry of cases) {
     ...(entry.page ? { pageMegabytes: statSync(entry.page).size / 1e6 } : {}),
     target: entry.target ?? null,
     ...(pairedBaseline ? { baselineSeconds: median(baselineSeconds) } : {}),
+    ...(other.seconds.length > 0 ? { compared: { build: compareWith, seconds: median(other.seconds), megabytes: median(other.megabytes), samples: other.seconds } } : {}),
   });
 }
 
@@ -115,6 +130,7 @@ const rows = results.map((r) => [
   `${r.seconds.toFixed(3)} s`,
   `${Math.round(r.megabytes)} MB`,
   r.baseline ? 'baseline' : `${(r.seconds / floor).toFixed(1)}× JSON`,
+  ...(compareWith ? [r.compared ? `other build ${r.compared.seconds.toFixed(3)} s, ${Math.round(r.compared.megabytes)} MB: this one ${((r.seconds / r.compared.seconds - 1) * 100).toFixed(1)}%` : ''] : []),
   r.target ? `${r.pass ? 'ok' : 'MISSED'}: ≤ ${r.target.seconds !== undefined ? `${r.target.seconds} s` : `${r.target.ratio}× ${r.target.of} (${r.limit.toFixed(3)} s, its own runs of it took ${r.baselineSeconds.toFixed(3)} s; is ${r.ratio.toFixed(2)}×)`}${r.target.megabytes ? `, ≤ ${r.target.megabytes} MB` : ''}${r.target.pageMegabytes ? `; page ${r.pageMegabytes.toFixed(1)} MB, ≤ ${r.target.pageMegabytes} MB` : ''}` : '',
 ]);
 const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
@@ -127,9 +143,11 @@ writeFileSync(join(here, 'results', `${scale}.json`), `${JSON.stringify({ scale,
 if (results.some((r) => r.pass === false)) process.exitCode = 1;
 
 /** One run of a case as a whole process: its wall time and peak memory (MB). */
-function measureOnce(entry) {
+function measureOnce(entry, build) {
   entry.before?.();
-  const [program, programArgs] = entry.command();
+  const [program, given] = entry.command();
+  // Another build: the same command with its binary in place of ours.
+  const programArgs = build ? given.map((arg) => (arg === bin ? join(build, 'bin', 'backlog.js') : arg)) : given;
   const rssFile = join(tmpdir(), `backlog-bench-rss-${process.pid}`);
   const secondsFile = join(tmpdir(), `backlog-bench-seconds-${process.pid}`);
   const started = process.hrtime.bigint();

@@ -7657,12 +7657,15 @@ var idKey = (id2) => id2.toLowerCase();
 function dependencyIdentity(data) {
   return identityOf(typeof data.from === "string" ? data.from : "?", typeof data.to === "string" ? data.to : "?", data);
 }
-function dependencyKey(data) {
+function dependencyKey(data, identity) {
   if (typeof data.id === "string") return void 0;
-  return idKey(identityOf(asTyped(data.from), asTyped(data.to), data));
+  const from = asTyped(data.from);
+  const to = asTyped(data.to);
+  const typed = identity !== void 0 && from === data.from && to === data.to;
+  return idKey(typed ? identity : identityOf(from, to, data));
 }
 function identityOf(from, to, { port, protocol }) {
-  return `${from}->${to}${typeof port === "number" ? `:${port}` : ""}${typeof protocol === "string" ? `/${protocol}` : ""}`;
+  return [from, "->", to, typeof port === "number" ? `:${port}` : "", typeof protocol === "string" ? `/${protocol}` : ""].join("");
 }
 function asTyped(end) {
   if (typeof end !== "string") return "?";
@@ -7756,7 +7759,7 @@ function encodeEntity(entity, finiteNumbers = false) {
   return stored;
 }
 function keyOf(collection, data, id2) {
-  return collection === "dependencies" ? dependencyKey(data) ?? idKey(id2) : idKey(id2);
+  return collection === "dependencies" ? dependencyKey(data, id2) ?? idKey(id2) : idKey(id2);
 }
 function hasNonFinite(value) {
   if (typeof value === "number") return !isJsonNumber(value);
@@ -14642,12 +14645,19 @@ var compiled = { code: /* @__PURE__ */ new WeakMap(), loops: /* @__PURE__ */ new
 function quickParse(schema, input, form = FORM) {
   let parse2 = compiled[form].get(schema);
   if (parse2 === void 0) {
-    parse2 = compile(schema, form) ?? null;
+    parse2 = compileOrGiveUp(schema, form) ?? null;
     compiled[form].set(schema, parse2);
   }
   if (parse2 === null) return void 0;
   const data = parse2(input);
   return data === GIVE_UP ? void 0 : { success: true, data };
+}
+function compileOrGiveUp(schema, form) {
+  try {
+    return compile(schema, form);
+  } catch {
+    return void 0;
+  }
 }
 var KNOWN_TRAITS = new Set([
   "ZodType",
@@ -14954,7 +14964,9 @@ function checkEntity(collection, schema, noun, raw, place, drafts, plain) {
     data,
     extensions,
     valid: parsed.success,
-    ...parsed.success ? {} : { raw: value, fieldsInError: topLevelFields(parsed.error.issues) },
+    // Present on every entity (undefined on most): one shape for all of them.
+    raw: parsed.success ? void 0 : value,
+    fieldsInError: parsed.success ? void 0 : topLevelFields(parsed.error.issues),
     file,
     doc,
     index
@@ -14963,7 +14975,7 @@ function checkEntity(collection, schema, noun, raw, place, drafts, plain) {
 function dependencyKeyOf(data, id2, { file, doc, index }) {
   if (typeof data.id === "string") return idKey(id2);
   if (typeof data.from !== "string" || typeof data.to !== "string") return `?${file}:${doc}:dependencies.${index}`;
-  return dependencyKey(data);
+  return dependencyKey(data, id2);
 }
 var NO_FIELDS = /* @__PURE__ */ new Set();
 function withoutEmptyFields(value) {
@@ -15312,7 +15324,12 @@ function standsAt(line, text2, column) {
 var NotInSubset = class {
 };
 var GIVE_UP2 = new NotInSubset();
-var UNSUPPORTED_CHARACTER = /[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\u2028\u2029\ufffe\uffff\ud800-\udfff]|\r(?!\n)/;
+var UNSUPPORTED_CHARACTER = /[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\u2028\u2029\ufffe\uffff\ud800-\udfff]/;
+var LONE_CR = /\r(?!\n)/;
+function unsupportedAt(text2) {
+  const found = UNSUPPORTED_CHARACTER.exec(text2) ?? (text2.includes("\r") ? LONE_CR.exec(text2) : null);
+  return found ? found.index : -1;
+}
 var SPECIAL_KEY = /^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|__proto__)$/;
 var INDICATOR = /[,[\]{}#&*!|>'"%@`]/;
 var MAX_KEY_LENGTH = 1e3;
@@ -15324,8 +15341,8 @@ var COLON = 58;
 var COMMA = 44;
 var CR = 13;
 function readSubset(text2, options = {}) {
-  const unsupported2 = UNSUPPORTED_CHARACTER.exec(text2);
-  if (unsupported2) return { offset: unsupported2.index };
+  const unsupported2 = unsupportedAt(text2);
+  if (unsupported2 !== -1) return { offset: unsupported2 };
   const parser = new SubsetParser(text2, options.lastKeyWins === true, false);
   try {
     const value = parser.document();

@@ -9,12 +9,18 @@ export class NotARegularFile extends Error {
 
 /** A descriptor open for reading on a regular file (the caller closes it). Throws as openSync does, or NotARegularFile. */
 export function openRegularFile(path: string): number {
+  return openWithSize(path).fd;
+}
+
+/** A regular file open for reading (the caller closes it), and its size when opened. */
+export function openWithSize(path: string): { fd: number; size: number } {
   const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-  if (!fstatSync(fd).isFile()) {
+  const stats = fstatSync(fd);
+  if (!stats.isFile()) {
     closeSync(fd);
     throw new NotARegularFile(`${path} is not a regular file`);
   }
-  return fd;
+  return { fd, size: stats.size };
 }
 
 /** A regular file's bytes. Throws as readFileSync does, or NotARegularFile. */

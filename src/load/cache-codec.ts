@@ -71,8 +71,9 @@ function decodeEntity([collection, data, doc, index, rest]: StoredEntity, file: 
     data: data as Entity['data'],
     extensions: rest?.extensions,
     valid: rest?.invalid === undefined,
-    ...(rest?.invalid?.raw ? { raw: rest.invalid.raw } : {}),
-    ...(rest?.invalid?.fieldsInError ? { fieldsInError: new Set(rest.invalid.fieldsInError) } : {}),
+    // Present on every entity (undefined on most): one shape for all of them.
+    raw: rest?.invalid?.raw,
+    fieldsInError: rest?.invalid?.fieldsInError ? new Set(rest.invalid.fieldsInError) : undefined,
     file,
     doc,
     index,
@@ -83,7 +84,7 @@ function decodeEntity([collection, data, doc, index, rest]: StoredEntity, file: 
 
 /** The key an entity of these fields has, unless its check gave it another (a dependency whose end is in error is keyed by its place). */
 function keyOf(collection: Entity['collection'], data: Record<string, unknown>, id: string): string {
-  return collection === 'dependencies' ? (dependencyKey(data) ?? idKey(id)) : idKey(id);
+  return collection === 'dependencies' ? (dependencyKey(data, id) ?? idKey(id)) : idKey(id);
 }
 
 /** Whether a value holds Infinity, NaN or -0 anywhere: the quick test, run on every entity. */

@@ -1,8 +1,8 @@
-import { closeSync, fstatSync, readdirSync, readFileSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { closeSync, readdirSync, readFileSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { errorMessage, IoError } from '../errors.js';
 import { isBacklogFile, isSkippedFolder } from './file-filter.js';
-import { NotARegularFile, openRegularFile, readRegularFile } from '../files/regular-file.js';
+import { NotARegularFile, openWithSize, readRegularFile } from '../files/regular-file.js';
 import type { FileStamp } from './snapshot.js';
 import type { BacklogSource, RoomFor } from './source.js';
 
@@ -122,11 +122,9 @@ const staging = new Uint8Array(256 * 1024);
  * bytes as the file had when opened), or into a buffer of their own when none is offered.
  */
 function readInto(path: string, room: RoomFor): Uint8Array {
-  const fd = openRegularFile(path);
+  const { fd, size } = openWithSize(path);
   try {
-    const stats = fstatSync(fd);
     // What readFileSync does: a file of size 0 may tell no size (it then reads to the end).
-    const size = stats.size;
     const into = size > 0 ? room(size) : undefined;
     if (!into) return readFileSync(fd);
     const target = size <= staging.length ? staging : into;

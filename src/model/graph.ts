@@ -61,17 +61,17 @@ export function buildGraph(backlog: Backlog): WorkloadGraph {
   const workloads = backlog.byKey.workloads;
   const serversOf = new Map<string, Server[]>();
   const ownersOf = new Map<string, Workload[]>();
-  for (const server of backlog.byKey.servers.values()) placeServer(server, workloads, serversOf, ownersOf);
+  for (const server of backlog.byKey.servers.values()) {
+    const owners = ownersOfServer(server, workloads);
+    for (const owner of owners) addTo(serversOf, owner.key, server);
+    ownersOf.set(server.key, owners);
+  }
   const edges: WorkloadEdge[] = [];
-  for (const dependency of backlog.entities.dependencies) addDependencyEdges(dependency, workloads, ownersOf, edges);
+  const known: KnownEntities = { workloads, ownersOf };
+  for (const dependency of backlog.entities.dependencies) addDependencyEdges(dependency, known, edges);
   // Every workload's depends_on, repeated ones too: an edge of a repeated workload counts as its id's.
-  for (const workload of backlog.entities.workloads) addDependsOnEdges(workload, workloads, ownersOf, edges);
-  return graphOf(backlog, edges, serversOf, ownersOf);
-}
-
-/** The rest of a graph, worked out from its edges and its servers' places. */
-function graphOf(backlog: Backlog, edges: WorkloadEdge[], serversOf: Map<string, Server[]>, ownersOf: Map<string, Workload[]>): WorkloadGraph {
-  const moveGroups = moveGroupsOf([...backlog.byKey.workloads.values()], edges);
+  for (const workload of backlog.entities.workloads) addDependsOnEdges(workload, known, edges);
+  const moveGroups = moveGroupsOf([...workloads.values()], edges);
   const moveGroupOf = new Map<string, number>();
   moveGroups.forEach((group, index) => group.forEach((member) => moveGroupOf.set(member.key, index)));
   const graph = { edges, moveGroups, moveGroupOf, serversOf, ownersOf } as Omit<WorkloadGraph, 'appDependencies' | 'appDependents'> as WorkloadGraph;
@@ -80,49 +80,6 @@ function graphOf(backlog: Backlog, edges: WorkloadEdge[], serversOf: Map<string,
   defineLazy(graph, 'appDependencies', () => appNeighbours(edges, (edge) => [edge.from.key, edge.to.key]));
   defineLazy(graph, 'appDependents', () => appNeighbours(edges, (edge) => [edge.to.key, edge.from.key]));
   return graph;
-}
-
-/** Lists a server among its workloads' servers, and them as its owners (those that exist). */
-function placeServer(server: Server, workloads: ReadonlyMap<string, Workload>, serversOf: Map<string, Server[]>, ownersOf: Map<string, Workload[]>): void {
-  const owners: Workload[] = [];
-  for (const value of referenceValuesIn(server, 'workloads')) {
-    const workload = workloads.get(idKey(value));
-    if (workload && !owners.includes(workload)) owners.push(workload);
-  }
-  for (const owner of owners) addTo(serversOf, owner.key, server);
-  ownersOf.set(server.key, owners);
-}
-
-/** Adds the workload edges a dependency lifts to (none when an end names nothing in the estate): how many. */
-function addDependencyEdges(dependency: Entity<'dependencies'>, workloads: ReadonlyMap<string, Workload>, ownersOf: ReadonlyMap<string, Workload[]>, edges: WorkloadEdge[]): number {
-  const { from, to, classification } = dependency.data;
-  if (from === undefined || to === undefined) return 0;
-  const sources = endpoints(from, workloads, ownersOf);
-  const targets = endpoints(to, workloads, ownersOf);
-  return sources && targets ? addEdges(edges, sources, targets, classification ?? 'app', dependency) : 0;
-}
-
-/** Adds the edges of a workload's depends_on: how many. */
-function addDependsOnEdges(workload: Workload, workloads: ReadonlyMap<string, Workload>, ownersOf: ReadonlyMap<string, Workload[]>, edges: WorkloadEdge[]): number {
-  const before = edges.length;
-  for (const reference of referencesIn(workload, 'depends_on')) {
-    const targets = endpoints(reference.value, workloads, ownersOf);
-    if (targets) addEdges(edges, [workload], targets, 'app', undefined, reference);
-  }
-  return edges.length - before;
-}
-
-/**
- * The workloads an end of an edge stands for: the workload itself, or the owners of a server
- * (none, it may be); undefined when it names nothing in the estate (`external:`, an unknown id).
- */
-function endpoints(target: string, workloads: ReadonlyMap<string, Workload>, ownersOf: ReadonlyMap<string, Workload[]>): readonly Workload[] | undefined {
-  const collection = typedCollection(target);
-  if (collection === 'workloads') {
-    const workload = workloads.get(typedKey(target));
-    return workload && [workload];
-  }
-  return collection === 'servers' ? ownersOf.get(typedKey(target)) : undefined;
 }
 
 function appNeighbours(edges: readonly WorkloadEdge[], ends: (edge: WorkloadEdge) => [string, string]): Map<string, Map<string, WorkloadEdge>> {
@@ -137,16 +94,59 @@ function appNeighbours(edges: readonly WorkloadEdge[], ends: (edge: WorkloadEdge
   return neighbours;
 }
 
-/** Adds an edge from each workload of `from` to each of `to`: how many. */
-function addEdges(edges: WorkloadEdge[], from: readonly Workload[], to: readonly Workload[], classification: Classification, dependency: Entity<'dependencies'> | undefined, dependsOn?: ReferenceOccurrence): number {
-  const before = edges.length;
+/** The workloads a server serves (those that exist). */
+function ownersOfServer(server: Server, workloads: ReadonlyMap<string, Workload>): Workload[] {
+  const owners: Workload[] = [];
+  for (const value of referenceValuesIn(server, 'workloads')) {
+    const workload = workloads.get(idKey(value));
+    if (workload && !owners.includes(workload)) owners.push(workload);
+  }
+  return owners;
+}
+
+/** Adds the workload edges a dependency lifts to (none when an end names nothing in the estate). */
+function addDependencyEdges(dependency: Entity<'dependencies'>, known: KnownEntities, into: WorkloadEdge[]): void {
+  const { from, to, classification } = dependency.data;
+  if (from === undefined || to === undefined) return;
+  const sources = endpoints(from, known);
+  const targets = endpoints(to, known);
+  if (sources && targets) addEdges(into, sources, targets, classification ?? 'app', dependency);
+}
+
+/** Adds the edges of a workload's depends_on. */
+function addDependsOnEdges(workload: Workload, known: KnownEntities, into: WorkloadEdge[]): void {
+  for (const reference of referencesIn(workload, 'depends_on')) {
+    const to = endpoints(reference.value, known);
+    if (to) addEdges(into, [workload], to, 'app', undefined, reference);
+  }
+}
+
+/** The workloads by key, and the owners of each server by key. */
+interface KnownEntities {
+  workloads: ReadonlyMap<string, Workload>;
+  ownersOf: ReadonlyMap<string, Workload[]>;
+}
+
+/**
+ * The workloads an end of an edge stands for: the workload itself, or the owners of a server
+ * (none, it may be); undefined when it names nothing in the estate (`external:`, an unknown id).
+ */
+function endpoints(target: string, known: KnownEntities): readonly Workload[] | undefined {
+  const collection = typedCollection(target);
+  // Every server has its owners listed: one lookup finds the server and them.
+  if (collection === 'servers') return known.ownersOf.get(typedKey(target));
+  const workload = collection === 'workloads' ? known.workloads.get(typedKey(target)) : undefined;
+  return workload ? [workload] : undefined;
+}
+
+/** Adds an edge from each workload of `from` to each of `to`. */
+function addEdges(into: WorkloadEdge[], from: readonly Workload[], to: readonly Workload[], classification: Classification, dependency: Entity<'dependencies'> | undefined, dependsOn?: ReferenceOccurrence): void {
   for (const a of from) {
     // A workload reaching a server it owns itself (a shared database, its own servers) is
     // inside that workload, not a dependency on the server's other owners.
     if (to.includes(a)) continue;
-    for (const b of to) edges.push(new Edge(a, b, classification, dependency, dependsOn));
+    for (const b of to) into.push(new Edge(a, b, classification, dependency, dependsOn));
   }
-  return edges.length - before;
 }
 
 /**

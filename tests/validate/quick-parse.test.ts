@@ -93,6 +93,18 @@ describe('the compiled check', () => {
     expect(isQuicklyParsed(Project)).toBe(false);
   });
 
+  it('reads zod internals of the shape it knows, and gives up (never throws) on another', () => {
+    // zod is pinned exactly in package.json: a new version must pass this file before it lands.
+    const pinned = JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8')).devDependencies.zod;
+    expect(pinned).toMatch(/^\d+\.\d+\.\d+$/);
+    const schema = COLLECTIONS.workloads.schema;
+    expect(schema._zod.def.type).toBe('object');
+    expect([...schema._zod.traits]).toContain('ZodObject');
+    const strange = { _zod: { def: undefined, traits: new Set(['ZodObject']) } } as unknown as z.ZodType;
+    expect(isQuicklyParsed(strange)).toBe(false);
+    expect(quickParse(strange, { id: 'crm' })).toBeUndefined();
+  });
+
   it('gives back the input itself when zod would give it unchanged, and a copy when not', () => {
     const { schema } = COLLECTIONS.servers;
     const written = { id: 'SQL01', workloads: ['crm'], ips: ['10.0.0.1'], status: 'migrated' };

@@ -141,7 +141,9 @@ function checkEntity(
     data: data as Entity['data'],
     extensions,
     valid: parsed.success,
-    ...(parsed.success ? {} : { raw: value, fieldsInError: topLevelFields(parsed.error.issues) }),
+    // Present on every entity (undefined on most): one shape for all of them.
+    raw: parsed.success ? undefined : value,
+    fieldsInError: parsed.success ? undefined : topLevelFields(parsed.error.issues),
     file,
     doc,
     index,
@@ -156,7 +158,7 @@ function checkEntity(
 function dependencyKeyOf(data: Record<string, unknown>, id: string, { file, doc, index }: { file: string; doc: number; index: number }): string {
   if (typeof data.id === 'string') return idKey(id);
   if (typeof data.from !== 'string' || typeof data.to !== 'string') return `?${file}:${doc}:dependencies.${index}`;
-  return dependencyKey(data)!;
+  return dependencyKey(data, id)!;
 }
 
 const NO_FIELDS: ReadonlySet<string> = new Set();

@@ -16,7 +16,16 @@ class NotInSubset {}
 const GIVE_UP = new NotInSubset();
 
 /** Characters the subset leaves to the full parser: tabs, BOM, controls, surrogates, YAML 1.1 line breaks (CR only before LF). */
-const UNSUPPORTED_CHARACTER = /[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\u2028\u2029\ufffe\uffff\ud800-\udfff]|\r(?!\n)/;
+const UNSUPPORTED_CHARACTER = /[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\u2028\u2029\ufffe\uffff\ud800-\udfff]/;
+
+/** A carriage return that ends no line (one before a line feed is part of a CRLF line end). */
+const LONE_CR = /\r(?!\n)/;
+
+/** Where the text holds a character the subset leaves to the full parser; -1 when none. */
+function unsupportedAt(text: string): number {
+  const found = UNSUPPORTED_CHARACTER.exec(text) ?? (text.includes('\r') ? LONE_CR.exec(text) : null);
+  return found ? found.index : -1;
+}
 
 /** Keys read as something other than their text, or that an object cannot hold as they are. */
 const SPECIAL_KEY = /^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|__proto__)$/;
@@ -83,8 +92,8 @@ export interface NotRead {
  * (MAX_NESTING counts from 0).
  */
 export function readSubset(text: string, options: SubsetOptions = {}): SubsetDocument | NotRead {
-  const unsupported = UNSUPPORTED_CHARACTER.exec(text);
-  if (unsupported) return { offset: unsupported.index };
+  const unsupported = unsupportedAt(text);
+  if (unsupported !== -1) return { offset: unsupported };
   const parser = new SubsetParser(text, options.lastKeyWins === true, false);
   try {
     const value = parser.document();
@@ -107,7 +116,7 @@ export function parseSubset(text: string): SubsetDocument | undefined {
  * files that have findings to place: a bulk read keeps no places.
  */
 export function placeSubset(text: string): PlacedNode | undefined {
-  if (UNSUPPORTED_CHARACTER.test(text)) return undefined;
+  if (unsupportedAt(text) !== -1) return undefined;
   const parser = new SubsetParser(text, true, true);
   try {
     parser.document();
