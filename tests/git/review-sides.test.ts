@@ -62,11 +62,13 @@ describe('review cache', () => {
   it('answers every kind of change, in every format, from the cache exactly as from git', async () => {
     const { dir, commits } = shared;
     const env = cacheEnv();
-    const pairs = [...commits.slice(1).map((commit, i) => [commits[i]!, commit]), [commits[0]!, commits.at(-1)!]];
+    // The review from the first commit to the last holds every kind of change; the one before
+    // the last, a workload removed while referenced, on its own.
+    const pairs = [[commits[0]!, commits.at(-1)!], [commits.at(-2)!, commits.at(-1)!]];
     for (const [base, head] of pairs) {
       // Every format is made from the same review: JSON, which holds all of it, for each pair;
       // the others for the pair with every kind of change.
-      const formats = base === commits[0] && head === commits.at(-1) ? ['json', 'text', 'markdown'] : ['json'];
+      const formats = base === commits[0] ? ['json', 'text', 'markdown'] : ['json'];
       for (const format of formats) {
         const args = ['diff', base!, head!, '-f', format, '--root', dir];
         const fromGit = await runCli(args, { env: { ...env, BACKLOG_NO_CACHE: '1' } });
@@ -92,7 +94,7 @@ describe('review cache', () => {
   it('keeps the findings of each day apart', async () => {
     const { dir, commits } = shared;
     const env = cacheEnv();
-    for (const asOf of ['2026-06-01', '2027-06-01', '2026-06-01', '2027-06-01', '2026-06-01', '2027-06-01']) {
+    for (const asOf of ['2026-06-01', '2027-06-01', '2026-06-01', '2027-06-01']) {
       const args = ['diff', commits[0]!, commits.at(-1)!, '-f', 'json', '--as-of', asOf, '--root', dir];
       expect(await runCli(args, { env }), asOf).toEqual(await runCli(args, { env: { ...env, BACKLOG_NO_CACHE: '1' } }));
     }
