@@ -115,15 +115,16 @@ describe('docs/reference.md', () => {
 });
 
 describe('the README and docs/', () => {
-  // A name in capitals with an underscore is a finding code or an environment variable; either must exist.
+  // A name in capitals with an underscore is a finding code, an environment variable or a
+  // constant of the code: whichever it is, it must exist.
   const pages = ['README.md', ...readdirSync(join(repo, 'docs')).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`)];
-  const sources = readdirSync(join(repo, 'src'), { recursive: true, encoding: 'utf8' })
-    .filter((path) => path.endsWith('.ts'))
-    .map((path) => readFileSync(join(repo, 'src', path), 'utf8'))
+  const sources = ['src', 'schemas']
+    .flatMap((folder) => readdirSync(join(repo, folder), { recursive: true, encoding: 'utf8' }).filter((path) => path.endsWith('.ts')).map((path) => join(repo, folder, path)))
+    .map((path) => readFileSync(path, 'utf8'))
     .join('\n');
 
   for (const page of pages) {
-    it(`${page} names only finding codes there are, and environment variables the code reads`, () => {
+    it(`${page} names only finding codes, environment variables and constants there are`, () => {
       const text = readFileSync(join(repo, page), 'utf8');
       const names = new Set([...text.matchAll(/`([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\b/g)].map((match) => match[1]!));
       const unknown = [...names].filter((name) => !(DIAGNOSTIC_CODES as readonly string[]).includes(name) && !sources.includes(name));
