@@ -8,17 +8,20 @@
 // Each writes the licences of the libraries bundled in beside the code.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { build } from 'esbuild';
 
+// The repository: this file's folder.
+const repo = import.meta.dirname;
 // CommonJS dependencies bundled into ESM still call require() for Node's own modules.
 const REQUIRE_BANNER = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
 // A module imports a file as its text with `?raw` (the HTML report's stylesheet and script), as vitest reads it too.
 const rawText = {
   name: 'raw-text',
   setup(builder) {
-    builder.onResolve({ filter: /\?raw$/ }, (args) => ({ path: join(args.resolveDir, args.path.slice(0, -'?raw'.length)), namespace: 'raw-text' }));
-    builder.onLoad({ filter: /.*/, namespace: 'raw-text' }, (args) => ({ contents: readFileSync(args.path, 'utf8'), loader: 'text' }));
+    // Named by its path in the repository: esbuild writes the name into the bundle, which must be the same in every clone.
+    builder.onResolve({ filter: /\?raw$/ }, (args) => ({ path: relative(repo, join(args.resolveDir, args.path.slice(0, -'?raw'.length))), namespace: 'raw-text' }));
+    builder.onLoad({ filter: /.*/, namespace: 'raw-text' }, (args) => ({ contents: readFileSync(join(repo, args.path), 'utf8'), loader: 'text' }));
   },
 };
 const COMMON = { bundle: true, format: 'esm', platform: 'node', target: 'node20', sourcemap: false, logLevel: 'warning', banner: { js: REQUIRE_BANNER }, metafile: true, plugins: [rawText] };
