@@ -3,9 +3,9 @@
 import { appendFileSync } from 'node:fs';
 import { review, type ReviewSide } from '../../diff/review.js';
 import { errorMessage, IoError, UsageError } from '../../errors.js';
-import { diffJson } from '../../format/diff-json.js';
-import { diffMarkdown } from '../../format/diff-markdown.js';
-import { diffText } from '../../format/diff-text.js';
+import { diffJson } from '../../format/diff/json.js';
+import { diffMarkdown } from '../../format/diff/markdown.js';
+import { diffText } from '../../format/diff/text.js';
 import { defaultBase, openRepository, resolveCommit, resolveRange, WORKTREE } from '../../git/repository.js';
 import { backlogRoot } from '../backlog-root.js';
 import { resolveAsOf } from '../as-of.js';

@@ -6,7 +6,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { COLLECTION_NAMES, type CollectionName } from '../../../schemas/vocabulary.js';
 import { writeFilesAtomic } from '../../files/atomic-write.js';
 import { UsageError } from '../../errors.js';
-import { sheetCsv } from '../../format/sheet-csv.js';
+import { sheetCsv } from '../../format/export/sheet-csv.js';
 import { exportSheet } from '../../query/export-sheets.js';
 import type { CliIO } from '../io.js';
 import { openForQuery } from '../open-backlog.js';
@@ -32,7 +32,7 @@ export async function runExport(collectionName: string | undefined, options: Exp
   }
   // The whole backlog unless a collection is named; an outcome's metrics go with the outcomes.
   const names: Array<CollectionName | 'metrics'> = named === undefined ? [...COLLECTION_NAMES, 'metrics'] : named === 'outcomes' ? ['outcomes', 'metrics'] : [named];
-  const { xlsxWorkbook } = await import('../../format/xlsx-workbook.js');
+  const { xlsxWorkbook } = await import('../../format/export/xlsx-workbook.js');
   writeFilesAtomic([[output!, await xlsxWorkbook(names.map((name) => exportSheet(context, name)))]]);
   io.stderr(`backlog: wrote ${options.output} (${names.length === 1 ? `sheet ${names[0]}` : `sheets ${names.join(', ')}`})\n`);
   return 0;

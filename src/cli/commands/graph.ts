@@ -2,9 +2,9 @@
 // graph too large for Mermaid to draw is not printed as it is: the graph of waves is, and
 // stderr says how to narrow the graph asked for.
 import { UsageError } from '../../errors.js';
-import { dot } from '../../format/dot.js';
-import { jsonText, OUTPUT_VERSION } from '../../format/json-output.js';
-import { mermaid, MERMAID_MAX_EDGES, MERMAID_MAX_TEXT } from '../../format/mermaid.js';
+import { dot } from '../../format/graph/dot.js';
+import { jsonText, OUTPUT_VERSION } from '../../format/shared/json-output.js';
+import { mermaid, MERMAID_MAX_EDGES, MERMAID_MAX_TEXT } from '../../format/graph/mermaid.js';
 import { graphView, type ExternalsMode, type GraphLevel, type GraphOptions } from '../../query/graph-view.js';
 import type { CliIO } from '../io.js';
 import { openForQuery } from '../open-backlog.js';

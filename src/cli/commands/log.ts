@@ -2,8 +2,8 @@
 import { entityHistory } from '../../git/entity-history.js';
 import { backlogAt } from '../../git/backlog-at.js';
 import { openRepository, resolveCommit, shallowHistoryWarning } from '../../git/repository.js';
-import { historyText } from '../../format/history-text.js';
-import { jsonText, OUTPUT_VERSION } from '../../format/json-output.js';
+import { historyText } from '../../format/log/text.js';
+import { jsonText, OUTPUT_VERSION } from '../../format/shared/json-output.js';
 import { backlogRoot } from '../backlog-root.js';
 import { entityLabel } from '../../model/entity.js';
 import { findEntity } from '../../query/show.js';

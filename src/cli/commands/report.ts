@@ -3,10 +3,10 @@
 // or json, or in the page. -o writes it to a file.
 import { resolve } from 'node:path';
 import { writeFileAtomic } from '../../files/atomic-write.js';
-import { historyChart } from '../../format/history-chart.js';
-import { historyJson, reportJson } from '../../format/report-json.js';
-import { reportMarkdown } from '../../format/report-markdown.js';
-import { reportText } from '../../format/report-text.js';
+import { historyChart } from '../../format/report/history-chart.js';
+import { historyJson, reportJson } from '../../format/report/json.js';
+import { reportMarkdown } from '../../format/report/markdown.js';
+import { reportText } from '../../format/report/text.js';
 import { csv } from '../../format/rows/csv.js';
 import { builtFrom } from '../../git/built-from.js';
 import { kpiHistory, type HistoryPoint, type Interval } from '../../git/kpi-history.js';

@@ -4,7 +4,7 @@ import { CODES } from '../../validate/codes.js';
 import { severityOf } from '../../validate/severity.js';
 import { colourEnabled, createStyle } from '../colour.js';
 import type { CliIO } from '../io.js';
-import { jsonText, OUTPUT_VERSION } from '../../format/json-output.js';
+import { jsonText, OUTPUT_VERSION } from '../../format/shared/json-output.js';
 import { renderTable } from '../../format/rows/table-layout.js';
 
 export interface RulesOptions {

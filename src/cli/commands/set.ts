@@ -11,7 +11,7 @@ import { addTo } from '../../model/group.js';
 import { matchingEntities } from '../../query/list.js';
 import { findEntity } from '../../query/show.js';
 import { parseCondition } from '../../query/where.js';
-import { cellText } from '../../format/rows/types.js';
+import { cellText } from '../../format/shared/cell-text.js';
 import { plural } from '../../text/list.js';
 import { printable } from '../../text/printable.js';
 import { resolveAsOf } from '../as-of.js';

@@ -1,7 +1,7 @@
 // `backlog show REF`: one entity in full, as text, json or yaml.
 import { stringify } from 'yaml';
-import { showJson, showOutput } from '../../format/show-json.js';
-import { showText } from '../../format/show-text.js';
+import { showJson, showOutput } from '../../format/show/json.js';
+import { showText } from '../../format/show/text.js';
 import { createLocator, LineIndex } from '../../load/locate/index.js';
 import { locationOf } from '../../model/entity.js';
 import { findEntity, showEntity } from '../../query/show.js';

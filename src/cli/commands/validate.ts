@@ -2,9 +2,9 @@
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { errorMessage, IoError, UsageError } from '../../errors.js';
-import { markdown } from '../../format/markdown.js';
-import type { FormatContext, ValidationReport } from '../../format/types.js';
-import { isValidationFormat, REPOSITORY_PATH_FORMATS, VALIDATION_FORMATS, VALIDATION_FORMATTERS, type ValidationFormat } from '../../format/validation-formats.js';
+import { markdown } from '../../format/validation/markdown.js';
+import type { FormatContext, ValidationReport } from '../../format/validation/types.js';
+import { isValidationFormat, REPOSITORY_PATH_FORMATS, VALIDATION_FORMATS, VALIDATION_FORMATTERS, type ValidationFormat } from '../../format/validation/index.js';
 import { backlogRoot } from '../backlog-root.js';
 import { fsSource } from '../../load/fs-source.js';
 import { loadBacklog } from '../../load/load-backlog.js';
@@ -18,7 +18,7 @@ import { parseCacheOf, threadsOf } from '../caching.js';
 import { toolVersion } from '../version.js';
 import { joinOr, plural } from '../../text/list.js';
 import { printable } from '../../text/printable.js';
-import { countBySeverity, describeCounts } from '../../format/summary.js';
+import { countBySeverity, describeCounts } from '../../format/validation/severity-counts.js';
 
 export interface ValidateOptions {
   root?: string;

@@ -2,9 +2,9 @@
 // written into the files with `--write`.
 import { applyFileEdits } from '../../edit/apply-changes.js';
 import { waveAssignmentEdits } from '../../edit/assign-waves.js';
-import { jsonText, OUTPUT_VERSION } from '../../format/json-output.js';
+import { jsonText, OUTPUT_VERSION } from '../../format/shared/json-output.js';
 import { rowsFormatter } from '../../format/rows/index.js';
-import { wavePlanText } from '../../format/wave-plan.js';
+import { wavePlanText } from '../../format/waves/plan-text.js';
 import { suggestWaves } from '../../query/suggest-waves.js';
 import { summarizeWaves, waveRows } from '../../query/waves.js';
 import { validate } from '../../validate/validate.js';

@@ -8,11 +8,3 @@ interface RowsContext {
 }
 
 export type RowsFormatter = (data: RowsData, context: RowsContext) => string;
-
-/** A cell as text: lists joined, objects as JSON, nothing as empty. */
-export function cellText(value: unknown, listSeparator = ', '): string {
-  if (value === undefined || value === null) return '';
-  if (Array.isArray(value)) return value.map((item) => cellText(item, listSeparator)).join(listSeparator);
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
-}

@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
-import type { Diagnostic } from '../model/diagnostic.js';
-import type { FailOn } from '../validate/severity.js';
-import type { SourceTexts } from '../validate/validate.js';
+import type { Diagnostic } from '../../model/diagnostic.js';
+import type { FailOn } from '../../validate/severity.js';
+import type { SourceTexts } from '../../validate/validate.js';
 
 /** What every validation format is given: the findings and the files they were found in. */
 export interface ValidationReport {

@@ -1,8 +1,8 @@
 // `backlog show` as text: the fields, then one section per kind of related thing.
 import type { ChalkInstance } from 'chalk';
-import type { EntityDetail } from '../query/show.js';
-import { printableDeep } from '../text/printable.js';
-import { cellText } from './rows/types.js';
+import type { EntityDetail } from '../../query/show.js';
+import { printableDeep } from '../../text/printable.js';
+import { cellText } from '../shared/cell-text.js';
 
 type Item = Record<string, unknown>;
 

@@ -3,8 +3,8 @@
 // and escaped with Mermaid's entity codes. Edges say what they are by their look, not by text:
 // a label only where it says something a line cannot (a wrong-way edge, how many edges a
 // collapsed one stands for), which also keeps large graphs within what Mermaid draws.
-import type { GraphEdge, GraphNode, GraphView } from '../query/graph-view.js';
-import { printable } from '../text/printable.js';
+import type { GraphEdge, GraphNode, GraphView } from '../../query/graph-view.js';
+import { mermaidText } from '../shared/mermaid-text.js';
 
 /** Mermaid's defaults (`maxEdges`, `maxTextSize`): past them it draws an error instead. */
 export const MERMAID_MAX_EDGES = 500;
@@ -20,7 +20,7 @@ export function mermaid(view: GraphView): string {
   view.clusters.forEach((cluster, c) => {
     const members = view.nodes.filter((node) => node.cluster === cluster.key);
     if (members.length === 0) return;
-    lines.push(`  subgraph c${c}["${escape(cluster.label)}"]`);
+    lines.push(`  subgraph c${c}["${mermaidText(cluster.label)}"]`);
     for (const node of members) lines.push(`    ${ids.get(node.key)}${shape(node)}`);
     lines.push('  end');
   });
@@ -47,15 +47,15 @@ function shape(node: GraphNode): string {
 }
 
 function nodeLabel(node: GraphNode): string {
-  if (node.kind === 'wave') return `${escape(node.label)}<br/>${node.size} ${node.size === 1 ? 'workload' : 'workloads'}`;
-  const title = node.label !== node.id && node.kind !== 'externals' ? `${escape(node.id)}<br/>${escape(node.label)}` : escape(node.label);
-  return node.moveGroup ? `${title}<br/><i>${escape(node.moveGroup)}</i>` : title;
+  if (node.kind === 'wave') return `${mermaidText(node.label)}<br/>${node.size} ${node.size === 1 ? 'workload' : 'workloads'}`;
+  const title = node.label !== node.id && node.kind !== 'externals' ? `${mermaidText(node.id)}<br/>${mermaidText(node.label)}` : mermaidText(node.label);
+  return node.moveGroup ? `${title}<br/><i>${mermaidText(node.moveGroup)}</i>` : title;
 }
 
 /** Solid: an app dependency; thick: one that goes the wrong way; dotted: not app. */
 function arrow(edge: GraphEdge, sizes: ReadonlyMap<string, number>): string {
   const label = edgeLabel(edge, sizes);
-  const text = label === undefined ? '' : `|${escape(label)}|`;
+  const text = label === undefined ? '' : `|${mermaidText(label)}|`;
   if (edge.classification !== 'app') return `-.->${text}`;
   return edge.wrongWay ? `==>${text}` : `-->${text}`;
 }
@@ -71,12 +71,4 @@ function edgeStyle(edge: GraphEdge): string | undefined {
   if (edge.wrongWay) return WRONG_WAY;
   if (edge.classification === 'shared-infra' || edge.classification === 'noise') return FAINT;
   return edge.crossWave ? CROSS_WAVE : undefined;
-}
-
-/**
- * Mermaid entity codes for what could end a quoted label or be read as markup or an entity,
- * and for `%`: Mermaid reads `%%{init: ...}%%` as a directive anywhere in the text, even in quotes.
- */
-export function escape(text: string): string {
-  return printable(text.replace(/[#"<>&`|%]/g, (ch) => `#${ch.charCodeAt(0)};`).replace(/\r?\n/g, '<br/>'));
 }

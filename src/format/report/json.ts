@@ -1,10 +1,10 @@
 // `backlog report -f json` and `report --history -f json`: the report in the JSON outputs' key
 // style (schemas/output/report.ts).
 import type * as z from 'zod';
-import type { HistoryOutput, ReportOutput } from '../../schemas/output/report.js';
-import type { HistoryPoint } from '../git/kpi-history.js';
-import type { Report } from '../query/report.js';
-import { jsonText, OUTPUT_VERSION } from './json-output.js';
+import type { HistoryOutput, ReportOutput } from '../../../schemas/output/report.js';
+import type { HistoryPoint } from '../../git/kpi-history.js';
+import type { Report } from '../../query/report.js';
+import { jsonText, OUTPUT_VERSION } from '../shared/json-output.js';
 
 export function reportJson(report: Report): string {
   const p = report.progress;

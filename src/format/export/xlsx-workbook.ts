@@ -3,9 +3,9 @@
 // offered as drop-down lists, numbers as numbers, dates as dates, lists as `;`-joined text.
 // `import csv` reads it back whole. Written with excelts (docs/architecture.md).
 import type { Worksheet } from '@cj-tech-master/excelts';
-import type { ExportColumn, ExportSheet } from '../query/export-sheets.js';
-import { joinSheetList } from '../text/sheet-list.js';
-import { cellText } from './rows/types.js';
+import type { ExportColumn, ExportSheet } from '../../query/export-sheets.js';
+import { joinSheetList } from '../../text/sheet-list.js';
+import { cellText } from '../shared/cell-text.js';
 
 /** Excel's last row: a drop-down list covers the whole column below the header. */
 const LAST_ROW = 1_048_576;

@@ -1,7 +1,7 @@
 // `backlog diff -f json`: the review as data.
-import type { Review } from '../diff/review.js';
-import { diagnosticJson } from './json.js';
-import { jsonText, OUTPUT_VERSION } from './json-output.js';
+import type { Review } from '../../diff/review.js';
+import { diagnosticJson } from '../shared/diagnostic-json.js';
+import { jsonText, OUTPUT_VERSION } from '../shared/json-output.js';
 
 export interface DiffHeader {
   base: string;

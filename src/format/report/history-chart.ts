@@ -1,7 +1,7 @@
 // The KPI history as a burn-up in the terminal: a bar per date for workloads and servers migrated.
 import type { ChalkInstance } from 'chalk';
-import type { HistoryPoint } from '../git/kpi-history.js';
-import { bar } from './bar.js';
+import type { HistoryPoint } from '../../git/kpi-history.js';
+import { bar } from '../shared/bar.js';
 
 export function historyChart(points: HistoryPoint[], every: string, style: ChalkInstance): string {
   const out = [style.bold(`Migration burn-up, every ${every}`), style.dim('            workloads migrated                     servers migrated')];

@@ -3,7 +3,7 @@
 // hides the rest of the comment), no link, no image, no emphasis, no @mention or #reference that
 // GitHub would act on, no code span a value can break out of. Each function is for one place a
 // value can stand: a table cell (`table`), running text (`text`), or raw HTML (<summary>).
-import { printable } from '../text/printable.js';
+import { printable } from '../../text/printable.js';
 
 export type MarkdownPlace = 'table' | 'text';
 

@@ -1,8 +1,8 @@
 // A table for a pull-request comment or a job summary.
-import type { Severity } from '../../schemas/diagnostic-codes.js';
-import { plural } from '../text/list.js';
-import { codeSpan, inertMessage } from './markdown-text.js';
-import { countBySeverity, describeCounts } from './summary.js';
+import type { Severity } from '../../../schemas/diagnostic-codes.js';
+import { plural } from '../../text/list.js';
+import { codeSpan, inertMessage } from '../shared/markdown-text.js';
+import { countBySeverity, describeCounts } from './severity-counts.js';
 import type { ValidationFormatter } from './types.js';
 
 /** A comment must stay well under GitHub's 65,536 characters. */

@@ -3,8 +3,8 @@
 // cannot: edge labels make `dot`'s layout of a large graph many times slower.
 // A large graph also bounds dot's searches for fewer crossings and better places, and draws
 // edges straight: those searches and the curves take most of its time there.
-import type { GraphEdge, GraphView } from '../query/graph-view.js';
-import { printable } from '../text/printable.js';
+import type { GraphEdge, GraphView } from '../../query/graph-view.js';
+import { printable } from '../../text/printable.js';
 import { edgeLabel } from './mermaid.js';
 
 /** Edges from which the layout's searches are bounded. */

@@ -1,9 +1,9 @@
 // `backlog report` for a terminal: progress bars, then each breakdown, the KPIs, and what is open.
 import type { ChalkInstance } from 'chalk';
-import { percent, type GroupRow, type MetricRow, type Report } from '../query/report.js';
-import { plural } from '../text/list.js';
-import { printableDeep } from '../text/printable.js';
-import { bar } from './bar.js';
+import { percent, type GroupRow, type MetricRow, type Report } from '../../query/report.js';
+import { plural } from '../../text/list.js';
+import { printableDeep } from '../../text/printable.js';
+import { bar } from '../shared/bar.js';
 
 export function reportText(built: Report, style: ChalkInstance): string {
   const report = printableDeep(built) as Report;

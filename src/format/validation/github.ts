@@ -1,9 +1,9 @@
 // GitHub Actions workflow commands: one annotation per finding on the pull request. GitHub
 // shows at most 10 annotations of each kind per step, so the rest are counted in one line.
-import type { Severity } from '../../schemas/diagnostic-codes.js';
-import { plural } from '../text/list.js';
-import type { Diagnostic } from '../model/diagnostic.js';
-import { printable } from '../text/printable.js';
+import type { Severity } from '../../../schemas/diagnostic-codes.js';
+import { plural } from '../../text/list.js';
+import type { Diagnostic } from '../../model/diagnostic.js';
+import { printable } from '../../text/printable.js';
 import type { ValidationFormatter } from './types.js';
 
 const GITHUB_ANNOTATION_LIMIT = 10;

@@ -2,14 +2,14 @@
 // find and update its own comment; a summary table, the planning changes, the findings, a
 // <details> block per changed entity, a Mermaid graph of the changed edges when there are few,
 // all under GitHub's comment limit.
-import { COLLECTION_NAMES } from '../../schemas/vocabulary.js';
-import { kindOf } from '../diff/compare.js';
-import type { PlanningChange, Review } from '../diff/review.js';
-import type { Diagnostic } from '../model/diagnostic.js';
-import type { DiffHeader } from './diff-json.js';
-import { codeSpan, htmlCode, inertMessage, type MarkdownPlace } from './markdown-text.js';
-import { escape as mermaidText } from './mermaid.js';
-import { cellText } from './rows/types.js';
+import { COLLECTION_NAMES } from '../../../schemas/vocabulary.js';
+import { kindOf } from '../../diff/compare.js';
+import type { PlanningChange, Review } from '../../diff/review.js';
+import type { Diagnostic } from '../../model/diagnostic.js';
+import type { DiffHeader } from './json.js';
+import { codeSpan, htmlCode, inertMessage, type MarkdownPlace } from '../shared/markdown-text.js';
+import { mermaidText } from '../shared/mermaid-text.js';
+import { cellText } from '../shared/cell-text.js';
 
 export const DIFF_MARKER = '<!-- backlog-diff -->';
 const MAX_COMMENT_CHARACTERS = 60_000;

@@ -1,8 +1,8 @@
 // `backlog log REF` as text: newest first, each commit with what it did to the entity.
 import type { ChalkInstance } from 'chalk';
-import type { HistoryEntry } from '../git/entity-history.js';
-import { printableDeep } from '../text/printable.js';
-import { cellText } from './rows/types.js';
+import type { HistoryEntry } from '../../git/entity-history.js';
+import { printableDeep } from '../../text/printable.js';
+import { cellText } from '../shared/cell-text.js';
 
 export function historyText(label: string, raw: HistoryEntry[], style: ChalkInstance): string {
   const entries = printableDeep(raw) as HistoryEntry[];

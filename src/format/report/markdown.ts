@@ -1,8 +1,8 @@
 // `backlog report --format markdown`: the same report as tables, for a wiki page or a PR.
-import type { GroupRow, Report } from '../query/report.js';
-import { percent } from '../query/report.js';
-import { bar } from './bar.js';
-import { inertText } from './markdown-text.js';
+import type { GroupRow, Report } from '../../query/report.js';
+import { percent } from '../../query/report.js';
+import { bar } from '../shared/bar.js';
+import { inertText } from '../shared/markdown-text.js';
 
 const cell = (text: string) => inertText(text, 'table');
 const prose = (text: string) => inertText(text, 'text');

@@ -1,6 +1,6 @@
-import type { Severity } from '../../schemas/diagnostic-codes.js';
-import type { Diagnostic } from '../model/diagnostic.js';
-import { plural } from '../text/list.js';
+import type { Severity } from '../../../schemas/diagnostic-codes.js';
+import type { Diagnostic } from '../../model/diagnostic.js';
+import { plural } from '../../text/list.js';
 
 export type SeverityCounts = Record<Severity, number>;
 

@@ -1,11 +1,11 @@
 // JUnit XML for CI test reports: a test suite per file, a failing test case per finding at or
 // above the fail threshold, a passing one for each file without such findings. GitLab keys a
 // case by suite, class name and name: every name within a suite is made unique.
-import { addTo } from '../model/group.js';
-import { fieldPath } from '../text/field-path.js';
-import { plural } from '../text/list.js';
-import { fails } from '../validate/severity.js';
-import type { Diagnostic } from '../model/diagnostic.js';
+import { addTo } from '../../model/group.js';
+import { fieldPath } from '../../text/field-path.js';
+import { plural } from '../../text/list.js';
+import { fails } from '../../validate/severity.js';
+import type { Diagnostic } from '../../model/diagnostic.js';
 import type { ValidationFormatter } from './types.js';
 
 const RUN_SUITE = 'backlog validate';

@@ -1,11 +1,11 @@
 // The default terminal format: findings grouped by file, each with a code frame, then a summary.
-import type { Severity } from '../../schemas/diagnostic-codes.js';
-import { groupBy } from '../model/group.js';
-import { plural } from '../text/list.js';
-import type { Diagnostic } from '../model/diagnostic.js';
-import { printable } from '../text/printable.js';
+import type { Severity } from '../../../schemas/diagnostic-codes.js';
+import { groupBy } from '../../model/group.js';
+import { plural } from '../../text/list.js';
+import type { Diagnostic } from '../../model/diagnostic.js';
+import { printable } from '../../text/printable.js';
 import { codeFrame } from './code-frame.js';
-import { countBySeverity, describeCounts } from './summary.js';
+import { countBySeverity, describeCounts } from './severity-counts.js';
 import type { FormatContext, ValidationFormatter } from './types.js';
 
 export const stylish: ValidationFormatter = (report, context) => {

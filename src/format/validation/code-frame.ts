@@ -1,7 +1,7 @@
 // A few lines of source around a finding, with a caret under the offending text.
 import type { ChalkInstance } from 'chalk';
-import type { Severity } from '../../schemas/diagnostic-codes.js';
-import { printable } from '../text/printable.js';
+import type { Severity } from '../../../schemas/diagnostic-codes.js';
+import { printable } from '../../text/printable.js';
 
 const MAX_WIDTH = 160;
 

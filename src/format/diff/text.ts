@@ -1,12 +1,12 @@
 // `backlog diff` in a terminal: the plan first (what moved, what got more urgent, new edges),
 // then each entity's changes, then the findings the change brings and fixes.
 import type { ChalkInstance } from 'chalk';
-import { kindOf } from '../diff/compare.js';
-import type { PlanningChange, Review } from '../diff/review.js';
-import { plural } from '../text/list.js';
-import { printableDeep } from '../text/printable.js';
-import type { DiffHeader } from './diff-json.js';
-import { cellText } from './rows/types.js';
+import { kindOf } from '../../diff/compare.js';
+import type { PlanningChange, Review } from '../../diff/review.js';
+import { plural } from '../../text/list.js';
+import { printableDeep } from '../../text/printable.js';
+import type { DiffHeader } from './json.js';
+import { cellText } from '../shared/cell-text.js';
 
 const PLANNING_TITLES: Record<string, string> = {
   priority: 'Priority',

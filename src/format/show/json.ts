@@ -1,9 +1,9 @@
 // `backlog show -f json` (and -f yaml): the entity in the JSON outputs' key style (schemas/output/show.ts): the
 // sections the tool makes are camelCase, the fields as the backlog writes them.
 import type * as z from 'zod';
-import type { ShowOutput } from '../../schemas/output/show.js';
-import type { EntityDetail } from '../query/show.js';
-import { jsonText, OUTPUT_VERSION } from './json-output.js';
+import type { ShowOutput } from '../../../schemas/output/show.js';
+import type { EntityDetail } from '../../query/show.js';
+import { jsonText, OUTPUT_VERSION } from '../shared/json-output.js';
 
 /** The entity as `show -f json` writes it, and `-f yaml` too. */
 export function showOutput(detail: EntityDetail): z.output<typeof ShowOutput> {

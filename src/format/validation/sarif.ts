@@ -1,11 +1,9 @@
 // SARIF 2.1.0 for code scanning: one run, every rule described, results with repository-relative
 // locations and fingerprints that survive lines moving.
-import { createHash } from 'node:crypto';
-import type { Severity } from '../../schemas/diagnostic-codes.js';
-import { DIAGNOSTIC_CODES } from '../../schemas/diagnostic-codes.js';
-import { CODES } from '../validate/codes.js';
-import type { Diagnostic } from '../model/diagnostic.js';
-import type { SourceTexts } from '../validate/validate.js';
+import type { Severity } from '../../../schemas/diagnostic-codes.js';
+import { DIAGNOSTIC_CODES } from '../../../schemas/diagnostic-codes.js';
+import { CODES } from '../../validate/codes.js';
+import { findingFingerprints } from './finding-fingerprint.js';
 import type { ValidationFormatter } from './types.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
@@ -14,7 +12,7 @@ const INFORMATION_URI = 'https://www.npmjs.com/package/migration-backlog';
 
 export const sarif: ValidationFormatter = (report, context) => {
   const ruleIndex = new Map(DIAGNOSTIC_CODES.map((code, index) => [code, index]));
-  const fingerprints = fingerprintsOf(report.diagnostics, context.sources);
+  const fingerprints = findingFingerprints(report.diagnostics, context.sources);
   const log = {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
@@ -79,29 +77,6 @@ function physicalLocation(uri: string, place: { line?: number; column?: number; 
  */
 function relativeUri(path: string): string {
   return path.split('/').map(encodeURIComponent).join('/');
-}
-
-/**
- * Identities that survive lines moving: the code, the file, the entity and the path inside it
- * (not the entity's index in its list, which changes when entities are added above it), or
- * for a finding without a path the text of its line. Findings that are alike are told apart by
- * their order; the message is left out, since it carries counts that change.
- */
-function fingerprintsOf(diagnostics: readonly Diagnostic[], sources: SourceTexts): string[] {
-  const seen = new Map<string, number>();
-  const lines = new Map<string, string[]>();
-  const lineText = (file: string, line: number | undefined) => {
-    if (line === undefined) return '';
-    if (!lines.has(file)) lines.set(file, (sources.get(file) ?? '').split(/\r?\n/));
-    return lines.get(file)![line - 1]?.trim() ?? '';
-  };
-  return diagnostics.map((d) => {
-    const where = d.path && d.path.length > 0 ? JSON.stringify(d.entity ? d.path.slice(2) : d.path) : lineText(d.file, d.line);
-    const identity = [d.code, d.file, d.entity ?? '', where].join('\u0000');
-    const occurrence = (seen.get(identity) ?? 0) + 1;
-    seen.set(identity, occurrence);
-    return createHash('sha256').update(`${identity}\u0000${occurrence}`).digest('hex').slice(0, 32);
-  });
 }
 
 function pascalCase(code: string): string {

@@ -1,8 +1,8 @@
 // The plan of `backlog waves --suggest` as text: wave by wave, each workload with where it was,
 // where it goes and why.
 import type { ChalkInstance } from 'chalk';
-import type { WavePlan } from '../query/suggest-waves.js';
-import { plural } from '../text/list.js';
+import type { WavePlan } from '../../query/suggest-waves.js';
+import { plural } from '../../text/list.js';
 
 export function wavePlanText(plan: WavePlan, style: ChalkInstance): string {
   const out: string[] = [];

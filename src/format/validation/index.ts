@@ -1,5 +1,5 @@
 import { github } from './github.js';
-import { gitlab } from './validation/gitlab.js';
+import { gitlab } from './gitlab.js';
 import { json } from './json.js';
 import { junit } from './junit.js';
 import { markdown } from './markdown.js';
