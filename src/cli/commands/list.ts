@@ -9,6 +9,7 @@ import { didYouMeanHint } from '../../text/did-you-mean.js';
 import { colourEnabled, createStyle } from '../colour.js';
 import type { CliIO } from '../io.js';
 import { openForQuery } from '../open-backlog.js';
+import { writeOutput } from '../write-output.js';
 
 export interface ListCommandOptions {
   root?: string;
@@ -58,7 +59,7 @@ export async function runList(collectionName: string | undefined, options: ListC
   const { context } = await openForQuery(io, options.root);
   const rows = listEntities(context, listOptions);
   const style = createStyle(options.format === 'table' && colourEnabled(io, options.color));
-  io.stdout((await rowsFormatter(options.format))(rows, { style, columns: options.wide ? undefined : io.columns }));
+  writeOutput(io, (await rowsFormatter(options.format))(rows, { style, columns: options.wide ? undefined : io.columns }));
   return 0;
 }
 

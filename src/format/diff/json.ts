@@ -1,15 +1,9 @@
 // `backlog diff -f json`: the review as data.
-import type { Review } from '../../diff/review.js';
 import { diagnosticJson } from '../shared/diagnostic-json.js';
 import { jsonText, OUTPUT_VERSION } from '../shared/json-output.js';
+import type { DiffFormatter } from './types.js';
 
-export interface DiffHeader {
-  base: string;
-  /** A commit, or WORKTREE for the working tree. */
-  head: string;
-}
-
-export function diffJson(review: Review, header: DiffHeader): string {
+export const diffJson: DiffFormatter = (review, header) => {
   const data = {
     version: OUTPUT_VERSION,
     base: header.base,
@@ -26,4 +20,4 @@ export function diffJson(review: Review, header: DiffHeader): string {
     findings: { introduced: review.findings.introduced.map(diagnosticJson), fixed: review.findings.fixed.map(diagnosticJson) },
   };
   return jsonText(data);
-}
+};

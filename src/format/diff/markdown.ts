@@ -6,10 +6,10 @@ import { COLLECTION_NAMES } from '../../../schemas/vocabulary.js';
 import { kindOf } from '../../diff/compare.js';
 import type { PlanningChange, Review } from '../../diff/review.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
-import type { DiffHeader } from './json.js';
 import { codeSpan, htmlCode, inertMessage, type MarkdownPlace } from '../shared/markdown-text.js';
 import { mermaidText } from '../shared/mermaid-text.js';
 import { cellText } from '../shared/cell-text.js';
+import type { DiffFormatter } from './types.js';
 
 export const DIFF_MARKER = '<!-- backlog-diff -->';
 const MAX_COMMENT_CHARACTERS = 60_000;
@@ -25,7 +25,7 @@ const PLANNING_TITLES: Array<[keyof Review['planning'], string]> = [
   ['servers', 'Servers moved between workloads'],
 ];
 
-export function diffMarkdown(review: Review, header: DiffHeader): string {
+export const diffMarkdown: DiffFormatter = (review, header) => {
   const head = header.head === 'WORKTREE' ? 'the working tree' : `\`${header.head.slice(0, 7)}\``;
   const top = [DIFF_MARKER, `### Backlog changes: \`${header.base.slice(0, 7)}\` → ${head}`, ''];
   if (review.changes.length === 0 && review.findings.introduced.length === 0 && review.findings.fixed.length === 0) {
@@ -53,7 +53,7 @@ export function diffMarkdown(review: Review, header: DiffHeader): string {
   const truncated = details.length - shown.length;
   const tail = truncated > 0 ? [`… and ${truncated} more changed ${truncated === 1 ? 'entity' : 'entities'}, left out to keep this comment short: run \`backlog diff\` to see them all.`] : [];
   return `${[fixed, '#### Entities', '', ...shown, ...tail].join('\n')}\n`;
-}
+};
 
 function summaryTable(review: Review): string[] {
   const rows = COLLECTION_NAMES.flatMap((collection) => {

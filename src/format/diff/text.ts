@@ -1,12 +1,11 @@
 // `backlog diff` in a terminal: the plan first (what moved, what got more urgent, new edges),
 // then each entity's changes, then the findings the change brings and fixes.
-import type { ChalkInstance } from 'chalk';
 import { kindOf } from '../../diff/compare.js';
 import type { PlanningChange, Review } from '../../diff/review.js';
 import { plural } from '../../text/list.js';
 import { printableDeep } from '../../text/printable.js';
-import type { DiffHeader } from './json.js';
 import { cellText } from '../shared/cell-text.js';
+import type { DiffFormatter } from './types.js';
 
 const PLANNING_TITLES: Record<string, string> = {
   priority: 'Priority',
@@ -18,7 +17,7 @@ const PLANNING_TITLES: Record<string, string> = {
   servers: 'Servers moved between workloads',
 };
 
-export function diffText(raw: Review, header: DiffHeader, style: ChalkInstance): string {
+export const diffText: DiffFormatter = (raw, header, style) => {
   const review = printableDeep(raw) as Review;
   const out = [style.bold(`backlog diff ${header.base.slice(0, 7)}..${header.head === 'WORKTREE' ? 'working tree' : header.head.slice(0, 7)}`)];
   if (review.changes.length === 0 && review.findings.introduced.length === 0 && review.findings.fixed.length === 0) {
@@ -59,7 +58,7 @@ export function diffText(raw: Review, header: DiffHeader, style: ChalkInstance):
     for (const d of fixed) out.push(`  ${style.green('fixed')}  ${d.code}  ${d.message}`);
   }
   return `${out.join('\n')}\n`;
-}
+};
 
 function value(v: unknown): string {
   return v === null || v === undefined ? '(none)' : cellText(v);

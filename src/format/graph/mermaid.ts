@@ -14,6 +14,12 @@ const CROSS_WAVE = 'stroke:#2563eb';
 const WRONG_WAY = 'stroke:#dc2626,stroke-width:3px';
 const FAINT = 'stroke:#9ca3af';
 
+/** Why Mermaid would draw an error instead of this graph (its text given), or undefined when it draws it. */
+export function mermaidTooLarge(view: GraphView, text: string): string | undefined {
+  if (view.edges.length > MERMAID_MAX_EDGES) return `${view.edges.length} edges (Mermaid draws ${MERMAID_MAX_EDGES})`;
+  return text.length > MERMAID_MAX_TEXT ? `${text.length} characters (Mermaid draws ${MERMAID_MAX_TEXT})` : undefined;
+}
+
 export function mermaid(view: GraphView): string {
   const ids = new Map(view.nodes.map((node, i) => [node.key, `n${i}`]));
   const lines = ['flowchart LR'];

@@ -4,7 +4,7 @@ import type { HistoryEntry } from '../../git/entity-history.js';
 import { printableDeep } from '../../text/printable.js';
 import { cellText } from '../shared/cell-text.js';
 
-export function historyText(label: string, raw: HistoryEntry[], style: ChalkInstance): string {
+export function logText(label: string, raw: HistoryEntry[], style: ChalkInstance): string {
   const entries = printableDeep(raw) as HistoryEntry[];
   if (entries.length === 0) return `${label}: no change in the history\n`;
   const out = [style.bold(`History of ${label}`), ''];

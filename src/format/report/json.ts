@@ -1,8 +1,6 @@
-// `backlog report -f json` and `report --history -f json`: the report in the JSON outputs' key
-// style (schemas/output/report.ts).
+// `backlog report -f json`: the report in the JSON outputs' key style (schemas/output/report.ts).
 import type * as z from 'zod';
-import type { HistoryOutput, ReportOutput } from '../../../schemas/output/report.js';
-import type { HistoryPoint } from '../../git/kpi-history.js';
+import type { ReportOutput } from '../../../schemas/output/report.js';
 import type { Report } from '../../query/report.js';
 import { jsonText, OUTPUT_VERSION } from '../shared/json-output.js';
 
@@ -32,26 +30,6 @@ export function reportJson(report: Report): string {
     openAssumptions: report.open_assumptions,
     openRemediations: report.open_remediations,
     blockedWorkloads: report.blocked_workloads.map(({ waiting_for, ...workload }) => ({ ...workload, waitingFor: waiting_for })),
-  };
-  return jsonText(output);
-}
-
-export function historyJson(points: readonly HistoryPoint[], every: 'day' | 'week' | 'month'): string {
-  const output: z.output<typeof HistoryOutput> = {
-    version: OUTPUT_VERSION,
-    every,
-    points: points.map((point) => ({
-      date: point.date,
-      commit: point.commit,
-      workloads: point.workloads,
-      workloadsToMove: point.workloads_to_move,
-      workloadsMigrated: point.workloads_migrated,
-      percentWorkloadsMigrated: point.percent_workloads_migrated,
-      servers: point.servers,
-      serversMigrated: point.servers_migrated,
-      percentServersMigrated: point.percent_servers_migrated,
-      workloadsRationalized: point.workloads_rationalized,
-    })),
   };
   return jsonText(output);
 }

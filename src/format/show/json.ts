@@ -1,5 +1,6 @@
-// `backlog show -f json` (and -f yaml): the entity in the JSON outputs' key style (schemas/output/show.ts): the
-// sections the tool makes are camelCase, the fields as the backlog writes them.
+// `backlog show -f json` (and -f yaml): the entity in the JSON outputs' key style
+// (schemas/output/show.ts): the sections the tool makes are camelCase, the fields as the backlog
+// writes them.
 import type * as z from 'zod';
 import type { ShowOutput } from '../../../schemas/output/show.js';
 import type { EntityDetail } from '../../query/show.js';

@@ -6,7 +6,7 @@ import type { Diagnostic } from '../../model/diagnostic.js';
 import { printable } from '../../text/printable.js';
 import { codeFrame } from './code-frame.js';
 import { countBySeverity, describeCounts } from './severity-counts.js';
-import type { FormatContext, ValidationFormatter } from './types.js';
+import type { ValidationContext, ValidationFormatter } from './types.js';
 
 export const stylish: ValidationFormatter = (report, context) => {
   const { style } = context;
@@ -29,13 +29,13 @@ export const stylish: ValidationFormatter = (report, context) => {
   return [...blocks, summary].join('\n\n') + '\n';
 };
 
-const SEVERITY_STYLE: Record<Severity, (context: FormatContext, text: string) => string> = {
+const SEVERITY_STYLE: Record<Severity, (context: ValidationContext, text: string) => string> = {
   error: ({ style }, text) => style.red(text),
   warning: ({ style }, text) => style.yellow(text),
   info: ({ style }, text) => style.blue(text),
 };
 
-function findingBlock(diagnostic: Diagnostic, context: FormatContext): string {
+function findingBlock(diagnostic: Diagnostic, context: ValidationContext): string {
   const { style } = context;
   const place = diagnostic.line !== undefined ? `${diagnostic.line}:${diagnostic.column}` : '-';
   const head = `  ${style.dim(place)}  ${SEVERITY_STYLE[diagnostic.severity](context, diagnostic.severity)}  ${printable(diagnostic.message)}  ${style.dim(diagnostic.code)}`;

@@ -11,7 +11,7 @@ export interface ValidationReport {
   diagnostics: readonly Diagnostic[];
 }
 
-export interface FormatContext {
+export interface ValidationContext {
   /** Colours; a chalk instance with level 0 when colour is off. */
   style: ChalkInstance;
   /** Turns a root-relative path into a repository-relative one (GitHub annotations, SARIF). */
@@ -25,4 +25,4 @@ export interface FormatContext {
 }
 
 /** A pure function from the report to the text of one output format. */
-export type ValidationFormatter = (report: ValidationReport, context: FormatContext) => string;
+export type ValidationFormatter = (report: ValidationReport, context: ValidationContext) => string;
