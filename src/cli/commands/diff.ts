@@ -2,7 +2,8 @@
 // request comment or a machine.
 import { review, type ReviewSide } from '../../diff/review.js';
 import { UsageError } from '../../errors.js';
-import { DIFF_FORMATTERS, type DiffFormat } from '../../format/diff/index.js';
+import type { DiffFormat } from '../../format/diff/formats.js';
+import { DIFF_FORMATTERS } from '../../format/diff/index.js';
 import { defaultBase, openRepository, resolveCommit, resolveRange, WORKTREE } from '../../git/repository.js';
 import { backlogRoot } from '../backlog-root.js';
 import { resolveAsOf } from '../as-of.js';

@@ -2,7 +2,8 @@
 // graph too large for Mermaid to draw is not printed as it is: the graph of waves is, and
 // stderr says how to narrow the graph asked for.
 import { UsageError } from '../../errors.js';
-import { GRAPH_FORMATTERS, type GraphFormat } from '../../format/graph/index.js';
+import type { GraphFormat } from '../../format/graph/formats.js';
+import { GRAPH_FORMATTERS } from '../../format/graph/index.js';
 import { mermaid, mermaidTooLarge } from '../../format/graph/mermaid.js';
 import { graphView, type ExternalsMode, type GraphLevel, type GraphOptions } from '../../query/graph-view.js';
 import type { CliIO } from '../io.js';

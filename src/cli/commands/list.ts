@@ -1,7 +1,8 @@
 // `backlog list [collection]`: filtered, ordered rows in a table, json, csv, markdown, yaml or ids.
 import { COLLECTION_KINDS, COLLECTION_NAMES, isCollectionName, type CollectionName } from '../../../schemas/vocabulary.js';
 import { UsageError } from '../../errors.js';
-import { rowsFormatter, type RowsFormat } from '../../format/rows/index.js';
+import type { RowsFormat } from '../../format/rows/formats.js';
+import { rowsFormatter } from '../../format/rows/index.js';
 import { listEntities, parsePriorityLevels } from '../../query/list.js';
 import { parseSort } from '../../query/order.js';
 import { parseCondition, type Condition } from '../../query/where.js';

@@ -2,7 +2,8 @@
 import { entityHistory } from '../../git/entity-history.js';
 import { backlogAt } from '../../git/backlog-at.js';
 import { openRepository, resolveCommit, shallowHistoryWarning } from '../../git/repository.js';
-import { LOG_FORMATTERS, type LogFormat } from '../../format/log/index.js';
+import type { LogFormat } from '../../format/log/formats.js';
+import { LOG_FORMATTERS } from '../../format/log/index.js';
 import { backlogRoot } from '../backlog-root.js';
 import { entityLabel } from '../../model/entity.js';
 import { findEntity } from '../../query/show.js';

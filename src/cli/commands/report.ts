@@ -1,7 +1,8 @@
 // `backlog report`: progress and KPIs as text (with bars), markdown, json, or an HTML page
 // (the dashboard); with --history, the KPIs over time from the git history, as a burn-up, csv
 // or json, or in the page. -o writes it to a file.
-import { HISTORY_FORMATTERS, isHistoryFormat, isReportFormat, REPORT_FORMATTERS, type HistoryFormat, type ReportFormat } from '../../format/report/index.js';
+import { isHistoryFormat, isReportFormat, type HistoryFormat, type ReportFormat } from '../../format/report/formats.js';
+import { HISTORY_FORMATTERS, REPORT_FORMATTERS } from '../../format/report/index.js';
 import { builtFrom } from '../../git/built-from.js';
 import { kpiHistory, type HistoryPoint, type Interval } from '../../git/kpi-history.js';
 import { openRepository, shallowHistoryWarning } from '../../git/repository.js';

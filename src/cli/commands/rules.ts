@@ -4,7 +4,8 @@ import { CODES } from '../../validate/codes.js';
 import { severityOf } from '../../validate/severity.js';
 import { colourEnabled, createStyle } from '../colour.js';
 import type { CliIO } from '../io.js';
-import { RULES_FORMATTERS, type RulesFormat } from '../../format/rules/index.js';
+import type { RulesFormat } from '../../format/rules/formats.js';
+import { RULES_FORMATTERS } from '../../format/rules/index.js';
 import { writeOutput } from '../write-output.js';
 
 export interface RulesOptions {

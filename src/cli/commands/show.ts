@@ -1,5 +1,6 @@
 // `backlog show REF`: one entity in full, as text, json or yaml.
-import { SHOW_FORMATTERS, type ShowFormat } from '../../format/show/index.js';
+import type { ShowFormat } from '../../format/show/formats.js';
+import { SHOW_FORMATTERS } from '../../format/show/index.js';
 import { createLocator, LineIndex } from '../../load/locate/index.js';
 import { locationOf } from '../../model/entity.js';
 import { findEntity, showEntity } from '../../query/show.js';

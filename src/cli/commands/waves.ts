@@ -2,7 +2,8 @@
 // written into the files with `--write`.
 import { applyFileEdits } from '../../edit/apply-changes.js';
 import { waveAssignmentEdits } from '../../edit/assign-waves.js';
-import { WAVE_PLAN_FORMATTERS, WAVES_FORMATTERS, type WavesFormat } from '../../format/waves/index.js';
+import type { WavesFormat } from '../../format/waves/formats.js';
+import { WAVE_PLAN_FORMATTERS, WAVES_FORMATTERS } from '../../format/waves/index.js';
 import { suggestWaves } from '../../query/suggest-waves.js';
 import { summarizeWaves } from '../../query/waves.js';
 import { validate } from '../../validate/validate.js';

@@ -4,15 +4,13 @@
 import type { ChalkInstance } from 'chalk';
 import type { HistoryPoint, Interval } from '../../git/kpi-history.js';
 import type { Report } from '../../query/report.js';
+import type { HistoryFormat, ReportFormat } from './formats.js';
 import { historyChart } from './history-chart.js';
 import { historyCsv } from './history-csv.js';
 import { historyJson } from './history-json.js';
 import { reportJson } from './json.js';
 import { reportMarkdown } from './markdown.js';
 import { reportText } from './text.js';
-
-export type ReportFormat = 'text' | 'markdown' | 'json';
-export type HistoryFormat = 'text' | 'json' | 'csv';
 
 export const REPORT_FORMATTERS: Record<ReportFormat, (report: Report, style: ChalkInstance) => string> = { text: reportText, markdown: reportMarkdown, json: reportJson };
 
@@ -21,11 +19,3 @@ export const HISTORY_FORMATTERS: Record<HistoryFormat, (points: HistoryPoint[], 
   json: historyJson,
   csv: historyCsv,
 };
-
-export function isReportFormat(name: string): name is ReportFormat {
-  return Object.hasOwn(REPORT_FORMATTERS, name);
-}
-
-export function isHistoryFormat(name: string): name is HistoryFormat {
-  return Object.hasOwn(HISTORY_FORMATTERS, name);
-}

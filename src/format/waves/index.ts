@@ -3,12 +3,12 @@
 import type { ChalkInstance } from 'chalk';
 import type { WavePlan } from '../../query/suggest-waves.js';
 import { waveRows, type WaveSummary } from '../../query/waves.js';
-import { rowsFormatter, type RowsFormat } from '../rows/index.js';
+import type { RowsFormat } from '../rows/formats.js';
+import { rowsFormatter } from '../rows/index.js';
 import type { RowsContext } from '../rows/types.js';
+import type { WavesFormat } from './formats.js';
 import { wavePlanJson, wavesJson } from './json.js';
 import { wavePlanText } from './plan-text.js';
-
-export type WavesFormat = 'table' | 'json' | 'markdown' | 'csv';
 
 const asRows = (format: RowsFormat) => async (summaries: WaveSummary[], context: RowsContext) => (await rowsFormatter(format))(waveRows(summaries), context);
 
