@@ -2,7 +2,8 @@
 import { resolve } from 'node:path';
 import { UsageError } from '../../errors.js';
 import type { ValidationContext, ValidationReport } from '../../format/validation/types.js';
-import { isValidationFormat, REPOSITORY_PATH_FORMATS, VALIDATION_FORMATS, VALIDATION_FORMATTERS, type ValidationFormat } from '../../format/validation/index.js';
+import { isValidationFormat, VALIDATION_FORMATS, type ValidationFormat } from '../../format/validation/formats.js';
+import { REPOSITORY_PATH_FORMATS, VALIDATION_FORMATTERS } from '../../format/validation/index.js';
 import { backlogRoot } from '../backlog-root.js';
 import { fsSource } from '../../load/fs-source.js';
 import { loadBacklog } from '../../load/load-backlog.js';

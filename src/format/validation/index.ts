@@ -1,3 +1,5 @@
+// The formats of `backlog validate`, by the name `-f` takes.
+import type { ValidationFormat } from './formats.js';
 import { github } from './github.js';
 import { gitlab } from './gitlab.js';
 import { json } from './json.js';
@@ -6,9 +8,6 @@ import { markdown } from './markdown.js';
 import { sarif } from './sarif.js';
 import { stylish } from './stylish.js';
 import type { ValidationFormatter } from './types.js';
-
-export const VALIDATION_FORMATS = ['stylish', 'json', 'github', 'sarif', 'junit', 'markdown', 'gitlab'] as const;
-export type ValidationFormat = (typeof VALIDATION_FORMATS)[number];
 
 export const VALIDATION_FORMATTERS: Record<ValidationFormat, ValidationFormatter> = {
   stylish,
@@ -22,7 +21,3 @@ export const VALIDATION_FORMATTERS: Record<ValidationFormat, ValidationFormatter
 
 /** The formats whose paths start at the top of the git repository, where CI maps them onto its files. */
 export const REPOSITORY_PATH_FORMATS: ReadonlySet<ValidationFormat> = new Set(['github', 'sarif', 'gitlab']);
-
-export function isValidationFormat(name: string): name is ValidationFormat {
-  return (VALIDATION_FORMATS as readonly string[]).includes(name);
-}
