@@ -1,7 +1,7 @@
 // The pull request's `backlog diff` comment: one per pull request, found again by the marker it
 // starts with and updated on later pushes, across every page of comments. A pull request that
 // does not change the backlog gets no comment, but one posted earlier is updated to say so.
-import { DIFF_MARKER } from '../format/diff-markdown.js';
+import { DIFF_MARKER } from '../format/diff/markdown.js';
 
 export interface IssueComment {
   id: number;

@@ -6,6 +6,14 @@ import { printable } from '../text/printable.js';
 import type { CliIO } from './io.js';
 import { toolVersion } from './version.js';
 import { IMPORT_SOURCES } from '../../schemas/vocabulary.js';
+import { DIFF_FORMATS } from '../format/diff/formats.js';
+import { GRAPH_FORMATS } from '../format/graph/formats.js';
+import { LOG_FORMATS } from '../format/log/formats.js';
+import { REPORT_COMMAND_FORMATS } from '../format/report/formats.js';
+import { ROWS_FORMATS } from '../format/rows/formats.js';
+import { RULES_FORMATS } from '../format/rules/formats.js';
+import { SHOW_FORMATS } from '../format/show/formats.js';
+import { WAVES_FORMATS } from '../format/waves/formats.js';
 
 const EXIT = { ok: 0, findings: 1, usage: 2, internal: 3 } as const;
 
@@ -70,7 +78,7 @@ function createProgram(io: CliIO, setExit: (code: number) => void): Command {
     .option('--sort <fields>', 'order by fields, e.g. wave,-cores (- for descending)')
     .option('--columns <fields>', 'the columns to show, e.g. id,name,servers,blocked_by (json and yaml: whole records without it)')
     .option('--wide', 'a table as wide as its text: nothing cut or left out to fit the terminal')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'csv', 'markdown', 'yaml', 'ids']).default('table'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(ROWS_FORMATS).default('table'))
     .action(async (collection: string | undefined, options, command: Command) => {
       const { runList } = await import('./commands/list.js');
       setExit(await runList(collection, { ...options, color: command.optsWithGlobals().color }, io));
@@ -81,7 +89,7 @@ function createProgram(io: CliIO, setExit: (code: number) => void): Command {
     .description('one entity in full: its fields, servers, dependencies both ways, drivers, assumptions, remediations, risks')
     .argument('<ref>', 'an id (crm), or kind:id when ids repeat across collections (server:SQL01)')
     .option('--root <dir>', ROOT_HELP)
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'yaml']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(SHOW_FORMATS).default('text'))
     .action(async (ref: string, options, command: Command) => {
       const { runShow } = await import('./commands/show.js');
       setExit(await runShow(ref, { ...options, color: command.optsWithGlobals().color }, io));
@@ -97,7 +105,7 @@ function createProgram(io: CliIO, setExit: (code: number) => void): Command {
     .addOption(new Option('--level <level>', 'nodes are workloads, servers, or waves').choices(['workload', 'server', 'wave']).default('workload'))
     .addOption(new Option('--externals <mode>', 'systems outside the estate: each its own node, one node per classification, or none').choices(['all', 'collapse', 'none']).default('collapse'))
     .option('--all-edges', 'also shared-infra and noise edges')
-    .addOption(new Option('-f, --format <format>', 'output format (mermaid: within what Mermaid draws, else the graph of waves)').choices(['mermaid', 'dot', 'json']).default('mermaid'))
+    .addOption(new Option('-f, --format <format>', 'output format (mermaid: within what Mermaid draws, else the graph of waves)').choices(GRAPH_FORMATS).default('mermaid'))
     .action(async (options) => {
       const { runGraph } = await import('./commands/graph.js');
       setExit(await runGraph(options, io));
@@ -107,7 +115,7 @@ function createProgram(io: CliIO, setExit: (code: number) => void): Command {
     .command('waves')
     .description('each wave with its workloads (ids, in priority order; `show WAVE` for details), dates, servers, capacity use and findings; --suggest proposes an assignment')
     .option('--root <dir>', ROOT_HELP)
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'markdown', 'csv']).default('table'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(WAVES_FORMATS).default('table'))
     .option('--wide', 'a table as wide as its text: nothing cut or left out to fit the terminal')
     .option('--suggest', 'propose a wave for every workload still to move')
     .option('--max-servers <n>', "with --suggest: the capacity of waves without their own max_servers, and of new waves", positiveInteger)
@@ -124,7 +132,7 @@ function createProgram(io: CliIO, setExit: (code: number) => void): Command {
     .command('report')
     .description('progress and KPIs: by status, strategy, wave and criticality; outcome metrics; what is open or blocked')
     .option('--root <dir>', ROOT_HELP)
-    .addOption(new Option('-f, --format <format>', 'output format (csv with --history; html: a dashboard page)').choices(['text', 'markdown', 'json', 'csv', 'html']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format (csv with --history; html: a dashboard page)').choices(REPORT_COMMAND_FORMATS).default('text'))
     .option('-o, --output <file>', 'write the report to this file instead of stdout')
     .option('--as-of <date>', '"today" for overdue reviews, YYYY-MM-DD (or BACKLOG_AS_OF)')
     .option('--history', 'the KPIs over time, from the git history (a burn-up)')
@@ -214,7 +222,7 @@ function createProgram(io: CliIO, setExit: (code: number) => void): Command {
     .argument('[base]', 'the commit to compare with, or a range A..B or A...B as git diff reads it (default: the merge-base with $GITHUB_BASE_REF, origin/HEAD, main or master)')
     .argument('[head]', 'the commit to compare (default: the working tree)')
     .option('--root <dir>', ROOT_HELP)
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(DIFF_FORMATS).default('text'))
     .option('--exit-code', 'exit 1 when there are changes')
     .option('--as-of <date>', '"today" for date rules, YYYY-MM-DD (or BACKLOG_AS_OF)')
     .action(async (base: string | undefined, head: string | undefined, options, command: Command) => {
@@ -228,7 +236,7 @@ function createProgram(io: CliIO, setExit: (code: number) => void): Command {
     .argument('<ref>', 'an id (payroll), or kind:id (server:SQL01)')
     .option('--root <dir>', ROOT_HELP)
     .option('-n, --max-count <n>', 'at most this many commits', positiveInteger, 50)
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(LOG_FORMATS).default('text'))
     .action(async (ref: string, options, command: Command) => {
       const { runLog } = await import('./commands/log.js');
       setExit(await runLog(ref, { ...options, color: command.optsWithGlobals().color }, io));
@@ -238,7 +246,7 @@ function createProgram(io: CliIO, setExit: (code: number) => void): Command {
     .command('rules')
     .description('list the finding codes with their default severity (and the severity set in this backlog)')
     .option('--root <dir>', ROOT_HELP)
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(RULES_FORMATS).default('table'))
     .option('--wide', 'a table as wide as its text: nothing cut or left out to fit the terminal')
     .action(async (options, command: Command) => {
       const { runRules } = await import('./commands/rules.js');

@@ -5,18 +5,19 @@ import type { ApplyResult } from '../edit/apply-changes.js';
 import { plural } from '../text/list.js';
 import { printable } from '../text/printable.js';
 import type { CliIO } from './io.js';
+import { writeOutput } from './write-output.js';
 
 export function reportApplied(result: ApplyResult, io: CliIO, style: ChalkInstance): number {
   switch (result.status) {
     case 'unchanged':
-      io.stdout('Nothing to change.\n');
+      writeOutput(io, 'Nothing to change.\n');
       return 0;
     case 'dry-run':
-      io.stdout(result.diff);
+      writeOutput(io, result.diff);
       io.stderr(`backlog: dry run: ${plural(result.files.length, 'file')} would change, nothing was written\n`);
       return 0;
     case 'applied':
-      io.stdout(`Wrote ${printable(result.files.join(', '))}.\n`);
+      writeOutput(io, `Wrote ${printable(result.files.join(', '))}.\n`);
       return 0;
     case 'refused':
       io.stderr(`backlog: ${printable(result.reason)}\n`);

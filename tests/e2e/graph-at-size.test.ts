@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MERMAID_MAX_EDGES, MERMAID_MAX_TEXT } from '../../src/format/mermaid.js';
+import { MERMAID_MAX_EDGES, MERMAID_MAX_TEXT } from '../../src/format/graph/mermaid.js';
 import { parseMermaid } from '../helpers/mermaid-parser.js';
 import { runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';

@@ -2,7 +2,7 @@
 // `npx vitest run -u` after a deliberate change, and read the diff.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { VALIDATION_FORMATS } from '../../src/format/validation-formats.js';
+import { VALIDATION_FORMATS } from '../../src/format/validation/formats.js';
 import { runCli } from '../helpers/run-cli.js';
 
 const repo = join(import.meta.dirname, '..', '..');

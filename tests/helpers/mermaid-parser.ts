@@ -3,7 +3,7 @@
 // Mermaid draws "Maximum text size in diagram exceeded" instead). The browser globals Mermaid
 // needs are there only while it parses: other tests share the worker.
 import { JSDOM } from 'jsdom';
-import { MERMAID_MAX_TEXT } from '../../src/format/mermaid.js';
+import { MERMAID_MAX_TEXT } from '../../src/format/graph/mermaid.js';
 
 /** What Mermaid read: the kind of diagram, and the configuration the text itself set (directives, front matter). */
 export interface MermaidParse {

@@ -1,11 +1,9 @@
 // `backlog diff [BASE] [HEAD]`: what a change means for the backlog, for a terminal, a pull
 // request comment or a machine.
-import { appendFileSync } from 'node:fs';
 import { review, type ReviewSide } from '../../diff/review.js';
-import { errorMessage, IoError, UsageError } from '../../errors.js';
-import { diffJson } from '../../format/diff-json.js';
-import { diffMarkdown } from '../../format/diff-markdown.js';
-import { diffText } from '../../format/diff-text.js';
+import { UsageError } from '../../errors.js';
+import type { DiffFormat } from '../../format/diff/formats.js';
+import { DIFF_FORMATTERS } from '../../format/diff/index.js';
 import { defaultBase, openRepository, resolveCommit, resolveRange, WORKTREE } from '../../git/repository.js';
 import { backlogRoot } from '../backlog-root.js';
 import { resolveAsOf } from '../as-of.js';
@@ -13,10 +11,11 @@ import { colourEnabled, createStyle } from '../colour.js';
 import type { CliIO } from '../io.js';
 import { reviewSidesAt } from '../../git/review-sides.js';
 import { cacheOf } from '../caching.js';
+import { writeOutput } from '../write-output.js';
 
 export interface DiffOptions {
   root?: string;
-  format: 'text' | 'markdown' | 'json';
+  format: DiffFormat;
   exitCode?: boolean;
   asOf?: string;
   color?: boolean;
@@ -33,19 +32,8 @@ export async function runDiff(baseRef: string | undefined, headRef: string | und
   const cache = cacheOf(io);
   const [before, after] = (await reviewSidesAt(repository, [base, head], root, { asOf, ...(cache ? { cache } : {}) })) as [ReviewSide, ReviewSide];
   const changes = review(before, after);
-  const header = { base, head };
-  if (options.format === 'json') io.stdout(diffJson(changes, header));
-  else if (options.format === 'markdown') {
-    const text = diffMarkdown(changes, header);
-    io.stdout(text);
-    const summary = io.env.GITHUB_STEP_SUMMARY;
-    if (summary) {
-      try {
-        appendFileSync(summary, text);
-      } catch (error) {
-        throw new IoError(`cannot append to GITHUB_STEP_SUMMARY (${summary}): ${errorMessage(error)}`, { cause: error });
-      }
-    }
-  } else io.stdout(diffText(changes, header, createStyle(colourEnabled(io, options.color))));
+  const text = DIFF_FORMATTERS[options.format](changes, { base, head }, createStyle(colourEnabled(io, options.color)));
+  // The pull-request comment is the job's summary too.
+  writeOutput(io, text, { jobSummary: options.format === 'markdown' });
   return options.exitCode && changes.changes.length > 0 ? 1 : 0;
 }

@@ -4,6 +4,7 @@ import { didYouMeanHint } from '../../text/did-you-mean.js';
 import { CODES } from '../../validate/codes.js';
 import { colourEnabled, createStyle } from '../colour.js';
 import type { CliIO } from '../io.js';
+import { writeOutput } from '../write-output.js';
 
 /** `backlog explain CODE`: what a finding means, an example, and the fix. */
 export function runExplain(code: string, options: { color?: boolean }, io: CliIO): number {
@@ -17,7 +18,8 @@ export function runExplain(code: string, options: { color?: boolean }, io: CliIO
     .split('\n')
     .map((line) => `    ${line}`)
     .join('\n');
-  io.stdout(
+  writeOutput(
+    io,
     [
       `${style.bold(wanted)} (default: ${info.severity})`,
       info.summary,

@@ -2,14 +2,13 @@
 // spreadsheets, with MEG-style column names; `backlog import csv` reads them back. CSV is one
 // sheet to stdout (or --output), spreadsheet-safe; xlsx is a workbook of the whole backlog (or
 // of one collection) written to --output.
-import { isAbsolute, resolve } from 'node:path';
 import { COLLECTION_NAMES, type CollectionName } from '../../../schemas/vocabulary.js';
-import { writeFilesAtomic } from '../../files/atomic-write.js';
 import { UsageError } from '../../errors.js';
-import { sheetCsv } from '../../format/sheet-csv.js';
+import { sheetCsv } from '../../format/export/sheet-csv.js';
 import { exportSheet } from '../../query/export-sheets.js';
 import type { CliIO } from '../io.js';
 import { openForQuery } from '../open-backlog.js';
+import { writeOutput } from '../write-output.js';
 import { parseCollection } from './list.js';
 
 export interface ExportOptions {
@@ -22,18 +21,16 @@ export interface ExportOptions {
 export async function runExport(collectionName: string | undefined, options: ExportOptions, io: CliIO): Promise<number> {
   const named = collectionName === undefined ? undefined : collectionName.toLowerCase() === 'metrics' ? 'metrics' : parseCollection(collectionName);
   if (options.format === 'xlsx' && options.output === undefined) throw new UsageError('an xlsx workbook is a binary file: name it with --output FILE.xlsx');
-  const output = options.output === undefined ? undefined : isAbsolute(options.output) ? options.output : resolve(io.cwd, options.output);
   const { context } = await openForQuery(io, options.root);
   if (options.format === 'csv') {
     const text = sheetCsv(exportSheet(context, named ?? 'workloads'), { byteOrderMark: options.bom !== false });
-    if (output === undefined) io.stdout(text);
-    else writeFilesAtomic([[output, text]]);
+    writeOutput(io, text, { file: options.output });
     return 0;
   }
   // The whole backlog unless a collection is named; an outcome's metrics go with the outcomes.
   const names: Array<CollectionName | 'metrics'> = named === undefined ? [...COLLECTION_NAMES, 'metrics'] : named === 'outcomes' ? ['outcomes', 'metrics'] : [named];
-  const { xlsxWorkbook } = await import('../../format/xlsx-workbook.js');
-  writeFilesAtomic([[output!, await xlsxWorkbook(names.map((name) => exportSheet(context, name)))]]);
+  const { xlsxWorkbook } = await import('../../format/export/xlsx-workbook.js');
+  writeOutput(io, await xlsxWorkbook(names.map((name) => exportSheet(context, name))), { file: options.output! });
   io.stderr(`backlog: wrote ${options.output} (${names.length === 1 ? `sheet ${names[0]}` : `sheets ${names.join(', ')}`})\n`);
   return 0;
 }

@@ -12,6 +12,7 @@ import { colourEnabled, createStyle } from '../colour.js';
 import type { CliIO } from '../io.js';
 import { openBacklog, whileWriting } from '../open-backlog.js';
 import { reportApplied } from '../report-applied.js';
+import { writeOutput } from '../write-output.js';
 
 type FmtOptions = { root?: string; check?: boolean; dryRun?: boolean; asOf?: string; color?: boolean };
 
@@ -42,7 +43,7 @@ async function fmt(paths: string[], options: FmtOptions, io: CliIO, journal: str
   }
   for (const path of skipped) io.stderr(`backlog: skipped ${printable(path)}: it has YAML errors (see \`backlog validate\`)\n`);
   if (options.check) {
-    for (const path of changes.keys()) io.stdout(`${printable(path)}\n`);
+    for (const path of changes.keys()) writeOutput(io, `${printable(path)}\n`);
     if (changes.size > 0) io.stderr(`backlog: ${plural(changes.size, 'file')} would be reformatted; run \`backlog fmt\`\n`);
     return changes.size > 0 || skipped.length > 0 ? 1 : 0;
   }

@@ -2,12 +2,13 @@
 // graph too large for Mermaid to draw is not printed as it is: the graph of waves is, and
 // stderr says how to narrow the graph asked for.
 import { UsageError } from '../../errors.js';
-import { dot } from '../../format/dot.js';
-import { jsonText, OUTPUT_VERSION } from '../../format/json-output.js';
-import { mermaid, MERMAID_MAX_EDGES, MERMAID_MAX_TEXT } from '../../format/mermaid.js';
+import type { GraphFormat } from '../../format/graph/formats.js';
+import { GRAPH_FORMATTERS } from '../../format/graph/index.js';
+import { mermaid, mermaidTooLarge } from '../../format/graph/mermaid.js';
 import { graphView, type ExternalsMode, type GraphLevel, type GraphOptions } from '../../query/graph-view.js';
 import type { CliIO } from '../io.js';
 import { openForQuery } from '../open-backlog.js';
+import { writeOutput } from '../write-output.js';
 
 export interface GraphCommandOptions {
   root?: string;
@@ -16,7 +17,7 @@ export interface GraphCommandOptions {
   level: GraphLevel;
   wave?: string;
   externals: ExternalsMode;
-  format: 'mermaid' | 'dot' | 'json';
+  format: GraphFormat;
   allEdges?: boolean;
 }
 
@@ -34,16 +35,12 @@ export async function runGraph(options: GraphCommandOptions, io: CliIO): Promise
     ...(options.wave !== undefined ? { wave: options.wave } : {}),
   };
   const view = graphView(context, asked);
-  if (options.format === 'json') io.stdout(jsonText({ version: OUTPUT_VERSION, ...view }));
-  else if (options.format === 'dot') io.stdout(dot(view));
+  const text = GRAPH_FORMATTERS[options.format](view);
+  const tooLarge = options.format === 'mermaid' && options.level !== 'wave' ? mermaidTooLarge(view, text) : undefined;
+  if (tooLarge === undefined) writeOutput(io, text);
   else {
-    const text = mermaid(view);
-    const tooLarge = view.edges.length > MERMAID_MAX_EDGES ? `${view.edges.length} edges (Mermaid draws ${MERMAID_MAX_EDGES})` : text.length > MERMAID_MAX_TEXT ? `${text.length} characters (Mermaid draws ${MERMAID_MAX_TEXT})` : undefined;
-    if (tooLarge === undefined || options.level === 'wave') io.stdout(text);
-    else {
-      io.stderr(`backlog: the ${options.level} graph has ${tooLarge}: printed the graph of its waves instead; narrow it with --focus REF, --wave ID or --level, or take all of it with -f dot\n`);
-      io.stdout(mermaid(graphView(context, { level: 'wave', depth: 1, allEdges: asked.allEdges, externals: asked.externals })));
-    }
+    io.stderr(`backlog: the ${options.level} graph has ${tooLarge}: printed the graph of its waves instead; narrow it with --focus REF, --wave ID or --level, or take all of it with -f dot\n`);
+    writeOutput(io, mermaid(graphView(context, { level: 'wave', depth: 1, allEdges: asked.allEdges, externals: asked.externals })));
   }
   return 0;
 }

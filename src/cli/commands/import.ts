@@ -26,6 +26,7 @@ import type { CliIO } from '../io.js';
 import { openBacklog, whileWriting } from '../open-backlog.js';
 import { reportApplied } from '../report-applied.js';
 import { parseCollection } from './list.js';
+import { writeOutput } from '../write-output.js';
 
 export interface ImportOptions {
   root?: string;
@@ -90,7 +91,7 @@ export async function runImport(source: ImportSource, files: readonly string[], 
     const code = applied.status === 'refused' ? reportRefusal(applied, run, io, createStyle(colourEnabled(io, options.color))) : reportApplied(applied, io, createStyle(colourEnabled(io, options.color)));
     const summary = summarize(source, run, applied.status === 'refused' ? undefined : plans, unused);
     if (applied.status === 'dry-run' || applied.status === 'refused') io.stderr(summary);
-    else io.stdout(summary);
+    else writeOutput(io, summary);
     return code;
   });
 }

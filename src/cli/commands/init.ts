@@ -12,6 +12,7 @@ import { gitTopLevel } from '../../git/top-level.js';
 import { printable } from '../../text/printable.js';
 import type { CliIO } from '../io.js';
 import { toolVersion } from '../version.js';
+import { writeOutput } from '../write-output.js';
 
 export function runInit(dir: string | undefined, options: { ci: CiChoice }, io: CliIO): number {
   const target = resolve(io.cwd, dir ?? '.');
@@ -49,6 +50,6 @@ export function runInit(dir: string | undefined, options: { ci: CiChoice }, io: 
     lines.push(top ? `and its CI at the top of the git repository: ${shown(ciPath)}` : `and its CI, for a git repository made in ${where}: ${shown(ciPath)}`);
   }
   lines.push(`Next: edit the examples, then \`backlog validate${where === '.' ? '' : ` --root ${where}`}\`.`);
-  io.stdout(`${printable(lines.join('\n'))}\n`);
+  writeOutput(io, `${printable(lines.join('\n'))}\n`);
   return 0;
 }

@@ -1,7 +1,8 @@
 // `backlog list [collection]`: filtered, ordered rows in a table, json, csv, markdown, yaml or ids.
 import { COLLECTION_KINDS, COLLECTION_NAMES, isCollectionName, type CollectionName } from '../../../schemas/vocabulary.js';
 import { UsageError } from '../../errors.js';
-import { rowsFormatter, type RowsFormat } from '../../format/rows/index.js';
+import type { RowsFormat } from '../../format/rows/formats.js';
+import { rowsFormatter } from '../../format/rows/index.js';
 import { listEntities, parsePriorityLevels } from '../../query/list.js';
 import { parseSort } from '../../query/order.js';
 import { parseCondition, type Condition } from '../../query/where.js';
@@ -9,6 +10,7 @@ import { didYouMeanHint } from '../../text/did-you-mean.js';
 import { colourEnabled, createStyle } from '../colour.js';
 import type { CliIO } from '../io.js';
 import { openForQuery } from '../open-backlog.js';
+import { writeOutput } from '../write-output.js';
 
 export interface ListCommandOptions {
   root?: string;
@@ -58,7 +60,7 @@ export async function runList(collectionName: string | undefined, options: ListC
   const { context } = await openForQuery(io, options.root);
   const rows = listEntities(context, listOptions);
   const style = createStyle(options.format === 'table' && colourEnabled(io, options.color));
-  io.stdout((await rowsFormatter(options.format))(rows, { style, columns: options.wide ? undefined : io.columns }));
+  writeOutput(io, (await rowsFormatter(options.format))(rows, { style, columns: options.wide ? undefined : io.columns }));
   return 0;
 }
 

@@ -2,8 +2,8 @@
 import { entityHistory } from '../../git/entity-history.js';
 import { backlogAt } from '../../git/backlog-at.js';
 import { openRepository, resolveCommit, shallowHistoryWarning } from '../../git/repository.js';
-import { historyText } from '../../format/history-text.js';
-import { jsonText, OUTPUT_VERSION } from '../../format/json-output.js';
+import type { LogFormat } from '../../format/log/formats.js';
+import { LOG_FORMATTERS } from '../../format/log/index.js';
 import { backlogRoot } from '../backlog-root.js';
 import { entityLabel } from '../../model/entity.js';
 import { findEntity } from '../../query/show.js';
@@ -11,8 +11,9 @@ import { resolveAsOf } from '../as-of.js';
 import { colourEnabled, createStyle } from '../colour.js';
 import type { CliIO } from '../io.js';
 import { parseCacheOf } from '../caching.js';
+import { writeOutput } from '../write-output.js';
 
-export async function runLog(ref: string, options: { root?: string; format: 'text' | 'json'; maxCount: number; color?: boolean }, io: CliIO): Promise<number> {
+export async function runLog(ref: string, options: { root?: string; format: LogFormat; maxCount: number; color?: boolean }, io: CliIO): Promise<number> {
   const root = await backlogRoot(io, options.root);
   const repository = await openRepository(root);
   const head = await resolveCommit(repository, 'HEAD');
@@ -21,8 +22,7 @@ export async function runLog(ref: string, options: { root?: string; format: 'tex
   await cache?.save('all');
   const entity = findEntity({ backlog: result.backlog, graph: result.graph }, ref);
   const history = await entityHistory(repository, head, entity, options.maxCount);
-  if (options.format === 'json') io.stdout(jsonText({ version: OUTPUT_VERSION, entity: entityLabel(entity), history }));
-  else io.stdout(historyText(entityLabel(entity), history, createStyle(colourEnabled(io, options.color))));
+  writeOutput(io, LOG_FORMATTERS[options.format](entityLabel(entity), history, createStyle(colourEnabled(io, options.color))));
   const warning = await shallowHistoryWarning(repository);
   if (warning) io.stderr(warning);
   return 0;

@@ -1,13 +1,8 @@
 // `backlog report`: progress and KPIs as text (with bars), markdown, json, or an HTML page
 // (the dashboard); with --history, the KPIs over time from the git history, as a burn-up, csv
 // or json, or in the page. -o writes it to a file.
-import { resolve } from 'node:path';
-import { writeFileAtomic } from '../../files/atomic-write.js';
-import { historyChart } from '../../format/history-chart.js';
-import { historyJson, reportJson } from '../../format/report-json.js';
-import { reportMarkdown } from '../../format/report-markdown.js';
-import { reportText } from '../../format/report-text.js';
-import { csv } from '../../format/rows/csv.js';
+import { isHistoryFormat, isReportFormat, type HistoryFormat, type ReportFormat } from '../../format/report/formats.js';
+import { HISTORY_FORMATTERS, REPORT_FORMATTERS } from '../../format/report/index.js';
 import { builtFrom } from '../../git/built-from.js';
 import { kpiHistory, type HistoryPoint, type Interval } from '../../git/kpi-history.js';
 import { openRepository, shallowHistoryWarning } from '../../git/repository.js';
@@ -22,10 +17,11 @@ import { backlogRoot } from '../backlog-root.js';
 import { openForQuery, type QueriedBacklog } from '../open-backlog.js';
 import { parseCacheOf } from '../caching.js';
 import { toolVersion } from '../version.js';
+import { writeOutput } from '../write-output.js';
 
 export interface ReportOptions {
   root?: string;
-  format: 'text' | 'markdown' | 'json' | 'csv' | 'html';
+  format: ReportFormat | HistoryFormat | 'html';
   asOf?: string;
   color?: boolean;
   history?: boolean;
@@ -38,27 +34,20 @@ export async function runReport(options: ReportOptions, io: CliIO): Promise<numb
   const asOf = resolveAsOf(options.asOf, io.env);
   // Colour only on a terminal: never in a file.
   const style = createStyle(options.output === undefined && colourEnabled(io, options.color));
-  const write = (text: string) => (options.output === undefined ? io.stdout(text) : writeFileAtomic(resolve(io.cwd, options.output), text));
+  const write = (text: string) => writeOutput(io, text, { file: options.output });
   if (options.format === 'html') {
     write(await dashboardPage(options, asOf, io));
     return 0;
   }
   if (options.history) {
-    const points = await history(options, asOf, io);
-    if (options.format === 'json') write(historyJson(points, options.every));
-    else if (options.format === 'csv') {
-      const columns = Object.keys(points[0] ?? {}) as Array<keyof HistoryPoint>;
-      write(csv({ columns, rows: points as unknown as Array<Record<string, unknown>>, idColumn: 'date' }, { style, columns: undefined }));
-    } else if (options.format === 'markdown') throw new UsageError('the history is text, csv, json or html');
-    else write(historyChart(points, options.every, style));
+    if (!isHistoryFormat(options.format)) throw new UsageError('the history is text, csv, json or html');
+    write(HISTORY_FORMATTERS[options.format](await history(options, asOf, io), options.every, style));
     return 0;
   }
-  if (options.format === 'csv') throw new UsageError('csv is for --history; the report is text, markdown, json or html');
+  if (!isReportFormat(options.format)) throw new UsageError('csv is for --history; the report is text, markdown, json or html');
   const { context } = await openForQuery(io, options.root);
   const report = buildReport(context, asOf);
-  if (options.format === 'json') write(reportJson(report));
-  else if (options.format === 'markdown') write(reportMarkdown(report));
-  else write(reportText(report, style));
+  write(REPORT_FORMATTERS[options.format](report, style));
   return 0;
 }
 

@@ -11,7 +11,7 @@ import { addTo } from '../../model/group.js';
 import { matchingEntities } from '../../query/list.js';
 import { findEntity } from '../../query/show.js';
 import { parseCondition } from '../../query/where.js';
-import { cellText } from '../../format/rows/types.js';
+import { cellText } from '../../format/shared/cell-text.js';
 import { plural } from '../../text/list.js';
 import { printable } from '../../text/printable.js';
 import { resolveAsOf } from '../as-of.js';
@@ -20,6 +20,7 @@ import type { CliIO } from '../io.js';
 import { openBacklog, whileWriting } from '../open-backlog.js';
 import { reportApplied } from '../report-applied.js';
 import { parseCollection } from './list.js';
+import { writeOutput } from '../write-output.js';
 
 export interface SetOptions {
   root?: string;
@@ -59,11 +60,11 @@ export async function runSet(args: string[], options: SetOptions, io: CliIO): Pr
     const changed = new Set(resolved.filter(({ assignments: made }) => made.some(changes)).map(({ entity }) => entity));
     const entitiesChanged = plural(changed.size, COLLECTION_KINDS[collection], collection);
     if (result.status === 'dry-run') {
-      io.stdout(result.diff);
+      writeOutput(io, result.diff);
       io.stderr(`${lines.join('\n')}\nbacklog: dry run: ${entitiesChanged} would change in ${plural(result.files.length, 'file')}; nothing was written\n`);
       return 0;
     }
-    io.stdout(`${lines.join('\n')}\nChanged ${entitiesChanged}; wrote ${printable(result.files.join(', '))}.\n`);
+    writeOutput(io, `${lines.join('\n')}\nChanged ${entitiesChanged}; wrote ${printable(result.files.join(', '))}.\n`);
     return 0;
   });
 }

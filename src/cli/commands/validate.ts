@@ -1,10 +1,9 @@
 // `backlog validate`: load the whole backlog, report every finding in one or more formats.
-import { appendFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { errorMessage, IoError, UsageError } from '../../errors.js';
-import { markdown } from '../../format/markdown.js';
-import type { FormatContext, ValidationReport } from '../../format/types.js';
-import { isValidationFormat, REPOSITORY_PATH_FORMATS, VALIDATION_FORMATS, VALIDATION_FORMATTERS, type ValidationFormat } from '../../format/validation-formats.js';
+import { UsageError } from '../../errors.js';
+import type { ValidationContext, ValidationReport } from '../../format/validation/types.js';
+import { isValidationFormat, VALIDATION_FORMATS, type ValidationFormat } from '../../format/validation/formats.js';
+import { REPOSITORY_PATH_FORMATS, VALIDATION_FORMATTERS } from '../../format/validation/index.js';
 import { backlogRoot } from '../backlog-root.js';
 import { fsSource } from '../../load/fs-source.js';
 import { loadBacklog } from '../../load/load-backlog.js';
@@ -16,9 +15,10 @@ import { colourEnabled, createStyle } from '../colour.js';
 import type { CliIO } from '../io.js';
 import { parseCacheOf, threadsOf } from '../caching.js';
 import { toolVersion } from '../version.js';
+import { appendJobSummary, writeOutput } from '../write-output.js';
 import { joinOr, plural } from '../../text/list.js';
 import { printable } from '../../text/printable.js';
-import { countBySeverity, describeCounts } from '../../format/summary.js';
+import { countBySeverity, describeCounts } from '../../format/validation/severity-counts.js';
 
 export interface ValidateOptions {
   root?: string;
@@ -63,7 +63,7 @@ export async function runValidate(options: ValidateOptions, io: CliIO): Promise<
   for (const output of outputs) {
     // Colour is for the terminal: never in a file.
     const colour = output.file === undefined && colourEnabled(io, options.color);
-    const context: FormatContext = {
+    const context: ValidationContext = {
       style: createStyle(colour),
       pathPrefix: REPOSITORY_PATH_FORMATS.has(output.format) ? repositoryPaths : '',
       sources: result.sources,
@@ -72,12 +72,12 @@ export async function runValidate(options: ValidateOptions, io: CliIO): Promise<
       toolVersion: toolVersion(),
     };
     const text = VALIDATION_FORMATTERS[output.format](report, context);
-    if (output.file === undefined) io.stdout(text);
-    else writeOutput(resolve(io.cwd, output.file), text);
+    // As validate always has: a FORMAT=FILE goes into a folder that is there.
+    writeOutput(io, text, { file: output.file, makeFolder: false });
   }
-  const summaryFile = io.env.GITHUB_STEP_SUMMARY;
-  if (summaryFile && outputs.some((o) => o.format === 'github')) {
-    appendOutput(summaryFile, markdown(report, { style: createStyle(false), pathPrefix: repositoryPaths, sources: result.sources, failOn: options.failOn, toolVersion: toolVersion() }));
+  // GitHub shows ten annotations of each kind: the job summary has the table of findings.
+  if (outputs.some((o) => o.format === 'github')) {
+    appendJobSummary(io, VALIDATION_FORMATTERS.markdown(report, { style: createStyle(false), pathPrefix: repositoryPaths, sources: result.sources, failOn: options.failOn, toolVersion: toolVersion() }));
   }
 
   const failing = result.diagnostics.some((d) => fails(d.severity, options.failOn));
@@ -115,20 +115,4 @@ function parseOutputs(specs: readonly string[], cwd: string): OutputRequest[] {
   const repeated = files.find((file, i) => files.indexOf(file) !== i);
   if (repeated) throw new UsageError(`two formats would be written to ${repeated}`);
   return outputs;
-}
-
-function writeOutput(path: string, text: string): void {
-  try {
-    writeFileSync(path, text);
-  } catch (error) {
-    throw new IoError(`cannot write ${path}: ${errorMessage(error)}`, { cause: error });
-  }
-}
-
-function appendOutput(path: string, text: string): void {
-  try {
-    appendFileSync(path, text);
-  } catch (error) {
-    throw new IoError(`cannot append to GITHUB_STEP_SUMMARY (${path}): ${errorMessage(error)}`, { cause: error });
-  }
 }

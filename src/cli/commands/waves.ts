@@ -2,21 +2,21 @@
 // written into the files with `--write`.
 import { applyFileEdits } from '../../edit/apply-changes.js';
 import { waveAssignmentEdits } from '../../edit/assign-waves.js';
-import { jsonText, OUTPUT_VERSION } from '../../format/json-output.js';
-import { rowsFormatter } from '../../format/rows/index.js';
-import { wavePlanText } from '../../format/wave-plan.js';
+import type { WavesFormat } from '../../format/waves/formats.js';
+import { WAVE_PLAN_FORMATTERS, WAVES_FORMATTERS } from '../../format/waves/index.js';
 import { suggestWaves } from '../../query/suggest-waves.js';
-import { summarizeWaves, waveRows } from '../../query/waves.js';
+import { summarizeWaves } from '../../query/waves.js';
 import { validate } from '../../validate/validate.js';
 import { resolveAsOf } from '../as-of.js';
 import { colourEnabled, createStyle } from '../colour.js';
 import type { CliIO } from '../io.js';
 import { openBacklog, whileWriting } from '../open-backlog.js';
 import { reportApplied } from '../report-applied.js';
+import { writeOutput } from '../write-output.js';
 
 export interface WavesOptions {
   root?: string;
-  format: 'table' | 'json' | 'markdown' | 'csv';
+  format: WavesFormat;
   wide?: boolean;
   suggest?: boolean;
   maxServers?: number;
@@ -39,13 +39,12 @@ async function waves(options: WavesOptions, io: CliIO, journal: string | undefin
   if (!options.suggest) {
     const { diagnostics } = validate(opened.files, { asOf }, opened);
     const summaries = summarizeWaves(opened.context, diagnostics);
-    if (options.format === 'json') io.stdout(jsonText({ version: OUTPUT_VERSION, waves: summaries }));
-    else io.stdout((await rowsFormatter(options.format))(waveRows(summaries), { style: options.format === 'table' ? style : createStyle(false), columns: options.wide ? undefined : io.columns }));
+    writeOutput(io, await WAVES_FORMATTERS[options.format](summaries, { style: options.format === 'table' ? style : createStyle(false), columns: options.wide ? undefined : io.columns }));
     return 0;
   }
   const plan = suggestWaves(opened.context, { reassign: options.reassign === true, ...(options.maxServers !== undefined ? { maxServers: options.maxServers } : {}) });
   if (!options.write) {
-    io.stdout(options.format === 'json' ? jsonText({ version: OUTPUT_VERSION, ...plan }) : wavePlanText(plan, style));
+    writeOutput(io, WAVE_PLAN_FORMATTERS[options.format](plan, style));
     return 0;
   }
   const result = applyFileEdits(opened.files, waveAssignmentEdits(opened.backlog, plan), { root: opened.root, dryRun: options.dryRun === true, asOf, ...(journal ? { journal } : {}) });

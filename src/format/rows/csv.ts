@@ -1,5 +1,6 @@
 import { joinSheetList } from '../../text/sheet-list.js';
-import { cellText, type RowsFormatter } from './types.js';
+import { cellText } from '../shared/cell-text.js';
+import type { RowsFormatter } from './types.js';
 
 /** RFC 4180: CRLF line ends, fields with a comma, quote or line break in double quotes. */
 export const csv: RowsFormatter = (data) => {

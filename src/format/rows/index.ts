@@ -1,8 +1,7 @@
 // The formats of rows. Each loads when asked for: the YAML writer and the table drawer are
 // most of what a query would otherwise load at start-up.
+import type { RowsFormat } from './formats.js';
 import type { RowsFormatter } from './types.js';
-
-export type RowsFormat = 'table' | 'json' | 'csv' | 'markdown' | 'yaml' | 'ids';
 
 const LOADERS: Record<RowsFormat, () => Promise<RowsFormatter>> = {
   table: async () => (await import('./table.js')).table,

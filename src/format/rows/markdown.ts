@@ -1,5 +1,6 @@
-import { inertText } from '../markdown-text.js';
-import { cellText, type RowsFormatter } from './types.js';
+import { inertText } from '../shared/markdown-text.js';
+import { cellText } from '../shared/cell-text.js';
+import type { RowsFormatter } from './types.js';
 
 export const markdownTable: RowsFormatter = (data) => {
   const cell = (text: string) => inertText(text, 'table');

@@ -1,6 +1,7 @@
 import type { RowsData } from '../../query/rows.js';
-import { jsonText, OUTPUT_VERSION } from '../json-output.js';
-import { cellText, type RowsFormatter } from './types.js';
+import { jsonText, OUTPUT_VERSION } from '../shared/json-output.js';
+import { cellText } from '../shared/cell-text.js';
+import type { RowsFormatter } from './types.js';
 
 /** The whole records when given; else rows as objects with the columns as keys, in column order, missing values as null. */
 export function rowObjects(data: RowsData): Array<Record<string, unknown>> {

@@ -1,6 +1,7 @@
 import { printable } from '../../text/printable.js';
 import { renderTable, type Cell } from './table-layout.js';
-import { cellText, type RowsFormatter } from './types.js';
+import { cellText } from '../shared/cell-text.js';
+import type { RowsFormatter } from './types.js';
 
 export const table: RowsFormatter = (data, context) => {
   if (data.rows.length === 0) return `${context.style.dim('(none)')}\n`;

@@ -1,7 +1,7 @@
 // GitLab's Code Quality report: the JSON array that `artifacts: reports: codequality` reads, so
 // that merge requests show the findings a change adds and fixes (matched by fingerprint).
 import type { Severity } from '../../../schemas/diagnostic-codes.js';
-import type { ValidationFormatter } from '../types.js';
+import type { ValidationFormatter } from './types.js';
 import { findingFingerprints } from './finding-fingerprint.js';
 
 /** GitLab's scale is info, minor, major, critical, blocker; an error blocks nothing by itself. */
