@@ -2163,9 +2163,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve9, reject) => {
+          return new Promise((resolve8, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve9(data);
+              return err ? reject(err) : resolve8(data);
             });
           });
         }
@@ -2203,12 +2203,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve9, reject) => {
+          return new Promise((resolve8, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve9(data);
+              ) : resolve8(data);
             });
           });
         }
@@ -4475,8 +4475,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve9, reject) => {
-        res = resolve9;
+      const promise = new Promise((resolve8, reject) => {
+        res = resolve8;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -5503,7 +5503,7 @@ var require_body = __commonJS({
         const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
         const prefix = `--${boundary}\r
 Content-Disposition: form-data`;
-        const escape2 = (str) => str.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
+        const escape = (str) => str.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
         const normalizeLinefeeds = (value2) => value2.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
         const rn2 = new Uint8Array([13, 10]);
@@ -5511,14 +5511,14 @@ Content-Disposition: form-data`;
         let hasUnknownSizeValue = false;
         for (const [name, value2] of object) {
           if (typeof value2 === "string") {
-            const chunk2 = textEncoder.encode(prefix + `; name="${escape2(normalizeLinefeeds(name))}"\r
+            const chunk2 = textEncoder.encode(prefix + `; name="${escape(normalizeLinefeeds(name))}"\r
 \r
 ${normalizeLinefeeds(value2)}\r
 `);
             blobParts.push(chunk2);
             length += chunk2.byteLength;
           } else {
-            const chunk2 = textEncoder.encode(`${prefix}; name="${escape2(normalizeLinefeeds(name))}"` + (value2.name ? `; filename="${escape2(value2.name)}"` : "") + `\r
+            const chunk2 = textEncoder.encode(`${prefix}; name="${escape(normalizeLinefeeds(name))}"` + (value2.name ? `; filename="${escape(value2.name)}"` : "") + `\r
 Content-Type: ${value2.type || "application/octet-stream"}\r
 \r
 `);
@@ -6727,12 +6727,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve9, reject) => {
+      const waitForDrain = () => new Promise((resolve8, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve9;
+          callback = resolve8;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7402,12 +7402,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve9, reject) => {
+      const waitForDrain = () => new Promise((resolve8, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve9;
+          callback = resolve8;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7886,16 +7886,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve9) => {
+        return new Promise((resolve8) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve9;
+            this[kClosedResolve] = resolve8;
           } else {
-            resolve9(null);
+            resolve8(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve9) => {
+        return new Promise((resolve8) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i2 = 0; i2 < requests.length; i2++) {
             const request2 = requests[i2];
@@ -7906,7 +7906,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve9(null);
+            resolve8(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7957,7 +7957,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve9, reject) => {
+        const socket = await new Promise((resolve8, reject) => {
           client[kConnector]({
             host,
             hostname: hostname2,
@@ -7969,7 +7969,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve9(socket2);
+              resolve8(socket2);
             }
           });
         });
@@ -8305,8 +8305,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c3) => c3.close()));
         } else {
-          await new Promise((resolve9) => {
-            this[kClosedResolve] = resolve9;
+          await new Promise((resolve8) => {
+            this[kClosedResolve] = resolve8;
           });
         }
       }
@@ -9575,7 +9575,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve9, reject) => {
+        return await new Promise((resolve8, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9588,7 +9588,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve9(null);
+              resolve8(null);
             }
           }).on("error", noop3).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9607,7 +9607,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert2(!stream[kConsume]);
-      return new Promise((resolve9, reject) => {
+      return new Promise((resolve8, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9624,7 +9624,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve9,
+              resolve: resolve8,
               reject,
               length: 0,
               body: []
@@ -9694,18 +9694,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve9, stream, length } = consume2;
+      const { type, body, resolve: resolve8, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve9(chunksDecode(body, length));
+          resolve8(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve9(JSON.parse(chunksDecode(body, length)));
+          resolve8(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve9(chunksConcat(body, length).buffer);
+          resolve8(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve9(new Blob(body, { type: stream[kContentType] }));
+          resolve8(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve9(chunksConcat(body, length));
+          resolve8(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9962,9 +9962,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve9, reject) => {
+        return new Promise((resolve8, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve9(data);
+            return err ? reject(err) : resolve8(data);
           });
         });
       }
@@ -10187,9 +10187,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve9, reject) => {
+        return new Promise((resolve8, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve9(data);
+            return err ? reject(err) : resolve8(data);
           });
         });
       }
@@ -10474,9 +10474,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve9, reject) => {
+        return new Promise((resolve8, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve9(data);
+            return err ? reject(err) : resolve8(data);
           });
         });
       }
@@ -10568,9 +10568,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve9, reject) => {
+        return new Promise((resolve8, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve9(data);
+            return err ? reject(err) : resolve8(data);
           });
         });
       }
@@ -14433,7 +14433,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve9, reject) => agent.dispatch(
+        return new Promise((resolve8, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14509,7 +14509,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError2 = this.onError.bind(this);
-              resolve9({
+              resolve8({
                 status,
                 statusText,
                 headersList,
@@ -14552,7 +14552,7 @@ var require_fetch = __commonJS({
               for (let i2 = 0; i2 < rawHeaders.length; i2 += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i2]), rawHeaders[i2 + 1].toString("latin1"), true);
               }
-              resolve9({
+              resolve8({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18293,8 +18293,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay2(ms) {
-      return new Promise((resolve9) => {
-        setTimeout(resolve9, ms).unref();
+      return new Promise((resolve8) => {
+        setTimeout(resolve8, ms).unref();
       });
     }
     module.exports = {
@@ -19276,11 +19276,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P3, generator) {
       function adopt(value2) {
-        return value2 instanceof P3 ? value2 : new P3(function(resolve9) {
-          resolve9(value2);
+        return value2 instanceof P3 ? value2 : new P3(function(resolve8) {
+          resolve8(value2);
         });
       }
-      return new (P3 || (P3 = Promise))(function(resolve9, reject) {
+      return new (P3 || (P3 = Promise))(function(resolve8, reject) {
         function fulfilled(value2) {
           try {
             step(generator.next(value2));
@@ -19296,7 +19296,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -19383,26 +19383,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve9) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve8) => __awaiter3(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve9(output.toString());
+              resolve8(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve9) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve8) => __awaiter3(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve9(Buffer.concat(chunks));
+              resolve8(Buffer.concat(chunks));
             });
           }));
         });
@@ -19610,14 +19610,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info, data) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve9, reject) => {
+          return new Promise((resolve8, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve9(res);
+                resolve8(res);
               }
             }
             this.requestRawWithCallback(info, data, callbackForResult);
@@ -19861,12 +19861,12 @@ var require_lib = __commonJS({
         return __awaiter3(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve9) => setTimeout(() => resolve9(), ms));
+          return new Promise((resolve8) => setTimeout(() => resolve8(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve9, reject) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve8, reject) => __awaiter3(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -19874,7 +19874,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve9(response);
+              resolve8(response);
             }
             function dateTimeDeserializer(key, value2) {
               if (typeof value2 === "string") {
@@ -19913,7 +19913,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve9(response);
+              resolve8(response);
             }
           }));
         });
@@ -23489,6 +23489,35 @@ var init_vocabulary = __esm({
   }
 });
 
+// src/format/report/formats.ts
+function isReportFormat(name) {
+  return REPORT_FORMATS.includes(name);
+}
+function isHistoryFormat(name) {
+  return HISTORY_FORMATS.includes(name);
+}
+var REPORT_FORMATS, HISTORY_FORMATS, REPORT_COMMAND_FORMATS;
+var init_formats = __esm({
+  "src/format/report/formats.ts"() {
+    "use strict";
+    REPORT_FORMATS = ["text", "markdown", "json"];
+    HISTORY_FORMATS = ["text", "json", "csv"];
+    REPORT_COMMAND_FORMATS = [.../* @__PURE__ */ new Set([...REPORT_FORMATS, ...HISTORY_FORMATS]), "html"];
+  }
+});
+
+// src/format/validation/formats.ts
+function isValidationFormat(name) {
+  return VALIDATION_FORMATS.includes(name);
+}
+var VALIDATION_FORMATS;
+var init_formats2 = __esm({
+  "src/format/validation/formats.ts"() {
+    "use strict";
+    VALIDATION_FORMATS = ["stylish", "json", "github", "sarif", "junit", "markdown", "gitlab"];
+  }
+});
+
 // src/text/list.ts
 function joinOr(items) {
   if (items.length <= 1) return items.join("");
@@ -23511,130 +23540,7 @@ var init_list = __esm({
   }
 });
 
-// src/format/markdown-text.ts
-function codeSpan(text3, place = "text") {
-  if (text3 === "") return "";
-  let value2 = printable(text3).replace(/\r?\n/g, " ");
-  if (place === "table") value2 = value2.replace(/\|/g, "\\|");
-  const longest = Math.max(0, ...(value2.match(/`+/g) ?? []).map((run3) => run3.length));
-  const fence = "`".repeat(longest + 1);
-  const pad = /^[`\s]|[`\s]$/.test(value2) ? " " : "";
-  return `${fence}${pad}${value2}${pad}${fence}`;
-}
-function inertText(text3, place = "text") {
-  const lines = printable(text3).split(/\r?\n/);
-  return lines.map((line) => line.split(/(\s+)/).map((word) => inertWord(word, place)).join("")).join(place === "table" ? "<br>" : " ");
-}
-function inertWord(word, place) {
-  if (word.trim() === "") return word;
-  if (/[@#]/.test(word)) return codeSpan(word, place);
-  return word.replace(/[\\`*_[\]<>!|~&$]/g, (ch) => `\\${ch}`).replace(/:\/\//g, "\\://").replace(/\b(www)\./gi, "$1\\.");
-}
-function inertMessage(text3, place = "text") {
-  let out2 = "";
-  let at2 = 0;
-  let prose2 = "";
-  while (at2 < text3.length) {
-    const run3 = /^`+/.exec(text3.slice(at2));
-    if (!run3) {
-      prose2 += text3[at2];
-      at2 += 1;
-      continue;
-    }
-    const fence = run3[0];
-    const close = closingRun(text3, at2 + fence.length, fence.length);
-    if (close === -1) {
-      prose2 += fence;
-      at2 += fence.length;
-      continue;
-    }
-    out2 += inertText(prose2, place) + codeSpan(stripOneSpace(text3.slice(at2 + fence.length, close)), place);
-    prose2 = "";
-    at2 = close + fence.length;
-  }
-  return out2 + inertText(prose2, place);
-}
-function closingRun(text3, from, length) {
-  const runs = /`+/g;
-  runs.lastIndex = from;
-  for (let match = runs.exec(text3); match; match = runs.exec(text3)) if (match[0].length === length) return match.index;
-  return -1;
-}
-function stripOneSpace(content) {
-  return content.length > 2 && content.startsWith(" ") && content.endsWith(" ") && content.trim() !== "" ? content.slice(1, -1) : content;
-}
-function htmlCode(text3) {
-  const escaped = printable(text3).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-  return `<code>${escaped}</code>`;
-}
-var init_markdown_text = __esm({
-  "src/format/markdown-text.ts"() {
-    "use strict";
-    init_printable();
-  }
-});
-
-// src/format/summary.ts
-function countBySeverity(diagnostics) {
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const diagnostic of diagnostics) counts[diagnostic.severity] += 1;
-  return counts;
-}
-function describeCounts(counts) {
-  const parts = [
-    counts.error ? plural(counts.error, "error") : "",
-    counts.warning ? plural(counts.warning, "warning") : "",
-    counts.info ? plural(counts.info, "info") : ""
-  ].filter(Boolean);
-  return parts.join(", ");
-}
-var init_summary = __esm({
-  "src/format/summary.ts"() {
-    "use strict";
-    init_list();
-  }
-});
-
-// src/format/markdown.ts
-var MARKDOWN_ROW_LIMIT, ICON, markdown;
-var init_markdown = __esm({
-  "src/format/markdown.ts"() {
-    "use strict";
-    init_list();
-    init_markdown_text();
-    init_summary();
-    MARKDOWN_ROW_LIMIT = 200;
-    ICON = { error: "\u274C", warning: "\u26A0\uFE0F", info: "\u2139\uFE0F" };
-    markdown = (report2, context3) => {
-      const counts = countBySeverity(report2.diagnostics);
-      const checked = `${plural(report2.files.length, "file")}, ${plural(report2.entities, "entity", "entities")}`;
-      if (report2.diagnostics.length === 0) return `### backlog validate
-
-\u2705 No problems (${checked}).
-`;
-      const lines = [
-        "### backlog validate",
-        "",
-        `**${describeCounts(counts)}** in ${checked}.`,
-        "",
-        "| Severity | Code | Location | Message |",
-        "| --- | --- | --- | --- |"
-      ];
-      for (const d of report2.diagnostics.slice(0, MARKDOWN_ROW_LIMIT)) {
-        const file = context3.pathPrefix + d.file;
-        const location = d.line !== void 0 ? `${file}:${d.line}:${d.column}` : file;
-        const message = d.hint ? `${d.message} \u2014 ${d.hint}` : d.message;
-        lines.push(`| ${ICON[d.severity]} ${d.severity} | \`${d.code}\` | ${codeSpan(location, "table")} | ${inertMessage(message, "table")} |`);
-      }
-      const rest = report2.diagnostics.length - MARKDOWN_ROW_LIMIT;
-      if (rest > 0) lines.push("", `\u2026 and ${plural(rest, "more finding")}; run \`backlog validate\` to see them all.`);
-      return `${lines.join("\n")}
-`;
-    };
-  }
-});
-
-// src/format/github.ts
+// src/format/validation/github.ts
 function annotation(d, file) {
   const properties = [`file=${escapeProperty2(file)}`];
   if (d.line !== void 0) properties.push(`line=${d.line}`, `col=${d.column}`);
@@ -23652,7 +23558,7 @@ function escapeProperty2(text3) {
 }
 var GITHUB_ANNOTATION_LIMIT, COMMAND, github;
 var init_github = __esm({
-  "src/format/github.ts"() {
+  "src/format/validation/github.ts"() {
     "use strict";
     init_list();
     init_printable();
@@ -23730,20 +23636,41 @@ var init_gitlab = __esm({
   }
 });
 
-// src/format/json-output.ts
+// src/format/validation/severity-counts.ts
+function countBySeverity(diagnostics) {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const diagnostic of diagnostics) counts[diagnostic.severity] += 1;
+  return counts;
+}
+function describeCounts(counts) {
+  const parts = [
+    counts.error ? plural(counts.error, "error") : "",
+    counts.warning ? plural(counts.warning, "warning") : "",
+    counts.info ? plural(counts.info, "info") : ""
+  ].filter(Boolean);
+  return parts.join(", ");
+}
+var init_severity_counts = __esm({
+  "src/format/validation/severity-counts.ts"() {
+    "use strict";
+    init_list();
+  }
+});
+
+// src/format/shared/json-output.ts
 function jsonText(value2) {
   return `${JSON.stringify(value2, null, 2)}
 `;
 }
 var OUTPUT_VERSION;
 var init_json_output = __esm({
-  "src/format/json-output.ts"() {
+  "src/format/shared/json-output.ts"() {
     "use strict";
     OUTPUT_VERSION = 1;
   }
 });
 
-// src/format/json.ts
+// src/format/shared/diagnostic-json.ts
 function diagnosticJson(d) {
   const out2 = { code: d.code, severity: d.severity, message: d.message, file: d.file };
   for (const key of ["line", "column", "endLine", "endColumn", "path", "entity", "hint", "related"]) {
@@ -23751,12 +23678,20 @@ function diagnosticJson(d) {
   }
   return out2;
 }
+var init_diagnostic_json = __esm({
+  "src/format/shared/diagnostic-json.ts"() {
+    "use strict";
+  }
+});
+
+// src/format/validation/json.ts
 var json;
 var init_json = __esm({
-  "src/format/json.ts"() {
+  "src/format/validation/json.ts"() {
     "use strict";
-    init_summary();
+    init_severity_counts();
     init_json_output();
+    init_diagnostic_json();
     json = (report2) => {
       const counts = countBySeverity(report2.diagnostics);
       const envelope = {
@@ -24030,7 +23965,7 @@ var init_severity = __esm({
   }
 });
 
-// src/format/junit.ts
+// src/format/validation/junit.ts
 function caseNames(found) {
   const base = found.map((d) => {
     const field2 = d.entity !== void 0 && d.path ? fieldPath(d.path.slice(2)) : "";
@@ -24061,7 +23996,7 @@ function xml(text3) {
 }
 var RUN_SUITE, junit;
 var init_junit = __esm({
-  "src/format/junit.ts"() {
+  "src/format/validation/junit.ts"() {
     "use strict";
     init_group();
     init_field_path();
@@ -24108,8 +24043,109 @@ ${cases.join("\n")}
   }
 });
 
-// src/format/sarif.ts
-import { createHash as createHash2 } from "node:crypto";
+// src/format/shared/markdown-text.ts
+function codeSpan(text3, place = "text") {
+  if (text3 === "") return "";
+  let value2 = printable(text3).replace(/\r?\n/g, " ");
+  if (place === "table") value2 = value2.replace(/\|/g, "\\|");
+  const longest = Math.max(0, ...(value2.match(/`+/g) ?? []).map((run3) => run3.length));
+  const fence = "`".repeat(longest + 1);
+  const pad = /^[`\s]|[`\s]$/.test(value2) ? " " : "";
+  return `${fence}${pad}${value2}${pad}${fence}`;
+}
+function inertText(text3, place = "text") {
+  const lines = printable(text3).split(/\r?\n/);
+  return lines.map((line) => line.split(/(\s+)/).map((word) => inertWord(word, place)).join("")).join(place === "table" ? "<br>" : " ");
+}
+function inertWord(word, place) {
+  if (word.trim() === "") return word;
+  if (/[@#]/.test(word)) return codeSpan(word, place);
+  return word.replace(/[\\`*_[\]<>!|~&$]/g, (ch) => `\\${ch}`).replace(/:\/\//g, "\\://").replace(/\b(www)\./gi, "$1\\.");
+}
+function inertMessage(text3, place = "text") {
+  let out2 = "";
+  let at2 = 0;
+  let prose2 = "";
+  while (at2 < text3.length) {
+    const run3 = /^`+/.exec(text3.slice(at2));
+    if (!run3) {
+      prose2 += text3[at2];
+      at2 += 1;
+      continue;
+    }
+    const fence = run3[0];
+    const close = closingRun(text3, at2 + fence.length, fence.length);
+    if (close === -1) {
+      prose2 += fence;
+      at2 += fence.length;
+      continue;
+    }
+    out2 += inertText(prose2, place) + codeSpan(stripOneSpace(text3.slice(at2 + fence.length, close)), place);
+    prose2 = "";
+    at2 = close + fence.length;
+  }
+  return out2 + inertText(prose2, place);
+}
+function closingRun(text3, from, length) {
+  const runs = /`+/g;
+  runs.lastIndex = from;
+  for (let match = runs.exec(text3); match; match = runs.exec(text3)) if (match[0].length === length) return match.index;
+  return -1;
+}
+function stripOneSpace(content) {
+  return content.length > 2 && content.startsWith(" ") && content.endsWith(" ") && content.trim() !== "" ? content.slice(1, -1) : content;
+}
+function htmlCode(text3) {
+  const escaped = printable(text3).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  return `<code>${escaped}</code>`;
+}
+var init_markdown_text = __esm({
+  "src/format/shared/markdown-text.ts"() {
+    "use strict";
+    init_printable();
+  }
+});
+
+// src/format/validation/markdown.ts
+var MARKDOWN_ROW_LIMIT, ICON, markdown;
+var init_markdown = __esm({
+  "src/format/validation/markdown.ts"() {
+    "use strict";
+    init_list();
+    init_markdown_text();
+    init_severity_counts();
+    MARKDOWN_ROW_LIMIT = 200;
+    ICON = { error: "\u274C", warning: "\u26A0\uFE0F", info: "\u2139\uFE0F" };
+    markdown = (report2, context3) => {
+      const counts = countBySeverity(report2.diagnostics);
+      const checked = `${plural(report2.files.length, "file")}, ${plural(report2.entities, "entity", "entities")}`;
+      if (report2.diagnostics.length === 0) return `### backlog validate
+
+\u2705 No problems (${checked}).
+`;
+      const lines = [
+        "### backlog validate",
+        "",
+        `**${describeCounts(counts)}** in ${checked}.`,
+        "",
+        "| Severity | Code | Location | Message |",
+        "| --- | --- | --- | --- |"
+      ];
+      for (const d of report2.diagnostics.slice(0, MARKDOWN_ROW_LIMIT)) {
+        const file = context3.pathPrefix + d.file;
+        const location = d.line !== void 0 ? `${file}:${d.line}:${d.column}` : file;
+        const message = d.hint ? `${d.message} \u2014 ${d.hint}` : d.message;
+        lines.push(`| ${ICON[d.severity]} ${d.severity} | \`${d.code}\` | ${codeSpan(location, "table")} | ${inertMessage(message, "table")} |`);
+      }
+      const rest = report2.diagnostics.length - MARKDOWN_ROW_LIMIT;
+      if (rest > 0) lines.push("", `\u2026 and ${plural(rest, "more finding")}; run \`backlog validate\` to see them all.`);
+      return `${lines.join("\n")}
+`;
+    };
+  }
+});
+
+// src/format/validation/sarif.ts
 function physicalLocation(uri, place) {
   const region = place.line !== void 0 ? {
     region: {
@@ -24123,37 +24159,22 @@ function physicalLocation(uri, place) {
 function relativeUri(path) {
   return path.split("/").map(encodeURIComponent).join("/");
 }
-function fingerprintsOf(diagnostics, sources) {
-  const seen = /* @__PURE__ */ new Map();
-  const lines = /* @__PURE__ */ new Map();
-  const lineText = (file, line) => {
-    if (line === void 0) return "";
-    if (!lines.has(file)) lines.set(file, (sources.get(file) ?? "").split(/\r?\n/));
-    return lines.get(file)[line - 1]?.trim() ?? "";
-  };
-  return diagnostics.map((d) => {
-    const where = d.path && d.path.length > 0 ? JSON.stringify(d.entity ? d.path.slice(2) : d.path) : lineText(d.file, d.line);
-    const identity = [d.code, d.file, d.entity ?? "", where].join("\0");
-    const occurrence = (seen.get(identity) ?? 0) + 1;
-    seen.set(identity, occurrence);
-    return createHash2("sha256").update(`${identity}\0${occurrence}`).digest("hex").slice(0, 32);
-  });
-}
 function pascalCase(code) {
   return code.toLowerCase().split("_").map((word) => word[0].toUpperCase() + word.slice(1)).join("");
 }
 var LEVEL, SARIF_SCHEMA, INFORMATION_URI, sarif;
 var init_sarif = __esm({
-  "src/format/sarif.ts"() {
+  "src/format/validation/sarif.ts"() {
     "use strict";
     init_diagnostic_codes();
     init_codes();
+    init_finding_fingerprint();
     LEVEL = { error: "error", warning: "warning", info: "note" };
     SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
     INFORMATION_URI = "https://www.npmjs.com/package/migration-backlog";
     sarif = (report2, context3) => {
       const ruleIndex = new Map(DIAGNOSTIC_CODES.map((code, index) => [code, index]));
-      const fingerprints = fingerprintsOf(report2.diagnostics, context3.sources);
+      const fingerprints = findingFingerprints(report2.diagnostics, context3.sources);
       const log = {
         $schema: SARIF_SCHEMA,
         version: "2.1.0",
@@ -24207,7 +24228,7 @@ ${info.example}
   }
 });
 
-// src/format/code-frame.ts
+// src/format/validation/code-frame.ts
 function codeFrame(source, span, style, severity = "error", context3 = 1) {
   const mark = severity === "error" ? style.red.bold : severity === "warning" ? style.yellow.bold : style.blue.bold;
   const lines = source.split(/\r?\n/);
@@ -24241,14 +24262,14 @@ function codeFrame(source, span, style, severity = "error", context3 = 1) {
 }
 var MAX_WIDTH;
 var init_code_frame = __esm({
-  "src/format/code-frame.ts"() {
+  "src/format/validation/code-frame.ts"() {
     "use strict";
     init_printable();
     MAX_WIDTH = 160;
   }
 });
 
-// src/format/stylish.ts
+// src/format/validation/stylish.ts
 function findingBlock(diagnostic, context3) {
   const { style } = context3;
   const place = diagnostic.line !== void 0 ? `${diagnostic.line}:${diagnostic.column}` : "-";
@@ -24272,13 +24293,13 @@ function indent(text3, width) {
 }
 var stylish, SEVERITY_STYLE;
 var init_stylish = __esm({
-  "src/format/stylish.ts"() {
+  "src/format/validation/stylish.ts"() {
     "use strict";
     init_group();
     init_list();
     init_printable();
     init_code_frame();
-    init_summary();
+    init_severity_counts();
     stylish = (report2, context3) => {
       const { style } = context3;
       const byFile = groupBy(report2.diagnostics, (diagnostic) => diagnostic.file);
@@ -24304,13 +24325,10 @@ var init_stylish = __esm({
   }
 });
 
-// src/format/validation-formats.ts
-function isValidationFormat(name) {
-  return VALIDATION_FORMATS.includes(name);
-}
-var VALIDATION_FORMATS, VALIDATION_FORMATTERS, REPOSITORY_PATH_FORMATS;
-var init_validation_formats = __esm({
-  "src/format/validation-formats.ts"() {
+// src/format/validation/index.ts
+var VALIDATION_FORMATTERS, REPOSITORY_PATH_FORMATS;
+var init_validation = __esm({
+  "src/format/validation/index.ts"() {
     "use strict";
     init_github();
     init_gitlab();
@@ -24319,7 +24337,6 @@ var init_validation_formats = __esm({
     init_markdown();
     init_sarif();
     init_stylish();
-    VALIDATION_FORMATS = ["stylish", "json", "github", "sarif", "junit", "markdown", "gitlab"];
     VALIDATION_FORMATTERS = {
       stylish,
       json,
@@ -24615,7 +24632,7 @@ var init_atomic_write = __esm({
 });
 
 // src/cache/cache-file.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 import { closeSync as closeSync3, fstatSync as fstatSync2, readSync, rmSync as rmSync2, statSync as statSync4 } from "node:fs";
 function writeCacheFile(location, header, sections) {
   const writer = CacheFileWriter.open(location);
@@ -24696,7 +24713,7 @@ function removeIfStill(location, fd) {
   }
 }
 function sha1(content) {
-  return createHash3("sha1").update(content).digest("hex");
+  return createHash2("sha1").update(content).digest("hex");
 }
 var MAX_LAST_LINE, CacheFileWriter, AsciiJson;
 var init_cache_file = __esm({
@@ -24732,7 +24749,7 @@ var init_cache_file = __esm({
       }
       startSection(name, ascii = false) {
         if (this.current) throw new Error(`section ${this.current.name} is not ended`);
-        this.current = { name, start: this.offset, hash: createHash3("sha1"), ascii };
+        this.current = { name, start: this.offset, hash: createHash2("sha1"), ascii };
       }
       /** More of the section started. */
       write(text3) {
@@ -24780,11 +24797,11 @@ ${this.offset} ${headerJson.length} ${sha1(headerJson)}
 });
 
 // src/cache/cache.ts
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 import { readdirSync, rmSync as rmSync3, statSync as statSync5, utimesSync } from "node:fs";
 import { join as join4 } from "node:path";
 function rootHash(root) {
-  return createHash4("sha1").update(root).digest("hex").slice(0, 16);
+  return createHash3("sha1").update(root).digest("hex").slice(0, 16);
 }
 function touch(location) {
   try {
@@ -25153,9 +25170,9 @@ __export(parse_cache_exports, {
   fileOfEntry: () => fileOfEntry,
   relocate: () => relocate
 });
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 function entryKey(version2, path, bytes) {
-  return createHash5("sha1").update(`${version2}\0${path === ROOT_FILE}\0`).update(bytes).digest("hex");
+  return createHash4("sha1").update(`${version2}\0${path === ROOT_FILE}\0`).update(bytes).digest("hex");
 }
 function withEarlier(used, earlier) {
   const kept = new Map(used);
@@ -25380,7 +25397,7 @@ async function acquire(lockFile, waitMs) {
       if (holder.stale) takeOver(lockFile, holder.inode);
       else if (Date.now() >= deadline) {
         throw new IoError(`another backlog command${holder.pid ? ` (process ${holder.pid})` : ""} is writing this backlog: nothing was written; run this one again when it is done`);
-      } else await new Promise((resolve9) => setTimeout(resolve9, POLL_MS));
+      } else await new Promise((resolve8) => setTimeout(resolve8, POLL_MS));
       continue;
     }
     try {
@@ -27875,9 +27892,9 @@ var init_backlog_of_files = __esm({
 });
 
 // src/load/content-id.ts
-import { createHash as createHash6 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 function blobId(bytes) {
-  return createHash6("sha1").update(`blob ${bytes.byteLength}\0`).update(bytes).digest("hex");
+  return createHash5("sha1").update(`blob ${bytes.byteLength}\0`).update(bytes).digest("hex");
 }
 var init_content_id = __esm({
   "src/load/content-id.ts"() {
@@ -31156,7 +31173,7 @@ function isRef(value2) {
 function cloneIssues(issues) {
   return issues.map((iss) => iss.path ? { ...iss, path: iss.path.slice() } : { ...iss });
 }
-function isRecursive(inst, stack, resolve9) {
+function isRecursive(inst, stack, resolve8) {
   const cached3 = recursive.get(inst);
   if (cached3 !== void 0)
     return cached3 ? PROVEN : NONE;
@@ -31166,7 +31183,7 @@ function isRecursive(inst, stack, resolve9) {
   let result = NONE;
   const check = (child) => {
     if (result !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve9);
+      const answer = isRecursive(child, stack, resolve8);
       if (answer > result)
         result = answer;
     }
@@ -31177,7 +31194,7 @@ function isRecursive(inst, stack, resolve9) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve9) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve8) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -31241,7 +31258,7 @@ function isRecursive(inst, stack, resolve9) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve9 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve8 ? inst._zod.innerType : void 0);
       merge3(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -43666,27 +43683,27 @@ var init_subset = __esm({
         for (; ; ) {
           const quote2 = line.indexOf('"', from);
           if (quote2 === -1) throw GIVE_UP2;
-          const escape2 = line.indexOf("\\", from);
-          if (escape2 === -1 || quote2 < escape2) {
+          const escape = line.indexOf("\\", from);
+          if (escape === -1 || quote2 < escape) {
             const start = this.column;
             this.column = quote2 + 1;
             this.placeScalar(start);
             return text3 + line.slice(from, quote2);
           }
-          text3 += line.slice(from, escape2);
-          const code = line[escape2 + 1];
+          text3 += line.slice(from, escape);
+          const code = line[escape + 1];
           if (code === "u") {
-            const hex = line.slice(escape2 + 2, escape2 + 6);
+            const hex = line.slice(escape + 2, escape + 6);
             if (!/^[0-9a-fA-F]{4}$/.test(hex)) throw GIVE_UP2;
             const unit = parseInt(hex, 16);
             if (unit >= 55296 && unit <= 57343) throw GIVE_UP2;
             text3 += String.fromCharCode(unit);
-            from = escape2 + 6;
+            from = escape + 6;
           } else {
             const char = ESCAPES[code];
             if (char === void 0) throw GIVE_UP2;
             text3 += char;
-            from = escape2 + 2;
+            from = escape + 2;
           }
         }
       }
@@ -43819,7 +43836,7 @@ var init_shared_reading = __esm({
     ParseWorker = class _ParseWorker {
       constructor(worker) {
         this.worker = worker;
-        this.exited = new Promise((resolve9) => worker.once("exit", () => resolve9()));
+        this.exited = new Promise((resolve8) => worker.once("exit", () => resolve8()));
         worker.once("exit", (code) => this.ended ??= new Error(`the parse worker stopped (${code})`));
       }
       /** Why the thread ended before it was asked for anything (it could not start, say). */
@@ -43843,7 +43860,7 @@ var init_shared_reading = __esm({
       read(task, onRead) {
         const worker = this.worker;
         if (this.ended) return Promise.reject(this.ended);
-        return new Promise((resolve9, reject) => {
+        return new Promise((resolve8, reject) => {
           worker.ref();
           worker.on("message", ({ indexes, entries, done }) => {
             try {
@@ -43852,7 +43869,7 @@ var init_shared_reading = __esm({
               reject(error3);
             }
             if (done) {
-              resolve9();
+              resolve8();
               if (!task.pack) this.stop();
             }
           });
@@ -45617,6 +45634,51 @@ var init_colour = __esm({
   "src/cli/colour.ts"() {
     "use strict";
     init_source();
+  }
+});
+
+// src/cli/write-output.ts
+import { appendFileSync as appendFileSync2, realpathSync as realpathSync3, statSync as statSync8, writeFileSync } from "node:fs";
+import { dirname as dirname7, resolve as resolve2 } from "node:path";
+function writeOutput(io, content, target = {}) {
+  if (target.file === void 0) io.stdout(content);
+  else writeFile2(resolve2(io.cwd, target.file), content, target.makeFolder !== false);
+  if (target.jobSummary) appendJobSummary(io, content);
+}
+function appendJobSummary(io, markdown2) {
+  const summary2 = io.env.GITHUB_STEP_SUMMARY;
+  if (!summary2) return;
+  try {
+    appendFileSync2(summary2, markdown2);
+  } catch (error3) {
+    throw new IoError(`cannot append to GITHUB_STEP_SUMMARY (${summary2}): ${errorMessage(error3)}`, { cause: error3 });
+  }
+}
+function writeFile2(path, content, makeFolder2) {
+  const found = statOf(path);
+  if (found && !found.isFile()) {
+    try {
+      writeFileSync(path, content);
+    } catch (error3) {
+      throw new IoError(`cannot write ${path}: ${errorMessage(error3)}`, { cause: error3 });
+    }
+    return;
+  }
+  if (!found && !makeFolder2 && !statOf(dirname7(path))) throw new IoError(`cannot write ${path}: ENOENT: no folder ${dirname7(path)}`);
+  writeFileAtomic(found ? realpathSync3(path) : path, content);
+}
+function statOf(path) {
+  try {
+    return statSync8(path);
+  } catch {
+    return void 0;
+  }
+}
+var init_write_output = __esm({
+  "src/cli/write-output.ts"() {
+    "use strict";
+    init_errors();
+    init_atomic_write();
   }
 });
 
@@ -51496,7 +51558,7 @@ var init_esm = __esm({
 });
 
 // src/git/repository.ts
-import { realpathSync as realpathSync3 } from "node:fs";
+import { realpathSync as realpathSync4 } from "node:fs";
 import { relative as relative3, sep as sep5 } from "node:path";
 async function openRepository(root) {
   const git = simpleGit({ baseDir: root });
@@ -51506,7 +51568,7 @@ async function openRepository(root) {
   } catch {
     throw new UsageError(`${root} is not in a git repository`, "the review commands read the backlog from git: run them in a clone");
   }
-  const prefix = relative3(realpathSync3(top), realpathSync3(root)).split(sep5).join("/");
+  const prefix = relative3(realpathSync4(top), realpathSync4(root)).split(sep5).join("/");
   return { git, top, prefix };
 }
 async function resolveCommit(repository, ref2) {
@@ -51641,7 +51703,7 @@ async function treeOf(repository, commit) {
 function readBlobs(repository, blobs) {
   const contents = /* @__PURE__ */ new Map();
   if (blobs.length === 0) return Promise.resolve(contents);
-  return new Promise((resolve9, reject) => {
+  return new Promise((resolve8, reject) => {
     const child = spawn2("git", ["cat-file", "--batch"], { cwd: repository.top, stdio: ["pipe", "pipe", "pipe"] });
     const chunks = [];
     let stderr = "";
@@ -51665,7 +51727,7 @@ function readBlobs(repository, blobs) {
         contents.set(blob, output.subarray(start, start + Number(size)));
         at2 = start + Number(size) + 1;
       }
-      resolve9(contents);
+      resolve8(contents);
     });
     child.stdin.end(`${blobs.join("\n")}
 `);
@@ -51735,8 +51797,7 @@ var validate_exports = {};
 __export(validate_exports, {
   runValidate: () => runValidate
 });
-import { appendFileSync as appendFileSync2, writeFileSync } from "node:fs";
-import { resolve as resolve2 } from "node:path";
+import { resolve as resolve3 } from "node:path";
 async function runValidate(options, io) {
   const outputs = parseOutputs(options.format ?? [], io.cwd);
   const asOf = resolveAsOf(options.asOf, io.env);
@@ -51768,12 +51829,10 @@ async function runValidate(options, io) {
       toolVersion: toolVersion()
     };
     const text3 = VALIDATION_FORMATTERS[output.format](report2, context3);
-    if (output.file === void 0) io.stdout(text3);
-    else writeOutput(resolve2(io.cwd, output.file), text3);
+    writeOutput(io, text3, { file: output.file, makeFolder: false });
   }
-  const summaryFile = io.env.GITHUB_STEP_SUMMARY;
-  if (summaryFile && outputs.some((o2) => o2.format === "github")) {
-    appendOutput(summaryFile, markdown(report2, { style: createStyle(false), pathPrefix: repositoryPaths, sources: result.sources, failOn: options.failOn, toolVersion: toolVersion() }));
+  if (outputs.some((o2) => o2.format === "github")) {
+    appendJobSummary(io, VALIDATION_FORMATTERS.markdown(report2, { style: createStyle(false), pathPrefix: repositoryPaths, sources: result.sources, failOn: options.failOn, toolVersion: toolVersion() }));
   }
   const failing = result.diagnostics.some((d) => fails(d.severity, options.failOn));
   const counts = countBySeverity(result.diagnostics);
@@ -51805,31 +51864,17 @@ function parseOutputs(specs, cwd) {
       `write all but one to a file: -f ${toStdout[1].format}=FILE`
     );
   }
-  const files = outputs.flatMap((output) => output.file === void 0 ? [] : [resolve2(cwd, output.file)]);
+  const files = outputs.flatMap((output) => output.file === void 0 ? [] : [resolve3(cwd, output.file)]);
   const repeated = files.find((file, i2) => files.indexOf(file) !== i2);
   if (repeated) throw new UsageError(`two formats would be written to ${repeated}`);
   return outputs;
-}
-function writeOutput(path, text3) {
-  try {
-    writeFileSync(path, text3);
-  } catch (error3) {
-    throw new IoError(`cannot write ${path}: ${errorMessage(error3)}`, { cause: error3 });
-  }
-}
-function appendOutput(path, text3) {
-  try {
-    appendFileSync2(path, text3);
-  } catch (error3) {
-    throw new IoError(`cannot append to GITHUB_STEP_SUMMARY (${path}): ${errorMessage(error3)}`, { cause: error3 });
-  }
 }
 var init_validate2 = __esm({
   "src/cli/commands/validate.ts"() {
     "use strict";
     init_errors();
-    init_markdown();
-    init_validation_formats();
+    init_formats2();
+    init_validation();
     init_backlog_root();
     init_fs_source();
     init_load_backlog();
@@ -51840,9 +51885,10 @@ var init_validate2 = __esm({
     init_colour();
     init_caching();
     init_version();
+    init_write_output();
     init_list();
     init_printable();
-    init_summary();
+    init_severity_counts();
   }
 });
 
@@ -52094,15 +52140,15 @@ var init_table_layout = __esm({
   }
 });
 
-// src/format/rows/types.ts
-function cellText(value2, listSeparator = ", ") {
+// src/format/shared/cell-text.ts
+function cellText(value2) {
   if (value2 === void 0 || value2 === null) return "";
-  if (Array.isArray(value2)) return value2.map((item) => cellText(item, listSeparator)).join(listSeparator);
+  if (Array.isArray(value2)) return value2.map(cellText).join(", ");
   if (typeof value2 === "object") return JSON.stringify(value2);
   return String(value2);
 }
-var init_types = __esm({
-  "src/format/rows/types.ts"() {
+var init_cell_text = __esm({
+  "src/format/shared/cell-text.ts"() {
     "use strict";
   }
 });
@@ -52118,7 +52164,7 @@ var init_table = __esm({
     "use strict";
     init_printable();
     init_table_layout();
-    init_types();
+    init_cell_text();
     table = (data, context3) => {
       if (data.rows.length === 0) return `${context3.style.dim("(none)")}
 `;
@@ -52147,7 +52193,7 @@ var init_structured = __esm({
   "src/format/rows/structured.ts"() {
     "use strict";
     init_json_output();
-    init_types();
+    init_cell_text();
     json2 = (data) => jsonText({ version: OUTPUT_VERSION, ...data.collection ? { collection: data.collection } : {}, items: rowObjects(data) });
     ids = (data) => (data.ids ?? data.rows.map((row) => cellText(row[data.idColumn]))).map((id2) => `${id2}
 `).join("");
@@ -52219,7 +52265,7 @@ var init_csv = __esm({
   "src/format/rows/csv.ts"() {
     "use strict";
     init_sheet_list();
-    init_types();
+    init_cell_text();
     csv = (data) => {
       const lines = [data.columns.map(field).join(",")];
       for (const row of data.rows) lines.push(data.columns.map((column) => field(sheetCell(row[column]))).join(","));
@@ -52239,7 +52285,7 @@ var init_markdown2 = __esm({
   "src/format/rows/markdown.ts"() {
     "use strict";
     init_markdown_text();
-    init_types();
+    init_cell_text();
     markdownTable = (data) => {
       const cell2 = (text3) => inertText(text3, "table");
       const lines = [`| ${data.columns.map(cell2).join(" | ")} |`, `| ${data.columns.map(() => "---").join(" | ")} |`];
@@ -54490,7 +54536,7 @@ var init_model_snapshot = __esm({
 });
 
 // src/load/snapshot.ts
-import { createHash as createHash7 } from "node:crypto";
+import { createHash as createHash6 } from "node:crypto";
 async function saveSnapshot(cache, root, source, content, takenAt) {
   const stamped = content.files.map((file) => ({ path: file.path, file }));
   if (!content.files.some((file) => file.path === ROOT_FILE)) stamped.push({ path: ROOT_FILE, file: content.rootFile });
@@ -54561,7 +54607,7 @@ function settle2(file, header, checkedAt) {
   file.rewrite({ ...header, racy: {} });
 }
 function hashOf(bytes) {
-  return createHash7("sha1").update(bytes).digest("hex");
+  return createHash6("sha1").update(bytes).digest("hex");
 }
 var SNAPSHOT_FORMAT, RACY_MS;
 var init_snapshot = __esm({
@@ -54693,7 +54739,7 @@ async function runList(collectionName, options, io) {
   const { context: context3 } = await openForQuery(io, options.root);
   const rows = listEntities(context3, listOptions);
   const style = createStyle(options.format === "table" && colourEnabled(io, options.color));
-  io.stdout((await rowsFormatter(options.format))(rows, { style, columns: options.wide ? void 0 : io.columns }));
+  writeOutput(io, (await rowsFormatter(options.format))(rows, { style, columns: options.wide ? void 0 : io.columns }));
   return 0;
 }
 function parseCollection(name) {
@@ -54715,6 +54761,7 @@ var init_list3 = __esm({
     init_did_you_mean();
     init_colour();
     init_open_backlog();
+    init_write_output();
     SHORTHANDS = [
       ["status", "status", "="],
       ["wave", "wave", "="],
@@ -54727,7 +54774,7 @@ var init_list3 = __esm({
   }
 });
 
-// src/format/show-json.ts
+// src/format/show/json.ts
 function showOutput(detail) {
   return {
     version: OUTPUT_VERSION,
@@ -54744,14 +54791,14 @@ function showJson(detail) {
 function camelCase(key) {
   return key.replace(/_([a-z])/g, (_2, letter) => letter.toUpperCase());
 }
-var init_show_json = __esm({
-  "src/format/show-json.ts"() {
+var init_json2 = __esm({
+  "src/format/show/json.ts"() {
     "use strict";
     init_json_output();
   }
 });
 
-// src/format/show-text.ts
+// src/format/show/text.ts
 function showText(shown3, style) {
   const detail = printableDeep(shown3);
   const name = typeof detail.fields.name === "string" ? detail.fields.name : typeof detail.fields.title === "string" ? detail.fields.title : void 0;
@@ -54816,11 +54863,11 @@ function aligned(pairs, indent2) {
 ${under}`)}`.trimEnd());
 }
 var TITLES;
-var init_show_text = __esm({
-  "src/format/show-text.ts"() {
+var init_text = __esm({
+  "src/format/show/text.ts"() {
     "use strict";
     init_printable();
-    init_types();
+    init_cell_text();
     TITLES = {
       servers: "Servers",
       totals: "Totals",
@@ -54835,6 +54882,31 @@ var init_show_text = __esm({
       workloads: "Workloads",
       referenced_by: "Referred to by"
     };
+  }
+});
+
+// src/format/show/yaml.ts
+function showYaml(detail) {
+  return (0, import_yaml2.stringify)(showOutput(detail), { lineWidth: 0 });
+}
+var import_yaml2;
+var init_yaml2 = __esm({
+  "src/format/show/yaml.ts"() {
+    "use strict";
+    import_yaml2 = __toESM(require_dist(), 1);
+    init_json2();
+  }
+});
+
+// src/format/show/index.ts
+var SHOW_FORMATTERS;
+var init_show2 = __esm({
+  "src/format/show/index.ts"() {
+    "use strict";
+    init_json2();
+    init_text();
+    init_yaml2();
+    SHOW_FORMATTERS = { text: showText, json: showJson, yaml: showYaml };
   }
 });
 
@@ -55004,7 +55076,7 @@ function referencesTo(context3, target) {
   }
   return found;
 }
-var init_show2 = __esm({
+var init_show3 = __esm({
   "src/query/show.ts"() {
     "use strict";
     init_vocabulary();
@@ -55033,34 +55105,45 @@ async function runShow(ref2, options, io) {
   const range = createLocator(text3, parser4)({ doc, path: nodePath, target: "value" });
   const line = range ? new LineIndex(text3).position(range[0]).line : void 0;
   const detail = showEntity(context3, entity, line === void 0 ? path : `${path}:${line}`);
-  if (options.format === "json") io.stdout(showJson(detail));
-  else if (options.format === "yaml") io.stdout((0, import_yaml2.stringify)(showOutput(detail), { lineWidth: 0 }));
-  else io.stdout(showText(detail, createStyle(colourEnabled(io, options.color))));
+  writeOutput(io, SHOW_FORMATTERS[options.format](detail, createStyle(colourEnabled(io, options.color))));
   return 0;
 }
-var import_yaml2;
-var init_show3 = __esm({
+var init_show4 = __esm({
   "src/cli/commands/show.ts"() {
     "use strict";
-    import_yaml2 = __toESM(require_dist(), 1);
-    init_show_json();
-    init_show_text();
+    init_show2();
     init_locate();
     init_entity();
-    init_show2();
+    init_show3();
     init_colour();
     init_open_backlog();
+    init_write_output();
   }
 });
 
-// src/format/mermaid.ts
+// src/format/shared/mermaid-text.ts
+function mermaidText(text3) {
+  return printable(text3.replace(/[#"<>&`|%]/g, (ch) => `#${ch.charCodeAt(0)};`).replace(/\r?\n/g, "<br/>"));
+}
+var init_mermaid_text = __esm({
+  "src/format/shared/mermaid-text.ts"() {
+    "use strict";
+    init_printable();
+  }
+});
+
+// src/format/graph/mermaid.ts
+function mermaidTooLarge(view, text3) {
+  if (view.edges.length > MERMAID_MAX_EDGES) return `${view.edges.length} edges (Mermaid draws ${MERMAID_MAX_EDGES})`;
+  return text3.length > MERMAID_MAX_TEXT ? `${text3.length} characters (Mermaid draws ${MERMAID_MAX_TEXT})` : void 0;
+}
 function mermaid(view) {
   const ids2 = new Map(view.nodes.map((node2, i2) => [node2.key, `n${i2}`]));
   const lines = ["flowchart LR"];
   view.clusters.forEach((cluster, c3) => {
     const members2 = view.nodes.filter((node2) => node2.cluster === cluster.key);
     if (members2.length === 0) return;
-    lines.push(`  subgraph c${c3}["${escape(cluster.label)}"]`);
+    lines.push(`  subgraph c${c3}["${mermaidText(cluster.label)}"]`);
     for (const node2 of members2) lines.push(`    ${ids2.get(node2.key)}${shape(node2)}`);
     lines.push("  end");
   });
@@ -55086,13 +55169,13 @@ function shape(node2) {
   return node2.kind === "wave" ? `[["${label}"]]` : `["${label}"]`;
 }
 function nodeLabel(node2) {
-  if (node2.kind === "wave") return `${escape(node2.label)}<br/>${node2.size} ${node2.size === 1 ? "workload" : "workloads"}`;
-  const title = node2.label !== node2.id && node2.kind !== "externals" ? `${escape(node2.id)}<br/>${escape(node2.label)}` : escape(node2.label);
-  return node2.moveGroup ? `${title}<br/><i>${escape(node2.moveGroup)}</i>` : title;
+  if (node2.kind === "wave") return `${mermaidText(node2.label)}<br/>${node2.size} ${node2.size === 1 ? "workload" : "workloads"}`;
+  const title = node2.label !== node2.id && node2.kind !== "externals" ? `${mermaidText(node2.id)}<br/>${mermaidText(node2.label)}` : mermaidText(node2.label);
+  return node2.moveGroup ? `${title}<br/><i>${mermaidText(node2.moveGroup)}</i>` : title;
 }
 function arrow(edge, sizes) {
   const label = edgeLabel(edge, sizes);
-  const text3 = label === void 0 ? "" : `|${escape(label)}|`;
+  const text3 = label === void 0 ? "" : `|${mermaidText(label)}|`;
   if (edge.classification !== "app") return `-.->${text3}`;
   return edge.wrongWay ? `==>${text3}` : `-->${text3}`;
 }
@@ -55106,14 +55189,11 @@ function edgeStyle(edge) {
   if (edge.classification === "shared-infra" || edge.classification === "noise") return FAINT;
   return edge.crossWave ? CROSS_WAVE : void 0;
 }
-function escape(text3) {
-  return printable(text3.replace(/[#"<>&`|%]/g, (ch) => `#${ch.charCodeAt(0)};`).replace(/\r?\n/g, "<br/>"));
-}
 var MERMAID_MAX_EDGES, MERMAID_MAX_TEXT, CROSS_WAVE, WRONG_WAY, FAINT;
 var init_mermaid = __esm({
-  "src/format/mermaid.ts"() {
+  "src/format/graph/mermaid.ts"() {
     "use strict";
-    init_printable();
+    init_mermaid_text();
     MERMAID_MAX_EDGES = 500;
     MERMAID_MAX_TEXT = 5e4;
     CROSS_WAVE = "stroke:#2563eb";
@@ -55122,7 +55202,7 @@ var init_mermaid = __esm({
   }
 });
 
-// src/format/dot.ts
+// src/format/graph/dot.ts
 function dot(view) {
   const lines = ["digraph backlog {", "  rankdir=LR;", ...view.edges.length > LARGE ? ["  splines=line;", "  nslimit=1;", "  mclimit=0.1;"] : [], '  node [shape=box, style=rounded, fontname="Helvetica"];', '  edge [fontname="Helvetica", fontsize=10];'];
   view.clusters.forEach((cluster, c3) => {
@@ -55163,11 +55243,34 @@ function quote(text3) {
 }
 var LARGE;
 var init_dot = __esm({
-  "src/format/dot.ts"() {
+  "src/format/graph/dot.ts"() {
     "use strict";
     init_printable();
     init_mermaid();
     LARGE = 500;
+  }
+});
+
+// src/format/graph/json.ts
+function graphJson(view) {
+  return jsonText({ version: OUTPUT_VERSION, ...view });
+}
+var init_json3 = __esm({
+  "src/format/graph/json.ts"() {
+    "use strict";
+    init_json_output();
+  }
+});
+
+// src/format/graph/index.ts
+var GRAPH_FORMATTERS;
+var init_graph2 = __esm({
+  "src/format/graph/index.ts"() {
+    "use strict";
+    init_dot();
+    init_json3();
+    init_mermaid();
+    GRAPH_FORMATTERS = { mermaid, dot, json: graphJson };
   }
 });
 
@@ -55426,7 +55529,7 @@ var init_focus = __esm({
     "use strict";
     init_errors();
     init_group();
-    init_show2();
+    init_show3();
   }
 });
 
@@ -55548,29 +55651,25 @@ async function runGraph(options, io) {
     ...options.wave !== void 0 ? { wave: options.wave } : {}
   };
   const view = graphView(context3, asked);
-  if (options.format === "json") io.stdout(jsonText({ version: OUTPUT_VERSION, ...view }));
-  else if (options.format === "dot") io.stdout(dot(view));
+  const text3 = GRAPH_FORMATTERS[options.format](view);
+  const tooLarge = options.format === "mermaid" && options.level !== "wave" ? mermaidTooLarge(view, text3) : void 0;
+  if (tooLarge === void 0) writeOutput(io, text3);
   else {
-    const text3 = mermaid(view);
-    const tooLarge = view.edges.length > MERMAID_MAX_EDGES ? `${view.edges.length} edges (Mermaid draws ${MERMAID_MAX_EDGES})` : text3.length > MERMAID_MAX_TEXT ? `${text3.length} characters (Mermaid draws ${MERMAID_MAX_TEXT})` : void 0;
-    if (tooLarge === void 0 || options.level === "wave") io.stdout(text3);
-    else {
-      io.stderr(`backlog: the ${options.level} graph has ${tooLarge}: printed the graph of its waves instead; narrow it with --focus REF, --wave ID or --level, or take all of it with -f dot
+    io.stderr(`backlog: the ${options.level} graph has ${tooLarge}: printed the graph of its waves instead; narrow it with --focus REF, --wave ID or --level, or take all of it with -f dot
 `);
-      io.stdout(mermaid(graphView(context3, { level: "wave", depth: 1, allEdges: asked.allEdges, externals: asked.externals })));
-    }
+    writeOutput(io, mermaid(graphView(context3, { level: "wave", depth: 1, allEdges: asked.allEdges, externals: asked.externals })));
   }
   return 0;
 }
-var init_graph2 = __esm({
+var init_graph3 = __esm({
   "src/cli/commands/graph.ts"() {
     "use strict";
     init_errors();
-    init_dot();
-    init_json_output();
+    init_graph2();
     init_mermaid();
     init_graph_view();
     init_open_backlog();
+    init_write_output();
   }
 });
 
@@ -55627,11 +55726,11 @@ var init_canonical_order = __esm({
 function isMapping(value2) {
   return typeof value2 === "object" && value2 !== null && !Array.isArray(value2);
 }
-var import_yaml3, PLAIN_KEY, FLOW_INDICATORS, PlainYaml;
+var import_yaml4, PLAIN_KEY, FLOW_INDICATORS, PlainYaml;
 var init_plain_yaml = __esm({
   "src/edit/plain-yaml.ts"() {
     "use strict";
-    import_yaml3 = __toESM(require_dist(), 1);
+    import_yaml4 = __toESM(require_dist(), 1);
     PLAIN_KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
     FLOW_INDICATORS = /[,[\]{}]/;
     PlainYaml = class {
@@ -55694,7 +55793,7 @@ ${inner}`;
         if (typeof value2 !== "string" && typeof value2 !== "number" && typeof value2 !== "boolean") return void 0;
         if (inFlow && typeof value2 === "string" && FLOW_INDICATORS.test(value2)) return void 0;
         if (!this.scalars.has(value2)) {
-          const text3 = (0, import_yaml3.stringify)(value2, { lineWidth: 0 }).replace(/\n$/, "");
+          const text3 = (0, import_yaml4.stringify)(value2, { lineWidth: 0 }).replace(/\n$/, "");
           this.scalars.set(value2, text3.includes("\n") ? void 0 : text3);
         }
         return this.scalars.get(value2);
@@ -55706,7 +55805,7 @@ ${inner}`;
 // src/edit/text-edits.ts
 function applyEdits(text3, edits) {
   if (edits.length === 0) return text3;
-  const parsed = (0, import_yaml4.parseAllDocuments)(text3, FULL_PARSE_OPTIONS);
+  const parsed = (0, import_yaml5.parseAllDocuments)(text3, FULL_PARSE_OPTIONS);
   const docs = Array.isArray(parsed) ? parsed : [];
   const splices = [];
   const last2 = /* @__PURE__ */ new Map();
@@ -55733,8 +55832,8 @@ function applyEdits(text3, edits) {
 function setSplice(text3, document2, edit) {
   const { path, field: field2, value: value2 } = edit;
   const map = nodeAt(document2, path);
-  if (!(0, import_yaml4.isMap)(map)) throw new EditError(`${describe3(path)} is not a mapping`);
-  const pair = map.items.findLast((item) => (0, import_yaml4.isScalar)(item.key) && String(item.key.value) === field2);
+  if (!(0, import_yaml5.isMap)(map)) throw new EditError(`${describe3(path)} is not a mapping`);
+  const pair = map.items.findLast((item) => (0, import_yaml5.isScalar)(item.key) && String(item.key.value) === field2);
   if (value2 === void 0) return pair ? removePair(text3, map, pair) : void 0;
   if (!pair) return addPair(text3, map, field2, value2, keyOrderAt(path));
   const keyRange = pair.key.range;
@@ -55743,18 +55842,18 @@ function setSplice(text3, document2, edit) {
     return { start: colon + 1, end: colon + 1, text: ` ${inlineValue(value2) ?? ""}` };
   }
   const [start, end] = pair.value.range;
-  if ((0, import_yaml4.isSeq)(pair.value) && !pair.value.flow && Array.isArray(value2)) {
+  if ((0, import_yaml5.isSeq)(pair.value) && !pair.value.flow && Array.isArray(value2)) {
     const items = blockListSplice(text3, pair.value, value2);
     if (items) return items;
   }
-  const wasInline = map.flow || !((0, import_yaml4.isMap)(pair.value) || (0, import_yaml4.isSeq)(pair.value)) || pair.value.flow === true;
+  const wasInline = map.flow || !((0, import_yaml5.isMap)(pair.value) || (0, import_yaml5.isSeq)(pair.value)) || pair.value.flow === true;
   const inline = wasInline || !isCollection(value2) ? inlineValue(value2) : null;
   if (inline !== null) return { start, end: withoutTrailingBreaks(text3, start, end), text: inline };
   return { start: keyRange[0], end: lineEnd(text3, end), text: blockPair(field2, value2, columnOf(text3, keyRange[0])).trimStart().replace(/\n$/, "") };
 }
 function blockListSplice(text3, seq, items) {
   const nodes = seq.items;
-  if (nodes.length === 0 || !nodes.every((node2) => (0, import_yaml4.isScalar)(node2) && node2.range) || items.some((item) => isCollection(item))) return void 0;
+  if (nodes.length === 0 || !nodes.every((node2) => (0, import_yaml5.isScalar)(node2) && node2.range) || items.some((item) => isCollection(item))) return void 0;
   const scalars = nodes;
   const start = text3.lastIndexOf("\n", scalars[0].range[0]) + 1;
   const dash = text3.lastIndexOf("-", scalars[0].range[0]);
@@ -55801,16 +55900,16 @@ function appendSplice(text3, document2, edit) {
     const at3 = document2.range[1];
     return { start: at3, end: at3, text: toYaml({ [collection]: items }) };
   }
-  if (!(0, import_yaml4.isMap)(root)) throw new EditError("the document is not a mapping");
-  const pair = root.items.find((item) => (0, import_yaml4.isScalar)(item.key) && String(item.key.value) === collection);
+  if (!(0, import_yaml5.isMap)(root)) throw new EditError("the document is not a mapping");
+  const pair = root.items.find((item) => (0, import_yaml5.isScalar)(item.key) && String(item.key.value) === collection);
   if (!pair) {
     const at3 = lineEnd(text3, root.range[1]);
     return { start: at3, end: at3, text: `
 ${toYaml({ [collection]: items }).replace(/\n$/, "")}` };
   }
   const seq = pair.value;
-  if (seq === null || (0, import_yaml4.isScalar)(seq) && seq.value === null) return setSplice(text3, document2, { kind: "set", doc: edit.doc, path: [], field: collection, value: items });
-  if (!(0, import_yaml4.isSeq)(seq)) throw new EditError(`\`${collection}\` is not a list`);
+  if (seq === null || (0, import_yaml5.isScalar)(seq) && seq.value === null) return setSplice(text3, document2, { kind: "set", doc: edit.doc, path: [], field: collection, value: items });
+  if (!(0, import_yaml5.isSeq)(seq)) throw new EditError(`\`${collection}\` is not a list`);
   const lastItem = seq.items.at(-1);
   if (seq.flow) {
     const at3 = lastItem ? lastItem.range[1] : text3.indexOf("[", seq.range[0]) + 1;
@@ -55819,7 +55918,7 @@ ${toYaml({ [collection]: items }).replace(/\n$/, "")}` };
   const dash = text3.lastIndexOf("-", lastItem?.range?.[0] ?? seq.range[0]);
   const indent2 = columnOf(text3, dash);
   const at2 = lineEnd(text3, lastItem ? lastItem.range[1] : seq.range[1]);
-  const flowSibling = ((0, import_yaml4.isMap)(lastItem) || (0, import_yaml4.isSeq)(lastItem)) && lastItem.flow === true;
+  const flowSibling = ((0, import_yaml5.isMap)(lastItem) || (0, import_yaml5.isSeq)(lastItem)) && lastItem.flow === true;
   const written = items.map((item) => {
     const inline = flowSibling ? inlineValue(item) : null;
     return inline !== null ? `${" ".repeat(indent2)}- ${inline}` : blockItem(item, indent2).replace(/\n$/, "");
@@ -55830,14 +55929,14 @@ ${written.join("\n")}` };
 function nodeAt(document2, path) {
   let node2 = document2.contents;
   for (const segment of path) {
-    if ((0, import_yaml4.isMap)(node2)) node2 = node2.items.findLast((item) => (0, import_yaml4.isScalar)(item.key) && String(item.key.value) === String(segment))?.value;
-    else if ((0, import_yaml4.isSeq)(node2) && typeof segment === "number") node2 = node2.items[segment];
+    if ((0, import_yaml5.isMap)(node2)) node2 = node2.items.findLast((item) => (0, import_yaml5.isScalar)(item.key) && String(item.key.value) === String(segment))?.value;
+    else if ((0, import_yaml5.isSeq)(node2) && typeof segment === "number") node2 = node2.items[segment];
     else return void 0;
   }
   return node2;
 }
 function addPair(text3, map, field2, value2, order) {
-  const rank2 = (pair) => keyRank(order ?? [], (0, import_yaml4.isScalar)(pair.key) ? String(pair.key.value) : void 0);
+  const rank2 = (pair) => keyRank(order ?? [], (0, import_yaml5.isScalar)(pair.key) ? String(pair.key.value) : void 0);
   const wanted = keyRank(order ?? [], field2);
   const following = order ? map.items.findIndex((pair) => rank2(pair) > wanted) : -1;
   const before = following === -1 ? map.items.at(-1) : following > 0 ? map.items[following - 1] : void 0;
@@ -55884,11 +55983,11 @@ function removePair(text3, map, pair) {
   return { start, end: Math.min(text3.length, lineEnd(text3, valueEnd) + 1), text: "" };
 }
 function inlineValue(value2) {
-  const text3 = unpaddedFlowLists((0, import_yaml4.stringify)(value2, { lineWidth: 0, collectionStyle: "flow", flowCollectionPadding: true }).trimEnd());
+  const text3 = unpaddedFlowLists((0, import_yaml5.stringify)(value2, { lineWidth: 0, collectionStyle: "flow", flowCollectionPadding: true }).trimEnd());
   return text3.includes("\n") ? null : text3;
 }
 function unpaddedFlowLists(text3) {
-  const tokens = [...new import_yaml4.Lexer().lex(text3)].filter((token) => !/^[\u0002\u0018\u001f]$/.test(token));
+  const tokens = [...new import_yaml5.Lexer().lex(text3)].filter((token) => !/^[\u0002\u0018\u001f]$/.test(token));
   return tokens.filter((token, i2) => !(token === " " && (tokens[i2 - 1] === "[" || tokens[i2 + 1] === "]"))).join("");
 }
 function blockPair(field2, value2, indent2) {
@@ -55901,10 +56000,10 @@ function toYaml(value2) {
   return new PlainYaml().write(value2) ?? documentYaml(value2);
 }
 function documentYaml(value2) {
-  const document2 = new import_yaml4.Document(value2);
-  (0, import_yaml4.visit)(document2, {
+  const document2 = new import_yaml5.Document(value2);
+  (0, import_yaml5.visit)(document2, {
     Seq(_2, node2) {
-      if (node2.items.every((item) => (0, import_yaml4.isScalar)(item))) node2.flow = true;
+      if (node2.items.every((item) => (0, import_yaml5.isScalar)(item))) node2.flow = true;
     }
   });
   return document2.toString({ lineWidth: 0, flowCollectionPadding: false });
@@ -55930,11 +56029,11 @@ function lineEnd(text3, offset) {
 function describe3(path) {
   return path.map((segment) => typeof segment === "number" ? `[${segment}]` : `.${segment}`).join("") || "the document";
 }
-var import_yaml4, EditError;
+var import_yaml5, EditError;
 var init_text_edits = __esm({
   "src/edit/text-edits.ts"() {
     "use strict";
-    import_yaml4 = __toESM(require_dist(), 1);
+    import_yaml5 = __toESM(require_dist(), 1);
     init_full();
     init_canonical_order();
     init_plain_yaml();
@@ -56049,17 +56148,17 @@ var init_unified_diff = __esm({
 });
 
 // src/files/write-target.ts
-import { lstatSync, realpathSync as realpathSync4, statSync as statSync8 } from "node:fs";
+import { lstatSync, realpathSync as realpathSync5, statSync as statSync9 } from "node:fs";
 function writeTarget(path) {
   try {
-    return lstatSync(path).isSymbolicLink() ? realpathSync4(path) : path;
+    return lstatSync(path).isSymbolicLink() ? realpathSync5(path) : path;
   } catch {
     return path;
   }
 }
 function isReadOnly(path) {
   try {
-    return (statSync8(path).mode & 146) === 0;
+    return (statSync9(path).mode & 146) === 0;
   } catch {
     return false;
   }
@@ -56184,7 +56283,87 @@ var init_assign_waves = __esm({
   }
 });
 
-// src/format/wave-plan.ts
+// src/query/waves.ts
+function summarizeWaves(context3, diagnostics) {
+  const { backlog } = context3;
+  const byPriority = comparePriority(backlog);
+  const fallback = backlog.project?.defaults?.max_servers_per_wave;
+  const members2 = /* @__PURE__ */ new Map();
+  for (const workload of backlog.byKey.workloads.values()) {
+    const wave = waveOf(backlog, workload);
+    if (!wave && isSettled(workload)) continue;
+    addTo(members2, wave, workload);
+  }
+  const waveOfWorkload = new Map([...backlog.byKey.workloads.values()].map((w) => [`workload:${w.id}`, waveOf(backlog, w)]));
+  const findingsOf = (wave) => diagnostics.filter((d) => WAVE_CODES.has(d.code) && d.entity !== void 0).filter((d) => wave && d.entity === `wave:${wave.id}` || waveOfWorkload.has(d.entity) && waveOfWorkload.get(d.entity) === wave).map((d) => ({ code: d.code, message: d.message }));
+  const summary2 = (wave) => {
+    const workloads = members2.get(wave) ?? [];
+    const servers = [...new Set(workloads.flatMap((w) => serversOf(context3, w)))];
+    const capacity2 = wave ? wave.data.max_servers ?? fallback ?? null : null;
+    return {
+      order: wave?.data.order ?? null,
+      id: wave?.id ?? "(no wave)",
+      name: wave?.data.name ?? null,
+      status: wave?.data.status ?? null,
+      start: wave?.data.start ?? null,
+      end: wave?.data.end ?? null,
+      workloads: [...workloads].sort(byPriority).map((w) => w.id),
+      servers: servers.length,
+      cores: sumOf(servers, "cores"),
+      capacity: capacity2,
+      capacityUsed: capacity2 ? Math.round(servers.length / capacity2 * 100) : null,
+      findings: findingsOf(wave)
+    };
+  };
+  const waves2 = [...backlog.byKey.waves.values()].sort((a, b2) => a.data.order - b2.data.order).map(summary2);
+  return members2.has(void 0) ? [...waves2, summary2(void 0)] : waves2;
+}
+function waveRows(summaries) {
+  const columns2 = ["order", "id", "name", "status", "start", "end", "workloads", "servers", "cores", "capacity", "findings"];
+  const rows = summaries.map((s) => ({
+    ...s,
+    capacity: s.capacity === null ? "" : `${s.servers}/${s.capacity} (${s.capacityUsed}%)`,
+    findings: countCodes(s.findings.map((f) => f.code))
+  }));
+  return {
+    columns: columns2,
+    rows,
+    idColumn: "id",
+    layout: { fits: { name: "text", workloads: "list", findings: "list" }, leaveOut: ["order", "cores", "servers", "name", "end", "capacity", "start"] }
+  };
+}
+function countCodes(codes) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const code of codes) counts.set(code, (counts.get(code) ?? 0) + 1);
+  return [...counts].map(([code, n]) => n > 1 ? `${code} \xD7${n}` : code);
+}
+var WAVE_CODES;
+var init_waves = __esm({
+  "src/query/waves.ts"() {
+    "use strict";
+    init_group();
+    init_status();
+    init_computed();
+    init_order();
+    WAVE_CODES = /* @__PURE__ */ new Set(["WAVE_ORDER", "SPLIT_MOVE_GROUP", "UNRATIONALIZED_IN_WAVE", "WAVE_CAPACITY"]);
+  }
+});
+
+// src/format/waves/json.ts
+function wavesJson(summaries) {
+  return jsonText({ version: OUTPUT_VERSION, waves: summaries });
+}
+function wavePlanJson(plan) {
+  return jsonText({ version: OUTPUT_VERSION, ...plan });
+}
+var init_json4 = __esm({
+  "src/format/waves/json.ts"() {
+    "use strict";
+    init_json_output();
+  }
+});
+
+// src/format/waves/plan-text.ts
 function wavePlanText(plan, style) {
   const out2 = [];
   for (const wave of plan.waves) {
@@ -56208,10 +56387,35 @@ function wavePlanText(plan, style) {
   return `${out2.join("\n")}
 `;
 }
-var init_wave_plan = __esm({
-  "src/format/wave-plan.ts"() {
+var init_plan_text = __esm({
+  "src/format/waves/plan-text.ts"() {
     "use strict";
     init_list();
+  }
+});
+
+// src/format/waves/index.ts
+var asRows, WAVES_FORMATTERS, WAVE_PLAN_FORMATTERS;
+var init_waves2 = __esm({
+  "src/format/waves/index.ts"() {
+    "use strict";
+    init_waves();
+    init_rows();
+    init_json4();
+    init_plan_text();
+    asRows = (format) => async (summaries, context3) => (await rowsFormatter(format))(waveRows(summaries), context3);
+    WAVES_FORMATTERS = {
+      table: asRows("table"),
+      json: async (summaries) => wavesJson(summaries),
+      markdown: asRows("markdown"),
+      csv: asRows("csv")
+    };
+    WAVE_PLAN_FORMATTERS = {
+      table: wavePlanText,
+      json: wavePlanJson,
+      markdown: wavePlanText,
+      csv: wavePlanText
+    };
   }
 });
 
@@ -56377,85 +56581,19 @@ var init_suggest_waves = __esm({
   }
 });
 
-// src/query/waves.ts
-function summarizeWaves(context3, diagnostics) {
-  const { backlog } = context3;
-  const byPriority = comparePriority(backlog);
-  const fallback = backlog.project?.defaults?.max_servers_per_wave;
-  const members2 = /* @__PURE__ */ new Map();
-  for (const workload of backlog.byKey.workloads.values()) {
-    const wave = waveOf(backlog, workload);
-    if (!wave && isSettled(workload)) continue;
-    addTo(members2, wave, workload);
-  }
-  const waveOfWorkload = new Map([...backlog.byKey.workloads.values()].map((w) => [`workload:${w.id}`, waveOf(backlog, w)]));
-  const findingsOf = (wave) => diagnostics.filter((d) => WAVE_CODES.has(d.code) && d.entity !== void 0).filter((d) => wave && d.entity === `wave:${wave.id}` || waveOfWorkload.has(d.entity) && waveOfWorkload.get(d.entity) === wave).map((d) => ({ code: d.code, message: d.message }));
-  const summary2 = (wave) => {
-    const workloads = members2.get(wave) ?? [];
-    const servers = [...new Set(workloads.flatMap((w) => serversOf(context3, w)))];
-    const capacity2 = wave ? wave.data.max_servers ?? fallback ?? null : null;
-    return {
-      order: wave?.data.order ?? null,
-      id: wave?.id ?? "(no wave)",
-      name: wave?.data.name ?? null,
-      status: wave?.data.status ?? null,
-      start: wave?.data.start ?? null,
-      end: wave?.data.end ?? null,
-      workloads: [...workloads].sort(byPriority).map((w) => w.id),
-      servers: servers.length,
-      cores: sumOf(servers, "cores"),
-      capacity: capacity2,
-      capacityUsed: capacity2 ? Math.round(servers.length / capacity2 * 100) : null,
-      findings: findingsOf(wave)
-    };
-  };
-  const waves2 = [...backlog.byKey.waves.values()].sort((a, b2) => a.data.order - b2.data.order).map(summary2);
-  return members2.has(void 0) ? [...waves2, summary2(void 0)] : waves2;
-}
-function waveRows(summaries) {
-  const columns2 = ["order", "id", "name", "status", "start", "end", "workloads", "servers", "cores", "capacity", "findings"];
-  const rows = summaries.map((s) => ({
-    ...s,
-    capacity: s.capacity === null ? "" : `${s.servers}/${s.capacity} (${s.capacityUsed}%)`,
-    findings: countCodes(s.findings.map((f) => f.code))
-  }));
-  return {
-    columns: columns2,
-    rows,
-    idColumn: "id",
-    layout: { fits: { name: "text", workloads: "list", findings: "list" }, leaveOut: ["order", "cores", "servers", "name", "end", "capacity", "start"] }
-  };
-}
-function countCodes(codes) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const code of codes) counts.set(code, (counts.get(code) ?? 0) + 1);
-  return [...counts].map(([code, n]) => n > 1 ? `${code} \xD7${n}` : code);
-}
-var WAVE_CODES;
-var init_waves = __esm({
-  "src/query/waves.ts"() {
-    "use strict";
-    init_group();
-    init_status();
-    init_computed();
-    init_order();
-    WAVE_CODES = /* @__PURE__ */ new Set(["WAVE_ORDER", "SPLIT_MOVE_GROUP", "UNRATIONALIZED_IN_WAVE", "WAVE_CAPACITY"]);
-  }
-});
-
 // src/cli/report-applied.ts
 function reportApplied(result, io, style) {
   switch (result.status) {
     case "unchanged":
-      io.stdout("Nothing to change.\n");
+      writeOutput(io, "Nothing to change.\n");
       return 0;
     case "dry-run":
-      io.stdout(result.diff);
+      writeOutput(io, result.diff);
       io.stderr(`backlog: dry run: ${plural(result.files.length, "file")} would change, nothing was written
 `);
       return 0;
     case "applied":
-      io.stdout(`Wrote ${printable(result.files.join(", "))}.
+      writeOutput(io, `Wrote ${printable(result.files.join(", "))}.
 `);
       return 0;
     case "refused":
@@ -56476,6 +56614,7 @@ var init_report_applied = __esm({
     "use strict";
     init_list();
     init_printable();
+    init_write_output();
   }
 });
 
@@ -56495,26 +56634,23 @@ async function waves(options, io, journal) {
   if (!options.suggest) {
     const { diagnostics } = validate2(opened.files, { asOf }, opened);
     const summaries = summarizeWaves(opened.context, diagnostics);
-    if (options.format === "json") io.stdout(jsonText({ version: OUTPUT_VERSION, waves: summaries }));
-    else io.stdout((await rowsFormatter(options.format))(waveRows(summaries), { style: options.format === "table" ? style : createStyle(false), columns: options.wide ? void 0 : io.columns }));
+    writeOutput(io, await WAVES_FORMATTERS[options.format](summaries, { style: options.format === "table" ? style : createStyle(false), columns: options.wide ? void 0 : io.columns }));
     return 0;
   }
   const plan = suggestWaves(opened.context, { reassign: options.reassign === true, ...options.maxServers !== void 0 ? { maxServers: options.maxServers } : {} });
   if (!options.write) {
-    io.stdout(options.format === "json" ? jsonText({ version: OUTPUT_VERSION, ...plan }) : wavePlanText(plan, style));
+    writeOutput(io, WAVE_PLAN_FORMATTERS[options.format](plan, style));
     return 0;
   }
   const result = applyFileEdits(opened.files, waveAssignmentEdits(opened.backlog, plan), { root: opened.root, dryRun: options.dryRun === true, asOf, ...journal ? { journal } : {} });
   return reportApplied(result, io, style);
 }
-var init_waves2 = __esm({
+var init_waves3 = __esm({
   "src/cli/commands/waves.ts"() {
     "use strict";
     init_apply_changes();
     init_assign_waves();
-    init_json_output();
-    init_rows();
-    init_wave_plan();
+    init_waves2();
     init_suggest_waves();
     init_waves();
     init_validate();
@@ -56522,21 +56658,22 @@ var init_waves2 = __esm({
     init_colour();
     init_open_backlog();
     init_report_applied();
+    init_write_output();
   }
 });
 
-// src/format/bar.ts
+// src/format/shared/bar.ts
 function bar(percent2, width = 20) {
   const filled = Math.max(0, Math.min(width, Math.round(percent2 / 100 * width)));
   return "\u2588".repeat(filled) + "\u2591".repeat(width - filled);
 }
 var init_bar = __esm({
-  "src/format/bar.ts"() {
+  "src/format/shared/bar.ts"() {
     "use strict";
   }
 });
 
-// src/format/history-chart.ts
+// src/format/report/history-chart.ts
 function historyChart(points, every, style) {
   const out2 = [style.bold(`Migration burn-up, every ${every}`), style.dim("            workloads migrated                     servers migrated")];
   for (const p2 of points) {
@@ -56548,13 +56685,52 @@ function historyChart(points, every, style) {
 `;
 }
 var init_history_chart = __esm({
-  "src/format/history-chart.ts"() {
+  "src/format/report/history-chart.ts"() {
     "use strict";
     init_bar();
   }
 });
 
-// src/format/report-json.ts
+// src/format/report/history-csv.ts
+function historyCsv(points, _every, style) {
+  const columns2 = Object.keys(points[0] ?? {});
+  return csv({ columns: columns2, rows: points, idColumn: "date" }, { style, columns: void 0 });
+}
+var init_history_csv = __esm({
+  "src/format/report/history-csv.ts"() {
+    "use strict";
+    init_csv();
+  }
+});
+
+// src/format/report/history-json.ts
+function historyJson(points, every) {
+  const output = {
+    version: OUTPUT_VERSION,
+    every,
+    points: points.map((point) => ({
+      date: point.date,
+      commit: point.commit,
+      workloads: point.workloads,
+      workloadsToMove: point.workloads_to_move,
+      workloadsMigrated: point.workloads_migrated,
+      percentWorkloadsMigrated: point.percent_workloads_migrated,
+      servers: point.servers,
+      serversMigrated: point.servers_migrated,
+      percentServersMigrated: point.percent_servers_migrated,
+      workloadsRationalized: point.workloads_rationalized
+    }))
+  };
+  return jsonText(output);
+}
+var init_history_json = __esm({
+  "src/format/report/history-json.ts"() {
+    "use strict";
+    init_json_output();
+  }
+});
+
+// src/format/report/json.ts
 function reportJson(report2) {
   const p2 = report2.progress;
   const output = {
@@ -56584,27 +56760,8 @@ function reportJson(report2) {
   };
   return jsonText(output);
 }
-function historyJson(points, every) {
-  const output = {
-    version: OUTPUT_VERSION,
-    every,
-    points: points.map((point) => ({
-      date: point.date,
-      commit: point.commit,
-      workloads: point.workloads,
-      workloadsToMove: point.workloads_to_move,
-      workloadsMigrated: point.workloads_migrated,
-      percentWorkloadsMigrated: point.percent_workloads_migrated,
-      servers: point.servers,
-      serversMigrated: point.servers_migrated,
-      percentServersMigrated: point.percent_servers_migrated,
-      workloadsRationalized: point.workloads_rationalized
-    }))
-  };
-  return jsonText(output);
-}
-var init_report_json = __esm({
-  "src/format/report-json.ts"() {
+var init_json5 = __esm({
+  "src/format/report/json.ts"() {
     "use strict";
     init_json_output();
   }
@@ -56712,7 +56869,7 @@ var init_report = __esm({
   }
 });
 
-// src/format/report-markdown.ts
+// src/format/report/markdown.ts
 function reportMarkdown(report2) {
   const p2 = report2.progress;
   const { totals } = report2;
@@ -56755,8 +56912,8 @@ function reportMarkdown(report2) {
 `;
 }
 var cell, prose;
-var init_report_markdown = __esm({
-  "src/format/report-markdown.ts"() {
+var init_markdown3 = __esm({
+  "src/format/report/markdown.ts"() {
     "use strict";
     init_report();
     init_bar();
@@ -56766,7 +56923,7 @@ var init_report_markdown = __esm({
   }
 });
 
-// src/format/report-text.ts
+// src/format/report/text.ts
 function reportText(built, style) {
   const report2 = printableDeep(built);
   const p2 = report2.progress;
@@ -56817,13 +56974,33 @@ function metricLine(metric, style) {
   const progress = metric.progress === null ? "" : `  ${style.green(bar(metric.progress, 10))} ${metric.progress}%`;
   return `${metric.name}${metric.kind ? style.dim(` [${metric.kind}]`) : ""}: ${figures}${metric.due ? style.dim(` by ${metric.due}`) : ""}${progress}`;
 }
-var init_report_text = __esm({
-  "src/format/report-text.ts"() {
+var init_text2 = __esm({
+  "src/format/report/text.ts"() {
     "use strict";
     init_report();
     init_list();
     init_printable();
     init_bar();
+  }
+});
+
+// src/format/report/index.ts
+var REPORT_FORMATTERS, HISTORY_FORMATTERS;
+var init_report2 = __esm({
+  "src/format/report/index.ts"() {
+    "use strict";
+    init_history_chart();
+    init_history_csv();
+    init_history_json();
+    init_json5();
+    init_markdown3();
+    init_text2();
+    REPORT_FORMATTERS = { text: reportText, markdown: reportMarkdown, json: reportJson };
+    HISTORY_FORMATTERS = {
+      text: historyChart,
+      json: historyJson,
+      csv: historyCsv
+    };
   }
 });
 
@@ -57260,7 +57437,7 @@ function wavePlan(context3, diagnostics) {
     return { ...wave, by_status };
   });
 }
-var init_wave_plan2 = __esm({
+var init_wave_plan = __esm({
   "src/query/dashboard/wave-plan.ts"() {
     "use strict";
     init_vocabulary();
@@ -57294,7 +57471,7 @@ var init_dashboard = __esm({
     init_backlog_table();
     init_dependency_pictures();
     init_priorities();
-    init_wave_plan2();
+    init_wave_plan();
   }
 });
 
@@ -59778,7 +59955,7 @@ function capacity(wave) {
   const over = wave.servers > wave.capacity;
   return `<meter min="0" max="${wave.capacity}" value="${Math.min(wave.servers, wave.capacity)}" aria-label="${escapeHtml(`${wave.id}: servers against capacity`)}"></meter> <span class="nowrap">${plainNumber(wave.servers)} of ${plainNumber(wave.capacity)} (${wave.capacityUsed}%)</span>${over ? ' <strong class="over">over capacity</strong>' : ""}`;
 }
-var init_wave_plan3 = __esm({
+var init_wave_plan2 = __esm({
   "src/format/report/html/sections/wave-plan.ts"() {
     "use strict";
     init_list();
@@ -59975,7 +60152,7 @@ var page_exports = {};
 __export(page_exports, {
   reportHtml: () => reportHtml
 });
-import { createHash as createHash8 } from "node:crypto";
+import { createHash as createHash7 } from "node:crypto";
 function reportHtml({ dashboard, builtFrom: builtFrom2, history: history2 }, context3) {
   const waveOrder2 = dashboard.waves.filter((wave) => wave.order !== null).map((wave) => wave.id);
   const policy = [
@@ -60020,7 +60197,7 @@ function reportHtml({ dashboard, builtFrom: builtFrom2, history: history2 }, con
   ].join("\n");
 }
 function sha256(text3) {
-  return `sha256-${createHash8("sha256").update(text3, "utf8").digest("base64")}`;
+  return `sha256-${createHash7("sha256").update(text3, "utf8").digest("base64")}`;
 }
 var SECTIONS;
 var init_page = __esm({
@@ -60036,7 +60213,7 @@ var init_page = __esm({
     init_header();
     init_outcomes();
     init_priorities2();
-    init_wave_plan3();
+    init_wave_plan2();
     init_style();
     SECTIONS = [
       ["outcomes", "Outcomes and KPIs"],
@@ -60055,31 +60232,23 @@ var report_exports = {};
 __export(report_exports, {
   runReport: () => runReport
 });
-import { resolve as resolve3 } from "node:path";
 async function runReport(options, io) {
   const asOf = resolveAsOf(options.asOf, io.env);
   const style = createStyle(options.output === void 0 && colourEnabled(io, options.color));
-  const write = (text3) => options.output === void 0 ? io.stdout(text3) : writeFileAtomic(resolve3(io.cwd, options.output), text3);
+  const write = (text3) => writeOutput(io, text3, { file: options.output });
   if (options.format === "html") {
     write(await dashboardPage(options, asOf, io));
     return 0;
   }
   if (options.history) {
-    const points = await history(options, asOf, io);
-    if (options.format === "json") write(historyJson(points, options.every));
-    else if (options.format === "csv") {
-      const columns2 = Object.keys(points[0] ?? {});
-      write(csv({ columns: columns2, rows: points, idColumn: "date" }, { style, columns: void 0 }));
-    } else if (options.format === "markdown") throw new UsageError("the history is text, csv, json or html");
-    else write(historyChart(points, options.every, style));
+    if (!isHistoryFormat(options.format)) throw new UsageError("the history is text, csv, json or html");
+    write(HISTORY_FORMATTERS[options.format](await history(options, asOf, io), options.every, style));
     return 0;
   }
-  if (options.format === "csv") throw new UsageError("csv is for --history; the report is text, markdown, json or html");
+  if (!isReportFormat(options.format)) throw new UsageError("csv is for --history; the report is text, markdown, json or html");
   const { context: context3 } = await openForQuery(io, options.root);
   const report2 = buildReport(context3, asOf);
-  if (options.format === "json") write(reportJson(report2));
-  else if (options.format === "markdown") write(reportMarkdown(report2));
-  else write(reportText(report2, style));
+  write(REPORT_FORMATTERS[options.format](report2, style));
   return 0;
 }
 async function dashboardPage(options, asOf, io) {
@@ -60114,15 +60283,11 @@ async function history(options, today, io) {
   if (warning2) io.stderr(warning2);
   return points;
 }
-var init_report2 = __esm({
+var init_report3 = __esm({
   "src/cli/commands/report.ts"() {
     "use strict";
-    init_atomic_write();
-    init_history_chart();
-    init_report_json();
-    init_report_markdown();
-    init_report_text();
-    init_csv();
+    init_formats();
+    init_report2();
     init_built_from();
     init_kpi_history();
     init_repository();
@@ -60136,6 +60301,7 @@ var init_report2 = __esm({
     init_open_backlog();
     init_caching();
     init_version();
+    init_write_output();
   }
 });
 
@@ -60332,13 +60498,13 @@ async function runSet(args, options, io) {
     const changed = new Set(resolved.filter(({ assignments: made }) => made.some(changes)).map(({ entity }) => entity));
     const entitiesChanged = plural(changed.size, COLLECTION_KINDS[collection], collection);
     if (result.status === "dry-run") {
-      io.stdout(result.diff);
+      writeOutput(io, result.diff);
       io.stderr(`${lines.join("\n")}
 backlog: dry run: ${entitiesChanged} would change in ${plural(result.files.length, "file")}; nothing was written
 `);
       return 0;
     }
-    io.stdout(`${lines.join("\n")}
+    writeOutput(io, `${lines.join("\n")}
 Changed ${entitiesChanged}; wrote ${printable(result.files.join(", "))}.
 `);
     return 0;
@@ -60363,9 +60529,9 @@ var init_set = __esm({
     init_entity();
     init_group();
     init_list2();
-    init_show2();
+    init_show3();
     init_where();
-    init_types();
+    init_cell_text();
     init_list();
     init_printable();
     init_as_of();
@@ -60373,12 +60539,13 @@ var init_set = __esm({
     init_open_backlog();
     init_report_applied();
     init_list3();
+    init_write_output();
   }
 });
 
 // src/edit/format-yaml.ts
 function formatYaml(text3) {
-  const parsed = (0, import_yaml5.parseAllDocuments)(text3, FULL_PARSE_OPTIONS);
+  const parsed = (0, import_yaml6.parseAllDocuments)(text3, FULL_PARSE_OPTIONS);
   if (!Array.isArray(parsed) || parsed.length === 0) return text3;
   if (parsed.some((doc) => doc.errors.length > 0)) throw new EditError("the file has YAML errors");
   const out2 = parsed.map((doc) => {
@@ -60391,7 +60558,7 @@ function formatYaml(text3) {
 }
 function holdFoldedScalars(doc, text3) {
   const held = [];
-  (0, import_yaml5.visit)(doc, {
+  (0, import_yaml6.visit)(doc, {
     Scalar(_2, node2) {
       if (node2.type !== "BLOCK_FOLDED" || !node2.range) return;
       const source = text3.slice(node2.range[0], node2.range[1]);
@@ -60426,14 +60593,14 @@ function restoreFoldedScalars(written, held) {
 }
 function formatDocument(doc) {
   const root = doc.contents;
-  if (!(0, import_yaml5.isMap)(root)) return;
+  if (!(0, import_yaml6.isMap)(root)) return;
   sortPairs(root, TOP_LEVEL_ORDER);
   for (const pair of root.items) {
     const key = keyOf2(pair);
-    if (key === "project" && (0, import_yaml5.isMap)(pair.value)) formatObject(pair.value, Project);
-    else if (key !== void 0 && isCollectionName(key) && (0, import_yaml5.isSeq)(pair.value)) {
+    if (key === "project" && (0, import_yaml6.isMap)(pair.value)) formatObject(pair.value, Project);
+    else if (key !== void 0 && isCollectionName(key) && (0, import_yaml6.isSeq)(pair.value)) {
       const schema = COLLECTIONS[key].schema;
-      for (const item of pair.value.items) if ((0, import_yaml5.isMap)(item)) formatObject(item, schema, true);
+      for (const item of pair.value.items) if ((0, import_yaml6.isMap)(item)) formatObject(item, schema, true);
     }
   }
 }
@@ -60444,25 +60611,25 @@ function formatObject(map, schema, inSequence = false) {
     if (key === void 0 || isExtensionField(key)) continue;
     const inner = schemaAt(schema, [key]);
     if (!inner) continue;
-    if ((0, import_yaml5.isMap)(pair.value) && fieldNames(inner).length > 0) formatObject(pair.value, inner);
-    if ((0, import_yaml5.isSeq)(pair.value)) {
+    if ((0, import_yaml6.isMap)(pair.value) && fieldNames(inner).length > 0) formatObject(pair.value, inner);
+    if ((0, import_yaml6.isSeq)(pair.value)) {
       const element = schemaAt(inner, [0]);
       if (element && fieldNames(element).length > 0) {
-        for (const item of pair.value.items) if ((0, import_yaml5.isMap)(item)) formatObject(item, element, true);
+        for (const item of pair.value.items) if ((0, import_yaml6.isMap)(item)) formatObject(item, element, true);
       }
     }
   }
 }
 function sortPairs(map, order, inSequence = false) {
-  const rank2 = (pair) => keyRank(order, (0, import_yaml5.isPair)(pair) ? keyOf2(pair) : void 0);
+  const rank2 = (pair) => keyRank(order, (0, import_yaml6.isPair)(pair) ? keyOf2(pair) : void 0);
   const sorted2 = map.items.map((pair, i2) => ({ pair, i: i2 })).sort((a, b2) => rank2(a.pair) - rank2(b2.pair) || a.i - b2.i);
   if (sorted2.every(({ i: i2 }, position) => i2 === position)) return;
   const first2 = map.items[0];
-  const leading = first2 && (0, import_yaml5.isScalar)(first2.key) ? first2.key.commentBefore : void 0;
-  if (first2 && (0, import_yaml5.isScalar)(first2.key)) first2.key.commentBefore = void 0;
+  const leading = first2 && (0, import_yaml6.isScalar)(first2.key) ? first2.key.commentBefore : void 0;
+  if (first2 && (0, import_yaml6.isScalar)(first2.key)) first2.key.commentBefore = void 0;
   map.items = sorted2.map(({ pair }) => pair);
   const head = map.items[0];
-  if (!head || !(0, import_yaml5.isScalar)(head.key)) return;
+  if (!head || !(0, import_yaml6.isScalar)(head.key)) return;
   const comment = [leading, head.key.commentBefore].filter(Boolean).join("\n");
   head.key.spaceBefore = false;
   if (inSequence) {
@@ -60473,13 +60640,13 @@ function sortPairs(map, order, inSequence = false) {
   }
 }
 function keyOf2(pair) {
-  return (0, import_yaml5.isScalar)(pair.key) ? String(pair.key.value) : void 0;
+  return (0, import_yaml6.isScalar)(pair.key) ? String(pair.key.value) : void 0;
 }
-var import_yaml5, PLACEHOLDER;
+var import_yaml6, PLACEHOLDER;
 var init_format_yaml = __esm({
   "src/edit/format-yaml.ts"() {
     "use strict";
-    import_yaml5 = __toESM(require_dist(), 1);
+    import_yaml6 = __toESM(require_dist(), 1);
     init_collections();
     init_project();
     init_full();
@@ -60524,7 +60691,7 @@ async function fmt(paths, options, io, journal) {
   for (const path of skipped) io.stderr(`backlog: skipped ${printable(path)}: it has YAML errors (see \`backlog validate\`)
 `);
   if (options.check) {
-    for (const path of changes2.keys()) io.stdout(`${printable(path)}
+    for (const path of changes2.keys()) writeOutput(io, `${printable(path)}
 `);
     if (changes2.size > 0) io.stderr(`backlog: ${plural(changes2.size, "file")} would be reformatted; run \`backlog fmt\`
 `);
@@ -60547,6 +60714,7 @@ var init_fmt = __esm({
     init_colour();
     init_open_backlog();
     init_report_applied();
+    init_write_output();
   }
 });
 
@@ -60872,11 +61040,11 @@ risks:
 
 // src/git/top-level.ts
 import { existsSync as existsSync10 } from "node:fs";
-import { dirname as dirname7, join as join12, resolve as resolve5 } from "node:path";
+import { dirname as dirname8, join as join12, resolve as resolve5 } from "node:path";
 function gitTopLevel(dir) {
-  for (let at2 = resolve5(dir); ; at2 = dirname7(at2)) {
+  for (let at2 = resolve5(dir); ; at2 = dirname8(at2)) {
     if (existsSync10(join12(at2, ".git"))) return at2;
-    if (dirname7(at2) === at2) return void 0;
+    if (dirname8(at2) === at2) return void 0;
   }
 }
 var init_top_level = __esm({
@@ -60891,7 +61059,7 @@ __export(init_exports, {
   runInit: () => runInit
 });
 import { existsSync as existsSync11 } from "node:fs";
-import { dirname as dirname8, join as join13, relative as relative5, resolve as resolve6, sep as sep7 } from "node:path";
+import { dirname as dirname9, join as join13, relative as relative5, resolve as resolve6, sep as sep7 } from "node:path";
 function runInit(dir, options, io) {
   const target = resolve6(io.cwd, dir ?? ".");
   const shown3 = (path) => {
@@ -60913,7 +61081,7 @@ function runInit(dir, options, io) {
   }
   try {
     for (const [path, text3] of files) {
-      makeFolder(dirname8(path));
+      makeFolder(dirname9(path));
       writeFileAtomic(path, text3);
     }
   } catch (error3) {
@@ -60926,7 +61094,7 @@ function runInit(dir, options, io) {
     lines.push(top ? `and its CI at the top of the git repository: ${shown3(ciPath)}` : `and its CI, for a git repository made in ${where}: ${shown3(ciPath)}`);
   }
   lines.push(`Next: edit the examples, then \`backlog validate${where === "." ? "" : ` --root ${where}`}\`.`);
-  io.stdout(`${printable(lines.join("\n"))}
+  writeOutput(io, `${printable(lines.join("\n"))}
 `);
   return 0;
 }
@@ -60941,6 +61109,7 @@ var init_init2 = __esm({
     init_top_level();
     init_printable();
     init_version();
+    init_write_output();
   }
 });
 
@@ -61731,7 +61900,7 @@ var init_api2 = __esm({
         state: init_state(options),
         __needMoreData: function(i2, bufLen, end) {
           if (end) return false;
-          const { encoding, escape: escape2, quote: quote2 } = this.options;
+          const { encoding, escape, quote: quote2 } = this.options;
           const { quoting, needMoreDataSize, recordDelimiterMaxLength } = this.state;
           const numOfCharLeft = bufLen - i2 - 1;
           const requiredLength = Math.max(
@@ -61744,7 +61913,7 @@ var init_api2 = __esm({
             // recordDelimiterMaxLength,
             recordDelimiterMaxLength === 0 ? Buffer.from("\r\n", encoding).length : recordDelimiterMaxLength,
             // Skip if remaining buffer can be an escaped quote
-            quoting ? (escape2 === null ? 0 : escape2.length) + quote2.length : 0,
+            quoting ? (escape === null ? 0 : escape.length) + quote2.length : 0,
             // Skip if remaining buffer can be record delimiter following the closing quote
             quoting ? quote2.length + recordDelimiterMaxLength : 0
           );
@@ -61766,7 +61935,7 @@ var init_api2 = __esm({
             to,
             to_line
           } = this.options;
-          let { comment, escape: escape2, quote: quote2, record_delimiter } = this.options;
+          let { comment, escape, quote: quote2, record_delimiter } = this.options;
           const { bomSkipped, previousBuf, rawBuffer, escapeIsQuote } = this.state;
           let buf;
           if (previousBuf === void 0) {
@@ -61802,7 +61971,7 @@ var init_api2 = __esm({
                   for (const key in options2) {
                     this.options[key] = options2[key];
                   }
-                  ({ comment, escape: escape2, quote: quote2 } = this.options);
+                  ({ comment, escape, quote: quote2 } = this.options);
                   break;
                 }
               }
@@ -61843,16 +62012,16 @@ var init_api2 = __esm({
             if (this.state.escaping === true) {
               this.state.escaping = false;
             } else {
-              if (escape2 !== null && this.state.quoting === true && this.__isEscape(buf, pos, chr) && pos + escape2.length < bufLen) {
+              if (escape !== null && this.state.quoting === true && this.__isEscape(buf, pos, chr) && pos + escape.length < bufLen) {
                 if (escapeIsQuote) {
-                  if (this.__isQuote(buf, pos + escape2.length)) {
+                  if (this.__isQuote(buf, pos + escape.length)) {
                     this.state.escaping = true;
-                    pos += escape2.length - 1;
+                    pos += escape.length - 1;
                     continue;
                   }
                 } else {
                   this.state.escaping = true;
-                  pos += escape2.length - 1;
+                  pos += escape.length - 1;
                   continue;
                 }
               }
@@ -61867,8 +62036,8 @@ var init_api2 = __esm({
                     nextChr
                   );
                   const isNextChrRecordDelimiter = record_delimiter.length === 0 ? this.__autoDiscoverRecordDelimiter(buf, pos + quote2.length) : this.__isRecordDelimiter(nextChr, buf, pos + quote2.length);
-                  if (escape2 !== null && this.__isEscape(buf, pos, chr) && this.__isQuote(buf, pos + escape2.length)) {
-                    pos += escape2.length - 1;
+                  if (escape !== null && this.__isEscape(buf, pos, chr) && this.__isQuote(buf, pos + escape.length)) {
+                    pos += escape.length - 1;
                   } else if (!nextChr || isNextChrDelimiter || isNextChrRecordDelimiter || isNextChrComment || isNextChrTrimable) {
                     this.state.quoting = false;
                     this.state.wasQuoting = true;
@@ -62372,12 +62541,12 @@ var init_api2 = __esm({
           return 0;
         },
         __isEscape: function(buf, pos, chr) {
-          const { escape: escape2 } = this.options;
-          if (escape2 === null) return false;
-          const l = escape2.length;
-          if (escape2[0] === chr) {
+          const { escape } = this.options;
+          if (escape === null) return false;
+          const l = escape.length;
+          if (escape[0] === chr) {
             for (let i2 = 0; i2 < l; i2++) {
-              if (escape2[i2] !== buf[pos + i2]) {
+              if (escape[i2] !== buf[pos + i2]) {
                 return false;
               }
             }
@@ -62854,7 +63023,7 @@ function emptyResult(collection, rowsRead) {
 function columnsOf2(columns2) {
   return new Map(Object.entries(columns2).filter((entry) => entry[1] !== void 0));
 }
-var init_types2 = __esm({
+var init_types = __esm({
   "src/import/types.ts"() {
     "use strict";
   }
@@ -62991,7 +63160,7 @@ var init_table_import = __esm({
     init_field_value();
     init_sheet_columns();
     init_sheet();
-    init_types2();
+    init_types();
     init_values();
     nameIndexes = /* @__PURE__ */ new WeakMap();
   }
@@ -63093,7 +63262,7 @@ var init_aws_cmf = __esm({
     init_field_value();
     init_sheet();
     init_table_import();
-    init_types2();
+    init_types();
     init_values();
     STRATEGIES2 = { rehost: "rehost", relocate: "rehost", replatform: "replatform", repurchase: "replace", refactor: "refactor", rearchitect: "rearchitect", retire: "retire", retain: "retain", tbc: "tbd" };
     READ = ["wave_id", "wave_name", "wave_status", "wave_start_time", "wave_end_time", "app_name", "aws_region", "aws_accountid", "server_name", "server_os_family", "server_os_version", "server_fqdn", "server_tier", "server_environment", "instanceType", "r_type", "private_ip", "tags"];
@@ -63231,7 +63400,7 @@ var init_azure_migrate_dependencies = __esm({
     "use strict";
     init_csv_table();
     init_sheet();
-    init_types2();
+    init_types();
     init_values();
     INFRASTRUCTURE_PORTS = /* @__PURE__ */ new Set([53, 67, 68, 88, 123, 135, 137, 138, 139, 161, 162, 389, 445, 464, 514, 636, 1688, 3268, 3269, 3389, 5985, 5986, 9389]);
     DYNAMIC_PORTS = 49152;
@@ -63291,7 +63460,7 @@ var init_azure_migrate_servers = __esm({
     "use strict";
     init_csv_table();
     init_sheet();
-    init_types2();
+    init_types();
     init_values();
     PLATFORMS = { physical: "physical", vmware: "vmware", "hyper-v": "hyper-v", hyperv: "hyper-v", aws: "aws", gcp: "gcp", azure: "azure" };
     READINESS = { ready: "ready", readywithconditions: "conditionally-ready", conditionallyready: "conditionally-ready", notready: "not-ready", readinessunknown: "unknown", unknown: "unknown" };
@@ -63466,7 +63635,7 @@ var init_rvtools = __esm({
     "use strict";
     init_csv_table();
     init_sheet();
-    init_types2();
+    init_types();
     init_values();
   }
 });
@@ -63723,7 +63892,7 @@ var init_import = __esm({
     init_sheet_columns();
     init_sheet();
     init_sources();
-    init_types2();
+    init_types();
     init_merge2();
   }
 });
@@ -63863,7 +64032,7 @@ ${problem.hint ? `  hint: ${problem.hint}
     const code = applied.status === "refused" ? reportRefusal(applied, run3, io, createStyle(colourEnabled(io, options.color))) : reportApplied(applied, io, createStyle(colourEnabled(io, options.color)));
     const summary2 = summarize(source, run3, applied.status === "refused" ? void 0 : plans, unused);
     if (applied.status === "dry-run" || applied.status === "refused") io.stderr(summary2);
-    else io.stdout(summary2);
+    else writeOutput(io, summary2);
     return code;
   });
 }
@@ -63903,7 +64072,7 @@ function readExport(path, shown3) {
 function readMapFile(path, shown3) {
   const text3 = readExport(path, shown3).toString("utf8");
   try {
-    return (0, import_yaml6.parse)(text3);
+    return (0, import_yaml7.parse)(text3);
   } catch (error3) {
     throw new UsageError(`${shown3} is not YAML: ${errorMessage(error3)}`);
   }
@@ -63936,11 +64105,11 @@ function summarize(source, run3, plans, unused) {
   return `${lines.join("\n")}
 `;
 }
-var import_yaml6, SHOWN_PROBLEMS;
+var import_yaml7, SHOWN_PROBLEMS;
 var init_import2 = __esm({
   "src/cli/commands/import.ts"() {
     "use strict";
-    import_yaml6 = __toESM(require_dist(), 1);
+    import_yaml7 = __toESM(require_dist(), 1);
     init_vocabulary();
     init_apply_changes();
     init_errors();
@@ -63955,11 +64124,12 @@ var init_import2 = __esm({
     init_open_backlog();
     init_report_applied();
     init_list3();
+    init_write_output();
     SHOWN_PROBLEMS = 50;
   }
 });
 
-// src/format/sheet-csv.ts
+// src/format/export/sheet-csv.ts
 function sheetCsv(sheet, { byteOrderMark }) {
   const lines = [sheet.columns.map((column) => field(guardFormula(column.label))).join(",")];
   for (const row of sheet.rows) lines.push(row.map((value2) => field(csvCell(value2))).join(","));
@@ -63971,12 +64141,12 @@ function csvCell(value2) {
   return typeof value2 === "string" ? guardFormula(value2) : cellText(value2);
 }
 var init_sheet_csv = __esm({
-  "src/format/sheet-csv.ts"() {
+  "src/format/export/sheet-csv.ts"() {
     "use strict";
     init_formula_guard();
     init_sheet_list();
     init_csv();
-    init_types();
+    init_cell_text();
   }
 });
 
@@ -64037,7 +64207,7 @@ var init_export_sheets = __esm({
   }
 });
 
-// src/format/xlsx-workbook.ts
+// src/format/export/xlsx-workbook.ts
 var xlsx_workbook_exports = {};
 __export(xlsx_workbook_exports, {
   xlsxWorkbook: () => xlsxWorkbook
@@ -64081,10 +64251,10 @@ function describeColumn(worksheet, index, column, rows) {
 }
 var LAST_ROW;
 var init_xlsx_workbook = __esm({
-  "src/format/xlsx-workbook.ts"() {
+  "src/format/export/xlsx-workbook.ts"() {
     "use strict";
     init_sheet_list();
-    init_types();
+    init_cell_text();
     LAST_ROW = 1048576;
   }
 });
@@ -64094,21 +64264,18 @@ var export_exports = {};
 __export(export_exports, {
   runExport: () => runExport
 });
-import { isAbsolute as isAbsolute3, resolve as resolve8 } from "node:path";
 async function runExport(collectionName, options, io) {
   const named = collectionName === void 0 ? void 0 : collectionName.toLowerCase() === "metrics" ? "metrics" : parseCollection(collectionName);
   if (options.format === "xlsx" && options.output === void 0) throw new UsageError("an xlsx workbook is a binary file: name it with --output FILE.xlsx");
-  const output = options.output === void 0 ? void 0 : isAbsolute3(options.output) ? options.output : resolve8(io.cwd, options.output);
   const { context: context3 } = await openForQuery(io, options.root);
   if (options.format === "csv") {
     const text3 = sheetCsv(exportSheet(context3, named ?? "workloads"), { byteOrderMark: options.bom !== false });
-    if (output === void 0) io.stdout(text3);
-    else writeFilesAtomic([[output, text3]]);
+    writeOutput(io, text3, { file: options.output });
     return 0;
   }
   const names2 = named === void 0 ? [...COLLECTION_NAMES, "metrics"] : named === "outcomes" ? ["outcomes", "metrics"] : [named];
   const { xlsxWorkbook: xlsxWorkbook2 } = await Promise.resolve().then(() => (init_xlsx_workbook(), xlsx_workbook_exports));
-  writeFilesAtomic([[output, await xlsxWorkbook2(names2.map((name) => exportSheet(context3, name)))]]);
+  writeOutput(io, await xlsxWorkbook2(names2.map((name) => exportSheet(context3, name))), { file: options.output });
   io.stderr(`backlog: wrote ${options.output} (${names2.length === 1 ? `sheet ${names2[0]}` : `sheets ${names2.join(", ")}`})
 `);
   return 0;
@@ -64117,73 +64284,44 @@ var init_export = __esm({
   "src/cli/commands/export.ts"() {
     "use strict";
     init_vocabulary();
-    init_atomic_write();
     init_errors();
     init_sheet_csv();
     init_export_sheets();
     init_open_backlog();
+    init_write_output();
     init_list3();
   }
 });
 
-// src/format/diff-json.ts
-function diffJson(review2, header) {
-  const data = {
-    version: OUTPUT_VERSION,
-    base: header.base,
-    head: header.head,
-    changes: review2.changes.map((change) => ({
-      collection: change.collection,
-      id: change.id,
-      change: change.change,
-      file: change.file,
-      ...change.movedFrom ? { movedFrom: change.movedFrom } : {},
-      fields: change.fields
-    })),
-    planning: review2.planning,
-    findings: { introduced: review2.findings.introduced.map(diagnosticJson), fixed: review2.findings.fixed.map(diagnosticJson) }
-  };
-  return jsonText(data);
-}
-var init_diff_json = __esm({
-  "src/format/diff-json.ts"() {
+// src/format/diff/json.ts
+var diffJson;
+var init_json6 = __esm({
+  "src/format/diff/json.ts"() {
     "use strict";
-    init_json();
+    init_diagnostic_json();
     init_json_output();
+    diffJson = (review2, header) => {
+      const data = {
+        version: OUTPUT_VERSION,
+        base: header.base,
+        head: header.head,
+        changes: review2.changes.map((change) => ({
+          collection: change.collection,
+          id: change.id,
+          change: change.change,
+          file: change.file,
+          ...change.movedFrom ? { movedFrom: change.movedFrom } : {},
+          fields: change.fields
+        })),
+        planning: review2.planning,
+        findings: { introduced: review2.findings.introduced.map(diagnosticJson), fixed: review2.findings.fixed.map(diagnosticJson) }
+      };
+      return jsonText(data);
+    };
   }
 });
 
-// src/format/diff-markdown.ts
-function diffMarkdown(review2, header) {
-  const head = header.head === "WORKTREE" ? "the working tree" : `\`${header.head.slice(0, 7)}\``;
-  const top = [DIFF_MARKER, `### Backlog changes: \`${header.base.slice(0, 7)}\` \u2192 ${head}`, ""];
-  if (review2.changes.length === 0 && review2.findings.introduced.length === 0 && review2.findings.fixed.length === 0) {
-    return `${[...top, "No changes to the backlog."].join("\n")}
-`;
-  }
-  top.push(...summaryTable(review2), "");
-  const plan = planSection(review2);
-  const findings2 = findingsSection2(review2);
-  const graph = graphSection(review2);
-  const details = review2.changes.map((change) => {
-    const title = `${kindOf(change.collection)} ${htmlCode(change.id)} ${change.change}${change.movedFrom ? ` (moved from ${htmlCode(change.movedFrom)})` : ""}`;
-    const rows = change.fields.map((f) => `| ${codeSpan(f.path, "table")} | ${show(f.before, "table")} | ${show(f.after, "table")} |`);
-    return ["<details>", `<summary>${title}</summary>`, "", "| field | before | after |", "| --- | --- | --- |", ...rows, "", "</details>"].join("\n");
-  });
-  const fixed = [...top, ...plan, ...findings2, ...graph].join("\n");
-  const budget = MAX_COMMENT_CHARACTERS - fixed.length - 200;
-  const shown3 = [];
-  let used = 0;
-  for (const block of details) {
-    if (used + block.length + 1 > budget) break;
-    shown3.push(block);
-    used += block.length + 1;
-  }
-  const truncated = details.length - shown3.length;
-  const tail = truncated > 0 ? [`\u2026 and ${truncated} more changed ${truncated === 1 ? "entity" : "entities"}, left out to keep this comment short: run \`backlog diff\` to see them all.`] : [];
-  return `${[fixed, "#### Entities", "", ...shown3, ...tail].join("\n")}
-`;
-}
+// src/format/diff/markdown.ts
 function summaryTable(review2) {
   const rows = COLLECTION_NAMES.flatMap((collection) => {
     const of = review2.changes.filter((c3) => c3.collection === collection);
@@ -64230,21 +64368,21 @@ function graphSection(review2) {
     return ids2.get(id2);
   };
   const lines = edges.map((e) => `  ${node2(e.from)} ${e.added ? e.wrongWay ? "==>|new, wrong way|" : "-->|new|" : "-.->|removed|"} ${node2(e.to)}`);
-  const labels = [...ids2].map(([id2, n]) => `  ${n}["${escape(id2)}"]`);
+  const labels = [...ids2].map(([id2, n]) => `  ${n}["${mermaidText(id2)}"]`);
   return ["#### Changed dependency edges", "", "```mermaid", "flowchart LR", ...labels, ...lines, "```", ""];
 }
 function show(value2, place) {
   return value2 === null || value2 === void 0 || cellText(value2) === "" ? "*(none)*" : codeSpan(cellText(value2), place);
 }
-var DIFF_MARKER, MAX_COMMENT_CHARACTERS, MAX_GRAPH_EDGES, PLANNING_TITLES;
-var init_diff_markdown = __esm({
-  "src/format/diff-markdown.ts"() {
+var DIFF_MARKER, MAX_COMMENT_CHARACTERS, MAX_GRAPH_EDGES, PLANNING_TITLES, diffMarkdown;
+var init_markdown4 = __esm({
+  "src/format/diff/markdown.ts"() {
     "use strict";
     init_vocabulary();
     init_compare();
     init_markdown_text();
-    init_mermaid();
-    init_types();
+    init_mermaid_text();
+    init_cell_text();
     DIFF_MARKER = "<!-- backlog-diff -->";
     MAX_COMMENT_CHARACTERS = 6e4;
     MAX_GRAPH_EDGES = 30;
@@ -64257,65 +64395,51 @@ var init_diff_markdown = __esm({
       ["owner", "Owner"],
       ["servers", "Servers moved between workloads"]
     ];
+    diffMarkdown = (review2, header) => {
+      const head = header.head === "WORKTREE" ? "the working tree" : `\`${header.head.slice(0, 7)}\``;
+      const top = [DIFF_MARKER, `### Backlog changes: \`${header.base.slice(0, 7)}\` \u2192 ${head}`, ""];
+      if (review2.changes.length === 0 && review2.findings.introduced.length === 0 && review2.findings.fixed.length === 0) {
+        return `${[...top, "No changes to the backlog."].join("\n")}
+`;
+      }
+      top.push(...summaryTable(review2), "");
+      const plan = planSection(review2);
+      const findings2 = findingsSection2(review2);
+      const graph = graphSection(review2);
+      const details = review2.changes.map((change) => {
+        const title = `${kindOf(change.collection)} ${htmlCode(change.id)} ${change.change}${change.movedFrom ? ` (moved from ${htmlCode(change.movedFrom)})` : ""}`;
+        const rows = change.fields.map((f) => `| ${codeSpan(f.path, "table")} | ${show(f.before, "table")} | ${show(f.after, "table")} |`);
+        return ["<details>", `<summary>${title}</summary>`, "", "| field | before | after |", "| --- | --- | --- |", ...rows, "", "</details>"].join("\n");
+      });
+      const fixed = [...top, ...plan, ...findings2, ...graph].join("\n");
+      const budget = MAX_COMMENT_CHARACTERS - fixed.length - 200;
+      const shown3 = [];
+      let used = 0;
+      for (const block of details) {
+        if (used + block.length + 1 > budget) break;
+        shown3.push(block);
+        used += block.length + 1;
+      }
+      const truncated = details.length - shown3.length;
+      const tail = truncated > 0 ? [`\u2026 and ${truncated} more changed ${truncated === 1 ? "entity" : "entities"}, left out to keep this comment short: run \`backlog diff\` to see them all.`] : [];
+      return `${[fixed, "#### Entities", "", ...shown3, ...tail].join("\n")}
+`;
+    };
   }
 });
 
-// src/format/diff-text.ts
-function diffText(raw, header, style) {
-  const review2 = printableDeep(raw);
-  const out2 = [style.bold(`backlog diff ${header.base.slice(0, 7)}..${header.head === "WORKTREE" ? "working tree" : header.head.slice(0, 7)}`)];
-  if (review2.changes.length === 0 && review2.findings.introduced.length === 0 && review2.findings.fixed.length === 0) {
-    return `${out2[0]}
-No changes to the backlog.
-`;
-  }
-  const counts = (kind) => review2.changes.filter((c3) => c3.change === kind).length;
-  out2.push(`${plural(counts("added"), "entity", "entities")} added, ${counts("removed")} removed, ${counts("changed")} changed`, "");
-  for (const [key, title] of Object.entries(PLANNING_TITLES2)) {
-    const items = review2.planning[key];
-    if (items.length === 0) continue;
-    out2.push(style.bold(title), ...items.map((item) => `  ${item.id}: ${value(item.before)} \u2192 ${value(item.after)}`), "");
-  }
-  if (review2.planning.edgesAdded.length > 0 || review2.planning.edgesRemoved.length > 0) {
-    out2.push(style.bold("Dependency edges"));
-    for (const edge of review2.planning.edgesAdded) {
-      const note = edge.classification === "app" ? "" : ` (${edge.classification})`;
-      out2.push(`  ${style.green("+")} ${edge.from} \u2192 ${edge.to}${note}${edge.wrongWay ? style.red("  crosses waves the wrong way") : ""}`);
-    }
-    for (const edge of review2.planning.edgesRemoved) out2.push(`  ${style.red("-")} ${edge.from} \u2192 ${edge.to}${edge.classification === "app" ? "" : ` (${edge.classification})`}`);
-    out2.push("");
-  }
-  out2.push(style.bold("Entities"));
-  for (const change of review2.changes) {
-    const mark = change.change === "added" ? style.green("+") : change.change === "removed" ? style.red("-") : style.yellow("~");
-    const moved = change.movedFrom ? style.dim(` (moved from ${change.movedFrom})`) : "";
-    out2.push(`  ${mark} ${kindOf(change.collection)} ${change.id}${style.dim(`  ${change.file}`)}${moved}`);
-    if (change.change !== "changed") continue;
-    for (const field2 of change.fields) out2.push(`      ${field2.path}: ${value(field2.before)} \u2192 ${value(field2.after)}`);
-  }
-  const { introduced, fixed } = review2.findings;
-  if (introduced.length > 0) {
-    out2.push("", style.bold(`Findings introduced (${introduced.length})`));
-    for (const d of introduced) out2.push(`  ${d.severity === "error" ? style.red(d.severity) : style.yellow(d.severity)}  ${d.code}  ${d.file}${d.line ? `:${d.line}` : ""}  ${d.message}`);
-  }
-  if (fixed.length > 0) {
-    out2.push("", style.bold(`Findings fixed (${fixed.length})`));
-    for (const d of fixed) out2.push(`  ${style.green("fixed")}  ${d.code}  ${d.message}`);
-  }
-  return `${out2.join("\n")}
-`;
-}
+// src/format/diff/text.ts
 function value(v) {
   return v === null || v === void 0 ? "(none)" : cellText(v);
 }
-var PLANNING_TITLES2;
-var init_diff_text = __esm({
-  "src/format/diff-text.ts"() {
+var PLANNING_TITLES2, diffText;
+var init_text3 = __esm({
+  "src/format/diff/text.ts"() {
     "use strict";
     init_compare();
     init_list();
     init_printable();
-    init_types();
+    init_cell_text();
     PLANNING_TITLES2 = {
       priority: "Priority",
       rank: "Rank",
@@ -64325,11 +64449,67 @@ var init_diff_text = __esm({
       owner: "Owner",
       servers: "Servers moved between workloads"
     };
+    diffText = (raw, header, style) => {
+      const review2 = printableDeep(raw);
+      const out2 = [style.bold(`backlog diff ${header.base.slice(0, 7)}..${header.head === "WORKTREE" ? "working tree" : header.head.slice(0, 7)}`)];
+      if (review2.changes.length === 0 && review2.findings.introduced.length === 0 && review2.findings.fixed.length === 0) {
+        return `${out2[0]}
+No changes to the backlog.
+`;
+      }
+      const counts = (kind) => review2.changes.filter((c3) => c3.change === kind).length;
+      out2.push(`${plural(counts("added"), "entity", "entities")} added, ${counts("removed")} removed, ${counts("changed")} changed`, "");
+      for (const [key, title] of Object.entries(PLANNING_TITLES2)) {
+        const items = review2.planning[key];
+        if (items.length === 0) continue;
+        out2.push(style.bold(title), ...items.map((item) => `  ${item.id}: ${value(item.before)} \u2192 ${value(item.after)}`), "");
+      }
+      if (review2.planning.edgesAdded.length > 0 || review2.planning.edgesRemoved.length > 0) {
+        out2.push(style.bold("Dependency edges"));
+        for (const edge of review2.planning.edgesAdded) {
+          const note = edge.classification === "app" ? "" : ` (${edge.classification})`;
+          out2.push(`  ${style.green("+")} ${edge.from} \u2192 ${edge.to}${note}${edge.wrongWay ? style.red("  crosses waves the wrong way") : ""}`);
+        }
+        for (const edge of review2.planning.edgesRemoved) out2.push(`  ${style.red("-")} ${edge.from} \u2192 ${edge.to}${edge.classification === "app" ? "" : ` (${edge.classification})`}`);
+        out2.push("");
+      }
+      out2.push(style.bold("Entities"));
+      for (const change of review2.changes) {
+        const mark = change.change === "added" ? style.green("+") : change.change === "removed" ? style.red("-") : style.yellow("~");
+        const moved = change.movedFrom ? style.dim(` (moved from ${change.movedFrom})`) : "";
+        out2.push(`  ${mark} ${kindOf(change.collection)} ${change.id}${style.dim(`  ${change.file}`)}${moved}`);
+        if (change.change !== "changed") continue;
+        for (const field2 of change.fields) out2.push(`      ${field2.path}: ${value(field2.before)} \u2192 ${value(field2.after)}`);
+      }
+      const { introduced, fixed } = review2.findings;
+      if (introduced.length > 0) {
+        out2.push("", style.bold(`Findings introduced (${introduced.length})`));
+        for (const d of introduced) out2.push(`  ${d.severity === "error" ? style.red(d.severity) : style.yellow(d.severity)}  ${d.code}  ${d.file}${d.line ? `:${d.line}` : ""}  ${d.message}`);
+      }
+      if (fixed.length > 0) {
+        out2.push("", style.bold(`Findings fixed (${fixed.length})`));
+        for (const d of fixed) out2.push(`  ${style.green("fixed")}  ${d.code}  ${d.message}`);
+      }
+      return `${out2.join("\n")}
+`;
+    };
+  }
+});
+
+// src/format/diff/index.ts
+var DIFF_FORMATTERS;
+var init_diff2 = __esm({
+  "src/format/diff/index.ts"() {
+    "use strict";
+    init_json6();
+    init_markdown4();
+    init_text3();
+    DIFF_FORMATTERS = { text: diffText, markdown: diffMarkdown, json: diffJson };
   }
 });
 
 // src/git/review-sides.ts
-import { existsSync as existsSync12, readdirSync as readdirSync3, rmSync as rmSync5, statSync as statSync9, writeFileSync as writeFileSync2 } from "node:fs";
+import { existsSync as existsSync12, readdirSync as readdirSync3, rmSync as rmSync5, statSync as statSync10, writeFileSync as writeFileSync2 } from "node:fs";
 import { join as join14 } from "node:path";
 async function reviewSidesAt(repository, ats, root, options) {
   const { asOf, cache } = options;
@@ -64410,7 +64590,7 @@ function writeSide(cache, location, side, paths) {
 function keepNewestMarkers(cache, root) {
   try {
     const prefix = `${rootHash(root)}.review.`;
-    const markers = readdirSync3(cache.folder).filter((name) => name.startsWith(prefix) && name.endsWith(".seen")).map((name) => ({ path: join14(cache.folder, name), time: statSync9(join14(cache.folder, name)).mtimeMs })).sort((a, b2) => b2.time - a.time);
+    const markers = readdirSync3(cache.folder).filter((name) => name.startsWith(prefix) && name.endsWith(".seen")).map((name) => ({ path: join14(cache.folder, name), time: statSync10(join14(cache.folder, name)).mtimeMs })).sort((a, b2) => b2.time - a.time);
     for (const { path } of markers.slice(KEEP_SEEN)) rmSync5(path, { force: true });
   } catch {
   }
@@ -64438,7 +64618,6 @@ var diff_exports2 = {};
 __export(diff_exports2, {
   runDiff: () => runDiff
 });
-import { appendFileSync as appendFileSync3 } from "node:fs";
 async function runDiff(baseRef, headRef, options, io) {
   const asOf = resolveAsOf(options.asOf, io.env);
   const root = await backlogRoot(io, options.root);
@@ -64450,36 +64629,23 @@ async function runDiff(baseRef, headRef, options, io) {
   const cache = cacheOf(io);
   const [before, after] = await reviewSidesAt(repository, [base, head], root, { asOf, ...cache ? { cache } : {} });
   const changes2 = review(before, after);
-  const header = { base, head };
-  if (options.format === "json") io.stdout(diffJson(changes2, header));
-  else if (options.format === "markdown") {
-    const text3 = diffMarkdown(changes2, header);
-    io.stdout(text3);
-    const summary2 = io.env.GITHUB_STEP_SUMMARY;
-    if (summary2) {
-      try {
-        appendFileSync3(summary2, text3);
-      } catch (error3) {
-        throw new IoError(`cannot append to GITHUB_STEP_SUMMARY (${summary2}): ${errorMessage(error3)}`, { cause: error3 });
-      }
-    }
-  } else io.stdout(diffText(changes2, header, createStyle(colourEnabled(io, options.color))));
+  const text3 = DIFF_FORMATTERS[options.format](changes2, { base, head }, createStyle(colourEnabled(io, options.color)));
+  writeOutput(io, text3, { jobSummary: options.format === "markdown" });
   return options.exitCode && changes2.changes.length > 0 ? 1 : 0;
 }
-var init_diff2 = __esm({
+var init_diff3 = __esm({
   "src/cli/commands/diff.ts"() {
     "use strict";
     init_review();
     init_errors();
-    init_diff_json();
-    init_diff_markdown();
-    init_diff_text();
+    init_diff2();
     init_repository();
     init_backlog_root();
     init_as_of();
     init_colour();
     init_review_sides();
     init_caching();
+    init_write_output();
   }
 });
 
@@ -64537,8 +64703,19 @@ var init_entity_history = __esm({
   }
 });
 
-// src/format/history-text.ts
-function historyText(label, raw, style) {
+// src/format/log/json.ts
+function logJson(label, history2) {
+  return jsonText({ version: OUTPUT_VERSION, entity: label, history: history2 });
+}
+var init_json7 = __esm({
+  "src/format/log/json.ts"() {
+    "use strict";
+    init_json_output();
+  }
+});
+
+// src/format/log/text.ts
+function logText(label, raw, style) {
   const entries = printableDeep(raw);
   if (entries.length === 0) return `${label}: no change in the history
 `;
@@ -64558,11 +64735,22 @@ function historyText(label, raw, style) {
 function show2(value2) {
   return value2 === null || value2 === void 0 ? "(none)" : cellText(value2);
 }
-var init_history_text = __esm({
-  "src/format/history-text.ts"() {
+var init_text4 = __esm({
+  "src/format/log/text.ts"() {
     "use strict";
     init_printable();
-    init_types();
+    init_cell_text();
+  }
+});
+
+// src/format/log/index.ts
+var LOG_FORMATTERS;
+var init_log2 = __esm({
+  "src/format/log/index.ts"() {
+    "use strict";
+    init_json7();
+    init_text4();
+    LOG_FORMATTERS = { text: logText, json: logJson };
   }
 });
 
@@ -64580,26 +64768,61 @@ async function runLog(ref2, options, io) {
   await cache?.save("all");
   const entity = findEntity({ backlog: result.backlog, graph: result.graph }, ref2);
   const history2 = await entityHistory(repository, head, entity, options.maxCount);
-  if (options.format === "json") io.stdout(jsonText({ version: OUTPUT_VERSION, entity: entityLabel(entity), history: history2 }));
-  else io.stdout(historyText(entityLabel(entity), history2, createStyle(colourEnabled(io, options.color))));
+  writeOutput(io, LOG_FORMATTERS[options.format](entityLabel(entity), history2, createStyle(colourEnabled(io, options.color))));
   const warning2 = await shallowHistoryWarning(repository);
   if (warning2) io.stderr(warning2);
   return 0;
 }
-var init_log2 = __esm({
+var init_log3 = __esm({
   "src/cli/commands/log.ts"() {
     "use strict";
     init_entity_history();
     init_backlog_at();
     init_repository();
-    init_history_text();
-    init_json_output();
+    init_log2();
     init_backlog_root();
     init_entity();
-    init_show2();
+    init_show3();
     init_as_of();
     init_colour();
     init_caching();
+    init_write_output();
+  }
+});
+
+// src/format/rules/json.ts
+function rulesJson(rules) {
+  return jsonText({ version: OUTPUT_VERSION, rules });
+}
+var init_json8 = __esm({
+  "src/format/rules/json.ts"() {
+    "use strict";
+    init_json_output();
+  }
+});
+
+// src/format/rules/table.ts
+function rulesTable(rules, context3) {
+  const configured = rules.some((rule) => rule.configured !== void 0);
+  const head = configured ? ["Code", "Default", "Configured", "Description"] : ["Code", "Default", "Description"];
+  const rows = rules.map((rule) => configured ? [rule.code, rule.severity, rule.configured ?? "", rule.description] : [rule.code, rule.severity, rule.description]);
+  return renderTable(head, rows, { style: context3.style, columns: context3.columns, fits: head.map((title) => title === "Description" ? "text" : "fixed") });
+}
+var init_table2 = __esm({
+  "src/format/rules/table.ts"() {
+    "use strict";
+    init_table_layout();
+  }
+});
+
+// src/format/rules/index.ts
+var RULES_FORMATTERS;
+var init_rules2 = __esm({
+  "src/format/rules/index.ts"() {
+    "use strict";
+    init_json8();
+    init_table2();
+    RULES_FORMATTERS = { table: rulesTable, json: rulesJson };
   }
 });
 
@@ -64610,34 +64833,25 @@ __export(rules_exports, {
 });
 function runRules(options, project, io) {
   const overridden = project?.rules !== void 0 && Object.keys(project.rules).length > 0;
-  const here = (code) => severityOf(code, project) ?? "off";
-  if (options.format === "json") {
-    const rules = DIAGNOSTIC_CODES.map((code) => ({
-      code,
-      severity: CODES[code].severity,
-      ...overridden ? { configured: here(code) } : {},
-      description: CODES[code].summary
-    }));
-    io.stdout(jsonText({ version: OUTPUT_VERSION, rules }));
-    return 0;
-  }
-  const style = createStyle(colourEnabled(io, options.color));
-  const head = overridden ? ["Code", "Default", "Configured", "Description"] : ["Code", "Default", "Description"];
-  const rows = DIAGNOSTIC_CODES.map(
-    (code) => overridden ? [code, CODES[code].severity, here(code), CODES[code].summary] : [code, CODES[code].severity, CODES[code].summary]
-  );
-  io.stdout(renderTable(head, rows, { style, columns: options.wide ? void 0 : io.columns, fits: head.map((title) => title === "Description" ? "text" : "fixed") }));
+  const rules = DIAGNOSTIC_CODES.map((code) => ({
+    code,
+    severity: CODES[code].severity,
+    ...overridden ? { configured: severityOf(code, project) ?? "off" } : {},
+    description: CODES[code].summary
+  }));
+  const style = createStyle(options.format === "table" && colourEnabled(io, options.color));
+  writeOutput(io, RULES_FORMATTERS[options.format](rules, { style, columns: options.wide ? void 0 : io.columns }));
   return 0;
 }
-var init_rules2 = __esm({
+var init_rules3 = __esm({
   "src/cli/commands/rules.ts"() {
     "use strict";
     init_diagnostic_codes();
     init_codes();
     init_severity();
     init_colour();
-    init_json_output();
-    init_table_layout();
+    init_rules2();
+    init_write_output();
   }
 });
 
@@ -64654,7 +64868,8 @@ function runExplain(code, options, io) {
   const info = CODES[wanted];
   const style = createStyle(colourEnabled(io, options.color));
   const example = info.example.split("\n").map((line) => `    ${line}`).join("\n");
-  io.stdout(
+  writeOutput(
+    io,
     [
       `${style.bold(wanted)} (default: ${info.severity})`,
       info.summary,
@@ -64678,6 +64893,7 @@ var init_explain = __esm({
     init_did_you_mean();
     init_codes();
     init_colour();
+    init_write_output();
   }
 });
 
@@ -64687,7 +64903,7 @@ __export(schema_exports, {
   runSchema: () => runSchema
 });
 function runSchema(io) {
-  io.stdout(`${JSON.stringify(backlogJsonSchema(), null, 2)}
+  writeOutput(io, `${JSON.stringify(backlogJsonSchema(), null, 2)}
 `);
   return 0;
 }
@@ -64695,6 +64911,7 @@ var init_schema = __esm({
   "src/cli/commands/schema.ts"() {
     "use strict";
     init_json_schema2();
+    init_write_output();
   }
 });
 
@@ -64863,11 +65080,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P3, generator) {
   function adopt(value2) {
-    return value2 instanceof P3 ? value2 : new P3(function(resolve9) {
-      resolve9(value2);
+    return value2 instanceof P3 ? value2 : new P3(function(resolve8) {
+      resolve8(value2);
     });
   }
-  return new (P3 || (P3 = Promise))(function(resolve9, reject) {
+  return new (P3 || (P3 = Promise))(function(resolve8, reject) {
     function fulfilled(value2) {
       try {
         step(generator.next(value2));
@@ -64883,7 +65100,7 @@ var __awaiter = function(thisArg, _arguments, P3, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -65260,11 +65477,11 @@ var httpClient = __toESM(require_lib(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
 var __awaiter2 = function(thisArg, _arguments, P3, generator) {
   function adopt(value2) {
-    return value2 instanceof P3 ? value2 : new P3(function(resolve9) {
-      resolve9(value2);
+    return value2 instanceof P3 ? value2 : new P3(function(resolve8) {
+      resolve8(value2);
     });
   }
-  return new (P3 || (P3 = Promise))(function(resolve9, reject) {
+  return new (P3 || (P3 = Promise))(function(resolve8, reject) {
     function fulfilled(value2) {
       try {
         step(generator.next(value2));
@@ -65280,7 +65497,7 @@ var __awaiter2 = function(thisArg, _arguments, P3, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -69444,6 +69661,32 @@ init_errors();
 init_printable();
 init_version();
 init_vocabulary();
+
+// src/format/diff/formats.ts
+var DIFF_FORMATS = ["text", "markdown", "json"];
+
+// src/format/graph/formats.ts
+var GRAPH_FORMATS = ["mermaid", "dot", "json"];
+
+// src/format/log/formats.ts
+var LOG_FORMATS = ["text", "json"];
+
+// src/cli/program.ts
+init_formats();
+
+// src/format/rows/formats.ts
+var ROWS_FORMATS = ["table", "json", "csv", "markdown", "yaml", "ids"];
+
+// src/format/rules/formats.ts
+var RULES_FORMATS = ["table", "json"];
+
+// src/format/show/formats.ts
+var SHOW_FORMATS = ["text", "json", "yaml"];
+
+// src/format/waves/formats.ts
+var WAVES_FORMATS = ["table", "json", "markdown", "csv"];
+
+// src/cli/program.ts
 var EXIT = { ok: 0, findings: 1, usage: 2, internal: 3 };
 var ROOT_HELP = "the backlog root (the folder with backlog.yaml); default: found from here upwards";
 function createProgram(io, setExit) {
@@ -69462,24 +69705,24 @@ function createProgram(io, setExit) {
     const { runValidate: runValidate2 } = await Promise.resolve().then(() => (init_validate2(), validate_exports));
     setExit(await runValidate2({ ...options, color: command.optsWithGlobals().color }, io));
   });
-  program2.command("list").description("list the entities of a collection (default: workloads), filtered and ordered").argument("[collection]", "workloads, servers, dependencies, priorities, assumptions, outcomes, waves, remediations or risks").option("--root <dir>", ROOT_HELP).option("-w, --where <condition>", "FIELD OP VALUE with = != < <= > >= or ~ (contains); a,b means any of; repeatable", collect, []).option("--status <values>", "shorthand for --where status=VALUES").option("--wave <values>", "shorthand for --where wave=VALUES").option("--strategy <values>", "shorthand for --where strategy=VALUES").option("--owner <text>", "shorthand for --where owner~TEXT").option("--criticality <values>", "shorthand for --where criticality=VALUES").option("--tag <values>", "shorthand for --where tags=VALUES").option("--environment <values>", "shorthand for --where environment=VALUES").option("--priority [levels]", "workloads in priority order (high, medium, low, unset; then rank, drivers, id); with levels, only those").option("--sort <fields>", "order by fields, e.g. wave,-cores (- for descending)").option("--columns <fields>", "the columns to show, e.g. id,name,servers,blocked_by (json and yaml: whole records without it)").option("--wide", "a table as wide as its text: nothing cut or left out to fit the terminal").addOption(new Option("-f, --format <format>", "output format").choices(["table", "json", "csv", "markdown", "yaml", "ids"]).default("table")).action(async (collection, options, command) => {
+  program2.command("list").description("list the entities of a collection (default: workloads), filtered and ordered").argument("[collection]", "workloads, servers, dependencies, priorities, assumptions, outcomes, waves, remediations or risks").option("--root <dir>", ROOT_HELP).option("-w, --where <condition>", "FIELD OP VALUE with = != < <= > >= or ~ (contains); a,b means any of; repeatable", collect, []).option("--status <values>", "shorthand for --where status=VALUES").option("--wave <values>", "shorthand for --where wave=VALUES").option("--strategy <values>", "shorthand for --where strategy=VALUES").option("--owner <text>", "shorthand for --where owner~TEXT").option("--criticality <values>", "shorthand for --where criticality=VALUES").option("--tag <values>", "shorthand for --where tags=VALUES").option("--environment <values>", "shorthand for --where environment=VALUES").option("--priority [levels]", "workloads in priority order (high, medium, low, unset; then rank, drivers, id); with levels, only those").option("--sort <fields>", "order by fields, e.g. wave,-cores (- for descending)").option("--columns <fields>", "the columns to show, e.g. id,name,servers,blocked_by (json and yaml: whole records without it)").option("--wide", "a table as wide as its text: nothing cut or left out to fit the terminal").addOption(new Option("-f, --format <format>", "output format").choices(ROWS_FORMATS).default("table")).action(async (collection, options, command) => {
     const { runList: runList2 } = await Promise.resolve().then(() => (init_list3(), list_exports));
     setExit(await runList2(collection, { ...options, color: command.optsWithGlobals().color }, io));
   });
-  program2.command("show").description("one entity in full: its fields, servers, dependencies both ways, drivers, assumptions, remediations, risks").argument("<ref>", "an id (crm), or kind:id when ids repeat across collections (server:SQL01)").option("--root <dir>", ROOT_HELP).addOption(new Option("-f, --format <format>", "output format").choices(["text", "json", "yaml"]).default("text")).action(async (ref2, options, command) => {
-    const { runShow: runShow2 } = await Promise.resolve().then(() => (init_show3(), show_exports));
+  program2.command("show").description("one entity in full: its fields, servers, dependencies both ways, drivers, assumptions, remediations, risks").argument("<ref>", "an id (crm), or kind:id when ids repeat across collections (server:SQL01)").option("--root <dir>", ROOT_HELP).addOption(new Option("-f, --format <format>", "output format").choices(SHOW_FORMATS).default("text")).action(async (ref2, options, command) => {
+    const { runShow: runShow2 } = await Promise.resolve().then(() => (init_show4(), show_exports));
     setExit(await runShow2(ref2, { ...options, color: command.optsWithGlobals().color }, io));
   });
-  program2.command("graph").description("the dependency graph, clustered by wave; move groups, cross-wave and wrong-way edges marked; parallel edges merged").option("--root <dir>", ROOT_HELP).option("--focus <ref>", "only the neighbourhood of this workload or server").option("--depth <n>", "with --focus: how many edges away from it to go (default: 1)", nonNegativeInteger).option("--wave <id>", "only the workloads of this wave; those of other waves they touch as one node per wave").addOption(new Option("--level <level>", "nodes are workloads, servers, or waves").choices(["workload", "server", "wave"]).default("workload")).addOption(new Option("--externals <mode>", "systems outside the estate: each its own node, one node per classification, or none").choices(["all", "collapse", "none"]).default("collapse")).option("--all-edges", "also shared-infra and noise edges").addOption(new Option("-f, --format <format>", "output format (mermaid: within what Mermaid draws, else the graph of waves)").choices(["mermaid", "dot", "json"]).default("mermaid")).action(async (options) => {
-    const { runGraph: runGraph2 } = await Promise.resolve().then(() => (init_graph2(), graph_exports));
+  program2.command("graph").description("the dependency graph, clustered by wave; move groups, cross-wave and wrong-way edges marked; parallel edges merged").option("--root <dir>", ROOT_HELP).option("--focus <ref>", "only the neighbourhood of this workload or server").option("--depth <n>", "with --focus: how many edges away from it to go (default: 1)", nonNegativeInteger).option("--wave <id>", "only the workloads of this wave; those of other waves they touch as one node per wave").addOption(new Option("--level <level>", "nodes are workloads, servers, or waves").choices(["workload", "server", "wave"]).default("workload")).addOption(new Option("--externals <mode>", "systems outside the estate: each its own node, one node per classification, or none").choices(["all", "collapse", "none"]).default("collapse")).option("--all-edges", "also shared-infra and noise edges").addOption(new Option("-f, --format <format>", "output format (mermaid: within what Mermaid draws, else the graph of waves)").choices(GRAPH_FORMATS).default("mermaid")).action(async (options) => {
+    const { runGraph: runGraph2 } = await Promise.resolve().then(() => (init_graph3(), graph_exports));
     setExit(await runGraph2(options, io));
   });
-  program2.command("waves").description("each wave with its workloads (ids, in priority order; `show WAVE` for details), dates, servers, capacity use and findings; --suggest proposes an assignment").option("--root <dir>", ROOT_HELP).addOption(new Option("-f, --format <format>", "output format").choices(["table", "json", "markdown", "csv"]).default("table")).option("--wide", "a table as wide as its text: nothing cut or left out to fit the terminal").option("--suggest", "propose a wave for every workload still to move").option("--max-servers <n>", "with --suggest: the capacity of waves without their own max_servers, and of new waves", positiveInteger).option("--reassign", "with --suggest: place every workload afresh, not only those without a wave").option("--write", "with --suggest: write the plan into the backlog files").option("--dry-run", "with --write: print the diff, write nothing").option("--as-of <date>", '"today" for date rules, YYYY-MM-DD (or BACKLOG_AS_OF)').action(async (options, command) => {
-    const { runWaves: runWaves2 } = await Promise.resolve().then(() => (init_waves2(), waves_exports));
+  program2.command("waves").description("each wave with its workloads (ids, in priority order; `show WAVE` for details), dates, servers, capacity use and findings; --suggest proposes an assignment").option("--root <dir>", ROOT_HELP).addOption(new Option("-f, --format <format>", "output format").choices(WAVES_FORMATS).default("table")).option("--wide", "a table as wide as its text: nothing cut or left out to fit the terminal").option("--suggest", "propose a wave for every workload still to move").option("--max-servers <n>", "with --suggest: the capacity of waves without their own max_servers, and of new waves", positiveInteger).option("--reassign", "with --suggest: place every workload afresh, not only those without a wave").option("--write", "with --suggest: write the plan into the backlog files").option("--dry-run", "with --write: print the diff, write nothing").option("--as-of <date>", '"today" for date rules, YYYY-MM-DD (or BACKLOG_AS_OF)').action(async (options, command) => {
+    const { runWaves: runWaves2 } = await Promise.resolve().then(() => (init_waves3(), waves_exports));
     setExit(await runWaves2({ ...options, color: command.optsWithGlobals().color }, io));
   });
-  program2.command("report").description("progress and KPIs: by status, strategy, wave and criticality; outcome metrics; what is open or blocked").option("--root <dir>", ROOT_HELP).addOption(new Option("-f, --format <format>", "output format (csv with --history; html: a dashboard page)").choices(["text", "markdown", "json", "csv", "html"]).default("text")).option("-o, --output <file>", "write the report to this file instead of stdout").option("--as-of <date>", '"today" for overdue reviews, YYYY-MM-DD (or BACKLOG_AS_OF)').option("--history", "the KPIs over time, from the git history (a burn-up)").option("--since <date>", "with --history: from this date (default: the first commit of the backlog)").addOption(new Option("--every <interval>", "with --history: one point per day, week or month").choices(["day", "week", "month"]).default("week")).action(async (options, command) => {
-    const { runReport: runReport2 } = await Promise.resolve().then(() => (init_report2(), report_exports));
+  program2.command("report").description("progress and KPIs: by status, strategy, wave and criticality; outcome metrics; what is open or blocked").option("--root <dir>", ROOT_HELP).addOption(new Option("-f, --format <format>", "output format (csv with --history; html: a dashboard page)").choices(REPORT_COMMAND_FORMATS).default("text")).option("-o, --output <file>", "write the report to this file instead of stdout").option("--as-of <date>", '"today" for overdue reviews, YYYY-MM-DD (or BACKLOG_AS_OF)').option("--history", "the KPIs over time, from the git history (a burn-up)").option("--since <date>", "with --history: from this date (default: the first commit of the backlog)").addOption(new Option("--every <interval>", "with --history: one point per day, week or month").choices(["day", "week", "month"]).default("week")).action(async (options, command) => {
+    const { runReport: runReport2 } = await Promise.resolve().then(() => (init_report3(), report_exports));
     setExit(await runReport2({ ...options, color: command.optsWithGlobals().color }, io));
   });
   program2.command("set").description("change fields in place, of one entity or (--where) of every entity that matches: comments and layout kept, the result validated first").argument("[ref]", "an id (payroll), or kind:id (server:SQL01); none with --where").argument("[assignments...]", "FIELD=VALUE: priority=high, tags=a,b (a list), tags+=c, tags-=a, target.region=westeurope, metrics[0].current=10, metrics[cost].current=10, owner=null (removes it)").option("--root <dir>", ROOT_HELP).option("-w, --where <condition>", "every entity where FIELD OP VALUE holds, as for list; repeatable", collect, []).option("--collection <name>", "with --where: the collection (default: workloads)").option("--dry-run", "print the diff, write nothing").option("--as-of <date>", '"today" for date rules, YYYY-MM-DD (or BACKLOG_AS_OF)').action(async (ref2, assignments, options, command) => {
@@ -69502,16 +69745,16 @@ function createProgram(io, setExit) {
     const { runExport: runExport2 } = await Promise.resolve().then(() => (init_export(), export_exports));
     setExit(await runExport2(collection, options, io));
   });
-  program2.command("diff").description("what a change means for the backlog: entities added, removed and changed, the plan, findings introduced and fixed").argument("[base]", "the commit to compare with, or a range A..B or A...B as git diff reads it (default: the merge-base with $GITHUB_BASE_REF, origin/HEAD, main or master)").argument("[head]", "the commit to compare (default: the working tree)").option("--root <dir>", ROOT_HELP).addOption(new Option("-f, --format <format>", "output format").choices(["text", "markdown", "json"]).default("text")).option("--exit-code", "exit 1 when there are changes").option("--as-of <date>", '"today" for date rules, YYYY-MM-DD (or BACKLOG_AS_OF)').action(async (base, head, options, command) => {
-    const { runDiff: runDiff2 } = await Promise.resolve().then(() => (init_diff2(), diff_exports2));
+  program2.command("diff").description("what a change means for the backlog: entities added, removed and changed, the plan, findings introduced and fixed").argument("[base]", "the commit to compare with, or a range A..B or A...B as git diff reads it (default: the merge-base with $GITHUB_BASE_REF, origin/HEAD, main or master)").argument("[head]", "the commit to compare (default: the working tree)").option("--root <dir>", ROOT_HELP).addOption(new Option("-f, --format <format>", "output format").choices(DIFF_FORMATS).default("text")).option("--exit-code", "exit 1 when there are changes").option("--as-of <date>", '"today" for date rules, YYYY-MM-DD (or BACKLOG_AS_OF)').action(async (base, head, options, command) => {
+    const { runDiff: runDiff2 } = await Promise.resolve().then(() => (init_diff3(), diff_exports2));
     setExit(await runDiff2(base, head, { ...options, color: command.optsWithGlobals().color }, io));
   });
-  program2.command("log").description("the history of one entity: each commit that changed it, with the fields it changed, across file moves").argument("<ref>", "an id (payroll), or kind:id (server:SQL01)").option("--root <dir>", ROOT_HELP).option("-n, --max-count <n>", "at most this many commits", positiveInteger, 50).addOption(new Option("-f, --format <format>", "output format").choices(["text", "json"]).default("text")).action(async (ref2, options, command) => {
-    const { runLog: runLog2 } = await Promise.resolve().then(() => (init_log2(), log_exports));
+  program2.command("log").description("the history of one entity: each commit that changed it, with the fields it changed, across file moves").argument("<ref>", "an id (payroll), or kind:id (server:SQL01)").option("--root <dir>", ROOT_HELP).option("-n, --max-count <n>", "at most this many commits", positiveInteger, 50).addOption(new Option("-f, --format <format>", "output format").choices(LOG_FORMATS).default("text")).action(async (ref2, options, command) => {
+    const { runLog: runLog2 } = await Promise.resolve().then(() => (init_log3(), log_exports));
     setExit(await runLog2(ref2, { ...options, color: command.optsWithGlobals().color }, io));
   });
-  program2.command("rules").description("list the finding codes with their default severity (and the severity set in this backlog)").option("--root <dir>", ROOT_HELP).addOption(new Option("-f, --format <format>", "output format").choices(["table", "json"]).default("table")).option("--wide", "a table as wide as its text: nothing cut or left out to fit the terminal").action(async (options, command) => {
-    const { runRules: runRules2 } = await Promise.resolve().then(() => (init_rules2(), rules_exports));
+  program2.command("rules").description("list the finding codes with their default severity (and the severity set in this backlog)").option("--root <dir>", ROOT_HELP).addOption(new Option("-f, --format <format>", "output format").choices(RULES_FORMATS).default("table")).option("--wide", "a table as wide as its text: nothing cut or left out to fit the terminal").action(async (options, command) => {
+    const { runRules: runRules2 } = await Promise.resolve().then(() => (init_rules3(), rules_exports));
     const project = await projectSettings(io, options.root);
     setExit(runRules2({ ...options, color: command.optsWithGlobals().color }, project, io));
   });
@@ -69610,7 +69853,7 @@ init_errors();
 init_list();
 
 // src/action/diff-comment.ts
-init_diff_markdown();
+init_markdown4();
 async function upsertDiffComment(comments, body, changed) {
   const existing = await findOwnComment(comments);
   if (existing === void 0) {
