@@ -3,7 +3,7 @@
 import type { Backlog } from '../../model/backlog.js';
 import type { Entity } from '../../model/entity.js';
 import { byId, type Classification } from '../../model/graph.js';
-import { parseReference, resolveReference } from '../../model/references.js';
+import { parseReference } from '../../model/references.js';
 import { movesBefore, waveOf } from '../../model/status.js';
 import { moveGroupLabel } from '../computed.js';
 import type { QueryContext } from '../context.js';
@@ -72,15 +72,8 @@ export function externalEdges(backlog: Backlog, context: QueryContext): Array<{ 
       if (parsed.kind === 'external') found.push({ from: [workload], name: parsed.id, classification: 'external' });
     }
   }
-  for (const dependency of backlog.entities.dependencies) {
-    const { from, to, classification } = dependency.data;
-    if (from === undefined || to === undefined) continue;
-    const target = parseReference('typed', to);
-    if (target.kind !== 'external') continue;
-    const source = resolveReference(backlog, 'typed', from);
-    if (source.status !== 'resolved') continue;
-    const owners = source.entity.collection === 'workloads' ? [source.entity as Entity<'workloads'>] : (context.graph.ownersOf.get(source.entity.key) ?? []);
-    found.push({ from: owners, name: target.id, classification: classification === 'app' ? 'external' : classification });
+  for (const { from, name, classification } of context.graph.externals) {
+    found.push({ from, name, classification: classification === 'app' ? 'external' : classification });
   }
   return found;
 }
