@@ -16,11 +16,17 @@ export const OUTSIDE = 'outside';
 /** Without --all-edges: the edges that bind (app) and those that leave the estate. */
 export const shownWithout = (classification: Classification) => classification === 'app' || classification === 'external';
 
-export function workloadGraph(context: QueryContext, allEdges: boolean): GraphView {
+/**
+ * `within`: only these nodes (and the edges between them), as the whole graph has them: a focus
+ * builds only its neighbourhood (focus.ts).
+ */
+export function workloadGraph(context: QueryContext, allEdges: boolean, within?: ReadonlySet<string>): GraphView {
   const { backlog, graph } = context;
   const nodes = new Map<string, GraphNode>();
   const waveKey = (w: Entity<'workloads'>) => waveOf(backlog, w)?.key ?? NO_WAVE;
+  const kept = (key: string) => within === undefined || within.has(key);
   for (const workload of [...backlog.byKey.workloads.values()].sort(byId)) {
+    if (!kept(`workload:${workload.key}`)) continue;
     nodes.set(`workload:${workload.key}`, {
       key: `workload:${workload.key}`,
       kind: 'workload',
@@ -36,6 +42,7 @@ export function workloadGraph(context: QueryContext, allEdges: boolean): GraphVi
   const shown = (classification: Classification) => allEdges || shownWithout(classification);
   for (const edge of graph.edges) {
     if (!shown(edge.classification)) continue;
+    if (within !== undefined && !(within.has(`workload:${edge.from.key}`) && within.has(`workload:${edge.to.key}`))) continue;
     const fromWave = waveOf(backlog, edge.from);
     const toWave = waveOf(backlog, edge.to);
     edges.add({
@@ -50,7 +57,9 @@ export function workloadGraph(context: QueryContext, allEdges: boolean): GraphVi
   for (const { from, name, classification } of externalEdges(backlog, context)) {
     if (!shown(classification)) continue;
     for (const workload of from) {
-      addExternal(nodes, name);
+      const external = `external:${name.toLowerCase()}`;
+      if (kept(external)) addExternal(nodes, name);
+      if (!kept(external) || !kept(`workload:${workload.key}`)) continue;
       edges.add({ from: `workload:${workload.key}`, to: `external:${name.toLowerCase()}`, classification, crossWave: false, wrongWay: false, count: 1 });
     }
   }
