@@ -6,6 +6,7 @@
 //                                    parse worker, each one file with every library inside, as
 //                                    the runner has no node_modules for an action. Committed.
 // Each writes the licences of the libraries bundled in beside the code.
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -44,6 +45,8 @@ async function buildCli() {
     hash.update(file).update(readFileSync(join('dist', file)));
   }
   writeFileSync(join('dist', 'build-id'), `${hash.digest('hex').slice(0, 16)}\n`);
+  // `backlog --help` into a pipe prints this without loading the program (src/cli/main.ts).
+  writeFileSync(join('dist', 'help.txt'), execFileSync(process.execPath, [join('dist', 'cli', 'main.js'), '--help'], { stdio: ['ignore', 'pipe', 'inherit'] }));
 }
 
 async function buildAction(outdir) {

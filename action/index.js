@@ -27450,15 +27450,15 @@ var init_lazy = __esm({
 });
 
 // src/model/backlog.ts
-function lazyBacklog(readCollection, project) {
+function lazyBacklog(readCollection, project, keyIndex = () => void 0) {
   const entities = {};
   const byKey = {};
   const repeated = {};
-  const indexes = /* @__PURE__ */ new Map();
-  const indexOf = (name) => indexes.get(name) ?? indexes.set(name, indexByKey(entities[name])).get(name);
+  const indexes2 = /* @__PURE__ */ new Map();
+  const indexOf = (name) => indexes2.get(name) ?? indexes2.set(name, indexByKey(entities[name])).get(name);
   for (const name of COLLECTION_NAMES) {
     defineLazy(entities, name, () => readCollection(name));
-    defineLazy(byKey, name, () => indexOf(name).first);
+    defineLazy(byKey, name, () => keyIndex(name) ?? indexOf(name).first);
     defineLazy(repeated, name, () => indexOf(name).repeated);
   }
   return { project: project?.data, projectLocation: project?.location, entities, byKey, repeated };
@@ -27733,15 +27733,23 @@ function buildGraph(backlog) {
     ownersOf.set(server.key, owners);
   }
   const edges = [];
+  const externals = [];
   const known = { workloads, ownersOf };
-  for (const dependency of backlog.entities.dependencies) addDependencyEdges(dependency, known, edges);
+  for (const dependency of backlog.entities.dependencies) addDependencyEdges(dependency, known, edges, externals);
   for (const workload of backlog.entities.workloads) addDependsOnEdges(workload, known, edges);
   const moveGroups = moveGroupsOf([...workloads.values()], edges);
+  return graphOf({ edges: () => edges, externals: () => externals, moveGroups, serversOf: () => serversOf2, ownersOf: () => ownersOf });
+}
+function graphOf(parts) {
   const moveGroupOf = /* @__PURE__ */ new Map();
-  moveGroups.forEach((group, index) => group.forEach((member) => moveGroupOf.set(member.key, index)));
-  const graph = { edges, moveGroups, moveGroupOf, serversOf: serversOf2, ownersOf };
-  defineLazy(graph, "appDependencies", () => appNeighbours(edges, (edge) => [edge.from.key, edge.to.key]));
-  defineLazy(graph, "appDependents", () => appNeighbours(edges, (edge) => [edge.to.key, edge.from.key]));
+  parts.moveGroups.forEach((group, index) => group.forEach((member) => moveGroupOf.set(member.key, index)));
+  const graph = { moveGroups: parts.moveGroups, moveGroupOf };
+  defineLazy(graph, "edges", parts.edges);
+  defineLazy(graph, "externals", parts.externals);
+  defineLazy(graph, "serversOf", parts.serversOf);
+  defineLazy(graph, "ownersOf", parts.ownersOf);
+  defineLazy(graph, "appDependencies", () => appNeighbours(graph.edges, (edge) => [edge.from.key, edge.to.key]));
+  defineLazy(graph, "appDependents", () => appNeighbours(graph.edges, (edge) => [edge.to.key, edge.from.key]));
   return graph;
 }
 function appNeighbours(edges, ends) {
@@ -27755,6 +27763,11 @@ function appNeighbours(edges, ends) {
   }
   return neighbours;
 }
+function ownersOfServers(backlog) {
+  const ownersOf = /* @__PURE__ */ new Map();
+  for (const server of backlog.byKey.servers.values()) ownersOf.set(server.key, ownersOfServer(server, backlog.byKey.workloads));
+  return ownersOf;
+}
 function ownersOfServer(server, workloads) {
   const owners = [];
   for (const value2 of referenceValuesIn(server, "workloads")) {
@@ -27763,10 +27776,14 @@ function ownersOfServer(server, workloads) {
   }
   return owners;
 }
-function addDependencyEdges(dependency, known, into) {
+function addDependencyEdges(dependency, known, into, externals) {
   const { from, to, classification } = dependency.data;
   if (from === void 0 || to === void 0) return;
   const sources = endpoints(from, known);
+  if (typedCollection(to) === null) {
+    if (sources) externals.push({ from: [...sources], name: to.slice(to.indexOf(":") + 1), classification, dependency });
+    return;
+  }
   const targets = endpoints(to, known);
   if (sources && targets) addEdges(into, sources, targets, classification ?? "app", dependency);
 }
@@ -43862,9 +43879,9 @@ var init_shared_reading = __esm({
         if (this.ended) return Promise.reject(this.ended);
         return new Promise((resolve8, reject) => {
           worker.ref();
-          worker.on("message", ({ indexes, entries, done }) => {
+          worker.on("message", ({ indexes: indexes2, entries, done }) => {
             try {
-              indexes.forEach((index, at2) => onRead(index, JSON.parse(entries[at2])));
+              indexes2.forEach((index, at2) => onRead(index, JSON.parse(entries[at2])));
             } catch (error3) {
               reject(error3);
             }
@@ -44987,7 +45004,7 @@ var init_wave_order = __esm({
 });
 
 // src/validate/rules/index.ts
-var RULES;
+var RULES, WAVE_RULES;
 var init_rules = __esm({
   "src/validate/rules/index.ts"() {
     "use strict";
@@ -45023,6 +45040,7 @@ var init_rules = __esm({
       statusMismatch,
       openRemediation
     ];
+    WAVE_RULES = [splitMoveGroup, waveOrder, waveCapacity, unrationalizedInWave];
   }
 });
 
@@ -45040,11 +45058,11 @@ function validate2(files, options, read = backlogOfFiles(files)) {
     sources: { get: (path) => byPath().get(path)?.text }
   };
 }
-function findings(read, options, files) {
+function findings(read, options, files, rules = RULES) {
   const { backlog, graph, unreadableFiles } = read;
   const drafts = [...read.drafts];
   const context3 = { backlog, graph, asOf: options.asOf, unreadableFiles, report: (draft) => drafts.push(draft) };
-  for (const rule of RULES) rule(context3);
+  for (const rule of rules) rule(context3);
   const diagnostics = [];
   if (drafts.length > 0) {
     const locator = new DiagnosticLocator(files);
@@ -54494,19 +54512,112 @@ var init_list2 = __esm({
   }
 });
 
+// src/load/int32-base64.ts
+function int32Base64(values) {
+  return Buffer.from(new Int32Array(values).buffer).toString("base64");
+}
+function fromInt32Base64(text3) {
+  const bytes = Buffer.from(text3, "base64");
+  const aligned2 = bytes.byteOffset % 4 === 0 ? bytes : Buffer.from(bytes);
+  return new Int32Array(aligned2.buffer, aligned2.byteOffset, aligned2.length >> 2);
+}
+var init_int32_base64 = __esm({
+  "src/load/int32-base64.ts"() {
+    "use strict";
+  }
+});
+
+// src/load/lazy-map.ts
+var LazyMap;
+var init_lazy_map = __esm({
+  "src/load/lazy-map.ts"() {
+    "use strict";
+    LazyMap = class extends Map {
+      /** `one(key)`: the value of a key, or undefined; `all()`: every entry, in order (the same values `one` gives). */
+      constructor(one, all) {
+        super();
+        this.one = one;
+        this.all = all;
+      }
+      #filled = false;
+      #looked = /* @__PURE__ */ new Map();
+      get(key) {
+        if (this.#filled) return super.get(key);
+        if (!this.#looked.has(key)) this.#looked.set(key, this.one(key));
+        return this.#looked.get(key);
+      }
+      has(key) {
+        return this.#filled ? super.has(key) : this.get(key) !== void 0;
+      }
+      get size() {
+        this.fill();
+        return super.size;
+      }
+      keys() {
+        this.fill();
+        return super.keys();
+      }
+      values() {
+        this.fill();
+        return super.values();
+      }
+      entries() {
+        this.fill();
+        return super.entries();
+      }
+      [Symbol.iterator]() {
+        return this.entries();
+      }
+      forEach(callback, thisArg) {
+        this.fill();
+        super.forEach((value2, key) => callback.call(thisArg, value2, key, this));
+      }
+      set(key, value2) {
+        this.fill();
+        return super.set(key, value2);
+      }
+      delete(key) {
+        this.fill();
+        return super.delete(key);
+      }
+      clear() {
+        this.fill();
+        super.clear();
+      }
+      /** Works out the whole map, once. */
+      fill() {
+        if (this.#filled) return;
+        this.#filled = true;
+        for (const [key, value2] of this.all()) super.set(key, value2);
+        this.#looked.clear();
+      }
+    };
+  }
+});
+
 // src/load/model-snapshot.ts
 function modelHeader(backlog) {
   const { project, projectLocation } = backlog;
   return { project: project && projectLocation ? { data: project, location: projectLocation } : void 0 };
 }
-function modelSections(backlog, paths) {
+function modelSections(backlog, paths, parts = false) {
   const fileIndex = new Map(paths.map((path, index) => [path, index]));
   const sections = { [PATHS_SECTION]: paths };
+  const keys = {};
+  const collection = (entities) => {
+    const files = JSON.stringify(entities.map((entity) => fileIndex.get(entity.file)));
+    return new AsciiJson(`{"files":${files},"entities":[${entities.map(entityJson).join(",")}]}`);
+  };
   for (const name of COLLECTION_NAMES) {
     const entities = backlog.entities[name];
-    const files = JSON.stringify(entities.map((entity) => fileIndex.get(entity.file)));
-    sections[name] = new AsciiJson(`{"files":${files},"entities":[${entities.map(entityJson).join(",")}]}`);
+    if (!parts || entities.length <= PART_SIZE) {
+      sections[name] = collection(entities);
+      continue;
+    }
+    for (let start = 0; start < entities.length; start += PART_SIZE) sections[partName(name, start / PART_SIZE)] = collection(entities.slice(start, start + PART_SIZE));
+    keys[name] = int32Base64(entities.map((entity) => keyHash(entity.key)));
   }
+  if (parts) sections[KEYS_SECTION] = keys;
   return sections;
 }
 function entityJson(entity) {
@@ -54515,23 +54626,163 @@ function entityJson(entity) {
   return json3;
 }
 function modelOf(file, paths) {
-  let files = paths;
-  return lazyBacklog((name) => {
-    files ??= file.section(PATHS_SECTION) ?? [];
-    const section = file.section(name) ?? { files: [], entities: [] };
-    return decodeEntities(section.entities, (index) => files[section.files[index]]);
-  }, file.header.project);
+  return storedModelOf(file, paths).backlog;
 }
-var PATHS_SECTION, jsonOfEntity;
+function storedModelOf(file, paths) {
+  let files = paths;
+  const decoded = /* @__PURE__ */ new Map();
+  const section = (name) => {
+    let entities = decoded.get(name);
+    if (!entities) {
+      files ??= file.section(PATHS_SECTION) ?? [];
+      const stored = file.section(name) ?? { files: [], entities: [] };
+      decoded.set(name, entities = decodeEntities(stored.entities, (index) => files[stored.files[index]]));
+    }
+    return entities;
+  };
+  const isSplit = (name) => file.sectionHash(name) === void 0 && file.sectionHash(partName(name, 0)) !== void 0;
+  const readCollection = (name) => {
+    if (!isSplit(name)) return section(name);
+    const entities = [];
+    for (let part = 0; file.sectionHash(partName(name, part)) !== void 0; part++) entities.push(...section(partName(name, part)));
+    return entities;
+  };
+  const entityAt = (name, index) => isSplit(name) ? section(partName(name, Math.floor(index / PART_SIZE)))[index % PART_SIZE] : backlog.entities[name][index];
+  let keys;
+  const keyIndex = (name) => {
+    if (!isSplit(name)) return void 0;
+    keys ??= file.section(KEYS_SECTION) ?? {};
+    const hashes = fromInt32Base64(keys[name] ?? "");
+    return new LazyMap(
+      (key) => {
+        const hash = keyHash(key);
+        for (let index = hashes.indexOf(hash); index !== -1; index = hashes.indexOf(hash, index + 1)) {
+          const entity = entityAt(name, index);
+          if (entity.key === key) return entity;
+        }
+        return void 0;
+      },
+      () => firstOfEachKey(backlog.entities[name])
+    );
+  };
+  const backlog = lazyBacklog((name) => readCollection(name), file.header.project, keyIndex);
+  return { backlog, entityAt };
+}
+function* firstOfEachKey(entities) {
+  const seen = /* @__PURE__ */ new Set();
+  for (const entity of entities) {
+    if (seen.has(entity.key)) continue;
+    seen.add(entity.key);
+    yield [entity.key, entity];
+  }
+}
+function keyHash(key) {
+  let hash = 2166136261;
+  for (let at2 = 0; at2 < key.length; at2++) hash = Math.imul(hash ^ key.charCodeAt(at2), 16777619);
+  return hash | 0;
+}
+var PATHS_SECTION, jsonOfEntity, PART_SIZE, KEYS_SECTION, partName;
 var init_model_snapshot = __esm({
   "src/load/model-snapshot.ts"() {
     "use strict";
     init_vocabulary();
     init_backlog();
+    init_int32_base64();
+    init_lazy_map();
     init_cache_codec();
     init_cache_file();
     PATHS_SECTION = "paths";
     jsonOfEntity = /* @__PURE__ */ new WeakMap();
+    PART_SIZE = 100;
+    KEYS_SECTION = "keys";
+    partName = (name, part) => `${name}@${part}`;
+  }
+});
+
+// src/load/graph-snapshot.ts
+function storedGraph(backlog, graph) {
+  const workloads = indexes(backlog.entities.workloads);
+  const servers = indexes(backlog.entities.servers);
+  const dependencies = indexes(backlog.entities.dependencies);
+  const workload = (entity) => workloads.get(entity);
+  const edges = [[], [], [], [], []];
+  for (const edge of graph.edges) {
+    edges[0].push(workload(edge.from));
+    edges[1].push(workload(edge.to));
+    edges[2].push(classificationIndex(edge.classification));
+    edges[3].push(edge.dependency ? dependencies.get(edge.dependency) : DEPENDS_ON);
+    edges[4].push(edge.dependency ? NO_ITEM : edge.origin.path[3] ?? NO_ITEM);
+  }
+  return {
+    edges: edges.map(int32Base64),
+    externals: graph.externals.map((edge) => [edge.from.map(workload), edge.name, classificationIndex(edge.classification), dependencies.get(edge.dependency)]),
+    moveGroups: graph.moveGroups.map((group) => group.map(workload)),
+    serversOf: [...graph.serversOf].map(([key, owned]) => [workload(backlog.byKey.workloads.get(key)), owned.map((server) => servers.get(server))])
+  };
+}
+function graphOfStored(stored, { backlog, entityAt }) {
+  const workloads = backlog.entities.workloads;
+  const serversOf2 = new Map(stored.serversOf.map(([owner, servers]) => [workloads[owner].key, servers]));
+  return graphOf({
+    edges: () => {
+      const [from, to, classification, dependency, item] = stored.edges.map(fromInt32Base64);
+      return Array.from(from, (source, at2) => new StoredEdge(workloads[source], workloads[to[at2]], DEPENDENCY_CLASSIFICATIONS[classification[at2]], dependency[at2], item[at2], entityAt));
+    },
+    externals: () => stored.externals.map(([from, name, classification, dependency]) => new StoredExternal(from.map((index) => workloads[index]), name, DEPENDENCY_CLASSIFICATIONS[classification], dependency, entityAt)),
+    moveGroups: stored.moveGroups.map((group) => group.map((index) => workloads[index])),
+    serversOf: () => new LazyMap(
+      (key) => serversOf2.get(key)?.map((index) => entityAt("servers", index)),
+      () => [...serversOf2].map(([key, servers]) => [key, servers.map((index) => entityAt("servers", index))])
+    ),
+    ownersOf: () => ownersOfServers(backlog)
+  });
+}
+function indexes(entities) {
+  return new Map(entities.map((entity, index) => [entity, index]));
+}
+function classificationIndex(classification) {
+  return classification === void 0 ? -1 : DEPENDENCY_CLASSIFICATIONS.indexOf(classification);
+}
+var DEPENDS_ON, NO_ITEM, StoredEdge, StoredExternal;
+var init_graph_snapshot = __esm({
+  "src/load/graph-snapshot.ts"() {
+    "use strict";
+    init_vocabulary();
+    init_entity();
+    init_graph();
+    init_int32_base64();
+    init_lazy_map();
+    DEPENDS_ON = -1;
+    NO_ITEM = -1;
+    StoredEdge = class {
+      constructor(from, to, classification, dependencyIndex, item, entityAt) {
+        this.from = from;
+        this.to = to;
+        this.classification = classification;
+        this.dependencyIndex = dependencyIndex;
+        this.item = item;
+        this.entityAt = entityAt;
+      }
+      get dependency() {
+        return this.dependencyIndex === DEPENDS_ON ? void 0 : this.entityAt("dependencies", this.dependencyIndex);
+      }
+      get origin() {
+        if (this.dependencyIndex !== DEPENDS_ON) return fieldLocation(this.dependency, "to");
+        return this.item === NO_ITEM ? fieldLocation(this.from, "depends_on") : fieldLocation(this.from, "depends_on", this.item);
+      }
+    };
+    StoredExternal = class {
+      constructor(from, name, classification, dependencyIndex, entityAt) {
+        this.from = from;
+        this.name = name;
+        this.classification = classification;
+        this.dependencyIndex = dependencyIndex;
+        this.entityAt = entityAt;
+      }
+      get dependency() {
+        return this.entityAt("dependencies", this.dependencyIndex);
+      }
+    };
   }
 });
 
@@ -54570,7 +54821,8 @@ async function saveSnapshot(cache, root, source, content, takenAt) {
     drafts: content.drafts,
     unreadableFiles: content.unreadableFiles
   };
-  cache.write(cache.location(root, "snapshot"), header, modelSections(content.backlog, paths));
+  const graph = storedGraph(content.backlog, content.graph ?? buildGraph(content.backlog));
+  cache.write(cache.location(root, "snapshot"), header, { ...modelSections(content.backlog, paths, true), [GRAPH_SECTION]: graph });
   cache.tidy(root);
 }
 async function openSnapshot(cache, root, source, filesOf) {
@@ -54581,12 +54833,19 @@ async function openSnapshot(cache, root, source, filesOf) {
   if (!await matches(header, source, filesOf)) return void 0;
   settle2(file, header, checkedAt);
   const fullParser = new Set(header.fullParser.map((index) => header.paths[index]));
-  return {
-    backlog: modelOf(file, header.paths),
+  const model = storedModelOf(file, header.paths);
+  const opened = {
+    backlog: model.backlog,
     drafts: header.drafts,
     unreadableFiles: header.unreadableFiles,
     parserOf: (path) => fullParser.has(path) ? "full" : "fast"
   };
+  defineLazy(opened, "graph", () => {
+    const graph = file.section(GRAPH_SECTION);
+    if (!graph) throw new DamagedCacheError(`the snapshot ${cache.location(root, "snapshot")} has no graph`);
+    return graphOfStored(graph, model);
+  });
+  return opened;
 }
 async function matches(header, source, filesOf) {
   const paths = await filesOf(header.exclude);
@@ -54609,15 +54868,20 @@ function settle2(file, header, checkedAt) {
 function hashOf(bytes) {
   return createHash6("sha1").update(bytes).digest("hex");
 }
-var SNAPSHOT_FORMAT, RACY_MS;
+var SNAPSHOT_FORMAT, RACY_MS, GRAPH_SECTION;
 var init_snapshot = __esm({
   "src/load/snapshot.ts"() {
     "use strict";
+    init_errors();
     init_decode();
     init_find_root();
     init_model_snapshot();
-    SNAPSHOT_FORMAT = 4;
+    init_graph();
+    init_lazy();
+    init_graph_snapshot();
+    SNAPSHOT_FORMAT = 5;
     RACY_MS = 3e3;
+    GRAPH_SECTION = "graph";
   }
 });
 
@@ -54634,8 +54898,8 @@ async function readBacklog(io, root, source, options) {
   const loaded = await loadBacklog(source, { ...parseCache ? { cache: parseCache } : {}, threads: threadsOf(io) });
   await parseCache?.save();
   if (cache && options.snapshot) {
-    const { files, root: rootFile, backlog, drafts, unreadableFiles } = loaded;
-    await saveSnapshot(cache, root, source, { exclude: rootFile.exclude, rootFile: rootFile.file, files, backlog, drafts, unreadableFiles }, takenAt);
+    const { files, root: rootFile, backlog, graph, drafts, unreadableFiles } = loaded;
+    await saveSnapshot(cache, root, source, { exclude: rootFile.exclude, rootFile: rootFile.file, files, backlog, graph, drafts, unreadableFiles }, takenAt);
   }
   return loaded;
 }
@@ -54663,7 +54927,7 @@ async function openForQuery(io, rootOption) {
   report(io, source, snapshot.drafts);
   return {
     root,
-    context: queryContext(snapshot.backlog),
+    context: queryContext(snapshot),
     read: snapshot,
     sourceOf: (path) => ({ text: decodeText(readRegularFile(join10(source.realRoot, path))).text, parser: snapshot.parserOf(path) })
   };
@@ -54686,9 +54950,9 @@ function report(io, source, drafts) {
 `);
   }
 }
-function queryContext(backlog) {
-  const context3 = { backlog };
-  defineLazy(context3, "graph", () => buildGraph(backlog));
+function queryContext(snapshot) {
+  const context3 = { backlog: snapshot.backlog };
+  defineLazy(context3, "graph", () => snapshot.graph);
   return context3;
 }
 async function whileWriting(io, rootOption, writes, action) {
@@ -54706,7 +54970,6 @@ var init_open_backlog = __esm({
     init_decode();
     init_regular_file();
     init_snapshot();
-    init_graph();
     init_lazy();
     init_list();
     init_caching();
@@ -55020,16 +55283,8 @@ function externalDependencies(context3, workload) {
     const parsed = parseReference("typed", target);
     if (parsed.kind === "external") found.push({ name: parsed.id, via: "depends_on" });
   }
-  const servers = new Set(serversOf(context3, workload).map((s) => s.key));
-  for (const dependency of context3.backlog.entities.dependencies) {
-    const { from, to } = dependency.data;
-    if (from === void 0 || to === void 0) continue;
-    const target = parseReference("typed", to);
-    if (target.kind !== "external") continue;
-    const source = resolveReference(context3.backlog, "typed", from);
-    if (source.status !== "resolved") continue;
-    const mine = source.entity === workload || source.entity.collection === "servers" && servers.has(source.entity.key);
-    if (mine) found.push({ name: target.id, via: `dependency ${dependency.id}` });
+  for (const edge of context3.graph.externals) {
+    if (edge.from.includes(workload)) found.push({ name: edge.name, via: `dependency ${edge.dependency.id}` });
   }
   return found;
 }
@@ -55159,7 +55414,7 @@ function mermaid(view) {
   if (grouped.length > 0) lines.push("  classDef moveGroup stroke:#d97706,stroke-width:3px", `  class ${grouped.join(",")} moveGroup`);
   const outside = view.nodes.filter((node2) => node2.kind === "external" || node2.kind === "externals").map((node2) => ids2.get(node2.key));
   if (outside.length > 0) lines.push("  classDef external stroke-dasharray:4 3", `  class ${outside.join(",")} external`);
-  for (const [style, indexes] of Object.entries(styled)) if (indexes.length > 0) lines.push(`  linkStyle ${indexes.join(",")} ${style}`);
+  for (const [style, indexes2] of Object.entries(styled)) if (indexes2.length > 0) lines.push(`  linkStyle ${indexes2.join(",")} ${style}`);
   return `${lines.join("\n")}
 `;
 }
@@ -55302,11 +55557,13 @@ var init_edge_set = __esm({
 });
 
 // src/query/graph/workload-graph.ts
-function workloadGraph(context3, allEdges) {
+function workloadGraph(context3, allEdges, within) {
   const { backlog, graph } = context3;
   const nodes = /* @__PURE__ */ new Map();
   const waveKey = (w) => waveOf(backlog, w)?.key ?? NO_WAVE2;
+  const kept = (key) => within === void 0 || within.has(key);
   for (const workload of [...backlog.byKey.workloads.values()].sort(byId)) {
+    if (!kept(`workload:${workload.key}`)) continue;
     nodes.set(`workload:${workload.key}`, {
       key: `workload:${workload.key}`,
       kind: "workload",
@@ -55322,6 +55579,7 @@ function workloadGraph(context3, allEdges) {
   const shown3 = (classification) => allEdges || shownWithout(classification);
   for (const edge of graph.edges) {
     if (!shown3(edge.classification)) continue;
+    if (within !== void 0 && !(within.has(`workload:${edge.from.key}`) && within.has(`workload:${edge.to.key}`))) continue;
     const fromWave = waveOf(backlog, edge.from);
     const toWave = waveOf(backlog, edge.to);
     edges.add({
@@ -55336,7 +55594,9 @@ function workloadGraph(context3, allEdges) {
   for (const { from, name, classification } of externalEdges(backlog, context3)) {
     if (!shown3(classification)) continue;
     for (const workload of from) {
-      addExternal(nodes, name);
+      const external = `external:${name.toLowerCase()}`;
+      if (kept(external)) addExternal(nodes, name);
+      if (!kept(external) || !kept(`workload:${workload.key}`)) continue;
       edges.add({ from: `workload:${workload.key}`, to: `external:${name.toLowerCase()}`, classification, crossWave: false, wrongWay: false, count: 1 });
     }
   }
@@ -55356,15 +55616,8 @@ function externalEdges(backlog, context3) {
       if (parsed.kind === "external") found.push({ from: [workload], name: parsed.id, classification: "external" });
     }
   }
-  for (const dependency of backlog.entities.dependencies) {
-    const { from, to, classification } = dependency.data;
-    if (from === void 0 || to === void 0) continue;
-    const target = parseReference("typed", to);
-    if (target.kind !== "external") continue;
-    const source = resolveReference(backlog, "typed", from);
-    if (source.status !== "resolved") continue;
-    const owners = source.entity.collection === "workloads" ? [source.entity] : context3.graph.ownersOf.get(source.entity.key) ?? [];
-    found.push({ from: owners, name: target.id, classification: classification === "app" ? "external" : classification });
+  for (const { from, name, classification } of context3.graph.externals) {
+    found.push({ from, name, classification: classification === "app" ? "external" : classification });
   }
   return found;
 }
@@ -55503,6 +55756,27 @@ function focusKey(context3, ref2, level) {
   }
   throw new UsageError(`--focus ${ref2}: focus on a workload or a server`);
 }
+function workloadNeighbourhood(context3, focus, depth, allEdges) {
+  const shown3 = (classification) => allEdges || shownWithout(classification);
+  const pairs = [];
+  const kept = /* @__PURE__ */ new Set([focus]);
+  let frontier = /* @__PURE__ */ new Set([focus]);
+  for (let step = 0; step < depth && frontier.size > 0; step++) {
+    const next = /* @__PURE__ */ new Set();
+    const visit3 = (a, b2) => {
+      if (frontier.has(a) && !kept.has(b2)) next.add(b2);
+      if (frontier.has(b2) && !kept.has(a)) next.add(a);
+    };
+    for (const edge of context3.graph.edges) if (shown3(edge.classification)) visit3(`workload:${edge.from.key}`, `workload:${edge.to.key}`);
+    if (step === 0) {
+      for (const { from, name, classification } of externalEdges(context3.backlog, context3)) if (shown3(classification)) for (const w of from) pairs.push([`workload:${w.key}`, `external:${name.toLowerCase()}`]);
+    }
+    for (const [a, b2] of pairs) visit3(a, b2);
+    for (const key of next) kept.add(key);
+    frontier = next;
+  }
+  return kept;
+}
 function focused(view, focus, depth) {
   if (!view.nodes.some((node2) => node2.key === focus)) {
     throw new UsageError(`--focus: ${focus} is not in the ${view.level} graph`, view.level === "workload" ? void 0 : "a workload has no node at server level; focus on one of its servers");
@@ -55529,6 +55803,7 @@ var init_focus = __esm({
     "use strict";
     init_errors();
     init_group();
+    init_workload_graph();
     init_show3();
   }
 });
@@ -55605,8 +55880,14 @@ function graphView(context3, options) {
   if (options.wave !== void 0 && options.level !== "workload") throw new UsageError(`--wave shows the workloads of a wave: it goes with --level workload, not ${options.level}`);
   if (options.focus !== void 0 && options.level === "wave") throw new UsageError("--focus goes with --level workload or server: at wave level every wave is shown");
   if (options.focus !== void 0 && options.wave !== void 0) throw new UsageError("--focus and --wave each choose what to show: use one");
-  let view = options.level === "server" ? serverGraph(context3, options.allEdges) : workloadGraph(context3, options.allEdges);
-  if (options.focus !== void 0) view = focused(view, focusKey(context3, options.focus, options.level), options.depth);
+  let view;
+  if (options.focus !== void 0 && options.level === "workload") {
+    const focus = focusKey(context3, options.focus, options.level);
+    view = focused(workloadGraph(context3, options.allEdges, workloadNeighbourhood(context3, focus, options.depth, options.allEdges)), focus, options.depth);
+  } else {
+    view = options.level === "server" ? serverGraph(context3, options.allEdges) : workloadGraph(context3, options.allEdges);
+    if (options.focus !== void 0) view = focused(view, focusKey(context3, options.focus, options.level), options.depth);
+  }
   if (options.wave !== void 0) view = withinWave(view, waveKeyOf(context3, options.wave));
   if (options.level === "wave") view = byWave(view);
   if (options.externals !== "all") view = collapsedExternals(view, options.externals);
@@ -56629,21 +56910,25 @@ async function runWaves(options, io) {
 }
 async function waves(options, io, journal) {
   const asOf = resolveAsOf(options.asOf, io.env);
-  const opened = await openBacklog(io, options.root);
+  const opened = options.suggest && options.write ? await openBacklog(io, options.root) : await openForQuery(io, options.root);
   const style = createStyle(colourEnabled(io, options.color));
   if (!options.suggest) {
-    const { diagnostics } = validate2(opened.files, { asOf }, opened);
+    const diagnostics = waveFindings(opened, asOf);
     const summaries = summarizeWaves(opened.context, diagnostics);
     writeOutput(io, await WAVES_FORMATTERS[options.format](summaries, { style: options.format === "table" ? style : createStyle(false), columns: options.wide ? void 0 : io.columns }));
     return 0;
   }
   const plan = suggestWaves(opened.context, { reassign: options.reassign === true, ...options.maxServers !== void 0 ? { maxServers: options.maxServers } : {} });
-  if (!options.write) {
+  if (!options.write || !("files" in opened)) {
     writeOutput(io, WAVE_PLAN_FORMATTERS[options.format](plan, style));
     return 0;
   }
   const result = applyFileEdits(opened.files, waveAssignmentEdits(opened.backlog, plan), { root: opened.root, dryRun: options.dryRun === true, asOf, ...journal ? { journal } : {} });
   return reportApplied(result, io, style);
+}
+function waveFindings(opened, asOf) {
+  const placeable2 = { get: (path) => opened.sourceOf(path) };
+  return findings({ ...opened.read, drafts: [], ...opened.context }, { asOf }, placeable2, WAVE_RULES);
 }
 var init_waves3 = __esm({
   "src/cli/commands/waves.ts"() {
@@ -56653,6 +56938,7 @@ var init_waves3 = __esm({
     init_waves2();
     init_suggest_waves();
     init_waves();
+    init_rules();
     init_validate();
     init_as_of();
     init_colour();
@@ -63168,8 +63454,8 @@ var init_table_import = __esm({
 
 // src/import/aws-cmf.ts
 function importAwsCmf(sheet, context3) {
-  const indexes = new Map(READ.map((name) => [name, findColumn(sheet, [name])]));
-  const column = (name) => indexes.get(name);
+  const indexes2 = new Map(READ.map((name) => [name, findColumn(sheet, [name])]));
+  const column = (name) => indexes2.get(name);
   requireColumn(sheet, ["server_name"]);
   requireColumn(sheet, ["app_name"]);
   const waveId = column("wave_id");

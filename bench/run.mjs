@@ -45,6 +45,7 @@ const cli = (...cliArgs) => ['node', [measure, bin, ...cliArgs]];
 const htmlReport = join(tmpdir(), `backlog-bench-report-${scale}.html`);
 const FLOOR = 'read + JSON.parse (same data as JSON)';
 let flip = false;
+const nextPriority = () => ((flip = !flip) ? 'high' : 'low');
 const cases = [
   { name: 'node -e ""', baseline: true, command: () => ['node', [measure, '--empty']] },
   { name: 'read + JSON.parse (same data as JSON)', baseline: true, command: () => ['node', [measure, join(here, 'read-json.mjs'), jsonEstate]] },
@@ -60,7 +61,7 @@ const cases = [
   { name: 'waves --suggest', key: 'waves-suggest', command: () => cli('waves', '--suggest', '--root', estate), target: { ratio: 1.5, of: FLOOR } },
   { name: 'report', key: 'report', command: () => cli('report', '--root', estate), target: { ratio: 1.5, of: FLOOR } },
   // One field of one workload, set back and forth: each run changes the file.
-  { name: 'set one field (warm)', key: 'set', command: () => cli('set', 'wl-42', `priority=${(flip = !flip) ? 'high' : 'low'}`, '--root', editEstate), target: { ratio: 1.5, of: FLOOR } },
+  { name: 'set one field (warm)', key: 'set', command: () => cli('set', 'wl-42', `priority=${nextPriority()}`, '--root', editEstate), target: { ratio: 1.5, of: FLOOR } },
   { name: 'fmt --check (cold)', key: 'fmt-check-cold', before: clearCache, command: () => cli('fmt', '--check', '--root', estate), target: { seconds: 10 } },
   { name: 'fmt --check (warm)', key: 'fmt-check', command: () => cli('fmt', '--check', '--root', estate), target: { ratio: 1.5, of: FLOOR } },
   { name: 'diff HEAD~1 (head: the working tree)', key: 'diff-worktree', command: () => cli('diff', 'HEAD~1', '--root', gitEstate, '-f', 'json'), target: { ratio: 2, of: FLOOR } },

@@ -11,10 +11,9 @@ import { fsSource, type FsSource } from '../load/fs-source.js';
 import { backlogPaths } from '../load/file-filter.js';
 import { decodeText } from '../load/decode.js';
 import { readRegularFile } from '../files/regular-file.js';
-import { openSnapshot } from '../load/snapshot.js';
+import { openSnapshot, type OpenedSnapshot } from '../load/snapshot.js';
 import type { BacklogModel } from '../load/backlog-of-files.js';
-import type { Backlog } from '../model/backlog.js';
-import { buildGraph, type WorkloadGraph } from '../model/graph.js';
+import type { WorkloadGraph } from '../model/graph.js';
 import { defineLazy } from '../model/lazy.js';
 import type { QueryContext } from '../query/context.js';
 import { plural } from '../text/list.js';
@@ -53,7 +52,7 @@ export async function openForQuery(io: CliIO, rootOption: string | undefined): P
   report(io, source, snapshot.drafts);
   return {
     root,
-    context: queryContext(snapshot.backlog),
+    context: queryContext(snapshot),
     read: snapshot,
     sourceOf: (path) => ({ text: decodeText(readRegularFile(join(source.realRoot, path))).text, parser: snapshot.parserOf(path) }),
   };
@@ -79,10 +78,10 @@ function report(io: CliIO, source: FsSource, drafts: readonly DiagnosticDraft[])
   }
 }
 
-/** The model with its graph built when a query first asks for it. */
-function queryContext(backlog: Backlog): QueryContext {
-  const context = { backlog } as QueryContext;
-  defineLazy(context, 'graph', (): WorkloadGraph => buildGraph(backlog));
+/** The model with its graph read when a query first asks for it. */
+function queryContext(snapshot: OpenedSnapshot): QueryContext {
+  const context = { backlog: snapshot.backlog } as QueryContext;
+  defineLazy(context, 'graph', (): WorkloadGraph => snapshot.graph);
   return context;
 }
 

@@ -16,8 +16,8 @@ export async function readBacklog(io: CliIO, root: string, source: FsSource, opt
   const loaded = await loadBacklog(source, { ...(parseCache ? { cache: parseCache } : {}), threads: threadsOf(io) });
   await parseCache?.save();
   if (cache && options.snapshot) {
-    const { files, root: rootFile, backlog, drafts, unreadableFiles } = loaded;
-    await saveSnapshot(cache, root, source, { exclude: rootFile.exclude, rootFile: rootFile.file, files, backlog, drafts, unreadableFiles }, takenAt);
+    const { files, root: rootFile, backlog, graph, drafts, unreadableFiles } = loaded;
+    await saveSnapshot(cache, root, source, { exclude: rootFile.exclude, rootFile: rootFile.file, files, backlog, graph, drafts, unreadableFiles }, takenAt);
   }
   return loaded;
 }

@@ -1,8 +1,12 @@
 // The model of a backlog as sections of a cache file (cache/cache-file.ts), one per collection,
-// so that a reader decodes only the collections it uses.
+// so that a reader decodes only the collections it uses. A snapshot for queries also splits the
+// large collections into parts, with a hash of each entity's key: a query that shows a few
+// servers decodes their parts, not all of them.
 import { COLLECTION_NAMES, type CollectionName } from '../../schemas/vocabulary.js';
 import type { Project } from '../../schemas/project.js';
 import { lazyBacklog, type Backlog } from '../model/backlog.js';
+import { fromInt32Base64, int32Base64 } from './int32-base64.js';
+import { LazyMap } from './lazy-map.js';
 import type { Entity } from '../model/entity.js';
 import type { NodeLocation } from '../model/place.js';
 import { decodeEntities, encodeEntity, type StoredEntity } from './cache-codec.js';
@@ -30,21 +34,41 @@ export function modelHeader(backlog: Backlog): ModelHeader {
 /** The JSON (ASCII) of each entity turned into JSON so far, kept for as long as the entity lives. */
 const jsonOfEntity = new WeakMap<Entity, string>();
 
+/** How many entities a part of a collection holds, when its collection is split (`parts`). */
+const PART_SIZE = 100;
+
+/** The section of the hashes of the keys of the split collections (`parts`), by collection. */
+const KEYS_SECTION = 'keys';
+
+const partName = (name: CollectionName, part: number) => `${name}@${part}`;
+
 /**
- * The files, then a section per collection. An entity is turned into JSON once per run: the
- * two sides of a diff share the very entity objects of every file they have alike at the same
- * path (load/read-files.ts), so the second side costs only its other files (and the hashing).
+ * The files, then a section per collection; with `parts`, a collection of more than PART_SIZE
+ * entities is written in parts, with the hashes of its keys. An entity is turned into JSON once
+ * per run: the two sides of a diff share the very entity objects of every file they have alike at
+ * the same path (load/read-files.ts), so the second side costs only its other files (and the
+ * hashing).
  */
-export function modelSections(backlog: Backlog, paths: readonly string[]): Record<string, unknown> {
+export function modelSections(backlog: Backlog, paths: readonly string[], parts = false): Record<string, unknown> {
   const fileIndex = new Map(paths.map((path, index) => [path, index]));
   const sections: Record<string, unknown> = { [PATHS_SECTION]: paths };
-  for (const name of COLLECTION_NAMES) {
-    const entities = backlog.entities[name] as Entity[];
+  const keys: Record<string, string> = {};
+  const collection = (entities: readonly Entity[]) => {
     const files = JSON.stringify(entities.map((entity) => fileIndex.get(entity.file)!));
     // The JSON of a StoredCollection (the interface above: keep the two alike), put together
     // from the entities' own.
-    sections[name] = new AsciiJson(`{"files":${files},"entities":[${entities.map(entityJson).join(',')}]}`);
+    return new AsciiJson(`{"files":${files},"entities":[${entities.map(entityJson).join(',')}]}`);
+  };
+  for (const name of COLLECTION_NAMES) {
+    const entities = backlog.entities[name] as Entity[];
+    if (!parts || entities.length <= PART_SIZE) {
+      sections[name] = collection(entities);
+      continue;
+    }
+    for (let start = 0; start < entities.length; start += PART_SIZE) sections[partName(name, start / PART_SIZE)] = collection(entities.slice(start, start + PART_SIZE));
+    keys[name] = int32Base64(entities.map((entity) => keyHash(entity.key)));
   }
+  if (parts) sections[KEYS_SECTION] = keys;
   return sections;
 }
 
@@ -54,12 +78,74 @@ function entityJson(entity: Entity): string {
   return json;
 }
 
+/** A model read from its sections: the backlog, and any one entity without its whole collection. */
+export interface StoredModel {
+  backlog: Backlog;
+  /** The entity at this index of its collection (the very object the backlog holds there). */
+  entityAt<C extends CollectionName>(name: C, index: number): Entity<C>;
+}
+
 /** The model of a snapshot, each collection decoded when first used. */
 export function modelOf(file: CacheFile<ModelHeader>, paths?: readonly string[]): Backlog {
+  return storedModelOf(file, paths).backlog;
+}
+
+/** The model of a snapshot, each collection (or part of one) decoded when first used. */
+export function storedModelOf(file: CacheFile<ModelHeader>, paths?: readonly string[]): StoredModel {
   let files = paths;
-  return lazyBacklog(<C extends CollectionName>(name: C) => {
-    files ??= file.section<string[]>(PATHS_SECTION) ?? [];
-    const section = file.section<StoredCollection>(name) ?? { files: [], entities: [] };
-    return decodeEntities(section.entities, (index) => files![section.files[index]!]!) as Entity<C>[];
-  }, file.header.project);
+  const decoded = new Map<string, Entity[]>();
+  const section = (name: string): Entity[] => {
+    let entities = decoded.get(name);
+    if (!entities) {
+      files ??= file.section<string[]>(PATHS_SECTION) ?? [];
+      const stored = file.section<StoredCollection>(name) ?? { files: [], entities: [] };
+      decoded.set(name, (entities = decodeEntities(stored.entities, (index) => files![stored.files[index]!]!)));
+    }
+    return entities;
+  };
+  const isSplit = (name: CollectionName) => file.sectionHash(name) === undefined && file.sectionHash(partName(name, 0)) !== undefined;
+  const readCollection = (name: CollectionName): Entity[] => {
+    if (!isSplit(name)) return section(name);
+    const entities: Entity[] = [];
+    for (let part = 0; file.sectionHash(partName(name, part)) !== undefined; part++) entities.push(...section(partName(name, part)));
+    return entities;
+  };
+  const entityAt = (name: CollectionName, index: number): Entity =>
+    isSplit(name) ? section(partName(name, Math.floor(index / PART_SIZE)))[index % PART_SIZE]! : backlog.entities[name][index]!;
+  let keys: Record<string, string> | undefined;
+  const keyIndex = (name: CollectionName) => {
+    if (!isSplit(name)) return undefined;
+    keys ??= file.section<Record<string, string>>(KEYS_SECTION) ?? {};
+    const hashes = fromInt32Base64(keys[name] ?? '');
+    // The first entity of the key is the first whose key it is, in file order.
+    return new LazyMap<string, Entity>(
+      (key) => {
+        const hash = keyHash(key);
+        for (let index = hashes.indexOf(hash); index !== -1; index = hashes.indexOf(hash, index + 1)) {
+          const entity = entityAt(name, index);
+          if (entity.key === key) return entity;
+        }
+        return undefined;
+      },
+      () => firstOfEachKey(backlog.entities[name] as Entity[]),
+    );
+  };
+  const backlog = lazyBacklog(<C extends CollectionName>(name: C) => readCollection(name) as Entity<C>[], file.header.project, keyIndex);
+  return { backlog, entityAt: entityAt as StoredModel['entityAt'] };
+}
+
+function* firstOfEachKey(entities: readonly Entity[]): Iterable<[string, Entity]> {
+  const seen = new Set<string>();
+  for (const entity of entities) {
+    if (seen.has(entity.key)) continue;
+    seen.add(entity.key);
+    yield [entity.key, entity];
+  }
+}
+
+/** A 32-bit hash of a key (FNV-1a), to find an entity's part without decoding the others. */
+function keyHash(key: string): number {
+  let hash = 0x811c9dc5;
+  for (let at = 0; at < key.length; at++) hash = Math.imul(hash ^ key.charCodeAt(at), 0x01000193);
+  return hash | 0;
 }

@@ -11,15 +11,19 @@
 import { createHash } from 'node:crypto';
 import type { Backlog } from '../model/backlog.js';
 import type { DiagnosticDraft } from '../model/diagnostic.js';
+import { DamagedCacheError } from '../errors.js';
 import { decodeText } from './decode.js';
 import { ROOT_FILE } from './find-root.js';
 import type { Cache } from '../cache/cache.js';
 import type { CacheFile } from '../cache/cache-file.js';
-import { modelHeader, modelOf, modelSections, type ModelHeader } from './model-snapshot.js';
+import { modelHeader, modelSections, storedModelOf, type ModelHeader } from './model-snapshot.js';
+import { buildGraph, type WorkloadGraph } from '../model/graph.js';
+import { defineLazy } from '../model/lazy.js';
+import { graphOfStored, storedGraph, type StoredGraph } from './graph-snapshot.js';
 import type { ParserName } from './types.js';
 
 /** Bump when the snapshot changes shape. */
-const SNAPSHOT_FORMAT = 4;
+const SNAPSHOT_FORMAT = 5;
 
 /** Coarser than any file system's clock (FAT: 2 s) and any skew between the clock and it. */
 const RACY_MS = 3000;
@@ -47,9 +51,14 @@ export interface SnapshotContent {
   /** The root file as read for its exclude globs, listed or not; undefined when there was none. */
   rootFile: { text: string } | undefined;
   backlog: Backlog;
+  /** The backlog's graph, when the reader built it already. */
+  graph?: WorkloadGraph;
   drafts: DiagnosticDraft[];
   unreadableFiles: string[];
 }
+
+/** The section of the dependency graph (graph-snapshot.ts). */
+const GRAPH_SECTION = 'graph';
 
 interface SnapshotHeader extends ModelHeader {
   format: number;
@@ -74,6 +83,8 @@ interface SnapshotHeader extends ModelHeader {
 /** A snapshot that matched the files: the model (read lazily) and what queries ask of files. */
 export interface OpenedSnapshot {
   backlog: Backlog;
+  /** Its dependency graph, read when first used. */
+  graph: WorkloadGraph;
   drafts: DiagnosticDraft[];
   unreadableFiles: string[];
   parserOf(path: string): ParserName;
@@ -118,7 +129,8 @@ export async function saveSnapshot(cache: Cache, root: string, source: StampedSo
     drafts: content.drafts,
     unreadableFiles: content.unreadableFiles,
   };
-  cache.write(cache.location(root, 'snapshot'), header, modelSections(content.backlog, paths));
+  const graph = storedGraph(content.backlog, content.graph ?? buildGraph(content.backlog));
+  cache.write(cache.location(root, 'snapshot'), header, { ...modelSections(content.backlog, paths, true), [GRAPH_SECTION]: graph });
   cache.tidy(root);
 }
 
@@ -135,12 +147,19 @@ export async function openSnapshot(cache: Cache, root: string, source: StampedSo
   if (!(await matches(header, source, filesOf))) return undefined;
   settle(file, header, checkedAt);
   const fullParser = new Set(header.fullParser.map((index) => header.paths[index]));
-  return {
-    backlog: modelOf(file, header.paths),
+  const model = storedModelOf(file, header.paths);
+  const opened = {
+    backlog: model.backlog,
     drafts: header.drafts,
     unreadableFiles: header.unreadableFiles,
-    parserOf: (path) => (fullParser.has(path) ? 'full' : 'fast'),
-  };
+    parserOf: (path: string): ParserName => (fullParser.has(path) ? 'full' : 'fast'),
+  } as Omit<OpenedSnapshot, 'graph'> as OpenedSnapshot;
+  defineLazy(opened, 'graph', () => {
+    const graph = file.section<StoredGraph>(GRAPH_SECTION);
+    if (!graph) throw new DamagedCacheError(`the snapshot ${cache.location(root, 'snapshot')} has no graph`);
+    return graphOfStored(graph, model);
+  });
+  return opened;
 }
 
 async function matches(header: SnapshotHeader, source: StampedSource, filesOf: (exclude: readonly string[]) => Promise<string[]>): Promise<boolean> {

@@ -44,11 +44,13 @@ export class BacklogIndex {
 
 /**
  * A backlog whose collections are read, and indexed, when first used (from a snapshot,
- * load/snapshot.ts): the same in every other way as one built from its entities.
+ * load/snapshot.ts): the same in every other way as one built from its entities. `keyIndex`
+ * may give a collection's index by key that finds an entity without reading the collection.
  */
 export function lazyBacklog(
   readCollection: <C extends CollectionName>(name: C) => Entity<C>[],
   project?: { data: Project; location: NodeLocation },
+  keyIndex: (name: CollectionName) => Map<string, Entity> | undefined = () => undefined,
 ): Backlog {
   const entities = {} as EntitiesByCollection;
   const byKey = {} as Backlog['byKey'];
@@ -57,7 +59,7 @@ export function lazyBacklog(
   const indexOf = (name: CollectionName) => indexes.get(name) ?? indexes.set(name, indexByKey(entities[name] as Entity[])).get(name)!;
   for (const name of COLLECTION_NAMES) {
     defineLazy(entities, name, () => readCollection(name) as never);
-    defineLazy(byKey, name, () => indexOf(name).first as never);
+    defineLazy(byKey, name, () => (keyIndex(name) ?? indexOf(name).first) as never);
     defineLazy(repeated, name, () => indexOf(name).repeated as never);
   }
   return { project: project?.data, projectLocation: project?.location, entities, byKey, repeated };

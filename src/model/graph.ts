@@ -13,7 +13,7 @@ type Workload = Entity<'workloads'>;
 type Server = Entity<'servers'>;
 export type Classification = (typeof DEPENDENCY_CLASSIFICATIONS)[number];
 
-interface WorkloadEdge {
+export interface WorkloadEdge {
   /** The workload that depends ... */
   from: Workload;
   /** ... on this one. */
@@ -41,8 +41,21 @@ class Edge implements WorkloadEdge {
   }
 }
 
+/** A dependency from inside the estate to a system outside it (`external:`). */
+export interface ExternalEdge {
+  /** The workloads it leaves from: the workload it names, or the owners of the server it names. */
+  from: Workload[];
+  /** The system's name as written after `external:`. */
+  name: string;
+  /** The dependency's own classification, as its data has it. */
+  classification: Classification;
+  dependency: Entity<'dependencies'>;
+}
+
 export interface WorkloadGraph {
   edges: WorkloadEdge[];
+  /** The dependencies on systems outside the estate whose source is in it, in file order. */
+  externals: ExternalEdge[];
   /** For each workload key: the workloads it depends on through `app` edges, first edge of each pair. */
   appDependencies: Map<string, Map<string, WorkloadEdge>>;
   /** For each workload key: the workloads that depend on it through `app` edges. */
@@ -67,18 +80,37 @@ export function buildGraph(backlog: Backlog): WorkloadGraph {
     ownersOf.set(server.key, owners);
   }
   const edges: WorkloadEdge[] = [];
+  const externals: ExternalEdge[] = [];
   const known: KnownEntities = { workloads, ownersOf };
-  for (const dependency of backlog.entities.dependencies) addDependencyEdges(dependency, known, edges);
+  for (const dependency of backlog.entities.dependencies) addDependencyEdges(dependency, known, edges, externals);
   // Every workload's depends_on, repeated ones too: an edge of a repeated workload counts as its id's.
   for (const workload of backlog.entities.workloads) addDependsOnEdges(workload, known, edges);
   const moveGroups = moveGroupsOf([...workloads.values()], edges);
+  return graphOf({ edges: () => edges, externals: () => externals, moveGroups, serversOf: () => serversOf, ownersOf: () => ownersOf });
+}
+
+/** The parts of a graph; those a query may not need come as functions, called when first read. */
+export interface GraphParts {
+  edges: () => WorkloadEdge[];
+  externals: () => ExternalEdge[];
+  moveGroups: Workload[][];
+  serversOf: () => Map<string, Server[]>;
+  ownersOf: () => Map<string, Workload[]>;
+}
+
+/** The graph of its parts (built here, or kept in a snapshot of the model). */
+export function graphOf(parts: GraphParts): WorkloadGraph {
   const moveGroupOf = new Map<string, number>();
-  moveGroups.forEach((group, index) => group.forEach((member) => moveGroupOf.set(member.key, index)));
-  const graph = { edges, moveGroups, moveGroupOf, serversOf, ownersOf } as Omit<WorkloadGraph, 'appDependencies' | 'appDependents'> as WorkloadGraph;
+  parts.moveGroups.forEach((group, index) => group.forEach((member) => moveGroupOf.set(member.key, index)));
+  const graph = { moveGroups: parts.moveGroups, moveGroupOf } as Partial<WorkloadGraph> as WorkloadGraph;
+  defineLazy(graph, 'edges', parts.edges);
+  defineLazy(graph, 'externals', parts.externals);
+  defineLazy(graph, 'serversOf', parts.serversOf);
+  defineLazy(graph, 'ownersOf', parts.ownersOf);
   // Only queries ask which workloads one depends on, or which depend on it: validate reads
   // the edges (WAVE_ORDER) and builds neither map.
-  defineLazy(graph, 'appDependencies', () => appNeighbours(edges, (edge) => [edge.from.key, edge.to.key]));
-  defineLazy(graph, 'appDependents', () => appNeighbours(edges, (edge) => [edge.to.key, edge.from.key]));
+  defineLazy(graph, 'appDependencies', () => appNeighbours(graph.edges, (edge) => [edge.from.key, edge.to.key]));
+  defineLazy(graph, 'appDependents', () => appNeighbours(graph.edges, (edge) => [edge.to.key, edge.from.key]));
   return graph;
 }
 
@@ -94,6 +126,13 @@ function appNeighbours(edges: readonly WorkloadEdge[], ends: (edge: WorkloadEdge
   return neighbours;
 }
 
+/** By server key: the workloads each server serves (those that exist). */
+export function ownersOfServers(backlog: Backlog): Map<string, Workload[]> {
+  const ownersOf = new Map<string, Workload[]>();
+  for (const server of backlog.byKey.servers.values()) ownersOf.set(server.key, ownersOfServer(server, backlog.byKey.workloads));
+  return ownersOf;
+}
+
 /** The workloads a server serves (those that exist). */
 function ownersOfServer(server: Server, workloads: ReadonlyMap<string, Workload>): Workload[] {
   const owners: Workload[] = [];
@@ -104,11 +143,18 @@ function ownersOfServer(server: Server, workloads: ReadonlyMap<string, Workload>
   return owners;
 }
 
-/** Adds the workload edges a dependency lifts to (none when an end names nothing in the estate). */
-function addDependencyEdges(dependency: Entity<'dependencies'>, known: KnownEntities, into: WorkloadEdge[]): void {
+/**
+ * Adds the workload edges a dependency lifts to (none when an end names nothing in the estate),
+ * or its edge to a system outside the estate.
+ */
+function addDependencyEdges(dependency: Entity<'dependencies'>, known: KnownEntities, into: WorkloadEdge[], externals: ExternalEdge[]): void {
   const { from, to, classification } = dependency.data;
   if (from === undefined || to === undefined) return;
   const sources = endpoints(from, known);
+  if (typedCollection(to) === null) {
+    if (sources) externals.push({ from: [...sources], name: to.slice(to.indexOf(':') + 1), classification, dependency });
+    return;
+  }
   const targets = endpoints(to, known);
   if (sources && targets) addEdges(into, sources, targets, classification ?? 'app', dependency);
 }

@@ -7,7 +7,7 @@ import { UsageError } from '../errors.js';
 import { didYouMeanHint } from '../text/did-you-mean.js';
 import type { QueryContext } from './context.js';
 import { byWave, collapsedExternals, withinWave } from './graph/collapse.js';
-import { focused, focusKey } from './graph/focus.js';
+import { focused, focusKey, workloadNeighbourhood } from './graph/focus.js';
 import { serverGraph } from './graph/server-graph.js';
 import { workloadGraph } from './graph/workload-graph.js';
 
@@ -70,8 +70,15 @@ export function graphView(context: QueryContext, options: GraphOptions): GraphVi
   if (options.wave !== undefined && options.level !== 'workload') throw new UsageError(`--wave shows the workloads of a wave: it goes with --level workload, not ${options.level}`);
   if (options.focus !== undefined && options.level === 'wave') throw new UsageError('--focus goes with --level workload or server: at wave level every wave is shown');
   if (options.focus !== undefined && options.wave !== undefined) throw new UsageError('--focus and --wave each choose what to show: use one');
-  let view = options.level === 'server' ? serverGraph(context, options.allEdges) : workloadGraph(context, options.allEdges);
-  if (options.focus !== undefined) view = focused(view, focusKey(context, options.focus, options.level), options.depth);
+  let view: GraphView;
+  if (options.focus !== undefined && options.level === 'workload') {
+    // Only the neighbourhood is built: the same nodes and edges as cut from the whole graph.
+    const focus = focusKey(context, options.focus, options.level);
+    view = focused(workloadGraph(context, options.allEdges, workloadNeighbourhood(context, focus, options.depth, options.allEdges)), focus, options.depth);
+  } else {
+    view = options.level === 'server' ? serverGraph(context, options.allEdges) : workloadGraph(context, options.allEdges);
+    if (options.focus !== undefined) view = focused(view, focusKey(context, options.focus, options.level), options.depth);
+  }
   if (options.wave !== undefined) view = withinWave(view, waveKeyOf(context, options.wave));
   if (options.level === 'wave') view = byWave(view);
   if (options.externals !== 'all') view = collapsedExternals(view, options.externals);

@@ -156,16 +156,9 @@ function externalDependencies(context: QueryContext, workload: Workload): Array<
     const parsed = parseReference('typed', target);
     if (parsed.kind === 'external') found.push({ name: parsed.id, via: 'depends_on' });
   }
-  const servers = new Set(serversOf(context, workload).map((s) => s.key));
-  for (const dependency of context.backlog.entities.dependencies) {
-    const { from, to } = dependency.data;
-    if (from === undefined || to === undefined) continue;
-    const target = parseReference('typed', to);
-    if (target.kind !== 'external') continue;
-    const source = resolveReference(context.backlog, 'typed', from);
-    if (source.status !== 'resolved') continue;
-    const mine = source.entity === workload || (source.entity.collection === 'servers' && servers.has(source.entity.key));
-    if (mine) found.push({ name: target.id, via: `dependency ${dependency.id}` });
+  // From it, or from one of its servers: it is among the edge's workloads.
+  for (const edge of context.graph.externals) {
+    if (edge.from.includes(workload)) found.push({ name: edge.name, via: `dependency ${edge.dependency.id}` });
   }
   return found;
 }

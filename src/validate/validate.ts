@@ -5,7 +5,7 @@ import { entityCount, type Backlog } from '../model/backlog.js';
 import type { WorkloadGraph } from '../model/graph.js';
 import type { Diagnostic, DiagnosticDraft } from '../model/diagnostic.js';
 import { compareDiagnostics, DiagnosticLocator, type LocatableFiles } from './locate-diagnostics.js';
-import { RULES } from './rules/index.js';
+import { RULES, type Rule } from './rules/index.js';
 import { backlogOfFiles, type BacklogModel } from '../load/backlog-of-files.js';
 import { severityOf } from './severity.js';
 
@@ -51,13 +51,14 @@ export function validate(files: readonly SourceFile[], options: ValidateOptions,
 /**
  * The findings about a backlog read already (from its files, or from a snapshot of its model):
  * those of its files and schemas, and the rules'; `files` gives the texts that place them.
+ * `rules`: a query that shows only some codes runs only the rules that find them.
  */
-export function findings(read: BacklogModel, options: ValidateOptions, files: LocatableFiles): Diagnostic[] {
+export function findings(read: BacklogModel, options: ValidateOptions, files: LocatableFiles, rules: readonly Rule[] = RULES): Diagnostic[] {
   const { backlog, graph, unreadableFiles } = read;
   // The rules add to the findings: a copy, so that the caller's model stays as it was.
   const drafts = [...read.drafts];
   const context = { backlog, graph, asOf: options.asOf, unreadableFiles, report: (draft: DiagnosticDraft) => drafts.push(draft) };
-  for (const rule of RULES) rule(context);
+  for (const rule of rules) rule(context);
 
   const diagnostics: Diagnostic[] = [];
   if (drafts.length > 0) {

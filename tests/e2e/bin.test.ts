@@ -16,6 +16,15 @@ describe('bin/backlog.js', () => {
     expect(backlog('--version')).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
   });
 
+  // `--help` alone into a pipe is the text the build wrote; with another flag the program makes it.
+  it('prints the help the program makes', () => {
+    const help = backlog('--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: backlog');
+    expect(help).toEqual(backlog('--debug', '--help'));
+    expect(backlog('-h')).toEqual(help);
+  });
+
   it('exits 1 with findings, the JSON envelope on stdout', () => {
     const result = backlog('validate', '--root', 'tests/fixtures/golden', '-f', 'json');
     expect(result.code).toBe(1);

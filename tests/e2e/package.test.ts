@@ -47,7 +47,7 @@ beforeAll(async () => {
 describe('the npm package', () => {
   it('holds only what runs: the bin shim, the built bundle, the JSON Schemas (of a backlog file and of each JSON output), README, LICENSE and CHANGELOG', () => {
     const outside = packedFiles.filter((path) => !/^dist\/chunks\/[\w-]+\.js$/.test(path) && !/^schemas\/output\/[\w-]+\.schema\.json$/.test(path));
-    expect(outside).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'bin/backlog.js', 'dist/build-id', 'dist/cli/main.js', 'dist/licenses.txt', 'dist/load/parse-worker.js', 'package.json', 'schemas/backlog.schema.json']);
+    expect(outside).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'bin/backlog.js', 'dist/build-id', 'dist/cli/main.js', 'dist/help.txt', 'dist/licenses.txt', 'dist/load/parse-worker.js', 'package.json', 'schemas/backlog.schema.json']);
     expect(packedFiles.filter((path) => path.startsWith('schemas/output/'))).toHaveLength(11);
     expect(packedFiles.length - outside.length).toBeGreaterThan(0);
   });

@@ -6,11 +6,12 @@ import type { WavesFormat } from '../../format/waves/formats.js';
 import { WAVE_PLAN_FORMATTERS, WAVES_FORMATTERS } from '../../format/waves/index.js';
 import { suggestWaves } from '../../query/suggest-waves.js';
 import { summarizeWaves } from '../../query/waves.js';
-import { validate } from '../../validate/validate.js';
+import { WAVE_RULES } from '../../validate/rules/index.js';
+import { findings } from '../../validate/validate.js';
 import { resolveAsOf } from '../as-of.js';
 import { colourEnabled, createStyle } from '../colour.js';
 import type { CliIO } from '../io.js';
-import { openBacklog, whileWriting } from '../open-backlog.js';
+import { openBacklog, openForQuery, whileWriting, type QueriedBacklog } from '../open-backlog.js';
 import { reportApplied } from '../report-applied.js';
 import { writeOutput } from '../write-output.js';
 
@@ -34,19 +35,26 @@ export async function runWaves(options: WavesOptions, io: CliIO): Promise<number
 
 async function waves(options: WavesOptions, io: CliIO, journal: string | undefined): Promise<number> {
   const asOf = resolveAsOf(options.asOf, io.env);
-  const opened = await openBacklog(io, options.root);
+  // Only a write reads the files: the rest answers from the snapshot.
+  const opened = options.suggest && options.write ? await openBacklog(io, options.root) : await openForQuery(io, options.root);
   const style = createStyle(colourEnabled(io, options.color));
   if (!options.suggest) {
-    const { diagnostics } = validate(opened.files, { asOf }, opened);
+    const diagnostics = waveFindings(opened as QueriedBacklog, asOf);
     const summaries = summarizeWaves(opened.context, diagnostics);
     writeOutput(io, await WAVES_FORMATTERS[options.format](summaries, { style: options.format === 'table' ? style : createStyle(false), columns: options.wide ? undefined : io.columns }));
     return 0;
   }
   const plan = suggestWaves(opened.context, { reassign: options.reassign === true, ...(options.maxServers !== undefined ? { maxServers: options.maxServers } : {}) });
-  if (!options.write) {
+  if (!options.write || !('files' in opened)) {
     writeOutput(io, WAVE_PLAN_FORMATTERS[options.format](plan, style));
     return 0;
   }
   const result = applyFileEdits(opened.files, waveAssignmentEdits(opened.backlog, plan), { root: opened.root, dryRun: options.dryRun === true, asOf, ...(journal ? { journal } : {}) });
   return reportApplied(result, io, style);
+}
+
+/** The findings about the waves' plans: only the rules that find them run (no file's finding is one). */
+function waveFindings(opened: QueriedBacklog, asOf: string) {
+  const placeable = { get: (path: string) => opened.sourceOf(path) };
+  return findings({ ...opened.read, drafts: [], ...opened.context }, { asOf }, placeable, WAVE_RULES);
 }

@@ -1,7 +1,9 @@
 // --focus REF --depth N: the neighbourhood of one workload or server.
 import { UsageError } from '../../errors.js';
 import { addTo } from '../../model/group.js';
+import type { Classification } from '../../model/graph.js';
 import type { QueryContext } from '../context.js';
+import { externalEdges, shownWithout } from './workload-graph.js';
 import type { GraphLevel, GraphView } from '../graph-view.js';
 import { findEntity } from '../show.js';
 
@@ -16,6 +18,30 @@ export function focusKey(context: QueryContext, ref: string, level: GraphLevel):
     return `${entity.collection === 'workloads' ? 'workload' : 'server'}:${entity.key}`;
   }
   throw new UsageError(`--focus ${ref}: focus on a workload or a server`);
+}
+
+/**
+ * The keys of the nodes of the workload graph within `depth` edges of the focus (either
+ * direction), found on the model's edges: the view is then built for them alone.
+ */
+export function workloadNeighbourhood(context: QueryContext, focus: string, depth: number, allEdges: boolean): Set<string> {
+  const shown = (classification: Classification) => allEdges || shownWithout(classification);
+  const pairs: Array<[string, string]> = [];
+  const kept = new Set([focus]);
+  let frontier = new Set([focus]);
+  for (let step = 0; step < depth && frontier.size > 0; step++) {
+    const next = new Set<string>();
+    const visit = (a: string, b: string) => {
+      if (frontier.has(a) && !kept.has(b)) next.add(b);
+      if (frontier.has(b) && !kept.has(a)) next.add(a);
+    };
+    for (const edge of context.graph.edges) if (shown(edge.classification)) visit(`workload:${edge.from.key}`, `workload:${edge.to.key}`);
+    if (step === 0) for (const { from, name, classification } of externalEdges(context.backlog, context)) if (shown(classification)) for (const w of from) pairs.push([`workload:${w.key}`, `external:${name.toLowerCase()}`]);
+    for (const [a, b] of pairs) visit(a, b);
+    for (const key of next) kept.add(key);
+    frontier = next;
+  }
+  return kept;
 }
 
 /** The nodes within `depth` edges of the focus (either direction), and the edges among them. */

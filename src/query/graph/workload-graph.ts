@@ -3,7 +3,7 @@
 import type { Backlog } from '../../model/backlog.js';
 import type { Entity } from '../../model/entity.js';
 import { byId, type Classification } from '../../model/graph.js';
-import { parseReference, resolveReference } from '../../model/references.js';
+import { parseReference } from '../../model/references.js';
 import { movesBefore, waveOf } from '../../model/status.js';
 import { moveGroupLabel } from '../computed.js';
 import type { QueryContext } from '../context.js';
@@ -16,11 +16,17 @@ export const OUTSIDE = 'outside';
 /** Without --all-edges: the edges that bind (app) and those that leave the estate. */
 export const shownWithout = (classification: Classification) => classification === 'app' || classification === 'external';
 
-export function workloadGraph(context: QueryContext, allEdges: boolean): GraphView {
+/**
+ * `within`: only these nodes (and the edges between them), as the whole graph has them: a focus
+ * builds only its neighbourhood (focus.ts).
+ */
+export function workloadGraph(context: QueryContext, allEdges: boolean, within?: ReadonlySet<string>): GraphView {
   const { backlog, graph } = context;
   const nodes = new Map<string, GraphNode>();
   const waveKey = (w: Entity<'workloads'>) => waveOf(backlog, w)?.key ?? NO_WAVE;
+  const kept = (key: string) => within === undefined || within.has(key);
   for (const workload of [...backlog.byKey.workloads.values()].sort(byId)) {
+    if (!kept(`workload:${workload.key}`)) continue;
     nodes.set(`workload:${workload.key}`, {
       key: `workload:${workload.key}`,
       kind: 'workload',
@@ -36,6 +42,7 @@ export function workloadGraph(context: QueryContext, allEdges: boolean): GraphVi
   const shown = (classification: Classification) => allEdges || shownWithout(classification);
   for (const edge of graph.edges) {
     if (!shown(edge.classification)) continue;
+    if (within !== undefined && !(within.has(`workload:${edge.from.key}`) && within.has(`workload:${edge.to.key}`))) continue;
     const fromWave = waveOf(backlog, edge.from);
     const toWave = waveOf(backlog, edge.to);
     edges.add({
@@ -50,7 +57,9 @@ export function workloadGraph(context: QueryContext, allEdges: boolean): GraphVi
   for (const { from, name, classification } of externalEdges(backlog, context)) {
     if (!shown(classification)) continue;
     for (const workload of from) {
-      addExternal(nodes, name);
+      const external = `external:${name.toLowerCase()}`;
+      if (kept(external)) addExternal(nodes, name);
+      if (!kept(external) || !kept(`workload:${workload.key}`)) continue;
       edges.add({ from: `workload:${workload.key}`, to: `external:${name.toLowerCase()}`, classification, crossWave: false, wrongWay: false, count: 1 });
     }
   }
@@ -72,15 +81,8 @@ export function externalEdges(backlog: Backlog, context: QueryContext): Array<{ 
       if (parsed.kind === 'external') found.push({ from: [workload], name: parsed.id, classification: 'external' });
     }
   }
-  for (const dependency of backlog.entities.dependencies) {
-    const { from, to, classification } = dependency.data;
-    if (from === undefined || to === undefined) continue;
-    const target = parseReference('typed', to);
-    if (target.kind !== 'external') continue;
-    const source = resolveReference(backlog, 'typed', from);
-    if (source.status !== 'resolved') continue;
-    const owners = source.entity.collection === 'workloads' ? [source.entity as Entity<'workloads'>] : (context.graph.ownersOf.get(source.entity.key) ?? []);
-    found.push({ from: owners, name: target.id, classification: classification === 'app' ? 'external' : classification });
+  for (const { from, name, classification } of context.graph.externals) {
+    found.push({ from, name, classification: classification === 'app' ? 'external' : classification });
   }
   return found;
 }

@@ -35,3 +35,6 @@ export const RULES: readonly Rule[] = [
   statusMismatch,
   openRemediation,
 ];
+
+/** The rules that find what `backlog waves` shows of a wave's plan (query/waves.ts). */
+export const WAVE_RULES: readonly Rule[] = [splitMoveGroup, waveOrder, waveCapacity, unrationalizedInWave];

@@ -1,0 +1,117 @@
+// The dependency graph of a model as a section of its snapshot, entities named by their index in
+// their collection: a query reads the edges, move groups and servers of each workload without
+// decoding the servers and dependencies they come from, and decodes only the ones it shows.
+import { DEPENDENCY_CLASSIFICATIONS } from '../../schemas/vocabulary.js';
+import type { Backlog } from '../model/backlog.js';
+import { fieldLocation, type Entity } from '../model/entity.js';
+import { graphOf, ownersOfServers, type Classification, type ExternalEdge, type WorkloadEdge, type WorkloadGraph } from '../model/graph.js';
+import type { NodeLocation } from '../model/place.js';
+import { fromInt32Base64, int32Base64 } from './int32-base64.js';
+import { LazyMap } from './lazy-map.js';
+import type { StoredModel } from './model-snapshot.js';
+
+type Workload = Entity<'workloads'>;
+
+/** An edge's dependency is none: it is an item of its source's depends_on. */
+const DEPENDS_ON = -1;
+/** A depends_on that is no list (in error): its edge stands at the field. */
+const NO_ITEM = -1;
+
+export interface StoredGraph {
+  /**
+   * The edges, a column each (Int32Array, in base64: read back without parsing numbers): the
+   * workloads from and to, the classification (its index), the dependency (DEPENDS_ON for an
+   * item of depends_on), and that item's index.
+   */
+  edges: [from: string, to: string, classification: string, dependency: string, item: string];
+  externals: Array<[from: number[], name: string, classification: number, dependency: number]>;
+  moveGroups: number[][];
+  /** The servers of each workload that has any, by the workload's index. */
+  serversOf: Array<[workload: number, servers: number[]]>;
+}
+
+/** The graph with its entities as indexes. */
+export function storedGraph(backlog: Backlog, graph: WorkloadGraph): StoredGraph {
+  const workloads = indexes(backlog.entities.workloads);
+  const servers = indexes(backlog.entities.servers);
+  const dependencies = indexes(backlog.entities.dependencies);
+  const workload = (entity: Workload) => workloads.get(entity)!;
+  const edges: number[][] = [[], [], [], [], []];
+  for (const edge of graph.edges) {
+    edges[0]!.push(workload(edge.from));
+    edges[1]!.push(workload(edge.to));
+    edges[2]!.push(classificationIndex(edge.classification));
+    edges[3]!.push(edge.dependency ? dependencies.get(edge.dependency)! : DEPENDS_ON);
+    edges[4]!.push(edge.dependency ? NO_ITEM : ((edge.origin.path[3] as number | undefined) ?? NO_ITEM));
+  }
+  return {
+    edges: edges.map(int32Base64) as StoredGraph['edges'],
+    externals: graph.externals.map((edge) => [edge.from.map(workload), edge.name, classificationIndex(edge.classification), dependencies.get(edge.dependency)!]),
+    moveGroups: graph.moveGroups.map((group) => group.map(workload)),
+    serversOf: [...graph.serversOf].map(([key, owned]) => [workload(backlog.byKey.workloads.get(key)!), owned.map((server) => servers.get(server)!)]),
+  };
+}
+
+/** The graph of a model read from a snapshot: each part, and each entity in it, read when first used. */
+export function graphOfStored(stored: StoredGraph, { backlog, entityAt }: StoredModel): WorkloadGraph {
+  const workloads = backlog.entities.workloads;
+  const serversOf = new Map(stored.serversOf.map(([owner, servers]) => [workloads[owner]!.key, servers]));
+  return graphOf({
+    edges: () => {
+      const [from, to, classification, dependency, item] = stored.edges.map(fromInt32Base64) as [Int32Array, Int32Array, Int32Array, Int32Array, Int32Array];
+      return Array.from(from, (source, at) => new StoredEdge(workloads[source]!, workloads[to[at]!]!, DEPENDENCY_CLASSIFICATIONS[classification[at]!]!, dependency[at]!, item[at]!, entityAt));
+    },
+    externals: () => stored.externals.map(([from, name, classification, dependency]) => new StoredExternal(from.map((index) => workloads[index]!), name, DEPENDENCY_CLASSIFICATIONS[classification]!, dependency, entityAt)),
+    moveGroups: stored.moveGroups.map((group) => group.map((index) => workloads[index]!)),
+    serversOf: () =>
+      new LazyMap(
+        (key) => serversOf.get(key)?.map((index) => entityAt('servers', index)),
+        () => [...serversOf].map(([key, servers]) => [key, servers.map((index) => entityAt('servers', index))] as const),
+      ),
+    ownersOf: () => ownersOfServers(backlog),
+  });
+}
+
+/** An edge whose dependency is decoded when asked for (show asks for those of one workload). */
+class StoredEdge implements WorkloadEdge {
+  constructor(
+    readonly from: Workload,
+    readonly to: Workload,
+    readonly classification: Classification,
+    private readonly dependencyIndex: number,
+    private readonly item: number,
+    private readonly entityAt: StoredModel['entityAt'],
+  ) {}
+
+  get dependency(): Entity<'dependencies'> | undefined {
+    return this.dependencyIndex === DEPENDS_ON ? undefined : this.entityAt('dependencies', this.dependencyIndex);
+  }
+
+  get origin(): NodeLocation {
+    if (this.dependencyIndex !== DEPENDS_ON) return fieldLocation(this.dependency!, 'to');
+    return this.item === NO_ITEM ? fieldLocation(this.from, 'depends_on') : fieldLocation(this.from, 'depends_on', this.item);
+  }
+}
+
+class StoredExternal implements ExternalEdge {
+  constructor(
+    readonly from: Workload[],
+    readonly name: string,
+    readonly classification: Classification,
+    private readonly dependencyIndex: number,
+    private readonly entityAt: StoredModel['entityAt'],
+  ) {}
+
+  get dependency(): Entity<'dependencies'> {
+    return this.entityAt('dependencies', this.dependencyIndex);
+  }
+}
+
+function indexes<T>(entities: readonly T[]): Map<T, number> {
+  return new Map(entities.map((entity, index) => [entity, index]));
+}
+
+/** A classification's index; -1 for none (a dependency whose classification is in error). */
+function classificationIndex(classification: Classification | undefined): number {
+  return classification === undefined ? -1 : DEPENDENCY_CLASSIFICATIONS.indexOf(classification);
+}
