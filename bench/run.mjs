@@ -45,7 +45,10 @@ const cli = (...cliArgs) => ['node', [measure, bin, ...cliArgs]];
 const htmlReport = join(tmpdir(), `backlog-bench-report-${scale}.html`);
 const FLOOR = 'read + JSON.parse (same data as JSON)';
 let flip = false;
-const nextPriority = () => ((flip = !flip) ? 'high' : 'low');
+const nextPriority = () => {
+  flip = !flip;
+  return flip ? 'high' : 'low';
+};
 const cases = [
   { name: 'node -e ""', baseline: true, command: () => ['node', [measure, '--empty']] },
   { name: 'read + JSON.parse (same data as JSON)', baseline: true, command: () => ['node', [measure, join(here, 'read-json.mjs'), jsonEstate]] },
