@@ -1,11 +1,11 @@
 // BacklogSources over git commits: the backlog's files as they were, read without checking
 // anything out, in few git processes whatever the size — an `ls-tree` per commit lists the
 // files, one `cat-file --batch` reads the blobs of all the commits.
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { errorMessage, IoError } from '../errors.js';
 import { isBacklogFile } from '../load/file-filter.js';
 import type { BacklogSource } from '../load/source.js';
-import { run, type Repository } from './repository.js';
+import type { Repository } from './repository.js';
 
 interface TreeEntry {
   path: string;
@@ -40,7 +40,7 @@ export async function gitSources(repository: Repository, commits: readonly strin
 /** The backlog files of a commit with their blob ids, sorted by path. */
 async function treeOf(repository: Repository, commit: string): Promise<{ commit: string; entries: TreeEntry[]; notices: string[] }> {
   const pathspec = repository.prefix === '' ? '.' : repository.prefix;
-  const listing = await run(repository, ['ls-tree', '-r', '-z', '--full-tree', commit, '--', pathspec]);
+  const listing = await gitOutput(repository, ['ls-tree', '-r', '-z', '--full-tree', commit, '--', pathspec]);
   const notices: string[] = [];
   const entries: TreeEntry[] = [];
   for (const line of listing.split('\0').filter(Boolean)) {
@@ -57,6 +57,19 @@ async function treeOf(repository: Repository, commit: string): Promise<{ commit:
   }
   entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { commit, entries, notices };
+}
+
+/**
+ * A git command's output, from a process of its own: simple-git, asked for the trees of many
+ * commits at once, has been seen to return one of them cut short.
+ */
+function gitOutput(repository: Repository, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile('git', args, { cwd: repository.top, maxBuffer: 1024 ** 3, encoding: 'utf8' }, (error, stdout, stderr) => {
+      if (error) reject(new IoError(`git ${args[0]} failed: ${stderr.trim() || errorMessage(error)}`, { cause: error }));
+      else resolve(stdout);
+    });
+  });
 }
 
 /**

@@ -95,7 +95,7 @@ async function history(options: ReportOptions, today: string, io: CliIO): Promis
   const root = await backlogRoot(io, options.root);
   const repository = await openRepository(root);
   const cache = parseCacheOf(io, root);
-  const points = await kpiHistory(repository, root, { every: options.every, today, ...(cache ? { cache } : {}), ...(options.since ? { since: options.since } : {}) });
+  const points = await kpiHistory(repository, { every: options.every, today, ...(cache ? { cache } : {}), ...(options.since ? { since: options.since } : {}) });
   await cache?.save('all');
   const warning = await shallowHistoryWarning(repository);
   if (warning) io.stderr(warning);
