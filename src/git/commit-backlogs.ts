@@ -25,8 +25,10 @@ interface Content {
  * The backlog at each commit, in the order given: its entities as a load of the commit indexes
  * them (no project, no findings). Each is valid until the next is asked for.
  */
-export async function* commitBacklogs(repository: Repository, commits: readonly string[], options: { cache?: ParseCache } = {}): AsyncGenerator<Backlog> {
+export async function* commitBacklogs(repository: Repository, commits: readonly string[], options: { cache?: () => ParseCache | undefined } = {}): AsyncGenerator<Backlog> {
   const sources = await gitSources(repository, commits);
+  // Opened once git has answered: git's processes start faster from a process with a small heap.
+  const cache = options.cache?.();
   const contents = new Map<string, Content>();
   const model = new BacklogByFile();
   // The root file is checked apart (only it may hold `project`): the same content elsewhere is another file.
@@ -40,7 +42,7 @@ export async function* commitBacklogs(repository: Repository, commits: readonly 
     const exclude = rootBytes ? contents.get(keyOf(source, ROOT_FILE))!.exclude : [];
     const paths = await backlogPaths(source, exclude);
     const unread = paths.filter((path) => !contents.has(keyOf(source, path)));
-    for await (const file of readBacklogFiles(only(source, unread), { allowEmpty: true, ...(options.cache ? { cache: options.cache } : {}) })) {
+    for await (const file of readBacklogFiles(only(source, unread), { allowEmpty: true, ...(cache ? { cache } : {}) })) {
       contents.set(keyOf(source, file.path), { entities: file.check.entities, exclude: [] });
     }
     const listed = new Set(paths);

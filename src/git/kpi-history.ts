@@ -26,7 +26,7 @@ export interface HistoryPoint {
   workloads_rationalized: number;
 }
 
-export async function kpiHistory(repository: Repository, options: { since?: string; every: Interval; today: string; cache?: ParseCache }): Promise<HistoryPoint[]> {
+export async function kpiHistory(repository: Repository, options: { since?: string; every: Interval; today: string; cache?: () => ParseCache | undefined }): Promise<HistoryPoint[]> {
   const pathspec = repository.prefix === '' ? '.' : repository.prefix;
   const log = await run(repository, ['log', '--first-parent', '--format=%H %cs', 'HEAD', '--', pathspec]);
   const commits = log
