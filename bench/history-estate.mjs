@@ -44,7 +44,7 @@ for (let week = 1; week <= commits; week++) {
     const path = join(repo, file);
     const before = readFileSync(path, 'utf8');
     const moved = before
-      .replace(/^(    status: )([a-z-]+)$/m, (line, key, status) => (NEXT[status] ? key + NEXT[status] : line))
+      .replace(/^( {4}status: )([a-z-]+)$/m, (line, key, status) => (NEXT[status] ? key + NEXT[status] : line))
       .replace(/status: not-started \}/, 'status: migrated }');
     // A file with nothing left to move on is reviewed: it changes all the same.
     writeFileSync(path, moved === before ? `${before}# reviewed in week ${week}\n` : moved);
