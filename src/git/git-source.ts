@@ -148,6 +148,8 @@ function gitOutput(repository: Repository, args: string[], input?: string): Prom
       if (error) reject(new IoError(`git ${args[0]} failed: ${stderr.trim() || errorMessage(error)}`, { cause: error }));
       else resolve(stdout);
     });
+    // A command that reads no input may be gone before it is written: its exit status tells.
+    child.stdin?.on('error', () => {});
     child.stdin?.end(input ?? '');
   });
 }
