@@ -5318,12 +5318,12 @@ var require_formdata_parser = __commonJS({
               return "failure";
             }
             if (bufferStartsWith(input, filenameBuffer, position)) {
-              let check = position.position + filenameBuffer.length;
-              if (input[check] === 42) {
+              let check2 = position.position + filenameBuffer.length;
+              if (input[check2] === 42) {
                 position.position += 1;
-                check += 1;
+                check2 += 1;
               }
-              if (input[check] !== 61 || input[check + 1] !== 34) {
+              if (input[check2] !== 61 || input[check2 + 1] !== 34) {
                 return "failure";
               }
               position.position += 12;
@@ -21072,28 +21072,28 @@ var require_suggestSimilar = __commonJS({
       const searchingOptions = word.startsWith("--");
       if (searchingOptions) {
         word = word.slice(2);
-        candidates = candidates.map((candidate) => candidate.slice(2));
+        candidates = candidates.map((candidate2) => candidate2.slice(2));
       }
       let similar = [];
       let bestDistance = maxDistance;
       const minSimilarity = 0.4;
-      candidates.forEach((candidate) => {
-        if (candidate.length <= 1) return;
-        const distance = editDistance2(word, candidate);
-        const length = Math.max(word.length, candidate.length);
+      candidates.forEach((candidate2) => {
+        if (candidate2.length <= 1) return;
+        const distance = editDistance2(word, candidate2);
+        const length = Math.max(word.length, candidate2.length);
         const similarity = (length - distance) / length;
         if (similarity > minSimilarity) {
           if (distance < bestDistance) {
             bestDistance = distance;
-            similar = [candidate];
+            similar = [candidate2];
           } else if (distance === bestDistance) {
-            similar.push(candidate);
+            similar.push(candidate2);
           }
         }
       });
       similar.sort((a, b2) => a.localeCompare(b2));
       if (searchingOptions) {
-        similar = similar.map((candidate) => `--${candidate}`);
+        similar = similar.map((candidate2) => `--${candidate2}`);
       }
       if (similar.length > 1) {
         return `
@@ -25001,8 +25001,8 @@ var init_core_schema = __esm({
 });
 
 // src/load/cache-codec.ts
-function encodeCheck(check, finiteNumbers = false) {
-  return { entities: check.entities.map((entity) => encodeEntity(entity, finiteNumbers)), drafts: check.drafts, projects: check.projects };
+function encodeCheck(check2, finiteNumbers = false) {
+  return { entities: check2.entities.map((entity) => encodeEntity(entity, finiteNumbers)), drafts: check2.drafts, projects: check2.projects };
 }
 function decodeCheck(stored, file) {
   return {
@@ -25143,12 +25143,12 @@ var init_file_text = __esm({
     "use strict";
     init_decode();
     DecodedOnDemand = class {
-      constructor(path, problems, parser4, unreadable2, check, finiteNumbers, bytes) {
+      constructor(path, problems, parser4, unreadable2, check2, finiteNumbers, bytes) {
         this.path = path;
         this.problems = problems;
         this.parser = parser4;
         this.unreadable = unreadable2;
-        this.check = check;
+        this.check = check2;
         this.finiteNumbers = finiteNumbers;
         this.bytes = bytes;
       }
@@ -25196,8 +25196,8 @@ function entryOfFile(file) {
 function fileOfEntry(entry, path, bytes) {
   return withTextOf({ path, problems: entry.problems, parser: entry.parser, unreadable: entry.unreadable, check: decodeCheck(entry.check, path) }, bytes);
 }
-function relocate(check, path) {
-  return decodeCheck(encodeCheck(check), path);
+function relocate(check2, path) {
+  return decodeCheck(encodeCheck(check2), path);
 }
 var ENTRIES, ParseCache, PackWriter, EARLIER_ENTRIES;
 var init_parse_cache = __esm({
@@ -26896,9 +26896,9 @@ var require_parse2 = __commonJS({
             continue;
           }
           const prior = prev.prev;
-          const before = prior.prev;
+          const before2 = prior.prev;
           const isStart = prior.type === "slash" || prior.type === "bos";
-          const afterStar = before && (before.type === "star" || before.type === "globstar");
+          const afterStar = before2 && (before2.type === "star" || before2.type === "globstar");
           if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
             push({ type: "star", value: value2, output: "" });
             continue;
@@ -27273,9 +27273,9 @@ async function exclusion(exclude) {
   const picomatch = (await Promise.resolve().then(() => __toESM(require_picomatch2(), 1))).default;
   const withSlash = exclude.filter((glob) => glob.includes("/"));
   const names2 = exclude.filter((glob) => !glob.includes("/"));
-  const byPath = matcher(picomatch, withSlash);
+  const byPath3 = matcher(picomatch, withSlash);
   const byName = matcher(picomatch, names2);
-  return (path) => byPath(path) || byName(path.slice(path.lastIndexOf("/") + 1));
+  return (path) => byPath3(path) || byName(path.slice(path.lastIndexOf("/") + 1));
 }
 function matcher(picomatch, globs) {
   if (globs.length === 0) return () => false;
@@ -27599,9 +27599,9 @@ function referenceValuesIn(entity, field2) {
   forEachReference(entity, (_2, _target, value2) => found.push(value2), field2);
   return found;
 }
-function forEachReference(entity, visit3, only) {
+function forEachReference(entity, visit3, only2) {
   for (const { field: field2, target } of REFERENCE_FIELDS[entity.collection]) {
-    if (only === void 0 || field2 === only) eachReference(entity, field2, target, visit3);
+    if (only2 === void 0 || field2 === only2) eachReference(entity, field2, target, visit3);
   }
 }
 function eachReference(entity, field2, target, visit3) {
@@ -27884,10 +27884,10 @@ var init_backlog_of_files = __esm({
             ...problem.related ? { related: problem.related.map((range) => ({ file: file.path, range })) } : {}
           });
         }
-        const { check } = file;
-        this.checkDrafts.push(...check.drafts);
-        for (const entity of check.entities) this.index.add(entity);
-        for (const project of check.projects) {
+        const { check: check2 } = file;
+        this.checkDrafts.push(...check2.drafts);
+        for (const entity of check2.entities) this.index.add(entity);
+        for (const project of check2.projects) {
           if (this.project) {
             this.checkDrafts.push({
               code: "INVALID_VALUE",
@@ -31198,7 +31198,7 @@ function isRecursive(inst, stack, resolve8) {
     return PROVEN;
   stack.add(inst);
   let result = NONE;
-  const check = (child) => {
+  const check2 = (child) => {
     if (result !== PROVEN && child?._zod) {
       const answer = isRecursive(child, stack, resolve8);
       if (answer > result)
@@ -31227,32 +31227,32 @@ function isRecursive(inst, stack, resolve8) {
     case "object": {
       const raw = rawShape(def);
       merge3(raw ? shape2(raw, true) : ASSUMED);
-      check(def.catchall);
+      check2(def.catchall);
       break;
     }
     case "array":
-      check(def.element);
+      check2(def.element);
       break;
     case "tuple":
       for (const el of def.items)
-        check(el);
-      check(def.rest);
+        check2(el);
+      check2(def.rest);
       break;
     case "record":
     case "map":
-      check(def.keyType);
-      check(def.valueType);
+      check2(def.keyType);
+      check2(def.valueType);
       break;
     case "set":
-      check(def.valueType);
+      check2(def.valueType);
       break;
     case "union":
       for (const el of def.options)
-        check(el);
+        check2(el);
       break;
     case "intersection":
-      check(def.left);
-      check(def.right);
+      check2(def.left);
+      check2(def.right);
       break;
     case "optional":
     case "nullable":
@@ -31263,15 +31263,15 @@ function isRecursive(inst, stack, resolve8) {
     case "nonoptional":
     case "promise":
     case "success":
-      check(def.innerType);
+      check2(def.innerType);
       break;
     case "pipe":
-      check(def.in);
-      check(def.out);
+      check2(def.in);
+      check2(def.out);
       break;
     case "function":
-      check(def.input);
-      check(def.output);
+      check2(def.input);
+      check2(def.output);
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
@@ -31312,10 +31312,10 @@ function isRecursive(inst, stack, resolve8) {
         if (!value2 || typeof value2 !== "object")
           continue;
         if (value2._zod)
-          check(value2);
+          check2(value2);
         else if (Array.isArray(value2))
           for (const el of value2)
-            check(el);
+            check2(el);
       }
     }
   }
@@ -33778,8 +33778,8 @@ var init_schemas2 = __esm({
         reg.add(this, meta2);
         return this;
       },
-      refine(check, params) {
-        return this.check(refine(check, params));
+      refine(check2, params) {
+        return this.check(refine(check2, params));
       },
       superRefine(refinement, params) {
         return this.check(superRefine(refinement, params));
@@ -34930,14 +34930,14 @@ function didYouMean(input, candidates) {
   let best;
   let bestDistance = limit + 1;
   let prefixed;
-  for (const candidate of candidates) {
-    const lower = candidate.toLowerCase();
-    if (lower === wanted) return candidate;
-    if (wanted.length >= 3 && lower.startsWith(wanted)) prefixed = prefixed === void 0 ? candidate : prefixed.length <= candidate.length ? prefixed : candidate;
+  for (const candidate2 of candidates) {
+    const lower = candidate2.toLowerCase();
+    if (lower === wanted) return candidate2;
+    if (wanted.length >= 3 && lower.startsWith(wanted)) prefixed = prefixed === void 0 ? candidate2 : prefixed.length <= candidate2.length ? prefixed : candidate2;
     if (Math.abs(lower.length - wanted.length) >= bestDistance) continue;
     const distance = editDistance(wanted, lower, bestDistance);
     if (distance < bestDistance) {
-      best = candidate;
+      best = candidate2;
       bestDistance = distance;
     }
   }
@@ -35315,8 +35315,8 @@ function compile(schema, form) {
 function withChecks(own2, checks, compileCheck, isType) {
   if (own2 === void 0) return void 0;
   const all = own2 ? [own2] : [];
-  for (const check of checks ?? []) {
-    const compiledCheck = compileCheck(check._zod.def);
+  for (const check2 of checks ?? []) {
+    const compiledCheck = compileCheck(check2._zod.def);
     if (!compiledCheck) return void 0;
     all.push(compiledCheck);
   }
@@ -35448,8 +35448,8 @@ function takeFieldsInLoop(fields, record2, asZodWrites) {
 }
 function fieldsBefore(fields, record2, at2) {
   const result = {};
-  for (let before = 0; before < at2; before++) {
-    const field2 = fields[before][0];
+  for (let before2 = 0; before2 < at2; before2++) {
+    const field2 = fields[before2][0];
     if (field2 in record2) result[field2] = record2[field2];
   }
   return result;
@@ -40612,11 +40612,11 @@ var require_compose_scalar = __commonJS({
 var require_util_empty_scalar_position = __commonJS({
   "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
     "use strict";
-    function emptyScalarPosition(offset, before, pos) {
-      if (before) {
-        pos ?? (pos = before.length);
+    function emptyScalarPosition(offset, before2, pos) {
+      if (before2) {
+        pos ?? (pos = before2.length);
         for (let i2 = pos - 1; i2 >= 0; --i2) {
-          let st2 = before[i2];
+          let st2 = before2[i2];
           switch (st2.type) {
             case "space":
             case "comment":
@@ -40624,10 +40624,10 @@ var require_util_empty_scalar_position = __commonJS({
               offset -= st2.source.length;
               continue;
           }
-          st2 = before[++i2];
+          st2 = before2[++i2];
           while (st2?.type === "space") {
             offset += st2.source.length;
-            st2 = before[++i2];
+            st2 = before2[++i2];
           }
           break;
         }
@@ -40705,10 +40705,10 @@ var require_compose_node = __commonJS({
         node2.srcToken = token;
       return node2;
     }
-    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor: anchor2, tag, end }, onError2) {
+    function composeEmptyNode(ctx, offset, before2, pos, { spaceBefore, comment, anchor: anchor2, tag, end }, onError2) {
       const token = {
         type: "scalar",
-        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
+        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before2, pos),
         indent: -1,
         source: ""
       };
@@ -43792,6 +43792,10 @@ var init_parse_text = __esm({
 });
 
 // src/load/read-source-file.ts
+var read_source_file_exports = {};
+__export(read_source_file_exports, {
+  readSourceFile: () => readSourceFile
+});
 function readSourceFile(path, bytes) {
   const { text: text3, problem } = decodeText(bytes);
   if (problem) return sourceFile(path, bytes, [], [problem], "full");
@@ -44500,7 +44504,7 @@ var init_duplicate_rank = __esm({
     "use strict";
     init_entity();
     duplicateRank = ({ backlog, report: report2 }) => {
-      const check = (entities, field2, value2, noun) => {
+      const check2 = (entities, field2, value2, noun) => {
         const first2 = /* @__PURE__ */ new Map();
         for (const entity of entities) {
           if (backlog.byKey[entity.collection].get(entity.key) !== entity) continue;
@@ -44520,8 +44524,8 @@ var init_duplicate_rank = __esm({
           });
         }
       };
-      check(backlog.entities.priorities, "rank", (p2) => p2.data.rank, "priority");
-      check(backlog.entities.waves, "order", (w) => w.data.order, "wave");
+      check2(backlog.entities.priorities, "rank", (p2) => p2.data.rank, "priority");
+      check2(backlog.entities.waves, "order", (w) => w.data.order, "wave");
     };
   }
 });
@@ -45047,15 +45051,15 @@ var init_rules = __esm({
 // src/validate/validate.ts
 function validate2(files, options, read = backlogOfFiles(files)) {
   let filesByPath;
-  const byPath = () => filesByPath ??= new Map(files.map((file) => [file.path, file]));
+  const byPath3 = () => filesByPath ??= new Map(files.map((file) => [file.path, file]));
   return {
     files: files.length,
     entities: entityCount(read.backlog),
-    diagnostics: findings(read, options, { get: (path) => byPath().get(path) }),
+    diagnostics: findings(read, options, { get: (path) => byPath3().get(path) }),
     backlog: read.backlog,
     graph: read.graph,
     // Each text decoded when first asked for (files read through the cache or the worker decode theirs then).
-    sources: { get: (path) => byPath().get(path)?.text }
+    sources: { get: (path) => byPath3().get(path)?.text }
   };
 }
 function findings(read, options, files, rules = RULES) {
@@ -45720,11 +45724,11 @@ var init_same_value = __esm({
 });
 
 // src/diff/compare.ts
-function compareBacklogs(before, after, mayDiffer = () => true) {
+function compareBacklogs(before2, after, mayDiffer = () => true) {
   const changes2 = [];
   for (const collection of COLLECTION_NAMES) {
     if (!mayDiffer(collection)) continue;
-    const old = before.byKey[collection];
+    const old = before2.byKey[collection];
     const now = after.byKey[collection];
     for (const [key, entity] of now) {
       const previous = old.get(key);
@@ -45745,11 +45749,11 @@ function compareBacklogs(before, after, mayDiffer = () => true) {
 function contentOf(entity) {
   return { ...entity.data, ...entity.extensions };
 }
-function fieldChanges(before, after, prefix = "") {
+function fieldChanges(before2, after, prefix = "") {
   const changes2 = [];
-  const keys = [.../* @__PURE__ */ new Set([...Object.keys(before), ...Object.keys(after)])];
+  const keys = [.../* @__PURE__ */ new Set([...Object.keys(before2), ...Object.keys(after)])];
   for (const key of keys) {
-    const a = before[key];
+    const a = before2[key];
     const b2 = after[key];
     if (sameValue(a, b2)) continue;
     if (isRecord(a) && isRecord(b2)) changes2.push(...fieldChanges(a, b2, `${prefix}${key}.`));
@@ -45769,12 +45773,12 @@ var init_compare = __esm({
 });
 
 // src/diff/review.ts
-function review(before, after) {
+function review(before2, after) {
   const same = (part) => {
-    const fingerprint = before.fingerprint?.(part);
+    const fingerprint = before2.fingerprint?.(part);
     return fingerprint !== void 0 && fingerprint === after.fingerprint?.(part);
   };
-  const changes2 = compareBacklogs(before.backlog, after.backlog, (collection) => !same(collection));
+  const changes2 = compareBacklogs(before2.backlog, after.backlog, (collection) => !same(collection));
   const planning = { priority: [], rank: [], wave: [], status: [], strategy: [], owner: [], servers: [], edgesAdded: [], edgesRemoved: [] };
   for (const change of changes2) {
     if (change.collection === "workloads" && change.change === "changed") {
@@ -45788,14 +45792,14 @@ function review(before, after) {
       if (found) planning.servers.push({ id: change.id, before: found.before, after: found.after });
     }
   }
-  const old = same("edges") ? /* @__PURE__ */ new Map() : before.edges;
+  const old = same("edges") ? /* @__PURE__ */ new Map() : before2.edges;
   const now = same("edges") ? old : after.edges;
   const wrongWay = new Set(after.diagnostics.filter((d) => d.code === "WAVE_ORDER").map((d) => d.entity));
   for (const [key, edge] of now) {
     if (!old.has(key)) planning.edgesAdded.push({ ...edge, ...edge.classification === "app" && wrongWay.has(`workload:${edge.from}`) ? { wrongWay: true } : {} });
   }
   for (const [key, edge] of old) if (!now.has(key)) planning.edgesRemoved.push(edge);
-  return { changes: changes2, planning, findings: findingDelta(before.diagnostics, after.diagnostics) };
+  return { changes: changes2, planning, findings: findingDelta(before2.diagnostics, after.diagnostics) };
 }
 function edgeSet(graph) {
   const found = /* @__PURE__ */ new Map();
@@ -45811,7 +45815,7 @@ function edgeSetOf(edges) {
 function edgeKey(from, to, classification) {
   return `${from}\0${to}\0${classification}`;
 }
-function findingDelta(before, after) {
+function findingDelta(before2, after) {
   const count = (list) => {
     const counts = /* @__PURE__ */ new Map();
     for (const d of list) counts.set(findingIdentity(d), (counts.get(findingIdentity(d)) ?? 0) + 1);
@@ -45823,7 +45827,7 @@ function findingDelta(before, after) {
     other.set(findingIdentity(d), left - 1);
     return false;
   });
-  return { introduced: unmatched(after, count(before)), fixed: unmatched(before, count(after)) };
+  return { introduced: unmatched(after, count(before2)), fixed: unmatched(before2, count(after)) };
 }
 function findingIdentity(d) {
   const about = d.entity ?? d.file;
@@ -45837,6 +45841,152 @@ var init_review = __esm({
     init_entity();
     init_compare();
     WORKLOAD_FIELDS = ["priority", "rank", "wave", "status", "strategy", "owner"];
+  }
+});
+
+// src/git/git-source.ts
+import { execFile, spawn } from "node:child_process";
+async function gitSources(repository, commits) {
+  const trees = await treesOf(repository, commits);
+  const contents = await readBlobs(repository, [...new Set(trees.flatMap((tree) => tree.entries.map((entry) => entry.blob)))]);
+  return trees.map(({ commit, entries, notices }) => {
+    for (const entry of entries) if (!contents.has(entry.blob)) throw new IoError(`git cat-file: blob ${entry.blob} of ${entry.path} is missing`);
+    const byPath3 = new Map(entries.map((entry) => [entry.path, entry.blob]));
+    return {
+      description: `${commit.slice(0, 7)}:${repository.prefix || "."}`,
+      notices,
+      async listFiles() {
+        return entries.map((entry) => entry.path);
+      },
+      async readFile(path) {
+        const blob = byPath3.get(path);
+        return blob === void 0 ? void 0 : contents.get(blob);
+      },
+      contentId: (path) => byPath3.get(path)
+    };
+  });
+}
+async function treesOf(repository, commits) {
+  if (commits.length === 0) return [];
+  const pathspec = repository.prefix === "" ? "." : repository.prefix;
+  const pairs = commits.slice(1).map((commit, i2) => `${commit} ${commits[i2]}
+`).join("");
+  const diffs = pairs === "" ? Promise.resolve([]) : gitOutput(repository, ["diff-tree", "--stdin", "--always", "-r", "-z", "--no-renames", "--", pathspec], pairs).then(diffSections);
+  const trees = [await treeOf(repository, commits[0])];
+  const sections = await diffs;
+  if (sections.length !== commits.length - 1) return Promise.all(commits.map((commit) => treeOf(repository, commit)));
+  for (const [i2, diff] of sections.entries()) {
+    const commit = commits[i2 + 1];
+    const previous = trees[i2];
+    const changed = /* @__PURE__ */ new Map();
+    let whole = false;
+    for (const { oldMode, newMode, blob, status, fullPath } of diff) {
+      const path = relativePath(repository, fullPath);
+      if (oldMode === "120000" || newMode === "120000") whole = true;
+      if (!isBacklogFile(path) || newMode === "160000" && oldMode === "160000") continue;
+      changed.set(path, status === "D" || newMode === "160000" ? void 0 : blob);
+    }
+    if (whole || previous.notices.length > 0) {
+      trees.push(await treeOf(repository, commit));
+      continue;
+    }
+    const entries = previous.entries.filter((entry) => !changed.has(entry.path));
+    for (const [path, blob] of changed) if (blob !== void 0) entries.push({ path, blob });
+    entries.sort(byPath);
+    trees.push({ commit, entries, notices: previous.notices });
+  }
+  return trees;
+}
+function diffSections(output) {
+  const sections = [];
+  const fields = output.split("\0");
+  for (let at2 = 0; at2 < fields.length; at2++) {
+    const field2 = fields[at2];
+    if (field2 === "") continue;
+    if (!field2.startsWith(":")) {
+      sections.push([]);
+      continue;
+    }
+    const [oldMode, newMode, , blob, status] = field2.slice(1).split(" ");
+    sections.at(-1).push({ oldMode, newMode, blob, status, fullPath: fields[++at2] });
+  }
+  return sections;
+}
+function relativePath(repository, fullPath) {
+  return repository.prefix === "" ? fullPath : fullPath.slice(repository.prefix.length + 1);
+}
+function byPath(a, b2) {
+  return a.path < b2.path ? -1 : a.path > b2.path ? 1 : 0;
+}
+async function treeOf(repository, commit) {
+  const pathspec = repository.prefix === "" ? "." : repository.prefix;
+  const listing = await gitOutput(repository, ["ls-tree", "-r", "-z", "--full-tree", commit, "--", pathspec]);
+  const notices = [];
+  const entries = [];
+  for (const line of listing.split("\0").filter(Boolean)) {
+    const match = /^(\d+) (\w+) ([0-9a-f]+)\t(.*)$/s.exec(line);
+    if (!match) continue;
+    const [, mode, type, blob, fullPath] = match;
+    const path = relativePath(repository, fullPath);
+    if (type !== "blob" || !isBacklogFile(path)) continue;
+    if (mode === "120000") {
+      notices.push(`skipped ${path}: a symbolic link in ${commit.slice(0, 7)}`);
+      continue;
+    }
+    entries.push({ path, blob });
+  }
+  entries.sort(byPath);
+  return { commit, entries, notices };
+}
+function gitOutput(repository, args, input) {
+  return new Promise((resolve8, reject) => {
+    const child = execFile("git", args, { cwd: repository.top, maxBuffer: 1024 ** 3, encoding: "utf8" }, (error3, stdout, stderr) => {
+      if (error3) reject(new IoError(`git ${args[0]} failed: ${stderr.trim() || errorMessage(error3)}`, { cause: error3 }));
+      else resolve8(stdout);
+    });
+    child.stdin?.on("error", () => {
+    });
+    child.stdin?.end(input ?? "");
+  });
+}
+function readBlobs(repository, blobs) {
+  const contents = /* @__PURE__ */ new Map();
+  if (blobs.length === 0) return Promise.resolve(contents);
+  return new Promise((resolve8, reject) => {
+    const child = spawn("git", ["cat-file", "--batch"], { cwd: repository.top, stdio: ["pipe", "pipe", "pipe"] });
+    const chunks = [];
+    let stderr = "";
+    child.stdout.on("data", (chunk) => chunks.push(chunk));
+    child.stderr.on("data", (chunk) => stderr += chunk.toString());
+    child.on("error", (error3) => reject(new IoError(`cannot run git: ${errorMessage(error3)}`, { cause: error3 })));
+    child.on("close", (code) => {
+      if (code !== 0) return reject(new IoError(`git cat-file failed: ${stderr.trim()}`));
+      const output = Buffer.concat(chunks);
+      let at2 = 0;
+      for (const blob of blobs) {
+        const newline = output.indexOf(10, at2);
+        const header = output.subarray(at2, newline).toString();
+        if (header.endsWith(" missing")) {
+          at2 = newline + 1;
+          continue;
+        }
+        const size = header.split(" ")[2];
+        if (size === void 0) return reject(new IoError(`git cat-file: ${header}`));
+        const start = newline + 1;
+        contents.set(blob, output.subarray(start, start + Number(size)));
+        at2 = start + Number(size) + 1;
+      }
+      resolve8(contents);
+    });
+    child.stdin.end(`${blobs.join("\n")}
+`);
+  });
+}
+var init_git_source = __esm({
+  "src/git/git-source.ts"() {
+    "use strict";
+    init_errors();
+    init_file_filter();
   }
 });
 
@@ -46614,7 +46764,7 @@ var require_src2 = __commonJS({
     var fs_1 = __require("fs");
     var debug_1 = __importDefault(require_src());
     var log = debug_1.default("@kwsites/file-exists");
-    function check(path, isFile, isDirectory2) {
+    function check2(path, isFile, isDirectory2) {
       log(`checking %s`, path);
       try {
         const stat2 = fs_1.statSync(path);
@@ -46638,7 +46788,7 @@ var require_src2 = __commonJS({
       }
     }
     function exists3(path, type = exports.READABLE) {
-      return check(path, (type & exports.FILE) > 0, (type & exports.FOLDER) > 0);
+      return check2(path, (type & exports.FILE) > 0, (type & exports.FOLDER) > 0);
     }
     exports.exists = exists3;
     exports.FILE = 1;
@@ -47190,7 +47340,7 @@ var init_dist2 = __esm({
 });
 
 // node_modules/simple-git/dist/esm/index.js
-import { spawn } from "child_process";
+import { spawn as spawn2 } from "child_process";
 import { normalize as normalize2 } from "node:path";
 import { EventEmitter } from "node:events";
 function asFunction(source) {
@@ -49713,7 +49863,7 @@ var init_esm = __esm({
                   rejection = reason || rejection;
                 }
               });
-              const spawned = spawn(command, args, spawnOptions);
+              const spawned = spawn2(command, args, spawnOptions);
               spawned.stdout.on(
                 "data",
                 onDataReceived(stdOut, "stdOut", logger, outputLogger.step("stdOut"))
@@ -49949,10 +50099,10 @@ var init_esm = __esm({
           ),
           new LineParser(
             /^(.+) \|\s+Bin ([0-9.]+) -> ([0-9.]+) ([a-z]+)/,
-            (result, [file, before, after]) => {
+            (result, [file, before2, after]) => {
               result.files.push({
                 file: file.trim(),
-                before: asNumber(before),
+                before: asNumber(before2),
                 after: asNumber(after),
                 binary: true
               });
@@ -51615,14 +51765,14 @@ async function isShallow(repository) {
 async function defaultBase(repository, head, env2) {
   const baseRef = env2.GITHUB_BASE_REF;
   const candidates = baseRef ? [`origin/${baseRef}`, baseRef] : ["origin/HEAD", "main", "master"];
-  for (const candidate of candidates) {
-    const commit = (await repository.git.raw(["rev-parse", "--verify", "--quiet", `${candidate}^{commit}`]).catch(() => "")).trim();
+  for (const candidate2 of candidates) {
+    const commit = (await repository.git.raw(["rev-parse", "--verify", "--quiet", `${candidate2}^{commit}`]).catch(() => "")).trim();
     if (!commit) continue;
     try {
       return (await repository.git.raw(["merge-base", head, commit])).trim();
     } catch {
       const shallow = await isShallow(repository);
-      throw new UsageError(`no common history between ${candidate} and ${head}`, shallow ? SHALLOW_CLONE_HINT : void 0);
+      throw new UsageError(`no common history between ${candidate2} and ${head}`, shallow ? SHALLOW_CLONE_HINT : void 0);
     }
   }
   if (baseRef) {
@@ -51676,90 +51826,6 @@ var init_repository = __esm({
   }
 });
 
-// src/git/git-source.ts
-import { spawn as spawn2 } from "node:child_process";
-async function gitSources(repository, commits) {
-  const trees = await Promise.all(commits.map((commit) => treeOf(repository, commit)));
-  const contents = await readBlobs(repository, [...new Set(trees.flatMap((tree) => tree.entries.map((entry) => entry.blob)))]);
-  return trees.map(({ commit, entries, notices }) => {
-    for (const entry of entries) if (!contents.has(entry.blob)) throw new IoError(`git cat-file: blob ${entry.blob} of ${entry.path} is missing`);
-    const byPath = new Map(entries.map((entry) => [entry.path, entry.blob]));
-    return {
-      description: `${commit.slice(0, 7)}:${repository.prefix || "."}`,
-      notices,
-      async listFiles() {
-        return entries.map((entry) => entry.path);
-      },
-      async readFile(path) {
-        const blob = byPath.get(path);
-        return blob === void 0 ? void 0 : contents.get(blob);
-      },
-      contentId: (path) => byPath.get(path)
-    };
-  });
-}
-async function treeOf(repository, commit) {
-  const pathspec = repository.prefix === "" ? "." : repository.prefix;
-  const listing = await run(repository, ["ls-tree", "-r", "-z", "--full-tree", commit, "--", pathspec]);
-  const notices = [];
-  const entries = [];
-  for (const line of listing.split("\0").filter(Boolean)) {
-    const match = /^(\d+) (\w+) ([0-9a-f]+)\t(.*)$/s.exec(line);
-    if (!match) continue;
-    const [, mode, type, blob, fullPath] = match;
-    const path = repository.prefix === "" ? fullPath : fullPath.slice(repository.prefix.length + 1);
-    if (type !== "blob" || !isBacklogFile(path)) continue;
-    if (mode === "120000") {
-      notices.push(`skipped ${path}: a symbolic link in ${commit.slice(0, 7)}`);
-      continue;
-    }
-    entries.push({ path, blob });
-  }
-  entries.sort((a, b2) => a.path < b2.path ? -1 : a.path > b2.path ? 1 : 0);
-  return { commit, entries, notices };
-}
-function readBlobs(repository, blobs) {
-  const contents = /* @__PURE__ */ new Map();
-  if (blobs.length === 0) return Promise.resolve(contents);
-  return new Promise((resolve8, reject) => {
-    const child = spawn2("git", ["cat-file", "--batch"], { cwd: repository.top, stdio: ["pipe", "pipe", "pipe"] });
-    const chunks = [];
-    let stderr = "";
-    child.stdout.on("data", (chunk) => chunks.push(chunk));
-    child.stderr.on("data", (chunk) => stderr += chunk.toString());
-    child.on("error", (error3) => reject(new IoError(`cannot run git: ${errorMessage(error3)}`, { cause: error3 })));
-    child.on("close", (code) => {
-      if (code !== 0) return reject(new IoError(`git cat-file failed: ${stderr.trim()}`));
-      const output = Buffer.concat(chunks);
-      let at2 = 0;
-      for (const blob of blobs) {
-        const newline = output.indexOf(10, at2);
-        const header = output.subarray(at2, newline).toString();
-        if (header.endsWith(" missing")) {
-          at2 = newline + 1;
-          continue;
-        }
-        const size = header.split(" ")[2];
-        if (size === void 0) return reject(new IoError(`git cat-file: ${header}`));
-        const start = newline + 1;
-        contents.set(blob, output.subarray(start, start + Number(size)));
-        at2 = start + Number(size) + 1;
-      }
-      resolve8(contents);
-    });
-    child.stdin.end(`${blobs.join("\n")}
-`);
-  });
-}
-var init_git_source = __esm({
-  "src/git/git-source.ts"() {
-    "use strict";
-    init_errors();
-    init_file_filter();
-    init_repository();
-  }
-});
-
 // src/git/backlog-at.ts
 async function backlogAt(repository, at2, root, options) {
   const [backlog] = await backlogsAt(repository, [at2], root, options);
@@ -51797,8 +51863,8 @@ async function changedOnly(root, diagnostics, { baseRef, asOf, cache }, io) {
   const repository = await openRepository(root);
   const base = baseRef === void 0 ? await defaultBase(repository, "HEAD", io.env) : await resolveCommit(repository, baseRef);
   const changed = new Set(await changedFiles(repository, base, WORKTREE));
-  const before = await backlogAt(repository, base, root, { asOf, ...cache ? { cache } : {} });
-  const introduced = new Set(findingDelta(before.result.diagnostics, diagnostics).introduced);
+  const before2 = await backlogAt(repository, base, root, { asOf, ...cache ? { cache } : {} });
+  const introduced = new Set(findingDelta(before2.result.diagnostics, diagnostics).introduced);
   return diagnostics.filter((d) => changed.has(d.file) || introduced.has(d));
 }
 var init_validate_changed = __esm({
@@ -54921,8 +54987,8 @@ async function openForQuery(io, rootOption) {
   const snapshot = cache && await openSnapshot(cache, root, source, (exclude) => backlogPaths(source, exclude));
   if (!snapshot) {
     const opened = await readFiles2(io, root, source, true);
-    const byPath = new Map(opened.files.map((file) => [file.path, file]));
-    return { root, context: opened.context, read: opened, sourceOf: (path) => byPath.get(path) };
+    const byPath3 = new Map(opened.files.map((file) => [file.path, file]));
+    return { root, context: opened.context, read: opened, sourceOf: (path) => byPath3.get(path) };
   }
   report(io, source, snapshot.drafts);
   return {
@@ -54932,9 +54998,9 @@ async function openForQuery(io, rootOption) {
     sourceOf: (path) => ({ text: decodeText(readRegularFile(join10(source.realRoot, path))).text, parser: snapshot.parserOf(path) })
   };
 }
-async function openBacklog(io, rootOption) {
+async function openBacklog(io, rootOption, options = {}) {
   const root = await backlogRoot(io, rootOption);
-  return readFiles2(io, root, fsSource(root), false);
+  return readFiles2(io, root, fsSource(root), options.snapshot === true);
 }
 async function readFiles2(io, root, source, snapshot) {
   const { readBacklog: readBacklog2 } = await Promise.resolve().then(() => (init_read_backlog(), read_backlog_exports));
@@ -56220,12 +56286,12 @@ function addPair(text3, map, field2, value2, order) {
   const rank2 = (pair) => keyRank(order ?? [], (0, import_yaml5.isScalar)(pair.key) ? String(pair.key.value) : void 0);
   const wanted = keyRank(order ?? [], field2);
   const following = order ? map.items.findIndex((pair) => rank2(pair) > wanted) : -1;
-  const before = following === -1 ? map.items.at(-1) : following > 0 ? map.items[following - 1] : void 0;
-  const beforeEnd = before ? (before.value ?? before.key).range[1] : void 0;
+  const before2 = following === -1 ? map.items.at(-1) : following > 0 ? map.items[following - 1] : void 0;
+  const beforeEnd = before2 ? (before2.value ?? before2.key).range[1] : void 0;
   if (map.flow) {
     const at3 = beforeEnd ?? text3.indexOf("{", map.range[0]) + 1;
     const more = map.items.length > 0;
-    return before ? { start: at3, end: at3, text: `, ${field2}: ${inlineValue(value2)}` } : { start: at3, end: at3, text: ` ${field2}: ${inlineValue(value2)}${more ? "," : " "}` };
+    return before2 ? { start: at3, end: at3, text: `, ${field2}: ${inlineValue(value2)}` } : { start: at3, end: at3, text: ` ${field2}: ${inlineValue(value2)}${more ? "," : " "}` };
   }
   const first2 = map.items[0]?.key;
   const indent2 = first2?.range ? columnOf(text3, first2.range[0]) : 0;
@@ -56247,9 +56313,9 @@ function removePair(text3, map, pair) {
   const keyStart = pair.key.range[0];
   const valueEnd = (pair.value ?? pair.key).range[1];
   if (map.flow) {
-    const before = text3.lastIndexOf(",", keyStart);
+    const before2 = text3.lastIndexOf(",", keyStart);
     const index = map.items.indexOf(pair);
-    if (index > 0 && before !== -1) return { start: before, end: valueEnd, text: "" };
+    if (index > 0 && before2 !== -1) return { start: before2, end: valueEnd, text: "" };
     const after = text3.indexOf(",", valueEnd);
     const end = index < map.items.length - 1 && after !== -1 ? after + 1 : valueEnd;
     let stop = end;
@@ -56325,9 +56391,9 @@ var init_text_edits = __esm({
 });
 
 // src/edit/unified-diff.ts
-function unifiedDiff(path, before, after, context3 = 3) {
-  if (before === after) return "";
-  const ops = diffLines(splitLines(before), splitLines(after));
+function unifiedDiff(path, before2, after, context3 = 3) {
+  if (before2 === after) return "";
+  const ops = diffLines(splitLines(before2), splitLines(after));
   const hunks = [];
   let i2 = 0;
   while (i2 < ops.length) {
@@ -56451,27 +56517,32 @@ var init_write_target = __esm({
 });
 
 // src/edit/apply-changes.ts
+var apply_changes_exports = {};
+__export(apply_changes_exports, {
+  applyChanges: () => applyChanges,
+  applyFileEdits: () => applyFileEdits
+});
 import { closeSync as closeSync6, existsSync as existsSync9, readSync as readSync3 } from "node:fs";
 import { join as join11 } from "node:path";
 function applyChanges(files, changes2, options) {
-  const byPath = new Map(files.map((file) => [file.path, file]));
-  const changed = [...changes2].map(([path, text3]) => [path, withLineEndsOf(byPath.get(path)?.text ?? "", text3)]).filter(([path, text3]) => byPath.get(path)?.text !== text3);
+  const byPath3 = new Map(files.map((file) => [file.path, file]));
+  const changed = [...changes2].map(([path, text3]) => [path, withLineEndsOf(byPath3.get(path)?.text ?? "", text3)]).filter(([path, text3]) => byPath3.get(path)?.text !== text3);
   if (changed.length === 0) return { status: "unchanged", diff: "", files: [] };
   for (const [path] of changed) {
-    const file = byPath.get(path);
+    const file = byPath3.get(path);
     if (file && file.problems.length > 0) return refusedFor(path);
     if (!file && existsSync9(join11(options.root, path))) {
       return { status: "refused", reason: `${path} exists but is not read as part of the backlog (see \`exclude\` in backlog.yaml): name another file; nothing was written`, introduced: [] };
     }
   }
   const written = new Map(changed);
-  const after = [...byPath.values()].map((file) => written.has(file.path) ? readSourceFile(file.path, Buffer.from(written.get(file.path))) : file);
-  for (const [path, text3] of changed) if (!byPath.has(path)) after.push(readSourceFile(path, Buffer.from(text3)));
+  const after = [...byPath3.values()].map((file) => written.has(file.path) ? readSourceFile(file.path, Buffer.from(written.get(file.path))) : file);
+  for (const [path, text3] of changed) if (!byPath3.has(path)) after.push(readSourceFile(path, Buffer.from(text3)));
   const checks = { asOf: options.asOf, errorsOnly: true };
   const introduced = findingDelta(validate2(files, checks).diagnostics, validate2(after, checks).diagnostics).introduced;
   if (introduced.length > 0) return { status: "refused", reason: "the change would add errors; nothing was written", introduced };
-  if (options.dryRun) return { status: "dry-run", diff: changed.map(([path, text3]) => unifiedDiff(path, byPath.get(path)?.text ?? "", text3)).join(""), files: changed.map(([path]) => path) };
-  const moved = changed.find(([path]) => textNow(join11(options.root, path)) !== byPath.get(path)?.text);
+  if (options.dryRun) return { status: "dry-run", diff: changed.map(([path, text3]) => unifiedDiff(path, byPath3.get(path)?.text ?? "", text3)).join(""), files: changed.map(([path]) => path) };
+  const moved = changed.find(([path]) => textNow(join11(options.root, path)) !== byPath3.get(path)?.text);
   if (moved) {
     return { status: "refused", reason: `${moved[0]} changed since it was read (another command or an editor wrote it): nothing was written; run the command again`, introduced: [] };
   }
@@ -57308,8 +57379,130 @@ var init_built_from = __esm({
   }
 });
 
+// src/model/backlog-by-file.ts
+function before(a, b2) {
+  return a.path === b2.path ? a.at < b2.at : byPath2(a.path, b2.path) < 0;
+}
+function byPath2(a, b2) {
+  return a < b2 ? -1 : a > b2 ? 1 : 0;
+}
+var BacklogByFile;
+var init_backlog_by_file = __esm({
+  "src/model/backlog-by-file.ts"() {
+    "use strict";
+    init_vocabulary();
+    init_lazy();
+    BacklogByFile = class {
+      files = /* @__PURE__ */ new Map();
+      placed = new Map(COLLECTION_NAMES.map((name) => [name, /* @__PURE__ */ new Map()]));
+      first = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, /* @__PURE__ */ new Map()]));
+      /** The entities of the file at `path` now; none takes it out. */
+      set(path, entities) {
+        const before2 = this.files.get(path);
+        if (before2 === entities) return;
+        for (const entity of before2 ?? []) this.remove(path, entity);
+        if (entities === void 0) this.files.delete(path);
+        else this.files.set(path, entities);
+        entities?.forEach((entity, at2) => this.insert({ path, at: at2, entity }));
+      }
+      /** The paths of the files held. */
+      paths() {
+        return this.files.keys();
+      }
+      /**
+       * The backlog as it stands, without a project: its indexes are the ones kept here (valid
+       * until the next change, and not in file order), its lists made in file order when asked for.
+       */
+      backlog() {
+        const ordered = [...this.files.keys()].sort(byPath2);
+        const listOf = (name, repeated2) => ordered.flatMap((path) => (this.files.get(path) ?? []).filter((entity) => entity.collection === name && (!repeated2 || this.first[name].get(entity.key) !== entity)));
+        const entities = {};
+        const repeated = {};
+        for (const name of COLLECTION_NAMES) {
+          defineLazy(entities, name, () => listOf(name, false));
+          defineLazy(repeated, name, () => listOf(name, true));
+        }
+        return { project: void 0, projectLocation: void 0, entities, byKey: this.first, repeated };
+      }
+      insert(placed) {
+        const { collection, key } = placed.entity;
+        const byKey = this.placed.get(collection);
+        const list = byKey.get(key);
+        if (!list) {
+          byKey.set(key, [placed]);
+          this.first[collection].set(key, placed.entity);
+          return;
+        }
+        let i2 = list.length;
+        while (i2 > 0 && before(placed, list[i2 - 1])) i2--;
+        list.splice(i2, 0, placed);
+        if (i2 === 0) this.first[collection].set(key, placed.entity);
+      }
+      remove(path, entity) {
+        const byKey = this.placed.get(entity.collection);
+        const list = byKey.get(entity.key);
+        const i2 = list.findIndex((placed) => placed.path === path && placed.entity === entity);
+        list.splice(i2, 1);
+        const first2 = this.first[entity.collection];
+        if (list.length === 0) {
+          byKey.delete(entity.key);
+          first2.delete(entity.key);
+        } else if (i2 === 0) first2.set(entity.key, list[0].entity);
+      }
+    };
+  }
+});
+
+// src/git/commit-backlogs.ts
+async function* commitBacklogs(repository, commits, options = {}) {
+  const sources = await gitSources(repository, commits);
+  const cache = options.cache?.();
+  const contents = /* @__PURE__ */ new Map();
+  const model = new BacklogByFile();
+  const keyOf3 = (source, path) => `${path === ROOT_FILE}\0${source.contentId(path)}`;
+  for (const source of sources) {
+    const rootBytes = await source.readFile(ROOT_FILE);
+    if (rootBytes && !contents.has(keyOf3(source, ROOT_FILE))) {
+      const file = readSourceFile(ROOT_FILE, rootBytes);
+      contents.set(keyOf3(source, ROOT_FILE), { entities: file.check.entities, exclude: projectOf(file)?.exclude ?? [] });
+    }
+    const exclude = rootBytes ? contents.get(keyOf3(source, ROOT_FILE)).exclude : [];
+    const paths = await backlogPaths(source, exclude);
+    const unread = paths.filter((path) => !contents.has(keyOf3(source, path)));
+    for await (const file of readBacklogFiles(only(source, unread), { allowEmpty: true, ...cache ? { cache } : {} })) {
+      contents.set(keyOf3(source, file.path), { entities: file.check.entities, exclude: [] });
+    }
+    const listed = new Set(paths);
+    for (const path of [...model.paths()]) if (!listed.has(path)) model.set(path, void 0);
+    for (const path of paths) model.set(path, contents.get(keyOf3(source, path))?.entities);
+    yield model.backlog();
+  }
+}
+function only(source, paths) {
+  const listed = new Set(paths.filter((path) => path !== ROOT_FILE));
+  return {
+    description: source.description,
+    notices: [],
+    listFiles: async () => [...listed],
+    readFile: async (path, room) => listed.has(path) ? source.readFile(path, room) : void 0,
+    contentId: (path) => source.contentId?.(path)
+  };
+}
+var init_commit_backlogs = __esm({
+  "src/git/commit-backlogs.ts"() {
+    "use strict";
+    init_backlog_by_file();
+    init_file_filter();
+    init_find_root();
+    init_read_files();
+    init_read_project();
+    init_read_source_file();
+    init_git_source();
+  }
+});
+
 // src/git/kpi-history.ts
-async function kpiHistory(repository, root, options) {
+async function kpiHistory(repository, options) {
   const pathspec = repository.prefix === "" ? "." : repository.prefix;
   const log = await run(repository, ["log", "--first-parent", "--format=%H %cs", "HEAD", "--", pathspec]);
   const commits = log.split("\n").filter(Boolean).map((line) => {
@@ -57319,37 +57512,29 @@ async function kpiHistory(repository, root, options) {
   if (commits.length === 0) throw new UsageError("no commit touches the backlog yet: there is no history to report");
   const since = options.since ?? commits.at(-1).date;
   const dates = sampleDates(since, options.today, options.every);
-  const memo2 = /* @__PURE__ */ new Map();
-  const byCommit = /* @__PURE__ */ new Map();
-  const points = [];
-  for (const date4 of dates) {
-    const commit = commits.find((c3) => c3.date <= date4)?.commit ?? null;
-    if (commit === null) {
-      points.push({ date: date4, commit, workloads: 0, workloads_to_move: 0, workloads_migrated: 0, percent_workloads_migrated: 0, servers: 0, servers_migrated: 0, percent_servers_migrated: 0, workloads_rationalized: 0 });
-      continue;
-    }
-    let point = byCommit.get(commit);
-    if (!point) {
-      const { result } = await backlogAt(repository, commit, root, { asOf: date4, memo: memo2, ...options.cache ? { cache: options.cache } : {} });
-      const figures = measures({ backlog: result.backlog, graph: result.graph });
-      const workloads = [...result.backlog.byKey.workloads.values()];
-      point = {
-        date: date4,
-        commit,
-        workloads: workloads.length,
-        workloads_to_move: workloads.filter((w) => !stays(w)).length,
-        workloads_migrated: figures["workloads-migrated"],
-        percent_workloads_migrated: figures["percent-workloads-migrated"],
-        servers: result.backlog.byKey.servers.size,
-        servers_migrated: figures["servers-migrated"],
-        percent_servers_migrated: figures["percent-servers-migrated"],
-        workloads_rationalized: figures["workloads-rationalized"]
-      };
-      byCommit.set(commit, point);
-    }
-    points.push({ ...point, date: date4 });
-  }
-  return points;
+  const commitOf = dates.map((date4) => commits.find((c3) => c3.date <= date4)?.commit ?? null);
+  const distinct = [...new Set(commitOf.filter((commit) => commit !== null))];
+  const figures = /* @__PURE__ */ new Map();
+  let at2 = 0;
+  for await (const backlog of commitBacklogs(repository, distinct, options.cache ? { cache: options.cache } : {})) figures.set(distinct[at2++], figuresOf(backlog));
+  return dates.map((date4, i2) => {
+    const commit = commitOf[i2];
+    return { date: date4, commit, ...commit === null ? NOTHING : figures.get(commit) };
+  });
+}
+function figuresOf(backlog) {
+  const figures = measures({ backlog });
+  const workloads = [...backlog.byKey.workloads.values()];
+  return {
+    workloads: workloads.length,
+    workloads_to_move: workloads.filter((w) => !stays(w)).length,
+    workloads_migrated: figures["workloads-migrated"],
+    percent_workloads_migrated: figures["percent-workloads-migrated"],
+    servers: backlog.byKey.servers.size,
+    servers_migrated: figures["servers-migrated"],
+    percent_servers_migrated: figures["percent-servers-migrated"],
+    workloads_rationalized: figures["workloads-rationalized"]
+  };
 }
 function sampleDates(since, until, every) {
   const dates = [];
@@ -57371,14 +57556,16 @@ function sampleDates(since, until, every) {
   if (dates.at(-1) !== until && since <= until) dates.push(until);
   return dates;
 }
+var NOTHING;
 var init_kpi_history = __esm({
   "src/git/kpi-history.ts"() {
     "use strict";
     init_errors();
-    init_report();
     init_status();
-    init_backlog_at();
+    init_report();
+    init_commit_backlogs();
     init_repository();
+    NOTHING = { workloads: 0, workloads_to_move: 0, workloads_migrated: 0, percent_workloads_migrated: 0, servers: 0, servers_migrated: 0, percent_servers_migrated: 0, workloads_rationalized: 0 };
   }
 });
 
@@ -60562,8 +60749,9 @@ async function history(options, today, io) {
   if (options.since !== void 0) resolveAsOf(options.since, {});
   const root = await backlogRoot(io, options.root);
   const repository = await openRepository(root);
-  const cache = parseCacheOf(io, root);
-  const points = await kpiHistory(repository, root, { every: options.every, today, ...cache ? { cache } : {}, ...options.since ? { since: options.since } : {} });
+  let cache;
+  const openCache = () => cache ??= parseCacheOf(io, root);
+  const points = await kpiHistory(repository, { every: options.every, today, cache: openCache, ...options.since ? { since: options.since } : {} });
   await cache?.save("all");
   const warning2 = await shallowHistoryWarning(repository);
   if (warning2) io.stderr(warning2);
@@ -60829,7 +61017,64 @@ var init_set = __esm({
   }
 });
 
+// src/edit/format-verdicts.ts
+import { createHash as createHash8 } from "node:crypto";
+var VERDICTS, EARLIER_VERDICTS, FormatVerdicts;
+var init_format_verdicts = __esm({
+  "src/edit/format-verdicts.ts"() {
+    "use strict";
+    VERDICTS = "verdicts";
+    EARLIER_VERDICTS = 2e4;
+    FormatVerdicts = class _FormatVerdicts {
+      constructor(cache, root, known) {
+        this.cache = cache;
+        this.root = root;
+        this.known = known;
+      }
+      used = /* @__PURE__ */ new Map();
+      added = false;
+      /** The verdicts kept for a backlog root; none when there are none or the entry is damaged. */
+      static open(cache, root) {
+        let stored;
+        try {
+          stored = cache.read(cache.location(root, "format"))?.section(VERDICTS);
+        } catch {
+        }
+        return new _FormatVerdicts(cache, root, new Map(stored && typeof stored === "object" ? Object.entries(stored) : []));
+      }
+      key(bytes) {
+        return createHash8("sha1").update(`${this.cache.version}\0`).update(bytes).digest("hex");
+      }
+      get(key) {
+        const stored = this.used.get(key) ?? this.known.get(key);
+        if (stored !== 0 && stored !== 1) return void 0;
+        this.used.set(key, stored);
+        return stored === 1 ? "canonical" : "changes";
+      }
+      set(key, verdict) {
+        this.used.set(key, verdict === "canonical" ? 1 : 0);
+        this.added = true;
+      }
+      /** Writes the verdicts when any is new: those used this run, and as many earlier ones as fit. */
+      save() {
+        if (!this.added) return;
+        const kept = new Map(this.used);
+        for (const [key, verdict] of this.known) {
+          if (kept.size >= this.used.size + EARLIER_VERDICTS) break;
+          if (!kept.has(key) && (verdict === 0 || verdict === 1)) kept.set(key, verdict);
+        }
+        this.cache.write(this.cache.location(this.root, "format"), {}, { [VERDICTS]: Object.fromEntries(kept) });
+        this.cache.tidy(this.root);
+      }
+    };
+  }
+});
+
 // src/edit/format-yaml.ts
+var format_yaml_exports = {};
+__export(format_yaml_exports, {
+  formatYaml: () => formatYaml
+});
 function formatYaml(text3) {
   const parsed = (0, import_yaml6.parseAllDocuments)(text3, FULL_PARSE_OPTIONS);
   if (!Array.isArray(parsed) || parsed.length === 0) return text3;
@@ -60867,14 +61112,14 @@ function holdFoldedScalars(doc, text3) {
 }
 function restoreFoldedScalars(written, held) {
   if (held.length === 0) return written;
-  return written.replace(/^( *)(.*?)"\\0folded-(\d+)"( #.*)?$/gm, (_2, indent2, before, index, comment) => {
+  return written.replace(/^( *)(.*?)"\\0folded-(\d+)"( #.*)?$/gm, (_2, indent2, before2, index, comment) => {
     const { header, lines, trailing } = held[Number(index)];
-    const dashes = /^(?:- +)*/.exec(before)[0].length;
+    const dashes = /^(?:- +)*/.exec(before2)[0].length;
     const wanted = indent2.length + dashes + 2;
     const newHeader = header.replace(/[1-9]/, "2");
     const body = lines.map((line) => line.trim() === "" ? "" : " ".repeat(wanted) + line);
     const keep = header.includes("+") ? Array.from({ length: trailing }, () => "") : [];
-    return [`${indent2}${before}${newHeader}${comment ?? ""}`, ...body, ...keep].join("\n");
+    return [`${indent2}${before2}${newHeader}${comment ?? ""}`, ...body, ...keep].join("\n");
   });
 }
 function formatDocument(doc) {
@@ -60944,6 +61189,39 @@ var init_format_yaml = __esm({
   }
 });
 
+// src/edit/format-files.ts
+async function formatFiles(files, options) {
+  const { verdicts } = options;
+  const result = { changed: [], texts: /* @__PURE__ */ new Map(), skipped: [] };
+  for await (const file of files) {
+    const key = file.bytes && verdicts?.key(file.bytes);
+    const known = key === void 0 ? void 0 : verdicts.get(key);
+    if (known === "canonical") continue;
+    if (known === "changes" && !options.texts) {
+      result.changed.push(file.path);
+      continue;
+    }
+    const text3 = await file.text();
+    if (text3 === void 0) {
+      result.skipped.push(file.path);
+      continue;
+    }
+    const { formatYaml: formatYaml2 } = await Promise.resolve().then(() => (init_format_yaml(), format_yaml_exports));
+    const formatted = withLineEndsOf(text3, formatYaml2(text3));
+    if (key !== void 0 && known === void 0) verdicts.set(key, formatted === text3 ? "canonical" : "changes");
+    if (formatted === text3) continue;
+    result.changed.push(file.path);
+    if (options.texts) result.texts.set(file.path, formatted);
+  }
+  return result;
+}
+var init_format_files = __esm({
+  "src/edit/format-files.ts"() {
+    "use strict";
+    init_line_ends();
+  }
+});
+
 // src/cli/commands/fmt.ts
 var fmt_exports = {};
 __export(fmt_exports, {
@@ -60951,52 +61229,103 @@ __export(fmt_exports, {
 });
 import { relative as relative4, resolve as resolve4, sep as sep6 } from "node:path";
 async function runFmt(paths, options, io) {
-  const writes = options.check !== true && options.dryRun !== true;
+  if (options.check) return check(paths, options, io);
+  const writes = options.dryRun !== true;
   return whileWriting(io, options.root, writes, (journal) => fmt(paths, options, io, journal));
+}
+async function check(paths, options, io) {
+  resolveAsOf(options.asOf, io.env);
+  const cache = cacheOf(io);
+  const root = await backlogRoot(io, options.root);
+  const files = (cache && await unchangedFiles(io, cache, root)) ?? await loadedFiles(io, root);
+  const verdicts = cache && FormatVerdicts.open(cache, root);
+  const { changed, skipped } = await formatFiles(chosen(files, paths, wantedPaths(paths, root, io)), { texts: false, verdicts });
+  verdicts?.save();
+  for (const path of skipped) io.stderr(skippedLine(path));
+  for (const path of changed) writeOutput(io, `${printable(path)}
+`);
+  if (changed.length > 0) io.stderr(`backlog: ${plural(changed.length, "file")} would be reformatted; run \`backlog fmt\`
+`);
+  return changed.length > 0 || skipped.length > 0 ? 1 : 0;
+}
+async function unchangedFiles(io, cache, root) {
+  const source = fsSource(root);
+  let paths = [];
+  const snapshot = await openSnapshot(cache, root, source, async (exclude) => paths = await backlogPaths(source, exclude));
+  if (!snapshot) return void 0;
+  report(io, source, snapshot.drafts);
+  let room = new Uint8Array(64 * 1024);
+  const roomFor = (size) => size <= room.length ? room : room = new Uint8Array(size);
+  return (async function* () {
+    for (const path of paths) {
+      const bytes = await source.readFile(path, roomFor);
+      if (!bytes) continue;
+      yield { path, bytes, text: () => textOf(path, Buffer.from(bytes)) };
+    }
+  })();
+  async function textOf(path, bytes) {
+    const { text: text3, problem } = decodeText(bytes);
+    if (problem) return void 0;
+    const { readSourceFile: readSourceFile2 } = await Promise.resolve().then(() => (init_read_source_file(), read_source_file_exports));
+    return readSourceFile2(path, bytes).problems.length > 0 ? void 0 : text3;
+  }
+}
+async function loadedFiles(io, root) {
+  const opened = await openBacklog(io, root, { snapshot: true });
+  return opened.files.map(candidate);
+}
+function candidate(file) {
+  const clean2 = file.problems.length === 0;
+  return { path: file.path, bytes: clean2 ? Buffer.from(file.text) : void 0, text: () => clean2 ? file.text : void 0 };
+}
+function wantedPaths(paths, root, io) {
+  return paths.map((path) => {
+    const rel = relative4(root, resolve4(io.cwd, path)).split(sep6).join("/");
+    if (rel.startsWith("..")) throw new UsageError(`${path} is outside the backlog root ${root}`);
+    return rel;
+  });
+}
+async function* chosen(files, paths, wanted) {
+  let found = 0;
+  for await (const file of files) {
+    if (wanted.length > 0 && !wanted.some((w) => w === "" || file.path === w || file.path.startsWith(`${w}/`))) continue;
+    found += 1;
+    yield file;
+  }
+  if (wanted.length > 0 && found === 0) throw new UsageError(`no backlog files in ${paths.join(", ")}`);
+}
+function skippedLine(path) {
+  return `backlog: skipped ${printable(path)}: it has YAML errors (see \`backlog validate\`)
+`;
 }
 async function fmt(paths, options, io, journal) {
   const asOf = resolveAsOf(options.asOf, io.env);
   const opened = await openBacklog(io, options.root);
-  const wanted = paths.map((path) => {
-    const rel = relative4(opened.root, resolve4(io.cwd, path)).split(sep6).join("/");
-    if (rel.startsWith("..")) throw new UsageError(`${path} is outside the backlog root ${opened.root}`);
-    return rel;
-  });
-  const chosen = opened.files.filter((file) => wanted.length === 0 || wanted.some((w) => w === "" || file.path === w || file.path.startsWith(`${w}/`)));
-  if (wanted.length > 0 && chosen.length === 0) throw new UsageError(`no backlog files in ${paths.join(", ")}`);
-  const changes2 = /* @__PURE__ */ new Map();
-  const skipped = [];
-  for (const file of chosen) {
-    if (file.problems.length > 0) {
-      skipped.push(file.path);
-      continue;
-    }
-    const formatted = withLineEndsOf(file.text, formatYaml(file.text));
-    if (formatted !== file.text) changes2.set(file.path, formatted);
-  }
-  for (const path of skipped) io.stderr(`backlog: skipped ${printable(path)}: it has YAML errors (see \`backlog validate\`)
-`);
-  if (options.check) {
-    for (const path of changes2.keys()) writeOutput(io, `${printable(path)}
-`);
-    if (changes2.size > 0) io.stderr(`backlog: ${plural(changes2.size, "file")} would be reformatted; run \`backlog fmt\`
-`);
-    return changes2.size > 0 || skipped.length > 0 ? 1 : 0;
-  }
-  const result = applyChanges(opened.files, changes2, { root: opened.root, dryRun: options.dryRun === true, asOf, ...journal ? { journal } : {} });
+  const cache = cacheOf(io);
+  const verdicts = cache && FormatVerdicts.open(cache, opened.root);
+  const { texts: changes2, skipped } = await formatFiles(chosen(opened.files.map(candidate), paths, wantedPaths(paths, opened.root, io)), { texts: true, verdicts });
+  verdicts?.save();
+  for (const path of skipped) io.stderr(skippedLine(path));
+  const { applyChanges: applyChanges2 } = await Promise.resolve().then(() => (init_apply_changes(), apply_changes_exports));
+  const result = applyChanges2(opened.files, changes2, { root: opened.root, dryRun: options.dryRun === true, asOf, ...journal ? { journal } : {} });
   const code = reportApplied(result, io, createStyle(colourEnabled(io, options.color)));
   return skipped.length > 0 ? Math.max(code, 1) : code;
 }
 var init_fmt = __esm({
   "src/cli/commands/fmt.ts"() {
     "use strict";
-    init_apply_changes();
-    init_format_yaml();
-    init_line_ends();
+    init_format_verdicts();
+    init_format_files();
     init_errors();
+    init_decode();
+    init_file_filter();
+    init_fs_source();
+    init_snapshot();
     init_list();
     init_printable();
     init_as_of();
+    init_backlog_root();
+    init_caching();
     init_colour();
     init_open_backlog();
     init_report_applied();
@@ -64913,8 +65242,8 @@ async function runDiff(baseRef, headRef, options, io) {
   const head = range?.head ?? (headRef === void 0 ? WORKTREE : await resolveCommit(repository, headRef));
   const base = range?.base ?? (baseRef === void 0 ? await defaultBase(repository, head === WORKTREE ? "HEAD" : head, io.env) : await resolveCommit(repository, baseRef));
   const cache = cacheOf(io);
-  const [before, after] = await reviewSidesAt(repository, [base, head], root, { asOf, ...cache ? { cache } : {} });
-  const changes2 = review(before, after);
+  const [before2, after] = await reviewSidesAt(repository, [base, head], root, { asOf, ...cache ? { cache } : {} });
+  const changes2 = review(before2, after);
   const text3 = DIFF_FORMATTERS[options.format](changes2, { base, head }, createStyle(colourEnabled(io, options.color)));
   writeOutput(io, text3, { jobSummary: options.format === "markdown" });
   return options.exitCode && changes2.changes.length > 0 ? 1 : 0;

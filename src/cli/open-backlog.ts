@@ -58,10 +58,10 @@ export async function openForQuery(io: CliIO, rootOption: string | undefined): P
   };
 }
 
-/** Every file read (from the parse cache where it can be), and the model. */
-export async function openBacklog(io: CliIO, rootOption: string | undefined): Promise<OpenBacklog> {
+/** Every file read (from the parse cache where it can be), and the model; `snapshot`: taken for the queries after. */
+export async function openBacklog(io: CliIO, rootOption: string | undefined, options: { snapshot?: boolean } = {}): Promise<OpenBacklog> {
   const root = await backlogRoot(io, rootOption);
-  return readFiles(io, root, fsSource(root), false);
+  return readFiles(io, root, fsSource(root), options.snapshot === true);
 }
 
 async function readFiles(io: CliIO, root: string, source: FsSource, snapshot: boolean): Promise<OpenBacklog> {
@@ -71,7 +71,8 @@ async function readFiles(io: CliIO, root: string, source: FsSource, snapshot: bo
   return { ...read, root, context: { backlog: read.backlog, graph: read.graph } };
 }
 
-function report(io: CliIO, source: FsSource, drafts: readonly DiagnosticDraft[]): void {
+/** The word on stderr of a backlog opened: what its files' listing skipped, and whether it has errors. */
+export function report(io: CliIO, source: FsSource, drafts: readonly DiagnosticDraft[]): void {
   for (const notice of source.notices) io.stderr(`backlog: ${printable(notice)}\n`);
   if (drafts.length > 0) {
     io.stderr(`backlog: the backlog has ${plural(drafts.length, 'error')} (see \`backlog validate\`); this answer leaves out what could not be read\n`);

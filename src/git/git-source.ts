@@ -1,11 +1,11 @@
 // BacklogSources over git commits: the backlog's files as they were, read without checking
 // anything out, in few git processes whatever the size — an `ls-tree` per commit lists the
 // files, one `cat-file --batch` reads the blobs of all the commits.
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { errorMessage, IoError } from '../errors.js';
 import { isBacklogFile } from '../load/file-filter.js';
 import type { BacklogSource } from '../load/source.js';
-import { run, type Repository } from './repository.js';
+import type { Repository } from './repository.js';
 
 interface TreeEntry {
   path: string;
@@ -17,7 +17,7 @@ interface TreeEntry {
  * commits share (nearly all of them, in a diff) is read once.
  */
 export async function gitSources(repository: Repository, commits: readonly string[]): Promise<BacklogSource[]> {
-  const trees = await Promise.all(commits.map((commit) => treeOf(repository, commit)));
+  const trees = await treesOf(repository, commits);
   const contents = await readBlobs(repository, [...new Set(trees.flatMap((tree) => tree.entries.map((entry) => entry.blob)))]);
   return trees.map(({ commit, entries, notices }) => {
     for (const entry of entries) if (!contents.has(entry.blob)) throw new IoError(`git cat-file: blob ${entry.blob} of ${entry.path} is missing`);
@@ -37,17 +37,96 @@ export async function gitSources(repository: Repository, commits: readonly strin
   });
 }
 
-/** The backlog files of a commit with their blob ids, sorted by path. */
-async function treeOf(repository: Repository, commit: string): Promise<{ commit: string; entries: TreeEntry[]; notices: string[] }> {
+interface Tree {
+  commit: string;
+  entries: TreeEntry[];
+  notices: string[];
+}
+
+/**
+ * The trees of the commits: the first listed whole, each after it as the one before with the
+ * files `git diff-tree` says changed (a commit of a history differs from the one before in a
+ * few files). A tree with symbolic links is listed whole, for its notices.
+ */
+async function treesOf(repository: Repository, commits: readonly string[]): Promise<Tree[]> {
+  if (commits.length === 0) return [];
   const pathspec = repository.prefix === '' ? '.' : repository.prefix;
-  const listing = await run(repository, ['ls-tree', '-r', '-z', '--full-tree', commit, '--', pathspec]);
+  // One process for every diff: each line asks for a commit against the one before ("commit parent").
+  const pairs = commits.slice(1).map((commit, i) => `${commit} ${commits[i]}\n`).join('');
+  const diffs = pairs === '' ? Promise.resolve([]) : gitOutput(repository, ['diff-tree', '--stdin', '--always', '-r', '-z', '--no-renames', '--', pathspec], pairs).then(diffSections);
+  const trees = [await treeOf(repository, commits[0]!)];
+  const sections = await diffs;
+  // Not the answer asked for (another git's format): every commit listed whole.
+  if (sections.length !== commits.length - 1) return Promise.all(commits.map((commit) => treeOf(repository, commit)));
+  for (const [i, diff] of sections.entries()) {
+    const commit = commits[i + 1]!;
+    const previous = trees[i]!;
+    const changed = new Map<string, string | undefined>();
+    let whole = false;
+    for (const { oldMode, newMode, blob, status, fullPath } of diff) {
+      const path = relativePath(repository, fullPath);
+      if (oldMode === '120000' || newMode === '120000') whole = true;
+      if (!isBacklogFile(path) || (newMode === '160000' && oldMode === '160000')) continue;
+      changed.set(path, status === 'D' || newMode === '160000' ? undefined : blob);
+    }
+    // Notices name their commit: a tree with links is listed whole.
+    if (whole || previous.notices.length > 0) {
+      trees.push(await treeOf(repository, commit));
+      continue;
+    }
+    const entries = previous.entries.filter((entry) => !changed.has(entry.path));
+    for (const [path, blob] of changed) if (blob !== undefined) entries.push({ path, blob });
+    entries.sort(byPath);
+    trees.push({ commit, entries, notices: previous.notices });
+  }
+  return trees;
+}
+
+interface DiffLine {
+  oldMode: string;
+  newMode: string;
+  blob: string;
+  status: string;
+  fullPath: string;
+}
+
+/** The changes `git diff-tree --stdin --always -z` gives, one list for each pair it was given. */
+function diffSections(output: string): DiffLine[][] {
+  const sections: DiffLine[][] = [];
+  const fields = output.split('\0');
+  for (let at = 0; at < fields.length; at++) {
+    const field = fields[at]!;
+    if (field === '') continue;
+    // A change is its modes, ids and status, then its path; anything else heads the next pair's changes.
+    if (!field.startsWith(':')) {
+      sections.push([]);
+      continue;
+    }
+    const [oldMode, newMode, , blob, status] = field.slice(1).split(' ') as [string, string, string, string, string];
+    sections.at(-1)!.push({ oldMode, newMode, blob, status, fullPath: fields[++at]! });
+  }
+  return sections;
+}
+
+function relativePath(repository: Repository, fullPath: string): string {
+  return repository.prefix === '' ? fullPath : fullPath.slice(repository.prefix.length + 1);
+}
+
+function byPath(a: TreeEntry, b: TreeEntry): number {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+}
+
+/** The backlog files of a commit with their blob ids, sorted by path. */
+async function treeOf(repository: Repository, commit: string): Promise<Tree> {
+  const pathspec = repository.prefix === '' ? '.' : repository.prefix;
+  const listing = await gitOutput(repository, ['ls-tree', '-r', '-z', '--full-tree', commit, '--', pathspec]);
   const notices: string[] = [];
   const entries: TreeEntry[] = [];
   for (const line of listing.split('\0').filter(Boolean)) {
     const match = /^(\d+) (\w+) ([0-9a-f]+)\t(.*)$/s.exec(line);
     if (!match) continue;
     const [, mode, type, blob, fullPath] = match as unknown as [string, string, string, string, string];
-    const path = repository.prefix === '' ? fullPath : fullPath.slice(repository.prefix.length + 1);
+    const path = relativePath(repository, fullPath);
     if (type !== 'blob' || !isBacklogFile(path)) continue;
     if (mode === '120000') {
       notices.push(`skipped ${path}: a symbolic link in ${commit.slice(0, 7)}`);
@@ -55,8 +134,24 @@ async function treeOf(repository: Repository, commit: string): Promise<{ commit:
     }
     entries.push({ path, blob });
   }
-  entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  entries.sort(byPath);
   return { commit, entries, notices };
+}
+
+/**
+ * A git command's output, from a process of its own: simple-git, asked for the trees of many
+ * commits at once, has been seen to return one of them cut short.
+ */
+function gitOutput(repository: Repository, args: string[], input?: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = execFile('git', args, { cwd: repository.top, maxBuffer: 1024 ** 3, encoding: 'utf8' }, (error, stdout, stderr) => {
+      if (error) reject(new IoError(`git ${args[0]} failed: ${stderr.trim() || errorMessage(error)}`, { cause: error }));
+      else resolve(stdout);
+    });
+    // A command that reads no input may be gone before it is written: its exit status tells.
+    child.stdin?.on('error', () => {});
+    child.stdin?.end(input ?? '');
+  });
 }
 
 /**

@@ -1,12 +1,13 @@
 // `backlog report --history`: the KPIs as they were at dates from --since to today, read from
-// the commits of the time. Each distinct commit is read once; files that did not change
-// between samples are parsed once.
+// the commits of the time. Each distinct commit is read once, and a file's content once
+// whatever the commits it is in (commit-backlogs.ts).
 import { UsageError } from '../errors.js';
-import type { SourceFile } from '../load/types.js';
-import { measures } from '../query/report.js';
-import { stays } from '../model/status.js';
 import type { ParseCache } from '../load/parse-cache.js';
-import { backlogAt } from './backlog-at.js';
+import type { Backlog } from '../model/backlog.js';
+import { stays } from '../model/status.js';
+import type { QueryContext } from '../query/context.js';
+import { measures } from '../query/report.js';
+import { commitBacklogs } from './commit-backlogs.js';
 import { run, type Repository } from './repository.js';
 
 export type Interval = 'day' | 'week' | 'month';
@@ -25,7 +26,7 @@ export interface HistoryPoint {
   workloads_rationalized: number;
 }
 
-export async function kpiHistory(repository: Repository, root: string, options: { since?: string; every: Interval; today: string; cache?: ParseCache }): Promise<HistoryPoint[]> {
+export async function kpiHistory(repository: Repository, options: { since?: string; every: Interval; today: string; cache?: () => ParseCache | undefined }): Promise<HistoryPoint[]> {
   const pathspec = repository.prefix === '' ? '.' : repository.prefix;
   const log = await run(repository, ['log', '--first-parent', '--format=%H %cs', 'HEAD', '--', pathspec]);
   const commits = log
@@ -38,38 +39,36 @@ export async function kpiHistory(repository: Repository, root: string, options: 
   if (commits.length === 0) throw new UsageError('no commit touches the backlog yet: there is no history to report');
   const since = options.since ?? commits.at(-1)!.date;
   const dates = sampleDates(since, options.today, options.every);
-  const memo = new Map<string, SourceFile>();
-  const byCommit = new Map<string, HistoryPoint>();
-  const points: HistoryPoint[] = [];
-  for (const date of dates) {
-    // Newest first: the first commit on or before the date.
-    const commit = commits.find((c) => c.date <= date)?.commit ?? null;
-    if (commit === null) {
-      points.push({ date, commit, workloads: 0, workloads_to_move: 0, workloads_migrated: 0, percent_workloads_migrated: 0, servers: 0, servers_migrated: 0, percent_servers_migrated: 0, workloads_rationalized: 0 });
-      continue;
-    }
-    let point = byCommit.get(commit);
-    if (!point) {
-      const { result } = await backlogAt(repository, commit, root, { asOf: date, memo, ...(options.cache ? { cache: options.cache } : {}) });
-      const figures = measures({ backlog: result.backlog, graph: result.graph });
-      const workloads = [...result.backlog.byKey.workloads.values()];
-      point = {
-        date,
-        commit,
-        workloads: workloads.length,
-        workloads_to_move: workloads.filter((w) => !stays(w)).length,
-        workloads_migrated: figures['workloads-migrated'],
-        percent_workloads_migrated: figures['percent-workloads-migrated'],
-        servers: result.backlog.byKey.servers.size,
-        servers_migrated: figures['servers-migrated'],
-        percent_servers_migrated: figures['percent-servers-migrated'],
-        workloads_rationalized: figures['workloads-rationalized'],
-      };
-      byCommit.set(commit, point);
-    }
-    points.push({ ...point, date });
-  }
-  return points;
+  // Newest first: the first commit on or before each date.
+  const commitOf = dates.map((date) => commits.find((c) => c.date <= date)?.commit ?? null);
+  const distinct = [...new Set(commitOf.filter((commit) => commit !== null))];
+  const figures = new Map<string, Figures>();
+  let at = 0;
+  for await (const backlog of commitBacklogs(repository, distinct, options.cache ? { cache: options.cache } : {})) figures.set(distinct[at++]!, figuresOf(backlog));
+  return dates.map((date, i) => {
+    const commit = commitOf[i]!;
+    return { date, commit, ...(commit === null ? NOTHING : figures.get(commit)!) };
+  });
+}
+
+type Figures = Omit<HistoryPoint, 'date' | 'commit'>;
+
+const NOTHING: Figures = { workloads: 0, workloads_to_move: 0, workloads_migrated: 0, percent_workloads_migrated: 0, servers: 0, servers_migrated: 0, percent_servers_migrated: 0, workloads_rationalized: 0 };
+
+function figuresOf(backlog: Backlog): Figures {
+  // The figures need no graph.
+  const figures = measures({ backlog } as QueryContext);
+  const workloads = [...backlog.byKey.workloads.values()];
+  return {
+    workloads: workloads.length,
+    workloads_to_move: workloads.filter((w) => !stays(w)).length,
+    workloads_migrated: figures['workloads-migrated'],
+    percent_workloads_migrated: figures['percent-workloads-migrated'],
+    servers: backlog.byKey.servers.size,
+    servers_migrated: figures['servers-migrated'],
+    percent_servers_migrated: figures['percent-servers-migrated'],
+    workloads_rationalized: figures['workloads-rationalized'],
+  };
 }
 
 /** From `since` to `until`, every day, week or month (calendar months: the same day, or the month's last). */

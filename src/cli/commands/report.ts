@@ -16,6 +16,7 @@ import type { CliIO } from '../io.js';
 import { backlogRoot } from '../backlog-root.js';
 import { openForQuery, type QueriedBacklog } from '../open-backlog.js';
 import { parseCacheOf } from '../caching.js';
+import type { ParseCache } from '../../load/parse-cache.js';
 import { toolVersion } from '../version.js';
 import { writeOutput } from '../write-output.js';
 
@@ -83,8 +84,9 @@ async function history(options: ReportOptions, today: string, io: CliIO): Promis
   if (options.since !== undefined) resolveAsOf(options.since, {}); // the same date check as --as-of
   const root = await backlogRoot(io, options.root);
   const repository = await openRepository(root);
-  const cache = parseCacheOf(io, root);
-  const points = await kpiHistory(repository, root, { every: options.every, today, ...(cache ? { cache } : {}), ...(options.since ? { since: options.since } : {}) });
+  let cache: ParseCache | undefined;
+  const openCache = () => (cache ??= parseCacheOf(io, root));
+  const points = await kpiHistory(repository, { every: options.every, today, cache: openCache, ...(options.since ? { since: options.since } : {}) });
   await cache?.save('all');
   const warning = await shallowHistoryWarning(repository);
   if (warning) io.stderr(warning);

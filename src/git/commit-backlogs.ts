@@ -1,0 +1,65 @@
+// The models of a backlog at a series of commits, for figures over time: the model of each is
+// the one before with the files that changed replaced (model/backlog-by-file.ts). Files'
+// entities are kept by their blob ids, so a commit after the first parses only the contents no
+// earlier commit had (through the parse cache), and nothing else of a file is kept.
+import type { Backlog } from '../model/backlog.js';
+import { BacklogByFile } from '../model/backlog-by-file.js';
+import type { Entity } from '../model/entity.js';
+import { backlogPaths } from '../load/file-filter.js';
+import { ROOT_FILE } from '../load/find-root.js';
+import type { ParseCache } from '../load/parse-cache.js';
+import { readBacklogFiles } from '../load/read-files.js';
+import { projectOf } from '../load/read-project.js';
+import { readSourceFile } from '../load/read-source-file.js';
+import type { BacklogSource } from '../load/source.js';
+import { gitSources } from './git-source.js';
+import type { Repository } from './repository.js';
+
+/** What a file's content gives the model: its entities, and for the root file its exclude globs. */
+interface Content {
+  entities: readonly Entity[];
+  exclude: readonly string[];
+}
+
+/**
+ * The backlog at each commit, in the order given: its entities as a load of the commit indexes
+ * them (no project, no findings). Each is valid until the next is asked for.
+ */
+export async function* commitBacklogs(repository: Repository, commits: readonly string[], options: { cache?: () => ParseCache | undefined } = {}): AsyncGenerator<Backlog> {
+  const sources = await gitSources(repository, commits);
+  // Opened once git has answered: git's processes start faster from a process with a small heap.
+  const cache = options.cache?.();
+  const contents = new Map<string, Content>();
+  const model = new BacklogByFile();
+  // The root file is checked apart (only it may hold `project`): the same content elsewhere is another file.
+  const keyOf = (source: BacklogSource, path: string) => `${path === ROOT_FILE}\0${source.contentId!(path)}`;
+  for (const source of sources) {
+    const rootBytes = await source.readFile(ROOT_FILE);
+    if (rootBytes && !contents.has(keyOf(source, ROOT_FILE))) {
+      const file = readSourceFile(ROOT_FILE, rootBytes);
+      contents.set(keyOf(source, ROOT_FILE), { entities: file.check.entities, exclude: projectOf(file)?.exclude ?? [] });
+    }
+    const exclude = rootBytes ? contents.get(keyOf(source, ROOT_FILE))!.exclude : [];
+    const paths = await backlogPaths(source, exclude);
+    const unread = paths.filter((path) => !contents.has(keyOf(source, path)));
+    for await (const file of readBacklogFiles(only(source, unread), { allowEmpty: true, ...(cache ? { cache } : {}) })) {
+      contents.set(keyOf(source, file.path), { entities: file.check.entities, exclude: [] });
+    }
+    const listed = new Set(paths);
+    for (const path of [...model.paths()]) if (!listed.has(path)) model.set(path, undefined);
+    for (const path of paths) model.set(path, contents.get(keyOf(source, path))?.entities);
+    yield model.backlog();
+  }
+}
+
+/** The source with only these files (never the root file: read apart, with its own check). */
+function only(source: BacklogSource, paths: readonly string[]): BacklogSource {
+  const listed = new Set(paths.filter((path) => path !== ROOT_FILE));
+  return {
+    description: source.description,
+    notices: [],
+    listFiles: async () => [...listed],
+    readFile: async (path, room) => (listed.has(path) ? source.readFile(path, room) : undefined),
+    contentId: (path) => source.contentId?.(path),
+  };
+}

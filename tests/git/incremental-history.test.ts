@@ -1,0 +1,104 @@
+// report --history builds each commit's model from the one before (git/commit-backlogs.ts): it
+// must give what a load of each commit from scratch gives, whatever the commits changed.
+import { describe, expect, it } from 'vitest';
+import { COLLECTION_NAMES } from '../../schemas/vocabulary.js';
+import { backlogAt } from '../../src/git/backlog-at.js';
+import { commitBacklogs } from '../../src/git/commit-backlogs.js';
+import { kpiHistory } from '../../src/git/kpi-history.js';
+import { openRepository, run } from '../../src/git/repository.js';
+import type { Backlog } from '../../src/model/backlog.js';
+import { stays } from '../../src/model/status.js';
+import type { QueryContext } from '../../src/query/context.js';
+import { measures } from '../../src/query/report.js';
+import { gitRepo, type Commit } from '../helpers/git-repo.js';
+
+const STATUSES = ['identified', 'assessed', 'planned', 'migrating', 'migrated', 'optimized', 'retained'];
+const STRATEGIES = ['tbd', 'rehost', 'retain', 'retire'];
+const SERVER_STATUSES = ['not-started', 'migrated', 'decommissioned'];
+
+/** A small deterministic generator of choices. */
+function choices(seed: number): (n: number) => number {
+  let state = seed;
+  return (n) => Math.floor(((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * n);
+}
+
+/** A file of workloads and their servers; ids repeat across files now and then (the first one counts). */
+function teamFile(pick: (n: number) => number): string {
+  const workloads = Array.from({ length: 1 + pick(3) }, () => `  - { id: w${pick(12)}, name: W, status: ${STATUSES[pick(STATUSES.length)]}, strategy: ${STRATEGIES[pick(STRATEGIES.length)]} }\n`);
+  const servers = Array.from({ length: pick(3) }, () => `  - { id: s${pick(20)}, status: ${SERVER_STATUSES[pick(SERVER_STATUSES.length)]} }\n`);
+  return `workloads:\n${workloads.join('')}${servers.length > 0 ? `servers:\n${servers.join('')}` : ''}`;
+}
+
+function history(): Commit[] {
+  const pick = choices(11);
+  const paths = ['a.yaml', 'b/c.yaml', 'b/d.yaml', 'e.yaml', 'f/g.yaml', 'old/h.yaml'];
+  const first: Record<string, string | null> = { 'backlog.yaml': 'project:\n  name: Generated\n' };
+  for (const path of paths) first[path] = teamFile(pick);
+  const commits: Commit[] = [{ message: 'start', date: '2026-01-01', files: first }];
+  for (let day = 2; day <= 12; day++) {
+    const files: Record<string, string | null> = {};
+    for (let n = 1 + pick(2); n > 0; n--) files[paths[pick(paths.length)]!] = teamFile(pick);
+    if (day === 4) files['b/d.yaml'] = null;
+    if (day === 5) files['moved/d.yaml'] = teamFile(choices(5));
+    if (day === 6) files['copy.yaml'] = teamFile(choices(5)); // the same content as moved/d.yaml
+    if (day === 7) files['backlog.yaml'] = 'project:\n  name: Generated\n  exclude: [old/**]\n';
+    if (day === 8) files['broken.yaml'] = 'workloads:\n  - id: broken\n    name: [unclosed\n';
+    if (day === 9) files['backlog.yaml'] = 'project:\n  name: Generated\nworkloads:\n  - { id: w1, name: First of all, status: migrated }\n';
+    if (day === 10) files['broken.yaml'] = null;
+    commits.push({ message: `day ${day}`, date: `2026-01-${String(day).padStart(2, '0')}`, files });
+  }
+  return commits;
+}
+
+/** What the figures and the queries read of a backlog: every entity in order, and the first of each key. */
+function shape(backlog: Backlog) {
+  return Object.fromEntries(
+    COLLECTION_NAMES.map((name) => [
+      name,
+      {
+        entities: backlog.entities[name].map((entity) => [entity.key, entity.data]),
+        first: [...backlog.byKey[name]].map(([key, entity]) => [key, entity.data]).sort(([a], [b]) => String(a).localeCompare(String(b))),
+      },
+    ]),
+  );
+}
+
+describe('the history built commit by commit', () => {
+  const dir = gitRepo(history());
+
+  it('has at each commit the model a load of that commit has', async () => {
+    const repository = await openRepository(dir);
+    const commits = (await run(repository, ['log', '--reverse', '--format=%H'])).split('\n').filter(Boolean);
+    let at = 0;
+    for await (const backlog of commitBacklogs(repository, commits)) {
+      const scratch = await backlogAt(repository, commits[at]!, dir, { asOf: '2026-02-01' });
+      expect(shape(backlog), `commit ${at}`).toEqual(shape(scratch.result.backlog));
+      at += 1;
+    }
+    expect(at).toBe(commits.length);
+  });
+
+  it('gives the KPIs that loads of each commit from scratch give', async () => {
+    const repository = await openRepository(dir);
+    const points = await kpiHistory(repository, { every: 'day', today: '2026-01-14', since: '2025-12-31' });
+    expect(points).toHaveLength(15);
+    expect(points[0]!.commit).toBeNull();
+    for (const point of points.slice(1)) {
+      const { result } = await backlogAt(repository, point.commit!, dir, { asOf: point.date });
+      const figures = measures({ backlog: result.backlog, graph: result.graph } as QueryContext);
+      const workloads = [...result.backlog.byKey.workloads.values()];
+      expect(point, point.date).toEqual({
+        date: point.date,
+        commit: point.commit,
+        workloads: workloads.length,
+        workloads_to_move: workloads.filter((w) => !stays(w)).length,
+        workloads_migrated: figures['workloads-migrated'],
+        percent_workloads_migrated: figures['percent-workloads-migrated'],
+        servers: result.backlog.byKey.servers.size,
+        servers_migrated: figures['servers-migrated'],
+        percent_servers_migrated: figures['percent-servers-migrated'],
+        workloads_rationalized: figures['workloads-rationalized'],
+      });
+    }
+  });
+});
