@@ -1,7 +1,7 @@
 // Text -> documents. The fast reader (subset.ts) takes what it can; the `yaml` package takes
-// the rest and gives detail. A file too large for the `yaml` package (it needs about a second
-// and 100 MB per megabyte) is read by the fast reader alone: a key written twice is then read as
-// YAML does, and anything else the fast reader does not take is one finding where it stopped.
+// the rest and gives detail. A file too large for the `yaml` package (its time and memory grow
+// fast with size) is read by the fast reader alone: a key written twice is then read as YAML
+// does, and anything else the fast reader does not take is one finding where it stopped.
 import type { FileProblem, ParsedDocument, ParserName } from '../types.js';
 import { parseFull } from './full.js';
 import { readSubset, type SubsetDocument } from './subset.js';
