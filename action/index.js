@@ -56539,7 +56539,7 @@ function applyChanges(files, changes2, options) {
   const after = [...byPath3.values()].map((file) => written.has(file.path) ? readSourceFile(file.path, Buffer.from(written.get(file.path))) : file);
   for (const [path, text3] of changed) if (!byPath3.has(path)) after.push(readSourceFile(path, Buffer.from(text3)));
   const checks = { asOf: options.asOf, errorsOnly: true };
-  const introduced = findingDelta(validate2(files, checks).diagnostics, validate2(after, checks).diagnostics).introduced;
+  const introduced = findingDelta(validate2(files, checks, options.model).diagnostics, validate2(after, checks).diagnostics).introduced;
   if (introduced.length > 0) return { status: "refused", reason: "the change would add errors; nothing was written", introduced };
   if (options.dryRun) return { status: "dry-run", diff: changed.map(([path, text3]) => unifiedDiff(path, byPath3.get(path)?.text ?? "", text3)).join(""), files: changed.map(([path]) => path) };
   const moved = changed.find(([path]) => textNow(join11(options.root, path)) !== byPath3.get(path)?.text);
@@ -56994,7 +56994,7 @@ async function waves(options, io, journal) {
     writeOutput(io, WAVE_PLAN_FORMATTERS[options.format](plan, style));
     return 0;
   }
-  const result = applyFileEdits(opened.files, waveAssignmentEdits(opened.backlog, plan), { root: opened.root, dryRun: options.dryRun === true, asOf, ...journal ? { journal } : {} });
+  const result = applyFileEdits(opened.files, waveAssignmentEdits(opened.backlog, plan), { root: opened.root, dryRun: options.dryRun === true, asOf, model: opened, ...journal ? { journal } : {} });
   return reportApplied(result, io, style);
 }
 function waveFindings(opened, asOf) {
@@ -60965,7 +60965,7 @@ async function runSet(args, options, io) {
     const resolved = entities.map((entity) => ({ entity, assignments: assignments.map((assignment) => resolveAssignment(entity, assignment)) }));
     const edits = /* @__PURE__ */ new Map();
     for (const { entity, assignments: made } of resolved) for (const edit of assignmentEdits(entity, made)) addTo(edits, entity.file, edit);
-    const result = applyFileEdits(opened.files, edits, { root: opened.root, dryRun, asOf, ...journal ? { journal } : {} });
+    const result = applyFileEdits(opened.files, edits, { root: opened.root, dryRun, asOf, model: opened, ...journal ? { journal } : {} });
     const style = createStyle(colourEnabled(io, options.color));
     if (!bulk || result.status === "refused" || result.status === "unchanged") return reportApplied(result, io, style);
     const lines = resolved.flatMap(({ entity, assignments: made }) => changeLines(entity, assignments, made));
@@ -64643,7 +64643,7 @@ ${problem.hint ? `  hint: ${problem.hint}
       plans.set(result.collection, plan);
       for (const [file, fileEdits] of plan.edits) for (const edit of fileEdits) addTo(edits, file, edit);
     }
-    const applied = applyFileEdits(opened.files, edits, { root: opened.root, dryRun, asOf, ...journal ? { journal } : {} });
+    const applied = applyFileEdits(opened.files, edits, { root: opened.root, dryRun, asOf, model: opened, ...journal ? { journal } : {} });
     const code = applied.status === "refused" ? reportRefusal(applied, run3, io, createStyle(colourEnabled(io, options.color))) : reportApplied(applied, io, createStyle(colourEnabled(io, options.color)));
     const summary2 = summarize(source, run3, applied.status === "refused" ? void 0 : plans, unused);
     if (applied.status === "dry-run" || applied.status === "refused") io.stderr(summary2);

@@ -4,6 +4,7 @@
 import { closeSync, existsSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SourceFile } from '../load/types.js';
+import type { BacklogModel } from '../load/backlog-of-files.js';
 import { readSourceFile } from '../load/read-source-file.js';
 import { findingDelta } from '../diff/review.js';
 import type { Diagnostic } from '../model/diagnostic.js';
@@ -23,6 +24,8 @@ export interface ApplyOptions {
   asOf: string;
   /** The journal of the backlog's lock (backlog-lock.ts): the files are then written all or none, even across a crash. */
   journal?: string;
+  /** The model of `files` when the caller has it: the findings before the change are taken from it, not from the files again. */
+  model?: BacklogModel;
 }
 
 export type ApplyResult =
@@ -47,7 +50,7 @@ export function applyChanges(files: readonly SourceFile[], changes: ReadonlyMap<
   const after = [...byPath.values()].map((file) => (written.has(file.path) ? readSourceFile(file.path, Buffer.from(written.get(file.path)!)) : file));
   for (const [path, text] of changed) if (!byPath.has(path)) after.push(readSourceFile(path, Buffer.from(text)));
   const checks = { asOf: options.asOf, errorsOnly: true };
-  const introduced = findingDelta(validate(files, checks).diagnostics, validate(after, checks).diagnostics).introduced;
+  const introduced = findingDelta(validate(files, checks, options.model).diagnostics, validate(after, checks).diagnostics).introduced;
   if (introduced.length > 0) return { status: 'refused', reason: 'the change would add errors; nothing was written', introduced };
 
   // The diff only for a dry run, which prints it: a large import's costs time to make.

@@ -87,7 +87,7 @@ export async function runImport(source: ImportSource, files: readonly string[], 
       plans.set(result.collection, plan);
       for (const [file, fileEdits] of plan.edits) for (const edit of fileEdits) addTo(edits, file, edit);
     }
-    const applied = applyFileEdits(opened.files, edits, { root: opened.root, dryRun, asOf, ...(journal ? { journal } : {}) });
+    const applied = applyFileEdits(opened.files, edits, { root: opened.root, dryRun, asOf, model: opened, ...(journal ? { journal } : {}) });
     const code = applied.status === 'refused' ? reportRefusal(applied, run, io, createStyle(colourEnabled(io, options.color))) : reportApplied(applied, io, createStyle(colourEnabled(io, options.color)));
     const summary = summarize(source, run, applied.status === 'refused' ? undefined : plans, unused);
     if (applied.status === 'dry-run' || applied.status === 'refused') io.stderr(summary);

@@ -52,7 +52,7 @@ export async function runSet(args: string[], options: SetOptions, io: CliIO): Pr
     const resolved = entities.map((entity) => ({ entity, assignments: assignments.map((assignment) => resolveAssignment(entity, assignment)) }));
     const edits = new Map<string, Edit[]>();
     for (const { entity, assignments: made } of resolved) for (const edit of assignmentEdits(entity, made)) addTo(edits, entity.file, edit);
-    const result = applyFileEdits(opened.files, edits, { root: opened.root, dryRun, asOf, ...(journal ? { journal } : {}) });
+    const result = applyFileEdits(opened.files, edits, { root: opened.root, dryRun, asOf, model: opened, ...(journal ? { journal } : {}) });
     const style = createStyle(colourEnabled(io, options.color));
     if (!bulk || result.status === 'refused' || result.status === 'unchanged') return reportApplied(result, io, style);
     // Many entities: what changed on each, then the files.

@@ -49,7 +49,7 @@ async function waves(options: WavesOptions, io: CliIO, journal: string | undefin
     writeOutput(io, WAVE_PLAN_FORMATTERS[options.format](plan, style));
     return 0;
   }
-  const result = applyFileEdits(opened.files, waveAssignmentEdits(opened.backlog, plan), { root: opened.root, dryRun: options.dryRun === true, asOf, ...(journal ? { journal } : {}) });
+  const result = applyFileEdits(opened.files, waveAssignmentEdits(opened.backlog, plan), { root: opened.root, dryRun: options.dryRun === true, asOf, model: opened, ...(journal ? { journal } : {}) });
   return reportApplied(result, io, style);
 }
 
