@@ -37,11 +37,13 @@ describe('README', () => {
     expect(stdout.trimEnd().endsWith(pieces.at(-1)!)).toBe(true);
   });
 
-  it('has an example backlog that validates clean', async () => {
+  it('has an example backlog that validates clean, written as fmt writes it (the pre-commit hook)', async () => {
     expect(example).toBeDefined();
-    const { code, stdout } = await runCli(['validate', '--root', tempDir({ 'backlog.yaml': example! })]);
+    const root = tempDir({ 'backlog.yaml': example! });
+    const { code, stdout } = await runCli(['validate', '--root', root]);
     expect(stdout).toBe('✔ no problems (1 file, 8 entities)\n');
     expect(code).toBe(0);
+    expect(await runCli(['fmt', '--check', '--root', root])).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 
   it("shows what the walkthrough's pull request does to that backlog: its commands run, the diff they print", async () => {

@@ -1,7 +1,7 @@
 // The installed binary end to end: the shim runs the built CLI, and exit codes and streams
 // reach the calling process (CI sees exactly these).
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -23,6 +23,14 @@ describe('bin/backlog.js', () => {
     expect(help.stdout).toContain('Usage: backlog');
     expect(help).toEqual(backlog('--debug', '--help'));
     expect(backlog('-h')).toEqual(help);
+  });
+
+  it('says in one line, without a stack trace, that the CLI is not built (a clone before npm ci)', () => {
+    const clone = tempDir({ 'package.json': '{ "type": "module" }\n', 'bin/backlog.js': readFileSync(bin, 'utf8') });
+    const result = spawnSync(process.execPath, [join(clone, 'bin', 'backlog.js'), 'validate'], { encoding: 'utf8' });
+    expect(result.status).toBe(3);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe('backlog: the CLI is not built (dist/ is missing or partial): run `npm ci` or `npm run build` in its folder\n');
   });
 
   it('exits 1 with findings, the JSON envelope on stdout', () => {
