@@ -35,22 +35,28 @@ export async function runWaves(options: WavesOptions, io: CliIO): Promise<number
 
 async function waves(options: WavesOptions, io: CliIO, journal: string | undefined): Promise<number> {
   const asOf = resolveAsOf(options.asOf, io.env);
-  // Only a write reads the files: the rest answers from the snapshot.
-  const opened = options.suggest && options.write ? await openBacklog(io, options.root) : await openForQuery(io, options.root);
   const style = createStyle(colourEnabled(io, options.color));
-  if (!options.suggest) {
-    const diagnostics = waveFindings(opened as QueriedBacklog, asOf);
-    const summaries = summarizeWaves(opened.context, diagnostics);
-    writeOutput(io, await WAVES_FORMATTERS[options.format](summaries, { style: options.format === 'table' ? style : createStyle(false), columns: options.wide ? undefined : io.columns }));
+  // Only a write reads the files: the rest answers from the snapshot.
+  if (options.suggest && options.write) return writeSuggestedWaves(options, io, asOf, journal);
+  const opened = await openForQuery(io, options.root);
+  if (options.suggest) {
+    writeOutput(io, WAVE_PLAN_FORMATTERS[options.format](suggestWaves(opened.context, planOptions(options)), style));
     return 0;
   }
-  const plan = suggestWaves(opened.context, { reassign: options.reassign === true, ...(options.maxServers !== undefined ? { maxServers: options.maxServers } : {}) });
-  if (!options.write || !('files' in opened)) {
-    writeOutput(io, WAVE_PLAN_FORMATTERS[options.format](plan, style));
-    return 0;
-  }
+  const summaries = summarizeWaves(opened.context, waveFindings(opened, asOf));
+  writeOutput(io, await WAVES_FORMATTERS[options.format](summaries, { style: options.format === 'table' ? style : createStyle(false), columns: options.wide ? undefined : io.columns }));
+  return 0;
+}
+
+async function writeSuggestedWaves(options: WavesOptions, io: CliIO, asOf: string, journal: string | undefined): Promise<number> {
+  const opened = await openBacklog(io, options.root);
+  const plan = suggestWaves(opened.context, planOptions(options));
   const result = applyFileEdits(opened.files, waveAssignmentEdits(opened.backlog, plan), { root: opened.root, dryRun: options.dryRun === true, asOf, model: opened, ...(journal ? { journal } : {}) });
-  return reportApplied(result, io, style);
+  return reportApplied(result, io, createStyle(colourEnabled(io, options.color)));
+}
+
+function planOptions(options: WavesOptions) {
+  return { reassign: options.reassign === true, ...(options.maxServers !== undefined ? { maxServers: options.maxServers } : {}) };
 }
 
 /** The findings about the waves' plans: only the rules that find them run (no file's finding is one). */
