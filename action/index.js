@@ -23564,11 +23564,11 @@ var init_github = __esm({
     init_printable();
     GITHUB_ANNOTATION_LIMIT = 10;
     COMMAND = { error: "error", warning: "warning", info: "notice" };
-    github = (report2, context3) => {
+    github = (report, context3) => {
       const shown3 = { error: 0, warning: 0, info: 0 };
       const hidden = { error: 0, warning: 0, info: 0 };
       const lines = [];
-      for (const diagnostic of report2.diagnostics) {
+      for (const diagnostic of report.diagnostics) {
         if (shown3[diagnostic.severity] >= GITHUB_ANNOTATION_LIMIT) {
           hidden[diagnostic.severity] += 1;
           continue;
@@ -23620,9 +23620,9 @@ var init_gitlab = __esm({
     "use strict";
     init_finding_fingerprint();
     GITLAB_SEVERITY = { error: "major", warning: "minor", info: "info" };
-    gitlab = (report2, context3) => {
-      const fingerprints = findingFingerprints(report2.diagnostics, context3.sources);
-      const issues = report2.diagnostics.map((d, i2) => ({
+    gitlab = (report, context3) => {
+      const fingerprints = findingFingerprints(report.diagnostics, context3.sources);
+      const issues = report.diagnostics.map((d, i2) => ({
         description: d.hint ? `${d.message} \u2014 ${d.hint}` : d.message,
         check_name: d.code,
         fingerprint: fingerprints[i2],
@@ -23692,18 +23692,18 @@ var init_json = __esm({
     init_severity_counts();
     init_json_output();
     init_diagnostic_json();
-    json = (report2) => {
-      const counts = countBySeverity(report2.diagnostics);
+    json = (report) => {
+      const counts = countBySeverity(report.diagnostics);
       const envelope = {
         version: OUTPUT_VERSION,
         summary: {
-          files: report2.files.length,
-          entities: report2.entities,
+          files: report.files.length,
+          entities: report.entities,
           errors: counts.error,
           warnings: counts.warning,
           infos: counts.info
         },
-        diagnostics: report2.diagnostics.map(diagnosticJson)
+        diagnostics: report.diagnostics.map(diagnosticJson)
       };
       return jsonText(envelope);
     };
@@ -24003,13 +24003,13 @@ var init_junit = __esm({
     init_list();
     init_severity();
     RUN_SUITE = "backlog validate";
-    junit = (report2, context3) => {
+    junit = (report, context3) => {
       const failing = /* @__PURE__ */ new Map();
-      for (const d of report2.diagnostics) {
+      for (const d of report.diagnostics) {
         if (!fails(d.severity, context3.failOn)) continue;
         addTo(failing, d.file, d);
       }
-      const files = [.../* @__PURE__ */ new Set([...report2.files, ...failing.keys()])].sort();
+      const files = [.../* @__PURE__ */ new Set([...report.files, ...failing.keys()])].sort();
       const suites = [];
       let tests = 0;
       let failures = 0;
@@ -24026,7 +24026,7 @@ ${cases.join("\n")}
         const cases = found.length > 0 ? found.map((d, i2) => failingCase(names2[i2], d.file, d.code, d.message, findingText(d))) : [`    <testcase name="${xml(file)}" classname="${xml(file)}" file="${xml(file)}"/>`];
         addSuite(file, cases, found.length);
       }
-      const warnings = report2.diagnostics.filter((d) => d.severity === "warning");
+      const warnings = report.diagnostics.filter((d) => d.severity === "warning");
       if (context3.maxWarnings !== void 0 && warnings.length > context3.maxWarnings) {
         const message = `${plural(warnings.length, "warning")}, more than --max-warnings ${context3.maxWarnings}`;
         const body = [`${message}:`, ...warnings.map((d) => `${findingText(d).split("\n")[0]} ${d.code}`)].join("\n");
@@ -24116,10 +24116,10 @@ var init_markdown = __esm({
     init_severity_counts();
     MARKDOWN_ROW_LIMIT = 200;
     ICON = { error: "\u274C", warning: "\u26A0\uFE0F", info: "\u2139\uFE0F" };
-    markdown = (report2, context3) => {
-      const counts = countBySeverity(report2.diagnostics);
-      const checked = `${plural(report2.files.length, "file")}, ${plural(report2.entities, "entity", "entities")}`;
-      if (report2.diagnostics.length === 0) return `### backlog validate
+    markdown = (report, context3) => {
+      const counts = countBySeverity(report.diagnostics);
+      const checked = `${plural(report.files.length, "file")}, ${plural(report.entities, "entity", "entities")}`;
+      if (report.diagnostics.length === 0) return `### backlog validate
 
 \u2705 No problems (${checked}).
 `;
@@ -24131,13 +24131,13 @@ var init_markdown = __esm({
         "| Severity | Code | Location | Message |",
         "| --- | --- | --- | --- |"
       ];
-      for (const d of report2.diagnostics.slice(0, MARKDOWN_ROW_LIMIT)) {
+      for (const d of report.diagnostics.slice(0, MARKDOWN_ROW_LIMIT)) {
         const file = context3.pathPrefix + d.file;
         const location = d.line !== void 0 ? `${file}:${d.line}:${d.column}` : file;
         const message = d.hint ? `${d.message} \u2014 ${d.hint}` : d.message;
         lines.push(`| ${ICON[d.severity]} ${d.severity} | \`${d.code}\` | ${codeSpan(location, "table")} | ${inertMessage(message, "table")} |`);
       }
-      const rest = report2.diagnostics.length - MARKDOWN_ROW_LIMIT;
+      const rest = report.diagnostics.length - MARKDOWN_ROW_LIMIT;
       if (rest > 0) lines.push("", `\u2026 and ${plural(rest, "more finding")}; run \`backlog validate\` to see them all.`);
       return `${lines.join("\n")}
 `;
@@ -24172,9 +24172,9 @@ var init_sarif = __esm({
     LEVEL = { error: "error", warning: "warning", info: "note" };
     SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
     INFORMATION_URI = "https://www.npmjs.com/package/migration-backlog";
-    sarif = (report2, context3) => {
+    sarif = (report, context3) => {
       const ruleIndex = new Map(DIAGNOSTIC_CODES.map((code, index) => [code, index]));
-      const fingerprints = findingFingerprints(report2.diagnostics, context3.sources);
+      const fingerprints = findingFingerprints(report.diagnostics, context3.sources);
       const log = {
         $schema: SARIF_SCHEMA,
         version: "2.1.0",
@@ -24209,7 +24209,7 @@ ${info.example}
                 })
               }
             },
-            results: report2.diagnostics.map((d, i2) => ({
+            results: report.diagnostics.map((d, i2) => ({
               ruleId: d.code,
               ruleIndex: ruleIndex.get(d.code),
               level: LEVEL[d.severity],
@@ -24300,18 +24300,18 @@ var init_stylish = __esm({
     init_printable();
     init_code_frame();
     init_severity_counts();
-    stylish = (report2, context3) => {
+    stylish = (report, context3) => {
       const { style } = context3;
-      const byFile = groupBy(report2.diagnostics, (diagnostic) => diagnostic.file);
+      const byFile = groupBy(report.diagnostics, (diagnostic) => diagnostic.file);
       const blocks = [];
       for (const [file, diagnostics] of byFile) {
         const lines = [style.underline(printable(file))];
         for (const diagnostic of diagnostics) lines.push(findingBlock(diagnostic, context3));
         blocks.push(lines.join("\n"));
       }
-      const counts = countBySeverity(report2.diagnostics);
-      const checked = `${plural(report2.files.length, "file")}, ${plural(report2.entities, "entity", "entities")}`;
-      const total = report2.diagnostics.length;
+      const counts = countBySeverity(report.diagnostics);
+      const checked = `${plural(report.files.length, "file")}, ${plural(report.entities, "entity", "entities")}`;
+      const total = report.diagnostics.length;
       const summary2 = total === 0 ? style.green(`\u2714 no problems (${checked})`) : (counts.error > 0 ? style.red.bold : counts.warning > 0 ? style.yellow.bold : style.blue.bold)(
         `\u2716 ${plural(total, "problem")} (${describeCounts(counts)}); checked ${checked}`
       );
@@ -44460,13 +44460,13 @@ var init_duplicate_id = __esm({
     "use strict";
     init_collections();
     init_entity();
-    duplicateId = ({ backlog, report: report2 }) => {
+    duplicateId = ({ backlog, report }) => {
       for (const collection of COLLECTION_NAMES) {
         for (const entity of backlog.repeated[collection]) {
           const first2 = backlog.byKey[collection].get(entity.key);
           const kind = COLLECTIONS[collection].kind;
           const message = collection === "dependencies" && entity.data.id === void 0 ? `this dependency repeats \`${first2.id}\`, written before in ${first2.file}` : `${kind} \`${entity.id}\` has the same id as ${kind} \`${first2.id}\` in ${first2.file} (ids ignore case)`;
-          report2({
+          report({
             code: "DUPLICATE_ID",
             message,
             place: idPlace(entity),
@@ -44484,7 +44484,7 @@ var init_duplicate_id = __esm({
             seen.set(key, index);
             return;
           }
-          report2({
+          report({
             code: "DUPLICATE_ID",
             message: `metric \`${metric.id}\` appears twice in outcome \`${outcome.id}\``,
             place: { ...fieldLocation(outcome, "metrics", index, "id") },
@@ -44503,7 +44503,7 @@ var init_duplicate_rank = __esm({
   "src/validate/rules/duplicate-rank.ts"() {
     "use strict";
     init_entity();
-    duplicateRank = ({ backlog, report: report2 }) => {
+    duplicateRank = ({ backlog, report }) => {
       const check2 = (entities, field2, value2, noun) => {
         const first2 = /* @__PURE__ */ new Map();
         for (const entity of entities) {
@@ -44515,7 +44515,7 @@ var init_duplicate_rank = __esm({
             first2.set(number3, entity);
             continue;
           }
-          report2({
+          report({
             code: "DUPLICATE_RANK",
             message: `${noun} \`${entity.id}\` has ${field2} ${number3}, like \`${earlier.id}\``,
             place: fieldLocation(entity, field2),
@@ -44571,13 +44571,13 @@ var init_invalidated_assumption = __esm({
     init_entity();
     init_references2();
     init_status();
-    invalidatedAssumption = ({ backlog, report: report2 }) => {
+    invalidatedAssumption = ({ backlog, report }) => {
       const reported = /* @__PURE__ */ new Set();
       const flag = (workload, assumption, place, related) => {
         const pair = `${workload.key}\0${assumption.key}`;
         if (hasMoved(workload) || reported.has(pair)) return;
         reported.add(pair);
-        report2({
+        report({
           code: "INVALIDATED_ASSUMPTION",
           message: `\`${workload.id}\` relies on assumption \`${assumption.id}\`, which has been invalidated`,
           place,
@@ -44609,10 +44609,10 @@ var init_missing_owner = __esm({
   "src/validate/rules/missing-owner.ts"() {
     "use strict";
     init_entity();
-    missingOwner = ({ backlog, report: report2 }) => {
+    missingOwner = ({ backlog, report }) => {
       for (const workload of backlog.entities.workloads) {
         if (workload.data.owner !== void 0 && workload.data.owner.trim() !== "" || inError(workload, "owner")) continue;
-        report2({
+        report({
           code: "MISSING_OWNER",
           message: `workload \`${workload.id}\` has no business owner`,
           place: fieldLocation(workload, "id"),
@@ -44630,10 +44630,10 @@ var init_missing_rationale = __esm({
   "src/validate/rules/missing-rationale.ts"() {
     "use strict";
     init_entity();
-    missingRationale = ({ backlog, report: report2 }) => {
+    missingRationale = ({ backlog, report }) => {
       for (const priority of backlog.entities.priorities) {
         if (priority.data.rationale !== void 0 && priority.data.rationale.trim() !== "" || inError(priority, "rationale")) continue;
-        report2({
+        report({
           code: "MISSING_RATIONALE",
           message: `priority \`${priority.id}\` does not say why it matters`,
           place: fieldLocation(priority, "id"),
@@ -44653,7 +44653,7 @@ var init_open_remediation = __esm({
     init_entity();
     init_references2();
     CLOSED = /* @__PURE__ */ new Set(["done", "wont-fix", "accepted-risk"]);
-    openRemediation = ({ backlog, graph, report: report2 }) => {
+    openRemediation = ({ backlog, graph, report }) => {
       const openByWorkload = /* @__PURE__ */ new Map();
       const add = (workloadKey, remediation) => {
         const list = openByWorkload.get(workloadKey) ?? [];
@@ -44672,7 +44672,7 @@ var init_open_remediation = __esm({
         const status = workload.data.status;
         if (status !== "scheduled" && status !== "migrating") continue;
         for (const remediation of openByWorkload.get(workload.key) ?? []) {
-          report2({
+          report({
             code: "OPEN_REMEDIATION",
             message: `\`${workload.id}\` is ${status} with high-severity remediation \`${remediation.id}\` still ${remediation.data.status ?? "open"}`,
             place: fieldLocation(workload, "status"),
@@ -44692,10 +44692,10 @@ var init_orphan_server = __esm({
   "src/validate/rules/orphan-server.ts"() {
     "use strict";
     init_entity();
-    orphanServer = ({ backlog, report: report2 }) => {
+    orphanServer = ({ backlog, report }) => {
       for (const server of backlog.entities.servers) {
         if ((server.data.workloads ?? []).length > 0 || inError(server, "workloads")) continue;
-        report2({
+        report({
           code: "ORPHAN_SERVER",
           message: `server \`${server.id}\` belongs to no workload`,
           place: fieldLocation(server, "id"),
@@ -44727,11 +44727,11 @@ var init_self_dependency = __esm({
     init_entity();
     init_references2();
     foldCase = (code) => code >= 65 && code <= 90 ? code + 32 : code;
-    selfDependency = ({ backlog, report: report2 }) => {
+    selfDependency = ({ backlog, report }) => {
       for (const dependency of backlog.entities.dependencies) {
         const { from, to } = dependency.data;
         if (from === void 0 || to === void 0 || !sameTarget(from, to)) continue;
-        report2({
+        report({
           code: "SELF_DEPENDENCY",
           message: `dependency from \`${from}\` to itself`,
           place: fieldLocation(dependency, "to"),
@@ -44746,7 +44746,7 @@ var init_self_dependency = __esm({
           workload,
           (field2, target, value2, index) => {
             if (!sameTarget(itself ??= `workload:${workload.id}`, value2)) return;
-            report2({
+            report({
               code: "SELF_DEPENDENCY",
               message: `\`${workload.id}\` lists itself in depends_on`,
               place: new ReferenceOccurrence(workload, field2, target, value2, index).location,
@@ -44771,7 +44771,7 @@ var init_split_move_group = __esm({
     init_status();
     init_list();
     NO_WAVE = "(no wave)";
-    splitMoveGroup = ({ backlog, graph, report: report2 }) => {
+    splitMoveGroup = ({ backlog, graph, report }) => {
       for (const group of graph.moveGroups) {
         const members2 = group.filter((workload) => !isSettled(workload) && !inError(workload, "wave", "status", "strategy"));
         const byWave2 = /* @__PURE__ */ new Map();
@@ -44789,7 +44789,7 @@ var init_split_move_group = __esm({
           if (wave === groupWave) continue;
           for (const member of stragglers) {
             const where = wave === NO_WAVE ? "has no wave" : `is in ${wave}`;
-            report2({
+            report({
               code: "SPLIT_MOVE_GROUP",
               message: `\`${member.id}\` ${where}, but the rest of its move group (${joinAnd(together.map((w) => `\`${w.id}\``), 5)}) is in ${groupWave}: they depend on each other in a cycle`,
               place: member.data.wave === void 0 ? locationOf(member) : fieldLocation(member, "wave"),
@@ -44810,11 +44810,11 @@ var init_stale_assumption = __esm({
   "src/validate/rules/stale-assumption.ts"() {
     "use strict";
     init_entity();
-    staleAssumption = ({ backlog, asOf, report: report2 }) => {
+    staleAssumption = ({ backlog, asOf, report }) => {
       for (const assumption of backlog.entities.assumptions) {
         const { status, review_by: reviewBy } = assumption.data;
         if (status !== "open" || reviewBy === void 0 || reviewBy >= asOf || inError(assumption, "status")) continue;
-        report2({
+        report({
           code: "STALE_ASSUMPTION",
           message: `assumption \`${assumption.id}\` is still open; it was to be reviewed by ${reviewBy}`,
           place: fieldLocation(assumption, "review_by"),
@@ -44835,13 +44835,13 @@ var init_status_mismatch = __esm({
     init_status();
     init_list();
     DONE = /* @__PURE__ */ new Set(["migrated", "decommissioned"]);
-    statusMismatch = ({ backlog, graph, report: report2 }) => {
+    statusMismatch = ({ backlog, graph, report }) => {
       for (const workload of backlog.byKey.workloads.values()) {
         if (!hasMoved(workload)) continue;
         const behind = (graph.serversOf.get(workload.key) ?? []).filter((server) => !DONE.has(server.data.status) && !inError(server, "status"));
         if (behind.length === 0) continue;
         const list = joinAnd(behind.map((s) => `\`${s.id}\` (${s.data.status})`), 5);
-        report2({
+        report({
           code: "STATUS_MISMATCH",
           message: `\`${workload.id}\` is ${workload.data.status}, but ${behind.length === 1 ? "its server" : "its servers"} ${list} ${behind.length === 1 ? "is" : "are"} not`,
           place: fieldLocation(workload, "status"),
@@ -44865,7 +44865,7 @@ var init_unknown_reference = __esm({
     init_references2();
     init_did_you_mean();
     init_list();
-    unknownReference = ({ backlog, report: report2, unreadableFiles }) => {
+    unknownReference = ({ backlog, report, unreadableFiles }) => {
       const idLists = /* @__PURE__ */ new Map();
       const idsOf = (collection) => {
         let ids2 = idLists.get(collection);
@@ -44889,7 +44889,7 @@ var init_unknown_reference = __esm({
         if (!hint && unreadableFiles.length > 0) {
           hint = `it may be defined where the backlog could not be read: ${joinAnd(unreadableFiles, 3)}`;
         }
-        report2({
+        report({
           code: "UNKNOWN_REFERENCE",
           message: `\`${reference.field}\` names ${kind} \`${resolved.id}\`, which does not exist`,
           place: reference.location,
@@ -44910,11 +44910,11 @@ var init_unrationalized_in_wave = __esm({
   "src/validate/rules/unrationalized-in-wave.ts"() {
     "use strict";
     init_entity();
-    unrationalizedInWave = ({ backlog, report: report2 }) => {
+    unrationalizedInWave = ({ backlog, report }) => {
       for (const workload of backlog.entities.workloads) {
         const { wave, strategy } = workload.data;
         if (wave === void 0 || strategy !== void 0 && strategy !== "tbd" || inError(workload, "strategy")) continue;
-        report2({
+        report({
           code: "UNRATIONALIZED_IN_WAVE",
           message: `\`${workload.id}\` is in ${wave} but its strategy is ${strategy === void 0 ? "not set" : "still tbd"}`,
           place: strategy === void 0 ? fieldLocation(workload, "wave") : fieldLocation(workload, "strategy"),
@@ -44934,7 +44934,7 @@ var init_wave_capacity = __esm({
     init_entity();
     init_status();
     init_list();
-    waveCapacity = ({ backlog, graph, report: report2 }) => {
+    waveCapacity = ({ backlog, graph, report }) => {
       const fallback = backlog.project?.defaults?.max_servers_per_wave;
       const capacityOf = (wave) => wave.data.max_servers ?? fallback;
       const serversIn = /* @__PURE__ */ new Map();
@@ -44949,7 +44949,7 @@ var init_wave_capacity = __esm({
         const capacity2 = capacityOf(wave);
         if (servers.size <= capacity2) continue;
         const own2 = wave.data.max_servers !== void 0;
-        report2({
+        report({
           code: "WAVE_CAPACITY",
           message: `wave \`${wave.id}\` holds ${servers.size} servers, more than its capacity of ${capacity2}${own2 ? "" : " (project.defaults.max_servers_per_wave)"}`,
           place: own2 ? fieldLocation(wave, "max_servers") : fieldLocation(wave, "id"),
@@ -44968,7 +44968,7 @@ var init_wave_order = __esm({
     "use strict";
     init_entity();
     init_status();
-    waveOrder = ({ backlog, graph, report: report2 }) => {
+    waveOrder = ({ backlog, graph, report }) => {
       const standings = /* @__PURE__ */ new Map();
       for (const workload of backlog.byKey.workloads.values()) standings.set(workload.key, standing(backlog, workload));
       const reported = /* @__PURE__ */ new Set();
@@ -44994,7 +44994,7 @@ var init_wave_order = __esm({
         const toWave = waveOf(backlog, to);
         const unknownWave = toWave ? void 0 : to.data.wave;
         const message = toWave ? `\`${from.id}\` is in ${fromWave.id} (order ${fromWave.data.order}) but depends on \`${to.id}\`, which moves later in ${toWave.id} (order ${toWave.data.order})` : unknownWave !== void 0 ? `\`${from.id}\` is in ${fromWave.id} but depends on \`${to.id}\`, whose wave \`${unknownWave}\` does not exist` : `\`${from.id}\` is in ${fromWave.id} but depends on \`${to.id}\`, which has no wave`;
-        report2({
+        report({
           code: "WAVE_ORDER",
           message,
           place: fieldLocation(from, "wave"),
@@ -51901,7 +51901,7 @@ async function runValidate(options, io) {
   }
   await cache?.save();
   const repositoryPaths = repositoryPrefix(root, io.cwd);
-  const report2 = { files: files.map((f) => f.path), entities: result.entities, diagnostics: result.diagnostics };
+  const report = { files: files.map((f) => f.path), entities: result.entities, diagnostics: result.diagnostics };
   for (const output of outputs) {
     const colour = output.file === void 0 && colourEnabled(io, options.color);
     const context3 = {
@@ -51912,11 +51912,11 @@ async function runValidate(options, io) {
       ...options.maxWarnings !== void 0 ? { maxWarnings: options.maxWarnings } : {},
       toolVersion: toolVersion()
     };
-    const text3 = VALIDATION_FORMATTERS[output.format](report2, context3);
+    const text3 = VALIDATION_FORMATTERS[output.format](report, context3);
     writeOutput(io, text3, { file: output.file, makeFolder: false });
   }
   if (outputs.some((o2) => o2.format === "github")) {
-    appendJobSummary(io, VALIDATION_FORMATTERS.markdown(report2, { style: createStyle(false), pathPrefix: repositoryPaths, sources: result.sources, failOn: options.failOn, toolVersion: toolVersion() }));
+    appendJobSummary(io, VALIDATION_FORMATTERS.markdown(report, { style: createStyle(false), pathPrefix: repositoryPaths, sources: result.sources, failOn: options.failOn, toolVersion: toolVersion() }));
   }
   const failing = result.diagnostics.some((d) => fails(d.severity, options.failOn));
   const counts = countBySeverity(result.diagnostics);
@@ -54990,7 +54990,7 @@ async function openForQuery(io, rootOption) {
     const byPath3 = new Map(opened.files.map((file) => [file.path, file]));
     return { root, context: opened.context, read: opened, sourceOf: (path) => byPath3.get(path) };
   }
-  report(io, source, snapshot.drafts);
+  warnOfSkipsAndErrors(io, source, snapshot.drafts);
   return {
     root,
     context: queryContext(snapshot),
@@ -55005,10 +55005,10 @@ async function openBacklog(io, rootOption, options = {}) {
 async function readFiles2(io, root, source, snapshot) {
   const { readBacklog: readBacklog2 } = await Promise.resolve().then(() => (init_read_backlog(), read_backlog_exports));
   const read = await readBacklog2(io, root, source, { snapshot });
-  report(io, source, read.drafts);
+  warnOfSkipsAndErrors(io, source, read.drafts);
   return { ...read, root, context: { backlog: read.backlog, graph: read.graph } };
 }
-function report(io, source, drafts) {
+function warnOfSkipsAndErrors(io, source, drafts) {
   for (const notice of source.notices) io.stderr(`backlog: ${printable(notice)}
 `);
   if (drafts.length > 0) {
@@ -56981,21 +56981,25 @@ async function runWaves(options, io) {
 }
 async function waves(options, io, journal) {
   const asOf = resolveAsOf(options.asOf, io.env);
-  const opened = options.suggest && options.write ? await openBacklog(io, options.root) : await openForQuery(io, options.root);
   const style = createStyle(colourEnabled(io, options.color));
-  if (!options.suggest) {
-    const diagnostics = waveFindings(opened, asOf);
-    const summaries = summarizeWaves(opened.context, diagnostics);
-    writeOutput(io, await WAVES_FORMATTERS[options.format](summaries, { style: options.format === "table" ? style : createStyle(false), columns: options.wide ? void 0 : io.columns }));
+  if (options.suggest && options.write) return writeSuggestedWaves(options, io, asOf, journal);
+  const opened = await openForQuery(io, options.root);
+  if (options.suggest) {
+    writeOutput(io, WAVE_PLAN_FORMATTERS[options.format](suggestWaves(opened.context, planOptions(options)), style));
     return 0;
   }
-  const plan = suggestWaves(opened.context, { reassign: options.reassign === true, ...options.maxServers !== void 0 ? { maxServers: options.maxServers } : {} });
-  if (!options.write || !("files" in opened)) {
-    writeOutput(io, WAVE_PLAN_FORMATTERS[options.format](plan, style));
-    return 0;
-  }
+  const summaries = summarizeWaves(opened.context, waveFindings(opened, asOf));
+  writeOutput(io, await WAVES_FORMATTERS[options.format](summaries, { style: options.format === "table" ? style : createStyle(false), columns: options.wide ? void 0 : io.columns }));
+  return 0;
+}
+async function writeSuggestedWaves(options, io, asOf, journal) {
+  const opened = await openBacklog(io, options.root);
+  const plan = suggestWaves(opened.context, planOptions(options));
   const result = applyFileEdits(opened.files, waveAssignmentEdits(opened.backlog, plan), { root: opened.root, dryRun: options.dryRun === true, asOf, model: opened, ...journal ? { journal } : {} });
-  return reportApplied(result, io, style);
+  return reportApplied(result, io, createStyle(colourEnabled(io, options.color)));
+}
+function planOptions(options) {
+  return { reassign: options.reassign === true, ...options.maxServers !== void 0 ? { maxServers: options.maxServers } : {} };
 }
 function waveFindings(opened, asOf) {
   const placeable2 = { get: (path) => opened.sourceOf(path) };
@@ -57088,12 +57092,12 @@ var init_history_json = __esm({
 });
 
 // src/format/report/json.ts
-function reportJson(report2) {
-  const p2 = report2.progress;
+function reportJson(report) {
+  const p2 = report.progress;
   const output = {
     version: OUTPUT_VERSION,
-    asOf: report2.as_of,
-    totals: { workloads: report2.totals.workloads, toMove: report2.totals.to_move, servers: report2.totals.servers, inService: report2.totals.in_service, cores: report2.totals.cores },
+    asOf: report.as_of,
+    totals: { workloads: report.totals.workloads, toMove: report.totals.to_move, servers: report.totals.servers, inService: report.totals.in_service, cores: report.totals.cores },
     progress: {
       workloadsMigrated: p2["workloads-migrated"],
       serversMigrated: p2["servers-migrated"],
@@ -57105,15 +57109,15 @@ function reportJson(report2) {
       remediationsOpen: p2["remediations-open"],
       assumptionsOpen: p2["assumptions-open"]
     },
-    byStatus: report2.by_status,
-    byStrategy: report2.by_strategy,
-    byWave: report2.by_wave,
-    byCriticality: report2.by_criticality,
-    serversByStatus: report2.servers_by_status,
-    outcomes: report2.outcomes,
-    openAssumptions: report2.open_assumptions,
-    openRemediations: report2.open_remediations,
-    blockedWorkloads: report2.blocked_workloads.map(({ waiting_for, ...workload }) => ({ ...workload, waitingFor: waiting_for }))
+    byStatus: report.by_status,
+    byStrategy: report.by_strategy,
+    byWave: report.by_wave,
+    byCriticality: report.by_criticality,
+    serversByStatus: report.servers_by_status,
+    outcomes: report.outcomes,
+    openAssumptions: report.open_assumptions,
+    openRemediations: report.open_remediations,
+    blockedWorkloads: report.blocked_workloads.map(({ waiting_for, ...workload }) => ({ ...workload, waitingFor: waiting_for }))
   };
   return jsonText(output);
 }
@@ -57227,11 +57231,11 @@ var init_report = __esm({
 });
 
 // src/format/report/markdown.ts
-function reportMarkdown(report2) {
-  const p2 = report2.progress;
-  const { totals } = report2;
+function reportMarkdown(report) {
+  const p2 = report.progress;
+  const { totals } = report;
   const out2 = [
-    `## Migration progress (as of ${report2.as_of})`,
+    `## Migration progress (as of ${report.as_of})`,
     "",
     "| | progress | |",
     "| --- | --- | --- |",
@@ -57241,30 +57245,30 @@ function reportMarkdown(report2) {
     `| Cores migrated | | ${p2["cores-migrated"]} of ${totals.cores} |`
   ];
   const groups = [
-    ["Workloads by status", report2.by_status],
-    ["By strategy", report2.by_strategy],
-    ["By wave", report2.by_wave],
-    ["By criticality", report2.by_criticality]
+    ["Workloads by status", report.by_status],
+    ["By strategy", report.by_strategy],
+    ["By wave", report.by_wave],
+    ["By criticality", report.by_criticality]
   ];
   for (const [title, rows] of groups) {
     out2.push("", `### ${title}`, "", "| | workloads | % | servers | cores |", "| --- | ---: | ---: | ---: | ---: |");
     for (const row of rows) out2.push(`| ${cell(row.key)} | ${row.workloads} | ${row.percent} | ${row.servers} | ${row.cores} |`);
   }
-  if (report2.outcomes.length > 0) {
+  if (report.outcomes.length > 0) {
     out2.push("", "### Business outcomes and KPIs", "", "| outcome | metric | kind | baseline | current | target | due | progress |", "| --- | --- | --- | ---: | ---: | ---: | --- | ---: |");
-    for (const outcome of report2.outcomes) {
+    for (const outcome of report.outcomes) {
       for (const m of outcome.metrics) {
         const current = m.current === null ? "" : `${m.current}${m.measure ? " (computed)" : ""}`;
         out2.push(`| ${cell(outcome.title ?? "")} | ${cell(m.name)}${m.unit ? ` (${cell(m.unit)})` : ""} | ${m.kind ?? ""} | ${cell(String(m.baseline ?? ""))} | ${cell(current)} | ${cell(String(m.target ?? ""))} | ${m.due ?? ""} | ${m.progress === null ? "" : `${m.progress}%`} |`);
       }
     }
   }
-  out2.push("", `### Open assumptions (${report2.open_assumptions.length})`, "");
-  for (const a of report2.open_assumptions) out2.push(`- **${prose(a.id)}**${a.review_by ? ` (review by ${a.review_by}${a.overdue ? ", overdue" : ""})` : ""}: ${prose(a.statement ?? "")}`);
-  out2.push("", `### Open remediations (${report2.open_remediations.length})`, "");
-  for (const r2 of report2.open_remediations) out2.push(`- **${prose(r2.id)}** ${prose([r2.severity, r2.status, r2.owner, r2.due && `due ${r2.due}`].filter(Boolean).join(", "))}: ${prose(r2.title ?? "")}`);
-  out2.push("", `### Blocked workloads (${report2.blocked_workloads.length})`, "");
-  for (const w of report2.blocked_workloads) out2.push(`- **${prose(w.id)}** ${prose(w.name ?? "")}${w.waiting_for.length > 0 ? `, waiting for ${prose(w.waiting_for.join(", "))}` : ""}`);
+  out2.push("", `### Open assumptions (${report.open_assumptions.length})`, "");
+  for (const a of report.open_assumptions) out2.push(`- **${prose(a.id)}**${a.review_by ? ` (review by ${a.review_by}${a.overdue ? ", overdue" : ""})` : ""}: ${prose(a.statement ?? "")}`);
+  out2.push("", `### Open remediations (${report.open_remediations.length})`, "");
+  for (const r2 of report.open_remediations) out2.push(`- **${prose(r2.id)}** ${prose([r2.severity, r2.status, r2.owner, r2.due && `due ${r2.due}`].filter(Boolean).join(", "))}: ${prose(r2.title ?? "")}`);
+  out2.push("", `### Blocked workloads (${report.blocked_workloads.length})`, "");
+  for (const w of report.blocked_workloads) out2.push(`- **${prose(w.id)}** ${prose(w.name ?? "")}${w.waiting_for.length > 0 ? `, waiting for ${prose(w.waiting_for.join(", "))}` : ""}`);
   return `${out2.join("\n")}
 `;
 }
@@ -57282,10 +57286,10 @@ var init_markdown3 = __esm({
 
 // src/format/report/text.ts
 function reportText(built, style) {
-  const report2 = printableDeep(built);
-  const p2 = report2.progress;
-  const out2 = [style.bold(`Migration progress`) + style.dim(` (as of ${report2.as_of})`)];
-  const { totals } = report2;
+  const report = printableDeep(built);
+  const p2 = report.progress;
+  const out2 = [style.bold(`Migration progress`) + style.dim(` (as of ${report.as_of})`)];
+  const { totals } = report;
   const rows = [
     ["Workloads migrated", p2["percent-workloads-migrated"], `${p2["workloads-migrated"]} of ${totals.to_move} to move`],
     ["Servers migrated", p2["percent-servers-migrated"], `${p2["servers-migrated"]} of ${totals.in_service} in service`],
@@ -57293,25 +57297,25 @@ function reportText(built, style) {
   ];
   const width = Math.max(...rows.map(([label]) => label.length));
   for (const [label, value2, detail] of rows) out2.push(`  ${label.padEnd(width)}  ${style.green(bar(value2))} ${String(value2).padStart(5)}%  ${style.dim(detail)}`);
-  out2.push(`  ${"Cores migrated".padEnd(width)}  ${p2["cores-migrated"]} of ${report2.totals.cores}`);
-  out2.push("", ...groupSection("Workloads by status", report2.by_status, style));
-  out2.push("", ...groupSection("By strategy", report2.by_strategy, style));
-  out2.push("", ...groupSection("By wave", report2.by_wave, style));
-  out2.push("", ...groupSection("By criticality", report2.by_criticality, style));
-  if (report2.outcomes.length > 0) {
+  out2.push(`  ${"Cores migrated".padEnd(width)}  ${p2["cores-migrated"]} of ${report.totals.cores}`);
+  out2.push("", ...groupSection("Workloads by status", report.by_status, style));
+  out2.push("", ...groupSection("By strategy", report.by_strategy, style));
+  out2.push("", ...groupSection("By wave", report.by_wave, style));
+  out2.push("", ...groupSection("By criticality", report.by_criticality, style));
+  if (report.outcomes.length > 0) {
     out2.push("", style.bold("Business outcomes and KPIs"));
-    for (const outcome of report2.outcomes) {
+    for (const outcome of report.outcomes) {
       const about = [outcome.category, outcome.stakeholder].filter(Boolean).join(", ");
       out2.push(`  ${style.bold(outcome.id)}  ${outcome.title ?? ""}${about ? style.dim(` (${about})`) : ""}`);
       for (const metric of outcome.metrics) out2.push(`    ${metricLine(metric, style)}`);
     }
   }
-  out2.push("", style.bold(`Open assumptions (${report2.open_assumptions.length})`));
-  for (const a of report2.open_assumptions) out2.push(`  ${a.id}  ${a.review_by ? a.overdue ? style.red(`review overdue since ${a.review_by}`) : style.dim(`review by ${a.review_by}`) : ""}  ${a.statement ?? ""}`);
-  out2.push("", style.bold(`Open remediations (${report2.open_remediations.length})`));
-  for (const r2 of report2.open_remediations) out2.push(`  ${r2.id}  ${[r2.severity, r2.status, r2.owner, r2.due && `due ${r2.due}`].filter(Boolean).join(", ")}  ${r2.title ?? ""}`);
-  out2.push("", style.bold(`Blocked workloads (${report2.blocked_workloads.length})`));
-  for (const w of report2.blocked_workloads) out2.push(`  ${w.id}  ${w.name ?? ""}${w.waiting_for.length > 0 ? style.dim(`  waiting for ${w.waiting_for.join(", ")}`) : ""}`);
+  out2.push("", style.bold(`Open assumptions (${report.open_assumptions.length})`));
+  for (const a of report.open_assumptions) out2.push(`  ${a.id}  ${a.review_by ? a.overdue ? style.red(`review overdue since ${a.review_by}`) : style.dim(`review by ${a.review_by}`) : ""}  ${a.statement ?? ""}`);
+  out2.push("", style.bold(`Open remediations (${report.open_remediations.length})`));
+  for (const r2 of report.open_remediations) out2.push(`  ${r2.id}  ${[r2.severity, r2.status, r2.owner, r2.due && `due ${r2.due}`].filter(Boolean).join(", ")}  ${r2.title ?? ""}`);
+  out2.push("", style.bold(`Blocked workloads (${report.blocked_workloads.length})`));
+  for (const w of report.blocked_workloads) out2.push(`  ${w.id}  ${w.name ?? ""}${w.waiting_for.length > 0 ? style.dim(`  waiting for ${w.waiting_for.join(", ")}`) : ""}`);
   return `${out2.join("\n")}
 `;
 }
@@ -60200,7 +60204,7 @@ var init_findings = __esm({
 
 // src/format/report/html/sections/header.ts
 function headerSection(dashboard, source) {
-  const { validation, report: report2 } = dashboard;
+  const { validation, report } = dashboard;
   const counts = [
     [validation.errors, "error", "errors"],
     [validation.warnings, "warning", "warnings"],
@@ -60209,7 +60213,7 @@ function headerSection(dashboard, source) {
   const found = counts.filter(([count]) => count > 0).map(([count, severity, anchor2]) => `<a class="count ${severity}" href="#findings-${anchor2}">${plural(count, severity === "info" ? "info finding" : severity)}</a>`);
   const status = found.length > 0 ? found.join(", ") : '<span class="count clean">valid: no findings</span>';
   const built = source ? `commit <code title="${escapeHtml(source.commit)}">${escapeHtml(source.commit.slice(0, 12))}</code> of <time datetime="${escapeHtml(source.date)}">${escapeHtml(source.date)}</time>${source.changed ? ", with changes not committed yet" : ""}` : "files not in a git commit";
-  const { totals } = report2;
+  const { totals } = report;
   return `<header class="page-header"><p class="kicker">${escapeHtml(DEFAULT_TITLE)}</p><h1>${escapeHtml(dashboard.project.name ?? DEFAULT_TITLE)}</h1>` + (dashboard.project.description ? `<p class="description">${escapeHtml(dashboard.project.description)}</p>` : "") + `<dl class="facts"><div><dt>As of</dt><dd><time datetime="${escapeHtml(dashboard.as_of)}">${escapeHtml(dashboard.as_of)}</time></dd></div><div><dt>Built from</dt><dd>${built}</dd></div><div><dt>Validation</dt><dd>${status}</dd></div><div><dt>Estate</dt><dd>${plainNumber(totals.workloads)} workloads (${plainNumber(totals.to_move)} to move), ${plainNumber(totals.servers)} servers, ${plainNumber(totals.cores)} cores</dd></div></dl></header>`;
 }
 var DEFAULT_TITLE;
@@ -60291,9 +60295,9 @@ var init_burn_up = __esm({
 });
 
 // src/format/report/html/sections/outcomes.ts
-function outcomesSection(report2, history2) {
-  const p2 = report2.progress;
-  const { totals } = report2;
+function outcomesSection(report, history2) {
+  const p2 = report.progress;
+  const { totals } = report;
   const rationalized = percent(p2["workloads-rationalized"], totals.workloads);
   const cards = [
     progressCard("Workloads migrated", p2["percent-workloads-migrated"], `${plainNumber(p2["workloads-migrated"])} of ${plainNumber(totals.to_move)} to move`),
@@ -60301,7 +60305,7 @@ function outcomesSection(report2, history2) {
     progressCard("Workloads rationalized", rationalized, `${plainNumber(p2["workloads-rationalized"])} of ${plainNumber(totals.workloads)} with a decided strategy`),
     `<div class="card"><h3>Cores migrated</h3><p class="figure">${plainNumber(p2["cores-migrated"])}</p><p>of ${plainNumber(totals.cores)}</p></div>`
   ];
-  const outcomes = report2.outcomes.map((outcome) => {
+  const outcomes = report.outcomes.map((outcome) => {
     const about = [outcome.category, outcome.stakeholder].filter((part) => part !== null);
     const rows = outcome.metrics.map((metric) => [
       valueText(metric.name),
@@ -60720,8 +60724,8 @@ async function runReport(options, io) {
   }
   if (!isReportFormat(options.format)) throw new UsageError("csv is for --history; the report is text, markdown, json or html");
   const { context: context3 } = await openForQuery(io, options.root);
-  const report2 = buildReport(context3, asOf);
-  write(REPORT_FORMATTERS[options.format](report2, style));
+  const report = buildReport(context3, asOf);
+  write(REPORT_FORMATTERS[options.format](report, style));
   return 0;
 }
 async function dashboardPage(options, asOf, io) {
@@ -61253,7 +61257,7 @@ async function unchangedFiles(io, cache, root) {
   let paths = [];
   const snapshot = await openSnapshot(cache, root, source, async (exclude) => paths = await backlogPaths(source, exclude));
   if (!snapshot) return void 0;
-  report(io, source, snapshot.drafts);
+  warnOfSkipsAndErrors(io, source, snapshot.drafts);
   let room = new Uint8Array(64 * 1024);
   const roomFor = (size) => size <= room.length ? room : room = new Uint8Array(size);
   return (async function* () {

@@ -49,7 +49,7 @@ export async function openForQuery(io: CliIO, rootOption: string | undefined): P
     const byPath = new Map(opened.files.map((file) => [file.path, file]));
     return { root, context: opened.context, read: opened, sourceOf: (path) => byPath.get(path)! };
   }
-  report(io, source, snapshot.drafts);
+  warnOfSkipsAndErrors(io, source, snapshot.drafts);
   return {
     root,
     context: queryContext(snapshot),
@@ -67,12 +67,12 @@ export async function openBacklog(io: CliIO, rootOption: string | undefined, opt
 async function readFiles(io: CliIO, root: string, source: FsSource, snapshot: boolean): Promise<OpenBacklog> {
   const { readBacklog } = await import('./read-backlog.js');
   const read = await readBacklog(io, root, source, { snapshot });
-  report(io, source, read.drafts);
+  warnOfSkipsAndErrors(io, source, read.drafts);
   return { ...read, root, context: { backlog: read.backlog, graph: read.graph } };
 }
 
 /** The word on stderr of a backlog opened: what its files' listing skipped, and whether it has errors. */
-export function report(io: CliIO, source: FsSource, drafts: readonly DiagnosticDraft[]): void {
+export function warnOfSkipsAndErrors(io: CliIO, source: FsSource, drafts: readonly DiagnosticDraft[]): void {
   for (const notice of source.notices) io.stderr(`backlog: ${printable(notice)}\n`);
   if (drafts.length > 0) {
     io.stderr(`backlog: the backlog has ${plural(drafts.length, 'error')} (see \`backlog validate\`); this answer leaves out what could not be read\n`);

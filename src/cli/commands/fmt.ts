@@ -18,7 +18,7 @@ import { backlogRoot } from '../backlog-root.js';
 import { cacheOf } from '../caching.js';
 import { colourEnabled, createStyle } from '../colour.js';
 import type { CliIO } from '../io.js';
-import { openBacklog, report, whileWriting } from '../open-backlog.js';
+import { openBacklog, warnOfSkipsAndErrors, whileWriting } from '../open-backlog.js';
 import { reportApplied } from '../report-applied.js';
 import { writeOutput } from '../write-output.js';
 
@@ -50,7 +50,7 @@ async function unchangedFiles(io: CliIO, cache: Cache, root: string): Promise<As
   let paths: string[] = [];
   const snapshot = await openSnapshot(cache, root, source, async (exclude) => (paths = await backlogPaths(source, exclude)));
   if (!snapshot) return undefined;
-  report(io, source, snapshot.drafts);
+  warnOfSkipsAndErrors(io, source, snapshot.drafts);
   // Each file read into the same room: most have a verdict by their bytes, and kept no longer.
   let room = new Uint8Array(64 * 1024);
   const roomFor = (size: number) => (size <= room.length ? room : (room = new Uint8Array(size)));
