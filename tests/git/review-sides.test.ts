@@ -2,7 +2,7 @@
 // whatever changed between the commits, whatever the day, and a damaged entry is ignored.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { git, gitRepo, type Commit } from '../helpers/git-repo.js';
 import { runCli } from '../helpers/run-cli.js';
@@ -144,14 +144,21 @@ describe('review cache', () => {
     for (const [i, entry] of entriesIn(env).entries()) writeFileSync(entry, ['', 'garbage', '40\n{"format":1,"sections":{"a":[0,99,"x"]}}'][i % 3]!);
     expect(await runCli(args, { env })).toEqual(expected);
 
-    // Two entries a day (a tree each side, reviewed twice): 16 more; the root keeps its 12 entries used last (its parse results among them).
-    for (let day = 1; day <= 8; day++) {
-      for (const _ of [1, 2]) {
-        const result = await runCli(['diff', commits[0]!, commits.at(-1)!, '--as-of', `2026-07-0${day}`, '--root', dir], { env });
-        expect(result.code).toBe(0);
-      }
-    }
-    expect(entriesIn(env, true).length).toBe(12);
-    expect(entriesIn(env).length).toBe(11);
+    // Older entries of the root beyond what it keeps (12): the next review's tidy removes the least recently used.
+    const real = entriesIn(env, true);
+    const folder = dirname(real[0]!);
+    const prefix = basename(real[0]!).split('.')[0]!;
+    const old = Array.from({ length: 16 }, (_, n) => join(folder, `${prefix}.review.old-${String(n).padStart(2, '0')}.cache`));
+    old.forEach((path, n) => (writeFileSync(path, 'old'), utimesSync(path, new Date(2000, 0, n + 1), new Date(2000, 0, n + 1))));
+    const later = ['diff', commits[0]!, commits.at(-1)!, '--as-of', '2026-07-01', '--root', dir];
+    expect((await runCli(later, { env })).code).toBe(0);
+    expect((await runCli(later, { env })).code).toBe(0);
+    const kept = entriesIn(env, true);
+    const keptOld = kept.filter((path) => old.includes(path));
+    expect(kept).toHaveLength(12);
+    expect(real.every((path) => kept.includes(path))).toBe(true);
+    // The newest of the old ones fill what is left.
+    expect(keptOld.length).toBeGreaterThan(0);
+    expect(keptOld.sort()).toEqual(old.slice(old.length - keptOld.length));
   });
 });
