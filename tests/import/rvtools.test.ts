@@ -1,6 +1,6 @@
 // `backlog import rvtools`: the vInfo sheet of an RVTools export saved as CSV. RVTools 4.x writes
 // `Provisioned MiB`, older versions `Provisioned MB`; templates and SRM placeholders are no servers.
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
@@ -128,5 +128,7 @@ describe('import rvtools', () => {
   it('says which file is missing', async () => {
     const root = backlogWith([]);
     expect(await runCli(['import', 'rvtools', 'nowhere.csv'], { cwd: root })).toEqual({ code: 2, stdout: '', stderr: 'backlog: nowhere.csv: no such file\n' });
+    mkdirSync(join(root, 'exports'));
+    expect(await runCli(['import', 'rvtools', 'exports'], { cwd: root })).toEqual({ code: 2, stdout: '', stderr: 'backlog: exports is a folder: name the exported file in it\n' });
   });
 });

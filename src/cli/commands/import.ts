@@ -135,6 +135,8 @@ function readExport(path: string, shown: string): Buffer {
     return readFileSync(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new UsageError(`${shown}: no such file`);
+    // A folder named where a file belongs is the user's slip, as a missing file is.
+    if ((error as NodeJS.ErrnoException).code === 'EISDIR') throw new UsageError(`${shown} is a folder: name the exported file in it`);
     throw new IoError(`cannot read ${shown}: ${errorMessage(error)}`, { cause: error });
   }
 }
