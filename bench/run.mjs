@@ -28,6 +28,9 @@ if (!SCALES[scale]) throw new Error(`unknown scale ${scale}: use S, M or L`);
 
 const estate = join(here, 'estates', scale);
 const cacheDir = join(tmpdir(), `backlog-bench-cache-${scale}`);
+// The build of --compare has a cache of its own: entries with one name for every build (the
+// snapshot) would otherwise take each other's place, and every warm run of either be cold.
+const comparedCacheDir = `${cacheDir}-compared`;
 prepareEstate();
 const gitEstate = prepareGitEstate();
 const historyEstate = prepareHistoryEstate();
@@ -170,7 +173,7 @@ function measureOnce(entry, build) {
   const rssFile = join(tmpdir(), `backlog-bench-rss-${process.pid}`);
   const secondsFile = join(tmpdir(), `backlog-bench-seconds-${process.pid}`);
   const started = process.hrtime.bigint();
-  const child = spawnSync(program, programArgs, { env: { ...env, BENCH_RSS_FILE: rssFile, BENCH_SECONDS_FILE: secondsFile }, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 });
+  const child = spawnSync(program, programArgs, { env: { ...env, ...(build ? { XDG_CACHE_HOME: comparedCacheDir } : {}), BENCH_RSS_FILE: rssFile, BENCH_SECONDS_FILE: secondsFile }, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 });
   const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
   if (child.status !== 0 && child.status !== 1) throw new Error(`${entry.name} failed (${child.status}): ${child.stderr}`);
   // A case that times itself (ownSeconds) writes its seconds; the process's own are the rest.
@@ -184,14 +187,15 @@ function median(values) {
 }
 
 function clearCache() {
-  rmSync(cacheDir, { recursive: true, force: true });
+  for (const dir of [cacheDir, comparedCacheDir]) rmSync(dir, { recursive: true, force: true });
 }
 
 /** Removes the review cache only (what `diff` keeps per commit, and its marks of commits seen), not the parse cache. */
 function forgetReviews() {
-  const dir = join(cacheDir, 'migration-backlog');
-  if (!existsSync(dir)) return;
-  for (const name of readdirSync(dir)) if (/\.review(\.seen)?$/.test(name)) rmSync(join(dir, name), { force: true });
+  for (const dir of [cacheDir, comparedCacheDir].map((folder) => join(folder, 'migration-backlog'))) {
+    if (!existsSync(dir)) continue;
+    for (const name of readdirSync(dir)) if (/\.review(\.seen)?$/.test(name)) rmSync(join(dir, name), { force: true });
+  }
 }
 
 /**

@@ -18,6 +18,8 @@ interface StoredHeader {
 
 export interface CacheFile<H> {
   header: H;
+  /** A hash of the header, which holds each section's hash: equal in two files when their contents are. */
+  id: string;
   /** A section parsed; undefined when the file has no such section. Throws DamagedCacheError when it does not match its hash. */
   section<T>(name: string): T | undefined;
   /** A hash of a section's content: equal in two files when the sections are. */
@@ -149,6 +151,7 @@ export function readCacheFile<H>(location: string): CacheFile<H> | undefined {
     if (Object.values(header.sections).some(([, end]) => end > headerStart)) throw new Error('cut short');
     return {
       header,
+      id: hash!,
       section<T>(name: string) {
         const range = header.sections[name];
         if (!range) return undefined;

@@ -1,7 +1,8 @@
 // The cache: one folder of cache files (cache-file.ts) under the user's cache folder, each
 // named by the backlog root it serves (a hash of its path), its kind, and a content key: the
-// parse results of a root's files, the snapshot of its model, the reviewed sides of its
-// commits (by git tree), and which of its files' texts `fmt` found canonical. Every file's header carries this format and the tool's version and
+// parse results of a root's files, the snapshot of its model and what was worked out from it
+// (by the snapshot's hash), the reviewed sides of its commits (by git tree), and which of its
+// files' texts `fmt` found canonical. Every file's header carries this format and the tool's version and
 // build: another build never reads an entry. Each root keeps its most recently used entries.
 import { createHash } from 'node:crypto';
 import { readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
@@ -18,7 +19,7 @@ export interface EntryHeader {
   version: string;
 }
 
-export type EntryKind = 'parse' | 'snapshot' | 'review' | 'format';
+export type EntryKind = 'parse' | 'snapshot' | 'kept' | 'review' | 'format';
 
 /** The entries a root keeps, the most recently used: its parse results, its snapshot, and the sides of its latest reviews. */
 const KEEP_PER_ROOT = 12;

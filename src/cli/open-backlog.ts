@@ -29,6 +29,8 @@ export interface QueriedBacklog {
   read: Pick<BacklogModel, 'drafts' | 'unreadableFiles'>;
   /** The text of a file of the backlog and the parser that read it (for line numbers). */
   sourceOf(path: string): { text: string; parser: ParserName };
+  /** A value worked out from the model alone: kept with its snapshot, when it was read from one. */
+  kept<T>(name: string, compute: () => T): T;
 }
 
 /** A backlog opened for a command that reads every file (validation, edits). */
@@ -47,7 +49,7 @@ export async function openForQuery(io: CliIO, rootOption: string | undefined): P
   if (!snapshot) {
     const opened = await readFiles(io, root, source, true);
     const byPath = new Map(opened.files.map((file) => [file.path, file]));
-    return { root, context: opened.context, read: opened, sourceOf: (path) => byPath.get(path)! };
+    return { root, context: opened.context, read: opened, sourceOf: (path) => byPath.get(path)!, kept: (_name, compute) => compute() };
   }
   warnOfSkipsAndErrors(io, source, snapshot.drafts);
   return {
@@ -55,6 +57,7 @@ export async function openForQuery(io: CliIO, rootOption: string | undefined): P
     context: queryContext(snapshot),
     read: snapshot,
     sourceOf: (path) => ({ text: decodeText(readRegularFile(join(source.realRoot, path))).text, parser: snapshot.parserOf(path) }),
+    kept: snapshot.kept,
   };
 }
 

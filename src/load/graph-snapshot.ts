@@ -4,7 +4,7 @@
 import { DEPENDENCY_CLASSIFICATIONS } from '../../schemas/vocabulary.js';
 import type { Backlog } from '../model/backlog.js';
 import { fieldLocation, type Entity } from '../model/entity.js';
-import { graphOf, ownersOfServers, type Classification, type ExternalEdge, type WorkloadEdge, type WorkloadGraph } from '../model/graph.js';
+import { graphOf, ownersOfServer, ownersOfServers, type Classification, type ExternalEdge, type WorkloadEdge, type WorkloadGraph } from '../model/graph.js';
 import type { NodeLocation } from '../model/place.js';
 import { fromInt32Base64, int32Base64 } from './int32-base64.js';
 import { LazyMap } from './lazy-map.js';
@@ -68,7 +68,15 @@ export function graphOfStored(stored: StoredGraph, { backlog, entityAt }: Stored
         (key) => serversOf.get(key)?.map((index) => entityAt('servers', index)),
         () => [...serversOf].map(([key, servers]) => [key, servers.map((index) => entityAt('servers', index))] as const),
       ),
-    ownersOf: () => ownersOfServers(backlog),
+    // Queries ask for the owners of a few servers (those a remediation names): each is found alone.
+    ownersOf: () =>
+      new LazyMap(
+        (key) => {
+          const server = backlog.byKey.servers.get(key);
+          return server && ownersOfServer(server, backlog.byKey.workloads);
+        },
+        () => ownersOfServers(backlog),
+      ),
   });
 }
 

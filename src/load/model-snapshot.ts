@@ -117,11 +117,14 @@ export function storedModelOf(file: CacheFile<ModelHeader>, paths?: readonly str
     if (!isSplit(name)) return undefined;
     keys ??= file.section<Record<string, string>>(KEYS_SECTION) ?? {};
     const hashes = fromInt32Base64(keys[name] ?? '');
+    // Where each hash is first, made at the first lookup: a rule looks up every reference.
+    let firstOfHash: Map<number, number> | undefined;
     // The first entity of the key is the first whose key it is, in file order.
     return new LazyMap<string, Entity>(
       (key) => {
         const hash = keyHash(key);
-        for (let index = hashes.indexOf(hash); index !== -1; index = hashes.indexOf(hash, index + 1)) {
+        firstOfHash ??= firstIndexOfEach(hashes);
+        for (let index = firstOfHash.get(hash) ?? -1; index !== -1; index = hashes.indexOf(hash, index + 1)) {
           const entity = entityAt(name, index);
           if (entity.key === key) return entity;
         }
@@ -132,6 +135,12 @@ export function storedModelOf(file: CacheFile<ModelHeader>, paths?: readonly str
   };
   const backlog = lazyBacklog(<C extends CollectionName>(name: C) => readCollection(name) as Entity<C>[], file.header.project, keyIndex);
   return { backlog, entityAt: entityAt as StoredModel['entityAt'] };
+}
+
+function firstIndexOfEach(hashes: Int32Array): Map<number, number> {
+  const first = new Map<number, number>();
+  for (let index = hashes.length - 1; index >= 0; index--) first.set(hashes[index]!, index);
+  return first;
 }
 
 function* firstOfEachKey(entities: readonly Entity[]): Iterable<[string, Entity]> {

@@ -88,6 +88,11 @@ export interface OpenedSnapshot {
   drafts: DiagnosticDraft[];
   unreadableFiles: string[];
   parserOf(path: string): ParserName;
+  /**
+   * A value worked out from this model alone (as JSON), kept in the cache beside the snapshot:
+   * `compute` runs once for as long as the snapshot stands.
+   */
+  kept<T>(name: string, compute: () => T): T;
 }
 
 /**
@@ -153,6 +158,7 @@ export async function openSnapshot(cache: Cache, root: string, source: StampedSo
     drafts: header.drafts,
     unreadableFiles: header.unreadableFiles,
     parserOf: (path: string): ParserName => (fullParser.has(path) ? 'full' : 'fast'),
+    kept: <T>(name: string, compute: () => T): T => keptValue(cache, root, `${name}.${file.id}`, compute),
   } as Omit<OpenedSnapshot, 'graph'> as OpenedSnapshot;
   defineLazy(opened, 'graph', () => {
     const graph = file.section<StoredGraph>(GRAPH_SECTION);
@@ -160,6 +166,19 @@ export async function openSnapshot(cache: Cache, root: string, source: StampedSo
     return graphOfStored(graph, model);
   });
   return opened;
+}
+
+/** The section of a value kept beside a snapshot. */
+const KEPT_SECTION = 'value';
+
+/** `key`: the value's name and the hash of the snapshot it was worked out from. */
+function keptValue<T>(cache: Cache, root: string, key: string, compute: () => T): T {
+  const location = cache.location(root, 'kept', key);
+  const stored = cache.read(location)?.section<{ value: T }>(KEPT_SECTION);
+  if (stored) return stored.value;
+  const value = compute();
+  if (cache.write(location, {}, { [KEPT_SECTION]: { value } })) cache.tidy(root);
+  return value;
 }
 
 async function matches(header: SnapshotHeader, source: StampedSource, filesOf: (exclude: readonly string[]) => Promise<string[]>): Promise<boolean> {

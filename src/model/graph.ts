@@ -134,7 +134,7 @@ export function ownersOfServers(backlog: Backlog): Map<string, Workload[]> {
 }
 
 /** The workloads a server serves (those that exist). */
-function ownersOfServer(server: Server, workloads: ReadonlyMap<string, Workload>): Workload[] {
+export function ownersOfServer(server: Server, workloads: ReadonlyMap<string, Workload>): Workload[] {
   const owners: Workload[] = [];
   for (const value of referenceValuesIn(server, 'workloads')) {
     const workload = workloads.get(idKey(value));

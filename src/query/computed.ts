@@ -9,6 +9,13 @@ export function serversOf({ graph }: QueryContext, workload: Workload): Entity<'
   return graph.serversOf.get(workload.key) ?? [];
 }
 
+/** The servers of these workloads, a server of two of them once. */
+export function serversOfAll(context: QueryContext, workloads: Iterable<Workload>): Entity<'servers'>[] {
+  const servers = new Set<Entity<'servers'>>();
+  for (const workload of workloads) for (const server of serversOf(context, workload)) servers.add(server);
+  return [...servers];
+}
+
 export function sumOf(servers: Entity<'servers'>[], field: 'cores' | 'memory_gb' | 'disk_gb'): number {
   return servers.reduce((sum, server) => sum + (server.data[field] ?? 0), 0);
 }

@@ -4,7 +4,7 @@ import type { MEASURES } from '../../schemas/outcome.js';
 import type { Entity } from '../model/entity.js';
 import { addTo, groupBy } from '../model/group.js';
 import { hasMoved, stays, waveOf } from '../model/status.js';
-import { blockedBy, serversOf, sumOf } from './computed.js';
+import { blockedBy, serversOfAll, sumOf } from './computed.js';
 import type { QueryContext } from './context.js';
 
 type Workload = Entity<'workloads'>;
@@ -145,7 +145,7 @@ function groupRows(context: QueryContext, workloads: Workload[], keyOf: (w: Work
   return [...groups]
     .sort(([a, x], [b, y]) => rank(a) - rank(b) || (order.length === 0 ? y.length - x.length : 0) || a.localeCompare(b))
     .map(([key, members]) => {
-      const servers = [...new Set(members.flatMap((w) => serversOf(context, w)))];
+      const servers = serversOfAll(context, members);
       return { key, workloads: members.length, percent: percent(members.length, workloads.length), servers: servers.length, cores: sumOf(servers, 'cores') };
     });
 }

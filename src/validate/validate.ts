@@ -5,7 +5,7 @@ import { entityCount, type Backlog } from '../model/backlog.js';
 import type { WorkloadGraph } from '../model/graph.js';
 import type { Diagnostic, DiagnosticDraft } from '../model/diagnostic.js';
 import { compareDiagnostics, DiagnosticLocator, type LocatableFiles } from './locate-diagnostics.js';
-import { RULES, type Rule } from './rules/index.js';
+import { DATED_RULES, RULES, type Rule } from './rules/index.js';
 import { backlogOfFiles, type BacklogModel } from '../load/backlog-of-files.js';
 import { severityOf } from './severity.js';
 
@@ -69,4 +69,14 @@ export function findings(read: BacklogModel, options: ValidateOptions, files: Lo
     }
   }
   return diagnostics.sort(compareDiagnostics);
+}
+
+/**
+ * The findings as `findings` gives them with every rule; `keep` may give those that do not
+ * depend on the date from an earlier run on the same model (the snapshot's, load/snapshot.ts).
+ */
+export function findingsKept(read: BacklogModel, options: Pick<ValidateOptions, 'asOf'>, files: LocatableFiles, keep: (compute: () => Diagnostic[]) => Diagnostic[]): Diagnostic[] {
+  const undated = keep(() => findings(read, options, files, RULES.filter((rule) => !DATED_RULES.includes(rule))));
+  const dated = findings({ ...read, drafts: [] }, options, files, DATED_RULES);
+  return [...undated, ...dated].sort(compareDiagnostics);
 }

@@ -1,6 +1,6 @@
 // The query commands answer from the model's snapshot (load/snapshot.ts) and read only what
 // they need of it: each answer must be byte for byte the one read from the files (--no-cache).
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -20,6 +20,7 @@ const QUERIES: string[][] = [
   ['report'],
   ['report', '-f', 'json'],
   ['graph', '-f', 'json'],
+  ['report', '-f', 'html'],
 ];
 
 /** Each query run from the files, then twice with the cache (the second from the snapshot): all three alike. */
@@ -60,5 +61,38 @@ describe('queries from the snapshot', () => {
       ['graph', '--focus', 'SRV000210', '--level', 'server', '-f', 'dot'],
       ['list', '--columns', 'id,servers,cores,blocked_by,move_group,depends_on_count,dependents_count'],
     ]);
+  });
+});
+
+describe('the page from the snapshot', () => {
+  it('is the page from the files on any day, its findings that hold whatever the day kept with the snapshot', async () => {
+    const root = join(tempDir(), 'estate');
+    generateEstate('S', root);
+    // Findings of several rules, one of them (the stale assumption) only after 2026-05-01.
+    writeFileSync(
+      join(root, 'workloads', 'zz-findings.yaml'),
+      [
+        'workloads:',
+        '  - { id: wl-0, name: Again, status: identified }',
+        '  - { id: wl-extra, name: Extra, status: identified, wave: wave-2, depends_on: [wl-missing] }',
+        'servers:',
+        '  - { id: SRV-lonely, status: not-started }',
+        'assumptions:',
+        '  - { id: egress, statement: Egress is free, review_by: 2026-05-01 }',
+        '',
+      ].join('\n'),
+    );
+    const env = { XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'backlog-fast-path-test-')) };
+    const page = (asOf: string, ...more: string[]) => runCli(['report', '-f', 'html', '--root', root, '--as-of', asOf, ...more], { env });
+    const pages = new Map<string, string>();
+    for (const asOf of ['2026-06-01', '2026-04-01', '2026-06-01']) {
+      const fromFiles = await page(asOf, '--no-cache');
+      // From the files (the snapshot taken), from the snapshot (the findings kept), then with them kept.
+      for (const run of ['first', 'second', 'third']) expect(await page(asOf), `${asOf}, ${run} run`).toEqual(fromFiles);
+      pages.set(asOf, fromFiles.stdout);
+    }
+    for (const code of ['DUPLICATE_ID', 'UNKNOWN_REFERENCE', 'ORPHAN_SERVER', 'STALE_ASSUMPTION']) expect(pages.get('2026-06-01')).toContain(`<code>${code}</code>`);
+    expect(pages.get('2026-04-01')).not.toContain('<code>STALE_ASSUMPTION</code>');
+    expect(readdirSync(join(env.XDG_CACHE_HOME, 'migration-backlog')).some((name) => name.includes('.kept.findings.'))).toBe(true);
   });
 });

@@ -9,7 +9,7 @@ import { openRepository, shallowHistoryWarning } from '../../git/repository.js';
 import { UsageError } from '../../errors.js';
 import { buildDashboard } from '../../query/dashboard/dashboard.js';
 import { buildReport } from '../../query/report.js';
-import { findings } from '../../validate/validate.js';
+import { findingsKept } from '../../validate/validate.js';
 import { resolveAsOf } from '../as-of.js';
 import { colourEnabled, createStyle } from '../colour.js';
 import type { CliIO } from '../io.js';
@@ -59,7 +59,7 @@ async function dashboardPage(options: ReportOptions, asOf: string, io: CliIO): P
   const source = builtFrom(root);
   const points = options.history ? await history(options, asOf, io) : undefined;
   const opened = await openForQuery(io, root);
-  const diagnostics = findings({ ...opened.read, ...opened.context }, { asOf }, placeable(opened));
+  const diagnostics = findingsKept({ ...opened.read, ...opened.context }, { asOf }, placeable(opened), (compute) => opened.kept('findings', compute));
   const dashboard = buildDashboard(opened.context, { asOf, diagnostics });
   // The page and its layout library load only for the page.
   const { reportHtml } = await import('../../format/report/html/page.js');

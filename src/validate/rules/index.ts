@@ -36,5 +36,8 @@ export const RULES: readonly Rule[] = [
   openRemediation,
 ];
 
+/** The rules that read the date (`asOf`): what the others find holds for as long as the model does. */
+export const DATED_RULES: readonly Rule[] = [staleAssumption];
+
 /** The rules that find what `backlog waves` shows of a wave's plan (query/waves.ts). */
 export const WAVE_RULES: readonly Rule[] = [splitMoveGroup, waveOrder, waveCapacity, unrationalizedInWave];
