@@ -1,5 +1,6 @@
 // Figures about a workload that the backlog implies but nobody writes down.
 import type { Entity } from '../model/entity.js';
+import { sumOf, type SummedField } from '../model/server-figures.js';
 import { isSettled } from '../model/status.js';
 import type { QueryContext } from './context.js';
 
@@ -9,8 +10,14 @@ export function serversOf({ graph }: QueryContext, workload: Workload): Entity<'
   return graph.serversOf.get(workload.key) ?? [];
 }
 
-export function sumOf(servers: Entity<'servers'>[], field: 'cores' | 'memory_gb' | 'disk_gb'): number {
-  return servers.reduce((sum, server) => sum + (server.data[field] ?? 0), 0);
+/** Its servers by index: what a count or a total needs (`totalOf`), no server decoded. */
+export function serverIndexesOf({ graph }: QueryContext, workload: Workload): number[] {
+  return graph.serverIndexesOf.get(workload.key) ?? [];
+}
+
+/** A field added up over servers given by index, in their order. */
+export function totalOf({ graph }: QueryContext, servers: Iterable<number>, field: SummedField): number {
+  return sumOf(graph.serverFigures, servers, field);
 }
 
 /** The workloads it depends on through `app` edges. */

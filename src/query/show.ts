@@ -8,7 +8,7 @@ import { parseReference, resolveReference } from '../model/references.js';
 import { waveOf } from '../model/status.js';
 import { didYouMeanHint } from '../text/did-you-mean.js';
 import { joinAnd, withArticle } from '../text/list.js';
-import { moveGroupLabel, serversOf, sumOf } from './computed.js';
+import { moveGroupLabel, serverIndexesOf, serversOf, totalOf } from './computed.js';
 import type { QueryContext } from './context.js';
 import { comparePriority } from './order.js';
 
@@ -98,7 +98,7 @@ function workloadSections(context: QueryContext, workload: Workload): Record<str
   const group = moveGroupLabel(context, workload);
   const sections: Record<string, unknown> = {
     servers: servers.map((s) => ({ id: s.id, os: s.data.os ?? null, cores: s.data.cores ?? null, memory_gb: s.data.memory_gb ?? null, status: s.data.status })),
-    totals: { servers: servers.length, cores: sumOf(servers, 'cores'), memory_gb: sumOf(servers, 'memory_gb') },
+    totals: { servers: servers.length, cores: totalOf(context, serverIndexesOf(context, workload), 'cores'), memory_gb: totalOf(context, serverIndexesOf(context, workload), 'memory_gb') },
     depends_on: relatedWorkloads(context, workload, 'out'),
     dependents: relatedWorkloads(context, workload, 'in'),
     external: externalDependencies(context, workload),
@@ -183,10 +183,10 @@ function serverSections(context: QueryContext, server: Entity<'servers'>): Recor
 
 function waveSections(context: QueryContext, wave: Entity<'waves'>): Record<string, unknown> {
   const members = context.backlog.entities.workloads.filter((w) => waveOf(context.backlog, w) === wave).sort(comparePriority(context.backlog));
-  const servers = new Set(members.flatMap((w) => serversOf(context, w)));
+  const servers = new Set(members.flatMap((w) => serverIndexesOf(context, w)));
   return {
-    workloads: members.map((w) => ({ id: w.id, name: w.data.name, priority: w.data.priority ?? null, status: w.data.status, strategy: w.data.strategy ?? null, servers: serversOf(context, w).length })),
-    totals: { workloads: members.length, servers: servers.size, cores: sumOf([...servers], 'cores'), capacity: wave.data.max_servers ?? context.backlog.project?.defaults?.max_servers_per_wave ?? null },
+    workloads: members.map((w) => ({ id: w.id, name: w.data.name, priority: w.data.priority ?? null, status: w.data.status, strategy: w.data.strategy ?? null, servers: serverIndexesOf(context, w).length })),
+    totals: { workloads: members.length, servers: servers.size, cores: totalOf(context, servers, 'cores'), capacity: wave.data.max_servers ?? context.backlog.project?.defaults?.max_servers_per_wave ?? null },
   };
 }
 
