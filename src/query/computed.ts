@@ -15,6 +15,21 @@ export function serverIndexesOf({ graph }: QueryContext, workload: Workload): nu
   return graph.serverIndexesOf.get(workload.key) ?? [];
 }
 
+/** The servers of these workloads by index, each once (a server may serve several), in the order met. */
+export function serversOfAll(context: QueryContext, workloads: Iterable<Workload>): number[] {
+  // A mark per server rather than a Set: the workloads of a report's groups hold every server.
+  const met = new Uint8Array(context.graph.serverFigures.status.length);
+  const servers: number[] = [];
+  for (const workload of workloads) {
+    for (const server of serverIndexesOf(context, workload)) {
+      if (met[server] === 1) continue;
+      met[server] = 1;
+      servers.push(server);
+    }
+  }
+  return servers;
+}
+
 /** A field added up over servers given by index, in their order. */
 export function totalOf({ graph }: QueryContext, servers: Iterable<number>, field: SummedField): number {
   return sumOf(graph.serverFigures, servers, field);

@@ -6,7 +6,7 @@ import { addTo, groupBy } from '../model/group.js';
 import { hasMoved, stays, waveOf } from '../model/status.js';
 import type { Backlog } from '../model/backlog.js';
 import { firstServers, sumOf, type ServerFigures } from '../model/server-figures.js';
-import { blockedBy, serverIndexesOf, totalOf } from './computed.js';
+import { blockedBy, serversOfAll, totalOf } from './computed.js';
 import type { QueryContext } from './context.js';
 
 type Workload = Entity<'workloads'>;
@@ -149,8 +149,8 @@ function groupRows(context: QueryContext, workloads: Workload[], keyOf: (w: Work
   return [...groups]
     .sort(([a, x], [b, y]) => rank(a) - rank(b) || (order.length === 0 ? y.length - x.length : 0) || a.localeCompare(b))
     .map(([key, members]) => {
-      const servers = new Set(members.flatMap((w) => serverIndexesOf(context, w)));
-      return { key, workloads: members.length, percent: percent(members.length, workloads.length), servers: servers.size, cores: totalOf(context, servers, 'cores') };
+      const servers = serversOfAll(context, members);
+      return { key, workloads: members.length, percent: percent(members.length, workloads.length), servers: servers.length, cores: totalOf(context, servers, 'cores') };
     });
 }
 

@@ -8,7 +8,7 @@ import { parseReference, resolveReference } from '../model/references.js';
 import { waveOf } from '../model/status.js';
 import { didYouMeanHint } from '../text/did-you-mean.js';
 import { joinAnd, withArticle } from '../text/list.js';
-import { moveGroupLabel, serverIndexesOf, serversOf, totalOf } from './computed.js';
+import { moveGroupLabel, serverIndexesOf, serversOf, serversOfAll, totalOf } from './computed.js';
 import type { QueryContext } from './context.js';
 import { comparePriority } from './order.js';
 
@@ -183,10 +183,10 @@ function serverSections(context: QueryContext, server: Entity<'servers'>): Recor
 
 function waveSections(context: QueryContext, wave: Entity<'waves'>): Record<string, unknown> {
   const members = context.backlog.entities.workloads.filter((w) => waveOf(context.backlog, w) === wave).sort(comparePriority(context.backlog));
-  const servers = new Set(members.flatMap((w) => serverIndexesOf(context, w)));
+  const servers = serversOfAll(context, members);
   return {
     workloads: members.map((w) => ({ id: w.id, name: w.data.name, priority: w.data.priority ?? null, status: w.data.status, strategy: w.data.strategy ?? null, servers: serverIndexesOf(context, w).length })),
-    totals: { workloads: members.length, servers: servers.size, cores: totalOf(context, servers, 'cores'), capacity: wave.data.max_servers ?? context.backlog.project?.defaults?.max_servers_per_wave ?? null },
+    totals: { workloads: members.length, servers: servers.length, cores: totalOf(context, servers, 'cores'), capacity: wave.data.max_servers ?? context.backlog.project?.defaults?.max_servers_per_wave ?? null },
   };
 }
 

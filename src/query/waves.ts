@@ -5,7 +5,7 @@ import type { Entity } from '../model/entity.js';
 import { addTo } from '../model/group.js';
 import { isSettled, waveOf } from '../model/status.js';
 import type { RowsData } from './rows.js';
-import { serverIndexesOf, totalOf } from './computed.js';
+import { serversOfAll, totalOf } from './computed.js';
 import type { QueryContext } from './context.js';
 import { comparePriority } from './order.js';
 
@@ -48,7 +48,7 @@ export function summarizeWaves(context: QueryContext, diagnostics: readonly Diag
 
   const summary = (wave: Entity<'waves'> | undefined): WaveSummary => {
     const workloads = members.get(wave) ?? [];
-    const servers = [...new Set(workloads.flatMap((w) => serverIndexesOf(context, w)))];
+    const servers = serversOfAll(context, workloads);
     const capacity = wave ? (wave.data.max_servers ?? fallback ?? null) : null;
     return {
       order: wave?.data.order ?? null,
