@@ -18,7 +18,15 @@ export interface ServerFigures {
 
 /** `repeated`: repeatedServers of its servers, when the caller has it already. */
 export function serverFiguresOf(backlog: Backlog, repeated = repeatedServers(backlog.entities.servers)): ServerFigures {
-  const servers = backlog.entities.servers;
+  return figuresOf(backlog.entities.servers, repeated);
+}
+
+/** A field added up over servers decoded already (one workload's), in their order. */
+export function totalOfServers(servers: readonly Server[], field: SummedField): number {
+  return sumOf(figuresOf(servers, new Set()), servers.keys(), field);
+}
+
+function figuresOf(servers: readonly Server[], repeated: ReadonlySet<number>): ServerFigures {
   return {
     status: servers.map((server) => server.data.status),
     cores: servers.map((server) => server.data.cores),

@@ -8,6 +8,7 @@ import { parseReference, resolveReference } from '../model/references.js';
 import { waveOf } from '../model/status.js';
 import { didYouMeanHint } from '../text/did-you-mean.js';
 import { joinAnd, withArticle } from '../text/list.js';
+import { totalOfServers } from '../model/server-figures.js';
 import { moveGroupLabel, serverIndexesOf, serversOf, serversOfAll, totalOf } from './computed.js';
 import type { QueryContext } from './context.js';
 import { comparePriority } from './order.js';
@@ -98,7 +99,8 @@ function workloadSections(context: QueryContext, workload: Workload): Record<str
   const group = moveGroupLabel(context, workload);
   const sections: Record<string, unknown> = {
     servers: servers.map((s) => ({ id: s.id, os: s.data.os ?? null, cores: s.data.cores ?? null, memory_gb: s.data.memory_gb ?? null, status: s.data.status })),
-    totals: { servers: servers.length, cores: totalOf(context, serverIndexesOf(context, workload), 'cores'), memory_gb: totalOf(context, serverIndexesOf(context, workload), 'memory_gb') },
+    // From the servers shown: the figures of every server are for totals over many.
+    totals: { servers: servers.length, cores: totalOfServers(servers, 'cores'), memory_gb: totalOfServers(servers, 'memory_gb') },
     depends_on: relatedWorkloads(context, workload, 'out'),
     dependents: relatedWorkloads(context, workload, 'in'),
     external: externalDependencies(context, workload),
