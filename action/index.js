@@ -24673,6 +24673,7 @@ function readCacheFile(location) {
     if (Object.values(header.sections).some(([, end]) => end > headerStart)) throw new Error("cut short");
     return {
       header,
+      id: hash,
       section(name) {
         const range = header.sections[name];
         if (!range) return void 0;
@@ -27510,6 +27511,47 @@ var init_backlog = __esm({
   }
 });
 
+// src/model/server-figures.ts
+function serverFiguresOf(backlog, repeated = repeatedServers(backlog.entities.servers)) {
+  return figuresOf(backlog.entities.servers, repeated);
+}
+function totalOfServers(servers, field2) {
+  return sumOf(figuresOf(servers, /* @__PURE__ */ new Set()), servers.keys(), field2);
+}
+function figuresOf(servers, repeated) {
+  return {
+    status: servers.map((server) => server.data.status),
+    cores: servers.map((server) => server.data.cores),
+    memory_gb: servers.map((server) => server.data.memory_gb),
+    repeated
+  };
+}
+function repeatedServers(servers) {
+  const seen = /* @__PURE__ */ new Set();
+  const repeated = /* @__PURE__ */ new Set();
+  servers.forEach((server, index) => {
+    if (seen.has(server.key)) repeated.add(index);
+    else seen.add(server.key);
+  });
+  return repeated;
+}
+function firstServers(figures) {
+  const firsts = [];
+  for (let index = 0; index < figures.status.length; index++) if (!figures.repeated.has(index)) firsts.push(index);
+  return firsts;
+}
+function sumOf(figures, servers, field2) {
+  const column = figures[field2];
+  let sum = 0;
+  for (const index of servers) sum += column[index] ?? 0;
+  return sum;
+}
+var init_server_figures = __esm({
+  "src/model/server-figures.ts"() {
+    "use strict";
+  }
+});
+
 // schemas/references.ts
 var REFERENCE_FIELDS, TYPED_REFERENCE_KINDS;
 var init_references = __esm({
@@ -27726,19 +27768,33 @@ var init_strongly_connected = __esm({
 function buildGraph(backlog) {
   const workloads = backlog.byKey.workloads;
   const serversOf2 = /* @__PURE__ */ new Map();
+  const serverIndexesOf2 = /* @__PURE__ */ new Map();
   const ownersOf = /* @__PURE__ */ new Map();
-  for (const server of backlog.byKey.servers.values()) {
+  const repeated = repeatedServers(backlog.entities.servers);
+  backlog.entities.servers.forEach((server, index) => {
+    if (repeated.has(index)) return;
     const owners = ownersOfServer(server, workloads);
-    for (const owner of owners) addTo(serversOf2, owner.key, server);
+    for (const owner of owners) {
+      addTo(serversOf2, owner.key, server);
+      addTo(serverIndexesOf2, owner.key, index);
+    }
     ownersOf.set(server.key, owners);
-  }
+  });
   const edges = [];
   const externals = [];
   const known = { workloads, ownersOf };
   for (const dependency of backlog.entities.dependencies) addDependencyEdges(dependency, known, edges, externals);
   for (const workload of backlog.entities.workloads) addDependsOnEdges(workload, known, edges);
   const moveGroups = moveGroupsOf([...workloads.values()], edges);
-  return graphOf({ edges: () => edges, externals: () => externals, moveGroups, serversOf: () => serversOf2, ownersOf: () => ownersOf });
+  return graphOf({
+    edges: () => edges,
+    externals: () => externals,
+    moveGroups,
+    serversOf: () => serversOf2,
+    serverIndexesOf: () => serverIndexesOf2,
+    serverFigures: () => serverFiguresOf(backlog, repeated),
+    ownersOf: () => ownersOf
+  });
 }
 function graphOf(parts) {
   const moveGroupOf = /* @__PURE__ */ new Map();
@@ -27747,6 +27803,8 @@ function graphOf(parts) {
   defineLazy(graph, "edges", parts.edges);
   defineLazy(graph, "externals", parts.externals);
   defineLazy(graph, "serversOf", parts.serversOf);
+  defineLazy(graph, "serverIndexesOf", parts.serverIndexesOf);
+  defineLazy(graph, "serverFigures", parts.serverFigures);
   defineLazy(graph, "ownersOf", parts.ownersOf);
   defineLazy(graph, "appDependencies", () => appNeighbours(graph.edges, (edge) => [edge.from.key, edge.to.key]));
   defineLazy(graph, "appDependents", () => appNeighbours(graph.edges, (edge) => [edge.to.key, edge.from.key]));
@@ -27837,6 +27895,7 @@ var init_graph = __esm({
     init_entity();
     init_group();
     init_lazy();
+    init_server_figures();
     init_references2();
     init_strongly_connected();
     Edge = class {
@@ -44943,7 +45002,7 @@ var init_wave_capacity = __esm({
         if (!wave || capacityOf(wave) === void 0) continue;
         let servers = serversIn.get(wave);
         if (!servers) serversIn.set(wave, servers = /* @__PURE__ */ new Set());
-        for (const server of graph.serversOf.get(workload.key) ?? []) servers.add(server.key);
+        for (const server of graph.serverIndexesOf.get(workload.key) ?? []) servers.add(server);
       }
       for (const [wave, servers] of serversIn) {
         const capacity2 = capacityOf(wave);
@@ -45008,7 +45067,7 @@ var init_wave_order = __esm({
 });
 
 // src/validate/rules/index.ts
-var RULES, WAVE_RULES;
+var RULES, DATED_RULES, WAVE_RULES;
 var init_rules = __esm({
   "src/validate/rules/index.ts"() {
     "use strict";
@@ -45044,6 +45103,7 @@ var init_rules = __esm({
       statusMismatch,
       openRemediation
     ];
+    DATED_RULES = [staleAssumption];
     WAVE_RULES = [splitMoveGroup, waveOrder, waveCapacity, unrationalizedInWave];
   }
 });
@@ -45076,6 +45136,11 @@ function findings(read, options, files, rules = RULES) {
     }
   }
   return diagnostics.sort(compareDiagnostics);
+}
+function findingsKept(read, options, files, keep) {
+  const undated = keep(() => findings(read, options, files, RULES.filter((rule) => !DATED_RULES.includes(rule))));
+  const dated = findings({ ...read, drafts: [] }, options, files, DATED_RULES);
+  return [...undated, ...dated].sort(compareDiagnostics);
 }
 var init_validate = __esm({
   "src/validate/validate.ts"() {
@@ -52418,8 +52483,23 @@ var init_rows = __esm({
 function serversOf({ graph }, workload) {
   return graph.serversOf.get(workload.key) ?? [];
 }
-function sumOf(servers, field2) {
-  return servers.reduce((sum, server) => sum + (server.data[field2] ?? 0), 0);
+function serverIndexesOf({ graph }, workload) {
+  return graph.serverIndexesOf.get(workload.key) ?? [];
+}
+function serversOfAll(context3, workloads) {
+  const met = new Uint8Array(context3.graph.serverFigures.status.length);
+  const servers = [];
+  for (const workload of workloads) {
+    for (const server of serverIndexesOf(context3, workload)) {
+      if (met[server] === 1) continue;
+      met[server] = 1;
+      servers.push(server);
+    }
+  }
+  return servers;
+}
+function totalOf({ graph }, servers, field2) {
+  return sumOf(graph.serverFigures, servers, field2);
 }
 function dependenciesOf({ backlog, graph }, workload) {
   return [...graph.appDependencies.get(workload.key)?.keys() ?? []].map((key) => backlog.byKey.workloads.get(key));
@@ -52437,6 +52517,7 @@ function blockedBy(context3, workload) {
 var init_computed = __esm({
   "src/query/computed.ts"() {
     "use strict";
+    init_server_figures();
     init_status();
   }
 });
@@ -54317,9 +54398,9 @@ var init_columns = __esm({
     workloadOf = (entity) => entity;
     COMPUTED = {
       workloads: [
-        { name: "servers", kind: "number", get: (e, c3) => serversOf(c3, workloadOf(e)).length },
-        { name: "cores", kind: "number", get: (e, c3) => sumOf(serversOf(c3, workloadOf(e)), "cores") },
-        { name: "memory_gb", kind: "number", get: (e, c3) => sumOf(serversOf(c3, workloadOf(e)), "memory_gb") },
+        { name: "servers", kind: "number", get: (e, c3) => serverIndexesOf(c3, workloadOf(e)).length },
+        { name: "cores", kind: "number", get: (e, c3) => totalOf(c3, serverIndexesOf(c3, workloadOf(e)), "cores") },
+        { name: "memory_gb", kind: "number", get: (e, c3) => totalOf(c3, serverIndexesOf(c3, workloadOf(e)), "memory_gb") },
         { name: "depends_on_count", kind: "number", get: (e, c3) => dependenciesOf(c3, workloadOf(e)).length },
         { name: "dependents_count", kind: "number", get: (e, c3) => dependentsOf(c3, workloadOf(e)).length },
         { name: "move_group", get: (e, c3) => moveGroupLabel(c3, workloadOf(e)) },
@@ -54719,10 +54800,12 @@ function storedModelOf(file, paths) {
     if (!isSplit(name)) return void 0;
     keys ??= file.section(KEYS_SECTION) ?? {};
     const hashes = fromInt32Base64(keys[name] ?? "");
+    let firstOfHash;
     return new LazyMap(
       (key) => {
         const hash = keyHash(key);
-        for (let index = hashes.indexOf(hash); index !== -1; index = hashes.indexOf(hash, index + 1)) {
+        firstOfHash ??= firstIndexOfEach(hashes);
+        for (let index = firstOfHash.get(hash) ?? -1; index !== -1; index = hashes.indexOf(hash, index + 1)) {
           const entity = entityAt(name, index);
           if (entity.key === key) return entity;
         }
@@ -54733,6 +54816,11 @@ function storedModelOf(file, paths) {
   };
   const backlog = lazyBacklog((name) => readCollection(name), file.header.project, keyIndex);
   return { backlog, entityAt };
+}
+function firstIndexOfEach(hashes) {
+  const first2 = /* @__PURE__ */ new Map();
+  for (let index = hashes.length - 1; index >= 0; index--) first2.set(hashes[index], index);
+  return first2;
 }
 function* firstOfEachKey(entities) {
   const seen = /* @__PURE__ */ new Set();
@@ -54766,6 +54854,18 @@ var init_model_snapshot = __esm({
 });
 
 // src/load/graph-snapshot.ts
+function graphSections(backlog, graph) {
+  const { status, cores, memory_gb, repeated } = graph.serverFigures;
+  const figures = { status, cores, memory_gb, repeated: [...repeated] };
+  return { [GRAPH_SECTION]: storedGraph(backlog, graph), [FIGURES_SECTION]: figures };
+}
+function graphOfSections(section, model) {
+  return graphOfStored(section(GRAPH_SECTION), model, () => {
+    const stored = section(FIGURES_SECTION);
+    const column = (values) => values.map((value2) => value2 ?? void 0);
+    return { status: column(stored.status), cores: column(stored.cores), memory_gb: column(stored.memory_gb), repeated: new Set(stored.repeated) };
+  });
+}
 function storedGraph(backlog, graph) {
   const workloads = indexes(backlog.entities.workloads);
   const servers = indexes(backlog.entities.servers);
@@ -54786,7 +54886,7 @@ function storedGraph(backlog, graph) {
     serversOf: [...graph.serversOf].map(([key, owned]) => [workload(backlog.byKey.workloads.get(key)), owned.map((server) => servers.get(server))])
   };
 }
-function graphOfStored(stored, { backlog, entityAt }) {
+function graphOfStored(stored, { backlog, entityAt }, serverFigures) {
   const workloads = backlog.entities.workloads;
   const serversOf2 = new Map(stored.serversOf.map(([owner, servers]) => [workloads[owner].key, servers]));
   return graphOf({
@@ -54800,7 +54900,16 @@ function graphOfStored(stored, { backlog, entityAt }) {
       (key) => serversOf2.get(key)?.map((index) => entityAt("servers", index)),
       () => [...serversOf2].map(([key, servers]) => [key, servers.map((index) => entityAt("servers", index))])
     ),
-    ownersOf: () => ownersOfServers(backlog)
+    serverIndexesOf: () => serversOf2,
+    serverFigures,
+    // Queries ask for the owners of a few servers (those a remediation names): each is found alone.
+    ownersOf: () => new LazyMap(
+      (key) => {
+        const server = backlog.byKey.servers.get(key);
+        return server && ownersOfServer(server, backlog.byKey.workloads);
+      },
+      () => ownersOfServers(backlog)
+    )
   });
 }
 function indexes(entities) {
@@ -54809,7 +54918,7 @@ function indexes(entities) {
 function classificationIndex(classification) {
   return classification === void 0 ? -1 : DEPENDENCY_CLASSIFICATIONS.indexOf(classification);
 }
-var DEPENDS_ON, NO_ITEM, StoredEdge, StoredExternal;
+var DEPENDS_ON, NO_ITEM, GRAPH_SECTION, FIGURES_SECTION, StoredEdge, StoredExternal;
 var init_graph_snapshot = __esm({
   "src/load/graph-snapshot.ts"() {
     "use strict";
@@ -54820,6 +54929,8 @@ var init_graph_snapshot = __esm({
     init_lazy_map();
     DEPENDS_ON = -1;
     NO_ITEM = -1;
+    GRAPH_SECTION = "graph";
+    FIGURES_SECTION = "server-figures";
     StoredEdge = class {
       constructor(from, to, classification, dependencyIndex, item, entityAt) {
         this.from = from;
@@ -54887,8 +54998,8 @@ async function saveSnapshot(cache, root, source, content, takenAt) {
     drafts: content.drafts,
     unreadableFiles: content.unreadableFiles
   };
-  const graph = storedGraph(content.backlog, content.graph ?? buildGraph(content.backlog));
-  cache.write(cache.location(root, "snapshot"), header, { ...modelSections(content.backlog, paths, true), [GRAPH_SECTION]: graph });
+  const graph = graphSections(content.backlog, content.graph ?? buildGraph(content.backlog));
+  cache.write(cache.location(root, "snapshot"), header, { ...modelSections(content.backlog, paths, true), ...graph });
   cache.tidy(root);
 }
 async function openSnapshot(cache, root, source, filesOf) {
@@ -54904,14 +55015,24 @@ async function openSnapshot(cache, root, source, filesOf) {
     backlog: model.backlog,
     drafts: header.drafts,
     unreadableFiles: header.unreadableFiles,
-    parserOf: (path) => fullParser.has(path) ? "full" : "fast"
+    parserOf: (path) => fullParser.has(path) ? "full" : "fast",
+    kept: (name, compute) => keptValue(cache, root, `${name}.${file.id}`, compute)
   };
-  defineLazy(opened, "graph", () => {
-    const graph = file.section(GRAPH_SECTION);
-    if (!graph) throw new DamagedCacheError(`the snapshot ${cache.location(root, "snapshot")} has no graph`);
-    return graphOfStored(graph, model);
-  });
+  const section = (name) => {
+    const found = file.section(name);
+    if (found === void 0) throw new DamagedCacheError(`the snapshot ${cache.location(root, "snapshot")} has no ${name}`);
+    return found;
+  };
+  defineLazy(opened, "graph", () => graphOfSections(section, model));
   return opened;
+}
+function keptValue(cache, root, key, compute) {
+  const location = cache.location(root, "kept", key);
+  const stored = cache.read(location)?.section(KEPT_SECTION);
+  if (stored) return stored.value;
+  const value2 = compute();
+  if (cache.write(location, {}, { [KEPT_SECTION]: { value: value2 } })) cache.tidy(root);
+  return value2;
 }
 async function matches(header, source, filesOf) {
   const paths = await filesOf(header.exclude);
@@ -54934,7 +55055,7 @@ function settle2(file, header, checkedAt) {
 function hashOf(bytes) {
   return createHash6("sha1").update(bytes).digest("hex");
 }
-var SNAPSHOT_FORMAT, RACY_MS, GRAPH_SECTION;
+var SNAPSHOT_FORMAT, RACY_MS, KEPT_SECTION;
 var init_snapshot = __esm({
   "src/load/snapshot.ts"() {
     "use strict";
@@ -54945,9 +55066,9 @@ var init_snapshot = __esm({
     init_graph();
     init_lazy();
     init_graph_snapshot();
-    SNAPSHOT_FORMAT = 5;
+    SNAPSHOT_FORMAT = 6;
     RACY_MS = 3e3;
-    GRAPH_SECTION = "graph";
+    KEPT_SECTION = "value";
   }
 });
 
@@ -54988,14 +55109,15 @@ async function openForQuery(io, rootOption) {
   if (!snapshot) {
     const opened = await readFiles2(io, root, source, true);
     const byPath3 = new Map(opened.files.map((file) => [file.path, file]));
-    return { root, context: opened.context, read: opened, sourceOf: (path) => byPath3.get(path) };
+    return { root, context: opened.context, read: opened, sourceOf: (path) => byPath3.get(path), kept: (_name, compute) => compute() };
   }
   warnOfSkipsAndErrors(io, source, snapshot.drafts);
   return {
     root,
     context: queryContext(snapshot),
     read: snapshot,
-    sourceOf: (path) => ({ text: decodeText(readRegularFile(join10(source.realRoot, path))).text, parser: snapshot.parserOf(path) })
+    sourceOf: (path) => ({ text: decodeText(readRegularFile(join10(source.realRoot, path))).text, parser: snapshot.parserOf(path) }),
+    kept: snapshot.kept
   };
 }
 async function openBacklog(io, rootOption, options = {}) {
@@ -55300,7 +55422,8 @@ function workloadSections(context3, workload) {
   const group = moveGroupLabel(context3, workload);
   const sections = {
     servers: servers.map((s) => ({ id: s.id, os: s.data.os ?? null, cores: s.data.cores ?? null, memory_gb: s.data.memory_gb ?? null, status: s.data.status })),
-    totals: { servers: servers.length, cores: sumOf(servers, "cores"), memory_gb: sumOf(servers, "memory_gb") },
+    // From the servers shown: the figures of every server are for totals over many.
+    totals: { servers: servers.length, cores: totalOfServers(servers, "cores"), memory_gb: totalOfServers(servers, "memory_gb") },
     depends_on: relatedWorkloads(context3, workload, "out"),
     dependents: relatedWorkloads(context3, workload, "in"),
     external: externalDependencies(context3, workload)
@@ -55372,10 +55495,10 @@ function serverSections(context3, server) {
 }
 function waveSections(context3, wave) {
   const members2 = context3.backlog.entities.workloads.filter((w) => waveOf(context3.backlog, w) === wave).sort(comparePriority(context3.backlog));
-  const servers = new Set(members2.flatMap((w) => serversOf(context3, w)));
+  const servers = serversOfAll(context3, members2);
   return {
-    workloads: members2.map((w) => ({ id: w.id, name: w.data.name, priority: w.data.priority ?? null, status: w.data.status, strategy: w.data.strategy ?? null, servers: serversOf(context3, w).length })),
-    totals: { workloads: members2.length, servers: servers.size, cores: sumOf([...servers], "cores"), capacity: wave.data.max_servers ?? context3.backlog.project?.defaults?.max_servers_per_wave ?? null }
+    workloads: members2.map((w) => ({ id: w.id, name: w.data.name, priority: w.data.priority ?? null, status: w.data.status, strategy: w.data.strategy ?? null, servers: serverIndexesOf(context3, w).length })),
+    totals: { workloads: members2.length, servers: servers.length, cores: totalOf(context3, servers, "cores"), capacity: wave.data.max_servers ?? context3.backlog.project?.defaults?.max_servers_per_wave ?? null }
   };
 }
 function referencesTo(context3, target) {
@@ -55408,6 +55531,7 @@ var init_show3 = __esm({
     init_status();
     init_did_you_mean();
     init_list();
+    init_server_figures();
     init_computed();
     init_order();
   }
@@ -56650,7 +56774,7 @@ function summarizeWaves(context3, diagnostics) {
   const findingsOf = (wave) => diagnostics.filter((d) => WAVE_CODES.has(d.code) && d.entity !== void 0).filter((d) => wave && d.entity === `wave:${wave.id}` || waveOfWorkload.has(d.entity) && waveOfWorkload.get(d.entity) === wave).map((d) => ({ code: d.code, message: d.message }));
   const summary2 = (wave) => {
     const workloads = members2.get(wave) ?? [];
-    const servers = [...new Set(workloads.flatMap((w) => serversOf(context3, w)))];
+    const servers = serversOfAll(context3, workloads);
     const capacity2 = wave ? wave.data.max_servers ?? fallback ?? null : null;
     return {
       order: wave?.data.order ?? null,
@@ -56661,7 +56785,7 @@ function summarizeWaves(context3, diagnostics) {
       end: wave?.data.end ?? null,
       workloads: [...workloads].sort(byPriority).map((w) => w.id),
       servers: servers.length,
-      cores: sumOf(servers, "cores"),
+      cores: totalOf(context3, servers, "cores"),
       capacity: capacity2,
       capacityUsed: capacity2 ? Math.round(servers.length / capacity2 * 100) : null,
       findings: findingsOf(wave)
@@ -56771,6 +56895,54 @@ var init_waves2 = __esm({
   }
 });
 
+// src/query/min-queue.ts
+var MinQueue;
+var init_min_queue = __esm({
+  "src/query/min-queue.ts"() {
+    "use strict";
+    MinQueue = class {
+      constructor(compare) {
+        this.compare = compare;
+      }
+      /** Each item with its place in the order of adding, which breaks ties as a stable sort does. */
+      heap = [];
+      added = 0;
+      push(item) {
+        const heap = this.heap;
+        heap.push({ item, added: this.added++ });
+        for (let at2 = heap.length - 1; at2 > 0; ) {
+          const parent = at2 - 1 >> 1;
+          if (!this.before(heap[at2], heap[parent])) break;
+          [heap[at2], heap[parent]] = [heap[parent], heap[at2]];
+          at2 = parent;
+        }
+      }
+      /** The least item, taken out; undefined when there is none. */
+      take() {
+        const heap = this.heap;
+        const top = heap[0];
+        const last2 = heap.pop();
+        if (top === void 0 || last2 === void 0 || heap.length === 0) return top?.item;
+        heap[0] = last2;
+        for (let at2 = 0; ; ) {
+          const left = 2 * at2 + 1;
+          const right = left + 1;
+          let least = at2;
+          if (left < heap.length && this.before(heap[left], heap[least])) least = left;
+          if (right < heap.length && this.before(heap[right], heap[least])) least = right;
+          if (least === at2) break;
+          [heap[at2], heap[least]] = [heap[least], heap[at2]];
+          at2 = least;
+        }
+        return top.item;
+      }
+      before(a, b2) {
+        return (this.compare(a.item, b2.item) || a.added - b2.added) < 0;
+      }
+    };
+  }
+});
+
 // src/query/suggest-waves.ts
 function suggestWaves(context3, options) {
   const { backlog, graph } = context3;
@@ -56792,10 +56964,11 @@ function suggestWaves(context3, options) {
     const index = slotIndex(waveOf(backlog, workload));
     if (index === -1) continue;
     slots[index].workloads.push(workload);
-    for (const server of serversOf(context3, workload)) slots[index].servers.add(server.key);
+    for (const server of serverIndexesOf(context3, workload)) slots[index].servers.add(server);
   }
   const undecided = [...backlog.byKey.workloads.values()].filter((w) => !stays(w) && !hasMoved(w) && (w.data.strategy ?? "tbd") === "tbd").sort(byId);
-  const moving = [...backlog.byKey.workloads.values()].filter((w) => !stays(w) && !hasMoved(w) && !undecided.includes(w)).sort(byId);
+  const isUndecided = new Set(undecided);
+  const moving = [...backlog.byKey.workloads.values()].filter((w) => !stays(w) && !hasMoved(w) && !isUndecided.has(w)).sort(byId);
   const movingKeys = new Set(moving.map((w) => w.key));
   const dependenciesOf2 = (w) => [...graph.appDependencies.get(w.key)?.keys() ?? []].map((key) => backlog.byKey.workloads.get(key));
   const next = (w) => [...graph.appDependencies.get(w.key)?.keys() ?? []].filter((key) => movingKeys.has(key)).map((key) => backlog.byKey.workloads.get(key));
@@ -56804,7 +56977,7 @@ function suggestWaves(context3, options) {
     const assigned = options.reassign ? [] : members2.map((w) => slotIndex(waveOf(backlog, w))).filter((i2) => i2 !== -1);
     return {
       members: members2,
-      servers: new Set(members2.flatMap((w) => serversOf(context3, w).map((s) => s.key))),
+      servers: new Set(members2.flatMap((w) => serverIndexesOf(context3, w))),
       dependencies: /* @__PURE__ */ new Set(),
       dependents: /* @__PURE__ */ new Set(),
       // A split move group is made whole in the latest of its waves.
@@ -56839,14 +57012,13 @@ function suggestWaves(context3, options) {
   const notes = [];
   if (undecided.length > 0) {
     notes.push(`not placed until their strategy is decided: ${joinAnd(undecided.map((w) => w.id), 10)}`);
-    const waiting = moving.filter((w) => dependenciesOf2(w).some((d) => undecided.includes(d)));
+    const waiting = moving.filter((w) => dependenciesOf2(w).some((d) => isUndecided.has(d)));
     if (waiting.length > 0) notes.push(`${joinAnd(waiting.map((w) => w.id), 10)} depend on one of them, so their wave order cannot be checked yet`);
   }
   const remaining = new Map(units.map((unit) => [unit, unit.dependencies.size]));
-  const ready = units.filter((unit) => unit.dependencies.size === 0);
-  while (ready.length > 0) {
-    ready.sort((a, b2) => priority(a.lead, b2.lead));
-    const unit = ready.shift();
+  const ready = new MinQueue((a, b2) => priority(a.lead, b2.lead));
+  for (const unit of units) if (unit.dependencies.size === 0) ready.push(unit);
+  for (let unit = ready.take(); unit !== void 0; unit = ready.take()) {
     const lower = Math.max(0, ...[...unit.dependencies].map((d) => placed.get(d)));
     const { index, reason } = chooseWave(unit, lower, slots, options, backlog.project?.defaults?.max_servers_per_wave);
     if (unit.fixed !== void 0 && unit.fixed < lower) {
@@ -56929,6 +57101,7 @@ var init_suggest_waves = __esm({
     init_strongly_connected();
     init_list();
     init_computed();
+    init_min_queue();
     init_order();
   }
 });
@@ -57135,19 +57308,20 @@ function isOpenRemediation(remediation) {
 function buildReport(context3, asOf) {
   const { backlog } = context3;
   const workloads = [...backlog.byKey.workloads.values()];
-  const servers = [...backlog.byKey.servers.values()];
-  const progress = measures(context3);
+  const servers = firstServers(context3.graph.serverFigures);
+  const statusOf = (server) => context3.graph.serverFigures.status[server];
+  const progress = measures(backlog, context3.graph.serverFigures);
   const group = (keyOf3, order = [], everyKey = false) => groupRows(context3, workloads, keyOf3, order, everyKey);
   const waveKeys = [...backlog.byKey.waves.values()].sort((a, b2) => a.data.order - b2.data.order).map((w) => w.id);
-  const serverStatus = groupBy(servers, (server) => server.data.status);
+  const serverStatus = groupBy(servers, (server) => statusOf(server));
   return {
     as_of: asOf,
     totals: {
       workloads: workloads.length,
       to_move: workloads.filter((w) => !stays(w)).length,
       servers: servers.length,
-      in_service: servers.filter((s) => s.data.status !== "decommissioned").length,
-      cores: sumOf(servers, "cores")
+      in_service: servers.filter((s) => statusOf(s) !== "decommissioned").length,
+      cores: totalOf(context3, servers, "cores")
     },
     progress,
     by_status: group((w) => w.data.status),
@@ -57155,7 +57329,7 @@ function buildReport(context3, asOf) {
     // Every wave, the empty ones too: a plan shows where there is room.
     by_wave: group((w) => waveOf(backlog, w)?.id ?? "(no wave)", waveKeys, true),
     by_criticality: group((w) => w.data.criticality ?? "(none)", ["mission-critical", "unit-critical", "high", "medium", "low", "unsupported"]),
-    servers_by_status: [...serverStatus].map(([key, list]) => ({ key, servers: list.length, percent: percent(list.length, servers.length), cores: sumOf(list, "cores") })),
+    servers_by_status: [...serverStatus].map(([key, list]) => ({ key, servers: list.length, percent: percent(list.length, servers.length), cores: totalOf(context3, list, "cores") })),
     outcomes: backlog.entities.outcomes.map((outcome) => ({
       id: outcome.id,
       // An entity in error may lack even the fields it needs.
@@ -57183,19 +57357,19 @@ function buildReport(context3, asOf) {
     blocked_workloads: workloads.filter((w) => w.data.status === "blocked").map((w) => ({ id: w.id, name: w.data.name ?? null, wave: waveOf(backlog, w)?.id ?? null, waiting_for: blockedBy(context3, w).map((d) => d.id) }))
   };
 }
-function measures(context3) {
-  const { backlog } = context3;
+function measures(backlog, serverFigures) {
   const workloads = [...backlog.byKey.workloads.values()];
-  const servers = [...backlog.byKey.servers.values()];
-  const migratedServers = servers.filter((s) => s.data.status === "migrated");
+  const { status } = serverFigures;
+  const servers = firstServers(serverFigures);
+  const migratedServers = servers.filter((s) => status[s] === "migrated");
   const migrated = workloads.filter(hasMoved).length;
   const toMove = workloads.filter((w) => !stays(w)).length;
-  const inService = servers.filter((s) => s.data.status !== "decommissioned").length;
+  const inService = servers.filter((s) => status[s] !== "decommissioned").length;
   return {
     "workloads-migrated": migrated,
     "servers-migrated": migratedServers.length,
-    "cores-migrated": sumOf(migratedServers, "cores"),
-    "memory-gb-migrated": sumOf(migratedServers, "memory_gb"),
+    "cores-migrated": sumOf(serverFigures, migratedServers, "cores"),
+    "memory-gb-migrated": sumOf(serverFigures, migratedServers, "memory_gb"),
     "workloads-rationalized": workloads.filter((w) => w.data.strategy !== void 0 && w.data.strategy !== "tbd").length,
     "percent-workloads-migrated": percent(migrated, toMove),
     "percent-servers-migrated": percent(migratedServers.length, inService),
@@ -57208,8 +57382,8 @@ function groupRows(context3, workloads, keyOf3, order, everyKey) {
   for (const workload of workloads) addTo(groups, keyOf3(workload), workload);
   const rank2 = (key) => order.includes(key) ? order.indexOf(key) : order.length;
   return [...groups].sort(([a, x2], [b2, y2]) => rank2(a) - rank2(b2) || (order.length === 0 ? y2.length - x2.length : 0) || a.localeCompare(b2)).map(([key, members2]) => {
-    const servers = [...new Set(members2.flatMap((w) => serversOf(context3, w)))];
-    return { key, workloads: members2.length, percent: percent(members2.length, workloads.length), servers: servers.length, cores: sumOf(servers, "cores") };
+    const servers = serversOfAll(context3, members2);
+    return { key, workloads: members2.length, percent: percent(members2.length, workloads.length), servers: servers.length, cores: totalOf(context3, servers, "cores") };
   });
 }
 function progressOf(baseline, current, target) {
@@ -57225,6 +57399,7 @@ var init_report = __esm({
     "use strict";
     init_group();
     init_status();
+    init_server_figures();
     init_computed();
     CLOSED_REMEDIATIONS = /* @__PURE__ */ new Set(["done", "wont-fix", "accepted-risk"]);
   }
@@ -57520,14 +57695,14 @@ async function kpiHistory(repository, options) {
   const distinct = [...new Set(commitOf.filter((commit) => commit !== null))];
   const figures = /* @__PURE__ */ new Map();
   let at2 = 0;
-  for await (const backlog of commitBacklogs(repository, distinct, options.cache ? { cache: options.cache } : {})) figures.set(distinct[at2++], figuresOf(backlog));
+  for await (const backlog of commitBacklogs(repository, distinct, options.cache ? { cache: options.cache } : {})) figures.set(distinct[at2++], figuresOf2(backlog));
   return dates.map((date4, i2) => {
     const commit = commitOf[i2];
     return { date: date4, commit, ...commit === null ? NOTHING : figures.get(commit) };
   });
 }
-function figuresOf(backlog) {
-  const figures = measures({ backlog });
+function figuresOf2(backlog) {
+  const figures = measures(backlog, serverFiguresOf(backlog));
   const workloads = [...backlog.byKey.workloads.values()];
   return {
     workloads: workloads.length,
@@ -57565,6 +57740,7 @@ var init_kpi_history = __esm({
   "src/git/kpi-history.ts"() {
     "use strict";
     init_errors();
+    init_server_figures();
     init_status();
     init_report();
     init_commit_backlogs();
@@ -60733,7 +60909,7 @@ async function dashboardPage(options, asOf, io) {
   const source = builtFrom(root);
   const points = options.history ? await history(options, asOf, io) : void 0;
   const opened = await openForQuery(io, root);
-  const diagnostics = findings({ ...opened.read, ...opened.context }, { asOf }, placeable(opened));
+  const diagnostics = findingsKept({ ...opened.read, ...opened.context }, { asOf }, placeable(opened), (compute) => opened.kept("findings", compute));
   const dashboard = buildDashboard(opened.context, { asOf, diagnostics });
   const { reportHtml: reportHtml2 } = await Promise.resolve().then(() => (init_page(), page_exports));
   return reportHtml2({ dashboard, builtFrom: await source, history: points }, { toolVersion: toolVersion() });
@@ -64685,6 +64861,7 @@ function readExport(path, shown3) {
     return readFileSync6(path);
   } catch (error3) {
     if (error3.code === "ENOENT") throw new UsageError(`${shown3}: no such file`);
+    if (error3.code === "EISDIR") throw new UsageError(`${shown3} is a folder: name the exported file in it`);
     throw new IoError(`cannot read ${shown3}: ${errorMessage(error3)}`, { cause: error3 });
   }
 }

@@ -28,8 +28,8 @@ if (!SCALES[scale]) throw new Error(`unknown scale ${scale}: use S, M or L`);
 
 const estate = join(here, 'estates', scale);
 const cacheDir = join(tmpdir(), `backlog-bench-cache-${scale}`);
-// The build of --compare has a cache of its own: entries with one name for every build (the
-// snapshot) would otherwise take each other's place, and every warm run of either be cold.
+// The other build's cache (--compare): both write their entries at the same places, so that
+// with one folder each warm run would find the other's entry and read the files again.
 const comparedCacheDir = `${cacheDir}-compared`;
 prepareEstate();
 const gitEstate = prepareGitEstate();
@@ -107,7 +107,7 @@ for (const entry of cases) {
       if (run >= 0) baselineSeconds.push(elapsed);
     }
     if (compareWith && !entry.baseline) {
-      // The other build's run first, its own warm-up included (its caches are its own: another build never reads ours).
+      // The other build's run first, its own warm-up included (its caches are its own: comparedCacheDir).
       if (run < 0) measureOnce(entry, compareWith);
       const { elapsed, rss } = measureOnce(entry, compareWith);
       if (run >= 0) {
@@ -173,7 +173,8 @@ function measureOnce(entry, build) {
   const rssFile = join(tmpdir(), `backlog-bench-rss-${process.pid}`);
   const secondsFile = join(tmpdir(), `backlog-bench-seconds-${process.pid}`);
   const started = process.hrtime.bigint();
-  const child = spawnSync(program, programArgs, { env: { ...env, ...(build ? { XDG_CACHE_HOME: comparedCacheDir } : {}), BENCH_RSS_FILE: rssFile, BENCH_SECONDS_FILE: secondsFile }, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 });
+  const cache = build ? { XDG_CACHE_HOME: comparedCacheDir } : {};
+  const child = spawnSync(program, programArgs, { env: { ...env, ...cache, BENCH_RSS_FILE: rssFile, BENCH_SECONDS_FILE: secondsFile }, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 });
   const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
   if (child.status !== 0 && child.status !== 1) throw new Error(`${entry.name} failed (${child.status}): ${child.stderr}`);
   // A case that times itself (ownSeconds) writes its seconds; the process's own are the rest.

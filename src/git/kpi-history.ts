@@ -4,8 +4,8 @@
 import { UsageError } from '../errors.js';
 import type { ParseCache } from '../load/parse-cache.js';
 import type { Backlog } from '../model/backlog.js';
+import { serverFiguresOf } from '../model/server-figures.js';
 import { stays } from '../model/status.js';
-import type { QueryContext } from '../query/context.js';
 import { measures } from '../query/report.js';
 import { commitBacklogs } from './commit-backlogs.js';
 import { run, type Repository } from './repository.js';
@@ -56,8 +56,7 @@ type Figures = Omit<HistoryPoint, 'date' | 'commit'>;
 const NOTHING: Figures = { workloads: 0, workloads_to_move: 0, workloads_migrated: 0, percent_workloads_migrated: 0, servers: 0, servers_migrated: 0, percent_servers_migrated: 0, workloads_rationalized: 0 };
 
 function figuresOf(backlog: Backlog): Figures {
-  // The figures need no graph.
-  const figures = measures({ backlog } as QueryContext);
+  const figures = measures(backlog, serverFiguresOf(backlog));
   const workloads = [...backlog.byKey.workloads.values()];
   return {
     workloads: workloads.length,

@@ -1,6 +1,7 @@
 // The dependency graph of a model as a section of its snapshot, entities named by their index in
 // their collection: a query reads the edges, move groups and servers of each workload without
-// decoding the servers and dependencies they come from, and decodes only the ones it shows.
+// decoding the servers and dependencies they come from, and decodes only the ones it shows. The
+// servers' figures that totals add up are a section of their own: only a total reads them.
 import { DEPENDENCY_CLASSIFICATIONS } from '../../schemas/vocabulary.js';
 import type { Backlog } from '../model/backlog.js';
 import { fieldLocation, type Entity } from '../model/entity.js';
@@ -9,6 +10,7 @@ import type { NodeLocation } from '../model/place.js';
 import { fromInt32Base64, int32Base64 } from './int32-base64.js';
 import { LazyMap } from './lazy-map.js';
 import type { StoredModel } from './model-snapshot.js';
+import type { ServerFigures } from '../model/server-figures.js';
 
 type Workload = Entity<'workloads'>;
 
@@ -17,7 +19,7 @@ const DEPENDS_ON = -1;
 /** A depends_on that is no list (in error): its edge stands at the field. */
 const NO_ITEM = -1;
 
-export interface StoredGraph {
+interface StoredGraph {
   /**
    * The edges, a column each (Int32Array, in base64: read back without parsing numbers): the
    * workloads from and to, the classification (its index), the dependency (DEPENDS_ON for an
@@ -30,8 +32,37 @@ export interface StoredGraph {
   serversOf: Array<[workload: number, servers: number[]]>;
 }
 
+/** The sections of the graph, and of the servers' figures. */
+const GRAPH_SECTION = 'graph';
+const FIGURES_SECTION = 'server-figures';
+
+/** The server figures as JSON has them: a field left out is null. */
+interface StoredFigures {
+  status: Array<ServerFigures['status'][number] | null>;
+  cores: Array<number | null>;
+  memory_gb: Array<number | null>;
+  repeated: number[];
+}
+
+/** The sections that keep a model's graph (`graphOfSections` reads them back). */
+export function graphSections(backlog: Backlog, graph: WorkloadGraph): Record<string, unknown> {
+  const { status, cores, memory_gb, repeated } = graph.serverFigures;
+  // JSON writes an undefined item of a list as null.
+  const figures = { status, cores, memory_gb, repeated: [...repeated] } as StoredFigures;
+  return { [GRAPH_SECTION]: storedGraph(backlog, graph), [FIGURES_SECTION]: figures };
+}
+
+/** The graph of a model read from a snapshot; `section` reads one section (and throws when there is none). */
+export function graphOfSections(section: <T>(name: string) => T, model: StoredModel): WorkloadGraph {
+  return graphOfStored(section<StoredGraph>(GRAPH_SECTION), model, () => {
+    const stored = section<StoredFigures>(FIGURES_SECTION);
+    const column = <T>(values: Array<T | null>) => values.map((value) => value ?? undefined);
+    return { status: column(stored.status), cores: column(stored.cores), memory_gb: column(stored.memory_gb), repeated: new Set(stored.repeated) };
+  });
+}
+
 /** The graph with its entities as indexes. */
-export function storedGraph(backlog: Backlog, graph: WorkloadGraph): StoredGraph {
+function storedGraph(backlog: Backlog, graph: WorkloadGraph): StoredGraph {
   const workloads = indexes(backlog.entities.workloads);
   const servers = indexes(backlog.entities.servers);
   const dependencies = indexes(backlog.entities.dependencies);
@@ -53,7 +84,7 @@ export function storedGraph(backlog: Backlog, graph: WorkloadGraph): StoredGraph
 }
 
 /** The graph of a model read from a snapshot: each part, and each entity in it, read when first used. */
-export function graphOfStored(stored: StoredGraph, { backlog, entityAt }: StoredModel): WorkloadGraph {
+function graphOfStored(stored: StoredGraph, { backlog, entityAt }: StoredModel, serverFigures: () => ServerFigures): WorkloadGraph {
   const workloads = backlog.entities.workloads;
   const serversOf = new Map(stored.serversOf.map(([owner, servers]) => [workloads[owner]!.key, servers]));
   return graphOf({
@@ -68,6 +99,8 @@ export function graphOfStored(stored: StoredGraph, { backlog, entityAt }: Stored
         (key) => serversOf.get(key)?.map((index) => entityAt('servers', index)),
         () => [...serversOf].map(([key, servers]) => [key, servers.map((index) => entityAt('servers', index))] as const),
       ),
+    serverIndexesOf: () => serversOf,
+    serverFigures,
     // Queries ask for the owners of a few servers (those a remediation names): each is found alone.
     ownersOf: () =>
       new LazyMap(

@@ -19,11 +19,11 @@ import type { CacheFile } from '../cache/cache-file.js';
 import { modelHeader, modelSections, storedModelOf, type ModelHeader } from './model-snapshot.js';
 import { buildGraph, type WorkloadGraph } from '../model/graph.js';
 import { defineLazy } from '../model/lazy.js';
-import { graphOfStored, storedGraph, type StoredGraph } from './graph-snapshot.js';
+import { graphOfSections, graphSections } from './graph-snapshot.js';
 import type { ParserName } from './types.js';
 
 /** Bump when the snapshot changes shape. */
-const SNAPSHOT_FORMAT = 5;
+const SNAPSHOT_FORMAT = 6;
 
 /** Coarser than any file system's clock (FAT: 2 s) and any skew between the clock and it. */
 const RACY_MS = 3000;
@@ -56,9 +56,6 @@ export interface SnapshotContent {
   drafts: DiagnosticDraft[];
   unreadableFiles: string[];
 }
-
-/** The section of the dependency graph (graph-snapshot.ts). */
-const GRAPH_SECTION = 'graph';
 
 interface SnapshotHeader extends ModelHeader {
   format: number;
@@ -134,8 +131,8 @@ export async function saveSnapshot(cache: Cache, root: string, source: StampedSo
     drafts: content.drafts,
     unreadableFiles: content.unreadableFiles,
   };
-  const graph = storedGraph(content.backlog, content.graph ?? buildGraph(content.backlog));
-  cache.write(cache.location(root, 'snapshot'), header, { ...modelSections(content.backlog, paths, true), [GRAPH_SECTION]: graph });
+  const graph = graphSections(content.backlog, content.graph ?? buildGraph(content.backlog));
+  cache.write(cache.location(root, 'snapshot'), header, { ...modelSections(content.backlog, paths, true), ...graph });
   cache.tidy(root);
 }
 
@@ -160,11 +157,12 @@ export async function openSnapshot(cache: Cache, root: string, source: StampedSo
     parserOf: (path: string): ParserName => (fullParser.has(path) ? 'full' : 'fast'),
     kept: <T>(name: string, compute: () => T): T => keptValue(cache, root, `${name}.${file.id}`, compute),
   } as Omit<OpenedSnapshot, 'graph'> as OpenedSnapshot;
-  defineLazy(opened, 'graph', () => {
-    const graph = file.section<StoredGraph>(GRAPH_SECTION);
-    if (!graph) throw new DamagedCacheError(`the snapshot ${cache.location(root, 'snapshot')} has no graph`);
-    return graphOfStored(graph, model);
-  });
+  const section = <T>(name: string): T => {
+    const found = file.section<T>(name);
+    if (found === undefined) throw new DamagedCacheError(`the snapshot ${cache.location(root, 'snapshot')} has no ${name}`);
+    return found;
+  };
+  defineLazy(opened, 'graph', () => graphOfSections(section, model));
   return opened;
 }
 

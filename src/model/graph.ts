@@ -6,6 +6,7 @@ import { fieldLocation, idKey, type Entity } from './entity.js';
 import type { NodeLocation } from './place.js';
 import { addTo } from './group.js';
 import { defineLazy } from './lazy.js';
+import { repeatedServers, serverFiguresOf, type ServerFigures } from './server-figures.js';
 import { referencesIn, referenceValuesIn, typedCollection, typedKey, type ReferenceOccurrence } from './references.js';
 import { componentsOfNumbers } from './strongly-connected.js';
 
@@ -65,6 +66,10 @@ export interface WorkloadGraph {
   moveGroupOf: Map<string, number>;
   /** By workload key: its servers, in file order. */
   serversOf: Map<string, Server[]>;
+  /** By workload key: its servers as their indexes in `backlog.entities.servers`, for counts and totals (`serverFigures`). */
+  serverIndexesOf: Map<string, number[]>;
+  /** The fields of every server that totals add up, read without the servers. */
+  serverFigures: ServerFigures;
   /** By server key: the workloads it serves (those that exist). */
   ownersOf: Map<string, Workload[]>;
 }
@@ -73,12 +78,18 @@ export interface WorkloadGraph {
 export function buildGraph(backlog: Backlog): WorkloadGraph {
   const workloads = backlog.byKey.workloads;
   const serversOf = new Map<string, Server[]>();
+  const serverIndexesOf = new Map<string, number[]>();
   const ownersOf = new Map<string, Workload[]>();
-  for (const server of backlog.byKey.servers.values()) {
+  const repeated = repeatedServers(backlog.entities.servers);
+  backlog.entities.servers.forEach((server, index) => {
+    if (repeated.has(index)) return; // The first server of the id stands for it.
     const owners = ownersOfServer(server, workloads);
-    for (const owner of owners) addTo(serversOf, owner.key, server);
+    for (const owner of owners) {
+      addTo(serversOf, owner.key, server);
+      addTo(serverIndexesOf, owner.key, index);
+    }
     ownersOf.set(server.key, owners);
-  }
+  });
   const edges: WorkloadEdge[] = [];
   const externals: ExternalEdge[] = [];
   const known: KnownEntities = { workloads, ownersOf };
@@ -86,7 +97,15 @@ export function buildGraph(backlog: Backlog): WorkloadGraph {
   // Every workload's depends_on, repeated ones too: an edge of a repeated workload counts as its id's.
   for (const workload of backlog.entities.workloads) addDependsOnEdges(workload, known, edges);
   const moveGroups = moveGroupsOf([...workloads.values()], edges);
-  return graphOf({ edges: () => edges, externals: () => externals, moveGroups, serversOf: () => serversOf, ownersOf: () => ownersOf });
+  return graphOf({
+    edges: () => edges,
+    externals: () => externals,
+    moveGroups,
+    serversOf: () => serversOf,
+    serverIndexesOf: () => serverIndexesOf,
+    serverFigures: () => serverFiguresOf(backlog, repeated),
+    ownersOf: () => ownersOf,
+  });
 }
 
 /** The parts of a graph; those a query may not need come as functions, called when first read. */
@@ -95,6 +114,8 @@ export interface GraphParts {
   externals: () => ExternalEdge[];
   moveGroups: Workload[][];
   serversOf: () => Map<string, Server[]>;
+  serverIndexesOf: () => Map<string, number[]>;
+  serverFigures: () => ServerFigures;
   ownersOf: () => Map<string, Workload[]>;
 }
 
@@ -106,6 +127,8 @@ export function graphOf(parts: GraphParts): WorkloadGraph {
   defineLazy(graph, 'edges', parts.edges);
   defineLazy(graph, 'externals', parts.externals);
   defineLazy(graph, 'serversOf', parts.serversOf);
+  defineLazy(graph, 'serverIndexesOf', parts.serverIndexesOf);
+  defineLazy(graph, 'serverFigures', parts.serverFigures);
   defineLazy(graph, 'ownersOf', parts.ownersOf);
   // Only queries ask which workloads one depends on, or which depend on it: validate reads
   // the edges (WAVE_ORDER) and builds neither map.

@@ -5,7 +5,7 @@ import type { CollectionName } from '../../schemas/vocabulary.js';
 import { UsageError } from '../errors.js';
 import type { Entity } from '../model/entity.js';
 import { didYouMeanHint } from '../text/did-you-mean.js';
-import { blockedBy, dependenciesOf, dependentsOf, moveGroupLabel, serversOf, sumOf } from './computed.js';
+import { blockedBy, dependenciesOf, dependentsOf, moveGroupLabel, serverIndexesOf, totalOf } from './computed.js';
 import type { QueryContext } from './context.js';
 import type { ColumnFit } from './rows.js';
 import { fieldFit, fieldKind, fieldTable, fieldValues } from './field-table.js';
@@ -28,9 +28,9 @@ const workloadOf = (entity: Entity) => entity as Entity<'workloads'>;
 
 const COMPUTED: Partial<Record<CollectionName, Column[]>> = {
   workloads: [
-    { name: 'servers', kind: 'number', get: (e, c) => serversOf(c, workloadOf(e)).length },
-    { name: 'cores', kind: 'number', get: (e, c) => sumOf(serversOf(c, workloadOf(e)), 'cores') },
-    { name: 'memory_gb', kind: 'number', get: (e, c) => sumOf(serversOf(c, workloadOf(e)), 'memory_gb') },
+    { name: 'servers', kind: 'number', get: (e, c) => serverIndexesOf(c, workloadOf(e)).length },
+    { name: 'cores', kind: 'number', get: (e, c) => totalOf(c, serverIndexesOf(c, workloadOf(e)), 'cores') },
+    { name: 'memory_gb', kind: 'number', get: (e, c) => totalOf(c, serverIndexesOf(c, workloadOf(e)), 'memory_gb') },
     { name: 'depends_on_count', kind: 'number', get: (e, c) => dependenciesOf(c, workloadOf(e)).length },
     { name: 'dependents_count', kind: 'number', get: (e, c) => dependentsOf(c, workloadOf(e)).length },
     { name: 'move_group', get: (e, c) => moveGroupLabel(c, workloadOf(e)) },

@@ -1,5 +1,6 @@
 // Figures about a workload that the backlog implies but nobody writes down.
 import type { Entity } from '../model/entity.js';
+import { sumOf, type SummedField } from '../model/server-figures.js';
 import { isSettled } from '../model/status.js';
 import type { QueryContext } from './context.js';
 
@@ -9,15 +10,29 @@ export function serversOf({ graph }: QueryContext, workload: Workload): Entity<'
   return graph.serversOf.get(workload.key) ?? [];
 }
 
-/** The servers of these workloads, a server of two of them once. */
-export function serversOfAll(context: QueryContext, workloads: Iterable<Workload>): Entity<'servers'>[] {
-  const servers = new Set<Entity<'servers'>>();
-  for (const workload of workloads) for (const server of serversOf(context, workload)) servers.add(server);
-  return [...servers];
+/** Its servers by index: what a count or a total needs (`totalOf`), no server decoded. */
+export function serverIndexesOf({ graph }: QueryContext, workload: Workload): number[] {
+  return graph.serverIndexesOf.get(workload.key) ?? [];
 }
 
-export function sumOf(servers: Entity<'servers'>[], field: 'cores' | 'memory_gb' | 'disk_gb'): number {
-  return servers.reduce((sum, server) => sum + (server.data[field] ?? 0), 0);
+/** The servers of these workloads by index, each once (a server may serve several), in the order met. */
+export function serversOfAll(context: QueryContext, workloads: Iterable<Workload>): number[] {
+  // A mark per server rather than a Set: the workloads of a report's groups hold every server.
+  const met = new Uint8Array(context.graph.serverFigures.status.length);
+  const servers: number[] = [];
+  for (const workload of workloads) {
+    for (const server of serverIndexesOf(context, workload)) {
+      if (met[server] === 1) continue;
+      met[server] = 1;
+      servers.push(server);
+    }
+  }
+  return servers;
+}
+
+/** A field added up over servers given by index, in their order. */
+export function totalOf({ graph }: QueryContext, servers: Iterable<number>, field: SummedField): number {
+  return sumOf(graph.serverFigures, servers, field);
 }
 
 /** The workloads it depends on through `app` edges. */

@@ -4,7 +4,9 @@ import type { MEASURES } from '../../schemas/outcome.js';
 import type { Entity } from '../model/entity.js';
 import { addTo, groupBy } from '../model/group.js';
 import { hasMoved, stays, waveOf } from '../model/status.js';
-import { blockedBy, serversOfAll, sumOf } from './computed.js';
+import type { Backlog } from '../model/backlog.js';
+import { firstServers, sumOf, type ServerFigures } from '../model/server-figures.js';
+import { blockedBy, serversOfAll, totalOf } from './computed.js';
 import type { QueryContext } from './context.js';
 
 type Workload = Entity<'workloads'>;
@@ -59,12 +61,14 @@ export function isOpenRemediation(remediation: Entity<'remediations'>): boolean 
 export function buildReport(context: QueryContext, asOf: string): Report {
   const { backlog } = context;
   const workloads = [...backlog.byKey.workloads.values()];
-  const servers = [...backlog.byKey.servers.values()];
-  const progress = measures(context);
+  // The servers by index, with their figures: no server is decoded for a total.
+  const servers = firstServers(context.graph.serverFigures);
+  const statusOf = (server: number) => context.graph.serverFigures.status[server];
+  const progress = measures(backlog, context.graph.serverFigures);
   const group = (keyOf: (w: Workload) => string, order: string[] = [], everyKey = false) => groupRows(context, workloads, keyOf, order, everyKey);
   const waveKeys = [...backlog.byKey.waves.values()].sort((a, b) => a.data.order - b.data.order).map((w) => w.id);
 
-  const serverStatus = groupBy(servers, (server) => server.data.status as string);
+  const serverStatus = groupBy(servers, (server) => statusOf(server) as string);
 
   return {
     as_of: asOf,
@@ -72,8 +76,8 @@ export function buildReport(context: QueryContext, asOf: string): Report {
       workloads: workloads.length,
       to_move: workloads.filter((w) => !stays(w)).length,
       servers: servers.length,
-      in_service: servers.filter((s) => s.data.status !== 'decommissioned').length,
-      cores: sumOf(servers, 'cores'),
+      in_service: servers.filter((s) => statusOf(s) !== 'decommissioned').length,
+      cores: totalOf(context, servers, 'cores'),
     },
     progress,
     by_status: group((w) => w.data.status),
@@ -81,7 +85,7 @@ export function buildReport(context: QueryContext, asOf: string): Report {
     // Every wave, the empty ones too: a plan shows where there is room.
     by_wave: group((w) => waveOf(backlog, w)?.id ?? '(no wave)', waveKeys, true),
     by_criticality: group((w) => w.data.criticality ?? '(none)', ['mission-critical', 'unit-critical', 'high', 'medium', 'low', 'unsupported']),
-    servers_by_status: [...serverStatus].map(([key, list]) => ({ key, servers: list.length, percent: percent(list.length, servers.length), cores: sumOf(list, 'cores') })),
+    servers_by_status: [...serverStatus].map(([key, list]) => ({ key, servers: list.length, percent: percent(list.length, servers.length), cores: totalOf(context, list, 'cores') })),
     outcomes: backlog.entities.outcomes.map((outcome) => ({
       id: outcome.id,
       // An entity in error may lack even the fields it needs.
@@ -116,20 +120,20 @@ export function buildReport(context: QueryContext, asOf: string): Report {
   };
 }
 
-/** The figures a metric's `measure` names, computed from the backlog. */
-export function measures(context: QueryContext): Record<Measure, number> {
-  const { backlog } = context;
+/** The figures a metric's `measure` names, computed from the backlog and its servers' figures (no graph needed). */
+export function measures(backlog: Backlog, serverFigures: ServerFigures): Record<Measure, number> {
   const workloads = [...backlog.byKey.workloads.values()];
-  const servers = [...backlog.byKey.servers.values()];
-  const migratedServers = servers.filter((s) => s.data.status === 'migrated');
+  const { status } = serverFigures;
+  const servers = firstServers(serverFigures);
+  const migratedServers = servers.filter((s) => status[s] === 'migrated');
   const migrated = workloads.filter(hasMoved).length;
   const toMove = workloads.filter((w) => !stays(w)).length;
-  const inService = servers.filter((s) => s.data.status !== 'decommissioned').length;
+  const inService = servers.filter((s) => status[s] !== 'decommissioned').length;
   return {
     'workloads-migrated': migrated,
     'servers-migrated': migratedServers.length,
-    'cores-migrated': sumOf(migratedServers, 'cores'),
-    'memory-gb-migrated': sumOf(migratedServers, 'memory_gb'),
+    'cores-migrated': sumOf(serverFigures, migratedServers, 'cores'),
+    'memory-gb-migrated': sumOf(serverFigures, migratedServers, 'memory_gb'),
     'workloads-rationalized': workloads.filter((w) => w.data.strategy !== undefined && w.data.strategy !== 'tbd').length,
     'percent-workloads-migrated': percent(migrated, toMove),
     'percent-servers-migrated': percent(migratedServers.length, inService),
@@ -146,7 +150,7 @@ function groupRows(context: QueryContext, workloads: Workload[], keyOf: (w: Work
     .sort(([a, x], [b, y]) => rank(a) - rank(b) || (order.length === 0 ? y.length - x.length : 0) || a.localeCompare(b))
     .map(([key, members]) => {
       const servers = serversOfAll(context, members);
-      return { key, workloads: members.length, percent: percent(members.length, workloads.length), servers: servers.length, cores: sumOf(servers, 'cores') };
+      return { key, workloads: members.length, percent: percent(members.length, workloads.length), servers: servers.length, cores: totalOf(context, servers, 'cores') };
     });
 }
 

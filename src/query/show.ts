@@ -8,7 +8,8 @@ import { parseReference, resolveReference } from '../model/references.js';
 import { waveOf } from '../model/status.js';
 import { didYouMeanHint } from '../text/did-you-mean.js';
 import { joinAnd, withArticle } from '../text/list.js';
-import { moveGroupLabel, serversOf, serversOfAll, sumOf } from './computed.js';
+import { totalOfServers } from '../model/server-figures.js';
+import { moveGroupLabel, serverIndexesOf, serversOf, serversOfAll, totalOf } from './computed.js';
 import type { QueryContext } from './context.js';
 import { comparePriority } from './order.js';
 
@@ -98,7 +99,8 @@ function workloadSections(context: QueryContext, workload: Workload): Record<str
   const group = moveGroupLabel(context, workload);
   const sections: Record<string, unknown> = {
     servers: servers.map((s) => ({ id: s.id, os: s.data.os ?? null, cores: s.data.cores ?? null, memory_gb: s.data.memory_gb ?? null, status: s.data.status })),
-    totals: { servers: servers.length, cores: sumOf(servers, 'cores'), memory_gb: sumOf(servers, 'memory_gb') },
+    // From the servers shown: the figures of every server are for totals over many.
+    totals: { servers: servers.length, cores: totalOfServers(servers, 'cores'), memory_gb: totalOfServers(servers, 'memory_gb') },
     depends_on: relatedWorkloads(context, workload, 'out'),
     dependents: relatedWorkloads(context, workload, 'in'),
     external: externalDependencies(context, workload),
@@ -185,8 +187,8 @@ function waveSections(context: QueryContext, wave: Entity<'waves'>): Record<stri
   const members = context.backlog.entities.workloads.filter((w) => waveOf(context.backlog, w) === wave).sort(comparePriority(context.backlog));
   const servers = serversOfAll(context, members);
   return {
-    workloads: members.map((w) => ({ id: w.id, name: w.data.name, priority: w.data.priority ?? null, status: w.data.status, strategy: w.data.strategy ?? null, servers: serversOf(context, w).length })),
-    totals: { workloads: members.length, servers: servers.length, cores: sumOf(servers, 'cores'), capacity: wave.data.max_servers ?? context.backlog.project?.defaults?.max_servers_per_wave ?? null },
+    workloads: members.map((w) => ({ id: w.id, name: w.data.name, priority: w.data.priority ?? null, status: w.data.status, strategy: w.data.strategy ?? null, servers: serverIndexesOf(context, w).length })),
+    totals: { workloads: members.length, servers: servers.length, cores: totalOf(context, servers, 'cores'), capacity: wave.data.max_servers ?? context.backlog.project?.defaults?.max_servers_per_wave ?? null },
   };
 }
 

@@ -7,8 +7,9 @@ import { byId } from '../model/graph.js';
 import { hasMoved, stays, waveOf } from '../model/status.js';
 import { stronglyConnectedComponents } from '../model/strongly-connected.js';
 import { joinAnd } from '../text/list.js';
-import { serversOf } from './computed.js';
+import { serverIndexesOf } from './computed.js';
 import type { QueryContext } from './context.js';
+import { MinQueue } from './min-queue.js';
 import { comparePriority } from './order.js';
 
 type Workload = Entity<'workloads'>;
@@ -48,7 +49,8 @@ export interface WavePlan {
 
 interface Unit {
   members: Workload[];
-  servers: Set<string>;
+  /** Its servers, by index (computed.ts). */
+  servers: Set<number>;
   dependencies: Set<Unit>;
   dependents: Set<Unit>;
   /** The wave it is kept in, when it already has one and is not reassigned. */
@@ -64,7 +66,7 @@ interface WaveSlot {
   order: number;
   capacity: number;
   maxServers: number | null;
-  servers: Set<string>;
+  servers: Set<number>;
   workloads: Workload[];
   closed: boolean;
   added: boolean;
@@ -94,12 +96,13 @@ export function suggestWaves(context: QueryContext, options: SuggestOptions): Wa
     const index = slotIndex(waveOf(backlog, workload));
     if (index === -1) continue;
     slots[index]!.workloads.push(workload);
-    for (const server of serversOf(context, workload)) slots[index]!.servers.add(server.key);
+    for (const server of serverIndexesOf(context, workload)) slots[index]!.servers.add(server);
   }
 
   // A workload whose strategy is not decided is not planned yet (it would be UNRATIONALIZED_IN_WAVE).
   const undecided = [...backlog.byKey.workloads.values()].filter((w) => !stays(w) && !hasMoved(w) && (w.data.strategy ?? 'tbd') === 'tbd').sort(byId);
-  const moving = [...backlog.byKey.workloads.values()].filter((w) => !stays(w) && !hasMoved(w) && !undecided.includes(w)).sort(byId);
+  const isUndecided = new Set(undecided);
+  const moving = [...backlog.byKey.workloads.values()].filter((w) => !stays(w) && !hasMoved(w) && !isUndecided.has(w)).sort(byId);
   const movingKeys = new Set(moving.map((w) => w.key));
   const dependenciesOf = (w: Workload) => [...(graph.appDependencies.get(w.key)?.keys() ?? [])].map((key) => backlog.byKey.workloads.get(key)!);
   const next = (w: Workload) =>
@@ -110,7 +113,7 @@ export function suggestWaves(context: QueryContext, options: SuggestOptions): Wa
     const assigned = options.reassign ? [] : members.map((w) => slotIndex(waveOf(backlog, w))).filter((i) => i !== -1);
     return {
       members,
-      servers: new Set(members.flatMap((w) => serversOf(context, w).map((s) => s.key))),
+      servers: new Set(members.flatMap((w) => serverIndexesOf(context, w))),
       dependencies: new Set(),
       dependents: new Set(),
       // A split move group is made whole in the latest of its waves.
@@ -148,14 +151,13 @@ export function suggestWaves(context: QueryContext, options: SuggestOptions): Wa
   const notes: string[] = [];
   if (undecided.length > 0) {
     notes.push(`not placed until their strategy is decided: ${joinAnd(undecided.map((w) => w.id), 10)}`);
-    const waiting = moving.filter((w) => dependenciesOf(w).some((d) => undecided.includes(d)));
+    const waiting = moving.filter((w) => dependenciesOf(w).some((d) => isUndecided.has(d)));
     if (waiting.length > 0) notes.push(`${joinAnd(waiting.map((w) => w.id), 10)} depend on one of them, so their wave order cannot be checked yet`);
   }
   const remaining = new Map(units.map((unit) => [unit, unit.dependencies.size]));
-  const ready = units.filter((unit) => unit.dependencies.size === 0);
-  while (ready.length > 0) {
-    ready.sort((a, b) => priority(a.lead, b.lead));
-    const unit = ready.shift()!;
+  const ready = new MinQueue<Unit>((a, b) => priority(a.lead, b.lead));
+  for (const unit of units) if (unit.dependencies.size === 0) ready.push(unit);
+  for (let unit = ready.take(); unit !== undefined; unit = ready.take()) {
     const lower = Math.max(0, ...[...unit.dependencies].map((d) => placed.get(d)!));
     const { index, reason } = chooseWave(unit, lower, slots, options, backlog.project?.defaults?.max_servers_per_wave);
     if (unit.fixed !== undefined && unit.fixed < lower) {

@@ -5,7 +5,7 @@ import type { Entity } from '../model/entity.js';
 import { addTo } from '../model/group.js';
 import { isSettled, waveOf } from '../model/status.js';
 import type { RowsData } from './rows.js';
-import { serversOfAll, sumOf } from './computed.js';
+import { serversOfAll, totalOf } from './computed.js';
 import type { QueryContext } from './context.js';
 import { comparePriority } from './order.js';
 
@@ -59,7 +59,7 @@ export function summarizeWaves(context: QueryContext, diagnostics: readonly Diag
       end: wave?.data.end ?? null,
       workloads: [...workloads].sort(byPriority).map((w) => w.id),
       servers: servers.length,
-      cores: sumOf(servers, 'cores'),
+      cores: totalOf(context, servers, 'cores'),
       capacity,
       capacityUsed: capacity ? Math.round((servers.length / capacity) * 100) : null,
       findings: findingsOf(wave),

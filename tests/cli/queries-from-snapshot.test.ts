@@ -21,6 +21,7 @@ const QUERIES: string[][] = [
   ['report', '-f', 'json'],
   ['graph', '-f', 'json'],
   ['report', '-f', 'html'],
+  ['list', '--columns', 'id,servers,cores,memory_gb'],
 ];
 
 /** Each query run from the files, then twice with the cache (the second from the snapshot): all three alike. */
@@ -47,6 +48,23 @@ describe('queries from the snapshot', () => {
     }
   });
 
+  it('answer as from the files where a server repeats an id with other figures, or has none, or one in error', async () => {
+    const root = tempDir({
+      'backlog.yaml': `waves:
+  - { id: w1, order: 1, max_servers: 2 }
+workloads:
+  - { id: crm, name: CRM, owner: Ana, wave: w1, strategy: rehost, status: migrated }
+  - { id: erp, name: ERP, owner: Bo, wave: w1, strategy: rehost }
+servers:
+  - { id: S1, workloads: [crm, erp], cores: 4, memory_gb: 8.5, status: migrated }
+  - { id: S2, workloads: [erp] }
+  - { id: S3, workloads: [erp], cores: many, memory_gb: 0.1, status: gone }
+`,
+      'more.yaml': 'servers:\n  - { id: s1, workloads: [erp], cores: 64, memory_gb: 2.25, status: decommissioned }\n',
+    });
+    await expectAlike(root, [...QUERIES, ['show', 'w1', '-f', 'json'], ['show', 'erp', '-f', 'json']]);
+  });
+
   it('answer as from the files on a generated estate', async () => {
     const root = join(tempDir(), 'estate');
     generateEstate('S', root);
@@ -59,7 +77,7 @@ describe('queries from the snapshot', () => {
       ['graph', '--focus', 'wl-42'],
       ['graph', '--focus', 'wl-42', '--depth', '2', '-f', 'json'],
       ['graph', '--focus', 'SRV000210', '--level', 'server', '-f', 'dot'],
-      ['list', '--columns', 'id,servers,cores,blocked_by,move_group,depends_on_count,dependents_count'],
+      ['list', '--columns', 'id,servers,cores,memory_gb,blocked_by,move_group,depends_on_count,dependents_count'],
     ]);
   });
 });

@@ -8,7 +8,6 @@ import { kpiHistory } from '../../src/git/kpi-history.js';
 import { openRepository, run } from '../../src/git/repository.js';
 import type { Backlog } from '../../src/model/backlog.js';
 import { stays } from '../../src/model/status.js';
-import type { QueryContext } from '../../src/query/context.js';
 import { measures } from '../../src/query/report.js';
 import { gitRepo, type Commit } from '../helpers/git-repo.js';
 
@@ -85,7 +84,7 @@ describe('the history built commit by commit', () => {
     expect(points[0]!.commit).toBeNull();
     for (const point of points.slice(1)) {
       const { result } = await backlogAt(repository, point.commit!, dir, { asOf: point.date });
-      const figures = measures({ backlog: result.backlog, graph: result.graph } as QueryContext);
+      const figures = measures(result.backlog, result.graph.serverFigures);
       const workloads = [...result.backlog.byKey.workloads.values()];
       expect(point, point.date).toEqual({
         date: point.date,

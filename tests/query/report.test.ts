@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, type CliResult, type CliRunOptions } from '../helpers/run-cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const repo = join(import.meta.dirname, '..', '..');
 const ROOT = join('tests', 'fixtures', 'query');
@@ -105,6 +106,30 @@ describe('report --format json', () => {
       { key: 'replicating', servers: 1, percent: 7.7, cores: 16 },
       { key: 'test-migrated', servers: 1, percent: 7.7, cores: 10 },
     ]);
+  });
+
+  it('counts a server whose id an earlier one has once, with the figures of the first', async () => {
+    const root = tempDir({
+      'backlog.yaml': `waves: [{ id: w1, order: 1 }]
+workloads:
+  - { id: crm, name: CRM, owner: Ana, wave: w1, strategy: rehost }
+  - { id: erp, name: ERP, owner: Bo, wave: w1, strategy: rehost }
+servers:
+  - { id: S1, workloads: [crm, erp], cores: 4, memory_gb: 8.5, status: migrated }
+  - { id: S2, workloads: [erp] }
+`,
+      'more.yaml': 'servers:\n  - { id: s1, workloads: [erp], cores: 64, memory_gb: 2.25, status: decommissioned }\n',
+    });
+    const result = await runCli(['report', '--root', root, '-f', 'json', '--no-cache'], { cwd: repo });
+    expect(result.stderr).toBe('');
+    const r = JSON.parse(result.stdout) as Report;
+    expect(r.totals).toEqual({ workloads: 2, toMove: 2, servers: 2, inService: 2, cores: 4 });
+    expect([r.progress.serversMigrated, r.progress.coresMigrated, r.progress.memoryGbMigrated]).toEqual([1, 4, 8.5]);
+    expect(r.serversByStatus).toEqual([
+      { key: 'migrated', servers: 1, percent: 50, cores: 4 },
+      { key: 'not-started', servers: 1, percent: 50, cores: 0 },
+    ]);
+    expect(r.byWave).toEqual([group('w1', 2, 100, 2, 4)]);
   });
 
   it('fills in computed measures next to manual metrics, with the progress from baseline to target', async () => {

@@ -8,13 +8,13 @@ export const waveCapacity: Rule = ({ backlog, graph, report }) => {
   const fallback = backlog.project?.defaults?.max_servers_per_wave;
   const capacityOf = (wave: Entity<'waves'>) => wave.data.max_servers ?? fallback;
   // The servers of the waves that have a capacity: a backlog without any counts none (50,000 at L).
-  const serversIn = new Map<Entity<'waves'>, Set<string>>();
+  const serversIn = new Map<Entity<'waves'>, Set<number>>();
   for (const workload of backlog.byKey.workloads.values()) {
     const wave = waveOf(backlog, workload);
     if (!wave || capacityOf(wave) === undefined) continue;
     let servers = serversIn.get(wave);
     if (!servers) serversIn.set(wave, (servers = new Set()));
-    for (const server of graph.serversOf.get(workload.key) ?? []) servers.add(server.key);
+    for (const server of graph.serverIndexesOf.get(workload.key) ?? []) servers.add(server);
   }
   for (const [wave, servers] of serversIn) {
     const capacity = capacityOf(wave)!;
