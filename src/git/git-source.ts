@@ -117,7 +117,7 @@ function byPath(a: TreeEntry, b: TreeEntry): number {
 }
 
 /** The backlog files of a commit with their blob ids, sorted by path. */
-async function treeOf(repository: Repository, commit: string): Promise<Tree> {
+export async function treeOf(repository: Repository, commit: string): Promise<Tree> {
   const pathspec = repository.prefix === '' ? '.' : repository.prefix;
   const listing = await gitOutput(repository, ['ls-tree', '-r', '-z', '--full-tree', commit, '--', pathspec]);
   const notices: string[] = [];

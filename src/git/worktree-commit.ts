@@ -1,0 +1,45 @@
+// The working tree as a commit: when the backlog's files in the working tree are HEAD's, byte
+// for byte, the working tree's backlog is HEAD's, and what is kept of HEAD (the review cache)
+// serves for it. The files are compared by content, as git's blob ids: git's index could call
+// a file unchanged whose bytes differ (a line-ending conversion, a stat not refreshed).
+import { blobId } from '../load/content-id.js';
+import { isBacklogFile } from '../load/file-filter.js';
+import { ROOT_FILE } from '../load/find-root.js';
+import type { FsSource } from '../load/fs-source.js';
+import { treeOf } from './git-source.js';
+import { run, type Repository } from './repository.js';
+
+/** HEAD's commit id when the working tree's backlog files are HEAD's, the same paths and bytes; undefined otherwise. */
+export async function commitOfWorktree(repository: Repository, source: FsSource): Promise<string | undefined> {
+  const head = await headCommit(repository);
+  if (head === undefined) return undefined;
+  const [tree, listed] = await Promise.all([treeOf(repository, head), source.listFiles()]);
+  // A link in the commit is left out of its backlog with a notice: that commit is not the files here.
+  if (tree.notices.length > 0) return undefined;
+  const paths = listed.filter(isBacklogFile);
+  const blobs = new Map(tree.entries.map((entry) => [entry.path, entry.blob]));
+  if (paths.length !== blobs.size || paths.some((path) => !blobs.has(path))) return undefined;
+  // The root file counts even when it is not listed: a load reads it for its exclude globs.
+  if (!blobs.has(ROOT_FILE)) paths.push(ROOT_FILE);
+  try {
+    for (const path of paths) {
+      const bytes = await source.readFile(path);
+      const blob = blobs.get(path);
+      if (bytes === undefined ? blob !== undefined : blob === undefined || blobId(bytes) !== blob) return undefined;
+    }
+  } catch {
+    // A file that cannot be read: the load of the working tree says why.
+    return undefined;
+  }
+  return head;
+}
+
+async function headCommit(repository: Repository): Promise<string | undefined> {
+  try {
+    const commit = (await run(repository, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'])).trim();
+    return /^[0-9a-f]{40,64}$/.test(commit) ? commit : undefined;
+  } catch {
+    // No commit yet.
+    return undefined;
+  }
+}
