@@ -27,10 +27,22 @@ interface State {
   content: Record<string, unknown>;
 }
 
-export async function entityHistory(repository: Repository, head: string, entity: Entity, maxCount: number): Promise<HistoryEntry[]> {
-  const pathspec = repository.prefix === '' ? '.' : repository.prefix;
-  const log = await run(repository, ['log', '--first-parent', '--format=%H%x1f%P%x1f%aI%x1f%an%x1f%s%x1e', head, '--', pathspec]);
-  const commits = log
+/** A commit of the history, with its first parent ('' for a root commit). */
+export interface HistoryCommit {
+  commit: string;
+  parent: string;
+  date: string;
+  author: string;
+  subject: string;
+}
+
+/** The commits that may touch the backlog, from `head` back along first parents. */
+export async function firstParentCommits(repository: Repository, head: string): Promise<HistoryCommit[]> {
+  // At the top of the repository every commit may: no pathspec, which would have git diff each
+  // commit (a commit that changes nothing is passed over by the walk all the same).
+  const pathspec = repository.prefix === '' ? [] : ['--', repository.prefix];
+  const log = await run(repository, ['log', '--first-parent', '--format=%H%x1f%P%x1f%aI%x1f%an%x1f%s%x1e', head, ...pathspec]);
+  return log
     .split('\x1e')
     .map((record) => record.trim())
     .filter(Boolean)
@@ -38,6 +50,10 @@ export async function entityHistory(repository: Repository, head: string, entity
       const [commit, parents, date, author, subject] = record.split('\x1f') as [string, string, string, string, string];
       return { commit, parent: parents.split(' ')[0] ?? '', date, author, subject };
     });
+}
+
+/** The entity's history along these commits (firstParentCommits), newest first. */
+export async function entityHistory(repository: Repository, commits: readonly HistoryCommit[], entity: Entity, maxCount: number): Promise<HistoryEntry[]> {
   const entries: HistoryEntry[] = [];
   let state: State = { file: entity.file, content: contentOf(entity) };
   const changedAt = changedFilesOf(repository, commits);
@@ -63,7 +79,7 @@ export async function entityHistory(repository: Repository, head: string, entity
 const BATCH = 32;
 
 /** The backlog files the commit at an index changed, asked of git for a batch of commits at a time. */
-function changedFilesOf(repository: Repository, commits: ReadonlyArray<{ commit: string; parent: string }>): (index: number) => Promise<string[]> {
+function changedFilesOf(repository: Repository, commits: readonly HistoryCommit[]): (index: number) => Promise<string[]> {
   const batches = new Map<number, Promise<string[][]>>();
   return async (index) => {
     const start = index - (index % BATCH);
@@ -73,7 +89,7 @@ function changedFilesOf(repository: Repository, commits: ReadonlyArray<{ commit:
   };
 }
 
-async function changedInBatch(repository: Repository, commits: ReadonlyArray<{ commit: string; parent: string }>): Promise<string[][]> {
+async function changedInBatch(repository: Repository, commits: readonly HistoryCommit[]): Promise<string[][]> {
   const withParent = commits.filter(({ parent }) => parent !== '');
   const diffs = await changesBetween(repository, withParent);
   return Promise.all(

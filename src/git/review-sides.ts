@@ -50,16 +50,17 @@ export async function reviewSidesAt(repository: Repository, given: readonly stri
   const { asOf, cache } = options;
   // A working tree with HEAD's files is HEAD, whose side the cache may hold; its listing's notices are its own.
   const worktreeSource = fsSource(root);
+  const locationOf = async (at: string) => {
+    if (cache === undefined || at === WORKTREE) return undefined;
+    const tree = await treeOf(repository, at);
+    return tree === undefined ? undefined : cache.location(root, 'review', `${tree}.${asOf}`);
+  };
+  // The commits' entries are looked for while the working tree is read.
+  const commitLocations = new Map(given.map((at) => [at, locationOf(at)]));
   const worktree = cache && given.includes(WORKTREE) ? await commitOfWorktree(repository, worktreeSource) : undefined;
   const ats = worktree === undefined ? given : given.map((at) => (at === WORKTREE ? worktree : at));
   const noticesOf = (index: number, notices: readonly string[]) => (given[index] === WORKTREE ? worktreeSource.notices : notices);
-  const locations = await Promise.all(
-    ats.map(async (at) => {
-      if (cache === undefined || at === WORKTREE) return undefined;
-      const tree = await treeOf(repository, at);
-      return tree === undefined ? undefined : cache.location(root, 'review', `${tree}.${asOf}`);
-    }),
-  );
+  const locations = await Promise.all(ats.map((at) => commitLocations.get(at) ?? locationOf(at)));
   const sides: Array<CheckedSide | undefined> = locations.map((location, index) => {
     const side = location ? readSide(cache!, location) : undefined;
     return side && Object.assign(side, { notices: noticesOf(index, []) });

@@ -13,24 +13,32 @@ import { run, type Repository } from './repository.js';
 export async function commitOfWorktree(repository: Repository, source: FsSource): Promise<string | undefined> {
   const head = await headCommit(repository);
   if (head === undefined) return undefined;
-  const [tree, listed] = await Promise.all([treeOf(repository, head), source.listFiles()]);
-  // A link in the commit is left out of its backlog with a notice: that commit is not the files here.
-  if (tree.notices.length > 0) return undefined;
-  const paths = listed.filter(isBacklogFile);
-  const blobs = new Map(tree.entries.map((entry) => [entry.path, entry.blob]));
-  if (paths.length !== blobs.size || paths.some((path) => !blobs.has(path))) return undefined;
+  // git lists the commit's files while this process reads the working tree's.
+  const listing = treeOf(repository, head).catch(() => undefined);
+  const paths = (await source.listFiles()).filter(isBacklogFile);
+  const listed = paths.length;
   // The root file counts even when it is not listed: a load reads it for its exclude globs.
-  if (!blobs.has(ROOT_FILE)) paths.push(ROOT_FILE);
+  if (!paths.includes(ROOT_FILE)) paths.push(ROOT_FILE);
+  const ids = new Map<string, string | undefined>();
+  let room = new Uint8Array(1 << 16);
+  // Every file read into the same memory: only its id is kept.
+  const into = (size: number) => (size <= room.length ? room : (room = new Uint8Array(size))).subarray(0, size);
   try {
     for (const path of paths) {
-      const bytes = await source.readFile(path);
-      const blob = blobs.get(path);
-      if (bytes === undefined ? blob !== undefined : blob === undefined || blobId(bytes) !== blob) return undefined;
+      const bytes = await source.readFile(path, into);
+      ids.set(path, bytes && blobId(bytes));
     }
   } catch {
     // A file that cannot be read: the load of the working tree says why.
     return undefined;
   }
+  const tree = await listing;
+  // A link in the commit is left out of its backlog with a notice: that commit is not the files here.
+  if (tree === undefined || tree.notices.length > 0) return undefined;
+  const blobs = new Map(tree.entries.map((entry) => [entry.path, entry.blob]));
+  // The same files (each listed one has its blob), with the same bytes.
+  if (blobs.size !== listed) return undefined;
+  for (const [path, id] of ids) if (id !== blobs.get(path)) return undefined;
   return head;
 }
 

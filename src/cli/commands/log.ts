@@ -1,5 +1,5 @@
 // `backlog log REF`: the history of one entity across commits.
-import { entityHistory } from '../../git/entity-history.js';
+import { entityHistory, firstParentCommits } from '../../git/entity-history.js';
 import { reviewSidesAt, type CheckedSide } from '../../git/review-sides.js';
 import { openRepository, resolveCommit, shallowHistoryWarning } from '../../git/repository.js';
 import type { LogFormat } from '../../format/log/formats.js';
@@ -17,13 +17,17 @@ export async function runLog(ref: string, options: { root?: string; format: LogF
   const root = await backlogRoot(io, options.root);
   const repository = await openRepository(root);
   const head = await resolveCommit(repository, 'HEAD');
+  // git walks the history while the entity is found; a failure is told where it is awaited.
+  const commits = firstParentCommits(repository, head);
+  const warning = shallowHistoryWarning(repository);
+  for (const pending of [commits, warning]) pending.catch(() => undefined);
   const cache = cacheOf(io);
   // HEAD's side of a review: from the cache when HEAD was read before.
   const [side] = (await reviewSidesAt(repository, [head], root, { asOf: resolveAsOf(undefined, io.env), ...(cache ? { cache } : {}) })) as [CheckedSide];
   const entity = findEntity(side, ref);
-  const history = await entityHistory(repository, head, entity, options.maxCount);
+  const history = await entityHistory(repository, await commits, entity, options.maxCount);
   writeOutput(io, LOG_FORMATTERS[options.format](entityLabel(entity), history, createStyle(colourEnabled(io, options.color))));
-  const warning = await shallowHistoryWarning(repository);
-  if (warning) io.stderr(warning);
+  const shallow = await warning;
+  if (shallow) io.stderr(shallow);
   return 0;
 }

@@ -32,8 +32,9 @@ export interface ChangedValidation {
 export async function validateChanged(root: string, { baseRef, asOf, cache }: { baseRef: string | undefined; asOf: string; cache?: Cache }, io: CliIO): Promise<ChangedValidation> {
   const repository = await openRepository(root);
   const base = baseRef === undefined ? await defaultBase(repository, 'HEAD', io.env) : await resolveCommit(repository, baseRef);
-  const changed = new Set(await changedFiles(repository, base, WORKTREE));
-  const [before, after] = (await reviewSidesAt(repository, [base, WORKTREE], root, { asOf, ...(cache ? { cache } : {}) })) as [CheckedSide, CheckedSide];
+  const [changedPaths, sides] = await Promise.all([changedFiles(repository, base, WORKTREE), reviewSidesAt(repository, [base, WORKTREE], root, { asOf, ...(cache ? { cache } : {}) })]);
+  const changed = new Set(changedPaths);
+  const [before, after] = sides as [CheckedSide, CheckedSide];
   if (after.files.length === 0) throw noBacklogFiles(root);
   const introduced = new Set(findingDelta(before.diagnostics, after.diagnostics).introduced);
   return {
