@@ -28,6 +28,9 @@ if (!SCALES[scale]) throw new Error(`unknown scale ${scale}: use S, M or L`);
 
 const estate = join(here, 'estates', scale);
 const cacheDir = join(tmpdir(), `backlog-bench-cache-${scale}`);
+// Another build's cache folder: the entries of both builds have the same names (each reads only
+// its own), and in one folder each run would find the other build's entries where its own were.
+const cacheDirOf = (build) => (build ? `${cacheDir}-compared` : cacheDir);
 prepareEstate();
 const gitEstate = prepareGitEstate();
 const historyEstate = prepareHistoryEstate();
@@ -163,14 +166,14 @@ if (results.some((r) => r.pass === false)) process.exitCode = 1;
 
 /** One run of a case as a whole process: its wall time and peak memory (MB). */
 function measureOnce(entry, build) {
-  entry.before?.();
+  entry.before?.(build);
   const [program, given] = entry.command();
   // Another build: the same command with its binary in place of ours.
   const programArgs = build ? given.map((arg) => (arg === bin ? join(build, 'bin', 'backlog.js') : arg)) : given;
   const rssFile = join(tmpdir(), `backlog-bench-rss-${process.pid}`);
   const secondsFile = join(tmpdir(), `backlog-bench-seconds-${process.pid}`);
   const started = process.hrtime.bigint();
-  const child = spawnSync(program, programArgs, { env: { ...env, BENCH_RSS_FILE: rssFile, BENCH_SECONDS_FILE: secondsFile }, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 });
+  const child = spawnSync(program, programArgs, { env: { ...env, XDG_CACHE_HOME: cacheDirOf(build), BENCH_RSS_FILE: rssFile, BENCH_SECONDS_FILE: secondsFile }, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 });
   const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
   if (child.status !== 0 && child.status !== 1) throw new Error(`${entry.name} failed (${child.status}): ${child.stderr}`);
   // A case that times itself (ownSeconds) writes its seconds; the process's own are the rest.
@@ -183,13 +186,13 @@ function median(values) {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-function clearCache() {
-  rmSync(cacheDir, { recursive: true, force: true });
+function clearCache(build) {
+  rmSync(cacheDirOf(build), { recursive: true, force: true });
 }
 
 /** Removes the review cache only (what `diff` keeps per commit, and its marks of commits seen), not the parse cache. */
-function forgetReviews() {
-  const dir = join(cacheDir, 'migration-backlog');
+function forgetReviews(build) {
+  const dir = join(cacheDirOf(build), 'migration-backlog');
   if (!existsSync(dir)) return;
   for (const name of readdirSync(dir)) if (/\.review(\.seen)?$/.test(name)) rmSync(join(dir, name), { force: true });
 }
