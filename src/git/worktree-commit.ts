@@ -11,10 +11,10 @@ import { run, type Repository } from './repository.js';
 
 /** HEAD's commit id when the working tree's backlog files are HEAD's, the same paths and bytes; undefined otherwise. */
 export async function commitOfWorktree(repository: Repository, source: FsSource): Promise<string | undefined> {
-  const head = await headCommit(repository);
-  if (head === undefined) return undefined;
-  // git lists the commit's files while this process reads the working tree's.
-  const listing = treeOf(repository, head).catch(() => undefined);
+  // git finds HEAD and lists its files while this process reads the working tree's.
+  const listing = headCommit(repository)
+    .then(async (head) => (head === undefined ? undefined : { head, tree: await treeOf(repository, head) }))
+    .catch(() => undefined);
   const paths = (await source.listFiles()).filter(isBacklogFile);
   const listed = paths.length;
   // The root file counts even when it is not listed: a load reads it for its exclude globs.
@@ -32,9 +32,9 @@ export async function commitOfWorktree(repository: Repository, source: FsSource)
     // A file that cannot be read: the load of the working tree says why.
     return undefined;
   }
-  const tree = await listing;
+  const { head, tree } = (await listing) ?? {};
   // A link in the commit is left out of its backlog with a notice: that commit is not the files here.
-  if (tree === undefined || tree.notices.length > 0) return undefined;
+  if (head === undefined || tree === undefined || tree.notices.length > 0) return undefined;
   const blobs = new Map(tree.entries.map((entry) => [entry.path, entry.blob]));
   // The same files (each listed one has its blob), with the same bytes.
   if (blobs.size !== listed) return undefined;

@@ -14,7 +14,7 @@ import type { SourceTexts } from '../../validate/validate.js';
 import type { CliIO } from '../io.js';
 
 /** What `validate` reports of the working tree, its findings those a change is answerable for. */
-export interface ChangedValidation {
+interface ChangedValidation {
   files: readonly string[];
   entities: number;
   diagnostics: Diagnostic[];
