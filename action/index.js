@@ -44150,6 +44150,9 @@ function movedTo(file, path) {
     return file.text;
   } };
 }
+function noBacklogFiles(where) {
+  return new UsageError(`no backlog files in ${where}: no *.yaml or *.yml file`);
+}
 async function* readBacklogFiles(source, options = {}, onRootFile) {
   const { memo: memo2, cache, threads } = options;
   const packTarget = cache?.packTarget();
@@ -44178,7 +44181,7 @@ async function* readBacklogFiles(source, options = {}, onRootFile) {
   onRootFile?.({ file: rootFile, exclude });
   const paths = await backlogPaths(source, exclude);
   if (paths.length === 0 && !options.allowEmpty) {
-    throw new UsageError(`no backlog files in ${source.description}: no *.yaml or *.yml file`);
+    throw noBacklogFiles(source.description);
   }
   const early = threads !== 1 && paths.length >= EARLY_WORKER_FILES && !cache?.size && !memo2?.size ? ParseWorker.start(threads) : void 0;
   const packRequest = packTarget && { ...packTarget, alsoInPack: fresh.map(({ path, bytes }) => ({ path, bytes })) };
@@ -45909,152 +45912,6 @@ var init_review = __esm({
   }
 });
 
-// src/git/git-source.ts
-import { execFile, spawn } from "node:child_process";
-async function gitSources(repository, commits) {
-  const trees = await treesOf(repository, commits);
-  const contents = await readBlobs(repository, [...new Set(trees.flatMap((tree) => tree.entries.map((entry) => entry.blob)))]);
-  return trees.map(({ commit, entries, notices }) => {
-    for (const entry of entries) if (!contents.has(entry.blob)) throw new IoError(`git cat-file: blob ${entry.blob} of ${entry.path} is missing`);
-    const byPath3 = new Map(entries.map((entry) => [entry.path, entry.blob]));
-    return {
-      description: `${commit.slice(0, 7)}:${repository.prefix || "."}`,
-      notices,
-      async listFiles() {
-        return entries.map((entry) => entry.path);
-      },
-      async readFile(path) {
-        const blob = byPath3.get(path);
-        return blob === void 0 ? void 0 : contents.get(blob);
-      },
-      contentId: (path) => byPath3.get(path)
-    };
-  });
-}
-async function treesOf(repository, commits) {
-  if (commits.length === 0) return [];
-  const pathspec = repository.prefix === "" ? "." : repository.prefix;
-  const pairs = commits.slice(1).map((commit, i2) => `${commit} ${commits[i2]}
-`).join("");
-  const diffs = pairs === "" ? Promise.resolve([]) : gitOutput(repository, ["diff-tree", "--stdin", "--always", "-r", "-z", "--no-renames", "--", pathspec], pairs).then(diffSections);
-  const trees = [await treeOf(repository, commits[0])];
-  const sections = await diffs;
-  if (sections.length !== commits.length - 1) return Promise.all(commits.map((commit) => treeOf(repository, commit)));
-  for (const [i2, diff] of sections.entries()) {
-    const commit = commits[i2 + 1];
-    const previous = trees[i2];
-    const changed = /* @__PURE__ */ new Map();
-    let whole = false;
-    for (const { oldMode, newMode, blob, status, fullPath } of diff) {
-      const path = relativePath(repository, fullPath);
-      if (oldMode === "120000" || newMode === "120000") whole = true;
-      if (!isBacklogFile(path) || newMode === "160000" && oldMode === "160000") continue;
-      changed.set(path, status === "D" || newMode === "160000" ? void 0 : blob);
-    }
-    if (whole || previous.notices.length > 0) {
-      trees.push(await treeOf(repository, commit));
-      continue;
-    }
-    const entries = previous.entries.filter((entry) => !changed.has(entry.path));
-    for (const [path, blob] of changed) if (blob !== void 0) entries.push({ path, blob });
-    entries.sort(byPath);
-    trees.push({ commit, entries, notices: previous.notices });
-  }
-  return trees;
-}
-function diffSections(output) {
-  const sections = [];
-  const fields = output.split("\0");
-  for (let at2 = 0; at2 < fields.length; at2++) {
-    const field2 = fields[at2];
-    if (field2 === "") continue;
-    if (!field2.startsWith(":")) {
-      sections.push([]);
-      continue;
-    }
-    const [oldMode, newMode, , blob, status] = field2.slice(1).split(" ");
-    sections.at(-1).push({ oldMode, newMode, blob, status, fullPath: fields[++at2] });
-  }
-  return sections;
-}
-function relativePath(repository, fullPath) {
-  return repository.prefix === "" ? fullPath : fullPath.slice(repository.prefix.length + 1);
-}
-function byPath(a, b2) {
-  return a.path < b2.path ? -1 : a.path > b2.path ? 1 : 0;
-}
-async function treeOf(repository, commit) {
-  const pathspec = repository.prefix === "" ? "." : repository.prefix;
-  const listing = await gitOutput(repository, ["ls-tree", "-r", "-z", "--full-tree", commit, "--", pathspec]);
-  const notices = [];
-  const entries = [];
-  for (const line of listing.split("\0").filter(Boolean)) {
-    const match = /^(\d+) (\w+) ([0-9a-f]+)\t(.*)$/s.exec(line);
-    if (!match) continue;
-    const [, mode, type, blob, fullPath] = match;
-    const path = relativePath(repository, fullPath);
-    if (type !== "blob" || !isBacklogFile(path)) continue;
-    if (mode === "120000") {
-      notices.push(`skipped ${path}: a symbolic link in ${commit.slice(0, 7)}`);
-      continue;
-    }
-    entries.push({ path, blob });
-  }
-  entries.sort(byPath);
-  return { commit, entries, notices };
-}
-function gitOutput(repository, args, input) {
-  return new Promise((resolve8, reject) => {
-    const child = execFile("git", args, { cwd: repository.top, maxBuffer: 1024 ** 3, encoding: "utf8" }, (error3, stdout, stderr) => {
-      if (error3) reject(new IoError(`git ${args[0]} failed: ${stderr.trim() || errorMessage(error3)}`, { cause: error3 }));
-      else resolve8(stdout);
-    });
-    child.stdin?.on("error", () => {
-    });
-    child.stdin?.end(input ?? "");
-  });
-}
-function readBlobs(repository, blobs) {
-  const contents = /* @__PURE__ */ new Map();
-  if (blobs.length === 0) return Promise.resolve(contents);
-  return new Promise((resolve8, reject) => {
-    const child = spawn("git", ["cat-file", "--batch"], { cwd: repository.top, stdio: ["pipe", "pipe", "pipe"] });
-    const chunks = [];
-    let stderr = "";
-    child.stdout.on("data", (chunk) => chunks.push(chunk));
-    child.stderr.on("data", (chunk) => stderr += chunk.toString());
-    child.on("error", (error3) => reject(new IoError(`cannot run git: ${errorMessage(error3)}`, { cause: error3 })));
-    child.on("close", (code) => {
-      if (code !== 0) return reject(new IoError(`git cat-file failed: ${stderr.trim()}`));
-      const output = Buffer.concat(chunks);
-      let at2 = 0;
-      for (const blob of blobs) {
-        const newline = output.indexOf(10, at2);
-        const header = output.subarray(at2, newline).toString();
-        if (header.endsWith(" missing")) {
-          at2 = newline + 1;
-          continue;
-        }
-        const size = header.split(" ")[2];
-        if (size === void 0) return reject(new IoError(`git cat-file: ${header}`));
-        const start = newline + 1;
-        contents.set(blob, output.subarray(start, start + Number(size)));
-        at2 = start + Number(size) + 1;
-      }
-      resolve8(contents);
-    });
-    child.stdin.end(`${blobs.join("\n")}
-`);
-  });
-}
-var init_git_source = __esm({
-  "src/git/git-source.ts"() {
-    "use strict";
-    init_errors();
-    init_file_filter();
-  }
-});
-
 // node_modules/ms/index.js
 var require_ms = __commonJS({
   "node_modules/ms/index.js"(exports, module) {
@@ -47405,7 +47262,7 @@ var init_dist2 = __esm({
 });
 
 // node_modules/simple-git/dist/esm/index.js
-import { spawn as spawn2 } from "child_process";
+import { spawn } from "child_process";
 import { normalize as normalize2 } from "node:path";
 import { EventEmitter } from "node:events";
 function asFunction(source) {
@@ -49928,7 +49785,7 @@ var init_esm = __esm({
                   rejection = reason || rejection;
                 }
               });
-              const spawned = spawn2(command, args, spawnOptions);
+              const spawned = spawn(command, args, spawnOptions);
               spawned.stdout.on(
                 "data",
                 onDataReceived(stdOut, "stdOut", logger, outputLogger.step("stdOut"))
@@ -51891,20 +51748,367 @@ var init_repository = __esm({
   }
 });
 
-// src/git/backlog-at.ts
-async function backlogAt(repository, at2, root, options) {
-  const [backlog] = await backlogsAt(repository, [at2], root, options);
-  return backlog;
+// src/load/int32-base64.ts
+function int32Base64(values) {
+  return Buffer.from(new Int32Array(values).buffer).toString("base64");
 }
+function fromInt32Base64(text3) {
+  const bytes = Buffer.from(text3, "base64");
+  const aligned2 = bytes.byteOffset % 4 === 0 ? bytes : Buffer.from(bytes);
+  return new Int32Array(aligned2.buffer, aligned2.byteOffset, aligned2.length >> 2);
+}
+var init_int32_base64 = __esm({
+  "src/load/int32-base64.ts"() {
+    "use strict";
+  }
+});
+
+// src/load/lazy-map.ts
+var LazyMap;
+var init_lazy_map = __esm({
+  "src/load/lazy-map.ts"() {
+    "use strict";
+    LazyMap = class extends Map {
+      /** `one(key)`: the value of a key, or undefined; `all()`: every entry, in order (the same values `one` gives). */
+      constructor(one, all) {
+        super();
+        this.one = one;
+        this.all = all;
+      }
+      #filled = false;
+      #looked = /* @__PURE__ */ new Map();
+      get(key) {
+        if (this.#filled) return super.get(key);
+        if (!this.#looked.has(key)) this.#looked.set(key, this.one(key));
+        return this.#looked.get(key);
+      }
+      has(key) {
+        return this.#filled ? super.has(key) : this.get(key) !== void 0;
+      }
+      get size() {
+        this.fill();
+        return super.size;
+      }
+      keys() {
+        this.fill();
+        return super.keys();
+      }
+      values() {
+        this.fill();
+        return super.values();
+      }
+      entries() {
+        this.fill();
+        return super.entries();
+      }
+      [Symbol.iterator]() {
+        return this.entries();
+      }
+      forEach(callback, thisArg) {
+        this.fill();
+        super.forEach((value2, key) => callback.call(thisArg, value2, key, this));
+      }
+      set(key, value2) {
+        this.fill();
+        return super.set(key, value2);
+      }
+      delete(key) {
+        this.fill();
+        return super.delete(key);
+      }
+      clear() {
+        this.fill();
+        super.clear();
+      }
+      /** Works out the whole map, once. */
+      fill() {
+        if (this.#filled) return;
+        this.#filled = true;
+        for (const [key, value2] of this.all()) super.set(key, value2);
+        this.#looked.clear();
+      }
+    };
+  }
+});
+
+// src/load/model-snapshot.ts
+function modelHeader(backlog) {
+  const { project, projectLocation } = backlog;
+  return { project: project && projectLocation ? { data: project, location: projectLocation } : void 0 };
+}
+function modelSections(backlog, paths, parts = false) {
+  const fileIndex = new Map(paths.map((path, index) => [path, index]));
+  const sections = { [PATHS_SECTION]: paths };
+  const keys = {};
+  const collection = (entities) => {
+    const files = JSON.stringify(entities.map((entity) => fileIndex.get(entity.file)));
+    return new AsciiJson(`{"files":${files},"entities":[${entities.map(entityJson).join(",")}]}`);
+  };
+  for (const name of COLLECTION_NAMES) {
+    const entities = backlog.entities[name];
+    if (!parts || entities.length <= PART_SIZE) {
+      sections[name] = collection(entities);
+      continue;
+    }
+    for (let start = 0; start < entities.length; start += PART_SIZE) sections[partName(name, start / PART_SIZE)] = collection(entities.slice(start, start + PART_SIZE));
+    keys[name] = int32Base64(entities.map((entity) => keyHash(entity.key)));
+  }
+  if (parts) sections[KEYS_SECTION] = keys;
+  return sections;
+}
+function entityJson(entity) {
+  let json3 = jsonOfEntity.get(entity);
+  if (json3 === void 0) jsonOfEntity.set(entity, json3 = asciiJson(encodeEntity(entity)));
+  return json3;
+}
+function collectionHash(file, name) {
+  const whole = file.sectionHash(name);
+  if (whole !== void 0) return whole;
+  const parts = [];
+  for (let part = 0, hash = file.sectionHash(partName(name, 0)); hash !== void 0; hash = file.sectionHash(partName(name, ++part))) parts.push(hash);
+  return parts.length > 0 ? parts.join("+") : void 0;
+}
+function modelOf(file, paths) {
+  return storedModelOf(file, paths).backlog;
+}
+function storedModelOf(file, paths) {
+  let files = paths;
+  const decoded = /* @__PURE__ */ new Map();
+  const section = (name) => {
+    let entities = decoded.get(name);
+    if (!entities) {
+      files ??= file.section(PATHS_SECTION) ?? [];
+      const stored = file.section(name) ?? { files: [], entities: [] };
+      decoded.set(name, entities = decodeEntities(stored.entities, (index) => files[stored.files[index]]));
+    }
+    return entities;
+  };
+  const isSplit = (name) => file.sectionHash(name) === void 0 && file.sectionHash(partName(name, 0)) !== void 0;
+  const readCollection = (name) => {
+    if (!isSplit(name)) return section(name);
+    const entities = [];
+    for (let part = 0; file.sectionHash(partName(name, part)) !== void 0; part++) entities.push(...section(partName(name, part)));
+    return entities;
+  };
+  const entityAt = (name, index) => isSplit(name) ? section(partName(name, Math.floor(index / PART_SIZE)))[index % PART_SIZE] : backlog.entities[name][index];
+  let keys;
+  const keyIndex = (name) => {
+    if (!isSplit(name)) return void 0;
+    keys ??= file.section(KEYS_SECTION) ?? {};
+    const hashes = fromInt32Base64(keys[name] ?? "");
+    let firstOfHash;
+    return new LazyMap(
+      (key) => {
+        const hash = keyHash(key);
+        firstOfHash ??= firstIndexOfEach(hashes);
+        for (let index = firstOfHash.get(hash) ?? -1; index !== -1; index = hashes.indexOf(hash, index + 1)) {
+          const entity = entityAt(name, index);
+          if (entity.key === key) return entity;
+        }
+        return void 0;
+      },
+      () => firstOfEachKey(backlog.entities[name])
+    );
+  };
+  const backlog = lazyBacklog((name) => readCollection(name), file.header.project, keyIndex);
+  return { backlog, entityAt };
+}
+function firstIndexOfEach(hashes) {
+  const first2 = /* @__PURE__ */ new Map();
+  for (let index = hashes.length - 1; index >= 0; index--) first2.set(hashes[index], index);
+  return first2;
+}
+function* firstOfEachKey(entities) {
+  const seen = /* @__PURE__ */ new Set();
+  for (const entity of entities) {
+    if (seen.has(entity.key)) continue;
+    seen.add(entity.key);
+    yield [entity.key, entity];
+  }
+}
+function keyHash(key) {
+  let hash = 2166136261;
+  for (let at2 = 0; at2 < key.length; at2++) hash = Math.imul(hash ^ key.charCodeAt(at2), 16777619);
+  return hash | 0;
+}
+var PATHS_SECTION, jsonOfEntity, PART_SIZE, KEYS_SECTION, partName;
+var init_model_snapshot = __esm({
+  "src/load/model-snapshot.ts"() {
+    "use strict";
+    init_vocabulary();
+    init_backlog();
+    init_int32_base64();
+    init_lazy_map();
+    init_cache_codec();
+    init_cache_file();
+    PATHS_SECTION = "paths";
+    jsonOfEntity = /* @__PURE__ */ new WeakMap();
+    PART_SIZE = 100;
+    KEYS_SECTION = "keys";
+    partName = (name, part) => `${name}@${part}`;
+  }
+});
+
+// src/git/git-source.ts
+import { execFile, spawn as spawn2 } from "node:child_process";
+async function gitSources(repository, commits) {
+  const trees = await treesOf(repository, commits);
+  const contents = await readBlobs(repository, [...new Set(trees.flatMap((tree) => tree.entries.map((entry) => entry.blob)))]);
+  return trees.map(({ commit, entries, notices }) => {
+    for (const entry of entries) if (!contents.has(entry.blob)) throw new IoError(`git cat-file: blob ${entry.blob} of ${entry.path} is missing`);
+    const byPath3 = new Map(entries.map((entry) => [entry.path, entry.blob]));
+    return {
+      description: `${commit.slice(0, 7)}:${repository.prefix || "."}`,
+      notices,
+      async listFiles() {
+        return entries.map((entry) => entry.path);
+      },
+      async readFile(path) {
+        const blob = byPath3.get(path);
+        return blob === void 0 ? void 0 : contents.get(blob);
+      },
+      contentId: (path) => byPath3.get(path)
+    };
+  });
+}
+async function treesOf(repository, commits) {
+  if (commits.length === 0) return [];
+  const diffs = changesBetween(repository, commits.slice(1).map((commit, i2) => ({ commit, parent: commits[i2] })));
+  const trees = [await treeOf(repository, commits[0])];
+  const sections = await diffs;
+  if (sections === void 0) return Promise.all(commits.map((commit) => treeOf(repository, commit)));
+  for (const [i2, diff] of sections.entries()) {
+    const commit = commits[i2 + 1];
+    const previous = trees[i2];
+    const changed = /* @__PURE__ */ new Map();
+    let whole = false;
+    for (const { oldMode, newMode, blob, status, path } of diff) {
+      if (oldMode === "120000" || newMode === "120000") whole = true;
+      if (!isBacklogFile(path) || newMode === "160000" && oldMode === "160000") continue;
+      changed.set(path, status === "D" || newMode === "160000" ? void 0 : blob);
+    }
+    if (whole || previous.notices.length > 0) {
+      trees.push(await treeOf(repository, commit));
+      continue;
+    }
+    const entries = previous.entries.filter((entry) => !changed.has(entry.path));
+    for (const [path, blob] of changed) if (blob !== void 0) entries.push({ path, blob });
+    entries.sort(byPath);
+    trees.push({ commit, entries, notices: previous.notices });
+  }
+  return trees;
+}
+async function changesBetween(repository, pairs) {
+  if (pairs.length === 0) return [];
+  const pathspec = repository.prefix === "" ? "." : repository.prefix;
+  const input = pairs.map(({ commit, parent }) => `${commit} ${parent}
+`).join("");
+  const sections = diffSections(repository, await gitOutput(repository, ["diff-tree", "--stdin", "--always", "-r", "-z", "--no-renames", "--", pathspec], input));
+  return sections.length === pairs.length ? sections : void 0;
+}
+function diffSections(repository, output) {
+  const sections = [];
+  const fields = output.split("\0");
+  for (let at2 = 0; at2 < fields.length; at2++) {
+    const field2 = fields[at2];
+    if (field2 === "") continue;
+    if (!field2.startsWith(":")) {
+      sections.push([]);
+      continue;
+    }
+    const [oldMode, newMode, , blob, status] = field2.slice(1).split(" ");
+    sections.at(-1).push({ oldMode, newMode, blob, status, path: relativePath(repository, fields[++at2]) });
+  }
+  return sections;
+}
+function relativePath(repository, fullPath) {
+  return repository.prefix === "" ? fullPath : fullPath.slice(repository.prefix.length + 1);
+}
+function byPath(a, b2) {
+  return a.path < b2.path ? -1 : a.path > b2.path ? 1 : 0;
+}
+async function treeOf(repository, commit) {
+  const pathspec = repository.prefix === "" ? "." : repository.prefix;
+  const listing = await gitOutput(repository, ["ls-tree", "-r", "-z", "--full-tree", commit, "--", pathspec]);
+  const notices = [];
+  const entries = [];
+  for (const line of listing.split("\0").filter(Boolean)) {
+    const match = /^(\d+) (\w+) ([0-9a-f]+)\t(.*)$/s.exec(line);
+    if (!match) continue;
+    const [, mode, type, blob, fullPath] = match;
+    const path = relativePath(repository, fullPath);
+    if (type !== "blob" || !isBacklogFile(path)) continue;
+    if (mode === "120000") {
+      notices.push(`skipped ${path}: a symbolic link in ${commit.slice(0, 7)}`);
+      continue;
+    }
+    entries.push({ path, blob });
+  }
+  entries.sort(byPath);
+  return { commit, entries, notices };
+}
+function gitOutput(repository, args, input) {
+  return new Promise((resolve8, reject) => {
+    const child = execFile("git", args, { cwd: repository.top, maxBuffer: 1024 ** 3, encoding: "utf8" }, (error3, stdout, stderr) => {
+      if (error3) reject(new IoError(`git ${args[0]} failed: ${stderr.trim() || errorMessage(error3)}`, { cause: error3 }));
+      else resolve8(stdout);
+    });
+    child.stdin?.on("error", () => {
+    });
+    child.stdin?.end(input ?? "");
+  });
+}
+function readBlobs(repository, blobs) {
+  const contents = /* @__PURE__ */ new Map();
+  if (blobs.length === 0) return Promise.resolve(contents);
+  return new Promise((resolve8, reject) => {
+    const child = spawn2("git", ["cat-file", "--batch"], { cwd: repository.top, stdio: ["pipe", "pipe", "pipe"] });
+    const chunks = [];
+    let stderr = "";
+    child.stdout.on("data", (chunk) => chunks.push(chunk));
+    child.stderr.on("data", (chunk) => stderr += chunk.toString());
+    child.on("error", (error3) => reject(new IoError(`cannot run git: ${errorMessage(error3)}`, { cause: error3 })));
+    child.on("close", (code) => {
+      if (code !== 0) return reject(new IoError(`git cat-file failed: ${stderr.trim()}`));
+      const output = Buffer.concat(chunks);
+      let at2 = 0;
+      for (const blob of blobs) {
+        const newline = output.indexOf(10, at2);
+        const header = output.subarray(at2, newline).toString();
+        if (header.endsWith(" missing")) {
+          at2 = newline + 1;
+          continue;
+        }
+        const size = header.split(" ")[2];
+        if (size === void 0) return reject(new IoError(`git cat-file: ${header}`));
+        const start = newline + 1;
+        contents.set(blob, output.subarray(start, start + Number(size)));
+        at2 = start + Number(size) + 1;
+      }
+      resolve8(contents);
+    });
+    child.stdin.end(`${blobs.join("\n")}
+`);
+  });
+}
+var init_git_source = __esm({
+  "src/git/git-source.ts"() {
+    "use strict";
+    init_errors();
+    init_file_filter();
+  }
+});
+
+// src/git/backlog-at.ts
 async function backlogsAt(repository, ats, root, options) {
   const commits = [...new Set(ats.filter((at2) => at2 !== WORKTREE))];
   const fromGit = new Map((await gitSources(repository, commits)).map((source, index) => [commits[index], source]));
   const backlogs = [];
-  for (const at2 of ats) backlogs.push(await loadAt(at2, at2 === WORKTREE ? fsSource(root) : fromGit.get(at2), options));
+  for (const at2 of ats) backlogs.push(await loadAt(at2, at2 === WORKTREE ? options.worktree ?? fsSource(root) : fromGit.get(at2), options));
   return backlogs;
 }
 async function loadAt(at2, source, options) {
-  const { asOf, ...load2 } = options;
+  const { asOf, worktree: _2, ...load2 } = options;
   const loaded = await loadBacklog(source, { allowEmpty: true, ...load2 });
   return { at: at2, files: loaded.files, result: validate2(loaded.files, { asOf }, loaded), notices: source.notices };
 }
@@ -51919,25 +52123,212 @@ var init_backlog_at = __esm({
   }
 });
 
+// src/git/worktree-commit.ts
+async function commitOfWorktree(repository, source) {
+  const listing = headCommit(repository).then(async (head2) => head2 === void 0 ? void 0 : { head: head2, tree: await treeOf(repository, head2) }).catch(() => void 0);
+  const paths = (await source.listFiles()).filter(isBacklogFile);
+  const listed = paths.length;
+  if (!paths.includes(ROOT_FILE)) paths.push(ROOT_FILE);
+  const ids2 = /* @__PURE__ */ new Map();
+  let room = new Uint8Array(1 << 16);
+  const into = (size) => (size <= room.length ? room : room = new Uint8Array(size)).subarray(0, size);
+  try {
+    for (const path of paths) {
+      const bytes = await source.readFile(path, into);
+      ids2.set(path, bytes && blobId(bytes));
+    }
+  } catch {
+    return void 0;
+  }
+  const { head, tree } = await listing ?? {};
+  if (head === void 0 || tree === void 0 || tree.notices.length > 0) return void 0;
+  const blobs = new Map(tree.entries.map((entry) => [entry.path, entry.blob]));
+  if (blobs.size !== listed) return void 0;
+  for (const [path, id2] of ids2) if (id2 !== blobs.get(path)) return void 0;
+  return head;
+}
+async function headCommit(repository) {
+  try {
+    const commit = (await run(repository, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"])).trim();
+    return /^[0-9a-f]{40,64}$/.test(commit) ? commit : void 0;
+  } catch {
+    return void 0;
+  }
+}
+var init_worktree_commit = __esm({
+  "src/git/worktree-commit.ts"() {
+    "use strict";
+    init_content_id();
+    init_file_filter();
+    init_find_root();
+    init_git_source();
+    init_repository();
+  }
+});
+
+// src/git/review-sides.ts
+import { existsSync as existsSync9, readdirSync as readdirSync3, rmSync as rmSync5, statSync as statSync9, writeFileSync as writeFileSync2 } from "node:fs";
+import { join as join10 } from "node:path";
+async function reviewSidesAt(repository, given, root, options) {
+  const { asOf, cache } = options;
+  const worktreeSource = fsSource(root);
+  const locationOf2 = async (at2) => {
+    if (cache === void 0 || at2 === WORKTREE) return void 0;
+    const tree = await treeOf2(repository, at2);
+    return tree === void 0 ? void 0 : cache.location(root, "review", `${tree}.${asOf}`);
+  };
+  const commitLocations = new Map(given.map((at2) => [at2, locationOf2(at2)]));
+  const worktree = cache && given.includes(WORKTREE) ? await commitOfWorktree(repository, worktreeSource) : void 0;
+  const ats = worktree === void 0 ? given : given.map((at2) => at2 === WORKTREE ? worktree : at2);
+  const noticesOf = (index, notices) => given[index] === WORKTREE ? worktreeSource.notices : notices;
+  const locations = await Promise.all(ats.map((at2) => commitLocations.get(at2) ?? locationOf2(at2)));
+  const sides = locations.map((location, index) => {
+    const side = location ? readSide(cache, location) : void 0;
+    return side && Object.assign(side, { notices: noticesOf(index, []) });
+  });
+  const missing = ats.filter((_2, index) => sides[index] === void 0);
+  if (missing.length === 0) return sides;
+  const parseCache = cache && ParseCache.open(cache, root);
+  const loaded = await backlogsAt(repository, missing, root, { asOf, worktree: worktreeSource, memo: /* @__PURE__ */ new Map(), ...parseCache ? { cache: parseCache } : {} });
+  await parseCache?.save("all");
+  const admitted = /* @__PURE__ */ new Map();
+  for (const [index, at2] of ats.entries()) {
+    if (sides[index] !== void 0) continue;
+    const { files, result, notices } = loaded[missing.indexOf(at2)];
+    const paths = files.map((file) => file.path);
+    const side = { backlog: result.backlog, diagnostics: result.diagnostics, edges: edgeSet(result.graph), files: paths, entities: result.entities, notices: noticesOf(index, notices) };
+    sides[index] = side;
+    const location = locations[index];
+    if (location === void 0 || admitted.has(location)) continue;
+    admitted.set(location, admitOnSecondReview(location));
+    if (admitted.get(location)) writeSide(cache, location, side);
+  }
+  if (cache) {
+    cache.tidy(root);
+    keepNewestMarkers(cache, root);
+  }
+  return sides;
+}
+function admitOnSecondReview(location) {
+  const marker = markerOf(location);
+  try {
+    if (existsSync9(marker)) {
+      rmSync5(marker, { force: true });
+      return true;
+    }
+    makeFolder(join10(marker, ".."));
+    writeFileSync2(marker, "");
+  } catch {
+  }
+  return false;
+}
+async function treeOf2(repository, commit) {
+  try {
+    const tree = (await run(repository, ["rev-parse", "--verify", "--quiet", `${commit}:${repository.prefix}`])).trim();
+    return /^[0-9a-f]{40,64}$/.test(tree) ? tree : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function readSide(cache, location) {
+  const file = cache.read(location);
+  if (!file || file.header.format !== REVIEW_FORMAT) return void 0;
+  const diagnostics = file.section("diagnostics");
+  const paths = file.sectionHash(PATHS_SECTION);
+  if (!diagnostics || paths === void 0 || file.sectionHash("edges") === void 0) return void 0;
+  const side = {
+    backlog: modelOf(file),
+    diagnostics,
+    edges: /* @__PURE__ */ new Map(),
+    files: [],
+    entities: file.header.entities,
+    // Entities name their file by its index: a collection is the same only where the files are.
+    fingerprint: (part) => {
+      if (part === "edges") return file.sectionHash(part);
+      const hash = collectionHash(file, part);
+      return hash === void 0 ? hash : `${paths}/${hash}`;
+    }
+  };
+  defineLazy(side, "edges", () => edgeSetOf(file.section("edges") ?? []));
+  defineLazy(side, "files", () => file.section(PATHS_SECTION) ?? []);
+  return side;
+}
+function writeSide(cache, location, side) {
+  const header = { format: REVIEW_FORMAT, entities: side.entities, ...modelHeader(side.backlog) };
+  cache.write(location, header, { ...modelSections(side.backlog, side.files, true), diagnostics: side.diagnostics, edges: [...side.edges.values()] });
+}
+function keepNewestMarkers(cache, root) {
+  try {
+    const prefix = `${rootHash(root)}.review.`;
+    const markers = readdirSync3(cache.folder).filter((name) => name.startsWith(prefix) && name.endsWith(".seen")).map((name) => ({ path: join10(cache.folder, name), time: statSync9(join10(cache.folder, name)).mtimeMs })).sort((a, b2) => b2.time - a.time);
+    for (const { path } of markers.slice(KEEP_SEEN)) rmSync5(path, { force: true });
+  } catch {
+  }
+}
+var REVIEW_FORMAT, KEEP_SEEN, markerOf;
+var init_review_sides = __esm({
+  "src/git/review-sides.ts"() {
+    "use strict";
+    init_cache();
+    init_review();
+    init_model_snapshot();
+    init_lazy();
+    init_parse_cache();
+    init_backlog_at();
+    init_make_folder();
+    init_repository();
+    init_worktree_commit();
+    init_fs_source();
+    REVIEW_FORMAT = 4;
+    KEEP_SEEN = 64;
+    markerOf = (location) => `${location}.seen`;
+  }
+});
+
 // src/cli/commands/validate-changed.ts
 var validate_changed_exports = {};
 __export(validate_changed_exports, {
-  changedOnly: () => changedOnly
+  validateChanged: () => validateChanged
 });
-async function changedOnly(root, diagnostics, { baseRef, asOf, cache }, io) {
+import { realpathSync as realpathSync5 } from "node:fs";
+import { join as join11 } from "node:path";
+async function validateChanged(root, { baseRef, asOf, cache }, io) {
   const repository = await openRepository(root);
   const base = baseRef === void 0 ? await defaultBase(repository, "HEAD", io.env) : await resolveCommit(repository, baseRef);
-  const changed = new Set(await changedFiles(repository, base, WORKTREE));
-  const before2 = await backlogAt(repository, base, root, { asOf, ...cache ? { cache } : {} });
-  const introduced = new Set(findingDelta(before2.result.diagnostics, diagnostics).introduced);
-  return diagnostics.filter((d) => changed.has(d.file) || introduced.has(d));
+  const [changedPaths, sides] = await Promise.all([changedFiles(repository, base, WORKTREE), reviewSidesAt(repository, [base, WORKTREE], root, { asOf, ...cache ? { cache } : {} })]);
+  const changed = new Set(changedPaths);
+  const [before2, after] = sides;
+  if (after.files.length === 0) throw noBacklogFiles(root);
+  const introduced = new Set(findingDelta(before2.diagnostics, after.diagnostics).introduced);
+  return {
+    files: after.files,
+    entities: after.entities,
+    diagnostics: after.diagnostics.filter((d) => changed.has(d.file) || introduced.has(d)),
+    sources: textsOnDisk(root),
+    notices: after.notices
+  };
+}
+function textsOnDisk(root) {
+  const realRoot = realpathSync5(root);
+  return {
+    get(path) {
+      try {
+        return decodeText(readRegularFile(join11(realRoot, path))).text;
+      } catch {
+        return void 0;
+      }
+    }
+  };
 }
 var init_validate_changed = __esm({
   "src/cli/commands/validate-changed.ts"() {
     "use strict";
     init_review();
-    init_backlog_at();
+    init_regular_file();
     init_repository();
+    init_review_sides();
+    init_decode();
+    init_read_files();
   }
 });
 
@@ -51951,28 +52342,17 @@ async function runValidate(options, io) {
   const outputs = parseOutputs(options.format ?? [], io.cwd);
   const asOf = resolveAsOf(options.asOf, io.env);
   const root = await backlogRoot(io, options.root);
-  const source = fsSource(root);
-  const cache = parseCacheOf(io, root);
-  const loaded = await loadBacklog(source, { ...cache ? { cache } : {}, threads: threadsOf(io) });
-  const { files } = loaded;
-  for (const notice of source.notices) io.stderr(`backlog: ${printable(notice)}
-`);
-  const result = validate2(files, { asOf }, loaded);
-  if (options.changed) {
-    const { changedOnly: changedOnly2 } = await Promise.resolve().then(() => (init_validate_changed(), validate_changed_exports));
-    result.diagnostics = await changedOnly2(root, result.diagnostics, { baseRef: options.base, asOf, ...cache ? { cache } : {} }, io);
-  } else if (options.base !== void 0) {
-    throw new UsageError("--base goes with --changed");
-  }
-  await cache?.save();
+  const checked = options.changed ? await changedOnly(root, asOf, options.base, io) : await validateAll(root, asOf, io);
+  if (!options.changed && options.base !== void 0) throw new UsageError("--base goes with --changed");
+  const { files, entities, diagnostics, sources } = checked;
   const repositoryPaths = repositoryPrefix(root, io.cwd);
-  const report = { files: files.map((f) => f.path), entities: result.entities, diagnostics: result.diagnostics };
+  const report = { files: [...files], entities, diagnostics };
   for (const output of outputs) {
     const colour = output.file === void 0 && colourEnabled(io, options.color);
     const context3 = {
       style: createStyle(colour),
       pathPrefix: REPOSITORY_PATH_FORMATS.has(output.format) ? repositoryPaths : "",
-      sources: result.sources,
+      sources,
       failOn: options.failOn,
       ...options.maxWarnings !== void 0 ? { maxWarnings: options.maxWarnings } : {},
       toolVersion: toolVersion()
@@ -51981,10 +52361,10 @@ async function runValidate(options, io) {
     writeOutput(io, text3, { file: output.file, makeFolder: false });
   }
   if (outputs.some((o2) => o2.format === "github")) {
-    appendJobSummary(io, VALIDATION_FORMATTERS.markdown(report, { style: createStyle(false), pathPrefix: repositoryPaths, sources: result.sources, failOn: options.failOn, toolVersion: toolVersion() }));
+    appendJobSummary(io, VALIDATION_FORMATTERS.markdown(report, { style: createStyle(false), pathPrefix: repositoryPaths, sources, failOn: options.failOn, toolVersion: toolVersion() }));
   }
-  const failing = result.diagnostics.some((d) => fails(d.severity, options.failOn));
-  const counts = countBySeverity(result.diagnostics);
+  const failing = diagnostics.some((d) => fails(d.severity, options.failOn));
+  const counts = countBySeverity(diagnostics);
   const tooManyWarnings = options.maxWarnings !== void 0 && counts.warning > options.maxWarnings;
   if (outputs.every((output) => output.file !== void 0)) {
     io.stderr(`backlog: ${describeCounts(counts) || "no problems"} in ${plural(files.length, "file")}; wrote ${printable(outputs.map((o2) => o2.file).join(", "))}
@@ -51993,6 +52373,24 @@ async function runValidate(options, io) {
   if (tooManyWarnings) io.stderr(`backlog: ${plural(counts.warning, "warning")}, more than --max-warnings ${options.maxWarnings}
 `);
   return failing || tooManyWarnings ? 1 : 0;
+}
+async function validateAll(root, asOf, io) {
+  const source = fsSource(root);
+  const cache = parseCacheOf(io, root);
+  const loaded = await loadBacklog(source, { ...cache ? { cache } : {}, threads: threadsOf(io) });
+  for (const notice of source.notices) io.stderr(`backlog: ${printable(notice)}
+`);
+  const result = validate2(loaded.files, { asOf }, loaded);
+  await cache?.save();
+  return { ...result, files: loaded.files.map((file) => file.path) };
+}
+async function changedOnly(root, asOf, baseRef, io) {
+  const { validateChanged: validateChanged2 } = await Promise.resolve().then(() => (init_validate_changed(), validate_changed_exports));
+  const cache = cacheOf(io);
+  const checked = await validateChanged2(root, { baseRef, asOf, ...cache ? { cache } : {} }, io);
+  for (const notice of checked.notices) io.stderr(`backlog: ${printable(notice)}
+`);
+  return checked;
 }
 function parseOutputs(specs, cwd) {
   if (specs.length === 0) return [{ format: "stylish" }];
@@ -54659,200 +55057,6 @@ var init_list2 = __esm({
   }
 });
 
-// src/load/int32-base64.ts
-function int32Base64(values) {
-  return Buffer.from(new Int32Array(values).buffer).toString("base64");
-}
-function fromInt32Base64(text3) {
-  const bytes = Buffer.from(text3, "base64");
-  const aligned2 = bytes.byteOffset % 4 === 0 ? bytes : Buffer.from(bytes);
-  return new Int32Array(aligned2.buffer, aligned2.byteOffset, aligned2.length >> 2);
-}
-var init_int32_base64 = __esm({
-  "src/load/int32-base64.ts"() {
-    "use strict";
-  }
-});
-
-// src/load/lazy-map.ts
-var LazyMap;
-var init_lazy_map = __esm({
-  "src/load/lazy-map.ts"() {
-    "use strict";
-    LazyMap = class extends Map {
-      /** `one(key)`: the value of a key, or undefined; `all()`: every entry, in order (the same values `one` gives). */
-      constructor(one, all) {
-        super();
-        this.one = one;
-        this.all = all;
-      }
-      #filled = false;
-      #looked = /* @__PURE__ */ new Map();
-      get(key) {
-        if (this.#filled) return super.get(key);
-        if (!this.#looked.has(key)) this.#looked.set(key, this.one(key));
-        return this.#looked.get(key);
-      }
-      has(key) {
-        return this.#filled ? super.has(key) : this.get(key) !== void 0;
-      }
-      get size() {
-        this.fill();
-        return super.size;
-      }
-      keys() {
-        this.fill();
-        return super.keys();
-      }
-      values() {
-        this.fill();
-        return super.values();
-      }
-      entries() {
-        this.fill();
-        return super.entries();
-      }
-      [Symbol.iterator]() {
-        return this.entries();
-      }
-      forEach(callback, thisArg) {
-        this.fill();
-        super.forEach((value2, key) => callback.call(thisArg, value2, key, this));
-      }
-      set(key, value2) {
-        this.fill();
-        return super.set(key, value2);
-      }
-      delete(key) {
-        this.fill();
-        return super.delete(key);
-      }
-      clear() {
-        this.fill();
-        super.clear();
-      }
-      /** Works out the whole map, once. */
-      fill() {
-        if (this.#filled) return;
-        this.#filled = true;
-        for (const [key, value2] of this.all()) super.set(key, value2);
-        this.#looked.clear();
-      }
-    };
-  }
-});
-
-// src/load/model-snapshot.ts
-function modelHeader(backlog) {
-  const { project, projectLocation } = backlog;
-  return { project: project && projectLocation ? { data: project, location: projectLocation } : void 0 };
-}
-function modelSections(backlog, paths, parts = false) {
-  const fileIndex = new Map(paths.map((path, index) => [path, index]));
-  const sections = { [PATHS_SECTION]: paths };
-  const keys = {};
-  const collection = (entities) => {
-    const files = JSON.stringify(entities.map((entity) => fileIndex.get(entity.file)));
-    return new AsciiJson(`{"files":${files},"entities":[${entities.map(entityJson).join(",")}]}`);
-  };
-  for (const name of COLLECTION_NAMES) {
-    const entities = backlog.entities[name];
-    if (!parts || entities.length <= PART_SIZE) {
-      sections[name] = collection(entities);
-      continue;
-    }
-    for (let start = 0; start < entities.length; start += PART_SIZE) sections[partName(name, start / PART_SIZE)] = collection(entities.slice(start, start + PART_SIZE));
-    keys[name] = int32Base64(entities.map((entity) => keyHash(entity.key)));
-  }
-  if (parts) sections[KEYS_SECTION] = keys;
-  return sections;
-}
-function entityJson(entity) {
-  let json3 = jsonOfEntity.get(entity);
-  if (json3 === void 0) jsonOfEntity.set(entity, json3 = asciiJson(encodeEntity(entity)));
-  return json3;
-}
-function modelOf(file, paths) {
-  return storedModelOf(file, paths).backlog;
-}
-function storedModelOf(file, paths) {
-  let files = paths;
-  const decoded = /* @__PURE__ */ new Map();
-  const section = (name) => {
-    let entities = decoded.get(name);
-    if (!entities) {
-      files ??= file.section(PATHS_SECTION) ?? [];
-      const stored = file.section(name) ?? { files: [], entities: [] };
-      decoded.set(name, entities = decodeEntities(stored.entities, (index) => files[stored.files[index]]));
-    }
-    return entities;
-  };
-  const isSplit = (name) => file.sectionHash(name) === void 0 && file.sectionHash(partName(name, 0)) !== void 0;
-  const readCollection = (name) => {
-    if (!isSplit(name)) return section(name);
-    const entities = [];
-    for (let part = 0; file.sectionHash(partName(name, part)) !== void 0; part++) entities.push(...section(partName(name, part)));
-    return entities;
-  };
-  const entityAt = (name, index) => isSplit(name) ? section(partName(name, Math.floor(index / PART_SIZE)))[index % PART_SIZE] : backlog.entities[name][index];
-  let keys;
-  const keyIndex = (name) => {
-    if (!isSplit(name)) return void 0;
-    keys ??= file.section(KEYS_SECTION) ?? {};
-    const hashes = fromInt32Base64(keys[name] ?? "");
-    let firstOfHash;
-    return new LazyMap(
-      (key) => {
-        const hash = keyHash(key);
-        firstOfHash ??= firstIndexOfEach(hashes);
-        for (let index = firstOfHash.get(hash) ?? -1; index !== -1; index = hashes.indexOf(hash, index + 1)) {
-          const entity = entityAt(name, index);
-          if (entity.key === key) return entity;
-        }
-        return void 0;
-      },
-      () => firstOfEachKey(backlog.entities[name])
-    );
-  };
-  const backlog = lazyBacklog((name) => readCollection(name), file.header.project, keyIndex);
-  return { backlog, entityAt };
-}
-function firstIndexOfEach(hashes) {
-  const first2 = /* @__PURE__ */ new Map();
-  for (let index = hashes.length - 1; index >= 0; index--) first2.set(hashes[index], index);
-  return first2;
-}
-function* firstOfEachKey(entities) {
-  const seen = /* @__PURE__ */ new Set();
-  for (const entity of entities) {
-    if (seen.has(entity.key)) continue;
-    seen.add(entity.key);
-    yield [entity.key, entity];
-  }
-}
-function keyHash(key) {
-  let hash = 2166136261;
-  for (let at2 = 0; at2 < key.length; at2++) hash = Math.imul(hash ^ key.charCodeAt(at2), 16777619);
-  return hash | 0;
-}
-var PATHS_SECTION, jsonOfEntity, PART_SIZE, KEYS_SECTION, partName;
-var init_model_snapshot = __esm({
-  "src/load/model-snapshot.ts"() {
-    "use strict";
-    init_vocabulary();
-    init_backlog();
-    init_int32_base64();
-    init_lazy_map();
-    init_cache_codec();
-    init_cache_file();
-    PATHS_SECTION = "paths";
-    jsonOfEntity = /* @__PURE__ */ new WeakMap();
-    PART_SIZE = 100;
-    KEYS_SECTION = "keys";
-    partName = (name, part) => `${name}@${part}`;
-  }
-});
-
 // src/load/graph-snapshot.ts
 function graphSections(backlog, graph) {
   const { status, cores, memory_gb, repeated } = graph.serverFigures;
@@ -55100,7 +55304,7 @@ var init_read_backlog = __esm({
 });
 
 // src/cli/open-backlog.ts
-import { join as join10 } from "node:path";
+import { join as join12 } from "node:path";
 async function openForQuery(io, rootOption) {
   const root = await backlogRoot(io, rootOption);
   const source = fsSource(root);
@@ -55116,7 +55320,7 @@ async function openForQuery(io, rootOption) {
     root,
     context: queryContext(snapshot),
     read: snapshot,
-    sourceOf: (path) => ({ text: decodeText(readRegularFile(join10(source.realRoot, path))).text, parser: snapshot.parserOf(path) }),
+    sourceOf: (path) => ({ text: decodeText(readRegularFile(join12(source.realRoot, path))).text, parser: snapshot.parserOf(path) }),
     kept: snapshot.kept
   };
 }
@@ -56619,17 +56823,17 @@ var init_unified_diff = __esm({
 });
 
 // src/files/write-target.ts
-import { lstatSync, realpathSync as realpathSync5, statSync as statSync9 } from "node:fs";
+import { lstatSync, realpathSync as realpathSync6, statSync as statSync10 } from "node:fs";
 function writeTarget(path) {
   try {
-    return lstatSync(path).isSymbolicLink() ? realpathSync5(path) : path;
+    return lstatSync(path).isSymbolicLink() ? realpathSync6(path) : path;
   } catch {
     return path;
   }
 }
 function isReadOnly(path) {
   try {
-    return (statSync9(path).mode & 146) === 0;
+    return (statSync10(path).mode & 146) === 0;
   } catch {
     return false;
   }
@@ -56646,8 +56850,8 @@ __export(apply_changes_exports, {
   applyChanges: () => applyChanges,
   applyFileEdits: () => applyFileEdits
 });
-import { closeSync as closeSync6, existsSync as existsSync9, readSync as readSync3 } from "node:fs";
-import { join as join11 } from "node:path";
+import { closeSync as closeSync6, existsSync as existsSync10, readSync as readSync3 } from "node:fs";
+import { join as join13 } from "node:path";
 function applyChanges(files, changes2, options) {
   const byPath3 = new Map(files.map((file) => [file.path, file]));
   const changed = [...changes2].map(([path, text3]) => [path, withLineEndsOf(byPath3.get(path)?.text ?? "", text3)]).filter(([path, text3]) => byPath3.get(path)?.text !== text3);
@@ -56655,7 +56859,7 @@ function applyChanges(files, changes2, options) {
   for (const [path] of changed) {
     const file = byPath3.get(path);
     if (file && file.problems.length > 0) return refusedFor(path);
-    if (!file && existsSync9(join11(options.root, path))) {
+    if (!file && existsSync10(join13(options.root, path))) {
       return { status: "refused", reason: `${path} exists but is not read as part of the backlog (see \`exclude\` in backlog.yaml): name another file; nothing was written`, introduced: [] };
     }
   }
@@ -56666,13 +56870,13 @@ function applyChanges(files, changes2, options) {
   const introduced = findingDelta(validate2(files, checks, options.model).diagnostics, validate2(after, checks).diagnostics).introduced;
   if (introduced.length > 0) return { status: "refused", reason: "the change would add errors; nothing was written", introduced };
   if (options.dryRun) return { status: "dry-run", diff: changed.map(([path, text3]) => unifiedDiff(path, byPath3.get(path)?.text ?? "", text3)).join(""), files: changed.map(([path]) => path) };
-  const moved = changed.find(([path]) => textNow(join11(options.root, path)) !== byPath3.get(path)?.text);
+  const moved = changed.find(([path]) => textNow(join13(options.root, path)) !== byPath3.get(path)?.text);
   if (moved) {
     return { status: "refused", reason: `${moved[0]} changed since it was read (another command or an editor wrote it): nothing was written; run the command again`, introduced: [] };
   }
-  const readOnly = changed.find(([path]) => isReadOnly(join11(options.root, path)));
+  const readOnly = changed.find(([path]) => isReadOnly(join13(options.root, path)));
   if (readOnly) return { status: "refused", reason: `${readOnly[0]} is read-only: make it writable first; nothing was written`, introduced: [] };
-  const writes = changed.map(([path, text3]) => [writeTarget(join11(options.root, path)), withByteOrderMarkOf(join11(options.root, path), text3)]);
+  const writes = changed.map(([path, text3]) => [writeTarget(join13(options.root, path)), withByteOrderMarkOf(join13(options.root, path), text3)]);
   if (options.journal) writeFilesJournaled(writes, options.journal);
   else writeFilesAtomic(writes);
   return { status: "applied", diff: "", files: changed.map(([path]) => path) };
@@ -61834,11 +62038,11 @@ risks:
 });
 
 // src/git/top-level.ts
-import { existsSync as existsSync10 } from "node:fs";
-import { dirname as dirname8, join as join12, resolve as resolve5 } from "node:path";
+import { existsSync as existsSync11 } from "node:fs";
+import { dirname as dirname8, join as join14, resolve as resolve5 } from "node:path";
 function gitTopLevel(dir) {
   for (let at2 = resolve5(dir); ; at2 = dirname8(at2)) {
-    if (existsSync10(join12(at2, ".git"))) return at2;
+    if (existsSync11(join14(at2, ".git"))) return at2;
     if (dirname8(at2) === at2) return void 0;
   }
 }
@@ -61853,8 +62057,8 @@ var init_exports = {};
 __export(init_exports, {
   runInit: () => runInit
 });
-import { existsSync as existsSync11 } from "node:fs";
-import { dirname as dirname9, join as join13, relative as relative5, resolve as resolve6, sep as sep7 } from "node:path";
+import { existsSync as existsSync12 } from "node:fs";
+import { dirname as dirname9, join as join15, relative as relative5, resolve as resolve6, sep as sep7 } from "node:path";
 function runInit(dir, options, io) {
   const target = resolve6(io.cwd, dir ?? ".");
   const shown3 = (path) => {
@@ -61862,13 +62066,13 @@ function runInit(dir, options, io) {
     return rel === "" ? "." : rel.startsWith("..") ? path : rel;
   };
   const top = gitTopLevel(target);
-  const files = new Map([...starterFiles()].map(([path, text3]) => [join13(target, path), text3]));
+  const files = new Map([...starterFiles()].map(([path, text3]) => [join15(target, path), text3]));
   const ci = options.ci === "none" ? void 0 : ciFile(options.ci, { root: relative5(top ?? target, target).split(sep7).join("/") || ".", version: toolVersion() });
-  if (ci) files.set(join13(top ?? target, ci.path), ci.text);
-  const existing = [...files.keys()].filter((path) => existsSync11(path));
+  if (ci) files.set(join15(top ?? target, ci.path), ci.text);
+  const existing = [...files.keys()].filter((path) => existsSync12(path));
   if (existing.length > 0) {
     const names2 = existing.map((path) => relative5(target, path).split(sep7).join("/"));
-    const onlyCi = ci !== void 0 && existing.length === 1 && existing[0] === join13(top ?? target, ci.path);
+    const onlyCi = ci !== void 0 && existing.length === 1 && existing[0] === join15(top ?? target, ci.path);
     throw new UsageError(
       `${shown3(target)} already has ${names2.join(", ")}: init writes nothing over existing files`,
       onlyCi ? `--ci none leaves the CI out; ${options.ci === "gitlab" ? 'add the job of ci/backlog.gitlab-ci.yml (README, "Install") to yours' : "or name another workflow file"}` : "run it in a new folder"
@@ -61885,7 +62089,7 @@ function runInit(dir, options, io) {
   const where = shown3(target);
   const lines = [`Started a backlog in ${where}:`, ...[...starterFiles().keys()].map((path) => `  ${path}`)];
   if (ci) {
-    const ciPath = join13(top ?? target, ci.path);
+    const ciPath = join15(top ?? target, ci.path);
     lines.push(top ? `and its CI at the top of the git repository: ${shown3(ciPath)}` : `and its CI, for a git repository made in ${where}: ${shown3(ciPath)}`);
   }
   lines.push(`Next: edit the examples, then \`backlog validate${where === "." ? "" : ` --root ${where}`}\`.`);
@@ -65304,111 +65508,6 @@ var init_diff2 = __esm({
   }
 });
 
-// src/git/review-sides.ts
-import { existsSync as existsSync12, readdirSync as readdirSync3, rmSync as rmSync5, statSync as statSync10, writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join14 } from "node:path";
-async function reviewSidesAt(repository, ats, root, options) {
-  const { asOf, cache } = options;
-  const locations = await Promise.all(
-    ats.map(async (at2) => {
-      if (cache === void 0 || at2 === WORKTREE) return void 0;
-      const tree = await treeOf2(repository, at2);
-      return tree === void 0 ? void 0 : cache.location(root, "review", `${tree}.${asOf}`);
-    })
-  );
-  const sides = locations.map((location) => location ? readSide(cache, location) : void 0);
-  const missing = ats.filter((_2, index) => sides[index] === void 0);
-  if (missing.length === 0) return sides;
-  const parseCache = cache && ParseCache.open(cache, root);
-  const loaded = await backlogsAt(repository, missing, root, { asOf, memo: /* @__PURE__ */ new Map(), ...parseCache ? { cache: parseCache } : {} });
-  await parseCache?.save("all");
-  const admitted = /* @__PURE__ */ new Map();
-  for (const [index, at2] of ats.entries()) {
-    if (sides[index] !== void 0) continue;
-    const { files, result } = loaded[missing.indexOf(at2)];
-    const side = { backlog: result.backlog, diagnostics: result.diagnostics, edges: edgeSet(result.graph) };
-    sides[index] = side;
-    const location = locations[index];
-    if (location === void 0 || admitted.has(location)) continue;
-    admitted.set(location, admitOnSecondReview(location));
-    if (admitted.get(location)) writeSide(cache, location, side, files.map((file) => file.path));
-  }
-  if (cache) {
-    cache.tidy(root);
-    keepNewestMarkers(cache, root);
-  }
-  return sides;
-}
-function admitOnSecondReview(location) {
-  const marker = markerOf(location);
-  try {
-    if (existsSync12(marker)) {
-      rmSync5(marker, { force: true });
-      return true;
-    }
-    makeFolder(join14(marker, ".."));
-    writeFileSync2(marker, "");
-  } catch {
-  }
-  return false;
-}
-async function treeOf2(repository, commit) {
-  try {
-    const tree = (await run(repository, ["rev-parse", "--verify", "--quiet", `${commit}:${repository.prefix}`])).trim();
-    return /^[0-9a-f]{40,64}$/.test(tree) ? tree : void 0;
-  } catch {
-    return void 0;
-  }
-}
-function readSide(cache, location) {
-  const file = cache.read(location);
-  if (!file || file.header.format !== REVIEW_FORMAT) return void 0;
-  const diagnostics = file.section("diagnostics");
-  const paths = file.sectionHash(PATHS_SECTION);
-  if (!diagnostics || paths === void 0 || file.sectionHash("edges") === void 0) return void 0;
-  const side = {
-    backlog: modelOf(file),
-    diagnostics,
-    edges: /* @__PURE__ */ new Map(),
-    // Entities name their file by its index: a collection is the same only where the files are.
-    fingerprint: (part) => {
-      const hash = file.sectionHash(part);
-      return part === "edges" || hash === void 0 ? hash : `${paths}/${hash}`;
-    }
-  };
-  defineLazy(side, "edges", () => edgeSetOf(file.section("edges") ?? []));
-  return side;
-}
-function writeSide(cache, location, side, paths) {
-  const header = { format: REVIEW_FORMAT, ...modelHeader(side.backlog) };
-  cache.write(location, header, { ...modelSections(side.backlog, paths), diagnostics: side.diagnostics, edges: [...side.edges.values()] });
-}
-function keepNewestMarkers(cache, root) {
-  try {
-    const prefix = `${rootHash(root)}.review.`;
-    const markers = readdirSync3(cache.folder).filter((name) => name.startsWith(prefix) && name.endsWith(".seen")).map((name) => ({ path: join14(cache.folder, name), time: statSync10(join14(cache.folder, name)).mtimeMs })).sort((a, b2) => b2.time - a.time);
-    for (const { path } of markers.slice(KEEP_SEEN)) rmSync5(path, { force: true });
-  } catch {
-  }
-}
-var REVIEW_FORMAT, KEEP_SEEN, markerOf;
-var init_review_sides = __esm({
-  "src/git/review-sides.ts"() {
-    "use strict";
-    init_cache();
-    init_review();
-    init_model_snapshot();
-    init_lazy();
-    init_parse_cache();
-    init_backlog_at();
-    init_make_folder();
-    init_repository();
-    REVIEW_FORMAT = 3;
-    KEEP_SEEN = 64;
-    markerOf = (location) => `${location}.seen`;
-  }
-});
-
 // src/cli/commands/diff.ts
 var diff_exports2 = {};
 __export(diff_exports2, {
@@ -65446,18 +65545,21 @@ var init_diff3 = __esm({
 });
 
 // src/git/entity-history.ts
-async function entityHistory(repository, head, entity, maxCount) {
-  const pathspec = repository.prefix === "" ? "." : repository.prefix;
-  const log = await run(repository, ["log", "--first-parent", "--format=%H%x1f%P%x1f%aI%x1f%an%x1f%s%x1e", head, "--", pathspec]);
-  const commits = log.split("").map((record2) => record2.trim()).filter(Boolean).map((record2) => {
+async function firstParentCommits(repository, head) {
+  const pathspec = repository.prefix === "" ? [] : ["--", repository.prefix];
+  const log = await run(repository, ["log", "--first-parent", "--format=%H%x1f%P%x1f%aI%x1f%an%x1f%s%x1e", head, ...pathspec]);
+  return log.split("").map((record2) => record2.trim()).filter(Boolean).map((record2) => {
     const [commit, parents, date4, author, subject] = record2.split("");
     return { commit, parent: parents.split(" ")[0] ?? "", date: date4, author, subject };
   });
+}
+async function entityHistory(repository, commits, entity, maxCount) {
   const entries = [];
   let state = { file: entity.file, content: contentOf(entity) };
-  for (const { commit, parent, date: date4, author, subject } of commits) {
+  const changedAt = changedFilesOf(repository, commits);
+  for (const [index, { commit, parent, date: date4, author, subject }] of commits.entries()) {
     if (entries.length >= maxCount) break;
-    const changed = await changedIn(repository, parent, commit);
+    const changed = await changedAt(index);
     if (!changed.includes(state.file)) continue;
     const previous = parent ? await findAt(repository, parent, changed, entity.collection, entity.key) : void 0;
     const about = { commit, date: date4, author, subject, file: state.file };
@@ -65472,11 +65574,30 @@ async function entityHistory(repository, head, entity, maxCount) {
   }
   return entries;
 }
+function changedFilesOf(repository, commits) {
+  const batches = /* @__PURE__ */ new Map();
+  return async (index) => {
+    const start = index - index % BATCH;
+    let batch = batches.get(start);
+    if (!batch) batches.set(start, batch = changedInBatch(repository, commits.slice(start, start + BATCH)));
+    return (await batch)[index - start];
+  };
+}
+async function changedInBatch(repository, commits) {
+  const withParent = commits.filter(({ parent }) => parent !== "");
+  const diffs = await changesBetween(repository, withParent);
+  return Promise.all(
+    commits.map(async (pair) => {
+      const diff = diffs?.[withParent.indexOf(pair)];
+      return diff ? diff.map(({ path }) => path).filter(isYaml) : changedIn(repository, pair.parent, pair.commit);
+    })
+  );
+}
 async function changedIn(repository, parent, commit) {
   const pathspec = repository.prefix === "" ? "." : repository.prefix;
   const args = parent ? ["diff-tree", "--no-commit-id", "--name-only", "-r", "-z", parent, commit, "--", pathspec] : ["ls-tree", "-r", "--name-only", "-z", commit, "--", pathspec];
   const paths = (await run(repository, args)).split("\0").filter(Boolean);
-  return paths.map((path) => repository.prefix === "" ? path : path.slice(repository.prefix.length + 1)).filter((path) => /\.ya?ml$/i.test(path));
+  return paths.map((path) => repository.prefix === "" ? path : path.slice(repository.prefix.length + 1)).filter(isYaml);
 }
 async function findAt(repository, commit, files, collection, key) {
   const full = (path) => repository.prefix === "" ? path : `${repository.prefix}/${path}`;
@@ -65488,6 +65609,7 @@ async function findAt(repository, commit, files, collection, key) {
   const found = backlogOfFiles(sources).backlog.byKey[collection].get(key);
   return found ? { file: found.file, content: contentOf(found) } : void 0;
 }
+var BATCH, isYaml;
 var init_entity_history = __esm({
   "src/git/entity-history.ts"() {
     "use strict";
@@ -65496,6 +65618,8 @@ var init_entity_history = __esm({
     init_backlog_of_files();
     init_git_source();
     init_repository();
+    BATCH = 32;
+    isYaml = (path) => /\.ya?ml$/i.test(path);
   }
 });
 
@@ -65559,21 +65683,23 @@ async function runLog(ref2, options, io) {
   const root = await backlogRoot(io, options.root);
   const repository = await openRepository(root);
   const head = await resolveCommit(repository, "HEAD");
-  const cache = parseCacheOf(io, root);
-  const { result } = await backlogAt(repository, head, root, { asOf: resolveAsOf(void 0, io.env), ...cache ? { cache } : {} });
-  await cache?.save("all");
-  const entity = findEntity({ backlog: result.backlog, graph: result.graph }, ref2);
-  const history2 = await entityHistory(repository, head, entity, options.maxCount);
+  const commits = firstParentCommits(repository, head);
+  const warning2 = shallowHistoryWarning(repository);
+  for (const pending of [commits, warning2]) pending.catch(() => void 0);
+  const cache = cacheOf(io);
+  const [side] = await reviewSidesAt(repository, [head], root, { asOf: resolveAsOf(void 0, io.env), ...cache ? { cache } : {} });
+  const entity = findEntity(side, ref2);
+  const history2 = await entityHistory(repository, await commits, entity, options.maxCount);
   writeOutput(io, LOG_FORMATTERS[options.format](entityLabel(entity), history2, createStyle(colourEnabled(io, options.color))));
-  const warning2 = await shallowHistoryWarning(repository);
-  if (warning2) io.stderr(warning2);
+  const shallow = await warning2;
+  if (shallow) io.stderr(shallow);
   return 0;
 }
 var init_log3 = __esm({
   "src/cli/commands/log.ts"() {
     "use strict";
     init_entity_history();
-    init_backlog_at();
+    init_review_sides();
     init_repository();
     init_log2();
     init_backlog_root();
@@ -70433,7 +70559,7 @@ function checkedBoolean(booleanInput, name) {
 
 // src/action/run-action.ts
 import { readFileSync as readFileSync7 } from "node:fs";
-import { join as join15 } from "node:path";
+import { join as join16 } from "node:path";
 
 // node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1);
@@ -70673,7 +70799,7 @@ async function findOwnComment(comments) {
 async function runAction(inputs, runner, out2, comments) {
   const cli = (argv) => runCli(argv, runner, out2);
   const root = inputs.root === void 0 ? [] : ["--root", inputs.root];
-  const jsonFile = join15(runner.temp, `backlog-${process.pid}.json`);
+  const jsonFile = join16(runner.temp, `backlog-${process.pid}.json`);
   const validated = await cli([
     "validate",
     ...root,

@@ -166,7 +166,7 @@ if (results.some((r) => r.pass === false)) process.exitCode = 1;
 
 /** One run of a case as a whole process: its wall time and peak memory (MB). */
 function measureOnce(entry, build) {
-  entry.before?.();
+  entry.before?.(build);
   const [program, given] = entry.command();
   // Another build: the same command with its binary in place of ours.
   const programArgs = build ? given.map((arg) => (arg === bin ? join(build, 'bin', 'backlog.js') : arg)) : given;

@@ -15,7 +15,7 @@ export interface BacklogAt {
   notices: string[];
 }
 
-type BacklogAtOptions = { asOf: string } & Pick<LoadOptions, 'memo' | 'cache'>;
+type BacklogAtOptions = { asOf: string; /** The working tree's source, when the caller has it already. */ worktree?: BacklogSource } & Pick<LoadOptions, 'memo' | 'cache'>;
 
 /** The parse cache serves commits as it serves the working tree: it is keyed by content alone. */
 export async function backlogAt(repository: Repository, at: string, root: string, options: BacklogAtOptions): Promise<BacklogAt> {
@@ -28,12 +28,12 @@ export async function backlogsAt(repository: Repository, ats: readonly string[],
   const commits = [...new Set(ats.filter((at) => at !== WORKTREE))];
   const fromGit = new Map((await gitSources(repository, commits)).map((source, index) => [commits[index]!, source]));
   const backlogs: BacklogAt[] = [];
-  for (const at of ats) backlogs.push(await loadAt(at, at === WORKTREE ? fsSource(root) : fromGit.get(at)!, options));
+  for (const at of ats) backlogs.push(await loadAt(at, at === WORKTREE ? (options.worktree ?? fsSource(root)) : fromGit.get(at)!, options));
   return backlogs;
 }
 
 async function loadAt(at: string, source: BacklogSource, options: BacklogAtOptions): Promise<BacklogAt> {
-  const { asOf, ...load } = options;
+  const { asOf, worktree: _, ...load } = options;
   const loaded = await loadBacklog(source, { allowEmpty: true, ...load });
   return { at, files: loaded.files, result: validate(loaded.files, { asOf }, loaded), notices: source.notices };
 }

@@ -7,7 +7,7 @@ import { contentOf, fieldChanges, type FieldChange } from '../diff/compare.js';
 import type { Entity } from '../model/entity.js';
 import { readSourceFile } from '../load/read-source-file.js';
 import { backlogOfFiles } from '../load/backlog-of-files.js';
-import { readBlobs } from './git-source.js';
+import { changesBetween, readBlobs } from './git-source.js';
 import { run, type Repository } from './repository.js';
 
 export interface HistoryEntry {
@@ -27,10 +27,22 @@ interface State {
   content: Record<string, unknown>;
 }
 
-export async function entityHistory(repository: Repository, head: string, entity: Entity, maxCount: number): Promise<HistoryEntry[]> {
-  const pathspec = repository.prefix === '' ? '.' : repository.prefix;
-  const log = await run(repository, ['log', '--first-parent', '--format=%H%x1f%P%x1f%aI%x1f%an%x1f%s%x1e', head, '--', pathspec]);
-  const commits = log
+/** A commit of the history, with its first parent ('' for a root commit). */
+export interface HistoryCommit {
+  commit: string;
+  parent: string;
+  date: string;
+  author: string;
+  subject: string;
+}
+
+/** The commits that may touch the backlog, from `head` back along first parents. */
+export async function firstParentCommits(repository: Repository, head: string): Promise<HistoryCommit[]> {
+  // At the top of the repository every commit may: no pathspec, which would have git diff each
+  // commit (a commit that changes nothing is passed over by the walk all the same).
+  const pathspec = repository.prefix === '' ? [] : ['--', repository.prefix];
+  const log = await run(repository, ['log', '--first-parent', '--format=%H%x1f%P%x1f%aI%x1f%an%x1f%s%x1e', head, ...pathspec]);
+  return log
     .split('\x1e')
     .map((record) => record.trim())
     .filter(Boolean)
@@ -38,11 +50,16 @@ export async function entityHistory(repository: Repository, head: string, entity
       const [commit, parents, date, author, subject] = record.split('\x1f') as [string, string, string, string, string];
       return { commit, parent: parents.split(' ')[0] ?? '', date, author, subject };
     });
+}
+
+/** The entity's history along these commits (firstParentCommits), newest first. */
+export async function entityHistory(repository: Repository, commits: readonly HistoryCommit[], entity: Entity, maxCount: number): Promise<HistoryEntry[]> {
   const entries: HistoryEntry[] = [];
   let state: State = { file: entity.file, content: contentOf(entity) };
-  for (const { commit, parent, date, author, subject } of commits) {
+  const changedAt = changedFilesOf(repository, commits);
+  for (const [index, { commit, parent, date, author, subject }] of commits.entries()) {
     if (entries.length >= maxCount) break;
-    const changed = await changedIn(repository, parent, commit);
+    const changed = await changedAt(index);
     if (!changed.includes(state.file)) continue;
     const previous = parent ? await findAt(repository, parent, changed, entity.collection, entity.key) : undefined;
     const about = { commit, date, author, subject, file: state.file };
@@ -58,12 +75,39 @@ export async function entityHistory(repository: Repository, head: string, entity
   return entries;
 }
 
+/** How many commits' changes are asked of one git process: a log that stops early asks for few. */
+const BATCH = 32;
+
+/** The backlog files the commit at an index changed, asked of git for a batch of commits at a time. */
+function changedFilesOf(repository: Repository, commits: readonly HistoryCommit[]): (index: number) => Promise<string[]> {
+  const batches = new Map<number, Promise<string[][]>>();
+  return async (index) => {
+    const start = index - (index % BATCH);
+    let batch = batches.get(start);
+    if (!batch) batches.set(start, (batch = changedInBatch(repository, commits.slice(start, start + BATCH))));
+    return (await batch)[index - start]!;
+  };
+}
+
+async function changedInBatch(repository: Repository, commits: readonly HistoryCommit[]): Promise<string[][]> {
+  const withParent = commits.filter(({ parent }) => parent !== '');
+  const diffs = await changesBetween(repository, withParent);
+  return Promise.all(
+    commits.map(async (pair) => {
+      const diff = diffs?.[withParent.indexOf(pair)];
+      return diff ? diff.map(({ path }) => path).filter(isYaml) : changedIn(repository, pair.parent, pair.commit);
+    }),
+  );
+}
+
+const isYaml = (path: string) => /\.ya?ml$/i.test(path);
+
 /** The backlog files a commit changed, relative to the backlog root (all of them for a root commit). */
 async function changedIn(repository: Repository, parent: string, commit: string): Promise<string[]> {
   const pathspec = repository.prefix === '' ? '.' : repository.prefix;
   const args = parent ? ['diff-tree', '--no-commit-id', '--name-only', '-r', '-z', parent, commit, '--', pathspec] : ['ls-tree', '-r', '--name-only', '-z', commit, '--', pathspec];
   const paths = (await run(repository, args)).split('\0').filter(Boolean);
-  return paths.map((path) => (repository.prefix === '' ? path : path.slice(repository.prefix.length + 1))).filter((path) => /\.ya?ml$/i.test(path));
+  return paths.map((path) => (repository.prefix === '' ? path : path.slice(repository.prefix.length + 1))).filter(isYaml);
 }
 
 /** The entity in these files as they were at a commit, if it was in one of them. */

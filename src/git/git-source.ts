@@ -50,21 +50,17 @@ interface Tree {
  */
 async function treesOf(repository: Repository, commits: readonly string[]): Promise<Tree[]> {
   if (commits.length === 0) return [];
-  const pathspec = repository.prefix === '' ? '.' : repository.prefix;
-  // One process for every diff: each line asks for a commit against the one before ("commit parent").
-  const pairs = commits.slice(1).map((commit, i) => `${commit} ${commits[i]}\n`).join('');
-  const diffs = pairs === '' ? Promise.resolve([]) : gitOutput(repository, ['diff-tree', '--stdin', '--always', '-r', '-z', '--no-renames', '--', pathspec], pairs).then(diffSections);
+  const diffs = changesBetween(repository, commits.slice(1).map((commit, i) => ({ commit, parent: commits[i]! })));
   const trees = [await treeOf(repository, commits[0]!)];
   const sections = await diffs;
   // Not the answer asked for (another git's format): every commit listed whole.
-  if (sections.length !== commits.length - 1) return Promise.all(commits.map((commit) => treeOf(repository, commit)));
+  if (sections === undefined) return Promise.all(commits.map((commit) => treeOf(repository, commit)));
   for (const [i, diff] of sections.entries()) {
     const commit = commits[i + 1]!;
     const previous = trees[i]!;
     const changed = new Map<string, string | undefined>();
     let whole = false;
-    for (const { oldMode, newMode, blob, status, fullPath } of diff) {
-      const path = relativePath(repository, fullPath);
+    for (const { oldMode, newMode, blob, status, path } of diff) {
       if (oldMode === '120000' || newMode === '120000') whole = true;
       if (!isBacklogFile(path) || (newMode === '160000' && oldMode === '160000')) continue;
       changed.set(path, status === 'D' || newMode === '160000' ? undefined : blob);
@@ -87,11 +83,25 @@ interface DiffLine {
   newMode: string;
   blob: string;
   status: string;
-  fullPath: string;
+  /** Relative to the backlog root. */
+  path: string;
+}
+
+/**
+ * The files under the backlog root each commit changed against the parent given with it, from
+ * one `git diff-tree --stdin` for all of them; undefined when git answers in another format.
+ */
+export async function changesBetween(repository: Repository, pairs: ReadonlyArray<{ commit: string; parent: string }>): Promise<DiffLine[][] | undefined> {
+  if (pairs.length === 0) return [];
+  const pathspec = repository.prefix === '' ? '.' : repository.prefix;
+  // Each line asks for a commit against another ("commit parent").
+  const input = pairs.map(({ commit, parent }) => `${commit} ${parent}\n`).join('');
+  const sections = diffSections(repository, await gitOutput(repository, ['diff-tree', '--stdin', '--always', '-r', '-z', '--no-renames', '--', pathspec], input));
+  return sections.length === pairs.length ? sections : undefined;
 }
 
 /** The changes `git diff-tree --stdin --always -z` gives, one list for each pair it was given. */
-function diffSections(output: string): DiffLine[][] {
+function diffSections(repository: Repository, output: string): DiffLine[][] {
   const sections: DiffLine[][] = [];
   const fields = output.split('\0');
   for (let at = 0; at < fields.length; at++) {
@@ -103,7 +113,7 @@ function diffSections(output: string): DiffLine[][] {
       continue;
     }
     const [oldMode, newMode, , blob, status] = field.slice(1).split(' ') as [string, string, string, string, string];
-    sections.at(-1)!.push({ oldMode, newMode, blob, status, fullPath: fields[++at]! });
+    sections.at(-1)!.push({ oldMode, newMode, blob, status, path: relativePath(repository, fields[++at]!) });
   }
   return sections;
 }
@@ -117,7 +127,7 @@ function byPath(a: TreeEntry, b: TreeEntry): number {
 }
 
 /** The backlog files of a commit with their blob ids, sorted by path. */
-async function treeOf(repository: Repository, commit: string): Promise<Tree> {
+export async function treeOf(repository: Repository, commit: string): Promise<Tree> {
   const pathspec = repository.prefix === '' ? '.' : repository.prefix;
   const listing = await gitOutput(repository, ['ls-tree', '-r', '-z', '--full-tree', commit, '--', pathspec]);
   const notices: string[] = [];

@@ -78,6 +78,18 @@ function entityJson(entity: Entity): string {
   return json;
 }
 
+/**
+ * A hash of a collection's sections, its parts' when it is split: equal in two files only when
+ * the collection is the same in both (undefined when the file has none).
+ */
+export function collectionHash(file: CacheFile<ModelHeader>, name: CollectionName): string | undefined {
+  const whole = file.sectionHash(name);
+  if (whole !== undefined) return whole;
+  const parts: string[] = [];
+  for (let part = 0, hash = file.sectionHash(partName(name, 0)); hash !== undefined; hash = file.sectionHash(partName(name, ++part))) parts.push(hash);
+  return parts.length > 0 ? parts.join('+') : undefined;
+}
+
 /** A model read from its sections: the backlog, and any one entity without its whole collection. */
 export interface StoredModel {
   backlog: Backlog;

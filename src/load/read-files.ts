@@ -38,6 +38,11 @@ function movedTo(file: SourceFile, path: string): SourceFile {
   return { path, problems, parser, unreadable, check: relocate(file.check, path), get text() { return file.text; } };
 }
 
+/** The error of a load that finds no file, where a backlog is asked for. */
+export function noBacklogFiles(where: string): UsageError {
+  return new UsageError(`no backlog files in ${where}: no *.yaml or *.yml file`);
+}
+
 /** From this many files on, a load with nothing cached starts the second thread before reading them. */
 const EARLY_WORKER_FILES = 1000;
 
@@ -79,7 +84,7 @@ export async function* readBacklogFiles(source: BacklogSource, options: ReadOpti
   onRootFile?.({ file: rootFile, exclude });
   const paths = await backlogPaths(source, exclude);
   if (paths.length === 0 && !options.allowEmpty) {
-    throw new UsageError(`no backlog files in ${source.description}: no *.yaml or *.yml file`);
+    throw noBacklogFiles(source.description);
   }
   // A cold load of many files will want a second thread: started now, it loads its code while
   // this one reads the files, and takes each as soon as it is read.

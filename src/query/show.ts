@@ -35,7 +35,7 @@ export interface EntityDetail {
 }
 
 /** The entity a REF names: `kind:id`, or a bare id that only one collection has. */
-export function findEntity(context: QueryContext, ref: string): Entity {
+export function findEntity(context: Pick<QueryContext, 'backlog'>, ref: string): Entity {
   const { backlog } = context;
   const colon = ref.indexOf(':');
   if (colon !== -1) {
@@ -63,7 +63,7 @@ export function findEntity(context: QueryContext, ref: string): Entity {
   throw notFound(context, ref, COLLECTION_NAMES);
 }
 
-function notFound(context: QueryContext, id: string, collections: readonly CollectionName[]): UsageError {
+function notFound(context: Pick<QueryContext, 'backlog'>, id: string, collections: readonly CollectionName[]): UsageError {
   const labels = collections.flatMap((name) => [...context.backlog.byKey[name].values()].map((e) => ({ id: e.id, label: entityLabel(e as Entity) })));
   const closest = didYouMeanHint(id, labels.map((l) => l.id));
   const label = closest && labels.find((l) => `did you mean \`${l.id}\`?` === closest)?.label;

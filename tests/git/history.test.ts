@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sampleDates } from '../../src/git/kpi-history.js';
-import { git, gitRepo } from '../helpers/git-repo.js';
+import { git, gitRepo, type Commit } from '../helpers/git-repo.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { runCli } from '../helpers/run-cli.js';
 
@@ -36,6 +36,17 @@ describe('backlog log', () => {
     expect(stdout.replace(/^[0-9a-f]{7}/gm, 'SHA')).toBe(
       'History of workload:crm\n\nSHA  2026-01-09  Ana Planner  crm later\n    wave: w1 → w2\n\nSHA  2026-01-08  Ana Planner  one file per workload\n    moved from crm.yaml to workloads/crm.yaml\n',
     );
+  });
+
+  it('follows the entity over more commits than git is asked about at once', async () => {
+    // Every third commit moves crm to another wave; the others change another file.
+    const many = gitRepo([
+      { message: 'add crm', files: { 'backlog.yaml': 'project:\n  name: P\n', 'crm.yaml': crm(', wave: w0'), 'erp.yaml': 'workloads: []\n' } },
+      ...Array.from({ length: 70 }, (_, i): Commit => ({ message: `step ${i + 1}`, files: (i + 1) % 3 === 0 ? { 'crm.yaml': crm(`, wave: w${i + 1}`) } : { 'erp.yaml': `workloads: []\n# ${i + 1}\n` } })),
+    ]);
+    const { history } = JSON.parse((await runCli(['log', 'crm', '-f', 'json', '--max-count', '100'], { cwd: many })).stdout);
+    const moves = Array.from({ length: 23 }, (_, k) => 69 - 3 * k).map((step) => [`step ${step}`, [{ path: 'wave', before: `w${step - 3}`, after: `w${step}` }]]);
+    expect(history.map((e: { subject: string; change: string; fields: unknown[] }) => [e.subject, e.change === 'added' ? 'added' : e.fields])).toEqual([...moves, ['add crm', 'added']]);
   });
 
   it('an unknown entity: exit 2 with a suggestion', async () => {

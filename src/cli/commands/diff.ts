@@ -1,6 +1,6 @@
 // `backlog diff [BASE] [HEAD]`: what a change means for the backlog, for a terminal, a pull
 // request comment or a machine.
-import { review, type ReviewSide } from '../../diff/review.js';
+import { review } from '../../diff/review.js';
 import { UsageError } from '../../errors.js';
 import type { DiffFormat } from '../../format/diff/formats.js';
 import { DIFF_FORMATTERS } from '../../format/diff/index.js';
@@ -9,7 +9,7 @@ import { backlogRoot } from '../backlog-root.js';
 import { resolveAsOf } from '../as-of.js';
 import { colourEnabled, createStyle } from '../colour.js';
 import type { CliIO } from '../io.js';
-import { reviewSidesAt } from '../../git/review-sides.js';
+import { reviewSidesAt, type CheckedSide } from '../../git/review-sides.js';
 import { cacheOf } from '../caching.js';
 import { writeOutput } from '../write-output.js';
 
@@ -30,7 +30,7 @@ export async function runDiff(baseRef: string | undefined, headRef: string | und
   const head = range?.head ?? (headRef === undefined ? WORKTREE : await resolveCommit(repository, headRef));
   const base = range?.base ?? (baseRef === undefined ? await defaultBase(repository, head === WORKTREE ? 'HEAD' : head, io.env) : await resolveCommit(repository, baseRef));
   const cache = cacheOf(io);
-  const [before, after] = (await reviewSidesAt(repository, [base, head], root, { asOf, ...(cache ? { cache } : {}) })) as [ReviewSide, ReviewSide];
+  const [before, after] = (await reviewSidesAt(repository, [base, head], root, { asOf, ...(cache ? { cache } : {}) })) as [CheckedSide, CheckedSide];
   const changes = review(before, after);
   const text = DIFF_FORMATTERS[options.format](changes, { base, head }, createStyle(colourEnabled(io, options.color)));
   // The pull-request comment is the job's summary too.

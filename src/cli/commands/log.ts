@@ -1,6 +1,6 @@
 // `backlog log REF`: the history of one entity across commits.
-import { entityHistory } from '../../git/entity-history.js';
-import { backlogAt } from '../../git/backlog-at.js';
+import { entityHistory, firstParentCommits } from '../../git/entity-history.js';
+import { reviewSidesAt, type CheckedSide } from '../../git/review-sides.js';
 import { openRepository, resolveCommit, shallowHistoryWarning } from '../../git/repository.js';
 import type { LogFormat } from '../../format/log/formats.js';
 import { LOG_FORMATTERS } from '../../format/log/index.js';
@@ -10,20 +10,24 @@ import { findEntity } from '../../query/show.js';
 import { resolveAsOf } from '../as-of.js';
 import { colourEnabled, createStyle } from '../colour.js';
 import type { CliIO } from '../io.js';
-import { parseCacheOf } from '../caching.js';
+import { cacheOf } from '../caching.js';
 import { writeOutput } from '../write-output.js';
 
 export async function runLog(ref: string, options: { root?: string; format: LogFormat; maxCount: number; color?: boolean }, io: CliIO): Promise<number> {
   const root = await backlogRoot(io, options.root);
   const repository = await openRepository(root);
   const head = await resolveCommit(repository, 'HEAD');
-  const cache = parseCacheOf(io, root);
-  const { result } = await backlogAt(repository, head, root, { asOf: resolveAsOf(undefined, io.env), ...(cache ? { cache } : {}) });
-  await cache?.save('all');
-  const entity = findEntity({ backlog: result.backlog, graph: result.graph }, ref);
-  const history = await entityHistory(repository, head, entity, options.maxCount);
+  // git walks the history while the entity is found; a failure is told where it is awaited.
+  const commits = firstParentCommits(repository, head);
+  const warning = shallowHistoryWarning(repository);
+  for (const pending of [commits, warning]) pending.catch(() => undefined);
+  const cache = cacheOf(io);
+  // HEAD's side of a review: from the cache when HEAD was read before.
+  const [side] = (await reviewSidesAt(repository, [head], root, { asOf: resolveAsOf(undefined, io.env), ...(cache ? { cache } : {}) })) as [CheckedSide];
+  const entity = findEntity(side, ref);
+  const history = await entityHistory(repository, await commits, entity, options.maxCount);
   writeOutput(io, LOG_FORMATTERS[options.format](entityLabel(entity), history, createStyle(colourEnabled(io, options.color))));
-  const warning = await shallowHistoryWarning(repository);
-  if (warning) io.stderr(warning);
+  const shallow = await warning;
+  if (shallow) io.stderr(shallow);
   return 0;
 }

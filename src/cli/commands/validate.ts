@@ -9,11 +9,11 @@ import { fsSource } from '../../load/fs-source.js';
 import { loadBacklog } from '../../load/load-backlog.js';
 import { repositoryPrefix } from '../../load/repository-prefix.js';
 import { fails, type FailOn } from '../../validate/severity.js';
-import { validate } from '../../validate/validate.js';
+import { validate, type ValidationResult } from '../../validate/validate.js';
 import { resolveAsOf } from '../as-of.js';
 import { colourEnabled, createStyle } from '../colour.js';
 import type { CliIO } from '../io.js';
-import { parseCacheOf, threadsOf } from '../caching.js';
+import { cacheOf, parseCacheOf, threadsOf } from '../caching.js';
 import { toolVersion } from '../version.js';
 import { appendJobSummary, writeOutput } from '../write-output.js';
 import { joinOr, plural } from '../../text/list.js';
@@ -42,31 +42,19 @@ export async function runValidate(options: ValidateOptions, io: CliIO): Promise<
   const outputs = parseOutputs(options.format ?? [], io.cwd);
   const asOf = resolveAsOf(options.asOf, io.env);
   const root = await backlogRoot(io, options.root);
-  const source = fsSource(root);
-  const cache = parseCacheOf(io, root);
-  const loaded = await loadBacklog(source, { ...(cache ? { cache } : {}), threads: threadsOf(io) });
-  const { files } = loaded;
-  for (const notice of source.notices) io.stderr(`backlog: ${printable(notice)}\n`);
-
-  const result = validate(files, { asOf }, loaded);
-  if (options.changed) {
-    // git and its library are loaded only for --changed: every other run starts without them.
-    const { changedOnly } = await import('./validate-changed.js');
-    result.diagnostics = await changedOnly(root, result.diagnostics, { baseRef: options.base, asOf, ...(cache ? { cache } : {}) }, io);
-  } else if (options.base !== undefined) {
-    throw new UsageError('--base goes with --changed');
-  }
-  await cache?.save();
+  const checked = options.changed ? await changedOnly(root, asOf, options.base, io) : await validateAll(root, asOf, io);
+  if (!options.changed && options.base !== undefined) throw new UsageError('--base goes with --changed');
+  const { files, entities, diagnostics, sources } = checked;
   // CI maps annotations, SARIF and Code Quality onto the repository: their paths start at its top.
   const repositoryPaths = repositoryPrefix(root, io.cwd);
-  const report: ValidationReport = { files: files.map((f) => f.path), entities: result.entities, diagnostics: result.diagnostics };
+  const report: ValidationReport = { files: [...files], entities, diagnostics };
   for (const output of outputs) {
     // Colour is for the terminal: never in a file.
     const colour = output.file === undefined && colourEnabled(io, options.color);
     const context: ValidationContext = {
       style: createStyle(colour),
       pathPrefix: REPOSITORY_PATH_FORMATS.has(output.format) ? repositoryPaths : '',
-      sources: result.sources,
+      sources,
       failOn: options.failOn,
       ...(options.maxWarnings !== undefined ? { maxWarnings: options.maxWarnings } : {}),
       toolVersion: toolVersion(),
@@ -77,11 +65,11 @@ export async function runValidate(options: ValidateOptions, io: CliIO): Promise<
   }
   // GitHub shows ten annotations of each kind: the job summary has the table of findings.
   if (outputs.some((o) => o.format === 'github')) {
-    appendJobSummary(io, VALIDATION_FORMATTERS.markdown(report, { style: createStyle(false), pathPrefix: repositoryPaths, sources: result.sources, failOn: options.failOn, toolVersion: toolVersion() }));
+    appendJobSummary(io, VALIDATION_FORMATTERS.markdown(report, { style: createStyle(false), pathPrefix: repositoryPaths, sources, failOn: options.failOn, toolVersion: toolVersion() }));
   }
 
-  const failing = result.diagnostics.some((d) => fails(d.severity, options.failOn));
-  const counts = countBySeverity(result.diagnostics);
+  const failing = diagnostics.some((d) => fails(d.severity, options.failOn));
+  const counts = countBySeverity(diagnostics);
   const tooManyWarnings = options.maxWarnings !== undefined && counts.warning > options.maxWarnings;
   // With every output in a file, say in one line what happened.
   if (outputs.every((output) => output.file !== undefined)) {
@@ -89,6 +77,30 @@ export async function runValidate(options: ValidateOptions, io: CliIO): Promise<
   }
   if (tooManyWarnings) io.stderr(`backlog: ${plural(counts.warning, 'warning')}, more than --max-warnings ${options.maxWarnings}\n`);
   return failing || tooManyWarnings ? 1 : 0;
+}
+
+/** What validate reports of a backlog: its files, how many entities, the findings, and the texts that show them. */
+type Checked = Pick<ValidationResult, 'entities' | 'diagnostics' | 'sources'> & { files: readonly string[] };
+
+/** Every file read (through the parse cache), every finding. */
+async function validateAll(root: string, asOf: string, io: CliIO): Promise<Checked> {
+  const source = fsSource(root);
+  const cache = parseCacheOf(io, root);
+  const loaded = await loadBacklog(source, { ...(cache ? { cache } : {}), threads: threadsOf(io) });
+  for (const notice of source.notices) io.stderr(`backlog: ${printable(notice)}\n`);
+  const result = validate(loaded.files, { asOf }, loaded);
+  await cache?.save();
+  return { ...result, files: loaded.files.map((file) => file.path) };
+}
+
+/** Only the findings a change is answerable for (validate-changed.ts). */
+async function changedOnly(root: string, asOf: string, baseRef: string | undefined, io: CliIO): Promise<Checked> {
+  // git and its library are loaded only for --changed: every other run starts without them.
+  const { validateChanged } = await import('./validate-changed.js');
+  const cache = cacheOf(io);
+  const checked = await validateChanged(root, { baseRef, asOf, ...(cache ? { cache } : {}) }, io);
+  for (const notice of checked.notices) io.stderr(`backlog: ${printable(notice)}\n`);
+  return checked;
 }
 
 /** `-f json`, `-f sarif=out.sarif`: at most one format to stdout, the others each to their own file. */

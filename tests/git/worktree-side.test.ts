@@ -1,0 +1,104 @@
+// The working tree with HEAD's files is answered as HEAD, from the review cache (git/worktree-commit.ts):
+// `diff`, `validate --changed` and `log` must answer exactly as a run without the cache, which
+// reads the working tree, whatever the working tree holds — and take the fast path only when
+// its backlog files are HEAD's byte for byte.
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { git, gitRepo } from '../helpers/git-repo.js';
+import { runCli } from '../helpers/run-cli.js';
+
+const contoso = join(import.meta.dirname, '..', '..', 'examples', 'contoso');
+
+function contosoFiles(): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const path of readdirSync(contoso, { recursive: true, encoding: 'utf8' })) {
+    if (path.endsWith('.yaml')) files[path.split('\\').join('/')] = readFileSync(join(contoso, path), 'utf8');
+  }
+  return files;
+}
+
+const COMMANDS = [
+  ['diff', 'HEAD~1', '-f', 'json'],
+  ['diff', 'HEAD~1'],
+  ['validate', '--changed', '--base', 'HEAD~1', '-f', 'json'],
+  // Stylish shows each finding's line: the texts of the working tree.
+  ['validate', '--changed', '--base', 'HEAD~1'],
+  ['log', 'crm', '-f', 'json'],
+];
+
+/** The review entries of a cache folder read by the last run (a read marks an entry as used). */
+function reviewEntriesRead(cacheHome: string, run: () => Promise<unknown>): Promise<number> {
+  const dir = join(cacheHome, 'migration-backlog');
+  const entries = () => readdirSync(dir).filter((name) => name.includes('.review.') && name.endsWith('.cache')).map((name) => join(dir, name));
+  for (const entry of entries()) utimesSync(entry, new Date(2000, 0, 1), new Date(2000, 0, 1));
+  return run().then(() => entries().filter((entry) => statSync(entry).mtime.getFullYear() > 2000).length);
+}
+
+describe('the working tree as HEAD', () => {
+  let dir: string;
+  beforeAll(() => {
+    const files = contosoFiles();
+    const crm = files['workloads/crm.yaml']!;
+    expect(crm).toContain('priority: high');
+    dir = gitRepo([
+      { message: 'the example', files },
+      { message: 'crm later', files: { 'workloads/crm.yaml': crm.replace('priority: high', 'priority: low') } },
+    ]);
+  });
+
+  /** Each command with the cache (marked, kept, then read) answers as without it. */
+  async function expectSameAsWithoutCache(state: string, cacheHome: string): Promise<void> {
+    for (const args of COMMANDS) {
+      const withArgs = [...args, '--root', dir];
+      const expected = await runCli(withArgs, { env: { BACKLOG_NO_CACHE: '1' } });
+      expect(expected.code, `${state}: ${args.join(' ')}: ${expected.stderr}`).toBeLessThan(2);
+      for (const run of [1, 2, 3]) expect(await runCli(withArgs, { env: { XDG_CACHE_HOME: cacheHome } }), `${state}: ${args.join(' ')}, run ${run}`).toEqual(expected);
+    }
+  }
+
+  it('answers from the cache exactly as from the files, clean or edited in every way', async () => {
+    const cacheHome = mkdtempSync(join(tmpdir(), 'backlog-worktree-test-'));
+    const diffReads = () => reviewEntriesRead(cacheHome, () => runCli(['diff', 'HEAD~1', '-f', 'json', '--root', dir], { env: { XDG_CACHE_HOME: cacheHome } }));
+    const write = (path: string, text: string) => {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    };
+
+    await expectSameAsWithoutCache('clean', cacheHome);
+    // Both sides from the cache: the working tree is HEAD.
+    expect(await diffReads()).toBe(2);
+
+    // Rewritten with the bytes it had, and a file in a folder no backlog reads: still HEAD.
+    write('workloads/crm.yaml', readFileSync(join(dir, 'workloads/crm.yaml'), 'utf8'));
+    write('.drafts/idea.yaml', 'workloads:\n  - { id: idea, name: Idea }\n');
+    await expectSameAsWithoutCache('rewritten alike', cacheHome);
+    expect(await diffReads()).toBe(2);
+
+    // Modified, staged, added, deleted (while referenced), renamed, untracked and broken files.
+    write('workloads/crm.yaml', readFileSync(join(dir, 'workloads/crm.yaml'), 'utf8').replace('priority: low', 'priority: medium'));
+    write('workloads/payroll.yaml', `${readFileSync(join(dir, 'workloads/payroll.yaml'), 'utf8')}\n# reviewed\n`);
+    git(dir, ['add', 'workloads/payroll.yaml']);
+    write('workloads/new.yaml', 'workloads:\n  - { id: newcomer, name: Newcomer }\n');
+    rmSync(join(dir, 'workloads/pilot.yaml'));
+    mkdirSync(join(dir, 'people'));
+    renameSync(join(dir, 'workloads/hr.yaml'), join(dir, 'people/hr.yaml'));
+    write('broken.yaml', 'workloads:\n  - id: broken\n    name: [unclosed\n');
+    await expectSameAsWithoutCache('edited', cacheHome);
+    // Only the base from the cache: the working tree is read.
+    expect(await diffReads()).toBe(1);
+
+    // One byte apart from HEAD, in a file of the same size: read, not taken for HEAD.
+    git(dir, ['reset', '-q', '--hard']);
+    git(dir, ['clean', '-q', '-fd']);
+    const crm = readFileSync(join(dir, 'workloads/crm.yaml'), 'utf8');
+    write('workloads/crm.yaml', crm.replace('priority: low', 'priority: lOw'));
+    await expectSameAsWithoutCache('one byte', cacheHome);
+    expect(await diffReads()).toBe(1);
+
+    write('workloads/crm.yaml', crm);
+    await expectSameAsWithoutCache('clean again', cacheHome);
+    expect(await diffReads()).toBe(2);
+  });
+});
