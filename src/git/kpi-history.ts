@@ -4,7 +4,7 @@
 import { UsageError } from '../errors.js';
 import type { ParseCache } from '../load/parse-cache.js';
 import type { Backlog } from '../model/backlog.js';
-import { serverFiguresOf } from '../model/server-figures.js';
+import { firstServerFiguresOf } from '../model/server-figures.js';
 import { stays } from '../model/status.js';
 import { measures } from '../query/report.js';
 import { commitBacklogs } from './commit-backlogs.js';
@@ -56,7 +56,7 @@ type Figures = Omit<HistoryPoint, 'date' | 'commit'>;
 const NOTHING: Figures = { workloads: 0, workloads_to_move: 0, workloads_migrated: 0, percent_workloads_migrated: 0, servers: 0, servers_migrated: 0, percent_servers_migrated: 0, workloads_rationalized: 0 };
 
 function figuresOf(backlog: Backlog): Figures {
-  const figures = measures(backlog, serverFiguresOf(backlog));
+  const figures = measures(backlog, firstServerFiguresOf(backlog));
   const workloads = [...backlog.byKey.workloads.values()];
   return {
     workloads: workloads.length,

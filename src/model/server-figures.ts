@@ -21,6 +21,14 @@ export function serverFiguresOf(backlog: Backlog, repeated = repeatedServers(bac
   return figuresOf(backlog.entities.servers, repeated);
 }
 
+/**
+ * The figures of the first server of each id (those `byKey` holds), none repeated: a model kept
+ * file by file (git history) has that map at hand, and its full list would be made again.
+ */
+export function firstServerFiguresOf(backlog: Backlog): ServerFigures {
+  return figuresOf([...backlog.byKey.servers.values()], new Set());
+}
+
 /** A field added up over servers decoded already (one workload's), in their order. */
 export function totalOfServers(servers: readonly Server[], field: SummedField): number {
   return sumOf(figuresOf(servers, new Set()), servers.keys(), field);
