@@ -129,14 +129,16 @@ export function storedModelOf(file: CacheFile<ModelHeader>, paths?: readonly str
     if (!isSplit(name)) return undefined;
     keys ??= file.section<Record<string, string>>(KEYS_SECTION) ?? {};
     const hashes = fromInt32Base64(keys[name] ?? '');
-    // Where each hash is first, made at the first lookup: a rule looks up every reference.
+    // A query looks up a few keys, each a scan; a rule looks up every reference, so past a few
+    // lookups a map of where each hash is first pays for itself.
+    let lookups = 0;
     let firstOfHash: Map<number, number> | undefined;
+    const firstIndex = (hash: number) => (++lookups <= SCANNED_LOOKUPS ? hashes.indexOf(hash) : ((firstOfHash ??= firstIndexOfEach(hashes)).get(hash) ?? -1));
     // The first entity of the key is the first whose key it is, in file order.
     return new LazyMap<string, Entity>(
       (key) => {
         const hash = keyHash(key);
-        firstOfHash ??= firstIndexOfEach(hashes);
-        for (let index = firstOfHash.get(hash) ?? -1; index !== -1; index = hashes.indexOf(hash, index + 1)) {
+        for (let index = firstIndex(hash); index !== -1; index = hashes.indexOf(hash, index + 1)) {
           const entity = entityAt(name, index);
           if (entity.key === key) return entity;
         }
@@ -148,6 +150,9 @@ export function storedModelOf(file: CacheFile<ModelHeader>, paths?: readonly str
   const backlog = lazyBacklog(<C extends CollectionName>(name: C) => readCollection(name) as Entity<C>[], file.header.project, keyIndex);
   return { backlog, entityAt: entityAt as StoredModel['entityAt'] };
 }
+
+/** Lookups of a collection answered by scanning its hashes before a map of them is made. */
+const SCANNED_LOOKUPS = 64;
 
 function firstIndexOfEach(hashes: Int32Array): Map<number, number> {
   const first = new Map<number, number>();
