@@ -27515,6 +27515,9 @@ var init_backlog = __esm({
 function serverFiguresOf(backlog, repeated = repeatedServers(backlog.entities.servers)) {
   return figuresOf(backlog.entities.servers, repeated);
 }
+function firstServerFiguresOf(backlog) {
+  return figuresOf([...backlog.byKey.servers.values()], /* @__PURE__ */ new Set());
+}
 function totalOfServers(servers, field2) {
   return sumOf(figuresOf(servers, /* @__PURE__ */ new Set()), servers.keys(), field2);
 }
@@ -51896,12 +51899,13 @@ function storedModelOf(file, paths) {
     if (!isSplit(name)) return void 0;
     keys ??= file.section(KEYS_SECTION) ?? {};
     const hashes = fromInt32Base64(keys[name] ?? "");
+    let lookups = 0;
     let firstOfHash;
+    const firstIndex = (hash) => ++lookups <= SCANNED_LOOKUPS ? hashes.indexOf(hash) : (firstOfHash ??= firstIndexOfEach(hashes)).get(hash) ?? -1;
     return new LazyMap(
       (key) => {
         const hash = keyHash(key);
-        firstOfHash ??= firstIndexOfEach(hashes);
-        for (let index = firstOfHash.get(hash) ?? -1; index !== -1; index = hashes.indexOf(hash, index + 1)) {
+        for (let index = firstIndex(hash); index !== -1; index = hashes.indexOf(hash, index + 1)) {
           const entity = entityAt(name, index);
           if (entity.key === key) return entity;
         }
@@ -51931,7 +51935,7 @@ function keyHash(key) {
   for (let at2 = 0; at2 < key.length; at2++) hash = Math.imul(hash ^ key.charCodeAt(at2), 16777619);
   return hash | 0;
 }
-var PATHS_SECTION, jsonOfEntity, PART_SIZE, KEYS_SECTION, partName;
+var PATHS_SECTION, jsonOfEntity, PART_SIZE, KEYS_SECTION, partName, SCANNED_LOOKUPS;
 var init_model_snapshot = __esm({
   "src/load/model-snapshot.ts"() {
     "use strict";
@@ -51946,6 +51950,7 @@ var init_model_snapshot = __esm({
     PART_SIZE = 100;
     KEYS_SECTION = "keys";
     partName = (name, part) => `${name}@${part}`;
+    SCANNED_LOOKUPS = 64;
   }
 });
 
@@ -57906,7 +57911,7 @@ async function kpiHistory(repository, options) {
   });
 }
 function figuresOf2(backlog) {
-  const figures = measures(backlog, serverFiguresOf(backlog));
+  const figures = measures(backlog, firstServerFiguresOf(backlog));
   const workloads = [...backlog.byKey.workloads.values()];
   return {
     workloads: workloads.length,
