@@ -27543,6 +27543,9 @@ function firstServers(figures) {
   for (let index = 0; index < figures.status.length; index++) if (!figures.repeated.has(index)) firsts.push(index);
   return firsts;
 }
+function inService(figures, servers) {
+  return servers.filter((server) => figures.status[server] !== "decommissioned");
+}
 function sumOf(figures, servers, field2) {
   const column = figures[field2];
   let sum = 0;
@@ -57421,7 +57424,7 @@ function historyChart(points, every, style) {
   const out2 = [style.bold(`Migration burn-up, every ${every}`), style.dim("            workloads migrated                     servers migrated")];
   for (const p2 of points) {
     const workloads = `${style.green(bar(p2.percent_workloads_migrated))} ${String(p2.workloads_migrated).padStart(4)}/${String(p2.workloads_to_move).padEnd(4)}`;
-    const servers = `${style.cyan(bar(p2.percent_servers_migrated))} ${String(p2.servers_migrated).padStart(5)}/${String(p2.servers).padEnd(5)}`;
+    const servers = `${style.cyan(bar(p2.percent_servers_migrated))} ${String(p2.servers_migrated).padStart(5)}/${String(p2.servers_in_service).padEnd(5)}`;
     out2.push(`${p2.date}  ${workloads}  ${servers}${p2.commit ? style.dim(`  ${p2.commit.slice(0, 7)}`) : style.dim("  (no backlog yet)")}`);
   }
   return `${out2.join("\n")}
@@ -57459,6 +57462,7 @@ function historyJson(points, every) {
       workloadsMigrated: point.workloads_migrated,
       percentWorkloadsMigrated: point.percent_workloads_migrated,
       servers: point.servers,
+      serversInService: point.servers_in_service,
       serversMigrated: point.servers_migrated,
       percentServersMigrated: point.percent_servers_migrated,
       workloadsRationalized: point.workloads_rationalized
@@ -57573,7 +57577,7 @@ function measures(backlog, serverFigures) {
   const migratedServers = servers.filter((s) => status[s] === "migrated");
   const migrated = workloads.filter(hasMoved).length;
   const toMove = workloads.filter((w) => !stays(w)).length;
-  const inService = servers.filter((s) => status[s] !== "decommissioned").length;
+  const servedBy = inService(serverFigures, servers).length;
   return {
     "workloads-migrated": migrated,
     "servers-migrated": migratedServers.length,
@@ -57581,7 +57585,7 @@ function measures(backlog, serverFigures) {
     "memory-gb-migrated": sumOf(serverFigures, migratedServers, "memory_gb"),
     "workloads-rationalized": workloads.filter((w) => w.data.strategy !== void 0 && w.data.strategy !== "tbd").length,
     "percent-workloads-migrated": percent(migrated, toMove),
-    "percent-servers-migrated": percent(migratedServers.length, inService),
+    "percent-servers-migrated": percent(migratedServers.length, servedBy),
     "remediations-open": backlog.entities.remediations.filter(isOpenRemediation).length,
     "assumptions-open": backlog.entities.assumptions.filter((a) => a.data.status === "open").length
   };
@@ -57911,7 +57915,8 @@ async function kpiHistory(repository, options) {
   });
 }
 function figuresOf2(backlog) {
-  const figures = measures(backlog, firstServerFiguresOf(backlog));
+  const serverFigures = firstServerFiguresOf(backlog);
+  const figures = measures(backlog, serverFigures);
   const workloads = [...backlog.byKey.workloads.values()];
   return {
     workloads: workloads.length,
@@ -57919,6 +57924,7 @@ function figuresOf2(backlog) {
     workloads_migrated: figures["workloads-migrated"],
     percent_workloads_migrated: figures["percent-workloads-migrated"],
     servers: backlog.byKey.servers.size,
+    servers_in_service: inService(serverFigures, firstServers(serverFigures)).length,
     servers_migrated: figures["servers-migrated"],
     percent_servers_migrated: figures["percent-servers-migrated"],
     workloads_rationalized: figures["workloads-rationalized"]
@@ -57954,7 +57960,7 @@ var init_kpi_history = __esm({
     init_report();
     init_commit_backlogs();
     init_repository();
-    NOTHING = { workloads: 0, workloads_to_move: 0, workloads_migrated: 0, percent_workloads_migrated: 0, servers: 0, servers_migrated: 0, percent_servers_migrated: 0, workloads_rationalized: 0 };
+    NOTHING = { workloads: 0, workloads_to_move: 0, workloads_migrated: 0, percent_workloads_migrated: 0, servers: 0, servers_in_service: 0, servers_migrated: 0, percent_servers_migrated: 0, workloads_rationalized: 0 };
   }
 });
 
@@ -60721,7 +60727,7 @@ function burnUp(points) {
   const rows = points.map((point) => [
     escapeHtml(point.date),
     `${plainNumber(point.workloads_migrated)} of ${plainNumber(point.workloads_to_move)} (${point.percent_workloads_migrated}%)`,
-    `${plainNumber(point.servers_migrated)} of ${plainNumber(point.servers)} (${point.percent_servers_migrated}%)`,
+    `${plainNumber(point.servers_migrated)} of ${plainNumber(point.servers_in_service)} in service (${point.percent_servers_migrated}%)`,
     point.commit ? `<code>${escapeHtml(point.commit.slice(0, 7))}</code>` : "no backlog yet"
   ]);
   return '<figure class="chart"><figcaption><h3>Burn-up</h3><p class="legend"><span class="key workloads">workloads migrated</span> <span class="key servers">servers migrated</span>, in percent, from the git history</p></figcaption>' + burnUpSvg(points) + `<details><summary>The figures</summary>${table2("The burn-up, date by date", ["Date", "Workloads migrated", "Servers migrated", "Commit"], rows)}</details></figure>`;

@@ -72,6 +72,7 @@ export const HistoryOutput = z
         workloadsMigrated: count(),
         percentWorkloadsMigrated: z.number(),
         servers: count(),
+        serversInService: count().describe('The servers not decommissioned: what percentServersMigrated is of.'),
         serversMigrated: count(),
         percentServersMigrated: z.number(),
         workloadsRationalized: count(),

@@ -4,7 +4,7 @@
 import { UsageError } from '../errors.js';
 import type { ParseCache } from '../load/parse-cache.js';
 import type { Backlog } from '../model/backlog.js';
-import { firstServerFiguresOf } from '../model/server-figures.js';
+import { firstServerFiguresOf, firstServers, inService } from '../model/server-figures.js';
 import { stays } from '../model/status.js';
 import { measures } from '../query/report.js';
 import { commitBacklogs } from './commit-backlogs.js';
@@ -21,6 +21,8 @@ export interface HistoryPoint {
   workloads_migrated: number;
   percent_workloads_migrated: number;
   servers: number;
+  /** The servers not decommissioned: what `percent_servers_migrated` is of. */
+  servers_in_service: number;
   servers_migrated: number;
   percent_servers_migrated: number;
   workloads_rationalized: number;
@@ -53,10 +55,11 @@ export async function kpiHistory(repository: Repository, options: { since?: stri
 
 type Figures = Omit<HistoryPoint, 'date' | 'commit'>;
 
-const NOTHING: Figures = { workloads: 0, workloads_to_move: 0, workloads_migrated: 0, percent_workloads_migrated: 0, servers: 0, servers_migrated: 0, percent_servers_migrated: 0, workloads_rationalized: 0 };
+const NOTHING: Figures = { workloads: 0, workloads_to_move: 0, workloads_migrated: 0, percent_workloads_migrated: 0, servers: 0, servers_in_service: 0, servers_migrated: 0, percent_servers_migrated: 0, workloads_rationalized: 0 };
 
 function figuresOf(backlog: Backlog): Figures {
-  const figures = measures(backlog, firstServerFiguresOf(backlog));
+  const serverFigures = firstServerFiguresOf(backlog);
+  const figures = measures(backlog, serverFigures);
   const workloads = [...backlog.byKey.workloads.values()];
   return {
     workloads: workloads.length,
@@ -64,6 +67,7 @@ function figuresOf(backlog: Backlog): Figures {
     workloads_migrated: figures['workloads-migrated'],
     percent_workloads_migrated: figures['percent-workloads-migrated'],
     servers: backlog.byKey.servers.size,
+    servers_in_service: inService(serverFigures, firstServers(serverFigures)).length,
     servers_migrated: figures['servers-migrated'],
     percent_servers_migrated: figures['percent-servers-migrated'],
     workloads_rationalized: figures['workloads-rationalized'],

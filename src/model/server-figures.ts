@@ -65,6 +65,11 @@ export function firstServers(figures: ServerFigures): number[] {
   return firsts;
 }
 
+/** Those of these servers still in service (not decommissioned): what a share of servers migrated is of. */
+export function inService(figures: ServerFigures, servers: readonly number[]): number[] {
+  return servers.filter((server) => figures.status[server] !== 'decommissioned');
+}
+
 /** A field added up over the servers of these indexes, in their order (a server without it counts 0). */
 export function sumOf(figures: ServerFigures, servers: Iterable<number>, field: SummedField): number {
   const column = figures[field];

@@ -5,7 +5,7 @@ import type { Entity } from '../model/entity.js';
 import { addTo, groupBy } from '../model/group.js';
 import { hasMoved, stays, waveOf } from '../model/status.js';
 import type { Backlog } from '../model/backlog.js';
-import { firstServers, sumOf, type ServerFigures } from '../model/server-figures.js';
+import { firstServers, inService, sumOf, type ServerFigures } from '../model/server-figures.js';
 import { blockedBy, serversOfAll, totalOf } from './computed.js';
 import type { QueryContext } from './context.js';
 
@@ -128,7 +128,7 @@ export function measures(backlog: Backlog, serverFigures: ServerFigures): Record
   const migratedServers = servers.filter((s) => status[s] === 'migrated');
   const migrated = workloads.filter(hasMoved).length;
   const toMove = workloads.filter((w) => !stays(w)).length;
-  const inService = servers.filter((s) => status[s] !== 'decommissioned').length;
+  const servedBy = inService(serverFigures, servers).length;
   return {
     'workloads-migrated': migrated,
     'servers-migrated': migratedServers.length,
@@ -136,7 +136,7 @@ export function measures(backlog: Backlog, serverFigures: ServerFigures): Record
     'memory-gb-migrated': sumOf(serverFigures, migratedServers, 'memory_gb'),
     'workloads-rationalized': workloads.filter((w) => w.data.strategy !== undefined && w.data.strategy !== 'tbd').length,
     'percent-workloads-migrated': percent(migrated, toMove),
-    'percent-servers-migrated': percent(migratedServers.length, inService),
+    'percent-servers-migrated': percent(migratedServers.length, servedBy),
     'remediations-open': backlog.entities.remediations.filter(isOpenRemediation).length,
     'assumptions-open': backlog.entities.assumptions.filter((a) => a.data.status === 'open').length,
   };

@@ -100,7 +100,7 @@ describe('report -f html', () => {
     ]);
     const html = await page(dir, '--history', '--since', '2026-01-08', '--as-of', '2026-01-15');
     expect(html).toContain('<title id="burn-up-title">Burn-up from 2026-01-08 to 2026-01-15: workloads and servers migrated, in percent</title>');
-    expect(html).toContain('<tr><th scope="row">2026-01-15</th><td>1 of 1 (100%)</td><td>1 of 1 (100%)</td>');
+    expect(html).toContain('<tr><th scope="row">2026-01-15</th><td>1 of 1 (100%)</td><td>1 of 1 in service (100%)</td>');
     expect(await page(dir)).not.toContain('id="burn-up-title"');
   });
 });

@@ -87,7 +87,7 @@ describe('validate --changed', () => {
 describe('report --history', () => {
   const dir = gitRepo([
     { message: 'start', date: '2026-01-05', files: { 'backlog.yaml': 'workloads:\n  - { id: a, name: A, owner: O, strategy: rehost }\n  - { id: b, name: B, owner: O }\nservers:\n  - { id: A1, workloads: [a] }\n  - { id: B1, workloads: [b] }\n' } },
-    { message: 'a moved', date: '2026-01-14', files: { 'backlog.yaml': 'workloads:\n  - { id: a, name: A, owner: O, strategy: rehost, status: migrated }\n  - { id: b, name: B, owner: O, strategy: retire }\nservers:\n  - { id: A1, workloads: [a], status: migrated }\n  - { id: B1, workloads: [b] }\n' } },
+    { message: 'a moved', date: '2026-01-14', files: { 'backlog.yaml': 'workloads:\n  - { id: a, name: A, owner: O, strategy: rehost, status: migrated }\n  - { id: b, name: B, owner: O, strategy: retire }\nservers:\n  - { id: A1, workloads: [a], status: migrated }\n  - { id: B1, workloads: [b] }\n  - { id: B2, workloads: [b], status: decommissioned }\n' } },
   ]);
 
   it('samples the KPIs from the commits of each date', async () => {
@@ -95,11 +95,11 @@ describe('report --history', () => {
     expect(result.code).toBe(0);
     const rows = result.stdout.trim().split('\r\n').map((line) => line.split(','));
     const at = (date: string) => rows.find((row) => row[0] === date)!;
-    expect(rows[0]).toEqual(['date', 'commit', 'workloads', 'workloads_to_move', 'workloads_migrated', 'percent_workloads_migrated', 'servers', 'servers_migrated', 'percent_servers_migrated', 'workloads_rationalized']);
+    expect(rows[0]).toEqual(['date', 'commit', 'workloads', 'workloads_to_move', 'workloads_migrated', 'percent_workloads_migrated', 'servers', 'servers_in_service', 'servers_migrated', 'percent_servers_migrated', 'workloads_rationalized']);
     expect(rows.map((row) => row[0])).toEqual(['date', '2026-01-01', '2026-01-08', '2026-01-15', '2026-01-20']);
-    expect(at('2026-01-01').slice(2)).toEqual(['0', '0', '0', '0', '0', '0', '0', '0']);
-    expect(at('2026-01-08').slice(2)).toEqual(['2', '2', '0', '0', '2', '0', '0', '1']);
-    expect(at('2026-01-15').slice(2)).toEqual(['2', '1', '1', '100', '2', '1', '50', '2']);
+    expect(at('2026-01-01').slice(2)).toEqual(['0', '0', '0', '0', '0', '0', '0', '0', '0']);
+    expect(at('2026-01-08').slice(2)).toEqual(['2', '2', '0', '0', '2', '2', '0', '0', '1']);
+    expect(at('2026-01-15').slice(2)).toEqual(['2', '1', '1', '100', '3', '2', '1', '50', '2']);
   });
 
   it('draws a burn-up', async () => {

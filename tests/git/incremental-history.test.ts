@@ -7,6 +7,7 @@ import { commitBacklogs } from '../../src/git/commit-backlogs.js';
 import { kpiHistory } from '../../src/git/kpi-history.js';
 import { openRepository, run } from '../../src/git/repository.js';
 import type { Backlog } from '../../src/model/backlog.js';
+import { firstServers, inService } from '../../src/model/server-figures.js';
 import { stays } from '../../src/model/status.js';
 import { measures } from '../../src/query/report.js';
 import { gitRepo, type Commit } from '../helpers/git-repo.js';
@@ -94,6 +95,7 @@ describe('the history built commit by commit', () => {
         workloads_migrated: figures['workloads-migrated'],
         percent_workloads_migrated: figures['percent-workloads-migrated'],
         servers: result.backlog.byKey.servers.size,
+        servers_in_service: inService(result.graph.serverFigures, firstServers(result.graph.serverFigures)).length,
         servers_migrated: figures['servers-migrated'],
         percent_servers_migrated: figures['percent-servers-migrated'],
         workloads_rationalized: figures['workloads-rationalized'],

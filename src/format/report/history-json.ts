@@ -17,6 +17,7 @@ export function historyJson(points: readonly HistoryPoint[], every: Interval): s
       workloadsMigrated: point.workloads_migrated,
       percentWorkloadsMigrated: point.percent_workloads_migrated,
       servers: point.servers,
+      serversInService: point.servers_in_service,
       serversMigrated: point.servers_migrated,
       percentServersMigrated: point.percent_servers_migrated,
       workloadsRationalized: point.workloads_rationalized,

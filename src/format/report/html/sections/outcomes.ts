@@ -65,7 +65,7 @@ function burnUp(points: readonly HistoryPoint[]): string {
   const rows = points.map((point) => [
     escapeHtml(point.date),
     `${plainNumber(point.workloads_migrated)} of ${plainNumber(point.workloads_to_move)} (${point.percent_workloads_migrated}%)`,
-    `${plainNumber(point.servers_migrated)} of ${plainNumber(point.servers)} (${point.percent_servers_migrated}%)`,
+    `${plainNumber(point.servers_migrated)} of ${plainNumber(point.servers_in_service)} in service (${point.percent_servers_migrated}%)`,
     point.commit ? `<code>${escapeHtml(point.commit.slice(0, 7))}</code>` : 'no backlog yet',
   ]);
   return (
