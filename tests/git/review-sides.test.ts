@@ -1,26 +1,17 @@
 // The review cache only ever saves time: `backlog diff` answers from it exactly as from git,
 // whatever changed between the commits, whatever the day, and a damaged entry is ignored.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { git, gitRepo, type Commit } from '../helpers/git-repo.js';
 import { runCli } from '../helpers/run-cli.js';
-
-const contoso = join(import.meta.dirname, '..', '..', 'examples', 'contoso');
-
-/** The files of the contoso example, by path. */
-function contosoFiles(): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const path of readdirSync(contoso, { recursive: true, encoding: 'utf8' })) {
-    if (path.endsWith('.yaml')) files[path.split('\\').join('/')] = readFileSync(join(contoso, path), 'utf8');
-  }
-  return files;
-}
+import { yamlFilesOf } from '../helpers/yaml-files.js';
+import { CONTOSO } from '../helpers/emptied-contoso.js';
 
 /** One commit per kind of change a review reports, each on the one before. */
 function history(): { dir: string; commits: string[] } {
-  const base = contosoFiles();
+  const base = yamlFilesOf(CONTOSO);
   const edit = (path: string, from: string, to: string) => {
     expect(base[path], path).toContain(from);
     base[path] = base[path]!.replace(from, to);

@@ -8,16 +8,8 @@ import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { git, gitRepo } from '../helpers/git-repo.js';
 import { runCli } from '../helpers/run-cli.js';
-
-const contoso = join(import.meta.dirname, '..', '..', 'examples', 'contoso');
-
-function contosoFiles(): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const path of readdirSync(contoso, { recursive: true, encoding: 'utf8' })) {
-    if (path.endsWith('.yaml')) files[path.split('\\').join('/')] = readFileSync(join(contoso, path), 'utf8');
-  }
-  return files;
-}
+import { yamlFilesOf } from '../helpers/yaml-files.js';
+import { CONTOSO } from '../helpers/emptied-contoso.js';
 
 // One of each: diff's formats and validate's JSON print what these do from the same sides.
 const COMMANDS = [
@@ -38,7 +30,7 @@ function reviewEntriesRead(cacheHome: string, run: () => Promise<unknown>): Prom
 describe('the working tree as HEAD', () => {
   let dir: string;
   beforeAll(() => {
-    const files = contosoFiles();
+    const files = yamlFilesOf(CONTOSO);
     const crm = files['workloads/crm.yaml']!;
     expect(crm).toContain('priority: high');
     dir = gitRepo([
