@@ -9,8 +9,7 @@ import { resolveRoot } from '../load/find-root.js';
 import { backlogRoot } from './backlog-root.js';
 import { fsSource, type FsSource } from '../load/fs-source.js';
 import { backlogPaths } from '../load/file-filter.js';
-import { decodeText } from '../load/decode.js';
-import { readRegularFile } from '../files/regular-file.js';
+import { readFileText } from '../load/file-text.js';
 import { openSnapshot, type OpenedSnapshot } from '../load/snapshot.js';
 import type { BacklogModel } from '../load/backlog-of-files.js';
 import type { WorkloadGraph } from '../model/graph.js';
@@ -56,7 +55,7 @@ export async function openForQuery(io: CliIO, rootOption: string | undefined): P
     root,
     context: queryContext(snapshot),
     read: snapshot,
-    sourceOf: (path) => ({ text: decodeText(readRegularFile(join(source.realRoot, path))).text, parser: snapshot.parserOf(path) }),
+    sourceOf: (path) => ({ text: readFileText(join(source.realRoot, path)), parser: snapshot.parserOf(path) }),
     kept: snapshot.kept,
   };
 }

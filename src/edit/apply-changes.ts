@@ -10,12 +10,12 @@ import { findingDelta } from '../diff/review.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { validate } from '../validate/validate.js';
 import { writeFilesAtomic, writeFilesJournaled } from '../files/atomic-write.js';
-import { decodeText } from '../load/decode.js';
+import { readFileText } from '../load/file-text.js';
 import { errorMessage, IoError } from '../errors.js';
 import { withLineEndsOf } from './line-ends.js';
 import { applyEdits, EditError, type Edit } from './text-edits.js';
 import { unifiedDiff } from './unified-diff.js';
-import { openRegularFile, readRegularFile } from '../files/regular-file.js';
+import { openRegularFile } from '../files/regular-file.js';
 import { isReadOnly, writeTarget } from '../files/write-target.js';
 
 export interface ApplyOptions {
@@ -111,7 +111,7 @@ function withByteOrderMarkOf(path: string, text: string): string {
 /** A file's text as it is now; undefined when there is none. */
 function textNow(path: string): string | undefined {
   try {
-    return decodeText(readRegularFile(path)).text;
+    return readFileText(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new IoError(`cannot read ${path}: ${errorMessage(error)}`, { cause: error });

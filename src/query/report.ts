@@ -76,7 +76,7 @@ export function buildReport(context: QueryContext, asOf: string): Report {
       workloads: workloads.length,
       to_move: workloads.filter((w) => !stays(w)).length,
       servers: servers.length,
-      in_service: servers.filter((s) => statusOf(s) !== 'decommissioned').length,
+      in_service: inService(context.graph.serverFigures, servers).length,
       cores: totalOf(context, servers, 'cores'),
     },
     progress,
@@ -128,7 +128,7 @@ export function measures(backlog: Backlog, serverFigures: ServerFigures): Record
   const migratedServers = servers.filter((s) => status[s] === 'migrated');
   const migrated = workloads.filter(hasMoved).length;
   const toMove = workloads.filter((w) => !stays(w)).length;
-  const servedBy = inService(serverFigures, servers).length;
+  const inServiceCount = inService(serverFigures, servers).length;
   return {
     'workloads-migrated': migrated,
     'servers-migrated': migratedServers.length,
@@ -136,7 +136,7 @@ export function measures(backlog: Backlog, serverFigures: ServerFigures): Record
     'memory-gb-migrated': sumOf(serverFigures, migratedServers, 'memory_gb'),
     'workloads-rationalized': workloads.filter((w) => w.data.strategy !== undefined && w.data.strategy !== 'tbd').length,
     'percent-workloads-migrated': percent(migrated, toMove),
-    'percent-servers-migrated': percent(migratedServers.length, servedBy),
+    'percent-servers-migrated': percent(migratedServers.length, inServiceCount),
     'remediations-open': backlog.entities.remediations.filter(isOpenRemediation).length,
     'assumptions-open': backlog.entities.assumptions.filter((a) => a.data.status === 'open').length,
   };

@@ -71,6 +71,10 @@ describe('exit codes', () => {
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain("error: unknown option '--frobnicate'");
   });
+
+  it('says --base goes with --changed (exit 2)', async () => {
+    expect(await runCli(['validate', '--root', root('clean'), '--base', 'main'])).toEqual({ code: 2, stdout: '', stderr: 'backlog: --base goes with --changed\n' });
+  });
 });
 
 describe('internal errors', () => {

@@ -4,10 +4,9 @@ import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Cache } from '../../cache/cache.js';
 import { findingDelta } from '../../diff/review.js';
-import { readRegularFile } from '../../files/regular-file.js';
 import { changedFiles, defaultBase, openRepository, resolveCommit, WORKTREE } from '../../git/repository.js';
 import { reviewSidesAt, type CheckedSide } from '../../git/review-sides.js';
-import { decodeText } from '../../load/decode.js';
+import { readFileText } from '../../load/file-text.js';
 import { noBacklogFiles } from '../../load/read-files.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { SourceTexts } from '../../validate/validate.js';
@@ -52,7 +51,7 @@ function textsOnDisk(root: string): SourceTexts {
   return {
     get(path) {
       try {
-        return decodeText(readRegularFile(join(realRoot, path))).text;
+        return readFileText(join(realRoot, path));
       } catch {
         // Gone since: the finding is shown without its line.
         return undefined;

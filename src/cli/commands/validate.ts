@@ -42,8 +42,9 @@ export async function runValidate(options: ValidateOptions, io: CliIO): Promise<
   const outputs = parseOutputs(options.format ?? [], io.cwd);
   const asOf = resolveAsOf(options.asOf, io.env);
   const root = await backlogRoot(io, options.root);
-  const checked = options.changed ? await changedOnly(root, asOf, options.base, io) : await validateAll(root, asOf, io);
+  // Before any file is read: a misplaced option costs no wait.
   if (!options.changed && options.base !== undefined) throw new UsageError('--base goes with --changed');
+  const checked = options.changed ? await changedOnly(root, asOf, options.base, io) : await validateAll(root, asOf, io);
   const { files, entities, diagnostics, sources } = checked;
   // CI maps annotations, SARIF and Code Quality onto the repository: their paths start at its top.
   const repositoryPaths = repositoryPrefix(root, io.cwd);
