@@ -25135,6 +25135,9 @@ var init_decode = __esm({
 });
 
 // src/load/file-text.ts
+function readFileText(path) {
+  return decodeText(readRegularFile(path)).text;
+}
 function withTextOf(file, bytes) {
   return new DecodedOnDemand(file.path, file.problems, file.parser, file.unreadable, file.check, file.finiteNumbers === true, bytes);
 }
@@ -25142,6 +25145,7 @@ var DecodedOnDemand;
 var init_file_text = __esm({
   "src/load/file-text.ts"() {
     "use strict";
+    init_regular_file();
     init_decode();
     DecodedOnDemand = class {
       constructor(path, problems, parser4, unreadable2, check2, finiteNumbers, bytes) {
@@ -52321,7 +52325,7 @@ function textsOnDisk(root) {
   return {
     get(path) {
       try {
-        return decodeText(readRegularFile(join11(realRoot, path))).text;
+        return readFileText(join11(realRoot, path));
       } catch {
         return void 0;
       }
@@ -52332,10 +52336,9 @@ var init_validate_changed = __esm({
   "src/cli/commands/validate-changed.ts"() {
     "use strict";
     init_review();
-    init_regular_file();
     init_repository();
     init_review_sides();
-    init_decode();
+    init_file_text();
     init_read_files();
   }
 });
@@ -52350,8 +52353,8 @@ async function runValidate(options, io) {
   const outputs = parseOutputs(options.format ?? [], io.cwd);
   const asOf = resolveAsOf(options.asOf, io.env);
   const root = await backlogRoot(io, options.root);
-  const checked = options.changed ? await changedOnly(root, asOf, options.base, io) : await validateAll(root, asOf, io);
   if (!options.changed && options.base !== void 0) throw new UsageError("--base goes with --changed");
+  const checked = options.changed ? await changedOnly(root, asOf, options.base, io) : await validateAll(root, asOf, io);
   const { files, entities, diagnostics, sources } = checked;
   const repositoryPaths = repositoryPrefix(root, io.cwd);
   const report = { files: [...files], entities, diagnostics };
@@ -55328,7 +55331,7 @@ async function openForQuery(io, rootOption) {
     root,
     context: queryContext(snapshot),
     read: snapshot,
-    sourceOf: (path) => ({ text: decodeText(readRegularFile(join12(source.realRoot, path))).text, parser: snapshot.parserOf(path) }),
+    sourceOf: (path) => ({ text: readFileText(join12(source.realRoot, path)), parser: snapshot.parserOf(path) }),
     kept: snapshot.kept
   };
 }
@@ -55367,8 +55370,7 @@ var init_open_backlog = __esm({
     init_backlog_root();
     init_fs_source();
     init_file_filter();
-    init_decode();
-    init_regular_file();
+    init_file_text();
     init_snapshot();
     init_lazy();
     init_list();
@@ -56919,7 +56921,7 @@ function withByteOrderMarkOf(path, text3) {
 }
 function textNow(path) {
   try {
-    return decodeText(readRegularFile(path)).text;
+    return readFileText(path);
   } catch (error3) {
     if (error3.code === "ENOENT") return void 0;
     throw new IoError(`cannot read ${path}: ${errorMessage(error3)}`, { cause: error3 });
@@ -56936,7 +56938,7 @@ var init_apply_changes = __esm({
     init_review();
     init_validate();
     init_atomic_write();
-    init_decode();
+    init_file_text();
     init_errors();
     init_line_ends();
     init_text_edits();
@@ -57533,7 +57535,7 @@ function buildReport(context3, asOf) {
       workloads: workloads.length,
       to_move: workloads.filter((w) => !stays(w)).length,
       servers: servers.length,
-      in_service: servers.filter((s) => statusOf(s) !== "decommissioned").length,
+      in_service: inService(context3.graph.serverFigures, servers).length,
       cores: totalOf(context3, servers, "cores")
     },
     progress,
@@ -57577,7 +57579,7 @@ function measures(backlog, serverFigures) {
   const migratedServers = servers.filter((s) => status[s] === "migrated");
   const migrated = workloads.filter(hasMoved).length;
   const toMove = workloads.filter((w) => !stays(w)).length;
-  const servedBy = inService(serverFigures, servers).length;
+  const inServiceCount = inService(serverFigures, servers).length;
   return {
     "workloads-migrated": migrated,
     "servers-migrated": migratedServers.length,
@@ -57585,7 +57587,7 @@ function measures(backlog, serverFigures) {
     "memory-gb-migrated": sumOf(serverFigures, migratedServers, "memory_gb"),
     "workloads-rationalized": workloads.filter((w) => w.data.strategy !== void 0 && w.data.strategy !== "tbd").length,
     "percent-workloads-migrated": percent(migrated, toMove),
-    "percent-servers-migrated": percent(migratedServers.length, servedBy),
+    "percent-servers-migrated": percent(migratedServers.length, inServiceCount),
     "remediations-open": backlog.entities.remediations.filter(isOpenRemediation).length,
     "assumptions-open": backlog.entities.assumptions.filter((a) => a.data.status === "open").length
   };
