@@ -70,7 +70,7 @@ describe.skipIf(chromiumMissing)(`the HTML report in Chromium${chromiumMissing ?
       for (const section of SECTIONS) await page.locator(`#${section}`).screenshot({ path: join(shots, `contoso-${section}.png`) });
       await page.locator('header').screenshot({ path: join(shots, 'contoso-header.png') });
       for (const section of ['header', ...SECTIONS]) expect(readFileSync(join(shots, `contoso-${section}.png`)).subarray(1, 4).toString()).toBe('PNG');
-      // eslint-disable-next-line no-console -- where a person finds the pictures
+      // oxlint-disable-next-line no-console -- where a person finds the pictures
       console.log(`screenshots of the HTML report: ${shots}`);
     });
 
