@@ -155,7 +155,7 @@ export async function openSnapshot(cache: Cache, root: string, source: StampedSo
     drafts: header.drafts,
     unreadableFiles: header.unreadableFiles,
     parserOf: (path: string): ParserName => (fullParser.has(path) ? 'full' : 'fast'),
-    kept: <T>(name: string, compute: () => T): T => keptValue(cache, root, `${name}.${file.id}`, compute),
+    kept: <T>(name: string, compute: () => T): T => keptValue(cache, root, `${name}.${contentId(header)}`, compute),
   } as Omit<OpenedSnapshot, 'graph'> as OpenedSnapshot;
   const section = <T>(name: string): T => {
     const found = file.section<T>(name);
@@ -164,6 +164,11 @@ export async function openSnapshot(cache: Cache, root: string, source: StampedSo
   };
   defineLazy(opened, 'graph', () => graphOfSections(section, model));
   return opened;
+}
+
+/** What values kept beside a snapshot are keyed by: all it holds but its racy files, which settle later. */
+function contentId(header: SnapshotHeader): string {
+  return hashOf(Buffer.from(JSON.stringify({ ...header, racy: {} })));
 }
 
 /** The section of a value kept beside a snapshot. */

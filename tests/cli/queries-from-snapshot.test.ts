@@ -111,6 +111,7 @@ describe('the page from the snapshot', () => {
     }
     for (const code of ['DUPLICATE_ID', 'UNKNOWN_REFERENCE', 'ORPHAN_SERVER', 'STALE_ASSUMPTION']) expect(pages.get('2026-06-01')).toContain(`<code>${code}</code>`);
     expect(pages.get('2026-04-01')).not.toContain('<code>STALE_ASSUMPTION</code>');
-    expect(readdirSync(join(env.XDG_CACHE_HOME, 'migration-backlog')).some((name) => name.includes('.kept.findings.'))).toBe(true);
+    const entries = readdirSync(join(env.XDG_CACHE_HOME, 'migration-backlog'));
+    for (const kept of ['.kept.findings.', '.kept.page-backlog.']) expect(entries.some((name) => name.includes(kept)), kept).toBe(true);
   });
 });

@@ -3,7 +3,8 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildDashboard, type Dashboard } from '../../src/query/dashboard/dashboard.js';
+import { backlogTable } from '../../src/query/dashboard/backlog-table.js';
+import { buildDashboard, inPriorityOrder, type Dashboard } from '../../src/query/dashboard/dashboard.js';
 import { MOST_NODES } from '../../src/query/dashboard/dependency-pictures.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { validateDir } from '../helpers/validate-dir.js';
@@ -18,13 +19,15 @@ async function dashboardOf(root: string, asOf: string): Promise<Dashboard> {
 describe('the dashboard of examples/contoso', async () => {
   const dashboard = await dashboardOf(contoso, '2026-12-05');
 
-  it('lists the workloads in the order of list --priority, with what selecting one shows', () => {
-    const { workloads, servers } = dashboard.backlog;
+  it('lists the workloads in the order of list --priority, with what selecting one shows', async () => {
+    const result = await validateDir(contoso, '2026-12-05');
+    const table = backlogTable(result, inPriorityOrder(result.backlog));
+    const { workloads, servers } = table;
     expect(workloads.slice(0, 4).map((w) => w.id)).toEqual(['ecommerce', 'erp-finance', 'file-services', 'payroll']);
     const payroll = workloads.find((w) => w.id === 'payroll')!;
     expect(payroll.servers.map((index) => servers[index]!.id)).toEqual(['PAYAPP01', 'PAYSQL01', 'PAYBATCH01']);
     expect(payroll.dependsOn.map((edge) => `${workloads[edge.workload]!.id} ${edge.classification}`)).toEqual(expect.arrayContaining(['ad-dns shared-infra', 'email-relay shared-infra', 'file-services app', 'timesheets app']));
-    expect(payroll.remediations.map((index) => dashboard.backlog.remediations[index]!.id)).toContain('REM-001');
+    expect(payroll.remediations.map((index) => table.remediations[index]!.id)).toContain('REM-001');
   });
 
   it('gives each priority the workloads it drives, in priority order', () => {

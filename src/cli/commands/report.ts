@@ -7,7 +7,8 @@ import { builtFrom } from '../../git/built-from.js';
 import { kpiHistory, type HistoryPoint, type Interval } from '../../git/kpi-history.js';
 import { openRepository, shallowHistoryWarning } from '../../git/repository.js';
 import { UsageError } from '../../errors.js';
-import { buildDashboard } from '../../query/dashboard/dashboard.js';
+import { backlogTable } from '../../query/dashboard/backlog-table.js';
+import { buildDashboard, inPriorityOrder } from '../../query/dashboard/dashboard.js';
 import { buildReport } from '../../query/report.js';
 import { findingsKept } from '../../validate/validate.js';
 import { resolveAsOf } from '../as-of.js';
@@ -62,8 +63,10 @@ async function dashboardPage(options: ReportOptions, asOf: string, io: CliIO): P
   const diagnostics = findingsKept({ ...opened.read, ...opened.context }, { asOf }, placeable(opened), (compute) => opened.kept('findings', compute));
   const dashboard = buildDashboard(opened.context, { asOf, diagnostics });
   // The page and its layout library load only for the page.
-  const { reportHtml } = await import('../../format/report/html/page.js');
-  return reportHtml({ dashboard, builtFrom: await source, history: points }, { toolVersion: toolVersion() });
+  const { backlogPart, reportHtml } = await import('../../format/report/html/page.js');
+  // The largest part of the page, and the same on any day: kept with the snapshot.
+  const backlog = opened.kept('page-backlog', () => backlogPart(backlogTable(opened.context, inPriorityOrder(opened.context.backlog)), dashboard.waves));
+  return reportHtml({ dashboard, builtFrom: await source, history: points, backlog }, { toolVersion: toolVersion() });
 }
 
 /** The files' texts for placing findings; a file gone since it was read places nothing. */

@@ -1,11 +1,12 @@
 // The dashboard: everything the HTML report shows, as data. Each part is a query of its own;
-// the findings come from validation, which the caller runs.
+// the findings come from validation, which the caller runs. The backlog's table
+// (backlog-table.ts) is asked for apart: it does not depend on the day, so a caller can keep it.
 import type { Diagnostic } from '../../model/diagnostic.js';
+import type { Backlog } from '../../model/backlog.js';
 import type { QueryContext } from '../context.js';
 import { comparePriority } from '../order.js';
 import { buildReport, type Report } from '../report.js';
 import { attention, type Attention } from './attention.js';
-import { backlogTable, type BacklogTable } from './backlog-table.js';
 import { dependencyPictures, type DependencyPictures } from './dependency-pictures.js';
 import { prioritiesWithWorkloads, type PriorityEntry } from './priorities.js';
 import { wavePlan, type WavePlanEntry } from './wave-plan.js';
@@ -17,14 +18,13 @@ export interface Dashboard {
   report: Report;
   waves: WavePlanEntry[];
   priorities: PriorityEntry[];
-  backlog: BacklogTable;
   pictures: DependencyPictures;
   attention: Attention;
 }
 
 export function buildDashboard(context: QueryContext, options: { asOf: string; diagnostics: readonly Diagnostic[] }): Dashboard {
   const { backlog } = context;
-  const ordered = [...backlog.byKey.workloads.values()].sort(comparePriority(backlog));
+  const ordered = inPriorityOrder(backlog);
   const count = (severity: Diagnostic['severity']) => options.diagnostics.filter((d) => d.severity === severity).length;
   return {
     project: { name: backlog.project?.name ?? null, description: backlog.project?.description ?? null },
@@ -33,8 +33,12 @@ export function buildDashboard(context: QueryContext, options: { asOf: string; d
     report: buildReport(context, options.asOf),
     waves: wavePlan(context, options.diagnostics),
     priorities: prioritiesWithWorkloads(context, ordered),
-    backlog: backlogTable(context, ordered),
     pictures: dependencyPictures(context),
     attention: attention(context, ordered, options.asOf),
   };
+}
+
+/** The workloads in the order of `list --priority`. */
+export function inPriorityOrder(backlog: Backlog) {
+  return [...backlog.byKey.workloads.values()].sort(comparePriority(backlog));
 }

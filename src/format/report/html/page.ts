@@ -4,7 +4,9 @@
 import { createHash } from 'node:crypto';
 import type { BuiltFrom } from '../../../git/built-from.js';
 import type { HistoryPoint } from '../../../git/kpi-history.js';
+import type { BacklogTable } from '../../../query/dashboard/backlog-table.js';
 import type { Dashboard } from '../../../query/dashboard/dashboard.js';
+import type { WavePlanEntry } from '../../../query/dashboard/wave-plan.js';
 import backlogTableScript from './client/backlog-table.js?raw';
 import { clientData } from './client-data.js';
 import { escapeHtml, jsonForScript } from './escape.js';
@@ -24,6 +26,21 @@ export interface HtmlReport {
   builtFrom: BuiltFrom | undefined;
   /** The KPIs over time, with `--history`. */
   history: readonly HistoryPoint[] | undefined;
+  backlog: BacklogPart;
+}
+
+/**
+ * The page's parts made of the backlog's table: its section and the data its script draws the
+ * rows from. They depend on the model alone (not on the day), so a caller may keep them.
+ */
+export interface BacklogPart {
+  section: string;
+  data: string;
+}
+
+export function backlogPart(table: BacklogTable, waves: readonly WavePlanEntry[]): BacklogPart {
+  const order = waveOrder(waves);
+  return { section: backlogSection(table, order), data: jsonForScript(clientData(table, order)) };
 }
 
 const SECTIONS = [
@@ -36,8 +53,7 @@ const SECTIONS = [
   ['findings', 'Findings'],
 ] as const;
 
-export function reportHtml({ dashboard, builtFrom, history }: HtmlReport, context: { toolVersion: string }): string {
-  const waveOrder = dashboard.waves.filter((wave) => wave.order !== null).map((wave) => wave.id);
+export function reportHtml({ dashboard, builtFrom, history, backlog }: HtmlReport, context: { toolVersion: string }): string {
   const policy = [
     "default-src 'none'",
     `script-src '${sha256(backlogTableScript)}'`,
@@ -66,18 +82,23 @@ export function reportHtml({ dashboard, builtFrom, history }: HtmlReport, contex
     outcomesSection(dashboard.report, history),
     wavePlanSection(dashboard.waves, dashboard.as_of),
     prioritiesSection(dashboard.priorities),
-    backlogSection(dashboard.backlog, waveOrder),
+    backlog.section,
     dependenciesSection(dashboard.pictures),
     attentionSection(dashboard.attention),
     findingsSection(dashboard.validation.findings),
     '</main>',
     `<footer>Made by <code>backlog report -f html</code> (backlog ${escapeHtml(context.toolVersion)}) from the YAML files of the backlog. It loads nothing from any network.</footer>`,
-    `<script type="application/json" id="backlog-data">${jsonForScript(clientData(dashboard.backlog, waveOrder))}</script>`,
+    `<script type="application/json" id="backlog-data">${backlog.data}</script>`,
     `<script>${backlogTableScript}</script>`,
     '</body>',
     '</html>',
     '',
   ].join('\n');
+}
+
+/** The ids of the waves that have an order, in it. */
+function waveOrder(waves: readonly WavePlanEntry[]): string[] {
+  return waves.filter((wave) => wave.order !== null).map((wave) => wave.id);
 }
 
 /** A CSP source that allows exactly this inline text. */
