@@ -10,7 +10,7 @@ import { backlogRoot } from './backlog-root.js';
 import { fsSource, type FsSource } from '../load/fs-source.js';
 import { backlogPaths } from '../load/file-filter.js';
 import { readFileText } from '../load/file-text.js';
-import { openSnapshot, type OpenedSnapshot } from '../load/snapshot.js';
+import { openSnapshot, type Keep, type OpenedSnapshot } from '../load/snapshot.js';
 import type { BacklogModel } from '../load/backlog-of-files.js';
 import type { WorkloadGraph } from '../model/graph.js';
 import { defineLazy } from '../model/lazy.js';
@@ -28,8 +28,8 @@ export interface QueriedBacklog {
   read: Pick<BacklogModel, 'drafts' | 'unreadableFiles'>;
   /** The text of a file of the backlog and the parser that read it (for line numbers). */
   sourceOf(path: string): { text: string; parser: ParserName };
-  /** A value worked out from the model alone: kept with its snapshot, when it was read from one. */
-  kept<T>(name: string, compute: () => T): T;
+  /** A value worked out from the model alone: kept with its snapshot, when there is one. */
+  kept: Keep;
 }
 
 /** A backlog opened for a command that reads every file (validation, edits). */
@@ -37,6 +37,8 @@ export interface OpenBacklog extends BacklogModel {
   root: string;
   files: SourceFile[];
   context: QueryContext;
+  /** Set when a snapshot was taken of what was read. */
+  kept?: Keep;
 }
 
 /** For queries: from the snapshot when nothing changed, else from the files (and a snapshot taken). */
@@ -48,7 +50,7 @@ export async function openForQuery(io: CliIO, rootOption: string | undefined): P
   if (!snapshot) {
     const opened = await readFiles(io, root, source, true);
     const byPath = new Map(opened.files.map((file) => [file.path, file]));
-    return { root, context: opened.context, read: opened, sourceOf: (path) => byPath.get(path)!, kept: (_name, compute) => compute() };
+    return { root, context: opened.context, read: opened, sourceOf: (path) => byPath.get(path)!, kept: opened.kept ?? ((_name, compute) => compute()) };
   }
   warnOfSkipsAndErrors(io, source, snapshot.drafts);
   return {

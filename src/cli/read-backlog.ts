@@ -3,12 +3,12 @@
 // answered from the snapshot loads none of the parsers (start-up is a bar of the specification).
 import type { FsSource } from '../load/fs-source.js';
 import { loadBacklog, type LoadedBacklog } from '../load/load-backlog.js';
-import { saveSnapshot } from '../load/snapshot.js';
+import { saveSnapshot, type Keep } from '../load/snapshot.js';
 import { cacheOf, threadsOf } from './caching.js';
 import type { CliIO } from './io.js';
 
-/** `snapshot`: keep the model for the queries that come next. */
-export async function readBacklog(io: CliIO, root: string, source: FsSource, options: { snapshot: boolean }): Promise<LoadedBacklog> {
+/** `snapshot`: keep the model for the queries that come next (and, with it, what they work out from it). */
+export async function readBacklog(io: CliIO, root: string, source: FsSource, options: { snapshot: boolean }): Promise<LoadedBacklog & { kept?: Keep }> {
   const takenAt = Date.now();
   const cache = cacheOf(io);
   const { ParseCache } = await import('../load/parse-cache.js');
@@ -17,7 +17,8 @@ export async function readBacklog(io: CliIO, root: string, source: FsSource, opt
   await parseCache?.save();
   if (cache && options.snapshot) {
     const { files, root: rootFile, backlog, graph, drafts, unreadableFiles } = loaded;
-    await saveSnapshot(cache, root, source, { exclude: rootFile.exclude, rootFile: rootFile.file, files, backlog, graph, drafts, unreadableFiles }, takenAt);
+    const kept = await saveSnapshot(cache, root, source, { exclude: rootFile.exclude, rootFile: rootFile.file, files, backlog, graph, drafts, unreadableFiles }, takenAt);
+    if (kept) return { ...loaded, kept };
   }
   return loaded;
 }

@@ -85,18 +85,21 @@ export interface OpenedSnapshot {
   drafts: DiagnosticDraft[];
   unreadableFiles: string[];
   parserOf(path: string): ParserName;
-  /**
-   * A value worked out from this model alone (as JSON), kept in the cache beside the snapshot:
-   * `compute` runs once for as long as the snapshot stands.
-   */
-  kept<T>(name: string, compute: () => T): T;
+  kept: Keep;
 }
+
+/**
+ * A value worked out from a snapshot's model alone (as JSON), kept in the cache beside it:
+ * `compute` runs once for as long as the snapshot stands.
+ */
+export type Keep = <T>(name: string, compute: () => T) => T;
 
 /**
  * Saves the snapshot of a root, unless a file changed while it was read (then the next run
  * saves it). `takenAt` is the time just before the files were listed.
  */
-export async function saveSnapshot(cache: Cache, root: string, source: StampedSource, content: SnapshotContent, takenAt: number): Promise<void> {
+/** The values of the snapshot taken are kept beside it from now on: undefined when none was taken. */
+export async function saveSnapshot(cache: Cache, root: string, source: StampedSource, content: SnapshotContent, takenAt: number): Promise<Keep | undefined> {
   // The root file counts even when it is not listed: its exclude globs made the list.
   // A file's text is read only to compare it (its decoding is put off until asked for).
   const stamped: Array<{ path: string; file: { text: string } | undefined }> = content.files.map((file) => ({ path: file.path, file }));
@@ -132,8 +135,9 @@ export async function saveSnapshot(cache: Cache, root: string, source: StampedSo
     unreadableFiles: content.unreadableFiles,
   };
   const graph = graphSections(content.backlog, content.graph ?? buildGraph(content.backlog));
-  cache.write(cache.location(root, 'snapshot'), header, { ...modelSections(content.backlog, paths, true), ...graph });
+  const written = cache.write(cache.location(root, 'snapshot'), header, { ...modelSections(content.backlog, paths, true), ...graph });
   cache.tidy(root);
+  return written ? keeper(cache, root, header) : undefined;
 }
 
 /**
@@ -155,7 +159,7 @@ export async function openSnapshot(cache: Cache, root: string, source: StampedSo
     drafts: header.drafts,
     unreadableFiles: header.unreadableFiles,
     parserOf: (path: string): ParserName => (fullParser.has(path) ? 'full' : 'fast'),
-    kept: <T>(name: string, compute: () => T): T => keptValue(cache, root, `${name}.${contentId(header)}`, compute),
+    kept: keeper(cache, root, header),
   } as Omit<OpenedSnapshot, 'graph'> as OpenedSnapshot;
   const section = <T>(name: string): T => {
     const found = file.section<T>(name);
@@ -166,9 +170,17 @@ export async function openSnapshot(cache: Cache, root: string, source: StampedSo
   return opened;
 }
 
-/** What values kept beside a snapshot are keyed by: all it holds but its racy files, which settle later. */
-function contentId(header: SnapshotHeader): string {
-  return hashOf(Buffer.from(JSON.stringify({ ...header, racy: {} })));
+/**
+ * Values kept beside a snapshot are keyed by what its header says of the files and the model, as
+ * written: not by its racy files, which settle later, nor by what the cache adds in writing it.
+ */
+function keeper(cache: Cache, root: string, header: SnapshotHeader): Keep {
+  const { racy: _racy, ...held } = header as SnapshotHeader & Partial<Record<'cache' | 'version' | 'sections', unknown>>;
+  delete held.cache;
+  delete held.version;
+  delete held.sections;
+  const contentId = hashOf(Buffer.from(JSON.stringify(held)));
+  return (name, compute) => keptValue(cache, root, `${name}.${contentId}`, compute);
 }
 
 /** The section of a value kept beside a snapshot. */

@@ -112,6 +112,6 @@ describe('the page from the snapshot', () => {
     for (const code of ['DUPLICATE_ID', 'UNKNOWN_REFERENCE', 'ORPHAN_SERVER', 'STALE_ASSUMPTION']) expect(pages.get('2026-06-01')).toContain(`<code>${code}</code>`);
     expect(pages.get('2026-04-01')).not.toContain('<code>STALE_ASSUMPTION</code>');
     const entries = readdirSync(join(env.XDG_CACHE_HOME, 'migration-backlog'));
-    for (const kept of ['.kept.findings.', '.kept.page-backlog.']) expect(entries.some((name) => name.includes(kept)), kept).toBe(true);
+    for (const kept of ['.kept.findings.', '.kept.page-parts.']) expect(entries.some((name) => name.includes(kept)), kept).toBe(true);
   });
 });

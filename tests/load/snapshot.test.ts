@@ -91,6 +91,21 @@ describe('snapshot of the model', () => {
     }
   });
 
+  it('keeps the values worked out when it was taken for the queries that open it, and only for the model they were worked out from', async () => {
+    const root = copyOf(join(examples, 'contoso'));
+    const location = testCache();
+    const source = fsSource(root);
+    const read = await loadBacklog(source);
+    const content = { exclude: read.root.exclude, rootFile: read.root.file, files: read.files, backlog: read.backlog, drafts: read.drafts, unreadableFiles: read.unreadableFiles };
+    const kept = await saveSnapshot(location, root, source, content, Date.now() + 60_000);
+    expect(kept!('answer', () => 'worked out when taken')).toBe('worked out when taken');
+    expect((await open(root, location))!.kept('answer', () => 'worked out again')).toBe('worked out when taken');
+    rewriteSameSize(root, 'workloads/finance.yaml', 'priority: high', 'priority: mid ');
+    const edited = await takeSnapshot(root, location, Date.now() + 60_000);
+    expect(edited.backlog).not.toEqual(read.backlog);
+    expect((await open(root, location))!.kept('answer', () => 'worked out for the edit')).toBe('worked out for the edit');
+  });
+
   it('is used only while every file keeps its size, times and inode', async () => {
     const root = copyOf(join(examples, 'contoso'));
     const location = testCache();

@@ -5,23 +5,25 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { backlogTable } from '../../src/query/dashboard/backlog-table.js';
 import { buildDashboard, inPriorityOrder, type Dashboard } from '../../src/query/dashboard/dashboard.js';
-import { MOST_NODES } from '../../src/query/dashboard/dependency-pictures.js';
+import { dependencyPictures, MOST_NODES } from '../../src/query/dashboard/dependency-pictures.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { validateDir } from '../helpers/validate-dir.js';
 
 const contoso = join(import.meta.dirname, '..', '..', 'examples', 'contoso');
 
-async function dashboardOf(root: string, asOf: string): Promise<Dashboard> {
+/** The dashboard, with the parts the page asks for apart (the same on any day). */
+async function dashboardOf(root: string, asOf: string) {
   const result = await validateDir(root, asOf);
-  return buildDashboard({ backlog: result.backlog, graph: result.graph }, { asOf, diagnostics: result.diagnostics });
+  const context = { backlog: result.backlog, graph: result.graph };
+  const dashboard: Dashboard = buildDashboard(context, { asOf, diagnostics: result.diagnostics });
+  return { ...dashboard, table: backlogTable(context, inPriorityOrder(result.backlog)), pictures: dependencyPictures(context) };
 }
 
 describe('the dashboard of examples/contoso', async () => {
   const dashboard = await dashboardOf(contoso, '2026-12-05');
 
-  it('lists the workloads in the order of list --priority, with what selecting one shows', async () => {
-    const result = await validateDir(contoso, '2026-12-05');
-    const table = backlogTable(result, inPriorityOrder(result.backlog));
+  it('lists the workloads in the order of list --priority, with what selecting one shows', () => {
+    const { table } = dashboard;
     const { workloads, servers } = table;
     expect(workloads.slice(0, 4).map((w) => w.id)).toEqual(['ecommerce', 'erp-finance', 'file-services', 'payroll']);
     const payroll = workloads.find((w) => w.id === 'payroll')!;

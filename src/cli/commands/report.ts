@@ -9,6 +9,7 @@ import { openRepository, shallowHistoryWarning } from '../../git/repository.js';
 import { UsageError } from '../../errors.js';
 import { backlogTable } from '../../query/dashboard/backlog-table.js';
 import { buildDashboard, inPriorityOrder } from '../../query/dashboard/dashboard.js';
+import { dependencyPictures } from '../../query/dashboard/dependency-pictures.js';
 import { buildReport } from '../../query/report.js';
 import { findingsKept } from '../../validate/validate.js';
 import { resolveAsOf } from '../as-of.js';
@@ -63,10 +64,11 @@ async function dashboardPage(options: ReportOptions, asOf: string, io: CliIO): P
   const diagnostics = findingsKept({ ...opened.read, ...opened.context }, { asOf }, placeable(opened), (compute) => opened.kept('findings', compute));
   const dashboard = buildDashboard(opened.context, { asOf, diagnostics });
   // The page and its layout library load only for the page.
-  const { backlogPart, reportHtml } = await import('../../format/report/html/page.js');
-  // The largest part of the page, and the same on any day: kept with the snapshot.
-  const backlog = opened.kept('page-backlog', () => backlogPart(backlogTable(opened.context, inPriorityOrder(opened.context.backlog)), dashboard.waves));
-  return reportHtml({ dashboard, builtFrom: await source, history: points, backlog }, { toolVersion: toolVersion() });
+  const { modelParts, reportHtml } = await import('../../format/report/html/page.js');
+  // The largest parts of the page, the same on any day: kept with the snapshot.
+  const { context } = opened;
+  const parts = opened.kept('page-parts', () => modelParts(backlogTable(context, inPriorityOrder(context.backlog)), dependencyPictures(context), dashboard.waves));
+  return reportHtml({ dashboard, builtFrom: await source, history: points, parts }, { toolVersion: toolVersion() });
 }
 
 /** The files' texts for placing findings; a file gone since it was read places nothing. */

@@ -1,13 +1,13 @@
 // The dashboard: everything the HTML report shows, as data. Each part is a query of its own;
 // the findings come from validation, which the caller runs. The backlog's table
-// (backlog-table.ts) is asked for apart: it does not depend on the day, so a caller can keep it.
+// (backlog-table.ts) and the dependency pictures (dependency-pictures.ts) are asked for apart:
+// they do not depend on the day, so a caller can keep them.
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { Backlog } from '../../model/backlog.js';
 import type { QueryContext } from '../context.js';
 import { comparePriority } from '../order.js';
 import { buildReport, type Report } from '../report.js';
 import { attention, type Attention } from './attention.js';
-import { dependencyPictures, type DependencyPictures } from './dependency-pictures.js';
 import { prioritiesWithWorkloads, type PriorityEntry } from './priorities.js';
 import { wavePlan, type WavePlanEntry } from './wave-plan.js';
 
@@ -18,7 +18,6 @@ export interface Dashboard {
   report: Report;
   waves: WavePlanEntry[];
   priorities: PriorityEntry[];
-  pictures: DependencyPictures;
   attention: Attention;
 }
 
@@ -33,7 +32,6 @@ export function buildDashboard(context: QueryContext, options: { asOf: string; d
     report: buildReport(context, options.asOf),
     waves: wavePlan(context, options.diagnostics),
     priorities: prioritiesWithWorkloads(context, ordered),
-    pictures: dependencyPictures(context),
     attention: attention(context, ordered, options.asOf),
   };
 }

@@ -6,6 +6,7 @@ import type { BuiltFrom } from '../../../git/built-from.js';
 import type { HistoryPoint } from '../../../git/kpi-history.js';
 import type { BacklogTable } from '../../../query/dashboard/backlog-table.js';
 import type { Dashboard } from '../../../query/dashboard/dashboard.js';
+import type { DependencyPictures } from '../../../query/dashboard/dependency-pictures.js';
 import type { WavePlanEntry } from '../../../query/dashboard/wave-plan.js';
 import backlogTableScript from './client/backlog-table.js?raw';
 import { clientData } from './client-data.js';
@@ -26,21 +27,22 @@ export interface HtmlReport {
   builtFrom: BuiltFrom | undefined;
   /** The KPIs over time, with `--history`. */
   history: readonly HistoryPoint[] | undefined;
-  backlog: BacklogPart;
+  parts: ModelParts;
 }
 
 /**
- * The page's parts made of the backlog's table: its section and the data its script draws the
- * rows from. They depend on the model alone (not on the day), so a caller may keep them.
+ * The page's parts that depend on the model alone, not on the day, so a caller may keep them:
+ * the backlog's section, the data its script draws the rows from, and the dependency pictures.
  */
-export interface BacklogPart {
-  section: string;
-  data: string;
+export interface ModelParts {
+  backlog: string;
+  backlogData: string;
+  dependencies: string;
 }
 
-export function backlogPart(table: BacklogTable, waves: readonly WavePlanEntry[]): BacklogPart {
+export function modelParts(table: BacklogTable, pictures: DependencyPictures, waves: readonly WavePlanEntry[]): ModelParts {
   const order = waveOrder(waves);
-  return { section: backlogSection(table, order), data: jsonForScript(clientData(table, order)) };
+  return { backlog: backlogSection(table, order), backlogData: jsonForScript(clientData(table, order)), dependencies: dependenciesSection(pictures) };
 }
 
 const SECTIONS = [
@@ -53,7 +55,7 @@ const SECTIONS = [
   ['findings', 'Findings'],
 ] as const;
 
-export function reportHtml({ dashboard, builtFrom, history, backlog }: HtmlReport, context: { toolVersion: string }): string {
+export function reportHtml({ dashboard, builtFrom, history, parts }: HtmlReport, context: { toolVersion: string }): string {
   const policy = [
     "default-src 'none'",
     `script-src '${sha256(backlogTableScript)}'`,
@@ -82,13 +84,13 @@ export function reportHtml({ dashboard, builtFrom, history, backlog }: HtmlRepor
     outcomesSection(dashboard.report, history),
     wavePlanSection(dashboard.waves, dashboard.as_of),
     prioritiesSection(dashboard.priorities),
-    backlog.section,
-    dependenciesSection(dashboard.pictures),
+    parts.backlog,
+    parts.dependencies,
     attentionSection(dashboard.attention),
     findingsSection(dashboard.validation.findings),
     '</main>',
     `<footer>Made by <code>backlog report -f html</code> (backlog ${escapeHtml(context.toolVersion)}) from the YAML files of the backlog. It loads nothing from any network.</footer>`,
-    `<script type="application/json" id="backlog-data">${backlog.data}</script>`,
+    `<script type="application/json" id="backlog-data">${parts.backlogData}</script>`,
     `<script>${backlogTableScript}</script>`,
     '</body>',
     '</html>',
