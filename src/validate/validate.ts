@@ -72,11 +72,11 @@ export function findings(read: BacklogModel, options: ValidateOptions, files: Lo
 }
 
 /**
- * The findings as `findings` gives them with every rule; `keep` may give those that do not
+ * The findings as `findings` gives them with these rules; `keep` may give those that do not
  * depend on the date from an earlier run on the same model (the snapshot's, load/snapshot.ts).
  */
-export function findingsKept(read: BacklogModel, options: Pick<ValidateOptions, 'asOf'>, files: LocatableFiles, keep: (compute: () => Diagnostic[]) => Diagnostic[]): Diagnostic[] {
-  const undated = keep(() => findings(read, options, files, RULES.filter((rule) => !DATED_RULES.includes(rule))));
-  const dated = findings({ ...read, drafts: [] }, options, files, DATED_RULES);
+export function findingsKept(read: BacklogModel, options: Pick<ValidateOptions, 'asOf'>, files: LocatableFiles, keep: (compute: () => Diagnostic[]) => Diagnostic[], rules: readonly Rule[] = RULES): Diagnostic[] {
+  const undated = keep(() => findings(read, options, files, rules.filter((rule) => !DATED_RULES.includes(rule))));
+  const dated = findings({ ...read, drafts: [] }, options, files, rules.filter((rule) => DATED_RULES.includes(rule)));
   return [...undated, ...dated].sort(compareDiagnostics);
 }
