@@ -19,7 +19,7 @@ export interface EntryHeader {
   version: string;
 }
 
-export type EntryKind = 'parse' | 'snapshot' | 'kept' | 'review' | 'format';
+export type EntryKind = 'parse' | 'snapshot' | 'kept' | 'review' | 'format' | 'blob-ids';
 
 /** The entries a root keeps, the most recently used: its parse results, its snapshot, and the sides of its latest reviews. */
 const KEEP_PER_ROOT = 12;

@@ -17,6 +17,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import { backlogsAt } from './backlog-at.js';
 import { makeFolder } from '../files/make-folder.js';
 import { run, WORKTREE, type Repository } from './repository.js';
+import { WorktreeBlobIds } from './worktree-blob-ids.js';
 import { commitOfWorktree } from './worktree-commit.js';
 import { fsSource } from '../load/fs-source.js';
 
@@ -57,7 +58,7 @@ export async function reviewSidesAt(repository: Repository, given: readonly stri
   };
   // The commits' entries are looked for while the working tree is read.
   const commitLocations = new Map(given.map((at) => [at, locationOf(at)]));
-  const worktree = cache && given.includes(WORKTREE) ? await commitOfWorktree(repository, worktreeSource) : undefined;
+  const worktree = cache && given.includes(WORKTREE) ? await commitOfWorktree(repository, worktreeSource, WorktreeBlobIds.open(cache, root)) : undefined;
   const ats = worktree === undefined ? given : given.map((at) => (at === WORKTREE ? worktree : at));
   const noticesOf = (index: number, notices: readonly string[]) => (given[index] === WORKTREE ? worktreeSource.notices : notices);
   const locations = await Promise.all(ats.map((at) => commitLocations.get(at) ?? locationOf(at)));

@@ -8,9 +8,13 @@ import { ROOT_FILE } from '../load/find-root.js';
 import type { FsSource } from '../load/fs-source.js';
 import { treeOf } from './git-source.js';
 import { run, type Repository } from './repository.js';
+import type { WorktreeBlobIds } from './worktree-blob-ids.js';
 
-/** HEAD's commit id when the working tree's backlog files are HEAD's, the same paths and bytes; undefined otherwise. */
-export async function commitOfWorktree(repository: Repository, source: FsSource): Promise<string | undefined> {
+/**
+ * HEAD's commit id when the working tree's backlog files are HEAD's, the same paths and bytes;
+ * undefined otherwise. `known`: the blob ids of files unchanged since an earlier run.
+ */
+export async function commitOfWorktree(repository: Repository, source: FsSource, known?: WorktreeBlobIds): Promise<string | undefined> {
   // git finds HEAD and lists its files while this process reads the working tree's.
   const listing = headCommit(repository)
     .then(async (head) => (head === undefined ? undefined : { head, tree: await treeOf(repository, head) }))
@@ -23,11 +27,14 @@ export async function commitOfWorktree(repository: Repository, source: FsSource)
   let room = new Uint8Array(1 << 16);
   // Every file read into the same memory: only its id is kept.
   const into = (size: number) => (size <= room.length ? room : (room = new Uint8Array(size))).subarray(0, size);
+  const idOf = async (path: string) => {
+    if (known) return known.idOf(source, path, into);
+    const bytes = await source.readFile(path, into);
+    return bytes && blobId(bytes);
+  };
   try {
-    for (const path of paths) {
-      const bytes = await source.readFile(path, into);
-      ids.set(path, bytes && blobId(bytes));
-    }
+    for (const path of paths) ids.set(path, await idOf(path));
+    known?.save();
   } catch {
     // A file that cannot be read: the load of the working tree says why.
     return undefined;

@@ -26,7 +26,7 @@ import type { ParserName } from './types.js';
 const SNAPSHOT_FORMAT = 6;
 
 /** Coarser than any file system's clock (FAT: 2 s) and any skew between the clock and it. */
-const RACY_MS = 3000;
+export const RACY_MS = 3000;
 
 /** A file's size, times and inode: changes whenever its content does. */
 export interface FileStamp {
