@@ -3,7 +3,7 @@
 // entities are kept by their blob ids, so a commit after the first parses only the contents no
 // earlier commit had (through the parse cache), and nothing else of a file is kept.
 import type { Backlog } from '../model/backlog.js';
-import { BacklogByFile } from '../model/backlog-by-file.js';
+import { BacklogByFile, type FirstChanged } from '../model/backlog-by-file.js';
 import type { Entity } from '../model/entity.js';
 import { backlogPaths } from '../load/file-filter.js';
 import { ROOT_FILE } from '../load/find-root.js';
@@ -25,12 +25,12 @@ interface Content {
  * The backlog at each commit, in the order given: its entities as a load of the commit indexes
  * them (no project, no findings). Each is valid until the next is asked for.
  */
-export async function* commitBacklogs(repository: Repository, commits: readonly string[], options: { cache?: () => ParseCache | undefined } = {}): AsyncGenerator<Backlog> {
+export async function* commitBacklogs(repository: Repository, commits: readonly string[], options: { cache?: () => ParseCache | undefined; firstChanged?: FirstChanged } = {}): AsyncGenerator<Backlog> {
   const sources = await gitSources(repository, commits);
   // Opened once git has answered: git's processes start faster from a process with a small heap.
   const cache = options.cache?.();
   const contents = new Map<string, Content>();
-  const model = new BacklogByFile();
+  const model = new BacklogByFile(options.firstChanged);
   // The root file is checked apart (only it may hold `project`): the same content elsewhere is another file.
   const keyOf = (source: BacklogSource, path: string) => `${path === ROOT_FILE}\0${source.contentId!(path)}`;
   for (const source of sources) {

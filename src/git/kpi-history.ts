@@ -3,29 +3,16 @@
 // whatever the commits it is in (commit-backlogs.ts).
 import { UsageError } from '../errors.js';
 import type { ParseCache } from '../load/parse-cache.js';
-import type { Backlog } from '../model/backlog.js';
-import { firstServerFiguresOf, firstServers, inService } from '../model/server-figures.js';
-import { stays } from '../model/status.js';
-import { measures } from '../query/report.js';
 import { commitBacklogs } from './commit-backlogs.js';
+import { KpiTally, type KpiFigures } from './kpi-tally.js';
 import { run, type Repository } from './repository.js';
 
 export type Interval = 'day' | 'week' | 'month';
 
-export interface HistoryPoint {
+export interface HistoryPoint extends KpiFigures {
   date: string;
   /** The commit the backlog is read from: the last one on or before the date; null before the first. */
   commit: string | null;
-  workloads: number;
-  workloads_to_move: number;
-  workloads_migrated: number;
-  percent_workloads_migrated: number;
-  servers: number;
-  /** The servers not decommissioned: what `percent_servers_migrated` is of. */
-  servers_in_service: number;
-  servers_migrated: number;
-  percent_servers_migrated: number;
-  workloads_rationalized: number;
 }
 
 export async function kpiHistory(repository: Repository, options: { since?: string; every: Interval; today: string; cache?: () => ParseCache | undefined }): Promise<HistoryPoint[]> {
@@ -44,35 +31,17 @@ export async function kpiHistory(repository: Repository, options: { since?: stri
   // Newest first: the first commit on or before each date.
   const commitOf = dates.map((date) => commits.find((c) => c.date <= date)?.commit ?? null);
   const distinct = [...new Set(commitOf.filter((commit) => commit !== null))];
-  const figures = new Map<string, Figures>();
+  const figures = new Map<string, KpiFigures>();
+  const tally = new KpiTally();
   let at = 0;
-  for await (const backlog of commitBacklogs(repository, distinct, options.cache ? { cache: options.cache } : {})) figures.set(distinct[at++]!, figuresOf(backlog));
+  for await (const _ of commitBacklogs(repository, distinct, { firstChanged: tally.change, ...(options.cache ? { cache: options.cache } : {}) })) figures.set(distinct[at++]!, tally.figures());
   return dates.map((date, i) => {
     const commit = commitOf[i]!;
     return { date, commit, ...(commit === null ? NOTHING : figures.get(commit)!) };
   });
 }
 
-type Figures = Omit<HistoryPoint, 'date' | 'commit'>;
-
-const NOTHING: Figures = { workloads: 0, workloads_to_move: 0, workloads_migrated: 0, percent_workloads_migrated: 0, servers: 0, servers_in_service: 0, servers_migrated: 0, percent_servers_migrated: 0, workloads_rationalized: 0 };
-
-function figuresOf(backlog: Backlog): Figures {
-  const serverFigures = firstServerFiguresOf(backlog);
-  const figures = measures(backlog, serverFigures);
-  const workloads = [...backlog.byKey.workloads.values()];
-  return {
-    workloads: workloads.length,
-    workloads_to_move: workloads.filter((w) => !stays(w)).length,
-    workloads_migrated: figures['workloads-migrated'],
-    percent_workloads_migrated: figures['percent-workloads-migrated'],
-    servers: backlog.byKey.servers.size,
-    servers_in_service: inService(serverFigures, firstServers(serverFigures)).length,
-    servers_migrated: figures['servers-migrated'],
-    percent_servers_migrated: figures['percent-servers-migrated'],
-    workloads_rationalized: figures['workloads-rationalized'],
-  };
-}
+const NOTHING: KpiFigures = { workloads: 0, workloads_to_move: 0, workloads_migrated: 0, percent_workloads_migrated: 0, servers: 0, servers_in_service: 0, servers_migrated: 0, percent_servers_migrated: 0, workloads_rationalized: 0 };
 
 /** From `since` to `until`, every day, week or month (calendar months: the same day, or the month's last). */
 export function sampleDates(since: string, until: string, every: Interval): string[] {

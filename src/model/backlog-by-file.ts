@@ -15,10 +15,16 @@ interface Placed {
   entity: Entity;
 }
 
+/** Told when the entity `byKey` holds for a key changes: `was` leaves it, `now` takes it (none when the key comes or goes). */
+export type FirstChanged = (was: Entity | undefined, now: Entity | undefined) => void;
+
 export class BacklogByFile {
   private readonly files = new Map<string, readonly Entity[]>();
   private readonly placed = new Map<CollectionName, Map<string, Placed[]>>(COLLECTION_NAMES.map((name) => [name, new Map()]));
   private readonly first = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, new Map()])) as unknown as Backlog['byKey'];
+
+  /** `firstChanged`: for figures kept up to date with the model, at a cost of what changed. */
+  constructor(private readonly firstChanged: FirstChanged = () => {}) {}
 
   /** The entities of the file at `path` now; none takes it out. */
   set(path: string, entities: readonly Entity[] | undefined): void {
@@ -58,12 +64,16 @@ export class BacklogByFile {
     if (!list) {
       byKey.set(key, [placed]);
       (this.first[collection] as Map<string, Entity>).set(key, placed.entity);
+      this.firstChanged(undefined, placed.entity);
       return;
     }
     let i = list.length;
     while (i > 0 && before(placed, list[i - 1]!)) i--;
     list.splice(i, 0, placed);
-    if (i === 0) (this.first[collection] as Map<string, Entity>).set(key, placed.entity);
+    if (i === 0) {
+      (this.first[collection] as Map<string, Entity>).set(key, placed.entity);
+      this.firstChanged(list[1]!.entity, placed.entity);
+    }
   }
 
   private remove(path: string, entity: Entity): void {
@@ -75,7 +85,11 @@ export class BacklogByFile {
     if (list.length === 0) {
       byKey.delete(entity.key);
       first.delete(entity.key);
-    } else if (i === 0) first.set(entity.key, list[0]!.entity);
+      this.firstChanged(entity, undefined);
+    } else if (i === 0) {
+      first.set(entity.key, list[0]!.entity);
+      this.firstChanged(entity, list[0]!.entity);
+    }
   }
 }
 

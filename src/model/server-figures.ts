@@ -21,14 +21,6 @@ export function serverFiguresOf(backlog: Backlog, repeated = repeatedServers(bac
   return figuresOf(backlog.entities.servers, repeated);
 }
 
-/**
- * The figures of the first server of each id (those `byKey` holds), none repeated: a model kept
- * file by file (git history) has that map at hand, and its full list would be made again.
- */
-export function firstServerFiguresOf(backlog: Backlog): ServerFigures {
-  return figuresOf([...backlog.byKey.servers.values()], new Set());
-}
-
 /** A field added up over servers decoded already (one workload's), in their order. */
 export function totalOfServers(servers: readonly Server[], field: SummedField): number {
   return sumOf(figuresOf(servers, new Set()), servers.keys(), field);
@@ -65,9 +57,14 @@ export function firstServers(figures: ServerFigures): number[] {
   return firsts;
 }
 
-/** Those of these servers still in service (not decommissioned): what a share of servers migrated is of. */
+/** Those of these servers still in service: what a share of servers migrated is of. */
 export function inService(figures: ServerFigures, servers: readonly number[]): number[] {
-  return servers.filter((server) => figures.status[server] !== 'decommissioned');
+  return servers.filter((server) => isInService(figures.status[server]));
+}
+
+/** A server of this status is in service: not decommissioned. */
+export function isInService(status: Server['data']['status'] | undefined): boolean {
+  return status !== 'decommissioned';
 }
 
 /** A field added up over the servers of these indexes, in their order (a server without it counts 0). */

@@ -11,6 +11,11 @@ export function stays(workload: Workload): boolean {
 }
 
 /** It has already moved. */
+/** Its strategy is decided (not `tbd`). */
+export function isRationalized(workload: Workload): boolean {
+  return workload.data.strategy !== undefined && workload.data.strategy !== 'tbd';
+}
+
 export function hasMoved(workload: Workload): boolean {
   return workload.data.status === 'migrated' || workload.data.status === 'optimized';
 }

@@ -3,7 +3,7 @@
 import type { MEASURES } from '../../schemas/outcome.js';
 import type { Entity } from '../model/entity.js';
 import { addTo, groupBy } from '../model/group.js';
-import { hasMoved, stays, waveOf } from '../model/status.js';
+import { hasMoved, isRationalized, stays, waveOf } from '../model/status.js';
 import type { Backlog } from '../model/backlog.js';
 import { firstServers, inService, sumOf, type ServerFigures } from '../model/server-figures.js';
 import { blockedBy, serversOfAll, totalOf } from './computed.js';
@@ -134,7 +134,7 @@ export function measures(backlog: Backlog, serverFigures: ServerFigures): Record
     'servers-migrated': migratedServers.length,
     'cores-migrated': sumOf(serverFigures, migratedServers, 'cores'),
     'memory-gb-migrated': sumOf(serverFigures, migratedServers, 'memory_gb'),
-    'workloads-rationalized': workloads.filter((w) => w.data.strategy !== undefined && w.data.strategy !== 'tbd').length,
+    'workloads-rationalized': workloads.filter(isRationalized).length,
     'percent-workloads-migrated': percent(migrated, toMove),
     'percent-servers-migrated': percent(migratedServers.length, inServiceCount),
     'remediations-open': backlog.entities.remediations.filter(isOpenRemediation).length,
