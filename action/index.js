@@ -27519,9 +27519,6 @@ var init_backlog = __esm({
 function serverFiguresOf(backlog, repeated = repeatedServers(backlog.entities.servers)) {
   return figuresOf(backlog.entities.servers, repeated);
 }
-function firstServerFiguresOf(backlog) {
-  return figuresOf([...backlog.byKey.servers.values()], /* @__PURE__ */ new Set());
-}
 function totalOfServers(servers, field2) {
   return sumOf(figuresOf(servers, /* @__PURE__ */ new Set()), servers.keys(), field2);
 }
@@ -27548,7 +27545,10 @@ function firstServers(figures) {
   return firsts;
 }
 function inService(figures, servers) {
-  return servers.filter((server) => figures.status[server] !== "decommissioned");
+  return servers.filter((server) => isInService(figures.status[server]));
+}
+function isInService(status) {
+  return status !== "decommissioned";
 }
 function sumOf(figures, servers, field2) {
   const column = figures[field2];
@@ -44607,6 +44607,9 @@ function stays(workload) {
   const { strategy, status } = workload.data;
   return strategy === "retain" || strategy === "retire" || status === "retained" || status === "retired";
 }
+function isRationalized(workload) {
+  return workload.data.strategy !== void 0 && workload.data.strategy !== "tbd";
+}
 function hasMoved(workload) {
   return workload.data.status === "migrated" || workload.data.status === "optimized";
 }
@@ -45150,9 +45153,9 @@ function findings(read, options, files, rules = RULES) {
   }
   return diagnostics.sort(compareDiagnostics);
 }
-function findingsKept(read, options, files, keep) {
-  const undated = keep(() => findings(read, options, files, RULES.filter((rule) => !DATED_RULES.includes(rule))));
-  const dated = findings({ ...read, drafts: [] }, options, files, DATED_RULES);
+function findingsKept(read, options, files, keep, rules = RULES) {
+  const undated = keep(() => findings(read, options, files, rules.filter((rule) => !DATED_RULES.includes(rule))));
+  const dated = findings({ ...read, drafts: [] }, options, files, rules.filter((rule) => DATED_RULES.includes(rule)));
   return [...undated, ...dated].sort(compareDiagnostics);
 }
 var init_validate = __esm({
@@ -52135,8 +52138,288 @@ var init_backlog_at = __esm({
   }
 });
 
+// src/load/graph-snapshot.ts
+function graphSections(backlog, graph) {
+  const { status, cores, memory_gb, repeated } = graph.serverFigures;
+  const figures = { status, cores, memory_gb, repeated: [...repeated] };
+  return { [GRAPH_SECTION]: storedGraph(backlog, graph), [FIGURES_SECTION]: figures };
+}
+function graphOfSections(section, model) {
+  return graphOfStored(section(GRAPH_SECTION), model, () => {
+    const stored = section(FIGURES_SECTION);
+    const column = (values) => values.map((value2) => value2 ?? void 0);
+    return { status: column(stored.status), cores: column(stored.cores), memory_gb: column(stored.memory_gb), repeated: new Set(stored.repeated) };
+  });
+}
+function storedGraph(backlog, graph) {
+  const workloads = indexes(backlog.entities.workloads);
+  const servers = indexes(backlog.entities.servers);
+  const dependencies = indexes(backlog.entities.dependencies);
+  const workload = (entity) => workloads.get(entity);
+  const edges = [[], [], [], [], []];
+  for (const edge of graph.edges) {
+    edges[0].push(workload(edge.from));
+    edges[1].push(workload(edge.to));
+    edges[2].push(classificationIndex(edge.classification));
+    edges[3].push(edge.dependency ? dependencies.get(edge.dependency) : DEPENDS_ON);
+    edges[4].push(edge.dependency ? NO_ITEM : edge.origin.path[3] ?? NO_ITEM);
+  }
+  return {
+    edges: edges.map(int32Base64),
+    externals: graph.externals.map((edge) => [edge.from.map(workload), edge.name, classificationIndex(edge.classification), dependencies.get(edge.dependency)]),
+    moveGroups: graph.moveGroups.map((group) => group.map(workload)),
+    serversOf: [...graph.serversOf].map(([key, owned]) => [workload(backlog.byKey.workloads.get(key)), owned.map((server) => servers.get(server))])
+  };
+}
+function graphOfStored(stored, { backlog, entityAt }, serverFigures) {
+  const workloads = backlog.entities.workloads;
+  const serversOf2 = new Map(stored.serversOf.map(([owner, servers]) => [workloads[owner].key, servers]));
+  return graphOf({
+    edges: () => {
+      const [from, to, classification, dependency, item] = stored.edges.map(fromInt32Base64);
+      return Array.from(from, (source, at2) => new StoredEdge(workloads[source], workloads[to[at2]], DEPENDENCY_CLASSIFICATIONS[classification[at2]], dependency[at2], item[at2], entityAt));
+    },
+    externals: () => stored.externals.map(([from, name, classification, dependency]) => new StoredExternal(from.map((index) => workloads[index]), name, DEPENDENCY_CLASSIFICATIONS[classification], dependency, entityAt)),
+    moveGroups: stored.moveGroups.map((group) => group.map((index) => workloads[index])),
+    serversOf: () => new LazyMap(
+      (key) => serversOf2.get(key)?.map((index) => entityAt("servers", index)),
+      () => [...serversOf2].map(([key, servers]) => [key, servers.map((index) => entityAt("servers", index))])
+    ),
+    serverIndexesOf: () => serversOf2,
+    serverFigures,
+    // Queries ask for the owners of a few servers (those a remediation names): each is found alone.
+    ownersOf: () => new LazyMap(
+      (key) => {
+        const server = backlog.byKey.servers.get(key);
+        return server && ownersOfServer(server, backlog.byKey.workloads);
+      },
+      () => ownersOfServers(backlog)
+    )
+  });
+}
+function indexes(entities) {
+  return new Map(entities.map((entity, index) => [entity, index]));
+}
+function classificationIndex(classification) {
+  return classification === void 0 ? -1 : DEPENDENCY_CLASSIFICATIONS.indexOf(classification);
+}
+var DEPENDS_ON, NO_ITEM, GRAPH_SECTION, FIGURES_SECTION, StoredEdge, StoredExternal;
+var init_graph_snapshot = __esm({
+  "src/load/graph-snapshot.ts"() {
+    "use strict";
+    init_vocabulary();
+    init_entity();
+    init_graph();
+    init_int32_base64();
+    init_lazy_map();
+    DEPENDS_ON = -1;
+    NO_ITEM = -1;
+    GRAPH_SECTION = "graph";
+    FIGURES_SECTION = "server-figures";
+    StoredEdge = class {
+      constructor(from, to, classification, dependencyIndex, item, entityAt) {
+        this.from = from;
+        this.to = to;
+        this.classification = classification;
+        this.dependencyIndex = dependencyIndex;
+        this.item = item;
+        this.entityAt = entityAt;
+      }
+      get dependency() {
+        return this.dependencyIndex === DEPENDS_ON ? void 0 : this.entityAt("dependencies", this.dependencyIndex);
+      }
+      get origin() {
+        if (this.dependencyIndex !== DEPENDS_ON) return fieldLocation(this.dependency, "to");
+        return this.item === NO_ITEM ? fieldLocation(this.from, "depends_on") : fieldLocation(this.from, "depends_on", this.item);
+      }
+    };
+    StoredExternal = class {
+      constructor(from, name, classification, dependencyIndex, entityAt) {
+        this.from = from;
+        this.name = name;
+        this.classification = classification;
+        this.dependencyIndex = dependencyIndex;
+        this.entityAt = entityAt;
+      }
+      get dependency() {
+        return this.entityAt("dependencies", this.dependencyIndex);
+      }
+    };
+  }
+});
+
+// src/load/snapshot.ts
+import { createHash as createHash6 } from "node:crypto";
+async function saveSnapshot(cache, root, source, content, takenAt) {
+  const stamped = content.files.map((file) => ({ path: file.path, file }));
+  if (!content.files.some((file) => file.path === ROOT_FILE)) stamped.push({ path: ROOT_FILE, file: content.rootFile });
+  const stamps = [];
+  const racy = {};
+  for (const [index, { path, file }] of stamped.entries()) {
+    const stamp = source.stamp(path);
+    if (file === void 0) {
+      if (stamp) return;
+      stamps.push(null);
+      continue;
+    }
+    if (!stamp) return;
+    stamps.push(stamp.key);
+    if (stamp.changedAt >= takenAt - RACY_MS) {
+      const bytes = await source.readFile(path);
+      if (!bytes || decodeText(bytes).text !== file.text) return;
+      racy[index] = { hash: hashOf(bytes), changedAt: stamp.changedAt };
+    }
+  }
+  const paths = content.files.map((file) => file.path);
+  const header = {
+    format: SNAPSHOT_FORMAT,
+    ...modelHeader(content.backlog),
+    paths,
+    stamped: stamped.map((file) => file.path),
+    stamps,
+    racy,
+    fullParser: content.files.flatMap((file, index) => file.parser === "full" ? [index] : []),
+    exclude: [...content.exclude],
+    drafts: content.drafts,
+    unreadableFiles: content.unreadableFiles
+  };
+  const graph = graphSections(content.backlog, content.graph ?? buildGraph(content.backlog));
+  const written = cache.write(cache.location(root, "snapshot"), header, { ...modelSections(content.backlog, paths, true), ...graph });
+  cache.tidy(root);
+  return written ? keeper(cache, root, header) : void 0;
+}
+async function openSnapshot(cache, root, source, filesOf) {
+  const file = cache.read(cache.location(root, "snapshot"));
+  const header = file?.header;
+  if (!file || !header || header.format !== SNAPSHOT_FORMAT) return void 0;
+  const checkedAt = Date.now();
+  if (!await matches(header, source, filesOf)) return void 0;
+  settle2(file, header, checkedAt);
+  const fullParser = new Set(header.fullParser.map((index) => header.paths[index]));
+  const model = storedModelOf(file, header.paths);
+  const opened = {
+    backlog: model.backlog,
+    drafts: header.drafts,
+    unreadableFiles: header.unreadableFiles,
+    parserOf: (path) => fullParser.has(path) ? "full" : "fast",
+    kept: keeper(cache, root, header)
+  };
+  const section = (name) => {
+    const found = file.section(name);
+    if (found === void 0) throw new DamagedCacheError(`the snapshot ${cache.location(root, "snapshot")} has no ${name}`);
+    return found;
+  };
+  defineLazy(opened, "graph", () => graphOfSections(section, model));
+  return opened;
+}
+function keeper(cache, root, header) {
+  const { racy: _racy, ...held } = header;
+  delete held.cache;
+  delete held.version;
+  delete held.sections;
+  const contentId = hashOf(Buffer.from(JSON.stringify(held)));
+  return (name, compute) => keptValue(cache, root, `${name}.${contentId}`, compute);
+}
+function keptValue(cache, root, key, compute) {
+  const location = cache.location(root, "kept", key);
+  const stored = cache.read(location)?.section(KEPT_SECTION);
+  if (stored) return stored.value;
+  const value2 = compute();
+  if (cache.write(location, {}, { [KEPT_SECTION]: { value: value2 } })) cache.tidy(root);
+  return value2;
+}
+async function matches(header, source, filesOf) {
+  const paths = await filesOf(header.exclude);
+  if (paths.length !== header.paths.length || paths.some((path, index) => path !== header.paths[index])) return false;
+  for (const [index, path] of header.stamped.entries()) {
+    if ((source.stamp(path)?.key ?? null) !== header.stamps[index]) return false;
+    const hash = header.racy[index]?.hash;
+    if (hash !== void 0) {
+      const bytes = await source.readFile(path);
+      if (!bytes || hashOf(bytes) !== hash) return false;
+    }
+  }
+  return true;
+}
+function settle2(file, header, checkedAt) {
+  const racy = Object.values(header.racy);
+  if (racy.length === 0 || racy.some(({ changedAt }) => changedAt >= checkedAt - RACY_MS)) return;
+  file.rewrite({ ...header, racy: {} });
+}
+function hashOf(bytes) {
+  return createHash6("sha1").update(bytes).digest("hex");
+}
+var SNAPSHOT_FORMAT, RACY_MS, KEPT_SECTION;
+var init_snapshot = __esm({
+  "src/load/snapshot.ts"() {
+    "use strict";
+    init_errors();
+    init_decode();
+    init_find_root();
+    init_model_snapshot();
+    init_graph();
+    init_lazy();
+    init_graph_snapshot();
+    SNAPSHOT_FORMAT = 6;
+    RACY_MS = 3e3;
+    KEPT_SECTION = "value";
+  }
+});
+
+// src/git/worktree-blob-ids.ts
+var IDS, WorktreeBlobIds;
+var init_worktree_blob_ids = __esm({
+  "src/git/worktree-blob-ids.ts"() {
+    "use strict";
+    init_content_id();
+    init_snapshot();
+    IDS = "ids";
+    WorktreeBlobIds = class _WorktreeBlobIds {
+      constructor(cache, root, known) {
+        this.cache = cache;
+        this.root = root;
+        this.known = known;
+      }
+      used = /* @__PURE__ */ new Map();
+      added = false;
+      /** The ids kept for a backlog root; none when there are none or the entry is damaged. */
+      static open(cache, root) {
+        let stored;
+        try {
+          stored = cache.read(cache.location(root, "blob-ids"))?.section(IDS);
+        } catch {
+        }
+        return new _WorktreeBlobIds(cache, root, new Map(stored && typeof stored === "object" ? Object.entries(stored) : []));
+      }
+      /** The blob id of a file as it is now: kept from an earlier run while its stamp is the same, else read. Undefined when it is gone. */
+      async idOf(source, path, room) {
+        const readAt = Date.now();
+        const stamp = source.stamp(path);
+        const known = this.known.get(path);
+        if (stamp && Array.isArray(known) && known[0] === stamp.key && typeof known[1] === "string") {
+          this.used.set(path, known);
+          return known[1];
+        }
+        const bytes = await source.readFile(path, room);
+        if (!bytes) return void 0;
+        const id2 = blobId(bytes);
+        if (stamp && stamp.changedAt < readAt - RACY_MS) {
+          this.used.set(path, [stamp.key, id2]);
+          this.added = true;
+        }
+        return id2;
+      }
+      /** Writes the ids of the files asked for this run, when any was read. */
+      save() {
+        if (!this.added) return;
+        if (this.cache.write(this.cache.location(this.root, "blob-ids"), {}, { [IDS]: Object.fromEntries(this.used) })) this.cache.tidy(this.root);
+      }
+    };
+  }
+});
+
 // src/git/worktree-commit.ts
-async function commitOfWorktree(repository, source) {
+async function commitOfWorktree(repository, source, known) {
   const listing = headCommit(repository).then(async (head2) => head2 === void 0 ? void 0 : { head: head2, tree: await treeOf(repository, head2) }).catch(() => void 0);
   const paths = (await source.listFiles()).filter(isBacklogFile);
   const listed = paths.length;
@@ -52144,11 +52427,14 @@ async function commitOfWorktree(repository, source) {
   const ids2 = /* @__PURE__ */ new Map();
   let room = new Uint8Array(1 << 16);
   const into = (size) => (size <= room.length ? room : room = new Uint8Array(size)).subarray(0, size);
+  const idOf = async (path) => {
+    if (known) return known.idOf(source, path, into);
+    const bytes = await source.readFile(path, into);
+    return bytes && blobId(bytes);
+  };
   try {
-    for (const path of paths) {
-      const bytes = await source.readFile(path, into);
-      ids2.set(path, bytes && blobId(bytes));
-    }
+    for (const path of paths) ids2.set(path, await idOf(path));
+    known?.save();
   } catch {
     return void 0;
   }
@@ -52190,7 +52476,7 @@ async function reviewSidesAt(repository, given, root, options) {
     return tree === void 0 ? void 0 : cache.location(root, "review", `${tree}.${asOf}`);
   };
   const commitLocations = new Map(given.map((at2) => [at2, locationOf2(at2)]));
-  const worktree = cache && given.includes(WORKTREE) ? await commitOfWorktree(repository, worktreeSource) : void 0;
+  const worktree = cache && given.includes(WORKTREE) ? await commitOfWorktree(repository, worktreeSource, WorktreeBlobIds.open(cache, root)) : void 0;
   const ats = worktree === void 0 ? given : given.map((at2) => at2 === WORKTREE ? worktree : at2);
   const noticesOf = (index, notices) => given[index] === WORKTREE ? worktreeSource.notices : notices;
   const locations = await Promise.all(ats.map((at2) => commitLocations.get(at2) ?? locationOf2(at2)));
@@ -52289,6 +52575,7 @@ var init_review_sides = __esm({
     init_backlog_at();
     init_make_folder();
     init_repository();
+    init_worktree_blob_ids();
     init_worktree_commit();
     init_fs_source();
     REVIEW_FORMAT = 4;
@@ -55068,225 +55355,6 @@ var init_list2 = __esm({
   }
 });
 
-// src/load/graph-snapshot.ts
-function graphSections(backlog, graph) {
-  const { status, cores, memory_gb, repeated } = graph.serverFigures;
-  const figures = { status, cores, memory_gb, repeated: [...repeated] };
-  return { [GRAPH_SECTION]: storedGraph(backlog, graph), [FIGURES_SECTION]: figures };
-}
-function graphOfSections(section, model) {
-  return graphOfStored(section(GRAPH_SECTION), model, () => {
-    const stored = section(FIGURES_SECTION);
-    const column = (values) => values.map((value2) => value2 ?? void 0);
-    return { status: column(stored.status), cores: column(stored.cores), memory_gb: column(stored.memory_gb), repeated: new Set(stored.repeated) };
-  });
-}
-function storedGraph(backlog, graph) {
-  const workloads = indexes(backlog.entities.workloads);
-  const servers = indexes(backlog.entities.servers);
-  const dependencies = indexes(backlog.entities.dependencies);
-  const workload = (entity) => workloads.get(entity);
-  const edges = [[], [], [], [], []];
-  for (const edge of graph.edges) {
-    edges[0].push(workload(edge.from));
-    edges[1].push(workload(edge.to));
-    edges[2].push(classificationIndex(edge.classification));
-    edges[3].push(edge.dependency ? dependencies.get(edge.dependency) : DEPENDS_ON);
-    edges[4].push(edge.dependency ? NO_ITEM : edge.origin.path[3] ?? NO_ITEM);
-  }
-  return {
-    edges: edges.map(int32Base64),
-    externals: graph.externals.map((edge) => [edge.from.map(workload), edge.name, classificationIndex(edge.classification), dependencies.get(edge.dependency)]),
-    moveGroups: graph.moveGroups.map((group) => group.map(workload)),
-    serversOf: [...graph.serversOf].map(([key, owned]) => [workload(backlog.byKey.workloads.get(key)), owned.map((server) => servers.get(server))])
-  };
-}
-function graphOfStored(stored, { backlog, entityAt }, serverFigures) {
-  const workloads = backlog.entities.workloads;
-  const serversOf2 = new Map(stored.serversOf.map(([owner, servers]) => [workloads[owner].key, servers]));
-  return graphOf({
-    edges: () => {
-      const [from, to, classification, dependency, item] = stored.edges.map(fromInt32Base64);
-      return Array.from(from, (source, at2) => new StoredEdge(workloads[source], workloads[to[at2]], DEPENDENCY_CLASSIFICATIONS[classification[at2]], dependency[at2], item[at2], entityAt));
-    },
-    externals: () => stored.externals.map(([from, name, classification, dependency]) => new StoredExternal(from.map((index) => workloads[index]), name, DEPENDENCY_CLASSIFICATIONS[classification], dependency, entityAt)),
-    moveGroups: stored.moveGroups.map((group) => group.map((index) => workloads[index])),
-    serversOf: () => new LazyMap(
-      (key) => serversOf2.get(key)?.map((index) => entityAt("servers", index)),
-      () => [...serversOf2].map(([key, servers]) => [key, servers.map((index) => entityAt("servers", index))])
-    ),
-    serverIndexesOf: () => serversOf2,
-    serverFigures,
-    // Queries ask for the owners of a few servers (those a remediation names): each is found alone.
-    ownersOf: () => new LazyMap(
-      (key) => {
-        const server = backlog.byKey.servers.get(key);
-        return server && ownersOfServer(server, backlog.byKey.workloads);
-      },
-      () => ownersOfServers(backlog)
-    )
-  });
-}
-function indexes(entities) {
-  return new Map(entities.map((entity, index) => [entity, index]));
-}
-function classificationIndex(classification) {
-  return classification === void 0 ? -1 : DEPENDENCY_CLASSIFICATIONS.indexOf(classification);
-}
-var DEPENDS_ON, NO_ITEM, GRAPH_SECTION, FIGURES_SECTION, StoredEdge, StoredExternal;
-var init_graph_snapshot = __esm({
-  "src/load/graph-snapshot.ts"() {
-    "use strict";
-    init_vocabulary();
-    init_entity();
-    init_graph();
-    init_int32_base64();
-    init_lazy_map();
-    DEPENDS_ON = -1;
-    NO_ITEM = -1;
-    GRAPH_SECTION = "graph";
-    FIGURES_SECTION = "server-figures";
-    StoredEdge = class {
-      constructor(from, to, classification, dependencyIndex, item, entityAt) {
-        this.from = from;
-        this.to = to;
-        this.classification = classification;
-        this.dependencyIndex = dependencyIndex;
-        this.item = item;
-        this.entityAt = entityAt;
-      }
-      get dependency() {
-        return this.dependencyIndex === DEPENDS_ON ? void 0 : this.entityAt("dependencies", this.dependencyIndex);
-      }
-      get origin() {
-        if (this.dependencyIndex !== DEPENDS_ON) return fieldLocation(this.dependency, "to");
-        return this.item === NO_ITEM ? fieldLocation(this.from, "depends_on") : fieldLocation(this.from, "depends_on", this.item);
-      }
-    };
-    StoredExternal = class {
-      constructor(from, name, classification, dependencyIndex, entityAt) {
-        this.from = from;
-        this.name = name;
-        this.classification = classification;
-        this.dependencyIndex = dependencyIndex;
-        this.entityAt = entityAt;
-      }
-      get dependency() {
-        return this.entityAt("dependencies", this.dependencyIndex);
-      }
-    };
-  }
-});
-
-// src/load/snapshot.ts
-import { createHash as createHash6 } from "node:crypto";
-async function saveSnapshot(cache, root, source, content, takenAt) {
-  const stamped = content.files.map((file) => ({ path: file.path, file }));
-  if (!content.files.some((file) => file.path === ROOT_FILE)) stamped.push({ path: ROOT_FILE, file: content.rootFile });
-  const stamps = [];
-  const racy = {};
-  for (const [index, { path, file }] of stamped.entries()) {
-    const stamp = source.stamp(path);
-    if (file === void 0) {
-      if (stamp) return;
-      stamps.push(null);
-      continue;
-    }
-    if (!stamp) return;
-    stamps.push(stamp.key);
-    if (stamp.changedAt >= takenAt - RACY_MS) {
-      const bytes = await source.readFile(path);
-      if (!bytes || decodeText(bytes).text !== file.text) return;
-      racy[index] = { hash: hashOf(bytes), changedAt: stamp.changedAt };
-    }
-  }
-  const paths = content.files.map((file) => file.path);
-  const header = {
-    format: SNAPSHOT_FORMAT,
-    ...modelHeader(content.backlog),
-    paths,
-    stamped: stamped.map((file) => file.path),
-    stamps,
-    racy,
-    fullParser: content.files.flatMap((file, index) => file.parser === "full" ? [index] : []),
-    exclude: [...content.exclude],
-    drafts: content.drafts,
-    unreadableFiles: content.unreadableFiles
-  };
-  const graph = graphSections(content.backlog, content.graph ?? buildGraph(content.backlog));
-  cache.write(cache.location(root, "snapshot"), header, { ...modelSections(content.backlog, paths, true), ...graph });
-  cache.tidy(root);
-}
-async function openSnapshot(cache, root, source, filesOf) {
-  const file = cache.read(cache.location(root, "snapshot"));
-  const header = file?.header;
-  if (!file || !header || header.format !== SNAPSHOT_FORMAT) return void 0;
-  const checkedAt = Date.now();
-  if (!await matches(header, source, filesOf)) return void 0;
-  settle2(file, header, checkedAt);
-  const fullParser = new Set(header.fullParser.map((index) => header.paths[index]));
-  const model = storedModelOf(file, header.paths);
-  const opened = {
-    backlog: model.backlog,
-    drafts: header.drafts,
-    unreadableFiles: header.unreadableFiles,
-    parserOf: (path) => fullParser.has(path) ? "full" : "fast",
-    kept: (name, compute) => keptValue(cache, root, `${name}.${file.id}`, compute)
-  };
-  const section = (name) => {
-    const found = file.section(name);
-    if (found === void 0) throw new DamagedCacheError(`the snapshot ${cache.location(root, "snapshot")} has no ${name}`);
-    return found;
-  };
-  defineLazy(opened, "graph", () => graphOfSections(section, model));
-  return opened;
-}
-function keptValue(cache, root, key, compute) {
-  const location = cache.location(root, "kept", key);
-  const stored = cache.read(location)?.section(KEPT_SECTION);
-  if (stored) return stored.value;
-  const value2 = compute();
-  if (cache.write(location, {}, { [KEPT_SECTION]: { value: value2 } })) cache.tidy(root);
-  return value2;
-}
-async function matches(header, source, filesOf) {
-  const paths = await filesOf(header.exclude);
-  if (paths.length !== header.paths.length || paths.some((path, index) => path !== header.paths[index])) return false;
-  for (const [index, path] of header.stamped.entries()) {
-    if ((source.stamp(path)?.key ?? null) !== header.stamps[index]) return false;
-    const hash = header.racy[index]?.hash;
-    if (hash !== void 0) {
-      const bytes = await source.readFile(path);
-      if (!bytes || hashOf(bytes) !== hash) return false;
-    }
-  }
-  return true;
-}
-function settle2(file, header, checkedAt) {
-  const racy = Object.values(header.racy);
-  if (racy.length === 0 || racy.some(({ changedAt }) => changedAt >= checkedAt - RACY_MS)) return;
-  file.rewrite({ ...header, racy: {} });
-}
-function hashOf(bytes) {
-  return createHash6("sha1").update(bytes).digest("hex");
-}
-var SNAPSHOT_FORMAT, RACY_MS, KEPT_SECTION;
-var init_snapshot = __esm({
-  "src/load/snapshot.ts"() {
-    "use strict";
-    init_errors();
-    init_decode();
-    init_find_root();
-    init_model_snapshot();
-    init_graph();
-    init_lazy();
-    init_graph_snapshot();
-    SNAPSHOT_FORMAT = 6;
-    RACY_MS = 3e3;
-    KEPT_SECTION = "value";
-  }
-});
-
 // src/cli/read-backlog.ts
 var read_backlog_exports = {};
 __export(read_backlog_exports, {
@@ -55301,7 +55369,8 @@ async function readBacklog(io, root, source, options) {
   await parseCache?.save();
   if (cache && options.snapshot) {
     const { files, root: rootFile, backlog, graph, drafts, unreadableFiles } = loaded;
-    await saveSnapshot(cache, root, source, { exclude: rootFile.exclude, rootFile: rootFile.file, files, backlog, graph, drafts, unreadableFiles }, takenAt);
+    const kept = await saveSnapshot(cache, root, source, { exclude: rootFile.exclude, rootFile: rootFile.file, files, backlog, graph, drafts, unreadableFiles }, takenAt);
+    if (kept) return { ...loaded, kept };
   }
   return loaded;
 }
@@ -55324,7 +55393,7 @@ async function openForQuery(io, rootOption) {
   if (!snapshot) {
     const opened = await readFiles2(io, root, source, true);
     const byPath3 = new Map(opened.files.map((file) => [file.path, file]));
-    return { root, context: opened.context, read: opened, sourceOf: (path) => byPath3.get(path), kept: (_name, compute) => compute() };
+    return { root, context: opened.context, read: opened, sourceOf: (path) => byPath3.get(path), kept: opened.kept ?? ((_name, compute) => compute()) };
   }
   warnOfSkipsAndErrors(io, source, snapshot.drafts);
   return {
@@ -57390,7 +57459,7 @@ function planOptions(options) {
 }
 function waveFindings(opened, asOf) {
   const placeable2 = { get: (path) => opened.sourceOf(path) };
-  return findings({ ...opened.read, drafts: [], ...opened.context }, { asOf }, placeable2, WAVE_RULES);
+  return findingsKept({ ...opened.read, drafts: [], ...opened.context }, { asOf }, placeable2, (compute) => opened.kept("findings.waves", compute), WAVE_RULES);
 }
 var init_waves3 = __esm({
   "src/cli/commands/waves.ts"() {
@@ -57585,7 +57654,7 @@ function measures(backlog, serverFigures) {
     "servers-migrated": migratedServers.length,
     "cores-migrated": sumOf(serverFigures, migratedServers, "cores"),
     "memory-gb-migrated": sumOf(serverFigures, migratedServers, "memory_gb"),
-    "workloads-rationalized": workloads.filter((w) => w.data.strategy !== void 0 && w.data.strategy !== "tbd").length,
+    "workloads-rationalized": workloads.filter(isRationalized).length,
     "percent-workloads-migrated": percent(migrated, toMove),
     "percent-servers-migrated": percent(migratedServers.length, inServiceCount),
     "remediations-open": backlog.entities.remediations.filter(isOpenRemediation).length,
@@ -57787,6 +57856,11 @@ var init_backlog_by_file = __esm({
     init_vocabulary();
     init_lazy();
     BacklogByFile = class {
+      /** `firstChanged`: for figures kept up to date with the model, at a cost of what changed. */
+      constructor(firstChanged = () => {
+      }) {
+        this.firstChanged = firstChanged;
+      }
       files = /* @__PURE__ */ new Map();
       placed = new Map(COLLECTION_NAMES.map((name) => [name, /* @__PURE__ */ new Map()]));
       first = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, /* @__PURE__ */ new Map()]));
@@ -57825,12 +57899,16 @@ var init_backlog_by_file = __esm({
         if (!list) {
           byKey.set(key, [placed]);
           this.first[collection].set(key, placed.entity);
+          this.firstChanged(void 0, placed.entity);
           return;
         }
         let i2 = list.length;
         while (i2 > 0 && before(placed, list[i2 - 1])) i2--;
         list.splice(i2, 0, placed);
-        if (i2 === 0) this.first[collection].set(key, placed.entity);
+        if (i2 === 0) {
+          this.first[collection].set(key, placed.entity);
+          this.firstChanged(list[1].entity, placed.entity);
+        }
       }
       remove(path, entity) {
         const byKey = this.placed.get(entity.collection);
@@ -57841,7 +57919,11 @@ var init_backlog_by_file = __esm({
         if (list.length === 0) {
           byKey.delete(entity.key);
           first2.delete(entity.key);
-        } else if (i2 === 0) first2.set(entity.key, list[0].entity);
+          this.firstChanged(entity, void 0);
+        } else if (i2 === 0) {
+          first2.set(entity.key, list[0].entity);
+          this.firstChanged(entity, list[0].entity);
+        }
       }
     };
   }
@@ -57852,7 +57934,7 @@ async function* commitBacklogs(repository, commits, options = {}) {
   const sources = await gitSources(repository, commits);
   const cache = options.cache?.();
   const contents = /* @__PURE__ */ new Map();
-  const model = new BacklogByFile();
+  const model = new BacklogByFile(options.firstChanged);
   const keyOf3 = (source, path) => `${path === ROOT_FILE}\0${source.contentId(path)}`;
   for (const source of sources) {
     const rootBytes = await source.readFile(ROOT_FILE);
@@ -57895,6 +57977,58 @@ var init_commit_backlogs = __esm({
   }
 });
 
+// src/git/kpi-tally.ts
+var KpiTally;
+var init_kpi_tally = __esm({
+  "src/git/kpi-tally.ts"() {
+    "use strict";
+    init_server_figures();
+    init_status();
+    init_report();
+    KpiTally = class {
+      workloads = 0;
+      toMove = 0;
+      migrated = 0;
+      rationalized = 0;
+      servers = 0;
+      serversInService = 0;
+      serversMigrated = 0;
+      /** The first entity of a key changed (model/backlog-by-file.ts): `was` leaves the counts, `now` joins them. */
+      change = (was, now) => {
+        if (was) this.count(was, -1);
+        if (now) this.count(now, 1);
+      };
+      figures() {
+        return {
+          workloads: this.workloads,
+          workloads_to_move: this.toMove,
+          workloads_migrated: this.migrated,
+          percent_workloads_migrated: percent(this.migrated, this.toMove),
+          servers: this.servers,
+          servers_in_service: this.serversInService,
+          servers_migrated: this.serversMigrated,
+          percent_servers_migrated: percent(this.serversMigrated, this.serversInService),
+          workloads_rationalized: this.rationalized
+        };
+      }
+      count(entity, by) {
+        if (entity.collection === "workloads") {
+          const workload = entity;
+          this.workloads += by;
+          if (!stays(workload)) this.toMove += by;
+          if (hasMoved(workload)) this.migrated += by;
+          if (isRationalized(workload)) this.rationalized += by;
+        } else if (entity.collection === "servers") {
+          const { status } = entity.data;
+          this.servers += by;
+          if (isInService(status)) this.serversInService += by;
+          if (status === "migrated") this.serversMigrated += by;
+        }
+      }
+    };
+  }
+});
+
 // src/git/kpi-history.ts
 async function kpiHistory(repository, options) {
   const pathspec = repository.prefix === "" ? "." : repository.prefix;
@@ -57909,28 +58043,13 @@ async function kpiHistory(repository, options) {
   const commitOf = dates.map((date4) => commits.find((c3) => c3.date <= date4)?.commit ?? null);
   const distinct = [...new Set(commitOf.filter((commit) => commit !== null))];
   const figures = /* @__PURE__ */ new Map();
+  const tally = new KpiTally();
   let at2 = 0;
-  for await (const backlog of commitBacklogs(repository, distinct, options.cache ? { cache: options.cache } : {})) figures.set(distinct[at2++], figuresOf2(backlog));
+  for await (const _2 of commitBacklogs(repository, distinct, { firstChanged: tally.change, ...options.cache ? { cache: options.cache } : {} })) figures.set(distinct[at2++], tally.figures());
   return dates.map((date4, i2) => {
     const commit = commitOf[i2];
     return { date: date4, commit, ...commit === null ? NOTHING : figures.get(commit) };
   });
-}
-function figuresOf2(backlog) {
-  const serverFigures = firstServerFiguresOf(backlog);
-  const figures = measures(backlog, serverFigures);
-  const workloads = [...backlog.byKey.workloads.values()];
-  return {
-    workloads: workloads.length,
-    workloads_to_move: workloads.filter((w) => !stays(w)).length,
-    workloads_migrated: figures["workloads-migrated"],
-    percent_workloads_migrated: figures["percent-workloads-migrated"],
-    servers: backlog.byKey.servers.size,
-    servers_in_service: inService(serverFigures, firstServers(serverFigures)).length,
-    servers_migrated: figures["servers-migrated"],
-    percent_servers_migrated: figures["percent-servers-migrated"],
-    workloads_rationalized: figures["workloads-rationalized"]
-  };
 }
 function sampleDates(since, until, every) {
   const dates = [];
@@ -57957,10 +58076,8 @@ var init_kpi_history = __esm({
   "src/git/kpi-history.ts"() {
     "use strict";
     init_errors();
-    init_server_figures();
-    init_status();
-    init_report();
     init_commit_backlogs();
+    init_kpi_tally();
     init_repository();
     NOTHING = { workloads: 0, workloads_to_move: 0, workloads_migrated: 0, percent_workloads_migrated: 0, servers: 0, servers_in_service: 0, servers_migrated: 0, percent_servers_migrated: 0, workloads_rationalized: 0 };
   }
@@ -58145,6 +58262,84 @@ var init_attention = __esm({
   }
 });
 
+// src/query/dashboard/priorities.ts
+function prioritiesWithWorkloads({ backlog }, ordered) {
+  const driven = /* @__PURE__ */ new Map();
+  for (const workload of ordered) {
+    for (const key of new Set((workload.data.drivers ?? []).map((id2) => id2.toLowerCase()))) {
+      const list = driven.get(key) ?? [];
+      list.push({ id: workload.id, name: workload.data.name ?? "", status: workload.data.status });
+      driven.set(key, list);
+    }
+  }
+  return [...backlog.byKey.priorities.values()].sort((a, b2) => compareValues(a.data.rank, b2.data.rank) || compareValues(a.id, b2.id)).map((priority) => ({
+    id: priority.id,
+    title: priority.data.title ?? "",
+    rank: priority.data.rank ?? null,
+    type: priority.data.type ?? null,
+    due: priority.data.due ?? null,
+    rationale: priority.data.rationale ?? null,
+    outcomes: priority.data.outcomes ?? [],
+    workloads: driven.get(priority.key) ?? []
+  }));
+}
+var init_priorities = __esm({
+  "src/query/dashboard/priorities.ts"() {
+    "use strict";
+    init_order();
+  }
+});
+
+// src/query/dashboard/wave-plan.ts
+function wavePlan(context3, diagnostics) {
+  const { workloads } = context3.backlog.byKey;
+  return summarizeWaves(context3, diagnostics).map((wave) => {
+    const counts = /* @__PURE__ */ new Map();
+    for (const id2 of wave.workloads) {
+      const status = workloads.get(id2.toLowerCase()).data.status;
+      counts.set(status, (counts.get(status) ?? 0) + 1);
+    }
+    const by_status = WORKLOAD_STATUSES.filter((status) => counts.has(status)).map((status) => ({ status, workloads: counts.get(status) }));
+    return { ...wave, by_status };
+  });
+}
+var init_wave_plan = __esm({
+  "src/query/dashboard/wave-plan.ts"() {
+    "use strict";
+    init_vocabulary();
+    init_waves();
+  }
+});
+
+// src/query/dashboard/dashboard.ts
+function buildDashboard(context3, options) {
+  const { backlog } = context3;
+  const ordered = inPriorityOrder(backlog);
+  const count = (severity) => options.diagnostics.filter((d) => d.severity === severity).length;
+  return {
+    project: { name: backlog.project?.name ?? null, description: backlog.project?.description ?? null },
+    as_of: options.asOf,
+    validation: { errors: count("error"), warnings: count("warning"), infos: count("info"), findings: options.diagnostics },
+    report: buildReport(context3, options.asOf),
+    waves: wavePlan(context3, options.diagnostics),
+    priorities: prioritiesWithWorkloads(context3, ordered),
+    attention: attention(context3, ordered, options.asOf)
+  };
+}
+function inPriorityOrder(backlog) {
+  return [...backlog.byKey.workloads.values()].sort(comparePriority(backlog));
+}
+var init_dashboard = __esm({
+  "src/query/dashboard/dashboard.ts"() {
+    "use strict";
+    init_order();
+    init_report();
+    init_attention();
+    init_priorities();
+    init_wave_plan();
+  }
+});
+
 // src/query/dashboard/dependency-pictures.ts
 function dependencyPictures(context3) {
   const { backlog, graph } = context3;
@@ -58266,85 +58461,6 @@ var init_dependency_pictures = __esm({
   }
 });
 
-// src/query/dashboard/priorities.ts
-function prioritiesWithWorkloads({ backlog }, ordered) {
-  const driven = /* @__PURE__ */ new Map();
-  for (const workload of ordered) {
-    for (const key of new Set((workload.data.drivers ?? []).map((id2) => id2.toLowerCase()))) {
-      const list = driven.get(key) ?? [];
-      list.push({ id: workload.id, name: workload.data.name ?? "", status: workload.data.status });
-      driven.set(key, list);
-    }
-  }
-  return [...backlog.byKey.priorities.values()].sort((a, b2) => compareValues(a.data.rank, b2.data.rank) || compareValues(a.id, b2.id)).map((priority) => ({
-    id: priority.id,
-    title: priority.data.title ?? "",
-    rank: priority.data.rank ?? null,
-    type: priority.data.type ?? null,
-    due: priority.data.due ?? null,
-    rationale: priority.data.rationale ?? null,
-    outcomes: priority.data.outcomes ?? [],
-    workloads: driven.get(priority.key) ?? []
-  }));
-}
-var init_priorities = __esm({
-  "src/query/dashboard/priorities.ts"() {
-    "use strict";
-    init_order();
-  }
-});
-
-// src/query/dashboard/wave-plan.ts
-function wavePlan(context3, diagnostics) {
-  const { workloads } = context3.backlog.byKey;
-  return summarizeWaves(context3, diagnostics).map((wave) => {
-    const counts = /* @__PURE__ */ new Map();
-    for (const id2 of wave.workloads) {
-      const status = workloads.get(id2.toLowerCase()).data.status;
-      counts.set(status, (counts.get(status) ?? 0) + 1);
-    }
-    const by_status = WORKLOAD_STATUSES.filter((status) => counts.has(status)).map((status) => ({ status, workloads: counts.get(status) }));
-    return { ...wave, by_status };
-  });
-}
-var init_wave_plan = __esm({
-  "src/query/dashboard/wave-plan.ts"() {
-    "use strict";
-    init_vocabulary();
-    init_waves();
-  }
-});
-
-// src/query/dashboard/dashboard.ts
-function buildDashboard(context3, options) {
-  const { backlog } = context3;
-  const ordered = [...backlog.byKey.workloads.values()].sort(comparePriority(backlog));
-  const count = (severity) => options.diagnostics.filter((d) => d.severity === severity).length;
-  return {
-    project: { name: backlog.project?.name ?? null, description: backlog.project?.description ?? null },
-    as_of: options.asOf,
-    validation: { errors: count("error"), warnings: count("warning"), infos: count("info"), findings: options.diagnostics },
-    report: buildReport(context3, options.asOf),
-    waves: wavePlan(context3, options.diagnostics),
-    priorities: prioritiesWithWorkloads(context3, ordered),
-    backlog: backlogTable(context3, ordered),
-    pictures: dependencyPictures(context3),
-    attention: attention(context3, ordered, options.asOf)
-  };
-}
-var init_dashboard = __esm({
-  "src/query/dashboard/dashboard.ts"() {
-    "use strict";
-    init_order();
-    init_report();
-    init_attention();
-    init_backlog_table();
-    init_dependency_pictures();
-    init_priorities();
-    init_wave_plan();
-  }
-});
-
 // raw-text:src/format/report/html/client/backlog-table.js
 var backlog_table_default;
 var init_backlog_table2 = __esm({
@@ -58354,7 +58470,7 @@ var init_backlog_table2 = __esm({
 });
 
 // src/format/report/html/client-data.ts
-function clientData(table3, waveOrder2) {
+function clientData(table3, waveOrder3) {
   const classification = new Map(DEPENDENCY_CLASSIFICATIONS.map((name, index) => [name, index]));
   const text3 = (value2) => value2 === null ? null : printable(value2);
   return {
@@ -58379,7 +58495,7 @@ function clientData(table3, waveOrder2) {
     risks: table3.risks.map((r2) => [printable(r2.id), printable(r2.title), r2.severity, r2.status]),
     remediations: table3.remediations.map((r2) => [printable(r2.id), printable(r2.title), r2.severity, r2.status]),
     classifications: DEPENDENCY_CLASSIFICATIONS,
-    order: { priority: LEVELS, status: WORKLOAD_STATUSES, wave: waveOrder2, strategy: STRATEGIES, criticality: CRITICALITIES }
+    order: { priority: LEVELS, status: WORKLOAD_STATUSES, wave: waveOrder3, strategy: STRATEGIES, criticality: CRITICALITIES }
   };
 }
 var init_client_data = __esm({
@@ -58505,13 +58621,13 @@ var init_attention2 = __esm({
 });
 
 // src/format/report/html/sections/backlog.ts
-function backlogSection(table3, waveOrder2) {
+function backlogSection(table3, waveOrder3) {
   const { workloads } = table3;
   const present = (values) => new Set(values.filter((v) => v !== null));
   const statuses = present(workloads.map((w) => w.status));
   const strategies = present(workloads.map((w) => w.strategy));
   const waves2 = present(workloads.map((w) => w.wave));
-  const waveOptions = [...waveOrder2.filter((id2) => waves2.has(id2)), ...[...waves2].filter((id2) => !waveOrder2.includes(id2)).sort()];
+  const waveOptions = [...waveOrder3.filter((id2) => waves2.has(id2)), ...[...waves2].filter((id2) => !waveOrder3.includes(id2)).sort()];
   if (workloads.some((w) => w.wave === null)) waveOptions.push(NO_WAVE3);
   const headers = BACKLOG_COLUMNS.map(
     ([key, title]) => `<th scope="col" data-column="${key}"${key === "order" ? ' aria-sort="ascending"' : ""}><button type="button" title="Sort by ${escapeHtml(title === "#" ? "priority order" : title.toLowerCase())}">${escapeHtml(title)}</button></th>`
@@ -61020,11 +61136,15 @@ tr.selected { background: #fff8c5; }
 // src/format/report/html/page.ts
 var page_exports = {};
 __export(page_exports, {
+  modelParts: () => modelParts,
   reportHtml: () => reportHtml
 });
 import { createHash as createHash7 } from "node:crypto";
-function reportHtml({ dashboard, builtFrom: builtFrom2, history: history2 }, context3) {
-  const waveOrder2 = dashboard.waves.filter((wave) => wave.order !== null).map((wave) => wave.id);
+function modelParts(table3, pictures, waves2) {
+  const order = waveOrder2(waves2);
+  return { backlog: backlogSection(table3, order), backlogData: jsonForScript(clientData(table3, order)), dependencies: dependenciesSection(pictures) };
+}
+function reportHtml({ dashboard, builtFrom: builtFrom2, history: history2, parts }, context3) {
   const policy = [
     "default-src 'none'",
     `script-src '${sha256(backlog_table_default)}'`,
@@ -61053,18 +61173,21 @@ function reportHtml({ dashboard, builtFrom: builtFrom2, history: history2 }, con
     outcomesSection(dashboard.report, history2),
     wavePlanSection(dashboard.waves, dashboard.as_of),
     prioritiesSection(dashboard.priorities),
-    backlogSection(dashboard.backlog, waveOrder2),
-    dependenciesSection(dashboard.pictures),
+    parts.backlog,
+    parts.dependencies,
     attentionSection(dashboard.attention),
     findingsSection(dashboard.validation.findings),
     "</main>",
     `<footer>Made by <code>backlog report -f html</code> (backlog ${escapeHtml(context3.toolVersion)}) from the YAML files of the backlog. It loads nothing from any network.</footer>`,
-    `<script type="application/json" id="backlog-data">${jsonForScript(clientData(dashboard.backlog, waveOrder2))}</script>`,
+    `<script type="application/json" id="backlog-data">${parts.backlogData}</script>`,
     `<script>${backlog_table_default}</script>`,
     "</body>",
     "</html>",
     ""
   ].join("\n");
+}
+function waveOrder2(waves2) {
+  return waves2.filter((wave) => wave.order !== null).map((wave) => wave.id);
 }
 function sha256(text3) {
   return `sha256-${createHash7("sha256").update(text3, "utf8").digest("base64")}`;
@@ -61128,8 +61251,10 @@ async function dashboardPage(options, asOf, io) {
   const opened = await openForQuery(io, root);
   const diagnostics = findingsKept({ ...opened.read, ...opened.context }, { asOf }, placeable(opened), (compute) => opened.kept("findings", compute));
   const dashboard = buildDashboard(opened.context, { asOf, diagnostics });
-  const { reportHtml: reportHtml2 } = await Promise.resolve().then(() => (init_page(), page_exports));
-  return reportHtml2({ dashboard, builtFrom: await source, history: points }, { toolVersion: toolVersion() });
+  const { modelParts: modelParts2, reportHtml: reportHtml2 } = await Promise.resolve().then(() => (init_page(), page_exports));
+  const { context: context3 } = opened;
+  const parts = opened.kept("page-parts", () => modelParts2(backlogTable(context3, inPriorityOrder(context3.backlog)), dependencyPictures(context3), dashboard.waves));
+  return reportHtml2({ dashboard, builtFrom: await source, history: points, parts }, { toolVersion: toolVersion() });
 }
 function placeable({ sourceOf }) {
   return {
@@ -61163,7 +61288,9 @@ var init_report3 = __esm({
     init_kpi_history();
     init_repository();
     init_errors();
+    init_backlog_table();
     init_dashboard();
+    init_dependency_pictures();
     init_report();
     init_validate();
     init_as_of();
