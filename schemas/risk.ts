@@ -7,6 +7,8 @@ export const Risk = z.strictObject({
   title: nonEmptyText(),
   category: z.enum(['business', 'project', 'technical']).optional(),
   severity: z.enum(LEVELS).optional(),
+  likelihood: z.enum(LEVELS).describe('How likely it is to happen.').optional(),
+  impact: z.enum(LEVELS).describe('How much it would hurt the migration if it did.').optional(),
   status: z.enum(['open', 'mitigating', 'closed']).optional(),
   owner: text().optional(),
   mitigation: text().optional(),

@@ -66,6 +66,13 @@ describe.skipIf(chromiumMissing)(`the HTML report in Chromium${chromiumMissing ?
       for (const outcome of await listed('outcomes')) expect(await text('outcomes')).toContain(outcome.title);
       for (const priority of await listed('priorities')) expect(await text('priorities')).toContain(priority.title);
       expect(await page.locator('header').textContent()).toContain('valid: no findings');
+      // The risk grid: likelihood down, impact across, each cell's risks as text.
+      const grid = await page.locator('table.risk-grid tbody tr').evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => cell.textContent!.trim())));
+      expect(grid).toEqual([
+        ['high', '—', 'RISK-02', '—'],
+        ['medium', 'RISK-01', 'RISK-03', '—'],
+        ['low', 'RISK-04', '—', '—'],
+      ]);
 
       for (const section of SECTIONS) await page.locator(`#${section}`).screenshot({ path: join(shots, `contoso-${section}.png`) });
       await page.locator('header').screenshot({ path: join(shots, 'contoso-header.png') });

@@ -71,6 +71,14 @@ describe('the dashboard of examples/contoso', async () => {
       ['medium', 'open', ['RISK-05']],
       ['medium', 'mitigating', ['RISK-04']],
     ]);
+    // Rated for both, not closed: RISK-05 is not rated, RISK-06 is closed.
+    expect(dashboard.attention.risk_grid.filter((cell) => cell.risks.length > 0).map((cell) => `${cell.likelihood} x ${cell.impact}: ${cell.risks.join(', ')}`)).toEqual([
+      'high x medium: RISK-02',
+      'medium x high: RISK-01',
+      'medium x medium: RISK-03',
+      'low x high: RISK-04',
+    ]);
+    expect(dashboard.attention.risk_grid).toHaveLength(9);
     expect(dashboard.attention.without_rationale).toEqual([{ id: 'fleet-tracking', name: 'Delivery fleet tracking', drivers: [] }]);
     expect(dashboard.attention.without_owner).toEqual([]);
   });

@@ -27,6 +27,8 @@ export interface Attention {
     late: boolean;
     workloads: string[];
   }>;
+  /** Risks not closed and rated for both likelihood and impact, by the two: a cell for each pair, high first. */
+  risk_grid: Array<{ likelihood: Level; impact: Level; risks: string[] }>;
   /** Risks not closed, by severity (high first, then unset) and status. */
   risks: Array<{ severity: string | null; status: string; risks: Array<{ id: string; title: string; category: string | null; owner: string | null; mitigation: string | null; workloads: string[] }> }>;
   without_owner: Array<{ id: string; name: string }>;
@@ -55,6 +57,7 @@ export function attention(context: QueryContext, ordered: readonly Workload[], a
       .filter((a) => a.data.status === 'open' && a.data.review_by !== undefined && a.data.review_by < asOf)
       .map((a) => ({ id: a.id, statement: a.data.statement ?? '', owner: a.data.owner ?? null, review_by: a.data.review_by! })),
     blocking_remediations: blockingRemediations(context, ordered),
+    risk_grid: riskGrid(context),
     risks: riskMatrix(context),
     without_owner: ordered.filter((w) => !w.data.owner?.trim()).map((w) => ({ id: w.id, name: w.data.name ?? '' })),
     without_rationale: ordered
@@ -99,6 +102,15 @@ function blockingRemediations(context: QueryContext, ordered: readonly Workload[
   return entries
     .sort((a, b) => a.order - b.order || severity(a.entry.severity) - severity(b.entry.severity) || (a.entry.due ?? '9999').localeCompare(b.entry.due ?? '9999') || a.entry.id.localeCompare(b.entry.id))
     .map(({ entry }) => entry);
+}
+
+type Level = (typeof LEVELS)[number];
+
+function riskGrid({ backlog }: QueryContext): Attention['risk_grid'] {
+  const open = backlog.entities.risks.filter((r) => (r.data.status ?? 'open') !== 'closed');
+  return LEVELS.flatMap((likelihood) =>
+    LEVELS.map((impact) => ({ likelihood, impact, risks: open.filter((r) => r.data.likelihood === likelihood && r.data.impact === impact).map((r) => r.id) })),
+  );
 }
 
 function riskMatrix({ backlog }: QueryContext): Attention['risks'] {

@@ -43,12 +43,13 @@ export function attentionSection(attention: Attention): string {
         ]),
       ),
     ) +
+    riskGrid(attention.risk_grid) +
     part(
       'attention-risks',
       'Risks not closed, by severity',
       openRisks,
       table(
-        'Risks by severity (the backlog rates likelihood and impact together as severity) and status',
+        'Risks by severity and status',
         ['Severity', 'Status', 'Risks'],
         attention.risks.map((cell) => [
           valueText(cell.severity),
@@ -69,3 +70,26 @@ export function attentionSection(attention: Attention): string {
     '</section>'
   );
 }
+
+/**
+ * The risks rated for likelihood and impact, as the usual grid: likelihood down, impact across,
+ * high first. A cell's shade says how much the two weigh together; its text names the risks.
+ */
+function riskGrid(grid: Attention['risk_grid']): string {
+  const rated = grid.reduce((sum, cell) => sum + cell.risks.length, 0);
+  if (rated === 0) return '';
+  const impacts = [...new Set(grid.map((cell) => cell.impact))];
+  const rows = [...new Set(grid.map((cell) => cell.likelihood))].map((likelihood) => [
+    escapeHtml(likelihood),
+    ...impacts.map((impact) => {
+      const cell = grid.find((c) => c.likelihood === likelihood && c.impact === impact)!;
+      const weight = LEVEL_WEIGHT[cell.likelihood] * LEVEL_WEIGHT[cell.impact];
+      return `<span class="risk-cell weight-${weight}">${cell.risks.length > 0 ? cell.risks.map((id) => `<code>${escapeHtml(id)}</code>`).join(' ') : '<span class="none">—</span>'}</span>`;
+    }),
+  ]);
+  return `<h3 id="attention-risk-grid">Risks by likelihood and impact (${rated})</h3>${table('Risks not closed, by likelihood (rows) and impact (columns)', ['Likelihood \\ impact', ...impacts], rows, 'risk-grid')}`;
+}
+
+/** A level as a number, for the shade of a grid cell: likelihood times impact, 1 to 9. */
+const LEVEL_WEIGHT: Record<string, number> = { high: 3, medium: 2, low: 1 };
+
