@@ -74,9 +74,11 @@ function findings(read: BacklogModel, options: ValidateOptions, files: Locatable
 /**
  * The findings as `findings` gives them with these rules; `keep` may give those that do not
  * depend on the date from an earlier run on the same model (the snapshot's, load/snapshot.ts).
+ * `read` is asked for only when a rule runs: a snapshot's model is decoded as it is used.
  */
-export function findingsKept(read: BacklogModel, options: Pick<ValidateOptions, 'asOf'>, files: LocatableFiles, keep: (compute: () => Diagnostic[]) => Diagnostic[], rules: readonly Rule[] = RULES): Diagnostic[] {
-  const undated = keep(() => findings(read, options, files, rules.filter((rule) => !DATED_RULES.includes(rule))));
-  const dated = findings({ ...read, drafts: [] }, options, files, rules.filter((rule) => DATED_RULES.includes(rule)));
+export function findingsKept(read: () => BacklogModel, options: Pick<ValidateOptions, 'asOf'>, files: LocatableFiles, keep: (compute: () => Diagnostic[]) => Diagnostic[], rules: readonly Rule[] = RULES): Diagnostic[] {
+  const undated = keep(() => findings(read(), options, files, rules.filter((rule) => !DATED_RULES.includes(rule))));
+  const datedRules = rules.filter((rule) => DATED_RULES.includes(rule));
+  const dated = datedRules.length > 0 ? findings({ ...read(), drafts: [] }, options, files, datedRules) : [];
   return [...undated, ...dated].sort(compareDiagnostics);
 }

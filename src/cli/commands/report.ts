@@ -61,7 +61,7 @@ async function dashboardPage(options: ReportOptions, asOf: string, io: CliIO): P
   const source = builtFrom(root);
   const points = options.history ? await history(options, asOf, io) : undefined;
   const opened = await openForQuery(io, root);
-  const diagnostics = findingsKept({ ...opened.read, ...opened.context }, { asOf }, placeable(opened), (compute) => opened.kept('findings', compute));
+  const diagnostics = findingsKept(() => ({ ...opened.read, ...opened.context }), { asOf }, placeable(opened), (compute) => opened.kept('findings', compute));
   const dashboard = buildDashboard(opened.context, { asOf, diagnostics });
   // The page and its layout library load only for the page.
   const { modelParts, reportHtml } = await import('../../format/report/html/page.js');

@@ -62,5 +62,5 @@ function planOptions(options: WavesOptions) {
 /** The findings about the waves' plans: only the rules that find them run (no file's finding is one), kept with the snapshot. */
 function waveFindings(opened: QueriedBacklog, asOf: string) {
   const placeable = { get: (path: string) => opened.sourceOf(path) };
-  return findingsKept({ ...opened.read, drafts: [], ...opened.context }, { asOf }, placeable, (compute) => opened.kept('findings.waves', compute), WAVE_RULES);
+  return findingsKept(() => ({ ...opened.read, drafts: [], ...opened.context }), { asOf }, placeable, (compute) => opened.kept('findings.waves', compute), WAVE_RULES);
 }
