@@ -70,7 +70,7 @@ function burnUp(points: readonly HistoryPoint[]): string {
   ]);
   return (
     '<figure class="chart"><figcaption><h3>Burn-up</h3>' +
-    '<p class="legend"><span class="key workloads">workloads migrated</span> <span class="key servers">servers migrated</span>, in percent, from the git history</p></figcaption>' +
+    '<p class="legend"><span class="key workloads">workloads migrated</span> and <span class="key servers">servers migrated</span>, in percent, from the git history</p></figcaption>' +
     burnUpSvg(points) +
     `<details><summary>The figures</summary>${table('The burn-up, date by date', ['Date', 'Workloads migrated', 'Servers migrated', 'Commit'], rows)}</details></figure>`
   );
