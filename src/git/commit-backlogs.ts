@@ -26,9 +26,20 @@ interface Content {
  * them (no project, no findings). Each is valid until the next is asked for.
  */
 export async function* commitBacklogs(repository: Repository, commits: readonly string[], options: { cache?: () => ParseCache | undefined; firstChanged?: FirstChanged } = {}): AsyncGenerator<Backlog> {
-  const sources = await gitSources(repository, commits);
-  // Opened once git has answered: git's processes start faster from a process with a small heap.
-  const cache = options.cache?.();
+  let cache: ParseCache | undefined;
+  // Opened once git has listed the trees (git's processes start faster from a process with a
+  // small heap); git then reads only the files whose checks the cache does not hold.
+  const sources = await gitSources(repository, commits, () => {
+    cache = options.cache?.();
+    // The trees share nearly all their blobs: each is looked up once.
+    const held = new Map<string, boolean>();
+    return (path, blob) => {
+      if (path === ROOT_FILE || !cache) return true;
+      let found = held.get(blob);
+      if (found === undefined) held.set(blob, (found = cache.hasBlob(path, blob)));
+      return !found;
+    };
+  });
   const contents = new Map<string, Content>();
   const model = new BacklogByFile(options.firstChanged);
   // The root file is checked apart (only it may hold `project`): the same content elsewhere is another file.
@@ -42,7 +53,10 @@ export async function* commitBacklogs(repository: Repository, commits: readonly 
     const exclude = rootBytes ? contents.get(keyOf(source, ROOT_FILE))!.exclude : [];
     const paths = await backlogPaths(source, exclude);
     const unread = paths.filter((path) => !contents.has(keyOf(source, path)));
-    for await (const file of readBacklogFiles(only(source, unread), { allowEmpty: true, ...(cache ? { cache } : {}) })) {
+    const cached = new Map(unread.map((path) => [path, cache?.checkOfBlob(path, source.contentId!(path)!)]));
+    for (const [path, check] of cached) if (check) contents.set(keyOf(source, path), { entities: check.entities, exclude: [] });
+    const toRead = unread.filter((path) => !cached.get(path));
+    for await (const file of readBacklogFiles(only(source, toRead), { allowEmpty: true, ...(cache ? { cache } : {}) })) {
       contents.set(keyOf(source, file.path), { entities: file.check.entities, exclude: [] });
     }
     const listed = new Set(paths);

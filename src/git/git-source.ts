@@ -14,13 +14,16 @@ interface TreeEntry {
 
 /**
  * The backlog at several commits, their blobs read in one `git cat-file --batch`: a blob the
- * commits share (nearly all of them, in a diff) is read once.
+ * commits share (nearly all of them, in a diff) is read once. `wanted`: the files to read, once
+ * git has listed them (a caller that has what it needs of the others by their blob ids); the
+ * rest are listed, with their ids, and not read.
  */
-export async function gitSources(repository: Repository, commits: readonly string[]): Promise<BacklogSource[]> {
+export async function gitSources(repository: Repository, commits: readonly string[], wanted: () => (path: string, blob: string) => boolean = () => () => true): Promise<BacklogSource[]> {
   const trees = await treesOf(repository, commits);
-  const contents = await readBlobs(repository, [...new Set(trees.flatMap((tree) => tree.entries.map((entry) => entry.blob)))]);
+  const read = wanted();
+  const contents = await readBlobs(repository, [...new Set(trees.flatMap((tree) => tree.entries.filter((entry) => read(entry.path, entry.blob)).map((entry) => entry.blob)))]);
   return trees.map(({ commit, entries, notices }) => {
-    for (const entry of entries) if (!contents.has(entry.blob)) throw new IoError(`git cat-file: blob ${entry.blob} of ${entry.path} is missing`);
+    for (const entry of entries) if (read(entry.path, entry.blob) && !contents.has(entry.blob)) throw new IoError(`git cat-file: blob ${entry.blob} of ${entry.path} is missing`);
     const byPath = new Map(entries.map((entry) => [entry.path, entry.blob]));
     return {
       description: `${commit.slice(0, 7)}:${repository.prefix || '.'}`,
@@ -30,7 +33,11 @@ export async function gitSources(repository: Repository, commits: readonly strin
       },
       async readFile(path) {
         const blob = byPath.get(path);
-        return blob === undefined ? undefined : contents.get(blob);
+        if (blob === undefined) return undefined;
+        const bytes = contents.get(blob);
+        // Never "no such file": a file left unread was to be had by its id.
+        if (bytes === undefined) throw new Error(`${path} of ${commit} was not read from git`);
+        return bytes;
       },
       contentId: (path) => byPath.get(path),
     };

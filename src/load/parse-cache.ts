@@ -3,6 +3,7 @@
 // backlog root keeps one entry of the parse results of its files, read whole by a warm load and
 // written again when anything was new. A worker thread may write it as it reads (PackWriter).
 import { createHash } from 'node:crypto';
+import { blobId } from './content-id.js';
 import type { Cache } from '../cache/cache.js';
 import type { CacheFileWriter } from '../cache/cache-file.js';
 import type { FileCheck } from './check/check-file.js';
@@ -71,6 +72,27 @@ export class ParseCache {
     this.writing = written;
   }
 
+  /** Whether the cache holds the check of a file of this git blob id. */
+  hasBlob(path: string, blob: string): boolean {
+    return this.entries.has(entryKeyOfBlob(this.cache.version, path, blob)) || this.used.has(entryKeyOfBlob(this.cache.version, path, blob));
+  }
+
+  /** The check of a file of this git blob id, under its path; undefined on a miss. Its text is not at hand: for what the entities alone answer. */
+  checkOfBlob(path: string, blob: string): FileCheck | undefined {
+    const key = entryKeyOfBlob(this.cache.version, path, blob);
+    const entry = this.used.get(key) ?? this.entries.get(key);
+    if (!entry) return undefined;
+    try {
+      const check = decodeCheck(entry.check, path);
+      this.used.set(key, entry);
+      return check;
+    } catch {
+      // An entry of another shape: a miss, as in get().
+      this.entries.delete(key);
+      return undefined;
+    }
+  }
+
   /** The file as it was read before, under its path now; undefined on a miss (the text is decoded only on a hit). */
   get(key: string, path: string, bytes: Uint8Array): SourceFile | undefined {
     const entry = this.entries.get(key);
@@ -116,9 +138,17 @@ export class ParseCache {
   }
 }
 
-/** The key of a file's entry: a hash of its bytes and the tool's version (the root file is checked apart: only it may hold `project`). */
+/** The key of a file's entry, from its bytes. */
 export function entryKey(version: string, path: string, bytes: Uint8Array): string {
-  return createHash('sha1').update(`${version}\0${path === ROOT_FILE}\0`).update(bytes).digest('hex');
+  return entryKeyOfBlob(version, path, blobId(bytes));
+}
+
+/**
+ * The key of a file's entry: its git blob id and the tool's version, so that a file of a commit
+ * is found without reading it (the root file is checked apart: only it may hold `project`).
+ */
+function entryKeyOfBlob(version: string, path: string, blob: string): string {
+  return createHash('sha1').update(`${version}\0${path === ROOT_FILE}\0${blob}`).digest('hex');
 }
 
 /**

@@ -6,6 +6,9 @@ import { backlogAt } from '../../src/git/backlog-at.js';
 import { commitBacklogs } from '../../src/git/commit-backlogs.js';
 import { kpiHistory } from '../../src/git/kpi-history.js';
 import { openRepository, run } from '../../src/git/repository.js';
+import { Cache } from '../../src/cache/cache.js';
+import { ParseCache } from '../../src/load/parse-cache.js';
+import { tempDir } from '../helpers/temp-dir.js';
 import type { Backlog } from '../../src/model/backlog.js';
 import { firstServers, inService } from '../../src/model/server-figures.js';
 import { stays } from '../../src/model/status.js';
@@ -76,6 +79,30 @@ describe('the history built commit by commit', () => {
       at += 1;
     }
     expect(at).toBe(commits.length);
+  });
+
+  it('gives the same KPIs with the parse cache, from which it takes the files git need not read', async () => {
+    const repository = await openRepository(dir);
+    const options = { every: 'day', today: '2026-01-14', since: '2025-12-31' } as const;
+    const cache = new Cache(tempDir(), 'test');
+    const withCache = async () => {
+      const parseCache = ParseCache.open(cache, dir);
+      const points = await kpiHistory(repository, { ...options, cache: () => parseCache });
+      await parseCache.save('all');
+      return points;
+    };
+    const plain = await kpiHistory(repository, options);
+    // Cold, every file read from git; then warm, every file but the root file found by its blob id.
+    expect(await withCache()).toEqual(plain);
+    expect(await withCache()).toEqual(plain);
+    const listing = await run(repository, ['ls-tree', '-r', 'HEAD']);
+    const files = listing.split('\n').filter((line) => line.endsWith('.yaml') && !line.endsWith('\tbacklog.yaml'));
+    expect(files.length).toBeGreaterThan(3);
+    const warm = ParseCache.open(cache, dir);
+    for (const line of files) {
+      const [, , blob, path] = line.split(/\s+/) as [string, string, string, string];
+      expect(warm.hasBlob(path, blob), path).toBe(true);
+    }
   });
 
   it('gives the KPIs that loads of each commit from scratch give', async () => {
