@@ -42,6 +42,8 @@ export async function* commitBacklogs(repository: Repository, commits: readonly 
   });
   const contents = new Map<string, Content>();
   const model = new BacklogByFile(options.firstChanged);
+  /** The blob id of each file the model holds. */
+  const heldBlobs = new Map<string, string | undefined>();
   // The root file is checked apart (only it may hold `project`): the same content elsewhere is another file.
   const keyOf = (source: BacklogSource, path: string) => `${path === ROOT_FILE}\0${source.contentId!(path)}`;
   for (const source of sources) {
@@ -52,7 +54,9 @@ export async function* commitBacklogs(repository: Repository, commits: readonly 
     }
     const exclude = rootBytes ? contents.get(keyOf(source, ROOT_FILE))!.exclude : [];
     const paths = await backlogPaths(source, exclude);
-    const unread = paths.filter((path) => !contents.has(keyOf(source, path)));
+    // Only the files whose blob is not the one the model holds for their path are looked at.
+    const changed = paths.filter((path) => heldBlobs.get(path) !== source.contentId!(path));
+    const unread = changed.filter((path) => !contents.has(keyOf(source, path)));
     const cached = new Map(unread.map((path) => [path, cache?.checkOfBlob(path, source.contentId!(path)!)]));
     for (const [path, check] of cached) if (check) contents.set(keyOf(source, path), { entities: check.entities, exclude: [] });
     const toRead = unread.filter((path) => !cached.get(path));
@@ -60,8 +64,15 @@ export async function* commitBacklogs(repository: Repository, commits: readonly 
       contents.set(keyOf(source, file.path), { entities: file.check.entities, exclude: [] });
     }
     const listed = new Set(paths);
-    for (const path of [...model.paths()]) if (!listed.has(path)) model.set(path, undefined);
-    for (const path of paths) model.set(path, contents.get(keyOf(source, path))?.entities);
+    for (const path of [...heldBlobs.keys()]) {
+      if (listed.has(path)) continue;
+      model.set(path, undefined);
+      heldBlobs.delete(path);
+    }
+    for (const path of changed) {
+      model.set(path, contents.get(keyOf(source, path))?.entities);
+      heldBlobs.set(path, source.contentId!(path));
+    }
     yield model.backlog();
   }
 }
