@@ -96,9 +96,9 @@ export type Keep = <T>(name: string, compute: () => T) => T;
 
 /**
  * Saves the snapshot of a root, unless a file changed while it was read (then the next run
- * saves it). `takenAt` is the time just before the files were listed.
+ * saves it). `takenAt` is the time just before the files were listed. Gives the keeper of the
+ * values worked out from it (undefined when none was taken).
  */
-/** The values of the snapshot taken are kept beside it from now on: undefined when none was taken. */
 export async function saveSnapshot(cache: Cache, root: string, source: StampedSource, content: SnapshotContent, takenAt: number): Promise<Keep | undefined> {
   // The root file counts even when it is not listed: its exclude globs made the list.
   // A file's text is read only to compare it (its decoding is put off until asked for).

@@ -10,12 +10,12 @@ export function stays(workload: Workload): boolean {
   return strategy === 'retain' || strategy === 'retire' || status === 'retained' || status === 'retired';
 }
 
-/** It has already moved. */
 /** Its strategy is decided (not `tbd`). */
 export function isRationalized(workload: Workload): boolean {
   return workload.data.strategy !== undefined && workload.data.strategy !== 'tbd';
 }
 
+/** It has already moved. */
 export function hasMoved(workload: Workload): boolean {
   return workload.data.status === 'migrated' || workload.data.status === 'optimized';
 }

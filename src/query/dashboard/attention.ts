@@ -9,6 +9,8 @@ import { remediationsByWorkload } from './backlog-table.js';
 
 type Workload = Entity<'workloads'>;
 
+type Level = (typeof LEVELS)[number];
+
 export interface Attention {
   /** Invalidated assumptions, with the workloads not yet migrated that rely on them. */
   invalidated_assumptions: Array<{ id: string; statement: string; owner: string | null; workloads: string[] }>;
@@ -58,7 +60,7 @@ export function attention(context: QueryContext, ordered: readonly Workload[], a
       .map((a) => ({ id: a.id, statement: a.data.statement ?? '', owner: a.data.owner ?? null, review_by: a.data.review_by! })),
     blocking_remediations: blockingRemediations(context, ordered),
     risk_grid: riskGrid(context),
-    risks: riskMatrix(context),
+    risks: risksBySeverity(context),
     without_owner: ordered.filter((w) => !w.data.owner?.trim()).map((w) => ({ id: w.id, name: w.data.name ?? '' })),
     without_rationale: ordered
       .filter((w) => !(w.data.drivers ?? []).some((id) => backlog.byKey.priorities.get(id.toLowerCase())?.data.rationale?.trim()))
@@ -98,13 +100,11 @@ function blockingRemediations(context: QueryContext, ordered: readonly Workload[
       },
     };
   });
-  const severity = (level: string | null) => (level === null ? LEVELS.length : LEVELS.indexOf(level as (typeof LEVELS)[number]));
+  const severity = (level: string | null) => (level === null ? LEVELS.length : LEVELS.indexOf(level as Level));
   return entries
     .sort((a, b) => a.order - b.order || severity(a.entry.severity) - severity(b.entry.severity) || (a.entry.due ?? '9999').localeCompare(b.entry.due ?? '9999') || a.entry.id.localeCompare(b.entry.id))
     .map(({ entry }) => entry);
 }
-
-type Level = (typeof LEVELS)[number];
 
 function riskGrid({ backlog }: QueryContext): Attention['risk_grid'] {
   const open = backlog.entities.risks.filter((r) => (r.data.status ?? 'open') !== 'closed');
@@ -113,7 +113,7 @@ function riskGrid({ backlog }: QueryContext): Attention['risk_grid'] {
   );
 }
 
-function riskMatrix({ backlog }: QueryContext): Attention['risks'] {
+function risksBySeverity({ backlog }: QueryContext): Attention['risks'] {
   const cells: Attention['risks'] = [];
   for (const severity of [...LEVELS, null]) {
     for (const status of ['open', 'mitigating']) {
