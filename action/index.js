@@ -18344,12 +18344,12 @@ var require_eventsource_stream = __commonJS({
       }
       return true;
     }
-    function isFieldName(line, length, field2) {
-      if (length !== field2.length) {
+    function isFieldName(line, length, field3) {
+      if (length !== field3.length) {
         return false;
       }
       for (let i2 = 0; i2 < length; i2++) {
-        if (line[i2] !== field2[i2]) {
+        if (line[i2] !== field3[i2]) {
           return false;
         }
       }
@@ -18550,13 +18550,13 @@ ${value2}`;
           }
         }
       }
-      setEventFieldSize(field2, size) {
-        const eventSize = this.eventSize - this.eventFieldSizes[field2] + size;
+      setEventFieldSize(field3, size) {
+        const eventSize = this.eventSize - this.eventFieldSizes[field3] + size;
         if (this.maxEventSize > 0 && eventSize > this.maxEventSize) {
           throw createMaxEventSizeExceededError();
         }
         this.eventSize = eventSize;
-        this.eventFieldSizes[field2] = size;
+        this.eventFieldSizes[field3] = size;
       }
       /**
        * @param {EventSourceStreamEvent} event
@@ -23968,8 +23968,8 @@ var init_severity = __esm({
 // src/format/validation/junit.ts
 function caseNames(found) {
   const base = found.map((d) => {
-    const field2 = d.entity !== void 0 && d.path ? fieldPath(d.path.slice(2)) : "";
-    const subject = [d.entity, field2].filter(Boolean).join(" ");
+    const field3 = d.entity !== void 0 && d.path ? fieldPath(d.path.slice(2)) : "";
+    const subject = [d.entity, field3].filter(Boolean).join(" ");
     return `${d.code}${subject ? ` ${subject}` : ""}${d.line !== void 0 ? ` at ${d.line}:${d.column}` : ""}`;
   });
   const named = base.map((name, i2) => base.indexOf(name) !== base.lastIndexOf(name) ? `${name}: ${found[i2].message}` : name);
@@ -24878,20 +24878,20 @@ var init_cache = __esm({
 });
 
 // src/model/entity.ts
-function locationOf(entity) {
-  return { file: entity.file, doc: entity.doc, path: [entity.collection, entity.index] };
+function locationOf(entity2) {
+  return { file: entity2.file, doc: entity2.doc, path: [entity2.collection, entity2.index] };
 }
-function entityLabel(entity) {
-  return `${COLLECTION_KINDS[entity.collection]}:${entity.id}`;
+function entityLabel(entity2) {
+  return `${COLLECTION_KINDS[entity2.collection]}:${entity2.id}`;
 }
-function recordOf(entity) {
-  return { ...entity.data, ...entity.extensions };
+function recordOf(entity2) {
+  return { ...entity2.data, ...entity2.extensions };
 }
-function fieldLocation(entity, ...path) {
-  return { file: entity.file, doc: entity.doc, path: [entity.collection, entity.index, ...path] };
+function fieldLocation(entity2, ...path) {
+  return { file: entity2.file, doc: entity2.doc, path: [entity2.collection, entity2.index, ...path] };
 }
-function inError(entity, ...fields) {
-  return entity.fieldsInError !== void 0 && fields.some((field2) => entity.fieldsInError.has(field2));
+function inError(entity2, ...fields) {
+  return entity2.fieldsInError !== void 0 && fields.some((field3) => entity2.fieldsInError.has(field3));
 }
 var idKey;
 var init_entity = __esm({
@@ -25003,35 +25003,35 @@ var init_core_schema = __esm({
 
 // src/load/cache-codec.ts
 function encodeCheck(check2, finiteNumbers = false) {
-  return { entities: check2.entities.map((entity) => encodeEntity(entity, finiteNumbers)), drafts: check2.drafts, projects: check2.projects };
+  return { entities: check2.entities.map((entity2) => encodeEntity(entity2, finiteNumbers)), drafts: check2.drafts, projects: check2.projects };
 }
 function decodeCheck(stored, file) {
   return {
-    entities: stored.entities.map((entity) => decodeEntity(entity, file)),
+    entities: stored.entities.map((entity2) => decodeEntity(entity2, file)),
     drafts: stored.drafts.map((draft) => ({ ...draft, place: { ...draft.place, file }, ...draft.related ? { related: draft.related.map((r2) => ({ ...r2, file })) } : {} })),
     projects: stored.projects.map((project) => ({ ...project, location: { ...project.location, file } }))
   };
 }
-function encodeEntity(entity, finiteNumbers = false) {
-  const { doc, index } = entity;
+function encodeEntity(entity2, finiteNumbers = false) {
+  const { doc, index } = entity2;
   let rest;
-  if (entity.key !== keyOf(entity.collection, entity.data, entity.id)) (rest ??= {}).key = entity.key;
-  if (entity.extensions !== void 0) (rest ??= {}).extensions = entity.extensions;
-  if (!entity.valid) (rest ??= {}).invalid = { ...entity.raw ? { raw: entity.raw } : {}, ...entity.fieldsInError ? { fieldsInError: [...entity.fieldsInError] } : {} };
-  if (!finiteNumbers && (hasNonFinite(entity.data) || hasNonFinite(entity.extensions) || hasNonFinite(entity.raw))) {
-    (rest ??= {}).nonFinite = [...nonFiniteIn(entity.data, ["data"]), ...nonFiniteIn(entity.extensions, ["extensions"]), ...nonFiniteIn(entity.raw, ["raw"])];
+  if (entity2.key !== keyOf(entity2.collection, entity2.data, entity2.id)) (rest ??= {}).key = entity2.key;
+  if (entity2.extensions !== void 0) (rest ??= {}).extensions = entity2.extensions;
+  if (!entity2.valid) (rest ??= {}).invalid = { ...entity2.raw ? { raw: entity2.raw } : {}, ...entity2.fieldsInError ? { fieldsInError: [...entity2.fieldsInError] } : {} };
+  if (!finiteNumbers && (hasNonFinite(entity2.data) || hasNonFinite(entity2.extensions) || hasNonFinite(entity2.raw))) {
+    (rest ??= {}).nonFinite = [...nonFiniteIn(entity2.data, ["data"]), ...nonFiniteIn(entity2.extensions, ["extensions"]), ...nonFiniteIn(entity2.raw, ["raw"])];
   }
-  const stored = [collectionIndex.get(entity.collection), entity.data, doc, index];
+  const stored = [collectionIndex.get(entity2.collection), entity2.data, doc, index];
   if (rest) stored.push(rest);
   return stored;
 }
 function decodeEntities(stored, fileOf) {
-  return stored.map((entity, index) => decodeEntity(entity, fileOf(index)));
+  return stored.map((entity2, index) => decodeEntity(entity2, fileOf(index)));
 }
 function decodeEntity([collection, data, doc, index, rest], file) {
   const name = COLLECTION_NAMES[collection];
   const id2 = entityIdOf(name, data);
-  const entity = {
+  const entity2 = {
     collection: name,
     id: id2,
     key: rest?.key ?? keyOf(name, data, id2),
@@ -25045,8 +25045,8 @@ function decodeEntity([collection, data, doc, index, rest], file) {
     doc,
     index
   };
-  for (const [path, value2] of rest?.nonFinite ?? []) setAt(entity, path, Number(value2));
-  return entity;
+  for (const [path, value2] of rest?.nonFinite ?? []) setAt(entity2, path, Number(value2));
+  return entity2;
 }
 function keyOf(collection, data, id2) {
   return collection === "dependencies" ? dependencyKey(data, id2) ?? idKey(id2) : idKey(id2);
@@ -27471,12 +27471,12 @@ function lazyBacklog(readCollection, project, keyIndex = () => void 0) {
 function indexByKey(entities) {
   const first2 = /* @__PURE__ */ new Map();
   const repeated = [];
-  for (const entity of entities) addToIndex(first2, repeated, entity);
+  for (const entity2 of entities) addToIndex(first2, repeated, entity2);
   return { first: first2, repeated };
 }
-function addToIndex(first2, repeated, entity) {
-  if (first2.has(entity.key)) repeated.push(entity);
-  else first2.set(entity.key, entity);
+function addToIndex(first2, repeated, entity2) {
+  if (first2.has(entity2.key)) repeated.push(entity2);
+  else first2.set(entity2.key, entity2);
 }
 function emptyEntities() {
   return Object.fromEntries(COLLECTION_NAMES.map((name) => [name, []]));
@@ -27498,14 +27498,14 @@ var init_backlog = __esm({
       repeated = emptyEntities();
       byKey = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, /* @__PURE__ */ new Map()]));
       /** Adds the next entity: whether it is the first of its key in its collection. */
-      add(entity) {
-        this.entities[entity.collection].push(entity);
-        const first2 = this.byKey[entity.collection];
-        if (first2.has(entity.key)) {
-          this.repeated[entity.collection].push(entity);
+      add(entity2) {
+        this.entities[entity2.collection].push(entity2);
+        const first2 = this.byKey[entity2.collection];
+        if (first2.has(entity2.key)) {
+          this.repeated[entity2.collection].push(entity2);
           return false;
         }
-        first2.set(entity.key, entity);
+        first2.set(entity2.key, entity2);
         return true;
       }
       build(project) {
@@ -27522,8 +27522,8 @@ function serverFiguresOf(backlog, repeated = repeatedServers(backlog.entities.se
 function firstServerFiguresOf(backlog) {
   return figuresOf([...backlog.byKey.servers.values()], /* @__PURE__ */ new Set());
 }
-function totalOfServers(servers, field2) {
-  return sumOf(figuresOf(servers, /* @__PURE__ */ new Set()), servers.keys(), field2);
+function totalOfServers(servers, field3) {
+  return sumOf(figuresOf(servers, /* @__PURE__ */ new Set()), servers.keys(), field3);
 }
 function figuresOf(servers, repeated) {
   return {
@@ -27550,8 +27550,8 @@ function firstServers(figures) {
 function inService(figures, servers) {
   return servers.filter((server) => figures.status[server] !== "decommissioned");
 }
-function sumOf(figures, servers, field2) {
-  const column = figures[field2];
+function sumOf(figures, servers, field3) {
+  const column = figures[field3];
   let sum = 0;
   for (const index of servers) sum += column[index] ?? 0;
   return sum;
@@ -27620,8 +27620,8 @@ function parseReference(target, value2) {
 function resolveReference(backlog, target, value2) {
   const parsed = parseReference(target, value2);
   if (parsed.collection === null) return { status: "external", name: parsed.id };
-  const entity = lookup(backlog, parsed.collection, parsed.id);
-  return entity ? { status: "resolved", entity } : { status: "unknown", collection: parsed.collection, id: parsed.id };
+  const entity2 = lookup(backlog, parsed.collection, parsed.id);
+  return entity2 ? { status: "resolved", entity: entity2 } : { status: "unknown", collection: parsed.collection, id: parsed.id };
 }
 function referencedEntity(backlog, target, value2) {
   if (target !== "typed") return lookup(backlog, target, value2);
@@ -27641,33 +27641,33 @@ function kindAt(value2, colon) {
   }
   return void 0;
 }
-function referencesIn(entity, field2) {
+function referencesIn(entity2, field3) {
   const found = [];
-  forEachReference(entity, (_2, target, value2, index) => found.push(new ReferenceOccurrence(entity, field2, target, value2, index)), field2);
+  forEachReference(entity2, (_2, target, value2, index) => found.push(new ReferenceOccurrence(entity2, field3, target, value2, index)), field3);
   return found;
 }
-function referenceValuesIn(entity, field2) {
+function referenceValuesIn(entity2, field3) {
   const found = [];
-  forEachReference(entity, (_2, _target, value2) => found.push(value2), field2);
+  forEachReference(entity2, (_2, _target, value2) => found.push(value2), field3);
   return found;
 }
-function forEachReference(entity, visit3, only2) {
-  for (const { field: field2, target } of REFERENCE_FIELDS[entity.collection]) {
-    if (only2 === void 0 || field2 === only2) eachReference(entity, field2, target, visit3);
+function forEachReference(entity2, visit3, only2) {
+  for (const { field: field3, target } of REFERENCE_FIELDS[entity2.collection]) {
+    if (only2 === void 0 || field3 === only2) eachReference(entity2, field3, target, visit3);
   }
 }
-function eachReference(entity, field2, target, visit3) {
-  const written = entity.raw !== void 0;
-  const value2 = (entity.raw ?? entity.data)[field2];
+function eachReference(entity2, field3, target, visit3) {
+  const written = entity2.raw !== void 0;
+  const value2 = (entity2.raw ?? entity2.data)[field3];
   const pattern = target === "typed" ? TYPED_REFERENCE_PATTERN : ID_PATTERN;
   const wellFormed = (item) => typeof item === "string" && (!written || pattern.test(item));
   if (Array.isArray(value2)) {
     for (let index = 0; index < value2.length; index++) {
       const item = value2[index];
-      if (wellFormed(item)) visit3(field2, target, item, index);
+      if (wellFormed(item)) visit3(field3, target, item, index);
     }
   } else if (wellFormed(value2)) {
-    visit3(field2, target, value2, void 0);
+    visit3(field3, target, value2, void 0);
   }
 }
 var ReferenceOccurrence;
@@ -27680,9 +27680,9 @@ var init_references2 = __esm({
     init_entity();
     init_stands_at();
     ReferenceOccurrence = class {
-      constructor(entity, field2, target, value2, index) {
-        this.entity = entity;
-        this.field = field2;
+      constructor(entity2, field3, target, value2, index) {
+        this.entity = entity2;
+        this.field = field3;
         this.target = target;
         this.value = value2;
         this.index = index;
@@ -27874,17 +27874,17 @@ function addEdges(into, from, to, classification, dependency, dependsOn) {
   }
 }
 function moveGroupsOf(workloads, edges) {
-  const placeOf2 = /* @__PURE__ */ new Map();
-  workloads.forEach((workload, place) => placeOf2.set(workload.key, place));
+  const placeOf3 = /* @__PURE__ */ new Map();
+  workloads.forEach((workload, place) => placeOf3.set(workload.key, place));
   const sources = new Int32Array(edges.length);
   const targets = new Int32Array(edges.length);
   const firstEdge = new Int32Array(workloads.length + 1);
   let count = 0;
   for (const edge of edges) {
     if (edge.classification !== "app") continue;
-    const source = placeOf2.get(edge.from.key);
+    const source = placeOf3.get(edge.from.key);
     sources[count] = source;
-    targets[count++] = placeOf2.get(edge.to.key);
+    targets[count++] = placeOf3.get(edge.to.key);
     firstEdge[source + 1]++;
   }
   for (let place = 0; place < workloads.length; place++) firstEdge[place + 1] += firstEdge[place];
@@ -27955,7 +27955,7 @@ var init_backlog_of_files = __esm({
         }
         const { check: check2 } = file;
         this.checkDrafts.push(...check2.drafts);
-        for (const entity of check2.entities) this.index.add(entity);
+        for (const entity2 of check2.entities) this.index.add(entity2);
         for (const project of check2.projects) {
           if (this.project) {
             this.checkDrafts.push({
@@ -30636,14 +30636,14 @@ var init_schemas = __esm({
         const shape2 = zod.def.shape;
         const propValues = {};
         for (const key in shape2) {
-          const field2 = shape2[key]._zod;
-          if (field2.values) {
+          const field3 = shape2[key]._zod;
+          if (field3.values) {
             if (!Object.prototype.hasOwnProperty.call(propValues, key)) {
               assignProp(propValues, key, /* @__PURE__ */ new Set());
             }
-            for (const v of field2.values)
+            for (const v of field3.values)
               propValues[key].add(v);
-            if (field2.optin !== void 0)
+            if (field3.optin !== void 0)
               propValues[key].add(void 0);
           }
         }
@@ -33249,8 +33249,8 @@ var init_json_schema_processors = __esm({
       }
       const requiredKeys = [];
       for (const key of Object.keys(shape2)) {
-        const field2 = def.shape[key];
-        if (ctx.io === "input" ? inputOptin(field2) === void 0 : field2._zod.optout === void 0) {
+        const field3 = def.shape[key];
+        if (ctx.io === "input" ? inputOptin(field3) === void 0 : field3._zod.optout === void 0) {
           requiredKeys.push(key);
         }
       }
@@ -35093,12 +35093,12 @@ var init_dialect = __esm({
 });
 
 // src/load/check/extensions.ts
-function splitExtensions(entity) {
+function splitExtensions(entity2) {
   let extensions;
-  for (const key of Object.keys(entity)) {
-    if (isExtensionField(key)) (extensions ??= {})[key] = entity[key];
+  for (const key of Object.keys(entity2)) {
+    if (isExtensionField(key)) (extensions ??= {})[key] = entity2[key];
   }
-  return { value: withoutExtensions(entity), extensions };
+  return { value: withoutExtensions(entity2), extensions };
 }
 function withoutExtensions(value2) {
   if (Array.isArray(value2)) {
@@ -35193,14 +35193,14 @@ function issueToDrafts(issue3, context3) {
     target
   });
   const base = context3.entity ? { entity: context3.entity } : {};
-  const field2 = fieldName(path, context3.noun);
+  const field3 = fieldName(path, context3.noun);
   switch (issue3.code) {
     case "unrecognized_keys": {
       const objectSchema = schemaAt(context3.schema, path);
       const known = fieldNames(objectSchema);
       return issue3.keys.map((key) => {
         if (isRecordSchema(objectSchema)) return ruleKeyDraft(key, known, place("key", [key]), base);
-        const owner = path.length === 0 ? withArticle(context3.noun) : `\`${field2}\``;
+        const owner = path.length === 0 ? withArticle(context3.noun) : `\`${field3}\``;
         return {
           code: "UNKNOWN_FIELD",
           message: `unknown field \`${key}\` in ${owner}`,
@@ -35227,7 +35227,7 @@ function issueToDrafts(issue3, context3) {
       const expected = TYPE_NAMES[issue3.expected] ?? issue3.expected;
       const draft = {
         code: "INVALID_VALUE",
-        message: `\`${field2}\` must be ${expected}, not ${describe2(issue3.input)}`,
+        message: `\`${field3}\` must be ${expected}, not ${describe2(issue3.input)}`,
         place: place("value"),
         ...base
       };
@@ -35235,7 +35235,7 @@ function issueToDrafts(issue3, context3) {
       if (issue3.expected === "string" && (typeof input === "number" || typeof input === "boolean")) {
         draft.quoteHint = typeof input === "number" ? "number" : "boolean";
       } else if ((issue3.expected === "number" || issue3.expected === "int") && typeof input === "string" && input.trim() !== "" && !Number.isNaN(Number(input))) {
-        draft.message = `\`${field2}\` must be a number, not the text "${input}"`;
+        draft.message = `\`${field3}\` must be a number, not the text "${input}"`;
         draft.hint = "remove the quotes";
       } else if (issue3.expected === "boolean" && typeof input === "string") {
         draft.hint = /^(yes|y|on|no|n|off)$/i.test(input) ? `write ${/^(yes|y|on)$/i.test(input) ? "true" : "false"}: YAML 1.2 reads \`${input}\` as text` : "write true or false";
@@ -35246,7 +35246,7 @@ function issueToDrafts(issue3, context3) {
       const options = issue3.values.map(String);
       return [{
         code: "INVALID_VALUE",
-        message: `\`${field2}\` cannot be ${describe2(issue3.input)}: expected ${joinOr(options)}`,
+        message: `\`${field3}\` cannot be ${describe2(issue3.input)}: expected ${joinOr(options)}`,
         place: place("value"),
         ...typeof issue3.input === "string" ? { hint: valueHint(issue3.input, options) } : {},
         ...base
@@ -35255,13 +35255,13 @@ function issueToDrafts(issue3, context3) {
     case "too_small":
     case "too_big": {
       const bound = issue3.code === "too_small" ? issue3.minimum : issue3.maximum;
-      const message = issue3.origin === "string" && issue3.code === "too_small" ? `\`${field2}\` must not be empty` : `\`${field2}\` must be ${issue3.code === "too_small" ? "at least" : "at most"} ${String(bound)}, not ${describe2(issue3.input)}`;
+      const message = issue3.origin === "string" && issue3.code === "too_small" ? `\`${field3}\` must not be empty` : `\`${field3}\` must be ${issue3.code === "too_small" ? "at least" : "at most"} ${String(bound)}, not ${describe2(issue3.input)}`;
       return [{ code: "INVALID_VALUE", message, place: place("value"), ...base }];
     }
     case "invalid_format": {
       const draft = {
         code: "INVALID_VALUE",
-        message: `\`${field2}\`: ${issue3.message} (${describe2(issue3.input)})`,
+        message: `\`${field3}\`: ${issue3.message} (${describe2(issue3.input)})`,
         place: place("value"),
         ...base
       };
@@ -35270,9 +35270,9 @@ function issueToDrafts(issue3, context3) {
       return [draft];
     }
     case "invalid_union":
-      return [{ code: "INVALID_VALUE", message: `\`${field2}\` must be a number or text, not ${describe2(issue3.input)}`, place: place("value"), ...base }];
+      return [{ code: "INVALID_VALUE", message: `\`${field3}\` must be a number or text, not ${describe2(issue3.input)}`, place: place("value"), ...base }];
     default:
-      return [{ code: "INVALID_VALUE", message: `\`${field2}\`: ${issue3.message}`, place: place("value"), ...base }];
+      return [{ code: "INVALID_VALUE", message: `\`${field3}\`: ${issue3.message}`, place: place("value"), ...base }];
   }
 }
 function ruleKeyDraft(key, known, place, base) {
@@ -35286,8 +35286,8 @@ function ruleKeyDraft(key, known, place, base) {
   };
 }
 function typedReferenceHint(path, input) {
-  const field2 = path.find((segment) => typeof segment === "string");
-  if (!field2 || !TYPED_REFERENCE_FIELDS.has(field2) || typeof input !== "string") return void 0;
+  const field3 = path.find((segment) => typeof segment === "string");
+  if (!field3 || !TYPED_REFERENCE_FIELDS.has(field3) || typeof input !== "string") return void 0;
   const colon = input.indexOf(":");
   if (colon === -1) return void 0;
   const kind = input.slice(0, colon);
@@ -35456,8 +35456,8 @@ function objectParse(shape2, catchall, form) {
   const strict = catchall !== void 0 && catchall._zod.def.type === "never";
   if (catchall !== void 0 && !strict) return void 0;
   const fields = [];
-  for (const [key, field2] of Object.entries(shape2)) {
-    const parse5 = compile(field2, form);
+  for (const [key, field3] of Object.entries(shape2)) {
+    const parse5 = compile(field3, form);
     if (!parse5) return void 0;
     fields.push([key, parse5]);
   }
@@ -35518,8 +35518,8 @@ function takeFieldsInLoop(fields, record2, asZodWrites) {
 function fieldsBefore(fields, record2, at2) {
   const result = {};
   for (let before2 = 0; before2 < at2; before2++) {
-    const field2 = fields[before2][0];
-    if (field2 in record2) result[field2] = record2[field2];
+    const field3 = fields[before2][0];
+    if (field3 in record2) result[field3] = record2[field3];
   }
   return result;
 }
@@ -35632,8 +35632,8 @@ function checkCollection(file, doc, collection, items, result, plain) {
       });
       return;
     }
-    const entity = checkEntity(collection, schema, kind, item, { file, doc, index }, result.drafts, plain);
-    if (entity) result.entities.push(entity);
+    const entity2 = checkEntity(collection, schema, kind, item, { file, doc, index }, result.drafts, plain);
+    if (entity2) result.entities.push(entity2);
   });
 }
 function checkEntity(collection, schema, noun, raw, place, drafts, plain) {
@@ -35684,16 +35684,16 @@ function withoutEmptyFields(value2) {
 function withoutFieldsInError(schema, value2, issues) {
   const pruned = { ...value2 };
   const drop = (path, keys) => {
-    const [field2, nested2] = path;
-    if (typeof field2 !== "string") return;
+    const [field3, nested2] = path;
+    if (typeof field3 !== "string") return;
     if (path.length === 0) {
       for (const key of keys) delete pruned[key];
-    } else if (isPlainObject4(pruned[field2]) && (typeof nested2 === "string" || path.length === 1 && keys.length > 0)) {
-      const inner = { ...pruned[field2] };
+    } else if (isPlainObject4(pruned[field3]) && (typeof nested2 === "string" || path.length === 1 && keys.length > 0)) {
+      const inner = { ...pruned[field3] };
       for (const key of path.length === 1 ? keys : [nested2]) delete inner[key];
-      pruned[field2] = inner;
+      pruned[field3] = inner;
     } else {
-      delete pruned[field2];
+      delete pruned[field3];
     }
   };
   for (const issue3 of issues) {
@@ -35707,16 +35707,16 @@ function withDefaults4(schema, value2) {
   const shape2 = schema.shape;
   if (!shape2) return value2;
   const filled = { ...value2 };
-  for (const [field2, fieldSchema] of Object.entries(shape2)) {
-    if (filled[field2] === void 0 && fieldSchema instanceof ZodDefault) filled[field2] = fieldSchema.parse(void 0);
+  for (const [field3, fieldSchema] of Object.entries(shape2)) {
+    if (filled[field3] === void 0 && fieldSchema instanceof ZodDefault) filled[field3] = fieldSchema.parse(void 0);
   }
   return filled;
 }
 function topLevelFields(issues) {
   const fields = /* @__PURE__ */ new Set();
   for (const issue3 of issues) {
-    const field2 = issue3.path[0];
-    if (typeof field2 === "string" && issue3.code !== "unrecognized_keys") fields.add(field2);
+    const field3 = issue3.path[0];
+    if (typeof field3 === "string" && issue3.code !== "unrecognized_keys") fields.add(field3);
   }
   return fields;
 }
@@ -41327,8 +41327,8 @@ var require_cst_visit = __commonJS({
     visit3.REMOVE = REMOVE;
     visit3.itemAtPath = (cst, path) => {
       let item = cst;
-      for (const [field2, index] of path) {
-        const tok = item?.[field2];
+      for (const [field3, index] of path) {
+        const tok = item?.[field3];
         if (tok && "items" in tok) {
           item = tok.items[index];
         } else
@@ -41338,8 +41338,8 @@ var require_cst_visit = __commonJS({
     };
     visit3.parentCollection = (cst, path) => {
       const parent = visit3.itemAtPath(cst, path.slice(0, -1));
-      const field2 = path[path.length - 1][0];
-      const coll = parent?.[field2];
+      const field3 = path[path.length - 1][0];
+      const coll = parent?.[field3];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
@@ -41348,11 +41348,11 @@ var require_cst_visit = __commonJS({
       let ctrl = visitor(item, path);
       if (typeof ctrl === "symbol")
         return ctrl;
-      for (const field2 of ["key", "value"]) {
-        const token = item[field2];
+      for (const field3 of ["key", "value"]) {
+        const token = item[field3];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path.concat([[field2, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path.concat([[field3, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -41362,7 +41362,7 @@ var require_cst_visit = __commonJS({
               i2 -= 1;
             }
           }
-          if (typeof ctrl === "function" && field2 === "key")
+          if (typeof ctrl === "function" && field3 === "key")
             ctrl = ctrl(item, path);
         }
       }
@@ -44523,8 +44523,8 @@ var init_locate_diagnostics = __esm({
 });
 
 // src/validate/rules/duplicate-id.ts
-function idPlace(entity) {
-  return entity.data.id === void 0 ? locationOf(entity) : fieldLocation(entity, "id");
+function idPlace(entity2) {
+  return entity2.data.id === void 0 ? locationOf(entity2) : fieldLocation(entity2, "id");
 }
 var duplicateId;
 var init_duplicate_id = __esm({
@@ -44534,16 +44534,16 @@ var init_duplicate_id = __esm({
     init_entity();
     duplicateId = ({ backlog, report }) => {
       for (const collection of COLLECTION_NAMES) {
-        for (const entity of backlog.repeated[collection]) {
-          const first2 = backlog.byKey[collection].get(entity.key);
+        for (const entity2 of backlog.repeated[collection]) {
+          const first2 = backlog.byKey[collection].get(entity2.key);
           const kind = COLLECTIONS[collection].kind;
-          const message = collection === "dependencies" && entity.data.id === void 0 ? `this dependency repeats \`${first2.id}\`, written before in ${first2.file}` : `${kind} \`${entity.id}\` has the same id as ${kind} \`${first2.id}\` in ${first2.file} (ids ignore case)`;
+          const message = collection === "dependencies" && entity2.data.id === void 0 ? `this dependency repeats \`${first2.id}\`, written before in ${first2.file}` : `${kind} \`${entity2.id}\` has the same id as ${kind} \`${first2.id}\` in ${first2.file} (ids ignore case)`;
           report({
             code: "DUPLICATE_ID",
             message,
-            place: idPlace(entity),
+            place: idPlace(entity2),
             related: [idPlace(first2)],
-            entity: entityLabel(entity)
+            entity: entityLabel(entity2)
           });
         }
       }
@@ -44576,23 +44576,23 @@ var init_duplicate_rank = __esm({
     "use strict";
     init_entity();
     duplicateRank = ({ backlog, report }) => {
-      const check2 = (entities, field2, value2, noun) => {
+      const check2 = (entities, field3, value2, noun) => {
         const first2 = /* @__PURE__ */ new Map();
-        for (const entity of entities) {
-          if (backlog.byKey[entity.collection].get(entity.key) !== entity) continue;
-          const number3 = value2(entity);
+        for (const entity2 of entities) {
+          if (backlog.byKey[entity2.collection].get(entity2.key) !== entity2) continue;
+          const number3 = value2(entity2);
           if (number3 === void 0) continue;
           const earlier = first2.get(number3);
           if (!earlier) {
-            first2.set(number3, entity);
+            first2.set(number3, entity2);
             continue;
           }
           report({
             code: "DUPLICATE_RANK",
-            message: `${noun} \`${entity.id}\` has ${field2} ${number3}, like \`${earlier.id}\``,
-            place: fieldLocation(entity, field2),
-            related: [fieldLocation(earlier, field2)],
-            entity: entityLabel(entity)
+            message: `${noun} \`${entity2.id}\` has ${field3} ${number3}, like \`${earlier.id}\``,
+            place: fieldLocation(entity2, field3),
+            related: [fieldLocation(earlier, field3)],
+            entity: entityLabel(entity2)
           });
         }
       };
@@ -44816,12 +44816,12 @@ var init_self_dependency = __esm({
         let itself;
         forEachReference(
           workload,
-          (field2, target, value2, index) => {
+          (field3, target, value2, index) => {
             if (!sameTarget(itself ??= `workload:${workload.id}`, value2)) return;
             report({
               code: "SELF_DEPENDENCY",
               message: `\`${workload.id}\` lists itself in depends_on`,
-              place: new ReferenceOccurrence(workload, field2, target, value2, index).location,
+              place: new ReferenceOccurrence(workload, field3, target, value2, index).location,
               entity: entityLabel(workload),
               hint: "remove it, or name the workload it was meant to be"
             });
@@ -44944,10 +44944,10 @@ var init_unknown_reference = __esm({
         if (!ids2) idLists.set(collection, ids2 = [...backlog.byKey[collection].values()].map((e) => e.id));
         return ids2;
       };
-      let entity;
-      const visit3 = (field2, target, value2, index) => {
+      let entity2;
+      const visit3 = (field3, target, value2, index) => {
         if (referencedEntity(backlog, target, value2)) return;
-        const reference = new ReferenceOccurrence(entity, field2, target, value2, index);
+        const reference = new ReferenceOccurrence(entity2, field3, target, value2, index);
         const resolved = resolveReference(backlog, reference.target, reference.value);
         if (resolved.status !== "unknown") return;
         const kind = COLLECTIONS[resolved.collection].kind;
@@ -44965,12 +44965,12 @@ var init_unknown_reference = __esm({
           code: "UNKNOWN_REFERENCE",
           message: `\`${reference.field}\` names ${kind} \`${resolved.id}\`, which does not exist`,
           place: reference.location,
-          entity: entityLabel(entity),
+          entity: entityLabel(entity2),
           ...hint ? { hint } : {}
         });
       };
       for (const collection of COLLECTION_NAMES) {
-        for (entity of backlog.entities[collection]) forEachReference(entity, visit3);
+        for (entity2 of backlog.entities[collection]) forEachReference(entity2, visit3);
       }
     };
   }
@@ -45150,9 +45150,9 @@ function findings(read, options, files, rules = RULES) {
   }
   return diagnostics.sort(compareDiagnostics);
 }
-function findingsKept(read, options, files, keep) {
-  const undated = keep(() => findings(read, options, files, RULES.filter((rule) => !DATED_RULES.includes(rule))));
-  const dated = findings({ ...read, drafts: [] }, options, files, DATED_RULES);
+function findingsKept(read, options, files, keep, rules = RULES) {
+  const undated = keep(() => findings(read, options, files, rules.filter((rule) => !DATED_RULES.includes(rule))));
+  const dated = findings({ ...read, drafts: [] }, options, files, rules.filter((rule) => DATED_RULES.includes(rule)));
   return [...undated, ...dated].sort(compareDiagnostics);
 }
 var init_validate = __esm({
@@ -45808,24 +45808,24 @@ function compareBacklogs(before2, after, mayDiffer = () => true) {
     if (!mayDiffer(collection)) continue;
     const old = before2.byKey[collection];
     const now = after.byKey[collection];
-    for (const [key, entity] of now) {
+    for (const [key, entity2] of now) {
       const previous = old.get(key);
       if (!previous) {
-        changes2.push({ collection, id: entity.id, change: "added", fields: fieldChanges({}, contentOf(entity)), file: entity.file });
+        changes2.push({ collection, id: entity2.id, change: "added", fields: fieldChanges({}, contentOf(entity2)), file: entity2.file });
         continue;
       }
-      const fields = fieldChanges(contentOf(previous), contentOf(entity));
-      const moved = previous.file !== entity.file ? { movedFrom: previous.file } : {};
-      if (fields.length > 0) changes2.push({ collection, id: entity.id, change: "changed", fields, file: entity.file, ...moved });
+      const fields = fieldChanges(contentOf(previous), contentOf(entity2));
+      const moved = previous.file !== entity2.file ? { movedFrom: previous.file } : {};
+      if (fields.length > 0) changes2.push({ collection, id: entity2.id, change: "changed", fields, file: entity2.file, ...moved });
     }
-    for (const [key, entity] of old) {
-      if (!now.has(key)) changes2.push({ collection, id: entity.id, change: "removed", fields: fieldChanges(contentOf(entity), {}), file: entity.file });
+    for (const [key, entity2] of old) {
+      if (!now.has(key)) changes2.push({ collection, id: entity2.id, change: "removed", fields: fieldChanges(contentOf(entity2), {}), file: entity2.file });
     }
   }
   return changes2;
 }
-function contentOf(entity) {
-  return { ...entity.data, ...entity.extensions };
+function contentOf(entity2) {
+  return { ...entity2.data, ...entity2.extensions };
 }
 function fieldChanges(before2, after, prefix = "") {
   const changes2 = [];
@@ -45860,9 +45860,9 @@ function review(before2, after) {
   const planning = { priority: [], rank: [], wave: [], status: [], strategy: [], owner: [], servers: [], edgesAdded: [], edgesRemoved: [] };
   for (const change of changes2) {
     if (change.collection === "workloads" && change.change === "changed") {
-      for (const field2 of WORKLOAD_FIELDS) {
-        const found = change.fields.find((f) => f.path === field2);
-        if (found) planning[field2].push({ id: change.id, before: found.before, after: found.after });
+      for (const field3 of WORKLOAD_FIELDS) {
+        const found = change.fields.find((f) => f.path === field3);
+        if (found) planning[field3].push({ id: change.id, before: found.before, after: found.after });
       }
     }
     if (change.collection === "servers" && change.change === "changed") {
@@ -48118,8 +48118,8 @@ function getDiffParser(format = "") {
 }
 function lineBuilder(tokens, fields) {
   return fields.reduce(
-    (line, field2, index) => {
-      line[field2] = tokens[index] || "";
+    (line, field3, index) => {
+      line[field3] = tokens[index] || "";
       return line;
     },
     /* @__PURE__ */ Object.create({ diff: null })
@@ -48177,9 +48177,9 @@ function validateLogFormatConfig(customArgs) {
 function prettyFormat(format, splitter) {
   const fields = [];
   const formatStr = [];
-  Object.keys(format).forEach((field2) => {
-    fields.push(field2);
-    formatStr.push(String(format[field2]));
+  Object.keys(format).forEach((field3) => {
+    fields.push(field3);
+    formatStr.push(String(format[field3]));
   });
   return [fields, formatStr.join(splitter)];
 }
@@ -51851,7 +51851,7 @@ function modelSections(backlog, paths, parts = false) {
   const sections = { [PATHS_SECTION]: paths };
   const keys = {};
   const collection = (entities) => {
-    const files = JSON.stringify(entities.map((entity) => fileIndex.get(entity.file)));
+    const files = JSON.stringify(entities.map((entity2) => fileIndex.get(entity2.file)));
     return new AsciiJson(`{"files":${files},"entities":[${entities.map(entityJson).join(",")}]}`);
   };
   for (const name of COLLECTION_NAMES) {
@@ -51861,14 +51861,14 @@ function modelSections(backlog, paths, parts = false) {
       continue;
     }
     for (let start = 0; start < entities.length; start += PART_SIZE) sections[partName(name, start / PART_SIZE)] = collection(entities.slice(start, start + PART_SIZE));
-    keys[name] = int32Base64(entities.map((entity) => keyHash(entity.key)));
+    keys[name] = int32Base64(entities.map((entity2) => keyHash(entity2.key)));
   }
   if (parts) sections[KEYS_SECTION] = keys;
   return sections;
 }
-function entityJson(entity) {
-  let json3 = jsonOfEntity.get(entity);
-  if (json3 === void 0) jsonOfEntity.set(entity, json3 = asciiJson(encodeEntity(entity)));
+function entityJson(entity2) {
+  let json3 = jsonOfEntity.get(entity2);
+  if (json3 === void 0) jsonOfEntity.set(entity2, json3 = asciiJson(encodeEntity(entity2)));
   return json3;
 }
 function collectionHash(file, name) {
@@ -51913,8 +51913,8 @@ function storedModelOf(file, paths) {
       (key) => {
         const hash = keyHash(key);
         for (let index = firstIndex(hash); index !== -1; index = hashes.indexOf(hash, index + 1)) {
-          const entity = entityAt(name, index);
-          if (entity.key === key) return entity;
+          const entity2 = entityAt(name, index);
+          if (entity2.key === key) return entity2;
         }
         return void 0;
       },
@@ -51931,10 +51931,10 @@ function firstIndexOfEach(hashes) {
 }
 function* firstOfEachKey(entities) {
   const seen = /* @__PURE__ */ new Set();
-  for (const entity of entities) {
-    if (seen.has(entity.key)) continue;
-    seen.add(entity.key);
-    yield [entity.key, entity];
+  for (const entity2 of entities) {
+    if (seen.has(entity2.key)) continue;
+    seen.add(entity2.key);
+    yield [entity2.key, entity2];
   }
 }
 function keyHash(key) {
@@ -52022,13 +52022,13 @@ function diffSections(repository, output) {
   const sections = [];
   const fields = output.split("\0");
   for (let at2 = 0; at2 < fields.length; at2++) {
-    const field2 = fields[at2];
-    if (field2 === "") continue;
-    if (!field2.startsWith(":")) {
+    const field3 = fields[at2];
+    if (field3 === "") continue;
+    if (!field3.startsWith(":")) {
       sections.push([]);
       continue;
     }
-    const [oldMode, newMode, , blob, status] = field2.slice(1).split(" ");
+    const [oldMode, newMode, , blob, status] = field3.slice(1).split(" ");
     sections.at(-1).push({ oldMode, newMode, blob, status, path: relativePath(repository, fields[++at2]) });
   }
   return sections;
@@ -52135,8 +52135,288 @@ var init_backlog_at = __esm({
   }
 });
 
+// src/load/graph-snapshot.ts
+function graphSections(backlog, graph) {
+  const { status, cores, memory_gb, repeated } = graph.serverFigures;
+  const figures = { status, cores, memory_gb, repeated: [...repeated] };
+  return { [GRAPH_SECTION]: storedGraph(backlog, graph), [FIGURES_SECTION]: figures };
+}
+function graphOfSections(section, model) {
+  return graphOfStored(section(GRAPH_SECTION), model, () => {
+    const stored = section(FIGURES_SECTION);
+    const column = (values) => values.map((value2) => value2 ?? void 0);
+    return { status: column(stored.status), cores: column(stored.cores), memory_gb: column(stored.memory_gb), repeated: new Set(stored.repeated) };
+  });
+}
+function storedGraph(backlog, graph) {
+  const workloads = indexes(backlog.entities.workloads);
+  const servers = indexes(backlog.entities.servers);
+  const dependencies = indexes(backlog.entities.dependencies);
+  const workload = (entity2) => workloads.get(entity2);
+  const edges = [[], [], [], [], []];
+  for (const edge of graph.edges) {
+    edges[0].push(workload(edge.from));
+    edges[1].push(workload(edge.to));
+    edges[2].push(classificationIndex(edge.classification));
+    edges[3].push(edge.dependency ? dependencies.get(edge.dependency) : DEPENDS_ON);
+    edges[4].push(edge.dependency ? NO_ITEM : edge.origin.path[3] ?? NO_ITEM);
+  }
+  return {
+    edges: edges.map(int32Base64),
+    externals: graph.externals.map((edge) => [edge.from.map(workload), edge.name, classificationIndex(edge.classification), dependencies.get(edge.dependency)]),
+    moveGroups: graph.moveGroups.map((group) => group.map(workload)),
+    serversOf: [...graph.serversOf].map(([key, owned]) => [workload(backlog.byKey.workloads.get(key)), owned.map((server) => servers.get(server))])
+  };
+}
+function graphOfStored(stored, { backlog, entityAt }, serverFigures) {
+  const workloads = backlog.entities.workloads;
+  const serversOf2 = new Map(stored.serversOf.map(([owner, servers]) => [workloads[owner].key, servers]));
+  return graphOf({
+    edges: () => {
+      const [from, to, classification, dependency, item] = stored.edges.map(fromInt32Base64);
+      return Array.from(from, (source, at2) => new StoredEdge(workloads[source], workloads[to[at2]], DEPENDENCY_CLASSIFICATIONS[classification[at2]], dependency[at2], item[at2], entityAt));
+    },
+    externals: () => stored.externals.map(([from, name, classification, dependency]) => new StoredExternal(from.map((index) => workloads[index]), name, DEPENDENCY_CLASSIFICATIONS[classification], dependency, entityAt)),
+    moveGroups: stored.moveGroups.map((group) => group.map((index) => workloads[index])),
+    serversOf: () => new LazyMap(
+      (key) => serversOf2.get(key)?.map((index) => entityAt("servers", index)),
+      () => [...serversOf2].map(([key, servers]) => [key, servers.map((index) => entityAt("servers", index))])
+    ),
+    serverIndexesOf: () => serversOf2,
+    serverFigures,
+    // Queries ask for the owners of a few servers (those a remediation names): each is found alone.
+    ownersOf: () => new LazyMap(
+      (key) => {
+        const server = backlog.byKey.servers.get(key);
+        return server && ownersOfServer(server, backlog.byKey.workloads);
+      },
+      () => ownersOfServers(backlog)
+    )
+  });
+}
+function indexes(entities) {
+  return new Map(entities.map((entity2, index) => [entity2, index]));
+}
+function classificationIndex(classification) {
+  return classification === void 0 ? -1 : DEPENDENCY_CLASSIFICATIONS.indexOf(classification);
+}
+var DEPENDS_ON, NO_ITEM, GRAPH_SECTION, FIGURES_SECTION, StoredEdge, StoredExternal;
+var init_graph_snapshot = __esm({
+  "src/load/graph-snapshot.ts"() {
+    "use strict";
+    init_vocabulary();
+    init_entity();
+    init_graph();
+    init_int32_base64();
+    init_lazy_map();
+    DEPENDS_ON = -1;
+    NO_ITEM = -1;
+    GRAPH_SECTION = "graph";
+    FIGURES_SECTION = "server-figures";
+    StoredEdge = class {
+      constructor(from, to, classification, dependencyIndex, item, entityAt) {
+        this.from = from;
+        this.to = to;
+        this.classification = classification;
+        this.dependencyIndex = dependencyIndex;
+        this.item = item;
+        this.entityAt = entityAt;
+      }
+      get dependency() {
+        return this.dependencyIndex === DEPENDS_ON ? void 0 : this.entityAt("dependencies", this.dependencyIndex);
+      }
+      get origin() {
+        if (this.dependencyIndex !== DEPENDS_ON) return fieldLocation(this.dependency, "to");
+        return this.item === NO_ITEM ? fieldLocation(this.from, "depends_on") : fieldLocation(this.from, "depends_on", this.item);
+      }
+    };
+    StoredExternal = class {
+      constructor(from, name, classification, dependencyIndex, entityAt) {
+        this.from = from;
+        this.name = name;
+        this.classification = classification;
+        this.dependencyIndex = dependencyIndex;
+        this.entityAt = entityAt;
+      }
+      get dependency() {
+        return this.entityAt("dependencies", this.dependencyIndex);
+      }
+    };
+  }
+});
+
+// src/load/snapshot.ts
+import { createHash as createHash6 } from "node:crypto";
+async function saveSnapshot(cache, root, source, content, takenAt) {
+  const stamped = content.files.map((file) => ({ path: file.path, file }));
+  if (!content.files.some((file) => file.path === ROOT_FILE)) stamped.push({ path: ROOT_FILE, file: content.rootFile });
+  const stamps = [];
+  const racy = {};
+  for (const [index, { path, file }] of stamped.entries()) {
+    const stamp = source.stamp(path);
+    if (file === void 0) {
+      if (stamp) return;
+      stamps.push(null);
+      continue;
+    }
+    if (!stamp) return;
+    stamps.push(stamp.key);
+    if (stamp.changedAt >= takenAt - RACY_MS) {
+      const bytes = await source.readFile(path);
+      if (!bytes || decodeText(bytes).text !== file.text) return;
+      racy[index] = { hash: hashOf(bytes), changedAt: stamp.changedAt };
+    }
+  }
+  const paths = content.files.map((file) => file.path);
+  const header = {
+    format: SNAPSHOT_FORMAT,
+    ...modelHeader(content.backlog),
+    paths,
+    stamped: stamped.map((file) => file.path),
+    stamps,
+    racy,
+    fullParser: content.files.flatMap((file, index) => file.parser === "full" ? [index] : []),
+    exclude: [...content.exclude],
+    drafts: content.drafts,
+    unreadableFiles: content.unreadableFiles
+  };
+  const graph = graphSections(content.backlog, content.graph ?? buildGraph(content.backlog));
+  const written = cache.write(cache.location(root, "snapshot"), header, { ...modelSections(content.backlog, paths, true), ...graph });
+  cache.tidy(root);
+  return written ? keeper(cache, root, header) : void 0;
+}
+async function openSnapshot(cache, root, source, filesOf) {
+  const file = cache.read(cache.location(root, "snapshot"));
+  const header = file?.header;
+  if (!file || !header || header.format !== SNAPSHOT_FORMAT) return void 0;
+  const checkedAt = Date.now();
+  if (!await matches(header, source, filesOf)) return void 0;
+  settle2(file, header, checkedAt);
+  const fullParser = new Set(header.fullParser.map((index) => header.paths[index]));
+  const model = storedModelOf(file, header.paths);
+  const opened = {
+    backlog: model.backlog,
+    drafts: header.drafts,
+    unreadableFiles: header.unreadableFiles,
+    parserOf: (path) => fullParser.has(path) ? "full" : "fast",
+    kept: keeper(cache, root, header)
+  };
+  const section = (name) => {
+    const found = file.section(name);
+    if (found === void 0) throw new DamagedCacheError(`the snapshot ${cache.location(root, "snapshot")} has no ${name}`);
+    return found;
+  };
+  defineLazy(opened, "graph", () => graphOfSections(section, model));
+  return opened;
+}
+function keeper(cache, root, header) {
+  const { racy: _racy, ...held } = header;
+  delete held.cache;
+  delete held.version;
+  delete held.sections;
+  const contentId = hashOf(Buffer.from(JSON.stringify(held)));
+  return (name, compute) => keptValue(cache, root, `${name}.${contentId}`, compute);
+}
+function keptValue(cache, root, key, compute) {
+  const location = cache.location(root, "kept", key);
+  const stored = cache.read(location)?.section(KEPT_SECTION);
+  if (stored) return stored.value;
+  const value2 = compute();
+  if (cache.write(location, {}, { [KEPT_SECTION]: { value: value2 } })) cache.tidy(root);
+  return value2;
+}
+async function matches(header, source, filesOf) {
+  const paths = await filesOf(header.exclude);
+  if (paths.length !== header.paths.length || paths.some((path, index) => path !== header.paths[index])) return false;
+  for (const [index, path] of header.stamped.entries()) {
+    if ((source.stamp(path)?.key ?? null) !== header.stamps[index]) return false;
+    const hash = header.racy[index]?.hash;
+    if (hash !== void 0) {
+      const bytes = await source.readFile(path);
+      if (!bytes || hashOf(bytes) !== hash) return false;
+    }
+  }
+  return true;
+}
+function settle2(file, header, checkedAt) {
+  const racy = Object.values(header.racy);
+  if (racy.length === 0 || racy.some(({ changedAt }) => changedAt >= checkedAt - RACY_MS)) return;
+  file.rewrite({ ...header, racy: {} });
+}
+function hashOf(bytes) {
+  return createHash6("sha1").update(bytes).digest("hex");
+}
+var SNAPSHOT_FORMAT, RACY_MS, KEPT_SECTION;
+var init_snapshot = __esm({
+  "src/load/snapshot.ts"() {
+    "use strict";
+    init_errors();
+    init_decode();
+    init_find_root();
+    init_model_snapshot();
+    init_graph();
+    init_lazy();
+    init_graph_snapshot();
+    SNAPSHOT_FORMAT = 6;
+    RACY_MS = 3e3;
+    KEPT_SECTION = "value";
+  }
+});
+
+// src/git/worktree-blob-ids.ts
+var IDS, WorktreeBlobIds;
+var init_worktree_blob_ids = __esm({
+  "src/git/worktree-blob-ids.ts"() {
+    "use strict";
+    init_content_id();
+    init_snapshot();
+    IDS = "ids";
+    WorktreeBlobIds = class _WorktreeBlobIds {
+      constructor(cache, root, known) {
+        this.cache = cache;
+        this.root = root;
+        this.known = known;
+      }
+      used = /* @__PURE__ */ new Map();
+      added = false;
+      /** The ids kept for a backlog root; none when there are none or the entry is damaged. */
+      static open(cache, root) {
+        let stored;
+        try {
+          stored = cache.read(cache.location(root, "blob-ids"))?.section(IDS);
+        } catch {
+        }
+        return new _WorktreeBlobIds(cache, root, new Map(stored && typeof stored === "object" ? Object.entries(stored) : []));
+      }
+      /** The blob id of a file as it is now: kept from an earlier run while its stamp is the same, else read. Undefined when it is gone. */
+      async idOf(source, path, room) {
+        const readAt = Date.now();
+        const stamp = source.stamp(path);
+        const known = this.known.get(path);
+        if (stamp && Array.isArray(known) && known[0] === stamp.key && typeof known[1] === "string") {
+          this.used.set(path, known);
+          return known[1];
+        }
+        const bytes = await source.readFile(path, room);
+        if (!bytes) return void 0;
+        const id2 = blobId(bytes);
+        if (stamp && stamp.changedAt < readAt - RACY_MS) {
+          this.used.set(path, [stamp.key, id2]);
+          this.added = true;
+        }
+        return id2;
+      }
+      /** Writes the ids of the files asked for this run, when any was read. */
+      save() {
+        if (!this.added) return;
+        if (this.cache.write(this.cache.location(this.root, "blob-ids"), {}, { [IDS]: Object.fromEntries(this.used) })) this.cache.tidy(this.root);
+      }
+    };
+  }
+});
+
 // src/git/worktree-commit.ts
-async function commitOfWorktree(repository, source) {
+async function commitOfWorktree(repository, source, known) {
   const listing = headCommit(repository).then(async (head2) => head2 === void 0 ? void 0 : { head: head2, tree: await treeOf(repository, head2) }).catch(() => void 0);
   const paths = (await source.listFiles()).filter(isBacklogFile);
   const listed = paths.length;
@@ -52144,11 +52424,14 @@ async function commitOfWorktree(repository, source) {
   const ids2 = /* @__PURE__ */ new Map();
   let room = new Uint8Array(1 << 16);
   const into = (size) => (size <= room.length ? room : room = new Uint8Array(size)).subarray(0, size);
+  const idOf = async (path) => {
+    if (known) return known.idOf(source, path, into);
+    const bytes = await source.readFile(path, into);
+    return bytes && blobId(bytes);
+  };
   try {
-    for (const path of paths) {
-      const bytes = await source.readFile(path, into);
-      ids2.set(path, bytes && blobId(bytes));
-    }
+    for (const path of paths) ids2.set(path, await idOf(path));
+    known?.save();
   } catch {
     return void 0;
   }
@@ -52190,7 +52473,7 @@ async function reviewSidesAt(repository, given, root, options) {
     return tree === void 0 ? void 0 : cache.location(root, "review", `${tree}.${asOf}`);
   };
   const commitLocations = new Map(given.map((at2) => [at2, locationOf2(at2)]));
-  const worktree = cache && given.includes(WORKTREE) ? await commitOfWorktree(repository, worktreeSource) : void 0;
+  const worktree = cache && given.includes(WORKTREE) ? await commitOfWorktree(repository, worktreeSource, WorktreeBlobIds.open(cache, root)) : void 0;
   const ats = worktree === void 0 ? given : given.map((at2) => at2 === WORKTREE ? worktree : at2);
   const noticesOf = (index, notices) => given[index] === WORKTREE ? worktreeSource.notices : notices;
   const locations = await Promise.all(ats.map((at2) => commitLocations.get(at2) ?? locationOf2(at2)));
@@ -52289,6 +52572,7 @@ var init_review_sides = __esm({
     init_backlog_at();
     init_make_folder();
     init_repository();
+    init_worktree_blob_ids();
     init_worktree_commit();
     init_fs_source();
     REVIEW_FORMAT = 4;
@@ -52907,8 +53191,8 @@ function serversOfAll(context3, workloads) {
   }
   return servers;
 }
-function totalOf({ graph }, servers, field2) {
-  return sumOf(graph.serverFigures, servers, field2);
+function totalOf({ graph }, servers, field3) {
+  return sumOf(graph.serverFigures, servers, field3);
 }
 function dependenciesOf({ backlog, graph }, workload) {
   return [...graph.appDependencies.get(workload.key)?.keys() ?? []].map((key) => backlog.byKey.workloads.get(key));
@@ -54709,8 +54993,8 @@ var init_backlog_schema = __esm({
 
 // src/query/field-table.ts
 function fieldTable(collection) {
-  const entity = entitySchema(collection);
-  return Object.keys(entity?.properties ?? {}).map((field2) => ({ field: field2, inner: Object.keys(fieldAt(collection, [field2])?.properties ?? {}) }));
+  const entity2 = entitySchema(collection);
+  return Object.keys(entity2?.properties ?? {}).map((field3) => ({ field: field3, inner: Object.keys(fieldAt(collection, [field3])?.properties ?? {}) }));
 }
 function fieldKind(collection, path) {
   const at2 = fieldAt(collection, path);
@@ -54757,29 +55041,29 @@ var init_field_table = __esm({
 // src/query/columns.ts
 function columnsOf(collection, context3) {
   const columns2 = /* @__PURE__ */ new Map();
-  const references = new Map(REFERENCE_FIELDS[collection].map(({ field: field2, target }) => [field2, target]));
-  for (const { field: field2, inner: innerFields } of fieldTable(collection)) {
-    const values = fieldValues(collection, [field2]);
-    const target = references.get(field2);
-    columns2.set(field2, {
-      name: field2,
-      kind: fieldKind(collection, [field2]),
-      fit: fieldFit(collection, [field2]),
+  const references = new Map(REFERENCE_FIELDS[collection].map(({ field: field3, target }) => [field3, target]));
+  for (const { field: field3, inner: innerFields } of fieldTable(collection)) {
+    const values = fieldValues(collection, [field3]);
+    const target = references.get(field3);
+    columns2.set(field3, {
+      name: field3,
+      kind: fieldKind(collection, [field3]),
+      fit: fieldFit(collection, [field3]),
       ...values ? { values } : {},
       ...target && target !== "typed" ? { refersTo: target } : {},
-      get: (e) => e.data[field2]
+      get: (e) => e.data[field3]
     });
     for (const inner of innerFields) {
-      const name = `${field2}.${inner}`;
-      const innerValues = fieldValues(collection, [field2, inner]);
-      columns2.set(name, { name, kind: fieldKind(collection, [field2, inner]), fit: fieldFit(collection, [field2, inner]), ...innerValues ? { values: innerValues } : {}, get: (e) => e.data[field2]?.[inner] });
+      const name = `${field3}.${inner}`;
+      const innerValues = fieldValues(collection, [field3, inner]);
+      columns2.set(name, { name, kind: fieldKind(collection, [field3, inner]), fit: fieldFit(collection, [field3, inner]), ...innerValues ? { values: innerValues } : {}, get: (e) => e.data[field3]?.[inner] });
     }
   }
   columns2.set("id", collection === "dependencies" ? { name: "id", get: (e) => e.data.id } : { name: "id", get: (e) => e.id });
   for (const column of COMPUTED[collection] ?? []) columns2.set(column.name, column);
   columns2.set(FILE_COLUMN.name, FILE_COLUMN);
-  for (const entity of context3.backlog.entities[collection]) {
-    for (const key of Object.keys(entity.extensions ?? {})) {
+  for (const entity2 of context3.backlog.entities[collection]) {
+    for (const key of Object.keys(entity2.extensions ?? {})) {
       if (!columns2.has(key)) columns2.set(key, { name: key, fit: "text", get: (e) => e.extensions?.[key] });
     }
   }
@@ -54804,7 +55088,7 @@ var init_columns = __esm({
     init_did_you_mean();
     init_computed();
     init_field_table();
-    workloadOf = (entity) => entity;
+    workloadOf = (entity2) => entity2;
     COMPUTED = {
       workloads: [
         { name: "servers", kind: "number", get: (e, c3) => serverIndexesOf(c3, workloadOf(e)).length },
@@ -54833,9 +55117,9 @@ var init_columns = __esm({
 
 // src/query/known-values.ts
 function checkKnownValues(condition, column, collection, backlog) {
-  const { field: field2, operator, values } = condition;
+  const { field: field3, operator, values } = condition;
   if (operator !== "=" && operator !== "!=" && operator !== "~") return;
-  const option = `--where ${field2}${operator}${values.join(",")}`;
+  const option = `--where ${field3}${operator}${values.join(",")}`;
   for (const value2 of values) {
     if (value2 === "") continue;
     const wanted = value2.toLowerCase();
@@ -54843,16 +55127,16 @@ function checkKnownValues(condition, column, collection, backlog) {
       const options = column.values;
       if (operator === "~") {
         if (!options.some((option2) => option2.toLowerCase().includes(wanted))) {
-          throw new UsageError(`${option}: no ${field2} of ${collection} contains \`${value2}\``, `the values are ${joinAnd(options)}`);
+          throw new UsageError(`${option}: no ${field3} of ${collection} contains \`${value2}\``, `the values are ${joinAnd(options)}`);
         }
       } else if (!options.some((option2) => option2.toLowerCase() === wanted)) {
-        throw new UsageError(`${option}: \`${value2}\` is not ${withArticle(field2)} of ${collection}`, valueHint(value2, options) ?? `the values are ${joinAnd(options)}`);
+        throw new UsageError(`${option}: \`${value2}\` is not ${withArticle(field3)} of ${collection}`, valueHint(value2, options) ?? `the values are ${joinAnd(options)}`);
       }
     } else if (column.refersTo && operator !== "~") {
       const ids2 = backlog.byKey[column.refersTo];
       if (!ids2.has(wanted)) {
         const kind = COLLECTION_KINDS[column.refersTo];
-        throw new UsageError(`${option}: there is no ${kind} \`${value2}\``, didYouMeanHint(value2, [...ids2.values()].map((entity) => entity.id)));
+        throw new UsageError(`${option}: there is no ${kind} \`${value2}\``, didYouMeanHint(value2, [...ids2.values()].map((entity2) => entity2.id)));
       }
     }
   }
@@ -54909,22 +55193,22 @@ function parseCondition(text3) {
   if (!match) {
     throw new UsageError(`--where ${JSON.stringify(text3)}: write FIELD OP VALUE, e.g. status=ready, cores>=8, name~crm`, `the operators are ${OPERATORS.join(" ")}`);
   }
-  const [, field2, operator, value2] = match;
+  const [, field3, operator, value2] = match;
   const values = value2.split(",").map((v) => v.trim());
   if (values.length > 1 && operator !== "=" && operator !== "!=" && operator !== "~") {
     throw new UsageError(`--where ${text3}: \`${operator}\` compares with one value, not a list`);
   }
-  return { field: field2, operator, values };
+  return { field: field3, operator, values };
 }
 function checkOrderValue(condition, kind) {
-  const { field: field2, operator, values } = condition;
+  const { field: field3, operator, values } = condition;
   if (operator === "=" || operator === "!=" || operator === "~") return;
   const value2 = values[0];
   if (kind === "number" && (value2.trim() === "" || Number.isNaN(Number(value2)))) {
-    throw new UsageError(`--where ${field2}${operator}${value2}: \`${field2}\` is a number, and \`${value2}\` is not one`);
+    throw new UsageError(`--where ${field3}${operator}${value2}: \`${field3}\` is a number, and \`${value2}\` is not one`);
   }
   if (kind === "date" && dayOrPart(value2) === void 0) {
-    throw new UsageError(`--where ${field2}${operator}${value2}: \`${field2}\` is a date, and \`${value2}\` is not one`, "write a date as YYYY-MM-DD (or a month, YYYY-MM, or a year)");
+    throw new UsageError(`--where ${field3}${operator}${value2}: \`${field3}\` is a date, and \`${value2}\` is not one`, "write a date as YYYY-MM-DD (or a month, YYYY-MM, or a year)");
   }
 }
 function satisfies(value2, condition, kind) {
@@ -54995,7 +55279,7 @@ function listEntities(context3, options) {
     (name) => resolveColumn(columns2, name, "--columns", collection)
   );
   let entities = context3.backlog.entities[collection].filter(
-    (entity) => conditions.every((condition) => satisfies(condition.column.get(entity, context3), condition, condition.column.kind))
+    (entity2) => conditions.every((condition) => satisfies(condition.column.get(entity2, context3), condition, condition.column.kind))
   );
   if (options.priority) {
     if (sortKeys.length > 0) throw new UsageError("--priority is an order of its own: use it or --sort, not both");
@@ -55004,7 +55288,7 @@ function listEntities(context3, options) {
     entities = [...entities].sort(comparePriority(context3.backlog));
   } else {
     const keys = sortKeys.length > 0 ? sortKeys : [{ column: columns2.get(NATURAL_ORDER[collection] ?? "id"), descending: false }];
-    const sortValues = new Map(entities.map((entity) => [entity, [...keys.map(({ column }) => column.get(entity, context3)), entity.id]]));
+    const sortValues = new Map(entities.map((entity2) => [entity2, [...keys.map(({ column }) => column.get(entity2, context3)), entity2.id]]));
     entities = [...entities].sort((a, b2) => {
       const x2 = sortValues.get(a);
       const y2 = sortValues.get(b2);
@@ -55020,9 +55304,9 @@ function listEntities(context3, options) {
     entities,
     collection,
     columns: shown3.map((column) => column.name),
-    rows: entities.map((entity) => Object.fromEntries(shown3.map((column) => [column.name, column.get(entity, context3)]))),
+    rows: entities.map((entity2) => Object.fromEntries(shown3.map((column) => [column.name, column.get(entity2, context3)]))),
     idColumn: "id",
-    ids: entities.map((entity) => entity.id),
+    ids: entities.map((entity2) => entity2.id),
     ...options.records && !options.columns ? { records: entities.map(recordOf) } : {},
     layout: {
       fits: Object.fromEntries(shown3.flatMap((column) => column.fit && column.fit !== "fixed" ? [[column.name, column.fit]] : [])),
@@ -55068,225 +55352,6 @@ var init_list2 = __esm({
   }
 });
 
-// src/load/graph-snapshot.ts
-function graphSections(backlog, graph) {
-  const { status, cores, memory_gb, repeated } = graph.serverFigures;
-  const figures = { status, cores, memory_gb, repeated: [...repeated] };
-  return { [GRAPH_SECTION]: storedGraph(backlog, graph), [FIGURES_SECTION]: figures };
-}
-function graphOfSections(section, model) {
-  return graphOfStored(section(GRAPH_SECTION), model, () => {
-    const stored = section(FIGURES_SECTION);
-    const column = (values) => values.map((value2) => value2 ?? void 0);
-    return { status: column(stored.status), cores: column(stored.cores), memory_gb: column(stored.memory_gb), repeated: new Set(stored.repeated) };
-  });
-}
-function storedGraph(backlog, graph) {
-  const workloads = indexes(backlog.entities.workloads);
-  const servers = indexes(backlog.entities.servers);
-  const dependencies = indexes(backlog.entities.dependencies);
-  const workload = (entity) => workloads.get(entity);
-  const edges = [[], [], [], [], []];
-  for (const edge of graph.edges) {
-    edges[0].push(workload(edge.from));
-    edges[1].push(workload(edge.to));
-    edges[2].push(classificationIndex(edge.classification));
-    edges[3].push(edge.dependency ? dependencies.get(edge.dependency) : DEPENDS_ON);
-    edges[4].push(edge.dependency ? NO_ITEM : edge.origin.path[3] ?? NO_ITEM);
-  }
-  return {
-    edges: edges.map(int32Base64),
-    externals: graph.externals.map((edge) => [edge.from.map(workload), edge.name, classificationIndex(edge.classification), dependencies.get(edge.dependency)]),
-    moveGroups: graph.moveGroups.map((group) => group.map(workload)),
-    serversOf: [...graph.serversOf].map(([key, owned]) => [workload(backlog.byKey.workloads.get(key)), owned.map((server) => servers.get(server))])
-  };
-}
-function graphOfStored(stored, { backlog, entityAt }, serverFigures) {
-  const workloads = backlog.entities.workloads;
-  const serversOf2 = new Map(stored.serversOf.map(([owner, servers]) => [workloads[owner].key, servers]));
-  return graphOf({
-    edges: () => {
-      const [from, to, classification, dependency, item] = stored.edges.map(fromInt32Base64);
-      return Array.from(from, (source, at2) => new StoredEdge(workloads[source], workloads[to[at2]], DEPENDENCY_CLASSIFICATIONS[classification[at2]], dependency[at2], item[at2], entityAt));
-    },
-    externals: () => stored.externals.map(([from, name, classification, dependency]) => new StoredExternal(from.map((index) => workloads[index]), name, DEPENDENCY_CLASSIFICATIONS[classification], dependency, entityAt)),
-    moveGroups: stored.moveGroups.map((group) => group.map((index) => workloads[index])),
-    serversOf: () => new LazyMap(
-      (key) => serversOf2.get(key)?.map((index) => entityAt("servers", index)),
-      () => [...serversOf2].map(([key, servers]) => [key, servers.map((index) => entityAt("servers", index))])
-    ),
-    serverIndexesOf: () => serversOf2,
-    serverFigures,
-    // Queries ask for the owners of a few servers (those a remediation names): each is found alone.
-    ownersOf: () => new LazyMap(
-      (key) => {
-        const server = backlog.byKey.servers.get(key);
-        return server && ownersOfServer(server, backlog.byKey.workloads);
-      },
-      () => ownersOfServers(backlog)
-    )
-  });
-}
-function indexes(entities) {
-  return new Map(entities.map((entity, index) => [entity, index]));
-}
-function classificationIndex(classification) {
-  return classification === void 0 ? -1 : DEPENDENCY_CLASSIFICATIONS.indexOf(classification);
-}
-var DEPENDS_ON, NO_ITEM, GRAPH_SECTION, FIGURES_SECTION, StoredEdge, StoredExternal;
-var init_graph_snapshot = __esm({
-  "src/load/graph-snapshot.ts"() {
-    "use strict";
-    init_vocabulary();
-    init_entity();
-    init_graph();
-    init_int32_base64();
-    init_lazy_map();
-    DEPENDS_ON = -1;
-    NO_ITEM = -1;
-    GRAPH_SECTION = "graph";
-    FIGURES_SECTION = "server-figures";
-    StoredEdge = class {
-      constructor(from, to, classification, dependencyIndex, item, entityAt) {
-        this.from = from;
-        this.to = to;
-        this.classification = classification;
-        this.dependencyIndex = dependencyIndex;
-        this.item = item;
-        this.entityAt = entityAt;
-      }
-      get dependency() {
-        return this.dependencyIndex === DEPENDS_ON ? void 0 : this.entityAt("dependencies", this.dependencyIndex);
-      }
-      get origin() {
-        if (this.dependencyIndex !== DEPENDS_ON) return fieldLocation(this.dependency, "to");
-        return this.item === NO_ITEM ? fieldLocation(this.from, "depends_on") : fieldLocation(this.from, "depends_on", this.item);
-      }
-    };
-    StoredExternal = class {
-      constructor(from, name, classification, dependencyIndex, entityAt) {
-        this.from = from;
-        this.name = name;
-        this.classification = classification;
-        this.dependencyIndex = dependencyIndex;
-        this.entityAt = entityAt;
-      }
-      get dependency() {
-        return this.entityAt("dependencies", this.dependencyIndex);
-      }
-    };
-  }
-});
-
-// src/load/snapshot.ts
-import { createHash as createHash6 } from "node:crypto";
-async function saveSnapshot(cache, root, source, content, takenAt) {
-  const stamped = content.files.map((file) => ({ path: file.path, file }));
-  if (!content.files.some((file) => file.path === ROOT_FILE)) stamped.push({ path: ROOT_FILE, file: content.rootFile });
-  const stamps = [];
-  const racy = {};
-  for (const [index, { path, file }] of stamped.entries()) {
-    const stamp = source.stamp(path);
-    if (file === void 0) {
-      if (stamp) return;
-      stamps.push(null);
-      continue;
-    }
-    if (!stamp) return;
-    stamps.push(stamp.key);
-    if (stamp.changedAt >= takenAt - RACY_MS) {
-      const bytes = await source.readFile(path);
-      if (!bytes || decodeText(bytes).text !== file.text) return;
-      racy[index] = { hash: hashOf(bytes), changedAt: stamp.changedAt };
-    }
-  }
-  const paths = content.files.map((file) => file.path);
-  const header = {
-    format: SNAPSHOT_FORMAT,
-    ...modelHeader(content.backlog),
-    paths,
-    stamped: stamped.map((file) => file.path),
-    stamps,
-    racy,
-    fullParser: content.files.flatMap((file, index) => file.parser === "full" ? [index] : []),
-    exclude: [...content.exclude],
-    drafts: content.drafts,
-    unreadableFiles: content.unreadableFiles
-  };
-  const graph = graphSections(content.backlog, content.graph ?? buildGraph(content.backlog));
-  cache.write(cache.location(root, "snapshot"), header, { ...modelSections(content.backlog, paths, true), ...graph });
-  cache.tidy(root);
-}
-async function openSnapshot(cache, root, source, filesOf) {
-  const file = cache.read(cache.location(root, "snapshot"));
-  const header = file?.header;
-  if (!file || !header || header.format !== SNAPSHOT_FORMAT) return void 0;
-  const checkedAt = Date.now();
-  if (!await matches(header, source, filesOf)) return void 0;
-  settle2(file, header, checkedAt);
-  const fullParser = new Set(header.fullParser.map((index) => header.paths[index]));
-  const model = storedModelOf(file, header.paths);
-  const opened = {
-    backlog: model.backlog,
-    drafts: header.drafts,
-    unreadableFiles: header.unreadableFiles,
-    parserOf: (path) => fullParser.has(path) ? "full" : "fast",
-    kept: (name, compute) => keptValue(cache, root, `${name}.${file.id}`, compute)
-  };
-  const section = (name) => {
-    const found = file.section(name);
-    if (found === void 0) throw new DamagedCacheError(`the snapshot ${cache.location(root, "snapshot")} has no ${name}`);
-    return found;
-  };
-  defineLazy(opened, "graph", () => graphOfSections(section, model));
-  return opened;
-}
-function keptValue(cache, root, key, compute) {
-  const location = cache.location(root, "kept", key);
-  const stored = cache.read(location)?.section(KEPT_SECTION);
-  if (stored) return stored.value;
-  const value2 = compute();
-  if (cache.write(location, {}, { [KEPT_SECTION]: { value: value2 } })) cache.tidy(root);
-  return value2;
-}
-async function matches(header, source, filesOf) {
-  const paths = await filesOf(header.exclude);
-  if (paths.length !== header.paths.length || paths.some((path, index) => path !== header.paths[index])) return false;
-  for (const [index, path] of header.stamped.entries()) {
-    if ((source.stamp(path)?.key ?? null) !== header.stamps[index]) return false;
-    const hash = header.racy[index]?.hash;
-    if (hash !== void 0) {
-      const bytes = await source.readFile(path);
-      if (!bytes || hashOf(bytes) !== hash) return false;
-    }
-  }
-  return true;
-}
-function settle2(file, header, checkedAt) {
-  const racy = Object.values(header.racy);
-  if (racy.length === 0 || racy.some(({ changedAt }) => changedAt >= checkedAt - RACY_MS)) return;
-  file.rewrite({ ...header, racy: {} });
-}
-function hashOf(bytes) {
-  return createHash6("sha1").update(bytes).digest("hex");
-}
-var SNAPSHOT_FORMAT, RACY_MS, KEPT_SECTION;
-var init_snapshot = __esm({
-  "src/load/snapshot.ts"() {
-    "use strict";
-    init_errors();
-    init_decode();
-    init_find_root();
-    init_model_snapshot();
-    init_graph();
-    init_lazy();
-    init_graph_snapshot();
-    SNAPSHOT_FORMAT = 6;
-    RACY_MS = 3e3;
-    KEPT_SECTION = "value";
-  }
-});
-
 // src/cli/read-backlog.ts
 var read_backlog_exports = {};
 __export(read_backlog_exports, {
@@ -55301,7 +55366,8 @@ async function readBacklog(io, root, source, options) {
   await parseCache?.save();
   if (cache && options.snapshot) {
     const { files, root: rootFile, backlog, graph, drafts, unreadableFiles } = loaded;
-    await saveSnapshot(cache, root, source, { exclude: rootFile.exclude, rootFile: rootFile.file, files, backlog, graph, drafts, unreadableFiles }, takenAt);
+    const kept = await saveSnapshot(cache, root, source, { exclude: rootFile.exclude, rootFile: rootFile.file, files, backlog, graph, drafts, unreadableFiles }, takenAt);
+    if (kept) return { ...loaded, kept };
   }
   return loaded;
 }
@@ -55324,7 +55390,7 @@ async function openForQuery(io, rootOption) {
   if (!snapshot) {
     const opened = await readFiles2(io, root, source, true);
     const byPath3 = new Map(opened.files.map((file) => [file.path, file]));
-    return { root, context: opened.context, read: opened, sourceOf: (path) => byPath3.get(path), kept: (_name, compute) => compute() };
+    return { root, context: opened.context, read: opened, sourceOf: (path) => byPath3.get(path), kept: opened.kept ?? ((_name, compute) => compute()) };
   }
   warnOfSkipsAndErrors(io, source, snapshot.drafts);
   return {
@@ -55388,9 +55454,9 @@ __export(list_exports, {
 async function runList(collectionName, options, io) {
   const collection = parseCollection(collectionName ?? "workloads");
   const where = options.where.map(parseCondition);
-  for (const [option, field2, operator] of SHORTHANDS) {
+  for (const [option, field3, operator] of SHORTHANDS) {
     const value2 = options[option];
-    if (typeof value2 === "string") where.push({ field: field2, operator, values: value2.split(",").map((v) => v.trim()) });
+    if (typeof value2 === "string") where.push({ field: field3, operator, values: value2.split(",").map((v) => v.trim()) });
   }
   const listOptions = {
     collection,
@@ -55609,24 +55675,24 @@ function notFound2(context3, id2, collections) {
   const label = closest && labels.find((l) => `did you mean \`${l.id}\`?` === closest)?.label;
   return new UsageError(`no entity \`${id2}\` in the backlog`, label ? `did you mean \`${label}\`?` : void 0);
 }
-function showEntity(context3, entity, definedIn) {
-  const fields = recordOf(entity);
-  const detail = { kind: COLLECTION_KINDS[entity.collection], id: entity.id, defined_in: definedIn, fields, sections: {} };
+function showEntity(context3, entity2, definedIn) {
+  const fields = recordOf(entity2);
+  const detail = { kind: COLLECTION_KINDS[entity2.collection], id: entity2.id, defined_in: definedIn, fields, sections: {} };
   const sections = detail.sections;
-  switch (entity.collection) {
+  switch (entity2.collection) {
     case "workloads":
-      Object.assign(sections, workloadSections(context3, entity));
+      Object.assign(sections, workloadSections(context3, entity2));
       break;
     case "servers":
-      Object.assign(sections, serverSections(context3, entity));
+      Object.assign(sections, serverSections(context3, entity2));
       break;
     case "waves":
-      Object.assign(sections, waveSections(context3, entity));
+      Object.assign(sections, waveSections(context3, entity2));
       break;
     default:
       break;
   }
-  const referencedBy = entity.collection === "workloads" ? [] : referencesTo(context3, entity);
+  const referencedBy = entity2.collection === "workloads" ? [] : referencesTo(context3, entity2);
   if (referencedBy.length > 0) sections.referenced_by = referencedBy;
   return detail;
 }
@@ -55720,14 +55786,14 @@ function referencesTo(context3, target) {
   for (const collection of COLLECTION_NAMES) {
     const fields = REFERENCE_FIELDS[collection];
     if (fields.length === 0) continue;
-    for (const entity of context3.backlog.entities[collection]) {
-      const data = entity.data;
-      for (const { field: field2, target: kind } of fields) {
-        const values = Array.isArray(data[field2]) ? data[field2] : [data[field2]];
+    for (const entity2 of context3.backlog.entities[collection]) {
+      const data = entity2.data;
+      for (const { field: field3, target: kind } of fields) {
+        const values = Array.isArray(data[field3]) ? data[field3] : [data[field3]];
         for (const value2 of values) {
           if (typeof value2 !== "string") continue;
           const resolved = resolveReference(context3.backlog, kind, value2);
-          if (resolved.status === "resolved" && resolved.entity === target) found.push({ entity: entityLabel(entity), field: field2 });
+          if (resolved.status === "resolved" && resolved.entity === target) found.push({ entity: entityLabel(entity2), field: field3 });
         }
       }
     }
@@ -55758,12 +55824,12 @@ __export(show_exports, {
 });
 async function runShow(ref2, options, io) {
   const { context: context3, sourceOf } = await openForQuery(io, options.root);
-  const entity = findEntity(context3, ref2);
-  const { file: path, doc, path: nodePath } = locationOf(entity);
+  const entity2 = findEntity(context3, ref2);
+  const { file: path, doc, path: nodePath } = locationOf(entity2);
   const { text: text3, parser: parser4 } = sourceOf(path);
   const range = createLocator(text3, parser4)({ doc, path: nodePath, target: "value" });
   const line = range ? new LineIndex(text3).position(range[0]).line : void 0;
-  const detail = showEntity(context3, entity, line === void 0 ? path : `${path}:${line}`);
+  const detail = showEntity(context3, entity2, line === void 0 ? path : `${path}:${line}`);
   writeOutput(io, SHOW_FORMATTERS[options.format](detail, createStyle(colourEnabled(io, options.color))));
   return 0;
 }
@@ -56150,13 +56216,13 @@ var init_collapse = __esm({
 // src/query/graph/focus.ts
 function focusKey(context3, ref2, level) {
   if (ref2.startsWith("external:")) return `external:${ref2.slice("external:".length).toLowerCase()}`;
-  const entity = findEntity(context3, ref2);
-  if (entity.collection === "workloads" || entity.collection === "servers") {
-    if (level === "workload" && entity.collection === "servers") {
-      const owner = context3.graph.ownersOf.get(entity.key)?.[0];
+  const entity2 = findEntity(context3, ref2);
+  if (entity2.collection === "workloads" || entity2.collection === "servers") {
+    if (level === "workload" && entity2.collection === "servers") {
+      const owner = context3.graph.ownersOf.get(entity2.key)?.[0];
       if (owner) return `workload:${owner.key}`;
     }
-    return `${entity.collection === "workloads" ? "workload" : "server"}:${entity.key}`;
+    return `${entity2.collection === "workloads" ? "workload" : "server"}:${entity2.key}`;
   }
   throw new UsageError(`--focus ${ref2}: focus on a workload or a server`);
 }
@@ -56515,12 +56581,12 @@ function applyEdits(text3, edits) {
   return result;
 }
 function setSplice(text3, document2, edit) {
-  const { path, field: field2, value: value2 } = edit;
+  const { path, field: field3, value: value2 } = edit;
   const map = nodeAt(document2, path);
   if (!(0, import_yaml5.isMap)(map)) throw new EditError(`${describe3(path)} is not a mapping`);
-  const pair = map.items.findLast((item) => (0, import_yaml5.isScalar)(item.key) && String(item.key.value) === field2);
+  const pair = map.items.findLast((item) => (0, import_yaml5.isScalar)(item.key) && String(item.key.value) === field3);
   if (value2 === void 0) return pair ? removePair(text3, map, pair) : void 0;
-  if (!pair) return addPair(text3, map, field2, value2, keyOrderAt(path));
+  if (!pair) return addPair(text3, map, field3, value2, keyOrderAt(path));
   const keyRange = pair.key.range;
   if (pair.value === null || !isNode(pair.value)) {
     const colon = text3.indexOf(":", keyRange[1]);
@@ -56534,7 +56600,7 @@ function setSplice(text3, document2, edit) {
   const wasInline = map.flow || !((0, import_yaml5.isMap)(pair.value) || (0, import_yaml5.isSeq)(pair.value)) || pair.value.flow === true;
   const inline = wasInline || !isCollection(value2) ? inlineValue(value2) : null;
   if (inline !== null) return { start, end: withoutTrailingBreaks(text3, start, end), text: inline };
-  return { start: keyRange[0], end: lineEnd(text3, end), text: blockPair(field2, value2, columnOf(text3, keyRange[0])).trimStart().replace(/\n$/, "") };
+  return { start: keyRange[0], end: lineEnd(text3, end), text: blockPair(field3, value2, columnOf(text3, keyRange[0])).trimStart().replace(/\n$/, "") };
 }
 function blockListSplice(text3, seq, items) {
   const nodes = seq.items;
@@ -56620,20 +56686,20 @@ function nodeAt(document2, path) {
   }
   return node2;
 }
-function addPair(text3, map, field2, value2, order) {
+function addPair(text3, map, field3, value2, order) {
   const rank2 = (pair) => keyRank(order ?? [], (0, import_yaml5.isScalar)(pair.key) ? String(pair.key.value) : void 0);
-  const wanted = keyRank(order ?? [], field2);
+  const wanted = keyRank(order ?? [], field3);
   const following = order ? map.items.findIndex((pair) => rank2(pair) > wanted) : -1;
   const before2 = following === -1 ? map.items.at(-1) : following > 0 ? map.items[following - 1] : void 0;
   const beforeEnd = before2 ? (before2.value ?? before2.key).range[1] : void 0;
   if (map.flow) {
     const at3 = beforeEnd ?? text3.indexOf("{", map.range[0]) + 1;
     const more = map.items.length > 0;
-    return before2 ? { start: at3, end: at3, text: `, ${field2}: ${inlineValue(value2)}` } : { start: at3, end: at3, text: ` ${field2}: ${inlineValue(value2)}${more ? "," : " "}` };
+    return before2 ? { start: at3, end: at3, text: `, ${field3}: ${inlineValue(value2)}` } : { start: at3, end: at3, text: ` ${field3}: ${inlineValue(value2)}${more ? "," : " "}` };
   }
   const first2 = map.items[0]?.key;
   const indent2 = first2?.range ? columnOf(text3, first2.range[0]) : 0;
-  const written = blockPair(field2, value2, indent2).replace(/\n$/, "");
+  const written = blockPair(field3, value2, indent2).replace(/\n$/, "");
   if (beforeEnd !== void 0) {
     const at3 = lineEnd(text3, beforeEnd);
     return { start: at3, end: at3, text: `
@@ -56675,8 +56741,8 @@ function unpaddedFlowLists(text3) {
   const tokens = [...new import_yaml5.Lexer().lex(text3)].filter((token) => !/^[\u0002\u0018\u001f]$/.test(token));
   return tokens.filter((token, i2) => !(token === " " && (tokens[i2 - 1] === "[" || tokens[i2 + 1] === "]"))).join("");
 }
-function blockPair(field2, value2, indent2) {
-  return reindent(toYaml({ [field2]: value2 }), indent2);
+function blockPair(field3, value2, indent2) {
+  return reindent(toYaml({ [field3]: value2 }), indent2);
 }
 function blockItem(value2, indent2) {
   return reindent(toYaml([value2]), indent2);
@@ -57390,7 +57456,7 @@ function planOptions(options) {
 }
 function waveFindings(opened, asOf) {
   const placeable2 = { get: (path) => opened.sourceOf(path) };
-  return findings({ ...opened.read, drafts: [], ...opened.context }, { asOf }, placeable2, WAVE_RULES);
+  return findingsKept({ ...opened.read, drafts: [], ...opened.context }, { asOf }, placeable2, (compute) => opened.kept("findings.waves", compute), WAVE_RULES);
 }
 var init_waves3 = __esm({
   "src/cli/commands/waves.ts"() {
@@ -57794,10 +57860,10 @@ var init_backlog_by_file = __esm({
       set(path, entities) {
         const before2 = this.files.get(path);
         if (before2 === entities) return;
-        for (const entity of before2 ?? []) this.remove(path, entity);
+        for (const entity2 of before2 ?? []) this.remove(path, entity2);
         if (entities === void 0) this.files.delete(path);
         else this.files.set(path, entities);
-        entities?.forEach((entity, at2) => this.insert({ path, at: at2, entity }));
+        entities?.forEach((entity2, at2) => this.insert({ path, at: at2, entity: entity2 }));
       }
       /** The paths of the files held. */
       paths() {
@@ -57809,7 +57875,7 @@ var init_backlog_by_file = __esm({
        */
       backlog() {
         const ordered = [...this.files.keys()].sort(byPath2);
-        const listOf = (name, repeated2) => ordered.flatMap((path) => (this.files.get(path) ?? []).filter((entity) => entity.collection === name && (!repeated2 || this.first[name].get(entity.key) !== entity)));
+        const listOf = (name, repeated2) => ordered.flatMap((path) => (this.files.get(path) ?? []).filter((entity2) => entity2.collection === name && (!repeated2 || this.first[name].get(entity2.key) !== entity2)));
         const entities = {};
         const repeated = {};
         for (const name of COLLECTION_NAMES) {
@@ -57832,16 +57898,16 @@ var init_backlog_by_file = __esm({
         list.splice(i2, 0, placed);
         if (i2 === 0) this.first[collection].set(key, placed.entity);
       }
-      remove(path, entity) {
-        const byKey = this.placed.get(entity.collection);
-        const list = byKey.get(entity.key);
-        const i2 = list.findIndex((placed) => placed.path === path && placed.entity === entity);
+      remove(path, entity2) {
+        const byKey = this.placed.get(entity2.collection);
+        const list = byKey.get(entity2.key);
+        const i2 = list.findIndex((placed) => placed.path === path && placed.entity === entity2);
         list.splice(i2, 1);
-        const first2 = this.first[entity.collection];
+        const first2 = this.first[entity2.collection];
         if (list.length === 0) {
-          byKey.delete(entity.key);
-          first2.delete(entity.key);
-        } else if (i2 === 0) first2.set(entity.key, list[0].entity);
+          byKey.delete(entity2.key);
+          first2.delete(entity2.key);
+        } else if (i2 === 0) first2.set(entity2.key, list[0].entity);
       }
     };
   }
@@ -58043,8 +58109,8 @@ function remediationsByWorkload({ backlog, graph }) {
 }
 function indicesByWorkload(entities, workloadIds) {
   const found = /* @__PURE__ */ new Map();
-  entities.forEach((entity, index) => {
-    for (const id2 of workloadIds(entity) ?? []) addIndex(found, id2.toLowerCase(), index);
+  entities.forEach((entity2, index) => {
+    for (const id2 of workloadIds(entity2) ?? []) addIndex(found, id2.toLowerCase(), index);
   });
   return found;
 }
@@ -58142,6 +58208,84 @@ var init_attention = __esm({
     init_status();
     init_report();
     init_backlog_table();
+  }
+});
+
+// src/query/dashboard/priorities.ts
+function prioritiesWithWorkloads({ backlog }, ordered) {
+  const driven = /* @__PURE__ */ new Map();
+  for (const workload of ordered) {
+    for (const key of new Set((workload.data.drivers ?? []).map((id2) => id2.toLowerCase()))) {
+      const list = driven.get(key) ?? [];
+      list.push({ id: workload.id, name: workload.data.name ?? "", status: workload.data.status });
+      driven.set(key, list);
+    }
+  }
+  return [...backlog.byKey.priorities.values()].sort((a, b2) => compareValues(a.data.rank, b2.data.rank) || compareValues(a.id, b2.id)).map((priority) => ({
+    id: priority.id,
+    title: priority.data.title ?? "",
+    rank: priority.data.rank ?? null,
+    type: priority.data.type ?? null,
+    due: priority.data.due ?? null,
+    rationale: priority.data.rationale ?? null,
+    outcomes: priority.data.outcomes ?? [],
+    workloads: driven.get(priority.key) ?? []
+  }));
+}
+var init_priorities = __esm({
+  "src/query/dashboard/priorities.ts"() {
+    "use strict";
+    init_order();
+  }
+});
+
+// src/query/dashboard/wave-plan.ts
+function wavePlan(context3, diagnostics) {
+  const { workloads } = context3.backlog.byKey;
+  return summarizeWaves(context3, diagnostics).map((wave) => {
+    const counts = /* @__PURE__ */ new Map();
+    for (const id2 of wave.workloads) {
+      const status = workloads.get(id2.toLowerCase()).data.status;
+      counts.set(status, (counts.get(status) ?? 0) + 1);
+    }
+    const by_status = WORKLOAD_STATUSES.filter((status) => counts.has(status)).map((status) => ({ status, workloads: counts.get(status) }));
+    return { ...wave, by_status };
+  });
+}
+var init_wave_plan = __esm({
+  "src/query/dashboard/wave-plan.ts"() {
+    "use strict";
+    init_vocabulary();
+    init_waves();
+  }
+});
+
+// src/query/dashboard/dashboard.ts
+function buildDashboard(context3, options) {
+  const { backlog } = context3;
+  const ordered = inPriorityOrder(backlog);
+  const count = (severity) => options.diagnostics.filter((d) => d.severity === severity).length;
+  return {
+    project: { name: backlog.project?.name ?? null, description: backlog.project?.description ?? null },
+    as_of: options.asOf,
+    validation: { errors: count("error"), warnings: count("warning"), infos: count("info"), findings: options.diagnostics },
+    report: buildReport(context3, options.asOf),
+    waves: wavePlan(context3, options.diagnostics),
+    priorities: prioritiesWithWorkloads(context3, ordered),
+    attention: attention(context3, ordered, options.asOf)
+  };
+}
+function inPriorityOrder(backlog) {
+  return [...backlog.byKey.workloads.values()].sort(comparePriority(backlog));
+}
+var init_dashboard = __esm({
+  "src/query/dashboard/dashboard.ts"() {
+    "use strict";
+    init_order();
+    init_report();
+    init_attention();
+    init_priorities();
+    init_wave_plan();
   }
 });
 
@@ -58266,85 +58410,6 @@ var init_dependency_pictures = __esm({
   }
 });
 
-// src/query/dashboard/priorities.ts
-function prioritiesWithWorkloads({ backlog }, ordered) {
-  const driven = /* @__PURE__ */ new Map();
-  for (const workload of ordered) {
-    for (const key of new Set((workload.data.drivers ?? []).map((id2) => id2.toLowerCase()))) {
-      const list = driven.get(key) ?? [];
-      list.push({ id: workload.id, name: workload.data.name ?? "", status: workload.data.status });
-      driven.set(key, list);
-    }
-  }
-  return [...backlog.byKey.priorities.values()].sort((a, b2) => compareValues(a.data.rank, b2.data.rank) || compareValues(a.id, b2.id)).map((priority) => ({
-    id: priority.id,
-    title: priority.data.title ?? "",
-    rank: priority.data.rank ?? null,
-    type: priority.data.type ?? null,
-    due: priority.data.due ?? null,
-    rationale: priority.data.rationale ?? null,
-    outcomes: priority.data.outcomes ?? [],
-    workloads: driven.get(priority.key) ?? []
-  }));
-}
-var init_priorities = __esm({
-  "src/query/dashboard/priorities.ts"() {
-    "use strict";
-    init_order();
-  }
-});
-
-// src/query/dashboard/wave-plan.ts
-function wavePlan(context3, diagnostics) {
-  const { workloads } = context3.backlog.byKey;
-  return summarizeWaves(context3, diagnostics).map((wave) => {
-    const counts = /* @__PURE__ */ new Map();
-    for (const id2 of wave.workloads) {
-      const status = workloads.get(id2.toLowerCase()).data.status;
-      counts.set(status, (counts.get(status) ?? 0) + 1);
-    }
-    const by_status = WORKLOAD_STATUSES.filter((status) => counts.has(status)).map((status) => ({ status, workloads: counts.get(status) }));
-    return { ...wave, by_status };
-  });
-}
-var init_wave_plan = __esm({
-  "src/query/dashboard/wave-plan.ts"() {
-    "use strict";
-    init_vocabulary();
-    init_waves();
-  }
-});
-
-// src/query/dashboard/dashboard.ts
-function buildDashboard(context3, options) {
-  const { backlog } = context3;
-  const ordered = [...backlog.byKey.workloads.values()].sort(comparePriority(backlog));
-  const count = (severity) => options.diagnostics.filter((d) => d.severity === severity).length;
-  return {
-    project: { name: backlog.project?.name ?? null, description: backlog.project?.description ?? null },
-    as_of: options.asOf,
-    validation: { errors: count("error"), warnings: count("warning"), infos: count("info"), findings: options.diagnostics },
-    report: buildReport(context3, options.asOf),
-    waves: wavePlan(context3, options.diagnostics),
-    priorities: prioritiesWithWorkloads(context3, ordered),
-    backlog: backlogTable(context3, ordered),
-    pictures: dependencyPictures(context3),
-    attention: attention(context3, ordered, options.asOf)
-  };
-}
-var init_dashboard = __esm({
-  "src/query/dashboard/dashboard.ts"() {
-    "use strict";
-    init_order();
-    init_report();
-    init_attention();
-    init_backlog_table();
-    init_dependency_pictures();
-    init_priorities();
-    init_wave_plan();
-  }
-});
-
 // raw-text:src/format/report/html/client/backlog-table.js
 var backlog_table_default;
 var init_backlog_table2 = __esm({
@@ -58354,7 +58419,7 @@ var init_backlog_table2 = __esm({
 });
 
 // src/format/report/html/client-data.ts
-function clientData(table3, waveOrder2) {
+function clientData(table3, waveOrder3) {
   const classification = new Map(DEPENDENCY_CLASSIFICATIONS.map((name, index) => [name, index]));
   const text3 = (value2) => value2 === null ? null : printable(value2);
   return {
@@ -58379,7 +58444,7 @@ function clientData(table3, waveOrder2) {
     risks: table3.risks.map((r2) => [printable(r2.id), printable(r2.title), r2.severity, r2.status]),
     remediations: table3.remediations.map((r2) => [printable(r2.id), printable(r2.title), r2.severity, r2.status]),
     classifications: DEPENDENCY_CLASSIFICATIONS,
-    order: { priority: LEVELS, status: WORKLOAD_STATUSES, wave: waveOrder2, strategy: STRATEGIES, criticality: CRITICALITIES }
+    order: { priority: LEVELS, status: WORKLOAD_STATUSES, wave: waveOrder3, strategy: STRATEGIES, criticality: CRITICALITIES }
   };
 }
 var init_client_data = __esm({
@@ -58505,13 +58570,13 @@ var init_attention2 = __esm({
 });
 
 // src/format/report/html/sections/backlog.ts
-function backlogSection(table3, waveOrder2) {
+function backlogSection(table3, waveOrder3) {
   const { workloads } = table3;
   const present = (values) => new Set(values.filter((v) => v !== null));
   const statuses = present(workloads.map((w) => w.status));
   const strategies = present(workloads.map((w) => w.strategy));
   const waves2 = present(workloads.map((w) => w.wave));
-  const waveOptions = [...waveOrder2.filter((id2) => waves2.has(id2)), ...[...waves2].filter((id2) => !waveOrder2.includes(id2)).sort()];
+  const waveOptions = [...waveOrder3.filter((id2) => waves2.has(id2)), ...[...waves2].filter((id2) => !waveOrder3.includes(id2)).sort()];
   if (workloads.some((w) => w.wave === null)) waveOptions.push(NO_WAVE3);
   const headers = BACKLOG_COLUMNS.map(
     ([key, title]) => `<th scope="col" data-column="${key}"${key === "order" ? ' aria-sort="ascending"' : ""}><button type="button" title="Sort by ${escapeHtml(title === "#" ? "priority order" : title.toLowerCase())}">${escapeHtml(title)}</button></th>`
@@ -61020,11 +61085,15 @@ tr.selected { background: #fff8c5; }
 // src/format/report/html/page.ts
 var page_exports = {};
 __export(page_exports, {
+  modelParts: () => modelParts,
   reportHtml: () => reportHtml
 });
 import { createHash as createHash7 } from "node:crypto";
-function reportHtml({ dashboard, builtFrom: builtFrom2, history: history2 }, context3) {
-  const waveOrder2 = dashboard.waves.filter((wave) => wave.order !== null).map((wave) => wave.id);
+function modelParts(table3, pictures, waves2) {
+  const order = waveOrder2(waves2);
+  return { backlog: backlogSection(table3, order), backlogData: jsonForScript(clientData(table3, order)), dependencies: dependenciesSection(pictures) };
+}
+function reportHtml({ dashboard, builtFrom: builtFrom2, history: history2, parts }, context3) {
   const policy = [
     "default-src 'none'",
     `script-src '${sha256(backlog_table_default)}'`,
@@ -61053,18 +61122,21 @@ function reportHtml({ dashboard, builtFrom: builtFrom2, history: history2 }, con
     outcomesSection(dashboard.report, history2),
     wavePlanSection(dashboard.waves, dashboard.as_of),
     prioritiesSection(dashboard.priorities),
-    backlogSection(dashboard.backlog, waveOrder2),
-    dependenciesSection(dashboard.pictures),
+    parts.backlog,
+    parts.dependencies,
     attentionSection(dashboard.attention),
     findingsSection(dashboard.validation.findings),
     "</main>",
     `<footer>Made by <code>backlog report -f html</code> (backlog ${escapeHtml(context3.toolVersion)}) from the YAML files of the backlog. It loads nothing from any network.</footer>`,
-    `<script type="application/json" id="backlog-data">${jsonForScript(clientData(dashboard.backlog, waveOrder2))}</script>`,
+    `<script type="application/json" id="backlog-data">${parts.backlogData}</script>`,
     `<script>${backlog_table_default}</script>`,
     "</body>",
     "</html>",
     ""
   ].join("\n");
+}
+function waveOrder2(waves2) {
+  return waves2.filter((wave) => wave.order !== null).map((wave) => wave.id);
 }
 function sha256(text3) {
   return `sha256-${createHash7("sha256").update(text3, "utf8").digest("base64")}`;
@@ -61128,8 +61200,10 @@ async function dashboardPage(options, asOf, io) {
   const opened = await openForQuery(io, root);
   const diagnostics = findingsKept({ ...opened.read, ...opened.context }, { asOf }, placeable(opened), (compute) => opened.kept("findings", compute));
   const dashboard = buildDashboard(opened.context, { asOf, diagnostics });
-  const { reportHtml: reportHtml2 } = await Promise.resolve().then(() => (init_page(), page_exports));
-  return reportHtml2({ dashboard, builtFrom: await source, history: points }, { toolVersion: toolVersion() });
+  const { modelParts: modelParts2, reportHtml: reportHtml2 } = await Promise.resolve().then(() => (init_page(), page_exports));
+  const { context: context3 } = opened;
+  const parts = opened.kept("page-parts", () => modelParts2(backlogTable(context3, inPriorityOrder(context3.backlog)), dependencyPictures(context3), dashboard.waves));
+  return reportHtml2({ dashboard, builtFrom: await source, history: points, parts }, { toolVersion: toolVersion() });
 }
 function placeable({ sourceOf }) {
   return {
@@ -61163,7 +61237,9 @@ var init_report3 = __esm({
     init_kpi_history();
     init_repository();
     init_errors();
+    init_backlog_table();
     init_dashboard();
+    init_dependency_pictures();
     init_report();
     init_validate();
     init_as_of();
@@ -61206,11 +61282,11 @@ var init_assignment_path = __esm({
 });
 
 // src/edit/set-fields.ts
-function resolveAssignment(entity, assignment) {
+function resolveAssignment(entity2, assignment) {
   const { target } = assignment;
-  const owner = withArticle(COLLECTIONS[entity.collection].kind);
-  let schema = COLLECTIONS[entity.collection].schema;
-  let data = fieldsAsWritten(entity);
+  const owner = withArticle(COLLECTIONS[entity2.collection].kind);
+  let schema = COLLECTIONS[entity2.collection].schema;
+  let data = fieldsAsWritten(entity2);
   let written = "";
   const path = [];
   for (const step of assignment.steps) {
@@ -61233,17 +61309,17 @@ function resolveAssignment(entity, assignment) {
       path.push(name);
       continue;
     }
-    const field2 = written;
+    const field3 = written;
     written += `[${"index" in step ? step.index : step.id}]`;
     if (!Array.isArray(data)) {
-      if (data === void 0 && schema !== void 0 && typeOf(schema) === "array") throw new UsageError(`\`${written}\`: ${entityName(entity)} has no \`${field2}\``);
-      throw new UsageError(`\`${written}\`: \`${field2}\` is not a list`);
+      if (data === void 0 && schema !== void 0 && typeOf(schema) === "array") throw new UsageError(`\`${written}\`: ${entityName(entity2)} has no \`${field3}\``);
+      throw new UsageError(`\`${written}\`: \`${field3}\` is not a list`);
     }
     const index = "index" in step ? step.index : data.findIndex((item) => isRecord(item) && typeof item.id === "string" && item.id.toLowerCase() === step.id.toLowerCase());
     if (index === -1 || index >= data.length) {
-      if ("index" in step) throw new UsageError(`\`${written}\`: ${entityName(entity)} has ${data.length} ${data.length === 1 ? "item" : "items"} in \`${field2}\``);
+      if ("index" in step) throw new UsageError(`\`${written}\`: ${entityName(entity2)} has ${data.length} ${data.length === 1 ? "item" : "items"} in \`${field3}\``);
       const ids2 = data.flatMap((item) => isRecord(item) && typeof item.id === "string" ? [item.id] : []);
-      throw new UsageError(`\`${written}\`: ${entityName(entity)} has no item with id \`${step.id}\` in \`${field2}\``, didYouMeanHint(step.id, ids2));
+      throw new UsageError(`\`${written}\`: ${entityName(entity2)} has no item with id \`${step.id}\` in \`${field3}\``, didYouMeanHint(step.id, ids2));
     }
     data = data[index];
     schema = schema && schemaAt(schema, [0]);
@@ -61285,11 +61361,11 @@ function typed(raw, schema, listSeparator = ",") {
 function typeOf(schema) {
   return unwrap(schema)._zod.def.type;
 }
-function assignmentEdits(entity, assignments) {
-  const { doc } = locationOf(entity);
+function assignmentEdits(entity2, assignments) {
+  const { doc } = locationOf(entity2);
   return assignments.flatMap(({ path, value: value2 }) => {
-    let data = fieldsAsWritten(entity);
-    const at2 = [...locationOf(entity).path];
+    let data = fieldsAsWritten(entity2);
+    const at2 = [...locationOf(entity2).path];
     for (const [i2, segment] of path.slice(0, -1).entries()) {
       const next = isRecord(data) && typeof segment === "string" ? Object.hasOwn(data, segment) ? data[segment] : void 0 : Array.isArray(data) ? data[segment] : void 0;
       if (next === void 0 || next === null || typeof next !== "object") {
@@ -61308,11 +61384,11 @@ function changes(assignment) {
 function nested(path, value2) {
   return path.reduceRight((inner, key) => Object.defineProperty({}, key, { value: inner, enumerable: true, writable: true, configurable: true }), value2);
 }
-function fieldsAsWritten(entity) {
-  return { ...entity.raw ?? entity.data, ...entity.extensions };
+function fieldsAsWritten(entity2) {
+  return { ...entity2.raw ?? entity2.data, ...entity2.extensions };
 }
-function entityName(entity) {
-  return `${COLLECTIONS[entity.collection].kind} \`${entity.id}\``;
+function entityName(entity2) {
+  return `${COLLECTIONS[entity2.collection].kind} \`${entity2.id}\``;
 }
 function describeValue(value2) {
   if (Array.isArray(value2)) return "a list";
@@ -61359,14 +61435,14 @@ async function runSet(args, options, io) {
 `);
       return 0;
     }
-    const resolved = entities.map((entity) => ({ entity, assignments: assignments.map((assignment) => resolveAssignment(entity, assignment)) }));
+    const resolved = entities.map((entity2) => ({ entity: entity2, assignments: assignments.map((assignment) => resolveAssignment(entity2, assignment)) }));
     const edits = /* @__PURE__ */ new Map();
-    for (const { entity, assignments: made } of resolved) for (const edit of assignmentEdits(entity, made)) addTo(edits, entity.file, edit);
+    for (const { entity: entity2, assignments: made } of resolved) for (const edit of assignmentEdits(entity2, made)) addTo(edits, entity2.file, edit);
     const result = applyFileEdits(opened.files, edits, { root: opened.root, dryRun, asOf, model: opened, ...journal ? { journal } : {} });
     const style = createStyle(colourEnabled(io, options.color));
     if (!bulk || result.status === "refused" || result.status === "unchanged") return reportApplied(result, io, style);
-    const lines = resolved.flatMap(({ entity, assignments: made }) => changeLines(entity, assignments, made));
-    const changed = new Set(resolved.filter(({ assignments: made }) => made.some(changes)).map(({ entity }) => entity));
+    const lines = resolved.flatMap(({ entity: entity2, assignments: made }) => changeLines(entity2, assignments, made));
+    const changed = new Set(resolved.filter(({ assignments: made }) => made.some(changes)).map(({ entity: entity2 }) => entity2));
     const entitiesChanged = plural(changed.size, COLLECTION_KINDS[collection], collection);
     if (result.status === "dry-run") {
       writeOutput(io, result.diff);
@@ -61381,9 +61457,9 @@ Changed ${entitiesChanged}; wrote ${printable(result.files.join(", "))}.
     return 0;
   });
 }
-function changeLines(entity, parsed, made) {
+function changeLines(entity2, parsed, made) {
   return made.flatMap(
-    (assignment, i2) => changes(assignment) ? [printable(`${entityLabel(entity)}  ${parsed[i2].target}: ${shown(assignment.before)} \u2192 ${shown(assignment.value)}`)] : []
+    (assignment, i2) => changes(assignment) ? [printable(`${entityLabel(entity2)}  ${parsed[i2].target}: ${shown(assignment.before)} \u2192 ${shown(assignment.value)}`)] : []
   );
 }
 function shown(value2) {
@@ -61464,6 +61540,119 @@ var init_format_verdicts = __esm({
         this.cache.tidy(this.root);
       }
     };
+  }
+});
+
+// src/edit/surely-canonical.ts
+function fieldOrder(collection) {
+  let order = fieldOrders.get(collection);
+  if (!order) {
+    const names2 = isCollectionName(collection) ? fieldNames(COLLECTIONS[collection].schema) : [];
+    fieldOrders.set(collection, order = new Map(names2.map((name, index) => [name, index])));
+  }
+  return order;
+}
+function isSurelyCanonical(text3) {
+  if (!text3.endsWith("\n") || text3.endsWith("\n\n") || OUTSIDE_PLAIN_TEXT.test(text3)) return false;
+  const lines = text3.split("\n");
+  lines.pop();
+  let at2 = 0;
+  while (at2 < lines.length && lines[at2].startsWith("#")) if (!COMMENT.test(lines[at2++])) return false;
+  if (at2 === lines.length) return false;
+  let lastCollection = -1;
+  while (at2 < lines.length) {
+    const name = TOP_KEY.exec(lines[at2])?.[1];
+    const rank2 = name === void 0 || name === "project" ? -1 : TOP_LEVEL_ORDER.indexOf(name);
+    if (rank2 <= lastCollection) return false;
+    lastCollection = rank2;
+    const order = fieldOrder(name);
+    at2++;
+    if (at2 === lines.length || !lines[at2].startsWith("  - ")) return false;
+    while (at2 < lines.length && lines[at2].startsWith("  - ")) {
+      const taken = entity(lines, at2, order);
+      if (taken === 0) return false;
+      at2 += taken;
+    }
+  }
+  return true;
+}
+function entity(lines, at2, order) {
+  const first2 = lines[at2].slice(4);
+  if (first2.startsWith("{")) return flowEntity(first2, order) ? 1 : 0;
+  let last2 = field2(first2, order, -1);
+  let taken = 1;
+  while (last2 !== -1 && at2 + taken < lines.length && lines[at2 + taken].startsWith("    ")) {
+    last2 = field2(lines[at2 + taken].slice(4), order, last2);
+    taken++;
+  }
+  return last2 === -1 ? 0 : taken;
+}
+function field2(line, order, after) {
+  const colon = line.indexOf(": ");
+  if (colon === -1) return -1;
+  const place = placeOf(line.slice(0, colon), order, after);
+  return place !== -1 && valueStays(line.slice(colon + 2), false) ? place : -1;
+}
+function flowEntity(text3, order) {
+  if (!text3.startsWith("{ ") || !text3.endsWith(" }")) return false;
+  const body = text3.slice(2, -2);
+  let last2 = -1;
+  let from = 0;
+  while (from <= body.length) {
+    const colon = body.indexOf(": ", from);
+    if (colon === -1) return false;
+    last2 = placeOf(body.slice(from, colon), order, last2);
+    if (last2 === -1) return false;
+    const start = colon + 2;
+    const end = body.startsWith("[", start) ? body.indexOf("]", start) + 1 : body.indexOf(",", start);
+    const stop = end <= 0 ? body.length : end;
+    if (!valueStays(body.slice(start, stop), true)) return false;
+    if (stop === body.length) return true;
+    if (!body.startsWith(", ", stop)) return false;
+    from = stop + 2;
+  }
+  return false;
+}
+function placeOf(key, order, after) {
+  if (!FIELD_KEY.test(key)) return -1;
+  const place = order.get(key);
+  return place !== void 0 && place > after ? place : -1;
+}
+function valueStays(text3, inFlow) {
+  if (text3.startsWith("[")) {
+    if (!text3.endsWith("]")) return false;
+    if (text3 === "[]") return true;
+    return text3.slice(1, -1).split(", ").every((item) => scalarStays(item, true));
+  }
+  return scalarStays(text3, inFlow);
+}
+function scalarStays(text3, inFlow) {
+  if (SAFE_QUOTED.test(text3)) return !inFlow || !/[,[\]{}]/.test(text3);
+  return SAFE_PLAIN.test(text3) && plainValueStays(text3);
+}
+function plainValueStays(text3) {
+  if (text3.endsWith(" ") || text3.endsWith(":") || text3.includes(": ") || text3.includes("  ")) return false;
+  const value2 = plainScalarValue(text3);
+  if (typeof value2 === "string") return true;
+  if (typeof value2 === "number") return SHORTEST_NUMBER.test(text3) && String(value2) === text3;
+  return value2 === true || value2 === false ? text3 === "true" || text3 === "false" : false;
+}
+var OUTSIDE_PLAIN_TEXT, COMMENT, TOP_KEY, FIELD_KEY, SAFE_PLAIN, SHORTEST_NUMBER, SAFE_QUOTED, fieldOrders;
+var init_surely_canonical = __esm({
+  "src/edit/surely-canonical.ts"() {
+    "use strict";
+    init_collections();
+    init_schema_walk();
+    init_core_schema();
+    init_canonical_order();
+    OUTSIDE_PLAIN_TEXT = /[^\n\x20-\x7e]/;
+    COMMENT = /^# [^ ](?:.*[^ ])?$/;
+    TOP_KEY = /^([a-z_]+):$/;
+    FIELD_KEY = /^[a-z_][a-z0-9_]*$/;
+    SAFE_PLAIN = /^[A-Za-z0-9_(/][A-Za-z0-9 _.@/:+()=-]*$/;
+    SHORTEST_NUMBER = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?$/;
+    SAFE_QUOTED = /^(?:"[^"\\]*"|'[^']*')$/;
+    fieldOrders = /* @__PURE__ */ new Map();
   }
 });
 
@@ -61603,8 +61792,7 @@ async function formatFiles(files, options) {
       result.skipped.push(file.path);
       continue;
     }
-    const { formatYaml: formatYaml2 } = await Promise.resolve().then(() => (init_format_yaml(), format_yaml_exports));
-    const formatted = withLineEndsOf(text3, formatYaml2(text3));
+    const formatted = isSurelyCanonical(text3) ? text3 : withLineEndsOf(text3, (await Promise.resolve().then(() => (init_format_yaml(), format_yaml_exports))).formatYaml(text3));
     if (key !== void 0 && known === void 0) verdicts.set(key, formatted === text3 ? "canonical" : "changes");
     if (formatted === text3) continue;
     result.changed.push(file.path);
@@ -61616,6 +61804,7 @@ var init_format_files = __esm({
   "src/edit/format-files.ts"() {
     "use strict";
     init_line_ends();
+    init_surely_canonical();
   }
 });
 
@@ -61854,8 +62043,8 @@ function backlogJsonSchema() {
   const { $schema, ...rest } = generated;
   withoutTypeLists(rest);
   for (const collection of Object.values(rest.properties ?? {})) {
-    const entity = collection.items;
-    if (entity) emptyIsAbsent(entity);
+    const entity2 = collection.items;
+    if (entity2) emptyIsAbsent(entity2);
   }
   return { $schema, $id: SCHEMA_ID, title: "migration backlog file", ...rest };
 }
@@ -61872,12 +62061,12 @@ function withoutTypeLists(node2) {
   }
   for (const value2 of Object.values(object)) withoutTypeLists(value2);
 }
-function emptyIsAbsent(entity) {
-  const required2 = new Set(entity.required ?? []);
-  const properties = entity.properties ?? {};
-  for (const [name, field2] of Object.entries(properties)) {
+function emptyIsAbsent(entity2) {
+  const required2 = new Set(entity2.required ?? []);
+  const properties = entity2.properties ?? {};
+  for (const [name, field3] of Object.entries(properties)) {
     if (required2.has(name)) continue;
-    const { description, default: fallback, ...value2 } = field2;
+    const { description, default: fallback, ...value2 } = field3;
     properties[name] = {
       ...description !== void 0 ? { description } : {},
       ...fallback !== void 0 ? { default: fallback } : {},
@@ -62878,7 +63067,7 @@ var init_api2 = __esm({
     init_CsvError();
     isRecordEmpty = function(record2) {
       return record2.every(
-        (field2) => field2 == null || field2.toString && field2.toString().trim() === ""
+        (field3) => field3 == null || field3.toString && field3.toString().trim() === ""
       );
     };
     cr3 = 13;
@@ -63426,18 +63615,18 @@ var init_api2 = __esm({
           if (enabled === false) {
             return this.__resetField();
           }
-          let field2 = this.state.field.toString(encoding);
+          let field3 = this.state.field.toString(encoding);
           if (rtrim === true && wasQuoting === false) {
-            field2 = field2.trimRight();
+            field3 = field3.trimRight();
           }
           if (cast === true) {
-            const [err, f] = this.__cast(field2);
+            const [err, f] = this.__cast(field3);
             if (err !== void 0) return err;
-            field2 = f;
+            field3 = f;
           }
-          this.state.record.push(field2);
-          if (max_record_size !== 0 && typeof field2 === "string") {
-            this.state.record_length += field2.length;
+          this.state.record.push(field3);
+          if (max_record_size !== 0 && typeof field3 === "string") {
+            this.state.record_length += field3.length;
           }
           this.__resetField();
         },
@@ -63462,7 +63651,7 @@ var init_api2 = __esm({
           push(record2);
         },
         // Return a tuple with the error and the casted value
-        __cast: function(field2) {
+        __cast: function(field3) {
           const { columns: columns2, relax_column_count } = this.options;
           const isColumns = Array.isArray(columns2);
           if (isColumns === true && relax_column_count && this.options.columns.length <= this.state.record.length) {
@@ -63471,18 +63660,18 @@ var init_api2 = __esm({
           if (this.state.castField !== null) {
             try {
               const info2 = this.__infoField();
-              return [void 0, this.state.castField.call(null, field2, info2)];
+              return [void 0, this.state.castField.call(null, field3, info2)];
             } catch (err) {
               return [err];
             }
           }
-          if (this.__isFloat(field2)) {
-            return [void 0, parseFloat(field2)];
+          if (this.__isFloat(field3)) {
+            return [void 0, parseFloat(field3)];
           } else if (this.options.cast_date !== false) {
             const info2 = this.__infoField();
-            return [void 0, this.options.cast_date.call(null, field2, info2)];
+            return [void 0, this.options.cast_date.call(null, field3, info2)];
           }
-          return [void 0, field2];
+          return [void 0, field3];
         },
         // Helper to test if a character is a space or a line delimiter
         __isCharTrimable: function(buf, pos) {
@@ -63693,7 +63882,7 @@ var init_formula_guard = __esm({
 });
 
 // src/import/sheet.ts
-function placeOf(sheet, row, column) {
+function placeOf2(sheet, row, column) {
   let where = sheet.file;
   if (sheet.name !== void 0) where += `, sheet ${sheet.name}${row === void 0 ? "" : `, row ${row}`}`;
   else if (row !== void 0) where += `:${row}`;
@@ -63739,7 +63928,7 @@ function findColumn(sheet, names2) {
 function requireColumn(sheet, names2) {
   const index = findColumn(sheet, names2);
   if (index === void 0) {
-    throw new UsageError(`${placeOf(sheet)} has no \`${names2[0]}\` column, which this import needs`, `its columns are: ${sheet.header.filter(Boolean).join(", ")}`);
+    throw new UsageError(`${placeOf2(sheet)} has no \`${names2[0]}\` column, which this import needs`, `its columns are: ${sheet.header.filter(Boolean).join(", ")}`);
   }
   return index;
 }
@@ -63895,7 +64084,7 @@ function fieldValue(cell2, schema, path, options = {}) {
   const [draft] = issuesToDrafts(result.error.issues, { schema: fieldSchema, location: { file: "", doc: 0, path: [] }, noun: path.join(".") });
   return { problem: draft.message.replace(/^`([^`]*)`/, (_2, name) => `\`${name.startsWith("[") ? `${path.join(".")}${name}` : name}\``), ...draft.hint ? { hint: draft.hint } : {} };
 }
-function convert(cell2, schema, field2, options) {
+function convert(cell2, schema, field3, options) {
   const def = defOf2(unwrap(schema));
   const text3 = typeof cell2 === "string" ? cell2 : void 0;
   switch (def.type) {
@@ -63904,7 +64093,7 @@ function convert(cell2, schema, field2, options) {
       const element = schemaAt(schema, [0]);
       const values = [];
       for (const item of items) {
-        const converted = convert(item, element, field2, options);
+        const converted = convert(item, element, field3, options);
         if ("problem" in converted) return converted;
         values.push(converted.value);
       }
@@ -63912,16 +64101,16 @@ function convert(cell2, schema, field2, options) {
     }
     case "number": {
       const number3 = typeof cell2 === "number" ? cell2 : numberOf(String(cell2));
-      return number3 === void 0 ? { problem: `\`${field2}\` must be a number, not ${shown2(cell2)}` } : { value: number3 };
+      return number3 === void 0 ? { problem: `\`${field3}\` must be a number, not ${shown2(cell2)}` } : { value: number3 };
     }
     case "boolean": {
       const value2 = booleanOf(cell2);
-      return value2 === void 0 ? { problem: `\`${field2}\` must be true or false, not ${shown2(cell2)}`, hint: "write TRUE or FALSE (or Yes or No)" } : { value: value2 };
+      return value2 === void 0 ? { problem: `\`${field3}\` must be true or false, not ${shown2(cell2)}`, hint: "write TRUE or FALSE (or Yes or No)" } : { value: value2 };
     }
     case "enum": {
       const values = Object.values(def.entries ?? {});
       const wanted = enumKey(String(cell2));
-      const value2 = values.find((option) => enumKey(option) === wanted) ?? options.synonyms?.[field2]?.[wanted] ?? COMMON_SYNONYMS[field2]?.[wanted];
+      const value2 = values.find((option) => enumKey(option) === wanted) ?? options.synonyms?.[field3]?.[wanted] ?? COMMON_SYNONYMS[field3]?.[wanted];
       return value2 !== void 0 ? { value: value2 } : { value: String(cell2) };
     }
     case "union": {
@@ -63935,7 +64124,7 @@ function convert(cell2, schema, field2, options) {
       if (!reading) return { value: String(cell2) };
       if ("ambiguous" in reading) {
         return {
-          problem: `\`${field2}\`: ${shown2(cell2)} is ambiguous: ${reading.ambiguous[0]} (day first) or ${reading.ambiguous[1]} (month first)`,
+          problem: `\`${field3}\`: ${shown2(cell2)} is ambiguous: ${reading.ambiguous[0]} (day first) or ${reading.ambiguous[1]} (month first)`,
           hint: "say which with --date-format DMY or --date-format MDY"
         };
       }
@@ -63973,20 +64162,20 @@ var init_field_value = __esm({
 function sheetColumns(collection) {
   const kindLabel = KIND_LABEL[collection] ?? titleCase(COLLECTION_KINDS[collection]);
   const columns2 = [];
-  for (const { field: field2, inner } of fieldTable(collection)) {
-    if (field2 === "metrics") continue;
+  for (const { field: field3, inner } of fieldTable(collection)) {
+    if (field3 === "metrics") continue;
     if (inner.length > 0) {
-      for (const name of inner) columns2.push({ path: [field2, name], label: LABELS[`${field2}.${name}`] ?? `${titleCase(field2)} ${titleCase(name)}` });
+      for (const name of inner) columns2.push({ path: [field3, name], label: LABELS[`${field3}.${name}`] ?? `${titleCase(field3)} ${titleCase(name)}` });
       continue;
     }
-    const label = field2 === "id" ? `${kindLabel} ID` : field2 === "name" && collection === "workloads" ? "Workload" : LABELS[field2] ?? titleCase(field2);
-    columns2.push({ path: [field2], label });
+    const label = field3 === "id" ? `${kindLabel} ID` : field3 === "name" && collection === "workloads" ? "Workload" : LABELS[field3] ?? titleCase(field3);
+    columns2.push({ path: [field3], label });
   }
   return columns2;
 }
 function metricColumns() {
   const fields = Object.keys(Metric.shape);
-  return [{ path: ["outcome"], label: "Outcome ID" }, ...fields.map((field2) => ({ path: [field2], label: field2 === "id" ? "Metric ID" : titleCase(field2) }))];
+  return [{ path: ["outcome"], label: "Outcome ID" }, ...fields.map((field3) => ({ path: [field3], label: field3 === "id" ? "Metric ID" : titleCase(field3) }))];
 }
 function titleCase(name) {
   return name.split(/[_\s-]+/).map((word) => word === "id" ? "ID" : word.charAt(0).toUpperCase() + word.slice(1)).join(" ");
@@ -64054,7 +64243,7 @@ function importTable(sheet, table3, context3) {
   const result = emptyResult(target, sheet.rows.length);
   if (unknown2.length > 0 && table3.strict && !context3.ignoreUnknownColumns) {
     throw new UsageError(
-      `${placeOf(sheet)}: ${unknown2.map((name) => `\`${name}\``).join(", ")} ${unknown2.length === 1 ? "is not a field" : "are not fields"} of ${collection}`,
+      `${placeOf2(sheet)}: ${unknown2.map((name) => `\`${name}\``).join(", ")} ${unknown2.length === 1 ? "is not a field" : "are not fields"} of ${collection}`,
       `the columns of ${collection} are: ${labelsOf(collection).join(", ")} (or their field names); custom columns start with x-; --map 'NAME=field' reads a column into a field, --ignore-unknown-columns leaves such columns out`
     );
   }
@@ -64064,8 +64253,8 @@ function importTable(sheet, table3, context3) {
   });
   const idColumn = columnOf2.get("id") ?? (table3.idFrom !== void 0 ? columnOf2.get(table3.idFrom) : void 0);
   const outcomeColumn = columnOf2.get("outcome");
-  if (idColumn === void 0 && collection !== "dependencies") throw new UsageError(`${placeOf(sheet)} has no id column (\`${collection === "metrics" ? "Metric ID" : labelsOf(collection)[0]}\` or \`id\`)`);
-  if (collection === "metrics" && outcomeColumn === void 0) throw new UsageError(`${placeOf(sheet)} has no \`Outcome ID\` column: each metric belongs to an outcome`);
+  if (idColumn === void 0 && collection !== "dependencies") throw new UsageError(`${placeOf2(sheet)} has no id column (\`${collection === "metrics" ? "Metric ID" : labelsOf(collection)[0]}\` or \`id\`)`);
+  if (collection === "metrics" && outcomeColumn === void 0) throw new UsageError(`${placeOf2(sheet)} has no \`Outcome ID\` column: each metric belongs to an outcome`);
   for (const row of sheet.rows) {
     const rawId = idColumn === void 0 ? "" : cellText2(row.cells[idColumn]).trim();
     const id2 = idColumn !== void 0 && idColumn === columnOf2.get("id") ? rawId : idOfNamed(target, rawId, context3);
@@ -64092,7 +64281,7 @@ function importTable(sheet, table3, context3) {
       } else {
         const typed2 = fieldValue(cell2, schema, role.field, values);
         if ("problem" in typed2) {
-          problems.push({ place: placeOf(sheet, row.number, i2), message: typed2.problem, ...typed2.hint ? { hint: typed2.hint } : {} });
+          problems.push({ place: placeOf2(sheet, row.number, i2), message: typed2.problem, ...typed2.hint ? { hint: typed2.hint } : {} });
           rowHasProblem = true;
           return;
         }
@@ -64106,8 +64295,8 @@ function importTable(sheet, table3, context3) {
     table3.derive?.(fields);
     const origin = { sheet, row: row.number, columns: columnOf2 };
     const textExtensions = !sheet.typed;
-    const entity = collection === "metrics" ? { metricOf: cellText2(row.cells[outcomeColumn]).trim(), fields: { id: id2, ...fields }, origin } : { ...id2 ? { id: id2 } : {}, fields, origin, textExtensions };
-    result.entities.push(entity);
+    const entity2 = collection === "metrics" ? { metricOf: cellText2(row.cells[outcomeColumn]).trim(), fields: { id: id2, ...fields }, origin } : { ...id2 ? { id: id2 } : {}, fields, origin, textExtensions };
+    result.entities.push(entity2);
   }
   return { sheet, results: [result], problems, leftOut };
 }
@@ -64122,17 +64311,17 @@ function namesOf2(context3, collection) {
   let index = byCollection.get(collection);
   if (!index) {
     index = /* @__PURE__ */ new Map();
-    for (const entity of context3.backlog.entities[collection]) {
-      const { name, hostname: hostname2 } = entity.data;
-      for (const known of [name, hostname2]) if (typeof known === "string" && !index.has(known.toLowerCase())) index.set(known.toLowerCase(), entity.id);
+    for (const entity2 of context3.backlog.entities[collection]) {
+      const { name, hostname: hostname2 } = entity2.data;
+      for (const known of [name, hostname2]) if (typeof known === "string" && !index.has(known.toLowerCase())) index.set(known.toLowerCase(), entity2.id);
     }
-    for (const entity of context3.backlog.entities[collection]) index.set(entity.id.toLowerCase(), entity.id);
+    for (const entity2 of context3.backlog.entities[collection]) index.set(entity2.id.toLowerCase(), entity2.id);
     byCollection.set(collection, index);
   }
   return index;
 }
 function rolesOf(sheet, table3) {
-  const own2 = new Map(Object.entries(table3.columns ?? {}).map(([name, field2]) => [headerKey(name), field2]));
+  const own2 = new Map(Object.entries(table3.columns ?? {}).map(([name, field3]) => [headerKey(name), field3]));
   const known = /* @__PURE__ */ new Map();
   const columns2 = table3.collection === "metrics" ? metricColumns() : sheetColumns(table3.collection);
   for (const column of columns2) {
@@ -64142,8 +64331,8 @@ function rolesOf(sheet, table3) {
   return sheet.header.map((name) => {
     if (name === "") return { leftOut: true };
     if (isExtensionField(name)) return { field: [name] };
-    const field2 = own2.get(headerKey(name));
-    if (field2 !== void 0) return field2 === "" ? { leftOut: true } : { field: field2.split(".") };
+    const field3 = own2.get(headerKey(name));
+    if (field3 !== void 0) return field3 === "" ? { leftOut: true } : { field: field3.split(".") };
     const path = known.get(headerKey(name));
     return path ? { field: path } : { unknown: true };
   });
@@ -64197,11 +64386,11 @@ function importAwsCmf(sheet, context3) {
       const index = column(name);
       return index === void 0 ? "" : cellText2(row.cells[index]).trim();
     };
-    const typed2 = (collection, field2, name, value2 = text3(name)) => {
+    const typed2 = (collection, field3, name, value2 = text3(name)) => {
       if (value2 === "") return void 0;
-      const result = fieldValue(value2, COLLECTIONS[collection].schema, field2.split("."), context3.values);
+      const result = fieldValue(value2, COLLECTIONS[collection].schema, field3.split("."), context3.values);
       if ("value" in result) return result.value;
-      problems.push({ place: placeOf(sheet, row.number, column(name)), message: result.problem, ...result.hint ? { hint: result.hint } : {} });
+      problems.push({ place: placeOf2(sheet, row.number, column(name)), message: result.problem, ...result.hint ? { hint: result.hint } : {} });
       return void 0;
     };
     const serverId = idOfNamed("servers", text3("server_name"), context3);
@@ -64215,21 +64404,21 @@ function importAwsCmf(sheet, context3) {
     if (wave && !byKey.waves.has(wave.id.toLowerCase())) {
       const status = text3("wave_status");
       const fields2 = clean({ name: wave.name, status: typed2("waves", "status", "wave_status", status), start: typed2("waves", "start", "wave_start_time"), end: typed2("waves", "end", "wave_end_time") });
-      const entity = { id: wave.id, fields: fields2, initial: { order: wave.order ?? nextOrder++ }, origin: { sheet, row: row.number } };
-      byKey.waves.set(wave.id.toLowerCase(), entity);
-      waves2.entities.push(entity);
+      const entity2 = { id: wave.id, fields: fields2, initial: { order: wave.order ?? nextOrder++ }, origin: { sheet, row: row.number } };
+      byKey.waves.set(wave.id.toLowerCase(), entity2);
+      waves2.entities.push(entity2);
     }
     if (workloadId && !byKey.workloads.has(workloadId.toLowerCase())) {
       const strategy = STRATEGIES2[text3("r_type").toLowerCase()];
       const target = clean({ region: text3("aws_region") || void 0, subscription: text3("aws_accountid") || void 0 });
-      const entity = {
+      const entity2 = {
         id: workloadId,
         fields: clean({ name: app, wave: wave?.id, target: Object.keys(target).length > 0 ? target : void 0 }),
         initial: clean({ strategy }),
         origin: { sheet, row: row.number }
       };
-      byKey.workloads.set(workloadId.toLowerCase(), entity);
-      workloads.entities.push(entity);
+      byKey.workloads.set(workloadId.toLowerCase(), entity2);
+      workloads.entities.push(entity2);
     }
     const os6 = text3("server_os_version");
     const fields = clean({
@@ -64306,11 +64495,11 @@ function importAzureMigrateDependencies(sheet, { backlog, addServers }) {
     return server;
   };
   const noteAddresses = (server, addresses) => {
-    const entity = added.get(server.id.toLowerCase());
-    if (!entity) return;
-    const fresh = addresses.filter((ip) => !isLocal(ip) && !(entity.fields.ips ?? []).includes(ip));
+    const entity2 = added.get(server.id.toLowerCase());
+    if (!entity2) return;
+    const fresh = addresses.filter((ip) => !isLocal(ip) && !(entity2.fields.ips ?? []).includes(ip));
     if (fresh.length === 0) return;
-    entity.fields.ips = [...entity.fields.ips ?? [], ...fresh];
+    entity2.fields.ips = [...entity2.fields.ips ?? [], ...fresh];
     for (const ip of fresh) index.addAddress(server, ip);
   };
   const edges = /* @__PURE__ */ new Map();
@@ -64505,7 +64694,7 @@ var init_generic_csv = __esm({
 function importMeg(sheet, context3) {
   const known = megSheetOf(sheet);
   if (!known) {
-    throw new UsageError(`${placeOf(sheet)} is none of the MEG sheets this import reads (${MEG_SHEETS.join(", ")})`, "name the sheet with --sheet, or map its columns and import it with `import csv`");
+    throw new UsageError(`${placeOf2(sheet)} is none of the MEG sheets this import reads (${MEG_SHEETS.join(", ")})`, "name the sheet with --sheet, or map its columns and import it with `import csv`");
   }
   return importTable(sheet, known.table, context3);
 }
@@ -64740,18 +64929,18 @@ function mergeImported(backlog, result, into) {
     const current = { ...existing.data, ...existing.extensions };
     const { doc, path, file } = locationOf(existing);
     let changed = false;
-    for (const [field2, imported_] of Object.entries(imported.fields)) {
-      const value2 = likeCurrent(current[field2], imported_);
-      if (isRecord(value2) && isRecord(current[field2])) {
+    for (const [field3, imported_] of Object.entries(imported.fields)) {
+      const value2 = likeCurrent(current[field3], imported_);
+      if (isRecord(value2) && isRecord(current[field3])) {
         for (const [inner, innerValue] of Object.entries(value2)) {
-          if (sameValue(current[field2][inner], innerValue)) continue;
-          add(file, { kind: "set", doc, path: [...path, field2], field: inner, value: innerValue });
+          if (sameValue(current[field3][inner], innerValue)) continue;
+          add(file, { kind: "set", doc, path: [...path, field3], field: inner, value: innerValue });
           changed = true;
         }
         continue;
       }
-      if (sameValue(current[field2], value2)) continue;
-      add(file, { kind: "set", doc, path, field: field2, value: value2 });
+      if (sameValue(current[field3], value2)) continue;
+      add(file, { kind: "set", doc, path, field: field3, value: value2 });
       changed = true;
     }
     if (changed) plan.updated += 1;
@@ -64763,9 +64952,9 @@ function mergeImported(backlog, result, into) {
 function existingIndex(backlog, collection) {
   const index = new Map(backlog.byKey[collection]);
   if (collection === "dependencies") {
-    for (const entity of backlog.entities.dependencies) {
-      const key = edgeKey2(entity.data);
-      if (!index.has(key)) index.set(key, entity);
+    for (const entity2 of backlog.entities.dependencies) {
+      const key = edgeKey2(entity2.data);
+      if (!index.has(key)) index.set(key, entity2);
     }
   }
   return index;
@@ -64788,20 +64977,20 @@ function likeCurrent(current, value2) {
 }
 function withTypedExtensions(fields) {
   const typed2 = {};
-  for (const [field2, value2] of Object.entries(fields)) {
-    if (!field2.startsWith("x-") || typeof value2 !== "string") typed2[field2] = value2;
-    else if (value2 === "true" || value2 === "false") typed2[field2] = value2 === "true";
-    else if (value2.trim() !== "" && String(Number(value2)) === value2) typed2[field2] = Number(value2);
-    else typed2[field2] = value2;
+  for (const [field3, value2] of Object.entries(fields)) {
+    if (!field3.startsWith("x-") || typeof value2 !== "string") typed2[field3] = value2;
+    else if (value2 === "true" || value2 === "false") typed2[field3] = value2 === "true";
+    else if (value2.trim() !== "" && String(Number(value2)) === value2) typed2[field3] = Number(value2);
+    else typed2[field3] = value2;
   }
   return typed2;
 }
-function inSchemaOrder(collection, entity) {
+function inSchemaOrder(collection, entity2) {
   const order = fieldNames(COLLECTIONS[collection].schema);
-  return Object.fromEntries(Object.entries(entity).sort(([a], [b2]) => rank(order, a) - rank(order, b2)));
+  return Object.fromEntries(Object.entries(entity2).sort(([a], [b2]) => rank(order, a) - rank(order, b2)));
 }
-function rank(order, field2) {
-  const index = order.indexOf(field2);
+function rank(order, field3) {
+  const index = order.indexOf(field3);
   return index === -1 ? order.length : index;
 }
 var init_merge2 = __esm({
@@ -64828,7 +65017,7 @@ function importInputs(source, inputs, context3, options) {
       const { sheet, fieldColumns } = applyColumnMap(original, options.columns, isField);
       const read = definition.read(sheet, context3);
       if (definition.fieldsOf && fieldColumns.length > 0) setMappedFields(read, definition.fieldsOf, original, fieldColumns, context3);
-      read.problems.unshift(...(sheet.unreadable ?? []).map((problem) => ({ place: placeOf(sheet, problem.row, problem.column), message: problem.message })));
+      read.problems.unshift(...(sheet.unreadable ?? []).map((problem) => ({ place: placeOf2(sheet, problem.row, problem.column), message: problem.message })));
       const leftOut = read.leftOut.filter((name) => hasValues(sheet, sheet.header.indexOf(name)));
       sheets.push({ ...read, sheet: original, leftOut });
     }
@@ -64843,19 +65032,19 @@ function setMappedFields(read, collection, sheet, columns2, context3) {
   const schema = COLLECTIONS[collection].schema;
   const rows = new Map(sheet.rows.map((row) => [row.number, row]));
   for (const result of read.results.filter((r2) => r2.collection === collection)) {
-    for (const entity of result.entities) {
-      const row = entity.origin && rows.get(entity.origin.row);
+    for (const entity2 of result.entities) {
+      const row = entity2.origin && rows.get(entity2.origin.row);
       if (!row) continue;
       for (const { index, path } of columns2) {
         const cell2 = row.cells[index];
         if (cell2 === void 0 || cell2 === "") continue;
         const typed2 = path[0].startsWith("x-") ? { value: cell2 } : fieldValue(cell2, schema, path, context3.values);
         if ("problem" in typed2) {
-          read.problems.push({ place: placeOf(sheet, row.number, index), message: typed2.problem, ...typed2.hint ? { hint: typed2.hint } : {} });
+          read.problems.push({ place: placeOf2(sheet, row.number, index), message: typed2.problem, ...typed2.hint ? { hint: typed2.hint } : {} });
           continue;
         }
-        if (path.length === 1) entity.fields[path[0]] = typed2.value;
-        else entity.fields[path[0]] = { ...entity.fields[path[0]], [path[1]]: typed2.value };
+        if (path.length === 1) entity2.fields[path[0]] = typed2.value;
+        else entity2.fields[path[0]] = { ...entity2.fields[path[0]], [path[1]]: typed2.value };
       }
     }
   }
@@ -64869,13 +65058,13 @@ function combine(sheets, context3) {
       byCollection.set(result.collection, combined);
       combined.rowsRead += result.rowsRead;
       for (const [reason, count] of result.skipped) combined.skipped.set(reason, (combined.skipped.get(reason) ?? 0) + count);
-      for (const entity of result.entities) (entity.metricOf ? metrics : combined.entities).push(entity);
+      for (const entity2 of result.entities) (entity2.metricOf ? metrics : combined.entities).push(entity2);
     }
   }
   if (metrics.length > 0) {
     const outcomes = byCollection.get("outcomes") ?? emptyResult("outcomes", 0);
     byCollection.set("outcomes", outcomes);
-    const byId2 = new Map(outcomes.entities.map((entity) => [entity.id.toLowerCase(), entity]));
+    const byId2 = new Map(outcomes.entities.map((entity2) => [entity2.id.toLowerCase(), entity2]));
     const order = metricColumns().map((column) => column.path[0]);
     for (const metric of metrics) {
       const key = metric.metricOf.toLowerCase();
@@ -65051,15 +65240,15 @@ ${problem.hint ? `  hint: ${problem.hint}
 function reportRefusal(applied, run3, io, style) {
   const origins = /* @__PURE__ */ new Map();
   for (const result of run3.results) {
-    for (const entity of result.entities) if (entity.id !== void 0 && entity.origin) origins.set(`${COLLECTION_KINDS[result.collection]}:${entity.id}`.toLowerCase(), entity.origin);
+    for (const entity2 of result.entities) if (entity2.id !== void 0 && entity2.origin) origins.set(`${COLLECTION_KINDS[result.collection]}:${entity2.id}`.toLowerCase(), entity2.origin);
   }
   const placed = (d) => {
     const origin = d.entity === void 0 ? void 0 : origins.get(d.entity.toLowerCase());
     const yamlPlace = d.line !== void 0 ? `${d.file}:${d.line}:${d.column}` : d.file;
     if (!origin) return yamlPlace;
-    const field2 = typeof d.path?.[2] === "string" ? d.path[2] : void 0;
-    const column = field2 === void 0 ? void 0 : origin.columns?.get(field2);
-    return placeOf(origin.sheet, origin.row, column);
+    const field3 = typeof d.path?.[2] === "string" ? d.path[2] : void 0;
+    const column = field3 === void 0 ? void 0 : origin.columns?.get(field3);
+    return placeOf2(origin.sheet, origin.row, column);
   };
   io.stderr(`backlog: ${applied.reason}
 `);
@@ -65174,10 +65363,10 @@ function exportSheet(context3, name) {
   const entities = context3.backlog.entities[collection];
   const extensions = [...new Set(entities.flatMap((e) => Object.keys(e.extensions ?? {})))].sort();
   const entitySchema2 = backlog_schema_default.properties[collection].items;
-  const rows = matchingEntities(context3, collection, []).map((entity) => {
-    const data = entity.data;
+  const rows = matchingEntities(context3, collection, []).map((entity2) => {
+    const data = entity2.data;
     const known = columns2.map((column) => column.path.length === 1 ? data[column.path[0]] : data[column.path[0]]?.[column.path[1]]);
-    return [...known, ...extensions.map((key) => entity.extensions?.[key])];
+    return [...known, ...extensions.map((key) => entity2.extensions?.[key])];
   });
   return { name, columns: [...columns2.map((column) => exportColumn(column, entitySchema2)), ...extensions.map((label) => ({ label, kind: "any" }))], rows };
 }
@@ -65492,7 +65681,7 @@ No changes to the backlog.
         const moved = change.movedFrom ? style.dim(` (moved from ${change.movedFrom})`) : "";
         out2.push(`  ${mark} ${kindOf(change.collection)} ${change.id}${style.dim(`  ${change.file}`)}${moved}`);
         if (change.change !== "changed") continue;
-        for (const field2 of change.fields) out2.push(`      ${field2.path}: ${value(field2.before)} \u2192 ${value(field2.after)}`);
+        for (const field3 of change.fields) out2.push(`      ${field3.path}: ${value(field3.before)} \u2192 ${value(field3.after)}`);
       }
       const { introduced, fixed } = review2.findings;
       if (introduced.length > 0) {
@@ -65566,15 +65755,15 @@ async function firstParentCommits(repository, head) {
     return { commit, parent: parents.split(" ")[0] ?? "", date: date4, author, subject };
   });
 }
-async function entityHistory(repository, commits, entity, maxCount) {
+async function entityHistory(repository, commits, entity2, maxCount) {
   const entries = [];
-  let state = { file: entity.file, content: contentOf(entity) };
+  let state = { file: entity2.file, content: contentOf(entity2) };
   const changedAt = changedFilesOf(repository, commits);
   for (const [index, { commit, parent, date: date4, author, subject }] of commits.entries()) {
     if (entries.length >= maxCount) break;
     const changed = await changedAt(index);
     if (!changed.includes(state.file)) continue;
-    const previous = parent ? await findAt(repository, parent, changed, entity.collection, entity.key) : void 0;
+    const previous = parent ? await findAt(repository, parent, changed, entity2.collection, entity2.key) : void 0;
     const about = { commit, date: date4, author, subject, file: state.file };
     if (!previous) {
       entries.push({ ...about, change: "added", fields: fieldChanges({}, state.content) });
@@ -65658,7 +65847,7 @@ function logText(label, raw, style) {
     if (entry.change === "added") out2.push(`    ${style.green("added")} in ${entry.file}`);
     if (entry.movedFrom) out2.push(`    moved from ${entry.movedFrom} to ${entry.file}`);
     if (entry.change !== "added") {
-      for (const field2 of entry.fields) out2.push(`    ${field2.path}: ${show2(field2.before)} \u2192 ${show2(field2.after)}`);
+      for (const field3 of entry.fields) out2.push(`    ${field3.path}: ${show2(field3.before)} \u2192 ${show2(field3.after)}`);
     }
     out2.push("");
   }
@@ -65701,9 +65890,9 @@ async function runLog(ref2, options, io) {
   for (const pending of [commits, warning2]) pending.catch(() => void 0);
   const cache = cacheOf(io);
   const [side] = await reviewSidesAt(repository, [head], root, { asOf: resolveAsOf(void 0, io.env), ...cache ? { cache } : {} });
-  const entity = findEntity(side, ref2);
-  const history2 = await entityHistory(repository, await commits, entity, options.maxCount);
-  writeOutput(io, LOG_FORMATTERS[options.format](entityLabel(entity), history2, createStyle(colourEnabled(io, options.color))));
+  const entity2 = findEntity(side, ref2);
+  const history2 = await entityHistory(repository, await commits, entity2, options.maxCount);
+  writeOutput(io, LOG_FORMATTERS[options.format](entityLabel(entity2), history2, createStyle(colourEnabled(io, options.color))));
   const shallow = await warning2;
   if (shallow) io.stderr(shallow);
   return 0;

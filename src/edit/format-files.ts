@@ -3,6 +3,7 @@
 // verdict already is not formatted again, unless its new text is wanted.
 import type { FormatVerdicts } from './format-verdicts.js';
 import { withLineEndsOf } from './line-ends.js';
+import { isSurelyCanonical } from './surely-canonical.js';
 
 /** A file to format. */
 export interface FormatCandidate {
@@ -39,9 +40,8 @@ export async function formatFiles(files: AsyncIterable<FormatCandidate> | Iterab
       result.skipped.push(file.path);
       continue;
     }
-    // The yaml package is loaded only when a file is formatted.
-    const { formatYaml } = await import('./format-yaml.js');
-    const formatted = withLineEndsOf(text, formatYaml(text));
+    // The yaml package is loaded only when a file is formatted: not for one seen to be canonical.
+    const formatted = isSurelyCanonical(text) ? text : withLineEndsOf(text, (await import('./format-yaml.js')).formatYaml(text));
     if (key !== undefined && known === undefined) verdicts!.set(key, formatted === text ? 'canonical' : 'changes');
     if (formatted === text) continue;
     result.changed.push(file.path);
