@@ -61544,6 +61544,10 @@ var init_format_verdicts = __esm({
 });
 
 // src/edit/surely-canonical.ts
+var surely_canonical_exports = {};
+__export(surely_canonical_exports, {
+  isSurelyCanonical: () => isSurelyCanonical
+});
 function fieldOrder(collection) {
   let order = fieldOrders.get(collection);
   if (!order) {
@@ -61792,7 +61796,8 @@ async function formatFiles(files, options) {
       result.skipped.push(file.path);
       continue;
     }
-    const formatted = isSurelyCanonical(text3) ? text3 : withLineEndsOf(text3, (await Promise.resolve().then(() => (init_format_yaml(), format_yaml_exports))).formatYaml(text3));
+    const { isSurelyCanonical: isSurelyCanonical2 } = await Promise.resolve().then(() => (init_surely_canonical(), surely_canonical_exports));
+    const formatted = isSurelyCanonical2(text3) ? text3 : withLineEndsOf(text3, (await Promise.resolve().then(() => (init_format_yaml(), format_yaml_exports))).formatYaml(text3));
     if (key !== void 0 && known === void 0) verdicts.set(key, formatted === text3 ? "canonical" : "changes");
     if (formatted === text3) continue;
     result.changed.push(file.path);
@@ -61804,7 +61809,6 @@ var init_format_files = __esm({
   "src/edit/format-files.ts"() {
     "use strict";
     init_line_ends();
-    init_surely_canonical();
   }
 });
 

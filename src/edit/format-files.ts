@@ -3,7 +3,6 @@
 // verdict already is not formatted again, unless its new text is wanted.
 import type { FormatVerdicts } from './format-verdicts.js';
 import { withLineEndsOf } from './line-ends.js';
-import { isSurelyCanonical } from './surely-canonical.js';
 
 /** A file to format. */
 export interface FormatCandidate {
@@ -40,7 +39,9 @@ export async function formatFiles(files: AsyncIterable<FormatCandidate> | Iterab
       result.skipped.push(file.path);
       continue;
     }
-    // The yaml package is loaded only when a file is formatted: not for one seen to be canonical.
+    // The check and the schemas are loaded only when a file is formatted, the yaml package only
+    // for a file the check is not sure of.
+    const { isSurelyCanonical } = await import('./surely-canonical.js');
     const formatted = isSurelyCanonical(text) ? text : withLineEndsOf(text, (await import('./format-yaml.js')).formatYaml(text));
     if (key !== undefined && known === undefined) verdicts!.set(key, formatted === text ? 'canonical' : 'changes');
     if (formatted === text) continue;
