@@ -18344,12 +18344,12 @@ var require_eventsource_stream = __commonJS({
       }
       return true;
     }
-    function isFieldName(line, length, field2) {
-      if (length !== field2.length) {
+    function isFieldName(line, length, field3) {
+      if (length !== field3.length) {
         return false;
       }
       for (let i2 = 0; i2 < length; i2++) {
-        if (line[i2] !== field2[i2]) {
+        if (line[i2] !== field3[i2]) {
           return false;
         }
       }
@@ -18550,13 +18550,13 @@ ${value2}`;
           }
         }
       }
-      setEventFieldSize(field2, size) {
-        const eventSize = this.eventSize - this.eventFieldSizes[field2] + size;
+      setEventFieldSize(field3, size) {
+        const eventSize = this.eventSize - this.eventFieldSizes[field3] + size;
         if (this.maxEventSize > 0 && eventSize > this.maxEventSize) {
           throw createMaxEventSizeExceededError();
         }
         this.eventSize = eventSize;
-        this.eventFieldSizes[field2] = size;
+        this.eventFieldSizes[field3] = size;
       }
       /**
        * @param {EventSourceStreamEvent} event
@@ -23968,8 +23968,8 @@ var init_severity = __esm({
 // src/format/validation/junit.ts
 function caseNames(found) {
   const base = found.map((d) => {
-    const field2 = d.entity !== void 0 && d.path ? fieldPath(d.path.slice(2)) : "";
-    const subject = [d.entity, field2].filter(Boolean).join(" ");
+    const field3 = d.entity !== void 0 && d.path ? fieldPath(d.path.slice(2)) : "";
+    const subject = [d.entity, field3].filter(Boolean).join(" ");
     return `${d.code}${subject ? ` ${subject}` : ""}${d.line !== void 0 ? ` at ${d.line}:${d.column}` : ""}`;
   });
   const named = base.map((name, i2) => base.indexOf(name) !== base.lastIndexOf(name) ? `${name}: ${found[i2].message}` : name);
@@ -24877,21 +24877,32 @@ var init_cache = __esm({
   }
 });
 
+// src/load/content-id.ts
+import { createHash as createHash4 } from "node:crypto";
+function blobId(bytes) {
+  return createHash4("sha1").update(`blob ${bytes.byteLength}\0`).update(bytes).digest("hex");
+}
+var init_content_id = __esm({
+  "src/load/content-id.ts"() {
+    "use strict";
+  }
+});
+
 // src/model/entity.ts
-function locationOf(entity) {
-  return { file: entity.file, doc: entity.doc, path: [entity.collection, entity.index] };
+function locationOf(entity2) {
+  return { file: entity2.file, doc: entity2.doc, path: [entity2.collection, entity2.index] };
 }
-function entityLabel(entity) {
-  return `${COLLECTION_KINDS[entity.collection]}:${entity.id}`;
+function entityLabel(entity2) {
+  return `${COLLECTION_KINDS[entity2.collection]}:${entity2.id}`;
 }
-function recordOf(entity) {
-  return { ...entity.data, ...entity.extensions };
+function recordOf(entity2) {
+  return { ...entity2.data, ...entity2.extensions };
 }
-function fieldLocation(entity, ...path) {
-  return { file: entity.file, doc: entity.doc, path: [entity.collection, entity.index, ...path] };
+function fieldLocation(entity2, ...path) {
+  return { file: entity2.file, doc: entity2.doc, path: [entity2.collection, entity2.index, ...path] };
 }
-function inError(entity, ...fields) {
-  return entity.fieldsInError !== void 0 && fields.some((field2) => entity.fieldsInError.has(field2));
+function inError(entity2, ...fields) {
+  return entity2.fieldsInError !== void 0 && fields.some((field3) => entity2.fieldsInError.has(field3));
 }
 var idKey;
 var init_entity = __esm({
@@ -25003,35 +25014,35 @@ var init_core_schema = __esm({
 
 // src/load/cache-codec.ts
 function encodeCheck(check2, finiteNumbers = false) {
-  return { entities: check2.entities.map((entity) => encodeEntity(entity, finiteNumbers)), drafts: check2.drafts, projects: check2.projects };
+  return { entities: check2.entities.map((entity2) => encodeEntity(entity2, finiteNumbers)), drafts: check2.drafts, projects: check2.projects };
 }
 function decodeCheck(stored, file) {
   return {
-    entities: stored.entities.map((entity) => decodeEntity(entity, file)),
+    entities: stored.entities.map((entity2) => decodeEntity(entity2, file)),
     drafts: stored.drafts.map((draft) => ({ ...draft, place: { ...draft.place, file }, ...draft.related ? { related: draft.related.map((r2) => ({ ...r2, file })) } : {} })),
     projects: stored.projects.map((project) => ({ ...project, location: { ...project.location, file } }))
   };
 }
-function encodeEntity(entity, finiteNumbers = false) {
-  const { doc, index } = entity;
+function encodeEntity(entity2, finiteNumbers = false) {
+  const { doc, index } = entity2;
   let rest;
-  if (entity.key !== keyOf(entity.collection, entity.data, entity.id)) (rest ??= {}).key = entity.key;
-  if (entity.extensions !== void 0) (rest ??= {}).extensions = entity.extensions;
-  if (!entity.valid) (rest ??= {}).invalid = { ...entity.raw ? { raw: entity.raw } : {}, ...entity.fieldsInError ? { fieldsInError: [...entity.fieldsInError] } : {} };
-  if (!finiteNumbers && (hasNonFinite(entity.data) || hasNonFinite(entity.extensions) || hasNonFinite(entity.raw))) {
-    (rest ??= {}).nonFinite = [...nonFiniteIn(entity.data, ["data"]), ...nonFiniteIn(entity.extensions, ["extensions"]), ...nonFiniteIn(entity.raw, ["raw"])];
+  if (entity2.key !== keyOf(entity2.collection, entity2.data, entity2.id)) (rest ??= {}).key = entity2.key;
+  if (entity2.extensions !== void 0) (rest ??= {}).extensions = entity2.extensions;
+  if (!entity2.valid) (rest ??= {}).invalid = { ...entity2.raw ? { raw: entity2.raw } : {}, ...entity2.fieldsInError ? { fieldsInError: [...entity2.fieldsInError] } : {} };
+  if (!finiteNumbers && (hasNonFinite(entity2.data) || hasNonFinite(entity2.extensions) || hasNonFinite(entity2.raw))) {
+    (rest ??= {}).nonFinite = [...nonFiniteIn(entity2.data, ["data"]), ...nonFiniteIn(entity2.extensions, ["extensions"]), ...nonFiniteIn(entity2.raw, ["raw"])];
   }
-  const stored = [collectionIndex.get(entity.collection), entity.data, doc, index];
+  const stored = [collectionIndex.get(entity2.collection), entity2.data, doc, index];
   if (rest) stored.push(rest);
   return stored;
 }
 function decodeEntities(stored, fileOf) {
-  return stored.map((entity, index) => decodeEntity(entity, fileOf(index)));
+  return stored.map((entity2, index) => decodeEntity(entity2, fileOf(index)));
 }
 function decodeEntity([collection, data, doc, index, rest], file) {
   const name = COLLECTION_NAMES[collection];
   const id2 = entityIdOf(name, data);
-  const entity = {
+  const entity2 = {
     collection: name,
     id: id2,
     key: rest?.key ?? keyOf(name, data, id2),
@@ -25045,8 +25056,8 @@ function decodeEntity([collection, data, doc, index, rest], file) {
     doc,
     index
   };
-  for (const [path, value2] of rest?.nonFinite ?? []) setAt(entity, path, Number(value2));
-  return entity;
+  for (const [path, value2] of rest?.nonFinite ?? []) setAt(entity2, path, Number(value2));
+  return entity2;
 }
 function keyOf(collection, data, id2) {
   return collection === "dependencies" ? dependencyKey(data, id2) ?? idKey(id2) : idKey(id2);
@@ -25175,9 +25186,12 @@ __export(parse_cache_exports, {
   fileOfEntry: () => fileOfEntry,
   relocate: () => relocate
 });
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 function entryKey(version2, path, bytes) {
-  return createHash4("sha1").update(`${version2}\0${path === ROOT_FILE}\0`).update(bytes).digest("hex");
+  return entryKeyOfBlob(version2, path, blobId(bytes));
+}
+function entryKeyOfBlob(version2, path, blob) {
+  return createHash5("sha1").update(`${version2}\0${path === ROOT_FILE}\0${blob}`).digest("hex");
 }
 function withEarlier(used, earlier) {
   const kept = new Map(used);
@@ -25208,6 +25222,7 @@ var ENTRIES, ParseCache, PackWriter, EARLIER_ENTRIES;
 var init_parse_cache = __esm({
   "src/load/parse-cache.ts"() {
     "use strict";
+    init_content_id();
     init_cache_codec();
     init_find_root();
     init_file_text();
@@ -25245,6 +25260,24 @@ var init_parse_cache = __esm({
       /** A worker thread writes the pack of the load just done (packTarget): `written` settles when it is on disk, or given up. */
       writtenBy(written) {
         this.writing = written;
+      }
+      /** Whether the cache holds the check of a file of this git blob id. */
+      hasBlob(path, blob) {
+        return this.entries.has(entryKeyOfBlob(this.cache.version, path, blob)) || this.used.has(entryKeyOfBlob(this.cache.version, path, blob));
+      }
+      /** The check of a file of this git blob id, under its path; undefined on a miss. Its text is not at hand: for what the entities alone answer. */
+      checkOfBlob(path, blob) {
+        const key = entryKeyOfBlob(this.cache.version, path, blob);
+        const entry = this.used.get(key) ?? this.entries.get(key);
+        if (!entry) return void 0;
+        try {
+          const check2 = decodeCheck(entry.check, path);
+          this.used.set(key, entry);
+          return check2;
+        } catch {
+          this.entries.delete(key);
+          return void 0;
+        }
       }
       /** The file as it was read before, under its path now; undefined on a miss (the text is decoded only on a hit). */
       get(key, path, bytes) {
@@ -27471,12 +27504,12 @@ function lazyBacklog(readCollection, project, keyIndex = () => void 0) {
 function indexByKey(entities) {
   const first2 = /* @__PURE__ */ new Map();
   const repeated = [];
-  for (const entity of entities) addToIndex(first2, repeated, entity);
+  for (const entity2 of entities) addToIndex(first2, repeated, entity2);
   return { first: first2, repeated };
 }
-function addToIndex(first2, repeated, entity) {
-  if (first2.has(entity.key)) repeated.push(entity);
-  else first2.set(entity.key, entity);
+function addToIndex(first2, repeated, entity2) {
+  if (first2.has(entity2.key)) repeated.push(entity2);
+  else first2.set(entity2.key, entity2);
 }
 function emptyEntities() {
   return Object.fromEntries(COLLECTION_NAMES.map((name) => [name, []]));
@@ -27498,14 +27531,14 @@ var init_backlog = __esm({
       repeated = emptyEntities();
       byKey = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, /* @__PURE__ */ new Map()]));
       /** Adds the next entity: whether it is the first of its key in its collection. */
-      add(entity) {
-        this.entities[entity.collection].push(entity);
-        const first2 = this.byKey[entity.collection];
-        if (first2.has(entity.key)) {
-          this.repeated[entity.collection].push(entity);
+      add(entity2) {
+        this.entities[entity2.collection].push(entity2);
+        const first2 = this.byKey[entity2.collection];
+        if (first2.has(entity2.key)) {
+          this.repeated[entity2.collection].push(entity2);
           return false;
         }
-        first2.set(entity.key, entity);
+        first2.set(entity2.key, entity2);
         return true;
       }
       build(project) {
@@ -27519,8 +27552,8 @@ var init_backlog = __esm({
 function serverFiguresOf(backlog, repeated = repeatedServers(backlog.entities.servers)) {
   return figuresOf(backlog.entities.servers, repeated);
 }
-function totalOfServers(servers, field2) {
-  return sumOf(figuresOf(servers, /* @__PURE__ */ new Set()), servers.keys(), field2);
+function totalOfServers(servers, field3) {
+  return sumOf(figuresOf(servers, /* @__PURE__ */ new Set()), servers.keys(), field3);
 }
 function figuresOf(servers, repeated) {
   return {
@@ -27550,8 +27583,8 @@ function inService(figures, servers) {
 function isInService(status) {
   return status !== "decommissioned";
 }
-function sumOf(figures, servers, field2) {
-  const column = figures[field2];
+function sumOf(figures, servers, field3) {
+  const column = figures[field3];
   let sum = 0;
   for (const index of servers) sum += column[index] ?? 0;
   return sum;
@@ -27620,8 +27653,8 @@ function parseReference(target, value2) {
 function resolveReference(backlog, target, value2) {
   const parsed = parseReference(target, value2);
   if (parsed.collection === null) return { status: "external", name: parsed.id };
-  const entity = lookup(backlog, parsed.collection, parsed.id);
-  return entity ? { status: "resolved", entity } : { status: "unknown", collection: parsed.collection, id: parsed.id };
+  const entity2 = lookup(backlog, parsed.collection, parsed.id);
+  return entity2 ? { status: "resolved", entity: entity2 } : { status: "unknown", collection: parsed.collection, id: parsed.id };
 }
 function referencedEntity(backlog, target, value2) {
   if (target !== "typed") return lookup(backlog, target, value2);
@@ -27641,33 +27674,33 @@ function kindAt(value2, colon) {
   }
   return void 0;
 }
-function referencesIn(entity, field2) {
+function referencesIn(entity2, field3) {
   const found = [];
-  forEachReference(entity, (_2, target, value2, index) => found.push(new ReferenceOccurrence(entity, field2, target, value2, index)), field2);
+  forEachReference(entity2, (_2, target, value2, index) => found.push(new ReferenceOccurrence(entity2, field3, target, value2, index)), field3);
   return found;
 }
-function referenceValuesIn(entity, field2) {
+function referenceValuesIn(entity2, field3) {
   const found = [];
-  forEachReference(entity, (_2, _target, value2) => found.push(value2), field2);
+  forEachReference(entity2, (_2, _target, value2) => found.push(value2), field3);
   return found;
 }
-function forEachReference(entity, visit3, only2) {
-  for (const { field: field2, target } of REFERENCE_FIELDS[entity.collection]) {
-    if (only2 === void 0 || field2 === only2) eachReference(entity, field2, target, visit3);
+function forEachReference(entity2, visit3, only2) {
+  for (const { field: field3, target } of REFERENCE_FIELDS[entity2.collection]) {
+    if (only2 === void 0 || field3 === only2) eachReference(entity2, field3, target, visit3);
   }
 }
-function eachReference(entity, field2, target, visit3) {
-  const written = entity.raw !== void 0;
-  const value2 = (entity.raw ?? entity.data)[field2];
+function eachReference(entity2, field3, target, visit3) {
+  const written = entity2.raw !== void 0;
+  const value2 = (entity2.raw ?? entity2.data)[field3];
   const pattern = target === "typed" ? TYPED_REFERENCE_PATTERN : ID_PATTERN;
   const wellFormed = (item) => typeof item === "string" && (!written || pattern.test(item));
   if (Array.isArray(value2)) {
     for (let index = 0; index < value2.length; index++) {
       const item = value2[index];
-      if (wellFormed(item)) visit3(field2, target, item, index);
+      if (wellFormed(item)) visit3(field3, target, item, index);
     }
   } else if (wellFormed(value2)) {
-    visit3(field2, target, value2, void 0);
+    visit3(field3, target, value2, void 0);
   }
 }
 var ReferenceOccurrence;
@@ -27680,9 +27713,9 @@ var init_references2 = __esm({
     init_entity();
     init_stands_at();
     ReferenceOccurrence = class {
-      constructor(entity, field2, target, value2, index) {
-        this.entity = entity;
-        this.field = field2;
+      constructor(entity2, field3, target, value2, index) {
+        this.entity = entity2;
+        this.field = field3;
         this.target = target;
         this.value = value2;
         this.index = index;
@@ -27874,17 +27907,17 @@ function addEdges(into, from, to, classification, dependency, dependsOn) {
   }
 }
 function moveGroupsOf(workloads, edges) {
-  const placeOf2 = /* @__PURE__ */ new Map();
-  workloads.forEach((workload, place) => placeOf2.set(workload.key, place));
+  const placeOf3 = /* @__PURE__ */ new Map();
+  workloads.forEach((workload, place) => placeOf3.set(workload.key, place));
   const sources = new Int32Array(edges.length);
   const targets = new Int32Array(edges.length);
   const firstEdge = new Int32Array(workloads.length + 1);
   let count = 0;
   for (const edge of edges) {
     if (edge.classification !== "app") continue;
-    const source = placeOf2.get(edge.from.key);
+    const source = placeOf3.get(edge.from.key);
     sources[count] = source;
-    targets[count++] = placeOf2.get(edge.to.key);
+    targets[count++] = placeOf3.get(edge.to.key);
     firstEdge[source + 1]++;
   }
   for (let place = 0; place < workloads.length; place++) firstEdge[place + 1] += firstEdge[place];
@@ -27955,7 +27988,7 @@ var init_backlog_of_files = __esm({
         }
         const { check: check2 } = file;
         this.checkDrafts.push(...check2.drafts);
-        for (const entity of check2.entities) this.index.add(entity);
+        for (const entity2 of check2.entities) this.index.add(entity2);
         for (const project of check2.projects) {
           if (this.project) {
             this.checkDrafts.push({
@@ -27974,17 +28007,6 @@ var init_backlog_of_files = __esm({
         return { backlog, graph: buildGraph(backlog), drafts: [...this.problemDrafts, ...this.checkDrafts], unreadableFiles: this.unreadableFiles };
       }
     };
-  }
-});
-
-// src/load/content-id.ts
-import { createHash as createHash5 } from "node:crypto";
-function blobId(bytes) {
-  return createHash5("sha1").update(`blob ${bytes.byteLength}\0`).update(bytes).digest("hex");
-}
-var init_content_id = __esm({
-  "src/load/content-id.ts"() {
-    "use strict";
   }
 });
 
@@ -30636,14 +30658,14 @@ var init_schemas = __esm({
         const shape2 = zod.def.shape;
         const propValues = {};
         for (const key in shape2) {
-          const field2 = shape2[key]._zod;
-          if (field2.values) {
+          const field3 = shape2[key]._zod;
+          if (field3.values) {
             if (!Object.prototype.hasOwnProperty.call(propValues, key)) {
               assignProp(propValues, key, /* @__PURE__ */ new Set());
             }
-            for (const v of field2.values)
+            for (const v of field3.values)
               propValues[key].add(v);
-            if (field2.optin !== void 0)
+            if (field3.optin !== void 0)
               propValues[key].add(void 0);
           }
         }
@@ -33249,8 +33271,8 @@ var init_json_schema_processors = __esm({
       }
       const requiredKeys = [];
       for (const key of Object.keys(shape2)) {
-        const field2 = def.shape[key];
-        if (ctx.io === "input" ? inputOptin(field2) === void 0 : field2._zod.optout === void 0) {
+        const field3 = def.shape[key];
+        if (ctx.io === "input" ? inputOptin(field3) === void 0 : field3._zod.optout === void 0) {
           requiredKeys.push(key);
         }
       }
@@ -34807,6 +34829,8 @@ var init_risk = __esm({
       title: nonEmptyText(),
       category: _enum(["business", "project", "technical"]).optional(),
       severity: _enum(LEVELS).optional(),
+      likelihood: _enum(LEVELS).describe("How likely it is to happen.").optional(),
+      impact: _enum(LEVELS).describe("How much it would hurt the migration if it did.").optional(),
       status: _enum(["open", "mitigating", "closed"]).optional(),
       owner: text().optional(),
       mitigation: text().optional(),
@@ -35093,12 +35117,12 @@ var init_dialect = __esm({
 });
 
 // src/load/check/extensions.ts
-function splitExtensions(entity) {
+function splitExtensions(entity2) {
   let extensions;
-  for (const key of Object.keys(entity)) {
-    if (isExtensionField(key)) (extensions ??= {})[key] = entity[key];
+  for (const key of Object.keys(entity2)) {
+    if (isExtensionField(key)) (extensions ??= {})[key] = entity2[key];
   }
-  return { value: withoutExtensions(entity), extensions };
+  return { value: withoutExtensions(entity2), extensions };
 }
 function withoutExtensions(value2) {
   if (Array.isArray(value2)) {
@@ -35193,14 +35217,14 @@ function issueToDrafts(issue3, context3) {
     target
   });
   const base = context3.entity ? { entity: context3.entity } : {};
-  const field2 = fieldName(path, context3.noun);
+  const field3 = fieldName(path, context3.noun);
   switch (issue3.code) {
     case "unrecognized_keys": {
       const objectSchema = schemaAt(context3.schema, path);
       const known = fieldNames(objectSchema);
       return issue3.keys.map((key) => {
         if (isRecordSchema(objectSchema)) return ruleKeyDraft(key, known, place("key", [key]), base);
-        const owner = path.length === 0 ? withArticle(context3.noun) : `\`${field2}\``;
+        const owner = path.length === 0 ? withArticle(context3.noun) : `\`${field3}\``;
         return {
           code: "UNKNOWN_FIELD",
           message: `unknown field \`${key}\` in ${owner}`,
@@ -35227,7 +35251,7 @@ function issueToDrafts(issue3, context3) {
       const expected = TYPE_NAMES[issue3.expected] ?? issue3.expected;
       const draft = {
         code: "INVALID_VALUE",
-        message: `\`${field2}\` must be ${expected}, not ${describe2(issue3.input)}`,
+        message: `\`${field3}\` must be ${expected}, not ${describe2(issue3.input)}`,
         place: place("value"),
         ...base
       };
@@ -35235,7 +35259,7 @@ function issueToDrafts(issue3, context3) {
       if (issue3.expected === "string" && (typeof input === "number" || typeof input === "boolean")) {
         draft.quoteHint = typeof input === "number" ? "number" : "boolean";
       } else if ((issue3.expected === "number" || issue3.expected === "int") && typeof input === "string" && input.trim() !== "" && !Number.isNaN(Number(input))) {
-        draft.message = `\`${field2}\` must be a number, not the text "${input}"`;
+        draft.message = `\`${field3}\` must be a number, not the text "${input}"`;
         draft.hint = "remove the quotes";
       } else if (issue3.expected === "boolean" && typeof input === "string") {
         draft.hint = /^(yes|y|on|no|n|off)$/i.test(input) ? `write ${/^(yes|y|on)$/i.test(input) ? "true" : "false"}: YAML 1.2 reads \`${input}\` as text` : "write true or false";
@@ -35246,7 +35270,7 @@ function issueToDrafts(issue3, context3) {
       const options = issue3.values.map(String);
       return [{
         code: "INVALID_VALUE",
-        message: `\`${field2}\` cannot be ${describe2(issue3.input)}: expected ${joinOr(options)}`,
+        message: `\`${field3}\` cannot be ${describe2(issue3.input)}: expected ${joinOr(options)}`,
         place: place("value"),
         ...typeof issue3.input === "string" ? { hint: valueHint(issue3.input, options) } : {},
         ...base
@@ -35255,13 +35279,13 @@ function issueToDrafts(issue3, context3) {
     case "too_small":
     case "too_big": {
       const bound = issue3.code === "too_small" ? issue3.minimum : issue3.maximum;
-      const message = issue3.origin === "string" && issue3.code === "too_small" ? `\`${field2}\` must not be empty` : `\`${field2}\` must be ${issue3.code === "too_small" ? "at least" : "at most"} ${String(bound)}, not ${describe2(issue3.input)}`;
+      const message = issue3.origin === "string" && issue3.code === "too_small" ? `\`${field3}\` must not be empty` : `\`${field3}\` must be ${issue3.code === "too_small" ? "at least" : "at most"} ${String(bound)}, not ${describe2(issue3.input)}`;
       return [{ code: "INVALID_VALUE", message, place: place("value"), ...base }];
     }
     case "invalid_format": {
       const draft = {
         code: "INVALID_VALUE",
-        message: `\`${field2}\`: ${issue3.message} (${describe2(issue3.input)})`,
+        message: `\`${field3}\`: ${issue3.message} (${describe2(issue3.input)})`,
         place: place("value"),
         ...base
       };
@@ -35270,9 +35294,9 @@ function issueToDrafts(issue3, context3) {
       return [draft];
     }
     case "invalid_union":
-      return [{ code: "INVALID_VALUE", message: `\`${field2}\` must be a number or text, not ${describe2(issue3.input)}`, place: place("value"), ...base }];
+      return [{ code: "INVALID_VALUE", message: `\`${field3}\` must be a number or text, not ${describe2(issue3.input)}`, place: place("value"), ...base }];
     default:
-      return [{ code: "INVALID_VALUE", message: `\`${field2}\`: ${issue3.message}`, place: place("value"), ...base }];
+      return [{ code: "INVALID_VALUE", message: `\`${field3}\`: ${issue3.message}`, place: place("value"), ...base }];
   }
 }
 function ruleKeyDraft(key, known, place, base) {
@@ -35286,8 +35310,8 @@ function ruleKeyDraft(key, known, place, base) {
   };
 }
 function typedReferenceHint(path, input) {
-  const field2 = path.find((segment) => typeof segment === "string");
-  if (!field2 || !TYPED_REFERENCE_FIELDS.has(field2) || typeof input !== "string") return void 0;
+  const field3 = path.find((segment) => typeof segment === "string");
+  if (!field3 || !TYPED_REFERENCE_FIELDS.has(field3) || typeof input !== "string") return void 0;
   const colon = input.indexOf(":");
   if (colon === -1) return void 0;
   const kind = input.slice(0, colon);
@@ -35456,8 +35480,8 @@ function objectParse(shape2, catchall, form) {
   const strict = catchall !== void 0 && catchall._zod.def.type === "never";
   if (catchall !== void 0 && !strict) return void 0;
   const fields = [];
-  for (const [key, field2] of Object.entries(shape2)) {
-    const parse5 = compile(field2, form);
+  for (const [key, field3] of Object.entries(shape2)) {
+    const parse5 = compile(field3, form);
     if (!parse5) return void 0;
     fields.push([key, parse5]);
   }
@@ -35518,8 +35542,8 @@ function takeFieldsInLoop(fields, record2, asZodWrites) {
 function fieldsBefore(fields, record2, at2) {
   const result = {};
   for (let before2 = 0; before2 < at2; before2++) {
-    const field2 = fields[before2][0];
-    if (field2 in record2) result[field2] = record2[field2];
+    const field3 = fields[before2][0];
+    if (field3 in record2) result[field3] = record2[field3];
   }
   return result;
 }
@@ -35632,8 +35656,8 @@ function checkCollection(file, doc, collection, items, result, plain) {
       });
       return;
     }
-    const entity = checkEntity(collection, schema, kind, item, { file, doc, index }, result.drafts, plain);
-    if (entity) result.entities.push(entity);
+    const entity2 = checkEntity(collection, schema, kind, item, { file, doc, index }, result.drafts, plain);
+    if (entity2) result.entities.push(entity2);
   });
 }
 function checkEntity(collection, schema, noun, raw, place, drafts, plain) {
@@ -35684,16 +35708,16 @@ function withoutEmptyFields(value2) {
 function withoutFieldsInError(schema, value2, issues) {
   const pruned = { ...value2 };
   const drop = (path, keys) => {
-    const [field2, nested2] = path;
-    if (typeof field2 !== "string") return;
+    const [field3, nested2] = path;
+    if (typeof field3 !== "string") return;
     if (path.length === 0) {
       for (const key of keys) delete pruned[key];
-    } else if (isPlainObject4(pruned[field2]) && (typeof nested2 === "string" || path.length === 1 && keys.length > 0)) {
-      const inner = { ...pruned[field2] };
+    } else if (isPlainObject4(pruned[field3]) && (typeof nested2 === "string" || path.length === 1 && keys.length > 0)) {
+      const inner = { ...pruned[field3] };
       for (const key of path.length === 1 ? keys : [nested2]) delete inner[key];
-      pruned[field2] = inner;
+      pruned[field3] = inner;
     } else {
-      delete pruned[field2];
+      delete pruned[field3];
     }
   };
   for (const issue3 of issues) {
@@ -35707,16 +35731,16 @@ function withDefaults4(schema, value2) {
   const shape2 = schema.shape;
   if (!shape2) return value2;
   const filled = { ...value2 };
-  for (const [field2, fieldSchema] of Object.entries(shape2)) {
-    if (filled[field2] === void 0 && fieldSchema instanceof ZodDefault) filled[field2] = fieldSchema.parse(void 0);
+  for (const [field3, fieldSchema] of Object.entries(shape2)) {
+    if (filled[field3] === void 0 && fieldSchema instanceof ZodDefault) filled[field3] = fieldSchema.parse(void 0);
   }
   return filled;
 }
 function topLevelFields(issues) {
   const fields = /* @__PURE__ */ new Set();
   for (const issue3 of issues) {
-    const field2 = issue3.path[0];
-    if (typeof field2 === "string" && issue3.code !== "unrecognized_keys") fields.add(field2);
+    const field3 = issue3.path[0];
+    if (typeof field3 === "string" && issue3.code !== "unrecognized_keys") fields.add(field3);
   }
   return fields;
 }
@@ -41327,8 +41351,8 @@ var require_cst_visit = __commonJS({
     visit3.REMOVE = REMOVE;
     visit3.itemAtPath = (cst, path) => {
       let item = cst;
-      for (const [field2, index] of path) {
-        const tok = item?.[field2];
+      for (const [field3, index] of path) {
+        const tok = item?.[field3];
         if (tok && "items" in tok) {
           item = tok.items[index];
         } else
@@ -41338,8 +41362,8 @@ var require_cst_visit = __commonJS({
     };
     visit3.parentCollection = (cst, path) => {
       const parent = visit3.itemAtPath(cst, path.slice(0, -1));
-      const field2 = path[path.length - 1][0];
-      const coll = parent?.[field2];
+      const field3 = path[path.length - 1][0];
+      const coll = parent?.[field3];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
@@ -41348,11 +41372,11 @@ var require_cst_visit = __commonJS({
       let ctrl = visitor(item, path);
       if (typeof ctrl === "symbol")
         return ctrl;
-      for (const field2 of ["key", "value"]) {
-        const token = item[field2];
+      for (const field3 of ["key", "value"]) {
+        const token = item[field3];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path.concat([[field2, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path.concat([[field3, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -41362,7 +41386,7 @@ var require_cst_visit = __commonJS({
               i2 -= 1;
             }
           }
-          if (typeof ctrl === "function" && field2 === "key")
+          if (typeof ctrl === "function" && field3 === "key")
             ctrl = ctrl(item, path);
         }
       }
@@ -44523,8 +44547,8 @@ var init_locate_diagnostics = __esm({
 });
 
 // src/validate/rules/duplicate-id.ts
-function idPlace(entity) {
-  return entity.data.id === void 0 ? locationOf(entity) : fieldLocation(entity, "id");
+function idPlace(entity2) {
+  return entity2.data.id === void 0 ? locationOf(entity2) : fieldLocation(entity2, "id");
 }
 var duplicateId;
 var init_duplicate_id = __esm({
@@ -44534,16 +44558,16 @@ var init_duplicate_id = __esm({
     init_entity();
     duplicateId = ({ backlog, report }) => {
       for (const collection of COLLECTION_NAMES) {
-        for (const entity of backlog.repeated[collection]) {
-          const first2 = backlog.byKey[collection].get(entity.key);
+        for (const entity2 of backlog.repeated[collection]) {
+          const first2 = backlog.byKey[collection].get(entity2.key);
           const kind = COLLECTIONS[collection].kind;
-          const message = collection === "dependencies" && entity.data.id === void 0 ? `this dependency repeats \`${first2.id}\`, written before in ${first2.file}` : `${kind} \`${entity.id}\` has the same id as ${kind} \`${first2.id}\` in ${first2.file} (ids ignore case)`;
+          const message = collection === "dependencies" && entity2.data.id === void 0 ? `this dependency repeats \`${first2.id}\`, written before in ${first2.file}` : `${kind} \`${entity2.id}\` has the same id as ${kind} \`${first2.id}\` in ${first2.file} (ids ignore case)`;
           report({
             code: "DUPLICATE_ID",
             message,
-            place: idPlace(entity),
+            place: idPlace(entity2),
             related: [idPlace(first2)],
-            entity: entityLabel(entity)
+            entity: entityLabel(entity2)
           });
         }
       }
@@ -44576,23 +44600,23 @@ var init_duplicate_rank = __esm({
     "use strict";
     init_entity();
     duplicateRank = ({ backlog, report }) => {
-      const check2 = (entities, field2, value2, noun) => {
+      const check2 = (entities, field3, value2, noun) => {
         const first2 = /* @__PURE__ */ new Map();
-        for (const entity of entities) {
-          if (backlog.byKey[entity.collection].get(entity.key) !== entity) continue;
-          const number3 = value2(entity);
+        for (const entity2 of entities) {
+          if (backlog.byKey[entity2.collection].get(entity2.key) !== entity2) continue;
+          const number3 = value2(entity2);
           if (number3 === void 0) continue;
           const earlier = first2.get(number3);
           if (!earlier) {
-            first2.set(number3, entity);
+            first2.set(number3, entity2);
             continue;
           }
           report({
             code: "DUPLICATE_RANK",
-            message: `${noun} \`${entity.id}\` has ${field2} ${number3}, like \`${earlier.id}\``,
-            place: fieldLocation(entity, field2),
-            related: [fieldLocation(earlier, field2)],
-            entity: entityLabel(entity)
+            message: `${noun} \`${entity2.id}\` has ${field3} ${number3}, like \`${earlier.id}\``,
+            place: fieldLocation(entity2, field3),
+            related: [fieldLocation(earlier, field3)],
+            entity: entityLabel(entity2)
           });
         }
       };
@@ -44819,12 +44843,12 @@ var init_self_dependency = __esm({
         let itself;
         forEachReference(
           workload,
-          (field2, target, value2, index) => {
+          (field3, target, value2, index) => {
             if (!sameTarget(itself ??= `workload:${workload.id}`, value2)) return;
             report({
               code: "SELF_DEPENDENCY",
               message: `\`${workload.id}\` lists itself in depends_on`,
-              place: new ReferenceOccurrence(workload, field2, target, value2, index).location,
+              place: new ReferenceOccurrence(workload, field3, target, value2, index).location,
               entity: entityLabel(workload),
               hint: "remove it, or name the workload it was meant to be"
             });
@@ -44947,10 +44971,10 @@ var init_unknown_reference = __esm({
         if (!ids2) idLists.set(collection, ids2 = [...backlog.byKey[collection].values()].map((e) => e.id));
         return ids2;
       };
-      let entity;
-      const visit3 = (field2, target, value2, index) => {
+      let entity2;
+      const visit3 = (field3, target, value2, index) => {
         if (referencedEntity(backlog, target, value2)) return;
-        const reference = new ReferenceOccurrence(entity, field2, target, value2, index);
+        const reference = new ReferenceOccurrence(entity2, field3, target, value2, index);
         const resolved = resolveReference(backlog, reference.target, reference.value);
         if (resolved.status !== "unknown") return;
         const kind = COLLECTIONS[resolved.collection].kind;
@@ -44968,12 +44992,12 @@ var init_unknown_reference = __esm({
           code: "UNKNOWN_REFERENCE",
           message: `\`${reference.field}\` names ${kind} \`${resolved.id}\`, which does not exist`,
           place: reference.location,
-          entity: entityLabel(entity),
+          entity: entityLabel(entity2),
           ...hint ? { hint } : {}
         });
       };
       for (const collection of COLLECTION_NAMES) {
-        for (entity of backlog.entities[collection]) forEachReference(entity, visit3);
+        for (entity2 of backlog.entities[collection]) forEachReference(entity2, visit3);
       }
     };
   }
@@ -45154,8 +45178,9 @@ function findings(read, options, files, rules = RULES) {
   return diagnostics.sort(compareDiagnostics);
 }
 function findingsKept(read, options, files, keep, rules = RULES) {
-  const undated = keep(() => findings(read, options, files, rules.filter((rule) => !DATED_RULES.includes(rule))));
-  const dated = findings({ ...read, drafts: [] }, options, files, rules.filter((rule) => DATED_RULES.includes(rule)));
+  const undated = keep(() => findings(read(), options, files, rules.filter((rule) => !DATED_RULES.includes(rule))));
+  const datedRules = rules.filter((rule) => DATED_RULES.includes(rule));
+  const dated = datedRules.length > 0 ? findings({ ...read(), drafts: [] }, options, files, datedRules) : [];
   return [...undated, ...dated].sort(compareDiagnostics);
 }
 var init_validate = __esm({
@@ -45811,24 +45836,24 @@ function compareBacklogs(before2, after, mayDiffer = () => true) {
     if (!mayDiffer(collection)) continue;
     const old = before2.byKey[collection];
     const now = after.byKey[collection];
-    for (const [key, entity] of now) {
+    for (const [key, entity2] of now) {
       const previous = old.get(key);
       if (!previous) {
-        changes2.push({ collection, id: entity.id, change: "added", fields: fieldChanges({}, contentOf(entity)), file: entity.file });
+        changes2.push({ collection, id: entity2.id, change: "added", fields: fieldChanges({}, contentOf(entity2)), file: entity2.file });
         continue;
       }
-      const fields = fieldChanges(contentOf(previous), contentOf(entity));
-      const moved = previous.file !== entity.file ? { movedFrom: previous.file } : {};
-      if (fields.length > 0) changes2.push({ collection, id: entity.id, change: "changed", fields, file: entity.file, ...moved });
+      const fields = fieldChanges(contentOf(previous), contentOf(entity2));
+      const moved = previous.file !== entity2.file ? { movedFrom: previous.file } : {};
+      if (fields.length > 0) changes2.push({ collection, id: entity2.id, change: "changed", fields, file: entity2.file, ...moved });
     }
-    for (const [key, entity] of old) {
-      if (!now.has(key)) changes2.push({ collection, id: entity.id, change: "removed", fields: fieldChanges(contentOf(entity), {}), file: entity.file });
+    for (const [key, entity2] of old) {
+      if (!now.has(key)) changes2.push({ collection, id: entity2.id, change: "removed", fields: fieldChanges(contentOf(entity2), {}), file: entity2.file });
     }
   }
   return changes2;
 }
-function contentOf(entity) {
-  return { ...entity.data, ...entity.extensions };
+function contentOf(entity2) {
+  return { ...entity2.data, ...entity2.extensions };
 }
 function fieldChanges(before2, after, prefix = "") {
   const changes2 = [];
@@ -45863,9 +45888,9 @@ function review(before2, after) {
   const planning = { priority: [], rank: [], wave: [], status: [], strategy: [], owner: [], servers: [], edgesAdded: [], edgesRemoved: [] };
   for (const change of changes2) {
     if (change.collection === "workloads" && change.change === "changed") {
-      for (const field2 of WORKLOAD_FIELDS) {
-        const found = change.fields.find((f) => f.path === field2);
-        if (found) planning[field2].push({ id: change.id, before: found.before, after: found.after });
+      for (const field3 of WORKLOAD_FIELDS) {
+        const found = change.fields.find((f) => f.path === field3);
+        if (found) planning[field3].push({ id: change.id, before: found.before, after: found.after });
       }
     }
     if (change.collection === "servers" && change.change === "changed") {
@@ -48121,8 +48146,8 @@ function getDiffParser(format = "") {
 }
 function lineBuilder(tokens, fields) {
   return fields.reduce(
-    (line, field2, index) => {
-      line[field2] = tokens[index] || "";
+    (line, field3, index) => {
+      line[field3] = tokens[index] || "";
       return line;
     },
     /* @__PURE__ */ Object.create({ diff: null })
@@ -48180,9 +48205,9 @@ function validateLogFormatConfig(customArgs) {
 function prettyFormat(format, splitter) {
   const fields = [];
   const formatStr = [];
-  Object.keys(format).forEach((field2) => {
-    fields.push(field2);
-    formatStr.push(String(format[field2]));
+  Object.keys(format).forEach((field3) => {
+    fields.push(field3);
+    formatStr.push(String(format[field3]));
   });
   return [fields, formatStr.join(splitter)];
 }
@@ -51854,7 +51879,7 @@ function modelSections(backlog, paths, parts = false) {
   const sections = { [PATHS_SECTION]: paths };
   const keys = {};
   const collection = (entities) => {
-    const files = JSON.stringify(entities.map((entity) => fileIndex.get(entity.file)));
+    const files = JSON.stringify(entities.map((entity2) => fileIndex.get(entity2.file)));
     return new AsciiJson(`{"files":${files},"entities":[${entities.map(entityJson).join(",")}]}`);
   };
   for (const name of COLLECTION_NAMES) {
@@ -51864,14 +51889,14 @@ function modelSections(backlog, paths, parts = false) {
       continue;
     }
     for (let start = 0; start < entities.length; start += PART_SIZE) sections[partName(name, start / PART_SIZE)] = collection(entities.slice(start, start + PART_SIZE));
-    keys[name] = int32Base64(entities.map((entity) => keyHash(entity.key)));
+    keys[name] = int32Base64(entities.map((entity2) => keyHash(entity2.key)));
   }
   if (parts) sections[KEYS_SECTION] = keys;
   return sections;
 }
-function entityJson(entity) {
-  let json3 = jsonOfEntity.get(entity);
-  if (json3 === void 0) jsonOfEntity.set(entity, json3 = asciiJson(encodeEntity(entity)));
+function entityJson(entity2) {
+  let json3 = jsonOfEntity.get(entity2);
+  if (json3 === void 0) jsonOfEntity.set(entity2, json3 = asciiJson(encodeEntity(entity2)));
   return json3;
 }
 function collectionHash(file, name) {
@@ -51916,8 +51941,8 @@ function storedModelOf(file, paths) {
       (key) => {
         const hash = keyHash(key);
         for (let index = firstIndex(hash); index !== -1; index = hashes.indexOf(hash, index + 1)) {
-          const entity = entityAt(name, index);
-          if (entity.key === key) return entity;
+          const entity2 = entityAt(name, index);
+          if (entity2.key === key) return entity2;
         }
         return void 0;
       },
@@ -51934,10 +51959,10 @@ function firstIndexOfEach(hashes) {
 }
 function* firstOfEachKey(entities) {
   const seen = /* @__PURE__ */ new Set();
-  for (const entity of entities) {
-    if (seen.has(entity.key)) continue;
-    seen.add(entity.key);
-    yield [entity.key, entity];
+  for (const entity2 of entities) {
+    if (seen.has(entity2.key)) continue;
+    seen.add(entity2.key);
+    yield [entity2.key, entity2];
   }
 }
 function keyHash(key) {
@@ -51966,11 +51991,12 @@ var init_model_snapshot = __esm({
 
 // src/git/git-source.ts
 import { execFile, spawn as spawn2 } from "node:child_process";
-async function gitSources(repository, commits) {
+async function gitSources(repository, commits, wanted = () => () => true) {
   const trees = await treesOf(repository, commits);
-  const contents = await readBlobs(repository, [...new Set(trees.flatMap((tree) => tree.entries.map((entry) => entry.blob)))]);
+  const read = wanted();
+  const contents = await readBlobs(repository, [...new Set(trees.flatMap((tree) => tree.entries.filter((entry) => read(entry.path, entry.blob)).map((entry) => entry.blob)))]);
   return trees.map(({ commit, entries, notices }) => {
-    for (const entry of entries) if (!contents.has(entry.blob)) throw new IoError(`git cat-file: blob ${entry.blob} of ${entry.path} is missing`);
+    for (const entry of entries) if (read(entry.path, entry.blob) && !contents.has(entry.blob)) throw new IoError(`git cat-file: blob ${entry.blob} of ${entry.path} is missing`);
     const byPath3 = new Map(entries.map((entry) => [entry.path, entry.blob]));
     return {
       description: `${commit.slice(0, 7)}:${repository.prefix || "."}`,
@@ -51980,7 +52006,10 @@ async function gitSources(repository, commits) {
       },
       async readFile(path) {
         const blob = byPath3.get(path);
-        return blob === void 0 ? void 0 : contents.get(blob);
+        if (blob === void 0) return void 0;
+        const bytes = contents.get(blob);
+        if (bytes === void 0) throw new Error(`${path} of ${commit} was not read from git`);
+        return bytes;
       },
       contentId: (path) => byPath3.get(path)
     };
@@ -52025,13 +52054,13 @@ function diffSections(repository, output) {
   const sections = [];
   const fields = output.split("\0");
   for (let at2 = 0; at2 < fields.length; at2++) {
-    const field2 = fields[at2];
-    if (field2 === "") continue;
-    if (!field2.startsWith(":")) {
+    const field3 = fields[at2];
+    if (field3 === "") continue;
+    if (!field3.startsWith(":")) {
       sections.push([]);
       continue;
     }
-    const [oldMode, newMode, , blob, status] = field2.slice(1).split(" ");
+    const [oldMode, newMode, , blob, status] = field3.slice(1).split(" ");
     sections.at(-1).push({ oldMode, newMode, blob, status, path: relativePath(repository, fields[++at2]) });
   }
   return sections;
@@ -52138,6 +52167,55 @@ var init_backlog_at = __esm({
   }
 });
 
+// src/cache/kept-by-key.ts
+var VALUES, KeptByKey;
+var init_kept_by_key = __esm({
+  "src/cache/kept-by-key.ts"() {
+    "use strict";
+    VALUES = "values";
+    KeptByKey = class _KeptByKey {
+      constructor(cache, root, kind, known, isValue) {
+        this.cache = cache;
+        this.root = root;
+        this.kind = kind;
+        this.known = known;
+        this.isValue = isValue;
+      }
+      used = /* @__PURE__ */ new Map();
+      added = false;
+      /** The values kept for a backlog root; none when there are none or the entry is damaged. `isValue` tells a value from anything else found. */
+      static open(cache, root, kind, isValue) {
+        let stored;
+        try {
+          stored = cache.read(cache.location(root, kind))?.section(VALUES);
+        } catch {
+        }
+        return new _KeptByKey(cache, root, kind, new Map(stored && typeof stored === "object" ? Object.entries(stored) : []), isValue);
+      }
+      get(key) {
+        const stored = this.used.get(key) ?? this.known.get(key);
+        if (!this.isValue(stored)) return void 0;
+        this.used.set(key, stored);
+        return stored;
+      }
+      set(key, value2) {
+        this.used.set(key, value2);
+        this.added = true;
+      }
+      /** Writes the values when any is new: those used this run, and at most `earlier` of the others. */
+      save(earlier = 0) {
+        if (!this.added) return;
+        const kept = new Map(this.used);
+        for (const [key, value2] of this.known) {
+          if (kept.size >= this.used.size + earlier) break;
+          if (!kept.has(key) && this.isValue(value2)) kept.set(key, value2);
+        }
+        if (this.cache.write(this.cache.location(this.root, this.kind), {}, { [VALUES]: Object.fromEntries(kept) })) this.cache.tidy(this.root);
+      }
+    };
+  }
+});
+
 // src/load/graph-snapshot.ts
 function graphSections(backlog, graph) {
   const { status, cores, memory_gb, repeated } = graph.serverFigures;
@@ -52155,7 +52233,7 @@ function storedGraph(backlog, graph) {
   const workloads = indexes(backlog.entities.workloads);
   const servers = indexes(backlog.entities.servers);
   const dependencies = indexes(backlog.entities.dependencies);
-  const workload = (entity) => workloads.get(entity);
+  const workload = (entity2) => workloads.get(entity2);
   const edges = [[], [], [], [], []];
   for (const edge of graph.edges) {
     edges[0].push(workload(edge.from));
@@ -52198,7 +52276,7 @@ function graphOfStored(stored, { backlog, entityAt }, serverFigures) {
   });
 }
 function indexes(entities) {
-  return new Map(entities.map((entity, index) => [entity, index]));
+  return new Map(entities.map((entity2, index) => [entity2, index]));
 }
 function classificationIndex(classification) {
   return classification === void 0 ? -1 : DEPENDENCY_CLASSIFICATIONS.indexOf(classification);
@@ -52367,52 +52445,37 @@ var init_snapshot = __esm({
 });
 
 // src/git/worktree-blob-ids.ts
-var IDS, WorktreeBlobIds;
+var isStoredId, WorktreeBlobIds;
 var init_worktree_blob_ids = __esm({
   "src/git/worktree-blob-ids.ts"() {
     "use strict";
+    init_kept_by_key();
     init_content_id();
     init_snapshot();
-    IDS = "ids";
+    isStoredId = (stored) => Array.isArray(stored) && typeof stored[0] === "string" && typeof stored[1] === "string";
     WorktreeBlobIds = class _WorktreeBlobIds {
-      constructor(cache, root, known) {
-        this.cache = cache;
-        this.root = root;
-        this.known = known;
+      constructor(kept) {
+        this.kept = kept;
       }
-      used = /* @__PURE__ */ new Map();
-      added = false;
       /** The ids kept for a backlog root; none when there are none or the entry is damaged. */
       static open(cache, root) {
-        let stored;
-        try {
-          stored = cache.read(cache.location(root, "blob-ids"))?.section(IDS);
-        } catch {
-        }
-        return new _WorktreeBlobIds(cache, root, new Map(stored && typeof stored === "object" ? Object.entries(stored) : []));
+        return new _WorktreeBlobIds(KeptByKey.open(cache, root, "blob-ids", isStoredId));
       }
       /** The blob id of a file as it is now: kept from an earlier run while its stamp is the same, else read. Undefined when it is gone. */
       async idOf(source, path, room) {
         const readAt = Date.now();
         const stamp = source.stamp(path);
-        const known = this.known.get(path);
-        if (stamp && Array.isArray(known) && known[0] === stamp.key && typeof known[1] === "string") {
-          this.used.set(path, known);
-          return known[1];
-        }
+        const known = this.kept.get(path);
+        if (stamp && known && known[0] === stamp.key) return known[1];
         const bytes = await source.readFile(path, room);
         if (!bytes) return void 0;
         const id2 = blobId(bytes);
-        if (stamp && stamp.changedAt < readAt - RACY_MS) {
-          this.used.set(path, [stamp.key, id2]);
-          this.added = true;
-        }
+        if (stamp && stamp.changedAt < readAt - RACY_MS) this.kept.set(path, [stamp.key, id2]);
         return id2;
       }
       /** Writes the ids of the files asked for this run, when any was read. */
       save() {
-        if (!this.added) return;
-        if (this.cache.write(this.cache.location(this.root, "blob-ids"), {}, { [IDS]: Object.fromEntries(this.used) })) this.cache.tidy(this.root);
+        this.kept.save();
       }
     };
   }
@@ -53194,8 +53257,8 @@ function serversOfAll(context3, workloads) {
   }
   return servers;
 }
-function totalOf({ graph }, servers, field2) {
-  return sumOf(graph.serverFigures, servers, field2);
+function totalOf({ graph }, servers, field3) {
+  return sumOf(graph.serverFigures, servers, field3);
 }
 function dependenciesOf({ backlog, graph }, workload) {
   return [...graph.appDependencies.get(workload.key)?.keys() ?? []].map((key) => backlog.byKey.workloads.get(key));
@@ -54768,6 +54831,38 @@ var init_backlog_schema = __esm({
                   }
                 ]
               },
+              likelihood: {
+                description: "How likely it is to happen.",
+                anyOf: [
+                  {
+                    type: "string",
+                    enum: [
+                      "high",
+                      "medium",
+                      "low"
+                    ]
+                  },
+                  {
+                    type: "null"
+                  }
+                ]
+              },
+              impact: {
+                description: "How much it would hurt the migration if it did.",
+                anyOf: [
+                  {
+                    type: "string",
+                    enum: [
+                      "high",
+                      "medium",
+                      "low"
+                    ]
+                  },
+                  {
+                    type: "null"
+                  }
+                ]
+              },
               status: {
                 anyOf: [
                   {
@@ -54996,8 +55091,8 @@ var init_backlog_schema = __esm({
 
 // src/query/field-table.ts
 function fieldTable(collection) {
-  const entity = entitySchema(collection);
-  return Object.keys(entity?.properties ?? {}).map((field2) => ({ field: field2, inner: Object.keys(fieldAt(collection, [field2])?.properties ?? {}) }));
+  const entity2 = entitySchema(collection);
+  return Object.keys(entity2?.properties ?? {}).map((field3) => ({ field: field3, inner: Object.keys(fieldAt(collection, [field3])?.properties ?? {}) }));
 }
 function fieldKind(collection, path) {
   const at2 = fieldAt(collection, path);
@@ -55044,29 +55139,29 @@ var init_field_table = __esm({
 // src/query/columns.ts
 function columnsOf(collection, context3) {
   const columns2 = /* @__PURE__ */ new Map();
-  const references = new Map(REFERENCE_FIELDS[collection].map(({ field: field2, target }) => [field2, target]));
-  for (const { field: field2, inner: innerFields } of fieldTable(collection)) {
-    const values = fieldValues(collection, [field2]);
-    const target = references.get(field2);
-    columns2.set(field2, {
-      name: field2,
-      kind: fieldKind(collection, [field2]),
-      fit: fieldFit(collection, [field2]),
+  const references = new Map(REFERENCE_FIELDS[collection].map(({ field: field3, target }) => [field3, target]));
+  for (const { field: field3, inner: innerFields } of fieldTable(collection)) {
+    const values = fieldValues(collection, [field3]);
+    const target = references.get(field3);
+    columns2.set(field3, {
+      name: field3,
+      kind: fieldKind(collection, [field3]),
+      fit: fieldFit(collection, [field3]),
       ...values ? { values } : {},
       ...target && target !== "typed" ? { refersTo: target } : {},
-      get: (e) => e.data[field2]
+      get: (e) => e.data[field3]
     });
     for (const inner of innerFields) {
-      const name = `${field2}.${inner}`;
-      const innerValues = fieldValues(collection, [field2, inner]);
-      columns2.set(name, { name, kind: fieldKind(collection, [field2, inner]), fit: fieldFit(collection, [field2, inner]), ...innerValues ? { values: innerValues } : {}, get: (e) => e.data[field2]?.[inner] });
+      const name = `${field3}.${inner}`;
+      const innerValues = fieldValues(collection, [field3, inner]);
+      columns2.set(name, { name, kind: fieldKind(collection, [field3, inner]), fit: fieldFit(collection, [field3, inner]), ...innerValues ? { values: innerValues } : {}, get: (e) => e.data[field3]?.[inner] });
     }
   }
   columns2.set("id", collection === "dependencies" ? { name: "id", get: (e) => e.data.id } : { name: "id", get: (e) => e.id });
   for (const column of COMPUTED[collection] ?? []) columns2.set(column.name, column);
   columns2.set(FILE_COLUMN.name, FILE_COLUMN);
-  for (const entity of context3.backlog.entities[collection]) {
-    for (const key of Object.keys(entity.extensions ?? {})) {
+  for (const entity2 of context3.backlog.entities[collection]) {
+    for (const key of Object.keys(entity2.extensions ?? {})) {
       if (!columns2.has(key)) columns2.set(key, { name: key, fit: "text", get: (e) => e.extensions?.[key] });
     }
   }
@@ -55091,7 +55186,7 @@ var init_columns = __esm({
     init_did_you_mean();
     init_computed();
     init_field_table();
-    workloadOf = (entity) => entity;
+    workloadOf = (entity2) => entity2;
     COMPUTED = {
       workloads: [
         { name: "servers", kind: "number", get: (e, c3) => serverIndexesOf(c3, workloadOf(e)).length },
@@ -55120,9 +55215,9 @@ var init_columns = __esm({
 
 // src/query/known-values.ts
 function checkKnownValues(condition, column, collection, backlog) {
-  const { field: field2, operator, values } = condition;
+  const { field: field3, operator, values } = condition;
   if (operator !== "=" && operator !== "!=" && operator !== "~") return;
-  const option = `--where ${field2}${operator}${values.join(",")}`;
+  const option = `--where ${field3}${operator}${values.join(",")}`;
   for (const value2 of values) {
     if (value2 === "") continue;
     const wanted = value2.toLowerCase();
@@ -55130,16 +55225,16 @@ function checkKnownValues(condition, column, collection, backlog) {
       const options = column.values;
       if (operator === "~") {
         if (!options.some((option2) => option2.toLowerCase().includes(wanted))) {
-          throw new UsageError(`${option}: no ${field2} of ${collection} contains \`${value2}\``, `the values are ${joinAnd(options)}`);
+          throw new UsageError(`${option}: no ${field3} of ${collection} contains \`${value2}\``, `the values are ${joinAnd(options)}`);
         }
       } else if (!options.some((option2) => option2.toLowerCase() === wanted)) {
-        throw new UsageError(`${option}: \`${value2}\` is not ${withArticle(field2)} of ${collection}`, valueHint(value2, options) ?? `the values are ${joinAnd(options)}`);
+        throw new UsageError(`${option}: \`${value2}\` is not ${withArticle(field3)} of ${collection}`, valueHint(value2, options) ?? `the values are ${joinAnd(options)}`);
       }
     } else if (column.refersTo && operator !== "~") {
       const ids2 = backlog.byKey[column.refersTo];
       if (!ids2.has(wanted)) {
         const kind = COLLECTION_KINDS[column.refersTo];
-        throw new UsageError(`${option}: there is no ${kind} \`${value2}\``, didYouMeanHint(value2, [...ids2.values()].map((entity) => entity.id)));
+        throw new UsageError(`${option}: there is no ${kind} \`${value2}\``, didYouMeanHint(value2, [...ids2.values()].map((entity2) => entity2.id)));
       }
     }
   }
@@ -55196,22 +55291,22 @@ function parseCondition(text3) {
   if (!match) {
     throw new UsageError(`--where ${JSON.stringify(text3)}: write FIELD OP VALUE, e.g. status=ready, cores>=8, name~crm`, `the operators are ${OPERATORS.join(" ")}`);
   }
-  const [, field2, operator, value2] = match;
+  const [, field3, operator, value2] = match;
   const values = value2.split(",").map((v) => v.trim());
   if (values.length > 1 && operator !== "=" && operator !== "!=" && operator !== "~") {
     throw new UsageError(`--where ${text3}: \`${operator}\` compares with one value, not a list`);
   }
-  return { field: field2, operator, values };
+  return { field: field3, operator, values };
 }
 function checkOrderValue(condition, kind) {
-  const { field: field2, operator, values } = condition;
+  const { field: field3, operator, values } = condition;
   if (operator === "=" || operator === "!=" || operator === "~") return;
   const value2 = values[0];
   if (kind === "number" && (value2.trim() === "" || Number.isNaN(Number(value2)))) {
-    throw new UsageError(`--where ${field2}${operator}${value2}: \`${field2}\` is a number, and \`${value2}\` is not one`);
+    throw new UsageError(`--where ${field3}${operator}${value2}: \`${field3}\` is a number, and \`${value2}\` is not one`);
   }
   if (kind === "date" && dayOrPart(value2) === void 0) {
-    throw new UsageError(`--where ${field2}${operator}${value2}: \`${field2}\` is a date, and \`${value2}\` is not one`, "write a date as YYYY-MM-DD (or a month, YYYY-MM, or a year)");
+    throw new UsageError(`--where ${field3}${operator}${value2}: \`${field3}\` is a date, and \`${value2}\` is not one`, "write a date as YYYY-MM-DD (or a month, YYYY-MM, or a year)");
   }
 }
 function satisfies(value2, condition, kind) {
@@ -55282,7 +55377,7 @@ function listEntities(context3, options) {
     (name) => resolveColumn(columns2, name, "--columns", collection)
   );
   let entities = context3.backlog.entities[collection].filter(
-    (entity) => conditions.every((condition) => satisfies(condition.column.get(entity, context3), condition, condition.column.kind))
+    (entity2) => conditions.every((condition) => satisfies(condition.column.get(entity2, context3), condition, condition.column.kind))
   );
   if (options.priority) {
     if (sortKeys.length > 0) throw new UsageError("--priority is an order of its own: use it or --sort, not both");
@@ -55291,7 +55386,7 @@ function listEntities(context3, options) {
     entities = [...entities].sort(comparePriority(context3.backlog));
   } else {
     const keys = sortKeys.length > 0 ? sortKeys : [{ column: columns2.get(NATURAL_ORDER[collection] ?? "id"), descending: false }];
-    const sortValues = new Map(entities.map((entity) => [entity, [...keys.map(({ column }) => column.get(entity, context3)), entity.id]]));
+    const sortValues = new Map(entities.map((entity2) => [entity2, [...keys.map(({ column }) => column.get(entity2, context3)), entity2.id]]));
     entities = [...entities].sort((a, b2) => {
       const x2 = sortValues.get(a);
       const y2 = sortValues.get(b2);
@@ -55307,9 +55402,9 @@ function listEntities(context3, options) {
     entities,
     collection,
     columns: shown3.map((column) => column.name),
-    rows: entities.map((entity) => Object.fromEntries(shown3.map((column) => [column.name, column.get(entity, context3)]))),
+    rows: entities.map((entity2) => Object.fromEntries(shown3.map((column) => [column.name, column.get(entity2, context3)]))),
     idColumn: "id",
-    ids: entities.map((entity) => entity.id),
+    ids: entities.map((entity2) => entity2.id),
     ...options.records && !options.columns ? { records: entities.map(recordOf) } : {},
     layout: {
       fits: Object.fromEntries(shown3.flatMap((column) => column.fit && column.fit !== "fixed" ? [[column.name, column.fit]] : [])),
@@ -55457,9 +55552,9 @@ __export(list_exports, {
 async function runList(collectionName, options, io) {
   const collection = parseCollection(collectionName ?? "workloads");
   const where = options.where.map(parseCondition);
-  for (const [option, field2, operator] of SHORTHANDS) {
+  for (const [option, field3, operator] of SHORTHANDS) {
     const value2 = options[option];
-    if (typeof value2 === "string") where.push({ field: field2, operator, values: value2.split(",").map((v) => v.trim()) });
+    if (typeof value2 === "string") where.push({ field: field3, operator, values: value2.split(",").map((v) => v.trim()) });
   }
   const listOptions = {
     collection,
@@ -55678,24 +55773,24 @@ function notFound2(context3, id2, collections) {
   const label = closest && labels.find((l) => `did you mean \`${l.id}\`?` === closest)?.label;
   return new UsageError(`no entity \`${id2}\` in the backlog`, label ? `did you mean \`${label}\`?` : void 0);
 }
-function showEntity(context3, entity, definedIn) {
-  const fields = recordOf(entity);
-  const detail = { kind: COLLECTION_KINDS[entity.collection], id: entity.id, defined_in: definedIn, fields, sections: {} };
+function showEntity(context3, entity2, definedIn) {
+  const fields = recordOf(entity2);
+  const detail = { kind: COLLECTION_KINDS[entity2.collection], id: entity2.id, defined_in: definedIn, fields, sections: {} };
   const sections = detail.sections;
-  switch (entity.collection) {
+  switch (entity2.collection) {
     case "workloads":
-      Object.assign(sections, workloadSections(context3, entity));
+      Object.assign(sections, workloadSections(context3, entity2));
       break;
     case "servers":
-      Object.assign(sections, serverSections(context3, entity));
+      Object.assign(sections, serverSections(context3, entity2));
       break;
     case "waves":
-      Object.assign(sections, waveSections(context3, entity));
+      Object.assign(sections, waveSections(context3, entity2));
       break;
     default:
       break;
   }
-  const referencedBy = entity.collection === "workloads" ? [] : referencesTo(context3, entity);
+  const referencedBy = entity2.collection === "workloads" ? [] : referencesTo(context3, entity2);
   if (referencedBy.length > 0) sections.referenced_by = referencedBy;
   return detail;
 }
@@ -55789,14 +55884,14 @@ function referencesTo(context3, target) {
   for (const collection of COLLECTION_NAMES) {
     const fields = REFERENCE_FIELDS[collection];
     if (fields.length === 0) continue;
-    for (const entity of context3.backlog.entities[collection]) {
-      const data = entity.data;
-      for (const { field: field2, target: kind } of fields) {
-        const values = Array.isArray(data[field2]) ? data[field2] : [data[field2]];
+    for (const entity2 of context3.backlog.entities[collection]) {
+      const data = entity2.data;
+      for (const { field: field3, target: kind } of fields) {
+        const values = Array.isArray(data[field3]) ? data[field3] : [data[field3]];
         for (const value2 of values) {
           if (typeof value2 !== "string") continue;
           const resolved = resolveReference(context3.backlog, kind, value2);
-          if (resolved.status === "resolved" && resolved.entity === target) found.push({ entity: entityLabel(entity), field: field2 });
+          if (resolved.status === "resolved" && resolved.entity === target) found.push({ entity: entityLabel(entity2), field: field3 });
         }
       }
     }
@@ -55827,12 +55922,12 @@ __export(show_exports, {
 });
 async function runShow(ref2, options, io) {
   const { context: context3, sourceOf } = await openForQuery(io, options.root);
-  const entity = findEntity(context3, ref2);
-  const { file: path, doc, path: nodePath } = locationOf(entity);
+  const entity2 = findEntity(context3, ref2);
+  const { file: path, doc, path: nodePath } = locationOf(entity2);
   const { text: text3, parser: parser4 } = sourceOf(path);
   const range = createLocator(text3, parser4)({ doc, path: nodePath, target: "value" });
   const line = range ? new LineIndex(text3).position(range[0]).line : void 0;
-  const detail = showEntity(context3, entity, line === void 0 ? path : `${path}:${line}`);
+  const detail = showEntity(context3, entity2, line === void 0 ? path : `${path}:${line}`);
   writeOutput(io, SHOW_FORMATTERS[options.format](detail, createStyle(colourEnabled(io, options.color))));
   return 0;
 }
@@ -56219,13 +56314,13 @@ var init_collapse = __esm({
 // src/query/graph/focus.ts
 function focusKey(context3, ref2, level) {
   if (ref2.startsWith("external:")) return `external:${ref2.slice("external:".length).toLowerCase()}`;
-  const entity = findEntity(context3, ref2);
-  if (entity.collection === "workloads" || entity.collection === "servers") {
-    if (level === "workload" && entity.collection === "servers") {
-      const owner = context3.graph.ownersOf.get(entity.key)?.[0];
+  const entity2 = findEntity(context3, ref2);
+  if (entity2.collection === "workloads" || entity2.collection === "servers") {
+    if (level === "workload" && entity2.collection === "servers") {
+      const owner = context3.graph.ownersOf.get(entity2.key)?.[0];
       if (owner) return `workload:${owner.key}`;
     }
-    return `${entity.collection === "workloads" ? "workload" : "server"}:${entity.key}`;
+    return `${entity2.collection === "workloads" ? "workload" : "server"}:${entity2.key}`;
   }
   throw new UsageError(`--focus ${ref2}: focus on a workload or a server`);
 }
@@ -56584,12 +56679,12 @@ function applyEdits(text3, edits) {
   return result;
 }
 function setSplice(text3, document2, edit) {
-  const { path, field: field2, value: value2 } = edit;
+  const { path, field: field3, value: value2 } = edit;
   const map = nodeAt(document2, path);
   if (!(0, import_yaml5.isMap)(map)) throw new EditError(`${describe3(path)} is not a mapping`);
-  const pair = map.items.findLast((item) => (0, import_yaml5.isScalar)(item.key) && String(item.key.value) === field2);
+  const pair = map.items.findLast((item) => (0, import_yaml5.isScalar)(item.key) && String(item.key.value) === field3);
   if (value2 === void 0) return pair ? removePair(text3, map, pair) : void 0;
-  if (!pair) return addPair(text3, map, field2, value2, keyOrderAt(path));
+  if (!pair) return addPair(text3, map, field3, value2, keyOrderAt(path));
   const keyRange = pair.key.range;
   if (pair.value === null || !isNode(pair.value)) {
     const colon = text3.indexOf(":", keyRange[1]);
@@ -56603,7 +56698,7 @@ function setSplice(text3, document2, edit) {
   const wasInline = map.flow || !((0, import_yaml5.isMap)(pair.value) || (0, import_yaml5.isSeq)(pair.value)) || pair.value.flow === true;
   const inline = wasInline || !isCollection(value2) ? inlineValue(value2) : null;
   if (inline !== null) return { start, end: withoutTrailingBreaks(text3, start, end), text: inline };
-  return { start: keyRange[0], end: lineEnd(text3, end), text: blockPair(field2, value2, columnOf(text3, keyRange[0])).trimStart().replace(/\n$/, "") };
+  return { start: keyRange[0], end: lineEnd(text3, end), text: blockPair(field3, value2, columnOf(text3, keyRange[0])).trimStart().replace(/\n$/, "") };
 }
 function blockListSplice(text3, seq, items) {
   const nodes = seq.items;
@@ -56689,20 +56784,20 @@ function nodeAt(document2, path) {
   }
   return node2;
 }
-function addPair(text3, map, field2, value2, order) {
+function addPair(text3, map, field3, value2, order) {
   const rank2 = (pair) => keyRank(order ?? [], (0, import_yaml5.isScalar)(pair.key) ? String(pair.key.value) : void 0);
-  const wanted = keyRank(order ?? [], field2);
+  const wanted = keyRank(order ?? [], field3);
   const following = order ? map.items.findIndex((pair) => rank2(pair) > wanted) : -1;
   const before2 = following === -1 ? map.items.at(-1) : following > 0 ? map.items[following - 1] : void 0;
   const beforeEnd = before2 ? (before2.value ?? before2.key).range[1] : void 0;
   if (map.flow) {
     const at3 = beforeEnd ?? text3.indexOf("{", map.range[0]) + 1;
     const more = map.items.length > 0;
-    return before2 ? { start: at3, end: at3, text: `, ${field2}: ${inlineValue(value2)}` } : { start: at3, end: at3, text: ` ${field2}: ${inlineValue(value2)}${more ? "," : " "}` };
+    return before2 ? { start: at3, end: at3, text: `, ${field3}: ${inlineValue(value2)}` } : { start: at3, end: at3, text: ` ${field3}: ${inlineValue(value2)}${more ? "," : " "}` };
   }
   const first2 = map.items[0]?.key;
   const indent2 = first2?.range ? columnOf(text3, first2.range[0]) : 0;
-  const written = blockPair(field2, value2, indent2).replace(/\n$/, "");
+  const written = blockPair(field3, value2, indent2).replace(/\n$/, "");
   if (beforeEnd !== void 0) {
     const at3 = lineEnd(text3, beforeEnd);
     return { start: at3, end: at3, text: `
@@ -56744,8 +56839,8 @@ function unpaddedFlowLists(text3) {
   const tokens = [...new import_yaml5.Lexer().lex(text3)].filter((token) => !/^[\u0002\u0018\u001f]$/.test(token));
   return tokens.filter((token, i2) => !(token === " " && (tokens[i2 - 1] === "[" || tokens[i2 + 1] === "]"))).join("");
 }
-function blockPair(field2, value2, indent2) {
-  return reindent(toYaml({ [field2]: value2 }), indent2);
+function blockPair(field3, value2, indent2) {
+  return reindent(toYaml({ [field3]: value2 }), indent2);
 }
 function blockItem(value2, indent2) {
   return reindent(toYaml([value2]), indent2);
@@ -57459,7 +57554,7 @@ function planOptions(options) {
 }
 function waveFindings(opened, asOf) {
   const placeable2 = { get: (path) => opened.sourceOf(path) };
-  return findingsKept({ ...opened.read, drafts: [], ...opened.context }, { asOf }, placeable2, (compute) => opened.kept("findings.waves", compute), WAVE_RULES);
+  return findingsKept(() => ({ ...opened.read, drafts: [], ...opened.context }), { asOf }, placeable2, (compute) => opened.kept("findings.waves", compute), WAVE_RULES);
 }
 var init_waves3 = __esm({
   "src/cli/commands/waves.ts"() {
@@ -57868,10 +57963,10 @@ var init_backlog_by_file = __esm({
       set(path, entities) {
         const before2 = this.files.get(path);
         if (before2 === entities) return;
-        for (const entity of before2 ?? []) this.remove(path, entity);
+        for (const entity2 of before2 ?? []) this.remove(path, entity2);
         if (entities === void 0) this.files.delete(path);
         else this.files.set(path, entities);
-        entities?.forEach((entity, at2) => this.insert({ path, at: at2, entity }));
+        entities?.forEach((entity2, at2) => this.insert({ path, at: at2, entity: entity2 }));
       }
       /** The paths of the files held. */
       paths() {
@@ -57883,7 +57978,7 @@ var init_backlog_by_file = __esm({
        */
       backlog() {
         const ordered = [...this.files.keys()].sort(byPath2);
-        const listOf = (name, repeated2) => ordered.flatMap((path) => (this.files.get(path) ?? []).filter((entity) => entity.collection === name && (!repeated2 || this.first[name].get(entity.key) !== entity)));
+        const listOf = (name, repeated2) => ordered.flatMap((path) => (this.files.get(path) ?? []).filter((entity2) => entity2.collection === name && (!repeated2 || this.first[name].get(entity2.key) !== entity2)));
         const entities = {};
         const repeated = {};
         for (const name of COLLECTION_NAMES) {
@@ -57910,19 +58005,19 @@ var init_backlog_by_file = __esm({
           this.firstChanged(list[1].entity, placed.entity);
         }
       }
-      remove(path, entity) {
-        const byKey = this.placed.get(entity.collection);
-        const list = byKey.get(entity.key);
-        const i2 = list.findIndex((placed) => placed.path === path && placed.entity === entity);
+      remove(path, entity2) {
+        const byKey = this.placed.get(entity2.collection);
+        const list = byKey.get(entity2.key);
+        const i2 = list.findIndex((placed) => placed.path === path && placed.entity === entity2);
         list.splice(i2, 1);
-        const first2 = this.first[entity.collection];
+        const first2 = this.first[entity2.collection];
         if (list.length === 0) {
-          byKey.delete(entity.key);
-          first2.delete(entity.key);
-          this.firstChanged(entity, void 0);
+          byKey.delete(entity2.key);
+          first2.delete(entity2.key);
+          this.firstChanged(entity2, void 0);
         } else if (i2 === 0) {
-          first2.set(entity.key, list[0].entity);
-          this.firstChanged(entity, list[0].entity);
+          first2.set(entity2.key, list[0].entity);
+          this.firstChanged(entity2, list[0].entity);
         }
       }
     };
@@ -57931,10 +58026,20 @@ var init_backlog_by_file = __esm({
 
 // src/git/commit-backlogs.ts
 async function* commitBacklogs(repository, commits, options = {}) {
-  const sources = await gitSources(repository, commits);
-  const cache = options.cache?.();
+  let cache;
+  const sources = await gitSources(repository, commits, () => {
+    cache = options.cache?.();
+    const held = /* @__PURE__ */ new Map();
+    return (path, blob) => {
+      if (path === ROOT_FILE || !cache) return true;
+      let found = held.get(blob);
+      if (found === void 0) held.set(blob, found = cache.hasBlob(path, blob));
+      return !found;
+    };
+  });
   const contents = /* @__PURE__ */ new Map();
   const model = new BacklogByFile(options.firstChanged);
+  const heldBlobs = /* @__PURE__ */ new Map();
   const keyOf3 = (source, path) => `${path === ROOT_FILE}\0${source.contentId(path)}`;
   for (const source of sources) {
     const rootBytes = await source.readFile(ROOT_FILE);
@@ -57944,13 +58049,24 @@ async function* commitBacklogs(repository, commits, options = {}) {
     }
     const exclude = rootBytes ? contents.get(keyOf3(source, ROOT_FILE)).exclude : [];
     const paths = await backlogPaths(source, exclude);
-    const unread = paths.filter((path) => !contents.has(keyOf3(source, path)));
-    for await (const file of readBacklogFiles(only(source, unread), { allowEmpty: true, ...cache ? { cache } : {} })) {
+    const changed = paths.filter((path) => heldBlobs.get(path) !== source.contentId(path));
+    const unread = changed.filter((path) => !contents.has(keyOf3(source, path)));
+    const cached3 = new Map(unread.map((path) => [path, cache?.checkOfBlob(path, source.contentId(path))]));
+    for (const [path, check2] of cached3) if (check2) contents.set(keyOf3(source, path), { entities: check2.entities, exclude: [] });
+    const toRead = unread.filter((path) => !cached3.get(path));
+    for await (const file of readBacklogFiles(only(source, toRead), { allowEmpty: true, ...cache ? { cache } : {} })) {
       contents.set(keyOf3(source, file.path), { entities: file.check.entities, exclude: [] });
     }
     const listed = new Set(paths);
-    for (const path of [...model.paths()]) if (!listed.has(path)) model.set(path, void 0);
-    for (const path of paths) model.set(path, contents.get(keyOf3(source, path))?.entities);
+    for (const path of [...heldBlobs.keys()]) {
+      if (listed.has(path)) continue;
+      model.set(path, void 0);
+      heldBlobs.delete(path);
+    }
+    for (const path of changed) {
+      model.set(path, contents.get(keyOf3(source, path))?.entities);
+      heldBlobs.set(path, source.contentId(path));
+    }
     yield model.backlog();
   }
 }
@@ -58011,15 +58127,15 @@ var init_kpi_tally = __esm({
           workloads_rationalized: this.rationalized
         };
       }
-      count(entity, by) {
-        if (entity.collection === "workloads") {
-          const workload = entity;
+      count(entity2, by) {
+        if (entity2.collection === "workloads") {
+          const workload = entity2;
           this.workloads += by;
           if (!stays(workload)) this.toMove += by;
           if (hasMoved(workload)) this.migrated += by;
           if (isRationalized(workload)) this.rationalized += by;
-        } else if (entity.collection === "servers") {
-          const { status } = entity.data;
+        } else if (entity2.collection === "servers") {
+          const { status } = entity2.data;
           this.servers += by;
           if (isInService(status)) this.serversInService += by;
           if (status === "migrated") this.serversMigrated += by;
@@ -58160,8 +58276,8 @@ function remediationsByWorkload({ backlog, graph }) {
 }
 function indicesByWorkload(entities, workloadIds) {
   const found = /* @__PURE__ */ new Map();
-  entities.forEach((entity, index) => {
-    for (const id2 of workloadIds(entity) ?? []) addIndex(found, id2.toLowerCase(), index);
+  entities.forEach((entity2, index) => {
+    for (const id2 of workloadIds(entity2) ?? []) addIndex(found, id2.toLowerCase(), index);
   });
   return found;
 }
@@ -58197,7 +58313,8 @@ function attention(context3, ordered, asOf) {
     invalidated_assumptions: backlog.entities.assumptions.filter((a) => a.data.status === "invalidated").map((a) => ({ id: a.id, statement: a.data.statement ?? "", owner: a.data.owner ?? null, workloads: [...relying.get(a.key) ?? []].map((w) => w.id) })),
     stale_assumptions: backlog.entities.assumptions.filter((a) => a.data.status === "open" && a.data.review_by !== void 0 && a.data.review_by < asOf).map((a) => ({ id: a.id, statement: a.data.statement ?? "", owner: a.data.owner ?? null, review_by: a.data.review_by })),
     blocking_remediations: blockingRemediations(context3, ordered),
-    risks: riskMatrix(context3),
+    risk_grid: riskGrid(context3),
+    risks: risksBySeverity(context3),
     without_owner: ordered.filter((w) => !w.data.owner?.trim()).map((w) => ({ id: w.id, name: w.data.name ?? "" })),
     without_rationale: ordered.filter((w) => !(w.data.drivers ?? []).some((id2) => backlog.byKey.priorities.get(id2.toLowerCase())?.data.rationale?.trim())).map((w) => ({ id: w.id, name: w.data.name ?? "", drivers: w.data.drivers ?? [] }))
   };
@@ -58237,7 +58354,13 @@ function blockingRemediations(context3, ordered) {
   const severity = (level) => level === null ? LEVELS.length : LEVELS.indexOf(level);
   return entries.sort((a, b2) => a.order - b2.order || severity(a.entry.severity) - severity(b2.entry.severity) || (a.entry.due ?? "9999").localeCompare(b2.entry.due ?? "9999") || a.entry.id.localeCompare(b2.entry.id)).map(({ entry }) => entry);
 }
-function riskMatrix({ backlog }) {
+function riskGrid({ backlog }) {
+  const open3 = backlog.entities.risks.filter((r2) => (r2.data.status ?? "open") !== "closed");
+  return LEVELS.flatMap(
+    (likelihood) => LEVELS.map((impact) => ({ likelihood, impact, risks: open3.filter((r2) => r2.data.likelihood === likelihood && r2.data.impact === impact).map((r2) => r2.id) }))
+  );
+}
+function risksBySeverity({ backlog }) {
   const cells = [];
   for (const severity of [...LEVELS, null]) {
     for (const status of ["open", "mitigating"]) {
@@ -58589,12 +58712,12 @@ function attentionSection(attention2) {
         ids2(r2.workloads)
       ])
     )
-  ) + part(
+  ) + riskGrid2(attention2.risk_grid) + part(
     "attention-risks",
     "Risks not closed, by severity",
     openRisks,
     table2(
-      "Risks by severity (the backlog rates likelihood and impact together as severity) and status",
+      "Risks by severity and status",
       ["Severity", "Status", "Risks"],
       attention2.risks.map((cell2) => [
         valueText(cell2.severity),
@@ -58610,13 +58733,28 @@ function attentionSection(attention2) {
     "<p>No business priority drives them, or none of their drivers says why it matters.</p>" + shortList(attention2.without_rationale.map((w) => `<code>${escapeHtml(w.id)}</code> ${escapeHtml(w.name)}${w.drivers.length > 0 ? `<span class="sub-inline"> (drivers ${w.drivers.map(escapeHtml).join(", ")})</span>` : '<span class="sub-inline"> (no driver)</span>'}`), MOST_LISTED)
   ) + "</section>";
 }
-var MOST_LISTED;
+function riskGrid2(grid) {
+  const rated = grid.reduce((sum, cell2) => sum + cell2.risks.length, 0);
+  if (rated === 0) return "";
+  const impacts = [...new Set(grid.map((cell2) => cell2.impact))];
+  const rows = [...new Set(grid.map((cell2) => cell2.likelihood))].map((likelihood) => [
+    escapeHtml(likelihood),
+    ...impacts.map((impact) => {
+      const cell2 = grid.find((c3) => c3.likelihood === likelihood && c3.impact === impact);
+      const weight = LEVEL_WEIGHT[cell2.likelihood] * LEVEL_WEIGHT[cell2.impact];
+      return `<span class="risk-cell weight-${weight}">${cell2.risks.length > 0 ? cell2.risks.map((id2) => `<code>${escapeHtml(id2)}</code>`).join(" ") : '<span class="none">\u2014</span>'}</span>`;
+    })
+  ]);
+  return `<h3 id="attention-risk-grid">Risks by likelihood and impact (${rated})</h3>${table2("Risks not closed, by likelihood (rows) and impact (columns)", ["Likelihood \\ impact", ...impacts], rows, "risk-grid")}`;
+}
+var MOST_LISTED, LEVEL_WEIGHT;
 var init_attention2 = __esm({
   "src/format/report/html/sections/attention.ts"() {
     "use strict";
     init_escape();
     init_parts();
     MOST_LISTED = 50;
+    LEVEL_WEIGHT = { high: 3, medium: 2, low: 1 };
   }
 });
 
@@ -60848,7 +60986,7 @@ function burnUp(points) {
     `${plainNumber(point.servers_migrated)} of ${plainNumber(point.servers_in_service)} in service (${point.percent_servers_migrated}%)`,
     point.commit ? `<code>${escapeHtml(point.commit.slice(0, 7))}</code>` : "no backlog yet"
   ]);
-  return '<figure class="chart"><figcaption><h3>Burn-up</h3><p class="legend"><span class="key workloads">workloads migrated</span> <span class="key servers">servers migrated</span>, in percent, from the git history</p></figcaption>' + burnUpSvg(points) + `<details><summary>The figures</summary>${table2("The burn-up, date by date", ["Date", "Workloads migrated", "Servers migrated", "Commit"], rows)}</details></figure>`;
+  return '<figure class="chart"><figcaption><h3>Burn-up</h3><p class="legend"><span class="key workloads">workloads migrated</span> and <span class="key servers">servers migrated</span>, in percent, from the git history</p></figcaption>' + burnUpSvg(points) + `<details><summary>The figures</summary>${table2("The burn-up, date by date", ["Date", "Workloads migrated", "Servers migrated", "Commit"], rows)}</details></figure>`;
 }
 var init_outcomes = __esm({
   "src/format/report/html/sections/outcomes.ts"() {
@@ -61129,6 +61267,13 @@ tr.selected { background: #fff8c5; }
   button.link { color: var(--ink); text-decoration: none; }
   svg, .picture-frame svg { max-width: 100%; }
 }
+
+/* The risk grid: a cell's shade grows with likelihood times impact; its text names the risks. */
+table.risk-grid td { padding: 0; }
+table.risk-grid .risk-cell { display: block; padding: 0.35rem 0.55rem; min-height: 1.4em; }
+.risk-cell.weight-9, .risk-cell.weight-6 { background: #fde2df; }
+.risk-cell.weight-4, .risk-cell.weight-3 { background: #fff4d6; }
+.risk-cell.weight-2, .risk-cell.weight-1 { background: #eaf5ec; }
 `;
   }
 });
@@ -61249,7 +61394,7 @@ async function dashboardPage(options, asOf, io) {
   const source = builtFrom(root);
   const points = options.history ? await history(options, asOf, io) : void 0;
   const opened = await openForQuery(io, root);
-  const diagnostics = findingsKept({ ...opened.read, ...opened.context }, { asOf }, placeable(opened), (compute) => opened.kept("findings", compute));
+  const diagnostics = findingsKept(() => ({ ...opened.read, ...opened.context }), { asOf }, placeable(opened), (compute) => opened.kept("findings", compute));
   const dashboard = buildDashboard(opened.context, { asOf, diagnostics });
   const { modelParts: modelParts2, reportHtml: reportHtml2 } = await Promise.resolve().then(() => (init_page(), page_exports));
   const { context: context3 } = opened;
@@ -61333,11 +61478,11 @@ var init_assignment_path = __esm({
 });
 
 // src/edit/set-fields.ts
-function resolveAssignment(entity, assignment) {
+function resolveAssignment(entity2, assignment) {
   const { target } = assignment;
-  const owner = withArticle(COLLECTIONS[entity.collection].kind);
-  let schema = COLLECTIONS[entity.collection].schema;
-  let data = fieldsAsWritten(entity);
+  const owner = withArticle(COLLECTIONS[entity2.collection].kind);
+  let schema = COLLECTIONS[entity2.collection].schema;
+  let data = fieldsAsWritten(entity2);
   let written = "";
   const path = [];
   for (const step of assignment.steps) {
@@ -61360,17 +61505,17 @@ function resolveAssignment(entity, assignment) {
       path.push(name);
       continue;
     }
-    const field2 = written;
+    const field3 = written;
     written += `[${"index" in step ? step.index : step.id}]`;
     if (!Array.isArray(data)) {
-      if (data === void 0 && schema !== void 0 && typeOf(schema) === "array") throw new UsageError(`\`${written}\`: ${entityName(entity)} has no \`${field2}\``);
-      throw new UsageError(`\`${written}\`: \`${field2}\` is not a list`);
+      if (data === void 0 && schema !== void 0 && typeOf(schema) === "array") throw new UsageError(`\`${written}\`: ${entityName(entity2)} has no \`${field3}\``);
+      throw new UsageError(`\`${written}\`: \`${field3}\` is not a list`);
     }
     const index = "index" in step ? step.index : data.findIndex((item) => isRecord(item) && typeof item.id === "string" && item.id.toLowerCase() === step.id.toLowerCase());
     if (index === -1 || index >= data.length) {
-      if ("index" in step) throw new UsageError(`\`${written}\`: ${entityName(entity)} has ${data.length} ${data.length === 1 ? "item" : "items"} in \`${field2}\``);
+      if ("index" in step) throw new UsageError(`\`${written}\`: ${entityName(entity2)} has ${data.length} ${data.length === 1 ? "item" : "items"} in \`${field3}\``);
       const ids2 = data.flatMap((item) => isRecord(item) && typeof item.id === "string" ? [item.id] : []);
-      throw new UsageError(`\`${written}\`: ${entityName(entity)} has no item with id \`${step.id}\` in \`${field2}\``, didYouMeanHint(step.id, ids2));
+      throw new UsageError(`\`${written}\`: ${entityName(entity2)} has no item with id \`${step.id}\` in \`${field3}\``, didYouMeanHint(step.id, ids2));
     }
     data = data[index];
     schema = schema && schemaAt(schema, [0]);
@@ -61412,11 +61557,11 @@ function typed(raw, schema, listSeparator = ",") {
 function typeOf(schema) {
   return unwrap(schema)._zod.def.type;
 }
-function assignmentEdits(entity, assignments) {
-  const { doc } = locationOf(entity);
+function assignmentEdits(entity2, assignments) {
+  const { doc } = locationOf(entity2);
   return assignments.flatMap(({ path, value: value2 }) => {
-    let data = fieldsAsWritten(entity);
-    const at2 = [...locationOf(entity).path];
+    let data = fieldsAsWritten(entity2);
+    const at2 = [...locationOf(entity2).path];
     for (const [i2, segment] of path.slice(0, -1).entries()) {
       const next = isRecord(data) && typeof segment === "string" ? Object.hasOwn(data, segment) ? data[segment] : void 0 : Array.isArray(data) ? data[segment] : void 0;
       if (next === void 0 || next === null || typeof next !== "object") {
@@ -61435,11 +61580,11 @@ function changes(assignment) {
 function nested(path, value2) {
   return path.reduceRight((inner, key) => Object.defineProperty({}, key, { value: inner, enumerable: true, writable: true, configurable: true }), value2);
 }
-function fieldsAsWritten(entity) {
-  return { ...entity.raw ?? entity.data, ...entity.extensions };
+function fieldsAsWritten(entity2) {
+  return { ...entity2.raw ?? entity2.data, ...entity2.extensions };
 }
-function entityName(entity) {
-  return `${COLLECTIONS[entity.collection].kind} \`${entity.id}\``;
+function entityName(entity2) {
+  return `${COLLECTIONS[entity2.collection].kind} \`${entity2.id}\``;
 }
 function describeValue(value2) {
   if (Array.isArray(value2)) return "a list";
@@ -61486,14 +61631,14 @@ async function runSet(args, options, io) {
 `);
       return 0;
     }
-    const resolved = entities.map((entity) => ({ entity, assignments: assignments.map((assignment) => resolveAssignment(entity, assignment)) }));
+    const resolved = entities.map((entity2) => ({ entity: entity2, assignments: assignments.map((assignment) => resolveAssignment(entity2, assignment)) }));
     const edits = /* @__PURE__ */ new Map();
-    for (const { entity, assignments: made } of resolved) for (const edit of assignmentEdits(entity, made)) addTo(edits, entity.file, edit);
+    for (const { entity: entity2, assignments: made } of resolved) for (const edit of assignmentEdits(entity2, made)) addTo(edits, entity2.file, edit);
     const result = applyFileEdits(opened.files, edits, { root: opened.root, dryRun, asOf, model: opened, ...journal ? { journal } : {} });
     const style = createStyle(colourEnabled(io, options.color));
     if (!bulk || result.status === "refused" || result.status === "unchanged") return reportApplied(result, io, style);
-    const lines = resolved.flatMap(({ entity, assignments: made }) => changeLines(entity, assignments, made));
-    const changed = new Set(resolved.filter(({ assignments: made }) => made.some(changes)).map(({ entity }) => entity));
+    const lines = resolved.flatMap(({ entity: entity2, assignments: made }) => changeLines(entity2, assignments, made));
+    const changed = new Set(resolved.filter(({ assignments: made }) => made.some(changes)).map(({ entity: entity2 }) => entity2));
     const entitiesChanged = plural(changed.size, COLLECTION_KINDS[collection], collection);
     if (result.status === "dry-run") {
       writeOutput(io, result.diff);
@@ -61508,9 +61653,9 @@ Changed ${entitiesChanged}; wrote ${printable(result.files.join(", "))}.
     return 0;
   });
 }
-function changeLines(entity, parsed, made) {
+function changeLines(entity2, parsed, made) {
   return made.flatMap(
-    (assignment, i2) => changes(assignment) ? [printable(`${entityLabel(entity)}  ${parsed[i2].target}: ${shown(assignment.before)} \u2192 ${shown(assignment.value)}`)] : []
+    (assignment, i2) => changes(assignment) ? [printable(`${entityLabel(entity2)}  ${parsed[i2].target}: ${shown(assignment.before)} \u2192 ${shown(assignment.value)}`)] : []
   );
 }
 function shown(value2) {
@@ -61543,54 +61688,154 @@ var init_set = __esm({
 
 // src/edit/format-verdicts.ts
 import { createHash as createHash8 } from "node:crypto";
-var VERDICTS, EARLIER_VERDICTS, FormatVerdicts;
+var EARLIER_VERDICTS, isStoredVerdict, FormatVerdicts;
 var init_format_verdicts = __esm({
   "src/edit/format-verdicts.ts"() {
     "use strict";
-    VERDICTS = "verdicts";
+    init_kept_by_key();
     EARLIER_VERDICTS = 2e4;
+    isStoredVerdict = (stored) => stored === 0 || stored === 1;
     FormatVerdicts = class _FormatVerdicts {
-      constructor(cache, root, known) {
-        this.cache = cache;
-        this.root = root;
-        this.known = known;
+      constructor(version2, kept) {
+        this.version = version2;
+        this.kept = kept;
       }
-      used = /* @__PURE__ */ new Map();
-      added = false;
       /** The verdicts kept for a backlog root; none when there are none or the entry is damaged. */
       static open(cache, root) {
-        let stored;
-        try {
-          stored = cache.read(cache.location(root, "format"))?.section(VERDICTS);
-        } catch {
-        }
-        return new _FormatVerdicts(cache, root, new Map(stored && typeof stored === "object" ? Object.entries(stored) : []));
+        return new _FormatVerdicts(cache.version, KeptByKey.open(cache, root, "format", isStoredVerdict));
       }
       key(bytes) {
-        return createHash8("sha1").update(`${this.cache.version}\0`).update(bytes).digest("hex");
+        return createHash8("sha1").update(`${this.version}\0`).update(bytes).digest("hex");
       }
       get(key) {
-        const stored = this.used.get(key) ?? this.known.get(key);
-        if (stored !== 0 && stored !== 1) return void 0;
-        this.used.set(key, stored);
-        return stored === 1 ? "canonical" : "changes";
+        const stored = this.kept.get(key);
+        return stored === void 0 ? void 0 : stored === 1 ? "canonical" : "changes";
       }
       set(key, verdict) {
-        this.used.set(key, verdict === "canonical" ? 1 : 0);
-        this.added = true;
+        this.kept.set(key, verdict === "canonical" ? 1 : 0);
       }
       /** Writes the verdicts when any is new: those used this run, and as many earlier ones as fit. */
       save() {
-        if (!this.added) return;
-        const kept = new Map(this.used);
-        for (const [key, verdict] of this.known) {
-          if (kept.size >= this.used.size + EARLIER_VERDICTS) break;
-          if (!kept.has(key) && (verdict === 0 || verdict === 1)) kept.set(key, verdict);
-        }
-        this.cache.write(this.cache.location(this.root, "format"), {}, { [VERDICTS]: Object.fromEntries(kept) });
-        this.cache.tidy(this.root);
+        this.kept.save(EARLIER_VERDICTS);
       }
     };
+  }
+});
+
+// src/edit/surely-canonical.ts
+var surely_canonical_exports = {};
+__export(surely_canonical_exports, {
+  isSurelyCanonical: () => isSurelyCanonical
+});
+function fieldOrder(collection) {
+  let order = fieldOrders.get(collection);
+  if (!order) {
+    const names2 = isCollectionName(collection) ? fieldNames(COLLECTIONS[collection].schema) : [];
+    fieldOrders.set(collection, order = new Map(names2.map((name, index) => [name, index])));
+  }
+  return order;
+}
+function isSurelyCanonical(text3) {
+  if (!text3.endsWith("\n") || text3.endsWith("\n\n") || OUTSIDE_PLAIN_TEXT.test(text3)) return false;
+  const lines = text3.split("\n");
+  lines.pop();
+  let at2 = 0;
+  while (at2 < lines.length && lines[at2].startsWith("#")) if (!COMMENT.test(lines[at2++])) return false;
+  if (at2 === lines.length) return false;
+  let lastCollection = -1;
+  while (at2 < lines.length) {
+    const name = TOP_KEY.exec(lines[at2])?.[1];
+    const rank2 = name === void 0 || name === "project" ? -1 : TOP_LEVEL_ORDER.indexOf(name);
+    if (rank2 <= lastCollection) return false;
+    lastCollection = rank2;
+    const order = fieldOrder(name);
+    at2++;
+    if (at2 === lines.length || !lines[at2].startsWith("  - ")) return false;
+    while (at2 < lines.length && lines[at2].startsWith("  - ")) {
+      const taken = entity(lines, at2, order);
+      if (taken === 0) return false;
+      at2 += taken;
+    }
+  }
+  return true;
+}
+function entity(lines, at2, order) {
+  const first2 = lines[at2].slice(4);
+  if (first2.startsWith("{")) return flowEntity(first2, order) ? 1 : 0;
+  let last2 = field2(first2, order, -1);
+  let taken = 1;
+  while (last2 !== -1 && at2 + taken < lines.length && lines[at2 + taken].startsWith("    ")) {
+    last2 = field2(lines[at2 + taken].slice(4), order, last2);
+    taken++;
+  }
+  return last2 === -1 ? 0 : taken;
+}
+function field2(line, order, after) {
+  const colon = line.indexOf(": ");
+  if (colon === -1) return -1;
+  const place = placeOf(line.slice(0, colon), order, after);
+  return place !== -1 && valueStays(line.slice(colon + 2), false) ? place : -1;
+}
+function flowEntity(text3, order) {
+  if (!text3.startsWith("{ ") || !text3.endsWith(" }")) return false;
+  const body = text3.slice(2, -2);
+  let last2 = -1;
+  let from = 0;
+  while (from <= body.length) {
+    const colon = body.indexOf(": ", from);
+    if (colon === -1) return false;
+    last2 = placeOf(body.slice(from, colon), order, last2);
+    if (last2 === -1) return false;
+    const start = colon + 2;
+    const end = body.startsWith("[", start) ? body.indexOf("]", start) + 1 : body.indexOf(",", start);
+    const stop = end <= 0 ? body.length : end;
+    if (!valueStays(body.slice(start, stop), true)) return false;
+    if (stop === body.length) return true;
+    if (!body.startsWith(", ", stop)) return false;
+    from = stop + 2;
+  }
+  return false;
+}
+function placeOf(key, order, after) {
+  if (!FIELD_KEY.test(key)) return -1;
+  const place = order.get(key);
+  return place !== void 0 && place > after ? place : -1;
+}
+function valueStays(text3, inFlow) {
+  if (text3.startsWith("[")) {
+    if (!text3.endsWith("]")) return false;
+    if (text3 === "[]") return true;
+    return text3.slice(1, -1).split(", ").every((item) => scalarStays(item, true));
+  }
+  return scalarStays(text3, inFlow);
+}
+function scalarStays(text3, inFlow) {
+  if (SAFE_QUOTED.test(text3)) return !inFlow || !/[,[\]{}]/.test(text3);
+  return SAFE_PLAIN.test(text3) && plainValueStays(text3);
+}
+function plainValueStays(text3) {
+  if (text3.endsWith(" ") || text3.endsWith(":") || text3.includes(": ") || text3.includes("  ")) return false;
+  const value2 = plainScalarValue(text3);
+  if (typeof value2 === "string") return true;
+  if (typeof value2 === "number") return SHORTEST_NUMBER.test(text3) && String(value2) === text3;
+  return value2 === true || value2 === false ? text3 === "true" || text3 === "false" : false;
+}
+var OUTSIDE_PLAIN_TEXT, COMMENT, TOP_KEY, FIELD_KEY, SAFE_PLAIN, SHORTEST_NUMBER, SAFE_QUOTED, fieldOrders;
+var init_surely_canonical = __esm({
+  "src/edit/surely-canonical.ts"() {
+    "use strict";
+    init_collections();
+    init_schema_walk();
+    init_core_schema();
+    init_canonical_order();
+    OUTSIDE_PLAIN_TEXT = /[^\n\x20-\x7e]/;
+    COMMENT = /^# [^ ](?:.*[^ ])?$/;
+    TOP_KEY = /^([a-z_]+):$/;
+    FIELD_KEY = /^[a-z_][a-z0-9_]*$/;
+    SAFE_PLAIN = /^[A-Za-z0-9_(/][A-Za-z0-9 _.@/:+()=-]*$/;
+    SHORTEST_NUMBER = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?$/;
+    SAFE_QUOTED = /^(?:"[^"\\]*"|'[^']*')$/;
+    fieldOrders = /* @__PURE__ */ new Map();
   }
 });
 
@@ -61730,8 +61975,8 @@ async function formatFiles(files, options) {
       result.skipped.push(file.path);
       continue;
     }
-    const { formatYaml: formatYaml2 } = await Promise.resolve().then(() => (init_format_yaml(), format_yaml_exports));
-    const formatted = withLineEndsOf(text3, formatYaml2(text3));
+    const { isSurelyCanonical: isSurelyCanonical2 } = await Promise.resolve().then(() => (init_surely_canonical(), surely_canonical_exports));
+    const formatted = isSurelyCanonical2(text3) ? text3 : withLineEndsOf(text3, (await Promise.resolve().then(() => (init_format_yaml(), format_yaml_exports))).formatYaml(text3));
     if (key !== void 0 && known === void 0) verdicts.set(key, formatted === text3 ? "canonical" : "changes");
     if (formatted === text3) continue;
     result.changed.push(file.path);
@@ -61981,8 +62226,8 @@ function backlogJsonSchema() {
   const { $schema, ...rest } = generated;
   withoutTypeLists(rest);
   for (const collection of Object.values(rest.properties ?? {})) {
-    const entity = collection.items;
-    if (entity) emptyIsAbsent(entity);
+    const entity2 = collection.items;
+    if (entity2) emptyIsAbsent(entity2);
   }
   return { $schema, $id: SCHEMA_ID, title: "migration backlog file", ...rest };
 }
@@ -61999,12 +62244,12 @@ function withoutTypeLists(node2) {
   }
   for (const value2 of Object.values(object)) withoutTypeLists(value2);
 }
-function emptyIsAbsent(entity) {
-  const required2 = new Set(entity.required ?? []);
-  const properties = entity.properties ?? {};
-  for (const [name, field2] of Object.entries(properties)) {
+function emptyIsAbsent(entity2) {
+  const required2 = new Set(entity2.required ?? []);
+  const properties = entity2.properties ?? {};
+  for (const [name, field3] of Object.entries(properties)) {
     if (required2.has(name)) continue;
-    const { description, default: fallback, ...value2 } = field2;
+    const { description, default: fallback, ...value2 } = field3;
     properties[name] = {
       ...description !== void 0 ? { description } : {},
       ...fallback !== void 0 ? { default: fallback } : {},
@@ -63005,7 +63250,7 @@ var init_api2 = __esm({
     init_CsvError();
     isRecordEmpty = function(record2) {
       return record2.every(
-        (field2) => field2 == null || field2.toString && field2.toString().trim() === ""
+        (field3) => field3 == null || field3.toString && field3.toString().trim() === ""
       );
     };
     cr3 = 13;
@@ -63553,18 +63798,18 @@ var init_api2 = __esm({
           if (enabled === false) {
             return this.__resetField();
           }
-          let field2 = this.state.field.toString(encoding);
+          let field3 = this.state.field.toString(encoding);
           if (rtrim === true && wasQuoting === false) {
-            field2 = field2.trimRight();
+            field3 = field3.trimRight();
           }
           if (cast === true) {
-            const [err, f] = this.__cast(field2);
+            const [err, f] = this.__cast(field3);
             if (err !== void 0) return err;
-            field2 = f;
+            field3 = f;
           }
-          this.state.record.push(field2);
-          if (max_record_size !== 0 && typeof field2 === "string") {
-            this.state.record_length += field2.length;
+          this.state.record.push(field3);
+          if (max_record_size !== 0 && typeof field3 === "string") {
+            this.state.record_length += field3.length;
           }
           this.__resetField();
         },
@@ -63589,7 +63834,7 @@ var init_api2 = __esm({
           push(record2);
         },
         // Return a tuple with the error and the casted value
-        __cast: function(field2) {
+        __cast: function(field3) {
           const { columns: columns2, relax_column_count } = this.options;
           const isColumns = Array.isArray(columns2);
           if (isColumns === true && relax_column_count && this.options.columns.length <= this.state.record.length) {
@@ -63598,18 +63843,18 @@ var init_api2 = __esm({
           if (this.state.castField !== null) {
             try {
               const info2 = this.__infoField();
-              return [void 0, this.state.castField.call(null, field2, info2)];
+              return [void 0, this.state.castField.call(null, field3, info2)];
             } catch (err) {
               return [err];
             }
           }
-          if (this.__isFloat(field2)) {
-            return [void 0, parseFloat(field2)];
+          if (this.__isFloat(field3)) {
+            return [void 0, parseFloat(field3)];
           } else if (this.options.cast_date !== false) {
             const info2 = this.__infoField();
-            return [void 0, this.options.cast_date.call(null, field2, info2)];
+            return [void 0, this.options.cast_date.call(null, field3, info2)];
           }
-          return [void 0, field2];
+          return [void 0, field3];
         },
         // Helper to test if a character is a space or a line delimiter
         __isCharTrimable: function(buf, pos) {
@@ -63820,7 +64065,7 @@ var init_formula_guard = __esm({
 });
 
 // src/import/sheet.ts
-function placeOf(sheet, row, column) {
+function placeOf2(sheet, row, column) {
   let where = sheet.file;
   if (sheet.name !== void 0) where += `, sheet ${sheet.name}${row === void 0 ? "" : `, row ${row}`}`;
   else if (row !== void 0) where += `:${row}`;
@@ -63866,7 +64111,7 @@ function findColumn(sheet, names2) {
 function requireColumn(sheet, names2) {
   const index = findColumn(sheet, names2);
   if (index === void 0) {
-    throw new UsageError(`${placeOf(sheet)} has no \`${names2[0]}\` column, which this import needs`, `its columns are: ${sheet.header.filter(Boolean).join(", ")}`);
+    throw new UsageError(`${placeOf2(sheet)} has no \`${names2[0]}\` column, which this import needs`, `its columns are: ${sheet.header.filter(Boolean).join(", ")}`);
   }
   return index;
 }
@@ -64022,7 +64267,7 @@ function fieldValue(cell2, schema, path, options = {}) {
   const [draft] = issuesToDrafts(result.error.issues, { schema: fieldSchema, location: { file: "", doc: 0, path: [] }, noun: path.join(".") });
   return { problem: draft.message.replace(/^`([^`]*)`/, (_2, name) => `\`${name.startsWith("[") ? `${path.join(".")}${name}` : name}\``), ...draft.hint ? { hint: draft.hint } : {} };
 }
-function convert(cell2, schema, field2, options) {
+function convert(cell2, schema, field3, options) {
   const def = defOf2(unwrap(schema));
   const text3 = typeof cell2 === "string" ? cell2 : void 0;
   switch (def.type) {
@@ -64031,7 +64276,7 @@ function convert(cell2, schema, field2, options) {
       const element = schemaAt(schema, [0]);
       const values = [];
       for (const item of items) {
-        const converted = convert(item, element, field2, options);
+        const converted = convert(item, element, field3, options);
         if ("problem" in converted) return converted;
         values.push(converted.value);
       }
@@ -64039,16 +64284,16 @@ function convert(cell2, schema, field2, options) {
     }
     case "number": {
       const number3 = typeof cell2 === "number" ? cell2 : numberOf(String(cell2));
-      return number3 === void 0 ? { problem: `\`${field2}\` must be a number, not ${shown2(cell2)}` } : { value: number3 };
+      return number3 === void 0 ? { problem: `\`${field3}\` must be a number, not ${shown2(cell2)}` } : { value: number3 };
     }
     case "boolean": {
       const value2 = booleanOf(cell2);
-      return value2 === void 0 ? { problem: `\`${field2}\` must be true or false, not ${shown2(cell2)}`, hint: "write TRUE or FALSE (or Yes or No)" } : { value: value2 };
+      return value2 === void 0 ? { problem: `\`${field3}\` must be true or false, not ${shown2(cell2)}`, hint: "write TRUE or FALSE (or Yes or No)" } : { value: value2 };
     }
     case "enum": {
       const values = Object.values(def.entries ?? {});
       const wanted = enumKey(String(cell2));
-      const value2 = values.find((option) => enumKey(option) === wanted) ?? options.synonyms?.[field2]?.[wanted] ?? COMMON_SYNONYMS[field2]?.[wanted];
+      const value2 = values.find((option) => enumKey(option) === wanted) ?? options.synonyms?.[field3]?.[wanted] ?? COMMON_SYNONYMS[field3]?.[wanted];
       return value2 !== void 0 ? { value: value2 } : { value: String(cell2) };
     }
     case "union": {
@@ -64062,7 +64307,7 @@ function convert(cell2, schema, field2, options) {
       if (!reading) return { value: String(cell2) };
       if ("ambiguous" in reading) {
         return {
-          problem: `\`${field2}\`: ${shown2(cell2)} is ambiguous: ${reading.ambiguous[0]} (day first) or ${reading.ambiguous[1]} (month first)`,
+          problem: `\`${field3}\`: ${shown2(cell2)} is ambiguous: ${reading.ambiguous[0]} (day first) or ${reading.ambiguous[1]} (month first)`,
           hint: "say which with --date-format DMY or --date-format MDY"
         };
       }
@@ -64100,20 +64345,20 @@ var init_field_value = __esm({
 function sheetColumns(collection) {
   const kindLabel = KIND_LABEL[collection] ?? titleCase(COLLECTION_KINDS[collection]);
   const columns2 = [];
-  for (const { field: field2, inner } of fieldTable(collection)) {
-    if (field2 === "metrics") continue;
+  for (const { field: field3, inner } of fieldTable(collection)) {
+    if (field3 === "metrics") continue;
     if (inner.length > 0) {
-      for (const name of inner) columns2.push({ path: [field2, name], label: LABELS[`${field2}.${name}`] ?? `${titleCase(field2)} ${titleCase(name)}` });
+      for (const name of inner) columns2.push({ path: [field3, name], label: LABELS[`${field3}.${name}`] ?? `${titleCase(field3)} ${titleCase(name)}` });
       continue;
     }
-    const label = field2 === "id" ? `${kindLabel} ID` : field2 === "name" && collection === "workloads" ? "Workload" : LABELS[field2] ?? titleCase(field2);
-    columns2.push({ path: [field2], label });
+    const label = field3 === "id" ? `${kindLabel} ID` : field3 === "name" && collection === "workloads" ? "Workload" : LABELS[field3] ?? titleCase(field3);
+    columns2.push({ path: [field3], label });
   }
   return columns2;
 }
 function metricColumns() {
   const fields = Object.keys(Metric.shape);
-  return [{ path: ["outcome"], label: "Outcome ID" }, ...fields.map((field2) => ({ path: [field2], label: field2 === "id" ? "Metric ID" : titleCase(field2) }))];
+  return [{ path: ["outcome"], label: "Outcome ID" }, ...fields.map((field3) => ({ path: [field3], label: field3 === "id" ? "Metric ID" : titleCase(field3) }))];
 }
 function titleCase(name) {
   return name.split(/[_\s-]+/).map((word) => word === "id" ? "ID" : word.charAt(0).toUpperCase() + word.slice(1)).join(" ");
@@ -64181,7 +64426,7 @@ function importTable(sheet, table3, context3) {
   const result = emptyResult(target, sheet.rows.length);
   if (unknown2.length > 0 && table3.strict && !context3.ignoreUnknownColumns) {
     throw new UsageError(
-      `${placeOf(sheet)}: ${unknown2.map((name) => `\`${name}\``).join(", ")} ${unknown2.length === 1 ? "is not a field" : "are not fields"} of ${collection}`,
+      `${placeOf2(sheet)}: ${unknown2.map((name) => `\`${name}\``).join(", ")} ${unknown2.length === 1 ? "is not a field" : "are not fields"} of ${collection}`,
       `the columns of ${collection} are: ${labelsOf(collection).join(", ")} (or their field names); custom columns start with x-; --map 'NAME=field' reads a column into a field, --ignore-unknown-columns leaves such columns out`
     );
   }
@@ -64191,8 +64436,8 @@ function importTable(sheet, table3, context3) {
   });
   const idColumn = columnOf2.get("id") ?? (table3.idFrom !== void 0 ? columnOf2.get(table3.idFrom) : void 0);
   const outcomeColumn = columnOf2.get("outcome");
-  if (idColumn === void 0 && collection !== "dependencies") throw new UsageError(`${placeOf(sheet)} has no id column (\`${collection === "metrics" ? "Metric ID" : labelsOf(collection)[0]}\` or \`id\`)`);
-  if (collection === "metrics" && outcomeColumn === void 0) throw new UsageError(`${placeOf(sheet)} has no \`Outcome ID\` column: each metric belongs to an outcome`);
+  if (idColumn === void 0 && collection !== "dependencies") throw new UsageError(`${placeOf2(sheet)} has no id column (\`${collection === "metrics" ? "Metric ID" : labelsOf(collection)[0]}\` or \`id\`)`);
+  if (collection === "metrics" && outcomeColumn === void 0) throw new UsageError(`${placeOf2(sheet)} has no \`Outcome ID\` column: each metric belongs to an outcome`);
   for (const row of sheet.rows) {
     const rawId = idColumn === void 0 ? "" : cellText2(row.cells[idColumn]).trim();
     const id2 = idColumn !== void 0 && idColumn === columnOf2.get("id") ? rawId : idOfNamed(target, rawId, context3);
@@ -64219,7 +64464,7 @@ function importTable(sheet, table3, context3) {
       } else {
         const typed2 = fieldValue(cell2, schema, role.field, values);
         if ("problem" in typed2) {
-          problems.push({ place: placeOf(sheet, row.number, i2), message: typed2.problem, ...typed2.hint ? { hint: typed2.hint } : {} });
+          problems.push({ place: placeOf2(sheet, row.number, i2), message: typed2.problem, ...typed2.hint ? { hint: typed2.hint } : {} });
           rowHasProblem = true;
           return;
         }
@@ -64233,8 +64478,8 @@ function importTable(sheet, table3, context3) {
     table3.derive?.(fields);
     const origin = { sheet, row: row.number, columns: columnOf2 };
     const textExtensions = !sheet.typed;
-    const entity = collection === "metrics" ? { metricOf: cellText2(row.cells[outcomeColumn]).trim(), fields: { id: id2, ...fields }, origin } : { ...id2 ? { id: id2 } : {}, fields, origin, textExtensions };
-    result.entities.push(entity);
+    const entity2 = collection === "metrics" ? { metricOf: cellText2(row.cells[outcomeColumn]).trim(), fields: { id: id2, ...fields }, origin } : { ...id2 ? { id: id2 } : {}, fields, origin, textExtensions };
+    result.entities.push(entity2);
   }
   return { sheet, results: [result], problems, leftOut };
 }
@@ -64249,17 +64494,17 @@ function namesOf2(context3, collection) {
   let index = byCollection.get(collection);
   if (!index) {
     index = /* @__PURE__ */ new Map();
-    for (const entity of context3.backlog.entities[collection]) {
-      const { name, hostname: hostname2 } = entity.data;
-      for (const known of [name, hostname2]) if (typeof known === "string" && !index.has(known.toLowerCase())) index.set(known.toLowerCase(), entity.id);
+    for (const entity2 of context3.backlog.entities[collection]) {
+      const { name, hostname: hostname2 } = entity2.data;
+      for (const known of [name, hostname2]) if (typeof known === "string" && !index.has(known.toLowerCase())) index.set(known.toLowerCase(), entity2.id);
     }
-    for (const entity of context3.backlog.entities[collection]) index.set(entity.id.toLowerCase(), entity.id);
+    for (const entity2 of context3.backlog.entities[collection]) index.set(entity2.id.toLowerCase(), entity2.id);
     byCollection.set(collection, index);
   }
   return index;
 }
 function rolesOf(sheet, table3) {
-  const own2 = new Map(Object.entries(table3.columns ?? {}).map(([name, field2]) => [headerKey(name), field2]));
+  const own2 = new Map(Object.entries(table3.columns ?? {}).map(([name, field3]) => [headerKey(name), field3]));
   const known = /* @__PURE__ */ new Map();
   const columns2 = table3.collection === "metrics" ? metricColumns() : sheetColumns(table3.collection);
   for (const column of columns2) {
@@ -64269,8 +64514,8 @@ function rolesOf(sheet, table3) {
   return sheet.header.map((name) => {
     if (name === "") return { leftOut: true };
     if (isExtensionField(name)) return { field: [name] };
-    const field2 = own2.get(headerKey(name));
-    if (field2 !== void 0) return field2 === "" ? { leftOut: true } : { field: field2.split(".") };
+    const field3 = own2.get(headerKey(name));
+    if (field3 !== void 0) return field3 === "" ? { leftOut: true } : { field: field3.split(".") };
     const path = known.get(headerKey(name));
     return path ? { field: path } : { unknown: true };
   });
@@ -64324,11 +64569,11 @@ function importAwsCmf(sheet, context3) {
       const index = column(name);
       return index === void 0 ? "" : cellText2(row.cells[index]).trim();
     };
-    const typed2 = (collection, field2, name, value2 = text3(name)) => {
+    const typed2 = (collection, field3, name, value2 = text3(name)) => {
       if (value2 === "") return void 0;
-      const result = fieldValue(value2, COLLECTIONS[collection].schema, field2.split("."), context3.values);
+      const result = fieldValue(value2, COLLECTIONS[collection].schema, field3.split("."), context3.values);
       if ("value" in result) return result.value;
-      problems.push({ place: placeOf(sheet, row.number, column(name)), message: result.problem, ...result.hint ? { hint: result.hint } : {} });
+      problems.push({ place: placeOf2(sheet, row.number, column(name)), message: result.problem, ...result.hint ? { hint: result.hint } : {} });
       return void 0;
     };
     const serverId = idOfNamed("servers", text3("server_name"), context3);
@@ -64342,21 +64587,21 @@ function importAwsCmf(sheet, context3) {
     if (wave && !byKey.waves.has(wave.id.toLowerCase())) {
       const status = text3("wave_status");
       const fields2 = clean({ name: wave.name, status: typed2("waves", "status", "wave_status", status), start: typed2("waves", "start", "wave_start_time"), end: typed2("waves", "end", "wave_end_time") });
-      const entity = { id: wave.id, fields: fields2, initial: { order: wave.order ?? nextOrder++ }, origin: { sheet, row: row.number } };
-      byKey.waves.set(wave.id.toLowerCase(), entity);
-      waves2.entities.push(entity);
+      const entity2 = { id: wave.id, fields: fields2, initial: { order: wave.order ?? nextOrder++ }, origin: { sheet, row: row.number } };
+      byKey.waves.set(wave.id.toLowerCase(), entity2);
+      waves2.entities.push(entity2);
     }
     if (workloadId && !byKey.workloads.has(workloadId.toLowerCase())) {
       const strategy = STRATEGIES2[text3("r_type").toLowerCase()];
       const target = clean({ region: text3("aws_region") || void 0, subscription: text3("aws_accountid") || void 0 });
-      const entity = {
+      const entity2 = {
         id: workloadId,
         fields: clean({ name: app, wave: wave?.id, target: Object.keys(target).length > 0 ? target : void 0 }),
         initial: clean({ strategy }),
         origin: { sheet, row: row.number }
       };
-      byKey.workloads.set(workloadId.toLowerCase(), entity);
-      workloads.entities.push(entity);
+      byKey.workloads.set(workloadId.toLowerCase(), entity2);
+      workloads.entities.push(entity2);
     }
     const os6 = text3("server_os_version");
     const fields = clean({
@@ -64433,11 +64678,11 @@ function importAzureMigrateDependencies(sheet, { backlog, addServers }) {
     return server;
   };
   const noteAddresses = (server, addresses) => {
-    const entity = added.get(server.id.toLowerCase());
-    if (!entity) return;
-    const fresh = addresses.filter((ip) => !isLocal(ip) && !(entity.fields.ips ?? []).includes(ip));
+    const entity2 = added.get(server.id.toLowerCase());
+    if (!entity2) return;
+    const fresh = addresses.filter((ip) => !isLocal(ip) && !(entity2.fields.ips ?? []).includes(ip));
     if (fresh.length === 0) return;
-    entity.fields.ips = [...entity.fields.ips ?? [], ...fresh];
+    entity2.fields.ips = [...entity2.fields.ips ?? [], ...fresh];
     for (const ip of fresh) index.addAddress(server, ip);
   };
   const edges = /* @__PURE__ */ new Map();
@@ -64632,7 +64877,7 @@ var init_generic_csv = __esm({
 function importMeg(sheet, context3) {
   const known = megSheetOf(sheet);
   if (!known) {
-    throw new UsageError(`${placeOf(sheet)} is none of the MEG sheets this import reads (${MEG_SHEETS.join(", ")})`, "name the sheet with --sheet, or map its columns and import it with `import csv`");
+    throw new UsageError(`${placeOf2(sheet)} is none of the MEG sheets this import reads (${MEG_SHEETS.join(", ")})`, "name the sheet with --sheet, or map its columns and import it with `import csv`");
   }
   return importTable(sheet, known.table, context3);
 }
@@ -64867,18 +65112,18 @@ function mergeImported(backlog, result, into) {
     const current = { ...existing.data, ...existing.extensions };
     const { doc, path, file } = locationOf(existing);
     let changed = false;
-    for (const [field2, imported_] of Object.entries(imported.fields)) {
-      const value2 = likeCurrent(current[field2], imported_);
-      if (isRecord(value2) && isRecord(current[field2])) {
+    for (const [field3, imported_] of Object.entries(imported.fields)) {
+      const value2 = likeCurrent(current[field3], imported_);
+      if (isRecord(value2) && isRecord(current[field3])) {
         for (const [inner, innerValue] of Object.entries(value2)) {
-          if (sameValue(current[field2][inner], innerValue)) continue;
-          add(file, { kind: "set", doc, path: [...path, field2], field: inner, value: innerValue });
+          if (sameValue(current[field3][inner], innerValue)) continue;
+          add(file, { kind: "set", doc, path: [...path, field3], field: inner, value: innerValue });
           changed = true;
         }
         continue;
       }
-      if (sameValue(current[field2], value2)) continue;
-      add(file, { kind: "set", doc, path, field: field2, value: value2 });
+      if (sameValue(current[field3], value2)) continue;
+      add(file, { kind: "set", doc, path, field: field3, value: value2 });
       changed = true;
     }
     if (changed) plan.updated += 1;
@@ -64890,9 +65135,9 @@ function mergeImported(backlog, result, into) {
 function existingIndex(backlog, collection) {
   const index = new Map(backlog.byKey[collection]);
   if (collection === "dependencies") {
-    for (const entity of backlog.entities.dependencies) {
-      const key = edgeKey2(entity.data);
-      if (!index.has(key)) index.set(key, entity);
+    for (const entity2 of backlog.entities.dependencies) {
+      const key = edgeKey2(entity2.data);
+      if (!index.has(key)) index.set(key, entity2);
     }
   }
   return index;
@@ -64915,20 +65160,20 @@ function likeCurrent(current, value2) {
 }
 function withTypedExtensions(fields) {
   const typed2 = {};
-  for (const [field2, value2] of Object.entries(fields)) {
-    if (!field2.startsWith("x-") || typeof value2 !== "string") typed2[field2] = value2;
-    else if (value2 === "true" || value2 === "false") typed2[field2] = value2 === "true";
-    else if (value2.trim() !== "" && String(Number(value2)) === value2) typed2[field2] = Number(value2);
-    else typed2[field2] = value2;
+  for (const [field3, value2] of Object.entries(fields)) {
+    if (!field3.startsWith("x-") || typeof value2 !== "string") typed2[field3] = value2;
+    else if (value2 === "true" || value2 === "false") typed2[field3] = value2 === "true";
+    else if (value2.trim() !== "" && String(Number(value2)) === value2) typed2[field3] = Number(value2);
+    else typed2[field3] = value2;
   }
   return typed2;
 }
-function inSchemaOrder(collection, entity) {
+function inSchemaOrder(collection, entity2) {
   const order = fieldNames(COLLECTIONS[collection].schema);
-  return Object.fromEntries(Object.entries(entity).sort(([a], [b2]) => rank(order, a) - rank(order, b2)));
+  return Object.fromEntries(Object.entries(entity2).sort(([a], [b2]) => rank(order, a) - rank(order, b2)));
 }
-function rank(order, field2) {
-  const index = order.indexOf(field2);
+function rank(order, field3) {
+  const index = order.indexOf(field3);
   return index === -1 ? order.length : index;
 }
 var init_merge2 = __esm({
@@ -64955,7 +65200,7 @@ function importInputs(source, inputs, context3, options) {
       const { sheet, fieldColumns } = applyColumnMap(original, options.columns, isField);
       const read = definition.read(sheet, context3);
       if (definition.fieldsOf && fieldColumns.length > 0) setMappedFields(read, definition.fieldsOf, original, fieldColumns, context3);
-      read.problems.unshift(...(sheet.unreadable ?? []).map((problem) => ({ place: placeOf(sheet, problem.row, problem.column), message: problem.message })));
+      read.problems.unshift(...(sheet.unreadable ?? []).map((problem) => ({ place: placeOf2(sheet, problem.row, problem.column), message: problem.message })));
       const leftOut = read.leftOut.filter((name) => hasValues(sheet, sheet.header.indexOf(name)));
       sheets.push({ ...read, sheet: original, leftOut });
     }
@@ -64970,19 +65215,19 @@ function setMappedFields(read, collection, sheet, columns2, context3) {
   const schema = COLLECTIONS[collection].schema;
   const rows = new Map(sheet.rows.map((row) => [row.number, row]));
   for (const result of read.results.filter((r2) => r2.collection === collection)) {
-    for (const entity of result.entities) {
-      const row = entity.origin && rows.get(entity.origin.row);
+    for (const entity2 of result.entities) {
+      const row = entity2.origin && rows.get(entity2.origin.row);
       if (!row) continue;
       for (const { index, path } of columns2) {
         const cell2 = row.cells[index];
         if (cell2 === void 0 || cell2 === "") continue;
         const typed2 = path[0].startsWith("x-") ? { value: cell2 } : fieldValue(cell2, schema, path, context3.values);
         if ("problem" in typed2) {
-          read.problems.push({ place: placeOf(sheet, row.number, index), message: typed2.problem, ...typed2.hint ? { hint: typed2.hint } : {} });
+          read.problems.push({ place: placeOf2(sheet, row.number, index), message: typed2.problem, ...typed2.hint ? { hint: typed2.hint } : {} });
           continue;
         }
-        if (path.length === 1) entity.fields[path[0]] = typed2.value;
-        else entity.fields[path[0]] = { ...entity.fields[path[0]], [path[1]]: typed2.value };
+        if (path.length === 1) entity2.fields[path[0]] = typed2.value;
+        else entity2.fields[path[0]] = { ...entity2.fields[path[0]], [path[1]]: typed2.value };
       }
     }
   }
@@ -64996,13 +65241,13 @@ function combine(sheets, context3) {
       byCollection.set(result.collection, combined);
       combined.rowsRead += result.rowsRead;
       for (const [reason, count] of result.skipped) combined.skipped.set(reason, (combined.skipped.get(reason) ?? 0) + count);
-      for (const entity of result.entities) (entity.metricOf ? metrics : combined.entities).push(entity);
+      for (const entity2 of result.entities) (entity2.metricOf ? metrics : combined.entities).push(entity2);
     }
   }
   if (metrics.length > 0) {
     const outcomes = byCollection.get("outcomes") ?? emptyResult("outcomes", 0);
     byCollection.set("outcomes", outcomes);
-    const byId2 = new Map(outcomes.entities.map((entity) => [entity.id.toLowerCase(), entity]));
+    const byId2 = new Map(outcomes.entities.map((entity2) => [entity2.id.toLowerCase(), entity2]));
     const order = metricColumns().map((column) => column.path[0]);
     for (const metric of metrics) {
       const key = metric.metricOf.toLowerCase();
@@ -65178,15 +65423,15 @@ ${problem.hint ? `  hint: ${problem.hint}
 function reportRefusal(applied, run3, io, style) {
   const origins = /* @__PURE__ */ new Map();
   for (const result of run3.results) {
-    for (const entity of result.entities) if (entity.id !== void 0 && entity.origin) origins.set(`${COLLECTION_KINDS[result.collection]}:${entity.id}`.toLowerCase(), entity.origin);
+    for (const entity2 of result.entities) if (entity2.id !== void 0 && entity2.origin) origins.set(`${COLLECTION_KINDS[result.collection]}:${entity2.id}`.toLowerCase(), entity2.origin);
   }
   const placed = (d) => {
     const origin = d.entity === void 0 ? void 0 : origins.get(d.entity.toLowerCase());
     const yamlPlace = d.line !== void 0 ? `${d.file}:${d.line}:${d.column}` : d.file;
     if (!origin) return yamlPlace;
-    const field2 = typeof d.path?.[2] === "string" ? d.path[2] : void 0;
-    const column = field2 === void 0 ? void 0 : origin.columns?.get(field2);
-    return placeOf(origin.sheet, origin.row, column);
+    const field3 = typeof d.path?.[2] === "string" ? d.path[2] : void 0;
+    const column = field3 === void 0 ? void 0 : origin.columns?.get(field3);
+    return placeOf2(origin.sheet, origin.row, column);
   };
   io.stderr(`backlog: ${applied.reason}
 `);
@@ -65301,10 +65546,10 @@ function exportSheet(context3, name) {
   const entities = context3.backlog.entities[collection];
   const extensions = [...new Set(entities.flatMap((e) => Object.keys(e.extensions ?? {})))].sort();
   const entitySchema2 = backlog_schema_default.properties[collection].items;
-  const rows = matchingEntities(context3, collection, []).map((entity) => {
-    const data = entity.data;
+  const rows = matchingEntities(context3, collection, []).map((entity2) => {
+    const data = entity2.data;
     const known = columns2.map((column) => column.path.length === 1 ? data[column.path[0]] : data[column.path[0]]?.[column.path[1]]);
-    return [...known, ...extensions.map((key) => entity.extensions?.[key])];
+    return [...known, ...extensions.map((key) => entity2.extensions?.[key])];
   });
   return { name, columns: [...columns2.map((column) => exportColumn(column, entitySchema2)), ...extensions.map((label) => ({ label, kind: "any" }))], rows };
 }
@@ -65619,7 +65864,7 @@ No changes to the backlog.
         const moved = change.movedFrom ? style.dim(` (moved from ${change.movedFrom})`) : "";
         out2.push(`  ${mark} ${kindOf(change.collection)} ${change.id}${style.dim(`  ${change.file}`)}${moved}`);
         if (change.change !== "changed") continue;
-        for (const field2 of change.fields) out2.push(`      ${field2.path}: ${value(field2.before)} \u2192 ${value(field2.after)}`);
+        for (const field3 of change.fields) out2.push(`      ${field3.path}: ${value(field3.before)} \u2192 ${value(field3.after)}`);
       }
       const { introduced, fixed } = review2.findings;
       if (introduced.length > 0) {
@@ -65693,15 +65938,15 @@ async function firstParentCommits(repository, head) {
     return { commit, parent: parents.split(" ")[0] ?? "", date: date4, author, subject };
   });
 }
-async function entityHistory(repository, commits, entity, maxCount) {
+async function entityHistory(repository, commits, entity2, maxCount) {
   const entries = [];
-  let state = { file: entity.file, content: contentOf(entity) };
+  let state = { file: entity2.file, content: contentOf(entity2) };
   const changedAt = changedFilesOf(repository, commits);
   for (const [index, { commit, parent, date: date4, author, subject }] of commits.entries()) {
     if (entries.length >= maxCount) break;
     const changed = await changedAt(index);
     if (!changed.includes(state.file)) continue;
-    const previous = parent ? await findAt(repository, parent, changed, entity.collection, entity.key) : void 0;
+    const previous = parent ? await findAt(repository, parent, changed, entity2.collection, entity2.key) : void 0;
     const about = { commit, date: date4, author, subject, file: state.file };
     if (!previous) {
       entries.push({ ...about, change: "added", fields: fieldChanges({}, state.content) });
@@ -65785,7 +66030,7 @@ function logText(label, raw, style) {
     if (entry.change === "added") out2.push(`    ${style.green("added")} in ${entry.file}`);
     if (entry.movedFrom) out2.push(`    moved from ${entry.movedFrom} to ${entry.file}`);
     if (entry.change !== "added") {
-      for (const field2 of entry.fields) out2.push(`    ${field2.path}: ${show2(field2.before)} \u2192 ${show2(field2.after)}`);
+      for (const field3 of entry.fields) out2.push(`    ${field3.path}: ${show2(field3.before)} \u2192 ${show2(field3.after)}`);
     }
     out2.push("");
   }
@@ -65828,9 +66073,9 @@ async function runLog(ref2, options, io) {
   for (const pending of [commits, warning2]) pending.catch(() => void 0);
   const cache = cacheOf(io);
   const [side] = await reviewSidesAt(repository, [head], root, { asOf: resolveAsOf(void 0, io.env), ...cache ? { cache } : {} });
-  const entity = findEntity(side, ref2);
-  const history2 = await entityHistory(repository, await commits, entity, options.maxCount);
-  writeOutput(io, LOG_FORMATTERS[options.format](entityLabel(entity), history2, createStyle(colourEnabled(io, options.color))));
+  const entity2 = findEntity(side, ref2);
+  const history2 = await entityHistory(repository, await commits, entity2, options.maxCount);
+  writeOutput(io, LOG_FORMATTERS[options.format](entityLabel(entity2), history2, createStyle(colourEnabled(io, options.color))));
   const shallow = await warning2;
   if (shallow) io.stderr(shallow);
   return 0;

@@ -39,9 +39,10 @@ export async function formatFiles(files: AsyncIterable<FormatCandidate> | Iterab
       result.skipped.push(file.path);
       continue;
     }
-    // The yaml package is loaded only when a file is formatted.
-    const { formatYaml } = await import('./format-yaml.js');
-    const formatted = withLineEndsOf(text, formatYaml(text));
+    // The check and the schemas are loaded only when a file is formatted, the yaml package only
+    // for a file the check is not sure of.
+    const { isSurelyCanonical } = await import('./surely-canonical.js');
+    const formatted = isSurelyCanonical(text) ? text : withLineEndsOf(text, (await import('./format-yaml.js')).formatYaml(text));
     if (key !== undefined && known === undefined) verdicts!.set(key, formatted === text ? 'canonical' : 'changes');
     if (formatted === text) continue;
     result.changed.push(file.path);
