@@ -7588,7 +7588,13 @@ function sha1(content) {
 }
 
 // src/load/parse-cache.ts
+import { createHash as createHash3 } from "node:crypto";
+
+// src/load/content-id.ts
 import { createHash as createHash2 } from "node:crypto";
+function blobId(bytes) {
+  return createHash2("sha1").update(`blob ${bytes.byteLength}\0`).update(bytes).digest("hex");
+}
 
 // schemas/vocabulary.ts
 var COLLECTION_KINDS = {
@@ -7848,7 +7854,10 @@ var DecodedOnDemand = class {
 // src/load/parse-cache.ts
 var ENTRIES = "entries";
 function entryKey(version2, path, bytes) {
-  return createHash2("sha1").update(`${version2}\0${path === ROOT_FILE}\0`).update(bytes).digest("hex");
+  return entryKeyOfBlob(version2, path, blobId(bytes));
+}
+function entryKeyOfBlob(version2, path, blob) {
+  return createHash3("sha1").update(`${version2}\0${path === ROOT_FILE}\0${blob}`).digest("hex");
 }
 var PackWriter = class _PackWriter {
   constructor(writer) {
@@ -14163,6 +14172,8 @@ var Risk = strictObject({
   title: nonEmptyText(),
   category: _enum(["business", "project", "technical"]).optional(),
   severity: _enum(LEVELS).optional(),
+  likelihood: _enum(LEVELS).describe("How likely it is to happen.").optional(),
+  impact: _enum(LEVELS).describe("How much it would hurt the migration if it did.").optional(),
   status: _enum(["open", "mitigating", "closed"]).optional(),
   owner: text().optional(),
   mitigation: text().optional(),
