@@ -25186,12 +25186,11 @@ __export(parse_cache_exports, {
   fileOfEntry: () => fileOfEntry,
   relocate: () => relocate
 });
-import { createHash as createHash5 } from "node:crypto";
-function entryKey(version2, path, bytes) {
-  return entryKeyOfBlob(version2, path, blobId(bytes));
+function entryKey(path, bytes) {
+  return entryKeyOfBlob(path, blobId(bytes));
 }
-function entryKeyOfBlob(version2, path, blob) {
-  return createHash5("sha1").update(`${version2}\0${path === ROOT_FILE}\0${blob}`).digest("hex");
+function entryKeyOfBlob(path, blob) {
+  return path === ROOT_FILE ? `root:${blob}` : blob;
 }
 function withEarlier(used, earlier) {
   const kept = new Map(used);
@@ -25246,7 +25245,7 @@ var init_parse_cache = __esm({
         return this.entries.size;
       }
       key(path, bytes) {
-        return entryKey(this.cache.version, path, bytes);
+        return entryKey(path, bytes);
       }
       /**
        * Where a worker thread may write the pack itself, for a load with nothing cached that is
@@ -25255,7 +25254,7 @@ var init_parse_cache = __esm({
        */
       packTarget() {
         if (this.entries.size > 0 || this.used.size > 0 || this.writing) return void 0;
-        return { location: this.cache.location(this.root, "parse"), header: this.cache.header({}), version: this.cache.version };
+        return { location: this.cache.location(this.root, "parse"), header: this.cache.header({}) };
       }
       /** A worker thread writes the pack of the load just done (packTarget): `written` settles when it is on disk, or given up. */
       writtenBy(written) {
@@ -25263,11 +25262,12 @@ var init_parse_cache = __esm({
       }
       /** Whether the cache holds the check of a file of this git blob id. */
       hasBlob(path, blob) {
-        return this.entries.has(entryKeyOfBlob(this.cache.version, path, blob)) || this.used.has(entryKeyOfBlob(this.cache.version, path, blob));
+        const key = entryKeyOfBlob(path, blob);
+        return this.entries.has(key) || this.used.has(key);
       }
       /** The check of a file of this git blob id, under its path; undefined on a miss. Its text is not at hand: for what the entities alone answer. */
       checkOfBlob(path, blob) {
-        const key = entryKeyOfBlob(this.cache.version, path, blob);
+        const key = entryKeyOfBlob(path, blob);
         const entry = this.used.get(key) ?? this.entries.get(key);
         if (!entry) return void 0;
         try {
@@ -52327,7 +52327,7 @@ var init_graph_snapshot = __esm({
 });
 
 // src/load/snapshot.ts
-import { createHash as createHash6 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 async function saveSnapshot(cache, root, source, content, takenAt) {
   const stamped = content.files.map((file) => ({ path: file.path, file }));
   if (!content.files.some((file) => file.path === ROOT_FILE)) stamped.push({ path: ROOT_FILE, file: content.rootFile });
@@ -52425,7 +52425,7 @@ function settle2(file, header, checkedAt) {
   file.rewrite({ ...header, racy: {} });
 }
 function hashOf(bytes) {
-  return createHash6("sha1").update(bytes).digest("hex");
+  return createHash5("sha1").update(bytes).digest("hex");
 }
 var SNAPSHOT_FORMAT, RACY_MS, KEPT_SECTION;
 var init_snapshot = __esm({
@@ -61284,7 +61284,7 @@ __export(page_exports, {
   modelParts: () => modelParts,
   reportHtml: () => reportHtml
 });
-import { createHash as createHash7 } from "node:crypto";
+import { createHash as createHash6 } from "node:crypto";
 function modelParts(table3, pictures, waves2) {
   const order = waveOrder2(waves2);
   return { backlog: backlogSection(table3, order), backlogData: jsonForScript(clientData(table3, order)), dependencies: dependenciesSection(pictures) };
@@ -61335,7 +61335,7 @@ function waveOrder2(waves2) {
   return waves2.filter((wave) => wave.order !== null).map((wave) => wave.id);
 }
 function sha256(text3) {
-  return `sha256-${createHash7("sha256").update(text3, "utf8").digest("base64")}`;
+  return `sha256-${createHash6("sha256").update(text3, "utf8").digest("base64")}`;
 }
 var SECTIONS;
 var init_page = __esm({
@@ -61687,7 +61687,7 @@ var init_set = __esm({
 });
 
 // src/edit/format-verdicts.ts
-import { createHash as createHash8 } from "node:crypto";
+import { createHash as createHash7 } from "node:crypto";
 var EARLIER_VERDICTS, isStoredVerdict, FormatVerdicts;
 var init_format_verdicts = __esm({
   "src/edit/format-verdicts.ts"() {
@@ -61705,7 +61705,7 @@ var init_format_verdicts = __esm({
         return new _FormatVerdicts(cache.version, KeptByKey.open(cache, root, "format", isStoredVerdict));
       }
       key(bytes) {
-        return createHash8("sha1").update(`${this.version}\0`).update(bytes).digest("hex");
+        return createHash7("sha1").update(`${this.version}\0`).update(bytes).digest("hex");
       }
       get(key) {
         const stored = this.kept.get(key);

@@ -7587,9 +7587,6 @@ function sha1(content) {
   return createHash("sha1").update(content).digest("hex");
 }
 
-// src/load/parse-cache.ts
-import { createHash as createHash3 } from "node:crypto";
-
 // src/load/content-id.ts
 import { createHash as createHash2 } from "node:crypto";
 function blobId(bytes) {
@@ -7853,11 +7850,11 @@ var DecodedOnDemand = class {
 
 // src/load/parse-cache.ts
 var ENTRIES = "entries";
-function entryKey(version2, path, bytes) {
-  return entryKeyOfBlob(version2, path, blobId(bytes));
+function entryKey(path, bytes) {
+  return entryKeyOfBlob(path, blobId(bytes));
 }
-function entryKeyOfBlob(version2, path, blob) {
-  return createHash3("sha1").update(`${version2}\0${path === ROOT_FILE}\0${blob}`).digest("hex");
+function entryKeyOfBlob(path, blob) {
+  return path === ROOT_FILE ? `root:${blob}` : blob;
 }
 var PackWriter = class _PackWriter {
   constructor(writer) {
@@ -15814,7 +15811,7 @@ parentPort?.once("message", (task) => {
   const packWriter = pack && PackWriter.open(CacheFileWriter.open(pack.location));
   const packed = new Uint8Array(paths.length);
   const addToPack = (index, json) => {
-    packWriter?.add(entryKey(pack.version, paths[index], fileBytes(index)), json);
+    packWriter?.add(entryKey(paths[index], fileBytes(index)), json);
     packed[index] = 1;
   };
   let batch = { indexes: [], entries: [], done: false };
@@ -15838,7 +15835,7 @@ parentPort?.once("message", (task) => {
   parentPort.on("message", (fromMain) => {
     fromMain.indexes.forEach((index, at) => addToPack(index, fromMain.entries[at]));
     if (!fromMain.done) return;
-    for (const { path, bytes } of pack.alsoInPack) packWriter?.add(entryKey(pack.version, path, bytes), JSON.stringify(entryOfFile(readSourceFile(path, bytes))));
+    for (const { path, bytes } of pack.alsoInPack) packWriter?.add(entryKey(path, bytes), JSON.stringify(entryOfFile(readSourceFile(path, bytes))));
     paths.forEach((path, index) => {
       if (task.kinds[index] === IN_SHARED_MEMORY && !packed[index]) addToPack(index, JSON.stringify(entryOfFile(readSourceFile(path, fileBytes(index)))));
     });

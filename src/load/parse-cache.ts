@@ -1,8 +1,7 @@
-// What reading and checking a file gives, kept in the cache (cache/cache.ts) keyed by a hash of
-// the file's bytes: an entry can never be stale, a changed file simply has another key. A
+// What reading and checking a file gives, kept in the cache (cache/cache.ts) keyed by the
+// file's git blob id: an entry can never be stale, a changed file simply has another key. A
 // backlog root keeps one entry of the parse results of its files, read whole by a warm load and
 // written again when anything was new. A worker thread may write it as it reads (PackWriter).
-import { createHash } from 'node:crypto';
 import { blobId } from './content-id.js';
 import type { Cache } from '../cache/cache.js';
 import type { CacheFileWriter } from '../cache/cache-file.js';
@@ -27,8 +26,6 @@ const ENTRIES = 'entries';
 export interface PackTarget {
   location: string;
   header: object;
-  /** The tool's version, part of every entry's key. */
-  version: string;
 }
 
 export class ParseCache {
@@ -54,7 +51,7 @@ export class ParseCache {
   }
 
   key(path: string, bytes: Uint8Array): string {
-    return entryKey(this.cache.version, path, bytes);
+    return entryKey(path, bytes);
   }
 
   /**
@@ -64,7 +61,7 @@ export class ParseCache {
    */
   packTarget(): PackTarget | undefined {
     if (this.entries.size > 0 || this.used.size > 0 || this.writing) return undefined;
-    return { location: this.cache.location(this.root, 'parse'), header: this.cache.header({}), version: this.cache.version };
+    return { location: this.cache.location(this.root, 'parse'), header: this.cache.header({}) };
   }
 
   /** A worker thread writes the pack of the load just done (packTarget): `written` settles when it is on disk, or given up. */
@@ -74,12 +71,13 @@ export class ParseCache {
 
   /** Whether the cache holds the check of a file of this git blob id. */
   hasBlob(path: string, blob: string): boolean {
-    return this.entries.has(entryKeyOfBlob(this.cache.version, path, blob)) || this.used.has(entryKeyOfBlob(this.cache.version, path, blob));
+    const key = entryKeyOfBlob(path, blob);
+    return this.entries.has(key) || this.used.has(key);
   }
 
   /** The check of a file of this git blob id, under its path; undefined on a miss. Its text is not at hand: for what the entities alone answer. */
   checkOfBlob(path: string, blob: string): FileCheck | undefined {
-    const key = entryKeyOfBlob(this.cache.version, path, blob);
+    const key = entryKeyOfBlob(path, blob);
     const entry = this.used.get(key) ?? this.entries.get(key);
     if (!entry) return undefined;
     try {
@@ -139,16 +137,17 @@ export class ParseCache {
 }
 
 /** The key of a file's entry, from its bytes. */
-export function entryKey(version: string, path: string, bytes: Uint8Array): string {
-  return entryKeyOfBlob(version, path, blobId(bytes));
+export function entryKey(path: string, bytes: Uint8Array): string {
+  return entryKeyOfBlob(path, blobId(bytes));
 }
 
 /**
- * The key of a file's entry: its git blob id and the tool's version, so that a file of a commit
- * is found without reading it (the root file is checked apart: only it may hold `project`).
+ * The key of a file's entry: its git blob id, so that a file of a commit is found without
+ * reading it (the root file is checked apart: only it may hold `project`). The tool's version
+ * is the pack's (cache/cache.ts reads a pack of this version only).
  */
-function entryKeyOfBlob(version: string, path: string, blob: string): string {
-  return createHash('sha1').update(`${version}\0${path === ROOT_FILE}\0${blob}`).digest('hex');
+function entryKeyOfBlob(path: string, blob: string): string {
+  return path === ROOT_FILE ? `root:${blob}` : blob;
 }
 
 /**

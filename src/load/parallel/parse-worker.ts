@@ -26,7 +26,7 @@ parentPort?.once('message', (task: WorkerTask) => {
   /** Per file: whether its entry is in the pack. */
   const packed = new Uint8Array(paths.length);
   const addToPack = (index: number, json: string) => {
-    packWriter?.add(entryKey(pack!.version, paths[index]!, fileBytes(index)), json);
+    packWriter?.add(entryKey(paths[index]!, fileBytes(index)), json);
     packed[index] = 1;
   };
   let batch: WorkerBatch = { indexes: [], entries: [], done: false };
@@ -54,7 +54,7 @@ parentPort?.once('message', (task: WorkerTask) => {
     fromMain.indexes.forEach((index, at) => addToPack(index, fromMain.entries[at]!));
     if (!fromMain.done) return;
     // What neither thread sent (the root file, read before the others) is read again here.
-    for (const { path, bytes } of pack.alsoInPack) packWriter?.add(entryKey(pack.version, path, bytes), JSON.stringify(entryOfFile(readSourceFile(path, bytes))));
+    for (const { path, bytes } of pack.alsoInPack) packWriter?.add(entryKey(path, bytes), JSON.stringify(entryOfFile(readSourceFile(path, bytes))));
     paths.forEach((path, index) => {
       if (task.kinds[index] === IN_SHARED_MEMORY && !packed[index]) addToPack(index, JSON.stringify(entryOfFile(readSourceFile(path, fileBytes(index)))));
     });
