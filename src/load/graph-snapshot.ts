@@ -87,10 +87,20 @@ function storedGraph(backlog: Backlog, graph: WorkloadGraph): StoredGraph {
 function graphOfStored(stored: StoredGraph, { backlog, entityAt }: StoredModel, serverFigures: () => ServerFigures): WorkloadGraph {
   const workloads = backlog.entities.workloads;
   const serversOf = new Map(stored.serversOf.map(([owner, servers]) => [workloads[owner]!.key, servers]));
+  let columns: Int32Array[] | undefined;
+  const edgeAt = (at: number) => {
+    const [from, to, classification, dependency, item] = (columns ??= stored.edges.map(fromInt32Base64)) as [Int32Array, Int32Array, Int32Array, Int32Array, Int32Array];
+    return new StoredEdge(workloads[from[at]!]!, workloads[to[at]!]!, DEPENDENCY_CLASSIFICATIONS[classification[at]!]!, dependency[at]!, item[at]!, entityAt);
+  };
   return graphOf({
-    edges: () => {
-      const [from, to, classification, dependency, item] = stored.edges.map(fromInt32Base64) as [Int32Array, Int32Array, Int32Array, Int32Array, Int32Array];
-      return Array.from(from, (source, at) => new StoredEdge(workloads[source]!, workloads[to[at]!]!, DEPENDENCY_CLASSIFICATIONS[classification[at]!]!, dependency[at]!, item[at]!, entityAt));
+    edges: () => Array.from((columns ??= stored.edges.map(fromInt32Base64))[0]!, (_, at) => edgeAt(at)),
+    // One workload's edges found by its index in the columns: none of the others is made.
+    edgesOf: (workload) => {
+      const index = workloads.indexOf(workload);
+      const [from, to] = (columns ??= stored.edges.map(fromInt32Base64)) as [Int32Array, Int32Array];
+      const found: WorkloadEdge[] = [];
+      for (let at = 0; at < from.length; at++) if (from[at] === index || to[at] === index) found.push(edgeAt(at));
+      return found;
     },
     externals: () => stored.externals.map(([from, name, classification, dependency]) => new StoredExternal(from.map((index) => workloads[index]!), name, DEPENDENCY_CLASSIFICATIONS[classification]!, dependency, entityAt)),
     moveGroups: stored.moveGroups.map((group) => group.map((index) => workloads[index]!)),
