@@ -94,12 +94,15 @@ function graphOfStored(stored: StoredGraph, { backlog, entityAt }: StoredModel, 
   };
   return graphOf({
     edges: () => Array.from((columns ??= stored.edges.map(fromInt32Base64))[0]!, (_, at) => edgeAt(at)),
-    // One workload's edges found by its index in the columns: none of the others is made.
-    edgesOf: (workload) => {
-      const index = workloads.indexOf(workload);
+    // Some workloads' edges found by their indexes in the columns: none of the others is made.
+    edgesOf: (wanted) => {
+      const marked = new Uint8Array(workloads.length);
+      workloads.forEach((workload, index) => {
+        if (wanted.has(workload)) marked[index] = 1;
+      });
       const [from, to] = (columns ??= stored.edges.map(fromInt32Base64)) as [Int32Array, Int32Array];
       const found: WorkloadEdge[] = [];
-      for (let at = 0; at < from.length; at++) if (from[at] === index || to[at] === index) found.push(edgeAt(at));
+      for (let at = 0; at < from.length; at++) if (marked[from[at]!] === 1 || marked[to[at]!] === 1) found.push(edgeAt(at));
       return found;
     },
     externals: () => stored.externals.map(([from, name, classification, dependency]) => new StoredExternal(from.map((index) => workloads[index]!), name, DEPENDENCY_CLASSIFICATIONS[classification]!, dependency, entityAt)),

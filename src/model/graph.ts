@@ -55,8 +55,8 @@ export interface ExternalEdge {
 
 export interface WorkloadGraph {
   edges: WorkloadEdge[];
-  /** The edges from or to one workload, in the order of `edges` (a snapshot's graph finds them without making the others). */
-  edgesOf(workload: Workload): WorkloadEdge[];
+  /** The edges from or to any of these workloads, in the order of `edges` (a snapshot's graph finds them without making the others). */
+  edgesOf(workloads: ReadonlySet<Workload>): WorkloadEdge[];
   /** The dependencies on systems outside the estate whose source is in it, in file order. */
   externals: ExternalEdge[];
   /** For each workload key: the workloads it depends on through `app` edges, first edge of each pair. */
@@ -113,8 +113,8 @@ export function buildGraph(backlog: Backlog): WorkloadGraph {
 /** The parts of a graph; those a query may not need come as functions, called when first read. */
 export interface GraphParts {
   edges: () => WorkloadEdge[];
-  /** When the parts find one workload's edges more cheaply than among all of them. */
-  edgesOf?: (workload: Workload) => WorkloadEdge[];
+  /** When the parts find some workloads' edges more cheaply than among all of them. */
+  edgesOf?: (workloads: ReadonlySet<Workload>) => WorkloadEdge[];
   externals: () => ExternalEdge[];
   moveGroups: Workload[][];
   serversOf: () => Map<string, Server[]>;
@@ -128,7 +128,7 @@ export function graphOf(parts: GraphParts): WorkloadGraph {
   const moveGroupOf = new Map<string, number>();
   parts.moveGroups.forEach((group, index) => group.forEach((member) => moveGroupOf.set(member.key, index)));
   const graph = { moveGroups: parts.moveGroups, moveGroupOf } as Partial<WorkloadGraph> as WorkloadGraph;
-  graph.edgesOf = parts.edgesOf ?? ((workload) => graph.edges.filter((edge) => edge.from === workload || edge.to === workload));
+  graph.edgesOf = parts.edgesOf ?? ((workloads) => graph.edges.filter((edge) => workloads.has(edge.from) || workloads.has(edge.to)));
   defineLazy(graph, 'edges', parts.edges);
   defineLazy(graph, 'externals', parts.externals);
   defineLazy(graph, 'serversOf', parts.serversOf);

@@ -135,7 +135,7 @@ function workloadSections(context: QueryContext, workload: Workload): Record<str
 /** The workloads on the other end of its edges, one entry per workload and classification. */
 function relatedWorkloads(context: QueryContext, workload: Workload, direction: 'in' | 'out'): RelatedWorkload[] {
   const byOther = new Map<string, RelatedWorkload>();
-  for (const edge of context.graph.edgesOf(workload)) {
+  for (const edge of context.graph.edgesOf(new Set([workload]))) {
     const mine = direction === 'out' ? edge.from : edge.to;
     if (mine !== workload) continue;
     const other = direction === 'out' ? edge.to : edge.from;

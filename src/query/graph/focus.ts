@@ -3,7 +3,7 @@ import { UsageError } from '../../errors.js';
 import { addTo } from '../../model/group.js';
 import type { Classification } from '../../model/graph.js';
 import type { QueryContext } from '../context.js';
-import { externalEdges, shownWithout } from './workload-graph.js';
+import { externalEdges, shownWithout, workloadsOf } from './workload-graph.js';
 import type { GraphLevel, GraphView } from '../graph-view.js';
 import { findEntity } from '../show.js';
 
@@ -35,7 +35,7 @@ export function workloadNeighbourhood(context: QueryContext, focus: string, dept
       if (frontier.has(a) && !kept.has(b)) next.add(b);
       if (frontier.has(b) && !kept.has(a)) next.add(a);
     };
-    for (const edge of context.graph.edges) if (shown(edge.classification)) visit(`workload:${edge.from.key}`, `workload:${edge.to.key}`);
+    for (const edge of context.graph.edgesOf(workloadsOf(context, frontier))) if (shown(edge.classification)) visit(`workload:${edge.from.key}`, `workload:${edge.to.key}`);
     if (step === 0) for (const { from, name, classification } of externalEdges(context.backlog, context)) if (shown(classification)) for (const w of from) pairs.push([`workload:${w.key}`, `external:${name.toLowerCase()}`]);
     for (const [a, b] of pairs) visit(a, b);
     for (const key of next) kept.add(key);

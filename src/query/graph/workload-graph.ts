@@ -40,7 +40,8 @@ export function workloadGraph(context: QueryContext, allEdges: boolean, within?:
   }
   const edges = new EdgeSet();
   const shown = (classification: Classification) => allEdges || shownWithout(classification);
-  for (const edge of graph.edges) {
+  // A neighbourhood takes only the edges of its workloads.
+  for (const edge of within === undefined ? graph.edges : graph.edgesOf(workloadsOf(context, within))) {
     if (!shown(edge.classification)) continue;
     if (within !== undefined && !(within.has(`workload:${edge.from.key}`) && within.has(`workload:${edge.to.key}`))) continue;
     const fromWave = waveOf(backlog, edge.from);
@@ -70,6 +71,11 @@ export function workloadGraph(context: QueryContext, allEdges: boolean, within?:
     { key: OUTSIDE, label: 'outside the estate' },
   ];
   return { level: 'workload', clusters, nodes: [...nodes.values()], edges: edges.values() };
+}
+
+/** The workloads of these node keys, repeated ids too (an edge of a repeated workload is its id's). */
+export function workloadsOf({ backlog }: QueryContext, keys: ReadonlySet<string>): Set<Entity<'workloads'>> {
+  return new Set(backlog.entities.workloads.filter((workload) => keys.has(`workload:${workload.key}`)));
 }
 
 /** Edges to `external:` targets, by the workloads they leave from. */
