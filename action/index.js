@@ -27843,6 +27843,7 @@ function graphOf(parts) {
   const moveGroupOf = /* @__PURE__ */ new Map();
   parts.moveGroups.forEach((group, index) => group.forEach((member) => moveGroupOf.set(member.key, index)));
   const graph = { moveGroups: parts.moveGroups, moveGroupOf };
+  graph.edgesOf = parts.edgesOf ?? ((workloads) => graph.edges.filter((edge) => workloads.has(edge.from) || workloads.has(edge.to)));
   defineLazy(graph, "edges", parts.edges);
   defineLazy(graph, "externals", parts.externals);
   defineLazy(graph, "serversOf", parts.serversOf);
@@ -52252,10 +52253,23 @@ function storedGraph(backlog, graph) {
 function graphOfStored(stored, { backlog, entityAt }, serverFigures) {
   const workloads = backlog.entities.workloads;
   const serversOf2 = new Map(stored.serversOf.map(([owner, servers]) => [workloads[owner].key, servers]));
+  let columns2;
+  const edgeAt = (at2) => {
+    const [from, to, classification, dependency, item] = columns2 ??= stored.edges.map(fromInt32Base64);
+    return new StoredEdge(workloads[from[at2]], workloads[to[at2]], DEPENDENCY_CLASSIFICATIONS[classification[at2]], dependency[at2], item[at2], entityAt);
+  };
   return graphOf({
-    edges: () => {
-      const [from, to, classification, dependency, item] = stored.edges.map(fromInt32Base64);
-      return Array.from(from, (source, at2) => new StoredEdge(workloads[source], workloads[to[at2]], DEPENDENCY_CLASSIFICATIONS[classification[at2]], dependency[at2], item[at2], entityAt));
+    edges: () => Array.from((columns2 ??= stored.edges.map(fromInt32Base64))[0], (_2, at2) => edgeAt(at2)),
+    // Some workloads' edges found by their indexes in the columns: none of the others is made.
+    edgesOf: (wanted) => {
+      const marked = new Uint8Array(workloads.length);
+      workloads.forEach((workload, index) => {
+        if (wanted.has(workload)) marked[index] = 1;
+      });
+      const [from, to] = columns2 ??= stored.edges.map(fromInt32Base64);
+      const found = [];
+      for (let at2 = 0; at2 < from.length; at2++) if (marked[from[at2]] === 1 || marked[to[at2]] === 1) found.push(edgeAt(at2));
+      return found;
     },
     externals: () => stored.externals.map(([from, name, classification, dependency]) => new StoredExternal(from.map((index) => workloads[index]), name, DEPENDENCY_CLASSIFICATIONS[classification], dependency, entityAt)),
     moveGroups: stored.moveGroups.map((group) => group.map((index) => workloads[index])),
@@ -55829,7 +55843,7 @@ function workloadSections(context3, workload) {
 }
 function relatedWorkloads(context3, workload, direction) {
   const byOther = /* @__PURE__ */ new Map();
-  for (const edge of context3.graph.edges) {
+  for (const edge of context3.graph.edgesOf(/* @__PURE__ */ new Set([workload]))) {
     const mine = direction === "out" ? edge.from : edge.to;
     if (mine !== workload) continue;
     const other = direction === "out" ? edge.to : edge.from;
@@ -56145,7 +56159,7 @@ function workloadGraph(context3, allEdges, within) {
   }
   const edges = new EdgeSet();
   const shown3 = (classification) => allEdges || shownWithout(classification);
-  for (const edge of graph.edges) {
+  for (const edge of within === void 0 ? graph.edges : graph.edgesOf(workloadsOf(context3, within))) {
     if (!shown3(edge.classification)) continue;
     if (within !== void 0 && !(within.has(`workload:${edge.from.key}`) && within.has(`workload:${edge.to.key}`))) continue;
     const fromWave = waveOf(backlog, edge.from);
@@ -56175,6 +56189,9 @@ function workloadGraph(context3, allEdges, within) {
     { key: OUTSIDE, label: "outside the estate" }
   ];
   return { level: "workload", clusters, nodes: [...nodes.values()], edges: edges.values() };
+}
+function workloadsOf({ backlog }, keys) {
+  return new Set(backlog.entities.workloads.filter((workload) => keys.has(`workload:${workload.key}`)));
 }
 function externalEdges(backlog, context3) {
   const found = [];
@@ -56335,7 +56352,7 @@ function workloadNeighbourhood(context3, focus, depth, allEdges) {
       if (frontier.has(a) && !kept.has(b2)) next.add(b2);
       if (frontier.has(b2) && !kept.has(a)) next.add(a);
     };
-    for (const edge of context3.graph.edges) if (shown3(edge.classification)) visit3(`workload:${edge.from.key}`, `workload:${edge.to.key}`);
+    for (const edge of context3.graph.edgesOf(workloadsOf(context3, frontier))) if (shown3(edge.classification)) visit3(`workload:${edge.from.key}`, `workload:${edge.to.key}`);
     if (step === 0) {
       for (const { from, name, classification } of externalEdges(context3.backlog, context3)) if (shown3(classification)) for (const w of from) pairs.push([`workload:${w.key}`, `external:${name.toLowerCase()}`]);
     }
