@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rootHash } from '../../src/cache/cache.js';
-import { runBuilt } from '../helpers/run-built.js';
+import { runCli } from '../helpers/run-cli.js';
 import { started, tempCopy } from '../helpers/started-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
@@ -30,7 +30,8 @@ describe('a write killed midway', () => {
       const root = tempCopy(source);
       const journal = join(env.XDG_CACHE_HOME, 'migration-backlog', `${rootHash(realpathSync(root))}.journal`);
       await started([...write, root], env, typeof moment === 'number' ? moment : { file: journal, holds: `"state":"${moment}"` });
-      const validated = runBuilt(['validate', '-f', 'json', '--root', root], { env });
+      // The next command, run in process: it finishes or undoes the write as a process would.
+      const validated = await runCli(['validate', '-f', 'json', '--root', root], { env });
       const { diagnostics } = JSON.parse(validated.stdout) as { diagnostics: Array<{ code: string; severity: string }> };
       expect(diagnostics.filter((d) => d.severity === 'error'), `trial ${trial}`).toEqual([]);
       const waved = filesUnder(join(root, 'workloads')).filter((name) => readFileSync(join(root, 'workloads', name), 'utf8').includes('wave:')).length;
