@@ -38,6 +38,7 @@ async function buildCli() {
     chunkNames: 'chunks/[name]-[hash]',
   });
   writeLicences(join('dist', 'licenses.txt'), result.metafile);
+  writeInputs(result.metafile);
 
   // The caches are keyed by this as well as the version: another build never reads their entries.
   const hash = createHash('sha1');
@@ -47,6 +48,15 @@ async function buildCli() {
   writeFileSync(join('dist', 'build-id'), `${hash.digest('hex').slice(0, 16)}\n`);
   // `backlog --help` into a pipe prints this without loading the program (src/cli/main.ts).
   writeFileSync(join('dist', 'help.txt'), execFileSync(process.execPath, [join('dist', 'cli', 'main.js'), '--help'], { stdio: ['ignore', 'pipe', 'inherit'] }));
+}
+
+/** The files this build read, outside node_modules: the tests' setup builds again when one is newer than the build (tests/e2e/build-once.ts). */
+const BUILD_INPUTS = join('node_modules', '.cache', 'migration-backlog', 'build-inputs.json');
+
+function writeInputs(metafile) {
+  const inputs = Object.keys(metafile.inputs).map((input) => input.replace(/^raw-text:/, '')).filter((input) => !input.startsWith('node_modules/'));
+  mkdirSync(dirname(BUILD_INPUTS), { recursive: true });
+  writeFileSync(BUILD_INPUTS, JSON.stringify(inputs));
 }
 
 async function buildAction(outdir) {
