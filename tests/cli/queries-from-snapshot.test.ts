@@ -24,6 +24,20 @@ const QUERIES: string[][] = [
   ['list', '--columns', 'id,servers,cores,memory_gb'],
 ];
 
+/**
+ * For the small fixtures, which differ from one another only in their model (waves, move
+ * groups, references): the formats that show all of it. The text and HTML renderings of the
+ * same answers are compared on the examples, the inline backlog and the generated estate.
+ */
+const MODEL_QUERIES: string[][] = [
+  ['waves', '-f', 'json'],
+  ['waves', '--suggest', '-f', 'json'],
+  ['waves', '--suggest', '--reassign', '--max-servers', '7', '-f', 'json'],
+  ['report', '-f', 'json'],
+  ['graph', '-f', 'json'],
+  ['list', '--columns', 'id,servers,cores,memory_gb'],
+];
+
 /** Each query run from the files, then twice with the cache (the second from the snapshot): all three alike. */
 async function expectAlike(root: string, queries: string[][]): Promise<void> {
   const env = { XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'backlog-fast-path-test-')) };
@@ -44,7 +58,7 @@ describe('queries from the snapshot', () => {
     await expectAlike(copyOf(join(examples, 'contoso')), [...fixtureQueries, ['show', 'crm'], ['show', 'payroll', '-f', 'json'], ['graph', '--focus', 'crm', '--depth', '2']]);
     await expectAlike(copyOf(join(examples, 'broken')), QUERIES);
     for (const fixture of ['wave-order', 'wave-capacity', 'split-move-group', 'unrationalized-in-wave', 'unknown-reference', 'duplicate-id', 'self-dependency']) {
-      await expectAlike(copyOf(join(fixtures, fixture)), QUERIES);
+      await expectAlike(copyOf(join(fixtures, fixture)), MODEL_QUERIES);
     }
   });
 
@@ -68,8 +82,9 @@ servers:
   it('answer as from the files on a generated estate', async () => {
     const root = join(tempDir(), 'estate');
     generateEstate('S', root);
+    // The page of this estate is compared below, on every day.
     await expectAlike(root, [
-      ...QUERIES,
+      ...QUERIES.filter((args) => args.join(' ') !== 'report -f html'),
       ['show', 'wl-42'],
       ['show', 'wl-7', '-f', 'json'],
       ['show', 'SRV000210'],
@@ -102,15 +117,16 @@ describe('the page from the snapshot', () => {
     );
     const env = { XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'backlog-fast-path-test-')) };
     const page = (asOf: string, ...more: string[]) => runCli(['report', '-f', 'html', '--root', root, '--as-of', asOf, ...more], { env });
-    const pages = new Map<string, string>();
-    for (const asOf of ['2026-06-01', '2026-04-01', '2026-06-01']) {
-      const fromFiles = await page(asOf, '--no-cache');
-      // From the files (the snapshot taken), from the snapshot (the findings kept), then with them kept.
-      for (const run of ['first', 'second', 'third']) expect(await page(asOf), `${asOf}, ${run} run`).toEqual(fromFiles);
-      pages.set(asOf, fromFiles.stdout);
+    const pages = new Map<string, Awaited<ReturnType<typeof runCli>>>();
+    // The first day: from the files (the snapshot taken), from the snapshot (the findings and
+    // the page's parts kept), then with them kept. Once they are kept, every run reads them:
+    // another day twice, then the first day again.
+    for (const [asOf, runs] of [['2026-06-01', 3], ['2026-04-01', 2], ['2026-06-01', 1]] as const) {
+      if (!pages.has(asOf)) pages.set(asOf, await page(asOf, '--no-cache'));
+      for (let run = 1; run <= runs; run++) expect(await page(asOf), `${asOf}, run ${run}`).toEqual(pages.get(asOf));
     }
-    for (const code of ['DUPLICATE_ID', 'UNKNOWN_REFERENCE', 'ORPHAN_SERVER', 'STALE_ASSUMPTION']) expect(pages.get('2026-06-01')).toContain(`<code>${code}</code>`);
-    expect(pages.get('2026-04-01')).not.toContain('<code>STALE_ASSUMPTION</code>');
+    for (const code of ['DUPLICATE_ID', 'UNKNOWN_REFERENCE', 'ORPHAN_SERVER', 'STALE_ASSUMPTION']) expect(pages.get('2026-06-01')!.stdout).toContain(`<code>${code}</code>`);
+    expect(pages.get('2026-04-01')!.stdout).not.toContain('<code>STALE_ASSUMPTION</code>');
     const entries = readdirSync(join(env.XDG_CACHE_HOME, 'migration-backlog'));
     for (const kept of ['.kept.findings.', '.kept.page-parts.']) expect(entries.some((name) => name.includes(kept)), kept).toBe(true);
   });
