@@ -2,7 +2,7 @@
 // must give what a load of each commit from scratch gives, whatever the commits changed.
 import { describe, expect, it } from 'vitest';
 import { COLLECTION_NAMES } from '../../schemas/vocabulary.js';
-import { backlogsAt, type BacklogAt } from '../../src/git/backlog-at.js';
+import { backlogAt, type BacklogAt } from '../../src/git/backlog-at.js';
 import { commitBacklogs } from '../../src/git/commit-backlogs.js';
 import { kpiHistory } from '../../src/git/kpi-history.js';
 import { openRepository, run, type Repository } from '../../src/git/repository.js';
@@ -75,8 +75,9 @@ describe('the history built commit by commit', () => {
     (scratch ??= (async () => {
       const repository = await openRepository(dir);
       const commits = (await run(repository, ['log', '--reverse', '--format=%H'])).split('\n').filter(Boolean);
-      const loaded = await backlogsAt(repository, commits, dir, { asOf: '2026-02-01' });
-      return { repository, commits, at: new Map(loaded.map((backlog) => [backlog.at, backlog])) };
+      const at = new Map<string, BacklogAt>();
+      for (const commit of commits) at.set(commit, await backlogAt(repository, commit, dir, { asOf: '2026-02-01' }));
+      return { repository, commits, at };
     })());
 
   it('has at each commit the model a load of that commit has', async () => {
