@@ -1,6 +1,7 @@
 // The query commands answer from the model's snapshot (load/snapshot.ts) and read only what
 // they need of it: each answer must be byte for byte the one read from the files (--no-cache).
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -24,17 +25,47 @@ const QUERIES: string[][] = [
   ['list', '--columns', 'id,servers,cores,memory_gb'],
 ];
 
-/** Each query run from the files, then twice with the cache (the second from the snapshot): all three alike. */
+/**
+ * For the small fixtures, which differ from one another only in their model (waves, move
+ * groups, references): the formats that show all of it. The text and HTML renderings of the
+ * same answers are compared on the examples, the inline backlog and the generated estate.
+ */
+const MODEL_QUERIES: string[][] = [
+  ['waves', '-f', 'json'],
+  ['waves', '--suggest', '-f', 'json'],
+  ['waves', '--suggest', '--reassign', '--max-servers', '7', '-f', 'json'],
+  ['report', '-f', 'json'],
+  ['graph', '-f', 'json'],
+  ['list', '--columns', 'id,servers,cores,memory_gb'],
+];
+
+/** The files of a cache folder and a hash of each: what a run found there, to tell whether it changed it. */
+function cacheState(dir: string): string {
+  if (!existsSync(dir)) return '';
+  return readdirSync(dir)
+    .sort()
+    .map((name) => `${name} ${createHash('sha256').update(readFileSync(join(dir, name))).digest('hex')}`)
+    .join('\n');
+}
+
+/**
+ * Each query run from the files, then with the cache until a run leaves the cache as it found
+ * it: the first takes the snapshot, later ones keep what they work out from it and then read
+ * it. Every state the cache passes through answers as the files do; a run on a cache it does
+ * not change is followed by the same run on the same cache, so it is not repeated.
+ */
 async function expectAlike(root: string, queries: string[][]): Promise<void> {
   const env = { XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'backlog-fast-path-test-')) };
+  const dir = join(env.XDG_CACHE_HOME, 'migration-backlog');
   for (const args of queries) {
     const fromFiles = await runCli([...args, '--root', root, '--no-cache'], { env });
-    const first = await runCli([...args, '--root', root], { env });
-    const fromSnapshot = await runCli([...args, '--root', root], { env });
-    expect(first, `${root}: ${args.join(' ')}`).toEqual(fromFiles);
-    expect(fromSnapshot, `${root}: ${args.join(' ')} (from the snapshot)`).toEqual(fromFiles);
+    for (let run = 1; ; run++) {
+      const before = cacheState(dir);
+      expect(await runCli([...args, '--root', root], { env }), `${root}: ${args.join(' ')}, run ${run} with the cache`).toEqual(fromFiles);
+      if (cacheState(dir) === before) break;
+      expect(run, `${root}: ${args.join(' ')}: the cache settles`).toBeLessThan(4);
+    }
   }
-  const dir = join(env.XDG_CACHE_HOME, 'migration-backlog');
   expect(existsSync(dir) && readdirSync(dir).some((name) => name.endsWith('.snapshot.cache'))).toBe(true);
 }
 
@@ -44,7 +75,7 @@ describe('queries from the snapshot', () => {
     await expectAlike(copyOf(join(examples, 'contoso')), [...fixtureQueries, ['show', 'crm'], ['show', 'payroll', '-f', 'json'], ['graph', '--focus', 'crm', '--depth', '2']]);
     await expectAlike(copyOf(join(examples, 'broken')), QUERIES);
     for (const fixture of ['wave-order', 'wave-capacity', 'split-move-group', 'unrationalized-in-wave', 'unknown-reference', 'duplicate-id', 'self-dependency']) {
-      await expectAlike(copyOf(join(fixtures, fixture)), QUERIES);
+      await expectAlike(copyOf(join(fixtures, fixture)), MODEL_QUERIES);
     }
   });
 
@@ -68,8 +99,9 @@ servers:
   it('answer as from the files on a generated estate', async () => {
     const root = join(tempDir(), 'estate');
     generateEstate('S', root);
+    // The page of this estate is compared below, on every day.
     await expectAlike(root, [
-      ...QUERIES,
+      ...QUERIES.filter((args) => args.join(' ') !== 'report -f html'),
       ['show', 'wl-42'],
       ['show', 'wl-7', '-f', 'json'],
       ['show', 'SRV000210'],
@@ -102,15 +134,16 @@ describe('the page from the snapshot', () => {
     );
     const env = { XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'backlog-fast-path-test-')) };
     const page = (asOf: string, ...more: string[]) => runCli(['report', '-f', 'html', '--root', root, '--as-of', asOf, ...more], { env });
-    const pages = new Map<string, string>();
-    for (const asOf of ['2026-06-01', '2026-04-01', '2026-06-01']) {
-      const fromFiles = await page(asOf, '--no-cache');
-      // From the files (the snapshot taken), from the snapshot (the findings kept), then with them kept.
-      for (const run of ['first', 'second', 'third']) expect(await page(asOf), `${asOf}, ${run} run`).toEqual(fromFiles);
-      pages.set(asOf, fromFiles.stdout);
+    const pages = new Map<string, Awaited<ReturnType<typeof runCli>>>();
+    // The first day: from the files (the snapshot taken), from the snapshot (the findings and
+    // the page's parts kept), then with them kept. Once they are kept, every run reads them:
+    // another day twice, then the first day again.
+    for (const [asOf, runs] of [['2026-06-01', 3], ['2026-04-01', 2], ['2026-06-01', 1]] as const) {
+      if (!pages.has(asOf)) pages.set(asOf, await page(asOf, '--no-cache'));
+      for (let run = 1; run <= runs; run++) expect(await page(asOf), `${asOf}, run ${run}`).toEqual(pages.get(asOf));
     }
-    for (const code of ['DUPLICATE_ID', 'UNKNOWN_REFERENCE', 'ORPHAN_SERVER', 'STALE_ASSUMPTION']) expect(pages.get('2026-06-01')).toContain(`<code>${code}</code>`);
-    expect(pages.get('2026-04-01')).not.toContain('<code>STALE_ASSUMPTION</code>');
+    for (const code of ['DUPLICATE_ID', 'UNKNOWN_REFERENCE', 'ORPHAN_SERVER', 'STALE_ASSUMPTION']) expect(pages.get('2026-06-01')!.stdout).toContain(`<code>${code}</code>`);
+    expect(pages.get('2026-04-01')!.stdout).not.toContain('<code>STALE_ASSUMPTION</code>');
     const entries = readdirSync(join(env.XDG_CACHE_HOME, 'migration-backlog'));
     for (const kept of ['.kept.findings.', '.kept.page-parts.']) expect(entries.some((name) => name.includes(kept)), kept).toBe(true);
   });

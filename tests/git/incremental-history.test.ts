@@ -2,10 +2,10 @@
 // must give what a load of each commit from scratch gives, whatever the commits changed.
 import { describe, expect, it } from 'vitest';
 import { COLLECTION_NAMES } from '../../schemas/vocabulary.js';
-import { backlogAt } from '../../src/git/backlog-at.js';
+import { backlogAt, type BacklogAt } from '../../src/git/backlog-at.js';
 import { commitBacklogs } from '../../src/git/commit-backlogs.js';
 import { kpiHistory } from '../../src/git/kpi-history.js';
-import { openRepository, run } from '../../src/git/repository.js';
+import { openRepository, run, type Repository } from '../../src/git/repository.js';
 import { Cache } from '../../src/cache/cache.js';
 import { ParseCache } from '../../src/load/parse-cache.js';
 import { tempDir } from '../helpers/temp-dir.js';
@@ -68,14 +68,23 @@ function shape(backlog: Backlog) {
 
 describe('the history built commit by commit', () => {
   const dir = gitRepo(history());
+  // Each commit loaded from scratch once for the file: the model and the figures the tests
+  // compare with do not depend on the day (only the findings do).
+  let scratch: Promise<{ repository: Repository; commits: string[]; at: Map<string, BacklogAt> }> | undefined;
+  const fromScratch = () =>
+    (scratch ??= (async () => {
+      const repository = await openRepository(dir);
+      const commits = (await run(repository, ['log', '--reverse', '--format=%H'])).split('\n').filter(Boolean);
+      const at = new Map<string, BacklogAt>();
+      for (const commit of commits) at.set(commit, await backlogAt(repository, commit, dir, { asOf: '2026-02-01' }));
+      return { repository, commits, at };
+    })());
 
   it('has at each commit the model a load of that commit has', async () => {
-    const repository = await openRepository(dir);
-    const commits = (await run(repository, ['log', '--reverse', '--format=%H'])).split('\n').filter(Boolean);
+    const { repository, commits, at: loaded } = await fromScratch();
     let at = 0;
     for await (const backlog of commitBacklogs(repository, commits)) {
-      const scratch = await backlogAt(repository, commits[at]!, dir, { asOf: '2026-02-01' });
-      expect(shape(backlog), `commit ${at}`).toEqual(shape(scratch.result.backlog));
+      expect(shape(backlog), `commit ${at}`).toEqual(shape(loaded.get(commits[at]!)!.result.backlog));
       at += 1;
     }
     expect(at).toBe(commits.length);
@@ -106,12 +115,12 @@ describe('the history built commit by commit', () => {
   });
 
   it('gives the KPIs that loads of each commit from scratch give', async () => {
-    const repository = await openRepository(dir);
+    const { repository, at } = await fromScratch();
     const points = await kpiHistory(repository, { every: 'day', today: '2026-01-14', since: '2025-12-31' });
     expect(points).toHaveLength(15);
     expect(points[0]!.commit).toBeNull();
     for (const point of points.slice(1)) {
-      const { result } = await backlogAt(repository, point.commit!, dir, { asOf: point.date });
+      const { result } = at.get(point.commit!)!;
       const figures = measures(result.backlog, result.graph.serverFigures);
       const workloads = [...result.backlog.byKey.workloads.values()];
       expect(point, point.date).toEqual({

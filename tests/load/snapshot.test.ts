@@ -83,7 +83,8 @@ describe('snapshot of the model', () => {
       const env = cacheEnv();
       for (const args of [['list', '--priority'], ['list', 'servers', '--sort', '-cores'], ['list', '--columns', 'id,servers,blocked_by,move_group'], ['show', 'crm'], ['graph', '-f', 'dot'], ['report', '-f', 'json'], ['export', '-f', 'csv']]) {
         const fromFiles = await runCli([...args, '--root', root, '--no-cache'], { env });
-        await runCli([...args, '--root', root], { env });
+        // The first run with the cache takes the snapshot; every query after reads it.
+        if (snapshotsIn(env).length === 0) await runCli([...args, '--root', root], { env });
         expect(snapshotsIn(env)).toHaveLength(1);
         const fromSnapshot = await runCli([...args, '--root', root], { env });
         expect(fromSnapshot, `${example}: ${args.join(' ')}`).toEqual(fromFiles);
