@@ -11,6 +11,7 @@ export default defineConfig({
     pool: 'forks',
     // The HTML report imports its stylesheet as text (`?raw`): vitest would otherwise give it as empty.
     css: { include: [/\.css\?raw$/] },
+    setupFiles: ['tests/helpers/after-each-file.ts'],
     projects: [
       {
         extends: true,

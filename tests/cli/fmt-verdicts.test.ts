@@ -1,7 +1,6 @@
 // `fmt` and `fmt --check` answer alike with the cache warm, cold, and off: a file whose bytes
 // have a verdict is not formatted again, and a file changed since is checked again.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
@@ -33,7 +32,7 @@ describe('fmt with format verdicts in the cache', () => {
     for (let i = 0; i < 24; i++) files[`team-${i % 3}/w${i}.yaml`] = workloads(i, next() < 0.7);
     files['team-0/broken.yaml'] = BROKEN;
     const dir = tempDir(files);
-    const cache = mkdtempSync(join(tmpdir(), 'backlog-verdicts-'));
+    const cache = tempDir();
     try {
       const check = (extra: string[], env: Record<string, string> = {}) => runCli(['fmt', '--check', '--root', dir, ...extra], { env: { XDG_CACHE_HOME: cache, ...env } });
       const agree = async (extra: string[] = []) => {
@@ -71,7 +70,7 @@ describe('fmt with format verdicts in the cache', () => {
     // The same size, written at once: only its content tells.
     const reordered = 'workloads:\n  - name: A\n    id: a\n';
     const dir = tempDir({ 'backlog.yaml': ROOT, 'w.yaml': canonical });
-    const cache = mkdtempSync(join(tmpdir(), 'backlog-verdicts-'));
+    const cache = tempDir();
     try {
       const check = () => runCli(['fmt', '--check', '--root', dir], { env: { XDG_CACHE_HOME: cache } });
       expect((await check()).code).toBe(0);

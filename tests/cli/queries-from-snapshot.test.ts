@@ -1,8 +1,7 @@
 // The query commands answer from the model's snapshot (load/snapshot.ts) and read only what
 // they need of it: each answer must be byte for byte the one read from the files (--no-cache).
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a JavaScript module of the benchmark, without types.
@@ -55,7 +54,7 @@ function cacheState(dir: string): string {
  * not change is followed by the same run on the same cache, so it is not repeated.
  */
 async function expectAlike(root: string, queries: string[][]): Promise<void> {
-  const env = { XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'backlog-fast-path-test-')) };
+  const env = { XDG_CACHE_HOME: tempDir() };
   const dir = join(env.XDG_CACHE_HOME, 'migration-backlog');
   for (const args of queries) {
     const fromFiles = await runCli([...args, '--root', root, '--no-cache'], { env });
@@ -132,7 +131,7 @@ describe('the page from the snapshot', () => {
         '',
       ].join('\n'),
     );
-    const env = { XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'backlog-fast-path-test-')) };
+    const env = { XDG_CACHE_HOME: tempDir() };
     const page = (asOf: string, ...more: string[]) => runCli(['report', '-f', 'html', '--root', root, '--as-of', asOf, ...more], { env });
     const pages = new Map<string, Awaited<ReturnType<typeof runCli>>>();
     // The first day: from the files (the snapshot taken), from the snapshot (the findings and

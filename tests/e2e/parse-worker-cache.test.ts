@@ -1,14 +1,14 @@
 // The parse cache a cold load writes on the worker thread is the one a single thread writes.
-import { cpSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { gitRepo } from '../helpers/git-repo.js';
 import { backlog, manyFiles, packIn } from '../helpers/parse-worker-runs.js';
 import { repo } from '../helpers/run-built.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 describe('the parse cache of a cold load with the worker', () => {
-  const cacheDir = () => mkdtempSync(join(tmpdir(), 'backlog-worker-cache-'));
+  const cacheDir = () => tempDir();
 
   it('is written by the worker: the pack a single thread writes, which the next run reads whole; the answer is the same', () => {
     // 1,200 files (the worker started before they are read, and sending its files in many

@@ -1,8 +1,7 @@
 // Reading on two threads changes nothing but the time: the built CLI answers exactly the same
 // when the parse worker reads every file (forced, whatever the size) as when none does. The
 // worker exists only in the build, so these tests run the built binary.
-import { cpSync, existsSync, mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { backlog } from '../helpers/parse-worker-runs.js';
@@ -31,7 +30,7 @@ describe('parse worker', () => {
 
   it('runs as a second thread when asked to', () => {
     const profiles = (worker: boolean) => {
-      const dir = mkdtempSync(join(tmpdir(), 'backlog-worker-profile-'));
+      const dir = tempDir();
       // A backlog of one file: the worker starts however few there are, and a short run profiles quickly.
       backlog(['validate', '--root', join(fixtures, 'clean')], { worker, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`] });
       return readdirSync(dir).length;

@@ -1,13 +1,13 @@
 // The review cache only ever saves time: `backlog diff` answers from it exactly as from git,
 // whatever changed between the commits, whatever the day, and a damaged entry is ignored.
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { git, gitRepo, type Commit } from '../helpers/git-repo.js';
 import { runCli } from '../helpers/run-cli.js';
 import { yamlFilesOf } from '../helpers/yaml-files.js';
 import { CONTOSO } from '../helpers/emptied-contoso.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 /** One commit per kind of change a review reports, each on the one before. */
 function history(): { dir: string; commits: string[] } {
@@ -31,7 +31,7 @@ function history(): { dir: string; commits: string[] } {
 }
 
 function cacheEnv(): Record<string, string> {
-  return { XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'backlog-review-test-')) };
+  return { XDG_CACHE_HOME: tempDir() };
 }
 
 /** The review entries in a cache folder; `all`: every entry (the parse results too). */

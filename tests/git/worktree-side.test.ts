@@ -2,14 +2,14 @@
 // `diff`, `validate --changed` and `log` must answer exactly as a run without the cache, which
 // reads the working tree, whatever the working tree holds — and take the fast path only when
 // its backlog files are HEAD's byte for byte.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { git, gitRepo } from '../helpers/git-repo.js';
 import { runCli } from '../helpers/run-cli.js';
 import { yamlFilesOf } from '../helpers/yaml-files.js';
 import { CONTOSO } from '../helpers/emptied-contoso.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 // One of each: diff's formats and validate's JSON print what these do from the same sides.
 const COMMANDS = [
@@ -66,7 +66,7 @@ describe('the working tree as HEAD', () => {
   }
 
   it('answers from the cache exactly as from the files, clean or edited in every way', async () => {
-    const cacheHome = mkdtempSync(join(tmpdir(), 'backlog-worktree-test-'));
+    const cacheHome = tempDir();
     const write = (path: string, text: string) => {
       mkdirSync(dirname(join(dir, path)), { recursive: true });
       writeFileSync(join(dir, path), text);

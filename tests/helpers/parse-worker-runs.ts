@@ -1,10 +1,10 @@
 // Runs of the built CLI with the parse worker forced on or off, and backlogs that make it work.
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { readCacheFile } from '../../src/cache/cache-file.js';
 import { runBuilt, type ProcessResult } from './run-built.js';
+import { tempDir } from './temp-dir.js';
 
 /** `worker`: a second thread parses beside the first however few files there are (--threads 2), or none does (1). `cache`: the cache folder to use (XDG_CACHE_HOME); without, no cache. */
 export function backlog(args: string[], options: { worker: boolean; nodeArgs?: string[]; cache?: string }): ProcessResult {
@@ -24,7 +24,7 @@ export function packIn(cache: string): { path: string; entries: Record<string, u
 
 /** A backlog of `count` workload files (enough for the worker to start before they are read), with findings of several kinds here and there. */
 export function manyFiles(count: number): string {
-  const root = mkdtempSync(join(tmpdir(), 'backlog-worker-many-'));
+  const root = tempDir();
   writeFileSync(join(root, 'backlog.yaml'), 'project:\n  name: Batches\nwaves:\n  - id: wave-1\n    name: Wave 1\n');
   mkdirSync(join(root, 'workloads'));
   for (let n = 0; n < count; n++) {

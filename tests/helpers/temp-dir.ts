@@ -1,12 +1,13 @@
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { afterAll } from 'vitest';
 
 const created: string[] = [];
-afterAll(() => {
+
+/** Removes the folders made so far: after each test file (tests/helpers/after-each-file.ts). */
+export function removeTempDirs(): void {
   for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+}
 
 /** A temporary folder holding the given files (text or bytes), removed after the test file. */
 export function tempDir(files: Record<string, string | Uint8Array> = {}): string {

@@ -1,7 +1,6 @@
 // The parse cache only ever saves time: a warm run answers exactly as a cold one, a changed
 // file is read again, a damaged pack is ignored, and --no-cache leaves no trace.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { decodeCheck, encodeCheck } from '../../src/load/cache-codec.js';
@@ -22,7 +21,7 @@ const examples = join(import.meta.dirname, '..', '..', 'examples');
 function setUp(source: string): { root: string; env: Record<string, string> } {
   const root = tempDir();
   cpSync(source, root, { recursive: true });
-  return { root, env: { XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'backlog-cache-test-')) } };
+  return { root, env: { XDG_CACHE_HOME: tempDir() } };
 }
 
 function packsIn(env: Record<string, string>): string[] {
@@ -164,7 +163,7 @@ describe('parse cache', () => {
       { message: 'start', files: { 'backlog.yaml': workload('assessing') } },
       { message: 'move on', files: { 'backlog.yaml': workload('migrating') } },
     ]);
-    const env = { XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'backlog-cache-test-')) };
+    const env = { XDG_CACHE_HOME: tempDir() };
     const cold = await runCli(['diff', 'HEAD~1', 'HEAD', '-f', 'json', '--root', root], { env: { ...env, BACKLOG_NO_CACHE: '1' } });
     expect(packsIn(env)).toEqual([]);
     const first = await runCli(['diff', 'HEAD~1', 'HEAD', '-f', 'json', '--root', root], { env });
@@ -194,7 +193,7 @@ describe('parse cache', () => {
       { message: 'three', files: { 'backlog.yaml': workload('migrated') } },
     ]);
     writeFileSync(join(root, 'backlog.yaml'), workload('retired'));
-    const env = { XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'backlog-cache-test-')) };
+    const env = { XDG_CACHE_HOME: tempDir() };
     await runCli(['validate', '--root', root], { env });
     const entries = () => Object.keys(packData(env).entries).length;
     expect(entries()).toBe(1);
@@ -224,7 +223,7 @@ describe('parse cache', () => {
   });
 
   it('writes a pack in pieces that reads back whole, whatever the size and the characters of its entries', () => {
-    const cache = new Cache(mkdtempSync(join(tmpdir(), 'backlog-pack-')), '9.9.9');
+    const cache = new Cache(tempDir(), '9.9.9');
     // Entries around the size of the chunks a pack is written in (1 MB), one larger, and text beyond ASCII (2, 3 and 4 bytes in UTF-8).
     const entries: Array<[string, string]> = [
       ['a'.repeat(40), JSON.stringify({ name: 'Zürich 東京 🚀' })],
@@ -242,7 +241,7 @@ describe('parse cache', () => {
   });
 
   it('leaves the pack there was when a new one cannot be written', () => {
-    const cache = new Cache(mkdtempSync(join(tmpdir(), 'backlog-pack-')), '1');
+    const cache = new Cache(tempDir(), '1');
     const file = cache.location('/a/root', 'parse');
     writePack(cache, '/a/root', [['a'.repeat(40), '{"n":1}']]);
     const before = readFileSync(file);

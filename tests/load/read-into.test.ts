@@ -2,16 +2,16 @@
 // room it is offered (a small file by way of a staging buffer, a large one straight in), and
 // the shared buffer then holds every file's bytes where the worker looks for them.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { fsSource } from '../../src/load/fs-source.js';
 import { IN_SHARED_MEMORY, SharedReading, type ParseWorker, type WorkerTask } from '../../src/load/parallel/shared-reading.js';
 import { readSourceFile } from '../../src/load/read-source-file.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 function folder(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'backlog-read-into-'));
+  const root = tempDir();
   for (const [name, text] of Object.entries(files)) writeFileSync(join(root, name), text);
   return root;
 }

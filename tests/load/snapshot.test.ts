@@ -1,8 +1,7 @@
 // The snapshot of the model only ever saves time: a query answered from it answers exactly as
 // one that read the files, and any change to the files — even one that keeps a file's size and
 // modification time — makes the next query read them again.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { backlogPaths } from '../../src/load/file-filter.js';
@@ -12,13 +11,13 @@ import { loadBacklog } from '../../src/load/load-backlog.js';
 import { openSnapshot, saveSnapshot } from '../../src/load/snapshot.js';
 import { COLLECTION_NAMES } from '../../schemas/collections.js';
 import { runCli } from '../helpers/run-cli.js';
-import { copyOf, read } from '../helpers/temp-dir.js';
+import { copyOf, read, tempDir } from '../helpers/temp-dir.js';
 
 const examples = join(import.meta.dirname, '..', '..', 'examples');
 const fixtures = join(import.meta.dirname, '..', 'fixtures');
 
 function cacheEnv(): Record<string, string> {
-  return { XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'backlog-snapshot-test-')) };
+  return { XDG_CACHE_HOME: tempDir() };
 }
 
 function snapshotsIn(env: Record<string, string>): string[] {
