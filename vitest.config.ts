@@ -15,13 +15,13 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        // One module graph per worker, not per file: loading the sources again for each file
-        // cost a third of the run. Tests restore what they stub.
+        // One module graph per worker, not per file (in both projects): loading the sources again
+        // for each file cost a third of the run. Tests restore what they stub.
         test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['tests/e2e/**'], isolate: false, testTimeout: 120_000, hookTimeout: 120_000 },
       },
       {
         extends: true,
-        test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], globalSetup: ['tests/e2e/build-once.ts'], testTimeout: 300_000, hookTimeout: 300_000 },
+        test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], isolate: false, globalSetup: ['tests/e2e/build-once.ts'], testTimeout: 300_000, hookTimeout: 300_000 },
       },
     ],
   },

@@ -560,7 +560,7 @@ describe('list output formats', () => {
     await expect(result.stdout).toMatchFileSnapshot(golden('list.priority.csv'));
   });
 
-  // What a renderer makes of it, and of hostile values: tests/e2e/markdown-injection.test.ts.
+  // What a renderer makes of it, and of hostile values: tests/format/markdown-injection.test.ts.
   it('markdown: a table, with what Markdown would act on escaped and line breaks as <br>', async () => {
     const result = await list([...RICH, '-f', 'markdown']);
     expect(result.code).toBe(0);

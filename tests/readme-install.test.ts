@@ -1,20 +1,20 @@
 // The README's Install section and docs/ci.md: every workflow in them passes a workflow linter
 // (action-validator) and asks the action only for inputs it has; the pre-commit configuration
 // passes pre-commit's own check and names the hooks there are; the commands they show validate
-// a backlog. (The action itself runs in action.test.ts, with the README's inputs; the npm lines
-// in package.test.ts; the hooks through pre-commit try-repo in .ci/run.)
+// a backlog. (The action itself runs in e2e/action.test.ts, with the README's inputs; the npm lines
+// in e2e/package.test.ts; the hooks through pre-commit try-repo in .ci/run.)
 import { spawnSync } from 'node:child_process';
 import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { backlogArgs } from '../helpers/command-line.js';
-import { runProcess } from '../helpers/process.js';
-import { runCli } from '../helpers/run-cli.js';
-import { tempDir } from '../helpers/temp-dir.js';
-import { actionErrors, workflowErrors } from '../helpers/workflow-lint.js';
+import { backlogArgs } from './helpers/command-line.js';
+import { runProcess } from './helpers/process.js';
+import { runCli } from './helpers/run-cli.js';
+import { tempDir } from './helpers/temp-dir.js';
+import { actionErrors, workflowErrors } from './helpers/workflow-lint.js';
 
-const repo = join(import.meta.dirname, '..', '..');
+const repo = join(import.meta.dirname, '..');
 const text = (path: string) => readFileSync(join(repo, path), 'utf8');
 const readme = text('README.md');
 const ciDoc = text('docs/ci.md');
