@@ -3,6 +3,8 @@
 // A load adds each file as it comes (load-backlog.ts); backlogOfFiles adds a list of them.
 import type { Project } from '../../schemas/project.js';
 import { BacklogIndex, type Backlog } from '../model/backlog.js';
+import { backlogWithFilesSwapped } from '../model/files-swapped.js';
+import { defineLazy } from '../model/lazy.js';
 import type { DiagnosticDraft } from '../model/diagnostic.js';
 import { buildGraph, type WorkloadGraph } from '../model/graph.js';
 import type { NodeLocation } from '../model/place.js';
@@ -61,8 +63,39 @@ export class ModelBuilder {
     }
   }
 
+  /** The findings of the files added. */
+  drafts(): DiagnosticDraft[] {
+    return [...this.problemDrafts, ...this.checkDrafts];
+  }
+
   finish(): BacklogModel {
     const backlog = this.index.build(this.project);
-    return { backlog, graph: buildGraph(backlog), drafts: [...this.problemDrafts, ...this.checkDrafts], unreadableFiles: this.unreadableFiles };
+    return { backlog, graph: buildGraph(backlog), drafts: this.drafts(), unreadableFiles: this.unreadableFiles };
   }
+}
+
+/**
+ * The model of `before`'s files with some of them read again (`swapped`, new files among them),
+ * without reading the others: `paths` are all the files after, in order. Undefined when a file
+ * swapped holds `project`, or held the project before (which file sets it first, and which sets
+ * it twice, is known only from all of them).
+ */
+export function modelWithFilesSwapped(before: BacklogModel, paths: readonly string[], swapped: readonly SourceFile[]): BacklogModel | undefined {
+  const changed = new Set(swapped.map((file) => file.path));
+  const projectFile = before.backlog.projectLocation?.file;
+  if (swapped.some((file) => file.check.projects.length > 0) || (projectFile !== undefined && changed.has(projectFile))) return undefined;
+  const order = new Map(paths.map((path, index) => [path, index]));
+  const fileOrder = (path: string) => order.get(path) ?? -1;
+  const builder = new ModelBuilder();
+  for (const file of swapped) builder.add(file);
+  const backlog = backlogWithFilesSwapped(before.backlog, new Map(swapped.map((file) => [file.path, file.check.entities])), fileOrder);
+  const unreadableFiles = [...before.unreadableFiles.filter((path) => !changed.has(path)), ...swapped.filter((file) => file.unreadable).map((file) => file.path)];
+  const model = {
+    backlog,
+    // Findings are put in order by their places once placed: these need only all be there.
+    drafts: [...before.drafts.filter((draft) => !changed.has(draft.place.file)), ...builder.drafts()],
+    unreadableFiles: unreadableFiles.sort((a, b) => fileOrder(a) - fileOrder(b)),
+  } as BacklogModel;
+  defineLazy(model, 'graph', () => buildGraph(backlog));
+  return model;
 }

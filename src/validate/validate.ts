@@ -53,7 +53,7 @@ export function validate(files: readonly SourceFile[], options: ValidateOptions,
  * those of its files and schemas, and the rules'; `files` gives the texts that place them.
  * `rules`: a query that shows only some codes runs only the rules that find them.
  */
-function findings(read: BacklogModel, options: ValidateOptions, files: LocatableFiles, rules: readonly Rule[] = RULES): Diagnostic[] {
+export function findings(read: BacklogModel, options: ValidateOptions, files: LocatableFiles, rules: readonly Rule[] = RULES): Diagnostic[] {
   const { backlog, graph, unreadableFiles } = read;
   // The rules add to the findings: a copy, so that the caller's model stays as it was.
   const drafts = [...read.drafts];

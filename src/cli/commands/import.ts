@@ -8,7 +8,7 @@ import { parse as parseYaml } from 'yaml';
 import type { CollectionName } from '../../../schemas/collections.js';
 import { COLLECTION_KINDS, COLLECTION_NAMES } from '../../../schemas/vocabulary.js';
 import type { ImportSource } from '../../../schemas/vocabulary.js';
-import { applyFileEdits, type ApplyResult } from '../../edit/apply-changes.js';
+import { applyFileEdits, editBaseOfFiles, type ApplyResult } from '../../edit/apply-changes.js';
 import type { Edit } from '../../edit/text-edits.js';
 import { errorMessage, IoError, UsageError } from '../../errors.js';
 import { columnMapOf, mapFileEntries, parseMapOptions, unusedColumns } from '../../import/column-map.js';
@@ -87,7 +87,7 @@ export async function runImport(source: ImportSource, files: readonly string[], 
       plans.set(result.collection, plan);
       for (const [file, fileEdits] of plan.edits) for (const edit of fileEdits) addTo(edits, file, edit);
     }
-    const applied = applyFileEdits(opened.files, edits, { root: opened.root, dryRun, asOf, model: opened, ...(journal ? { journal } : {}) });
+    const applied = applyFileEdits(editBaseOfFiles(opened.files, opened), edits, { root: opened.root, dryRun, asOf, ...(journal ? { journal } : {}) });
     const code = applied.status === 'refused' ? reportRefusal(applied, run, io, createStyle(colourEnabled(io, options.color))) : reportApplied(applied, io, createStyle(colourEnabled(io, options.color)));
     const summary = summarize(source, run, applied.status === 'refused' ? undefined : plans, unused);
     if (applied.status === 'dry-run' || applied.status === 'refused') io.stderr(summary);

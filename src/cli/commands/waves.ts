@@ -1,6 +1,6 @@
 // `backlog waves`: the waves with their load and findings; `--suggest`: a proposed assignment,
 // written into the files with `--write`.
-import { applyFileEdits } from '../../edit/apply-changes.js';
+import { applyFileEdits, editBaseOfFiles } from '../../edit/apply-changes.js';
 import { waveAssignmentEdits } from '../../edit/assign-waves.js';
 import type { WavesFormat } from '../../format/waves/formats.js';
 import { WAVE_PLAN_FORMATTERS, WAVES_FORMATTERS } from '../../format/waves/index.js';
@@ -51,7 +51,7 @@ async function waves(options: WavesOptions, io: CliIO, journal: string | undefin
 async function writeSuggestedWaves(options: WavesOptions, io: CliIO, asOf: string, journal: string | undefined): Promise<number> {
   const opened = await openBacklog(io, options.root);
   const plan = suggestWaves(opened.context, planOptions(options));
-  const result = applyFileEdits(opened.files, waveAssignmentEdits(opened.backlog, plan), { root: opened.root, dryRun: options.dryRun === true, asOf, model: opened, ...(journal ? { journal } : {}) });
+  const result = applyFileEdits(editBaseOfFiles(opened.files, opened), waveAssignmentEdits(opened.backlog, plan), { root: opened.root, dryRun: options.dryRun === true, asOf, ...(journal ? { journal } : {}) });
   return reportApplied(result, io, createStyle(colourEnabled(io, options.color)));
 }
 
