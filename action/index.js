@@ -27855,7 +27855,42 @@ var init_strongly_connected = __esm({
   }
 });
 
+// src/model/same-value.ts
+function sameValue(a, b2) {
+  if (a === b2) return true;
+  if (Array.isArray(a) && Array.isArray(b2)) return a.length === b2.length && a.every((item, i2) => sameValue(item, b2[i2]));
+  if (isRecord(a) && isRecord(b2)) {
+    const keys = /* @__PURE__ */ new Set([...Object.keys(a), ...Object.keys(b2)]);
+    return [...keys].every((key) => sameValue(a[key], b2[key]));
+  }
+  return Number.isNaN(a) && Number.isNaN(b2);
+}
+function isRecord(value2) {
+  return typeof value2 === "object" && value2 !== null && !Array.isArray(value2);
+}
+var init_same_value = __esm({
+  "src/model/same-value.ts"() {
+    "use strict";
+  }
+});
+
 // src/model/graph.ts
+function sameForGraph(a, b2) {
+  if (a.collection !== b2.collection || a.key !== b2.key || a.raw === void 0 !== (b2.raw === void 0)) return false;
+  const data = (entity2) => entity2.data;
+  const written = (entity2, field3) => (entity2.raw ?? data(entity2))[field3];
+  const same = (fields, read) => fields.every((field3) => sameValue(read(a, field3), read(b2, field3)));
+  switch (a.collection) {
+    case "workloads":
+      return same(["depends_on"], written);
+    case "servers":
+      return same(["workloads"], written) && same(["status", "cores", "memory_gb"], (entity2, field3) => data(entity2)[field3]);
+    case "dependencies":
+      return same(["from", "to", "classification"], (entity2, field3) => data(entity2)[field3]);
+    default:
+      return true;
+  }
+}
 function buildGraph(backlog) {
   const workloads = backlog.byKey.workloads;
   const serversOf2 = /* @__PURE__ */ new Map();
@@ -27990,6 +28025,7 @@ var init_graph = __esm({
     init_server_figures();
     init_references2();
     init_strongly_connected();
+    init_same_value();
     Edge = class {
       constructor(from, to, classification, dependency, dependsOn) {
         this.from = from;
@@ -28011,7 +28047,7 @@ function backlogOfFiles(files) {
   for (const file of files) builder.add(file);
   return builder.finish();
 }
-function modelWithFilesSwapped(before2, paths, swapped) {
+function modelWithFilesSwapped(before2, paths, swapped, graphAlike) {
   const changed = new Set(swapped.map((file) => file.path));
   const projectFile = before2.backlog.projectLocation?.file;
   if (swapped.some((file) => file.check.projects.length > 0) || projectFile !== void 0 && changed.has(projectFile)) return void 0;
@@ -28027,10 +28063,19 @@ function modelWithFilesSwapped(before2, paths, swapped) {
     drafts: [...before2.drafts.filter((draft) => !changed.has(draft.place.file)), ...builder.drafts()],
     unreadableFiles: unreadableFiles.sort((a, b2) => fileOrder(a) - fileOrder(b2))
   };
-  defineLazy(model, "graph", () => buildGraph(backlog));
+  const sameGraph = () => graphAlike !== void 0 && sameForGraphIn(before2.backlog, [...swapped].sort((a, b2) => fileOrder(a.path) - fileOrder(b2.path)));
+  defineLazy(model, "graph", () => (sameGraph() ? graphAlike(backlog) : void 0) ?? buildGraph(backlog));
   return model;
 }
-var ModelBuilder;
+function sameForGraphIn(before2, swapped) {
+  const paths = new Set(swapped.map((file) => file.path));
+  return GRAPH_COLLECTIONS.every((name) => {
+    const was = before2.entities[name].filter((entity2) => paths.has(entity2.file));
+    const now = swapped.flatMap((file) => file.check.entities.filter((entity2) => entity2.collection === name));
+    return was.length === now.length && was.every((entity2, at2) => sameForGraph(entity2, now[at2]));
+  });
+}
+var ModelBuilder, GRAPH_COLLECTIONS;
 var init_backlog_of_files = __esm({
   "src/load/backlog-of-files.ts"() {
     "use strict";
@@ -28081,6 +28126,7 @@ var init_backlog_of_files = __esm({
         return { backlog, graph: buildGraph(backlog), drafts: this.drafts(), unreadableFiles: this.unreadableFiles };
       }
     };
+    GRAPH_COLLECTIONS = ["workloads", "servers", "dependencies"];
   }
 });
 
@@ -45236,10 +45282,11 @@ function validate2(files, options, read = backlogOfFiles(files)) {
     sources: { get: (path) => byPath3().get(path)?.text }
   };
 }
-function findings(read, options, files, rules = RULES) {
-  const { backlog, graph, unreadableFiles } = read;
-  const drafts = [...read.drafts];
-  const context3 = { backlog, graph, asOf: options.asOf, unreadableFiles, report: (draft) => drafts.push(draft) };
+function findings(read, options, files, rules = RULES, withDraftsRead = true) {
+  const { backlog, unreadableFiles } = read;
+  const drafts = withDraftsRead ? [...read.drafts] : [];
+  const context3 = { backlog, asOf: options.asOf, unreadableFiles, report: (draft) => void drafts.push(draft) };
+  defineLazy(context3, "graph", () => read.graph);
   for (const rule of rules) rule(context3);
   const diagnostics = [];
   if (drafts.length > 0) {
@@ -45254,7 +45301,7 @@ function findings(read, options, files, rules = RULES) {
 function findingsKept(read, options, files, keep, rules = RULES) {
   const undated = keep(() => findings(read(), options, files, rules.filter((rule) => !DATED_RULES.includes(rule))));
   const datedRules = rules.filter((rule) => DATED_RULES.includes(rule));
-  const dated = datedRules.length > 0 ? findings({ ...read(), drafts: [] }, options, files, datedRules) : [];
+  const dated = datedRules.length > 0 ? findings(read(), options, files, datedRules, false) : [];
   return [...undated, ...dated].sort(compareDiagnostics);
 }
 var init_validate = __esm({
@@ -45265,6 +45312,7 @@ var init_validate = __esm({
     init_rules();
     init_backlog_of_files();
     init_severity();
+    init_lazy();
   }
 });
 
@@ -45881,25 +45929,6 @@ var init_write_output = __esm({
     "use strict";
     init_errors();
     init_atomic_write();
-  }
-});
-
-// src/model/same-value.ts
-function sameValue(a, b2) {
-  if (a === b2) return true;
-  if (Array.isArray(a) && Array.isArray(b2)) return a.length === b2.length && a.every((item, i2) => sameValue(item, b2[i2]));
-  if (isRecord(a) && isRecord(b2)) {
-    const keys = /* @__PURE__ */ new Set([...Object.keys(a), ...Object.keys(b2)]);
-    return [...keys].every((key) => sameValue(a[key], b2[key]));
-  }
-  return Number.isNaN(a) && Number.isNaN(b2);
-}
-function isRecord(value2) {
-  return typeof value2 === "object" && value2 !== null && !Array.isArray(value2);
-}
-var init_same_value = __esm({
-  "src/model/same-value.ts"() {
-    "use strict";
   }
 });
 
@@ -52301,6 +52330,11 @@ function graphSections(backlog, graph) {
   const figures = { status, cores, memory_gb, repeated: [...repeated] };
   return { [GRAPH_SECTION]: storedGraph(backlog, graph), [FIGURES_SECTION]: figures };
 }
+function graphSectionsAsWritten(sectionJson) {
+  const graph = sectionJson(GRAPH_SECTION);
+  const figures = sectionJson(FIGURES_SECTION);
+  return graph && figures && { [GRAPH_SECTION]: graph, [FIGURES_SECTION]: figures };
+}
 function graphOfSections(section, model) {
   return graphOfStored(section(GRAPH_SECTION), model, () => {
     const stored = section(FIGURES_SECTION);
@@ -52456,7 +52490,7 @@ async function saveSnapshot(cache, root, source, content, takenAt) {
   return writeSnapshot(cache, root, header, content);
 }
 function writeSnapshot(cache, root, header, content, earlier) {
-  const graph = graphSections(content.backlog, content.graph ?? buildGraph(content.backlog));
+  const graph = earlier?.graph ?? graphSections(content.backlog, content.graph ?? buildGraph(content.backlog));
   const written = cache.write(cache.location(root, "snapshot"), header, { ...modelSections(content.backlog, header.paths, true, earlier), ...graph });
   cache.tidy(root);
   return written ? keeper(cache, root, header) : void 0;
@@ -52490,6 +52524,18 @@ async function openSnapshot(cache, root, source, filesOf, options = {}) {
   if (differing.length === 0) settle2(file, header, checkedAt);
   const fullParser = new Set(header.fullParser.map((index) => header.paths[index]));
   const model = storedModelOf(file, header.paths);
+  const section = (name) => {
+    const found = file.section(name);
+    if (found === void 0) throw new DamagedCacheError(`the snapshot ${cache.location(root, "snapshot")} has no ${name}`);
+    return found;
+  };
+  const alike = /* @__PURE__ */ new WeakSet();
+  const graphOf2 = (over) => {
+    const graph = graphOfSections(section, over);
+    alike.add(graph);
+    return graph;
+  };
+  const graphOver = (backlog) => graphOf2({ backlog, entityAt: ((name, index) => backlog.entities[name][index]) });
   const stampedIndex = new Map(header.stamped.map((path, index) => [path, index]));
   const opened = {
     backlog: model.backlog,
@@ -52499,6 +52545,8 @@ async function openSnapshot(cache, root, source, filesOf, options = {}) {
     kept: keeper(cache, root, header),
     paths: header.paths,
     changed: differing,
+    graphOver,
+    madeGraph: (graph) => alike.has(graph),
     holds: (path, bytes) => {
       const index = stampedIndex.get(path);
       if (index === void 0 || (source.stamp(path)?.key ?? null) !== header.stamps[index]) return false;
@@ -52508,18 +52556,15 @@ async function openSnapshot(cache, root, source, filesOf, options = {}) {
     writeForward: async (content) => {
       const forward = await headerForward(header, source, content);
       if (!forward) return void 0;
-      const keep = writeSnapshot(cache, root, forward, content, { backlog: model.backlog, sectionJson: (name) => file.sectionJson(name) });
+      const sectionJson = (name) => file.sectionJson(name);
+      const graph = content.graph && alike.has(content.graph) ? graphSectionsAsWritten(sectionJson) : void 0;
+      const keep = writeSnapshot(cache, root, forward, content, { backlog: model.backlog, sectionJson, ...graph ? { graph } : {} });
       const replaced = `.${contentIdOf(header)}`;
       if (keep) cache.remove(root, "kept", (key) => key.endsWith(replaced));
       return keep;
     }
   };
-  const section = (name) => {
-    const found = file.section(name);
-    if (found === void 0) throw new DamagedCacheError(`the snapshot ${cache.location(root, "snapshot")} has no ${name}`);
-    return found;
-  };
-  defineLazy(opened, "graph", () => graphOfSections(section, model));
+  defineLazy(opened, "graph", () => graphOf2(model));
   return opened;
 }
 function keeper(cache, root, header) {
@@ -57208,7 +57253,7 @@ function applyChanges(base, changes2, options) {
 function modelAfter(base, changed) {
   const byPath3 = new Map(changed.map(([path, text3]) => [path, readSourceFile(path, Buffer.from(text3))]));
   const paths = [...base.paths, ...changed.flatMap(([path]) => base.fileAt(path) ? [] : [path])];
-  const model = modelWithFilesSwapped(base.model, paths, [...byPath3.values()]) ?? base.modelOfAll?.(paths.map((path) => byPath3.get(path) ?? base.fileAt(path)));
+  const model = modelWithFilesSwapped(base.model, paths, [...byPath3.values()], base.graphAlike) ?? base.modelOfAll?.(paths.map((path) => byPath3.get(path) ?? base.fileAt(path)));
   if (!model) throw new Error("the model after the change needs every file read");
   return { paths, byPath: byPath3, model };
 }
@@ -61828,14 +61873,15 @@ function snapshotBase(snapshot, realRoot) {
   const stored = { backlog: snapshot.backlog, drafts: snapshot.drafts, unreadableFiles: snapshot.unreadableFiles };
   defineLazy(stored, "graph", () => snapshot.graph);
   if (changed.size > 0) {
-    const model = modelWithFilesSwapped(stored, snapshot.paths, [...changed.values()]);
-    return model && { paths: snapshot.paths, fileAt, model, keepsFindings: true };
+    const model = modelWithFilesSwapped(stored, snapshot.paths, [...changed.values()], snapshot.graphOver);
+    return model && { paths: snapshot.paths, fileAt, model, keepsFindings: true, graphAlike: (backlog) => snapshot.madeGraph(model.graph) ? snapshot.graphOver(backlog) : void 0 };
   }
   return {
     paths: snapshot.paths,
     fileAt,
     model: stored,
     keepsFindings: true,
+    graphAlike: snapshot.graphOver,
     findingsBefore: (asOf) => findingsKept(() => stored, { asOf }, { get: fileAt }, (compute) => snapshot.kept("findings", compute))
   };
 }

@@ -106,14 +106,16 @@ function snapshotBase(snapshot: OpenedSnapshot, realRoot: string): EditBase | un
   const stored = { backlog: snapshot.backlog, drafts: snapshot.drafts, unreadableFiles: snapshot.unreadableFiles } as BacklogModel;
   defineLazy(stored, 'graph', () => snapshot.graph);
   if (changed.size > 0) {
-    const model = modelWithFilesSwapped(stored, snapshot.paths, [...changed.values()]);
-    return model && { paths: snapshot.paths, fileAt, model, keepsFindings: true };
+    const model = modelWithFilesSwapped(stored, snapshot.paths, [...changed.values()], snapshot.graphOver);
+    // The model after an edit has the snapshot's graph only if this one has it still.
+    return model && { paths: snapshot.paths, fileAt, model, keepsFindings: true, graphAlike: (backlog) => (snapshot.madeGraph(model.graph) ? snapshot.graphOver(backlog) : undefined) };
   }
   return {
     paths: snapshot.paths,
     fileAt,
     model: stored,
     keepsFindings: true,
+    graphAlike: snapshot.graphOver,
     findingsBefore: (asOf) => findingsKept(() => stored, { asOf }, { get: fileAt }, (compute) => snapshot.kept('findings', compute)),
   };
 }

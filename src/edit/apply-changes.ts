@@ -8,6 +8,8 @@ import { backlogOfFiles, modelWithFilesSwapped, type BacklogModel } from '../loa
 import { readSourceFile } from '../load/read-source-file.js';
 import { findingDelta } from '../diff/review.js';
 import type { Diagnostic } from '../model/diagnostic.js';
+import type { Backlog } from '../model/backlog.js';
+import type { WorkloadGraph } from '../model/graph.js';
 import { findings, findingsKept } from '../validate/validate.js';
 import { writeFilesAtomic, writeFilesJournaled } from '../files/atomic-write.js';
 import { readFileText } from '../load/file-text.js';
@@ -40,6 +42,8 @@ export interface EditBase {
   findingsBefore?(asOf: string): Diagnostic[];
   /** Keeps findings with its model: the change works out those of the model after (`AfterChange.undatedFindings`) to keep with it. */
   keepsFindings?: boolean;
+  /** The model's graph over another backlog of the same graph, when it has one that names entities by their places (a snapshot's); undefined when not. */
+  graphAlike?(backlog: Backlog): WorkloadGraph | undefined;
   /** The model of all these files, for an edit whose model cannot be made by swapping files (a file with `project`). */
   modelOfAll?(files: SourceFile[]): BacklogModel;
 }
@@ -109,7 +113,7 @@ export function applyChanges(base: EditBase, changes: ReadonlyMap<string, string
 function modelAfter(base: EditBase, changed: ReadonlyArray<[string, string]>) {
   const byPath = new Map(changed.map(([path, text]) => [path, readSourceFile(path, Buffer.from(text))]));
   const paths = [...base.paths, ...changed.flatMap(([path]) => (base.fileAt(path) ? [] : [path]))];
-  const model = modelWithFilesSwapped(base.model, paths, [...byPath.values()]) ?? base.modelOfAll?.(paths.map((path) => byPath.get(path) ?? base.fileAt(path)!));
+  const model = modelWithFilesSwapped(base.model, paths, [...byPath.values()], base.graphAlike) ?? base.modelOfAll?.(paths.map((path) => byPath.get(path) ?? base.fileAt(path)!));
   if (!model) throw new Error('the model after the change needs every file read');
   return { paths, byPath, model };
 }

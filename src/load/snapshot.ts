@@ -16,10 +16,11 @@ import { decodeText } from './decode.js';
 import { ROOT_FILE } from './find-root.js';
 import type { Cache } from '../cache/cache.js';
 import type { CacheFile } from '../cache/cache-file.js';
-import { modelHeader, modelSections, storedModelOf, type EarlierModel, type ModelHeader } from './model-snapshot.js';
+import { modelHeader, modelSections, storedModelOf, type EarlierModel, type ModelHeader, type StoredModel } from './model-snapshot.js';
 import { buildGraph, type WorkloadGraph } from '../model/graph.js';
 import { defineLazy } from '../model/lazy.js';
-import { graphOfSections, graphSections } from './graph-snapshot.js';
+import { graphOfSections, graphSections, graphSectionsAsWritten } from './graph-snapshot.js';
+import type { CollectionName } from '../../schemas/vocabulary.js';
 import type { ParserName } from './types.js';
 
 /** Bump when the snapshot changes shape. */
@@ -98,6 +99,10 @@ export interface OpenedSnapshot {
    * files are others. Gives the keeper of the values worked out from it.
    */
   writeForward(content: ForwardContent): Promise<Keep | undefined>;
+  /** Its graph over another backlog whose entities give the graph the same, place by place (model/graph.ts, sameForGraph). */
+  graphOver(backlog: Backlog): WorkloadGraph;
+  /** Whether a graph is its own, or one `graphOver` made. */
+  madeGraph(graph: WorkloadGraph): boolean;
 }
 
 /** A model after some of the snapshot's files were written (SnapshotContent without the files that stayed). */
@@ -155,8 +160,9 @@ export async function saveSnapshot(cache: Cache, root: string, source: StampedSo
   return writeSnapshot(cache, root, header, content);
 }
 
-function writeSnapshot(cache: Cache, root: string, header: SnapshotHeader, content: Pick<SnapshotContent, 'backlog' | 'graph'>, earlier?: EarlierModel): Keep | undefined {
-  const graph = graphSections(content.backlog, content.graph ?? buildGraph(content.backlog));
+/** `earlier`: the snapshot this one is written forward from, with its graph's sections when the graph is the same. */
+function writeSnapshot(cache: Cache, root: string, header: SnapshotHeader, content: Pick<SnapshotContent, 'backlog' | 'graph'>, earlier?: EarlierModel & { graph?: Record<string, unknown> }): Keep | undefined {
+  const graph = earlier?.graph ?? graphSections(content.backlog, content.graph ?? buildGraph(content.backlog));
   const written = cache.write(cache.location(root, 'snapshot'), header, { ...modelSections(content.backlog, header.paths, true, earlier), ...graph });
   cache.tidy(root);
   return written ? keeper(cache, root, header) : undefined;
@@ -208,6 +214,19 @@ export async function openSnapshot(
   if (differing.length === 0) settle(file, header, checkedAt);
   const fullParser = new Set(header.fullParser.map((index) => header.paths[index]));
   const model = storedModelOf(file, header.paths);
+  const section = <T>(name: string): T => {
+    const found = file.section<T>(name);
+    if (found === undefined) throw new DamagedCacheError(`the snapshot ${cache.location(root, 'snapshot')} has no ${name}`);
+    return found;
+  };
+  /** Graphs made of this snapshot's over another model (`graphOver`): its sections are theirs. */
+  const alike = new WeakSet<WorkloadGraph>();
+  const graphOf = (over: StoredModel) => {
+    const graph = graphOfSections(section, over);
+    alike.add(graph);
+    return graph;
+  };
+  const graphOver = (backlog: Backlog) => graphOf({ backlog, entityAt: ((name: CollectionName, index: number) => backlog.entities[name][index]) as StoredModel['entityAt'] });
   const stampedIndex = new Map(header.stamped.map((path, index) => [path, index]));
   const opened = {
     backlog: model.backlog,
@@ -217,6 +236,8 @@ export async function openSnapshot(
     kept: keeper(cache, root, header),
     paths: header.paths,
     changed: differing,
+    graphOver,
+    madeGraph: (graph: WorkloadGraph) => alike.has(graph),
     holds: (path: string, bytes: Uint8Array) => {
       const index = stampedIndex.get(path);
       if (index === undefined || (source.stamp(path)?.key ?? null) !== header.stamps[index]) return false;
@@ -226,19 +247,16 @@ export async function openSnapshot(
     writeForward: async (content: ForwardContent) => {
       const forward = await headerForward(header, source, content);
       if (!forward) return undefined;
-      const keep = writeSnapshot(cache, root, forward, content, { backlog: model.backlog, sectionJson: (name) => file.sectionJson(name) });
+      const sectionJson = (name: string) => file.sectionJson(name);
+      const graph = content.graph && alike.has(content.graph) ? graphSectionsAsWritten(sectionJson) : undefined;
+      const keep = writeSnapshot(cache, root, forward, content, { backlog: model.backlog, sectionJson, ...(graph ? { graph } : {}) });
       // What was kept of this snapshot is of no use once it is replaced.
       const replaced = `.${contentIdOf(header)}`;
       if (keep) cache.remove(root, 'kept', (key) => key.endsWith(replaced));
       return keep;
     },
   } as Omit<OpenedSnapshot, 'graph'> as OpenedSnapshot;
-  const section = <T>(name: string): T => {
-    const found = file.section<T>(name);
-    if (found === undefined) throw new DamagedCacheError(`the snapshot ${cache.location(root, 'snapshot')} has no ${name}`);
-    return found;
-  };
-  defineLazy(opened, 'graph', () => graphOfSections(section, model));
+  defineLazy(opened, 'graph', () => graphOf(model));
   return opened;
 }
 
