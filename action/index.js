@@ -57252,7 +57252,12 @@ function applyChanges(base, changes2, options) {
 }
 function modelAfter(base, changed) {
   const byPath3 = new Map(changed.map(([path, text3]) => [path, readSourceFile(path, Buffer.from(text3))]));
-  const paths = [...base.paths, ...changed.flatMap(([path]) => base.fileAt(path) ? [] : [path])];
+  const paths = [...base.paths];
+  for (const [path] of changed) {
+    if (base.fileAt(path)) continue;
+    const after = paths.findIndex((other) => other > path);
+    paths.splice(after === -1 ? paths.length : after, 0, path);
+  }
   const model = modelWithFilesSwapped(base.model, paths, [...byPath3.values()], base.graphAlike) ?? base.modelOfAll?.(paths.map((path) => byPath3.get(path) ?? base.fileAt(path)));
   if (!model) throw new Error("the model after the change needs every file read");
   return { paths, byPath: byPath3, model };

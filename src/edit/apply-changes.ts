@@ -112,7 +112,13 @@ export function applyChanges(base: EditBase, changes: ReadonlyMap<string, string
 /** The model after the change: the base's with the changed files read again, else (a file with `project`) from all the files. */
 function modelAfter(base: EditBase, changed: ReadonlyArray<[string, string]>) {
   const byPath = new Map(changed.map(([path, text]) => [path, readSourceFile(path, Buffer.from(text))]));
-  const paths = [...base.paths, ...changed.flatMap(([path]) => (base.fileAt(path) ? [] : [path]))];
+  // A new file takes its place in the order the files are listed in (by path), as a load would read it.
+  const paths = [...base.paths];
+  for (const [path] of changed) {
+    if (base.fileAt(path)) continue;
+    const after = paths.findIndex((other) => other > path);
+    paths.splice(after === -1 ? paths.length : after, 0, path);
+  }
   const model = modelWithFilesSwapped(base.model, paths, [...byPath.values()], base.graphAlike) ?? base.modelOfAll?.(paths.map((path) => byPath.get(path) ?? base.fileAt(path)!));
   if (!model) throw new Error('the model after the change needs every file read');
   return { paths, byPath, model };
