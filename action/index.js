@@ -52495,11 +52495,11 @@ function writeSnapshot(cache, root, header, content, earlier) {
   cache.tidy(root);
   return written ? keeper(cache, root, header) : void 0;
 }
-async function headerForward(header, source, content) {
+async function headerForward(header, source, content, checkedAt) {
   if (content.paths.length !== header.paths.length || content.paths.some((path, index) => path !== header.paths[index])) return void 0;
   const written = new Map(content.written.map((file) => [file.path, file]));
   const stamps = [...header.stamps];
-  const racy = { ...header.racy };
+  const racy = Object.fromEntries(Object.entries(header.racy).filter(([, entry]) => entry.changedAt >= checkedAt - RACY_MS));
   for (const [index, path] of header.stamped.entries()) {
     const file = written.get(path);
     if (!file) continue;
@@ -52521,7 +52521,7 @@ async function openSnapshot(cache, root, source, filesOf, options = {}) {
   const changedAtMost = options.changedAtMost ?? 0;
   const differing = await differingFiles(header, source, filesOf, changedAtMost);
   if (!differing || differing.length > changedAtMost || differing.includes(ROOT_FILE)) return void 0;
-  if (differing.length === 0) settle2(file, header, checkedAt);
+  if (differing.length === 0 && options.settle !== false) settle2(file, header, checkedAt);
   const fullParser = new Set(header.fullParser.map((index) => header.paths[index]));
   const model = storedModelOf(file, header.paths);
   const section = (name) => {
@@ -52554,7 +52554,7 @@ async function openSnapshot(cache, root, source, filesOf, options = {}) {
       return hash === void 0 || hashOf(bytes) === hash;
     },
     writeForward: async (content) => {
-      const forward = await headerForward(header, source, content);
+      const forward = await headerForward(header, source, content, checkedAt);
       if (!forward) return void 0;
       const sectionJson = (name) => file.sectionJson(name);
       const graph = content.graph && alike.has(content.graph) ? graphSectionsAsWritten(sectionJson) : void 0;
@@ -61823,7 +61823,7 @@ async function openForEdit(io, rootOption) {
   const source = fsSource(root);
   const cache = cacheOf(io);
   const takenAt = Date.now();
-  const snapshot = cache && await openSnapshot(cache, root, source, (exclude) => backlogPaths(source, exclude), { changedAtMost: CHANGED_AT_MOST });
+  const snapshot = cache && await openSnapshot(cache, root, source, (exclude) => backlogPaths(source, exclude), { changedAtMost: CHANGED_AT_MOST, settle: false });
   const base = snapshot && snapshotBase(snapshot, source.realRoot);
   if (!snapshot || !base) return openFromFiles(io, root, source, takenAt, true);
   warnOfSkipsAndErrors(io, source, base.model.drafts);
@@ -61862,7 +61862,12 @@ async function openFromFiles(io, root, source, takenAt, warn) {
   return opened;
 }
 function snapshotBase(snapshot, realRoot) {
-  const changed = new Map(snapshot.changed.map((path) => [path, readSourceFile(path, readFileSync6(join14(realRoot, path)))]));
+  const changed = /* @__PURE__ */ new Map();
+  for (const path of snapshot.changed) {
+    const bytes = readIfThere(join14(realRoot, path));
+    if (!bytes) return void 0;
+    changed.set(path, readSourceFile(path, bytes));
+  }
   const files = new Map(changed);
   const paths = new Set(snapshot.paths);
   const fileAt = (path) => {
@@ -61889,6 +61894,13 @@ function snapshotBase(snapshot, realRoot) {
     graphAlike: snapshot.graphOver,
     findingsBefore: (asOf) => findingsKept(() => stored, { asOf }, { get: fileAt }, (compute) => snapshot.kept("findings", compute))
   };
+}
+function readIfThere(path) {
+  try {
+    return readFileSync6(path);
+  } catch {
+    return void 0;
+  }
 }
 function forwardOf(after) {
   const { backlog, graph, drafts, unreadableFiles } = after.model;

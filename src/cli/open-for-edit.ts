@@ -42,7 +42,7 @@ export async function openForEdit(io: CliIO, rootOption: string | undefined): Pr
   const source = fsSource(root);
   const cache = cacheOf(io);
   const takenAt = Date.now();
-  const snapshot = cache && (await openSnapshot(cache, root, source, (exclude) => backlogPaths(source, exclude), { changedAtMost: CHANGED_AT_MOST }));
+  const snapshot = cache && (await openSnapshot(cache, root, source, (exclude) => backlogPaths(source, exclude), { changedAtMost: CHANGED_AT_MOST, settle: false }));
   const base = snapshot && snapshotBase(snapshot, source.realRoot);
   if (!snapshot || !base) return openFromFiles(io, root, source, takenAt, true);
   warnOfSkipsAndErrors(io, source, base.model.drafts);
@@ -90,7 +90,13 @@ async function openFromFiles(io: CliIO, root: string, source: FsSource, takenAt:
  * swapped into its model. Undefined when that model cannot be made so (a file with `project`).
  */
 function snapshotBase(snapshot: OpenedSnapshot, realRoot: string): EditBase | undefined {
-  const changed = new Map(snapshot.changed.map((path) => [path, readSourceFile(path, readFileSync(join(realRoot, path)))]));
+  const changed = new Map<string, SourceFile>();
+  for (const path of snapshot.changed) {
+    const bytes = readIfThere(join(realRoot, path));
+    // Gone since it was listed: the files are read, and say so.
+    if (!bytes) return undefined;
+    changed.set(path, readSourceFile(path, bytes));
+  }
   const files = new Map<string, SourceFile>(changed);
   const paths = new Set(snapshot.paths);
   const fileAt = (path: string): SourceFile | undefined => {
@@ -118,6 +124,14 @@ function snapshotBase(snapshot: OpenedSnapshot, realRoot: string): EditBase | un
     graphAlike: snapshot.graphOver,
     findingsBefore: (asOf) => findingsKept(() => stored, { asOf }, { get: fileAt }, (compute) => snapshot.kept('findings', compute)),
   };
+}
+
+function readIfThere(path: string): Buffer | undefined {
+  try {
+    return readFileSync(path);
+  } catch {
+    return undefined;
+  }
 }
 
 function forwardOf(after: AfterChange) {

@@ -106,7 +106,7 @@ export interface OpenedSnapshot {
 }
 
 /** A model after some of the snapshot's files were written (SnapshotContent without the files that stayed). */
-export type ForwardContent = Omit<SnapshotContent, 'files' | 'exclude' | 'rootFile'> & {
+type ForwardContent = Omit<SnapshotContent, 'files' | 'exclude' | 'rootFile'> & {
   paths: readonly string[];
   written: ReadonlyArray<{ path: string; text: string; parser: ParserName }>;
 };
@@ -169,11 +169,13 @@ function writeSnapshot(cache: Cache, root: string, header: SnapshotHeader, conte
 }
 
 /** The header of the snapshot after `content.written` were written (see OpenedSnapshot.writeForward); undefined when it cannot be. */
-async function headerForward(header: SnapshotHeader, source: StampedSource, content: ForwardContent): Promise<SnapshotHeader | undefined> {
+async function headerForward(header: SnapshotHeader, source: StampedSource, content: ForwardContent, checkedAt: number): Promise<SnapshotHeader | undefined> {
   if (content.paths.length !== header.paths.length || content.paths.some((path, index) => path !== header.paths[index])) return undefined;
   const written = new Map(content.written.map((file) => [file.path, file]));
   const stamps = [...header.stamps];
-  const racy: SnapshotHeader['racy'] = { ...header.racy };
+  // A racy file whose content was checked when the snapshot was opened, and which had changed
+  // RACY_MS before that, is settled (see `settle`); every file written is (racy) below.
+  const racy = Object.fromEntries(Object.entries(header.racy).filter(([, entry]) => entry.changedAt >= checkedAt - RACY_MS)) as SnapshotHeader['racy'];
   for (const [index, path] of header.stamped.entries()) {
     // Another file keeps the stamp the model was made with: if it changed since, it no longer matches.
     const file = written.get(path);
@@ -195,14 +197,15 @@ async function headerForward(header: SnapshotHeader, source: StampedSource, cont
  * (and for a snapshot that cannot be read: the caller reads the files). `filesOf(exclude)`
  * lists the backlog files as the loader would with those exclude globs. `changedAtMost`: a
  * snapshot that this many files at most (not the root file) changed since is opened still, and
- * says which (`changed`).
+ * says which (`changed`). `settle: false`: its racy files are left for `writeForward` to settle
+ * (an edit writes it forward: settling would write it twice).
  */
 export async function openSnapshot(
   cache: Cache,
   root: string,
   source: StampedSource,
   filesOf: (exclude: readonly string[]) => Promise<string[]>,
-  options: { changedAtMost?: number } = {},
+  options: { changedAtMost?: number; settle?: boolean } = {},
 ): Promise<OpenedSnapshot | undefined> {
   const file = cache.read<SnapshotHeader>(cache.location(root, 'snapshot'));
   const header = file?.header;
@@ -211,7 +214,7 @@ export async function openSnapshot(
   const changedAtMost = options.changedAtMost ?? 0;
   const differing = await differingFiles(header, source, filesOf, changedAtMost);
   if (!differing || differing.length > changedAtMost || differing.includes(ROOT_FILE)) return undefined;
-  if (differing.length === 0) settle(file, header, checkedAt);
+  if (differing.length === 0 && options.settle !== false) settle(file, header, checkedAt);
   const fullParser = new Set(header.fullParser.map((index) => header.paths[index]));
   const model = storedModelOf(file, header.paths);
   const section = <T>(name: string): T => {
@@ -245,7 +248,7 @@ export async function openSnapshot(
       return hash === undefined || hashOf(bytes) === hash;
     },
     writeForward: async (content: ForwardContent) => {
-      const forward = await headerForward(header, source, content);
+      const forward = await headerForward(header, source, content, checkedAt);
       if (!forward) return undefined;
       const sectionJson = (name: string) => file.sectionJson(name);
       const graph = content.graph && alike.has(content.graph) ? graphSectionsAsWritten(sectionJson) : undefined;

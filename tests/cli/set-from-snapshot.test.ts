@@ -24,6 +24,8 @@ import { matchingEntities } from '../../src/query/list.js';
 import { findEntity } from '../../src/query/show.js';
 import { parseCondition } from '../../src/query/where.js';
 import { validate } from '../../src/validate/validate.js';
+import { readCacheFile } from '../../src/cache/cache-file.js';
+import { RACY_MS } from '../../src/load/snapshot.js';
 import { runCli } from '../helpers/run-cli.js';
 import { copyOf, snapshot, tempDir } from '../helpers/temp-dir.js';
 
@@ -213,6 +215,15 @@ describe('set from the snapshot', () => {
     expect((await runCli(['show', 'wl-42', '-f', 'json', '--root', root], { env })).stdout).toContain('"priority": "medium"');
     expect(await runCli(['set', 'wl-42', 'priority=low', '--root', root], { env })).toEqual({ code: 0, stdout: 'Wrote workloads/wl-42.yaml.\n', stderr: '' });
     expect(modified(env.XDG_CACHE_HOME, 'parse')).toBe(parseCacheAt);
+    // A file written (every file, just generated) is kept by its content until it is older than
+    // a clock tick can hide; the next edit, that long after, keeps it by its stamp again (as a
+    // query would have settled it), all but the file it writes.
+    const racyOf = () => Object.keys(readCacheFile<{ racy: Record<string, unknown>; stamped: string[] }>(join(env.XDG_CACHE_HOME, 'migration-backlog', cacheFile(env.XDG_CACHE_HOME, 'snapshot')!))!.header.racy);
+    const stamped = readCacheFile<{ stamped: string[] }>(join(env.XDG_CACHE_HOME, 'migration-backlog', cacheFile(env.XDG_CACHE_HOME, 'snapshot')!))!.header.stamped;
+    expect(racyOf()).toContain(String(stamped.indexOf('workloads/wl-42.yaml')));
+    await new Promise((resolve) => setTimeout(resolve, RACY_MS + 200));
+    expect((await runCli(['set', 'wl-7', 'priority=low', '--root', root], { env })).code).toBe(0);
+    expect(racyOf()).toEqual([String(stamped.indexOf('workloads/wl-7.yaml'))]);
     // Removing a file leaves the snapshot behind: the next edit reads the files, and says the same.
     unlinkSync(join(root, 'workloads', 'wl-199.yaml'));
     const other = copyOf(root);
