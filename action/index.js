@@ -57729,6 +57729,122 @@ var init_report_applied = __esm({
   }
 });
 
+// src/cli/open-for-edit.ts
+var open_for_edit_exports = {};
+__export(open_for_edit_exports, {
+  openForEdit: () => openForEdit
+});
+import { readFileSync as readFileSync6 } from "node:fs";
+import { join as join14 } from "node:path";
+async function openForEdit(io, rootOption) {
+  const root = await backlogRoot(io, rootOption);
+  const source = fsSource(root);
+  const cache = cacheOf(io);
+  const takenAt = Date.now();
+  const snapshot = cache && await openSnapshot(cache, root, source, (exclude) => backlogPaths(source, exclude), { changedAtMost: CHANGED_AT_MOST, settle: false });
+  const base = snapshot && snapshotBase(snapshot, source.realRoot);
+  if (!snapshot || !base) return openFromFiles(io, root, source, takenAt, true);
+  warnOfSkipsAndErrors(io, source, base.model.drafts);
+  const opened = {
+    root,
+    context: queryContext(base.model),
+    base,
+    written: async (after) => {
+      const edited = new Set(after.written.map((file) => file.path));
+      const written = [...after.written, ...snapshot.changed.filter((path) => !edited.has(path)).map((path) => base.fileAt(path))];
+      const keep = await snapshot.writeForward({ ...forwardOf(after), written });
+      if (keep && after.undatedFindings) keep("findings", () => after.undatedFindings);
+    },
+    toEdit: async (paths) => [...paths].some((path) => (base.fileAt(path)?.check.projects.length ?? 0) > 0) ? openFromFiles(io, root, source, takenAt, false) : opened
+  };
+  return opened;
+}
+async function openFromFiles(io, root, source, takenAt, warn) {
+  const cache = cacheOf(io);
+  const read = await readBacklog(io, root, source, { snapshot: false });
+  if (warn) warnOfSkipsAndErrors(io, source, read.drafts);
+  const base = { ...editBaseOfFiles(read.files, read), keepsFindings: cache !== void 0 };
+  const opened = {
+    root,
+    context: { backlog: read.backlog, graph: read.graph },
+    base,
+    written: async (after) => {
+      if (!cache) return;
+      const written = new Map(after.written.map((file) => [file.path, file]));
+      const files = after.paths.map((path) => written.get(path) ?? base.fileAt(path));
+      const keep = await saveSnapshot(cache, root, source, { ...forwardOf(after), files, exclude: read.root.exclude, rootFile: written.get(read.root.file?.path ?? "") ?? read.root.file }, takenAt);
+      if (keep && after.undatedFindings) keep("findings", () => after.undatedFindings);
+    },
+    toEdit: async () => opened
+  };
+  return opened;
+}
+function snapshotBase(snapshot, realRoot) {
+  const changed = /* @__PURE__ */ new Map();
+  for (const path of snapshot.changed) {
+    const bytes = readIfThere(join14(realRoot, path));
+    if (!bytes) return void 0;
+    changed.set(path, readSourceFile(path, bytes));
+  }
+  const files = new Map(changed);
+  const paths = new Set(snapshot.paths);
+  const fileAt = (path) => {
+    if (!paths.has(path)) return void 0;
+    let file = files.get(path);
+    if (!file) {
+      const bytes = readFileSync6(join14(realRoot, path));
+      if (!snapshot.holds(path, bytes)) throw new IoError(`${path} changed while it was read (another command or an editor wrote it): nothing was written; run the command again`);
+      files.set(path, file = readSourceFile(path, bytes));
+    }
+    return file;
+  };
+  const stored = { backlog: snapshot.backlog, drafts: snapshot.drafts, unreadableFiles: snapshot.unreadableFiles };
+  defineLazy(stored, "graph", () => snapshot.graph);
+  if (changed.size > 0) {
+    const model = modelWithFilesSwapped(stored, snapshot.paths, [...changed.values()], snapshot.graphOver);
+    return model && { paths: snapshot.paths, fileAt, model, keepsFindings: true, graphAlike: (backlog) => snapshot.madeGraph(model.graph) ? snapshot.graphOver(backlog) : void 0 };
+  }
+  return {
+    paths: snapshot.paths,
+    fileAt,
+    model: stored,
+    keepsFindings: true,
+    graphAlike: snapshot.graphOver,
+    findingsBefore: (asOf) => findingsKept(() => stored, { asOf }, { get: fileAt }, (compute) => snapshot.kept("findings", compute))
+  };
+}
+function readIfThere(path) {
+  try {
+    return readFileSync6(path);
+  } catch {
+    return void 0;
+  }
+}
+function forwardOf(after) {
+  const { backlog, graph, drafts, unreadableFiles } = after.model;
+  return { paths: after.paths, written: after.written, backlog, graph, drafts, unreadableFiles };
+}
+var CHANGED_AT_MOST;
+var init_open_for_edit = __esm({
+  "src/cli/open-for-edit.ts"() {
+    "use strict";
+    init_apply_changes();
+    init_file_filter();
+    init_fs_source();
+    init_read_source_file();
+    init_snapshot();
+    init_validate();
+    init_backlog_of_files();
+    init_lazy();
+    init_backlog_root();
+    init_caching();
+    init_open_backlog();
+    init_read_backlog();
+    init_errors();
+    CHANGED_AT_MOST = 64;
+  }
+});
+
 // src/cli/commands/waves.ts
 var waves_exports = {};
 __export(waves_exports, {
@@ -57752,9 +57868,13 @@ async function waves(options, io, journal) {
   return 0;
 }
 async function writeSuggestedWaves(options, io, asOf, journal) {
-  const opened = await openBacklog(io, options.root);
+  const { openForEdit: openForEdit2 } = await Promise.resolve().then(() => (init_open_for_edit(), open_for_edit_exports));
+  const opened = await openForEdit2(io, options.root);
   const plan = suggestWaves(opened.context, planOptions(options));
-  const result = applyFileEdits(editBaseOfFiles(opened.files, opened), waveAssignmentEdits(opened.backlog, plan), { root: opened.root, dryRun: options.dryRun === true, asOf, ...journal ? { journal } : {} });
+  const edits = waveAssignmentEdits(opened.context.backlog, plan);
+  const editing = await opened.toEdit(edits.keys());
+  const result = applyFileEdits(editing.base, edits, { root: opened.root, dryRun: options.dryRun === true, asOf, ...journal ? { journal } : {} });
+  if (result.status === "applied") await editing.written(result.after);
   return reportApplied(result, io, createStyle(colourEnabled(io, options.color)));
 }
 function planOptions(options) {
@@ -61812,118 +61932,6 @@ var init_set_fields = __esm({
     init_schema_walk();
     init_sheet_list();
     RESERVED = /* @__PURE__ */ new Set(["__proto__", "constructor", "prototype"]);
-  }
-});
-
-// src/cli/open-for-edit.ts
-import { readFileSync as readFileSync6 } from "node:fs";
-import { join as join14 } from "node:path";
-async function openForEdit(io, rootOption) {
-  const root = await backlogRoot(io, rootOption);
-  const source = fsSource(root);
-  const cache = cacheOf(io);
-  const takenAt = Date.now();
-  const snapshot = cache && await openSnapshot(cache, root, source, (exclude) => backlogPaths(source, exclude), { changedAtMost: CHANGED_AT_MOST, settle: false });
-  const base = snapshot && snapshotBase(snapshot, source.realRoot);
-  if (!snapshot || !base) return openFromFiles(io, root, source, takenAt, true);
-  warnOfSkipsAndErrors(io, source, base.model.drafts);
-  const opened = {
-    root,
-    context: queryContext(base.model),
-    base,
-    written: async (after) => {
-      const edited = new Set(after.written.map((file) => file.path));
-      const written = [...after.written, ...snapshot.changed.filter((path) => !edited.has(path)).map((path) => base.fileAt(path))];
-      const keep = await snapshot.writeForward({ ...forwardOf(after), written });
-      if (keep && after.undatedFindings) keep("findings", () => after.undatedFindings);
-    },
-    toEdit: async (paths) => [...paths].some((path) => (base.fileAt(path)?.check.projects.length ?? 0) > 0) ? openFromFiles(io, root, source, takenAt, false) : opened
-  };
-  return opened;
-}
-async function openFromFiles(io, root, source, takenAt, warn) {
-  const cache = cacheOf(io);
-  const read = await readBacklog(io, root, source, { snapshot: false });
-  if (warn) warnOfSkipsAndErrors(io, source, read.drafts);
-  const base = { ...editBaseOfFiles(read.files, read), keepsFindings: cache !== void 0 };
-  const opened = {
-    root,
-    context: { backlog: read.backlog, graph: read.graph },
-    base,
-    written: async (after) => {
-      if (!cache) return;
-      const written = new Map(after.written.map((file) => [file.path, file]));
-      const files = after.paths.map((path) => written.get(path) ?? base.fileAt(path));
-      const keep = await saveSnapshot(cache, root, source, { ...forwardOf(after), files, exclude: read.root.exclude, rootFile: written.get(read.root.file?.path ?? "") ?? read.root.file }, takenAt);
-      if (keep && after.undatedFindings) keep("findings", () => after.undatedFindings);
-    },
-    toEdit: async () => opened
-  };
-  return opened;
-}
-function snapshotBase(snapshot, realRoot) {
-  const changed = /* @__PURE__ */ new Map();
-  for (const path of snapshot.changed) {
-    const bytes = readIfThere(join14(realRoot, path));
-    if (!bytes) return void 0;
-    changed.set(path, readSourceFile(path, bytes));
-  }
-  const files = new Map(changed);
-  const paths = new Set(snapshot.paths);
-  const fileAt = (path) => {
-    if (!paths.has(path)) return void 0;
-    let file = files.get(path);
-    if (!file) {
-      const bytes = readFileSync6(join14(realRoot, path));
-      if (!snapshot.holds(path, bytes)) throw new IoError(`${path} changed while it was read (another command or an editor wrote it): nothing was written; run the command again`);
-      files.set(path, file = readSourceFile(path, bytes));
-    }
-    return file;
-  };
-  const stored = { backlog: snapshot.backlog, drafts: snapshot.drafts, unreadableFiles: snapshot.unreadableFiles };
-  defineLazy(stored, "graph", () => snapshot.graph);
-  if (changed.size > 0) {
-    const model = modelWithFilesSwapped(stored, snapshot.paths, [...changed.values()], snapshot.graphOver);
-    return model && { paths: snapshot.paths, fileAt, model, keepsFindings: true, graphAlike: (backlog) => snapshot.madeGraph(model.graph) ? snapshot.graphOver(backlog) : void 0 };
-  }
-  return {
-    paths: snapshot.paths,
-    fileAt,
-    model: stored,
-    keepsFindings: true,
-    graphAlike: snapshot.graphOver,
-    findingsBefore: (asOf) => findingsKept(() => stored, { asOf }, { get: fileAt }, (compute) => snapshot.kept("findings", compute))
-  };
-}
-function readIfThere(path) {
-  try {
-    return readFileSync6(path);
-  } catch {
-    return void 0;
-  }
-}
-function forwardOf(after) {
-  const { backlog, graph, drafts, unreadableFiles } = after.model;
-  return { paths: after.paths, written: after.written, backlog, graph, drafts, unreadableFiles };
-}
-var CHANGED_AT_MOST;
-var init_open_for_edit = __esm({
-  "src/cli/open-for-edit.ts"() {
-    "use strict";
-    init_apply_changes();
-    init_file_filter();
-    init_fs_source();
-    init_read_source_file();
-    init_snapshot();
-    init_validate();
-    init_backlog_of_files();
-    init_lazy();
-    init_backlog_root();
-    init_caching();
-    init_open_backlog();
-    init_read_backlog();
-    init_errors();
-    CHANGED_AT_MOST = 64;
   }
 });
 

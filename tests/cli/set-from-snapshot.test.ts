@@ -1,4 +1,4 @@
-// `set` starts from the model's snapshot when the cache has one (cli/open-for-edit.ts): the
+// `set` (and `waves --suggest --write`) starts from the model's snapshot when the cache has one (cli/open-for-edit.ts): the
 // files it edits are read and swapped into the model, the rules run over it, and the snapshot is
 // written forward. Over generated backlogs and generated edits — several fields, files and kinds
 // of entity; edits refused for the errors they would add, edits that fix errors, files changed by
@@ -27,7 +27,7 @@ import { validate } from '../../src/validate/validate.js';
 import { readCacheFile } from '../../src/cache/cache-file.js';
 import { RACY_MS } from '../../src/load/snapshot.js';
 import { runCli } from '../helpers/run-cli.js';
-import { copyOf, snapshot, tempDir } from '../helpers/temp-dir.js';
+import { copyOf, snapshot, tempDir, writeFiles } from '../helpers/temp-dir.js';
 
 const AS_OF = '2026-06-01';
 
@@ -158,23 +158,28 @@ describe('set from the snapshot', () => {
       ['set', 'wl-3', 'status=ready'],
       ['set', 'wl-59', 'priority=low'],
       ['set', 'wl-60', 'priority=medium'],
-      ...Array.from({ length: 36 }, () => editOf(next, workloads, servers)),
+      ...Array.from({ length: 36 }, (_, i) => (i % 12 === 11 ? ['waves', '--suggest', '--write', ...(i === 23 ? ['--reassign'] : [])] : editOf(next, workloads, servers))),
     ];
-    const seen = { refused: 0, written: 0, unchanged: 0, fromSnapshot: 0, changedByHand: 0 };
+    const seen = { refused: 0, written: 0, unchanged: 0, waves: 0, fromSnapshot: 0, changedByHand: 0 };
     for (const [step, args] of steps.entries()) {
       if (step > 4 && next() < 0.2) {
         changeByHand(next, [fast, full, oracle], workloads);
         seen.changedByHand++;
       }
       const label = `step ${step}: ${args.join(' ')}`;
-      const expected = await expectedOf(oracle, args);
+      const isSet = args[0] === 'set';
+      const expected = isSet ? await expectedOf(oracle, args) : undefined;
       const parseCacheBefore = modified(env.XDG_CACHE_HOME, 'parse');
       const fromSnapshot = await runCli([...args, '--root', fast], { env });
       const fromFiles = await runCli([...args, '--root', full, '--no-cache'], { env });
       expect(fromSnapshot, label).toEqual(fromFiles);
       expect(snapshot(fast), label).toEqual(snapshot(full));
+      // `waves --write` plans the waves: what it writes is compared with the same command reading every file.
+      if (!isSet) writeFiles(oracle, snapshot(full));
       expect(snapshot(fast), label).toEqual(snapshot(oracle));
-      if (!expected) {
+      if (!isSet) {
+        seen.waves++;
+      } else if (!expected) {
         expect(fromSnapshot.stdout, label).toMatch(/Nothing to change|nothing to change/);
         seen.unchanged++;
       } else if (expected.introduced.length > 0) {
@@ -198,6 +203,7 @@ describe('set from the snapshot', () => {
     expect(seen.refused).toBeGreaterThan(4);
     expect(seen.written).toBeGreaterThan(8);
     expect(seen.changedByHand).toBeGreaterThan(3);
+    expect(seen.waves).toBe(3);
     expect(seen.fromSnapshot).toBeGreaterThan(steps.length / 2);
   }, 240_000);
 
