@@ -65711,12 +65711,13 @@ async function runImport(source, files, options, io) {
   for (const file of files) inputs.push(await readInput(readExport(resolve7(io.cwd, file), file), file, { trim: source !== "csv" }));
   const dryRun = options.dryRun === true;
   return whileWriting(io, options.root, !dryRun, async (journal) => {
-    const opened = await openBacklog(io, options.root);
-    const settings = opened.backlog.project?.imports?.[source];
+    const opened = await openForEdit(io, options.root);
+    const backlog = opened.context.backlog;
+    const settings = backlog.project?.imports?.[source];
     const dateFormat = options.dateFormat ?? settings?.date_format;
     const columns2 = columnMapOf(settings?.columns, mapFile, commandMap);
     const context3 = {
-      backlog: opened.backlog,
+      backlog,
       values: dateFormat === void 0 ? {} : { dateOrder: dateOrderOf(dateFormat) },
       ...collection !== void 0 ? { collection } : {},
       ignoreUnknownColumns: options.ignoreUnknownColumns === true || settings?.ignore_unknown_columns === true,
@@ -65739,11 +65740,13 @@ ${problem.hint ? `  hint: ${problem.hint}
     const plans = /* @__PURE__ */ new Map();
     for (const result of run3.results) {
       const into = intoPath(opened.root, io.cwd, options.into ?? `${result.collection}.yaml`, options.into === void 0);
-      const plan = mergeImported(opened.backlog, result, into);
+      const plan = mergeImported(backlog, result, into);
       plans.set(result.collection, plan);
       for (const [file, fileEdits] of plan.edits) for (const edit of fileEdits) addTo(edits, file, edit);
     }
-    const applied = applyFileEdits(editBaseOfFiles(opened.files, opened), edits, { root: opened.root, dryRun, asOf, ...journal ? { journal } : {} });
+    const editing = await opened.toEdit(edits.keys());
+    const applied = applyFileEdits(editing.base, edits, { root: opened.root, dryRun, asOf, ...journal ? { journal } : {} });
+    if (applied.status === "applied") await editing.written(applied.after);
     const code = applied.status === "refused" ? reportRefusal(applied, run3, io, createStyle(colourEnabled(io, options.color))) : reportApplied(applied, io, createStyle(colourEnabled(io, options.color)));
     const summary2 = summarize(source, run3, applied.status === "refused" ? void 0 : plans, unused);
     if (applied.status === "dry-run" || applied.status === "refused") io.stderr(summary2);
@@ -65838,6 +65841,7 @@ var init_import2 = __esm({
     init_as_of();
     init_colour();
     init_open_backlog();
+    init_open_for_edit();
     init_report_applied();
     init_list3();
     init_write_output();

@@ -1,4 +1,4 @@
-// `set` (and `waves --suggest --write`) starts from the model's snapshot when the cache has one (cli/open-for-edit.ts): the
+// `set` (and `import`, `waves --suggest --write`) starts from the model's snapshot when the cache has one (cli/open-for-edit.ts): the
 // files it edits are read and swapped into the model, the rules run over it, and the snapshot is
 // written forward. Over generated backlogs and generated edits — several fields, files and kinds
 // of entity; edits refused for the errors they would add, edits that fix errors, files changed by
@@ -153,14 +153,27 @@ describe('set from the snapshot', () => {
     // The snapshot the first edit starts from.
     await runCli(['list', '--root', fast], { env });
     const next = random(24);
+    // A sheet of workloads to import: some of the backlog's, with other values, and a new one (into a file of its own).
+    const inputs = tempDir();
+    const importFile = (i: number) => {
+      const path = join(inputs, `import-${i}.csv`);
+      const row = () => {
+        const k = Math.floor(next() * workloads);
+        return `wl-${k},Workload ${k},owner${k % 97}@example.com,${['high', 'low', ...(i === 17 ? ['urgent'] : [])][Math.floor(next() * (i === 17 ? 3 : 2))]},${['ready', 'migrated'][Math.floor(next() * 2)]}`;
+      };
+      writeFileSync(path, `id,name,owner,priority,status\n${row()}\n${row()}\n${i > 20 ? `wl-new-${i},New ${i},ana@example.com,low,ready\n` : ''}`);
+      return path;
+    };
     const steps: string[][] = [
       ['set', 'wl-3', 'wave=wave-1'],
       ['set', 'wl-3', 'status=ready'],
       ['set', 'wl-59', 'priority=low'],
       ['set', 'wl-60', 'priority=medium'],
-      ...Array.from({ length: 36 }, (_, i) => (i % 12 === 11 ? ['waves', '--suggest', '--write', ...(i === 23 ? ['--reassign'] : [])] : editOf(next, workloads, servers))),
+      ...Array.from({ length: 36 }, (_, i) =>
+        i % 12 === 11 ? ['waves', '--suggest', '--write', ...(i === 23 ? ['--reassign'] : [])] : i % 12 === 5 ? ['import', 'csv', importFile(i), '--collection', 'workloads'] : editOf(next, workloads, servers),
+      ),
     ];
-    const seen = { refused: 0, written: 0, unchanged: 0, waves: 0, fromSnapshot: 0, changedByHand: 0 };
+    const seen = { refused: 0, written: 0, unchanged: 0, others: 0, fromSnapshot: 0, changedByHand: 0 };
     for (const [step, args] of steps.entries()) {
       if (step > 4 && next() < 0.2) {
         changeByHand(next, [fast, full, oracle], workloads);
@@ -174,11 +187,11 @@ describe('set from the snapshot', () => {
       const fromFiles = await runCli([...args, '--root', full, '--no-cache'], { env });
       expect(fromSnapshot, label).toEqual(fromFiles);
       expect(snapshot(fast), label).toEqual(snapshot(full));
-      // `waves --write` plans the waves: what it writes is compared with the same command reading every file.
+      // `waves --write` and `import`: what they write is compared with the same command reading every file.
       if (!isSet) writeFiles(oracle, snapshot(full));
       expect(snapshot(fast), label).toEqual(snapshot(oracle));
       if (!isSet) {
-        seen.waves++;
+        seen.others++;
       } else if (!expected) {
         expect(fromSnapshot.stdout, label).toMatch(/Nothing to change|nothing to change/);
         seen.unchanged++;
@@ -203,7 +216,7 @@ describe('set from the snapshot', () => {
     expect(seen.refused).toBeGreaterThan(4);
     expect(seen.written).toBeGreaterThan(8);
     expect(seen.changedByHand).toBeGreaterThan(3);
-    expect(seen.waves).toBe(3);
+    expect(seen.others).toBe(6);
     expect(seen.fromSnapshot).toBeGreaterThan(steps.length / 2);
   }, 240_000);
 
