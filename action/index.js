@@ -57235,7 +57235,7 @@ function applyChanges(base, changes2, options) {
   const before2 = base.findingsBefore ? base.findingsBefore(options.asOf).filter((finding) => finding.severity === "error") : findings(base.model, checks, { get: (path) => base.fileAt(path) });
   const placing = { get: (path) => after.byPath.get(path) ?? base.fileAt(path) };
   let undatedFindings;
-  const errorsAfter = base.keepsFindings ? findingsKept(() => after.model, { asOf: options.asOf }, placing, (compute) => undatedFindings = compute()).filter((finding) => finding.severity === "error") : findings(after.model, checks, placing);
+  const errorsAfter = base.keepsFindings && !options.dryRun ? findingsKept(() => after.model, { asOf: options.asOf }, placing, (compute) => undatedFindings = compute()).filter((finding) => finding.severity === "error") : findings(after.model, checks, placing);
   const introduced = findingDelta(before2, errorsAfter).introduced;
   if (introduced.length > 0) return { status: "refused", reason: "the change would add errors; nothing was written", introduced };
   if (options.dryRun) return { status: "dry-run", diff: changed.map(([path, text3]) => unifiedDiff(path, base.fileAt(path)?.text ?? "", text3)).join(""), files: changed.map(([path]) => path) };

@@ -40,7 +40,7 @@ export interface EditBase {
   model: BacklogModel;
   /** The findings of the model, of every severity, when the base has them kept (a snapshot's). */
   findingsBefore?(asOf: string): Diagnostic[];
-  /** Keeps findings with its model: the change works out those of the model after (`AfterChange.undatedFindings`) to keep with it. */
+  /** Keeps findings with its model: a change to be written works out those of the model after (`AfterChange.undatedFindings`) to keep with it. */
   keepsFindings?: boolean;
   /** The model's graph over another backlog of the same graph, when it has one that names entities by their places (a snapshot's); undefined when not. */
   graphAlike?(backlog: Backlog): WorkloadGraph | undefined;
@@ -88,7 +88,7 @@ export function applyChanges(base: EditBase, changes: ReadonlyMap<string, string
     : findings(base.model, checks, { get: (path) => base.fileAt(path) });
   const placing = { get: (path: string) => after.byPath.get(path) ?? base.fileAt(path) };
   let undatedFindings: Diagnostic[] | undefined;
-  const errorsAfter = base.keepsFindings
+  const errorsAfter = base.keepsFindings && !options.dryRun
     ? findingsKept(() => after.model, { asOf: options.asOf }, placing, (compute) => (undatedFindings = compute())).filter((finding) => finding.severity === 'error')
     : findings(after.model, checks, placing);
   const introduced = findingDelta(before, errorsAfter).introduced;
