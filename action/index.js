@@ -24671,20 +24671,29 @@ function readCacheFile(location) {
     const header = JSON.parse(headerBytes.toString("latin1"));
     if (typeof header !== "object" || header === null || typeof header.sections !== "object") throw new Error("no sections");
     if (Object.values(header.sections).some(([, end]) => end > headerStart)) throw new Error("cut short");
+    const sectionText = (name) => {
+      const range = header.sections[name];
+      if (!range) return void 0;
+      try {
+        const bytes = read(range[0], range[1] - range[0]);
+        if (sha1(bytes) !== range[2]) throw new Error("a section does not match its hash");
+        return bytes.toString(range[3] === 1 ? "latin1" : "utf8");
+      } catch (error3) {
+        removeIfStill(location, fd);
+        throw new DamagedCacheError(`the cache file ${location} is damaged (${errorMessage(error3)})`, { cause: error3 });
+      }
+    };
     return {
       header,
       id: hash,
       section(name) {
-        const range = header.sections[name];
-        if (!range) return void 0;
-        try {
-          const bytes = read(range[0], range[1] - range[0]);
-          if (sha1(bytes) !== range[2]) throw new Error("a section does not match its hash");
-          return JSON.parse(bytes.toString(range[3] === 1 ? "latin1" : "utf8"));
-        } catch (error3) {
-          removeIfStill(location, fd);
-          throw new DamagedCacheError(`the cache file ${location} is damaged (${errorMessage(error3)})`, { cause: error3 });
-        }
+        const text3 = sectionText(name);
+        return text3 === void 0 ? void 0 : JSON.parse(text3);
+      },
+      sectionJson(name) {
+        if (header.sections[name]?.[3] !== 1) return void 0;
+        const text3 = sectionText(name);
+        return text3 === void 0 ? void 0 : new AsciiJson(text3);
       },
       sectionHash: (name) => header.sections[name]?.[2],
       rewrite(newHeader) {
@@ -24851,6 +24860,16 @@ var init_cache = __esm({
       /** A writer for an entry written as it comes (finish it with `header(...)`). */
       writer(location) {
         return this.ready() ? CacheFileWriter.open(location) : void 0;
+      }
+      /** Removes the entries of a root of this kind whose key `unwanted` says. */
+      remove(root, kind, unwanted) {
+        const prefix = `${rootHash(root)}.${kind}.`;
+        try {
+          for (const name of readdirSync(this.folder)) {
+            if (name.startsWith(prefix) && name.endsWith(".cache") && unwanted(name.slice(prefix.length, -".cache".length))) rmSync3(join4(this.folder, name), { force: true });
+          }
+        } catch {
+        }
       }
       /** Removes all but the most recently used entries of a root, and temporary files a killed run left. */
       tidy(root) {
@@ -27548,6 +27567,35 @@ var init_backlog = __esm({
   }
 });
 
+// src/model/files-swapped.ts
+function backlogWithFilesSwapped(before2, swapped, fileOrder) {
+  const paths = [...swapped.keys()].sort((a, b2) => fileOrder(a) - fileOrder(b2));
+  const collection = (name) => {
+    const entities = [];
+    let next = 0;
+    const addSwappedBefore = (place) => {
+      for (; next < paths.length && fileOrder(paths[next]) < place; next++) {
+        for (const entity2 of swapped.get(paths[next])) if (entity2.collection === name) entities.push(entity2);
+      }
+    };
+    for (const entity2 of before2.entities[name]) {
+      if (swapped.has(entity2.file)) continue;
+      addSwappedBefore(fileOrder(entity2.file));
+      entities.push(entity2);
+    }
+    addSwappedBefore(Infinity);
+    return entities;
+  };
+  const project = before2.project && before2.projectLocation ? { data: before2.project, location: before2.projectLocation } : void 0;
+  return lazyBacklog(collection, project);
+}
+var init_files_swapped = __esm({
+  "src/model/files-swapped.ts"() {
+    "use strict";
+    init_backlog();
+  }
+});
+
 // src/model/server-figures.ts
 function serverFiguresOf(backlog, repeated = repeatedServers(backlog.entities.servers)) {
   return figuresOf(backlog.entities.servers, repeated);
@@ -27807,7 +27855,42 @@ var init_strongly_connected = __esm({
   }
 });
 
+// src/model/same-value.ts
+function sameValue(a, b2) {
+  if (a === b2) return true;
+  if (Array.isArray(a) && Array.isArray(b2)) return a.length === b2.length && a.every((item, i2) => sameValue(item, b2[i2]));
+  if (isRecord(a) && isRecord(b2)) {
+    const keys = /* @__PURE__ */ new Set([...Object.keys(a), ...Object.keys(b2)]);
+    return [...keys].every((key) => sameValue(a[key], b2[key]));
+  }
+  return Number.isNaN(a) && Number.isNaN(b2);
+}
+function isRecord(value2) {
+  return typeof value2 === "object" && value2 !== null && !Array.isArray(value2);
+}
+var init_same_value = __esm({
+  "src/model/same-value.ts"() {
+    "use strict";
+  }
+});
+
 // src/model/graph.ts
+function sameForGraph(a, b2) {
+  if (a.collection !== b2.collection || a.key !== b2.key || a.raw === void 0 !== (b2.raw === void 0)) return false;
+  const data = (entity2) => entity2.data;
+  const written = (entity2, field3) => (entity2.raw ?? data(entity2))[field3];
+  const same = (fields, read) => fields.every((field3) => sameValue(read(a, field3), read(b2, field3)));
+  switch (a.collection) {
+    case "workloads":
+      return same(["depends_on"], written);
+    case "servers":
+      return same(["workloads"], written) && same(["status", "cores", "memory_gb"], (entity2, field3) => data(entity2)[field3]);
+    case "dependencies":
+      return same(["from", "to", "classification"], (entity2, field3) => data(entity2)[field3]);
+    default:
+      return true;
+  }
+}
 function buildGraph(backlog) {
   const workloads = backlog.byKey.workloads;
   const serversOf2 = /* @__PURE__ */ new Map();
@@ -27942,6 +28025,7 @@ var init_graph = __esm({
     init_server_figures();
     init_references2();
     init_strongly_connected();
+    init_same_value();
     Edge = class {
       constructor(from, to, classification, dependency, dependsOn) {
         this.from = from;
@@ -27963,11 +28047,41 @@ function backlogOfFiles(files) {
   for (const file of files) builder.add(file);
   return builder.finish();
 }
-var ModelBuilder;
+function modelWithFilesSwapped(before2, paths, swapped, graphAlike) {
+  const changed = new Set(swapped.map((file) => file.path));
+  const projectFile = before2.backlog.projectLocation?.file;
+  if (swapped.some((file) => file.check.projects.length > 0) || projectFile !== void 0 && changed.has(projectFile)) return void 0;
+  const order = new Map(paths.map((path, index) => [path, index]));
+  const fileOrder = (path) => order.get(path) ?? -1;
+  const builder = new ModelBuilder();
+  for (const file of swapped) builder.add(file);
+  const backlog = backlogWithFilesSwapped(before2.backlog, new Map(swapped.map((file) => [file.path, file.check.entities])), fileOrder);
+  const unreadableFiles = [...before2.unreadableFiles.filter((path) => !changed.has(path)), ...swapped.filter((file) => file.unreadable).map((file) => file.path)];
+  const model = {
+    backlog,
+    // Findings are put in order by their places once placed: these need only all be there.
+    drafts: [...before2.drafts.filter((draft) => !changed.has(draft.place.file)), ...builder.drafts()],
+    unreadableFiles: unreadableFiles.sort((a, b2) => fileOrder(a) - fileOrder(b2))
+  };
+  const sameGraph = () => graphAlike !== void 0 && sameForGraphIn(before2.backlog, [...swapped].sort((a, b2) => fileOrder(a.path) - fileOrder(b2.path)));
+  defineLazy(model, "graph", () => (sameGraph() ? graphAlike(backlog) : void 0) ?? buildGraph(backlog));
+  return model;
+}
+function sameForGraphIn(before2, swapped) {
+  const paths = new Set(swapped.map((file) => file.path));
+  return GRAPH_COLLECTIONS.every((name) => {
+    const was = before2.entities[name].filter((entity2) => paths.has(entity2.file));
+    const now = swapped.flatMap((file) => file.check.entities.filter((entity2) => entity2.collection === name));
+    return was.length === now.length && was.every((entity2, at2) => sameForGraph(entity2, now[at2]));
+  });
+}
+var ModelBuilder, GRAPH_COLLECTIONS;
 var init_backlog_of_files = __esm({
   "src/load/backlog-of-files.ts"() {
     "use strict";
     init_backlog();
+    init_files_swapped();
+    init_lazy();
     init_graph();
     ModelBuilder = class {
       index = new BacklogIndex();
@@ -28003,11 +28117,16 @@ var init_backlog_of_files = __esm({
           }
         }
       }
+      /** The findings of the files added. */
+      drafts() {
+        return [...this.problemDrafts, ...this.checkDrafts];
+      }
       finish() {
         const backlog = this.index.build(this.project);
-        return { backlog, graph: buildGraph(backlog), drafts: [...this.problemDrafts, ...this.checkDrafts], unreadableFiles: this.unreadableFiles };
+        return { backlog, graph: buildGraph(backlog), drafts: this.drafts(), unreadableFiles: this.unreadableFiles };
       }
     };
+    GRAPH_COLLECTIONS = ["workloads", "servers", "dependencies"];
   }
 });
 
@@ -45163,10 +45282,11 @@ function validate2(files, options, read = backlogOfFiles(files)) {
     sources: { get: (path) => byPath3().get(path)?.text }
   };
 }
-function findings(read, options, files, rules = RULES) {
-  const { backlog, graph, unreadableFiles } = read;
-  const drafts = [...read.drafts];
-  const context3 = { backlog, graph, asOf: options.asOf, unreadableFiles, report: (draft) => drafts.push(draft) };
+function findings(read, options, files, rules = RULES, withDraftsRead = true) {
+  const { backlog, unreadableFiles } = read;
+  const drafts = withDraftsRead ? [...read.drafts] : [];
+  const context3 = { backlog, asOf: options.asOf, unreadableFiles, report: (draft) => void drafts.push(draft) };
+  defineLazy(context3, "graph", () => read.graph);
   for (const rule of rules) rule(context3);
   const diagnostics = [];
   if (drafts.length > 0) {
@@ -45181,7 +45301,7 @@ function findings(read, options, files, rules = RULES) {
 function findingsKept(read, options, files, keep, rules = RULES) {
   const undated = keep(() => findings(read(), options, files, rules.filter((rule) => !DATED_RULES.includes(rule))));
   const datedRules = rules.filter((rule) => DATED_RULES.includes(rule));
-  const dated = datedRules.length > 0 ? findings({ ...read(), drafts: [] }, options, files, datedRules) : [];
+  const dated = datedRules.length > 0 ? findings(read(), options, files, datedRules, false) : [];
   return [...undated, ...dated].sort(compareDiagnostics);
 }
 var init_validate = __esm({
@@ -45192,6 +45312,7 @@ var init_validate = __esm({
     init_rules();
     init_backlog_of_files();
     init_severity();
+    init_lazy();
   }
 });
 
@@ -45274,11 +45395,11 @@ function assembleStyles() {
     },
     hexToRgb: {
       value(hex) {
-        const matches2 = /[a-f\d]{6}|[a-f\d]{3}/i.exec(hex.toString(16));
-        if (!matches2) {
+        const matches = /[a-f\d]{6}|[a-f\d]{3}/i.exec(hex.toString(16));
+        if (!matches) {
           return [0, 0, 0];
         }
-        let [colorString] = matches2;
+        let [colorString] = matches;
         if (colorString.length === 3) {
           colorString = [...colorString].map((character) => character + character).join("");
         }
@@ -45808,25 +45929,6 @@ var init_write_output = __esm({
     "use strict";
     init_errors();
     init_atomic_write();
-  }
-});
-
-// src/model/same-value.ts
-function sameValue(a, b2) {
-  if (a === b2) return true;
-  if (Array.isArray(a) && Array.isArray(b2)) return a.length === b2.length && a.every((item, i2) => sameValue(item, b2[i2]));
-  if (isRecord(a) && isRecord(b2)) {
-    const keys = /* @__PURE__ */ new Set([...Object.keys(a), ...Object.keys(b2)]);
-    return [...keys].every((key) => sameValue(a[key], b2[key]));
-  }
-  return Number.isNaN(a) && Number.isNaN(b2);
-}
-function isRecord(value2) {
-  return typeof value2 === "object" && value2 !== null && !Array.isArray(value2);
-}
-var init_same_value = __esm({
-  "src/model/same-value.ts"() {
-    "use strict";
   }
 });
 
@@ -51875,7 +51977,7 @@ function modelHeader(backlog) {
   const { project, projectLocation } = backlog;
   return { project: project && projectLocation ? { data: project, location: projectLocation } : void 0 };
 }
-function modelSections(backlog, paths, parts = false) {
+function modelSections(backlog, paths, parts = false, earlier) {
   const fileIndex = new Map(paths.map((path, index) => [path, index]));
   const sections = { [PATHS_SECTION]: paths };
   const keys = {};
@@ -51885,11 +51987,16 @@ function modelSections(backlog, paths, parts = false) {
   };
   for (const name of COLLECTION_NAMES) {
     const entities = backlog.entities[name];
+    const before2 = earlier && earlier.backlog.entities[name];
+    const copied = (section, start, end) => before2?.length === entities.length && entities.slice(start, end).every((entity2, at2) => before2[start + at2] === entity2) ? earlier.sectionJson(section) : void 0;
     if (!parts || entities.length <= PART_SIZE) {
-      sections[name] = collection(entities);
+      sections[name] = copied(name, 0, entities.length) ?? collection(entities);
       continue;
     }
-    for (let start = 0; start < entities.length; start += PART_SIZE) sections[partName(name, start / PART_SIZE)] = collection(entities.slice(start, start + PART_SIZE));
+    for (let start = 0; start < entities.length; start += PART_SIZE) {
+      const part = partName(name, start / PART_SIZE);
+      sections[part] = copied(part, start, start + PART_SIZE) ?? collection(entities.slice(start, start + PART_SIZE));
+    }
     keys[name] = int32Base64(entities.map((entity2) => keyHash(entity2.key)));
   }
   if (parts) sections[KEYS_SECTION] = keys;
@@ -52223,6 +52330,11 @@ function graphSections(backlog, graph) {
   const figures = { status, cores, memory_gb, repeated: [...repeated] };
   return { [GRAPH_SECTION]: storedGraph(backlog, graph), [FIGURES_SECTION]: figures };
 }
+function graphSectionsAsWritten(sectionJson) {
+  const graph = sectionJson(GRAPH_SECTION);
+  const figures = sectionJson(FIGURES_SECTION);
+  return graph && figures && { [GRAPH_SECTION]: graph, [FIGURES_SECTION]: figures };
+}
 function graphOfSections(section, model) {
   return graphOfStored(section(GRAPH_SECTION), model, () => {
     const stored = section(FIGURES_SECTION);
@@ -52375,42 +52487,100 @@ async function saveSnapshot(cache, root, source, content, takenAt) {
     drafts: content.drafts,
     unreadableFiles: content.unreadableFiles
   };
-  const graph = graphSections(content.backlog, content.graph ?? buildGraph(content.backlog));
-  const written = cache.write(cache.location(root, "snapshot"), header, { ...modelSections(content.backlog, paths, true), ...graph });
+  return writeSnapshot(cache, root, header, content);
+}
+function writeSnapshot(cache, root, header, content, earlier) {
+  const graph = earlier?.graph ?? graphSections(content.backlog, content.graph ?? buildGraph(content.backlog));
+  const written = cache.write(cache.location(root, "snapshot"), header, { ...modelSections(content.backlog, header.paths, true, earlier), ...graph });
   cache.tidy(root);
   return written ? keeper(cache, root, header) : void 0;
 }
-async function openSnapshot(cache, root, source, filesOf) {
+async function headerForward(header, source, content, checkedAt) {
+  if (content.paths.length !== header.paths.length || content.paths.some((path, index) => path !== header.paths[index])) return void 0;
+  const written = new Map(content.written.map((file) => [file.path, file]));
+  const stamps = [...header.stamps];
+  const racy = Object.fromEntries(Object.entries(header.racy).filter(([, entry]) => entry.changedAt >= checkedAt - RACY_MS));
+  for (const [index, path] of header.stamped.entries()) {
+    const file = written.get(path);
+    if (!file) continue;
+    const stamp = source.stamp(path);
+    const bytes = await source.readFile(path);
+    if (!stamp || !bytes || decodeText(bytes).text !== file.text) return void 0;
+    stamps[index] = stamp.key;
+    racy[index] = { hash: hashOf(bytes), changedAt: stamp.changedAt };
+  }
+  const fullParser = header.paths.flatMap((path, index) => (written.get(path)?.parser ?? (header.fullParser.includes(index) ? "full" : "fast")) === "full" ? [index] : []);
+  const { cache: _cache, version: _version, sections: _sections, ...kept } = header;
+  return { ...kept, ...modelHeader(content.backlog), stamps, racy, fullParser, drafts: content.drafts, unreadableFiles: content.unreadableFiles };
+}
+async function openSnapshot(cache, root, source, filesOf, options = {}) {
   const file = cache.read(cache.location(root, "snapshot"));
   const header = file?.header;
   if (!file || !header || header.format !== SNAPSHOT_FORMAT) return void 0;
   const checkedAt = Date.now();
-  if (!await matches(header, source, filesOf)) return void 0;
-  settle2(file, header, checkedAt);
+  const changedAtMost = options.changedAtMost ?? 0;
+  const differing = await differingFiles(header, source, filesOf, changedAtMost);
+  if (!differing || differing.length > changedAtMost || differing.includes(ROOT_FILE)) return void 0;
+  if (differing.length === 0 && options.settle !== false) settle2(file, header, checkedAt);
   const fullParser = new Set(header.fullParser.map((index) => header.paths[index]));
   const model = storedModelOf(file, header.paths);
-  const opened = {
-    backlog: model.backlog,
-    drafts: header.drafts,
-    unreadableFiles: header.unreadableFiles,
-    parserOf: (path) => fullParser.has(path) ? "full" : "fast",
-    kept: keeper(cache, root, header)
-  };
   const section = (name) => {
     const found = file.section(name);
     if (found === void 0) throw new DamagedCacheError(`the snapshot ${cache.location(root, "snapshot")} has no ${name}`);
     return found;
   };
-  defineLazy(opened, "graph", () => graphOfSections(section, model));
+  const alike = /* @__PURE__ */ new WeakSet();
+  const graphOf2 = (over) => {
+    const graph = graphOfSections(section, over);
+    alike.add(graph);
+    return graph;
+  };
+  const graphOver = (backlog) => graphOf2({ backlog, entityAt: ((name, index) => backlog.entities[name][index]) });
+  const stampedIndex = new Map(header.stamped.map((path, index) => [path, index]));
+  const opened = {
+    backlog: model.backlog,
+    drafts: header.drafts,
+    unreadableFiles: header.unreadableFiles,
+    parserOf: (path) => fullParser.has(path) ? "full" : "fast",
+    kept: keeper(cache, root, header),
+    paths: header.paths,
+    changed: differing,
+    graphOver,
+    madeGraph: (graph) => alike.has(graph),
+    holds: (path, bytes) => {
+      const index = stampedIndex.get(path);
+      if (index === void 0 || (source.stamp(path)?.key ?? null) !== header.stamps[index]) return false;
+      const hash = header.racy[index]?.hash;
+      return hash === void 0 || hashOf(bytes) === hash;
+    },
+    writeForward: async (content) => {
+      const forward = await headerForward(header, source, content, checkedAt);
+      if (!forward) return void 0;
+      const sectionJson = (name) => file.sectionJson(name);
+      const graph = content.graph && alike.has(content.graph) ? graphSectionsAsWritten(sectionJson) : void 0;
+      const keep = writeSnapshot(cache, root, forward, content, { backlog: model.backlog, sectionJson, ...graph ? { graph } : {} });
+      const replaced = `.${contentIdOf(header)}`;
+      if (keep) cache.remove(root, "kept", (key) => key.endsWith(replaced));
+      return keep;
+    }
+  };
+  defineLazy(opened, "graph", () => graphOf2(model));
   return opened;
 }
 function keeper(cache, root, header) {
+  return (name, compute) => keptValue(cache, root, `${name}.${contentIdOf(header)}`, compute);
+}
+function contentIdOf(header) {
+  let id2 = contentIds.get(header);
+  if (id2 === void 0) contentIds.set(header, id2 = hashOfHeld(header));
+  return id2;
+}
+function hashOfHeld(header) {
   const { racy: _racy, ...held } = header;
   delete held.cache;
   delete held.version;
   delete held.sections;
-  const contentId = hashOf(Buffer.from(JSON.stringify(held)));
-  return (name, compute) => keptValue(cache, root, `${name}.${contentId}`, compute);
+  return hashOf(Buffer.from(JSON.stringify(held)));
 }
 function keptValue(cache, root, key, compute) {
   const location = cache.location(root, "kept", key);
@@ -52420,18 +52590,19 @@ function keptValue(cache, root, key, compute) {
   if (cache.write(location, {}, { [KEPT_SECTION]: { value: value2 } })) cache.tidy(root);
   return value2;
 }
-async function matches(header, source, filesOf) {
+async function differingFiles(header, source, filesOf, atMost) {
   const paths = await filesOf(header.exclude);
-  if (paths.length !== header.paths.length || paths.some((path, index) => path !== header.paths[index])) return false;
+  if (paths.length !== header.paths.length || paths.some((path, index) => path !== header.paths[index])) return void 0;
+  const differing = [];
   for (const [index, path] of header.stamped.entries()) {
-    if ((source.stamp(path)?.key ?? null) !== header.stamps[index]) return false;
-    const hash = header.racy[index]?.hash;
-    if (hash !== void 0) {
+    if ((source.stamp(path)?.key ?? null) !== header.stamps[index]) differing.push(path);
+    else if (header.racy[index] !== void 0) {
       const bytes = await source.readFile(path);
-      if (!bytes || hashOf(bytes) !== hash) return false;
+      if (!bytes || hashOf(bytes) !== header.racy[index].hash) differing.push(path);
     }
+    if (differing.length > atMost) break;
   }
-  return true;
+  return differing;
 }
 function settle2(file, header, checkedAt) {
   const racy = Object.values(header.racy);
@@ -52441,7 +52612,7 @@ function settle2(file, header, checkedAt) {
 function hashOf(bytes) {
   return createHash5("sha1").update(bytes).digest("hex");
 }
-var SNAPSHOT_FORMAT, RACY_MS, KEPT_SECTION;
+var SNAPSHOT_FORMAT, RACY_MS, contentIds, KEPT_SECTION;
 var init_snapshot = __esm({
   "src/load/snapshot.ts"() {
     "use strict";
@@ -52454,6 +52625,7 @@ var init_snapshot = __esm({
     init_graph_snapshot();
     SNAPSHOT_FORMAT = 6;
     RACY_MS = 3e3;
+    contentIds = /* @__PURE__ */ new WeakMap();
     KEPT_SECTION = "value";
   }
 });
@@ -55774,10 +55946,10 @@ function findEntity(context3, ref2) {
     if (found) return found;
     throw notFound2(context3, ref2.slice(colon + 1), [collection]);
   }
-  const matches2 = COLLECTION_NAMES.map((name) => backlog.byKey[name].get(ref2.toLowerCase())).filter((e) => e !== void 0);
-  if (matches2.length === 1) return matches2[0];
-  if (matches2.length > 1) {
-    throw new UsageError(`\`${ref2}\` names ${joinAnd(matches2.map((e) => withArticle(COLLECTION_KINDS[e.collection])))}`, `say which: ${matches2.map((e) => `\`${entityLabel(e)}\``).join(" or ")}`);
+  const matches = COLLECTION_NAMES.map((name) => backlog.byKey[name].get(ref2.toLowerCase())).filter((e) => e !== void 0);
+  if (matches.length === 1) return matches[0];
+  if (matches.length > 1) {
+    throw new UsageError(`\`${ref2}\` names ${joinAnd(matches.map((e) => withArticle(COLLECTION_KINDS[e.collection])))}`, `say which: ${matches.map((e) => `\`${entityLabel(e)}\``).join(" or ")}`);
   }
   throw notFound2(context3, ref2, COLLECTION_NAMES);
 }
@@ -57039,29 +57211,35 @@ var init_write_target = __esm({
 var apply_changes_exports = {};
 __export(apply_changes_exports, {
   applyChanges: () => applyChanges,
-  applyFileEdits: () => applyFileEdits
+  applyFileEdits: () => applyFileEdits,
+  editBaseOfFiles: () => editBaseOfFiles
 });
 import { closeSync as closeSync6, existsSync as existsSync10, readSync as readSync3 } from "node:fs";
 import { join as join13 } from "node:path";
-function applyChanges(files, changes2, options) {
+function editBaseOfFiles(files, model) {
   const byPath3 = new Map(files.map((file) => [file.path, file]));
-  const changed = [...changes2].map(([path, text3]) => [path, withLineEndsOf(byPath3.get(path)?.text ?? "", text3)]).filter(([path, text3]) => byPath3.get(path)?.text !== text3);
+  return { paths: files.map((file) => file.path), fileAt: (path) => byPath3.get(path), model, modelOfAll: backlogOfFiles };
+}
+function applyChanges(base, changes2, options) {
+  const changed = [...changes2].map(([path, text3]) => [path, withLineEndsOf(base.fileAt(path)?.text ?? "", text3)]).filter(([path, text3]) => base.fileAt(path)?.text !== text3);
   if (changed.length === 0) return { status: "unchanged", diff: "", files: [] };
   for (const [path] of changed) {
-    const file = byPath3.get(path);
+    const file = base.fileAt(path);
     if (file && file.problems.length > 0) return refusedFor(path);
     if (!file && existsSync10(join13(options.root, path))) {
       return { status: "refused", reason: `${path} exists but is not read as part of the backlog (see \`exclude\` in backlog.yaml): name another file; nothing was written`, introduced: [] };
     }
   }
-  const written = new Map(changed);
-  const after = [...byPath3.values()].map((file) => written.has(file.path) ? readSourceFile(file.path, Buffer.from(written.get(file.path))) : file);
-  for (const [path, text3] of changed) if (!byPath3.has(path)) after.push(readSourceFile(path, Buffer.from(text3)));
+  const after = modelAfter(base, changed);
   const checks = { asOf: options.asOf, errorsOnly: true };
-  const introduced = findingDelta(validate2(files, checks, options.model).diagnostics, validate2(after, checks).diagnostics).introduced;
+  const before2 = base.findingsBefore ? base.findingsBefore(options.asOf).filter((finding) => finding.severity === "error") : findings(base.model, checks, { get: (path) => base.fileAt(path) });
+  const placing = { get: (path) => after.byPath.get(path) ?? base.fileAt(path) };
+  let undatedFindings;
+  const errorsAfter = base.keepsFindings && !options.dryRun ? findingsKept(() => after.model, { asOf: options.asOf }, placing, (compute) => undatedFindings = compute()).filter((finding) => finding.severity === "error") : findings(after.model, checks, placing);
+  const introduced = findingDelta(before2, errorsAfter).introduced;
   if (introduced.length > 0) return { status: "refused", reason: "the change would add errors; nothing was written", introduced };
-  if (options.dryRun) return { status: "dry-run", diff: changed.map(([path, text3]) => unifiedDiff(path, byPath3.get(path)?.text ?? "", text3)).join(""), files: changed.map(([path]) => path) };
-  const moved = changed.find(([path]) => textNow(join13(options.root, path)) !== byPath3.get(path)?.text);
+  if (options.dryRun) return { status: "dry-run", diff: changed.map(([path, text3]) => unifiedDiff(path, base.fileAt(path)?.text ?? "", text3)).join(""), files: changed.map(([path]) => path) };
+  const moved = changed.find(([path]) => textNow(join13(options.root, path)) !== base.fileAt(path)?.text);
   if (moved) {
     return { status: "refused", reason: `${moved[0]} changed since it was read (another command or an editor wrote it): nothing was written; run the command again`, introduced: [] };
   }
@@ -57070,12 +57248,24 @@ function applyChanges(files, changes2, options) {
   const writes = changed.map(([path, text3]) => [writeTarget(join13(options.root, path)), withByteOrderMarkOf(join13(options.root, path), text3)]);
   if (options.journal) writeFilesJournaled(writes, options.journal);
   else writeFilesAtomic(writes);
-  return { status: "applied", diff: "", files: changed.map(([path]) => path) };
+  return { status: "applied", diff: "", files: changed.map(([path]) => path), after: { paths: after.paths, written: [...after.byPath.values()], model: after.model, ...undatedFindings ? { undatedFindings } : {} } };
 }
-function applyFileEdits(files, edits, options) {
+function modelAfter(base, changed) {
+  const byPath3 = new Map(changed.map(([path, text3]) => [path, readSourceFile(path, Buffer.from(text3))]));
+  const paths = [...base.paths];
+  for (const [path] of changed) {
+    if (base.fileAt(path)) continue;
+    const after = paths.findIndex((other) => other > path);
+    paths.splice(after === -1 ? paths.length : after, 0, path);
+  }
+  const model = modelWithFilesSwapped(base.model, paths, [...byPath3.values()], base.graphAlike) ?? base.modelOfAll?.(paths.map((path) => byPath3.get(path) ?? base.fileAt(path)));
+  if (!model) throw new Error("the model after the change needs every file read");
+  return { paths, byPath: byPath3, model };
+}
+function applyFileEdits(base, edits, options) {
   const changes2 = /* @__PURE__ */ new Map();
   for (const [path, fileEdits] of edits) {
-    const file = files.find((f) => f.path === path);
+    const file = base.fileAt(path);
     if (file && file.problems.length > 0) return refusedFor(path);
     try {
       changes2.set(path, applyEdits(file?.text ?? "", fileEdits));
@@ -57084,7 +57274,7 @@ function applyFileEdits(files, edits, options) {
       throw error3;
     }
   }
-  return applyChanges(files, changes2, options);
+  return applyChanges(base, changes2, options);
 }
 function withByteOrderMarkOf(path, text3) {
   const head = Buffer.alloc(BYTE_ORDER_MARK.length);
@@ -57115,6 +57305,7 @@ var BYTE_ORDER_MARK;
 var init_apply_changes = __esm({
   "src/edit/apply-changes.ts"() {
     "use strict";
+    init_backlog_of_files();
     init_read_source_file();
     init_review();
     init_validate();
@@ -57538,6 +57729,122 @@ var init_report_applied = __esm({
   }
 });
 
+// src/cli/open-for-edit.ts
+var open_for_edit_exports = {};
+__export(open_for_edit_exports, {
+  openForEdit: () => openForEdit
+});
+import { readFileSync as readFileSync6 } from "node:fs";
+import { join as join14 } from "node:path";
+async function openForEdit(io, rootOption) {
+  const root = await backlogRoot(io, rootOption);
+  const source = fsSource(root);
+  const cache = cacheOf(io);
+  const takenAt = Date.now();
+  const snapshot = cache && await openSnapshot(cache, root, source, (exclude) => backlogPaths(source, exclude), { changedAtMost: CHANGED_AT_MOST, settle: false });
+  const base = snapshot && snapshotBase(snapshot, source.realRoot);
+  if (!snapshot || !base) return openFromFiles(io, root, source, takenAt, true);
+  warnOfSkipsAndErrors(io, source, base.model.drafts);
+  const opened = {
+    root,
+    context: queryContext(base.model),
+    base,
+    written: async (after) => {
+      const edited = new Set(after.written.map((file) => file.path));
+      const written = [...after.written, ...snapshot.changed.filter((path) => !edited.has(path)).map((path) => base.fileAt(path))];
+      const keep = await snapshot.writeForward({ ...forwardOf(after), written });
+      if (keep && after.undatedFindings) keep("findings", () => after.undatedFindings);
+    },
+    toEdit: async (paths) => [...paths].some((path) => (base.fileAt(path)?.check.projects.length ?? 0) > 0) ? openFromFiles(io, root, source, takenAt, false) : opened
+  };
+  return opened;
+}
+async function openFromFiles(io, root, source, takenAt, warn) {
+  const cache = cacheOf(io);
+  const read = await readBacklog(io, root, source, { snapshot: false });
+  if (warn) warnOfSkipsAndErrors(io, source, read.drafts);
+  const base = { ...editBaseOfFiles(read.files, read), keepsFindings: cache !== void 0 };
+  const opened = {
+    root,
+    context: { backlog: read.backlog, graph: read.graph },
+    base,
+    written: async (after) => {
+      if (!cache) return;
+      const written = new Map(after.written.map((file) => [file.path, file]));
+      const files = after.paths.map((path) => written.get(path) ?? base.fileAt(path));
+      const keep = await saveSnapshot(cache, root, source, { ...forwardOf(after), files, exclude: read.root.exclude, rootFile: written.get(read.root.file?.path ?? "") ?? read.root.file }, takenAt);
+      if (keep && after.undatedFindings) keep("findings", () => after.undatedFindings);
+    },
+    toEdit: async () => opened
+  };
+  return opened;
+}
+function snapshotBase(snapshot, realRoot) {
+  const changed = /* @__PURE__ */ new Map();
+  for (const path of snapshot.changed) {
+    const bytes = readIfThere(join14(realRoot, path));
+    if (!bytes) return void 0;
+    changed.set(path, readSourceFile(path, bytes));
+  }
+  const files = new Map(changed);
+  const paths = new Set(snapshot.paths);
+  const fileAt = (path) => {
+    if (!paths.has(path)) return void 0;
+    let file = files.get(path);
+    if (!file) {
+      const bytes = readFileSync6(join14(realRoot, path));
+      if (!snapshot.holds(path, bytes)) throw new IoError(`${path} changed while it was read (another command or an editor wrote it): nothing was written; run the command again`);
+      files.set(path, file = readSourceFile(path, bytes));
+    }
+    return file;
+  };
+  const stored = { backlog: snapshot.backlog, drafts: snapshot.drafts, unreadableFiles: snapshot.unreadableFiles };
+  defineLazy(stored, "graph", () => snapshot.graph);
+  if (changed.size > 0) {
+    const model = modelWithFilesSwapped(stored, snapshot.paths, [...changed.values()], snapshot.graphOver);
+    return model && { paths: snapshot.paths, fileAt, model, keepsFindings: true, graphAlike: (backlog) => snapshot.madeGraph(model.graph) ? snapshot.graphOver(backlog) : void 0 };
+  }
+  return {
+    paths: snapshot.paths,
+    fileAt,
+    model: stored,
+    keepsFindings: true,
+    graphAlike: snapshot.graphOver,
+    findingsBefore: (asOf) => findingsKept(() => stored, { asOf }, { get: fileAt }, (compute) => snapshot.kept("findings", compute))
+  };
+}
+function readIfThere(path) {
+  try {
+    return readFileSync6(path);
+  } catch {
+    return void 0;
+  }
+}
+function forwardOf(after) {
+  const { backlog, graph, drafts, unreadableFiles } = after.model;
+  return { paths: after.paths, written: after.written, backlog, graph, drafts, unreadableFiles };
+}
+var CHANGED_AT_MOST;
+var init_open_for_edit = __esm({
+  "src/cli/open-for-edit.ts"() {
+    "use strict";
+    init_apply_changes();
+    init_file_filter();
+    init_fs_source();
+    init_read_source_file();
+    init_snapshot();
+    init_validate();
+    init_backlog_of_files();
+    init_lazy();
+    init_backlog_root();
+    init_caching();
+    init_open_backlog();
+    init_read_backlog();
+    init_errors();
+    CHANGED_AT_MOST = 64;
+  }
+});
+
 // src/cli/commands/waves.ts
 var waves_exports = {};
 __export(waves_exports, {
@@ -57561,9 +57868,13 @@ async function waves(options, io, journal) {
   return 0;
 }
 async function writeSuggestedWaves(options, io, asOf, journal) {
-  const opened = await openBacklog(io, options.root);
+  const { openForEdit: openForEdit2 } = await Promise.resolve().then(() => (init_open_for_edit(), open_for_edit_exports));
+  const opened = await openForEdit2(io, options.root);
   const plan = suggestWaves(opened.context, planOptions(options));
-  const result = applyFileEdits(opened.files, waveAssignmentEdits(opened.backlog, plan), { root: opened.root, dryRun: options.dryRun === true, asOf, model: opened, ...journal ? { journal } : {} });
+  const edits = waveAssignmentEdits(opened.context.backlog, plan);
+  const editing = await opened.toEdit(edits.keys());
+  const result = applyFileEdits(editing.base, edits, { root: opened.root, dryRun: options.dryRun === true, asOf, ...journal ? { journal } : {} });
+  if (result.status === "applied") await editing.written(result.after);
   return reportApplied(result, io, createStyle(colourEnabled(io, options.color)));
 }
 function planOptions(options) {
@@ -61641,7 +61952,7 @@ async function runSet(args, options, io) {
   const asOf = resolveAsOf(options.asOf, io.env);
   const dryRun = options.dryRun === true;
   return whileWriting(io, options.root, !dryRun, async (journal) => {
-    const opened = await openBacklog(io, options.root);
+    const opened = await openForEdit(io, options.root);
     const entities = bulk ? matchingEntities(opened.context, collection, conditions) : [findEntity(opened.context, ref2)];
     if (entities.length === 0) {
       io.stderr(`backlog: no ${collection} match ${options.where.map((w) => `--where ${w}`).join(" ")}: nothing to change
@@ -61651,7 +61962,9 @@ async function runSet(args, options, io) {
     const resolved = entities.map((entity2) => ({ entity: entity2, assignments: assignments.map((assignment) => resolveAssignment(entity2, assignment)) }));
     const edits = /* @__PURE__ */ new Map();
     for (const { entity: entity2, assignments: made } of resolved) for (const edit of assignmentEdits(entity2, made)) addTo(edits, entity2.file, edit);
-    const result = applyFileEdits(opened.files, edits, { root: opened.root, dryRun, asOf, model: opened, ...journal ? { journal } : {} });
+    const editing = await opened.toEdit(edits.keys());
+    const result = applyFileEdits(editing.base, edits, { root: opened.root, dryRun, asOf, ...journal ? { journal } : {} });
+    if (result.status === "applied") await editing.written(result.after);
     const style = createStyle(colourEnabled(io, options.color));
     if (!bulk || result.status === "refused" || result.status === "unchanged") return reportApplied(result, io, style);
     const lines = resolved.flatMap(({ entity: entity2, assignments: made }) => changeLines(entity2, assignments, made));
@@ -61697,6 +62010,7 @@ var init_set = __esm({
     init_as_of();
     init_colour();
     init_open_backlog();
+    init_open_for_edit();
     init_report_applied();
     init_list3();
     init_write_output();
@@ -62092,8 +62406,8 @@ async function fmt(paths, options, io, journal) {
   const { texts: changes2, skipped } = await formatFiles(chosen(opened.files.map(candidate), paths, wantedPaths(paths, opened.root, io)), { texts: true, verdicts });
   verdicts?.save();
   for (const path of skipped) io.stderr(skippedLine(path));
-  const { applyChanges: applyChanges2 } = await Promise.resolve().then(() => (init_apply_changes(), apply_changes_exports));
-  const result = applyChanges2(opened.files, changes2, { root: opened.root, dryRun: options.dryRun === true, asOf, ...journal ? { journal } : {} });
+  const { applyChanges: applyChanges2, editBaseOfFiles: editBaseOfFiles2 } = await Promise.resolve().then(() => (init_apply_changes(), apply_changes_exports));
+  const result = applyChanges2(editBaseOfFiles2(opened.files, opened), changes2, { root: opened.root, dryRun: options.dryRun === true, asOf, ...journal ? { journal } : {} });
   const code = reportApplied(result, io, createStyle(colourEnabled(io, options.color)));
   return skipped.length > 0 ? Math.max(code, 1) : code;
 }
@@ -62441,10 +62755,10 @@ risks:
 
 // src/git/top-level.ts
 import { existsSync as existsSync11 } from "node:fs";
-import { dirname as dirname8, join as join14, resolve as resolve5 } from "node:path";
+import { dirname as dirname8, join as join15, resolve as resolve5 } from "node:path";
 function gitTopLevel(dir) {
   for (let at2 = resolve5(dir); ; at2 = dirname8(at2)) {
-    if (existsSync11(join14(at2, ".git"))) return at2;
+    if (existsSync11(join15(at2, ".git"))) return at2;
     if (dirname8(at2) === at2) return void 0;
   }
 }
@@ -62460,7 +62774,7 @@ __export(init_exports, {
   runInit: () => runInit
 });
 import { existsSync as existsSync12 } from "node:fs";
-import { dirname as dirname9, join as join15, relative as relative5, resolve as resolve6, sep as sep7 } from "node:path";
+import { dirname as dirname9, join as join16, relative as relative5, resolve as resolve6, sep as sep7 } from "node:path";
 function runInit(dir, options, io) {
   const target = resolve6(io.cwd, dir ?? ".");
   const shown3 = (path) => {
@@ -62468,13 +62782,13 @@ function runInit(dir, options, io) {
     return rel === "" ? "." : rel.startsWith("..") ? path : rel;
   };
   const top = gitTopLevel(target);
-  const files = new Map([...starterFiles()].map(([path, text3]) => [join15(target, path), text3]));
+  const files = new Map([...starterFiles()].map(([path, text3]) => [join16(target, path), text3]));
   const ci = options.ci === "none" ? void 0 : ciFile(options.ci, { root: relative5(top ?? target, target).split(sep7).join("/") || ".", version: toolVersion() });
-  if (ci) files.set(join15(top ?? target, ci.path), ci.text);
+  if (ci) files.set(join16(top ?? target, ci.path), ci.text);
   const existing = [...files.keys()].filter((path) => existsSync12(path));
   if (existing.length > 0) {
     const names2 = existing.map((path) => relative5(target, path).split(sep7).join("/"));
-    const onlyCi = ci !== void 0 && existing.length === 1 && existing[0] === join15(top ?? target, ci.path);
+    const onlyCi = ci !== void 0 && existing.length === 1 && existing[0] === join16(top ?? target, ci.path);
     throw new UsageError(
       `${shown3(target)} already has ${names2.join(", ")}: init writes nothing over existing files`,
       onlyCi ? `--ci none leaves the CI out; ${options.ci === "gitlab" ? 'add the job of ci/backlog.gitlab-ci.yml (README, "Install") to yours' : "or name another workflow file"}` : "run it in a new folder"
@@ -62491,7 +62805,7 @@ function runInit(dir, options, io) {
   const where = shown3(target);
   const lines = [`Started a backlog in ${where}:`, ...[...starterFiles().keys()].map((path) => `  ${path}`)];
   if (ci) {
-    const ciPath = join15(top ?? target, ci.path);
+    const ciPath = join16(top ?? target, ci.path);
     lines.push(top ? `and its CI at the top of the git repository: ${shown3(ciPath)}` : `and its CI, for a git repository made in ${where}: ${shown3(ciPath)}`);
   }
   lines.push(`Next: edit the examples, then \`backlog validate${where === "." ? "" : ` --root ${where}`}\`.`);
@@ -65385,7 +65699,7 @@ var import_exports = {};
 __export(import_exports, {
   runImport: () => runImport
 });
-import { readFileSync as readFileSync6 } from "node:fs";
+import { readFileSync as readFileSync7 } from "node:fs";
 import { isAbsolute as isAbsolute2, relative as relative6, resolve as resolve7, sep as sep8 } from "node:path";
 async function runImport(source, files, options, io) {
   const asOf = resolveAsOf(options.asOf, io.env);
@@ -65397,12 +65711,13 @@ async function runImport(source, files, options, io) {
   for (const file of files) inputs.push(await readInput(readExport(resolve7(io.cwd, file), file), file, { trim: source !== "csv" }));
   const dryRun = options.dryRun === true;
   return whileWriting(io, options.root, !dryRun, async (journal) => {
-    const opened = await openBacklog(io, options.root);
-    const settings = opened.backlog.project?.imports?.[source];
+    const opened = await openForEdit(io, options.root);
+    const backlog = opened.context.backlog;
+    const settings = backlog.project?.imports?.[source];
     const dateFormat = options.dateFormat ?? settings?.date_format;
     const columns2 = columnMapOf(settings?.columns, mapFile, commandMap);
     const context3 = {
-      backlog: opened.backlog,
+      backlog,
       values: dateFormat === void 0 ? {} : { dateOrder: dateOrderOf(dateFormat) },
       ...collection !== void 0 ? { collection } : {},
       ignoreUnknownColumns: options.ignoreUnknownColumns === true || settings?.ignore_unknown_columns === true,
@@ -65425,11 +65740,13 @@ ${problem.hint ? `  hint: ${problem.hint}
     const plans = /* @__PURE__ */ new Map();
     for (const result of run3.results) {
       const into = intoPath(opened.root, io.cwd, options.into ?? `${result.collection}.yaml`, options.into === void 0);
-      const plan = mergeImported(opened.backlog, result, into);
+      const plan = mergeImported(backlog, result, into);
       plans.set(result.collection, plan);
       for (const [file, fileEdits] of plan.edits) for (const edit of fileEdits) addTo(edits, file, edit);
     }
-    const applied = applyFileEdits(opened.files, edits, { root: opened.root, dryRun, asOf, model: opened, ...journal ? { journal } : {} });
+    const editing = await opened.toEdit(edits.keys());
+    const applied = applyFileEdits(editing.base, edits, { root: opened.root, dryRun, asOf, ...journal ? { journal } : {} });
+    if (applied.status === "applied") await editing.written(applied.after);
     const code = applied.status === "refused" ? reportRefusal(applied, run3, io, createStyle(colourEnabled(io, options.color))) : reportApplied(applied, io, createStyle(colourEnabled(io, options.color)));
     const summary2 = summarize(source, run3, applied.status === "refused" ? void 0 : plans, unused);
     if (applied.status === "dry-run" || applied.status === "refused") io.stderr(summary2);
@@ -65464,7 +65781,7 @@ function intoPath(root, cwd, into, isDefault) {
 }
 function readExport(path, shown3) {
   try {
-    return readFileSync6(path);
+    return readFileSync7(path);
   } catch (error3) {
     if (error3.code === "ENOENT") throw new UsageError(`${shown3}: no such file`);
     if (error3.code === "EISDIR") throw new UsageError(`${shown3} is a folder: name the exported file in it`);
@@ -65524,6 +65841,7 @@ var init_import2 = __esm({
     init_as_of();
     init_colour();
     init_open_backlog();
+    init_open_for_edit();
     init_report_applied();
     init_list3();
     init_write_output();
@@ -67073,11 +67391,11 @@ function removeNonChars(variableName) {
   return variableName.replace(/(?:^\W+)|(?:(?<!\W)\W+$)/g, "").split(/,/);
 }
 function extractUrlVariableNames(url) {
-  const matches2 = url.match(urlVariableRegex);
-  if (!matches2) {
+  const matches = url.match(urlVariableRegex);
+  if (!matches) {
     return [];
   }
-  return matches2.map(removeNonChars).reduce((a, b2) => a.concat(b2), []);
+  return matches.map(removeNonChars).reduce((a, b2) => a.concat(b2), []);
 }
 function omit(object, keysToOmit) {
   const result = { __proto__: null };
@@ -67933,8 +68251,8 @@ async function fetchWrapper(requestOptions) {
     data: ""
   };
   if ("deprecation" in responseHeaders) {
-    const matches2 = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
-    const deprecationLink = matches2 && matches2.pop();
+    const matches = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
+    const deprecationLink = matches && matches.pop();
     log.warn(
       `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
     );
@@ -70960,8 +71278,8 @@ function checkedBoolean(booleanInput, name) {
 }
 
 // src/action/run-action.ts
-import { readFileSync as readFileSync7 } from "node:fs";
-import { join as join16 } from "node:path";
+import { readFileSync as readFileSync8 } from "node:fs";
+import { join as join17 } from "node:path";
 
 // node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1);
@@ -71201,7 +71519,7 @@ async function findOwnComment(comments) {
 async function runAction(inputs, runner, out2, comments) {
   const cli = (argv) => runCli(argv, runner, out2);
   const root = inputs.root === void 0 ? [] : ["--root", inputs.root];
-  const jsonFile = join16(runner.temp, `backlog-${process.pid}.json`);
+  const jsonFile = join17(runner.temp, `backlog-${process.pid}.json`);
   const validated = await cli([
     "validate",
     ...root,
@@ -71221,7 +71539,7 @@ async function runAction(inputs, runner, out2, comments) {
     out2.setFailed(`backlog validate could not run: ${firstLine2(validated.stderr)}`);
     return;
   }
-  const summary2 = JSON.parse(readFileSync7(jsonFile, "utf8")).summary;
+  const summary2 = JSON.parse(readFileSync8(jsonFile, "utf8")).summary;
   out2.setOutput("errors", String(summary2.errors));
   out2.setOutput("warnings", String(summary2.warnings));
   let changed = false;

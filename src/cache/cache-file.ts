@@ -24,6 +24,8 @@ export interface CacheFile<H> {
   section<T>(name: string): T | undefined;
   /** A hash of a section's content: equal in two files when the sections are. */
   sectionHash(name: string): string | undefined;
+  /** An ASCII section's JSON as it is written, to be written into another file unparsed; undefined when there is none such. Throws as `section` does. */
+  sectionJson(name: string): AsciiJson | undefined;
   /** Writes the file again with another header and the same sections (their bytes as they are). */
   rewrite(header: object): void;
 }
@@ -149,21 +151,30 @@ export function readCacheFile<H>(location: string): CacheFile<H> | undefined {
     const header = JSON.parse(headerBytes.toString('latin1')) as H & StoredHeader;
     if (typeof header !== 'object' || header === null || typeof header.sections !== 'object') throw new Error('no sections');
     if (Object.values(header.sections).some(([, end]) => end > headerStart)) throw new Error('cut short');
+    const sectionText = (name: string): string | undefined => {
+      const range = header.sections[name];
+      if (!range) return undefined;
+      try {
+        const bytes = read(range[0], range[1] - range[0]);
+        if (sha1(bytes) !== range[2]) throw new Error('a section does not match its hash');
+        return bytes.toString(range[3] === 1 ? 'latin1' : 'utf8');
+      } catch (error) {
+        // Found only once the answer is under way: the file goes, and the answer comes from the files.
+        removeIfStill(location, fd);
+        throw new DamagedCacheError(`the cache file ${location} is damaged (${errorMessage(error)})`, { cause: error });
+      }
+    };
     return {
       header,
       id: hash!,
       section<T>(name: string) {
-        const range = header.sections[name];
-        if (!range) return undefined;
-        try {
-          const bytes = read(range[0], range[1] - range[0]);
-          if (sha1(bytes) !== range[2]) throw new Error('a section does not match its hash');
-          return JSON.parse(bytes.toString(range[3] === 1 ? 'latin1' : 'utf8')) as T;
-        } catch (error) {
-          // Found only once the answer is under way: the file goes, and the answer comes from the files.
-          removeIfStill(location, fd);
-          throw new DamagedCacheError(`the cache file ${location} is damaged (${errorMessage(error)})`, { cause: error });
-        }
+        const text = sectionText(name);
+        return text === undefined ? undefined : (JSON.parse(text) as T);
+      },
+      sectionJson(name) {
+        if (header.sections[name]?.[3] !== 1) return undefined;
+        const text = sectionText(name);
+        return text === undefined ? undefined : new AsciiJson(text);
       },
       sectionHash: (name) => header.sections[name]?.[2],
       rewrite(newHeader) {

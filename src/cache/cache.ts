@@ -65,6 +65,18 @@ export class Cache {
     return this.ready() ? CacheFileWriter.open(location) : undefined;
   }
 
+  /** Removes the entries of a root of this kind whose key `unwanted` says. */
+  remove(root: string, kind: EntryKind, unwanted: (key: string) => boolean): void {
+    const prefix = `${rootHash(root)}.${kind}.`;
+    try {
+      for (const name of readdirSync(this.folder)) {
+        if (name.startsWith(prefix) && name.endsWith('.cache') && unwanted(name.slice(prefix.length, -'.cache'.length))) rmSync(join(this.folder, name), { force: true });
+      }
+    } catch {
+      // A folder that cannot be read: it only ever saves room.
+    }
+  }
+
   /** Removes all but the most recently used entries of a root, and temporary files a killed run left. */
   tidy(root: string): void {
     try {

@@ -84,7 +84,7 @@ export function warnOfSkipsAndErrors(io: CliIO, source: FsSource, drafts: readon
 }
 
 /** The model with its graph read when a query first asks for it. */
-function queryContext(snapshot: OpenedSnapshot): QueryContext {
+export function queryContext(snapshot: Pick<OpenedSnapshot, 'backlog' | 'graph'>): QueryContext {
   const context = { backlog: snapshot.backlog } as QueryContext;
   defineLazy(context, 'graph', (): WorkloadGraph => snapshot.graph);
   return context;

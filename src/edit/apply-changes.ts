@@ -4,11 +4,13 @@
 import { closeSync, existsSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SourceFile } from '../load/types.js';
-import type { BacklogModel } from '../load/backlog-of-files.js';
+import { backlogOfFiles, modelWithFilesSwapped, type BacklogModel } from '../load/backlog-of-files.js';
 import { readSourceFile } from '../load/read-source-file.js';
 import { findingDelta } from '../diff/review.js';
 import type { Diagnostic } from '../model/diagnostic.js';
-import { validate } from '../validate/validate.js';
+import type { Backlog } from '../model/backlog.js';
+import type { WorkloadGraph } from '../model/graph.js';
+import { findings, findingsKept } from '../validate/validate.js';
 import { writeFilesAtomic, writeFilesJournaled } from '../files/atomic-write.js';
 import { readFileText } from '../load/file-text.js';
 import { errorMessage, IoError } from '../errors.js';
@@ -24,38 +26,77 @@ export interface ApplyOptions {
   asOf: string;
   /** The journal of the backlog's lock (backlog-lock.ts): the files are then written all or none, even across a crash. */
   journal?: string;
-  /** The model of `files` when the caller has it: the findings before the change are taken from it, not from the files again. */
-  model?: BacklogModel;
+}
+
+/**
+ * The backlog an edit is checked against: its files as read and its model. The model after the
+ * edit is this one with the edited files read again, the others' entities as they are.
+ */
+export interface EditBase {
+  /** Every file of the backlog, in order. */
+  paths: readonly string[];
+  /** The file at a path as read; undefined when the backlog has none there. */
+  fileAt(path: string): SourceFile | undefined;
+  model: BacklogModel;
+  /** The findings of the model, of every severity, when the base has them kept (a snapshot's). */
+  findingsBefore?(asOf: string): Diagnostic[];
+  /** Keeps findings with its model: a change to be written works out those of the model after (`AfterChange.undatedFindings`) to keep with it. */
+  keepsFindings?: boolean;
+  /** The model's graph over another backlog of the same graph, when it has one that names entities by their places (a snapshot's); undefined when not. */
+  graphAlike?(backlog: Backlog): WorkloadGraph | undefined;
+  /** The model of all these files, for an edit whose model cannot be made by swapping files (a file with `project`). */
+  modelOfAll?(files: SourceFile[]): BacklogModel;
+}
+
+/** The base of an edit whose every file was read. */
+export function editBaseOfFiles(files: readonly SourceFile[], model: BacklogModel): EditBase {
+  const byPath = new Map(files.map((file) => [file.path, file]));
+  return { paths: files.map((file) => file.path), fileAt: (path) => byPath.get(path), model, modelOfAll: backlogOfFiles };
+}
+
+/** The backlog after a change was written: its files in order, those written read again, and its model. */
+export interface AfterChange {
+  paths: string[];
+  written: SourceFile[];
+  model: BacklogModel;
+  /** With a base that keeps findings: the model's findings that do not depend on the date, of every severity. */
+  undatedFindings?: Diagnostic[];
 }
 
 export type ApplyResult =
-  | { status: 'applied' | 'dry-run' | 'unchanged'; diff: string; files: string[] }
+  | { status: 'applied'; diff: string; files: string[]; after: AfterChange }
+  | { status: 'dry-run' | 'unchanged'; diff: string; files: string[] }
   | { status: 'refused'; reason: string; introduced: Diagnostic[] };
 
-export function applyChanges(files: readonly SourceFile[], changes: ReadonlyMap<string, string>, options: ApplyOptions): ApplyResult {
-  const byPath = new Map(files.map((file) => [file.path, file]));
+export function applyChanges(base: EditBase, changes: ReadonlyMap<string, string>, options: ApplyOptions): ApplyResult {
   const changed = [...changes]
-    .map(([path, text]): [string, string] => [path, withLineEndsOf(byPath.get(path)?.text ?? '', text)])
-    .filter(([path, text]) => byPath.get(path)?.text !== text);
+    .map(([path, text]): [string, string] => [path, withLineEndsOf(base.fileAt(path)?.text ?? '', text)])
+    .filter(([path, text]) => base.fileAt(path)?.text !== text);
   if (changed.length === 0) return { status: 'unchanged', diff: '', files: [] };
   for (const [path] of changed) {
-    const file = byPath.get(path);
+    const file = base.fileAt(path);
     if (file && file.problems.length > 0) return refusedFor(path);
     // A file the backlog does not read (excluded by the project) would be written over whole.
     if (!file && existsSync(join(options.root, path))) {
       return { status: 'refused', reason: `${path} exists but is not read as part of the backlog (see \`exclude\` in backlog.yaml): name another file; nothing was written`, introduced: [] };
     }
   }
-  const written = new Map(changed);
-  const after = [...byPath.values()].map((file) => (written.has(file.path) ? readSourceFile(file.path, Buffer.from(written.get(file.path)!)) : file));
-  for (const [path, text] of changed) if (!byPath.has(path)) after.push(readSourceFile(path, Buffer.from(text)));
+  const after = modelAfter(base, changed);
   const checks = { asOf: options.asOf, errorsOnly: true };
-  const introduced = findingDelta(validate(files, checks, options.model).diagnostics, validate(after, checks).diagnostics).introduced;
+  const before = base.findingsBefore
+    ? base.findingsBefore(options.asOf).filter((finding) => finding.severity === 'error')
+    : findings(base.model, checks, { get: (path) => base.fileAt(path) });
+  const placing = { get: (path: string) => after.byPath.get(path) ?? base.fileAt(path) };
+  let undatedFindings: Diagnostic[] | undefined;
+  const errorsAfter = base.keepsFindings && !options.dryRun
+    ? findingsKept(() => after.model, { asOf: options.asOf }, placing, (compute) => (undatedFindings = compute())).filter((finding) => finding.severity === 'error')
+    : findings(after.model, checks, placing);
+  const introduced = findingDelta(before, errorsAfter).introduced;
   if (introduced.length > 0) return { status: 'refused', reason: 'the change would add errors; nothing was written', introduced };
 
   // The diff only for a dry run, which prints it: a large import's costs time to make.
-  if (options.dryRun) return { status: 'dry-run', diff: changed.map(([path, text]) => unifiedDiff(path, byPath.get(path)?.text ?? '', text)).join(''), files: changed.map(([path]) => path) };
-  const moved = changed.find(([path]) => textNow(join(options.root, path)) !== byPath.get(path)?.text);
+  if (options.dryRun) return { status: 'dry-run', diff: changed.map(([path, text]) => unifiedDiff(path, base.fileAt(path)?.text ?? '', text)).join(''), files: changed.map(([path]) => path) };
+  const moved = changed.find(([path]) => textNow(join(options.root, path)) !== base.fileAt(path)?.text);
   if (moved) {
     return { status: 'refused', reason: `${moved[0]} changed since it was read (another command or an editor wrote it): nothing was written; run the command again`, introduced: [] };
   }
@@ -65,17 +106,32 @@ export function applyChanges(files: readonly SourceFile[], changes: ReadonlyMap<
   const writes = changed.map(([path, text]) => [writeTarget(join(options.root, path)), withByteOrderMarkOf(join(options.root, path), text)] as const);
   if (options.journal) writeFilesJournaled(writes, options.journal);
   else writeFilesAtomic(writes);
-  return { status: 'applied', diff: '', files: changed.map(([path]) => path) };
+  return { status: 'applied', diff: '', files: changed.map(([path]) => path), after: { paths: after.paths, written: [...after.byPath.values()], model: after.model, ...(undatedFindings ? { undatedFindings } : {}) } };
+}
+
+/** The model after the change: the base's with the changed files read again, else (a file with `project`) from all the files. */
+function modelAfter(base: EditBase, changed: ReadonlyArray<[string, string]>) {
+  const byPath = new Map(changed.map(([path, text]) => [path, readSourceFile(path, Buffer.from(text))]));
+  // A new file takes its place in the order the files are listed in (by path), as a load would read it.
+  const paths = [...base.paths];
+  for (const [path] of changed) {
+    if (base.fileAt(path)) continue;
+    const after = paths.findIndex((other) => other > path);
+    paths.splice(after === -1 ? paths.length : after, 0, path);
+  }
+  const model = modelWithFilesSwapped(base.model, paths, [...byPath.values()], base.graphAlike) ?? base.modelOfAll?.(paths.map((path) => byPath.get(path) ?? base.fileAt(path)!));
+  if (!model) throw new Error('the model after the change needs every file read');
+  return { paths, byPath, model };
 }
 
 /**
  * Edits by file, applied to the files' texts and then written as applyChanges writes: a file
  * with YAML errors, or an edit that cannot be made, is a refusal naming the file.
  */
-export function applyFileEdits(files: readonly SourceFile[], edits: ReadonlyMap<string, readonly Edit[]>, options: ApplyOptions): ApplyResult {
+export function applyFileEdits(base: EditBase, edits: ReadonlyMap<string, readonly Edit[]>, options: ApplyOptions): ApplyResult {
   const changes = new Map<string, string>();
   for (const [path, fileEdits] of edits) {
-    const file = files.find((f) => f.path === path);
+    const file = base.fileAt(path);
     if (file && file.problems.length > 0) return refusedFor(path);
     try {
       changes.set(path, applyEdits(file?.text ?? '', fileEdits));
@@ -84,7 +140,7 @@ export function applyFileEdits(files: readonly SourceFile[], edits: ReadonlyMap<
       throw error;
     }
   }
-  return applyChanges(files, changes, options);
+  return applyChanges(base, changes, options);
 }
 
 const BYTE_ORDER_MARK = Buffer.from([0xef, 0xbb, 0xbf]);

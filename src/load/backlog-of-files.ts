@@ -3,8 +3,11 @@
 // A load adds each file as it comes (load-backlog.ts); backlogOfFiles adds a list of them.
 import type { Project } from '../../schemas/project.js';
 import { BacklogIndex, type Backlog } from '../model/backlog.js';
+import { backlogWithFilesSwapped } from '../model/files-swapped.js';
+import { defineLazy } from '../model/lazy.js';
 import type { DiagnosticDraft } from '../model/diagnostic.js';
-import { buildGraph, type WorkloadGraph } from '../model/graph.js';
+import { buildGraph, sameForGraph, type WorkloadGraph } from '../model/graph.js';
+import type { Entity } from '../model/entity.js';
 import type { NodeLocation } from '../model/place.js';
 import type { SourceFile } from './types.js';
 
@@ -61,8 +64,55 @@ export class ModelBuilder {
     }
   }
 
+  /** The findings of the files added. */
+  drafts(): DiagnosticDraft[] {
+    return [...this.problemDrafts, ...this.checkDrafts];
+  }
+
   finish(): BacklogModel {
     const backlog = this.index.build(this.project);
-    return { backlog, graph: buildGraph(backlog), drafts: [...this.problemDrafts, ...this.checkDrafts], unreadableFiles: this.unreadableFiles };
+    return { backlog, graph: buildGraph(backlog), drafts: this.drafts(), unreadableFiles: this.unreadableFiles };
   }
+}
+
+/**
+ * The model of `before`'s files with some of them read again (`swapped`, new files among them),
+ * without reading the others: `paths` are all the files after, in order. Undefined when a file
+ * swapped holds `project`, or held the project before (which file sets it first, and which sets
+ * it twice, is known only from all of them). `graphAlike` gives `before`'s graph over another
+ * backlog of the same graph, when it can (a snapshot's, which names entities by their places):
+ * taken when the swapped files change nothing the graph is made from.
+ */
+export function modelWithFilesSwapped(before: BacklogModel, paths: readonly string[], swapped: readonly SourceFile[], graphAlike?: (backlog: Backlog) => WorkloadGraph | undefined): BacklogModel | undefined {
+  const changed = new Set(swapped.map((file) => file.path));
+  const projectFile = before.backlog.projectLocation?.file;
+  if (swapped.some((file) => file.check.projects.length > 0) || (projectFile !== undefined && changed.has(projectFile))) return undefined;
+  const order = new Map(paths.map((path, index) => [path, index]));
+  const fileOrder = (path: string) => order.get(path) ?? -1;
+  const builder = new ModelBuilder();
+  for (const file of swapped) builder.add(file);
+  const backlog = backlogWithFilesSwapped(before.backlog, new Map(swapped.map((file) => [file.path, file.check.entities])), fileOrder);
+  const unreadableFiles = [...before.unreadableFiles.filter((path) => !changed.has(path)), ...swapped.filter((file) => file.unreadable).map((file) => file.path)];
+  const model = {
+    backlog,
+    // Findings are put in order by their places once placed: these need only all be there.
+    drafts: [...before.drafts.filter((draft) => !changed.has(draft.place.file)), ...builder.drafts()],
+    unreadableFiles: unreadableFiles.sort((a, b) => fileOrder(a) - fileOrder(b)),
+  } as BacklogModel;
+  const sameGraph = () => graphAlike !== undefined && sameForGraphIn(before.backlog, [...swapped].sort((a, b) => fileOrder(a.path) - fileOrder(b.path)));
+  defineLazy(model, 'graph', () => (sameGraph() ? graphAlike!(backlog) : undefined) ?? buildGraph(backlog));
+  return model;
+}
+
+/** The collections the graph is made from. */
+const GRAPH_COLLECTIONS = ['workloads', 'servers', 'dependencies'] as const;
+
+/** Whether these files (in file order), swapped into `before`, leave its graph as it is. */
+function sameForGraphIn(before: Backlog, swapped: readonly SourceFile[]): boolean {
+  const paths = new Set(swapped.map((file) => file.path));
+  return GRAPH_COLLECTIONS.every((name) => {
+    const was: Entity[] = before.entities[name].filter((entity) => paths.has(entity.file));
+    const now = swapped.flatMap((file) => file.check.entities.filter((entity) => entity.collection === name));
+    return was.length === now.length && was.every((entity, at) => sameForGraph(entity, now[at]!));
+  });
 }

@@ -11,6 +11,7 @@ import { fromInt32Base64, int32Base64 } from './int32-base64.js';
 import { LazyMap } from './lazy-map.js';
 import type { StoredModel } from './model-snapshot.js';
 import type { ServerFigures } from '../model/server-figures.js';
+import type { AsciiJson } from '../cache/cache-file.js';
 
 type Workload = Entity<'workloads'>;
 
@@ -50,6 +51,13 @@ export function graphSections(backlog: Backlog, graph: WorkloadGraph): Record<st
   // JSON writes an undefined item of a list as null.
   const figures = { status, cores, memory_gb, repeated: [...repeated] } as StoredFigures;
   return { [GRAPH_SECTION]: storedGraph(backlog, graph), [FIGURES_SECTION]: figures };
+}
+
+/** The sections of the graph as another snapshot wrote them (`sectionJson` of its file), to be copied unparsed; undefined when it has none. */
+export function graphSectionsAsWritten(sectionJson: (name: string) => AsciiJson | undefined): Record<string, unknown> | undefined {
+  const graph = sectionJson(GRAPH_SECTION);
+  const figures = sectionJson(FIGURES_SECTION);
+  return graph && figures && { [GRAPH_SECTION]: graph, [FIGURES_SECTION]: figures };
 }
 
 /** The graph of a model read from a snapshot; `section` reads one section (and throws when there is none). */

@@ -47,9 +47,10 @@ const partName = (name: CollectionName, part: number) => `${name}@${part}`;
  * entities is written in parts, with the hashes of its keys. An entity is turned into JSON once
  * per run: the two sides of a diff share the very entity objects of every file they have alike at
  * the same path (load/read-files.ts), so the second side costs only its other files (and the
- * hashing).
+ * hashing). `earlier`: a snapshot of the same files whose model this one was made from; a section
+ * of the very entities it has at the same places is copied from it, not made again.
  */
-export function modelSections(backlog: Backlog, paths: readonly string[], parts = false): Record<string, unknown> {
+export function modelSections(backlog: Backlog, paths: readonly string[], parts = false, earlier?: EarlierModel): Record<string, unknown> {
   const fileIndex = new Map(paths.map((path, index) => [path, index]));
   const sections: Record<string, unknown> = { [PATHS_SECTION]: paths };
   const keys: Record<string, string> = {};
@@ -61,15 +62,28 @@ export function modelSections(backlog: Backlog, paths: readonly string[], parts 
   };
   for (const name of COLLECTION_NAMES) {
     const entities = backlog.entities[name] as Entity[];
+    const before = earlier && (earlier.backlog.entities[name] as Entity[]);
+    // Of the same entities, in the same places, in a part of the same bounds.
+    const copied = (section: string, start: number, end: number) =>
+      before?.length === entities.length && entities.slice(start, end).every((entity, at) => before[start + at] === entity) ? earlier!.sectionJson(section) : undefined;
     if (!parts || entities.length <= PART_SIZE) {
-      sections[name] = collection(entities);
+      sections[name] = copied(name, 0, entities.length) ?? collection(entities);
       continue;
     }
-    for (let start = 0; start < entities.length; start += PART_SIZE) sections[partName(name, start / PART_SIZE)] = collection(entities.slice(start, start + PART_SIZE));
+    for (let start = 0; start < entities.length; start += PART_SIZE) {
+      const part = partName(name, start / PART_SIZE);
+      sections[part] = copied(part, start, start + PART_SIZE) ?? collection(entities.slice(start, start + PART_SIZE));
+    }
     keys[name] = int32Base64(entities.map((entity) => keyHash(entity.key)));
   }
   if (parts) sections[KEYS_SECTION] = keys;
   return sections;
+}
+
+/** A snapshot's model and its sections as written. */
+export interface EarlierModel {
+  backlog: Backlog;
+  sectionJson(name: string): AsciiJson | undefined;
 }
 
 function entityJson(entity: Entity): string {

@@ -16,10 +16,11 @@ import { decodeText } from './decode.js';
 import { ROOT_FILE } from './find-root.js';
 import type { Cache } from '../cache/cache.js';
 import type { CacheFile } from '../cache/cache-file.js';
-import { modelHeader, modelSections, storedModelOf, type ModelHeader } from './model-snapshot.js';
+import { modelHeader, modelSections, storedModelOf, type EarlierModel, type ModelHeader, type StoredModel } from './model-snapshot.js';
 import { buildGraph, type WorkloadGraph } from '../model/graph.js';
 import { defineLazy } from '../model/lazy.js';
-import { graphOfSections, graphSections } from './graph-snapshot.js';
+import { graphOfSections, graphSections, graphSectionsAsWritten } from './graph-snapshot.js';
+import type { CollectionName } from '../../schemas/vocabulary.js';
 import type { ParserName } from './types.js';
 
 /** Bump when the snapshot changes shape. */
@@ -86,7 +87,29 @@ export interface OpenedSnapshot {
   unreadableFiles: string[];
   parserOf(path: string): ParserName;
   kept: Keep;
+  /** The files, in order. */
+  paths: readonly string[];
+  /** The files changed since it was taken (none unless `changedAtMost` allows): the model is not theirs. */
+  changed: readonly string[];
+  /** Whether these bytes, just read from the file at `path`, are the ones the snapshot was taken of. */
+  holds(path: string, bytes: Uint8Array): boolean;
+  /**
+   * Writes the snapshot of the model after some of its files were written (`content.written`,
+   * each with its new text), the others as they were: unless a file changed otherwise, or the
+   * files are others. Gives the keeper of the values worked out from it.
+   */
+  writeForward(content: ForwardContent): Promise<Keep | undefined>;
+  /** Its graph over another backlog whose entities give the graph the same, place by place (model/graph.ts, sameForGraph). */
+  graphOver(backlog: Backlog): WorkloadGraph;
+  /** Whether a graph is its own, or one `graphOver` made. */
+  madeGraph(graph: WorkloadGraph): boolean;
 }
+
+/** A model after some of the snapshot's files were written (SnapshotContent without the files that stayed). */
+type ForwardContent = Omit<SnapshotContent, 'files' | 'exclude' | 'rootFile'> & {
+  paths: readonly string[];
+  written: ReadonlyArray<{ path: string; text: string; parser: ParserName }>;
+};
 
 /**
  * A value worked out from a snapshot's model alone (as JSON), kept in the cache beside it:
@@ -134,39 +157,109 @@ export async function saveSnapshot(cache: Cache, root: string, source: StampedSo
     drafts: content.drafts,
     unreadableFiles: content.unreadableFiles,
   };
-  const graph = graphSections(content.backlog, content.graph ?? buildGraph(content.backlog));
-  const written = cache.write(cache.location(root, 'snapshot'), header, { ...modelSections(content.backlog, paths, true), ...graph });
+  return writeSnapshot(cache, root, header, content);
+}
+
+/** `earlier`: the snapshot this one is written forward from, with its graph's sections when the graph is the same. */
+function writeSnapshot(cache: Cache, root: string, header: SnapshotHeader, content: Pick<SnapshotContent, 'backlog' | 'graph'>, earlier?: EarlierModel & { graph?: Record<string, unknown> }): Keep | undefined {
+  const graph = earlier?.graph ?? graphSections(content.backlog, content.graph ?? buildGraph(content.backlog));
+  const written = cache.write(cache.location(root, 'snapshot'), header, { ...modelSections(content.backlog, header.paths, true, earlier), ...graph });
   cache.tidy(root);
   return written ? keeper(cache, root, header) : undefined;
+}
+
+/** The header of the snapshot after `content.written` were written (see OpenedSnapshot.writeForward); undefined when it cannot be. */
+async function headerForward(header: SnapshotHeader, source: StampedSource, content: ForwardContent, checkedAt: number): Promise<SnapshotHeader | undefined> {
+  if (content.paths.length !== header.paths.length || content.paths.some((path, index) => path !== header.paths[index])) return undefined;
+  const written = new Map(content.written.map((file) => [file.path, file]));
+  const stamps = [...header.stamps];
+  // A racy file whose content was checked when the snapshot was opened, and which had changed
+  // RACY_MS before that, is settled (see `settle`); every file written is (racy) below.
+  const racy = Object.fromEntries(Object.entries(header.racy).filter(([, entry]) => entry.changedAt >= checkedAt - RACY_MS)) as SnapshotHeader['racy'];
+  for (const [index, path] of header.stamped.entries()) {
+    // Another file keeps the stamp the model was made with: if it changed since, it no longer matches.
+    const file = written.get(path);
+    if (!file) continue;
+    // Written just now: racy, kept by the hash of what was written.
+    const stamp = source.stamp(path);
+    const bytes = await source.readFile(path);
+    if (!stamp || !bytes || decodeText(bytes).text !== file.text) return undefined;
+    stamps[index] = stamp.key;
+    racy[index] = { hash: hashOf(bytes), changedAt: stamp.changedAt };
+  }
+  const fullParser = header.paths.flatMap((path, index) => ((written.get(path)?.parser ?? (header.fullParser.includes(index) ? 'full' : 'fast')) === 'full' ? [index] : []));
+  const { cache: _cache, version: _version, sections: _sections, ...kept } = header as SnapshotHeader & Partial<Record<'cache' | 'version' | 'sections', unknown>>;
+  return { ...kept, ...modelHeader(content.backlog), stamps, racy, fullParser, drafts: content.drafts, unreadableFiles: content.unreadableFiles };
 }
 
 /**
  * The snapshot of a root, when there is one and every file is as it was; undefined otherwise
  * (and for a snapshot that cannot be read: the caller reads the files). `filesOf(exclude)`
- * lists the backlog files as the loader would with those exclude globs.
+ * lists the backlog files as the loader would with those exclude globs. `changedAtMost`: a
+ * snapshot that this many files at most (not the root file) changed since is opened still, and
+ * says which (`changed`). `settle: false`: its racy files are left for `writeForward` to settle
+ * (an edit writes it forward: settling would write it twice).
  */
-export async function openSnapshot(cache: Cache, root: string, source: StampedSource, filesOf: (exclude: readonly string[]) => Promise<string[]>): Promise<OpenedSnapshot | undefined> {
+export async function openSnapshot(
+  cache: Cache,
+  root: string,
+  source: StampedSource,
+  filesOf: (exclude: readonly string[]) => Promise<string[]>,
+  options: { changedAtMost?: number; settle?: boolean } = {},
+): Promise<OpenedSnapshot | undefined> {
   const file = cache.read<SnapshotHeader>(cache.location(root, 'snapshot'));
   const header = file?.header;
   if (!file || !header || header.format !== SNAPSHOT_FORMAT) return undefined;
   const checkedAt = Date.now();
-  if (!(await matches(header, source, filesOf))) return undefined;
-  settle(file, header, checkedAt);
+  const changedAtMost = options.changedAtMost ?? 0;
+  const differing = await differingFiles(header, source, filesOf, changedAtMost);
+  if (!differing || differing.length > changedAtMost || differing.includes(ROOT_FILE)) return undefined;
+  if (differing.length === 0 && options.settle !== false) settle(file, header, checkedAt);
   const fullParser = new Set(header.fullParser.map((index) => header.paths[index]));
   const model = storedModelOf(file, header.paths);
+  const section = <T>(name: string): T => {
+    const found = file.section<T>(name);
+    if (found === undefined) throw new DamagedCacheError(`the snapshot ${cache.location(root, 'snapshot')} has no ${name}`);
+    return found;
+  };
+  /** Graphs made of this snapshot's over another model (`graphOver`): its sections are theirs. */
+  const alike = new WeakSet<WorkloadGraph>();
+  const graphOf = (over: StoredModel) => {
+    const graph = graphOfSections(section, over);
+    alike.add(graph);
+    return graph;
+  };
+  const graphOver = (backlog: Backlog) => graphOf({ backlog, entityAt: ((name: CollectionName, index: number) => backlog.entities[name][index]) as StoredModel['entityAt'] });
+  const stampedIndex = new Map(header.stamped.map((path, index) => [path, index]));
   const opened = {
     backlog: model.backlog,
     drafts: header.drafts,
     unreadableFiles: header.unreadableFiles,
     parserOf: (path: string): ParserName => (fullParser.has(path) ? 'full' : 'fast'),
     kept: keeper(cache, root, header),
+    paths: header.paths,
+    changed: differing,
+    graphOver,
+    madeGraph: (graph: WorkloadGraph) => alike.has(graph),
+    holds: (path: string, bytes: Uint8Array) => {
+      const index = stampedIndex.get(path);
+      if (index === undefined || (source.stamp(path)?.key ?? null) !== header.stamps[index]) return false;
+      const hash = header.racy[index]?.hash;
+      return hash === undefined || hashOf(bytes) === hash;
+    },
+    writeForward: async (content: ForwardContent) => {
+      const forward = await headerForward(header, source, content, checkedAt);
+      if (!forward) return undefined;
+      const sectionJson = (name: string) => file.sectionJson(name);
+      const graph = content.graph && alike.has(content.graph) ? graphSectionsAsWritten(sectionJson) : undefined;
+      const keep = writeSnapshot(cache, root, forward, content, { backlog: model.backlog, sectionJson, ...(graph ? { graph } : {}) });
+      // What was kept of this snapshot is of no use once it is replaced.
+      const replaced = `.${contentIdOf(header)}`;
+      if (keep) cache.remove(root, 'kept', (key) => key.endsWith(replaced));
+      return keep;
+    },
   } as Omit<OpenedSnapshot, 'graph'> as OpenedSnapshot;
-  const section = <T>(name: string): T => {
-    const found = file.section<T>(name);
-    if (found === undefined) throw new DamagedCacheError(`the snapshot ${cache.location(root, 'snapshot')} has no ${name}`);
-    return found;
-  };
-  defineLazy(opened, 'graph', () => graphOfSections(section, model));
+  defineLazy(opened, 'graph', () => graphOf(model));
   return opened;
 }
 
@@ -175,12 +268,24 @@ export async function openSnapshot(cache: Cache, root: string, source: StampedSo
  * written: not by its racy files, which settle later, nor by what the cache adds in writing it.
  */
 function keeper(cache: Cache, root: string, header: SnapshotHeader): Keep {
+  return (name, compute) => keptValue(cache, root, `${name}.${contentIdOf(header)}`, compute);
+}
+
+/** The hash of a header's content, made once per header (it names every file). */
+const contentIds = new WeakMap<SnapshotHeader, string>();
+
+function contentIdOf(header: SnapshotHeader): string {
+  let id = contentIds.get(header);
+  if (id === undefined) contentIds.set(header, (id = hashOfHeld(header)));
+  return id;
+}
+
+function hashOfHeld(header: SnapshotHeader): string {
   const { racy: _racy, ...held } = header as SnapshotHeader & Partial<Record<'cache' | 'version' | 'sections', unknown>>;
   delete held.cache;
   delete held.version;
   delete held.sections;
-  const contentId = hashOf(Buffer.from(JSON.stringify(held)));
-  return (name, compute) => keptValue(cache, root, `${name}.${contentId}`, compute);
+  return hashOf(Buffer.from(JSON.stringify(held)));
 }
 
 /** The section of a value kept beside a snapshot. */
@@ -196,18 +301,20 @@ function keptValue<T>(cache: Cache, root: string, key: string, compute: () => T)
   return value;
 }
 
-async function matches(header: SnapshotHeader, source: StampedSource, filesOf: (exclude: readonly string[]) => Promise<string[]>): Promise<boolean> {
+/** The files changed since the snapshot was taken; undefined when the files are others. */
+async function differingFiles(header: SnapshotHeader, source: StampedSource, filesOf: (exclude: readonly string[]) => Promise<string[]>, atMost: number): Promise<string[] | undefined> {
   const paths = await filesOf(header.exclude);
-  if (paths.length !== header.paths.length || paths.some((path, index) => path !== header.paths[index])) return false;
+  if (paths.length !== header.paths.length || paths.some((path, index) => path !== header.paths[index])) return undefined;
+  const differing: string[] = [];
   for (const [index, path] of header.stamped.entries()) {
-    if ((source.stamp(path)?.key ?? null) !== header.stamps[index]) return false;
-    const hash = header.racy[index]?.hash;
-    if (hash !== undefined) {
+    if ((source.stamp(path)?.key ?? null) !== header.stamps[index]) differing.push(path);
+    else if (header.racy[index] !== undefined) {
       const bytes = await source.readFile(path);
-      if (!bytes || hashOf(bytes) !== hash) return false;
+      if (!bytes || hashOf(bytes) !== header.racy[index].hash) differing.push(path);
     }
+    if (differing.length > atMost) break;
   }
-  return true;
+  return differing;
 }
 
 /**

@@ -9,6 +9,7 @@ import { defineLazy } from './lazy.js';
 import { repeatedServers, serverFiguresOf, type ServerFigures } from './server-figures.js';
 import { referencesIn, referenceValuesIn, typedCollection, typedKey, type ReferenceOccurrence } from './references.js';
 import { componentsOfNumbers } from './strongly-connected.js';
+import { sameValue } from './same-value.js';
 
 type Workload = Entity<'workloads'>;
 type Server = Entity<'servers'>;
@@ -74,6 +75,28 @@ export interface WorkloadGraph {
   serverFigures: ServerFigures;
   /** By server key: the workloads it serves (those that exist). */
   ownersOf: Map<string, Workload[]>;
+}
+
+/**
+ * Whether two entities give the graph the same: of the same key, with the same fields that
+ * `buildGraph` reads (keep the two alike). Two backlogs whose entities, place by place, differ
+ * in nothing else have the same graph, but for which entity objects it names.
+ */
+export function sameForGraph(a: Entity, b: Entity): boolean {
+  if (a.collection !== b.collection || a.key !== b.key || (a.raw === undefined) !== (b.raw === undefined)) return false;
+  const data = (entity: Entity) => entity.data as unknown as Record<string, unknown>;
+  const written = (entity: Entity, field: string) => (entity.raw ?? data(entity))[field];
+  const same = (fields: readonly string[], read: (entity: Entity, field: string) => unknown) => fields.every((field) => sameValue(read(a, field), read(b, field)));
+  switch (a.collection) {
+    case 'workloads':
+      return same(['depends_on'], written);
+    case 'servers':
+      return same(['workloads'], written) && same(['status', 'cores', 'memory_gb'], (entity, field) => data(entity)[field]);
+    case 'dependencies':
+      return same(['from', 'to', 'classification'], (entity, field) => data(entity)[field]);
+    default:
+      return true;
+  }
 }
 
 /** The workload-level graph of a backlog: servers under their workloads, dependencies lifted to workload edges. */

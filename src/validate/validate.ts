@@ -8,6 +8,7 @@ import { compareDiagnostics, DiagnosticLocator, type LocatableFiles } from './lo
 import { DATED_RULES, RULES, type Rule } from './rules/index.js';
 import { backlogOfFiles, type BacklogModel } from '../load/backlog-of-files.js';
 import { severityOf } from './severity.js';
+import { defineLazy } from '../model/lazy.js';
 
 
 /** The text of each file by path: a map, or anything that reads texts only when asked (most files have nothing to show). */
@@ -51,13 +52,16 @@ export function validate(files: readonly SourceFile[], options: ValidateOptions,
 /**
  * The findings about a backlog read already (from its files, or from a snapshot of its model):
  * those of its files and schemas, and the rules'; `files` gives the texts that place them.
- * `rules`: a query that shows only some codes runs only the rules that find them.
+ * `rules`: a query that shows only some codes runs only the rules that find them;
+ * `withDraftsRead`: with the findings of the files and schemas (`read.drafts`).
  */
-function findings(read: BacklogModel, options: ValidateOptions, files: LocatableFiles, rules: readonly Rule[] = RULES): Diagnostic[] {
-  const { backlog, graph, unreadableFiles } = read;
+export function findings(read: BacklogModel, options: ValidateOptions, files: LocatableFiles, rules: readonly Rule[] = RULES, withDraftsRead = true): Diagnostic[] {
+  const { backlog, unreadableFiles } = read;
   // The rules add to the findings: a copy, so that the caller's model stays as it was.
-  const drafts = [...read.drafts];
-  const context = { backlog, graph, asOf: options.asOf, unreadableFiles, report: (draft: DiagnosticDraft) => drafts.push(draft) };
+  const drafts = withDraftsRead ? [...read.drafts] : [];
+  const context = { backlog, asOf: options.asOf, unreadableFiles, report: (draft: DiagnosticDraft) => void drafts.push(draft) } as Omit<Parameters<Rule>[0], 'graph'> as Parameters<Rule>[0];
+  // The graph only when a rule asks for it: a model kept by its snapshot reads it then.
+  defineLazy(context, 'graph', () => read.graph);
   for (const rule of rules) rule(context);
 
   const diagnostics: Diagnostic[] = [];
@@ -79,6 +83,6 @@ function findings(read: BacklogModel, options: ValidateOptions, files: Locatable
 export function findingsKept(read: () => BacklogModel, options: Pick<ValidateOptions, 'asOf'>, files: LocatableFiles, keep: (compute: () => Diagnostic[]) => Diagnostic[], rules: readonly Rule[] = RULES): Diagnostic[] {
   const undated = keep(() => findings(read(), options, files, rules.filter((rule) => !DATED_RULES.includes(rule))));
   const datedRules = rules.filter((rule) => DATED_RULES.includes(rule));
-  const dated = datedRules.length > 0 ? findings({ ...read(), drafts: [] }, options, files, datedRules) : [];
+  const dated = datedRules.length > 0 ? findings(read(), options, files, datedRules, false) : [];
   return [...undated, ...dated].sort(compareDiagnostics);
 }

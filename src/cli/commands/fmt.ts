@@ -115,8 +115,8 @@ async function fmt(paths: string[], options: FmtOptions, io: CliIO, journal: str
   const { texts: changes, skipped } = await formatFiles(chosen(opened.files.map(candidate), paths, wantedPaths(paths, opened.root, io)), { texts: true, verdicts });
   verdicts?.save();
   for (const path of skipped) io.stderr(skippedLine(path));
-  const { applyChanges } = await import('../../edit/apply-changes.js');
-  const result = applyChanges(opened.files, changes, { root: opened.root, dryRun: options.dryRun === true, asOf, ...(journal ? { journal } : {}) });
+  const { applyChanges, editBaseOfFiles } = await import('../../edit/apply-changes.js');
+  const result = applyChanges(editBaseOfFiles(opened.files, opened), changes, { root: opened.root, dryRun: options.dryRun === true, asOf, ...(journal ? { journal } : {}) });
   const code = reportApplied(result, io, createStyle(colourEnabled(io, options.color)));
   return skipped.length > 0 ? Math.max(code, 1) : code;
 }

@@ -23,7 +23,8 @@ import type { Diagnostic } from '../../model/diagnostic.js';
 import { resolveAsOf } from '../as-of.js';
 import { colourEnabled, createStyle } from '../colour.js';
 import type { CliIO } from '../io.js';
-import { openBacklog, whileWriting } from '../open-backlog.js';
+import { whileWriting } from '../open-backlog.js';
+import { openForEdit } from '../open-for-edit.js';
 import { reportApplied } from '../report-applied.js';
 import { parseCollection } from './list.js';
 import { writeOutput } from '../write-output.js';
@@ -57,12 +58,13 @@ export async function runImport(source: ImportSource, files: readonly string[], 
   const dryRun = options.dryRun === true;
   // The backlog's writer lock from before the files are read until they are written.
   return whileWriting(io, options.root, !dryRun, async (journal) => {
-    const opened = await openBacklog(io, options.root);
-    const settings = opened.backlog.project?.imports?.[source];
+    const opened = await openForEdit(io, options.root);
+    const backlog = opened.context.backlog;
+    const settings = backlog.project?.imports?.[source];
     const dateFormat = options.dateFormat ?? settings?.date_format;
     const columns = columnMapOf(settings?.columns, mapFile, commandMap);
     const context = {
-      backlog: opened.backlog,
+      backlog,
       values: dateFormat === undefined ? {} : { dateOrder: dateOrderOf(dateFormat) },
       ...(collection !== undefined ? { collection } : {}),
       ignoreUnknownColumns: options.ignoreUnknownColumns === true || settings?.ignore_unknown_columns === true,
@@ -83,11 +85,13 @@ export async function runImport(source: ImportSource, files: readonly string[], 
     const plans = new Map<CollectionName, MergePlan>();
     for (const result of run.results) {
       const into = intoPath(opened.root, io.cwd, options.into ?? `${result.collection}.yaml`, options.into === undefined);
-      const plan = mergeImported(opened.backlog, result, into);
+      const plan = mergeImported(backlog, result, into);
       plans.set(result.collection, plan);
       for (const [file, fileEdits] of plan.edits) for (const edit of fileEdits) addTo(edits, file, edit);
     }
-    const applied = applyFileEdits(opened.files, edits, { root: opened.root, dryRun, asOf, model: opened, ...(journal ? { journal } : {}) });
+    const editing = await opened.toEdit(edits.keys());
+    const applied = applyFileEdits(editing.base, edits, { root: opened.root, dryRun, asOf, ...(journal ? { journal } : {}) });
+    if (applied.status === 'applied') await editing.written(applied.after);
     const code = applied.status === 'refused' ? reportRefusal(applied, run, io, createStyle(colourEnabled(io, options.color))) : reportApplied(applied, io, createStyle(colourEnabled(io, options.color)));
     const summary = summarize(source, run, applied.status === 'refused' ? undefined : plans, unused);
     if (applied.status === 'dry-run' || applied.status === 'refused') io.stderr(summary);

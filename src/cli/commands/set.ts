@@ -17,7 +17,8 @@ import { printable } from '../../text/printable.js';
 import { resolveAsOf } from '../as-of.js';
 import { colourEnabled, createStyle } from '../colour.js';
 import type { CliIO } from '../io.js';
-import { openBacklog, whileWriting } from '../open-backlog.js';
+import { whileWriting } from '../open-backlog.js';
+import { openForEdit } from '../open-for-edit.js';
 import { reportApplied } from '../report-applied.js';
 import { parseCollection } from './list.js';
 import { writeOutput } from '../write-output.js';
@@ -43,7 +44,7 @@ export async function runSet(args: string[], options: SetOptions, io: CliIO): Pr
   const asOf = resolveAsOf(options.asOf, io.env);
   const dryRun = options.dryRun === true;
   return whileWriting(io, options.root, !dryRun, async (journal) => {
-    const opened = await openBacklog(io, options.root);
+    const opened = await openForEdit(io, options.root);
     const entities = bulk ? matchingEntities(opened.context, collection, conditions) : [findEntity(opened.context, ref!)];
     if (entities.length === 0) {
       io.stderr(`backlog: no ${collection} match ${options.where.map((w) => `--where ${w}`).join(' ')}: nothing to change\n`);
@@ -52,7 +53,9 @@ export async function runSet(args: string[], options: SetOptions, io: CliIO): Pr
     const resolved = entities.map((entity) => ({ entity, assignments: assignments.map((assignment) => resolveAssignment(entity, assignment)) }));
     const edits = new Map<string, Edit[]>();
     for (const { entity, assignments: made } of resolved) for (const edit of assignmentEdits(entity, made)) addTo(edits, entity.file, edit);
-    const result = applyFileEdits(opened.files, edits, { root: opened.root, dryRun, asOf, model: opened, ...(journal ? { journal } : {}) });
+    const editing = await opened.toEdit(edits.keys());
+    const result = applyFileEdits(editing.base, edits, { root: opened.root, dryRun, asOf, ...(journal ? { journal } : {}) });
+    if (result.status === 'applied') await editing.written(result.after);
     const style = createStyle(colourEnabled(io, options.color));
     if (!bulk || result.status === 'refused' || result.status === 'unchanged') return reportApplied(result, io, style);
     // Many entities: what changed on each, then the files.

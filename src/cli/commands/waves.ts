@@ -11,7 +11,7 @@ import { findingsKept } from '../../validate/validate.js';
 import { resolveAsOf } from '../as-of.js';
 import { colourEnabled, createStyle } from '../colour.js';
 import type { CliIO } from '../io.js';
-import { openBacklog, openForQuery, whileWriting, type QueriedBacklog } from '../open-backlog.js';
+import { openForQuery, whileWriting, type QueriedBacklog } from '../open-backlog.js';
 import { reportApplied } from '../report-applied.js';
 import { writeOutput } from '../write-output.js';
 
@@ -49,9 +49,13 @@ async function waves(options: WavesOptions, io: CliIO, journal: string | undefin
 }
 
 async function writeSuggestedWaves(options: WavesOptions, io: CliIO, asOf: string, journal: string | undefined): Promise<number> {
-  const opened = await openBacklog(io, options.root);
+  const { openForEdit } = await import('../open-for-edit.js');
+  const opened = await openForEdit(io, options.root);
   const plan = suggestWaves(opened.context, planOptions(options));
-  const result = applyFileEdits(opened.files, waveAssignmentEdits(opened.backlog, plan), { root: opened.root, dryRun: options.dryRun === true, asOf, model: opened, ...(journal ? { journal } : {}) });
+  const edits = waveAssignmentEdits(opened.context.backlog, plan);
+  const editing = await opened.toEdit(edits.keys());
+  const result = applyFileEdits(editing.base, edits, { root: opened.root, dryRun: options.dryRun === true, asOf, ...(journal ? { journal } : {}) });
+  if (result.status === 'applied') await editing.written(result.after);
   return reportApplied(result, io, createStyle(colourEnabled(io, options.color)));
 }
 
