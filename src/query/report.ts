@@ -2,11 +2,11 @@
 // criticality; every outcome metric with its computed figures filled in; what is open, blocked.
 import type { MEASURES } from '../../schemas/outcome.js';
 import type { Entity } from '../model/entity.js';
-import { addTo, groupBy } from '../model/group.js';
+import { addTo } from '../model/group.js';
 import { hasMoved, isRationalized, stays, waveOf } from '../model/status.js';
 import type { Backlog } from '../model/backlog.js';
 import { firstServers, inService, sumOf, type ServerFigures } from '../model/server-figures.js';
-import { blockedBy, serversOfAll, totalOf } from './computed.js';
+import { blockedBy, serverIndexesOf } from './computed.js';
 import type { QueryContext } from './context.js';
 
 type Workload = Entity<'workloads'>;
@@ -61,14 +61,13 @@ export function isOpenRemediation(remediation: Entity<'remediations'>): boolean 
 export function buildReport(context: QueryContext, asOf: string): Report {
   const { backlog } = context;
   const workloads = [...backlog.byKey.workloads.values()];
+  const figures = context.graph.serverFigures;
   // The servers by index, with their figures: no server is decoded for a total.
-  const servers = firstServers(context.graph.serverFigures);
-  const statusOf = (server: number) => context.graph.serverFigures.status[server];
-  const progress = measures(backlog, context.graph.serverFigures);
-  const group = (keyOf: (w: Workload) => string, order: string[] = [], everyKey = false) => groupRows(context, workloads, keyOf, order, everyKey);
+  const servers = firstServers(figures);
+  const progress = measures(backlog, figures, servers);
+  const marks = new ServerMarks(figures.status.length);
+  const group = (keyOf: (w: Workload) => string, order: string[] = [], everyKey = false) => groupRows(context, marks, workloads, keyOf, order, everyKey);
   const waveKeys = [...backlog.byKey.waves.values()].sort((a, b) => a.data.order - b.data.order).map((w) => w.id);
-
-  const serverStatus = groupBy(servers, (server) => statusOf(server) as string);
 
   return {
     as_of: asOf,
@@ -76,8 +75,8 @@ export function buildReport(context: QueryContext, asOf: string): Report {
       workloads: workloads.length,
       to_move: workloads.filter((w) => !stays(w)).length,
       servers: servers.length,
-      in_service: inService(context.graph.serverFigures, servers).length,
-      cores: totalOf(context, servers, 'cores'),
+      in_service: inService(figures, servers).length,
+      cores: sumOf(figures, servers, 'cores'),
     },
     progress,
     by_status: group((w) => w.data.status),
@@ -85,7 +84,7 @@ export function buildReport(context: QueryContext, asOf: string): Report {
     // Every wave, the empty ones too: a plan shows where there is room.
     by_wave: group((w) => waveOf(backlog, w)?.id ?? '(no wave)', waveKeys, true),
     by_criticality: group((w) => w.data.criticality ?? '(none)', ['mission-critical', 'unit-critical', 'high', 'medium', 'low', 'unsupported']),
-    servers_by_status: [...serverStatus].map(([key, list]) => ({ key, servers: list.length, percent: percent(list.length, servers.length), cores: totalOf(context, list, 'cores') })),
+    servers_by_status: serversByStatus(figures, servers),
     outcomes: backlog.entities.outcomes.map((outcome) => ({
       id: outcome.id,
       // An entity in error may lack even the fields it needs.
@@ -120,11 +119,10 @@ export function buildReport(context: QueryContext, asOf: string): Report {
   };
 }
 
-/** The figures a metric's `measure` names, computed from the backlog and its servers' figures (no graph needed). */
-export function measures(backlog: Backlog, serverFigures: ServerFigures): Record<Measure, number> {
+/** The figures a metric's `measure` names, computed from the backlog and its servers' figures (no graph needed); `servers`: the first of each id, when at hand. */
+export function measures(backlog: Backlog, serverFigures: ServerFigures, servers = firstServers(serverFigures)): Record<Measure, number> {
   const workloads = [...backlog.byKey.workloads.values()];
   const { status } = serverFigures;
-  const servers = firstServers(serverFigures);
   const migratedServers = servers.filter((s) => status[s] === 'migrated');
   const migrated = workloads.filter(hasMoved).length;
   const toMove = workloads.filter((w) => !stays(w)).length;
@@ -142,16 +140,65 @@ export function measures(backlog: Backlog, serverFigures: ServerFigures): Record
   };
 }
 
-function groupRows(context: QueryContext, workloads: Workload[], keyOf: (w: Workload) => string, order: string[], everyKey: boolean): GroupRow[] {
+function groupRows(context: QueryContext, marks: ServerMarks, workloads: Workload[], keyOf: (w: Workload) => string, order: string[], everyKey: boolean): GroupRow[] {
   const groups = new Map<string, Workload[]>(everyKey ? order.map((key) => [key, []]) : []);
   for (const workload of workloads) addTo(groups, keyOf(workload), workload);
   const rank = (key: string) => (order.includes(key) ? order.indexOf(key) : order.length);
+  const { cores } = context.graph.serverFigures;
   return [...groups]
     .sort(([a, x], [b, y]) => rank(a) - rank(b) || (order.length === 0 ? y.length - x.length : 0) || a.localeCompare(b))
     .map(([key, members]) => {
-      const servers = serversOfAll(context, members);
-      return { key, workloads: members.length, percent: percent(members.length, workloads.length), servers: servers.length, cores: totalOf(context, servers, 'cores') };
+      // Each server once, though it serves several of the group; its cores added in the order met.
+      const group = marks.next();
+      let servers = 0;
+      let coresOfGroup = 0;
+      for (const member of members) {
+        for (const server of serverIndexesOf(context, member)) {
+          if (!marks.first(server, group)) continue;
+          servers += 1;
+          coresOfGroup += cores[server] ?? 0;
+        }
+      }
+      return { key, workloads: members.length, percent: percent(members.length, workloads.length), servers, cores: coresOfGroup };
     });
+}
+
+/**
+ * A mark per server, by the group that last counted it: the groups of a report's four groupings
+ * each count their servers once, without a set or a list of them per group.
+ */
+class ServerMarks {
+  private readonly marks: Int32Array;
+  private groups = 0;
+
+  constructor(servers: number) {
+    this.marks = new Int32Array(servers);
+  }
+
+  /** A new group, none of the servers counted in it yet. */
+  next(): number {
+    return ++this.groups;
+  }
+
+  /** Whether the server is met for the first time in this group (and marks it). */
+  first(server: number, group: number): boolean {
+    if (this.marks[server] === group) return false;
+    this.marks[server] = group;
+    return true;
+  }
+}
+
+/** The servers by status in the order the statuses are first met, with their cores. */
+function serversByStatus(figures: ServerFigures, servers: readonly number[]): Report['servers_by_status'] {
+  const byStatus = new Map<string, { servers: number; cores: number }>();
+  for (const server of servers) {
+    const status = figures.status[server] as string;
+    let row = byStatus.get(status);
+    if (!row) byStatus.set(status, (row = { servers: 0, cores: 0 }));
+    row.servers += 1;
+    row.cores += figures.cores[server] ?? 0;
+  }
+  return [...byStatus].map(([key, row]) => ({ key, servers: row.servers, percent: percent(row.servers, servers.length), cores: row.cores }));
 }
 
 function progressOf(baseline: unknown, current: unknown, target: unknown): number | null {
