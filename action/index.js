@@ -58015,20 +58015,20 @@ function isOpenRemediation(remediation) {
 function buildReport(context3, asOf) {
   const { backlog } = context3;
   const workloads = [...backlog.byKey.workloads.values()];
-  const servers = firstServers(context3.graph.serverFigures);
-  const statusOf = (server) => context3.graph.serverFigures.status[server];
-  const progress = measures(backlog, context3.graph.serverFigures);
-  const group = (keyOf3, order = [], everyKey = false) => groupRows(context3, workloads, keyOf3, order, everyKey);
+  const figures = context3.graph.serverFigures;
+  const servers = firstServers(figures);
+  const progress = measures(backlog, figures, servers);
+  const marks = new ServerMarks(figures.status.length);
+  const group = (keyOf3, order = [], everyKey = false) => groupRows(context3, marks, workloads, keyOf3, order, everyKey);
   const waveKeys = [...backlog.byKey.waves.values()].sort((a, b2) => a.data.order - b2.data.order).map((w) => w.id);
-  const serverStatus = groupBy(servers, (server) => statusOf(server));
   return {
     as_of: asOf,
     totals: {
       workloads: workloads.length,
       to_move: workloads.filter((w) => !stays(w)).length,
       servers: servers.length,
-      in_service: inService(context3.graph.serverFigures, servers).length,
-      cores: totalOf(context3, servers, "cores")
+      in_service: inService(figures, servers).length,
+      cores: sumOf(figures, servers, "cores")
     },
     progress,
     by_status: group((w) => w.data.status),
@@ -58036,7 +58036,7 @@ function buildReport(context3, asOf) {
     // Every wave, the empty ones too: a plan shows where there is room.
     by_wave: group((w) => waveOf(backlog, w)?.id ?? "(no wave)", waveKeys, true),
     by_criticality: group((w) => w.data.criticality ?? "(none)", ["mission-critical", "unit-critical", "high", "medium", "low", "unsupported"]),
-    servers_by_status: [...serverStatus].map(([key, list]) => ({ key, servers: list.length, percent: percent(list.length, servers.length), cores: totalOf(context3, list, "cores") })),
+    servers_by_status: serversByStatus(figures, servers),
     outcomes: backlog.entities.outcomes.map((outcome) => ({
       id: outcome.id,
       // An entity in error may lack even the fields it needs.
@@ -58064,10 +58064,9 @@ function buildReport(context3, asOf) {
     blocked_workloads: workloads.filter((w) => w.data.status === "blocked").map((w) => ({ id: w.id, name: w.data.name ?? null, wave: waveOf(backlog, w)?.id ?? null, waiting_for: blockedBy(context3, w).map((d) => d.id) }))
   };
 }
-function measures(backlog, serverFigures) {
+function measures(backlog, serverFigures, servers = firstServers(serverFigures)) {
   const workloads = [...backlog.byKey.workloads.values()];
   const { status } = serverFigures;
-  const servers = firstServers(serverFigures);
   const migratedServers = servers.filter((s) => status[s] === "migrated");
   const migrated = workloads.filter(hasMoved).length;
   const toMove = workloads.filter((w) => !stays(w)).length;
@@ -58084,14 +58083,35 @@ function measures(backlog, serverFigures) {
     "assumptions-open": backlog.entities.assumptions.filter((a) => a.data.status === "open").length
   };
 }
-function groupRows(context3, workloads, keyOf3, order, everyKey) {
+function groupRows(context3, marks, workloads, keyOf3, order, everyKey) {
   const groups = new Map(everyKey ? order.map((key) => [key, []]) : []);
   for (const workload of workloads) addTo(groups, keyOf3(workload), workload);
   const rank2 = (key) => order.includes(key) ? order.indexOf(key) : order.length;
+  const { cores } = context3.graph.serverFigures;
   return [...groups].sort(([a, x2], [b2, y2]) => rank2(a) - rank2(b2) || (order.length === 0 ? y2.length - x2.length : 0) || a.localeCompare(b2)).map(([key, members2]) => {
-    const servers = serversOfAll(context3, members2);
-    return { key, workloads: members2.length, percent: percent(members2.length, workloads.length), servers: servers.length, cores: totalOf(context3, servers, "cores") };
+    const group = marks.next();
+    let servers = 0;
+    let coresOfGroup = 0;
+    for (const member of members2) {
+      for (const server of serverIndexesOf(context3, member)) {
+        if (!marks.first(server, group)) continue;
+        servers += 1;
+        coresOfGroup += cores[server] ?? 0;
+      }
+    }
+    return { key, workloads: members2.length, percent: percent(members2.length, workloads.length), servers, cores: coresOfGroup };
   });
+}
+function serversByStatus(figures, servers) {
+  const byStatus = /* @__PURE__ */ new Map();
+  for (const server of servers) {
+    const status = figures.status[server];
+    let row = byStatus.get(status);
+    if (!row) byStatus.set(status, row = { servers: 0, cores: 0 });
+    row.servers += 1;
+    row.cores += figures.cores[server] ?? 0;
+  }
+  return [...byStatus].map(([key, row]) => ({ key, servers: row.servers, percent: percent(row.servers, servers.length), cores: row.cores }));
 }
 function progressOf(baseline, current, target) {
   if (typeof baseline !== "number" || typeof current !== "number" || typeof target !== "number" || target === baseline) return null;
@@ -58100,7 +58120,7 @@ function progressOf(baseline, current, target) {
 function percent(part, whole) {
   return whole === 0 ? 0 : Math.round(part / whole * 1e3) / 10;
 }
-var CLOSED_REMEDIATIONS;
+var CLOSED_REMEDIATIONS, ServerMarks;
 var init_report = __esm({
   "src/query/report.ts"() {
     "use strict";
@@ -58109,6 +58129,23 @@ var init_report = __esm({
     init_server_figures();
     init_computed();
     CLOSED_REMEDIATIONS = /* @__PURE__ */ new Set(["done", "wont-fix", "accepted-risk"]);
+    ServerMarks = class {
+      marks;
+      groups = 0;
+      constructor(servers) {
+        this.marks = new Int32Array(servers);
+      }
+      /** A new group, none of the servers counted in it yet. */
+      next() {
+        return ++this.groups;
+      }
+      /** Whether the server is met for the first time in this group (and marks it). */
+      first(server, group) {
+        if (this.marks[server] === group) return false;
+        this.marks[server] = group;
+        return true;
+      }
+    };
   }
 });
 
