@@ -12,11 +12,22 @@ export interface FrameSpan {
   endColumn?: number;
 }
 
+/** The last source framed, and its lines: a file's findings come one after another, and splitting the file again for each made thousands of findings take minutes. */
+let framed: { source: string; lines: readonly string[] } | undefined;
+
+function linesOf(source: string): readonly string[] {
+  if (framed?.source !== source) {
+    const lines = source.split(/\r?\n/);
+    // A final newline ends the last line; it does not start an empty one.
+    if (lines.length > 1 && lines.at(-1) === '') lines.pop();
+    framed = { source, lines };
+  }
+  return framed.lines;
+}
+
 export function codeFrame(source: string, span: FrameSpan, style: ChalkInstance, severity: Severity = 'error', context = 1): string {
   const mark = severity === 'error' ? style.red.bold : severity === 'warning' ? style.yellow.bold : style.blue.bold;
-  const lines = source.split(/\r?\n/);
-  // A final newline ends the last line; it does not start an empty one.
-  if (lines.length > 1 && lines.at(-1) === '') lines.pop();
+  const lines = linesOf(source);
   const target = span.line - 1;
   if (target < 0 || target >= lines.length) return '';
   const first = Math.max(0, target - context);
