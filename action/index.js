@@ -24229,10 +24229,17 @@ ${info.example}
 });
 
 // src/format/validation/code-frame.ts
+function linesOf(source) {
+  if (framed?.source !== source) {
+    const lines = source.split(/\r?\n/);
+    if (lines.length > 1 && lines.at(-1) === "") lines.pop();
+    framed = { source, lines };
+  }
+  return framed.lines;
+}
 function codeFrame(source, span, style, severity = "error", context3 = 1) {
   const mark = severity === "error" ? style.red.bold : severity === "warning" ? style.yellow.bold : style.blue.bold;
-  const lines = source.split(/\r?\n/);
-  if (lines.length > 1 && lines.at(-1) === "") lines.pop();
+  const lines = linesOf(source);
   const target = span.line - 1;
   if (target < 0 || target >= lines.length) return "";
   const first2 = Math.max(0, target - context3);
@@ -24260,7 +24267,7 @@ function codeFrame(source, span, style, severity = "error", context3 = 1) {
   }
   return out2.join("\n");
 }
-var MAX_WIDTH;
+var MAX_WIDTH, framed;
 var init_code_frame = __esm({
   "src/format/validation/code-frame.ts"() {
     "use strict";
