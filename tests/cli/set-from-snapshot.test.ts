@@ -28,20 +28,12 @@ import { readCacheFile } from '../../src/cache/cache-file.js';
 import { RACY_MS } from '../../src/load/snapshot.js';
 import { runCli } from '../helpers/run-cli.js';
 import { copyOf, snapshot, tempDir, writeFiles } from '../helpers/temp-dir.js';
+import { randomFrom } from '../helpers/yaml-fuzz.js';
 
 const AS_OF = '2026-06-01';
 
-/** mulberry32: the same edits on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The same edits on every run. */
+const random = randomFrom;
 
 /** What the files say of an edit: the texts it writes, the errors it would add. */
 interface Expected {
