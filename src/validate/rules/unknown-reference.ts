@@ -15,6 +15,14 @@ export const unknownReference: Rule = ({ backlog, report, unreadableFiles }) => 
     if (!ids) idLists.set(collection, (ids = [...backlog.byKey[collection].values()].map((e) => e.id)));
     return ids;
   };
+  // A missing id is often named many times (the servers and edges of a renamed workload), and
+  // each search compares it with every id of its collection.
+  const closest = new Map<string, string | undefined>();
+  const closestOf = (collection: CollectionName, id: string) => {
+    const key = `${collection}\0${id}`;
+    if (!closest.has(key)) closest.set(key, didYouMeanHint(id, idsOf(collection)));
+    return closest.get(key);
+  };
   let entity: Entity;
   // One visitor for every entity (a closure made per entity would be 160,000 at L).
   const visit = (field: string, target: ReferenceTarget, value: string, index: number | undefined) => {
@@ -24,7 +32,7 @@ export const unknownReference: Rule = ({ backlog, report, unreadableFiles }) => 
     const resolved = resolveReference(backlog, reference.target, reference.value);
     if (resolved.status !== 'unknown') return;
     const kind = COLLECTIONS[resolved.collection].kind;
-    let hint = didYouMeanHint(resolved.id, idsOf(resolved.collection));
+    let hint = closestOf(resolved.collection, resolved.id);
     // A typed reference to the wrong kind: say which kind has that id.
     if (reference.target === 'typed') {
       const other = resolved.collection === 'workloads' ? 'servers' : 'workloads';
