@@ -45098,6 +45098,12 @@ var init_unknown_reference = __esm({
         if (!ids2) idLists.set(collection, ids2 = [...backlog.byKey[collection].values()].map((e) => e.id));
         return ids2;
       };
+      const closest = /* @__PURE__ */ new Map();
+      const closestOf = (collection, id2) => {
+        const key = `${collection}\0${id2}`;
+        if (!closest.has(key)) closest.set(key, didYouMeanHint(id2, idsOf(collection)));
+        return closest.get(key);
+      };
       let entity2;
       const visit3 = (field3, target, value2, index) => {
         if (referencedEntity(backlog, target, value2)) return;
@@ -45105,7 +45111,7 @@ var init_unknown_reference = __esm({
         const resolved = resolveReference(backlog, reference.target, reference.value);
         if (resolved.status !== "unknown") return;
         const kind = COLLECTIONS[resolved.collection].kind;
-        let hint = didYouMeanHint(resolved.id, idsOf(resolved.collection));
+        let hint = closestOf(resolved.collection, resolved.id);
         if (reference.target === "typed") {
           const other = resolved.collection === "workloads" ? "servers" : "workloads";
           if (lookup(backlog, other, resolved.id)) {
