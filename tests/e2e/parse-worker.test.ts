@@ -28,24 +28,19 @@ describe('parse worker', () => {
     expect(existsSync(join(repo, 'dist', 'load', 'parse-worker.js'))).toBe(true);
   });
 
-  it('runs as a second thread when asked to', () => {
-    const profiles = (worker: boolean) => {
-      const dir = tempDir();
-      // A backlog of one file: the worker starts however few there are, and a short run profiles quickly.
-      backlog(['validate', '--root', join(fixtures, 'clean')], { worker, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`] });
-      return readdirSync(dir).length;
-    };
-    expect(profiles(true)).toBe(2);
-    expect(profiles(false)).toBe(1);
-  });
-
-  it('gives every finding and position the single thread gives, on the examples and the fixtures of file problems', () => {
+  // One pair of runs for both: profiled, each thread writes a profile of its own.
+  it('runs as a second thread when asked to, and gives every finding and position the single thread gives, on the examples and the fixtures of file problems', () => {
     const root = everyFileProblem();
-    const withWorker = backlog(['validate', '-f', 'json', '--root', root], { worker: true });
-    const alone = backlog(['validate', '-f', 'json', '--root', root], { worker: false });
-    expect(withWorker).toEqual(alone);
-    expect(withWorker.code, withWorker.stderr).toBe(1);
-    const codes = new Set((JSON.parse(alone.stdout) as { diagnostics: Array<{ code: string }> }).diagnostics.map((d) => d.code));
+    const profiled = (worker: boolean) => {
+      const dir = tempDir();
+      const result = backlog(['validate', '-f', 'json', '--root', root], { worker, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`] });
+      return { result, threads: readdirSync(dir).length };
+    };
+    const [withWorker, alone] = [profiled(true), profiled(false)];
+    expect([withWorker.threads, alone.threads]).toEqual([2, 1]);
+    expect(withWorker.result).toEqual(alone.result);
+    expect(withWorker.result.code, withWorker.result.stderr).toBe(1);
+    const codes = new Set((JSON.parse(alone.result.stdout) as { diagnostics: Array<{ code: string }> }).diagnostics.map((d) => d.code));
     expect([...codes]).toEqual(expect.arrayContaining(['YAML_SYNTAX', 'MERGE_CONFLICT', 'DUPLICATE_KEY', 'UNSUPPORTED_YAML', 'UNKNOWN_COLLECTION', 'INVALID_VALUE']));
   });
 
