@@ -2,15 +2,15 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repo, runBuilt } from '../helpers/run-built.js';
-import { started, tempCopy } from '../helpers/started-cli.js';
-import { tempDir } from '../helpers/temp-dir.js';
+import { started } from '../helpers/started-cli.js';
+import { copyOf, tempDir } from '../helpers/temp-dir.js';
 
 const contoso = join(repo, 'examples', 'contoso');
 
 // One trial: repeating the same four writers cost as much again and added no case.
 describe('writers at once', () => {
   it('keep every change: four sets started together all land, two of them in one file', async () => {
-    const root = tempCopy(contoso);
+    const root = copyOf(contoso);
     const env = { XDG_CACHE_HOME: tempDir() };
     const results = await Promise.all([
       started(['set', 'crm', 'priority=low', '--root', root], env),

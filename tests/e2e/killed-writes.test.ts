@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rootHash } from '../../src/cache/cache.js';
 import { runCli } from '../helpers/run-cli.js';
-import { started, tempCopy } from '../helpers/started-cli.js';
-import { tempDir } from '../helpers/temp-dir.js';
+import { started } from '../helpers/started-cli.js';
+import { copyOf, tempDir } from '../helpers/temp-dir.js';
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' });
@@ -22,13 +22,13 @@ describe('a write killed midway', () => {
     const write = ['waves', '--suggest', '--write', '--max-servers', '5', '--root'];
     // How long a whole write takes here: the kills fall across its second half, where the files are written.
     const startedAt = Date.now();
-    expect((await started([...write, tempCopy(source)], env)).code).toBe(0);
+    expect((await started([...write, copyOf(source)], env)).code).toBe(0);
     const took = Date.now() - startedAt;
     // Killed while the new files are written, while they are renamed into place (both at the
     // moment the journal says so), and at two moments of the run's second half besides.
     const moments = ['preparing', 'committing', ...[0.6, 0.9].map((share) => Math.round(took * share))] as const;
     for (const [trial, moment] of moments.entries()) {
-      const root = tempCopy(source);
+      const root = copyOf(source);
       const journal = join(env.XDG_CACHE_HOME, 'migration-backlog', `${rootHash(realpathSync(root))}.journal`);
       await started([...write, root], env, typeof moment === 'number' ? moment : { file: journal, holds: `"state":"${moment}"` });
       // The next command, run in process: it finishes or undoes the write as a process would.

@@ -1,8 +1,7 @@
 // The built CLI started without waiting, for tests of processes that run at once or are killed.
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { bin } from './run-built.js';
-import { tempDir } from './temp-dir.js';
 
 /**
  * Settles with the exit code and stdout. `kill`: SIGKILL it after so many milliseconds, or as
@@ -25,11 +24,4 @@ export function started(args: string[], env: Record<string, string>, kill?: numb
       resolve({ code, stdout });
     }),
   );
-}
-
-/** A temporary copy of a folder. */
-export function tempCopy(source: string): string {
-  const root = tempDir();
-  cpSync(source, root, { recursive: true });
-  return root;
 }
