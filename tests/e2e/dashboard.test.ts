@@ -207,8 +207,12 @@ describe.skipIf(chromiumMissing)(`the HTML report in Chromium${chromiumMissing ?
       expect(await tableIds(page)).toEqual(ordered);
       expect(await page.isDisabled('#page-next')).toBe(true);
 
-      // 49 rehosted: two pages of 25.
+      // At 25 rows, a page between two others; a filter goes back to the first page.
       await page.selectOption('#page-size', '25');
+      await page.click('#page-next');
+      expect(await tableIds(page)).toEqual(ordered.slice(25, 50));
+      expect([await count(), await label(), await page.isDisabled('#page-previous'), await page.isDisabled('#page-next')]).toEqual(['Rows 26–50 of 100 workloads.', 'Page 2 of 4', false, false]);
+      // 49 rehosted: two pages of 25.
       await page.selectOption('#filter-strategy', 'rehost');
       const rehosted = await ids('--strategy', 'rehost');
       expect([await count(), await label()]).toEqual([`Rows 1–25 of ${rehosted.length} workloads matching (of 100).`, 'Page 1 of 2']);
