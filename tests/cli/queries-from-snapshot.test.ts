@@ -97,7 +97,7 @@ servers:
 
   it('answer as from the files on a generated estate', async () => {
     const root = join(tempDir(), 'estate');
-    generateEstate('S', root);
+    generateEstate('XS', root);
     // The page of this estate is compared below, on every day.
     await expectAlike(root, [
       ...QUERIES.filter((args) => args.join(' ') !== 'report -f html'),
@@ -116,7 +116,7 @@ servers:
 describe('the page from the snapshot', () => {
   it('is the page from the files on any day, its findings that hold whatever the day kept with the snapshot', async () => {
     const root = join(tempDir(), 'estate');
-    generateEstate('S', root);
+    generateEstate('XS', root);
     // Findings of several rules, one of them (the stale assumption) only after 2026-05-01.
     writeFileSync(
       join(root, 'workloads', 'zz-findings.yaml'),
