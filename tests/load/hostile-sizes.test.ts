@@ -2,7 +2,11 @@
 // hang (tests/load/hostile.test.ts has the rest of the hostile input, large-files.test.ts files
 // too large for the full parser).
 import { describe, expect, it } from 'vitest';
+import { parseText } from '../../src/load/parse/parse-text.js';
 import { brief, findingsOf as findings, OK_WORKLOAD } from '../helpers/validate-dir.js';
+
+/** Past the size the full parser reads (parse-text.ts) and the one a thread reads (shared-reading.ts), both 4 MiB. */
+const LARGE = 5 * 1024 * 1024;
 
 describe('resource exhaustion', () => {
   it('refuses an alias bomb without expanding it', async () => {
@@ -29,8 +33,11 @@ describe('resource exhaustion', () => {
     expect(result.every((d) => d.line !== undefined)).toBe(true);
   });
 
-  it('refuses 10,000-deep block nesting', async () => {
-    const lines = Array.from({ length: 10_000 }, (_, i) => `${' '.repeat(i)}k:`);
+  it('refuses block nesting thousands deep', async () => {
+    // As deep as a file the full parser still reads can be (one space a level): that parser
+    // must give up; a deeper file is the fast reader's alone (large-files.test.ts).
+    const lines = Array.from({ length: 2_800 }, (_, i) => `${' '.repeat(i)}k:`);
+    expect(parseText(lines.join('\n')).parser).toBe('full');
     const result = await findings({ 'deep.yaml': `${lines.join('\n')}\n`, 'backlog.yaml': OK_WORKLOAD });
     expect(result.map((d) => d.code)).toEqual(['UNSUPPORTED_YAML']);
     expect(result[0]!.file).toBe('deep.yaml');
@@ -43,15 +50,16 @@ describe('resource exhaustion', () => {
     expect(result[0]!.message).toBe('nesting deeper than 64 levels');
   });
 
-  it('reads a 50 MB file', async () => {
-    const big = 'x'.repeat(50 * 1024 * 1024);
-    const result = await findings({ 'backlog.yaml': `workloads:\n  - id: crm\n    name: CRM\n    owner: Ana\n    notes: ${big}\n` });
+  it('reads a file too large for the full parser', async () => {
+    const text = `workloads:\n  - id: crm\n    name: CRM\n    owner: Ana\n    notes: ${'x'.repeat(LARGE)}\n`;
+    expect(parseText(text).parser).toBe('fast');
+    const result = await findings({ 'backlog.yaml': text });
     expect(result).toEqual([]);
   });
 
-  it('reports an error in a 50 MB file without the slow parser', async () => {
-    const big = 'x'.repeat(50 * 1024 * 1024);
-    const text = `workloads:\n  - id: crm\n    name: CRM\n    owner: Ana\n    notes: ${big}\n    owner: Ben\n`;
+  it('reports an error in a file too large for the full parser without that parser', async () => {
+    const text = `workloads:\n  - id: crm\n    name: CRM\n    owner: Ana\n    notes: ${'x'.repeat(LARGE)}\n    owner: Ben\n`;
+    expect(parseText(text).parser).toBe('fast');
     const result = await findings({ 'backlog.yaml': text });
     expect(result.map(brief)).toEqual(['DUPLICATE_KEY backlog.yaml:6:5']);
   });
