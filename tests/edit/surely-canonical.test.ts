@@ -32,7 +32,7 @@ function expectNoFalseCanonical(texts: readonly string[]): number {
 }
 
 const estate = tempDir();
-generateEstate('S', estate);
+generateEstate('XS', estate);
 const estateTexts = readdirSync(join(estate, 'workloads'))
   .sort()
   .map((name) => readFileSync(join(estate, 'workloads', name), 'utf8'));
