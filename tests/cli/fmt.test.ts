@@ -177,7 +177,7 @@ describe('formatYaml on random backlog documents', () => {
         expect(errors(before)).toEqual([]);
         expect(errors(after)).toEqual([]);
       }),
-      { numRuns: 200 },
+      { numRuns: 100 },
     );
   });
 });

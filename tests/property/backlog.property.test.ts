@@ -152,7 +152,7 @@ describe('random edits of valid files', () => {
           }
         }
       }),
-      { numRuns: 400 },
+      { numRuns: 200 },
     );
   });
 });
