@@ -58297,8 +58297,24 @@ var init_report2 = __esm({
   }
 });
 
+// src/git/top-level.ts
+import { existsSync as existsSync11 } from "node:fs";
+import { dirname as dirname8, join as join15, resolve as resolve4 } from "node:path";
+function gitTopLevel(dir) {
+  for (let at2 = resolve4(dir); ; at2 = dirname8(at2)) {
+    if (existsSync11(join15(at2, ".git"))) return at2;
+    if (dirname8(at2) === at2) return void 0;
+  }
+}
+var init_top_level = __esm({
+  "src/git/top-level.ts"() {
+    "use strict";
+  }
+});
+
 // src/git/built-from.ts
 async function builtFrom(root) {
+  if (gitTopLevel(root) === void 0) return void 0;
   try {
     const git = simpleGit({ baseDir: root });
     const [head, status] = await Promise.all([git.raw(["log", "-1", "--format=%H %cs"]), git.raw(["status", "--porcelain", "--", "."])]);
@@ -58312,6 +58328,7 @@ var init_built_from = __esm({
   "src/git/built-from.ts"() {
     "use strict";
     init_esm();
+    init_top_level();
   }
 });
 
@@ -62377,7 +62394,7 @@ var fmt_exports = {};
 __export(fmt_exports, {
   runFmt: () => runFmt
 });
-import { relative as relative4, resolve as resolve4, sep as sep6 } from "node:path";
+import { relative as relative4, resolve as resolve5, sep as sep6 } from "node:path";
 async function runFmt(paths, options, io) {
   if (options.check) return check(paths, options, io);
   const writes = options.dryRun !== true;
@@ -62430,7 +62447,7 @@ function candidate(file) {
 }
 function wantedPaths(paths, root, io) {
   return paths.map((path) => {
-    const rel = relative4(root, resolve4(io.cwd, path)).split(sep6).join("/");
+    const rel = relative4(root, resolve5(io.cwd, path)).split(sep6).join("/");
     if (rel.startsWith("..")) throw new UsageError(`${path} is outside the backlog root ${root}`);
     return rel;
   });
@@ -62800,21 +62817,6 @@ risks:
     workloads: [intranet]
 `
     };
-  }
-});
-
-// src/git/top-level.ts
-import { existsSync as existsSync11 } from "node:fs";
-import { dirname as dirname8, join as join15, resolve as resolve5 } from "node:path";
-function gitTopLevel(dir) {
-  for (let at2 = resolve5(dir); ; at2 = dirname8(at2)) {
-    if (existsSync11(join15(at2, ".git"))) return at2;
-    if (dirname8(at2) === at2) return void 0;
-  }
-}
-var init_top_level = __esm({
-  "src/git/top-level.ts"() {
-    "use strict";
   }
 });
 

@@ -1,5 +1,6 @@
 // The commit a backlog's files are at, for a report to say what it was built from.
 import { simpleGit } from 'simple-git';
+import { gitTopLevel } from './top-level.js';
 
 export interface BuiltFrom {
   commit: string;
@@ -11,6 +12,8 @@ export interface BuiltFrom {
 
 /** Undefined outside a git repository, before its first commit, or without git. */
 export async function builtFrom(root: string): Promise<BuiltFrom | undefined> {
+  // Outside a work tree git would only say so: no process is started to hear it.
+  if (gitTopLevel(root) === undefined) return undefined;
   try {
     const git = simpleGit({ baseDir: root });
     const [head, status] = await Promise.all([git.raw(['log', '-1', '--format=%H %cs']), git.raw(['status', '--porcelain', '--', '.'])]);
