@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { COLLECTION_NAMES } from '../../schemas/collections.js';
 import { backlogArgs } from '../helpers/command-line.js';
-import { gitRepo } from '../helpers/git-repo.js';
+import { git, gitRepo } from '../helpers/git-repo.js';
 import { runCli } from '../helpers/run-cli.js';
 import { workflowErrors } from '../helpers/workflow-lint.js';
 import { read, snapshot, tempDir } from '../helpers/temp-dir.js';
@@ -127,8 +127,12 @@ describe('backlog init', () => {
 
 // The CI goes where the service reads it: the top of the git repository, not the backlog folder.
 describe('backlog init: the CI', () => {
-  /** A team's repository, with the backlog to be started in migration/. */
-  const teamRepository = () => gitRepo([{ message: 'start', files: { 'README.md': '# Our migration\n' } }]);
+  /** A team's repository, with the backlog to be started in migration/: one git process, as init looks only for its top. */
+  const teamRepository = () => {
+    const top = tempDir({ 'README.md': '# Our migration\n' });
+    git(top, ['init', '-q']);
+    return top;
+  };
 
   it('writes a GitHub workflow at the top of the git repository that validates the backlog folder with the version pinned', async () => {
     const top = teamRepository();
