@@ -51801,61 +51801,249 @@ var init_esm = __esm({
   }
 });
 
+// src/git/git-source.ts
+import { execFile, spawn as spawn2 } from "node:child_process";
+async function gitSources(repository, commits, wanted = () => () => true) {
+  const trees = await treesOf(repository, commits);
+  const read = wanted();
+  const contents = await readBlobs(repository, [...new Set(trees.flatMap((tree) => tree.entries.filter((entry) => read(entry.path, entry.blob)).map((entry) => entry.blob)))]);
+  return trees.map(({ commit, entries, notices }) => {
+    for (const entry of entries) if (read(entry.path, entry.blob) && !contents.has(entry.blob)) throw new IoError(`git cat-file: blob ${entry.blob} of ${entry.path} is missing`);
+    const byPath3 = new Map(entries.map((entry) => [entry.path, entry.blob]));
+    return {
+      description: `${commit.slice(0, 7)}:${repository.prefix || "."}`,
+      notices,
+      async listFiles() {
+        return entries.map((entry) => entry.path);
+      },
+      async readFile(path) {
+        const blob = byPath3.get(path);
+        if (blob === void 0) return void 0;
+        const bytes = contents.get(blob);
+        if (bytes === void 0) throw new Error(`${path} of ${commit} was not read from git`);
+        return bytes;
+      },
+      contentId: (path) => byPath3.get(path)
+    };
+  });
+}
+async function treesOf(repository, commits) {
+  if (commits.length === 0) return [];
+  const diffs = changesBetween(repository, commits.slice(1).map((commit, i2) => ({ commit, parent: commits[i2] })));
+  const trees = [await treeOf(repository, commits[0])];
+  const sections = await diffs;
+  if (sections === void 0) return Promise.all(commits.map((commit) => treeOf(repository, commit)));
+  for (const [i2, diff] of sections.entries()) {
+    const commit = commits[i2 + 1];
+    const previous = trees[i2];
+    const changed = /* @__PURE__ */ new Map();
+    let whole = false;
+    for (const { oldMode, newMode, blob, status, path } of diff) {
+      if (oldMode === "120000" || newMode === "120000") whole = true;
+      if (!isBacklogFile(path) || newMode === "160000" && oldMode === "160000") continue;
+      changed.set(path, status === "D" || newMode === "160000" ? void 0 : blob);
+    }
+    if (whole || previous.notices.length > 0) {
+      trees.push(await treeOf(repository, commit));
+      continue;
+    }
+    const entries = previous.entries.filter((entry) => !changed.has(entry.path));
+    for (const [path, blob] of changed) if (blob !== void 0) entries.push({ path, blob });
+    entries.sort(byPath);
+    trees.push({ commit, entries, notices: previous.notices });
+  }
+  return trees;
+}
+async function changesBetween(repository, pairs) {
+  if (pairs.length === 0) return [];
+  const pathspec = repository.prefix === "" ? "." : repository.prefix;
+  const input = pairs.map(({ commit, parent }) => `${commit} ${parent}
+`).join("");
+  const sections = diffSections(repository, await gitOutput(repository, ["diff-tree", "--stdin", "--always", "-r", "-z", "--no-renames", "--", pathspec], input));
+  return sections.length === pairs.length ? sections : void 0;
+}
+function diffSections(repository, output) {
+  const sections = [];
+  const fields = output.split("\0");
+  for (let at2 = 0; at2 < fields.length; at2++) {
+    const field3 = fields[at2];
+    if (field3 === "") continue;
+    if (!field3.startsWith(":")) {
+      sections.push([]);
+      continue;
+    }
+    const [oldMode, newMode, , blob, status] = field3.slice(1).split(" ");
+    sections.at(-1).push({ oldMode, newMode, blob, status, path: relativePath(repository, fields[++at2]) });
+  }
+  return sections;
+}
+function relativePath(repository, fullPath) {
+  return repository.prefix === "" ? fullPath : fullPath.slice(repository.prefix.length + 1);
+}
+function byPath(a, b2) {
+  return a.path < b2.path ? -1 : a.path > b2.path ? 1 : 0;
+}
+async function treeOf(repository, commit) {
+  const pathspec = repository.prefix === "" ? "." : repository.prefix;
+  const listing = await gitOutput(repository, ["ls-tree", "-r", "-z", "--full-tree", commit, "--", pathspec]);
+  const notices = [];
+  const entries = [];
+  for (const line of listing.split("\0").filter(Boolean)) {
+    const match = /^(\d+) (\w+) ([0-9a-f]+)\t(.*)$/s.exec(line);
+    if (!match) continue;
+    const [, mode, type, blob, fullPath] = match;
+    const path = relativePath(repository, fullPath);
+    if (type !== "blob" || !isBacklogFile(path)) continue;
+    if (mode === "120000") {
+      notices.push(`skipped ${path}: a symbolic link in ${commit.slice(0, 7)}`);
+      continue;
+    }
+    entries.push({ path, blob });
+  }
+  entries.sort(byPath);
+  return { commit, entries, notices };
+}
+function gitOutput(repository, args, input) {
+  return new Promise((resolve8, reject) => {
+    const child = execFile("git", args, { cwd: repository.top, maxBuffer: 1024 ** 3, encoding: "utf8" }, (error3, stdout, stderr) => {
+      if (error3) reject(new IoError(`git ${args[0]} failed: ${stderr.trim() || errorMessage(error3)}`, { cause: error3 }));
+      else resolve8(stdout);
+    });
+    child.stdin?.on("error", () => {
+    });
+    child.stdin?.end(input ?? "");
+  });
+}
+function readBlobs(repository, blobs) {
+  const contents = /* @__PURE__ */ new Map();
+  if (blobs.length === 0) return Promise.resolve(contents);
+  return new Promise((resolve8, reject) => {
+    const child = spawn2("git", ["cat-file", "--batch"], { cwd: repository.top, stdio: ["pipe", "pipe", "pipe"] });
+    const chunks = [];
+    let stderr = "";
+    child.stdout.on("data", (chunk) => chunks.push(chunk));
+    child.stderr.on("data", (chunk) => stderr += chunk.toString());
+    child.on("error", (error3) => reject(new IoError(`cannot run git: ${errorMessage(error3)}`, { cause: error3 })));
+    child.on("close", (code) => {
+      if (code !== 0) return reject(new IoError(`git cat-file failed: ${stderr.trim()}`));
+      const output = Buffer.concat(chunks);
+      let at2 = 0;
+      for (const blob of blobs) {
+        const newline = output.indexOf(10, at2);
+        const header = output.subarray(at2, newline).toString();
+        if (header.endsWith(" missing")) {
+          at2 = newline + 1;
+          continue;
+        }
+        const size = header.split(" ")[2];
+        if (size === void 0) return reject(new IoError(`git cat-file: ${header}`));
+        const start = newline + 1;
+        contents.set(blob, output.subarray(start, start + Number(size)));
+        at2 = start + Number(size) + 1;
+      }
+      resolve8(contents);
+    });
+    child.stdin.end(`${blobs.join("\n")}
+`);
+  });
+}
+var init_git_source = __esm({
+  "src/git/git-source.ts"() {
+    "use strict";
+    init_errors();
+    init_file_filter();
+  }
+});
+
+// src/git/object-ids.ts
+function objectIds(repository, names2) {
+  const asked = [...new Set(names2.filter((name) => !repository.objectIds.has(name)))];
+  if (asked.length > 0) {
+    const answers = lookUp(repository, asked);
+    asked.forEach((name, index) => repository.objectIds.set(name, answers.then((ids2) => ids2[index])));
+  }
+  return Promise.all(names2.map((name) => repository.objectIds.get(name)));
+}
+async function commitsOf(repository, refs) {
+  const ids2 = await objectIds(repository, refs.flatMap((ref2) => [`${ref2}^{commit}`, `${ref2}^{commit}:${repository.prefix}`]));
+  return refs.map((_2, index) => {
+    const [commit, tree] = [ids2[2 * index], ids2[2 * index + 1]];
+    if (commit !== void 0 && !repository.objectIds.has(treeName(repository, commit))) repository.objectIds.set(treeName(repository, commit), Promise.resolve(tree));
+    return commit;
+  });
+}
+async function backlogTreeOf(repository, commit) {
+  const [tree] = await objectIds(repository, [treeName(repository, commit)]);
+  return tree;
+}
+async function lookUp(repository, names2) {
+  const asked = names2.filter((name) => !name.includes("\n"));
+  let lines;
+  try {
+    lines = asked.length === 0 ? [] : (await gitOutput(repository, ["cat-file", "--batch-check"], `${asked.join("\n")}
+`)).split("\n");
+  } catch {
+    return names2.map(() => void 0);
+  }
+  const ids2 = new Map(asked.map((name, index) => [name, /^([0-9a-f]{40,64}) (commit|tree) \d+$/.exec(lines[index] ?? "")?.[1]]));
+  return names2.map((name) => ids2.get(name));
+}
+var treeName;
+var init_object_ids = __esm({
+  "src/git/object-ids.ts"() {
+    "use strict";
+    init_git_source();
+    treeName = (repository, commit) => `${commit}:${repository.prefix}`;
+  }
+});
+
 // src/git/repository.ts
 import { realpathSync as realpathSync4 } from "node:fs";
 import { relative as relative3, sep as sep5 } from "node:path";
 async function openRepository(root) {
   const git = simpleGit({ baseDir: root });
   let top;
+  let shallow;
   try {
-    top = (await git.revparse(["--show-toplevel"])).trim();
+    [top, shallow] = (await git.revparse(["--show-toplevel", "--is-shallow-repository"])).split("\n");
   } catch {
     throw new UsageError(`${root} is not in a git repository`, "the review commands read the backlog from git: run them in a clone");
   }
   const prefix = relative3(realpathSync4(top), realpathSync4(root)).split(sep5).join("/");
-  return { git, top, prefix };
+  return { git, top, prefix, shallow: shallow === "true", objectIds: /* @__PURE__ */ new Map() };
 }
 async function resolveCommit(repository, ref2) {
-  try {
-    return (await repository.git.raw(["rev-parse", "--verify", "--quiet", `${ref2}^{commit}`])).trim() || await notFound(repository, ref2);
-  } catch (error3) {
-    if (error3 instanceof UsageError) throw error3;
-    return notFound(repository, ref2);
-  }
+  const [commit] = await resolveCommits(repository, [ref2]);
+  return commit;
 }
-async function notFound(repository, ref2) {
-  const shallow = await isShallow(repository);
-  throw new UsageError(`unknown git ref \`${ref2}\``, shallow ? SHALLOW_CLONE_HINT : "check the branch or commit name (`git log --oneline`)");
+async function resolveCommits(repository, refs) {
+  const commits = await commitsOf(repository, [...refs, "HEAD"]);
+  return refs.map((ref2, index) => commits[index] ?? notFound(repository, ref2));
+}
+function notFound(repository, ref2) {
+  throw new UsageError(`unknown git ref \`${ref2}\``, repository.shallow ? SHALLOW_CLONE_HINT : "check the branch or commit name (`git log --oneline`)");
 }
 async function shallowHistoryWarning(repository) {
-  return await isShallow(repository) ? `backlog: the history shown stops where this clone's does: ${SHALLOW_CLONE_HINT}
+  return repository.shallow ? `backlog: the history shown stops where this clone's does: ${SHALLOW_CLONE_HINT}
 ` : void 0;
-}
-async function isShallow(repository) {
-  try {
-    return (await repository.git.raw(["rev-parse", "--is-shallow-repository"])).trim() === "true";
-  } catch {
-    return false;
-  }
 }
 async function defaultBase(repository, head, env2) {
   const baseRef = env2.GITHUB_BASE_REF;
   const candidates = baseRef ? [`origin/${baseRef}`, baseRef] : ["origin/HEAD", "main", "master"];
-  for (const candidate2 of candidates) {
-    const commit = (await repository.git.raw(["rev-parse", "--verify", "--quiet", `${candidate2}^{commit}`]).catch(() => "")).trim();
-    if (!commit) continue;
+  const [, ...commits] = await commitsOf(repository, [head, ...candidates]);
+  for (const [index, candidate2] of candidates.entries()) {
+    const commit = commits[index];
+    if (commit === void 0) continue;
     try {
       return (await repository.git.raw(["merge-base", head, commit])).trim();
     } catch {
-      const shallow = await isShallow(repository);
-      throw new UsageError(`no common history between ${candidate2} and ${head}`, shallow ? SHALLOW_CLONE_HINT : void 0);
+      throw new UsageError(`no common history between ${candidate2} and ${head}`, repository.shallow ? SHALLOW_CLONE_HINT : void 0);
     }
   }
   if (baseRef) {
-    const shallow = await isShallow(repository);
     throw new UsageError(
       `the base of the pull request, origin/${baseRef} (GITHUB_BASE_REF), is not in this clone`,
-      shallow ? "this is a shallow clone: check it out with `fetch-depth: 0` (actions/checkout), which brings the base branch and its history" : `fetch it: \`git fetch origin ${baseRef}\``
+      repository.shallow ? "this is a shallow clone: check it out with `fetch-depth: 0` (actions/checkout), which brings the base branch and its history" : `fetch it: \`git fetch origin ${baseRef}\``
     );
   }
   throw new UsageError("no base to compare with: give one (`backlog diff BASE`), or set GITHUB_BASE_REF", "none of origin/HEAD, main or master exists here");
@@ -51882,13 +52070,12 @@ async function resolveRange(repository, text3) {
   const at2 = symmetric !== -1 ? symmetric : text3.indexOf("..");
   if (at2 === -1) return void 0;
   const [from, to] = [text3.slice(0, at2) || "HEAD", text3.slice(at2 + (symmetric !== -1 ? 3 : 2)) || "HEAD"];
-  const head = await resolveCommit(repository, to);
-  const fromCommit = await resolveCommit(repository, from);
+  const [head, fromCommit] = await resolveCommits(repository, [to, from]);
   if (symmetric === -1) return { base: fromCommit, head };
   try {
     return { base: (await repository.git.raw(["merge-base", fromCommit, head])).trim(), head };
   } catch {
-    throw new UsageError(`no common history between ${from} and ${to}`, await isShallow(repository) ? SHALLOW_CLONE_HINT : void 0);
+    throw new UsageError(`no common history between ${from} and ${to}`, repository.shallow ? SHALLOW_CLONE_HINT : void 0);
   }
 }
 var WORKTREE, SHALLOW_CLONE_HINT;
@@ -51897,6 +52084,7 @@ var init_repository = __esm({
     "use strict";
     init_esm();
     init_errors();
+    init_object_ids();
     WORKTREE = "WORKTREE";
     SHALLOW_CLONE_HINT = "this is a shallow clone: fetch the history (actions/checkout with `fetch-depth: 0`, or `git fetch --unshallow`)";
   }
@@ -52107,160 +52295,6 @@ var init_model_snapshot = __esm({
     KEYS_SECTION = "keys";
     partName = (name, part) => `${name}@${part}`;
     SCANNED_LOOKUPS = 64;
-  }
-});
-
-// src/git/git-source.ts
-import { execFile, spawn as spawn2 } from "node:child_process";
-async function gitSources(repository, commits, wanted = () => () => true) {
-  const trees = await treesOf(repository, commits);
-  const read = wanted();
-  const contents = await readBlobs(repository, [...new Set(trees.flatMap((tree) => tree.entries.filter((entry) => read(entry.path, entry.blob)).map((entry) => entry.blob)))]);
-  return trees.map(({ commit, entries, notices }) => {
-    for (const entry of entries) if (read(entry.path, entry.blob) && !contents.has(entry.blob)) throw new IoError(`git cat-file: blob ${entry.blob} of ${entry.path} is missing`);
-    const byPath3 = new Map(entries.map((entry) => [entry.path, entry.blob]));
-    return {
-      description: `${commit.slice(0, 7)}:${repository.prefix || "."}`,
-      notices,
-      async listFiles() {
-        return entries.map((entry) => entry.path);
-      },
-      async readFile(path) {
-        const blob = byPath3.get(path);
-        if (blob === void 0) return void 0;
-        const bytes = contents.get(blob);
-        if (bytes === void 0) throw new Error(`${path} of ${commit} was not read from git`);
-        return bytes;
-      },
-      contentId: (path) => byPath3.get(path)
-    };
-  });
-}
-async function treesOf(repository, commits) {
-  if (commits.length === 0) return [];
-  const diffs = changesBetween(repository, commits.slice(1).map((commit, i2) => ({ commit, parent: commits[i2] })));
-  const trees = [await treeOf(repository, commits[0])];
-  const sections = await diffs;
-  if (sections === void 0) return Promise.all(commits.map((commit) => treeOf(repository, commit)));
-  for (const [i2, diff] of sections.entries()) {
-    const commit = commits[i2 + 1];
-    const previous = trees[i2];
-    const changed = /* @__PURE__ */ new Map();
-    let whole = false;
-    for (const { oldMode, newMode, blob, status, path } of diff) {
-      if (oldMode === "120000" || newMode === "120000") whole = true;
-      if (!isBacklogFile(path) || newMode === "160000" && oldMode === "160000") continue;
-      changed.set(path, status === "D" || newMode === "160000" ? void 0 : blob);
-    }
-    if (whole || previous.notices.length > 0) {
-      trees.push(await treeOf(repository, commit));
-      continue;
-    }
-    const entries = previous.entries.filter((entry) => !changed.has(entry.path));
-    for (const [path, blob] of changed) if (blob !== void 0) entries.push({ path, blob });
-    entries.sort(byPath);
-    trees.push({ commit, entries, notices: previous.notices });
-  }
-  return trees;
-}
-async function changesBetween(repository, pairs) {
-  if (pairs.length === 0) return [];
-  const pathspec = repository.prefix === "" ? "." : repository.prefix;
-  const input = pairs.map(({ commit, parent }) => `${commit} ${parent}
-`).join("");
-  const sections = diffSections(repository, await gitOutput(repository, ["diff-tree", "--stdin", "--always", "-r", "-z", "--no-renames", "--", pathspec], input));
-  return sections.length === pairs.length ? sections : void 0;
-}
-function diffSections(repository, output) {
-  const sections = [];
-  const fields = output.split("\0");
-  for (let at2 = 0; at2 < fields.length; at2++) {
-    const field3 = fields[at2];
-    if (field3 === "") continue;
-    if (!field3.startsWith(":")) {
-      sections.push([]);
-      continue;
-    }
-    const [oldMode, newMode, , blob, status] = field3.slice(1).split(" ");
-    sections.at(-1).push({ oldMode, newMode, blob, status, path: relativePath(repository, fields[++at2]) });
-  }
-  return sections;
-}
-function relativePath(repository, fullPath) {
-  return repository.prefix === "" ? fullPath : fullPath.slice(repository.prefix.length + 1);
-}
-function byPath(a, b2) {
-  return a.path < b2.path ? -1 : a.path > b2.path ? 1 : 0;
-}
-async function treeOf(repository, commit) {
-  const pathspec = repository.prefix === "" ? "." : repository.prefix;
-  const listing = await gitOutput(repository, ["ls-tree", "-r", "-z", "--full-tree", commit, "--", pathspec]);
-  const notices = [];
-  const entries = [];
-  for (const line of listing.split("\0").filter(Boolean)) {
-    const match = /^(\d+) (\w+) ([0-9a-f]+)\t(.*)$/s.exec(line);
-    if (!match) continue;
-    const [, mode, type, blob, fullPath] = match;
-    const path = relativePath(repository, fullPath);
-    if (type !== "blob" || !isBacklogFile(path)) continue;
-    if (mode === "120000") {
-      notices.push(`skipped ${path}: a symbolic link in ${commit.slice(0, 7)}`);
-      continue;
-    }
-    entries.push({ path, blob });
-  }
-  entries.sort(byPath);
-  return { commit, entries, notices };
-}
-function gitOutput(repository, args, input) {
-  return new Promise((resolve8, reject) => {
-    const child = execFile("git", args, { cwd: repository.top, maxBuffer: 1024 ** 3, encoding: "utf8" }, (error3, stdout, stderr) => {
-      if (error3) reject(new IoError(`git ${args[0]} failed: ${stderr.trim() || errorMessage(error3)}`, { cause: error3 }));
-      else resolve8(stdout);
-    });
-    child.stdin?.on("error", () => {
-    });
-    child.stdin?.end(input ?? "");
-  });
-}
-function readBlobs(repository, blobs) {
-  const contents = /* @__PURE__ */ new Map();
-  if (blobs.length === 0) return Promise.resolve(contents);
-  return new Promise((resolve8, reject) => {
-    const child = spawn2("git", ["cat-file", "--batch"], { cwd: repository.top, stdio: ["pipe", "pipe", "pipe"] });
-    const chunks = [];
-    let stderr = "";
-    child.stdout.on("data", (chunk) => chunks.push(chunk));
-    child.stderr.on("data", (chunk) => stderr += chunk.toString());
-    child.on("error", (error3) => reject(new IoError(`cannot run git: ${errorMessage(error3)}`, { cause: error3 })));
-    child.on("close", (code) => {
-      if (code !== 0) return reject(new IoError(`git cat-file failed: ${stderr.trim()}`));
-      const output = Buffer.concat(chunks);
-      let at2 = 0;
-      for (const blob of blobs) {
-        const newline = output.indexOf(10, at2);
-        const header = output.subarray(at2, newline).toString();
-        if (header.endsWith(" missing")) {
-          at2 = newline + 1;
-          continue;
-        }
-        const size = header.split(" ")[2];
-        if (size === void 0) return reject(new IoError(`git cat-file: ${header}`));
-        const start = newline + 1;
-        contents.set(blob, output.subarray(start, start + Number(size)));
-        at2 = start + Number(size) + 1;
-      }
-      resolve8(contents);
-    });
-    child.stdin.end(`${blobs.join("\n")}
-`);
-  });
-}
-var init_git_source = __esm({
-  "src/git/git-source.ts"() {
-    "use strict";
-    init_errors();
-    init_file_filter();
   }
 });
 
@@ -52708,12 +52742,8 @@ async function commitOfWorktree(repository, source, known) {
   return head;
 }
 async function headCommit(repository) {
-  try {
-    const commit = (await run(repository, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"])).trim();
-    return /^[0-9a-f]{40,64}$/.test(commit) ? commit : void 0;
-  } catch {
-    return void 0;
-  }
+  const [commit] = await commitsOf(repository, ["HEAD"]);
+  return commit;
 }
 var init_worktree_commit = __esm({
   "src/git/worktree-commit.ts"() {
@@ -52722,7 +52752,7 @@ var init_worktree_commit = __esm({
     init_file_filter();
     init_find_root();
     init_git_source();
-    init_repository();
+    init_object_ids();
   }
 });
 
@@ -52734,7 +52764,7 @@ async function reviewSidesAt(repository, given, root, options) {
   const worktreeSource = fsSource(root);
   const locationOf2 = async (at2) => {
     if (cache === void 0 || at2 === WORKTREE) return void 0;
-    const tree = await treeOf2(repository, at2);
+    const tree = await backlogTreeOf(repository, at2);
     return tree === void 0 ? void 0 : cache.location(root, "review", `${tree}.${asOf}`);
   };
   const commitLocations = new Map(given.map((at2) => [at2, locationOf2(at2)]));
@@ -52782,14 +52812,6 @@ function admitOnSecondReview(location) {
   }
   return false;
 }
-async function treeOf2(repository, commit) {
-  try {
-    const tree = (await run(repository, ["rev-parse", "--verify", "--quiet", `${commit}:${repository.prefix}`])).trim();
-    return /^[0-9a-f]{40,64}$/.test(tree) ? tree : void 0;
-  } catch {
-    return void 0;
-  }
-}
 function readSide(cache, location) {
   const file = cache.read(location);
   if (!file || file.header.format !== REVIEW_FORMAT) return void 0;
@@ -52836,6 +52858,7 @@ var init_review_sides = __esm({
     init_parse_cache();
     init_backlog_at();
     init_make_folder();
+    init_object_ids();
     init_repository();
     init_worktree_blob_ids();
     init_worktree_commit();
@@ -66285,14 +66308,22 @@ var diff_exports2 = {};
 __export(diff_exports2, {
   runDiff: () => runDiff
 });
+async function commitsGiven(repository, baseRef, headRef, io) {
+  if (baseRef !== void 0 && headRef !== void 0) {
+    const [head2, base2] = await resolveCommits(repository, [headRef, baseRef]);
+    return { base: base2, head: head2 };
+  }
+  const head = headRef === void 0 ? WORKTREE : await resolveCommit(repository, headRef);
+  const base = baseRef === void 0 ? await defaultBase(repository, head === WORKTREE ? "HEAD" : head, io.env) : await resolveCommit(repository, baseRef);
+  return { base, head };
+}
 async function runDiff(baseRef, headRef, options, io) {
   const asOf = resolveAsOf(options.asOf, io.env);
   const root = await backlogRoot(io, options.root);
   const repository = await openRepository(root);
   if (baseRef?.includes("..") && headRef !== void 0) throw new UsageError(`a range (${baseRef}) names both sides already: give it alone, or two commits`);
   const range = baseRef !== void 0 ? await resolveRange(repository, baseRef) : void 0;
-  const head = range?.head ?? (headRef === void 0 ? WORKTREE : await resolveCommit(repository, headRef));
-  const base = range?.base ?? (baseRef === void 0 ? await defaultBase(repository, head === WORKTREE ? "HEAD" : head, io.env) : await resolveCommit(repository, baseRef));
+  const { head, base } = range ?? await commitsGiven(repository, baseRef, headRef, io);
   const cache = cacheOf(io);
   const [before2, after] = await reviewSidesAt(repository, [base, head], root, { asOf, ...cache ? { cache } : {} });
   const changes2 = review(before2, after);
@@ -66316,6 +66347,99 @@ var init_diff3 = __esm({
   }
 });
 
+// src/git/object-reader.ts
+import { spawn as spawn3 } from "node:child_process";
+var ObjectReader;
+var init_object_reader = __esm({
+  "src/git/object-reader.ts"() {
+    "use strict";
+    init_errors();
+    ObjectReader = class {
+      constructor(repository) {
+        this.repository = repository;
+      }
+      child;
+      queue = [];
+      chunks = [];
+      length = 0;
+      /** The bytes the next answer needs before it can be read. */
+      need = 1;
+      stderr = "";
+      failure;
+      /**
+       * Object contents by name (a blob id, or `commit:path`); a name that does not exist (a file the
+       * commit does not have) is left out of the map.
+       */
+      read(names2) {
+        if (names2.length === 0) return Promise.resolve(/* @__PURE__ */ new Map());
+        if (this.failure) return Promise.reject(this.failure);
+        return new Promise((resolve8, reject) => {
+          this.queue.push({ names: names2, contents: /* @__PURE__ */ new Map(), answered: 0, resolve: resolve8, reject });
+          this.started().stdin.write(`${names2.join("\n")}
+`);
+        });
+      }
+      /** Ends git's process once every batch asked is answered. */
+      close() {
+        this.child?.stdin.end();
+        this.child = void 0;
+      }
+      started() {
+        if (this.child) return this.child;
+        const child = spawn3("git", ["cat-file", "--batch"], { cwd: this.repository.top, stdio: ["pipe", "pipe", "pipe"] });
+        child.stdout.on("data", (chunk) => this.received(chunk));
+        child.stderr.on("data", (chunk) => this.stderr += chunk.toString());
+        child.on("error", (error3) => this.fail(new IoError(`cannot run git: ${errorMessage(error3)}`, { cause: error3 })));
+        child.on("close", (code) => this.fail(new IoError(code === 0 ? "git cat-file ended before it answered" : `git cat-file failed: ${this.stderr.trim()}`)));
+        child.stdin.on("error", () => {
+        });
+        this.child = child;
+        return child;
+      }
+      received(chunk) {
+        this.chunks.push(chunk);
+        this.length += chunk.length;
+        if (this.length < this.need) return;
+        const output = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks);
+        let at2 = 0;
+        for (let request2 = this.queue[0]; request2; request2 = this.queue[0]) {
+          const newline = output.indexOf(10, at2);
+          if (newline === -1) break;
+          const header = output.subarray(at2, newline).toString();
+          const name = request2.names[request2.answered];
+          if (header.endsWith(" missing") || header.endsWith(" ambiguous")) at2 = newline + 1;
+          else {
+            const size = Number(header.split(" ")[2]);
+            if (!Number.isInteger(size)) return this.fail(new IoError(`git cat-file: ${header}`));
+            if (output.length < newline + 1 + size + 1) break;
+            request2.contents.set(name, output.subarray(newline + 1, newline + 1 + size));
+            at2 = newline + 1 + size + 1;
+          }
+          if (++request2.answered === request2.names.length) {
+            this.queue.shift();
+            request2.resolve(request2.contents);
+          }
+        }
+        const rest = output.subarray(at2);
+        this.chunks = rest.length > 0 ? [rest] : [];
+        this.length = rest.length;
+        this.need = this.neededFor(rest);
+      }
+      /** A header read whole, its contents not yet: wait for all of them; otherwise for any byte more. */
+      neededFor(rest) {
+        const newline = rest.indexOf(10);
+        if (newline === -1) return rest.length + 1;
+        const size = Number(rest.subarray(0, newline).toString().split(" ")[2]);
+        return Number.isInteger(size) ? newline + 1 + size + 1 : rest.length + 1;
+      }
+      fail(error3) {
+        this.failure ??= error3;
+        for (const request2 of this.queue.splice(0)) request2.reject(this.failure);
+      }
+    };
+  }
+});
+
 // src/git/entity-history.ts
 async function firstParentCommits(repository, head) {
   const pathspec = repository.prefix === "" ? [] : ["--", repository.prefix];
@@ -66329,20 +66453,25 @@ async function entityHistory(repository, commits, entity2, maxCount) {
   const entries = [];
   let state = { file: entity2.file, content: contentOf(entity2) };
   const changedAt = changedFilesOf(repository, commits);
-  for (const [index, { commit, parent, date: date4, author, subject }] of commits.entries()) {
-    if (entries.length >= maxCount) break;
-    const changed = await changedAt(index);
-    if (!changed.includes(state.file)) continue;
-    const previous = parent ? await findAt(repository, parent, changed, entity2.collection, entity2.key) : void 0;
-    const about = { commit, date: date4, author, subject, file: state.file };
-    if (!previous) {
-      entries.push({ ...about, change: "added", fields: fieldChanges({}, state.content) });
-      break;
+  const reader = new ObjectReader(repository);
+  try {
+    for (const [index, { commit, parent, date: date4, author, subject }] of commits.entries()) {
+      if (entries.length >= maxCount) break;
+      const changed = await changedAt(index);
+      if (!changed.includes(state.file)) continue;
+      const previous = parent ? await findAt(repository, reader, parent, changed, entity2.collection, entity2.key) : void 0;
+      const about = { commit, date: date4, author, subject, file: state.file };
+      if (!previous) {
+        entries.push({ ...about, change: "added", fields: fieldChanges({}, state.content) });
+        break;
+      }
+      const fields = fieldChanges(previous.content, state.content);
+      const moved = previous.file !== state.file;
+      if (fields.length > 0 || moved) entries.push({ ...about, change: fields.length > 0 ? "changed" : "moved", fields, ...moved ? { movedFrom: previous.file } : {} });
+      state = previous;
     }
-    const fields = fieldChanges(previous.content, state.content);
-    const moved = previous.file !== state.file;
-    if (fields.length > 0 || moved) entries.push({ ...about, change: fields.length > 0 ? "changed" : "moved", fields, ...moved ? { movedFrom: previous.file } : {} });
-    state = previous;
+  } finally {
+    reader.close();
   }
   return entries;
 }
@@ -66371,9 +66500,9 @@ async function changedIn(repository, parent, commit) {
   const paths = (await run(repository, args)).split("\0").filter(Boolean);
   return paths.map((path) => repository.prefix === "" ? path : path.slice(repository.prefix.length + 1)).filter(isYaml);
 }
-async function findAt(repository, commit, files, collection, key) {
+async function findAt(repository, reader, commit, files, collection, key) {
   const full = (path) => repository.prefix === "" ? path : `${repository.prefix}/${path}`;
-  const blobs = await readBlobs(repository, files.map((path) => `${commit}:${full(path)}`));
+  const blobs = await reader.read(files.map((path) => `${commit}:${full(path)}`));
   const sources = files.flatMap((path) => {
     const bytes = blobs.get(`${commit}:${full(path)}`);
     return bytes ? [readSourceFile(path, bytes)] : [];
@@ -66389,6 +66518,7 @@ var init_entity_history = __esm({
     init_read_source_file();
     init_backlog_of_files();
     init_git_source();
+    init_object_reader();
     init_repository();
     BATCH = 32;
     isYaml = (path) => /\.ya?ml$/i.test(path);

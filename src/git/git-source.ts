@@ -159,7 +159,7 @@ export async function treeOf(repository: Repository, commit: string): Promise<Tr
  * A git command's output, from a process of its own: simple-git, asked for the trees of many
  * commits at once, has been seen to return one of them cut short.
  */
-function gitOutput(repository: Repository, args: string[], input?: string): Promise<string> {
+export function gitOutput(repository: Repository, args: string[], input?: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = execFile('git', args, { cwd: repository.top, maxBuffer: 1024 ** 3, encoding: 'utf8' }, (error, stdout, stderr) => {
       if (error) reject(new IoError(`git ${args[0]} failed: ${stderr.trim() || errorMessage(error)}`, { cause: error }));

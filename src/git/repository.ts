@@ -4,6 +4,7 @@ import { realpathSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
 import { errorMessage, IoError, UsageError } from '../errors.js';
+import { commitsOf } from './object-ids.js';
 
 export const WORKTREE = 'WORKTREE';
 
@@ -13,37 +14,45 @@ export interface Repository {
   top: string;
   /** The backlog root inside it, with `/` separators, '' at the top. */
   prefix: string;
+  /** A shallow clone: its history is cut short. */
+  shallow: boolean;
+  /** What git answered of each object name during this command (object-ids.ts). */
+  objectIds: Map<string, Promise<string | undefined>>;
 }
 
 export async function openRepository(root: string): Promise<Repository> {
   const git = simpleGit({ baseDir: root });
   let top: string;
+  let shallow: string | undefined;
   try {
-    top = (await git.revparse(['--show-toplevel'])).trim();
+    // Asked with the top: every command that reads history may have to tell.
+    [top, shallow] = (await git.revparse(['--show-toplevel', '--is-shallow-repository'])).split('\n') as [string, string?];
   } catch {
     throw new UsageError(`${root} is not in a git repository`, 'the review commands read the backlog from git: run them in a clone');
   }
   // git gives the top with links resolved: the root must be compared resolved too.
   const prefix = relative(realpathSync(top), realpathSync(root)).split(sep).join('/');
-  return { git, top, prefix };
+  return { git, top, prefix, shallow: shallow === 'true', objectIds: new Map() };
 }
 
 /** The full commit id a ref names; a clear error for an unknown one, with the hint a shallow clone needs. */
 export async function resolveCommit(repository: Repository, ref: string): Promise<string> {
-  try {
-    return (await repository.git.raw(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])).trim() || (await notFound(repository, ref));
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    return notFound(repository, ref);
-  }
+  const [commit] = await resolveCommits(repository, [ref]);
+  return commit!;
+}
+
+/** The commits of several refs, asked of git at once; the error is of the first unknown one. */
+export async function resolveCommits(repository: Repository, refs: readonly string[]): Promise<string[]> {
+  // HEAD with them, in the same process: the working tree's side is HEAD's when it has its files.
+  const commits = await commitsOf(repository, [...refs, 'HEAD']);
+  return refs.map((ref, index) => commits[index] ?? notFound(repository, ref));
 }
 
 /** What to do about a shallow clone, for every command that reads history. */
 const SHALLOW_CLONE_HINT = 'this is a shallow clone: fetch the history (actions/checkout with `fetch-depth: 0`, or `git fetch --unshallow`)';
 
-async function notFound(repository: Repository, ref: string): Promise<never> {
-  const shallow = await isShallow(repository);
-  throw new UsageError(`unknown git ref \`${ref}\``, shallow ? SHALLOW_CLONE_HINT : 'check the branch or commit name (`git log --oneline`)');
+function notFound(repository: Repository, ref: string): never {
+  throw new UsageError(`unknown git ref \`${ref}\``, repository.shallow ? SHALLOW_CLONE_HINT : 'check the branch or commit name (`git log --oneline`)');
 }
 
 /**
@@ -51,15 +60,7 @@ async function notFound(repository: Repository, ref: string): Promise<never> {
  * shallow clone that history is cut short, and nothing else would say so.
  */
 export async function shallowHistoryWarning(repository: Repository): Promise<string | undefined> {
-  return (await isShallow(repository)) ? `backlog: the history shown stops where this clone's does: ${SHALLOW_CLONE_HINT}\n` : undefined;
-}
-
-async function isShallow(repository: Repository): Promise<boolean> {
-  try {
-    return (await repository.git.raw(['rev-parse', '--is-shallow-repository'])).trim() === 'true';
-  } catch {
-    return false;
-  }
+  return repository.shallow ? `backlog: the history shown stops where this clone's does: ${SHALLOW_CLONE_HINT}\n` : undefined;
 }
 
 /**
@@ -70,21 +71,22 @@ async function isShallow(repository: Repository): Promise<boolean> {
 export async function defaultBase(repository: Repository, head: string, env: Readonly<Record<string, string | undefined>>): Promise<string> {
   const baseRef = env.GITHUB_BASE_REF;
   const candidates = baseRef ? [`origin/${baseRef}`, baseRef] : ['origin/HEAD', 'main', 'master'];
-  for (const candidate of candidates) {
-    const commit = (await repository.git.raw(['rev-parse', '--verify', '--quiet', `${candidate}^{commit}`]).catch(() => '')).trim();
-    if (!commit) continue;
+  // Every candidate asked at once: the first that exists is the base.
+  // `head` with them: a side of the review, whose tree comes with it.
+  const [, ...commits] = await commitsOf(repository, [head, ...candidates]);
+  for (const [index, candidate] of candidates.entries()) {
+    const commit = commits[index];
+    if (commit === undefined) continue;
     try {
       return (await repository.git.raw(['merge-base', head, commit])).trim();
     } catch {
-      const shallow = await isShallow(repository);
-      throw new UsageError(`no common history between ${candidate} and ${head}`, shallow ? SHALLOW_CLONE_HINT : undefined);
+      throw new UsageError(`no common history between ${candidate} and ${head}`, repository.shallow ? SHALLOW_CLONE_HINT : undefined);
     }
   }
   if (baseRef) {
-    const shallow = await isShallow(repository);
     throw new UsageError(
       `the base of the pull request, origin/${baseRef} (GITHUB_BASE_REF), is not in this clone`,
-      shallow ? 'this is a shallow clone: check it out with `fetch-depth: 0` (actions/checkout), which brings the base branch and its history' : `fetch it: \`git fetch origin ${baseRef}\``,
+      repository.shallow ? 'this is a shallow clone: check it out with `fetch-depth: 0` (actions/checkout), which brings the base branch and its history' : `fetch it: \`git fetch origin ${baseRef}\``,
     );
   }
   throw new UsageError('no base to compare with: give one (`backlog diff BASE`), or set GITHUB_BASE_REF', 'none of origin/HEAD, main or master exists here');
@@ -122,12 +124,11 @@ export async function resolveRange(repository: Repository, text: string): Promis
   const at = symmetric !== -1 ? symmetric : text.indexOf('..');
   if (at === -1) return undefined;
   const [from, to] = [text.slice(0, at) || 'HEAD', text.slice(at + (symmetric !== -1 ? 3 : 2)) || 'HEAD'];
-  const head = await resolveCommit(repository, to);
-  const fromCommit = await resolveCommit(repository, from);
+  const [head, fromCommit] = (await resolveCommits(repository, [to, from])) as [string, string];
   if (symmetric === -1) return { base: fromCommit, head };
   try {
     return { base: (await repository.git.raw(['merge-base', fromCommit, head])).trim(), head };
   } catch {
-    throw new UsageError(`no common history between ${from} and ${to}`, (await isShallow(repository)) ? SHALLOW_CLONE_HINT : undefined);
+    throw new UsageError(`no common history between ${from} and ${to}`, repository.shallow ? SHALLOW_CLONE_HINT : undefined);
   }
 }

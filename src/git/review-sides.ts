@@ -16,7 +16,8 @@ import type { SourceFile } from '../load/types.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { backlogsAt } from './backlog-at.js';
 import { makeFolder } from '../files/make-folder.js';
-import { run, WORKTREE, type Repository } from './repository.js';
+import { backlogTreeOf } from './object-ids.js';
+import { WORKTREE, type Repository } from './repository.js';
 import { WorktreeBlobIds } from './worktree-blob-ids.js';
 import { commitOfWorktree } from './worktree-commit.js';
 import { fsSource } from '../load/fs-source.js';
@@ -53,7 +54,7 @@ export async function reviewSidesAt(repository: Repository, given: readonly stri
   const worktreeSource = fsSource(root);
   const locationOf = async (at: string) => {
     if (cache === undefined || at === WORKTREE) return undefined;
-    const tree = await treeOf(repository, at);
+    const tree = await backlogTreeOf(repository, at);
     return tree === undefined ? undefined : cache.location(root, 'review', `${tree}.${asOf}`);
   };
   // The commits' entries are looked for while the working tree is read.
@@ -114,16 +115,6 @@ function admitOnSecondReview(location: string): boolean {
 }
 
 const markerOf = (location: string) => `${location}.seen`;
-
-/** The id of the tree of the backlog folder at a commit; undefined when the commit has none. */
-async function treeOf(repository: Repository, commit: string): Promise<string | undefined> {
-  try {
-    const tree = (await run(repository, ['rev-parse', '--verify', '--quiet', `${commit}:${repository.prefix}`])).trim();
-    return /^[0-9a-f]{40,64}$/.test(tree) ? tree : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 function readSide(cache: Cache, location: string): Omit<CheckedSide, 'notices'> | undefined {
   const file = cache.read<ReviewHeader>(location);

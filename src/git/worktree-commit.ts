@@ -7,7 +7,8 @@ import { isBacklogFile } from '../load/file-filter.js';
 import { ROOT_FILE } from '../load/find-root.js';
 import type { FsSource } from '../load/fs-source.js';
 import { treeOf } from './git-source.js';
-import { run, type Repository } from './repository.js';
+import { commitsOf } from './object-ids.js';
+import type { Repository } from './repository.js';
 import type { WorktreeBlobIds } from './worktree-blob-ids.js';
 
 /**
@@ -50,11 +51,7 @@ export async function commitOfWorktree(repository: Repository, source: FsSource,
 }
 
 async function headCommit(repository: Repository): Promise<string | undefined> {
-  try {
-    const commit = (await run(repository, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'])).trim();
-    return /^[0-9a-f]{40,64}$/.test(commit) ? commit : undefined;
-  } catch {
-    // No commit yet.
-    return undefined;
-  }
+  // Undefined before the first commit.
+  const [commit] = await commitsOf(repository, ['HEAD']);
+  return commit;
 }

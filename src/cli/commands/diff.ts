@@ -4,7 +4,7 @@ import { review } from '../../diff/review.js';
 import { UsageError } from '../../errors.js';
 import type { DiffFormat } from '../../format/diff/formats.js';
 import { DIFF_FORMATTERS } from '../../format/diff/index.js';
-import { defaultBase, openRepository, resolveCommit, resolveRange, WORKTREE } from '../../git/repository.js';
+import { defaultBase, openRepository, resolveCommit, resolveCommits, resolveRange, WORKTREE, type Repository } from '../../git/repository.js';
 import { backlogRoot } from '../backlog-root.js';
 import { resolveAsOf } from '../as-of.js';
 import { colourEnabled, createStyle } from '../colour.js';
@@ -21,14 +21,25 @@ export interface DiffOptions {
   color?: boolean;
 }
 
+/** The sides named by two refs (both asked of git at once), by one (the working tree for head), or none. */
+async function commitsGiven(repository: Repository, baseRef: string | undefined, headRef: string | undefined, io: CliIO): Promise<{ base: string; head: string }> {
+  if (baseRef !== undefined && headRef !== undefined) {
+    // An unknown head is told first.
+    const [head, base] = (await resolveCommits(repository, [headRef, baseRef])) as [string, string];
+    return { base, head };
+  }
+  const head = headRef === undefined ? WORKTREE : await resolveCommit(repository, headRef);
+  const base = baseRef === undefined ? await defaultBase(repository, head === WORKTREE ? 'HEAD' : head, io.env) : await resolveCommit(repository, baseRef);
+  return { base, head };
+}
+
 export async function runDiff(baseRef: string | undefined, headRef: string | undefined, options: DiffOptions, io: CliIO): Promise<number> {
   const asOf = resolveAsOf(options.asOf, io.env);
   const root = await backlogRoot(io, options.root);
   const repository = await openRepository(root);
   if (baseRef?.includes('..') && headRef !== undefined) throw new UsageError(`a range (${baseRef}) names both sides already: give it alone, or two commits`);
   const range = baseRef !== undefined ? await resolveRange(repository, baseRef) : undefined;
-  const head = range?.head ?? (headRef === undefined ? WORKTREE : await resolveCommit(repository, headRef));
-  const base = range?.base ?? (baseRef === undefined ? await defaultBase(repository, head === WORKTREE ? 'HEAD' : head, io.env) : await resolveCommit(repository, baseRef));
+  const { head, base } = range ?? (await commitsGiven(repository, baseRef, headRef, io));
   const cache = cacheOf(io);
   const [before, after] = (await reviewSidesAt(repository, [base, head], root, { asOf, ...(cache ? { cache } : {}) })) as [CheckedSide, CheckedSide];
   const changes = review(before, after);
