@@ -51801,8 +51801,101 @@ var init_esm = __esm({
   }
 });
 
+// src/git/object-reader.ts
+import { spawn as spawn2 } from "node:child_process";
+var ObjectReader;
+var init_object_reader = __esm({
+  "src/git/object-reader.ts"() {
+    "use strict";
+    init_errors();
+    ObjectReader = class {
+      constructor(repository) {
+        this.repository = repository;
+      }
+      child;
+      queue = [];
+      chunks = [];
+      length = 0;
+      /** The bytes the next answer needs before it can be read. */
+      need = 1;
+      stderr = "";
+      failure;
+      /**
+       * Object contents by name (a blob id, or `commit:path`); a name that does not exist (a file the
+       * commit does not have) is left out of the map.
+       */
+      read(names2) {
+        if (names2.length === 0) return Promise.resolve(/* @__PURE__ */ new Map());
+        if (this.failure) return Promise.reject(this.failure);
+        return new Promise((resolve8, reject) => {
+          this.queue.push({ names: names2, contents: /* @__PURE__ */ new Map(), answered: 0, resolve: resolve8, reject });
+          this.started().stdin.write(`${names2.join("\n")}
+`);
+        });
+      }
+      /** Ends git's process once every batch asked is answered. */
+      close() {
+        this.child?.stdin.end();
+        this.child = void 0;
+      }
+      started() {
+        if (this.child) return this.child;
+        const child = spawn2("git", ["cat-file", "--batch"], { cwd: this.repository.top, stdio: ["pipe", "pipe", "pipe"] });
+        child.stdout.on("data", (chunk) => this.received(chunk));
+        child.stderr.on("data", (chunk) => this.stderr += chunk.toString());
+        child.on("error", (error3) => this.fail(new IoError(`cannot run git: ${errorMessage(error3)}`, { cause: error3 })));
+        child.on("close", (code) => this.fail(new IoError(code === 0 ? "git cat-file ended before it answered" : `git cat-file failed: ${this.stderr.trim()}`)));
+        child.stdin.on("error", () => {
+        });
+        this.child = child;
+        return child;
+      }
+      received(chunk) {
+        this.chunks.push(chunk);
+        this.length += chunk.length;
+        if (this.length < this.need) return;
+        const output = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks);
+        let at2 = 0;
+        for (let request2 = this.queue[0]; request2; request2 = this.queue[0]) {
+          const newline = output.indexOf(10, at2);
+          if (newline === -1) break;
+          const header = output.subarray(at2, newline).toString();
+          const name = request2.names[request2.answered];
+          if (header.endsWith(" missing") || header.endsWith(" ambiguous")) at2 = newline + 1;
+          else {
+            const size = Number(header.split(" ")[2]);
+            if (!Number.isInteger(size)) return this.fail(new IoError(`git cat-file: ${header}`));
+            if (output.length < newline + 1 + size + 1) break;
+            request2.contents.set(name, output.subarray(newline + 1, newline + 1 + size));
+            at2 = newline + 1 + size + 1;
+          }
+          if (++request2.answered === request2.names.length) {
+            this.queue.shift();
+            request2.resolve(request2.contents);
+          }
+        }
+        const rest = output.subarray(at2);
+        this.chunks = rest.length > 0 ? [rest] : [];
+        this.length = rest.length;
+        this.need = this.neededFor(rest);
+      }
+      /** A header read whole, its contents not yet: wait for all of them; otherwise for any byte more. */
+      neededFor(rest) {
+        const newline = rest.indexOf(10);
+        if (newline === -1) return rest.length + 1;
+        const size = Number(rest.subarray(0, newline).toString().split(" ")[2]);
+        return Number.isInteger(size) ? newline + 1 + size + 1 : rest.length + 1;
+      }
+      fail(error3) {
+        this.failure ??= error3;
+        for (const request2 of this.queue.splice(0)) request2.reject(this.failure);
+      }
+    };
+  }
+});
+
 // src/git/git-source.ts
-import { execFile, spawn as spawn2 } from "node:child_process";
+import { execFile } from "node:child_process";
 async function gitSources(repository, commits, wanted = () => () => true) {
   const trees = await treesOf(repository, commits);
   const read = wanted();
@@ -51914,44 +52007,20 @@ function gitOutput(repository, args, input) {
     child.stdin?.end(input ?? "");
   });
 }
-function readBlobs(repository, blobs) {
-  const contents = /* @__PURE__ */ new Map();
-  if (blobs.length === 0) return Promise.resolve(contents);
-  return new Promise((resolve8, reject) => {
-    const child = spawn2("git", ["cat-file", "--batch"], { cwd: repository.top, stdio: ["pipe", "pipe", "pipe"] });
-    const chunks = [];
-    let stderr = "";
-    child.stdout.on("data", (chunk) => chunks.push(chunk));
-    child.stderr.on("data", (chunk) => stderr += chunk.toString());
-    child.on("error", (error3) => reject(new IoError(`cannot run git: ${errorMessage(error3)}`, { cause: error3 })));
-    child.on("close", (code) => {
-      if (code !== 0) return reject(new IoError(`git cat-file failed: ${stderr.trim()}`));
-      const output = Buffer.concat(chunks);
-      let at2 = 0;
-      for (const blob of blobs) {
-        const newline = output.indexOf(10, at2);
-        const header = output.subarray(at2, newline).toString();
-        if (header.endsWith(" missing")) {
-          at2 = newline + 1;
-          continue;
-        }
-        const size = header.split(" ")[2];
-        if (size === void 0) return reject(new IoError(`git cat-file: ${header}`));
-        const start = newline + 1;
-        contents.set(blob, output.subarray(start, start + Number(size)));
-        at2 = start + Number(size) + 1;
-      }
-      resolve8(contents);
-    });
-    child.stdin.end(`${blobs.join("\n")}
-`);
-  });
+async function readBlobs(repository, blobs) {
+  const reader = new ObjectReader(repository);
+  try {
+    return await reader.read(blobs);
+  } finally {
+    reader.close();
+  }
 }
 var init_git_source = __esm({
   "src/git/git-source.ts"() {
     "use strict";
     init_errors();
     init_file_filter();
+    init_object_reader();
   }
 });
 
@@ -66344,99 +66413,6 @@ var init_diff3 = __esm({
     init_review_sides();
     init_caching();
     init_write_output();
-  }
-});
-
-// src/git/object-reader.ts
-import { spawn as spawn3 } from "node:child_process";
-var ObjectReader;
-var init_object_reader = __esm({
-  "src/git/object-reader.ts"() {
-    "use strict";
-    init_errors();
-    ObjectReader = class {
-      constructor(repository) {
-        this.repository = repository;
-      }
-      child;
-      queue = [];
-      chunks = [];
-      length = 0;
-      /** The bytes the next answer needs before it can be read. */
-      need = 1;
-      stderr = "";
-      failure;
-      /**
-       * Object contents by name (a blob id, or `commit:path`); a name that does not exist (a file the
-       * commit does not have) is left out of the map.
-       */
-      read(names2) {
-        if (names2.length === 0) return Promise.resolve(/* @__PURE__ */ new Map());
-        if (this.failure) return Promise.reject(this.failure);
-        return new Promise((resolve8, reject) => {
-          this.queue.push({ names: names2, contents: /* @__PURE__ */ new Map(), answered: 0, resolve: resolve8, reject });
-          this.started().stdin.write(`${names2.join("\n")}
-`);
-        });
-      }
-      /** Ends git's process once every batch asked is answered. */
-      close() {
-        this.child?.stdin.end();
-        this.child = void 0;
-      }
-      started() {
-        if (this.child) return this.child;
-        const child = spawn3("git", ["cat-file", "--batch"], { cwd: this.repository.top, stdio: ["pipe", "pipe", "pipe"] });
-        child.stdout.on("data", (chunk) => this.received(chunk));
-        child.stderr.on("data", (chunk) => this.stderr += chunk.toString());
-        child.on("error", (error3) => this.fail(new IoError(`cannot run git: ${errorMessage(error3)}`, { cause: error3 })));
-        child.on("close", (code) => this.fail(new IoError(code === 0 ? "git cat-file ended before it answered" : `git cat-file failed: ${this.stderr.trim()}`)));
-        child.stdin.on("error", () => {
-        });
-        this.child = child;
-        return child;
-      }
-      received(chunk) {
-        this.chunks.push(chunk);
-        this.length += chunk.length;
-        if (this.length < this.need) return;
-        const output = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks);
-        let at2 = 0;
-        for (let request2 = this.queue[0]; request2; request2 = this.queue[0]) {
-          const newline = output.indexOf(10, at2);
-          if (newline === -1) break;
-          const header = output.subarray(at2, newline).toString();
-          const name = request2.names[request2.answered];
-          if (header.endsWith(" missing") || header.endsWith(" ambiguous")) at2 = newline + 1;
-          else {
-            const size = Number(header.split(" ")[2]);
-            if (!Number.isInteger(size)) return this.fail(new IoError(`git cat-file: ${header}`));
-            if (output.length < newline + 1 + size + 1) break;
-            request2.contents.set(name, output.subarray(newline + 1, newline + 1 + size));
-            at2 = newline + 1 + size + 1;
-          }
-          if (++request2.answered === request2.names.length) {
-            this.queue.shift();
-            request2.resolve(request2.contents);
-          }
-        }
-        const rest = output.subarray(at2);
-        this.chunks = rest.length > 0 ? [rest] : [];
-        this.length = rest.length;
-        this.need = this.neededFor(rest);
-      }
-      /** A header read whole, its contents not yet: wait for all of them; otherwise for any byte more. */
-      neededFor(rest) {
-        const newline = rest.indexOf(10);
-        if (newline === -1) return rest.length + 1;
-        const size = Number(rest.subarray(0, newline).toString().split(" ")[2]);
-        return Number.isInteger(size) ? newline + 1 + size + 1 : rest.length + 1;
-      }
-      fail(error3) {
-        this.failure ??= error3;
-        for (const request2 of this.queue.splice(0)) request2.reject(this.failure);
-      }
-    };
   }
 });
 

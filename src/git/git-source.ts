@@ -1,10 +1,11 @@
 // BacklogSources over git commits: the backlog's files as they were, read without checking
 // anything out, in few git processes whatever the size — an `ls-tree` per commit lists the
 // files, one `cat-file --batch` reads the blobs of all the commits.
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { errorMessage, IoError } from '../errors.js';
 import { isBacklogFile } from '../load/file-filter.js';
 import type { BacklogSource } from '../load/source.js';
+import { ObjectReader } from './object-reader.js';
 import type { Repository } from './repository.js';
 
 interface TreeEntry {
@@ -171,39 +172,12 @@ export function gitOutput(repository: Repository, args: string[], input?: string
   });
 }
 
-/**
- * Object contents by name (a blob id, or `commit:path`), from one `git cat-file --batch`; a name
- * that does not exist (a file the commit does not have) is left out of the map.
- */
-export function readBlobs(repository: Repository, blobs: string[]): Promise<Map<string, Uint8Array>> {
-  const contents = new Map<string, Uint8Array>();
-  if (blobs.length === 0) return Promise.resolve(contents);
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', ['cat-file', '--batch'], { cwd: repository.top, stdio: ['pipe', 'pipe', 'pipe'] });
-    const chunks: Buffer[] = [];
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', (error) => reject(new IoError(`cannot run git: ${errorMessage(error)}`, { cause: error })));
-    child.on('close', (code) => {
-      if (code !== 0) return reject(new IoError(`git cat-file failed: ${stderr.trim()}`));
-      const output = Buffer.concat(chunks);
-      let at = 0;
-      for (const blob of blobs) {
-        const newline = output.indexOf(10, at);
-        const header = output.subarray(at, newline).toString();
-        if (header.endsWith(' missing')) {
-          at = newline + 1;
-          continue;
-        }
-        const size = header.split(' ')[2];
-        if (size === undefined) return reject(new IoError(`git cat-file: ${header}`));
-        const start = newline + 1;
-        contents.set(blob, output.subarray(start, start + Number(size)));
-        at = start + Number(size) + 1;
-      }
-      resolve(contents);
-    });
-    child.stdin.end(`${blobs.join('\n')}\n`);
-  });
+/** Object contents by name, from a `git cat-file --batch` of their own (object-reader.ts). */
+export async function readBlobs(repository: Repository, blobs: string[]): Promise<Map<string, Uint8Array>> {
+  const reader = new ObjectReader(repository);
+  try {
+    return await reader.read(blobs);
+  } finally {
+    reader.close();
+  }
 }

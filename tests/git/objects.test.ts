@@ -1,8 +1,9 @@
-// What git is asked about objects, in few processes: the ids of names (object-ids.ts) answer
-// as git does one by one.
+// What git is asked about objects, in few processes: the ids of names (object-ids.ts) and the
+// contents of objects batch after batch (object-reader.ts) answer as git does one by one.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commitsOf, objectIds } from '../../src/git/object-ids.js';
+import { ObjectReader } from '../../src/git/object-reader.js';
 import { openRepository, resolveCommits } from '../../src/git/repository.js';
 import { git, gitRepo } from '../helpers/git-repo.js';
 import { runCli } from '../helpers/run-cli.js';
@@ -28,5 +29,18 @@ describe('git objects', () => {
     // The first unknown ref is the one told.
     await expect(resolveCommits(repository, ['HEAD', 'nope', 'nope2'])).rejects.toThrow('unknown git ref `nope`');
     expect((await runCli(['diff', 'nope', 'nope2', '--root', dir])).stderr).toContain('unknown git ref `nope2`');
+  });
+
+  it('contents: batch after batch from one process, each answer the bytes git shows', async () => {
+    const repository = await openRepository(dir);
+    const reader = new ObjectReader(repository);
+    const text = (contents: Map<string, Uint8Array>) => Object.fromEntries([...contents].map(([name, bytes]) => [name, Buffer.from(bytes).toString()]));
+    // Asked before the first is answered: each batch gets its own answers, in order.
+    const [first, second] = await Promise.all([reader.read(['HEAD:plan/big.yaml', 'HEAD:plan/missing.yaml', 'HEAD:plan/empty.yaml']), reader.read(['HEAD:plan/backlog.yaml', 'v1:README.md'])]);
+    expect(text(first)).toEqual({ 'HEAD:plan/big.yaml': big, 'HEAD:plan/empty.yaml': '' });
+    expect(text(second)).toEqual({ 'HEAD:plan/backlog.yaml': workload('crm'), 'v1:README.md': 'hi' });
+    expect(text(await reader.read([revParse('HEAD:plan/backlog.yaml')]))).toEqual({ [revParse('HEAD:plan/backlog.yaml')]: workload('crm') });
+    expect(await reader.read([])).toEqual(new Map());
+    reader.close();
   });
 });
