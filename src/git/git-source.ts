@@ -173,7 +173,7 @@ export function gitOutput(repository: Repository, args: string[], input?: string
 }
 
 /** Object contents by name, from a `git cat-file --batch` of their own (object-reader.ts). */
-export async function readBlobs(repository: Repository, blobs: string[]): Promise<Map<string, Uint8Array>> {
+async function readBlobs(repository: Repository, blobs: string[]): Promise<Map<string, Uint8Array>> {
   const reader = new ObjectReader(repository);
   try {
     return await reader.read(blobs);
