@@ -1,5 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { useRunTempDir } from './tests/helpers/run-temp-dir.js';
+
+useRunTempDir();
 
 // Two projects, both in `npm test`: `unit` runs the CLI in-process (run(argv, io)); `e2e`
 // starts processes and threads of the build, which its global setup makes first. Timeouts only
