@@ -33,7 +33,15 @@ describe('resource exhaustion', () => {
     expect(result.every((d) => d.line !== undefined)).toBe(true);
   });
 
-  it('refuses block nesting thousands deep', async () => {
+  it('refuses 10,000-deep block nesting, in a 50 MB file', async () => {
+    // One space a level: the file is 50 MB, so this is also SPEC §7's 50 MB file (read by the fast reader).
+    const lines = Array.from({ length: 10_000 }, (_, i) => `${' '.repeat(i)}k:`);
+    const result = await findings({ 'deep.yaml': `${lines.join('\n')}\n`, 'backlog.yaml': OK_WORKLOAD });
+    expect(result.map((d) => d.code)).toEqual(['UNSUPPORTED_YAML']);
+    expect(result[0]!.file).toBe('deep.yaml');
+  });
+
+  it('refuses block nesting thousands deep in a file the full parser reads', async () => {
     // As deep as a file the full parser still reads can be (one space a level): that parser
     // must give up; a deeper file is the fast reader's alone (large-files.test.ts).
     const lines = Array.from({ length: 2_800 }, (_, i) => `${' '.repeat(i)}k:`);
