@@ -5,8 +5,7 @@
 // hand between edits — it must refuse, accept and write exactly as the same command reading every
 // file, and as validating the files before and after says; and the queries after it must answer
 // from the snapshot as from the files.
-import { mkdtempSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 // @ts-expect-error: a JavaScript module of the benchmark, without types.
@@ -144,7 +143,7 @@ describe('set from the snapshot', () => {
     const fast = copyOf(generated);
     const full = copyOf(generated);
     const oracle = copyOf(generated);
-    const env = { XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'backlog-set-snapshot-test-')) };
+    const env = { XDG_CACHE_HOME: tempDir() };
     // The snapshot the first edit starts from.
     await runCli(['list', '--root', fast], { env });
     // A seed whose edits are of every kind (the counts at the end).
@@ -221,7 +220,7 @@ describe('set from the snapshot', () => {
   it('writes the snapshot forward: the next edit and the next query read no file but the ones edited', async () => {
     const root = tempDir();
     const { workloads } = generateEstate('XS', root) as { workloads: number };
-    const env = { XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'backlog-set-snapshot-test-')) };
+    const env = { XDG_CACHE_HOME: tempDir() };
     await runCli(['list', '--root', root], { env });
     const snapshotAt = modified(env.XDG_CACHE_HOME, 'snapshot');
     expect(readFileSync(join(root, 'workloads', 'wl-42.yaml'), 'utf8')).toContain('priority: high');

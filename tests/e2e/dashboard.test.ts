@@ -4,8 +4,7 @@
 // (its first screen) and the whole page printed on A4, kept in a folder the test names for a
 // person to look at.
 // One browser for all of them: starting Chromium costs more than any test here.
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -13,6 +12,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { generateEstate } from '../../bench/generate-estate.mjs';
 import { chromiumMissing, launchChromium, openReport, type OpenedPage } from '../helpers/chromium.js';
 import { runCli } from '../helpers/run-cli.js';
+import { keptFolder } from '../helpers/run-temp-dir.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 const repo = join(import.meta.dirname, '..', '..');
@@ -37,7 +37,7 @@ const tableIds = (page: Page) => page.locator('#backlog-table tbody th button').
 describe.skipIf(chromiumMissing)(`the HTML report in Chromium${chromiumMissing ? ` (skipped: ${chromiumMissing})` : ''}`, () => {
   let browser: BrowserContext;
   // Kept after the run, for a person to look at.
-  const shots = mkdtempSync(join(tmpdir(), 'backlog-dashboard-screenshots-'));
+  const shots = keptFolder('backlog-dashboard-screenshots-');
   beforeAll(async () => {
     browser = await launchChromium();
   }, 20_000);

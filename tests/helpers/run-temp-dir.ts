@@ -6,14 +6,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const PREFIX = 'backlog-tests-';
+/** The TMPDIR the run was started with: what a test keeps for a person to look at goes there. */
+const OUTER = 'BACKLOG_TESTS_OUTER_TMPDIR';
 
 /** Points TMPDIR, which the test workers and their processes inherit, at the run's folder. */
 export function useRunTempDir(): void {
   // The config may be read more than once in a run: one folder serves it.
   if (process.env.TMPDIR?.includes(PREFIX)) return;
   const dir = mkdtempSync(join(inMemory() ?? tmpdir(), PREFIX));
+  process.env[OUTER] = tmpdir();
   process.env.TMPDIR = dir;
   process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+}
+
+/** A folder that outlives the run (screenshots, say), in the TMPDIR the run was started with. */
+export function keptFolder(prefix: string): string {
+  return mkdtempSync(join(process.env[OUTER] ?? tmpdir(), prefix));
 }
 
 function inMemory(): string | undefined {
