@@ -2,7 +2,7 @@
 // Runs npm scripts side by side in stages: the scripts of a stage together, the next stage when
 // they have ended (`then` between stages). Each one's output is shown whole as it ends; every
 // stage runs even if an earlier one failed, and the run fails if any script did.
-// Usage: node scripts/run-together.mjs typecheck lint then vitest
+// Usage: node scripts/run-together.mjs lint:code lint:unused then vitest
 import { spawn } from 'node:child_process';
 
 const stages = process.argv
