@@ -71386,25 +71386,8 @@ function getOctokit(token, options, ...additionalPlugins) {
   return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 
-// src/action/main.ts
+// src/action/action-step.ts
 init_errors();
-
-// src/action/github-comments.ts
-function githubComments(octokit, { owner, repo, number: number3 }) {
-  return {
-    async *pages() {
-      for await (const page of octokit.paginate.iterator(octokit.rest.issues.listComments, { owner, repo, issue_number: number3, per_page: 100 })) {
-        yield page.data;
-      }
-    },
-    async create(body) {
-      await octokit.rest.issues.createComment({ owner, repo, issue_number: number3, body });
-    },
-    async update(id2, body) {
-      await octokit.rest.issues.updateComment({ owner, repo, comment_id: id2, body });
-    }
-  };
-}
 
 // src/action/inputs.ts
 init_errors();
@@ -71761,6 +71744,43 @@ function hintOf(text3) {
   return hint ? ` (${hint})` : "";
 }
 
+// src/action/action-step.ts
+async function actionStep(runner, out2, comments) {
+  try {
+    const inputs = readInputs(runner.input, runner.booleanInput);
+    const { eventName, payload } = runner.event;
+    const isPullRequest = eventName === "pull_request" || eventName === "pull_request_target";
+    const context3 = {
+      workspace: runner.env.GITHUB_WORKSPACE || runner.cwd,
+      temp: runner.env.RUNNER_TEMP || runner.temp,
+      env: runner.env,
+      pullRequest: isPullRequest ? payload.pull_request?.number : void 0
+    };
+    await runAction(inputs, context3, out2, (number3) => comments(inputs.token, number3));
+  } catch (error3) {
+    if (error3 instanceof InputError) out2.setFailed(`backlog: input ${error3.message}`);
+    else out2.setFailed(`backlog: internal error: ${errorMessage(error3)}. This is a bug in the backlog action: please report it.
+${error3 instanceof Error ? error3.stack : ""}`);
+  }
+}
+
+// src/action/github-comments.ts
+function githubComments(octokit, { owner, repo, number: number3 }) {
+  return {
+    async *pages() {
+      for await (const page of octokit.paginate.iterator(octokit.rest.issues.listComments, { owner, repo, issue_number: number3, per_page: 100 })) {
+        yield page.data;
+      }
+    },
+    async create(body) {
+      await octokit.rest.issues.createComment({ owner, repo, issue_number: number3, body });
+    },
+    async update(id2, body) {
+      await octokit.rest.issues.updateComment({ owner, repo, comment_id: id2, body });
+    }
+  };
+}
+
 // src/action/main.ts
 var out = {
   write: (text3) => void process.stdout.write(text3),
@@ -71768,21 +71788,18 @@ var out = {
   setOutput: (name, value2) => setOutput(name, value2),
   setFailed: (message) => setFailed(message)
 };
-try {
-  const inputs = readInputs((name) => getInput(name), (name) => getBooleanInput(name));
-  const isPullRequest = context2.eventName === "pull_request" || context2.eventName === "pull_request_target";
-  const pullRequest = isPullRequest ? context2.payload.pull_request?.number : void 0;
-  await runAction(
-    inputs,
-    { workspace: process.env.GITHUB_WORKSPACE || process.cwd(), temp: process.env.RUNNER_TEMP || tmpdir(), env: process.env, pullRequest },
-    out,
-    (number3) => githubComments(getOctokit(inputs.token), { ...context2.repo, number: number3 })
-  );
-} catch (error3) {
-  if (error3 instanceof InputError) setFailed(`backlog: input ${error3.message}`);
-  else setFailed(`backlog: internal error: ${errorMessage(error3)}. This is a bug in the backlog action: please report it.
-${error3 instanceof Error ? error3.stack : ""}`);
-}
+await actionStep(
+  {
+    env: process.env,
+    event: context2,
+    cwd: process.cwd(),
+    temp: tmpdir(),
+    input: (name) => getInput(name),
+    booleanInput: (name) => getBooleanInput(name)
+  },
+  out,
+  (token, number3) => githubComments(getOctokit(token), { ...context2.repo, number: number3 })
+);
 /*! Bundled license information:
 
 undici/lib/web/fetch/body.js:

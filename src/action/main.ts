@@ -5,10 +5,9 @@
 import { tmpdir } from 'node:os';
 import * as core from '@actions/core';
 import { context, getOctokit } from '@actions/github';
-import { errorMessage } from '../errors.js';
+import { actionStep } from './action-step.js';
 import { githubComments } from './github-comments.js';
-import { InputError, readInputs } from './inputs.js';
-import { runAction, type ActionOutput } from './run-action.js';
+import type { ActionOutput } from './run-action.js';
 
 const out: ActionOutput = {
   write: (text) => void process.stdout.write(text),
@@ -17,17 +16,15 @@ const out: ActionOutput = {
   setFailed: (message) => core.setFailed(message),
 };
 
-try {
-  const inputs = readInputs((name) => core.getInput(name), (name) => core.getBooleanInput(name));
-  const isPullRequest = context.eventName === 'pull_request' || context.eventName === 'pull_request_target';
-  const pullRequest = isPullRequest ? (context.payload.pull_request?.number as number | undefined) : undefined;
-  await runAction(
-    inputs,
-    { workspace: process.env.GITHUB_WORKSPACE || process.cwd(), temp: process.env.RUNNER_TEMP || tmpdir(), env: process.env, pullRequest },
-    out,
-    (number) => githubComments(getOctokit(inputs.token), { ...context.repo, number }),
-  );
-} catch (error) {
-  if (error instanceof InputError) core.setFailed(`backlog: input ${error.message}`);
-  else core.setFailed(`backlog: internal error: ${errorMessage(error)}. This is a bug in the backlog action: please report it.\n${error instanceof Error ? error.stack : ''}`);
-}
+await actionStep(
+  {
+    env: process.env,
+    event: context,
+    cwd: process.cwd(),
+    temp: tmpdir(),
+    input: (name) => core.getInput(name),
+    booleanInput: (name) => core.getBooleanInput(name),
+  },
+  out,
+  (token, number) => githubComments(getOctokit(token), { ...context.repo, number }),
+);
