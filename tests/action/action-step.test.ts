@@ -6,27 +6,18 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as core from '@actions/core';
 import { getOctokit } from '@actions/github';
-import { afterAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { actionStep } from '../../src/action/action-step.js';
 import { githubComments } from '../../src/action/github-comments.js';
 import type { ActionOutput } from '../../src/action/run-action.js';
-import { COMMENTS, PULL_REQUEST_EVENT, PUSH_EVENT, BACKLOG, WORKLOAD, pullRequestClone, requestsOf, runnerFor, someoneElse, type RunnerEvent } from '../helpers/action-runner.js';
+import { COMMENTS, expectCommentCreated, PULL_REQUEST_EVENT, PUSH_EVENT, BACKLOG, WORKLOAD, pullRequestClone, requestsOf, runnerFor, someoneElse, type RunnerEvent } from '../helpers/action-runner.js';
 import { git, gitRepo } from '../helpers/git-repo.js';
-import { startGitHubApiStub, type GitHubApiStub, type StubComment } from '../helpers/github-api-stub.js';
+import { apiStubsOfFile, type GitHubApiStub } from '../helpers/github-api-stub.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 const repo = join(import.meta.dirname, '..', '..');
 
-const stubs: GitHubApiStub[] = [];
-afterAll(async () => {
-  await Promise.all(stubs.splice(0).map((stub) => stub.close()));
-});
-
-async function apiStub(comments: StubComment[] = []): Promise<GitHubApiStub> {
-  const stub = await startGitHubApiStub(comments);
-  stubs.push(stub);
-  return stub;
-}
+const apiStub = apiStubsOfFile();
 
 type Call = [name: keyof ActionOutput, ...args: string[]];
 
@@ -99,15 +90,7 @@ describe.concurrent('the GitHub Action, in process', () => {
     const first = await runStep(workspace, stub, { root: 'migration', token: 'first-token' });
     expect(first.failed).toEqual([]);
     expect(first.warnings).toEqual([]);
-    expect(first.outputs).toEqual({ errors: '0', warnings: '0', changed: 'true' });
-    expect(requestsOf(stub)).toEqual([`GET ${COMMENTS}?per_page=100`, `GET ${COMMENTS}?per_page=100&page=2`, `POST ${COMMENTS}`]);
-    expect(stub.requests.every((r) => r.authorization === 'token first-token')).toBe(true);
-    const posted = stub.comments.at(-1)!.body;
-    expect(posted.startsWith('<!-- backlog-diff -->\n')).toBe(true);
-    expect(posted).toContain('`payroll`');
-    expect(first.log).toContain("backlog: the pull request's comment: created\n");
-    // The job summary: the validation, then the diff.
-    expect(first.summary).toMatch(/^### backlog validate\n\n✅ No problems \(2 files, 4 entities\)\.\n<!-- backlog-diff -->\n/);
+    expectCommentCreated(expect, stub, first);
 
     // A later push changes more: the same comment is updated, found on the second page.
     writeFileSync(join(workspace, 'migration', 'payroll.yaml'), WORKLOAD.replace('priority: medium', 'priority: high').replace('owner: Ana', 'owner: Bo'));

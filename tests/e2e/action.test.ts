@@ -6,24 +6,15 @@
 // only the bundle shows: the runner's contract, the log's workflow commands, the exit code.
 import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, it } from 'vitest';
-import { action, COMMENTS, PULL_REQUEST_EVENT, PUSH_EVENT, WORKLOAD, pullRequestClone, readmeInputs, requestsOf, runnerFor, someoneElse, type RunnerEvent } from '../helpers/action-runner.js';
-import { startGitHubApiStub, type GitHubApiStub, type StubComment } from '../helpers/github-api-stub.js';
+import { describe, it } from 'vitest';
+import { action, expectCommentCreated, PULL_REQUEST_EVENT, PUSH_EVENT, WORKLOAD, pullRequestClone, readmeInputs, runnerFor, someoneElse, type RunnerEvent } from '../helpers/action-runner.js';
+import { apiStubsOfFile, type GitHubApiStub } from '../helpers/github-api-stub.js';
 import { runProcess } from '../helpers/process.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 const repo = join(import.meta.dirname, '..', '..');
 
-const stubs: GitHubApiStub[] = [];
-afterAll(async () => {
-  await Promise.all(stubs.splice(0).map((stub) => stub.close()));
-});
-
-async function apiStub(comments: StubComment[] = []): Promise<GitHubApiStub> {
-  const stub = await startGitHubApiStub(comments);
-  stubs.push(stub);
-  return stub;
-}
+const apiStub = apiStubsOfFile();
 
 interface ActionRun {
   code: number;
@@ -69,15 +60,7 @@ describe.concurrent('the GitHub Action', () => {
     const first = await runAction(workspace, stub, { ...readmeInputs, token: 'first-token' });
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
-    expect(first.outputs).toEqual({ errors: '0', warnings: '0', changed: 'true' });
-    expect(requestsOf(stub)).toEqual([`GET ${COMMENTS}?per_page=100`, `GET ${COMMENTS}?per_page=100&page=2`, `POST ${COMMENTS}`]);
-    expect(stub.requests.every((r) => r.authorization === 'token first-token')).toBe(true);
-    const posted = stub.comments.at(-1)!.body;
-    expect(posted.startsWith('<!-- backlog-diff -->\n')).toBe(true);
-    expect(posted).toContain('`payroll`');
-    expect(first.stdout).toContain("backlog: the pull request's comment: created\n");
-    // The job summary: the validation, then the diff.
-    expect(first.summary).toMatch(/^### backlog validate\n\n✅ No problems \(2 files, 4 entities\)\.\n<!-- backlog-diff -->\n/);
+    expectCommentCreated(expect, stub, { ...first, log: first.stdout });
   });
 
   it('fails the step on errors, with annotations, outputs and SARIF; no API request outside pull requests', async ({ expect }) => {

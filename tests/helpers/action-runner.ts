@@ -5,6 +5,7 @@
 // GitHub API on 127.0.0.1 that records the requests.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ExpectStatic } from 'vitest';
 import { parse } from 'yaml';
 import { git, gitRepo } from './git-repo.js';
 import type { GitHubApiStub, StubComment } from './github-api-stub.js';
@@ -76,3 +77,19 @@ export function runnerFor(workspace: string, stub: GitHubApiStub | undefined, in
 
 export const requestsOf = (stub: GitHubApiStub) => stub.requests.map((r) => `${r.method} ${r.url}`);
 export const someoneElse = (id: number): StubComment => ({ id, body: `Looks good to me (${id})` });
+
+/**
+ * The first run on the pull request, in process or from the bundle: its outputs, the comment
+ * created after reading the pages of comments (with the token given), and the job summary.
+ */
+export function expectCommentCreated(expect: ExpectStatic, stub: GitHubApiStub, run: { outputs: Record<string, string>; log: string; summary: string }): void {
+  expect(run.outputs).toEqual({ errors: '0', warnings: '0', changed: 'true' });
+  expect(requestsOf(stub)).toEqual([`GET ${COMMENTS}?per_page=100`, `GET ${COMMENTS}?per_page=100&page=2`, `POST ${COMMENTS}`]);
+  expect(stub.requests.every((r) => r.authorization === 'token first-token')).toBe(true);
+  const posted = stub.comments.at(-1)!.body;
+  expect(posted.startsWith('<!-- backlog-diff -->\n')).toBe(true);
+  expect(posted).toContain('`payroll`');
+  expect(run.log).toContain("backlog: the pull request's comment: created\n");
+  // The job summary: the validation, then the diff.
+  expect(run.summary).toMatch(/^### backlog validate\n\n✅ No problems \(2 files, 4 entities\)\.\n<!-- backlog-diff -->\n/);
+}

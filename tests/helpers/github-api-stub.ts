@@ -4,6 +4,7 @@
 // `pull-requests: write`.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterAll } from 'vitest';
 
 interface RecordedRequest {
   method: string;
@@ -28,6 +29,22 @@ export interface GitHubApiStub {
 
 /** Comments per page: small, so that a few comments make several pages. */
 const STUB_PAGE_SIZE = 2;
+
+/**
+ * Starts stand-in APIs for one test file, each closed when the file ends. Called at the top of
+ * the file: a worker runs many files in one module graph, so a hook here would register once.
+ */
+export function apiStubsOfFile(): (comments?: StubComment[]) => Promise<GitHubApiStub> {
+  const stubs: GitHubApiStub[] = [];
+  afterAll(async () => {
+    await Promise.all(stubs.splice(0).map((stub) => stub.close()));
+  });
+  return async (comments = []) => {
+    const stub = await startGitHubApiStub(comments);
+    stubs.push(stub);
+    return stub;
+  };
+}
 
 export async function startGitHubApiStub(comments: StubComment[] = []): Promise<GitHubApiStub> {
   let nextId = 1000;
