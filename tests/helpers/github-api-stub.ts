@@ -46,7 +46,7 @@ export function apiStubsOfFile(): (comments?: StubComment[]) => Promise<GitHubAp
   };
 }
 
-export async function startGitHubApiStub(comments: StubComment[] = []): Promise<GitHubApiStub> {
+async function startGitHubApiStub(comments: StubComment[] = []): Promise<GitHubApiStub> {
   let nextId = 1000;
   const stub: GitHubApiStub = { url: '', requests: [], comments, forbidWrites: false, close: () => Promise.resolve() };
   const server = createServer((request, response) => {
