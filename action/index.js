@@ -51801,229 +51801,6 @@ var init_esm = __esm({
   }
 });
 
-// src/git/object-reader.ts
-import { spawn as spawn2 } from "node:child_process";
-var ObjectReader;
-var init_object_reader = __esm({
-  "src/git/object-reader.ts"() {
-    "use strict";
-    init_errors();
-    ObjectReader = class {
-      constructor(repository) {
-        this.repository = repository;
-      }
-      child;
-      queue = [];
-      chunks = [];
-      length = 0;
-      /** The bytes the next answer needs before it can be read. */
-      need = 1;
-      stderr = "";
-      failure;
-      /**
-       * Object contents by name (a blob id, or `commit:path`); a name that does not exist (a file the
-       * commit does not have) is left out of the map.
-       */
-      read(names2) {
-        if (names2.length === 0) return Promise.resolve(/* @__PURE__ */ new Map());
-        if (this.failure) return Promise.reject(this.failure);
-        return new Promise((resolve8, reject) => {
-          this.queue.push({ names: names2, contents: /* @__PURE__ */ new Map(), answered: 0, resolve: resolve8, reject });
-          this.started().stdin.write(`${names2.join("\n")}
-`);
-        });
-      }
-      /** Ends git's process once every batch asked is answered. */
-      close() {
-        this.child?.stdin.end();
-        this.child = void 0;
-      }
-      started() {
-        if (this.child) return this.child;
-        const child = spawn2("git", ["cat-file", "--batch"], { cwd: this.repository.top, stdio: ["pipe", "pipe", "pipe"] });
-        child.stdout.on("data", (chunk) => this.received(chunk));
-        child.stderr.on("data", (chunk) => this.stderr += chunk.toString());
-        child.on("error", (error3) => this.fail(new IoError(`cannot run git: ${errorMessage(error3)}`, { cause: error3 })));
-        child.on("close", (code) => this.fail(new IoError(code === 0 ? "git cat-file ended before it answered" : `git cat-file failed: ${this.stderr.trim()}`)));
-        child.stdin.on("error", () => {
-        });
-        this.child = child;
-        return child;
-      }
-      received(chunk) {
-        this.chunks.push(chunk);
-        this.length += chunk.length;
-        if (this.length < this.need) return;
-        const output = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks);
-        let at2 = 0;
-        for (let request2 = this.queue[0]; request2; request2 = this.queue[0]) {
-          const newline = output.indexOf(10, at2);
-          if (newline === -1) break;
-          const header = output.subarray(at2, newline).toString();
-          const name = request2.names[request2.answered];
-          if (header.endsWith(" missing") || header.endsWith(" ambiguous")) at2 = newline + 1;
-          else {
-            const size = Number(header.split(" ")[2]);
-            if (!Number.isInteger(size)) return this.fail(new IoError(`git cat-file: ${header}`));
-            if (output.length < newline + 1 + size + 1) break;
-            request2.contents.set(name, output.subarray(newline + 1, newline + 1 + size));
-            at2 = newline + 1 + size + 1;
-          }
-          if (++request2.answered === request2.names.length) {
-            this.queue.shift();
-            request2.resolve(request2.contents);
-          }
-        }
-        const rest = output.subarray(at2);
-        this.chunks = rest.length > 0 ? [rest] : [];
-        this.length = rest.length;
-        this.need = this.neededFor(rest);
-      }
-      /** A header read whole, its contents not yet: wait for all of them; otherwise for any byte more. */
-      neededFor(rest) {
-        const newline = rest.indexOf(10);
-        if (newline === -1) return rest.length + 1;
-        const size = Number(rest.subarray(0, newline).toString().split(" ")[2]);
-        return Number.isInteger(size) ? newline + 1 + size + 1 : rest.length + 1;
-      }
-      fail(error3) {
-        this.failure ??= error3;
-        for (const request2 of this.queue.splice(0)) request2.reject(this.failure);
-      }
-    };
-  }
-});
-
-// src/git/git-source.ts
-import { execFile } from "node:child_process";
-async function gitSources(repository, commits, wanted = () => () => true) {
-  const trees = await treesOf(repository, commits);
-  const read = wanted();
-  const contents = await readBlobs(repository, [...new Set(trees.flatMap((tree) => tree.entries.filter((entry) => read(entry.path, entry.blob)).map((entry) => entry.blob)))]);
-  return trees.map(({ commit, entries, notices }) => {
-    for (const entry of entries) if (read(entry.path, entry.blob) && !contents.has(entry.blob)) throw new IoError(`git cat-file: blob ${entry.blob} of ${entry.path} is missing`);
-    const byPath3 = new Map(entries.map((entry) => [entry.path, entry.blob]));
-    return {
-      description: `${commit.slice(0, 7)}:${repository.prefix || "."}`,
-      notices,
-      async listFiles() {
-        return entries.map((entry) => entry.path);
-      },
-      async readFile(path) {
-        const blob = byPath3.get(path);
-        if (blob === void 0) return void 0;
-        const bytes = contents.get(blob);
-        if (bytes === void 0) throw new Error(`${path} of ${commit} was not read from git`);
-        return bytes;
-      },
-      contentId: (path) => byPath3.get(path)
-    };
-  });
-}
-async function treesOf(repository, commits) {
-  if (commits.length === 0) return [];
-  const diffs = changesBetween(repository, commits.slice(1).map((commit, i2) => ({ commit, parent: commits[i2] })));
-  const trees = [await treeOf(repository, commits[0])];
-  const sections = await diffs;
-  if (sections === void 0) return Promise.all(commits.map((commit) => treeOf(repository, commit)));
-  for (const [i2, diff] of sections.entries()) {
-    const commit = commits[i2 + 1];
-    const previous = trees[i2];
-    const changed = /* @__PURE__ */ new Map();
-    let whole = false;
-    for (const { oldMode, newMode, blob, status, path } of diff) {
-      if (oldMode === "120000" || newMode === "120000") whole = true;
-      if (!isBacklogFile(path) || newMode === "160000" && oldMode === "160000") continue;
-      changed.set(path, status === "D" || newMode === "160000" ? void 0 : blob);
-    }
-    if (whole || previous.notices.length > 0) {
-      trees.push(await treeOf(repository, commit));
-      continue;
-    }
-    const entries = previous.entries.filter((entry) => !changed.has(entry.path));
-    for (const [path, blob] of changed) if (blob !== void 0) entries.push({ path, blob });
-    entries.sort(byPath);
-    trees.push({ commit, entries, notices: previous.notices });
-  }
-  return trees;
-}
-async function changesBetween(repository, pairs) {
-  if (pairs.length === 0) return [];
-  const pathspec = repository.prefix === "" ? "." : repository.prefix;
-  const input = pairs.map(({ commit, parent }) => `${commit} ${parent}
-`).join("");
-  const sections = diffSections(repository, await gitOutput(repository, ["diff-tree", "--stdin", "--always", "-r", "-z", "--no-renames", "--", pathspec], input));
-  return sections.length === pairs.length ? sections : void 0;
-}
-function diffSections(repository, output) {
-  const sections = [];
-  const fields = output.split("\0");
-  for (let at2 = 0; at2 < fields.length; at2++) {
-    const field3 = fields[at2];
-    if (field3 === "") continue;
-    if (!field3.startsWith(":")) {
-      sections.push([]);
-      continue;
-    }
-    const [oldMode, newMode, , blob, status] = field3.slice(1).split(" ");
-    sections.at(-1).push({ oldMode, newMode, blob, status, path: relativePath(repository, fields[++at2]) });
-  }
-  return sections;
-}
-function relativePath(repository, fullPath) {
-  return repository.prefix === "" ? fullPath : fullPath.slice(repository.prefix.length + 1);
-}
-function byPath(a, b2) {
-  return a.path < b2.path ? -1 : a.path > b2.path ? 1 : 0;
-}
-async function treeOf(repository, commit) {
-  const pathspec = repository.prefix === "" ? "." : repository.prefix;
-  const listing = await gitOutput(repository, ["ls-tree", "-r", "-z", "--full-tree", commit, "--", pathspec]);
-  const notices = [];
-  const entries = [];
-  for (const line of listing.split("\0").filter(Boolean)) {
-    const match = /^(\d+) (\w+) ([0-9a-f]+)\t(.*)$/s.exec(line);
-    if (!match) continue;
-    const [, mode, type, blob, fullPath] = match;
-    const path = relativePath(repository, fullPath);
-    if (type !== "blob" || !isBacklogFile(path)) continue;
-    if (mode === "120000") {
-      notices.push(`skipped ${path}: a symbolic link in ${commit.slice(0, 7)}`);
-      continue;
-    }
-    entries.push({ path, blob });
-  }
-  entries.sort(byPath);
-  return { commit, entries, notices };
-}
-function gitOutput(repository, args, input) {
-  return new Promise((resolve8, reject) => {
-    const child = execFile("git", args, { cwd: repository.top, maxBuffer: 1024 ** 3, encoding: "utf8" }, (error3, stdout, stderr) => {
-      if (error3) reject(new IoError(`git ${args[0]} failed: ${stderr.trim() || errorMessage(error3)}`, { cause: error3 }));
-      else resolve8(stdout);
-    });
-    child.stdin?.on("error", () => {
-    });
-    child.stdin?.end(input ?? "");
-  });
-}
-async function readBlobs(repository, blobs) {
-  const reader = new ObjectReader(repository);
-  try {
-    return await reader.read(blobs);
-  } finally {
-    reader.close();
-  }
-}
-var init_git_source = __esm({
-  "src/git/git-source.ts"() {
-    "use strict";
-    init_errors();
-    init_file_filter();
-    init_object_reader();
-  }
-});
-
 // src/git/object-ids.ts
 function objectIds(repository, names2) {
   const asked = [...new Set(names2.filter((name) => !repository.objectIds.has(name)))];
@@ -52047,22 +51824,122 @@ async function backlogTreeOf(repository, commit) {
 }
 async function lookUp(repository, names2) {
   const asked = names2.filter((name) => !name.includes("\n"));
-  let lines;
+  let objects;
   try {
-    lines = asked.length === 0 ? [] : (await gitOutput(repository, ["cat-file", "--batch-check"], `${asked.join("\n")}
-`)).split("\n");
+    objects = await repository.objects.objects(asked);
   } catch {
     return names2.map(() => void 0);
   }
-  const ids2 = new Map(asked.map((name, index) => [name, /^([0-9a-f]{40,64}) (commit|tree) \d+$/.exec(lines[index] ?? "")?.[1]]));
-  return names2.map((name) => ids2.get(name));
+  return names2.map((name) => {
+    const object = objects.get(name);
+    return object && (object.type === "commit" || object.type === "tree") ? object.id : void 0;
+  });
 }
 var treeName;
 var init_object_ids = __esm({
   "src/git/object-ids.ts"() {
     "use strict";
-    init_git_source();
     treeName = (repository, commit) => `${commit}:${repository.prefix}`;
+  }
+});
+
+// src/git/object-reader.ts
+import { spawn as spawn2 } from "node:child_process";
+var ObjectReader;
+var init_object_reader = __esm({
+  "src/git/object-reader.ts"() {
+    "use strict";
+    init_errors();
+    ObjectReader = class {
+      /** `top`: the top of the work tree, where git runs. */
+      constructor(top) {
+        this.top = top;
+      }
+      child;
+      queue = [];
+      chunks = [];
+      length = 0;
+      /** The bytes the next answer needs before it can be read. */
+      need = 1;
+      stderr = "";
+      failure;
+      /**
+       * Object contents by name (a blob id, or `commit:path`); a name that does not exist (a file the
+       * commit does not have) is left out of the map.
+       */
+      async read(names2) {
+        const objects = await this.objects(names2);
+        return new Map([...objects].map(([name, object]) => [name, object.contents]));
+      }
+      /** The objects of the names, each with its id and type; a name git does not know is left out. */
+      objects(names2) {
+        if (names2.length === 0) return Promise.resolve(/* @__PURE__ */ new Map());
+        if (this.failure) return Promise.reject(this.failure);
+        return new Promise((resolve8, reject) => {
+          this.queue.push({ names: names2, objects: /* @__PURE__ */ new Map(), answered: 0, resolve: resolve8, reject });
+          this.started().stdin.write(`${names2.join("\n")}
+`);
+        });
+      }
+      /** Ends git's process once every batch asked is answered. */
+      close() {
+        this.child?.stdin.end();
+        this.child = void 0;
+      }
+      started() {
+        if (this.child) return this.child;
+        const child = spawn2("git", ["cat-file", "--batch"], { cwd: this.top, stdio: ["pipe", "pipe", "pipe"] });
+        child.stdout.on("data", (chunk) => this.received(chunk));
+        child.stderr.on("data", (chunk) => this.stderr += chunk.toString());
+        child.on("error", (error3) => this.fail(new IoError(`cannot run git: ${errorMessage(error3)}`, { cause: error3 })));
+        child.on("close", (code) => this.fail(new IoError(code === 0 ? "git cat-file ended before it answered" : `git cat-file failed: ${this.stderr.trim()}`)));
+        child.stdin.on("error", () => {
+        });
+        this.child = child;
+        return child;
+      }
+      received(chunk) {
+        this.chunks.push(chunk);
+        this.length += chunk.length;
+        if (this.length < this.need) return;
+        const output = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks);
+        let at2 = 0;
+        for (let request2 = this.queue[0]; request2; request2 = this.queue[0]) {
+          const newline = output.indexOf(10, at2);
+          if (newline === -1) break;
+          const header = output.subarray(at2, newline).toString();
+          const name = request2.names[request2.answered];
+          if (header.endsWith(" missing") || header.endsWith(" ambiguous")) at2 = newline + 1;
+          else {
+            const [id2, type, sizeText] = header.split(" ");
+            const size = Number(sizeText);
+            if (!Number.isInteger(size)) return this.fail(new IoError(`git cat-file: ${header}`));
+            if (output.length < newline + 1 + size + 1) break;
+            request2.objects.set(name, { id: id2, type, contents: output.subarray(newline + 1, newline + 1 + size) });
+            at2 = newline + 1 + size + 1;
+          }
+          if (++request2.answered === request2.names.length) {
+            this.queue.shift();
+            request2.resolve(request2.objects);
+          }
+        }
+        const rest = output.subarray(at2);
+        this.chunks = rest.length > 0 ? [rest] : [];
+        this.length = rest.length;
+        this.need = this.neededFor(rest);
+      }
+      /** A header read whole, its contents not yet: wait for all of them; otherwise for any byte more. */
+      neededFor(rest) {
+        const newline = rest.indexOf(10);
+        if (newline === -1) return rest.length + 1;
+        const size = Number(rest.subarray(0, newline).toString().split(" ")[2]);
+        return Number.isInteger(size) ? newline + 1 + size + 1 : rest.length + 1;
+      }
+      fail(error3) {
+        this.failure ??= error3;
+        for (const request2 of this.queue.splice(0)) request2.reject(this.failure);
+      }
+    };
   }
 });
 
@@ -52079,7 +51956,15 @@ async function openRepository(root) {
     throw new UsageError(`${root} is not in a git repository`, "the review commands read the backlog from git: run them in a clone");
   }
   const prefix = relative3(realpathSync4(top), realpathSync4(root)).split(sep5).join("/");
-  return { git, top, prefix, shallow: shallow === "true", objectIds: /* @__PURE__ */ new Map() };
+  return { git, top, prefix, shallow: shallow === "true", objectIds: /* @__PURE__ */ new Map(), objects: new ObjectReader(top) };
+}
+async function withRepository(root, read) {
+  const repository = await openRepository(root);
+  try {
+    return await read(repository);
+  } finally {
+    repository.objects.close();
+  }
 }
 async function resolveCommit(repository, ref2) {
   const [commit] = await resolveCommits(repository, [ref2]);
@@ -52154,6 +52039,7 @@ var init_repository = __esm({
     init_esm();
     init_errors();
     init_object_ids();
+    init_object_reader();
     WORKTREE = "WORKTREE";
     SHALLOW_CLONE_HINT = "this is a shallow clone: fetch the history (actions/checkout with `fetch-depth: 0`, or `git fetch --unshallow`)";
   }
@@ -52364,6 +52250,141 @@ var init_model_snapshot = __esm({
     KEYS_SECTION = "keys";
     partName = (name, part) => `${name}@${part}`;
     SCANNED_LOOKUPS = 64;
+  }
+});
+
+// src/git/git-source.ts
+import { execFile } from "node:child_process";
+async function gitSources(repository, commits, wanted = () => () => true) {
+  const trees = await treesOf(repository, commits);
+  const read = wanted();
+  const contents = await repository.objects.read([...new Set(trees.flatMap((tree) => tree.entries.filter((entry) => read(entry.path, entry.blob)).map((entry) => entry.blob)))]);
+  return trees.map(({ commit, entries, notices }) => {
+    for (const entry of entries) if (read(entry.path, entry.blob) && !contents.has(entry.blob)) throw new IoError(`git cat-file: blob ${entry.blob} of ${entry.path} is missing`);
+    const byPath3 = new Map(entries.map((entry) => [entry.path, entry.blob]));
+    return {
+      description: `${commit.slice(0, 7)}:${repository.prefix || "."}`,
+      notices,
+      async listFiles() {
+        return entries.map((entry) => entry.path);
+      },
+      async readFile(path) {
+        const blob = byPath3.get(path);
+        if (blob === void 0) return void 0;
+        const bytes = contents.get(blob);
+        if (bytes === void 0) throw new Error(`${path} of ${commit} was not read from git`);
+        return bytes;
+      },
+      contentId: (path) => byPath3.get(path)
+    };
+  });
+}
+async function treesOf(repository, commits) {
+  if (commits.length === 0) return [];
+  const diffs = changesBetween(repository, commits.slice(1).map((commit, i2) => ({ commit, parent: commits[i2] })));
+  const trees = [await treeOf(repository, commits[0])];
+  const sections = await diffs;
+  if (sections === void 0) return Promise.all(commits.map((commit) => treeOf(repository, commit)));
+  for (const [i2, diff] of sections.entries()) {
+    const commit = commits[i2 + 1];
+    const previous = trees[i2];
+    const changed = /* @__PURE__ */ new Map();
+    let whole = false;
+    for (const { oldMode, newMode, blob, status, path } of diff) {
+      if (oldMode === "120000" || newMode === "120000") whole = true;
+      if (!isBacklogFile(path) || newMode === "160000" && oldMode === "160000") continue;
+      changed.set(path, status === "D" || newMode === "160000" ? void 0 : blob);
+    }
+    if (whole || previous.notices.length > 0) {
+      trees.push(await treeOf(repository, commit));
+      continue;
+    }
+    const entries = previous.entries.filter((entry) => !changed.has(entry.path));
+    for (const [path, blob] of changed) if (blob !== void 0) entries.push({ path, blob });
+    entries.sort(byPath);
+    trees.push({ commit, entries, notices: previous.notices });
+  }
+  return trees;
+}
+async function changesBetween(repository, pairs) {
+  if (pairs.length === 0) return [];
+  const pathspec = repository.prefix === "" ? "." : repository.prefix;
+  const input = pairs.map(({ commit, parent }) => `${commit} ${parent}
+`).join("");
+  const sections = diffSections(repository, await gitOutput(repository, ["diff-tree", "--stdin", "--always", "-r", "-z", "--no-renames", "--", pathspec], input));
+  return sections.length === pairs.length ? sections : void 0;
+}
+function diffSections(repository, output) {
+  const sections = [];
+  const fields = output.split("\0");
+  for (let at2 = 0; at2 < fields.length; at2++) {
+    const field3 = fields[at2];
+    if (field3 === "") continue;
+    if (!field3.startsWith(":")) {
+      sections.push([]);
+      continue;
+    }
+    const [oldMode, newMode, , blob, status] = field3.slice(1).split(" ");
+    sections.at(-1).push({ oldMode, newMode, blob, status, path: relativePath(repository, fields[++at2]) });
+  }
+  return sections;
+}
+function relativePath(repository, fullPath) {
+  return repository.prefix === "" ? fullPath : fullPath.slice(repository.prefix.length + 1);
+}
+function byPath(a, b2) {
+  return a.path < b2.path ? -1 : a.path > b2.path ? 1 : 0;
+}
+async function treeOf(repository, commit) {
+  const idBytes = commit.length / 2;
+  const notices = [];
+  const entries = [];
+  let level = [{ name: `${commit}:${repository.prefix}`, path: "" }];
+  while (level.length > 0) {
+    const trees = await repository.objects.objects(level.map((tree) => tree.name));
+    const below = [];
+    for (const { name, path: folder } of level) {
+      const tree = trees.get(name);
+      if (tree?.type !== "tree") continue;
+      for (const { mode, name: entryName, id: id2 } of treeEntries(tree.contents, idBytes)) {
+        const path = folder === "" ? entryName : `${folder}/${entryName}`;
+        if (mode === "40000") below.push({ name: id2, path });
+        else if (mode === "160000" || !isBacklogFile(path)) continue;
+        else if (mode === "120000") notices.push(`skipped ${path}: a symbolic link in ${commit.slice(0, 7)}`);
+        else entries.push({ path, blob: id2 });
+      }
+    }
+    level = below;
+  }
+  entries.sort(byPath);
+  return { commit, entries, notices };
+}
+function* treeEntries(contents, idBytes) {
+  const bytes = Buffer.from(contents.buffer, contents.byteOffset, contents.byteLength);
+  for (let at2 = 0; at2 < bytes.length; ) {
+    const space2 = bytes.indexOf(32, at2);
+    const end = bytes.indexOf(0, space2);
+    if (space2 === -1 || end === -1) throw new IoError("git cat-file: a tree git could not have written");
+    yield { mode: bytes.toString("latin1", at2, space2), name: bytes.toString("utf8", space2 + 1, end), id: bytes.toString("hex", end + 1, end + 1 + idBytes) };
+    at2 = end + 1 + idBytes;
+  }
+}
+function gitOutput(repository, args, input) {
+  return new Promise((resolve8, reject) => {
+    const child = execFile("git", args, { cwd: repository.top, maxBuffer: 1024 ** 3, encoding: "utf8" }, (error3, stdout, stderr) => {
+      if (error3) reject(new IoError(`git ${args[0]} failed: ${stderr.trim() || errorMessage(error3)}`, { cause: error3 }));
+      else resolve8(stdout);
+    });
+    child.stdin?.on("error", () => {
+    });
+    child.stdin?.end(input ?? "");
+  });
+}
+var init_git_source = __esm({
+  "src/git/git-source.ts"() {
+    "use strict";
+    init_errors();
+    init_file_filter();
   }
 });
 
@@ -52946,9 +52967,10 @@ __export(validate_changed_exports, {
 import { realpathSync as realpathSync5 } from "node:fs";
 import { join as join11 } from "node:path";
 async function validateChanged(root, { baseRef, asOf, cache }, io) {
-  const repository = await openRepository(root);
-  const base = baseRef === void 0 ? await defaultBase(repository, "HEAD", io.env) : await resolveCommit(repository, baseRef);
-  const [changedPaths, sides] = await Promise.all([changedFiles(repository, base, WORKTREE), reviewSidesAt(repository, [base, WORKTREE], root, { asOf, ...cache ? { cache } : {} })]);
+  const [changedPaths, sides] = await withRepository(root, async (repository) => {
+    const base = baseRef === void 0 ? await defaultBase(repository, "HEAD", io.env) : await resolveCommit(repository, baseRef);
+    return Promise.all([changedFiles(repository, base, WORKTREE), reviewSidesAt(repository, [base, WORKTREE], root, { asOf, ...cache ? { cache } : {} })]);
+  });
   const changed = new Set(changedPaths);
   const [before2, after] = sides;
   if (after.files.length === 0) throw noBacklogFiles(root);
@@ -61902,12 +61924,10 @@ function placeable({ sourceOf }) {
 async function history(options, today, io) {
   if (options.since !== void 0) resolveAsOf(options.since, {});
   const root = await backlogRoot(io, options.root);
-  const repository = await openRepository(root);
   let cache;
   const openCache = () => cache ??= parseCacheOf(io, root);
-  const points = await kpiHistory(repository, { every: options.every, today, cache: openCache, ...options.since ? { since: options.since } : {} });
+  const [points, warning2] = await withRepository(root, async (repository) => [await kpiHistory(repository, { every: options.every, today, cache: openCache, ...options.since ? { since: options.since } : {} }), await shallowHistoryWarning(repository)]);
   await cache?.save("all");
-  const warning2 = await shallowHistoryWarning(repository);
   if (warning2) io.stderr(warning2);
   return points;
 }
@@ -66389,13 +66409,14 @@ async function commitsGiven(repository, baseRef, headRef, io) {
 async function runDiff(baseRef, headRef, options, io) {
   const asOf = resolveAsOf(options.asOf, io.env);
   const root = await backlogRoot(io, options.root);
-  const repository = await openRepository(root);
-  if (baseRef?.includes("..") && headRef !== void 0) throw new UsageError(`a range (${baseRef}) names both sides already: give it alone, or two commits`);
-  const range = baseRef !== void 0 ? await resolveRange(repository, baseRef) : void 0;
-  const { head, base } = range ?? await commitsGiven(repository, baseRef, headRef, io);
-  const cache = cacheOf(io);
-  const [before2, after] = await reviewSidesAt(repository, [base, head], root, { asOf, ...cache ? { cache } : {} });
-  const changes2 = review(before2, after);
+  const { changes: changes2, base, head } = await withRepository(root, async (repository) => {
+    if (baseRef?.includes("..") && headRef !== void 0) throw new UsageError(`a range (${baseRef}) names both sides already: give it alone, or two commits`);
+    const range = baseRef !== void 0 ? await resolveRange(repository, baseRef) : void 0;
+    const { head: head2, base: base2 } = range ?? await commitsGiven(repository, baseRef, headRef, io);
+    const cache = cacheOf(io);
+    const [before2, after] = await reviewSidesAt(repository, [base2, head2], root, { asOf, ...cache ? { cache } : {} });
+    return { changes: review(before2, after), base: base2, head: head2 };
+  });
   const text3 = DIFF_FORMATTERS[options.format](changes2, { base, head }, createStyle(colourEnabled(io, options.color)));
   writeOutput(io, text3, { jobSummary: options.format === "markdown" });
   return options.exitCode && changes2.changes.length > 0 ? 1 : 0;
@@ -66429,25 +66450,20 @@ async function entityHistory(repository, commits, entity2, maxCount) {
   const entries = [];
   let state = { file: entity2.file, content: contentOf(entity2) };
   const changedAt = changedFilesOf(repository, commits);
-  const reader = new ObjectReader(repository);
-  try {
-    for (const [index, { commit, parent, date: date4, author, subject }] of commits.entries()) {
-      if (entries.length >= maxCount) break;
-      const changed = await changedAt(index);
-      if (!changed.includes(state.file)) continue;
-      const previous = parent ? await findAt(repository, reader, parent, changed, entity2.collection, entity2.key) : void 0;
-      const about = { commit, date: date4, author, subject, file: state.file };
-      if (!previous) {
-        entries.push({ ...about, change: "added", fields: fieldChanges({}, state.content) });
-        break;
-      }
-      const fields = fieldChanges(previous.content, state.content);
-      const moved = previous.file !== state.file;
-      if (fields.length > 0 || moved) entries.push({ ...about, change: fields.length > 0 ? "changed" : "moved", fields, ...moved ? { movedFrom: previous.file } : {} });
-      state = previous;
+  for (const [index, { commit, parent, date: date4, author, subject }] of commits.entries()) {
+    if (entries.length >= maxCount) break;
+    const changed = await changedAt(index);
+    if (!changed.includes(state.file)) continue;
+    const previous = parent ? await findAt(repository, parent, changed, entity2.collection, entity2.key) : void 0;
+    const about = { commit, date: date4, author, subject, file: state.file };
+    if (!previous) {
+      entries.push({ ...about, change: "added", fields: fieldChanges({}, state.content) });
+      break;
     }
-  } finally {
-    reader.close();
+    const fields = fieldChanges(previous.content, state.content);
+    const moved = previous.file !== state.file;
+    if (fields.length > 0 || moved) entries.push({ ...about, change: fields.length > 0 ? "changed" : "moved", fields, ...moved ? { movedFrom: previous.file } : {} });
+    state = previous;
   }
   return entries;
 }
@@ -66476,9 +66492,9 @@ async function changedIn(repository, parent, commit) {
   const paths = (await run(repository, args)).split("\0").filter(Boolean);
   return paths.map((path) => repository.prefix === "" ? path : path.slice(repository.prefix.length + 1)).filter(isYaml);
 }
-async function findAt(repository, reader, commit, files, collection, key) {
+async function findAt(repository, commit, files, collection, key) {
   const full = (path) => repository.prefix === "" ? path : `${repository.prefix}/${path}`;
-  const blobs = await reader.read(files.map((path) => `${commit}:${full(path)}`));
+  const blobs = await repository.objects.read(files.map((path) => `${commit}:${full(path)}`));
   const sources = files.flatMap((path) => {
     const bytes = blobs.get(`${commit}:${full(path)}`);
     return bytes ? [readSourceFile(path, bytes)] : [];
@@ -66494,7 +66510,6 @@ var init_entity_history = __esm({
     init_read_source_file();
     init_backlog_of_files();
     init_git_source();
-    init_object_reader();
     init_repository();
     BATCH = 32;
     isYaml = (path) => /\.ya?ml$/i.test(path);
@@ -66559,17 +66574,18 @@ __export(log_exports, {
 });
 async function runLog(ref2, options, io) {
   const root = await backlogRoot(io, options.root);
-  const repository = await openRepository(root);
-  const head = await resolveCommit(repository, "HEAD");
-  const commits = firstParentCommits(repository, head);
-  const warning2 = shallowHistoryWarning(repository);
-  for (const pending of [commits, warning2]) pending.catch(() => void 0);
-  const cache = cacheOf(io);
-  const [side] = await reviewSidesAt(repository, [head], root, { asOf: resolveAsOf(void 0, io.env), ...cache ? { cache } : {} });
-  const entity2 = findEntity(side, ref2);
-  const history2 = await entityHistory(repository, await commits, entity2, options.maxCount);
+  const { entity: entity2, history: history2, shallow } = await withRepository(root, async (repository) => {
+    const head = await resolveCommit(repository, "HEAD");
+    const commits = firstParentCommits(repository, head);
+    const warning2 = shallowHistoryWarning(repository);
+    for (const pending of [commits, warning2]) pending.catch(() => void 0);
+    const cache = cacheOf(io);
+    const [side] = await reviewSidesAt(repository, [head], root, { asOf: resolveAsOf(void 0, io.env), ...cache ? { cache } : {} });
+    const entity3 = findEntity(side, ref2);
+    const history3 = await entityHistory(repository, await commits, entity3, options.maxCount);
+    return { entity: entity3, history: history3, shallow: await warning2 };
+  });
   writeOutput(io, LOG_FORMATTERS[options.format](entityLabel(entity2), history2, createStyle(colourEnabled(io, options.color))));
-  const shallow = await warning2;
   if (shallow) io.stderr(shallow);
   return 0;
 }

@@ -8,7 +8,6 @@ import type { Entity } from '../model/entity.js';
 import { readSourceFile } from '../load/read-source-file.js';
 import { backlogOfFiles } from '../load/backlog-of-files.js';
 import { changesBetween } from './git-source.js';
-import { ObjectReader } from './object-reader.js';
 import { run, type Repository } from './repository.js';
 
 export interface HistoryEntry {
@@ -58,26 +57,21 @@ export async function entityHistory(repository: Repository, commits: readonly Hi
   const entries: HistoryEntry[] = [];
   let state: State = { file: entity.file, content: contentOf(entity) };
   const changedAt = changedFilesOf(repository, commits);
-  // The files of every commit looked at, from one git process.
-  const reader = new ObjectReader(repository);
-  try {
-    for (const [index, { commit, parent, date, author, subject }] of commits.entries()) {
-      if (entries.length >= maxCount) break;
-      const changed = await changedAt(index);
-      if (!changed.includes(state.file)) continue;
-      const previous = parent ? await findAt(repository, reader, parent, changed, entity.collection, entity.key) : undefined;
-      const about = { commit, date, author, subject, file: state.file };
-      if (!previous) {
-        entries.push({ ...about, change: 'added', fields: fieldChanges({}, state.content) });
-        break;
-      }
-      const fields = fieldChanges(previous.content, state.content);
-      const moved = previous.file !== state.file;
-      if (fields.length > 0 || moved) entries.push({ ...about, change: fields.length > 0 ? 'changed' : 'moved', fields, ...(moved ? { movedFrom: previous.file } : {}) });
-      state = previous;
+  // The files of every commit looked at, from the command's one git process.
+  for (const [index, { commit, parent, date, author, subject }] of commits.entries()) {
+    if (entries.length >= maxCount) break;
+    const changed = await changedAt(index);
+    if (!changed.includes(state.file)) continue;
+    const previous = parent ? await findAt(repository, parent, changed, entity.collection, entity.key) : undefined;
+    const about = { commit, date, author, subject, file: state.file };
+    if (!previous) {
+      entries.push({ ...about, change: 'added', fields: fieldChanges({}, state.content) });
+      break;
     }
-  } finally {
-    reader.close();
+    const fields = fieldChanges(previous.content, state.content);
+    const moved = previous.file !== state.file;
+    if (fields.length > 0 || moved) entries.push({ ...about, change: fields.length > 0 ? 'changed' : 'moved', fields, ...(moved ? { movedFrom: previous.file } : {}) });
+    state = previous;
   }
   return entries;
 }
@@ -118,9 +112,9 @@ async function changedIn(repository: Repository, parent: string, commit: string)
 }
 
 /** The entity in these files as they were at a commit, if it was in one of them. */
-async function findAt(repository: Repository, reader: ObjectReader, commit: string, files: string[], collection: CollectionName, key: string): Promise<State | undefined> {
+async function findAt(repository: Repository, commit: string, files: string[], collection: CollectionName, key: string): Promise<State | undefined> {
   const full = (path: string) => (repository.prefix === '' ? path : `${repository.prefix}/${path}`);
-  const blobs = await reader.read(files.map((path) => `${commit}:${full(path)}`));
+  const blobs = await repository.objects.read(files.map((path) => `${commit}:${full(path)}`));
   const sources = files.flatMap((path) => {
     const bytes = blobs.get(`${commit}:${full(path)}`);
     return bytes ? [readSourceFile(path, bytes)] : [];

@@ -1,11 +1,10 @@
 // BacklogSources over git commits: the backlog's files as they were, read without checking
-// anything out, in few git processes whatever the size — an `ls-tree` per commit lists the
-// files, one `cat-file --batch` reads the blobs of all the commits.
+// anything out, in few git processes whatever the size — the command's one `cat-file --batch`
+// reads the trees of each commit (a level of folders at a time) and the blobs of all of them.
 import { execFile } from 'node:child_process';
 import { errorMessage, IoError } from '../errors.js';
 import { isBacklogFile } from '../load/file-filter.js';
 import type { BacklogSource } from '../load/source.js';
-import { ObjectReader } from './object-reader.js';
 import type { Repository } from './repository.js';
 
 interface TreeEntry {
@@ -22,7 +21,7 @@ interface TreeEntry {
 export async function gitSources(repository: Repository, commits: readonly string[], wanted: () => (path: string, blob: string) => boolean = () => () => true): Promise<BacklogSource[]> {
   const trees = await treesOf(repository, commits);
   const read = wanted();
-  const contents = await readBlobs(repository, [...new Set(trees.flatMap((tree) => tree.entries.filter((entry) => read(entry.path, entry.blob)).map((entry) => entry.blob)))]);
+  const contents = await repository.objects.read([...new Set(trees.flatMap((tree) => tree.entries.filter((entry) => read(entry.path, entry.blob)).map((entry) => entry.blob)))]);
   return trees.map(({ commit, entries, notices }) => {
     for (const entry of entries) if (read(entry.path, entry.blob) && !contents.has(entry.blob)) throw new IoError(`git cat-file: blob ${entry.blob} of ${entry.path} is missing`);
     const byPath = new Map(entries.map((entry) => [entry.path, entry.blob]));
@@ -134,33 +133,51 @@ function byPath(a: TreeEntry, b: TreeEntry): number {
   return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }
 
-/** The backlog files of a commit with their blob ids, sorted by path. */
+/** The backlog files of a commit with their blob ids, sorted by path (as `git ls-tree -r` lists them). */
 export async function treeOf(repository: Repository, commit: string): Promise<Tree> {
-  const pathspec = repository.prefix === '' ? '.' : repository.prefix;
-  const listing = await gitOutput(repository, ['ls-tree', '-r', '-z', '--full-tree', commit, '--', pathspec]);
+  // The ids are the commit's length: SHA-1 or SHA-256.
+  const idBytes = commit.length / 2;
   const notices: string[] = [];
   const entries: TreeEntry[] = [];
-  for (const line of listing.split('\0').filter(Boolean)) {
-    const match = /^(\d+) (\w+) ([0-9a-f]+)\t(.*)$/s.exec(line);
-    if (!match) continue;
-    const [, mode, type, blob, fullPath] = match as unknown as [string, string, string, string, string];
-    const path = relativePath(repository, fullPath);
-    if (type !== 'blob' || !isBacklogFile(path)) continue;
-    if (mode === '120000') {
-      notices.push(`skipped ${path}: a symbolic link in ${commit.slice(0, 7)}`);
-      continue;
+  let level = [{ name: `${commit}:${repository.prefix}`, path: '' }];
+  while (level.length > 0) {
+    const trees = await repository.objects.objects(level.map((tree) => tree.name));
+    const below: typeof level = [];
+    for (const { name, path: folder } of level) {
+      const tree = trees.get(name);
+      if (tree?.type !== 'tree') continue;
+      for (const { mode, name: entryName, id } of treeEntries(tree.contents, idBytes)) {
+        const path = folder === '' ? entryName : `${folder}/${entryName}`;
+        if (mode === '40000') below.push({ name: id, path });
+        // A submodule (a commit in the tree) has no files here.
+        else if (mode === '160000' || !isBacklogFile(path)) continue;
+        else if (mode === '120000') notices.push(`skipped ${path}: a symbolic link in ${commit.slice(0, 7)}`);
+        else entries.push({ path, blob: id });
+      }
     }
-    entries.push({ path, blob });
+    level = below;
   }
   entries.sort(byPath);
   return { commit, entries, notices };
+}
+
+/** A tree object's entries: `<mode> <name>\0<id as bytes>`, one after the other. */
+function* treeEntries(contents: Uint8Array, idBytes: number): Generator<{ mode: string; name: string; id: string }> {
+  const bytes = Buffer.from(contents.buffer, contents.byteOffset, contents.byteLength);
+  for (let at = 0; at < bytes.length; ) {
+    const space = bytes.indexOf(32, at);
+    const end = bytes.indexOf(0, space);
+    if (space === -1 || end === -1) throw new IoError('git cat-file: a tree git could not have written');
+    yield { mode: bytes.toString('latin1', at, space), name: bytes.toString('utf8', space + 1, end), id: bytes.toString('hex', end + 1, end + 1 + idBytes) };
+    at = end + 1 + idBytes;
+  }
 }
 
 /**
  * A git command's output, from a process of its own: simple-git, asked for the trees of many
  * commits at once, has been seen to return one of them cut short.
  */
-export function gitOutput(repository: Repository, args: string[], input?: string): Promise<string> {
+function gitOutput(repository: Repository, args: string[], input?: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = execFile('git', args, { cwd: repository.top, maxBuffer: 1024 ** 3, encoding: 'utf8' }, (error, stdout, stderr) => {
       if (error) reject(new IoError(`git ${args[0]} failed: ${stderr.trim() || errorMessage(error)}`, { cause: error }));
@@ -170,14 +187,4 @@ export function gitOutput(repository: Repository, args: string[], input?: string
     child.stdin?.on('error', () => {});
     child.stdin?.end(input ?? '');
   });
-}
-
-/** Object contents by name, from a `git cat-file --batch` of their own (object-reader.ts). */
-async function readBlobs(repository: Repository, blobs: string[]): Promise<Map<string, Uint8Array>> {
-  const reader = new ObjectReader(repository);
-  try {
-    return await reader.read(blobs);
-  } finally {
-    reader.close();
-  }
 }

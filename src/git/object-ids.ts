@@ -1,7 +1,7 @@
-// The object ids of names (`main^{commit}`, `HEAD^{commit}:plan`), from one `git cat-file
-// --batch-check` for all the names a step needs, and asked once per command: each git process
+// The object ids of names (`main^{commit}`, `HEAD^{commit}:plan`), asked of the command's one
+// `git cat-file --batch` for all the names a step needs, and once per command: each git process
 // costs its start, and more from a process holding a large backlog.
-import { gitOutput } from './git-source.js';
+import type { GitObject } from './object-reader.js';
 import type { Repository } from './repository.js';
 
 /** The id of each name (a commit or tree id), undefined for a name git does not know. */
@@ -32,16 +32,18 @@ export async function backlogTreeOf(repository: Repository, commit: string): Pro
 
 const treeName = (repository: Repository, commit: string) => `${commit}:${repository.prefix}`;
 
-/** Each line is `<id> <type> <size>`, or the name followed by `missing` (or `ambiguous`). */
+/** Each name's id when it is a commit or a tree, from the command's `git cat-file --batch`. */
 async function lookUp(repository: Repository, names: readonly string[]): Promise<Array<string | undefined>> {
   // One name a line: a ref cannot hold a line break, and a name that does is no ref.
   const asked = names.filter((name) => !name.includes('\n'));
-  let lines: string[];
+  let objects: Map<string, GitObject>;
   try {
-    lines = asked.length === 0 ? [] : (await gitOutput(repository, ['cat-file', '--batch-check'], `${asked.join('\n')}\n`)).split('\n');
+    objects = await repository.objects.objects(asked);
   } catch {
     return names.map(() => undefined);
   }
-  const ids = new Map(asked.map((name, index) => [name, /^([0-9a-f]{40,64}) (commit|tree) \d+$/.exec(lines[index] ?? '')?.[1]]));
-  return names.map((name) => ids.get(name));
+  return names.map((name) => {
+    const object = objects.get(name);
+    return object && (object.type === 'commit' || object.type === 'tree') ? object.id : undefined;
+  });
 }

@@ -1,16 +1,22 @@
-// Object contents from one `git cat-file --batch` kept open while a command asks batch after
-// batch (`log` reads the files of each commit that changed the entity): one git process for
-// all of them, not one a batch.
+// Objects from one `git cat-file --batch` kept open while a command asks batch after batch —
+// the ids of the names it was given, the trees of each side, the files of each commit `log`
+// looks at: one git process for all of them, not one a batch.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { errorMessage, IoError } from '../errors.js';
-import type { Repository } from './repository.js';
+
+/** An object as git gives it: its id, its type (blob, tree, commit, tag), its bytes. */
+export interface GitObject {
+  id: string;
+  type: string;
+  contents: Uint8Array;
+}
 
 interface Request {
   names: readonly string[];
-  contents: Map<string, Uint8Array>;
+  objects: Map<string, GitObject>;
   /** How many of the names are answered. */
   answered: number;
-  resolve: (contents: Map<string, Uint8Array>) => void;
+  resolve: (objects: Map<string, GitObject>) => void;
   reject: (error: Error) => void;
 }
 
@@ -24,17 +30,24 @@ export class ObjectReader {
   private stderr = '';
   private failure: Error | undefined;
 
-  constructor(private readonly repository: Repository) {}
+  /** `top`: the top of the work tree, where git runs. */
+  constructor(private readonly top: string) {}
 
   /**
    * Object contents by name (a blob id, or `commit:path`); a name that does not exist (a file the
    * commit does not have) is left out of the map.
    */
-  read(names: readonly string[]): Promise<Map<string, Uint8Array>> {
+  async read(names: readonly string[]): Promise<Map<string, Uint8Array>> {
+    const objects = await this.objects(names);
+    return new Map([...objects].map(([name, object]) => [name, object.contents]));
+  }
+
+  /** The objects of the names, each with its id and type; a name git does not know is left out. */
+  objects(names: readonly string[]): Promise<Map<string, GitObject>> {
     if (names.length === 0) return Promise.resolve(new Map());
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
-      this.queue.push({ names, contents: new Map(), answered: 0, resolve, reject });
+      this.queue.push({ names, objects: new Map(), answered: 0, resolve, reject });
       this.started().stdin.write(`${names.join('\n')}\n`);
     });
   }
@@ -47,7 +60,7 @@ export class ObjectReader {
 
   private started(): ChildProcessWithoutNullStreams {
     if (this.child) return this.child;
-    const child = spawn('git', ['cat-file', '--batch'], { cwd: this.repository.top, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn('git', ['cat-file', '--batch'], { cwd: this.top, stdio: ['pipe', 'pipe', 'pipe'] });
     child.stdout.on('data', (chunk: Buffer) => this.received(chunk));
     child.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     child.on('error', (error) => this.fail(new IoError(`cannot run git: ${errorMessage(error)}`, { cause: error })));
@@ -72,15 +85,16 @@ export class ObjectReader {
       const name = request.names[request.answered]!;
       if (header.endsWith(' missing') || header.endsWith(' ambiguous')) at = newline + 1;
       else {
-        const size = Number(header.split(' ')[2]);
+        const [id, type, sizeText] = header.split(' ') as [string, string, string];
+        const size = Number(sizeText);
         if (!Number.isInteger(size)) return this.fail(new IoError(`git cat-file: ${header}`));
         if (output.length < newline + 1 + size + 1) break;
-        request.contents.set(name, output.subarray(newline + 1, newline + 1 + size));
+        request.objects.set(name, { id, type, contents: output.subarray(newline + 1, newline + 1 + size) });
         at = newline + 1 + size + 1;
       }
       if (++request.answered === request.names.length) {
         this.queue.shift();
-        request.resolve(request.contents);
+        request.resolve(request.objects);
       }
     }
     const rest = output.subarray(at);

@@ -5,6 +5,7 @@ import { relative, sep } from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
 import { errorMessage, IoError, UsageError } from '../errors.js';
 import { commitsOf } from './object-ids.js';
+import { ObjectReader } from './object-reader.js';
 
 export const WORKTREE = 'WORKTREE';
 
@@ -18,6 +19,8 @@ export interface Repository {
   shallow: boolean;
   /** What git answered of each object name during this command (object-ids.ts). */
   objectIds: Map<string, Promise<string | undefined>>;
+  /** The command's one `git cat-file --batch`: names, trees and files (withRepository ends it). */
+  objects: ObjectReader;
 }
 
 export async function openRepository(root: string): Promise<Repository> {
@@ -32,7 +35,17 @@ export async function openRepository(root: string): Promise<Repository> {
   }
   // git gives the top with links resolved: the root must be compared resolved too.
   const prefix = relative(realpathSync(top), realpathSync(root)).split(sep).join('/');
-  return { git, top, prefix, shallow: shallow === 'true', objectIds: new Map() };
+  return { git, top, prefix, shallow: shallow === 'true', objectIds: new Map(), objects: new ObjectReader(top) };
+}
+
+/** `read` given the repository of `root`; its git process is ended when `read` is done. */
+export async function withRepository<T>(root: string, read: (repository: Repository) => Promise<T>): Promise<T> {
+  const repository = await openRepository(root);
+  try {
+    return await read(repository);
+  } finally {
+    repository.objects.close();
+  }
 }
 
 /** The full commit id a ref names; a clear error for an unknown one, with the hint a shallow clone needs. */

@@ -1,6 +1,6 @@
 // report --history builds each commit's model from the one before (git/commit-backlogs.ts): it
 // must give what a load of each commit from scratch gives, whatever the commits changed.
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { COLLECTION_NAMES } from '../../schemas/vocabulary.js';
 import { backlogAt, type BacklogAt } from '../../src/git/backlog-at.js';
 import { commitBacklogs } from '../../src/git/commit-backlogs.js';
@@ -71,6 +71,8 @@ describe('the history built commit by commit', () => {
   // Each commit loaded from scratch once for the file: the model and the figures the tests
   // compare with do not depend on the day (only the findings do).
   let scratch: Promise<{ repository: Repository; commits: string[]; at: Map<string, BacklogAt> }> | undefined;
+  // Its git process ends with the file, as a command's ends with the command.
+  afterAll(async () => (await scratch)?.repository.objects.close());
   const fromScratch = () =>
     (scratch ??= (async () => {
       const repository = await openRepository(dir);
@@ -112,6 +114,7 @@ describe('the history built commit by commit', () => {
       const [, , blob, path] = line.split(/\s+/) as [string, string, string, string];
       expect(warm.hasBlob(path, blob), path).toBe(true);
     }
+    repository.objects.close();
   });
 
   it('gives the KPIs that loads of each commit from scratch give', async () => {

@@ -29,11 +29,12 @@ describe('git objects', () => {
     // The first unknown ref is the one told.
     await expect(resolveCommits(repository, ['HEAD', 'nope', 'nope2'])).rejects.toThrow('unknown git ref `nope`');
     expect((await runCli(['diff', 'nope', 'nope2', '--root', dir])).stderr).toContain('unknown git ref `nope2`');
+    repository.objects.close();
   });
 
   it('contents: batch after batch from one process, each answer the bytes git shows', async () => {
     const repository = await openRepository(dir);
-    const reader = new ObjectReader(repository);
+    const reader = new ObjectReader(repository.top);
     const text = (contents: Map<string, Uint8Array>) => Object.fromEntries([...contents].map(([name, bytes]) => [name, Buffer.from(bytes).toString()]));
     // Asked before the first is answered: each batch gets its own answers, in order.
     const [first, second] = await Promise.all([reader.read(['HEAD:plan/big.yaml', 'HEAD:plan/missing.yaml', 'HEAD:plan/empty.yaml']), reader.read(['HEAD:plan/backlog.yaml', 'v1:README.md'])]);

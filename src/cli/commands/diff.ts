@@ -4,7 +4,7 @@ import { review } from '../../diff/review.js';
 import { UsageError } from '../../errors.js';
 import type { DiffFormat } from '../../format/diff/formats.js';
 import { DIFF_FORMATTERS } from '../../format/diff/index.js';
-import { defaultBase, openRepository, resolveCommit, resolveCommits, resolveRange, WORKTREE, type Repository } from '../../git/repository.js';
+import { defaultBase, resolveCommit, resolveCommits, resolveRange, withRepository, WORKTREE, type Repository } from '../../git/repository.js';
 import { backlogRoot } from '../backlog-root.js';
 import { resolveAsOf } from '../as-of.js';
 import { colourEnabled, createStyle } from '../colour.js';
@@ -36,13 +36,14 @@ async function commitsGiven(repository: Repository, baseRef: string | undefined,
 export async function runDiff(baseRef: string | undefined, headRef: string | undefined, options: DiffOptions, io: CliIO): Promise<number> {
   const asOf = resolveAsOf(options.asOf, io.env);
   const root = await backlogRoot(io, options.root);
-  const repository = await openRepository(root);
-  if (baseRef?.includes('..') && headRef !== undefined) throw new UsageError(`a range (${baseRef}) names both sides already: give it alone, or two commits`);
-  const range = baseRef !== undefined ? await resolveRange(repository, baseRef) : undefined;
-  const { head, base } = range ?? (await commitsGiven(repository, baseRef, headRef, io));
-  const cache = cacheOf(io);
-  const [before, after] = (await reviewSidesAt(repository, [base, head], root, { asOf, ...(cache ? { cache } : {}) })) as [CheckedSide, CheckedSide];
-  const changes = review(before, after);
+  const { changes, base, head } = await withRepository(root, async (repository) => {
+    if (baseRef?.includes('..') && headRef !== undefined) throw new UsageError(`a range (${baseRef}) names both sides already: give it alone, or two commits`);
+    const range = baseRef !== undefined ? await resolveRange(repository, baseRef) : undefined;
+    const { head, base } = range ?? (await commitsGiven(repository, baseRef, headRef, io));
+    const cache = cacheOf(io);
+    const [before, after] = (await reviewSidesAt(repository, [base, head], root, { asOf, ...(cache ? { cache } : {}) })) as [CheckedSide, CheckedSide];
+    return { changes: review(before, after), base, head };
+  });
   const text = DIFF_FORMATTERS[options.format](changes, { base, head }, createStyle(colourEnabled(io, options.color)));
   // The pull-request comment is the job's summary too.
   writeOutput(io, text, { jobSummary: options.format === 'markdown' });

@@ -5,7 +5,7 @@ import { isHistoryFormat, isReportFormat, type HistoryFormat, type ReportFormat 
 import { HISTORY_FORMATTERS, REPORT_FORMATTERS } from '../../format/report/index.js';
 import { builtFrom } from '../../git/built-from.js';
 import { kpiHistory, type HistoryPoint, type Interval } from '../../git/kpi-history.js';
-import { openRepository, shallowHistoryWarning } from '../../git/repository.js';
+import { shallowHistoryWarning, withRepository } from '../../git/repository.js';
 import { UsageError } from '../../errors.js';
 import { backlogTable } from '../../query/dashboard/backlog-table.js';
 import { buildDashboard, inPriorityOrder } from '../../query/dashboard/dashboard.js';
@@ -88,12 +88,10 @@ function placeable({ sourceOf }: QueriedBacklog) {
 async function history(options: ReportOptions, today: string, io: CliIO): Promise<HistoryPoint[]> {
   if (options.since !== undefined) resolveAsOf(options.since, {}); // the same date check as --as-of
   const root = await backlogRoot(io, options.root);
-  const repository = await openRepository(root);
   let cache: ParseCache | undefined;
   const openCache = () => (cache ??= parseCacheOf(io, root));
-  const points = await kpiHistory(repository, { every: options.every, today, cache: openCache, ...(options.since ? { since: options.since } : {}) });
+  const [points, warning] = await withRepository(root, async (repository) => [await kpiHistory(repository, { every: options.every, today, cache: openCache, ...(options.since ? { since: options.since } : {}) }), await shallowHistoryWarning(repository)] as const);
   await cache?.save('all');
-  const warning = await shallowHistoryWarning(repository);
   if (warning) io.stderr(warning);
   return points;
 }

@@ -4,7 +4,7 @@ import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Cache } from '../../cache/cache.js';
 import { findingDelta } from '../../diff/review.js';
-import { changedFiles, defaultBase, openRepository, resolveCommit, WORKTREE } from '../../git/repository.js';
+import { changedFiles, defaultBase, resolveCommit, withRepository, WORKTREE } from '../../git/repository.js';
 import { reviewSidesAt, type CheckedSide } from '../../git/review-sides.js';
 import { readFileText } from '../../load/file-text.js';
 import { noBacklogFiles } from '../../load/read-files.js';
@@ -29,9 +29,10 @@ interface ChangedValidation {
  * files is HEAD), else read.
  */
 export async function validateChanged(root: string, { baseRef, asOf, cache }: { baseRef: string | undefined; asOf: string; cache?: Cache }, io: CliIO): Promise<ChangedValidation> {
-  const repository = await openRepository(root);
-  const base = baseRef === undefined ? await defaultBase(repository, 'HEAD', io.env) : await resolveCommit(repository, baseRef);
-  const [changedPaths, sides] = await Promise.all([changedFiles(repository, base, WORKTREE), reviewSidesAt(repository, [base, WORKTREE], root, { asOf, ...(cache ? { cache } : {}) })]);
+  const [changedPaths, sides] = await withRepository(root, async (repository) => {
+    const base = baseRef === undefined ? await defaultBase(repository, 'HEAD', io.env) : await resolveCommit(repository, baseRef);
+    return Promise.all([changedFiles(repository, base, WORKTREE), reviewSidesAt(repository, [base, WORKTREE], root, { asOf, ...(cache ? { cache } : {}) })]);
+  });
   const changed = new Set(changedPaths);
   const [before, after] = sides as [CheckedSide, CheckedSide];
   if (after.files.length === 0) throw noBacklogFiles(root);
