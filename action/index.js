@@ -51863,6 +51863,7 @@ var init_object_reader = __esm({
       need = 1;
       stderr = "";
       failure;
+      closed = false;
       /**
        * Object contents by name (a blob id, or `commit:path`); a name that does not exist (a file the
        * commit does not have) is left out of the map.
@@ -51875,14 +51876,16 @@ var init_object_reader = __esm({
       objects(names2) {
         if (names2.length === 0) return Promise.resolve(/* @__PURE__ */ new Map());
         if (this.failure) return Promise.reject(this.failure);
+        if (this.closed) return Promise.reject(new IoError("git cat-file: asked after the command ended"));
         return new Promise((resolve8, reject) => {
           this.queue.push({ names: names2, objects: /* @__PURE__ */ new Map(), answered: 0, resolve: resolve8, reject });
           this.started().stdin.write(`${names2.join("\n")}
 `);
         });
       }
-      /** Ends git's process once every batch asked is answered. */
+      /** Ends git's process once every batch asked is answered; nothing may be asked after. */
       close() {
+        this.closed = true;
         this.child?.stdin.end();
         this.child = void 0;
       }

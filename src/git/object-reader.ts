@@ -29,6 +29,7 @@ export class ObjectReader {
   private need = 1;
   private stderr = '';
   private failure: Error | undefined;
+  private closed = false;
 
   /** `top`: the top of the work tree, where git runs. */
   constructor(private readonly top: string) {}
@@ -46,14 +47,17 @@ export class ObjectReader {
   objects(names: readonly string[]): Promise<Map<string, GitObject>> {
     if (names.length === 0) return Promise.resolve(new Map());
     if (this.failure) return Promise.reject(this.failure);
+    // A git process started now would wait for input no one sends: the command would never end.
+    if (this.closed) return Promise.reject(new IoError('git cat-file: asked after the command ended'));
     return new Promise((resolve, reject) => {
       this.queue.push({ names, objects: new Map(), answered: 0, resolve, reject });
       this.started().stdin.write(`${names.join('\n')}\n`);
     });
   }
 
-  /** Ends git's process once every batch asked is answered. */
+  /** Ends git's process once every batch asked is answered; nothing may be asked after. */
   close(): void {
+    this.closed = true;
     this.child?.stdin.end();
     this.child = undefined;
   }

@@ -1,7 +1,10 @@
-// What git is asked about objects, in few processes: the ids of names (object-ids.ts) and the
-// contents of objects batch after batch (object-reader.ts) answer as git does one by one.
+// What git is asked about objects, in few processes: the ids of names (object-ids.ts), the
+// contents of objects batch after batch (object-reader.ts) and the trees read from them
+// (git-source.ts) answer as git does one by one.
+import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { treeOf } from '../../src/git/git-source.js';
 import { commitsOf, objectIds } from '../../src/git/object-ids.js';
 import { ObjectReader } from '../../src/git/object-reader.js';
 import { openRepository, resolveCommits } from '../../src/git/repository.js';
@@ -43,5 +46,34 @@ describe('git objects', () => {
     expect(text(await reader.read([revParse('HEAD:plan/backlog.yaml')]))).toEqual({ [revParse('HEAD:plan/backlog.yaml')]: workload('crm') });
     expect(await reader.read([])).toEqual(new Map());
     reader.close();
+    // Nothing is asked after: a process started then would wait for input for ever.
+    await expect(reader.read(['HEAD:plan/backlog.yaml'])).rejects.toThrow('git cat-file: asked after the command ended');
+  });
+
+  it('trees: the backlog files of a commit as `git ls-tree -r` lists them, a link told, a submodule left out', async () => {
+    const repo = gitRepo([{ message: 'start', files: { 'plan/backlog.yaml': workload('crm'), 'plan/a/b/deep.yml': workload('deep'), 'plan/a/notes.md': '# not a backlog file\n', 'plan/ä é.yaml': workload('accents'), 'other.yaml': workload('outside') } }]);
+    chmodSync(join(repo, 'plan', 'a', 'b', 'deep.yml'), 0o755);
+    symlinkSync('backlog.yaml', join(repo, 'plan', 'link.yaml'));
+    // A submodule's commit in the tree, as `git submodule add` leaves it.
+    git(repo, ['update-index', '--add', '--cacheinfo', `160000,${git(repo, ['rev-parse', 'HEAD']).trim()},plan/vendored`]);
+    mkdirSync(join(repo, 'plan', 'empty-folder'));
+    writeFileSync(join(repo, 'plan', 'empty-folder', '.keep'), '');
+    git(repo, ['add', '-A']);
+    git(repo, ['commit', '-qm', 'more']);
+    const repository = await openRepository(join(repo, 'plan'));
+    const head = git(repo, ['rev-parse', 'HEAD']).trim();
+    const listed = git(repo, ['ls-tree', '-r', '-z', head, '--', 'plan'])
+      .split('\0')
+      .filter(Boolean)
+      .map((line) => /^(\d+) (\w+) ([0-9a-f]+)\t(.*)$/s.exec(line)!)
+      .filter(([, , type, , path]) => type === 'blob' && /\.ya?ml$/.test(path!));
+    const tree = await treeOf(repository, head);
+    expect(tree.entries).toEqual(listed.filter(([, mode]) => mode !== '120000').map(([, , , blob, path]) => ({ path: path!.slice('plan/'.length), blob })));
+    expect(tree.entries.map((entry) => entry.path)).toEqual(['a/b/deep.yml', 'backlog.yaml', 'ä é.yaml']);
+    expect(tree.notices).toEqual([`skipped link.yaml: a symbolic link in ${head.slice(0, 7)}`]);
+    // The commit before: the same three files, no link yet.
+    const before = await treeOf(repository, git(repo, ['rev-parse', 'HEAD~1']).trim());
+    expect([before.entries.map((entry) => entry.path), before.notices]).toEqual([['a/b/deep.yml', 'backlog.yaml', 'ä é.yaml'], []]);
+    repository.objects.close();
   });
 });
