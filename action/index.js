@@ -51845,6 +51845,16 @@ var init_object_ids = __esm({
 
 // src/git/object-reader.ts
 import { spawn as spawn2 } from "node:child_process";
+function* treeEntries(contents, idBytes) {
+  const bytes = Buffer.from(contents.buffer, contents.byteOffset, contents.byteLength);
+  for (let at2 = 0; at2 < bytes.length; ) {
+    const space2 = bytes.indexOf(32, at2);
+    const end = bytes.indexOf(0, space2);
+    if (space2 === -1 || end === -1) throw new IoError("git cat-file: a tree git could not have written");
+    yield { mode: bytes.toString("latin1", at2, space2), name: bytes.toString("utf8", space2 + 1, end), id: bytes.toString("hex", end + 1, end + 1 + idBytes) };
+    at2 = end + 1 + idBytes;
+  }
+}
 var ObjectReader;
 var init_object_reader = __esm({
   "src/git/object-reader.ts"() {
@@ -52362,16 +52372,6 @@ async function treeOf(repository, commit) {
   entries.sort(byPath);
   return { commit, entries, notices };
 }
-function* treeEntries(contents, idBytes) {
-  const bytes = Buffer.from(contents.buffer, contents.byteOffset, contents.byteLength);
-  for (let at2 = 0; at2 < bytes.length; ) {
-    const space2 = bytes.indexOf(32, at2);
-    const end = bytes.indexOf(0, space2);
-    if (space2 === -1 || end === -1) throw new IoError("git cat-file: a tree git could not have written");
-    yield { mode: bytes.toString("latin1", at2, space2), name: bytes.toString("utf8", space2 + 1, end), id: bytes.toString("hex", end + 1, end + 1 + idBytes) };
-    at2 = end + 1 + idBytes;
-  }
-}
 function gitOutput(repository, args, input) {
   return new Promise((resolve8, reject) => {
     const child = execFile("git", args, { cwd: repository.top, maxBuffer: 1024 ** 3, encoding: "utf8" }, (error3, stdout, stderr) => {
@@ -52388,6 +52388,7 @@ var init_git_source = __esm({
     "use strict";
     init_errors();
     init_file_filter();
+    init_object_reader();
   }
 });
 

@@ -5,6 +5,7 @@ import { execFile } from 'node:child_process';
 import { errorMessage, IoError } from '../errors.js';
 import { isBacklogFile } from '../load/file-filter.js';
 import type { BacklogSource } from '../load/source.js';
+import { treeEntries } from './object-reader.js';
 import type { Repository } from './repository.js';
 
 interface TreeEntry {
@@ -159,18 +160,6 @@ export async function treeOf(repository: Repository, commit: string): Promise<Tr
   }
   entries.sort(byPath);
   return { commit, entries, notices };
-}
-
-/** A tree object's entries: `<mode> <name>\0<id as bytes>`, one after the other. */
-function* treeEntries(contents: Uint8Array, idBytes: number): Generator<{ mode: string; name: string; id: string }> {
-  const bytes = Buffer.from(contents.buffer, contents.byteOffset, contents.byteLength);
-  for (let at = 0; at < bytes.length; ) {
-    const space = bytes.indexOf(32, at);
-    const end = bytes.indexOf(0, space);
-    if (space === -1 || end === -1) throw new IoError('git cat-file: a tree git could not have written');
-    yield { mode: bytes.toString('latin1', at, space), name: bytes.toString('utf8', space + 1, end), id: bytes.toString('hex', end + 1, end + 1 + idBytes) };
-    at = end + 1 + idBytes;
-  }
 }
 
 /**

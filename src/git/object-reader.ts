@@ -120,3 +120,15 @@ export class ObjectReader {
     for (const request of this.queue.splice(0)) request.reject(this.failure);
   }
 }
+
+/** A tree object's entries: `<mode> <name>\0<id as bytes>`, one after the other. */
+export function* treeEntries(contents: Uint8Array, idBytes: number): Generator<{ mode: string; name: string; id: string }> {
+  const bytes = Buffer.from(contents.buffer, contents.byteOffset, contents.byteLength);
+  for (let at = 0; at < bytes.length; ) {
+    const space = bytes.indexOf(32, at);
+    const end = bytes.indexOf(0, space);
+    if (space === -1 || end === -1) throw new IoError('git cat-file: a tree git could not have written');
+    yield { mode: bytes.toString('latin1', at, space), name: bytes.toString('utf8', space + 1, end), id: bytes.toString('hex', end + 1, end + 1 + idBytes) };
+    at = end + 1 + idBytes;
+  }
+}

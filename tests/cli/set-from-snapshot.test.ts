@@ -16,7 +16,7 @@ import { parseAssignment } from '../../src/edit/assignment-path.js';
 import { assignmentEdits, resolveAssignment } from '../../src/edit/set-fields.js';
 import { applyEdits, type Edit } from '../../src/edit/text-edits.js';
 import { fsSource } from '../../src/load/fs-source.js';
-import { loadBacklog } from '../../src/load/load-backlog.js';
+import { loadBacklog, type LoadedBacklog } from '../../src/load/load-backlog.js';
 import type { Diagnostic } from '../../src/model/diagnostic.js';
 import { addTo } from '../../src/model/group.js';
 import { matchingEntities } from '../../src/query/list.js';
@@ -40,7 +40,7 @@ interface Expected {
   introduced: Diagnostic[];
 }
 
-const errorsIn = (loaded: Awaited<ReturnType<typeof loadBacklog>>): Diagnostic[] => validate(loaded.files, { asOf: AS_OF, errorsOnly: true }, loaded).diagnostics;
+const errorsIn = (loaded: LoadedBacklog): Diagnostic[] => validate(loaded.files, { asOf: AS_OF, errorsOnly: true }, loaded).diagnostics;
 
 /**
  * The edit worked out from the files alone, as `set` read every file before the snapshot: the
