@@ -57991,7 +57991,9 @@ async function waves(options, io, journal) {
   if (options.suggest && options.write) return writeSuggestedWaves(options, io, asOf, journal);
   const opened = await openForQuery(io, options.root);
   if (options.suggest) {
-    writeOutput(io, WAVE_PLAN_FORMATTERS[options.format](suggestWaves(opened.context, planOptions(options)), style));
+    const plan = planOptions(options);
+    const name = `wave-plan.${plan.reassign ? "reassign" : "keep"}.${plan.maxServers ?? "default"}`;
+    writeOutput(io, WAVE_PLAN_FORMATTERS[options.format](opened.kept(name, () => suggestWaves(opened.context, plan)), style));
     return 0;
   }
   const summaries = summarizeWaves(opened.context, waveFindings(opened, asOf));
@@ -61897,8 +61899,8 @@ async function runReport(options, io) {
     return 0;
   }
   if (!isReportFormat(options.format)) throw new UsageError("csv is for --history; the report is text, markdown, json or html");
-  const { context: context3 } = await openForQuery(io, options.root);
-  const report = buildReport(context3, asOf);
+  const { context: context3, kept } = await openForQuery(io, options.root);
+  const report = kept(`report.${asOf}`, () => buildReport(context3, asOf));
   write(REPORT_FORMATTERS[options.format](report, style));
   return 0;
 }

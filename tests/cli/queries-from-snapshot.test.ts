@@ -113,6 +113,31 @@ servers:
   });
 });
 
+describe('what is kept with the snapshot', () => {
+  it('is a report for its day and a wave plan for its options: another day, or other options, are worked out again', async () => {
+    const root = copyOf(join(examples, 'contoso'));
+    writeFileSync(join(root, 'zz-later.yaml'), 'assumptions:\n  - { id: egress, statement: Egress is free, owner: Ana, review_by: 2026-05-01 }\n');
+    const env = { XDG_CACHE_HOME: tempDir() };
+    const asked = [
+      ['report', '-f', 'json', '--as-of', '2026-06-01'],
+      ['report', '-f', 'json', '--as-of', '2026-04-01'],
+      ['waves', '--suggest', '-f', 'json'],
+      ['waves', '--suggest', '-f', 'json', '--max-servers', '2'],
+      ['waves', '--suggest', '-f', 'json', '--reassign'],
+    ];
+    const fromFiles = await Promise.all(asked.map((args) => runCli([...args, '--root', root, '--no-cache'], { env })));
+    // Each differs from the one before it: a value kept for one would be wrong for the next.
+    for (let at = 1; at < asked.length; at++) expect(fromFiles[at]!.stdout, asked[at]!.join(' ')).not.toBe(fromFiles[at - 1]!.stdout);
+    for (const round of ['worked out', 'kept']) {
+      for (const [at, args] of asked.entries()) expect(await runCli([...args, '--root', root], { env }), `${args.join(' ')}, ${round}`).toEqual(fromFiles[at]);
+    }
+    const entries = readdirSync(join(env.XDG_CACHE_HOME, 'migration-backlog'));
+    for (const kept of ['.kept.report.2026-06-01.', '.kept.report.2026-04-01.', '.kept.wave-plan.keep.default.', '.kept.wave-plan.keep.2.', '.kept.wave-plan.reassign.default.']) {
+      expect(entries.some((name) => name.includes(kept)), kept).toBe(true);
+    }
+  });
+});
+
 describe('the page from the snapshot', () => {
   it('is the page from the files on any day, its findings that hold whatever the day kept with the snapshot', async () => {
     const root = join(tempDir(), 'estate');

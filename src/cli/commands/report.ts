@@ -48,8 +48,9 @@ export async function runReport(options: ReportOptions, io: CliIO): Promise<numb
     return 0;
   }
   if (!isReportFormat(options.format)) throw new UsageError('csv is for --history; the report is text, markdown, json or html');
-  const { context } = await openForQuery(io, options.root);
-  const report = buildReport(context, asOf);
+  const { context, kept } = await openForQuery(io, options.root);
+  // The report follows from the model and the day alone: kept with the snapshot, for each day.
+  const report = kept(`report.${asOf}`, () => buildReport(context, asOf));
   write(REPORT_FORMATTERS[options.format](report, style));
   return 0;
 }

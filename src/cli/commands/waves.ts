@@ -40,7 +40,10 @@ async function waves(options: WavesOptions, io: CliIO, journal: string | undefin
   if (options.suggest && options.write) return writeSuggestedWaves(options, io, asOf, journal);
   const opened = await openForQuery(io, options.root);
   if (options.suggest) {
-    writeOutput(io, WAVE_PLAN_FORMATTERS[options.format](suggestWaves(opened.context, planOptions(options)), style));
+    const plan = planOptions(options);
+    // The plan follows from the model and the options alone: kept with the snapshot, for each.
+    const name = `wave-plan.${plan.reassign ? 'reassign' : 'keep'}.${plan.maxServers ?? 'default'}`;
+    writeOutput(io, WAVE_PLAN_FORMATTERS[options.format](opened.kept(name, () => suggestWaves(opened.context, plan)), style));
     return 0;
   }
   const summaries = summarizeWaves(opened.context, waveFindings(opened, asOf));
