@@ -25042,9 +25042,10 @@ var init_core_schema = __esm({
 function encodeCheck(check2, finiteNumbers = false) {
   return { entities: check2.entities.map((entity2) => encodeEntity(entity2, finiteNumbers)), drafts: check2.drafts, projects: check2.projects };
 }
-function decodeCheck(stored, file) {
+function decodeCheck(stored, file, collections) {
+  const entities = collections ? stored.entities.filter(([collection]) => collections.has(COLLECTION_NAMES[collection])) : stored.entities;
   return {
-    entities: stored.entities.map((entity2) => decodeEntity(entity2, file)),
+    entities: entities.map((entity2) => decodeEntity(entity2, file)),
     drafts: stored.drafts.map((draft) => ({ ...draft, place: { ...draft.place, file }, ...draft.related ? { related: draft.related.map((r2) => ({ ...r2, file })) } : {} })),
     projects: stored.projects.map((project) => ({ ...project, location: { ...project.location, file } }))
   };
@@ -25291,13 +25292,16 @@ var init_parse_cache = __esm({
         const key = entryKeyOfBlob(path, blob);
         return this.entries.has(key) || this.used.has(key);
       }
-      /** The check of a file of this git blob id, under its path; undefined on a miss. Its text is not at hand: for what the entities alone answer. */
-      checkOfBlob(path, blob) {
+      /**
+       * The check of a file of this git blob id, under its path, with the entities of `collections`
+       * only; undefined on a miss. Its text is not at hand: for what the entities alone answer.
+       */
+      checkOfBlob(path, blob, collections) {
         const key = entryKeyOfBlob(path, blob);
         const entry = this.used.get(key) ?? this.entries.get(key);
         if (!entry) return void 0;
         try {
-          const check2 = decodeCheck(entry.check, path);
+          const check2 = decodeCheck(entry.check, path, collections);
           this.used.set(key, entry);
           return check2;
         } catch {
@@ -58540,7 +58544,9 @@ var init_backlog_by_file = __esm({
 });
 
 // src/git/commit-backlogs.ts
-async function* commitBacklogs(repository, commits, options = {}) {
+async function* commitBacklogs(repository, commits, collections, options = {}) {
+  const wanted = new Set(collections);
+  const ofWanted = (entities) => entities.filter((entity2) => wanted.has(entity2.collection));
   let cache;
   const sources = await gitSources(repository, commits, () => {
     cache = options.cache?.();
@@ -58560,17 +58566,17 @@ async function* commitBacklogs(repository, commits, options = {}) {
     const rootBytes = await source.readFile(ROOT_FILE);
     if (rootBytes && !contents.has(keyOf3(source, ROOT_FILE))) {
       const file = readSourceFile(ROOT_FILE, rootBytes);
-      contents.set(keyOf3(source, ROOT_FILE), { entities: file.check.entities, exclude: projectOf(file)?.exclude ?? [] });
+      contents.set(keyOf3(source, ROOT_FILE), { entities: ofWanted(file.check.entities), exclude: projectOf(file)?.exclude ?? [] });
     }
     const exclude = rootBytes ? contents.get(keyOf3(source, ROOT_FILE)).exclude : [];
     const paths = await backlogPaths(source, exclude);
     const changed = paths.filter((path) => heldBlobs.get(path) !== source.contentId(path));
     const unread = changed.filter((path) => !contents.has(keyOf3(source, path)));
-    const cached3 = new Map(unread.map((path) => [path, cache?.checkOfBlob(path, source.contentId(path))]));
+    const cached3 = new Map(unread.map((path) => [path, cache?.checkOfBlob(path, source.contentId(path), wanted)]));
     for (const [path, check2] of cached3) if (check2) contents.set(keyOf3(source, path), { entities: check2.entities, exclude: [] });
     const toRead = unread.filter((path) => !cached3.get(path));
     for await (const file of readBacklogFiles(only(source, toRead), { allowEmpty: true, ...cache ? { cache } : {} })) {
-      contents.set(keyOf3(source, file.path), { entities: file.check.entities, exclude: [] });
+      contents.set(keyOf3(source, file.path), { entities: ofWanted(file.check.entities), exclude: [] });
     }
     const listed = new Set(paths);
     for (const path of [...heldBlobs.keys()]) {
@@ -58676,7 +58682,7 @@ async function kpiHistory(repository, options) {
   const figures = /* @__PURE__ */ new Map();
   const tally = new KpiTally();
   let at2 = 0;
-  for await (const _2 of commitBacklogs(repository, distinct, { firstChanged: tally.change, ...options.cache ? { cache: options.cache } : {} })) figures.set(distinct[at2++], tally.figures());
+  for await (const _2 of commitBacklogs(repository, distinct, KPI_COLLECTIONS, { firstChanged: tally.change, ...options.cache ? { cache: options.cache } : {} })) figures.set(distinct[at2++], tally.figures());
   return dates.map((date4, i2) => {
     const commit = commitOf[i2];
     return { date: date4, commit, ...commit === null ? NOTHING : figures.get(commit) };
@@ -58702,7 +58708,7 @@ function sampleDates(since, until, every) {
   if (dates.at(-1) !== until && since <= until) dates.push(until);
   return dates;
 }
-var NOTHING;
+var KPI_COLLECTIONS, NOTHING;
 var init_kpi_history = __esm({
   "src/git/kpi-history.ts"() {
     "use strict";
@@ -58710,6 +58716,7 @@ var init_kpi_history = __esm({
     init_commit_backlogs();
     init_kpi_tally();
     init_repository();
+    KPI_COLLECTIONS = ["workloads", "servers"];
     NOTHING = { workloads: 0, workloads_to_move: 0, workloads_migrated: 0, percent_workloads_migrated: 0, servers: 0, servers_in_service: 0, servers_migrated: 0, percent_servers_migrated: 0, workloads_rationalized: 0 };
   }
 });

@@ -2,6 +2,7 @@
 // the one before with the files that changed replaced (model/backlog-by-file.ts). Files'
 // entities are kept by their blob ids, so a commit after the first parses only the contents no
 // earlier commit had (through the parse cache), and nothing else of a file is kept.
+import type { CollectionName } from '../../schemas/vocabulary.js';
 import type { Backlog } from '../model/backlog.js';
 import { BacklogByFile, type FirstChanged } from '../model/backlog-by-file.js';
 import type { Entity } from '../model/entity.js';
@@ -22,10 +23,19 @@ interface Content {
 }
 
 /**
- * The backlog at each commit, in the order given: its entities as a load of the commit indexes
- * them (no project, no findings). Each is valid until the next is asked for.
+ * The backlog at each commit, in the order given: the entities of `collections` as a load of
+ * the commit indexes them (no other entity, no project, no findings). Each is valid until the
+ * next is asked for.
  */
-export async function* commitBacklogs(repository: Repository, commits: readonly string[], options: { cache?: () => ParseCache | undefined; firstChanged?: FirstChanged } = {}): AsyncGenerator<Backlog> {
+export async function* commitBacklogs(
+  repository: Repository,
+  commits: readonly string[],
+  collections: readonly CollectionName[],
+  options: { cache?: () => ParseCache | undefined; firstChanged?: FirstChanged } = {},
+): AsyncGenerator<Backlog> {
+  // The others are never indexed: at 50,000 servers, the dependencies are most of the entities.
+  const wanted = new Set(collections);
+  const ofWanted = (entities: readonly Entity[]) => entities.filter((entity) => wanted.has(entity.collection));
   let cache: ParseCache | undefined;
   // Opened once git has listed the trees (git's processes start faster from a process with a
   // small heap); git then reads only the files whose checks the cache does not hold.
@@ -50,18 +60,18 @@ export async function* commitBacklogs(repository: Repository, commits: readonly 
     const rootBytes = await source.readFile(ROOT_FILE);
     if (rootBytes && !contents.has(keyOf(source, ROOT_FILE))) {
       const file = readSourceFile(ROOT_FILE, rootBytes);
-      contents.set(keyOf(source, ROOT_FILE), { entities: file.check.entities, exclude: projectOf(file)?.exclude ?? [] });
+      contents.set(keyOf(source, ROOT_FILE), { entities: ofWanted(file.check.entities), exclude: projectOf(file)?.exclude ?? [] });
     }
     const exclude = rootBytes ? contents.get(keyOf(source, ROOT_FILE))!.exclude : [];
     const paths = await backlogPaths(source, exclude);
     // Only the files whose blob is not the one the model holds for their path are looked at.
     const changed = paths.filter((path) => heldBlobs.get(path) !== source.contentId!(path));
     const unread = changed.filter((path) => !contents.has(keyOf(source, path)));
-    const cached = new Map(unread.map((path) => [path, cache?.checkOfBlob(path, source.contentId!(path)!)]));
+    const cached = new Map(unread.map((path) => [path, cache?.checkOfBlob(path, source.contentId!(path)!, wanted)]));
     for (const [path, check] of cached) if (check) contents.set(keyOf(source, path), { entities: check.entities, exclude: [] });
     const toRead = unread.filter((path) => !cached.get(path));
     for await (const file of readBacklogFiles(only(source, toRead), { allowEmpty: true, ...(cache ? { cache } : {}) })) {
-      contents.set(keyOf(source, file.path), { entities: file.check.entities, exclude: [] });
+      contents.set(keyOf(source, file.path), { entities: ofWanted(file.check.entities), exclude: [] });
     }
     const listed = new Set(paths);
     for (const path of [...heldBlobs.keys()]) {

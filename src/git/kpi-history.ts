@@ -9,6 +9,9 @@ import { run, type Repository } from './repository.js';
 
 export type Interval = 'day' | 'week' | 'month';
 
+/** What the figures count (kpi-tally.ts): the other collections are not read. */
+const KPI_COLLECTIONS = ['workloads', 'servers'] as const;
+
 export interface HistoryPoint extends KpiFigures {
   date: string;
   /** The commit the backlog is read from: the last one on or before the date; null before the first. */
@@ -34,7 +37,7 @@ export async function kpiHistory(repository: Repository, options: { since?: stri
   const figures = new Map<string, KpiFigures>();
   const tally = new KpiTally();
   let at = 0;
-  for await (const _ of commitBacklogs(repository, distinct, { firstChanged: tally.change, ...(options.cache ? { cache: options.cache } : {}) })) figures.set(distinct[at++]!, tally.figures());
+  for await (const _ of commitBacklogs(repository, distinct, KPI_COLLECTIONS, { firstChanged: tally.change, ...(options.cache ? { cache: options.cache } : {}) })) figures.set(distinct[at++]!, tally.figures());
   return dates.map((date, i) => {
     const commit = commitOf[i]!;
     return { date, commit, ...(commit === null ? NOTHING : figures.get(commit)!) };

@@ -3,7 +3,7 @@
 // file, the path, the id, the key when it is the id's) is left out, and the rare parts
 // (an entity in error, extension fields) travel only when present. `decodeCheck(encodeCheck(c),
 // file)` gives back `c` (tests/load/parse-cache.test.ts).
-import { COLLECTION_NAMES } from '../../schemas/vocabulary.js';
+import { COLLECTION_NAMES, type CollectionName } from '../../schemas/vocabulary.js';
 import { dependencyKey, entityIdOf } from '../model/dependency-identity.js';
 import { idKey, type Entity } from '../model/entity.js';
 import type { FileCheck } from './check/check-file.js';
@@ -34,9 +34,11 @@ export function encodeCheck(check: FileCheck, finiteNumbers = false): StoredChec
   return { entities: check.entities.map((entity) => encodeEntity(entity, finiteNumbers)), drafts: check.drafts, projects: check.projects };
 }
 
-export function decodeCheck(stored: StoredCheck, file: string): FileCheck {
+/** `collections`: the collections whose entities are decoded (every one's when none is given); the others are left out. */
+export function decodeCheck(stored: StoredCheck, file: string, collections?: ReadonlySet<CollectionName>): FileCheck {
+  const entities = collections ? stored.entities.filter(([collection]) => collections.has(COLLECTION_NAMES[collection]!)) : stored.entities;
   return {
-    entities: stored.entities.map((entity) => decodeEntity(entity, file)),
+    entities: entities.map((entity) => decodeEntity(entity, file)),
     drafts: stored.drafts.map((draft) => ({ ...draft, place: { ...draft.place, file }, ...(draft.related ? { related: draft.related.map((r) => ({ ...r, file })) } : {}) })),
     projects: stored.projects.map((project) => ({ ...project, location: { ...project.location, file } })),
   };

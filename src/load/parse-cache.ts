@@ -10,6 +10,7 @@ import { decodeCheck, encodeCheck, type StoredCheck } from './cache-codec.js';
 import { ROOT_FILE } from './find-root.js';
 import { withTextOf } from './file-text.js';
 import type { FileProblem, ParserName, SourceFile } from './types.js';
+import type { CollectionName } from '../../schemas/vocabulary.js';
 
 /** A file as the cache stores it (and a worker thread sends it back). */
 export interface CacheEntry {
@@ -75,13 +76,16 @@ export class ParseCache {
     return this.entries.has(key) || this.used.has(key);
   }
 
-  /** The check of a file of this git blob id, under its path; undefined on a miss. Its text is not at hand: for what the entities alone answer. */
-  checkOfBlob(path: string, blob: string): FileCheck | undefined {
+  /**
+   * The check of a file of this git blob id, under its path, with the entities of `collections`
+   * only; undefined on a miss. Its text is not at hand: for what the entities alone answer.
+   */
+  checkOfBlob(path: string, blob: string, collections: ReadonlySet<CollectionName>): FileCheck | undefined {
     const key = entryKeyOfBlob(path, blob);
     const entry = this.used.get(key) ?? this.entries.get(key);
     if (!entry) return undefined;
     try {
-      const check = decodeCheck(entry.check, path);
+      const check = decodeCheck(entry.check, path, collections);
       this.used.set(key, entry);
       return check;
     } catch {

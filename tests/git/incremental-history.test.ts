@@ -41,6 +41,7 @@ function history(): Commit[] {
   for (let day = 2; day <= 12; day++) {
     const files: Record<string, string | null> = {};
     for (let n = 1 + pick(2); n > 0; n--) files[paths[pick(paths.length)]!] = teamFile(pick);
+    if (day === 3) files['plan.yaml'] = 'waves:\n  - { id: wave-1, order: 1 }\ndependencies:\n  - { from: w1, to: w2 }\nworkloads:\n  - { id: w3, name: W, status: planned, strategy: rehost }\n';
     if (day === 4) files['b/d.yaml'] = null;
     if (day === 5) files['moved/d.yaml'] = teamFile(choices(5));
     if (day === 6) files['copy.yaml'] = teamFile(choices(5)); // the same content as moved/d.yaml
@@ -82,14 +83,19 @@ describe('the history built commit by commit', () => {
       return { repository, commits, at };
     })());
 
-  it('has at each commit the model a load of that commit has', async () => {
+  it('has at each commit the model a load of that commit has, of the collections asked for', async () => {
     const { repository, commits, at: loaded } = await fromScratch();
-    let at = 0;
-    for await (const backlog of commitBacklogs(repository, commits)) {
-      expect(shape(backlog), `commit ${at}`).toEqual(shape(loaded.get(commits[at]!)!.result.backlog));
-      at += 1;
+    const only = (backlog: Backlog, names: readonly string[]) => Object.fromEntries(Object.entries(shape(backlog)).map(([name, of]) => [name, names.includes(name) ? of : { entities: [], first: [] }]));
+    for (const names of [COLLECTION_NAMES, ['workloads', 'servers']] as const) {
+      let at = 0;
+      for await (const backlog of commitBacklogs(repository, commits, names)) {
+        const expected = shape(loaded.get(commits[at]!)!.result.backlog);
+        if (at === commits.length - 1) expect(expected.dependencies!.entities, 'the last commit has a dependency to leave out').toHaveLength(1);
+        expect(shape(backlog), `${names.join(', ')}: commit ${at}`).toEqual(only(loaded.get(commits[at]!)!.result.backlog, names));
+        at += 1;
+      }
+      expect(at).toBe(commits.length);
     }
-    expect(at).toBe(commits.length);
   });
 
   it('gives the same KPIs with the parse cache, from which it takes the files git need not read', async () => {
