@@ -58000,7 +58000,7 @@ async function waves(options, io, journal) {
     writeOutput(io, WAVE_PLAN_FORMATTERS[options.format](opened.kept(name, () => suggestWaves(opened.context, plan)), style));
     return 0;
   }
-  const summaries = summarizeWaves(opened.context, waveFindings(opened, asOf));
+  const summaries = opened.kept(`waves.${asOf}`, () => summarizeWaves(opened.context, waveFindings(opened, asOf)));
   writeOutput(io, await WAVES_FORMATTERS[options.format](summaries, { style: options.format === "table" ? style : createStyle(false), columns: options.wide ? void 0 : io.columns }));
   return 0;
 }

@@ -46,7 +46,8 @@ async function waves(options: WavesOptions, io: CliIO, journal: string | undefin
     writeOutput(io, WAVE_PLAN_FORMATTERS[options.format](opened.kept(name, () => suggestWaves(opened.context, plan)), style));
     return 0;
   }
-  const summaries = summarizeWaves(opened.context, waveFindings(opened, asOf));
+  // The waves follow from the model and the day alone: kept with the snapshot, for each day.
+  const summaries = opened.kept(`waves.${asOf}`, () => summarizeWaves(opened.context, waveFindings(opened, asOf)));
   writeOutput(io, await WAVES_FORMATTERS[options.format](summaries, { style: options.format === 'table' ? style : createStyle(false), columns: options.wide ? undefined : io.columns }));
   return 0;
 }
