@@ -24817,6 +24817,9 @@ ${this.offset} ${headerJson.length} ${sha1(headerJson)}
 import { createHash as createHash3 } from "node:crypto";
 import { readdirSync, rmSync as rmSync3, statSync as statSync5, utimesSync } from "node:fs";
 import { join as join4 } from "node:path";
+function isKeyed(name) {
+  return name.split(".").length > 3;
+}
 function rootHash(root) {
   return createHash3("sha1").update(root).digest("hex").slice(0, 16);
 }
@@ -24827,14 +24830,14 @@ function touch(location) {
   } catch {
   }
 }
-var CACHE_FORMAT, KEEP_PER_ROOT, STALE_TEMPORARY_MS, Cache;
+var CACHE_FORMAT, KEYED_PER_ROOT, STALE_TEMPORARY_MS, Cache;
 var init_cache = __esm({
   "src/cache/cache.ts"() {
     "use strict";
     init_make_folder();
     init_cache_file();
     CACHE_FORMAT = 7;
-    KEEP_PER_ROOT = 12;
+    KEYED_PER_ROOT = 12;
     STALE_TEMPORARY_MS = 60 * 60 * 1e3;
     Cache = class {
       /**
@@ -24878,13 +24881,13 @@ var init_cache = __esm({
         } catch {
         }
       }
-      /** Removes all but the most recently used entries of a root, and temporary files a killed run left. */
+      /** Removes all but the most recently used keyed entries of a root, and temporary files a killed run left. */
       tidy(root) {
         try {
           const prefix = `${rootHash(root)}.`;
           const names2 = readdirSync(this.folder);
-          const entries = names2.filter((name) => name.startsWith(prefix) && name.endsWith(".cache")).map((name) => ({ path: join4(this.folder, name), used: statSync5(join4(this.folder, name)).mtimeMs })).sort((a, b2) => b2.used - a.used);
-          for (const { path } of entries.slice(KEEP_PER_ROOT)) rmSync3(path, { force: true });
+          const entries = names2.filter((name) => name.startsWith(prefix) && name.endsWith(".cache") && isKeyed(name)).map((name) => ({ path: join4(this.folder, name), used: statSync5(join4(this.folder, name)).mtimeMs })).sort((a, b2) => b2.used - a.used);
+          for (const { path } of entries.slice(KEYED_PER_ROOT)) rmSync3(path, { force: true });
           for (const name of names2) {
             if (/^\..+\.\d+\.\d+\.tmp$/.test(name) && Date.now() - statSync5(join4(this.folder, name)).mtimeMs > STALE_TEMPORARY_MS) rmSync3(join4(this.folder, name), { force: true });
           }

@@ -3,7 +3,7 @@
 // parse results of a root's files, the snapshot of its model and what was worked out from it
 // (by the snapshot's hash), the reviewed sides of its commits (by git tree), and which of its
 // files' texts `fmt` found canonical. Every file's header carries this format and the tool's version and
-// build: another build never reads an entry. Each root keeps its most recently used entries.
+// build: another build never reads an entry. Each root keeps its most recently used keyed entries.
 import { createHash } from 'node:crypto';
 import { readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,8 +21,12 @@ export interface EntryHeader {
 
 export type EntryKind = 'parse' | 'snapshot' | 'kept' | 'review' | 'format' | 'blob-ids';
 
-/** The entries a root keeps, the most recently used: its parse results, its snapshot, and the sides of its latest reviews. */
-const KEEP_PER_ROOT = 12;
+/**
+ * The keyed entries a root keeps (values kept beside its snapshot, the sides of its reviews): the
+ * most recently used. Its one entry of each other kind (its parse results, its snapshot) is
+ * replaced in place and never removed: a run of queries must not cost the next load every file.
+ */
+const KEYED_PER_ROOT = 12;
 
 /** An hour: longer than any write takes, so a temporary file this old was left by a killed run. */
 const STALE_TEMPORARY_MS = 60 * 60 * 1000;
@@ -77,16 +81,16 @@ export class Cache {
     }
   }
 
-  /** Removes all but the most recently used entries of a root, and temporary files a killed run left. */
+  /** Removes all but the most recently used keyed entries of a root, and temporary files a killed run left. */
   tidy(root: string): void {
     try {
       const prefix = `${rootHash(root)}.`;
       const names = readdirSync(this.folder);
       const entries = names
-        .filter((name) => name.startsWith(prefix) && name.endsWith('.cache'))
+        .filter((name) => name.startsWith(prefix) && name.endsWith('.cache') && isKeyed(name))
         .map((name) => ({ path: join(this.folder, name), used: statSync(join(this.folder, name)).mtimeMs }))
         .sort((a, b) => b.used - a.used);
-      for (const { path } of entries.slice(KEEP_PER_ROOT)) rmSync(path, { force: true });
+      for (const { path } of entries.slice(KEYED_PER_ROOT)) rmSync(path, { force: true });
       for (const name of names) {
         if (/^\..+\.\d+\.\d+\.tmp$/.test(name) && Date.now() - statSync(join(this.folder, name)).mtimeMs > STALE_TEMPORARY_MS) rmSync(join(this.folder, name), { force: true });
       }
@@ -103,6 +107,11 @@ export class Cache {
       return false;
     }
   }
+}
+
+/** Whether an entry's name has a content key after its kind (`<root>.<kind>.<key>.cache`). */
+function isKeyed(name: string): boolean {
+  return name.split('.').length > 3;
 }
 
 /** A root's entries are named by a hash of its path. */

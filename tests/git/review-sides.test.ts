@@ -127,7 +127,8 @@ describe('review cache', () => {
     for (const [i, entry] of entriesIn(env).entries()) writeFileSync(entry, ['', 'garbage', '40\n{"format":1,"sections":{"a":[0,99,"x"]}}'][i % 3]!);
     expect(await runCli(args, { env })).toEqual(expected);
 
-    // Older entries of the root beyond what it keeps (12): the next review's tidy removes the least recently used.
+    // Older entries of the root beyond the keyed ones it keeps (12): the next review's tidy
+    // removes the least recently used. Its parse results, not keyed, stay.
     const real = entriesIn(env, true);
     const folder = dirname(real[0]!);
     const prefix = basename(real[0]!).split('.')[0]!;
@@ -138,7 +139,8 @@ describe('review cache', () => {
     expect((await runCli(later, { env })).code).toBe(0);
     const kept = entriesIn(env, true);
     const keptOld = kept.filter((path) => old.includes(path));
-    expect(kept).toHaveLength(12);
+    expect(kept.filter((path) => basename(path).split('.').length > 3)).toHaveLength(12);
+    expect(kept.filter((path) => basename(path).split('.').length === 3).map((path) => basename(path).split('.')[1])).toEqual(['parse']);
     expect(real.every((path) => kept.includes(path))).toBe(true);
     // The newest of the old ones fill what is left.
     expect(keptOld.length).toBeGreaterThan(0);
