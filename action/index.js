@@ -52640,8 +52640,11 @@ async function saveSnapshot(cache, root, source, content, takenAt) {
 function writeSnapshot(cache, root, header, content, earlier) {
   const graph = earlier?.graph ?? graphSections(content.backlog, content.graph ?? buildGraph(content.backlog));
   const written = cache.write(cache.location(root, "snapshot"), header, { ...modelSections(content.backlog, header.paths, true, earlier), ...graph });
+  if (!written) return void 0;
+  const current = `.${contentIdOf(header)}`;
+  cache.remove(root, "kept", (key) => !key.endsWith(current));
   cache.tidy(root);
-  return written ? keeper(cache, root, header) : void 0;
+  return keeper(cache, root, header);
 }
 async function headerForward(header, source, content, checkedAt) {
   if (content.paths.length !== header.paths.length || content.paths.some((path, index) => path !== header.paths[index])) return void 0;
@@ -52706,10 +52709,7 @@ async function openSnapshot(cache, root, source, filesOf, options = {}) {
       if (!forward) return void 0;
       const sectionJson = (name) => file.sectionJson(name);
       const graph = content.graph && alike.has(content.graph) ? graphSectionsAsWritten(sectionJson) : void 0;
-      const keep = writeSnapshot(cache, root, forward, content, { backlog: model.backlog, sectionJson, ...graph ? { graph } : {} });
-      const replaced = `.${contentIdOf(header)}`;
-      if (keep) cache.remove(root, "kept", (key) => key.endsWith(replaced));
-      return keep;
+      return writeSnapshot(cache, root, forward, content, { backlog: model.backlog, sectionJson, ...graph ? { graph } : {} });
     }
   };
   defineLazy(opened, "graph", () => graphOf2(model));
@@ -57999,11 +57999,12 @@ async function waves(options, io, journal) {
   const opened = await openForQuery(io, options.root);
   if (options.suggest) {
     const plan = planOptions(options);
-    const name = `wave-plan.${plan.reassign ? "reassign" : "keep"}.${plan.maxServers ?? "default"}`;
-    writeOutput(io, WAVE_PLAN_FORMATTERS[options.format](opened.kept(name, () => suggestWaves(opened.context, plan)), style));
+    const name2 = `wave-plan.${plan.reassign ? "reassign" : "keep"}.${plan.maxServers ?? "default"}`;
+    writeOutput(io, WAVE_PLAN_FORMATTERS[options.format](opened.kept(name2, () => suggestWaves(opened.context, plan)), style));
     return 0;
   }
-  const summaries = opened.kept(`waves.${asOf}`, () => summarizeWaves(opened.context, waveFindings(opened, asOf)));
+  const name = WAVE_RULES.some((rule) => DATED_RULES.includes(rule)) ? `waves.${asOf}` : "waves";
+  const summaries = opened.kept(name, () => summarizeWaves(opened.context, waveFindings(opened, asOf)));
   writeOutput(io, await WAVES_FORMATTERS[options.format](summaries, { style: options.format === "table" ? style : createStyle(false), columns: options.wide ? void 0 : io.columns }));
   return 0;
 }

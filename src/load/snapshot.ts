@@ -164,8 +164,12 @@ export async function saveSnapshot(cache: Cache, root: string, source: StampedSo
 function writeSnapshot(cache: Cache, root: string, header: SnapshotHeader, content: Pick<SnapshotContent, 'backlog' | 'graph'>, earlier?: EarlierModel & { graph?: Record<string, unknown> }): Keep | undefined {
   const graph = earlier?.graph ?? graphSections(content.backlog, content.graph ?? buildGraph(content.backlog));
   const written = cache.write(cache.location(root, 'snapshot'), header, { ...modelSections(content.backlog, header.paths, true, earlier), ...graph });
+  if (!written) return undefined;
+  // A root has one snapshot: what was kept of another is of no use, and would crowd out reviews.
+  const current = `.${contentIdOf(header)}`;
+  cache.remove(root, 'kept', (key) => !key.endsWith(current));
   cache.tidy(root);
-  return written ? keeper(cache, root, header) : undefined;
+  return keeper(cache, root, header);
 }
 
 /** The header of the snapshot after `content.written` were written (see OpenedSnapshot.writeForward); undefined when it cannot be. */
@@ -252,11 +256,7 @@ export async function openSnapshot(
       if (!forward) return undefined;
       const sectionJson = (name: string) => file.sectionJson(name);
       const graph = content.graph && alike.has(content.graph) ? graphSectionsAsWritten(sectionJson) : undefined;
-      const keep = writeSnapshot(cache, root, forward, content, { backlog: model.backlog, sectionJson, ...(graph ? { graph } : {}) });
-      // What was kept of this snapshot is of no use once it is replaced.
-      const replaced = `.${contentIdOf(header)}`;
-      if (keep) cache.remove(root, 'kept', (key) => key.endsWith(replaced));
-      return keep;
+      return writeSnapshot(cache, root, forward, content, { backlog: model.backlog, sectionJson, ...(graph ? { graph } : {}) });
     },
   } as Omit<OpenedSnapshot, 'graph'> as OpenedSnapshot;
   defineLazy(opened, 'graph', () => graphOf(model));

@@ -114,7 +114,7 @@ servers:
 });
 
 describe('what is kept with the snapshot', () => {
-  it('is a report and the waves for their day, and a wave plan for its options: another day, or other options, are worked out again', async () => {
+  it('is a report for its day, and a wave plan for its options: another day, or other options, are worked out again; a new snapshot drops the rest', async () => {
     const root = copyOf(join(examples, 'contoso'));
     writeFileSync(join(root, 'zz-later.yaml'), 'assumptions:\n  - { id: egress, statement: Egress is free, owner: Ana, review_by: 2026-05-01 }\n');
     const env = { XDG_CACHE_HOME: tempDir() };
@@ -133,9 +133,14 @@ describe('what is kept with the snapshot', () => {
       for (const [at, args] of asked.entries()) expect(await runCli([...args, '--root', root], { env }), `${args.join(' ')}, ${round}`).toEqual(fromFiles[at]);
     }
     const entries = readdirSync(join(env.XDG_CACHE_HOME, 'migration-backlog'));
-    for (const kept of ['.kept.waves.2026-06-01.', '.kept.report.2026-06-01.', '.kept.report.2026-04-01.', '.kept.wave-plan.keep.default.', '.kept.wave-plan.keep.2.', '.kept.wave-plan.reassign.default.']) {
+    for (const kept of ['.kept.waves.', '.kept.report.2026-06-01.', '.kept.report.2026-04-01.', '.kept.wave-plan.keep.default.', '.kept.wave-plan.keep.2.', '.kept.wave-plan.reassign.default.']) {
       expect(entries.some((name) => name.includes(kept)), kept).toBe(true);
     }
+    // A change: the next query takes a new snapshot, and what was kept of the last one goes.
+    writeFileSync(join(root, 'zz-later.yaml'), 'assumptions:\n  - { id: egress, statement: Egress is cheap, owner: Ana, review_by: 2026-05-01 }\n');
+    await runCli([...asked[1]!, '--root', root], { env });
+    const keptNow = readdirSync(join(env.XDG_CACHE_HOME, 'migration-backlog')).filter((name) => name.includes('.kept.'));
+    expect(keptNow.map((name) => name.split('.').slice(2, 4).join('.'))).toEqual(['report.2026-06-01']);
   });
 });
 

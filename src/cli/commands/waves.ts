@@ -6,7 +6,7 @@ import type { WavesFormat } from '../../format/waves/formats.js';
 import { WAVE_PLAN_FORMATTERS, WAVES_FORMATTERS } from '../../format/waves/index.js';
 import { suggestWaves } from '../../query/suggest-waves.js';
 import { summarizeWaves } from '../../query/waves.js';
-import { WAVE_RULES } from '../../validate/rules/index.js';
+import { DATED_RULES, WAVE_RULES } from '../../validate/rules/index.js';
 import { findingsKept } from '../../validate/validate.js';
 import { resolveAsOf } from '../as-of.js';
 import { colourEnabled, createStyle } from '../colour.js';
@@ -46,8 +46,9 @@ async function waves(options: WavesOptions, io: CliIO, journal: string | undefin
     writeOutput(io, WAVE_PLAN_FORMATTERS[options.format](opened.kept(name, () => suggestWaves(opened.context, plan)), style));
     return 0;
   }
-  // The waves follow from the model and the day alone: kept with the snapshot, for each day.
-  const summaries = opened.kept(`waves.${asOf}`, () => summarizeWaves(opened.context, waveFindings(opened, asOf)));
+  // Worked out from the model (and the day, if a wave rule is dated): kept with the snapshot.
+  const name = WAVE_RULES.some((rule) => DATED_RULES.includes(rule)) ? `waves.${asOf}` : 'waves';
+  const summaries = opened.kept(name, () => summarizeWaves(opened.context, waveFindings(opened, asOf)));
   writeOutput(io, await WAVES_FORMATTERS[options.format](summaries, { style: options.format === 'table' ? style : createStyle(false), columns: options.wide ? undefined : io.columns }));
   return 0;
 }
