@@ -125,7 +125,15 @@ function changeByHand(next: () => number, roots: readonly string[], workloads: n
 }
 
 /** What is asked after an edit, answered from the snapshot written forward. */
-const QUERIES_AFTER = [['validate', '-f', 'json'], ['report', '-f', 'json'], ['list', '--columns', 'id,priority,criticality,wave,status,depends_on'], ['show', 'wl-60', '-f', 'json'], ['graph', '-f', 'json']];
+const QUERIES_AFTER = [
+  ['validate', '-f', 'json'],
+  ['report', '-f', 'json'],
+  ['waves', '-f', 'json'],
+  ['waves', '--suggest', '-f', 'json'],
+  ['list', '--columns', 'id,priority,criticality,wave,status,depends_on'],
+  ['show', 'wl-60', '-f', 'json'],
+  ['graph', '-f', 'json'],
+];
 
 describe('set from the snapshot', () => {
   it('refuses, accepts and writes as from every file, over generated edits, and leaves a snapshot the queries answer from as from the files', async () => {

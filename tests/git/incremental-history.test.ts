@@ -86,16 +86,22 @@ describe('the history built commit by commit', () => {
   it('has at each commit the model a load of that commit has, of the collections asked for', async () => {
     const { repository, commits, at: loaded } = await fromScratch();
     const only = (shaped: ReturnType<typeof shape>, names: readonly string[]) => Object.fromEntries(Object.entries(shaped).map(([name, of]) => [name, names.includes(name) ? of : { entities: [], first: [] }]));
-    for (const names of [COLLECTION_NAMES, ['workloads', 'servers']] as const) {
+    const cache = new Cache(tempDir(), 'test');
+    // Every collection and two of them from git, then the two from the parse cache: filled, then read.
+    const runs = [[COLLECTION_NAMES, false], [['workloads', 'servers'], false], [['workloads', 'servers'], true], [['workloads', 'servers'], true]] as const;
+    for (const [names, cached] of runs) {
+      const parseCache = cached ? ParseCache.open(cache, dir) : undefined;
       let at = 0;
-      for await (const backlog of commitBacklogs(repository, commits, names)) {
+      for await (const backlog of commitBacklogs(repository, commits, names, parseCache ? { cache: () => parseCache } : {})) {
         const expected = shape(loaded.get(commits[at]!)!.result.backlog);
         if (at === commits.length - 1) expect(expected.dependencies!.entities, 'the last commit has a dependency to leave out').toHaveLength(1);
-        expect(shape(backlog), `${names.join(', ')}: commit ${at}`).toEqual(only(expected, names));
+        expect(shape(backlog), `${names.join(', ')}${cached ? `, cache of ${parseCache!.size} entries` : ''}: commit ${at}`).toEqual(only(expected, names));
         at += 1;
       }
       expect(at).toBe(commits.length);
+      await parseCache?.save('all');
     }
+    expect(ParseCache.open(cache, dir).size).toBeGreaterThan(5);
   });
 
   it('gives the same KPIs with the parse cache, from which it takes the files git need not read', async () => {
