@@ -58023,7 +58023,7 @@ function planOptions(options) {
 }
 function waveFindings(opened, asOf) {
   const placeable2 = { get: (path) => opened.sourceOf(path) };
-  return findingsKept(() => ({ ...opened.read, drafts: [], ...opened.context }), { asOf }, placeable2, (compute) => opened.kept("findings.waves", compute), WAVE_RULES);
+  return findings({ ...opened.read, drafts: [], ...opened.context }, { asOf }, placeable2, WAVE_RULES);
 }
 var init_waves3 = __esm({
   "src/cli/commands/waves.ts"() {

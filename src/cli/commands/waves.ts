@@ -7,7 +7,7 @@ import { WAVE_PLAN_FORMATTERS, WAVES_FORMATTERS } from '../../format/waves/index
 import { suggestWaves } from '../../query/suggest-waves.js';
 import { summarizeWaves } from '../../query/waves.js';
 import { DATED_RULES, WAVE_RULES } from '../../validate/rules/index.js';
-import { findingsKept } from '../../validate/validate.js';
+import { findings } from '../../validate/validate.js';
 import { resolveAsOf } from '../as-of.js';
 import { colourEnabled, createStyle } from '../colour.js';
 import type { CliIO } from '../io.js';
@@ -68,8 +68,8 @@ function planOptions(options: WavesOptions) {
   return { reassign: options.reassign === true, ...(options.maxServers !== undefined ? { maxServers: options.maxServers } : {}) };
 }
 
-/** The findings about the waves' plans: only the rules that find them run (no file's finding is one), kept with the snapshot. */
+/** The findings about the waves' plans: only the rules that find them run (no file's finding is one); the summaries they go into are what is kept. */
 function waveFindings(opened: QueriedBacklog, asOf: string) {
   const placeable = { get: (path: string) => opened.sourceOf(path) };
-  return findingsKept(() => ({ ...opened.read, drafts: [], ...opened.context }), { asOf }, placeable, (compute) => opened.kept('findings.waves', compute), WAVE_RULES);
+  return findings({ ...opened.read, drafts: [], ...opened.context }, { asOf }, placeable, WAVE_RULES);
 }
