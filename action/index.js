@@ -27521,7 +27521,10 @@ var init_lazy = __esm({
 });
 
 // src/model/backlog.ts
-function lazyBacklog(readCollection, project, keyIndex = () => void 0) {
+function entityAtIndex(backlog, name, index) {
+  return backlog.entityAt ? backlog.entityAt(name, index) : backlog.entities[name][index];
+}
+function lazyBacklog(readCollection, project, keyIndex = () => void 0, found = {}) {
   const entities = {};
   const byKey = {};
   const repeated = {};
@@ -27532,7 +27535,15 @@ function lazyBacklog(readCollection, project, keyIndex = () => void 0) {
     defineLazy(byKey, name, () => keyIndex(name) ?? indexOf(name).first);
     defineLazy(repeated, name, () => indexOf(name).repeated);
   }
-  return { project: project?.data, projectLocation: project?.location, entities, byKey, repeated };
+  return { project: project?.data, projectLocation: project?.location, entities, byKey, repeated, ...found };
+}
+function* firstOfEachKey(entities) {
+  const seen = /* @__PURE__ */ new Set();
+  for (const entity2 of entities) {
+    if (seen.has(entity2.key)) continue;
+    seen.add(entity2.key);
+    yield [entity2.key, entity2];
+  }
 }
 function indexByKey(entities) {
   const first2 = /* @__PURE__ */ new Map();
@@ -27581,8 +27592,76 @@ var init_backlog = __esm({
   }
 });
 
+// src/model/lazy-map.ts
+var LazyMap;
+var init_lazy_map = __esm({
+  "src/model/lazy-map.ts"() {
+    "use strict";
+    LazyMap = class extends Map {
+      /** `one(key)`: the value of a key, or undefined; `all()`: every entry, in order (the same values `one` gives). */
+      constructor(one, all) {
+        super();
+        this.one = one;
+        this.all = all;
+      }
+      #filled = false;
+      #looked = /* @__PURE__ */ new Map();
+      get(key) {
+        if (this.#filled) return super.get(key);
+        if (!this.#looked.has(key)) this.#looked.set(key, this.one(key));
+        return this.#looked.get(key);
+      }
+      has(key) {
+        return this.#filled ? super.has(key) : this.get(key) !== void 0;
+      }
+      get size() {
+        this.fill();
+        return super.size;
+      }
+      keys() {
+        this.fill();
+        return super.keys();
+      }
+      values() {
+        this.fill();
+        return super.values();
+      }
+      entries() {
+        this.fill();
+        return super.entries();
+      }
+      [Symbol.iterator]() {
+        return this.entries();
+      }
+      forEach(callback, thisArg) {
+        this.fill();
+        super.forEach((value2, key) => callback.call(thisArg, value2, key, this));
+      }
+      set(key, value2) {
+        this.fill();
+        return super.set(key, value2);
+      }
+      delete(key) {
+        this.fill();
+        return super.delete(key);
+      }
+      clear() {
+        this.fill();
+        super.clear();
+      }
+      /** Works out the whole map, once. */
+      fill() {
+        if (this.#filled) return;
+        this.#filled = true;
+        for (const [key, value2] of this.all()) super.set(key, value2);
+        this.#looked.clear();
+      }
+    };
+  }
+});
+
 // src/model/files-swapped.ts
-function backlogWithFilesSwapped(before2, swapped, fileOrder) {
+function backlogWithFilesSwapped(before2, swapped, fileOrder, idsInPlace2 = false) {
   const paths = [...swapped.keys()].sort((a, b2) => fileOrder(a) - fileOrder(b2));
   const collection = (name) => {
     const entities = [];
@@ -27601,11 +27680,38 @@ function backlogWithFilesSwapped(before2, swapped, fileOrder) {
     return entities;
   };
   const project = before2.project && before2.projectLocation ? { data: before2.project, location: before2.projectLocation } : void 0;
-  return lazyBacklog(collection, project);
+  const keyIndex = (name) => new LazyMap(
+    (key) => {
+      const first2 = before2.byKey[name].get(key);
+      return first2 && swapped.has(first2.file) ? swapped.get(first2.file).find((entity2) => entity2.collection === name && entity2.key === key) : first2;
+    },
+    () => firstOfEachKey(backlog.entities[name])
+  );
+  const entityAt = (name, index) => {
+    const was = entityAtIndex(before2, name, index);
+    if (!swapped.has(was.file)) return was;
+    let ordinal = 0;
+    while (index - ordinal > 0 && entityAtIndex(before2, name, index - ordinal - 1).file === was.file) ordinal++;
+    return swapped.get(was.file).filter((entity2) => entity2.collection === name)[ordinal];
+  };
+  const indexes2 = (name) => {
+    const swappedIndexes = [];
+    for (const [file, entities] of swapped) {
+      const own2 = entities.filter((entity2) => entity2.collection === name);
+      if (own2.length === 0) continue;
+      const start = before2.indexOfKey?.(name, own2[0].key) ?? -1;
+      if (start === -1 || entityAtIndex(before2, name, start).file !== file) return void 0;
+      for (let at2 = 0; at2 < own2.length; at2++) swappedIndexes.push(start + at2);
+    }
+    return swappedIndexes;
+  };
+  const backlog = idsInPlace2 ? lazyBacklog(collection, project, keyIndex, { entityAt, swappedFrom: { backlog: before2, indexes: indexes2 } }) : lazyBacklog(collection, project);
+  return backlog;
 }
 var init_files_swapped = __esm({
   "src/model/files-swapped.ts"() {
     "use strict";
+    init_lazy_map();
     init_backlog();
   }
 });
@@ -28061,7 +28167,7 @@ function backlogOfFiles(files) {
   for (const file of files) builder.add(file);
   return builder.finish();
 }
-function modelWithFilesSwapped(before2, paths, swapped, graphAlike) {
+function modelWithFilesSwapped(before2, paths, swapped, graphAlike, fileBefore = () => void 0) {
   const changed = new Set(swapped.map((file) => file.path));
   const projectFile = before2.backlog.projectLocation?.file;
   if (swapped.some((file) => file.check.projects.length > 0) || projectFile !== void 0 && changed.has(projectFile)) return void 0;
@@ -28069,7 +28175,11 @@ function modelWithFilesSwapped(before2, paths, swapped, graphAlike) {
   const fileOrder = (path) => order.get(path) ?? -1;
   const builder = new ModelBuilder();
   for (const file of swapped) builder.add(file);
-  const backlog = backlogWithFilesSwapped(before2.backlog, new Map(swapped.map((file) => [file.path, file.check.entities])), fileOrder);
+  const inPlace = swapped.every((file) => {
+    const was = fileBefore(file.path);
+    return was !== void 0 && idsInPlace(was, file);
+  });
+  const backlog = backlogWithFilesSwapped(before2.backlog, new Map(swapped.map((file) => [file.path, file.check.entities])), fileOrder, inPlace);
   const unreadableFiles = [...before2.unreadableFiles.filter((path) => !changed.has(path)), ...swapped.filter((file) => file.unreadable).map((file) => file.path)];
   const model = {
     backlog,
@@ -28077,14 +28187,21 @@ function modelWithFilesSwapped(before2, paths, swapped, graphAlike) {
     drafts: [...before2.drafts.filter((draft) => !changed.has(draft.place.file)), ...builder.drafts()],
     unreadableFiles: unreadableFiles.sort((a, b2) => fileOrder(a) - fileOrder(b2))
   };
-  const sameGraph = () => graphAlike !== void 0 && sameForGraphIn(before2.backlog, [...swapped].sort((a, b2) => fileOrder(a.path) - fileOrder(b2.path)));
+  const sameGraph = () => graphAlike !== void 0 && sameForGraphIn(before2.backlog, [...swapped].sort((a, b2) => fileOrder(a.path) - fileOrder(b2.path)), fileBefore);
   defineLazy(model, "graph", () => (sameGraph() ? graphAlike(backlog) : void 0) ?? buildGraph(backlog));
   return model;
 }
-function sameForGraphIn(before2, swapped) {
+function idsInPlace(before2, after) {
+  const was = before2.check.entities;
+  const now = after.check.entities;
+  if (before2.unreadable || after.unreadable || before2.check.projects.length > 0 || was.length !== now.length) return false;
+  return was.every((entity2, at2) => entity2.collection === now[at2].collection && entity2.id === now[at2].id && entity2.key === now[at2].key);
+}
+function sameForGraphIn(before2, swapped, fileBefore) {
   const paths = new Set(swapped.map((file) => file.path));
+  const known = swapped.every((file) => fileBefore(file.path) !== void 0);
   return GRAPH_COLLECTIONS.every((name) => {
-    const was = before2.entities[name].filter((entity2) => paths.has(entity2.file));
+    const was = known ? swapped.flatMap((file) => fileBefore(file.path).check.entities.filter((entity2) => entity2.collection === name)) : before2.entities[name].filter((entity2) => paths.has(entity2.file));
     const now = swapped.flatMap((file) => file.check.entities.filter((entity2) => entity2.collection === name));
     return was.length === now.length && was.every((entity2, at2) => sameForGraph(entity2, now[at2]));
   });
@@ -45071,6 +45188,8 @@ var init_status_mismatch = __esm({
     statusMismatch = ({ backlog, graph, report }) => {
       for (const workload of backlog.byKey.workloads.values()) {
         if (!hasMoved(workload)) continue;
+        const status = graph.serverFigures.status;
+        if ((graph.serverIndexesOf.get(workload.key) ?? []).every((index) => DONE.has(status[index]))) continue;
         const behind = (graph.serversOf.get(workload.key) ?? []).filter((server) => !DONE.has(server.data.status) && !inError(server, "status"));
         if (behind.length === 0) continue;
         const list = joinAnd(behind.map((s) => `\`${s.id}\` (${s.data.status})`), 5);
@@ -45247,7 +45366,7 @@ var init_wave_order = __esm({
 });
 
 // src/validate/rules/index.ts
-var RULES, DATED_RULES, WAVE_RULES;
+var RULES, ENTITY_RULES, CODE_OF_RULE, DATED_RULES, WAVE_RULES;
 var init_rules = __esm({
   "src/validate/rules/index.ts"() {
     "use strict";
@@ -45283,6 +45402,24 @@ var init_rules = __esm({
       statusMismatch,
       openRemediation
     ];
+    ENTITY_RULES = [duplicateId, unknownReference, selfDependency, unrationalizedInWave, orphanServer, missingOwner, missingRationale];
+    CODE_OF_RULE = /* @__PURE__ */ new Map([
+      [duplicateId, "DUPLICATE_ID"],
+      [unknownReference, "UNKNOWN_REFERENCE"],
+      [duplicateRank, "DUPLICATE_RANK"],
+      [selfDependency, "SELF_DEPENDENCY"],
+      [splitMoveGroup, "SPLIT_MOVE_GROUP"],
+      [waveOrder, "WAVE_ORDER"],
+      [waveCapacity, "WAVE_CAPACITY"],
+      [unrationalizedInWave, "UNRATIONALIZED_IN_WAVE"],
+      [orphanServer, "ORPHAN_SERVER"],
+      [missingOwner, "MISSING_OWNER"],
+      [missingRationale, "MISSING_RATIONALE"],
+      [invalidatedAssumption, "INVALIDATED_ASSUMPTION"],
+      [staleAssumption, "STALE_ASSUMPTION"],
+      [statusMismatch, "STATUS_MISMATCH"],
+      [openRemediation, "OPEN_REMEDIATION"]
+    ]);
     DATED_RULES = [staleAssumption];
     WAVE_RULES = [splitMoveGroup, waveOrder, waveCapacity, unrationalizedInWave];
   }
@@ -52080,74 +52217,6 @@ var init_int32_base64 = __esm({
   }
 });
 
-// src/load/lazy-map.ts
-var LazyMap;
-var init_lazy_map = __esm({
-  "src/load/lazy-map.ts"() {
-    "use strict";
-    LazyMap = class extends Map {
-      /** `one(key)`: the value of a key, or undefined; `all()`: every entry, in order (the same values `one` gives). */
-      constructor(one, all) {
-        super();
-        this.one = one;
-        this.all = all;
-      }
-      #filled = false;
-      #looked = /* @__PURE__ */ new Map();
-      get(key) {
-        if (this.#filled) return super.get(key);
-        if (!this.#looked.has(key)) this.#looked.set(key, this.one(key));
-        return this.#looked.get(key);
-      }
-      has(key) {
-        return this.#filled ? super.has(key) : this.get(key) !== void 0;
-      }
-      get size() {
-        this.fill();
-        return super.size;
-      }
-      keys() {
-        this.fill();
-        return super.keys();
-      }
-      values() {
-        this.fill();
-        return super.values();
-      }
-      entries() {
-        this.fill();
-        return super.entries();
-      }
-      [Symbol.iterator]() {
-        return this.entries();
-      }
-      forEach(callback, thisArg) {
-        this.fill();
-        super.forEach((value2, key) => callback.call(thisArg, value2, key, this));
-      }
-      set(key, value2) {
-        this.fill();
-        return super.set(key, value2);
-      }
-      delete(key) {
-        this.fill();
-        return super.delete(key);
-      }
-      clear() {
-        this.fill();
-        super.clear();
-      }
-      /** Works out the whole map, once. */
-      fill() {
-        if (this.#filled) return;
-        this.#filled = true;
-        for (const [key, value2] of this.all()) super.set(key, value2);
-        this.#looked.clear();
-      }
-    };
-  }
-});
-
 // src/load/model-snapshot.ts
 function modelHeader(backlog) {
   const { project, projectLocation } = backlog;
@@ -52161,6 +52230,8 @@ function modelSections(backlog, paths, parts = false, earlier) {
     const files = JSON.stringify(entities.map((entity2) => fileIndex.get(entity2.file)));
     return new AsciiJson(`{"files":${files},"entities":[${entities.map(entityJson).join(",")}]}`);
   };
+  const inPlace = parts && earlier && backlog.swappedFrom?.backlog === earlier.backlog ? sectionsInPlace(backlog, earlier, collection) : void 0;
+  if (inPlace) return { ...sections, ...inPlace };
   for (const name of COLLECTION_NAMES) {
     const entities = backlog.entities[name];
     const before2 = earlier && earlier.backlog.entities[name];
@@ -52176,6 +52247,33 @@ function modelSections(backlog, paths, parts = false, earlier) {
     keys[name] = int32Base64(entities.map((entity2) => keyHash(entity2.key)));
   }
   if (parts) sections[KEYS_SECTION] = keys;
+  return sections;
+}
+function sectionsInPlace(backlog, earlier, collection) {
+  const keys = earlier.sectionJson(KEYS_SECTION);
+  if (!keys) return void 0;
+  const sections = { [KEYS_SECTION]: keys };
+  let hashes;
+  const sizeOf = (name) => fromInt32Base64((hashes ??= JSON.parse(keys.json))[name] ?? "").length;
+  for (const name of COLLECTION_NAMES) {
+    const swapped = backlog.swappedFrom.indexes(name);
+    if (!swapped) return void 0;
+    const whole = earlier.sectionJson(name);
+    if (whole !== void 0) {
+      sections[name] = swapped.length === 0 ? whole : collection(backlog.entities[name]);
+      continue;
+    }
+    const touched = new Set(swapped.map((index) => Math.floor(index / PART_SIZE)));
+    for (let part = 0, json3 = earlier.sectionJson(partName(name, 0)); json3 !== void 0; json3 = earlier.sectionJson(partName(name, ++part))) {
+      if (!touched.has(part)) {
+        sections[partName(name, part)] = json3;
+        continue;
+      }
+      const start = part * PART_SIZE;
+      const end = earlier.sectionJson(partName(name, part + 1)) === void 0 ? sizeOf(name) : start + PART_SIZE;
+      sections[partName(name, part)] = collection(Array.from({ length: end - start }, (_2, at2) => entityAtIndex(backlog, name, start + at2)));
+    }
+  }
   return sections;
 }
 function entityJson(entity2) {
@@ -52214,40 +52312,39 @@ function storedModelOf(file, paths) {
   };
   const entityAt = (name, index) => isSplit(name) ? section(partName(name, Math.floor(index / PART_SIZE)))[index % PART_SIZE] : backlog.entities[name][index];
   let keys;
-  const keyIndex = (name) => {
-    if (!isSplit(name)) return void 0;
+  const indexesOfKey = /* @__PURE__ */ new Map();
+  const keyFinder = (name) => {
     keys ??= file.section(KEYS_SECTION) ?? {};
     const hashes = fromInt32Base64(keys[name] ?? "");
     let lookups = 0;
     let firstOfHash;
     const firstIndex = (hash) => ++lookups <= SCANNED_LOOKUPS ? hashes.indexOf(hash) : (firstOfHash ??= firstIndexOfEach(hashes)).get(hash) ?? -1;
-    return new LazyMap(
-      (key) => {
-        const hash = keyHash(key);
-        for (let index = firstIndex(hash); index !== -1; index = hashes.indexOf(hash, index + 1)) {
-          const entity2 = entityAt(name, index);
-          if (entity2.key === key) return entity2;
-        }
-        return void 0;
-      },
-      () => firstOfEachKey(backlog.entities[name])
-    );
+    return (key) => {
+      const hash = keyHash(key);
+      for (let index = firstIndex(hash); index !== -1; index = hashes.indexOf(hash, index + 1)) if (entityAt(name, index).key === key) return index;
+      return -1;
+    };
   };
-  const backlog = lazyBacklog((name) => readCollection(name), file.header.project, keyIndex);
+  const indexOfKey = (name, key) => {
+    if (!isSplit(name)) return backlog.entities[name].findIndex((entity2) => entity2.key === key);
+    let find = indexesOfKey.get(name);
+    if (!find) indexesOfKey.set(name, find = keyFinder(name));
+    return find(key);
+  };
+  const keyIndex = (name) => isSplit(name) ? new LazyMap(
+    (key) => {
+      const index = indexOfKey(name, key);
+      return index === -1 ? void 0 : entityAt(name, index);
+    },
+    () => firstOfEachKey(backlog.entities[name])
+  ) : void 0;
+  const backlog = lazyBacklog((name) => readCollection(name), file.header.project, keyIndex, { entityAt, indexOfKey });
   return { backlog, entityAt };
 }
 function firstIndexOfEach(hashes) {
   const first2 = /* @__PURE__ */ new Map();
   for (let index = hashes.length - 1; index >= 0; index--) first2.set(hashes[index], index);
   return first2;
-}
-function* firstOfEachKey(entities) {
-  const seen = /* @__PURE__ */ new Set();
-  for (const entity2 of entities) {
-    if (seen.has(entity2.key)) continue;
-    seen.add(entity2.key);
-    yield [entity2.key, entity2];
-  }
 }
 function keyHash(key) {
   let hash = 2166136261;
@@ -52686,7 +52783,7 @@ async function openSnapshot(cache, root, source, filesOf, options = {}) {
     alike.add(graph);
     return graph;
   };
-  const graphOver = (backlog) => graphOf2({ backlog, entityAt: ((name, index) => backlog.entities[name][index]) });
+  const graphOver = (backlog) => graphOf2({ backlog, entityAt: ((name, index) => entityAtIndex(backlog, name, index)) });
   const stampedIndex = new Map(header.stamped.map((path, index) => [path, index]));
   const opened = {
     backlog: model.backlog,
@@ -52764,6 +52861,7 @@ var SNAPSHOT_FORMAT, RACY_MS, contentIds, KEPT_SECTION;
 var init_snapshot = __esm({
   "src/load/snapshot.ts"() {
     "use strict";
+    init_backlog();
     init_errors();
     init_decode();
     init_find_root();
@@ -56849,6 +56947,35 @@ var init_graph3 = __esm({
   }
 });
 
+// src/validate/findings-after-edit.ts
+function undatedFindingsAfterEdit(before2, edited, after, options, files) {
+  if (!edited.every(({ before: was, after: now }) => was !== void 0 && idsInPlace(was, now))) return void 0;
+  const paths = new Set(edited.map((file) => file.after.path));
+  const kept = before2.filter((finding) => !paths.has(finding.file) && !WHOLE_BACKLOG_CODES.has(finding.code));
+  if (kept.some((finding) => finding.related?.some((place) => paths.has(place.file)))) return void 0;
+  const entities = edited.flatMap((file) => file.after.check.entities);
+  const editedOnly = { ...after.backlog, entities: byCollection(entities), repeated: byCollection(entities.filter((entity2) => after.backlog.byKey[entity2.collection].get(entity2.key) !== entity2)) };
+  const ofEdited = findings({ ...after, backlog: editedOnly, drafts: after.drafts.filter((draft) => paths.has(draft.place.file)) }, options, files, ENTITY_RULES);
+  const ofWhole = findings(after, options, files, WHOLE_BACKLOG_RULES, false);
+  return [...kept, ...ofEdited, ...ofWhole].sort(compareDiagnostics);
+}
+function byCollection(entities) {
+  return Object.fromEntries(COLLECTION_NAMES.map((name) => [name, entities.filter((entity2) => entity2.collection === name)]));
+}
+var WHOLE_BACKLOG_RULES, WHOLE_BACKLOG_CODES;
+var init_findings_after_edit = __esm({
+  "src/validate/findings-after-edit.ts"() {
+    "use strict";
+    init_vocabulary();
+    init_backlog_of_files();
+    init_locate_diagnostics();
+    init_rules();
+    init_validate();
+    WHOLE_BACKLOG_RULES = RULES.filter((rule) => !ENTITY_RULES.includes(rule) && !DATED_RULES.includes(rule));
+    WHOLE_BACKLOG_CODES = new Set(WHOLE_BACKLOG_RULES.map((rule) => CODE_OF_RULE.get(rule)));
+  }
+});
+
 // src/edit/line-ends.ts
 function withLineEndsOf(original, text3) {
   return mostlyCrlf(original) ? text3.replace(/\r?\n/g, "\r\n") : text3;
@@ -57370,10 +57497,17 @@ function applyChanges(base, changes2, options) {
   }
   const after = modelAfter(base, changed);
   const checks = { asOf: options.asOf, errorsOnly: true };
-  const before2 = base.findingsBefore ? base.findingsBefore(options.asOf).filter((finding) => finding.severity === "error") : findings(base.model, checks, { get: (path) => base.fileAt(path) });
+  const everySeverity = { asOf: options.asOf };
+  const errors = (all) => all.filter((finding) => finding.severity === "error");
+  const placingBefore = { get: (path) => base.fileAt(path) };
+  let keptBefore;
+  const before2 = base.keptFindings ? errors(findingsKept(() => base.model, everySeverity, placingBefore, (compute) => keptBefore = base.keptFindings(compute))) : findings(base.model, checks, placingBefore);
   const placing = { get: (path) => after.byPath.get(path) ?? base.fileAt(path) };
+  const edited = [...after.byPath.values()].map((file) => ({ before: base.fileAt(file.path), after: file }));
+  const undatedAfter = keptBefore && undatedFindingsAfterEdit(keptBefore, edited, after.model, everySeverity, placing);
+  const keepsAfter = base.keepsFindings === true && !options.dryRun;
   let undatedFindings;
-  const errorsAfter = base.keepsFindings && !options.dryRun ? findingsKept(() => after.model, { asOf: options.asOf }, placing, (compute) => undatedFindings = compute()).filter((finding) => finding.severity === "error") : findings(after.model, checks, placing);
+  const errorsAfter = keepsAfter || undatedAfter ? errors(findingsKept(() => after.model, everySeverity, placing, (compute) => undatedFindings = undatedAfter ?? compute())) : findings(after.model, checks, placing);
   const introduced = findingDelta(before2, errorsAfter).introduced;
   if (introduced.length > 0) return { status: "refused", reason: "the change would add errors; nothing was written", introduced };
   if (options.dryRun) return { status: "dry-run", diff: changed.map(([path, text3]) => unifiedDiff(path, base.fileAt(path)?.text ?? "", text3)).join(""), files: changed.map(([path]) => path) };
@@ -57386,7 +57520,7 @@ function applyChanges(base, changes2, options) {
   const writes = changed.map(([path, text3]) => [writeTarget(join13(options.root, path)), withByteOrderMarkOf(join13(options.root, path), text3)]);
   if (options.journal) writeFilesJournaled(writes, options.journal);
   else writeFilesAtomic(writes);
-  return { status: "applied", diff: "", files: changed.map(([path]) => path), after: { paths: after.paths, written: [...after.byPath.values()], model: after.model, ...undatedFindings ? { undatedFindings } : {} } };
+  return { status: "applied", diff: "", files: changed.map(([path]) => path), after: { paths: after.paths, written: [...after.byPath.values()], model: after.model, ...keepsAfter && undatedFindings ? { undatedFindings } : {} } };
 }
 function modelAfter(base, changed) {
   const byPath3 = new Map(changed.map(([path, text3]) => [path, readSourceFile(path, Buffer.from(text3))]));
@@ -57396,7 +57530,7 @@ function modelAfter(base, changed) {
     const after = paths.findIndex((other) => other > path);
     paths.splice(after === -1 ? paths.length : after, 0, path);
   }
-  const model = modelWithFilesSwapped(base.model, paths, [...byPath3.values()], base.graphAlike) ?? base.modelOfAll?.(paths.map((path) => byPath3.get(path) ?? base.fileAt(path)));
+  const model = modelWithFilesSwapped(base.model, paths, [...byPath3.values()], base.graphAlike, (path) => base.fileAt(path)) ?? base.modelOfAll?.(paths.map((path) => byPath3.get(path) ?? base.fileAt(path)));
   if (!model) throw new Error("the model after the change needs every file read");
   return { paths, byPath: byPath3, model };
 }
@@ -57447,6 +57581,7 @@ var init_apply_changes = __esm({
     init_read_source_file();
     init_review();
     init_validate();
+    init_findings_after_edit();
     init_atomic_write();
     init_file_text();
     init_errors();
@@ -57948,7 +58083,7 @@ function snapshotBase(snapshot, realRoot) {
     model: stored,
     keepsFindings: true,
     graphAlike: snapshot.graphOver,
-    findingsBefore: (asOf) => findingsKept(() => stored, { asOf }, { get: fileAt }, (compute) => snapshot.kept("findings", compute))
+    keptFindings: (compute) => snapshot.kept("findings", compute)
   };
 }
 function readIfThere(path) {
@@ -57971,7 +58106,6 @@ var init_open_for_edit = __esm({
     init_fs_source();
     init_read_source_file();
     init_snapshot();
-    init_validate();
     init_backlog_of_files();
     init_lazy();
     init_backlog_root();
@@ -65001,9 +65135,9 @@ function idOfNamed(collection, name, context3) {
   return namesOf2(context3, collection).get(wanted) ?? idFromName(name);
 }
 function namesOf2(context3, collection) {
-  const byCollection = nameIndexes.get(context3.backlog) ?? /* @__PURE__ */ new Map();
-  nameIndexes.set(context3.backlog, byCollection);
-  let index = byCollection.get(collection);
+  const byCollection2 = nameIndexes.get(context3.backlog) ?? /* @__PURE__ */ new Map();
+  nameIndexes.set(context3.backlog, byCollection2);
+  let index = byCollection2.get(collection);
   if (!index) {
     index = /* @__PURE__ */ new Map();
     for (const entity2 of context3.backlog.entities[collection]) {
@@ -65011,7 +65145,7 @@ function namesOf2(context3, collection) {
       for (const known of [name, hostname2]) if (typeof known === "string" && !index.has(known.toLowerCase())) index.set(known.toLowerCase(), entity2.id);
     }
     for (const entity2 of context3.backlog.entities[collection]) index.set(entity2.id.toLowerCase(), entity2.id);
-    byCollection.set(collection, index);
+    byCollection2.set(collection, index);
   }
   return index;
 }
@@ -65745,20 +65879,20 @@ function setMappedFields(read, collection, sheet, columns2, context3) {
   }
 }
 function combine(sheets, context3) {
-  const byCollection = /* @__PURE__ */ new Map();
+  const byCollection2 = /* @__PURE__ */ new Map();
   const metrics = [];
   for (const { results } of sheets) {
     for (const result of results) {
-      const combined = byCollection.get(result.collection) ?? emptyResult(result.collection, 0);
-      byCollection.set(result.collection, combined);
+      const combined = byCollection2.get(result.collection) ?? emptyResult(result.collection, 0);
+      byCollection2.set(result.collection, combined);
       combined.rowsRead += result.rowsRead;
       for (const [reason, count] of result.skipped) combined.skipped.set(reason, (combined.skipped.get(reason) ?? 0) + count);
       for (const entity2 of result.entities) (entity2.metricOf ? metrics : combined.entities).push(entity2);
     }
   }
   if (metrics.length > 0) {
-    const outcomes = byCollection.get("outcomes") ?? emptyResult("outcomes", 0);
-    byCollection.set("outcomes", outcomes);
+    const outcomes = byCollection2.get("outcomes") ?? emptyResult("outcomes", 0);
+    byCollection2.set("outcomes", outcomes);
     const byId2 = new Map(outcomes.entities.map((entity2) => [entity2.id.toLowerCase(), entity2]));
     const order = metricColumns().map((column) => column.path[0]);
     for (const metric of metrics) {
@@ -65777,7 +65911,7 @@ function combine(sheets, context3) {
       outcome.fields.metrics = [...outcome.fields.metrics ?? [], fields];
     }
   }
-  return [...byCollection.values()].sort((a, b2) => COLLECTION_NAMES.indexOf(a.collection) - COLLECTION_NAMES.indexOf(b2.collection));
+  return [...byCollection2.values()].sort((a, b2) => COLLECTION_NAMES.indexOf(a.collection) - COLLECTION_NAMES.indexOf(b2.collection));
 }
 var init_import = __esm({
   "src/import/index.ts"() {

@@ -11,7 +11,6 @@ import { readSourceFile } from '../load/read-source-file.js';
 import { openSnapshot, saveSnapshot, type OpenedSnapshot } from '../load/snapshot.js';
 import type { SourceFile } from '../load/types.js';
 import type { QueryContext } from '../query/context.js';
-import { findingsKept } from '../validate/validate.js';
 import { modelWithFilesSwapped, type BacklogModel } from '../load/backlog-of-files.js';
 import { defineLazy } from '../model/lazy.js';
 import { backlogRoot } from './backlog-root.js';
@@ -122,7 +121,7 @@ function snapshotBase(snapshot: OpenedSnapshot, realRoot: string): EditBase | un
     model: stored,
     keepsFindings: true,
     graphAlike: snapshot.graphOver,
-    findingsBefore: (asOf) => findingsKept(() => stored, { asOf }, { get: fileAt }, (compute) => snapshot.kept('findings', compute)),
+    keptFindings: (compute) => snapshot.kept('findings', compute),
   };
 }
 

@@ -11,6 +11,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import type { Backlog } from '../model/backlog.js';
 import type { WorkloadGraph } from '../model/graph.js';
 import { findings, findingsKept } from '../validate/validate.js';
+import { undatedFindingsAfterEdit } from '../validate/findings-after-edit.js';
 import { writeFilesAtomic, writeFilesJournaled } from '../files/atomic-write.js';
 import { readFileText } from '../load/file-text.js';
 import { errorMessage, IoError } from '../errors.js';
@@ -38,8 +39,8 @@ export interface EditBase {
   /** The file at a path as read; undefined when the backlog has none there. */
   fileAt(path: string): SourceFile | undefined;
   model: BacklogModel;
-  /** The findings of the model, of every severity, when the base has them kept (a snapshot's). */
-  findingsBefore?(asOf: string): Diagnostic[];
+  /** The model's findings that do not depend on the date, of every severity, when the base keeps them (a snapshot's): `compute` works them out when they are not kept yet. */
+  keptFindings?(compute: () => Diagnostic[]): Diagnostic[];
   /** Keeps findings with its model: a change to be written works out those of the model after (`AfterChange.undatedFindings`) to keep with it. */
   keepsFindings?: boolean;
   /** The model's graph over another backlog of the same graph, when it has one that names entities by their places (a snapshot's); undefined when not. */
@@ -83,13 +84,22 @@ export function applyChanges(base: EditBase, changes: ReadonlyMap<string, string
   }
   const after = modelAfter(base, changed);
   const checks = { asOf: options.asOf, errorsOnly: true };
-  const before = base.findingsBefore
-    ? base.findingsBefore(options.asOf).filter((finding) => finding.severity === 'error')
-    : findings(base.model, checks, { get: (path) => base.fileAt(path) });
+  // The findings kept are of every severity.
+  const everySeverity = { asOf: options.asOf };
+  const errors = (all: Diagnostic[]) => all.filter((finding) => finding.severity === 'error');
+  const placingBefore = { get: (path: string) => base.fileAt(path) };
+  let keptBefore: Diagnostic[] | undefined;
+  const before = base.keptFindings
+    ? errors(findingsKept(() => base.model, everySeverity, placingBefore, (compute) => (keptBefore = base.keptFindings!(compute))))
+    : findings(base.model, checks, placingBefore);
   const placing = { get: (path: string) => after.byPath.get(path) ?? base.fileAt(path) };
+  // From the findings before, when the edit leaves every id where it was; else from the whole model.
+  const edited = [...after.byPath.values()].map((file) => ({ before: base.fileAt(file.path), after: file }));
+  const undatedAfter = keptBefore && undatedFindingsAfterEdit(keptBefore, edited, after.model, everySeverity, placing);
+  const keepsAfter = base.keepsFindings === true && !options.dryRun;
   let undatedFindings: Diagnostic[] | undefined;
-  const errorsAfter = base.keepsFindings && !options.dryRun
-    ? findingsKept(() => after.model, { asOf: options.asOf }, placing, (compute) => (undatedFindings = compute())).filter((finding) => finding.severity === 'error')
+  const errorsAfter = keepsAfter || undatedAfter
+    ? errors(findingsKept(() => after.model, everySeverity, placing, (compute) => (undatedFindings = undatedAfter ?? compute())))
     : findings(after.model, checks, placing);
   const introduced = findingDelta(before, errorsAfter).introduced;
   if (introduced.length > 0) return { status: 'refused', reason: 'the change would add errors; nothing was written', introduced };
@@ -106,7 +116,7 @@ export function applyChanges(base: EditBase, changes: ReadonlyMap<string, string
   const writes = changed.map(([path, text]) => [writeTarget(join(options.root, path)), withByteOrderMarkOf(join(options.root, path), text)] as const);
   if (options.journal) writeFilesJournaled(writes, options.journal);
   else writeFilesAtomic(writes);
-  return { status: 'applied', diff: '', files: changed.map(([path]) => path), after: { paths: after.paths, written: [...after.byPath.values()], model: after.model, ...(undatedFindings ? { undatedFindings } : {}) } };
+  return { status: 'applied', diff: '', files: changed.map(([path]) => path), after: { paths: after.paths, written: [...after.byPath.values()], model: after.model, ...(keepsAfter && undatedFindings ? { undatedFindings } : {}) } };
 }
 
 /** The model after the change: the base's with the changed files read again, else (a file with `project`) from all the files. */
@@ -119,7 +129,7 @@ function modelAfter(base: EditBase, changed: ReadonlyArray<[string, string]>) {
     const after = paths.findIndex((other) => other > path);
     paths.splice(after === -1 ? paths.length : after, 0, path);
   }
-  const model = modelWithFilesSwapped(base.model, paths, [...byPath.values()], base.graphAlike) ?? base.modelOfAll?.(paths.map((path) => byPath.get(path) ?? base.fileAt(path)!));
+  const model = modelWithFilesSwapped(base.model, paths, [...byPath.values()], base.graphAlike, (path) => base.fileAt(path)) ?? base.modelOfAll?.(paths.map((path) => byPath.get(path) ?? base.fileAt(path)!));
   if (!model) throw new Error('the model after the change needs every file read');
   return { paths, byPath, model };
 }

@@ -81,9 +81,16 @@ export class ModelBuilder {
  * swapped holds `project`, or held the project before (which file sets it first, and which sets
  * it twice, is known only from all of them). `graphAlike` gives `before`'s graph over another
  * backlog of the same graph, when it can (a snapshot's, which names entities by their places):
- * taken when the swapped files change nothing the graph is made from.
+ * taken when the swapped files change nothing the graph is made from. `fileBefore`: a swapped
+ * file as `before` read it, when the caller has it (an edit's).
  */
-export function modelWithFilesSwapped(before: BacklogModel, paths: readonly string[], swapped: readonly SourceFile[], graphAlike?: (backlog: Backlog) => WorkloadGraph | undefined): BacklogModel | undefined {
+export function modelWithFilesSwapped(
+  before: BacklogModel,
+  paths: readonly string[],
+  swapped: readonly SourceFile[],
+  graphAlike?: (backlog: Backlog) => WorkloadGraph | undefined,
+  fileBefore: (path: string) => SourceFile | undefined = () => undefined,
+): BacklogModel | undefined {
   const changed = new Set(swapped.map((file) => file.path));
   const projectFile = before.backlog.projectLocation?.file;
   if (swapped.some((file) => file.check.projects.length > 0) || (projectFile !== undefined && changed.has(projectFile))) return undefined;
@@ -91,7 +98,11 @@ export function modelWithFilesSwapped(before: BacklogModel, paths: readonly stri
   const fileOrder = (path: string) => order.get(path) ?? -1;
   const builder = new ModelBuilder();
   for (const file of swapped) builder.add(file);
-  const backlog = backlogWithFilesSwapped(before.backlog, new Map(swapped.map((file) => [file.path, file.check.entities])), fileOrder);
+  const inPlace = swapped.every((file) => {
+    const was = fileBefore(file.path);
+    return was !== undefined && idsInPlace(was, file);
+  });
+  const backlog = backlogWithFilesSwapped(before.backlog, new Map(swapped.map((file) => [file.path, file.check.entities])), fileOrder, inPlace);
   const unreadableFiles = [...before.unreadableFiles.filter((path) => !changed.has(path)), ...swapped.filter((file) => file.unreadable).map((file) => file.path)];
   const model = {
     backlog,
@@ -99,19 +110,32 @@ export function modelWithFilesSwapped(before: BacklogModel, paths: readonly stri
     drafts: [...before.drafts.filter((draft) => !changed.has(draft.place.file)), ...builder.drafts()],
     unreadableFiles: unreadableFiles.sort((a, b) => fileOrder(a) - fileOrder(b)),
   } as BacklogModel;
-  const sameGraph = () => graphAlike !== undefined && sameForGraphIn(before.backlog, [...swapped].sort((a, b) => fileOrder(a.path) - fileOrder(b.path)));
+  const sameGraph = () => graphAlike !== undefined && sameForGraphIn(before.backlog, [...swapped].sort((a, b) => fileOrder(a.path) - fileOrder(b.path)), fileBefore);
   defineLazy(model, 'graph', () => (sameGraph() ? graphAlike!(backlog) : undefined) ?? buildGraph(backlog));
   return model;
+}
+
+/**
+ * Whether a file read again holds entities of the same collections and ids, in the same order,
+ * as before, and both could be read: swapped in, every entity keeps its index in its collection,
+ * and every id the same first entity, but for the file's own.
+ */
+export function idsInPlace(before: SourceFile, after: SourceFile): boolean {
+  const was = before.check.entities;
+  const now = after.check.entities;
+  if (before.unreadable || after.unreadable || before.check.projects.length > 0 || was.length !== now.length) return false;
+  return was.every((entity, at) => entity.collection === now[at]!.collection && entity.id === now[at]!.id && entity.key === now[at]!.key);
 }
 
 /** The collections the graph is made from. */
 const GRAPH_COLLECTIONS = ['workloads', 'servers', 'dependencies'] as const;
 
-/** Whether these files (in file order), swapped into `before`, leave its graph as it is. */
-function sameForGraphIn(before: Backlog, swapped: readonly SourceFile[]): boolean {
+/** Whether these files (in file order), swapped into `before`, leave its graph as it is; `fileBefore` saves finding a file's entities in `before`'s collections. */
+function sameForGraphIn(before: Backlog, swapped: readonly SourceFile[], fileBefore: (path: string) => SourceFile | undefined): boolean {
   const paths = new Set(swapped.map((file) => file.path));
+  const known = swapped.every((file) => fileBefore(file.path) !== undefined);
   return GRAPH_COLLECTIONS.every((name) => {
-    const was: Entity[] = before.entities[name].filter((entity) => paths.has(entity.file));
+    const was: Entity[] = known ? swapped.flatMap((file) => fileBefore(file.path)!.check.entities.filter((entity) => entity.collection === name)) : before.entities[name].filter((entity) => paths.has(entity.file));
     const now = swapped.flatMap((file) => file.check.entities.filter((entity) => entity.collection === name));
     return was.length === now.length && was.every((entity, at) => sameForGraph(entity, now[at]!));
   });

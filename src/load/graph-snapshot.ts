@@ -8,7 +8,7 @@ import { fieldLocation, type Entity } from '../model/entity.js';
 import { graphOf, ownersOfServer, ownersOfServers, type Classification, type ExternalEdge, type WorkloadEdge, type WorkloadGraph } from '../model/graph.js';
 import type { NodeLocation } from '../model/place.js';
 import { fromInt32Base64, int32Base64 } from './int32-base64.js';
-import { LazyMap } from './lazy-map.js';
+import { LazyMap } from '../model/lazy-map.js';
 import type { StoredModel } from './model-snapshot.js';
 import type { ServerFigures } from '../model/server-figures.js';
 import type { AsciiJson } from '../cache/cache-file.js';

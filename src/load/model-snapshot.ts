@@ -4,9 +4,9 @@
 // servers decodes their parts, not all of them.
 import { COLLECTION_NAMES, type CollectionName } from '../../schemas/vocabulary.js';
 import type { Project } from '../../schemas/project.js';
-import { lazyBacklog, type Backlog } from '../model/backlog.js';
+import { entityAtIndex, firstOfEachKey, lazyBacklog, type Backlog } from '../model/backlog.js';
 import { fromInt32Base64, int32Base64 } from './int32-base64.js';
-import { LazyMap } from './lazy-map.js';
+import { LazyMap } from '../model/lazy-map.js';
 import type { Entity } from '../model/entity.js';
 import type { NodeLocation } from '../model/place.js';
 import { decodeEntities, encodeEntity, type StoredEntity } from './cache-codec.js';
@@ -60,6 +60,8 @@ export function modelSections(backlog: Backlog, paths: readonly string[], parts 
     // from the entities' own.
     return new AsciiJson(`{"files":${files},"entities":[${entities.map(entityJson).join(',')}]}`);
   };
+  const inPlace = parts && earlier && backlog.swappedFrom?.backlog === earlier.backlog ? sectionsInPlace(backlog, earlier, collection) : undefined;
+  if (inPlace) return { ...sections, ...inPlace };
   for (const name of COLLECTION_NAMES) {
     const entities = backlog.entities[name] as Entity[];
     const before = earlier && (earlier.backlog.entities[name] as Entity[]);
@@ -77,6 +79,40 @@ export function modelSections(backlog: Backlog, paths: readonly string[], parts 
     keys[name] = int32Base64(entities.map((entity) => keyHash(entity.key)));
   }
   if (parts) sections[KEYS_SECTION] = keys;
+  return sections;
+}
+
+/**
+ * The sections (with `parts`) of a backlog swapped in place from `earlier`'s model
+ * (model/files-swapped.ts), without reading its collections: each part without an entity
+ * swapped is copied as written, the others made again (`collection`); the keys are the same.
+ * Undefined when the entities swapped cannot be found so.
+ */
+function sectionsInPlace(backlog: Backlog, earlier: EarlierModel, collection: (entities: readonly Entity[]) => AsciiJson): Record<string, unknown> | undefined {
+  const keys = earlier.sectionJson(KEYS_SECTION);
+  if (!keys) return undefined;
+  const sections: Record<string, unknown> = { [KEYS_SECTION]: keys };
+  let hashes: Record<string, string> | undefined;
+  const sizeOf = (name: CollectionName) => fromInt32Base64((hashes ??= JSON.parse(keys.json) as Record<string, string>)[name] ?? '').length;
+  for (const name of COLLECTION_NAMES) {
+    const swapped = backlog.swappedFrom!.indexes(name);
+    if (!swapped) return undefined;
+    const whole = earlier.sectionJson(name);
+    if (whole !== undefined) {
+      sections[name] = swapped.length === 0 ? whole : collection(backlog.entities[name] as Entity[]);
+      continue;
+    }
+    const touched = new Set(swapped.map((index) => Math.floor(index / PART_SIZE)));
+    for (let part = 0, json = earlier.sectionJson(partName(name, 0)); json !== undefined; json = earlier.sectionJson(partName(name, ++part))) {
+      if (!touched.has(part)) {
+        sections[partName(name, part)] = json;
+        continue;
+      }
+      const start = part * PART_SIZE;
+      const end = earlier.sectionJson(partName(name, part + 1)) === undefined ? sizeOf(name) : start + PART_SIZE;
+      sections[partName(name, part)] = collection(Array.from({ length: end - start }, (_, at) => entityAtIndex(backlog, name, start + at)));
+    }
+  }
   return sections;
 }
 
@@ -139,8 +175,9 @@ export function storedModelOf(file: CacheFile<ModelHeader>, paths?: readonly str
   const entityAt = (name: CollectionName, index: number): Entity =>
     isSplit(name) ? section(partName(name, Math.floor(index / PART_SIZE)))[index % PART_SIZE]! : backlog.entities[name][index]!;
   let keys: Record<string, string> | undefined;
-  const keyIndex = (name: CollectionName) => {
-    if (!isSplit(name)) return undefined;
+  // The index of a key's first entity, by the hashes of a split collection's keys.
+  const indexesOfKey = new Map<CollectionName, (key: string) => number>();
+  const keyFinder = (name: CollectionName) => {
     keys ??= file.section<Record<string, string>>(KEYS_SECTION) ?? {};
     const hashes = fromInt32Base64(keys[name] ?? '');
     // A query looks up a few keys, each a scan; a rule looks up every reference, so past a few
@@ -149,19 +186,29 @@ export function storedModelOf(file: CacheFile<ModelHeader>, paths?: readonly str
     let firstOfHash: Map<number, number> | undefined;
     const firstIndex = (hash: number) => (++lookups <= SCANNED_LOOKUPS ? hashes.indexOf(hash) : ((firstOfHash ??= firstIndexOfEach(hashes)).get(hash) ?? -1));
     // The first entity of the key is the first whose key it is, in file order.
-    return new LazyMap<string, Entity>(
-      (key) => {
-        const hash = keyHash(key);
-        for (let index = firstIndex(hash); index !== -1; index = hashes.indexOf(hash, index + 1)) {
-          const entity = entityAt(name, index);
-          if (entity.key === key) return entity;
-        }
-        return undefined;
-      },
-      () => firstOfEachKey(backlog.entities[name] as Entity[]),
-    );
+    return (key: string) => {
+      const hash = keyHash(key);
+      for (let index = firstIndex(hash); index !== -1; index = hashes.indexOf(hash, index + 1)) if (entityAt(name, index).key === key) return index;
+      return -1;
+    };
   };
-  const backlog = lazyBacklog(<C extends CollectionName>(name: C) => readCollection(name) as Entity<C>[], file.header.project, keyIndex);
+  const indexOfKey = (name: CollectionName, key: string): number => {
+    if (!isSplit(name)) return backlog.entities[name].findIndex((entity) => entity.key === key);
+    let find = indexesOfKey.get(name);
+    if (!find) indexesOfKey.set(name, (find = keyFinder(name)));
+    return find(key);
+  };
+  const keyIndex = (name: CollectionName) =>
+    isSplit(name)
+      ? new LazyMap<string, Entity>(
+          (key) => {
+            const index = indexOfKey(name, key);
+            return index === -1 ? undefined : entityAt(name, index);
+          },
+          () => firstOfEachKey(backlog.entities[name] as Entity[]),
+        )
+      : undefined;
+  const backlog = lazyBacklog(<C extends CollectionName>(name: C) => readCollection(name) as Entity<C>[], file.header.project, keyIndex, { entityAt: entityAt as StoredModel['entityAt'], indexOfKey });
   return { backlog, entityAt: entityAt as StoredModel['entityAt'] };
 }
 
@@ -172,15 +219,6 @@ function firstIndexOfEach(hashes: Int32Array): Map<number, number> {
   const first = new Map<number, number>();
   for (let index = hashes.length - 1; index >= 0; index--) first.set(hashes[index]!, index);
   return first;
-}
-
-function* firstOfEachKey(entities: readonly Entity[]): Iterable<[string, Entity]> {
-  const seen = new Set<string>();
-  for (const entity of entities) {
-    if (seen.has(entity.key)) continue;
-    seen.add(entity.key);
-    yield [entity.key, entity];
-  }
 }
 
 /** A 32-bit hash of a key (FNV-1a), to find an entity's part without decoding the others. */

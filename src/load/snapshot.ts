@@ -9,7 +9,7 @@
 // same clock tick as before (git's "racily clean" files). Files changed within RACY_MS of the
 // snapshot are therefore also kept by content hash and compared byte for byte on every use.
 import { createHash } from 'node:crypto';
-import type { Backlog } from '../model/backlog.js';
+import { entityAtIndex, type Backlog } from '../model/backlog.js';
 import type { DiagnosticDraft } from '../model/diagnostic.js';
 import { DamagedCacheError } from '../errors.js';
 import { decodeText } from './decode.js';
@@ -233,7 +233,7 @@ export async function openSnapshot(
     alike.add(graph);
     return graph;
   };
-  const graphOver = (backlog: Backlog) => graphOf({ backlog, entityAt: ((name: CollectionName, index: number) => backlog.entities[name][index]) as StoredModel['entityAt'] });
+  const graphOver = (backlog: Backlog) => graphOf({ backlog, entityAt: ((name: CollectionName, index: number) => entityAtIndex(backlog, name, index)) as StoredModel['entityAt'] });
   const stampedIndex = new Map(header.stamped.map((path, index) => [path, index]));
   const opened = {
     backlog: model.backlog,

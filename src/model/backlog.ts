@@ -17,6 +17,24 @@ export interface Backlog {
   byKey: { [C in CollectionName]: Map<string, Entity<C>> };
   /** The entities whose id an earlier one of their collection has already, in file order. */
   repeated: EntitiesByCollection;
+  /** The entity at an index of its collection, found without reading the whole collection (a snapshot's model's); see `entityAtIndex`. */
+  entityAt?<C extends CollectionName>(name: C, index: number): Entity<C>;
+  /** The index of the first entity of a key in its collection (-1 when none has it), found without reading the whole collection (a snapshot's model's). */
+  indexOfKey?(name: CollectionName, key: string): number;
+  /** Of a backlog made from another by swapping files that kept their ids in place (model/files-swapped.ts): that one, and the indexes of the entities swapped. */
+  swappedFrom?: SwappedFrom;
+}
+
+/** The backlog another was made from by swapping a few files' entities in place: every other entity is its, at the same index. */
+interface SwappedFrom {
+  backlog: Backlog;
+  /** The indexes in a collection of the entities swapped; undefined when they cannot be found without reading the whole collection. */
+  indexes(name: CollectionName): number[] | undefined;
+}
+
+/** The entity at an index of its collection: without reading the whole collection when the backlog can. */
+export function entityAtIndex<C extends CollectionName>(backlog: Backlog, name: C, index: number): Entity<C> {
+  return backlog.entityAt ? backlog.entityAt(name, index) : backlog.entities[name][index]!;
 }
 
 /** The backlog's indexes made as its entities come, in file order (load/backlog-of-files.ts adds them). */
@@ -45,12 +63,14 @@ export class BacklogIndex {
 /**
  * A backlog whose collections are read, and indexed, when first used (from a snapshot,
  * load/snapshot.ts): the same in every other way as one built from its entities. `keyIndex`
- * may give a collection's index by key that finds an entity without reading the collection.
+ * may give a collection's index by key, and `found` ways to find entities and their indexes,
+ * that do without reading the collection.
  */
 export function lazyBacklog(
   readCollection: <C extends CollectionName>(name: C) => Entity<C>[],
   project?: { data: Project; location: NodeLocation },
   keyIndex: (name: CollectionName) => Map<string, Entity> | undefined = () => undefined,
+  found: Pick<Backlog, 'entityAt' | 'indexOfKey' | 'swappedFrom'> = {},
 ): Backlog {
   const entities = {} as EntitiesByCollection;
   const byKey = {} as Backlog['byKey'];
@@ -62,7 +82,17 @@ export function lazyBacklog(
     defineLazy(byKey, name, () => (keyIndex(name) ?? indexOf(name).first) as never);
     defineLazy(repeated, name, () => indexOf(name).repeated as never);
   }
-  return { project: project?.data, projectLocation: project?.location, entities, byKey, repeated };
+  return { project: project?.data, projectLocation: project?.location, entities, byKey, repeated, ...found };
+}
+
+/** The first entity of each key, with its key, in order. */
+export function* firstOfEachKey(entities: readonly Entity[]): Iterable<[string, Entity]> {
+  const seen = new Set<string>();
+  for (const entity of entities) {
+    if (seen.has(entity.key)) continue;
+    seen.add(entity.key);
+    yield [entity.key, entity];
+  }
 }
 
 /** The first entity of each key, and the later ones that repeat a key. */

@@ -2,15 +2,18 @@
 // entities are the very objects of the backlog before, and stay in their places. An edit of a
 // few files builds the model after it at the cost of copying the lists, not of reading the files.
 import type { CollectionName } from '../../schemas/collections.js';
-import { lazyBacklog, type Backlog } from './backlog.js';
+import { LazyMap } from './lazy-map.js';
+import { entityAtIndex, firstOfEachKey, lazyBacklog, type Backlog } from './backlog.js';
 import type { Entity } from './entity.js';
 
 /**
  * `before` with the entities of each file of `swapped` replaced by the ones given, in file
  * order: `fileOrder` gives a file's place among the backlog's files (every file of `before`
- * and of `swapped` has one). The project stays the one of `before`.
+ * and of `swapped` has one). The project stays the one of `before`. `idsInPlace`: each file's
+ * entities have the collections and ids, in order, that it had; an entity is then found by its
+ * id as in `before`, without reading its whole collection.
  */
-export function backlogWithFilesSwapped(before: Backlog, swapped: ReadonlyMap<string, readonly Entity[]>, fileOrder: (path: string) => number): Backlog {
+export function backlogWithFilesSwapped(before: Backlog, swapped: ReadonlyMap<string, readonly Entity[]>, fileOrder: (path: string) => number, idsInPlace = false): Backlog {
   const paths = [...swapped.keys()].sort((a, b) => fileOrder(a) - fileOrder(b));
   // One pass over each list: the entities are in file order, so the swapped files' go in where the first of a later file is.
   const collection = <C extends CollectionName>(name: C): Entity<C>[] => {
@@ -30,5 +33,35 @@ export function backlogWithFilesSwapped(before: Backlog, swapped: ReadonlyMap<st
     return entities;
   };
   const project = before.project && before.projectLocation ? { data: before.project, location: before.projectLocation } : undefined;
-  return lazyBacklog(collection, project);
+  // The first entity of an id is where it was: the one of its file after, when its file was swapped.
+  const keyIndex = (name: CollectionName): Map<string, Entity> =>
+    new LazyMap<string, Entity>(
+      (key) => {
+        const first = before.byKey[name].get(key) as Entity | undefined;
+        return first && swapped.has(first.file) ? swapped.get(first.file)!.find((entity) => entity.collection === name && entity.key === key) : first;
+      },
+      () => firstOfEachKey(backlog.entities[name] as Entity[]),
+    );
+  // Every entity is at its index before: the one of its file after, when its file was swapped.
+  const entityAt = <C extends CollectionName>(name: C, index: number): Entity<C> => {
+    const was = entityAtIndex(before, name, index);
+    if (!swapped.has(was.file)) return was;
+    let ordinal = 0;
+    while (index - ordinal > 0 && entityAtIndex(before, name, index - ordinal - 1).file === was.file) ordinal++;
+    return swapped.get(was.file)!.filter((entity) => entity.collection === name)[ordinal] as Entity<C>;
+  };
+  // A file's entities of a collection are one run of it: from the index of its first one's key.
+  const indexes = (name: CollectionName): number[] | undefined => {
+    const swappedIndexes: number[] = [];
+    for (const [file, entities] of swapped) {
+      const own = entities.filter((entity) => entity.collection === name);
+      if (own.length === 0) continue;
+      const start = before.indexOfKey?.(name, own[0]!.key) ?? -1;
+      if (start === -1 || entityAtIndex(before, name, start).file !== file) return undefined;
+      for (let at = 0; at < own.length; at++) swappedIndexes.push(start + at);
+    }
+    return swappedIndexes;
+  };
+  const backlog: Backlog = idsInPlace ? lazyBacklog(collection, project, keyIndex, { entityAt, swappedFrom: { backlog: before, indexes } }) : lazyBacklog(collection, project);
+  return backlog;
 }

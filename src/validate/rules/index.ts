@@ -1,3 +1,4 @@
+import type { DiagnosticCode } from '../../../schemas/diagnostic-codes.js';
 import { duplicateId } from './duplicate-id.js';
 import { duplicateRank } from './duplicate-rank.js';
 import { invalidatedAssumption } from './invalidated-assumption.js';
@@ -35,6 +36,32 @@ export const RULES: readonly Rule[] = [
   statusMismatch,
   openRemediation,
 ];
+
+/**
+ * The rules each of whose findings is about one entity and placed in it, and reads of the rest of
+ * the backlog only which ids there are: after an edit that leaves every entity's id where it was,
+ * only the entities edited need checking again (validate/findings-after-edit.ts).
+ */
+export const ENTITY_RULES: readonly Rule[] = [duplicateId, unknownReference, selfDependency, unrationalizedInWave, orphanServer, missingOwner, missingRationale];
+
+/** The code each rule finds: each finds one, which no other rule, nor the files' and schemas' checks, finds. */
+export const CODE_OF_RULE: ReadonlyMap<Rule, DiagnosticCode> = new Map<Rule, DiagnosticCode>([
+  [duplicateId, 'DUPLICATE_ID'],
+  [unknownReference, 'UNKNOWN_REFERENCE'],
+  [duplicateRank, 'DUPLICATE_RANK'],
+  [selfDependency, 'SELF_DEPENDENCY'],
+  [splitMoveGroup, 'SPLIT_MOVE_GROUP'],
+  [waveOrder, 'WAVE_ORDER'],
+  [waveCapacity, 'WAVE_CAPACITY'],
+  [unrationalizedInWave, 'UNRATIONALIZED_IN_WAVE'],
+  [orphanServer, 'ORPHAN_SERVER'],
+  [missingOwner, 'MISSING_OWNER'],
+  [missingRationale, 'MISSING_RATIONALE'],
+  [invalidatedAssumption, 'INVALIDATED_ASSUMPTION'],
+  [staleAssumption, 'STALE_ASSUMPTION'],
+  [statusMismatch, 'STATUS_MISMATCH'],
+  [openRemediation, 'OPEN_REMEDIATION'],
+]);
 
 /** The rules that read the date (`asOf`): what the others find holds for as long as the model does. */
 export const DATED_RULES: readonly Rule[] = [staleAssumption];

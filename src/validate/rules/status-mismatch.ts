@@ -9,6 +9,9 @@ const DONE = new Set(['migrated', 'decommissioned']);
 export const statusMismatch: Rule = ({ backlog, graph, report }) => {
   for (const workload of backlog.byKey.workloads.values()) {
     if (!hasMoved(workload)) continue;
+    // The servers' statuses from their figures: the servers themselves only when one is behind.
+    const status = graph.serverFigures.status;
+    if ((graph.serverIndexesOf.get(workload.key) ?? []).every((index) => DONE.has(status[index]!))) continue;
     const behind = (graph.serversOf.get(workload.key) ?? []).filter((server) => !DONE.has(server.data.status) && !inError(server, 'status'));
     if (behind.length === 0) continue;
     const list = joinAnd(behind.map((s) => `\`${s.id}\` (${s.data.status})`), 5);

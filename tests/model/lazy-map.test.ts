@@ -1,7 +1,7 @@
 // A LazyMap answers a lookup from that entry alone, and is in every other way the Map of all
 // its entries, in their order.
 import { describe, expect, it } from 'vitest';
-import { LazyMap } from '../../src/load/lazy-map.js';
+import { LazyMap } from '../../src/model/lazy-map.js';
 
 const ENTRIES: Array<[string, number]> = [['b', 2], ['a', 1], ['c', 3]];
 
