@@ -24645,7 +24645,8 @@ function writeCacheFile(location, header, sections) {
   const writer = CacheFileWriter.open(location);
   if (!writer) return false;
   for (const [name, value2] of Object.entries(sections)) {
-    if (value2 instanceof AsciiJson) writer.section(name, value2.json, true);
+    if (value2 instanceof WrittenSection) writer.copy(name, value2);
+    else if (value2 instanceof AsciiJson) writer.section(name, value2.json, true);
     else writer.section(name, asciiJson(value2), true);
   }
   return writer.finish(header);
@@ -24697,10 +24698,15 @@ function readCacheFile(location) {
         const text3 = sectionText(name);
         return text3 === void 0 ? void 0 : JSON.parse(text3);
       },
-      sectionJson(name) {
-        if (header.sections[name]?.[3] !== 1) return void 0;
-        const text3 = sectionText(name);
-        return text3 === void 0 ? void 0 : new AsciiJson(text3);
+      sectionAsWritten(name) {
+        const range = header.sections[name];
+        if (range?.[3] !== 1) return void 0;
+        try {
+          return new WrittenSection(read(range[0], range[1] - range[0]), range[2]);
+        } catch (error3) {
+          removeIfStill(location, fd);
+          throw new DamagedCacheError(`the cache file ${location} is damaged (${errorMessage(error3)})`, { cause: error3 });
+        }
       },
       sectionHash: (name) => header.sections[name]?.[2],
       rewrite(newHeader) {
@@ -24732,7 +24738,7 @@ function removeIfStill(location, fd) {
 function sha1(content) {
   return createHash2("sha1").update(content).digest("hex");
 }
-var MAX_LAST_LINE, CacheFileWriter, AsciiJson;
+var MAX_LAST_LINE, CacheFileWriter, WrittenSection, AsciiJson;
 var init_cache_file = __esm({
   "src/cache/cache-file.ts"() {
     "use strict";
@@ -24778,6 +24784,16 @@ var init_cache_file = __esm({
         this.sections[current.name] = [current.start, this.offset, current.hash.digest("hex"), current.ascii ? 1 : 0];
         this.current = void 0;
       }
+      /**
+       * A section of another file, copied as it is: its hash is not worked out again, nor checked
+       * (a damaged section keeps a hash it does not match, and is found so when it is read).
+       */
+      copy(name, section) {
+        if (this.current) throw new Error(`section ${this.current.name} is not ended`);
+        const start = this.offset;
+        this.output(section.bytes);
+        this.sections[name] = [start, this.offset, section.hash, 1];
+      }
       /** Writes the header and puts the file in place of the one there was; false when it could not be written. */
       finish(header) {
         const headerJson = asciiJson({ ...header, sections: this.sections });
@@ -24803,6 +24819,16 @@ ${this.offset} ${headerJson.length} ${sha1(headerJson)}
         } catch {
           this.file = void 0;
         }
+      }
+    };
+    WrittenSection = class {
+      constructor(bytes, hash) {
+        this.bytes = bytes;
+        this.hash = hash;
+      }
+      /** Its JSON, to read a little of it. */
+      get json() {
+        return this.bytes.toString("latin1");
       }
     };
     AsciiJson = class {
@@ -52235,7 +52261,7 @@ function modelSections(backlog, paths, parts = false, earlier) {
   for (const name of COLLECTION_NAMES) {
     const entities = backlog.entities[name];
     const before2 = earlier && earlier.backlog.entities[name];
-    const copied = (section, start, end) => before2?.length === entities.length && entities.slice(start, end).every((entity2, at2) => before2[start + at2] === entity2) ? earlier.sectionJson(section) : void 0;
+    const copied = (section, start, end) => before2?.length === entities.length && entities.slice(start, end).every((entity2, at2) => before2[start + at2] === entity2) ? earlier.sectionAsWritten(section) : void 0;
     if (!parts || entities.length <= PART_SIZE) {
       sections[name] = copied(name, 0, entities.length) ?? collection(entities);
       continue;
@@ -52250,7 +52276,7 @@ function modelSections(backlog, paths, parts = false, earlier) {
   return sections;
 }
 function sectionsInPlace(backlog, earlier, collection) {
-  const keys = earlier.sectionJson(KEYS_SECTION);
+  const keys = earlier.sectionAsWritten(KEYS_SECTION);
   if (!keys) return void 0;
   const sections = { [KEYS_SECTION]: keys };
   let hashes;
@@ -52258,19 +52284,19 @@ function sectionsInPlace(backlog, earlier, collection) {
   for (const name of COLLECTION_NAMES) {
     const swapped = backlog.swappedFrom.indexes(name);
     if (!swapped) return void 0;
-    const whole = earlier.sectionJson(name);
+    const whole = earlier.sectionAsWritten(name);
     if (whole !== void 0) {
       sections[name] = swapped.length === 0 ? whole : collection(backlog.entities[name]);
       continue;
     }
     const touched = new Set(swapped.map((index) => Math.floor(index / PART_SIZE)));
-    for (let part = 0, json3 = earlier.sectionJson(partName(name, 0)); json3 !== void 0; json3 = earlier.sectionJson(partName(name, ++part))) {
+    for (let part = 0, written = earlier.sectionAsWritten(partName(name, 0)); written !== void 0; written = earlier.sectionAsWritten(partName(name, ++part))) {
       if (!touched.has(part)) {
-        sections[partName(name, part)] = json3;
+        sections[partName(name, part)] = written;
         continue;
       }
       const start = part * PART_SIZE;
-      const end = earlier.sectionJson(partName(name, part + 1)) === void 0 ? sizeOf(name) : start + PART_SIZE;
+      const end = earlier.sectionAsWritten(partName(name, part + 1)) === void 0 ? sizeOf(name) : start + PART_SIZE;
       sections[partName(name, part)] = collection(Array.from({ length: end - start }, (_2, at2) => entityAtIndex(backlog, name, start + at2)));
     }
   }
@@ -52575,9 +52601,9 @@ function graphSections(backlog, graph) {
   const figures = { status, cores, memory_gb, repeated: [...repeated] };
   return { [GRAPH_SECTION]: storedGraph(backlog, graph), [FIGURES_SECTION]: figures };
 }
-function graphSectionsAsWritten(sectionJson) {
-  const graph = sectionJson(GRAPH_SECTION);
-  const figures = sectionJson(FIGURES_SECTION);
+function graphSectionsAsWritten(sectionAsWritten) {
+  const graph = sectionAsWritten(GRAPH_SECTION);
+  const figures = sectionAsWritten(FIGURES_SECTION);
   return graph && figures && { [GRAPH_SECTION]: graph, [FIGURES_SECTION]: figures };
 }
 function graphOfSections(section, model) {
@@ -52804,9 +52830,9 @@ async function openSnapshot(cache, root, source, filesOf, options = {}) {
     writeForward: async (content) => {
       const forward = await headerForward(header, source, content, checkedAt);
       if (!forward) return void 0;
-      const sectionJson = (name) => file.sectionJson(name);
-      const graph = content.graph && alike.has(content.graph) ? graphSectionsAsWritten(sectionJson) : void 0;
-      return writeSnapshot(cache, root, forward, content, { backlog: model.backlog, sectionJson, ...graph ? { graph } : {} });
+      const sectionAsWritten = (name) => file.sectionAsWritten(name);
+      const graph = content.graph && alike.has(content.graph) ? graphSectionsAsWritten(sectionAsWritten) : void 0;
+      return writeSnapshot(cache, root, forward, content, { backlog: model.backlog, sectionAsWritten, ...graph ? { graph } : {} });
     }
   };
   defineLazy(opened, "graph", () => graphOf2(model));

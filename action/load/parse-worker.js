@@ -7552,6 +7552,16 @@ var CacheFileWriter = class _CacheFileWriter {
     this.sections[current.name] = [current.start, this.offset, current.hash.digest("hex"), current.ascii ? 1 : 0];
     this.current = void 0;
   }
+  /**
+   * A section of another file, copied as it is: its hash is not worked out again, nor checked
+   * (a damaged section keeps a hash it does not match, and is found so when it is read).
+   */
+  copy(name, section) {
+    if (this.current) throw new Error(`section ${this.current.name} is not ended`);
+    const start = this.offset;
+    this.output(section.bytes);
+    this.sections[name] = [start, this.offset, section.hash, 1];
+  }
   /** Writes the header and puts the file in place of the one there was; false when it could not be written. */
   finish(header) {
     const headerJson = asciiJson({ ...header, sections: this.sections });

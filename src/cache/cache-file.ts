@@ -24,8 +24,8 @@ export interface CacheFile<H> {
   section<T>(name: string): T | undefined;
   /** A hash of a section's content: equal in two files when the sections are. */
   sectionHash(name: string): string | undefined;
-  /** An ASCII section's JSON as it is written, to be written into another file unparsed; undefined when there is none such. Throws as `section` does. */
-  sectionJson(name: string): AsciiJson | undefined;
+  /** An ASCII section's bytes as they are written, with their hash, to be copied into another file unread; undefined when there is none such. */
+  sectionAsWritten(name: string): WrittenSection | undefined;
   /** Writes the file again with another header and the same sections (their bytes as they are). */
   rewrite(header: object): void;
 }
@@ -79,6 +79,17 @@ export class CacheFileWriter {
     this.current = undefined;
   }
 
+  /**
+   * A section of another file, copied as it is: its hash is not worked out again, nor checked
+   * (a damaged section keeps a hash it does not match, and is found so when it is read).
+   */
+  copy(name: string, section: WrittenSection): void {
+    if (this.current) throw new Error(`section ${this.current.name} is not ended`);
+    const start = this.offset;
+    this.output(section.bytes);
+    this.sections[name] = [start, this.offset, section.hash, 1];
+  }
+
   /** Writes the header and puts the file in place of the one there was; false when it could not be written. */
   finish(header: object): boolean {
     const headerJson = asciiJson({ ...header, sections: this.sections } satisfies StoredHeader);
@@ -112,7 +123,8 @@ export function writeCacheFile(location: string, header: object, sections: Recor
   const writer = CacheFileWriter.open(location);
   if (!writer) return false;
   for (const [name, value] of Object.entries(sections)) {
-    if (value instanceof AsciiJson) writer.section(name, value.json, true);
+    if (value instanceof WrittenSection) writer.copy(name, value);
+    else if (value instanceof AsciiJson) writer.section(name, value.json, true);
     else writer.section(name, asciiJson(value), true);
   }
   return writer.finish(header);
@@ -171,10 +183,15 @@ export function readCacheFile<H>(location: string): CacheFile<H> | undefined {
         const text = sectionText(name);
         return text === undefined ? undefined : (JSON.parse(text) as T);
       },
-      sectionJson(name) {
-        if (header.sections[name]?.[3] !== 1) return undefined;
-        const text = sectionText(name);
-        return text === undefined ? undefined : new AsciiJson(text);
+      sectionAsWritten(name) {
+        const range = header.sections[name];
+        if (range?.[3] !== 1) return undefined;
+        try {
+          return new WrittenSection(read(range[0], range[1] - range[0]), range[2]);
+        } catch (error) {
+          removeIfStill(location, fd);
+          throw new DamagedCacheError(`the cache file ${location} is damaged (${errorMessage(error)})`, { cause: error });
+        }
       },
       sectionHash: (name) => header.sections[name]?.[2],
       rewrite(newHeader) {
@@ -190,6 +207,19 @@ export function readCacheFile<H>(location: string): CacheFile<H> | undefined {
   } catch {
     closeSync(fd);
     return undefined;
+  }
+}
+
+/** An ASCII section as another cache file holds it: its bytes and their hash. */
+export class WrittenSection {
+  constructor(
+    readonly bytes: Buffer,
+    readonly hash: string,
+  ) {}
+
+  /** Its JSON, to read a little of it. */
+  get json(): string {
+    return this.bytes.toString('latin1');
   }
 }
 

@@ -11,7 +11,7 @@ import { fromInt32Base64, int32Base64 } from './int32-base64.js';
 import { LazyMap } from '../model/lazy-map.js';
 import type { StoredModel } from './model-snapshot.js';
 import type { ServerFigures } from '../model/server-figures.js';
-import type { AsciiJson } from '../cache/cache-file.js';
+import type { WrittenSection } from '../cache/cache-file.js';
 
 type Workload = Entity<'workloads'>;
 
@@ -53,10 +53,10 @@ export function graphSections(backlog: Backlog, graph: WorkloadGraph): Record<st
   return { [GRAPH_SECTION]: storedGraph(backlog, graph), [FIGURES_SECTION]: figures };
 }
 
-/** The sections of the graph as another snapshot wrote them (`sectionJson` of its file), to be copied unparsed; undefined when it has none. */
-export function graphSectionsAsWritten(sectionJson: (name: string) => AsciiJson | undefined): Record<string, unknown> | undefined {
-  const graph = sectionJson(GRAPH_SECTION);
-  const figures = sectionJson(FIGURES_SECTION);
+/** The sections of the graph as another snapshot wrote them (`sectionAsWritten` of its file), to be copied unread; undefined when it has none. */
+export function graphSectionsAsWritten(sectionAsWritten: (name: string) => WrittenSection | undefined): Record<string, unknown> | undefined {
+  const graph = sectionAsWritten(GRAPH_SECTION);
+  const figures = sectionAsWritten(FIGURES_SECTION);
   return graph && figures && { [GRAPH_SECTION]: graph, [FIGURES_SECTION]: figures };
 }
 

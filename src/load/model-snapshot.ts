@@ -10,7 +10,7 @@ import { LazyMap } from '../model/lazy-map.js';
 import type { Entity } from '../model/entity.js';
 import type { NodeLocation } from '../model/place.js';
 import { decodeEntities, encodeEntity, type StoredEntity } from './cache-codec.js';
-import { AsciiJson, asciiJson, type CacheFile } from '../cache/cache-file.js';
+import { AsciiJson, asciiJson, type CacheFile, type WrittenSection } from '../cache/cache-file.js';
 
 /** What a model snapshot's header holds: the project. The files are a section of their own (`paths`). */
 export interface ModelHeader {
@@ -67,7 +67,7 @@ export function modelSections(backlog: Backlog, paths: readonly string[], parts 
     const before = earlier && (earlier.backlog.entities[name] as Entity[]);
     // Of the same entities, in the same places, in a part of the same bounds.
     const copied = (section: string, start: number, end: number) =>
-      before?.length === entities.length && entities.slice(start, end).every((entity, at) => before[start + at] === entity) ? earlier!.sectionJson(section) : undefined;
+      before?.length === entities.length && entities.slice(start, end).every((entity, at) => before[start + at] === entity) ? earlier!.sectionAsWritten(section) : undefined;
     if (!parts || entities.length <= PART_SIZE) {
       sections[name] = copied(name, 0, entities.length) ?? collection(entities);
       continue;
@@ -89,7 +89,7 @@ export function modelSections(backlog: Backlog, paths: readonly string[], parts 
  * Undefined when the entities swapped cannot be found so.
  */
 function sectionsInPlace(backlog: Backlog, earlier: EarlierModel, collection: (entities: readonly Entity[]) => AsciiJson): Record<string, unknown> | undefined {
-  const keys = earlier.sectionJson(KEYS_SECTION);
+  const keys = earlier.sectionAsWritten(KEYS_SECTION);
   if (!keys) return undefined;
   const sections: Record<string, unknown> = { [KEYS_SECTION]: keys };
   let hashes: Record<string, string> | undefined;
@@ -97,19 +97,19 @@ function sectionsInPlace(backlog: Backlog, earlier: EarlierModel, collection: (e
   for (const name of COLLECTION_NAMES) {
     const swapped = backlog.swappedFrom!.indexes(name);
     if (!swapped) return undefined;
-    const whole = earlier.sectionJson(name);
+    const whole = earlier.sectionAsWritten(name);
     if (whole !== undefined) {
       sections[name] = swapped.length === 0 ? whole : collection(backlog.entities[name] as Entity[]);
       continue;
     }
     const touched = new Set(swapped.map((index) => Math.floor(index / PART_SIZE)));
-    for (let part = 0, json = earlier.sectionJson(partName(name, 0)); json !== undefined; json = earlier.sectionJson(partName(name, ++part))) {
+    for (let part = 0, written = earlier.sectionAsWritten(partName(name, 0)); written !== undefined; written = earlier.sectionAsWritten(partName(name, ++part))) {
       if (!touched.has(part)) {
-        sections[partName(name, part)] = json;
+        sections[partName(name, part)] = written;
         continue;
       }
       const start = part * PART_SIZE;
-      const end = earlier.sectionJson(partName(name, part + 1)) === undefined ? sizeOf(name) : start + PART_SIZE;
+      const end = earlier.sectionAsWritten(partName(name, part + 1)) === undefined ? sizeOf(name) : start + PART_SIZE;
       sections[partName(name, part)] = collection(Array.from({ length: end - start }, (_, at) => entityAtIndex(backlog, name, start + at)));
     }
   }
@@ -119,7 +119,7 @@ function sectionsInPlace(backlog: Backlog, earlier: EarlierModel, collection: (e
 /** A snapshot's model and its sections as written. */
 export interface EarlierModel {
   backlog: Backlog;
-  sectionJson(name: string): AsciiJson | undefined;
+  sectionAsWritten(name: string): WrittenSection | undefined;
 }
 
 function entityJson(entity: Entity): string {

@@ -254,9 +254,9 @@ export async function openSnapshot(
     writeForward: async (content: ForwardContent) => {
       const forward = await headerForward(header, source, content, checkedAt);
       if (!forward) return undefined;
-      const sectionJson = (name: string) => file.sectionJson(name);
-      const graph = content.graph && alike.has(content.graph) ? graphSectionsAsWritten(sectionJson) : undefined;
-      return writeSnapshot(cache, root, forward, content, { backlog: model.backlog, sectionJson, ...(graph ? { graph } : {}) });
+      const sectionAsWritten = (name: string) => file.sectionAsWritten(name);
+      const graph = content.graph && alike.has(content.graph) ? graphSectionsAsWritten(sectionAsWritten) : undefined;
+      return writeSnapshot(cache, root, forward, content, { backlog: model.backlog, sectionAsWritten, ...(graph ? { graph } : {}) });
     },
   } as Omit<OpenedSnapshot, 'graph'> as OpenedSnapshot;
   defineLazy(opened, 'graph', () => graphOf(model));

@@ -60,6 +60,20 @@ describe('cache file', () => {
     expect(readCacheFile(location)).toBeUndefined();
   });
 
+  it('copies a section into another file as written: equal hashes, and a damaged one still found damaged there', () => {
+    const dir = tempDir();
+    writeCacheFile(join(dir, 'a.cache'), {}, { plain: VALUES.plain, text: new AsciiJson(asciiJson(VALUES.text)) });
+    writeFileSync(join(dir, 'a.cache'), readFileSync(join(dir, 'a.cache'), 'latin1').replace('Caf', 'Cof'), 'latin1');
+    const from = readCacheFile(join(dir, 'a.cache'))!;
+    writeCacheFile(join(dir, 'b.cache'), {}, { plain: from.sectionAsWritten('plain'), text: from.sectionAsWritten('text'), more: [1] });
+    const copy = readCacheFile(join(dir, 'b.cache'))!;
+    expect(copy.section('plain')).toEqual(VALUES.plain);
+    expect(copy.sectionHash('plain')).toBe(from.sectionHash('plain'));
+    expect(copy.section('more')).toEqual([1]);
+    expect(() => copy.section('text')).toThrow(DamagedCacheError);
+    expect(readCacheFile(join(dir, 'b.cache'))).toBeUndefined();
+  });
+
   it('refuses a file cut short', () => {
     const location = join(tempDir(), 'a.cache');
     writeCacheFile(location, {}, VALUES);
