@@ -34,7 +34,8 @@ const comparedCacheDir = `${cacheDir}-compared`;
 prepareEstate();
 const gitEstate = prepareGitEstate();
 const historyEstate = prepareHistoryEstate();
-const editEstate = prepareEditEstate();
+const editEstate = prepareEditEstate('edit');
+const comparedEditEstate = compareWith ? prepareEditEstate('edit-compared') : undefined;
 const jsonEstate = prepareJsonEstate();
 const oneFile = prepareOneFileEstates();
 const importFiles = await importInputs(join(here, 'estates', 'import'));
@@ -47,11 +48,14 @@ const env = { ...process.env, NO_COLOR: '1', BACKLOG_AS_OF: '2026-06-01', XDG_CA
 const cli = (...cliArgs) => ['node', [measure, bin, ...cliArgs]];
 const htmlReport = join(tmpdir(), `backlog-bench-report-${scale}.html`);
 const FLOOR = 'read + JSON.parse (same data as JSON)';
-let flip = false;
-const nextPriority = () => {
-  flip = !flip;
-  return flip ? 'high' : 'low';
+// Each build edits a copy of its own (--compare): an edit of the other's copy would be a file
+// changed since its snapshot, and its warm run would not be warm. Each run changes the file.
+const flipped = new Map();
+const nextPriority = (root) => {
+  flipped.set(root, !flipped.get(root));
+  return flipped.get(root) ? 'high' : 'low';
 };
+const editRoot = (build) => (build ? comparedEditEstate : editEstate);
 const cases = [
   { name: 'node -e ""', baseline: true, command: () => ['node', [measure, '--empty']] },
   { name: 'read + JSON.parse (same data as JSON)', baseline: true, command: () => ['node', [measure, join(here, 'read-json.mjs'), jsonEstate]] },
@@ -67,7 +71,7 @@ const cases = [
   { name: 'waves --suggest', key: 'waves-suggest', command: () => cli('waves', '--suggest', '--root', estate), target: { ratio: 1.5, of: FLOOR } },
   { name: 'report', key: 'report', command: () => cli('report', '--root', estate), target: { ratio: 1.5, of: FLOOR } },
   // One field of one workload, set back and forth: each run changes the file.
-  { name: 'set one field (warm)', key: 'set', command: () => cli('set', 'wl-42', `priority=${nextPriority()}`, '--root', editEstate), target: { ratio: 1.5, of: FLOOR } },
+  { name: 'set one field (warm)', key: 'set', command: (build) => cli('set', 'wl-42', `priority=${nextPriority(editRoot(build))}`, '--root', editRoot(build)), target: { ratio: 1.5, of: FLOOR } },
   { name: 'fmt --check (cold)', key: 'fmt-check-cold', before: clearCache, command: () => cli('fmt', '--check', '--root', estate), target: { seconds: 10 } },
   { name: 'fmt --check (warm)', key: 'fmt-check', command: () => cli('fmt', '--check', '--root', estate), target: { ratio: 1.5, of: FLOOR } },
   { name: 'diff HEAD~1 (head: the working tree)', key: 'diff-worktree', command: () => cli('diff', 'HEAD~1', '--root', gitEstate, '-f', 'json'), target: { ratio: 2, of: FLOOR } },
@@ -167,7 +171,7 @@ if (results.some((r) => r.pass === false)) process.exitCode = 1;
 /** One run of a case as a whole process: its wall time and peak memory (MB). */
 function measureOnce(entry, build) {
   entry.before?.(build);
-  const [program, given] = entry.command();
+  const [program, given] = entry.command(build);
   // Another build: the same command with its binary in place of ours.
   const programArgs = build ? given.map((arg) => (arg === bin ? join(build, 'bin', 'backlog.js') : arg)) : given;
   const rssFile = join(tmpdir(), `backlog-bench-rss-${process.pid}`);
@@ -245,8 +249,8 @@ function prepareHistoryEstate() {
 }
 
 /** A copy of the estate that `set` edits. */
-function prepareEditEstate() {
-  const dir = join(here, 'estates', `${scale}-edit`);
+function prepareEditEstate(name) {
+  const dir = join(here, 'estates', `${scale}-${name}`);
   if (!existsSync(dir)) cpSync(estate, dir, { recursive: true });
   return dir;
 }
