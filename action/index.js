@@ -24451,7 +24451,7 @@ var init_regular_file = __esm({
 });
 
 // src/files/atomic-write.ts
-import { closeSync as closeSync2, fsyncSync, mkdirSync as mkdirSync2, openSync as openSync2, renameSync, rmSync, statSync as statSync3, writeSync } from "node:fs";
+import { closeSync as closeSync2, copyFileSync, fsyncSync, mkdirSync as mkdirSync2, openSync as openSync2, readSync, renameSync, rmSync, statSync as statSync3, truncateSync, writeSync } from "node:fs";
 import { basename, dirname as dirname4, join as join3 } from "node:path";
 import { threadId } from "node:worker_threads";
 function writeFileAtomic(path, content, options = {}) {
@@ -24537,7 +24537,7 @@ var init_atomic_write = __esm({
     init_make_folder();
     init_regular_file();
     init_errors();
-    fileSystem = { openSync: openSync2, writeSync, fsyncSync, closeSync: closeSync2, renameSync, rmSync, statSync: statSync3, mkdirSync: mkdirSync2 };
+    fileSystem = { openSync: openSync2, writeSync, fsyncSync, closeSync: closeSync2, renameSync, rmSync, statSync: statSync3, mkdirSync: mkdirSync2, copyFileSync, truncateSync, readSync };
     CHUNK_BYTES = 1024 * 1024;
     ChunkEncoder = class {
       constructor(encoding = "utf8") {
@@ -24568,7 +24568,7 @@ var init_atomic_write = __esm({
       }
     };
     isHighSurrogate = (code) => code >= 55296 && code <= 56319;
-    TemporaryFile = class {
+    TemporaryFile = class _TemporaryFile {
       /** Made at once, beside `path` (so that the rename stays on one file system), with the mode of the file it replaces. */
       constructor(path, options = {}, temporary = temporaryPathOf(path)) {
         this.path = path;
@@ -24588,6 +24588,32 @@ var init_atomic_write = __esm({
       }
       temporary;
       fd;
+      /**
+       * One that starts as the first `length` bytes of the file at `from.path`, copied by the system
+       * without being read here; when that file no longer ends with `from.endsWith` (another has
+       * taken its place since it was read), an IoError, and nothing is left.
+       */
+      static startingAs(path, options, from) {
+        const file = new _TemporaryFile(path, options);
+        try {
+          fileSystem.closeSync(file.fd);
+          file.fd = void 0;
+          fileSystem.copyFileSync(from.path, file.temporary);
+          const end = fileSystem.statSync(file.temporary).size;
+          const tail = Buffer.alloc(from.endsWith.length);
+          const fd = fileSystem.openSync(file.temporary, "r+");
+          file.fd = fd;
+          if (end < tail.length || fileSystem.readSync(fd, tail, 0, tail.length, end - tail.length) !== tail.length || !tail.equals(from.endsWith)) throw new Error(`${from.path} changed as it was copied`);
+          fileSystem.closeSync(fd);
+          file.fd = void 0;
+          fileSystem.truncateSync(file.temporary, from.length);
+          file.fd = fileSystem.openSync(file.temporary, "a");
+          return file;
+        } catch (error3) {
+          file.discard();
+          throw new IoError(`cannot write ${path}: ${errorMessage(error3)}`, { cause: error3 });
+        }
+      }
       /** The next bytes; an IoError (the file then discarded) when they cannot be written. */
       write(bytes) {
         try {
@@ -24640,16 +24666,25 @@ var init_atomic_write = __esm({
 
 // src/cache/cache-file.ts
 import { createHash as createHash2 } from "node:crypto";
-import { closeSync as closeSync3, fstatSync as fstatSync2, readSync, rmSync as rmSync2, statSync as statSync4 } from "node:fs";
+import { closeSync as closeSync3, fstatSync as fstatSync2, readSync as readSync2, rmSync as rmSync2, statSync as statSync4 } from "node:fs";
 function writeCacheFile(location, header, sections) {
-  const writer = CacheFileWriter.open(location);
+  const over = fileToKeep(sections);
+  const writer = (over && CacheFileWriter.over(location, over.file, over.kept)) ?? CacheFileWriter.open(location);
   if (!writer) return false;
   for (const [name, value2] of Object.entries(sections)) {
+    if (writer.holds(name)) continue;
     if (value2 instanceof WrittenSection) writer.copy(name, value2);
     else if (value2 instanceof AsciiJson) writer.section(name, value2.json, true);
     else writer.section(name, asciiJson(value2), true);
   }
   return writer.finish(header);
+}
+function fileToKeep(sections) {
+  const copied = Object.entries(sections).filter((entry) => entry[1] instanceof WrittenSection);
+  const file = copied[0]?.[1].file;
+  if (!file || copied.some(([name, section]) => section.file !== file || section.name !== name)) return void 0;
+  const keptBytes = copied.reduce((sum, [, { range }]) => sum + range[1] - range[0], 0);
+  return keptBytes * 2 >= file.headerStart ? { file, kept: copied.map(([name]) => name) } : void 0;
 }
 function readCacheFile(location) {
   let fd;
@@ -24661,7 +24696,7 @@ function readCacheFile(location) {
   const read = (start, length) => {
     const buffer = Buffer.allocUnsafe(length);
     for (let done = 0; done < length; ) {
-      const count = readSync(fd, buffer, done, length - done, start + done);
+      const count = readSync2(fd, buffer, done, length - done, start + done);
       if (count === 0) throw new Error("the file is shorter than its header says");
       done += count;
     }
@@ -24669,7 +24704,8 @@ function readCacheFile(location) {
   };
   try {
     const size = fstatSync2(fd).size;
-    const tail = read(Math.max(0, size - MAX_LAST_LINE), Math.min(size, MAX_LAST_LINE)).toString("latin1");
+    const tailBytes = read(Math.max(0, size - MAX_LAST_LINE), Math.min(size, MAX_LAST_LINE));
+    const tail = tailBytes.toString("latin1");
     const lines = tail.split("\n");
     const [offsetText, lengthText, hash] = (lines.at(-2) ?? "").split(" ");
     const [headerStart, headerLength] = [Number(offsetText), Number(lengthText)];
@@ -24691,6 +24727,21 @@ function readCacheFile(location) {
         throw new DamagedCacheError(`the cache file ${location} is damaged (${errorMessage(error3)})`, { cause: error3 });
       }
     };
+    const lastLineStart = tail.lastIndexOf("\n", tail.length - 2) + 1;
+    const opened = {
+      location,
+      headerStart,
+      lastLine: tailBytes.subarray(lastLineStart),
+      sections: header.sections,
+      read: (start, length) => {
+        try {
+          return read(start, length);
+        } catch (error3) {
+          removeIfStill(location, fd);
+          throw new DamagedCacheError(`the cache file ${location} is damaged (${errorMessage(error3)})`, { cause: error3 });
+        }
+      }
+    };
     return {
       header,
       id: hash,
@@ -24700,13 +24751,7 @@ function readCacheFile(location) {
       },
       sectionAsWritten(name) {
         const range = header.sections[name];
-        if (range?.[3] !== 1) return void 0;
-        try {
-          return new WrittenSection(read(range[0], range[1] - range[0]), range[2]);
-        } catch (error3) {
-          removeIfStill(location, fd);
-          throw new DamagedCacheError(`the cache file ${location} is damaged (${errorMessage(error3)})`, { cause: error3 });
-        }
+        return range?.[3] === 1 ? new WrittenSection(opened, name, range) : void 0;
       },
       sectionHash: (name) => header.sections[name]?.[2],
       rewrite(newHeader) {
@@ -24785,6 +24830,25 @@ var init_cache_file = __esm({
         this.current = void 0;
       }
       /**
+       * A writer whose file starts as a copy of `from`'s sections (and whatever lies between them),
+       * copied by the system: the sections named in `kept` stay where they lie, the others in the
+       * file unread. Undefined when it cannot be made (`from` replaced since it was read).
+       */
+      static over(location, from, kept) {
+        try {
+          const writer = new _CacheFileWriter(TemporaryFile.startingAs(location, { durable: false }, { path: from.location, length: from.headerStart, endsWith: from.lastLine }));
+          writer.offset = from.headerStart;
+          for (const name of kept) writer.sections[name] = from.sections[name];
+          return writer;
+        } catch {
+          return void 0;
+        }
+      }
+      /** Whether the file has this section already. */
+      holds(name) {
+        return Object.hasOwn(this.sections, name);
+      }
+      /**
        * A section of another file, copied as it is: its hash is not worked out again, nor checked
        * (a damaged section keeps a hash it does not match, and is found so when it is read).
        */
@@ -24822,9 +24886,17 @@ ${this.offset} ${headerJson.length} ${sha1(headerJson)}
       }
     };
     WrittenSection = class {
-      constructor(bytes, hash) {
-        this.bytes = bytes;
-        this.hash = hash;
+      constructor(file, name, range) {
+        this.file = file;
+        this.name = name;
+        this.range = range;
+      }
+      get hash() {
+        return this.range[2];
+      }
+      /** Its bytes as written, not checked against its hash. */
+      get bytes() {
+        return this.file.read(this.range[0], this.range[1] - this.range[0]);
       }
       /** Its JSON, to read a little of it. */
       get json() {
@@ -27400,7 +27472,7 @@ var init_file_filter = __esm({
 });
 
 // src/load/fs-source.ts
-import { closeSync as closeSync5, readdirSync as readdirSync2, readFileSync as readFileSync5, readSync as readSync2, realpathSync as realpathSync2, statSync as statSync7 } from "node:fs";
+import { closeSync as closeSync5, readdirSync as readdirSync2, readFileSync as readFileSync5, readSync as readSync3, realpathSync as realpathSync2, statSync as statSync7 } from "node:fs";
 import { join as join7, relative, sep as sep3 } from "node:path";
 function fsSource(root) {
   const realRoot = realpathSync2(root);
@@ -27496,7 +27568,7 @@ function readInto(path, room) {
     const target = size <= staging.length ? staging : into;
     let filled = 0;
     while (filled < size) {
-      const read = readSync2(fd, target, filled, size - filled, null);
+      const read = readSync3(fd, target, filled, size - filled, null);
       if (read === 0) break;
       filled += read;
     }
@@ -57505,7 +57577,7 @@ __export(apply_changes_exports, {
   applyFileEdits: () => applyFileEdits,
   editBaseOfFiles: () => editBaseOfFiles
 });
-import { closeSync as closeSync6, existsSync as existsSync10, readSync as readSync3 } from "node:fs";
+import { closeSync as closeSync6, existsSync as existsSync10, readSync as readSync4 } from "node:fs";
 import { join as join13 } from "node:path";
 function editBaseOfFiles(files, model) {
   const byPath3 = new Map(files.map((file) => [file.path, file]));
@@ -57579,7 +57651,7 @@ function withByteOrderMarkOf(path, text3) {
   try {
     const fd = openRegularFile(path);
     try {
-      readSync3(fd, head, 0, head.length, 0);
+      readSync4(fd, head, 0, head.length, 0);
     } finally {
       closeSync6(fd);
     }

@@ -7372,7 +7372,7 @@ import { parentPort } from "node:worker_threads";
 import { createHash } from "node:crypto";
 
 // src/files/atomic-write.ts
-import { closeSync, fsyncSync, mkdirSync as mkdirSync2, openSync, renameSync, rmSync, statSync as statSync2, writeSync } from "node:fs";
+import { closeSync, copyFileSync, fsyncSync, mkdirSync as mkdirSync2, openSync, readSync, renameSync, rmSync, statSync as statSync2, truncateSync, writeSync } from "node:fs";
 import { basename, dirname as dirname2, join } from "node:path";
 import { threadId } from "node:worker_threads";
 
@@ -7411,7 +7411,7 @@ function errorMessage(error2) {
 }
 
 // src/files/atomic-write.ts
-var fileSystem = { openSync, writeSync, fsyncSync, closeSync, renameSync, rmSync, statSync: statSync2, mkdirSync: mkdirSync2 };
+var fileSystem = { openSync, writeSync, fsyncSync, closeSync, renameSync, rmSync, statSync: statSync2, mkdirSync: mkdirSync2, copyFileSync, truncateSync, readSync };
 var CHUNK_BYTES = 1024 * 1024;
 var ChunkEncoder = class {
   constructor(encoding = "utf8") {
@@ -7445,7 +7445,7 @@ var isHighSurrogate = (code) => code >= 55296 && code <= 56319;
 function temporaryPathOf(path) {
   return join(dirname2(path), `.${basename(path)}.${process.pid}.${threadId}.${Date.now()}.tmp`);
 }
-var TemporaryFile = class {
+var TemporaryFile = class _TemporaryFile {
   /** Made at once, beside `path` (so that the rename stays on one file system), with the mode of the file it replaces. */
   constructor(path, options = {}, temporary = temporaryPathOf(path)) {
     this.path = path;
@@ -7465,6 +7465,32 @@ var TemporaryFile = class {
   }
   temporary;
   fd;
+  /**
+   * One that starts as the first `length` bytes of the file at `from.path`, copied by the system
+   * without being read here; when that file no longer ends with `from.endsWith` (another has
+   * taken its place since it was read), an IoError, and nothing is left.
+   */
+  static startingAs(path, options, from) {
+    const file = new _TemporaryFile(path, options);
+    try {
+      fileSystem.closeSync(file.fd);
+      file.fd = void 0;
+      fileSystem.copyFileSync(from.path, file.temporary);
+      const end = fileSystem.statSync(file.temporary).size;
+      const tail = Buffer.alloc(from.endsWith.length);
+      const fd = fileSystem.openSync(file.temporary, "r+");
+      file.fd = fd;
+      if (end < tail.length || fileSystem.readSync(fd, tail, 0, tail.length, end - tail.length) !== tail.length || !tail.equals(from.endsWith)) throw new Error(`${from.path} changed as it was copied`);
+      fileSystem.closeSync(fd);
+      file.fd = void 0;
+      fileSystem.truncateSync(file.temporary, from.length);
+      file.fd = fileSystem.openSync(file.temporary, "a");
+      return file;
+    } catch (error2) {
+      file.discard();
+      throw new IoError(`cannot write ${path}: ${errorMessage(error2)}`, { cause: error2 });
+    }
+  }
   /** The next bytes; an IoError (the file then discarded) when they cannot be written. */
   write(bytes) {
     try {
@@ -7551,6 +7577,25 @@ var CacheFileWriter = class _CacheFileWriter {
     this.output(this.encoder.rest());
     this.sections[current.name] = [current.start, this.offset, current.hash.digest("hex"), current.ascii ? 1 : 0];
     this.current = void 0;
+  }
+  /**
+   * A writer whose file starts as a copy of `from`'s sections (and whatever lies between them),
+   * copied by the system: the sections named in `kept` stay where they lie, the others in the
+   * file unread. Undefined when it cannot be made (`from` replaced since it was read).
+   */
+  static over(location, from, kept) {
+    try {
+      const writer = new _CacheFileWriter(TemporaryFile.startingAs(location, { durable: false }, { path: from.location, length: from.headerStart, endsWith: from.lastLine }));
+      writer.offset = from.headerStart;
+      for (const name of kept) writer.sections[name] = from.sections[name];
+      return writer;
+    } catch {
+      return void 0;
+    }
+  }
+  /** Whether the file has this section already. */
+  holds(name) {
+    return Object.hasOwn(this.sections, name);
   }
   /**
    * A section of another file, copied as it is: its hash is not worked out again, nor checked

@@ -80,6 +80,27 @@ export class CacheFileWriter {
   }
 
   /**
+   * A writer whose file starts as a copy of `from`'s sections (and whatever lies between them),
+   * copied by the system: the sections named in `kept` stay where they lie, the others in the
+   * file unread. Undefined when it cannot be made (`from` replaced since it was read).
+   */
+  static over(location: string, from: OpenedFile, kept: readonly string[]): CacheFileWriter | undefined {
+    try {
+      const writer = new CacheFileWriter(TemporaryFile.startingAs(location, { durable: false }, { path: from.location, length: from.headerStart, endsWith: from.lastLine }));
+      writer.offset = from.headerStart;
+      for (const name of kept) writer.sections[name] = from.sections[name]!;
+      return writer;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Whether the file has this section already. */
+  holds(name: string): boolean {
+    return Object.hasOwn(this.sections, name);
+  }
+
+  /**
    * A section of another file, copied as it is: its hash is not worked out again, nor checked
    * (a damaged section keeps a hash it does not match, and is found so when it is read).
    */
@@ -120,14 +141,41 @@ export class CacheFileWriter {
 
 /** Writes a cache file of these sections at once (each any JSON value); false when it could not be written. */
 export function writeCacheFile(location: string, header: object, sections: Record<string, unknown>): boolean {
-  const writer = CacheFileWriter.open(location);
+  const over = fileToKeep(sections);
+  const writer = (over && CacheFileWriter.over(location, over.file, over.kept)) ?? CacheFileWriter.open(location);
   if (!writer) return false;
   for (const [name, value] of Object.entries(sections)) {
+    if (writer.holds(name)) continue;
     if (value instanceof WrittenSection) writer.copy(name, value);
     else if (value instanceof AsciiJson) writer.section(name, value.json, true);
     else writer.section(name, asciiJson(value), true);
   }
   return writer.finish(header);
+}
+
+/**
+ * The file that sections copied from come from, and their names, when they all come from one
+ * under the names they have there and fill at least half of it: the file written starts as a
+ * copy of it, made by the system, and its sections not copied stay in it unread. A file written
+ * forward again and again is written whole once they fill more than half of it.
+ */
+function fileToKeep(sections: Record<string, unknown>): { file: OpenedFile; kept: string[] } | undefined {
+  const copied = Object.entries(sections).filter((entry): entry is [string, WrittenSection] => entry[1] instanceof WrittenSection);
+  const file = copied[0]?.[1].file;
+  if (!file || copied.some(([name, section]) => section.file !== file || section.name !== name)) return undefined;
+  const keptBytes = copied.reduce((sum, [, { range }]) => sum + range[1] - range[0], 0);
+  return keptBytes * 2 >= file.headerStart ? { file, kept: copied.map(([name]) => name) } : undefined;
+}
+
+/** What a section copied needs of the file it lies in. */
+interface OpenedFile {
+  location: string;
+  /** Where the header starts: the sections lie before. */
+  headerStart: number;
+  /** The file's last line, which holds the header's hash: another file at its place ends otherwise. */
+  lastLine: Buffer;
+  sections: Record<string, SectionRange>;
+  read(start: number, length: number): Buffer;
 }
 
 /**
@@ -153,7 +201,8 @@ export function readCacheFile<H>(location: string): CacheFile<H> | undefined {
   };
   try {
     const size = fstatSync(fd).size;
-    const tail = read(Math.max(0, size - MAX_LAST_LINE), Math.min(size, MAX_LAST_LINE)).toString('latin1');
+    const tailBytes = read(Math.max(0, size - MAX_LAST_LINE), Math.min(size, MAX_LAST_LINE));
+    const tail = tailBytes.toString('latin1');
     const lines = tail.split('\n');
     const [offsetText, lengthText, hash] = (lines.at(-2) ?? '').split(' ');
     const [headerStart, headerLength] = [Number(offsetText), Number(lengthText)];
@@ -176,6 +225,21 @@ export function readCacheFile<H>(location: string): CacheFile<H> | undefined {
         throw new DamagedCacheError(`the cache file ${location} is damaged (${errorMessage(error)})`, { cause: error });
       }
     };
+    const lastLineStart = tail.lastIndexOf('\n', tail.length - 2) + 1;
+    const opened: OpenedFile = {
+      location,
+      headerStart,
+      lastLine: tailBytes.subarray(lastLineStart),
+      sections: header.sections,
+      read: (start, length) => {
+        try {
+          return read(start, length);
+        } catch (error) {
+          removeIfStill(location, fd);
+          throw new DamagedCacheError(`the cache file ${location} is damaged (${errorMessage(error)})`, { cause: error });
+        }
+      },
+    };
     return {
       header,
       id: hash!,
@@ -185,13 +249,7 @@ export function readCacheFile<H>(location: string): CacheFile<H> | undefined {
       },
       sectionAsWritten(name) {
         const range = header.sections[name];
-        if (range?.[3] !== 1) return undefined;
-        try {
-          return new WrittenSection(read(range[0], range[1] - range[0]), range[2]);
-        } catch (error) {
-          removeIfStill(location, fd);
-          throw new DamagedCacheError(`the cache file ${location} is damaged (${errorMessage(error)})`, { cause: error });
-        }
+        return range?.[3] === 1 ? new WrittenSection(opened, name, range) : undefined;
       },
       sectionHash: (name) => header.sections[name]?.[2],
       rewrite(newHeader) {
@@ -210,12 +268,22 @@ export function readCacheFile<H>(location: string): CacheFile<H> | undefined {
   }
 }
 
-/** An ASCII section as another cache file holds it: its bytes and their hash. */
+/** An ASCII section as a cache file holds it, to be copied into another: its bytes are read only when they must be. */
 export class WrittenSection {
   constructor(
-    readonly bytes: Buffer,
-    readonly hash: string,
+    readonly file: OpenedFile,
+    readonly name: string,
+    readonly range: SectionRange,
   ) {}
+
+  get hash(): string {
+    return this.range[2];
+  }
+
+  /** Its bytes as written, not checked against its hash. */
+  get bytes(): Buffer {
+    return this.file.read(this.range[0], this.range[1] - this.range[0]);
+  }
 
   /** Its JSON, to read a little of it. */
   get json(): string {

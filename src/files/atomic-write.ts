@@ -3,7 +3,7 @@
 // then renamed over the original. Several files are written in two phases — every temporary
 // file first, then the renames — so that a failure while writing leaves every file as it was.
 // A cache file may also be written over time as its content comes (TemporaryFile).
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, fsyncSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, truncateSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { makeFolder } from './make-folder.js';
@@ -11,7 +11,7 @@ import { readRegularFile } from './regular-file.js';
 import { errorMessage, IoError } from '../errors.js';
 
 /** The file-system calls a write needs; tests replace one to fail mid-write. */
-export const fileSystem = { openSync, writeSync, fsyncSync, closeSync, renameSync, rmSync, statSync, mkdirSync };
+export const fileSystem = { openSync, writeSync, fsyncSync, closeSync, renameSync, rmSync, statSync, mkdirSync, copyFileSync, truncateSync, readSync };
 
 export interface WriteOptions {
   /**
@@ -198,6 +198,33 @@ export class TemporaryFile {
       makeFolder(dirname(path));
       this.fd = fileSystem.openSync(this.temporary, 'wx', mode);
     } catch (error) {
+      throw new IoError(`cannot write ${path}: ${errorMessage(error)}`, { cause: error });
+    }
+  }
+
+  /**
+   * One that starts as the first `length` bytes of the file at `from.path`, copied by the system
+   * without being read here; when that file no longer ends with `from.endsWith` (another has
+   * taken its place since it was read), an IoError, and nothing is left.
+   */
+  static startingAs(path: string, options: WriteOptions, from: { path: string; length: number; endsWith: Uint8Array }): TemporaryFile {
+    const file = new TemporaryFile(path, options);
+    try {
+      fileSystem.closeSync(file.fd!);
+      file.fd = undefined;
+      fileSystem.copyFileSync(from.path, file.temporary);
+      const end = fileSystem.statSync(file.temporary).size;
+      const tail = Buffer.alloc(from.endsWith.length);
+      const fd = fileSystem.openSync(file.temporary, 'r+');
+      file.fd = fd;
+      if (end < tail.length || fileSystem.readSync(fd, tail, 0, tail.length, end - tail.length) !== tail.length || !tail.equals(from.endsWith)) throw new Error(`${from.path} changed as it was copied`);
+      fileSystem.closeSync(fd);
+      file.fd = undefined;
+      fileSystem.truncateSync(file.temporary, from.length);
+      file.fd = fileSystem.openSync(file.temporary, 'a');
+      return file;
+    } catch (error) {
+      file.discard();
       throw new IoError(`cannot write ${path}: ${errorMessage(error)}`, { cause: error });
     }
   }

@@ -1,7 +1,7 @@
 // Cache files in sections: what goes in comes back, whatever the text, written whole or a piece
 // at a time, and a file whose header or section does not match its hash is never taken for a
 // good one.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AsciiJson, asciiJson, CacheFileWriter, readCacheFile, writeCacheFile } from '../../src/cache/cache-file.js';
@@ -72,6 +72,42 @@ describe('cache file', () => {
     expect(copy.section('more')).toEqual([1]);
     expect(() => copy.section('text')).toThrow(DamagedCacheError);
     expect(readCacheFile(join(dir, 'b.cache'))).toBeUndefined();
+  });
+
+  it('writes a file over the one its sections are copied from: they stay where they lie, and it is written whole once they are less than half of it', () => {
+    const location = join(tempDir(), 'a.cache');
+    const big = new AsciiJson(asciiJson('x'.repeat(10_000)));
+    writeCacheFile(location, { n: 0 }, { big, small: [0] });
+    const firstSize = statSync(location).size;
+    for (let n = 1; n <= 3; n++) {
+      const from = readCacheFile<{ n: number }>(location)!;
+      writeCacheFile(location, { n }, { big: from.sectionAsWritten('big'), small: [n] });
+      const written = readCacheFile<{ n: number }>(location)!;
+      expect(written.header.n).toBe(n);
+      expect(written.section('big')).toBe('x'.repeat(10_000));
+      expect(written.section('small')).toEqual([n]);
+      // The big section is not written again: the file grows by the small one (and its header's entry) only.
+      expect(statSync(location).size - firstSize).toBeGreaterThan(0);
+      expect(statSync(location).size - firstSize).toBeLessThan(40 * n);
+    }
+    // Most of the file is left out: written whole, the sections left out gone.
+    const from = readCacheFile(location)!;
+    writeCacheFile(location, {}, { small: from.sectionAsWritten('small'), big: [1] });
+    expect(readCacheFile(location)!.section('small')).toEqual([3]);
+    expect(statSync(location).size).toBeLessThan(200);
+  });
+
+  it('writes whole a file whose sections are copied from one replaced since it was read', () => {
+    const dir = tempDir();
+    const location = join(dir, 'a.cache');
+    writeCacheFile(location, {}, { big: 'first'.repeat(100), small: [1] });
+    const from = readCacheFile(location)!;
+    writeCacheFile(location, { other: true }, { big: 'second'.repeat(100), small: [2] });
+    writeCacheFile(join(dir, 'b.cache'), {}, { big: from.sectionAsWritten('big'), small: [3] });
+    const written = readCacheFile(join(dir, 'b.cache'))!;
+    expect(written.section('big')).toBe('first'.repeat(100));
+    expect(written.section('small')).toEqual([3]);
+    expect(readdirSync(dir).sort()).toEqual(['a.cache', 'b.cache']);
   });
 
   it('refuses a file cut short', () => {
