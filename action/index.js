@@ -45464,7 +45464,7 @@ var init_wave_order = __esm({
 });
 
 // src/validate/rules/index.ts
-var RULES, ENTITY_RULES, CODE_OF_RULE, DATED_RULES, WAVE_RULES;
+var RULES, ENTITY_RULES, WHOLE_BACKLOG_FIELDS, CODE_OF_RULE, DATED_RULES, WAVE_RULES;
 var init_rules = __esm({
   "src/validate/rules/index.ts"() {
     "use strict";
@@ -45501,6 +45501,15 @@ var init_rules = __esm({
       openRemediation
     ];
     ENTITY_RULES = [duplicateId, unknownReference, selfDependency, unrationalizedInWave, orphanServer, missingOwner, missingRationale];
+    WHOLE_BACKLOG_FIELDS = {
+      workloads: ["wave", "status", "strategy", "depends_on", "assumptions"],
+      servers: ["workloads", "status"],
+      dependencies: ["from", "to", "classification"],
+      waves: ["order", "max_servers"],
+      priorities: ["rank"],
+      assumptions: ["status", "applies_to"],
+      remediations: ["severity", "status", "workloads", "servers"]
+    };
     CODE_OF_RULE = /* @__PURE__ */ new Map([
       [duplicateId, "DUPLICATE_ID"],
       [unknownReference, "UNKNOWN_REFERENCE"],
@@ -57049,13 +57058,21 @@ var init_graph3 = __esm({
 function undatedFindingsAfterEdit(before2, edited, after, options, files) {
   if (!edited.every(({ before: was, after: now }) => was !== void 0 && idsInPlace(was, now))) return void 0;
   const paths = new Set(edited.map((file) => file.after.path));
-  const kept = before2.filter((finding) => !paths.has(finding.file) && !WHOLE_BACKLOG_CODES.has(finding.code));
-  if (kept.some((finding) => finding.related?.some((place) => paths.has(place.file)))) return void 0;
+  const touchesEdited = (finding) => paths.has(finding.file) || (finding.related?.some((place) => paths.has(place.file)) ?? false);
+  const wholeAsBefore = edited.every(({ before: was, after: now }) => was.check.entities.every((entity2, at2) => sameForRules(entity2, now.check.entities[at2]))) && !before2.some((finding) => WHOLE_BACKLOG_CODES.has(finding.code) && touchesEdited(finding));
+  const kept = before2.filter((finding) => !paths.has(finding.file) && (wholeAsBefore || !WHOLE_BACKLOG_CODES.has(finding.code)));
+  if (kept.some(touchesEdited)) return void 0;
   const entities = edited.flatMap((file) => file.after.check.entities);
   const editedOnly = { ...after.backlog, entities: byCollection(entities), repeated: byCollection(entities.filter((entity2) => after.backlog.byKey[entity2.collection].get(entity2.key) !== entity2)) };
   const ofEdited = findings({ ...after, backlog: editedOnly, drafts: after.drafts.filter((draft) => paths.has(draft.place.file)) }, options, files, ENTITY_RULES);
-  const ofWhole = findings(after, options, files, WHOLE_BACKLOG_RULES, false);
+  const ofWhole = wholeAsBefore ? [] : findings(after, options, files, WHOLE_BACKLOG_RULES, false);
   return [...kept, ...ofEdited, ...ofWhole].sort(compareDiagnostics);
+}
+function sameForRules(a, b2) {
+  const record2 = (value2) => value2 ?? {};
+  return (WHOLE_BACKLOG_FIELDS[a.collection] ?? []).every(
+    (field3) => sameValue(record2(a.data)[field3], record2(b2.data)[field3]) && sameValue(record2(a.raw)[field3], record2(b2.raw)[field3]) && inError(a, field3) === inError(b2, field3)
+  );
 }
 function byCollection(entities) {
   return Object.fromEntries(COLLECTION_NAMES.map((name) => [name, entities.filter((entity2) => entity2.collection === name)]));
@@ -57065,6 +57082,8 @@ var init_findings_after_edit = __esm({
   "src/validate/findings-after-edit.ts"() {
     "use strict";
     init_vocabulary();
+    init_entity();
+    init_same_value();
     init_backlog_of_files();
     init_locate_diagnostics();
     init_rules();

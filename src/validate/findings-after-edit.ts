@@ -1,14 +1,16 @@
 // The findings after an edit of a few files, from those before it: when the edit leaves every
 // entity's id where it was, what the entity rules found in the other files holds still, and only
-// the edited files' entities are checked again; the rules over the whole backlog run again.
+// the edited files' entities are checked again; the rules over the whole backlog run again,
+// unless the edit changed nothing they read.
 import { COLLECTION_NAMES } from '../../schemas/vocabulary.js';
 import type { SourceFile } from '../load/types.js';
 import type { Backlog, EntitiesByCollection } from '../model/backlog.js';
 import type { Diagnostic } from '../model/diagnostic.js';
-import type { Entity } from '../model/entity.js';
+import { inError, type Entity } from '../model/entity.js';
+import { sameValue } from '../model/same-value.js';
 import { idsInPlace, type BacklogModel } from '../load/backlog-of-files.js';
 import { compareDiagnostics, type LocatableFiles } from './locate-diagnostics.js';
-import { CODE_OF_RULE, DATED_RULES, ENTITY_RULES, RULES } from './rules/index.js';
+import { CODE_OF_RULE, DATED_RULES, ENTITY_RULES, RULES, WHOLE_BACKLOG_FIELDS } from './rules/index.js';
 import { findings, type ValidateOptions } from './validate.js';
 
 /** The rules over the whole backlog that do not read the date: run again after any edit. */
@@ -30,14 +32,25 @@ export interface EditedFile {
 export function undatedFindingsAfterEdit(before: readonly Diagnostic[], edited: readonly EditedFile[], after: BacklogModel, options: Pick<ValidateOptions, 'asOf'>, files: LocatableFiles): Diagnostic[] | undefined {
   if (!edited.every(({ before: was, after: now }) => was !== undefined && idsInPlace(was, now))) return undefined;
   const paths = new Set(edited.map((file) => file.after.path));
-  const kept = before.filter((finding) => !paths.has(finding.file) && !WHOLE_BACKLOG_CODES.has(finding.code));
-  if (kept.some((finding) => finding.related?.some((place) => paths.has(place.file)))) return undefined;
+  const touchesEdited = (finding: Diagnostic) => paths.has(finding.file) || (finding.related?.some((place) => paths.has(place.file)) ?? false);
+  // The whole backlog's findings stay as they were when the edit changes nothing their rules read, and none is placed in what it edited.
+  const wholeAsBefore = edited.every(({ before: was, after: now }) => was!.check.entities.every((entity, at) => sameForRules(entity, now.check.entities[at]!))) && !before.some((finding) => WHOLE_BACKLOG_CODES.has(finding.code) && touchesEdited(finding));
+  const kept = before.filter((finding) => !paths.has(finding.file) && (wholeAsBefore || !WHOLE_BACKLOG_CODES.has(finding.code)));
+  if (kept.some(touchesEdited)) return undefined;
   const entities = edited.flatMap((file) => file.after.check.entities);
   // The entity rules over the edited entities alone, which the rest of the backlog is as it was for.
   const editedOnly: Backlog = { ...after.backlog, entities: byCollection(entities), repeated: byCollection(entities.filter((entity) => after.backlog.byKey[entity.collection].get(entity.key) !== entity)) };
   const ofEdited = findings({ ...after, backlog: editedOnly, drafts: after.drafts.filter((draft) => paths.has(draft.place.file)) }, options, files, ENTITY_RULES);
-  const ofWhole = findings(after, options, files, WHOLE_BACKLOG_RULES, false);
+  const ofWhole = wholeAsBefore ? [] : findings(after, options, files, WHOLE_BACKLOG_RULES, false);
   return [...kept, ...ofEdited, ...ofWhole].sort(compareDiagnostics);
+}
+
+/** Whether two entities of the same place have alike every field that the rules over the whole backlog read (as written, as read, and whether in error). */
+function sameForRules(a: Entity, b: Entity): boolean {
+  const record = (value: unknown) => (value ?? {}) as Record<string, unknown>;
+  return (WHOLE_BACKLOG_FIELDS[a.collection] ?? []).every(
+    (field) => sameValue(record(a.data)[field], record(b.data)[field]) && sameValue(record(a.raw)[field], record(b.raw)[field]) && inError(a, field) === inError(b, field),
+  );
 }
 
 function byCollection(entities: readonly Entity[]): EntitiesByCollection {

@@ -8,7 +8,10 @@ import { backlogOfFiles, modelWithFilesSwapped } from '../../src/load/backlog-of
 import { readSourceFile } from '../../src/load/read-source-file.js';
 import type { SourceFile } from '../../src/load/types.js';
 import { undatedFindingsAfterEdit } from '../../src/validate/findings-after-edit.js';
-import { CODE_OF_RULE, DATED_RULES, RULES } from '../../src/validate/rules/index.js';
+import { CODE_OF_RULE, DATED_RULES, ENTITY_RULES, RULES, WHOLE_BACKLOG_FIELDS } from '../../src/validate/rules/index.js';
+import { COLLECTION_NAMES } from '../../schemas/vocabulary.js';
+import type { Entity } from '../../src/model/entity.js';
+import { buildGraph } from '../../src/model/graph.js';
 import { findings } from '../../src/validate/validate.js';
 
 const AS_OF = { asOf: '2026-06-01' };
@@ -85,5 +88,33 @@ describe('findings after an edit', () => {
       const found = models.flatMap((model) => findings(model, AS_OF, new Map(model.files.map((file) => [file.path, file])), [rule], false));
       expect(new Set(codes(found)), fixtures[index]).toEqual(new Set([CODE_OF_RULE.get(rule)]));
     }
+  });
+
+  it('knows the fields the rules over the whole backlog read: any other taken away, they find the same', async () => {
+    const wholeBacklogRules = RULES.filter((rule) => !ENTITY_RULES.includes(rule) && !DATED_RULES.includes(rule));
+    const dirs = [...wholeBacklogRules.map((rule) => join(import.meta.dirname, '..', 'fixtures', CODE_OF_RULE.get(rule)!.toLowerCase().replaceAll('_', '-'))), join(import.meta.dirname, '..', '..', 'examples', 'broken')];
+    let tried = 0;
+    for (const dir of dirs) {
+      const model = await loadBacklog(fsSource(dir));
+      const byPath = new Map(model.files.map((file) => [file.path, file]));
+      const found = () => findings({ ...model, graph: buildGraph(model.backlog) }, AS_OF, byPath, wholeBacklogRules, false).map((finding) => `${finding.code} ${finding.entity} ${finding.message} ${finding.hint}`);
+      const expected = found();
+      expect(expected.length, dir).toBeGreaterThan(0);
+      for (const entity of COLLECTION_NAMES.flatMap((name) => model.backlog.entities[name] as Entity[])) {
+        const read = WHOLE_BACKLOG_FIELDS[entity.collection] ?? [];
+        for (const field of Object.keys(entity.data as object).filter((name) => name !== 'id' && !read.includes(name))) {
+          const { data, raw } = entity;
+          const without = (record: object | undefined) => record && Object.fromEntries(Object.entries(record).filter(([name]) => name !== field));
+          Object.assign(entity, { data: without(data), raw: without(raw) });
+          try {
+            expect(found(), `${dir}: ${entity.id} without ${field}`).toEqual(expected);
+          } finally {
+            Object.assign(entity, { data, raw });
+          }
+          tried++;
+        }
+      }
+    }
+    expect(tried).toBeGreaterThan(60);
   });
 });

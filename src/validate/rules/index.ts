@@ -1,3 +1,4 @@
+import type { CollectionName } from '../../../schemas/collections.js';
 import type { DiagnosticCode } from '../../../schemas/diagnostic-codes.js';
 import { duplicateId } from './duplicate-id.js';
 import { duplicateRank } from './duplicate-rank.js';
@@ -43,6 +44,22 @@ export const RULES: readonly Rule[] = [
  * only the entities edited need checking again (validate/findings-after-edit.ts).
  */
 export const ENTITY_RULES: readonly Rule[] = [duplicateId, unknownReference, selfDependency, unrationalizedInWave, orphanServer, missingOwner, missingRationale];
+
+/**
+ * The fields that the other rules (those over the whole backlog) read, by collection, beside
+ * ids: an edit that changes none of them, and moves no id, leaves what they find as it was, but
+ * for places in the files it edited (validate/findings-after-edit.ts). A rule that comes to read
+ * another field adds it here (tests/validate/findings-after-edit.test.ts tries every other one).
+ */
+export const WHOLE_BACKLOG_FIELDS: { readonly [C in CollectionName]?: readonly string[] } = {
+  workloads: ['wave', 'status', 'strategy', 'depends_on', 'assumptions'],
+  servers: ['workloads', 'status'],
+  dependencies: ['from', 'to', 'classification'],
+  waves: ['order', 'max_servers'],
+  priorities: ['rank'],
+  assumptions: ['status', 'applies_to'],
+  remediations: ['severity', 'status', 'workloads', 'servers'],
+};
 
 /** The code each rule finds: each finds one, which no other rule, nor the files' and schemas' checks, finds. */
 export const CODE_OF_RULE: ReadonlyMap<Rule, DiagnosticCode> = new Map<Rule, DiagnosticCode>([
