@@ -28133,7 +28133,7 @@ function buildGraph(backlog) {
   return graphOf({
     edges: () => edges,
     externals: () => externals,
-    moveGroups,
+    moveGroups: () => moveGroups,
     serversOf: () => serversOf2,
     serverIndexesOf: () => serverIndexesOf2,
     serverFigures: () => serverFiguresOf(backlog, repeated),
@@ -28141,9 +28141,13 @@ function buildGraph(backlog) {
   });
 }
 function graphOf(parts) {
-  const moveGroupOf = /* @__PURE__ */ new Map();
-  parts.moveGroups.forEach((group, index) => group.forEach((member) => moveGroupOf.set(member.key, index)));
-  const graph = { moveGroups: parts.moveGroups, moveGroupOf };
+  const graph = {};
+  defineLazy(graph, "moveGroups", parts.moveGroups);
+  defineLazy(graph, "moveGroupOf", () => {
+    const moveGroupOf = /* @__PURE__ */ new Map();
+    graph.moveGroups.forEach((group, index) => group.forEach((member) => moveGroupOf.set(member.key, index)));
+    return moveGroupOf;
+  });
   graph.edgesOf = parts.edgesOf ?? ((workloads) => graph.edges.filter((edge) => workloads.has(edge.from) || workloads.has(edge.to)));
   defineLazy(graph, "edges", parts.edges);
   defineLazy(graph, "externals", parts.externals);
@@ -52688,7 +52692,7 @@ function graphSectionsAsWritten(sectionAsWritten) {
   return graph && figures && { [GRAPH_SECTION]: graph, [FIGURES_SECTION]: figures };
 }
 function graphOfSections(section, model) {
-  return graphOfStored(section(GRAPH_SECTION), model, () => {
+  return graphOfStored(() => section(GRAPH_SECTION), model, () => {
     const stored = section(FIGURES_SECTION);
     const column = (values) => values.map((value2) => value2 ?? void 0);
     return { status: column(stored.status), cores: column(stored.cores), memory_gb: column(stored.memory_gb), repeated: new Set(stored.repeated) };
@@ -52714,34 +52718,53 @@ function storedGraph(backlog, graph) {
     serversOf: [...graph.serversOf].map(([key, owned]) => [workload(backlog.byKey.workloads.get(key)), owned.map((server) => servers.get(server))])
   };
 }
-function graphOfStored(stored, { backlog, entityAt }, serverFigures) {
-  const workloads = backlog.entities.workloads;
-  const serversOf2 = new Map(stored.serversOf.map(([owner, servers]) => [workloads[owner].key, servers]));
+function graphOfStored(storedGraph2, { backlog, entityAt }, serverFigures) {
+  let read;
+  const graphRead = () => {
+    if (!read) {
+      const stored = storedGraph2();
+      const workloads = backlog.entities.workloads;
+      read = { stored, workloads, serversOf: new Map(stored.serversOf.map(([owner, servers]) => [workloads[owner].key, servers])) };
+    }
+    return read;
+  };
   let columns2;
+  const columnsRead = () => columns2 ??= graphRead().stored.edges.map(fromInt32Base64);
   const edgeAt = (at2) => {
-    const [from, to, classification, dependency, item] = columns2 ??= stored.edges.map(fromInt32Base64);
+    const [from, to, classification, dependency, item] = columnsRead();
+    const { workloads } = graphRead();
     return new StoredEdge(workloads[from[at2]], workloads[to[at2]], DEPENDENCY_CLASSIFICATIONS[classification[at2]], dependency[at2], item[at2], entityAt);
   };
   return graphOf({
-    edges: () => Array.from((columns2 ??= stored.edges.map(fromInt32Base64))[0], (_2, at2) => edgeAt(at2)),
+    edges: () => Array.from(columnsRead()[0], (_2, at2) => edgeAt(at2)),
     // Some workloads' edges found by their indexes in the columns: none of the others is made.
     edgesOf: (wanted) => {
+      const { workloads } = graphRead();
       const marked = new Uint8Array(workloads.length);
       workloads.forEach((workload, index) => {
         if (wanted.has(workload)) marked[index] = 1;
       });
-      const [from, to] = columns2 ??= stored.edges.map(fromInt32Base64);
+      const [from, to] = columnsRead();
       const found = [];
       for (let at2 = 0; at2 < from.length; at2++) if (marked[from[at2]] === 1 || marked[to[at2]] === 1) found.push(edgeAt(at2));
       return found;
     },
-    externals: () => stored.externals.map(([from, name, classification, dependency]) => new StoredExternal(from.map((index) => workloads[index]), name, DEPENDENCY_CLASSIFICATIONS[classification], dependency, entityAt)),
-    moveGroups: stored.moveGroups.map((group) => group.map((index) => workloads[index])),
-    serversOf: () => new LazyMap(
-      (key) => serversOf2.get(key)?.map((index) => entityAt("servers", index)),
-      () => [...serversOf2].map(([key, servers]) => [key, servers.map((index) => entityAt("servers", index))])
-    ),
-    serverIndexesOf: () => serversOf2,
+    externals: () => {
+      const { stored, workloads } = graphRead();
+      return stored.externals.map(([from, name, classification, dependency]) => new StoredExternal(from.map((index) => workloads[index]), name, DEPENDENCY_CLASSIFICATIONS[classification], dependency, entityAt));
+    },
+    moveGroups: () => {
+      const { stored, workloads } = graphRead();
+      return stored.moveGroups.map((group) => group.map((index) => workloads[index]));
+    },
+    serversOf: () => {
+      const { serversOf: serversOf2 } = graphRead();
+      return new LazyMap(
+        (key) => serversOf2.get(key)?.map((index) => entityAt("servers", index)),
+        () => [...serversOf2].map(([key, servers]) => [key, servers.map((index) => entityAt("servers", index))])
+      );
+    },
+    serverIndexesOf: () => graphRead().serversOf,
     serverFigures,
     // Queries ask for the owners of a few servers (those a remediation names): each is found alone.
     ownersOf: () => new LazyMap(

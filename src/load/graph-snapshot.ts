@@ -62,7 +62,7 @@ export function graphSectionsAsWritten(sectionAsWritten: (name: string) => Writt
 
 /** The graph of a model read from a snapshot; `section` reads one section (and throws when there is none). */
 export function graphOfSections(section: <T>(name: string) => T, model: StoredModel): WorkloadGraph {
-  return graphOfStored(section<StoredGraph>(GRAPH_SECTION), model, () => {
+  return graphOfStored(() => section<StoredGraph>(GRAPH_SECTION), model, () => {
     const stored = section<StoredFigures>(FIGURES_SECTION);
     const column = <T>(values: Array<T | null>) => values.map((value) => value ?? undefined);
     return { status: column(stored.status), cores: column(stored.cores), memory_gb: column(stored.memory_gb), repeated: new Set(stored.repeated) };
@@ -92,35 +92,54 @@ function storedGraph(backlog: Backlog, graph: WorkloadGraph): StoredGraph {
 }
 
 /** The graph of a model read from a snapshot: each part, and each entity in it, read when first used. */
-function graphOfStored(stored: StoredGraph, { backlog, entityAt }: StoredModel, serverFigures: () => ServerFigures): WorkloadGraph {
-  const workloads = backlog.entities.workloads;
-  const serversOf = new Map(stored.serversOf.map(([owner, servers]) => [workloads[owner]!.key, servers]));
+function graphOfStored(storedGraph: () => StoredGraph, { backlog, entityAt }: StoredModel, serverFigures: () => ServerFigures): WorkloadGraph {
+  // The section, the workloads and the servers' lists read when a part is first used.
+  let read: { stored: StoredGraph; workloads: Workload[]; serversOf: Map<string, number[]> } | undefined;
+  const graphRead = () => {
+    if (!read) {
+      const stored = storedGraph();
+      const workloads = backlog.entities.workloads;
+      read = { stored, workloads, serversOf: new Map(stored.serversOf.map(([owner, servers]) => [workloads[owner]!.key, servers])) };
+    }
+    return read;
+  };
   let columns: Int32Array[] | undefined;
+  const columnsRead = () => (columns ??= graphRead().stored.edges.map(fromInt32Base64));
   const edgeAt = (at: number) => {
-    const [from, to, classification, dependency, item] = (columns ??= stored.edges.map(fromInt32Base64)) as [Int32Array, Int32Array, Int32Array, Int32Array, Int32Array];
+    const [from, to, classification, dependency, item] = columnsRead() as [Int32Array, Int32Array, Int32Array, Int32Array, Int32Array];
+    const { workloads } = graphRead();
     return new StoredEdge(workloads[from[at]!]!, workloads[to[at]!]!, DEPENDENCY_CLASSIFICATIONS[classification[at]!]!, dependency[at]!, item[at]!, entityAt);
   };
   return graphOf({
-    edges: () => Array.from((columns ??= stored.edges.map(fromInt32Base64))[0]!, (_, at) => edgeAt(at)),
+    edges: () => Array.from(columnsRead()[0]!, (_, at) => edgeAt(at)),
     // Some workloads' edges found by their indexes in the columns: none of the others is made.
     edgesOf: (wanted) => {
+      const { workloads } = graphRead();
       const marked = new Uint8Array(workloads.length);
       workloads.forEach((workload, index) => {
         if (wanted.has(workload)) marked[index] = 1;
       });
-      const [from, to] = (columns ??= stored.edges.map(fromInt32Base64)) as [Int32Array, Int32Array];
+      const [from, to] = columnsRead() as [Int32Array, Int32Array];
       const found: WorkloadEdge[] = [];
       for (let at = 0; at < from.length; at++) if (marked[from[at]!] === 1 || marked[to[at]!] === 1) found.push(edgeAt(at));
       return found;
     },
-    externals: () => stored.externals.map(([from, name, classification, dependency]) => new StoredExternal(from.map((index) => workloads[index]!), name, DEPENDENCY_CLASSIFICATIONS[classification]!, dependency, entityAt)),
-    moveGroups: stored.moveGroups.map((group) => group.map((index) => workloads[index]!)),
-    serversOf: () =>
-      new LazyMap(
+    externals: () => {
+      const { stored, workloads } = graphRead();
+      return stored.externals.map(([from, name, classification, dependency]) => new StoredExternal(from.map((index) => workloads[index]!), name, DEPENDENCY_CLASSIFICATIONS[classification]!, dependency, entityAt));
+    },
+    moveGroups: () => {
+      const { stored, workloads } = graphRead();
+      return stored.moveGroups.map((group) => group.map((index) => workloads[index]!));
+    },
+    serversOf: () => {
+      const { serversOf } = graphRead();
+      return new LazyMap(
         (key) => serversOf.get(key)?.map((index) => entityAt('servers', index)),
         () => [...serversOf].map(([key, servers]) => [key, servers.map((index) => entityAt('servers', index))] as const),
-      ),
-    serverIndexesOf: () => serversOf,
+      );
+    },
+    serverIndexesOf: () => graphRead().serversOf,
     serverFigures,
     // Queries ask for the owners of a few servers (those a remediation names): each is found alone.
     ownersOf: () =>

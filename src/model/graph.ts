@@ -125,7 +125,7 @@ export function buildGraph(backlog: Backlog): WorkloadGraph {
   return graphOf({
     edges: () => edges,
     externals: () => externals,
-    moveGroups,
+    moveGroups: () => moveGroups,
     serversOf: () => serversOf,
     serverIndexesOf: () => serverIndexesOf,
     serverFigures: () => serverFiguresOf(backlog, repeated),
@@ -139,7 +139,7 @@ export interface GraphParts {
   /** When the parts find some workloads' edges more cheaply than among all of them. */
   edgesOf?: (workloads: ReadonlySet<Workload>) => WorkloadEdge[];
   externals: () => ExternalEdge[];
-  moveGroups: Workload[][];
+  moveGroups: () => Workload[][];
   serversOf: () => Map<string, Server[]>;
   serverIndexesOf: () => Map<string, number[]>;
   serverFigures: () => ServerFigures;
@@ -148,9 +148,14 @@ export interface GraphParts {
 
 /** The graph of its parts (built here, or kept in a snapshot of the model). */
 export function graphOf(parts: GraphParts): WorkloadGraph {
-  const moveGroupOf = new Map<string, number>();
-  parts.moveGroups.forEach((group, index) => group.forEach((member) => moveGroupOf.set(member.key, index)));
-  const graph = { moveGroups: parts.moveGroups, moveGroupOf } as Partial<WorkloadGraph> as WorkloadGraph;
+  // Each part made when first used: an edit whose graph is its snapshot's copies it unread.
+  const graph = {} as Partial<WorkloadGraph> as WorkloadGraph;
+  defineLazy(graph, 'moveGroups', parts.moveGroups);
+  defineLazy(graph, 'moveGroupOf', () => {
+    const moveGroupOf = new Map<string, number>();
+    graph.moveGroups.forEach((group, index) => group.forEach((member) => moveGroupOf.set(member.key, index)));
+    return moveGroupOf;
+  });
   graph.edgesOf = parts.edgesOf ?? ((workloads) => graph.edges.filter((edge) => workloads.has(edge.from) || workloads.has(edge.to)));
   defineLazy(graph, 'edges', parts.edges);
   defineLazy(graph, 'externals', parts.externals);
