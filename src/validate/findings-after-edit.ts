@@ -13,7 +13,7 @@ import { compareDiagnostics, type LocatableFiles } from './locate-diagnostics.js
 import { CODE_OF_RULE, DATED_RULES, ENTITY_RULES, RULES, WHOLE_BACKLOG_FIELDS } from './rules/index.js';
 import { findings, type ValidateOptions } from './validate.js';
 
-/** The rules over the whole backlog that do not read the date: run again after any edit. */
+/** The rules over the whole backlog that do not read the date: run again after an edit that changes what they read. */
 const WHOLE_BACKLOG_RULES = RULES.filter((rule) => !ENTITY_RULES.includes(rule) && !DATED_RULES.includes(rule));
 const WHOLE_BACKLOG_CODES = new Set(WHOLE_BACKLOG_RULES.map((rule) => CODE_OF_RULE.get(rule)));
 
@@ -34,7 +34,8 @@ export function undatedFindingsAfterEdit(before: readonly Diagnostic[], edited: 
   const paths = new Set(edited.map((file) => file.after.path));
   const touchesEdited = (finding: Diagnostic) => paths.has(finding.file) || (finding.related?.some((place) => paths.has(place.file)) ?? false);
   // The whole backlog's findings stay as they were when the edit changes nothing their rules read, and none is placed in what it edited.
-  const wholeAsBefore = edited.every(({ before: was, after: now }) => was!.check.entities.every((entity, at) => sameForRules(entity, now.check.entities[at]!))) && !before.some((finding) => WHOLE_BACKLOG_CODES.has(finding.code) && touchesEdited(finding));
+  const readAlike = edited.every(({ before: was, after: now }) => was!.check.entities.every((entity, at) => sameForRules(entity, now.check.entities[at]!)));
+  const wholeAsBefore = readAlike && !before.some((finding) => WHOLE_BACKLOG_CODES.has(finding.code) && touchesEdited(finding));
   const kept = before.filter((finding) => !paths.has(finding.file) && (wholeAsBefore || !WHOLE_BACKLOG_CODES.has(finding.code)));
   if (kept.some(touchesEdited)) return undefined;
   const entities = edited.flatMap((file) => file.after.check.entities);
