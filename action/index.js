@@ -57082,7 +57082,8 @@ function undatedFindingsAfterEdit(before2, edited, after, options, files) {
   if (!edited.every(({ before: was, after: now }) => was !== void 0 && idsInPlace(was, now))) return void 0;
   const paths = new Set(edited.map((file) => file.after.path));
   const touchesEdited = (finding) => paths.has(finding.file) || (finding.related?.some((place) => paths.has(place.file)) ?? false);
-  const wholeAsBefore = edited.every(({ before: was, after: now }) => was.check.entities.every((entity2, at2) => sameForRules(entity2, now.check.entities[at2]))) && !before2.some((finding) => WHOLE_BACKLOG_CODES.has(finding.code) && touchesEdited(finding));
+  const readAlike = edited.every(({ before: was, after: now }) => was.check.entities.every((entity2, at2) => sameForRules(entity2, now.check.entities[at2])));
+  const wholeAsBefore = readAlike && !before2.some((finding) => WHOLE_BACKLOG_CODES.has(finding.code) && touchesEdited(finding));
   const kept = before2.filter((finding) => !paths.has(finding.file) && (wholeAsBefore || !WHOLE_BACKLOG_CODES.has(finding.code)));
   if (kept.some(touchesEdited)) return void 0;
   const entities = edited.flatMap((file) => file.after.check.entities);
