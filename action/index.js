@@ -24715,6 +24715,10 @@ function readCacheFile(location) {
     const header = JSON.parse(headerBytes.toString("latin1"));
     if (typeof header !== "object" || header === null || typeof header.sections !== "object") throw new Error("no sections");
     if (Object.values(header.sections).some(([, end]) => end > headerStart)) throw new Error("cut short");
+    const damaged = (error3) => {
+      removeIfStill(location, fd);
+      throw new DamagedCacheError(`the cache file ${location} is damaged (${errorMessage(error3)})`, { cause: error3 });
+    };
     const sectionText = (name) => {
       const range = header.sections[name];
       if (!range) return void 0;
@@ -24723,8 +24727,7 @@ function readCacheFile(location) {
         if (sha1(bytes) !== range[2]) throw new Error("a section does not match its hash");
         return bytes.toString(range[3] === 1 ? "latin1" : "utf8");
       } catch (error3) {
-        removeIfStill(location, fd);
-        throw new DamagedCacheError(`the cache file ${location} is damaged (${errorMessage(error3)})`, { cause: error3 });
+        return damaged(error3);
       }
     };
     const lastLineStart = tail.lastIndexOf("\n", tail.length - 2) + 1;
@@ -24737,10 +24740,10 @@ function readCacheFile(location) {
         try {
           return read(start, length);
         } catch (error3) {
-          removeIfStill(location, fd);
-          throw new DamagedCacheError(`the cache file ${location} is damaged (${errorMessage(error3)})`, { cause: error3 });
+          return damaged(error3);
         }
-      }
+      },
+      damaged
     };
     return {
       header,
@@ -24898,9 +24901,11 @@ ${this.offset} ${headerJson.length} ${sha1(headerJson)}
       get bytes() {
         return this.file.read(this.range[0], this.range[1] - this.range[0]);
       }
-      /** Its JSON, to read a little of it. */
+      /** Its JSON, to read a little of it: checked against its hash, as a section read is. */
       get json() {
-        return this.bytes.toString("latin1");
+        const bytes = this.bytes;
+        if (sha1(bytes) !== this.hash) this.file.damaged(new Error(`section ${this.name} does not match its hash`));
+        return bytes.toString("latin1");
       }
     };
     AsciiJson = class {
@@ -27778,28 +27783,42 @@ function backlogWithFilesSwapped(before2, swapped, fileOrder, idsInPlace2 = fals
     return entities;
   };
   const project = before2.project && before2.projectLocation ? { data: before2.project, location: before2.projectLocation } : void 0;
+  const owned = /* @__PURE__ */ new Map();
+  const own2 = (file, name) => {
+    const key = `${name}\0${file}`;
+    let found = owned.get(key);
+    if (!found) {
+      const entities = swapped.get(file).filter((entity2) => entity2.collection === name);
+      owned.set(key, found = { entities, firstOfKey: new Map(firstOfEachKey(entities)) });
+    }
+    return found;
+  };
   const keyIndex = (name) => new LazyMap(
     (key) => {
       const first2 = before2.byKey[name].get(key);
-      return first2 && swapped.has(first2.file) ? swapped.get(first2.file).find((entity2) => entity2.collection === name && entity2.key === key) : first2;
+      return first2 && swapped.has(first2.file) ? own2(first2.file, name).firstOfKey.get(key) : first2;
     },
     () => firstOfEachKey(backlog.entities[name])
   );
   const entityAt = (name, index) => {
     const was = entityAtIndex(before2, name, index);
     if (!swapped.has(was.file)) return was;
-    let ordinal = 0;
-    while (index - ordinal > 0 && entityAtIndex(before2, name, index - ordinal - 1).file === was.file) ordinal++;
-    return swapped.get(was.file).filter((entity2) => entity2.collection === name)[ordinal];
+    const run3 = own2(was.file, name);
+    if (run3.start === void 0) {
+      let start = index;
+      while (start > 0 && entityAtIndex(before2, name, start - 1).file === was.file) start--;
+      run3.start = start;
+    }
+    return run3.entities[index - run3.start];
   };
   const indexes2 = (name) => {
     const swappedIndexes = [];
-    for (const [file, entities] of swapped) {
-      const own2 = entities.filter((entity2) => entity2.collection === name);
-      if (own2.length === 0) continue;
-      const start = before2.indexOfKey?.(name, own2[0].key) ?? -1;
+    for (const file of swapped.keys()) {
+      const { entities } = own2(file, name);
+      if (entities.length === 0) continue;
+      const start = before2.indexOfKey?.(name, entities[0].key) ?? -1;
       if (start === -1 || entityAtIndex(before2, name, start).file !== file) return void 0;
-      for (let at2 = 0; at2 < own2.length; at2++) swappedIndexes.push(start + at2);
+      for (let at2 = 0; at2 < entities.length; at2++) swappedIndexes.push(start + at2);
     }
     return swappedIndexes;
   };
@@ -57087,8 +57106,11 @@ function undatedFindingsAfterEdit(before2, edited, after, options, files) {
   const kept = before2.filter((finding) => !paths.has(finding.file) && (wholeAsBefore || !WHOLE_BACKLOG_CODES.has(finding.code)));
   if (kept.some(touchesEdited)) return void 0;
   const entities = edited.flatMap((file) => file.after.check.entities);
-  const editedOnly = { ...after.backlog, entities: byCollection(entities), repeated: byCollection(entities.filter((entity2) => after.backlog.byKey[entity2.collection].get(entity2.key) !== entity2)) };
-  const ofEdited = findings({ ...after, backlog: editedOnly, drafts: after.drafts.filter((draft) => paths.has(draft.place.file)) }, options, files, ENTITY_RULES);
+  const { project, projectLocation, byKey } = after.backlog;
+  const editedOnly = { project, projectLocation, byKey, entities: byCollection(entities), repeated: byCollection(entities.filter((entity2) => byKey[entity2.collection].get(entity2.key) !== entity2)) };
+  const editedModel = { backlog: editedOnly, drafts: after.drafts.filter((draft) => paths.has(draft.place.file)), unreadableFiles: after.unreadableFiles };
+  defineLazy(editedModel, "graph", () => after.graph);
+  const ofEdited = findings(editedModel, options, files, ENTITY_RULES);
   const ofWhole = wholeAsBefore ? [] : findings(after, options, files, WHOLE_BACKLOG_RULES, false);
   return [...kept, ...ofEdited, ...ofWhole].sort(compareDiagnostics);
 }
@@ -57107,6 +57129,7 @@ var init_findings_after_edit = __esm({
     "use strict";
     init_vocabulary();
     init_entity();
+    init_lazy();
     init_same_value();
     init_backlog_of_files();
     init_locate_diagnostics();
@@ -58163,12 +58186,12 @@ async function openForEdit(io, rootOption) {
     root,
     context: queryContext(base.model),
     base,
-    written: async (after) => {
+    written: (after) => unlessDamaged(async () => {
       const edited = new Set(after.written.map((file) => file.path));
       const written = [...after.written, ...snapshot.changed.filter((path) => !edited.has(path)).map((path) => base.fileAt(path))];
       const keep = await snapshot.writeForward({ ...forwardOf(after), written });
       if (keep && after.undatedFindings) keep("findings", () => after.undatedFindings);
-    },
+    }),
     toEdit: async (paths) => [...paths].some((path) => (base.fileAt(path)?.check.projects.length ?? 0) > 0) ? openFromFiles(io, root, source, takenAt, false) : opened
   };
   return opened;
@@ -58226,6 +58249,13 @@ function snapshotBase(snapshot, realRoot) {
     graphAlike: snapshot.graphOver,
     keptFindings: (compute) => snapshot.kept("findings", compute)
   };
+}
+async function unlessDamaged(write) {
+  try {
+    await write();
+  } catch (error3) {
+    if (!(error3 instanceof DamagedCacheError)) throw error3;
+  }
 }
 function readIfThere(path) {
   try {

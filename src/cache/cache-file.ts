@@ -176,6 +176,8 @@ interface OpenedFile {
   lastLine: Buffer;
   sections: Record<string, SectionRange>;
   read(start: number, length: number): Buffer;
+  /** Removes the file, and throws DamagedCacheError. */
+  damaged(error: unknown): never;
 }
 
 /**
@@ -212,6 +214,11 @@ export function readCacheFile<H>(location: string): CacheFile<H> | undefined {
     const header = JSON.parse(headerBytes.toString('latin1')) as H & StoredHeader;
     if (typeof header !== 'object' || header === null || typeof header.sections !== 'object') throw new Error('no sections');
     if (Object.values(header.sections).some(([, end]) => end > headerStart)) throw new Error('cut short');
+    // Found only once the answer is under way: the file goes, and the answer comes from the files.
+    const damaged = (error: unknown): never => {
+      removeIfStill(location, fd);
+      throw new DamagedCacheError(`the cache file ${location} is damaged (${errorMessage(error)})`, { cause: error });
+    };
     const sectionText = (name: string): string | undefined => {
       const range = header.sections[name];
       if (!range) return undefined;
@@ -220,9 +227,7 @@ export function readCacheFile<H>(location: string): CacheFile<H> | undefined {
         if (sha1(bytes) !== range[2]) throw new Error('a section does not match its hash');
         return bytes.toString(range[3] === 1 ? 'latin1' : 'utf8');
       } catch (error) {
-        // Found only once the answer is under way: the file goes, and the answer comes from the files.
-        removeIfStill(location, fd);
-        throw new DamagedCacheError(`the cache file ${location} is damaged (${errorMessage(error)})`, { cause: error });
+        return damaged(error);
       }
     };
     const lastLineStart = tail.lastIndexOf('\n', tail.length - 2) + 1;
@@ -235,10 +240,10 @@ export function readCacheFile<H>(location: string): CacheFile<H> | undefined {
         try {
           return read(start, length);
         } catch (error) {
-          removeIfStill(location, fd);
-          throw new DamagedCacheError(`the cache file ${location} is damaged (${errorMessage(error)})`, { cause: error });
+          return damaged(error);
         }
       },
+      damaged,
     };
     return {
       header,
@@ -285,9 +290,11 @@ export class WrittenSection {
     return this.file.read(this.range[0], this.range[1] - this.range[0]);
   }
 
-  /** Its JSON, to read a little of it. */
+  /** Its JSON, to read a little of it: checked against its hash, as a section read is. */
   get json(): string {
-    return this.bytes.toString('latin1');
+    const bytes = this.bytes;
+    if (sha1(bytes) !== this.hash) this.file.damaged(new Error(`section ${this.name} does not match its hash`));
+    return bytes.toString('latin1');
   }
 }
 

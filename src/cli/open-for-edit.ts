@@ -18,7 +18,7 @@ import { cacheOf } from './caching.js';
 import type { CliIO } from './io.js';
 import { queryContext, warnOfSkipsAndErrors } from './open-backlog.js';
 import { readBacklog } from './read-backlog.js';
-import { IoError } from '../errors.js';
+import { DamagedCacheError, IoError } from '../errors.js';
 
 export interface EditableBacklog {
   root: string;
@@ -49,13 +49,14 @@ export async function openForEdit(io: CliIO, rootOption: string | undefined): Pr
     root,
     context: queryContext(base.model),
     base,
-    written: async (after) => {
-      // The files read again because they had changed are written into the snapshot as the edited ones are.
-      const edited = new Set(after.written.map((file) => file.path));
-      const written = [...after.written, ...snapshot.changed.filter((path) => !edited.has(path)).map((path) => base.fileAt(path)!)];
-      const keep = await snapshot.writeForward({ ...forwardOf(after), written });
-      if (keep && after.undatedFindings) keep('findings', () => after.undatedFindings);
-    },
+    written: (after) =>
+      unlessDamaged(async () => {
+        // The files read again because they had changed are written into the snapshot as the edited ones are.
+        const edited = new Set(after.written.map((file) => file.path));
+        const written = [...after.written, ...snapshot.changed.filter((path) => !edited.has(path)).map((path) => base.fileAt(path)!)];
+        const keep = await snapshot.writeForward({ ...forwardOf(after), written });
+        if (keep && after.undatedFindings) keep('findings', () => after.undatedFindings);
+      }),
     toEdit: async (paths) => ([...paths].some((path) => (base.fileAt(path)?.check.projects.length ?? 0) > 0) ? openFromFiles(io, root, source, takenAt, false) : opened),
   };
   return opened;
@@ -123,6 +124,18 @@ function snapshotBase(snapshot: OpenedSnapshot, realRoot: string): EditBase | un
     graphAlike: snapshot.graphOver,
     keptFindings: (compute) => snapshot.kept('findings', compute),
   };
+}
+
+/**
+ * Writes the snapshot after an edit, unless a section of the one before it is found damaged
+ * (the file is then removed): the edit is written already, and the next command reads the files.
+ */
+async function unlessDamaged(write: () => Promise<void>): Promise<void> {
+  try {
+    await write();
+  } catch (error) {
+    if (!(error instanceof DamagedCacheError)) throw error;
+  }
 }
 
 function readIfThere(path: string): Buffer | undefined {

@@ -33,32 +33,49 @@ export function backlogWithFilesSwapped(before: Backlog, swapped: ReadonlyMap<st
     return entities;
   };
   const project = before.project && before.projectLocation ? { data: before.project, location: before.projectLocation } : undefined;
+  // A swapped file's entities of a collection, and the first of each id among them: worked out
+  // once, for a file may hold the 50,000 servers an import wrote.
+  const owned = new Map<string, { entities: Entity[]; firstOfKey: Map<string, Entity>; start?: number }>();
+  const own = (file: string, name: CollectionName) => {
+    const key = `${name}\0${file}`;
+    let found = owned.get(key);
+    if (!found) {
+      const entities = swapped.get(file)!.filter((entity) => entity.collection === name);
+      owned.set(key, (found = { entities, firstOfKey: new Map(firstOfEachKey(entities)) }));
+    }
+    return found;
+  };
   // The first entity of an id is where it was: the one of its file after, when its file was swapped.
   const keyIndex = (name: CollectionName): Map<string, Entity> =>
     new LazyMap<string, Entity>(
       (key) => {
         const first = before.byKey[name].get(key) as Entity | undefined;
-        return first && swapped.has(first.file) ? swapped.get(first.file)!.find((entity) => entity.collection === name && entity.key === key) : first;
+        return first && swapped.has(first.file) ? own(first.file, name).firstOfKey.get(key) : first;
       },
       () => firstOfEachKey(backlog.entities[name] as Entity[]),
     );
   // Every entity is at its index before: the one of its file after, when its file was swapped.
+  // A file's entities of a collection are one run of it, for files are added whole, in order.
   const entityAt = <C extends CollectionName>(name: C, index: number): Entity<C> => {
     const was = entityAtIndex(before, name, index);
     if (!swapped.has(was.file)) return was;
-    let ordinal = 0;
-    while (index - ordinal > 0 && entityAtIndex(before, name, index - ordinal - 1).file === was.file) ordinal++;
-    return swapped.get(was.file)!.filter((entity) => entity.collection === name)[ordinal] as Entity<C>;
+    const run = own(was.file, name);
+    if (run.start === undefined) {
+      let start = index;
+      while (start > 0 && entityAtIndex(before, name, start - 1).file === was.file) start--;
+      run.start = start;
+    }
+    return run.entities[index - run.start] as Entity<C>;
   };
-  // A file's entities of a collection are one run of it: from the index of its first one's key.
+  // The run of each swapped file starts at the index of its first entity's id, unless an earlier file has that id too.
   const indexes = (name: CollectionName): number[] | undefined => {
     const swappedIndexes: number[] = [];
-    for (const [file, entities] of swapped) {
-      const own = entities.filter((entity) => entity.collection === name);
-      if (own.length === 0) continue;
-      const start = before.indexOfKey?.(name, own[0]!.key) ?? -1;
+    for (const file of swapped.keys()) {
+      const { entities } = own(file, name);
+      if (entities.length === 0) continue;
+      const start = before.indexOfKey?.(name, entities[0]!.key) ?? -1;
       if (start === -1 || entityAtIndex(before, name, start).file !== file) return undefined;
-      for (let at = 0; at < own.length; at++) swappedIndexes.push(start + at);
+      for (let at = 0; at < entities.length; at++) swappedIndexes.push(start + at);
     }
     return swappedIndexes;
   };

@@ -7,6 +7,7 @@ import type { SourceFile } from '../load/types.js';
 import type { Backlog, EntitiesByCollection } from '../model/backlog.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { inError, type Entity } from '../model/entity.js';
+import { defineLazy } from '../model/lazy.js';
 import { sameValue } from '../model/same-value.js';
 import { idsInPlace, type BacklogModel } from '../load/backlog-of-files.js';
 import { compareDiagnostics, type LocatableFiles } from './locate-diagnostics.js';
@@ -40,8 +41,12 @@ export function undatedFindingsAfterEdit(before: readonly Diagnostic[], edited: 
   if (kept.some(touchesEdited)) return undefined;
   const entities = edited.flatMap((file) => file.after.check.entities);
   // The entity rules over the edited entities alone, which the rest of the backlog is as it was for.
-  const editedOnly: Backlog = { ...after.backlog, entities: byCollection(entities), repeated: byCollection(entities.filter((entity) => after.backlog.byKey[entity.collection].get(entity.key) !== entity)) };
-  const ofEdited = findings({ ...after, backlog: editedOnly, drafts: after.drafts.filter((draft) => paths.has(draft.place.file)) }, options, files, ENTITY_RULES);
+  const { project, projectLocation, byKey } = after.backlog;
+  const editedOnly: Backlog = { project, projectLocation, byKey, entities: byCollection(entities), repeated: byCollection(entities.filter((entity) => byKey[entity.collection].get(entity.key) !== entity)) };
+  // Not a spread of `after`: that would make its graph, which no entity rule reads.
+  const editedModel = { backlog: editedOnly, drafts: after.drafts.filter((draft) => paths.has(draft.place.file)), unreadableFiles: after.unreadableFiles } as Omit<BacklogModel, 'graph'> as BacklogModel;
+  defineLazy(editedModel, 'graph', () => after.graph);
+  const ofEdited = findings(editedModel, options, files, ENTITY_RULES);
   const ofWhole = wholeAsBefore ? [] : findings(after, options, files, WHOLE_BACKLOG_RULES, false);
   return [...kept, ...ofEdited, ...ofWhole].sort(compareDiagnostics);
 }

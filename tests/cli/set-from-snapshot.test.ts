@@ -301,4 +301,28 @@ describe('set from the snapshot', () => {
     expect(await runCli(['set', 'wl-42', 'priority=high', '--root', root], { env })).toEqual(await runCli(['set', 'wl-42', 'priority=high', '--root', other, '--no-cache'], { env }));
     expect(snapshot(root)).toEqual(snapshot(other));
   }, 60_000);
+
+  it('writes an edit whole when the snapshot it starts from is found damaged only after the write', async () => {
+    const root = tempDir();
+    generateEstate('XS', root);
+    const env = { XDG_CACHE_HOME: tempDir() };
+    // A snapshot with its findings kept: the next edit reads no dependency before it writes.
+    await runCli(['list', '--root', root], { env });
+    expect((await runCli(['set', 'wl-42', 'priority=low', '--root', root], { env })).code).toBe(0);
+    // A part of the dependencies damaged: a server's cores change the graph, which is then made
+    // again from every entity, once the file is written.
+    const location = join(env.XDG_CACHE_HOME, 'migration-backlog', cacheFile(env.XDG_CACHE_HOME, 'snapshot')!);
+    const [start, end] = readCacheFile<{ sections: Record<string, [number, number]> }>(location)!.header.sections['dependencies@0']!;
+    const bytes = readFileSync(location);
+    const at = bytes.indexOf('SRV', start);
+    expect(at).toBeGreaterThan(start);
+    expect(at).toBeLessThan(end);
+    bytes[at] = 'X'.charCodeAt(0);
+    writeFileSync(location, bytes);
+    const server = 'SRV000250';
+    expect(await runCli(['set', server, 'cores=64', '--root', root], { env })).toEqual({ code: 0, stdout: expect.stringMatching(/^Wrote workloads\/wl-\d+\.yaml\.\n$/), stderr: '' });
+    const shown = await runCli(['show', server, '-f', 'json', '--root', root], { env });
+    expect(shown.stdout).toContain('"cores": 64');
+    expect(shown).toEqual(await runCli(['show', server, '-f', 'json', '--root', root, '--no-cache'], { env }));
+  });
 });
