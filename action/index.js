@@ -28112,7 +28112,7 @@ var init_same_value = __esm({
 });
 
 // src/model/graph.ts
-function sameForGraph(a, b2) {
+function sameForGraph(a, b2, withFigures = true) {
   if (a.collection !== b2.collection || a.key !== b2.key || a.raw === void 0 !== (b2.raw === void 0)) return false;
   const data = (entity2) => entity2.data;
   const written = (entity2, field3) => (entity2.raw ?? data(entity2))[field3];
@@ -28121,7 +28121,7 @@ function sameForGraph(a, b2) {
     case "workloads":
       return same(["depends_on"], written);
     case "servers":
-      return same(["workloads"], written) && same(["status", "cores", "memory_gb"], (entity2, field3) => data(entity2)[field3]);
+      return same(["workloads"], written) && (!withFigures || same(["status", "cores", "memory_gb"], (entity2, field3) => data(entity2)[field3]));
     case "dependencies":
       return same(["from", "to", "classification"], (entity2, field3) => data(entity2)[field3]);
     default:
@@ -28308,8 +28308,16 @@ function modelWithFilesSwapped(before2, paths, swapped, graphAlike, fileBefore =
     drafts: [...before2.drafts.filter((draft) => !changed.has(draft.place.file)), ...builder.drafts()],
     unreadableFiles: unreadableFiles.sort((a, b2) => fileOrder(a) - fileOrder(b2))
   };
-  const sameGraph = () => graphAlike !== void 0 && sameForGraphIn(before2.backlog, [...swapped].sort((a, b2) => fileOrder(a.path) - fileOrder(b2.path)), fileBefore);
-  defineLazy(model, "graph", () => (sameGraph() ? graphAlike(backlog) : void 0) ?? buildGraph(backlog));
+  defineLazy(model, "graph", () => {
+    if (graphAlike) {
+      const inOrder = [...swapped].sort((a, b2) => fileOrder(a.path) - fileOrder(b2.path));
+      if (sameForGraphIn(before2.backlog, inOrder, fileBefore)) return graphAlike(backlog) ?? buildGraph(backlog);
+      const servers = inPlace && sameForGraphIn(before2.backlog, inOrder, fileBefore, false) ? backlog.swappedFrom?.indexes("servers") : void 0;
+      const alike = servers && graphAlike(backlog, servers);
+      if (alike) return alike;
+    }
+    return buildGraph(backlog);
+  });
   return model;
 }
 function idsInPlace(before2, after) {
@@ -28318,13 +28326,13 @@ function idsInPlace(before2, after) {
   if (before2.unreadable || after.unreadable || before2.check.projects.length > 0 || was.length !== now.length) return false;
   return was.every((entity2, at2) => entity2.collection === now[at2].collection && entity2.id === now[at2].id && entity2.key === now[at2].key);
 }
-function sameForGraphIn(before2, swapped, fileBefore) {
+function sameForGraphIn(before2, swapped, fileBefore, withFigures = true) {
   const paths = new Set(swapped.map((file) => file.path));
   const known = swapped.every((file) => fileBefore(file.path) !== void 0);
   return GRAPH_COLLECTIONS.every((name) => {
     const was = known ? swapped.flatMap((file) => fileBefore(file.path).check.entities.filter((entity2) => entity2.collection === name)) : before2.entities[name].filter((entity2) => paths.has(entity2.file));
     const now = swapped.flatMap((file) => file.check.entities.filter((entity2) => entity2.collection === name));
-    return was.length === now.length && was.every((entity2, at2) => sameForGraph(entity2, now[at2]));
+    return was.length === now.length && was.every((entity2, at2) => sameForGraph(entity2, now[at2], withFigures));
   });
 }
 var ModelBuilder, GRAPH_COLLECTIONS;
@@ -52701,20 +52709,28 @@ var init_kept_by_key = __esm({
 
 // src/load/graph-snapshot.ts
 function graphSections(backlog, graph) {
-  const { status, cores, memory_gb, repeated } = graph.serverFigures;
-  const figures = { status, cores, memory_gb, repeated: [...repeated] };
-  return { [GRAPH_SECTION]: storedGraph(backlog, graph), [FIGURES_SECTION]: figures };
+  return { [GRAPH_SECTION]: storedGraph(backlog, graph), [FIGURES_SECTION]: storedFigures(graph.serverFigures) };
 }
-function graphSectionsAsWritten(sectionAsWritten) {
+function storedFigures({ status, cores, memory_gb, repeated }) {
+  return { status, cores, memory_gb, repeated: [...repeated] };
+}
+function graphSectionsAsWritten(sectionAsWritten, figures) {
   const graph = sectionAsWritten(GRAPH_SECTION);
-  const figures = sectionAsWritten(FIGURES_SECTION);
-  return graph && figures && { [GRAPH_SECTION]: graph, [FIGURES_SECTION]: figures };
+  const figuresSection = figures ? storedFigures(figures) : sectionAsWritten(FIGURES_SECTION);
+  return graph && figuresSection && { [GRAPH_SECTION]: graph, [FIGURES_SECTION]: figuresSection };
 }
-function graphOfSections(section, model) {
+function graphOfSections(section, model, serversChanged = []) {
   return graphOfStored(() => section(GRAPH_SECTION), model, () => {
     const stored = section(FIGURES_SECTION);
     const column = (values) => values.map((value2) => value2 ?? void 0);
-    return { status: column(stored.status), cores: column(stored.cores), memory_gb: column(stored.memory_gb), repeated: new Set(stored.repeated) };
+    const figures = { status: column(stored.status), cores: column(stored.cores), memory_gb: column(stored.memory_gb), repeated: new Set(stored.repeated) };
+    for (const index of serversChanged) {
+      const { data } = model.entityAt("servers", index);
+      figures.status[index] = data.status;
+      figures.cores[index] = data.cores;
+      figures.memory_gb[index] = data.memory_gb;
+    }
+    return figures;
   });
 }
 function storedGraph(backlog, graph) {
@@ -52926,13 +52942,13 @@ async function openSnapshot(cache, root, source, filesOf, options = {}) {
     if (found === void 0) throw new DamagedCacheError(`the snapshot ${cache.location(root, "snapshot")} has no ${name}`);
     return found;
   };
-  const alike = /* @__PURE__ */ new WeakSet();
-  const graphOf2 = (over) => {
-    const graph = graphOfSections(section, over);
-    alike.add(graph);
+  const alike = /* @__PURE__ */ new WeakMap();
+  const graphOf2 = (over, serversChanged = []) => {
+    const graph = graphOfSections(section, over, serversChanged);
+    alike.set(graph, serversChanged);
     return graph;
   };
-  const graphOver = (backlog) => graphOf2({ backlog, entityAt: ((name, index) => entityAtIndex(backlog, name, index)) });
+  const graphOver = (backlog, serversChanged) => graphOf2({ backlog, entityAt: ((name, index) => entityAtIndex(backlog, name, index)) }, serversChanged);
   const stampedIndex = new Map(header.stamped.map((path, index) => [path, index]));
   const opened = {
     backlog: model.backlog,
@@ -52943,7 +52959,7 @@ async function openSnapshot(cache, root, source, filesOf, options = {}) {
     paths: header.paths,
     changed: differing,
     graphOver,
-    madeGraph: (graph) => alike.has(graph),
+    madeGraph: (graph) => alike.get(graph)?.length === 0,
     holds: (path, bytes) => {
       const index = stampedIndex.get(path);
       if (index === void 0 || (source.stamp(path)?.key ?? null) !== header.stamps[index]) return false;
@@ -52954,7 +52970,8 @@ async function openSnapshot(cache, root, source, filesOf, options = {}) {
       const forward = await headerForward(header, source, content, checkedAt);
       if (!forward) return void 0;
       const sectionAsWritten = (name) => file.sectionAsWritten(name);
-      const graph = content.graph && alike.has(content.graph) ? graphSectionsAsWritten(sectionAsWritten) : void 0;
+      const serversChanged = content.graph && alike.get(content.graph);
+      const graph = serversChanged ? graphSectionsAsWritten(sectionAsWritten, serversChanged.length > 0 ? content.graph.serverFigures : void 0) : void 0;
       return writeSnapshot(cache, root, forward, content, { backlog: model.backlog, sectionAsWritten, ...graph ? { graph } : {} });
     }
   };
@@ -58239,7 +58256,7 @@ function snapshotBase(snapshot, realRoot) {
   defineLazy(stored, "graph", () => snapshot.graph);
   if (changed.size > 0) {
     const model = modelWithFilesSwapped(stored, snapshot.paths, [...changed.values()], snapshot.graphOver);
-    return model && { paths: snapshot.paths, fileAt, model, keepsFindings: true, graphAlike: (backlog) => snapshot.madeGraph(model.graph) ? snapshot.graphOver(backlog) : void 0 };
+    return model && { paths: snapshot.paths, fileAt, model, keepsFindings: true, graphAlike: (backlog, serversChanged) => snapshot.madeGraph(model.graph) ? snapshot.graphOver(backlog, serversChanged) : void 0 };
   }
   return {
     paths: snapshot.paths,

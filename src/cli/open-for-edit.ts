@@ -114,7 +114,7 @@ function snapshotBase(snapshot: OpenedSnapshot, realRoot: string): EditBase | un
   if (changed.size > 0) {
     const model = modelWithFilesSwapped(stored, snapshot.paths, [...changed.values()], snapshot.graphOver);
     // The model after an edit has the snapshot's graph only if this one has it still.
-    return model && { paths: snapshot.paths, fileAt, model, keepsFindings: true, graphAlike: (backlog) => (snapshot.madeGraph(model.graph) ? snapshot.graphOver(backlog) : undefined) };
+    return model && { paths: snapshot.paths, fileAt, model, keepsFindings: true, graphAlike: (backlog, serversChanged) => (snapshot.madeGraph(model.graph) ? snapshot.graphOver(backlog, serversChanged) : undefined) };
   }
   return {
     paths: snapshot.paths,

@@ -43,8 +43,8 @@ export interface EditBase {
   keptFindings?(compute: () => Diagnostic[]): Diagnostic[];
   /** Keeps findings with its model: a change to be written works out those of the model after (`AfterChange.undatedFindings`) to keep with it. */
   keepsFindings?: boolean;
-  /** The model's graph over another backlog of the same graph, when it has one that names entities by their places (a snapshot's); undefined when not. */
-  graphAlike?(backlog: Backlog): WorkloadGraph | undefined;
+  /** The model's graph over another backlog of the same graph (with `serversChanged`, but for those servers' figures), when it has one that names entities by their places (a snapshot's); undefined when not. */
+  graphAlike?(backlog: Backlog, serversChanged?: readonly number[]): WorkloadGraph | undefined;
   /** The model of all these files, for an edit whose model cannot be made by swapping files (a file with `project`). */
   modelOfAll?(files: SourceFile[]): BacklogModel;
 }

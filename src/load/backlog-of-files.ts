@@ -81,14 +81,15 @@ export class ModelBuilder {
  * swapped holds `project`, or held the project before (which file sets it first, and which sets
  * it twice, is known only from all of them). `graphAlike` gives `before`'s graph over another
  * backlog of the same graph, when it can (a snapshot's, which names entities by their places):
- * taken when the swapped files change nothing the graph is made from. `fileBefore`: a swapped
+ * taken when the swapped files change nothing the graph is made from, or (with `serversChanged`,
+ * the indexes of the servers swapped) only servers' figures. `fileBefore`: a swapped
  * file as `before` read it, when the caller has it (an edit's).
  */
 export function modelWithFilesSwapped(
   before: BacklogModel,
   paths: readonly string[],
   swapped: readonly SourceFile[],
-  graphAlike?: (backlog: Backlog) => WorkloadGraph | undefined,
+  graphAlike?: (backlog: Backlog, serversChanged?: readonly number[]) => WorkloadGraph | undefined,
   fileBefore: (path: string) => SourceFile | undefined = () => undefined,
 ): BacklogModel | undefined {
   const changed = new Set(swapped.map((file) => file.path));
@@ -110,8 +111,17 @@ export function modelWithFilesSwapped(
     drafts: [...before.drafts.filter((draft) => !changed.has(draft.place.file)), ...builder.drafts()],
     unreadableFiles: unreadableFiles.sort((a, b) => fileOrder(a) - fileOrder(b)),
   } as BacklogModel;
-  const sameGraph = () => graphAlike !== undefined && sameForGraphIn(before.backlog, [...swapped].sort((a, b) => fileOrder(a.path) - fileOrder(b.path)), fileBefore);
-  defineLazy(model, 'graph', () => (sameGraph() ? graphAlike!(backlog) : undefined) ?? buildGraph(backlog));
+  defineLazy(model, 'graph', () => {
+    if (graphAlike) {
+      const inOrder = [...swapped].sort((a, b) => fileOrder(a.path) - fileOrder(b.path));
+      if (sameForGraphIn(before.backlog, inOrder, fileBefore)) return graphAlike(backlog) ?? buildGraph(backlog);
+      // Only servers' figures changed (an edit of a status, say): the graph but for those figures.
+      const servers = inPlace && sameForGraphIn(before.backlog, inOrder, fileBefore, false) ? backlog.swappedFrom?.indexes('servers') : undefined;
+      const alike = servers && graphAlike(backlog, servers);
+      if (alike) return alike;
+    }
+    return buildGraph(backlog);
+  });
   return model;
 }
 
@@ -131,12 +141,12 @@ export function idsInPlace(before: SourceFile, after: SourceFile): boolean {
 const GRAPH_COLLECTIONS = ['workloads', 'servers', 'dependencies'] as const;
 
 /** Whether these files (in file order), swapped into `before`, leave its graph as it is; `fileBefore` saves finding a file's entities in `before`'s collections. */
-function sameForGraphIn(before: Backlog, swapped: readonly SourceFile[], fileBefore: (path: string) => SourceFile | undefined): boolean {
+function sameForGraphIn(before: Backlog, swapped: readonly SourceFile[], fileBefore: (path: string) => SourceFile | undefined, withFigures = true): boolean {
   const paths = new Set(swapped.map((file) => file.path));
   const known = swapped.every((file) => fileBefore(file.path) !== undefined);
   return GRAPH_COLLECTIONS.every((name) => {
     const was: Entity[] = known ? swapped.flatMap((file) => fileBefore(file.path)!.check.entities.filter((entity) => entity.collection === name)) : before.entities[name].filter((entity) => paths.has(entity.file));
     const now = swapped.flatMap((file) => file.check.entities.filter((entity) => entity.collection === name));
-    return was.length === now.length && was.every((entity, at) => sameForGraph(entity, now[at]!));
+    return was.length === now.length && was.every((entity, at) => sameForGraph(entity, now[at]!, withFigures));
   });
 }

@@ -47,25 +47,42 @@ interface StoredFigures {
 
 /** The sections that keep a model's graph (`graphOfSections` reads them back). */
 export function graphSections(backlog: Backlog, graph: WorkloadGraph): Record<string, unknown> {
-  const { status, cores, memory_gb, repeated } = graph.serverFigures;
+  return { [GRAPH_SECTION]: storedGraph(backlog, graph), [FIGURES_SECTION]: storedFigures(graph.serverFigures) };
+}
+
+function storedFigures({ status, cores, memory_gb, repeated }: ServerFigures): StoredFigures {
   // JSON writes an undefined item of a list as null.
-  const figures = { status, cores, memory_gb, repeated: [...repeated] } as StoredFigures;
-  return { [GRAPH_SECTION]: storedGraph(backlog, graph), [FIGURES_SECTION]: figures };
+  return { status, cores, memory_gb, repeated: [...repeated] } as StoredFigures;
 }
 
-/** The sections of the graph as another snapshot wrote them (`sectionAsWritten` of its file), to be copied unread; undefined when it has none. */
-export function graphSectionsAsWritten(sectionAsWritten: (name: string) => WrittenSection | undefined): Record<string, unknown> | undefined {
+/**
+ * The sections of the graph as another snapshot wrote them (`sectionAsWritten` of its file), to
+ * be copied unread; with `figures`, the servers' figures written from these instead. Undefined
+ * when it has none.
+ */
+export function graphSectionsAsWritten(sectionAsWritten: (name: string) => WrittenSection | undefined, figures?: ServerFigures): Record<string, unknown> | undefined {
   const graph = sectionAsWritten(GRAPH_SECTION);
-  const figures = sectionAsWritten(FIGURES_SECTION);
-  return graph && figures && { [GRAPH_SECTION]: graph, [FIGURES_SECTION]: figures };
+  const figuresSection = figures ? storedFigures(figures) : sectionAsWritten(FIGURES_SECTION);
+  return graph && figuresSection && { [GRAPH_SECTION]: graph, [FIGURES_SECTION]: figuresSection };
 }
 
-/** The graph of a model read from a snapshot; `section` reads one section (and throws when there is none). */
-export function graphOfSections(section: <T>(name: string) => T, model: StoredModel): WorkloadGraph {
+/**
+ * The graph of a model read from a snapshot; `section` reads one section (and throws when there
+ * is none). `serversChanged`: the indexes of servers whose figures are to be read from `model`'s
+ * servers rather than from the section (an edit's, which changed nothing else of the graph).
+ */
+export function graphOfSections(section: <T>(name: string) => T, model: StoredModel, serversChanged: readonly number[] = []): WorkloadGraph {
   return graphOfStored(() => section<StoredGraph>(GRAPH_SECTION), model, () => {
     const stored = section<StoredFigures>(FIGURES_SECTION);
     const column = <T>(values: Array<T | null>) => values.map((value) => value ?? undefined);
-    return { status: column(stored.status), cores: column(stored.cores), memory_gb: column(stored.memory_gb), repeated: new Set(stored.repeated) };
+    const figures = { status: column(stored.status), cores: column(stored.cores), memory_gb: column(stored.memory_gb), repeated: new Set(stored.repeated) };
+    for (const index of serversChanged) {
+      const { data } = model.entityAt('servers', index);
+      figures.status[index] = data.status;
+      figures.cores[index] = data.cores;
+      figures.memory_gb[index] = data.memory_gb;
+    }
+    return figures;
   });
 }
 

@@ -99,9 +99,13 @@ export interface OpenedSnapshot {
    * files are others. Gives the keeper of the values worked out from it.
    */
   writeForward(content: ForwardContent): Promise<Keep | undefined>;
-  /** Its graph over another backlog whose entities give the graph the same, place by place (model/graph.ts, sameForGraph). */
-  graphOver(backlog: Backlog): WorkloadGraph;
-  /** Whether a graph is its own, or one `graphOver` made. */
+  /**
+   * Its graph over another backlog whose entities give the graph the same, place by place
+   * (model/graph.ts, sameForGraph); or the same but for the figures of the servers at
+   * `serversChanged`, read from that backlog.
+   */
+  graphOver(backlog: Backlog, serversChanged?: readonly number[]): WorkloadGraph;
+  /** Whether a graph is its own, or one `graphOver` made with no server changed. */
   madeGraph(graph: WorkloadGraph): boolean;
 }
 
@@ -226,14 +230,15 @@ export async function openSnapshot(
     if (found === undefined) throw new DamagedCacheError(`the snapshot ${cache.location(root, 'snapshot')} has no ${name}`);
     return found;
   };
-  /** Graphs made of this snapshot's over another model (`graphOver`): its sections are theirs. */
-  const alike = new WeakSet<WorkloadGraph>();
-  const graphOf = (over: StoredModel) => {
-    const graph = graphOfSections(section, over);
-    alike.add(graph);
+  /** Graphs made of this snapshot's over another model (`graphOver`), with the servers whose figures are that model's: its sections are theirs, but for those figures. */
+  const alike = new WeakMap<WorkloadGraph, readonly number[]>();
+  const graphOf = (over: StoredModel, serversChanged: readonly number[] = []) => {
+    const graph = graphOfSections(section, over, serversChanged);
+    alike.set(graph, serversChanged);
     return graph;
   };
-  const graphOver = (backlog: Backlog) => graphOf({ backlog, entityAt: ((name: CollectionName, index: number) => entityAtIndex(backlog, name, index)) as StoredModel['entityAt'] });
+  const graphOver = (backlog: Backlog, serversChanged?: readonly number[]) =>
+    graphOf({ backlog, entityAt: ((name: CollectionName, index: number) => entityAtIndex(backlog, name, index)) as StoredModel['entityAt'] }, serversChanged);
   const stampedIndex = new Map(header.stamped.map((path, index) => [path, index]));
   const opened = {
     backlog: model.backlog,
@@ -244,7 +249,7 @@ export async function openSnapshot(
     paths: header.paths,
     changed: differing,
     graphOver,
-    madeGraph: (graph: WorkloadGraph) => alike.has(graph),
+    madeGraph: (graph: WorkloadGraph) => alike.get(graph)?.length === 0,
     holds: (path: string, bytes: Uint8Array) => {
       const index = stampedIndex.get(path);
       if (index === undefined || (source.stamp(path)?.key ?? null) !== header.stamps[index]) return false;
@@ -255,7 +260,8 @@ export async function openSnapshot(
       const forward = await headerForward(header, source, content, checkedAt);
       if (!forward) return undefined;
       const sectionAsWritten = (name: string) => file.sectionAsWritten(name);
-      const graph = content.graph && alike.has(content.graph) ? graphSectionsAsWritten(sectionAsWritten) : undefined;
+      const serversChanged = content.graph && alike.get(content.graph);
+      const graph = serversChanged ? graphSectionsAsWritten(sectionAsWritten, serversChanged.length > 0 ? content.graph!.serverFigures : undefined) : undefined;
       return writeSnapshot(cache, root, forward, content, { backlog: model.backlog, sectionAsWritten, ...(graph ? { graph } : {}) });
     },
   } as Omit<OpenedSnapshot, 'graph'> as OpenedSnapshot;

@@ -80,9 +80,10 @@ export interface WorkloadGraph {
 /**
  * Whether two entities give the graph the same: of the same key, with the same fields that
  * `buildGraph` reads (keep the two alike). Two backlogs whose entities, place by place, differ
- * in nothing else have the same graph, but for which entity objects it names.
+ * in nothing else have the same graph, but for which entity objects it names. `withFigures`
+ * false: but for the servers' figures (status, cores, memory), which the graph keeps apart.
  */
-export function sameForGraph(a: Entity, b: Entity): boolean {
+export function sameForGraph(a: Entity, b: Entity, withFigures = true): boolean {
   if (a.collection !== b.collection || a.key !== b.key || (a.raw === undefined) !== (b.raw === undefined)) return false;
   const data = (entity: Entity) => entity.data as unknown as Record<string, unknown>;
   const written = (entity: Entity, field: string) => (entity.raw ?? data(entity))[field];
@@ -91,7 +92,7 @@ export function sameForGraph(a: Entity, b: Entity): boolean {
     case 'workloads':
       return same(['depends_on'], written);
     case 'servers':
-      return same(['workloads'], written) && same(['status', 'cores', 'memory_gb'], (entity, field) => data(entity)[field]);
+      return same(['workloads'], written) && (!withFigures || same(['status', 'cores', 'memory_gb'], (entity, field) => data(entity)[field]));
     case 'dependencies':
       return same(['from', 'to', 'classification'], (entity, field) => data(entity)[field]);
     default:

@@ -208,6 +208,10 @@ describe('set from the snapshot', () => {
       ['set', 'wl-60', 'priority=medium'],
       // A wave later than that of wl-3, which depends on it: a finding in a file not edited.
       ['set', 'wl-0', 'wave=wave-4'],
+      // Servers' figures, which the snapshot's graph keeps apart: the queries after the third read them.
+      ['set', 'SRV000010', 'cores=64'],
+      ['set', 'SRV000011', 'status=decommissioned'],
+      ['set', 'SRV000012', 'memory_gb=512'],
       ...Array.from({ length: 16 }, (_, i) => otherAt[i]?.() ?? editOf(next, workloads, servers)),
     ];
     const seen = { refused: 0, written: 0, unchanged: 0, others: 0, fromSnapshot: 0, changedByHand: 0, findingsKept: 0 };
