@@ -65241,6 +65241,10 @@ function emptyResult(collection, rowsRead) {
 function columnsOf2(columns2) {
   return new Map(Object.entries(columns2).filter((entry) => entry[1] !== void 0));
 }
+function columnsNotRead(sheet, read) {
+  const indexes2 = new Set(read);
+  return sheet.header.filter((name, i2) => name !== "" && !indexes2.has(i2));
+}
 var init_types = __esm({
   "src/import/types.ts"() {
     "use strict";
@@ -65452,8 +65456,7 @@ function importAwsCmf(sheet, context3) {
     servers.entities.push({ id: serverId, fields, origin: { sheet, row: row.number } });
   }
   const results = [waves2, workloads, servers].filter((result) => result.entities.length > 0 || result === servers);
-  const leftOut = sheet.header.filter((name) => name !== "" && !READ.some((read) => read.toLowerCase() === name.toLowerCase()));
-  return { sheet, results, problems, leftOut };
+  return { sheet, results, problems, leftOut: columnsNotRead(sheet, indexes2.values()) };
 }
 function waveOf2(row, idColumn, nameColumn, context3) {
   const id2 = idColumn === void 0 ? "" : cellText2(row.cells[idColumn]).trim();
@@ -65626,7 +65629,7 @@ var init_azure_migrate_dependencies = __esm({
 });
 
 // src/import/azure-migrate-servers.ts
-function importAzureMigrateServers(sheet) {
+function importAzureMigrateServers(sheet, context3) {
   const name = requireColumn(sheet, ["Server name", "Machine name", "Name"]);
   const cores = requireColumn(sheet, ["Cores", "Number of cores", "CPU cores"]);
   const memory = requireColumn(sheet, ["Memory (In MB)", "Memory (MB)", "Memory in MB"]);
@@ -65637,9 +65640,11 @@ function importAzureMigrateServers(sheet) {
   const storage = findColumn(sheet, ["Storage in use (In GB)", "Total Storage In Use (in GB)", "Total storage (in GB)", "Storage (in GB)"]);
   const readiness = findColumn(sheet, ["Azure VM Readiness"]);
   const size = findColumn(sheet, ["Recommended VM Size"]);
+  const environment = findColumn(sheet, ["Environment"]);
   const disks = sheet.header.map((header, i2) => /^\*?disk \d+ size \(in gb\)$/i.test(header) ? i2 : -1).filter((i2) => i2 !== -1);
   const result = emptyResult("servers", sheet.rows.length);
-  const columns2 = columnsOf2({ id: name, hostname: name, ips, cores, memory_gb: memory, disk_gb: storage, os: osName, os_family: osName, platform: type, readiness, target_size: size });
+  const problems = [];
+  const columns2 = columnsOf2({ id: name, hostname: name, ips, cores, memory_gb: memory, disk_gb: storage, os: osName, os_family: osName, platform: type, readiness, target_size: size, environment });
   for (const row of sheet.rows) {
     const cell2 = (index) => index === void 0 ? "" : cellText2(row.cells[index]);
     const id2 = idFromName(cell2(name));
@@ -65668,15 +65673,23 @@ function importAzureMigrateServers(sheet) {
     const ready = READINESS[cell2(readiness).toLowerCase().replace(/[^a-z]/g, "")];
     if (ready) fields.readiness = ready;
     if (cell2(size) !== "") fields.target_size = cell2(size);
+    if (cell2(environment).trim() !== "") {
+      const typed2 = fieldValue(cell2(environment).trim(), COLLECTIONS.servers.schema, ["environment"], context3.values);
+      if ("value" in typed2) fields.environment = typed2.value;
+      else problems.push({ place: placeOf2(sheet, row.number, environment), message: typed2.problem, ...typed2.hint ? { hint: typed2.hint } : {} });
+    }
     result.entities.push({ id: id2, fields, origin: { sheet, row: row.number, columns: columns2 } });
   }
-  return { sheet, results: [result], problems: [], leftOut: [] };
+  const leftOut = columnsNotRead(sheet, [name, cores, memory, osName, osVersion, ips, type, storage, readiness, size, environment, ...disks]);
+  return { sheet, results: [result], problems, leftOut };
 }
 var PLATFORMS, READINESS;
 var init_azure_migrate_servers = __esm({
   "src/import/azure-migrate-servers.ts"() {
     "use strict";
+    init_collections();
     init_csv_table();
+    init_field_value();
     init_sheet();
     init_types();
     init_values();
@@ -65846,7 +65859,8 @@ function importRvtools(sheet) {
     }
     result.entities.push({ id: id2, fields, origin: { sheet, row: row.number, columns: columns2 } });
   }
-  return { sheet, results: [result], problems: [], leftOut: [] };
+  const leftOut = columnsNotRead(sheet, [vm, cpus, memory, ip, dns, provisioned, os6, template, placeholder]);
+  return { sheet, results: [result], problems: [], leftOut };
 }
 var init_rvtools = __esm({
   "src/import/rvtools.ts"() {
@@ -65904,7 +65918,7 @@ var init_sources = __esm({
         sheetNames: ["Discovery_Report", "All_Assessed_Machines", "VM_Opportunity_As-is", "VM_Opportunity_Perf", "AVS_IaaS_Rehost_Perf"],
         required: [["Server name", "Machine name", "Name"], ["Cores", "Number of cores", "CPU cores"], ["Memory (In MB)", "Memory (MB)", "Memory in MB"]],
         fieldsOf: "servers",
-        read: (sheet) => importAzureMigrateServers(sheet)
+        read: importAzureMigrateServers
       },
       "azure-migrate-dependencies": {
         sheetNames: ["Dependencies", "Sheet1"],

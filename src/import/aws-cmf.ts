@@ -11,7 +11,7 @@ import { findColumn, requireColumn } from './csv-table.js';
 import { fieldValue } from './field-value.js';
 import { cellText, placeOf, type Sheet, type SheetRow } from './sheet.js';
 import { idOfNamed } from './table-import.js';
-import { emptyResult, skip, type ImportContext, type ImportedEntity, type ImportResult, type SheetImport } from './types.js';
+import { columnsNotRead, emptyResult, skip, type ImportContext, type ImportedEntity, type ImportResult, type SheetImport } from './types.js';
 import { ipAddresses, numberOf, osFamily } from './values.js';
 
 /** CMF's migration strategies (the 7 Rs) as the backlog's. */
@@ -90,8 +90,7 @@ export function importAwsCmf(sheet: Sheet, context: ImportContext): SheetImport 
     servers.entities.push({ id: serverId, fields, origin: { sheet, row: row.number } });
   }
   const results: ImportResult[] = [waves, workloads, servers].filter((result) => result.entities.length > 0 || result === servers);
-  const leftOut = sheet.header.filter((name) => name !== '' && !READ.some((read) => read.toLowerCase() === name.toLowerCase()));
-  return { sheet, results, problems, leftOut };
+  return { sheet, results, problems, leftOut: columnsNotRead(sheet, indexes.values()) };
 }
 
 /** The row's wave: `wave_id` 3 is `wave-3` (order 3); a `wave_name` is the wave of that name. */

@@ -1,16 +1,19 @@
 // `import azure-migrate-servers`: the Azure Migrate CSV import template, discovered servers, and
 // the machine sheets of Azure Migrate Export's reports (`*Server name` or `Machine Name`, `IP
 // addresses`, `*Cores`, `*Memory (In MB)`, `*OS name`, ...; readiness and the recommended size
-// where an assessment gives them).
+// where an assessment gives them). The columns it has no field for are listed as left out.
+import type * as z from 'zod';
+import { COLLECTIONS } from '../../schemas/collections.js';
 import { findColumn, requireColumn } from './csv-table.js';
-import { cellText, type Sheet } from './sheet.js';
-import { columnsOf, emptyResult, skip, type SheetImport } from './types.js';
+import { fieldValue } from './field-value.js';
+import { cellText, placeOf, type Sheet } from './sheet.js';
+import { columnsNotRead, columnsOf, emptyResult, skip, type ImportContext, type SheetImport } from './types.js';
 import { idFromName, ipAddresses, numberOf, osFamily, roundTo } from './values.js';
 
 const PLATFORMS: Record<string, string> = { physical: 'physical', vmware: 'vmware', 'hyper-v': 'hyper-v', hyperv: 'hyper-v', aws: 'aws', gcp: 'gcp', azure: 'azure' };
 const READINESS: Record<string, string> = { ready: 'ready', readywithconditions: 'conditionally-ready', conditionallyready: 'conditionally-ready', notready: 'not-ready', readinessunknown: 'unknown', unknown: 'unknown' };
 
-export function importAzureMigrateServers(sheet: Sheet): SheetImport {
+export function importAzureMigrateServers(sheet: Sheet, context: ImportContext): SheetImport {
   const name = requireColumn(sheet, ['Server name', 'Machine name', 'Name']);
   const cores = requireColumn(sheet, ['Cores', 'Number of cores', 'CPU cores']);
   const memory = requireColumn(sheet, ['Memory (In MB)', 'Memory (MB)', 'Memory in MB']);
@@ -21,10 +24,13 @@ export function importAzureMigrateServers(sheet: Sheet): SheetImport {
   const storage = findColumn(sheet, ['Storage in use (In GB)', 'Total Storage In Use (in GB)', 'Total storage (in GB)', 'Storage (in GB)']);
   const readiness = findColumn(sheet, ['Azure VM Readiness']);
   const size = findColumn(sheet, ['Recommended VM Size']);
+  // The discovery report's tag (`Dev`, `Prod`): the backlog's environments, as other sources write them.
+  const environment = findColumn(sheet, ['Environment']);
   const disks = sheet.header.map((header, i) => (/^\*?disk \d+ size \(in gb\)$/i.test(header) ? i : -1)).filter((i) => i !== -1);
 
   const result = emptyResult('servers', sheet.rows.length);
-  const columns = columnsOf({ id: name, hostname: name, ips, cores, memory_gb: memory, disk_gb: storage, os: osName, os_family: osName, platform: type, readiness, target_size: size });
+  const problems: SheetImport['problems'] = [];
+  const columns = columnsOf({ id: name, hostname: name, ips, cores, memory_gb: memory, disk_gb: storage, os: osName, os_family: osName, platform: type, readiness, target_size: size, environment });
   for (const row of sheet.rows) {
     const cell = (index: number | undefined) => (index === undefined ? '' : cellText(row.cells[index]));
     const id = idFromName(cell(name));
@@ -53,7 +59,13 @@ export function importAzureMigrateServers(sheet: Sheet): SheetImport {
     const ready = READINESS[cell(readiness).toLowerCase().replace(/[^a-z]/g, '')];
     if (ready) fields.readiness = ready;
     if (cell(size) !== '') fields.target_size = cell(size);
+    if (cell(environment).trim() !== '') {
+      const typed = fieldValue(cell(environment).trim(), COLLECTIONS.servers.schema as z.ZodType, ['environment'], context.values);
+      if ('value' in typed) fields.environment = typed.value;
+      else problems.push({ place: placeOf(sheet, row.number, environment), message: typed.problem, ...(typed.hint ? { hint: typed.hint } : {}) });
+    }
     result.entities.push({ id, fields, origin: { sheet, row: row.number, columns } });
   }
-  return { sheet, results: [result], problems: [], leftOut: [] };
+  const leftOut = columnsNotRead(sheet, [name, cores, memory, osName, osVersion, ips, type, storage, readiness, size, environment, ...disks]);
+  return { sheet, results: [result], problems, leftOut };
 }

@@ -1,9 +1,9 @@
 // `import rvtools`: the vInfo sheet of an RVTools export, as the workbook RVTools writes or as
 // CSV (`VM`, `Powerstate`, `CPUs`, `Memory`, `Primary IP Address`, `Provisioned MiB` (older:
-// `MB`), `OS according to ...`).
+// `MB`), `OS according to ...`). The columns it has no field for are listed as left out.
 import { findColumn, requireColumn } from './csv-table.js';
 import { cellText, type Sheet } from './sheet.js';
-import { columnsOf, emptyResult, skip, type SheetImport } from './types.js';
+import { columnsNotRead, columnsOf, emptyResult, skip, type SheetImport } from './types.js';
 import { idFromName, ipAddresses, numberOf, osFamily, roundTo } from './values.js';
 
 export function importRvtools(sheet: Sheet): SheetImport {
@@ -51,5 +51,6 @@ export function importRvtools(sheet: Sheet): SheetImport {
     }
     result.entities.push({ id, fields, origin: { sheet, row: row.number, columns } });
   }
-  return { sheet, results: [result], problems: [], leftOut: [] };
+  const leftOut = columnsNotRead(sheet, [vm, cpus, memory, ip, dns, provisioned, os, template, placeholder]);
+  return { sheet, results: [result], problems: [], leftOut };
 }

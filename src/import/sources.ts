@@ -33,7 +33,7 @@ export const SOURCES: Record<ImportSource, Source> = {
     sheetNames: ['Discovery_Report', 'All_Assessed_Machines', 'VM_Opportunity_As-is', 'VM_Opportunity_Perf', 'AVS_IaaS_Rehost_Perf'],
     required: [['Server name', 'Machine name', 'Name'], ['Cores', 'Number of cores', 'CPU cores'], ['Memory (In MB)', 'Memory (MB)', 'Memory in MB']],
     fieldsOf: 'servers',
-    read: (sheet) => importAzureMigrateServers(sheet),
+    read: importAzureMigrateServers,
   },
   'azure-migrate-dependencies': {
     sheetNames: ['Dependencies', 'Sheet1'],

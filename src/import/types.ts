@@ -79,3 +79,9 @@ export function emptyResult(collection: CollectionName, rowsRead: number): Impor
 export function columnsOf(columns: Record<string, number | undefined>): ReadonlyMap<string, number> {
   return new Map(Object.entries(columns).filter((entry): entry is [string, number] => entry[1] !== undefined));
 }
+
+/** The sheet's columns a source did not read (by index: a name written twice is read once), to be listed as left out. */
+export function columnsNotRead(sheet: Sheet, read: Iterable<number | undefined>): string[] {
+  const indexes = new Set(read);
+  return sheet.header.filter((name, i) => name !== '' && !indexes.has(i));
+}

@@ -10,10 +10,12 @@ import { backlogWith, IMPORT_FIXTURES, importGolden, server, serversOf } from '.
 
 const commentLines = (text: string) => text.split('\n').filter((line) => line.includes('#'));
 
+// The template's columns with values that the backlog has no field for are named, not dropped unsaid.
+const LEFT_OUT = "columns left out (no field of the backlog; --map 'NAME=field' keeps one): OS architecture, CPU utilization percentage, Memory utilization percentage, Network adapters, Boot type, Number of disks\n";
 const SUMMARY = `azure-migrate-servers: 5 rows read; servers: 2 added, 2 updated, 0 unchanged
 skipped 1 row:
        1  no server name
-`;
+${LEFT_OUT}`;
 
 describe('the server export fixture', () => {
   it('is shaped like the import template', () => {
@@ -99,7 +101,7 @@ describe('import azure-migrate-servers', () => {
     const result = await runCli(['import', 'azure-migrate-servers', 'azure-migrate-servers.newer.csv'], { cwd: root });
     expect(result).toEqual({
       code: 0,
-      stdout: 'Wrote servers.yaml.\nazure-migrate-servers: 6 rows read; servers: 1 added, 1 updated, 3 unchanged, 1 listed more than once (the last counts)\n',
+      stdout: `Wrote servers.yaml.\nazure-migrate-servers: 6 rows read; servers: 1 added, 1 updated, 3 unchanged, 1 listed more than once (the last counts)\n${LEFT_OUT}`,
       stderr: '',
     });
     expect(server(root, 'WEB01')).toMatchObject({ cores: 8, workloads: ['shop'], hostname: 'web01.fabrikam.local', notes: 'Behind the F5 pair.', 'x-rack': 'R12' });
@@ -128,11 +130,35 @@ describe('import azure-migrate-servers', () => {
     );
   });
 
-  it('reads renamed columns (the discovery report: `Machine Name`, `Operating System`, `Memory (in MB)`)', async () => {
+  it('reads renamed columns (the discovery report: `Machine Name`, `Operating System`, `Memory (in MB)`), its `Environment` tag, and names the columns it leaves out', async () => {
     const root = backlogWith(['azure-migrate-discovery-report.csv']);
     const result = await runCli(['import', 'azure-migrate-servers', 'azure-migrate-discovery-report.csv'], { cwd: root });
-    expect(result).toEqual({ code: 0, stdout: 'Wrote servers.yaml.\nazure-migrate-servers: 1 row read; servers: 1 added, 0 updated, 0 unchanged\n', stderr: '' });
-    expect(server(root, 'FILE02')).toMatchObject({ os: 'Microsoft Windows Server 2012 R2 Datacenter', os_family: 'windows', cores: 2, memory_gb: 8, ips: ['10.1.0.72'] });
+    expect(result).toEqual({
+      code: 0,
+      stdout:
+        'Wrote servers.yaml.\nazure-migrate-servers: 1 row read; servers: 1 added, 0 updated, 0 unchanged\n' +
+        "columns left out (no field of the backlog; --map 'NAME=field' keeps one): Software Inventory Count, SQL Discovery Server Count, Is SQL Service Present, Web Applications Count, Total Disks, MAC Addresses, Total Network Adapters, Boot Type, Power Stats, Support Status, First Discovery Time, Last Updated Time, Machine ID\n",
+      stderr: '',
+    });
+    // `Prod`, as the report's tag is written: the backlog's `production`.
+    expect(server(root, 'FILE02')).toMatchObject({ os: 'Microsoft Windows Server 2012 R2 Datacenter', os_family: 'windows', cores: 2, memory_gb: 8, ips: ['10.1.0.72'], environment: 'production' });
+  });
+
+  it('refuses an `Environment` it cannot read as one of the backlog\'s, at its row and column, and writes nothing', async () => {
+    const root = backlogWith(['azure-migrate-discovery-report.csv']);
+    const report = read(root, 'azure-migrate-discovery-report.csv');
+    writeFileSync(join(root, 'sandbox.csv'), report.replace('FILE02,Prod,', 'FILE02,Sandbox,'));
+    const before = read(root, 'servers.yaml');
+    expect(await runCli(['import', 'azure-migrate-servers', 'sandbox.csv'], { cwd: root })).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        'sandbox.csv:2, column "Environment": `environment` cannot be `Sandbox`: expected production, staging, test, development, dr or mixed\n' +
+        'backlog: the import was refused (1 value it cannot take); nothing was written\n' +
+        'azure-migrate-servers: 1 row read; nothing was written\n' +
+        "columns left out (no field of the backlog; --map 'NAME=field' keeps one): Software Inventory Count, SQL Discovery Server Count, Is SQL Service Present, Web Applications Count, Total Disks, MAC Addresses, Total Network Adapters, Boot Type, Power Stats, Support Status, First Discovery Time, Last Updated Time, Machine ID\n",
+    });
+    expect(read(root, 'servers.yaml')).toBe(before);
   });
 
   // Was a bug (minor), kept as a regression test: the discovery report names its storage column `Total Storage In Use (in GB)`;

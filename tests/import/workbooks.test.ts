@@ -29,7 +29,9 @@ describe('import rvtools from the workbook RVTools writes', () => {
     const result = await runCli(['import', 'rvtools', 'RVTools_export_all.xlsx'], { cwd: root });
     expect(result).toEqual({
       code: 0,
-      stdout: 'Wrote servers.yaml.\nrvtools: 2 rows read (RVTools_export_all.xlsx: sheet vInfo); servers: 1 added, 0 updated, 0 unchanged\nskipped 1 row:\n       1  a VM template\n',
+      stdout:
+        'Wrote servers.yaml.\nrvtools: 2 rows read (RVTools_export_all.xlsx: sheet vInfo); servers: 1 added, 0 updated, 0 unchanged\nskipped 1 row:\n       1  a VM template\n' +
+        "columns left out (no field of the backlog; --map 'NAME=field' keeps one): Powerstate\n",
       stderr: '',
     });
     expect(server(root, 'APP07')).toEqual({
@@ -56,7 +58,8 @@ describe('import rvtools from the workbook RVTools writes', () => {
       stderr:
         'vms.xlsx, sheet vInfo, row 2, column "CPUs": a formula with no saved value: open the workbook in a spreadsheet program and save it, so that its values are computed\n' +
         'backlog: the import was refused (1 value it cannot take); nothing was written\n' +
-        'rvtools: 1 row read (vms.xlsx: sheet vInfo); nothing was written\n',
+        'rvtools: 1 row read (vms.xlsx: sheet vInfo); nothing was written\n' +
+        "columns left out (no field of the backlog; --map 'NAME=field' keeps one): Powerstate\n",
     });
     expect(snapshot(root)).toEqual(before);
   });
