@@ -56910,6 +56910,7 @@ function focusKey(context3, ref2, level) {
     if (level === "workload" && entity2.collection === "servers") {
       const owner = context3.graph.ownersOf.get(entity2.key)?.[0];
       if (owner) return `workload:${owner.key}`;
+      throw new UsageError(`--focus ${ref2}: the server belongs to no workload, so the workload graph has no node for it`, "add --level server to see the server and its dependencies");
     }
     return `${entity2.collection === "workloads" ? "workload" : "server"}:${entity2.key}`;
   }
@@ -56936,9 +56937,9 @@ function workloadNeighbourhood(context3, focus, depth, allEdges) {
   }
   return kept;
 }
-function focused(view, focus, depth) {
+function focused(view, focus, depth, ref2) {
   if (!view.nodes.some((node2) => node2.key === focus)) {
-    throw new UsageError(`--focus: ${focus} is not in the ${view.level} graph`, view.level === "workload" ? void 0 : "a workload has no node at server level; focus on one of its servers");
+    throw new UsageError(`--focus ${ref2}: not in the ${view.level} graph`, view.level === "workload" ? void 0 : "a workload has no node at server level; focus on one of its servers");
   }
   const neighbours = /* @__PURE__ */ new Map();
   for (const edge of view.edges) {
@@ -57042,10 +57043,10 @@ function graphView(context3, options) {
   let view;
   if (options.focus !== void 0 && options.level === "workload") {
     const focus = focusKey(context3, options.focus, options.level);
-    view = focused(workloadGraph(context3, options.allEdges, workloadNeighbourhood(context3, focus, options.depth, options.allEdges)), focus, options.depth);
+    view = focused(workloadGraph(context3, options.allEdges, workloadNeighbourhood(context3, focus, options.depth, options.allEdges)), focus, options.depth, options.focus);
   } else {
     view = options.level === "server" ? serverGraph(context3, options.allEdges) : workloadGraph(context3, options.allEdges);
-    if (options.focus !== void 0) view = focused(view, focusKey(context3, options.focus, options.level), options.depth);
+    if (options.focus !== void 0) view = focused(view, focusKey(context3, options.focus, options.level), options.depth, options.focus);
   }
   if (options.wave !== void 0) view = withinWave(view, waveKeyOf(context3, options.wave));
   if (options.level === "wave") view = byWave(view);

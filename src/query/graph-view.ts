@@ -74,10 +74,10 @@ export function graphView(context: QueryContext, options: GraphOptions): GraphVi
   if (options.focus !== undefined && options.level === 'workload') {
     // Only the neighbourhood is built: the same nodes and edges as cut from the whole graph.
     const focus = focusKey(context, options.focus, options.level);
-    view = focused(workloadGraph(context, options.allEdges, workloadNeighbourhood(context, focus, options.depth, options.allEdges)), focus, options.depth);
+    view = focused(workloadGraph(context, options.allEdges, workloadNeighbourhood(context, focus, options.depth, options.allEdges)), focus, options.depth, options.focus);
   } else {
     view = options.level === 'server' ? serverGraph(context, options.allEdges) : workloadGraph(context, options.allEdges);
-    if (options.focus !== undefined) view = focused(view, focusKey(context, options.focus, options.level), options.depth);
+    if (options.focus !== undefined) view = focused(view, focusKey(context, options.focus, options.level), options.depth, options.focus);
   }
   if (options.wave !== undefined) view = withinWave(view, waveKeyOf(context, options.wave));
   if (options.level === 'wave') view = byWave(view);

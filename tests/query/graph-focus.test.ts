@@ -26,7 +26,7 @@ async function expectCutAlike(root: string, focuses: string[]): Promise<number> 
           const key = focusKey(context, focus, 'workload');
           let whole: unknown;
           try {
-            const cut = focused(workloadGraph(context, allEdges), key, depth);
+            const cut = focused(workloadGraph(context, allEdges), key, depth, focus);
             whole = externals === 'all' ? cut : collapsedExternals(cut, externals);
           } catch (error) {
             whole = error;

@@ -5,12 +5,12 @@
 // noise edges only with --all-edges; the DOT rendered by Graphviz when it is installed.
 // Fixture: tests/fixtures/query.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseMermaid } from '../helpers/mermaid-parser.js';
 import { runCli, type CliResult } from '../helpers/run-cli.js';
-import { tempDir } from '../helpers/temp-dir.js';
+import { copyOf, read, tempDir } from '../helpers/temp-dir.js';
 
 const repo = join(import.meta.dirname, '..', '..');
 const ROOT = join('tests', 'fixtures', 'query');
@@ -391,10 +391,26 @@ describe('graph --level server', () => {
     expect(/"server:sql01" \[label="([^"]*)"/.exec(dot)![1]!.match(/SQL01/g)).toHaveLength(1);
   });
 
+  // Was a bug, kept as a regression test: a server of no workload (as an import leaves it) was refused at workload level as
+  // `server:win02 is not in the workload graph`: its id lower-cased, and no word of the level that shows it.
+  it('a server of no workload has no node at workload level: --focus on it is exit 2, named as written, with the level that shows it', async () => {
+    const root = copyOf(join(repo, ROOT));
+    writeFileSync(join(root, 'servers.yaml'), `${read(root, 'servers.yaml')}  - { id: Win02, cores: 2, memory_gb: 4 }\n`);
+    const refused = await runCli(['graph', '--root', root, '--focus', 'server:Win02'], { cwd: repo });
+    expect(refused).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'backlog: --focus server:Win02: the server belongs to no workload, so the workload graph has no node for it\nhint: add --level server to see the server and its dependencies\n',
+    });
+    expect((await runCli(['graph', '--root', root, '--level', 'server', '--focus', 'server:Win02', '-f', 'json'], { cwd: repo })).code).toBe(0);
+  });
+
   it('a workload has no node at server level: --focus on it is exit 2, on a server works', async () => {
-    const result = await graph('--level', 'server', '--focus', 'payroll');
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain('focus on one of its servers');
+    expect(await graph('--level', 'server', '--focus', 'payroll')).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'backlog: --focus payroll: not in the server graph\nhint: a workload has no node at server level; focus on one of its servers\n',
+    });
     expect((await view('--level', 'server', '--focus', 'PAY-APP01')).nodes.map((node) => node.id).sort()).toEqual(['PAY-APP01', 'SQL01']);
   });
 

@@ -14,6 +14,7 @@ export function focusKey(context: QueryContext, ref: string, level: GraphLevel):
     if (level === 'workload' && entity.collection === 'servers') {
       const owner = context.graph.ownersOf.get(entity.key)?.[0];
       if (owner) return `workload:${owner.key}`;
+      throw new UsageError(`--focus ${ref}: the server belongs to no workload, so the workload graph has no node for it`, 'add --level server to see the server and its dependencies');
     }
     return `${entity.collection === 'workloads' ? 'workload' : 'server'}:${entity.key}`;
   }
@@ -44,10 +45,10 @@ export function workloadNeighbourhood(context: QueryContext, focus: string, dept
   return kept;
 }
 
-/** The nodes within `depth` edges of the focus (either direction), and the edges among them. */
-export function focused(view: GraphView, focus: string, depth: number): GraphView {
+/** The nodes within `depth` edges of the focus (either direction), and the edges among them; `ref` is the focus as the user wrote it. */
+export function focused(view: GraphView, focus: string, depth: number, ref: string): GraphView {
   if (!view.nodes.some((node) => node.key === focus)) {
-    throw new UsageError(`--focus: ${focus} is not in the ${view.level} graph`, view.level === 'workload' ? undefined : 'a workload has no node at server level; focus on one of its servers');
+    throw new UsageError(`--focus ${ref}: not in the ${view.level} graph`, view.level === 'workload' ? undefined : 'a workload has no node at server level; focus on one of its servers');
   }
   const neighbours = new Map<string, string[]>();
   for (const edge of view.edges) {
