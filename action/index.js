@@ -65012,6 +65012,38 @@ var init_column_map = __esm({
   }
 });
 
+// src/import/values.ts
+import { isIP as isIP2 } from "node:net";
+function ipAddresses(cell2) {
+  return cell2.split(/[\s,;]+/).map((part) => part.replace(/%[\w.]+$/, "").replace(/^\[|\]$/g, "").replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i, "$1")).filter((part) => isIP2(part) !== 0);
+}
+function numberOf(cell2) {
+  if (cell2 === void 0) return void 0;
+  const text3 = cell2.trim().replace(/,(?=\d{3}(?:,|\.|$))/g, "");
+  if (text3 === "" || !/^-?\d+(\.\d+)?$/.test(text3)) return void 0;
+  return Number(text3);
+}
+function roundTo(value2, digits) {
+  const factor = 10 ** digits;
+  return Math.round(value2 * factor) / factor;
+}
+function osFamily(os6) {
+  const text3 = os6.toLowerCase();
+  if (text3.includes("windows")) return "windows";
+  if (/linux|ubuntu|debian|centos|red hat|rhel|suse|oracle linux|fedora|amazon linux|rocky|alma/.test(text3)) return "linux";
+  if (/solaris|aix|hp-ux|freebsd|unix/.test(text3)) return "unix";
+  return "other";
+}
+function idFromName(name) {
+  const id2 = name.trim().replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[^A-Za-z0-9]+/, "").replace(/[^A-Za-z0-9]+$/, "").slice(0, 128);
+  return id2 === "" ? void 0 : id2;
+}
+var init_values = __esm({
+  "src/import/values.ts"() {
+    "use strict";
+  }
+});
+
 // src/import/spreadsheet-values.ts
 function booleanOf(cell2) {
   if (typeof cell2 === "boolean") return cell2;
@@ -65049,45 +65081,20 @@ function dayOf(year, month, day) {
   if (date4.getUTCFullYear() !== year || date4.getUTCMonth() !== month - 1 || date4.getUTCDate() !== day) return void 0;
   return { date: date4.toISOString().slice(0, 10) };
 }
+function shownNumber(text3) {
+  const trimmed2 = text3.trim();
+  const percent2 = trimmed2.endsWith("%");
+  const number3 = numberOf(trimmed2.replace(/%$/, "").replace(/^[$€£¥]\s*|\s*[$€£¥]$/g, ""));
+  return number3 !== void 0 && percent2 ? Number((number3 / 100).toPrecision(15)) : number3;
+}
 var TRUE, FALSE, LAST_SERIAL;
 var init_spreadsheet_values = __esm({
   "src/import/spreadsheet-values.ts"() {
     "use strict";
+    init_values();
     TRUE = /* @__PURE__ */ new Set(["true", "yes", "y"]);
     FALSE = /* @__PURE__ */ new Set(["false", "no", "n"]);
     LAST_SERIAL = 2958465;
-  }
-});
-
-// src/import/values.ts
-import { isIP as isIP2 } from "node:net";
-function ipAddresses(cell2) {
-  return cell2.split(/[\s,;]+/).map((part) => part.replace(/%[\w.]+$/, "").replace(/^\[|\]$/g, "").replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i, "$1")).filter((part) => isIP2(part) !== 0);
-}
-function numberOf(cell2) {
-  if (cell2 === void 0) return void 0;
-  const text3 = cell2.trim().replace(/,(?=\d{3}(?:,|\.|$))/g, "");
-  if (text3 === "" || !/^-?\d+(\.\d+)?$/.test(text3)) return void 0;
-  return Number(text3);
-}
-function roundTo(value2, digits) {
-  const factor = 10 ** digits;
-  return Math.round(value2 * factor) / factor;
-}
-function osFamily(os6) {
-  const text3 = os6.toLowerCase();
-  if (text3.includes("windows")) return "windows";
-  if (/linux|ubuntu|debian|centos|red hat|rhel|suse|oracle linux|fedora|amazon linux|rocky|alma/.test(text3)) return "linux";
-  if (/solaris|aix|hp-ux|freebsd|unix/.test(text3)) return "unix";
-  return "other";
-}
-function idFromName(name) {
-  const id2 = name.trim().replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[^A-Za-z0-9]+/, "").replace(/[^A-Za-z0-9]+$/, "").slice(0, 128);
-  return id2 === "" ? void 0 : id2;
-}
-var init_values = __esm({
-  "src/import/values.ts"() {
-    "use strict";
   }
 });
 
@@ -65118,7 +65125,7 @@ function convert(cell2, schema, field3, options) {
       return { value: values };
     }
     case "number": {
-      const number3 = typeof cell2 === "number" ? cell2 : numberOf(String(cell2));
+      const number3 = typeof cell2 === "number" ? cell2 : shownNumber(String(cell2));
       return number3 === void 0 ? { problem: `\`${field3}\` must be a number, not ${shown2(cell2)}` } : { value: number3 };
     }
     case "boolean": {

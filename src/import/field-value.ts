@@ -1,5 +1,5 @@
-// A sheet's cell as the value of a backlog field, typed by the field's schema: numbers with
-// thousands separators, booleans as spreadsheets write them, dates in any form a spreadsheet
+// A sheet's cell as the value of a backlog field, typed by the field's schema: numbers as a sheet
+// shows them (`1,200`, `$1,200.50`, `99.9%`), booleans as spreadsheets write them, dates in any form a spreadsheet
 // gives (an ambiguous one refused), enumerations in any case and with spaces (`In progress`),
 // lists split on `;`. The value is then checked by the field's schema, so that a wrong one is
 // refused where it was written, with the message `validate` would give.
@@ -8,7 +8,7 @@ import { splitSheetList } from '../text/sheet-list.js';
 import { issuesToDrafts } from '../load/check/schema-issues.js';
 import { schemaAt, unwrap } from '../load/check/schema-walk.js';
 import type { Cell } from './sheet.js';
-import { booleanOf, dateOf, type DateOrder } from './spreadsheet-values.js';
+import { booleanOf, dateOf, shownNumber, type DateOrder } from './spreadsheet-values.js';
 import { numberOf } from './values.js';
 
 export interface ValueOptions {
@@ -57,7 +57,7 @@ function convert(cell: Cell, schema: z.ZodType, field: string, options: ValueOpt
       return { value: values };
     }
     case 'number': {
-      const number = typeof cell === 'number' ? cell : numberOf(String(cell));
+      const number = typeof cell === 'number' ? cell : shownNumber(String(cell));
       return number === undefined ? { problem: `\`${field}\` must be a number, not ${shown(cell)}` } : { value: number };
     }
     case 'boolean': {

@@ -1,7 +1,8 @@
 // Values as spreadsheets write them: booleans as TRUE, Yes or no; dates as ISO text, as Excel
 // serial numbers (days since 1899-12-30) or as the locale writes them (3/1/2027 is 3 January or
-// 1 March: refused unless told which), and numbers with thousands separators (values.ts).
+// 1 March: refused unless told which), and numbers as a sheet shows them ($1,200.50, 99.9%).
 import type { Cell } from './sheet.js';
+import { numberOf } from './values.js';
 
 /** How a sheet writes its day/month dates: `dmy` (31/01/2027) or `mdy` (01/31/2027). */
 export type DateOrder = 'dmy' | 'mdy';
@@ -55,4 +56,16 @@ function dayOf(year: number, month: number, day: number): { date: string } | und
   const date = new Date(Date.UTC(year, month - 1, day));
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
   return { date: date.toISOString().slice(0, 10) };
+}
+
+/**
+ * A number as a sheet shows it: thousands separators (values.ts), a currency sign before or
+ * after it (`$1,200.50`, `1200 €`), a percentage as the fraction a spreadsheet means (`99.9%` is 0.999).
+ */
+export function shownNumber(text: string): number | undefined {
+  const trimmed = text.trim();
+  const percent = trimmed.endsWith('%');
+  const number = numberOf(trimmed.replace(/%$/, '').replace(/^[$€£¥]\s*|\s*[$€£¥]$/g, ''));
+  // 99.9 / 100 is 0.9990000000000001 in binary: the fraction as written, to the digits a double holds.
+  return number !== undefined && percent ? Number((number / 100).toPrecision(15)) : number;
 }

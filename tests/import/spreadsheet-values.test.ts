@@ -82,6 +82,20 @@ describe('numbers, text, enumerations and lists', () => {
     expect(workload('rank', '1.5')).toEqual({ problem: '`rank` must be a whole number, not `1.5`' });
   });
 
+  // Was a bug, kept as a regression test: MEG's sheet as a spreadsheet shows it (`SLA` 99.9%, `On-premises Cost` $1,000.50)
+  // refused the whole import: "`sla` must be a number, not `99.9%`".
+  it('reads a percentage as the fraction it means, and a currency sign before or after the number', () => {
+    expect(workload('sla', '99.9%')).toEqual({ value: 0.999 });
+    expect(workload('sla', ' 99.95 % ')).toEqual({ value: 0.9995 });
+    expect(workload('sla', '100%')).toEqual({ value: 1 });
+    expect(workload('sla', '99.9')).toEqual({ problem: '`sla` must be at most 1, not `99.9`' });
+    expect(workload('costs.on_prem_monthly', '$1,000.50')).toEqual({ value: 1000.5 });
+    expect(workload('costs.on_prem_monthly', '1,200 €')).toEqual({ value: 1200 });
+    expect(workload('costs.on_prem_monthly', '£75')).toEqual({ value: 75 });
+    expect(workload('costs.on_prem_monthly', '$')).toEqual({ problem: '`costs.on_prem_monthly` must be a number, not `$`' });
+    expect(workload('costs.on_prem_monthly', 'USD 5')).toEqual({ problem: '`costs.on_prem_monthly` must be a number, not `USD 5`' });
+  });
+
   it('keeps text as written: leading zeros, and numbers read from a workbook as text', () => {
     expect(workload('name', '0012')).toEqual({ value: '0012' });
     expect(workload('business_unit', 12)).toEqual({ value: '12' });
