@@ -65280,6 +65280,7 @@ function importTable(sheet, table3, context3) {
   roles.forEach((role, i2) => {
     if ("field" in role && !columnOf2.has(role.field.join("."))) columnOf2.set(role.field.join("."), i2);
   });
+  const hints = repeatedColumnsHint(sheet, roles, columnOf2);
   const idColumn = columnOf2.get("id") ?? (table3.idFrom !== void 0 ? columnOf2.get(table3.idFrom) : void 0);
   const outcomeColumn = columnOf2.get("outcome");
   if (idColumn === void 0 && collection !== "dependencies") throw new UsageError(`${placeOf2(sheet)} has no id column (\`${collection === "metrics" ? "Metric ID" : labelsOf(collection)[0]}\` or \`id\`)`);
@@ -65327,7 +65328,13 @@ function importTable(sheet, table3, context3) {
     const entity2 = collection === "metrics" ? { metricOf: cellText2(row.cells[outcomeColumn]).trim(), fields: { id: id2, ...fields }, origin } : { ...id2 ? { id: id2 } : {}, fields, origin, textExtensions };
     result.entities.push(entity2);
   }
-  return { sheet, results: [result], problems, leftOut };
+  return { sheet, results: [result], problems, leftOut, ...hints ? { hints } : {} };
+}
+function repeatedColumnsHint(sheet, roles, columnOf2) {
+  const repeated = roles.flatMap((role, i2) => "field" in role && columnOf2.get(role.field.join(".")) !== i2 && sheet.rows.some((row) => cellText2(row.cells[i2]) !== "") ? [`${i2 + 1} (${sheet.header[i2]})`] : []);
+  if (repeated.length === 0) return void 0;
+  const [columns2, verb, keep] = repeated.length === 1 ? ["column", "gives a field an earlier column gives, and is", "it"] : ["columns", "give fields earlier columns give, and are", "one"];
+  return [`${columns2} ${joinAnd(repeated)} ${verb} left out; to keep ${keep}, give it a heading of its own (an x- heading keeps it as written)`];
 }
 function idOfNamed(collection, name, context3) {
   const wanted = name.trim().toLowerCase();
@@ -65384,6 +65391,7 @@ var init_table_import = __esm({
     init_collections();
     init_outcome();
     init_sheet_list();
+    init_list();
     init_errors();
     init_extensions();
     init_csv_table();

@@ -6,6 +6,7 @@ import type * as z from 'zod';
 import { COLLECTIONS, type CollectionName } from '../../schemas/collections.js';
 import { Metric } from '../../schemas/outcome.js';
 import { joinSheetList, splitSheetList } from '../text/sheet-list.js';
+import { joinAnd } from '../text/list.js';
 import { UsageError } from '../errors.js';
 import { isExtensionField } from '../load/check/extensions.js';
 import { headerKey } from './csv-table.js';
@@ -55,6 +56,7 @@ export function importTable(sheet: Sheet, table: ColumnTable, context: ImportCon
   roles.forEach((role, i) => {
     if ('field' in role && !columnOf.has(role.field.join('.'))) columnOf.set(role.field.join('.'), i);
   });
+  const hints = repeatedColumnsHint(sheet, roles, columnOf);
   const idColumn = columnOf.get('id') ?? (table.idFrom !== undefined ? columnOf.get(table.idFrom) : undefined);
   const outcomeColumn = columnOf.get('outcome');
   if (idColumn === undefined && collection !== 'dependencies') throw new UsageError(`${placeOf(sheet)} has no id column (\`${collection === 'metrics' ? 'Metric ID' : labelsOf(collection)[0]}\` or \`id\`)`);
@@ -108,7 +110,19 @@ export function importTable(sheet: Sheet, table: ColumnTable, context: ImportCon
         : { ...(id ? { id } : {}), fields, origin, textExtensions };
     result.entities.push(entity);
   }
-  return { sheet, results: [result], problems, leftOut };
+  return { sheet, results: [result], problems, leftOut, ...(hints ? { hints } : {}) };
+}
+
+/**
+ * A column with values for a field an earlier column fills is left out (the first is read):
+ * MEG's Digital Estate has `Business Owner` and `Technical Owner` twice. --map cannot keep it
+ * (it maps every column of a name), a heading of its own can.
+ */
+function repeatedColumnsHint(sheet: Sheet, roles: readonly Role[], columnOf: ReadonlyMap<string, number>): string[] | undefined {
+  const repeated = roles.flatMap((role, i) => ('field' in role && columnOf.get(role.field.join('.')) !== i && sheet.rows.some((row) => cellText(row.cells[i]) !== '') ? [`${i + 1} (${sheet.header[i]})`] : []));
+  if (repeated.length === 0) return undefined;
+  const [columns, verb, keep] = repeated.length === 1 ? ['column', 'gives a field an earlier column gives, and is', 'it'] : ['columns', 'give fields earlier columns give, and are', 'one'];
+  return [`${columns} ${joinAnd(repeated)} ${verb} left out; to keep ${keep}, give it a heading of its own (an x- heading keeps it as written)`];
 }
 
 /** The id of the entity a sheet names by its name: one in the backlog with that name or id, else one made from the name. */

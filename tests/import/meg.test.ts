@@ -50,6 +50,28 @@ describe('import meg', () => {
     expect((await runCli(['validate'], { cwd: root })).code).toBe(0);
   });
 
+  // Was a bug, kept as a regression test: the template heads two columns `Business Owner` and two `Technical Owner`; the
+  // second of each was dropped without a word.
+  it('reads the first of two columns of the same field, says the second is left out, and keeps it under a heading of its own', async () => {
+    const root = backlogWith(['meg-digital-estate.csv']);
+    const [header, payroll] = parseCsv(read(root, 'meg-digital-estate.csv')) as string[][];
+    const second = (name: string) => header!.lastIndexOf(name);
+    expect([second('Business Owner'), second('Technical Owner')]).toEqual([27, 28]);
+    const approved = payroll!.map((cell, i) => (i === second('Business Owner') ? 'Ana Lopez' : i === second('Technical Owner') ? 'Tom de Vries' : cell));
+    const csv = (head: readonly string[]) => [head, approved].map((row) => row.map((cell) => `"${cell}"`).join(',')).join('\n');
+    writeFileSync(join(root, 'approved.csv'), csv(header!));
+    const result = await runCli(['import', 'meg', 'approved.csv', '--dry-run'], { cwd: root });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('+    owner: Maria Jansen\n');
+    expect(result.stdout).not.toContain('Ana Lopez');
+    expect(result.stderr.endsWith('hint: columns 28 (Business Owner) and 29 (Technical Owner) give fields earlier columns give, and are left out; to keep one, give it a heading of its own (an x- heading keeps it as written)\n')).toBe(true);
+    // Under an x- heading of its own, the approver is kept as written.
+    writeFileSync(join(root, 'approved.csv'), csv(header!.map((name, i) => (i === second('Business Owner') ? 'x-approver' : name))));
+    const kept = await runCli(['import', 'meg', 'approved.csv', '--dry-run'], { cwd: root });
+    expect(kept.stdout).toContain('+    x-approver: Ana Lopez\n');
+    expect(kept.stderr).toContain('hint: column 29 (Technical Owner) gives a field an earlier column gives, and is left out;');
+  });
+
   it("reads the MEG workbook's sheets by their names, and leaves its other sheets", async () => {
     const root = backlogWith([]);
     const rows = (file: string) => parseCsv(readFileSync(join(IMPORT_FIXTURES, file), 'utf8')) as string[][];
