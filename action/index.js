@@ -45626,14 +45626,13 @@ var init_iso_date = __esm({
 // src/cli/as-of.ts
 function resolveAsOf(flag, env2, now = /* @__PURE__ */ new Date()) {
   const given = flag ?? env2.BACKLOG_AS_OF;
-  if (given !== void 0 && given !== "") {
-    if (!isIsoDate(given)) {
-      throw new UsageError(`${flag !== void 0 ? "--as-of" : "BACKLOG_AS_OF"} ${given}: not a date, write YYYY-MM-DD`);
-    }
-    return given;
-  }
+  if (given !== void 0 && given !== "") return checkedDate(flag !== void 0 ? "--as-of" : "BACKLOG_AS_OF", given);
   const pad = (n) => String(n).padStart(2, "0");
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+function checkedDate(name, given) {
+  if (!isIsoDate(given)) throw new UsageError(`${name} ${given}: not a date, write YYYY-MM-DD`);
+  return given;
 }
 var init_as_of = __esm({
   "src/cli/as-of.ts"() {
@@ -62262,7 +62261,7 @@ function placeable({ sourceOf }) {
   };
 }
 async function history(options, today, io) {
-  if (options.since !== void 0) resolveAsOf(options.since, {});
+  if (options.since !== void 0) checkedDate("--since", options.since);
   const root = await backlogRoot(io, options.root);
   let cache;
   const openCache = () => cache ??= parseCacheOf(io, root);

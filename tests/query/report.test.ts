@@ -198,6 +198,11 @@ servers:
     expect(result.stderr).toContain('--as-of 2026-02-30: not a date');
   });
 
+  // Was a bug, kept as a regression test: a bad --since was refused as `--as-of 2026-13-01: not a date`.
+  it('rejects a --since that is not a date by its own name (exit 2)', async () => {
+    expect(await report(['--history', '--since', '2026-13-01'])).toEqual({ code: 2, stdout: '', stderr: 'backlog: --since 2026-13-01: not a date, write YYYY-MM-DD\n' });
+  });
+
   it('open remediations, and blocked workloads with what they wait for', async () => {
     const r = await json();
     expect(r.openRemediations).toEqual([

@@ -12,7 +12,7 @@ import { buildDashboard, inPriorityOrder } from '../../query/dashboard/dashboard
 import { dependencyPictures } from '../../query/dashboard/dependency-pictures.js';
 import { buildReport } from '../../query/report.js';
 import { findingsKept } from '../../validate/validate.js';
-import { resolveAsOf } from '../as-of.js';
+import { checkedDate, resolveAsOf } from '../as-of.js';
 import { colourEnabled, createStyle } from '../colour.js';
 import type { CliIO } from '../io.js';
 import { backlogRoot } from '../backlog-root.js';
@@ -87,7 +87,7 @@ function placeable({ sourceOf }: QueriedBacklog) {
 
 /** The KPIs over time from the git history; a word on stderr when the clone is shallow. */
 async function history(options: ReportOptions, today: string, io: CliIO): Promise<HistoryPoint[]> {
-  if (options.since !== undefined) resolveAsOf(options.since, {}); // the same date check as --as-of
+  if (options.since !== undefined) checkedDate('--since', options.since);
   const root = await backlogRoot(io, options.root);
   let cache: ParseCache | undefined;
   const openCache = () => (cache ??= parseCacheOf(io, root));
