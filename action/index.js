@@ -62701,9 +62701,14 @@ function formatYaml(text3) {
     formatDocument(doc);
     const folded = holdFoldedScalars(doc, text3);
     const written = doc.toString({ indent: 2, indentSeq: true, lineWidth: 0, flowCollectionPadding: true });
-    return restoreFoldedScalars(written, folded);
+    return restoreFoldedScalars(withoutEmptyValueSpace(doc, written), folded);
   });
   return unpaddedFlowLists(out2.join(""));
+}
+function withoutEmptyValueSpace(doc, written) {
+  const value2 = doc.contents;
+  if (!(0, import_yaml6.isScalar)(value2) || value2.source !== "" || value2.range?.[0] !== value2.range?.[1] || !value2.comment) return written;
+  return written.replace(/^((?:%.*\n)*---\n)?(?: #|\n#)/, "$1#");
 }
 function holdFoldedScalars(doc, text3) {
   const held = [];

@@ -20,9 +20,19 @@ export function formatYaml(text: string): string {
     formatDocument(doc);
     const folded = holdFoldedScalars(doc, text);
     const written = doc.toString({ indent: 2, indentSeq: true, lineWidth: 0, flowCollectionPadding: true });
-    return restoreFoldedScalars(written, folded);
+    return restoreFoldedScalars(withoutEmptyValueSpace(doc, written), folded);
   });
   return unpaddedFlowLists(out.join(''));
+}
+
+/**
+ * A document of comments alone (after a `---`) holds an empty value carrying them: the yaml
+ * package writes that value, nothing, then ` #` or a blank line — neither of which the author wrote.
+ */
+function withoutEmptyValueSpace(doc: Document, written: string): string {
+  const value = doc.contents;
+  if (!isScalar(value) || value.source !== '' || value.range?.[0] !== value.range?.[1] || !value.comment) return written;
+  return written.replace(/^((?:%.*\n)*---\n)?(?: #|\n#)/, '$1#');
 }
 
 /**

@@ -41,6 +41,13 @@ describe('formatYaml', () => {
     expect(formatYaml('# only a comment\n')).toBe('# only a comment\n');
   });
 
+  // Was a bug (cosmetic), kept as a regression test: a document of comments alone after `---` was written ` # only comment`.
+  it('leaves a document of comments alone after `---` as written', () => {
+    expect(formatYaml('workloads: []\n---\n# only comment\n# and another\n')).toBe('workloads: []\n---\n# only comment\n# and another\n');
+    // A value and its comment keep their space.
+    expect(formatYaml('workloads: []\n---\n~ # nothing\n')).toBe('workloads: []\n---\n~ # nothing\n');
+  });
+
   it('throws on a file with YAML errors rather than guess', () => {
     expect(() => formatYaml('workloads:\n  - id: a\n    name: [A\n')).toThrow('the file has YAML errors');
   });
