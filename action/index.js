@@ -65257,9 +65257,18 @@ function columnsNotRead(sheet, read) {
   const indexes2 = new Set(read);
   return sheet.header.filter((name, i2) => name !== "" && !indexes2.has(i2));
 }
+function numberCell(sheet, row, column, field3, problems) {
+  const text3 = column === void 0 ? "" : cellText2(row.cells[column]).trim();
+  if (text3 === "") return void 0;
+  const number3 = numberOf(text3);
+  if (number3 === void 0) problems.push({ place: placeOf2(sheet, row.number, column), message: `\`${field3}\` must be a number, not \`${text3}\`` });
+  return number3;
+}
 var init_types = __esm({
   "src/import/types.ts"() {
     "use strict";
+    init_sheet();
+    init_values();
   }
 });
 
@@ -65676,12 +65685,12 @@ function importAzureMigrateServers(sheet, context3) {
     if (id2 !== cell2(name)) fields.hostname = cell2(name);
     const addresses = ipAddresses(cell2(ips));
     if (addresses.length > 0) fields.ips = addresses;
-    const coreCount = numberOf(cell2(cores));
+    const coreCount = numberCell(sheet, row, cores, "cores", problems);
     if (coreCount !== void 0) fields.cores = Math.round(coreCount);
-    const megabytes = numberOf(cell2(memory));
+    const megabytes = numberCell(sheet, row, memory, "memory_gb", problems);
     if (megabytes !== void 0) fields.memory_gb = roundTo(megabytes / 1024, 1);
-    const diskTotal = disks.reduce((sum, i2) => sum + (numberOf(cell2(i2)) ?? 0), 0);
-    const disk = diskTotal > 0 ? diskTotal : numberOf(cell2(storage));
+    const diskTotal = disks.reduce((sum, i2) => sum + (numberCell(sheet, row, i2, "disk_gb", problems) ?? 0), 0);
+    const disk = diskTotal > 0 ? diskTotal : numberCell(sheet, row, storage, "disk_gb", problems);
     if (disk !== void 0) fields.disk_gb = roundTo(disk, 1);
     const os6 = [cell2(osName), cell2(osVersion)].filter((part, i2, parts) => part !== "" && (i2 === 0 || !parts[0].includes(part))).join(" ");
     if (os6 !== "") {
@@ -65846,6 +65855,7 @@ function importRvtools(sheet) {
   const template = findColumn(sheet, ["Template"]);
   const placeholder = findColumn(sheet, ["SRM Placeholder"]);
   const result = emptyResult("servers", sheet.rows.length);
+  const problems = [];
   const columns2 = columnsOf2({ id: vm, hostname: dns ?? vm, cores: cpus, memory_gb: memory, disk_gb: provisioned, ips: ip, os: os6, os_family: os6 });
   for (const row of sheet.rows) {
     const cell2 = (index) => index === void 0 ? "" : cellText2(row.cells[index]);
@@ -65865,11 +65875,11 @@ function importRvtools(sheet) {
     const fields = { platform: "vmware" };
     const hostname2 = cell2(dns) || (id2 !== cell2(vm) ? cell2(vm) : "");
     if (hostname2) fields.hostname = hostname2;
-    const cores = numberOf(cell2(cpus));
+    const cores = numberCell(sheet, row, cpus, "cores", problems);
     if (cores !== void 0) fields.cores = Math.round(cores);
-    const mebibytes = numberOf(cell2(memory));
+    const mebibytes = numberCell(sheet, row, memory, "memory_gb", problems);
     if (mebibytes !== void 0) fields.memory_gb = roundTo(mebibytes / 1024, 1);
-    const disk = numberOf(cell2(provisioned));
+    const disk = numberCell(sheet, row, provisioned, "disk_gb", problems);
     if (disk !== void 0) fields.disk_gb = roundTo(disk / 1024, 1);
     const addresses = ipAddresses(cell2(ip));
     if (addresses.length > 0) fields.ips = addresses;
@@ -65880,7 +65890,7 @@ function importRvtools(sheet) {
     result.entities.push({ id: id2, fields, origin: { sheet, row: row.number, columns: columns2 } });
   }
   const leftOut = columnsNotRead(sheet, [vm, cpus, memory, ip, dns, provisioned, os6, template, placeholder]);
-  return { sheet, results: [result], problems: [], leftOut };
+  return { sheet, results: [result], problems, leftOut };
 }
 var init_rvtools = __esm({
   "src/import/rvtools.ts"() {

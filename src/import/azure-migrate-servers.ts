@@ -7,8 +7,8 @@ import { COLLECTIONS } from '../../schemas/collections.js';
 import { findColumn, requireColumn } from './csv-table.js';
 import { fieldValue } from './field-value.js';
 import { cellText, placeOf, type Sheet } from './sheet.js';
-import { columnsNotRead, columnsOf, emptyResult, skip, type ImportContext, type SheetImport } from './types.js';
-import { idFromName, ipAddresses, numberOf, osFamily, roundTo } from './values.js';
+import { columnsNotRead, columnsOf, emptyResult, numberCell, skip, type ImportContext, type SheetImport } from './types.js';
+import { idFromName, ipAddresses, osFamily, roundTo } from './values.js';
 
 const PLATFORMS: Record<string, string> = { physical: 'physical', vmware: 'vmware', 'hyper-v': 'hyper-v', hyperv: 'hyper-v', aws: 'aws', gcp: 'gcp', azure: 'azure' };
 const READINESS: Record<string, string> = { ready: 'ready', readywithconditions: 'conditionally-ready', conditionallyready: 'conditionally-ready', notready: 'not-ready', readinessunknown: 'unknown', unknown: 'unknown' };
@@ -42,12 +42,12 @@ export function importAzureMigrateServers(sheet: Sheet, context: ImportContext):
     if (id !== cell(name)) fields.hostname = cell(name);
     const addresses = ipAddresses(cell(ips));
     if (addresses.length > 0) fields.ips = addresses;
-    const coreCount = numberOf(cell(cores));
+    const coreCount = numberCell(sheet, row, cores, 'cores', problems);
     if (coreCount !== undefined) fields.cores = Math.round(coreCount);
-    const megabytes = numberOf(cell(memory));
+    const megabytes = numberCell(sheet, row, memory, 'memory_gb', problems);
     if (megabytes !== undefined) fields.memory_gb = roundTo(megabytes / 1024, 1);
-    const diskTotal = disks.reduce((sum, i) => sum + (numberOf(cell(i)) ?? 0), 0);
-    const disk = diskTotal > 0 ? diskTotal : numberOf(cell(storage));
+    const diskTotal = disks.reduce((sum, i) => sum + (numberCell(sheet, row, i, 'disk_gb', problems) ?? 0), 0);
+    const disk = diskTotal > 0 ? diskTotal : numberCell(sheet, row, storage, 'disk_gb', problems);
     if (disk !== undefined) fields.disk_gb = roundTo(disk, 1);
     const os = [cell(osName), cell(osVersion)].filter((part, i, parts) => part !== '' && (i === 0 || !parts[0]!.includes(part))).join(' ');
     if (os !== '') {

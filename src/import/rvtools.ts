@@ -3,8 +3,8 @@
 // `MB`), `OS according to ...`). The columns it has no field for are listed as left out.
 import { findColumn, requireColumn } from './csv-table.js';
 import { cellText, type Sheet } from './sheet.js';
-import { columnsNotRead, columnsOf, emptyResult, skip, type SheetImport } from './types.js';
-import { idFromName, ipAddresses, numberOf, osFamily, roundTo } from './values.js';
+import { columnsNotRead, columnsOf, emptyResult, numberCell, skip, type SheetImport } from './types.js';
+import { idFromName, ipAddresses, osFamily, roundTo } from './values.js';
 
 export function importRvtools(sheet: Sheet): SheetImport {
   const vm = requireColumn(sheet, ['VM']);
@@ -18,6 +18,7 @@ export function importRvtools(sheet: Sheet): SheetImport {
   const placeholder = findColumn(sheet, ['SRM Placeholder']);
 
   const result = emptyResult('servers', sheet.rows.length);
+  const problems: SheetImport['problems'] = [];
   const columns = columnsOf({ id: vm, hostname: dns ?? vm, cores: cpus, memory_gb: memory, disk_gb: provisioned, ips: ip, os, os_family: os });
   for (const row of sheet.rows) {
     const cell = (index: number | undefined) => (index === undefined ? '' : cellText(row.cells[index]));
@@ -37,11 +38,11 @@ export function importRvtools(sheet: Sheet): SheetImport {
     const fields: Record<string, unknown> = { platform: 'vmware' };
     const hostname = cell(dns) || (id !== cell(vm) ? cell(vm) : '');
     if (hostname) fields.hostname = hostname;
-    const cores = numberOf(cell(cpus));
+    const cores = numberCell(sheet, row, cpus, 'cores', problems);
     if (cores !== undefined) fields.cores = Math.round(cores);
-    const mebibytes = numberOf(cell(memory));
+    const mebibytes = numberCell(sheet, row, memory, 'memory_gb', problems);
     if (mebibytes !== undefined) fields.memory_gb = roundTo(mebibytes / 1024, 1);
-    const disk = numberOf(cell(provisioned));
+    const disk = numberCell(sheet, row, provisioned, 'disk_gb', problems);
     if (disk !== undefined) fields.disk_gb = roundTo(disk / 1024, 1);
     const addresses = ipAddresses(cell(ip));
     if (addresses.length > 0) fields.ips = addresses;
@@ -52,5 +53,5 @@ export function importRvtools(sheet: Sheet): SheetImport {
     result.entities.push({ id, fields, origin: { sheet, row: row.number, columns } });
   }
   const leftOut = columnsNotRead(sheet, [vm, cpus, memory, ip, dns, provisioned, os, template, placeholder]);
-  return { sheet, results: [result], problems: [], leftOut };
+  return { sheet, results: [result], problems, leftOut };
 }

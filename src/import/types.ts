@@ -1,7 +1,8 @@
 import type { CollectionName } from '../../schemas/collections.js';
 import type { Backlog } from '../model/backlog.js';
 import type { ValueOptions } from './field-value.js';
-import type { Sheet } from './sheet.js';
+import { cellText, placeOf, type Sheet, type SheetRow } from './sheet.js';
+import { numberOf } from './values.js';
 
 /** A collection, or `metrics`: an outcome's metrics, one a row, with the outcome's id in a column. */
 export type TableCollection = CollectionName | 'metrics';
@@ -84,4 +85,16 @@ export function columnsOf(columns: Record<string, number | undefined>): Readonly
 export function columnsNotRead(sheet: Sheet, read: Iterable<number | undefined>): string[] {
   const indexes = new Set(read);
   return sheet.header.filter((name, i) => name !== '' && !indexes.has(i));
+}
+
+/**
+ * A number column's cell (`CPUs`, `Provisioned MiB`): undefined when empty; when it holds what
+ * is no number (`2.097.152`, `n/a`), a problem placed at its row and column, not a field left out unsaid.
+ */
+export function numberCell(sheet: Sheet, row: SheetRow, column: number | undefined, field: string, problems: ImportProblem[]): number | undefined {
+  const text = column === undefined ? '' : cellText(row.cells[column]).trim();
+  if (text === '') return undefined;
+  const number = numberOf(text);
+  if (number === undefined) problems.push({ place: placeOf(sheet, row.number, column), message: `\`${field}\` must be a number, not \`${text}\`` });
+  return number;
 }

@@ -144,6 +144,22 @@ describe('import azure-migrate-servers', () => {
     expect(server(root, 'FILE02')).toMatchObject({ os: 'Microsoft Windows Server 2012 R2 Datacenter', os_family: 'windows', cores: 2, memory_gb: 8, ips: ['10.1.0.72'], environment: 'production' });
   });
 
+  it('refuses a figure it cannot read as a number, at its row and column, and writes nothing', async () => {
+    const root = backlogWith([]);
+    writeFileSync(join(root, 'servers.csv'), '*Server name,*Cores,*Memory (In MB),*OS name,Disk 1 size (In GB)\nAPP01,4,8 GB,Ubuntu 22.04,n/a\n');
+    const before = read(root, 'servers.yaml');
+    expect(await runCli(['import', 'azure-migrate-servers', 'servers.csv'], { cwd: root })).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        'servers.csv:2, column "*Memory (In MB)": `memory_gb` must be a number, not `8 GB`\n' +
+        'servers.csv:2, column "Disk 1 size (In GB)": `disk_gb` must be a number, not `n/a`\n' +
+        'backlog: the import was refused (2 values it cannot take); nothing was written\n' +
+        'azure-migrate-servers: 1 row read; nothing was written\n',
+    });
+    expect(read(root, 'servers.yaml')).toBe(before);
+  });
+
   it('refuses an `Environment` it cannot read as one of the backlog\'s, at its row and column, and writes nothing', async () => {
     const root = backlogWith(['azure-migrate-discovery-report.csv']);
     const report = read(root, 'azure-migrate-discovery-report.csv');

@@ -89,6 +89,24 @@ describe('import rvtools', () => {
     expect(server(root, 'FILE01')).toMatchObject({ disk_gb: 1024 });
   });
 
+  // Was a bug, kept as a regression test: `2.097.152` (a locale's thousands separator) left the server without a disk size,
+  // and the import said nothing.
+  it('refuses a figure it cannot read as a number, at its row and column, and writes nothing', async () => {
+    const root = backlogWith([]);
+    writeFileSync(join(root, 'vinfo.csv'), 'VM,CPUs,Memory,Provisioned MiB\r\nFS01,4,8192,2.097.152\r\nWEB01,two,8192,1024\r\n');
+    const before = read(root, 'servers.yaml');
+    expect(await runCli(['import', 'rvtools', 'vinfo.csv'], { cwd: root })).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        'vinfo.csv:2, column "Provisioned MiB": `disk_gb` must be a number, not `2.097.152`\n' +
+        'vinfo.csv:3, column "CPUs": `cores` must be a number, not `two`\n' +
+        'backlog: the import was refused (2 values it cannot take); nothing was written\n' +
+        'rvtools: 2 rows read; nothing was written\n',
+    });
+    expect(read(root, 'servers.yaml')).toBe(before);
+  });
+
   it.each(['VM', 'CPUs', 'Memory'])('refuses a vInfo sheet without the required `%s` column (exit 2)', async (column) => {
     const root = backlogWith([]);
     const header = ['VM', 'Powerstate', 'CPUs', 'Memory', 'Primary IP Address'];
