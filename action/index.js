@@ -23984,9 +23984,9 @@ function findingText(d) {
   const where = d.line !== void 0 ? `${d.file}:${d.line}:${d.column}` : d.file;
   return [`${where} ${d.severity} ${d.message}`, d.hint ? `hint: ${d.hint}` : ""].filter(Boolean).join("\n");
 }
-function failingCase(name, classname, type, message, body, withFile = true) {
+function failingCase(name, classname, type, message, body, file) {
   return [
-    `    <testcase name="${xml(name)}" classname="${xml(classname)}"${withFile ? ` file="${xml(classname)}"` : ""}>`,
+    `    <testcase name="${xml(name)}" classname="${xml(classname)}"${file !== void 0 ? ` file="${xml(file)}"` : ""}>`,
     `      <failure message="${xml(message)}" type="${xml(type)}">${xml(body)}</failure>`,
     "    </testcase>"
   ].join("\n");
@@ -24023,14 +24023,15 @@ ${cases.join("\n")}
       for (const file of files) {
         const found = failing.get(file) ?? [];
         const names2 = caseNames(found);
-        const cases = found.length > 0 ? found.map((d, i2) => failingCase(names2[i2], d.file, d.code, d.message, findingText(d))) : [`    <testcase name="${xml(file)}" classname="${xml(file)}" file="${xml(file)}"/>`];
+        const path = context3.pathPrefix + file;
+        const cases = found.length > 0 ? found.map((d, i2) => failingCase(names2[i2], d.file, d.code, d.message, findingText(d), path)) : [`    <testcase name="${xml(file)}" classname="${xml(file)}" file="${xml(path)}"/>`];
         addSuite(file, cases, found.length);
       }
       const warnings = report.diagnostics.filter((d) => d.severity === "warning");
       if (context3.maxWarnings !== void 0 && warnings.length > context3.maxWarnings) {
         const message = `${plural(warnings.length, "warning")}, more than --max-warnings ${context3.maxWarnings}`;
         const body = [`${message}:`, ...warnings.map((d) => `${findingText(d).split("\n")[0]} ${d.code}`)].join("\n");
-        addSuite(RUN_SUITE, [failingCase(`--max-warnings ${context3.maxWarnings}`, RUN_SUITE, "MAX_WARNINGS", message, body, false)], 1);
+        addSuite(RUN_SUITE, [failingCase(`--max-warnings ${context3.maxWarnings}`, RUN_SUITE, "MAX_WARNINGS", message, body)], 1);
       }
       return [
         '<?xml version="1.0" encoding="UTF-8"?>',
@@ -24353,7 +24354,7 @@ var init_validation = __esm({
       markdown,
       gitlab
     };
-    REPOSITORY_PATH_FORMATS = /* @__PURE__ */ new Set(["github", "sarif", "gitlab"]);
+    REPOSITORY_PATH_FORMATS = /* @__PURE__ */ new Set(["github", "sarif", "gitlab", "junit", "markdown"]);
   }
 });
 

@@ -20,4 +20,4 @@ export const VALIDATION_FORMATTERS: Record<ValidationFormat, ValidationFormatter
 };
 
 /** The formats whose paths start at the top of the git repository, where CI maps them onto its files. */
-export const REPOSITORY_PATH_FORMATS: ReadonlySet<ValidationFormat> = new Set(['github', 'sarif', 'gitlab']);
+export const REPOSITORY_PATH_FORMATS: ReadonlySet<ValidationFormat> = new Set(['github', 'sarif', 'gitlab', 'junit', 'markdown']);

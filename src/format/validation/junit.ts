@@ -29,7 +29,9 @@ export const junit: ValidationFormatter = (report, context) => {
   for (const file of files) {
     const found = failing.get(file) ?? [];
     const names = caseNames(found);
-    const cases = found.length > 0 ? found.map((d, i) => failingCase(names[i]!, d.file, d.code, d.message, findingText(d))) : [`    <testcase name="${xml(file)}" classname="${xml(file)}" file="${xml(file)}"/>`];
+    // `file` is where a CI report places the case: from the top of the repository.
+    const path = context.pathPrefix + file;
+    const cases = found.length > 0 ? found.map((d, i) => failingCase(names[i]!, d.file, d.code, d.message, findingText(d), path)) : [`    <testcase name="${xml(file)}" classname="${xml(file)}" file="${xml(path)}"/>`];
     addSuite(file, cases, found.length);
   }
   const warnings = report.diagnostics.filter((d) => d.severity === 'warning');
@@ -37,7 +39,7 @@ export const junit: ValidationFormatter = (report, context) => {
     // The run fails for the count, not for one finding: a case of its own says so, with the warnings.
     const message = `${plural(warnings.length, 'warning')}, more than --max-warnings ${context.maxWarnings}`;
     const body = [`${message}:`, ...warnings.map((d) => `${findingText(d).split('\n')[0]} ${d.code}`)].join('\n');
-    addSuite(RUN_SUITE, [failingCase(`--max-warnings ${context.maxWarnings}`, RUN_SUITE, 'MAX_WARNINGS', message, body, false)], 1);
+    addSuite(RUN_SUITE, [failingCase(`--max-warnings ${context.maxWarnings}`, RUN_SUITE, 'MAX_WARNINGS', message, body)], 1);
   }
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
@@ -72,9 +74,9 @@ function findingText(d: Diagnostic): string {
   return [`${where} ${d.severity} ${d.message}`, d.hint ? `hint: ${d.hint}` : ''].filter(Boolean).join('\n');
 }
 
-function failingCase(name: string, classname: string, type: string, message: string, body: string, withFile = true): string {
+function failingCase(name: string, classname: string, type: string, message: string, body: string, file?: string): string {
   return [
-    `    <testcase name="${xml(name)}" classname="${xml(classname)}"${withFile ? ` file="${xml(classname)}"` : ''}>`,
+    `    <testcase name="${xml(name)}" classname="${xml(classname)}"${file !== undefined ? ` file="${xml(file)}"` : ''}>`,
     `      <failure message="${xml(message)}" type="${xml(type)}">${xml(body)}</failure>`,
     '    </testcase>',
   ].join('\n');
