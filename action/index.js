@@ -66534,9 +66534,10 @@ __export(export_exports, {
 });
 async function runExport(collectionName, options, io) {
   const named = collectionName === void 0 ? void 0 : collectionName.toLowerCase() === "metrics" ? "metrics" : parseCollection(collectionName);
-  if (options.format === "xlsx" && options.output === void 0) throw new UsageError("an xlsx workbook is a binary file: name it with --output FILE.xlsx");
+  const format = exportFormat(options);
+  if (format === "xlsx" && options.output === void 0) throw new UsageError("an xlsx workbook is a binary file: name it with --output FILE.xlsx");
   const { context: context3 } = await openForQuery(io, options.root);
-  if (options.format === "csv") {
+  if (format === "csv") {
     const text3 = sheetCsv(exportSheet(context3, named ?? "workloads"), { byteOrderMark: options.bom !== false });
     writeOutput(io, text3, { file: options.output });
     return 0;
@@ -66547,6 +66548,12 @@ async function runExport(collectionName, options, io) {
   io.stderr(`backlog: wrote ${options.output} (${names2.length === 1 ? `sheet ${names2[0]}` : `sheets ${names2.join(", ")}`})
 `);
   return 0;
+}
+function exportFormat({ format, formatGiven, output }) {
+  const named = output === void 0 ? void 0 : /\.xlsx$/i.test(output) ? "xlsx" : /\.csv$/i.test(output) ? "csv" : void 0;
+  if (!formatGiven) return named ?? format;
+  if (named !== void 0 && named !== format) throw new UsageError(`--output ${output} is named as ${named}, but the format is ${format}`, `write --format ${named}, or name the file .${format}`);
+  return format;
 }
 var init_export = __esm({
   "src/cli/commands/export.ts"() {
@@ -71924,9 +71931,9 @@ function createProgram(io, setExit) {
     const { runImport: runImport2 } = await Promise.resolve().then(() => (init_import2(), import_exports));
     setExit(await runImport2(source, files, { ...options, color: command.optsWithGlobals().color }, io));
   });
-  program2.command("export").description("flat sheets of the backlog (MEG-style columns) for spreadsheets: a CSV sheet of a collection, or an xlsx workbook; import csv reads them back").argument("[collection]", "a collection, or metrics (the outcomes' metrics); default: workloads for csv, the whole backlog for xlsx").option("--root <dir>", ROOT_HELP).addOption(new Option("-f, --format <format>", "output format").choices(["csv", "xlsx"]).default("csv")).option("-o, --output <file>", "write to this file (needed for xlsx)").option("--no-bom", "csv: no UTF-8 byte-order mark (by default there is one, so that Excel reads UTF-8)").action(async (collection, options) => {
+  program2.command("export").description("flat sheets of the backlog (MEG-style columns) for spreadsheets: a CSV sheet of a collection, or an xlsx workbook; import csv reads them back").argument("[collection]", "a collection, or metrics (the outcomes' metrics); default: workloads for csv, the whole backlog for xlsx").option("--root <dir>", ROOT_HELP).addOption(new Option("-f, --format <format>", "output format").choices(["csv", "xlsx"]).default("csv", "csv, or xlsx for an --output named .xlsx")).option("-o, --output <file>", "write to this file (needed for xlsx)").option("--no-bom", "csv: no UTF-8 byte-order mark (by default there is one, so that Excel reads UTF-8)").action(async (collection, options, command) => {
     const { runExport: runExport2 } = await Promise.resolve().then(() => (init_export(), export_exports));
-    setExit(await runExport2(collection, options, io));
+    setExit(await runExport2(collection, { ...options, formatGiven: command.getOptionValueSource("format") !== "default" }, io));
   });
   program2.command("diff").description("what a change means for the backlog: entities added, removed and changed, the plan, findings introduced and fixed").argument("[base]", "the commit to compare with, or a range A..B or A...B as git diff reads it (default: the merge-base with $GITHUB_BASE_REF, origin/HEAD, main or master)").argument("[head]", "the commit to compare (default: the working tree)").option("--root <dir>", ROOT_HELP).addOption(new Option("-f, --format <format>", "output format").choices(DIFF_FORMATS).default("text")).option("--exit-code", "exit 1 when there are changes").option("--as-of <date>", '"today" for date rules, YYYY-MM-DD (or BACKLOG_AS_OF)').action(async (base, head, options, command) => {
     const { runDiff: runDiff2 } = await Promise.resolve().then(() => (init_diff3(), diff_exports2));

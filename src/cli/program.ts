@@ -208,12 +208,12 @@ function createProgram(io: CliIO, setExit: (code: number) => void): Command {
     .description('flat sheets of the backlog (MEG-style columns) for spreadsheets: a CSV sheet of a collection, or an xlsx workbook; import csv reads them back')
     .argument('[collection]', 'a collection, or metrics (the outcomes\' metrics); default: workloads for csv, the whole backlog for xlsx')
     .option('--root <dir>', ROOT_HELP)
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['csv', 'xlsx']).default('csv'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['csv', 'xlsx']).default('csv', 'csv, or xlsx for an --output named .xlsx'))
     .option('-o, --output <file>', 'write to this file (needed for xlsx)')
     .option('--no-bom', 'csv: no UTF-8 byte-order mark (by default there is one, so that Excel reads UTF-8)')
-    .action(async (collection: string | undefined, options) => {
+    .action(async (collection: string | undefined, options, command: Command) => {
       const { runExport } = await import('./commands/export.js');
-      setExit(await runExport(collection, options, io));
+      setExit(await runExport(collection, { ...options, formatGiven: command.getOptionValueSource('format') !== 'default' }, io));
     });
 
   program

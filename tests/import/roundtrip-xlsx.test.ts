@@ -1,6 +1,7 @@
 // A whole backlog through a spreadsheet and back: `export` as an xlsx workbook, imported into a
 // backlog that has only its backlog.yaml, gives a backlog that `backlog diff` finds identical —
 // references across collections resolve because every sheet is merged at once.
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COLLECTION_NAMES } from '../../schemas/collections.js';
@@ -22,5 +23,26 @@ describe('export -> import of a whole backlog into an empty one, through xlsx', 
     expect(await runCli(['diff', 'HEAD', '--exit-code'], { cwd: root })).toMatchObject({ code: 0, stdout: expect.stringContaining('No changes to the backlog.') });
     // Importing the same workbook again changes nothing.
     expect((await runCli(['import', 'csv', join(sheets, 'contoso.xlsx')], { cwd: root })).stdout).toMatch(/^Nothing to change\./);
+  });
+});
+
+// Was a bug, kept as a regression test: `export -o plan.xlsx` wrote CSV into a file Excel then refused to open.
+describe('export --output named .xlsx or .csv', () => {
+  it('writes a workbook for a .xlsx name when --format is not given', async () => {
+    const file = join(tempDir(), 'plan.xlsx');
+    expect(await runCli(['export', 'waves', '-o', file, '--root', CONTOSO])).toEqual({ code: 0, stdout: '', stderr: `backlog: wrote ${file} (sheet waves)\n` });
+    // A workbook is a zip archive.
+    expect(readFileSync(file).subarray(0, 4).toString('latin1')).toBe('PK\u0003\u0004');
+  });
+
+  it('refuses a --format the name contradicts (exit 2), and writes nothing', async () => {
+    const dir = tempDir();
+    expect(await runCli(['export', '-f', 'csv', '-o', join(dir, 'plan.xlsx'), '--root', CONTOSO])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `backlog: --output ${join(dir, 'plan.xlsx')} is named as xlsx, but the format is csv\nhint: write --format xlsx, or name the file .csv\n`,
+    });
+    expect(await runCli(['export', '-f', 'xlsx', '-o', join(dir, 'plan.csv'), '--root', CONTOSO])).toMatchObject({ code: 2, stdout: '' });
+    expect(readdirSync(dir)).toEqual([]);
   });
 });

@@ -11,18 +11,23 @@ import { openForQuery } from '../open-backlog.js';
 import { writeOutput } from '../write-output.js';
 import { parseCollection } from './list.js';
 
+type ExportFormat = 'csv' | 'xlsx';
+
 export interface ExportOptions {
   root?: string;
-  format: 'csv' | 'xlsx';
+  format: ExportFormat;
+  /** Whether --format was given, rather than its default. */
+  formatGiven?: boolean;
   output?: string;
   bom?: boolean;
 }
 
 export async function runExport(collectionName: string | undefined, options: ExportOptions, io: CliIO): Promise<number> {
   const named = collectionName === undefined ? undefined : collectionName.toLowerCase() === 'metrics' ? 'metrics' : parseCollection(collectionName);
-  if (options.format === 'xlsx' && options.output === undefined) throw new UsageError('an xlsx workbook is a binary file: name it with --output FILE.xlsx');
+  const format = exportFormat(options);
+  if (format === 'xlsx' && options.output === undefined) throw new UsageError('an xlsx workbook is a binary file: name it with --output FILE.xlsx');
   const { context } = await openForQuery(io, options.root);
-  if (options.format === 'csv') {
+  if (format === 'csv') {
     const text = sheetCsv(exportSheet(context, named ?? 'workloads'), { byteOrderMark: options.bom !== false });
     writeOutput(io, text, { file: options.output });
     return 0;
@@ -33,4 +38,15 @@ export async function runExport(collectionName: string | undefined, options: Exp
   writeOutput(io, await xlsxWorkbook(names.map((name) => exportSheet(context, name))), { file: options.output! });
   io.stderr(`backlog: wrote ${options.output} (${names.length === 1 ? `sheet ${names[0]}` : `sheets ${names.join(', ')}`})\n`);
   return 0;
+}
+
+/**
+ * The format: --format when given, else told by the output's name (`-o plan.xlsx` is a
+ * workbook). A file named as the other format is refused: Excel will not open CSV in a `.xlsx`.
+ */
+function exportFormat({ format, formatGiven, output }: ExportOptions): ExportFormat {
+  const named = output === undefined ? undefined : /\.xlsx$/i.test(output) ? 'xlsx' : /\.csv$/i.test(output) ? 'csv' : undefined;
+  if (!formatGiven) return named ?? format;
+  if (named !== undefined && named !== format) throw new UsageError(`--output ${output} is named as ${named}, but the format is ${format}`, `write --format ${named}, or name the file .${format}`);
+  return format;
 }
