@@ -65868,6 +65868,10 @@ function importRvtools(sheet) {
       skip(result, "an SRM placeholder");
       continue;
     }
+    if (/^vCLS\b/i.test(cell2(vm).trim())) {
+      skip(result, "a vSphere cluster service VM (vCLS)");
+      continue;
+    }
     const id2 = idFromName(cell2(vm));
     if (!id2) {
       skip(result, "no VM name");

@@ -1,6 +1,7 @@
 // `import rvtools`: the vInfo sheet of an RVTools export, as the workbook RVTools writes or as
 // CSV (`VM`, `Powerstate`, `CPUs`, `Memory`, `Primary IP Address`, `Provisioned MiB` (older:
-// `MB`), `OS according to ...`). The columns it has no field for are listed as left out.
+// `MB`), `OS according to ...`). Templates, SRM placeholders and vSphere's own cluster service
+// VMs are skipped; the columns it has no field for are listed as left out.
 import { findColumn, requireColumn } from './csv-table.js';
 import { cellText, type Sheet } from './sheet.js';
 import { columnsNotRead, columnsOf, emptyResult, numberCell, skip, type SheetImport } from './types.js';
@@ -28,6 +29,11 @@ export function importRvtools(sheet: Sheet): SheetImport {
     }
     if (cell(placeholder).toLowerCase() === 'true') {
       skip(result, 'an SRM placeholder');
+      continue;
+    }
+    // vSphere runs these agent VMs on each cluster itself (`vCLS (1)`, `vCLS-4c4c…`): nothing to migrate.
+    if (/^vCLS\b/i.test(cell(vm).trim())) {
+      skip(result, 'a vSphere cluster service VM (vCLS)');
       continue;
     }
     const id = idFromName(cell(vm));

@@ -89,6 +89,17 @@ describe('import rvtools', () => {
     expect(server(root, 'FILE01')).toMatchObject({ disk_gb: 1024 });
   });
 
+  it("skips vSphere's cluster service VMs (vCLS), which vSphere makes on each cluster itself", async () => {
+    const root = backlogWith([]);
+    writeFileSync(join(root, 'vinfo.csv'), 'VM,CPUs,Memory\r\nvCLS (1),1,128\r\nvCLS-4c4c4544-0042-3010-8050-b4c04f4d4e32,1,128\r\nvCLSmith,2,4096\r\n');
+    expect(await runCli(['import', 'rvtools', 'vinfo.csv'], { cwd: root })).toEqual({
+      code: 0,
+      stdout: 'Wrote servers.yaml.\nrvtools: 3 rows read; servers: 1 added, 0 updated, 0 unchanged\nskipped 2 rows:\n       2  a vSphere cluster service VM (vCLS)\n',
+      stderr: '',
+    });
+    expect(server(root, 'vCLSmith')).toMatchObject({ cores: 2, memory_gb: 4 });
+  });
+
   // Was a bug, kept as a regression test: `2.097.152` (a locale's thousands separator) left the server without a disk size,
   // and the import said nothing.
   it('refuses a figure it cannot read as a number, at its row and column, and writes nothing', async () => {
