@@ -58379,19 +58379,27 @@ var init_bar = __esm({
 
 // src/format/report/history-chart.ts
 function historyChart(points, every, style) {
-  const out2 = [style.bold(`Migration burn-up, every ${every}`), style.dim("            workloads migrated                     servers migrated")];
+  const head = `${" ".repeat(12)}${"workloads migrated".padEnd(BAR + 12)}${"servers migrated".padEnd(BAR + 14)}rationalized`;
+  const out2 = [style.bold(`Migration burn-up, every ${every}`), style.dim(head)];
   for (const p2 of points) {
-    const workloads = `${style.green(bar(p2.percent_workloads_migrated))} ${String(p2.workloads_migrated).padStart(4)}/${String(p2.workloads_to_move).padEnd(4)}`;
-    const servers = `${style.cyan(bar(p2.percent_servers_migrated))} ${String(p2.servers_migrated).padStart(5)}/${String(p2.servers_in_service).padEnd(5)}`;
-    out2.push(`${p2.date}  ${workloads}  ${servers}${p2.commit ? style.dim(`  ${p2.commit.slice(0, 7)}`) : style.dim("  (no backlog yet)")}`);
+    if (!p2.commit) {
+      out2.push(`${p2.date}  ${style.dim("(no backlog yet)")}`);
+      continue;
+    }
+    const workloads = `${style.green(bar(p2.percent_workloads_migrated, BAR))} ${String(p2.workloads_migrated).padStart(4)}/${String(p2.workloads_to_move).padEnd(4)}`;
+    const servers = `${style.cyan(bar(p2.percent_servers_migrated, BAR))} ${String(p2.servers_migrated).padStart(5)}/${String(p2.servers_in_service).padEnd(5)}`;
+    const rationalized = `${String(p2.workloads_rationalized).padStart(4)}/${String(p2.workloads).padEnd(4)}`;
+    out2.push(`${p2.date}  ${workloads}  ${servers}  ${rationalized}${style.dim(`  ${p2.commit.slice(0, 7)}`)}`);
   }
   return `${out2.join("\n")}
 `;
 }
+var BAR;
 var init_history_chart = __esm({
   "src/format/report/history-chart.ts"() {
     "use strict";
     init_bar();
+    BAR = 12;
   }
 });
 

@@ -102,17 +102,21 @@ describe('report --history', () => {
     expect(at('2026-01-15').slice(2)).toEqual(['2', '1', '1', '100', '3', '2', '1', '50', '2']);
   });
 
-  it('draws a burn-up', async () => {
-    const { stdout } = await runCli(['report', '--history', '--every', 'week', '--since', '2026-01-08'], { cwd: dir, env: { BACKLOG_AS_OF: '2026-01-15' } });
+  // Was a bug, kept as a regression test: the chart left out the workloads rationalized (SPEC: "workloads and servers
+  // migrated, rationalized"), and its lines were 85 columns wide.
+  it('draws a burn-up of workloads and servers migrated and workloads rationalized, within 80 columns', async () => {
+    const { stdout } = await runCli(['report', '--history', '--every', 'week', '--since', '2026-01-01'], { cwd: dir, env: { BACKLOG_AS_OF: '2026-01-15' } });
     expect(stdout.replace(/ [0-9a-f]{7}$/gm, ' SHA')).toBe(
       [
         'Migration burn-up, every week',
-        '            workloads migrated                     servers migrated',
-        `2026-01-08  ${'░'.repeat(20)}    0/2     ${'░'.repeat(20)}     0/2      SHA`,
-        `2026-01-15  ${'█'.repeat(20)}    1/1     ${'█'.repeat(10)}${'░'.repeat(10)}     1/2      SHA`,
+        '            workloads migrated      servers migrated          rationalized',
+        '2026-01-01  (no backlog yet)',
+        `2026-01-08  ${'░'.repeat(12)}    0/2     ${'░'.repeat(12)}     0/2         1/2     SHA`,
+        `2026-01-15  ${'█'.repeat(12)}    1/1     ${'█'.repeat(6)}${'░'.repeat(6)}     1/2         2/2     SHA`,
         '',
       ].join('\n'),
     );
+    expect(Math.max(...stdout.split('\n').map((line) => [...line].length))).toBeLessThanOrEqual(80);
   });
 
   it('samples days, weeks and calendar months', () => {
