@@ -11954,7 +11954,7 @@ var require_headers = __commonJS({
       while (j2 > i2 && isHTTPWhiteSpaceCharCode(potentialValue.charCodeAt(i2))) ++i2;
       return i2 === 0 && j2 === potentialValue.length ? potentialValue : potentialValue.substring(i2, j2);
     }
-    function fill(headers, object) {
+    function fill2(headers, object) {
       if (Array.isArray(object)) {
         for (let i2 = 0; i2 < object.length; ++i2) {
           const header = object[i2];
@@ -12179,7 +12179,7 @@ var require_headers = __commonJS({
         this.#guard = "none";
         if (init !== void 0) {
           init = webidl.converters.HeadersInit(init, "Headers contructor", "init");
-          fill(this, init);
+          fill2(this, init);
         }
       }
       // https://fetch.spec.whatwg.org/#dom-headers-append
@@ -12359,7 +12359,7 @@ var require_headers = __commonJS({
       });
     };
     module.exports = {
-      fill,
+      fill: fill2,
       // for test.
       compareHeaderName,
       Headers: Headers2,
@@ -12376,7 +12376,7 @@ var require_headers = __commonJS({
 var require_response = __commonJS({
   "node_modules/undici/lib/web/fetch/response.js"(exports, module) {
     "use strict";
-    var { Headers: Headers2, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = require_headers();
+    var { Headers: Headers2, HeadersList, fill: fill2, getHeadersGuard, setHeadersGuard, setHeadersList } = require_headers();
     var { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = require_body();
     var util = require_util();
     var nodeUtil = __require("node:util");
@@ -12680,7 +12680,7 @@ var require_response = __commonJS({
         response[kState].statusText = init.statusText;
       }
       if ("headers" in init && init.headers != null) {
-        fill(response[kHeaders], init.headers);
+        fill2(response[kHeaders], init.headers);
       }
       if (body) {
         if (nullBodyStatus.includes(response.status)) {
@@ -53491,6 +53491,57 @@ var require_string_width = __commonJS({
   }
 });
 
+// src/format/shared/display-width.ts
+function displayWidth(text3) {
+  return /^[\x20-\x7e]*$/.test(text3) ? text3.length : (0, import_string_width.default)(text3);
+}
+var import_string_width;
+var init_display_width = __esm({
+  "src/format/shared/display-width.ts"() {
+    "use strict";
+    import_string_width = __toESM(require_string_width(), 1);
+  }
+});
+
+// src/format/shared/wrap.ts
+function wrapText(head, text3, columns2, indent2) {
+  const pieces = [...text3.matchAll(/( *)(\S+)/g)].map(([, gap, word]) => [gap, word]);
+  return fill(head, pieces, columns2, indent2);
+}
+function wrapUnits(units, columns2, indent2 = "") {
+  return fill("", units.map((unit, i2) => [i2 === 0 ? "" : " ", unit]), columns2, indent2);
+}
+function fill(head, pieces, columns2, indent2) {
+  if (columns2 === void 0) return [head + pieces.map(([gap, word]) => gap + word).join("")];
+  const deep = displayWidth(indent2) > Math.max(SHALLOW_INDENT.length, columns2 - MIN_TEXT_COLUMNS);
+  const under = deep ? SHALLOW_INDENT : indent2;
+  const lines = [];
+  let line = head;
+  let words = 0;
+  for (const [gap, word] of pieces) {
+    if (words > 0 && displayWidth(line + gap + word) > columns2) {
+      lines.push(line);
+      line = under + word;
+    } else {
+      line += gap + word;
+    }
+    words++;
+  }
+  return [...lines, line];
+}
+function hanging(head, text3, columns2) {
+  return wrapText(head, text3, columns2, " ".repeat(displayWidth(head))).join("\n");
+}
+var MIN_TEXT_COLUMNS, SHALLOW_INDENT;
+var init_wrap = __esm({
+  "src/format/shared/wrap.ts"() {
+    "use strict";
+    init_display_width();
+    MIN_TEXT_COLUMNS = 40;
+    SHALLOW_INDENT = "    ";
+  }
+});
+
 // src/format/rows/table-layout.ts
 function renderTable(head, rows, options) {
   const { style, columns: columns2 } = options;
@@ -53544,19 +53595,8 @@ function fit(head, rows, fits, natural, columns2, leaveOut, keep) {
   return best;
 }
 function leftOutNote(names2, width) {
-  const words = [`(left out: ${names2[0]}`, ...names2.slice(1), "--wide shows all)"];
-  const lines = [];
-  let line = "";
-  words.forEach((word, i2) => {
-    const separator = i2 === 0 ? "" : i2 === words.length - 1 ? "; " : ", ";
-    if (line !== "" && displayWidth(line + separator + word) + (i2 < words.length - 1 ? 1 : 0) > width) {
-      lines.push(line + separator.trimEnd());
-      line = word;
-    } else {
-      line += separator + word;
-    }
-  });
-  return [...lines, line];
+  const listed = names2.map((name, i2) => `${i2 === 0 ? "(left out: " : ""}${name}${i2 === names2.length - 1 ? ";" : ","}`);
+  return wrapUnits([...listed, "--wide shows all)"], width);
 }
 function tableWidth(widths) {
   return widths.reduce((a, b2) => a + b2, 0) + widths.length + 1;
@@ -53623,14 +53663,12 @@ function joined(cell2) {
 function longestLine(text3) {
   return text3.includes("\n") ? Math.max(...text3.split("\n").map(displayWidth)) : displayWidth(text3);
 }
-function displayWidth(text3) {
-  return /^[\x20-\x7e]*$/.test(text3) ? text3.length : (0, import_string_width.default)(text3);
-}
-var import_string_width, TEXT_FLOOR, LIST_SEPARATOR;
+var TEXT_FLOOR, LIST_SEPARATOR;
 var init_table_layout = __esm({
   "src/format/rows/table-layout.ts"() {
     "use strict";
-    import_string_width = __toESM(require_string_width(), 1);
+    init_display_width();
+    init_wrap();
     TEXT_FLOOR = 8;
     LIST_SEPARATOR = ", ";
   }
@@ -56216,25 +56254,25 @@ var init_json2 = __esm({
 });
 
 // src/format/show/text.ts
-function showText(shown3, style) {
+function showText(shown3, style, columns2) {
   const detail = printableDeep(shown3);
   const name = typeof detail.fields.name === "string" ? detail.fields.name : typeof detail.fields.title === "string" ? detail.fields.title : void 0;
   const out2 = [`${style.bold(`${detail.kind} ${detail.id}`)}${name ? ` \u2014 ${name}` : ""}`, style.dim(`defined in ${detail.defined_in}`), ""];
-  out2.push(...aligned(flatten(detail.fields).filter(([key]) => key !== "id" && key !== "name" && key !== "title"), "  "));
+  out2.push(...aligned(flatten(detail.fields).filter(([key]) => key !== "id" && key !== "name" && key !== "title"), "  ", columns2));
   for (const [key, value2] of Object.entries(detail.sections)) {
-    const lines = sectionLines(key, value2);
+    const lines = sectionLines(key, value2, columns2);
     if (lines.length === 0) continue;
     out2.push("", style.bold(TITLES[key] ?? key), ...lines);
   }
   return `${out2.join("\n")}
 `;
 }
-function sectionLines(key, value2) {
-  if (Array.isArray(value2)) return columns(value2.map((item) => itemParts(key, item)));
+function sectionLines(key, value2, width) {
+  if (Array.isArray(value2)) return columns(value2.map((item) => itemParts(key, item)), width);
   if (value2 && typeof value2 === "object") {
     const item = value2;
-    if (key === "move_group") return [`  ${String(item.id)}: ${cellText(item.members)} (they move together)`];
-    return aligned(Object.entries(item).map(([k2, v]) => [k2, cellText(v)]), "  ");
+    if (key === "move_group") return wrapText(`  ${String(item.id)}: `, `${cellText(item.members)} (they move together)`, width, "    ");
+    return aligned(Object.entries(item).map(([k2, v]) => [k2, cellText(v)]), "  ", width);
   }
   return [`  ${cellText(value2)}`];
 }
@@ -56259,10 +56297,13 @@ function itemParts(section, item) {
       return Object.values(item).map(text3);
   }
 }
-function columns(rows) {
+function columns(rows, width) {
   const widths = [];
   for (const row of rows) row.forEach((cell2, i2) => widths[i2] = Math.max(widths[i2] ?? 0, cell2.length));
-  return rows.map((row) => `  ${row.map((cell2, i2) => i2 === row.length - 1 ? cell2 : cell2.padEnd(widths[i2])).filter((cell2, i2) => widths[i2] > 0 || cell2).join("  ").trimEnd()}`);
+  return rows.flatMap((row) => {
+    const [first2 = "", ...rest] = row.map((cell2, i2) => i2 === row.length - 1 ? cell2 : cell2.padEnd(widths[i2])).filter((cell2, i2) => widths[i2] > 0 || cell2);
+    return hanging(`  ${first2}  `, rest.join("  "), width).split("\n").map((line) => line.trimEnd());
+  });
 }
 function flatten(fields, prefix = "") {
   return Object.entries(fields).flatMap(([key, value2]) => {
@@ -56273,11 +56314,10 @@ function flatten(fields, prefix = "") {
     return [[`${prefix}${key}`, cellText(value2)]];
   });
 }
-function aligned(pairs, indent2) {
+function aligned(pairs, indent2, columns2) {
   const width = Math.max(0, ...pairs.map(([key]) => key.length));
   const under = " ".repeat(indent2.length + width + 2);
-  return pairs.map(([key, value2]) => `${indent2}${key.padEnd(width)}  ${value2.replace(/\n/g, `
-${under}`)}`.trimEnd());
+  return pairs.flatMap(([key, value2]) => value2.split("\n").flatMap((line, i2) => wrapText(i2 === 0 ? `${indent2}${key.padEnd(width)}  ` : under, line, columns2, under)).map((line) => line.trimEnd()));
 }
 var TITLES;
 var init_text = __esm({
@@ -56285,6 +56325,7 @@ var init_text = __esm({
     "use strict";
     init_printable();
     init_cell_text();
+    init_wrap();
     TITLES = {
       servers: "Servers",
       totals: "Totals",
@@ -56516,7 +56557,7 @@ async function runShow(ref2, options, io) {
   const range = createLocator(text3, parser4)({ doc, path: nodePath, target: "value" });
   const line = range ? new LineIndex(text3).position(range[0]).line : void 0;
   const detail = showEntity(context3, entity2, line === void 0 ? path : `${path}:${line}`);
-  writeOutput(io, SHOW_FORMATTERS[options.format](detail, createStyle(colourEnabled(io, options.color))));
+  writeOutput(io, SHOW_FORMATTERS[options.format](detail, createStyle(colourEnabled(io, options.color)), io.columns));
   return 0;
 }
 var init_show4 = __esm({
@@ -57881,7 +57922,7 @@ var init_json4 = __esm({
 });
 
 // src/format/waves/plan-text.ts
-function wavePlanText(plan, style) {
+function wavePlanText(plan, style, columns2) {
   const out2 = [];
   for (const wave of plan.waves) {
     const placements = plan.placements.filter((p2) => p2.to === wave.id);
@@ -57891,15 +57932,15 @@ function wavePlanText(plan, style) {
     const width = Math.max(0, ...placements.map((p2) => p2.workload.length));
     for (const p2 of placements) {
       const move = p2.from === p2.to ? style.dim("stays") : p2.from === null ? style.green(`new in ${p2.to}`) : style.yellow(`from ${p2.from}`);
-      out2.push(`  ${p2.workload.padEnd(width)}  ${move}  ${style.dim(p2.reason)}`);
+      out2.push(hanging(`  ${p2.workload.padEnd(width)}  `, `${move}  ${style.dim(p2.reason)}`, columns2));
     }
     out2.push("");
   }
-  if (plan.notes.length > 0) out2.push(style.bold("Notes"), ...plan.notes.map((note) => `  ${note}`), "");
+  if (plan.notes.length > 0) out2.push(style.bold("Notes"), ...plan.notes.map((note) => wrapText("  ", note, columns2, "    ").join("\n")), "");
   const changes2 = plan.placements.filter((p2) => p2.from !== p2.to).length;
   const added = plan.waves.filter((w) => w.added).length;
   out2.push(
-    changes2 === 0 && added === 0 ? "Nothing to change." : `${plural(changes2, "workload")} to assign${added > 0 ? `, ${plural(added, "new wave")}` : ""}. Apply with --write (see the diff first with --write --dry-run).`
+    changes2 === 0 && added === 0 ? "Nothing to change." : hanging("", `${plural(changes2, "workload")} to assign${added > 0 ? `, ${plural(added, "new wave")}` : ""}. Apply with --write (see the diff first with --write --dry-run).`, columns2)
   );
   return `${out2.join("\n")}
 `;
@@ -57908,6 +57949,7 @@ var init_plan_text = __esm({
   "src/format/waves/plan-text.ts"() {
     "use strict";
     init_list();
+    init_wrap();
   }
 });
 
@@ -58323,7 +58365,7 @@ async function waves(options, io, journal) {
   if (options.suggest) {
     const plan = planOptions(options);
     const name2 = `wave-plan.${plan.reassign ? "reassign" : "keep"}.${plan.maxServers ?? "default"}`;
-    writeOutput(io, WAVE_PLAN_FORMATTERS[options.format](opened.kept(name2, () => suggestWaves(opened.context, plan)), style));
+    writeOutput(io, WAVE_PLAN_FORMATTERS[options.format](opened.kept(name2, () => suggestWaves(opened.context, plan)), style, options.wide ? void 0 : io.columns));
     return 0;
   }
   const name = WAVE_RULES.some((rule) => DATED_RULES.includes(rule)) ? `waves.${asOf}` : "waves";
@@ -58676,7 +58718,7 @@ var init_markdown3 = __esm({
 });
 
 // src/format/report/text.ts
-function reportText(built, style) {
+function reportText(built, style, columns2) {
   const report = printableDeep(built);
   const p2 = report.progress;
   const out2 = [style.bold(`Migration progress`) + style.dim(` (as of ${report.as_of})`)];
@@ -58697,16 +58739,16 @@ function reportText(built, style) {
     out2.push("", style.bold("Business outcomes and KPIs"));
     for (const outcome of report.outcomes) {
       const about = [outcome.category, outcome.stakeholder].filter(Boolean).join(", ");
-      out2.push(`  ${style.bold(outcome.id)}  ${outcome.title ?? ""}${about ? style.dim(` (${about})`) : ""}`);
-      for (const metric of outcome.metrics) out2.push(`    ${metricLine(metric, style)}`);
+      out2.push(hanging(`  ${style.bold(outcome.id)}  `, `${outcome.title ?? ""}${about ? style.dim(` (${about})`) : ""}`, columns2));
+      for (const metric of outcome.metrics) out2.push(wrapText("    ", metricLine(metric, style), columns2, "      ").join("\n"));
     }
   }
   out2.push("", style.bold(`Open assumptions (${report.open_assumptions.length})`));
-  for (const a of report.open_assumptions) out2.push(`  ${a.id}  ${a.review_by ? a.overdue ? style.red(`review overdue since ${a.review_by}`) : style.dim(`review by ${a.review_by}`) : ""}  ${a.statement ?? ""}`);
+  for (const a of report.open_assumptions) out2.push(hanging(`  ${a.id}  `, `${a.review_by ? a.overdue ? style.red(`review overdue since ${a.review_by}`) : style.dim(`review by ${a.review_by}`) : ""}  ${a.statement ?? ""}`, columns2));
   out2.push("", style.bold(`Open remediations (${report.open_remediations.length})`));
-  for (const r2 of report.open_remediations) out2.push(`  ${r2.id}  ${[r2.severity, r2.status, r2.owner, r2.due && `due ${r2.due}`].filter(Boolean).join(", ")}  ${r2.title ?? ""}`);
+  for (const r2 of report.open_remediations) out2.push(hanging(`  ${r2.id}  `, `${[r2.severity, r2.status, r2.owner, r2.due && `due ${r2.due}`].filter(Boolean).join(", ")}  ${r2.title ?? ""}`, columns2));
   out2.push("", style.bold(`Blocked workloads (${report.blocked_workloads.length})`));
-  for (const w of report.blocked_workloads) out2.push(`  ${w.id}  ${w.name ?? ""}${w.waiting_for.length > 0 ? style.dim(`  waiting for ${w.waiting_for.join(", ")}`) : ""}`);
+  for (const w of report.blocked_workloads) out2.push(hanging(`  ${w.id}  `, `${w.name ?? ""}${w.waiting_for.length > 0 ? style.dim(`  waiting for ${w.waiting_for.join(", ")}`) : ""}`, columns2));
   return `${out2.join("\n")}
 `;
 }
@@ -58733,6 +58775,7 @@ var init_text2 = __esm({
     init_list();
     init_printable();
     init_bar();
+    init_wrap();
   }
 });
 
@@ -62243,7 +62286,7 @@ async function runReport(options, io) {
   if (!isReportFormat(options.format)) throw new UsageError("csv is for --history; the report is text, markdown, json or html");
   const { context: context3, kept } = await openForQuery(io, options.root);
   const report = kept(`report.${asOf}`, () => buildReport(context3, asOf));
-  write(REPORT_FORMATTERS[options.format](report, style));
+  write(REPORT_FORMATTERS[options.format](report, style, options.output === void 0 ? io.columns : void 0));
   return 0;
 }
 async function dashboardPage(options, asOf, io) {
@@ -66293,7 +66336,7 @@ ${problem.hint ? `  hint: ${problem.hint}
 `);
       io.stderr(`backlog: the import was refused (${plural(run3.problems.length, "value")} it cannot take); nothing was written
 `);
-      io.stderr(summarize(source, run3, void 0, unused));
+      io.stderr(summarize(source, run3, void 0, unused, io.columns));
       return 1;
     }
     const edits = /* @__PURE__ */ new Map();
@@ -66308,7 +66351,7 @@ ${problem.hint ? `  hint: ${problem.hint}
     const applied = applyFileEdits(editing.base, edits, { root: opened.root, dryRun, asOf, ...journal ? { journal } : {} });
     if (applied.status === "applied") await editing.written(applied.after);
     const code = applied.status === "refused" ? reportRefusal(applied, run3, io, createStyle(colourEnabled(io, options.color))) : reportApplied(applied, io, createStyle(colourEnabled(io, options.color)));
-    const summary2 = summarize(source, run3, applied.status === "refused" ? void 0 : plans, unused);
+    const summary2 = summarize(source, run3, applied.status === "refused" ? void 0 : plans, unused, io.columns);
     if (applied.status === "dry-run" || applied.status === "refused") io.stderr(summary2);
     else writeOutput(io, summary2);
     return code;
@@ -66362,7 +66405,7 @@ function dateOrderOf(format) {
   if (letters === "MDY") return "mdy";
   throw new UsageError(`--date-format ${format}: write DMY (31/01/2027) or MDY (01/31/2027)`);
 }
-function summarize(source, run3, plans, unused) {
+function summarize(source, run3, plans, unused, columns2) {
   const rows = run3.sheets.reduce((sum, sheet) => sum + sheet.sheet.rows.length, 0);
   const bySheet = /* @__PURE__ */ new Map();
   for (const { sheet } of run3.sheets) if (sheet.name !== void 0) addTo(bySheet, sheet.file, sheet.name);
@@ -66381,7 +66424,7 @@ function summarize(source, run3, plans, unused) {
   if (leftOut.length > 0) lines.push(`columns left out (no field of the backlog; --map 'NAME=field' keeps one): ${leftOut.join(", ")}`);
   if (unused.length > 0) lines.push(`--map: no column ${unused.map((column) => `\`${column}\``).join(", ")} in the ${run3.sheets.length === 1 ? "sheet" : "sheets"} read`);
   for (const hint of new Set(run3.sheets.flatMap((sheet) => sheet.hints ?? []))) lines.push(`hint: ${hint}`);
-  return `${lines.join("\n")}
+  return `${lines.flatMap((line) => wrapText("", line, columns2, "  ")).join("\n")}
 `;
 }
 var import_yaml7, SHOWN_PROBLEMS;
@@ -66405,6 +66448,7 @@ var init_import2 = __esm({
     init_report_applied();
     init_list3();
     init_write_output();
+    init_wrap();
     SHOWN_PROBLEMS = 50;
   }
 });

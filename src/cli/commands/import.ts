@@ -28,6 +28,7 @@ import { openForEdit } from '../open-for-edit.js';
 import { reportApplied } from '../report-applied.js';
 import { parseCollection } from './list.js';
 import { writeOutput } from '../write-output.js';
+import { wrapText } from '../../format/shared/wrap.js';
 
 export interface ImportOptions {
   root?: string;
@@ -77,7 +78,7 @@ export async function runImport(source: ImportSource, files: readonly string[], 
       for (const problem of run.problems.slice(0, SHOWN_PROBLEMS)) io.stderr(`${problem.place}: ${problem.message}\n${problem.hint ? `  hint: ${problem.hint}\n` : ''}`);
       if (run.problems.length > SHOWN_PROBLEMS) io.stderr(`... and ${plural(run.problems.length - SHOWN_PROBLEMS, 'more problem')}\n`);
       io.stderr(`backlog: the import was refused (${plural(run.problems.length, 'value')} it cannot take); nothing was written\n`);
-      io.stderr(summarize(source, run, undefined, unused));
+      io.stderr(summarize(source, run, undefined, unused, io.columns));
       return 1;
     }
 
@@ -93,7 +94,7 @@ export async function runImport(source: ImportSource, files: readonly string[], 
     const applied = applyFileEdits(editing.base, edits, { root: opened.root, dryRun, asOf, ...(journal ? { journal } : {}) });
     if (applied.status === 'applied') await editing.written(applied.after);
     const code = applied.status === 'refused' ? reportRefusal(applied, run, io, createStyle(colourEnabled(io, options.color))) : reportApplied(applied, io, createStyle(colourEnabled(io, options.color)));
-    const summary = summarize(source, run, applied.status === 'refused' ? undefined : plans, unused);
+    const summary = summarize(source, run, applied.status === 'refused' ? undefined : plans, unused, io.columns);
     if (applied.status === 'dry-run' || applied.status === 'refused') io.stderr(summary);
     else writeOutput(io, summary);
     return code;
@@ -161,8 +162,11 @@ function dateOrderOf(format: string): 'dmy' | 'mdy' {
   throw new UsageError(`--date-format ${format}: write DMY (31/01/2027) or MDY (01/31/2027)`);
 }
 
-/** `csv: 3 rows read; workloads: 1 added, 1 updated, 0 unchanged`, what was skipped and why, columns left out. */
-function summarize(source: string, run: ImportRun, plans: ReadonlyMap<CollectionName, MergePlan> | undefined, unused: readonly string[]): string {
+/**
+ * `csv: 3 rows read; workloads: 1 added, 1 updated, 0 unchanged`, what was skipped and why, columns
+ * left out; within the terminal's `columns` (stdout's: stderr is nearly always the same terminal).
+ */
+function summarize(source: string, run: ImportRun, plans: ReadonlyMap<CollectionName, MergePlan> | undefined, unused: readonly string[], columns: number | undefined): string {
   const rows = run.sheets.reduce((sum, sheet) => sum + sheet.sheet.rows.length, 0);
   // A workbook's sheets read: `(book.xlsx: sheet vInfo)`.
   const bySheet = new Map<string, string[]>();
@@ -184,5 +188,5 @@ function summarize(source: string, run: ImportRun, plans: ReadonlyMap<Collection
   if (leftOut.length > 0) lines.push(`columns left out (no field of the backlog; --map 'NAME=field' keeps one): ${leftOut.join(', ')}`);
   if (unused.length > 0) lines.push(`--map: no column ${unused.map((column) => `\`${column}\``).join(', ')} in the ${run.sheets.length === 1 ? 'sheet' : 'sheets'} read`);
   for (const hint of new Set(run.sheets.flatMap((sheet) => sheet.hints ?? []))) lines.push(`hint: ${hint}`);
-  return `${lines.join('\n')}\n`;
+  return `${lines.flatMap((line) => wrapText('', line, columns, '  ')).join('\n')}\n`;
 }

@@ -51,7 +51,8 @@ export async function runReport(options: ReportOptions, io: CliIO): Promise<numb
   const { context, kept } = await openForQuery(io, options.root);
   // The report follows from the model and the day alone: kept with the snapshot, for each day.
   const report = kept(`report.${asOf}`, () => buildReport(context, asOf));
-  write(REPORT_FORMATTERS[options.format](report, style));
+  // Prose keeps within the terminal's width; a file keeps each line whole.
+  write(REPORT_FORMATTERS[options.format](report, style, options.output === undefined ? io.columns : undefined));
   return 0;
 }
 

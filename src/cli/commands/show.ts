@@ -17,6 +17,6 @@ export async function runShow(ref: string, options: { root?: string; format: Sho
   const range = createLocator(text, parser)({ doc, path: nodePath, target: 'value' });
   const line = range ? new LineIndex(text).position(range[0]).line : undefined;
   const detail = showEntity(context, entity, line === undefined ? path : `${path}:${line}`);
-  writeOutput(io, SHOW_FORMATTERS[options.format](detail, createStyle(colourEnabled(io, options.color))));
+  writeOutput(io, SHOW_FORMATTERS[options.format](detail, createStyle(colourEnabled(io, options.color)), io.columns));
   return 0;
 }

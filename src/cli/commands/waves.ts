@@ -43,7 +43,7 @@ async function waves(options: WavesOptions, io: CliIO, journal: string | undefin
     const plan = planOptions(options);
     // The plan follows from the model and the options alone: kept with the snapshot, for each.
     const name = `wave-plan.${plan.reassign ? 'reassign' : 'keep'}.${plan.maxServers ?? 'default'}`;
-    writeOutput(io, WAVE_PLAN_FORMATTERS[options.format](opened.kept(name, () => suggestWaves(opened.context, plan)), style));
+    writeOutput(io, WAVE_PLAN_FORMATTERS[options.format](opened.kept(name, () => suggestWaves(opened.context, plan)), style, options.wide ? undefined : io.columns));
     return 0;
   }
   // Worked out from the model (and the day, if a wave rule is dated): kept with the snapshot.

@@ -12,7 +12,7 @@ import { reportJson } from './json.js';
 import { reportMarkdown } from './markdown.js';
 import { reportText } from './text.js';
 
-export const REPORT_FORMATTERS: Record<ReportFormat, (report: Report, style: ChalkInstance) => string> = { text: reportText, markdown: reportMarkdown, json: reportJson };
+export const REPORT_FORMATTERS: Record<ReportFormat, (report: Report, style: ChalkInstance, columns?: number) => string> = { text: reportText, markdown: reportMarkdown, json: reportJson };
 
 export const HISTORY_FORMATTERS: Record<HistoryFormat, (points: HistoryPoint[], every: Interval, style: ChalkInstance) => string> = {
   text: historyChart,

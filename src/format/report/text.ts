@@ -4,8 +4,10 @@ import { percent, type GroupRow, type MetricRow, type Report } from '../../query
 import { plural } from '../../text/list.js';
 import { printableDeep } from '../../text/printable.js';
 import { bar } from '../shared/bar.js';
+import { hanging, wrapText } from '../shared/wrap.js';
 
-export function reportText(built: Report, style: ChalkInstance): string {
+/** `columns`: the terminal's width, which the prose keeps within; undefined off a terminal. */
+export function reportText(built: Report, style: ChalkInstance, columns?: number): string {
   const report = printableDeep(built) as Report;
   const p = report.progress;
   const out: string[] = [style.bold(`Migration progress`) + style.dim(` (as of ${report.as_of})`)];
@@ -28,16 +30,16 @@ export function reportText(built: Report, style: ChalkInstance): string {
     out.push('', style.bold('Business outcomes and KPIs'));
     for (const outcome of report.outcomes) {
       const about = [outcome.category, outcome.stakeholder].filter(Boolean).join(', ');
-      out.push(`  ${style.bold(outcome.id)}  ${outcome.title ?? ''}${about ? style.dim(` (${about})`) : ''}`);
-      for (const metric of outcome.metrics) out.push(`    ${metricLine(metric, style)}`);
+      out.push(hanging(`  ${style.bold(outcome.id)}  `, `${outcome.title ?? ''}${about ? style.dim(` (${about})`) : ''}`, columns));
+      for (const metric of outcome.metrics) out.push(wrapText('    ', metricLine(metric, style), columns, '      ').join('\n'));
     }
   }
   out.push('', style.bold(`Open assumptions (${report.open_assumptions.length})`));
-  for (const a of report.open_assumptions) out.push(`  ${a.id}  ${a.review_by ? (a.overdue ? style.red(`review overdue since ${a.review_by}`) : style.dim(`review by ${a.review_by}`)) : ''}  ${a.statement ?? ''}`);
+  for (const a of report.open_assumptions) out.push(hanging(`  ${a.id}  `, `${a.review_by ? (a.overdue ? style.red(`review overdue since ${a.review_by}`) : style.dim(`review by ${a.review_by}`)) : ''}  ${a.statement ?? ''}`, columns));
   out.push('', style.bold(`Open remediations (${report.open_remediations.length})`));
-  for (const r of report.open_remediations) out.push(`  ${r.id}  ${[r.severity, r.status, r.owner, r.due && `due ${r.due}`].filter(Boolean).join(', ')}  ${r.title ?? ''}`);
+  for (const r of report.open_remediations) out.push(hanging(`  ${r.id}  `, `${[r.severity, r.status, r.owner, r.due && `due ${r.due}`].filter(Boolean).join(', ')}  ${r.title ?? ''}`, columns));
   out.push('', style.bold(`Blocked workloads (${report.blocked_workloads.length})`));
-  for (const w of report.blocked_workloads) out.push(`  ${w.id}  ${w.name ?? ''}${w.waiting_for.length > 0 ? style.dim(`  waiting for ${w.waiting_for.join(', ')}`) : ''}`);
+  for (const w of report.blocked_workloads) out.push(hanging(`  ${w.id}  `, `${w.name ?? ''}${w.waiting_for.length > 0 ? style.dim(`  waiting for ${w.waiting_for.join(', ')}`) : ''}`, columns));
   return `${out.join('\n')}\n`;
 }
 

@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
-import stringWidth from 'string-width';
 import type { ColumnFit } from '../../query/rows.js';
+import { displayWidth } from '../shared/display-width.js';
+import { wrapUnits } from '../shared/wrap.js';
 
 /** A cell: text, or the items of a list. */
 export type Cell = string | readonly string[];
@@ -88,20 +89,8 @@ function fit(head: readonly string[], rows: ReadonlyArray<readonly Cell[]>, fits
 
 /** The line under a table that names the columns left out, within the table's width. */
 function leftOutNote(names: readonly string[], width: number): string[] {
-  const words = [`(left out: ${names[0]}`, ...names.slice(1), '--wide shows all)'];
-  const lines: string[] = [];
-  let line = '';
-  words.forEach((word, i) => {
-    const separator = i === 0 ? '' : i === words.length - 1 ? '; ' : ', ';
-    // A line that goes on ends with its comma, which must fit too.
-    if (line !== '' && displayWidth(line + separator + word) + (i < words.length - 1 ? 1 : 0) > width) {
-      lines.push(line + separator.trimEnd());
-      line = word;
-    } else {
-      line += separator + word;
-    }
-  });
-  return [...lines, line];
+  const listed = names.map((name, i) => `${i === 0 ? '(left out: ' : ''}${name}${i === names.length - 1 ? ';' : ','}`);
+  return wrapUnits([...listed, '--wide shows all)'], width);
 }
 
 function tableWidth(widths: readonly number[]): number {
@@ -186,8 +175,3 @@ function longestLine(text: string): number {
   return text.includes('\n') ? Math.max(...text.split('\n').map(displayWidth)) : displayWidth(text);
 }
 
-/** Columns a text takes on a terminal: wide characters count two, colour codes none. */
-function displayWidth(text: string): number {
-  // Nearly every cell is plain ASCII, and string-width builds a regular expression per call.
-  return /^[\x20-\x7e]*$/.test(text) ? text.length : stringWidth(text);
-}

@@ -6,4 +6,4 @@ import { showJson } from './json.js';
 import { showText } from './text.js';
 import { showYaml } from './yaml.js';
 
-export const SHOW_FORMATTERS: Record<ShowFormat, (detail: EntityDetail, style: ChalkInstance) => string> = { text: showText, json: showJson, yaml: showYaml };
+export const SHOW_FORMATTERS: Record<ShowFormat, (detail: EntityDetail, style: ChalkInstance, columns?: number) => string> = { text: showText, json: showJson, yaml: showYaml };

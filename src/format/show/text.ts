@@ -3,6 +3,7 @@ import type { ChalkInstance } from 'chalk';
 import type { EntityDetail } from '../../query/show.js';
 import { printableDeep } from '../../text/printable.js';
 import { cellText } from '../shared/cell-text.js';
+import { hanging, wrapText } from '../shared/wrap.js';
 
 type Item = Record<string, unknown>;
 
@@ -21,25 +22,26 @@ const TITLES: Record<string, string> = {
   referenced_by: 'Referred to by',
 };
 
-export function showText(shown: EntityDetail, style: ChalkInstance): string {
+/** `columns`: the terminal's width, which long values keep within; undefined off a terminal. */
+export function showText(shown: EntityDetail, style: ChalkInstance, columns?: number): string {
   const detail = printableDeep(shown) as EntityDetail;
   const name = typeof detail.fields.name === 'string' ? detail.fields.name : typeof detail.fields.title === 'string' ? detail.fields.title : undefined;
   const out = [`${style.bold(`${detail.kind} ${detail.id}`)}${name ? ` — ${name}` : ''}`, style.dim(`defined in ${detail.defined_in}`), ''];
-  out.push(...aligned(flatten(detail.fields).filter(([key]) => key !== 'id' && key !== 'name' && key !== 'title'), '  '));
+  out.push(...aligned(flatten(detail.fields).filter(([key]) => key !== 'id' && key !== 'name' && key !== 'title'), '  ', columns));
   for (const [key, value] of Object.entries(detail.sections)) {
-    const lines = sectionLines(key, value);
+    const lines = sectionLines(key, value, columns);
     if (lines.length === 0) continue;
     out.push('', style.bold(TITLES[key] ?? key), ...lines);
   }
   return `${out.join('\n')}\n`;
 }
 
-function sectionLines(key: string, value: unknown): string[] {
-  if (Array.isArray(value)) return columns(value.map((item) => itemParts(key, item as Item)));
+function sectionLines(key: string, value: unknown, width: number | undefined): string[] {
+  if (Array.isArray(value)) return columns(value.map((item) => itemParts(key, item as Item)), width);
   if (value && typeof value === 'object') {
     const item = value as Item;
-    if (key === 'move_group') return [`  ${String(item.id)}: ${cellText(item.members)} (they move together)`];
-    return aligned(Object.entries(item).map(([k, v]) => [k, cellText(v)]), '  ');
+    if (key === 'move_group') return wrapText(`  ${String(item.id)}: `, `${cellText(item.members)} (they move together)`, width, '    ');
+    return aligned(Object.entries(item).map(([k, v]) => [k, cellText(v)]), '  ', width);
   }
   return [`  ${cellText(value)}`];
 }
@@ -67,11 +69,14 @@ function itemParts(section: string, item: Item): string[] {
   }
 }
 
-/** Cells padded into columns; empty cells take no room. */
-function columns(rows: string[][]): string[] {
+/** Cells padded into columns; empty cells take no room. A row's further lines start under its second column. */
+function columns(rows: string[][], width: number | undefined): string[] {
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
-  return rows.map((row) => `  ${row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]!))).filter((cell, i) => widths[i]! > 0 || cell).join('  ').trimEnd()}`);
+  return rows.flatMap((row) => {
+    const [first = '', ...rest] = row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]!))).filter((cell, i) => widths[i]! > 0 || cell);
+    return hanging(`  ${first}  `, rest.join('  '), width).split('\n').map((line) => line.trimEnd());
+  });
 }
 
 /** Fields as key/value lines; a nested mapping as `target.region`. */
@@ -86,8 +91,8 @@ function flatten(fields: Item, prefix = ''): Array<[string, string]> {
 }
 
 /** Key and value columns; a value's further lines start under its first. */
-function aligned(pairs: Array<[string, string]>, indent: string): string[] {
+function aligned(pairs: Array<[string, string]>, indent: string, columns?: number): string[] {
   const width = Math.max(0, ...pairs.map(([key]) => key.length));
   const under = ' '.repeat(indent.length + width + 2);
-  return pairs.map(([key, value]) => `${indent}${key.padEnd(width)}  ${value.replace(/\n/g, `\n${under}`)}`.trimEnd());
+  return pairs.flatMap(([key, value]) => value.split('\n').flatMap((line, i) => wrapText(i === 0 ? `${indent}${key.padEnd(width)}  ` : under, line, columns, under)).map((line) => line.trimEnd()));
 }

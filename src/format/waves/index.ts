@@ -19,7 +19,7 @@ export const WAVES_FORMATTERS: Record<WavesFormat, (summaries: WaveSummary[], co
   csv: asRows('csv'),
 };
 
-export const WAVE_PLAN_FORMATTERS: Record<WavesFormat, (plan: WavePlan, style: ChalkInstance) => string> = {
+export const WAVE_PLAN_FORMATTERS: Record<WavesFormat, (plan: WavePlan, style: ChalkInstance, columns?: number) => string> = {
   table: wavePlanText,
   json: wavePlanJson,
   markdown: wavePlanText,
