@@ -132,7 +132,7 @@ function createProgram(io: CliIO, setExit: (code: number) => void): Command {
     .command('report')
     .description('progress and KPIs: by status, strategy, wave and criticality; outcome metrics; what is open or blocked')
     .option('--root <dir>', ROOT_HELP)
-    .addOption(new Option('-f, --format <format>', 'output format (csv with --history; html: a dashboard page)').choices(REPORT_COMMAND_FORMATS).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format (markdown without --history, csv with it; html: a dashboard page)').choices(REPORT_COMMAND_FORMATS).default('text'))
     .option('-o, --output <file>', 'write the report to this file instead of stdout')
     .option('--as-of <date>', '"today" for overdue reviews, YYYY-MM-DD (or BACKLOG_AS_OF)')
     .option('--history', 'the KPIs over time, from the git history (a burn-up)')

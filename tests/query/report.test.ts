@@ -203,6 +203,13 @@ servers:
     expect(await report(['--history', '--since', '2026-13-01'])).toEqual({ code: 2, stdout: '', stderr: 'backlog: --since 2026-13-01: not a date, write YYYY-MM-DD\n' });
   });
 
+  // Was a bug, kept as a regression test: the help offered markdown without saying --history refuses it.
+  it('refuses a format of the other mode by name (exit 2), as its help says', async () => {
+    expect(await report(['--history', '-f', 'markdown'])).toEqual({ code: 2, stdout: '', stderr: 'backlog: the history is text, csv, json or html\n' });
+    expect(await report(['-f', 'csv'])).toEqual({ code: 2, stdout: '', stderr: 'backlog: csv is for --history; the report is text, markdown, json or html\n' });
+    expect((await report(['--help'])).stdout).toContain('output format (markdown without --history, csv with it;');
+  });
+
   it('open remediations, and blocked workloads with what they wait for', async () => {
     const r = await json();
     expect(r.openRemediations).toEqual([
