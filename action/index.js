@@ -62376,7 +62376,23 @@ var init_assignment_path = __esm({
 });
 
 // src/edit/set-fields.ts
-function resolveAssignment(entity2, assignment) {
+function resolveAssignments(entity2, assignments) {
+  const valueSoFar = /* @__PURE__ */ new Map();
+  const targets = /* @__PURE__ */ new Map();
+  return assignments.map((assignment) => {
+    const resolved = resolveAssignment(entity2, assignment, valueSoFar);
+    const key = pathKey(resolved.path);
+    const earlier = targets.get(key);
+    if (earlier !== void 0 && assignment.operator === "=") throw new UsageError(`\`${earlier}\` and \`${assignment.target}\` both change one field: give its value once (+= and -= may follow an =)`);
+    for (const [other, target] of targets) {
+      if (other.startsWith(`${key}\0`) || key.startsWith(`${other}\0`)) throw new UsageError(`\`${target}\` and \`${assignment.target}\`: one is inside the other; set them one at a time`);
+    }
+    valueSoFar.set(key, resolved.value);
+    targets.set(key, assignment.target);
+    return resolved;
+  });
+}
+function resolveAssignment(entity2, assignment, valueSoFar) {
   const { target } = assignment;
   const owner = withArticle(COLLECTIONS[entity2.collection].kind);
   let schema = COLLECTIONS[entity2.collection].schema;
@@ -62422,7 +62438,9 @@ function resolveAssignment(entity2, assignment) {
   if (typeof path.at(-1) === "number") {
     throw new UsageError(`\`${target}\`: set the whole list (\`${written.replace(/\[[^\]]*\]$/, "")}=a,b\`), or add and remove items with += and -=, or name a field of the item`);
   }
-  return { path, before: data, value: newValue(assignment, data, schema, written) };
+  const key = pathKey(path);
+  const current = valueSoFar.has(key) ? valueSoFar.get(key) : data;
+  return { path, before: current, value: newValue(assignment, current, schema, written) };
 }
 function newValue(assignment, current, schema, written) {
   const { raw, operator } = assignment;
@@ -62457,7 +62475,8 @@ function typeOf(schema) {
 }
 function assignmentEdits(entity2, assignments) {
   const { doc } = locationOf(entity2);
-  return assignments.flatMap(({ path, value: value2 }) => {
+  const lastOfEach = new Map(assignments.map((assignment) => [pathKey(assignment.path), assignment]));
+  return [...lastOfEach.values()].flatMap(({ path, value: value2 }) => {
     let data = fieldsAsWritten(entity2);
     const at2 = [...locationOf(entity2).path];
     for (const [i2, segment] of path.slice(0, -1).entries()) {
@@ -62488,7 +62507,7 @@ function describeValue(value2) {
   if (Array.isArray(value2)) return "a list";
   return typeof value2 === "string" ? `\`${value2}\`` : String(value2);
 }
-var RESERVED;
+var RESERVED, pathKey;
 var init_set_fields = __esm({
   "src/edit/set-fields.ts"() {
     "use strict";
@@ -62502,6 +62521,7 @@ var init_set_fields = __esm({
     init_schema_walk();
     init_sheet_list();
     RESERVED = /* @__PURE__ */ new Set(["__proto__", "constructor", "prototype"]);
+    pathKey = (path) => path.join("\0");
   }
 });
 
@@ -62529,7 +62549,7 @@ async function runSet(args, options, io) {
 `);
       return 0;
     }
-    const resolved = entities.map((entity2) => ({ entity: entity2, assignments: assignments.map((assignment) => resolveAssignment(entity2, assignment)) }));
+    const resolved = entities.map((entity2) => ({ entity: entity2, assignments: resolveAssignments(entity2, assignments) }));
     const edits = /* @__PURE__ */ new Map();
     for (const { entity: entity2, assignments: made } of resolved) for (const edit of assignmentEdits(entity2, made)) addTo(edits, entity2.file, edit);
     const editing = await opened.toEdit(edits.keys());

@@ -26,8 +26,30 @@ export interface ResolvedAssignment {
 /** Names that would reach an object's prototype: never a field. */
 const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
 
+/**
+ * The assignments in the order given, each from the value those before it left: `tags-=a tags+=b`
+ * does both. An `=` after another change of its field, or two fields one inside the other, is
+ * refused: one of the two would be lost.
+ */
+export function resolveAssignments(entity: Entity, assignments: readonly ParsedAssignment[]): ResolvedAssignment[] {
+  const valueSoFar = new Map<string, unknown>();
+  const targets = new Map<string, string>();
+  return assignments.map((assignment) => {
+    const resolved = resolveAssignment(entity, assignment, valueSoFar);
+    const key = pathKey(resolved.path);
+    const earlier = targets.get(key);
+    if (earlier !== undefined && assignment.operator === '=') throw new UsageError(`\`${earlier}\` and \`${assignment.target}\` both change one field: give its value once (+= and -= may follow an =)`);
+    for (const [other, target] of targets) {
+      if (other.startsWith(`${key}\0`) || key.startsWith(`${other}\0`)) throw new UsageError(`\`${target}\` and \`${assignment.target}\`: one is inside the other; set them one at a time`);
+    }
+    valueSoFar.set(key, resolved.value);
+    targets.set(key, assignment.target);
+    return resolved;
+  });
+}
+
 /** The assignment as it applies to this entity: its path checked against the schema and the data, its value typed. */
-export function resolveAssignment(entity: Entity, assignment: ParsedAssignment): ResolvedAssignment {
+function resolveAssignment(entity: Entity, assignment: ParsedAssignment, valueSoFar: ReadonlyMap<string, unknown>): ResolvedAssignment {
   const { target } = assignment;
   const owner = withArticle(COLLECTIONS[entity.collection].kind);
   let schema: z.ZodType | undefined = COLLECTIONS[entity.collection].schema as z.ZodType;
@@ -74,8 +96,12 @@ export function resolveAssignment(entity: Entity, assignment: ParsedAssignment):
   if (typeof path.at(-1) === 'number') {
     throw new UsageError(`\`${target}\`: set the whole list (\`${written.replace(/\[[^\]]*\]$/, '')}=a,b\`), or add and remove items with += and -=, or name a field of the item`);
   }
-  return { path, before: data, value: newValue(assignment, data, schema, written) };
+  const key = pathKey(path);
+  const current = valueSoFar.has(key) ? valueSoFar.get(key) : data;
+  return { path, before: current, value: newValue(assignment, current, schema, written) };
 }
+
+const pathKey = (path: ReadonlyArray<string | number>) => path.join('\0');
 
 function newValue(assignment: ParsedAssignment, current: unknown, schema: z.ZodType | undefined, written: string): unknown {
   const { raw, operator } = assignment;
@@ -123,7 +149,9 @@ function typeOf(schema: z.ZodType): string {
  */
 export function assignmentEdits(entity: Entity, assignments: readonly ResolvedAssignment[]): Edit[] {
   const { doc } = locationOf(entity);
-  return assignments.flatMap(({ path, value }): Edit[] => {
+  // The last change of a field holds those before it.
+  const lastOfEach = new Map(assignments.map((assignment) => [pathKey(assignment.path), assignment]));
+  return [...lastOfEach.values()].flatMap(({ path, value }): Edit[] => {
     let data: unknown = fieldsAsWritten(entity);
     const at = [...locationOf(entity).path];
     for (const [i, segment] of path.slice(0, -1).entries()) {

@@ -13,7 +13,7 @@ import { generateEstate } from '../../bench/generate-estate.mjs';
 import type { CollectionName } from '../../schemas/vocabulary.js';
 import { findingDelta } from '../../src/diff/review.js';
 import { parseAssignment } from '../../src/edit/assignment-path.js';
-import { assignmentEdits, resolveAssignment } from '../../src/edit/set-fields.js';
+import { assignmentEdits, resolveAssignments } from '../../src/edit/set-fields.js';
 import { applyEdits, type Edit } from '../../src/edit/text-edits.js';
 import { fsSource } from '../../src/load/fs-source.js';
 import { loadBacklog, type LoadedBacklog } from '../../src/load/load-backlog.js';
@@ -59,7 +59,7 @@ async function expectedOf(root: string, args: readonly string[]): Promise<Expect
   const assignments = args.slice(1).filter((arg, i) => arg.includes('=') && !['--where', '--collection'].includes(args[i]!)).map(parseAssignment);
   const entities = where.length > 0 ? matchingEntities(context, collection, where) : [findEntity(context, args[1]!)];
   const edits = new Map<string, Edit[]>();
-  for (const entity of entities) for (const edit of assignmentEdits(entity, assignments.map((a) => resolveAssignment(entity, a)))) addTo(edits, entity.file, edit);
+  for (const entity of entities) for (const edit of assignmentEdits(entity, resolveAssignments(entity, assignments))) addTo(edits, entity.file, edit);
   const texts = new Map<string, string>();
   for (const [path, fileEdits] of edits) {
     const before = loaded.files.find((file) => file.path === path)!.text;

@@ -165,6 +165,40 @@ describe('backlog set on a copy of examples/contoso', () => {
     expect(await runCli(['set', 'payroll', 'priority'], { cwd: root })).toEqual({ code: 2, stdout: '', stderr: 'backlog: `priority`: write FIELD=VALUE, e.g. priority=high, tags=a,b, tags+=c, owner=null\n' });
   });
 
+  // Was a bug, kept as a regression test: each change of one field started from the file, so the
+  // last one was written alone: `tags-=sox tags+=gdpr` added gdpr and kept sox, and said nothing.
+  it('makes changes of one field in the order given, each from what the one before left', async () => {
+    const root = contoso();
+    const before = read(root, 'workloads/payroll.yaml');
+    expect(await runCli(['set', 'payroll', 'tags-=sox', 'tags+=gdpr'], { cwd: root })).toEqual({ code: 0, stdout: 'Wrote workloads/payroll.yaml.\n', stderr: '' });
+    expect(read(root, 'workloads/payroll.yaml')).toBe(before.replace('    tags: [hr, sox]\n', '    tags: [hr, gdpr]\n'));
+    expect((await runCli(['set', 'payroll', 'tags=a,b', 'tags+=c', 'tags-=a'], { cwd: root })).code).toBe(0);
+    expect(read(root, 'workloads/payroll.yaml')).toBe(before.replace('    tags: [hr, sox]\n', '    tags: [b, c]\n'));
+    // With --where, each change is a line of its own.
+    expect(await runCli(['set', '--where', 'id=payroll', 'tags+=d', 'tags-=b'], { cwd: root })).toEqual({
+      code: 0,
+      stdout: 'workload:payroll  tags: b, c → b, c, d\nworkload:payroll  tags: b, c, d → c, d\nChanged 1 workload; wrote workloads/payroll.yaml.\n',
+      stderr: '',
+    });
+  });
+
+  it('refuses a value given after another change of its field, or a field and one inside it (exit 2), writing nothing', async () => {
+    const root = contoso();
+    const before = snapshot(root);
+    expect(await runCli(['set', 'payroll', 'priority=high', 'priority=low'], { cwd: root })).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'backlog: `priority` and `priority` both change one field: give its value once (+= and -= may follow an =)\n',
+    });
+    expect((await runCli(['set', 'payroll', 'tags+=x', 'tags=y'], { cwd: root })).stderr).toBe('backlog: `tags` and `tags` both change one field: give its value once (+= and -= may follow an =)\n');
+    expect(await runCli(['set', 'payroll', 'target.region=centralus', 'target='], { cwd: root })).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'backlog: `target.region` and `target`: one is inside the other; set them one at a time\n',
+    });
+    expect(snapshot(root)).toEqual(before);
+  });
+
   it('--dry-run prints the diff and writes nothing', async () => {
     const root = contoso();
     const before = snapshot(root);

@@ -3,7 +3,7 @@
 import { COLLECTION_KINDS, type CollectionName } from '../../../schemas/vocabulary.js';
 import { applyFileEdits } from '../../edit/apply-changes.js';
 import { parseAssignment, type ParsedAssignment } from '../../edit/assignment-path.js';
-import { assignmentEdits, changes, resolveAssignment, type ResolvedAssignment } from '../../edit/set-fields.js';
+import { assignmentEdits, changes, resolveAssignments, type ResolvedAssignment } from '../../edit/set-fields.js';
 import type { Edit } from '../../edit/text-edits.js';
 import { UsageError } from '../../errors.js';
 import { entityLabel, type Entity } from '../../model/entity.js';
@@ -50,7 +50,7 @@ export async function runSet(args: string[], options: SetOptions, io: CliIO): Pr
       io.stderr(`backlog: no ${collection} match ${options.where.map((w) => `--where ${w}`).join(' ')}: nothing to change\n`);
       return 0;
     }
-    const resolved = entities.map((entity) => ({ entity, assignments: assignments.map((assignment) => resolveAssignment(entity, assignment)) }));
+    const resolved = entities.map((entity) => ({ entity, assignments: resolveAssignments(entity, assignments) }));
     const edits = new Map<string, Edit[]>();
     for (const { entity, assignments: made } of resolved) for (const edit of assignmentEdits(entity, made)) addTo(edits, entity.file, edit);
     const editing = await opened.toEdit(edits.keys());
