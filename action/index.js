@@ -56369,7 +56369,7 @@ var init_show2 = __esm({
 });
 
 // src/query/show.ts
-function findEntity(context3, ref2) {
+function findEntity(context3, ref2, unreadable2 = []) {
   const { backlog } = context3;
   const colon = ref2.indexOf(":");
   if (colon !== -1) {
@@ -56387,20 +56387,21 @@ function findEntity(context3, ref2) {
     }
     const found = backlog.byKey[collection].get(ref2.slice(colon + 1).toLowerCase());
     if (found) return found;
-    throw notFound2(context3, ref2.slice(colon + 1), [collection]);
+    throw notFound2(context3, ref2.slice(colon + 1), [collection], unreadable2);
   }
   const matches = COLLECTION_NAMES.map((name) => backlog.byKey[name].get(ref2.toLowerCase())).filter((e) => e !== void 0);
   if (matches.length === 1) return matches[0];
   if (matches.length > 1) {
     throw new UsageError(`\`${ref2}\` names ${joinAnd(matches.map((e) => withArticle(COLLECTION_KINDS[e.collection])))}`, `say which: ${matches.map((e) => `\`${entityLabel(e)}\``).join(" or ")}`);
   }
-  throw notFound2(context3, ref2, COLLECTION_NAMES);
+  throw notFound2(context3, ref2, COLLECTION_NAMES, unreadable2);
 }
-function notFound2(context3, id2, collections) {
+function notFound2(context3, id2, collections, unreadable2) {
   const labels = collections.flatMap((name) => [...context3.backlog.byKey[name].values()].map((e) => ({ id: e.id, label: entityLabel(e) })));
   const closest = didYouMeanHint(id2, labels.map((l) => l.id));
   const label = closest && labels.find((l) => `did you mean \`${l.id}\`?` === closest)?.label;
-  return new UsageError(`no entity \`${id2}\` in the backlog`, label ? `did you mean \`${label}\`?` : void 0);
+  const notRead = unreadable2.length === 0 ? void 0 : `${joinAnd(unreadable2)} could not be read (YAML errors) and may hold it: fix ${unreadable2.length === 1 ? "it" : "them"} first (\`backlog validate\` shows where)`;
+  return new UsageError(`no entity \`${id2}\` in the backlog${notRead ? " as read" : ""}`, [label && `did you mean \`${label}\`?`, notRead].filter(Boolean).join(" ") || void 0);
 }
 function showEntity(context3, entity2, definedIn) {
   const fields = recordOf(entity2);
@@ -56550,8 +56551,8 @@ __export(show_exports, {
   runShow: () => runShow
 });
 async function runShow(ref2, options, io) {
-  const { context: context3, sourceOf } = await openForQuery(io, options.root);
-  const entity2 = findEntity(context3, ref2);
+  const { context: context3, sourceOf, read } = await openForQuery(io, options.root);
+  const entity2 = findEntity(context3, ref2, read.unreadableFiles);
   const { file: path, doc, path: nodePath } = locationOf(entity2);
   const { text: text3, parser: parser4 } = sourceOf(path);
   const range = createLocator(text3, parser4)({ doc, path: nodePath, target: "value" });
@@ -62543,7 +62544,7 @@ async function runSet(args, options, io) {
   const dryRun = options.dryRun === true;
   return whileWriting(io, options.root, !dryRun, async (journal) => {
     const opened = await openForEdit(io, options.root);
-    const entities = bulk ? matchingEntities(opened.context, collection, conditions) : [findEntity(opened.context, ref2)];
+    const entities = bulk ? matchingEntities(opened.context, collection, conditions) : [findEntity(opened.context, ref2, opened.base.model.unreadableFiles)];
     if (entities.length === 0) {
       io.stderr(`backlog: no ${collection} match ${options.where.map((w) => `--where ${w}`).join(" ")}: nothing to change
 `);

@@ -35,7 +35,8 @@ export interface EntityDetail {
 }
 
 /** The entity a REF names: `kind:id`, or a bare id that only one collection has. */
-export function findEntity(context: Pick<QueryContext, 'backlog'>, ref: string): Entity {
+/** The entity `ref` names; `unreadable`, the files that could not be read, which a missing one may be in. */
+export function findEntity(context: Pick<QueryContext, 'backlog'>, ref: string, unreadable: readonly string[] = []): Entity {
   const { backlog } = context;
   const colon = ref.indexOf(':');
   if (colon !== -1) {
@@ -53,21 +54,22 @@ export function findEntity(context: Pick<QueryContext, 'backlog'>, ref: string):
     }
     const found = backlog.byKey[collection].get(ref.slice(colon + 1).toLowerCase()) as Entity | undefined;
     if (found) return found;
-    throw notFound(context, ref.slice(colon + 1), [collection]);
+    throw notFound(context, ref.slice(colon + 1), [collection], unreadable);
   }
   const matches = COLLECTION_NAMES.map((name) => backlog.byKey[name].get(ref.toLowerCase()) as Entity | undefined).filter((e): e is Entity => e !== undefined);
   if (matches.length === 1) return matches[0]!;
   if (matches.length > 1) {
     throw new UsageError(`\`${ref}\` names ${joinAnd(matches.map((e) => withArticle(COLLECTION_KINDS[e.collection])))}`, `say which: ${matches.map((e) => `\`${entityLabel(e)}\``).join(' or ')}`);
   }
-  throw notFound(context, ref, COLLECTION_NAMES);
+  throw notFound(context, ref, COLLECTION_NAMES, unreadable);
 }
 
-function notFound(context: Pick<QueryContext, 'backlog'>, id: string, collections: readonly CollectionName[]): UsageError {
+function notFound(context: Pick<QueryContext, 'backlog'>, id: string, collections: readonly CollectionName[], unreadable: readonly string[]): UsageError {
   const labels = collections.flatMap((name) => [...context.backlog.byKey[name].values()].map((e) => ({ id: e.id, label: entityLabel(e as Entity) })));
   const closest = didYouMeanHint(id, labels.map((l) => l.id));
   const label = closest && labels.find((l) => `did you mean \`${l.id}\`?` === closest)?.label;
-  return new UsageError(`no entity \`${id}\` in the backlog`, label ? `did you mean \`${label}\`?` : undefined);
+  const notRead = unreadable.length === 0 ? undefined : `${joinAnd(unreadable)} could not be read (YAML errors) and may hold it: fix ${unreadable.length === 1 ? 'it' : 'them'} first (\`backlog validate\` shows where)`;
+  return new UsageError(`no entity \`${id}\` in the backlog${notRead ? ' as read' : ''}`, [label && `did you mean \`${label}\`?`, notRead].filter(Boolean).join(' ') || undefined);
 }
 
 export function showEntity(context: QueryContext, entity: Entity, definedIn: string): EntityDetail {

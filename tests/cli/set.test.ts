@@ -1,6 +1,6 @@
 // `backlog set REF FIELD=VALUE ...`: values typed by the field's schema, written in place in the
 // file the entity lives in (comments, layout and every other line kept), validated first.
-import { chmodSync, cpSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -158,6 +158,20 @@ describe('backlog set on a copy of examples/contoso', () => {
     const twice = tempDir({ 'backlog.yaml': 'workloads:\n  - { id: a, name: A, owner: O }\nservers:\n  - { id: a, workloads: [a] }\n' });
     expect(await runCli(['set', 'a', 'owner=P'], { cwd: twice })).toEqual({ code: 2, stdout: '', stderr: 'backlog: `a` names a workload and a server\nhint: say which: `workload:a` or `server:a`\n' });
     expect((await runCli(['set', 'workload:a', 'owner=P'], { cwd: twice })).code).toBe(0);
+  });
+
+  // Was a bug, kept as a regression test: an entity in a file with YAML errors was "no entity" alone.
+  it('names the files that could not be read when the entity is not found, for set and show, from the files and from the snapshot', async () => {
+    const root = contoso();
+    writeFileSync(join(root, 'workloads', 'new.yaml'), 'workloads:\n  - { id: badges, name: Badges, owner: Ana }\n  - { id: broken, name: [oops\n');
+    const banner = "backlog: the backlog has 1 error (see `backlog validate`); this answer leaves out what could not be read\n";
+    const notRead = 'workloads/new.yaml could not be read (YAML errors) and may hold it: fix it first (`backlog validate` shows where)';
+    const env = { XDG_CACHE_HOME: tempDir() };
+    for (const run of ['from the files', 'from the snapshot']) {
+      expect(await runCli(['show', 'badges'], { cwd: root, env }), run).toEqual({ code: 2, stdout: '', stderr: `${banner}backlog: no entity \`badges\` in the backlog as read\nhint: ${notRead}\n` });
+    }
+    expect(await runCli(['set', 'badges', 'priority=low'], { cwd: root, env })).toEqual({ code: 2, stdout: '', stderr: `${banner}backlog: no entity \`badges\` in the backlog as read\nhint: ${notRead}\n` });
+    expect((await runCli(['set', 'payrol', 'priority=low'], { cwd: root, env })).stderr).toBe(`${banner}backlog: no entity \`payrol\` in the backlog as read\nhint: did you mean \`workload:payroll\`? ${notRead}\n`);
   });
 
   it('refuses an assignment without `=` (exit 2)', async () => {

@@ -45,7 +45,7 @@ export async function runSet(args: string[], options: SetOptions, io: CliIO): Pr
   const dryRun = options.dryRun === true;
   return whileWriting(io, options.root, !dryRun, async (journal) => {
     const opened = await openForEdit(io, options.root);
-    const entities = bulk ? matchingEntities(opened.context, collection, conditions) : [findEntity(opened.context, ref!)];
+    const entities = bulk ? matchingEntities(opened.context, collection, conditions) : [findEntity(opened.context, ref!, opened.base.model.unreadableFiles)];
     if (entities.length === 0) {
       io.stderr(`backlog: no ${collection} match ${options.where.map((w) => `--where ${w}`).join(' ')}: nothing to change\n`);
       return 0;

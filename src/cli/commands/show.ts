@@ -10,8 +10,8 @@ import { openForQuery } from '../open-backlog.js';
 import { writeOutput } from '../write-output.js';
 
 export async function runShow(ref: string, options: { root?: string; format: ShowFormat; color?: boolean }, io: CliIO): Promise<number> {
-  const { context, sourceOf } = await openForQuery(io, options.root);
-  const entity = findEntity(context, ref);
+  const { context, sourceOf, read } = await openForQuery(io, options.root);
+  const entity = findEntity(context, ref, read.unreadableFiles);
   const { file: path, doc, path: nodePath } = locationOf(entity);
   const { text, parser } = sourceOf(path);
   const range = createLocator(text, parser)({ doc, path: nodePath, target: 'value' });
