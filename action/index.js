@@ -23427,6 +23427,9 @@ var init_version = __esm({
 function isCollectionName(name) {
   return Object.hasOwn(COLLECTION_KINDS, name);
 }
+function foreignKeyOf(keys) {
+  return keys.some((key) => key === "project" || isCollectionName(key)) ? void 0 : keys[0];
+}
 var COLLECTION_KINDS, COLLECTION_NAMES, ID, ID_PATTERN, REF_KINDS, TYPED_REFERENCE_PATTERN, ENVIRONMENTS, LEVELS, STRATEGY_SYNONYMS, IMPORT_SOURCES, CRITICALITIES, STRATEGIES, WORKLOAD_STATUSES, DEPENDENCY_CLASSIFICATIONS;
 var init_vocabulary = __esm({
   "schemas/vocabulary.ts"() {
@@ -36000,6 +36003,7 @@ function checkDocument(file, doc, value2, result, plain) {
     result.drafts.push(...dialect.drafts);
     if (!dialect.readable) return;
   }
+  const foreign = foreignKeyOf(Object.keys(value2)) !== void 0;
   for (const key of Object.keys(value2)) {
     const items = value2[key];
     if (key === "project") {
@@ -36012,7 +36016,7 @@ function checkDocument(file, doc, value2, result, plain) {
         code: "UNKNOWN_COLLECTION",
         message: `\`${key}\` is not a collection`,
         place: at2([key], "key"),
-        hint: isExtensionField(key) ? "`x-` fields belong on entities, not at the top of a file" : didYouMeanHint(key, candidates) ?? `the collections are ${COLLECTION_NAMES.join(", ")}`
+        hint: isExtensionField(key) ? "`x-` fields belong on entities, not at the top of a file" : didYouMeanHint(key, candidates) ?? (foreign ? `no key of this document is a collection: if ${file} is not part of the backlog, list it in \`exclude\` of ${ROOT_FILE}'s project` : `the collections are ${COLLECTION_NAMES.join(", ")}`)
       });
     }
   }
@@ -36156,6 +36160,7 @@ var init_check_file = __esm({
     "use strict";
     init_zod();
     init_collections();
+    init_vocabulary();
     init_project();
     init_find_root();
     init_entity();
@@ -62764,6 +62769,7 @@ var init_surely_canonical = __esm({
 // src/edit/format-yaml.ts
 var format_yaml_exports = {};
 __export(format_yaml_exports, {
+  foreignKeyOfText: () => foreignKeyOfText,
   formatYaml: () => formatYaml
 });
 function formatYaml(text3) {
@@ -62777,6 +62783,14 @@ function formatYaml(text3) {
     return restoreFoldedScalars(withoutEmptyValueSpace(doc, written), folded);
   });
   return unpaddedFlowLists(out2.join(""));
+}
+function foreignKeyOfText(text3) {
+  for (const doc of (0, import_yaml6.parseAllDocuments)(text3, FULL_PARSE_OPTIONS)) {
+    if (!(0, import_yaml6.isMap)(doc.contents)) continue;
+    const found = foreignKeyOf(doc.contents.items.map((pair) => String((0, import_yaml6.isScalar)(pair.key) ? pair.key.value : pair.key)));
+    if (found !== void 0) return found;
+  }
+  return void 0;
 }
 function withoutEmptyValueSpace(doc, written) {
   const value2 = doc.contents;
@@ -62875,6 +62889,7 @@ var init_format_yaml = __esm({
     "use strict";
     import_yaml6 = __toESM(require_dist(), 1);
     init_collections();
+    init_vocabulary();
     init_project();
     init_full();
     init_extensions();
@@ -62899,11 +62914,16 @@ async function formatFiles(files, options) {
     }
     const text3 = await file.text();
     if (text3 === void 0) {
-      result.skipped.push(file.path);
+      result.skipped.push({ path: file.path });
       continue;
     }
     const { isSurelyCanonical: isSurelyCanonical2 } = await Promise.resolve().then(() => (init_surely_canonical(), surely_canonical_exports));
     const formatted = isSurelyCanonical2(text3) ? text3 : withLineEndsOf(text3, (await Promise.resolve().then(() => (init_format_yaml(), format_yaml_exports))).formatYaml(text3));
+    const foreignKey = formatted === text3 ? void 0 : (await Promise.resolve().then(() => (init_format_yaml(), format_yaml_exports))).foreignKeyOfText(text3);
+    if (foreignKey !== void 0) {
+      result.skipped.push({ path: file.path, foreignKey });
+      continue;
+    }
     if (key !== void 0 && known === void 0) verdicts.set(key, formatted === text3 ? "canonical" : "changes");
     if (formatted === text3) continue;
     result.changed.push(file.path);
@@ -62937,7 +62957,7 @@ async function check(paths, options, io) {
   const verdicts = cache && FormatVerdicts.open(cache, root);
   const { changed, skipped } = await formatFiles(chosen(files, paths, wantedPaths(paths, root, io)), { texts: false, verdicts });
   verdicts?.save();
-  for (const path of skipped) io.stderr(skippedLine(path));
+  for (const skip2 of skipped) io.stderr(skippedLine(skip2));
   for (const path of changed) writeOutput(io, `${printable(path)}
 `);
   if (changed.length > 0) io.stderr(`backlog: ${plural(changed.length, "file")} would be reformatted; run \`backlog fmt\`
@@ -62990,7 +63010,11 @@ async function* chosen(files, paths, wanted) {
   }
   if (wanted.length > 0 && found === 0) throw new UsageError(`no backlog files in ${paths.join(", ")}`);
 }
-function skippedLine(path) {
+function skippedLine({ path, foreignKey }) {
+  if (foreignKey !== void 0) {
+    return `backlog: skipped ${printable(path)}: \`${printable(foreignKey)}\` is not a collection, so it is no backlog file; list it in \`exclude\` of ${ROOT_FILE}'s project
+`;
+  }
   return `backlog: skipped ${printable(path)}: it has YAML errors (see \`backlog validate\`)
 `;
 }
@@ -63001,9 +63025,13 @@ async function fmt(paths, options, io, journal) {
   const verdicts = cache && FormatVerdicts.open(cache, opened.root);
   const { texts: changes2, skipped } = await formatFiles(chosen(opened.files.map(candidate), paths, wantedPaths(paths, opened.root, io)), { texts: true, verdicts });
   verdicts?.save();
-  for (const path of skipped) io.stderr(skippedLine(path));
+  for (const skip2 of skipped) io.stderr(skippedLine(skip2));
   const { applyChanges: applyChanges2, editBaseOfFiles: editBaseOfFiles2 } = await Promise.resolve().then(() => (init_apply_changes(), apply_changes_exports));
   const result = applyChanges2(editBaseOfFiles2(opened.files, opened), changes2, { root: opened.root, dryRun: options.dryRun === true, asOf, ...journal ? { journal } : {} });
+  if (skipped.length > 0 && result.status === "unchanged") {
+    writeOutput(io, "Nothing else to change.\n");
+    return 1;
+  }
   const code = reportApplied(result, io, createStyle(colourEnabled(io, options.color)));
   return skipped.length > 0 ? Math.max(code, 1) : code;
 }
@@ -63016,6 +63044,7 @@ var init_fmt = __esm({
     init_decode();
     init_file_filter();
     init_fs_source();
+    init_find_root();
     init_snapshot();
     init_list();
     init_printable();
@@ -63197,8 +63226,10 @@ var init_json_schema2 = __esm({
 });
 
 // src/edit/starter-backlog.ts
-function starterFiles() {
-  const files = new Map(Object.entries(FILES).map(([path, text3]) => [path, path.endsWith(".yaml") ? formatYaml(text3) : text3]));
+function starterFiles(leftOut = []) {
+  const quoted = (glob) => `'${glob.replaceAll("'", "''")}'`;
+  const texts = { ...FILES, "backlog.yaml": FILES["backlog.yaml"].replace("exclude: ['*.draft.yaml']", `exclude: [${["*.draft.yaml", ...leftOut].map(quoted).join(", ")}]`) };
+  const files = new Map(Object.entries(texts).map(([path, text3]) => [path, path.endsWith(".yaml") ? formatYaml(text3) : text3]));
   const backlogFiles = ["backlog.yaml", ...COLLECTION_NAMES.map((name) => `${name}.yaml`), ...COLLECTION_NAMES.map((name) => `${name}/**/*.yaml`)];
   files.set(".vscode/settings.json", `${JSON.stringify({ "yaml.schemas": { [`./${SCHEMA_COPY}`]: backlogFiles } }, null, 2)}
 `);
@@ -63356,15 +63387,17 @@ __export(init_exports, {
 });
 import { existsSync as existsSync12 } from "node:fs";
 import { dirname as dirname9, join as join16, relative as relative5, resolve as resolve6, sep as sep7 } from "node:path";
-function runInit(dir, options, io) {
+async function runInit(dir, options, io) {
   const target = resolve6(io.cwd, dir ?? ".");
   const shown3 = (path) => {
     const rel = relative5(io.cwd, path);
     return rel === "" ? "." : rel.startsWith("..") ? path : rel;
   };
   const top = gitTopLevel(target);
-  const files = new Map([...starterFiles()].map(([path, text3]) => [join16(target, path), text3]));
   const ci = options.ci === "none" ? void 0 : ciFile(options.ci, { root: relative5(top ?? target, target).split(sep7).join("/") || ".", version: toolVersion() });
+  const ciInside = ci && relative5(target, join16(top ?? target, ci.path)).split(sep7).join("/");
+  const leftOut = leftOutGlobs([...await yamlFilesIn(target), ...ciInside && isBacklogFile(ciInside) ? [ciInside] : []]);
+  const files = new Map([...starterFiles(leftOut)].map(([path, text3]) => [join16(target, path), text3]));
   if (ci) files.set(join16(top ?? target, ci.path), ci.text);
   const existing = [...files.keys()].filter((path) => existsSync12(path));
   if (existing.length > 0) {
@@ -63389,10 +63422,18 @@ function runInit(dir, options, io) {
     const ciPath = join16(top ?? target, ci.path);
     lines.push(top ? `and its CI at the top of the git repository: ${shown3(ciPath)}` : `and its CI, for a git repository made in ${where}: ${shown3(ciPath)}`);
   }
+  if (leftOut.length > 0) lines.push(`left out of the backlog, as files of something else (\`exclude\` in backlog.yaml): ${leftOut.join(", ")}`);
   lines.push(`Next: edit the examples, then \`backlog validate${where === "." ? "" : ` --root ${where}`}\`.`);
   writeOutput(io, `${printable(lines.join("\n"))}
 `);
   return 0;
+}
+async function yamlFilesIn(folder) {
+  if (!existsSync12(folder)) return [];
+  return (await fsSource(folder).listFiles()).filter(isBacklogFile);
+}
+function leftOutGlobs(paths) {
+  return [...new Set(paths.map((path) => path.includes("/") ? `${path.slice(0, path.indexOf("/"))}/**` : path))];
 }
 var init_init2 = __esm({
   "src/cli/commands/init.ts"() {
@@ -63403,6 +63444,8 @@ var init_init2 = __esm({
     init_errors();
     init_make_folder();
     init_top_level();
+    init_file_filter();
+    init_fs_source();
     init_printable();
     init_version();
     init_write_output();
@@ -72002,7 +72045,7 @@ function createProgram(io, setExit) {
   });
   program2.command("init").description("start a backlog: one example per collection, editor settings, and CI at the top of the git repository").argument("[dir]", "the folder to create it in (default: here)").option("--root <dir>", `${ROOT_HELP} (accepted by every command; init takes DIR)`).addOption(new Option("--ci <service>", "the CI to write: a GitHub workflow, a GitLab job, or none").choices(["github", "gitlab", "none"]).default("github")).action(async (dir, options) => {
     const { runInit: runInit2 } = await Promise.resolve().then(() => (init_init2(), init_exports));
-    setExit(runInit2(dir, options, io));
+    setExit(await runInit2(dir, options, io));
   });
   program2.command("import").description("merge exports into the backlog: azure-migrate-servers, azure-migrate-dependencies, rvtools, aws-cmf, meg, csv (CSV files or .xlsx workbooks)").addArgument(new Argument("<source>", "the kind of export").choices(IMPORT_SOURCES)).argument("<files...>", "CSV files or Excel workbooks (.xlsx); several are merged at once").option("--root <dir>", ROOT_HELP).option("--into <file>", "the backlog file new entities go to (default: <collection>.yaml at the root)").option("--collection <name>", "with csv: the collection (or metrics) a sheet holds, when its name or header does not say").option("--sheet <name>", "the workbook's sheet to read (default: found by the source's sheet names)").option("--map <column=field>", "read a column into a field ('Server Name=id', 'CMDB=x-cmdb'), or leave it out ('Notes='); repeatable", collect).option("--map-file <file>", "a YAML mapping of column names to fields").option("--ignore-unknown-columns", "leave out (and list) columns that are no field, rather than refuse the sheet").option("--date-format <order>", "how the export writes dates like 3/1/2027: DMY or MDY").option("--add-servers", "with azure-migrate-dependencies: add the servers it names that the backlog does not have").option("--dry-run", "print the diff, write nothing").option("--as-of <date>", '"today" for date rules, YYYY-MM-DD (or BACKLOG_AS_OF)').action(async (source, files, options, command) => {
     const { runImport: runImport2 } = await Promise.resolve().then(() => (init_import2(), import_exports));

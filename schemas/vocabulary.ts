@@ -23,6 +23,15 @@ export function isCollectionName(name: string): name is CollectionName {
   return Object.hasOwn(COLLECTION_KINDS, name);
 }
 
+/**
+ * The first key of a document that names no collection (nor `project`) at all: a file of
+ * something else (docker-compose.yml, .gitlab-ci.yml) under the backlog's root. Undefined for a
+ * backlog document, even one with a misspelt collection beside the others.
+ */
+export function foreignKeyOf(keys: readonly string[]): string | undefined {
+  return keys.some((key) => key === 'project' || isCollectionName(key)) ? undefined : keys[0];
+}
+
 const ID = '[A-Za-z0-9][A-Za-z0-9._-]{0,127}';
 export const ID_PATTERN = new RegExp(`^${ID}$`);
 /** The kinds a typed reference may name (`server:SQL01`); a bare id is a workload. */

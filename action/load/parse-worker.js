@@ -7664,6 +7664,9 @@ var COLLECTION_NAMES = Object.keys(COLLECTION_KINDS);
 function isCollectionName(name) {
   return Object.hasOwn(COLLECTION_KINDS, name);
 }
+function foreignKeyOf(keys) {
+  return keys.some((key) => key === "project" || isCollectionName(key)) ? void 0 : keys[0];
+}
 var ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,127}";
 var ID_PATTERN = new RegExp(`^${ID}$`);
 var REF_KINDS = ["workload", "server", "external"];
@@ -14962,6 +14965,7 @@ function checkDocument(file, doc, value, result, plain) {
     result.drafts.push(...dialect.drafts);
     if (!dialect.readable) return;
   }
+  const foreign = foreignKeyOf(Object.keys(value)) !== void 0;
   for (const key of Object.keys(value)) {
     const items = value[key];
     if (key === "project") {
@@ -14974,7 +14978,7 @@ function checkDocument(file, doc, value, result, plain) {
         code: "UNKNOWN_COLLECTION",
         message: `\`${key}\` is not a collection`,
         place: at([key], "key"),
-        hint: isExtensionField(key) ? "`x-` fields belong on entities, not at the top of a file" : didYouMeanHint(key, candidates) ?? `the collections are ${COLLECTION_NAMES.join(", ")}`
+        hint: isExtensionField(key) ? "`x-` fields belong on entities, not at the top of a file" : didYouMeanHint(key, candidates) ?? (foreign ? `no key of this document is a collection: if ${file} is not part of the backlog, list it in \`exclude\` of ${ROOT_FILE}'s project` : `the collections are ${COLLECTION_NAMES.join(", ")}`)
       });
     }
   }

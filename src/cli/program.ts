@@ -179,7 +179,7 @@ function createProgram(io: CliIO, setExit: (code: number) => void): Command {
     .addOption(new Option('--ci <service>', 'the CI to write: a GitHub workflow, a GitLab job, or none').choices(['github', 'gitlab', 'none']).default('github'))
     .action(async (dir: string | undefined, options: { ci: 'github' | 'gitlab' | 'none' }) => {
       const { runInit } = await import('./commands/init.js');
-      setExit(runInit(dir, options, io));
+      setExit(await runInit(dir, options, io));
     });
 
   program

@@ -18,8 +18,8 @@ export interface Formatted {
   changed: string[];
   /** Their new texts by path, when asked for. */
   texts: Map<string, string>;
-  /** Files with problems (YAML errors, bad text), left as they are. */
-  skipped: string[];
+  /** Files left as they are: with problems (YAML errors, bad text), or of something else (`foreignKey`, the key that names no collection). */
+  skipped: Array<{ path: string; foreignKey?: string }>;
 }
 
 /** `texts`: the new texts of the files changed are wanted (to write them), not only their paths. */
@@ -36,13 +36,19 @@ export async function formatFiles(files: AsyncIterable<FormatCandidate> | Iterab
     }
     const text = await file.text();
     if (text === undefined) {
-      result.skipped.push(file.path);
+      result.skipped.push({ path: file.path });
       continue;
     }
     // The check and the schemas are loaded only when a file is formatted, the yaml package only
     // for a file the check is not sure of.
     const { isSurelyCanonical } = await import('./surely-canonical.js');
     const formatted = isSurelyCanonical(text) ? text : withLineEndsOf(text, (await import('./format-yaml.js')).formatYaml(text));
+    // A file of something else under the root (docker-compose.yml) is never rewritten in a backlog's layout.
+    const foreignKey = formatted === text ? undefined : (await import('./format-yaml.js')).foreignKeyOfText(text);
+    if (foreignKey !== undefined) {
+      result.skipped.push({ path: file.path, foreignKey });
+      continue;
+    }
     if (key !== undefined && known === undefined) verdicts!.set(key, formatted === text ? 'canonical' : 'changes');
     if (formatted === text) continue;
     result.changed.push(file.path);

@@ -5,6 +5,7 @@
 import type * as z from 'zod';
 import { isMap, isPair, isScalar, isSeq, parseAllDocuments, visit, type Document, type Pair, type YAMLMap } from 'yaml';
 import { COLLECTIONS, isCollectionName } from '../../schemas/collections.js';
+import { foreignKeyOf } from '../../schemas/vocabulary.js';
 import { Project } from '../../schemas/project.js';
 import { FULL_PARSE_OPTIONS } from '../load/parse/full.js';
 import { isExtensionField } from '../load/check/extensions.js';
@@ -23,6 +24,16 @@ export function formatYaml(text: string): string {
     return restoreFoldedScalars(withoutEmptyValueSpace(doc, written), folded);
   });
   return unpaddedFlowLists(out.join(''));
+}
+
+/** The first top-level key of a document that names no collection: the text is of something else (vocabulary.ts). */
+export function foreignKeyOfText(text: string): string | undefined {
+  for (const doc of parseAllDocuments(text, FULL_PARSE_OPTIONS) as Document[]) {
+    if (!isMap(doc.contents)) continue;
+    const found = foreignKeyOf(doc.contents.items.map((pair) => String(isScalar(pair.key) ? pair.key.value : pair.key)));
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 /**

@@ -140,10 +140,16 @@ risks:
 `,
 };
 
-/** The starter files, by path relative to the new backlog's folder. */
-export function starterFiles(): Map<string, string> {
+/**
+ * The starter files, by path relative to the new backlog's folder. `leftOut`: globs of the YAML
+ * files of something else already in that folder (docker-compose.yml), written into `exclude`
+ * so that the new backlog validates clean.
+ */
+export function starterFiles(leftOut: readonly string[] = []): Map<string, string> {
+  const quoted = (glob: string) => `'${glob.replaceAll("'", "''")}'`;
+  const texts = { ...FILES, 'backlog.yaml': FILES['backlog.yaml']!.replace("exclude: ['*.draft.yaml']", `exclude: [${['*.draft.yaml', ...leftOut].map(quoted).join(', ')}]`) };
   // Written in the layout `backlog fmt` keeps, so that a new backlog passes `fmt --check`.
-  const files = new Map(Object.entries(FILES).map(([path, text]) => [path, path.endsWith('.yaml') ? formatYaml(text) : text]));
+  const files = new Map(Object.entries(texts).map(([path, text]) => [path, path.endsWith('.yaml') ? formatYaml(text) : text]));
   const backlogFiles = ['backlog.yaml', ...COLLECTION_NAMES.map((name) => `${name}.yaml`), ...COLLECTION_NAMES.map((name) => `${name}/**/*.yaml`)];
   files.set('.vscode/settings.json', `${JSON.stringify({ 'yaml.schemas': { [`./${SCHEMA_COPY}`]: backlogFiles } }, null, 2)}\n`);
   files.set(SCHEMA_COPY, `${JSON.stringify(backlogJsonSchema(), null, 2)}\n`);

@@ -308,6 +308,25 @@ describe('backlog fmt', () => {
     expect(read(root, 'workloads/a.yaml')).toBe('workloads:\n  - id: a\n    name: A\n    owner: O\n');
   });
 
+  // Was a bug, kept as a regression test: fmt rewrote docker-compose.yml in a backlog's layout
+  // (4-space indents to 2), and "Nothing to change" stood beside exit 1 after a file skipped.
+  it('leaves a file of something else as it is (no key names a collection), says how to exclude it, and exits 1', async () => {
+    const compose = 'services:\n    web:\n        image: nginx\n';
+    const root = tempDir({ 'backlog.yaml': 'project:\n  name: X\n', 'docker-compose.yml': compose, 'workloads.yaml': 'workload:\n- id: a\n' });
+    const skipped = (path: string, key: string) => `backlog: skipped ${path}: \`${key}\` is not a collection, so it is no backlog file; list it in \`exclude\` of backlog.yaml's project\n`;
+    const banner = 'backlog: the backlog has 2 errors (see `backlog validate`); this answer leaves out what could not be read\n';
+    expect(await runCli(['fmt', '--check'], { cwd: root })).toEqual({ code: 1, stdout: '', stderr: `${banner}${skipped('docker-compose.yml', 'services')}${skipped('workloads.yaml', 'workload')}` });
+    expect(await runCli(['fmt'], { cwd: root })).toEqual({ code: 1, stdout: 'Nothing else to change.\n', stderr: `${banner}${skipped('docker-compose.yml', 'services')}${skipped('workloads.yaml', 'workload')}` });
+    expect(read(root, 'docker-compose.yml')).toBe(compose);
+    // validate says the same of it; a misspelt collection beside others gets its did-you-mean.
+    const validated = await runCli(['validate', '-f', 'json'], { cwd: root });
+    const hints = (JSON.parse(validated.stdout) as { diagnostics: Array<{ file: string; hint: string }> }).diagnostics.map((d) => [d.file, d.hint]);
+    expect(hints).toEqual([
+      ['docker-compose.yml', "no key of this document is a collection: if docker-compose.yml is not part of the backlog, list it in `exclude` of backlog.yaml's project"],
+      ['workloads.yaml', 'did you mean `workloads`?'],
+    ]);
+  });
+
   it('formats only the folders and files it is given', async () => {
     const files = {
       'backlog.yaml': 'project:\n    name: X\n',

@@ -184,6 +184,29 @@ describe('backlog init: the CI', () => {
     await expect(read(top, '.gitlab-ci.yml')).toMatchFileSnapshot(join(import.meta.dirname, '..', '..', 'ci', 'backlog.gitlab-ci.yml'));
   });
 
+  // Was a bug, kept as a regression test: at the top of a repository, the YAML of other tools (and
+  // the GitLab job init writes) were read as backlog files: the first pipeline failed on
+  // UNKNOWN_COLLECTION, and `fmt` rewrote docker-compose.yml in a backlog's layout.
+  it('at the top of a repository, leaves out the YAML files of other tools and its own CI file: clean, and fmt touches none', async () => {
+    const top = teamRepository();
+    const others = { 'docker-compose.yml': 'services:\n    web:\n        image: nginx\n', '.pre-commit-config.yaml': 'repos:\n-   repo: local\n    hooks: []\n', 'k8s/base/deploy.yaml': 'kind: Deployment\n' };
+    for (const [path, text] of Object.entries(others)) {
+      mkdirSync(join(top, path, '..'), { recursive: true });
+      writeFileSync(join(top, path), text);
+    }
+    const result = await runCli(['init', '--ci', 'gitlab'], { cwd: top });
+    expect(result.code).toBe(0);
+    expect(result.stdout.split('\n').slice(-3)).toEqual([
+      'left out of the backlog, as files of something else (`exclude` in backlog.yaml): .pre-commit-config.yaml, docker-compose.yml, k8s/**, .gitlab-ci.yml',
+      'Next: edit the examples, then `backlog validate`.',
+      '',
+    ]);
+    expect(read(top, 'backlog.yaml')).toContain("  exclude: ['*.draft.yaml', '.pre-commit-config.yaml', 'docker-compose.yml', 'k8s/**', '.gitlab-ci.yml']\n");
+    expect(await runCli(['validate'], { cwd: top })).toEqual({ code: 0, stdout: '✔ no problems (10 files, 9 entities)\n', stderr: '' });
+    expect(await runCli(['fmt', '--check'], { cwd: top })).toEqual({ code: 0, stdout: '', stderr: '' });
+    for (const [path, text] of Object.entries(others)) expect(read(top, path)).toBe(text);
+  });
+
   it('writes no CI with --ci none, and refuses an unknown service', async () => {
     const top = teamRepository();
     const result = await runCli(['init', 'migration', '--ci', 'none'], { cwd: top });

@@ -8,6 +8,7 @@ import { UsageError } from '../../errors.js';
 import { decodeText } from '../../load/decode.js';
 import { backlogPaths } from '../../load/file-filter.js';
 import { fsSource } from '../../load/fs-source.js';
+import { ROOT_FILE } from '../../load/find-root.js';
 import { openSnapshot } from '../../load/snapshot.js';
 import type { Cache } from '../../cache/cache.js';
 import type { SourceFile } from '../../load/types.js';
@@ -38,7 +39,7 @@ async function check(paths: string[], options: FmtOptions, io: CliIO): Promise<n
   const verdicts = cache && FormatVerdicts.open(cache, root);
   const { changed, skipped } = await formatFiles(chosen(files, paths, wantedPaths(paths, root, io)), { texts: false, verdicts });
   verdicts?.save();
-  for (const path of skipped) io.stderr(skippedLine(path));
+  for (const skip of skipped) io.stderr(skippedLine(skip));
   for (const path of changed) writeOutput(io, `${printable(path)}\n`);
   if (changed.length > 0) io.stderr(`backlog: ${plural(changed.length, 'file')} would be reformatted; run \`backlog fmt\`\n`);
   return changed.length > 0 || skipped.length > 0 ? 1 : 0;
@@ -103,7 +104,10 @@ async function* chosen<F extends { path: string }>(files: Iterable<F> | AsyncIte
   if (wanted.length > 0 && found === 0) throw new UsageError(`no backlog files in ${paths.join(', ')}`);
 }
 
-function skippedLine(path: string): string {
+function skippedLine({ path, foreignKey }: { path: string; foreignKey?: string | undefined }): string {
+  if (foreignKey !== undefined) {
+    return `backlog: skipped ${printable(path)}: \`${printable(foreignKey)}\` is not a collection, so it is no backlog file; list it in \`exclude\` of ${ROOT_FILE}'s project\n`;
+  }
   return `backlog: skipped ${printable(path)}: it has YAML errors (see \`backlog validate\`)\n`;
 }
 
@@ -114,9 +118,14 @@ async function fmt(paths: string[], options: FmtOptions, io: CliIO, journal: str
   const verdicts = cache && FormatVerdicts.open(cache, opened.root);
   const { texts: changes, skipped } = await formatFiles(chosen(opened.files.map(candidate), paths, wantedPaths(paths, opened.root, io)), { texts: true, verdicts });
   verdicts?.save();
-  for (const path of skipped) io.stderr(skippedLine(path));
+  for (const skip of skipped) io.stderr(skippedLine(skip));
   const { applyChanges, editBaseOfFiles } = await import('../../edit/apply-changes.js');
   const result = applyChanges(editBaseOfFiles(opened.files, opened), changes, { root: opened.root, dryRun: options.dryRun === true, asOf, ...(journal ? { journal } : {}) });
+  if (skipped.length > 0 && result.status === 'unchanged') {
+    // After the files skipped, "Nothing to change" would read as all is well, beside exit 1.
+    writeOutput(io, 'Nothing else to change.\n');
+    return 1;
+  }
   const code = reportApplied(result, io, createStyle(colourEnabled(io, options.color)));
   return skipped.length > 0 ? Math.max(code, 1) : code;
 }

@@ -9,12 +9,14 @@ import { starterFiles } from '../../edit/starter-backlog.js';
 import { errorMessage, IoError, UsageError } from '../../errors.js';
 import { makeFolder } from '../../files/make-folder.js';
 import { gitTopLevel } from '../../git/top-level.js';
+import { isBacklogFile } from '../../load/file-filter.js';
+import { fsSource } from '../../load/fs-source.js';
 import { printable } from '../../text/printable.js';
 import type { CliIO } from '../io.js';
 import { toolVersion } from '../version.js';
 import { writeOutput } from '../write-output.js';
 
-export function runInit(dir: string | undefined, options: { ci: CiChoice }, io: CliIO): number {
+export async function runInit(dir: string | undefined, options: { ci: CiChoice }, io: CliIO): Promise<number> {
   const target = resolve(io.cwd, dir ?? '.');
   const shown = (path: string) => {
     const rel = relative(io.cwd, path);
@@ -22,8 +24,10 @@ export function runInit(dir: string | undefined, options: { ci: CiChoice }, io: 
   };
   // Outside a repository, the backlog folder is where one would be made.
   const top = gitTopLevel(target);
-  const files = new Map([...starterFiles()].map(([path, text]) => [join(target, path), text]));
   const ci = options.ci === 'none' ? undefined : ciFile(options.ci, { root: relative(top ?? target, target).split(sep).join('/') || '.', version: toolVersion() });
+  const ciInside = ci && relative(target, join(top ?? target, ci.path)).split(sep).join('/');
+  const leftOut = leftOutGlobs([...(await yamlFilesIn(target)), ...(ciInside && isBacklogFile(ciInside) ? [ciInside] : [])]);
+  const files = new Map([...starterFiles(leftOut)].map(([path, text]) => [join(target, path), text]));
   if (ci) files.set(join(top ?? target, ci.path), ci.text);
 
   const existing = [...files.keys()].filter((path) => existsSync(path));
@@ -49,7 +53,19 @@ export function runInit(dir: string | undefined, options: { ci: CiChoice }, io: 
     const ciPath = join(top ?? target, ci.path);
     lines.push(top ? `and its CI at the top of the git repository: ${shown(ciPath)}` : `and its CI, for a git repository made in ${where}: ${shown(ciPath)}`);
   }
+  if (leftOut.length > 0) lines.push(`left out of the backlog, as files of something else (\`exclude\` in backlog.yaml): ${leftOut.join(', ')}`);
   lines.push(`Next: edit the examples, then \`backlog validate${where === '.' ? '' : ` --root ${where}`}\`.`);
   writeOutput(io, `${printable(lines.join('\n'))}\n`);
   return 0;
+}
+
+/** The YAML files the folder already holds, as a backlog would read them; none when it does not exist yet. */
+async function yamlFilesIn(folder: string): Promise<string[]> {
+  if (!existsSync(folder)) return [];
+  return (await fsSource(folder).listFiles()).filter(isBacklogFile);
+}
+
+/** A glob for each: a file at the top by its name, one in a folder by the folder's. */
+function leftOutGlobs(paths: readonly string[]): string[] {
+  return [...new Set(paths.map((path) => (path.includes('/') ? `${path.slice(0, path.indexOf('/'))}/**` : path)))];
 }

@@ -4,6 +4,7 @@
 import * as zod from 'zod';
 import type * as z from 'zod';
 import { COLLECTION_NAMES, COLLECTIONS, isCollectionName, type CollectionName } from '../../../schemas/collections.js';
+import { foreignKeyOf } from '../../../schemas/vocabulary.js';
 import { Project } from '../../../schemas/project.js';
 import { ROOT_FILE } from '../find-root.js';
 import type { ParsedDocument } from '../types.js';
@@ -62,6 +63,7 @@ function checkDocument(file: string, doc: number, value: unknown, result: FileCh
     result.drafts.push(...dialect.drafts);
     if (!dialect.readable) return;
   }
+  const foreign = foreignKeyOf(Object.keys(value)) !== undefined;
   for (const key of Object.keys(value)) {
     const items = value[key];
     if (key === 'project') {
@@ -76,7 +78,7 @@ function checkDocument(file: string, doc: number, value: unknown, result: FileCh
         place: at([key], 'key'),
         hint: isExtensionField(key)
           ? '`x-` fields belong on entities, not at the top of a file'
-          : (didYouMeanHint(key, candidates) ?? `the collections are ${COLLECTION_NAMES.join(', ')}`),
+          : (didYouMeanHint(key, candidates) ?? (foreign ? `no key of this document is a collection: if ${file} is not part of the backlog, list it in \`exclude\` of ${ROOT_FILE}'s project` : `the collections are ${COLLECTION_NAMES.join(', ')}`)),
       });
     }
   }
