@@ -36016,7 +36016,7 @@ function checkDocument(file, doc, value2, result, plain) {
         code: "UNKNOWN_COLLECTION",
         message: `\`${key}\` is not a collection`,
         place: at2([key], "key"),
-        hint: isExtensionField(key) ? "`x-` fields belong on entities, not at the top of a file" : didYouMeanHint(key, candidates) ?? (foreign ? `no key of this document is a collection: if ${file} is not part of the backlog, list it in \`exclude\` of ${ROOT_FILE}'s project` : `the collections are ${COLLECTION_NAMES.join(", ")}`)
+        hint: isExtensionField(key) ? "`x-` fields belong on entities, not at the top of a file" : didYouMeanHint(key, candidates) ?? `the collections are ${COLLECTION_NAMES.join(", ")}${foreign ? `; if ${file} is not part of the backlog, list it in \`exclude\` of ${ROOT_FILE}'s project` : ""}`
       });
     }
   }

@@ -4,6 +4,7 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { COLLECTION_NAMES } from '../../schemas/collections.js';
 import { isMap, isScalar, Lexer, parseAllDocuments, Scalar, visit, type YAMLMap } from 'yaml';
 import { formatYaml } from '../../src/edit/format-yaml.js';
 import { readSourceFile } from '../../src/load/read-source-file.js';
@@ -322,7 +323,7 @@ describe('backlog fmt', () => {
     const validated = await runCli(['validate', '-f', 'json'], { cwd: root });
     const hints = (JSON.parse(validated.stdout) as { diagnostics: Array<{ file: string; hint: string }> }).diagnostics.map((d) => [d.file, d.hint]);
     expect(hints).toEqual([
-      ['docker-compose.yml', "no key of this document is a collection: if docker-compose.yml is not part of the backlog, list it in `exclude` of backlog.yaml's project"],
+      ['docker-compose.yml', `the collections are ${COLLECTION_NAMES.join(', ')}; if docker-compose.yml is not part of the backlog, list it in \`exclude\` of backlog.yaml's project`],
       ['workloads.yaml', 'did you mean `workloads`?'],
     ]);
   });
