@@ -52283,6 +52283,8 @@ async function shallowHistoryWarning(repository) {
 }
 async function defaultBase(repository, head, env2) {
   const baseRef = env2.GITHUB_BASE_REF;
+  const mergeRequestBase = env2.CI_MERGE_REQUEST_DIFF_BASE_SHA;
+  if (!baseRef && mergeRequestBase) return mergeRequestBaseIn(repository, head, mergeRequestBase, env2.CI_MERGE_REQUEST_TARGET_BRANCH_NAME);
   const candidates = baseRef ? [`origin/${baseRef}`, baseRef] : ["origin/HEAD", "main", "master"];
   const [, ...commits] = await commitsOf(repository, [head, ...candidates]);
   for (const [index, candidate2] of candidates.entries()) {
@@ -52300,7 +52302,15 @@ async function defaultBase(repository, head, env2) {
       repository.shallow ? "this is a shallow clone: check it out with `fetch-depth: 0` (actions/checkout), which brings the base branch and its history" : `fetch it: \`git fetch origin ${baseRef}\``
     );
   }
-  throw new UsageError("no base to compare with: give one (`backlog diff BASE`), or set GITHUB_BASE_REF", "none of origin/HEAD, main or master exists here");
+  throw new UsageError("no base to compare with: name one (`backlog diff BASE`, `validate --changed --base BASE`), or set GITHUB_BASE_REF", "none of origin/HEAD, main or master exists here");
+}
+async function mergeRequestBaseIn(repository, head, base, target) {
+  const [, commit] = await commitsOf(repository, [head, base]);
+  if (commit !== void 0) return commit;
+  throw new UsageError(
+    `the base of the merge request, ${base.slice(0, 12)} (CI_MERGE_REQUEST_DIFF_BASE_SHA), is not in this clone`,
+    repository.shallow ? "this is a shallow clone: set `GIT_DEPTH: 0` in the job's variables, which brings the whole history" : `fetch it: \`git fetch origin ${target ?? base}\``
+  );
 }
 async function changedFiles(repository, base, head) {
   const pathspec = repository.prefix === "" ? "." : repository.prefix;
@@ -72055,7 +72065,7 @@ function createProgram(io, setExit) {
     const { runExport: runExport2 } = await Promise.resolve().then(() => (init_export(), export_exports));
     setExit(await runExport2(collection, { ...options, formatGiven: command.getOptionValueSource("format") !== "default" }, io));
   });
-  program2.command("diff").description("what a change means for the backlog: entities added, removed and changed, the plan, findings introduced and fixed").argument("[base]", "the commit to compare with, or a range A..B or A...B as git diff reads it (default: the merge-base with $GITHUB_BASE_REF, origin/HEAD, main or master)").argument("[head]", "the commit to compare (default: the working tree)").option("--root <dir>", ROOT_HELP).addOption(new Option("-f, --format <format>", "output format").choices(DIFF_FORMATS).default("text")).option("--exit-code", "exit 1 when there are changes").option("--as-of <date>", '"today" for date rules, YYYY-MM-DD (or BACKLOG_AS_OF)').action(async (base, head, options, command) => {
+  program2.command("diff").description("what a change means for the backlog: entities added, removed and changed, the plan, findings introduced and fixed").argument("[base]", "the commit to compare with, or a range A..B or A...B as git diff reads it (default: the merge-base with $GITHUB_BASE_REF, GitLab's $CI_MERGE_REQUEST_DIFF_BASE_SHA, origin/HEAD, main or master)").argument("[head]", "the commit to compare (default: the working tree)").option("--root <dir>", ROOT_HELP).addOption(new Option("-f, --format <format>", "output format").choices(DIFF_FORMATS).default("text")).option("--exit-code", "exit 1 when there are changes").option("--as-of <date>", '"today" for date rules, YYYY-MM-DD (or BACKLOG_AS_OF)').action(async (base, head, options, command) => {
     const { runDiff: runDiff2 } = await Promise.resolve().then(() => (init_diff3(), diff_exports2));
     setExit(await runDiff2(base, head, { ...options, color: command.optsWithGlobals().color }, io));
   });

@@ -219,7 +219,7 @@ function createProgram(io: CliIO, setExit: (code: number) => void): Command {
   program
     .command('diff')
     .description('what a change means for the backlog: entities added, removed and changed, the plan, findings introduced and fixed')
-    .argument('[base]', 'the commit to compare with, or a range A..B or A...B as git diff reads it (default: the merge-base with $GITHUB_BASE_REF, origin/HEAD, main or master)')
+    .argument('[base]', 'the commit to compare with, or a range A..B or A...B as git diff reads it (default: the merge-base with $GITHUB_BASE_REF, GitLab\'s $CI_MERGE_REQUEST_DIFF_BASE_SHA, origin/HEAD, main or master)')
     .argument('[head]', 'the commit to compare (default: the working tree)')
     .option('--root <dir>', ROOT_HELP)
     .addOption(new Option('-f, --format <format>', 'output format').choices(DIFF_FORMATS).default('text'))

@@ -195,6 +195,37 @@ describe('errors', () => {
     expect(await runCli(['diff', '--exit-code'], { cwd: full, env: { GITHUB_BASE_REF: 'main' } })).toMatchObject({ code: 0, stderr: '' });
   });
 
+  it("a GitLab merge request's pipeline: the base is CI_MERGE_REQUEST_DIFF_BASE_SHA, for diff and validate --changed; a shallow clone without it is told GIT_DEPTH", async () => {
+    const origin = gitRepo([
+      { message: 'one', files: BASE },
+      { message: 'two', branch: 'change', files: { 'workloads/crm.yaml': BASE['workloads/crm.yaml'].replace('Ana', 'Bo').replace('priority: medium', 'priority: urgent') } },
+    ]);
+    // As GitLab's runner checks out a merge request: the source branch's commit, detached, no main.
+    const base = git(origin, ['rev-parse', 'main']).trim();
+    const clone = tempDir();
+    git(clone, ['init', '-q']);
+    git(clone, ['fetch', '-q', `file://${origin}`, '+refs/heads/change:refs/remotes/origin/change']);
+    git(clone, ['checkout', '-q', '--detach', 'origin/change']);
+    const env = { CI_MERGE_REQUEST_DIFF_BASE_SHA: base, CI_MERGE_REQUEST_TARGET_BRANCH_NAME: 'main' };
+    expect((await runCli(['diff', '--exit-code'], { cwd: clone })).stderr).toBe(
+      'backlog: no base to compare with: name one (`backlog diff BASE`, `validate --changed --base BASE`), or set GITHUB_BASE_REF\nhint: none of origin/HEAD, main or master exists here\n',
+    );
+    expect(await runCli(['diff', '--exit-code', '-f', 'json'], { cwd: clone, env })).toMatchObject({ code: 1, stderr: '' });
+    const changed = await runCli(['validate', '--changed', '-f', 'json'], { cwd: clone, env });
+    expect(changed.code).toBe(1);
+    expect((JSON.parse(changed.stdout) as { diagnostics: Array<{ code: string; file: string }> }).diagnostics.map((d) => [d.code, d.file])).toEqual([['INVALID_VALUE', 'workloads/crm.yaml']]);
+
+    const shallow = tempDir();
+    git(shallow, ['init', '-q']);
+    git(shallow, ['fetch', '-q', '--depth=1', `file://${origin}`, '+refs/heads/change:refs/remotes/origin/change']);
+    git(shallow, ['checkout', '-q', '--detach', 'origin/change']);
+    expect(await runCli(['validate', '--changed'], { cwd: shallow, env })).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `backlog: the base of the merge request, ${base.slice(0, 12)} (CI_MERGE_REQUEST_DIFF_BASE_SHA), is not in this clone\nhint: this is a shallow clone: set \`GIT_DEPTH: 0\` in the job's variables, which brings the whole history\n`,
+    });
+  });
+
   it('a backlog that did not exist at the base: everything is added', async () => {
     const dir = gitRepo([
       { message: 'empty', files: { 'README.md': 'hi' } },
