@@ -63069,13 +63069,18 @@ var init_fmt = __esm({
 });
 
 // src/edit/ci-files.ts
+function backlogCommand({ version: version2, installed }) {
+  return installed ? "npx backlog" : `npx --yes ${PACKAGE_NAME}@${version2}`;
+}
 function ciFile(choice, settings) {
   return choice === "github" ? { path: ".github/workflows/backlog.yml", text: githubWorkflow(settings) } : { path: ".gitlab-ci.yml", text: gitlabJob(settings) };
 }
-function githubWorkflow({ root, version: version2 }) {
-  return `# Validate the backlog on every pull request: annotations on the changed lines, a summary of
-# the job, and the findings in code scanning. Written by \`backlog init\`, with the version that
-# wrote it: raise it to upgrade.
+function githubWorkflow(settings) {
+  const { root, installed } = settings;
+  const install = installed ? "\n          cache: npm\n      - run: npm ci" : "";
+  return `# Validate the backlog on every pull request: annotations on its findings, a summary of the
+# job, and the findings in code scanning.
+${WRITTEN_BY(installed)}
 name: backlog
 on:
   pull_request:
@@ -63091,9 +63096,9 @@ jobs:
       - uses: actions/checkout@v4
       - uses: actions/setup-node@v4
         with:
-          node-version: 20
+          node-version: 20${install}
       - name: Validate the backlog
-        run: ${yamlScalar(`npx --yes migration-backlog@${version2} validate --root ${shellWord(root)} -f github -f sarif=backlog.sarif`)}
+        run: ${yamlScalar(`${backlogCommand(settings)} validate --root ${shellWord(root)} -f github -f sarif=backlog.sarif`)}
       - name: Upload SARIF
         if: always()
         # Code scanning needs GitHub Advanced Security in a private repository.
@@ -63104,11 +63109,12 @@ jobs:
           category: backlog
 `;
 }
-function gitlabJob({ root, version: version2 }) {
+function gitlabJob(settings) {
+  const { root, installed } = settings;
   return `# GitLab CI: check the backlog on every merge request and on the default branch. The merge
 # request shows the findings a change adds and fixes (Code Quality) and the failed checks
-# (tests); the job fails on errors. Written by \`backlog init\`, with the version that wrote
-# it: raise it to upgrade.
+# (tests); the job fails on errors.
+${WRITTEN_BY(installed)}
 backlog:
   image: node:20
   variables:
@@ -63120,8 +63126,8 @@ backlog:
   rules:
     - if: $CI_PIPELINE_SOURCE == "merge_request_event"
     - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH
-  script:
-    - npx --yes migration-backlog@${version2} validate --root "$BACKLOG_ROOT" -f stylish -f gitlab=gl-code-quality-report.json -f junit=backlog-junit.xml
+  script:${installed ? "\n    - npm ci" : ""}
+    - ${backlogCommand(settings)} validate --root "$BACKLOG_ROOT" -f stylish -f gitlab=gl-code-quality-report.json -f junit=backlog-junit.xml
   artifacts:
     when: always
     reports:
@@ -63135,9 +63141,12 @@ function shellWord(text3) {
 function yamlScalar(text3) {
   return /^[\w./@=-][\w ./@=-]*$/.test(text3) ? text3 : JSON.stringify(text3);
 }
+var PACKAGE_NAME, WRITTEN_BY;
 var init_ci_files = __esm({
   "src/edit/ci-files.ts"() {
     "use strict";
+    PACKAGE_NAME = "migration-backlog";
+    WRITTEN_BY = (installed) => installed ? "# Written by `backlog init`: the version is the one package.json and its lock file install." : "# Written by `backlog init`, with the version that wrote it: raise it to upgrade.";
   }
 });
 
@@ -63395,7 +63404,7 @@ var init_exports = {};
 __export(init_exports, {
   runInit: () => runInit
 });
-import { existsSync as existsSync12 } from "node:fs";
+import { existsSync as existsSync12, readFileSync as readFileSync7 } from "node:fs";
 import { dirname as dirname9, join as join16, relative as relative5, resolve as resolve6, sep as sep7 } from "node:path";
 async function runInit(dir, options, io) {
   const target = resolve6(io.cwd, dir ?? ".");
@@ -63404,7 +63413,7 @@ async function runInit(dir, options, io) {
     return rel === "" ? "." : rel.startsWith("..") ? path : rel;
   };
   const top = gitTopLevel(target);
-  const ci = options.ci === "none" ? void 0 : ciFile(options.ci, { root: relative5(top ?? target, target).split(sep7).join("/") || ".", version: toolVersion() });
+  const ci = options.ci === "none" ? void 0 : ciFile(options.ci, { root: relative5(top ?? target, target).split(sep7).join("/") || ".", version: toolVersion(), installed: listsPackage(top ?? target) });
   const ciInside = ci && relative5(target, join16(top ?? target, ci.path)).split(sep7).join("/");
   const leftOut = leftOutGlobs([...await yamlFilesIn(target), ...ciInside && isBacklogFile(ciInside) ? [ciInside] : []]);
   const files = new Map([...starterFiles(leftOut)].map(([path, text3]) => [join16(target, path), text3]));
@@ -63444,6 +63453,14 @@ async function yamlFilesIn(folder) {
 }
 function leftOutGlobs(paths) {
   return [...new Set(paths.map((path) => path.includes("/") ? `${path.slice(0, path.indexOf("/"))}/**` : path))];
+}
+function listsPackage(top) {
+  try {
+    const manifest = JSON.parse(readFileSync7(join16(top, "package.json"), "utf8"));
+    return ["dependencies", "devDependencies"].some((field3) => Object.hasOwn(manifest[field3] ?? {}, PACKAGE_NAME));
+  } catch {
+    return false;
+  }
 }
 var init_init2 = __esm({
   "src/cli/commands/init.ts"() {
@@ -66376,7 +66393,7 @@ var import_exports = {};
 __export(import_exports, {
   runImport: () => runImport
 });
-import { readFileSync as readFileSync7 } from "node:fs";
+import { readFileSync as readFileSync8 } from "node:fs";
 import { isAbsolute as isAbsolute2, relative as relative6, resolve as resolve7, sep as sep8 } from "node:path";
 async function runImport(source, files, options, io) {
   const asOf = resolveAsOf(options.asOf, io.env);
@@ -66458,7 +66475,7 @@ function intoPath(root, cwd, into, isDefault) {
 }
 function readExport(path, shown3) {
   try {
-    return readFileSync7(path);
+    return readFileSync8(path);
   } catch (error3) {
     if (error3.code === "ENOENT") throw new UsageError(`${shown3}: no such file`);
     if (error3.code === "EISDIR") throw new UsageError(`${shown3} is a folder: name the exported file in it`);
@@ -71956,7 +71973,7 @@ function checkedBoolean(booleanInput, name) {
 }
 
 // src/action/run-action.ts
-import { readFileSync as readFileSync8 } from "node:fs";
+import { readFileSync as readFileSync9 } from "node:fs";
 import { join as join17 } from "node:path";
 
 // node_modules/commander/esm.mjs
@@ -72217,7 +72234,7 @@ async function runAction(inputs, runner, out2, comments) {
     out2.setFailed(`backlog validate could not run: ${firstLine2(validated.stderr)}`);
     return;
   }
-  const summary2 = JSON.parse(readFileSync8(jsonFile, "utf8")).summary;
+  const summary2 = JSON.parse(readFileSync9(jsonFile, "utf8")).summary;
   out2.setOutput("errors", String(summary2.errors));
   out2.setOutput("warnings", String(summary2.warnings));
   let changed = false;

@@ -14,16 +14,32 @@ export interface CiSettings {
   /** The backlog folder from the top of the repository, `/`-separated; `.` at the top. */
   root: string;
   version: string;
+  /** The repository's package.json lists the package: CI installs what its lock file pins (`npm ci`). */
+  installed: boolean;
 }
+
+export const PACKAGE_NAME = 'migration-backlog';
+
+/** The command line that runs the tool in CI: the repository's own install, or the published version that wrote it. */
+function backlogCommand({ version, installed }: CiSettings): string {
+  return installed ? 'npx backlog' : `npx --yes ${PACKAGE_NAME}@${version}`;
+}
+
+const WRITTEN_BY = (installed: boolean) =>
+  installed
+    ? '# Written by `backlog init`: the version is the one package.json and its lock file install.'
+    : '# Written by `backlog init`, with the version that wrote it: raise it to upgrade.';
 
 export function ciFile(choice: Exclude<CiChoice, 'none'>, settings: CiSettings): CiFile {
   return choice === 'github' ? { path: '.github/workflows/backlog.yml', text: githubWorkflow(settings) } : { path: '.gitlab-ci.yml', text: gitlabJob(settings) };
 }
 
-function githubWorkflow({ root, version }: CiSettings): string {
-  return `# Validate the backlog on every pull request: annotations on the changed lines, a summary of
-# the job, and the findings in code scanning. Written by \`backlog init\`, with the version that
-# wrote it: raise it to upgrade.
+function githubWorkflow(settings: CiSettings): string {
+  const { root, installed } = settings;
+  const install = installed ? '\n          cache: npm\n      - run: npm ci' : '';
+  return `# Validate the backlog on every pull request: annotations on its findings, a summary of the
+# job, and the findings in code scanning.
+${WRITTEN_BY(installed)}
 name: backlog
 on:
   pull_request:
@@ -39,9 +55,9 @@ jobs:
       - uses: actions/checkout@v4
       - uses: actions/setup-node@v4
         with:
-          node-version: 20
+          node-version: 20${install}
       - name: Validate the backlog
-        run: ${yamlScalar(`npx --yes migration-backlog@${version} validate --root ${shellWord(root)} -f github -f sarif=backlog.sarif`)}
+        run: ${yamlScalar(`${backlogCommand(settings)} validate --root ${shellWord(root)} -f github -f sarif=backlog.sarif`)}
       - name: Upload SARIF
         if: always()
         # Code scanning needs GitHub Advanced Security in a private repository.
@@ -53,11 +69,12 @@ jobs:
 `;
 }
 
-function gitlabJob({ root, version }: CiSettings): string {
+function gitlabJob(settings: CiSettings): string {
+  const { root, installed } = settings;
   return `# GitLab CI: check the backlog on every merge request and on the default branch. The merge
 # request shows the findings a change adds and fixes (Code Quality) and the failed checks
-# (tests); the job fails on errors. Written by \`backlog init\`, with the version that wrote
-# it: raise it to upgrade.
+# (tests); the job fails on errors.
+${WRITTEN_BY(installed)}
 backlog:
   image: node:20
   variables:
@@ -69,8 +86,8 @@ backlog:
   rules:
     - if: $CI_PIPELINE_SOURCE == "merge_request_event"
     - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH
-  script:
-    - npx --yes migration-backlog@${version} validate --root "$BACKLOG_ROOT" -f stylish -f gitlab=gl-code-quality-report.json -f junit=backlog-junit.xml
+  script:${installed ? '\n    - npm ci' : ''}
+    - ${backlogCommand(settings)} validate --root "$BACKLOG_ROOT" -f stylish -f gitlab=gl-code-quality-report.json -f junit=backlog-junit.xml
   artifacts:
     when: always
     reports:

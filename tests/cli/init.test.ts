@@ -153,6 +153,30 @@ describe('backlog init: the CI', () => {
     expect(JSON.parse(read(top, 'backlog.sarif')).runs[0].results).toEqual([]);
   });
 
+  it("installs the version the repository's package.json pins when it lists the package (README, \"Install\"): npm ci, then npx backlog", async () => {
+    for (const field of ['devDependencies', 'dependencies']) {
+      const top = teamRepository();
+      writeFileSync(join(top, 'package.json'), JSON.stringify({ name: 'team', private: true, [field]: { 'migration-backlog': 'git+https://example.com/backlog.git' } }));
+      expect((await runCli(['init', 'migration'], { cwd: top })).code).toBe(0);
+      const text = read(top, WORKFLOW);
+      expect(workflowErrors(text)).toEqual([]);
+      expect(text).toContain('# Written by `backlog init`: the version is the one package.json and its lock file install.\n');
+      const steps = (parse(text) as { jobs: { validate: { steps: Array<{ run?: string; uses?: string; with?: Record<string, unknown> }> } } }).jobs.validate.steps;
+      expect(steps.find((step) => step.uses === 'actions/setup-node@v4')?.with).toEqual({ 'node-version': 20, cache: 'npm' });
+      expect(steps.flatMap((step) => (step.run ? [step.run] : []))).toEqual(['npm ci', 'npx backlog validate --root migration -f github -f sarif=backlog.sarif']);
+      expect((await runCli(['init', 'other', '--ci', 'gitlab'], { cwd: top })).code).toBe(0);
+      expect((parse(read(top, '.gitlab-ci.yml')) as { backlog: GitLabJob }).backlog.script).toEqual([
+        'npm ci',
+        'npx backlog validate --root "$BACKLOG_ROOT" -f stylish -f gitlab=gl-code-quality-report.json -f junit=backlog-junit.xml',
+      ]);
+    }
+    // A package.json that is no JSON, or lists other packages only: the published version.
+    const top = teamRepository();
+    writeFileSync(join(top, 'package.json'), '{ not json');
+    expect((await runCli(['init', 'migration'], { cwd: top })).code).toBe(0);
+    expect(read(top, WORKFLOW)).toContain(`run: npx --yes migration-backlog@${version} validate`);
+  });
+
   it('quotes a backlog folder whose name the shell or YAML would split', async () => {
     const top = teamRepository();
     expect((await runCli(['init', "our plans #2: it's big"], { cwd: top })).code).toBe(0);

@@ -96,7 +96,8 @@ describe('the npm package', () => {
     const init = await runProcess('npx', lines[1]!.split(' ').slice(1), { cwd: team, env });
     expect(init.code, init.stderr).toBe(0);
     expect(init.stdout).toContain('and its CI at the top of the git repository: .github/workflows/backlog.yml\n');
-    expect(readFileSync(join(team, '.github', 'workflows', 'backlog.yml'), 'utf8')).toContain(`npx --yes migration-backlog@${manifest.version} validate --root migration `);
+    // The package is in the team's package.json: CI installs what its lock file pins.
+    expect(readFileSync(join(team, '.github', 'workflows', 'backlog.yml'), 'utf8')).toContain('      - run: npm ci\n      - name: Validate the backlog\n        run: npx backlog validate --root migration ');
     const validated = await runProcess(process.execPath, [join(team, 'node_modules', 'migration-backlog', 'bin', 'backlog.js'), 'validate', '--root', 'migration'], { cwd: team, env });
     expect(validated).toEqual({ code: 0, stdout: '✔ no problems (10 files, 9 entities)\n', stderr: '' });
   });

@@ -1,10 +1,10 @@
 // `backlog init [DIR] [--ci github|gitlab|none]`: a starter backlog that validates clean, and
 // CI that checks it, written where the CI service reads it: at the top of the git repository,
 // with --root the backlog folder from there. Refuses to overwrite anything.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { writeFileAtomic } from '../../files/atomic-write.js';
-import { ciFile, type CiChoice } from '../../edit/ci-files.js';
+import { ciFile, PACKAGE_NAME, type CiChoice } from '../../edit/ci-files.js';
 import { starterFiles } from '../../edit/starter-backlog.js';
 import { errorMessage, IoError, UsageError } from '../../errors.js';
 import { makeFolder } from '../../files/make-folder.js';
@@ -24,7 +24,7 @@ export async function runInit(dir: string | undefined, options: { ci: CiChoice }
   };
   // Outside a repository, the backlog folder is where one would be made.
   const top = gitTopLevel(target);
-  const ci = options.ci === 'none' ? undefined : ciFile(options.ci, { root: relative(top ?? target, target).split(sep).join('/') || '.', version: toolVersion() });
+  const ci = options.ci === 'none' ? undefined : ciFile(options.ci, { root: relative(top ?? target, target).split(sep).join('/') || '.', version: toolVersion(), installed: listsPackage(top ?? target) });
   const ciInside = ci && relative(target, join(top ?? target, ci.path)).split(sep).join('/');
   const leftOut = leftOutGlobs([...(await yamlFilesIn(target)), ...(ciInside && isBacklogFile(ciInside) ? [ciInside] : [])]);
   const files = new Map([...starterFiles(leftOut)].map(([path, text]) => [join(target, path), text]));
@@ -68,4 +68,14 @@ async function yamlFilesIn(folder: string): Promise<string[]> {
 /** A glob for each: a file at the top by its name, one in a folder by the folder's. */
 function leftOutGlobs(paths: readonly string[]): string[] {
   return [...new Set(paths.map((path) => (path.includes('/') ? `${path.slice(0, path.indexOf('/'))}/**` : path)))];
+}
+
+/** Whether the package.json at the top of the repository lists this package (README, "Install"). */
+function listsPackage(top: string): boolean {
+  try {
+    const manifest = JSON.parse(readFileSync(join(top, 'package.json'), 'utf8')) as Record<string, unknown>;
+    return ['dependencies', 'devDependencies'].some((field) => Object.hasOwn((manifest[field] ?? {}) as object, PACKAGE_NAME));
+  } catch {
+    return false; // none, or not JSON: the CI installs the published version
+  }
 }
