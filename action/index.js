@@ -56309,7 +56309,7 @@ function itemParts(section, item) {
     case "referenced_by":
       return [text3(item.entity), `(${text3(item.field)})`];
     default:
-      return Object.values(item).map(text3);
+      return Object.entries(item).map(([key, value2]) => key === "servers" && typeof value2 === "number" ? plural(value2, "server") : text3(value2));
   }
 }
 function columns(rows, width) {
@@ -56338,6 +56338,7 @@ var TITLES;
 var init_text = __esm({
   "src/format/show/text.ts"() {
     "use strict";
+    init_list();
     init_printable();
     init_cell_text();
     init_wrap();

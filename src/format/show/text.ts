@@ -1,6 +1,7 @@
 // `backlog show` as text: the fields, then one section per kind of related thing.
 import type { ChalkInstance } from 'chalk';
 import type { EntityDetail } from '../../query/show.js';
+import { plural } from '../../text/list.js';
 import { printableDeep } from '../../text/printable.js';
 import { cellText } from '../shared/cell-text.js';
 import { hanging, wrapText } from '../shared/wrap.js';
@@ -65,7 +66,8 @@ function itemParts(section: string, item: Item): string[] {
     case 'referenced_by':
       return [text(item.entity), `(${text(item.field)})`];
     default:
-      return Object.values(item).map(text);
+      // A bare number under no heading says nothing: `3 servers`.
+      return Object.entries(item).map(([key, value]) => (key === 'servers' && typeof value === 'number' ? plural(value, 'server') : text(value)));
   }
 }
 
