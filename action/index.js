@@ -44541,8 +44541,8 @@ __export(read_project_exports, {
 });
 import { existsSync as existsSync7 } from "node:fs";
 import { join as join8 } from "node:path";
-function projectOf(rootFile) {
-  return rootFile.check.projects.find((project) => project.data !== void 0)?.data;
+function projectOf(rootFile2) {
+  return rootFile2.check.projects.find((project) => project.data !== void 0)?.data;
 }
 function readProjectSettings(root) {
   const path = join8(root, ROOT_FILE);
@@ -44591,14 +44591,14 @@ async function* readBacklogFiles(source, options = {}, onRootFile) {
     memo2?.set(read2.memoKey, file);
   };
   const rootBytes = await source.readFile(ROOT_FILE);
-  let rootFile;
+  let rootFile2;
   if (rootBytes) {
     const root = { path: ROOT_FILE, bytes: rootBytes, memoKey: memoKeyOf(ROOT_FILE, rootBytes), cacheKey: lookIn?.key(ROOT_FILE, rootBytes) };
-    rootFile = known(ROOT_FILE, rootBytes, root.memoKey, root.cacheKey);
-    if (!rootFile) keep(root, rootFile = readSourceFile(ROOT_FILE, rootBytes));
+    rootFile2 = known(ROOT_FILE, rootBytes, root.memoKey, root.cacheKey);
+    if (!rootFile2) keep(root, rootFile2 = readSourceFile(ROOT_FILE, rootBytes));
   }
-  const exclude = (rootFile && projectOf(rootFile)?.exclude) ?? [];
-  onRootFile?.({ file: rootFile, exclude });
+  const exclude = (rootFile2 && projectOf(rootFile2)?.exclude) ?? [];
+  onRootFile?.({ file: rootFile2, exclude });
   const paths = await backlogPaths(source, exclude);
   if (paths.length === 0 && !options.allowEmpty) {
     throw noBacklogFiles(source.description);
@@ -44612,8 +44612,8 @@ async function* readBacklogFiles(source, options = {}, onRootFile) {
   const reading = [];
   try {
     for (const [index, path] of paths.entries()) {
-      if (path === ROOT_FILE && rootFile) {
-        files.push(rootFile);
+      if (path === ROOT_FILE && rootFile2) {
+        files.push(rootFile2);
         reading.push(false);
         sharing?.put(index, void 0);
         continue;
@@ -52283,8 +52283,8 @@ async function shallowHistoryWarning(repository) {
 }
 async function defaultBase(repository, head, env2) {
   const baseRef = env2.GITHUB_BASE_REF;
-  const mergeRequestBase = env2.CI_MERGE_REQUEST_DIFF_BASE_SHA;
-  if (!baseRef && mergeRequestBase) return mergeRequestBaseIn(repository, head, mergeRequestBase, env2.CI_MERGE_REQUEST_TARGET_BRANCH_NAME);
+  const variable = ["CI_MERGE_REQUEST_TARGET_BRANCH_SHA", "CI_MERGE_REQUEST_DIFF_BASE_SHA"].find((name) => env2[name]);
+  if (!baseRef && variable) return mergeRequestBaseIn(repository, head, { variable, commit: env2[variable] }, env2.CI_MERGE_REQUEST_TARGET_BRANCH_NAME);
   const candidates = baseRef ? [`origin/${baseRef}`, baseRef] : ["origin/HEAD", "main", "master"];
   const [, ...commits] = await commitsOf(repository, [head, ...candidates]);
   for (const [index, candidate2] of candidates.entries()) {
@@ -52305,11 +52305,11 @@ async function defaultBase(repository, head, env2) {
   throw new UsageError("no base to compare with: name one (`backlog diff BASE`, `validate --changed --base BASE`), or set GITHUB_BASE_REF", "none of origin/HEAD, main or master exists here");
 }
 async function mergeRequestBaseIn(repository, head, base, target) {
-  const [, commit] = await commitsOf(repository, [head, base]);
+  const [, commit] = await commitsOf(repository, [head, base.commit]);
   if (commit !== void 0) return commit;
   throw new UsageError(
-    `the base of the merge request, ${base.slice(0, 12)} (CI_MERGE_REQUEST_DIFF_BASE_SHA), is not in this clone`,
-    repository.shallow ? "this is a shallow clone: set `GIT_DEPTH: 0` in the job's variables, which brings the whole history" : `fetch it: \`git fetch origin ${target ?? base}\``
+    `the base of the merge request, ${base.commit.slice(0, 12)} (${base.variable}), is not in this clone`,
+    repository.shallow ? "this is a shallow clone: set `GIT_DEPTH: 0` in the job's variables, which brings the whole history" : `fetch it: \`git fetch origin ${target ?? base.commit}\``
   );
 }
 async function changedFiles(repository, base, head) {
@@ -53520,8 +53520,11 @@ var init_display_width = __esm({
 
 // src/format/shared/wrap.ts
 function wrapText(head, text3, columns2, indent2) {
-  const pieces = [...text3.matchAll(/( *)(\S+)/g)].map(([, gap, word]) => [gap, word]);
-  return fill(head, pieces, columns2, indent2);
+  if (columns2 === void 0) return [head + text3];
+  return text3.split("\n").flatMap((line, i2) => {
+    const pieces = [...line.matchAll(/([^\S\u00a0]*)((?:\S|\u00a0)+)/g)].map(([, gap, word]) => [gap, word]);
+    return i2 > 0 && pieces.length === 0 ? [""] : fill(i2 === 0 ? head : indent2, pieces, columns2, indent2);
+  });
 }
 function wrapUnits(units, columns2, indent2 = "") {
   return fill("", units.map((unit, i2) => [i2 === 0 ? "" : " ", unit]), columns2, indent2);
@@ -56104,8 +56107,8 @@ async function readBacklog(io, root, source, options) {
   const loaded = await loadBacklog(source, { ...parseCache ? { cache: parseCache } : {}, threads: threadsOf(io) });
   await parseCache?.save();
   if (cache && options.snapshot) {
-    const { files, root: rootFile, backlog, graph, drafts, unreadableFiles } = loaded;
-    const kept = await saveSnapshot(cache, root, source, { exclude: rootFile.exclude, rootFile: rootFile.file, files, backlog, graph, drafts, unreadableFiles }, takenAt);
+    const { files, root: rootFile2, backlog, graph, drafts, unreadableFiles } = loaded;
+    const kept = await saveSnapshot(cache, root, source, { exclude: rootFile2.exclude, rootFile: rootFile2.file, files, backlog, graph, drafts, unreadableFiles }, takenAt);
     if (kept) return { ...loaded, kept };
   }
   return loaded;
@@ -62395,17 +62398,18 @@ var init_assignment_path = __esm({
 // src/edit/set-fields.ts
 function resolveAssignments(entity2, assignments) {
   const valueSoFar = /* @__PURE__ */ new Map();
-  const targets = /* @__PURE__ */ new Map();
+  const written = /* @__PURE__ */ new Map();
   return assignments.map((assignment) => {
     const resolved = resolveAssignment(entity2, assignment, valueSoFar);
     const key = pathKey(resolved.path);
-    const earlier = targets.get(key);
-    if (earlier !== void 0 && assignment.operator === "=") throw new UsageError(`\`${earlier}\` and \`${assignment.target}\` both change one field: give its value once (+= and -= may follow an =)`);
-    for (const [other, target] of targets) {
-      if (other.startsWith(`${key}\0`) || key.startsWith(`${other}\0`)) throw new UsageError(`\`${target}\` and \`${assignment.target}\`: one is inside the other; set them one at a time`);
+    const asWritten = `${assignment.target}${assignment.operator}${assignment.raw}`;
+    const earlier = written.get(key);
+    if (earlier !== void 0 && assignment.operator === "=") throw new UsageError(`\`${earlier}\` and \`${asWritten}\` both change one field: give its value once (+= and -= may follow an =)`);
+    for (const [other, text3] of written) {
+      if (other.startsWith(`${key}\0`) || key.startsWith(`${other}\0`)) throw new UsageError(`\`${text3}\` and \`${asWritten}\`: one is inside the other; set them one at a time`);
     }
     valueSoFar.set(key, resolved.value);
-    targets.set(key, assignment.target);
+    written.set(key, asWritten);
     return resolved;
   });
 }
@@ -62493,7 +62497,7 @@ function typeOf(schema) {
 function assignmentEdits(entity2, assignments) {
   const { doc } = locationOf(entity2);
   const lastOfEach = new Map(assignments.map((assignment) => [pathKey(assignment.path), assignment]));
-  return [...lastOfEach.values()].flatMap(({ path, value: value2 }) => {
+  const edits = [...lastOfEach.values()].flatMap(({ path, value: value2 }) => {
     let data = fieldsAsWritten(entity2);
     const at2 = [...locationOf(entity2).path];
     for (const [i2, segment] of path.slice(0, -1).entries()) {
@@ -62507,6 +62511,31 @@ function assignmentEdits(entity2, assignments) {
     }
     return [{ kind: "set", doc, path: at2, field: String(path.at(-1)), value: value2 }];
   });
+  return withMissingMappingsMerged(edits);
+}
+function withMissingMappingsMerged(edits) {
+  const byPlace = /* @__PURE__ */ new Map();
+  for (const edit of edits) {
+    if (edit.kind !== "set") {
+      byPlace.set(`${byPlace.size}`, edit);
+      continue;
+    }
+    const place = JSON.stringify([edit.doc, edit.path, edit.field]);
+    const earlier = byPlace.get(place);
+    const merged = earlier?.kind === "set" && isRecord(earlier.value) && isRecord(edit.value) && mergedRecords(earlier.value, edit.value);
+    byPlace.set(place, merged ? { ...edit, value: inKeyOrder(merged, [...edit.path, edit.field]) } : edit);
+  }
+  return [...byPlace.values()];
+}
+function mergedRecords(a, b2) {
+  const merged = { ...a };
+  for (const [key, value2] of Object.entries(b2)) merged[key] = isRecord(merged[key]) && isRecord(value2) ? mergedRecords(merged[key], value2) : value2;
+  return merged;
+}
+function inKeyOrder(record2, path) {
+  const order = keyOrderAt(path) ?? [];
+  const keys = Object.keys(record2).sort((a, b2) => keyRank(order, a) - keyRank(order, b2));
+  return Object.fromEntries(keys.map((key) => [key, isRecord(record2[key]) ? inKeyOrder(record2[key], [...path, key]) : record2[key]]));
 }
 function changes(assignment) {
   return !sameValue(assignment.before, assignment.value);
@@ -62537,6 +62566,7 @@ var init_set_fields = __esm({
     init_extensions();
     init_schema_walk();
     init_sheet_list();
+    init_canonical_order();
     RESERVED = /* @__PURE__ */ new Set(["__proto__", "constructor", "prototype"]);
     pathKey = (path) => path.join("\0");
   }
@@ -62780,7 +62810,7 @@ var init_surely_canonical = __esm({
 // src/edit/format-yaml.ts
 var format_yaml_exports = {};
 __export(format_yaml_exports, {
-  foreignKeyOfText: () => foreignKeyOfText,
+  foreignReasonOfText: () => foreignReasonOfText,
   formatYaml: () => formatYaml
 });
 function formatYaml(text3) {
@@ -62795,11 +62825,13 @@ function formatYaml(text3) {
   });
   return unpaddedFlowLists(out2.join(""));
 }
-function foreignKeyOfText(text3) {
+function foreignReasonOfText(text3) {
   for (const doc of (0, import_yaml6.parseAllDocuments)(text3, FULL_PARSE_OPTIONS)) {
-    if (!(0, import_yaml6.isMap)(doc.contents)) continue;
-    const found = foreignKeyOf(doc.contents.items.map((pair) => String((0, import_yaml6.isScalar)(pair.key) ? pair.key.value : pair.key)));
-    if (found !== void 0) return found;
+    const contents = doc.contents;
+    if (contents === null || (0, import_yaml6.isScalar)(contents) && (contents.value === null || contents.value === "")) continue;
+    if (!(0, import_yaml6.isMap)(contents)) return `a document is ${(0, import_yaml6.isSeq)(contents) ? "a list" : "a value"}, not collections`;
+    const found = foreignKeyOf(contents.items.map((pair) => String((0, import_yaml6.isScalar)(pair.key) ? pair.key.value : pair.key)));
+    if (found !== void 0) return `\`${found}\` is not a collection`;
   }
   return void 0;
 }
@@ -62930,9 +62962,9 @@ async function formatFiles(files, options) {
     }
     const { isSurelyCanonical: isSurelyCanonical2 } = await Promise.resolve().then(() => (init_surely_canonical(), surely_canonical_exports));
     const formatted = isSurelyCanonical2(text3) ? text3 : withLineEndsOf(text3, (await Promise.resolve().then(() => (init_format_yaml(), format_yaml_exports))).formatYaml(text3));
-    const foreignKey = formatted === text3 ? void 0 : (await Promise.resolve().then(() => (init_format_yaml(), format_yaml_exports))).foreignKeyOfText(text3);
-    if (foreignKey !== void 0) {
-      result.skipped.push({ path: file.path, foreignKey });
+    const foreign = formatted === text3 ? void 0 : (await Promise.resolve().then(() => (init_format_yaml(), format_yaml_exports))).foreignReasonOfText(text3);
+    if (foreign !== void 0) {
+      result.skipped.push({ path: file.path, foreign });
       continue;
     }
     if (key !== void 0 && known === void 0) verdicts.set(key, formatted === text3 ? "canonical" : "changes");
@@ -63021,9 +63053,9 @@ async function* chosen(files, paths, wanted) {
   }
   if (wanted.length > 0 && found === 0) throw new UsageError(`no backlog files in ${paths.join(", ")}`);
 }
-function skippedLine({ path, foreignKey }) {
-  if (foreignKey !== void 0) {
-    return `backlog: skipped ${printable(path)}: \`${printable(foreignKey)}\` is not a collection, so it is no backlog file; list it in \`exclude\` of ${ROOT_FILE}'s project
+function skippedLine({ path, foreign }) {
+  if (foreign !== void 0) {
+    return `backlog: skipped ${printable(path)}: ${printable(foreign)}, so it is no backlog file; list it in \`exclude\` of ${ROOT_FILE}'s project
 `;
   }
   return `backlog: skipped ${printable(path)}: it has YAML errors (see \`backlog validate\`)
@@ -63247,8 +63279,7 @@ var init_json_schema2 = __esm({
 
 // src/edit/starter-backlog.ts
 function starterFiles(leftOut = []) {
-  const quoted = (glob) => `'${glob.replaceAll("'", "''")}'`;
-  const texts = { ...FILES, "backlog.yaml": FILES["backlog.yaml"].replace("exclude: ['*.draft.yaml']", `exclude: [${["*.draft.yaml", ...leftOut].map(quoted).join(", ")}]`) };
+  const texts = { "backlog.yaml": rootFile(leftOut), ...FILES };
   const files = new Map(Object.entries(texts).map(([path, text3]) => [path, path.endsWith(".yaml") ? formatYaml(text3) : text3]));
   const backlogFiles = ["backlog.yaml", ...COLLECTION_NAMES.map((name) => `${name}.yaml`), ...COLLECTION_NAMES.map((name) => `${name}/**/*.yaml`)];
   files.set(".vscode/settings.json", `${JSON.stringify({ "yaml.schemas": { [`./${SCHEMA_COPY}`]: backlogFiles } }, null, 2)}
@@ -63257,7 +63288,7 @@ function starterFiles(leftOut = []) {
 `);
   return files;
 }
-var SCHEMA_COPY, MODELINE, FILES;
+var SCHEMA_COPY, MODELINE, DRAFTS, yamlQuoted, rootFile, FILES;
 var init_starter_backlog = __esm({
   "src/edit/starter-backlog.ts"() {
     "use strict";
@@ -63266,8 +63297,9 @@ var init_starter_backlog = __esm({
     init_format_yaml();
     SCHEMA_COPY = ".backlog/backlog.schema.json";
     MODELINE = `# yaml-language-server: $schema=${SCHEMA_COPY}`;
-    FILES = {
-      "backlog.yaml": `${MODELINE}
+    DRAFTS = "*.draft.yaml";
+    yamlQuoted = (text3) => `'${text3.replaceAll("'", "''")}'`;
+    rootFile = (leftOut) => `${MODELINE}
 #
 # The root of the migration backlog. Every *.yaml file in this folder and below is part of it;
 # each holds collections (workloads:, servers:, ...). Check it with \`backlog validate\`.
@@ -63275,13 +63307,14 @@ project:
   name: Our datacenter exit
   description: Move the on-premises estate to the cloud, one wave at a time.
   # Files that are not part of the backlog (globs; without a slash, any folder).
-  exclude: ['*.draft.yaml']
+  exclude: [${[DRAFTS, ...leftOut].map(yamlQuoted).join(", ")}]
   defaults:
     max_servers_per_wave: 20   # what the migration team can cut over in one wave
   # Severities can be changed per rule (see \`backlog rules\`); for example:
   # rules:
   #   MISSING_OWNER: error
-`,
+`;
+    FILES = {
       "workloads.yaml": `${MODELINE}
 #
 # The backlog items: one entry per application or service to migrate. A large backlog often
@@ -63416,7 +63449,8 @@ async function runInit(dir, options, io) {
   const top = gitTopLevel(target);
   const ci = options.ci === "none" ? void 0 : ciFile(options.ci, { root: relative5(top ?? target, target).split(sep7).join("/") || ".", version: toolVersion(), installed: listsPackage(top ?? target) });
   const ciInside = ci && relative5(target, join16(top ?? target, ci.path)).split(sep7).join("/");
-  const leftOut = leftOutGlobs([...await yamlFilesIn(target), ...ciInside && isBacklogFile(ciInside) ? [ciInside] : []]);
+  const ciRead = ciInside !== void 0 && !ciInside.startsWith("../") && isBacklogFile(ciInside);
+  const leftOut = leftOutGlobs(await foreignFilesIn(target), ciRead ? [ciInside] : []);
   const files = new Map([...starterFiles(leftOut)].map(([path, text3]) => [join16(target, path), text3]));
   if (ci) files.set(join16(top ?? target, ci.path), ci.text);
   const existing = [...files.keys()].filter((path) => existsSync12(path));
@@ -63448,14 +63482,23 @@ async function runInit(dir, options, io) {
 `);
   return 0;
 }
-async function yamlFilesIn(folder) {
-  if (!existsSync12(folder)) return [];
-  return (await fsSource(folder).listFiles()).filter(isBacklogFile);
+async function foreignFilesIn(folder) {
+  if (!existsSync12(folder)) return { all: [], foreign: /* @__PURE__ */ new Set() };
+  const all = (await fsSource(folder).listFiles()).filter(isBacklogFile);
+  const foreign = new Set(all.filter((path) => foreignReasonOfText(readFileSync7(join16(folder, path), "utf8")) !== void 0));
+  return { all, foreign };
 }
-function leftOutGlobs(paths) {
-  return [...new Set(paths.map((path) => path.includes("/") ? `${path.slice(0, path.indexOf("/"))}/**` : path))];
+function leftOutGlobs({ all, foreign }, more) {
+  const folderOf = (path) => path.includes("/") ? path.slice(0, path.indexOf("/")) : void 0;
+  const wholeFolder = (folder) => !isCollectionName(folder) && all.every((path) => folderOf(path) !== folder || foreign.has(path));
+  const globs = [...foreign, ...more].map((path) => {
+    const folder = folderOf(path);
+    return folder !== void 0 && wholeFolder(folder) ? `${escapedGlob(folder)}/**` : escapedGlob(path);
+  });
+  return [...new Set(globs)];
 }
 function listsPackage(top) {
+  if (!["package-lock.json", "npm-shrinkwrap.json"].some((lock) => existsSync12(join16(top, lock)))) return false;
   try {
     const manifest = JSON.parse(readFileSync7(join16(top, "package.json"), "utf8"));
     return ["dependencies", "devDependencies"].some((field3) => Object.hasOwn(manifest[field3] ?? {}, PACKAGE_NAME));
@@ -63463,6 +63506,7 @@ function listsPackage(top) {
     return false;
   }
 }
+var escapedGlob;
 var init_init2 = __esm({
   "src/cli/commands/init.ts"() {
     "use strict";
@@ -63472,11 +63516,14 @@ var init_init2 = __esm({
     init_errors();
     init_make_folder();
     init_top_level();
+    init_format_yaml();
     init_file_filter();
+    init_vocabulary();
     init_fs_source();
     init_printable();
     init_version();
     init_write_output();
+    escapedGlob = (path) => path.replace(/[\\*?[\]{}()!+@|]/g, "\\$&");
   }
 });
 

@@ -18,8 +18,8 @@ export interface Formatted {
   changed: string[];
   /** Their new texts by path, when asked for. */
   texts: Map<string, string>;
-  /** Files left as they are: with problems (YAML errors, bad text), or of something else (`foreignKey`, the key that names no collection). */
-  skipped: Array<{ path: string; foreignKey?: string }>;
+  /** Files left as they are: with problems (YAML errors, bad text), or of something else (`foreign`: why). */
+  skipped: Array<{ path: string; foreign?: string }>;
 }
 
 /** `texts`: the new texts of the files changed are wanted (to write them), not only their paths. */
@@ -44,9 +44,9 @@ export async function formatFiles(files: AsyncIterable<FormatCandidate> | Iterab
     const { isSurelyCanonical } = await import('./surely-canonical.js');
     const formatted = isSurelyCanonical(text) ? text : withLineEndsOf(text, (await import('./format-yaml.js')).formatYaml(text));
     // A file of something else under the root (docker-compose.yml) is never rewritten in a backlog's layout.
-    const foreignKey = formatted === text ? undefined : (await import('./format-yaml.js')).foreignKeyOfText(text);
-    if (foreignKey !== undefined) {
-      result.skipped.push({ path: file.path, foreignKey });
+    const foreign = formatted === text ? undefined : (await import('./format-yaml.js')).foreignReasonOfText(text);
+    if (foreign !== undefined) {
+      result.skipped.push({ path: file.path, foreign });
       continue;
     }
     if (key !== undefined && known === undefined) verdicts!.set(key, formatted === text ? 'canonical' : 'changes');

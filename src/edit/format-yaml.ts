@@ -26,12 +26,17 @@ export function formatYaml(text: string): string {
   return unpaddedFlowLists(out.join(''));
 }
 
-/** The first top-level key of a document that names no collection: the text is of something else (vocabulary.ts). */
-export function foreignKeyOfText(text: string): string | undefined {
+/**
+ * Why a text is of something else, not a backlog: a document whose keys name no collection
+ * (vocabulary.ts), or one that is no mapping (an Ansible playbook's list). Undefined for a backlog.
+ */
+export function foreignReasonOfText(text: string): string | undefined {
   for (const doc of parseAllDocuments(text, FULL_PARSE_OPTIONS) as Document[]) {
-    if (!isMap(doc.contents)) continue;
-    const found = foreignKeyOf(doc.contents.items.map((pair) => String(isScalar(pair.key) ? pair.key.value : pair.key)));
-    if (found !== undefined) return found;
+    const contents = doc.contents;
+    if (contents === null || (isScalar(contents) && (contents.value === null || contents.value === ''))) continue;
+    if (!isMap(contents)) return `a document is ${isSeq(contents) ? 'a list' : 'a value'}, not collections`;
+    const found = foreignKeyOf(contents.items.map((pair) => String(isScalar(pair.key) ? pair.key.value : pair.key)));
+    if (found !== undefined) return `\`${found}\` is not a collection`;
   }
   return undefined;
 }

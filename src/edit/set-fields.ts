@@ -13,6 +13,8 @@ import { fieldNames, schemaAt, unwrap } from '../load/check/schema-walk.js';
 import { splitSheetList } from '../text/sheet-list.js';
 import type { ParsedAssignment } from './assignment-path.js';
 import type { Edit } from './text-edits.js';
+import { keyOrderAt, keyRank } from './canonical-order.js';
+import type { PathSegment } from '../model/place.js';
 
 export interface ResolvedAssignment {
   /** Where, inside the entity: field names and list indexes (an item named by id found). */
@@ -33,17 +35,18 @@ const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
  */
 export function resolveAssignments(entity: Entity, assignments: readonly ParsedAssignment[]): ResolvedAssignment[] {
   const valueSoFar = new Map<string, unknown>();
-  const targets = new Map<string, string>();
+  const written = new Map<string, string>();
   return assignments.map((assignment) => {
     const resolved = resolveAssignment(entity, assignment, valueSoFar);
     const key = pathKey(resolved.path);
-    const earlier = targets.get(key);
-    if (earlier !== undefined && assignment.operator === '=') throw new UsageError(`\`${earlier}\` and \`${assignment.target}\` both change one field: give its value once (+= and -= may follow an =)`);
-    for (const [other, target] of targets) {
-      if (other.startsWith(`${key}\0`) || key.startsWith(`${other}\0`)) throw new UsageError(`\`${target}\` and \`${assignment.target}\`: one is inside the other; set them one at a time`);
+    const asWritten = `${assignment.target}${assignment.operator}${assignment.raw}`;
+    const earlier = written.get(key);
+    if (earlier !== undefined && assignment.operator === '=') throw new UsageError(`\`${earlier}\` and \`${asWritten}\` both change one field: give its value once (+= and -= may follow an =)`);
+    for (const [other, text] of written) {
+      if (other.startsWith(`${key}\0`) || key.startsWith(`${other}\0`)) throw new UsageError(`\`${text}\` and \`${asWritten}\`: one is inside the other; set them one at a time`);
     }
     valueSoFar.set(key, resolved.value);
-    targets.set(key, assignment.target);
+    written.set(key, asWritten);
     return resolved;
   });
 }
@@ -151,7 +154,7 @@ export function assignmentEdits(entity: Entity, assignments: readonly ResolvedAs
   const { doc } = locationOf(entity);
   // The last change of a field holds those before it.
   const lastOfEach = new Map(assignments.map((assignment) => [pathKey(assignment.path), assignment]));
-  return [...lastOfEach.values()].flatMap(({ path, value }): Edit[] => {
+  const edits = [...lastOfEach.values()].flatMap(({ path, value }): Edit[] => {
     let data: unknown = fieldsAsWritten(entity);
     const at = [...locationOf(entity).path];
     for (const [i, segment] of path.slice(0, -1).entries()) {
@@ -165,6 +168,36 @@ export function assignmentEdits(entity: Entity, assignments: readonly ResolvedAs
     }
     return [{ kind: 'set', doc, path: at, field: String(path.at(-1)), value }];
   });
+  return withMissingMappingsMerged(edits);
+}
+
+/** Two assignments into one missing mapping (`x-cmdb.ci=42 x-cmdb.env=prod`) write it once, with both. */
+function withMissingMappingsMerged(edits: readonly Edit[]): Edit[] {
+  const byPlace = new Map<string, Edit>();
+  for (const edit of edits) {
+    if (edit.kind !== 'set') {
+      byPlace.set(`${byPlace.size}`, edit);
+      continue;
+    }
+    const place = JSON.stringify([edit.doc, edit.path, edit.field]);
+    const earlier = byPlace.get(place);
+    const merged = earlier?.kind === 'set' && isRecord(earlier.value) && isRecord(edit.value) && mergedRecords(earlier.value, edit.value);
+    byPlace.set(place, merged ? { ...edit, value: inKeyOrder(merged, [...edit.path, edit.field]) } : edit);
+  }
+  return [...byPlace.values()];
+}
+
+function mergedRecords(a: Record<string, unknown>, b: Record<string, unknown>): Record<string, unknown> {
+  const merged = { ...a };
+  for (const [key, value] of Object.entries(b)) merged[key] = isRecord(merged[key]) && isRecord(value) ? mergedRecords(merged[key], value) : value;
+  return merged;
+}
+
+/** A new mapping's keys in the order fmt writes them (`target.service=… target.region=…` as region, service). */
+function inKeyOrder(record: Record<string, unknown>, path: readonly PathSegment[]): Record<string, unknown> {
+  const order = keyOrderAt(path) ?? [];
+  const keys = Object.keys(record).sort((a, b) => keyRank(order, a) - keyRank(order, b));
+  return Object.fromEntries(keys.map((key) => [key, isRecord(record[key]) ? inKeyOrder(record[key], [...path, key]) : record[key]]));
 }
 
 /** Whether an assignment changes anything. */

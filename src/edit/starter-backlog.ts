@@ -8,8 +8,13 @@ import { formatYaml } from './format-yaml.js';
 const SCHEMA_COPY = '.backlog/backlog.schema.json';
 const MODELINE = `# yaml-language-server: $schema=${SCHEMA_COPY}`;
 
-const FILES: Record<string, string> = {
-  'backlog.yaml': `${MODELINE}
+/** Drafts beside the backlog's files: left out of it from the start. */
+const DRAFTS = '*.draft.yaml';
+
+const yamlQuoted = (text: string) => `'${text.replaceAll("'", "''")}'`;
+
+/** The root file: `leftOut`, more globs for `exclude`. */
+const rootFile = (leftOut: readonly string[]) => `${MODELINE}
 #
 # The root of the migration backlog. Every *.yaml file in this folder and below is part of it;
 # each holds collections (workloads:, servers:, ...). Check it with \`backlog validate\`.
@@ -17,13 +22,15 @@ project:
   name: Our datacenter exit
   description: Move the on-premises estate to the cloud, one wave at a time.
   # Files that are not part of the backlog (globs; without a slash, any folder).
-  exclude: ['*.draft.yaml']
+  exclude: [${[DRAFTS, ...leftOut].map(yamlQuoted).join(', ')}]
   defaults:
     max_servers_per_wave: 20   # what the migration team can cut over in one wave
   # Severities can be changed per rule (see \`backlog rules\`); for example:
   # rules:
   #   MISSING_OWNER: error
-`,
+`;
+
+const FILES: Record<string, string> = {
   'workloads.yaml': `${MODELINE}
 #
 # The backlog items: one entry per application or service to migrate. A large backlog often
@@ -146,8 +153,7 @@ risks:
  * so that the new backlog validates clean.
  */
 export function starterFiles(leftOut: readonly string[] = []): Map<string, string> {
-  const quoted = (glob: string) => `'${glob.replaceAll("'", "''")}'`;
-  const texts = { ...FILES, 'backlog.yaml': FILES['backlog.yaml']!.replace("exclude: ['*.draft.yaml']", `exclude: [${['*.draft.yaml', ...leftOut].map(quoted).join(', ')}]`) };
+  const texts = { 'backlog.yaml': rootFile(leftOut), ...FILES };
   // Written in the layout `backlog fmt` keeps, so that a new backlog passes `fmt --check`.
   const files = new Map(Object.entries(texts).map(([path, text]) => [path, path.endsWith('.yaml') ? formatYaml(text) : text]));
   const backlogFiles = ['backlog.yaml', ...COLLECTION_NAMES.map((name) => `${name}.yaml`), ...COLLECTION_NAMES.map((name) => `${name}/**/*.yaml`)];

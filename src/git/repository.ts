@@ -80,13 +80,14 @@ export async function shallowHistoryWarning(repository: Repository): Promise<str
  * The base of a review: the merge-base of `head` with the first of `origin/$GITHUB_BASE_REF`,
  * `origin/HEAD`, `main`, `master` that exists. With GITHUB_BASE_REF set (a pull request's
  * run), only that branch will do (`origin/` or local): another would review the wrong change.
- * In a GitLab merge request's pipeline, the commit GitLab compares with
- * (CI_MERGE_REQUEST_DIFF_BASE_SHA), the merge-base already.
+ * In a GitLab merge request's pipeline, the commit GitLab compares with: the target branch's
+ * tip in a merged-results pipeline, else the merge-base (CI_MERGE_REQUEST_DIFF_BASE_SHA).
  */
 export async function defaultBase(repository: Repository, head: string, env: Readonly<Record<string, string | undefined>>): Promise<string> {
   const baseRef = env.GITHUB_BASE_REF;
-  const mergeRequestBase = env.CI_MERGE_REQUEST_DIFF_BASE_SHA;
-  if (!baseRef && mergeRequestBase) return mergeRequestBaseIn(repository, head, mergeRequestBase, env.CI_MERGE_REQUEST_TARGET_BRANCH_NAME);
+  // A merged-results pipeline checks out the change merged onto the target's tip: that tip is the base.
+  const variable = ['CI_MERGE_REQUEST_TARGET_BRANCH_SHA', 'CI_MERGE_REQUEST_DIFF_BASE_SHA'].find((name) => env[name]);
+  if (!baseRef && variable) return mergeRequestBaseIn(repository, head, { variable, commit: env[variable]! }, env.CI_MERGE_REQUEST_TARGET_BRANCH_NAME);
   const candidates = baseRef ? [`origin/${baseRef}`, baseRef] : ['origin/HEAD', 'main', 'master'];
   // Every candidate asked at once: the first that exists is the base.
   // `head` with them: a side of the review, whose tree comes with it.
@@ -109,12 +110,12 @@ export async function defaultBase(repository: Repository, head: string, env: Rea
   throw new UsageError('no base to compare with: name one (`backlog diff BASE`, `validate --changed --base BASE`), or set GITHUB_BASE_REF', 'none of origin/HEAD, main or master exists here');
 }
 
-async function mergeRequestBaseIn(repository: Repository, head: string, base: string, target: string | undefined): Promise<string> {
-  const [, commit] = await commitsOf(repository, [head, base]);
+async function mergeRequestBaseIn(repository: Repository, head: string, base: { variable: string; commit: string }, target: string | undefined): Promise<string> {
+  const [, commit] = await commitsOf(repository, [head, base.commit]);
   if (commit !== undefined) return commit;
   throw new UsageError(
-    `the base of the merge request, ${base.slice(0, 12)} (CI_MERGE_REQUEST_DIFF_BASE_SHA), is not in this clone`,
-    repository.shallow ? 'this is a shallow clone: set `GIT_DEPTH: 0` in the job\'s variables, which brings the whole history' : `fetch it: \`git fetch origin ${target ?? base}\``,
+    `the base of the merge request, ${base.commit.slice(0, 12)} (${base.variable}), is not in this clone`,
+    repository.shallow ? 'this is a shallow clone: set `GIT_DEPTH: 0` in the job\'s variables, which brings the whole history' : `fetch it: \`git fetch origin ${target ?? base.commit}\``,
   );
 }
 

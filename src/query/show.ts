@@ -34,8 +34,10 @@ export interface EntityDetail {
   sections: Record<string, unknown>;
 }
 
-/** The entity a REF names: `kind:id`, or a bare id that only one collection has. */
-/** The entity `ref` names; `unreadable`, the files that could not be read, which a missing one may be in. */
+/**
+ * The entity a REF names: `kind:id`, or a bare id that only one collection has. `unreadable`:
+ * the files that could not be read, which one not found may be in.
+ */
 export function findEntity(context: Pick<QueryContext, 'backlog'>, ref: string, unreadable: readonly string[] = []): Entity {
   const { backlog } = context;
   const colon = ref.indexOf(':');

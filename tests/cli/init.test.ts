@@ -157,6 +157,7 @@ describe('backlog init: the CI', () => {
     for (const field of ['devDependencies', 'dependencies']) {
       const top = teamRepository();
       writeFileSync(join(top, 'package.json'), JSON.stringify({ name: 'team', private: true, [field]: { 'migration-backlog': 'git+https://example.com/backlog.git' } }));
+      writeFileSync(join(top, field === 'dependencies' ? 'npm-shrinkwrap.json' : 'package-lock.json'), '{}');
       expect((await runCli(['init', 'migration'], { cwd: top })).code).toBe(0);
       const text = read(top, WORKFLOW);
       expect(workflowErrors(text)).toEqual([]);
@@ -170,11 +171,14 @@ describe('backlog init: the CI', () => {
         'npx backlog validate --root "$BACKLOG_ROOT" -f stylish -f gitlab=gl-code-quality-report.json -f junit=backlog-junit.xml',
       ]);
     }
-    // A package.json that is no JSON, or lists other packages only: the published version.
-    const top = teamRepository();
-    writeFileSync(join(top, 'package.json'), '{ not json');
-    expect((await runCli(['init', 'migration'], { cwd: top })).code).toBe(0);
-    expect(read(top, WORKFLOW)).toContain(`run: npx --yes migration-backlog@${version} validate`);
+    // A package.json that is no JSON, or one without the lock file npm ci needs: the published version.
+    for (const [manifest, lock] of [['{ not json', true], [JSON.stringify({ devDependencies: { 'migration-backlog': '^0.1.0' } }), false]] as const) {
+      const top = teamRepository();
+      writeFileSync(join(top, 'package.json'), manifest);
+      if (lock) writeFileSync(join(top, 'package-lock.json'), '{}');
+      expect((await runCli(['init', 'migration'], { cwd: top })).code).toBe(0);
+      expect(read(top, WORKFLOW)).toContain(`run: npx --yes migration-backlog@${version} validate`);
+    }
   });
 
   it('quotes a backlog folder whose name the shell or YAML would split', async () => {
@@ -213,20 +217,30 @@ describe('backlog init: the CI', () => {
   // UNKNOWN_COLLECTION, and `fmt` rewrote docker-compose.yml in a backlog's layout.
   it('at the top of a repository, leaves out the YAML files of other tools and its own CI file: clean, and fmt touches none', async () => {
     const top = teamRepository();
-    const others = { 'docker-compose.yml': 'services:\n    web:\n        image: nginx\n', '.pre-commit-config.yaml': 'repos:\n-   repo: local\n    hooks: []\n', 'k8s/base/deploy.yaml': 'kind: Deployment\n' };
+    const others = {
+      'docker-compose.yml': 'services:\n    web:\n        image: nginx\n',
+      '.pre-commit-config.yaml': 'repos:\n-   repo: local\n    hooks: []\n',
+      'k8s/base/deploy.yaml': 'kind: Deployment\n',
+      // A playbook is a list; a name that a glob would read as syntax; an inventory in a folder named like a collection.
+      'site.yml': '- hosts: all\n  roles: [web]\n',
+      '[ops]!.yaml': 'owner: ops\n',
+      'servers/hosts.yml': 'all:\n  hosts: { a: {} }\n',
+    };
+    // A backlog file already there stays in the backlog, and its folder with it.
+    const legacy = 'workloads:\n  - { id: legacy, name: Legacy, owner: Ana, criticality: low, priority: low, strategy: retire, status: assessing }\n';
     for (const [path, text] of Object.entries(others)) {
       mkdirSync(join(top, path, '..'), { recursive: true });
       writeFileSync(join(top, path), text);
     }
+    mkdirSync(join(top, 'workloads'));
+    writeFileSync(join(top, 'workloads', 'legacy.yaml'), legacy);
     const result = await runCli(['init', '--ci', 'gitlab'], { cwd: top });
     expect(result.code).toBe(0);
-    expect(result.stdout.split('\n').slice(-3)).toEqual([
-      'left out of the backlog, as files of something else (`exclude` in backlog.yaml): .pre-commit-config.yaml, docker-compose.yml, k8s/**, .gitlab-ci.yml',
-      'Next: edit the examples, then `backlog validate`.',
-      '',
-    ]);
-    expect(read(top, 'backlog.yaml')).toContain("  exclude: ['*.draft.yaml', '.pre-commit-config.yaml', 'docker-compose.yml', 'k8s/**', '.gitlab-ci.yml']\n");
-    expect(await runCli(['validate'], { cwd: top })).toEqual({ code: 0, stdout: '✔ no problems (10 files, 9 entities)\n', stderr: '' });
+    const globs = ['.pre-commit-config.yaml', '\\[ops\\]\\!.yaml', 'docker-compose.yml', 'k8s/**', 'servers/hosts.yml', 'site.yml', '.gitlab-ci.yml'];
+    expect(result.stdout.split('\n').slice(-3)).toEqual([`left out of the backlog, as files of something else (\`exclude\` in backlog.yaml): ${globs.join(', ')}`, 'Next: edit the examples, then `backlog validate`.', '']);
+    expect(read(top, 'backlog.yaml')).toContain(`  exclude: [${['*.draft.yaml', ...globs].map((glob) => `'${glob}'`).join(', ')}]\n`);
+    expect(await runCli(['validate'], { cwd: top })).toEqual({ code: 0, stdout: '✔ no problems (11 files, 10 entities)\n', stderr: '' });
+    expect(read(top, 'workloads/legacy.yaml')).toBe(legacy);
     expect(await runCli(['fmt', '--check'], { cwd: top })).toEqual({ code: 0, stdout: '', stderr: '' });
     for (const [path, text] of Object.entries(others)) expect(read(top, path)).toBe(text);
   });

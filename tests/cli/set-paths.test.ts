@@ -82,6 +82,8 @@ describe('set: what an edit keeps', () => {
     const root = contoso();
     expect((await set(root, 'payroll', 'description=Pays people', 'wave=wave-3', 'costs.currency=EUR', 'x-new=1')).code).toBe(0);
     expect((await set(root, 'order-history', 'priority=low', 'rank=3', 'environment=production', 'target.service=Azure Files', 'target.region=centralus')).code).toBe(0);
+    // Both fields of the new mapping, in fmt's order (the first was once lost).
+    expect(read(root, 'workloads/legacy.yaml')).toContain('    target:\n      region: centralus\n      service: Azure Files\n');
     expect((await set(root, 'server:HISGW01', 'role=gateway')).code).toBe(0);
     expect(await runCli(['fmt', '--check'], { cwd: root })).toEqual({ code: 0, stdout: '', stderr: '' });
   });

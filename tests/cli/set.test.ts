@@ -196,19 +196,28 @@ describe('backlog set on a copy of examples/contoso', () => {
     });
   });
 
+  it('writes two fields of one missing mapping together (`x-cmdb.ci=42 x-cmdb.env=prod`)', async () => {
+    const root = contoso();
+    const before = read(root, 'workloads/payroll.yaml');
+    expect((await runCli(['set', 'payroll', 'x-cmdb.ci=42', 'x-cmdb.env=prod', 'x-cmdb.owner.team=HR'], { cwd: root })).code).toBe(0);
+    const payroll = (parse(read(root, 'workloads/payroll.yaml')) as { workloads: Array<Record<string, unknown>> }).workloads[0]!;
+    expect(payroll['x-cmdb']).toEqual({ ci: 42, env: 'prod', owner: { team: 'HR' } });
+    expect(read(root, 'workloads/payroll.yaml').startsWith(before.slice(0, before.indexOf('    x-cmdb-id')))).toBe(true);
+  });
+
   it('refuses a value given after another change of its field, or a field and one inside it (exit 2), writing nothing', async () => {
     const root = contoso();
     const before = snapshot(root);
     expect(await runCli(['set', 'payroll', 'priority=high', 'priority=low'], { cwd: root })).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'backlog: `priority` and `priority` both change one field: give its value once (+= and -= may follow an =)\n',
+      stderr: 'backlog: `priority=high` and `priority=low` both change one field: give its value once (+= and -= may follow an =)\n',
     });
-    expect((await runCli(['set', 'payroll', 'tags+=x', 'tags=y'], { cwd: root })).stderr).toBe('backlog: `tags` and `tags` both change one field: give its value once (+= and -= may follow an =)\n');
+    expect((await runCli(['set', 'payroll', 'tags+=x', 'tags=y'], { cwd: root })).stderr).toBe('backlog: `tags+=x` and `tags=y` both change one field: give its value once (+= and -= may follow an =)\n');
     expect(await runCli(['set', 'payroll', 'target.region=centralus', 'target='], { cwd: root })).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'backlog: `target.region` and `target`: one is inside the other; set them one at a time\n',
+      stderr: 'backlog: `target.region=centralus` and `target=`: one is inside the other; set them one at a time\n',
     });
     expect(snapshot(root)).toEqual(before);
   });

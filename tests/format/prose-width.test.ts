@@ -25,6 +25,15 @@ describe('wrapText', () => {
     expect(wrapText('', 'a server:CRMAPP01->server:DC02:88/tcp b', 12, '  ')).toEqual(['a', '  server:CRMAPP01->server:DC02:88/tcp', '  b']);
   });
 
+  // Was a bug, kept as a regression test: a gap was spaces alone, so a line break, a tab or a
+  // no-break space between words was dropped and the words ran together, off a terminal too.
+  it("keeps the text's own line breaks (further lines start with the indent), tabs and no-break spaces", () => {
+    const text = 'first line\nsecond\tline\n\nthe\u00a0end';
+    expect(wrapText('  a  ', text, undefined, '     ')).toEqual([`  a  ${text}`]);
+    expect(wrapText('  a  ', text, 80, '     ')).toEqual(['  a  first line', '     second\tline', '', '     the\u00a0end']);
+    expect(wrapText('', 'one the\u00a0end', 8, '')).toEqual(['one', 'the\u00a0end']);
+  });
+
   it('counts the columns a text takes: colour codes none, wide characters two', () => {
     const style = new Chalk({ level: 1 });
     expect(wrapText('', `${style.red('red')} blue green`, 10, '')).toEqual([`${style.red('red')} blue`, 'green']);

@@ -210,10 +210,27 @@ describe('errors', () => {
     expect((await runCli(['diff', '--exit-code'], { cwd: clone })).stderr).toBe(
       'backlog: no base to compare with: name one (`backlog diff BASE`, `validate --changed --base BASE`), or set GITHUB_BASE_REF\nhint: none of origin/HEAD, main or master exists here\n',
     );
-    expect(await runCli(['diff', '--exit-code', '-f', 'json'], { cwd: clone, env })).toMatchObject({ code: 1, stderr: '' });
+    const reviewed = await runCli(['diff', '--exit-code', '-f', 'json'], { cwd: clone, env });
+    expect(reviewed).toMatchObject({ code: 1, stderr: '' });
+    expect(JSON.parse(reviewed.stdout)).toMatchObject({ base, planning: { priority: [{ id: 'crm', before: 'medium', after: null }] } });
     const changed = await runCli(['validate', '--changed', '-f', 'json'], { cwd: clone, env });
     expect(changed.code).toBe(1);
     expect((JSON.parse(changed.stdout) as { diagnostics: Array<{ code: string; file: string }> }).diagnostics.map((d) => [d.code, d.file])).toEqual([['INVALID_VALUE', 'workloads/crm.yaml']]);
+
+    // A merged-results pipeline: the change merged onto the target's newer tip, which is the base;
+    // what the target gained since the merge-base is not the merge request's.
+    git(origin, ['checkout', '-q', 'main']);
+    writeFileSync(join(origin, 'workloads', 'erp.yaml'), BASE['workloads/erp.yaml'].replace('owner: Ben', 'owner: Cy'));
+    git(origin, ['commit', '-qam', 'main moves on']);
+    const tip = git(origin, ['rev-parse', 'main']).trim();
+    git(origin, ['merge', '-q', '--no-ff', '-m', 'merged result', 'change']);
+    const merged = tempDir();
+    git(merged, ['init', '-q']);
+    git(merged, ['fetch', '-q', `file://${origin}`, '+refs/heads/main:refs/remotes/origin/main']);
+    git(merged, ['checkout', '-q', '--detach', 'origin/main']);
+    const resulting = JSON.parse((await runCli(['diff', '-f', 'json'], { cwd: merged, env: { ...env, CI_MERGE_REQUEST_TARGET_BRANCH_SHA: tip } })).stdout);
+    expect(resulting.base).toBe(tip);
+    expect(resulting.changes.map((c: { id: string }) => c.id)).toEqual(['crm']);
 
     const shallow = tempDir();
     git(shallow, ['init', '-q']);

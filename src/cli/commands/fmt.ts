@@ -104,9 +104,9 @@ async function* chosen<F extends { path: string }>(files: Iterable<F> | AsyncIte
   if (wanted.length > 0 && found === 0) throw new UsageError(`no backlog files in ${paths.join(', ')}`);
 }
 
-function skippedLine({ path, foreignKey }: { path: string; foreignKey?: string | undefined }): string {
-  if (foreignKey !== undefined) {
-    return `backlog: skipped ${printable(path)}: \`${printable(foreignKey)}\` is not a collection, so it is no backlog file; list it in \`exclude\` of ${ROOT_FILE}'s project\n`;
+function skippedLine({ path, foreign }: { path: string; foreign?: string | undefined }): string {
+  if (foreign !== undefined) {
+    return `backlog: skipped ${printable(path)}: ${printable(foreign)}, so it is no backlog file; list it in \`exclude\` of ${ROOT_FILE}'s project\n`;
   }
   return `backlog: skipped ${printable(path)}: it has YAML errors (see \`backlog validate\`)\n`;
 }

@@ -9,7 +9,9 @@ import { starterFiles } from '../../edit/starter-backlog.js';
 import { errorMessage, IoError, UsageError } from '../../errors.js';
 import { makeFolder } from '../../files/make-folder.js';
 import { gitTopLevel } from '../../git/top-level.js';
+import { foreignReasonOfText } from '../../edit/format-yaml.js';
 import { isBacklogFile } from '../../load/file-filter.js';
+import { isCollectionName } from '../../../schemas/vocabulary.js';
 import { fsSource } from '../../load/fs-source.js';
 import { printable } from '../../text/printable.js';
 import type { CliIO } from '../io.js';
@@ -25,8 +27,10 @@ export async function runInit(dir: string | undefined, options: { ci: CiChoice }
   // Outside a repository, the backlog folder is where one would be made.
   const top = gitTopLevel(target);
   const ci = options.ci === 'none' ? undefined : ciFile(options.ci, { root: relative(top ?? target, target).split(sep).join('/') || '.', version: toolVersion(), installed: listsPackage(top ?? target) });
+  // The CI file is read as part of the backlog only when the backlog is the top of the repository.
   const ciInside = ci && relative(target, join(top ?? target, ci.path)).split(sep).join('/');
-  const leftOut = leftOutGlobs([...(await yamlFilesIn(target)), ...(ciInside && isBacklogFile(ciInside) ? [ciInside] : [])]);
+  const ciRead = ciInside !== undefined && !ciInside.startsWith('../') && isBacklogFile(ciInside);
+  const leftOut = leftOutGlobs(await foreignFilesIn(target), ciRead ? [ciInside] : []);
   const files = new Map([...starterFiles(leftOut)].map(([path, text]) => [join(target, path), text]));
   if (ci) files.set(join(top ?? target, ci.path), ci.text);
 
@@ -59,19 +63,37 @@ export async function runInit(dir: string | undefined, options: { ci: CiChoice }
   return 0;
 }
 
-/** The YAML files the folder already holds, as a backlog would read them; none when it does not exist yet. */
-async function yamlFilesIn(folder: string): Promise<string[]> {
-  if (!existsSync(folder)) return [];
-  return (await fsSource(folder).listFiles()).filter(isBacklogFile);
+/** The YAML files in the folder, as a backlog would read them, and which of them are of something else (format-yaml.ts). */
+async function foreignFilesIn(folder: string): Promise<{ all: string[]; foreign: Set<string> }> {
+  if (!existsSync(folder)) return { all: [], foreign: new Set() };
+  const all = (await fsSource(folder).listFiles()).filter(isBacklogFile);
+  const foreign = new Set(all.filter((path) => foreignReasonOfText(readFileSync(join(folder, path), 'utf8')) !== undefined));
+  return { all, foreign };
 }
 
-/** A glob for each: a file at the top by its name, one in a folder by the folder's. */
-function leftOutGlobs(paths: readonly string[]): string[] {
-  return [...new Set(paths.map((path) => (path.includes('/') ? `${path.slice(0, path.indexOf('/'))}/**` : path)))];
+/**
+ * Globs of the files of something else, to leave out: a folder whose YAML files all are (and
+ * which no collection is named after) as `k8s/**`, any other such file by its path. Each glob is
+ * escaped, so that a name holding `!`, `*` or `[` means itself.
+ */
+function leftOutGlobs({ all, foreign }: { all: string[]; foreign: Set<string> }, more: readonly string[]): string[] {
+  const folderOf = (path: string) => (path.includes('/') ? path.slice(0, path.indexOf('/')) : undefined);
+  const wholeFolder = (folder: string) => !isCollectionName(folder) && all.every((path) => folderOf(path) !== folder || foreign.has(path));
+  const globs = [...foreign, ...more].map((path) => {
+    const folder = folderOf(path);
+    return folder !== undefined && wholeFolder(folder) ? `${escapedGlob(folder)}/**` : escapedGlob(path);
+  });
+  return [...new Set(globs)];
 }
 
-/** Whether the package.json at the top of the repository lists this package (README, "Install"). */
+const escapedGlob = (path: string) => path.replace(/[\\*?[\]{}()!+@|]/g, '\\$&');
+
+/**
+ * Whether the top of the repository installs this package with npm (README, "Install"): its
+ * package.json lists it, beside the lock file `npm ci` needs.
+ */
 function listsPackage(top: string): boolean {
+  if (!['package-lock.json', 'npm-shrinkwrap.json'].some((lock) => existsSync(join(top, lock)))) return false;
   try {
     const manifest = JSON.parse(readFileSync(join(top, 'package.json'), 'utf8')) as Record<string, unknown>;
     return ['dependencies', 'devDependencies'].some((field) => Object.hasOwn((manifest[field] ?? {}) as object, PACKAGE_NAME));

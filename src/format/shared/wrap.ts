@@ -9,10 +9,17 @@ type Piece = readonly [gap: string, word: string];
 const MIN_TEXT_COLUMNS = 40;
 const SHALLOW_INDENT = '    ';
 
-/** `head` then `text`, its runs of spaces kept within a line; lines after the first start with `indent`. */
+/**
+ * `head` then `text`, its gaps (tabs too) kept within a line; lines after the first, and the
+ * text's own further lines, start with `indent`. Off a terminal, `head` and `text` as they are.
+ */
 export function wrapText(head: string, text: string, columns: number | undefined, indent: string): string[] {
-  const pieces = [...text.matchAll(/( *)(\S+)/g)].map(([, gap, word]): Piece => [gap!, word!]);
-  return fill(head, pieces, columns, indent);
+  if (columns === undefined) return [head + text];
+  return text.split('\n').flatMap((line, i) => {
+    // A no-break space holds its words together: it is part of a word, never a gap.
+    const pieces = [...line.matchAll(/([^\S\u00a0]*)((?:\S|\u00a0)+)/g)].map(([, gap, word]): Piece => [gap!, word!]);
+    return i > 0 && pieces.length === 0 ? [''] : fill(i === 0 ? head : indent, pieces, columns, indent);
+  });
 }
 
 /** `units` joined by single spaces, never broken inside one (`(left out: owner,` stays whole). */
