@@ -56145,19 +56145,20 @@ async function openForQuery(io, rootOption) {
 }
 async function openBacklog(io, rootOption, options = {}) {
   const root = await backlogRoot(io, rootOption);
-  return readFiles2(io, root, fsSource(root), options.snapshot === true);
+  return readFiles2(io, root, fsSource(root), options.snapshot === true, options.use);
 }
-async function readFiles2(io, root, source, snapshot) {
+async function readFiles2(io, root, source, snapshot, use = "answer") {
   const { readBacklog: readBacklog2 } = await Promise.resolve().then(() => (init_read_backlog(), read_backlog_exports));
   const read = await readBacklog2(io, root, source, { snapshot });
-  warnOfSkipsAndErrors(io, source, read.drafts);
+  warnOfSkipsAndErrors(io, source, read.drafts, use);
   return { ...read, root, context: { backlog: read.backlog, graph: read.graph } };
 }
-function warnOfSkipsAndErrors(io, source, drafts) {
+function warnOfSkipsAndErrors(io, source, drafts, use = "answer") {
   for (const notice of source.notices) io.stderr(`backlog: ${printable(notice)}
 `);
   if (drafts.length > 0) {
-    io.stderr(`backlog: the backlog has ${plural(drafts.length, "error")} (see \`backlog validate\`); this answer leaves out what could not be read
+    const left = use === "answer" ? "this answer leaves out what could not be read" : "what could not be read is left as it is";
+    io.stderr(`backlog: the backlog has ${plural(drafts.length, "error")} (see \`backlog validate\`); ${left}
 `);
   }
 }
@@ -58261,7 +58262,7 @@ async function openForEdit(io, rootOption) {
   const snapshot = cache && await openSnapshot(cache, root, source, (exclude) => backlogPaths(source, exclude), { changedAtMost: CHANGED_AT_MOST, settle: false });
   const base = snapshot && snapshotBase(snapshot, source.realRoot);
   if (!snapshot || !base) return openFromFiles(io, root, source, takenAt, true);
-  warnOfSkipsAndErrors(io, source, base.model.drafts);
+  warnOfSkipsAndErrors(io, source, base.model.drafts, "edit");
   const opened = {
     root,
     context: queryContext(base.model),
@@ -58279,7 +58280,7 @@ async function openForEdit(io, rootOption) {
 async function openFromFiles(io, root, source, takenAt, warn) {
   const cache = cacheOf(io);
   const read = await readBacklog(io, root, source, { snapshot: false });
-  if (warn) warnOfSkipsAndErrors(io, source, read.drafts);
+  if (warn) warnOfSkipsAndErrors(io, source, read.drafts, "edit");
   const base = { ...editBaseOfFiles(read.files, read), keepsFindings: cache !== void 0 };
   const opened = {
     root,
@@ -63012,7 +63013,7 @@ async function unchangedFiles(io, cache, root) {
   let paths = [];
   const snapshot = await openSnapshot(cache, root, source, async (exclude) => paths = await backlogPaths(source, exclude));
   if (!snapshot) return void 0;
-  warnOfSkipsAndErrors(io, source, snapshot.drafts);
+  warnOfSkipsAndErrors(io, source, snapshot.drafts, "edit");
   let room = new Uint8Array(64 * 1024);
   const roomFor = (size) => size <= room.length ? room : room = new Uint8Array(size);
   return (async function* () {
@@ -63030,7 +63031,7 @@ async function unchangedFiles(io, cache, root) {
   }
 }
 async function loadedFiles(io, root) {
-  const opened = await openBacklog(io, root, { snapshot: true });
+  const opened = await openBacklog(io, root, { snapshot: true, use: "edit" });
   return opened.files.map(candidate);
 }
 function candidate(file) {
@@ -63063,7 +63064,7 @@ function skippedLine({ path, foreign }) {
 }
 async function fmt(paths, options, io, journal) {
   const asOf = resolveAsOf(options.asOf, io.env);
-  const opened = await openBacklog(io, options.root);
+  const opened = await openBacklog(io, options.root, { use: "edit" });
   const cache = cacheOf(io);
   const verdicts = cache && FormatVerdicts.open(cache, opened.root);
   const { texts: changes2, skipped } = await formatFiles(chosen(opened.files.map(candidate), paths, wantedPaths(paths, opened.root, io)), { texts: true, verdicts });

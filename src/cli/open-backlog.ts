@@ -62,24 +62,28 @@ export async function openForQuery(io: CliIO, rootOption: string | undefined): P
   };
 }
 
-/** Every file read (from the parse cache where it can be), and the model; `snapshot`: taken for the queries after. */
-export async function openBacklog(io: CliIO, rootOption: string | undefined, options: { snapshot?: boolean } = {}): Promise<OpenBacklog> {
+/**
+ * Every file read (from the parse cache where it can be), and the model; `snapshot`: taken for
+ * the queries after; `use`: what the word on errors says is left out (an answer's, or an edit's).
+ */
+export async function openBacklog(io: CliIO, rootOption: string | undefined, options: { snapshot?: boolean; use?: 'answer' | 'edit' } = {}): Promise<OpenBacklog> {
   const root = await backlogRoot(io, rootOption);
-  return readFiles(io, root, fsSource(root), options.snapshot === true);
+  return readFiles(io, root, fsSource(root), options.snapshot === true, options.use);
 }
 
-async function readFiles(io: CliIO, root: string, source: FsSource, snapshot: boolean): Promise<OpenBacklog> {
+async function readFiles(io: CliIO, root: string, source: FsSource, snapshot: boolean, use: 'answer' | 'edit' = 'answer'): Promise<OpenBacklog> {
   const { readBacklog } = await import('./read-backlog.js');
   const read = await readBacklog(io, root, source, { snapshot });
-  warnOfSkipsAndErrors(io, source, read.drafts);
+  warnOfSkipsAndErrors(io, source, read.drafts, use);
   return { ...read, root, context: { backlog: read.backlog, graph: read.graph } };
 }
 
 /** The word on stderr of a backlog opened: what its files' listing skipped, and whether it has errors. */
-export function warnOfSkipsAndErrors(io: CliIO, source: FsSource, drafts: readonly DiagnosticDraft[]): void {
+export function warnOfSkipsAndErrors(io: CliIO, source: FsSource, drafts: readonly DiagnosticDraft[], use: 'answer' | 'edit' = 'answer'): void {
   for (const notice of source.notices) io.stderr(`backlog: ${printable(notice)}\n`);
   if (drafts.length > 0) {
-    io.stderr(`backlog: the backlog has ${plural(drafts.length, 'error')} (see \`backlog validate\`); this answer leaves out what could not be read\n`);
+    const left = use === 'answer' ? 'this answer leaves out what could not be read' : 'what could not be read is left as it is';
+    io.stderr(`backlog: the backlog has ${plural(drafts.length, 'error')} (see \`backlog validate\`); ${left}\n`);
   }
 }
 

@@ -44,7 +44,7 @@ export async function openForEdit(io: CliIO, rootOption: string | undefined): Pr
   const snapshot = cache && (await openSnapshot(cache, root, source, (exclude) => backlogPaths(source, exclude), { changedAtMost: CHANGED_AT_MOST, settle: false }));
   const base = snapshot && snapshotBase(snapshot, source.realRoot);
   if (!snapshot || !base) return openFromFiles(io, root, source, takenAt, true);
-  warnOfSkipsAndErrors(io, source, base.model.drafts);
+  warnOfSkipsAndErrors(io, source, base.model.drafts, 'edit');
   const opened: EditableBacklog = {
     root,
     context: queryContext(base.model),
@@ -66,7 +66,7 @@ export async function openForEdit(io: CliIO, rootOption: string | undefined): Pr
 async function openFromFiles(io: CliIO, root: string, source: FsSource, takenAt: number, warn: boolean): Promise<EditableBacklog> {
   const cache = cacheOf(io);
   const read = await readBacklog(io, root, source, { snapshot: false });
-  if (warn) warnOfSkipsAndErrors(io, source, read.drafts);
+  if (warn) warnOfSkipsAndErrors(io, source, read.drafts, 'edit');
   const base: EditBase = { ...editBaseOfFiles(read.files, read), keepsFindings: cache !== undefined };
   const opened: EditableBacklog = {
     root,

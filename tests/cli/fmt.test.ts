@@ -315,7 +315,7 @@ describe('backlog fmt', () => {
     const compose = 'services:\n    web:\n        image: nginx\n';
     const root = tempDir({ 'backlog.yaml': 'project:\n  name: X\n', 'docker-compose.yml': compose, 'workloads.yaml': 'workload:\n- id: a\n' });
     const skipped = (path: string, key: string) => `backlog: skipped ${path}: \`${key}\` is not a collection, so it is no backlog file; list it in \`exclude\` of backlog.yaml's project\n`;
-    const banner = 'backlog: the backlog has 2 errors (see `backlog validate`); this answer leaves out what could not be read\n';
+    const banner = 'backlog: the backlog has 2 errors (see `backlog validate`); what could not be read is left as it is\n';
     expect(await runCli(['fmt', '--check'], { cwd: root })).toEqual({ code: 1, stdout: '', stderr: `${banner}${skipped('docker-compose.yml', 'services')}${skipped('workloads.yaml', 'workload')}` });
     expect(await runCli(['fmt'], { cwd: root })).toEqual({ code: 1, stdout: 'Nothing else to change.\n', stderr: `${banner}${skipped('docker-compose.yml', 'services')}${skipped('workloads.yaml', 'workload')}` });
     expect(read(root, 'docker-compose.yml')).toBe(compose);

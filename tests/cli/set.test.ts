@@ -165,13 +165,15 @@ describe('backlog set on a copy of examples/contoso', () => {
     const root = contoso();
     writeFileSync(join(root, 'workloads', 'new.yaml'), 'workloads:\n  - { id: badges, name: Badges, owner: Ana }\n  - { id: broken, name: [oops\n');
     const banner = "backlog: the backlog has 1 error (see `backlog validate`); this answer leaves out what could not be read\n";
+    // An edit says what it leaves, not what an answer leaves out.
+    const editBanner = 'backlog: the backlog has 1 error (see `backlog validate`); what could not be read is left as it is\n';
     const notRead = 'workloads/new.yaml could not be read (YAML errors) and may hold it: fix it first (`backlog validate` shows where)';
     const env = { XDG_CACHE_HOME: tempDir() };
     for (const run of ['from the files', 'from the snapshot']) {
       expect(await runCli(['show', 'badges'], { cwd: root, env }), run).toEqual({ code: 2, stdout: '', stderr: `${banner}backlog: no entity \`badges\` in the backlog as read\nhint: ${notRead}\n` });
     }
-    expect(await runCli(['set', 'badges', 'priority=low'], { cwd: root, env })).toEqual({ code: 2, stdout: '', stderr: `${banner}backlog: no entity \`badges\` in the backlog as read\nhint: ${notRead}\n` });
-    expect((await runCli(['set', 'payrol', 'priority=low'], { cwd: root, env })).stderr).toBe(`${banner}backlog: no entity \`payrol\` in the backlog as read\nhint: did you mean \`workload:payroll\`? ${notRead}\n`);
+    expect(await runCli(['set', 'badges', 'priority=low'], { cwd: root, env })).toEqual({ code: 2, stdout: '', stderr: `${editBanner}backlog: no entity \`badges\` in the backlog as read\nhint: ${notRead}\n` });
+    expect((await runCli(['set', 'payrol', 'priority=low'], { cwd: root, env })).stderr).toBe(`${editBanner}backlog: no entity \`payrol\` in the backlog as read\nhint: did you mean \`workload:payroll\`? ${notRead}\n`);
   });
 
   it('refuses an assignment without `=` (exit 2)', async () => {

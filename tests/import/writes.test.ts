@@ -49,7 +49,7 @@ describe('import refuses to write into a file with YAML errors', () => {
     const result = await runCli(['import', 'rvtools', 'rvtools-vInfo.csv'], { cwd: root });
     expect(result.code).toBe(0);
     expect(result.stdout.split('\n')[0]).toBe('Wrote servers.yaml.');
-    expect(result.stderr).toBe('backlog: the backlog has 1 error (see `backlog validate`); this answer leaves out what could not be read\n');
+    expect(result.stderr).toBe('backlog: the backlog has 1 error (see `backlog validate`); what could not be read is left as it is\n');
     expect(read(root, 'risks.yaml')).toBe(broken);
   });
 });

@@ -51,7 +51,7 @@ async function unchangedFiles(io: CliIO, cache: Cache, root: string): Promise<As
   let paths: string[] = [];
   const snapshot = await openSnapshot(cache, root, source, async (exclude) => (paths = await backlogPaths(source, exclude)));
   if (!snapshot) return undefined;
-  warnOfSkipsAndErrors(io, source, snapshot.drafts);
+  warnOfSkipsAndErrors(io, source, snapshot.drafts, 'edit');
   // Each file read into the same room: most have a verdict by their bytes, and kept no longer.
   let room = new Uint8Array(64 * 1024);
   const roomFor = (size: number) => (size <= room.length ? room : (room = new Uint8Array(size)));
@@ -74,7 +74,7 @@ async function unchangedFiles(io: CliIO, cache: Cache, root: string): Promise<As
 
 /** Every file read and checked (a snapshot taken for the next run). */
 async function loadedFiles(io: CliIO, root: string): Promise<FormatCandidate[]> {
-  const opened = await openBacklog(io, root, { snapshot: true });
+  const opened = await openBacklog(io, root, { snapshot: true, use: 'edit' });
   return opened.files.map(candidate);
 }
 
@@ -113,7 +113,7 @@ function skippedLine({ path, foreign }: { path: string; foreign?: string | undef
 
 async function fmt(paths: string[], options: FmtOptions, io: CliIO, journal: string | undefined): Promise<number> {
   const asOf = resolveAsOf(options.asOf, io.env);
-  const opened = await openBacklog(io, options.root);
+  const opened = await openBacklog(io, options.root, { use: 'edit' });
   const cache = cacheOf(io);
   const verdicts = cache && FormatVerdicts.open(cache, opened.root);
   const { texts: changes, skipped } = await formatFiles(chosen(opened.files.map(candidate), paths, wantedPaths(paths, opened.root, io)), { texts: true, verdicts });
