@@ -63486,8 +63486,15 @@ async function runInit(dir, options, io) {
 async function foreignFilesIn(folder) {
   if (!existsSync12(folder)) return { all: [], foreign: /* @__PURE__ */ new Set() };
   const all = (await fsSource(folder).listFiles()).filter(isBacklogFile);
-  const foreign = new Set(all.filter((path) => foreignReasonOfText(readFileSync7(join16(folder, path), "utf8")) !== void 0));
+  const foreign = new Set(all.filter((path) => foreignReasonOfText(textOrEmpty(join16(folder, path))) !== void 0));
   return { all, foreign };
+}
+function textOrEmpty(path) {
+  try {
+    return readFileSync7(path, "utf8");
+  } catch {
+    return "";
+  }
 }
 function leftOutGlobs({ all, foreign }, more) {
   const folderOf = (path) => path.includes("/") ? path.slice(0, path.indexOf("/")) : void 0;

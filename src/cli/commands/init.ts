@@ -67,8 +67,17 @@ export async function runInit(dir: string | undefined, options: { ci: CiChoice }
 async function foreignFilesIn(folder: string): Promise<{ all: string[]; foreign: Set<string> }> {
   if (!existsSync(folder)) return { all: [], foreign: new Set() };
   const all = (await fsSource(folder).listFiles()).filter(isBacklogFile);
-  const foreign = new Set(all.filter((path) => foreignReasonOfText(readFileSync(join(folder, path), 'utf8')) !== undefined));
+  const foreign = new Set(all.filter((path) => foreignReasonOfText(textOrEmpty(join(folder, path))) !== undefined));
   return { all, foreign };
+}
+
+/** A file's text; one that cannot be read counts as empty (a backlog's, for init to leave as it is). */
+function textOrEmpty(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
 }
 
 /**
