@@ -65463,9 +65463,18 @@ function numberCell(sheet, row, column, field3, problems) {
   if (number3 === void 0) problems.push({ place: placeOf2(sheet, row.number, column), message: `\`${field3}\` must be a number, not \`${text3}\`` });
   return number3;
 }
+function typedCell(text3, at2, collection, field3, context3, problems) {
+  if (text3 === "") return void 0;
+  const typed2 = fieldValue(text3, COLLECTIONS[collection].schema, field3.split("."), context3.values);
+  if ("value" in typed2) return typed2.value;
+  problems.push({ place: placeOf2(at2.sheet, at2.row.number, at2.column), message: typed2.problem, ...typed2.hint ? { hint: typed2.hint } : {} });
+  return void 0;
+}
 var init_types = __esm({
   "src/import/types.ts"() {
     "use strict";
+    init_collections();
+    init_field_value();
     init_sheet();
     init_values();
   }
@@ -65635,13 +65644,7 @@ function importAwsCmf(sheet, context3) {
       const index = column(name);
       return index === void 0 ? "" : cellText2(row.cells[index]).trim();
     };
-    const typed2 = (collection, field3, name, value2 = text3(name)) => {
-      if (value2 === "") return void 0;
-      const result = fieldValue(value2, COLLECTIONS[collection].schema, field3.split("."), context3.values);
-      if ("value" in result) return result.value;
-      problems.push({ place: placeOf2(sheet, row.number, column(name)), message: result.problem, ...result.hint ? { hint: result.hint } : {} });
-      return void 0;
-    };
+    const typed2 = (collection, field3, name, value2 = text3(name)) => typedCell(value2, { sheet, row, column: column(name) }, collection, field3, context3, problems);
     const serverId = idOfNamed("servers", text3("server_name"), context3);
     if (!serverId) {
       skip(servers, "no server_name");
@@ -65705,10 +65708,8 @@ var STRATEGIES2, READ;
 var init_aws_cmf = __esm({
   "src/import/aws-cmf.ts"() {
     "use strict";
-    init_collections();
     init_sheet_list();
     init_csv_table();
-    init_field_value();
     init_sheet();
     init_table_import();
     init_types();
@@ -65901,11 +65902,8 @@ function importAzureMigrateServers(sheet, context3) {
     const ready = READINESS[cell2(readiness).toLowerCase().replace(/[^a-z]/g, "")];
     if (ready) fields.readiness = ready;
     if (cell2(size) !== "") fields.target_size = cell2(size);
-    if (cell2(environment).trim() !== "") {
-      const typed2 = fieldValue(cell2(environment).trim(), COLLECTIONS.servers.schema, ["environment"], context3.values);
-      if ("value" in typed2) fields.environment = typed2.value;
-      else problems.push({ place: placeOf2(sheet, row.number, environment), message: typed2.problem, ...typed2.hint ? { hint: typed2.hint } : {} });
-    }
+    const tag = typedCell(cell2(environment).trim(), { sheet, row, column: environment }, "servers", "environment", context3, problems);
+    if (tag !== void 0) fields.environment = tag;
     result.entities.push({ id: id2, fields, origin: { sheet, row: row.number, columns: columns2 } });
   }
   const leftOut = columnsNotRead(sheet, [name, cores, memory, osName, osVersion, ips, type, storage, readiness, size, environment, ...disks]);
@@ -65915,9 +65913,7 @@ var PLATFORMS, READINESS;
 var init_azure_migrate_servers = __esm({
   "src/import/azure-migrate-servers.ts"() {
     "use strict";
-    init_collections();
     init_csv_table();
-    init_field_value();
     init_sheet();
     init_types();
     init_values();

@@ -4,14 +4,12 @@
 // `aws_accountid`, `instanceType`, `r_type`, `private_ip`, `tags`). A row gives a server, the
 // workload it belongs to (an application) and that workload's wave. The form's AWS target
 // settings the backlog has no field for (subnets, security groups, tenancy) are left out.
-import type * as z from 'zod';
-import { COLLECTIONS, type CollectionName } from '../../schemas/collections.js';
+import type { CollectionName } from '../../schemas/collections.js';
 import { splitSheetList } from '../text/sheet-list.js';
 import { findColumn, requireColumn } from './csv-table.js';
-import { fieldValue } from './field-value.js';
-import { cellText, placeOf, type Sheet, type SheetRow } from './sheet.js';
+import { cellText, type Sheet, type SheetRow } from './sheet.js';
 import { idOfNamed } from './table-import.js';
-import { columnsNotRead, emptyResult, skip, type ImportContext, type ImportedEntity, type ImportResult, type SheetImport } from './types.js';
+import { columnsNotRead, emptyResult, skip, typedCell, type ImportContext, type ImportedEntity, type ImportResult, type SheetImport } from './types.js';
 import { ipAddresses, numberOf, osFamily } from './values.js';
 
 /** CMF's migration strategies (the 7 Rs) as the backlog's. */
@@ -40,13 +38,7 @@ export function importAwsCmf(sheet: Sheet, context: ImportContext): SheetImport 
       return index === undefined ? '' : cellText(row.cells[index]).trim();
     };
     /** A field's value from a column, typed and checked; a wrong one is a problem at its cell. */
-    const typed = (collection: CollectionName, field: string, name: string, value: string = text(name)) => {
-      if (value === '') return undefined;
-      const result = fieldValue(value, COLLECTIONS[collection].schema as z.ZodType, field.split('.'), context.values);
-      if ('value' in result) return result.value;
-      problems.push({ place: placeOf(sheet, row.number, column(name)), message: result.problem, ...(result.hint ? { hint: result.hint } : {}) });
-      return undefined;
-    };
+    const typed = (collection: CollectionName, field: string, name: string, value: string = text(name)) => typedCell(value, { sheet, row, column: column(name) }, collection, field, context, problems);
     const serverId = idOfNamed('servers', text('server_name'), context);
     if (!serverId) {
       skip(servers, 'no server_name');

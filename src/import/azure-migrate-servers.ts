@@ -2,12 +2,9 @@
 // the machine sheets of Azure Migrate Export's reports (`*Server name` or `Machine Name`, `IP
 // addresses`, `*Cores`, `*Memory (In MB)`, `*OS name`, ...; readiness and the recommended size
 // where an assessment gives them). The columns it has no field for are listed as left out.
-import type * as z from 'zod';
-import { COLLECTIONS } from '../../schemas/collections.js';
 import { findColumn, requireColumn } from './csv-table.js';
-import { fieldValue } from './field-value.js';
-import { cellText, placeOf, type Sheet } from './sheet.js';
-import { columnsNotRead, columnsOf, emptyResult, numberCell, skip, type ImportContext, type SheetImport } from './types.js';
+import { cellText, type Sheet } from './sheet.js';
+import { columnsNotRead, columnsOf, emptyResult, numberCell, skip, typedCell, type ImportContext, type SheetImport } from './types.js';
 import { idFromName, ipAddresses, osFamily, roundTo } from './values.js';
 
 const PLATFORMS: Record<string, string> = { physical: 'physical', vmware: 'vmware', 'hyper-v': 'hyper-v', hyperv: 'hyper-v', aws: 'aws', gcp: 'gcp', azure: 'azure' };
@@ -59,11 +56,8 @@ export function importAzureMigrateServers(sheet: Sheet, context: ImportContext):
     const ready = READINESS[cell(readiness).toLowerCase().replace(/[^a-z]/g, '')];
     if (ready) fields.readiness = ready;
     if (cell(size) !== '') fields.target_size = cell(size);
-    if (cell(environment).trim() !== '') {
-      const typed = fieldValue(cell(environment).trim(), COLLECTIONS.servers.schema as z.ZodType, ['environment'], context.values);
-      if ('value' in typed) fields.environment = typed.value;
-      else problems.push({ place: placeOf(sheet, row.number, environment), message: typed.problem, ...(typed.hint ? { hint: typed.hint } : {}) });
-    }
+    const tag = typedCell(cell(environment).trim(), { sheet, row, column: environment }, 'servers', 'environment', context, problems);
+    if (tag !== undefined) fields.environment = tag;
     result.entities.push({ id, fields, origin: { sheet, row: row.number, columns } });
   }
   const leftOut = columnsNotRead(sheet, [name, cores, memory, osName, osVersion, ips, type, storage, readiness, size, environment, ...disks]);

@@ -1,6 +1,7 @@
-import type { CollectionName } from '../../schemas/collections.js';
+import type * as z from 'zod';
+import { COLLECTIONS, type CollectionName } from '../../schemas/collections.js';
 import type { Backlog } from '../model/backlog.js';
-import type { ValueOptions } from './field-value.js';
+import { fieldValue, type ValueOptions } from './field-value.js';
 import { cellText, placeOf, type Sheet, type SheetRow } from './sheet.js';
 import { numberOf } from './values.js';
 
@@ -97,4 +98,16 @@ export function numberCell(sheet: Sheet, row: SheetRow, column: number | undefin
   const number = numberOf(text);
   if (number === undefined) problems.push({ place: placeOf(sheet, row.number, column), message: `\`${field}\` must be a number, not \`${text}\`` });
   return number;
+}
+
+/**
+ * A cell's text as the value of a field of the collection (field-value.ts): undefined when
+ * empty; a value the field cannot take is a problem placed at its row and column.
+ */
+export function typedCell(text: string, at: { sheet: Sheet; row: SheetRow; column: number | undefined }, collection: CollectionName, field: string, context: ImportContext, problems: ImportProblem[]): unknown {
+  if (text === '') return undefined;
+  const typed = fieldValue(text, COLLECTIONS[collection].schema as z.ZodType, field.split('.'), context.values);
+  if ('value' in typed) return typed.value;
+  problems.push({ place: placeOf(at.sheet, at.row.number, at.column), message: typed.problem, ...(typed.hint ? { hint: typed.hint } : {}) });
+  return undefined;
 }
