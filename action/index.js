@@ -36003,7 +36003,6 @@ function checkDocument(file, doc, value2, result, plain) {
     result.drafts.push(...dialect.drafts);
     if (!dialect.readable) return;
   }
-  const foreign = foreignKeyOf(Object.keys(value2)) !== void 0;
   for (const key of Object.keys(value2)) {
     const items = value2[key];
     if (key === "project") {
@@ -36012,6 +36011,7 @@ function checkDocument(file, doc, value2, result, plain) {
       checkCollection(file, doc, key, items, result, plain);
     } else {
       const candidates = file === ROOT_FILE ? [...COLLECTION_NAMES, "project"] : [...COLLECTION_NAMES];
+      const foreign = foreignKeyOf(Object.keys(value2)) !== void 0;
       result.drafts.push({
         code: "UNKNOWN_COLLECTION",
         message: `\`${key}\` is not a collection`,

@@ -14965,7 +14965,6 @@ function checkDocument(file, doc, value, result, plain) {
     result.drafts.push(...dialect.drafts);
     if (!dialect.readable) return;
   }
-  const foreign = foreignKeyOf(Object.keys(value)) !== void 0;
   for (const key of Object.keys(value)) {
     const items = value[key];
     if (key === "project") {
@@ -14974,6 +14973,7 @@ function checkDocument(file, doc, value, result, plain) {
       checkCollection(file, doc, key, items, result, plain);
     } else {
       const candidates = file === ROOT_FILE ? [...COLLECTION_NAMES, "project"] : [...COLLECTION_NAMES];
+      const foreign = foreignKeyOf(Object.keys(value)) !== void 0;
       result.drafts.push({
         code: "UNKNOWN_COLLECTION",
         message: `\`${key}\` is not a collection`,

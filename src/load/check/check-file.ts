@@ -63,7 +63,6 @@ function checkDocument(file: string, doc: number, value: unknown, result: FileCh
     result.drafts.push(...dialect.drafts);
     if (!dialect.readable) return;
   }
-  const foreign = foreignKeyOf(Object.keys(value)) !== undefined;
   for (const key of Object.keys(value)) {
     const items = value[key];
     if (key === 'project') {
@@ -72,6 +71,8 @@ function checkDocument(file: string, doc: number, value: unknown, result: FileCh
       checkCollection(file, doc, key, items, result, plain);
     } else {
       const candidates: string[] = file === ROOT_FILE ? [...COLLECTION_NAMES, 'project'] : [...COLLECTION_NAMES];
+      // Asked only here, off the path of every document: is the whole document of something else?
+      const foreign = foreignKeyOf(Object.keys(value)) !== undefined;
       result.drafts.push({
         code: 'UNKNOWN_COLLECTION',
         message: `\`${key}\` is not a collection`,
