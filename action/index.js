@@ -62812,10 +62812,19 @@ var init_surely_canonical = __esm({
 var format_yaml_exports = {};
 __export(format_yaml_exports, {
   foreignReasonOfText: () => foreignReasonOfText,
+  formatForFmt: () => formatForFmt,
   formatYaml: () => formatYaml
 });
 function formatYaml(text3) {
+  return formatted(text3, (0, import_yaml6.parseAllDocuments)(text3, FULL_PARSE_OPTIONS));
+}
+function formatForFmt(text3) {
   const parsed = (0, import_yaml6.parseAllDocuments)(text3, FULL_PARSE_OPTIONS);
+  const result = withLineEndsOf(text3, formatted(text3, parsed));
+  const foreign = result === text3 ? void 0 : foreignReason(parsed);
+  return foreign === void 0 ? { formatted: result } : { formatted: result, foreign };
+}
+function formatted(text3, parsed) {
   if (!Array.isArray(parsed) || parsed.length === 0) return text3;
   if (parsed.some((doc) => doc.errors.length > 0)) throw new EditError("the file has YAML errors");
   const out2 = parsed.map((doc) => {
@@ -62827,7 +62836,10 @@ function formatYaml(text3) {
   return unpaddedFlowLists(out2.join(""));
 }
 function foreignReasonOfText(text3) {
-  for (const doc of (0, import_yaml6.parseAllDocuments)(text3, FULL_PARSE_OPTIONS)) {
+  return foreignReason((0, import_yaml6.parseAllDocuments)(text3, FULL_PARSE_OPTIONS));
+}
+function foreignReason(documents) {
+  for (const doc of documents) {
     const contents = doc.contents;
     if (contents === null || (0, import_yaml6.isScalar)(contents) && (contents.value === null || contents.value === "")) continue;
     if (!(0, import_yaml6.isMap)(contents)) return `a document is ${(0, import_yaml6.isSeq)(contents) ? "a list" : "a value"}, not collections`;
@@ -62940,6 +62952,7 @@ var init_format_yaml = __esm({
     init_schema_walk();
     init_canonical_order();
     init_text_edits();
+    init_line_ends();
     PLACEHOLDER = "\0folded-";
   }
 });
@@ -62962,23 +62975,21 @@ async function formatFiles(files, options) {
       continue;
     }
     const { isSurelyCanonical: isSurelyCanonical2 } = await Promise.resolve().then(() => (init_surely_canonical(), surely_canonical_exports));
-    const formatted = isSurelyCanonical2(text3) ? text3 : withLineEndsOf(text3, (await Promise.resolve().then(() => (init_format_yaml(), format_yaml_exports))).formatYaml(text3));
-    const foreign = formatted === text3 ? void 0 : (await Promise.resolve().then(() => (init_format_yaml(), format_yaml_exports))).foreignReasonOfText(text3);
+    const { formatted: formatted2, foreign } = isSurelyCanonical2(text3) ? { formatted: text3, foreign: void 0 } : (await Promise.resolve().then(() => (init_format_yaml(), format_yaml_exports))).formatForFmt(text3);
     if (foreign !== void 0) {
       result.skipped.push({ path: file.path, foreign });
       continue;
     }
-    if (key !== void 0 && known === void 0) verdicts.set(key, formatted === text3 ? "canonical" : "changes");
-    if (formatted === text3) continue;
+    if (key !== void 0 && known === void 0) verdicts.set(key, formatted2 === text3 ? "canonical" : "changes");
+    if (formatted2 === text3) continue;
     result.changed.push(file.path);
-    if (options.texts) result.texts.set(file.path, formatted);
+    if (options.texts) result.texts.set(file.path, formatted2);
   }
   return result;
 }
 var init_format_files = __esm({
   "src/edit/format-files.ts"() {
     "use strict";
-    init_line_ends();
   }
 });
 

@@ -2,7 +2,6 @@
 // text when wanted), and which it cannot format (they have problems). A file whose bytes have a
 // verdict already is not formatted again, unless its new text is wanted.
 import type { FormatVerdicts } from './format-verdicts.js';
-import { withLineEndsOf } from './line-ends.js';
 
 /** A file to format. */
 export interface FormatCandidate {
@@ -42,9 +41,8 @@ export async function formatFiles(files: AsyncIterable<FormatCandidate> | Iterab
     // The check and the schemas are loaded only when a file is formatted, the yaml package only
     // for a file the check is not sure of.
     const { isSurelyCanonical } = await import('./surely-canonical.js');
-    const formatted = isSurelyCanonical(text) ? text : withLineEndsOf(text, (await import('./format-yaml.js')).formatYaml(text));
+    const { formatted, foreign } = isSurelyCanonical(text) ? { formatted: text, foreign: undefined } : (await import('./format-yaml.js')).formatForFmt(text);
     // A file of something else under the root (docker-compose.yml) is never rewritten in a backlog's layout.
-    const foreign = formatted === text ? undefined : (await import('./format-yaml.js')).foreignReasonOfText(text);
     if (foreign !== undefined) {
       result.skipped.push({ path: file.path, foreign });
       continue;

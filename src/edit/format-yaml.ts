@@ -12,9 +12,25 @@ import { isExtensionField } from '../load/check/extensions.js';
 import { fieldNames, schemaAt } from '../load/check/schema-walk.js';
 import { keyRank, TOP_LEVEL_ORDER } from './canonical-order.js';
 import { EditError, unpaddedFlowLists } from './text-edits.js';
+import { withLineEndsOf } from './line-ends.js';
 
 export function formatYaml(text: string): string {
-  const parsed = parseAllDocuments(text, FULL_PARSE_OPTIONS);
+  return formatted(text, parseAllDocuments(text, FULL_PARSE_OPTIONS) as Document.Parsed[]);
+}
+
+/**
+ * What `fmt` writes of a file, read once: its canonical layout with the file's line ends, and
+ * when that differs from the text, why the file is of something else (then it is left as it is).
+ */
+export function formatForFmt(text: string): { formatted: string; foreign?: string } {
+  const parsed = parseAllDocuments(text, FULL_PARSE_OPTIONS) as Document.Parsed[];
+  const result = withLineEndsOf(text, formatted(text, parsed));
+  // Formatting orders keys; it keeps which there are, so the documents formatted still tell.
+  const foreign = result === text ? undefined : foreignReason(parsed);
+  return foreign === undefined ? { formatted: result } : { formatted: result, foreign };
+}
+
+function formatted(text: string, parsed: Document.Parsed[]): string {
   if (!Array.isArray(parsed) || parsed.length === 0) return text;
   if (parsed.some((doc) => doc.errors.length > 0)) throw new EditError('the file has YAML errors');
   const out = parsed.map((doc) => {
@@ -31,7 +47,11 @@ export function formatYaml(text: string): string {
  * (vocabulary.ts), or one that is no mapping (an Ansible playbook's list). Undefined for a backlog.
  */
 export function foreignReasonOfText(text: string): string | undefined {
-  for (const doc of parseAllDocuments(text, FULL_PARSE_OPTIONS) as Document[]) {
+  return foreignReason(parseAllDocuments(text, FULL_PARSE_OPTIONS) as Document[]);
+}
+
+function foreignReason(documents: readonly Document[]): string | undefined {
+  for (const doc of documents) {
     const contents = doc.contents;
     if (contents === null || (isScalar(contents) && (contents.value === null || contents.value === ''))) continue;
     if (!isMap(contents)) return `a document is ${isSeq(contents) ? 'a list' : 'a value'}, not collections`;
