@@ -53530,7 +53530,6 @@ function wrapUnits(units, columns2, indent2 = "") {
   return fill("", units.map((unit, i2) => [i2 === 0 ? "" : " ", unit]), columns2, indent2);
 }
 function fill(head, pieces, columns2, indent2) {
-  if (columns2 === void 0) return [head + pieces.map(([gap, word]) => gap + word).join("")];
   const deep = displayWidth(indent2) > Math.max(SHALLOW_INDENT.length, columns2 - MIN_TEXT_COLUMNS);
   const under = deep ? SHALLOW_INDENT : indent2;
   const lines = [];
@@ -62517,13 +62516,9 @@ function assignmentEdits(entity2, assignments) {
 function withMissingMappingsMerged(edits) {
   const byPlace = /* @__PURE__ */ new Map();
   for (const edit of edits) {
-    if (edit.kind !== "set") {
-      byPlace.set(`${byPlace.size}`, edit);
-      continue;
-    }
     const place = JSON.stringify([edit.doc, edit.path, edit.field]);
     const earlier = byPlace.get(place);
-    const merged = earlier?.kind === "set" && isRecord(earlier.value) && isRecord(edit.value) && mergedRecords(earlier.value, edit.value);
+    const merged = earlier !== void 0 && isRecord(earlier.value) && isRecord(edit.value) && mergedRecords(earlier.value, edit.value);
     byPlace.set(place, merged ? { ...edit, value: inKeyOrder(merged, [...edit.path, edit.field]) } : edit);
   }
   return [...byPlace.values()];
@@ -63125,7 +63120,7 @@ function githubWorkflow(settings) {
   const install = installed ? "\n          cache: npm\n      - run: npm ci" : "";
   return `# Validate the backlog on every pull request: annotations on its findings, a summary of the
 # job, and the findings in code scanning.
-${WRITTEN_BY(installed)}
+${writtenBy(installed)}
 name: backlog
 on:
   pull_request:
@@ -63159,7 +63154,7 @@ function gitlabJob(settings) {
   return `# GitLab CI: check the backlog on every merge request and on the default branch. The merge
 # request shows the findings a change adds and fixes (Code Quality) and the failed checks
 # (tests); the job fails on errors.
-${WRITTEN_BY(installed)}
+${writtenBy(installed)}
 backlog:
   image: node:20
   variables:
@@ -63186,12 +63181,12 @@ function shellWord(text3) {
 function yamlScalar(text3) {
   return /^[\w./@=-][\w ./@=-]*$/.test(text3) ? text3 : JSON.stringify(text3);
 }
-var PACKAGE_NAME, WRITTEN_BY;
+var PACKAGE_NAME, writtenBy;
 var init_ci_files = __esm({
   "src/edit/ci-files.ts"() {
     "use strict";
     PACKAGE_NAME = "migration-backlog";
-    WRITTEN_BY = (installed) => installed ? "# Written by `backlog init`: the version is the one package.json and its lock file install." : "# Written by `backlog init`, with the version that wrote it: raise it to upgrade.";
+    writtenBy = (installed) => installed ? "# Written by `backlog init`: the version is the one package.json and its lock file install." : "# Written by `backlog init`, with the version that wrote it: raise it to upgrade.";
   }
 });
 

@@ -25,7 +25,8 @@ function backlogCommand({ version, installed }: CiSettings): string {
   return installed ? 'npx backlog' : `npx --yes ${PACKAGE_NAME}@${version}`;
 }
 
-const WRITTEN_BY = (installed: boolean) =>
+/** The line of a CI file that says where its version comes from. */
+const writtenBy = (installed: boolean) =>
   installed
     ? '# Written by `backlog init`: the version is the one package.json and its lock file install.'
     : '# Written by `backlog init`, with the version that wrote it: raise it to upgrade.';
@@ -39,7 +40,7 @@ function githubWorkflow(settings: CiSettings): string {
   const install = installed ? '\n          cache: npm\n      - run: npm ci' : '';
   return `# Validate the backlog on every pull request: annotations on its findings, a summary of the
 # job, and the findings in code scanning.
-${WRITTEN_BY(installed)}
+${writtenBy(installed)}
 name: backlog
 on:
   pull_request:
@@ -74,7 +75,7 @@ function gitlabJob(settings: CiSettings): string {
   return `# GitLab CI: check the backlog on every merge request and on the default branch. The merge
 # request shows the findings a change adds and fixes (Code Quality) and the failed checks
 # (tests); the job fails on errors.
-${WRITTEN_BY(installed)}
+${writtenBy(installed)}
 backlog:
   image: node:20
   variables:

@@ -16,6 +16,8 @@ import type { Edit } from './text-edits.js';
 import { keyOrderAt, keyRank } from './canonical-order.js';
 import type { PathSegment } from '../model/place.js';
 
+type SetEdit = Extract<Edit, { kind: 'set' }>;
+
 export interface ResolvedAssignment {
   /** Where, inside the entity: field names and list indexes (an item named by id found). */
   path: Array<string | number>;
@@ -154,7 +156,7 @@ export function assignmentEdits(entity: Entity, assignments: readonly ResolvedAs
   const { doc } = locationOf(entity);
   // The last change of a field holds those before it.
   const lastOfEach = new Map(assignments.map((assignment) => [pathKey(assignment.path), assignment]));
-  const edits = [...lastOfEach.values()].flatMap(({ path, value }): Edit[] => {
+  const edits = [...lastOfEach.values()].flatMap(({ path, value }): SetEdit[] => {
     let data: unknown = fieldsAsWritten(entity);
     const at = [...locationOf(entity).path];
     for (const [i, segment] of path.slice(0, -1).entries()) {
@@ -172,16 +174,12 @@ export function assignmentEdits(entity: Entity, assignments: readonly ResolvedAs
 }
 
 /** Two assignments into one missing mapping (`x-cmdb.ci=42 x-cmdb.env=prod`) write it once, with both. */
-function withMissingMappingsMerged(edits: readonly Edit[]): Edit[] {
-  const byPlace = new Map<string, Edit>();
+function withMissingMappingsMerged(edits: readonly SetEdit[]): SetEdit[] {
+  const byPlace = new Map<string, SetEdit>();
   for (const edit of edits) {
-    if (edit.kind !== 'set') {
-      byPlace.set(`${byPlace.size}`, edit);
-      continue;
-    }
     const place = JSON.stringify([edit.doc, edit.path, edit.field]);
     const earlier = byPlace.get(place);
-    const merged = earlier?.kind === 'set' && isRecord(earlier.value) && isRecord(edit.value) && mergedRecords(earlier.value, edit.value);
+    const merged = earlier !== undefined && isRecord(earlier.value) && isRecord(edit.value) && mergedRecords(earlier.value, edit.value);
     byPlace.set(place, merged ? { ...edit, value: inKeyOrder(merged, [...edit.path, edit.field]) } : edit);
   }
   return [...byPlace.values()];

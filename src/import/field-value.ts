@@ -1,8 +1,8 @@
 // A sheet's cell as the value of a backlog field, typed by the field's schema: numbers as a sheet
 // shows them (`1,200`, `$1,200.50`, `99.9%`), booleans as spreadsheets write them, dates in any
 // form a spreadsheet gives (an ambiguous one refused), enumerations in any case and with spaces
-// (`In progress`), lists split on `;`. The value is then checked by the field's schema, so that a wrong one is
-// refused where it was written, with the message `validate` would give.
+// (`In progress`), lists split on `;`. The value is then checked by the field's schema, so that
+// a wrong one is refused where it was written, with the message `validate` would give.
 import type * as z from 'zod';
 import { splitSheetList } from '../text/sheet-list.js';
 import { issuesToDrafts } from '../load/check/schema-issues.js';

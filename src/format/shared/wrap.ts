@@ -23,12 +23,11 @@ export function wrapText(head: string, text: string, columns: number | undefined
 }
 
 /** `units` joined by single spaces, never broken inside one (`(left out: owner,` stays whole). */
-export function wrapUnits(units: readonly string[], columns: number | undefined, indent = ''): string[] {
+export function wrapUnits(units: readonly string[], columns: number, indent = ''): string[] {
   return fill('', units.map((unit, i): Piece => [i === 0 ? '' : ' ', unit]), columns, indent);
 }
 
-function fill(head: string, pieces: readonly Piece[], columns: number | undefined, indent: string): string[] {
-  if (columns === undefined) return [head + pieces.map(([gap, word]) => gap + word).join('')];
+function fill(head: string, pieces: readonly Piece[], columns: number, indent: string): string[] {
   const deep = displayWidth(indent) > Math.max(SHALLOW_INDENT.length, columns - MIN_TEXT_COLUMNS);
   const under = deep ? SHALLOW_INDENT : indent;
   const lines: string[] = [];
